@@ -1,0 +1,137 @@
+package data
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// ItemKind names what the procedure requires next.
+type ItemKind string
+
+// The action item kinds.
+const (
+	ItemSettleInformal   ItemKind = "settle_informal"   // settle in conversation or start the formal procedure
+	ItemAcknowledge      ItemKind = "acknowledge"       // confirm receipt in writing
+	ItemChaseInformation ItemKind = "chase_information" // requested information is expected
+	ItemProgressLetter   ItemKind = "progress_letter"   // explain in writing why the target is not met
+	ItemProgressUpdate   ItemKind = "progress_update"   // keep the complainant informed during an extension
+	ItemResolve          ItemKind = "resolve"           // reach a decision
+	ItemOutcomeLetter    ItemKind = "outcome_letter"    // confirm the outcome in writing
+)
+
+// Label is what to do, in the practitioner's words.
+func (k ItemKind) Label() string {
+	return map[ItemKind]string{
+		ItemSettleInformal:   "Informele klacht afronden of formeel maken",
+		ItemAcknowledge:      "Ontvangst bevestigen",
+		ItemChaseInformation: "Gevraagde informatie nagaan",
+		ItemProgressLetter:   "Voortgangsbericht over de verlenging sturen",
+		ItemProgressUpdate:   "Klager op de hoogte houden",
+		ItemResolve:          "Klacht afhandelen",
+		ItemOutcomeLetter:    "Uitkomst schriftelijk bevestigen",
+	}[k]
+}
+
+// ActionItem is one thing the procedure now requires of the practice, with its due date.
+// Items are derived from the stored facts whenever they are asked for, never stored.
+type ActionItem struct {
+	ComplaintID int64    `json:"-"`
+	Reference   string   `json:"reference"`
+	Complainant string   `json:"complainant_name"`
+	Kind        ItemKind `json:"kind"`
+	Label       string   `json:"label"`
+	DueOn       Date     `json:"due_on"`
+	Warning     Warning  `json:"warning"`
+	DaysLeft    int      `json:"days_left"`
+}
+
+// When says by when, relative to today: "2 dagen te laat", "vandaag", "nog 3 dagen".
+func (a ActionItem) When() string {
+	switch n := a.DaysLeft; {
+	case n == 0:
+		return "vandaag"
+	case n == -1:
+		return "1 dag te laat"
+	case n < 0:
+		return fmt.Sprintf("%d dagen te laat", -n)
+	case n == 1:
+		return "morgen"
+	default:
+		return fmt.Sprintf("nog %d dagen", n)
+	}
+}
+
+// Facts are the stored facts about one complaint that its action items follow from.
+type Facts struct {
+	Complaint
+	InfoExpected  []Date // expected dates of information requests not yet answered
+	ExtendedOn    Date   // latest extension, if any
+	PreviousDueOn Date   // the target date that latest extension replaced
+	LastContactOn Date   // latest contact of any kind
+	LastWrittenOn Date   // latest letter or e-mail to the complainant
+}
+
+// ActionItems derives what the procedure requires for one complaint on the day today.
+func ActionItems(f Facts, today Date, s Settings) []ActionItem {
+	var items []ActionItem
+	add := func(k ItemKind, due Date) {
+		items = append(items, ActionItem{ComplaintID: f.ID, Reference: f.Reference, Complainant: f.Complainant.Name,
+			Kind: k, Label: k.Label(), DueOn: due, DaysLeft: today.DaysUntil(due),
+			Warning: WarningFor(due, today, s.Int("warning_days"))})
+	}
+	switch f.Status {
+	case StatusInformal:
+		add(ItemSettleInformal, AckDue(f.ReceivedOn, s))
+	case StatusReceived:
+		add(ItemAcknowledge, f.AckDueOn)
+	case StatusExtended:
+		if f.LastWrittenOn.Before(f.ExtendedOn) {
+			// The complainant must hear why before the target they were promised passes.
+			add(ItemProgressLetter, latest(f.ExtendedOn, f.PreviousDueOn))
+		} else {
+			add(ItemProgressUpdate, dueAfter(latest(f.LastContactOn, f.LastWrittenOn), s.Int("progress_interval_days"), s))
+		}
+	case StatusResolved:
+		if f.Formal && f.LastWrittenOn.Before(f.ResolvedOn) {
+			add(ItemOutcomeLetter, AckDue(f.ResolvedOn, s))
+		}
+	}
+	if f.Formal && f.Status.Open() {
+		add(ItemResolve, f.DueOn)
+	}
+	if f.Status.Open() {
+		for _, d := range f.InfoExpected {
+			add(ItemChaseInformation, d)
+		}
+	}
+	return items
+}
+
+// WorstWarning is the warning of the most pressing item, or "" when nothing is due.
+func WorstWarning(items []ActionItem) Warning {
+	var w Warning
+	for _, it := range items {
+		if w == "" || it.Warning.severity() > w.severity() {
+			w = it.Warning
+		}
+	}
+	return w
+}
+
+// SortItems puts overdue items first, then by due date and reference.
+func SortItems(items []ActionItem) {
+	slices.SortStableFunc(items, func(a, b ActionItem) int {
+		return cmp.Or(
+			cmp.Compare(b.Warning.severity(), a.Warning.severity()),
+			cmp.Compare(a.DueOn.String(), b.DueOn.String()),
+			cmp.Compare(a.Reference, b.Reference))
+	})
+}
+
+func latest(a, b Date) Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}

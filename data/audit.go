@@ -1,0 +1,161 @@
+package data
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// genesis is the "previous hash" of the first event.
+var genesis = strings.Repeat("0", 64)
+
+// Event is one entry of the audit trail: who changed what, when. Payload is the detail
+// (field changes, the text of a contact, ...); it may have been erased for retention,
+// in which case it is nil while PayloadSHA256 still anchors it in the chain.
+type Event struct {
+	ID            int64           `json:"id"`
+	At            time.Time       `json:"at"`
+	Actor         string          `json:"actor"`
+	ComplaintID   int64           `json:"-"`
+	Kind          string          `json:"kind"`
+	Payload       json.RawMessage `json:"payload"`
+	PayloadSHA256 string          `json:"-"`
+	PrevHash      string          `json:"-"`
+	Hash          string          `json:"hash"`
+}
+
+// Change is one field's old and new value, as recorded by an edit event.
+type Change struct {
+	Old any `json:"old"`
+	New any `json:"new"`
+}
+
+// chainHash is what each event's hash covers: its own fields, its payload's hash and the
+// previous event's hash. Changing, removing or reordering any event breaks every hash after it.
+func chainHash(e Event) string {
+	h := sha256.Sum256(fmt.Appendf(nil, "%d\n%s\n%s\n%d\n%s\n%s\n%s",
+		e.ID, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.ComplaintID, e.Kind, e.PayloadSHA256, e.PrevHash))
+	return hex.EncodeToString(h[:])
+}
+
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// event appends an audit event inside the transaction of the change it records.
+// complaintID 0 means the event is about the register (settings, experts).
+func (tx *Tx) event(complaintID int64, kind string, payload any) error {
+	body, err := json.Marshal(payload)
+	if err != nil {
+		return err
+	}
+	e := Event{At: tx.now, Actor: tx.store.Actor, ComplaintID: complaintID, Kind: kind, PayloadSHA256: sha256Hex(body)}
+	err = tx.QueryRow(`SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.PrevHash)
+	switch {
+	case err == sql.ErrNoRows:
+		e.ID, e.PrevHash = 0, genesis
+	case err != nil:
+		return err
+	}
+	e.ID++
+	e.Hash = chainHash(e)
+	if _, err := tx.Exec(`INSERT INTO events (id, at, actor, complaint_id, kind, payload_sha256, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.ID, e.At.UTC().Format(time.RFC3339Nano), e.Actor, nullID(complaintID),
+		e.Kind, e.PayloadSHA256, e.PrevHash, e.Hash); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO event_payloads (event_id, payload) VALUES (?, ?)`, e.ID, string(body))
+	return err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+const eventColumns = `e.id, e.at, e.actor, coalesce(e.complaint_id, 0), e.kind, e.payload_sha256, e.prev_hash, e.hash, p.payload`
+
+func scanEvent(rows *sql.Rows) (Event, error) {
+	var e Event
+	var at string
+	var payload sql.NullString
+	if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ComplaintID, &e.Kind, &e.PayloadSHA256, &e.PrevHash, &e.Hash, &payload); err != nil {
+		return e, err
+	}
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return e, fmt.Errorf("tijdstip van gebeurtenis %d is onleesbaar: %q", e.ID, at)
+	}
+	e.At = t
+	if payload.Valid {
+		e.Payload = json.RawMessage(payload.String)
+	}
+	return e, nil
+}
+
+// Timeline returns every event about one complaint, oldest first.
+func (s *Store) Timeline(ref string) ([]Event, error) {
+	id, err := s.complaintID(s.r, ref)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
+		WHERE e.complaint_id = ? ORDER BY e.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Describe says in the practitioner's words what the event recorded.
+func (e Event) Describe() string {
+	var p map[string]any
+	_ = json.Unmarshal(e.Payload, &p)
+	str := func(k string) string { v, _ := p[k].(string); return v }
+	switch e.Kind {
+	case "complaint_created":
+		return "Klacht geregistreerd: " + str("summary")
+	case "complaint_edited":
+		return "Gegevens gewijzigd: " + strings.Join(slices.Sorted(maps.Keys(p)), ", ")
+	case "status_changed":
+		msg := fmt.Sprintf("Status %s → %s", Status(str("from")).Label(), Status(str("to")).Label())
+		if d := str("detail"); d != "" {
+			msg += ": " + d
+		}
+		return msg
+	case "contact_added":
+		return fmt.Sprintf("Contactmoment (%s): %s", ContactKind(str("kind")).Label(), str("note"))
+	case "information_received":
+		return "Gevraagde informatie ontvangen"
+	case "consent_given":
+		return "Toestemming externe deskundige vastgelegd: " + str("scope")
+	case "consent_withdrawn":
+		return "Toestemming externe deskundige ingetrokken"
+	case "documents_shared":
+		return fmt.Sprintf("Stukken gedeeld met %s: %s", str("expert"), str("documents"))
+	case "attachment_added":
+		return "Bijlage toegevoegd: " + str("name")
+	}
+	if e.Payload == nil {
+		return e.Kind + " (inhoud gewist)"
+	}
+	return e.Kind
+}

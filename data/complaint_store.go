@@ -1,0 +1,184 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// querier is what both a read pool and a write transaction offer.
+type querier interface {
+	QueryRow(query string, args ...any) *sql.Row
+	Query(query string, args ...any) (*sql.Rows, error)
+}
+
+const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal, c.filed_on, c.subject, c.person_named,
+	c.handler, c.summary, c.description, c.desired_outcome, c.complainant_name, c.address_line1, c.address_line2,
+	c.postcode, c.city, c.country, c.email, c.phone, c.status, c.ack_due_on, c.acknowledged_on, c.due_on,
+	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on`
+
+func complaintDest(c *Complaint) []any {
+	p := &c.Complainant
+	return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Channel, &c.Formal, &c.FiledOn, &c.Subject, &c.PersonNamed,
+		&c.Handler, &c.Summary, &c.Description, &c.Desired, &p.Name, &p.AddressLine1, &p.AddressLine2,
+		&p.Postcode, &p.City, &p.Country, &p.Email, &p.Phone, &c.Status, &c.AckDueOn, &c.AcknowledgedOn, &c.DueOn,
+		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn}
+}
+
+func unknownRef(ref string) error {
+	return notFound(fmt.Sprintf("klacht %q bestaat niet; controleer het kenmerk (zoals K-2026-0007)", ref))
+}
+
+func getComplaint(q querier, ref string) (*Complaint, error) {
+	c := &Complaint{}
+	err := q.QueryRow(`SELECT `+complaintColumns+` FROM complaints c WHERE c.reference = ?`, ref).Scan(complaintDest(c)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, unknownRef(ref)
+	}
+	return c, err
+}
+
+func (s *Store) complaintID(q querier, ref string) (int64, error) {
+	var id int64
+	err := q.QueryRow(`SELECT id FROM complaints WHERE reference = ?`, ref).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, unknownRef(ref)
+	}
+	return id, err
+}
+
+// Complaint returns one complaint by reference.
+func (s *Store) Complaint(ref string) (*Complaint, error) { return getComplaint(s.r, ref) }
+
+// Create registers a new complaint and returns its reference. A formal complaint starts in
+// status received with its deadlines set; an informal one is registered as informal.
+// The handler defaults to the practitioner, who per the procedure handles complaints.
+func (s *Store) Create(c Complaint) (string, error) {
+	err := s.update(func(tx *Tx) error {
+		if err := c.Validate(tx.today()); err != nil {
+			return err
+		}
+		set, err := settings(tx)
+		if err != nil {
+			return err
+		}
+		if c.Handler == "" {
+			c.Handler = set["practitioner_name"]
+		}
+		c.Status = StatusInformal
+		if c.Formal {
+			c.Status, c.FiledOn = StatusReceived, c.ReceivedOn
+			c.AckDueOn, c.DueOn = AckDue(c.FiledOn, set), ResolutionDue(c.FiledOn, set)
+		}
+		var seq int
+		if err := tx.QueryRow(`INSERT INTO reference_counters (year, last) VALUES (?, 1)
+			ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, c.ReceivedOn.Year()).Scan(&seq); err != nil {
+			return err
+		}
+		c.Reference = fmt.Sprintf("K-%d-%04d", c.ReceivedOn.Year(), seq)
+		p := c.Complainant
+		res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, person_named,
+			handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
+			country, email, phone, status, ack_due_on, due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
+			c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
+			p.Phone, c.Status, c.AckDueOn, c.DueOn)
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := tx.event(c.ID, "complaint_created", c); err != nil {
+			return err
+		}
+		return tx.refreshSearch(c.ID)
+	})
+	return c.Reference, err
+}
+
+// editable gives the fields a practitioner may change after registration, as text for the audit trail.
+func editable(c *Complaint) map[string]string {
+	p := c.Complainant
+	return map[string]string{
+		"received_on": c.ReceivedOn.String(), "channel": string(c.Channel), "subject": string(c.Subject),
+		"person_named": c.PersonNamed, "handler": c.Handler, "summary": c.Summary, "description": c.Description,
+		"desired_outcome": c.Desired, "name": p.Name, "address_line1": p.AddressLine1, "address_line2": p.AddressLine2,
+		"postcode": p.Postcode, "city": p.City, "country": p.Country, "email": p.Email, "phone": p.Phone,
+	}
+}
+
+// Update saves edits to a complaint's details; the lifecycle fields are changed only by the
+// steps of the procedure. The audit event records each changed field's old and new value.
+func (s *Store) Update(c Complaint) error {
+	return s.update(func(tx *Tx) error {
+		old, err := getComplaint(tx, c.Reference)
+		if err != nil {
+			return err
+		}
+		if err := c.Validate(tx.today()); err != nil {
+			return err
+		}
+		before, after := editable(old), editable(&c)
+		changes := map[string]Change{}
+		for _, k := range slices.Sorted(maps.Keys(before)) {
+			if before[k] != after[k] {
+				changes[k] = Change{Old: before[k], New: after[k]}
+			}
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		if err := tx.moveDeadlines(old, &c); err != nil {
+			return err
+		}
+		p := c.Complainant
+		if _, err := tx.Exec(`UPDATE complaints SET received_on=?, channel=?, subject=?, person_named=?, handler=?,
+			summary=?, description=?, desired_outcome=?, complainant_name=?, address_line1=?, address_line2=?, postcode=?,
+			city=?, country=?, email=?, phone=?, filed_on=?, ack_due_on=?, due_on=? WHERE id=?`,
+			c.ReceivedOn, c.Channel, c.Subject, c.PersonNamed, c.Handler, c.Summary, c.Description, c.Desired, p.Name,
+			p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email, p.Phone, c.FiledOn, c.AckDueOn,
+			c.DueOn, old.ID); err != nil {
+			return err
+		}
+		if err := tx.event(old.ID, "complaint_edited", changes); err != nil {
+			return err
+		}
+		return tx.refreshSearch(old.ID)
+	})
+}
+
+// moveDeadlines follows a corrected date of receipt: when the formal procedure started on the
+// day of receipt, its start and the deadlines not yet met or replaced move along.
+func (tx *Tx) moveDeadlines(old, c *Complaint) error {
+	c.FiledOn, c.AckDueOn, c.DueOn = old.FiledOn, old.AckDueOn, old.DueOn
+	if !old.Formal || old.FiledOn != old.ReceivedOn || c.ReceivedOn == old.ReceivedOn {
+		return nil
+	}
+	set, err := settings(tx)
+	if err != nil {
+		return err
+	}
+	c.FiledOn = c.ReceivedOn
+	if old.Status == StatusReceived {
+		c.AckDueOn = AckDue(c.FiledOn, set)
+	}
+	if old.Status == StatusReceived || old.Status == StatusAcknowledged {
+		c.DueOn = ResolutionDue(c.FiledOn, set)
+	}
+	return nil
+}
+
+// refreshSearch rewrites the complaint's full-text entry from its fields and contact notes.
+func (tx *Tx) refreshSearch(id int64) error {
+	if _, err := tx.Exec(`DELETE FROM complaint_search WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO complaint_search (rowid, reference, complainant, body)
+		SELECT id, reference, complainant_name, concat_ws(' ', summary, description, desired_outcome, person_named, handler,
+			(SELECT group_concat(note || ' ' || info_requested, ' ') FROM contacts WHERE complaint_id = c.id))
+		FROM complaints c WHERE id = ?`, id)
+	return err
+}

@@ -1,0 +1,121 @@
+package data
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day without a time of day. The procedure's deadlines are counted in
+// days and months, so a separate type keeps time zones and clock times out of that math.
+// The zero Date means "not set".
+type Date struct{ t time.Time }
+
+// NewDate returns the given calendar day; out-of-range values normalise as in time.Date.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// dateLayout is the ISO form used in the database, the CLI and JSON.
+const dateLayout = "2006-01-02"
+
+// ParseDate reads a date written as YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return Date{}, invalid("date", fmt.Sprintf("%q is geen geldige datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2026-11-29", s))
+	}
+	return Date{t}, nil
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String gives YYYY-MM-DD, or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(dateLayout)
+}
+
+// Year, Month, Day and Weekday return the parts of the date.
+func (d Date) Year() int { return d.t.Year() }
+
+// Month returns the month of the year.
+func (d Date) Month() time.Month { return d.t.Month() }
+
+// Day returns the day of the month.
+func (d Date) Day() int { return d.t.Day() }
+
+// Weekday returns the day of the week.
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+
+// Time returns midnight UTC of the date, for formatting.
+func (d Date) Time() time.Time { return d.t }
+
+// AddDays moves the date by n days.
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// AddMonths moves the date by n calendar months and clamps to the month's last day,
+// so 31 January plus one month is 28 or 29 February, never 2 or 3 March.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.t.Year(), d.t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	day := min(d.t.Day(), last)
+	return NewDate(first.Year(), first.Month(), day)
+}
+
+// Before reports whether d is earlier than o.
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+
+// After reports whether d is later than o.
+func (d Date) After(o Date) bool { return d.t.After(o.t) }
+
+// DaysUntil counts the days from d to o; negative when o lies before d.
+func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
+
+// MarshalJSON writes "YYYY-MM-DD", or null for the zero date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// Value stores the date as TEXT YYYY-MM-DD, or NULL for the zero date.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads a date stored by Value.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case string:
+		p, err := time.Parse(dateLayout, v)
+		if err != nil {
+			return fmt.Errorf("datum %q in de database is onleesbaar: %w", v, err)
+		}
+		*d = Date{p}
+		return nil
+	case []byte:
+		return d.Scan(string(v))
+	case time.Time:
+		*d = DateOf(v)
+		return nil
+	}
+	return fmt.Errorf("datum in de database heeft onverwacht type %T", src)
+}

@@ -1,0 +1,104 @@
+package data
+
+import (
+	"fmt"
+)
+
+// Warning is the deadline state of an action item or an open complaint.
+type Warning string
+
+// The warning levels, from calm to alarming.
+const (
+	WarningOK      Warning = "ok"
+	WarningDueSoon Warning = "due_soon"
+	WarningOverdue Warning = "overdue"
+)
+
+// severity orders warnings so the worst can be picked and sorted first.
+func (w Warning) severity() int {
+	switch w {
+	case WarningOverdue:
+		return 2
+	case WarningDueSoon:
+		return 1
+	}
+	return 0
+}
+
+// Label is the warning in the practitioner's words.
+func (w Warning) Label() string {
+	return map[Warning]string{WarningOK: "op tijd", WarningDueSoon: "bijna verlopen", WarningOverdue: "verlopen"}[w]
+}
+
+// WarningFor says how close due is: overdue once it has passed, due soon within warnDays.
+func WarningFor(due, today Date, warnDays int) Warning {
+	switch left := today.DaysUntil(due); {
+	case left < 0:
+		return WarningOverdue
+	case left <= warnDays:
+		return WarningDueSoon
+	}
+	return WarningOK
+}
+
+// dueAfter is the deadline that falls n days after start, moved off weekends and holidays
+// when the practice has that setting on (the default, as the Algemene termijnenwet does).
+func dueAfter(start Date, days int, s Settings) Date {
+	return workday(start.AddDays(days), s)
+}
+
+func workday(d Date, s Settings) Date {
+	if s.Bool("shift_to_workday") {
+		return NextWorkingDay(d)
+	}
+	return d
+}
+
+// AckDue is when receipt of a complaint filed on filed must be confirmed.
+func AckDue(filed Date, s Settings) Date { return dueAfter(filed, s.Int("ack_days"), s) }
+
+// ResolutionDue is when a complaint filed on filed should be settled under the practice's policy.
+// The published procedure promises one calendar month; other regimes are presets.
+func ResolutionDue(filed Date, s Settings) Date {
+	var d Date
+	switch s["deadline_policy"] {
+	case PolicyWkkgz:
+		d = filed.AddDays(6 * 7)
+	case Policy4Weeks:
+		d = filed.AddDays(4 * 7)
+	case Policy8Weeks:
+		d = filed.AddDays(8 * 7)
+	case PolicyCustom:
+		d = filed.AddDays(s.Int("custom_days"))
+	default:
+		d = filed.AddMonths(1)
+	}
+	return workday(d, s)
+}
+
+// wkkgzMaxExtension is the longest extension the Wkkgz allows, once.
+const wkkgzMaxExtension = 4 * 7
+
+// CheckExtension validates a new target date for complaint c, which has had `earlier`
+// extensions already and whose original target date was original.
+func CheckExtension(c *Complaint, earlier int, original, until, today Date, reason string, s Settings) error {
+	switch {
+	case reason == "":
+		return invalid("reason", "vul de reden van de verlenging in; de klager krijgt die te lezen in het voortgangsbericht")
+	case until.IsZero():
+		return invalid("until", "vul de nieuwe datum in waarop de klacht naar verwachting is afgehandeld")
+	case !until.After(c.DueOn):
+		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet na de huidige termijn (%s) liggen", until, c.DueOn))
+	case !until.After(today):
+		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet in de toekomst liggen", until))
+	}
+	if s["deadline_policy"] == PolicyWkkgz {
+		if earlier > 0 {
+			return conflict("onder de Wkkgz mag de termijn maar één keer worden verlengd; deze klacht is al verlengd")
+		}
+		if limit := original.AddDays(wkkgzMaxExtension); until.After(limit) {
+			return invalid("until", fmt.Sprintf("onder de Wkkgz mag de termijn met ten hoogste vier weken worden verlengd: uiterlijk %s", limit))
+		}
+	}
+	return nil
+}

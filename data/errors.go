@@ -1,0 +1,57 @@
+package data
+
+import "errors"
+
+// Code classifies an Error so callers decide by kind, never by message text.
+type Code string
+
+// The error codes. The CLI maps CodeInvalid, CodeNotFound, CodeTransition and CodeConflict
+// to exit status 2 (bad input); the others mean the database itself is the problem.
+const (
+	CodeInvalid    Code = "invalid"    // input fails validation
+	CodeNotFound   Code = "not_found"  // no such complaint, expert, ...
+	CodeTransition Code = "transition" // the lifecycle does not allow this step now
+	CodeConflict   Code = "conflict"   // the step clashes with stored facts
+	CodeDatabase   Code = "database"   // the file is not a usable Klachtenregister database
+)
+
+// Error is a domain error with a message a practitioner can act on.
+// Field names the input that is wrong, so a form can show the message next to it.
+type Error struct {
+	Code    Code
+	Field   string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Is makes errors.Is(err, ErrInvalid) and friends match on the code alone.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Message == "" && t.Code == e.Code
+}
+
+// Sentinels for errors.Is.
+var (
+	ErrInvalid    = &Error{Code: CodeInvalid}
+	ErrNotFound   = &Error{Code: CodeNotFound}
+	ErrTransition = &Error{Code: CodeTransition}
+	ErrConflict   = &Error{Code: CodeConflict}
+	ErrDatabase   = &Error{Code: CodeDatabase}
+)
+
+// IsInputError reports whether err is the caller's to fix (bad input or a refused step)
+// rather than a fault of the database or the machine.
+func IsInputError(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Code != CodeDatabase
+}
+
+func invalid(field, msg string) error { return &Error{Code: CodeInvalid, Field: field, Message: msg} }
+
+func notFound(msg string) error { return &Error{Code: CodeNotFound, Message: msg} }
+
+func conflict(msg string) error { return &Error{Code: CodeConflict, Message: msg} }

@@ -1,0 +1,125 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Status is where a complaint stands in the procedure. The names are used as they are by
+// the CLI, JSON and the database.
+type Status string
+
+// The statuses.
+const (
+	StatusInformal     Status = "informal"     // raised in conversation, not (yet) formal
+	StatusReceived     Status = "received"     // formally filed, receipt not yet confirmed
+	StatusAcknowledged Status = "acknowledged" // receipt confirmed in writing
+	StatusExtended     Status = "extended"     // the one-month aim will not be met
+	StatusResolved     Status = "resolved"     // verdict and outcome recorded
+	StatusClosed       Status = "closed"       // file complete
+	StatusWithdrawn    Status = "withdrawn"    // the complainant withdrew it
+)
+
+// Statuses lists every status in lifecycle order.
+var Statuses = []Status{StatusInformal, StatusReceived, StatusAcknowledged, StatusExtended,
+	StatusResolved, StatusClosed, StatusWithdrawn}
+
+// Label is the status in the practitioner's words.
+func (s Status) Label() string {
+	return map[Status]string{
+		StatusInformal: "informeel", StatusReceived: "ontvangen", StatusAcknowledged: "ontvangst bevestigd",
+		StatusExtended: "verlengd", StatusResolved: "afgehandeld", StatusClosed: "gesloten",
+		StatusWithdrawn: "ingetrokken",
+	}[s]
+}
+
+// Open reports whether the complaint still needs handling.
+func (s Status) Open() bool {
+	return s != StatusResolved && s != StatusClosed && s != StatusWithdrawn
+}
+
+// ParseStatus checks a status name.
+func ParseStatus(s string) (Status, error) {
+	st := Status(s)
+	if !slices.Contains(Statuses, st) {
+		return "", invalid("status", fmt.Sprintf("onbekende status %q; kies uit %s", s, joinAll(Statuses)))
+	}
+	return st, nil
+}
+
+// Action is a step in the lifecycle that changes a complaint's status.
+type Action string
+
+// The lifecycle steps.
+const (
+	ActionEscalate    Action = "escalate"
+	ActionAcknowledge Action = "acknowledge"
+	ActionExtend      Action = "extend"
+	ActionResolve     Action = "resolve"
+	ActionClose       Action = "close"
+	ActionWithdraw    Action = "withdraw"
+)
+
+// Label is the step in the practitioner's words.
+func (a Action) Label() string {
+	return map[Action]string{
+		ActionEscalate: "formele klachtenprocedure starten", ActionAcknowledge: "ontvangst bevestigen",
+		ActionExtend: "termijn verlengen", ActionResolve: "afhandelen met oordeel", ActionClose: "dossier sluiten",
+		ActionWithdraw: "intrekken",
+	}[a]
+}
+
+// transitions is the procedure: from each status, the steps allowed and where they lead.
+// Receipt must be confirmed before a formal complaint is resolved, and only a resolved
+// complaint can be closed.
+var transitions = map[Status][]struct {
+	Action Action
+	To     Status
+}{
+	StatusInformal:     {{ActionEscalate, StatusReceived}, {ActionResolve, StatusResolved}, {ActionWithdraw, StatusWithdrawn}},
+	StatusReceived:     {{ActionAcknowledge, StatusAcknowledged}, {ActionWithdraw, StatusWithdrawn}},
+	StatusAcknowledged: {{ActionExtend, StatusExtended}, {ActionResolve, StatusResolved}, {ActionWithdraw, StatusWithdrawn}},
+	StatusExtended:     {{ActionExtend, StatusExtended}, {ActionResolve, StatusResolved}, {ActionWithdraw, StatusWithdrawn}},
+	StatusResolved:     {{ActionClose, StatusClosed}},
+}
+
+// AllowedActions lists the steps allowed from status s, in procedure order.
+func AllowedActions(s Status) []Action {
+	var out []Action
+	for _, t := range transitions[s] {
+		out = append(out, t.Action)
+	}
+	return out
+}
+
+// Next returns the status a step leads to, or a CodeTransition error that names the current
+// status and the steps that are allowed from it.
+func Next(ref string, s Status, a Action) (Status, error) {
+	for _, t := range transitions[s] {
+		if t.Action == a {
+			return t.To, nil
+		}
+	}
+	allowed := AllowedActions(s)
+	var hint string
+	if len(allowed) == 0 {
+		hint = "vanuit deze status is geen stap meer mogelijk"
+	} else {
+		labels := make([]string, len(allowed))
+		for i, x := range allowed {
+			labels[i] = fmt.Sprintf("%s (%s)", x.Label(), x)
+		}
+		hint = "wel mogelijk: " + strings.Join(labels, ", ")
+	}
+	return "", &Error{Code: CodeTransition, Field: "status", Message: fmt.Sprintf(
+		"%s kan niet bij klacht %s: de status is %q (%s); %s",
+		capitalise(a.Label()), ref, s.Label(), s, hint)}
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

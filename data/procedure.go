@@ -1,0 +1,149 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+)
+
+// step runs one lifecycle step: it loads the complaint in the transaction, checks that the
+// step is allowed from its status, lets apply set the step's fields, and stores the result
+// with a status_changed event. detail is what the audit trail and timeline show beside it.
+func (s *Store) step(ref string, a Action, apply func(tx *Tx, c *Complaint, set Settings) (detail string, err error)) error {
+	return s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		to, err := Next(c.Reference, c.Status, a)
+		if err != nil {
+			return err
+		}
+		set, err := settings(tx)
+		if err != nil {
+			return err
+		}
+		from := c.Status
+		detail, err := apply(tx, c, set)
+		if err != nil {
+			return err
+		}
+		c.Status = to
+		if _, err := tx.Exec(`UPDATE complaints SET status=?, formal=?, filed_on=?, ack_due_on=?, acknowledged_on=?,
+			due_on=?, resolved_on=?, verdict=nullif(?, ''), outcome=?, closed_on=?, withdrawn_on=? WHERE id=?`,
+			c.Status, c.Formal, c.FiledOn, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, c.Verdict, c.Outcome,
+			c.ClosedOn, c.WithdrawnOn, c.ID); err != nil {
+			return err
+		}
+		return tx.event(c.ID, "status_changed", map[string]string{"action": string(a), "from": string(from),
+			"to": string(to), "detail": detail})
+	})
+}
+
+// checkDay refuses a date in the future or before the complaint was received. The zero date
+// means today.
+func checkDay(field string, on *Date, c *Complaint, today Date) error {
+	if on.IsZero() {
+		*on = today
+	}
+	switch {
+	case on.After(today):
+		return invalid(field, fmt.Sprintf("de datum %s ligt in de toekomst", *on))
+	case on.Before(c.ReceivedOn):
+		return invalid(field, fmt.Sprintf("de datum %s ligt vóór de ontvangst van de klacht (%s)", *on, c.ReceivedOn))
+	}
+	return nil
+}
+
+// Escalate starts the formal procedure for an informal complaint, on the day the complainant
+// asked for it (zero: today). The deadlines run from that day.
+func (s *Store) Escalate(ref string, on Date) error {
+	return s.step(ref, ActionEscalate, func(tx *Tx, c *Complaint, set Settings) (string, error) {
+		if err := checkDay("on", &on, c, tx.today()); err != nil {
+			return "", err
+		}
+		c.Formal, c.FiledOn = true, on
+		c.AckDueOn, c.DueOn = AckDue(on, set), ResolutionDue(on, set)
+		return "formele klachtenprocedure gevraagd op " + on.String(), nil
+	})
+}
+
+// Acknowledge records that receipt was confirmed in writing on the given day (zero: today).
+func (s *Store) Acknowledge(ref string, on Date) error {
+	return s.step(ref, ActionAcknowledge, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+		if err := checkDay("on", &on, c, tx.today()); err != nil {
+			return "", err
+		}
+		c.AcknowledgedOn = on
+		return "ontvangst bevestigd op " + on.String(), nil
+	})
+}
+
+// Extend records that the target date will not be met: the reason and the new date. The
+// complainant must then get a progress letter, which shows up as an action item.
+func (s *Store) Extend(ref string, until Date, reason string) error {
+	reason = strings.TrimSpace(reason)
+	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (string, error) {
+		var earlier int
+		original := c.DueOn
+		if err := tx.QueryRow(`SELECT count(*), coalesce(min(previous_due_on), ?) FROM extensions WHERE complaint_id = ?`,
+			c.DueOn, c.ID).Scan(&earlier, &original); err != nil {
+			return "", err
+		}
+		today := tx.today()
+		if err := CheckExtension(c, earlier, original, until, today, reason, set); err != nil {
+			return "", err
+		}
+		if _, err := tx.Exec(`INSERT INTO extensions (complaint_id, extended_on, previous_due_on, until, reason)
+			VALUES (?, ?, ?, ?, ?)`, c.ID, today, c.DueOn, until, reason); err != nil {
+			return "", err
+		}
+		previous := c.DueOn
+		c.DueOn = until
+		return fmt.Sprintf("termijn verlengd van %s tot %s; reden: %s", previous, until, reason), nil
+	})
+}
+
+// Resolve records the verdict and the outcome on the given day (zero: today).
+func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
+	outcome = strings.TrimSpace(outcome)
+	return s.step(ref, ActionResolve, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+		if _, err := ParseVerdict(string(v)); err != nil {
+			return "", err
+		}
+		if outcome == "" {
+			return "", invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
+		}
+		if err := checkDay("on", &on, c, tx.today()); err != nil {
+			return "", err
+		}
+		c.Verdict, c.Outcome, c.ResolvedOn = v, outcome, on
+		return fmt.Sprintf("oordeel: %s; uitkomst: %s", v, outcome), nil
+	})
+}
+
+// CloseComplaint completes the file. A formal complaint is closed only once the outcome was confirmed
+// to the complainant in writing, as the procedure promises.
+func (s *Store) CloseComplaint(ref string) error {
+	return s.step(ref, ActionClose, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+		if c.Formal {
+			var written int
+			if err := tx.QueryRow(`SELECT count(*) FROM contacts WHERE complaint_id = ? AND kind IN ('letter', 'email')
+				AND contact_on >= ?`, c.ID, c.ResolvedOn).Scan(&written); err != nil {
+				return "", err
+			}
+			if written == 0 {
+				return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk aan de klager bevestigd. Leg eerst de brief of e-mail met de uitkomst vast als contactmoment", c.Reference))
+			}
+		}
+		c.ClosedOn = tx.today()
+		return "dossier gesloten", nil
+	})
+}
+
+// Withdraw records that the complainant withdrew the complaint, with an optional note.
+func (s *Store) Withdraw(ref string, note string) error {
+	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+		c.WithdrawnOn = tx.today()
+		return strings.TrimSpace("klacht ingetrokken " + strings.TrimSpace(note)), nil
+	})
+}

@@ -1,0 +1,149 @@
+package data
+
+import (
+	"fmt"
+	"net/mail"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Settings holds the practice's settings by key, every value as text. The keys are the
+// ones the CLI and the settings screen use; SettingKeys lists them in display order.
+type Settings map[string]string
+
+// Setting describes one setting: its key, a Dutch label, a default and its check.
+type Setting struct {
+	Key     string
+	Label   string
+	Default string
+	// check returns the normalised value, or an error that says what is wrong.
+	check func(v string) (string, error)
+}
+
+// Deadline policies (setting deadline_policy).
+const (
+	PolicyMonth  = "month"  // one calendar month, as the published procedure promises
+	PolicyWkkgz  = "wkkgz"  // six weeks, one extension of at most four weeks
+	Policy4Weeks = "4weeks" // four weeks
+	Policy8Weeks = "8weeks" // eight weeks
+	PolicyCustom = "custom" // custom_days days
+)
+
+// Policies lists the deadline policies in display order.
+var Policies = []string{PolicyMonth, PolicyWkkgz, Policy4Weeks, Policy8Weeks, PolicyCustom}
+
+var postcodeNL = regexp.MustCompile(`^([1-9][0-9]{3}) ?([A-Za-z]{2})$`)
+
+var settingDefs = []Setting{
+	{"practice_name", "Naam praktijk", "", text(120)},
+	{"practice_address", "Adres praktijk", "", text(200)},
+	{"practice_postcode", "Postcode praktijk", "", postcode},
+	{"practice_city", "Plaats praktijk", "", text(80)},
+	{"practice_country", "Land praktijk", "Nederland", text(80)},
+	{"practice_phone", "Telefoon praktijk", "", text(40)},
+	{"practice_email", "E-mail praktijk", "", email},
+	{"practice_website", "Website praktijk", "", text(200)},
+	{"practice_registration", "Registratienummer (KvK, beroepsregister)", "", text(80)},
+	{"practitioner_name", "Naam praktijkhouder", "", text(120)},
+	{"practitioner_title", "Functie praktijkhouder", "", text(120)},
+	{"ack_days", "Termijn ontvangstbevestiging (dagen)", "7", intRange(1, 60)},
+	{"deadline_policy", "Afhandeltermijn", PolicyMonth, oneOf(Policies...)},
+	{"custom_days", "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
+	{"warning_days", "Waarschuwen vanaf (dagen voor de termijn)", "7", intRange(0, 60)},
+	{"progress_interval_days", "Voortgangsbericht elke (dagen) bij verlenging", "14", intRange(1, 90)},
+	{"shift_to_workday", "Termijn op weekend of feestdag schuift door naar werkdag", "true", oneOf("true", "false")},
+	{"language", "Taal", "nl", oneOf("nl", "en")},
+}
+
+// SettingKeys returns every setting in display order.
+func SettingKeys() []Setting { return slices.Clone(settingDefs) }
+
+// DefaultSettings returns a register's settings before the practice changes any.
+func DefaultSettings() Settings {
+	s := Settings{}
+	for _, d := range settingDefs {
+		s[d.Key] = d.Default
+	}
+	return s
+}
+
+// CheckSetting validates one key and value the way the settings screen and the CLI both do,
+// and returns the value as it will be stored.
+func CheckSetting(key, value string) (string, error) {
+	for _, d := range settingDefs {
+		if d.Key == key {
+			v, err := d.check(strings.TrimSpace(value))
+			if err != nil {
+				return "", invalid(key, fmt.Sprintf("%s (%s): %v", d.Label, key, err))
+			}
+			return v, nil
+		}
+	}
+	keys := make([]string, len(settingDefs))
+	for i, d := range settingDefs {
+		keys[i] = d.Key
+	}
+	return "", invalid(key, fmt.Sprintf("onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", ")))
+}
+
+// Int returns an integer setting; stored values are validated, so a parse error cannot occur
+// short of a hand-edited database, where the default is the safe answer.
+func (s Settings) Int(key string) int {
+	if n, err := strconv.Atoi(s[key]); err == nil {
+		return n
+	}
+	n, _ := strconv.Atoi(DefaultSettings()[key])
+	return n
+}
+
+// Bool returns a true/false setting.
+func (s Settings) Bool(key string) bool { return s[key] == "true" }
+
+func text(max int) func(string) (string, error) {
+	return func(v string) (string, error) {
+		if len([]rune(v)) > max {
+			return "", fmt.Errorf("maximaal %d tekens", max)
+		}
+		return v, nil
+	}
+}
+
+func intRange(lo, hi int) func(string) (string, error) {
+	return func(v string) (string, error) {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || n > hi {
+			return "", fmt.Errorf("vul een heel getal van %d tot en met %d in", lo, hi)
+		}
+		return strconv.Itoa(n), nil
+	}
+}
+
+func oneOf(allowed ...string) func(string) (string, error) {
+	return func(v string) (string, error) {
+		if slices.Contains(allowed, v) {
+			return v, nil
+		}
+		return "", fmt.Errorf("kies uit %s", strings.Join(allowed, ", "))
+	}
+}
+
+// postcode accepts a Dutch postcode in any spacing or case and writes it as "1234 AB";
+// other forms are kept as typed, for a practice across the border.
+func postcode(v string) (string, error) {
+	if m := postcodeNL.FindStringSubmatch(v); m != nil {
+		return m[1] + " " + strings.ToUpper(m[2]), nil
+	}
+	return text(20)(v)
+}
+
+func email(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
+		return "", fmt.Errorf("%q is geen geldig e-mailadres", v)
+	}
+	return v, nil
+}

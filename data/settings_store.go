@@ -1,0 +1,59 @@
+package data
+
+import (
+	"maps"
+	"slices"
+)
+
+// settings reads the stored settings over the defaults.
+func settings(q querier) (Settings, error) {
+	s := DefaultSettings()
+	rows, err := q.Query(`SELECT key, value FROM settings`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		s[k] = v
+	}
+	return s, rows.Err()
+}
+
+// Settings returns every setting, defaults included.
+func (s *Store) Settings() (Settings, error) { return settings(s.r) }
+
+// SetSettings validates every given value first and then stores them all in one transaction,
+// with an audit event per changed setting; one bad value changes nothing.
+func (s *Store) SetSettings(values map[string]string) error {
+	clean := map[string]string{}
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		v, err := CheckSetting(k, values[k])
+		if err != nil {
+			return err
+		}
+		clean[k] = v
+	}
+	return s.update(func(tx *Tx) error {
+		current, err := settings(tx)
+		if err != nil {
+			return err
+		}
+		for _, k := range slices.Sorted(maps.Keys(clean)) {
+			if current[k] == clean[k] {
+				continue
+			}
+			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, clean[k]); err != nil {
+				return err
+			}
+			if err := tx.event(0, "setting_changed", map[string]any{"key": k, "old": current[k], "new": clean[k]}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,239 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// applicationID marks a SQLite file as a Klachtenregister database ("KLRG"), so the program
+// never "migrates" a file that belongs to something else.
+const applicationID = 0x4B4C5247
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Store is the register on disk. One writer connection takes every change in an immediate
+// transaction, so two windows or a scheduled CLI run never interleave half-done work;
+// reads use a separate pool.
+type Store struct {
+	w, r *sql.DB
+	path string
+
+	// Now is the clock; tests and the demo generator set it so deadlines are deterministic.
+	Now func() time.Time
+	// Actor is who is recorded in the audit trail: the operating-system user by default.
+	Actor string
+}
+
+// DefaultPath is where the register lives unless --db or KLACHTENREGISTER_DB says otherwise:
+// under the machine-local application data folder, never a roaming profile that would sync
+// confidential files to a server.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("KLACHTENREGISTER_DB"); p != "" {
+		return p, nil
+	}
+	var base string
+	switch runtime.GOOS {
+	case "windows":
+		base = os.Getenv("LOCALAPPDATA")
+	case "darwin":
+		if home, err := os.UserHomeDir(); err == nil {
+			base = filepath.Join(home, "Library", "Application Support")
+		}
+	default:
+		base, _ = os.UserConfigDir()
+	}
+	if base == "" {
+		return "", errors.New("de map voor programmagegevens is niet te vinden; geef de database op met --db PAD")
+	}
+	return filepath.Join(base, "Klachtenregister", "klachtenregister.db"), nil
+}
+
+// Open opens the register at path, creating it (folder 0700, file 0600) when it does not
+// exist, and brings its schema up to date. A file that is not a Klachtenregister database,
+// or one written by a newer version of the program, is refused and left untouched.
+func Open(path string) (*Store, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("het pad %q bevat ? of #; kies een pad zonder die tekens", path)}
+	}
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	if err := probe(path); err != nil {
+		return nil, err
+	}
+	w, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"+
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(4)
+	s := &Store{w: w, r: r, path: path, Now: time.Now, Actor: currentUser()}
+	if err := s.migrate(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the database.
+func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+func prepareFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor de database kan niet worden gemaakt: %v", err)}
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return &Error{Code: CodeDatabase, Message: fmt.Sprintf("de database %s kan niet worden geopend: %v", path, err)}
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := io.ReadFull(f, head)
+	if n > 0 && !bytes.Equal(head[:n], []byte("SQLite format 3\x00")[:n]) || n > 0 && n < 16 {
+		return notOurs(path)
+	}
+	return nil
+}
+
+func notOurs(path string) error {
+	return &Error{Code: CodeDatabase, Message: fmt.Sprintf(
+		"%s is geen database van Klachtenregister; het bestand is niet gewijzigd. Kies een ander bestand of een nieuw pad", path)}
+}
+
+// probe reads the identity of an existing file over a read-only connection that sets no
+// pragmas, so a refused file stays byte-for-byte as it was.
+func probe(path string) error {
+	db, err := sql.Open("sqlite", path+"?_pragma=query_only(1)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var app, version, tables int
+	err = db.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &tables)
+	switch {
+	case err != nil:
+		return &Error{Code: CodeDatabase, Message: fmt.Sprintf("de database %s is onleesbaar (%v); het bestand is niet gewijzigd. Zet een reservekopie terug", path, err)}
+	case app == 0 && tables == 0:
+		return nil // new, empty file
+	case app != applicationID:
+		return notOurs(path)
+	case version > len(migrationNames()):
+		return &Error{Code: CodeDatabase, Message: fmt.Sprintf(
+			"de database %s is gemaakt met een nieuwere versie van Klachtenregister (schema %d, dit programma kent t/m %d); installeer de nieuwste versie. Het bestand is niet gewijzigd",
+			path, version, len(migrationNames()))}
+	}
+	return nil
+}
+
+func migrationNames() []string {
+	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
+	sort.Strings(names)
+	return names
+}
+
+// migrate applies each numbered migration newer than the file's schema, each in one transaction.
+func (s *Store) migrate() error {
+	ctx := context.Background()
+	for i, name := range migrationNames() {
+		n, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
+		if err != nil || n != i+1 {
+			return fmt.Errorf("migratie %s is niet op volgorde genummerd", name)
+		}
+		script, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if err := s.applyMigration(ctx, n, string(script)); err != nil {
+			return fmt.Errorf("schema-update %s mislukt: %w", filepath.Base(name), err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) applyMigration(ctx context.Context, n int, script string) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version >= n {
+		return nil
+	}
+	if _, err := tx.Exec(script); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", n, applicationID)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func currentUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "onbekend"
+}
+
+// today is the practice's current calendar day by the store's clock.
+func (s *Store) today() Date { return Today(s.Now()) }
+
+// update runs fn in one immediate transaction: every change and its audit events commit
+// together or not at all.
+func (s *Store) update(fn func(tx *Tx) error) error {
+	sqlTx, err := s.w.Begin()
+	if err != nil {
+		return err
+	}
+	defer sqlTx.Rollback()
+	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return sqlTx.Commit()
+}
+
+// Tx is a write transaction with the clock reading and actor of the change.
+type Tx struct {
+	*sql.Tx
+	store *Store
+	now   time.Time
+}
+
+func (tx *Tx) today() Date { return Today(tx.now) }
