@@ -70,6 +70,7 @@ type Facts struct {
 	PreviousDueOn Date   // the target date that latest extension replaced
 	LastContactOn Date   // latest contact of any kind
 	LastWrittenOn Date   // latest letter or e-mail to the complainant
+	OutcomeSentOn Date   // latest outcome letter marked sent, if any
 }
 
 // ActionItems derives what the procedure requires for one complaint on the day today.
@@ -93,7 +94,7 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 			add(ItemProgressUpdate, dueAfter(latest(f.LastContactOn, f.LastWrittenOn), s.Int("progress_interval_days"), s))
 		}
 	case StatusResolved:
-		if f.Formal && f.LastWrittenOn.Before(f.ResolvedOn) {
+		if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
 			add(ItemOutcomeLetter, AckDue(f.ResolvedOn, s))
 		}
 	}
@@ -135,3 +136,45 @@ func latest(a, b Date) Date {
 	}
 	return b
 }
+
+// Summary counts what the overview screen shows at a glance.
+type Summary struct {
+	Open                    int // complaints not yet resolved, closed or withdrawn
+	DueSoon                 int // complaints whose most pressing item is due soon
+	Overdue                 int // complaints with an overdue item
+	AwaitingAcknowledgement int
+	AwaitingProgress        int // extended complaints owing a progress letter or update
+}
+
+// Summarise counts the register's complaints as the overview shows them.
+func Summarise(listed []Listed) Summary {
+	var s Summary
+	for _, l := range listed {
+		if l.Status.Open() {
+			s.Open++
+		}
+		switch l.Warning {
+		case WarningOverdue:
+			s.Overdue++
+		case WarningDueSoon:
+			s.DueSoon++
+		}
+		for _, it := range l.Items {
+			switch it.Kind {
+			case ItemAcknowledge:
+				s.AwaitingAcknowledgement++
+			case ItemProgressLetter, ItemProgressUpdate:
+				s.AwaitingProgress++
+			}
+		}
+	}
+	return s
+}
+
+// outcomeLetterDue is the one rule for the written confirmation of the outcome: a formal
+// complaint needs an outcome letter marked sent before its file can close. An outcome letter
+// can only be made once a verdict is recorded, so any sent one confirms the current outcome.
+func outcomeLetterDue(formal bool, outcomeSentOn Date) bool { return formal && outcomeSentOn.IsZero() }
+
+// outcomeSentSQL reads Facts.OutcomeSentOn for the complaint aliased c.
+const outcomeSentSQL = `(SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome')`

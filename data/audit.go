@@ -127,6 +127,9 @@ func (s *Store) Timeline(ref string) ([]Event, error) {
 
 // Describe says in the practitioner's words what the event recorded.
 func (e Event) Describe() string {
+	if e.Payload == nil {
+		return e.Kind + " (inhoud gewist)"
+	}
 	var p map[string]any
 	_ = json.Unmarshal(e.Payload, &p)
 	str := func(k string) string { v, _ := p[k].(string); return v }
@@ -153,9 +156,11 @@ func (e Event) Describe() string {
 		return fmt.Sprintf("Stukken gedeeld met %s: %s", str("expert"), str("documents"))
 	case "attachment_added":
 		return "Bijlage toegevoegd: " + str("name")
-	}
-	if e.Payload == nil {
-		return e.Kind + " (inhoud gewist)"
+	case "letter_generated":
+		return fmt.Sprintf("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")).Label(), p["version"], str("language"))
+	case "letter_sent":
+		return fmt.Sprintf("Brief verstuurd: %s (versie %v) %s op %s", LetterKind(str("kind")).Label(), p["version"],
+			Delivery(str("sent_via")).Label(), str("sent_on"))
 	}
 	return e.Kind
 }

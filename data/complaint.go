@@ -25,6 +25,12 @@ const (
 // Channels lists every channel in display order.
 var Channels = []Channel{ChannelConversation, ChannelPhone, ChannelLetter, ChannelEmail, ChannelOther}
 
+// Label is the channel in the practitioner's words.
+func (c Channel) Label() string {
+	return map[Channel]string{ChannelConversation: "gesprek", ChannelPhone: "telefoon", ChannelLetter: "brief",
+		ChannelEmail: "e-mail", ChannelOther: "anders"}[c]
+}
+
 // Subject is what a complaint is about.
 type Subject string
 
@@ -39,6 +45,12 @@ const (
 // Subjects lists every subject in display order.
 var Subjects = []Subject{SubjectEmployee, SubjectService, SubjectOrganisation, SubjectOther}
 
+// Label is the subject in the practitioner's words.
+func (s Subject) Label() string {
+	return map[Subject]string{SubjectEmployee: "medewerker", SubjectService: "dienstverlening",
+		SubjectOrganisation: "organisatie", SubjectOther: "anders"}[s]
+}
+
 // Verdict is the decision on a resolved complaint.
 type Verdict string
 
@@ -52,6 +64,12 @@ const (
 
 // Verdicts lists every verdict in display order.
 var Verdicts = []Verdict{VerdictWellFounded, VerdictPartlyWellFounded, VerdictUnfounded, VerdictSettled}
+
+// Label is the verdict in the practitioner's words.
+func (v Verdict) Label() string {
+	return map[Verdict]string{VerdictWellFounded: "gegrond", VerdictPartlyWellFounded: "deels gegrond",
+		VerdictUnfounded: "ongegrond", VerdictSettled: "in overleg opgelost"}[v]
+}
 
 // Complainant is the person who complains. Their details appear only in letters to them
 // and are the personal data that retention later erases.
@@ -116,7 +134,7 @@ func (c *Complaint) Validate(today Date) error {
 			return invalid("email", err.Error())
 		}
 	}
-	for field, n := range map[string]int{"name": len(c.Complainant.Name), "summary": len(c.Summary)} {
+	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary))} {
 		if n > 300 {
 			return invalid(field, "deze tekst is te lang (maximaal 300 tekens); zet details in de omschrijving")
 		}

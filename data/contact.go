@@ -80,26 +80,32 @@ func (s *Store) AddContact(ref string, ct Contact) (int64, error) {
 		if err != nil {
 			return err
 		}
-		if c.Status == StatusClosed {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kunnen geen contactmomenten meer bij", ref)}
-		}
-		if err := ct.validate(c, tx.today()); err != nil {
-			return err
-		}
-		res, err := tx.Exec(`INSERT INTO contacts (complaint_id, contact_on, kind, note, info_requested, info_due_on)
-			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, ct.On, ct.Kind, ct.Note, ct.InfoRequested, ct.InfoDueOn)
-		if err != nil {
-			return err
-		}
-		if ct.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := tx.event(c.ID, "contact_added", ct); err != nil {
-			return err
-		}
-		return tx.refreshSearch(c.ID)
+		return tx.addContact(c, &ct)
 	})
 	return ct.ID, err
+}
+
+// addContact checks and stores a contact moment in the transaction of the change it belongs
+// to (a contact of its own, or a letter marked sent), and sets its ID.
+func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
+	if c.Status == StatusClosed {
+		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kunnen geen contactmomenten meer bij", c.Reference)}
+	}
+	if err := ct.validate(c, tx.today()); err != nil {
+		return err
+	}
+	res, err := tx.Exec(`INSERT INTO contacts (complaint_id, contact_on, kind, note, info_requested, info_due_on)
+		VALUES (?, ?, ?, ?, ?, ?)`, c.ID, ct.On, ct.Kind, ct.Note, ct.InfoRequested, ct.InfoDueOn)
+	if err != nil {
+		return err
+	}
+	if ct.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := tx.event(c.ID, "contact_added", ct); err != nil {
+		return err
+	}
+	return tx.refreshSearch(c.ID)
 }
 
 // InformationReceived records that the complainant answered every open information request,

@@ -1,7 +1,5 @@
 package data
 
-import "errors"
-
 // Code classifies an Error so callers decide by kind, never by message text.
 type Code string
 
@@ -39,16 +37,6 @@ var (
 	ErrConflict   = &Error{Code: CodeConflict}
 	ErrDatabase   = &Error{Code: CodeDatabase}
 )
-
-// IsInputError reports whether err is the caller's to fix (bad input or a refused step)
-// rather than a fault of the database or the machine.
-func IsInputError(err error) bool {
-	var e *Error
-	if !errors.As(err, &e) {
-		return false
-	}
-	return e.Code != CodeDatabase
-}
 
 func invalid(field, msg string) error { return &Error{Code: CodeInvalid, Field: field, Message: msg} }
 

@@ -2,19 +2,23 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
 
 // Filter narrows the register. Zero values mean "all".
 type Filter struct {
-	Status  Status
-	Year    int    // year of receipt
-	Search  string // full text, case- and diacritics-insensitive
-	Overdue bool   // only complaints with an overdue action item
-	Open    bool   // only complaints that still need something (not closed or withdrawn)
-	Limit   int    // page size for a long register; 0 = no limit
-	Offset  int
+	Reference  string // one complaint
+	Status     Status
+	Year       int    // year of receipt
+	Search     string // full text, case- and diacritics-insensitive
+	Overdue    bool   // only complaints with an overdue action item
+	Open       bool   // only complaints that still need something (not closed or withdrawn)
+	Limit      int    // page size for a long register; 0 = no limit
+	Offset     int
+	Sort       SortKey
+	Descending bool
 }
 
 // Listed is one complaint in the register with what the procedure requires of it today.
@@ -24,16 +28,51 @@ type Listed struct {
 	Warning Warning // worst warning of its items; "" when nothing is due
 }
 
-// List returns the complaints that match f, newest first, with their action items for today.
-func (s *Store) List(f Filter) ([]Listed, error) {
-	set, err := s.Settings()
-	if err != nil {
-		return nil, err
+// SortKey names a register column to sort on.
+type SortKey string
+
+// The sortable columns; the zero SortKey sorts newest first.
+const (
+	SortReceived    SortKey = "received_on"
+	SortReference   SortKey = "reference"
+	SortComplainant SortKey = "complainant"
+	SortSummary     SortKey = "summary"
+	SortHandler     SortKey = "handler"
+	SortStatus      SortKey = "status"
+	SortDue         SortKey = "due_on" // also "by urgency": open complaints by target date, finished ones last
+)
+
+var sortColumns = map[SortKey][]string{
+	"":              {"c.received_on DESC", "c.id DESC"},
+	SortReceived:    {"c.received_on", "c.id"},
+	SortReference:   {"c.reference"},
+	SortComplainant: {"c.complainant_name COLLATE NOCASE", "c.id"},
+	SortSummary:     {"c.summary COLLATE NOCASE", "c.id"},
+	SortHandler:     {"c.handler COLLATE NOCASE", "c.id"},
+	SortStatus:      {"c.status", "c.id"},
+	SortDue:         {"c.status IN ('closed', 'withdrawn', 'resolved')", "c.due_on IS NULL", "c.due_on", "c.id"},
+}
+
+// orderBy is the ORDER BY clause of the filter's sort; the default order is newest first.
+func (f Filter) orderBy() string {
+	terms := slices.Clone(sortColumns[f.Sort])
+	if f.Descending && f.Sort != "" {
+		for i := range terms {
+			terms[i] += " DESC"
+		}
 	}
-	where, args := []string{"1=1"}, []any{}
+	return strings.Join(terms, ", ")
+}
+
+// where turns the filter into SQL conditions; ok is false when nothing can match.
+func (f Filter) where() (cond string, args []any, ok bool, err error) {
+	where := []string{"1=1"}
+	if f.Reference != "" {
+		where, args = append(where, "c.reference = ?"), append(args, f.Reference)
+	}
 	if f.Status != "" {
 		if _, err := ParseStatus(string(f.Status)); err != nil {
-			return nil, err
+			return "", nil, false, err
 		}
 		where, args = append(where, "c.status = ?"), append(args, f.Status)
 	}
@@ -48,15 +87,44 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 		where = append(where, "c.id IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH ?)")
 		args = append(args, q)
 	} else if strings.TrimSpace(f.Search) != "" {
-		return nil, nil // only punctuation: nothing can match
+		return "", nil, false, nil // only punctuation: nothing can match
+	}
+	if _, known := sortColumns[f.Sort]; !known {
+		return "", nil, false, invalid("sort", fmt.Sprintf("onbekende sorteerkolom %q", f.Sort))
+	}
+	return strings.Join(where, " AND "), args, true, nil
+}
+
+// Count returns how many complaints match f (Overdue, Limit and Offset aside), so a screen
+// can page through a large register.
+func (s *Store) Count(f Filter) (int, error) {
+	cond, args, ok, err := f.where()
+	if !ok {
+		return 0, err
+	}
+	var n int
+	err = s.r.QueryRow(`SELECT count(*) FROM complaints c WHERE `+cond, args...).Scan(&n)
+	return n, err
+}
+
+// List returns the complaints that match f, in f's sort order, with their action items for today.
+func (s *Store) List(f Filter) ([]Listed, error) {
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	cond, args, ok, err := f.where()
+	if !ok {
+		return nil, err
 	}
 	query := `SELECT ` + complaintColumns + `,
 		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
 		(SELECT extended_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
 		(SELECT previous_due_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
 		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
-		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id AND kind IN ('letter', 'email'))
-		FROM complaints c WHERE ` + strings.Join(where, " AND ") + ` ORDER BY c.received_on DESC, c.id DESC`
+		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id AND kind IN ('letter', 'email')),
+		` + outcomeSentSQL + `
+		FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
 	if f.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
@@ -70,7 +138,7 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 	for rows.Next() {
 		var l Listed
 		var info *string
-		dest := append(complaintDest(&l.Complaint), &info, &l.ExtendedOn, &l.PreviousDueOn, &l.LastContactOn, &l.LastWrittenOn)
+		dest := append(complaintDest(&l.Complaint), &info, &l.ExtendedOn, &l.PreviousDueOn, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
@@ -113,4 +181,22 @@ func matchQuery(text string) string {
 		words[i] = `"` + w + `"*`
 	}
 	return strings.Join(words, " ")
+}
+
+// Years lists the years in which complaints were received, newest first.
+func (s *Store) Years() ([]int, error) {
+	rows, err := s.r.Query(`SELECT DISTINCT CAST(substr(received_on, 1, 4) AS INTEGER) FROM complaints ORDER BY 1 DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
 }

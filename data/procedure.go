@@ -8,35 +8,42 @@ import (
 // step runs one lifecycle step: it loads the complaint in the transaction, checks that the
 // step is allowed from its status, lets apply set the step's fields, and stores the result
 // with a status_changed event. detail is what the audit trail and timeline show beside it.
-func (s *Store) step(ref string, a Action, apply func(tx *Tx, c *Complaint, set Settings) (detail string, err error)) error {
-	return s.update(func(tx *Tx) error {
-		c, err := getComplaint(tx, ref)
-		if err != nil {
-			return err
-		}
-		to, err := Next(c.Reference, c.Status, a)
-		if err != nil {
-			return err
-		}
-		set, err := settings(tx)
-		if err != nil {
-			return err
-		}
-		from := c.Status
-		detail, err := apply(tx, c, set)
-		if err != nil {
-			return err
-		}
-		c.Status = to
-		if _, err := tx.Exec(`UPDATE complaints SET status=?, formal=?, filed_on=?, ack_due_on=?, acknowledged_on=?,
-			due_on=?, resolved_on=?, verdict=nullif(?, ''), outcome=?, closed_on=?, withdrawn_on=? WHERE id=?`,
-			c.Status, c.Formal, c.FiledOn, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, c.Verdict, c.Outcome,
-			c.ClosedOn, c.WithdrawnOn, c.ID); err != nil {
-			return err
-		}
-		return tx.event(c.ID, "status_changed", map[string]string{"action": string(a), "from": string(from),
-			"to": string(to), "detail": detail})
-	})
+func (s *Store) step(ref string, a Action, apply stepFunc) error {
+	return s.update(func(tx *Tx) error { return tx.step(ref, a, apply) })
+}
+
+// stepFunc sets the fields of one lifecycle step and says what the audit trail shows beside it.
+type stepFunc func(tx *Tx, c *Complaint, set Settings) (detail string, err error)
+
+// step is Store.step inside a transaction that may hold more changes, such as a letter marked
+// sent that also confirms receipt.
+func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
+	c, err := getComplaint(tx, ref)
+	if err != nil {
+		return err
+	}
+	to, err := Next(c.Reference, c.Status, a)
+	if err != nil {
+		return err
+	}
+	set, err := settings(tx)
+	if err != nil {
+		return err
+	}
+	from := c.Status
+	detail, err := apply(tx, c, set)
+	if err != nil {
+		return err
+	}
+	c.Status = to
+	if _, err := tx.Exec(`UPDATE complaints SET status=?, formal=?, filed_on=?, ack_due_on=?, acknowledged_on=?,
+		due_on=?, resolved_on=?, verdict=nullif(?, ''), outcome=?, closed_on=?, withdrawn_on=? WHERE id=?`,
+		c.Status, c.Formal, c.FiledOn, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, c.Verdict, c.Outcome,
+		c.ClosedOn, c.WithdrawnOn, c.ID); err != nil {
+		return err
+	}
+	return tx.event(c.ID, "status_changed", map[string]string{"action": string(a), "from": string(from),
+		"to": string(to), "detail": detail})
 }
 
 // checkDay refuses a date in the future or before the complaint was received. The zero date
@@ -69,13 +76,19 @@ func (s *Store) Escalate(ref string, on Date) error {
 
 // Acknowledge records that receipt was confirmed in writing on the given day (zero: today).
 func (s *Store) Acknowledge(ref string, on Date) error {
-	return s.step(ref, ActionAcknowledge, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+	return s.step(ref, ActionAcknowledge, acknowledge(on))
+}
+
+// acknowledge is the acknowledge step, shared by Acknowledge and by marking the
+// acknowledgement letter sent.
+func acknowledge(on Date) stepFunc {
+	return func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
 			return "", err
 		}
 		c.AcknowledgedOn = on
 		return "ontvangst bevestigd op " + on.String(), nil
-	})
+	}
 }
 
 // Extend records that the target date will not be met: the reason and the new date. The
@@ -121,19 +134,16 @@ func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
 	})
 }
 
-// CloseComplaint completes the file. A formal complaint is closed only once the outcome was confirmed
-// to the complainant in writing, as the procedure promises.
+// CloseComplaint completes the file. A formal complaint is closed only once its outcome letter
+// was marked sent, as the procedure promises written confirmation of the outcome.
 func (s *Store) CloseComplaint(ref string) error {
 	return s.step(ref, ActionClose, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		if c.Formal {
-			var written int
-			if err := tx.QueryRow(`SELECT count(*) FROM contacts WHERE complaint_id = ? AND kind IN ('letter', 'email')
-				AND contact_on >= ?`, c.ID, c.ResolvedOn).Scan(&written); err != nil {
-				return "", err
-			}
-			if written == 0 {
-				return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk aan de klager bevestigd. Leg eerst de brief of e-mail met de uitkomst vast als contactmoment", c.Reference))
-			}
+		var sent Date
+		if err := tx.QueryRow(`SELECT `+outcomeSentSQL+` FROM complaints c WHERE c.id = ?`, c.ID).Scan(&sent); err != nil {
+			return "", err
+		}
+		if outcomeLetterDue(c.Formal, sent) {
+			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomstbrief is nog niet verstuurd. Maak de uitkomstbrief en markeer die als verstuurd", c.Reference))
 		}
 		c.ClosedOn = tx.today()
 		return "dossier gesloten", nil

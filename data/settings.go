@@ -2,7 +2,11 @@ package data
 
 import (
 	"fmt"
+	"math"
+	"net/http"
 	"net/mail"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -36,7 +40,7 @@ var Policies = []string{PolicyMonth, PolicyWkkgz, Policy4Weeks, Policy8Weeks, Po
 
 var postcodeNL = regexp.MustCompile(`^([1-9][0-9]{3}) ?([A-Za-z]{2})$`)
 
-var settingDefs = []Setting{
+var settingDefs = append([]Setting{
 	{"practice_name", "Naam praktijk", "", text(120)},
 	{"practice_address", "Adres praktijk", "", text(200)},
 	{"practice_postcode", "Postcode praktijk", "", postcode},
@@ -55,6 +59,41 @@ var settingDefs = []Setting{
 	{"progress_interval_days", "Voortgangsbericht elke (dagen) bij verlenging", "14", intRange(1, 90)},
 	{"shift_to_workday", "Termijn op weekend of feestdag schuift door naar werkdag", "true", oneOf("true", "false")},
 	{"language", "Taal", "nl", oneOf("nl", "en")},
+	{"practice_logo", "Logo op het briefpapier (pad van een PNG- of JPEG-bestand)", "", logoFile},
+	{"address_window_left_mm", "Adresvenster: afstand van de linkerkant (mm)", "20", mmRange(5, 100)},
+	{"address_window_top_mm", "Adresvenster: afstand van de bovenkant (mm)", "45", mmRange(20, 100)},
+	{"address_window_width_mm", "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
+	{"address_window_height_mm", "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
+	{"disputes_body", "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, text(1000)},
+}, letterTextSettings()...)
+
+// DefaultDisputesBody is the next step a new register names in the outcome letter: the
+// competent court is always open, so every letter can be made before a practice fills in
+// its own disputes body.
+const DefaultDisputesBody = "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de bevoegde rechter."
+
+var languageNames = map[string]string{"nl": "Nederlands", "en": "Engels"}
+
+// letterTextSettings are the practice's own texts for each letter and language; empty means
+// the built-in text of package letters.
+func letterTextSettings() []Setting {
+	var out []Setting
+	for _, k := range LetterKinds {
+		for _, lang := range Languages {
+			kind := k
+			out = append(out, Setting{LetterTextKey(k, lang), fmt.Sprintf("Tekst %s (%s)", k.Label(), languageNames[lang]), "",
+				func(v string) (string, error) {
+					if len([]rune(v)) > 10000 {
+						return "", fmt.Errorf("maximaal 10000 tekens")
+					}
+					if err := CheckTemplate(kind, v); err != nil {
+						return "", err
+					}
+					return strings.ReplaceAll(v, "\r\n", "\n"), nil
+				}})
+		}
+	}
+	return out
 }
 
 // SettingKeys returns every setting in display order.
@@ -96,6 +135,15 @@ func (s Settings) Int(key string) int {
 	}
 	n, _ := strconv.Atoi(DefaultSettings()[key])
 	return n
+}
+
+// MM returns a length setting in millimetres.
+func (s Settings) MM(key string) float64 {
+	if f, err := strconv.ParseFloat(s[key], 64); err == nil {
+		return f
+	}
+	f, _ := strconv.ParseFloat(DefaultSettings()[key], 64)
+	return f
 }
 
 // Bool returns a true/false setting.
@@ -146,4 +194,54 @@ func email(v string) (string, error) {
 		return "", fmt.Errorf("%q is geen geldig e-mailadres", v)
 	}
 	return v, nil
+}
+
+// mmRange accepts a length in millimetres with at most one decimal, written with a point or a
+// comma as a Dutch practitioner would.
+func mmRange(lo, hi float64) func(string) (string, error) {
+	return func(v string) (string, error) {
+		f, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
+		if err != nil || f < lo || f > hi || math.Abs(math.Round(f*10)-f*10) > 1e-9 {
+			return "", fmt.Errorf("vul een aantal millimeters van %g tot en met %g in, met hoogstens één decimaal", lo, hi)
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64), nil
+	}
+}
+
+// maxLogoSize keeps the letterhead image small enough to go into every letter.
+const maxLogoSize = 2 << 20
+
+// logoFile accepts the path of a PNG or JPEG file and stores it absolute, so letters made from
+// another working folder find it too. Empty means no logo.
+func logoFile(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	abs, err := filepath.Abs(v)
+	if err != nil {
+		return "", err
+	}
+	if _, err := ReadLogo(abs); err != nil {
+		return "", err
+	}
+	return abs, nil
+}
+
+// ReadLogo reads the letterhead logo at path and checks that it is a PNG or JPEG of at most 2 MB.
+func ReadLogo(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("het logo %s is niet te openen; kies het bestand opnieuw", path)
+	}
+	if info.Size() > maxLogoSize {
+		return nil, fmt.Errorf("het logo %s is groter dan 2 MB; kies een kleinere afbeelding", path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("het logo %s is niet te lezen: %v", path, err)
+	}
+	if t := http.DetectContentType(b); t != "image/png" && t != "image/jpeg" {
+		return nil, fmt.Errorf("het logo %s is geen PNG- of JPEG-afbeelding", path)
+	}
+	return b, nil
 }

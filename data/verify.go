@@ -15,8 +15,8 @@ type Verification struct {
 // OK reports whether the database and the audit trail are intact.
 func (v Verification) OK() bool { return v.Problem == "" }
 
-// Verify checks the file (integrity_check), the references between tables (foreign_key_check)
-// and the audit chain, and names the first event that was altered, removed or reordered.
+// Verify checks the file (integrity_check), the audit chain and the references between tables
+// (foreign_key_check), and names the first event that was altered, removed or reordered.
 func (s *Store) Verify() (Verification, error) {
 	var v Verification
 	rows, err := s.r.Query(`PRAGMA integrity_check`)
@@ -39,14 +39,18 @@ func (s *Store) Verify() (Verification, error) {
 		v.Problem = "het databasebestand is beschadigd: " + strings.Join(msgs, "; ")
 		return v, nil
 	}
+	// The chain first: an event row removed without its payload is then named as missing,
+	// not only reported as a dangling reference.
+	if v, err = s.verifyChain(v); err != nil || !v.OK() {
+		return v, err
+	}
 	var table string
 	var rowid int64
 	err = s.r.QueryRow(`SELECT "table", coalesce(rowid, 0) FROM pragma_foreign_key_check LIMIT 1`).Scan(&table, &rowid)
 	if err == nil {
 		v.Problem = fmt.Sprintf("rij %d in tabel %s verwijst naar iets dat niet bestaat", rowid, table)
-		return v, nil
 	}
-	return s.verifyChain(v)
+	return v, nil
 }
 
 func (s *Store) verifyChain(v Verification) (Verification, error) {

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"klachtenregister/data"
+)
+
+func init() {
+	register("demo", command{write: true, usage: "[--count N] [--seed S]", setup: demoCommand})
+	register("verify", command{usage: "", setup: verifyCommand})
+	register("settings", command{usage: "[--json] | settings set SLEUTEL=WAARDE ...", setup: settingsCommand})
+}
+
+func demoCommand(fs *flag.FlagSet) func(c *call) error {
+	count := fs.Int("count", 40, "aantal klachten")
+	seed := fs.Uint64("seed", 1, "startwaarde van het toeval, voor een herhaalbaar register")
+	return func(c *call) error {
+		if err := c.noArgs(); err != nil {
+			return err
+		}
+		if *count < 1 || *count > 100000 {
+			return usagef("--count moet tussen 1 en 100000 liggen")
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		if err := s.Demo(*count, *seed); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Demoregister met %d klachten gemaakt in %s\n", *count, s.Path())
+		return nil
+	}
+}
+
+// verifyFailed is verify's finding: the command ran fine, the register did not pass.
+type verifyFailed struct{ msg string }
+
+func (v verifyFailed) Error() string { return v.msg }
+
+func verifyCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error {
+		if err := c.noArgs(); err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		v, err := s.Verify()
+		if err != nil {
+			return err
+		}
+		if !v.OK() {
+			return verifyFailed{v.Problem}
+		}
+		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %d gebeurtenissen in het audit-spoor, keten klopt.\n", v.Events)
+		return nil
+	}
+}
+
+func settingsCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error {
+		if len(c.args) > 0 && c.args[0] == "set" {
+			return setSettings(c, c.args[1:])
+		}
+		if err := c.noArgs(); err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		set, err := s.Settings()
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.stdout, set)
+		}
+		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+		for _, d := range data.SettingKeys() {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", d.Key, set[d.Key], d.Label)
+		}
+		return tw.Flush()
+	}
+}
+
+// setSettings checks every KEY=VALUE before storing any, so one typo changes nothing.
+func setSettings(c *call, pairs []string) error {
+	c.write = true
+	if len(pairs) == 0 {
+		return usagef("geef een of meer instellingen als SLEUTEL=WAARDE, bijvoorbeeld: settings set practice_city=Utrecht")
+	}
+	values := map[string]string{}
+	for _, p := range pairs {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			return usagef("%q heeft geen =; schrijf SLEUTEL=WAARDE", p)
+		}
+		if _, err := data.CheckSetting(k, v); err != nil {
+			return err
+		}
+		values[k] = v
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := s.SetSettings(values); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%d instelling(en) opgeslagen\n", len(values))
+	return nil
+}

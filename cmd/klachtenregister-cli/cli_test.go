@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// today is the fixed day every CLI test runs on.
+var today = time.Date(2026, 11, 30, 10, 0, 0, 0, time.Local)
+
+// cli runs one command in-process against db and returns stdout, stderr and the exit code.
+func cli(t *testing.T, db string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, append(args, "--db", db))
+	return out.String(), errOut.String(), code
+}
+
+// ok runs a command that must succeed and returns its stdout.
+func ok(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	out, errOut, code := cli(t, db, args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
+	}
+	return out
+}
+
+// fileHash fingerprints the database file and its WAL, so "unchanged" means byte for byte.
+func fileHash(t *testing.T, db string) string {
+	t.Helper()
+	h := sha256.New()
+	for _, p := range []string{db, db + "-wal"} {
+		b, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		h.Write(b)
+	}
+	return string(h.Sum(nil))
+}
+
+func newDB(t *testing.T) string { return filepath.Join(t.TempDir(), "register.db") }
+
+func TestAddListShowAndProcedure(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht")
+	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02",
+		"--summary", "Factuur te hoog", "--channel", "letter", "--formal", "--subject", "service"))
+	if ref != "K-2026-0001" {
+		t.Fatalf("reference = %q, want K-2026-0001", ref)
+	}
+
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(ok(t, db, "list", "--json", "--search", "celik")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 {
+		t.Fatalf("search celik found %d rows, want 1", len(rows))
+	}
+	want := map[string]any{"reference": ref, "received_on": "2026-11-02", "status": "received", "formal": true,
+		"complainant_name": "Mehmet Çelik", "ack_due_on": "2026-11-09", "due_on": "2026-12-02",
+		"warning": "overdue", "verdict": nil, "handler": "Anne de Linde"}
+	for k, v := range want {
+		if rows[0][k] != v {
+			t.Errorf("list --json %s = %v, want %v", k, rows[0][k], v)
+		}
+	}
+
+	ok(t, db, "acknowledge", ref, "--on", "2026-11-04")
+	ok(t, db, "contact", ref, "--kind", "phone", "--note", "Besproken", "--request", "Kopie offerte", "--expect", "2026-12-10")
+	ok(t, db, "extend", ref, "--until", "2026-12-23", "--reason", "Advies van een deskundige gevraagd")
+	deadlines := ok(t, db, "deadlines")
+	if !strings.Contains(deadlines, "Voortgangsbericht over de verlenging sturen") {
+		t.Errorf("deadlines lacks the progress letter:\n%s", deadlines)
+	}
+	ok(t, db, "contact", ref, "--info-received")
+	ok(t, db, "resolve", ref, "--verdict", "partly_well_founded", "--outcome", "Factuur aangepast")
+	_, stderr, code := cli(t, db, "close", ref)
+	if code != 2 || !strings.Contains(stderr, "schriftelijk") {
+		t.Fatalf("close before written outcome: exit %d, %q", code, stderr)
+	}
+	ok(t, db, "contact", ref, "--kind", "letter", "--note", "Uitkomst bevestigd")
+	ok(t, db, "close", ref)
+
+	var file map[string]any
+	if err := json.Unmarshal([]byte(ok(t, db, "show", ref, "--json")), &file); err != nil {
+		t.Fatal(err)
+	}
+	if file["status"] != "closed" || file["verdict"] != "partly_well_founded" {
+		t.Errorf("show: status %v verdict %v", file["status"], file["verdict"])
+	}
+	if n := len(file["timeline"].([]any)); n != 8 {
+		t.Errorf("timeline has %d events, want 8", n)
+	}
+	if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
+		t.Errorf("verify: %q", out)
+	}
+}
+
+func TestBadInputChangesNothing(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "12")
+	received, acknowledged := firstWith(t, db, "received"), firstWith(t, db, "acknowledged")
+	cases := []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"unknown reference", []string{"acknowledge", "K-2026-9999"}, "bestaat niet"},
+		{"malformed date", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--received", "29-11-2026"}, "JJJJ-MM-DD"},
+		{"future date", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--received", "2027-01-01"}, "toekomst"},
+		{"empty name", []string{"add", "--name", " ", "--summary", "B", "--channel", "letter"}, "naam"},
+		{"unknown channel", []string{"add", "--name", "A", "--summary", "B", "--channel", "fax"}, "fax"},
+		{"unknown verdict", []string{"resolve", received, "--verdict", "guilty", "--outcome", "x"}, "guilty"},
+		{"unknown status", []string{"list", "--status", "open"}, "open"},
+		{"refused transition", []string{"resolve", received, "--verdict", "settled", "--outcome", "x"}, "ontvangst bevestigen"},
+		{"missing reason", []string{"extend", acknowledged, "--until", "2027-02-01"}, "reden"},
+		{"extension not later", []string{"extend", acknowledged, "--until", "2026-12-01", "--reason", "x"}, "na de huidige termijn"},
+		{"unknown flag", []string{"list", "--colour"}, "colour"},
+		{"unknown setting", []string{"settings", "set", "practice_colour=blue"}, "practice_colour"},
+		{"bad setting value", []string{"settings", "set", "practice_city=Delft", "ack_days=0"}, "ack_days"},
+		{"demo on full register", []string{"demo"}, "bevat al"},
+		{"unknown command", []string{"frobnicate"}, "frobnicate"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := fileHash(t, db)
+			out, stderr, code := cli(t, db, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (stdout %q, stderr %q)", code, out, stderr)
+			}
+			if lines := strings.Count(strings.TrimSpace(stderr), "\n"); lines != 0 || !strings.Contains(stderr, tc.says) {
+				t.Errorf("stderr %q: want one line mentioning %q", stderr, tc.says)
+			}
+			if fileHash(t, db) != before {
+				t.Errorf("database changed")
+			}
+		})
+	}
+}
+
+// firstWith returns the reference of a complaint in the given status.
+func firstWith(t *testing.T, db, status string) string {
+	t.Helper()
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(ok(t, db, "list", "--json", "--status", status)), &rows); err != nil || len(rows) == 0 {
+		t.Fatalf("no complaint with status %s (%v)", status, err)
+	}
+	return rows[0]["reference"].(string)
+}
+
+func TestReadCommandsDoNotCreateADatabase(t *testing.T) {
+	db := newDB(t)
+	_, stderr, code := cli(t, db, "list")
+	if code != 2 || !strings.Contains(stderr, "nog geen register") {
+		t.Fatalf("list on missing db: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Fatalf("list created %s", db)
+	}
+}
+
+func TestVerifyFindsTampering(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "8")
+	tamper(t, db, `DROP TRIGGER events_append_only_update; UPDATE events SET kind = 'x' WHERE id = 5`)
+	_, stderr, code := cli(t, db, "verify")
+	if code != 1 || !strings.Contains(stderr, "gebeurtenis 5") {
+		t.Fatalf("verify after tampering: exit %d, %q", code, stderr)
+	}
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"klachtenregister/data"
+)
+
+func init() {
+	register("add", command{write: true,
+		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER]",
+		setup: addCommand})
+	register("list", command{usage: "[--json] [--status S] [--overdue] [--search TEKST] [--year JJJJ]", setup: listCommand})
+	register("show", command{usage: "KENMERK [--json]", setup: showCommand})
+	register("deadlines", command{usage: "[--json]", setup: deadlinesCommand})
+}
+
+func addCommand(fs *flag.FlagSet) func(c *call) error {
+	var c data.Complaint
+	p := &c.Complainant
+	received := fs.String("received", "", "datum van ontvangst, standaard vandaag")
+	channel := fs.String("channel", "", "hoe de klacht binnenkwam")
+	subject := fs.String("subject", string(data.SubjectOther), "waar de klacht over gaat")
+	fs.BoolVar(&c.Formal, "formal", false, "formele klachtenprocedure")
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"name", &p.Name}, {"summary", &c.Summary}, {"person", &c.PersonNamed}, {"handler", &c.Handler},
+		{"description", &c.Description}, {"desired", &c.Desired}, {"address", &p.AddressLine1},
+		{"address2", &p.AddressLine2}, {"postcode", &p.Postcode}, {"city", &p.City}, {"country", &p.Country},
+		{"email", &p.Email}, {"phone", &p.Phone}} {
+		fs.StringVar(f.dst, f.name, "", "")
+	}
+	return func(cl *call) error {
+		if err := cl.noArgs(); err != nil {
+			return err
+		}
+		var err error
+		if c.ReceivedOn, err = date(*received); err != nil {
+			return err
+		}
+		if c.ReceivedOn.IsZero() {
+			c.ReceivedOn = data.Today(cl.now())
+		}
+		if *channel == "" {
+			return usagef("geef op hoe de klacht binnenkwam met --channel (%s)", strings.Join(names(data.Channels), ", "))
+		}
+		if c.Channel, err = data.ParseChannel(*channel); err != nil {
+			return err
+		}
+		if c.Subject, err = data.ParseSubject(*subject); err != nil {
+			return err
+		}
+		if err := c.Validate(data.Today(cl.now())); err != nil {
+			return err
+		}
+		s, err := cl.open()
+		if err != nil {
+			return err
+		}
+		ref, err := s.Create(c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(cl.stdout, ref)
+		return nil
+	}
+}
+
+func listCommand(fs *flag.FlagSet) func(c *call) error {
+	status := fs.String("status", "", "alleen klachten met deze status")
+	overdue := fs.Bool("overdue", false, "alleen klachten met een verlopen termijn")
+	search := fs.String("search", "", "zoeken in de tekst")
+	year := fs.Int("year", 0, "jaar van ontvangst")
+	return func(c *call) error {
+		if err := c.noArgs(); err != nil {
+			return err
+		}
+		f := data.Filter{Overdue: *overdue, Search: *search, Year: *year}
+		if *status != "" {
+			st, err := data.ParseStatus(*status)
+			if err != nil {
+				return err
+			}
+			f.Status = st
+		}
+		if *year != 0 && (*year < 1900 || *year > 9999) {
+			return usagef("--year %d is geen geldig jaar; schrijf vier cijfers, zoals 2026", *year)
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		listed, err := s.List(f)
+		if err != nil {
+			return err
+		}
+		rows := make([]listRow, len(listed))
+		for i, l := range listed {
+			rows[i] = newListRow(l)
+		}
+		if c.json {
+			return writeJSON(c.stdout, rows)
+		}
+		printList(c.stdout, rows)
+		return nil
+	}
+}
+
+func showCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error {
+		ref, err := c.ref()
+		if err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		f, err := s.File(ref)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.stdout, newFileJSON(f))
+		}
+		printFile(c.stdout, f)
+		return nil
+	}
+}
+
+func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error {
+		if err := c.noArgs(); err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		items, err := s.Deadlines()
+		if err != nil {
+			return err
+		}
+		if c.json {
+			if items == nil {
+				items = []data.ActionItem{}
+			}
+			return writeJSON(c.stdout, items)
+		}
+		if len(items) == 0 {
+			fmt.Fprintln(c.stdout, "Er staat niets te doen.")
+		}
+		for _, it := range items {
+			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s (%s)\n", it.Reference, it.Warning.Label(), it.DueOn,
+				it.Label, it.When(), it.Complainant)
+		}
+		return nil
+	}
+}
+
+func names[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}

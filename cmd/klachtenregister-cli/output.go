@@ -1,0 +1,152 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"klachtenregister/data"
+)
+
+// listRow is one complaint in `list --json`. The field names are a published interface
+// (README.md): practices' own scripts read them.
+type listRow struct {
+	Reference       string       `json:"reference"`
+	ReceivedOn      data.Date    `json:"received_on"`
+	Status          data.Status  `json:"status"`
+	Formal          bool         `json:"formal"`
+	ComplainantName string       `json:"complainant_name"`
+	Channel         data.Channel `json:"channel"`
+	Subject         data.Subject `json:"subject"`
+	Summary         string       `json:"summary"`
+	Handler         string       `json:"handler"`
+	AckDueOn        data.Date    `json:"ack_due_on"`
+	DueOn           data.Date    `json:"due_on"`
+	Warning         *string      `json:"warning"`
+	Verdict         *string      `json:"verdict"`
+	ResolvedOn      data.Date    `json:"resolved_on"`
+	ClosedOn        data.Date    `json:"closed_on"`
+}
+
+func newListRow(l data.Listed) listRow {
+	return listRow{Reference: l.Reference, ReceivedOn: l.ReceivedOn, Status: l.Status, Formal: l.Formal,
+		ComplainantName: l.Complainant.Name, Channel: l.Channel, Subject: l.Subject, Summary: l.Summary,
+		Handler: l.Handler, AckDueOn: l.AckDueOn, DueOn: l.DueOn, Warning: nullable(string(l.Warning)),
+		Verdict: nullable(string(l.Verdict)), ResolvedOn: l.ResolvedOn, ClosedOn: l.ClosedOn}
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func printList(w io.Writer, rows []listRow) {
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "Geen klachten gevonden.")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "KENMERK\tONTVANGEN\tKLAGER\tSTATUS\tTERMIJN\tBEWAKING\tKLACHT")
+	for _, r := range rows {
+		warning := ""
+		if r.Warning != nil {
+			warning = data.Warning(*r.Warning).Label()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Reference, r.ReceivedOn, r.ComplainantName,
+			r.Status.Label(), r.DueOn, warning, r.Summary)
+	}
+	tw.Flush()
+}
+
+// fileJSON is `show --json`: the complaint with everything recorded about it.
+type fileJSON struct {
+	listRow
+	Complaint   data.Complaint    `json:"complaint"`
+	ActionItems []data.ActionItem `json:"action_items"`
+	Contacts    []data.Contact    `json:"contacts"`
+	Extensions  []data.Extension  `json:"extensions"`
+	Consents    []data.Consent    `json:"consents"`
+	Shares      []data.Share      `json:"shares"`
+	Attachments []data.Attachment `json:"attachments"`
+	Timeline    []timelineJSON    `json:"timeline"`
+}
+
+type timelineJSON struct {
+	data.Event
+	Description string `json:"description"`
+}
+
+func newFileJSON(f *data.File) fileJSON {
+	out := fileJSON{listRow: newListRow(f.Listed), Complaint: f.Complaint, ActionItems: empty(f.Items),
+		Contacts: empty(f.Contacts), Extensions: empty(f.Extensions), Consents: empty(f.Consents),
+		Shares: empty(f.Shares), Attachments: empty(f.Attachments), Timeline: []timelineJSON{}}
+	for _, e := range f.Events {
+		out.Timeline = append(out.Timeline, timelineJSON{e, e.Describe()})
+	}
+	return out
+}
+
+// empty makes a nil slice encode as [] rather than null, which is kinder to scripts.
+func empty[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+func printFile(w io.Writer, f *data.File) {
+	c := f.Complaint
+	p := c.Complainant
+	procedure := "informeel"
+	if c.Formal {
+		procedure = "formele klachtenprocedure sinds " + c.FiledOn.String()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, row := range [][2]string{
+		{"Kenmerk", c.Reference}, {"Status", c.Status.Label()}, {"Procedure", procedure},
+		{"Ontvangen", fmt.Sprintf("%s via %s", c.ReceivedOn, c.Channel.Label())}, {"Klager", p.Name},
+		{"Adres", joinNonEmpty(", ", p.AddressLine1, p.AddressLine2, joinNonEmpty(" ", p.Postcode, p.City), p.Country)},
+		{"Contact", joinNonEmpty(", ", p.Email, p.Phone)}, {"Betreft", joinNonEmpty(": ", c.Subject.Label(), c.PersonNamed)},
+		{"Behandelaar", c.Handler}, {"Klacht", c.Summary}, {"Omschrijving", c.Description}, {"Gewenste uitkomst", c.Desired},
+		{"Ontvangst bevestigen vóór", c.AckDueOn.String()}, {"Ontvangst bevestigd", c.AcknowledgedOn.String()},
+		{"Afhandelen vóór", c.DueOn.String()}, {"Afgehandeld", c.ResolvedOn.String()}, {"Oordeel", c.Verdict.Label()},
+		{"Uitkomst", c.Outcome}, {"Gesloten", c.ClosedOn.String()}, {"Ingetrokken", c.WithdrawnOn.String()},
+	} {
+		if row[1] != "" {
+			fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
+		}
+	}
+	tw.Flush()
+	if len(f.Items) > 0 {
+		fmt.Fprintln(w, "\nTe doen:")
+		for _, it := range f.Items {
+			fmt.Fprintf(w, "  %s  %s - %s (%s)\n", it.DueOn, it.Label, it.When(), it.Warning.Label())
+		}
+	}
+	if len(f.Contacts) > 0 {
+		fmt.Fprintln(w, "\nContactmomenten:")
+		for _, ct := range f.Contacts {
+			fmt.Fprintf(w, "  %s  %s: %s\n", ct.On, ct.Kind.Label(), joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested))
+		}
+	}
+	fmt.Fprintln(w, "\nTijdlijn:")
+	for _, e := range f.Events {
+		fmt.Fprintf(w, "  %s  %-10s %s\n", e.At.Local().Format("2006-01-02 15:04"), e.Actor, e.Describe())
+	}
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += p
+	}
+	return out
+}

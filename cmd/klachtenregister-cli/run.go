@@ -1,0 +1,181 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"klachtenregister/data"
+)
+
+// Exit codes, documented in README.md.
+const (
+	exitOK      = 0
+	exitProblem = 1 // verify found a problem, or the machine failed (disk full, ...)
+	exitRefused = 2 // bad input or a refused step; the database is unchanged
+)
+
+// env is what a command may touch: its output streams and the clock.
+type env struct {
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+// command is one sub-command. setup declares its flags and returns the runner, which checks
+// every input before it opens the database, so a typo never touches the file.
+type command struct {
+	usage string
+	write bool // creates the database when it does not exist yet
+	setup func(fs *flag.FlagSet) func(c *call) error
+}
+
+// call is one parsed invocation of a command.
+type call struct {
+	env
+	name, usage string
+	args        []string
+	json        bool
+	db          string
+	write       bool
+	store       *data.Store
+}
+
+var commands = map[string]command{}
+
+func register(name string, c command) { commands[name] = c }
+
+// errUsage marks a malformed command line; the message says what to type instead.
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
+
+func run(e env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(e.stdout)
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "klachtenregister-cli: onbekende opdracht %q; 'klachtenregister-cli help' toont alle opdrachten\n", args[0])
+		return exitRefused
+	}
+	err := cmd.invoke(e, args[0], args[1:])
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "klachtenregister-cli %s: %s\n", args[0], oneLine(err.Error()))
+	var de *data.Error
+	var ue errUsage
+	var ve verifyFailed
+	switch {
+	case errors.As(err, &ve):
+		return exitProblem
+	case errors.As(err, &de), errors.As(err, &ue):
+		return exitRefused
+	}
+	return exitProblem
+}
+
+// invoke parses flags, which may come before or after positional arguments, and runs the command.
+func (cmd command) invoke(e env, name string, args []string) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c := &call{env: e, name: name, usage: cmd.usage, write: cmd.write}
+	fs.StringVar(&c.db, "db", "", "pad van de database")
+	fs.BoolVar(&c.json, "json", false, "uitvoer als JSON")
+	runner := cmd.setup(fs)
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			return usagef("%v; gebruik: klachtenregister-cli %s %s", err, name, cmd.usage)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		c.args = append(c.args, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	defer func() {
+		if c.store != nil {
+			c.store.Close()
+		}
+	}()
+	return runner(c)
+}
+
+// open opens the register. Commands that only read refuse a path where no register exists,
+// rather than leaving an empty one behind.
+func (c *call) open() (*data.Store, error) {
+	path := c.db
+	if path == "" {
+		var err error
+		if path, err = data.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && !c.write {
+		return nil, &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf(
+			"er is nog geen register op %s; geef het juiste pad met --db, of maak een register met 'add' of 'demo'", path)}
+	}
+	store, err := data.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	store.Now = c.now
+	c.store = store
+	return store, nil
+}
+
+// date reads an optional YYYY-MM-DD flag value; empty means unset.
+func date(s string) (data.Date, error) {
+	if s == "" {
+		return data.Date{}, nil
+	}
+	return data.ParseDate(s)
+}
+
+// ref returns the single REF argument.
+func (c *call) ref() (string, error) {
+	if len(c.args) != 1 {
+		return "", usagef("geef precies één kenmerk op; gebruik: klachtenregister-cli %s %s", c.name, c.usage)
+	}
+	return strings.ToUpper(strings.TrimSpace(c.args[0])), nil
+}
+
+// noArgs refuses stray positional arguments.
+func (c *call) noArgs() error {
+	if len(c.args) > 0 {
+		return usagef("onverwacht argument %q; gebruik: klachtenregister-cli %s %s", c.args[0], c.name, c.usage)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "klachtenregister-cli: het klachtenregister zonder venster, voor scripts en geplande taken.")
+	fmt.Fprintln(w, "Elke opdracht kent --db PAD (standaard: KLACHTENREGISTER_DB of de programmagegevensmap).")
+	fmt.Fprintln(w)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %s %s\n", n, commands[n].usage)
+	}
+	fmt.Fprintln(w, "\nAfsluitcodes: 0 gelukt, 1 probleem gevonden (verify) of storing, 2 onjuiste invoer of geweigerde stap (database ongewijzigd).")
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"klachtenregister/data"
+)
+
+func init() {
+	register("escalate", command{write: true, usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Escalate, "formele klachtenprocedure gestart")})
+	register("acknowledge", command{write: true, usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Acknowledge, "ontvangst bevestigd")})
+	register("extend", command{write: true, usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
+	register("resolve", command{write: true, usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--on JJJJ-MM-DD]", setup: resolveCommand})
+	register("close", command{write: true, usage: "KENMERK", setup: closeCommand})
+	register("withdraw", command{write: true, usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
+	register("contact", command{write: true,
+		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
+		setup: contactCommand})
+}
+
+// stepDone runs a step on the complaint named by the single argument and reports it.
+func stepDone(c *call, done string, step func(s *data.Store, ref string) error) error {
+	ref, err := c.ref()
+	if err != nil {
+		return err
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := step(s, ref); err != nil {
+		return err
+	}
+	got, err := s.Complaint(ref)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%s: %s; status nu %q\n", ref, done, got.Status.Label())
+	return nil
+}
+
+// datedStep is a step that takes only an optional date.
+func datedStep(step func(s *data.Store, ref string, on data.Date) error, done string) func(fs *flag.FlagSet) func(c *call) error {
+	return func(fs *flag.FlagSet) func(c *call) error {
+		on := fs.String("on", "", "datum, standaard vandaag")
+		return func(c *call) error {
+			d, err := date(*on)
+			if err != nil {
+				return err
+			}
+			return stepDone(c, done, func(s *data.Store, ref string) error { return step(s, ref, d) })
+		}
+	}
+}
+
+func extendCommand(fs *flag.FlagSet) func(c *call) error {
+	until := fs.String("until", "", "nieuwe datum")
+	reason := fs.String("reason", "", "reden van de verlenging")
+	return func(c *call) error {
+		if *until == "" {
+			return usagef("geef de nieuwe datum op met --until JJJJ-MM-DD")
+		}
+		d, err := date(*until)
+		if err != nil {
+			return err
+		}
+		return stepDone(c, "termijn verlengd tot "+d.String(), func(s *data.Store, ref string) error {
+			return s.Extend(ref, d, *reason)
+		})
+	}
+}
+
+func resolveCommand(fs *flag.FlagSet) func(c *call) error {
+	verdict := fs.String("verdict", "", "oordeel")
+	outcome := fs.String("outcome", "", "uitkomst")
+	on := fs.String("on", "", "datum, standaard vandaag")
+	return func(c *call) error {
+		v, err := data.ParseVerdict(*verdict)
+		if err != nil {
+			return err
+		}
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		return stepDone(c, "afgehandeld", func(s *data.Store, ref string) error { return s.Resolve(ref, v, *outcome, d) })
+	}
+}
+
+func closeCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error { return stepDone(c, "dossier gesloten", (*data.Store).CloseComplaint) }
+}
+
+func withdrawCommand(fs *flag.FlagSet) func(c *call) error {
+	note := fs.String("note", "", "toelichting")
+	return func(c *call) error {
+		return stepDone(c, "ingetrokken", func(s *data.Store, ref string) error { return s.Withdraw(ref, *note) })
+	}
+}
+
+func contactCommand(fs *flag.FlagSet) func(c *call) error {
+	var ct data.Contact
+	kind := fs.String("kind", "", "soort contact")
+	on := fs.String("on", "", "datum, standaard vandaag")
+	expect := fs.String("expect", "", "datum waarop de gevraagde informatie verwacht wordt")
+	received := fs.Bool("info-received", false, "de gevraagde informatie is ontvangen")
+	fs.StringVar(&ct.Note, "note", "", "wat er is besproken of geschreven")
+	fs.StringVar(&ct.InfoRequested, "request", "", "informatie die u de klager vraagt")
+	return func(c *call) error {
+		var err error
+		if ct.On, err = date(*on); err != nil {
+			return err
+		}
+		if *received {
+			if *kind != "" || ct.Note != "" || ct.InfoRequested != "" {
+				return usagef("--info-received gaat alleen samen met --on")
+			}
+			return stepDone(c, "gevraagde informatie ontvangen", func(s *data.Store, ref string) error {
+				return s.InformationReceived(ref, ct.On)
+			})
+		}
+		if ct.Kind, err = data.ParseContactKind(*kind); err != nil {
+			return err
+		}
+		if ct.InfoDueOn, err = date(*expect); err != nil {
+			return err
+		}
+		return stepDone(c, "contactmoment vastgelegd", func(s *data.Store, ref string) error {
+			_, err := s.AddContact(ref, ct)
+			return err
+		})
+	}
+}

@@ -1,0 +1,154 @@
+package data
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+// item is the part of an ActionItem a test table spells out.
+type item struct {
+	Kind    ItemKind
+	Due     string
+	Warning Warning
+}
+
+func (i item) String() string { return fmt.Sprintf("%s %s %s", i.Kind, i.Due, i.Warning) }
+
+func itemsOf(items []ActionItem) []item {
+	out := []item{}
+	for _, it := range items {
+		out = append(out, item{it.Kind, it.DueOn.String(), it.Warning})
+	}
+	return out
+}
+
+func TestActionItems(t *testing.T) {
+	today := day("2026-03-02")
+	base := Complaint{ID: 7, Reference: "K-2026-0007", ReceivedOn: day("2026-02-02"), Complainant: Complainant{Name: "Çelik"}}
+	facts := func(st Status, formal bool, f func(*Facts)) Facts {
+		x := Facts{Complaint: base}
+		x.Status, x.Formal = st, formal
+		if f != nil {
+			f(&x)
+		}
+		return x
+	}
+	tests := []struct {
+		name  string
+		facts Facts
+		set   Settings
+		want  []item
+	}{
+		{"informal", facts(StatusInformal, false, func(f *Facts) { f.ReceivedOn = day("2026-02-25") }), nil,
+			[]item{{ItemSettleInformal, "2026-03-04", WarningDueSoon}}},
+		{"received", facts(StatusReceived, true, func(f *Facts) { f.AckDueOn, f.DueOn = day("2026-02-27"), day("2026-03-20") }), nil,
+			[]item{{ItemAcknowledge, "2026-02-27", WarningOverdue}, {ItemResolve, "2026-03-20", WarningOK}}},
+		{"acknowledged", facts(StatusAcknowledged, true, func(f *Facts) { f.DueOn = day("2026-03-05") }), nil,
+			[]item{{ItemResolve, "2026-03-05", WarningDueSoon}}},
+		{"extended, no letter yet", facts(StatusExtended, true, func(f *Facts) {
+			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
+		}), nil, []item{{ItemProgressLetter, "2026-03-04", WarningDueSoon}, {ItemResolve, "2026-04-15", WarningOK}}},
+		{"extended after the target passed", facts(StatusExtended, true, func(f *Facts) {
+			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-02-20"), day("2026-04-15")
+		}), nil, []item{{ItemProgressLetter, "2026-02-26", WarningOverdue}, {ItemResolve, "2026-04-15", WarningOK}}},
+		{"extended, letter only before the extension", facts(StatusExtended, true, func(f *Facts) {
+			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
+			f.LastWrittenOn, f.LastContactOn = day("2026-02-25"), day("2026-02-28") // the later contact was a call
+		}), nil, []item{{ItemProgressLetter, "2026-03-04", WarningDueSoon}, {ItemResolve, "2026-04-15", WarningOK}}},
+		{"extended, letter on the day of extension", facts(StatusExtended, true, func(f *Facts) {
+			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
+			f.LastWrittenOn, f.LastContactOn = day("2026-02-26"), day("2026-02-26")
+		}), nil, []item{{ItemProgressUpdate, "2026-03-12", WarningOK}, {ItemResolve, "2026-04-15", WarningOK}}},
+		{"extended, call after the letter", facts(StatusExtended, true, func(f *Facts) {
+			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
+			f.LastWrittenOn, f.LastContactOn = day("2026-02-26"), day("2026-03-01")
+		}), nil, []item{{ItemProgressUpdate, "2026-03-16", WarningOK}, {ItemResolve, "2026-04-15", WarningOK}}}, // 15 March is a Sunday
+		{"extended, other interval", facts(StatusExtended, true, func(f *Facts) {
+			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-16"), day("2026-03-02"), day("2026-04-15")
+			f.LastWrittenOn, f.LastContactOn = day("2026-02-16"), day("2026-02-16")
+		}), settingsWith("progress_interval_days", "7", "warning_days", "0"),
+			[]item{{ItemProgressUpdate, "2026-02-23", WarningOverdue}, {ItemResolve, "2026-04-15", WarningOK}}},
+		{"resolved formal, no letter", facts(StatusResolved, true, func(f *Facts) {
+			f.ResolvedOn, f.LastWrittenOn = day("2026-02-27"), day("2026-02-26")
+		}), nil, []item{{ItemOutcomeLetter, "2026-03-06", WarningDueSoon}}},
+		{"resolved formal, written contact only", facts(StatusResolved, true, func(f *Facts) {
+			f.ResolvedOn, f.LastWrittenOn = day("2026-02-27"), day("2026-02-28")
+		}), nil, []item{{ItemOutcomeLetter, "2026-03-06", WarningDueSoon}}},
+		{"resolved formal, outcome letter sent", facts(StatusResolved, true, func(f *Facts) {
+			f.ResolvedOn, f.LastWrittenOn, f.OutcomeSentOn = day("2026-02-27"), day("2026-02-27"), day("2026-02-27")
+		}), nil, []item{}},
+		{"resolved informal", facts(StatusResolved, false, func(f *Facts) { f.ResolvedOn = day("2026-02-27") }), nil, []item{}},
+		{"information expected", facts(StatusAcknowledged, true, func(f *Facts) {
+			f.DueOn, f.InfoExpected = day("2026-03-20"), []Date{day("2026-03-01"), day("2026-03-10")}
+		}), nil, []item{{ItemResolve, "2026-03-20", WarningOK}, {ItemChaseInformation, "2026-03-01", WarningOverdue},
+			{ItemChaseInformation, "2026-03-10", WarningOK}}},
+		{"informal, information expected", facts(StatusInformal, false, func(f *Facts) {
+			f.ReceivedOn, f.InfoExpected = day("2026-03-01"), []Date{day("2026-03-05")}
+		}), nil, []item{{ItemSettleInformal, "2026-03-09", WarningDueSoon}, {ItemChaseInformation, "2026-03-05", WarningDueSoon}}},
+		{"closed", facts(StatusClosed, true, func(f *Facts) { f.InfoExpected = []Date{day("2026-03-01")} }), nil, []item{}},
+		{"withdrawn", facts(StatusWithdrawn, true, func(f *Facts) {
+			f.DueOn, f.AckDueOn, f.InfoExpected = day("2026-03-01"), day("2026-02-01"), []Date{day("2026-03-01")}
+		}), nil, []item{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := tt.set
+			if set == nil {
+				set = DefaultSettings()
+			}
+			items := ActionItems(tt.facts, today, set)
+			if got := itemsOf(items); !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("items\n got %v\nwant %v", got, tt.want)
+			}
+			for _, it := range items {
+				if it.Reference != "K-2026-0007" || it.ComplaintID != 7 || it.Complainant != "Çelik" ||
+					it.Label != it.Kind.Label() || it.Label == "" || it.DaysLeft != today.DaysUntil(it.DueOn) {
+					t.Errorf("item fields: %+v", it)
+				}
+			}
+		})
+	}
+}
+
+func TestSortItemsAndWorstWarning(t *testing.T) {
+	items := []ActionItem{
+		{Reference: "K-2026-0003", DueOn: day("2026-03-20"), Warning: WarningOK},
+		{Reference: "K-2026-0002", DueOn: day("2026-03-05"), Warning: WarningDueSoon},
+		{Reference: "K-2026-0009", DueOn: day("2026-03-01"), Warning: WarningOverdue},
+		{Reference: "K-2026-0001", DueOn: day("2026-03-01"), Warning: WarningOverdue},
+		{Reference: "K-2026-0004", DueOn: day("2026-03-04"), Warning: WarningDueSoon},
+		// Severity comes before the date, even when a warning setting made them disagree.
+		{Reference: "K-2026-0005", DueOn: day("2026-03-30"), Warning: WarningOverdue},
+		{Reference: "K-2025-0100", DueOn: day("2026-02-01"), Warning: WarningOK},
+	}
+	if w := WorstWarning(items[:2]); w != WarningDueSoon {
+		t.Errorf("WorstWarning = %s, want due_soon", w)
+	}
+	if w := WorstWarning(items); w != WarningOverdue {
+		t.Errorf("WorstWarning = %s, want overdue", w)
+	}
+	if w := WorstWarning(nil); w != "" {
+		t.Errorf("WorstWarning(nil) = %q, want empty", w)
+	}
+	if w := WorstWarning(items[:1]); w != WarningOK {
+		t.Errorf("WorstWarning(ok) = %q", w)
+	}
+	SortItems(items)
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Reference)
+	}
+	want := []string{"K-2026-0001", "K-2026-0009", "K-2026-0005", "K-2026-0004", "K-2026-0002", "K-2025-0100", "K-2026-0003"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sorted %v, want %v", got, want)
+	}
+}
+
+func TestActionItemWhen(t *testing.T) {
+	for n, want := range map[int]string{0: "vandaag", -1: "1 dag te laat", -3: "3 dagen te laat", 1: "morgen", 5: "nog 5 dagen"} {
+		if got := (ActionItem{DaysLeft: n}).When(); got != want {
+			t.Errorf("When(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

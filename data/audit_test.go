@@ -1,0 +1,239 @@
+package data
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// lastEvents returns the kinds and complaint IDs of the newest n events, oldest first.
+func lastEvents(t *testing.T, s *Store, n int) (kinds []string, complaints []int64) {
+	t.Helper()
+	rows, err := s.r.Query(`SELECT kind, coalesce(complaint_id, 0) FROM (SELECT * FROM events ORDER BY id DESC LIMIT ?) ORDER BY id`, n)
+	must(t, err)
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var id int64
+		must(t, rows.Scan(&k, &id))
+		kinds, complaints = append(kinds, k), append(complaints, id)
+	}
+	return kinds, complaints
+}
+
+func TestEveryChangeWritesItsEvents(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	other := mustCreate(t, s, complaint("De Vries", "2026-02-10", false))
+	third := mustCreate(t, s, complaint("Smit", "2026-02-20", true))
+	id := complaintOf(t, s, ref).ID
+	var expert, letter int64
+	edited := *complaintOf(t, s, ref)
+	edited.Summary, edited.Complainant.City = "lange wachttijd", "Utrecht"
+
+	tests := []struct {
+		name     string
+		do       func() error
+		kinds    []string
+		register bool // about the register, not a complaint
+	}{
+		{"create", func() error { _, err := s.Create(complaint("Bakker", "2026-03-01", true)); return err }, []string{"complaint_created"}, false},
+		{"edit", func() error { return s.Update(edited) }, []string{"complaint_edited"}, false},
+		{"edit without changes", func() error { return s.Update(edited) }, nil, false},
+		{"acknowledge", func() error { return s.Acknowledge(ref, Date{}) }, []string{"status_changed"}, false},
+		{"letter", func() error {
+			l, err := s.SaveLetter(third, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"))
+			letter = l.ID
+			return err
+		}, []string{"letter_generated"}, false},
+		{"letter sent", func() error { return s.MarkLetterSent(letter, Date{}, DeliveryPost) },
+			[]string{"contact_added", "letter_sent", "status_changed"}, false}, // sending the acknowledgement acknowledges
+		{"contact", func() error {
+			_, err := s.AddContact(ref, Contact{Kind: ContactEmail, InfoRequested: "foto", InfoDueOn: day("2026-03-09")})
+			return err
+		}, []string{"contact_added"}, false},
+		{"information", func() error { return s.InformationReceived(ref, Date{}) }, []string{"information_received"}, false},
+		{"extend", func() error { return s.Extend(ref, day("2026-03-30"), "advies") }, []string{"status_changed"}, false},
+		{"consent", func() error { return s.GiveConsent(ref, Consent{How: "per e-mail", Scope: "dossier"}) }, []string{"consent_given"}, false},
+		{"expert", func() (err error) {
+			expert, err = s.SaveExpert(Expert{Name: "Dr. Smit", SignedOn: day("2026-03-01")})
+			return err
+		}, []string{"expert_added"}, true},
+		{"expert edit", func() error {
+			_, err := s.SaveExpert(Expert{ID: expert, Name: "Dr. A. Smit", SignedOn: day("2026-03-01")})
+			return err
+		}, []string{"expert_edited"}, true},
+		{"attachment", func() error { _, err := s.AddAttachment(ref, "brief.txt", []byte("inhoud")); return err }, []string{"attachment_added"}, false},
+		{"share", func() error {
+			_, err := s.ShareDocuments(ref, Share{ExpertID: expert, Documents: "klachtbrief"})
+			return err
+		}, []string{"documents_shared"}, false},
+		{"withdraw consent", func() error { return s.WithdrawConsent(ref, Date{}) }, []string{"consent_withdrawn"}, false},
+		{"settings", func() error {
+			return s.SetSettings(map[string]string{"ack_days": "5", "practice_name": "Praktijk Zon", "language": "nl"})
+		}, []string{"setting_changed", "setting_changed"}, true},
+		{"settings unchanged", func() error { return s.SetSettings(map[string]string{"ack_days": "5"}) }, nil, true},
+		{"resolve", func() error { return s.Resolve(ref, VerdictSettled, "opgelost", Date{}) }, []string{"status_changed"}, false},
+		{"withdraw", func() error { return s.Withdraw(other, "") }, []string{"status_changed"}, false},
+	}
+	for _, tt := range tests {
+		before := countRows(t, s, "events")
+		if err := tt.do(); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		n := countRows(t, s, "events") - before
+		if n != len(tt.kinds) {
+			t.Fatalf("%s wrote %d events, want %d", tt.name, n, len(tt.kinds))
+		}
+		if n == 0 {
+			continue
+		}
+		kinds, ids := lastEvents(t, s, n)
+		if !reflect.DeepEqual(kinds, tt.kinds) {
+			t.Errorf("%s wrote %v, want %v", tt.name, kinds, tt.kinds)
+		}
+		for _, got := range ids {
+			if tt.register && got != 0 || !tt.register && got == 0 {
+				t.Errorf("%s: event about complaint %d", tt.name, got)
+			}
+		}
+		if tt.name == "acknowledge" && ids[0] != id {
+			t.Errorf("acknowledge event is about complaint %d, want %d", ids[0], id)
+		}
+	}
+	if n, p := countRows(t, s, "events"), countRows(t, s, "event_payloads"); n != p {
+		t.Errorf("%d events but %d payloads", n, p)
+	}
+	v, err := s.Verify()
+	must(t, err)
+	if !v.OK() || v.Events != countRows(t, s, "events") || v.EventID != 0 {
+		t.Errorf("Verify = %+v", v)
+	}
+}
+
+func TestRefusedChangesWriteNothing(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	bad := *complaintOf(t, s, ref)
+	bad.Summary = ""
+	l, err := s.SaveLetter(ref, LetterProgress, "nl", []byte("%PDF-1.4 brief"))
+	must(t, err)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryEmail))
+	unsent, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"))
+	must(t, err)
+	refused := map[string]func() error{
+		"letter sent twice":  func() error { return s.MarkLetterSent(l.ID, Date{}, DeliveryEmail) },
+		"letter sent by fax": func() error { return s.MarkLetterSent(unsent.ID, Date{}, "fax") },
+		"letter sent early":  func() error { return s.MarkLetterSent(unsent.ID, day("2026-03-01"), DeliveryPost) },
+		"unknown letter":     func() error { return s.MarkLetterSent(99, Date{}, DeliveryPost) },
+		"not a PDF": func() error {
+			_, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("<html>"))
+			return err
+		},
+		"letter language": func() error {
+			_, err := s.SaveLetter(ref, LetterOutcome, "de", []byte("%PDF-1.4"))
+			return err
+		},
+		"invalid complaint": func() error { _, err := s.Create(complaint("", "2026-03-01", true)); return err },
+		"future complaint":  func() error { _, err := s.Create(complaint("X", "2026-03-03", true)); return err },
+		"invalid edit":      func() error { return s.Update(bad) },
+		"resolve":           func() error { return s.Resolve(ref, VerdictSettled, "x", Date{}) },
+		"extend":            func() error { return s.Extend(ref, day("2026-04-01"), "x") },
+		"close":             func() error { return s.CloseComplaint(ref) },
+		"acknowledge later": func() error { return s.Acknowledge(ref, day("2026-03-03")) },
+		"contact":           func() error { _, err := s.AddContact(ref, Contact{Kind: ContactEmail}); return err },
+		"information":       func() error { return s.InformationReceived(ref, Date{}) },
+		"withdraw consent":  func() error { return s.WithdrawConsent(ref, Date{}) },
+		"consent":           func() error { return s.GiveConsent(ref, Consent{How: "mondeling"}) },
+		"share":             func() error { _, err := s.ShareDocuments(ref, Share{ExpertID: 1, Documents: "x"}); return err },
+		"expert":            func() error { _, err := s.SaveExpert(Expert{Name: "A", Email: "geen adres"}); return err },
+		"missing expert":    func() error { _, err := s.SaveExpert(Expert{ID: 42, Name: "A"}); return err },
+		"attachment":        func() error { _, err := s.AddAttachment(ref, "leeg.txt", nil); return err },
+		"settings":          func() error { return s.SetSettings(map[string]string{"ack_days": "3", "warning_days": "-1"}) },
+		"unknown complaint": func() error { return s.Withdraw("K-2026-0099", "") },
+	}
+	for name, do := range refused {
+		before := dumpTables(t, s)
+		if err := do(); err == nil || !isInputError(err) {
+			t.Errorf("%s: error = %v, want an input error", name, err)
+		}
+		if after := dumpTables(t, s); after != before {
+			t.Errorf("%s was refused but changed the register", name)
+		}
+	}
+}
+
+// TestChangeAndEventCommitTogether makes the audit event fail and checks that the change it
+// would have recorded is rolled back with it.
+func TestChangeAndEventCommitTogether(t *testing.T) {
+	path := t.TempDir() + "/register.db"
+	s := openAt(t, path, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	must(t, s.Close())
+	execRaw(t, path, `CREATE TRIGGER no_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'geen events'); END`)
+
+	s = openAt(t, path, "2026-03-02")
+	before := dumpTables(t, s)
+	if _, err := s.Create(complaint("Bakker", "2026-03-01", true)); err == nil {
+		t.Fatal("Create succeeded without its audit event")
+	}
+	if err := s.Acknowledge(ref, Date{}); err == nil {
+		t.Fatal("Acknowledge succeeded without its audit event")
+	}
+	if err := s.SetSettings(map[string]string{"ack_days": "3"}); err == nil {
+		t.Fatal("SetSettings succeeded without its audit event")
+	}
+	if dumpTables(t, s) != before {
+		t.Fatal("changes were kept although their audit events failed")
+	}
+	must(t, s.Close())
+
+	execRaw(t, path, `DROP TRIGGER no_events`)
+	s = openAt(t, path, "2026-03-02")
+	if next := mustCreate(t, s, complaint("Bakker", "2026-03-01", true)); next != "K-2026-0002" {
+		t.Errorf("next reference %s: the failed Create used up a number", next)
+	}
+
+	// Marking the acknowledgement sent is one change in four parts: the contact, the letter,
+	// its event and the acknowledge step. When the last part fails, none of them stays.
+	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"))
+	must(t, err)
+	must(t, s.Close())
+	execRaw(t, path, `CREATE TRIGGER no_steps BEFORE INSERT ON events WHEN NEW.kind = 'status_changed'
+		BEGIN SELECT RAISE(ABORT, 'geen statuswijziging'); END`)
+	s = openAt(t, path, "2026-03-02")
+	before = dumpTables(t, s)
+	if err := s.MarkLetterSent(l.ID, Date{}, DeliveryPost); err == nil {
+		t.Fatal("MarkLetterSent succeeded although its acknowledge step failed")
+	}
+	if dumpTables(t, s) != before {
+		t.Fatal("part of a failed MarkLetterSent was kept")
+	}
+}
+
+func TestEventFields(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	must(t, s.Acknowledge(ref, day("2026-02-05")))
+	evs, err := s.Timeline(ref)
+	must(t, err)
+	if len(evs) != 2 {
+		t.Fatalf("timeline has %d events", len(evs))
+	}
+	e := evs[1]
+	if e.ID != 2 || e.Kind != "status_changed" || e.Actor != "tester" || !e.At.Equal(noon(day("2026-03-02"))) ||
+		e.PrevHash != evs[0].Hash || evs[0].PrevHash != strings.Repeat("0", 64) || len(e.Hash) != 64 {
+		t.Errorf("event: %+v", e)
+	}
+	if d := e.Describe(); d != "Status ontvangen → ontvangst bevestigd: ontvangst bevestigd op 2026-02-05" {
+		t.Errorf("Describe = %q", d)
+	}
+	if d := evs[0].Describe(); d != "Klacht geregistreerd: wachttijd te lang" {
+		t.Errorf("Describe = %q", d)
+	}
+	_, err = s.Timeline("K-1999-0001")
+	wantErr(t, err, ErrNotFound)
+	if (Event{Kind: "x"}).Describe() != "x (inhoud gewist)" {
+		t.Error("an erased payload is not described as such")
+	}
+}

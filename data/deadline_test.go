@@ -1,0 +1,213 @@
+package data
+
+import (
+	"errors"
+	"testing"
+)
+
+// settingsWith is the default settings with some values replaced.
+func settingsWith(kv ...string) Settings {
+	s := DefaultSettings()
+	for i := 0; i < len(kv); i += 2 {
+		s[kv[i]] = kv[i+1]
+	}
+	return s
+}
+
+func TestResolutionDue(t *testing.T) {
+	tests := []struct {
+		policy, filed string
+		custom        string
+		shifted, raw  string // with shift_to_workday on and off
+	}{
+		{PolicyMonth, "2026-01-31", "", "2026-03-02", "2026-02-28"}, // clamped to Saturday 28 Feb
+		{PolicyMonth, "2026-03-10", "", "2026-04-10", "2026-04-10"}, // a Friday stays
+		{PolicyMonth, "2026-12-31", "", "2027-02-01", "2027-01-31"}, // Sunday 31 Jan 2027
+		{PolicyMonth, "2028-01-31", "", "2028-02-29", "2028-02-29"}, // leap day, a Tuesday
+		{PolicyMonth, "2026-03-27", "", "2026-04-28", "2026-04-27"}, // King's Day
+		{PolicyWkkgz, "2026-03-02", "", "2026-04-13", "2026-04-13"}, // six weeks
+		{PolicyWkkgz, "2026-03-16", "", "2026-04-28", "2026-04-27"},
+		{Policy4Weeks, "2026-03-02", "", "2026-03-30", "2026-03-30"},
+		{Policy4Weeks, "2026-04-07", "", "2026-05-06", "2026-05-05"}, // 5 May
+		{Policy8Weeks, "2026-03-02", "", "2026-04-28", "2026-04-27"}, // King's Day
+		{Policy8Weeks, "2026-10-31", "", "2026-12-28", "2026-12-26"}, // Boxing Day on Saturday
+		{PolicyCustom, "2026-12-15", "10", "2026-12-28", "2026-12-25"},
+		{PolicyCustom, "2026-03-02", "30", "2026-04-01", "2026-04-01"},
+		{PolicyCustom, "2026-03-06", "1", "2026-03-09", "2026-03-07"},
+		{PolicyCustom, "2026-03-02", "365", "2027-03-02", "2027-03-02"},
+	}
+	for _, tt := range tests {
+		// custom_days must only count under the custom policy.
+		custom := tt.custom
+		if custom == "" {
+			custom = "3"
+		}
+		for _, shift := range []string{"true", "false"} {
+			want := tt.shifted
+			if shift == "false" {
+				want = tt.raw
+			}
+			s := settingsWith("deadline_policy", tt.policy, "custom_days", custom, "shift_to_workday", shift)
+			if got := ResolutionDue(day(tt.filed), s); got != day(want) {
+				t.Errorf("ResolutionDue(%s, %s/%s, shift %s) = %s, want %s", tt.filed, tt.policy, custom, shift, got, want)
+			}
+		}
+	}
+}
+
+func TestAckDue(t *testing.T) {
+	tests := []struct {
+		filed, days, shifted, raw string
+	}{
+		{"2026-03-02", "7", "2026-03-09", "2026-03-09"},
+		{"2026-12-18", "7", "2026-12-28", "2026-12-25"},
+		{"2026-03-06", "1", "2026-03-09", "2026-03-07"},
+		{"2026-04-13", "14", "2026-04-28", "2026-04-27"},
+		{"2026-05-12", "2", "2026-05-15", "2026-05-14"}, // Ascension Day
+	}
+	for _, tt := range tests {
+		for shift, want := range map[string]string{"true": tt.shifted, "false": tt.raw} {
+			s := settingsWith("ack_days", tt.days, "shift_to_workday", shift)
+			if got := AckDue(day(tt.filed), s); got != day(want) {
+				t.Errorf("AckDue(%s, %s days, shift %s) = %s, want %s", tt.filed, tt.days, shift, got, want)
+			}
+		}
+	}
+}
+
+func TestWarningFor(t *testing.T) {
+	today := day("2026-03-02")
+	tests := []struct {
+		due  string
+		warn int
+		want Warning
+	}{
+		{"2026-02-01", 7, WarningOverdue},
+		{"2026-03-01", 7, WarningOverdue},
+		{"2026-03-02", 7, WarningDueSoon}, // due today is not yet late
+		{"2026-03-09", 7, WarningDueSoon},
+		{"2026-03-10", 7, WarningOK},
+		{"2026-03-02", 0, WarningDueSoon},
+		{"2026-03-03", 0, WarningOK},
+		{"2026-03-01", 0, WarningOverdue},
+		{"2026-05-01", 60, WarningDueSoon},
+	}
+	for _, tt := range tests {
+		if got := WarningFor(day(tt.due), today, tt.warn); got != tt.want {
+			t.Errorf("WarningFor(%s, warn %d) = %s, want %s", tt.due, tt.warn, got, tt.want)
+		}
+	}
+}
+
+func TestCheckExtension(t *testing.T) {
+	wkkgz, month := settingsWith("deadline_policy", PolicyWkkgz), DefaultSettings()
+	tests := []struct {
+		name          string
+		set           Settings
+		due, original string
+		earlier       int
+		until, today  string
+		reason        string
+		want          error
+		field         string
+	}{
+		{"wkkgz four weeks", wkkgz, "2026-04-13", "2026-04-13", 0, "2026-05-11", "2026-04-01", "advies", nil, ""},
+		{"wkkgz one day", wkkgz, "2026-04-13", "2026-04-13", 0, "2026-04-14", "2026-04-01", "advies", nil, ""},
+		{"wkkgz more than four weeks", wkkgz, "2026-04-13", "2026-04-13", 0, "2026-05-12", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"wkkgz second extension", wkkgz, "2026-04-20", "2026-04-13", 1, "2026-04-27", "2026-04-15", "advies", ErrConflict, ""},
+		{"month no limit", month, "2026-04-13", "2026-04-13", 0, "2026-07-01", "2026-04-01", "advies", nil, ""},
+		{"month repeated", month, "2026-05-11", "2026-04-13", 3, "2026-06-01", "2026-05-01", "advies", nil, ""},
+		{"no reason", month, "2026-04-13", "2026-04-13", 0, "2026-05-01", "2026-04-01", "", ErrInvalid, "reason"},
+		{"no date", month, "2026-04-13", "2026-04-13", 0, "", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"same as due", month, "2026-04-13", "2026-04-13", 0, "2026-04-13", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"before due", month, "2026-04-13", "2026-04-13", 0, "2026-04-10", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"due passed, until today", month, "2026-03-20", "2026-03-20", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"due passed, until tomorrow", month, "2026-03-20", "2026-03-20", 0, "2026-04-02", "2026-04-01", "advies", nil, ""},
+		{"wkkgz due passed, until today", wkkgz, "2026-03-20", "2026-03-20", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &Complaint{Reference: "K-2026-0001", DueOn: day(tt.due)}
+			var until Date
+			if tt.until != "" {
+				until = day(tt.until)
+			}
+			err := CheckExtension(c, tt.earlier, day(tt.original), until, day(tt.today), tt.reason, tt.set)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			wantErr(t, err, tt.want)
+			var e *Error
+			if errors.As(err, &e); e.Field != tt.field {
+				t.Errorf("field = %q, want %q (%v)", e.Field, tt.field, err)
+			}
+		})
+	}
+}
+
+func TestStoreDeadlinesFollowSettings(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{"deadline_policy": Policy8Weeks, "ack_days": "3"}))
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-20", true)) // a Friday
+	c := complaintOf(t, s, ref)
+	if c.Status != StatusReceived || c.FiledOn != day("2026-02-20") || c.AckDueOn != day("2026-02-23") ||
+		c.DueOn != day("2026-04-17") {
+		t.Fatalf("formal complaint: status %s filed %s ack due %s due %s", c.Status, c.FiledOn, c.AckDueOn, c.DueOn)
+	}
+	// Later changes to the policy do not move a deadline already promised.
+	must(t, s.SetSettings(map[string]string{"deadline_policy": Policy4Weeks}))
+	if c2 := complaintOf(t, s, ref); c2.DueOn != c.DueOn {
+		t.Errorf("due date moved from %s to %s", c.DueOn, c2.DueOn)
+	}
+}
+
+func TestStoreExtendWkkgz(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{"deadline_policy": PolicyWkkgz}))
+	ref := mustCreate(t, s, complaint("Jansen", "2026-03-02", true))
+	wantErr(t, s.Extend(ref, day("2026-05-01"), "advies"), ErrTransition) // receipt not yet confirmed
+	must(t, s.Acknowledge(ref, Date{}))
+	if c := complaintOf(t, s, ref); c.DueOn != day("2026-04-13") {
+		t.Fatalf("due %s, want six weeks: 2026-04-13", c.DueOn)
+	}
+
+	setToday(s, "2026-04-01")
+	wantErr(t, s.Extend(ref, day("2026-05-11"), "   "), ErrInvalid)
+	wantErr(t, s.Extend(ref, day("2026-05-12"), "advies deskundige"), ErrInvalid)
+	must(t, s.Extend(ref, day("2026-05-11"), " advies deskundige "))
+	c := complaintOf(t, s, ref)
+	if c.Status != StatusExtended || c.DueOn != day("2026-05-11") {
+		t.Fatalf("after extend: %s due %s", c.Status, c.DueOn)
+	}
+	var on, prev, until Date
+	var reason string
+	must(t, s.r.QueryRow(`SELECT extended_on, previous_due_on, until, reason FROM extensions`).Scan(&on, &prev, &until, &reason))
+	if on != day("2026-04-01") || prev != day("2026-04-13") || until != day("2026-05-11") || reason != "advies deskundige" {
+		t.Errorf("extension row: %s %s %s %q", on, prev, until, reason)
+	}
+
+	setToday(s, "2026-05-01")
+	before := dumpTables(t, s)
+	wantErr(t, s.Extend(ref, day("2026-05-12"), "nog meer tijd"), ErrConflict)
+	if dumpTables(t, s) != before {
+		t.Error("refused second extension changed the register")
+	}
+}
+
+func TestStoreExtendMonthPolicyRepeatedly(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusAcknowledged) // due 2026-03-02
+	must(t, s.Extend(ref, day("2026-04-02"), "advies"))
+	setToday(s, "2026-04-01")
+	wantErr(t, s.Extend(ref, day("2026-04-02"), "nog niet klaar"), ErrInvalid) // not after the current target
+	must(t, s.Extend(ref, day("2026-06-01"), "nog niet klaar"))
+	if n := countRows(t, s, "extensions"); n != 2 {
+		t.Errorf("%d extensions stored, want 2", n)
+	}
+	if c := complaintOf(t, s, ref); c.DueOn != day("2026-06-01") || c.Status != StatusExtended {
+		t.Errorf("after two extensions: %s due %s", c.Status, c.DueOn)
+	}
+}

@@ -1,0 +1,221 @@
+package data
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+// demoStep is one thing that happens to a demo complaint on a given day.
+type demoStep struct {
+	on    Date
+	order int // complaint number, so same-day steps keep their sequence
+	do    func() error
+}
+
+// Demo fills an empty register with a realistic practice: count complaints received over the
+// last two calendar years, in every status, made through the same store methods a practitioner
+// uses, each on its own day so the audit trail reads like a real year. A register that already
+// holds complaints is refused.
+func (s *Store) Demo(count int, seed uint64) error {
+	if count < 1 || count > 100000 {
+		return invalid("count", "kies een aantal klachten van 1 tot en met 100000")
+	}
+	var n int
+	if err := s.r.QueryRow(`SELECT count(*) FROM complaints`).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return conflict(fmt.Sprintf("de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db", s.path, n))
+	}
+	realNow := s.Now
+	defer func() { s.Now = realNow }()
+	today := Today(realNow())
+	if err := s.SetSettings(demoPractice); err != nil {
+		return err
+	}
+	p := &demoPlan{s: s, rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))}
+	start := NewDate(today.Year()-1, time.January, 1)
+	span := start.DaysUntil(today)
+	steps := []demoStep{p.expert(start)}
+	for i := range count {
+		received := start.AddDays(span * i / count).AddDays(p.rng.IntN(max(1, span/count)))
+		var stop Status
+		askInfo := i%4 == 0
+		if k := count - 1 - i; k < len(demoRecent) && k < count/2 {
+			r := demoRecent[k]
+			received, stop, askInfo = today.AddDays(-r.ago), r.stop, r.askInfo
+		}
+		steps = append(steps, p.complaint(i, received, stop, askInfo)...)
+	}
+	slices.SortStableFunc(steps, func(a, b demoStep) int {
+		return cmp.Or(cmp.Compare(a.on.String(), b.on.String()), cmp.Compare(a.order, b.order))
+	})
+	for _, st := range steps {
+		if st.on.After(today) {
+			continue
+		}
+		at := st.on.Time().Add(9*time.Hour + time.Duration(st.order%400)*time.Minute)
+		s.Now = func() time.Time {
+			return time.Date(at.Year(), at.Month(), at.Day(), at.Hour(), at.Minute(), 0, 0, time.Local)
+		}
+		if err := st.do(); err != nil {
+			return fmt.Errorf("demoregister maken mislukt op %s: %w", st.on, err)
+		}
+	}
+	return nil
+}
+
+// demoRecent are the newest complaints of a demo register: how many days ago each came in and
+// the status it stops in, so there is work waiting in every stage, one deadline missed among it.
+var demoRecent = []struct {
+	ago     int
+	stop    Status
+	askInfo bool
+}{{1, StatusReceived, false}, {3, StatusInformal, false}, {12, StatusAcknowledged, true},
+	{38, StatusExtended, false}, {33, StatusAcknowledged, false}, {20, StatusResolved, false}}
+
+// demoPlan holds what the steps of a demo register share while it is being made.
+type demoPlan struct {
+	s        *Store
+	rng      *rand.Rand
+	expertID int64
+}
+
+func (p *demoPlan) expert(start Date) demoStep {
+	return demoStep{on: start, order: -1, do: func() (err error) {
+		p.expertID, err = p.s.SaveExpert(Expert{Name: "mr. drs. H.J. (Hanneke) Verhoef", Organisation: "Verhoef Geschiladvies",
+			Email: "h.verhoef@verhoef-advies.example", SignedOn: start})
+		return err
+	}}
+}
+
+// demoComplaint plans one complaint's life. The most recent complaints stop in the open
+// statuses, so a fresh demo register always has work waiting in every stage.
+func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []demoStep {
+	s, rng := p.s, p.rng
+	topic := demoTopics[rng.IntN(len(demoTopics))]
+	place := demoPlaces[rng.IntN(len(demoPlaces))]
+	name := demoNames[i%len(demoNames)]
+	channel := Channels[rng.IntN(len(Channels))]
+	formal := stop != StatusInformal && (channel == ChannelLetter || channel == ChannelEmail || rng.IntN(3) > 0)
+	if stop == StatusInformal {
+		channel = ChannelConversation
+	}
+	c := Complaint{ReceivedOn: received, Channel: channel, Formal: formal, Subject: topic.subject,
+		PersonNamed: topic.person, Summary: topic.summary, Description: topic.description, Desired: topic.desired,
+		Complainant: Complainant{Name: name, AddressLine1: demoStreets[rng.IntN(len(demoStreets))],
+			Postcode: place[0], City: place[1], Country: "Nederland", Phone: fmt.Sprintf("06 %08d", rng.IntN(1e8))}}
+	if channel == ChannelEmail || rng.IntN(2) == 0 {
+		c.Complainant.Email = fmt.Sprintf("klager%d@voorbeeld.example", i+1)
+	}
+	var ref string
+	var steps []demoStep
+	day := received
+	add := func(after int, do func() error) {
+		day = day.AddDays(after)
+		steps = append(steps, demoStep{on: day, order: i, do: do})
+	}
+	add(0, func() (err error) { ref, err = s.Create(c); return err })
+
+	verdict := Verdicts[rng.IntN(len(Verdicts))]
+	if !formal {
+		if stop == StatusInformal || stop == "" && rng.IntN(3) == 0 {
+			if stop == "" {
+				add(2+rng.IntN(5), func() error { return s.Resolve(ref, VerdictSettled, demoOutcomes[VerdictSettled], Date{}) })
+				add(1, func() error { return s.CloseComplaint(ref) })
+			}
+			return steps
+		}
+		add(2+rng.IntN(5), func() error { return s.Escalate(ref, Date{}) })
+	}
+	if stop == StatusReceived {
+		return steps
+	}
+	if i%9 == 4 && stop == "" {
+		add(3+rng.IntN(6), func() error { return s.Withdraw(ref, "Klager wil de klacht niet verder voortzetten.") })
+		return steps
+	}
+	add(1+rng.IntN(6), func() error { return s.Acknowledge(ref, Date{}) })
+	note := demoContactNotes[rng.IntN(len(demoContactNotes))]
+	if askInfo {
+		info := demoInfoRequests[rng.IntN(len(demoInfoRequests))]
+		var due Date
+		add(2+rng.IntN(5), func() error {
+			due = s.today().AddDays(10)
+			_, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: note, InfoRequested: info, InfoDueOn: due})
+			return err
+		})
+		if stop == "" {
+			add(4+rng.IntN(5), func() error { return s.InformationReceived(ref, Date{}) })
+		}
+	} else {
+		add(2+rng.IntN(5), func() error {
+			_, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: note})
+			return err
+		})
+	}
+	if stop == StatusAcknowledged {
+		return steps
+	}
+	if stop == StatusExtended || i%5 == 2 {
+		reason := demoExtensionReasons[rng.IntN(len(demoExtensionReasons))]
+		add(12+rng.IntN(6), func() error {
+			c, err := s.Complaint(ref)
+			if err != nil {
+				return err
+			}
+			return s.Extend(ref, c.DueOn.AddDays(21), reason)
+		})
+		add(1, func() error {
+			_, err := s.AddContact(ref, Contact{Kind: ContactLetter, Note: "Voortgangsbericht verstuurd: " + reason})
+			return err
+		})
+		if i%2 == 0 && stop == "" {
+			add(2, func() error {
+				return s.GiveConsent(ref, Consent{How: "schriftelijk (getekend formulier)", Scope: "dossierstukken over de klacht"})
+			})
+			add(1, func() error {
+				_, err := s.ShareDocuments(ref, Share{ExpertID: p.expertID, Documents: "klachtbrief, offerte en factuur"})
+				return err
+			})
+		}
+		if stop == StatusExtended {
+			return steps
+		}
+	}
+	add(3+rng.IntN(12), func() error { return s.Resolve(ref, verdict, demoOutcomes[verdict], Date{}) })
+	if stop == StatusResolved {
+		return steps
+	}
+	add(1+rng.IntN(3), func() error {
+		_, err := s.AddContact(ref, Contact{Kind: ContactLetter, Note: "Uitkomst van de klachtenprocedure schriftelijk bevestigd."})
+		return err
+	})
+	if i%7 != 3 { // a few stay resolved, awaiting closing
+		add(rng.IntN(4), func() error { return s.CloseComplaint(ref) })
+	}
+	return steps
+}
+
+// OpenDemo creates a demo register of 40 complaints in a new temporary file, for looking
+// around without touching the practice's own register. The caller removes the file when done.
+func OpenDemo() (*Store, error) {
+	dir, err := os.MkdirTemp("", "klachtenregister-demo-")
+	if err != nil {
+		return nil, err
+	}
+	s, err := Open(filepath.Join(dir, "demo.db"))
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Demo(40, 1); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}

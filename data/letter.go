@@ -1,0 +1,256 @@
+package data
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// LetterKind is one of the documents the procedure sends.
+type LetterKind string
+
+// The letter kinds.
+const (
+	LetterAcknowledgement LetterKind = "acknowledgement" // confirms receipt
+	LetterProgress        LetterKind = "progress"        // explains an extension
+	LetterOutcome         LetterKind = "outcome"         // confirms the outcome
+	LetterConsent         LetterKind = "consent"         // asks the complainant's consent to involve an expert
+	LetterConfidentiality LetterKind = "confidentiality" // for the expert to sign
+)
+
+// LetterKinds lists every kind in procedure order.
+var LetterKinds = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent, LetterConfidentiality}
+
+// Label is the letter in the practitioner's words.
+func (k LetterKind) Label() string {
+	return map[LetterKind]string{LetterAcknowledgement: "ontvangstbevestiging", LetterProgress: "voortgangsbericht",
+		LetterOutcome: "uitkomstbrief", LetterConsent: "toestemming externe deskundige",
+		LetterConfidentiality: "geheimhoudingsverklaring"}[k]
+}
+
+// ParseLetterKind checks a letter kind name.
+func ParseLetterKind(s string) (LetterKind, error) {
+	k := LetterKind(s)
+	if !slices.Contains(LetterKinds, k) {
+		return "", invalid("kind", fmt.Sprintf("onbekende soort brief %q; kies uit %s", s, joinAll(LetterKinds)))
+	}
+	return k, nil
+}
+
+// Languages are the languages letters are written in.
+var Languages = []string{"nl", "en"}
+
+// ParseLanguage checks a language code.
+func ParseLanguage(s string) (string, error) {
+	if !slices.Contains(Languages, s) {
+		return "", invalid("language", fmt.Sprintf("onbekende taal %q; kies uit nl, en", s))
+	}
+	return s, nil
+}
+
+// Delivery is how a letter reached its recipient.
+type Delivery string
+
+// The ways of sending.
+const (
+	DeliveryPost  Delivery = "post"
+	DeliveryEmail Delivery = "email"
+	DeliveryHand  Delivery = "hand"
+)
+
+// Deliveries lists every way of sending.
+var Deliveries = []Delivery{DeliveryPost, DeliveryEmail, DeliveryHand}
+
+// Label is the way of sending in the practitioner's words.
+func (d Delivery) Label() string {
+	return map[Delivery]string{DeliveryPost: "per post", DeliveryEmail: "per e-mail", DeliveryHand: "persoonlijk overhandigd"}[d]
+}
+
+// ParseDelivery checks a way of sending.
+func ParseDelivery(s string) (Delivery, error) {
+	d := Delivery(s)
+	if !slices.Contains(Deliveries, d) {
+		return "", invalid("via", fmt.Sprintf("onbekende manier van versturen %q; kies uit %s", s, joinAll(Deliveries)))
+	}
+	return d, nil
+}
+
+// contactKind is the contact moment a sent letter leaves in the file: an e-mail, or a letter
+// for post and hand delivery, both written, as the action items require.
+func (d Delivery) contactKind() ContactKind {
+	if d == DeliveryEmail {
+		return ContactEmail
+	}
+	return ContactLetter
+}
+
+// Letter is one stored version of a generated letter; the PDF bytes are fetched separately.
+type Letter struct {
+	ID        int64      `json:"id"`
+	Reference string     `json:"reference"`
+	Kind      LetterKind `json:"kind"`
+	Version   int        `json:"version"`
+	Language  string     `json:"language"`
+	CreatedAt time.Time  `json:"created_at"`
+	Size      int64      `json:"size"`
+	SHA256    string     `json:"sha256"`
+	SentOn    Date       `json:"sent_on"`
+	SentVia   Delivery   `json:"sent_via,omitempty"`
+}
+
+// SaveLetter stores a generated letter as the next version of its kind for the complaint;
+// earlier versions are kept. The PDF is rendered by the caller (package letters), so this
+// package needs no knowledge of layout.
+func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte) (Letter, error) {
+	l := Letter{Kind: kind, Language: lang, Size: int64(len(pdf)), SHA256: sha256Hex(pdf)}
+	if _, err := ParseLetterKind(string(kind)); err != nil {
+		return l, err
+	}
+	if _, err := ParseLanguage(lang); err != nil {
+		return l, err
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) > MaxAttachmentSize {
+		return l, invalid("pdf", "de brief is geen PDF-bestand (of groter dan 25 MB) en wordt niet bewaard")
+	}
+	err := s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		l.Reference, l.CreatedAt = c.Reference, tx.now.UTC().Truncate(time.Second)
+		if err := tx.QueryRow(`SELECT coalesce(max(version), 0) + 1 FROM letters WHERE complaint_id = ? AND kind = ?`,
+			c.ID, kind).Scan(&l.Version); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO letters (complaint_id, kind, version, language, created_at, pdf, sha256)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, kind, l.Version, lang, l.CreatedAt.Format(time.RFC3339), pdf, l.SHA256)
+		if err != nil {
+			return err
+		}
+		if l.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return tx.event(c.ID, "letter_generated", l)
+	})
+	return l, err
+}
+
+const letterColumns = `l.id, c.reference, l.kind, l.version, l.language, l.created_at, length(l.pdf), l.sha256, l.sent_on,
+	coalesce(l.sent_via, '')`
+
+func scanLetter(row interface{ Scan(...any) error }) (Letter, error) {
+	var l Letter
+	var at string
+	if err := row.Scan(&l.ID, &l.Reference, &l.Kind, &l.Version, &l.Language, &at, &l.Size, &l.SHA256, &l.SentOn, &l.SentVia); err != nil {
+		return l, err
+	}
+	l.CreatedAt, _ = time.Parse(time.RFC3339, at)
+	return l, nil
+}
+
+// Letters lists a complaint's letters, oldest first.
+func (s *Store) Letters(ref string) ([]Letter, error) {
+	id, err := s.complaintID(s.r, ref)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.Query(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+		WHERE l.complaint_id = ? ORDER BY l.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Letter
+	for rows.Next() {
+		l, err := scanLetter(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// LatestLetter returns the newest version of a kind of letter for a complaint.
+func (s *Store) LatestLetter(ref string, kind LetterKind) (Letter, error) {
+	if _, err := ParseLetterKind(string(kind)); err != nil {
+		return Letter{}, err
+	}
+	l, err := scanLetter(s.r.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+		WHERE c.reference = ? AND l.kind = ? ORDER BY l.version DESC LIMIT 1`, ref, kind))
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := s.complaintID(s.r, ref); err != nil {
+			return l, err
+		}
+		return l, notFound(fmt.Sprintf("bij klacht %s is nog geen %s gemaakt", ref, kind.Label()))
+	}
+	return l, err
+}
+
+// LetterPDF returns a stored letter's bytes for a reprint, checked against the SHA-256 taken
+// when it was made, so what is printed again is exactly what was sent.
+func (s *Store) LetterPDF(id int64) ([]byte, error) {
+	var pdf []byte
+	var sum string
+	err := s.r.QueryRow(`SELECT pdf, sha256 FROM letters WHERE id = ?`, id).Scan(&pdf, &sum)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(fmt.Sprintf("brief %d bestaat niet", id))
+	} else if err != nil {
+		return nil, err
+	}
+	if sha256Hex(pdf) != sum {
+		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("brief %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd gemaakt", id)}
+	}
+	return pdf, nil
+}
+
+// MarkLetterSent records that a letter went out on the given day (zero: today) and how. It
+// also records the contact moment, and marking the acknowledgement sent while receipt is not
+// yet confirmed takes the acknowledge step: all in one transaction.
+func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
+	if _, err := ParseDelivery(string(via)); err != nil {
+		return err
+	}
+	return s.update(func(tx *Tx) error {
+		l, err := scanLetter(tx.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+			WHERE l.id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(fmt.Sprintf("brief %d bestaat niet", id))
+		} else if err != nil {
+			return err
+		}
+		if !l.SentOn.IsZero() {
+			return conflict(fmt.Sprintf("de %s (versie %d) van klacht %s is al als verstuurd gemarkeerd op %s",
+				l.Kind.Label(), l.Version, l.Reference, l.SentOn))
+		}
+		if on.IsZero() {
+			on = tx.today()
+		}
+		if made := Today(l.CreatedAt); on.Before(made) {
+			return invalid("on", fmt.Sprintf("de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made))
+		}
+		c, err := getComplaint(tx, l.Reference)
+		if err != nil {
+			return err
+		}
+		ct := Contact{On: on, Kind: via.contactKind(),
+			Note: fmt.Sprintf("%s (versie %d) %s verstuurd", capitalise(l.Kind.Label()), l.Version, via.Label())}
+		if err := tx.addContact(c, &ct); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE letters SET sent_on = ?, sent_via = ?, contact_id = ? WHERE id = ?`, on, via, ct.ID, id); err != nil {
+			return err
+		}
+		l.SentOn, l.SentVia = on, via
+		if err := tx.event(c.ID, "letter_sent", l); err != nil {
+			return err
+		}
+		if l.Kind == LetterAcknowledgement && c.Status == StatusReceived {
+			return tx.step(c.Reference, ActionAcknowledge, acknowledge(on))
+		}
+		return nil
+	})
+}

@@ -1,0 +1,180 @@
+package data
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// refItem is an action item of the register as a test table spells it out.
+type refItem struct {
+	Ref     string
+	Kind    ItemKind
+	Due     string
+	Warning Warning
+}
+
+func deadlines(t *testing.T, s *Store) []refItem {
+	t.Helper()
+	items, err := s.Deadlines()
+	must(t, err)
+	out := []refItem{}
+	for _, it := range items {
+		out = append(out, refItem{it.Reference, it.Kind, it.DueOn.String(), it.Warning})
+	}
+	return out
+}
+
+func checkDeadlines(t *testing.T, s *Store, want []refItem) {
+	t.Helper()
+	if got := deadlines(t, s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Deadlines\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestStoreDeadlines(t *testing.T) {
+	s := openStore(t, "2026-03-02") // a Monday
+	contact := func(ref string, ct Contact) {
+		t.Helper()
+		_, err := s.AddContact(ref, ct)
+		must(t, err)
+	}
+
+	a := mustCreate(t, s, complaint("A", "2026-02-25", false))
+	b := mustCreate(t, s, complaint("B", "2026-02-02", true))
+	c := mustCreate(t, s, complaint("C", "2026-02-16", true))
+	must(t, s.Acknowledge(c, day("2026-02-17")))
+	contact(c, Contact{On: day("2026-02-20"), Kind: ContactPhone, InfoRequested: "kopie factuur", InfoDueOn: day("2026-03-05")})
+	d := mustCreate(t, s, complaint("D", "2026-02-03", true))
+	must(t, s.Acknowledge(d, day("2026-02-05")))
+	must(t, s.Extend(d, day("2026-03-31"), "deskundige"))
+	e := mustCreate(t, s, complaint("E", "2026-02-10", true))
+	must(t, s.Acknowledge(e, day("2026-02-11")))
+	must(t, s.Resolve(e, VerdictUnfounded, "uitgelegd", day("2026-02-27")))
+	f := mustCreate(t, s, complaint("F", "2026-02-04", true))
+	must(t, s.Withdraw(f, ""))
+	reach(t, s, StatusClosed)
+
+	checkDeadlines(t, s, []refItem{
+		{b, ItemAcknowledge, "2026-02-09", WarningOverdue},
+		{b, ItemResolve, "2026-03-02", WarningDueSoon},
+		{d, ItemProgressLetter, "2026-03-03", WarningDueSoon}, // the target it replaced
+		{a, ItemSettleInformal, "2026-03-04", WarningDueSoon},
+		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon},
+		{e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
+		{c, ItemResolve, "2026-03-16", WarningOK},
+		{d, ItemResolve, "2026-03-31", WarningOK},
+	})
+
+	// A call is no progress letter; a written contact is no outcome letter marked sent.
+	contact(d, Contact{Kind: ContactPhone, Note: "gebeld over vertraging"})
+	contact(e, Contact{On: day("2026-03-01"), Kind: ContactLetter, Note: "uitkomst besproken"})
+	wantErr(t, s.InformationReceived(b, Date{}), ErrConflict) // nothing asked of B
+	got := deadlines(t, s)
+	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-03", WarningDueSoon}, {e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
+		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon}} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %v in %v", want, got)
+		}
+	}
+
+	must(t, s.Acknowledge(b, Date{}))
+	must(t, s.InformationReceived(c, day("2026-03-01")))
+	contact(d, Contact{Kind: ContactEmail, Note: "voortgangsbericht"})
+	sendLetter(t, s, e, LetterOutcome, Date{}, DeliveryEmail)
+	setToday(s, "2026-03-03")
+	checkDeadlines(t, s, []refItem{
+		{b, ItemResolve, "2026-03-02", WarningOverdue},
+		{a, ItemSettleInformal, "2026-03-04", WarningDueSoon},
+		{c, ItemResolve, "2026-03-16", WarningOK},
+		{d, ItemProgressUpdate, "2026-03-16", WarningOK}, // 14 days after the e-mail
+		{d, ItemResolve, "2026-03-31", WarningOK},
+	})
+	cts, err := s.Contacts(c)
+	must(t, err)
+	if len(cts) != 1 || cts[0].InfoReceivedOn != day("2026-03-01") {
+		t.Errorf("contacts of %s: %+v", c, cts)
+	}
+
+	must(t, s.SetSettings(map[string]string{"warning_days": "0", "progress_interval_days": "30"}))
+	checkDeadlines(t, s, []refItem{
+		{b, ItemResolve, "2026-03-02", WarningOverdue},
+		{a, ItemSettleInformal, "2026-03-04", WarningOK},
+		{c, ItemResolve, "2026-03-16", WarningOK},
+		{d, ItemResolve, "2026-03-31", WarningOK},
+		{d, ItemProgressUpdate, "2026-04-01", WarningOK},
+	})
+}
+
+func TestInformationRequests(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusAcknowledged)
+	for _, ct := range []Contact{
+		{Kind: ContactEmail, InfoRequested: "foto's"},                               // no date
+		{Kind: ContactEmail, Note: "x", InfoDueOn: day("2026-03-09")},               // date without request
+		{Kind: ContactEmail, InfoRequested: "foto's", InfoDueOn: day("2026-03-02")}, // not after the contact
+		{Kind: "fax", Note: "x"},                                                    // unknown kind
+		{Kind: ContactEmail},                                                        // nothing said
+		{On: day("2026-03-03"), Kind: ContactEmail, Note: "x"},                      // future
+		{On: day("2026-02-01"), Kind: ContactEmail, Note: "x"},                      // before receipt
+	} {
+		if _, err := s.AddContact(ref, ct); !errors.Is(err, ErrInvalid) {
+			t.Errorf("AddContact(%+v) error = %v, want ErrInvalid", ct, err)
+		}
+	}
+	for _, due := range []string{"2026-03-09", "2026-03-12"} {
+		_, err := s.AddContact(ref, Contact{Kind: ContactEmail, InfoRequested: "stukken", InfoDueOn: day(due)})
+		must(t, err)
+	}
+	var chases []string
+	for _, it := range deadlines(t, s) {
+		if it.Kind == ItemChaseInformation {
+			chases = append(chases, it.Due)
+		}
+	}
+	if !reflect.DeepEqual(chases, []string{"2026-03-09", "2026-03-12"}) {
+		t.Fatalf("chase items due %v", chases)
+	}
+	must(t, s.InformationReceived(ref, Date{}))
+	for _, it := range deadlines(t, s) {
+		if it.Kind == ItemChaseInformation {
+			t.Errorf("chase item left after InformationReceived: %v", it)
+		}
+	}
+	wantErr(t, s.InformationReceived(ref, Date{}), ErrConflict)
+}
+
+func TestListFilters(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	old := mustCreate(t, s, complaint("Oud", "2025-12-30", false))
+	late := mustCreate(t, s, complaint("Laat", "2026-02-02", true)) // acknowledgement overdue
+	done := reach(t, s, StatusClosed)
+	open := mustCreate(t, s, complaint("Nieuw", "2026-03-01", true))
+
+	tests := []struct {
+		name string
+		f    Filter
+		want []string
+	}{
+		{"all, newest first", Filter{}, []string{open, done, late, old}},
+		{"year", Filter{Year: 2025}, []string{old}},
+		{"status", Filter{Status: StatusReceived}, []string{open, late}},
+		{"open", Filter{Open: true}, []string{open, late, old}},
+		{"overdue", Filter{Overdue: true}, []string{late, old}}, // the informal one was due 6 January
+		{"page", Filter{Limit: 2, Offset: 1}, []string{done, late}},
+	}
+	for _, tt := range tests {
+		listed, err := s.List(tt.f)
+		must(t, err)
+		var got []string
+		for _, l := range listed {
+			got = append(got, l.Reference)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	_, err := s.List(Filter{Status: "open"})
+	wantErr(t, err, ErrInvalid)
+}

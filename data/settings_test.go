@@ -1,0 +1,134 @@
+package data
+
+import (
+	"errors"
+	"maps"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheckSetting(t *testing.T) {
+	tests := []struct {
+		key, value string
+		want       string // normalised value; ignored when bad
+		bad        bool
+	}{
+		{"colour", "blauw", "", true},
+		{"", "x", "", true},
+		{"ack_days", "1", "1", false},
+		{"ack_days", "60", "60", false},
+		{"ack_days", " 07 ", "7", false},
+		{"ack_days", "0", "", true},
+		{"ack_days", "61", "", true},
+		{"ack_days", "-5", "", true},
+		{"ack_days", "7.5", "", true},
+		{"ack_days", "zeven", "", true},
+		{"ack_days", "", "", true},
+		{"custom_days", "365", "365", false},
+		{"custom_days", "366", "", true},
+		{"custom_days", "0", "", true},
+		{"warning_days", "0", "0", false},
+		{"warning_days", "-1", "", true},
+		{"warning_days", "61", "", true},
+		{"progress_interval_days", "90", "90", false},
+		{"progress_interval_days", "91", "", true},
+		{"deadline_policy", "month", "month", false},
+		{"deadline_policy", "wkkgz", "wkkgz", false},
+		{"deadline_policy", "4weeks", "4weeks", false},
+		{"deadline_policy", "8weeks", "8weeks", false},
+		{"deadline_policy", "custom", "custom", false},
+		{"deadline_policy", " wkkgz ", "wkkgz", false},
+		{"deadline_policy", "Month", "", true},
+		{"deadline_policy", "6weeks", "", true},
+		{"deadline_policy", "", "", true},
+		{"shift_to_workday", "false", "false", false},
+		{"shift_to_workday", "yes", "", true},
+		{"language", "en", "en", false},
+		{"language", "de", "", true},
+		{"practice_postcode", "1234ab", "1234 AB", false},
+		{"practice_postcode", "1234 ab", "1234 AB", false},
+		{"practice_postcode", " 9999Zz ", "9999 ZZ", false},
+		{"practice_postcode", "0123 AB", "0123 AB", false}, // no Dutch postcode starts with 0: kept as typed
+		{"practice_postcode", "B-1000", "B-1000", false},   // Belgian
+		{"practice_postcode", "", "", false},
+		{"practice_postcode", strings.Repeat("1", 21), "", true},
+		{"practice_email", "info@praktijk-zon.nl", "info@praktijk-zon.nl", false},
+		{"practice_email", "", "", false},
+		{"practice_email", "info@", "", true},
+		{"practice_email", "info praktijk.nl", "", true},
+		{"practice_email", "Praktijk <info@praktijk.nl>", "", true},
+		{"practice_name", strings.Repeat("é", 120), strings.Repeat("é", 120), false}, // counted in characters
+		{"practice_name", strings.Repeat("é", 121), "", true},
+		{"practice_city", "  Utrecht  ", "Utrecht", false},
+	}
+	for _, tt := range tests {
+		got, err := CheckSetting(tt.key, tt.value)
+		if !tt.bad {
+			if err != nil || got != tt.want {
+				t.Errorf("CheckSetting(%q, %q) = %q, %v; want %q", tt.key, tt.value, got, err, tt.want)
+			}
+			continue
+		}
+		var e *Error
+		if !errors.As(err, &e) || e.Code != CodeInvalid || e.Field != tt.key || got != "" {
+			t.Errorf("CheckSetting(%q, %q) = %q, %v; want ErrInvalid for field %q", tt.key, tt.value, got, err, tt.key)
+			continue
+		}
+		if tt.key != "" && !strings.Contains(e.Message, tt.key) {
+			t.Errorf("message %q does not name the setting", e.Message)
+		}
+	}
+}
+
+func TestDefaultSettingsPassTheirOwnChecks(t *testing.T) {
+	defs := DefaultSettings()
+	if len(defs) != len(SettingKeys()) {
+		t.Fatalf("%d defaults for %d settings", len(defs), len(SettingKeys()))
+	}
+	for _, d := range SettingKeys() {
+		if got, err := CheckSetting(d.Key, d.Default); err != nil || got != d.Default {
+			t.Errorf("default of %s (%q) fails its check: %q, %v", d.Key, d.Default, got, err)
+		}
+		if d.Label == "" {
+			t.Errorf("setting %s has no label", d.Key)
+		}
+	}
+	if defs["deadline_policy"] != PolicyMonth || !defs.Bool("shift_to_workday") || defs.Int("ack_days") != 7 {
+		t.Errorf("defaults: %v", defs)
+	}
+}
+
+func TestSetSettings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	s := openAt(t, path, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{"practice_postcode": "1234ab", "ack_days": "14", "deadline_policy": "wkkgz"}))
+	set, err := s.Settings()
+	must(t, err)
+	want := DefaultSettings()
+	want["practice_postcode"], want["ack_days"], want["deadline_policy"] = "1234 AB", "14", "wkkgz"
+	if !maps.Equal(set, want) {
+		t.Fatalf("Settings = %v, want %v", set, want)
+	}
+
+	before := dumpTables(t, s)
+	err = s.SetSettings(map[string]string{"practice_name": "Praktijk Zon", "ack_days": "3", "warning_days": "99", "language": "en"})
+	wantErr(t, err, ErrInvalid)
+	if e := err.(*Error); e.Field != "warning_days" {
+		t.Errorf("error names field %q, want warning_days", e.Field)
+	}
+	wantErr(t, s.SetSettings(map[string]string{"ack_days": "3", "kleur": "blauw"}), ErrInvalid)
+	if dumpTables(t, s) != before {
+		t.Fatal("a batch with a bad value changed the register")
+	}
+
+	// A hand-edited, invalid stored value falls back to the default rather than zero.
+	must(t, s.Close())
+	execRaw(t, path, `UPDATE settings SET value = 'veertien' WHERE key = 'ack_days'`)
+	s = openAt(t, path, "2026-03-02")
+	set, err = s.Settings()
+	must(t, err)
+	if set.Int("ack_days") != 7 {
+		t.Errorf("Int(ack_days) of a bad stored value = %d, want the default 7", set.Int("ack_days"))
+	}
+}

@@ -1,0 +1,119 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Placeholder is a word between braces in a letter text, such as {naam}, that is replaced by a
+// fact of the complaint when the letter is made. The list lives here, beside the settings that
+// hold the texts, so a text is checked when it is saved; package letters supplies the values.
+type Placeholder struct {
+	Name        string
+	Description string       // for the settings screen
+	Kinds       []LetterKind // the letters it can be used in; nil means every letter
+}
+
+var (
+	toComplainant = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent}
+	aboutTarget   = []LetterKind{LetterAcknowledgement, LetterProgress, LetterConsent}
+)
+
+var placeholders = []Placeholder{
+	{"naam", "naam van de klager", toComplainant},
+	{"kenmerk", "kenmerk van de klacht, zoals K-2026-0007", nil},
+	{"datum_ontvangst", "datum waarop de klacht is ontvangen", toComplainant},
+	{"klacht", "korte omschrijving van de klacht", toComplainant},
+	{"omschrijving", "uitgebreide omschrijving van de klacht", toComplainant},
+	{"behandelaar", "wie de klacht behandelt", toComplainant},
+	{"termijn", "datum waarop de klacht naar verwachting is afgehandeld", aboutTarget},
+	{"oude_termijn", "de termijn van vóór de verlenging", []LetterKind{LetterProgress}},
+	{"nieuwe_termijn", "de nieuwe termijn na de verlenging", []LetterKind{LetterProgress}},
+	{"reden_verlenging", "de reden van de verlenging", []LetterKind{LetterProgress}},
+	{"stand_van_zaken", "wat er sinds de ontvangst is gedaan (bevestiging, contactmomenten, advies)", []LetterKind{LetterProgress}},
+	{"datum_afhandeling", "datum waarop de klacht is afgehandeld", []LetterKind{LetterOutcome}},
+	{"oordeel", "het oordeel: gegrond, deels gegrond, ongegrond of in overleg opgelost", []LetterKind{LetterOutcome}},
+	{"uitkomst", "de uitkomst en de motivering, zoals vastgelegd bij het afhandelen", []LetterKind{LetterOutcome}},
+	{"geschilleninstantie", "waar de klager terechtkan als hij het niet eens is (instelling disputes_body)", []LetterKind{LetterOutcome}},
+	{"stukken", "de stukken die met de externe deskundige worden gedeeld", []LetterKind{LetterConsent, LetterConfidentiality}},
+	{"deskundige", "naam van de externe deskundige", []LetterKind{LetterConfidentiality}},
+	{"organisatie_deskundige", "organisatie van de externe deskundige", []LetterKind{LetterConfidentiality}},
+	{"praktijk", "naam van de praktijk", nil},
+	{"praktijkhouder", "naam van de praktijkhouder", nil},
+	{"contactgegevens", "hoe de praktijk bereikbaar is: telefoonnummer en e-mailadres uit de instellingen", nil},
+}
+
+// Placeholders lists the placeholders a letter of the given kind may use, in display order.
+func Placeholders(kind LetterKind) []Placeholder {
+	var out []Placeholder
+	for _, p := range placeholders {
+		if p.Kinds == nil || slices.Contains(p.Kinds, kind) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// LetterTextKey is the setting that holds a practice's own text for a letter, such as
+// letter_acknowledgement_nl. Empty means the built-in text.
+func LetterTextKey(kind LetterKind, lang string) string { return "letter_" + string(kind) + "_" + lang }
+
+// CheckTemplate reports the first problem in a letter text: a brace without its partner or a
+// placeholder the letter does not know, naming the line, so a practitioner finds it.
+// A literal brace is written twice: {{ or }}.
+func CheckTemplate(kind LetterKind, text string) error {
+	_, err := ExpandTemplate(kind, text, nil)
+	return err
+}
+
+// ExpandTemplate replaces every placeholder by its value. With values nil it only checks the
+// text. A placeholder that the letter knows but values lacks is an error too, so nothing is
+// ever left out silently.
+func ExpandTemplate(kind LetterKind, text string, values map[string]string) (string, error) {
+	known := Placeholders(kind)
+	var b strings.Builder
+	for n, line := range strings.Split(text, "\n") {
+		fail := func(format string, a ...any) error {
+			return invalid("text", fmt.Sprintf("regel %d: ", n+1)+fmt.Sprintf(format, a...))
+		}
+		for i := 0; i < len(line); i++ {
+			switch ch := line[i]; {
+			case strings.HasPrefix(line[i:], "{{") || strings.HasPrefix(line[i:], "}}"):
+				b.WriteByte(ch)
+				i++
+			case ch == '}':
+				return "", fail("} zonder { ervoor; schrijf }} voor een losse accolade")
+			case ch == '{':
+				end := strings.IndexAny(line[i+1:], "{}")
+				if end < 0 || line[i+1+end] == '{' {
+					return "", fail("{ zonder } erna; sluit de plaatshouder af, zoals {naam}, of schrijf {{ voor een losse accolade")
+				}
+				name := strings.ToLower(strings.TrimSpace(line[i+1 : i+1+end]))
+				if !slices.ContainsFunc(known, func(p Placeholder) bool { return p.Name == name }) {
+					return "", fail("onbekende plaatshouder {%s} in de %s; mogelijk zijn: %s", name, kind.Label(), placeholderNames(known))
+				}
+				if values != nil {
+					v, ok := values[name]
+					if !ok {
+						return "", fail("voor {%s} is bij deze brief geen waarde", name)
+					}
+					b.WriteString(v)
+				}
+				i += end + 1
+			default:
+				b.WriteByte(ch)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+func placeholderNames(ps []Placeholder) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = "{" + p.Name + "}"
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,138 @@
+package data
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// auditFixture writes a closed register with six events and returns its path:
+// 1 setting_changed, 2 complaint_created, 3 status_changed, 4 contact_added,
+// 5 status_changed, 6 contact_added.
+func auditFixture(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "register.db")
+	s := openAt(t, path, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{"practice_name": "Praktijk Zon"}))
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	must(t, s.Acknowledge(ref, day("2026-02-04")))
+	_, err := s.AddContact(ref, Contact{On: day("2026-02-10"), Kind: ContactPhone, Note: "gesprek gepland"})
+	must(t, err)
+	must(t, s.Resolve(ref, VerdictSettled, "excuses", day("2026-02-20")))
+	_, err = s.AddContact(ref, Contact{On: day("2026-02-21"), Kind: ContactLetter, Note: "uitkomstbrief"})
+	must(t, err)
+	if n := countRows(t, s, "events"); n != 6 {
+		t.Fatalf("fixture has %d events, want 6", n)
+	}
+	must(t, s.Close())
+	return path
+}
+
+const dropTriggers = `DROP TRIGGER events_append_only_update; DROP TRIGGER events_append_only_delete`
+
+func TestVerifyIntactRegister(t *testing.T) {
+	s := openAt(t, auditFixture(t), "2026-03-02")
+	v, err := s.Verify()
+	must(t, err)
+	if !v.OK() || v.Problem != "" || v.Events != 6 || v.EventID != 0 {
+		t.Fatalf("Verify = %+v, want OK with 6 events", v)
+	}
+	empty := openStore(t, "2026-03-02")
+	if v, err := empty.Verify(); err != nil || !v.OK() || v.Events != 0 {
+		t.Fatalf("Verify(empty) = %+v, %v", v, err)
+	}
+}
+
+func TestVerifyFindsTampering(t *testing.T) {
+	tests := []struct {
+		name    string
+		sql     []string
+		eventID int64
+		problem string // part of the message
+	}{
+		{"kind changed", []string{`UPDATE events SET kind = 'complaint_edited' WHERE id = 3`}, 3, "gebeurtenis 3 (complaint_edited) is achteraf gewijzigd"},
+		{"actor changed", []string{`UPDATE events SET actor = 'iemand anders' WHERE id = 4`}, 4, "gebeurtenis 4"},
+		{"time changed", []string{`UPDATE events SET at = '2026-01-01T12:00:00Z' WHERE id = 2`}, 2, "gebeurtenis 2"},
+		{"complaint changed", []string{`UPDATE events SET complaint_id = NULL WHERE id = 5`}, 5, "gebeurtenis 5"},
+		{"payload changed", []string{`UPDATE event_payloads SET payload = '{"note":"niets gezegd"}' WHERE event_id = 4`}, 4, "de inhoud van gebeurtenis 4"},
+		{"payload hash replaced", []string{
+			`UPDATE event_payloads SET payload = '{}' WHERE event_id = 4`,
+			`UPDATE events SET payload_sha256 = '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' WHERE id = 4`,
+		}, 4, "gebeurtenis 4"},
+		{"middle event deleted", []string{`DELETE FROM event_payloads WHERE event_id = 3`, `DELETE FROM events WHERE id = 3`}, 3, "gebeurtenis 3 ontbreekt"},
+		{"event row deleted, payload left", []string{`DELETE FROM events WHERE id = 3`}, 3, "gebeurtenis 3 ontbreekt"},
+		{"first event deleted", []string{`DELETE FROM event_payloads WHERE event_id = 1`, `DELETE FROM events WHERE id = 1`}, 1, "gebeurtenis 1 ontbreekt"},
+		{"events swapped", []string{
+			`UPDATE events SET id = -1 WHERE id = 3`, `UPDATE events SET id = 3 WHERE id = 4`, `UPDATE events SET id = 4 WHERE id = -1`,
+			`UPDATE event_payloads SET event_id = -1 WHERE event_id = 3`, `UPDATE event_payloads SET event_id = 3 WHERE event_id = 4`,
+			`UPDATE event_payloads SET event_id = 4 WHERE event_id = -1`,
+		}, 3, "gebeurtenis 3 sluit niet aan"},
+		{"last two swapped", []string{
+			`UPDATE events SET id = -1 WHERE id = 5`, `UPDATE events SET id = 5 WHERE id = 6`, `UPDATE events SET id = 6 WHERE id = -1`,
+		}, 5, "gebeurtenis 5"},
+		{"event renumbered", []string{`UPDATE events SET id = 7 WHERE id = 6`, `UPDATE event_payloads SET event_id = 7 WHERE event_id = 6`}, 6, "gebeurtenis 6 ontbreekt"},
+		{"unreadable time", []string{`UPDATE events SET at = 'gisteren' WHERE id = 2`}, 2, "onleesbaar"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := auditFixture(t)
+			execRaw(t, path, append([]string{dropTriggers}, tt.sql...)...)
+			s := openAt(t, path, "2026-03-02")
+			v, err := s.Verify()
+			must(t, err)
+			if v.OK() || v.EventID != tt.eventID || !strings.Contains(v.Problem, tt.problem) {
+				t.Fatalf("Verify = %+v, want event %d and a problem with %q", v, tt.eventID, tt.problem)
+			}
+		})
+	}
+}
+
+// A complaint removed behind the program's back leaves rows that point to nothing.
+func TestVerifyFindsBrokenReferences(t *testing.T) {
+	path := auditFixture(t)
+	execRaw(t, path, `DELETE FROM complaints WHERE id = 1`)
+	s := openAt(t, path, "2026-03-02")
+	v, err := s.Verify()
+	must(t, err)
+	if v.OK() || v.EventID != 0 || v.Events != 6 || !strings.Contains(v.Problem, "verwijst naar iets dat niet bestaat") {
+		t.Fatalf("Verify = %+v, want a broken reference with the chain intact", v)
+	}
+}
+
+// Erasing a payload for retention is allowed: the chain keeps the payload's hash.
+func TestVerifyAllowsErasedPayload(t *testing.T) {
+	path := auditFixture(t)
+	execRaw(t, path, `DELETE FROM event_payloads WHERE event_id = 4`)
+	s := openAt(t, path, "2026-03-02")
+	v, err := s.Verify()
+	must(t, err)
+	if !v.OK() || v.Events != 6 {
+		t.Fatalf("Verify = %+v, want OK with 6 events", v)
+	}
+	evs, err := s.Timeline("K-2026-0001")
+	must(t, err)
+	if evs[2].ID != 4 || evs[2].Payload != nil || evs[2].Describe() != "contact_added (inhoud gewist)" {
+		t.Errorf("erased event: %+v, %q", evs[2], evs[2].Describe())
+	}
+}
+
+func TestEventsAreAppendOnly(t *testing.T) {
+	path := auditFixture(t)
+	db := rawDB(t, path)
+	for _, q := range []string{
+		`UPDATE events SET kind = 'x' WHERE id = 3`,
+		`UPDATE events SET id = 99 WHERE id = 6`,
+		`DELETE FROM events WHERE id = 3`,
+		`DELETE FROM events`,
+	} {
+		_, err := db.Exec(q)
+		if err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: error = %v, want the append-only trigger", q, err)
+		}
+	}
+	db.Close()
+	s := openAt(t, path, "2026-03-02")
+	if v, err := s.Verify(); err != nil || !v.OK() || v.Events != 6 {
+		t.Fatalf("after refused tampering Verify = %+v, %v", v, err)
+	}
+}

@@ -1,0 +1,86 @@
+package letters
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"klachtenregister/data"
+)
+
+// Calibration writes a test sheet for the window envelope: the address window as the settings
+// place it, drawn as a dotted frame with a sample address inside, and rulers along the top and
+// left edges. Held against the practice's own envelopes it shows whether the settings fit.
+func Calibration(w io.Writer, set data.Settings) error {
+	lang := set["language"]
+	if _, err := data.ParseLanguage(lang); err != nil {
+		lang = "nl"
+	}
+	in := &Input{Language: lang, Settings: set, Date: data.NewDate(2026, 1, 1),
+		Complaint: data.Complaint{Complainant: data.Complainant{Name: "Zoë van 't Hoff", AddressLine1: "Kerkstraat 7",
+			Postcode: "3512 JK", City: "Utrecht"}}}
+	d, err := newDocument(in)
+	if err != nil {
+		return err
+	}
+	f := d.pdf
+	f.SetTitle(d.t.calibrationTitle, true)
+	f.AddPage()
+	d.rulers()
+	win := d.window
+	f.SetDrawColor(0, 0, 0)
+	f.SetLineWidth(0.3)
+	f.SetDashPattern([]float64{1, 1}, 0)
+	f.Rect(win.x, win.y, win.w, win.h, "D")
+	f.SetDashPattern(nil, 0)
+	if err := d.drawAddress(); err != nil {
+		return err
+	}
+	d.drawFoldMarks()
+	y := max(win.y+win.h, 60) + 15
+	d.text(marginL, y, 14, "B", 0, d.t.calibrationTitle)
+	y += 10
+	mm := func(k string) string { return strconv.FormatFloat(set.MM(k), 'f', -1, 64) }
+	for i, p := range d.t.calibration {
+		if i == len(d.t.calibration)-1 {
+			p = fmt.Sprintf(p, mm("address_window_left_mm"), mm("address_window_top_mm"),
+				mm("address_window_width_mm"), mm("address_window_height_mm"))
+		}
+		for _, it := range d.paragraph(p, bodyPt, "") {
+			it.draw(d, y)
+			y += it.h
+		}
+		y += 2
+	}
+	if err := f.Error(); err != nil {
+		return err
+	}
+	return f.Output(w)
+}
+
+// rulers draws millimetre scales along the top and left edges, numbered every centimetre.
+func (d *document) rulers() {
+	f := d.pdf
+	f.SetDrawColor(0, 0, 0)
+	f.SetLineWidth(0.15)
+	for mm := 0; mm <= 200; mm += 5 {
+		x, l := float64(mm), 2.0
+		if mm%10 == 0 {
+			l = 4
+			if mm > 0 && mm < 200 {
+				d.text(x-1.5, 7.5, 6, "", 0, strconv.Itoa(mm))
+			}
+		}
+		f.Line(x, 0, x, l)
+	}
+	for mm := 0; mm <= 290; mm += 5 {
+		y, l := float64(mm), 2.0
+		if mm%10 == 0 {
+			l = 4
+			if mm > 0 && mm < 290 {
+				d.text(5, y+1, 6, "", 0, strconv.Itoa(mm))
+			}
+		}
+		f.Line(0, y, l, y)
+	}
+}

@@ -1,0 +1,183 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+)
+
+// item is one unit of the letter's flow: a line of text, a gap or a signature field.
+// keep ties it to the next item, so the two never end up on different pages.
+type item struct {
+	h    float64
+	keep bool
+	gap  bool // vertical space only: dropped at the top of a page
+	page bool // starts a new page
+	draw func(d *document, top float64)
+}
+
+// placed is an item with its position on a page.
+type placed struct {
+	item
+	y float64
+}
+
+func gap(h float64) item { return item{h: h, gap: true, draw: func(*document, float64) {}} }
+
+// textLine is one line of text at x, its top at the item's position.
+func textLine(x, pt float64, style, s string) item {
+	return item{h: lineH * pt / bodyPt, draw: func(d *document, top float64) {
+		d.text(x, top+0.5*lineH*pt/bodyPt+0.35*pt*0.3528, pt, style, 0, s)
+	}}
+}
+
+// paragraph wraps text to the width of the text column. A line that starts with "- " becomes
+// a bullet with a hanging indent. The first two and last two lines of a paragraph stay
+// together, so no page starts or ends with a single line of it.
+func (d *document) paragraph(text string, pt float64, style string) []item {
+	var lines []item
+	for _, src := range strings.Split(text, "\n") {
+		x, w := marginL, textW
+		bullet := strings.HasPrefix(src, "- ")
+		if bullet {
+			src, x, w = strings.TrimSpace(src[2:]), marginL+5, textW-5
+		}
+		d.pdf.SetFont("sans", style, pt)
+		for i, l := range d.pdf.SplitText(src, w) {
+			if bullet && i == 0 {
+				dot := textLine(marginL+1, pt, style, "•")
+				it := textLine(x, pt, style, l)
+				lines = append(lines, item{h: it.h, draw: func(d *document, top float64) { dot.draw(d, top); it.draw(d, top) }})
+				continue
+			}
+			lines = append(lines, textLine(x, pt, style, l))
+		}
+	}
+	if n := len(lines); n >= 2 {
+		lines[0].keep, lines[n-2].keep = true, true
+	}
+	return lines
+}
+
+// keepAll ties a block together, its last item included.
+func keepAll(items []item) []item {
+	for i := range items {
+		items[i].keep = true
+	}
+	return items
+}
+
+// letter builds the flow: place and date, reference, subject, salutation, body, closing and
+// signature, and the form to sign for consent and confidentiality.
+func (d *document) letter(body, form string) *document {
+	in, t := d.in, d.t
+	add := func(items ...item) { d.items = append(d.items, items...) }
+	add(textLine(marginL, bodyPt, "", fmt.Sprintf("%s, %s", in.Settings["practice_city"], formatDate(in.Date, in.Language))))
+	add(gap(lineH))
+	add(textLine(marginL, bodyPt, "", fmt.Sprintf("%s: %s", t.reference, in.Complaint.Reference)))
+	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, t.subjects[in.Kind]), bodyPt, "B")...)
+	add(gap(2 * lineH))
+	name := in.Complaint.Complainant.Name
+	if in.Expert.Name != "" && in.Kind == "confidentiality" {
+		name = in.Expert.Name
+	}
+	salutation := textLine(marginL, bodyPt, "", fmt.Sprintf(t.salutation, name))
+	salutation.keep = true
+	add(salutation, keepAll([]item{gap(paraGap)})[0])
+	paras := paragraphs(body)
+	for i, p := range paras {
+		if i > 0 {
+			add(gap(paraGap))
+		}
+		lines := d.paragraph(p, bodyPt, "")
+		if i == len(paras)-1 {
+			// The closing and signature go with the last lines of the body, never alone.
+			lines[len(lines)-1].keep = true
+		}
+		add(lines...)
+	}
+	sig := []item{gap(2 * paraGap), textLine(marginL, bodyPt, "", t.closing), gap(15)}
+	sig = append(sig, textLine(marginL, bodyPt, "", in.Settings["practitioner_name"]))
+	if title := in.Settings["practitioner_title"]; title != "" {
+		sig = append(sig, textLine(marginL, bodyPt, "", title))
+	}
+	add(keepAll(sig[:len(sig)-1])...)
+	add(sig[len(sig)-1])
+	if form != "" {
+		add(d.form(t.formTitles[in.Kind], form)...)
+	}
+	return d
+}
+
+// form is the statement the recipient signs, with lines for place, date and signature. It
+// has a page of its own, so the recipient returns just that sheet.
+func (d *document) form(title, statement string) []item {
+	items := []item{{page: true, draw: func(*document, float64) {}}}
+	items = append(items, d.paragraph(title, 11, "B")...)
+	items = append(items, gap(paraGap))
+	for i, p := range paragraphs(statement) {
+		if i > 0 {
+			items = append(items, gap(paraGap))
+		}
+		items = append(items, d.paragraph(p, bodyPt, "")...)
+	}
+	for _, label := range d.t.formFields {
+		items = append(items, item{h: 10, draw: func(d *document, top float64) {
+			d.text(marginL, top+8, bodyPt, "", 0, label+":")
+			d.pdf.SetDrawColor(0, 0, 0)
+			d.pdf.SetLineWidth(0.2)
+			d.pdf.Line(marginL+30, top+8.5, marginL+110, top+8.5)
+		}})
+	}
+	return keepAll(items)
+}
+
+// paragraphs splits a text at blank lines and drops the empty ones, such as a placeholder
+// that has nothing to say in this letter.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n") {
+		if p = strings.Trim(p, "\n "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// paginate places the flow on pages: the first page starts at first, the next ones at top,
+// and no text goes below bottom. A run of items tied by keep moves to the next page as a whole
+// unless it is taller than a page.
+func paginate(items []item, first, top, bottom float64) [][]placed {
+	pages := [][]placed{nil}
+	y, pageTop := first, first
+	for i := 0; i < len(items); {
+		j := i
+		for j < len(items)-1 && items[j].keep {
+			j++
+		}
+		run := items[i : j+1]
+		var h float64
+		for k, it := range run {
+			if !(it.gap && k == 0 && y == pageTop) {
+				h += it.h
+			}
+		}
+		if y+h > bottom && y > pageTop && h <= bottom-top {
+			pages, y, pageTop = append(pages, nil), top, top
+		}
+		for _, it := range run {
+			if it.gap && y == pageTop {
+				continue
+			}
+			if (it.page || y+it.h > bottom) && y > pageTop {
+				pages, y, pageTop = append(pages, nil), top, top
+				if it.gap {
+					continue
+				}
+			}
+			pages[len(pages)-1] = append(pages[len(pages)-1], placed{it, y})
+			y += it.h
+		}
+		i = j + 1
+	}
+	return pages
+}

@@ -1,0 +1,152 @@
+// Package letters makes the procedure's letters as print-ready A4 PDFs: the acknowledgement,
+// progress letter, outcome letter, the consent form for an external expert and the expert's
+// confidentiality statement, plus a test sheet for the window envelope. It works from domain
+// values of package data and writes to an io.Writer; it knows no windows and no SQL, so the
+// desktop app and the CLI make identical letters. The same input always gives the same bytes.
+package letters
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"klachtenregister/data"
+)
+
+// Input is everything one letter is made from. Prepare fills it from the register; tests and
+// previews may fill it by hand.
+type Input struct {
+	Kind      data.LetterKind
+	Language  string    // "nl" or "en"
+	Date      data.Date // the date the letter carries
+	Settings  data.Settings
+	Complaint data.Complaint
+
+	Extension       data.Extension // progress letter: the latest extension
+	Contacts        []data.Contact // progress letter: what happened so far
+	ExpertConsulted bool           // progress letter: documents went to an expert
+	Expert          data.Expert    // confidentiality statement: who signs it
+	Documents       string         // consent form: which documents; "" names the file in general
+
+	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
+	// a preview sets it to a text that is not saved yet.
+	Body string
+	Logo []byte // PNG or JPEG for the letterhead; nil for none
+}
+
+// Render writes the letter as a PDF to w. Missing practice details, missing content (such as
+// the outcome letter's verdict) and characters the font cannot print stop it with a
+// *data.Error that says what to fill in or change; nothing is written then.
+func Render(w io.Writer, in Input) error {
+	if err := check(&in); err != nil {
+		return err
+	}
+	body, form, err := expandTexts(&in)
+	if err != nil {
+		return err
+	}
+	d, err := newDocument(&in)
+	if err != nil {
+		return err
+	}
+	return d.letter(body, form).write(w)
+}
+
+// check refuses a letter that would be incomplete, before anything is laid out.
+func check(in *Input) error {
+	if _, err := data.ParseLetterKind(string(in.Kind)); err != nil {
+		return err
+	}
+	if _, err := data.ParseLanguage(in.Language); err != nil {
+		return err
+	}
+	if err := practiceComplete(in.Settings); err != nil {
+		return err
+	}
+	c := &in.Complaint
+	refuse := func(format string, a ...any) error {
+		return &data.Error{Code: data.CodeConflict, Field: string(in.Kind), Message: fmt.Sprintf(format, a...)}
+	}
+	switch in.Kind {
+	case data.LetterAcknowledgement:
+		if !c.Formal {
+			return refuse("klacht %s is informeel; een ontvangstbevestiging hoort bij de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
+		}
+	case data.LetterProgress:
+		if in.Extension.Until.IsZero() {
+			return refuse("klacht %s is niet verlengd; een voortgangsbericht legt een verlenging uit. Verleng eerst de termijn, met reden en nieuwe datum", c.Reference)
+		}
+	case data.LetterOutcome:
+		var missing []string
+		if c.Verdict == "" {
+			missing = append(missing, "het oordeel (handel de klacht af met een oordeel)")
+		}
+		if strings.TrimSpace(c.Outcome) == "" {
+			missing = append(missing, "de uitkomst met de motivering")
+		}
+		if strings.TrimSpace(in.Settings["disputes_body"]) == "" {
+			missing = append(missing, "de vervolgstap voor de klager (instelling disputes_body)")
+		}
+		if len(missing) > 0 {
+			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, joinAnd(missing, "en"))
+		}
+	case data.LetterConfidentiality:
+		if strings.TrimSpace(in.Expert.Name) == "" {
+			return &data.Error{Code: data.CodeInvalid, Field: "expert", Message: "kies de externe deskundige die de geheimhoudingsverklaring ondertekent"}
+		}
+	}
+	return nil
+}
+
+// practiceComplete refuses letters on a letterhead without the practice's name, place or
+// signatory, naming the settings to fill in.
+func practiceComplete(set data.Settings) error {
+	var missing []string
+	for _, s := range data.SettingKeys() {
+		if slices.Contains([]string{"practice_name", "practice_city", "practitioner_name"}, s.Key) && strings.TrimSpace(set[s.Key]) == "" {
+			missing = append(missing, fmt.Sprintf("%s (%s)", s.Label, s.Key))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return &data.Error{Code: data.CodeConflict, Field: "settings", Message: fmt.Sprintf(
+		"de praktijkgegevens zijn niet compleet; vul eerst in bij de instellingen: %s", strings.Join(missing, ", "))}
+}
+
+// expandTexts expands the letter's body and, for the two forms, the statement to sign, and checks
+// every character that will be printed against the font.
+func expandTexts(in *Input) (body, form string, err error) {
+	for _, f := range []struct{ name, text string }{
+		{"de naam van de klager", in.Complaint.Complainant.Name},
+		{"het adres van de klager", strings.Join(addressLines(in), "\n")},
+		{"de praktijkgegevens in de instellingen", strings.Join(letterhead(in), "\n")},
+		{"de gegevens van de deskundige", in.Expert.Name + in.Expert.Organisation},
+	} {
+		if err := checkGlyphs(f.name, cleanText(f.text)); err != nil {
+			return "", "", err
+		}
+	}
+	tmpl := in.Body
+	if tmpl == "" {
+		tmpl = in.Settings[data.LetterTextKey(in.Kind, in.Language)]
+	}
+	if strings.TrimSpace(tmpl) == "" {
+		tmpl = DefaultBody(in.Kind, in.Language)
+	}
+	vals := values(in)
+	if body, err = data.ExpandTemplate(in.Kind, cleanText(tmpl), vals); err != nil {
+		return "", "", err
+	}
+	if s := phrasebook[in.Language].formStatements[in.Kind]; s != "" {
+		if form, err = data.ExpandTemplate(in.Kind, s, vals); err != nil {
+			return "", "", err
+		}
+	}
+	body, form = cleanText(body), cleanText(form)
+	if err := checkGlyphs("de tekst van de brief", body+form); err != nil {
+		return "", "", err
+	}
+	return body, form, nil
+}

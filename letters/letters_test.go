@@ -1,0 +1,292 @@
+package letters
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"klachtenregister/data"
+)
+
+// TestGolden renders every letter in both languages and checks what a practitioner would check
+// on paper: the text (against testdata), the address inside the envelope window, A4, a clean
+// PDF structure, and identical bytes when made again. Run with -update to accept new texts.
+func TestGolden(t *testing.T) {
+	for _, kind := range data.LetterKinds {
+		for _, lang := range data.Languages {
+			t.Run(string(kind)+"_"+lang, func(t *testing.T) {
+				in := sample(kind, lang)
+				pdf := render(t, in)
+				if again := render(t, in); !bytes.Equal(pdf, again) {
+					t.Fatal("rendering the same input twice gave different bytes")
+				}
+				path := writeTemp(t, "letter.pdf", pdf)
+				text := pdfText(t, path)
+				golden := filepath.Join("testdata", string(kind)+"_"+lang+".txt")
+				if *update {
+					if err := os.WriteFile(golden, []byte(text), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./letters/ -update to create it)", err)
+				}
+				if text != string(want) {
+					t.Errorf("text differs from %s (run with -update to accept):\n%s", golden, text)
+				}
+				for _, s := range []string{recipients[kind], "K-2026-0007", "Utrecht, 29 "} {
+					if !strings.Contains(text, s) {
+						t.Errorf("letter lacks %q", s)
+					}
+				}
+				if strings.Contains(text, "{") {
+					t.Errorf("a placeholder is left:\n%s", text)
+				}
+				// The two forms have the statement to sign on a page of their own; the letters fit on one.
+				pages, numbered := 1, strings.Contains(text, "1 van 2") || strings.Contains(text, "1 of 2")
+				if in.Kind == data.LetterConsent || in.Kind == data.LetterConfidentiality {
+					pages = 2
+				}
+				if n := strings.Count(strings.TrimRight(text, "\f"), "\f") + 1; n != pages || numbered != (pages == 2) {
+					t.Errorf("%d pages (numbered: %v), want %d:\n%s", n, numbered, pages, text)
+				}
+				checkA4(t, path)
+				checkWindow(t, path, in)
+				if out := tool(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+					t.Errorf("qpdf --check:\n%s", out)
+				}
+			})
+		}
+	}
+}
+
+func checkA4(t *testing.T, path string) {
+	t.Helper()
+	info := tool(t, "pdfinfo", path)
+	if !strings.Contains(info, "595.28 x 841.89 pts (A4)") {
+		t.Errorf("page size is not A4:\n%s", info)
+	}
+}
+
+// checkWindow finds the address words on page 1 in reading order and checks that every one
+// lies inside the window rectangle of the settings.
+func checkWindow(t *testing.T, path string, in Input) {
+	t.Helper()
+	set := in.Settings
+	x, y := set.MM("address_window_left_mm")*ptPerMM, set.MM("address_window_top_mm")*ptPerMM
+	w, h := set.MM("address_window_width_mm")*ptPerMM, set.MM("address_window_height_mm")*ptPerMM
+	words := pdfWords(t, path)
+	i := 0
+	for _, line := range addressLines(&in) {
+		for _, want := range strings.Fields(line) {
+			for i < len(words) && words[i].text != want {
+				i++
+			}
+			if i == len(words) {
+				t.Fatalf("address word %q not found on page 1", want)
+			}
+			wd := words[i]
+			if wd.page != 1 || wd.xMin < x || wd.xMax > x+w || wd.yMin < y || wd.yMax > y+h {
+				t.Errorf("address word %q at (%.1f,%.1f)-(%.1f,%.1f) pt lies outside the window (%.1f,%.1f)-(%.1f,%.1f)",
+					want, wd.xMin, wd.yMin, wd.xMax, wd.yMax, x, y, x+w, y+h)
+			}
+		}
+	}
+}
+
+// TestLongOutcomeRunsOverAPage checks the page numbers and that the closing and signature
+// never stand alone on the second page.
+func TestLongOutcomeRunsOverAPage(t *testing.T) {
+	in := sample(data.LetterOutcome, "nl")
+	in.Complaint.Outcome = strings.Repeat("Wij hebben de gang van zaken met de betrokken medewerker besproken en de stukken opnieuw bekeken. ", 12) +
+		"\n\n" + strings.Repeat("Als verbetermaatregel passen wij onze werkwijze aan: vóór elke factuur controleren wij voortaan of de offerte wordt overschreden. ", 10)
+	path := writeTemp(t, "long.pdf", render(t, in))
+	text := pdfText(t, path)
+	pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
+	if len(pages) != 2 {
+		t.Fatalf("got %d pages, want 2:\n%s", len(pages), text)
+	}
+	if !strings.Contains(pages[0], "pagina 1 van 2") || !strings.Contains(pages[1], "pagina 2 van 2") {
+		t.Errorf("page numbers missing:\n%s", text)
+	}
+	second := pages[1]
+	closing := strings.Index(second, "Met vriendelijke groet,")
+	if closing < 0 || !strings.Contains(second, "Anne de Linde") {
+		t.Fatalf("closing and signature not together on page 2:\n%s", second)
+	}
+	before := strings.Fields(second[:closing])
+	// The continuation header is "Praktijk De Linde · K-2026-0007 · 29 november 2026"; body text must follow it.
+	if len(before) < 20 {
+		t.Errorf("the signature block is orphaned: only %d words precede it on page 2:\n%s", len(before), second)
+	}
+	checkA4(t, path)
+	tool(t, "qpdf", "--check", path)
+}
+
+// TestUnprintableCharacterIsRefused checks that a character the font lacks stops the letter
+// with a message naming it, rather than disappearing from the printed name.
+func TestUnprintableCharacterIsRefused(t *testing.T) {
+	for _, tc := range []struct{ field, name string }{
+		{"de naam van de klager", "Li Wěi 李伟"},
+		{"de naam van de klager", "Sam 🙂 Jansen"},
+	} {
+		in := sample(data.LetterAcknowledgement, "nl")
+		in.Complaint.Complainant.Name = tc.name
+		var buf bytes.Buffer
+		err := Render(&buf, in)
+		var de *data.Error
+		if !errors.As(err, &de) || de.Code != data.CodeInvalid || !strings.Contains(err.Error(), tc.field) || !strings.Contains(err.Error(), "U+") {
+			t.Errorf("%q: error = %v, want CodeInvalid naming %s and the character", tc.name, err, tc.field)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("%q: %d bytes written despite the error", tc.name, buf.Len())
+		}
+	}
+	in := sample(data.LetterOutcome, "nl")
+	in.Complaint.Outcome = "Prima opgelost ✅"
+	if err := Render(&bytes.Buffer{}, in); err == nil || !strings.Contains(err.Error(), "de tekst van de brief") {
+		t.Errorf("emoji in the outcome: error = %v", err)
+	}
+}
+
+// TestRefusals checks that an incomplete practice or letter is refused with a message naming
+// what to fill in, as a *data.Error the CLI turns into exit status 2.
+func TestRefusals(t *testing.T) {
+	cases := []struct {
+		name  string
+		kind  data.LetterKind
+		edit  func(in *Input)
+		wants []string
+	}{
+		{"practice details", data.LetterAcknowledgement, func(in *Input) {
+			in.Settings["practice_name"], in.Settings["practice_city"] = "", " "
+		}, []string{"practice_name", "practice_city"}},
+		{"practitioner", data.LetterOutcome, func(in *Input) { in.Settings["practitioner_name"] = "" }, []string{"practitioner_name"}},
+		{"outcome without verdict and reasoning", data.LetterOutcome, func(in *Input) {
+			in.Complaint.Verdict, in.Complaint.Outcome = "", ""
+		}, []string{"het oordeel", "de uitkomst met de motivering"}},
+		{"outcome without next step", data.LetterOutcome, func(in *Input) { in.Settings["disputes_body"] = "" }, []string{"disputes_body"}},
+		{"progress without extension", data.LetterProgress, func(in *Input) { in.Extension = data.Extension{} }, []string{"niet verlengd"}},
+		{"acknowledgement of an informal complaint", data.LetterAcknowledgement, func(in *Input) { in.Complaint.Formal = false }, []string{"informeel"}},
+		{"confidentiality without expert", data.LetterConfidentiality, func(in *Input) { in.Expert = data.Expert{} }, []string{"deskundige"}},
+		{"window over the letterhead", data.LetterAcknowledgement, func(in *Input) {
+			in.Settings["address_window_left_mm"], in.Settings["address_window_width_mm"], in.Settings["address_window_top_mm"] = "100", "100", "20"
+		}, []string{"briefhoofd"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sample(tc.kind, "nl")
+			tc.edit(&in)
+			var buf bytes.Buffer
+			err := Render(&buf, in)
+			var de *data.Error
+			if !errors.As(err, &de) || (de.Code != data.CodeConflict && de.Code != data.CodeInvalid) {
+				t.Fatalf("error = %v, want a *data.Error (conflict or invalid)", err)
+			}
+			for _, w := range tc.wants {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("message %q does not mention %q", err, w)
+				}
+			}
+			if buf.Len() != 0 {
+				t.Error("bytes written despite the refusal")
+			}
+		})
+	}
+}
+
+// TestNewRegisterMakesEveryLetter: with only the practice details filled in, the default
+// settings (disputes_body included) are enough for every letter.
+func TestNewRegisterMakesEveryLetter(t *testing.T) {
+	for _, kind := range data.LetterKinds {
+		in := sample(kind, "nl")
+		in.Settings = practice()
+		if _, err := BodyText(in); err != nil {
+			t.Errorf("%s: %v", kind, err)
+		}
+	}
+	body, err := BodyText(sample(data.LetterOutcome, "en"))
+	if err != nil || !strings.Contains(body, "competent court") {
+		t.Errorf("English outcome letter does not translate the default next step: %v\n%s", err, body)
+	}
+}
+
+// TestPracticeText checks that a practice's own text from settings replaces the built-in one,
+// and that the default is used again when the setting is emptied.
+func TestPracticeText(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Settings[data.LetterTextKey(data.LetterAcknowledgement, "nl")] = "Beste {naam},\n\nWij hebben uw klacht {kenmerk} van {datum_ontvangst} ontvangen. Een {{losse}} accolade."
+	body, err := BodyText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Beste Mehmet Çelik,\n\nWij hebben uw klacht K-2026-0007 van 5 oktober 2026 ontvangen. Een {losse} accolade."; body != want {
+		t.Errorf("body = %q, want %q", body, want)
+	}
+	in.Body = "regel een\n{naam"
+	if _, err := BodyText(in); err == nil || !strings.Contains(err.Error(), "regel 2") {
+		t.Errorf("unbalanced brace: error = %v, want one naming line 2", err)
+	}
+}
+
+// TestEveryPlaceholderHasAValue keeps data's list of placeholders and this package's values in step.
+func TestEveryPlaceholderHasAValue(t *testing.T) {
+	for _, kind := range data.LetterKinds {
+		in := sample(kind, "nl")
+		v := values(&in)
+		for _, p := range data.Placeholders(kind) {
+			if _, ok := v[p.Name]; !ok {
+				t.Errorf("{%s} has no value", p.Name)
+			}
+		}
+	}
+}
+
+func TestLogo(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Logo = testLogo(t)
+	path := writeTemp(t, "logo.pdf", render(t, in))
+	tool(t, "qpdf", "--check", path)
+	if out := tool(t, "pdfimages", "-list", path); !strings.Contains(out, "image") {
+		t.Errorf("no image in the letter:\n%s", out)
+	}
+	in.Logo = []byte("GIF89a not a png")
+	if err := Render(&bytes.Buffer{}, in); err == nil || !strings.Contains(err.Error(), "practice_logo") {
+		t.Errorf("bad logo: error = %v", err)
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	set := practice()
+	var a, b bytes.Buffer
+	if err := Calibration(&a, set); err != nil {
+		t.Fatal(err)
+	}
+	if err := Calibration(&b, set); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("calibration sheet not deterministic (err %v)", err)
+	}
+	path := writeTemp(t, "calibration.pdf", a.Bytes())
+	text := pdfText(t, path)
+	for _, s := range []string{"Proefvel adresvenster", "address_window_left_mm (nu 20 mm)", "Zoë van 't Hoff"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("calibration sheet lacks %q:\n%s", s, text)
+		}
+	}
+	checkA4(t, path)
+	checkWindow(t, path, Input{Settings: set, Complaint: data.Complaint{Complainant: data.Complainant{
+		Name: "Zoë van 't Hoff", AddressLine1: "Kerkstraat 7", Postcode: "3512 JK", City: "Utrecht"}}})
+	tool(t, "qpdf", "--check", path)
+}
+
+// TestCustomWindow moves the window and checks that the address follows it.
+func TestCustomWindow(t *testing.T) {
+	in := sample(data.LetterOutcome, "nl")
+	in.Settings["address_window_left_mm"], in.Settings["address_window_top_mm"] = "110", "50"
+	in.Settings["address_window_width_mm"], in.Settings["address_window_height_mm"] = "80", "35"
+	path := writeTemp(t, "custom.pdf", render(t, in))
+	checkWindow(t, path, in)
+}

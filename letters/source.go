@@ -1,0 +1,143 @@
+package letters
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"klachtenregister/data"
+)
+
+// Source is what making a letter reads from the register; *data.Store has it.
+type Source interface {
+	File(ref string) (*data.File, error)
+	Settings() (data.Settings, error)
+	Experts() ([]data.Expert, error)
+}
+
+// Archive is a Source that also keeps the letters made; *data.Store has it.
+type Archive interface {
+	Source
+	SaveLetter(ref string, kind data.LetterKind, lang string, pdf []byte) (data.Letter, error)
+}
+
+// Request names the letter to make.
+type Request struct {
+	Reference string
+	Kind      data.LetterKind
+	Language  string    // "" means the setting language
+	Date      data.Date // the letter's date; zero means today
+	ExpertID  int64     // confidentiality statement: the expert; 0 when the register has only one
+	Documents string    // consent form: the documents to share; "" lists the complaint's attachments
+}
+
+// Prepare gathers a letter's input from the register.
+func Prepare(src Source, r Request) (Input, error) {
+	set, err := src.Settings()
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{Kind: r.Kind, Language: r.Language, Date: r.Date, Settings: set, Documents: strings.TrimSpace(r.Documents)}
+	if in.Language == "" {
+		in.Language = set["language"]
+	}
+	if in.Date.IsZero() {
+		in.Date = data.Today(time.Now())
+	}
+	if _, err := data.ParseLetterKind(string(r.Kind)); err != nil {
+		return in, err
+	}
+	f, err := src.File(r.Reference)
+	if err != nil {
+		return in, err
+	}
+	in.Complaint, in.Contacts, in.ExpertConsulted = f.Complaint, f.Contacts, len(f.Shares) > 0
+	if n := len(f.Extensions); n > 0 {
+		in.Extension = f.Extensions[n-1]
+	}
+	if in.Kind == data.LetterConsent && in.Documents == "" {
+		var names []string
+		for _, a := range f.Attachments {
+			names = append(names, a.Name)
+		}
+		in.Documents = strings.Join(names, ", ")
+	}
+	if in.Kind == data.LetterConfidentiality {
+		if in.Expert, err = pickExpert(src, r.ExpertID); err != nil {
+			return in, err
+		}
+	}
+	if path := set["practice_logo"]; path != "" {
+		if in.Logo, err = data.ReadLogo(path); err != nil {
+			return in, &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
+		}
+	}
+	return in, nil
+}
+
+func pickExpert(src Source, id int64) (data.Expert, error) {
+	experts, err := src.Experts()
+	if err != nil {
+		return data.Expert{}, err
+	}
+	if id == 0 && len(experts) == 1 {
+		return experts[0], nil
+	}
+	var known []string
+	for _, e := range experts {
+		if e.ID == id {
+			return e, nil
+		}
+		known = append(known, fmt.Sprintf("%d (%s)", e.ID, e.Name))
+	}
+	if len(experts) == 0 {
+		return data.Expert{}, &data.Error{Code: data.CodeConflict, Field: "expert", Message: "er is nog geen externe deskundige vastgelegd; leg eerst de deskundige vast"}
+	}
+	return data.Expert{}, &data.Error{Code: data.CodeInvalid, Field: "expert", Message: fmt.Sprintf(
+		"kies de deskundige die de geheimhoudingsverklaring tekent: %s", strings.Join(known, ", "))}
+}
+
+// Generate makes a letter from the register and keeps it there as a new version. It returns
+// the stored letter and its bytes, to open, save or attach.
+func Generate(a Archive, r Request) (data.Letter, []byte, error) {
+	in, err := Prepare(a, r)
+	if err != nil {
+		return data.Letter{}, nil, err
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, in); err != nil {
+		return data.Letter{}, nil, err
+	}
+	l, err := a.SaveLetter(r.Reference, in.Kind, in.Language, buf.Bytes())
+	return l, buf.Bytes(), err
+}
+
+// Preview makes a letter from the register with a text that is not saved yet, so the
+// settings screen can show a practice's own text on a real complaint. Nothing is stored.
+// A text with a brace error or an unknown placeholder is refused as saving would, naming
+// the line.
+func Preview(src Source, r Request, body string) ([]byte, error) {
+	if err := data.CheckTemplate(r.Kind, body); err != nil {
+		return nil, err
+	}
+	in, err := Prepare(src, r)
+	if err != nil {
+		return nil, err
+	}
+	in.Body = body
+	var buf bytes.Buffer
+	if err := Render(&buf, in); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// BodyText is the letter's body with every placeholder filled in, for a quick preview as text.
+func BodyText(in Input) (string, error) {
+	if err := check(&in); err != nil {
+		return "", err
+	}
+	body, _, err := expandTexts(&in)
+	return body, err
+}

@@ -1,0 +1,222 @@
+package letters
+
+import "klachtenregister/data"
+
+// phrases are the fixed words of a letter in one language. The body of each letter is a
+// template the practice may replace in settings; these frame it and are the same for all.
+type phrases struct {
+	months                       [12]string
+	reference, subject, page     string // labels; page is "pagina %d van %d"
+	salutation, closing          string // salutation takes the recipient's name
+	subjects                     map[data.LetterKind]string
+	verdicts                     map[data.Verdict]string
+	contactKinds                 map[data.ContactKind]string
+	phoneAndEmail, phone, email  string // ways to reach the practice
+	noContact                    string
+	acknowledged, contacted      string // parts of {stand_van_zaken}
+	expertAsked, and             string
+	documents                    string // {stukken} when the complaint has no attachments
+	formTitles, formStatements   map[data.LetterKind]string
+	formFields                   []string
+	phoneLabel, calibrationTitle string
+	calibration                  []string // the calibration page's instructions
+}
+
+var phrasebook = map[string]*phrases{"nl": &dutch, "en": &english}
+
+var dutch = phrases{
+	months: [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+		"oktober", "november", "december"},
+	reference: "Ons kenmerk", subject: "Betreft", page: "pagina %d van %d",
+	salutation: "Geachte %s,", closing: "Met vriendelijke groet,",
+	subjects: map[data.LetterKind]string{
+		data.LetterAcknowledgement: "Ontvangstbevestiging van uw klacht",
+		data.LetterProgress:        "Voortgang van de behandeling van uw klacht",
+		data.LetterOutcome:         "Uitkomst van de behandeling van uw klacht",
+		data.LetterConsent:         "Verzoek om toestemming voor advies van een externe deskundige",
+		data.LetterConfidentiality: "Geheimhoudingsverklaring",
+	},
+	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "gegrond", data.VerdictPartlyWellFounded: "deels gegrond",
+		data.VerdictUnfounded: "ongegrond", data.VerdictSettled: "in overleg opgelost"},
+	contactKinds: map[data.ContactKind]string{data.ContactPhone: "telefonisch", data.ContactMeeting: "in een gesprek",
+		data.ContactLetter: "per brief", data.ContactEmail: "per e-mail"},
+	phoneAndEmail: "telefonisch via %s of per e-mail via %s", phone: "telefonisch via %s", email: "per e-mail via %s",
+	noContact:    "via het adres bovenaan deze brief",
+	acknowledged: "Op %s hebben wij de ontvangst van uw klacht bevestigd.",
+	contacted:    "Daarna hebben wij contact met u gehad: %s.",
+	expertAsked:  "Wij hebben advies gevraagd aan een onafhankelijke externe deskundige.",
+	and:          "en",
+	documents:    "uw klacht en de stukken uit uw dossier die daarop betrekking hebben",
+	formTitles: map[data.LetterKind]string{data.LetterConsent: "Verklaring van toestemming",
+		data.LetterConfidentiality: "Geheimhoudingsverklaring"},
+	formStatements: map[data.LetterKind]string{
+		data.LetterConsent: "Ondergetekende, {naam}, geeft {praktijk} toestemming om kopieën van de hierboven genoemde " +
+			"stukken uit het dossier van de klacht met kenmerk {kenmerk} ter beschikking te stellen aan een onafhankelijke " +
+			"externe deskundige die een geheimhoudingsverklaring heeft ondertekend.",
+		data.LetterConfidentiality: "Ondergetekende, {deskundige}, verklaart over de klacht met kenmerk {kenmerk}, " +
+			"waarover {praktijk} advies vraagt:\n" +
+			"- alle informatie die ondergetekende daarover ontvangt, geheim te houden;\n" +
+			"- de stukken uitsluitend te gebruiken voor het advies over deze klacht;\n" +
+			"- de stukken en hun inhoud niet aan derden te verstrekken;\n" +
+			"- de stukken na afronding van het advies terug te geven of te vernietigen.",
+	},
+	formFields: []string{"Plaats", "Datum", "Handtekening"},
+	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
+	calibration: []string{
+		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
+		"Steek hem in een vensterenvelop van de praktijk: het gestippelde kader moet helemaal in het venster vallen.",
+		"Valt het kader er (deels) buiten, meet dan met de linialen langs de rand hoeveel het moet verschuiven en pas de instellingen aan:",
+		"address_window_left_mm (nu %s mm), address_window_top_mm (nu %s mm), address_window_width_mm (nu %s mm) en address_window_height_mm (nu %s mm).",
+	},
+}
+
+var english = phrases{
+	months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December"},
+	reference: "Our reference", subject: "Subject", page: "page %d of %d",
+	salutation: "Dear %s,", closing: "Kind regards,",
+	subjects: map[data.LetterKind]string{
+		data.LetterAcknowledgement: "Acknowledgement of your complaint",
+		data.LetterProgress:        "Progress of the handling of your complaint",
+		data.LetterOutcome:         "Outcome of the handling of your complaint",
+		data.LetterConsent:         "Request for consent to consult an external expert",
+		data.LetterConfidentiality: "Confidentiality statement",
+	},
+	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "well-founded", data.VerdictPartlyWellFounded: "partly well-founded",
+		data.VerdictUnfounded: "unfounded", data.VerdictSettled: "settled by mutual agreement"},
+	contactKinds: map[data.ContactKind]string{data.ContactPhone: "by phone", data.ContactMeeting: "in a meeting",
+		data.ContactLetter: "by letter", data.ContactEmail: "by email"},
+	phoneAndEmail: "by phone on %s or by email at %s", phone: "by phone on %s", email: "by email at %s",
+	noContact:    "at the address at the top of this letter",
+	acknowledged: "On %s we confirmed that we had received your complaint.",
+	contacted:    "Since then we have been in touch with you: %s.",
+	expertAsked:  "We have asked an independent external expert for advice.",
+	and:          "and",
+	documents:    "your complaint and the documents in your file that relate to it",
+	formTitles: map[data.LetterKind]string{data.LetterConsent: "Statement of consent",
+		data.LetterConfidentiality: "Confidentiality statement"},
+	formStatements: map[data.LetterKind]string{
+		data.LetterConsent: "I, the undersigned, {naam}, give {praktijk} permission to make copies of the documents named " +
+			"above, from the file of the complaint with reference {kenmerk}, available to an independent external expert " +
+			"who has signed a confidentiality statement.",
+		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
+			"{kenmerk}, on which {praktijk} asks my advice, that I will:\n" +
+			"- keep all information I receive about it confidential;\n" +
+			"- use the documents solely for my advice on this complaint;\n" +
+			"- not disclose the documents or their contents to third parties;\n" +
+			"- return or destroy the documents once my advice is complete.",
+	},
+	formFields: []string{"Place", "Date", "Signature"},
+	phoneLabel: "Phone", calibrationTitle: "Address window test sheet",
+	calibration: []string{
+		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
+		"Put it in one of the practice's window envelopes: the dotted frame must lie entirely inside the window.",
+		"If the frame falls (partly) outside, measure with the rulers along the edges how far it must move and change the settings:",
+		"address_window_left_mm (now %s mm), address_window_top_mm (now %s mm), address_window_width_mm (now %s mm) and address_window_height_mm (now %s mm).",
+	},
+}
+
+// DefaultBody is the built-in text of a letter in a language, shown in settings as the starting
+// point for a practice's own text. Placeholders such as {naam} are listed by data.Placeholders.
+func DefaultBody(kind data.LetterKind, lang string) string { return bodies[lang][kind] }
+
+var bodies = map[string]map[data.LetterKind]string{
+	"nl": {
+		data.LetterAcknowledgement: `Op {datum_ontvangst} hebben wij uw klacht ontvangen. Met deze brief bevestigen wij de ontvangst ervan. Wij vinden het belangrijk dat u ons hebt laten weten dat u ontevreden bent, en nemen uw klacht serieus.
+
+Wij hebben uw klacht als volgt samengevat: ‘{klacht}’. Klopt deze samenvatting niet, of hebben wij iets over het hoofd gezien, laat het ons dan weten.
+
+Uw klacht wordt behandeld door {behandelaar}, volgens onze klachtenprocedure. Meestal nemen wij eerst contact met u op om de verdere stappen te bespreken. Ook kunnen wij u om een nadere toelichting of aanvullende informatie vragen.
+
+Wij streven ernaar uw klacht uiterlijk {termijn} af te handelen. Lukt dat niet, dan laten wij u tijdig weten waarom niet en wanneer u de uitkomst kunt verwachten. Na afronding ontvangt u van ons een schriftelijke bevestiging van de uitkomst.
+
+Alle aspecten van de behandeling van uw klacht worden vastgelegd. Wij gaan zorgvuldig en vertrouwelijk met deze gegevens om.
+
+Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgegevens}. Wilt u daarbij ons kenmerk {kenmerk} vermelden?`,
+
+		data.LetterProgress: `Op {datum_ontvangst} hebben wij uw klacht over ‘{klacht}’ ontvangen. Wij streefden ernaar uw klacht uiterlijk {oude_termijn} af te handelen. Helaas lukt het ons niet om die datum te halen. Met deze brief laten wij u weten waarom niet en hoe het verder gaat.
+
+{stand_van_zaken}
+
+Wij hebben meer tijd nodig dan wij hadden verwacht. {reden_verlenging}
+
+Wij verwachten uw klacht uiterlijk {nieuwe_termijn} af te handelen. Wij houden u op de hoogte van de voortgang en laten het u direct weten als er iets verandert.
+
+Wij begrijpen dat het wachten op de uitkomst vervelend voor u kan zijn, en danken u voor uw geduld. Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
+
+		data.LetterOutcome: `Op {datum_ontvangst} hebben wij uw klacht over ‘{klacht}’ ontvangen. Inmiddels hebben wij de behandeling van uw klacht afgerond. Met deze brief bevestigen wij u de uitkomst.
+
+Wij hebben uw klacht zorgvuldig bekeken. Onze conclusie: uw klacht is {oordeel}.
+
+{uitkomst}
+
+Wij danken u dat u de moeite hebt genomen uw klacht aan ons voor te leggen. Uw klacht helpt ons onze dienstverlening te verbeteren: gegronde klachten nemen wij mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.
+
+{geschilleninstantie}
+
+Hiermee is de behandeling van uw klacht afgerond. Hebt u nog vragen over deze brief, neem dan gerust contact met ons op: {contactgegevens}.`,
+
+		data.LetterConsent: `Bij de behandeling van uw klacht over ‘{klacht}’ willen wij advies vragen aan een onafhankelijke externe deskundige. Daarvoor moet deze deskundige kopieën van stukken uit uw klachtdossier kunnen inzien. Dat doen wij alleen met uw toestemming.
+
+Het gaat om de volgende stukken: {stukken}.
+
+Voordat de deskundige de stukken ontvangt, ondertekent hij of zij een geheimhoudingsverklaring. De deskundige gebruikt de stukken alleen voor het advies over uw klacht. U kunt uw toestemming op elk moment intrekken.
+
+Gaat u akkoord, dan vragen wij u de verklaring op de volgende pagina te ondertekenen en aan ons terug te sturen. Hebt u vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
+
+		data.LetterConfidentiality: `Hartelijk dank dat u bereid bent ons te adviseren over een klacht die wij behandelen, bekend onder kenmerk {kenmerk}. Voordat wij u kopieën van stukken uit het klachtdossier toesturen, vragen wij u de geheimhoudingsverklaring op de volgende pagina te ondertekenen en aan ons terug te sturen.
+
+De stukken bevatten vertrouwelijke informatie en persoonsgegevens. Wij vragen u daar zorgvuldig mee om te gaan, zoals in de verklaring staat beschreven.`,
+	},
+	"en": {
+		data.LetterAcknowledgement: `On {datum_ontvangst} we received your complaint. With this letter we confirm its receipt. We appreciate that you have let us know you are dissatisfied, and we take your complaint seriously.
+
+We have summarised your complaint as follows: ‘{klacht}’. If this summary is not correct, or if we have overlooked something, please let us know.
+
+Your complaint is being handled by {behandelaar}, in accordance with our complaints procedure. Usually we will first contact you to discuss the next steps. We may also ask you for further explanation or additional information.
+
+We aim to complete the handling of your complaint by {termijn}. If we cannot manage this, we will let you know in good time why not and when you can expect the outcome. Once it is complete, you will receive written confirmation of the outcome from us.
+
+All aspects of the handling of your complaint are recorded. We treat this information with care and in confidence.
+
+If you have any questions in the meantime, please feel free to contact us {contactgegevens}. Please quote our reference {kenmerk}.`,
+
+		data.LetterProgress: `On {datum_ontvangst} we received your complaint about ‘{klacht}’. We aimed to complete its handling by {oude_termijn}. Unfortunately we are unable to meet that date. With this letter we explain why, and what happens next.
+
+{stand_van_zaken}
+
+We need more time than we expected. {reden_verlenging}
+
+We now expect to complete the handling of your complaint by {nieuwe_termijn}. We will keep you informed of its progress and let you know straight away if anything changes.
+
+We understand that waiting for the outcome may be inconvenient for you, and we thank you for your patience. If you have any questions in the meantime, please feel free to contact us {contactgegevens}.`,
+
+		data.LetterOutcome: `On {datum_ontvangst} we received your complaint about ‘{klacht}’. We have now completed its handling. With this letter we confirm the outcome to you.
+
+We have considered your complaint carefully. Our conclusion: your complaint is {oordeel}.
+
+{uitkomst}
+
+Thank you for taking the trouble to bring your complaint to our attention. It helps us improve our services: we include well-founded complaints in the evaluation of our practice, so that we prevent a recurrence as far as possible.
+
+{geschilleninstantie}
+
+This concludes the handling of your complaint. If you have any questions about this letter, please feel free to contact us {contactgegevens}.`,
+
+		data.LetterConsent: `In handling your complaint about ‘{klacht}’ we would like to ask an independent external expert for advice. For this, the expert needs to see copies of documents from your complaint file. We will only do so with your consent.
+
+It concerns the following documents: {stukken}.
+
+Before receiving the documents, the expert signs a confidentiality statement. The expert uses the documents only for the advice on your complaint. You may withdraw your consent at any time.
+
+If you agree, please sign the statement on the next page and return it to us. If you have any questions, please feel free to contact us {contactgegevens}.`,
+
+		data.LetterConfidentiality: `Thank you for being willing to advise us on a complaint we are handling, known under reference {kenmerk}. Before we send you copies of documents from the complaint file, we ask you to sign the confidentiality statement on the next page and return it to us.
+
+The documents contain confidential information and personal data. We ask you to handle them with care, as described in the statement.`,
+	},
+}
+
+// englishDisputesBody replaces the built-in Dutch disputes_body in an English letter; a
+// practice's own text is used as written.
+const englishDisputesBody = "If you do not agree with the outcome, you may submit the dispute to the competent court."

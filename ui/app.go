@@ -1,0 +1,167 @@
+// Package ui is the desktop app: one window with the overview, the register, the intake
+// form and the settings, and a window per complaint file. Screens call data/ for every rule
+// and never write SQL; queries run off the UI goroutine and reach widgets through fyne.Do.
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"klachtenregister/data"
+)
+
+// Main is the app's main window and the screens in it.
+type Main struct {
+	app   fyne.App
+	win   fyne.Window
+	store *data.Store
+	tabs  *container.AppTabs
+
+	Overview *overview
+	Register *register
+	Intake   *intake
+	Settings *settingsScreen
+	files    map[string]*complaintFile
+	// switchStore replaces the register the window shows, e.g. by a demo register.
+	switchStore func(*data.Store)
+}
+
+// NewMain builds the main window on store. switchStore is called when the practitioner
+// chooses to look around in a demo register instead.
+func NewMain(a fyne.App, store *data.Store, switchStore func(*data.Store)) *Main {
+	m := &Main{app: a, store: store, win: a.NewWindow("Klachtenregister"), files: map[string]*complaintFile{},
+		switchStore: switchStore}
+	fail := func(err error) { showError(err, m.win) }
+	m.Overview = newOverview(store, func(ref string, k data.ItemKind) { m.OpenComplaint(ref, k) }, fail)
+	m.Overview.onSummary = m.showBadge
+	m.Register = newRegister(store, func(ref string) { m.OpenComplaint(ref, "") }, fail)
+	m.Intake = newIntake(store, m.today, m.onCreated, fail)
+	m.Settings = newSettingsScreen(store, m.win, m.refresh)
+	m.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Today"), m.Overview.content()),
+		container.NewTabItem(lang.L("Register"), m.Register.content()),
+		container.NewTabItem(lang.L("New complaint"), m.Intake.content()),
+		container.NewTabItem(lang.L("Settings"), m.Settings.content()),
+	)
+	m.tabs.SetTabLocation(container.TabLocationLeading)
+	m.win.SetContent(m.tabs)
+	m.win.Resize(fyne.NewSize(1180, 720))
+	m.addShortcuts()
+	m.refresh()
+	return m
+}
+
+// Window is the main window.
+func (m *Main) Window() fyne.Window { return m.win }
+
+func (m *Main) today() data.Date { return data.Today(m.store.Now()) }
+
+// refresh reloads everything the main window shows.
+func (m *Main) refresh() {
+	m.Overview.refresh()
+	m.Register.refresh()
+	m.Settings.refresh()
+}
+
+// showBadge puts the number of overdue complaints on the overview tab.
+func (m *Main) showBadge(s data.Summary) {
+	text := lang.L("Today")
+	if s.Overdue > 0 {
+		text = fmt.Sprintf("%s (%d)", text, s.Overdue)
+	}
+	m.tabs.Items[0].Text = text
+	m.tabs.Refresh()
+}
+
+func (m *Main) addShortcuts() {
+	c := m.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		m.ShowIntake()
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		m.tabs.SelectIndex(1)
+		c.Focus(m.Register.search)
+	})
+}
+
+// ShowIntake opens the new-complaint form with the cursor in its first field.
+func (m *Main) ShowIntake() {
+	m.tabs.SelectIndex(2)
+	m.win.Canvas().Focus(m.Intake.form.name)
+}
+
+func (m *Main) onCreated(ref string) {
+	m.refresh()
+	m.OpenComplaint(ref, "")
+}
+
+// OpenComplaint opens a complaint's file in its own window, at the step an action item asks
+// for when kind is set. A file already open comes to the front.
+func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
+	cf, open := m.files[ref]
+	if !open {
+		win := m.app.NewWindow(ref)
+		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
+		win.SetContent(cf.content())
+		win.Resize(fyne.NewSize(980, 700))
+		win.SetOnClosed(func() { delete(m.files, ref) })
+		m.files[ref] = cf
+		win.Show()
+	}
+	cf.win.RequestFocus()
+	cf.load(func() {
+		if kind != "" {
+			cf.openAt(kind)
+		}
+	})
+	return cf
+}
+
+// watchDeadlines tells the operating system, at start and every hour, when something is
+// overdue or due today, so it is seen even while the window is in the background.
+// current is the main window in use, which changes when a demo register is opened.
+func watchDeadlines(a fyne.App, current func() *Main) {
+	check := func() {
+		var m *Main
+		fyne.DoAndWait(func() { m = current() })
+		if n := deadlineNotice(m.store); n != nil {
+			a.SendNotification(n)
+		}
+		fyne.Do(m.refresh)
+	}
+	go func() {
+		check()
+		for range time.Tick(time.Hour) {
+			check()
+		}
+	}()
+}
+
+// deadlineNotice is the notification for what is overdue or due today, or nil.
+func deadlineNotice(s registerReader) *fyne.Notification {
+	listed, err := s.List(data.Filter{Open: true})
+	if err != nil {
+		return nil
+	}
+	var overdue, today int
+	for _, l := range listed {
+		for _, it := range l.Items {
+			switch {
+			case it.DaysLeft < 0:
+				overdue++
+			case it.DaysLeft == 0:
+				today++
+			}
+		}
+	}
+	if overdue+today == 0 {
+		return nil
+	}
+	return fyne.NewNotification("Klachtenregister",
+		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": overdue, "Today": today}))
+}

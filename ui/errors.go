@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"klachtenregister/data"
+)
+
+// capitalised starts s with a capital letter.
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// sentence makes a domain message into a sentence: capital first letter, full stop at the end.
+func sentence(msg string) string {
+	msg = capitalised(strings.TrimSpace(msg))
+	if msg == "" {
+		return msg
+	}
+	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") && !strings.HasSuffix(msg, ")") {
+		msg += "."
+	}
+	return msg
+}
+
+// explain turns an error into what a practitioner reads. Domain errors already say what is
+// wrong and what to do; anything else is a fault of the machine, and nothing was saved.
+func explain(err error) string {
+	var de *data.Error
+	if errors.As(err, &de) {
+		return sentence(de.Message)
+	}
+	return lang.L("Something went wrong and nothing was saved. Please try again; if it keeps happening, restart the program.") +
+		"\n\n(" + err.Error() + ")"
+}
+
+// showError shows err in a dialog on win; the app carries on.
+func showError(err error, win fyne.Window) {
+	if err == nil {
+		return
+	}
+	d := dialog.NewInformation(lang.L("Not possible"), explain(err), win)
+	d.Show()
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+func (cf *complaintFile) onConsent() {
+	on, how, scope := cf.dateEntry(), widget.NewEntry(), widget.NewEntry()
+	how.SetText(lang.L("in writing (signed form)"))
+	how.Validator, scope.Validator = required, required
+	scope.SetPlaceHolder(lang.L("e.g. complaint letter, quotation and invoice"))
+	cf.ask(lang.L("Record consent"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Consent given on"), on), widget.NewFormItem(lang.L("Given how"), how),
+		widget.NewFormItem(lang.L("For which documents"), scope)},
+		func() error {
+			return cf.store.GiveConsent(cf.ref, data.Consent{GivenOn: dateOf(on), How: how.Text, Scope: scope.Text})
+		})
+}
+
+func (cf *complaintFile) onWithdrawConsent() {
+	on := cf.dateEntry()
+	cf.ask(lang.L("Consent withdrawn"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Withdrawn on"), on)},
+		func() error { return cf.store.WithdrawConsent(cf.ref, dateOf(on)) })
+}
+
+// onExpert adds an expert, or records the signed confidentiality statement of one.
+func (cf *complaintFile) onExpert(e *data.Expert) {
+	if e == nil {
+		e = &data.Expert{}
+	}
+	name, org, email, signed := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), cf.futureDateEntry(true)
+	name.SetText(e.Name)
+	org.SetText(e.Organisation)
+	email.SetText(e.Email)
+	signed.SetText(shortDate(e.SignedOn))
+	name.Validator = required
+	signed.Validator = dateValidator(true, true, cf.today)
+	cf.ask(lang.L("External expert"), lang.L("Save"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Organisation"), org),
+		widget.NewFormItem(lang.L("E-mail"), email),
+		{Text: lang.L("Confidentiality statement signed on"), Widget: signed, HintText: lang.L("Leave empty until the signed statement is back.")}},
+		func() error {
+			_, err := cf.store.SaveExpert(data.Expert{ID: e.ID, Name: name.Text, Organisation: org.Text, Email: email.Text, SignedOn: dateOf(signed)})
+			return err
+		})
+}
+
+// onShare logs documents sent to an expert; the store refuses it without consent and a
+// signed confidentiality statement, and the dialog says so.
+func (cf *complaintFile) onShare() {
+	experts, err := cf.store.Experts()
+	if err != nil {
+		showError(err, cf.win)
+		return
+	}
+	if len(experts) == 0 {
+		dialog.ShowInformation(lang.L("Share documents"), lang.L("Add the expert first, with the date the confidentiality statement was signed."), cf.win)
+		return
+	}
+	names := make([]string, len(experts))
+	for i, e := range experts {
+		names[i] = e.Name
+		if e.SignedOn.IsZero() {
+			names[i] += " " + lang.L("(no signed confidentiality statement)")
+		}
+	}
+	who, docs, on := widget.NewSelect(names, nil), widget.NewEntry(), cf.dateEntry()
+	who.SetSelectedIndex(0)
+	docs.Validator = required
+	cf.ask(lang.L("Share documents"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Expert"), who), widget.NewFormItem(lang.L("Documents"), docs),
+		widget.NewFormItem(lang.L("Shared on"), on)},
+		func() error {
+			_, err := cf.store.ShareDocuments(cf.ref, data.Share{ExpertID: experts[who.SelectedIndex()].ID, Documents: docs.Text, SharedOn: dateOf(on)})
+			return err
+		})
+}

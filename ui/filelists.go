@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// fileLists are the complaint file's tabs that list what was recorded: timeline, contacts,
+// experts (consents and documents shared) and attachments.
+type fileLists struct {
+	cf                                 *complaintFile
+	timeline, contacts, experts, files *widget.List
+	events                             []data.Event
+	contactRows, expertRows, fileRows  []string
+}
+
+func newFileLists(cf *complaintFile) fileLists {
+	l := fileLists{cf: cf}
+	l.timeline = textList(func() int { return len(l.events) }, func(i int) string {
+		e := l.events[i]
+		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, e.Describe())
+	})
+	l.contacts = textList(func() int { return len(l.contactRows) }, func(i int) string { return l.contactRows[i] })
+	l.experts = textList(func() int { return len(l.expertRows) }, func(i int) string { return l.expertRows[i] })
+	l.files = textList(func() int { return len(l.fileRows) }, func(i int) string { return l.fileRows[i] })
+	l.files.OnSelected = func(id widget.ListItemID) {
+		l.files.UnselectAll()
+		cf.openAttachment(cf.file.Attachments[id])
+	}
+	return l
+}
+
+// textList is a list of one wrapped label per row.
+func textList(length func() int, text func(int) string) *widget.List {
+	return widget.NewList(length, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(text(id)) })
+}
+
+// show fills the lists from a freshly loaded file.
+func (l *fileLists) show(f *data.File) {
+	l.events = f.Events
+	l.contactRows = l.contactRows[:0]
+	for _, ct := range f.Contacts {
+		row := fmt.Sprintf("%s  %s: %s", shortDate(ct.On), contactLabel(ct.Kind), ct.Note)
+		if ct.InfoRequested != "" {
+			row += " · " + lang.L("requested: {{.What}} by {{.Due}}", map[string]any{"What": ct.InfoRequested, "Due": shortDate(ct.InfoDueOn)})
+			if !ct.InfoReceivedOn.IsZero() {
+				row += " · " + lang.L("received {{.On}}", map[string]any{"On": shortDate(ct.InfoReceivedOn)})
+			}
+		}
+		l.contactRows = append(l.contactRows, row)
+	}
+	l.expertRows = l.expertRows[:0]
+	for _, c := range f.Consents {
+		row := lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": c.Scope})
+		if !c.WithdrawnOn.IsZero() {
+			row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
+		}
+		l.expertRows = append(l.expertRows, row)
+	}
+	for _, s := range f.Shares {
+		l.expertRows = append(l.expertRows, lang.L("{{.On}} shared with {{.Expert}}: {{.Documents}}",
+			map[string]any{"On": shortDate(s.SharedOn), "Expert": s.ExpertName, "Documents": s.Documents}))
+	}
+	l.fileRows = l.fileRows[:0]
+	for _, a := range f.Attachments {
+		l.fileRows = append(l.fileRows, fmt.Sprintf("%s  (%d kB, %s)", a.Name, (a.Size+1023)/1024, a.AddedAt.Local().Format("02-01-2006")))
+	}
+	for _, w := range []*widget.List{l.timeline, l.contacts, l.experts, l.files} {
+		w.Refresh()
+	}
+}
+
+func (l *fileLists) expertsContent() fyne.CanvasObject {
+	cf := l.cf
+	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement."))
+	hint.Wrapping = fyne.TextWrapWord
+	buttons := container.NewHBox(
+		widget.NewButton(lang.L("Record consent"), cf.onConsent),
+		widget.NewButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
+		widget.NewButton(lang.L("Add expert"), func() { cf.onExpert(nil) }),
+		widget.NewButton(lang.L("Share documents"), cf.onShare))
+	return container.NewBorder(container.NewVBox(hint, buttons), nil, nil, nil, l.experts)
+}
+
+func (l *fileLists) attachmentsContent() fyne.CanvasObject {
+	cf := l.cf
+	add := widget.NewButton(lang.L("Add attachment…"), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				showError(err, cf.win)
+				return
+			}
+			defer r.Close()
+			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentSize+1))
+			if err != nil {
+				showError(err, cf.win)
+				return
+			}
+			cf.do(func() error { _, err := cf.store.AddAttachment(cf.ref, r.URI().Name(), content); return err })
+		}, cf.win)
+		d.Show()
+	})
+	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
+	return container.NewBorder(container.NewHBox(add, hint), nil, nil, nil, l.files)
+}

@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// FirstStart runs when the register is new: before anything else it asks for the practice
+// details the letters need, or offers a demo register to look around in instead.
+func (m *Main) FirstStart() {
+	set, err := m.store.Settings()
+	if err != nil {
+		showError(err, m.win)
+		return
+	}
+	n, err := m.store.Count(data.Filter{})
+	if err != nil || n > 0 || set["practice_name"] != "" {
+		return
+	}
+	fields := map[string]*widget.Entry{}
+	form := widget.NewForm()
+	for _, key := range []string{"practice_name", "practice_city", "practitioner_name"} {
+		e := widget.NewEntry()
+		e.Validator = required
+		fields[key] = e
+		form.Append(lang.X("setting."+key, key), e)
+	}
+	intro := widget.NewLabel(lang.L("Welcome. Fill in your practice's details; they appear on every letter. You can add the rest under Settings."))
+	intro.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	save := widget.NewButton(lang.L("Save and start"), func() {
+		values := map[string]string{}
+		for k, e := range fields {
+			values[k] = e.Text
+		}
+		if err := m.store.SetSettings(values); err != nil {
+			showError(err, m.win)
+			return
+		}
+		d.Hide()
+		m.refresh()
+	})
+	save.Importance = widget.HighImportance
+	save.Disable()
+	for _, e := range fields {
+		e.OnChanged = func(string) { setEnabled(save, form.Validate() == nil) }
+	}
+	demo := widget.NewButton(lang.L("Look around in a demo register"), func() {
+		s, err := data.OpenDemo()
+		if err != nil {
+			showError(err, m.win)
+			return
+		}
+		d.Hide()
+		m.switchStore(s)
+	})
+	content := container.NewVBox(intro, form, container.NewHBox(demo, save))
+	d = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
+	d.Resize(fyne.NewSize(560, content.MinSize().Height+80))
+	d.Show()
+}

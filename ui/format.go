@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"klachtenregister/data"
+)
+
+// shortDate is how lists show a date: 29-11-2026.
+func shortDate(d data.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("02-01-2006")
+}
+
+// longDate is how running text shows a date: "29 november 2026".
+func longDate(d data.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	month := lang.X("month."+strings.ToLower(d.Month().String()), strings.ToLower(d.Month().String()))
+	return fmt.Sprintf("%d %s %d", d.Day(), month, d.Year())
+}
+
+// parseDate reads a date as a Dutch practitioner types it: 29-11-2026, 29-11-26 or 2026-11-29.
+func parseDate(s string) (data.Date, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "/", "-"))
+	for _, layout := range []string{"2-1-2006", "2-1-06", "2006-1-2"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return data.DateOf(t), nil
+		}
+	}
+	return data.Date{}, fmt.Errorf("%s", lang.L("Type the date as dd-mm-yyyy, for example 29-11-2026"))
+}
+
+// dateValidator checks a date field; optional fields may stay empty. Dates the procedure
+// records have happened already, so a future date is refused where notFuture is set.
+func dateValidator(optional, notFuture bool, today func() data.Date) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			if optional {
+				return nil
+			}
+			return fmt.Errorf("%s", lang.L("Required"))
+		}
+		d, err := parseDate(s)
+		if err != nil {
+			return err
+		}
+		if notFuture && d.After(today()) {
+			return fmt.Errorf("%s", lang.L("This date lies in the future"))
+		}
+		return nil
+	}
+}
+
+// required is the validator of a field that may not stay empty.
+func required(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return fmt.Errorf("%s", lang.L("Required"))
+	}
+	return nil
+}
+
+// statusLabel, warningLabel, ... put domain names in the chosen language. The Dutch labels
+// live in data/ (the CLI uses them too); en.json carries the English ones.
+func statusLabel(s data.Status) string       { return lang.X("status."+string(s), s.Label()) }
+func warningLabel(w data.Warning) string     { return lang.X("warning."+string(w), w.Label()) }
+func channelLabel(c data.Channel) string     { return lang.X("channel."+string(c), c.Label()) }
+func subjectLabel(s data.Subject) string     { return lang.X("subject."+string(s), s.Label()) }
+func verdictLabel(v data.Verdict) string     { return lang.X("verdict."+string(v), v.Label()) }
+func itemLabel(k data.ItemKind) string       { return lang.X("item."+string(k), k.Label()) }
+func actionLabel(a data.Action) string       { return lang.X("action."+string(a), a.Label()) }
+func contactLabel(k data.ContactKind) string { return lang.X("contact."+string(k), k.Label()) }
+
+// when says by when an item is due, in words.
+func when(it data.ActionItem) string {
+	switch n := it.DaysLeft; {
+	case n == 0:
+		return lang.L("today")
+	case n == -1:
+		return lang.L("1 day overdue")
+	case n < 0:
+		return lang.L("{{.N}} days overdue", map[string]any{"N": -n})
+	case n == 1:
+		return lang.L("tomorrow")
+	default:
+		return lang.L("in {{.N}} days", map[string]any{"N": n})
+	}
+}

@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// registerPager is what the register screen needs from the store.
+type registerPager interface {
+	List(f data.Filter) ([]data.Listed, error)
+	Count(f data.Filter) (int, error)
+	Years() ([]int, error)
+}
+
+// pageSize is how many complaints one background query fetches. The table only ever
+// builds widgets for the rows on screen, so 100,000 complaints scroll as smoothly as 40.
+const pageSize = 100
+
+// column is one register column: its header, the sort it stands for and its cell text.
+type column struct {
+	title string
+	sort  data.SortKey
+	width float32
+	text  func(l data.Listed) string
+}
+
+var registerColumns = []column{
+	{"Reference", data.SortReference, 110, func(l data.Listed) string { return l.Reference }},
+	{"Received", data.SortReceived, 100, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
+	{"Complainant", data.SortComplainant, 180, func(l data.Listed) string { return l.Complainant.Name }},
+	{"Complaint", data.SortSummary, 260, func(l data.Listed) string { return l.Summary }},
+	{"Handler", data.SortHandler, 130, func(l data.Listed) string { return l.Handler }},
+	{"Status", data.SortStatus, 150, func(l data.Listed) string { return statusLabel(l.Status) }},
+	{"Due", data.SortDue, 100, func(l data.Listed) string { return shortDate(l.DueOn) }},
+	{"Deadline", data.SortDue, 120, func(l data.Listed) string {
+		if l.Warning == "" {
+			return ""
+		}
+		return warningLabel(l.Warning)
+	}},
+}
+
+// register is the list of all complaints with filters, search and sorting.
+type register struct {
+	store  registerPager
+	open   func(ref string)
+	fail   func(error)
+	status *widget.Select
+	year   *widget.Select
+	search *widget.Entry
+	total  *widget.Label
+	table  *widget.Table
+
+	filter  data.Filter
+	rows    int
+	pages   map[int][]data.Listed
+	loading map[int]bool
+	gen     int // bumped on every new filter, so late answers to an old one are dropped
+	bg      worker
+}
+
+func newRegister(store registerPager, open func(string), fail func(error)) *register {
+	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel("")}
+	r.search = widget.NewEntry()
+	r.search.SetPlaceHolder(lang.L("Search by name, reference or text…"))
+	r.search.OnChanged = func(s string) { r.filter.Search = s; r.refresh() }
+	statuses := []string{lang.L("All statuses")}
+	for _, s := range data.Statuses {
+		statuses = append(statuses, statusLabel(s))
+	}
+	r.status = widget.NewSelect(statuses, func(string) {
+		r.filter.Status = ""
+		if i := r.status.SelectedIndex(); i > 0 {
+			r.filter.Status = data.Statuses[i-1]
+		}
+		r.refresh()
+	})
+	r.status.SetSelectedIndex(0)
+	r.year = widget.NewSelect([]string{lang.L("All years")}, func(s string) {
+		r.filter.Year, _ = strconv.Atoi(s)
+		r.refresh()
+	})
+	r.year.SetSelectedIndex(0)
+	r.table = widget.NewTableWithHeaders(func() (int, int) { return r.rows, len(registerColumns) }, r.newCell, r.updateCell)
+	r.table.ShowHeaderColumn = false
+	r.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	r.table.UpdateHeader = r.updateHeader
+	for i, c := range registerColumns {
+		r.table.SetColumnWidth(i, c.width)
+	}
+	r.table.OnSelected = func(id widget.TableCellID) {
+		r.table.UnselectAll()
+		if l, ok := r.row(id.Row); ok {
+			r.open(l.Reference)
+		}
+	}
+	return r
+}
+
+func (r *register) content() fyne.CanvasObject {
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.status, r.year, r.total), r.search)
+	return container.NewBorder(filters, nil, nil, nil, r.table)
+}
+
+// refresh starts over with the current filter: count first, then pages as they scroll into view.
+func (r *register) refresh() {
+	r.gen++
+	gen, f := r.gen, r.filter
+	run(&r.bg, func() (int, error) { return r.store.Count(f) }, func(n int) {
+		if gen != r.gen {
+			return
+		}
+		r.rows, r.pages, r.loading = n, map[int][]data.Listed{}, map[int]bool{}
+		r.total.SetText(lang.L("{{.N}} complaints", map[string]any{"N": n}))
+		r.table.Refresh()
+	}, r.fail)
+	run(&r.bg, r.store.Years, r.setYears, r.fail)
+}
+
+func (r *register) setYears(years []int) {
+	opts := []string{lang.L("All years")}
+	for _, y := range years {
+		opts = append(opts, strconv.Itoa(y))
+	}
+	r.year.Options = opts
+	r.year.Refresh()
+}
+
+// row returns a loaded row, or starts loading its page and reports false.
+func (r *register) row(i int) (data.Listed, bool) {
+	p := i / pageSize
+	if rows, ok := r.pages[p]; ok {
+		if i%pageSize < len(rows) {
+			return rows[i%pageSize], true
+		}
+		return data.Listed{}, false
+	}
+	if !r.loading[p] {
+		r.loading[p] = true
+		gen, f := r.gen, r.filter
+		f.Limit, f.Offset = pageSize, p*pageSize
+		run(&r.bg, func() ([]data.Listed, error) { return r.store.List(f) }, func(rows []data.Listed) {
+			if gen == r.gen {
+				r.pages[p] = rows
+				r.table.Refresh()
+			}
+		}, r.fail)
+	}
+	return data.Listed{}, false
+}
+
+func (r *register) newCell() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
+	label := obj.(*widget.Label)
+	l, ok := r.row(id.Row)
+	if !ok {
+		label.SetText("…")
+		return
+	}
+	label.Importance = widget.MediumImportance
+	if registerColumns[id.Col].sort == data.SortDue {
+		switch l.Warning {
+		case data.WarningOverdue:
+			label.Importance = widget.DangerImportance
+		case data.WarningDueSoon:
+			label.Importance = widget.WarningImportance
+		}
+	}
+	label.SetText(registerColumns[id.Col].text(l))
+}
+
+func (r *register) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
+	b := obj.(*widget.Button)
+	c := registerColumns[id.Col]
+	text := lang.L(c.title)
+	if r.filter.Sort == c.sort && c.sort != "" {
+		if r.filter.Descending {
+			text += " ▼"
+		} else {
+			text += " ▲"
+		}
+	}
+	b.SetText(text)
+	b.OnTapped = func() {
+		if r.filter.Sort == c.sort {
+			r.filter.Descending = !r.filter.Descending
+		} else {
+			r.filter.Sort, r.filter.Descending = c.sort, false
+		}
+		r.refresh()
+	}
+}

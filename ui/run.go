@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/assets"
+	"klachtenregister/data"
+)
+
+// Run opens the register (the one at path, the default one, or a new demo register), shows
+// the main window and runs the app until it is closed. A register that cannot be opened is
+// explained in a window, never a crash.
+func Run(a fyne.App, path string, demo bool) {
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	store, err := open(path, demo)
+	if err == nil {
+		set, _ := store.Settings()
+		err = UseLanguage(set["language"])
+	}
+	if err != nil {
+		_ = UseLanguage("nl")
+		showStartError(a, err)
+		return
+	}
+	var start func(s *data.Store)
+	var current *Main
+	start = func(s *data.Store) {
+		old := current
+		current = NewMain(a, s, start)
+		current.Window().SetMaster()
+		current.Window().Show()
+		if old != nil {
+			old.Window().Close()
+		}
+		current.FirstStart()
+	}
+	start(store)
+	watchDeadlines(a, func() *Main { return current })
+	a.Run()
+}
+
+func open(path string, demo bool) (*data.Store, error) {
+	if demo {
+		return data.OpenDemo()
+	}
+	if path == "" {
+		var err error
+		if path, err = data.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	return data.Open(path)
+}
+
+func showStartError(a fyne.App, err error) {
+	w := a.NewWindow("Klachtenregister")
+	msg := widget.NewLabel(explain(err))
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, widget.NewButton(lang.L("Close"), a.Quit), nil, nil, msg))
+	w.Resize(fyne.NewSize(520, 220))
+	w.ShowAndRun()
+}

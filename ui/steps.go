@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// ask shows a form dialog; its OK button stays disabled while a field is invalid, Escape
+// cancels and Enter submits. submit runs the change.
+func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, submit func() error) {
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			cf.do(submit)
+		}
+	}, cf.win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	cf.dialog, cf.dialogItems = d, items
+	d.Show()
+}
+
+// dateEntry is a date field that starts at today and refuses future dates.
+func (cf *complaintFile) dateEntry() *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(shortDate(cf.today()))
+	e.Validator = dateValidator(false, true, cf.today)
+	return e
+}
+
+// futureDateEntry is a date field for a date still to come.
+func (cf *complaintFile) futureDateEntry(optional bool) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(lang.L("dd-mm-yyyy"))
+	e.Validator = dateValidator(optional, false, cf.today)
+	return e
+}
+
+func textArea(validate bool) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(4)
+	if validate {
+		e.Validator = required
+	}
+	return e
+}
+
+func dateOf(e *widget.Entry) data.Date { d, _ := parseDate(e.Text); return d }
+
+func (cf *complaintFile) onAcknowledge() {
+	on := cf.dateEntry()
+	cf.ask(lang.L("Confirm receipt"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Receipt confirmed in writing on"), on)},
+		func() error { return cf.store.Acknowledge(cf.ref, dateOf(on)) })
+}
+
+func (cf *complaintFile) onEscalate() {
+	on := cf.dateEntry()
+	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Formal procedure requested on"), on)},
+		func() error { return cf.store.Escalate(cf.ref, dateOf(on)) })
+}
+
+func (cf *complaintFile) onExtend() {
+	until, reason := cf.futureDateEntry(false), textArea(true)
+	if cf.file != nil {
+		until.SetText(shortDate(cf.file.DueOn.AddDays(28)))
+	}
+	cf.ask(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("New expected date"), until),
+		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("The complainant reads this in the progress letter.")}},
+		func() error { return cf.store.Extend(cf.ref, dateOf(until), reason.Text) })
+}
+
+func (cf *complaintFile) onResolve() {
+	verdict := widget.NewSelect(labels(data.Verdicts, verdictLabel), nil)
+	outcome, on := textArea(true), cf.dateEntry()
+	cf.ask(lang.L("Resolve the complaint"), lang.L("Resolve"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Verdict"), verdict),
+		{Text: lang.L("Outcome"), Widget: outcome, HintText: lang.L("What was decided or agreed, and any measures.")},
+		widget.NewFormItem(lang.L("Resolved on"), on)},
+		func() error {
+			if verdict.SelectedIndex() < 0 {
+				return &data.Error{Code: data.CodeInvalid, Message: lang.L("choose a verdict")}
+			}
+			return cf.store.Resolve(cf.ref, data.Verdicts[verdict.SelectedIndex()], outcome.Text, dateOf(on))
+		})
+}
+
+func (cf *complaintFile) onClose() {
+	dialog.ShowConfirm(lang.L("Close the file"), lang.L("Close this complaint's file? Nothing can be changed afterwards."),
+		func(ok bool) {
+			if ok {
+				cf.do(func() error { return cf.store.CloseComplaint(cf.ref) })
+			}
+		}, cf.win)
+}
+
+func (cf *complaintFile) onWithdraw() {
+	note := textArea(false)
+	cf.ask(lang.L("Complaint withdrawn"), lang.L("Record"), []*widget.FormItem{
+		{Text: lang.L("Note"), Widget: note, HintText: lang.L("Optional: how and why the complainant withdrew.")}},
+		func() error { return cf.store.Withdraw(cf.ref, note.Text) })
+}
+
+// onContact records a contact; with request set it asks the complainant for information.
+func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
+	kinds := widget.NewSelect(labels(data.ContactKinds, contactLabel), nil)
+	kinds.SetSelectedIndex(slices.Index(data.ContactKinds, kind))
+	on, note := cf.dateEntry(), textArea(!request)
+	what, due := widget.NewEntry(), cf.futureDateEntry(!request)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),
+		widget.NewFormItem(lang.L("What was discussed or written"), note)}
+	title := lang.L("Record contact")
+	if request {
+		title = lang.L("Request information")
+		what.Validator = required
+		due.SetText(shortDate(cf.today().AddDays(14)))
+		items = append(items, widget.NewFormItem(lang.L("Information requested"), what),
+			widget.NewFormItem(lang.L("Expected by"), due))
+	}
+	cf.ask(title, lang.L("Record"), items, func() error {
+		_, err := cf.store.AddContact(cf.ref, data.Contact{On: dateOf(on), Kind: data.ContactKinds[max(0, kinds.SelectedIndex())],
+			Note: note.Text, InfoRequested: what.Text, InfoDueOn: dateOf(due)})
+		return err
+	})
+}
+
+func (cf *complaintFile) onInformationReceived() {
+	on := cf.dateEntry()
+	cf.ask(lang.L("Information received"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Received on"), on)},
+		func() error { return cf.store.InformationReceived(cf.ref, dateOf(on)) })
+}
+
+// openAttachment writes the document to a private temporary folder and opens it with the
+// program the operating system chooses for it.
+func (cf *complaintFile) openAttachment(a data.Attachment) {
+	content, err := cf.store.AttachmentContent(a.ID)
+	if err != nil {
+		showError(err, cf.win)
+		return
+	}
+	dir, err := os.MkdirTemp("", "klachtenregister-")
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, filepath.Base(a.Name)), content, 0o600)
+	}
+	if err != nil {
+		showError(fmt.Errorf("%s: %w", lang.L("The attachment could not be opened"), err), cf.win)
+		return
+	}
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, filepath.Base(a.Name)))}
+	if err := fyne.CurrentApp().OpenURL(u); err != nil {
+		showError(err, cf.win)
+	}
+}
+
+// openAt opens the dialog for the step an action item asks for.
+func (cf *complaintFile) openAt(kind data.ItemKind) {
+	switch kind {
+	case data.ItemAcknowledge:
+		cf.onAcknowledge()
+	case data.ItemResolve:
+		cf.onResolve()
+	case data.ItemProgressLetter, data.ItemProgressUpdate, data.ItemOutcomeLetter:
+		cf.onContact(data.ContactLetter, false)
+	case data.ItemChaseInformation:
+		cf.onInformationReceived()
+	case data.ItemSettleInformal:
+		cf.onContact(data.ContactPhone, false)
+	}
+}

@@ -1,0 +1,307 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// day is the fixed "today" of every UI test.
+var day = time.Date(2026, 11, 30, 10, 0, 0, 0, time.Local)
+
+// delivered holds results of background queries until settle shows them on the test's goroutine.
+var delivered = make(chan func(), 10000)
+
+func init() { deliver = func(f func()) { delivered <- f } }
+
+// settle lets every background query of m and its complaint files finish and be shown.
+func settle(m *Main) {
+	for {
+		for _, w := range []*worker{&m.Overview.bg, &m.Register.bg, &m.Settings.bg} {
+			w.wg.Wait()
+		}
+		for _, cf := range m.files {
+			cf.bg.wg.Wait()
+		}
+		select {
+		case f := <-delivered:
+			f()
+		default:
+			return
+		}
+	}
+}
+
+// newApp starts the main window headless on a fresh register in a temp file, in Dutch.
+func newApp(t *testing.T) (*Main, *data.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(filepath.Join(t.TempDir(), "register.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return day }
+	if err := s.SetSettings(map[string]string{"practice_name": "Praktijk De Linde", "practice_city": "Utrecht",
+		"practitioner_name": "Anne de Linde"}); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMain(a, s, func(*data.Store) {})
+	t.Cleanup(func() { settle(m) })
+	settle(m)
+	return m, s
+}
+
+// addComplaint adds a formal complaint straight through the store.
+func addComplaint(t *testing.T, s *data.Store, name string) string {
+	t.Helper()
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: name}, ReceivedOn: data.NewDate(2026, 11, 20),
+		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref
+}
+
+func events(t *testing.T, s *data.Store, ref string) int {
+	t.Helper()
+	ev, err := s.Timeline(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ev)
+}
+
+// overlayText collects the texts of the top dialog on win.
+func overlayText(win fyne.Window) string {
+	top := win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(top) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestIntakeRegistersAComplaintThatTheRegisterShows(t *testing.T) {
+	m, s := newApp(t)
+	in := m.Intake
+	if !in.save.Disabled() {
+		t.Fatal("Save is enabled on an empty form")
+	}
+	test.Type(in.form.name, "Zoë van 't Hoff")
+	test.Type(in.form.summary, "Afspraak zonder bericht verzet")
+	in.form.channel.SetSelectedIndex(2) // brief
+	in.form.subject.SetSelectedIndex(0) // medewerker
+	if in.save.Disabled() || !in.formal.Checked {
+		t.Fatalf("complete form: save disabled %v, formal %v, problem %q", in.save.Disabled(), in.formal.Checked, in.problem.Text)
+	}
+	test.Tap(in.save)
+	settle(m)
+	listed, err := s.List(data.Filter{})
+	if err != nil || len(listed) != 1 {
+		t.Fatalf("store holds %d complaints (%v), want 1", len(listed), err)
+	}
+	c := listed[0]
+	if c.Complainant.Name != "Zoë van 't Hoff" || c.Status != data.StatusReceived || c.ReceivedOn != data.Today(day) || c.Handler != "Anne de Linde" {
+		t.Errorf("stored %+v", c.Complaint)
+	}
+	if m.Register.rows != 1 {
+		t.Fatalf("register shows %d rows, want 1", m.Register.rows)
+	}
+	m.Register.row(0) // starts loading the first page
+	settle(m)
+	if l, ok := m.Register.row(0); !ok || l.Reference != "K-2026-0001" {
+		t.Errorf("register row 0 = %v %v", l.Reference, ok)
+	}
+	if in.form.name.Text != "" {
+		t.Errorf("intake form not cleared after saving: %q", in.form.name.Text)
+	}
+}
+
+func TestIntakeKeepsSaveDisabledAndSaysWhy(t *testing.T) {
+	m, s := newApp(t)
+	in := m.Intake
+	in.form.channel.SetSelectedIndex(1)
+	in.form.subject.SetSelectedIndex(1)
+	test.Type(in.form.summary, "Te laat")
+	cases := []struct{ name, received, says string }{
+		{"", "30-11-2026", "naam van de klager"},
+		{"Daan Mulder", "31-12-2026", "toekomst"},
+		{"Daan Mulder", "31-13-2026", "dd-mm-jjjj"},
+	}
+	for _, tc := range cases {
+		in.form.name.SetText(tc.name)
+		in.form.received.SetText(tc.received)
+		if !in.save.Disabled() || !strings.Contains(in.problem.Text, tc.says) {
+			t.Errorf("%q/%q: save disabled %v, message %q, want it to mention %q", tc.name, tc.received,
+				in.save.Disabled(), in.problem.Text, tc.says)
+		}
+	}
+	if n, _ := s.Count(data.Filter{}); n != 0 {
+		t.Errorf("invalid input stored %d complaints", n)
+	}
+}
+
+func TestProcedureThroughTheComplaintFile(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if !cf.buttons[data.ActionResolve].Disabled() || cf.buttons[data.ActionAcknowledge].Disabled() {
+		t.Fatalf("received complaint: resolve enabled %v, acknowledge enabled %v",
+			!cf.buttons[data.ActionResolve].Disabled(), !cf.buttons[data.ActionAcknowledge].Disabled())
+	}
+
+	test.Tap(cf.buttons[data.ActionAcknowledge])
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusAcknowledged || c.AcknowledgedOn != data.Today(day) {
+		t.Fatalf("after confirming receipt: %s on %s", c.Status, c.AcknowledgedOn)
+	}
+
+	test.Tap(cf.buttons[data.ActionExtend])
+	cf.dialog.Submit() // the reason is empty: OK stays disabled
+	if c, _ := s.Complaint(ref); c.Status != data.StatusAcknowledged {
+		t.Fatalf("extended without a reason: %s", c.Status)
+	}
+	formEntry(t, cf, 1).SetText("Wij wachten op advies van een externe deskundige.")
+	cf.dialog.Submit()
+	settle(m)
+	c, _ := s.Complaint(ref)
+	if c.Status != data.StatusExtended || c.DueOn != data.NewDate(2026, 12, 21).AddDays(28) {
+		t.Fatalf("after extending: %s until %s", c.Status, c.DueOn)
+	}
+	if !strings.Contains(cf.banner.Text, "Voortgangsbericht") {
+		t.Errorf("banner after extending = %q, want the progress letter", cf.banner.Text)
+	}
+
+	test.Tap(cf.buttons[data.ActionResolve])
+	formEntry(t, cf, 0).SetText("De factuur is aangepast.")
+	cf.dialog.Submit() // no verdict chosen: refused with a message, nothing changes
+	if c, _ := s.Complaint(ref); c.Status != data.StatusExtended || !strings.Contains(overlayText(cf.win), "Kies een oordeel") {
+		t.Fatalf("resolved without a verdict: %s; dialog %q", c.Status, overlayText(cf.win))
+	}
+	cf.win.Canvas().Overlays().Top().Hide()
+	test.Tap(cf.buttons[data.ActionResolve])
+	dialogSelect(t, cf).SetSelectedIndex(1) // deels gegrond
+	formEntry(t, cf, 0).SetText("De factuur is aangepast.")
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusResolved || c.Verdict != data.VerdictPartlyWellFounded {
+		t.Fatalf("after resolving: %s %s", c.Status, c.Verdict)
+	}
+	settle(m)
+	if !strings.Contains(m.Overview.counts.Text, "Lopend: 0") {
+		t.Errorf("overview after resolving: %q", m.Overview.counts.Text)
+	}
+}
+
+func TestRefusedStepShowsADialogAndChangesNothing(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Renée Smit")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	// Meanwhile a scheduled CLI run confirms receipt; the window still offers the step.
+	if err := s.Acknowledge(ref, data.Date{}); err != nil {
+		t.Fatal(err)
+	}
+	before := events(t, s, ref)
+	test.Tap(cf.buttons[data.ActionAcknowledge])
+	cf.dialog.Submit()
+	if got := overlayText(cf.win); !strings.Contains(got, "ontvangst bevestigd") || !strings.Contains(got, "Ontvangst bevestigen kan niet") {
+		t.Errorf("error dialog says %q", got)
+	}
+	if after := events(t, s, ref); after != before {
+		t.Errorf("refused step wrote %d events", after-before)
+	}
+}
+
+func TestSearchNarrowsTheRegister(t *testing.T) {
+	m, s := newApp(t)
+	for _, n := range []string{"Mehmet Çelik", "Ĳsbrand de Vries", "Anouk Bakker"} {
+		addComplaint(t, s, n)
+	}
+	m.Register.refresh()
+	settle(m)
+	if m.Register.rows != 3 {
+		t.Fatalf("register shows %d rows, want 3", m.Register.rows)
+	}
+	test.Type(m.Register.search, "celik")
+	settle(m)
+	if m.Register.rows != 1 {
+		t.Fatalf("search celik shows %d rows, want 1", m.Register.rows)
+	}
+	m.Register.row(0)
+	settle(m)
+	if l, _ := m.Register.row(0); l.Complainant.Name != "Mehmet Çelik" {
+		t.Errorf("search celik found %q", l.Complainant.Name)
+	}
+}
+
+func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Daan Mulder") // received 20-11: acknowledgement due 27-11, overdue
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Lotte Dekker"}, ReceivedOn: data.Today(day),
+		Channel: data.ChannelPhone, Formal: true, Subject: data.SubjectOther, Summary: "Niet teruggebeld"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.refresh()
+	settle(m)
+	o := m.Overview
+	if len(o.items) < 2 || o.items[0].Warning != data.WarningOverdue || o.items[0].Kind != data.ItemAcknowledge {
+		t.Fatalf("first item %+v", o.items[0])
+	}
+	if got := when(o.items[0]); got != "3 dagen te laat" {
+		t.Errorf("first item due %q, want 3 dagen te laat", got)
+	}
+	if m.tabs.Items[0].Text != "Vandaag (1)" {
+		t.Errorf("badge %q, want Vandaag (1)", m.tabs.Items[0].Text)
+	}
+	_ = ref
+}
+
+// formEntry returns the n-th text field of the step dialog last shown.
+func formEntry(t *testing.T, cf *complaintFile, n int) *widget.Entry {
+	t.Helper()
+	for _, it := range cf.dialogItems {
+		if e, ok := it.Widget.(*widget.Entry); ok {
+			if n == 0 {
+				return e
+			}
+			n--
+		}
+	}
+	t.Fatal("the dialog has no such field")
+	return nil
+}
+
+// dialogSelect returns the first choice list of the step dialog last shown.
+func dialogSelect(t *testing.T, cf *complaintFile) *widget.Select {
+	t.Helper()
+	for _, it := range cf.dialogItems {
+		if s, ok := it.Widget.(*widget.Select); ok {
+			return s
+		}
+	}
+	t.Fatal("the dialog has no choice list")
+	return nil
+}
