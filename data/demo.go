@@ -20,8 +20,17 @@ type demoStep struct {
 // Demo fills an empty register with a realistic practice: count complaints received over the
 // last two calendar years, in every status, made through the same store methods a practitioner
 // uses, each on its own day so the audit trail reads like a real year. A register that already
-// holds complaints is refused.
-func (s *Store) Demo(count int, seed uint64) error {
+// holds complaints is refused. It makes no letters: formal complaints stop once resolved, with
+// the outcome letter still to send. DemoWithLetters makes a register with letters.
+func (s *Store) Demo(count int, seed uint64) error { return s.DemoWithLetters(count, seed, nil) }
+
+// LetterRenderer makes the PDF of a letter for a complaint in the register, dated by the
+// store's clock. Package letters provides it; this package cannot import that one.
+type LetterRenderer func(ref string, kind LetterKind) ([]byte, error)
+
+// DemoWithLetters is Demo in which receipt, extensions and outcomes are confirmed with real
+// letters made by render, archived and marked sent, so formal complaints can be closed.
+func (s *Store) DemoWithLetters(count int, seed uint64, render LetterRenderer) error {
 	if count < 1 || count > 100000 {
 		return invalid("count", "kies een aantal klachten van 1 tot en met 100000")
 	}
@@ -38,7 +47,7 @@ func (s *Store) Demo(count int, seed uint64) error {
 	if err := s.SetSettings(demoPractice); err != nil {
 		return err
 	}
-	p := &demoPlan{s: s, rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))}
+	p := &demoPlan{s: s, render: render, rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))}
 	start := NewDate(today.Year()-1, time.January, 1)
 	span := start.DaysUntil(today)
 	steps := []demoStep{p.expert(start)}
@@ -82,8 +91,26 @@ var demoRecent = []struct {
 // demoPlan holds what the steps of a demo register share while it is being made.
 type demoPlan struct {
 	s        *Store
+	render   LetterRenderer
 	rng      *rand.Rand
 	expertID int64
+}
+
+// confirm sends a letter of the given kind by post, as a practice would, or runs without
+// when the demo makes no letters.
+func (p *demoPlan) confirm(ref string, kind LetterKind, without func() error) error {
+	if p.render == nil {
+		return without()
+	}
+	pdf, err := p.render(ref, kind)
+	if err != nil {
+		return err
+	}
+	l, err := p.s.SaveLetter(ref, kind, "nl", pdf)
+	if err != nil {
+		return err
+	}
+	return p.s.MarkLetterSent(l.ID, Date{}, DeliveryPost)
 }
 
 func (p *demoPlan) expert(start Date) demoStep {
@@ -140,7 +167,9 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 		add(3+rng.IntN(6), func() error { return s.Withdraw(ref, "Klager wil de klacht niet verder voortzetten.") })
 		return steps
 	}
-	add(1+rng.IntN(6), func() error { return s.Acknowledge(ref, Date{}) })
+	add(1+rng.IntN(6), func() error {
+		return p.confirm(ref, LetterAcknowledgement, func() error { return s.Acknowledge(ref, Date{}) })
+	})
 	note := demoContactNotes[rng.IntN(len(demoContactNotes))]
 	if askInfo {
 		info := demoInfoRequests[rng.IntN(len(demoInfoRequests))]
@@ -172,8 +201,10 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 			return s.Extend(ref, c.DueOn.AddDays(21), reason)
 		})
 		add(1, func() error {
-			_, err := s.AddContact(ref, Contact{Kind: ContactLetter, Note: "Voortgangsbericht verstuurd: " + reason})
-			return err
+			return p.confirm(ref, LetterProgress, func() error {
+				_, err := s.AddContact(ref, Contact{Kind: ContactLetter, Note: "Voortgangsbericht verstuurd: " + reason})
+				return err
+			})
 		})
 		if i%2 == 0 && stop == "" {
 			add(2, func() error {
@@ -192,10 +223,10 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 	if stop == StatusResolved {
 		return steps
 	}
-	add(1+rng.IntN(3), func() error {
-		_, err := s.AddContact(ref, Contact{Kind: ContactLetter, Note: "Uitkomst van de klachtenprocedure schriftelijk bevestigd."})
-		return err
-	})
+	if p.render == nil {
+		return steps // without letters the outcome cannot be confirmed, so the file stays open
+	}
+	add(1+rng.IntN(3), func() error { return p.confirm(ref, LetterOutcome, nil) })
 	if i%7 != 3 { // a few stay resolved, awaiting closing
 		add(rng.IntN(4), func() error { return s.CloseComplaint(ref) })
 	}

@@ -117,6 +117,12 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 	if !ok {
 		return nil, err
 	}
+	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
+	// not for every complaint the sort has to look at.
+	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
+	if f.Limit > 0 {
+		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
 	query := `SELECT ` + complaintColumns + `,
 		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
 		(SELECT extended_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
@@ -124,10 +130,7 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
 		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id AND kind IN ('letter', 'email')),
 		` + outcomeSentSQL + `
-		FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
-	if f.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
-	}
+		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
 	rows, err := s.r.Query(query, args...)
 	if err != nil {
 		return nil, err

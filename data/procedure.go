@@ -143,7 +143,7 @@ func (s *Store) CloseComplaint(ref string) error {
 			return "", err
 		}
 		if outcomeLetterDue(c.Formal, sent) {
-			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomstbrief is nog niet verstuurd. Maak de uitkomstbrief en markeer die als verstuurd", c.Reference))
+			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", c.Reference))
 		}
 		c.ClosedOn = tx.today()
 		return "dossier gesloten", nil

@@ -141,3 +141,17 @@ func BodyText(in Input) (string, error) {
 	body, _, err := expandTexts(&in)
 	return body, err
 }
+
+// Renderer makes letters for data.Store.DemoWithLetters, dated by today, which the demo moves
+// along with its clock.
+func Renderer(src Source, today func() data.Date) data.LetterRenderer {
+	return func(ref string, kind data.LetterKind) ([]byte, error) {
+		in, err := Prepare(src, Request{Reference: ref, Kind: kind, Date: today()})
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = Render(&buf, in)
+		return buf.Bytes(), err
+	}
+}

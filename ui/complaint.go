@@ -173,7 +173,7 @@ func (cf *complaintFile) check() {
 		return
 	}
 	if err := cf.form.problem(cf.file.Complaint); err != nil {
-		cf.problem.SetText(sentence(explain(err)))
+		cf.problem.SetText(problemText(err))
 		cf.save.Disable()
 		return
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -85,19 +86,32 @@ func (f *complaintForm) read(base data.Complaint) data.Complaint {
 	return c
 }
 
-// problem returns the first reason the typed complaint cannot be saved, in the domain's words.
+// problem returns the first reason the typed complaint cannot be saved, in the order of the
+// form, using the domain's own checks.
 func (f *complaintForm) problem(base data.Complaint) error {
-	if err := f.received.Validator(f.received.Text); err != nil {
-		return errorf(lang.L("Received on") + ": " + err.Error())
+	c := f.read(base)
+	channel, subject := f.channel.SelectedIndex() >= 0, f.subject.SelectedIndex() >= 0
+	if !channel {
+		c.Channel = data.ChannelOther // checked below, after the fields above it
+	}
+	if !subject {
+		c.Subject = data.SubjectOther
+	}
+	err := c.Validate(f.today())
+	if e, ok := err.(*data.Error); ok && e.Field == "received_on" && strings.TrimSpace(f.received.Text) != "" {
+		if perr := f.received.Validator(f.received.Text); perr != nil {
+			return errorf(lang.L("Received on") + ": " + perr.Error())
+		}
 	}
 	switch {
-	case f.channel.SelectedIndex() < 0:
+	case err != nil:
+		return err
+	case !channel:
 		return errorf(lang.L("Choose how the complaint was received"))
-	case f.subject.SelectedIndex() < 0:
+	case !subject:
 		return errorf(lang.L("Choose what the complaint concerns"))
 	}
-	c := f.read(base)
-	return c.Validate(f.today())
+	return nil
 }
 
 // errorf makes an error of a translated sentence.

@@ -45,6 +45,15 @@ func explain(err error) string {
 		"\n\n(" + err.Error() + ")"
 }
 
+// problemText is a validation problem as shown next to a form.
+func problemText(err error) string {
+	var de *data.Error
+	if errors.As(err, &de) {
+		return sentence(de.Message)
+	}
+	return sentence(err.Error())
+}
+
 // showError shows err in a dialog on win; the app carries on.
 func showError(err error, win fyne.Window) {
 	if err == nil {

@@ -9,7 +9,7 @@ import (
 )
 
 func (cf *complaintFile) onConsent() {
-	on, how, scope := cf.dateEntry(), widget.NewEntry(), widget.NewEntry()
+	on, how, scope := cf.dateEntry(), newEntry(), newEntry()
 	how.SetText(lang.L("in writing (signed form)"))
 	how.Validator, scope.Validator = required, required
 	scope.SetPlaceHolder(lang.L("e.g. complaint letter, quotation and invoice"))
@@ -33,7 +33,7 @@ func (cf *complaintFile) onExpert(e *data.Expert) {
 	if e == nil {
 		e = &data.Expert{}
 	}
-	name, org, email, signed := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), cf.futureDateEntry(true)
+	name, org, email, signed := newEntry(), newEntry(), newEntry(), cf.futureDateEntry(true)
 	name.SetText(e.Name)
 	org.SetText(e.Organisation)
 	email.SetText(e.Email)
@@ -69,7 +69,7 @@ func (cf *complaintFile) onShare() {
 			names[i] += " " + lang.L("(no signed confidentiality statement)")
 		}
 	}
-	who, docs, on := widget.NewSelect(names, nil), widget.NewEntry(), cf.dateEntry()
+	who, docs, on := widget.NewSelect(names, nil), newEntry(), cf.dateEntry()
 	who.SetSelectedIndex(0)
 	docs.Validator = required
 	cf.ask(lang.L("Share documents"), lang.L("Record"), []*widget.FormItem{

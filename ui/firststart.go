@@ -28,7 +28,7 @@ func (m *Main) FirstStart() {
 		e := widget.NewEntry()
 		e.Validator = required
 		fields[key] = e
-		form.Append(lang.X("setting."+key, key), e)
+		form.Append(settingLabel(key), e)
 	}
 	intro := widget.NewLabel(lang.L("Welcome. Fill in your practice's details; they appear on every letter. You can add the rest under Settings."))
 	intro.Wrapping = fyne.TextWrapWord

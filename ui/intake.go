@@ -73,7 +73,7 @@ func (in *intake) reset() {
 // check keeps Save disabled, with the reason beside it, until the complaint can be saved.
 func (in *intake) check() {
 	if err := in.form.problem(data.Complaint{Formal: in.formal.Checked}); err != nil {
-		in.problem.SetText(err.Error())
+		in.problem.SetText(problemText(err))
 		in.save.Disable()
 		return
 	}

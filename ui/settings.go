@@ -62,6 +62,16 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 	return s
 }
 
+// settingLabel is a setting's name on screen.
+func settingLabel(key string) string {
+	for _, d := range data.SettingKeys() {
+		if d.Key == key {
+			return lang.X("setting."+key, d.Label)
+		}
+	}
+	return key
+}
+
 // choiceLabel is a choice in words.
 func choiceLabel(key, value string) string {
 	return lang.X("choice."+key+"."+value, value)
@@ -74,7 +84,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		if sel, ok := s.selects[d.Key]; ok {
 			w = sel
 		}
-		form.Append(lang.X("setting."+d.Key, d.Label), w)
+		form.Append(settingLabel(d.Key), w)
 	}
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, s.save, nil, nil, container.NewVScroll(form))

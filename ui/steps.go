@@ -24,29 +24,43 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 		}
 	}, cf.win)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	for _, it := range items {
+		if e, ok := it.Widget.(*entry); ok {
+			e.onEscape = d.Hide
+			if !e.MultiLine {
+				e.OnSubmitted = func(string) { d.Submit() }
+			}
+		}
+	}
+	c := cf.win.Canvas()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.Hide()
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(nil) })
 	cf.dialog, cf.dialogItems = d, items
 	d.Show()
 }
 
 // dateEntry is a date field that starts at today and refuses future dates.
-func (cf *complaintFile) dateEntry() *widget.Entry {
-	e := widget.NewEntry()
+func (cf *complaintFile) dateEntry() *entry {
+	e := newEntry()
 	e.SetText(shortDate(cf.today()))
 	e.Validator = dateValidator(false, true, cf.today)
 	return e
 }
 
 // futureDateEntry is a date field for a date still to come.
-func (cf *complaintFile) futureDateEntry(optional bool) *widget.Entry {
-	e := widget.NewEntry()
+func (cf *complaintFile) futureDateEntry(optional bool) *entry {
+	e := newEntry()
 	e.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	e.Validator = dateValidator(optional, false, cf.today)
 	return e
 }
 
-func textArea(validate bool) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+func textArea(validate bool) *entry {
+	e := newMultiLineEntry()
 	e.SetMinRowsVisible(4)
 	if validate {
 		e.Validator = required
@@ -54,7 +68,7 @@ func textArea(validate bool) *widget.Entry {
 	return e
 }
 
-func dateOf(e *widget.Entry) data.Date { d, _ := parseDate(e.Text); return d }
+func dateOf(e *entry) data.Date { d, _ := parseDate(e.Text); return d }
 
 func (cf *complaintFile) onAcknowledge() {
 	on := cf.dateEntry()
@@ -117,7 +131,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	kinds := widget.NewSelect(labels(data.ContactKinds, contactLabel), nil)
 	kinds.SetSelectedIndex(slices.Index(data.ContactKinds, kind))
 	on, note := cf.dateEntry(), textArea(!request)
-	what, due := widget.NewEntry(), cf.futureDateEntry(!request)
+	what, due := newEntry(), cf.futureDateEntry(!request)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),
 		widget.NewFormItem(lang.L("What was discussed or written"), note)}
 	title := lang.L("Record contact")

@@ -280,10 +280,10 @@ func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
 }
 
 // formEntry returns the n-th text field of the step dialog last shown.
-func formEntry(t *testing.T, cf *complaintFile, n int) *widget.Entry {
+func formEntry(t *testing.T, cf *complaintFile, n int) *entry {
 	t.Helper()
 	for _, it := range cf.dialogItems {
-		if e, ok := it.Widget.(*widget.Entry); ok {
+		if e, ok := it.Widget.(*entry); ok {
 			if n == 0 {
 				return e
 			}
@@ -304,4 +304,43 @@ func dialogSelect(t *testing.T, cf *complaintFile) *widget.Select {
 	}
 	t.Fatal("the dialog has no choice list")
 	return nil
+}
+
+func TestEnterSubmitsAndEscapeCancelsAStepDialog(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne de Jong")
+	cf := m.OpenComplaint(ref, data.ItemAcknowledge) // opened at the step the overview asked for
+	settle(m)
+	if cf.dialog == nil || cf.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("opening at the acknowledge item shows no dialog")
+	}
+	formEntry(t, cf, 0).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if cf.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the dialog open")
+	}
+	if c, _ := s.Complaint(ref); c.Status != data.StatusReceived {
+		t.Fatalf("Escape changed the status to %s", c.Status)
+	}
+	test.Tap(cf.buttons[data.ActionAcknowledge])
+	formEntry(t, cf, 0).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusAcknowledged {
+		t.Fatalf("Enter did not confirm receipt: %s", c.Status)
+	}
+}
+
+func TestDeadlineNoticeCountsOverdueAndToday(t *testing.T) {
+	_, s := newApp(t)
+	if n := deadlineNotice(s); n != nil {
+		t.Fatalf("empty register: notice %q", n.Content)
+	}
+	addComplaint(t, s, "Daan Mulder") // acknowledgement due 27-11: overdue
+	if _, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Eline van Dijk"}, ReceivedOn: data.NewDate(2026, 11, 23),
+		Channel: data.ChannelEmail, Formal: true, Subject: data.SubjectService, Summary: "Geen reactie"}); err != nil {
+		t.Fatal(err)
+	} // acknowledgement due 30-11: today
+	n := deadlineNotice(s)
+	if n == nil || n.Content != "1 verlopen, 1 vandaag te doen" {
+		t.Fatalf("notice = %+v", n)
+	}
 }

@@ -29,7 +29,7 @@ func demoCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := s.Demo(*count, *seed); err != nil {
+		if err := s.DemoWithLetters(*count, *seed, demoLetters(s, *count)); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Demoregister met %d klachten gemaakt in %s\n", *count, s.Path())

@@ -50,7 +50,7 @@ func newDB(t *testing.T) string { return filepath.Join(t.TempDir(), "register.db
 
 func TestAddListShowAndProcedure(t *testing.T) {
 	db := newDB(t)
-	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht")
+	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht", "practice_name=Praktijk De Linde")
 	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02",
 		"--summary", "Factuur te hoog", "--channel", "letter", "--formal", "--subject", "service"))
 	if ref != "K-2026-0001" {
@@ -86,7 +86,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "schriftelijk") {
 		t.Fatalf("close before written outcome: exit %d, %q", code, stderr)
 	}
-	ok(t, db, "contact", ref, "--kind", "letter", "--note", "Uitkomst bevestigd")
+	ok(t, db, "letter", ref, "outcome", "-o", filepath.Join(t.TempDir(), "uitkomst.pdf"))
+	ok(t, db, "letter-sent", ref, "outcome", "--via", "post")
 	ok(t, db, "close", ref)
 
 	var file map[string]any
@@ -96,8 +97,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	if file["status"] != "closed" || file["verdict"] != "partly_well_founded" {
 		t.Errorf("show: status %v verdict %v", file["status"], file["verdict"])
 	}
-	if n := len(file["timeline"].([]any)); n != 8 {
-		t.Errorf("timeline has %d events, want 8", n)
+	if n := len(file["timeline"].([]any)); n != 10 {
+		t.Errorf("timeline has %d events, want 10", n)
 	}
 	if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
 		t.Errorf("verify: %q", out)

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"klachtenregister/data"
+	"klachtenregister/letters"
+)
+
+func init() {
+	register("letter", command{usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf",
+		setup: letterCommand})
+	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
+	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})
+	register("letter-copy", command{usage: "KENMERK SOORT -o BESTAND.pdf [--version N]", setup: letterCopyCommand})
+}
+
+// letterArgs reads KENMERK SOORT.
+func (c *call) letterArgs() (string, data.LetterKind, error) {
+	if len(c.args) != 2 {
+		return "", "", usagef("geef een kenmerk en een soort brief; gebruik: klachtenregister-cli %s %s", c.name, c.usage)
+	}
+	kind, err := data.ParseLetterKind(c.args[1])
+	return strings.ToUpper(strings.TrimSpace(c.args[0])), kind, err
+}
+
+// outputPath checks -o before the database is touched, so a typo in the folder changes nothing.
+func outputPath(path string) (string, error) {
+	if path == "" {
+		return "", usagef("geef met -o het PDF-bestand op waarin de brief komt, bijvoorbeeld -o brief.pdf")
+	}
+	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
+		return "", usagef("de map van %s bestaat niet; kies een bestaande map", path)
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return "", usagef("%s is een map; geef een bestandsnaam op, zoals %s", path, filepath.Join(path, "brief.pdf"))
+	}
+	return path, nil
+}
+
+func letterCommand(fs *flag.FlagSet) func(c *call) error {
+	out := fs.String("o", "", "PDF-bestand")
+	lang := fs.String("lang", "", "taal van de brief (standaard de instelling language)")
+	expert := fs.Int64("expert", 0, "deskundige die de geheimhoudingsverklaring tekent")
+	documents := fs.String("documents", "", "stukken voor de deskundige (toestemmingsformulier)")
+	return func(c *call) error {
+		path, err := outputPath(*out)
+		if err != nil {
+			return err
+		}
+		if *lang != "" {
+			if _, err := data.ParseLanguage(*lang); err != nil {
+				return err
+			}
+		}
+		if len(c.args) == 1 && c.args[0] == "calibration" {
+			return calibration(c, path)
+		}
+		ref, kind, err := c.letterArgs()
+		if err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		l, pdf, err := letters.Generate(s, letters.Request{Reference: ref, Kind: kind, Language: *lang,
+			Date: data.Today(c.now()), ExpertID: *expert, Documents: *documents})
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, pdf, 0o600); err != nil {
+			return fmt.Errorf("de brief is bewaard (versie %d) maar %s kan niet worden geschreven: %v; maak een kopie met letter-copy", l.Version, path, err)
+		}
+		fmt.Fprintf(c.stdout, "%s: %s versie %d (%s) bewaard en geschreven naar %s\n", ref, l.Kind.Label(), l.Version, l.Language, path)
+		return nil
+	}
+}
+
+func calibration(c *call, path string) error {
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := letters.Calibration(&buf, set); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Proefvel adresvenster geschreven naar %s; druk het af op 100%% en houd het tegen een vensterenvelop\n", path)
+	return nil
+}
+
+func letterSentCommand(fs *flag.FlagSet) func(c *call) error {
+	on := fs.String("on", "", "verzenddatum, standaard vandaag")
+	via := fs.String("via", "", "post, email of hand")
+	return func(c *call) error {
+		ref, kind, err := c.letterArgs()
+		if err != nil {
+			return err
+		}
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		if *via == "" {
+			return usagef("geef met --via op hoe de brief is verstuurd: post, email of hand")
+		}
+		v, err := data.ParseDelivery(*via)
+		if err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		l, err := s.LatestLetter(ref, kind)
+		if err != nil {
+			return err
+		}
+		if err := s.MarkLetterSent(l.ID, d, v); err != nil {
+			return err
+		}
+		got, err := s.Complaint(ref)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: %s versie %d %s verstuurd; status nu %q\n", ref, l.Kind.Label(), l.Version, v.Label(), got.Status.Label())
+		return nil
+	}
+}
+
+func lettersCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error {
+		ref, err := c.ref()
+		if err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		list, err := s.Letters(ref)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.stdout, empty(list))
+		}
+		if len(list) == 0 {
+			fmt.Fprintf(c.stdout, "Bij %s zijn nog geen brieven gemaakt.\n", ref)
+			return nil
+		}
+		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "SOORT\tVERSIE\tTAAL\tGEMAAKT\tVERSTUURD")
+		for _, l := range list {
+			sent := "nog niet"
+			if !l.SentOn.IsZero() {
+				sent = l.SentOn.String() + " " + l.SentVia.Label()
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", l.Kind, l.Version, l.Language, l.CreatedAt.Local().Format("2006-01-02 15:04"), sent)
+		}
+		return tw.Flush()
+	}
+}
+
+func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
+	out := fs.String("o", "", "PDF-bestand")
+	version := fs.Int("version", 0, "versie, standaard de nieuwste")
+	return func(c *call) error {
+		path, err := outputPath(*out)
+		if err != nil {
+			return err
+		}
+		ref, kind, err := c.letterArgs()
+		if err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		list, err := s.Letters(ref)
+		if err != nil {
+			return err
+		}
+		var found *data.Letter
+		for i, l := range list {
+			if l.Kind == kind && (*version == 0 || l.Version == *version) {
+				found = &list[i]
+			}
+		}
+		if found == nil {
+			return &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf("bij %s is geen %s%s bewaard", ref, kind.Label(),
+				map[bool]string{true: fmt.Sprintf(" versie %d", *version)}[*version != 0])}
+		}
+		pdf, err := s.LetterPDF(found.ID)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, pdf, 0o600); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, zoals verstuurd)\n", ref, kind.Label(), found.Version, path)
+		return nil
+	}
+}
+
+// demoLetterLimit is the largest demo register that gets real letters. A letter takes some
+// 10 ms and 30 kB; a larger demo is for trying the register at scale, and its formal
+// complaints then stay resolved with the outcome letter still to send.
+const demoLetterLimit = 2000
+
+// demoLetters makes the demo register's letters with package letters, dated by the demo's clock.
+func demoLetters(s *data.Store, count int) data.LetterRenderer {
+	if count > demoLetterLimit {
+		return nil
+	}
+	return letters.Renderer(s, func() data.Date { return data.Today(s.Now()) })
+}

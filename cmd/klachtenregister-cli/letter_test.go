@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// letterRegister is a register with the practice filled in and one formal complaint.
+func letterRegister(t *testing.T) (db, ref string) {
+	t.Helper()
+	db = newDB(t)
+	ok(t, db, "settings", "set", "practice_name=Praktijk De Linde", "practice_city=Utrecht", "practitioner_name=Anne de Linde")
+	ref = strings.TrimSpace(ok(t, db, "add", "--name", "Ĳsbrand de Vries", "--received", "2026-11-20", "--summary", "Factuur te hoog",
+		"--channel", "letter", "--formal", "--address", "Kerkstraat 7", "--postcode", "3512jk", "--city", "Utrecht"))
+	return db, ref
+}
+
+func TestLetterGenerateSendAndReprint(t *testing.T) {
+	db, ref := letterRegister(t)
+	dir := t.TempDir()
+	first := filepath.Join(dir, "ontvangst.pdf")
+	if out := ok(t, db, "letter", ref, "acknowledgement", "-o", first); !strings.Contains(out, "versie 1") {
+		t.Errorf("letter: %q", out)
+	}
+	pdf, err := os.ReadFile(first)
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	ok(t, db, "letter", ref, "acknowledgement", "-o", filepath.Join(dir, "en.pdf"), "--lang", "en")
+
+	// Marking the latest acknowledgement sent confirms receipt.
+	if out := ok(t, db, "letter-sent", ref, "acknowledgement", "--via", "email", "--on", "2026-11-30"); !strings.Contains(out, "ontvangst bevestigd") {
+		t.Errorf("letter-sent: %q", out)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(ok(t, db, "letters", ref, "--json")), &list); err != nil || len(list) != 2 {
+		t.Fatalf("letters --json: %v %v", err, list)
+	}
+	if list[0]["sent_on"] != nil || list[1]["sent_on"] != "2026-11-30" || list[1]["sent_via"] != "email" || list[1]["version"] != 2.0 {
+		t.Errorf("letters: %v", list)
+	}
+
+	// A copy of version 1 is the very file that was written then.
+	again := filepath.Join(dir, "kopie.pdf")
+	ok(t, db, "letter-copy", ref, "acknowledgement", "--version", "1", "-o", again)
+	if copied, _ := os.ReadFile(again); !bytes.Equal(copied, pdf) {
+		t.Error("letter-copy of version 1 differs from the file written when it was made")
+	}
+
+	cal := filepath.Join(dir, "proefvel.pdf")
+	ok(t, db, "letter", "calibration", "-o", cal)
+	if b, _ := os.ReadFile(cal); !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Error("calibration sheet not written")
+	}
+}
+
+func TestLetterBadInputChangesNothing(t *testing.T) {
+	db, ref := letterRegister(t)
+	informal := strings.TrimSpace(ok(t, db, "add", "--name", "Zoë van 't Hoff", "--summary", "Wachttijd", "--channel", "phone"))
+	out := filepath.Join(t.TempDir(), "brief.pdf")
+	cases := []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"unknown kind", []string{"letter", ref, "apology", "-o", out}, "apology"},
+		{"no output file", []string{"letter", ref, "acknowledgement"}, "-o"},
+		{"missing folder", []string{"letter", ref, "acknowledgement", "-o", "/nonexistent/brief.pdf"}, "bestaat niet"},
+		{"unknown language", []string{"letter", ref, "acknowledgement", "-o", out, "--lang", "de"}, "de"},
+		{"unknown complaint", []string{"letter", "K-2026-9999", "acknowledgement", "-o", out}, "bestaat niet"},
+		{"no extension", []string{"letter", ref, "progress", "-o", out}, "niet verlengd"},
+		{"not resolved", []string{"letter", ref, "outcome", "-o", out}, "oordeel"},
+		{"informal acknowledgement", []string{"letter", informal, "acknowledgement", "-o", out}, "informeel"},
+		{"no expert", []string{"letter", ref, "confidentiality", "-o", out}, "deskundige"},
+		{"sent without letter", []string{"letter-sent", ref, "outcome", "--via", "post"}, "nog geen uitkomstbrief"},
+		{"sent without via", []string{"letter-sent", ref, "acknowledgement"}, "--via"},
+		{"sent by fax", []string{"letter-sent", ref, "acknowledgement", "--via", "fax"}, "fax"},
+		{"bad template", []string{"settings", "set", "letter_outcome_nl=Beste {naam},\n\nUw {oordel}"}, "regel 3"},
+		{"bad window", []string{"settings", "set", "address_window_left_mm=300"}, "address_window_left_mm"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := fileHash(t, db)
+			stdout, stderr, code := cli(t, db, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (stdout %q, stderr %q)", code, stdout, stderr)
+			}
+			if lines := strings.Count(strings.TrimSpace(stderr), "\n"); lines != 0 || !strings.Contains(stderr, tc.says) {
+				t.Errorf("stderr %q: want one line mentioning %q", stderr, tc.says)
+			}
+			if fileHash(t, db) != before {
+				t.Error("database changed")
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Error("a PDF was written despite the refusal")
+			}
+		})
+	}
+
+	// A practice without its details gets no letters.
+	bare := newDB(t)
+	ref = strings.TrimSpace(ok(t, bare, "add", "--name", "A", "--summary", "B", "--channel", "letter", "--formal"))
+	_, stderr, code := cli(t, bare, "letter", ref, "acknowledgement", "-o", out)
+	if code != 2 || !strings.Contains(stderr, "practice_name") || !strings.Contains(stderr, "practice_city") || !strings.Contains(stderr, "practitioner_name") {
+		t.Errorf("letter without practice details: exit %d, %q", code, stderr)
+	}
+}

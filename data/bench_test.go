@@ -1,0 +1,112 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// benchRegisters caches one large register per size for the whole benchmark run: making
+// 100,000 complaints takes longer than any benchmark of them.
+var benchRegisters sync.Map
+
+// bigRegister returns a store holding n complaints spread over 2025 and 2026 in every status,
+// written in bulk with SQL (the procedure's own steps would take minutes for 100,000).
+func bigRegister(b *testing.B, n int) *Store {
+	if s, ok := benchRegisters.Load(n); ok {
+		return s.(*Store)
+	}
+	dir, err := os.MkdirTemp("", "klachtenregister-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := Open(filepath.Join(dir, "big.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local) }
+	err = s.update(func(tx *Tx) error {
+		_, err := tx.Exec(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
+			INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, summary, complainant_name,
+				status, ack_due_on, due_on, handler)
+			SELECT printf('K-%d-%06d', 2025 + (i % 2), i), date('2025-01-01', '+' || (i % 698) || ' days'),
+				CASE i % 5 WHEN 0 THEN 'conversation' WHEN 1 THEN 'phone' WHEN 2 THEN 'letter' WHEN 3 THEN 'email' ELSE 'other' END,
+				1, date('2025-01-01', '+' || (i % 698) || ' days'), 'service',
+				'Klacht nummer ' || i, CASE i % 3 WHEN 0 THEN 'Mehmet Çelik ' WHEN 1 THEN 'Zoë van ''t Hoff ' ELSE 'Anouk Bakker ' END || i,
+				CASE WHEN i % 50 = 0 THEN 'received' WHEN i % 50 = 1 THEN 'acknowledged' WHEN i % 50 = 2 THEN 'extended'
+					WHEN i % 50 = 3 THEN 'resolved' ELSE 'closed' END,
+				date('2025-01-01', '+' || (i % 698 + 7) || ' days'), date('2025-01-01', '+' || (i % 698 + 30) || ' days'),
+				'Anne de Linde'
+			FROM seq`, n)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(`INSERT INTO complaint_search (rowid, reference, complainant, body)
+			SELECT id, reference, complainant_name, summary FROM complaints`)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchRegisters.Store(n, s)
+	return s
+}
+
+// BenchmarkRegisterPage is what the register screen does when the practitioner scrolls to the
+// middle of 100,000 complaints sorted by name: one count and one page of 100 rows.
+func BenchmarkRegisterPage(b *testing.B) {
+	s := bigRegister(b, 100_000)
+	f := Filter{Sort: SortComplainant, Limit: 100, Offset: 50_000}
+	for b.Loop() {
+		if _, err := s.Count(f); err != nil {
+			b.Fatal(err)
+		}
+		rows, err := s.List(f)
+		if err != nil || len(rows) != 100 {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
+
+// BenchmarkRegisterSearch is one keystroke in the search box over 100,000 complaints.
+func BenchmarkRegisterSearch(b *testing.B) {
+	s := bigRegister(b, 100_000)
+	f := Filter{Search: "celik 1234", Limit: 100}
+	for b.Loop() {
+		if _, err := s.Count(f); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.List(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStartup is the data side of opening the app on a 10,000-complaint register:
+// open the file, read the settings, fill the overview and the register's first page.
+func BenchmarkStartup(b *testing.B) {
+	path := bigRegister(b, 10_000).Path()
+	for b.Loop() {
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Settings(); err != nil {
+			b.Fatal(err)
+		}
+		open, err := s.List(Filter{Open: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		Summarise(open)
+		if _, err := s.Count(Filter{}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.List(Filter{Limit: 100}); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}

@@ -1,0 +1,272 @@
+package data
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// pdf is a stand-in letter: the store keeps bytes, it does not lay them out.
+func pdf(s string) []byte { return []byte("%PDF-1.4\n% " + s + "\n") }
+
+func itemKinds(t *testing.T, s *Store, ref string) []ItemKind {
+	t.Helper()
+	l, err := s.List(Filter{Reference: ref})
+	if err != nil || len(l) != 1 {
+		t.Fatalf("List(%s): %v", ref, err)
+	}
+	var kinds []ItemKind
+	for _, it := range l[0].Items {
+		kinds = append(kinds, it.Kind)
+	}
+	return kinds
+}
+
+func TestLetterVersionsAndReprint(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-20", true))
+	first, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("een"))
+	must(t, err)
+	second, err := s.SaveLetter(ref, LetterAcknowledgement, "en", pdf("twee"))
+	must(t, err)
+	other, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("drie"))
+	must(t, err)
+	if first.Version != 1 || second.Version != 2 || other.Version != 1 || first.Reference != ref || first.SHA256 != sha256Hex(pdf("een")) {
+		t.Fatalf("versions: %+v %+v %+v", first, second, other)
+	}
+	list, err := s.Letters(ref)
+	must(t, err)
+	if len(list) != 3 || list[1].Language != "en" || list[0].Size != int64(len(pdf("een"))) || !list[0].SentOn.IsZero() {
+		t.Fatalf("Letters: %+v", list)
+	}
+	latest, err := s.LatestLetter(ref, LetterAcknowledgement)
+	must(t, err)
+	if latest.ID != second.ID {
+		t.Errorf("latest acknowledgement is %d, want %d", latest.ID, second.ID)
+	}
+	for _, l := range []Letter{first, second} {
+		b, err := s.LetterPDF(l.ID)
+		must(t, err)
+		if want := map[int64][]byte{first.ID: pdf("een"), second.ID: pdf("twee")}[l.ID]; !bytes.Equal(b, want) {
+			t.Errorf("reprint of %d = %q, want %q", l.ID, b, want)
+		}
+	}
+
+	// A letter altered in the file is refused rather than reprinted.
+	execRaw(t, s.Path(), `UPDATE letters SET pdf = '%PDF-1.4 vervalst' WHERE id = 1`)
+	_, err = s.LetterPDF(first.ID)
+	wantErr(t, err, ErrDatabase)
+
+	_, err = s.LatestLetter(ref, LetterOutcome)
+	wantErr(t, err, ErrNotFound)
+	for name, save := range map[string]func() error{
+		"not a PDF":         func() error { _, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("<html>")); return err },
+		"unknown kind":      func() error { _, err := s.SaveLetter(ref, "apology", "nl", pdf("x")); return err },
+		"unknown language":  func() error { _, err := s.SaveLetter(ref, LetterOutcome, "de", pdf("x")); return err },
+		"unknown reference": func() error { _, err := s.SaveLetter("K-2026-9999", LetterOutcome, "nl", pdf("x")); return err },
+	} {
+		if err := save(); err == nil {
+			t.Errorf("%s: saved", name)
+		}
+	}
+	if n := countRows(t, s, "letters"); n != 3 {
+		t.Errorf("%d letters stored, want 3", n)
+	}
+}
+
+// TestAcknowledgementSentConfirmsReceipt: marking it sent records the contact and takes the
+// acknowledge step, all in one transaction.
+func TestAcknowledgementSentConfirmsReceipt(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-20", true))
+	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"))
+	must(t, err)
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemAcknowledge) {
+		t.Fatalf("before sending: items %v lack acknowledge", kinds)
+	}
+	events := countRows(t, s, "events")
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryEmail))
+	c := complaintOf(t, s, ref)
+	if c.Status != StatusAcknowledged || c.AcknowledgedOn != day("2026-03-02") {
+		t.Fatalf("after sending: %s on %s", c.Status, c.AcknowledgedOn)
+	}
+	if n := countRows(t, s, "events") - events; n != 3 {
+		t.Errorf("%d events, want 3 (contact, letter sent, status)", n)
+	}
+	contacts, err := s.Contacts(ref)
+	must(t, err)
+	if len(contacts) != 1 || contacts[0].Kind != ContactEmail || !strings.Contains(contacts[0].Note, "Ontvangstbevestiging") {
+		t.Errorf("contacts: %+v", contacts)
+	}
+	if kinds := itemKinds(t, s, ref); slices.Contains(kinds, ItemAcknowledge) {
+		t.Errorf("after sending: items %v still ask to acknowledge", kinds)
+	}
+
+	// A second acknowledgement once receipt is confirmed only adds the contact.
+	again, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("nog eens"))
+	must(t, err)
+	must(t, s.MarkLetterSent(again.ID, Date{}, DeliveryHand))
+	if c := complaintOf(t, s, ref); c.Status != StatusAcknowledged || c.AcknowledgedOn != day("2026-03-02") {
+		t.Errorf("second acknowledgement changed the complaint: %s %s", c.Status, c.AcknowledgedOn)
+	}
+	contacts, _ = s.Contacts(ref)
+	if len(contacts) != 2 || contacts[1].Kind != ContactLetter {
+		t.Errorf("hand delivery should leave a letter contact: %+v", contacts)
+	}
+}
+
+// TestProgressLetterSatisfiesTheExtension checks the existing rule: a written contact on or
+// after the extension, which marking the progress letter sent records.
+func TestProgressLetterSatisfiesTheExtension(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusExtended)
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemProgressLetter) {
+		t.Fatalf("after extending: items %v lack the progress letter", kinds)
+	}
+	l, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("voortgang"))
+	must(t, err)
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemProgressLetter) {
+		t.Fatalf("a letter made but not sent satisfied the obligation: %v", kinds)
+	}
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryHand))
+	kinds := itemKinds(t, s, ref)
+	if slices.Contains(kinds, ItemProgressLetter) || !slices.Contains(kinds, ItemProgressUpdate) {
+		t.Errorf("after sending the progress letter: items %v", kinds)
+	}
+}
+
+// TestOutcomeLetterGatesClosing: the outcome item stays until an outcome letter is marked
+// sent, and closing waits for the same fact.
+func TestOutcomeLetterGatesClosing(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-02", true))
+	must(t, s.Acknowledge(ref, day("2026-02-05")))
+	must(t, s.Resolve(ref, VerdictUnfounded, "uitleg gegeven", Date{}))
+	_, err := s.AddContact(ref, Contact{Kind: ContactLetter, Note: "brief zonder uitkomstbrief"})
+	must(t, err)
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemOutcomeLetter) {
+		t.Fatalf("items %v lack the outcome letter despite no letter sent", kinds)
+	}
+	wantErr(t, s.CloseComplaint(ref), ErrConflict)
+	l, err := s.SaveLetter(ref, LetterOutcome, "nl", pdf("uitkomst"))
+	must(t, err)
+	wantErr(t, s.CloseComplaint(ref), ErrConflict)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
+	if kinds := itemKinds(t, s, ref); slices.Contains(kinds, ItemOutcomeLetter) {
+		t.Errorf("items %v still ask for the outcome letter", kinds)
+	}
+	must(t, s.CloseComplaint(ref))
+}
+
+func TestMarkLetterSentRefusals(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-20", true))
+	setToday(s, "2026-02-25")
+	early, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"))
+	must(t, err)
+	setToday(s, "2026-03-02")
+	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"))
+	must(t, err)
+	before := dumpTables(t, s) + letterRows(t, s)
+	for name, tc := range map[string]struct {
+		err  error
+		mark func() error
+	}{
+		"before it was made": {ErrInvalid, func() error { return s.MarkLetterSent(l.ID, day("2026-03-01"), DeliveryPost) }},
+		"in the future":      {ErrInvalid, func() error { return s.MarkLetterSent(early.ID, day("2026-03-03"), DeliveryPost) }},
+		"by fax":             {ErrInvalid, func() error { return s.MarkLetterSent(l.ID, Date{}, "fax") }},
+		"unknown letter":     {ErrNotFound, func() error { return s.MarkLetterSent(99, Date{}, DeliveryPost) }},
+	} {
+		wantErr(t, tc.mark(), tc.err)
+		if after := dumpTables(t, s) + letterRows(t, s); after != before {
+			t.Errorf("%s: refused marking changed the register", name)
+		}
+	}
+	must(t, s.MarkLetterSent(early.ID, day("2026-02-26"), DeliveryPost))
+	wantErr(t, s.MarkLetterSent(early.ID, Date{}, DeliveryPost), ErrConflict)
+}
+
+func letterRows(t *testing.T, s *Store) string {
+	t.Helper()
+	var b strings.Builder
+	list, err := s.Letters("K-2026-0001")
+	must(t, err)
+	for _, l := range list {
+		b.WriteString(l.SentOn.String() + string(l.SentVia) + "\n")
+	}
+	return b.String()
+}
+
+func TestLetterSettings(t *testing.T) {
+	for _, tc := range []struct {
+		key, value, want, fails string
+	}{
+		{"letter_acknowledgement_nl", "Beste {naam},\n\n{{ letterlijk }} {kenmerk}", "Beste {naam},\n\n{{ letterlijk }} {kenmerk}", ""},
+		{"letter_acknowledgement_nl", "", "", ""},
+		{"letter_outcome_en", "Dear {naam},\r\n\r\nOutcome: {uitkomst}", "Dear {naam},\n\nOutcome: {uitkomst}", ""},
+		{"letter_outcome_nl", "Geachte {naam},\n\nUw klacht is {oordeel.", "", "regel 3"},
+		{"letter_outcome_nl", "Geachte {naam},\nUw klacht is oordeel}.", "", "regel 2"},
+		{"letter_outcome_nl", "Beste {naam},\n\n{oordel}", "", "regel 3: onbekende plaatshouder {oordel}"},
+		{"letter_acknowledgement_nl", "Uitkomst: {uitkomst}", "", "regel 1: onbekende plaatshouder {uitkomst}"},
+		{"letter_confidentiality_nl", "Beste {naam}", "", "onbekende plaatshouder {naam}"},
+		{"address_window_left_mm", "20,5", "20.5", ""},
+		{"address_window_top_mm", "45", "45", ""},
+		{"address_window_width_mm", "85.25", "", "address_window_width_mm"},
+		{"address_window_height_mm", "200", "", "address_window_height_mm"},
+		{"disputes_body", "U kunt naar de Geschillencommissie.", "U kunt naar de Geschillencommissie.", ""},
+		{"practice_logo", "/nonexistent/logo.png", "", "niet te openen"},
+	} {
+		got, err := CheckSetting(tc.key, tc.value)
+		if tc.fails != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.fails) {
+				t.Errorf("%s=%q: error %v, want one mentioning %q", tc.key, tc.value, err, tc.fails)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%s=%q: got %q, %v; want %q", tc.key, tc.value, got, err, tc.want)
+		}
+	}
+	if d := DefaultSettings()["disputes_body"]; !strings.Contains(d, "bevoegde rechter") {
+		t.Errorf("default disputes_body %q does not point to the competent court", d)
+	}
+
+	dir := t.TempDir()
+	png := filepath.Join(dir, "logo.png")
+	must(t, os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600))
+	txt := filepath.Join(dir, "logo.txt")
+	must(t, os.WriteFile(txt, []byte("geen plaatje"), 0o600))
+	if got, err := CheckSetting("practice_logo", png); err != nil || got != png {
+		t.Errorf("png logo: %q, %v", got, err)
+	}
+	if _, err := CheckSetting("practice_logo", txt); err == nil || !strings.Contains(err.Error(), "PNG- of JPEG") {
+		t.Errorf("text file as logo: %v", err)
+	}
+}
+
+// TestDemoWithLetters makes a demo register whose formal complaints are confirmed with letters,
+// and checks that closed formal complaints all have an outcome letter marked sent.
+func TestDemoWithLetters(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	made := 0
+	render := func(ref string, kind LetterKind) ([]byte, error) { made++; return pdf(ref + " " + string(kind)), nil }
+	must(t, s.DemoWithLetters(30, 3, render))
+	if made == 0 {
+		t.Fatal("the demo made no letters")
+	}
+	listed, err := s.List(Filter{Status: StatusClosed})
+	must(t, err)
+	for _, l := range listed {
+		if l.Formal && l.OutcomeSentOn.IsZero() {
+			t.Errorf("%s is closed without an outcome letter sent", l.Reference)
+		}
+	}
+	v, err := s.Verify()
+	must(t, err)
+	if !v.OK() {
+		t.Error(v.Problem)
+	}
+}

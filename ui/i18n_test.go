@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"klachtenregister/assets"
+)
+
+// fyneKeys are the strings Fyne's own dialogs show (fyne/lang/translations/base.en.json).
+var fyneKeys = []string{"Advanced", "Cancel", "Confirm", "Copy", "Create Folder", "Cut", "Enter filename", "Error",
+	"Favourites", "File", "Folder", "New Folder", "No", "OK", "Open", "Paste", "Quit", "Redo", "Save", "Select all",
+	"Show Hidden Files", "Undo", "Yes", "file.name", "file.parent", "monday", "monday.short", "tuesday",
+	"tuesday.short", "wednesday", "wednesday.short", "thursday", "thursday.short", "friday", "friday.short",
+	"saturday", "saturday.short", "sunday", "sunday.short"}
+
+// sourceKeys finds every screen text in ui/*.go: lang.L("..."), form items item("...") and
+// register column titles.
+func sourceKeys(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`(?:lang\.L\(|item\()"((?:[^"\\]|\\.)+)"[,)]|\{"([^"]+)", data\.Sort`)
+	seen := map[string]bool{}
+	var keys []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			k := m[1] + m[2]
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
+func translations(t *testing.T, code string) map[string]any {
+	t.Helper()
+	raw, err := assets.Translations.ReadFile("translations/" + code + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("%s.json: %v", code, err)
+	}
+	return m
+}
+
+func TestEveryScreenTextIsTranslated(t *testing.T) {
+	nl, en := translations(t, "nl"), translations(t, "en")
+	keys := append(sourceKeys(t), fyneKeys...)
+	if len(keys) < 150 {
+		t.Fatalf("found only %d texts in the source; the scan is broken", len(keys))
+	}
+	for _, k := range keys {
+		if _, ok := nl[k]; !ok {
+			t.Errorf("nl.json lacks %q", k)
+		}
+		if _, ok := en[k]; !ok {
+			t.Errorf("en.json lacks %q", k)
+		}
+	}
+	for k := range nl {
+		if _, ok := en[k]; !ok {
+			t.Errorf("en.json lacks %q, which nl.json has: switching language would leave Dutch behind", k)
+		}
+	}
+}
