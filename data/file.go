@@ -16,6 +16,7 @@ type File struct {
 	Consents    []Consent
 	Shares      []Share
 	Attachments []Attachment
+	Letters     []Letter
 	Events      []Event
 }
 
@@ -34,6 +35,9 @@ func (s *Store) File(ref string) (*File, error) {
 		return nil, err
 	}
 	if f.Attachments, err = s.Attachments(ref); err != nil {
+		return nil, err
+	}
+	if f.Letters, err = s.Letters(ref); err != nil {
 		return nil, err
 	}
 	if f.Events, err = s.Timeline(ref); err != nil {

@@ -99,6 +99,7 @@ type Letter struct {
 	SHA256    string     `json:"sha256"`
 	SentOn    Date       `json:"sent_on"`
 	SentVia   Delivery   `json:"sent_via,omitempty"`
+	ContactID int64      `json:"-"` // the contact moment marking it sent recorded
 }
 
 // SaveLetter stores a generated letter as the next version of its kind for the complaint;
@@ -139,12 +140,12 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte)
 }
 
 const letterColumns = `l.id, c.reference, l.kind, l.version, l.language, l.created_at, length(l.pdf), l.sha256, l.sent_on,
-	coalesce(l.sent_via, '')`
+	coalesce(l.sent_via, ''), coalesce(l.contact_id, 0)`
 
 func scanLetter(row interface{ Scan(...any) error }) (Letter, error) {
 	var l Letter
 	var at string
-	if err := row.Scan(&l.ID, &l.Reference, &l.Kind, &l.Version, &l.Language, &at, &l.Size, &l.SHA256, &l.SentOn, &l.SentVia); err != nil {
+	if err := row.Scan(&l.ID, &l.Reference, &l.Kind, &l.Version, &l.Language, &at, &l.Size, &l.SHA256, &l.SentOn, &l.SentVia, &l.ContactID); err != nil {
 		return l, err
 	}
 	l.CreatedAt, _ = time.Parse(time.RFC3339, at)
@@ -244,7 +245,7 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		if _, err := tx.Exec(`UPDATE letters SET sent_on = ?, sent_via = ?, contact_id = ? WHERE id = ?`, on, via, ct.ID, id); err != nil {
 			return err
 		}
-		l.SentOn, l.SentVia = on, via
+		l.SentOn, l.SentVia, l.ContactID = on, via, ct.ID
 		if err := tx.event(c.ID, "letter_sent", l); err != nil {
 			return err
 		}

@@ -92,13 +92,15 @@ func (d *document) drawAddress() error {
 	}
 	x := d.window.x + 5
 	if box.sender {
-		s, pt := senderLine(d.in.Settings), 7.0
-		for ; pt > 5; pt -= 0.5 {
+		// The return address shrinks to 5.5 pt for a long one and is left out when even
+		// that sticks out of the window.
+		s := senderLine(d.in.Settings)
+		for pt := 7.0; pt >= 5.5; pt -= 0.5 {
 			if d.pdf.SetFont("sans", "", pt); d.pdf.GetStringWidth(s) <= d.window.w-7 {
+				d.text(x, box.senderY, pt, "", grey, s)
 				break
 			}
 		}
-		d.text(x, box.senderY, pt, "", grey, s)
 	}
 	for i, l := range lines {
 		d.text(x, box.top+box.lineH*float64(i)+box.pt*0.3528, box.pt, "", 0, l)

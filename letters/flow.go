@@ -3,6 +3,8 @@ package letters
 import (
 	"fmt"
 	"strings"
+
+	"klachtenregister/data"
 )
 
 // item is one unit of the letter's flow: a line of text, a gap or a signature field.
@@ -70,6 +72,7 @@ func keepAll(items []item) []item {
 // signature, and the form to sign for consent and confidentiality.
 func (d *document) letter(body, form string) *document {
 	in, t := d.in, d.t
+	d.pdf.SetTitle(t.subjects[in.Kind]+" "+in.Complaint.Reference, true) // no personal data in the metadata
 	add := func(items ...item) { d.items = append(d.items, items...) }
 	add(textLine(marginL, bodyPt, "", fmt.Sprintf("%s, %s", in.Settings["practice_city"], formatDate(in.Date, in.Language))))
 	add(gap(lineH))
@@ -77,7 +80,7 @@ func (d *document) letter(body, form string) *document {
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, t.subjects[in.Kind]), bodyPt, "B")...)
 	add(gap(2 * lineH))
 	name := in.Complaint.Complainant.Name
-	if in.Expert.Name != "" && in.Kind == "confidentiality" {
+	if in.Kind == data.LetterConfidentiality {
 		name = in.Expert.Name
 	}
 	salutation := textLine(marginL, bodyPt, "", fmt.Sprintf(t.salutation, name))
@@ -120,12 +123,16 @@ func (d *document) form(title, statement string) []item {
 		}
 		items = append(items, d.paragraph(p, bodyPt, "")...)
 	}
-	for _, label := range d.t.formFields {
-		items = append(items, item{h: 10, draw: func(d *document, top float64) {
-			d.text(marginL, top+8, bodyPt, "", 0, label+":")
+	for i, label := range d.t.formFields {
+		h := 10.0
+		if i == len(d.t.formFields)-1 {
+			h = 20 // room to sign
+		}
+		items = append(items, item{h: h, draw: func(d *document, top float64) {
+			d.text(marginL, top+h-2, bodyPt, "", 0, label+":")
 			d.pdf.SetDrawColor(0, 0, 0)
 			d.pdf.SetLineWidth(0.2)
-			d.pdf.Line(marginL+30, top+8.5, marginL+110, top+8.5)
+			d.pdf.Line(marginL+30, top+h-1.5, marginL+110, top+h-1.5)
 		}})
 	}
 	return keepAll(items)

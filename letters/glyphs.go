@@ -11,9 +11,9 @@ import (
 	"klachtenregister/data"
 )
 
-// coverage is the set of characters both embedded fonts can draw. A PDF library draws a
-// missing glyph as nothing at all, so every text is checked against it first: a name that
-// would print wrongly stops the letter instead.
+// coverage is the set of characters both fonts can draw. A PDF library draws a missing glyph
+// as nothing at all, so every text is checked against it first: a name that would print
+// wrongly stops the letter instead.
 var coverage = func() *runeSet {
 	regular, err := parseCmap(assets.SansRegular)
 	if err != nil {

@@ -62,7 +62,7 @@ func sample(kind data.LetterKind, lang string) Input {
 	return Input{Kind: kind, Language: lang, Date: day("2026-11-29"), Settings: practice(), Complaint: c,
 		Extension: data.Extension{On: day("2026-10-30"), PreviousDueOn: day("2026-11-05"), Until: day("2026-12-07"),
 			Reason: "Wij hebben advies gevraagd aan een onafhankelijke deskundige en wachten op diens reactie."},
-		Contacts: []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone}, {On: day("2026-10-20"), Kind: data.ContactMeeting}},
+		Contacts:        []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone}, {On: day("2026-10-20"), Kind: data.ContactMeeting}},
 		ExpertConsulted: true,
 		Expert:          data.Expert{ID: 1, Name: recipients[data.LetterConfidentiality], Organisation: "Yılmaz Advies"},
 		Documents:       "klachtbrief van 5 oktober 2026, offerte en factuur"}

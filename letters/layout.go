@@ -23,7 +23,7 @@ const (
 	textW        = pageW - marginL - marginR
 	bodyPt       = 10.0
 	lineH        = 4.6
-	paraGap      = 3.2 // between paragraphs
+	paraGap      = 3.2   // between paragraphs
 	nextTop      = 25.0  // where text starts on a continuation page
 	textBottom   = 272.0 // nothing of the flow goes below this line
 	grey         = 90

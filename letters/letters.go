@@ -118,11 +118,15 @@ func practiceComplete(set data.Settings) error {
 // expandTexts expands the letter's body and, for the two forms, the statement to sign, and checks
 // every character that will be printed against the font.
 func expandTexts(in *Input) (body, form string, err error) {
+	recipient := "de naam en het adres van de klager"
+	if in.Kind == data.LetterConfidentiality {
+		recipient = "de naam en de organisatie van de deskundige"
+	}
+	set := in.Settings
 	for _, f := range []struct{ name, text string }{
-		{"de naam van de klager", in.Complaint.Complainant.Name},
-		{"het adres van de klager", strings.Join(addressLines(in), "\n")},
-		{"de praktijkgegevens in de instellingen", strings.Join(letterhead(in), "\n")},
-		{"de gegevens van de deskundige", in.Expert.Name + in.Expert.Organisation},
+		{recipient, strings.Join(addressLines(in), "\n")},
+		{"de praktijkgegevens in de instellingen", strings.Join(append(letterhead(in), set["practice_city"],
+			set["practitioner_name"], set["practitioner_title"]), "\n")},
 	} {
 		if err := checkGlyphs(f.name, cleanText(f.text)); err != nil {
 			return "", "", err

@@ -131,8 +131,8 @@ func TestLongOutcomeRunsOverAPage(t *testing.T) {
 // with a message naming it, rather than disappearing from the printed name.
 func TestUnprintableCharacterIsRefused(t *testing.T) {
 	for _, tc := range []struct{ field, name string }{
-		{"de naam van de klager", "Li Wěi 李伟"},
-		{"de naam van de klager", "Sam 🙂 Jansen"},
+		{"de naam en het adres van de klager", "Li Wěi 李伟"},
+		{"de naam en het adres van de klager", "Sam 🙂 Jansen"},
 	} {
 		in := sample(data.LetterAcknowledgement, "nl")
 		in.Complaint.Complainant.Name = tc.name

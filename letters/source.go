@@ -52,7 +52,8 @@ func Prepare(src Source, r Request) (Input, error) {
 	if err != nil {
 		return in, err
 	}
-	in.Complaint, in.Contacts, in.ExpertConsulted = f.Complaint, f.Contacts, len(f.Shares) > 0
+	in.Complaint, in.ExpertConsulted = f.Complaint, len(f.Shares) > 0
+	in.Contacts = withoutAcknowledgements(f)
 	if n := len(f.Extensions); n > 0 {
 		in.Extension = f.Extensions[n-1]
 	}
@@ -154,4 +155,22 @@ func Renderer(src Source, today func() data.Date) data.LetterRenderer {
 		err = Render(&buf, in)
 		return buf.Bytes(), err
 	}
+}
+
+// withoutAcknowledgements leaves out the contact moments that record an acknowledgement
+// letter, which the progress letter already mentions as the confirmation of receipt.
+func withoutAcknowledgements(f *data.File) []data.Contact {
+	skip := map[int64]bool{}
+	for _, l := range f.Letters {
+		if l.Kind == data.LetterAcknowledgement {
+			skip[l.ContactID] = true
+		}
+	}
+	var out []data.Contact
+	for _, ct := range f.Contacts {
+		if !skip[ct.ID] {
+			out = append(out, ct)
+		}
+	}
+	return out
 }

@@ -1,0 +1,120 @@
+package letters
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"klachtenregister/data"
+)
+
+// register is a real register on a temporary file with the practice filled in and one formal
+// complaint, received on 2 November 2026; the clock stands at 30 November.
+func register(t *testing.T) (*data.Store, string) {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), "register.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local)
+	s.Now = func() time.Time { return now }
+	set := map[string]string{}
+	for k, v := range practice() {
+		if v != data.DefaultSettings()[k] {
+			set[k] = v
+		}
+	}
+	if err := s.SetSettings(set); err != nil {
+		t.Fatal(err)
+	}
+	ref, err := s.Create(data.Complaint{ReceivedOn: day("2026-11-02"), Channel: data.ChannelLetter, Formal: true,
+		Subject: data.SubjectService, Summary: "Factuur hoger dan de offerte",
+		Complainant: data.Complainant{Name: "Łukasz Wiśniewski", AddressLine1: "Kerkstraat 7", Postcode: "3512 JK", City: "Utrecht"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, ref
+}
+
+// TestGenerateArchivesAndReprints follows the flow the GUI and CLI use: gather, render, store;
+// a reprint gives the stored bytes, and making the letter again adds a version.
+func TestGenerateArchivesAndReprints(t *testing.T) {
+	s, ref := register(t)
+	req := Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")}
+	l, pdf, err := Generate(s, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Version != 1 || l.Language != "nl" || l.Size != int64(len(pdf)) {
+		t.Errorf("stored letter: %+v", l)
+	}
+	stored, err := s.LetterPDF(l.ID)
+	if err != nil || !bytes.Equal(stored, pdf) {
+		t.Fatalf("reprint differs from the generated letter (%v)", err)
+	}
+	l2, pdf2, err := Generate(s, req)
+	if err != nil || l2.Version != 2 {
+		t.Fatalf("second generation: %+v, %v", l2, err)
+	}
+	if !bytes.Equal(pdf, pdf2) {
+		t.Error("the same complaint on the same day gave different bytes")
+	}
+	text := pdfText(t, writeTemp(t, "ack.pdf", pdf))
+	for _, want := range []string{"Łukasz Wiśniewski", "3512 JK", "UTRECHT", "Op 2 november 2026", "uiterlijk 2 december 2026", ref} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q:\n%s", want, text)
+		}
+	}
+	if err := s.MarkLetterSent(l2.ID, data.Date{}, data.DeliveryPost); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Complaint(ref); c.Status != data.StatusAcknowledged {
+		t.Errorf("status after sending the acknowledgement: %s", c.Status)
+	}
+}
+
+// TestPreview shows a practice's unsaved text on a real complaint and stores nothing.
+func TestPreview(t *testing.T) {
+	s, ref := register(t)
+	req := Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")}
+	pdf, err := Preview(s, req, "Wij hebben uw klacht over ‘{klacht}’ van {datum_ontvangst} goed ontvangen.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, writeTemp(t, "preview.pdf", pdf)); !strings.Contains(text, "over ‘Factuur hoger dan de offerte’ van 2 november 2026 goed") {
+		t.Errorf("preview lacks the expanded text:\n%s", text)
+	}
+	_, err = Preview(s, req, "Beste {naam},\n\n{oordeel}")
+	var de *data.Error
+	if !errors.As(err, &de) || !strings.Contains(err.Error(), "regel 3") {
+		t.Errorf("preview of a text with a placeholder this letter lacks: %v", err)
+	}
+	if list, _ := s.Letters(ref); len(list) != 0 {
+		t.Errorf("preview stored %d letters", len(list))
+	}
+}
+
+// TestPrepareRefusesWhatIsMissing checks the messages for a letter the file cannot support yet.
+func TestPrepareRefusesWhatIsMissing(t *testing.T) {
+	s, ref := register(t)
+	for kind, want := range map[data.LetterKind]string{
+		data.LetterProgress:        "niet verlengd",
+		data.LetterOutcome:         "het oordeel",
+		data.LetterConfidentiality: "nog geen externe deskundige",
+	} {
+		_, _, err := Generate(s, Request{Reference: ref, Kind: kind})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want one mentioning %q", kind, err, want)
+		}
+	}
+	if _, _, err := Generate(s, Request{Reference: "K-2026-9999", Kind: data.LetterOutcome}); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("unknown complaint: %v", err)
+	}
+	if list, _ := s.Letters(ref); len(list) != 0 {
+		t.Errorf("refused letters were stored: %d", len(list))
+	}
+}
