@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
 )
@@ -231,22 +229,4 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 		add(rng.IntN(4), func() error { return s.CloseComplaint(ref) })
 	}
 	return steps
-}
-
-// OpenDemo creates a demo register of 40 complaints in a new temporary file, for looking
-// around without touching the practice's own register. The caller removes the file when done.
-func OpenDemo() (*Store, error) {
-	dir, err := os.MkdirTemp("", "klachtenregister-demo-")
-	if err != nil {
-		return nil, err
-	}
-	s, err := Open(filepath.Join(dir, "demo.db"))
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Demo(40, 1); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
 }

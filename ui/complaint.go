@@ -10,11 +10,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // fileStore is what the complaint file needs from the store.
 type fileStore interface {
-	File(ref string) (*data.File, error)
+	letters.Archive
+	LetterPDF(id int64) ([]byte, error)
+	MarkLetterSent(id int64, on data.Date, via data.Delivery) error
 	Update(c data.Complaint) error
 	Escalate(ref string, on data.Date) error
 	Acknowledge(ref string, on data.Date) error
@@ -26,7 +29,6 @@ type fileStore interface {
 	InformationReceived(ref string, on data.Date) error
 	AddAttachment(ref, name string, content []byte) (int64, error)
 	AttachmentContent(id int64) ([]byte, error)
-	Experts() ([]data.Expert, error)
 	SaveExpert(e data.Expert) (int64, error)
 	GiveConsent(ref string, c data.Consent) error
 	WithdrawConsent(ref string, on data.Date) error
@@ -53,6 +55,7 @@ type complaintFile struct {
 	problem     *widget.Label
 	tabs        *container.AppTabs
 	lists       fileLists
+	letters     *lettersTab
 	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
@@ -73,11 +76,13 @@ func newComplaintFile(store fileStore, win fyne.Window, ref string, today func()
 	}
 	f.channel.OnChanged = func(string) { cf.check() }
 	f.subject.OnChanged = func(string) { cf.check() }
-	cf.buttons = map[data.Action]*widget.Button{}
-	for a, do := range map[data.Action]func(){data.ActionAcknowledge: cf.onAcknowledge, data.ActionExtend: cf.onExtend,
-		data.ActionResolve: cf.onResolve, data.ActionClose: cf.onClose, data.ActionWithdraw: cf.onWithdraw,
-		data.ActionEscalate: cf.onEscalate} {
-		cf.buttons[a] = widget.NewButton(capitalised(actionLabel(a)), do)
+	cf.buttons = map[data.Action]*widget.Button{
+		data.ActionEscalate:    widget.NewButton(lang.L("Make formal"), cf.onEscalate),
+		data.ActionAcknowledge: widget.NewButton(lang.L("Confirm receipt"), cf.onAcknowledge),
+		data.ActionExtend:      widget.NewButton(lang.L("Extend deadline"), cf.onExtend),
+		data.ActionResolve:     widget.NewButton(lang.L("Resolve"), cf.onResolve),
+		data.ActionClose:       widget.NewButton(lang.L("Close file"), cf.onClose),
+		data.ActionWithdraw:    widget.NewButton(lang.L("Withdrawn"), cf.onWithdraw),
 	}
 	cf.extra = map[string]*widget.Button{
 		"contact":     widget.NewButton(lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
@@ -86,6 +91,7 @@ func newComplaintFile(store fileStore, win fyne.Window, ref string, today func()
 		"expert":      widget.NewButton(lang.L("Consult an expert"), func() { cf.tabs.SelectIndex(3) }),
 	}
 	cf.lists = newFileLists(cf)
+	cf.letters = newLettersTab(cf)
 	return cf
 }
 
@@ -106,6 +112,7 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Timeline"), cf.lists.timeline),
 		container.NewTabItem(lang.L("Contacts"), cf.lists.contacts),
 		container.NewTabItem(lang.L("Experts"), cf.lists.expertsContent()),
+		container.NewTabItem(lang.L("Letters"), cf.letters.content()),
 		container.NewTabItem(lang.L("Attachments"), cf.lists.attachmentsContent()),
 	)
 	return container.NewBorder(container.NewVBox(cf.title, cf.banner, steps, widget.NewSeparator()), nil, nil, nil, cf.tabs)
@@ -146,6 +153,7 @@ func (cf *complaintFile) show(f *data.File) {
 	setEnabled(cf.extra["expert"], open)
 	cf.form.fill(c)
 	cf.lists.show(f)
+	cf.letters.show()
 	cf.check()
 }
 
@@ -160,7 +168,7 @@ func (cf *complaintFile) showBanner(items []data.ActionItem) {
 	sorted := append([]data.ActionItem(nil), items...)
 	data.SortItems(sorted)
 	it := sorted[0]
-	cf.banner.SetText(fmt.Sprintf("%s: %s - %s (%s)", warningLabel(it.Warning), itemLabel(it.Kind), when(it), longDate(it.DueOn)))
+	cf.banner.SetText(fmt.Sprintf("%s: %s - %s (%s)", capitalised(warningLabel(it.Warning)), itemLabel(it.Kind), when(it), longDate(it.DueOn)))
 	cf.banner.Importance = map[data.Warning]widget.Importance{data.WarningOverdue: widget.DangerImportance,
 		data.WarningDueSoon: widget.WarningImportance, data.WarningOK: widget.MediumImportance}[it.Warning]
 	cf.banner.Refresh()

@@ -51,7 +51,7 @@ func (m *Main) FirstStart() {
 		e.OnChanged = func(string) { setEnabled(save, form.Validate() == nil) }
 	}
 	demo := widget.NewButton(lang.L("Look around in a demo register"), func() {
-		s, err := data.OpenDemo()
+		s, err := openDemo()
 		if err != nil {
 			showError(err, m.win)
 			return

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ var fyneKeys = []string{"Advanced", "Cancel", "Confirm", "Copy", "Create Folder"
 func sourceKeys(t *testing.T) []string {
 	t.Helper()
 	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`(?:lang\.L\(|item\()"((?:[^"\\]|\\.)+)"[,)]|\{"([^"]+)", data\.Sort`)
+	re := regexp.MustCompile(`(?:lang\.L\(|item\()"((?:[^"\\]|\\.)+)"[,)]|\{"([^"]+)", (?:data\.Sort|\[\]string)`)
 	seen := map[string]bool{}
 	var keys []string
 	for _, f := range files {
@@ -35,7 +36,10 @@ func sourceKeys(t *testing.T) []string {
 			t.Fatal(err)
 		}
 		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-			k := m[1] + m[2]
+			k, err := strconv.Unquote(`"` + m[1] + m[2] + `"`)
+			if err != nil {
+				t.Fatalf("%s: %v", m[0], err)
+			}
 			if !seen[k] {
 				seen[k] = true
 				keys = append(keys, k)

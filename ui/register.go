@@ -31,14 +31,14 @@ type column struct {
 }
 
 var registerColumns = []column{
-	{"Reference", data.SortReference, 110, func(l data.Listed) string { return l.Reference }},
-	{"Received", data.SortReceived, 100, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
-	{"Complainant", data.SortComplainant, 180, func(l data.Listed) string { return l.Complainant.Name }},
-	{"Complaint", data.SortSummary, 260, func(l data.Listed) string { return l.Summary }},
-	{"Handler", data.SortHandler, 130, func(l data.Listed) string { return l.Handler }},
-	{"Status", data.SortStatus, 150, func(l data.Listed) string { return statusLabel(l.Status) }},
-	{"Due", data.SortDue, 100, func(l data.Listed) string { return shortDate(l.DueOn) }},
-	{"Deadline", data.SortDue, 120, func(l data.Listed) string {
+	{"Reference", data.SortReference, 105, func(l data.Listed) string { return l.Reference }},
+	{"Received", data.SortReceived, 95, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
+	{"Complainant", data.SortComplainant, 160, func(l data.Listed) string { return l.Complainant.Name }},
+	{"Complaint", data.SortSummary, 220, func(l data.Listed) string { return l.Summary }},
+	{"Handler", data.SortHandler, 120, func(l data.Listed) string { return l.Handler }},
+	{"Status", data.SortStatus, 145, func(l data.Listed) string { return statusLabel(l.Status) }},
+	{"Due", data.SortDue, 95, func(l data.Listed) string { return shortDate(l.DueOn) }},
+	{"Deadline", data.SortDue, 110, func(l data.Listed) string {
 		if l.Warning == "" {
 			return ""
 		}

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -8,6 +11,7 @@ import (
 
 	"klachtenregister/assets"
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // Run opens the register (the one at path, the default one, or a new demo register), shows
@@ -44,7 +48,7 @@ func Run(a fyne.App, path string, demo bool) {
 
 func open(path string, demo bool) (*data.Store, error) {
 	if demo {
-		return data.OpenDemo()
+		return openDemo()
 	}
 	if path == "" {
 		var err error
@@ -53,6 +57,24 @@ func open(path string, demo bool) (*data.Store, error) {
 		}
 	}
 	return data.Open(path)
+}
+
+// openDemo creates a demo register of 40 complaints, with real letters, in a new temporary
+// file, for looking around without touching the practice's own register.
+func openDemo() (*data.Store, error) {
+	dir, err := os.MkdirTemp("", "klachtenregister-demo-")
+	if err != nil {
+		return nil, err
+	}
+	s, err := data.Open(filepath.Join(dir, "demo.db"))
+	if err != nil {
+		return nil, err
+	}
+	if err := s.DemoWithLetters(40, 1, letters.Renderer(s, func() data.Date { return data.Today(s.Now()) })); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func showStartError(a fyne.App, err error) {

@@ -1,19 +1,25 @@
 package ui
 
 import (
+	"bytes"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // settingsStore is what the settings screen needs from the store.
 type settingsStore interface {
-	Settings() (data.Settings, error)
+	letters.Source
 	SetSettings(values map[string]string) error
+	List(f data.Filter) ([]data.Listed, error)
 }
 
 // choices are the settings picked from a list rather than typed.
@@ -23,8 +29,22 @@ var choices = map[string][]string{
 	"language":         {"nl", "en"},
 }
 
-// settingsScreen edits the practice details, letterhead, practitioner and deadline policy.
-// It checks each value with data.CheckSetting, the same check the CLI uses.
+// settingGroups puts the settings on tabs; letter texts get a tab of their own.
+var settingGroups = []struct {
+	title string
+	keys  []string
+}{
+	{"Practice", []string{"practice_name", "practice_address", "practice_postcode", "practice_city", "practice_country",
+		"practice_phone", "practice_email", "practice_website", "practice_registration", "practitioner_name",
+		"practitioner_title", "practice_logo"}},
+	{"Deadlines", []string{"deadline_policy", "custom_days", "ack_days", "warning_days", "progress_interval_days",
+		"shift_to_workday"}},
+	{"Letters", []string{"disputes_body", "address_window_left_mm", "address_window_top_mm", "address_window_width_mm",
+		"address_window_height_mm", "language"}},
+}
+
+// settingsScreen edits the practice details, letterhead, practitioner, deadline policy and the
+// letters' texts. It checks each value with data.CheckSetting, the same check the CLI uses.
 type settingsScreen struct {
 	store   settingsStore
 	win     fyne.Window
@@ -33,26 +53,31 @@ type settingsScreen struct {
 	selects map[string]*widget.Select
 	current data.Settings
 	save    *widget.Button
+	problem *widget.Label
 	bg      worker
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
 	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*widget.Entry{},
-		selects: map[string]*widget.Select{}}
+		selects: map[string]*widget.Select{}, problem: widget.NewLabel("")}
+	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	s.save = widget.NewButton(lang.L("Save settings"), s.onSave)
 	s.save.Importance = widget.HighImportance
 	for _, d := range data.SettingKeys() {
 		if opts, ok := choices[d.Key]; ok {
-			sel := widget.NewSelect(labels(opts, func(v string) string { return choiceLabel(d.Key, v) }), func(string) { s.check() })
-			s.selects[d.Key] = sel
+			s.selects[d.Key] = widget.NewSelect(labels(opts, func(v string) string { return choiceLabel(d.Key, v) }),
+				func(string) { s.check() })
 			continue
 		}
 		e := widget.NewEntry()
+		if d.Key == "disputes_body" || strings.HasPrefix(d.Key, "letter_") {
+			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+			e.SetMinRowsVisible(6)
+		}
 		key := d.Key
 		e.Validator = func(v string) error {
-			_, err := data.CheckSetting(key, v)
-			if err != nil {
-				return errorf(sentence(err.(*data.Error).Message))
+			if _, err := data.CheckSetting(key, v); err != nil {
+				return errorf(problemText(err))
 			}
 			return nil
 		}
@@ -77,17 +102,57 @@ func choiceLabel(key, value string) string {
 	return lang.X("choice."+key+"."+value, value)
 }
 
-func (s *settingsScreen) content() fyne.CanvasObject {
-	form := widget.NewForm()
-	for _, d := range data.SettingKeys() {
-		var w fyne.CanvasObject = s.entries[d.Key]
-		if sel, ok := s.selects[d.Key]; ok {
-			w = sel
-		}
-		form.Append(settingLabel(d.Key), w)
+func (s *settingsScreen) widget(key string) fyne.CanvasObject {
+	if sel, ok := s.selects[key]; ok {
+		return sel
 	}
+	if key == "practice_logo" {
+		choose := widget.NewButton(lang.L("Choose…"), s.onChooseLogo)
+		return container.NewBorder(nil, nil, nil, choose, s.entries[key])
+	}
+	return s.entries[key]
+}
+
+func (s *settingsScreen) content() fyne.CanvasObject {
+	tabs := container.NewAppTabs()
+	for _, g := range settingGroups {
+		form := widget.NewForm()
+		for _, k := range g.keys {
+			form.Append(settingLabel(k), s.widget(k))
+		}
+		if g.title == "Letters" {
+			form.Append("", widget.NewButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
+		}
+		tabs.Append(container.NewTabItem(lang.L(g.title), container.NewVScroll(form)))
+	}
+	tabs.Append(container.NewTabItem(lang.L("Letter texts"), container.NewVScroll(s.letterTexts())))
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(title, s.save, nil, nil, container.NewVScroll(form))
+	return container.NewBorder(title, container.NewVBox(s.problem, s.save), nil, nil, tabs)
+}
+
+// letterTexts lays out each letter's own text with its placeholders and a preview button.
+func (s *settingsScreen) letterTexts() fyne.CanvasObject {
+	intro := widget.NewLabel(lang.L("Leave a text empty to use the standard text, shown greyed. Words in braces, such as {naam}, are filled in from the complaint."))
+	intro.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(intro)
+	for _, kind := range data.LetterKinds {
+		names := []string{}
+		for _, p := range data.Placeholders(kind) {
+			names = append(names, "{"+p.Name+"}")
+		}
+		for _, language := range []string{"nl", "en"} {
+			key := data.LetterTextKey(kind, language)
+			e := s.entries[key]
+			e.SetPlaceHolder(letters.DefaultBody(kind, language))
+			heading := widget.NewLabelWithStyle(capitalised(letterLabel(kind))+" ("+choiceLabel("language", language)+")",
+				fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			hint := widget.NewLabel(lang.L("Placeholders:") + " " + strings.Join(names, " "))
+			hint.Wrapping = fyne.TextWrapWord
+			preview := widget.NewButton(lang.L("Preview on the latest complaint"), func() { s.onPreview(kind, language, e) })
+			box.Add(container.NewVBox(heading, e, hint, preview, widget.NewSeparator()))
+		}
+	}
+	return box
 }
 
 // refresh loads the stored settings into the form.
@@ -124,16 +189,19 @@ func (s *settingsScreen) values() map[string]string {
 	return out
 }
 
-// check keeps Save disabled while a value is invalid or nothing changed.
+// check keeps Save disabled, saying why, while a value is invalid or nothing changed.
 func (s *settingsScreen) check() {
-	changed := false
-	for k, v := range s.values() {
-		if _, err := data.CheckSetting(k, v); err != nil {
+	changed, values := false, s.values()
+	for _, d := range data.SettingKeys() {
+		v := values[d.Key]
+		if _, err := data.CheckSetting(d.Key, v); err != nil {
+			s.problem.SetText(problemText(err))
 			s.save.Disable()
 			return
 		}
-		changed = changed || s.current[k] != v
+		changed = changed || s.current[d.Key] != v
 	}
+	s.problem.SetText("")
 	setEnabled(s.save, changed)
 }
 
@@ -148,4 +216,57 @@ func (s *settingsScreen) onSave() {
 		dialog.ShowInformation(lang.L("Language"), lang.L("The new language applies from the next start of the program."), s.win)
 	}
 	s.saved()
+}
+
+func (s *settingsScreen) onChooseLogo() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			showError(err, s.win)
+			return
+		}
+		r.Close()
+		s.entries["practice_logo"].SetText(r.URI().Path())
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.Show()
+}
+
+// onPreview renders the letter with the text as typed, on the most recent complaint, without
+// saving anything, and opens it.
+func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *widget.Entry) {
+	latest, err := s.store.List(data.Filter{Limit: 1})
+	if err != nil || len(latest) == 0 {
+		dialog.ShowInformation(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)
+		return
+	}
+	body := e.Text
+	if strings.TrimSpace(body) == "" {
+		body = letters.DefaultBody(kind, language)
+	}
+	pdf, err := letters.Preview(s.store, letters.Request{Reference: latest[0].Reference, Kind: kind, Language: language}, body)
+	if err != nil {
+		showError(err, s.win)
+		return
+	}
+	if err := openCopy("voorbeeld-"+string(kind)+".pdf", pdf); err != nil {
+		showError(err, s.win)
+	}
+}
+
+func (s *settingsScreen) onCalibration() {
+	var buf bytes.Buffer
+	set := data.Settings{}
+	for k, v := range s.current {
+		set[k] = v
+	}
+	for k, v := range s.values() {
+		set[k] = v
+	}
+	if err := letters.Calibration(&buf, set); err != nil {
+		showError(err, s.win)
+		return
+	}
+	if err := openCopy("kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
+		showError(err, s.win)
+	}
 }

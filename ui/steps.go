@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -156,24 +152,14 @@ func (cf *complaintFile) onInformationReceived() {
 		func() error { return cf.store.InformationReceived(cf.ref, dateOf(on)) })
 }
 
-// openAttachment writes the document to a private temporary folder and opens it with the
-// program the operating system chooses for it.
+// openAttachment opens the document with the program the operating system chooses for it,
+// from a private temporary folder.
 func (cf *complaintFile) openAttachment(a data.Attachment) {
 	content, err := cf.store.AttachmentContent(a.ID)
-	if err != nil {
-		showError(err, cf.win)
-		return
-	}
-	dir, err := os.MkdirTemp("", "klachtenregister-")
 	if err == nil {
-		err = os.WriteFile(filepath.Join(dir, filepath.Base(a.Name)), content, 0o600)
+		err = openCopy(a.Name, content)
 	}
 	if err != nil {
-		showError(fmt.Errorf("%s: %w", lang.L("The attachment could not be opened"), err), cf.win)
-		return
-	}
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, filepath.Base(a.Name)))}
-	if err := fyne.CurrentApp().OpenURL(u); err != nil {
 		showError(err, cf.win)
 	}
 }

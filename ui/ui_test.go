@@ -344,3 +344,44 @@ func TestDeadlineNoticeCountsOverdueAndToday(t *testing.T) {
 		t.Fatalf("notice = %+v", n)
 	}
 }
+
+func TestAcknowledgementLetterMadeAndMarkedSentConfirmsReceipt(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Ĳsbrand de Vries")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Tap(findButton(t, cf.letters.content(), "Brief maken…"))
+	if got := dialogSelect(t, cf).Selected; got != "Ontvangstbevestiging" {
+		t.Errorf("suggested letter %q, want Ontvangstbevestiging", got)
+	}
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Letters) != 1 || f.Letters[0].Kind != data.LetterAcknowledgement {
+		t.Fatalf("letters after making one: %+v (%v)", f.Letters, err)
+	}
+	cf.letters.list.Select(0)
+	test.Tap(cf.letters.actions[3]) // mark as sent
+	cf.dialog.Submit()
+	settle(m)
+	c, _ := s.Complaint(ref)
+	if c.Status != data.StatusAcknowledged || c.AcknowledgedOn != data.Today(day) {
+		t.Fatalf("after marking the acknowledgement sent: %s on %s", c.Status, c.AcknowledgedOn)
+	}
+	if !strings.Contains(cf.letters.row(0), "verstuurd 30-11-2026 (per post)") {
+		t.Errorf("letter row %q", cf.letters.row(0))
+	}
+}
+
+// findButton finds the button with the given text in a screen.
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	w := test.NewTempWindow(t, o)
+	for _, obj := range test.LaidOutObjects(w.Content()) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}

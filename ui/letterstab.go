@@ -1,0 +1,249 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+	"klachtenregister/letters"
+)
+
+// lettersTab lists a complaint's letters and makes, prints, saves, e-mails and marks them sent.
+type lettersTab struct {
+	cf       *complaintFile
+	list     *widget.List
+	selected int // index in cf.file.Letters, -1 for none
+	actions  []*widget.Button
+}
+
+func newLettersTab(cf *complaintFile) *lettersTab {
+	lt := &lettersTab{cf: cf, selected: -1}
+	lt.list = textList(func() int { return lt.count() }, lt.row)
+	lt.list.OnSelected = func(id widget.ListItemID) { lt.selected = id; lt.enable() }
+	lt.list.OnUnselected = func(widget.ListItemID) { lt.selected = -1; lt.enable() }
+	lt.actions = []*widget.Button{
+		widget.NewButton(lang.L("Open and print"), lt.onOpen),
+		widget.NewButton(lang.L("Save as…"), lt.onSaveAs),
+		widget.NewButton(lang.L("E-mail"), lt.onEmail),
+		widget.NewButton(lang.L("Mark as sent…"), lt.onMarkSent),
+	}
+	return lt
+}
+
+func (lt *lettersTab) content() fyne.CanvasObject {
+	makeLetter := widget.NewButton(lang.L("Make a letter…"), lt.onMake)
+	makeLetter.Importance = widget.HighImportance
+	bar := container.NewHBox(makeLetter)
+	for _, b := range lt.actions {
+		bar.Add(b)
+	}
+	hint := widget.NewLabel(lang.L("Every letter made is kept; making it again adds a new version. Select a letter to print, save, e-mail or mark it sent."))
+	hint.Wrapping = fyne.TextWrapWord
+	lt.enable()
+	return container.NewBorder(container.NewVBox(bar, hint), nil, nil, nil, lt.list)
+}
+
+func (lt *lettersTab) count() int {
+	if lt.cf.file == nil {
+		return 0
+	}
+	return len(lt.cf.file.Letters)
+}
+
+func (lt *lettersTab) row(i int) string {
+	l := lt.cf.file.Letters[i]
+	sent := lang.L("not sent yet")
+	if !l.SentOn.IsZero() {
+		sent = lang.L("sent {{.On}} ({{.Via}})", map[string]any{"On": shortDate(l.SentOn), "Via": deliveryLabel(l.SentVia)})
+	}
+	return fmt.Sprintf("%s · %s %d · %s · %s", capitalised(letterLabel(l.Kind)), lang.L("version"), l.Version,
+		l.CreatedAt.Local().Format("02-01-2006 15:04"), sent)
+}
+
+// show refreshes the list after the file was loaded.
+func (lt *lettersTab) show() {
+	lt.list.UnselectAll()
+	lt.selected = -1
+	lt.list.Refresh()
+	lt.enable()
+}
+
+func (lt *lettersTab) enable() {
+	for _, b := range lt.actions {
+		setEnabled(b, lt.selected >= 0)
+	}
+}
+
+func letterLabel(k data.LetterKind) string { return lang.X("letter."+string(k), k.Label()) }
+func deliveryLabel(d data.Delivery) string { return lang.X("delivery."+string(d), d.Label()) }
+
+// onMake asks which letter to make and in which language, then makes and opens it.
+func (lt *lettersTab) onMake() {
+	cf := lt.cf
+	kind := widget.NewSelect(labels(data.LetterKinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
+	kind.SetSelectedIndex(0)
+	if k, ok := suggestedLetter(cf.file); ok {
+		kind.SetSelected(capitalised(letterLabel(k)))
+	}
+	language := widget.NewSelect([]string{choiceLabel("language", "nl"), choiceLabel("language", "en")}, nil)
+	language.SetSelectedIndex(0)
+	documents := newEntry()
+	documents.SetPlaceHolder(lang.L("consent form: the documents to share (empty: all attachments)"))
+	cf.ask(lang.L("Make a letter"), lang.L("Make"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
+		widget.NewFormItem(lang.L("Documents"), documents)},
+		func() error {
+			_, pdf, err := letters.Generate(cf.store, letters.Request{Reference: cf.ref, Kind: data.LetterKinds[kind.SelectedIndex()],
+				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: cf.today(), Documents: documents.Text})
+			if err != nil {
+				return err
+			}
+			lt.open(fmt.Sprintf("%s-%s.pdf", cf.ref, data.LetterKinds[kind.SelectedIndex()]), pdf)
+			return nil
+		})
+}
+
+// suggestedLetter is the letter the procedure asks for now, if any.
+func suggestedLetter(f *data.File) (data.LetterKind, bool) {
+	if f == nil {
+		return "", false
+	}
+	for _, it := range f.Items {
+		switch it.Kind {
+		case data.ItemAcknowledge:
+			return data.LetterAcknowledgement, true
+		case data.ItemProgressLetter, data.ItemProgressUpdate:
+			return data.LetterProgress, true
+		case data.ItemOutcomeLetter:
+			return data.LetterOutcome, true
+		}
+	}
+	return "", false
+}
+
+func (lt *lettersTab) current() (data.Letter, []byte, bool) {
+	if lt.selected < 0 || lt.selected >= lt.count() {
+		return data.Letter{}, nil, false
+	}
+	l := lt.cf.file.Letters[lt.selected]
+	pdf, err := lt.cf.store.LetterPDF(l.ID)
+	if err != nil {
+		showError(err, lt.cf.win)
+		return l, nil, false
+	}
+	return l, pdf, true
+}
+
+func fileName(l data.Letter) string {
+	return fmt.Sprintf("%s-%s-v%d.pdf", l.Reference, l.Kind, l.Version)
+}
+
+func (lt *lettersTab) onOpen() {
+	if l, pdf, ok := lt.current(); ok {
+		lt.open(fileName(l), pdf)
+	}
+}
+
+// open shows pdf in the system's PDF viewer, from where the practitioner prints it on letterhead.
+func (lt *lettersTab) open(name string, pdf []byte) {
+	if err := openCopy(name, pdf); err != nil {
+		showError(err, lt.cf.win)
+	}
+}
+
+// openPDF writes pdf to a private temporary folder and opens it in the system's PDF viewer.
+func openCopy(name string, pdf []byte) error {
+	path, err := tempCopy(name, pdf)
+	if err != nil {
+		return err
+	}
+	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
+}
+
+// tempCopy writes content to a new folder only this user can read.
+func tempCopy(name string, content []byte) (string, error) {
+	dir, err := os.MkdirTemp("", "klachtenregister-")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, filepath.Base(name))
+	return path, os.WriteFile(path, content, 0o600)
+}
+
+func (lt *lettersTab) onSaveAs() {
+	l, pdf, ok := lt.current()
+	if !ok {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			showError(err, lt.cf.win)
+			return
+		}
+		defer w.Close()
+		if _, err := w.Write(pdf); err != nil {
+			showError(err, lt.cf.win)
+		}
+	}, lt.cf.win)
+	d.SetFileName(fileName(l))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// onEmail starts a draft in the default mail program and shows the PDF in its folder, ready
+// to attach: a mailto link cannot carry an attachment.
+func (lt *lettersTab) onEmail() {
+	l, pdf, ok := lt.current()
+	if !ok {
+		return
+	}
+	path, err := tempCopy(fileName(l), pdf)
+	if err != nil {
+		showError(err, lt.cf.win)
+		return
+	}
+	c := lt.cf.file.Complaint
+	q := url.Values{}
+	q.Set("subject", fmt.Sprintf("%s - %s", capitalised(letterLabel(l.Kind)), c.Reference))
+	q.Set("body", lang.L("Dear {{.Name}},\n\nPlease find attached our letter about your complaint ({{.Ref}}).\n\nKind regards,",
+		map[string]any{"Name": c.Complainant.Name, "Ref": c.Reference}))
+	mail := &url.URL{Scheme: "mailto", Opaque: c.Complainant.Email, RawQuery: strings.ReplaceAll(q.Encode(), "+", "%20")}
+	app := fyne.CurrentApp()
+	if err := app.OpenURL(mail); err != nil {
+		showError(err, lt.cf.win)
+	}
+	if err := app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}); err != nil {
+		showError(err, lt.cf.win)
+	}
+}
+
+// onMarkSent records when and how the selected letter went out; the store records the
+// contact moment and, for the acknowledgement, the confirmation of receipt.
+func (lt *lettersTab) onMarkSent() {
+	l, _, ok := lt.current()
+	if !ok {
+		return
+	}
+	cf := lt.cf
+	on := cf.dateEntry()
+	via := widget.NewSelect(labels(data.Deliveries, deliveryLabel), nil)
+	via.SetSelectedIndex(0)
+	if cf.file.Complainant.Email != "" && l.Kind != data.LetterConsent {
+		via.SetSelectedIndex(1)
+	}
+	cf.ask(lang.L("Mark as sent"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Sent on"), on), widget.NewFormItem(lang.L("Sent by"), via)},
+		func() error {
+			return cf.store.MarkLetterSent(l.ID, dateOf(on), data.Deliveries[max(0, via.SelectedIndex())])
+		})
+}
