@@ -143,6 +143,11 @@ func (cf *complaintFile) show(f *data.File) {
 	for _, a := range data.AllowedActions(c.Status) {
 		allowed[a] = true
 	}
+	for _, it := range f.Items {
+		if it.Kind == data.ItemOutcomeLetter {
+			allowed[data.ActionClose] = false // the store would refuse: the outcome is not yet confirmed in writing
+		}
+	}
 	for a, b := range cf.buttons {
 		setEnabled(b, allowed[a])
 	}

@@ -62,3 +62,10 @@ func showError(err error, win fyne.Window) {
 	d := dialog.NewInformation(lang.L("Not possible"), explain(err), win)
 	d.Show()
 }
+
+// showOpenError says that a document could not be shown, which is not a failed change: what
+// was made is kept, and the practitioner can save a copy and open it themselves.
+func showOpenError(err error, win fyne.Window) {
+	msg := lang.L("The document could not be opened: no program to show it was found. Anything made has been kept; use “Save as…” to store a copy and open it yourself.")
+	dialog.NewInformation(lang.L("Not opened"), msg+"\n\n("+err.Error()+")", win).Show()
+}

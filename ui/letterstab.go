@@ -108,9 +108,12 @@ func (lt *lettersTab) onMake() {
 			if err != nil {
 				return err
 			}
+			// A viewer that fails to start says so itself: the letter is made and kept regardless.
 			lt.open(fmt.Sprintf("%s-%s.pdf", cf.ref, data.LetterKinds[kind.SelectedIndex()]), pdf)
 			return nil
 		})
+	kind.OnChanged = func(string) { setEnabled(documents, data.LetterKinds[kind.SelectedIndex()] == data.LetterConsent) }
+	kind.OnChanged("")
 }
 
 // suggestedLetter is the letter the procedure asks for now, if any.
@@ -157,7 +160,7 @@ func (lt *lettersTab) onOpen() {
 // open shows pdf in the system's PDF viewer, from where the practitioner prints it on letterhead.
 func (lt *lettersTab) open(name string, pdf []byte) {
 	if err := openCopy(name, pdf); err != nil {
-		showError(err, lt.cf.win)
+		showOpenError(err, lt.cf.win)
 	}
 }
 
@@ -220,10 +223,10 @@ func (lt *lettersTab) onEmail() {
 	mail := &url.URL{Scheme: "mailto", Opaque: c.Complainant.Email, RawQuery: strings.ReplaceAll(q.Encode(), "+", "%20")}
 	app := fyne.CurrentApp()
 	if err := app.OpenURL(mail); err != nil {
-		showError(err, lt.cf.win)
+		showOpenError(err, lt.cf.win)
 	}
 	if err := app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}); err != nil {
-		showError(err, lt.cf.win)
+		showOpenError(err, lt.cf.win)
 	}
 }
 

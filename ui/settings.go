@@ -249,7 +249,7 @@ func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *wid
 		return
 	}
 	if err := openCopy("voorbeeld-"+string(kind)+".pdf", pdf); err != nil {
-		showError(err, s.win)
+		showOpenError(err, s.win)
 	}
 }
 
@@ -267,6 +267,6 @@ func (s *settingsScreen) onCalibration() {
 		return
 	}
 	if err := openCopy("kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
-		showError(err, s.win)
+		showOpenError(err, s.win)
 	}
 }

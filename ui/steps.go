@@ -19,7 +19,6 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 			cf.do(submit)
 		}
 	}, cf.win)
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	for _, it := range items {
 		if e, ok := it.Widget.(*entry); ok {
 			e.onEscape = d.Hide
@@ -37,6 +36,7 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 	d.SetOnClosed(func() { c.SetOnTypedKey(nil) })
 	cf.dialog, cf.dialogItems = d, items
 	d.Show()
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 }
 
 // dateEntry is a date field that starts at today and refuses future dates.
@@ -156,11 +156,12 @@ func (cf *complaintFile) onInformationReceived() {
 // from a private temporary folder.
 func (cf *complaintFile) openAttachment(a data.Attachment) {
 	content, err := cf.store.AttachmentContent(a.ID)
-	if err == nil {
-		err = openCopy(a.Name, content)
-	}
 	if err != nil {
 		showError(err, cf.win)
+		return
+	}
+	if err := openCopy(a.Name, content); err != nil {
+		showOpenError(err, cf.win)
 	}
 }
 
