@@ -28,24 +28,41 @@ func (cf *complaintFile) onWithdrawConsent() {
 		func() error { return cf.store.WithdrawConsent(cf.ref, dateOf(on)) })
 }
 
-// onExpert adds an expert, or records the signed confidentiality statement of one.
-func (cf *complaintFile) onExpert(e *data.Expert) {
-	if e == nil {
-		e = &data.Expert{}
+// onExpert adds an expert, or records the signed confidentiality statement of one already known.
+func (cf *complaintFile) onExpert() {
+	experts, err := cf.store.Experts()
+	if err != nil {
+		showError(err, cf.win)
+		return
 	}
 	name, org, email, signed := newEntry(), newEntry(), newEntry(), cf.futureDateEntry(true)
-	name.SetText(e.Name)
-	org.SetText(e.Organisation)
-	email.SetText(e.Email)
-	signed.SetText(shortDate(e.SignedOn))
 	name.Validator = required
 	signed.Validator = dateValidator(true, true, cf.today)
+	options := []string{lang.L("New expert")}
+	for _, e := range experts {
+		options = append(options, e.Name)
+	}
+	var id int64
+	which := widget.NewSelect(options, func(string) {})
+	which.OnChanged = func(string) {
+		e := data.Expert{}
+		if i := which.SelectedIndex(); i > 0 {
+			e = experts[i-1]
+		}
+		id = e.ID
+		name.SetText(e.Name)
+		org.SetText(e.Organisation)
+		email.SetText(e.Email)
+		signed.SetText(shortDate(e.SignedOn))
+	}
+	which.SetSelectedIndex(0)
 	cf.ask(lang.L("External expert"), lang.L("Save"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Expert"), which),
 		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Organisation"), org),
 		widget.NewFormItem(lang.L("E-mail"), email),
 		{Text: lang.L("Confidentiality statement signed on"), Widget: signed, HintText: lang.L("Leave empty until the signed statement is back.")}},
 		func() error {
-			_, err := cf.store.SaveExpert(data.Expert{ID: e.ID, Name: name.Text, Organisation: org.Text, Email: email.Text, SignedOn: dateOf(signed)})
+			_, err := cf.store.SaveExpert(data.Expert{ID: id, Name: name.Text, Organisation: org.Text, Email: email.Text, SignedOn: dateOf(signed)})
 			return err
 		})
 }

@@ -89,7 +89,7 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	buttons := container.NewHBox(
 		widget.NewButton(lang.L("Record consent"), cf.onConsent),
 		widget.NewButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
-		widget.NewButton(lang.L("Add expert"), func() { cf.onExpert(nil) }),
+		widget.NewButton(lang.L("Expert and confidentiality…"), cf.onExpert),
 		widget.NewButton(lang.L("Share documents"), cf.onShare))
 	return container.NewBorder(container.NewVBox(hint, buttons), nil, nil, nil, l.experts)
 }
