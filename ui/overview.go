@@ -21,21 +21,24 @@ type registerReader interface {
 
 // overview is the "today" screen: counts at a glance and the action items, overdue first.
 type overview struct {
-	store  registerReader
-	open   func(ref string, kind data.ItemKind) // opens a complaint at the item's action
-	counts *widget.Label
-	list   *widget.List
-	items  []data.ActionItem
-	sum    data.Summary
-	bg     worker
+	store registerReader
+	open  func(ref string, kind data.ItemKind) // opens a complaint at the item's action
+	tiles []*tile                              // open, overdue, due soon, awaiting acknowledgement, awaiting a progress update
+	list  *widget.List
+	items []data.ActionItem
+	sum   data.Summary
+	bg    worker
 	// onSummary tells the navigation how many items are overdue, for its badge.
 	onSummary func(data.Summary)
 	fail      func(error)
 }
 
 func newOverview(store registerReader, open func(string, data.ItemKind), fail func(error)) *overview {
-	o := &overview{store: store, open: open, fail: fail, counts: widget.NewLabel("")}
-	o.counts.Wrapping = fyne.TextWrapWord
+	o := &overview{store: store, open: open, fail: fail}
+	for _, label := range []string{lang.L("open"), lang.L("overdue"), lang.L("due soon"), lang.L("to acknowledge"),
+		lang.L("progress update due")} {
+		o.tiles = append(o.tiles, newTile(label))
+	}
 	o.list = widget.NewList(func() int { return len(o.items) }, o.newRow, o.updateRow)
 	o.list.OnSelected = func(id widget.ListItemID) {
 		o.list.UnselectAll()
@@ -50,7 +53,11 @@ func newOverview(store registerReader, open func(string, data.ItemKind), fail fu
 func (o *overview) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Today"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	empty := widget.NewLabel(lang.L("Select an item to open the complaint at that step."))
-	return container.NewBorder(container.NewVBox(title, o.counts, widget.NewSeparator(), empty), nil, nil, nil, o.list)
+	tiles := container.NewGridWithColumns(len(o.tiles))
+	for _, t := range o.tiles {
+		tiles.Add(t.content())
+	}
+	return container.NewBorder(container.NewVBox(title, tiles, widget.NewSeparator(), empty), nil, nil, nil, o.list)
 }
 
 // refresh reloads the figures and the items in the background.
@@ -62,9 +69,9 @@ func (o *overview) refresh() {
 			o.items = append(o.items, l.Items...)
 		}
 		data.SortItems(o.items)
-		o.counts.SetText(lang.L("Open: {{.Open}} · overdue: {{.Overdue}} · due soon: {{.DueSoon}} · awaiting acknowledgement: {{.Ack}} · awaiting a progress update: {{.Progress}}",
-			map[string]any{"Open": o.sum.Open, "Overdue": o.sum.Overdue, "DueSoon": o.sum.DueSoon,
-				"Ack": o.sum.AwaitingAcknowledgement, "Progress": o.sum.AwaitingProgress}))
+		for i, n := range []int{o.sum.Open, o.sum.Overdue, o.sum.DueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
+			o.tiles[i].set(n, []data.Warning{"", data.WarningOverdue, data.WarningDueSoon, "", ""}[i])
+		}
 		o.list.Refresh()
 		if o.onSummary != nil {
 			o.onSummary(o.sum)
@@ -103,4 +110,34 @@ func warningColour(w data.Warning) color.Color {
 		return theme.Color(theme.ColorNameWarning)
 	}
 	return color.Transparent
+}
+
+// tile is one figure of the overview: a large number with its meaning below it.
+type tile struct {
+	number *canvas.Text
+	label  *widget.Label
+}
+
+func newTile(label string) *tile {
+	t := &tile{number: canvas.NewText("0", theme.Color(theme.ColorNameForeground)), label: widget.NewLabel(label)}
+	t.number.TextSize = 2.2 * theme.TextSize()
+	t.number.TextStyle.Bold = true
+	t.number.Alignment, t.label.Alignment = fyne.TextAlignCenter, fyne.TextAlignCenter
+	return t
+}
+
+func (t *tile) content() fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, container.NewVBox(t.number, t.label))
+}
+
+// set shows n, coloured by warning when there is something to warn about.
+func (t *tile) set(n int, w data.Warning) {
+	t.number.Text = fmt.Sprint(n)
+	t.number.Color = theme.Color(theme.ColorNameForeground)
+	if n > 0 && w != "" {
+		t.number.Color = warningColour(w)
+	}
+	t.number.Refresh()
 }

@@ -209,8 +209,8 @@ func TestProcedureThroughTheComplaintFile(t *testing.T) {
 		t.Fatalf("after resolving: %s %s", c.Status, c.Verdict)
 	}
 	settle(m)
-	if !strings.Contains(m.Overview.counts.Text, "Lopend: 0") {
-		t.Errorf("overview after resolving: %q", m.Overview.counts.Text)
+	if got := m.Overview.tiles[0].number.Text; got != "0" {
+		t.Errorf("overview after resolving shows %s open complaints, want 0", got)
 	}
 }
 
@@ -272,6 +272,9 @@ func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
 	}
 	if got := when(o.items[0]); got != "3 dagen te laat" {
 		t.Errorf("first item due %q, want 3 dagen te laat", got)
+	}
+	if m.Overview.tiles[1].number.Text != "1" || m.Overview.tiles[3].number.Text != "2" {
+		t.Errorf("tiles: overdue %s, to acknowledge %s; want 1 and 2", m.Overview.tiles[1].number.Text, m.Overview.tiles[3].number.Text)
 	}
 	if m.tabs.Items[0].Text != "Vandaag (1)" {
 		t.Errorf("badge %q, want Vandaag (1)", m.tabs.Items[0].Text)
