@@ -149,7 +149,10 @@ func (s *settingsScreen) letterTexts() fyne.CanvasObject {
 			hint := widget.NewLabel(lang.L("Placeholders:") + " " + strings.Join(names, " "))
 			hint.Wrapping = fyne.TextWrapWord
 			preview := widget.NewButton(lang.L("Preview on the latest complaint"), func() { s.onPreview(kind, language, e) })
-			box.Add(container.NewVBox(heading, e, hint, preview, widget.NewSeparator()))
+			copyDefault := widget.NewButton(lang.L("Start from the standard text"), func() {
+				e.SetText(letters.DefaultBody(kind, language))
+			})
+			box.Add(container.NewVBox(heading, e, hint, container.NewGridWithColumns(2, copyDefault, preview), widget.NewSeparator()))
 		}
 	}
 	return box

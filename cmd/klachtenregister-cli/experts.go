@@ -1,0 +1,130 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"text/tabwriter"
+
+	"klachtenregister/data"
+)
+
+func init() {
+	register("attach", command{write: true, usage: "KENMERK BESTAND", setup: attachCommand})
+	register("experts", command{usage: "[--json]", setup: expertsCommand})
+	register("expert", command{write: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
+	register("consent", command{write: true, usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
+	register("share", command{write: true, usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
+}
+
+func attachCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error {
+		if len(c.args) != 2 {
+			return usagef("gebruik: klachtenregister-cli attach %s", c.usage)
+		}
+		name := c.args[1]
+		content, err := os.ReadFile(name)
+		if err != nil {
+			return usagef("het bestand %s kan niet worden gelezen: %v", name, err)
+		}
+		c.args = c.args[:1]
+		return stepDone(c, "bijlage "+filepath.Base(name)+" toegevoegd", func(s *data.Store, ref string) error {
+			_, err := s.AddAttachment(ref, name, content)
+			return err
+		})
+	}
+}
+
+func expertsCommand(fs *flag.FlagSet) func(c *call) error {
+	return func(c *call) error {
+		if err := c.noArgs(); err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		experts, err := s.Experts()
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.stdout, empty(experts))
+		}
+		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAAM\tORGANISATIE\tGEHEIMHOUDING GETEKEND")
+		for _, e := range experts {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", e.ID, e.Name, e.Organisation, e.SignedOn)
+		}
+		return tw.Flush()
+	}
+}
+
+func expertCommand(fs *flag.FlagSet) func(c *call) error {
+	var e data.Expert
+	fs.Int64Var(&e.ID, "id", 0, "bestaande deskundige bijwerken")
+	fs.StringVar(&e.Name, "name", "", "naam")
+	fs.StringVar(&e.Organisation, "organisation", "", "organisatie")
+	fs.StringVar(&e.Email, "email", "", "e-mailadres")
+	signed := fs.String("signed", "", "datum waarop de geheimhoudingsverklaring is getekend")
+	return func(c *call) error {
+		if err := c.noArgs(); err != nil {
+			return err
+		}
+		var err error
+		if e.SignedOn, err = date(*signed); err != nil {
+			return err
+		}
+		s, err := c.open()
+		if err != nil {
+			return err
+		}
+		id, err := s.SaveExpert(e)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "deskundige %d opgeslagen\n", id)
+		return nil
+	}
+}
+
+func consentCommand(fs *flag.FlagSet) func(c *call) error {
+	var ct data.Consent
+	fs.StringVar(&ct.How, "how", "", "hoe de toestemming is gegeven")
+	fs.StringVar(&ct.Scope, "scope", "", "voor welke stukken")
+	on := fs.String("on", "", "datum, standaard vandaag")
+	withdraw := fs.Bool("withdraw", false, "de klager trekt de toestemming in")
+	return func(c *call) error {
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		if *withdraw {
+			return stepDone(c, "toestemming ingetrokken", func(s *data.Store, ref string) error { return s.WithdrawConsent(ref, d) })
+		}
+		ct.GivenOn = d
+		return stepDone(c, "toestemming vastgelegd", func(s *data.Store, ref string) error { return s.GiveConsent(ref, ct) })
+	}
+}
+
+func shareCommand(fs *flag.FlagSet) func(c *call) error {
+	var sh data.Share
+	expert := fs.String("expert", "", "ID van de deskundige (zie 'experts')")
+	fs.StringVar(&sh.Documents, "documents", "", "welke stukken")
+	on := fs.String("on", "", "datum, standaard vandaag")
+	return func(c *call) error {
+		var err error
+		if sh.ExpertID, err = strconv.ParseInt(*expert, 10, 64); err != nil {
+			return usagef("geef de deskundige op met --expert ID; 'klachtenregister-cli experts' toont de nummers")
+		}
+		if sh.SharedOn, err = date(*on); err != nil {
+			return err
+		}
+		return stepDone(c, "stukken gedeeld", func(s *data.Store, ref string) error {
+			_, err := s.ShareDocuments(ref, sh)
+			return err
+		})
+	}
+}
