@@ -111,11 +111,7 @@ func listCommand(fs *flag.FlagSet) func(c *call) error {
 
 func showCommand(fs *flag.FlagSet) func(c *call) error {
 	return func(c *call) error {
-		ref, err := c.ref()
-		if err != nil {
-			return err
-		}
-		s, err := c.open()
+		ref, s, err := c.openRef()
 		if err != nil {
 			return err
 		}

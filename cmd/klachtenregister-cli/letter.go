@@ -144,11 +144,7 @@ func letterSentCommand(fs *flag.FlagSet) func(c *call) error {
 
 func lettersCommand(fs *flag.FlagSet) func(c *call) error {
 	return func(c *call) error {
-		ref, err := c.ref()
-		if err != nil {
-			return err
-		}
-		s, err := c.open()
+		ref, s, err := c.openRef()
 		if err != nil {
 			return err
 		}

@@ -149,6 +149,16 @@ func (c *call) ref() (string, error) {
 	return strings.ToUpper(strings.TrimSpace(c.args[0])), nil
 }
 
+// openRef checks the single REF argument, then opens the register.
+func (c *call) openRef() (string, *data.Store, error) {
+	ref, err := c.ref()
+	if err != nil {
+		return "", nil, err
+	}
+	s, err := c.open()
+	return ref, s, err
+}
+
 // noArgs refuses stray positional arguments.
 func (c *call) noArgs() error {
 	if len(c.args) > 0 {

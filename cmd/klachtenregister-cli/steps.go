@@ -21,11 +21,7 @@ func init() {
 
 // stepDone runs a step on the complaint named by the single argument and reports it.
 func stepDone(c *call, done string, step func(s *data.Store, ref string) error) error {
-	ref, err := c.ref()
-	if err != nil {
-		return err
-	}
-	s, err := c.open()
+	ref, s, err := c.openRef()
 	if err != nil {
 		return err
 	}
