@@ -18,6 +18,8 @@ const (
 	ItemProgressUpdate   ItemKind = "progress_update"   // keep the complainant informed during an extension
 	ItemResolve          ItemKind = "resolve"           // reach a decision
 	ItemOutcomeLetter    ItemKind = "outcome_letter"    // confirm the outcome in writing
+	ItemMeasure          ItemKind = "measure"           // record a measure, or why none is needed
+	ItemCarryOutMeasure  ItemKind = "carry_out_measure" // an open measure's due date; not bound to a complaint
 )
 
 // Label is what to do, in the practitioner's words.
@@ -30,15 +32,21 @@ func (k ItemKind) Label() string {
 		ItemProgressUpdate:   "Klager op de hoogte houden",
 		ItemResolve:          "Klacht afhandelen",
 		ItemOutcomeLetter:    "Uitkomst schriftelijk bevestigen",
+		ItemMeasure:          "Verbetermaatregel vastleggen",
+		ItemCarryOutMeasure:  "Verbetermaatregel uitvoeren",
 	}[k]
 }
 
 // ActionItem is one thing the procedure now requires of the practice, with its due date.
 // Items are derived from the stored facts whenever they are asked for, never stored.
+// Most concern a complaint; a measure's item (ItemCarryOutMeasure) has MeasureID set instead,
+// its code as Reference and its description as Detail.
 type ActionItem struct {
 	ComplaintID int64    `json:"-"`
+	MeasureID   int64    `json:"-"`
 	Reference   string   `json:"reference"`
 	Complainant string   `json:"complainant_name"`
+	Detail      string   `json:"detail,omitempty"`
 	Kind        ItemKind `json:"kind"`
 	Label       string   `json:"label"`
 	DueOn       Date     `json:"due_on"`
@@ -71,6 +79,7 @@ type Facts struct {
 	LastContactOn Date   // latest contact of any kind
 	LastWrittenOn Date   // latest letter or e-mail to the complainant
 	OutcomeSentOn Date   // latest outcome letter marked sent, if any
+	MeasureCount  int    // measures linked to the complaint
 }
 
 // ActionItems derives what the procedure requires for one complaint on the day today.
@@ -97,6 +106,10 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 		if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
 			add(ItemOutcomeLetter, AckDue(f.ResolvedOn, s))
 		}
+		if measureDue(f.Verdict, f.MeasureCount, f.NoMeasureReason) {
+			// Decided while the complaint is fresh, in the same week as the outcome letter.
+			add(ItemMeasure, AckDue(f.ResolvedOn, s))
+		}
 	}
 	if f.Formal && f.Status.Open() {
 		add(ItemResolve, f.DueOn)
@@ -107,6 +120,17 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 		}
 	}
 	return items
+}
+
+// MeasureItems derives what an open measure with a due date requires on the day today: to be
+// carried out by then. A measure without a due date, or one carried out, has none.
+func MeasureItems(m Measure, today Date, s Settings) []ActionItem {
+	if !m.Open() || m.DueOn.IsZero() {
+		return nil
+	}
+	return []ActionItem{{MeasureID: m.ID, Reference: m.Code, Detail: m.Description, Kind: ItemCarryOutMeasure,
+		Label: ItemCarryOutMeasure.Label(), DueOn: m.DueOn, DaysLeft: today.DaysUntil(m.DueOn),
+		Warning: WarningFor(m.DueOn, today, s.Int("warning_days"))}}
 }
 
 // WorstWarning is the warning of the most pressing item, or "" when nothing is due.

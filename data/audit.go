@@ -158,6 +158,23 @@ func (e Event) Describe() string {
 		return "Bijlage toegevoegd: " + str("name")
 	case "letter_generated":
 		return fmt.Sprintf("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")).Label(), p["version"], str("language"))
+	case "measure_added":
+		return fmt.Sprintf("Verbetermaatregel %s vastgelegd: %s", str("code"), str("description"))
+	case "measure_edited":
+		changes, _ := p["changes"].(map[string]any)
+		return fmt.Sprintf("Verbetermaatregel %s gewijzigd: %s", str("code"), strings.Join(slices.Sorted(maps.Keys(changes)), ", "))
+	case "measure_linked":
+		return fmt.Sprintf("Verbetermaatregel %s gekoppeld: %s", str("code"), str("description"))
+	case "measure_unlinked":
+		return fmt.Sprintf("Verbetermaatregel %s ontkoppeld", str("code"))
+	case "measure_done":
+		return fmt.Sprintf("Verbetermaatregel %s uitgevoerd op %s", str("code"), str("done_on"))
+	case "measure_evaluated":
+		return fmt.Sprintf("Effect van verbetermaatregel %s beoordeeld: %s", str("code"), Effect(str("effect")).Label())
+	case "no_measure_recorded":
+		return "Geen verbetermaatregel nodig: " + str("reason")
+	case "root_cause_added":
+		return "Oorzaak toegevoegd: " + str("label")
 	case "letter_sent":
 		return fmt.Sprintf("Brief verstuurd: %s (versie %v) %s op %s", LetterKind(str("kind")).Label(), p["version"],
 			Delivery(str("sent_via")).Label(), str("sent_on"))

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -43,6 +44,9 @@ func bigRegister(b *testing.B, n int) *Store {
 		if err != nil {
 			return err
 		}
+		if _, err := tx.Exec(bigRegisterOutcomes); err != nil {
+			return err
+		}
 		_, err = tx.Exec(`INSERT INTO complaint_search (rowid, reference, complainant, body)
 			SELECT id, reference, complainant_name, summary FROM complaints`)
 		return err
@@ -52,6 +56,51 @@ func bigRegister(b *testing.B, n int) *Store {
 	}
 	benchRegisters.Store(n, s)
 	return s
+}
+
+// bigRegisterOutcomes gives the bulk register what the annual report reads: confirmations,
+// resolutions with every verdict, an extension for one complaint in ten, and 2,000 measures
+// linked to the (partly) well-founded complaints.
+const bigRegisterOutcomes = `
+	UPDATE complaints SET acknowledged_on = date(received_on, '+' || (id % 9) || ' days') WHERE status != 'received';
+	UPDATE complaints SET resolved_on = min(date(received_on, '+' || (id % 45) || ' days'), '2026-11-30'),
+		verdict = CASE id % 4 WHEN 0 THEN 'well_founded' WHEN 1 THEN 'partly_well_founded' WHEN 2 THEN 'unfounded' ELSE 'settled' END
+		WHERE status IN ('resolved', 'closed');
+	INSERT INTO extensions (complaint_id, extended_on, previous_due_on, until, reason)
+		SELECT id, date(due_on, '-3 days'), due_on, date(due_on, '+21 days'),
+			CASE id % 3 WHEN 0 THEN 'Advies van een deskundige gevraagd' WHEN 1 THEN 'De behandelaar is ziek' ELSE 'Drukte' END
+		FROM complaints WHERE id % 10 = 2;
+	WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 2000)
+	INSERT INTO measures (code, description, root_cause, owner, created_on, due_on, done_on)
+		SELECT printf('M-%d-%04d', 2025 + i % 2, i), 'Maatregel ' || i,
+			CASE i % 7 WHEN 0 THEN 'communication' WHEN 1 THEN 'expertise' WHEN 2 THEN 'accessibility' WHEN 3 THEN 'fees'
+				WHEN 4 THEN 'administration' WHEN 5 THEN 'conduct' ELSE 'other' END,
+			'Anne de Linde', date('2025-01-01', '+' || (i % 690) || ' days'), date('2025-01-01', '+' || (i % 690 + 30) || ' days'),
+			CASE WHEN i % 3 = 0 THEN NULL ELSE date('2025-01-01', '+' || (i % 690 + 20) || ' days') END
+		FROM seq;
+	INSERT INTO complaint_measures (complaint_id, measure_id, linked_on)
+		SELECT id, id % 2000 + 1, resolved_on FROM complaints WHERE verdict IN ('well_founded', 'partly_well_founded');`
+
+// BenchmarkYearReport computes the annual report of 2026 over a register of 100,000 complaints
+// (some 50,000 of them received in 2026); the target is well under one second.
+func BenchmarkYearReport(b *testing.B) {
+	s := bigRegister(b, 100_000)
+	for b.Loop() {
+		r, err := s.YearReport(2026)
+		if err != nil || r.Current.Received < 40_000 || r.Current.Resolved == 0 || len(r.Measures) == 0 {
+			b.Fatalf("%+v, %v", r.Current, err)
+		}
+	}
+}
+
+// BenchmarkExportCSV writes the 2026 register of that register as CSV.
+func BenchmarkExportCSV(b *testing.B) {
+	s := bigRegister(b, 100_000)
+	for b.Loop() {
+		if err := s.ExportCSV(io.Discard, 2026, false); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkRegisterPage is what the register screen does when the practitioner scrolls to the

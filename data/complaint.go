@@ -109,6 +109,9 @@ type Complaint struct {
 	Outcome        string  `json:"outcome"`
 	ClosedOn       Date    `json:"closed_on"`
 	WithdrawnOn    Date    `json:"withdrawn_on"`
+	// NoMeasureReason says why a complaint found (partly) well-founded needs no measure
+	// against recurrence; see Store.RecordNoMeasure.
+	NoMeasureReason string `json:"no_measure_reason"`
 }
 
 // Validate checks the fields a person fills in, against today's date.

@@ -66,9 +66,6 @@ func TestParseNames(t *testing.T) {
 		if got, err := ParseContactKind(string(k)); err != nil || got != k || k.Label() == "" {
 			t.Errorf("ParseContactKind(%s) = %s, %v", k, got, err)
 		}
-		if k.Written() != (k == ContactLetter || k == ContactEmail) {
-			t.Errorf("%s.Written() = %v", k, k.Written())
-		}
 	}
 	for _, bad := range []error{
 		func() error { _, err := ParseVerdict("Gegrond"); return err }(),

@@ -26,10 +26,6 @@ func (k ContactKind) Label() string {
 		ContactEmail: "e-mail"}[k]
 }
 
-// Written reports whether the contact left the complainant something in writing, which the
-// procedure requires for the progress and outcome confirmations.
-func (k ContactKind) Written() bool { return k == ContactLetter || k == ContactEmail }
-
 // ParseContactKind checks a contact kind name.
 func ParseContactKind(s string) (ContactKind, error) {
 	k := ContactKind(s)

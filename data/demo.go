@@ -27,7 +27,9 @@ func (s *Store) Demo(count int, seed uint64) error { return s.DemoWithLetters(co
 type LetterRenderer func(ref string, kind LetterKind) ([]byte, error)
 
 // DemoWithLetters is Demo in which receipt, extensions and outcomes are confirmed with real
-// letters made by render, archived and marked sent, so formal complaints can be closed.
+// letters made by render, archived and marked sent, so formal complaints can be closed. With or
+// without letters, (partly) well-founded complaints get their measures against recurrence,
+// carried out and evaluated over the following weeks.
 func (s *Store) DemoWithLetters(count int, seed uint64, render LetterRenderer) error {
 	if count < 1 || count > 100000 {
 		return invalid("count", "kies een aantal klachten van 1 tot en met 100000")
@@ -45,10 +47,10 @@ func (s *Store) DemoWithLetters(count int, seed uint64, render LetterRenderer) e
 	if err := s.SetSettings(demoPractice); err != nil {
 		return err
 	}
-	p := &demoPlan{s: s, render: render, rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))}
+	p := &demoPlan{s: s, render: render, rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)), measures: map[int]string{}}
 	start := NewDate(today.Year()-1, time.January, 1)
 	span := start.DaysUntil(today)
-	steps := []demoStep{p.expert(start)}
+	steps := append([]demoStep{p.expert(start)}, p.ownMeasures(today)...)
 	for i := range count {
 		received := start.AddDays(span * i / count).AddDays(p.rng.IntN(max(1, span/count)))
 		var stop Status
@@ -92,6 +94,7 @@ type demoPlan struct {
 	render   LetterRenderer
 	rng      *rand.Rand
 	expertID int64
+	measures map[int]string // per topic, the code of its latest measure
 }
 
 // confirm sends a letter of the given kind by post, as a practice would, or runs without
@@ -123,7 +126,8 @@ func (p *demoPlan) expert(start Date) demoStep {
 // statuses, so a fresh demo register always has work waiting in every stage.
 func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []demoStep {
 	s, rng := p.s, p.rng
-	topic := demoTopics[rng.IntN(len(demoTopics))]
+	topicIndex := rng.IntN(len(demoTopics))
+	topic := demoTopics[topicIndex]
 	place := demoPlaces[rng.IntN(len(demoPlaces))]
 	name := demoNames[i%len(demoNames)]
 	channel := Channels[rng.IntN(len(Channels))]
@@ -148,6 +152,9 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 	add(0, func() (err error) { ref, err = s.Create(c); return err })
 
 	verdict := Verdicts[rng.IntN(len(Verdicts))]
+	if stop == StatusResolved {
+		verdict = VerdictPartlyWellFounded // so the overview asks for a measure
+	}
 	if !formal {
 		if stop == StatusInformal || stop == "" && rng.IntN(3) == 0 {
 			if stop == "" {
@@ -221,6 +228,9 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 	if stop == StatusResolved {
 		return steps
 	}
+	if verdict.NeedsMeasure() {
+		steps = append(steps, p.measureSteps(i, &ref, topicIndex, &day)...)
+	}
 	if p.render == nil {
 		return steps // without letters the outcome cannot be confirmed, so the file stays open
 	}
@@ -229,4 +239,71 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 		add(rng.IntN(4), func() error { return s.CloseComplaint(ref) })
 	}
 	return steps
+}
+
+// measureSteps answer a (partly) well-founded demo complaint the day after its resolution, as a
+// practice would: mostly with a measure for its topic (linked to the topic's measure while that
+// is still open), now and then with the reason why none is needed. ref is filled in when the
+// complaint is registered, after planning. A measure made here is
+// carried out and evaluated weeks later, so the newest ones are still open, some past due.
+func (p *demoPlan) measureSteps(i int, ref *string, topic int, day *Date) []demoStep {
+	s, rng := p.s, p.rng
+	*day = day.AddDays(1)
+	if i%6 == 5 {
+		reason := demoNoMeasureReasons[rng.IntN(len(demoNoMeasureReasons))]
+		return []demoStep{{on: *day, order: i, do: func() error { return s.RecordNoMeasure(*ref, reason) }}}
+	}
+	t := demoTopics[topic]
+	owner := demoOwners[rng.IntN(len(demoOwners))]
+	dueIn, doneIn, evaluateIn, effective := 21+rng.IntN(40), 14+rng.IntN(50), 45+rng.IntN(60), rng.IntN(5) > 0
+	var code string // set when this complaint led to a new measure
+	add := func() error {
+		if known := p.measures[topic]; known != "" {
+			m, err := s.Measure(known)
+			if err != nil {
+				return err
+			}
+			if m.Open() {
+				return s.LinkMeasure(known, *ref)
+			}
+		}
+		m, err := s.AddMeasure(Measure{Description: t.measure, RootCause: t.cause, Owner: owner, DueOn: s.today().AddDays(dueIn)}, *ref)
+		if err != nil {
+			return err
+		}
+		code, p.measures[topic] = m.Code, m.Code
+		return nil
+	}
+	done := func() error {
+		if code == "" {
+			return nil
+		}
+		return s.MeasureDone(code, Date{})
+	}
+	evaluate := func() error {
+		if code == "" {
+			return nil
+		}
+		return s.EvaluateMeasure(code, Date{}, effective, demoEvaluations[effective])
+	}
+	return []demoStep{{on: *day, order: i, do: add}, {on: day.AddDays(doneIn), order: i, do: done},
+		{on: day.AddDays(doneIn + evaluateIn), order: i, do: evaluate}}
+}
+
+// ownMeasures are two measures from the practice's own evaluation, linked to no complaint: one
+// past its due date, one under way, so the measures and deadlines show both.
+func (p *demoPlan) ownMeasures(today Date) []demoStep {
+	add := func(ago, dueIn int, m Measure) demoStep {
+		return demoStep{on: today.AddDays(-ago), order: -1, do: func() error {
+			m.DueOn = p.s.today().AddDays(dueIn)
+			_, err := p.s.AddMeasure(m)
+			return err
+		}}
+	}
+	return []demoStep{
+		add(45, 40, Measure{Description: "De klachtenprocedure vermelden op de website en in elke opdrachtbevestiging.",
+			RootCause: "communication"}),
+		add(10, 50, Measure{Description: "Jaarlijkse bespreking van alle klachten in het teamoverleg, met een verslag voor het kwaliteitsdossier.",
+			RootCause: "other", Owner: "Mark Peters"}),
+	}
 }

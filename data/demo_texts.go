@@ -41,45 +41,59 @@ type demoTopic struct {
 	summary     string
 	description string
 	desired     string
+	measure     string // the measure against recurrence when it is found well-founded
+	cause       string // the root cause that measure addresses
 }
 
 var demoTopics = []demoTopic{
 	{SubjectService, "", "Factuur hoger dan de offerte",
 		"De factuur voor de jaarrekening is ruim 30% hoger dan in de offerte stond. Vooraf is niet gemeld dat er meer uren nodig waren.",
-		"Een factuur volgens de offerte, of een uitleg van de extra uren."},
+		"Een factuur volgens de offerte, of een uitleg van de extra uren.",
+		"Bij meerwerk vooraf een aanvullende offerte sturen en pas na akkoord beginnen.", "fees"},
 	{SubjectService, "", "Aangifte inkomstenbelasting te laat ingediend",
 		"De aangifte is na de uitsteltermijn ingediend, waardoor ik een aanmaning en een boete van de Belastingdienst kreeg.",
-		"Vergoeding van de boete en de zekerheid dat dit niet nog eens gebeurt."},
+		"Vergoeding van de boete en de zekerheid dat dit niet nog eens gebeurt.",
+		"Deadlines van aangiften in de gedeelde agenda, met een herinnering twee weken vooraf.", "administration"},
 	{SubjectEmployee, "Mark Peters", "Onvriendelijk telefoongesprek",
 		"Tijdens een telefoongesprek over mijn dossier werd ik onderbroken en kortaf te woord gestaan.",
-		"Excuses en een gesprek met de praktijkhouder."},
+		"Excuses en een gesprek met de praktijkhouder.",
+		"Training klantgericht telefoneren voor alle medewerkers.", "conduct"},
 	{SubjectOrganisation, "", "Geen reactie op e-mails",
 		"Ik heb in drie weken vier e-mails gestuurd over mijn dossier en geen antwoord gekregen.",
-		"Binnen een week een inhoudelijke reactie en een vaste contactpersoon."},
+		"Binnen een week een inhoudelijke reactie en een vaste contactpersoon.",
+		"E-mails binnen twee werkdagen beantwoorden; een gedeelde inbox met vervanging bij afwezigheid.", "communication"},
 	{SubjectService, "", "Fout in de jaarrekening",
 		"In de jaarrekening staat de afschrijving op de bedrijfsauto verkeerd, waardoor de winst te hoog is.",
-		"Een gecorrigeerde jaarrekening zonder extra kosten."},
+		"Een gecorrigeerde jaarrekening zonder extra kosten.",
+		"Vier-ogenprincipe: elke jaarrekening wordt vóór verzending door een tweede medewerker gecontroleerd.", "expertise"},
 	{SubjectOrganisation, "", "Vertrouwelijke stukken naar verkeerd adres",
 		"Een brief met mijn loonstroken is naar mijn vorige adres gestuurd, terwijl ik mijn verhuizing had doorgegeven.",
-		"Uitleg over hoe dit kon gebeuren en wat u doet om het te voorkomen."},
+		"Uitleg over hoe dit kon gebeuren en wat u doet om het te voorkomen.",
+		"Adreswijzigingen dezelfde dag in het klantsysteem verwerken en schriftelijk aan de klant bevestigen.", "administration"},
 	{SubjectEmployee, "Sandra Koster", "Afspraak zonder bericht verzet",
 		"Mijn afspraak is twee keer op de dag zelf verzet, zonder dat ik daar tijdig bericht over kreeg.",
-		"Voortaan minstens een dag van tevoren bericht."},
+		"Voortaan minstens een dag van tevoren bericht.",
+		"Verzette afspraken uiterlijk een werkdag vooraf melden per sms en e-mail.", "communication"},
 	{SubjectService, "", "Onduidelijke uitleg over de werkzaamheden",
 		"Het is mij na het adviesgesprek niet duidelijk welke werkzaamheden u voor mij uitvoert en wat dat kost.",
-		"Een schriftelijk overzicht van de afspraken."},
+		"Een schriftelijk overzicht van de afspraken.",
+		"Na elk adviesgesprek een schriftelijk overzicht van de afspraken en de kosten sturen.", "communication"},
 	{SubjectOrganisation, "", "Praktijk telefonisch slecht bereikbaar",
 		"De praktijk is 's ochtends vaak niet bereikbaar en er wordt niet teruggebeld.",
-		"Betere bereikbaarheid of een terugbelverzoek dat wordt nagekomen."},
+		"Betere bereikbaarheid of een terugbelverzoek dat wordt nagekomen.",
+		"De telefoon 's ochtends vast bemensen; terugbelverzoeken dezelfde dag afhandelen.", "accessibility"},
 	{SubjectService, "", "Declaratie niet gespecificeerd",
 		"Op de declaratie staat alleen een totaalbedrag, zonder specificatie van uren en tarief.",
-		"Een gespecificeerde declaratie."},
+		"Een gespecificeerde declaratie.",
+		"Declaraties voortaan gespecificeerd naar uren en tarief.", "fees"},
 	{SubjectEmployee, "Mark Peters", "Advies sluit niet aan op mijn vraag",
 		"Het advies gaat over de verkoop van mijn onderneming, terwijl ik had gevraagd naar de overdracht aan mijn zoon.",
-		"Een nieuw advies op mijn eigenlijke vraag, zonder extra kosten."},
+		"Een nieuw advies op mijn eigenlijke vraag, zonder extra kosten.",
+		"De adviesvraag bij de start schriftelijk vastleggen en door de klant laten bevestigen.", "expertise"},
 	{SubjectOther, "", "Parkeren bij de praktijk",
 		"Bij de praktijk is nergens te parkeren en dat werd bij het maken van de afspraak niet gemeld.",
-		"Informatie over parkeren bij de uitnodiging."},
+		"Informatie over parkeren bij de uitnodiging.",
+		"Parkeerinformatie en een routebeschrijving opnemen in elke uitnodiging.", "other"},
 }
 
 var demoContactNotes = []string{
@@ -106,4 +120,16 @@ var demoOutcomes = map[Verdict]string{
 	VerdictPartlyWellFounded: "De klacht is op één punt terecht; daarvoor bieden wij excuses aan en passen wij de factuur aan.",
 	VerdictUnfounded:         "Na onderzoek blijkt dat de werkzaamheden volgens de afspraken zijn uitgevoerd. Wij hebben dit toegelicht.",
 	VerdictSettled:           "In een gesprek is samen een oplossing gevonden waar de klager tevreden mee is.",
+}
+
+var demoOwners = []string{"Anne de Linde", "Anne de Linde", "Mark Peters", "Sandra Koster"}
+
+var demoNoMeasureReasons = []string{
+	"Eenmalige vergissing bij een invalkracht; besproken in het teamoverleg, geen structurele oorzaak.",
+	"De oorzaak lag bij een storing van de leverancier van het klantsysteem, die inmiddels is verholpen.",
+}
+
+var demoEvaluations = map[bool]string{
+	true:  "Sinds de invoering geen nieuwe klachten hierover; in het teamoverleg nagelopen en werkt zoals bedoeld.",
+	false: "Er kwam daarna opnieuw een klacht over hetzelfde punt; de maatregel wordt aangescherpt.",
 }

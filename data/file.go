@@ -17,6 +17,7 @@ type File struct {
 	Shares      []Share
 	Attachments []Attachment
 	Letters     []Letter
+	Measures    []Measure // the measures against recurrence linked to it
 	Events      []Event
 }
 
@@ -41,6 +42,9 @@ func (s *Store) File(ref string) (*File, error) {
 		return nil, err
 	}
 	if f.Events, err = s.Timeline(ref); err != nil {
+		return nil, err
+	}
+	if f.Measures, err = listMeasures(s.r, MeasureFilter{Reference: f.Reference}); err != nil {
 		return nil, err
 	}
 	if err := scanAll(s, &f.Extensions, `SELECT extended_on, previous_due_on, until, reason FROM extensions

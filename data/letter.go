@@ -64,9 +64,16 @@ const (
 // Deliveries lists every way of sending.
 var Deliveries = []Delivery{DeliveryPost, DeliveryEmail, DeliveryHand}
 
-// Label is the way of sending in the practitioner's words.
+// Label is the way of sending in the practitioner's words, as a choice in a list: "per post".
 func (d Delivery) Label() string {
 	return map[Delivery]string{DeliveryPost: "per post", DeliveryEmail: "per e-mail", DeliveryHand: "persoonlijk overhandigd"}[d]
+}
+
+// Sent says that a letter went out this way, as the end of a sentence: "per post verstuurd",
+// "persoonlijk overhandigd".
+func (d Delivery) Sent() string {
+	return map[Delivery]string{DeliveryPost: "per post verstuurd", DeliveryEmail: "per e-mail verstuurd",
+		DeliveryHand: "persoonlijk overhandigd"}[d]
 }
 
 // ParseDelivery checks a way of sending.
@@ -99,7 +106,7 @@ type Letter struct {
 	SHA256    string     `json:"sha256"`
 	SentOn    Date       `json:"sent_on"`
 	SentVia   Delivery   `json:"sent_via,omitempty"`
-	ContactID int64      `json:"-"` // the contact moment marking it sent recorded
+	ContactID int64      `json:"-"` // the contact moment recorded when it was marked sent; 0 for none
 }
 
 // SaveLetter stores a generated letter as the next version of its kind for the complaint;
@@ -208,9 +215,11 @@ func (s *Store) LetterPDF(id int64) ([]byte, error) {
 	return pdf, nil
 }
 
-// MarkLetterSent records that a letter went out on the given day (zero: today) and how. It
-// also records the contact moment, and marking the acknowledgement sent while receipt is not
-// yet confirmed takes the acknowledge step: all in one transaction.
+// MarkLetterSent records that a letter went out on the given day (zero: today) and how. A
+// letter to the complainant also records the contact moment, and marking the acknowledgement
+// sent while receipt is not yet confirmed takes the acknowledge step: all in one transaction.
+// The confidentiality statement goes to the expert, not the complainant, so it records no
+// contact: it cannot count as keeping the complainant informed.
 func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 	if _, err := ParseDelivery(string(via)); err != nil {
 		return err
@@ -227,25 +236,32 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 			return conflict(fmt.Sprintf("de %s (versie %d) van klacht %s is al als verstuurd gemarkeerd op %s",
 				l.Kind.Label(), l.Version, l.Reference, l.SentOn))
 		}
+		c, err := getComplaint(tx, l.Reference)
+		if err != nil {
+			return err
+		}
+		if c.Status == StatusClosed {
+			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan geen brief meer als verstuurd worden gemarkeerd", c.Reference)}
+		}
 		if on.IsZero() {
 			on = tx.today()
 		}
 		if made := Today(l.CreatedAt); on.Before(made) {
 			return invalid("on", fmt.Sprintf("de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made))
 		}
-		c, err := getComplaint(tx, l.Reference)
-		if err != nil {
+		var contactID *int64 // NULL: no contact moment
+		if l.Kind != LetterConfidentiality {
+			ct := Contact{On: on, Kind: via.contactKind(),
+				Note: fmt.Sprintf("%s (versie %d) %s", capitalise(l.Kind.Label()), l.Version, via.Sent())}
+			if err := tx.addContact(c, &ct); err != nil {
+				return err
+			}
+			contactID, l.ContactID = &ct.ID, ct.ID
+		}
+		if _, err := tx.Exec(`UPDATE letters SET sent_on = ?, sent_via = ?, contact_id = ? WHERE id = ?`, on, via, contactID, id); err != nil {
 			return err
 		}
-		ct := Contact{On: on, Kind: via.contactKind(),
-			Note: fmt.Sprintf("%s (versie %d) %s verstuurd", capitalise(l.Kind.Label()), l.Version, via.Label())}
-		if err := tx.addContact(c, &ct); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`UPDATE letters SET sent_on = ?, sent_via = ?, contact_id = ? WHERE id = ?`, on, via, ct.ID, id); err != nil {
-			return err
-		}
-		l.SentOn, l.SentVia, l.ContactID = on, via, ct.ID
+		l.SentOn, l.SentVia = on, via
 		if err := tx.event(c.ID, "letter_sent", l); err != nil {
 			return err
 		}

@@ -98,7 +98,7 @@ func TestAcknowledgementSentConfirmsReceipt(t *testing.T) {
 	}
 	contacts, err := s.Contacts(ref)
 	must(t, err)
-	if len(contacts) != 1 || contacts[0].Kind != ContactEmail || !strings.Contains(contacts[0].Note, "Ontvangstbevestiging") {
+	if len(contacts) != 1 || contacts[0].Kind != ContactEmail || contacts[0].Note != "Ontvangstbevestiging (versie 1) per e-mail verstuurd" {
 		t.Errorf("contacts: %+v", contacts)
 	}
 	if kinds := itemKinds(t, s, ref); slices.Contains(kinds, ItemAcknowledge) {
@@ -113,8 +113,39 @@ func TestAcknowledgementSentConfirmsReceipt(t *testing.T) {
 		t.Errorf("second acknowledgement changed the complaint: %s %s", c.Status, c.AcknowledgedOn)
 	}
 	contacts, _ = s.Contacts(ref)
-	if len(contacts) != 2 || contacts[1].Kind != ContactLetter {
-		t.Errorf("hand delivery should leave a letter contact: %+v", contacts)
+	if len(contacts) != 2 || contacts[1].Kind != ContactLetter || contacts[1].Note != "Ontvangstbevestiging (versie 2) persoonlijk overhandigd" {
+		t.Errorf("hand delivery should leave a letter contact that says so: %+v", contacts)
+	}
+}
+
+// TestConfidentialitySentRecordsNoContact: the confidentiality statement goes to the expert,
+// so marking it sent records no contact with the complainant and leaves the progress letter
+// due; the consent form goes to the complainant and is recorded as a letter.
+func TestConfidentialitySentRecordsNoContact(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusExtended)
+	l, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("geheimhouding"))
+	must(t, err)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryEmail))
+	if contacts, _ := s.Contacts(ref); len(contacts) != 0 {
+		t.Errorf("the statement for the expert recorded a contact with the complainant: %+v", contacts)
+	}
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemProgressLetter) {
+		t.Errorf("the statement for the expert cleared the progress letter: items %v", kinds)
+	}
+	list, err := s.Letters(ref)
+	must(t, err)
+	var isNull bool
+	must(t, s.r.QueryRow(`SELECT contact_id IS NULL FROM letters WHERE id = ?`, l.ID).Scan(&isNull))
+	if len(list) != 1 || list[0].SentOn != day("2026-03-02") || list[0].ContactID != 0 || !isNull {
+		t.Errorf("letter after marking it sent: %+v (contact_id NULL: %v)", list, isNull)
+	}
+
+	consent, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"))
+	must(t, err)
+	must(t, s.MarkLetterSent(consent.ID, Date{}, DeliveryPost))
+	if contacts, _ := s.Contacts(ref); len(contacts) != 1 || contacts[0].Note != "Toestemming externe deskundige (versie 1) per post verstuurd" {
+		t.Errorf("the consent form should be recorded as a letter to the complainant: %+v", contacts)
 	}
 }
 
@@ -159,6 +190,15 @@ func TestOutcomeLetterGatesClosing(t *testing.T) {
 		t.Errorf("items %v still ask for the outcome letter", kinds)
 	}
 	must(t, s.CloseComplaint(ref))
+
+	// Nothing is marked sent on a closed file, not even a letter that records no contact.
+	late, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
+	must(t, err)
+	before := dumpTables(t, s)
+	wantErr(t, s.MarkLetterSent(late.ID, Date{}, DeliveryPost), ErrTransition)
+	if dumpTables(t, s) != before {
+		t.Error("marking a letter of a closed complaint sent changed the register")
+	}
 }
 
 func TestMarkLetterSentRefusals(t *testing.T) {

@@ -231,6 +231,10 @@ func TestStepsRecordTheirFields(t *testing.T) {
 	must(t, err)
 	wantErr(t, s.CloseComplaint(ref), ErrConflict)
 	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryEmail))
+	// Partly well-founded: a measure against recurrence (or why none is needed) is still missing.
+	wantErr(t, s.CloseComplaint(ref), ErrConflict)
+	_, err = s.AddMeasure(Measure{Description: "Meerwerk vooraf schriftelijk melden", RootCause: "fees"}, ref)
+	must(t, err)
 	must(t, s.CloseComplaint(ref))
 	if c := complaintOf(t, s, ref); c.Status != StatusClosed || c.ClosedOn != day("2026-03-02") {
 		t.Fatalf("after close: %s on %s", c.Status, c.ClosedOn)

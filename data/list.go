@@ -129,7 +129,7 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 		(SELECT previous_due_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
 		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
 		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id AND kind IN ('letter', 'email')),
-		` + outcomeSentSQL + `
+		` + outcomeSentSQL + `, ` + measureCountSQL + `
 		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
 	rows, err := s.r.Query(query, args...)
 	if err != nil {
@@ -141,7 +141,8 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 	for rows.Next() {
 		var l Listed
 		var info *string
-		dest := append(complaintDest(&l.Complaint), &info, &l.ExtendedOn, &l.PreviousDueOn, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn)
+		dest := append(complaintDest(&l.Complaint), &info, &l.ExtendedOn, &l.PreviousDueOn, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
+			&l.MeasureCount)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
@@ -162,7 +163,8 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 	return out, rows.Err()
 }
 
-// Deadlines lists every action item in the register, overdue first.
+// Deadlines lists every action item in the register, overdue first: those of the complaints
+// and those of the open measures with a due date.
 func (s *Store) Deadlines() ([]ActionItem, error) {
 	listed, err := s.List(Filter{Open: true})
 	if err != nil {
@@ -171,6 +173,18 @@ func (s *Store) Deadlines() ([]ActionItem, error) {
 	var items []ActionItem
 	for _, l := range listed {
 		items = append(items, l.Items...)
+	}
+	measures, err := s.Measures(MeasureFilter{Open: true})
+	if err != nil {
+		return nil, err
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	for _, m := range measures {
+		items = append(items, MeasureItems(m, today, set)...)
 	}
 	SortItems(items)
 	return items, nil

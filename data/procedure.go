@@ -135,15 +135,22 @@ func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
 }
 
 // CloseComplaint completes the file. A formal complaint is closed only once its outcome letter
-// was marked sent, as the procedure promises written confirmation of the outcome.
+// was marked sent, as the procedure promises written confirmation of the outcome; a complaint
+// found (partly) well-founded only once it has a measure against recurrence or a recorded
+// reason why none is needed, as the procedure promises that such complaints feed the evaluation.
 func (s *Store) CloseComplaint(ref string) error {
 	return s.step(ref, ActionClose, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		var sent Date
-		if err := tx.QueryRow(`SELECT `+outcomeSentSQL+` FROM complaints c WHERE c.id = ?`, c.ID).Scan(&sent); err != nil {
+		var measures int
+		if err := tx.QueryRow(`SELECT `+outcomeSentSQL+`, `+measureCountSQL+` FROM complaints c WHERE c.id = ?`,
+			c.ID).Scan(&sent, &measures); err != nil {
 			return "", err
 		}
 		if outcomeLetterDue(c.Formal, sent) {
 			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", c.Reference))
+		}
+		if measureDue(c.Verdict, measures, c.NoMeasureReason) {
+			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de klacht is %s verklaard, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", c.Reference, c.Verdict.Label()))
 		}
 		c.ClosedOn = tx.today()
 		return "dossier gesloten", nil

@@ -8,8 +8,8 @@ import (
 )
 
 // addressLines is the recipient's postal address as PostNL asks for it: postcode, two spaces,
-// town in capitals, and the country only when it is abroad. The confidentiality statement goes
-// to the expert, whose organisation stands in for an address.
+// town in capitals, and the country in capitals only when it is not the practice's own. The
+// confidentiality statement goes to the expert, whose organisation stands in for an address.
 func addressLines(in *Input) []string {
 	var lines []string
 	if in.Kind == data.LetterConfidentiality {
@@ -18,18 +18,39 @@ func addressLines(in *Input) []string {
 		p := in.Complaint.Complainant
 		town := strings.TrimSpace(p.Postcode + "  " + strings.ToUpper(p.City))
 		lines = []string{p.Name, p.AddressLine1, p.AddressLine2, town}
-		if p.Country != "" && !strings.EqualFold(p.Country, in.Settings["practice_country"]) &&
-			!strings.EqualFold(p.Country, "Nederland") && !strings.EqualFold(p.Country, "Netherlands") {
+		if p.Country != "" && !sameCountry(p.Country, in.Settings["practice_country"]) {
 			lines = append(lines, strings.ToUpper(p.Country))
 		}
 	}
 	var out []string
 	for _, l := range lines {
-		if l = strings.TrimSpace(cleanText(strings.ReplaceAll(l, "\n", " "))); l != "" {
+		if l = strings.TrimSpace(l); l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// countryNames are the ways of writing a country that mean the same one, by its ISO code.
+var countryNames = map[string]string{
+	"nederland": "NL", "netherlands": "NL", "the netherlands": "NL", "nl": "NL", "holland": "NL",
+	"belgië": "BE", "belgie": "BE", "belgium": "BE", "belgique": "BE", "be": "BE",
+}
+
+// sameCountry reports whether two spellings name the same country. An empty practice
+// country is the Netherlands, the register's home.
+func sameCountry(a, practice string) bool {
+	if strings.TrimSpace(practice) == "" {
+		practice = "Nederland"
+	}
+	code := func(s string) string {
+		s = strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " .")), " "))
+		if c, ok := countryNames[s]; ok {
+			return c
+		}
+		return s
+	}
+	return code(a) == code(practice)
 }
 
 // senderLine is the practice's return address, printed small above the recipient so it shows

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"klachtenregister/data"
 )
@@ -11,15 +12,20 @@ import (
 // Calibration writes a test sheet for the window envelope: the address window as the settings
 // place it, drawn as a dotted frame with a sample address inside, and rulers along the top and
 // left edges. Held against the practice's own envelopes it shows whether the settings fit.
+// It is written in the setting language, Dutch when that is not set. A return address the
+// font cannot print stops it with a *data.Error, as it would stop every letter.
 func Calibration(w io.Writer, set data.Settings) error {
 	lang := set["language"]
 	if _, err := data.ParseLanguage(lang); err != nil {
 		lang = "nl"
 	}
-	in := &Input{Language: lang, Settings: set, Date: data.NewDate(2026, 1, 1),
+	in := tidy(Input{Language: lang, Settings: set, Date: data.NewDate(2026, 1, 1),
 		Complaint: data.Complaint{Complainant: data.Complainant{Name: "Zoë van 't Hoff", AddressLine1: "Kerkstraat 7",
-			Postcode: "3512 JK", City: "Utrecht"}}}
-	d, err := newDocument(in)
+			Postcode: "3512 JK", City: "Utrecht"}}})
+	if err := checkPrinted(&in, senderKeys); err != nil {
+		return err
+	}
+	d, err := newDocument(&in)
 	if err != nil {
 		return err
 	}
@@ -40,7 +46,7 @@ func Calibration(w io.Writer, set data.Settings) error {
 	y := max(win.y+win.h, 60) + 15
 	d.text(marginL, y, 14, "B", 0, d.t.calibrationTitle)
 	y += 10
-	mm := func(k string) string { return strconv.FormatFloat(set.MM(k), 'f', -1, 64) }
+	mm := func(k string) string { return d.number(set.MM(k)) }
 	for i, p := range d.t.calibration {
 		if i == len(d.t.calibration)-1 {
 			p = fmt.Sprintf(p, mm("address_window_left_mm"), mm("address_window_top_mm"),
@@ -56,6 +62,15 @@ func Calibration(w io.Writer, set data.Settings) error {
 		return err
 	}
 	return f.Output(w)
+}
+
+// number writes a measurement the way the language does: 20,5 in Dutch, 20.5 in English.
+func (d *document) number(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if d.t.decimalComma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // rulers draws millimetre scales along the top and left edges, numbered every centimetre.

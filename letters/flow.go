@@ -3,6 +3,7 @@ package letters
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"klachtenregister/data"
 )
@@ -34,7 +35,8 @@ func textLine(x, pt float64, style, s string) item {
 
 // paragraph wraps text to the width of the text column. A line that starts with "- " becomes
 // a bullet with a hanging indent. The first two and last two lines of a paragraph stay
-// together, so no page starts or ends with a single line of it.
+// together, so no page starts or ends with a single line of it. A text that prints nothing
+// gives no items.
 func (d *document) paragraph(text string, pt float64, style string) []item {
 	var lines []item
 	for _, src := range strings.Split(text, "\n") {
@@ -69,46 +71,66 @@ func keepAll(items []item) []item {
 }
 
 // letter builds the flow: place and date, reference, subject, salutation, body, closing and
-// signature, and the form to sign for consent and confidentiality.
-func (d *document) letter(body, form string) *document {
+// signature, and the form to sign for consent and confidentiality. It also makes the header
+// of the following pages. A signature or header line too long for the page is refused,
+// naming the setting.
+func (d *document) letter(body, form string) error {
 	in, t := d.in, d.t
 	d.pdf.SetTitle(t.subjects[in.Kind]+" "+in.Complaint.Reference, true) // no personal data in the metadata
 	add := func(items ...item) { d.items = append(d.items, items...) }
-	add(textLine(marginL, bodyPt, "", fmt.Sprintf("%s, %s", in.Settings["practice_city"], formatDate(in.Date, in.Language))))
+	add(d.paragraph(fmt.Sprintf("%s, %s", in.Settings["practice_city"], formatDate(in.Date, in.Language)), bodyPt, "")...)
 	add(gap(lineH))
-	add(textLine(marginL, bodyPt, "", fmt.Sprintf("%s: %s", t.reference, in.Complaint.Reference)))
+	add(d.paragraph(fmt.Sprintf("%s: %s", t.reference, in.Complaint.Reference), bodyPt, "")...)
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, t.subjects[in.Kind]), bodyPt, "B")...)
 	add(gap(2 * lineH))
 	name := in.Complaint.Complainant.Name
 	if in.Kind == data.LetterConfidentiality {
 		name = in.Expert.Name
 	}
-	salutation := textLine(marginL, bodyPt, "", fmt.Sprintf(t.salutation, name))
-	salutation.keep = true
-	add(salutation, keepAll([]item{gap(paraGap)})[0])
-	paras := paragraphs(body)
-	for i, p := range paras {
-		if i > 0 {
-			add(gap(paraGap))
-		}
+	add(keepAll(append(d.paragraph(fmt.Sprintf(t.salutation, name), bodyPt, ""), gap(paraGap)))...)
+	var text []item
+	for _, p := range paragraphs(body) {
 		lines := d.paragraph(p, bodyPt, "")
-		if i == len(paras)-1 {
-			// The closing and signature go with the last lines of the body, never alone.
-			lines[len(lines)-1].keep = true
+		if len(lines) == 0 {
+			continue
 		}
-		add(lines...)
+		if len(text) > 0 {
+			text = append(text, gap(paraGap))
+		}
+		text = append(text, lines...)
 	}
-	sig := []item{gap(2 * paraGap), textLine(marginL, bodyPt, "", t.closing), gap(15)}
-	sig = append(sig, textLine(marginL, bodyPt, "", in.Settings["practitioner_name"]))
-	if title := in.Settings["practitioner_title"]; title != "" {
-		sig = append(sig, textLine(marginL, bodyPt, "", title))
+	if n := len(text); n > 0 {
+		text[n-1].keep = true // the closing and signature go with the last lines of the body, never alone
+	}
+	add(text...)
+	sig, err := d.signature()
+	if err != nil {
+		return err
 	}
 	add(keepAll(sig[:len(sig)-1])...)
 	add(sig[len(sig)-1])
 	if form != "" {
 		add(d.form(t.formTitles[in.Kind], form)...)
 	}
-	return d
+	header := strings.Join([]string{in.Settings["practice_name"], in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
+	d.running, err = d.fitLines("practice_name", "de kop van de volgende pagina's", header, 8, "", textW, 2)
+	return err
+}
+
+// signature is the closing with room to sign, the practitioner's name and title, each
+// wrapped to the text column over at most two lines.
+func (d *document) signature() ([]item, error) {
+	sig := []item{gap(2 * paraGap), textLine(marginL, bodyPt, "", d.t.closing), gap(15)}
+	for _, k := range signatureKeys {
+		lines, err := d.fitLines(k, "de ondertekening", d.in.Settings[k], bodyPt, "", textW, 2)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range lines {
+			sig = append(sig, textLine(marginL, bodyPt, "", l))
+		}
+	}
+	return sig, nil
 }
 
 // form is the statement the recipient signs, with lines for place, date and signature. It
@@ -138,15 +160,30 @@ func (d *document) form(title, statement string) []item {
 	return keepAll(items)
 }
 
-// paragraphs splits a text at blank lines and drops the empty ones, such as a placeholder
-// that has nothing to say in this letter.
+// paragraphs splits a text at blank lines and drops what would print nothing, such as a
+// placeholder that has nothing to say in this letter or a bullet without text.
 func paragraphs(text string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n\n") {
-		if p = strings.Trim(p, "\n "); p != "" {
-			out = append(out, p)
+	var out, cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, "\n"))
+			cur = nil
 		}
 	}
+	for _, l := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n") {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if len(cur) == 0 {
+			l = strings.TrimLeftFunc(l, unicode.IsSpace)
+		}
+		switch {
+		case l == "":
+			flush()
+		case l == "-": // a bullet without text, its spaces trimmed
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
 	return out
 }
 

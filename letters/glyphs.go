@@ -4,16 +4,16 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"strings"
 	"unicode"
 
 	"klachtenregister/assets"
 	"klachtenregister/data"
 )
 
-// coverage is the set of characters both fonts can draw. A PDF library draws a missing glyph
-// as nothing at all, so every text is checked against it first: a name that would print
-// wrongly stops the letter instead.
+// coverage is the set of characters both embedded fonts, regular and bold, can draw. The PDF
+// library puts a character the font lacks on the page as the font's placeholder glyph (an
+// empty box or nothing at all), so it silently goes missing; every printed text is checked against this set first, and a
+// name that would print wrongly stops the letter instead.
 var coverage = func() *runeSet {
 	regular, err := parseCmap(assets.SansRegular)
 	if err != nil {
@@ -29,7 +29,8 @@ var coverage = func() *runeSet {
 	return regular
 }()
 
-// runeSet is a bitmap of the Basic Multilingual Plane, all the embedded fonts cover.
+// runeSet is a set of characters of the Basic Multilingual Plane (U+0000 to U+FFFF), as a
+// bitmap. Characters beyond it, such as emoji, are never in it, so they are always refused.
 type runeSet [65536 / 64]uint64
 
 func (s *runeSet) add(r rune) {
@@ -40,9 +41,10 @@ func (s *runeSet) add(r rune) {
 
 func (s *runeSet) has(r rune) bool { return r >= 0 && r < 65536 && s[r/64]&(1<<(r%64)) != 0 }
 
-// checkGlyphs reports the first character of text that the letter font cannot print, naming
-// the field it is in and the character's code, so the practitioner can find and replace it.
-func checkGlyphs(field, text string) error {
+// checkGlyphs reports the first character of text that the letter font cannot print, saying
+// where it is and giving the character's code, so the practitioner can find and replace it.
+// field is the input the error belongs to (data.Error.Field), where names it for people.
+func checkGlyphs(field, where, text string) error {
 	for _, r := range text {
 		if r == '\n' || coverage.has(r) {
 			continue
@@ -53,15 +55,9 @@ func checkGlyphs(field, text string) error {
 		}
 		return &data.Error{Code: data.CodeInvalid, Field: field, Message: fmt.Sprintf(
 			"in %s staat een teken dat het lettertype van de brieven niet kan afdrukken: %q (U+%04X); pas de tekst aan",
-			field, shown, r)}
+			where, shown, r)}
 	}
 	return nil
-}
-
-// cleanText turns tabs into spaces and drops carriage returns, the invisible characters that
-// pasted text brings along; any other unprintable character is left for checkGlyphs to report.
-func cleanText(s string) string {
-	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ").Replace(s)
 }
 
 // parseCmap reads which characters a TrueType font maps to a glyph, from its Windows Unicode

@@ -56,8 +56,11 @@ func sample(kind data.LetterKind, lang string) Input {
 		Outcome: "De klacht is op één punt terecht: de extra uren zijn vooraf niet gemeld. Daarvoor bieden wij excuses aan en passen wij de factuur aan.",
 		Complainant: data.Complainant{Name: recipients[kind], AddressLine1: "Burgemeester Reigerstraat 101", Postcode: "3581 KP",
 			City: "Utrecht", Country: "Nederland"}}
-	if kind == data.LetterConfidentiality {
+	switch kind {
+	case data.LetterConfidentiality:
 		c.Complainant.Name = "Mehmet Çelik"
+	case data.LetterProgress:
+		c.Status, c.ResolvedOn, c.Verdict, c.Outcome = data.StatusExtended, data.Date{}, "", ""
 	}
 	return Input{Kind: kind, Language: lang, Date: day("2026-11-29"), Settings: practice(), Complaint: c,
 		Extension: data.Extension{On: day("2026-10-30"), PreviousDueOn: day("2026-11-05"), Until: day("2026-12-07"),
@@ -66,6 +69,16 @@ func sample(kind data.LetterKind, lang string) Input {
 		ExpertConsulted: true,
 		Expert:          data.Expert{ID: 1, Name: recipients[data.LetterConfidentiality], Organisation: "Yılmaz Advies"},
 		Documents:       "klachtbrief van 5 oktober 2026, offerte en factuur"}
+}
+
+// bodyText is the letter's body with every placeholder filled in, as Render would print it.
+func bodyText(in Input) (string, error) {
+	in = tidy(in)
+	if err := check(&in); err != nil {
+		return "", err
+	}
+	body, _, err := expandTexts(&in)
+	return body, err
 }
 
 func render(t testing.TB, in Input) []byte {

@@ -27,6 +27,7 @@ const (
 	nextTop      = 25.0  // where text starts on a continuation page
 	textBottom   = 272.0 // nothing of the flow goes below this line
 	grey         = 90
+	ptToMM       = 25.4 / 72
 )
 
 // rect is a rectangle on the page, in millimetres from the top left.
@@ -38,16 +39,31 @@ func (r rect) overlaps(o rect) bool {
 
 // document is one PDF being made.
 type document struct {
-	pdf    *gofpdf.Fpdf
-	in     *Input
-	t      *phrases
-	window rect
-	head   []rect // the letterhead's blocks, which the window must not cover
-	items  []item
+	pdf     *gofpdf.Fpdf
+	in      *Input
+	t       *phrases
+	window  rect
+	logo    rect       // where the logo goes; zero without one
+	head    []headText // the letterhead's lines, placed
+	covers  []rect     // what the letterhead covers, which the window must not
+	running []string   // the header of every page after the first
+	items   []item
 }
 
+// headText is one line of the letterhead, placed: its baseline starts at x, y.
+type headText struct {
+	x, y, pt float64
+	style    string
+	gray     int
+	text     string
+}
+
+// Where the logo may go: the top left corner, at most this wide and high.
+const logoW, logoH = 60.0, 24.0
+
 // newDocument sets up a deterministic A4 PDF with the embedded fonts: a fixed creation date
-// (the letter's date), sorted catalogs and always the same compression.
+// (the letter's date), sorted catalogs and always the same compression. It places the
+// letterhead and refuses a window that would cover it.
 func newDocument(in *Input) (*document, error) {
 	f := gofpdf.New("P", "mm", "A4", "")
 	at := time.Date(in.Date.Year(), in.Date.Month(), in.Date.Day(), 12, 0, 0, 0, time.UTC)
@@ -69,13 +85,8 @@ func newDocument(in *Input) (*document, error) {
 	if err := d.registerLogo(); err != nil {
 		return nil, err
 	}
-	d.head = d.headBlocks()
-	for _, b := range d.head {
-		if b.overlaps(d.window) {
-			return nil, &data.Error{Code: data.CodeInvalid, Field: "address_window_top_mm", Message: fmt.Sprintf(
-				"het adresvenster (%g mm van links, %g mm van boven, %g × %g mm) valt over het briefhoofd; pas de instellingen address_window_* aan",
-				d.window.x, d.window.y, d.window.w, d.window.h)}
-		}
+	if err := d.layoutLetterhead(); err != nil {
+		return nil, err
 	}
 	return d, f.Error()
 }
@@ -93,8 +104,9 @@ func (d *document) write(w io.Writer) error {
 			}
 			d.drawFoldMarks()
 		} else {
-			d.text(marginL, 15, 8, "", grey, strings.Join([]string{d.in.Settings["practice_name"],
-				d.in.Complaint.Reference, formatDate(d.in.Date, d.in.Language)}, " · "))
+			for i, l := range d.running {
+				d.text(marginL, 15+3.5*float64(i), 8, "", grey, l)
+			}
 		}
 		for _, p := range page {
 			p.draw(d, p.y)
@@ -118,60 +130,100 @@ func (d *document) text(x, y, pt float64, style string, gray int, s string) {
 	d.pdf.Text(x, y, s)
 }
 
-// letterhead is the practice's details as printed at the top right, name first.
-func letterhead(in *Input) []string {
-	set := in.Settings
-	lines := []string{set["practice_name"], set["practice_address"],
-		strings.TrimSpace(set["practice_postcode"] + " " + set["practice_city"])}
-	if p := set["practice_phone"]; p != "" {
-		lines = append(lines, phrasebook[in.Language].phoneLabel+" "+p)
+// fitLines wraps a setting's text to width w at the given type and refuses it, naming the
+// setting, when it needs more than most lines: it would crowd what is printed around it.
+func (d *document) fitLines(key, where, text string, pt float64, style string, w float64, most int) ([]string, error) {
+	d.pdf.SetFont("sans", style, pt)
+	lines := d.pdf.SplitText(text, w)
+	if len(lines) > most {
+		return nil, &data.Error{Code: data.CodeInvalid, Field: key, Message: fmt.Sprintf(
+			"de instelling %s is te lang voor %s: ‘%s’ past niet op %d regels; kort de tekst in",
+			settingName(key), where, text, most)}
 	}
-	lines = append(lines, set["practice_email"], set["practice_website"], set["practice_registration"])
-	var out []string
+	return lines, nil
+}
+
+// headLine is one entry of the letterhead and the setting it comes from.
+type headLine struct{ key, text string }
+
+// letterhead is the practice's details as printed at the top right, name first.
+func letterhead(in *Input) []headLine {
+	set := in.Settings
+	lines := []headLine{{"practice_name", set["practice_name"]}, {"practice_address", set["practice_address"]},
+		{"practice_city", strings.TrimSpace(set["practice_postcode"] + " " + set["practice_city"])}}
+	if p := set["practice_phone"]; p != "" {
+		lines = append(lines, headLine{"practice_phone", phrasebook[in.Language].phoneLabel + " " + p})
+	}
+	for _, k := range []string{"practice_email", "practice_website", "practice_registration"} {
+		lines = append(lines, headLine{k, set[k]})
+	}
+	var out []headLine
 	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
+		if l.text != "" {
 			out = append(out, l)
 		}
 	}
 	return out
 }
 
-func (d *document) drawLetterhead() {
+// layoutLetterhead places the logo at the top left and the practice's details right-aligned
+// beside it, each wrapped to the room left by the logo over at most two lines, and refuses a
+// window that covers any of it. A long practice name is set smaller before it is refused.
+func (d *document) layoutLetterhead() error {
 	f := d.pdf
-	lines := letterhead(d.in)
-	y := 16.0
-	for i, l := range lines {
-		pt, style, gray, step := 8.5, "", grey, 3.8
-		if i == 0 {
-			pt, style, gray, step = 14, "B", 0, 6.5
-		}
-		f.SetFont("sans", style, pt)
-		d.text(pageW-marginR-f.GetStringWidth(l), y, pt, style, gray, l)
-		y += step
-	}
+	right, left := pageW-marginR, marginL
 	if d.in.Logo != nil {
 		info := f.GetImageInfo("logo")
-		w, h := fitInto(info.Width(), info.Height(), 60, 24)
-		f.ImageOptions("logo", marginL, 10, w, h, false, gofpdf.ImageOptions{}, 0, "")
+		w, h := fitInto(info.Width(), info.Height(), logoW, logoH)
+		d.logo = rect{marginL, 10, w, h}
+		d.covers = append(d.covers, d.logo)
+		left += w + 5
 	}
+	y := 16.0
+	for i, l := range letterhead(d.in) {
+		sizes, style, gray := []float64{8.5}, "", grey
+		if i == 0 {
+			sizes, style, gray = []float64{14, 12.5, 11}, "B", 0
+		}
+		var lines []string
+		var pt float64
+		var err error
+		for _, pt = range sizes {
+			if lines, err = d.fitLines(l.key, "het briefhoofd", l.text, pt, style, right-left, 2); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			return err
+		}
+		step := 3.8
+		if i == 0 {
+			step = 6.5 * pt / 14
+		}
+		for _, s := range lines {
+			w, em := f.GetStringWidth(s), pt*ptToMM
+			d.head = append(d.head, headText{right - w, y, pt, style, gray, s})
+			d.covers = append(d.covers, rect{right - w, y - 0.8*em, w, em})
+			y += step
+		}
+	}
+	for _, b := range d.covers {
+		if b.overlaps(d.window) {
+			return &data.Error{Code: data.CodeInvalid, Field: "address_window_top_mm", Message: fmt.Sprintf(
+				"het adresvenster (%g mm van links, %g mm van boven, %g × %g mm) valt over het briefhoofd; pas de instellingen address_window_* aan of kort de regels van het briefhoofd in",
+				d.window.x, d.window.y, d.window.w, d.window.h)}
+		}
+	}
+	return nil
 }
 
-// headBlocks are the areas the letterhead covers, for the overlap check with the window.
-func (d *document) headBlocks() []rect {
-	f := d.pdf
-	lines := letterhead(d.in)
-	var widest float64
-	for i, l := range lines {
-		f.SetFont("sans", map[bool]string{true: "B"}[i == 0], map[bool]float64{true: 14, false: 8.5}[i == 0])
-		widest = max(widest, f.GetStringWidth(l))
+func (d *document) drawLetterhead() {
+	for _, l := range d.head {
+		d.text(l.x, l.y, l.pt, l.style, l.gray, l.text)
 	}
-	blocks := []rect{{pageW - marginR - widest, 10, widest, 6.5 + 3.8*float64(len(lines)-1) + 2}}
 	if d.in.Logo != nil {
-		info := f.GetImageInfo("logo")
-		w, h := fitInto(info.Width(), info.Height(), 60, 24)
-		blocks = append(blocks, rect{marginL, 10, w, h})
+		d.pdf.ImageOptions("logo", d.logo.x, d.logo.y, d.logo.w, d.logo.h, false, gofpdf.ImageOptions{}, 0, "")
 	}
-	return blocks
 }
 
 func fitInto(w, h, maxW, maxH float64) (float64, float64) {
@@ -182,18 +234,22 @@ func fitInto(w, h, maxW, maxH float64) (float64, float64) {
 	return w * s, h * s
 }
 
+// logoTypes are the image types the letterhead takes, by detected content type.
+var logoTypes = map[string]string{"image/png": "PNG", "image/jpeg": "JPG"}
+
+// registerLogo adds the logo to the PDF. data.ReadLogo checks the file when it is chosen, but
+// an Input may be filled by hand, so the bytes are checked here once more.
 func (d *document) registerLogo() error {
 	if d.in.Logo == nil {
 		return nil
 	}
-	typ := map[string]string{"image/png": "PNG", "image/jpeg": "JPG"}[http.DetectContentType(d.in.Logo)]
-	if typ != "" {
+	if typ, ok := logoTypes[http.DetectContentType(d.in.Logo)]; ok {
 		d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: typ}, bytes.NewReader(d.in.Logo))
+		if !d.pdf.Err() {
+			return nil
+		}
 	}
-	if typ == "" || d.pdf.Err() {
-		return &data.Error{Code: data.CodeInvalid, Field: "practice_logo", Message: "het logo (instelling practice_logo) is geen bruikbare PNG- of JPEG-afbeelding; kies een andere afbeelding (geen interlaced PNG)"}
-	}
-	return nil
+	return &data.Error{Code: data.CodeInvalid, Field: "practice_logo", Message: "het logo (instelling practice_logo) is geen bruikbare PNG- of JPEG-afbeelding; kies een andere afbeelding (geen interlaced PNG)"}
 }
 
 // drawFoldMarks prints the DIN 5008 form B fold marks and the punch mark in the left margin.
@@ -211,7 +267,7 @@ func (d *document) drawFoldMarks() {
 // the letterhead, whichever reaches lower.
 func (d *document) flowTop() float64 {
 	bottom := d.window.y + d.window.h
-	for _, b := range d.head {
+	for _, b := range d.covers {
 		bottom = max(bottom, b.y+b.h)
 	}
 	return bottom + 8

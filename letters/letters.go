@@ -1,6 +1,7 @@
 // Package letters makes the procedure's letters as print-ready A4 PDFs: the acknowledgement,
 // progress letter, outcome letter, the consent form for an external expert and the expert's
-// confidentiality statement, plus a test sheet for the window envelope. It works from domain
+// confidentiality statement, plus a test sheet for the window envelope and the annual complaints
+// report (klachtenjaarverslag) on the same letterhead. It works from domain
 // values of package data and writes to an io.Writer; it knows no windows and no SQL, so the
 // desktop app and the CLI make identical letters. The same input always gives the same bytes.
 package letters
@@ -27,7 +28,7 @@ type Input struct {
 	Contacts        []data.Contact // progress letter: what happened so far
 	ExpertConsulted bool           // progress letter: documents went to an expert
 	Expert          data.Expert    // confidentiality statement: who signs it
-	Documents       string         // consent form: which documents; "" names the file in general
+	Documents       string         // consent and confidentiality: which documents; "" describes them in general
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.
@@ -36,10 +37,15 @@ type Input struct {
 }
 
 // Render writes the letter as a PDF to w. Missing practice details, missing content (such as
-// the outcome letter's verdict) and characters the font cannot print stop it with a
-// *data.Error that says what to fill in or change; nothing is written then.
+// the outcome letter's verdict), a letter the complaint's state does not allow, characters the
+// font cannot print and lines too long for the page stop it with a *data.Error that says what
+// to fill in or change; nothing is written then.
 func Render(w io.Writer, in Input) error {
+	in = tidy(in)
 	if err := check(&in); err != nil {
+		return err
+	}
+	if err := checkPrinted(&in, append(slices.Clone(letterheadKeys), signatureKeys...)); err != nil {
 		return err
 	}
 	body, form, err := expandTexts(&in)
@@ -50,10 +56,14 @@ func Render(w io.Writer, in Input) error {
 	if err != nil {
 		return err
 	}
-	return d.letter(body, form).write(w)
+	if err := d.letter(body, form); err != nil {
+		return err
+	}
+	return d.write(w)
 }
 
-// check refuses a letter that would be incomplete, before anything is laid out.
+// check refuses a letter that would be incomplete or that the complaint's state does not
+// allow, before anything is laid out.
 func check(in *Input) error {
 	if _, err := data.ParseLetterKind(string(in.Kind)); err != nil {
 		return err
@@ -68,12 +78,18 @@ func check(in *Input) error {
 	refuse := func(format string, a ...any) error {
 		return &data.Error{Code: data.CodeConflict, Field: string(in.Kind), Message: fmt.Sprintf(format, a...)}
 	}
+	if err := notClosed(in.Kind, c); err != nil {
+		return err
+	}
 	switch in.Kind {
 	case data.LetterAcknowledgement:
 		if !c.Formal {
 			return refuse("klacht %s is informeel; een ontvangstbevestiging hoort bij de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
 		}
 	case data.LetterProgress:
+		if !c.Status.Open() {
+			return refuse("klacht %s is %s; een voortgangsbericht hoort bij een klacht die nog in behandeling is", c.Reference, c.Status.Label())
+		}
 		if in.Extension.Until.IsZero() {
 			return refuse("klacht %s is niet verlengd; een voortgangsbericht legt een verlenging uit. Verleng eerst de termijn, met reden en nieuwe datum", c.Reference)
 		}
@@ -92,20 +108,33 @@ func check(in *Input) error {
 			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, joinAnd(missing, "en"))
 		}
 	case data.LetterConfidentiality:
-		if strings.TrimSpace(in.Expert.Name) == "" {
+		if in.Expert.Name == "" {
 			return &data.Error{Code: data.CodeInvalid, Field: "expert", Message: "kies de externe deskundige die de geheimhoudingsverklaring ondertekent"}
 		}
 	}
 	return nil
 }
 
+// notClosed refuses a new letter for a closed complaint: its file is complete.
+func notClosed(kind data.LetterKind, c *data.Complaint) error {
+	if c.Status != data.StatusClosed {
+		return nil
+	}
+	return &data.Error{Code: data.CodeConflict, Field: string(kind), Message: fmt.Sprintf(
+		"klacht %s is gesloten; er worden geen brieven meer voor gemaakt. Een eerder gemaakte brief kunt u wel opnieuw afdrukken", c.Reference)}
+}
+
+// requiredSettings are the practice details no letter goes out without: the letterhead's
+// name, the place in the date line and the signatory.
+var requiredSettings = []string{"practice_name", "practice_city", "practitioner_name"}
+
 // practiceComplete refuses letters on a letterhead without the practice's name, place or
 // signatory, naming the settings to fill in.
 func practiceComplete(set data.Settings) error {
 	var missing []string
-	for _, s := range data.SettingKeys() {
-		if slices.Contains([]string{"practice_name", "practice_city", "practitioner_name"}, s.Key) && strings.TrimSpace(set[s.Key]) == "" {
-			missing = append(missing, fmt.Sprintf("%s (%s)", s.Label, s.Key))
+	for _, k := range requiredSettings {
+		if strings.TrimSpace(set[k]) == "" {
+			missing = append(missing, settingName(k))
 		}
 	}
 	if len(missing) == 0 {
@@ -115,23 +144,9 @@ func practiceComplete(set data.Settings) error {
 		"de praktijkgegevens zijn niet compleet; vul eerst in bij de instellingen: %s", strings.Join(missing, ", "))}
 }
 
-// expandTexts expands the letter's body and, for the two forms, the statement to sign, and checks
-// every character that will be printed against the font.
+// expandTexts expands the letter's body and, for the two forms, the statement to sign, and
+// checks every character of them against the font.
 func expandTexts(in *Input) (body, form string, err error) {
-	recipient := "de naam en het adres van de klager"
-	if in.Kind == data.LetterConfidentiality {
-		recipient = "de naam en de organisatie van de deskundige"
-	}
-	set := in.Settings
-	for _, f := range []struct{ name, text string }{
-		{recipient, strings.Join(addressLines(in), "\n")},
-		{"de praktijkgegevens in de instellingen", strings.Join(append(letterhead(in), set["practice_city"],
-			set["practitioner_name"], set["practitioner_title"]), "\n")},
-	} {
-		if err := checkGlyphs(f.name, cleanText(f.text)); err != nil {
-			return "", "", err
-		}
-	}
 	tmpl := in.Body
 	if tmpl == "" {
 		tmpl = in.Settings[data.LetterTextKey(in.Kind, in.Language)]
@@ -140,7 +155,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 		tmpl = DefaultBody(in.Kind, in.Language)
 	}
 	vals := values(in)
-	if body, err = data.ExpandTemplate(in.Kind, cleanText(tmpl), vals); err != nil {
+	if body, err = data.ExpandTemplate(in.Kind, tmpl, vals); err != nil {
 		return "", "", err
 	}
 	if s := phrasebook[in.Language].formStatements[in.Kind]; s != "" {
@@ -148,8 +163,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 			return "", "", err
 		}
 	}
-	body, form = cleanText(body), cleanText(form)
-	if err := checkGlyphs("de tekst van de brief", body+form); err != nil {
+	if err := checkGlyphs("text", "de tekst van de brief", body+form); err != nil {
 		return "", "", err
 	}
 	return body, form, nil

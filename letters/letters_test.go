@@ -176,6 +176,8 @@ func TestRefusals(t *testing.T) {
 		{"window over the letterhead", data.LetterAcknowledgement, func(in *Input) {
 			in.Settings["address_window_left_mm"], in.Settings["address_window_width_mm"], in.Settings["address_window_top_mm"] = "100", "100", "20"
 		}, []string{"briefhoofd"}},
+		{"closed complaint", data.LetterConsent, func(in *Input) { in.Complaint.Status = data.StatusClosed }, []string{"gesloten"}},
+		{"progress after resolution", data.LetterProgress, func(in *Input) { in.Complaint.Status = data.StatusResolved }, []string{"afgehandeld"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -199,17 +201,20 @@ func TestRefusals(t *testing.T) {
 	}
 }
 
-// TestNewRegisterMakesEveryLetter: with only the practice details filled in, the default
-// settings (disputes_body included) are enough for every letter.
+// TestNewRegisterMakesEveryLetter: with only the three required practice details filled in,
+// the default settings (disputes_body included) are enough to print every letter.
 func TestNewRegisterMakesEveryLetter(t *testing.T) {
 	for _, kind := range data.LetterKinds {
-		in := sample(kind, "nl")
-		in.Settings = practice()
-		if _, err := BodyText(in); err != nil {
-			t.Errorf("%s: %v", kind, err)
+		for _, lang := range data.Languages {
+			in := sample(kind, lang)
+			in.Settings = data.DefaultSettings()
+			in.Settings["practice_name"], in.Settings["practice_city"], in.Settings["practitioner_name"] = "Praktijk De Linde", "Utrecht", "Anne de Linde"
+			if err := Render(&bytes.Buffer{}, in); err != nil {
+				t.Errorf("%s %s: %v", kind, lang, err)
+			}
 		}
 	}
-	body, err := BodyText(sample(data.LetterOutcome, "en"))
+	body, err := bodyText(sample(data.LetterOutcome, "en"))
 	if err != nil || !strings.Contains(body, "competent court") {
 		t.Errorf("English outcome letter does not translate the default next step: %v\n%s", err, body)
 	}
@@ -220,7 +225,7 @@ func TestNewRegisterMakesEveryLetter(t *testing.T) {
 func TestPracticeText(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
 	in.Settings[data.LetterTextKey(data.LetterAcknowledgement, "nl")] = "Beste {naam},\n\nWij hebben uw klacht {kenmerk} van {datum_ontvangst} ontvangen. Een {{losse}} accolade."
-	body, err := BodyText(in)
+	body, err := bodyText(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,20 +233,96 @@ func TestPracticeText(t *testing.T) {
 		t.Errorf("body = %q, want %q", body, want)
 	}
 	in.Body = "regel een\n{naam"
-	if _, err := BodyText(in); err == nil || !strings.Contains(err.Error(), "regel 2") {
+	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "regel 2") {
 		t.Errorf("unbalanced brace: error = %v, want one naming line 2", err)
 	}
 }
 
-// TestEveryPlaceholderHasAValue keeps data's list of placeholders and this package's values in step.
+// TestEveryPlaceholderHasAValue keeps data's list of placeholders and this package's values in
+// step, and prints every placeholder of every letter as a bullet of its own, ending with one
+// that holds only a non-breaking space: a value that is empty here, such as the description
+// or the evaluation, leaves a bullet that prints nothing. The documents, described in general
+// here, must not address the complainant in the statement for the expert.
 func TestEveryPlaceholderHasAValue(t *testing.T) {
 	for _, kind := range data.LetterKinds {
-		in := sample(kind, "nl")
-		v := values(&in)
-		for _, p := range data.Placeholders(kind) {
-			if _, ok := v[p.Name]; !ok {
-				t.Errorf("{%s} has no value", p.Name)
+		for _, lang := range data.Languages {
+			in := sample(kind, lang)
+			in.Documents, in.Complaint.Description, in.Complaint.Verdict = "", "", data.VerdictUnfounded
+			v := values(&in)
+			var body []string
+			for _, p := range data.Placeholders(kind) {
+				if _, ok := v[p.Name]; !ok {
+					t.Errorf("%s: {%s} has no value", kind, p.Name)
+				}
+				body = append(body, "- \u00a0{"+p.Name+"}")
 			}
+			in.Body = strings.Join(append(body, "- \u00a0"), "\n\n")
+			if err := Render(&bytes.Buffer{}, in); err != nil {
+				t.Errorf("%s %s with every placeholder: %v", kind, lang, err)
+			}
+			if docs := strings.ToLower(v["stukken"]); kind == data.LetterConfidentiality && (strings.Contains(docs, "uw ") || strings.Contains(docs, "your ")) {
+				t.Errorf("%s %s: {stukken} addresses the complainant: %q", kind, lang, v["stukken"])
+			}
+		}
+	}
+}
+
+// TestDocumentsAreNamed: the signed consent form and confidentiality statement name the
+// documents themselves, since the signed page comes back on its own; the general description, used when nothing names them, reads well after
+// "de volgende stukken:" and does not address the complainant, so it also suits the expert.
+func TestDocumentsAreNamed(t *testing.T) {
+	for _, lang := range data.Languages {
+		general := phrasebook[lang].documents
+		for _, w := range []string{"stukken", "documents", "uw ", "your "} {
+			if strings.Contains(general, w) {
+				t.Errorf("%s: the general description %q contains %q", lang, general, w)
+			}
+		}
+		for _, docs := range []string{"klachtbrief van 5 oktober 2026, offerte en factuur", ""} {
+			in := sample(data.LetterConsent, lang)
+			in.Documents = docs
+			pages := strings.Split(pdfText(t, writeTemp(t, "consent.pdf", render(t, in))), "\f")
+			form := strings.Join(strings.Fields(pages[1]), " ")
+			want := docs
+			if want == "" {
+				want = general
+			}
+			if !strings.Contains(form, want+".") || strings.Contains(form, "hierboven") || strings.Contains(form, "above") {
+				t.Errorf("%s: the signed page does not name %q itself:\n%s", lang, want, form)
+			}
+		}
+		in := sample(data.LetterConfidentiality, lang)
+		in.Documents = ""
+		pages := strings.Split(pdfText(t, writeTemp(t, "confidentiality.pdf", render(t, in))), "\f")
+		for i, page := range pages[:2] {
+			if !strings.Contains(strings.Join(strings.Fields(page), " "), ": "+general+".") {
+				t.Errorf("%s: page %d of the confidentiality statement does not describe the documents:\n%s", lang, i+1, page)
+			}
+		}
+	}
+}
+
+// TestOutcomeFitsTheVerdict: one sentence per verdict, and the promise to learn from the
+// complaint only where the complaint was (partly) well-founded.
+func TestOutcomeFitsTheVerdict(t *testing.T) {
+	for _, tc := range []struct {
+		verdict    data.Verdict
+		says       string
+		evaluation bool
+	}{
+		{data.VerdictWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht gegrond.", true},
+		{data.VerdictPartlyWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht deels gegrond.", true},
+		{data.VerdictUnfounded, "Na zorgvuldig onderzoek vinden wij uw klacht ongegrond.", false},
+		{data.VerdictSettled, "Wij hebben uw klacht in overleg met u opgelost.", false},
+	} {
+		in := sample(data.LetterOutcome, "nl")
+		in.Complaint.Verdict = tc.verdict
+		body, err := bodyText(in)
+		if err != nil || !strings.Contains(body, "\n\n"+tc.says+"\n\n") || strings.Contains(body, "evaluatie") != tc.evaluation {
+			t.Errorf("%s: %v\n%s", tc.verdict, err, body)
+		}
+		if strings.Count(body, "afgerond") != 1 {
+			t.Errorf("%s: ‘afgerond’ should be said once:\n%s", tc.verdict, body)
 		}
 	}
 }
@@ -262,6 +343,7 @@ func TestLogo(t *testing.T) {
 
 func TestCalibration(t *testing.T) {
 	set := practice()
+	set["address_window_left_mm"] = "20.5"
 	var a, b bytes.Buffer
 	if err := Calibration(&a, set); err != nil {
 		t.Fatal(err)
@@ -271,7 +353,7 @@ func TestCalibration(t *testing.T) {
 	}
 	path := writeTemp(t, "calibration.pdf", a.Bytes())
 	text := pdfText(t, path)
-	for _, s := range []string{"Proefvel adresvenster", "address_window_left_mm (nu 20 mm)", "Zoë van 't Hoff"} {
+	for _, s := range []string{"Proefvel adresvenster", "address_window_left_mm (nu 20,5 mm)", "Zoë van 't Hoff"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("calibration sheet lacks %q:\n%s", s, text)
 		}
@@ -280,6 +362,18 @@ func TestCalibration(t *testing.T) {
 	checkWindow(t, path, Input{Settings: set, Complaint: data.Complaint{Complainant: data.Complainant{
 		Name: "Zoë van 't Hoff", AddressLine1: "Kerkstraat 7", Postcode: "3512 JK", City: "Utrecht"}}})
 	tool(t, "qpdf", "--check", path)
+
+	set["language"] = "en"
+	b.Reset()
+	if err := Calibration(&b, set); err != nil {
+		t.Fatal(err)
+	}
+	text = pdfText(t, writeTemp(t, "calibration-en.pdf", b.Bytes()))
+	for _, s := range []string{"Address window test sheet", "address_window_left_mm (now 20.5 mm)"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("English calibration sheet lacks %q:\n%s", s, text)
+		}
+	}
 }
 
 // TestCustomWindow moves the window and checks that the address follows it.

@@ -3,6 +3,7 @@ package letters
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,10 +27,12 @@ type Archive interface {
 type Request struct {
 	Reference string
 	Kind      data.LetterKind
-	Language  string    // "" means the setting language
-	Date      data.Date // the letter's date; zero means today
-	ExpertID  int64     // confidentiality statement: the expert; 0 when the register has only one
-	Documents string    // consent form: the documents to share; "" lists the complaint's attachments
+	Language  string // "" means the setting language
+	// Date is the letter's date. Zero means today by the computer's clock (time.Now), not the
+	// register's: a caller with its own clock, such as the demo or a test, passes the day.
+	Date      data.Date
+	ExpertID  int64  // confidentiality statement: the expert; 0 when the register has only one
+	Documents string // consent and confidentiality: the documents to share; "" finds them in the file
 }
 
 // Prepare gathers a letter's input from the register.
@@ -53,16 +56,15 @@ func Prepare(src Source, r Request) (Input, error) {
 		return in, err
 	}
 	in.Complaint, in.ExpertConsulted = f.Complaint, len(f.Shares) > 0
+	if err := notClosed(in.Kind, &in.Complaint); err != nil {
+		return in, err
+	}
 	in.Contacts = withoutAcknowledgements(f)
 	if n := len(f.Extensions); n > 0 {
 		in.Extension = f.Extensions[n-1]
 	}
-	if in.Kind == data.LetterConsent && in.Documents == "" {
-		var names []string
-		for _, a := range f.Attachments {
-			names = append(names, a.Name)
-		}
-		in.Documents = strings.Join(names, ", ")
+	if in.Documents == "" {
+		in.Documents = documentsInFile(f, in.Kind)
 	}
 	if in.Kind == data.LetterConfidentiality {
 		if in.Expert, err = pickExpert(src, r.ExpertID); err != nil {
@@ -75,6 +77,28 @@ func Prepare(src Source, r Request) (Input, error) {
 		}
 	}
 	return in, nil
+}
+
+// documentsInFile names the documents an expert gets to see, from the file: for the
+// confidentiality statement what the complainant consented to share (the latest consent not
+// withdrawn), and otherwise, or for the consent form, the complaint's attachments. ""
+// leaves the letter's general description.
+func documentsInFile(f *data.File, kind data.LetterKind) string {
+	if kind != data.LetterConsent && kind != data.LetterConfidentiality {
+		return ""
+	}
+	if kind == data.LetterConfidentiality {
+		for _, c := range slices.Backward(f.Consents) {
+			if c.WithdrawnOn.IsZero() && strings.TrimSpace(c.Scope) != "" {
+				return strings.TrimSpace(c.Scope)
+			}
+		}
+	}
+	var names []string
+	for _, a := range f.Attachments {
+		names = append(names, a.Name)
+	}
+	return strings.Join(names, ", ")
 }
 
 func pickExpert(src Source, id int64) (data.Expert, error) {
@@ -132,15 +156,6 @@ func Preview(src Source, r Request, body string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// BodyText is the letter's body with every placeholder filled in, for a quick preview as text.
-func BodyText(in Input) (string, error) {
-	if err := check(&in); err != nil {
-		return "", err
-	}
-	body, _, err := expandTexts(&in)
-	return body, err
 }
 
 // Renderer makes letters for data.Store.DemoWithLetters, dated by today, which the demo moves

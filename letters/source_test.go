@@ -118,3 +118,63 @@ func TestPrepareRefusesWhatIsMissing(t *testing.T) {
 		t.Errorf("refused letters were stored: %d", len(list))
 	}
 }
+
+// TestConfidentialityNamesTheConsentedDocuments: the statement for the expert names what the
+// complainant consented to share, and a request's own list wins.
+func TestConfidentialityNamesTheConsentedDocuments(t *testing.T) {
+	s, ref := register(t)
+	if _, err := s.SaveExpert(data.Expert{Name: "Ayşe Yılmaz", Organisation: "Yılmaz Advies"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.GiveConsent(ref, data.Consent{How: "schriftelijk", Scope: "klachtbrief, offerte en factuur"}); err != nil {
+		t.Fatal(err)
+	}
+	for documents, want := range map[string]string{"": "klachtbrief, offerte en factuur", "alleen de factuur": "alleen de factuur"} {
+		in, err := Prepare(s, Request{Reference: ref, Kind: data.LetterConfidentiality, Date: day("2026-11-30"), Documents: documents})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if body, err := bodyText(in); err != nil || !strings.Contains(body, "de volgende stukken: "+want+".") {
+			t.Errorf("documents %q: %v\n%s", documents, err, body)
+		}
+	}
+}
+
+// TestNoLettersForAClosedComplaint: a closed file gets no new letters; the stored ones can
+// still be printed again.
+func TestNoLettersForAClosedComplaint(t *testing.T) {
+	s, ref := register(t)
+	l, _, err := Generate(s, Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(ref, data.VerdictUnfounded, "De factuur klopt met de offerte.", data.Date{}); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := Generate(s, Request{Reference: ref, Kind: data.LetterOutcome, Date: day("2026-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkLetterSent(out.ID, data.Date{}, data.DeliveryPost); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Generate(s, Request{Reference: ref, Kind: data.LetterProgress, Date: day("2026-11-30")}); err == nil || !strings.Contains(err.Error(), "afgehandeld") {
+		t.Errorf("progress letter after resolution: %v", err)
+	}
+	if err := s.CloseComplaint(ref); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range data.LetterKinds {
+		_, _, err := Generate(s, Request{Reference: ref, Kind: kind, Date: day("2026-11-30")})
+		var de *data.Error
+		if !errors.As(err, &de) || !strings.Contains(err.Error(), "gesloten") {
+			t.Errorf("%s for a closed complaint: %v", kind, err)
+		}
+	}
+	if _, err := s.LetterPDF(l.ID); err != nil {
+		t.Errorf("reprint after closing: %v", err)
+	}
+}

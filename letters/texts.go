@@ -9,17 +9,20 @@ type phrases struct {
 	reference, subject, page     string // labels; page is "pagina %d van %d"
 	salutation, closing          string // salutation takes the recipient's name
 	subjects                     map[data.LetterKind]string
-	verdicts                     map[data.Verdict]string
+	verdicts                     map[data.Verdict]string // {oordeel}: the verdict in a word or two
+	conclusions                  map[data.Verdict]string // {conclusie}: the verdict in a sentence
+	evaluations                  map[data.Verdict]string // {evaluatie}: only where the practice learns from it
 	contactKinds                 map[data.ContactKind]string
 	phoneAndEmail, phone, email  string // ways to reach the practice
 	noContact                    string
 	acknowledged, contacted      string // parts of {stand_van_zaken}
 	expertAsked, and             string
-	documents                    string // {stukken} when the complaint has no attachments
+	documents                    string // {stukken} when nothing names them; it follows "stukken:"
 	formTitles, formStatements   map[data.LetterKind]string
 	formFields                   []string
 	phoneLabel, calibrationTitle string
 	calibration                  []string // the calibration page's instructions
+	decimalComma                 bool     // numbers are written 20,5 rather than 20.5
 }
 
 var phrasebook = map[string]*phrases{"nl": &dutch, "en": &english}
@@ -38,6 +41,17 @@ var dutch = phrases{
 	},
 	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "gegrond", data.VerdictPartlyWellFounded: "deels gegrond",
 		data.VerdictUnfounded: "ongegrond", data.VerdictSettled: "in overleg opgelost"},
+	conclusions: map[data.Verdict]string{
+		data.VerdictWellFounded:       "Na zorgvuldig onderzoek vinden wij uw klacht gegrond.",
+		data.VerdictPartlyWellFounded: "Na zorgvuldig onderzoek vinden wij uw klacht deels gegrond.",
+		data.VerdictUnfounded:         "Na zorgvuldig onderzoek vinden wij uw klacht ongegrond.",
+		data.VerdictSettled:           "Wij hebben uw klacht in overleg met u opgelost.",
+	},
+	evaluations: map[data.Verdict]string{
+		data.VerdictWellFounded: "Wij nemen uw klacht mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.",
+		data.VerdictPartlyWellFounded: "Het deel van uw klacht dat gegrond is, nemen wij mee in de evaluatie van onze praktijk, " +
+			"zodat wij herhaling zoveel mogelijk voorkomen.",
+	},
 	contactKinds: map[data.ContactKind]string{data.ContactPhone: "telefonisch", data.ContactMeeting: "in een gesprek",
 		data.ContactLetter: "per brief", data.ContactEmail: "per e-mail"},
 	phoneAndEmail: "telefonisch via %s of per e-mail via %s", phone: "telefonisch via %s", email: "per e-mail via %s",
@@ -46,19 +60,21 @@ var dutch = phrases{
 	contacted:    "Daarna hebben wij contact met u gehad: %s.",
 	expertAsked:  "Wij hebben advies gevraagd aan een onafhankelijke externe deskundige.",
 	and:          "en",
-	documents:    "uw klacht en de stukken uit uw dossier die daarop betrekking hebben",
+	documents:    "de beschrijving van de klacht en de brieven, e-mails en verslagen uit het dossier die daarover gaan",
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Verklaring van toestemming",
 		data.LetterConfidentiality: "Geheimhoudingsverklaring"},
 	formStatements: map[data.LetterKind]string{
-		data.LetterConsent: "Ondergetekende, {naam}, geeft {praktijk} toestemming om kopieën van de hierboven genoemde " +
-			"stukken uit het dossier van de klacht met kenmerk {kenmerk} ter beschikking te stellen aan een onafhankelijke " +
-			"externe deskundige die een geheimhoudingsverklaring heeft ondertekend.",
+		data.LetterConsent: "Ondergetekende, {naam}, geeft {praktijk} toestemming om kopieën van stukken uit het dossier " +
+			"van de klacht met kenmerk {kenmerk} ter beschikking te stellen aan een onafhankelijke externe deskundige " +
+			"die een geheimhoudingsverklaring heeft ondertekend.\n\n" +
+			"Het gaat om de volgende stukken: {stukken}.",
 		data.LetterConfidentiality: "Ondergetekende, {deskundige}, verklaart over de klacht met kenmerk {kenmerk}, " +
 			"waarover {praktijk} advies vraagt:\n" +
 			"- alle informatie die ondergetekende daarover ontvangt, geheim te houden;\n" +
 			"- de stukken uitsluitend te gebruiken voor het advies over deze klacht;\n" +
 			"- de stukken en hun inhoud niet aan derden te verstrekken;\n" +
-			"- de stukken na afronding van het advies terug te geven of te vernietigen.",
+			"- de stukken na afronding van het advies terug te geven of te vernietigen.\n\n" +
+			"Het gaat om de volgende stukken: {stukken}.",
 	},
 	formFields: []string{"Plaats", "Datum", "Handtekening"},
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
@@ -68,22 +84,35 @@ var dutch = phrases{
 		"Valt het kader er (deels) buiten, meet dan met de linialen langs de rand hoeveel het moet verschuiven en pas de instellingen aan:",
 		"address_window_left_mm (nu %s mm), address_window_top_mm (nu %s mm), address_window_width_mm (nu %s mm) en address_window_height_mm (nu %s mm).",
 	},
+	decimalComma: true,
 }
 
 var english = phrases{
 	months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
 		"October", "November", "December"},
 	reference: "Our reference", subject: "Subject", page: "page %d of %d",
-	salutation: "Dear %s,", closing: "Kind regards,",
+	salutation: "Dear %s,", closing: "Yours sincerely,",
 	subjects: map[data.LetterKind]string{
 		data.LetterAcknowledgement: "Acknowledgement of your complaint",
-		data.LetterProgress:        "Progress of the handling of your complaint",
-		data.LetterOutcome:         "Outcome of the handling of your complaint",
+		data.LetterProgress:        "Update on your complaint",
+		data.LetterOutcome:         "Outcome of your complaint",
 		data.LetterConsent:         "Request for consent to consult an external expert",
 		data.LetterConfidentiality: "Confidentiality statement",
 	},
 	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "well-founded", data.VerdictPartlyWellFounded: "partly well-founded",
 		data.VerdictUnfounded: "unfounded", data.VerdictSettled: "settled by mutual agreement"},
+	conclusions: map[data.Verdict]string{
+		data.VerdictWellFounded:       "Having looked into your complaint carefully, we have concluded that it is well-founded.",
+		data.VerdictPartlyWellFounded: "Having looked into your complaint carefully, we have concluded that it is partly well-founded.",
+		data.VerdictUnfounded:         "Having looked into your complaint carefully, we have concluded that it is unfounded.",
+		data.VerdictSettled:           "Your complaint has been settled by mutual agreement.",
+	},
+	evaluations: map[data.Verdict]string{
+		data.VerdictWellFounded: "We will include your complaint in the evaluation of our practice, so that, as far as possible, " +
+			"it does not happen again.",
+		data.VerdictPartlyWellFounded: "We will include the part of your complaint that is well-founded in the evaluation of our " +
+			"practice, so that, as far as possible, it does not happen again.",
+	},
 	contactKinds: map[data.ContactKind]string{data.ContactPhone: "by phone", data.ContactMeeting: "in a meeting",
 		data.ContactLetter: "by letter", data.ContactEmail: "by email"},
 	phoneAndEmail: "by phone on %s or by email at %s", phone: "by phone on %s", email: "by email at %s",
@@ -92,19 +121,21 @@ var english = phrases{
 	contacted:    "Since then we have been in touch with you: %s.",
 	expertAsked:  "We have asked an independent external expert for advice.",
 	and:          "and",
-	documents:    "your complaint and the documents in your file that relate to it",
+	documents:    "the description of the complaint and the letters, emails and notes in the file that relate to it",
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Statement of consent",
 		data.LetterConfidentiality: "Confidentiality statement"},
 	formStatements: map[data.LetterKind]string{
-		data.LetterConsent: "I, the undersigned, {naam}, give {praktijk} permission to make copies of the documents named " +
-			"above, from the file of the complaint with reference {kenmerk}, available to an independent external expert " +
-			"who has signed a confidentiality statement.",
+		data.LetterConsent: "I, the undersigned, {naam}, give {praktijk} permission to make copies of documents from the " +
+			"file of the complaint with reference {kenmerk} available to an independent external expert who has signed " +
+			"a confidentiality statement.\n\n" +
+			"The documents concerned are: {stukken}.",
 		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
 			"{kenmerk}, on which {praktijk} asks my advice, that I will:\n" +
 			"- keep all information I receive about it confidential;\n" +
 			"- use the documents solely for my advice on this complaint;\n" +
 			"- not disclose the documents or their contents to third parties;\n" +
-			"- return or destroy the documents once my advice is complete.",
+			"- return or destroy the documents once my advice is complete.\n\n" +
+			"The documents concerned are: {stukken}.",
 	},
 	formFields: []string{"Place", "Date", "Signature"},
 	phoneLabel: "Phone", calibrationTitle: "Address window test sheet",
@@ -144,13 +175,13 @@ Wij verwachten uw klacht uiterlijk {nieuwe_termijn} af te handelen. Wij houden u
 
 Wij begrijpen dat het wachten op de uitkomst vervelend voor u kan zijn, en danken u voor uw geduld. Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 
-		data.LetterOutcome: `Op {datum_ontvangst} hebben wij uw klacht over ‘{klacht}’ ontvangen. Inmiddels hebben wij de behandeling van uw klacht afgerond. Met deze brief bevestigen wij u de uitkomst.
+		data.LetterOutcome: `Op {datum_ontvangst} hebben wij uw klacht over ‘{klacht}’ ontvangen. Met deze brief laten wij u de uitkomst weten.
 
-Wij hebben uw klacht zorgvuldig bekeken. Onze conclusie: uw klacht is {oordeel}.
+{conclusie}
 
 {uitkomst}
 
-Wij danken u dat u de moeite hebt genomen uw klacht aan ons voor te leggen. Uw klacht helpt ons onze dienstverlening te verbeteren: gegronde klachten nemen wij mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.
+Wij danken u dat u de moeite hebt genomen uw klacht aan ons voor te leggen. {evaluatie}
 
 {geschilleninstantie}
 
@@ -164,54 +195,58 @@ Voordat de deskundige de stukken ontvangt, ondertekent hij of zij een geheimhoud
 
 Gaat u akkoord, dan vragen wij u de verklaring op de volgende pagina te ondertekenen en aan ons terug te sturen. Hebt u vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 
-		data.LetterConfidentiality: `Hartelijk dank dat u bereid bent ons te adviseren over een klacht die wij behandelen, bekend onder kenmerk {kenmerk}. Voordat wij u kopieën van stukken uit het klachtdossier toesturen, vragen wij u de geheimhoudingsverklaring op de volgende pagina te ondertekenen en aan ons terug te sturen.
+		data.LetterConfidentiality: `Hartelijk dank dat u bereid bent ons te adviseren over een klacht die wij behandelen (ons kenmerk {kenmerk}). Voordat wij u kopieën van stukken uit het klachtdossier toesturen, vragen wij u de geheimhoudingsverklaring op de volgende pagina te ondertekenen en aan ons terug te sturen.
+
+Het gaat om de volgende stukken: {stukken}.
 
 De stukken bevatten vertrouwelijke informatie en persoonsgegevens. Wij vragen u daar zorgvuldig mee om te gaan, zoals in de verklaring staat beschreven.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `On {datum_ontvangst} we received your complaint. With this letter we confirm its receipt. We appreciate that you have let us know you are dissatisfied, and we take your complaint seriously.
+		data.LetterAcknowledgement: `We are writing to confirm that we received your complaint on {datum_ontvangst}. We appreciate you letting us know that you are dissatisfied, and we take your complaint seriously.
 
-We have summarised your complaint as follows: ‘{klacht}’. If this summary is not correct, or if we have overlooked something, please let us know.
+We have summarised your complaint as follows: ‘{klacht}’. If this summary is not correct, or if we have missed something, please let us know.
 
-Your complaint is being handled by {behandelaar}, in accordance with our complaints procedure. Usually we will first contact you to discuss the next steps. We may also ask you for further explanation or additional information.
+Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information.
 
-We aim to complete the handling of your complaint by {termijn}. If we cannot manage this, we will let you know in good time why not and when you can expect the outcome. Once it is complete, you will receive written confirmation of the outcome from us.
+We aim to resolve your complaint by {termijn}. If we cannot, we will let you know in good time why not and when you can expect the outcome. When we have finished, we will confirm the outcome in writing.
 
-All aspects of the handling of your complaint are recorded. We treat this information with care and in confidence.
+We keep a record of every step in handling your complaint, and we treat this information with care and in confidence.
 
-If you have any questions in the meantime, please feel free to contact us {contactgegevens}. Please quote our reference {kenmerk}.`,
+If you have any questions in the meantime, please contact us {contactgegevens}, quoting our reference {kenmerk}.`,
 
-		data.LetterProgress: `On {datum_ontvangst} we received your complaint about ‘{klacht}’. We aimed to complete its handling by {oude_termijn}. Unfortunately we are unable to meet that date. With this letter we explain why, and what happens next.
+		data.LetterProgress: `We received your complaint about ‘{klacht}’ on {datum_ontvangst}. We aimed to resolve it by {oude_termijn}, but unfortunately we will not be able to meet that date. We are writing to explain why, and what happens next.
 
 {stand_van_zaken}
 
 We need more time than we expected. {reden_verlenging}
 
-We now expect to complete the handling of your complaint by {nieuwe_termijn}. We will keep you informed of its progress and let you know straight away if anything changes.
+We now expect to resolve your complaint by {nieuwe_termijn}. We will keep you informed and let you know straight away if anything changes.
 
-We understand that waiting for the outcome may be inconvenient for you, and we thank you for your patience. If you have any questions in the meantime, please feel free to contact us {contactgegevens}.`,
+We understand that waiting for the outcome may be frustrating, and we thank you for your patience. If you have any questions in the meantime, please contact us {contactgegevens}.`,
 
-		data.LetterOutcome: `On {datum_ontvangst} we received your complaint about ‘{klacht}’. We have now completed its handling. With this letter we confirm the outcome to you.
+		data.LetterOutcome: `We received your complaint about ‘{klacht}’ on {datum_ontvangst}. We are writing to let you know the outcome.
 
-We have considered your complaint carefully. Our conclusion: your complaint is {oordeel}.
+{conclusie}
 
 {uitkomst}
 
-Thank you for taking the trouble to bring your complaint to our attention. It helps us improve our services: we include well-founded complaints in the evaluation of our practice, so that we prevent a recurrence as far as possible.
+Thank you for taking the trouble to bring your complaint to our attention. {evaluatie}
 
 {geschilleninstantie}
 
-This concludes the handling of your complaint. If you have any questions about this letter, please feel free to contact us {contactgegevens}.`,
+This concludes the handling of your complaint. If you have any questions about this letter, please contact us {contactgegevens}.`,
 
-		data.LetterConsent: `In handling your complaint about ‘{klacht}’ we would like to ask an independent external expert for advice. For this, the expert needs to see copies of documents from your complaint file. We will only do so with your consent.
+		data.LetterConsent: `In handling your complaint about ‘{klacht}’, we would like to ask an independent external expert for advice. To do so, the expert needs to see copies of documents from your complaint file. We will only share them with your consent.
 
-It concerns the following documents: {stukken}.
+The documents concerned are: {stukken}.
 
-Before receiving the documents, the expert signs a confidentiality statement. The expert uses the documents only for the advice on your complaint. You may withdraw your consent at any time.
+Before receiving the documents, the expert signs a confidentiality statement. The expert will use the documents only to advise on your complaint. You may withdraw your consent at any time.
 
-If you agree, please sign the statement on the next page and return it to us. If you have any questions, please feel free to contact us {contactgegevens}.`,
+If you agree, please sign the statement on the next page and return it to us. If you have any questions, please contact us {contactgegevens}.`,
 
-		data.LetterConfidentiality: `Thank you for being willing to advise us on a complaint we are handling, known under reference {kenmerk}. Before we send you copies of documents from the complaint file, we ask you to sign the confidentiality statement on the next page and return it to us.
+		data.LetterConfidentiality: `Thank you for agreeing to advise us on a complaint we are handling (our reference {kenmerk}). Before we send you copies of documents from the complaint file, we ask you to sign the confidentiality statement on the next page and return it to us.
+
+The documents concerned are: {stukken}.
 
 The documents contain confidential information and personal data. We ask you to handle them with care, as described in the statement.`,
 	},

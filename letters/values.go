@@ -32,6 +32,8 @@ func values(in *Input) map[string]string {
 		"stand_van_zaken":        progressSoFar(in),
 		"datum_afhandeling":      formatDate(c.ResolvedOn, in.Language),
 		"oordeel":                t.verdicts[c.Verdict],
+		"conclusie":              t.conclusions[c.Verdict],
+		"evaluatie":              t.evaluations[c.Verdict],
 		"uitkomst":               c.Outcome,
 		"geschilleninstantie":    disputesBody(set, in.Language),
 		"stukken":                in.Documents,

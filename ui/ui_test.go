@@ -409,3 +409,36 @@ func TestSettingsRefuseABadLetterTextAndSaveAGoodOne(t *testing.T) {
 		t.Errorf("stored %q, city %q", got[key], got["practice_city"])
 	}
 }
+
+func TestRegisterSortsByTheColumnTapped(t *testing.T) {
+	m, s := newApp(t)
+	for _, n := range []string{"Mehmet Çelik", "Daan Mulder", "Anouk Bakker"} {
+		addComplaint(t, s, n)
+	}
+	r := m.Register
+	first := func() string {
+		r.refresh()
+		settle(m)
+		r.row(0)
+		settle(m)
+		l, _ := r.row(0)
+		return l.Complainant.Name
+	}
+	if got := first(); got != "Anouk Bakker" { // newest first: the last one registered
+		t.Fatalf("default order starts with %q", got)
+	}
+	header := widget.NewButton("", nil)
+	r.updateHeader(widget.TableCellID{Col: 2}, header) // Klager
+	test.Tap(header)
+	if got := first(); got != "Anouk Bakker" || r.filter.Sort != data.SortComplainant || r.filter.Descending {
+		t.Fatalf("sorted by complainant: first %q", got)
+	}
+	r.updateHeader(widget.TableCellID{Col: 2}, header)
+	if header.Text != "Klager ▲" {
+		t.Errorf("header %q, want Klager ▲", header.Text)
+	}
+	test.Tap(header)
+	if got := first(); got != "Mehmet Çelik" {
+		t.Fatalf("sorted by complainant, descending: first %q", got)
+	}
+}

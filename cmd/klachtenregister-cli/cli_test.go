@@ -88,6 +88,14 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	}
 	ok(t, db, "letter", ref, "outcome", "-o", filepath.Join(t.TempDir(), "uitkomst.pdf"))
 	ok(t, db, "letter-sent", ref, "outcome", "--via", "post")
+	// Partly well-founded: the file closes once a measure against recurrence is linked.
+	if _, stderr, code := cli(t, db, "close", ref); code != 2 || !strings.Contains(stderr, "verbetermaatregel") {
+		t.Fatalf("close without a measure: exit %d, %q", code, stderr)
+	}
+	if code := strings.TrimSpace(ok(t, db, "measure-add", "--description", "Meerwerk vooraf melden", "--cause", "fees",
+		"--ref", ref)); code != "M-2026-001" {
+		t.Errorf("measure-add printed %q", code)
+	}
 	ok(t, db, "close", ref)
 
 	var file map[string]any
@@ -97,8 +105,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	if file["status"] != "closed" || file["verdict"] != "partly_well_founded" {
 		t.Errorf("show: status %v verdict %v", file["status"], file["verdict"])
 	}
-	if n := len(file["timeline"].([]any)); n != 10 {
-		t.Errorf("timeline has %d events, want 10", n)
+	if n := len(file["timeline"].([]any)); n != 11 {
+		t.Errorf("timeline has %d events, want 11", n)
 	}
 	if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
 		t.Errorf("verify: %q", out)

@@ -150,8 +150,12 @@ func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 			fmt.Fprintln(c.stdout, "Er staat niets te doen.")
 		}
 		for _, it := range items {
+			who := it.Complainant
+			if it.MeasureID != 0 {
+				who = it.Detail // a measure's item concerns no complainant
+			}
 			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s (%s)\n", it.Reference, it.Warning.Label(), it.DueOn,
-				it.Label, it.When(), it.Complainant)
+				it.Label, it.When(), who)
 		}
 		return nil
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register("letter", command{usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf",
+	register("letter", command{usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--lang nl|en]",
 		setup: letterCommand})
 	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
 	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})
@@ -48,7 +48,7 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 	out := fs.String("o", "", "PDF-bestand")
 	lang := fs.String("lang", "", "taal van de brief (standaard de instelling language)")
 	expert := fs.Int64("expert", 0, "deskundige die de geheimhoudingsverklaring tekent")
-	documents := fs.String("documents", "", "stukken voor de deskundige (toestemmingsformulier)")
+	documents := fs.String("documents", "", "stukken voor de deskundige (toestemmingsformulier, geheimhoudingsverklaring)")
 	return func(c *call) error {
 		path, err := outputPath(*out)
 		if err != nil {
@@ -60,7 +60,7 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 			}
 		}
 		if len(c.args) == 1 && c.args[0] == "calibration" {
-			return calibration(c, path)
+			return calibration(c, path, *lang)
 		}
 		ref, kind, err := c.letterArgs()
 		if err != nil {
@@ -83,7 +83,8 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 	}
 }
 
-func calibration(c *call, path string) error {
+// calibration writes the test sheet for the window envelope, in lang or else the setting language.
+func calibration(c *call, path, lang string) error {
 	s, err := c.open()
 	if err != nil {
 		return err
@@ -91,6 +92,9 @@ func calibration(c *call, path string) error {
 	set, err := s.Settings()
 	if err != nil {
 		return err
+	}
+	if lang != "" {
+		set["language"] = lang
 	}
 	var buf bytes.Buffer
 	if err := letters.Calibration(&buf, set); err != nil {
@@ -137,7 +141,7 @@ func letterSentCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "%s: %s versie %d %s verstuurd; status nu %q\n", ref, l.Kind.Label(), l.Version, v.Label(), got.Status.Label())
+		fmt.Fprintf(c.stdout, "%s: %s versie %d %s; status nu %q\n", ref, l.Kind.Label(), l.Version, v.Sent(), got.Status.Label())
 		return nil
 	}
 }
@@ -166,7 +170,7 @@ func lettersCommand(fs *flag.FlagSet) func(c *call) error {
 			if !l.SentOn.IsZero() {
 				sent = l.SentOn.String() + " " + l.SentVia.Label()
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", l.Kind, l.Version, l.Language, l.CreatedAt.Local().Format("2006-01-02 15:04"), sent)
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", l.Kind.Label(), l.Version, l.Language, l.CreatedAt.Local().Format("2006-01-02 15:04"), sent)
 		}
 		return tw.Flush()
 	}
@@ -188,19 +192,9 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		list, err := s.Letters(ref)
+		found, err := findLetter(s, ref, kind, *version)
 		if err != nil {
 			return err
-		}
-		var found *data.Letter
-		for i, l := range list {
-			if l.Kind == kind && (*version == 0 || l.Version == *version) {
-				found = &list[i]
-			}
-		}
-		if found == nil {
-			return &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf("bij %s is geen %s%s bewaard", ref, kind.Label(),
-				map[bool]string{true: fmt.Sprintf(" versie %d", *version)}[*version != 0])}
 		}
 		pdf, err := s.LetterPDF(found.ID)
 		if err != nil {
@@ -212,6 +206,24 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, zoals verstuurd)\n", ref, kind.Label(), found.Version, path)
 		return nil
 	}
+}
+
+// findLetter is the stored letter of a kind for a complaint: the given version, or the
+// newest when version is 0.
+func findLetter(s *data.Store, ref string, kind data.LetterKind, version int) (data.Letter, error) {
+	if version == 0 {
+		return s.LatestLetter(ref, kind)
+	}
+	list, err := s.Letters(ref)
+	if err != nil {
+		return data.Letter{}, err
+	}
+	for _, l := range list {
+		if l.Kind == kind && l.Version == version {
+			return l, nil
+		}
+	}
+	return data.Letter{}, &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf("bij %s is geen %s versie %d bewaard", ref, kind.Label(), version)}
 }
 
 // demoLetterLimit is the largest demo register that gets real letters. A letter takes some

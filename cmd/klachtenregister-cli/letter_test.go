@@ -33,8 +33,11 @@ func TestLetterGenerateSendAndReprint(t *testing.T) {
 	ok(t, db, "letter", ref, "acknowledgement", "-o", filepath.Join(dir, "en.pdf"), "--lang", "en")
 
 	// Marking the latest acknowledgement sent confirms receipt.
-	if out := ok(t, db, "letter-sent", ref, "acknowledgement", "--via", "email", "--on", "2026-11-30"); !strings.Contains(out, "ontvangst bevestigd") {
+	if out := ok(t, db, "letter-sent", ref, "acknowledgement", "--via", "email", "--on", "2026-11-30"); !strings.Contains(out, "versie 2 per e-mail verstuurd;") || !strings.Contains(out, "ontvangst bevestigd") {
 		t.Errorf("letter-sent: %q", out)
+	}
+	if out := ok(t, db, "letters", ref); !strings.Contains(out, "ontvangstbevestiging  2 ") || !strings.Contains(out, "2026-11-30 per e-mail") {
+		t.Errorf("letters: %q", out)
 	}
 	var list []map[string]any
 	if err := json.Unmarshal([]byte(ok(t, db, "letters", ref, "--json")), &list); err != nil || len(list) != 2 {
@@ -50,11 +53,27 @@ func TestLetterGenerateSendAndReprint(t *testing.T) {
 	if copied, _ := os.ReadFile(again); !bytes.Equal(copied, pdf) {
 		t.Error("letter-copy of version 1 differs from the file written when it was made")
 	}
+	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "-o", again); !strings.Contains(out, "versie 2 gekopieerd") {
+		t.Errorf("letter-copy without --version should copy the newest: %q", out)
+	}
 
-	cal := filepath.Join(dir, "proefvel.pdf")
-	ok(t, db, "letter", "calibration", "-o", cal)
-	if b, _ := os.ReadFile(cal); !bytes.HasPrefix(b, []byte("%PDF-")) {
-		t.Error("calibration sheet not written")
+	// The calibration sheet is in the setting language unless --lang says otherwise.
+	sheets := map[string][]byte{}
+	for _, lang := range []string{"", "nl", "en"} {
+		cal := filepath.Join(dir, "proefvel-"+lang+".pdf")
+		args := []string{"letter", "calibration", "-o", cal}
+		if lang != "" {
+			args = append(args, "--lang", lang)
+		}
+		ok(t, db, args...)
+		b, _ := os.ReadFile(cal)
+		if !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Fatalf("calibration sheet (%q) not written", lang)
+		}
+		sheets[lang] = b
+	}
+	if !bytes.Equal(sheets[""], sheets["nl"]) || bytes.Equal(sheets["nl"], sheets["en"]) {
+		t.Error("letter calibration --lang en should make the English sheet, and no --lang the Dutch one")
 	}
 }
 
@@ -70,7 +89,8 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 		{"unknown kind", []string{"letter", ref, "apology", "-o", out}, "apology"},
 		{"no output file", []string{"letter", ref, "acknowledgement"}, "-o"},
 		{"missing folder", []string{"letter", ref, "acknowledgement", "-o", "/nonexistent/brief.pdf"}, "bestaat niet"},
-		{"unknown language", []string{"letter", ref, "acknowledgement", "-o", out, "--lang", "de"}, "de"},
+		{"unknown language", []string{"letter", ref, "acknowledgement", "-o", out, "--lang", "de"}, "onbekende taal"},
+		{"unknown calibration language", []string{"letter", "calibration", "-o", out, "--lang", "de"}, "onbekende taal"},
 		{"unknown complaint", []string{"letter", "K-2026-9999", "acknowledgement", "-o", out}, "bestaat niet"},
 		{"no extension", []string{"letter", ref, "progress", "-o", out}, "niet verlengd"},
 		{"not resolved", []string{"letter", ref, "outcome", "-o", out}, "oordeel"},
@@ -79,6 +99,7 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 		{"sent without letter", []string{"letter-sent", ref, "outcome", "--via", "post"}, "nog geen uitkomstbrief"},
 		{"sent without via", []string{"letter-sent", ref, "acknowledgement"}, "--via"},
 		{"sent by fax", []string{"letter-sent", ref, "acknowledgement", "--via", "fax"}, "fax"},
+		{"copy of a missing version", []string{"letter-copy", ref, "acknowledgement", "--version", "3", "-o", out}, "versie 3"},
 		{"bad template", []string{"settings", "set", "letter_outcome_nl=Beste {naam},\n\nUw {oordel}"}, "regel 3"},
 		{"bad window", []string{"settings", "set", "address_window_left_mm=300"}, "address_window_left_mm"},
 	}

@@ -65,6 +65,7 @@ type fileJSON struct {
 	listRow
 	Complaint   data.Complaint    `json:"complaint"`
 	ActionItems []data.ActionItem `json:"action_items"`
+	Measures    []data.Measure    `json:"measures"`
 	Contacts    []data.Contact    `json:"contacts"`
 	Extensions  []data.Extension  `json:"extensions"`
 	Consents    []data.Consent    `json:"consents"`
@@ -79,7 +80,7 @@ type timelineJSON struct {
 }
 
 func newFileJSON(f *data.File) fileJSON {
-	out := fileJSON{listRow: newListRow(f.Listed), Complaint: f.Complaint, ActionItems: empty(f.Items),
+	out := fileJSON{listRow: newListRow(f.Listed), Complaint: f.Complaint, ActionItems: empty(f.Items), Measures: empty(f.Measures),
 		Contacts: empty(f.Contacts), Extensions: empty(f.Extensions), Consents: empty(f.Consents),
 		Shares: empty(f.Shares), Attachments: empty(f.Attachments), Timeline: []timelineJSON{}}
 	for _, e := range f.Events {
@@ -112,7 +113,8 @@ func printFile(w io.Writer, f *data.File) {
 		{"Behandelaar", c.Handler}, {"Klacht", c.Summary}, {"Omschrijving", c.Description}, {"Gewenste uitkomst", c.Desired},
 		{"Ontvangst bevestigen vóór", c.AckDueOn.String()}, {"Ontvangst bevestigd", c.AcknowledgedOn.String()},
 		{"Afhandelen vóór", c.DueOn.String()}, {"Afgehandeld", c.ResolvedOn.String()}, {"Oordeel", c.Verdict.Label()},
-		{"Uitkomst", c.Outcome}, {"Gesloten", c.ClosedOn.String()}, {"Ingetrokken", c.WithdrawnOn.String()},
+		{"Uitkomst", c.Outcome}, {"Geen verbetermaatregel nodig", c.NoMeasureReason}, {"Gesloten", c.ClosedOn.String()},
+		{"Ingetrokken", c.WithdrawnOn.String()},
 	} {
 		if row[1] != "" {
 			fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
@@ -123,6 +125,16 @@ func printFile(w io.Writer, f *data.File) {
 		fmt.Fprintln(w, "\nTe doen:")
 		for _, it := range f.Items {
 			fmt.Fprintf(w, "  %s  %s - %s (%s)\n", it.DueOn, it.Label, it.When(), it.Warning.Label())
+		}
+	}
+	if len(f.Measures) > 0 {
+		fmt.Fprintln(w, "\nVerbetermaatregelen:")
+		for _, m := range f.Measures {
+			state := "lopend"
+			if !m.Open() {
+				state = "uitgevoerd " + m.DoneOn.String()
+			}
+			fmt.Fprintf(w, "  %s  %s (%s, %s)\n", m.Code, oneLine(m.Description), m.RootCauseLabel, state)
 		}
 	}
 	if len(f.Contacts) > 0 {

@@ -1,0 +1,287 @@
+package data
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// resolved is a formal complaint, acknowledged and resolved with verdict v, its outcome letter
+// sent: everything done for closing except what measures ask.
+func resolved(t *testing.T, s *Store, name string, v Verdict) string {
+	t.Helper()
+	ref := mustCreate(t, s, complaint(name, "2026-02-02", true))
+	must(t, s.Acknowledge(ref, day("2026-02-03")))
+	must(t, s.Resolve(ref, v, "besproken", day("2026-02-20")))
+	sendLetter(t, s, ref, LetterOutcome, Date{}, DeliveryPost)
+	return ref
+}
+
+func kinds(items []ActionItem) []ItemKind {
+	out := []ItemKind{}
+	for _, it := range items {
+		out = append(out, it.Kind)
+	}
+	return out
+}
+
+func TestClosingNeedsAMeasureOrAReason(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{"practitioner_name": "Anne de Linde"}))
+	for _, v := range Verdicts {
+		t.Run(string(v), func(t *testing.T) {
+			ref := resolved(t, s, "Çelik", v)
+			f, err := s.File(ref)
+			must(t, err)
+			if !v.NeedsMeasure() {
+				if len(f.Items) != 0 {
+					t.Errorf("items %v, want none", kinds(f.Items))
+				}
+				wantErr(t, s.RecordNoMeasure(ref, "niet nodig"), ErrConflict)
+				must(t, s.CloseComplaint(ref))
+				return
+			}
+			if got := kinds(f.Items); !reflect.DeepEqual(got, []ItemKind{ItemMeasure}) || f.Items[0].DueOn != day("2026-02-27") {
+				t.Fatalf("items %v (%+v), want the measure a week after the resolution", got, f.Items)
+			}
+			before := dumpTables(t, s)
+			wantErr(t, s.CloseComplaint(ref), ErrConflict)
+			wantErr(t, s.RecordNoMeasure(ref, "  "), ErrInvalid)
+			if dumpTables(t, s) != before {
+				t.Fatal("a refused close or reason changed the register")
+			}
+			if v == VerdictWellFounded {
+				m, err := s.AddMeasure(Measure{Description: "Offerte bij meerwerk", RootCause: "fees"}, ref)
+				must(t, err)
+				if m.Owner != "Anne de Linde" || m.Code == "" || !reflect.DeepEqual(m.Complaints, []string{ref}) {
+					t.Errorf("measure %+v", m)
+				}
+			} else {
+				must(t, s.RecordNoMeasure(ref, "Eenmalige vergissing"))
+				if c := complaintOf(t, s, ref); c.NoMeasureReason != "Eenmalige vergissing" {
+					t.Errorf("reason %q", c.NoMeasureReason)
+				}
+			}
+			if f, _ := s.File(ref); len(f.Items) != 0 {
+				t.Errorf("items after the measure: %v", kinds(f.Items))
+			}
+			must(t, s.CloseComplaint(ref))
+		})
+	}
+}
+
+func TestMeasureSteps(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	a := resolved(t, s, "Jansen", VerdictWellFounded)
+	b := resolved(t, s, "Bakker", VerdictPartlyWellFounded)
+	for name, m := range map[string]Measure{
+		"no description":  {RootCause: "fees"},
+		"no cause":        {Description: "x"},
+		"unknown cause":   {Description: "x", RootCause: "weather"},
+		"due in the past": {Description: "x", RootCause: "fees", DueOn: day("2026-03-01")},
+	} {
+		before := dumpTables(t, s)
+		if _, err := s.AddMeasure(m, a); !isInputError(err) {
+			t.Errorf("%s: error %v, want an input error", name, err)
+		}
+		if dumpTables(t, s) != before {
+			t.Errorf("%s: refused measure changed the register", name)
+		}
+	}
+	_, err := s.AddMeasure(Measure{Description: "x", RootCause: "fees"}, a, "K-2026-0099")
+	wantErr(t, err, ErrNotFound)
+
+	m, err := s.AddMeasure(Measure{Description: " Offerte bij meerwerk ", RootCause: "fees", Owner: "Mark", DueOn: day("2026-04-01")}, a)
+	must(t, err)
+	if m.Code != "M-2026-001" || m.Description != "Offerte bij meerwerk" || m.RootCauseLabel != "tarieven" || m.CreatedOn != day("2026-03-02") {
+		t.Errorf("added %+v", m)
+	}
+	must(t, s.LinkMeasure(m.Code, b))
+	wantErr(t, s.LinkMeasure(m.Code, b), ErrConflict)
+	wantErr(t, s.LinkMeasure("M-2026-999", b), ErrNotFound)
+	m.Description, m.DueOn = "Aanvullende offerte bij meerwerk", day("2026-04-15")
+	must(t, s.EditMeasure(m))
+	must(t, s.EditMeasure(m)) // unchanged: no event
+	got, err := s.Measure("m-2026-001")
+	must(t, err)
+	if got.Description != m.Description || got.DueOn != day("2026-04-15") || !reflect.DeepEqual(got.Complaints, []string{a, b}) || got.Owner != "Mark" {
+		t.Errorf("after editing: %+v", got)
+	}
+
+	wantErr(t, s.EvaluateMeasure(m.Code, Date{}, true, "werkt"), ErrConflict) // not carried out yet
+	wantErr(t, s.MeasureDone(m.Code, day("2026-03-03")), ErrInvalid)
+	must(t, s.MeasureDone(m.Code, day("2026-02-28")))
+	wantErr(t, s.MeasureDone(m.Code, Date{}), ErrConflict)
+	wantErr(t, s.EvaluateMeasure(m.Code, day("2026-02-27"), true, "werkt"), ErrInvalid) // before it was done
+	wantErr(t, s.EvaluateMeasure(m.Code, Date{}, true, " "), ErrInvalid)
+	must(t, s.EvaluateMeasure(m.Code, Date{}, false, "opnieuw een klacht"))
+	got, _ = s.Measure(m.Code)
+	if got.Effect != EffectNotEffective || got.State(day("2026-03-02")) != MeasureNotEffective || got.Evaluation != "opnieuw een klacht" {
+		t.Errorf("after evaluating: %+v", got)
+	}
+
+	second, err := s.AddMeasure(Measure{Description: "Telefoondienst", RootCause: "accessibility"})
+	must(t, err)
+	for name, tc := range map[string]struct {
+		f    MeasureFilter
+		want []string
+	}{
+		"all":  {MeasureFilter{}, []string{second.Code, m.Code}},
+		"open": {MeasureFilter{Open: true}, []string{second.Code}},
+		"done": {MeasureFilter{Done: true}, []string{m.Code}},
+		"of b": {MeasureFilter{Reference: b}, []string{m.Code}},
+	} {
+		list, err := s.Measures(tc.f)
+		must(t, err)
+		var codes []string
+		for _, x := range list {
+			codes = append(codes, x.Code)
+		}
+		if !reflect.DeepEqual(codes, tc.want) {
+			t.Errorf("%s: %v, want %v", name, codes, tc.want)
+		}
+	}
+	_, err = s.Measures(MeasureFilter{Reference: "K-2026-0099"})
+	wantErr(t, err, ErrNotFound)
+
+	// b is closed on the strength of the shared measure, which then cannot be unlinked from it.
+	must(t, s.CloseComplaint(b))
+	wantErr(t, s.UnlinkMeasure(m.Code, b), ErrConflict)
+	must(t, s.UnlinkMeasure(m.Code, a)) // a is still open
+	wantErr(t, s.UnlinkMeasure(m.Code, a), ErrConflict)
+	must(t, s.RecordNoMeasure(b, "Eenmalig"))
+	must(t, s.UnlinkMeasure(m.Code, b))
+
+	kinds, complaints := lastEvents(t, s, 4)
+	idA, idB := complaintOf(t, s, a).ID, complaintOf(t, s, b).ID
+	if !reflect.DeepEqual(kinds, []string{"status_changed", "measure_unlinked", "no_measure_recorded", "measure_unlinked"}) ||
+		!reflect.DeepEqual(complaints, []int64{idB, idA, idB, idB}) {
+		t.Errorf("last events %v on %v", kinds, complaints)
+	}
+	var added int
+	must(t, s.r.QueryRow(`SELECT count(*) FROM events WHERE kind = 'measure_added' AND complaint_id IS NULL`).Scan(&added))
+	if added != 2 {
+		t.Errorf("%d register events for added measures, want 2", added)
+	}
+	timeline, err := s.Timeline(b)
+	must(t, err)
+	if d := timeline[len(timeline)-1].Describe(); d != "Verbetermaatregel M-2026-001 ontkoppeld" {
+		t.Errorf("timeline says %q", d)
+	}
+	if v, err := s.Verify(); err != nil || !v.OK() {
+		t.Errorf("verify: %v %v", v.Problem, err)
+	}
+}
+
+func TestDeadlinesIncludeOpenMeasures(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Smit", "2026-02-25", true)) // acknowledgement due 2026-03-04
+	late, err := s.AddMeasure(Measure{Description: "Telefoondienst", RootCause: "accessibility", DueOn: day("2026-03-20")})
+	must(t, err)
+	_, err = s.AddMeasure(Measure{Description: "Zonder datum", RootCause: "other"})
+	must(t, err)
+	done, err := s.AddMeasure(Measure{Description: "Al gedaan", RootCause: "other", DueOn: day("2026-03-10")})
+	must(t, err)
+	must(t, s.MeasureDone(done.Code, Date{}))
+	setToday(s, "2026-03-25")
+	items, err := s.Deadlines()
+	must(t, err)
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Reference+" "+string(it.Kind)+" "+string(it.Warning))
+	}
+	want := []string{ref + " acknowledge overdue", late.Code + " carry_out_measure overdue", ref + " resolve due_soon"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("deadlines %v, want %v", got, want)
+	}
+	if it := items[1]; it.MeasureID != late.ID || it.ComplaintID != 0 || it.Detail != "Telefoondienst" || it.Label != "Verbetermaatregel uitvoeren" || it.DaysLeft != -5 {
+		t.Errorf("measure item %+v", it)
+	}
+}
+
+func TestAddRootCause(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	rc, err := s.AddRootCause(" Privacy en AVG ")
+	must(t, err)
+	if rc != (RootCause{Code: "privacy-en-avg", Label: "Privacy en AVG"}) {
+		t.Errorf("added %+v", rc)
+	}
+	_, err = s.AddRootCause("privacy en avg")
+	wantErr(t, err, ErrConflict)
+	_, err = s.AddRootCause(" ")
+	wantErr(t, err, ErrInvalid)
+	odd, err := s.AddRootCause("Überweisung!")
+	must(t, err)
+	causes, err := s.RootCauses()
+	must(t, err)
+	if len(causes) != 9 || causes[0].Code != "communication" || causes[7] != rc || causes[8] != odd {
+		t.Errorf("root causes %v", causes)
+	}
+	if _, err := s.AddMeasure(Measure{Description: "Dossiers afsluiten", RootCause: rc.Code}); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestClassifyExtension(t *testing.T) {
+	for reason, want := range map[string]ExtensionReason{
+		"Wij hebben advies gevraagd aan een onafhankelijke deskundige en wachten op diens reactie.": ReasonExpert,
+		"De betrokken medewerker was enkele weken afwezig door ziekte.":                             ReasonAbsence,
+		"Wij wachten op stukken van de Belastingdienst.":                                            ReasonInformation,
+		"We are waiting for documents from your bank.":                                              ReasonInformation,
+		"Het onderzoek kost meer tijd dan verwacht.":                                                ReasonComplexity,
+		"Drukte rond de jaarafsluiting.":                                                            ReasonOther,
+	} {
+		if got := ClassifyExtension(reason); got != want {
+			t.Errorf("%q: %s, want %s", reason, got, want)
+		}
+	}
+}
+
+func TestMaskNames(t *testing.T) {
+	names := []string{"Zoë van 't Hoff", "Mehmet Çelik"}
+	for in, want := range map[string]string{
+		"Na de klacht van Zoë van 't Hoff: terugbellen.": "Na de klacht van N.N. van 't N.N.: terugbellen.",
+		"Gesprek met mevrouw HOFF en de heer çelik.":     "Gesprek met mevrouw N.N. en de heer N.N..",
+		"Mehmet Çelik belde.":                            "N.N. belde.",
+		"Telefoondienst van de praktijk.":                "Telefoondienst van de praktijk.",
+	} {
+		if got := maskNames(in, names); got != want {
+			t.Errorf("maskNames(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestUpgradeKeepsOlderRegisters opens a register made before measures existed: the root causes
+// are seeded, and a well-founded complaint closed back then counts as one without a measure.
+func TestUpgradeKeepsOlderRegisters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	db := rawDB(t, path)
+	for _, name := range migrationNames()[:3] {
+		script, err := migrationFS.ReadFile(name)
+		must(t, err)
+		_, err = db.Exec(string(script))
+		must(t, err)
+	}
+	_, err := db.Exec(fmt.Sprintf(`PRAGMA user_version = 3; PRAGMA application_id = %d;
+		INSERT INTO complaints (reference, received_on, channel, formal, subject, summary, complainant_name, status,
+			resolved_on, verdict, closed_on)
+		VALUES ('K-2025-0001', '2025-03-03', 'conversation', 0, 'service', 'x', 'Jansen', 'closed', '2025-03-10',
+			'well_founded', '2025-03-11')`, applicationID))
+	must(t, err)
+	must(t, db.Close())
+	s := openAt(t, path, "2026-03-02")
+	if c := complaintOf(t, s, "K-2025-0001"); c.Status != StatusClosed || c.NoMeasureReason != "" {
+		t.Errorf("after the upgrade: %+v", c)
+	}
+	causes, err := s.RootCauses()
+	must(t, err)
+	if len(causes) != 7 || causes[6] != (RootCause{"other", "overig"}) {
+		t.Errorf("seeded root causes %v", causes)
+	}
+	r, err := s.YearReport(2025)
+	must(t, err)
+	if last := r.ByRootCause[len(r.ByRootCause)-1]; last.Key != CauseNoMeasureYet || last.N != 1 {
+		t.Errorf("root causes of 2025: %+v", r.ByRootCause)
+	}
+}

@@ -1,0 +1,106 @@
+package data
+
+import (
+	"cmp"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// RootCause is a category of what went wrong, which a measure addresses. The register starts
+// with communication, expertise, accessibility, fees, administration, conduct and other; a
+// practice adds its own with AddRootCause.
+type RootCause struct {
+	Code  string `json:"code"`
+	Label string `json:"label"` // in the practitioner's words
+}
+
+// RootCauses lists the register's root-cause categories in display order.
+func (s *Store) RootCauses() ([]RootCause, error) { return rootCauses(s.r) }
+
+func rootCauses(q querier) ([]RootCause, error) {
+	rows, err := q.Query(`SELECT code, label FROM root_causes ORDER BY position, code`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []RootCause
+	for rows.Next() {
+		var rc RootCause
+		if err := rows.Scan(&rc.Code, &rc.Label); err != nil {
+			return nil, err
+		}
+		out = append(out, rc)
+	}
+	return out, rows.Err()
+}
+
+// AddRootCause adds a practice's own root-cause category after the existing ones; its code is
+// made from the label. A label that is already in the list is refused.
+func (s *Store) AddRootCause(label string) (RootCause, error) {
+	rc := RootCause{Label: strings.TrimSpace(label)}
+	switch n := len([]rune(rc.Label)); {
+	case n == 0:
+		return rc, invalid("label", "vul de naam van de oorzaak in")
+	case n > 60:
+		return rc, invalid("label", "de naam van de oorzaak is te lang (maximaal 60 tekens)")
+	}
+	err := s.update(func(tx *Tx) error {
+		var exists, position int
+		if err := tx.QueryRow(`SELECT count(*) FILTER (WHERE lower(label) = lower(?)), coalesce(max(position), 0) + 1
+			FROM root_causes`, rc.Label).Scan(&exists, &position); err != nil {
+			return err
+		}
+		if exists > 0 {
+			return conflict(fmt.Sprintf("de oorzaak %q staat al in de lijst", rc.Label))
+		}
+		rc.Code = causeCode(rc.Label)
+		var taken int
+		if err := tx.QueryRow(`SELECT count(*) FROM root_causes WHERE code = ?`, rc.Code).Scan(&taken); err != nil {
+			return err
+		}
+		if rc.Code == "" || taken > 0 {
+			rc.Code = fmt.Sprintf("%s-%d", cmp.Or(rc.Code, "oorzaak"), position)
+		}
+		if _, err := tx.Exec(`INSERT INTO root_causes (code, label, position) VALUES (?, ?, ?)`, rc.Code, rc.Label, position); err != nil {
+			return err
+		}
+		return tx.event(0, "root_cause_added", rc)
+	})
+	return rc, err
+}
+
+// checkCause refuses a root-cause code the register does not know, listing the known ones.
+func (tx *Tx) checkCause(m *Measure) error {
+	err := tx.QueryRow(`SELECT label FROM root_causes WHERE code = ?`, m.RootCause).Scan(&m.RootCauseLabel)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	var known string
+	if err := tx.QueryRow(`SELECT group_concat(code, ', ') FROM (SELECT code FROM root_causes ORDER BY position)`).Scan(&known); err != nil {
+		return err
+	}
+	return invalid("root_cause", fmt.Sprintf("onbekende oorzaak %q; kies uit %s", m.RootCause, known))
+}
+
+// causeCode turns a practice's label for a new root cause into a stable code: lower case,
+// letters and digits, words joined by hyphens ("Privacy en AVG" -> "privacy-en-avg").
+func causeCode(label string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(label) {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,86 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"klachtenregister/data"
+)
+
+// The settings a letter prints, by where they appear: the return address above the
+// recipient (senderLine), the letterhead and the signature. A character the font lacks in any
+// of them stops the letter, naming the setting.
+var (
+	senderKeys     = []string{"practice_name", "practice_address", "practice_postcode", "practice_city"}
+	letterheadKeys = []string{"practice_name", "practice_address", "practice_postcode", "practice_city",
+		"practice_phone", "practice_email", "practice_website", "practice_registration"}
+	signatureKeys = []string{"practitioner_name", "practitioner_title"}
+)
+
+// settingLabels are the settings' names as the settings screen shows them, for messages.
+var settingLabels = func() map[string]string {
+	labels := map[string]string{}
+	for _, s := range data.SettingKeys() {
+		labels[s.Key] = s.Label
+	}
+	return labels
+}()
+
+// settingName names a setting for the practitioner: "Naam praktijk (practice_name)".
+func settingName(key string) string { return fmt.Sprintf("%s (%s)", settingLabels[key], key) }
+
+// cleanText makes pasted text plain: Windows line ends and carriage returns become newlines,
+// tabs become spaces, and accents typed as a letter plus a combining mark are composed into
+// one character (NFC), which is how the font draws them. Any other unprintable character is
+// left for checkGlyphs to report.
+func cleanText(s string) string {
+	return norm.NFC.String(strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ").Replace(s))
+}
+
+// oneLine is cleanText for a field printed on a single line, such as a name or a letterhead line.
+func oneLine(s string) string { return strings.TrimSpace(strings.ReplaceAll(cleanText(s), "\n", " ")) }
+
+// multiLine reports whether a setting holds text with paragraphs: a letter text or the next
+// step after the outcome. Every other setting is printed on one line, if at all.
+func multiLine(key string) bool { return key == "disputes_body" || strings.HasPrefix(key, "letter_") }
+
+// tidy cleans every text of in that may be printed, once, before anything is checked or laid
+// out, so the characters checked against the font are exactly those drawn. It works on copies
+// and leaves the caller's settings map alone.
+func tidy(in Input) Input {
+	set := make(data.Settings, len(in.Settings))
+	for k, v := range in.Settings {
+		if multiLine(k) {
+			set[k] = cleanText(v)
+		} else {
+			set[k] = oneLine(v)
+		}
+	}
+	in.Settings = set
+	c, p := &in.Complaint, &in.Complaint.Complainant
+	for _, s := range []*string{&p.Name, &p.AddressLine1, &p.AddressLine2, &p.Postcode, &p.City, &p.Country,
+		&c.Reference, &c.Summary, &c.Handler, &in.Expert.Name, &in.Expert.Organisation} {
+		*s = oneLine(*s)
+	}
+	for _, s := range []*string{&c.Description, &c.Outcome, &in.Extension.Reason, &in.Documents, &in.Body} {
+		*s = cleanText(*s)
+	}
+	return in
+}
+
+// checkPrinted checks the settings of keys and the recipient's name and address, as they will
+// be drawn, against the font.
+func checkPrinted(in *Input, keys []string) error {
+	for _, k := range keys {
+		if err := checkGlyphs(k, "de instelling "+settingName(k), in.Settings[k]); err != nil {
+			return err
+		}
+	}
+	field, where := "complainant", "de naam en het adres van de klager"
+	if in.Kind == data.LetterConfidentiality {
+		field, where = "expert", "de naam en de organisatie van de deskundige"
+	}
+	return checkGlyphs(field, where, strings.Join(addressLines(in), "\n"))
+}

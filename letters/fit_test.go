@@ -1,0 +1,139 @@
+package letters
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"klachtenregister/data"
+)
+
+// TestAccentsAreComposed: a name typed with combining accents, as some keyboards and web
+// forms send it, prints as composed letters rather than a letter followed by a loose accent.
+func TestAccentsAreComposed(t *testing.T) {
+	in := sample(data.LetterOutcome, "nl")
+	in.Complaint.Complainant.Name = "Zoe\u0308 Rene\u0301e"
+	in.Complaint.Outcome = "Wij hebben de factuur aangepast, zoals mevrouw Rene\u0301e vroeg."
+	text := pdfText(t, writeTemp(t, "nfc.pdf", render(t, in)))
+	for _, want := range []string{"Zoë Renée\n", "Geachte Zoë Renée,", "mevrouw Renée vroeg"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks the composed %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestLongSettingsStayOnThePage: a long practice name wraps in the letterhead and the header
+// of the next page, a long signatory wraps under the signature, and nothing runs into the
+// margins; a name that does not fit on two lines is refused, naming the setting.
+func TestLongSettingsStayOnThePage(t *testing.T) {
+	in := sample(data.LetterOutcome, "nl")
+	in.Settings["practice_name"] = "Coöperatieve Vereniging Huisartsenpraktijken en Gezondheidscentra Utrecht-Oost U.A."
+	in.Settings["practitioner_name"] = "drs. Anne-Marie Johanna Wilhelmina van den Berg-de Linde-Oosterhout, GZ-psycholoog en psychotherapeut BIG 123456789"
+	in.Complaint.Outcome = strings.Repeat("Wij hebben de gang van zaken met de betrokken medewerker besproken en de stukken opnieuw bekeken. ", 25)
+	path := writeTemp(t, "long.pdf", render(t, in))
+	left, right := marginL*ptPerMM, (pageW-marginR)*ptPerMM
+	pages := map[int]bool{}
+	for _, w := range pdfWords(t, path) {
+		pages[w.page] = true
+		if w.xMin < left-0.5 || w.xMax > right+0.5 {
+			t.Errorf("page %d: %q at %.1f–%.1f pt lies outside the text column %.1f–%.1f", w.page, w.text, w.xMin, w.xMax, left, right)
+		}
+	}
+	if len(pages) < 2 {
+		t.Fatalf("the letter has %d page(s); the test needs the header of a second page", len(pages))
+	}
+	text := strings.Join(strings.Fields(pdfText(t, path)), " ")
+	for _, want := range []string{"Utrecht-Oost U.A.", "psychotherapeut BIG 123456789", "K-2026-0007 · 29 november 2026"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q", want)
+		}
+	}
+
+	for key, where := range map[string]string{"practice_name": "letterhead", "practitioner_title": "signature"} {
+		in := sample(data.LetterAcknowledgement, "nl")
+		in.Settings[key] = strings.Repeat("WWWWWWWWWW ", 11)
+		var buf bytes.Buffer
+		err := Render(&buf, in)
+		var de *data.Error
+		if !errors.As(err, &de) || de.Field != key || !strings.Contains(err.Error(), key) || buf.Len() != 0 {
+			t.Errorf("%s too long for the %s: error = %v, want a *data.Error naming %s", key, where, err, key)
+		}
+	}
+}
+
+// TestPrintedTextIsCleanedAndChecked: what is drawn is what was checked. A tab pasted into a
+// setting prints as a space and an accent typed apart is composed; a character the font lacks in a setting, an expert's details or
+// the calibration sheet's return address is refused, naming where it is.
+func TestPrintedTextIsCleanedAndChecked(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Settings["practice_address"] = "Oudegracht\t118"
+	in.Settings["practitioner_title"] = "Praktijk\thouder"
+	in.Settings["practice_registration"] = "Coo\u0308peratie, KvK 12345678"
+	text := pdfText(t, writeTemp(t, "tab.pdf", render(t, in)))
+	for _, want := range []string{"Oudegracht 118\n", "Praktijk houder\n", "Coöperatie, KvK 12345678\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q:\n%s", want, text)
+		}
+	}
+
+	for _, tc := range []struct {
+		field string
+		edit  func(in *Input)
+	}{
+		{"practice_registration", func(in *Input) { in.Settings["practice_registration"] = "KvK 1234\x075678" }},
+		{"practitioner_title", func(in *Input) { in.Settings["practitioner_title"] = "Praktijkhouder 🙂" }},
+		{"expert", func(in *Input) { in.Expert.Organisation = "Yılmaz Advies \x1b" }},
+	} {
+		in := sample(data.LetterConfidentiality, "nl")
+		tc.edit(&in)
+		var buf bytes.Buffer
+		err := Render(&buf, in)
+		var de *data.Error
+		if !errors.As(err, &de) || de.Field != tc.field || !strings.Contains(err.Error(), "U+") || buf.Len() != 0 {
+			t.Errorf("%s: error = %v, want a *data.Error for field %s naming the character", tc.field, err, tc.field)
+		}
+	}
+
+	set := practice()
+	set["practice_name"] = "Praktijk De Linde ✿"
+	var buf bytes.Buffer
+	err := Calibration(&buf, set)
+	var de *data.Error
+	if !errors.As(err, &de) || de.Field != "practice_name" || buf.Len() != 0 {
+		t.Errorf("calibration sheet with an unprintable return address: error = %v", err)
+	}
+}
+
+// TestCountryOnlyWhenAbroad: the country is left off only when it is the practice's own,
+// however it is spelled.
+func TestCountryOnlyWhenAbroad(t *testing.T) {
+	for _, tc := range []struct{ practice, complainant, want string }{
+		{"Nederland", "Nederland", ""},
+		{"Nederland", "The Netherlands", ""},
+		{"Netherlands", "NL", ""},
+		{"", "nederland", ""},
+		{"Nederland", "Duitsland", "DUITSLAND"},
+		{"België", "Nederland", "NEDERLAND"},
+		{"België", "Belgium", ""},
+		{"Belgium", "Netherlands", "NETHERLANDS"},
+	} {
+		in := sample(data.LetterAcknowledgement, "nl")
+		in.Settings["practice_country"], in.Complaint.Complainant.Country = tc.practice, tc.complainant
+		lines := addressLines(&in)
+		if last := lines[len(lines)-1]; (tc.want == "") != strings.HasSuffix(last, "UTRECHT") || (tc.want != "" && last != tc.want) {
+			t.Errorf("practice in %q, complainant in %q: address ends with %q, want %q", tc.practice, tc.complainant, last, tc.want)
+		}
+	}
+}
+
+// TestEmptyParagraphs: a text whose last paragraph prints nothing, such as a bullet holding
+// only a non-breaking space, still makes a letter, with the signature after the last words.
+func TestEmptyParagraphs(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Body = "Wij hebben uw klacht ontvangen.\n\n- \u00a0"
+	text := pdfText(t, writeTemp(t, "empty.pdf", render(t, in)))
+	if !strings.Contains(text, "Wij hebben uw klacht ontvangen.\n\n\nMet vriendelijke groet,") {
+		t.Errorf("letter with an empty last paragraph:\n%s", text)
+	}
+}

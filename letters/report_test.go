@@ -1,0 +1,111 @@
+package letters
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"klachtenregister/data"
+	"klachtenregister/data/datatest"
+)
+
+// TestAnnualReport makes the 2025 report of the annual register in both languages and reads it
+// back with pdftotext: the hand-computed figures are there, nothing that names a complainant is.
+func TestAnnualReport(t *testing.T) {
+	s := datatest.AnnualRegister(t, filepath.Join(t.TempDir(), "register.db"))
+	for lang, want := range map[string][]string{
+		"nl": {"Klachtenjaarverslag 2025", "Praktijk De Linde · opgesteld op 30 november 2026", "Ontvangen klachten",
+			"71% (5 van 7)", "60% (3 van 5)", "25,5", "advies externe", "M-2025-002", "mevrouw N.N.:", "pagina 3 van 3",
+			"geen maatregel nodig", "jan", "dec", "binnen 7 dagen"},
+		"en": {"Annual complaints report 2025", "prepared on 30 November 2026", "Complaints received", "71% (5 of 7)",
+			"25.5", "external expert's", "settled by agreement", "carried out, not", "page 3 of 3"},
+	} {
+		t.Run(lang, func(t *testing.T) {
+			var a, b bytes.Buffer
+			if err := AnnualReport(&a, s, 2025, lang); err != nil {
+				t.Fatal(err)
+			}
+			if err := AnnualReport(&b, s, 2025, lang); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatalf("a second rendering differs (%v)", err)
+			}
+			path := writeTemp(t, "jaarverslag_"+lang+".pdf", a.Bytes())
+			checkA4(t, path)
+			text := pdfText(t, path)
+			flat := strings.Join(strings.Fields(text), " ")
+			for _, w := range want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("the report lacks %q", w)
+				}
+			}
+			checkAnonymous(t, text+string(a.Bytes()))
+		})
+	}
+}
+
+// checkAnonymous fails when text holds a complainant's name, address, e-mail or complaint
+// text from the annual register, or any word of a name.
+func checkAnonymous(t *testing.T, text string) {
+	t.Helper()
+	for _, p := range datatest.Private {
+		if strings.Contains(text, p) {
+			t.Errorf("the report contains %q", p)
+		}
+	}
+	for _, name := range datatest.Names {
+		for _, w := range strings.Fields(name) {
+			if len([]rune(w)) >= 4 && strings.Contains(text, w) {
+				t.Errorf("the report contains %q, part of a complainant's name", w)
+			}
+		}
+	}
+}
+
+func TestReportOfAYearUnderWay(t *testing.T) {
+	s := datatest.AnnualRegister(t, filepath.Join(t.TempDir(), "register.db"))
+	var buf bytes.Buffer
+	if err := AnnualReport(&buf, s, 2026, "nl"); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, writeTemp(t, "2026.pdf", buf.Bytes()))), " ")
+	// The practice's own measure of October 2025 is still open, so it is under way in 2026 too.
+	for _, w := range []string{"Het jaar 2026 is nog niet voorbij: de cijfers lopen tot en met 30 november 2026.",
+		"M-2025-003", "over de datum"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the report lacks %q", w)
+		}
+	}
+}
+
+func TestReportRefusals(t *testing.T) {
+	r := data.Report{Year: 2025, MadeOn: day("2026-01-15"), Complete: true,
+		Measures: []data.ReportMeasure{{Code: "M-2025-001", Description: "Klachten in het 漢字 registreren", RootCause: "other",
+			RootCauseLabel: "overig", State: data.MeasureOpen}}}
+	var buf bytes.Buffer
+	err := RenderReport(&buf, ReportInput{Report: r, Settings: practice(), Language: "nl"})
+	var de *data.Error
+	if !errors.As(err, &de) || de.Code != data.CodeInvalid || !strings.Contains(de.Message, "M-2025-001") {
+		t.Errorf("unprintable measure: %v", err)
+	}
+	noName := practice()
+	noName["practice_name"] = " "
+	r.Measures = nil
+	if err := RenderReport(&buf, ReportInput{Report: r, Settings: noName, Language: "nl"}); !errors.Is(err, data.ErrConflict) {
+		t.Errorf("without a practice name: %v", err)
+	}
+	if err := RenderReport(&buf, ReportInput{Report: r, Settings: practice(), Language: "de"}); !errors.Is(err, data.ErrInvalid) {
+		t.Errorf("language de: %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("a refused report wrote %d bytes", buf.Len())
+	}
+}
+
+func TestNiceScale(t *testing.T) {
+	for most, want := range map[int][2]int{0: {1, 1}, 2: {1, 2}, 5: {1, 5}, 6: {2, 6}, 11: {5, 15}, 38: {10, 40}, 230: {50, 250}} {
+		if step, top := niceScale(most); step != want[0] || top != want[1] {
+			t.Errorf("niceScale(%d) = %d, %d; want %v", most, step, top, want)
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package letters
+
+// reportPhrases are the fixed words of the annual complaints report in one language. The
+// Dutch names of categories come from package data (Count.Label); labels translates them.
+type reportPhrases struct {
+	title, madeOn, intro, underWay                        string
+	keyFigures, breakdown, perMonth, measures, notesTitle string
+	figure                                                string
+	figures                                               []string // the key figure rows, in the order of reportRows
+	channel, subject, procedure, outcome, rootCause       string
+	extension, measureState, received, resolved           string
+	noMeasures, none, of, total                           string
+	measureColumns                                        []string
+	months                                                [12]string
+	notes                                                 []string // the explanation of the figures; %d is ack_days
+	labels                                                map[string]string
+}
+
+var reportBook = map[string]*reportPhrases{"nl": &dutchReport, "en": &englishReport}
+
+var dutchReport = reportPhrases{
+	title:  "Klachtenjaarverslag %d",
+	madeOn: "opgesteld op %s",
+	intro: "Dit jaarverslag geeft een overzicht van de klachten die %s in %d heeft ontvangen en afgehandeld, en van de " +
+		"verbetermaatregelen die zijn genomen om herhaling te voorkomen. Zo leggen wij verantwoording af over de " +
+		"klachtenprocedure en over wat wij van klachten leren. Het verslag is geanonimiseerd: er staan geen namen, " +
+		"adressen of omschrijvingen van klachten in.",
+	underWay:   "Het jaar %d is nog niet voorbij: de cijfers lopen tot en met %s.",
+	keyFigures: "Kerncijfers", breakdown: "Verdeling", perMonth: "Per maand", measures: "Verbetermaatregelen",
+	notesTitle: "Toelichting bij de cijfers", figure: "Kerncijfer",
+	figures: []string{"Ontvangen klachten", "waarvan formeel", "waarvan informeel", "Afgehandeld",
+		"waarvan (deels) gegrond", "Ingetrokken", "Open aan het eind van het jaar", "Doorlooptijd, mediaan (dagen)",
+		"Doorlooptijd, 90e percentiel (dagen)", "Ontvangst tijdig bevestigd", "Afgehandeld binnen de termijn",
+		"Afgehandeld binnen de verlengde termijn", "Verlengingen", "Klachten met een verlenging",
+		"Verbetermaatregelen vastgelegd", "Verbetermaatregelen uitgevoerd"},
+	channel: "Ontvangen via", subject: "Onderwerp", procedure: "Informeel of formeel", outcome: "Afloop",
+	rootCause: "Oorzaak van (deels) gegronde klachten", extension: "Reden van verlenging",
+	measureState: "Stand van de verbetermaatregelen", received: "ontvangen", resolved: "afgehandeld",
+	noMeasures: "In %d liepen er geen verbetermaatregelen.", none: "–", of: "%s%% (%d van %d)", total: "n = %d",
+	measureColumns: []string{"Code", "Oorzaak", "Maatregel", "Klaar vóór", "Uitgevoerd", "Stand"},
+	months:         [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
+	notes: []string{
+		"Ontvangen: klachten met een ontvangstdatum in het jaar, informeel en formeel. Formeel: ook klachten die " +
+			"informeel begonnen en later formeel zijn gemaakt.",
+		"Afgehandeld: klachten waarover in het jaar een oordeel is gegeven, ook als ze eerder zijn ontvangen. " +
+			"Open aan het eind van het jaar: ontvangen, maar op 31 december (in een lopend jaar: op de dag van " +
+			"opstellen) nog niet afgehandeld of ingetrokken.",
+		"Doorlooptijd: dagen van ontvangst tot afhandeling. De mediaan is de middelste waarde; negen van de tien " +
+			"klachten waren afgehandeld binnen het 90e percentiel.",
+		"Ontvangst tijdig bevestigd: formele klachten van het jaar waarvan de ontvangst binnen %d dagen schriftelijk " +
+			"is bevestigd. Een bevestiging die nog uitstaat terwijl die termijn verstreken is, telt als te laat.",
+		"Binnen de termijn: formele klachten afgehandeld op of vóór de oorspronkelijke streefdatum; binnen de " +
+			"verlengde termijn: op of vóór de datum na een eventuele verlenging.",
+		"Redenen van verlenging zijn ingedeeld naar de woorden in de reden die de klager te lezen kreeg.",
+		"Oorzaak: de oorzaken van de verbetermaatregelen die aan de klacht zijn gekoppeld; een klacht met " +
+			"maatregelen voor twee oorzaken telt bij beide.",
+		"Verbetermaatregelen: de maatregelen die in het jaar liepen (vastgelegd vóór het einde ervan en niet vóór " +
+			"het begin uitgevoerd), met hun stand op de dag van opstellen.",
+	},
+}
+
+var englishReport = reportPhrases{
+	title:  "Annual complaints report %d",
+	madeOn: "prepared on %s",
+	intro: "This annual report gives an overview of the complaints that %s received and handled in %d, and of the " +
+		"improvement measures taken to prevent them from happening again. It is how we account for our complaints " +
+		"procedure and for what we learn from complaints. The report is anonymised: it contains no names, addresses " +
+		"or descriptions of complaints.",
+	underWay:   "The year %d is not over yet: the figures run up to and including %s.",
+	keyFigures: "Key figures", breakdown: "Breakdown", perMonth: "Per month", measures: "Improvement measures",
+	notesTitle: "Notes on the figures", figure: "Key figure",
+	figures: []string{"Complaints received", "of which formal", "of which informal", "Resolved",
+		"of which (partly) well-founded", "Withdrawn", "Open at the end of the year", "Handling time, median (days)",
+		"Handling time, 90th percentile (days)", "Receipt acknowledged on time", "Resolved within the deadline",
+		"Resolved within the extended deadline", "Extensions", "Complaints extended",
+		"Improvement measures recorded", "Improvement measures carried out"},
+	channel: "Received by", subject: "Subject", procedure: "Informal or formal", outcome: "Outcome",
+	rootCause: "Root cause of (partly) well-founded complaints", extension: "Reason for extension",
+	measureState: "Status of the improvement measures", received: "received", resolved: "resolved",
+	noMeasures: "No improvement measures were under way in %d.", none: "–", of: "%s%% (%d of %d)", total: "n = %d",
+	measureColumns: []string{"Code", "Root cause", "Measure", "Due", "Carried out", "Status"},
+	months:         [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	notes: []string{
+		"Received: complaints received in the year, informal and formal. Formal includes complaints that started " +
+			"informally and were made formal later.",
+		"Resolved: complaints on which a verdict was given in the year, including those received earlier. Open at " +
+			"the end of the year: received, but on 31 December (in a year under way: on the day of preparation) " +
+			"neither resolved nor withdrawn.",
+		"Handling time: days from receipt to resolution. The median is the middle value; nine out of ten complaints " +
+			"were resolved within the 90th percentile.",
+		"Receipt acknowledged on time: formal complaints of the year whose receipt was confirmed in writing within " +
+			"%d days. An acknowledgement still outstanding after that period counts as late.",
+		"Within the deadline: formal complaints resolved on or before the original target date; within the extended " +
+			"deadline: on or before the date after any extension.",
+		"Reasons for extension are grouped by the words of the reason the complainant was given.",
+		"Root cause: the root causes of the improvement measures linked to the complaint; a complaint with measures " +
+			"for two causes counts for both.",
+		"Improvement measures: the measures under way in the year (recorded before its end and not carried out " +
+			"before its start), with their status on the day of preparation.",
+	},
+	labels: map[string]string{
+		"channel.conversation": "conversation", "channel.phone": "phone", "channel.letter": "letter",
+		"channel.email": "email", "channel.other": "other",
+		"subject.employee": "employee", "subject.service": "service", "subject.organisation": "organisation",
+		"subject.other":      "other",
+		"procedure.informal": "informal", "procedure.formal": "formal",
+		"outcome.well_founded": "well-founded", "outcome.partly_well_founded": "partly well-founded",
+		"outcome.unfounded": "unfounded", "outcome.settled": "settled by agreement", "outcome.withdrawn": "withdrawn",
+		"cause.communication": "communication", "cause.expertise": "expertise", "cause.accessibility": "accessibility",
+		"cause.fees": "fees", "cause.administration": "administration", "cause.conduct": "conduct", "cause.other": "other",
+		"cause.no_measure_needed": "no measure needed", "cause.no_measure_yet": "no measure yet",
+		"reason.expert": "external expert's advice", "reason.absence": "absence",
+		"reason.information": "awaiting documents or information", "reason.complexity": "extent of the investigation",
+		"reason.other": "other",
+		"state.open":   "under way", "state.overdue": "past its due date", "state.done": "carried out",
+		"state.effective": "carried out, effective", "state.not_effective": "carried out, not effective",
+	},
+}
+
+// label is a category's name in the report's language: the Dutch one from package data, or
+// its translation, looked up as "chart.key" ("cause.fees"); a practice's own root cause keeps
+// the name the practice gave it.
+func (t *reportPhrases) label(chart, key, dutch string) string {
+	if l, ok := t.labels[chart+"."+key]; ok {
+		return l
+	}
+	return dutch
+}
