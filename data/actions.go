@@ -77,7 +77,7 @@ type Facts struct {
 	ExtendedOn    Date   // latest extension, if any
 	PreviousDueOn Date   // the target date that latest extension replaced
 	LastContactOn Date   // latest contact of any kind
-	LastWrittenOn Date   // latest letter or e-mail to the complainant
+	LastWrittenOn Date   // latest letter or e-mail that tells the complainant how things stand: not a stored acknowledgement, outcome letter or consent form
 	OutcomeSentOn Date   // latest outcome letter marked sent, if any
 	MeasureCount  int    // measures linked to the complaint
 }

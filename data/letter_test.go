@@ -169,6 +169,27 @@ func TestProgressLetterSatisfiesTheExtension(t *testing.T) {
 	}
 }
 
+// TestConsentFormIsNoProgressLetter: the consent form goes to the complainant, so sending it
+// records a contact, but it does not tell them why the deadline moved.
+func TestConsentFormIsNoProgressLetter(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusExtended)
+	sendLetter(t, s, ref, LetterConsent, Date{}, DeliveryPost)
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemProgressLetter) {
+		t.Fatalf("a consent form counted as the progress letter: items %v", kinds)
+	}
+	contacts, err := s.Contacts(ref)
+	must(t, err)
+	if n := len(contacts); n == 0 || contacts[n-1].Kind != ContactLetter {
+		t.Errorf("sending the consent form recorded no letter contact: %+v", contacts)
+	}
+	_, err = s.AddContact(ref, Contact{Kind: ContactEmail, Note: "Uitgelegd waarom het langer duurt."})
+	must(t, err)
+	if kinds := itemKinds(t, s, ref); slices.Contains(kinds, ItemProgressLetter) {
+		t.Errorf("an e-mail about the delay recorded by hand did not count: items %v", kinds)
+	}
+}
+
 // TestOutcomeLetterGatesClosing: the outcome item stays until an outcome letter is marked
 // sent, and closing waits for the same fact.
 func TestOutcomeLetterGatesClosing(t *testing.T) {

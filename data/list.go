@@ -128,7 +128,8 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 		(SELECT extended_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
 		(SELECT previous_due_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
 		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
-		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id AND kind IN ('letter', 'email')),
+		(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
+			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),
 		` + outcomeSentSQL + `, ` + measureCountSQL + `
 		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
 	rows, err := s.r.Query(query, args...)
