@@ -167,9 +167,16 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 // Deadlines lists every action item in the register, overdue first: those of the complaints
 // and those of the open measures with a due date.
 func (s *Store) Deadlines() ([]ActionItem, error) {
+	_, items, err := s.Overview()
+	return items, err
+}
+
+// Overview is what the practitioner sees first: the figures at a glance and every action
+// item, overdue first, from one reading of the register.
+func (s *Store) Overview() (Summary, []ActionItem, error) {
 	listed, err := s.List(Filter{Open: true})
 	if err != nil {
-		return nil, err
+		return Summary{}, nil, err
 	}
 	var items []ActionItem
 	for _, l := range listed {
@@ -177,18 +184,18 @@ func (s *Store) Deadlines() ([]ActionItem, error) {
 	}
 	measures, err := s.Measures(MeasureFilter{Open: true})
 	if err != nil {
-		return nil, err
+		return Summary{}, nil, err
 	}
 	set, err := s.Settings()
 	if err != nil {
-		return nil, err
+		return Summary{}, nil, err
 	}
 	today := s.today()
 	for _, m := range measures {
 		items = append(items, MeasureItems(m, today, set)...)
 	}
 	SortItems(items)
-	return items, nil
+	return Summarise(listed), items, nil
 }
 
 // matchQuery turns what a person types into an FTS5 query: every word must occur, as a word

@@ -25,6 +25,8 @@ type Main struct {
 	Overview *overview
 	Register *register
 	Intake   *intake
+	Measures *measuresScreen
+	Report   *reportScreen
 	Settings *settingsScreen
 	files    map[string]*complaintFile
 	// switchStore replaces the register the window shows, e.g. by a demo register.
@@ -37,15 +39,19 @@ func NewMain(a fyne.App, store *data.Store, switchStore func(*data.Store)) *Main
 	m := &Main{app: a, store: store, win: a.NewWindow("Klachtenregister"), files: map[string]*complaintFile{},
 		switchStore: switchStore}
 	fail := func(err error) { showError(err, m.win) }
-	m.Overview = newOverview(store, func(ref string, k data.ItemKind) { m.OpenComplaint(ref, k) }, fail)
+	m.Overview = newOverview(store, m.openItem, fail)
 	m.Overview.onSummary = m.showBadge
 	m.Register = newRegister(store, func(ref string) { m.OpenComplaint(ref, "") }, fail)
 	m.Intake = newIntake(store, m.today, m.onCreated, fail)
+	m.Measures = newMeasuresScreen(store, m.win, m.today, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
+	m.Report = newReportScreen(store, m.win, m.today)
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
 	m.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Today"), m.Overview.content()),
 		container.NewTabItem(lang.L("Register"), m.Register.content()),
 		container.NewTabItem(lang.L("New complaint"), m.Intake.content()),
+		container.NewTabItem(lang.L("Measures"), m.Measures.content()),
+		container.NewTabItem(lang.L("Report"), m.Report.content()),
 		container.NewTabItem(lang.L("Settings"), m.Settings.content()),
 	)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
@@ -65,6 +71,8 @@ func (m *Main) today() data.Date { return data.Today(m.store.Now()) }
 func (m *Main) refresh() {
 	m.Overview.refresh()
 	m.Register.refresh()
+	m.Measures.refresh()
+	m.Report.refresh()
 	m.Settings.refresh()
 }
 
@@ -100,6 +108,16 @@ func (m *Main) onCreated(ref string) {
 	m.OpenComplaint(ref, "")
 }
 
+// openItem opens what an action item is about: the complaint at the item's step, or the measure.
+func (m *Main) openItem(it data.ActionItem) {
+	if it.MeasureID != 0 {
+		m.tabs.SelectIndex(3)
+		m.Measures.show(it.Reference)
+		return
+	}
+	m.OpenComplaint(it.Reference, it.Kind)
+}
+
 // OpenComplaint opens a complaint's file in its own window, at the step an action item asks
 // for when kind is set. A file already open comes to the front.
 func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
@@ -107,6 +125,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 	if !open {
 		win := m.app.NewWindow(ref)
 		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
+		cf.showMeasure = func(code string) { m.tabs.SelectIndex(3); m.Measures.show(code) }
 		win.SetContent(cf.content())
 		win.Resize(fyne.NewSize(980, 700))
 		win.SetOnClosed(func() { delete(m.files, ref) })
@@ -144,19 +163,17 @@ func watchDeadlines(a fyne.App, current func() *Main) {
 
 // deadlineNotice is the notification for what is overdue or due today, or nil.
 func deadlineNotice(s registerReader) *fyne.Notification {
-	listed, err := s.List(data.Filter{Open: true})
+	_, items, err := s.Overview()
 	if err != nil {
 		return nil
 	}
 	var overdue, today int
-	for _, l := range listed {
-		for _, it := range l.Items {
-			switch {
-			case it.DaysLeft < 0:
-				overdue++
-			case it.DaysLeft == 0:
-				today++
-			}
+	for _, it := range items {
+		switch {
+		case it.DaysLeft < 0:
+			overdue++
+		case it.DaysLeft == 0:
+			today++
 		}
 	}
 	if overdue+today == 0 {

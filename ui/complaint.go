@@ -16,6 +16,8 @@ import (
 // fileStore is what the complaint file needs from the store.
 type fileStore interface {
 	letters.Archive
+	measuresStore
+	RecordNoMeasure(ref, reason string) error
 	LetterPDF(id int64) ([]byte, error)
 	MarkLetterSent(id int64, on data.Date, via data.Delivery) error
 	Update(c data.Complaint) error
@@ -56,6 +58,8 @@ type complaintFile struct {
 	tabs        *container.AppTabs
 	lists       fileLists
 	letters     *lettersTab
+	measures    *measuresTab
+	showMeasure func(code string)  // opens a measure on the measures screen
 	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
@@ -92,6 +96,7 @@ func newComplaintFile(store fileStore, win fyne.Window, ref string, today func()
 	}
 	cf.lists = newFileLists(cf)
 	cf.letters = newLettersTab(cf)
+	cf.measures = newMeasuresTab(cf)
 	return cf
 }
 
@@ -113,6 +118,7 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Contacts"), cf.lists.contacts),
 		container.NewTabItem(lang.L("Experts"), cf.lists.expertsContent()),
 		container.NewTabItem(lang.L("Letters"), cf.letters.content()),
+		container.NewTabItem(lang.L("Measures"), cf.measures.content()),
 		container.NewTabItem(lang.L("Attachments"), cf.lists.attachmentsContent()),
 	)
 	return container.NewBorder(container.NewVBox(cf.title, cf.banner, steps, widget.NewSeparator()), nil, nil, nil, cf.tabs)
@@ -144,8 +150,8 @@ func (cf *complaintFile) show(f *data.File) {
 		allowed[a] = true
 	}
 	for _, it := range f.Items {
-		if it.Kind == data.ItemOutcomeLetter {
-			allowed[data.ActionClose] = false // the store would refuse: the outcome is not yet confirmed in writing
+		if it.Kind == data.ItemOutcomeLetter || it.Kind == data.ItemMeasure {
+			allowed[data.ActionClose] = false // the store would refuse: outcome letter or measure still due
 		}
 	}
 	for a, b := range cf.buttons {
@@ -159,6 +165,7 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.form.fill(c)
 	cf.lists.show(f)
 	cf.letters.show()
+	cf.measures.show()
 	cf.check()
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 func (cf *complaintFile) onConsent() {
-	on, how, scope := cf.dateEntry(), newEntry(), newEntry()
+	on, how, scope := dateEntry(cf.today), newEntry(), newEntry()
 	how.SetText(lang.L("in writing (signed form)"))
 	how.Validator, scope.Validator = required, required
 	scope.SetPlaceHolder(lang.L("e.g. complaint letter, quotation and invoice"))
@@ -22,7 +22,7 @@ func (cf *complaintFile) onConsent() {
 }
 
 func (cf *complaintFile) onWithdrawConsent() {
-	on := cf.dateEntry()
+	on := dateEntry(cf.today)
 	cf.ask(lang.L("Consent withdrawn"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Withdrawn on"), on)},
 		func() error { return cf.store.WithdrawConsent(cf.ref, dateOf(on)) })
@@ -35,7 +35,7 @@ func (cf *complaintFile) onExpert() {
 		showError(err, cf.win)
 		return
 	}
-	name, org, email, signed := newEntry(), newEntry(), newEntry(), cf.futureDateEntry(true)
+	name, org, email, signed := newEntry(), newEntry(), newEntry(), futureDateEntry(cf.today, true)
 	name.Validator = required
 	signed.Validator = dateValidator(true, true, cf.today)
 	options := []string{lang.L("New expert")}
@@ -86,7 +86,7 @@ func (cf *complaintFile) onShare() {
 			names[i] += " " + lang.L("(no signed confidentiality statement)")
 		}
 	}
-	who, docs, on := widget.NewSelect(names, nil), newEntry(), cf.dateEntry()
+	who, docs, on := widget.NewSelect(names, nil), newEntry(), dateEntry(cf.today)
 	who.SetSelectedIndex(0)
 	docs.Validator = required
 	cf.ask(lang.L("Share documents"), lang.L("Record"), []*widget.FormItem{

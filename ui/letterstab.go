@@ -9,9 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -184,23 +182,9 @@ func tempCopy(name string, content []byte) (string, error) {
 }
 
 func (lt *lettersTab) onSaveAs() {
-	l, pdf, ok := lt.current()
-	if !ok {
-		return
+	if l, pdf, ok := lt.current(); ok {
+		saveAs(lt.cf.win, fileName(l), ".pdf", pdf)
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			showError(err, lt.cf.win)
-			return
-		}
-		defer w.Close()
-		if _, err := w.Write(pdf); err != nil {
-			showError(err, lt.cf.win)
-		}
-	}, lt.cf.win)
-	d.SetFileName(fileName(l))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
 }
 
 // onEmail starts a draft in the default mail program and shows the PDF in its folder, ready
@@ -238,7 +222,7 @@ func (lt *lettersTab) onMarkSent() {
 		return
 	}
 	cf := lt.cf
-	on := cf.dateEntry()
+	on := dateEntry(cf.today)
 	via := widget.NewSelect(labels(data.Deliveries, deliveryLabel), nil)
 	via.SetSelectedIndex(0)
 	if cf.file.Complainant.Email != "" && l.Kind != data.LetterConsent {

@@ -16,13 +16,13 @@ import (
 
 // registerReader is what the overview needs from the store.
 type registerReader interface {
-	List(f data.Filter) ([]data.Listed, error)
+	Overview() (data.Summary, []data.ActionItem, error)
 }
 
 // overview is the "today" screen: counts at a glance and the action items, overdue first.
 type overview struct {
 	store registerReader
-	open  func(ref string, kind data.ItemKind) // opens a complaint at the item's action
+	open  func(item data.ActionItem) // opens the complaint at the item's step, or the measure
 	tiles []*tile                              // open, overdue, due soon, awaiting acknowledgement, awaiting a progress update
 	list  *widget.List
 	items []data.ActionItem
@@ -33,7 +33,7 @@ type overview struct {
 	fail      func(error)
 }
 
-func newOverview(store registerReader, open func(string, data.ItemKind), fail func(error)) *overview {
+func newOverview(store registerReader, open func(data.ActionItem), fail func(error)) *overview {
 	o := &overview{store: store, open: open, fail: fail}
 	for _, label := range []string{lang.L("open"), lang.L("overdue"), lang.L("due soon"), lang.L("to acknowledge"),
 		lang.L("progress update due")} {
@@ -43,7 +43,7 @@ func newOverview(store registerReader, open func(string, data.ItemKind), fail fu
 	o.list.OnSelected = func(id widget.ListItemID) {
 		o.list.UnselectAll()
 		if id < len(o.items) {
-			o.open(o.items[id].Reference, o.items[id].Kind)
+			o.open(o.items[id])
 		}
 	}
 	return o
@@ -60,15 +60,19 @@ func (o *overview) content() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(title, tiles, widget.NewSeparator(), empty), nil, nil, nil, o.list)
 }
 
+// overviewData is one reading of the register for the overview.
+type overviewData struct {
+	sum   data.Summary
+	items []data.ActionItem
+}
+
 // refresh reloads the figures and the items in the background.
 func (o *overview) refresh() {
-	run(&o.bg, func() ([]data.Listed, error) { return o.store.List(data.Filter{Open: true}) }, func(listed []data.Listed) {
-		o.sum = data.Summarise(listed)
-		o.items = o.items[:0]
-		for _, l := range listed {
-			o.items = append(o.items, l.Items...)
-		}
-		data.SortItems(o.items)
+	run(&o.bg, func() (overviewData, error) {
+		sum, items, err := o.store.Overview()
+		return overviewData{sum, items}, err
+	}, func(d overviewData) {
+		o.sum, o.items = d.sum, d.items
 		for i, n := range []int{o.sum.Open, o.sum.Overdue, o.sum.DueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
 			o.tiles[i].set(n, []data.Warning{"", data.WarningOverdue, data.WarningDueSoon, "", ""}[i])
 		}
@@ -98,7 +102,11 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	mark.FillColor = warningColour(it.Warning)
 	mark.Refresh()
 	texts.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s - %s", itemLabel(it.Kind), when(it)))
-	texts.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", it.Reference, it.Complainant, shortDate(it.DueOn)))
+	who := it.Complainant
+	if it.MeasureID != 0 {
+		who = it.Detail
+	}
+	texts.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", it.Reference, who, shortDate(it.DueOn)))
 }
 
 // warningColour is red for overdue, amber for due soon and nothing when on time.

@@ -11,14 +11,19 @@ import (
 	"klachtenregister/data"
 )
 
-// ask shows a form dialog; its OK button stays disabled while a field is invalid, Escape
-// cancels and Enter submits. submit runs the change.
+// ask shows a step dialog on the complaint file; submit runs the change.
 func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, submit func() error) {
+	cf.dialog, cf.dialogItems = askForm(cf.win, title, confirm, items, func() { cf.do(submit) }), items
+}
+
+// askForm shows a form dialog on win: its OK button stays disabled while a field is invalid,
+// Escape cancels and Enter submits; onOK runs when it is confirmed.
+func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *dialog.FormDialog {
 	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
 		if ok {
-			cf.do(submit)
+			onOK()
 		}
-	}, cf.win)
+	}, win)
 	for _, it := range items {
 		if e, ok := it.Widget.(*entry); ok {
 			e.onEscape = d.Hide
@@ -27,31 +32,31 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 			}
 		}
 	}
-	c := cf.win.Canvas()
+	c := win.Canvas()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			d.Hide()
 		}
 	})
 	d.SetOnClosed(func() { c.SetOnTypedKey(nil) })
-	cf.dialog, cf.dialogItems = d, items
 	d.Show()
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	return d
 }
 
-// dateEntry is a date field that starts at today and refuses future dates.
-func (cf *complaintFile) dateEntry() *entry {
+// dateEntry is a field for the day something happened: it starts at today and refuses the future.
+func dateEntry(today func() data.Date) *entry {
 	e := newEntry()
-	e.SetText(shortDate(cf.today()))
-	e.Validator = dateValidator(false, true, cf.today)
+	e.SetText(shortDate(today()))
+	e.Validator = dateValidator(false, true, today)
 	return e
 }
 
-// futureDateEntry is a date field for a date still to come.
-func (cf *complaintFile) futureDateEntry(optional bool) *entry {
+// futureDateEntry is a field for a date still to come.
+func futureDateEntry(today func() data.Date, optional bool) *entry {
 	e := newEntry()
 	e.SetPlaceHolder(lang.L("dd-mm-yyyy"))
-	e.Validator = dateValidator(optional, false, cf.today)
+	e.Validator = dateValidator(optional, false, today)
 	return e
 }
 
@@ -67,21 +72,21 @@ func textArea(validate bool) *entry {
 func dateOf(e *entry) data.Date { d, _ := parseDate(e.Text); return d }
 
 func (cf *complaintFile) onAcknowledge() {
-	on := cf.dateEntry()
+	on := dateEntry(cf.today)
 	cf.ask(lang.L("Confirm receipt"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Receipt confirmed in writing on"), on)},
 		func() error { return cf.store.Acknowledge(cf.ref, dateOf(on)) })
 }
 
 func (cf *complaintFile) onEscalate() {
-	on := cf.dateEntry()
+	on := dateEntry(cf.today)
 	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Formal procedure requested on"), on)},
 		func() error { return cf.store.Escalate(cf.ref, dateOf(on)) })
 }
 
 func (cf *complaintFile) onExtend() {
-	until, reason := cf.futureDateEntry(false), textArea(true)
+	until, reason := futureDateEntry(cf.today, false), textArea(true)
 	if cf.file != nil {
 		until.SetText(shortDate(cf.file.DueOn.AddDays(28)))
 	}
@@ -93,7 +98,7 @@ func (cf *complaintFile) onExtend() {
 
 func (cf *complaintFile) onResolve() {
 	verdict := widget.NewSelect(labels(data.Verdicts, verdictLabel), nil)
-	outcome, on := textArea(true), cf.dateEntry()
+	outcome, on := textArea(true), dateEntry(cf.today)
 	cf.ask(lang.L("Resolve the complaint"), lang.L("Resolve"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Verdict"), verdict),
 		{Text: lang.L("Outcome"), Widget: outcome, HintText: lang.L("What was decided or agreed, and any measures.")},
@@ -126,8 +131,8 @@ func (cf *complaintFile) onWithdraw() {
 func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	kinds := widget.NewSelect(labels(data.ContactKinds, contactLabel), nil)
 	kinds.SetSelectedIndex(slices.Index(data.ContactKinds, kind))
-	on, note := cf.dateEntry(), textArea(!request)
-	what, due := newEntry(), cf.futureDateEntry(!request)
+	on, note := dateEntry(cf.today), textArea(!request)
+	what, due := newEntry(), futureDateEntry(cf.today, !request)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),
 		widget.NewFormItem(lang.L("What was discussed or written"), note)}
 	title := lang.L("Record contact")
@@ -146,7 +151,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 }
 
 func (cf *complaintFile) onInformationReceived() {
-	on := cf.dateEntry()
+	on := dateEntry(cf.today)
 	cf.ask(lang.L("Information received"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Received on"), on)},
 		func() error { return cf.store.InformationReceived(cf.ref, dateOf(on)) })
@@ -176,6 +181,9 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 		cf.onContact(data.ContactLetter, false)
 	case data.ItemChaseInformation:
 		cf.onInformationReceived()
+	case data.ItemMeasure:
+		cf.tabs.SelectIndex(5)
+		cf.measures.onNew()
 	case data.ItemSettleInformal:
 		cf.onContact(data.ContactPhone, false)
 	}

@@ -24,7 +24,7 @@ func init() { deliver = func(f func()) { delivered <- f } }
 // settle lets every background query of m and its complaint files finish and be shown.
 func settle(m *Main) {
 	for {
-		for _, w := range []*worker{&m.Overview.bg, &m.Register.bg, &m.Settings.bg} {
+		for _, w := range []*worker{&m.Overview.bg, &m.Register.bg, &m.Measures.bg, &m.Report.bg, &m.Settings.bg} {
 			w.wg.Wait()
 		}
 		for _, cf := range m.files {
@@ -440,5 +440,84 @@ func TestRegisterSortsByTheColumnTapped(t *testing.T) {
 	test.Tap(header)
 	if got := first(); got != "Mehmet Çelik" {
 		t.Fatalf("sorted by complainant, descending: first %q", got)
+	}
+}
+
+func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Fatima El Amrani")
+	for _, err := range []error{s.Acknowledge(ref, data.Date{}), s.Resolve(ref, data.VerdictWellFounded, "Excuses en creditnota.", data.Date{})} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := s.SaveLetter(ref, data.LetterOutcome, "nl", []byte("%PDF-1.4\n"))
+	if err == nil {
+		err = s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, data.ItemMeasure) // the overview's item opens the new-measure dialog
+	settle(m)
+	if !cf.buttons[data.ActionClose].Disabled() {
+		t.Fatal("close is enabled while the measure is still due")
+	}
+	entries := []*entry{}
+	var cause *widget.Select
+	for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
+		switch w := o.(type) {
+		case *entry:
+			entries = append(entries, w)
+		case *widget.Select:
+			cause = w
+		}
+	}
+	if len(entries) == 0 || cause == nil {
+		t.Fatal("no measure dialog shown")
+	}
+	entries[0].SetText("Elke aangifte krijgt een tweede controle vóór de deadline.")
+	cause.SetSelectedIndex(0)
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Measures) != 1 {
+		t.Fatalf("measures of the complaint: %v (%v)", f.Measures, err)
+	}
+	if cf.buttons[data.ActionClose].Disabled() {
+		t.Fatal("close stays disabled with a measure linked")
+	}
+	test.Tap(cf.buttons[data.ActionClose])
+	if top := cf.win.Canvas().Overlays().Top(); top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Ja" {
+				test.Tap(b)
+			}
+		}
+	}
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusClosed {
+		t.Fatalf("status after closing: %s", c.Status)
+	}
+}
+
+func TestReportScreenShowsTheYear(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Kees van der Meer")
+	addComplaint(t, s, "Ingrid Vermeulen")
+	m.Report.refresh()
+	settle(m)
+	if m.Report.year.Selected != "2026" || m.Report.report.Current.Received != 2 {
+		t.Fatalf("report year %q, received %d", m.Report.year.Selected, m.Report.report.Current.Received)
+	}
+	var texts []string
+	for _, o := range test.LaidOutObjects(test.NewTempWindow(t, m.Report.body).Content()) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	joined := strings.Join(texts, "|")
+	if !strings.Contains(joined, "Klachten ontvangen|2|0") {
+		t.Errorf("figures table: %s", joined)
 	}
 }

@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// measuresStore is what the measures screen and the measure dialogs need from the store.
+type measuresStore interface {
+	Measures(f data.MeasureFilter) ([]data.Measure, error)
+	AddMeasure(m data.Measure, refs ...string) (data.Measure, error)
+	EditMeasure(m data.Measure) error
+	LinkMeasure(code, ref string) error
+	MeasureDone(code string, on data.Date) error
+	EvaluateMeasure(code string, on data.Date, effective bool, note string) error
+	RootCauses() ([]data.RootCause, error)
+	AddRootCause(label string) (data.RootCause, error)
+}
+
+// measuresScreen lists the improvement measures, open or done, with their linked complaints one
+// click away, and carries them through: record, carry out, evaluate the effect.
+type measuresScreen struct {
+	store    measuresStore
+	win      fyne.Window
+	today    func() data.Date
+	open     func(ref string) // opens a linked complaint
+	changed  func()
+	filter   *widget.Select
+	list     *widget.List
+	detail   *widget.Label
+	links    *fyne.Container
+	buttons  map[string]*widget.Button
+	measures []data.Measure
+	selected string // code of the selected measure
+	bg       worker
+}
+
+func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.Date, open func(string), changed func()) *measuresScreen {
+	ms := &measuresScreen{store: store, win: win, today: today, open: open, changed: changed,
+		detail: widget.NewLabel(""), links: container.NewHBox()}
+	ms.detail.Wrapping = fyne.TextWrapWord
+	ms.filter = widget.NewSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
+		func(string) { ms.refresh() })
+	ms.filter.SetSelectedIndex(0)
+	ms.list = textList(func() int { return len(ms.measures) }, func(i int) string {
+		m := ms.measures[i]
+		due := ""
+		if !m.DueOn.IsZero() {
+			due = " · " + lang.L("due {{.On}}", map[string]any{"On": shortDate(m.DueOn)})
+		}
+		return fmt.Sprintf("%s · %s · %s%s · %s", m.Code, measureStateLabel(m.State(ms.today())), m.RootCauseLabel, due, m.Description)
+	})
+	ms.list.OnSelected = func(id widget.ListItemID) { ms.selected = ms.measures[id].Code; ms.showDetail() }
+	ms.buttons = map[string]*widget.Button{
+		"new":      widget.NewButton(lang.L("New measure…"), func() { ms.edit(nil) }),
+		"edit":     widget.NewButton(lang.L("Change…"), func() { ms.edit(ms.current()) }),
+		"done":     widget.NewButton(lang.L("Carried out…"), ms.onDone),
+		"evaluate": widget.NewButton(lang.L("Evaluate the effect…"), ms.onEvaluate),
+	}
+	ms.buttons["new"].Importance = widget.HighImportance
+	return ms
+}
+
+func measureStateLabel(st data.MeasureState) string { return lang.X("measure."+string(st), st.Label()) }
+
+func (ms *measuresScreen) content() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("Improvement measures"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel(lang.L("Every well-founded complaint feeds a measure against recurrence, or a recorded reason why none is needed."))
+	hint.Wrapping = fyne.TextWrapWord
+	bar := container.NewHBox(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], ms.filter)
+	detail := container.NewVBox(widget.NewSeparator(), ms.detail, ms.links)
+	ms.showDetail()
+	return container.NewBorder(container.NewVBox(title, hint, bar), detail, nil, nil, ms.list)
+}
+
+// refresh reloads the measures for the chosen filter.
+func (ms *measuresScreen) refresh() {
+	f := [3]data.MeasureFilter{{Open: true}, {Done: true}, {}}[max(0, ms.filter.SelectedIndex())]
+	run(&ms.bg, func() ([]data.Measure, error) { return ms.store.Measures(f) }, func(list []data.Measure) {
+		ms.measures = list
+		ms.list.Refresh()
+		ms.showDetail()
+	}, func(err error) { showError(err, ms.win) })
+}
+
+// show selects the measure with the given code, showing all measures if the filter hides it.
+func (ms *measuresScreen) show(code string) {
+	ms.selected = code
+	ms.filter.SetSelectedIndex(2)
+	ms.refresh()
+}
+
+func (ms *measuresScreen) current() *data.Measure {
+	for i := range ms.measures {
+		if ms.measures[i].Code == ms.selected {
+			return &ms.measures[i]
+		}
+	}
+	return nil
+}
+
+// showDetail shows the selected measure in full, with buttons to its complaints.
+func (ms *measuresScreen) showDetail() {
+	m := ms.current()
+	for k, b := range ms.buttons {
+		setEnabled(b, k == "new" || m != nil && (k == "edit" || k == "done" && m.Open() || k == "evaluate" && !m.Open()))
+	}
+	ms.links.RemoveAll()
+	if m == nil {
+		ms.detail.SetText(lang.L("Select a measure to see it in full."))
+		return
+	}
+	if i := slices.IndexFunc(ms.measures, func(x data.Measure) bool { return x.Code == m.Code }); i >= 0 {
+		ms.list.Select(i)
+	}
+	lines := []string{m.Code + ": " + m.Description,
+		lang.L("Root cause: {{.Cause}} · carried out by: {{.Owner}} · recorded {{.On}}",
+			map[string]any{"Cause": m.RootCauseLabel, "Owner": m.Owner, "On": shortDate(m.CreatedOn)})}
+	if !m.DoneOn.IsZero() {
+		lines = append(lines, lang.L("Carried out on {{.On}}", map[string]any{"On": shortDate(m.DoneOn)}))
+	}
+	if !m.EvaluatedOn.IsZero() {
+		lines = append(lines, lang.L("Evaluated on {{.On}}: {{.Effect}}. {{.Note}}", map[string]any{"On": shortDate(m.EvaluatedOn),
+			"Effect": lang.X("effect."+string(m.Effect), m.Effect.Label()), "Note": m.Evaluation}))
+	}
+	ms.detail.SetText(strings.Join(lines, "\n"))
+	ms.links.Add(widget.NewLabel(lang.L("Complaints:")))
+	for _, ref := range m.Complaints {
+		ms.links.Add(widget.NewButton(ref, func() { ms.open(ref) }))
+	}
+}
+
+// edit asks for a new measure (m nil) or for changes to m.
+func (ms *measuresScreen) edit(m *data.Measure) {
+	editMeasure(ms.win, ms.store, ms.today, m, "", func(code string) {
+		ms.selected = code
+		ms.changed()
+	})
+}
+
+// editMeasure asks on win for a new measure (m nil), linked to the complaint ref when given, or
+// for changes to m; saved is told the measure's code. The complaint file and the measures
+// screen share it.
+func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m *data.Measure, ref string, saved func(code string)) *dialog.FormDialog {
+	causes, err := store.RootCauses()
+	if err != nil {
+		showError(err, win)
+		return nil
+	}
+	if m == nil {
+		m = &data.Measure{}
+	}
+	description, owner, due, newCause := newMultiLineEntry(), newEntry(), futureDateEntry(today, true), newEntry()
+	description.Validator = required
+	description.SetText(m.Description)
+	owner.SetText(m.Owner)
+	due.SetText(shortDate(m.DueOn))
+	cause := widget.NewSelect(labels(causes, func(c data.RootCause) string { return c.Label }), nil)
+	cause.SetSelectedIndex(slices.IndexFunc(causes, func(c data.RootCause) bool { return c.Code == m.RootCause }))
+	newCause.SetPlaceHolder(lang.L("or type a new category"))
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("What will be done"), description), widget.NewFormItem(lang.L("Root cause"), cause),
+		widget.NewFormItem("", newCause), {Text: lang.L("Carried out by"), Widget: owner, HintText: lang.L("Empty: the practitioner.")},
+		widget.NewFormItem(lang.L("Ready by"), due)}
+	title := lang.L("New improvement measure")
+	if m.Code != "" {
+		title = lang.L("Change measure {{.Code}}", map[string]any{"Code": m.Code})
+	}
+	return askForm(win, title, lang.L("Save"), items, func() {
+		edited := *m
+		edited.Description, edited.Owner, edited.DueOn = description.Text, owner.Text, dateOf(due)
+		if i := cause.SelectedIndex(); i >= 0 {
+			edited.RootCause = causes[i].Code
+		}
+		if strings.TrimSpace(newCause.Text) != "" {
+			rc, err := store.AddRootCause(newCause.Text)
+			if err != nil {
+				showError(err, win)
+				return
+			}
+			edited.RootCause = rc.Code
+		}
+		if m.Code != "" {
+			err = store.EditMeasure(edited)
+		} else {
+			var refs []string
+			if ref != "" {
+				refs = append(refs, ref)
+			}
+			edited, err = store.AddMeasure(edited, refs...)
+		}
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		saved(edited.Code)
+	})
+}
+
+func (ms *measuresScreen) onDone() {
+	m := ms.current()
+	if m == nil {
+		return
+	}
+	on := dateEntry(ms.today)
+	askForm(ms.win, lang.L("Measure {{.Code}} carried out", map[string]any{"Code": m.Code}), lang.L("Record"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Carried out on"), on)},
+		func() { ms.do(func() error { return ms.store.MeasureDone(m.Code, dateOf(on)) }) })
+}
+
+func (ms *measuresScreen) onEvaluate() {
+	m := ms.current()
+	if m == nil {
+		return
+	}
+	on, note := dateEntry(ms.today), textArea(true)
+	effective := widget.NewRadioGroup([]string{lang.L("Effective"), lang.L("Not effective")}, nil)
+	effective.SetSelected(lang.L("Effective"))
+	effective.Required = true
+	askForm(ms.win, lang.L("Evaluate measure {{.Code}}", map[string]any{"Code": m.Code}), lang.L("Record"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Effect"), effective),
+			{Text: lang.L("Finding"), Widget: note, HintText: lang.L("Has the problem come back since? What did you see?")},
+			widget.NewFormItem(lang.L("Evaluated on"), on)},
+		func() {
+			ms.do(func() error {
+				return ms.store.EvaluateMeasure(m.Code, dateOf(on), effective.Selected == lang.L("Effective"), note.Text)
+			})
+		})
+}
+
+// do runs a change; the app refreshes after it, or explains why it was refused.
+func (ms *measuresScreen) do(change func() error) {
+	if err := change(); err != nil {
+		showError(err, ms.win)
+		return
+	}
+	ms.changed()
+}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+	"klachtenregister/letters"
+)
+
+// reportStore is what the report screen needs from the store.
+type reportStore interface {
+	letters.ReportSource
+	Years() ([]int, error)
+	ExportCSV(w io.Writer, year int, anonymised bool) error
+}
+
+// reportScreen is the annual evaluation: the key figures of a year beside the year before, the
+// distributions as charts, and the PDF report and CSV export. Its figures come from
+// data.Store.YearReport, the same ones the PDF and the CSV use.
+type reportScreen struct {
+	store      reportStore
+	win        fyne.Window
+	today      func() data.Date
+	year       *widget.Select
+	anonymised *widget.Check
+	body       *fyne.Container
+	report     data.Report
+	bg         worker
+}
+
+func newReportScreen(store reportStore, win fyne.Window, today func() data.Date) *reportScreen {
+	r := &reportScreen{store: store, win: win, today: today, body: container.NewVBox()}
+	r.year = widget.NewSelect(nil, func(string) { r.load() })
+	r.anonymised = widget.NewCheck(lang.L("Anonymised (no names, addresses or free text)"), nil)
+	r.anonymised.SetChecked(true)
+	return r
+}
+
+func (r *reportScreen) content() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("Annual complaints report"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	pdf := widget.NewButton(lang.L("Annual report as PDF…"), r.onPDF)
+	pdf.Importance = widget.HighImportance
+	csv := widget.NewButton(lang.L("Export the year as CSV…"), r.onCSV)
+	bar := container.NewHBox(widget.NewLabel(lang.L("Year")), r.year, pdf, csv, r.anonymised)
+	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(r.body))
+}
+
+// refresh offers every year with complaints, and the current one, then shows the chosen year.
+func (r *reportScreen) refresh() {
+	run(&r.bg, r.store.Years, func(years []int) {
+		this := r.today().Year()
+		opts := []string{strconv.Itoa(this)}
+		for _, y := range years {
+			if y != this {
+				opts = append(opts, strconv.Itoa(y))
+			}
+		}
+		r.year.Options = opts
+		if r.year.SelectedIndex() < 0 {
+			r.year.SetSelectedIndex(0) // calls load
+			return
+		}
+		r.year.Refresh()
+		r.load()
+	}, func(err error) { showError(err, r.win) })
+}
+
+func (r *reportScreen) selectedYear() int { y, _ := strconv.Atoi(r.year.Selected); return y }
+
+// load computes the chosen year's figures in the background and shows them.
+func (r *reportScreen) load() {
+	year := r.selectedYear()
+	if year == 0 {
+		return
+	}
+	run(&r.bg, func() (data.Report, error) { return r.store.YearReport(year) }, r.show, func(err error) { showError(err, r.win) })
+}
+
+func (r *reportScreen) show(rep data.Report) {
+	r.report = rep
+	c, p := rep.Current, rep.Previous
+	figures := container.NewGridWithColumns(3,
+		widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{}),
+		widget.NewLabelWithStyle(strconv.Itoa(c.Year), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(strconv.Itoa(p.Year), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	for _, row := range []struct {
+		label    string
+		cur, old string
+	}{
+		{lang.L("Complaints received"), fmt.Sprint(c.Received), fmt.Sprint(p.Received)},
+		{lang.L("of which formal"), fmt.Sprint(c.Formal), fmt.Sprint(p.Formal)},
+		{lang.L("Resolved"), fmt.Sprint(c.Resolved), fmt.Sprint(p.Resolved)},
+		{lang.L("of which (partly) well-founded"), fmt.Sprint(c.WellFounded), fmt.Sprint(p.WellFounded)},
+		{lang.L("Open at year end"), fmt.Sprint(c.OpenAtYearEnd), fmt.Sprint(p.OpenAtYearEnd)},
+		{lang.L("Handling time, median (days)"), days(c.HandlingDays.N, c.HandlingDays.Median), days(p.HandlingDays.N, p.HandlingDays.Median)},
+		{lang.L("Handling time, 90% within (days)"), days(c.HandlingDays.N, c.HandlingDays.P90), days(p.HandlingDays.N, p.HandlingDays.P90)},
+		{lang.L("Receipt confirmed on time"), percent(c.AckOnTime), percent(p.AckOnTime)},
+		{lang.L("Resolved within the deadline"), percent(c.WithinTerm), percent(p.WithinTerm)},
+		{lang.L("Extensions"), fmt.Sprint(c.Extensions), fmt.Sprint(p.Extensions)},
+		{lang.L("Measures recorded / carried out"), fmt.Sprintf("%d / %d", c.MeasuresAdded, c.MeasuresDone),
+			fmt.Sprintf("%d / %d", p.MeasuresAdded, p.MeasuresDone)},
+	} {
+		figures.Add(widget.NewLabel(row.label))
+		figures.Add(widget.NewLabelWithStyle(row.cur, fyne.TextAlignTrailing, fyne.TextStyle{}))
+		figures.Add(widget.NewLabelWithStyle(row.old, fyne.TextAlignTrailing, fyne.TextStyle{}))
+	}
+	var months [12]string
+	for i := range months {
+		months[i] = string([]rune(monthName(i + 1))[:3])
+	}
+	legend := widget.NewLabel(lang.L("Per month: received (blue) and resolved (orange)"))
+	charts := container.NewGridWithColumns(2,
+		barChart(lang.L("By channel"), rep.ByChannel), barChart(lang.L("By subject"), rep.BySubject),
+		barChart(lang.L("By outcome"), rep.ByOutcome), barChart(lang.L("By root cause"), rep.ByRootCause),
+		barChart(lang.L("Extensions by reason"), rep.ByExtensionReason), barChart(lang.L("Measures by state"), rep.ByMeasureState))
+	note := ""
+	if !rep.Complete {
+		note = lang.L("The year is not over: “year end” means {{.On}}.", map[string]any{"On": longDate(rep.MadeOn)})
+	}
+	r.body.Objects = []fyne.CanvasObject{figures, widget.NewLabel(note), legend, newMonthChart(rep.Months, months), charts}
+	r.body.Refresh()
+}
+
+// monthName is the month's full name in the chosen language.
+func monthName(m int) string {
+	name := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december"}[m-1]
+	return lang.X("month."+name, name)
+}
+
+func days(n int, d float64) string {
+	if n == 0 {
+		return "-"
+	}
+	return strconv.FormatFloat(d, 'f', 0, 64)
+}
+
+func percent(r data.Ratio) string {
+	if r.Of == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%% (%d/%d)", r.Percent(), r.N, r.Of)
+}
+
+// onPDF makes the annual report and offers to save it; it also opens it to look at.
+func (r *reportScreen) onPDF() {
+	var buf bytes.Buffer
+	if err := letters.AnnualReport(&buf, r.store, r.selectedYear(), ""); err != nil {
+		showError(err, r.win)
+		return
+	}
+	saveAs(r.win, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())
+}
+
+// onCSV exports the year's register for Excel, anonymised unless the practitioner unticks it.
+func (r *reportScreen) onCSV() {
+	var buf bytes.Buffer
+	if err := r.store.ExportCSV(&buf, r.selectedYear(), r.anonymised.Checked); err != nil {
+		showError(err, r.win)
+		return
+	}
+	name := fmt.Sprintf("klachtenregister-%d.csv", r.selectedYear())
+	if r.anonymised.Checked {
+		name = fmt.Sprintf("klachtenregister-%d-geanonimiseerd.csv", r.selectedYear())
+	}
+	saveAs(r.win, name, ".csv", buf.Bytes())
+}
+
+// saveAs asks where to save content under a suggested name.
+func saveAs(win fyne.Window, name, ext string, content []byte) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			showError(err, win)
+			return
+		}
+		defer w.Close()
+		if _, err := w.Write(content); err != nil {
+			showError(err, win)
+		}
+	}, win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Show()
+}
