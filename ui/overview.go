@@ -23,7 +23,7 @@ type registerReader interface {
 type overview struct {
 	store registerReader
 	open  func(item data.ActionItem) // opens the complaint at the item's step, or the measure
-	tiles []*tile                              // open, overdue, due soon, awaiting acknowledgement, awaiting a progress update
+	tiles []*tile                    // open, overdue, due soon, awaiting acknowledgement, awaiting a progress update
 	list  *widget.List
 	items []data.ActionItem
 	sum   data.Summary
