@@ -55,12 +55,13 @@ func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // monthChart draws received and resolved complaints per month as two lines.
 type monthChart struct {
 	months  [12]data.MonthCount
+	last    int // months shown: a year under way stops at the current month
 	objects []fyne.CanvasObject
 }
 
 // newMonthChart builds the chart's lines, dots and month labels once; the layout places them.
-func newMonthChart(months [12]data.MonthCount, monthNames [12]string) fyne.CanvasObject {
-	c := &monthChart{months: months}
+func newMonthChart(months [12]data.MonthCount, last int, monthNames [12]string) fyne.CanvasObject {
+	c := &monthChart{months: months, last: last}
 	for _, col := range []color.Color{theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameWarning)} {
 		for range 11 {
 			line := canvas.NewLine(col)
@@ -95,6 +96,9 @@ func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		for i := range 11 {
 			line := c.objects[s*11+i].(*canvas.Line)
 			line.Position1, line.Position2 = point(i, value(c.months[i])), point(i+1, value(c.months[i+1]))
+			if i+1 >= c.last {
+				line.Hide()
+			}
 		}
 	}
 	for i := range 12 {
@@ -107,3 +111,46 @@ func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (c *monthChart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(360, 160) }
+
+// tableLayout lays objects out in rows of cols cells, each column as wide as its widest cell,
+// so a table of figures takes only the room it needs.
+type tableLayout struct{ cols int }
+
+func (t *tableLayout) sizes(objs []fyne.CanvasObject) (widths, heights []float32) {
+	widths = make([]float32, t.cols)
+	heights = make([]float32, (len(objs)+t.cols-1)/t.cols)
+	for i, o := range objs {
+		m := o.MinSize()
+		widths[i%t.cols] = max(widths[i%t.cols], m.Width)
+		heights[i/t.cols] = max(heights[i/t.cols], m.Height)
+	}
+	return widths, heights
+}
+
+func (t *tableLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	widths, heights := t.sizes(objs)
+	var y float32
+	for row, h := range heights {
+		var x float32
+		for col, w := range widths {
+			if i := row*t.cols + col; i < len(objs) {
+				objs[i].Resize(fyne.NewSize(w, h))
+				objs[i].Move(fyne.NewPos(x, y))
+			}
+			x += w + theme.Padding()
+		}
+		y += h
+	}
+}
+
+func (t *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	widths, heights := t.sizes(objs)
+	var s fyne.Size
+	for _, w := range widths {
+		s.Width += w + theme.Padding()
+	}
+	for _, h := range heights {
+		s.Height += h
+	}
+	return s
+}

@@ -89,7 +89,7 @@ func (r *reportScreen) load() {
 func (r *reportScreen) show(rep data.Report) {
 	r.report = rep
 	c, p := rep.Current, rep.Previous
-	figures := container.NewGridWithColumns(3,
+	figures := container.New(&tableLayout{cols: 3},
 		widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{}),
 		widget.NewLabelWithStyle(strconv.Itoa(c.Year), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(strconv.Itoa(p.Year), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
@@ -127,8 +127,17 @@ func (r *reportScreen) show(rep data.Report) {
 	if !rep.Complete {
 		note = lang.L("The year is not over: “year end” means {{.On}}.", map[string]any{"On": longDate(rep.MadeOn)})
 	}
-	r.body.Objects = []fyne.CanvasObject{figures, widget.NewLabel(note), legend, newMonthChart(rep.Months, months), charts}
+	month := container.NewBorder(container.NewVBox(legend), widget.NewLabel(note), nil, nil, newMonthChart(rep.Months, shownMonths(rep), months))
+	r.body.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, figures, nil, month), widget.NewSeparator(), charts}
 	r.body.Refresh()
+}
+
+// shownMonths is how many months of the year have begun by the day the figures are from.
+func shownMonths(rep data.Report) int {
+	if rep.Complete {
+		return 12
+	}
+	return int(rep.MadeOn.Month())
 }
 
 // monthName is the month's full name in the chosen language.
