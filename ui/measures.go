@@ -76,7 +76,8 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Improvement measures"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(lang.L("Every well-founded complaint feeds a measure against recurrence, or a recorded reason why none is needed."))
 	hint.Wrapping = fyne.TextWrapWord
-	bar := container.NewHBox(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], ms.filter)
+	filter := container.NewGridWrap(fyne.NewSize(220, ms.filter.MinSize().Height), ms.filter)
+	bar := container.NewHBox(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
 	detail := container.NewVBox(widget.NewSeparator(), ms.detail, ms.links)
 	ms.showDetail()
 	return container.NewBorder(container.NewVBox(title, hint, bar), detail, nil, nil, ms.list)
@@ -134,6 +135,9 @@ func (ms *measuresScreen) showDetail() {
 	}
 	ms.detail.SetText(strings.Join(lines, "\n"))
 	ms.links.Add(widget.NewLabel(lang.L("Complaints:")))
+	if len(m.Complaints) == 0 {
+		ms.links.Add(widget.NewLabel(lang.L("none: a measure for the whole practice")))
+	}
 	for _, ref := range m.Complaints {
 		ms.links.Add(widget.NewButton(ref, func() { ms.open(ref) }))
 	}

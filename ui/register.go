@@ -104,7 +104,9 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 }
 
 func (r *register) content() fyne.CanvasObject {
-	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.status, r.year, r.total), r.search)
+	size := fyne.NewSize(190, r.status.MinSize().Height)
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(size, r.status),
+		container.NewGridWrap(size, r.year), r.total), r.search)
 	return container.NewBorder(filters, nil, nil, nil, r.table)
 }
 
