@@ -132,10 +132,8 @@ func (c *Complaint) Validate(today Date) error {
 	case !slices.Contains(Subjects, c.Subject):
 		return invalid("subject", fmt.Sprintf("onbekend onderwerp %q; kies uit %s", c.Subject, joinAll(Subjects)))
 	}
-	if e := c.Complainant.Email; e != "" {
-		if _, err := email(e); err != nil {
-			return invalid("email", err.Error())
-		}
+	if err := CheckEmail(c.Complainant.Email); err != nil {
+		return err
 	}
 	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary))} {
 		if n > 300 {
@@ -192,4 +190,12 @@ func joinAll[T ~string](xs []T) string {
 		s[i] = string(x)
 	}
 	return strings.Join(s, ", ")
+}
+
+// CheckEmail checks an e-mail address as the complaint form and the CLI take it; empty is allowed.
+func CheckEmail(s string) error {
+	if _, err := email(strings.TrimSpace(s)); err != nil {
+		return invalid("email", err.Error())
+	}
+	return nil
 }

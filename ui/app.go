@@ -74,13 +74,16 @@ func (m *Main) refresh() {
 	m.Measures.refresh()
 	m.Report.refresh()
 	m.Settings.refresh()
+	for _, cf := range m.files {
+		cf.load(nil) // a change elsewhere (a measure, the clock passing midnight) may concern it
+	}
 }
 
-// showBadge puts the number of overdue complaints on the overview tab.
-func (m *Main) showBadge(s data.Summary) {
+// showBadge puts the number of overdue action items on the overview tab.
+func (m *Main) showBadge(overdue int) {
 	text := lang.L("Today")
-	if s.Overdue > 0 {
-		text = fmt.Sprintf("%s (%d)", text, s.Overdue)
+	if overdue > 0 {
+		text = fmt.Sprintf("%s (%d)", text, overdue)
 	}
 	m.tabs.Items[0].Text = text
 	m.tabs.Refresh()
@@ -167,7 +170,17 @@ func deadlineNotice(s registerReader) *fyne.Notification {
 	if err != nil {
 		return nil
 	}
-	var overdue, today int
+	overdue, today := countItems(items)
+	if overdue+today == 0 {
+		return nil
+	}
+	return fyne.NewNotification("Klachtenregister",
+		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": overdue, "Today": today}))
+}
+
+// countItems counts the action items that are overdue and those due today; the overview's
+// badge, its tiles and the notification all count this way.
+func countItems(items []data.ActionItem) (overdue, today int) {
 	for _, it := range items {
 		switch {
 		case it.DaysLeft < 0:
@@ -176,9 +189,5 @@ func deadlineNotice(s registerReader) *fyne.Notification {
 			today++
 		}
 	}
-	if overdue+today == 0 {
-		return nil
-	}
-	return fyne.NewNotification("Klachtenregister",
-		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": overdue, "Today": today}))
+	return overdue, today
 }

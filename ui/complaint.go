@@ -56,10 +56,12 @@ type complaintFile struct {
 	save        *widget.Button
 	problem     *widget.Label
 	tabs        *container.AppTabs
-	lists       fileLists
+	tabItems    map[string]*container.TabItem
+	lists       *fileLists
 	letters     *lettersTab
 	measures    *measuresTab
 	showMeasure func(code string)  // opens a measure on the measures screen
+	saved       bool               // the details were just saved: the next load shows them as stored
 	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
@@ -86,13 +88,16 @@ func newComplaintFile(store fileStore, win fyne.Window, ref string, today func()
 		data.ActionExtend:      widget.NewButton(lang.L("Extend deadline"), cf.onExtend),
 		data.ActionResolve:     widget.NewButton(lang.L("Resolve"), cf.onResolve),
 		data.ActionClose:       widget.NewButton(lang.L("Close file"), cf.onClose),
-		data.ActionWithdraw:    widget.NewButton(lang.L("Withdrawn"), cf.onWithdraw),
+		data.ActionWithdraw:    widget.NewButton(lang.L("Record withdrawal…"), cf.onWithdraw),
 	}
 	cf.extra = map[string]*widget.Button{
 		"contact":     widget.NewButton(lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
 		"request":     widget.NewButton(lang.L("Request information"), func() { cf.onContact(data.ContactLetter, true) }),
 		"information": widget.NewButton(lang.L("Information received"), cf.onInformationReceived),
-		"expert":      widget.NewButton(lang.L("Consult an expert"), func() { cf.tabs.SelectIndex(3) }),
+		"expert":      widget.NewButton(lang.L("Consult an expert"), func() { cf.tabs.Select(cf.tab("experts")) }),
+	}
+	for _, b := range cf.buttons {
+		b.Disable() // until the file is loaded and says which steps are allowed
 	}
 	cf.lists = newFileLists(cf)
 	cf.letters = newLettersTab(cf)
@@ -112,21 +117,25 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 	}
 	details := container.NewBorder(nil, container.NewVBox(cf.problem, cf.save), nil, nil,
 		container.NewVScroll(widget.NewForm(cf.form.items()...)))
-	cf.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Details"), details),
-		container.NewTabItem(lang.L("Timeline"), cf.lists.timeline),
-		container.NewTabItem(lang.L("Contacts"), cf.lists.contacts),
-		container.NewTabItem(lang.L("Experts"), cf.lists.expertsContent()),
-		container.NewTabItem(lang.L("Letters"), cf.letters.content()),
-		container.NewTabItem(lang.L("Measures"), cf.measures.content()),
-		container.NewTabItem(lang.L("Attachments"), cf.lists.attachmentsContent()),
-	)
+	cf.tabItems = map[string]*container.TabItem{
+		"details":     container.NewTabItem(lang.L("Details"), details),
+		"timeline":    container.NewTabItem(lang.L("Timeline"), cf.lists.timeline),
+		"contacts":    container.NewTabItem(lang.L("Contacts"), cf.lists.contacts),
+		"experts":     container.NewTabItem(lang.L("Experts"), cf.lists.expertsContent()),
+		"letters":     container.NewTabItem(lang.L("Letters"), cf.letters.content()),
+		"measures":    container.NewTabItem(lang.L("Measures"), cf.measures.content()),
+		"attachments": container.NewTabItem(lang.L("Attachments"), cf.lists.attachmentsContent()),
+	}
+	cf.tabs = container.NewAppTabs()
+	for _, k := range []string{"details", "timeline", "contacts", "experts", "letters", "measures", "attachments"} {
+		cf.tabs.Append(cf.tabItems[k])
+	}
 	return container.NewBorder(container.NewVBox(cf.title, cf.banner, steps, widget.NewSeparator()), nil, nil, nil, cf.tabs)
 }
 
 // load fetches the file in the background and shows it; then is called once it is shown.
 func (cf *complaintFile) load(then func()) {
-	run(&cf.bg, func() (*data.File, error) { return cf.store.File(cf.ref) }, func(f *data.File) {
+	latest(&cf.bg, func() (*data.File, error) { return cf.store.File(cf.ref) }, func(f *data.File) {
 		cf.show(f)
 		if then != nil {
 			then()
@@ -136,7 +145,10 @@ func (cf *complaintFile) load(then func()) {
 
 // show puts a freshly loaded file on screen.
 func (cf *complaintFile) show(f *data.File) {
-	cf.file = f
+	// A refresh never overwrites details the practitioner is still editing; after Save it does,
+	// to show the values as stored (a postcode as "1234 AB").
+	dirty := cf.file != nil && cf.form.read(cf.file.Complaint) != cf.file.Complaint && !cf.saved
+	cf.file, cf.saved = f, false
 	c := f.Complaint
 	procedure := lang.L("informal")
 	if c.Formal {
@@ -162,7 +174,9 @@ func (cf *complaintFile) show(f *data.File) {
 	setEnabled(cf.extra["request"], c.Status.Open())
 	setEnabled(cf.extra["information"], len(f.InfoExpected) > 0)
 	setEnabled(cf.extra["expert"], open)
-	cf.form.fill(c)
+	if !dirty {
+		cf.form.fill(c)
+	}
 	cf.lists.show(f)
 	cf.letters.show()
 	cf.measures.show()
@@ -202,7 +216,13 @@ func (cf *complaintFile) check() {
 }
 
 func (cf *complaintFile) onSave() {
-	cf.do(func() error { return cf.store.Update(cf.form.read(cf.file.Complaint)) })
+	if err := cf.store.Update(cf.form.read(cf.file.Complaint)); err != nil {
+		showError(err, cf.win)
+		return
+	}
+	cf.saved = true
+	cf.changed()
+	cf.load(nil)
 }
 
 // do runs a change; on success the file and the main window refresh, on refusal the
@@ -215,6 +235,10 @@ func (cf *complaintFile) do(change func() error) {
 	cf.changed()
 	cf.load(nil)
 }
+
+// tab returns one of the file's tabs by name: details, timeline, contacts, experts, letters,
+// measures or attachments.
+func (cf *complaintFile) tab(name string) *container.TabItem { return cf.tabItems[name] }
 
 func setEnabled(w fyne.Disableable, on bool) {
 	if on {

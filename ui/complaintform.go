@@ -34,8 +34,10 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.received.Validator = dateValidator(false, true, today)
 	f.received.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	f.email.Validator = func(s string) error {
-		c := data.Complaint{Complainant: data.Complainant{Email: s}}
-		return fieldError(c.Validate(today()), "email")
+		if err := data.CheckEmail(s); err != nil {
+			return errorf(problemText(err))
+		}
+		return nil
 	}
 	f.channel = widget.NewSelect(labels(data.Channels, channelLabel), nil)
 	f.subject = widget.NewSelect(labels(data.Subjects, subjectLabel), nil)
@@ -50,8 +52,8 @@ func (f *complaintForm) items() []*widget.FormItem {
 		item("Complainant *", f.name), item("Address", f.address1), item("Address (line 2)", f.address2),
 		item("Postcode", f.postcode), item("City", f.city), item("Country", f.country), item("E-mail", f.email),
 		item("Phone", f.phone), item("Received on *", f.received), item("Received via *", f.channel),
-		item("Concerns *", f.subject), item("Person concerned", f.person), item("Handler", f.handler),
-		item("Complaint in short *", f.summary), item("Description of the complaint", f.description),
+		item("Subject *", f.subject), item("Person concerned", f.person), item("Handler", f.handler),
+		item("Summary *", f.summary), item("Description of the complaint", f.description),
 		item("Desired outcome", f.desired),
 	}
 }
@@ -98,7 +100,8 @@ func (f *complaintForm) problem(base data.Complaint) error {
 		c.Subject = data.SubjectOther
 	}
 	err := c.Validate(f.today())
-	if e, ok := err.(*data.Error); ok && e.Field == "received_on" && strings.TrimSpace(f.received.Text) != "" {
+	var e *data.Error
+	if errors.As(err, &e) && e.Field == "received_on" && strings.TrimSpace(f.received.Text) != "" {
 		if perr := f.received.Validator(f.received.Text); perr != nil {
 			return errorf(lang.L("Received on") + ": " + perr.Error())
 		}
@@ -116,14 +119,6 @@ func (f *complaintForm) problem(base data.Complaint) error {
 
 // errorf makes an error of a translated sentence.
 func errorf(msg string) error { return errors.New(msg) }
-
-// fieldError keeps err only when it concerns field, so each entry shows its own message.
-func fieldError(err error, field string) error {
-	if e, ok := err.(*data.Error); ok && e.Field == field {
-		return err
-	}
-	return nil
-}
 
 func labels[T any](xs []T, label func(T) string) []string {
 	out := make([]string, len(xs))

@@ -14,7 +14,7 @@ func (cf *complaintFile) onConsent() {
 	how.Validator, scope.Validator = required, required
 	scope.SetPlaceHolder(lang.L("e.g. complaint letter, quotation and invoice"))
 	cf.ask(lang.L("Record consent"), lang.L("Record"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Consent given on"), on), widget.NewFormItem(lang.L("Given how"), how),
+		widget.NewFormItem(lang.L("Consent given on"), on), widget.NewFormItem(lang.L("How consent was given"), how),
 		widget.NewFormItem(lang.L("For which documents"), scope)},
 		func() error {
 			return cf.store.GiveConsent(cf.ref, data.Consent{GivenOn: dateOf(on), How: how.Text, Scope: scope.Text})
@@ -35,15 +35,16 @@ func (cf *complaintFile) onExpert() {
 		showError(err, cf.win)
 		return
 	}
-	name, org, email, signed := newEntry(), newEntry(), newEntry(), futureDateEntry(cf.today, true)
+	name, org, email, signed := newEntry(), newEntry(), newEntry(), newEntry()
 	name.Validator = required
+	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	signed.Validator = dateValidator(true, true, cf.today)
 	options := []string{lang.L("New expert")}
 	for _, e := range experts {
 		options = append(options, e.Name)
 	}
 	var id int64
-	which := widget.NewSelect(options, func(string) {})
+	which := widget.NewSelect(options, nil)
 	which.OnChanged = func(string) {
 		e := data.Expert{}
 		if i := which.SelectedIndex(); i > 0 {

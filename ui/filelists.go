@@ -22,8 +22,8 @@ type fileLists struct {
 	contactRows, expertRows, fileRows  []string
 }
 
-func newFileLists(cf *complaintFile) fileLists {
-	l := fileLists{cf: cf}
+func newFileLists(cf *complaintFile) *fileLists {
+	l := &fileLists{cf: cf}
 	l.timeline = textList(func() int { return len(l.events) }, func(i int) string {
 		e := l.events[i]
 		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, e.Describe())

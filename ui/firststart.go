@@ -50,14 +50,22 @@ func (m *Main) FirstStart() {
 	for _, e := range fields {
 		e.OnChanged = func(string) { setEnabled(save, form.Validate() == nil) }
 	}
-	demo := widget.NewButton(lang.L("Look around in a demo register"), func() {
-		s, err := openDemo()
-		if err != nil {
-			showError(err, m.win)
-			return
-		}
-		d.Hide()
-		m.switchStore(s)
+	var demo *widget.Button
+	demo = widget.NewButton(lang.L("Look around in a demo register"), func() {
+		demo.Disable()
+		demo.SetText(lang.L("Making the demo register…"))
+		// Making 40 complaints with their letters takes a moment: off the UI goroutine.
+		go func() {
+			s, err := openDemo()
+			fyne.Do(func() {
+				if err != nil {
+					showError(err, m.win)
+					return
+				}
+				d.Hide()
+				m.switchStore(s)
+			})
+		}()
 	})
 	content := container.NewVBox(intro, form, container.NewHBox(demo, save))
 	d = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)

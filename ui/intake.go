@@ -23,7 +23,7 @@ type intake struct {
 	formal  *widget.Check
 	save    *widget.Button
 	problem *widget.Label
-	// created is told the new reference, so the app can refresh and offer to open it.
+	// created is told the new reference, so the app can refresh and open the new file.
 	created func(ref string)
 	fail    func(error)
 }

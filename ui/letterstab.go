@@ -39,7 +39,7 @@ func newLettersTab(cf *complaintFile) *lettersTab {
 }
 
 func (lt *lettersTab) content() fyne.CanvasObject {
-	makeLetter := widget.NewButton(lang.L("Make a letter…"), lt.onMake)
+	makeLetter := widget.NewButton(lang.L("Create a letter…"), lt.onMake)
 	makeLetter.Importance = widget.HighImportance
 	bar := container.NewHBox(makeLetter)
 	for _, b := range lt.actions {
@@ -97,7 +97,7 @@ func (lt *lettersTab) onMake() {
 	language.SetSelectedIndex(0)
 	documents := newEntry()
 	documents.SetPlaceHolder(lang.L("consent form: the documents to share (empty: all attachments)"))
-	cf.ask(lang.L("Make a letter"), lang.L("Make"), []*widget.FormItem{
+	cf.ask(lang.L("Create a letter"), lang.L("Create"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
 		widget.NewFormItem(lang.L("Documents"), documents)},
 		func() error {
@@ -162,7 +162,7 @@ func (lt *lettersTab) open(name string, pdf []byte) {
 	}
 }
 
-// openPDF writes pdf to a private temporary folder and opens it in the system's PDF viewer.
+// openCopy writes pdf to a private temporary folder and opens it in the system's PDF viewer.
 func openCopy(name string, pdf []byte) error {
 	path, err := tempCopy(name, pdf)
 	if err != nil {
@@ -229,7 +229,7 @@ func (lt *lettersTab) onMarkSent() {
 		via.SetSelectedIndex(1)
 	}
 	cf.ask(lang.L("Mark as sent"), lang.L("Record"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Sent on"), on), widget.NewFormItem(lang.L("Sent by"), via)},
+		widget.NewFormItem(lang.L("Sent on"), on), widget.NewFormItem(lang.L("Sent via"), via)},
 		func() error {
 			return cf.store.MarkLetterSent(l.ID, dateOf(on), data.Deliveries[max(0, via.SelectedIndex())])
 		})

@@ -63,7 +63,7 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 	ms.buttons = map[string]*widget.Button{
 		"new":      widget.NewButton(lang.L("New measure…"), func() { ms.edit(nil) }),
 		"edit":     widget.NewButton(lang.L("Change…"), func() { ms.edit(ms.current()) }),
-		"done":     widget.NewButton(lang.L("Carried out…"), ms.onDone),
+		"done":     widget.NewButton(lang.L("Record completion…"), ms.onDone),
 		"evaluate": widget.NewButton(lang.L("Evaluate the effect…"), ms.onEvaluate),
 	}
 	ms.buttons["new"].Importance = widget.HighImportance
@@ -74,7 +74,7 @@ func measureStateLabel(st data.MeasureState) string { return lang.X("measure."+s
 
 func (ms *measuresScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Improvement measures"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := widget.NewLabel(lang.L("Every well-founded complaint feeds a measure against recurrence, or a recorded reason why none is needed."))
+	hint := widget.NewLabel(lang.L("Every (partly) well-founded complaint feeds a measure against recurrence, or a recorded reason why none is needed."))
 	hint.Wrapping = fyne.TextWrapWord
 	filter := container.NewGridWrap(fyne.NewSize(220, ms.filter.MinSize().Height), ms.filter)
 	bar := container.NewHBox(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
@@ -86,7 +86,7 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 // refresh reloads the measures for the chosen filter.
 func (ms *measuresScreen) refresh() {
 	f := [3]data.MeasureFilter{{Open: true}, {Done: true}, {}}[max(0, ms.filter.SelectedIndex())]
-	run(&ms.bg, func() ([]data.Measure, error) { return ms.store.Measures(f) }, func(list []data.Measure) {
+	latest(&ms.bg, func() ([]data.Measure, error) { return ms.store.Measures(f) }, func(list []data.Measure) {
 		ms.measures = list
 		ms.list.Refresh()
 		ms.showDetail()
@@ -117,6 +117,7 @@ func (ms *measuresScreen) showDetail() {
 	}
 	ms.links.RemoveAll()
 	if m == nil {
+		ms.list.UnselectAll()
 		ms.detail.SetText(lang.L("Select a measure to see it in full."))
 		return
 	}
@@ -174,7 +175,7 @@ func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("What will be done"), description), widget.NewFormItem(lang.L("Root cause"), cause),
 		widget.NewFormItem("", newCause), {Text: lang.L("Carried out by"), Widget: owner, HintText: lang.L("Empty: the practitioner.")},
-		widget.NewFormItem(lang.L("Ready by"), due)}
+		widget.NewFormItem(lang.L("Due by"), due)}
 	title := lang.L("New improvement measure")
 	if m.Code != "" {
 		title = lang.L("Change measure {{.Code}}", map[string]any{"Code": m.Code})

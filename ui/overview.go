@@ -29,13 +29,13 @@ type overview struct {
 	sum   data.Summary
 	bg    worker
 	// onSummary tells the navigation how many items are overdue, for its badge.
-	onSummary func(data.Summary)
+	onSummary func(overdue int)
 	fail      func(error)
 }
 
 func newOverview(store registerReader, open func(data.ActionItem), fail func(error)) *overview {
 	o := &overview{store: store, open: open, fail: fail}
-	for _, label := range []string{lang.L("open"), lang.L("overdue"), lang.L("due soon"), lang.L("to acknowledge"),
+	for _, label := range []string{lang.L("open"), lang.L("overdue"), lang.L("due soon"), lang.L("awaiting acknowledgement"),
 		lang.L("progress update due")} {
 		o.tiles = append(o.tiles, newTile(label))
 	}
@@ -52,7 +52,7 @@ func newOverview(store registerReader, open func(data.ActionItem), fail func(err
 // content lays the screen out.
 func (o *overview) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Today"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	empty := widget.NewLabel(lang.L("Select an item to open the complaint at that step."))
+	empty := widget.NewLabel(lang.L("Select an item to open it: the complaint at that step, or the measure."))
 	tiles := container.NewGridWithColumns(len(o.tiles))
 	for _, t := range o.tiles {
 		tiles.Add(t.content())
@@ -68,17 +68,26 @@ type overviewData struct {
 
 // refresh reloads the figures and the items in the background.
 func (o *overview) refresh() {
-	run(&o.bg, func() (overviewData, error) {
+	latest(&o.bg, func() (overviewData, error) {
 		sum, items, err := o.store.Overview()
 		return overviewData{sum, items}, err
 	}, func(d overviewData) {
 		o.sum, o.items = d.sum, d.items
-		for i, n := range []int{o.sum.Open, o.sum.Overdue, o.sum.DueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
+		overdue, dueSoon := 0, 0
+		for _, it := range o.items {
+			switch it.Warning {
+			case data.WarningOverdue:
+				overdue++
+			case data.WarningDueSoon:
+				dueSoon++
+			}
+		}
+		for i, n := range []int{o.sum.Open, overdue, dueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
 			o.tiles[i].set(n, []data.Warning{"", data.WarningOverdue, data.WarningDueSoon, "", ""}[i])
 		}
 		o.list.Refresh()
 		if o.onSummary != nil {
-			o.onSummary(o.sum)
+			o.onSummary(overdue)
 		}
 	}, o.fail)
 }

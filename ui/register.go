@@ -171,7 +171,7 @@ func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 		return
 	}
 	label.Importance = widget.MediumImportance
-	if registerColumns[id.Col].sort == data.SortDue {
+	if registerColumns[id.Col].title == "Deadline" { // the warning of the most pressing item, whichever date it is
 		switch l.Warning {
 		case data.WarningOverdue:
 			label.Importance = widget.DangerImportance

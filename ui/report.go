@@ -83,7 +83,7 @@ func (r *reportScreen) load() {
 	if year == 0 {
 		return
 	}
-	run(&r.bg, func() (data.Report, error) { return r.store.YearReport(year) }, r.show, func(err error) { showError(err, r.win) })
+	latest(&r.bg, func() (data.Report, error) { return r.store.YearReport(year) }, r.show, func(err error) { showError(err, r.win) })
 }
 
 func (r *reportScreen) show(rep data.Report) {
@@ -116,7 +116,8 @@ func (r *reportScreen) show(rep data.Report) {
 	}
 	var months [12]string
 	for i := range months {
-		months[i] = string([]rune(monthName(i + 1))[:3])
+		months[i] = lang.X(fmt.Sprintf("month.short.%d", i+1), []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul",
+			"aug", "sep", "okt", "nov", "dec"}[i])
 	}
 	legend := widget.NewLabel(lang.L("Per month: received (blue) and resolved (orange)"))
 	charts := container.NewGridWithColumns(2,
@@ -161,7 +162,7 @@ func percent(r data.Ratio) string {
 	return fmt.Sprintf("%.0f%% (%d/%d)", r.Percent(), r.N, r.Of)
 }
 
-// onPDF makes the annual report and offers to save it; it also opens it to look at.
+// onPDF makes the annual report and offers to save it.
 func (r *reportScreen) onPDF() {
 	var buf bytes.Buffer
 	if err := letters.AnnualReport(&buf, r.store, r.selectedYear(), ""); err != nil {

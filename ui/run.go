@@ -38,6 +38,7 @@ func Run(a fyne.App, path string, demo bool) {
 		current.Window().Show()
 		if old != nil {
 			old.Window().Close()
+			old.store.Close()
 		}
 		current.FirstStart()
 	}

@@ -160,10 +160,15 @@ func (s *settingsScreen) letterTexts() fyne.CanvasObject {
 
 // refresh loads the stored settings into the form.
 func (s *settingsScreen) refresh() {
-	run(&s.bg, s.store.Settings, s.show, func(err error) { showError(err, s.win) })
+	latest(&s.bg, s.store.Settings, s.show, func(err error) { showError(err, s.win) })
 }
 
 func (s *settingsScreen) show(set data.Settings) {
+	if s.current != nil && s.changed() {
+		s.current = set // keep what the practitioner is typing; Save compares with the newest
+		s.check()
+		return
+	}
 	s.current = set
 	for k, e := range s.entries {
 		e.SetText(set[k])
@@ -192,20 +197,28 @@ func (s *settingsScreen) values() map[string]string {
 	return out
 }
 
+// changed reports whether the form differs from the stored settings.
+func (s *settingsScreen) changed() bool {
+	for k, v := range s.values() {
+		if s.current[k] != v {
+			return true
+		}
+	}
+	return false
+}
+
 // check keeps Save disabled, saying why, while a value is invalid or nothing changed.
 func (s *settingsScreen) check() {
-	changed, values := false, s.values()
+	values := s.values()
 	for _, d := range data.SettingKeys() {
-		v := values[d.Key]
-		if _, err := data.CheckSetting(d.Key, v); err != nil {
+		if _, err := data.CheckSetting(d.Key, values[d.Key]); err != nil {
 			s.problem.SetText(problemText(err))
 			s.save.Disable()
 			return
 		}
-		changed = changed || s.current[d.Key] != v
 	}
 	s.problem.SetText("")
-	setEnabled(s.save, changed)
+	setEnabled(s.save, s.changed())
 }
 
 func (s *settingsScreen) onSave() {

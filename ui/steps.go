@@ -11,9 +11,20 @@ import (
 	"klachtenregister/data"
 )
 
-// ask shows a step dialog on the complaint file; submit runs the change.
+// ask shows a step dialog on the complaint file; submit runs the change. A refused change
+// brings the dialog back with what was typed, beside the message that says why.
 func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, submit func() error) {
-	cf.dialog, cf.dialogItems = askForm(cf.win, title, confirm, items, func() { cf.do(submit) }), items
+	var d *dialog.FormDialog
+	d = askForm(cf.win, title, confirm, items, func() {
+		if err := submit(); err != nil {
+			d.Show()
+			showError(err, cf.win)
+			return
+		}
+		cf.changed()
+		cf.load(nil)
+	})
+	cf.dialog, cf.dialogItems = d, items
 }
 
 // askForm shows a form dialog on win: its OK button stays disabled while a field is invalid,
@@ -170,19 +181,27 @@ func (cf *complaintFile) openAttachment(a data.Attachment) {
 	}
 }
 
-// openAt opens the dialog for the step an action item asks for.
+// openAt opens the dialog for the step an action item asks for, where that step is allowed.
 func (cf *complaintFile) openAt(kind data.ItemKind) {
+	step := func(a data.Action, open func()) {
+		if b := cf.buttons[a]; b != nil && !b.Disabled() {
+			open()
+		}
+	}
 	switch kind {
 	case data.ItemAcknowledge:
-		cf.onAcknowledge()
+		step(data.ActionAcknowledge, cf.onAcknowledge)
 	case data.ItemResolve:
-		cf.onResolve()
-	case data.ItemProgressLetter, data.ItemProgressUpdate, data.ItemOutcomeLetter:
+		step(data.ActionResolve, cf.onResolve)
+	case data.ItemProgressLetter, data.ItemOutcomeLetter:
+		cf.tabs.Select(cf.tab("letters"))
+		cf.letters.onMake()
+	case data.ItemProgressUpdate:
 		cf.onContact(data.ContactLetter, false)
 	case data.ItemChaseInformation:
 		cf.onInformationReceived()
 	case data.ItemMeasure:
-		cf.tabs.SelectIndex(5)
+		cf.tabs.Select(cf.tab("measures"))
 		cf.measures.onNew()
 	case data.ItemSettleInformal:
 		cf.onContact(data.ContactPhone, false)

@@ -268,7 +268,7 @@ func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
 	settle(m)
 	o := m.Overview
 	if len(o.items) < 2 || o.items[0].Warning != data.WarningOverdue || o.items[0].Kind != data.ItemAcknowledge {
-		t.Fatalf("first item %+v", o.items[0])
+		t.Fatalf("items %+v", o.items)
 	}
 	if got := when(o.items[0]); got != "3 dagen te laat" {
 		t.Errorf("first item due %q, want 3 dagen te laat", got)
@@ -427,11 +427,17 @@ func TestRegisterSortsByTheColumnTapped(t *testing.T) {
 	if got := first(); got != "Anouk Bakker" { // newest first: the last one registered
 		t.Fatalf("default order starts with %q", got)
 	}
+	if l, _ := r.row(2); l.Complainant.Name != "Mehmet Çelik" {
+		t.Fatalf("default order ends with %q, want the first registered", l.Complainant.Name)
+	}
 	header := widget.NewButton("", nil)
 	r.updateHeader(widget.TableCellID{Col: 2}, header) // Klager
 	test.Tap(header)
 	if got := first(); got != "Anouk Bakker" || r.filter.Sort != data.SortComplainant || r.filter.Descending {
 		t.Fatalf("sorted by complainant: first %q", got)
+	}
+	if l, _ := r.row(1); l.Complainant.Name != "Daan Mulder" {
+		t.Fatalf("sorted by complainant: second %q, want Daan Mulder", l.Complainant.Name)
 	}
 	r.updateHeader(widget.TableCellID{Col: 2}, header)
 	if header.Text != "Klager ▲" {
@@ -519,5 +525,78 @@ func TestReportScreenShowsTheYear(t *testing.T) {
 	joined := strings.Join(texts, "|")
 	if !strings.Contains(joined, "Klachten ontvangen|2|0") {
 		t.Errorf("figures table: %s", joined)
+	}
+}
+
+func TestFileTabsListWhatWasRecordedAndRefreshKeepsTyping(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Gerrit-Jan Bos")
+	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactPhone, Note: "Klacht besproken."}); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if n := cf.lists.timeline.Length(); n != 2 {
+		t.Errorf("timeline shows %d events, want 2", n)
+	}
+	if n := cf.lists.contacts.Length(); n != 1 || !strings.Contains(cf.lists.contactRows[0], "Klacht besproken.") {
+		t.Errorf("contacts tab shows %d rows: %v", n, cf.lists.contactRows)
+	}
+	cf.form.phone.SetText("030 123 45 67") // typed, not yet saved
+	m.Settings.entries["practice_city"].SetText("Zeist")
+	m.refresh() // as after a change elsewhere or the hourly check
+	settle(m)
+	if cf.form.phone.Text != "030 123 45 67" || m.Settings.entries["practice_city"].Text != "Zeist" {
+		t.Fatalf("a refresh threw away what was typed: phone %q, city %q", cf.form.phone.Text, m.Settings.entries["practice_city"].Text)
+	}
+	test.Tap(cf.save)
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Complainant.Phone != "030 123 45 67" {
+		t.Errorf("saved phone %q", c.Complainant.Phone)
+	}
+}
+
+func TestMeasuresScreenCarriesAMeasureThrough(t *testing.T) {
+	m, s := newApp(t)
+	ms := m.Measures
+	test.Tap(ms.buttons["new"])
+	var entries []*entry
+	var cause *widget.Select
+	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
+		switch w := o.(type) {
+		case *entry:
+			entries = append(entries, w)
+		case *widget.Select:
+			cause = w
+		}
+	}
+	if len(entries) < 4 || cause == nil {
+		t.Fatal("no measure dialog")
+	}
+	entries[0].SetText("Terugbelverzoeken dezelfde dag afhandelen.")
+	cause.SetSelectedIndex(2)
+	entries[3].SetText("31-12-2026")
+	entries[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(m)
+	list, err := s.Measures(data.MeasureFilter{Open: true})
+	if err != nil || len(list) != 1 || list[0].DueOn != data.NewDate(2026, 12, 31) {
+		t.Fatalf("measures after adding one: %+v (%v)", list, err)
+	}
+	if ms.selected != list[0].Code || ms.buttons["done"].Disabled() {
+		t.Fatalf("new measure not selected (%q) or done disabled", ms.selected)
+	}
+	test.Tap(ms.buttons["done"])
+	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*entry); ok {
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			break
+		}
+	}
+	settle(m)
+	if got, _ := s.Measure(list[0].Code); got.DoneOn != data.Today(day) {
+		t.Fatalf("done on %s", got.DoneOn)
+	}
+	if len(ms.measures) != 0 || ms.current() != nil {
+		t.Errorf("the open-measures list still shows %d measures, selection %v", len(ms.measures), ms.current())
 	}
 }

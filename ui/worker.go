@@ -12,7 +12,10 @@ var deliver = fyne.Do
 
 // worker runs queries off the UI goroutine, so a large register never freezes the window,
 // and hands each result to the widgets through fyne.Do.
-type worker struct{ wg sync.WaitGroup }
+type worker struct {
+	wg  sync.WaitGroup
+	gen int // bumped by latest, so an answer to an older question is dropped
+}
 
 // run calls fetch in the background, then show (or fail) on the UI goroutine.
 func run[T any](w *worker, fetch func() (T, error), show func(T), fail func(error)) {
@@ -28,4 +31,16 @@ func run[T any](w *worker, fetch func() (T, error), show func(T), fail func(erro
 			show(v)
 		})
 	}()
+}
+
+// latest is run for a screen that shows one answer at a time: when the practitioner asks again
+// (another year, another filter) before the first answer arrives, only the newest is shown.
+func latest[T any](w *worker, fetch func() (T, error), show func(T), fail func(error)) {
+	w.gen++
+	gen := w.gen
+	run(w, fetch, func(v T) {
+		if gen == w.gen {
+			show(v)
+		}
+	}, fail)
 }
