@@ -33,10 +33,10 @@ type Main struct {
 	switchStore func(*data.Store)
 }
 
-// NewMain builds the main window on store. switchStore is called when the practitioner
-// chooses to look around in a demo register instead.
-func NewMain(a fyne.App, store *data.Store, switchStore func(*data.Store)) *Main {
-	m := &Main{app: a, store: store, win: a.NewWindow("Klachtenregister"), files: map[string]*complaintFile{},
+// NewMain fills the main window win with the screens for store. switchStore is called when
+// the practitioner chooses to look around in a demo register instead.
+func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*data.Store)) *Main {
+	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{},
 		switchStore: switchStore}
 	fail := func(err error) { showError(err, m.win) }
 	m.Overview = newOverview(store, m.openItem, fail)

@@ -29,20 +29,22 @@ func Run(a fyne.App, path string, demo bool) {
 		showStartError(a, err)
 		return
 	}
+	win := a.NewWindow("Klachtenregister")
+	win.SetMaster()
 	var start func(s *data.Store)
 	var current *Main
 	start = func(s *data.Store) {
-		old := current
-		current = NewMain(a, s, start)
-		current.Window().SetMaster()
-		current.Window().Show()
-		if old != nil {
-			old.Window().Close()
+		if old := current; old != nil {
+			for _, f := range old.files {
+				f.win.Close()
+			}
 			old.store.Close()
 		}
+		current = NewMain(a, win, s, start)
 		current.FirstStart()
 	}
 	start(store)
+	win.Show()
 	watchDeadlines(a, func() *Main { return current })
 	a.Run()
 }

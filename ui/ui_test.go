@@ -56,7 +56,7 @@ func newApp(t *testing.T) (*Main, *data.Store) {
 		"practitioner_name": "Anne de Linde"}); err != nil {
 		t.Fatal(err)
 	}
-	m := NewMain(a, s, func(*data.Store) {})
+	m := NewMain(a, a.NewWindow("Klachtenregister"), s, func(*data.Store) {})
 	t.Cleanup(func() { settle(m) })
 	settle(m)
 	return m, s
