@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,14 +11,37 @@ import (
 )
 
 // benchRegisters caches one large register per size for the whole benchmark run: making
-// 100,000 complaints takes longer than any benchmark of them.
-var benchRegisters sync.Map
+// 100,000 complaints takes longer than any benchmark of them. TestMain removes them when the
+// run ends; a b.Cleanup would remove a register after the first benchmark that uses it.
+var benchRegisters sync.Map // size: *benchRegister
+
+type benchRegister struct {
+	s   *Store
+	dir string
+}
+
+// TestMain runs the tests and benchmarks of package data, then removes the benchmarks' registers.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	benchRegisters.Range(func(_, v any) bool {
+		r := v.(*benchRegister)
+		r.s.Close()
+		os.RemoveAll(r.dir)
+		return true
+	})
+	os.Exit(code)
+}
 
 // bigRegister returns a store holding n complaints spread over 2025 and 2026 in every status,
 // written in bulk with SQL (the procedure's own steps would take minutes for 100,000).
-func bigRegister(b *testing.B, n int) *Store {
-	if s, ok := benchRegisters.Load(n); ok {
-		return s.(*Store)
+func bigRegister(b *testing.B, n int) *Store { return spreadRegister(b, n, "2025-01-01", 698) }
+
+// spreadRegister returns a store holding n complaints received over the given number of days
+// from the first, as bigRegister describes.
+func spreadRegister(b *testing.B, n int, first string, days int) *Store {
+	key := fmt.Sprint(n, first, days)
+	if r, ok := benchRegisters.Load(key); ok {
+		return r.(*benchRegister).s
 	}
 	dir, err := os.MkdirTemp("", "klachtenregister-bench-")
 	if err != nil {
@@ -25,22 +49,24 @@ func bigRegister(b *testing.B, n int) *Store {
 	}
 	s, err := Open(filepath.Join(dir, "big.db"))
 	if err != nil {
+		os.RemoveAll(dir)
 		b.Fatal(err)
 	}
+	benchRegisters.Store(key, &benchRegister{s, dir}) // from here on TestMain removes it
 	s.Now = func() time.Time { return time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local) }
 	err = s.update(func(tx *Tx) error {
 		_, err := tx.Exec(`WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
 			INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, summary, complainant_name,
 				status, ack_due_on, due_on, handler)
-			SELECT printf('K-%d-%06d', 2025 + (i % 2), i), date('2025-01-01', '+' || (i % 698) || ' days'),
+			SELECT printf('K-%d-%06d', 2025 + (i % 2), i), date(?2, '+' || (i % ?3) || ' days'),
 				CASE i % 5 WHEN 0 THEN 'conversation' WHEN 1 THEN 'phone' WHEN 2 THEN 'letter' WHEN 3 THEN 'email' ELSE 'other' END,
-				1, date('2025-01-01', '+' || (i % 698) || ' days'), 'service',
+				1, date(?2, '+' || (i % ?3) || ' days'), 'service',
 				'Klacht nummer ' || i, CASE i % 3 WHEN 0 THEN 'Mehmet Çelik ' WHEN 1 THEN 'Zoë van ''t Hoff ' ELSE 'Anouk Bakker ' END || i,
 				CASE WHEN i % 50 = 0 THEN 'received' WHEN i % 50 = 1 THEN 'acknowledged' WHEN i % 50 = 2 THEN 'extended'
 					WHEN i % 50 = 3 THEN 'resolved' ELSE 'closed' END,
-				date('2025-01-01', '+' || (i % 698 + 7) || ' days'), date('2025-01-01', '+' || (i % 698 + 30) || ' days'),
+				date(?2, '+' || (i % ?3 + 7) || ' days'), date(?2, '+' || (i % ?3 + 30) || ' days'),
 				'Anne de Linde'
-			FROM seq`, n)
+			FROM seq`, n, first, days)
 		if err != nil {
 			return err
 		}
@@ -52,9 +78,11 @@ func bigRegister(b *testing.B, n int) *Store {
 		return err
 	})
 	if err != nil {
+		benchRegisters.Delete(key)
+		s.Close()
+		os.RemoveAll(dir)
 		b.Fatal(err)
 	}
-	benchRegisters.Store(n, s)
 	return s
 }
 
@@ -88,6 +116,19 @@ func BenchmarkYearReport(b *testing.B) {
 	for b.Loop() {
 		r, err := s.YearReport(2026)
 		if err != nil || r.Current.Received < 40_000 || r.Current.Resolved == 0 || len(r.Measures) == 0 {
+			b.Fatalf("%+v, %v", r.Current, err)
+		}
+	}
+}
+
+// BenchmarkYearReportTenYears computes the annual report of 2026 over a register of 100,000
+// complaints received over ten years, some 10,000 a year: the report reads only the two
+// years it covers.
+func BenchmarkYearReportTenYears(b *testing.B) {
+	s := spreadRegister(b, 100_000, "2017-01-01", 3650)
+	for b.Loop() {
+		r, err := s.YearReport(2026)
+		if err != nil || r.Current.Received < 8_000 || r.Current.Resolved == 0 || len(r.Measures) == 0 {
 			b.Fatalf("%+v, %v", r.Current, err)
 		}
 	}

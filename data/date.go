@@ -46,6 +46,15 @@ func (d Date) String() string {
 	return d.t.Format(dateLayout)
 }
 
+// Dutch gives dd-mm-jjjj, the short form Dutch readers expect in lists, tables and
+// spreadsheets, or "" for the zero date.
+func (d Date) Dutch() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("02-01-2006")
+}
+
 // Year, Month, Day and Weekday return the parts of the date.
 func (d Date) Year() int { return d.t.Year() }
 

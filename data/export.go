@@ -2,7 +2,6 @@ package data
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -11,9 +10,10 @@ import (
 )
 
 // csvColumns are the columns of the register export, anonymous ones first. The anonymised
-// export stops after them: no name, address, contact details or free text.
+// export stops after them: no name, address, contact details or free text. Its first column
+// is a row number instead of the reference, which is on every letter to the complainant.
 var csvColumns = []string{"Kenmerk", "Ontvangen", "Ontvangen via", "Procedure", "Formeel sinds", "Onderwerp", "Status",
-	"Ontvangst bevestigen vóór", "Ontvangst bevestigd", "Oorspronkelijke termijn", "Afhandelen vóór", "Verlengingen",
+	"Ontvangstbevestiging uiterlijk", "Ontvangst bevestigd", "Oorspronkelijke streefdatum", "Streefdatum", "Verlengingen",
 	"Afgehandeld", "Doorlooptijd (dagen)", "Oordeel", "Gesloten", "Ingetrokken", "Verbetermaatregelen", "Oorzaken",
 	"Reden geen maatregel vastgelegd"}
 
@@ -24,16 +24,21 @@ var csvPersonal = []string{"Klager", "Adres", "Adresregel 2", "Postcode", "Plaat
 // ExportCSV writes the complaints received in year as Dutch Excel opens a file by double-click:
 // UTF-8 with a byte-order mark (or Excel guesses a legacy code page and mangles "Çelik"),
 // semicolons between fields (the list separator of the Dutch locale), dates as dd-mm-jjjj and
-// lines ending in CRLF. The anonymised export leaves out the complainant's name, address and
-// contact details, the people named and every free text. A text that starts with = + - or @
-// gets a leading apostrophe, so Excel shows it instead of running it as a formula.
+// lines ending in CRLF. The anonymised export numbers the rows instead of giving the
+// reference, and leaves out the complainant's name, address and contact details, the people
+// named and every free text. A text that starts with = + - or @ gets a leading apostrophe,
+// so Excel shows it instead of running it as a formula; a phone number is written so that
+// Excel keeps it as text (see phoneCell).
 func (s *Store) ExportCSV(w io.Writer, year int, anonymised bool) error {
-	if today := s.today(); year < 1900 || year > today.Year() {
-		return invalid("year", fmt.Sprintf("kies een jaar van 1900 tot en met %d", today.Year()))
+	if err := s.CheckReportYear(year); err != nil {
+		return err
 	}
-	rows, err := s.r.Query(`SELECT `+complaintColumns+`,
-			(SELECT count(*) FROM extensions e WHERE e.complaint_id = c.id),
-			coalesce((SELECT min(previous_due_on) FROM extensions e WHERE e.complaint_id = c.id), c.due_on),
+	return exportCSV(s.r, w, year, anonymised)
+}
+
+func exportCSV(q querier, w io.Writer, year int, anonymised bool) error {
+	rows, err := q.Query(`SELECT `+complaintColumns+`,
+			(SELECT count(*) FROM extensions e WHERE e.complaint_id = c.id), `+originalDueSQL+`,
 			coalesce((SELECT group_concat(m.code, char(31)) FROM complaint_measures cm JOIN measures m ON m.id = cm.measure_id
 				WHERE cm.complaint_id = c.id), ''),
 			coalesce((SELECT group_concat(label, char(31)) FROM (SELECT DISTINCT r.label FROM complaint_measures cm
@@ -49,14 +54,16 @@ func (s *Store) ExportCSV(w io.Writer, year int, anonymised bool) error {
 	}
 	out := csv.NewWriter(w)
 	out.Comma, out.UseCRLF = ';', true
-	header := csvColumns
-	if !anonymised {
-		header = append(slices.Clone(csvColumns), csvPersonal...)
+	header := slices.Clone(csvColumns)
+	if anonymised {
+		header[0] = "Nr."
+	} else {
+		header = append(header, csvPersonal...)
 	}
 	if err := out.Write(header); err != nil {
 		return err
 	}
-	for rows.Next() {
+	for n := 1; rows.Next(); n++ {
 		var c Complaint
 		var extensions int
 		var original Date
@@ -64,7 +71,11 @@ func (s *Store) ExportCSV(w io.Writer, year int, anonymised bool) error {
 		if err := rows.Scan(append(complaintDest(&c), &extensions, &original, &codes, &causes)...); err != nil {
 			return err
 		}
-		if err := out.Write(csvRecord(&c, extensions, original, codes, causes, anonymised)); err != nil {
+		rec := csvRecord(&c, extensions, original, codes, causes, anonymised)
+		if anonymised {
+			rec[0] = strconv.Itoa(n)
+		}
+		if err := out.Write(rec); err != nil {
 			return err
 		}
 	}
@@ -91,27 +102,22 @@ func csvRecord(c *Complaint, extensions int, original Date, codes, causes string
 	if c.NoMeasureReason != "" {
 		reason = "ja"
 	}
-	rec := []string{c.Reference, dutchDate(c.ReceivedOn), c.Channel.Label(), procedure, dutchDate(c.FiledOn),
-		c.Subject.Label(), c.Status.Label(), dutchDate(c.AckDueOn), dutchDate(c.AcknowledgedOn), dutchDate(original),
-		dutchDate(c.DueOn), strconv.Itoa(extensions), dutchDate(c.ResolvedOn), days, c.Verdict.Label(),
-		dutchDate(c.ClosedOn), dutchDate(c.WithdrawnOn), sortedList(codes), cell(sortedList(causes)), reason}
+	rec := []string{c.Reference, c.ReceivedOn.Dutch(), c.Channel.Label(), procedure, c.FiledOn.Dutch(),
+		c.Subject.Label(), c.Status.Label(), c.AckDueOn.Dutch(), c.AcknowledgedOn.Dutch(), original.Dutch(),
+		c.DueOn.Dutch(), strconv.Itoa(extensions), c.ResolvedOn.Dutch(), days, c.Verdict.Label(),
+		c.ClosedOn.Dutch(), c.WithdrawnOn.Dutch(), sortedList(codes), cell(sortedList(causes)), reason}
 	if anonymised {
 		return rec
 	}
 	p := c.Complainant
-	for _, v := range []string{p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email, p.Phone,
-		c.PersonNamed, c.Handler, c.Summary, c.Description, c.Desired, c.Outcome, c.NoMeasureReason} {
+	for _, v := range []string{p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email} {
+		rec = append(rec, cell(v))
+	}
+	rec = append(rec, phoneCell(p.Phone))
+	for _, v := range []string{c.PersonNamed, c.Handler, c.Summary, c.Description, c.Desired, c.Outcome, c.NoMeasureReason} {
 		rec = append(rec, cell(v))
 	}
 	return rec
-}
-
-// dutchDate writes a date as dd-mm-jjjj, or nothing for the zero date.
-func dutchDate(d Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("02-01-2006")
 }
 
 // sortedList turns a group_concat result, separated by the ASCII unit separator that no label
@@ -131,4 +137,16 @@ func cell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// phoneCell writes a phone number so that Excel keeps it as text: as the formula
+// ="0612345678", whose result is the number as written. Excel would otherwise drop the
+// leading 0 of 0612345678 and read "+31 6 1234 5678" as a sum; an apostrophe in front would
+// show in the cell. The formula is only made of a number of digits, spaces and + - ( ) . /,
+// so it can do nothing else; any other text is guarded by cell like every field.
+func phoneCell(s string) string {
+	if strings.Trim(s, "0123456789 +-()./") != "" || strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
+		return cell(s)
+	}
+	return `="` + s + `"`
 }

@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ExtensionReason is a category of why a complaint's target date was extended, for the annual
 // report. The reason itself is free text written to the complainant, so the category is read
@@ -26,29 +29,51 @@ func (r ExtensionReason) Label() string {
 		ReasonOther: "overig"}[r]
 }
 
-// reasonWords are the word stems, Dutch and English, that put a reason in a category. They are
-// tried in this order, so "wij wachten op het advies van de deskundige" counts as expert advice,
-// not as waiting for information.
+// reasonWords are the words, Dutch and English, that put a reason in a category. A word
+// matches a whole word of the reason: "ziek" matches "ziek" but not "ziekenhuis". A * stands
+// for the rest of a compound ("afwezig*" matches "afwezigheid", "*verlof" "zwangerschapsverlof"),
+// and words with a space match those words in a row. The categories are tried in this order,
+// so "wij wachten op het advies van de deskundige" counts as expert advice, not as waiting.
 var reasonWords = []struct {
 	reason ExtensionReason
-	stems  []string
+	words  []string
 }{
-	{ReasonExpert, []string{"deskundig", "expert", "advies", "advice", "adviseur", "adviser", "advisor"}},
-	{ReasonAbsence, []string{"ziek", "afwezig", "vakantie", "verlof", "absen", "illness", "sick", "holiday"}},
-	{ReasonInformation, []string{"stukken", "informatie", "gegevens", "document", "wachten op", "reactie van",
+	{ReasonExpert, []string{"deskundig*", "*deskundige", "*deskundigen", "expert*", "*advies*", "adviezen", "advice",
+		"*adviseur*", "adviser*", "advisor*"}},
+	{ReasonAbsence, []string{"ziek", "zieke", "ziekte", "ziektes", "ziekten", "ziekmeld*", "ziekgemeld", "ziekteverlof",
+		"ziekteverzuim", "afwezig*", "vakantie*", "*verlof", "absen*", "illness", "ill", "sick*", "holiday*"}},
+	{ReasonInformation, []string{"*stukken", "*informatie*", "*gegevens", "document*", "wachten op", "reactie van",
 		"information", "waiting for"}},
-	{ReasonComplexity, []string{"complex", "ingewikkeld", "omvang", "onderzoek", "uitzoek", "investigat"}},
+	{ReasonComplexity, []string{"complex*", "ingewikkeld*", "omvang*", "*onderzoek*", "uitzoek*", "investigat*"}},
 }
 
 // ClassifyExtension puts an extension's reason in a category; ReasonOther when no word matches.
 func ClassifyExtension(reason string) ExtensionReason {
-	text := strings.ToLower(reason)
+	words := strings.FieldsFunc(strings.ToLower(reason), notWordRune)
+	text := " " + strings.Join(words, " ") + " "
 	for _, r := range reasonWords {
-		for _, stem := range r.stems {
-			if strings.Contains(text, stem) {
+		for _, w := range r.words {
+			if strings.Contains(w, " ") && strings.Contains(text, " "+w+" ") || slices.ContainsFunc(words, wordMatch(w)) {
 				return r.reason
 			}
 		}
 	}
 	return ReasonOther
+}
+
+// wordMatch is the test of one word of a reason against a pattern of reasonWords.
+func wordMatch(pattern string) func(word string) bool {
+	core := strings.Trim(pattern, "*")
+	prefix, suffix := strings.HasPrefix(pattern, "*"), strings.HasSuffix(pattern, "*")
+	return func(word string) bool {
+		switch {
+		case prefix && suffix:
+			return strings.Contains(word, core)
+		case prefix:
+			return strings.HasSuffix(word, core)
+		case suffix:
+			return strings.HasPrefix(word, core)
+		}
+		return word == core
+	}
 }

@@ -172,7 +172,7 @@ func (s *Store) Deadlines() ([]ActionItem, error) {
 }
 
 // Overview is what the practitioner sees first: the figures at a glance and every action
-// item, overdue first, from one reading of the register.
+// item, overdue first, from the register's current state.
 func (s *Store) Overview() (Summary, []ActionItem, error) {
 	listed, err := s.List(Filter{Open: true})
 	if err != nil {

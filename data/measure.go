@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Effect is what the evaluation of a carried-out measure found.
@@ -14,9 +15,6 @@ const (
 	EffectEffective    Effect = "effective"
 	EffectNotEffective Effect = "not_effective"
 )
-
-// Effects lists every effect in display order, the unknown one first.
-var Effects = []Effect{EffectUnknown, EffectEffective, EffectNotEffective}
 
 // Label is the effect in the practitioner's words.
 func (e Effect) Label() string {
@@ -46,6 +44,13 @@ type Measure struct {
 
 // Open reports whether the measure still has to be carried out.
 func (m Measure) Open() bool { return m.DoneOn.IsZero() }
+
+// underWay reports whether the measure was under way in year: recorded by its end and not
+// carried out before its start. The annual report lists these measures and masks their
+// descriptions.
+func (m Measure) underWay(year int) bool {
+	return !m.CreatedOn.After(NewDate(year, time.December, 31)) && (m.Open() || !m.DoneOn.Before(NewDate(year, time.January, 1)))
+}
 
 // MeasureFilter narrows Measures; the zero filter lists them all.
 type MeasureFilter struct {
@@ -110,7 +115,7 @@ var MeasureStates = []MeasureState{MeasureOpen, MeasureOverdue, MeasureDone, Mea
 
 // Label is the state in the practitioner's words.
 func (st MeasureState) Label() string {
-	return map[MeasureState]string{MeasureOpen: "lopend", MeasureOverdue: "over de datum", MeasureDone: "uitgevoerd",
+	return map[MeasureState]string{MeasureOpen: "lopend", MeasureOverdue: "verlopen", MeasureDone: "uitgevoerd",
 		MeasureEffective: "uitgevoerd, effectief", MeasureNotEffective: "uitgevoerd, niet effectief"}[st]
 }
 

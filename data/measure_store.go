@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 )
@@ -70,10 +69,15 @@ func (s *Store) EditMeasure(m Measure) error {
 		if err := tx.checkCause(&m); err != nil {
 			return err
 		}
+		if m.Description != old.Description {
+			if err := tx.checkNoNames(old.ID, m.Description); err != nil {
+				return err
+			}
+		}
 		before := map[string]string{"description": old.Description, "root_cause": old.RootCause, "owner": old.Owner, "due_on": old.DueOn.String()}
 		after := map[string]string{"description": m.Description, "root_cause": m.RootCause, "owner": m.Owner, "due_on": m.DueOn.String()}
 		changes := map[string]Change{}
-		for _, k := range slices.Sorted(maps.Keys(before)) {
+		for k := range before {
 			if before[k] != after[k] {
 				changes[k] = Change{Old: before[k], New: after[k]}
 			}
@@ -105,6 +109,9 @@ func (tx *Tx) link(m *Measure, ref string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkNoName(m.Description, c.Reference, c.Complainant.Name); err != nil {
+		return err
+	}
 	res, err := tx.Exec(`INSERT INTO complaint_measures (complaint_id, measure_id, linked_on) VALUES (?, ?, ?)
 		ON CONFLICT DO NOTHING`, c.ID, m.ID, tx.today())
 	if err != nil {
@@ -115,6 +122,38 @@ func (tx *Tx) link(m *Measure, ref string) error {
 	}
 	m.Complaints = append(m.Complaints, c.Reference)
 	return tx.event(c.ID, "measure_linked", map[string]string{"code": m.Code, "description": m.Description})
+}
+
+// checkNoName refuses a measure's description that names the complainant of a complaint it
+// answers: a measure improves how the practice works, for everyone, and it appears in the
+// annual report, which names no complainant.
+func checkNoName(description, ref, name string) error {
+	if w := newNameMask(name).find(description); w != "" {
+		return invalid("description", fmt.Sprintf("de omschrijving noemt de klager van %s (%q); beschrijf de verbetermaatregel "+
+			"zonder de klager te noemen: een maatregel verbetert de werkwijze van de praktijk en staat in het jaarverslag", ref, w))
+	}
+	return nil
+}
+
+// checkNoNames refuses a new description for measure id that names the complainant of one of
+// the complaints it answers.
+func (tx *Tx) checkNoNames(id int64, description string) error {
+	rows, err := tx.Query(`SELECT c.reference, c.complainant_name FROM complaint_measures cm
+		JOIN complaints c ON c.id = cm.complaint_id WHERE cm.measure_id = ? ORDER BY c.reference`, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ref, name string
+		if err := rows.Scan(&ref, &name); err != nil {
+			return err
+		}
+		if err := checkNoName(description, ref, name); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // UnlinkMeasure removes a link made by mistake. A closed complaint keeps its last measure
@@ -160,8 +199,11 @@ func (s *Store) MeasureDone(code string, on Date) error {
 		if on.IsZero() {
 			on = tx.today()
 		}
-		if on.After(tx.today()) {
+		switch {
+		case on.After(tx.today()):
 			return invalid("on", fmt.Sprintf("de datum %s ligt in de toekomst", on))
+		case on.Before(m.CreatedOn):
+			return invalid("on", fmt.Sprintf("de datum %s ligt vóór %s, de dag waarop de maatregel is vastgelegd", on, m.CreatedOn))
 		}
 		if _, err := tx.Exec(`UPDATE measures SET done_on = ? WHERE id = ?`, on, m.ID); err != nil {
 			return err

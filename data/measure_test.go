@@ -1,9 +1,11 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -102,7 +104,11 @@ func TestMeasureSteps(t *testing.T) {
 	wantErr(t, s.LinkMeasure("M-2026-999", b), ErrNotFound)
 	m.Description, m.DueOn = "Aanvullende offerte bij meerwerk", day("2026-04-15")
 	must(t, s.EditMeasure(m))
+	events := countRows(t, s, "events")
 	must(t, s.EditMeasure(m)) // unchanged: no event
+	if n := countRows(t, s, "events"); n != events {
+		t.Errorf("an edit that changes nothing wrote %d events", n-events)
+	}
 	got, err := s.Measure("m-2026-001")
 	must(t, err)
 	if got.Description != m.Description || got.DueOn != day("2026-04-15") || !reflect.DeepEqual(got.Complaints, []string{a, b}) || got.Owner != "Mark" {
@@ -110,14 +116,17 @@ func TestMeasureSteps(t *testing.T) {
 	}
 
 	wantErr(t, s.EvaluateMeasure(m.Code, Date{}, true, "werkt"), ErrConflict) // not carried out yet
-	wantErr(t, s.MeasureDone(m.Code, day("2026-03-03")), ErrInvalid)
-	must(t, s.MeasureDone(m.Code, day("2026-02-28")))
+	setToday(s, "2026-03-10")
+	wantErr(t, s.MeasureDone(m.Code, day("2026-03-11")), ErrInvalid) // in the future
+	wantErr(t, s.MeasureDone(m.Code, day("2026-03-01")), ErrInvalid) // before it was recorded
+	must(t, s.MeasureDone(m.Code, day("2026-03-05")))
 	wantErr(t, s.MeasureDone(m.Code, Date{}), ErrConflict)
-	wantErr(t, s.EvaluateMeasure(m.Code, day("2026-02-27"), true, "werkt"), ErrInvalid) // before it was done
+	wantErr(t, s.EvaluateMeasure(m.Code, day("2026-03-04"), true, "werkt"), ErrInvalid) // before it was done
 	wantErr(t, s.EvaluateMeasure(m.Code, Date{}, true, " "), ErrInvalid)
 	must(t, s.EvaluateMeasure(m.Code, Date{}, false, "opnieuw een klacht"))
 	got, _ = s.Measure(m.Code)
-	if got.Effect != EffectNotEffective || got.State(day("2026-03-02")) != MeasureNotEffective || got.Evaluation != "opnieuw een klacht" {
+	if got.Effect != EffectNotEffective || got.State(day("2026-03-10")) != MeasureNotEffective || got.Evaluation != "opnieuw een klacht" ||
+		got.DoneOn != day("2026-03-05") || got.EvaluatedOn != day("2026-03-10") {
 		t.Errorf("after evaluating: %+v", got)
 	}
 
@@ -213,9 +222,14 @@ func TestAddRootCause(t *testing.T) {
 	wantErr(t, err, ErrInvalid)
 	odd, err := s.AddRootCause("Überweisung!")
 	must(t, err)
+	prive, err := s.AddRootCause("Privé")
+	must(t, err)
+	if odd.Code != "uberweisung" || prive.Code != "prive" {
+		t.Errorf("codes %q and %q, want uberweisung and prive", odd.Code, prive.Code)
+	}
 	causes, err := s.RootCauses()
 	must(t, err)
-	if len(causes) != 9 || causes[0].Code != "communication" || causes[7] != rc || causes[8] != odd {
+	if len(causes) != 10 || causes[0].Code != "communication" || causes[7] != rc || causes[8] != odd || causes[9] != prive {
 		t.Errorf("root causes %v", causes)
 	}
 	if _, err := s.AddMeasure(Measure{Description: "Dossiers afsluiten", RootCause: rc.Code}); err != nil {
@@ -231,6 +245,15 @@ func TestClassifyExtension(t *testing.T) {
 		"We are waiting for documents from your bank.":                                              ReasonInformation,
 		"Het onderzoek kost meer tijd dan verwacht.":                                                ReasonComplexity,
 		"Drukte rond de jaarafsluiting.":                                                            ReasonOther,
+		// Whole words: a hospital or a health insurer is no illness.
+		"Wij wachten op stukken van het ziekenhuis.":                      ReasonInformation,
+		"De ziektekostenverzekeraar moet de declaratie nog beoordelen.":   ReasonOther,
+		"De behandelaar heeft zich ziek gemeld.":                          ReasonAbsence,
+		"Ziekmelding van de behandelaar.":                                 ReasonAbsence,
+		"De zieke collega is nog niet terug; vervanging volgt.":           ReasonAbsence,
+		"Zwangerschapsverlof van de behandelaar.":                         ReasonAbsence,
+		"Het dossieronderzoek loopt nog.":                                 ReasonComplexity,
+		"Ondeskundig handelen wordt nog uitgezocht; dat vergt onderzoek.": ReasonComplexity,
 	} {
 		if got := ClassifyExtension(reason); got != want {
 			t.Errorf("%q: %s, want %s", reason, got, want)
@@ -239,16 +262,93 @@ func TestClassifyExtension(t *testing.T) {
 }
 
 func TestMaskNames(t *testing.T) {
-	names := []string{"Zoë van 't Hoff", "Mehmet Çelik"}
+	mask := newNameMask("Zoë van 't Hoff", "Mehmet Çelik", "Bo Li", "Thijs Jansen", "Fatima El Amrani")
 	for in, want := range map[string]string{
 		"Na de klacht van Zoë van 't Hoff: terugbellen.": "Na de klacht van N.N. van 't N.N.: terugbellen.",
 		"Gesprek met mevrouw HOFF en de heer çelik.":     "Gesprek met mevrouw N.N. en de heer N.N..",
 		"Mehmet Çelik belde.":                            "N.N. belde.",
 		"Telefoondienst van de praktijk.":                "Telefoondienst van de praktijk.",
+		// Names of two letters, without accents, in the genitive and the plural.
+		"Bo Li belde; Li's klacht en die van de Jansens.": "N.N. belde; N.N. klacht en die van de N.N..",
+		"Zoe Hoffs brief en Celik's reactie.":             "N.N. brief en N.N. reactie.",
+		"De bos in, een lis aan de sloot.":                "De bos in, een lis aan de sloot.", // Bo's, Li's, not bos, lis
+		"Mevrouw El Amrani.":                              "Mevrouw El N.N..",
+		// Contact details.
+		"Mail naar t.jansen@voorbeeld.example of z.hoff@mail.example.nl.":   "Mail naar [e-mail] of [e-mail].",
+		"Bellen: 06-12345678, 06 1234 5678, 0612345678 of (030) 123 45 67.": "Bellen: [telefoon], [telefoon], [telefoon] of [telefoon].",
+		"Bellen: +31 6 12345678, +31 (0)30-123 45 67, 0031 30 1234567.":     "Bellen: [telefoon], [telefoon], [telefoon].",
+		"Abroad: +44 20 7946 0958 or +1 (555) 123-4567.":                    "Abroad: [telefoon] or [telefoon].",
+		"Adres: Kerkstraat 7, 3512 JK Utrecht; 3512JK.":                     "Adres: Kerkstraat 7, [postcode] Utrecht; [postcode].",
+		// What looks like a number but is none stays.
+		"Op 01-03-2025 10:00 uur, K-2025-0007 en M-2025-003, 2025 en 2026, € 1.250,00.": "Op 01-03-2025 10:00 uur, K-2025-0007 en M-2025-003, 2025 en 2026, € 1.250,00.",
+		"Van 09.00-17.00 uur, 14 dagen, 0,5 uur.":                                       "Van 09.00-17.00 uur, 14 dagen, 0,5 uur.",
+		"Tel.06-12345678, tel:0612345678.":                                              "Tel.[telefoon], tel:[telefoon].",
+		"Na K-2025-0007 0612345678 gebeld.":                                             "Na K-2025-0007 [telefoon] gebeld.",
 	} {
-		if got := maskNames(in, names); got != want {
-			t.Errorf("maskNames(%q) = %q, want %q", in, got, want)
+		if got := mask.mask(in); got != want {
+			t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
 		}
+	}
+	if w := mask.find("Offerte voor de Jansens."); w != "Jansens" {
+		t.Errorf("find: %q", w)
+	}
+	if w := mask.find("Offerte bij meerwerk."); w != "" {
+		t.Errorf("find: %q", w)
+	}
+}
+
+// TestMeasureMayNotNameItsComplainant refuses a measure that names the complainant of a
+// complaint it answers, when added, edited or linked: it is about the practice, and the annual
+// report shows it.
+func TestMeasureMayNotNameItsComplainant(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	a := resolved(t, s, "Thijs Jansen", VerdictWellFounded)
+	b := resolved(t, s, "Bo Li", VerdictWellFounded)
+	noName := func(err error) {
+		t.Helper()
+		var de *Error
+		if !errors.As(err, &de) || de.Code != CodeInvalid || de.Field != "description" || !strings.Contains(de.Message, "zonder de klager te noemen") {
+			t.Errorf("error %v, want an invalid description that asks not to name the complainant", err)
+		}
+	}
+	before := dumpTables(t, s)
+	_, err := s.AddMeasure(Measure{Description: "Na de klacht van de heer Jansen: offerte bij meerwerk", RootCause: "fees"}, a)
+	noName(err)
+	_, err = s.AddMeasure(Measure{Description: "Offerte bij meerwerk, zoals Li's klacht liet zien", RootCause: "fees"}, a, b)
+	noName(err)
+	if dumpTables(t, s) != before {
+		t.Error("a refused measure changed the register")
+	}
+	m, err := s.AddMeasure(Measure{Description: "Offerte bij meerwerk (na de Jansens)", RootCause: "fees"}, b)
+	must(t, err) // Jansen's complaint is not linked
+	noName(s.LinkMeasure(m.Code, a))
+	m.Description = "Offerte bij meerwerk, ook voor Li"
+	noName(s.EditMeasure(m))
+	m.Description = "Offerte bij meerwerk"
+	must(t, s.EditMeasure(m))
+	must(t, s.LinkMeasure(m.Code, a))
+}
+
+// TestReportMasksNamesOfEarlierYears masks, in the report of 2026, the name of a 2020
+// complainant whose complaint a measure still under way answers; the description got it
+// before measures were checked for names. The name of a 2020 complaint that no measure
+// answers and the figures do not count is not looked for.
+func TestReportMasksNamesOfEarlierYears(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	s := openAt(t, path, "2020-03-02")
+	ref := mustCreate(t, s, complaint("Pietersen", "2020-02-03", true))
+	settled := mustCreate(t, s, complaint("Groot", "2020-02-04", false))
+	must(t, s.Resolve(settled, VerdictSettled, "besproken", Date{}))
+	must(t, s.Acknowledge(ref, Date{}))
+	must(t, s.Resolve(ref, VerdictWellFounded, "besproken", Date{}))
+	m, err := s.AddMeasure(Measure{Description: "Offerte bij meerwerk", RootCause: "fees"}, ref)
+	must(t, err)
+	execRaw(t, path, `UPDATE measures SET description = 'Na de klacht van Pietersen: offerte, ook bij groot meerwerk'`)
+	setToday(s, "2026-03-02")
+	r, err := s.YearReport(2026)
+	must(t, err)
+	if len(r.Measures) != 1 || r.Measures[0].Code != m.Code || r.Measures[0].Description != "Na de klacht van N.N.: offerte, ook bij groot meerwerk" {
+		t.Errorf("measures %+v", r.Measures)
 	}
 }
 

@@ -91,15 +91,20 @@ func acknowledge(on Date) stepFunc {
 	}
 }
 
+// originalDueSQL is the original target date of the complaint aliased c: the date its first
+// extension replaced (extensions only ever move it later), or else its target date. Extending,
+// the export and the annual report's "within the deadline" all read it from here.
+const originalDueSQL = `coalesce((SELECT min(e.previous_due_on) FROM extensions e WHERE e.complaint_id = c.id), c.due_on)`
+
 // Extend records that the target date will not be met: the reason and the new date. The
 // complainant must then get a progress letter, which shows up as an action item.
 func (s *Store) Extend(ref string, until Date, reason string) error {
 	reason = strings.TrimSpace(reason)
 	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (string, error) {
 		var earlier int
-		original := c.DueOn
-		if err := tx.QueryRow(`SELECT count(*), coalesce(min(previous_due_on), ?) FROM extensions WHERE complaint_id = ?`,
-			c.DueOn, c.ID).Scan(&earlier, &original); err != nil {
+		var original Date
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM extensions WHERE complaint_id = c.id), `+originalDueSQL+`
+			FROM complaints c WHERE c.id = ?`, c.ID).Scan(&earlier, &original); err != nil {
 			return "", err
 		}
 		today := tx.today()

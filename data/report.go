@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"time"
 )
@@ -9,8 +10,8 @@ import (
 // Report is the annual complaints report (klachtenjaarverslag) for one year: every figure the
 // PDF, the report screen and a reviewer see, computed here in one place from the stored facts.
 // It is anonymised by construction: counts, dates, categories and the practice's own measure
-// descriptions (with the names of linked complainants masked), never a complainant's name,
-// address or description of a complaint.
+// descriptions (with complainants' names, e-mail addresses, phone numbers and postcodes
+// masked), never a complainant's name, address or description of a complaint.
 type Report struct {
 	Year     int
 	MadeOn   Date // the figures and the measures' states are as on this day
@@ -72,6 +73,15 @@ func (s Ratio) Percent() float64 {
 	return 100 * float64(s.N) / float64(s.Of)
 }
 
+// WholePercent is the share as a whole percentage, rounded down: 199 out of 200 is 99%, so
+// 100% always means all of them.
+func (s Ratio) WholePercent() int {
+	if s.Of == 0 {
+		return 0
+	}
+	return 100 * s.N / s.Of
+}
+
 // Days summarises handling times: the median, and the 90th percentile (the time within which
 // nine out of ten complaints were handled). N is 0 when nothing was handled.
 type Days struct {
@@ -88,14 +98,12 @@ type MonthCount struct {
 // no references, only what a reviewer needs and nothing that leads to a complainant.
 type ReportMeasure struct {
 	Code           string
-	Description    string // complainants' names masked
+	Description    string // complainants' names and contact details masked
 	RootCause      string
 	RootCauseLabel string
-	CreatedOn      Date
 	DueOn          Date
 	DoneOn         Date
 	State          MeasureState
-	Complaints     int // how many complaints it answers
 }
 
 // The keys of ByRootCause for (partly) well-founded complaints without a measure.
@@ -104,29 +112,61 @@ const (
 	CauseNoMeasureYet    = "no_measure_yet"    // neither a measure nor a reason yet
 )
 
+// CheckReportYear refuses a year that the annual report and the export cannot cover: one
+// before 1900, or one that has not begun by the store's clock.
+func (s *Store) CheckReportYear(year int) error { return checkReportYear(year, s.today()) }
+
+func checkReportYear(year int, today Date) error {
+	if year < 1900 || year > today.Year() {
+		return invalid("year", fmt.Sprintf("kies een jaar van 1900 tot en met %d, niet %d", today.Year(), year))
+	}
+	return nil
+}
+
 // YearReport computes the annual report for year, as on today by the store's clock. A year that
 // has not begun is refused. All figures come from one consistent reading of the register.
-func (s *Store) YearReport(year int) (Report, error) {
+func (s *Store) YearReport(year int) (Report, error) { return s.YearReportAndCSV(year, nil, false) }
+
+// YearReportAndCSV computes the annual report for year, as YearReport does, and when csv is
+// not nil writes the year's register to it, as ExportCSV does, from the same reading of the
+// register: the report and the spreadsheet beside it agree even while the register changes.
+func (s *Store) YearReportAndCSV(year int, csv io.Writer, anonymised bool) (Report, error) {
 	today := s.today()
-	if year < 1900 || year > today.Year() {
-		return Report{}, invalid("year", fmt.Sprintf("kies een jaar van 1900 tot en met %d voor het jaarverslag, niet %d", today.Year(), year))
+	if err := checkReportYear(year, today); err != nil {
+		return Report{}, err
 	}
 	tx, err := s.r.Begin()
 	if err != nil {
 		return Report{}, err
 	}
 	defer tx.Rollback()
-	in, err := readReportFacts(tx, year)
+	r, err := yearReport(tx, year, today)
+	if err != nil {
+		return Report{}, err
+	}
+	if csv != nil {
+		if err := exportCSV(tx, csv, year, anonymised); err != nil {
+			return Report{}, err
+		}
+	}
+	return r, nil
+}
+
+func yearReport(q querier, year int, today Date) (Report, error) {
+	in, err := readReportFacts(q, year)
 	if err != nil {
 		return Report{}, err
 	}
 	r := Report{Year: year, MadeOn: today, Complete: today.After(NewDate(year, time.December, 31))}
 	current, previous, breakdown := newYearCounter(year, today), newYearCounter(year-1, today), newBreakdown(&r, in)
-	if err := in.eachReportComplaint(tx, year, func(c *reportComplaint) {
+	if err := in.eachReportComplaint(q, year, func(c *reportComplaint) {
 		current.add(c)
 		previous.add(c)
 		breakdown.add(c)
 	}); err != nil {
+		return Report{}, err
+	}
+	if err := in.readLinkedNames(q); err != nil {
 		return Report{}, err
 	}
 	r.Current, r.Previous = current.figures(in), previous.figures(in)

@@ -114,18 +114,15 @@ func (b *breakdown) finish(today Date) {
 		}
 	}
 	r.ByExtensionReason = reasons
-	// The measures under way in the year: recorded by its end and not carried out before its start.
-	start, end := NewDate(r.Year, time.January, 1), NewDate(r.Year, time.December, 31)
 	states := newCounts(MeasureStates, MeasureState.Label)
 	for _, m := range b.in.measures {
-		if m.CreatedOn.After(end) || !m.DoneOn.IsZero() && m.DoneOn.Before(start) {
+		if !m.underWay(r.Year) {
 			continue
 		}
 		st := m.State(today)
 		states.add(string(st))
-		r.Measures = append(r.Measures, ReportMeasure{Code: m.Code, Description: maskNames(m.Description, b.in.names[m.Code]),
-			RootCause: m.RootCause, RootCauseLabel: m.RootCauseLabel, CreatedOn: m.CreatedOn, DueOn: m.DueOn,
-			DoneOn: m.DoneOn, State: st, Complaints: m.complaints})
+		r.Measures = append(r.Measures, ReportMeasure{Code: m.Code, Description: b.in.names.mask(m.Description),
+			RootCause: m.RootCause, RootCauseLabel: m.RootCauseLabel, DueOn: m.DueOn, DoneOn: m.DoneOn, State: st})
 	}
 	r.ByMeasureState = states
 }

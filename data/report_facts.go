@@ -1,6 +1,11 @@
 package data
 
-import "time"
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"time"
+)
 
 // reportFacts are the facts beside the complaints that an annual report needs: extensions,
 // measures and root causes, read in the report's transaction. The complaints themselves are
@@ -8,15 +13,19 @@ import "time"
 // held in memory at once.
 type reportFacts struct {
 	extensions []reportExtension
-	original   map[int64]Date     // complaint ID: the target date its first extension replaced
-	causes     map[int64][]string // complaint ID: the distinct root causes of its measures
+	causes     map[int64][]string // complaint resolved in the year: the distinct root causes of its measures
 	rootCauses []RootCause
-	measures   []reportMeasure
-	names      map[string][]string // measure code: the names of the complainants it answers
+	measures   []Measure // recorded by the end of the year, in the order they were recorded
+	// names are the complainants' names a measure's description may not show: those of every
+	// complaint the two years' figures count, and of the complaints the measures answer.
+	names  nameMask
+	linked map[int64]bool // complaint ID: answered by a measure under way, its name not yet in names
 }
 
-// reportComplaint is what the report reads of one complaint. The original target date is the
-// one the first extension replaced (extensions only ever move it later), or else the target date.
+// reportComplaint is what the report reads of one complaint. The original target date is
+// read only where it decides "within the deadline": for formal complaints resolved in the two
+// years by their target date. One resolved later was late for the original date too, which
+// is never later than the target date.
 type reportComplaint struct {
 	id                                                                 int64
 	received, filed, ackDue, acked, due, original, resolved, withdrawn Date
@@ -24,6 +33,7 @@ type reportComplaint struct {
 	subject                                                            Subject
 	formal, noMeasureReason                                            bool
 	verdict                                                            Verdict
+	name                                                               string
 }
 
 type reportExtension struct {
@@ -32,17 +42,12 @@ type reportExtension struct {
 	reason      ExtensionReason
 }
 
-// reportMeasure is a measure with the number of complaints it answers.
-type reportMeasure struct {
-	Measure
-	complaints int
-}
-
 // readReportFacts reads the extensions and measures that the reports of year and the year
-// before need, and the root causes of the measures linked to each complaint.
+// before need, the root causes of the measures linked to each complaint resolved in year, and
+// which complaints the measures under way in year answer.
 func readReportFacts(q querier, year int) (*reportFacts, error) {
-	in := &reportFacts{original: map[int64]Date{}, causes: map[int64][]string{}, names: map[string][]string{}}
-	for _, read := range []func(querier, int) error{in.readExtensions, in.readCauses, in.readMeasures} {
+	in := &reportFacts{causes: map[int64][]string{}, names: nameMask{}, linked: map[int64]bool{}}
+	for _, read := range []func(querier, int) error{in.readExtensions, in.readCauses, in.readMeasures, in.readLinked} {
 		if err := read(q, year); err != nil {
 			return nil, err
 		}
@@ -52,78 +57,105 @@ func readReportFacts(q querier, year int) (*reportFacts, error) {
 	return in, err
 }
 
-// pair is a row of two or three values, for the small lookups below.
+// pair is a row of one to three values, for the small lookups below.
 type pair struct {
-	id   int64
-	a, b string
-	on   Date
+	id int64
+	a  string
+	on Date
 }
 
-// readExtensions reads each extended complaint's original target date, and the extensions
-// made in the two years with the category of their reason.
+// readExtensions reads the extensions made in the two years with the category of their reason.
 func (in *reportFacts) readExtensions(q querier, year int) error {
-	if err := scanRows(q, func(p *pair) []any { return []any{&p.id, &p.on} }, func(p pair) { in.original[p.id] = p.on },
-		`SELECT complaint_id, min(previous_due_on) FROM extensions GROUP BY complaint_id`); err != nil {
-		return err
-	}
 	return scanRows(q, func(p *pair) []any { return []any{&p.id, &p.on, &p.a} }, func(p pair) {
 		in.extensions = append(in.extensions, reportExtension{p.id, p.on, ClassifyExtension(p.a)})
 	}, `SELECT complaint_id, extended_on, reason FROM extensions WHERE extended_on >= ? AND extended_on < ?`,
 		NewDate(year-1, time.January, 1), NewDate(year+1, time.January, 1))
 }
 
-// readCauses reads the root causes of the measures linked to each complaint.
-func (in *reportFacts) readCauses(q querier, _ int) error {
+// readCauses reads the root causes of the measures linked to each complaint resolved in year.
+func (in *reportFacts) readCauses(q querier, year int) error {
 	return scanRows(q, func(p *pair) []any { return []any{&p.id, &p.a} }, func(p pair) {
 		in.causes[p.id] = append(in.causes[p.id], p.a)
-	}, `SELECT DISTINCT cm.complaint_id, m.root_cause FROM complaint_measures cm JOIN measures m ON m.id = cm.measure_id`)
+	}, `SELECT DISTINCT cm.complaint_id, m.root_cause FROM complaints c
+		JOIN complaint_measures cm ON cm.complaint_id = c.id JOIN measures m ON m.id = cm.measure_id
+		WHERE c.resolved_on >= ? AND c.resolved_on < ?`, NewDate(year, time.January, 1), NewDate(year+1, time.January, 1))
 }
 
-// readMeasures reads the measures recorded or carried out in the two years, or still open,
-// and the names of the complainants of those under way in the report's year, to mask them.
+// readMeasures reads the measures recorded by the end of year.
 func (in *reportFacts) readMeasures(q querier, year int) error {
-	from, start, end := NewDate(year-1, time.January, 1), NewDate(year, time.January, 1), NewDate(year+1, time.January, 1)
-	if err := scanRows(q, func(p *pair) []any { return []any{&p.a, &p.b} }, func(p pair) {
-		in.names[p.a] = append(in.names[p.a], p.b)
-	}, `SELECT m.code, c.complainant_name FROM measures m JOIN complaint_measures cm ON cm.measure_id = m.id
-		JOIN complaints c ON c.id = cm.complaint_id WHERE m.created_on < ? AND (m.done_on IS NULL OR m.done_on >= ?)`,
-		end, start); err != nil {
+	return scanRows(q, func(m *Measure) []any {
+		return []any{&m.ID, &m.Code, &m.Description, &m.RootCause, &m.RootCauseLabel, &m.CreatedOn, &m.DueOn, &m.DoneOn, &m.Effect}
+	}, func(m Measure) { in.measures = append(in.measures, m) },
+		`SELECT m.id, m.code, m.description, m.root_cause, r.label, m.created_on, m.due_on, m.done_on, m.effect
+		FROM measures m JOIN root_causes r ON r.code = m.root_cause WHERE m.created_on < ? ORDER BY m.id`,
+		NewDate(year+1, time.January, 1))
+}
+
+// readLinked reads which complaints the measures under way in year answer. Their
+// complainants' names are masked too: a measure of years ago may answer a complaint of years
+// ago, which the report's complaints do not include. Those the report's complaints do include
+// are crossed off as they stream past (eachReportComplaint), so readLinkedNames reads only
+// the names of the others.
+func (in *reportFacts) readLinked(q querier, year int) error {
+	ids := []int64{}
+	for _, m := range in.measures {
+		if m.underWay(year) {
+			ids = append(ids, m.ID)
+		}
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
 		return err
 	}
-	return scanRows(q, func(m *reportMeasure) []any {
-		return []any{&m.ID, &m.Code, &m.Description, &m.RootCause, &m.RootCauseLabel, &m.CreatedOn, &m.DueOn, &m.DoneOn,
-			&m.Effect, &m.complaints}
-	}, func(m reportMeasure) { in.measures = append(in.measures, m) },
-		`SELECT m.id, m.code, m.description, m.root_cause, r.label, m.created_on, m.due_on, m.done_on, m.effect,
-			(SELECT count(*) FROM complaint_measures WHERE measure_id = m.id)
-		FROM measures m JOIN root_causes r ON r.code = m.root_cause
-		WHERE m.created_on < ? AND (m.created_on >= ? OR m.done_on IS NULL OR m.done_on >= ?)
-		ORDER BY m.code`, end, from, from)
+	return scanRows(q, func(p *pair) []any { return []any{&p.id} }, func(p pair) { in.linked[p.id] = true },
+		`SELECT complaint_id FROM complaint_measures WHERE measure_id IN (SELECT value FROM json_each(?))`, string(list))
 }
 
+// readLinkedNames adds the names of the complaints in linked that have not streamed past.
+func (in *reportFacts) readLinkedNames(q querier) error {
+	if len(in.linked) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(slices.Collect(maps.Keys(in.linked)))
+	if err != nil {
+		return err
+	}
+	return scanRows(q, func(p *pair) []any { return []any{&p.a} }, func(p pair) { in.names.add(p.a) },
+		`SELECT complainant_name FROM complaints WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+}
+
+// reportComplaintsSQL reads what the report needs of every complaint that matters to the
+// reports of a year and the year before: received in those years, resolved or withdrawn in
+// them, or still open in them. Each part of the union comes from an index, so the complaints
+// of earlier years cost nothing. Arguments: the start of the year before, the end of the year.
+const reportComplaintsSQL = `SELECT c.id, c.received_on, c.filed_on, c.ack_due_on, c.acknowledged_on, c.due_on,
+		CASE WHEN c.formal AND c.resolved_on >= ?1 AND c.resolved_on < ?2 AND c.resolved_on <= c.due_on
+			THEN ` + originalDueSQL + ` END,
+		c.resolved_on, c.withdrawn_on, c.channel, c.subject, c.formal, c.no_measure_reason != '', coalesce(c.verdict, ''),
+		c.complainant_name
+	FROM complaints c WHERE c.id IN (
+		SELECT id FROM complaints WHERE received_on >= ?1 AND received_on < ?2
+		UNION ALL SELECT id FROM complaints WHERE resolved_on >= ?1 AND received_on < ?1
+		UNION ALL SELECT id FROM complaints WHERE withdrawn_on >= ?1 AND received_on < ?1
+		UNION ALL SELECT id FROM complaints WHERE resolved_on IS NULL AND withdrawn_on IS NULL AND received_on < ?1)`
+
 // eachReportComplaint hands every complaint that matters to the reports of year and the year
-// before to each: received in those years, or still unresolved, or resolved in them. Every
-// column read costs time on a register of 100,000 complaints, so only these are.
+// before to each, after adding its complainant's name to the names. Every column read costs time on a register of 100,000 complaints, so only
+// these are.
 func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *reportComplaint)) error {
-	from, end := NewDate(year-1, time.January, 1), NewDate(year+1, time.January, 1)
-	rows, err := q.Query(`SELECT c.id, c.received_on, c.filed_on, c.ack_due_on, c.acknowledged_on, c.due_on,
-			c.resolved_on, c.withdrawn_on, c.channel, c.subject, c.formal, c.no_measure_reason != '', coalesce(c.verdict, '')
-		FROM complaints c
-		WHERE c.received_on < ? AND (c.received_on >= ? OR c.resolved_on IS NULL OR c.resolved_on >= ?)`, end, from, from)
+	rows, err := q.Query(reportComplaintsSQL, NewDate(year-1, time.January, 1), NewDate(year+1, time.January, 1))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var c reportComplaint
 	for rows.Next() {
-		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.resolved,
-			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict); err != nil {
+		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.original, &c.resolved,
+			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name); err != nil {
 			return err
 		}
-		c.original = c.due
-		if d, ok := in.original[c.id]; ok {
-			c.original = d
-		}
+		in.names.add(c.name)
+		delete(in.linked, c.id)
 		each(&c)
 	}
 	return rows.Err()

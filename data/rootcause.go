@@ -86,11 +86,12 @@ func (tx *Tx) checkCause(m *Measure) error {
 }
 
 // causeCode turns a practice's label for a new root cause into a stable code: lower case,
-// letters and digits, words joined by hyphens ("Privacy en AVG" -> "privacy-en-avg").
+// ASCII letters and digits, accents taken off, words joined by hyphens ("Privacy en AVG" ->
+// "privacy-en-avg", "Privé" -> "prive").
 func causeCode(label string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(label) {
+	for _, r := range fold(label) {
 		switch {
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if hyphen && b.Len() > 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,6 +71,7 @@ func RenderReport(w io.Writer, in ReportInput) error {
 		}
 	}
 	r := in.Report
+	r.Measures = slices.Clone(r.Measures) // made one line below; the caller's report stays as it is
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		m.Description, m.RootCauseLabel = oneLine(m.Description), oneLine(m.RootCauseLabel)
@@ -184,8 +186,11 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 
 	notes := []item{d.heading(t.notesTitle)}
 	for _, n := range t.notes {
-		if strings.Contains(n, "%d") {
-			n = fmt.Sprintf(n, set.Int("ack_days"))
+		if n == ackNote {
+			n = fmt.Sprintf(t.ackNote, set.Int("ack_days"))
+			if set.Bool("shift_to_workday") {
+				n = fmt.Sprintf(t.ackNoteWorkday, set.Int("ack_days"))
+			}
 		}
 		notes = append(notes, d.paragraph("- "+n, 8.5, "")...)
 	}
@@ -219,7 +224,7 @@ func (d *document) measureTable(t *reportPhrases, r data.Report, half float64, s
 	items = append(items, header)
 	for i, m := range r.Measures {
 		row := d.tableRow(widths, []string{m.Code, t.label("cause", m.RootCause, m.RootCauseLabel),
-			m.Description, numericDate(m.DueOn), numericDate(m.DoneOn), t.label("state", string(m.State), m.State.Label())},
+			m.Description, m.DueOn.Dutch(), m.DoneOn.Dutch(), t.label("state", string(m.State), m.State.Label())},
 			right, "", i%2 == 0)
 		draw := row.draw
 		row.draw = func(d *document, top float64) {
@@ -257,7 +262,7 @@ func reportRows(f data.YearFigures, t *reportPhrases, lang string) []string {
 		if r.Of == 0 {
 			return t.none
 		}
-		return fmt.Sprintf(t.of, strconv.Itoa(int(math.Round(r.Percent()))), r.N, r.Of)
+		return fmt.Sprintf(t.of, strconv.Itoa(r.WholePercent()), r.N, r.Of)
 	}
 	n := strconv.Itoa
 	return []string{n(f.Received), n(f.Formal), n(f.Informal), n(f.Resolved), n(f.WellFounded), n(f.Withdrawn),
@@ -272,12 +277,4 @@ func decimal(v float64, lang string) string {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s
-}
-
-// numericDate writes a date as dd-mm-jjjj, compact enough for a table column.
-func numericDate(d data.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("02-01-2006")
 }

@@ -12,9 +12,14 @@ type reportPhrases struct {
 	noMeasures, none, of, total                           string
 	measureColumns                                        []string
 	months                                                [12]string
-	notes                                                 []string // the explanation of the figures; %d is ack_days
+	notes                                                 []string // the explanation of the figures; ackNote marks where that goes
+	ackNote, ackNoteWorkday                               string   // the note on acknowledgements; %d is ack_days
 	labels                                                map[string]string
 }
+
+// ackNote marks the place of the note on acknowledgements among the notes: which one of
+// ackNote and ackNoteWorkday it is depends on the settings.
+const ackNote = "{ack}"
 
 var reportBook = map[string]*reportPhrases{"nl": &dutchReport, "en": &englishReport}
 
@@ -37,7 +42,7 @@ var dutchReport = reportPhrases{
 	rootCause: "Oorzaak van (deels) gegronde klachten", extension: "Reden van verlenging",
 	measureState: "Stand van de verbetermaatregelen", received: "ontvangen", resolved: "afgehandeld",
 	noMeasures: "In %d liepen er geen verbetermaatregelen.", none: "–", of: "%s%% (%d van %d)", total: "n = %d",
-	measureColumns: []string{"Code", "Oorzaak", "Maatregel", "Klaar vóór", "Uitgevoerd", "Stand"},
+	measureColumns: []string{"Code", "Oorzaak", "Maatregel", "Streefdatum", "Uitgevoerd", "Stand"},
 	months:         [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
 	notes: []string{
 		"Ontvangen: klachten met een ontvangstdatum in het jaar, informeel en formeel. Formeel: ook klachten die " +
@@ -45,18 +50,28 @@ var dutchReport = reportPhrases{
 		"Afgehandeld: klachten waarover in het jaar een oordeel is gegeven, ook als ze eerder zijn ontvangen. " +
 			"Open aan het eind van het jaar: ontvangen, maar op 31 december (in een lopend jaar: op de dag van " +
 			"opstellen) nog niet afgehandeld of ingetrokken.",
-		"Doorlooptijd: dagen van ontvangst tot afhandeling. De mediaan is de middelste waarde; negen van de tien " +
-			"klachten waren afgehandeld binnen het 90e percentiel.",
-		"Ontvangst tijdig bevestigd: formele klachten van het jaar waarvan de ontvangst binnen %d dagen schriftelijk " +
-			"is bevestigd. Een bevestiging die nog uitstaat terwijl die termijn verstreken is, telt als te laat.",
-		"Binnen de termijn: formele klachten afgehandeld op of vóór de oorspronkelijke streefdatum; binnen de " +
-			"verlengde termijn: op of vóór de datum na een eventuele verlenging.",
+		"Doorlooptijd: dagen van ontvangst tot afhandeling, van de klachten die in het jaar zijn afgehandeld. De " +
+			"mediaan is de middelste waarde; bij het 90e percentiel waren negen van de tien klachten binnen dat aantal " +
+			"dagen afgehandeld.",
+		ackNote,
+		"Binnen de termijn: formele klachten die in het jaar zijn afgehandeld, op of vóór de oorspronkelijke " +
+			"streefdatum; binnen de verlengde termijn: op of vóór de streefdatum na een eventuele verlenging.",
+		"Percentages zijn naar beneden afgerond: 100% betekent dat het voor alle klachten gold.",
 		"Redenen van verlenging zijn ingedeeld naar de woorden in de reden die de klager te lezen kreeg.",
-		"Oorzaak: de oorzaken van de verbetermaatregelen die aan de klacht zijn gekoppeld; een klacht met " +
-			"maatregelen voor twee oorzaken telt bij beide.",
+		"Oorzaak: (deels) gegronde klachten die in het jaar zijn afgehandeld, naar de oorzaken van de " +
+			"verbetermaatregelen die eraan zijn gekoppeld; een klacht met maatregelen voor twee oorzaken telt bij beide.",
 		"Verbetermaatregelen: de maatregelen die in het jaar liepen (vastgelegd vóór het einde ervan en niet vóór " +
 			"het begin uitgevoerd), met hun stand op de dag van opstellen.",
 	},
+	ackNote: "Ontvangst tijdig bevestigd: formele klachten die in het jaar formeel zijn ingediend (een informele " +
+		"klacht die formeel werd telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d dagen na " +
+		"het indienen schriftelijk is bevestigd. Een bevestiging die nog uitstaat terwijl die termijn verstreken is, " +
+		"telt als te laat; een klacht die binnen de termijn is ingetrokken telt niet mee.",
+	ackNoteWorkday: "Ontvangst tijdig bevestigd: formele klachten die in het jaar formeel zijn ingediend (een " +
+		"informele klacht die formeel werd telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d " +
+		"dagen na het indienen schriftelijk is bevestigd, of op de eerstvolgende werkdag als die dag in een weekend " +
+		"of op een feestdag valt. Een bevestiging die nog uitstaat terwijl die termijn verstreken is, telt als te " +
+		"laat; een klacht die binnen de termijn is ingetrokken telt niet mee.",
 }
 
 var englishReport = reportPhrases{
@@ -78,7 +93,7 @@ var englishReport = reportPhrases{
 	rootCause: "Root cause of (partly) well-founded complaints", extension: "Reason for extension",
 	measureState: "Status of the improvement measures", received: "received", resolved: "resolved",
 	noMeasures: "No improvement measures were under way in %d.", none: "–", of: "%s%% (%d of %d)", total: "n = %d",
-	measureColumns: []string{"Code", "Root cause", "Measure", "Due", "Carried out", "Status"},
+	measureColumns: []string{"Code", "Root cause", "Measure", "Target date", "Carried out", "Status"},
 	months:         [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	notes: []string{
 		"Received: complaints received in the year, informal and formal. Formal includes complaints that started " +
@@ -86,18 +101,27 @@ var englishReport = reportPhrases{
 		"Resolved: complaints on which a verdict was given in the year, including those received earlier. Open at " +
 			"the end of the year: received, but on 31 December (in a year under way: on the day of preparation) " +
 			"neither resolved nor withdrawn.",
-		"Handling time: days from receipt to resolution. The median is the middle value; nine out of ten complaints " +
-			"were resolved within the 90th percentile.",
-		"Receipt acknowledged on time: formal complaints of the year whose receipt was confirmed in writing within " +
-			"%d days. An acknowledgement still outstanding after that period counts as late.",
-		"Within the deadline: formal complaints resolved on or before the original target date; within the extended " +
-			"deadline: on or before the date after any extension.",
+		"Handling time: days from receipt to resolution, of the complaints resolved in the year. The median is the " +
+			"middle value; at the 90th percentile, nine out of ten complaints had been resolved within that number of days.",
+		ackNote,
+		"Within the deadline: formal complaints resolved in the year on or before the original target date; within " +
+			"the extended deadline: on or before the target date after any extension.",
+		"Percentages are rounded down: 100% means it held for all complaints.",
 		"Reasons for extension are grouped by the words of the reason the complainant was given.",
-		"Root cause: the root causes of the improvement measures linked to the complaint; a complaint with measures " +
-			"for two causes counts for both.",
+		"Root cause: (partly) well-founded complaints resolved in the year, by the root causes of the improvement " +
+			"measures linked to them; a complaint with measures for two causes counts for both.",
 		"Improvement measures: the measures under way in the year (recorded before its end and not carried out " +
 			"before its start), with their status on the day of preparation.",
 	},
+	ackNote: "Receipt acknowledged on time: formal complaints filed in the year (an informal complaint made formal " +
+		"counts in the year that happened), whose receipt was confirmed in writing at most %d days after filing. An " +
+		"acknowledgement still outstanding after that period counts as late; a complaint withdrawn within it is " +
+		"not counted.",
+	ackNoteWorkday: "Receipt acknowledged on time: formal complaints filed in the year (an informal complaint made " +
+		"formal counts in the year that happened), whose receipt was confirmed in writing at most %d days after " +
+		"filing, or on the next working day when that day falls in a weekend or on a public holiday. An " +
+		"acknowledgement still outstanding after that period counts as late; a complaint withdrawn within it is " +
+		"not counted.",
 	labels: map[string]string{
 		"channel.conversation": "conversation", "channel.phone": "phone", "channel.letter": "letter",
 		"channel.email": "email", "channel.other": "other",
@@ -112,7 +136,7 @@ var englishReport = reportPhrases{
 		"reason.expert": "external expert's advice", "reason.absence": "absence",
 		"reason.information": "awaiting documents or information", "reason.complexity": "extent of the investigation",
 		"reason.other": "other",
-		"state.open":   "under way", "state.overdue": "past its due date", "state.done": "carried out",
+		"state.open":   "under way", "state.overdue": "overdue", "state.done": "carried out",
 		"state.effective": "carried out, effective", "state.not_effective": "carried out, not effective",
 	},
 }

@@ -11,12 +11,7 @@ import (
 )
 
 // shortDate is how lists show a date: 29-11-2026.
-func shortDate(d data.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("02-01-2006")
-}
+func shortDate(d data.Date) string { return d.Dutch() }
 
 // longDate is how running text shows a date: "29 november 2026".
 func longDate(d data.Date) string {

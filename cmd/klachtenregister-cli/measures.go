@@ -64,7 +64,7 @@ func measuresCommand(fs *flag.FlagSet) func(c *call) error {
 			return nil
 		}
 		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "CODE\tOORZAAK\tKLAAR VÓÓR\tUITGEVOERD\tSTAND\tKLACHTEN\tMAATREGEL")
+		fmt.Fprintln(tw, "CODE\tOORZAAK\tSTREEFDATUM\tUITGEVOERD\tSTAND\tKLACHTEN\tMAATREGEL")
 		for _, m := range list {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.Code, m.RootCauseLabel, m.DueOn, m.DoneOn,
 				m.State(today).Label(), strings.Join(m.Complaints, " "), oneLine(m.Description))

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 
 	"klachtenregister/data"
 	"klachtenregister/letters"
@@ -16,7 +19,9 @@ func init() {
 }
 
 // reportCommand writes the annual complaints report as a PDF and, with --csv, the year's
-// register for Excel. Both are made in memory first, so a refusal leaves no half-written file.
+// register for Excel, both from one reading of the register. Both are made in memory first
+// and each file is replaced only once it is complete, so a refusal or a failure leaves no
+// half-written file.
 func reportCommand(fs *flag.FlagSet) func(c *call) error {
 	year := fs.Int("year", 0, "jaar van het verslag")
 	out := fs.String("o", "", "PDF-bestand voor het jaarverslag")
@@ -27,8 +32,8 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 		if err := c.noArgs(); err != nil {
 			return err
 		}
-		if this := data.Today(c.now()).Year(); *year < 1900 || *year > this {
-			return usagef("geef met --year het jaar van het verslag, van 1900 tot en met %d, bijvoorbeeld --year %d", this, this-1)
+		if *year == 0 {
+			return usagef("geef met --year het jaar van het verslag, bijvoorbeeld --year 2025")
 		}
 		if *out == "" && *csvOut == "" {
 			return usagef("geef met -o het PDF-bestand voor het jaarverslag, bijvoorbeeld -o jaarverslag-%d.pdf, en/of met --csv een CSV-bestand", *year)
@@ -52,30 +57,60 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		var pdf, csv bytes.Buffer
-		if *out != "" {
-			if err := letters.AnnualReport(&pdf, s, *year, *lang); err != nil {
-				return err
+		if err := s.CheckReportYear(*year); err != nil {
+			var de *data.Error
+			if errors.As(err, &de) && de.Field == "year" {
+				return usagef("--year %d: %s", *year, de.Message)
 			}
+			return err
 		}
-		if *csvOut != "" {
-			if err := s.ExportCSV(&csv, *year, *anonymised); err != nil {
-				return err
-			}
+		pdf, csv, err := makeReport(s, *year, *out != "", *csvOut != "", *anonymised, *lang)
+		if err != nil {
+			return err
 		}
-		return writeReportFiles(c, *year, *out, pdf.Bytes(), *csvOut, csv.Bytes(), *anonymised)
+		return writeReportFiles(c, *year, *out, pdf, *csvOut, csv, *anonymised)
 	}
 }
 
+// makeReport makes the PDF and the CSV that are asked for. Together they come from one
+// reading of the register, so the spreadsheet holds the complaints the report counts.
+func makeReport(s *data.Store, year int, wantPDF, wantCSV, anonymised bool, lang string) (pdf, csv []byte, err error) {
+	var pdfBuf, csvBuf bytes.Buffer
+	if !wantPDF {
+		err := s.ExportCSV(&csvBuf, year, anonymised)
+		return nil, csvBuf.Bytes(), err
+	}
+	var w io.Writer
+	if wantCSV {
+		w = &csvBuf
+	}
+	r, err := s.YearReportAndCSV(year, w, anonymised)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := letters.AnnualReport(&pdfBuf, madeReport{s, r}, year, lang); err != nil {
+		return nil, nil, err
+	}
+	return pdfBuf.Bytes(), csvBuf.Bytes(), nil
+}
+
+// madeReport hands letters.AnnualReport a report already computed, with the register's settings.
+type madeReport struct {
+	*data.Store
+	report data.Report
+}
+
+func (m madeReport) YearReport(int) (data.Report, error) { return m.report, nil }
+
 func writeReportFiles(c *call, year int, pdfPath string, pdf []byte, csvPath string, csv []byte, anonymised bool) error {
 	if pdfPath != "" {
-		if err := os.WriteFile(pdfPath, pdf, 0o600); err != nil {
+		if err := writeFileAtomic(pdfPath, pdf); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Klachtenjaarverslag %d geschreven naar %s\n", year, pdfPath)
 	}
 	if csvPath != "" {
-		if err := os.WriteFile(csvPath, csv, 0o600); err != nil {
+		if err := writeFileAtomic(csvPath, csv); err != nil {
 			return err
 		}
 		kind := "met persoonsgegevens: bewaar en deel het vertrouwelijk"
@@ -85,4 +120,37 @@ func writeReportFiles(c *call, year int, pdfPath string, pdf []byte, csvPath str
 		fmt.Fprintf(c.stdout, "Register %d (%s) geschreven naar %s\n", year, kind, csvPath)
 	}
 	return nil
+}
+
+// writeFileAtomic writes content to path through a temporary file in the same folder, which
+// replaces path only once it is complete and on disk: a full disk or a crash leaves the old
+// file, or none, never a truncated one. The file is readable by its owner only.
+func writeFileAtomic(path string, content []byte) error {
+	return replaceFile(path, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
+}
+
+func replaceFile(path string, write func(w io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp") // mode 0600
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := write(f); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }

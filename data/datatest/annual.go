@@ -4,6 +4,7 @@
 package datatest
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -21,33 +22,48 @@ var Practice = map[string]string{"practice_name": "Praktijk De Linde", "practice
 // Names are the complainants' names in the annual register.
 var Names []string
 
-// Private is every complainant's name, address, e-mail and free text in the annual register:
-// an anonymised report or export may contain none of them.
+// NameWords are the words of the names that an anonymised text may not contain as a word:
+// those of two letters or more, without the particles "de", "van", "'t" and "El".
+var NameWords []string
+
+// Private is every complainant's name, address, e-mail, phone number and free text in the
+// annual register: an anonymised report or export may contain none of them.
 var Private []string
 
 // person is one complainant of the annual register.
-type person struct{ name, street, email, summary, description string }
+type person struct{ name, street, email, phone, summary, description string }
 
+// The people are chosen to try the anonymising: names of two letters (Bo Li), accents and
+// letters outside Latin-1, particles, phone numbers in Dutch and international form, and a
+// description of two lines.
 var people = map[string]person{
-	"A": {"Mehmet Çelik", "Kerkstraat 7", "celik@voorbeeld.example", "Factuur hoger dan de offerte", "De factuur is ruim dertig procent hoger uitgevallen."},
-	"B": {"Ĳsbrand de Vries", "Biltstraat 44", "vries@voorbeeld.example", "Onvriendelijk telefoongesprek", "Ik werd onderbroken en kortaf te woord gestaan."},
-	"C": {"Zoë van 't Hoff", "Twijnstraat 55", "hoff@voorbeeld.example", "Geen reactie op e-mails", "Vier e-mails in drie weken bleven onbeantwoord."},
-	"D": {"Łukasz Wiśniewski", "Nachtegaalstraat 9", "", "Parkeren bij de praktijk", "Nergens te parkeren en dat werd niet gemeld."},
-	"E": {"Anouk Bakker", "Vinkenburgstraat 12", "bakker@voorbeeld.example", "Declaratie niet gespecificeerd", "Alleen een totaalbedrag zonder uren."},
-	"F": {"José Gonçalves", "Lange Nieuwstraat 3 bis", "goncalves@voorbeeld.example", "Niet teruggebeld", "Drie keer om terugbellen gevraagd, nooit gebeld."},
-	"G": {"Renée Smit", "Prins Hendriklaan 88", "smit@voorbeeld.example", "Afspraak zonder bericht verzet", "Twee keer op de dag zelf verzet."},
-	"H": {"Thijs Jansen", "Laan van Nieuw-Guinea 19", "jansen@voorbeeld.example", "Stukken naar verkeerd adres", "Loonstroken naar mijn oude adres gestuurd."},
-	"I": {"Fatima El Amrani", "Burgemeester Reigerstraat 101", "amrani@voorbeeld.example", "Advies sluit niet aan", "Het advies ging over verkoop in plaats van overdracht."},
-	"J": {"Sanne de Jong", "Amsterdamsestraatweg 212", "jong@voorbeeld.example", "Fout in de jaarrekening", "De afschrijving op de auto klopt niet."},
+	"A": {"Mehmet Çelik", "Kerkstraat 7", "celik@voorbeeld.example", "", "Factuur hoger dan de offerte", "De factuur is ruim dertig procent hoger uitgevallen."},
+	"B": {"Ĳsbrand de Vries", "Biltstraat 44", "vries@voorbeeld.example", "", "Onvriendelijk telefoongesprek", "Ik werd onderbroken\nen kortaf te woord gestaan."},
+	"C": {"Zoë van 't Hoff", "Twijnstraat 55", "hoff@voorbeeld.example", "+31 30 234 5678", "Geen reactie op e-mails", "Vier e-mails in drie weken bleven onbeantwoord."},
+	"D": {"Łukasz Wiśniewski", "Nachtegaalstraat 9", "", "", "Parkeren bij de praktijk", "Nergens te parkeren en dat werd niet gemeld."},
+	"E": {"Bo Li", "Vinkenburgstraat 12", "li@voorbeeld.example", "06-12345678", "Declaratie niet gespecificeerd", "Alleen een totaalbedrag zonder uren."},
+	"F": {"José Gonçalves", "Lange Nieuwstraat 3 bis", "goncalves@voorbeeld.example", "", "Niet teruggebeld", "Drie keer om terugbellen gevraagd, nooit gebeld."},
+	"G": {"Renée Smit", "Prins Hendriklaan 88", "smit@voorbeeld.example", "", "Afspraak zonder bericht verzet", "Twee keer op de dag zelf verzet."},
+	"H": {"Thijs Jansen", "Laan van Nieuw-Guinea 19", "jansen@voorbeeld.example", "", "Stukken naar verkeerd adres", "Loonstroken naar mijn oude adres gestuurd."},
+	"I": {"Fatima El Amrani", "Burgemeester Reigerstraat 101", "amrani@voorbeeld.example", "", "Advies sluit niet aan", "Het advies ging over verkoop in plaats van overdracht."},
+	"J": {"Sanne de Jong", "Amsterdamsestraatweg 212", "jong@voorbeeld.example", "", "Fout in de jaarrekening", "De afschrijving op de auto klopt niet."},
 }
 
 func init() {
+	particles := map[string]bool{"de": true, "van": true, "'t": true, "el": true}
 	for _, k := range []string{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J"} {
 		p := people[k]
 		Names = append(Names, p.name)
+		for _, w := range strings.Fields(p.name) {
+			if !particles[strings.ToLower(w)] {
+				NameWords = append(NameWords, w)
+			}
+		}
 		Private = append(Private, p.name, p.street, p.summary, p.description)
-		if p.email != "" {
-			Private = append(Private, p.email)
+		for _, v := range []string{p.email, p.phone} {
+			if v != "" {
+				Private = append(Private, v)
+			}
 		}
 	}
 }
@@ -82,7 +98,7 @@ func (b *builder) create(key string, ch data.Channel, formal bool, subj data.Sub
 	p := people[key]
 	ref, err := b.s.Create(data.Complaint{ReceivedOn: data.Today(b.s.Now()), Channel: ch, Formal: formal, Subject: subj,
 		Summary: p.summary, Description: p.description, Complainant: data.Complainant{Name: p.name,
-			AddressLine1: p.street, Postcode: "3512 JK", City: "Utrecht", Email: p.email}})
+			AddressLine1: p.street, Postcode: "3512 JK", City: "Utrecht", Email: p.email, Phone: p.phone}})
 	b.must(err)
 	b.refs[key] = ref
 }

@@ -7,6 +7,11 @@ import (
 	"klachtenregister/data"
 )
 
+// OwnMeasure is the description of M-2025-003, which names two complainants of the year
+// without being linked to their complaints, as a practice might write it in haste.
+const OwnMeasure = "Vaste telefoondienst 's ochtends, na Li's klacht en die van de Jansens " +
+	"(h.jansen@voorbeeld.example, 06-12345678, 3512 JK Utrecht)."
+
 // AnnualRegister builds, in a new file at path, the register whose 2025 annual report the tests
 // of data compute by hand (see data/report_test.go for the figures). Deadlines do not move to
 // working days, so the dates can be checked with a calendar: acknowledgement within 7 days,
@@ -19,9 +24,10 @@ import (
 //	      C  phone, formal, extended (illness), resolved after the extended date, unfounded
 //	      D  conversation, informal, settled
 //	      E  other channel, formal, withdrawn
-//	      F  conversation, escalated to formal, well-founded, measure M-2025-002 (effective),
-//	         whose description names the complainant
-//	      M-2025-003, the practice's own measure, overdue
+//	      F  conversation, escalated to formal, well-founded, measure M-2025-002 (effective)
+//	      M-2025-003, the practice's own measure, overdue, whose description names the
+//	         complainants of E and H ("Li's", "Jansens") with an e-mail address, a phone
+//	         number and a postcode, for the report to mask
 //	      I  phone, formal, receipt never confirmed, open at year end
 //	      G  letter, formal, received 15 Dec 2025, unfounded 12 Jan 2026 (spans the year boundary)
 //
@@ -76,11 +82,10 @@ func AnnualRegister(t testing.TB, path string) *data.Store {
 	b.on("2025-07-07").must(s.Escalate(b.refs["F"], data.Date{}))
 	b.on("2025-07-10").ack("F")
 	b.on("2025-07-31").resolve("F", data.VerdictWellFounded)
-	m2 := b.on("2025-08-01").measure("Na de klacht van mevrouw Gonçalves: terugbelverzoeken dezelfde dag afhandelen.",
-		"communication", "2025-09-30", "F")
+	m2 := b.on("2025-08-01").measure("Terugbelverzoeken dezelfde dag afhandelen.", "communication", "2025-09-30", "F")
 	b.close("F")
 	b.on("2025-09-15").must(s.MeasureDone(m2, data.Date{}))
-	b.on("2025-10-01").measure("Bereikbaarheid 's ochtends verbeteren met een vaste telefoondienst.", "accessibility", "2025-12-01")
+	b.on("2025-10-01").measure(OwnMeasure, "accessibility", "2025-12-01")
 	b.on("2025-10-20").must(s.EvaluateMeasure(m2, data.Date{}, true, "Geen klachten meer over terugbellen."))
 	b.on("2025-11-03").create("I", data.ChannelPhone, true, data.SubjectOrganisation)
 	b.on("2025-12-15").create("G", data.ChannelLetter, true, data.SubjectEmployee)
