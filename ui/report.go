@@ -159,7 +159,7 @@ func percent(r data.Ratio) string {
 	if r.Of == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%.0f%% (%d/%d)", r.Percent(), r.N, r.Of)
+	return fmt.Sprintf("%d%% (%d/%d)", r.WholePercent(), r.N, r.Of)
 }
 
 // onPDF makes the annual report and offers to save it.
