@@ -44,10 +44,7 @@ func (v verifyFailed) Error() string { return v.msg }
 
 func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 	return func(c *call) error {
-		if err := c.noArgs(); err != nil {
-			return err
-		}
-		s, err := c.open()
+		s, err := c.openNoArgs()
 		if err != nil {
 			return err
 		}
@@ -68,10 +65,7 @@ func settingsCommand(fs *flag.FlagSet) func(c *call) error {
 		if len(c.args) > 0 && c.args[0] == "set" {
 			return setSettings(c, c.args[1:])
 		}
-		if err := c.noArgs(); err != nil {
-			return err
-		}
-		s, err := c.open()
+		s, err := c.openNoArgs()
 		if err != nil {
 			return err
 		}

@@ -129,10 +129,7 @@ func showCommand(fs *flag.FlagSet) func(c *call) error {
 
 func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 	return func(c *call) error {
-		if err := c.noArgs(); err != nil {
-			return err
-		}
-		s, err := c.open()
+		s, err := c.openNoArgs()
 		if err != nil {
 			return err
 		}

@@ -39,10 +39,7 @@ func attachCommand(fs *flag.FlagSet) func(c *call) error {
 
 func expertsCommand(fs *flag.FlagSet) func(c *call) error {
 	return func(c *call) error {
-		if err := c.noArgs(); err != nil {
-			return err
-		}
-		s, err := c.open()
+		s, err := c.openNoArgs()
 		if err != nil {
 			return err
 		}

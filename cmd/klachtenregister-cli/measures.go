@@ -275,10 +275,7 @@ func rootCausesCommand(fs *flag.FlagSet) func(c *call) error {
 			fmt.Fprintf(c.stdout, "Oorzaak %q toegevoegd met code %s\n", rc.Label, rc.Code)
 			return nil
 		}
-		if err := c.noArgs(); err != nil {
-			return err
-		}
-		s, err := c.open()
+		s, err := c.openNoArgs()
 		if err != nil {
 			return err
 		}

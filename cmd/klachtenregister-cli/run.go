@@ -159,6 +159,14 @@ func (c *call) openRef() (string, *data.Store, error) {
 	return ref, s, err
 }
 
+// openNoArgs refuses positional arguments, then opens the register.
+func (c *call) openNoArgs() (*data.Store, error) {
+	if err := c.noArgs(); err != nil {
+		return nil, err
+	}
+	return c.open()
+}
+
 // noArgs refuses stray positional arguments.
 func (c *call) noArgs() error {
 	if len(c.args) > 0 {
