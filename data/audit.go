@@ -139,7 +139,7 @@ func (e Event) Describe() string {
 	case "complaint_edited":
 		return "Gegevens gewijzigd: " + strings.Join(slices.Sorted(maps.Keys(p)), ", ")
 	case "status_changed":
-		msg := fmt.Sprintf("Status %s → %s", Status(str("from")).Label(), Status(str("to")).Label())
+		msg := fmt.Sprintf("Status van %s naar %s", Status(str("from")).Label(), Status(str("to")).Label())
 		if d := str("detail"); d != "" {
 			msg += ": " + d
 		}

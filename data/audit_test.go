@@ -225,7 +225,7 @@ func TestEventFields(t *testing.T) {
 		e.PrevHash != evs[0].Hash || evs[0].PrevHash != strings.Repeat("0", 64) || len(e.Hash) != 64 {
 		t.Errorf("event: %+v", e)
 	}
-	if d := e.Describe(); d != "Status ontvangen → ontvangst bevestigd: ontvangst bevestigd op 2026-02-05" {
+	if d := e.Describe(); d != "Status van ontvangen naar ontvangst bevestigd: ontvangst bevestigd op 2026-02-05" {
 		t.Errorf("Describe = %q", d)
 	}
 	if d := evs[0].Describe(); d != "Klacht geregistreerd: wachttijd te lang" {

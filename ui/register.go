@@ -31,14 +31,14 @@ type column struct {
 }
 
 var registerColumns = []column{
-	{"Reference", data.SortReference, 105, func(l data.Listed) string { return l.Reference }},
+	{"Reference", data.SortReference, 100, func(l data.Listed) string { return l.Reference }},
 	{"Received", data.SortReceived, 95, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
-	{"Complainant", data.SortComplainant, 160, func(l data.Listed) string { return l.Complainant.Name }},
-	{"Complaint", data.SortSummary, 220, func(l data.Listed) string { return l.Summary }},
-	{"Handler", data.SortHandler, 120, func(l data.Listed) string { return l.Handler }},
-	{"Status", data.SortStatus, 145, func(l data.Listed) string { return statusLabel(l.Status) }},
+	{"Complainant", data.SortComplainant, 150, func(l data.Listed) string { return l.Complainant.Name }},
+	{"Complaint", data.SortSummary, 200, func(l data.Listed) string { return l.Summary }},
+	{"Handler", data.SortHandler, 115, func(l data.Listed) string { return l.Handler }},
+	{"Status", data.SortStatus, 140, func(l data.Listed) string { return statusLabel(l.Status) }},
 	{"Due", data.SortDue, 95, func(l data.Listed) string { return shortDate(l.DueOn) }},
-	{"Deadline", data.SortDue, 110, func(l data.Listed) string {
+	{"Deadline", data.SortDue, 135, func(l data.Listed) string {
 		if l.Warning == "" {
 			return ""
 		}
