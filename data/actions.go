@@ -161,35 +161,39 @@ func latest(a, b Date) Date {
 	return b
 }
 
-// Summary counts what the overview screen shows at a glance.
+// Summary counts what the overview screen, its badge and the desktop notification show.
 type Summary struct {
 	Open                    int // complaints not yet resolved, closed or withdrawn
-	DueSoon                 int // complaints whose most pressing item is due soon
-	Overdue                 int // complaints with an overdue item
-	AwaitingAcknowledgement int
+	Overdue                 int // action items past their due date (complaints' and measures')
+	DueSoon                 int // action items due within the warning period
+	DueToday                int // action items due today (also counted in DueSoon)
+	AwaitingAcknowledgement int // complaints whose receipt is still to be confirmed
 	AwaitingProgress        int // extended complaints owing a progress letter or update
 }
 
-// Summarise counts the register's complaints as the overview shows them.
-func Summarise(listed []Listed) Summary {
+// Summarise counts the open complaints and the action items as the overview shows them.
+func Summarise(listed []Listed, items []ActionItem) Summary {
 	var s Summary
 	for _, l := range listed {
 		if l.Status.Open() {
 			s.Open++
 		}
-		switch l.Warning {
+	}
+	for _, it := range items {
+		switch it.Warning {
 		case WarningOverdue:
 			s.Overdue++
 		case WarningDueSoon:
 			s.DueSoon++
 		}
-		for _, it := range l.Items {
-			switch it.Kind {
-			case ItemAcknowledge:
-				s.AwaitingAcknowledgement++
-			case ItemProgressLetter, ItemProgressUpdate:
-				s.AwaitingProgress++
-			}
+		if it.DaysLeft == 0 {
+			s.DueToday++
+		}
+		switch it.Kind {
+		case ItemAcknowledge:
+			s.AwaitingAcknowledgement++
+		case ItemProgressLetter, ItemProgressUpdate:
+			s.AwaitingProgress++
 		}
 	}
 	return s

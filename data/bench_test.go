@@ -190,7 +190,7 @@ func BenchmarkStartup(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		Summarise(open)
+		Summarise(open, nil)
 		if _, err := s.Count(Filter{}); err != nil {
 			b.Fatal(err)
 		}

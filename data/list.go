@@ -195,7 +195,7 @@ func (s *Store) Overview() (Summary, []ActionItem, error) {
 		items = append(items, MeasureItems(m, today, set)...)
 	}
 	SortItems(items)
-	return Summarise(listed), items, nil
+	return Summarise(listed, items), items, nil
 }
 
 // matchQuery turns what a person types into an FTS5 query: every word must occur, as a word

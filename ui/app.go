@@ -166,28 +166,10 @@ func watchDeadlines(a fyne.App, current func() *Main) {
 
 // deadlineNotice is the notification for what is overdue or due today, or nil.
 func deadlineNotice(s registerReader) *fyne.Notification {
-	_, items, err := s.Overview()
-	if err != nil {
-		return nil
-	}
-	overdue, today := countItems(items)
-	if overdue+today == 0 {
+	sum, _, err := s.Overview()
+	if err != nil || sum.Overdue+sum.DueToday == 0 {
 		return nil
 	}
 	return fyne.NewNotification("Klachtenregister",
-		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": overdue, "Today": today}))
-}
-
-// countItems counts the action items that are overdue and those due today; the overview's
-// badge, its tiles and the notification all count this way.
-func countItems(items []data.ActionItem) (overdue, today int) {
-	for _, it := range items {
-		switch {
-		case it.DaysLeft < 0:
-			overdue++
-		case it.DaysLeft == 0:
-			today++
-		}
-	}
-	return overdue, today
+		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": sum.Overdue, "Today": sum.DueToday}))
 }

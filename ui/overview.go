@@ -73,21 +73,12 @@ func (o *overview) refresh() {
 		return overviewData{sum, items}, err
 	}, func(d overviewData) {
 		o.sum, o.items = d.sum, d.items
-		overdue, dueSoon := 0, 0
-		for _, it := range o.items {
-			switch it.Warning {
-			case data.WarningOverdue:
-				overdue++
-			case data.WarningDueSoon:
-				dueSoon++
-			}
-		}
-		for i, n := range []int{o.sum.Open, overdue, dueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
+		for i, n := range []int{o.sum.Open, o.sum.Overdue, o.sum.DueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
 			o.tiles[i].set(n, []data.Warning{"", data.WarningOverdue, data.WarningDueSoon, "", ""}[i])
 		}
 		o.list.Refresh()
 		if o.onSummary != nil {
-			o.onSummary(overdue)
+			o.onSummary(o.sum.Overdue)
 		}
 	}, o.fail)
 }
