@@ -55,7 +55,11 @@ func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 		if !v.OK() {
 			return verifyFailed{v.Problem}
 		}
-		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %d gebeurtenissen in het audit-spoor, keten klopt.\n", v.Events)
+		events := fmt.Sprintf("%d gebeurtenissen", v.Events)
+		if v.Events == 1 {
+			events = "1 gebeurtenis"
+		}
+		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %s in het audit-spoor, keten klopt.\n", events)
 		return nil
 	}
 }
