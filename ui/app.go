@@ -58,6 +58,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.win.SetContent(m.tabs)
 	m.win.Resize(fyne.NewSize(1180, 720))
 	m.addShortcuts()
+	closeOnEscape(win)
 	m.refresh()
 	return m
 }
@@ -130,6 +131,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
 		cf.showMeasure = func(code string) { m.tabs.SelectIndex(3); m.Measures.show(code) }
 		win.SetContent(cf.content())
+		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))
 		win.SetOnClosed(func() { delete(m.files, ref) })
 		m.files[ref] = cf

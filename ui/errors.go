@@ -69,3 +69,17 @@ func showOpenError(err error, win fyne.Window) {
 	msg := lang.L("The document could not be opened: no program to show it was found. Anything made has been kept; use “Save as…” to store a copy and open it yourself.")
 	dialog.NewInformation(lang.L("Not opened"), msg+"\n\n("+err.Error()+")", win).Show()
 }
+
+// closeOnEscape makes Escape close the topmost dialog on win, whether it asks for input or
+// only informs. A text field with the focus handles Escape itself (see entry).
+func closeOnEscape(win fyne.Window) {
+	c := win.Canvas()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			if top := c.Overlays().Top(); top != nil {
+				top.Hide()
+				c.Overlays().Remove(top)
+			}
+		}
+	})
+}

@@ -28,7 +28,8 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 }
 
 // askForm shows a form dialog on win: its OK button stays disabled while a field is invalid,
-// Escape cancels and Enter submits; onOK runs when it is confirmed.
+// Escape cancels (see closeOnEscape) and Enter in a text field submits; onOK runs when it is
+// confirmed.
 func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *dialog.FormDialog {
 	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
 		if ok {
@@ -43,13 +44,6 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 			}
 		}
 	}
-	c := win.Canvas()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			d.Hide()
-		}
-	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(nil) })
 	d.Show()
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	return d

@@ -600,3 +600,16 @@ func TestMeasuresScreenCarriesAMeasureThrough(t *testing.T) {
 		t.Errorf("the open-measures list still shows %d measures, selection %v", len(ms.measures), ms.current())
 	}
 }
+
+func TestEscapeClosesAnErrorDialog(t *testing.T) {
+	m, _ := newApp(t)
+	showError(&data.Error{Code: data.CodeConflict, Message: "dit kan niet"}, m.win)
+	c := m.win.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("no dialog shown")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Error("Escape left the error dialog open")
+	}
+}
