@@ -185,3 +185,10 @@ func TestVerifyFindsTampering(t *testing.T) {
 		t.Fatalf("verify after tampering: exit %d, %q", code, stderr)
 	}
 }
+
+func TestCommandHelpPrintsItsUsage(t *testing.T) {
+	out, _, code := cli(t, newDB(t), "add", "--help")
+	if code != 0 || !strings.Contains(out, "--name NAAM") || !strings.Contains(out, "--postcode") {
+		t.Fatalf("add --help: exit %d, %q", code, out)
+	}
+}

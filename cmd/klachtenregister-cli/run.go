@@ -93,7 +93,10 @@ func (cmd command) invoke(e env, name string, args []string) error {
 	fs.BoolVar(&c.json, "json", false, "uitvoer als JSON")
 	runner := cmd.setup(fs)
 	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
+		if err := fs.Parse(rest); errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(e.stdout, "gebruik: klachtenregister-cli %s %s\n", name, cmd.usage)
+			return nil
+		} else if err != nil {
 			return usagef("%v; gebruik: klachtenregister-cli %s %s", err, name, cmd.usage)
 		}
 		if fs.NArg() == 0 {
