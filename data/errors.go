@@ -3,8 +3,8 @@ package data
 // Code classifies an Error so callers decide by kind, never by message text.
 type Code string
 
-// The error codes. The CLI maps CodeInvalid, CodeNotFound, CodeTransition and CodeConflict
-// to exit status 2 (bad input); the others mean the database itself is the problem.
+// The error codes. Every one of them means the change was refused and nothing was written;
+// the CLI exits with status 2 on any of them.
 const (
 	CodeInvalid    Code = "invalid"    // input fails validation
 	CodeNotFound   Code = "not_found"  // no such complaint, expert, ...
