@@ -47,6 +47,8 @@ func Run(a fyne.App, path string, demo bool) {
 	win.Show()
 	watchDeadlines(a, func() *Main { return current })
 	a.Run()
+	current.store.Close()
+	removeDemos()
 }
 
 func open(path string, demo bool) (*data.Store, error) {
@@ -62,6 +64,15 @@ func open(path string, demo bool) (*data.Store, error) {
 	return data.Open(path)
 }
 
+// demoDirs are the temporary folders of the demo registers opened in this run, removed at exit.
+var demoDirs []string
+
+func removeDemos() {
+	for _, d := range demoDirs {
+		os.RemoveAll(d)
+	}
+}
+
 // openDemo creates a demo register of 40 complaints, with real letters, in a new temporary
 // file, for looking around without touching the practice's own register.
 func openDemo() (*data.Store, error) {
@@ -69,6 +80,7 @@ func openDemo() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	demoDirs = append(demoDirs, dir)
 	s, err := data.Open(filepath.Join(dir, "demo.db"))
 	if err != nil {
 		return nil, err
