@@ -5,9 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
-	"unicode"
 
 	"klachtenregister/data"
 	"klachtenregister/data/datatest"
@@ -93,27 +91,7 @@ func TestYearReport(t *testing.T) {
 		t.Errorf("M-2025-003 is not anonymised:\n got %q\nwant %q", d, want)
 	}
 	body, _ := json.Marshal(r)
-	checkAnonymous(t, string(body))
-}
-
-// checkAnonymous fails when text holds a complainant's name, address, e-mail, phone number or
-// complaint text from the annual register, or any word of a name.
-func checkAnonymous(t *testing.T, text string) {
-	t.Helper()
-	for _, p := range datatest.Private {
-		if strings.Contains(text, p) {
-			t.Errorf("the report contains %q", p)
-		}
-	}
-	words := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		words[w] = true
-	}
-	for _, w := range datatest.NameWords {
-		if words[strings.ToLower(w)] {
-			t.Errorf("the report contains %q, part of a complainant's name", w)
-		}
-	}
+	datatest.CheckAnonymous(t, string(body))
 }
 
 // TestYearReportOfAYearUnderWay counts "year end" as today while the year is not over.

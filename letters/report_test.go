@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
 	"klachtenregister/data"
 	"klachtenregister/data/datatest"
@@ -46,29 +45,8 @@ func TestAnnualReport(t *testing.T) {
 			}
 			// The text as pdftotext reads it: the PDF's own bytes are compressed, so searching
 			// them would find nothing whatever they held.
-			checkAnonymous(t, text)
+			datatest.CheckAnonymous(t, text)
 		})
-	}
-}
-
-// checkAnonymous fails when text holds a complainant's name, address, e-mail, phone number or
-// complaint text from the annual register, or any word of a name as a word.
-func checkAnonymous(t *testing.T, text string) {
-	t.Helper()
-	flat := strings.Join(strings.Fields(text), " ")
-	for _, p := range datatest.Private {
-		if strings.Contains(flat, strings.Join(strings.Fields(p), " ")) {
-			t.Errorf("the report contains %q", p)
-		}
-	}
-	words := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		words[w] = true
-	}
-	for _, w := range datatest.NameWords {
-		if words[strings.ToLower(w)] {
-			t.Errorf("the report contains %q, part of a complainant's name", w)
-		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"klachtenregister/data"
 )
@@ -132,4 +133,25 @@ func (b *builder) measure(desc, cause, due string, keys ...string) string {
 	m, err := b.s.AddMeasure(data.Measure{Description: desc, RootCause: cause, DueOn: d}, refs...)
 	b.must(err)
 	return m.Code
+}
+
+// CheckAnonymous fails when text holds a complainant's name, address, e-mail, phone number or
+// complaint text from the annual register (line breaks aside), or any word of a name as a word.
+func CheckAnonymous(t *testing.T, text string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, p := range Private {
+		if strings.Contains(flat, strings.Join(strings.Fields(p), " ")) {
+			t.Errorf("the report contains %q", p)
+		}
+	}
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words[w] = true
+	}
+	for _, w := range NameWords {
+		if words[strings.ToLower(w)] {
+			t.Errorf("the report contains %q, part of a complainant's name", w)
+		}
+	}
 }
