@@ -96,6 +96,9 @@ type Complaint struct {
 	Description string      `json:"description"`
 	Desired     string      `json:"desired_outcome"`
 	Complainant Complainant `json:"complainant"`
+	// Anonymous: registered without a name, for the evaluation only; informal, no letters.
+	Anonymous bool `json:"anonymous"`
+	PhoneIntake
 
 	Status         Status  `json:"status"`
 	AckDueOn       Date    `json:"ack_due_on"`
@@ -111,13 +114,25 @@ type Complaint struct {
 	NoMeasureReason string `json:"no_measure_reason"`
 }
 
+// PhoneIntake is what the procedure asks of a formal complaint taken by phone: that the
+// complainant explicitly asked for the formal procedure, and who took the call.
+type PhoneIntake struct {
+	TakenBy         string `json:"taken_by"`
+	ExplicitRequest bool   `json:"explicit_request"`
+}
+
 // Validate checks the fields a person fills in, against today's date.
 // The first problem is returned, with Field set for the form.
 func (c *Complaint) Validate(today Date) error {
 	c.trim()
+	if c.Anonymous {
+		if err := c.anonymousRefusal(); err != nil {
+			return err
+		}
+	}
 	switch {
-	case c.Complainant.Name == "":
-		return invalid("name", "vul de naam van de klager in")
+	case c.Complainant.Name == "" && !c.Anonymous:
+		return invalid("name", "vul de naam van de klager in (of registreer de klacht als anoniem)")
 	case c.ReceivedOn.IsZero():
 		return invalid("received_on", "vul de datum van ontvangst in")
 	case c.ReceivedOn.After(today):
@@ -143,7 +158,7 @@ func (c *Complaint) Validate(today Date) error {
 func (c *Complaint) trim() {
 	for _, p := range []*string{&c.PersonNamed, &c.Handler, &c.Summary, &c.Description, &c.Desired,
 		&c.Complainant.Name, &c.Complainant.AddressLine1, &c.Complainant.AddressLine2, &c.Complainant.Postcode,
-		&c.Complainant.City, &c.Complainant.Country, &c.Complainant.Email, &c.Complainant.Phone} {
+		&c.Complainant.City, &c.Complainant.Country, &c.Complainant.Email, &c.Complainant.Phone, &c.TakenBy} {
 		*p = strings.TrimSpace(*p)
 	}
 	if m := postcodeNL.FindStringSubmatch(c.Complainant.Postcode); m != nil {
@@ -199,8 +214,45 @@ func CheckEmail(s string) error {
 
 // fileFormally starts the formal procedure on day on, the day the complaint was filed in
 // writing or the complainant asked for it explicitly: the deadlines for confirming receipt
-// and for the resolution run from that day.
-func (c *Complaint) fileFormally(on Date, s Settings) {
+// and for the resolution run from that day. An anonymous complaint cannot be formal, and a
+// phone complaint only with p: the explicit request and who took the call.
+func (c *Complaint) fileFormally(on Date, s Settings, p PhoneIntake) error {
+	if c.Anonymous {
+		return invalid("formal", "een anonieme klacht wordt alleen informeel geregistreerd, voor de evaluatie: voor de formele procedure zijn naam en adres van de klager nodig")
+	}
+	if c.Channel == ChannelPhone {
+		p.TakenBy = strings.TrimSpace(p.TakenBy)
+		switch {
+		case p.TakenBy == "":
+			return invalid("taken_by", "een telefonische klacht wordt alleen formeel als vastligt wie het gesprek aannam; vul in wie de klacht telefonisch heeft aangenomen")
+		case !p.ExplicitRequest:
+			return invalid("explicit_request", "een telefonische klacht wordt alleen formeel als de klager uitdrukkelijk om de formele klachtenprocedure heeft gevraagd; leg dat vast")
+		}
+		c.PhoneIntake = p
+	}
 	c.Formal, c.FiledOn = true, on
 	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, s)
+	return nil
+}
+
+// anonymousRefusal: an anonymous complaint carries no name or contact details, and is informal.
+func (c *Complaint) anonymousRefusal() error {
+	p := c.Complainant
+	if p.Name != "" || p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != "" || p.Email != "" || p.Phone != "" {
+		return invalid("name", "een anonieme klacht heeft geen naam, adres, e-mailadres of telefoonnummer; laat die leeg of registreer de klacht niet als anoniem")
+	}
+	if c.Formal {
+		return invalid("formal", "een anonieme klacht wordt alleen informeel geregistreerd, voor de evaluatie: voor de formele procedure zijn naam en adres van de klager nodig")
+	}
+	return nil
+}
+
+// LetterRefusal says why no letter of this kind can be made for complaint c, or nil. An
+// anonymous complaint gets no letters: there is nobody to address them to.
+func LetterRefusal(c *Complaint, kind LetterKind) error {
+	if c.Anonymous {
+		return &Error{Code: CodeConflict, Field: string(kind), Message: fmt.Sprintf(
+			"klacht %s is anoniem geregistreerd; er gaan geen brieven uit, want er is geen naam of adres. Een anonieme klacht telt alleen mee voor de evaluatie", c.Reference)}
+	}
+	return nil
 }

@@ -11,14 +11,16 @@ import (
 const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal, c.filed_on, c.subject, c.person_named,
 	c.handler, c.summary, c.description, c.desired_outcome, c.complainant_name, c.address_line1, c.address_line2,
 	c.postcode, c.city, c.country, c.email, c.phone, c.status, c.ack_due_on, c.acknowledged_on, c.due_on,
-	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on, c.no_measure_reason`
+	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on, c.no_measure_reason,
+	c.anonymous, c.taken_by, c.explicit_request`
 
 func complaintDest(c *Complaint) []any {
 	p := &c.Complainant
 	return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Channel, &c.Formal, &c.FiledOn, &c.Subject, &c.PersonNamed,
 		&c.Handler, &c.Summary, &c.Description, &c.Desired, &p.Name, &p.AddressLine1, &p.AddressLine2,
 		&p.Postcode, &p.City, &p.Country, &p.Email, &p.Phone, &c.Status, &c.AckDueOn, &c.AcknowledgedOn, &c.DueOn,
-		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn, &c.NoMeasureReason}
+		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn, &c.NoMeasureReason,
+		&c.Anonymous, &c.TakenBy, &c.ExplicitRequest}
 }
 
 func unknownRef(ref string) error {
@@ -64,7 +66,11 @@ func (s *Store) Create(c Complaint) (string, error) {
 		c.Status = StatusInformal
 		if c.Formal {
 			c.Status = StatusReceived
-			c.fileFormally(c.ReceivedOn, set)
+			if err := c.fileFormally(c.ReceivedOn, set, c.PhoneIntake); err != nil {
+				return err
+			}
+		} else {
+			c.PhoneIntake = PhoneIntake{}
 		}
 		var seq int
 		if err := tx.QueryRow(`INSERT INTO reference_counters (year, last) VALUES (?, 1)
@@ -75,10 +81,11 @@ func (s *Store) Create(c Complaint) (string, error) {
 		p := c.Complainant
 		res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, person_named,
 			handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
-			country, email, phone, status, ack_due_on, due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			country, email, phone, status, ack_due_on, due_on, anonymous, taken_by, explicit_request)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
 			c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
-			p.Phone, c.Status, c.AckDueOn, c.DueOn)
+			p.Phone, c.Status, c.AckDueOn, c.DueOn, c.Anonymous, c.TakenBy, c.ExplicitRequest)
 		if err != nil {
 			return err
 		}
@@ -112,6 +119,7 @@ func (s *Store) Update(c Complaint) error {
 		if err != nil {
 			return err
 		}
+		c.Anonymous, c.Formal = old.Anonymous, old.Formal // set at registration and by the steps, not by editing
 		if err := c.Validate(tx.today()); err != nil {
 			return err
 		}

@@ -107,11 +107,32 @@ func (p *demoPlan) confirm(ref string, kind LetterKind, without func() error) er
 	if err != nil {
 		return err
 	}
-	l, err := p.s.SaveLetter(ref, kind, "nl", pdf)
+	l, err := p.s.SaveLetter(ref, kind, "nl", pdf, 0)
 	if err != nil {
 		return err
 	}
 	return p.s.MarkLetterSent(l.ID, Date{}, DeliveryPost)
+}
+
+// shareWithExpert makes the confidentiality statement for the demo's expert, records it signed
+// and sends them the acknowledgement letter, as a practice consulting an expert would.
+func (p *demoPlan) shareWithExpert(ref string) error {
+	pdf, err := p.render(ref, LetterConfidentiality)
+	if err != nil {
+		return err
+	}
+	if _, err := p.s.SaveLetter(ref, LetterConfidentiality, "nl", pdf, p.expertID); err != nil {
+		return err
+	}
+	if err := p.s.RecordStatement(ref, p.expertID, p.s.today()); err != nil {
+		return err
+	}
+	ack, err := p.s.LatestLetter(ref, LetterAcknowledgement)
+	if err != nil {
+		return err
+	}
+	_, err = p.s.ShareDocuments(ref, Share{ExpertID: p.expertID, Letters: []int64{ack.ID}})
+	return err
 }
 
 func (p *demoPlan) expert(start Date) demoStep {
@@ -139,6 +160,10 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 		PersonNamed: topic.person, Summary: topic.summary, Description: topic.description, Desired: topic.desired,
 		Complainant: Complainant{Name: name, AddressLine1: demoStreets[rng.IntN(len(demoStreets))],
 			Postcode: place[0], City: place[1], Country: "Nederland", Phone: fmt.Sprintf("06 %08d", rng.IntN(1e8))}}
+	phoneCall := PhoneIntake{TakenBy: "Sanne Bakker (secretariaat)", ExplicitRequest: true}
+	if formal && channel == ChannelPhone {
+		c.PhoneIntake = phoneCall
+	}
 	if channel == ChannelEmail || rng.IntN(2) == 0 {
 		c.Complainant.Email = fmt.Sprintf("klager%d@voorbeeld.example", i+1)
 	}
@@ -163,13 +188,13 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 			}
 			return steps
 		}
-		add(2+rng.IntN(5), func() error { return s.Escalate(ref, Date{}) })
+		add(2+rng.IntN(5), func() error { return s.Escalate(ref, Date{}, phoneCall) })
 	}
 	if stop == StatusReceived {
 		return steps
 	}
 	if i%9 == 4 && stop == "" {
-		add(3+rng.IntN(6), func() error { return s.Withdraw(ref, "Klager wil de klacht niet verder voortzetten.") })
+		add(3+rng.IntN(6), func() error { return s.Withdraw(ref, Date{}, "Klager wil de klacht niet verder voortzetten.") })
 		return steps
 	}
 	add(1+rng.IntN(6), func() error {
@@ -213,12 +238,11 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 		})
 		if i%2 == 0 && stop == "" {
 			add(2, func() error {
-				return s.GiveConsent(ref, Consent{How: "schriftelijk (getekend formulier)", Scope: "dossierstukken over de klacht"})
+				return s.GiveConsent(ref, Consent{How: "schriftelijk (getekend formulier)", Documents: Documents{All: true}})
 			})
-			add(1, func() error {
-				_, err := s.ShareDocuments(ref, Share{ExpertID: p.expertID, Documents: "klachtbrief, offerte en factuur"})
-				return err
-			})
+			if p.render != nil {
+				add(1, func() error { return p.shareWithExpert(ref) })
+			}
 		}
 		if stop == StatusExtended {
 			return steps

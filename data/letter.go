@@ -104,4 +104,8 @@ type Letter struct {
 	SentOn    Date       `json:"sent_on"`
 	SentVia   Delivery   `json:"sent_via,omitempty"`
 	ContactID int64      `json:"-"` // the contact moment recorded when it was marked sent; 0 for none
+	// AsksConsent: the letter asks the complainant's consent to involve an expert (see AsksConsent).
+	AsksConsent bool `json:"asks_consent"`
+	// ExpertID is the expert a confidentiality statement is addressed to; 0 for other letters.
+	ExpertID int64 `json:"expert_id,omitempty"`
 }

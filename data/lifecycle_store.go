@@ -37,9 +37,10 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 	}
 	c.Status = to
 	if _, err := tx.Exec(`UPDATE complaints SET status=?, formal=?, filed_on=?, ack_due_on=?, acknowledged_on=?,
-		due_on=?, resolved_on=?, verdict=nullif(?, ''), outcome=?, closed_on=?, withdrawn_on=? WHERE id=?`,
+		due_on=?, resolved_on=?, verdict=nullif(?, ''), outcome=?, closed_on=?, withdrawn_on=?, taken_by=?,
+		explicit_request=? WHERE id=?`,
 		c.Status, c.Formal, c.FiledOn, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, c.Verdict, c.Outcome,
-		c.ClosedOn, c.WithdrawnOn, c.ID); err != nil {
+		c.ClosedOn, c.WithdrawnOn, c.TakenBy, c.ExplicitRequest, c.ID); err != nil {
 		return err
 	}
 	return tx.event(c.ID, "status_changed", map[string]string{"action": string(a), "from": string(from),
@@ -47,14 +48,21 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 }
 
 // Escalate starts the formal procedure for an informal complaint, on the day the complainant
-// asked for it (zero: today). The deadlines run from that day.
-func (s *Store) Escalate(ref string, on Date) error {
+// asked for it (zero: today). The deadlines run from that day. A phone complaint needs p: the
+// complainant's explicit request and who took the call.
+func (s *Store) Escalate(ref string, on Date, p PhoneIntake) error {
 	return s.step(ref, ActionEscalate, func(tx *Tx, c *Complaint, set Settings) (string, error) {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
 			return "", err
 		}
-		c.fileFormally(on, set)
-		return "formele klachtenprocedure gevraagd op " + on.String(), nil
+		if err := c.fileFormally(on, set, p); err != nil {
+			return "", err
+		}
+		detail := "formele klachtenprocedure gevraagd op " + on.String()
+		if c.TakenBy != "" {
+			detail += "; uitdrukkelijk telefonisch gevraagd, aangenomen door " + c.TakenBy
+		}
+		return detail, nil
 	})
 }
 
@@ -139,10 +147,14 @@ func (s *Store) CloseComplaint(ref string) error {
 	})
 }
 
-// Withdraw records that the complainant withdrew the complaint, with an optional note.
-func (s *Store) Withdraw(ref string, note string) error {
+// Withdraw records that the complainant withdrew the complaint on the given day (zero:
+// today), with an optional note.
+func (s *Store) Withdraw(ref string, on Date, note string) error {
 	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		c.WithdrawnOn = tx.today()
-		return strings.TrimSpace("klacht ingetrokken " + strings.TrimSpace(note)), nil
+		if err := checkDay("on", &on, c, tx.today()); err != nil {
+			return "", err
+		}
+		c.WithdrawnOn = on
+		return strings.TrimSpace("klacht ingetrokken op " + on.String() + " " + strings.TrimSpace(note)), nil
 	})
 }

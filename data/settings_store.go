@@ -42,6 +42,7 @@ func (s *Store) SetSettings(values map[string]string) error {
 		if err != nil {
 			return err
 		}
+		followSector(current, clean)
 		for _, k := range slices.Sorted(maps.Keys(clean)) {
 			if current[k] == clean[k] {
 				continue
@@ -56,4 +57,14 @@ func (s *Store) SetSettings(values map[string]string) error {
 		}
 		return nil
 	})
+}
+
+// followSector offers the new sector's next body: when the sector changes and disputes_body is
+// still a built-in text that this save does not set itself, it becomes the new sector's default.
+func followSector(current Settings, changes map[string]string) {
+	p, changed := changes[KeyProfession]
+	if _, own := changes[KeyDisputesBody]; !changed || own || p == current[KeyProfession] || !isDefaultDisputesBody(current[KeyDisputesBody]) {
+		return
+	}
+	changes[KeyDisputesBody] = DisputesBodyFor(p)
 }

@@ -20,7 +20,14 @@ var FileSteps = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, Action
 // when it can. It is the one rule behind both the store's refusals and the file's buttons.
 func StepRefusal(f Facts, a Action) error {
 	switch a {
-	case ActionContact, ActionConsultExpert:
+	case ActionConsultExpert:
+		if f.Status == StatusClosed || f.Status == StatusWithdrawn {
+			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is %s; er wordt geen externe deskundige meer bij betrokken", f.Reference, f.Status.Label())}
+		}
+		if f.Anonymous {
+			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is anoniem; zonder klager is er geen toestemming om stukken met een deskundige te delen", f.Reference)}
+		}
+	case ActionContact:
 		if f.Status == StatusClosed {
 			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan niets meer bij", f.Reference)}
 		}
@@ -35,6 +42,9 @@ func StepRefusal(f Facts, a Action) error {
 	default:
 		if _, err := Next(f.Reference, f.Status, a); err != nil {
 			return err
+		}
+		if a == ActionEscalate && f.Anonymous {
+			return &Error{Code: CodeTransition, Field: "formal", Message: fmt.Sprintf("klacht %s is anoniem geregistreerd en kan niet formeel worden: voor de formele procedure zijn naam en adres van de klager nodig", f.Reference)}
 		}
 		if a == ActionClose {
 			return CanClose(f)

@@ -32,7 +32,9 @@ func TestAllowedSteps(t *testing.T) {
 		{"well-founded without measure", founded, []Action{ActionContact, ActionConsultExpert}},
 		{"well-founded with measure", measured, []Action{ActionClose, ActionContact, ActionConsultExpert}},
 		{"closed", Facts{Complaint: Complaint{Status: StatusClosed}}, nil},
-		{"withdrawn", Facts{Complaint: Complaint{Status: StatusWithdrawn}}, []Action{ActionContact, ActionConsultExpert}},
+		{"withdrawn", Facts{Complaint: Complaint{Status: StatusWithdrawn}}, []Action{ActionContact}},
+		{"anonymous", Facts{Complaint: Complaint{Status: StatusInformal, Anonymous: true}}, []Action{ActionResolve, ActionWithdraw,
+			ActionContact, ActionRequestInformation}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

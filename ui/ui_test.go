@@ -457,7 +457,7 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	l, err := s.SaveLetter(ref, data.LetterOutcome, "nl", []byte("%PDF-1.4\n"))
+	l, err := s.SaveLetter(ref, data.LetterOutcome, "nl", []byte("%PDF-1.4\n"), 0)
 	if err == nil {
 		err = s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
 	}
