@@ -109,7 +109,9 @@ type Share struct {
 }
 
 // picked is the share's documents as a Documents value.
-func (sh Share) picked() Documents { return Documents{Letters: sh.Letters, Attachments: sh.Attachments} }
+func (sh Share) picked() Documents {
+	return Documents{Letters: sh.Letters, Attachments: sh.Attachments}
+}
 
 // ConsentState is where consent stands in the file: the latest answer, or asked when a letter
 // asking it was sent and no answer is recorded, and when it was so.

@@ -68,7 +68,9 @@ func sample(kind data.LetterKind, lang string) Input {
 		Contacts:        []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone}, {On: day("2026-10-20"), Kind: data.ContactMeeting}},
 		ExpertConsulted: true,
 		Expert:          data.Expert{ID: 1, Name: recipients[data.LetterConfidentiality], Organisation: "Yılmaz Advies"},
-		Documents:       "klachtbrief van 5 oktober 2026, offerte en factuur"}
+		Documents:       "klachtbrief van 5 oktober 2026, offerte en factuur",
+		FileDocuments: []FileDocument{{Letter: true, ID: 4, Name: "Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026"},
+			{ID: 3, Name: "klachtbrief.pdf"}}}
 }
 
 // bodyText is the letter's body with every placeholder filled in, as Render would print it.

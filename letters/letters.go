@@ -23,6 +23,7 @@ type Input struct {
 	ExpertConsulted bool           // progress letter: documents went to an expert
 	Expert          data.Expert    // confidentiality statement: who signs it
 	Documents       string         // consent and confidentiality: which documents; "" describes them in general
+	FileDocuments   []FileDocument // consent form: the documents of the file the complainant may tick
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.
@@ -75,6 +76,9 @@ func check(in *Input) error {
 	if err := notClosed(in.Kind, c); err != nil {
 		return err
 	}
+	if err := data.LetterRefusal(c, in.Kind); err != nil {
+		return err
+	}
 	switch in.Kind {
 	case data.LetterAcknowledgement:
 		if !c.Formal {
@@ -100,6 +104,11 @@ func check(in *Input) error {
 		}
 		if len(missing) > 0 {
 			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, joinAnd(missing, "en"))
+		}
+		if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
+			return &data.Error{Code: data.CodeConflict, Field: data.KeyDisputesBody, Message: fmt.Sprintf(
+				"de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog %s; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten",
+				c.Reference, p)}
 		}
 	case data.LetterConfidentiality:
 		if in.Expert.Name == "" {
@@ -152,10 +161,17 @@ func expandTexts(in *Input) (body, form string, err error) {
 	if body, err = data.ExpandTemplate(in.Kind, tmpl, vals); err != nil {
 		return "", "", err
 	}
-	if s := phrasebook[in.Language].formStatements[in.Kind]; s != "" {
-		if form, err = data.ExpandTemplate(in.Kind, s, vals); err != nil {
+	t, formKind := phrasebook[in.Language], in.formKind()
+	if formKind != in.Kind {
+		body += "\n\n" + t.consentEnclosed
+	}
+	if s := t.formStatements[formKind]; s != "" {
+		if form, err = data.ExpandTemplate(formKind, s, vals); err != nil {
 			return "", "", err
 		}
+	}
+	if formKind == data.LetterConsent {
+		form += "\n\n" + consentChoices(in)
 	}
 	if err := checkGlyphs("text", "de tekst van de brief", body+form); err != nil {
 		return "", "", err
