@@ -162,7 +162,8 @@ func (tx *Tx) stepAllowed(c *Complaint, a Action) error {
 	return StepRefusal(Facts{Complaint: *c}, a)
 }
 
-// WithdrawConsent records that the complainant withdrew every consent still in force.
+// WithdrawConsent records that the complainant withdrew the consent in force: the latest
+// answer, when it gave consent.
 func (s *Store) WithdrawConsent(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
 		comp, err := getComplaint(tx, ref)
@@ -175,13 +176,16 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 		if err := checkDay("on", &on, comp, tx.today()); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE complaint_id = ? AND withdrawn_on IS NULL AND refused = 0 AND given_on <= ?`,
-			on, comp.ID, on)
+		consents, err := readConsents(tx, comp.ID, on)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		n := len(consents)
+		if n == 0 || consents[n-1].State() != ConsentGiven {
 			return conflict(fmt.Sprintf("bij klacht %s is op %s geen toestemming vastgelegd die kan worden ingetrokken", ref, on))
+		}
+		if _, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE id = ?`, on, consents[n-1].ID); err != nil {
+			return err
 		}
 		return tx.event(comp.ID, "consent_withdrawn", map[string]string{"on": on.String()})
 	})

@@ -80,6 +80,7 @@ func TestShareDocuments(t *testing.T) {
 	must(t, share(smit, "2026-02-28", att, other))
 	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-03-01"), How: "telefonisch", Refused: true}))
 	unchanged("consent refused later", share(smit, "2026-03-01", att), ErrConflict)
+	unchanged("withdrawing after a refusal", s.WithdrawConsent(ref, Date{}), ErrConflict)
 
 	// Nothing is shared on a withdrawn complaint.
 	must(t, s.Withdraw(ref, Date{}, ""))
