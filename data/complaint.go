@@ -217,21 +217,32 @@ func CheckEmail(s string) error {
 // and for the resolution run from that day. An anonymous complaint cannot be formal, and a
 // phone complaint only with p: the explicit request and who took the call.
 func (c *Complaint) fileFormally(on Date, s Settings, p PhoneIntake) error {
+	if err := c.FormalRefusal(p); err != nil {
+		return err
+	}
+	if c.Channel == ChannelPhone {
+		c.PhoneIntake = PhoneIntake{TakenBy: strings.TrimSpace(p.TakenBy), ExplicitRequest: p.ExplicitRequest}
+	}
+	c.Formal, c.FiledOn = true, on
+	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, s)
+	return nil
+}
+
+// FormalRefusal says why complaint c cannot enter the formal procedure with phone intake p, or
+// nil: an anonymous complaint never can, a phone complaint only with who took the call and the
+// complainant's explicit request. The intake form and the escalate dialog ask it too.
+func (c *Complaint) FormalRefusal(p PhoneIntake) error {
 	if c.Anonymous {
 		return invalid("formal", "een anonieme klacht wordt alleen informeel geregistreerd, voor de evaluatie: voor de formele procedure zijn naam en adres van de klager nodig")
 	}
 	if c.Channel == ChannelPhone {
-		p.TakenBy = strings.TrimSpace(p.TakenBy)
 		switch {
-		case p.TakenBy == "":
+		case strings.TrimSpace(p.TakenBy) == "":
 			return invalid("taken_by", "een telefonische klacht wordt alleen formeel als vastligt wie het gesprek aannam; vul in wie de klacht telefonisch heeft aangenomen")
 		case !p.ExplicitRequest:
 			return invalid("explicit_request", "een telefonische klacht wordt alleen formeel als de klager uitdrukkelijk om de formele klachtenprocedure heeft gevraagd; leg dat vast")
 		}
-		c.PhoneIntake = p
 	}
-	c.Formal, c.FiledOn = true, on
-	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, s)
 	return nil
 }
 

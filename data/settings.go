@@ -117,9 +117,19 @@ func DisputesBodyFor(profession string) string {
 	return DefaultDisputesBody
 }
 
-// isDefaultDisputesBody reports whether text is one of the built-in next bodies, which a
+// DisputesBodyNaming is the sector's default next body with the name of the body the practice
+// is affiliated with filled in; with name empty the placeholder stays, to be filled in later.
+func DisputesBodyNaming(profession, name string) string {
+	t := DisputesBodyFor(profession)
+	if name = strings.TrimSpace(name); name != "" {
+		t = bracketed.ReplaceAllLiteralString(t, name)
+	}
+	return t
+}
+
+// IsDefaultDisputesBody reports whether text is one of the built-in next bodies, which a
 // change of sector may replace; a practice's own text is never replaced.
-func isDefaultDisputesBody(text string) bool {
+func IsDefaultDisputesBody(text string) bool {
 	for _, t := range disputesBodies {
 		if t == text {
 			return true

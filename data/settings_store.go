@@ -63,7 +63,8 @@ func (s *Store) SetSettings(values map[string]string) error {
 // still a built-in text that this save does not set itself, it becomes the new sector's default.
 func followSector(current Settings, changes map[string]string) {
 	p, changed := changes[KeyProfession]
-	if _, own := changes[KeyDisputesBody]; !changed || own || p == current[KeyProfession] || !isDefaultDisputesBody(current[KeyDisputesBody]) {
+	body, set := changes[KeyDisputesBody]
+	if own := set && body != current[KeyDisputesBody]; !changed || own || p == current[KeyProfession] || !IsDefaultDisputesBody(current[KeyDisputesBody]) {
 		return
 	}
 	changes[KeyDisputesBody] = DisputesBodyFor(p)

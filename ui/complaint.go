@@ -16,12 +16,12 @@ import (
 type fileStore interface {
 	File(ref string) (*data.File, error)
 	Update(c data.Complaint) error
-	Escalate(ref string, on data.Date) error
+	Escalate(ref string, on data.Date, p data.PhoneIntake) error
 	Acknowledge(ref string, on data.Date) error
 	Extend(ref string, until data.Date, reason string) error
 	Resolve(ref string, v data.Verdict, outcome string, on data.Date) error
 	CloseComplaint(ref string) error
-	Withdraw(ref, note string) error
+	Withdraw(ref string, on data.Date, note string) error
 	AddContact(ref string, ct data.Contact) (int64, error)
 	InformationReceived(ref string, on data.Date) error
 }

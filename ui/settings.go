@@ -24,9 +24,11 @@ type settingsStore interface {
 
 // choices are the settings picked from a list rather than typed.
 var choices = map[string][]string{
-	data.KeyDeadlinePolicy: data.Policies,
-	data.KeyShiftToWorkday: {"true", "false"},
-	data.KeyLanguage:       {"nl", "en"},
+	data.KeyDeadlinePolicy:  data.Policies,
+	data.KeyShiftToWorkday:  {"true", "false"},
+	data.KeyLanguage:        {"nl", "en"},
+	data.KeyProfession:      data.Professions,
+	data.KeyAskConsentOnAck: {"true", "false"},
 }
 
 // settingGroups puts the settings on tabs; letter texts get a tab of their own.
@@ -36,10 +38,10 @@ var settingGroups = []struct {
 }{
 	{"Practice", []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity, data.KeyPracticeCountry,
 		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration, data.KeyPractitionerName,
-		data.KeyPractitionerTitle, data.KeyPracticeLogo}},
+		data.KeyPractitionerTitle, data.KeyPracticeLogo, data.KeyProfession}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
 		data.KeyShiftToWorkday}},
-	{"Letters", []string{data.KeyDisputesBody, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
+	{"Letters", []string{data.KeyDisputesBody, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight, data.KeyLanguage}},
 }
 
@@ -62,6 +64,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 		selects: map[string]*widget.Select{}, problem: widget.NewLabel("")}
 	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	s.save = widget.NewButton(lang.L("Save settings"), s.onSave)
+	defer s.followSector()
 	s.save.Importance = widget.HighImportance
 	for _, d := range data.SettingKeys() {
 		if opts, ok := choices[d.Key]; ok {
@@ -118,7 +121,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	for _, g := range settingGroups {
 		form := widget.NewForm()
 		for _, k := range g.keys {
-			form.Append(settingLabel(k), s.widget(k))
+			item := widget.NewFormItem(settingLabel(k), s.widget(k))
+			if k == data.KeyDisputesBody {
+				item.HintText = lang.L("Choosing the sector on the Practice tab offers a matching text. Replace the words in square brackets with the name of the body your practice is affiliated with; until then no outcome letter can be made.")
+			}
+			form.AppendItem(item)
 		}
 		if g.title == "Letters" {
 			form.Append("", widget.NewButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
@@ -284,5 +291,17 @@ func (s *settingsScreen) onCalibration() {
 	}
 	if err := openCopy("kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
 		showOpenError(err, s.win)
+	}
+}
+
+// followSector offers the chosen sector's next body: while the disputes body is one of the
+// built-in texts, choosing another sector puts that sector's text in its place.
+func (s *settingsScreen) followSector() {
+	sel, body := s.selects[data.KeyProfession], s.entries[data.KeyDisputesBody]
+	sel.OnChanged = func(string) {
+		if i := sel.SelectedIndex(); i >= 0 && data.IsDefaultDisputesBody(body.Text) {
+			body.SetText(data.DisputesBodyFor(data.Professions[i]))
+		}
+		s.check()
 	}
 }

@@ -260,7 +260,8 @@ func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
 	m, s := newApp(t)
 	addComplaint(t, s, "Daan Mulder") // received 20-11: acknowledgement due 27-11, overdue
 	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Lotte Dekker"}, ReceivedOn: data.Today(day),
-		Channel: data.ChannelPhone, Formal: true, Subject: data.SubjectOther, Summary: "Niet teruggebeld"})
+		Channel: data.ChannelPhone, Formal: true, Subject: data.SubjectOther, Summary: "Niet teruggebeld",
+		PhoneIntake: data.PhoneIntake{TakenBy: "Anne de Linde", ExplicitRequest: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
