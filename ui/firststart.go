@@ -35,16 +35,16 @@ func (m *Main) FirstStart() {
 	profession := widget.NewSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
 	body := widget.NewEntry()
 	body.SetPlaceHolder(lang.L("e.g. Geschilleninstantie Zorg"))
-	bodyItem := &widget.FormItem{Text: lang.L("Disputes body your practice is affiliated with"), Widget: body,
-		HintText: lang.L("The outcome letter names it. You can also fill it in later under Settings.")}
+	bodyItem := &widget.FormItem{Text: lang.L("Disputes body"), Widget: body,
+		HintText: lang.L("The body your practice is affiliated with; the outcome letter names it.")}
 	form.Append(settingLabel(data.KeyProfession), profession)
-	form.AppendItem(bodyItem)
-	body.Hide()
+	bodyForm := widget.NewForm(bodyItem)
+	bodyForm.Hide()
 	profession.OnChanged = func(string) {
 		if data.Professions[profession.SelectedIndex()] == data.ProfessionOther {
-			body.Hide()
+			bodyForm.Hide()
 		} else {
-			body.Show()
+			bodyForm.Show()
 		}
 	}
 	profession.SetSelectedIndex(len(data.Professions) - 1)
@@ -87,7 +87,7 @@ func (m *Main) FirstStart() {
 			})
 		}()
 	})
-	content := container.NewVBox(intro, form, container.NewHBox(demo, save))
+	content := container.NewVBox(intro, form, bodyForm, container.NewHBox(demo, save))
 	d = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
 	d.Resize(fyne.NewSize(560, content.MinSize().Height+80))
 	d.Show()

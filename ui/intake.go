@@ -39,7 +39,7 @@ func newIntake(store complaintCreator, today func() data.Date, created func(stri
 	in.takenBy = widget.NewEntry()
 	in.takenBy.OnChanged = func(string) { in.check() }
 	in.explicit = widget.NewCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), func(bool) { in.check() })
-	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Call taken by *"), in.takenBy), widget.NewFormItem("", in.explicit))
+	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Taken by *"), in.takenBy), widget.NewFormItem("", in.explicit))
 	in.anonymous = widget.NewCheck(lang.L("Anonymous (no name; informal only, for the evaluation)"), func(bool) { in.check() })
 	in.save = widget.NewButton(lang.L("Register complaint"), in.onSave)
 	in.save.Importance = widget.HighImportance
@@ -66,10 +66,10 @@ func (in *intake) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("New complaint"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(lang.L("Fields marked * are required."))
 	form := widget.NewForm(in.form.items()...)
+	form.Append("", in.anonymous)
 	form.Append("", in.formal)
-	more := widget.NewForm(widget.NewFormItem("", in.anonymous))
 	return container.NewBorder(container.NewVBox(title, hint), container.NewVBox(in.problem, in.save), nil, nil,
-		container.NewVScroll(container.NewVBox(form, in.phoneForm, more)))
+		container.NewVScroll(container.NewVBox(form, in.phoneForm)))
 }
 
 // reset empties the form for the next complaint; the date received starts at today.

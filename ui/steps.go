@@ -91,7 +91,7 @@ func (cf *complaintFile) onEscalate() {
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
 	if cf.file != nil && cf.file.Channel == data.ChannelPhone {
 		takenBy.Validator = required
-		items = append(items, widget.NewFormItem(lang.L("Call taken by *"), takenBy), widget.NewFormItem("", explicit))
+		items = append(items, widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
 	}
 	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), items,
 		func() error {
