@@ -148,8 +148,8 @@ func (cf *complaintFile) show(f *data.File) {
 	if c.Formal {
 		procedure = lang.L("formal procedure")
 	}
-	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure))
-	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
+	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, complainantName(c), statusLabel(c.Status), procedure))
+	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, complainantName(c)))
 	cf.showBanner(f.Items)
 	for a, refusal := range data.AllowedSteps(f.Facts) {
 		setEnabled(cf.buttons[a], refusal == nil)
