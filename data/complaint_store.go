@@ -108,7 +108,7 @@ func editable(c *Complaint) map[string]string {
 // steps of the procedure. The audit event records each changed field's old and new value.
 func (s *Store) Update(c Complaint) error {
 	return s.update(func(tx *Tx) error {
-		old, err := getComplaint(tx, c.Reference)
+		old, err := tx.changeable(c.Reference)
 		if err != nil {
 			return err
 		}

@@ -67,7 +67,7 @@ func (s *Store) Acknowledge(ref string, on Date) error {
 // acknowledgement letter sent.
 func acknowledge(on Date) stepFunc {
 	return func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		if err := checkDay("on", &on, c, tx.today()); err != nil {
+		if err := checkDayAfter("on", &on, c.FiledOn, "de start van de formele procedure", tx.today()); err != nil {
 			return "", err
 		}
 		c.AcknowledgedOn = on
@@ -115,7 +115,11 @@ func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
 		if outcome == "" {
 			return "", invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
 		}
-		if err := checkDay("on", &on, c, tx.today()); err != nil {
+		floor, what := c.ReceivedOn, "de ontvangst van de klacht"
+		if c.Formal {
+			floor, what = c.AcknowledgedOn, "de ontvangstbevestiging"
+		}
+		if err := checkDayAfter("on", &on, floor, what, tx.today()); err != nil {
 			return "", err
 		}
 		c.Verdict, c.Outcome, c.ResolvedOn = v, outcome, on
@@ -144,5 +148,18 @@ func (s *Store) Withdraw(ref string, note string) error {
 	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		c.WithdrawnOn = tx.today()
 		return strings.TrimSpace("klacht ingetrokken " + strings.TrimSpace(note)), nil
+	})
+}
+
+// Reopen takes a closed file back to resolved to correct it, recording why. It can then be
+// changed and closed again, under the same closing rules.
+func (s *Store) Reopen(ref, reason string) error {
+	reason = strings.TrimSpace(reason)
+	return s.step(ref, ActionReopen, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+		if reason == "" {
+			return "", invalid("reason", "vul in waarom het dossier wordt heropend; de reden komt in het dossier")
+		}
+		c.ClosedOn = Date{}
+		return "dossier heropend; reden: " + reason, nil
 	})
 }

@@ -21,6 +21,7 @@ type fileStore interface {
 	Extend(ref string, until data.Date, reason string) error
 	Resolve(ref string, v data.Verdict, outcome string, on data.Date) error
 	CloseComplaint(ref string) error
+	Reopen(ref, reason string) error
 	Withdraw(ref, note string) error
 	AddContact(ref string, ct data.Contact) (int64, error)
 	InformationReceived(ref string, on data.Date) error
@@ -88,6 +89,7 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 		data.ActionResolve:     widget.NewButton(lang.L("Resolve"), cf.onResolve),
 		data.ActionClose:       widget.NewButton(lang.L("Close file"), cf.onClose),
 		data.ActionWithdraw:    widget.NewButton(lang.L("Record withdrawal…"), cf.onWithdraw),
+		data.ActionReopen:      widget.NewButton(lang.L("Reopen…"), cf.onReopen),
 		data.ActionContact:     widget.NewButton(lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
 		data.ActionRequestInformation: widget.NewButton(lang.L("Request information"),
 			func() { cf.onContact(data.ContactLetter, true) }),
@@ -107,7 +109,9 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 func (cf *complaintFile) content() fyne.CanvasObject {
 	steps := container.NewGridWrap(fyne.NewSize(190, 36))
 	for _, a := range data.FileSteps {
-		steps.Add(cf.buttons[a])
+		if b := cf.buttons[a]; b != nil { // editing has no button: the details are edited in place
+			steps.Add(b)
+		}
 	}
 	details := container.NewBorder(nil, container.NewVBox(cf.problem, cf.save), nil, nil,
 		container.NewVScroll(widget.NewForm(cf.form.items()...)))
@@ -151,9 +155,11 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure))
 	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
 	cf.showBanner(f.Items)
-	for a, refusal := range data.AllowedSteps(f.Facts) {
-		setEnabled(cf.buttons[a], refusal == nil)
+	steps := data.AllowedSteps(f.Facts)
+	for a, b := range cf.buttons {
+		setEnabled(b, steps[a] == nil)
 	}
+	cf.form.setEditable(steps[data.ActionEdit] == nil)
 	if !dirty {
 		cf.form.fill(c)
 	}
