@@ -106,14 +106,17 @@ func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
 			c := *complaintOf(t, s, ref)
 			c.Complainant.AddressLine1 = "Nieuwe straat 1"
 			changes := map[string]func() error{
-				"edit details":  func() error { return s.Update(c) },
-				"contact":       func() error { _, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "gebeld"}); return err },
-				"consent":       func() error { return s.GiveConsent(ref, Consent{How: "schriftelijk", Scope: "alle stukken"}) },
-				"attachment":    func() error { _, err := s.AddAttachment(ref, "brief.txt", []byte("tekst")); return err },
-				"letter":        func() error { _, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("x")); return err },
-				"link measure":  func() error { return s.LinkMeasure(m.Code, ref) },
-				"no measure":    func() error { return s.RecordNoMeasure(ref, "eenmalig") },
-				"share":         func() error { _, err := s.ShareDocuments(ref, Share{ExpertID: 1, Documents: "klachtbrief"}); return err },
+				"edit details": func() error { return s.Update(c) },
+				"contact":      func() error { _, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "gebeld"}); return err },
+				"consent":      func() error { return s.GiveConsent(ref, Consent{How: "schriftelijk", Scope: "alle stukken"}) },
+				"attachment":   func() error { _, err := s.AddAttachment(ref, "brief.txt", []byte("tekst")); return err },
+				"letter":       func() error { _, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("x")); return err },
+				"link measure": func() error { return s.LinkMeasure(m.Code, ref) },
+				"no measure":   func() error { return s.RecordNoMeasure(ref, "eenmalig") },
+				"share": func() error {
+					_, err := s.ShareDocuments(ref, Share{ExpertID: 1, Documents: "klachtbrief"})
+					return err
+				},
 				"info received": func() error { return s.InformationReceived(ref, Date{}) },
 			}
 			before := dumpTables(t, s)
