@@ -112,6 +112,12 @@ type Complaint struct {
 	// NoMeasureReason says why a complaint found (partly) well-founded needs no measure
 	// against recurrence; see Store.RecordNoMeasure.
 	NoMeasureReason string `json:"no_measure_reason"`
+	// NoHearingReason says why a formal complaint was decided without hearing the complainant
+	// or the person it concerns.
+	NoHearingReason string `json:"no_hearing_reason"`
+	// Justified says, for a complaint settled in consultation, whether it was (partly)
+	// justified; "" for other verdicts.
+	Justified Justified `json:"justified"`
 }
 
 // Validate checks the fields a person fills in, against today's date.

@@ -11,14 +11,16 @@ import (
 const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal, c.filed_on, c.subject, c.person_named,
 	c.handler, c.summary, c.description, c.desired_outcome, c.complainant_name, c.address_line1, c.address_line2,
 	c.postcode, c.city, c.country, c.email, c.phone, c.status, c.ack_due_on, c.acknowledged_on, c.due_on,
-	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on, c.no_measure_reason, c.deadline_policy`
+	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on, c.no_measure_reason, c.deadline_policy,
+	c.no_hearing_reason, c.justified`
 
 func complaintDest(c *Complaint) []any {
 	p := &c.Complainant
 	return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Channel, &c.Formal, &c.FiledOn, &c.Subject, &c.PersonNamed,
 		&c.Handler, &c.Summary, &c.Description, &c.Desired, &p.Name, &p.AddressLine1, &p.AddressLine2,
 		&p.Postcode, &p.City, &p.Country, &p.Email, &p.Phone, &c.Status, &c.AckDueOn, &c.AcknowledgedOn, &c.DueOn,
-		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn, &c.NoMeasureReason, &c.DeadlinePolicy}
+		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn, &c.NoMeasureReason, &c.DeadlinePolicy,
+		&c.NoHearingReason, &c.Justified}
 }
 
 func unknownRef(ref string) error {

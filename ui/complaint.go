@@ -18,9 +18,9 @@ type fileStore interface {
 	File(ref string) (*data.File, error)
 	Update(c data.Complaint) error
 	Escalate(ref string, on data.Date) error
-	Acknowledge(ref string, on data.Date) error
+	Acknowledge(ref string, on data.Date, via data.Delivery, note string) error
 	Extend(ref string, until data.Date, reason string) error
-	Resolve(ref string, v data.Verdict, outcome string, on data.Date) error
+	Resolve(ref string, r data.Resolution) error
 	CloseComplaint(ref string) error
 	Reopen(ref, reason string) error
 	Withdraw(ref, note string) error
