@@ -297,3 +297,16 @@ func (tx *Tx) insertImported(r *ImportRow, file string) error {
 	}
 	return tx.refreshSearch(c.ID)
 }
+
+// ImportNote says where an imported complaint came from, as its file shows it; "" for a
+// complaint handled in the app from its receipt.
+func (c *Complaint) ImportNote() string {
+	if !c.Imported() {
+		return ""
+	}
+	s := fmt.Sprintf("Geïmporteerd uit %s, regel %d", c.ImportedFrom, c.ImportedLine)
+	if c.OriginalReference != "" {
+		s += fmt.Sprintf(" (kenmerk daar: %s)", c.OriginalReference)
+	}
+	return s
+}
