@@ -58,6 +58,10 @@ func (r *ImportRow) complete(set Settings) {
 		}
 	}
 	switch {
+	case c.Status == StatusWithdrawn && c.WithdrawnOn.IsZero() && c.Verdict == "":
+		// A sheet without a column for it gives the day a withdrawn complaint ended as its
+		// day of handling.
+		c.WithdrawnOn, c.ResolvedOn = c.ResolvedOn, Date{}
 	case c.Status == StatusInformal && (c.Formal || !c.FiledOn.IsZero()):
 		c.Status = StatusReceived
 	case c.Status == StatusReceived && !c.AcknowledgedOn.IsZero():
@@ -213,7 +217,8 @@ func (s *Store) PlanImport(f ImportFile) (ImportPlan, error) {
 }
 
 // Import takes over the rows of an earlier register in one transaction, with one audit event
-// naming the file and its SHA-256. Rows already in the register are left out and counted.
+// naming the file and its SHA-256. Rows already in the register are left out and counted;
+// when all of them are, nothing is written.
 // New complaints get references of their year of receipt in the order of receipt, after any
 // already handed out; each keeps its dates, status and verdict and is marked imported.
 // progress, when not nil, is called after each complaint.
@@ -237,6 +242,9 @@ func (s *Store) Import(f ImportFile, progress func(done, total int)) (ImportResu
 			if !dup[i] {
 				rows = append(rows, r)
 			}
+		}
+		if len(rows) == 0 {
+			return nil // nothing new: the register stays as it was
 		}
 		slices.SortStableFunc(rows, func(a, b ImportRow) int { return a.Complaint.ReceivedOn.t.Compare(b.Complaint.ReceivedOn.t) })
 		for i := range rows {
