@@ -78,6 +78,19 @@ func TestRegisterXLSX(t *testing.T) {
 			t.Errorf("%s received %s", l.Reference, l.ReceivedOn)
 		}
 	}
+	// The first complaint of 2019, row 2 (cell B2 holds 43477, 12 January 2019), keeps its past dates, status and verdict and says where it came from.
+	c, err := s.Complaint("K-2019-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ReceivedOn != data.NewDate(2019, 1, 12) || c.Status != data.StatusClosed || c.Verdict == "" || c.ResolvedOn.IsZero() ||
+		c.ImportNote() != "Geïmporteerd uit register.xlsx, regel 2 (kenmerk daar: 2019/001)" {
+		t.Errorf("K-2019-0001: %+v, %q", c, c.ImportNote())
+	}
+	events, err := s.Timeline(c.Reference)
+	if err != nil || len(events) != 1 || events[0].Describe() != "Geïmporteerd uit register.xlsx, regel 2" {
+		t.Errorf("timeline: %v %+v", err, events)
+	}
 	if c, err := s.Complaint(own); err != nil || c.Imported() {
 		t.Errorf("the app's own complaint: %v %+v", err, c)
 	}
