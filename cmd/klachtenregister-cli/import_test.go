@@ -7,7 +7,9 @@ import (
 	"testing"
 )
 
-func fixture(name string) string { return filepath.Join("..", "..", "data", "importer", "testdata", name) }
+func fixture(name string) string {
+	return filepath.Join("..", "..", "data", "importer", "testdata", name)
+}
 
 // TestImportDryRun: --dry-run prints the mapping, the counts and every refused row with its
 // line, and leaves the register byte for byte as it was; without --skip-refused a refused
