@@ -96,8 +96,8 @@ func (w *importWizard) onChoose() {
 		w.Load(r.URI().Name(), content)
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
-	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
+	d.Resize(fyne.NewSize(820, 560)) // only once shown: the dialog builds its contents in Show
 }
 
 // Load reads the chosen file and goes on to the mapping.

@@ -104,7 +104,45 @@ func readXLSX(content []byte) ([][]string, error) {
 	if len(sheets) == 0 {
 		return nil, errors.New("geen werkblad")
 	}
-	return f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
+	rows, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			if serialDate.MatchString(v) && isDateCell(f, sheets[0], j+1, i+1) {
+				if d, err := serial(v); err == nil {
+					r[j] = d.String() // shown in the wizard as the date it is, not as 43477
+				}
+			}
+		}
+	}
+	return rows, nil
+}
+
+// isDateCell reports whether the cell is formatted as a date: a built-in date format, or a
+// format of its own with a day, month or year in it (and no hours-only time).
+func isDateCell(f *excelize.File, sheet string, col, row int) bool {
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return false
+	}
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		return false
+	}
+	if st.NumFmt >= 14 && st.NumFmt <= 17 || st.NumFmt == 22 || st.NumFmt >= 27 && st.NumFmt <= 36 || st.NumFmt >= 50 && st.NumFmt <= 58 {
+		return true
+	}
+	if st.CustomNumFmt == nil {
+		return false
+	}
+	format := strings.ToLower(*st.CustomNumFmt)
+	return strings.ContainsAny(format, "dy") || strings.Contains(format, "mmm") || strings.Contains(format, "jj")
 }
 
 // ReadCSV reads a CSV file as Excel writes it: UTF-8 with or without byte-order mark, or

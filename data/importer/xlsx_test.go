@@ -42,6 +42,10 @@ func TestRegisterXLSX(t *testing.T) {
 	if len(p.Sheet.Rows) != 200 || len(p.Rows) != 198 {
 		t.Fatalf("%d rows read, %d importable; want 200 and 198", len(p.Sheet.Rows), len(p.Rows))
 	}
+	// Date cells read as the dates they show, not as Excel's serial numbers (43477).
+	if got := p.Sheet.Rows[0].Cell(1); got != "2019-01-12" {
+		t.Errorf("cell B2 reads %q", got)
+	}
 	wantRefused := []string{"regel 38: datum ontvangst 31-02-2023 bestaat niet", "regel 117: vul de naam van de klager in"}
 	var got []string
 	for _, r := range p.Refused {
