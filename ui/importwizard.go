@@ -62,13 +62,17 @@ func newImportWizard(store importStore, win fyne.Window, done func()) *importWiz
 func (w *importWizard) step(n int, title, hint string, body fyne.CanvasObject, buttons ...fyne.CanvasObject) {
 	head := widget.NewLabelWithStyle(lang.L("Step {{.N}} of 5: {{.Title}}", map[string]any{"N": n, "Title": title}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	explain := widget.NewLabel(hint)
-	explain.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(head)
+	if hint != "" {
+		explain := widget.NewLabel(hint)
+		explain.Wrapping = fyne.TextWrapWord
+		top.Add(explain)
+	}
 	bar := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
 	if body == nil {
 		body = layout.NewSpacer()
 	}
-	w.win.SetContent(container.NewPadded(container.NewBorder(container.NewVBox(head, explain), bar, nil, nil, body)))
+	w.win.SetContent(container.NewPadded(container.NewBorder(top, bar, nil, nil, body)))
 }
 
 func (w *importWizard) showChoose() {
