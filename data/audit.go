@@ -107,18 +107,16 @@ func scanEvent(rows *sql.Rows) (Event, error) {
 }
 
 // Timeline returns every event about one complaint, oldest first.
-func (s *Store) Timeline(ref string) ([]Event, error) {
-	id, err := s.complaintID(s.r, ref)
-	if err != nil {
-		return nil, err
-	}
+func (s *Store) Timeline(ref string) ([]Event, error) { return ofComplaint(s, ref, timeline) }
+
+func timeline(q querier, id int64) ([]Event, error) {
 	var imported sql.NullInt64
 	var line int
-	if err := s.r.QueryRow(`SELECT imported_event, imported_line FROM complaints WHERE id = ?`, id).Scan(&imported, &line); err != nil {
+	if err := q.QueryRow(`SELECT imported_event, imported_line FROM complaints WHERE id = ?`, id).Scan(&imported, &line); err != nil {
 		return nil, err
 	}
 	// An imported complaint's history starts with the import, one event for the whole file.
-	rows, err := s.r.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
+	rows, err := q.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
 		WHERE e.complaint_id = ? OR e.id = ? ORDER BY e.id`, id, imported)
 	if err != nil {
 		return nil, err

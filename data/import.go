@@ -81,7 +81,7 @@ func (r *ImportRow) complete(set Settings) {
 		c.FiledOn = c.ReceivedOn
 	}
 	if c.AckDueOn.IsZero() {
-		c.AckDueOn = AckDue(c.FiledOn, set)
+		c.AckDueOn = ShortTermDue(c.FiledOn, set)
 	}
 	if c.DueOn.IsZero() {
 		c.DueOn = ResolutionDue(c.FiledOn, set)
