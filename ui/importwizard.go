@@ -194,7 +194,13 @@ func (w *importWizard) showPreview(v previewed) {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(previewLine(p.Rows[i])) })
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		text := previewLine(p.Rows[i])
+		if slices.Contains(v.plan.Duplicates, p.Rows[i].Line) {
+			text += "   (" + lang.L("already in the register") + ")"
+		}
+		o.(*widget.Label).SetText(text)
+	})
 	refused := widget.NewList(func() int { return len(p.Refused) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Importance = widget.DangerImportance
