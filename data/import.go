@@ -38,8 +38,8 @@ type ImportResult struct {
 }
 
 // complete fills in what a history row implies and the sheet need not say: the start of the
-// formal procedure, the status from the dates, and for a formal complaint the deadlines as
-// the settings give them, with the holidays in force at the time.
+// formal procedure, the status from the dates, and for a formal complaint the deadline regime
+// the register has now and the deadlines it gives, with the holidays in force at the time.
 func (r *ImportRow) complete(set Settings) {
 	c := &r.Complaint
 	c.trim()
@@ -80,11 +80,14 @@ func (r *ImportRow) complete(set Settings) {
 	if c.FiledOn.IsZero() {
 		c.FiledOn = c.ReceivedOn
 	}
+	if c.DeadlinePolicy == "" {
+		c.DeadlinePolicy = set.Policy()
+	}
 	if c.AckDueOn.IsZero() {
 		c.AckDueOn = ShortTermDue(c.FiledOn, set)
 	}
 	if c.DueOn.IsZero() {
-		c.DueOn = ResolutionDue(c.FiledOn, set)
+		c.DueOn = ResolutionDue(c.FiledOn, c.DeadlinePolicy, set)
 	}
 }
 
@@ -291,12 +294,12 @@ func (tx *Tx) insertImported(r *ImportRow, file string) error {
 	res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, person_named,
 		handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
 		country, email, phone, status, ack_due_on, acknowledged_on, due_on, resolved_on, verdict, outcome, closed_on,
-		withdrawn_on, no_measure_reason, imported_event, imported_from, imported_line, original_reference, original_due_on)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT max(id) FROM events),?,?,?,?)`,
+		withdrawn_on, no_measure_reason, deadline_policy, imported_event, imported_from, imported_line, original_reference,
+		original_due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT max(id) FROM events),?,?,?,?)`,
 		c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
 		c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
 		p.Phone, c.Status, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, verdict, c.Outcome, c.ClosedOn,
-		c.WithdrawnOn, c.NoMeasureReason, file, r.Line, c.OriginalReference, r.OriginalDueOn)
+		c.WithdrawnOn, c.NoMeasureReason, c.DeadlinePolicy, file, r.Line, c.OriginalReference, r.OriginalDueOn)
 	if err != nil {
 		return err
 	}
