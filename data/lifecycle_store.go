@@ -93,10 +93,11 @@ func acknowledge(on Date) stepFunc {
 	}
 }
 
-// originalDueSQL is the original target date of the complaint aliased c: the date its first
-// extension replaced (extensions only ever move it later), or else its target date. Extending,
-// the export and the annual report's "within the deadline" all read it from here.
-const originalDueSQL = `coalesce((SELECT min(e.previous_due_on) FROM extensions e WHERE e.complaint_id = c.id), c.due_on)`
+// originalDueSQL is the original target date of the complaint aliased c: the one an imported
+// sheet gave, else the date its first extension replaced (extensions only ever move it later),
+// or else its target date. Extending, the export and the annual report's "within the
+// deadline" all read it from here.
+const originalDueSQL = `coalesce(c.original_due_on, (SELECT min(e.previous_due_on) FROM extensions e WHERE e.complaint_id = c.id), c.due_on)`
 
 // Extend records that the target date will not be met: the reason and the new date. Each
 // extension owes the complainant its own progress letter, which shows up as an action item. An

@@ -153,7 +153,11 @@ func (cf *complaintFile) show(f *data.File) {
 	if c.Formal {
 		procedure = lang.L("formal procedure")
 	}
-	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure))
+	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure)
+	if note := c.ImportNote(); note != "" {
+		title += " · " + note
+	}
+	cf.title.SetText(title)
 	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
 	cf.showBanner(f.Items, f.Breached)
 	steps := data.AllowedSteps(f.Facts)
