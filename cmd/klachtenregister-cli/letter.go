@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -30,18 +28,12 @@ func (c *call) letterArgs() (string, data.LetterKind, error) {
 	return strings.ToUpper(strings.TrimSpace(c.args[0])), kind, err
 }
 
-// outputPath checks -o before the database is touched, so a typo in the folder changes nothing.
-func outputPath(path string) (string, error) {
+// outputPath checks -o before the register is touched, so a typo or a refused file changes nothing.
+func (c *call) outputPath(path string) (string, error) {
 	if path == "" {
 		return "", usagef("geef met -o het PDF-bestand op waarin de brief komt, bijvoorbeeld -o brief.pdf")
 	}
-	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
-		return "", usagef("de map van %s bestaat niet; kies een bestaande map", path)
-	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return "", usagef("%s is een map; geef een bestandsnaam op, zoals %s", path, filepath.Join(path, "brief.pdf"))
-	}
-	return path, nil
+	return path, c.output(path)
 }
 
 func letterCommand(fs *flag.FlagSet) func(c *call) error {
@@ -50,7 +42,7 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 	expert := fs.Int64("expert", 0, "deskundige die de geheimhoudingsverklaring tekent")
 	documents := fs.String("documents", "", "stukken voor de deskundige (toestemmingsformulier, geheimhoudingsverklaring)")
 	return func(c *call) error {
-		path, err := outputPath(*out)
+		path, err := c.outputPath(*out)
 		if err != nil {
 			return err
 		}
@@ -75,8 +67,8 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
-			return fmt.Errorf("de brief is bewaard (versie %d) maar %s kan niet worden geschreven: %v; maak een kopie met letter-copy", l.Version, path, err)
+		if err := c.writeOutput(path, pdf); err != nil {
+			return fmt.Errorf("de brief is bewaard (versie %d), maar: %w; maak een kopie met letter-copy", l.Version, err)
 		}
 		fmt.Fprintf(c.stdout, "%s: %s versie %d (%s) bewaard en geschreven naar %s\n", ref, l.Kind.Label(), l.Version, l.Language, path)
 		return nil
@@ -100,7 +92,7 @@ func calibration(c *call, path, lang string) error {
 	if err := letters.Calibration(&buf, set); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+	if err := c.writeOutput(path, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Proefvel adresvenster geschreven naar %s; druk het af op 100%% en houd het tegen een vensterenvelop\n", path)
@@ -180,7 +172,7 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 	out := fs.String("o", "", "PDF-bestand")
 	version := fs.Int("version", 0, "versie, standaard de nieuwste")
 	return func(c *call) error {
-		path, err := outputPath(*out)
+		path, err := c.outputPath(*out)
 		if err != nil {
 			return err
 		}
@@ -200,7 +192,7 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		if err := c.writeOutput(path, pdf); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, zoals verstuurd)\n", ref, kind.Label(), found.Version, path)
