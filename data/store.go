@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -34,6 +35,10 @@ var migrationFS embed.FS
 type Store struct {
 	w, r *sql.DB
 	path string
+
+	watchMu sync.Mutex
+	watch   *sql.Conn // a read connection kept for Changed
+	version int64     // its last data_version
 
 	// Now is the clock; tests and the demo generator set it so deadlines are deterministic.
 	Now func() time.Time
@@ -124,7 +129,39 @@ func checkPath(path string) error {
 }
 
 // Close releases the database.
-func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
+func (s *Store) Close() error {
+	s.watchMu.Lock()
+	if s.watch != nil {
+		s.watch.Close()
+		s.watch = nil
+	}
+	s.watchMu.Unlock()
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// Changed reports whether the register was changed since the previous call, by another
+// program (the CLI in a scheduled task) or by this one; the first call only takes note.
+// The app asks every few seconds, so what another program records appears soon. It reads
+// SQLite's data_version on a connection of its own, which costs next to nothing.
+func (s *Store) Changed() (bool, error) {
+	s.watchMu.Lock()
+	defer s.watchMu.Unlock()
+	ctx := context.Background()
+	if s.watch == nil {
+		conn, err := s.r.Conn(ctx)
+		if err != nil {
+			return false, err
+		}
+		s.watch = conn
+	}
+	var v int64
+	if err := s.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return false, err
+	}
+	changed := s.version != 0 && v != s.version
+	s.version = v
+	return changed, nil
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -135,7 +172,7 @@ func prepareFile(path string, create bool) error {
 	case err == nil && !info.Mode().IsRegular():
 		return &Error{Code: CodeInvalid, Field: "db", Message: fmt.Sprintf("%s is geen gewoon bestand (maar een map, apparaat of pijp); geef het pad van het register op", path)}
 	case errors.Is(err, os.ErrNotExist) && !create:
-		return unavailable(causeMissing, path, err)
+		return unavailable(CauseMissing, path, err)
 	case errors.Is(err, os.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return Classify(path, &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor de database kan niet worden gemaakt: %v", err)})
@@ -178,7 +215,7 @@ func probe(path string) error {
 		if cause := causeOf(err); cause != "" {
 			return unavailable(cause, path, err)
 		}
-		return unavailable(causeDamaged, path, err)
+		return unavailable(CauseDamaged, path, err)
 	case app == 0 && tables == 0:
 		return nil // new, empty file
 	case app != applicationID:

@@ -11,14 +11,16 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// Why a register cannot be used now. Each has its own advice: only a damaged file calls for
-// a backup; the others pass, or the practitioner can fix them without one.
+// Why a register cannot be used now, in Error.Field of a CodeUnavailable error. Each has its
+// own advice: only a damaged file calls for a backup; the others pass, or the practitioner
+// can fix them without one.
 const (
-	causeBusy     = "busy"
-	causeFull     = "full"
-	causeReadOnly = "read_only"
-	causeMissing  = "missing"
-	causeDamaged  = "damaged"
+	CauseBusy          = "busy"
+	CauseFull          = "full"
+	CauseReadOnly      = "read_only"
+	CauseMissing       = "missing"
+	CauseDamaged       = "damaged"
+	CauseOpenElsewhere = "open_elsewhere" // another window of the app has it open
 )
 
 // unavailable is the error for a register that cannot be used for the given cause.
@@ -26,14 +28,14 @@ const (
 func unavailable(cause, path string, err error) error {
 	var msg string
 	switch cause {
-	case causeBusy:
+	case CauseBusy:
 		msg = fmt.Sprintf("het register %s is in gebruik door een ander programma; probeer het zo opnieuw. Er is niets gewijzigd", path)
-	case causeFull:
+	case CauseFull:
 		msg = fmt.Sprintf("de schijf met het register %s is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw", path)
-	case causeReadOnly:
+	case CauseReadOnly:
 		msg = fmt.Sprintf("het register %s staat op een plek waar dit programma niet mag schrijven (alleen lezen); er is niets gewijzigd. "+
 			"Zet het in een map waarin u mag schrijven, of vraag schrijfrechten", path)
-	case causeMissing:
+	case CauseMissing:
 		msg = fmt.Sprintf("er is geen register op %s; controleer het pad. Een nieuw register ontstaat pas wanneer u de eerste klacht invoert", path)
 	default:
 		msg = fmt.Sprintf("het register %s is beschadigd en kan niet worden gelezen", path)
@@ -77,25 +79,25 @@ func causeOf(err error) string {
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return causeBusy
+			return CauseBusy
 		case sqlite3.SQLITE_FULL:
-			return causeFull
+			return CauseFull
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH, sqlite3.SQLITE_CANTOPEN:
 			// CANTOPEN: the file was there a moment ago; SQLite cannot make its -wal or -shm beside it.
-			return causeReadOnly
+			return CauseReadOnly
 		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-			return causeDamaged
+			return CauseDamaged
 		case sqlite3.SQLITE_IOERR:
 			if isDiskFull(err) {
-				return causeFull
+				return CauseFull
 			}
 		}
 	}
 	switch {
 	case isDiskFull(err):
-		return causeFull
+		return CauseFull
 	case errors.Is(err, os.ErrPermission), errors.Is(err, syscall.EROFS):
-		return causeReadOnly
+		return CauseReadOnly
 	}
 	return ""
 }

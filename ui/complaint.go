@@ -35,6 +35,7 @@ type fileStore interface {
 	GiveConsent(ref string, c data.Consent) error
 	WithdrawConsent(ref string, on data.Date) error
 	ShareDocuments(ref string, sh data.Share) (int64, error)
+	outputGuard
 }
 
 // complaintFile is one complaint's file: its details, what is due, the steps allowed now,
