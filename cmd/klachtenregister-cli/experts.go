@@ -12,11 +12,11 @@ import (
 )
 
 func init() {
-	register("attach", command{ usage: "KENMERK BESTAND", setup: attachCommand})
+	register("attach", command{usage: "KENMERK BESTAND", setup: attachCommand})
 	register("experts", command{usage: "[--json]", setup: expertsCommand})
 	register("expert", command{create: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
-	register("consent", command{ usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
-	register("share", command{ usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
+	register("consent", command{usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
+	register("share", command{usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
 }
 
 func attachCommand(fs *flag.FlagSet) func(c *call) error {

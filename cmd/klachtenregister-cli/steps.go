@@ -8,12 +8,12 @@ import (
 )
 
 func init() {
-	register("escalate", command{ usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Escalate, "formele klachtenprocedure gestart")})
-	register("acknowledge", command{ usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Acknowledge, "ontvangst bevestigd")})
-	register("extend", command{ usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
-	register("resolve", command{ usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--on JJJJ-MM-DD]", setup: resolveCommand})
-	register("close", command{ usage: "KENMERK", setup: closeCommand})
-	register("withdraw", command{ usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
+	register("escalate", command{usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Escalate, "formele klachtenprocedure gestart")})
+	register("acknowledge", command{usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Acknowledge, "ontvangst bevestigd")})
+	register("extend", command{usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
+	register("resolve", command{usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--on JJJJ-MM-DD]", setup: resolveCommand})
+	register("close", command{usage: "KENMERK", setup: closeCommand})
+	register("withdraw", command{usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
 	register("contact", command{
 		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
 		setup: contactCommand})
