@@ -26,18 +26,20 @@ type Attachment struct {
 
 // AddAttachment stores a document with a complaint and returns its ID.
 func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
-	name = filepath.Base(strings.TrimSpace(name))
+	name, err := cleanText("name", filepath.Base(strings.TrimSpace(name)), lineRule.as("de bestandsnaam"))
+	if err != nil {
+		return 0, err
+	}
 	switch {
 	case name == "" || name == "." || name == string(filepath.Separator):
 		return 0, invalid("name", "de bijlage heeft geen bestandsnaam")
 	case len(content) == 0:
 		return 0, invalid("content", fmt.Sprintf("het bestand %s is leeg", name))
 	case len(content) > MaxAttachmentSize:
-		return 0, invalid("content", fmt.Sprintf("het bestand %s is %.1f MB; een bijlage mag ten hoogste %d MB zijn. Verklein of splits het bestand (bijvoorbeeld een scan in lagere resolutie)",
-			name, float64(len(content))/(1<<20), MaxAttachmentSize>>20))
+		return 0, tooLarge(name, int64(len(content)))
 	}
 	a := Attachment{Name: name, MediaType: http.DetectContentType(content), Size: int64(len(content)), SHA256: sha256Hex(content)}
-	err := s.update(func(tx *Tx) error {
+	err = s.update(func(tx *Tx) error {
 		id, err := s.complaintID(tx, ref)
 		if err != nil {
 			return err

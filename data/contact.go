@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // ContactKind is how the practice was in touch with the complainant.
@@ -49,7 +48,10 @@ type Contact struct {
 
 // validate checks a new contact against the complaint it belongs to.
 func (ct *Contact) validate(c *Complaint, today Date) error {
-	ct.Note, ct.InfoRequested = strings.TrimSpace(ct.Note), strings.TrimSpace(ct.InfoRequested)
+	if err := cleanTexts(textField{"note", &ct.Note, textRule20k.as("de notitie")},
+		textField{"info_requested", &ct.InfoRequested, textRule20k.as("de gevraagde informatie")}); err != nil {
+		return err
+	}
 	if _, err := ParseContactKind(string(ct.Kind)); err != nil {
 		return err
 	}

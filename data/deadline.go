@@ -91,6 +91,9 @@ func CheckExtension(c *Complaint, earlier int, original, until, today Date, reas
 		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet na de huidige termijn (%s) liggen", until, c.DueOn))
 	case !until.After(today):
 		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet in de toekomst liggen", until))
+	case until.After(c.ReceivedOn.AddMonths(12)):
+		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) ligt meer dan een jaar na de ontvangst van de klacht (%s); kies uiterlijk %s",
+			until, c.ReceivedOn, c.ReceivedOn.AddMonths(12)))
 	}
 	if s["deadline_policy"] == PolicyWkkgz {
 		if earlier > 0 {

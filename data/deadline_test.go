@@ -124,10 +124,13 @@ func TestCheckExtension(t *testing.T) {
 		{"due passed, until today", month, "2026-03-20", "2026-03-20", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
 		{"due passed, until tomorrow", month, "2026-03-20", "2026-03-20", 0, "2026-04-02", "2026-04-01", "advies", nil, ""},
 		{"wkkgz due passed, until today", wkkgz, "2026-03-20", "2026-03-20", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"a year after receipt", month, "2026-04-13", "2026-04-13", 0, "2027-03-01", "2026-04-01", "advies", nil, ""},
+		{"more than a year after receipt", month, "2026-04-13", "2026-04-13", 0, "2027-03-02", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"reason of lines", month, "2026-04-13", "2026-04-13", 0, "2026-05-01", "2026-04-01", "advies\nvan een deskundige", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &Complaint{Reference: "K-2026-0001", DueOn: day(tt.due)}
+			c := &Complaint{Reference: "K-2026-0001", ReceivedOn: day("2026-03-01"), DueOn: day(tt.due)}
 			var until Date
 			if tt.until != "" {
 				until = day(tt.until)

@@ -99,7 +99,10 @@ const originalDueSQL = `coalesce((SELECT min(e.previous_due_on) FROM extensions 
 // Extend records that the target date will not be met: the reason and the new date. The
 // complainant must then get a progress letter, which shows up as an action item.
 func (s *Store) Extend(ref string, until Date, reason string) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := cleanText("reason", reason, textRule20k.as("de reden van de verlenging"))
+	if err != nil {
+		return err
+	}
 	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (string, error) {
 		var earlier int
 		var original Date
@@ -123,7 +126,10 @@ func (s *Store) Extend(ref string, until Date, reason string) error {
 
 // Resolve records the verdict and the outcome on the given day (zero: today).
 func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
-	outcome = strings.TrimSpace(outcome)
+	outcome, err := cleanText("outcome", outcome, textRule20k.as("de uitkomst"))
+	if err != nil {
+		return err
+	}
 	return s.step(ref, ActionResolve, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		if _, err := ParseVerdict(string(v)); err != nil {
 			return "", err
@@ -164,8 +170,12 @@ func (s *Store) CloseComplaint(ref string) error {
 
 // Withdraw records that the complainant withdrew the complaint, with an optional note.
 func (s *Store) Withdraw(ref string, note string) error {
+	note, err := cleanText("note", note, textRule20k.as("de notitie"))
+	if err != nil {
+		return err
+	}
 	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		c.WithdrawnOn = tx.today()
-		return strings.TrimSpace("klacht ingetrokken " + strings.TrimSpace(note)), nil
+		return strings.TrimSpace("klacht ingetrokken " + note), nil
 	})
 }

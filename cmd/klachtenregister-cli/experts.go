@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"text/tabwriter"
@@ -25,9 +24,9 @@ func attachCommand(fs *flag.FlagSet) func(c *call) error {
 			return usagef("gebruik: klachtenregister-cli attach %s", c.usage)
 		}
 		name := c.args[1]
-		content, err := os.ReadFile(name)
+		content, err := data.ReadAttachmentFile(name)
 		if err != nil {
-			return usagef("het bestand %s kan niet worden gelezen: %v", name, err)
+			return err
 		}
 		c.args = c.args[:1]
 		return stepDone(c, "bijlage "+filepath.Base(name)+" toegevoegd", func(s *data.Store, ref string) error {
