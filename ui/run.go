@@ -22,10 +22,12 @@ import (
 // brought to the front there.
 func Run(a fyne.App, path string, demo bool) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	store, lock, err := open(path, demo)
+	demos := &demoRegisters{}
+	defer demos.remove()
+	store, lock, err := open(path, demo, demos)
 	if err == nil {
 		set, _ := store.Settings()
-		err = UseLanguage(set["language"])
+		err = UseLanguage(set.Language())
 	}
 	if err != nil {
 		_ = UseLanguage("nl")
@@ -48,6 +50,7 @@ func Run(a fyne.App, path string, demo bool) {
 			old.store.Close()
 		}
 		current = NewMain(a, win, s, start)
+		current.openDemo = demos.open
 		current.FirstStart()
 	}
 	start(store)
@@ -60,13 +63,12 @@ func Run(a fyne.App, path string, demo bool) {
 	if lock != nil {
 		lock.Release()
 	}
-	removeDemos()
 }
 
 // open opens the register and claims it for this app; a demo register needs no claim.
-func open(path string, demo bool) (*data.Store, *data.AppLock, error) {
+func open(path string, demo bool, demos *demoRegisters) (*data.Store, *data.AppLock, error) {
 	if demo {
-		s, err := openDemo()
+		s, err := demos.open()
 		return s, nil, err
 	}
 	path, err := registerPath(path)
@@ -127,23 +129,24 @@ func watchChanges(current func() *Main, lock *data.AppLock, every time.Duration)
 	return func() { close(done) }
 }
 
-// demoDirs are the temporary folders of the demo registers opened in this run, removed at exit.
-var demoDirs []string
+// demoRegisters are the temporary folders of the demo registers opened in one run of the
+// app, removed when it ends.
+type demoRegisters struct{ dirs []string }
 
-func removeDemos() {
-	for _, d := range demoDirs {
-		os.RemoveAll(d)
+func (d *demoRegisters) remove() {
+	for _, dir := range d.dirs {
+		os.RemoveAll(dir)
 	}
 }
 
-// openDemo creates a demo register of 40 complaints, with real letters, in a new temporary
+// open creates a demo register of 40 complaints, with real letters, in a new temporary
 // file, for looking around without touching the practice's own register.
-func openDemo() (*data.Store, error) {
+func (d *demoRegisters) open() (*data.Store, error) {
 	dir, err := os.MkdirTemp("", "klachtenregister-demo-")
 	if err != nil {
 		return nil, err
 	}
-	demoDirs = append(demoDirs, dir)
+	d.dirs = append(d.dirs, dir)
 	s, err := data.Open(filepath.Join(dir, "demo.db"))
 	if err != nil {
 		return nil, err

@@ -32,7 +32,7 @@ func tapInTop(t *testing.T, win fyne.Window, text string) {
 func TestSaveAsNeverReplacesTheRegisterAndAsksBeforeReplacing(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Mehmet Çelik")
-	win := m.Window()
+	win := m.win
 	saveFolder = filepath.Dir(s.Path())
 	t.Cleanup(func() { saveFolder = "" })
 
