@@ -17,7 +17,7 @@ import (
 // Exit codes, documented in README.md.
 const (
 	exitOK          = 0
-	exitProblem     = 1 // verify found a problem, or the machine failed (disk full, ...)
+	exitProblem     = 1 // verify found a problem, or something failed unexpectedly
 	exitRefused     = 2 // bad input or a refused step; the database is unchanged
 	exitUnavailable = 3 // the register cannot be used now: in use, disk full, read-only, missing or damaged
 )
