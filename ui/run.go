@@ -32,7 +32,7 @@ func Run(a fyne.App, path string, demo bool) {
 	if err != nil {
 		_ = UseLanguage("nl")
 		if data.Cause(err) == data.CauseOpenElsewhere {
-			showAlreadyOpen(a, err, path)
+			showAlreadyOpen(a, registerOrDefault(path))
 		} else {
 			showStartError(a, err)
 		}
@@ -85,6 +85,14 @@ func open(path string, demo bool, demos *demoRegisters) (*data.Store, *data.AppL
 		return nil, nil, err
 	}
 	return s, lock, nil
+}
+
+// registerOrDefault is path, or the default register when it is empty and can be found.
+func registerOrDefault(path string) string {
+	if p, err := registerPath(path); err == nil {
+		return p
+	}
+	return path
 }
 
 // registerPath is path, or the default register when it is empty.
@@ -169,15 +177,13 @@ func showStartError(a fyne.App, err error) {
 
 // showAlreadyOpen is the window of a second start on a register the app already has open:
 // it offers to bring the open window to the front, or to quit.
-func showAlreadyOpen(a fyne.App, err error, path string) {
+func showAlreadyOpen(a fyne.App, path string) {
 	w := a.NewWindow("Klachtenregister")
 	msg := widget.NewLabel(lang.L("Klachtenregister already has this register open in another window. Only one window at a time can work on a register, so that nothing gets lost.") +
-		"\n\n" + explain(err))
+		"\n\n" + lang.L("Register: {{.Path}}", map[string]any{"Path": path}))
 	msg.Wrapping = fyne.TextWrapWord
 	front := widget.NewButton(lang.L("Go to the open window"), func() {
-		if p, perr := registerPath(path); perr == nil {
-			_ = data.RequestFront(p)
-		}
+		_ = data.RequestFront(path)
 		a.Quit()
 	})
 	front.Importance = widget.HighImportance
