@@ -12,11 +12,11 @@ import (
 )
 
 func init() {
-	register("letter", command{usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--lang nl|en]",
+	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--force] [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en]",
 		setup: letterCommand})
 	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
 	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})
-	register("letter-copy", command{usage: "KENMERK SOORT -o BESTAND.pdf [--version N]", setup: letterCopyCommand})
+	register("letter-copy", command{output: true, usage: "KENMERK SOORT -o BESTAND.pdf [--force] [--version N]", setup: letterCopyCommand})
 }
 
 // letterArgs reads KENMERK SOORT.

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("report", command{usage: "--year JJJJ -o BESTAND.pdf [--lang nl|en] [--csv BESTAND.csv [--anonymised]] (of alleen --csv)",
+	register("report", command{output: true, usage: "--year JJJJ -o BESTAND.pdf [--lang nl|en] [--csv BESTAND.csv [--anonymised]] (of alleen --csv) [--force]",
 		setup: reportCommand})
 }
 

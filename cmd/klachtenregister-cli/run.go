@@ -33,6 +33,7 @@ type env struct {
 type command struct {
 	usage  string
 	create bool // creates the register when it does not exist yet
+	output bool // writes files (-o, --csv); takes --force to replace an existing one
 	setup  func(fs *flag.FlagSet) func(c *call) error
 }
 
@@ -99,7 +100,7 @@ func (cmd command) invoke(e env, name string, args []string) error {
 	fs.SetOutput(io.Discard)
 	c := &call{env: e, name: name, usage: cmd.usage, create: cmd.create}
 	fs.StringVar(&c.db, "db", "", "pad van de database")
-	if strings.Contains(cmd.usage, "-o ") || strings.Contains(cmd.usage, "--csv") {
+	if cmd.output {
 		fs.BoolVar(&c.force, "force", false, "vervang een bestaand uitvoerbestand")
 	}
 	fs.BoolVar(&c.json, "json", false, "uitvoer als JSON")
