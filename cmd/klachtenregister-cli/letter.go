@@ -62,6 +62,9 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
+		if err := c.output(path); err != nil { // again, now with the register's own backup folder
+			return err
+		}
 		l, pdf, err := letters.Generate(s, letters.Request{Reference: ref, Kind: kind, Language: *lang,
 			Date: data.Today(c.now()), ExpertID: *expert, Documents: *documents})
 		if err != nil {
