@@ -34,7 +34,7 @@ func TestOnlyOneAppOpensARegister(t *testing.T) {
 }
 
 // TestChangedSeesAnotherConnection: Changed reports a change made through another Store on
-// the same file, once.
+// the same file, once, and not the store's own changes, which the app shows already.
 func TestChangedSeesAnotherConnection(t *testing.T) {
 	s := openStore(t, "2026-11-30")
 	if changed, err := s.Changed(); err != nil || changed {
@@ -47,5 +47,9 @@ func TestChangedSeesAnotherConnection(t *testing.T) {
 	}
 	if changed, _ := s.Changed(); changed {
 		t.Fatal("the same change reported twice")
+	}
+	mustCreate(t, s, complaint("Zoë van 't Hoff", "2026-11-03", true))
+	if changed, _ := s.Changed(); changed {
+		t.Fatal("the store's own change reported as another program's")
 	}
 }

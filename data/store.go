@@ -36,9 +36,8 @@ type Store struct {
 	w, r *sql.DB
 	path string
 
-	watchMu sync.Mutex
-	watch   *sql.Conn // a read connection kept for Changed
-	version int64     // its last data_version
+	versionMu sync.Mutex
+	version   int64 // the data_version Changed saw last
 
 	// Now is the clock; tests and the demo generator set it so deadlines are deterministic.
 	Now func() time.Time
@@ -129,33 +128,18 @@ func checkPath(path string) error {
 }
 
 // Close releases the database.
-func (s *Store) Close() error {
-	s.watchMu.Lock()
-	if s.watch != nil {
-		s.watch.Close()
-		s.watch = nil
-	}
-	s.watchMu.Unlock()
-	return errors.Join(s.r.Close(), s.w.Close())
-}
+func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
 
-// Changed reports whether the register was changed since the previous call, by another
-// program (the CLI in a scheduled task) or by this one; the first call only takes note.
-// The app asks every few seconds, so what another program records appears soon. It reads
-// SQLite's data_version on a connection of its own, which costs next to nothing.
+// Changed reports whether another program (the CLI in a scheduled task, a second Store)
+// changed the register since the previous call; the first call only takes note. The app
+// asks every few seconds, so what another program records appears soon. It reads SQLite's
+// data_version on the writer connection, which does not count that connection's own
+// commits: the app's own changes, already shown, cause no extra refresh.
 func (s *Store) Changed() (bool, error) {
-	s.watchMu.Lock()
-	defer s.watchMu.Unlock()
-	ctx := context.Background()
-	if s.watch == nil {
-		conn, err := s.r.Conn(ctx)
-		if err != nil {
-			return false, err
-		}
-		s.watch = conn
-	}
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
 	var v int64
-	if err := s.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+	if err := s.w.QueryRow("PRAGMA data_version").Scan(&v); err != nil {
 		return false, err
 	}
 	changed := s.version != 0 && v != s.version
