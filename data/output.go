@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // OutputOptions says what an output file may never replace, and whether it may replace an
@@ -165,6 +166,7 @@ func WriteOutput(target string, opt OutputOptions, write func(io.Writer) error) 
 		return err
 	}
 	dir := filepath.Dir(real)
+	removeStaleTemps(dir, filepath.Base(real))
 	f, err := os.CreateTemp(dir, "."+filepath.Base(real)+".*.tmp") // mode 0600
 	if err != nil {
 		return outputFailed(target, err)
@@ -195,6 +197,30 @@ func WriteOutput(target string, opt OutputOptions, write func(io.Writer) error) 
 	}
 	syncDir(dir)
 	return nil
+}
+
+// removeStaleTemps removes what a killed earlier run (SIGKILL, a power cut) left of an output
+// to the same file: temporary files that nobody has written to for ten minutes.
+func removeStaleTemps(dir, base string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, p := range stale {
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > 10*time.Minute {
+			os.Remove(p)
+		}
+	}
+}
+
+// globEscape makes a file name match only itself in filepath.Glob.
+func globEscape(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteString("[" + string(r) + "]")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // outputFailed words a failed write; a *Error from write (a refusal) passes unchanged.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func writeText(s string) func(io.Writer) error {
@@ -159,4 +160,26 @@ func TestRemovePartialOutputs(t *testing.T) {
 	}
 	close(interrupted)
 	<-done
+}
+
+// TestWriteOutputRemovesWhatAKilledRunLeft: a run killed with SIGKILL cannot clean up; the
+// next output to the same file removes the old temporary file (with personal data in it).
+func TestWriteOutputRemovesWhatAKilledRunLeft(t *testing.T) {
+	_, opt := registerWithOutputs(t)
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".register.csv.123456.tmp")
+	recent := filepath.Join(dir, ".register.csv.654321.tmp") // perhaps another run, still writing
+	other := filepath.Join(dir, ".ander.csv.123456.tmp")
+	for _, p := range []string{old, recent, other} {
+		must(t, os.WriteFile(p, []byte("1;Mehmet Çelik"), 0o600))
+	}
+	anHourAgo := time.Now().Add(-time.Hour)
+	must(t, os.Chtimes(old, anHourAgo, anHourAgo))
+	must(t, os.Chtimes(other, anHourAgo, anHourAgo))
+	must(t, WriteOutput(filepath.Join(dir, "register.csv"), opt, writeText("Nr.;Naam")))
+	for p, want := range map[string]bool{old: false, recent: true, other: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s exists: %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
 }
