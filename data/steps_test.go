@@ -77,16 +77,17 @@ func TestCloseGuardSaysWhy(t *testing.T) {
 
 func TestExtensionRange(t *testing.T) {
 	wkkgz := settingsWith(KeyDeadlinePolicy, PolicyWkkgz)
-	c := &Complaint{DueOn: day("2026-04-13")}
-	r, err := extensionRange(c, 0, day("2026-04-13"), day("2026-04-01"), wkkgz)
+	c := &Complaint{DueOn: day("2026-04-13"), FiledOn: day("2026-03-02"), DeadlinePolicy: PolicyWkkgz}
+	r, err := extensionRange(c, 0, day("2026-04-01"), wkkgz)
 	must(t, err)
 	if r.Latest != day("2026-05-11") || r.Proposed != r.Latest || r.After != c.DueOn {
 		t.Errorf("wkkgz range %+v, want latest and proposed 2026-05-11 after 2026-04-13", r)
 	}
-	if _, err := extensionRange(c, 1, day("2026-04-13"), day("2026-04-01"), wkkgz); !errors.Is(err, ErrConflict) {
+	if _, err := extensionRange(c, 1, day("2026-04-01"), wkkgz); !errors.Is(err, ErrConflict) {
 		t.Errorf("a second wkkgz extension: %v, want a conflict", err)
 	}
-	r, err = extensionRange(c, 2, day("2026-03-13"), day("2026-04-20"), DefaultSettings())
+	c.DeadlinePolicy = PolicyMonth
+	r, err = extensionRange(c, 2, day("2026-04-20"), DefaultSettings())
 	must(t, err)
 	if !r.Latest.IsZero() || r.After != day("2026-04-20") || !r.Proposed.After(r.After) {
 		t.Errorf("month range %+v, want no limit, after today and a later proposal", r)
@@ -147,6 +148,11 @@ func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
 			}
 			if !found {
 				t.Error("the timeline does not show the reason for reopening")
+			}
+			r, err := s.YearReport(2026)
+			must(t, err)
+			if r.Current.Reopened != 1 {
+				t.Errorf("the annual report counts %d reopened files, want 1", r.Current.Reopened)
 			}
 		})
 	}
