@@ -15,10 +15,14 @@ func TestEveryTextFieldRefusesBadText(t *testing.T) {
 	bidi := "gegrond \u202Ednorgegno"
 	for name, change := range map[string]func() error{
 		"contact note with NUL": func() error { _, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "gebeld\x00"}); return err },
-		"outcome with bidi":     func() error { return s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: bidi, On: Date{}, NoHearingReason: "niet van toepassing in deze test"}) },
-		"outcome too long":      func() error { return s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: strings.Repeat("a", MaxTextLength+1), On: Date{}, NoHearingReason: "niet van toepassing in deze test"}) },
-		"extension reason":      func() error { return s.Extend(ref, day("2026-12-20"), "advies\x1b[2J") },
-		"withdrawal note":       func() error { return s.Withdraw(ref, "\u2066ingetrokken") },
+		"outcome with bidi": func() error {
+			return s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: bidi, On: Date{}, NoHearingReason: "niet van toepassing in deze test"})
+		},
+		"outcome too long": func() error {
+			return s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: strings.Repeat("a", MaxTextLength+1), On: Date{}, NoHearingReason: "niet van toepassing in deze test"})
+		},
+		"extension reason": func() error { return s.Extend(ref, day("2026-12-20"), "advies\x1b[2J") },
+		"withdrawal note":  func() error { return s.Withdraw(ref, "\u2066ingetrokken") },
 		"expert name on two lines": func() error {
 			_, err := s.SaveExpert(Expert{Name: "mr. A. de Vries\nK-2026-0002"})
 			return err
