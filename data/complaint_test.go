@@ -24,10 +24,28 @@ func TestValidateComplaint(t *testing.T) {
 		{"subject", func(c *Complaint) { c.Subject = "" }, "subject"},
 		{"email", func(c *Complaint) { c.Complainant.Email = "jansen@" }, "email"},
 		{"email ok", func(c *Complaint) { c.Complainant.Email = " jansen@example.nl " }, ""},
-		{"long summary", func(c *Complaint) { c.Summary = strings.Repeat("a", 301) }, "summary"},
-		{"300 characters", func(c *Complaint) { c.Summary = strings.Repeat("a", 300) }, ""},
-		{"300 characters with accents", func(c *Complaint) { c.Complainant.Name = strings.Repeat("ë", 300) }, ""},
-		{"301 characters with accents", func(c *Complaint) { c.Complainant.Name = strings.Repeat("ë", 301) }, "name"},
+		{"long summary", func(c *Complaint) { c.Summary = strings.Repeat("a", 501) }, "summary"},
+		{"500 characters", func(c *Complaint) { c.Summary = strings.Repeat("a", 500) }, ""},
+		{"200 characters with accents", func(c *Complaint) { c.Complainant.Name = strings.Repeat("ë", 200) }, ""},
+		{"201 characters with accents", func(c *Complaint) { c.Complainant.Name = strings.Repeat("ë", 201) }, "name"},
+		{"20000 characters of description", func(c *Complaint) { c.Description = strings.Repeat("ë\n", 10000) }, ""},
+		{"20001 characters of description", func(c *Complaint) { c.Description = strings.Repeat("ë", 20001) }, "description"},
+		// A newline in a one-line field once showed as an extra row in `list`.
+		{"summary with a newline", func(c *Complaint) { c.Summary = "Factuur\nK-2026-9999  gesloten" }, "summary"},
+		{"summary with a line separator", func(c *Complaint) { c.Summary = "Factuur\u2028K-2026-9999" }, "summary"},
+		{"name with a tab", func(c *Complaint) { c.Complainant.Name = "Jan\tJansen" }, "name"},
+		{"name with a carriage return", func(c *Complaint) { c.Complainant.Name = "Jan\rJansen" }, "name"},
+		{"name with a bidi override", func(c *Complaint) { c.Complainant.Name = "Jansen \u202Enesnaj" }, "name"},
+		{"city with a bidi isolate", func(c *Complaint) { c.Complainant.City = "\u2067Utrecht" }, "city"},
+		{"name in Arabic script", func(c *Complaint) { c.Complainant.Name = "محمد العلي" }, ""},
+		{"invalid UTF-8", func(c *Complaint) { c.Complainant.Name = "Jans\xffen" }, "name"},
+		{"bell in the description", func(c *Complaint) { c.Description = "zie\abijlage" }, "description"},
+		{"DEL in the phone number", func(c *Complaint) { c.Complainant.Phone = "06\x7f12" }, "phone"},
+		{"C1 control in the handler", func(c *Complaint) { c.Handler = "Anne\u0085de Linde" }, "handler"},
+		{"description of lines and tabs", func(c *Complaint) { c.Description = "Punt 1:\tte laat\r\nPunt 2:\tte duur" }, ""},
+		{"received in the year 0", func(c *Complaint) { c.ReceivedOn = day("0000-01-01") }, "received_on"},
+		{"received 31-12-1899", func(c *Complaint) { c.ReceivedOn = day("1899-12-31") }, "received_on"},
+		{"received 01-01-1900", func(c *Complaint) { c.ReceivedOn = day("1900-01-01") }, ""},
 	}
 	for _, tt := range tests {
 		c := complaint("Jansen", "2026-02-02", true)
@@ -118,7 +136,7 @@ func TestUpdateRecordsChangesAndMovesDeadlines(t *testing.T) {
 	}
 
 	// Once extended, the promised target stays put when the date of receipt is corrected.
-	must(t, s.Acknowledge(ref, Date{}))
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.Extend(ref, day("2026-04-01"), "advies"))
 	c = *complaintOf(t, s, ref)
 	c.ReceivedOn = day("2026-02-05")

@@ -4,14 +4,17 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 )
 
 // SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
 // confidentiality statement comes back. It returns the expert's ID.
 func (s *Store) SaveExpert(e Expert) (int64, error) {
-	e.Name, e.Organisation, e.Email = strings.TrimSpace(e.Name), strings.TrimSpace(e.Organisation), strings.TrimSpace(e.Email)
+	if err := cleanTexts(textField{"expert_name", &e.Name, lineRule.as("de naam van de deskundige")},
+		textField{"organisation", &e.Organisation, lineRule.as("de organisatie")},
+		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
+		return 0, err
+	}
 	if e.Name == "" {
 		return 0, invalid("expert_name", "vul de naam van de deskundige in")
 	}
@@ -114,9 +117,11 @@ func (tx *Tx) insertDocuments(table, column string, row int64, d Documents) erro
 // documents with experts: given for every document or for the letters and attachments the
 // complainant ticked on the form, or refused (c.Refused). The latest answer counts.
 func (s *Store) GiveConsent(ref string, c Consent) error {
-	c.How = strings.TrimSpace(c.How)
+	if err := cleanTexts(textField{"how", &c.How, lineRule.as("hoe de klager heeft geantwoord")}); err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
-		comp, err := getComplaint(tx, ref)
+		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -166,7 +171,7 @@ func (tx *Tx) stepAllowed(c *Complaint, a Action) error {
 // answer, when it gave consent.
 func (s *Store) WithdrawConsent(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
-		comp, err := getComplaint(tx, ref)
+		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -195,7 +200,7 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 // ref on the day signed, in answer to the latest statement letter made for them for it.
 func (s *Store) RecordStatement(ref string, expertID int64, signed Date) error {
 	return s.update(func(tx *Tx) error {
-		comp, err := getComplaint(tx, ref)
+		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -244,7 +249,7 @@ func expertName(q querier, id int64) (string, error) {
 // does not name.
 func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 	err := s.update(func(tx *Tx) error {
-		comp, err := getComplaint(tx, ref)
+		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}

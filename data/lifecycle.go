@@ -59,6 +59,7 @@ const (
 	ActionResolve     Action = "resolve"
 	ActionClose       Action = "close"
 	ActionWithdraw    Action = "withdraw"
+	ActionReopen      Action = "reopen"
 )
 
 // Label is the step in the practitioner's words.
@@ -66,7 +67,7 @@ func (a Action) Label() string {
 	return map[Action]string{
 		ActionEscalate: "formele klachtenprocedure starten", ActionAcknowledge: "ontvangst bevestigen",
 		ActionExtend: "termijn verlengen", ActionResolve: "afhandelen met oordeel", ActionClose: "dossier sluiten",
-		ActionWithdraw: "intrekken",
+		ActionWithdraw: "intrekken", ActionReopen: "dossier heropenen",
 	}[a]
 }
 
@@ -82,6 +83,7 @@ var transitions = map[Status][]struct {
 	StatusAcknowledged: {{ActionExtend, StatusExtended}, {ActionResolve, StatusResolved}, {ActionWithdraw, StatusWithdrawn}},
 	StatusExtended:     {{ActionExtend, StatusExtended}, {ActionResolve, StatusResolved}, {ActionWithdraw, StatusWithdrawn}},
 	StatusResolved:     {{ActionClose, StatusClosed}},
+	StatusClosed:       {{ActionReopen, StatusResolved}}, // a correction, with its reason on record
 }
 
 // AllowedActions lists the steps allowed from status s, in procedure order.
@@ -127,14 +129,90 @@ func capitalise(s string) string {
 // checkDay refuses a date in the future or before the complaint was received. The zero date
 // means today.
 func checkDay(field string, on *Date, c *Complaint, today Date) error {
+	return checkDayAfter(field, on, c.ReceivedOn, "de ontvangst van de klacht", today)
+}
+
+// checkDayAfter refuses a date in the future or before floor, the date of the step that must
+// come first (named by what), so the file never tells a story in the wrong order. The zero
+// date means today.
+func checkDayAfter(field string, on *Date, floor Date, what string, today Date) error {
 	if on.IsZero() {
 		*on = today
 	}
 	switch {
 	case on.After(today):
 		return invalid(field, fmt.Sprintf("de datum %s ligt in de toekomst", *on))
-	case on.Before(c.ReceivedOn):
-		return invalid(field, fmt.Sprintf("de datum %s ligt vóór de ontvangst van de klacht (%s)", *on, c.ReceivedOn))
+	case on.Before(floor):
+		return invalid(field, fmt.Sprintf("de datum %s ligt vóór %s (%s); een stap kan niet eerder zijn gezet dan de stap ervoor", *on, what, floor))
 	}
 	return nil
 }
+
+// Resolution is the decision on a complaint.
+type Resolution struct {
+	Verdict Verdict
+	Outcome string // what was decided or agreed
+	On      Date   // zero: today
+	// Justified is required for a complaint settled in consultation: was it (partly) justified?
+	// A justified one then needs a measure or a reason why none is needed, like a well-founded one.
+	Justified Justified
+	// NoHearingReason says why a formal complaint is decided without hearing the complainant or
+	// the person it concerns, for instance no answer to two invitations.
+	NoHearingReason string
+}
+
+// check validates the resolution of complaint c, whose parties in heard were heard. A formal
+// complaint is decided only after hearing both sides (hoor en wederhoor): the complainant and,
+// when it concerns a named person, that person, or with a recorded reason why not. Informal
+// complaints are settled in conversation and need neither.
+func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
+	var err error
+	if r.Outcome, err = cleanText("outcome", r.Outcome, textRule20k.as("de uitkomst")); err != nil {
+		return err
+	}
+	if r.NoHearingReason, err = cleanText("no_hearing_reason", r.NoHearingReason, textRule20k.as("de reden waarom niet is gehoord")); err != nil {
+		return err
+	}
+	if _, err := ParseVerdict(string(r.Verdict)); err != nil {
+		return err
+	}
+	switch {
+	case r.Outcome == "":
+		return invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
+	case r.Verdict == VerdictSettled && r.Justified != JustifiedYes && r.Justified != JustifiedNo:
+		return invalid("justified", "geef aan of de in overleg opgeloste klacht (deels) terecht was (--justified yes of no); een terechte klacht telt mee in de evaluatie")
+	case r.Verdict != VerdictSettled:
+		r.Justified = ""
+	}
+	floor, what := c.ReceivedOn, "de ontvangst van de klacht"
+	if c.Formal {
+		floor, what = c.AcknowledgedOn, "de ontvangstbevestiging"
+	}
+	if err := checkDayAfter("on", &r.On, floor, what, today); err != nil {
+		return err
+	}
+	if !c.Formal || r.NoHearingReason != "" {
+		return nil
+	}
+	var missing []string
+	if !slices.Contains(heard, PartyComplainant) {
+		missing = append(missing, "de klager")
+	}
+	if c.PersonNamed != "" && !slices.Contains(heard, PartyConcerned) {
+		missing = append(missing, c.PersonNamed+", over wie de klacht gaat")
+	}
+	if len(missing) > 0 {
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden afgehandeld: %s is nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon",
+			c.Reference, strings.Join(missing, " en ")))
+	}
+	return nil
+}
+
+// Justified answers, for a complaint settled in consultation, whether it was (partly) justified.
+type Justified string
+
+// The answers; "" means the question does not apply (another verdict).
+const (
+	JustifiedYes Justified = "yes"
+	JustifiedNo  Justified = "no"
+)

@@ -63,11 +63,18 @@ type MeasureFilter struct {
 // recurrence: the procedure promises one for complaints found (partly) well-founded.
 func (v Verdict) NeedsMeasure() bool { return v == VerdictWellFounded || v == VerdictPartlyWellFounded }
 
-// measureDue is the one rule for measures: a complaint found (partly) well-founded needs a
-// linked measure, or a recorded reason why none is needed, before its file can close. The
-// action items, closing and unlinking all ask it.
-func measureDue(v Verdict, measures int, noMeasureReason string) bool {
-	return v.NeedsMeasure() && measures == 0 && strings.TrimSpace(noMeasureReason) == ""
+// NeedsMeasure reports whether the complaint calls for a measure against recurrence: found
+// (partly) well-founded, or settled in consultation while (partly) justified, since the
+// procedure promises that every justified complaint feeds the evaluation.
+func (c *Complaint) NeedsMeasure() bool {
+	return c.Verdict.NeedsMeasure() || c.Verdict == VerdictSettled && c.Justified == JustifiedYes
+}
+
+// measureDue is the one rule for measures: a complaint that needs a measure needs a linked
+// one, or a recorded reason why none is needed, before its file can close. The action items
+// and closing both ask it.
+func measureDue(c *Complaint, measures int) bool {
+	return c.NeedsMeasure() && measures == 0 && strings.TrimSpace(c.NoMeasureReason) == ""
 }
 
 // measureCountSQL reads Facts.MeasureCount for the complaint aliased c.
@@ -76,16 +83,16 @@ const measureCountSQL = `(SELECT count(*) FROM complaint_measures WHERE complain
 // validate checks what a person fills in for a measure; the root cause is checked against the
 // register's list by the store.
 func (m *Measure) validate() error {
-	m.Description, m.Owner, m.RootCause = strings.TrimSpace(m.Description), strings.TrimSpace(m.Owner), strings.TrimSpace(m.RootCause)
+	if err := cleanTexts(textField{"description", &m.Description, textRule{label: "de omschrijving van de maatregel", max: 1000, multiLine: true}},
+		textField{"owner", &m.Owner, textRule{label: "de naam van wie de maatregel uitvoert", max: 120}},
+		textField{"root_cause", &m.RootCause, lineRule.as("de oorzaak")}); err != nil {
+		return err
+	}
 	switch {
 	case m.Description == "":
 		return invalid("description", "vul in wat de verbetermaatregel inhoudt")
-	case len([]rune(m.Description)) > 1000:
-		return invalid("description", "de omschrijving van de maatregel is te lang (maximaal 1000 tekens)")
 	case m.RootCause == "":
 		return invalid("root_cause", "kies de oorzaak die de maatregel aanpakt")
-	case len([]rune(m.Owner)) > 120:
-		return invalid("owner", "de naam van wie de maatregel uitvoert is te lang (maximaal 120 tekens)")
 	case !m.DueOn.IsZero() && m.DueOn.Before(m.CreatedOn):
 		return invalid("due_on", fmt.Sprintf("de datum waarop de maatregel klaar moet zijn (%s) ligt vóór %s, de dag waarop hij is vastgelegd", m.DueOn, m.CreatedOn))
 	}

@@ -105,7 +105,7 @@ func (s *Store) LinkMeasure(code, ref string) error {
 }
 
 func (tx *Tx) link(m *Measure, ref string) error {
-	c, err := getComplaint(tx, ref)
+	c, err := tx.changeable(ref)
 	if err != nil {
 		return err
 	}
@@ -156,15 +156,15 @@ func (tx *Tx) checkNoNames(id int64, description string) error {
 	return rows.Err()
 }
 
-// UnlinkMeasure removes a link made by mistake. A closed complaint keeps its last measure
-// unless a reason why none is needed is recorded, so the closing rule holds afterwards too.
+// UnlinkMeasure removes a link made by mistake. A closed complaint's links stay as they are:
+// the file is reopened first, so the closing rule is checked again when it closes.
 func (s *Store) UnlinkMeasure(code, ref string) error {
 	return s.update(func(tx *Tx) error {
 		m, err := getMeasure(tx, code)
 		if err != nil {
 			return err
 		}
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -174,13 +174,6 @@ func (s *Store) UnlinkMeasure(code, ref string) error {
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return conflict(fmt.Sprintf("verbetermaatregel %s is niet gekoppeld aan klacht %s", m.Code, c.Reference))
-		}
-		var left int
-		if err := tx.QueryRow(`SELECT `+measureCountSQL+` FROM complaints c WHERE c.id = ?`, c.ID).Scan(&left); err != nil {
-			return err
-		}
-		if c.Status == StatusClosed && measureDue(c.Verdict, left, c.NoMeasureReason) {
-			return conflict(fmt.Sprintf("klacht %s is gesloten als %s; de laatste verbetermaatregel kan er niet af zonder vastgelegde reden waarom er geen nodig is", c.Reference, c.Verdict.Label()))
 		}
 		return tx.event(c.ID, "measure_unlinked", map[string]string{"code": m.Code})
 	})
@@ -216,7 +209,10 @@ func (s *Store) MeasureDone(code string, on Date) error {
 // (zero: today): whether it worked, and what that judgement rests on. A later evaluation
 // replaces the earlier one; the audit trail keeps both.
 func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note string) error {
-	note = strings.TrimSpace(note)
+	note, err := cleanText("evaluation", note, textRule{label: "de evaluatie", max: 2000, multiLine: true})
+	if err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		m, err := getMeasure(tx, code)
 		if err != nil {
@@ -234,8 +230,6 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 			return invalid("on", fmt.Sprintf("de datum %s ligt vóór de uitvoering van de maatregel (%s)", on, m.DoneOn))
 		case note == "":
 			return invalid("evaluation", "vul in waarop het oordeel over het effect berust")
-		case len([]rune(note)) > 2000:
-			return invalid("evaluation", "de evaluatie is te lang (maximaal 2000 tekens)")
 		}
 		effect := EffectNotEffective
 		if effective {
@@ -252,19 +246,20 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 // RecordNoMeasure records why a complaint found (partly) well-founded needs no measure, so its
 // file can close. Recording again replaces the reason; the audit trail keeps the old one.
 func (s *Store) RecordNoMeasure(ref, reason string) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := cleanText("reason", reason, textRule{label: "de reden", max: 1000, multiLine: true})
+	if err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
 		switch {
-		case !c.Verdict.NeedsMeasure():
-			return conflict(fmt.Sprintf("klacht %s is niet (deels) gegrond verklaard; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference))
+		case !c.NeedsMeasure():
+			return conflict(fmt.Sprintf("klacht %s is niet (deels) gegrond verklaard of (deels) terecht bevonden; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference))
 		case reason == "":
 			return invalid("reason", "vul in waarom er geen verbetermaatregel nodig is")
-		case len([]rune(reason)) > 1000:
-			return invalid("reason", "de reden is te lang (maximaal 1000 tekens)")
 		case reason == c.NoMeasureReason:
 			return nil
 		}

@@ -57,6 +57,7 @@ var settingDefs = append([]Setting{
 	{KeyCustomDays, "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
 	{KeyWarningDays, "Waarschuwen vanaf (dagen voor de termijn)", "7", intRange(0, 60)},
 	{KeyProgressInterval, "Voortgangsbericht elke (dagen) bij verlenging", "14", intRange(1, 90)},
+	{KeyProgressLetterDays, "Voortgangsbericht na een verlenging binnen (werkdagen)", "3", intRange(1, 20)},
 	{KeyShiftToWorkday, "Termijn op weekend of feestdag schuift door naar werkdag", "true", oneOf("true", "false")},
 	{KeyLanguage, "Taal", "nl", oneOf("nl", "en")},
 	{KeyPracticeLogo, "Logo op het briefpapier (pad van een PNG- of JPEG-bestand)", "", logoFile},
@@ -65,7 +66,7 @@ var settingDefs = append([]Setting{
 	{KeyWindowWidth, "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
 	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
 	{KeyProfession, "Sector van de praktijk", ProfessionOther, oneOf(Professions...)},
-	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, text(1000)},
+	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
 	{KeyAskConsentOnAck, "Ontvangstbevestiging vraagt toestemming voor een externe deskundige (met formulier)", "true", oneOf("true", "false")},
 }, letterTextSettings()...)
 
@@ -79,12 +80,6 @@ const (
 
 // Professions lists the sectors in display order.
 var Professions = []string{ProfessionCare, ProfessionLegal, ProfessionAccountancy, ProfessionOther}
-
-// ProfessionLabel is a sector in the practitioner's words.
-func ProfessionLabel(p string) string {
-	return map[string]string{ProfessionCare: "zorg", ProfessionLegal: "advocatuur of juridisch advies",
-		ProfessionAccountancy: "accountancy of administratie", ProfessionOther: "anders"}[p]
-}
 
 // DefaultDisputesBody is the next step a new register names in the outcome letter: the
 // competent court is always open, so every letter can be made before a practice fills in
@@ -155,13 +150,11 @@ func letterTextSettings() []Setting {
 			kind := k
 			out = append(out, Setting{LetterTextKey(k, lang), fmt.Sprintf("Tekst %s (%s)", k.Label(), languageNames[lang]), "",
 				func(v string) (string, error) {
-					if len([]rune(v)) > 10000 {
-						return "", fmt.Errorf("maximaal 10000 tekens")
-					}
-					if err := CheckTemplate(kind, v); err != nil {
+					v, err := lines(10000)(v)
+					if err != nil {
 						return "", err
 					}
-					return strings.ReplaceAll(v, "\r\n", "\n"), nil
+					return v, CheckTemplate(kind, v)
 				}})
 		}
 	}
@@ -197,13 +190,14 @@ func CheckSetting(key, value string) (string, error) {
 	return "", invalid(key, fmt.Sprintf("onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", ")))
 }
 
+// text is a one-line setting of at most max characters (see cleanText).
 func text(max int) func(string) (string, error) {
-	return func(v string) (string, error) {
-		if len([]rune(v)) > max {
-			return "", fmt.Errorf("maximaal %d tekens", max)
-		}
-		return v, nil
-	}
+	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max}) }
+}
+
+// lines is a setting of several lines of at most max characters.
+func lines(max int) func(string) (string, error) {
+	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max, multiLine: true}) }
 }
 
 func intRange(lo, hi int) func(string) (string, error) {

@@ -10,27 +10,24 @@ const (
 	ActionRequestInformation  Action = "request_information"  // ask the complainant for more
 	ActionInformationReceived Action = "information_received" // the requested information came in
 	ActionConsultExpert       Action = "consult_expert"       // involve an external expert
+	ActionEdit                Action = "edit"                 // change details, letters, documents or measure links
 )
 
 // FileSteps lists the steps a complaint file offers, in the order the file shows them.
 var FileSteps = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, ActionResolve, ActionClose, ActionWithdraw,
-	ActionContact, ActionRequestInformation, ActionInformationReceived, ActionConsultExpert}
+	ActionReopen, ActionContact, ActionRequestInformation, ActionInformationReceived, ActionConsultExpert, ActionEdit}
 
 // StepRefusal says why step a cannot be taken now for the complaint with facts f, or nil
 // when it can. It is the one rule behind both the store's refusals and the file's buttons.
 func StepRefusal(f Facts, a Action) error {
 	switch a {
 	case ActionConsultExpert:
-		if f.Status == StatusClosed || f.Status == StatusWithdrawn {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is %s; er wordt geen externe deskundige meer bij betrokken", f.Reference, f.Status.Label())}
-		}
 		if f.Anonymous {
 			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is anoniem; zonder klager is er geen toestemming om stukken met een deskundige te delen", f.Reference)}
 		}
-	case ActionContact:
-		if f.Status == StatusClosed {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan niets meer bij", f.Reference)}
-		}
+		return readOnly(&f.Complaint)
+	case ActionContact, ActionEdit:
+		return readOnly(&f.Complaint)
 	case ActionRequestInformation:
 		if !f.Status.Open() {
 			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is %s; er kan geen informatie meer worden gevraagd", f.Reference, f.Status.Label())}
@@ -71,8 +68,35 @@ func CanClose(f Facts) error {
 	if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
 		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", f.Reference))
 	}
-	if measureDue(f.Verdict, f.MeasureCount, f.NoMeasureReason) {
-		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de klacht is %s verklaard, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, f.Verdict.Label()))
+	if measureDue(&f.Complaint, f.MeasureCount) {
+		why := fmt.Sprintf("de klacht is %s verklaard", f.Verdict.Label())
+		if !f.Verdict.NeedsMeasure() {
+			why = "de klacht is in overleg opgelost en was (deels) terecht"
+		}
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: %s, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, why))
 	}
 	return nil
+}
+
+// readOnly refuses any change to a closed or withdrawn complaint's file: its details, contacts,
+// consent, shares, attachments, letters and measure links. A closed file is evidence of how the
+// complaint was handled; a correction goes through reopening, with its reason on record.
+func readOnly(c *Complaint) error {
+	switch c.Status {
+	case StatusClosed:
+		return &Error{Code: CodeTransition, Message: fmt.Sprintf(
+			"klacht %s is gesloten en kan niet meer worden gewijzigd; heropen het dossier eerst, met de reden (klachtenregister-cli reopen %s --reason TEKST)", c.Reference, c.Reference)}
+	case StatusWithdrawn:
+		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is ingetrokken en kan niet meer worden gewijzigd", c.Reference)}
+	}
+	return nil
+}
+
+// changeable loads the complaint ref for a change to its file, refusing a closed or withdrawn one.
+func (tx *Tx) changeable(ref string) (*Complaint, error) {
+	c, err := getComplaint(tx, ref)
+	if err != nil {
+		return nil, err
+	}
+	return c, readOnly(c)
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -103,7 +102,12 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 				return
 			}
 			defer r.Close()
-			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentSize+1))
+			var content []byte
+			if r.URI().Scheme() == "file" {
+				content, err = data.ReadAttachmentFile(r.URI().Path())
+			} else {
+				content, err = data.ReadAttachment(r, r.URI().Name())
+			}
 			if err != nil {
 				showError(err, cf.win)
 				return

@@ -73,7 +73,7 @@ func TestAddListShowAndProcedure(t *testing.T) {
 		}
 	}
 
-	ok(t, db, "acknowledge", ref, "--on", "2026-11-04")
+	ok(t, db, "acknowledge", ref, "--on", "2026-11-04", "--via", "email", "--note", "Ontvangst per e-mail bevestigd")
 	ok(t, db, "contact", ref, "--kind", "phone", "--note", "Besproken", "--request", "Kopie offerte", "--expect", "2026-12-10")
 	ok(t, db, "extend", ref, "--until", "2026-12-23", "--reason", "Advies van een deskundige gevraagd")
 	deadlines := ok(t, db, "deadlines")
@@ -81,6 +81,11 @@ func TestAddListShowAndProcedure(t *testing.T) {
 		t.Errorf("deadlines lacks the progress letter:\n%s", deadlines)
 	}
 	ok(t, db, "contact", ref, "--info-received")
+	if _, stderr, code := cli(t, db, "resolve", ref, "--verdict", "partly_well_founded", "--outcome", "Factuur aangepast"); code != 2 ||
+		!strings.Contains(stderr, "hoor en wederhoor") {
+		t.Fatalf("resolve before hearing the complainant: exit %d, %q", code, stderr)
+	}
+	ok(t, db, "contact", ref, "--kind", "meeting", "--hearing", "--note", "Klager uitgebreid gehoord")
 	ok(t, db, "resolve", ref, "--verdict", "partly_well_founded", "--outcome", "Factuur aangepast")
 	_, stderr, code := cli(t, db, "close", ref)
 	if code != 2 || !strings.Contains(stderr, "schriftelijk") {
@@ -97,6 +102,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 		t.Errorf("measure-add printed %q", code)
 	}
 	ok(t, db, "close", ref)
+	ok(t, db, "reopen", ref, "--reason", "Postcode verbeterd")
+	ok(t, db, "close", ref)
 
 	var file map[string]any
 	if err := json.Unmarshal([]byte(ok(t, db, "show", ref, "--json")), &file); err != nil {
@@ -105,8 +112,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	if file["status"] != "closed" || file["verdict"] != "partly_well_founded" {
 		t.Errorf("show: status %v verdict %v", file["status"], file["verdict"])
 	}
-	if n := len(file["timeline"].([]any)); n != 11 {
-		t.Errorf("timeline has %d events, want 11", n)
+	if n := len(file["timeline"].([]any)); n != 14 {
+		t.Errorf("timeline has %d events, want 14", n)
 	}
 	if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
 		t.Errorf("verify: %q", out)
@@ -117,12 +124,19 @@ func TestBadInputChangesNothing(t *testing.T) {
 	db := newDB(t)
 	ok(t, db, "demo", "--count", "12")
 	received, acknowledged := firstWith(t, db, "received"), firstWith(t, db, "acknowledged")
+	closed := firstWith(t, db, "closed")
 	cases := []struct {
 		name string
 		args []string
 		says string
 	}{
-		{"unknown reference", []string{"acknowledge", "K-2026-9999"}, "bestaat niet"},
+		{"unknown reference", []string{"acknowledge", "K-2026-9999", "--via", "post", "--note", "x"}, "bestaat niet"},
+		{"receipt not confirmed in writing", []string{"acknowledge", received}, "schriftelijk"},
+		{"unknown delivery", []string{"acknowledge", received, "--via", "fax", "--note", "x"}, "fax"},
+		{"settled without saying whether justified", []string{"resolve", acknowledged, "--verdict", "settled", "--outcome", "x"}, "--justified"},
+		{"justified neither yes nor no", []string{"resolve", acknowledged, "--verdict", "settled", "--outcome", "x", "--justified", "wel"}, "yes of no"},
+		{"contact with someone unnamed", []string{"contact", acknowledged, "--kind", "phone", "--party", "other", "--note", "x"}, "naam"},
+		{"unknown party", []string{"contact", acknowledged, "--kind", "phone", "--party", "buurman", "--note", "x"}, "buurman"},
 		{"malformed date", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--received", "29-11-2026"}, "JJJJ-MM-DD"},
 		{"future date", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--received", "2027-01-01"}, "toekomst"},
 		{"empty name", []string{"add", "--name", " ", "--summary", "B", "--channel", "letter"}, "naam"},
@@ -137,6 +151,10 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"bad setting value", []string{"settings", "set", "practice_city=Delft", "ack_days=0"}, "ack_days"},
 		{"demo on full register", []string{"demo"}, "bevat al"},
 		{"unknown command", []string{"frobnicate"}, "frobnicate"},
+		{"contact on a closed file", []string{"contact", closed, "--kind", "phone", "--note", "x"}, "heropen"},
+		{"letter on a closed file", []string{"letter", closed, "progress", "-o", filepath.Join(t.TempDir(), "v.pdf")}, "gesloten"},
+		{"reopen without reason", []string{"reopen", closed}, "reden"},
+		{"reopen an open file", []string{"reopen", acknowledged, "--reason", "x"}, "heropenen"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -165,14 +183,35 @@ func firstWith(t *testing.T, db, status string) string {
 	return rows[0]["reference"].(string)
 }
 
-func TestReadCommandsDoNotCreateADatabase(t *testing.T) {
+// TestCommandsOnAMissingRegisterCreateNone: only add, demo, expert and settings set make a
+// new register; every other command says there is none (exit 3) and leaves no file behind.
+func TestCommandsOnAMissingRegisterCreateNone(t *testing.T) {
 	db := newDB(t)
-	_, stderr, code := cli(t, db, "list")
-	if code != 2 || !strings.Contains(stderr, "nog geen register") {
-		t.Fatalf("list on missing db: exit %d, %q", code, stderr)
+	for _, args := range [][]string{{"list"}, {"acknowledge", "K-2026-0001"}, {"attach", "K-2026-0001", "cli_test.go"},
+		{"measure-add", "--description", "x", "--cause", "communicatie"}, {"verify"}} {
+		_, stderr, code := cli(t, db, args...)
+		if code != 3 || !strings.Contains(stderr, "geen register") {
+			t.Errorf("%v on a missing register: exit %d, %q", args, code, stderr)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Fatalf("%v created %s", args, db)
+		}
 	}
-	if _, err := os.Stat(db); !os.IsNotExist(err) {
-		t.Fatalf("list created %s", db)
+}
+
+// TestPathsThatAreNoFileAreRefused: an empty --db, :memory: and file: URIs would open a
+// register that is not the practice's file.
+func TestPathsThatAreNoFileAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, db := range []string{"", ":memory:", "file:register.db", "FILE:register.db?mode=memory", "register.db?cache=shared", dir} {
+		_, stderr, code := cli(t, db, "add", "--name", "A. Jansen", "--summary", "Factuur", "--channel", "letter")
+		if code != 2 || stderr == "" {
+			t.Errorf("--db %q: exit %d, %q", db, code, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the refused paths left %d files behind", len(entries))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 
@@ -12,14 +11,14 @@ import (
 )
 
 func init() {
-	register("attach", command{write: true, usage: "KENMERK BESTAND", setup: attachCommand})
+	register("attach", command{usage: "KENMERK BESTAND", setup: attachCommand})
 	register("experts", command{usage: "[--json]", setup: expertsCommand})
-	register("expert", command{write: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
-	register("consent", command{write: true,
+	register("expert", command{create: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
+	register("consent", command{
 		usage: "KENMERK --how HOE (--all | --letter ID ... --attachment ID ...) [--on JJJJ-MM-DD] | KENMERK --refused [--how HOE] [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]",
 		setup: consentCommand})
-	register("expert-statement", command{write: true, usage: "KENMERK --expert ID --signed JJJJ-MM-DD", setup: statementCommand})
-	register("share", command{write: true, usage: "KENMERK --expert ID (--letter ID | --attachment ID) ... [--on JJJJ-MM-DD]", setup: shareCommand})
+	register("expert-statement", command{usage: "KENMERK --expert ID --signed JJJJ-MM-DD", setup: statementCommand})
+	register("share", command{usage: "KENMERK --expert ID (--letter ID | --attachment ID) ... [--on JJJJ-MM-DD]", setup: shareCommand})
 }
 
 func attachCommand(fs *flag.FlagSet) func(c *call) error {
@@ -28,9 +27,9 @@ func attachCommand(fs *flag.FlagSet) func(c *call) error {
 			return usagef("gebruik: klachtenregister-cli attach %s", c.usage)
 		}
 		name := c.args[1]
-		content, err := os.ReadFile(name)
+		content, err := data.ReadAttachmentFile(name)
 		if err != nil {
-			return usagef("het bestand %s kan niet worden gelezen: %v", name, err)
+			return err
 		}
 		c.args = c.args[:1]
 		return stepDone(c, "bijlage "+filepath.Base(name)+" toegevoegd", func(s *data.Store, ref string) error {

@@ -163,8 +163,8 @@ func TestDisputesBodyPlaceholder(t *testing.T) {
 		t.Fatalf("settings after choosing care: %v", set)
 	}
 	refusedUnchanged(t, db, "kies uit care, legal, accountancy, other", "settings", "set", "profession=bakkerij")
-	ok(t, db, "acknowledge", ref, "--on", "2026-11-21")
-	ok(t, db, "resolve", ref, "--verdict", "unfounded", "--outcome", "De factuur klopt.", "--on", "2026-11-28")
+	ok(t, db, "acknowledge", ref, "--via", "post", "--note", "Ontvangst per brief bevestigd", "--on", "2026-11-21")
+	ok(t, db, "resolve", ref, "--verdict", "unfounded", "--outcome", "De factuur klopt.", "--no-hearing-reason", "geen reactie op twee uitnodigingen", "--on", "2026-11-28")
 	out := filepath.Join(t.TempDir(), "uitkomst.pdf")
 	refusedUnchanged(t, db, "disputes_body", "letter", ref, "outcome", "-o", out)
 	ok(t, db, "settings", "set", "disputes_body="+strings.ReplaceAll(set["disputes_body"], "[naam geschilleninstantie]", "de Geschilleninstantie Zorg"))
