@@ -170,14 +170,12 @@ func statementRefusal(ref, expert string, letterMade, signed, today Date) error 
 	return nil
 }
 
-// shareRefusal is the rule for sending documents to an expert on the day sh.SharedOn: the
-// complaint is still being handled, the expert signed a statement for this complaint on or
+// shareRefusal is the rule for sending documents to an expert on the day sh.SharedOn, once
+// the file allows consulting an expert at all (StepRefusal: not closed, withdrawn or
+// anonymous): the expert signed a statement for this complaint on or
 // before that day, the complainant's consent is in force then (consent: the latest answer
 // given on or before that day, nil for none) and names every document picked.
 func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent) error {
-	if c.Status == StatusClosed || c.Status == StatusWithdrawn {
-		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is %s; er worden geen stukken meer gedeeld", c.Reference, c.Status.Label())}
-	}
 	if sh.picked().None() {
 		return invalid("documents", "kies de stukken die u deelt (brieven met --letter ID, bijlagen met --attachment ID)")
 	}

@@ -121,11 +121,8 @@ func (s *Store) GiveConsent(ref string, c Consent) error {
 		return err
 	}
 	return s.update(func(tx *Tx) error {
-		comp, err := tx.changeable(ref)
+		comp, err := tx.consultable(ref)
 		if err != nil {
-			return err
-		}
-		if err := tx.stepAllowed(comp, ActionConsultExpert); err != nil {
 			return err
 		}
 		if err := checkDay("given_on", &c.GivenOn, comp, tx.today()); err != nil {
@@ -162,20 +159,22 @@ func (s *Store) GiveConsent(ref string, c Consent) error {
 	})
 }
 
-// stepAllowed refuses a step that the complaint's file does not allow now (see StepRefusal).
-func (tx *Tx) stepAllowed(c *Complaint, a Action) error {
-	return StepRefusal(Facts{Complaint: *c}, a)
+// consultable loads complaint ref for a change about consent, statements or shares, refusing
+// what its file does not allow (see StepRefusal: a closed, withdrawn or anonymous complaint).
+func (tx *Tx) consultable(ref string) (*Complaint, error) {
+	c, err := getComplaint(tx, ref)
+	if err != nil {
+		return nil, err
+	}
+	return c, StepRefusal(Facts{Complaint: *c}, ActionConsultExpert)
 }
 
 // WithdrawConsent records that the complainant withdrew the consent in force: the latest
 // answer, when it gave consent.
 func (s *Store) WithdrawConsent(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
-		comp, err := tx.changeable(ref)
+		comp, err := tx.consultable(ref)
 		if err != nil {
-			return err
-		}
-		if err := tx.stepAllowed(comp, ActionConsultExpert); err != nil {
 			return err
 		}
 		if err := checkDay("on", &on, comp, tx.today()); err != nil {
@@ -200,11 +199,8 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 // ref on the day signed, in answer to the latest statement letter made for them for it.
 func (s *Store) RecordStatement(ref string, expertID int64, signed Date) error {
 	return s.update(func(tx *Tx) error {
-		comp, err := tx.changeable(ref)
+		comp, err := tx.consultable(ref)
 		if err != nil {
-			return err
-		}
-		if err := tx.stepAllowed(comp, ActionConsultExpert); err != nil {
 			return err
 		}
 		st := Statement{ExpertID: expertID, SignedOn: signed}
@@ -249,7 +245,7 @@ func expertName(q querier, id int64) (string, error) {
 // does not name.
 func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 	err := s.update(func(tx *Tx) error {
-		comp, err := tx.changeable(ref)
+		comp, err := tx.consultable(ref)
 		if err != nil {
 			return err
 		}

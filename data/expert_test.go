@@ -117,8 +117,6 @@ func TestShareRefusal(t *testing.T) {
 		{"refused", open, sh("2026-02-15", nil, []int64{1}), signed, refused, ErrConflict},
 		{"before withdrawal", open, sh("2026-02-19", nil, []int64{1}), signed, withdrawn, nil},
 		{"on the day of withdrawal", open, sh("2026-02-20", nil, []int64{1}), signed, withdrawn, ErrConflict},
-		{"closed", &Complaint{Status: StatusClosed}, sh("2026-02-15", nil, []int64{1}), signed, all, ErrTransition},
-		{"withdrawn complaint", &Complaint{Status: StatusWithdrawn}, sh("2026-02-15", nil, []int64{1}), signed, all, ErrTransition},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,7 +27,7 @@ func TestEveryTextFieldRefusesBadText(t *testing.T) {
 			_, err := s.SaveExpert(Expert{Name: "mr. A. de Vries\nK-2026-0002"})
 			return err
 		},
-		"consent how": func() error { return s.GiveConsent(ref, Consent{How: "per\te-mail", Documents: Documents{All: true}}) },
+		"consent how":          func() error { return s.GiveConsent(ref, Consent{How: "per\te-mail", Documents: Documents{All: true}}) },
 		"root cause":           func() error { _, err := s.AddRootCause("Privacy\nAVG"); return err },
 		"setting on two lines": func() error { return s.SetSettings(map[string]string{"practice_name": "Praktijk\nDe Linde"}) },
 		"attachment name":      func() error { _, err := s.AddAttachment(ref, "brief\u202Efdp.exe", []byte("x")); return err },
