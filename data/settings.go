@@ -67,7 +67,7 @@ var settingDefs = append([]Setting{
 	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
 	{KeyProfession, "Sector van de praktijk", ProfessionOther, oneOf(Professions...)},
 	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
-	{KeyAskConsentOnAck, "Ontvangstbevestiging vraagt toestemming voor een externe deskundige (met formulier)", "true", oneOf("true", "false")},
+	{KeyAskConsentOnAck, "Toestemmingsformulier bij de ontvangstbevestiging", "true", oneOf("true", "false")},
 }, letterTextSettings()...)
 
 // The sectors a practice works in (setting profession); each has its own default next body.

@@ -107,7 +107,7 @@ func check(in *Input) error {
 		}
 		if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
 			return &data.Error{Code: data.CodeConflict, Field: data.KeyDisputesBody, Message: fmt.Sprintf(
-				"de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog %s; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten",
+				"de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten",
 				c.Reference, p)}
 		}
 	case data.LetterConfidentiality:

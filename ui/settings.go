@@ -123,7 +123,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		for _, k := range g.keys {
 			item := widget.NewFormItem(settingLabel(k), s.widget(k))
 			if k == data.KeyDisputesBody {
-				item.HintText = lang.L("Choosing the sector on the Practice tab offers a matching text. Replace the words in square brackets with the name of the body your practice is affiliated with; until then no outcome letter can be made.")
+				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
 			}
 			form.AppendItem(item)
 		}
