@@ -74,7 +74,8 @@ func (v Verdict) Label() string {
 // Complainant is the person who complains. Their details appear only in letters to them
 // and are the personal data that retention later erases.
 type Complainant struct {
-	Name         string `json:"name"`
+	Name string `json:"name"` // the full name as typed, for the register
+	NameParts
 	AddressLine1 string `json:"address_line1"`
 	AddressLine2 string `json:"address_line2"`
 	Postcode     string `json:"postcode"`
@@ -99,6 +100,14 @@ type Complaint struct {
 	Description string      `json:"description"`
 	Desired     string      `json:"desired_outcome"`
 	Complainant Complainant `json:"complainant"`
+	// Representative is the gemachtigde who files for the complainant; letters go to them.
+	// Its Name is "" when there is none.
+	Representative Complainant `json:"representative"`
+	// LetterDescription is how the letters name the complaint, written to the complainant
+	// ("uw klacht van 3 december 2026 over de factuur"); "" means a description built from the
+	// date and subject. The internal Summary is never quoted in a letter.
+	LetterDescription string `json:"letter_description"`
+	Language          string `json:"language"` // of the letters: nl or en; "" at intake means the setting language
 
 	Status         Status  `json:"status"`
 	AckDueOn       Date    `json:"ack_due_on"`
@@ -135,7 +144,17 @@ func (c *Complaint) Validate(today Date) error {
 	if err := CheckEmail(c.Complainant.Email); err != nil {
 		return err
 	}
-	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary))} {
+	if err := c.Complainant.NameParts.check("", c.Complainant.Name); err != nil {
+		return err
+	}
+	if err := c.checkRepresentative(); err != nil {
+		return err
+	}
+	if c.Language != "" && !slices.Contains(Languages, c.Language) {
+		return invalid("language", fmt.Sprintf("onbekende taal %q voor de brieven; kies uit nl, en", c.Language))
+	}
+	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary)),
+		"letter_description": len([]rune(c.LetterDescription)), "rep_name": len([]rune(c.Representative.Name))} {
 		if n > 300 {
 			return invalid(field, "deze tekst is te lang (maximaal 300 tekens); zet details in de omschrijving")
 		}
@@ -145,13 +164,41 @@ func (c *Complaint) Validate(today Date) error {
 
 func (c *Complaint) trim() {
 	for _, p := range []*string{&c.PersonNamed, &c.Handler, &c.Summary, &c.Description, &c.Desired,
-		&c.Complainant.Name, &c.Complainant.AddressLine1, &c.Complainant.AddressLine2, &c.Complainant.Postcode,
-		&c.Complainant.City, &c.Complainant.Country, &c.Complainant.Email, &c.Complainant.Phone} {
+		&c.LetterDescription, &c.Language} {
 		*p = strings.TrimSpace(*p)
 	}
-	if m := postcodeNL.FindStringSubmatch(c.Complainant.Postcode); m != nil {
-		c.Complainant.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	c.Complainant.trim()
+	c.Representative.trim()
+}
+
+func (p *Complainant) trim() {
+	for _, s := range []*string{&p.Name, &p.AddressLine1, &p.AddressLine2, &p.Postcode, &p.City, &p.Country,
+		&p.Email, &p.Phone} {
+		*s = strings.TrimSpace(*s)
 	}
+	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
+		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	}
+}
+
+// checkRepresentative checks the gemachtigde: a name whenever any of their details is filled
+// in, and the postal address the letters then go to.
+func (c *Complaint) checkRepresentative() error {
+	r := &c.Representative
+	if r.Name == "" {
+		if r.AddressLine1+r.AddressLine2+r.Postcode+r.City+r.Country+r.Email+r.Phone+r.Surname+r.Initials != "" {
+			return invalid("rep_name", "vul de naam van de gemachtigde in, of laat alle gegevens van de gemachtigde leeg")
+		}
+		r.NameParts = NameParts{}
+		return nil
+	}
+	if r.AddressLine1 == "" || r.City == "" {
+		return invalid("rep_address", fmt.Sprintf("vul het adres en de plaats van de gemachtigde (%s) in: de brieven gaan naar de gemachtigde", r.Name))
+	}
+	if _, err := email(r.Email); err != nil {
+		return invalid("rep_email", err.Error())
+	}
+	return r.NameParts.check("rep_", r.Name)
 }
 
 // ParseVerdict checks a verdict name as typed on the CLI or stored in a form.

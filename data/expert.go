@@ -10,11 +10,55 @@ import (
 // Expert is an independent professional the practice may consult. Documents go to an expert
 // only after they signed a confidentiality statement.
 type Expert struct {
-	ID           int64  `json:"id"`
-	Name         string `json:"name"`
+	ID   int64  `json:"id"`
+	Name string `json:"name"` // the full name as typed, for the register
+	NameParts
+	Title        string `json:"title"`       // before the name in the address only: "prof. dr."
+	TitleAfter   string `json:"title_after"` // after the name in the address only: "RA"
 	Organisation string `json:"organisation"`
+	AddressLine1 string `json:"address_line1"`
+	AddressLine2 string `json:"address_line2"`
+	Postcode     string `json:"postcode"`
+	City         string `json:"city"`
+	Country      string `json:"country"`
 	Email        string `json:"email"`
 	SignedOn     Date   `json:"confidentiality_signed_on"`
+}
+
+// Professor reports whether the expert is addressed as a professor: "Geachte professor ...".
+func (e Expert) Professor() bool {
+	t := strings.ToLower(e.Title)
+	return strings.HasPrefix(t, "prof") || strings.Contains(t, " prof")
+}
+
+// check trims and validates the expert as the expert dialog and the CLI take it, filling in a
+// proposal for the parts of the name that are empty.
+func (e *Expert) check() error {
+	for _, p := range []*string{&e.Name, &e.Title, &e.TitleAfter, &e.Organisation, &e.AddressLine1, &e.AddressLine2,
+		&e.Postcode, &e.City, &e.Country, &e.Email} {
+		*p = strings.TrimSpace(*p)
+	}
+	if m := postcodeNL.FindStringSubmatch(e.Postcode); m != nil {
+		e.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	}
+	if e.Name == "" {
+		return invalid("expert_name", "vul de naam van de deskundige in")
+	}
+	if _, err := email(e.Email); err != nil {
+		return invalid("expert_email", err.Error())
+	}
+	if (e.AddressLine1 == "") != (e.City == "") {
+		return invalid("expert_address", "vul van het postadres van de deskundige zowel het adres als de plaats in, of laat beide leeg")
+	}
+	return e.NameParts.check("expert_", e.Name)
+}
+
+const expertColumns = `id, name, organisation, email, confidentiality_signed_on, salutation, initials, surname, title,
+	title_after, address_line1, address_line2, postcode, city, country`
+
+func expertDest(e *Expert) []any {
+	return []any{&e.ID, &e.Name, &e.Organisation, &e.Email, &e.SignedOn, &e.Salutation, &e.Initials, &e.Surname, &e.Title,
+		&e.TitleAfter, &e.AddressLine1, &e.AddressLine2, &e.Postcode, &e.City, &e.Country}
 }
 
 // Consent is the complainant's permission to share copies of documents with experts.
@@ -39,12 +83,8 @@ type Share struct {
 // SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
 // confidentiality statement comes back. It returns the expert's ID.
 func (s *Store) SaveExpert(e Expert) (int64, error) {
-	e.Name, e.Organisation, e.Email = strings.TrimSpace(e.Name), strings.TrimSpace(e.Organisation), strings.TrimSpace(e.Email)
-	if e.Name == "" {
-		return 0, invalid("expert_name", "vul de naam van de deskundige in")
-	}
-	if _, err := email(e.Email); err != nil {
-		return 0, invalid("expert_email", err.Error())
+	if err := e.check(); err != nil {
+		return 0, err
 	}
 	err := s.update(func(tx *Tx) error {
 		if !e.SignedOn.IsZero() && e.SignedOn.After(tx.today()) {
@@ -69,6 +109,11 @@ func (s *Store) SaveExpert(e Expert) (int64, error) {
 				return notFound(fmt.Sprintf("deskundige %d bestaat niet", e.ID))
 			}
 		}
+		if _, err := tx.Exec(`UPDATE experts SET salutation = ?, initials = ?, surname = ?, title = ?, title_after = ?,
+			address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ? WHERE id = ?`, e.Salutation, e.Initials,
+			e.Surname, e.Title, e.TitleAfter, e.AddressLine1, e.AddressLine2, e.Postcode, e.City, e.Country, e.ID); err != nil {
+			return err
+		}
 		return tx.event(0, kind, e)
 	})
 	return e.ID, err
@@ -76,7 +121,7 @@ func (s *Store) SaveExpert(e Expert) (int64, error) {
 
 // Experts lists every expert by name.
 func (s *Store) Experts() ([]Expert, error) {
-	rows, err := s.r.Query(`SELECT id, name, organisation, email, confidentiality_signed_on FROM experts ORDER BY name, id`)
+	rows, err := s.r.Query(`SELECT ` + expertColumns + ` FROM experts ORDER BY name, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +129,7 @@ func (s *Store) Experts() ([]Expert, error) {
 	var out []Expert
 	for rows.Next() {
 		var e Expert
-		if err := rows.Scan(&e.ID, &e.Name, &e.Organisation, &e.Email, &e.SignedOn); err != nil {
+		if err := rows.Scan(expertDest(&e)...); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
