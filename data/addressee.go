@@ -101,6 +101,10 @@ func Abbreviated(initials string) string {
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(initials, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
 		r, _ := utf8.DecodeRuneInString(w)
+		if upper := strings.ToUpper(w); strings.HasPrefix(upper, "IJ") || r == 'Ĳ' || r == 'ĳ' {
+			b.WriteString("IJ.") // Dutch keeps the IJ together: IJsbrand is IJ.
+			continue
+		}
 		if unicode.IsLetter(r) {
 			b.WriteRune(unicode.ToUpper(r))
 			b.WriteByte('.')

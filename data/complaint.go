@@ -144,6 +144,12 @@ func (c *Complaint) Validate(today Date) error {
 	if err := CheckEmail(c.Complainant.Email); err != nil {
 		return err
 	}
+	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary)),
+		"letter_description": len([]rune(c.LetterDescription)), "rep_name": len([]rune(c.Representative.Name))} {
+		if n > 300 {
+			return invalid(field, "deze tekst is te lang (maximaal 300 tekens); zet details in de omschrijving")
+		}
+	}
 	if err := c.Complainant.NameParts.check("", c.Complainant.Name); err != nil {
 		return err
 	}
@@ -152,12 +158,6 @@ func (c *Complaint) Validate(today Date) error {
 	}
 	if c.Language != "" && !slices.Contains(Languages, c.Language) {
 		return invalid("language", fmt.Sprintf("onbekende taal %q voor de brieven; kies uit nl, en", c.Language))
-	}
-	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary)),
-		"letter_description": len([]rune(c.LetterDescription)), "rep_name": len([]rune(c.Representative.Name))} {
-		if n > 300 {
-			return invalid(field, "deze tekst is te lang (maximaal 300 tekens); zet details in de omschrijving")
-		}
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ func (d *document) paragraph(text string, pt float64, style string) []item {
 			src, x, w = strings.TrimSpace(src[2:]), marginL+5, textW-5
 		}
 		d.pdf.SetFont("sans", style, pt)
-		for i, l := range d.pdf.SplitText(src, w) {
+		for i, l := range d.wrap(src, w) {
 			if bullet && i == 0 {
 				dot := textLine(marginL+1, pt, style, "•")
 				it := textLine(x, pt, style, l)
@@ -81,13 +81,9 @@ func (d *document) letter(body, form string) error {
 	add(d.paragraph(fmt.Sprintf("%s, %s", in.Settings["practice_city"], formatDate(in.Date, in.Language)), bodyPt, "")...)
 	add(gap(lineH))
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.reference, in.Complaint.Reference), bodyPt, "")...)
-	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, t.subjects[in.Kind]), bodyPt, "B")...)
+	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, subjectLine(in)), bodyPt, "B")...)
 	add(gap(2 * lineH))
-	name := in.Complaint.Complainant.Name
-	if in.Kind == data.LetterConfidentiality {
-		name = in.Expert.Name
-	}
-	add(keepAll(append(d.paragraph(fmt.Sprintf(t.salutation, name), bodyPt, ""), gap(paraGap)))...)
+	add(keepAll(append(d.paragraph(addressee(in).salutation(t), bodyPt, ""), gap(paraGap)))...)
 	var text []item
 	for _, p := range paragraphs(body) {
 		lines := d.paragraph(p, bodyPt, "")
@@ -115,6 +111,16 @@ func (d *document) letter(body, form string) error {
 	header := strings.Join([]string{in.Settings["practice_name"], in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
 	d.running, err = d.fitLines("practice_name", "de kop van de volgende pagina's", header, 8, "", textW, 2)
 	return err
+}
+
+// subjectLine is what the letter is about; a letter to a representative names the
+// complainant too, so the representative knows on whose behalf it is.
+func subjectLine(in *Input) string {
+	t := phrasebook[in.Language]
+	if in.Kind != data.LetterConfidentiality && in.Complaint.Representative.Name != "" {
+		return fmt.Sprintf(t.onBehalf, t.subjects[in.Kind], complainantPerson(in).mentioned(t))
+	}
+	return t.subjects[in.Kind]
 }
 
 // signature is the closing with room to sign, the practitioner's name and title, each
