@@ -52,6 +52,8 @@ var settingDefs = append([]Setting{
 	{"practice_registration", "Registratienummer (KvK, beroepsregister)", "", text(80)},
 	{"practitioner_name", "Naam praktijkhouder", "", text(120)},
 	{"practitioner_title", "Functie praktijkhouder", "", text(120)},
+	{"practitioner_title_en", "Functie praktijkhouder in het Engels (voor Engelse brieven)", "", text(120)},
+	{"staff_names", "Medewerkers (één naam per regel; het jaarverslag noemt hen niet)", "", staffNames},
 	{"ack_days", "Termijn ontvangstbevestiging (dagen)", "7", intRange(1, 60)},
 	{"deadline_policy", "Afhandeltermijn", PolicyMonth, oneOf(Policies...)},
 	{"custom_days", "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
@@ -156,6 +158,20 @@ func text(max int) func(string) (string, error) {
 		}
 		return v, nil
 	}
+}
+
+// staffNames takes one name per line, without empty lines or spaces around them.
+func staffNames(v string) (string, error) {
+	var names []string
+	for _, l := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			names = append(names, l)
+		}
+	}
+	if out := strings.Join(names, "\n"); len([]rune(out)) <= 5000 {
+		return out, nil
+	}
+	return "", fmt.Errorf("maximaal 5000 tekens")
 }
 
 func intRange(lo, hi int) func(string) (string, error) {

@@ -17,7 +17,7 @@ var (
 	senderKeys     = []string{"practice_name", "practice_address", "practice_postcode", "practice_city"}
 	letterheadKeys = []string{"practice_name", "practice_address", "practice_postcode", "practice_city",
 		"practice_phone", "practice_email", "practice_website", "practice_registration"}
-	signatureKeys = []string{"practitioner_name", "practitioner_title"}
+	signatureKeys = []string{"practitioner_name", "practitioner_title", "practitioner_title_en"}
 )
 
 // settingLabels are the settings' names as the settings screen shows them, for messages.

@@ -127,7 +127,11 @@ func subjectLine(in *Input) string {
 // wrapped to the text column over at most two lines.
 func (d *document) signature() ([]item, error) {
 	sig := []item{gap(2 * paraGap), textLine(marginL, bodyPt, "", d.t.closing), gap(15)}
-	for _, k := range signatureKeys {
+	title := "practitioner_title"
+	if d.in.Language == "en" {
+		title = "practitioner_title_en" // left out when not filled in: a Dutch title would leave the letter half Dutch
+	}
+	for _, k := range []string{"practitioner_name", title} {
 		lines, err := d.fitLines(k, "de ondertekening", d.in.Settings[k], bodyPt, "", textW, 2)
 		if err != nil {
 			return nil, err

@@ -35,6 +35,7 @@ func practice() data.Settings {
 		"practice_city": "Utrecht", "practice_phone": "030 231 45 67", "practice_email": "info@praktijkdelinde.example",
 		"practice_website": "www.praktijkdelinde.example", "practice_registration": "KvK 12345678",
 		"practitioner_name": "Anne de Linde", "practitioner_title": "Praktijkhouder",
+		"practitioner_title_en": "Practice owner",
 	} {
 		set[k] = v
 	}

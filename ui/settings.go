@@ -36,7 +36,7 @@ var settingGroups = []struct {
 }{
 	{"Practice", []string{"practice_name", "practice_address", "practice_postcode", "practice_city", "practice_country",
 		"practice_phone", "practice_email", "practice_website", "practice_registration", "practitioner_name",
-		"practitioner_title", "practice_logo"}},
+		"practitioner_title", "practitioner_title_en", "staff_names", "practice_logo"}},
 	{"Deadlines", []string{"deadline_policy", "custom_days", "ack_days", "warning_days", "progress_interval_days",
 		"shift_to_workday"}},
 	{"Letters", []string{"disputes_body", "address_window_left_mm", "address_window_top_mm", "address_window_width_mm",
@@ -70,7 +70,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			continue
 		}
 		e := widget.NewEntry()
-		if d.Key == "disputes_body" || strings.HasPrefix(d.Key, "letter_") {
+		if d.Key == "disputes_body" || d.Key == "staff_names" || strings.HasPrefix(d.Key, "letter_") {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
