@@ -132,17 +132,14 @@ func sameLanguage(in *Input) error {
 	if c.Language == "" || c.Language == in.Language {
 		return nil
 	}
-	var typed []string
-	if c.LetterDescription != "" {
+	var typed []string // the fields with text of its own that this letter prints
+	if c.LetterDescription != "" && in.Kind != data.LetterConfidentiality {
 		typed = append(typed, "de omschrijving voor de brieven (letter_description)")
 	}
-	for _, e := range extensions(in) {
-		if e.Reason != "" {
-			typed = append(typed, "de reden van de verlenging")
-			break
-		}
+	if in.Kind == data.LetterProgress && slices.ContainsFunc(extensions(in), func(e data.Extension) bool { return e.Reason != "" }) {
+		typed = append(typed, "de reden van de verlenging")
 	}
-	if c.Outcome != "" {
+	if in.Kind == data.LetterOutcome && c.Outcome != "" {
 		typed = append(typed, "de uitkomst")
 	}
 	if len(typed) == 0 {

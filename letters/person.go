@@ -77,8 +77,8 @@ func (p person) mentioned(t *phrases) string {
 }
 
 // salutation is the opening of the letter: "Geachte mevrouw Van den Broek,", "Geachte heer De
-// Vries,", "Geachte professor Öztürk-Vermeulen," or "Geachte Sam de Vries,". Titles stay in
-// the address.
+// Vries,", "Geachte professor Öztürk-Vermeulen," or "Geachte Sam de Vries,"; to an
+// organisation, or without a first name, "Geachte heer, mevrouw,". Titles stay in the address.
 func (p person) salutation(t *phrases) string {
 	n := p.parts
 	switch {
@@ -87,8 +87,8 @@ func (p person) salutation(t *phrases) string {
 	case p.professor:
 		return fmt.Sprintf(t.salutation, t.professor+" "+data.CapitalSurname(n.Surname))
 	case n.Salutation == data.SalutationNeutral:
-		if n.Initials == "" {
-			return fmt.Sprintf(t.salutation, p.name)
+		if n.Initials == "" { // an organisation, or someone whose first name is not known
+			return fmt.Sprintf(t.salutation, t.dearSirOrMadam)
 		}
 		return fmt.Sprintf(t.salutation, n.Initials+" "+n.Surname)
 	}

@@ -28,6 +28,7 @@ type phrases struct {
 	mentionPrefix  map[data.Salutation]string // the same inside a sentence: "mevrouw", "de heer"
 	salutationWord map[data.Salutation]string // in the salutation: "Geachte mevrouw ..."
 	professor      string                     // "Geachte professor ..."
+	dearSirOrMadam string                     // "Geachte heer, mevrouw," to an organisation
 	onBehalf       string                     // subject line of a letter to a representative: subject, complainant
 	// description is the letters' default description of the complaint: received date and
 	// what it concerns (aboutSubject), for the complainant or (onBehalfOf) for a representative.
@@ -35,7 +36,7 @@ type phrases struct {
 	aboutSubject                map[data.Subject]string
 	earlier                     string // second progress letter: original date, first new date, when told
 	reasonsIntro                string // several extensions: the list of reasons follows
-	mine                        [][2]string
+	mine, theirs                [][2]string // the documents in the complainant's words ("mijn klachtbrief"), in the expert's ("de klachtbrief")
 	languageName                map[string]string
 }
 
@@ -104,7 +105,8 @@ var dutch = phrases{
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "de heer"},
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "heer"},
 	professor:      "professor",
-	onBehalf:       "%s – klacht van %s",
+	onBehalf:       "%s (namens %s)",
+	dearSirOrMadam: "heer, mevrouw",
 	description:    "uw klacht van %s%s",
 	descriptionRep: "de klacht%[2]s die u op %[1]s namens %[3]s hebt ingediend",
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " over een van onze medewerkers",
@@ -114,6 +116,7 @@ var dutch = phrases{
 		"verschuiven; onze excuses daarvoor.",
 	reasonsIntro: "De redenen daarvoor zijn:",
 	mine:         [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
+	theirs:       [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName: map[string]string{"nl": "Nederlands", "en": "Engels"},
 }
 
@@ -180,7 +183,8 @@ var english = phrases{
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	professor:      "Professor",
-	onBehalf:       "%s – complaint of %s",
+	onBehalf:       "%s (on behalf of %s)",
+	dearSirOrMadam: "Sir or Madam",
 	description:    "your complaint of %s%s",
 	descriptionRep: "the complaint%[2]s that you submitted on %[1]s on behalf of %[3]s",
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " about a member of our staff",
@@ -190,6 +194,7 @@ var english = phrases{
 		"our apologies.",
 	reasonsIntro: "The reasons for this are:",
 	mine:         [][2]string{{"your ", "my "}, {"Your ", "My "}},
+	theirs:       [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName: map[string]string{"nl": "Dutch", "en": "English"},
 }
 

@@ -50,6 +50,9 @@ func values(in *Input) map[string]string {
 	if v["stukken"] == "" {
 		v["stukken"] = t.documents
 	}
+	if in.Kind == data.LetterConfidentiality {
+		v["stukken"] = reword(v["stukken"], t.theirs) // the expert is not the complainant
+	}
 	return v
 }
 
@@ -106,8 +109,11 @@ func earlier(in *Input) string {
 
 // firstPerson turns the documents as the practice wrote them to the complainant ("uw
 // klachtbrief") into the complainant's own words for the statement they sign ("mijn klachtbrief").
-func firstPerson(s string, t *phrases) string {
-	for _, m := range t.mine {
+func firstPerson(s string, t *phrases) string { return reword(s, t.mine) }
+
+// reword replaces whole words at the start of a word, such as "uw " by "mijn ".
+func reword(s string, pairs [][2]string) string {
+	for _, m := range pairs {
 		s = strings.ReplaceAll(" "+s, " "+m[0], " "+m[1])[1:]
 	}
 	return s

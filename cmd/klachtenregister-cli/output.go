@@ -108,6 +108,9 @@ func printFile(w io.Writer, f *data.File) {
 	for _, row := range [][2]string{
 		{"Kenmerk", c.Reference}, {"Status", c.Status.Label()}, {"Procedure", procedure},
 		{"Ontvangen", fmt.Sprintf("%s via %s", c.ReceivedOn, c.Channel.Label())}, {"Klager", p.Name},
+		{"Aanhef", joinNonEmpty(" ", p.Salutation.Label()+":", p.Initials, p.Surname)},
+		{"Gemachtigde", joinNonEmpty(", ", c.Representative.Name, c.Representative.AddressLine1, c.Representative.City)},
+		{"Taal brieven", c.Language}, {"Omschrijving in brieven", c.LetterDescription},
 		{"Adres", joinNonEmpty(", ", p.AddressLine1, p.AddressLine2, joinNonEmpty(" ", p.Postcode, p.City), p.Country)},
 		{"Contact", joinNonEmpty(", ", p.Email, p.Phone)}, {"Betreft", joinNonEmpty(": ", c.Subject.Label(), c.PersonNamed)},
 		{"Behandelaar", c.Handler}, {"Klacht", c.Summary}, {"Omschrijving", c.Description}, {"Gewenste uitkomst", c.Desired},
