@@ -34,8 +34,8 @@ type phrases struct {
 	// what it concerns (aboutSubject), for the complainant or (onBehalfOf) for a representative.
 	description, descriptionRep string
 	aboutSubject                map[data.Subject]string
-	earlier                     string // second progress letter: original date, first new date, when told
-	reasonsIntro                string // several extensions: the list of reasons follows
+	earlier                     string      // second progress letter: original date, first new date, when told
+	reasonsIntro                string      // several extensions: the list of reasons follows
 	mine, theirs                [][2]string // the documents in the complainant's words ("mijn klachtbrief"), in the expert's ("de klachtbrief")
 	languageName                map[string]string
 }
