@@ -16,8 +16,9 @@ type reportFacts struct {
 	causes     map[int64][]string // complaint resolved in the year: the distinct root causes of its measures
 	rootCauses []RootCause
 	measures   []Measure // recorded by the end of the year, in the order they were recorded
-	// names are the complainants' names a measure's description may not show: those of every
-	// complaint the two years' figures count, and of the complaints the measures answer.
+	// names are the people a measure's description may not show: the complainants,
+	// representatives, persons concerned and handlers of every complaint the two years' figures
+	// count and of the complaints the measures answer, the experts, the practitioner and staff.
 	names  nameMask
 	linked map[int64]bool // complaint ID: answered by a measure under way, its name not yet in names
 }
@@ -33,7 +34,7 @@ type reportComplaint struct {
 	subject                                                            Subject
 	formal, noMeasureReason                                            bool
 	verdict                                                            Verdict
-	name                                                               string
+	name, rep, person, handler                                         string // masked in the measures' descriptions
 }
 
 type reportExtension struct {
@@ -51,6 +52,9 @@ func readReportFacts(q querier, year int) (*reportFacts, error) {
 		if err := read(q, year); err != nil {
 			return nil, err
 		}
+	}
+	if err := in.names.addPractice(q); err != nil {
+		return nil, err
 	}
 	var err error
 	in.rootCauses, err = rootCauses(q)
@@ -121,7 +125,10 @@ func (in *reportFacts) readLinkedNames(q querier) error {
 		return err
 	}
 	return scanRows(q, func(p *pair) []any { return []any{&p.a} }, func(p pair) { in.names.add(p.a) },
-		`SELECT complainant_name FROM complaints WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+		`SELECT complainant_name FROM complaints WHERE id IN (SELECT value FROM json_each(?1))
+		UNION SELECT rep_name FROM complaints WHERE id IN (SELECT value FROM json_each(?1))
+		UNION SELECT person_named FROM complaints WHERE id IN (SELECT value FROM json_each(?1))
+		UNION SELECT handler FROM complaints WHERE id IN (SELECT value FROM json_each(?1))`, string(list))
 }
 
 // reportComplaintsSQL reads what the report needs of every complaint that matters to the
@@ -132,7 +139,7 @@ const reportComplaintsSQL = `SELECT c.id, c.received_on, c.filed_on, c.ack_due_o
 		CASE WHEN c.formal AND c.resolved_on >= ?1 AND c.resolved_on < ?2 AND c.resolved_on <= c.due_on
 			THEN ` + originalDueSQL + ` END,
 		c.resolved_on, c.withdrawn_on, c.channel, c.subject, c.formal, c.no_measure_reason != '', coalesce(c.verdict, ''),
-		c.complainant_name
+		c.complainant_name, c.rep_name, c.person_named, c.handler
 	FROM complaints c WHERE c.id IN (
 		SELECT id FROM complaints WHERE received_on >= ?1 AND received_on < ?2
 		UNION ALL SELECT id FROM complaints WHERE resolved_on >= ?1 AND received_on < ?1
@@ -151,10 +158,14 @@ func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *rep
 	var c reportComplaint
 	for rows.Next() {
 		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.original, &c.resolved,
-			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name); err != nil {
+			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name, &c.rep, &c.person,
+			&c.handler); err != nil {
 			return err
 		}
 		in.names.add(c.name)
+		in.names.add(c.rep)
+		in.names.add(c.person)
+		in.names.add(c.handler)
 		delete(in.linked, c.id)
 		each(&c)
 	}
