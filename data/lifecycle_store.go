@@ -46,21 +46,6 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 		"to": string(to), "detail": detail})
 }
 
-// checkDay refuses a date in the future or before the complaint was received. The zero date
-// means today.
-func checkDay(field string, on *Date, c *Complaint, today Date) error {
-	if on.IsZero() {
-		*on = today
-	}
-	switch {
-	case on.After(today):
-		return invalid(field, fmt.Sprintf("de datum %s ligt in de toekomst", *on))
-	case on.Before(c.ReceivedOn):
-		return invalid(field, fmt.Sprintf("de datum %s ligt vóór de ontvangst van de klacht (%s)", *on, c.ReceivedOn))
-	}
-	return nil
-}
-
 // Escalate starts the formal procedure for an informal complaint, on the day the complainant
 // asked for it (zero: today). The deadlines run from that day.
 func (s *Store) Escalate(ref string, on Date) error {
