@@ -38,6 +38,8 @@ type phrases struct {
 	reasonsIntro                string      // several extensions: the list of reasons follows
 	mine, theirs                [][2]string // the documents in the complainant's words ("mijn klachtbrief"), in the expert's ("de klachtbrief")
 	languageName                map[string]string
+	// previews of texts typed for a letter, shown on screen before they are saved
+	previewDescription, previewReason, previewText string
 }
 
 var phrasebook = map[string]*phrases{"nl": &dutch, "en": &english}
@@ -114,10 +116,13 @@ var dutch = phrases{
 	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen en dat wij " +
 		"verwachtten uw klacht uiterlijk %s af te handelen. Het spijt ons dat wij die datum nu opnieuw moeten " +
 		"verschuiven; onze excuses daarvoor.",
-	reasonsIntro: "De redenen daarvoor zijn:",
-	mine:         [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
-	theirs:       [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
-	languageName: map[string]string{"nl": "Nederlands", "en": "Engels"},
+	reasonsIntro:       "De redenen daarvoor zijn:",
+	mine:               [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
+	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
+	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
+	previewDescription: "In de brieven: ‘Hierbij bevestigen wij de ontvangst van %s.’",
+	previewReason:      "In de voortgangsbrief: ‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
+	previewText:        "In de brief: ‘%s’",
 }
 
 var english = phrases{
@@ -192,10 +197,13 @@ var english = phrases{
 	earlier: "We let you know earlier that we would not be able to meet the original date of %s and that we expected " +
 		"to resolve your complaint by %s. We are sorry that we now have to move that date once more; please accept " +
 		"our apologies.",
-	reasonsIntro: "The reasons for this are:",
-	mine:         [][2]string{{"your ", "my "}, {"Your ", "My "}},
-	theirs:       [][2]string{{"your ", "the "}, {"Your ", "The "}},
-	languageName: map[string]string{"nl": "Dutch", "en": "English"},
+	reasonsIntro:       "The reasons for this are:",
+	mine:               [][2]string{{"your ", "my "}, {"Your ", "My "}},
+	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
+	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
+	previewDescription: "In the letters: ‘We are writing to confirm that we have received %s.’",
+	previewReason:      "In the progress letter: ‘We need more time than we expected. %s’",
+	previewText:        "In the letter: ‘%s’",
 }
 
 // DefaultBody is the built-in text of a letter in a language, shown in settings as the starting

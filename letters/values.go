@@ -71,6 +71,30 @@ func Description(c *data.Complaint, lang string) string {
 	return fmt.Sprintf(t.description, on, about)
 }
 
+// DescriptionPreview is the sentence the acknowledgement makes of the letters' description of
+// the complaint, for the intake form to show beside the field: "Hierbij bevestigen wij de
+// ontvangst van uw klacht van 3 december 2026 over onze dienstverlening."
+func DescriptionPreview(c *data.Complaint, lang string) string {
+	if _, err := data.ParseLanguage(lang); err != nil {
+		lang = "nl"
+	}
+	return fmt.Sprintf(phrasebook[lang].previewDescription, Description(c, lang))
+}
+
+// TextPreview is a text typed for a letter as the letter prints it: the reason for an
+// extension after the sentence it follows in the progress letter, or the outcome, for the
+// dialogs to show before the text is saved.
+func TextPreview(kind data.LetterKind, text, lang string) string {
+	if _, err := data.ParseLanguage(lang); err != nil {
+		lang = "nl"
+	}
+	t := phrasebook[lang]
+	if kind == data.LetterProgress {
+		return fmt.Sprintf(t.previewReason, sentences(text))
+	}
+	return fmt.Sprintf(t.previewText, sentences(text))
+}
+
 // extensions are the complaint's extensions, oldest first; a hand-filled Input may give only
 // the latest.
 func extensions(in *Input) []data.Extension {
