@@ -110,7 +110,7 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.letterDesc = widget.NewEntry()
 	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
 	f.preview = widget.NewLabel("")
-	f.preview.Wrapping, f.preview.Importance = fyne.TextWrapWord, widget.LowImportance
+	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
 	f.language = widget.NewSelect([]string{lang.L("Dutch"), lang.L("English")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
 	for _, e := range []**widget.Entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
@@ -158,7 +158,7 @@ func (f *complaintForm) items() []*widget.FormItem {
 		item("Description of the complaint", f.description), item("Desired outcome", f.desired),
 		item("Language of the letters", f.language),
 		hint(lang.L("Complaint as the letters name it"), container.NewVBox(f.letterDesc, f.preview),
-			lang.L("Written to the complainant; empty gives the description shown.")),
+			lang.L("Written to the complainant; empty gives the description shown above.")),
 		widget.NewFormItem("", widget.NewLabelWithStyle(lang.L("Representative (optional): letters then go to them"),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		item("Representative", f.repName), item("Salutation in letters", f.rep.salutation),

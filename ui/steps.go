@@ -108,7 +108,7 @@ func (cf *complaintFile) onExtend() {
 // in the complaint's language, as the practitioner types.
 func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widget.Label {
 	preview := widget.NewLabel("")
-	preview.Wrapping, preview.Importance = fyne.TextWrapWord, widget.LowImportance
+	preview.Wrapping, preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
 	language := "nl"
 	if cf.file != nil && cf.file.Language != "" {
 		language = cf.file.Language
