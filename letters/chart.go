@@ -105,7 +105,7 @@ func (d *document) monthChart(t *reportPhrases, months [12]data.MonthCount, show
 		for _, m := range months[:shown] {
 			most = max(most, m.Received, m.Resolved)
 		}
-		step, ceiling := niceScale(most)
+		step, ceiling := NiceScale(most)
 		d.pdf.SetFont("sans", "", chartPt)
 		for v := 0; v <= ceiling; v += step {
 			y := y1 - (y1-y0)*float64(v)/float64(ceiling)
@@ -166,9 +166,10 @@ func (d *document) hatched(c [3]int, x, y, w, h float64) {
 	d.pdf.ClipEnd()
 }
 
-// niceScale picks the step between grid lines (1, 2 or 5 times a power of ten) so the largest
-// value fits under at most five of them, and the top of the scale.
-func niceScale(most int) (step, ceiling int) {
+// NiceScale picks the step between grid lines (1, 2 or 5 times a power of ten) so the largest
+// value fits under at most five of them, and the top of the scale. The report screen numbers
+// its month chart the same way.
+func NiceScale(most int) (step, ceiling int) {
 	step = 1
 	for scale := 1; ; scale *= 10 {
 		for _, f := range []int{1, 2, 5} {

@@ -119,8 +119,8 @@ func TestReportRefusals(t *testing.T) {
 
 func TestNiceScale(t *testing.T) {
 	for most, want := range map[int][2]int{0: {1, 1}, 2: {1, 2}, 5: {1, 5}, 6: {2, 6}, 11: {5, 15}, 38: {10, 40}, 230: {50, 250}} {
-		if step, top := niceScale(most); step != want[0] || top != want[1] {
-			t.Errorf("niceScale(%d) = %d, %d; want %v", most, step, top, want)
+		if step, top := NiceScale(most); step != want[0] || top != want[1] {
+			t.Errorf("NiceScale(%d) = %d, %d; want %v", most, step, top, want)
 		}
 	}
 }

@@ -523,8 +523,12 @@ func TestReportScreenShowsTheYear(t *testing.T) {
 		}
 	}
 	joined := strings.Join(texts, "|")
-	if !strings.Contains(joined, "Klachten ontvangen|2|0") {
-		t.Errorf("figures table: %s", joined)
+	// The register holds no 2025, so its column has no figures; the year is under way.
+	for _, want := range []string{"Klachten ontvangen|2|–", "Open op 30 november 2026|2|–", "Naar wijze van ontvangst (n = 2)",
+		"n = 2", "lopende maand"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("report screen lacks %q: %s", want, joined)
+		}
 	}
 }
 
