@@ -193,12 +193,21 @@ func TestSenderNeverDisappears(t *testing.T) {
 // TestSamples writes the practitioner's sample set and compares each letter's text with
 // testdata/samples; every PDF is A4 and passes qpdf. Run with -update to accept new texts.
 func TestSamples(t *testing.T) {
-	list, err := Samples(practice(), nil)
+	list, err := Samples(practice())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(list) != 26 {
 		t.Errorf("%d samples, want 13 per language", len(list))
+	}
+	again, err := Samples(practice())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range list {
+		if !bytes.Equal(s.PDF, again[i].PDF) {
+			t.Errorf("%s: a second rendering gave different bytes", s.Name)
+		}
 	}
 	for _, s := range list {
 		path := writeTemp(t, s.Name, s.PDF)

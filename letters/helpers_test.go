@@ -27,20 +27,8 @@ func day(s string) data.Date {
 	return d
 }
 
-// practice is a filled-in practice on the default settings.
-func practice() data.Settings {
-	set := data.DefaultSettings()
-	for k, v := range map[string]string{
-		"practice_name": "Praktijk De Linde", "practice_address": "Oudegracht 118", "practice_postcode": "3511 AX",
-		"practice_city": "Utrecht", "practice_phone": "030 231 45 67", "practice_email": "info@praktijkdelinde.example",
-		"practice_website": "www.praktijkdelinde.example", "practice_registration": "KvK 12345678",
-		"practitioner_name": "Anne de Linde", "practitioner_title": "Praktijkhouder",
-		"practitioner_title_en": "Practice owner",
-	} {
-		set[k] = v
-	}
-	return set
-}
+// practice is a filled-in practice on the default settings, the sample set's.
+func practice() data.Settings { return samplePractice() }
 
 // recipients are the names the issue asks to print exactly, one per letter kind.
 var recipients = map[data.LetterKind]string{

@@ -40,10 +40,8 @@ func AnnualReport(w io.Writer, src ReportSource, year int, lang string) error {
 	if _, err := data.ParseLanguage(in.Language); err != nil {
 		return err
 	}
-	if path := set["practice_logo"]; path != "" {
-		if in.Logo, err = data.ReadLogo(path); err != nil {
-			return &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
-		}
+	if in.Logo, err = logo(set); err != nil {
+		return err
 	}
 	if in.Report, err = src.YearReport(year); err != nil {
 		return err

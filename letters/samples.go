@@ -19,16 +19,20 @@ type Sample struct {
 // that are easily wrong (a two-page outcome, a second progress letter, a representative, an
 // address abroad, a long organisation name) and the window test sheet. When the practice's
 // details are not filled in yet, a sample practice stands in.
-func Samples(set data.Settings, logo []byte) ([]Sample, error) {
+func Samples(set data.Settings) ([]Sample, error) {
+	var pic []byte
 	if practiceComplete(set) != nil {
 		set = samplePractice()
-		logo = nil
+	} else if p, err := logo(set); err != nil {
+		return nil, err
+	} else {
+		pic = p
 	}
 	var out []Sample
 	for _, lang := range data.Languages {
 		for i, c := range sampleCases(lang) {
 			in := c.in
-			in.Settings, in.Language, in.Logo, in.Complaint.Language = set, lang, logo, lang
+			in.Settings, in.Language, in.Logo, in.Complaint.Language = set, lang, pic, lang
 			var buf bytes.Buffer
 			if err := Render(&buf, in); err != nil {
 				return nil, fmt.Errorf("voorbeeld %s: %w", c.name, err)
@@ -49,6 +53,7 @@ func Samples(set data.Settings, logo []byte) ([]Sample, error) {
 	return out, nil
 }
 
+// samplePractice is the made-up practice of the sample set and of the tests.
 func samplePractice() data.Settings {
 	set := data.DefaultSettings()
 	for k, v := range map[string]string{

@@ -74,12 +74,21 @@ func Prepare(src Source, r Request) (Input, error) {
 			return in, err
 		}
 	}
-	if path := set["practice_logo"]; path != "" {
-		if in.Logo, err = data.ReadLogo(path); err != nil {
-			return in, &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
-		}
+	in.Logo, err = logo(set)
+	return in, err
+}
+
+// logo reads the letterhead's logo named by the setting practice_logo; nil when there is none.
+func logo(set data.Settings) ([]byte, error) {
+	path := set["practice_logo"]
+	if path == "" {
+		return nil, nil
 	}
-	return in, nil
+	b, err := data.ReadLogo(path)
+	if err != nil {
+		return nil, &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
+	}
+	return b, nil
 }
 
 // documentsInFile names the documents an expert gets to see, from the file: for the

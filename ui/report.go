@@ -149,7 +149,7 @@ func openLabel(rep data.Report) string {
 	if rep.Complete {
 		return lang.L("Open at year end")
 	}
-	return lang.L("Open on {{.On}}", map[string]any{"On": longDate(rep.MadeOn)})
+	return lang.L("Open on {{.On}} ({{.Year}}: on 31 December)", map[string]any{"On": longDate(rep.MadeOn), "Year": rep.Previous.Year})
 }
 
 // shownMonths is how many months of the year have begun by the day the figures are from.

@@ -139,13 +139,7 @@ func samples(c *call, dir string) error {
 	if err != nil {
 		return err
 	}
-	var logo []byte
-	if path := set["practice_logo"]; path != "" {
-		if logo, err = data.ReadLogo(path); err != nil {
-			return &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
-		}
-	}
-	list, err := letters.Samples(set, logo)
+	list, err := letters.Samples(set)
 	if err != nil {
 		return err
 	}
