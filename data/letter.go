@@ -50,6 +50,15 @@ func ParseLanguage(s string) (string, error) {
 	return s, nil
 }
 
+// letterAllowed refuses a letter for a closed or withdrawn file (see readOnly), except the one
+// letter a withdrawal calls for: the confirmation of the withdrawal itself.
+func letterAllowed(c *Complaint, kind LetterKind) error {
+	if kind == LetterWithdrawal && c.Status == StatusWithdrawn {
+		return nil
+	}
+	return readOnly(c)
+}
+
 // MaxLetterDateAhead is how many days ahead a letter may be dated: letters are often made a
 // few days before they are posted.
 const MaxLetterDateAhead = 14

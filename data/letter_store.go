@@ -27,6 +27,9 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte)
 		if err != nil {
 			return err
 		}
+		if err := letterAllowed(c, kind); err != nil {
+			return err
+		}
 		l.Reference, l.CreatedAt = c.Reference, tx.now.UTC().Truncate(time.Second)
 		if err := tx.QueryRow(`SELECT coalesce(max(version), 0) + 1 FROM letters WHERE complaint_id = ? AND kind = ?`,
 			c.ID, kind).Scan(&l.Version); err != nil {
@@ -59,12 +62,10 @@ func scanLetter(row interface{ Scan(...any) error }) (Letter, error) {
 }
 
 // Letters lists a complaint's letters, oldest first.
-func (s *Store) Letters(ref string) ([]Letter, error) {
-	id, err := s.complaintID(s.r, ref)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.r.Query(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+func (s *Store) Letters(ref string) ([]Letter, error) { return ofComplaint(s, ref, letters) }
+
+func letters(q querier, id int64) ([]Letter, error) {
+	rows, err := q.Query(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
 		WHERE l.complaint_id = ? ORDER BY l.id`, id)
 	if err != nil {
 		return nil, err
@@ -89,7 +90,7 @@ func (s *Store) LatestLetter(ref string, kind LetterKind) (Letter, error) {
 	l, err := scanLetter(s.r.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
 		WHERE c.reference = ? AND l.kind = ? ORDER BY l.version DESC LIMIT 1`, ref, kind))
 	if errors.Is(err, sql.ErrNoRows) {
-		if _, err := s.complaintID(s.r, ref); err != nil {
+		if _, err := complaintID(s.r, ref); err != nil {
 			return l, err
 		}
 		return l, notFound(fmt.Sprintf("bij klacht %s is nog geen %s gemaakt", ref, kind.Label()))
@@ -139,8 +140,8 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		if err != nil {
 			return err
 		}
-		if c.Status == StatusClosed {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan geen brief meer als verstuurd worden gemarkeerd", c.Reference)}
+		if err := letterAllowed(c, l.Kind); err != nil {
+			return err
 		}
 		if on.IsZero() {
 			on = tx.today()
@@ -149,7 +150,9 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 			return invalid("on", fmt.Sprintf("de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made))
 		}
 		var contactID *int64 // NULL: no contact moment
-		if l.Kind != LetterConfidentiality {
+		// The withdrawal's confirmation goes to a file that takes no more contacts: its sending is
+		// recorded on the letter and in the audit trail only.
+		if l.Kind != LetterConfidentiality && l.Kind != LetterWithdrawal {
 			ct := Contact{On: on, Kind: via.contactKind(),
 				Note: fmt.Sprintf("%s (versie %d) %s", capitalise(l.Kind.Label()), l.Version, via.Sent())}
 			if err := tx.addContact(c, &ct); err != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -212,10 +213,18 @@ func TestOutcomeLetterGatesClosing(t *testing.T) {
 	}
 	must(t, s.CloseComplaint(ref))
 
-	// Nothing is marked sent on a closed file, not even a letter that records no contact.
+	// Nothing is made or marked sent on a closed file, not even a letter that records no contact.
+	before := dumpTables(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
+	wantErr(t, err, ErrTransition)
+	if dumpTables(t, s) != before {
+		t.Error("making a letter for a closed complaint changed the register")
+	}
+	must(t, s.Reopen(ref, "geheimhoudingsverklaring nog nodig"))
 	late, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
 	must(t, err)
-	before := dumpTables(t, s)
+	must(t, s.CloseComplaint(ref))
+	before = dumpTables(t, s)
 	wantErr(t, s.MarkLetterSent(late.ID, Date{}, DeliveryPost), ErrTransition)
 	if dumpTables(t, s) != before {
 		t.Error("marking a letter of a closed complaint sent changed the register")
@@ -329,5 +338,30 @@ func TestDemoWithLetters(t *testing.T) {
 	must(t, err)
 	if !v.OK() {
 		t.Error(v.Problem)
+	}
+}
+
+// TestWithdrawalLetterOnAWithdrawnFile: a withdrawn file is read-only, but its one letter, the
+// confirmation of the withdrawal, can still be made and marked sent; any other letter is refused.
+func TestWithdrawalLetterOnAWithdrawnFile(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusAcknowledged)
+	must(t, s.Withdraw(ref, "telefonisch ingetrokken"))
+	if _, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst")); !errors.Is(err, ErrTransition) {
+		t.Errorf("acknowledgement for a withdrawn file: %v", err)
+	}
+	l, err := s.SaveLetter(ref, LetterWithdrawal, "nl", pdf("intrekking"))
+	must(t, err)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
+	if list, _ := s.Letters(ref); len(list) != 1 || list[0].SentOn != day("2026-03-02") {
+		t.Errorf("withdrawal letter after marking it sent: %+v", list)
+	}
+	if err := CheckLetterDate(day("2026-03-16"), day("2026-03-02")); err != nil {
+		t.Errorf("a letter dated 14 days ahead: %v", err)
+	}
+	for _, d := range []string{"2026-03-17", "2026-03-01"} {
+		if err := CheckLetterDate(day(d), day("2026-03-02")); !errors.Is(err, ErrInvalid) {
+			t.Errorf("a letter dated %s: %v", d, err)
+		}
 	}
 }

@@ -1,9 +1,6 @@
 package data
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // The annual report names nobody, and a measure's description, which it prints, may name
 // nobody either: not the complainants, their representatives, the persons complaints concern,
@@ -16,8 +13,8 @@ func (nm nameMask) addPractice(q querier) error {
 	if err != nil {
 		return err
 	}
-	nm.add(set["practitioner_name"])
-	for _, n := range strings.Split(set["staff_names"], "\n") {
+	nm.add(set.PractitionerName())
+	for _, n := range set.StaffNames() {
 		nm.add(n)
 	}
 	return scanRows(q, func(s *string) []any { return []any{s} }, func(s string) { nm.add(s) }, `SELECT name FROM experts`)

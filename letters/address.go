@@ -18,7 +18,7 @@ func addressLines(in *Input) []string {
 	if in.Kind == data.LetterConfidentiality && p.line1 == "" {
 		lines = lines[:2] // an expert without a postal address: the organisation stands in for it
 	}
-	home := sameCountry(p.country, in.Settings["practice_country"])
+	home := sameCountry(p.country, in.Settings.PracticeCountry())
 	if p.country == "" || countryCode(p.country) == "NL" {
 		lines = append(lines, strings.TrimSpace(p.pc+"  "+strings.ToUpper(p.city)))
 	} else {
@@ -66,8 +66,8 @@ func sameCountry(a, practice string) bool {
 // in the window too.
 func senderLine(set data.Settings) string {
 	var parts []string
-	for _, p := range []string{set["practice_name"], set["practice_address"],
-		strings.TrimSpace(set["practice_postcode"] + " " + set["practice_city"])} {
+	for _, p := range []string{set.PracticeName(), set.PracticeAddress(),
+		strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity())} {
 		if p != "" {
 			parts = append(parts, p)
 		}
@@ -147,9 +147,9 @@ func (d *document) fitSender() ([]string, float64, error) {
 			}
 		}
 	}
-	return nil, 0, &data.Error{Code: data.CodeInvalid, Field: "practice_address", Message: fmt.Sprintf(
+	return nil, 0, &data.Error{Code: data.CodeInvalid, Field: data.KeyPracticeAddress, Message: fmt.Sprintf(
 		"het afzenderadres ‘%s’ past niet boven het adres in het adresvenster; kort %s of %s in", s,
-		settingName("practice_name"), settingName("practice_address"))}
+		settingName(data.KeyPracticeName), settingName(data.KeyPracticeAddress))}
 }
 
 func (d *document) drawAddress() error {

@@ -78,7 +78,7 @@ func (d *document) letter(body, form string) error {
 	in, t := d.in, d.t
 	d.pdf.SetTitle(t.subjects[in.Kind]+" "+in.Complaint.Reference, true) // no personal data in the metadata
 	add := func(items ...item) { d.items = append(d.items, items...) }
-	add(d.paragraph(fmt.Sprintf("%s, %s", in.Settings["practice_city"], formatDate(in.Date, in.Language)), bodyPt, "")...)
+	add(d.paragraph(fmt.Sprintf("%s, %s", in.Settings.PracticeCity(), formatDate(in.Date, in.Language)), bodyPt, "")...)
 	add(gap(lineH))
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.reference, in.Complaint.Reference), bodyPt, "")...)
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, subjectLine(in)), bodyPt, "B")...)
@@ -108,8 +108,8 @@ func (d *document) letter(body, form string) error {
 	if form != "" {
 		add(d.form(t.formTitles[in.Kind], form)...)
 	}
-	header := strings.Join([]string{in.Settings["practice_name"], in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
-	d.running, err = d.fitLines("practice_name", "de kop van de volgende pagina's", header, 8, "", textW, 2)
+	header := strings.Join([]string{in.Settings.PracticeName(), in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
+	d.running, err = d.fitLines(data.KeyPracticeName, "de kop van de volgende pagina's", header, 8, "", textW, 2)
 	return err
 }
 
@@ -127,11 +127,11 @@ func subjectLine(in *Input) string {
 // wrapped to the text column over at most two lines.
 func (d *document) signature() ([]item, error) {
 	sig := []item{gap(2 * paraGap), textLine(marginL, bodyPt, "", d.t.closing), gap(15)}
-	title := "practitioner_title"
+	title := data.KeyPractitionerTitle
 	if d.in.Language == "en" {
-		title = "practitioner_title_en" // left out when not filled in: a Dutch title would leave the letter half Dutch
+		title = data.KeyPractitionerTitleEn // left out when not filled in: a Dutch title would leave the letter half Dutch
 	}
-	for _, k := range []string{"practitioner_name", title} {
+	for _, k := range []string{data.KeyPractitionerName, title} {
 		lines, err := d.fitLines(k, "de ondertekening", d.in.Settings[k], bodyPt, "", textW, 2)
 		if err != nil {
 			return nil, err

@@ -43,7 +43,7 @@ func Samples(set data.Settings) ([]Sample, error) {
 		for k, v := range set {
 			cal[k] = v
 		}
-		cal["language"] = lang
+		cal[data.KeyLanguage] = lang
 		var buf bytes.Buffer
 		if err := Calibration(&buf, cal); err != nil {
 			return nil, err
@@ -57,10 +57,10 @@ func Samples(set data.Settings) ([]Sample, error) {
 func samplePractice() data.Settings {
 	set := data.DefaultSettings()
 	for k, v := range map[string]string{
-		"practice_name": "Praktijk De Linde", "practice_address": "Oudegracht 118", "practice_postcode": "3511 AX",
-		"practice_city": "Utrecht", "practice_phone": "030 231 45 67", "practice_email": "info@praktijkdelinde.example",
-		"practice_website": "www.praktijkdelinde.example", "practice_registration": "KvK 12345678",
-		"practitioner_name": "Anne de Linde", "practitioner_title": "Praktijkhouder", "practitioner_title_en": "Practice owner",
+		data.KeyPracticeName: "Praktijk De Linde", data.KeyPracticeAddress: "Oudegracht 118", data.KeyPracticePostcode: "3511 AX",
+		data.KeyPracticeCity: "Utrecht", data.KeyPracticePhone: "030 231 45 67", data.KeyPracticeEmail: "info@praktijkdelinde.example",
+		data.KeyPracticeWebsite: "www.praktijkdelinde.example", data.KeyPracticeRegistration: "KvK 12345678",
+		data.KeyPractitionerName: "Anne de Linde", data.KeyPractitionerTitle: "Praktijkhouder", data.KeyPractitionerTitleEn: "Practice owner",
 	} {
 		set[k] = v
 	}

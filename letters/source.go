@@ -57,7 +57,7 @@ func Prepare(src Source, r Request) (Input, error) {
 		in.Language = in.Complaint.Language // the language its texts were typed in
 	}
 	if in.Language == "" {
-		in.Language = set["language"]
+		in.Language = set.Language()
 	}
 	if err := notClosed(in.Kind, &in.Complaint); err != nil {
 		return in, err
@@ -80,13 +80,13 @@ func Prepare(src Source, r Request) (Input, error) {
 
 // logo reads the letterhead's logo named by the setting practice_logo; nil when there is none.
 func logo(set data.Settings) ([]byte, error) {
-	path := set["practice_logo"]
+	path := set.PracticeLogo()
 	if path == "" {
 		return nil, nil
 	}
 	b, err := data.ReadLogo(path)
 	if err != nil {
-		return nil, &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
+		return nil, &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeLogo, Message: err.Error()}
 	}
 	return b, nil
 }

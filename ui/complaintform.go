@@ -140,6 +140,16 @@ func (f *complaintForm) update() {
 	}
 }
 
+// setEditable makes every field editable or read-only, as for a closed file.
+func (f *complaintForm) setEditable(on bool) {
+	for _, w := range []fyne.Disableable{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
+		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.channel, f.subject,
+		f.person1.salutation, f.person1.initials, f.person1.surname, f.letterDesc, f.language, f.repName, f.rep.salutation,
+		f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry} {
+		setEnabled(w, on)
+	}
+}
+
 // items lays the fields out; required ones are marked with an asterisk.
 func (f *complaintForm) items() []*widget.FormItem {
 	item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(lang.L(label), w) }
