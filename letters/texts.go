@@ -212,7 +212,7 @@ func DefaultBody(kind data.LetterKind, lang string) string { return bodies[lang]
 
 var bodies = map[string]map[data.LetterKind]string{
 	"nl": {
-		data.LetterAcknowledgement: `Hierbij bevestigen wij de ontvangst van {klacht}. Wij vinden het belangrijk dat u ons hebt laten weten dat u ontevreden bent, en nemen uw klacht serieus.
+		data.LetterAcknowledgement: `Hierbij bevestigen wij de ontvangst van {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen deze klacht serieus.
 
 Uw klacht wordt behandeld door {behandelaar}, volgens onze klachtenprocedure. Meestal nemen wij eerst contact met u op om de verdere stappen te bespreken. Ook kunnen wij u om een nadere toelichting of aanvullende informatie vragen. Wilt u zelf nog iets aanvullen, laat het ons dan gerust weten.
 
@@ -267,7 +267,7 @@ Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We appreciate you letting us know that you are dissatisfied, and we take your complaint seriously.
+		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value hearing when someone is dissatisfied, and we take this complaint seriously.
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
