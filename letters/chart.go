@@ -143,7 +143,8 @@ func (d *document) monthChart(t *reportPhrases, months [12]data.MonthCount, show
 			}
 			if incomplete {
 				d.pdf.SetFont("sans", "", 6.5)
-				d.text(x0+slot*(float64(i)+0.5)-d.pdf.GetStringWidth(t.incomplete)/2, y1+7.8, 6.5, "", 60, t.incomplete)
+				w := d.pdf.GetStringWidth(t.incomplete) // centred under the month, but not past the column's edge
+				d.text(min(x0+slot*(float64(i)+0.5)-w/2, x1-w), y1+7.8, 6.5, "", 60, t.incomplete)
 			}
 		}
 		for s, sr := range series {
