@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -359,6 +360,24 @@ func TestCalibration(t *testing.T) {
 	for _, s := range []string{"Proefvel adresvenster", "‘Adresvenster: afstand van de linkerkant (mm)’ (nu 20,5 mm)", "Zoë van 't Hoff"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("calibration sheet lacks %q:\n%s", s, text)
+		}
+	}
+	// The rulers start 5 mm from the edge, where every printer prints, and the left ruler's
+	// numbers keep clear of the fold marks at 105, 148.5 and 210 mm.
+	for _, w := range pdfWords(t, path) {
+		if _, err := strconv.Atoi(w.text); err != nil || w.page != 1 {
+			continue
+		}
+		if w.xMin < 5*ptPerMM || w.yMin < 5*ptPerMM {
+			t.Errorf("ruler number %s at (%.1f, %.1f) pt lies within 5 mm of the edge", w.text, w.xMin, w.yMin)
+		}
+		if left := w.xMin < 20*ptPerMM; left && (w.text == "150" || w.text == "210") {
+			t.Errorf("ruler number %s sits on a fold mark", w.text)
+		}
+	}
+	for _, label := range []string{"Adresvenster: afstand van de linkerkant (mm)", "bij Instellingen"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), label) {
+			t.Errorf("the instructions do not name the settings screen's %q", label)
 		}
 	}
 	checkA4(t, path)
