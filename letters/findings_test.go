@@ -38,6 +38,9 @@ func TestFindings(t *testing.T) {
 		{name: "mister", kind: data.LetterAcknowledgement, edit: func(in *Input) {
 			in.Complaint.Complainant.Name, in.Complaint.Complainant.NameParts = "Pieter de Vries", data.NameParts{Salutation: data.SalutationMr, Initials: "Pieter", Surname: "de Vries"}
 		}, nl: []string{"Geachte heer De Vries,", "De heer P. de Vries"}, en: []string{"Dear Mr De Vries,", "Mr P. de Vries"}},
+		{name: "no initials", kind: data.LetterAcknowledgement, edit: func(in *Input) {
+			in.Complaint.Complainant.NameParts = data.NameParts{Salutation: data.SalutationMrs, Surname: "van den Broek"}
+		}, nl: []string{"Mevrouw Van den Broek Burgemeester", "Geachte mevrouw Van den Broek,"}, en: []string{"Ms Van den Broek Burgemeester"}},
 		{name: "neutral", kind: data.LetterAcknowledgement, edit: func(in *Input) {
 			in.Complaint.Complainant.Name, in.Complaint.Complainant.NameParts = "Sam de Vries", data.ProposeName("Sam de Vries")
 		}, nl: []string{"Geachte Sam de Vries,"}, en: []string{"Dear Sam de Vries,"}},

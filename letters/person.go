@@ -48,7 +48,7 @@ func (p person) nameLine(t *phrases) string {
 	if n.Surname == "" {
 		return p.name
 	}
-	core := n.Surname
+	core := data.CapitalSurname(n.Surname) // without initials before it, the tussenvoegsel takes a capital
 	if n.Salutation == data.SalutationNeutral && n.Initials != "" {
 		core = n.Initials + " " + n.Surname
 	} else if ini := data.Abbreviated(n.Initials); ini != "" {
@@ -63,7 +63,7 @@ func (p person) nameLine(t *phrases) string {
 	if prefix := t.addressPrefix[n.Salutation]; prefix != "" {
 		return prefix + " " + core
 	}
-	return data.CapitalSurname(core)
+	return core
 }
 
 // mentioned is the person's name inside a sentence or a subject line: "mevrouw A. van den
