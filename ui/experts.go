@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -75,14 +76,16 @@ func (cf *complaintFile) onExpert() {
 	}
 	which.SetSelectedIndex(0)
 	item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(lang.L(label), w) }
+	parts.initials.SetPlaceHolder(lang.L("proposed from the name"))
+	line1.SetPlaceHolder(lang.L("postal address (window envelope)"))
+	// Pairs share a row, so the dialog fits the file's window.
 	cf.ask(lang.L("External expert"), lang.L("Save"), []*widget.FormItem{
 		item("Expert", which), item("Name", name), item("Salutation in letters", parts.salutation),
-		{Text: lang.L("Initials or first name"), Widget: parts.initials, HintText: lang.L("Proposed from the name; correct it if needed.")},
-		item("Surname", parts.surname),
-		{Text: lang.L("Title before the name"), Widget: title, HintText: lang.L("In the address only; a professor is addressed as such.")},
-		item("Title after the name", titleAfter), item("Organisation", org),
-		{Text: lang.L("Address"), Widget: line1, HintText: lang.L("For the confidentiality statement in a window envelope.")},
-		item("Address (line 2)", line2), item("Postcode", pc), item("City", city), item("Country", country),
+		item("Initials or first name", parts.initials), item("Surname", parts.surname),
+		{Text: lang.L("Titles before and after the name"), Widget: container.NewGridWithColumns(2, title, titleAfter),
+			HintText: lang.L("In the address only; a professor is addressed as such.")},
+		item("Organisation", org), item("Address", line1), item("Address (line 2)", line2),
+		item("Postcode and city", container.NewGridWithColumns(2, pc, city)), item("Country", country),
 		item("E-mail", email),
 		{Text: lang.L("Confidentiality statement signed on"), Widget: signed, HintText: lang.L("Leave empty until the signed statement is back.")}},
 		func() error {
