@@ -1,7 +1,7 @@
 -- Letters fit to send unchanged: how the complainant, a representative (gemachtigde) and an
 -- expert are addressed, the description the letters use instead of the internal summary, the
 -- language of each complaint's letters, the expert's postal address and the withdrawal letter.
--- (Numbered 0008 on main; 0006 on this branch while 0006 and 0007 are in flight.)
+-- (Reserved as 0008, which main gave the import; numbered 0009, the next free number.)
 
 ALTER TABLE complaints ADD COLUMN salutation TEXT NOT NULL DEFAULT ''
     CHECK (salutation IN ('', 'mevrouw', 'heer', 'neutral'));
