@@ -71,7 +71,8 @@ func (v Verdict) Label() string {
 // Complainant is the person who complains. Their details appear only in letters to them
 // and are the personal data that retention later erases.
 type Complainant struct {
-	Name         string `json:"name"`
+	Name string `json:"name"` // the full name as typed, for the register
+	NameParts
 	AddressLine1 string `json:"address_line1"`
 	AddressLine2 string `json:"address_line2"`
 	Postcode     string `json:"postcode"`
@@ -96,6 +97,14 @@ type Complaint struct {
 	Description string      `json:"description"`
 	Desired     string      `json:"desired_outcome"`
 	Complainant Complainant `json:"complainant"`
+	// Representative is the gemachtigde who files for the complainant; letters go to them.
+	// Its Name is "" when there is none.
+	Representative Complainant `json:"representative"`
+	// LetterDescription is how the letters name the complaint, written to the complainant
+	// ("uw klacht van 3 december 2026 over de factuur"); "" means a description built from the
+	// date and subject. The internal Summary is never quoted in a letter.
+	LetterDescription string `json:"letter_description"`
+	Language          string `json:"language"` // of the letters: nl or en; "" at intake means the setting language
 	// Anonymous: registered without a name, for the evaluation only; informal, no letters.
 	Anonymous bool `json:"anonymous"`
 	PhoneIntake
@@ -171,7 +180,19 @@ func (c *Complaint) Validate(today Date) error {
 	case !slices.Contains(Subjects, c.Subject):
 		return invalid("subject", fmt.Sprintf("onbekend onderwerp %q; kies uit %s", c.Subject, joinAll(Subjects)))
 	}
-	return CheckEmail(c.Complainant.Email)
+	if err := CheckEmail(c.Complainant.Email); err != nil {
+		return err
+	}
+	if err := c.Complainant.NameParts.check("", c.Complainant.Name); err != nil {
+		return err
+	}
+	if err := c.checkRepresentative(); err != nil {
+		return err
+	}
+	if c.Language != "" && !slices.Contains(Languages, c.Language) {
+		return invalid("language", fmt.Sprintf("onbekende taal %q voor de brieven; kies uit nl, en", c.Language))
+	}
+	return nil
 }
 
 // clean checks and trims every text field (see cleanText) and writes a Dutch postcode as 1234 AB.
@@ -192,6 +213,32 @@ func (c *Complaint) clean() error {
 		textField{"email", &p.Email, lineRule.as("het e-mailadres")},
 		textField{"phone", &p.Phone, lineRule.as("het telefoonnummer")},
 		textField{"taken_by", &c.TakenBy, lineRule.as("wie het gesprek aannam")},
+		textField{"letter_description", &c.LetterDescription, summaryRule.as("de omschrijving in de brieven")},
+		textField{"language", &c.Language, lineRule.as("de taal")},
+	); err != nil {
+		return err
+	}
+	if err := c.Representative.clean("rep_", "van de gemachtigde"); err != nil {
+		return err
+	}
+	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
+		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	}
+	return nil
+}
+
+// clean checks and trims the address and contact fields of a representative (see cleanText),
+// with field names under prefix, and writes a Dutch postcode as 1234 AB.
+func (p *Complainant) clean(prefix, whose string) error {
+	if err := cleanTexts(
+		textField{prefix + "name", &p.Name, lineRule.as("de naam " + whose)},
+		textField{prefix + "address", &p.AddressLine1, lineRule.as("het adres " + whose)},
+		textField{prefix + "address2", &p.AddressLine2, lineRule.as("het adres " + whose)},
+		textField{prefix + "postcode", &p.Postcode, lineRule.as("de postcode " + whose)},
+		textField{prefix + "city", &p.City, lineRule.as("de plaats " + whose)},
+		textField{prefix + "country", &p.Country, lineRule.as("het land " + whose)},
+		textField{prefix + "email", &p.Email, lineRule.as("het e-mailadres " + whose)},
+		textField{prefix + "phone", &p.Phone, lineRule.as("het telefoonnummer " + whose)},
 	); err != nil {
 		return err
 	}
@@ -199,6 +246,26 @@ func (c *Complaint) clean() error {
 		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
 	}
 	return nil
+}
+
+// checkRepresentative checks the gemachtigde: a name whenever any of their details is filled
+// in, and the postal address the letters then go to.
+func (c *Complaint) checkRepresentative() error {
+	r := &c.Representative
+	if r.Name == "" {
+		if r.AddressLine1+r.AddressLine2+r.Postcode+r.City+r.Country+r.Email+r.Phone+r.Surname+r.Initials != "" {
+			return invalid("rep_name", "vul de naam van de gemachtigde in, of laat alle gegevens van de gemachtigde leeg")
+		}
+		r.NameParts = NameParts{}
+		return nil
+	}
+	if r.AddressLine1 == "" || r.City == "" {
+		return invalid("rep_address", fmt.Sprintf("vul het adres en de plaats van de gemachtigde (%s) in: de brieven gaan naar de gemachtigde", r.Name))
+	}
+	if _, err := email(r.Email); err != nil {
+		return invalid("rep_email", err.Error())
+	}
+	return r.NameParts.check("rep_", r.Name)
 }
 
 // ParseVerdict checks a verdict name as typed on the CLI or stored in a form.
@@ -284,8 +351,9 @@ func (c *Complaint) FormalRefusal(p PhoneIntake) error {
 // anonymousRefusal: an anonymous complaint carries no name or contact details, and is informal.
 func (c *Complaint) anonymousRefusal() error {
 	p := c.Complainant
-	if p.Name != "" || p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != "" || p.Email != "" || p.Phone != "" {
-		return invalid("name", "een anonieme klacht heeft geen naam, adres, e-mailadres of telefoonnummer; laat die leeg of registreer de klacht niet als anoniem")
+	if p.Name != "" || p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != "" || p.Email != "" || p.Phone != "" ||
+		c.Representative.Name != "" {
+		return invalid("name", "een anonieme klacht heeft geen naam, adres, e-mailadres, telefoonnummer of gemachtigde; laat die leeg of registreer de klacht niet als anoniem")
 	}
 	if c.Formal {
 		return invalid("formal", "een anonieme klacht wordt alleen informeel geregistreerd, voor de evaluatie: voor de formele procedure zijn naam en adres van de klager nodig")

@@ -15,11 +15,8 @@ func (s *Store) SaveExpert(e Expert) (int64, error) {
 		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
 		return 0, err
 	}
-	if e.Name == "" {
-		return 0, invalid("expert_name", "vul de naam van de deskundige in")
-	}
-	if _, err := email(e.Email); err != nil {
-		return 0, invalid("expert_email", err.Error())
+	if err := e.check(); err != nil {
+		return 0, err
 	}
 	err := s.update(func(tx *Tx) error {
 		if !e.SignedOn.IsZero() && e.SignedOn.After(tx.today()) {
@@ -44,14 +41,27 @@ func (s *Store) SaveExpert(e Expert) (int64, error) {
 				return notFound(fmt.Sprintf("deskundige %d bestaat niet", e.ID))
 			}
 		}
+		if _, err := tx.Exec(`UPDATE experts SET salutation = ?, initials = ?, surname = ?, title = ?, title_after = ?,
+			address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ? WHERE id = ?`, e.Salutation, e.Initials,
+			e.Surname, e.Title, e.TitleAfter, e.AddressLine1, e.AddressLine2, e.Postcode, e.City, e.Country, e.ID); err != nil {
+			return err
+		}
 		return tx.event(0, kind, e)
 	})
 	return e.ID, err
 }
 
+const expertColumns = `id, name, organisation, email, confidentiality_signed_on, salutation, initials, surname, title,
+	title_after, address_line1, address_line2, postcode, city, country`
+
+func expertDest(e *Expert) []any {
+	return []any{&e.ID, &e.Name, &e.Organisation, &e.Email, &e.SignedOn, &e.Salutation, &e.Initials, &e.Surname, &e.Title,
+		&e.TitleAfter, &e.AddressLine1, &e.AddressLine2, &e.Postcode, &e.City, &e.Country}
+}
+
 // Experts lists every expert by name.
 func (s *Store) Experts() ([]Expert, error) {
-	rows, err := s.r.Query(`SELECT id, name, organisation, email, confidentiality_signed_on FROM experts ORDER BY name, id`)
+	rows, err := s.r.Query(`SELECT ` + expertColumns + ` FROM experts ORDER BY name, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +69,7 @@ func (s *Store) Experts() ([]Expert, error) {
 	var out []Expert
 	for rows.Next() {
 		var e Expert
-		if err := rows.Scan(&e.ID, &e.Name, &e.Organisation, &e.Email, &e.SignedOn); err != nil {
+		if err := rows.Scan(expertDest(&e)...); err != nil {
 			return nil, err
 		}
 		out = append(out, e)

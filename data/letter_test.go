@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -340,5 +341,30 @@ func TestDemoWithLetters(t *testing.T) {
 	must(t, err)
 	if !v.OK() {
 		t.Error(v.Problem)
+	}
+}
+
+// TestWithdrawalLetterOnAWithdrawnFile: a withdrawn file is read-only, but its one letter, the
+// confirmation of the withdrawal, can still be made and marked sent; any other letter is refused.
+func TestWithdrawalLetterOnAWithdrawnFile(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusAcknowledged)
+	must(t, s.Withdraw(ref, Date{}, "telefonisch ingetrokken"))
+	if _, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0); !errors.Is(err, ErrTransition) {
+		t.Errorf("acknowledgement for a withdrawn file: %v", err)
+	}
+	l, err := s.SaveLetter(ref, LetterWithdrawal, "nl", pdf("intrekking"), 0)
+	must(t, err)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
+	if list, _ := s.Letters(ref); len(list) != 1 || list[0].SentOn != day("2026-03-02") {
+		t.Errorf("withdrawal letter after marking it sent: %+v", list)
+	}
+	if err := CheckLetterDate(day("2026-03-16"), day("2026-03-02")); err != nil {
+		t.Errorf("a letter dated 14 days ahead: %v", err)
+	}
+	for _, d := range []string{"2026-03-17", "2026-03-01"} {
+		if err := CheckLetterDate(day(d), day("2026-03-02")); !errors.Is(err, ErrInvalid) {
+			t.Errorf("a letter dated %s: %v", d, err)
+		}
 	}
 }

@@ -199,11 +199,15 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 		missing = append(missing, "de klager")
 	}
 	if c.PersonNamed != "" && !slices.Contains(heard, PartyConcerned) {
-		missing = append(missing, c.PersonNamed+", over wie de klacht gaat")
+		missing = append(missing, c.PersonNamed+", over wie de klacht gaat,")
 	}
 	if len(missing) > 0 {
-		return conflict(fmt.Sprintf("klacht %s kan nog niet worden afgehandeld: %s is nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon",
-			c.Reference, strings.Join(missing, " en ")))
+		verb := "is"
+		if len(missing) > 1 {
+			verb = "zijn"
+		}
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden afgehandeld: %s %s nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon",
+			c.Reference, strings.Join(missing, " en "), verb))
 	}
 	return nil
 }

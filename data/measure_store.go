@@ -20,6 +20,9 @@ func (s *Store) AddMeasure(m Measure, refs ...string) (Measure, error) {
 		if err := tx.checkCause(&m); err != nil {
 			return err
 		}
+		if err := tx.checkNoPerson(m.Description); err != nil {
+			return err
+		}
 		if m.Owner == "" {
 			set, err := settings(tx)
 			if err != nil {
@@ -70,7 +73,7 @@ func (s *Store) EditMeasure(m Measure) error {
 			return err
 		}
 		if m.Description != old.Description {
-			if err := tx.checkNoNames(old.ID, m.Description); err != nil {
+			if err := tx.checkNoPerson(m.Description); err != nil {
 				return err
 			}
 		}
@@ -133,27 +136,6 @@ func checkNoName(description, ref, name string) error {
 			"zonder de klager te noemen: een maatregel verbetert de werkwijze van de praktijk en staat in het jaarverslag", ref, w))
 	}
 	return nil
-}
-
-// checkNoNames refuses a new description for measure id that names the complainant of one of
-// the complaints it answers.
-func (tx *Tx) checkNoNames(id int64, description string) error {
-	rows, err := tx.Query(`SELECT c.reference, c.complainant_name FROM complaint_measures cm
-		JOIN complaints c ON c.id = cm.complaint_id WHERE cm.measure_id = ? ORDER BY c.reference`, id)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var ref, name string
-		if err := rows.Scan(&ref, &name); err != nil {
-			return err
-		}
-		if err := checkNoName(description, ref, name); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // UnlinkMeasure removes a link made by mistake. A closed complaint's links stay as they are:

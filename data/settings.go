@@ -52,6 +52,8 @@ var settingDefs = append([]Setting{
 	{KeyPracticeRegistration, "Registratienummer (KvK, beroepsregister)", "", text(80)},
 	{KeyPractitionerName, "Naam praktijkhouder", "", text(120)},
 	{KeyPractitionerTitle, "Functie praktijkhouder", "", text(120)},
+	{KeyPractitionerTitleEn, "Functie praktijkhouder in het Engels (voor Engelse brieven)", "", text(120)},
+	{KeyStaffNames, "Medewerkers (één naam per regel; het jaarverslag noemt hen niet)", "", staffNames},
 	{KeyAckDays, "Termijn ontvangstbevestiging (dagen)", "7", intRange(1, 60)},
 	{KeyDeadlinePolicy, "Afhandeltermijn", PolicyMonth, oneOf(Policies...)},
 	{KeyCustomDays, "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
@@ -198,6 +200,20 @@ func text(max int) func(string) (string, error) {
 // lines is a setting of several lines of at most max characters.
 func lines(max int) func(string) (string, error) {
 	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max, multiLine: true}) }
+}
+
+// staffNames takes one name per line, without empty lines or spaces around them.
+func staffNames(v string) (string, error) {
+	var names []string
+	for _, l := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			names = append(names, l)
+		}
+	}
+	if out := strings.Join(names, "\n"); len([]rune(out)) <= 5000 {
+		return out, nil
+	}
+	return "", fmt.Errorf("maximaal 5000 tekens")
 }
 
 func intRange(lo, hi int) func(string) (string, error) {

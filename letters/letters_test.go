@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,7 +41,8 @@ func TestGolden(t *testing.T) {
 				if text != string(want) {
 					t.Errorf("text differs from %s (run with -update to accept):\n%s", golden, text)
 				}
-				for _, s := range []string{recipients[kind], "K-2026-0007", "Utrecht, 29 "} {
+				surname := parts(recipients[kind], "").Surname
+				for _, s := range []string{surname, "K-2026-0007", "Utrecht, 29 "} {
 					if !strings.Contains(text, s) {
 						t.Errorf("letter lacks %q", s)
 					}
@@ -82,6 +84,9 @@ func checkWindow(t *testing.T, path string, in Input) {
 	x, y, w, h = x*ptPerMM, y*ptPerMM, w*ptPerMM, h*ptPerMM
 	words := pdfWords(t, path)
 	i := 0
+	for i < len(words) && words[i].yMin < y { // the letterhead above the window may share a word, such as "De"
+		i++
+	}
 	for _, line := range addressLines(&in) {
 		for _, want := range strings.Fields(line) {
 			for i < len(words) && words[i].text != want {
@@ -136,7 +141,7 @@ func TestUnprintableCharacterIsRefused(t *testing.T) {
 		{"de naam en het adres van de klager", "Sam 🙂 Jansen"},
 	} {
 		in := sample(data.LetterAcknowledgement, "nl")
-		in.Complaint.Complainant.Name = tc.name
+		in.Complaint.Complainant.Name, in.Complaint.Complainant.NameParts = tc.name, parts(tc.name, data.SalutationNeutral)
 		var buf bytes.Buffer
 		err := Render(&buf, in)
 		var de *data.Error
@@ -231,7 +236,7 @@ func TestPracticeText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Beste Mehmet Çelik,\n\nWij hebben uw klacht K-2026-0007 van 5 oktober 2026 ontvangen. Een {losse} accolade."; body != want {
+	if want := "Beste Mehmet Çelik,\n\nWij hebben uw klacht K-2026-0007 van 5\u00a0oktober\u00a02026 ontvangen. Een {losse} accolade."; body != want {
 		t.Errorf("body = %q, want %q", body, want)
 	}
 	in.Body = "regel een\n{naam"
@@ -364,9 +369,27 @@ func TestCalibration(t *testing.T) {
 	}
 	path := writeTemp(t, "calibration.pdf", a.Bytes())
 	text := pdfText(t, path)
-	for _, s := range []string{"Proefvel adresvenster", "address_window_left_mm (nu 20,5 mm)", "Zoë van 't Hoff"} {
+	for _, s := range []string{"Proefvel adresvenster", "‘Adresvenster: afstand van de linkerkant (mm)’ (nu 20,5 mm)", "Zoë van 't Hoff"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("calibration sheet lacks %q:\n%s", s, text)
+		}
+	}
+	// The rulers start 5 mm from the edge, where every printer prints, and the left ruler's
+	// numbers keep clear of the fold marks at 105, 148.5 and 210 mm.
+	for _, w := range pdfWords(t, path) {
+		if _, err := strconv.Atoi(w.text); err != nil || w.page != 1 {
+			continue
+		}
+		if w.xMin < 5*ptPerMM || w.yMin < 5*ptPerMM {
+			t.Errorf("ruler number %s at (%.1f, %.1f) pt lies within 5 mm of the edge", w.text, w.xMin, w.yMin)
+		}
+		if left := w.xMin < 20*ptPerMM; left && (w.text == "150" || w.text == "210") {
+			t.Errorf("ruler number %s sits on a fold mark", w.text)
+		}
+	}
+	for _, label := range []string{"Adresvenster: afstand van de linkerkant (mm)", "bij Instellingen"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), label) {
+			t.Errorf("the instructions do not name the settings screen's %q", label)
 		}
 	}
 	checkA4(t, path)
@@ -380,7 +403,7 @@ func TestCalibration(t *testing.T) {
 		t.Fatal(err)
 	}
 	text = pdfText(t, writeTemp(t, "calibration-en.pdf", b.Bytes()))
-	for _, s := range []string{"Address window test sheet", "address_window_left_mm (now 20.5 mm)"} {
+	for _, s := range []string{"Address window test sheet", "‘Address window: from the left edge (mm)’ (now 20.5 mm)"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("English calibration sheet lacks %q:\n%s", s, text)
 		}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -122,6 +123,9 @@ func (lt *lettersTab) onMake() {
 	}
 	language := widget.NewSelect([]string{choiceLabel("language", "nl"), choiceLabel("language", "en")}, nil)
 	language.SetSelectedIndex(0)
+	if cf.file != nil {
+		language.SetSelectedIndex(max(0, slices.Index(data.Languages, cf.file.Language))) // the complaint's language
+	}
 	documents := newEntry()
 	documents.SetPlaceHolder(lang.L("consent form: the documents to share (empty: all attachments)"))
 	experts, _ := lt.store.Experts()
@@ -129,8 +133,21 @@ func (lt *lettersTab) onMake() {
 	if len(experts) > 0 {
 		expert.SetSelectedIndex(0)
 	}
+	dated := newEntry()
+	dated.SetText(shortDate(cf.today()))
+	dated.Validator = func(s string) error {
+		d, err := parseDate(s)
+		if err != nil {
+			return err
+		}
+		if err := data.CheckLetterDate(d, cf.today()); err != nil {
+			return errorf(problemText(err))
+		}
+		return nil
+	}
 	cf.ask(lang.L("Create a letter"), lang.L("Create"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
+		{Text: lang.L("Date of the letter"), Widget: dated, HintText: lang.L("The day it goes out: today or up to 14 days ahead.")},
 		widget.NewFormItem(lang.L("Documents"), documents),
 		{Text: lang.L("Expert"), Widget: expert, HintText: lang.L("Confidentiality statement: the expert who signs it")}},
 		func() error {
@@ -139,7 +156,7 @@ func (lt *lettersTab) onMake() {
 				expertID = experts[i].ID
 			}
 			_, pdf, err := letters.Generate(lt.store, letters.Request{Reference: cf.ref, Kind: data.LetterKinds[kind.SelectedIndex()],
-				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: cf.today(), Documents: documents.Text, ExpertID: expertID})
+				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: dateOf(dated), Documents: documents.Text, ExpertID: expertID})
 			if err != nil {
 				return err
 			}
@@ -159,6 +176,9 @@ func (lt *lettersTab) onMake() {
 func suggestedLetter(f *data.File) (data.LetterKind, bool) {
 	if f == nil {
 		return "", false
+	}
+	if f.Status == data.StatusWithdrawn {
+		return data.LetterWithdrawal, true // the one letter a withdrawn file still takes
 	}
 	for _, it := range f.Items {
 		switch it.Kind {

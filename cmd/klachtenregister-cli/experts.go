@@ -13,7 +13,7 @@ import (
 func init() {
 	register("attach", command{usage: "KENMERK BESTAND", setup: attachCommand})
 	register("experts", command{usage: "[--json]", setup: expertsCommand})
-	register("expert", command{create: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
+	register("expert", command{create: true, usage: "--name NAAM [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--title TITEL] [--title-after TITEL] [--organisation ORG] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
 	register("consent", command{
 		usage: "KENMERK --how HOE (--all | --letter ID ... --attachment ID ...) [--on JJJJ-MM-DD] | KENMERK --refused [--how HOE] [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]",
 		setup: consentCommand})
@@ -64,6 +64,15 @@ func expertCommand(fs *flag.FlagSet) func(c *call) error {
 	fs.StringVar(&e.Name, "name", "", "naam")
 	fs.StringVar(&e.Organisation, "organisation", "", "organisatie")
 	fs.StringVar(&e.Email, "email", "", "e-mailadres")
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"initials", &e.Initials}, {"surname", &e.Surname}, {"title", &e.Title}, {"title-after", &e.TitleAfter},
+		{"address", &e.AddressLine1}, {"address2", &e.AddressLine2}, {"postcode", &e.Postcode}, {"city", &e.City},
+		{"country", &e.Country}} {
+		fs.StringVar(f.dst, f.name, "", "")
+	}
+	salutation := fs.String("salutation", "", "aanhef: mevrouw, heer of neutral")
 	signed := fs.String("signed", "", "datum waarop de geheimhoudingsverklaring is getekend")
 	return func(c *call) error {
 		if err := c.noArgs(); err != nil {
@@ -72,6 +81,11 @@ func expertCommand(fs *flag.FlagSet) func(c *call) error {
 		var err error
 		if e.SignedOn, err = date(*signed); err != nil {
 			return err
+		}
+		if *salutation != "" {
+			if e.Salutation, err = data.ParseSalutation(*salutation); err != nil {
+				return err
+			}
 		}
 		s, err := c.open()
 		if err != nil {

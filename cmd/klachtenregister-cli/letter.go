@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -12,7 +14,7 @@ import (
 )
 
 func init() {
-	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--force] [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en]",
+	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality|withdrawal -o BESTAND.pdf [--force] [--lang nl|en] [--date JJJJ-MM-DD] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en] | letter samples -o MAP",
 		setup: letterCommand})
 	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
 	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})
@@ -41,7 +43,11 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 	lang := fs.String("lang", "", "taal van de brief (standaard de instelling language)")
 	expert := fs.Int64("expert", 0, "deskundige die de geheimhoudingsverklaring tekent")
 	documents := fs.String("documents", "", "stukken voor de deskundige (toestemmingsformulier, geheimhoudingsverklaring)")
+	on := fs.String("date", "", "datum van de brief: vandaag (standaard) of tot 14 dagen vooruit")
 	return func(c *call) error {
+		if len(c.args) == 1 && c.args[0] == "samples" {
+			return samples(c, *out)
+		}
 		path, err := c.outputPath(*out)
 		if err != nil {
 			return err
@@ -58,6 +64,17 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
+		day, err := date(*on)
+		if err != nil {
+			return err
+		}
+		today := data.Today(c.now())
+		if day.IsZero() {
+			day = today
+		}
+		if err := data.CheckLetterDate(day, today); err != nil {
+			return err
+		}
 		s, err := c.open()
 		if err != nil {
 			return err
@@ -66,7 +83,7 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 			return err
 		}
 		l, pdf, err := letters.Generate(s, letters.Request{Reference: ref, Kind: kind, Language: *lang,
-			Date: data.Today(c.now()), ExpertID: *expert, Documents: *documents})
+			Date: day, ExpertID: *expert, Documents: *documents})
 		if err != nil {
 			return err
 		}
@@ -99,6 +116,36 @@ func calibration(c *call, path, lang string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Proefvel adresvenster geschreven naar %s; druk het af op 100%% en houd het tegen een vensterenvelop\n", path)
+	return nil
+}
+
+// samples writes the sample set of letters (letters.Samples) into dir, on the register's
+// letterhead, to read before sending letters. Nothing is stored in the register.
+func samples(c *call, dir string) error {
+	if dir == "" {
+		return usagef("geef met -o de map waarin de voorbeeldbrieven komen, bijvoorbeeld -o voorbeeldbrieven")
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return usagef("de map %s bestaat niet; maak hem eerst aan of kies een bestaande map", dir)
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	list, err := letters.Samples(set)
+	if err != nil {
+		return err
+	}
+	for _, sm := range list {
+		if err := c.writeOutput(filepath.Join(dir, sm.Name), sm.PDF); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(c.stdout, "%d voorbeeldbrieven geschreven naar %s\n", len(list), dir)
 	return nil
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("report", command{output: true, usage: "--year JJJJ -o BESTAND.pdf [--lang nl|en] [--csv BESTAND.csv [--anonymised]] (of alleen --csv) [--force]",
+	register("report", command{output: true, usage: "--year JJJJ -o BESTAND.pdf [--lang nl|en] [--csv BESTAND.csv [--with-names]] (of alleen --csv) [--force]",
 		setup: reportCommand})
 }
 
@@ -24,7 +24,8 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 	year := fs.Int("year", 0, "jaar van het verslag")
 	out := fs.String("o", "", "PDF-bestand voor het jaarverslag")
 	csvOut := fs.String("csv", "", "CSV-bestand voor het register van het jaar")
-	anonymised := fs.Bool("anonymised", false, "CSV zonder naam, adres, contactgegevens en vrije tekst")
+	withNames := fs.Bool("with-names", false, "CSV met namen, adressen, contactgegevens en vrije tekst (standaard geanonimiseerd)")
+	fs.Bool("anonymised", true, "CSV zonder namen (de standaard; blijft werken voor bestaande scripts)")
 	lang := fs.String("lang", "", "taal van het jaarverslag (standaard de instelling language)")
 	return func(c *call) error {
 		if err := c.noArgs(); err != nil {
@@ -36,9 +37,10 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 		if *out == "" && *csvOut == "" {
 			return usagef("geef met -o het PDF-bestand voor het jaarverslag, bijvoorbeeld -o jaarverslag-%d.pdf, en/of met --csv een CSV-bestand", *year)
 		}
-		if *anonymised && *csvOut == "" {
-			return usagef("--anonymised geldt voor de CSV-export; geef ook --csv BESTAND.csv (het jaarverslag zelf is altijd geanonimiseerd)")
+		if *withNames && *csvOut == "" {
+			return usagef("--with-names geldt voor de CSV-export; geef ook --csv BESTAND.csv (het jaarverslag zelf noemt nooit namen)")
 		}
+		anonymised := !*withNames
 		if *lang != "" {
 			if _, err := data.ParseLanguage(*lang); err != nil {
 				return err
@@ -62,11 +64,11 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 			}
 			return err
 		}
-		pdf, csv, err := makeReport(s, *year, *out != "", *csvOut != "", *anonymised, *lang)
+		pdf, csv, err := makeReport(s, *year, *out != "", *csvOut != "", anonymised, *lang)
 		if err != nil {
 			return err
 		}
-		return writeReportFiles(c, *year, *out, pdf, *csvOut, csv, *anonymised)
+		return writeReportFiles(c, *year, *out, pdf, *csvOut, csv, anonymised)
 	}
 }
 

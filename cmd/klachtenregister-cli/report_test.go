@@ -55,6 +55,10 @@ func TestReportWritesPDFAndCSV(t *testing.T) {
 		}
 	}
 	ok(t, db, "report", "--year", "2025", "--csv", csv, "--force")
+	if b, _ := os.ReadFile(csv); bytes.Contains(b, []byte("Mehmet Çelik")) || !bytes.HasPrefix(b, []byte("\ufeffNr.;")) {
+		t.Errorf("the CSV without --with-names is not anonymised:\n%s", b)
+	}
+	ok(t, db, "report", "--year", "2025", "--csv", csv, "--with-names", "--force")
 	if b, _ := os.ReadFile(csv); !bytes.Contains(b, []byte("Mehmet Çelik")) || !bytes.Contains(b, []byte(`"=""06-12345678"""`)) {
 		t.Errorf("the full CSV lacks the complainant's name or phone number as text:\n%s", b)
 	}
@@ -141,7 +145,7 @@ func TestBadMeasureAndReportInputChangesNothing(t *testing.T) {
 		{[]string{"report", "--year", "2027", "-o", pdf}, "--year 2027: kies een jaar van 1900 tot en met 2026"},
 		{[]string{"report", "--year", "1899", "--csv", pdf}, "--year 1899"},
 		{[]string{"report", "--year", "2026"}, "-o"},
-		{[]string{"report", "--year", "2026", "-o", pdf, "--anonymised"}, "--csv"},
+		{[]string{"report", "--year", "2026", "-o", pdf, "--with-names"}, "--csv"},
 		{[]string{"report", "--year", "2026", "-o", filepath.Join(dir, "geen", "j.pdf")}, "bestaat niet"},
 		{[]string{"report", "--year", "2026", "-o", pdf, "--lang", "de"}, "taal"},
 		{[]string{"measure-add", "--cause", "fees"}, "--description"},
@@ -154,7 +158,7 @@ func TestBadMeasureAndReportInputChangesNothing(t *testing.T) {
 		{[]string{"measure-done", ref}, "M-2026-003"},
 		{[]string{"measure-done", code, "--on", "2026-12-01"}, "toekomst"},
 		{[]string{"measure-done", code, "--on", "2026-11-29"}, "vastgelegd"},
-		{[]string{"measure-add", "--description", "Renée Smit voortaan terugbellen", "--cause", "fees", "--ref", ref}, "zonder de klager te noemen"},
+		{[]string{"measure-add", "--description", "Renée Smit voortaan terugbellen", "--cause", "fees", "--ref", ref}, "noemt \"Renée\""},
 		{[]string{"measure-evaluate", code, "--effective", "maybe", "--note", "x"}, "--effective"},
 		{[]string{"measure-evaluate", code, "--effective", "yes", "--note", "x"}, "nog niet uitgevoerd"},
 		{[]string{"measure-link", code}, "M-2026-003"},
