@@ -306,6 +306,29 @@ func TestDocumentsAreNamed(t *testing.T) {
 	}
 }
 
+// TestOutcomeNamesTheHearing: the letter speaks of a conversation only when the hearing of
+// the complainant is on record, with its date; a hearing of someone else does not count.
+func TestOutcomeNamesTheHearing(t *testing.T) {
+	for _, tc := range []struct {
+		lang, says string
+		verdict    data.Verdict
+	}{
+		{"nl", "Na ons gesprek van 5 november 2026 hebben wij uw klacht in overleg met u opgelost.", data.VerdictSettled},
+		{"nl", "Na ons gesprek van 5 november 2026 en zorgvuldig onderzoek vinden wij uw klacht ongegrond.", data.VerdictUnfounded},
+		{"en", "After our conversation on 5 November 2026, your complaint has been settled by mutual agreement.", data.VerdictSettled},
+	} {
+		in := sample(data.LetterOutcome, tc.lang)
+		in.Complaint.Verdict = tc.verdict
+		in.Contacts = append(in.Contacts,
+			data.Contact{On: day("2026-11-05"), Kind: data.ContactMeeting, Hearing: true, Note: "klager gehoord"},
+			data.Contact{On: day("2026-11-09"), Kind: data.ContactPhone, Party: data.PartyConcerned, Hearing: true, Note: "medewerker"})
+		body, err := bodyText(in)
+		if err != nil || !strings.Contains(strings.ReplaceAll(body, "\u00a0", " "), tc.says) {
+			t.Errorf("%s %s: %v\n%s", tc.lang, tc.verdict, err, body)
+		}
+	}
+}
+
 // TestOutcomeFitsTheVerdict: one sentence per verdict, and the promise to learn from the
 // complaint only where the complaint was (partly) well-founded.
 func TestOutcomeFitsTheVerdict(t *testing.T) {
@@ -317,7 +340,7 @@ func TestOutcomeFitsTheVerdict(t *testing.T) {
 		{data.VerdictWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht gegrond.", true},
 		{data.VerdictPartlyWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht deels gegrond.", true},
 		{data.VerdictUnfounded, "Na zorgvuldig onderzoek vinden wij uw klacht ongegrond.", false},
-		{data.VerdictSettled, "Wij hebben uw klacht in overleg met u opgelost.", false},
+		{data.VerdictSettled, "Uw klacht is opgelost.", false}, // no "in overleg met u" without a recorded hearing
 	} {
 		in := sample(data.LetterOutcome, "nl")
 		in.Complaint.Verdict = tc.verdict
