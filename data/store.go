@@ -16,9 +16,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
-
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
 // applicationID marks a SQLite file as a Klachtenregister database ("KLRG"), so the program
@@ -34,6 +33,8 @@ var migrationFS embed.FS
 type Store struct {
 	w, r *sql.DB
 	path string
+	// changed is set once this store committed a change, so Close writes a new anchor.
+	changed atomic.Bool
 
 	// Now is the clock; tests and the demo generator set it so deadlines are deterministic.
 	Now func() time.Time
@@ -193,10 +194,35 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) error 
 	if _, err := tx.Exec(script); err != nil {
 		return err
 	}
+	if n >= rowAuditMigration {
+		if err := s.trackRows(tx, n); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", n, applicationID)); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// rowAuditMigration is the migration from which every state row is recorded in the audit trail.
+const rowAuditMigration = 6
+
+// trackRows installs the row triggers after a schema change; when the register is upgraded to
+// row tracking, one register_sealed event records the rows its earlier events did not.
+func (s *Store) trackRows(sqlTx *sql.Tx, n int) error {
+	if err := installRowAudit(sqlTx); err != nil {
+		return err
+	}
+	if n != rowAuditMigration {
+		return nil
+	}
+	rows, err := sealRows(sqlTx)
+	if err != nil || rows == 0 {
+		return err
+	}
+	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
+	return tx.event(0, "register_sealed", map[string]int{"rows": rows})
 }
 
 func currentUser() string {
@@ -223,10 +249,21 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
+	// Rows noted by a change made outside the program are no part of this change.
+	if _, err := tx.Exec(`DELETE FROM pending_rows`); err != nil {
+		return err
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return sqlTx.Commit()
+	if err := tx.unrecordedChange(); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return err
+	}
+	s.changed.Store(true)
+	return nil
 }
 
 // Tx is a write transaction with the clock reading and actor of the change.
