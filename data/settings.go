@@ -65,6 +65,7 @@ var settingDefs = append([]Setting{
 	{"address_window_width_mm", "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
 	{"address_window_height_mm", "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
 	{"disputes_body", "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, text(1000)},
+	{"backup_dir", "Map voor reservekopieën (leeg: map Reservekopieën naast het register)", "", folder},
 }, letterTextSettings()...)
 
 // DefaultDisputesBody is the next step a new register names in the outcome letter: the
@@ -213,6 +214,21 @@ const maxLogoSize = 2 << 20
 
 // logoFile accepts the path of a PNG or JPEG file and stores it absolute, so letters made from
 // another working folder find it too. Empty means no logo.
+// folder is an absolute folder path; it need not exist yet, but must not be a file.
+func folder(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	abs, err := filepath.Abs(v)
+	if err != nil {
+		return "", err
+	}
+	if info, err := os.Stat(abs); err == nil && !info.IsDir() {
+		return "", fmt.Errorf("%s is een bestand, geen map; kies een map", abs)
+	}
+	return abs, nil
+}
+
 func logoFile(v string) (string, error) {
 	if v == "" {
 		return "", nil

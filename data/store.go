@@ -99,8 +99,15 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// Close releases the database.
-func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
+// Close releases the database. After a change it records the head of the audit chain in the
+// anchor files outside the register (writeAnchors), whichever program made the change.
+func (s *Store) Close() error {
+	var anchorErr error
+	if s.changed.Load() {
+		anchorErr = s.writeAnchors()
+	}
+	return errors.Join(anchorErr, s.r.Close(), s.w.Close())
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
