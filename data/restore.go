@@ -88,15 +88,16 @@ func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, err
 		removeDB(tmp.Name())
 		return "", h, err
 	}
-	if problem := checkCopy(tmp.Name()); problem != "" {
+	if problem := checkCopy(tmp.Name(), h); problem != "" {
 		removeDB(tmp.Name())
 		return "", h, damagedBackup(problem)
 	}
 	return tmp.Name(), h, nil
 }
 
-// checkCopy checks that a file is an intact Klachtenregister database; "" when it is.
-func checkCopy(path string) string {
+// checkCopy checks that a file is an intact Klachtenregister database holding the chain head
+// its backup header promises; "" when it is.
+func checkCopy(path string, h BackupHeader) string {
 	if err := prepareFile(path); err != nil {
 		return "het is geen database van Klachtenregister"
 	}
@@ -118,6 +119,8 @@ func checkCopy(path string) string {
 		return err.Error()
 	case !v.OK():
 		return v.Problem
+	case h.Size >= 0 && (v.Events != h.Events || v.Head != h.Head):
+		return "de beschrijving aan het begin past niet bij de inhoud"
 	}
 	return ""
 }
