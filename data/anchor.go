@@ -135,10 +135,10 @@ func (s *Store) NewestAnchor() (*Anchor, error) {
 // checkAnchor compares the chain with an anchor: it must be at least as long, and hold the
 // anchored hash at the anchored position.
 func checkAnchor(q querier, v *Verification, a Anchor) {
-	when := a.Source + " van " + longDate(a.At)
+	when := a.Source + " van " + LongDate(a.At)
 	if v.Events < a.Events {
 		v.fail(fmt.Sprintf("het register heeft %s, %s had er %s: gebeurtenissen zijn verwijderd",
-			countEvents(v.Events), when, thousands(a.Events)))
+			CountEvents(v.Events), when, thousands(a.Events)))
 		return
 	}
 	var h string
@@ -148,8 +148,8 @@ func checkAnchor(q querier, v *Verification, a Anchor) {
 	}
 }
 
-// countEvents is "1 gebeurtenis" or "1.204 gebeurtenissen".
-func countEvents(n int) string {
+// CountEvents is "1 gebeurtenis" or "1.204 gebeurtenissen".
+func CountEvents(n int) string {
 	if n == 1 {
 		return "1 gebeurtenis"
 	}
@@ -171,8 +171,8 @@ func thousands(n int) string {
 var dutchMonths = [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 	"september", "oktober", "november", "december"}
 
-// longDate is "3 december 2026", in the machine's local zone.
-func longDate(t time.Time) string {
+// LongDate is "3 december 2026", in the machine's local zone.
+func LongDate(t time.Time) string {
 	t = t.Local()
 	return fmt.Sprintf("%d %s %d", t.Day(), dutchMonths[t.Month()-1], t.Year())
 }

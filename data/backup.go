@@ -300,7 +300,7 @@ func (st BackupStatus) Warnings() []string {
 	case st.Last == nil:
 		out = append(out, "Er is nog geen reservekopie van het register.")
 	case st.Stale:
-		out = append(out, fmt.Sprintf("De laatste goede reservekopie is van %s, langer dan 7 dagen geleden.", longDate(st.Last.Created)))
+		out = append(out, fmt.Sprintf("De laatste goede reservekopie is van %s, langer dan 7 dagen geleden.", LongDate(st.Last.Created)))
 	}
 	if st.DefaultDir {
 		out = append(out, "De reservekopieën staan op dezelfde schijf als het register. Kies in Instellingen een andere schijf of een gesynchroniseerde map.")

@@ -68,7 +68,9 @@ func backupRoundTrip(t *testing.T, passphrase string) {
 
 func TestBackupRestoreIdentical(t *testing.T) { backupRoundTrip(t, "") }
 
-func TestEncryptedBackupRestoreIdentical(t *testing.T) { backupRoundTrip(t, "correct paard batterij niet") }
+func TestEncryptedBackupRestoreIdentical(t *testing.T) {
+	backupRoundTrip(t, "correct paard batterij niet")
+}
 
 // An encrypted backup holds no name in plain text, and a wrong or missing passphrase is told
 // apart from damage.

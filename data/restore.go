@@ -20,7 +20,8 @@ type RestoreResult struct {
 // Restore puts the register in a backup at dbPath. The backup is decrypted and checked in full
 // (integrity_check and verify) before anything is touched; a register already at dbPath is set
 // aside under a new name, never removed, and only with force. The swap is one rename, and the
-// restore is recorded in the restored register's audit trail.
+// restore is recorded in the restored register's audit trail, by actor ("": the
+// operating-system user).
 func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, actor string) (RestoreResult, error) {
 	var res RestoreResult
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
@@ -53,7 +54,10 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 	if err != nil {
 		return res, err
 	}
-	s.Now, s.Actor = func() time.Time { return now }, actor
+	s.Now = func() time.Time { return now }
+	if actor != "" {
+		s.Actor = actor
+	}
 	err = s.update(func(tx *Tx) error {
 		return tx.event(0, "register_restored", map[string]any{"backup": filepath.Base(backupPath), "created": h.Created,
 			"events": h.Events, "head": h.Head, "set_aside": res.SetAside})

@@ -113,15 +113,20 @@ func (cmd command) invoke(e env, name string, args []string) error {
 	return runner(c)
 }
 
+// path is the register's path: --db, or else the default.
+func (c *call) path() (string, error) {
+	if c.db != "" {
+		return c.db, nil
+	}
+	return data.DefaultPath()
+}
+
 // open opens the register. Commands that only read refuse a path where no register exists,
 // rather than leaving an empty one behind.
 func (c *call) open() (*data.Store, error) {
-	path := c.db
-	if path == "" {
-		var err error
-		if path, err = data.DefaultPath(); err != nil {
-			return nil, err
-		}
+	path, err := c.path()
+	if err != nil {
+		return nil, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && !c.write {
 		return nil, &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf(
