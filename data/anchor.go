@@ -138,13 +138,13 @@ func checkAnchor(q querier, v *Verification, a Anchor) {
 	when := a.Source + " van " + LongDate(a.At)
 	if v.Events < a.Events {
 		v.fail(fmt.Sprintf("het register heeft %s, %s had er %s: gebeurtenissen zijn verwijderd",
-			CountEvents(v.Events), when, thousands(a.Events)))
+			CountEvents(v.Events), when, Thousands(a.Events)))
 		return
 	}
 	var h string
 	if err := q.QueryRow(`SELECT hash FROM events WHERE id = ?`, a.Events).Scan(&h); err != nil || h != a.Head {
 		v.fail(fmt.Sprintf("gebeurtenis %s is niet meer de gebeurtenis die %s vastlegde: het audit-spoor is herschreven",
-			thousands(a.Events), when))
+			Thousands(a.Events), when))
 	}
 }
 
@@ -153,14 +153,14 @@ func CountEvents(n int) string {
 	if n == 1 {
 		return "1 gebeurtenis"
 	}
-	return thousands(n) + " gebeurtenissen"
+	return Thousands(n) + " gebeurtenissen"
 }
 
-// thousands writes n with a dot between thousands, as Dutch readers expect: 1.204.
-func thousands(n int) string {
+// Thousands writes n with a dot between thousands, as Dutch readers expect: 1.204.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	if n < 0 {
-		return "-" + thousands(-n)
+		return "-" + Thousands(-n)
 	}
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "." + s[i:]

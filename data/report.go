@@ -30,6 +30,11 @@ type Report struct {
 
 	Months   [12]MonthCount  // received and resolved per month of the year
 	Measures []ReportMeasure // under way in the year, in the order they were recorded
+
+	// Events and Head are the head of the audit chain when the report was made: printed in its
+	// footer, the report is one more anchor outside the register.
+	Events int
+	Head   string
 }
 
 // YearFigures are the key figures of one year, side by side in the report's comparison.
@@ -171,7 +176,8 @@ func yearReport(q querier, year int, today Date) (Report, error) {
 	}
 	r.Current, r.Previous = current.figures(in), previous.figures(in)
 	breakdown.finish(today)
-	return r, nil
+	r.Events, r.Head, err = head(q)
+	return r, err
 }
 
 // handlingDays summarises handling times: the median is the middle value, or the mean of the two
