@@ -292,18 +292,3 @@ func (s *Store) BackupStatus() (BackupStatus, error) {
 	st.Stale = st.Last == nil || s.Now().Sub(st.Last.Created) > staleAfter
 	return st, nil
 }
-
-// Warnings are the overview's lines about backups; none when all is well.
-func (st BackupStatus) Warnings() []string {
-	var out []string
-	switch {
-	case st.Last == nil:
-		out = append(out, "Er is nog geen reservekopie van het register.")
-	case st.Stale:
-		out = append(out, fmt.Sprintf("De laatste goede reservekopie is van %s, langer dan 7 dagen geleden.", LongDate(st.Last.Created)))
-	}
-	if st.DefaultDir {
-		out = append(out, "De reservekopieën staan op dezelfde schijf als het register. Kies in Instellingen een andere schijf of een gesynchroniseerde map.")
-	}
-	return out
-}

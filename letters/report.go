@@ -86,7 +86,11 @@ func RenderReport(w io.Writer, in ReportInput) error {
 	t := reportBook[in.Language]
 	title := fmt.Sprintf(t.title, r.Year)
 	d.pdf.SetTitle(title, true)
-	footer := fmt.Sprintf(t.chain, data.Thousands(r.Events), r.Head)
+	events := data.Thousands(r.Events)
+	if in.Language == "en" {
+		events = strings.ReplaceAll(events, ".", ",")
+	}
+	footer := fmt.Sprintf(t.chain, events, r.Head)
 	return d.writeReport(w, title, footer, d.reportFlow(t, r))
 }
 

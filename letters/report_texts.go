@@ -27,7 +27,7 @@ var reportBook = map[string]*reportPhrases{"nl": &dutchReport, "en": &englishRep
 var dutchReport = reportPhrases{
 	title:  "Klachtenjaarverslag %d",
 	madeOn: "opgesteld op %s",
-	chain:  "Audit-spoor: %s gebeurtenissen, laatste %s",
+	chain:  "Audit-spoor bij het opstellen: %s gebeurtenissen, vingerafdruk van de laatste: %s",
 	intro: "Dit jaarverslag geeft een overzicht van de klachten die %s in %d heeft ontvangen en afgehandeld, en van de " +
 		"verbetermaatregelen die zijn genomen om herhaling te voorkomen. Zo leggen wij verantwoording af over de " +
 		"klachtenprocedure en over wat wij van klachten leren. Het verslag is geanonimiseerd: er staan geen namen, " +
@@ -79,7 +79,7 @@ var dutchReport = reportPhrases{
 var englishReport = reportPhrases{
 	title:  "Annual complaints report %d",
 	madeOn: "prepared on %s",
-	chain:  "Audit trail: %s events, last %s",
+	chain:  "Audit trail when prepared: %s events, fingerprint of the last: %s",
 	intro: "This annual report gives an overview of the complaints that %s received and handled in %d, and of the " +
 		"improvement measures taken to prevent them from happening again. It is how we account for our complaints " +
 		"procedure and for what we learn from complaints. The report is anonymised: it contains no names, addresses " +

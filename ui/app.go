@@ -46,6 +46,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Measures = newMeasuresScreen(store, m.win, m.today, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
 	m.Report = newReportScreen(store, m.win, m.today)
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
+	m.Settings.backups.done = m.backupDone
 	m.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Today"), m.Overview.content()),
 		container.NewTabItem(lang.L("Register"), m.Register.content()),

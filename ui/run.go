@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,16 +39,32 @@ func Run(a fyne.App, path string, demo bool) {
 			for _, f := range old.files {
 				f.win.Close()
 			}
-			old.store.Close()
+			closeStore(old.store, win)
 		}
 		current = NewMain(a, win, s, start)
 		current.FirstStart()
+		current.backupAtStart()
 	}
 	start(store)
+	// The backup at close is made while the window is still there, so a failure can be told.
+	win.SetCloseIntercept(func() {
+		quit := func() {
+			current.store.Close()
+			a.Quit()
+		}
+		if err := backupAtClose(current.store); err != nil {
+			dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
+				if yes {
+					quit()
+				}
+			}, win)
+			return
+		}
+		quit()
+	})
 	win.Show()
 	watchDeadlines(a, func() *Main { return current })
 	a.Run()
-	current.store.Close()
 	removeDemos()
 }
 
