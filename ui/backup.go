@@ -36,7 +36,7 @@ func (m *Main) backupAtStart() {
 	}
 	go func() {
 		_, _, err := m.store.AutoBackup(true)
-		fyne.Do(func() { m.backupDone(err) })
+		deliver(func() { m.backupDone(err) })
 	}()
 }
 

@@ -253,9 +253,16 @@ func (s *settingsScreen) check() {
 func (s *settingsScreen) onSave() {
 	values := s.values()
 	languageChanged := values["language"] != s.current["language"]
+	folderChanged := values["backup_dir"] != s.current["backup_dir"]
 	if err := s.store.SetSettings(values); err != nil {
 		showError(err, s.win)
 		return
+	}
+	if folderChanged { // the new folder gets a backup at once, not only at close
+		go func() {
+			_, _, err := s.store.AutoBackup(false)
+			deliver(func() { s.backups.done(err) })
+		}()
 	}
 	if languageChanged {
 		dialog.ShowInformation(lang.L("Language"), lang.L("The new language applies from the next start of the program."), s.win)
