@@ -1,10 +1,7 @@
 package data
 
 import (
-	"database/sql"
-	"errors"
 	"fmt"
-	"net/http"
 	"path/filepath"
 	"strings"
 	"time"
@@ -24,72 +21,17 @@ type Attachment struct {
 	AddedAt   time.Time `json:"added_at"`
 }
 
-// AddAttachment stores a document with a complaint and returns its ID.
-func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
+// checkAttachment checks a document before it is kept and returns its cleaned file name.
+func checkAttachment(name string, content []byte) (string, error) {
 	name = filepath.Base(strings.TrimSpace(name))
 	switch {
 	case name == "" || name == "." || name == string(filepath.Separator):
-		return 0, invalid("name", "de bijlage heeft geen bestandsnaam")
+		return "", invalid("name", "de bijlage heeft geen bestandsnaam")
 	case len(content) == 0:
-		return 0, invalid("content", fmt.Sprintf("het bestand %s is leeg", name))
+		return "", invalid("content", fmt.Sprintf("het bestand %s is leeg", name))
 	case len(content) > MaxAttachmentSize:
-		return 0, invalid("content", fmt.Sprintf("het bestand %s is %.1f MB; een bijlage mag ten hoogste %d MB zijn. Verklein of splits het bestand (bijvoorbeeld een scan in lagere resolutie)",
+		return "", invalid("content", fmt.Sprintf("het bestand %s is %.1f MB; een bijlage mag ten hoogste %d MB zijn. Verklein of splits het bestand (bijvoorbeeld een scan in lagere resolutie)",
 			name, float64(len(content))/(1<<20), MaxAttachmentSize>>20))
 	}
-	a := Attachment{Name: name, MediaType: http.DetectContentType(content), Size: int64(len(content)), SHA256: sha256Hex(content)}
-	err := s.update(func(tx *Tx) error {
-		id, err := s.complaintID(tx, ref)
-		if err != nil {
-			return err
-		}
-		a.AddedAt = tx.now.UTC()
-		res, err := tx.Exec(`INSERT INTO attachments (complaint_id, name, media_type, size, sha256, content, added_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, a.Name, a.MediaType, a.Size, a.SHA256, content, a.AddedAt.Format(time.RFC3339))
-		if err != nil {
-			return err
-		}
-		a.ID, _ = res.LastInsertId()
-		return tx.event(id, "attachment_added", a)
-	})
-	return a.ID, err
-}
-
-// Attachments lists a complaint's documents, oldest first.
-func (s *Store) Attachments(ref string) ([]Attachment, error) {
-	id, err := s.complaintID(s.r, ref)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.r.Query(`SELECT id, name, media_type, size, sha256, added_at FROM attachments WHERE complaint_id = ? ORDER BY id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Attachment
-	for rows.Next() {
-		var a Attachment
-		var at string
-		if err := rows.Scan(&a.ID, &a.Name, &a.MediaType, &a.Size, &a.SHA256, &at); err != nil {
-			return nil, err
-		}
-		a.AddedAt, _ = time.Parse(time.RFC3339, at)
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-// AttachmentContent returns a document's bytes, checked against the SHA-256 taken when it was added.
-func (s *Store) AttachmentContent(id int64) ([]byte, error) {
-	var content []byte
-	var sum string
-	err := s.r.QueryRow(`SELECT content, sha256 FROM attachments WHERE id = ?`, id).Scan(&content, &sum)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound(fmt.Sprintf("bijlage %d bestaat niet", id))
-	} else if err != nil {
-		return nil, err
-	}
-	if sha256Hex(content) != sum {
-		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("bijlage %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd toegevoegd", id)}
-	}
-	return content, nil
+	return name, nil
 }

@@ -41,7 +41,7 @@ func (s *Store) BackupDir() (dir string, isDefault bool, err error) {
 	if err != nil {
 		return "", false, err
 	}
-	if d := set["backup_dir"]; d != "" {
+	if d := set.BackupDir(); d != "" {
 		return d, false, nil
 	}
 	return filepath.Join(filepath.Dir(s.path), DefaultBackupFolder), true, nil

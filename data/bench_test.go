@@ -189,11 +189,11 @@ func BenchmarkStartup(b *testing.B) {
 		if _, err := s.Settings(); err != nil {
 			b.Fatal(err)
 		}
-		open, err := s.List(Filter{Open: true})
+		open, err := s.List(Filter{Active: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		Summarise(open, nil)
+		CountOverview(open, nil)
 		if _, err := s.Count(Filter{}); err != nil {
 			b.Fatal(err)
 		}

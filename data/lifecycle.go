@@ -123,3 +123,18 @@ func capitalise(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// checkDay refuses a date in the future or before the complaint was received. The zero date
+// means today.
+func checkDay(field string, on *Date, c *Complaint, today Date) error {
+	if on.IsZero() {
+		*on = today
+	}
+	switch {
+	case on.After(today):
+		return invalid(field, fmt.Sprintf("de datum %s ligt in de toekomst", *on))
+	case on.Before(c.ReceivedOn):
+		return invalid(field, fmt.Sprintf("de datum %s ligt vóór de ontvangst van de klacht (%s)", *on, c.ReceivedOn))
+	}
+	return nil
+}

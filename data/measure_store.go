@@ -25,7 +25,7 @@ func (s *Store) AddMeasure(m Measure, refs ...string) (Measure, error) {
 			if err != nil {
 				return err
 			}
-			m.Owner = set["practitioner_name"]
+			m.Owner = set.PractitionerName()
 		}
 		var seq int
 		if err := tx.QueryRow(`INSERT INTO measure_counters (year, last) VALUES (?, 1)
@@ -310,7 +310,7 @@ func (s *Store) Measure(code string) (*Measure, error) { return getMeasure(s.r, 
 // carried out, most recent first.
 func (s *Store) Measures(f MeasureFilter) ([]Measure, error) {
 	if f.Reference != "" {
-		if _, err := s.complaintID(s.r, f.Reference); err != nil {
+		if _, err := complaintID(s.r, f.Reference); err != nil {
 			return nil, err
 		}
 	}

@@ -23,24 +23,24 @@ type trackedTable struct {
 	label     string // SQL naming the row (table alias t) in the practitioner's words
 }
 
-// ofComplaint names the complaint a row belongs to.
-const ofComplaint = ` || ' bij klacht ' || coalesce((SELECT reference FROM complaints WHERE id = t.complaint_id), t.complaint_id)`
+// ofComplaintLabel names the complaint a row belongs to.
+const ofComplaintLabel = ` || ' bij klacht ' || coalesce((SELECT reference FROM complaints WHERE id = t.complaint_id), t.complaint_id)`
 
 // trackedTables are the state rows of the register. Root causes are left out: the seeded ones
 // come from the schema itself, and a root cause is never changed or removed.
 var trackedTables = []trackedTable{
 	{"settings", "key", "instelling", `'instelling ' || t.key`},
 	{"complaints", "id", "klacht", `'klacht ' || t.reference`},
-	{"contacts", "id", "contactmoment", `'contactmoment van ' || t.contact_on` + ofComplaint},
-	{"extensions", "id", "verlenging", `'verlenging tot ' || t.until` + ofComplaint},
+	{"contacts", "id", "contactmoment", `'contactmoment van ' || t.contact_on` + ofComplaintLabel},
+	{"extensions", "id", "verlenging", `'verlenging tot ' || t.until` + ofComplaintLabel},
 	{"experts", "id", "externe deskundige", `'externe deskundige ' || t.name`},
-	{"consents", "id", "toestemming", `'toestemming van ' || t.given_on` + ofComplaint},
-	{"attachments", "id", "bijlage", `'bijlage ' || t.name` + ofComplaint},
-	{"shares", "id", "gedeelde stukken", `'stukken gedeeld op ' || t.shared_on` + ofComplaint},
-	{"letters", "id", "brief", `'brief ' || t.kind || ' versie ' || t.version` + ofComplaint},
+	{"consents", "id", "toestemming", `'toestemming van ' || t.given_on` + ofComplaintLabel},
+	{"attachments", "id", "bijlage", `'bijlage ' || t.name` + ofComplaintLabel},
+	{"shares", "id", "gedeelde stukken", `'stukken gedeeld op ' || t.shared_on` + ofComplaintLabel},
+	{"letters", "id", "brief", `'brief ' || t.kind || ' versie ' || t.version` + ofComplaintLabel},
 	{"measures", "id", "verbetermaatregel", `'verbetermaatregel ' || t.code`},
 	{"complaint_measures", "id", "koppeling van een verbetermaatregel",
-		`'koppeling van verbetermaatregel ' || coalesce((SELECT code FROM measures WHERE id = t.measure_id), t.measure_id)` + ofComplaint},
+		`'koppeling van verbetermaatregel ' || coalesce((SELECT code FROM measures WHERE id = t.measure_id), t.measure_id)` + ofComplaintLabel},
 }
 
 // rowHashFunc is the SQL function that hashes a row: the table name, then every column.

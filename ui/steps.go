@@ -93,7 +93,9 @@ func (cf *complaintFile) onEscalate() {
 func (cf *complaintFile) onExtend() {
 	until, reason := futureDateEntry(cf.today, false), textArea(true)
 	if cf.file != nil {
-		until.SetText(shortDate(cf.file.DueOn.AddDays(28)))
+		if r, err := cf.file.ExtensionRange(cf.today()); err == nil {
+			until.SetText(shortDate(r.Proposed))
+		}
 	}
 	cf.ask(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("New expected date"), until),
@@ -165,7 +167,7 @@ func (cf *complaintFile) onInformationReceived() {
 // openAttachment opens the document with the program the operating system chooses for it,
 // from a private temporary folder.
 func (cf *complaintFile) openAttachment(a data.Attachment) {
-	content, err := cf.store.AttachmentContent(a.ID)
+	content, err := cf.attachments.AttachmentContent(a.ID)
 	if err != nil {
 		showError(err, cf.win)
 		return

@@ -276,8 +276,8 @@ func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
 	if m.Overview.tiles[1].number.Text != "1" || m.Overview.tiles[3].number.Text != "2" {
 		t.Errorf("tiles: overdue %s, to acknowledge %s; want 1 and 2", m.Overview.tiles[1].number.Text, m.Overview.tiles[3].number.Text)
 	}
-	if m.tabs.Items[0].Text != "Vandaag (1)" {
-		t.Errorf("badge %q, want Vandaag (1)", m.tabs.Items[0].Text)
+	if m.todayTab.Text != "Vandaag (1)" {
+		t.Errorf("badge %q, want Vandaag (1)", m.todayTab.Text)
 	}
 	_ = ref
 }

@@ -46,21 +46,6 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 		"to": string(to), "detail": detail})
 }
 
-// checkDay refuses a date in the future or before the complaint was received. The zero date
-// means today.
-func checkDay(field string, on *Date, c *Complaint, today Date) error {
-	if on.IsZero() {
-		*on = today
-	}
-	switch {
-	case on.After(today):
-		return invalid(field, fmt.Sprintf("de datum %s ligt in de toekomst", *on))
-	case on.Before(c.ReceivedOn):
-		return invalid(field, fmt.Sprintf("de datum %s ligt vóór de ontvangst van de klacht (%s)", *on, c.ReceivedOn))
-	}
-	return nil
-}
-
 // Escalate starts the formal procedure for an informal complaint, on the day the complainant
 // asked for it (zero: today). The deadlines run from that day.
 func (s *Store) Escalate(ref string, on Date) error {
@@ -68,8 +53,7 @@ func (s *Store) Escalate(ref string, on Date) error {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
 			return "", err
 		}
-		c.Formal, c.FiledOn = true, on
-		c.AckDueOn, c.DueOn = AckDue(on, set), ResolutionDue(on, set)
+		c.fileFormally(on, set)
 		return "formele klachtenprocedure gevraagd op " + on.String(), nil
 	})
 }
@@ -139,23 +123,16 @@ func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
 	})
 }
 
-// CloseComplaint completes the file. A formal complaint is closed only once its outcome letter
-// was marked sent, as the procedure promises written confirmation of the outcome; a complaint
-// found (partly) well-founded only once it has a measure against recurrence or a recorded
-// reason why none is needed, as the procedure promises that such complaints feed the evaluation.
+// CloseComplaint completes the file, once CanClose allows it.
 func (s *Store) CloseComplaint(ref string) error {
 	return s.step(ref, ActionClose, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		var sent Date
-		var measures int
+		f := Facts{Complaint: *c}
 		if err := tx.QueryRow(`SELECT `+outcomeSentSQL+`, `+measureCountSQL+` FROM complaints c WHERE c.id = ?`,
-			c.ID).Scan(&sent, &measures); err != nil {
+			c.ID).Scan(&f.OutcomeSentOn, &f.MeasureCount); err != nil {
 			return "", err
 		}
-		if outcomeLetterDue(c.Formal, sent) {
-			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", c.Reference))
-		}
-		if measureDue(c.Verdict, measures, c.NoMeasureReason) {
-			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de klacht is %s verklaard, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", c.Reference, c.Verdict.Label()))
+		if err := CanClose(f); err != nil {
+			return "", err
 		}
 		c.ClosedOn = tx.today()
 		return "dossier gesloten", nil

@@ -1,0 +1,73 @@
+package data
+
+// AddContact records a contact moment with the complainant.
+func (s *Store) AddContact(ref string, ct Contact) (int64, error) {
+	err := s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		return tx.addContact(c, &ct)
+	})
+	return ct.ID, err
+}
+
+// addContact checks and stores a contact moment in the transaction of the change it belongs
+// to (a contact of its own, or a letter marked sent), and sets its ID.
+func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
+	step := ActionContact
+	if ct.InfoRequested != "" {
+		step = ActionRequestInformation
+	}
+	if err := StepRefusal(Facts{Complaint: *c}, step); err != nil {
+		return err
+	}
+	if err := ct.validate(c, tx.today()); err != nil {
+		return err
+	}
+	res, err := tx.Exec(`INSERT INTO contacts (complaint_id, contact_on, kind, note, info_requested, info_due_on)
+		VALUES (?, ?, ?, ?, ?, ?)`, c.ID, ct.On, ct.Kind, ct.Note, ct.InfoRequested, ct.InfoDueOn)
+	if err != nil {
+		return err
+	}
+	if ct.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := tx.event(c.ID, "contact_added", ct); err != nil {
+		return err
+	}
+	return tx.refreshSearch(c.ID)
+}
+
+// InformationReceived records that the complainant answered every open information request,
+// on the given day (zero: today).
+func (s *Store) InformationReceived(ref string, on Date) error {
+	return s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if err := checkDay("on", &on, c, tx.today()); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`UPDATE contacts SET info_received_on = ? WHERE complaint_id = ? AND info_due_on IS NOT NULL
+			AND info_received_on IS NULL`, on, c.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return StepRefusal(Facts{Complaint: *c}, ActionInformationReceived) // none was open
+		}
+		return tx.event(c.ID, "information_received", map[string]string{"on": on.String()})
+	})
+}
+
+// Contacts lists a complaint's contact moments, oldest first.
+func (s *Store) Contacts(ref string) ([]Contact, error) { return ofComplaint(s, ref, contacts) }
+
+func contacts(q querier, id int64) ([]Contact, error) {
+	return collect(q, func(ct *Contact) []any {
+		return []any{&ct.ID, &ct.On, &ct.Kind, &ct.Note, &ct.InfoRequested, &ct.InfoDueOn, &ct.InfoReceivedOn}
+	}, `SELECT id, contact_on, kind, note, info_requested, info_due_on, info_received_on
+		FROM contacts WHERE complaint_id = ? ORDER BY contact_on, id`, id)
+}

@@ -1,0 +1,155 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
+// confidentiality statement comes back. It returns the expert's ID.
+func (s *Store) SaveExpert(e Expert) (int64, error) {
+	e.Name, e.Organisation, e.Email = strings.TrimSpace(e.Name), strings.TrimSpace(e.Organisation), strings.TrimSpace(e.Email)
+	if e.Name == "" {
+		return 0, invalid("expert_name", "vul de naam van de deskundige in")
+	}
+	if _, err := email(e.Email); err != nil {
+		return 0, invalid("expert_email", err.Error())
+	}
+	err := s.update(func(tx *Tx) error {
+		if !e.SignedOn.IsZero() && e.SignedOn.After(tx.today()) {
+			return invalid("signed_on", "de datum van ondertekening ligt in de toekomst")
+		}
+		kind := "expert_added"
+		if e.ID == 0 {
+			res, err := tx.Exec(`INSERT INTO experts (name, organisation, email, confidentiality_signed_on) VALUES (?, ?, ?, ?)`,
+				e.Name, e.Organisation, e.Email, e.SignedOn)
+			if err != nil {
+				return err
+			}
+			e.ID, _ = res.LastInsertId()
+		} else {
+			kind = "expert_edited"
+			res, err := tx.Exec(`UPDATE experts SET name = ?, organisation = ?, email = ?, confidentiality_signed_on = ? WHERE id = ?`,
+				e.Name, e.Organisation, e.Email, e.SignedOn, e.ID)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return notFound(fmt.Sprintf("deskundige %d bestaat niet", e.ID))
+			}
+		}
+		return tx.event(0, kind, e)
+	})
+	return e.ID, err
+}
+
+// Experts lists every expert by name.
+func (s *Store) Experts() ([]Expert, error) {
+	rows, err := s.r.Query(`SELECT id, name, organisation, email, confidentiality_signed_on FROM experts ORDER BY name, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Expert
+	for rows.Next() {
+		var e Expert
+		if err := rows.Scan(&e.ID, &e.Name, &e.Organisation, &e.Email, &e.SignedOn); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// GiveConsent records the complainant's consent to share copies of documents with experts.
+func (s *Store) GiveConsent(ref string, c Consent) error {
+	c.How, c.Scope = strings.TrimSpace(c.How), strings.TrimSpace(c.Scope)
+	return s.update(func(tx *Tx) error {
+		comp, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if err := checkDay("given_on", &c.GivenOn, comp, tx.today()); err != nil {
+			return err
+		}
+		switch {
+		case c.How == "":
+			return invalid("how", "vul in hoe de toestemming is gegeven (schriftelijk, per e-mail, ...)")
+		case c.Scope == "":
+			return invalid("scope", "vul in voor welke stukken de toestemming geldt")
+		}
+		if _, err := tx.Exec(`INSERT INTO consents (complaint_id, given_on, how, scope) VALUES (?, ?, ?, ?)`,
+			comp.ID, c.GivenOn, c.How, c.Scope); err != nil {
+			return err
+		}
+		return tx.event(comp.ID, "consent_given", c)
+	})
+}
+
+// WithdrawConsent records that the complainant withdrew every consent still in force.
+func (s *Store) WithdrawConsent(ref string, on Date) error {
+	return s.update(func(tx *Tx) error {
+		comp, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if err := checkDay("on", &on, comp, tx.today()); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE complaint_id = ? AND withdrawn_on IS NULL`, on, comp.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return conflict(fmt.Sprintf("bij klacht %s is geen toestemming vastgelegd die kan worden ingetrokken", ref))
+		}
+		return tx.event(comp.ID, "consent_withdrawn", map[string]string{"on": on.String()})
+	})
+}
+
+// ShareDocuments logs that copies of documents went to an expert. It is refused unless the
+// complainant's consent is in force and the expert signed a confidentiality statement, both
+// on or before the day of sharing.
+func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
+	sh.Documents = strings.TrimSpace(sh.Documents)
+	err := s.update(func(tx *Tx) error {
+		comp, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if err := checkDay("shared_on", &sh.SharedOn, comp, tx.today()); err != nil {
+			return err
+		}
+		if sh.Documents == "" {
+			return invalid("documents", "vul in welke stukken u deelt")
+		}
+		var signed Date
+		err = tx.QueryRow(`SELECT name, confidentiality_signed_on FROM experts WHERE id = ?`, sh.ExpertID).Scan(&sh.ExpertName, &signed)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(fmt.Sprintf("deskundige %d bestaat niet", sh.ExpertID))
+		} else if err != nil {
+			return err
+		}
+		if signed.IsZero() || signed.After(sh.SharedOn) {
+			return conflict(fmt.Sprintf("stukken delen met %s kan niet: er is geen ondertekende geheimhoudingsverklaring van vóór %s vastgelegd", sh.ExpertName, sh.SharedOn))
+		}
+		var consentID int64
+		err = tx.QueryRow(`SELECT id FROM consents WHERE complaint_id = ? AND given_on <= ? AND (withdrawn_on IS NULL OR withdrawn_on > ?)
+			ORDER BY given_on DESC LIMIT 1`, comp.ID, sh.SharedOn, sh.SharedOn).Scan(&consentID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return conflict(fmt.Sprintf("stukken delen kan niet: de klager van %s heeft op %s geen toestemming gegeven om stukken met een externe deskundige te delen", ref, sh.SharedOn))
+		} else if err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO shares (complaint_id, expert_id, consent_id, shared_on, documents, attachment_id)
+			VALUES (?, ?, ?, ?, ?, ?)`, comp.ID, sh.ExpertID, consentID, sh.SharedOn, sh.Documents, nullID(sh.AttachmentID))
+		if err != nil {
+			return err
+		}
+		sh.ID, _ = res.LastInsertId()
+		return tx.event(comp.ID, "documents_shared", sh)
+	})
+	return sh.ID, err
+}

@@ -1,0 +1,170 @@
+package data
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// SaveLetter stores a generated letter as the next version of its kind for the complaint;
+// earlier versions are kept. The PDF is rendered by the caller (package letters), so this
+// package needs no knowledge of layout.
+func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte) (Letter, error) {
+	l := Letter{Kind: kind, Language: lang, Size: int64(len(pdf)), SHA256: sha256Hex(pdf)}
+	if _, err := ParseLetterKind(string(kind)); err != nil {
+		return l, err
+	}
+	if _, err := ParseLanguage(lang); err != nil {
+		return l, err
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) > MaxAttachmentSize {
+		return l, invalid("pdf", "de brief is geen PDF-bestand (of groter dan 25 MB) en wordt niet bewaard")
+	}
+	err := s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		l.Reference, l.CreatedAt = c.Reference, tx.now.UTC().Truncate(time.Second)
+		if err := tx.QueryRow(`SELECT coalesce(max(version), 0) + 1 FROM letters WHERE complaint_id = ? AND kind = ?`,
+			c.ID, kind).Scan(&l.Version); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO letters (complaint_id, kind, version, language, created_at, pdf, sha256)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, kind, l.Version, lang, l.CreatedAt.Format(time.RFC3339), pdf, l.SHA256)
+		if err != nil {
+			return err
+		}
+		if l.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return tx.event(c.ID, "letter_generated", l)
+	})
+	return l, err
+}
+
+const letterColumns = `l.id, c.reference, l.kind, l.version, l.language, l.created_at, length(l.pdf), l.sha256, l.sent_on,
+	coalesce(l.sent_via, ''), coalesce(l.contact_id, 0)`
+
+func scanLetter(row interface{ Scan(...any) error }) (Letter, error) {
+	var l Letter
+	var at string
+	if err := row.Scan(&l.ID, &l.Reference, &l.Kind, &l.Version, &l.Language, &at, &l.Size, &l.SHA256, &l.SentOn, &l.SentVia, &l.ContactID); err != nil {
+		return l, err
+	}
+	l.CreatedAt, _ = time.Parse(time.RFC3339, at)
+	return l, nil
+}
+
+// Letters lists a complaint's letters, oldest first.
+func (s *Store) Letters(ref string) ([]Letter, error) { return ofComplaint(s, ref, letters) }
+
+func letters(q querier, id int64) ([]Letter, error) {
+	rows, err := q.Query(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+		WHERE l.complaint_id = ? ORDER BY l.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Letter
+	for rows.Next() {
+		l, err := scanLetter(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// LatestLetter returns the newest version of a kind of letter for a complaint.
+func (s *Store) LatestLetter(ref string, kind LetterKind) (Letter, error) {
+	if _, err := ParseLetterKind(string(kind)); err != nil {
+		return Letter{}, err
+	}
+	l, err := scanLetter(s.r.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+		WHERE c.reference = ? AND l.kind = ? ORDER BY l.version DESC LIMIT 1`, ref, kind))
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := complaintID(s.r, ref); err != nil {
+			return l, err
+		}
+		return l, notFound(fmt.Sprintf("bij klacht %s is nog geen %s gemaakt", ref, kind.Label()))
+	}
+	return l, err
+}
+
+// LetterPDF returns a stored letter's bytes for a reprint, checked against the SHA-256 taken
+// when it was made, so what is printed again is exactly what was sent.
+func (s *Store) LetterPDF(id int64) ([]byte, error) {
+	var pdf []byte
+	var sum string
+	err := s.r.QueryRow(`SELECT pdf, sha256 FROM letters WHERE id = ?`, id).Scan(&pdf, &sum)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(fmt.Sprintf("brief %d bestaat niet", id))
+	} else if err != nil {
+		return nil, err
+	}
+	if sha256Hex(pdf) != sum {
+		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("brief %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd gemaakt", id)}
+	}
+	return pdf, nil
+}
+
+// MarkLetterSent records that a letter went out on the given day (zero: today) and how. A
+// letter to the complainant also records the contact moment, and marking the acknowledgement
+// sent while receipt is not yet confirmed takes the acknowledge step: all in one transaction.
+// The confidentiality statement goes to the expert, not the complainant, so it records no
+// contact: it cannot count as keeping the complainant informed.
+func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
+	if _, err := ParseDelivery(string(via)); err != nil {
+		return err
+	}
+	return s.update(func(tx *Tx) error {
+		l, err := scanLetter(tx.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+			WHERE l.id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(fmt.Sprintf("brief %d bestaat niet", id))
+		} else if err != nil {
+			return err
+		}
+		if !l.SentOn.IsZero() {
+			return conflict(fmt.Sprintf("de %s (versie %d) van klacht %s is al als verstuurd gemarkeerd op %s",
+				l.Kind.Label(), l.Version, l.Reference, l.SentOn))
+		}
+		c, err := getComplaint(tx, l.Reference)
+		if err != nil {
+			return err
+		}
+		if c.Status == StatusClosed {
+			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan geen brief meer als verstuurd worden gemarkeerd", c.Reference)}
+		}
+		if on.IsZero() {
+			on = tx.today()
+		}
+		if made := Today(l.CreatedAt); on.Before(made) {
+			return invalid("on", fmt.Sprintf("de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made))
+		}
+		var contactID *int64 // NULL: no contact moment
+		if l.Kind != LetterConfidentiality {
+			ct := Contact{On: on, Kind: via.contactKind(),
+				Note: fmt.Sprintf("%s (versie %d) %s", capitalise(l.Kind.Label()), l.Version, via.Sent())}
+			if err := tx.addContact(c, &ct); err != nil {
+				return err
+			}
+			contactID, l.ContactID = &ct.ID, ct.ID
+		}
+		if _, err := tx.Exec(`UPDATE letters SET sent_on = ?, sent_via = ?, contact_id = ? WHERE id = ?`, on, via, contactID, id); err != nil {
+			return err
+		}
+		l.SentOn, l.SentVia = on, via
+		if err := tx.event(c.ID, "letter_sent", l); err != nil {
+			return err
+		}
+		if l.Kind == LetterAcknowledgement && c.Status == StatusReceived {
+			return tx.step(c.Reference, ActionAcknowledge, acknowledge(on))
+		}
+		return nil
+	})
+}
