@@ -35,6 +35,7 @@ type Store struct {
 	path string
 	// changed is set once this store committed a change, so Close writes a new anchor.
 	changed atomic.Bool
+	closed  atomic.Bool
 
 	// Now is the clock; tests and the demo generator set it so deadlines are deterministic.
 	Now func() time.Time
@@ -102,6 +103,9 @@ func Open(path string) (*Store, error) {
 // Close releases the database. After a change it records the head of the audit chain in the
 // anchor files outside the register (writeAnchors), whichever program made the change.
 func (s *Store) Close() error {
+	if s.closed.Swap(true) { // a second Close, e.g. after a restore, does nothing
+		return nil
+	}
 	var anchorErr error
 	if s.changed.Load() {
 		anchorErr = s.writeAnchors()

@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -75,8 +77,11 @@ type backupPanel struct {
 	store  backupStore
 	win    fyne.Window
 	status *widget.Label
+	dir    string // the backup folder, where the restore dialog starts
 	// done is told the outcome of a backup made with the button.
 	done func(err error)
+	// restore puts the register in a backup file in place of the open one.
+	restore func(file, passphrase string)
 }
 
 func newBackupPanel(store backupStore, win fyne.Window, done func(error)) *backupPanel {
@@ -87,11 +92,13 @@ func newBackupPanel(store backupStore, win fyne.Window, done func(error)) *backu
 
 func (p *backupPanel) content() fyne.CanvasObject {
 	now := widget.NewButton(lang.L("Make a backup now"), p.onBackupNow)
-	return container.NewVBox(p.status, now)
+	restore := widget.NewButton(lang.L("Restore a backup…"), p.onRestore)
+	return container.NewVBox(p.status, container.NewGridWithColumns(2, now, restore))
 }
 
 // show puts the status in words: the folder, the last good backup, and any warning.
 func (p *backupPanel) show(st data.BackupStatus, failed error) {
+	p.dir = st.Dir
 	lines := []string{lang.L("Backups are kept in:") + " " + st.Dir}
 	if st.Last != nil {
 		lines = append(lines, fmt.Sprintf("%s %s, %s (%s)", lang.L("Last good backup:"),
@@ -148,4 +155,68 @@ func chooseBackupDir(win fyne.Window, set func(string)) {
 		set(u.Path())
 	}, win)
 	d.Show()
+}
+
+// onRestore asks for the backup file, its passphrase when it is encrypted, and a confirmation.
+func (p *backupPanel) onRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			showError(err, p.win)
+			return
+		}
+		h, err := data.ReadBackupHeader(r)
+		r.Close()
+		file := r.URI().Path()
+		if err != nil {
+			showError(err, p.win)
+			return
+		}
+		confirm := func(passphrase string) {
+			msg := lang.L("The backup of {{.Date}} ({{.Events}}) replaces the register. The current register is kept beside it under a new name. Continue?",
+				map[string]any{"Date": data.LongDate(h.Created), "Events": data.CountEvents(h.Events)})
+			dialog.ShowConfirm(lang.L("Restore backup"), msg, func(yes bool) {
+				if yes {
+					p.restore(file, passphrase)
+				}
+			}, p.win)
+		}
+		if !h.Encrypted() {
+			confirm("")
+			return
+		}
+		pass := widget.NewPasswordEntry()
+		dialog.ShowForm(lang.L("Passphrase"), lang.L("Restore backup"), lang.L("Cancel"),
+			[]*widget.FormItem{widget.NewFormItem(lang.L("Passphrase"), pass)}, func(ok bool) {
+				if ok {
+					confirm(pass.Text)
+				}
+			}, p.win)
+	}, p.win)
+	if l, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
+		d.SetLocation(l)
+	}
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".reservekopie", ".db"}))
+	d.Show()
+}
+
+// restore closes the register, puts the backup in its place (data.Restore checks it first and
+// sets the register aside) and shows the restored register; after a refusal the register that
+// was there is opened again.
+func (m *Main) restore(file, passphrase string) {
+	path := m.store.Path()
+	m.store.Close()
+	m.closed = true
+	res, err := data.Restore(file, path, passphrase, true, time.Now(), "")
+	s, openErr := data.Open(path)
+	if openErr != nil {
+		showError(openErr, m.win)
+		return
+	}
+	m.switchStore(s)
+	if err != nil {
+		showError(err, m.win)
+		return
+	}
+	dialog.ShowInformation(lang.L("Restore backup"), lang.L("The backup is restored. The register that was there is kept as {{.File}}.",
+		map[string]any{"File": res.SetAside}), m.win)
 }

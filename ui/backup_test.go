@@ -2,8 +2,11 @@ package ui
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"klachtenregister/data"
 )
 
 // The overview warns while there is no backup, and while backups sit beside the register;
@@ -35,5 +38,30 @@ func TestBackupWarnings(t *testing.T) {
 	if !strings.Contains(m.Overview.warnings.Text, "De laatste reservekopie is mislukt") ||
 		!strings.Contains(m.Settings.backups.status.Text, "Schijf vol") {
 		t.Errorf("failed backup: %q / %q", m.Overview.warnings.Text, m.Settings.backups.status.Text)
+	}
+}
+
+// Restoring from the settings screen puts the backup in place, keeps the register that was
+// there, and hands the window the restored register.
+func TestRestoreFromTheApp(t *testing.T) {
+	m, s := newApp(t)
+	backup := filepath.Join(t.TempDir(), "kopie.reservekopie")
+	if _, err := s.WriteBackup(backup, ""); err != nil {
+		t.Fatal(err)
+	}
+	ref := addComplaint(t, s, "Na de kopie")
+	var restored *data.Store
+	m.switchStore = func(n *data.Store) { restored = n }
+	m.restore(backup, "")
+	if restored == nil || !m.closed {
+		t.Fatal("the window did not get the restored register")
+	}
+	defer restored.Close()
+	if _, err := restored.Complaint(ref); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("complaint made after the backup: %v", err)
+	}
+	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(s.Path()), "register-voor-terugzetten-*.db"))
+	if len(aside) != 1 {
+		t.Errorf("set-aside register: %v", aside)
 	}
 }

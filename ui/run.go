@@ -41,7 +41,9 @@ func Run(a fyne.App, path string, demo bool) {
 			for _, f := range old.files {
 				f.win.Close()
 			}
-			closeStore(old.store, win)
+			if !old.closed {
+				closeStore(old.store, win)
+			}
 		}
 		current = NewMain(a, win, s, start)
 		current.openDemo = demos.open
