@@ -107,7 +107,14 @@ func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
 		removeDB(tmp.Name())
 		return "", h, err
 	}
-	if _, err := s.w.Exec(`VACUUM INTO ?`, tmp.Name()); err != nil {
+	// A connection of its own, so the program's writes need not wait for the copy.
+	src, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return fail(err)
+	}
+	_, err = src.Exec(`VACUUM INTO ?`, tmp.Name())
+	src.Close()
+	if err != nil {
 		return fail(fmt.Errorf("de momentopname van het register is mislukt: %w", err))
 	}
 	db, err := sql.Open("sqlite", tmp.Name())

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -146,10 +145,6 @@ func chooseBackupDir(win fyne.Window, set func(string)) {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil || u == nil {
 			showError(err, win)
-			return
-		}
-		if st, err := os.Stat(u.Path()); err != nil || !st.IsDir() {
-			showError(fmt.Errorf("%s is geen map", u.Path()), win)
 			return
 		}
 		set(u.Path())
