@@ -2,9 +2,11 @@ package data
 
 import (
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fullFixture writes and closes a register with a row in every tracked table: two complaints,
@@ -240,5 +242,47 @@ func TestRowHashCoversEveryColumn(t *testing.T) {
 				t.Errorf("trigger of %s misses %s", tbl.name, c)
 			}
 		}
+	}
+}
+
+// A register made before row tracking is sealed once on upgrade: its rows are recorded as
+// they are, its old events keep their hashes, and from then on a changed row is found.
+func TestUpgradeSealsOlderRegisters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	db := rawDB(t, path)
+	for _, name := range migrationNames()[:rowAuditMigration-1] {
+		script, err := migrationFS.ReadFile(name)
+		must(t, err)
+		_, err = db.Exec(string(script))
+		must(t, err)
+	}
+	old := Event{ID: 1, At: noon(day("2025-03-03")).UTC(), Actor: "anne", ComplaintID: 1, Kind: "complaint_created",
+		PayloadSHA256: sha256Hex([]byte(`{}`)), PrevHash: genesis}
+	old.Hash = chainHash(old)
+	_, err := db.Exec(fmt.Sprintf(`PRAGMA user_version = %d; PRAGMA application_id = %d;
+		INSERT INTO complaints (reference, received_on, channel, formal, subject, summary, complainant_name, status)
+		VALUES ('K-2025-0001', '2025-03-03', 'conversation', 0, 'service', 'x', 'Jansen', 'informal');
+		INSERT INTO events (id, at, actor, complaint_id, kind, payload_sha256, prev_hash, hash)
+		VALUES (1, '%s', 'anne', 1, 'complaint_created', '%s', '%s', '%s');
+		INSERT INTO event_payloads (event_id, payload) VALUES (1, '{}')`,
+		rowAuditMigration-1, applicationID, old.At.Format(time.RFC3339Nano), old.PayloadSHA256, genesis, old.Hash))
+	must(t, err)
+	must(t, db.Close())
+
+	s := openAt(t, path, "2026-03-02")
+	v, err := s.Verify()
+	must(t, err)
+	if !v.OK() || v.Events != 2 {
+		t.Fatalf("after the upgrade Verify = %+v", v)
+	}
+	var kind string
+	must(t, s.r.QueryRow(`SELECT kind FROM events WHERE id = 2`).Scan(&kind))
+	if kind != "register_sealed" {
+		t.Errorf("event 2 is %q, want register_sealed", kind)
+	}
+	must(t, s.Close())
+	execRaw(t, path, `UPDATE complaints SET complainant_name = 'Janssen'`)
+	if v := verifyAt(t, path); !strings.Contains(v.Problem, "klacht K-2025-0001 is buiten Klachtenregister om gewijzigd") {
+		t.Errorf("after a change Verify = %q", v.Problem)
 	}
 }
