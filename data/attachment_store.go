@@ -16,10 +16,11 @@ func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
 	}
 	a := Attachment{Name: name, MediaType: http.DetectContentType(content), Size: int64(len(content)), SHA256: sha256Hex(content)}
 	err = s.update(func(tx *Tx) error {
-		id, err := complaintID(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
+		id := c.ID
 		a.AddedAt = tx.now.UTC()
 		res, err := tx.Exec(`INSERT INTO attachments (complaint_id, name, media_type, size, sha256, content, added_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, a.Name, a.MediaType, a.Size, a.SHA256, content, a.AddedAt.Format(time.RFC3339))

@@ -97,10 +97,13 @@ type Complaint struct {
 	Desired     string      `json:"desired_outcome"`
 	Complainant Complainant `json:"complainant"`
 
-	Status         Status  `json:"status"`
-	AckDueOn       Date    `json:"ack_due_on"`
-	AcknowledgedOn Date    `json:"acknowledged_on"`
-	DueOn          Date    `json:"due_on"`
+	Status         Status `json:"status"`
+	AckDueOn       Date   `json:"ack_due_on"`
+	AcknowledgedOn Date   `json:"acknowledged_on"`
+	DueOn          Date   `json:"due_on"`
+	// DeadlinePolicy is the regime the complaint was filed under (setting deadline_policy at the
+	// time); its deadlines and extension limits keep following it.
+	DeadlinePolicy string  `json:"deadline_policy"`
 	ResolvedOn     Date    `json:"resolved_on"`
 	Verdict        Verdict `json:"verdict"`
 	Outcome        string  `json:"outcome"`
@@ -201,6 +204,6 @@ func CheckEmail(s string) error {
 // writing or the complainant asked for it explicitly: the deadlines for confirming receipt
 // and for the resolution run from that day.
 func (c *Complaint) fileFormally(on Date, s Settings) {
-	c.Formal, c.FiledOn = true, on
-	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, s)
+	c.Formal, c.FiledOn, c.DeadlinePolicy = true, on, s.Policy()
+	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, c.DeadlinePolicy, s)
 }

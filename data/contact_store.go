@@ -43,7 +43,7 @@ func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
 // on the given day (zero: today).
 func (s *Store) InformationReceived(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}

@@ -63,3 +63,11 @@ func NextWorkingDay(d Date) Date {
 	}
 	return d
 }
+
+// AddWorkingDays is the working day n working days after d, skipping weekends and holidays.
+func AddWorkingDays(d Date, n int) Date {
+	for ; n > 0; n-- {
+		d = NextWorkingDay(d.AddDays(1))
+	}
+	return d
+}

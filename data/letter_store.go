@@ -23,7 +23,7 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte)
 		return l, invalid("pdf", "de brief is geen PDF-bestand (of groter dan 25 MB) en wordt niet bewaard")
 	}
 	err := s.update(func(tx *Tx) error {
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -137,8 +137,8 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		if err != nil {
 			return err
 		}
-		if c.Status == StatusClosed {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan geen brief meer als verstuurd worden gemarkeerd", c.Reference)}
+		if err := readOnly(c); err != nil {
+			return err
 		}
 		if on.IsZero() {
 			on = tx.today()

@@ -183,10 +183,12 @@ func TestConsentFormIsNoProgressLetter(t *testing.T) {
 	if n := len(contacts); n == 0 || contacts[n-1].Kind != ContactLetter {
 		t.Errorf("sending the consent form recorded no letter contact: %+v", contacts)
 	}
+	// The notice is the progress letter, which names the reason and the new date; a loose
+	// e-mail recorded by hand does not end the obligation.
 	_, err = s.AddContact(ref, Contact{Kind: ContactEmail, Note: "Uitgelegd waarom het langer duurt."})
 	must(t, err)
-	if kinds := itemKinds(t, s, ref); slices.Contains(kinds, ItemProgressLetter) {
-		t.Errorf("an e-mail about the delay recorded by hand did not count: items %v", kinds)
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemProgressLetter) {
+		t.Errorf("an e-mail recorded by hand counted as the progress letter: items %v", kinds)
 	}
 }
 
@@ -212,10 +214,18 @@ func TestOutcomeLetterGatesClosing(t *testing.T) {
 	}
 	must(t, s.CloseComplaint(ref))
 
-	// Nothing is marked sent on a closed file, not even a letter that records no contact.
+	// Nothing is made or marked sent on a closed file, not even a letter that records no contact.
+	before := dumpTables(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
+	wantErr(t, err, ErrTransition)
+	if dumpTables(t, s) != before {
+		t.Error("making a letter for a closed complaint changed the register")
+	}
+	must(t, s.Reopen(ref, "geheimhoudingsverklaring nog nodig"))
 	late, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
 	must(t, err)
-	before := dumpTables(t, s)
+	must(t, s.CloseComplaint(ref))
+	before = dumpTables(t, s)
 	wantErr(t, s.MarkLetterSent(late.ID, Date{}, DeliveryPost), ErrTransition)
 	if dumpTables(t, s) != before {
 		t.Error("marking a letter of a closed complaint sent changed the register")

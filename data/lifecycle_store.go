@@ -37,9 +37,9 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 	}
 	c.Status = to
 	if _, err := tx.Exec(`UPDATE complaints SET status=?, formal=?, filed_on=?, ack_due_on=?, acknowledged_on=?,
-		due_on=?, resolved_on=?, verdict=nullif(?, ''), outcome=?, closed_on=?, withdrawn_on=? WHERE id=?`,
+		due_on=?, resolved_on=?, verdict=nullif(?, ''), outcome=?, closed_on=?, withdrawn_on=?, deadline_policy=? WHERE id=?`,
 		c.Status, c.Formal, c.FiledOn, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, c.Verdict, c.Outcome,
-		c.ClosedOn, c.WithdrawnOn, c.ID); err != nil {
+		c.ClosedOn, c.WithdrawnOn, c.DeadlinePolicy, c.ID); err != nil {
 		return err
 	}
 	return tx.event(c.ID, "status_changed", map[string]string{"action": string(a), "from": string(from),
@@ -67,7 +67,7 @@ func (s *Store) Acknowledge(ref string, on Date) error {
 // acknowledgement letter sent.
 func acknowledge(on Date) stepFunc {
 	return func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		if err := checkDay("on", &on, c, tx.today()); err != nil {
+		if err := checkDayAfter("on", &on, c.FiledOn, "de start van de formele procedure", tx.today()); err != nil {
 			return "", err
 		}
 		c.AcknowledgedOn = on
@@ -80,28 +80,33 @@ func acknowledge(on Date) stepFunc {
 // the export and the annual report's "within the deadline" all read it from here.
 const originalDueSQL = `coalesce((SELECT min(e.previous_due_on) FROM extensions e WHERE e.complaint_id = c.id), c.due_on)`
 
-// Extend records that the target date will not be met: the reason and the new date. The
-// complainant must then get a progress letter, which shows up as an action item.
+// Extend records that the target date will not be met: the reason and the new date. Each
+// extension owes the complainant its own progress letter, which shows up as an action item. An
+// extension recorded after the target date it replaces has passed is accepted, since the file
+// must say what happened, but stays on record as late.
 func (s *Store) Extend(ref string, until Date, reason string) error {
 	reason = strings.TrimSpace(reason)
 	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (string, error) {
 		var earlier int
-		var original Date
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM extensions WHERE complaint_id = c.id), `+originalDueSQL+`
-			FROM complaints c WHERE c.id = ?`, c.ID).Scan(&earlier, &original); err != nil {
+		if err := tx.QueryRow(`SELECT count(*) FROM extensions WHERE complaint_id = ?`, c.ID).Scan(&earlier); err != nil {
 			return "", err
 		}
 		today := tx.today()
-		if err := CheckExtension(c, earlier, original, until, today, reason, set); err != nil {
+		if err := CheckExtension(c, earlier, until, today, reason, set); err != nil {
 			return "", err
 		}
-		if _, err := tx.Exec(`INSERT INTO extensions (complaint_id, extended_on, previous_due_on, until, reason)
-			VALUES (?, ?, ?, ?, ?)`, c.ID, today, c.DueOn, until, reason); err != nil {
+		late := today.After(c.DueOn)
+		if _, err := tx.Exec(`INSERT INTO extensions (complaint_id, extended_on, previous_due_on, until, reason, late)
+			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, today, c.DueOn, until, reason, late); err != nil {
 			return "", err
 		}
 		previous := c.DueOn
 		c.DueOn = until
-		return fmt.Sprintf("termijn verlengd van %s tot %s; reden: %s", previous, until, reason), nil
+		detail := fmt.Sprintf("termijn verlengd van %s tot %s; reden: %s", previous, until, reason)
+		if late {
+			detail += "; te laat verlengd: de termijn was al verstreken"
+		}
+		return detail, nil
 	})
 }
 
@@ -115,7 +120,11 @@ func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
 		if outcome == "" {
 			return "", invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
 		}
-		if err := checkDay("on", &on, c, tx.today()); err != nil {
+		floor, what := c.ReceivedOn, "de ontvangst van de klacht"
+		if c.Formal {
+			floor, what = c.AcknowledgedOn, "de ontvangstbevestiging"
+		}
+		if err := checkDayAfter("on", &on, floor, what, tx.today()); err != nil {
 			return "", err
 		}
 		c.Verdict, c.Outcome, c.ResolvedOn = v, outcome, on
@@ -144,5 +153,18 @@ func (s *Store) Withdraw(ref string, note string) error {
 	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		c.WithdrawnOn = tx.today()
 		return strings.TrimSpace("klacht ingetrokken " + strings.TrimSpace(note)), nil
+	})
+}
+
+// Reopen takes a closed file back to resolved to correct it, recording why. It can then be
+// changed and closed again, under the same closing rules.
+func (s *Store) Reopen(ref, reason string) error {
+	reason = strings.TrimSpace(reason)
+	return s.step(ref, ActionReopen, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+		if reason == "" {
+			return "", invalid("reason", "vul in waarom het dossier wordt heropend; de reden komt in het dossier")
+		}
+		c.ClosedOn = Date{}
+		return "dossier heropend; reden: " + reason, nil
 	})
 }

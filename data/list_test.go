@@ -59,9 +59,9 @@ func TestStoreDeadlines(t *testing.T) {
 	checkDeadlines(t, s, []refItem{
 		{b, ItemAcknowledge, "2026-02-09", WarningOverdue},
 		{b, ItemResolve, "2026-03-02", WarningDueSoon},
-		{d, ItemProgressLetter, "2026-03-03", WarningDueSoon}, // the target it replaced
 		{a, ItemSettleInformal, "2026-03-04", WarningDueSoon},
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon},
+		{d, ItemProgressLetter, "2026-03-05", WarningDueSoon}, // three working days after the extension
 		{e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
 		{c, ItemResolve, "2026-03-16", WarningOK},
 		{d, ItemResolve, "2026-03-31", WarningOK},
@@ -72,7 +72,7 @@ func TestStoreDeadlines(t *testing.T) {
 	contact(e, Contact{On: day("2026-03-01"), Kind: ContactLetter, Note: "uitkomst besproken"})
 	wantErr(t, s.InformationReceived(b, Date{}), ErrConflict) // nothing asked of B
 	got := deadlines(t, s)
-	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-03", WarningDueSoon}, {e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
+	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-05", WarningDueSoon}, {e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon}} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing %v in %v", want, got)
@@ -81,14 +81,14 @@ func TestStoreDeadlines(t *testing.T) {
 
 	must(t, s.Acknowledge(b, Date{}))
 	must(t, s.InformationReceived(c, day("2026-03-01")))
-	contact(d, Contact{Kind: ContactEmail, Note: "voortgangsbericht"})
+	sendLetter(t, s, d, LetterProgress, Date{}, DeliveryEmail)
 	sendLetter(t, s, e, LetterOutcome, Date{}, DeliveryEmail)
 	setToday(s, "2026-03-03")
 	checkDeadlines(t, s, []refItem{
 		{b, ItemResolve, "2026-03-02", WarningOverdue},
 		{a, ItemSettleInformal, "2026-03-04", WarningDueSoon},
 		{c, ItemResolve, "2026-03-16", WarningOK},
-		{d, ItemProgressUpdate, "2026-03-16", WarningOK}, // 14 days after the e-mail
+		{d, ItemProgressUpdate, "2026-03-16", WarningOK}, // 14 days after the progress letter
 		{d, ItemResolve, "2026-03-31", WarningOK},
 	})
 	cts, err := s.Contacts(c)

@@ -53,6 +53,9 @@ type YearFigures struct {
 	WithinExtended Ratio // ... by their target date after any extension
 	Extensions     int   // extensions made in the year
 	Extended       int   // complaints those extensions concern
+	LateExtensions int   // extensions made in the year after the target date had passed
+	LateNotices    int   // progress letters for the year's extensions sent late, or past due and not sent
+	Reopened       int   // closed files reopened in the year for a correction
 	MeasuresAdded  int   // measures recorded in the year
 	MeasuresDone   int   // measures carried out in the year
 }

@@ -190,6 +190,17 @@ func (y *yearCounter) figures(in *reportFacts) YearFigures {
 		if inYear(e.on, year) {
 			f.Extensions++
 			extended[e.complaintID] = true
+			switch e.notice.Breach(y.today, in.set) {
+			case BreachLateExtension:
+				f.LateExtensions++
+			case BreachLateNotice, BreachNoNotice:
+				f.LateNotices++
+			}
+		}
+	}
+	for _, d := range in.reopened {
+		if inYear(d, year) {
+			f.Reopened++
 		}
 	}
 	f.Extended = len(extended)

@@ -10,20 +10,19 @@ const (
 	ActionRequestInformation  Action = "request_information"  // ask the complainant for more
 	ActionInformationReceived Action = "information_received" // the requested information came in
 	ActionConsultExpert       Action = "consult_expert"       // involve an external expert
+	ActionEdit                Action = "edit"                 // change details, letters, documents or measure links
 )
 
 // FileSteps lists the steps a complaint file offers, in the order the file shows them.
 var FileSteps = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, ActionResolve, ActionClose, ActionWithdraw,
-	ActionContact, ActionRequestInformation, ActionInformationReceived, ActionConsultExpert}
+	ActionReopen, ActionContact, ActionRequestInformation, ActionInformationReceived, ActionConsultExpert, ActionEdit}
 
 // StepRefusal says why step a cannot be taken now for the complaint with facts f, or nil
 // when it can. It is the one rule behind both the store's refusals and the file's buttons.
 func StepRefusal(f Facts, a Action) error {
 	switch a {
-	case ActionContact, ActionConsultExpert:
-		if f.Status == StatusClosed {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan niets meer bij", f.Reference)}
-		}
+	case ActionContact, ActionConsultExpert, ActionEdit:
+		return readOnly(&f.Complaint)
 	case ActionRequestInformation:
 		if !f.Status.Open() {
 			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is %s; er kan geen informatie meer worden gevraagd", f.Reference, f.Status.Label())}
@@ -65,4 +64,27 @@ func CanClose(f Facts) error {
 		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de klacht is %s verklaard, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, f.Verdict.Label()))
 	}
 	return nil
+}
+
+// readOnly refuses any change to a closed or withdrawn complaint's file: its details, contacts,
+// consent, shares, attachments, letters and measure links. A closed file is evidence of how the
+// complaint was handled; a correction goes through reopening, with its reason on record.
+func readOnly(c *Complaint) error {
+	switch c.Status {
+	case StatusClosed:
+		return &Error{Code: CodeTransition, Message: fmt.Sprintf(
+			"klacht %s is gesloten en kan niet meer worden gewijzigd; heropen het dossier eerst, met de reden (klachtenregister-cli reopen %s --reason TEKST)", c.Reference, c.Reference)}
+	case StatusWithdrawn:
+		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is ingetrokken en kan niet meer worden gewijzigd", c.Reference)}
+	}
+	return nil
+}
+
+// changeable loads the complaint ref for a change to its file, refusing a closed or withdrawn one.
+func (tx *Tx) changeable(ref string) (*Complaint, error) {
+	c, err := getComplaint(tx, ref)
+	if err != nil {
+		return nil, err
+	}
+	return c, readOnly(c)
 }

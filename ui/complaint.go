@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +22,7 @@ type fileStore interface {
 	Extend(ref string, until data.Date, reason string) error
 	Resolve(ref string, v data.Verdict, outcome string, on data.Date) error
 	CloseComplaint(ref string) error
+	Reopen(ref, reason string) error
 	Withdraw(ref, note string) error
 	AddContact(ref string, ct data.Contact) (int64, error)
 	InformationReceived(ref string, on data.Date) error
@@ -88,6 +90,7 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 		data.ActionResolve:     widget.NewButton(lang.L("Resolve"), cf.onResolve),
 		data.ActionClose:       widget.NewButton(lang.L("Close file"), cf.onClose),
 		data.ActionWithdraw:    widget.NewButton(lang.L("Record withdrawal…"), cf.onWithdraw),
+		data.ActionReopen:      widget.NewButton(lang.L("Reopen…"), cf.onReopen),
 		data.ActionContact:     widget.NewButton(lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
 		data.ActionRequestInformation: widget.NewButton(lang.L("Request information"),
 			func() { cf.onContact(data.ContactLetter, true) }),
@@ -107,7 +110,9 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 func (cf *complaintFile) content() fyne.CanvasObject {
 	steps := container.NewGridWrap(fyne.NewSize(190, 36))
 	for _, a := range data.FileSteps {
-		steps.Add(cf.buttons[a])
+		if b := cf.buttons[a]; b != nil { // editing has no button: the details are edited in place
+			steps.Add(b)
+		}
 	}
 	details := container.NewBorder(nil, container.NewVBox(cf.problem, cf.save), nil, nil,
 		container.NewVScroll(widget.NewForm(cf.form.items()...)))
@@ -150,10 +155,12 @@ func (cf *complaintFile) show(f *data.File) {
 	}
 	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure))
 	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
-	cf.showBanner(f.Items)
-	for a, refusal := range data.AllowedSteps(f.Facts) {
-		setEnabled(cf.buttons[a], refusal == nil)
+	cf.showBanner(f.Items, f.Breached)
+	steps := data.AllowedSteps(f.Facts)
+	for a, b := range cf.buttons {
+		setEnabled(b, steps[a] == nil)
 	}
+	cf.form.setEditable(steps[data.ActionEdit] == nil)
 	if !dirty {
 		cf.form.fill(c)
 	}
@@ -163,20 +170,25 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.check()
 }
 
-// showBanner states the most pressing item in words, coloured by its warning.
-func (cf *complaintFile) showBanner(items []data.ActionItem) {
-	if len(items) == 0 {
-		cf.banner.SetText(lang.L("Nothing is due for this complaint."))
-		cf.banner.Importance = widget.SuccessImportance
-		cf.banner.Refresh()
-		return
+// showBanner states the most pressing item in words, coloured by its warning, and below it
+// every delay that was not announced as the procedure promises: those stay in view for good.
+func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Breach) {
+	lines := []string{lang.L("Nothing is due for this complaint.")}
+	cf.banner.Importance = widget.SuccessImportance
+	if len(items) > 0 {
+		sorted := append([]data.ActionItem(nil), items...)
+		data.SortItems(sorted)
+		it := sorted[0]
+		lines[0] = fmt.Sprintf("%s: %s - %s (%s)", capitalised(warningLabel(it.Warning)), itemLabel(it.Kind), when(it), longDate(it.DueOn))
+		cf.banner.Importance = map[data.Warning]widget.Importance{data.WarningOverdue: widget.DangerImportance,
+			data.WarningDueSoon: widget.WarningImportance, data.WarningOK: widget.MediumImportance}[it.Warning]
 	}
-	sorted := append([]data.ActionItem(nil), items...)
-	data.SortItems(sorted)
-	it := sorted[0]
-	cf.banner.SetText(fmt.Sprintf("%s: %s - %s (%s)", capitalised(warningLabel(it.Warning)), itemLabel(it.Kind), when(it), longDate(it.DueOn)))
-	cf.banner.Importance = map[data.Warning]widget.Importance{data.WarningOverdue: widget.DangerImportance,
-		data.WarningDueSoon: widget.WarningImportance, data.WarningOK: widget.MediumImportance}[it.Warning]
+	for _, b := range breaches {
+		lines = append(lines, lang.L("Breach of the procedure (extension of {{.Date}}): {{.What}}",
+			map[string]any{"Date": longDate(b.ExtendedOn), "What": lang.X("breach."+string(b.Kind), b.Kind.Label())}))
+		cf.banner.Importance = widget.DangerImportance
+	}
+	cf.banner.SetText(strings.Join(lines, "\n"))
 	cf.banner.Refresh()
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,10 +40,14 @@ var registerColumns = []column{
 	{"Status", data.SortStatus, 140, func(l data.Listed) string { return statusLabel(l.Status) }},
 	{"Due", data.SortDue, 95, func(l data.Listed) string { return shortDate(l.DueOn) }},
 	{"Deadline", data.SortDue, 135, func(l data.Listed) string {
-		if l.Warning == "" {
-			return ""
+		text := ""
+		if l.Warning != "" {
+			text = warningLabel(l.Warning)
 		}
-		return warningLabel(l.Warning)
+		if len(l.Breached) > 0 { // a delay not announced in time stays visible for good
+			text = strings.TrimPrefix(text+" · "+lang.L("breach"), " · ")
+		}
+		return text
 	}},
 }
 
@@ -172,10 +177,10 @@ func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 	}
 	label.Importance = widget.MediumImportance
 	if registerColumns[id.Col].title == "Deadline" { // the warning of the most pressing item, whichever date it is
-		switch l.Warning {
-		case data.WarningOverdue:
+		switch {
+		case l.Warning == data.WarningOverdue || len(l.Breached) > 0:
 			label.Importance = widget.DangerImportance
-		case data.WarningDueSoon:
+		case l.Warning == data.WarningDueSoon:
 			label.Importance = widget.WarningImportance
 		}
 	}

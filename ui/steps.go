@@ -119,12 +119,20 @@ func (cf *complaintFile) onResolve() {
 }
 
 func (cf *complaintFile) onClose() {
-	dialog.ShowConfirm(lang.L("Close the file"), lang.L("Close this complaint's file? Nothing can be changed afterwards."),
+	dialog.ShowConfirm(lang.L("Close the file"), lang.L("Close this complaint's file? Afterwards it can only be changed by reopening it, with a reason."),
 		func(ok bool) {
 			if ok {
 				cf.do(func() error { return cf.store.CloseComplaint(cf.ref) })
 			}
 		}, cf.win)
+}
+
+// onReopen takes a closed file back to resolved for a correction, with the reason on record.
+func (cf *complaintFile) onReopen() {
+	reason := textArea(true)
+	cf.ask(lang.L("Reopen the file"), lang.L("Reopen"), []*widget.FormItem{
+		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("Why the closed file must change; the reason stays in the file.")}},
+		func() error { return cf.store.Reopen(cf.ref, reason.Text) })
 }
 
 func (cf *complaintFile) onWithdraw() {

@@ -505,6 +505,26 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 	if c, _ := s.Complaint(ref); c.Status != data.StatusClosed {
 		t.Fatalf("status after closing: %s", c.Status)
 	}
+
+	// A closed file is read-only: its details cannot be typed in and only reopening is offered.
+	if !cf.form.address1.Disabled() || !cf.form.channel.Disabled() {
+		t.Error("the details of a closed file can still be edited")
+	}
+	for a, b := range cf.buttons {
+		if b.Disabled() != (a != data.ActionReopen) {
+			t.Errorf("closed file: step %s enabled = %v", a, !b.Disabled())
+		}
+	}
+	test.Tap(cf.buttons[data.ActionReopen])
+	cf.dialogItems[0].Widget.(*entry).SetText("Adres van de klager was onjuist.")
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusResolved {
+		t.Fatalf("status after reopening: %s", c.Status)
+	}
+	if cf.form.address1.Disabled() || cf.buttons[data.ActionClose].Disabled() {
+		t.Error("the reopened file is still read-only")
+	}
 }
 
 func TestReportScreenShowsTheYear(t *testing.T) {
