@@ -47,7 +47,10 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 	}
 	if res.SetAside != "" {
 		if err := os.Rename(tmp, dbPath); err != nil { // replaces the file in one step
-			return res, fmt.Errorf("het terugzetten is mislukt; het vorige register staat in %s: %w", res.SetAside, err)
+			if !fileExists(dbPath) { // it was moved aside rather than linked: move it back
+				os.Rename(res.SetAside, dbPath)
+			}
+			return res, fmt.Errorf("het terugzetten is mislukt; het register is niet gewijzigd: %w", err)
 		}
 	}
 	s, err := Open(dbPath)
