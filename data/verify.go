@@ -33,13 +33,17 @@ func (v *Verification) fail(problem string) {
 // references between tables (foreign_key_check). It reads everything in one snapshot and streams
 // each table once, so its time grows linearly with the register.
 func (s *Store) Verify() (Verification, error) {
+	// The anchors first: another program that commits and closes meanwhile then leaves an
+	// anchor no newer than what the snapshot below sees.
+	anchor, err := s.NewestAnchor()
+	if err != nil {
+		return Verification{}, err
+	}
 	v, err := verifyDB(s.r)
 	if err != nil {
 		return v, err
 	}
-	if v.Anchor, err = s.NewestAnchor(); err != nil {
-		return v, err
-	}
+	v.Anchor = anchor
 	if v.Anchor != nil && v.EventID == 0 { // a broken chain is reported already
 		checkAnchor(s.r, &v, *v.Anchor)
 	}
