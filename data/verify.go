@@ -39,13 +39,22 @@ func (s *Store) Verify() (Verification, error) {
 	if err != nil {
 		return Verification{}, err
 	}
-	v, err := verifyDB(s.r)
+	// A connection of its own: on a pooled connection that has read before, SQLite's check of
+	// the full-text index reports a checksum mismatch while another program writes.
+	db, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+	if err != nil {
+		return Verification{}, err
+	}
+	defer db.Close()
+	v, err := verifyDB(db)
 	if err != nil {
 		return v, err
 	}
 	v.Anchor = anchor
-	if v.Anchor != nil && v.EventID == 0 { // a broken chain is reported already
-		checkAnchor(s.r, &v, *v.Anchor)
+	// A broken chain or file is reported already; with an intact chain (even with changed
+	// rows) the anchor tells whether events are missing.
+	if v.Anchor != nil && v.EventID == 0 && (v.Events > 0 || v.OK()) {
+		checkAnchor(db, &v, *v.Anchor)
 	}
 	return v, nil
 }
@@ -53,22 +62,10 @@ func (s *Store) Verify() (Verification, error) {
 // verifyDB is Verify without the anchors: what a backup copy is checked with before it is kept.
 func verifyDB(db *sql.DB) (Verification, error) {
 	var v Verification
-	rows, err := db.Query(`PRAGMA integrity_check`)
+	msgs, err := integrity(db)
 	if err != nil {
 		return v, err
 	}
-	var msgs []string
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			rows.Close()
-			return v, err
-		}
-		if m != "ok" {
-			msgs = append(msgs, m)
-		}
-	}
-	rows.Close()
 	if len(msgs) > 0 {
 		v.fail("het databasebestand is beschadigd: " + strings.Join(msgs, "; "))
 		return v, nil
@@ -95,6 +92,26 @@ func verifyDB(db *sql.DB) (Verification, error) {
 		v.fail(fmt.Sprintf("rij %d in tabel %s verwijst naar iets dat niet bestaat", rowid, table))
 	}
 	return v, nil
+}
+
+// integrity runs integrity_check and returns what it found wrong.
+func integrity(db *sql.DB) ([]string, error) {
+	rows, err := db.Query(`PRAGMA integrity_check`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var msgs []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return nil, err
+		}
+		if m != "ok" {
+			msgs = append(msgs, m)
+		}
+	}
+	return msgs, rows.Err()
 }
 
 // erasure is the payload of a payload_erased event: which events' payloads were removed on purpose.

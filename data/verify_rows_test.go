@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -284,5 +285,41 @@ func TestUpgradeSealsOlderRegisters(t *testing.T) {
 	execRaw(t, path, `UPDATE complaints SET complainant_name = 'Janssen'`)
 	if v := verifyAt(t, path); !strings.Contains(v.Problem, "klacht K-2025-0001 is buiten Klachtenregister om gewijzigd") {
 		t.Errorf("after a change Verify = %q", v.Problem)
+	}
+}
+
+// Verify while another store adds complaints and closes (writing anchors) never reports a
+// problem: the register only grows past what an anchor read before it says.
+func TestVerifyWhileAnotherWriterCloses(t *testing.T) {
+	path := fullFixture(t)
+	done := make(chan error)
+	go func() {
+		for i := 0; i < 8; i++ {
+			s, err := Open(path)
+			if err == nil {
+				setToday(s, "2026-03-02")
+				_, err = s.Create(complaint(fmt.Sprint("Klager ", i), "2026-03-01", true))
+				err = errors.Join(err, s.Close())
+			}
+			if err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	s := openAt(t, path, "2026-03-02")
+	for running := true; running; {
+		select {
+		case err := <-done:
+			must(t, err)
+			running = false
+		default:
+		}
+		v, err := s.Verify()
+		must(t, err)
+		if !v.OK() {
+			t.Fatalf("Verify during writes = %q", v.Problems)
+		}
 	}
 }
