@@ -212,7 +212,7 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 		if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
 			add(ItemOutcomeLetter, ShortTermDue(f.ResolvedOn, s))
 		}
-		if measureDue(f.Verdict, f.MeasureCount, f.NoMeasureReason) {
+		if measureDue(&f.Complaint, f.MeasureCount) {
 			// Decided while the complaint is fresh, in the same week as the outcome letter.
 			add(ItemMeasure, ShortTermDue(f.ResolvedOn, s))
 		}

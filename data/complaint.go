@@ -112,7 +112,24 @@ type Complaint struct {
 	// NoMeasureReason says why a complaint found (partly) well-founded needs no measure
 	// against recurrence; see Store.RecordNoMeasure.
 	NoMeasureReason string `json:"no_measure_reason"`
+	// NoHearingReason says why a formal complaint was decided without hearing the complainant
+	// or the person it concerns.
+	NoHearingReason string `json:"no_hearing_reason"`
+	// Justified says, for a complaint settled in consultation, whether it was (partly)
+	// justified; "" for other verdicts.
+	Justified Justified `json:"justified"`
+
+	// ImportedFrom and ImportedLine say where an imported complaint came from (the file's
+	// name and its line or row there); empty and 0 for a complaint registered in the app.
+	// OriginalReference is the reference it had in that register, if the sheet gave one.
+	ImportedFrom      string `json:"imported_from"`
+	ImportedLine      int    `json:"imported_line"`
+	OriginalReference string `json:"original_reference"`
 }
+
+// Imported reports whether the complaint was taken over from an earlier register instead of
+// being handled in the app from its receipt.
+func (c *Complaint) Imported() bool { return c.ImportedFrom != "" }
 
 // Validate checks the fields a person fills in, against today's date.
 // The first problem is returned, with Field set for the form.

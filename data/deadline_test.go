@@ -174,7 +174,7 @@ func TestStoreExtendWkkgz(t *testing.T) {
 	must(t, s.SetSettings(map[string]string{"deadline_policy": PolicyWkkgz}))
 	ref := mustCreate(t, s, complaint("Jansen", "2026-03-02", true))
 	wantErr(t, s.Extend(ref, day("2026-05-01"), "advies"), ErrTransition) // receipt not yet confirmed
-	must(t, s.Acknowledge(ref, Date{}))
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	if c := complaintOf(t, s, ref); c.DueOn != day("2026-04-13") {
 		t.Fatalf("due %s, want six weeks: 2026-04-13", c.DueOn)
 	}
@@ -223,7 +223,7 @@ func TestWkkgzFrozenAndCapped(t *testing.T) {
 	s := openStore(t, "2026-11-20")
 	must(t, s.SetSettings(map[string]string{KeyDeadlinePolicy: PolicyWkkgz}))
 	ref := mustCreate(t, s, complaint("Jansen", "2026-11-20", true)) // a Friday
-	must(t, s.Acknowledge(ref, Date{}))
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.SetSettings(map[string]string{KeyDeadlinePolicy: PolicyMonth}))
 	c := complaintOf(t, s, ref)
 	if c.DeadlinePolicy != PolicyWkkgz || c.DueOn != day("2027-01-04") {

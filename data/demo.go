@@ -158,7 +158,9 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 	if !formal {
 		if stop == StatusInformal || stop == "" && rng.IntN(3) == 0 {
 			if stop == "" {
-				add(2+rng.IntN(5), func() error { return s.Resolve(ref, VerdictSettled, demoOutcomes[VerdictSettled], Date{}) })
+				add(2+rng.IntN(5), func() error {
+					return s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: demoOutcomes[VerdictSettled], Justified: JustifiedNo})
+				})
 				add(1, func() error { return s.CloseComplaint(ref) })
 			}
 			return steps
@@ -173,7 +175,7 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 		return steps
 	}
 	add(1+rng.IntN(6), func() error {
-		return p.confirm(ref, LetterAcknowledgement, func() error { return s.Acknowledge(ref, Date{}) })
+		return p.confirm(ref, LetterAcknowledgement, func() error { return s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd.") })
 	})
 	note := demoContactNotes[rng.IntN(len(demoContactNotes))]
 	if askInfo {
@@ -224,7 +226,14 @@ func (p *demoPlan) complaint(i int, received Date, stop Status, askInfo bool) []
 			return steps
 		}
 	}
-	add(3+rng.IntN(12), func() error { return s.Resolve(ref, verdict, demoOutcomes[verdict], Date{}) })
+	add(2+rng.IntN(8), func() error { return hearBothSides(s, ref) })
+	add(1+rng.IntN(4), func() error {
+		r := Resolution{Verdict: verdict, Outcome: demoOutcomes[verdict]}
+		if verdict == VerdictSettled {
+			r.Justified = JustifiedNo
+		}
+		return s.Resolve(ref, r)
+	})
 	if stop == StatusResolved {
 		return steps
 	}
@@ -306,4 +315,23 @@ func (p *demoPlan) ownMeasures(today Date) []demoStep {
 		add(10, 50, Measure{Description: "Jaarlijkse bespreking van alle klachten in het teamoverleg, met een verslag voor het kwaliteitsdossier.",
 			RootCause: "other", Owner: "Mark Peters"}),
 	}
+}
+
+// hearBothSides records the hearing of the complainant and, when the complaint names a person,
+// of that person, as a practice does before deciding a formal complaint.
+func hearBothSides(s *Store, ref string) error {
+	c, err := s.Complaint(ref)
+	if err != nil {
+		return err
+	}
+	if _, err := s.AddContact(ref, Contact{Kind: ContactMeeting, Party: PartyComplainant, Hearing: true,
+		Note: "Gesprek met de klager; haar of zijn kant van de zaak gehoord."}); err != nil {
+		return err
+	}
+	if c.PersonNamed == "" {
+		return nil
+	}
+	_, err = s.AddContact(ref, Contact{Kind: ContactMeeting, Party: PartyConcerned, Hearing: true,
+		Note: "Reactie van de betrokkene op de klacht gehoord."})
+	return err
 }

@@ -197,8 +197,8 @@ func TestConsentFormIsNoProgressLetter(t *testing.T) {
 func TestOutcomeLetterGatesClosing(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := mustCreate(t, s, complaint("Çelik", "2026-02-02", true))
-	must(t, s.Acknowledge(ref, day("2026-02-05")))
-	must(t, s.Resolve(ref, VerdictUnfounded, "uitleg gegeven", Date{}))
+	must(t, s.Acknowledge(ref, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "uitleg gegeven", On: Date{}, NoHearingReason: "niet van toepassing in deze test"}))
 	_, err := s.AddContact(ref, Contact{Kind: ContactLetter, Note: "brief zonder uitkomstbrief"})
 	must(t, err)
 	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemOutcomeLetter) {

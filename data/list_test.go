@@ -44,14 +44,14 @@ func TestStoreDeadlines(t *testing.T) {
 	a := mustCreate(t, s, complaint("A", "2026-02-25", false))
 	b := mustCreate(t, s, complaint("B", "2026-02-02", true))
 	c := mustCreate(t, s, complaint("C", "2026-02-16", true))
-	must(t, s.Acknowledge(c, day("2026-02-17")))
+	must(t, s.Acknowledge(c, day("2026-02-17"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	contact(c, Contact{On: day("2026-02-20"), Kind: ContactPhone, InfoRequested: "kopie factuur", InfoDueOn: day("2026-03-05")})
 	d := mustCreate(t, s, complaint("D", "2026-02-03", true))
-	must(t, s.Acknowledge(d, day("2026-02-05")))
+	must(t, s.Acknowledge(d, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.Extend(d, day("2026-03-31"), "deskundige"))
 	e := mustCreate(t, s, complaint("E", "2026-02-10", true))
-	must(t, s.Acknowledge(e, day("2026-02-11")))
-	must(t, s.Resolve(e, VerdictUnfounded, "uitgelegd", day("2026-02-27")))
+	must(t, s.Acknowledge(e, day("2026-02-11"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	must(t, s.Resolve(e, Resolution{Verdict: VerdictUnfounded, Outcome: "uitgelegd", On: day("2026-02-27"), NoHearingReason: "niet van toepassing in deze test"}))
 	f := mustCreate(t, s, complaint("F", "2026-02-04", true))
 	must(t, s.Withdraw(f, ""))
 	reach(t, s, StatusClosed)
@@ -79,7 +79,7 @@ func TestStoreDeadlines(t *testing.T) {
 		}
 	}
 
-	must(t, s.Acknowledge(b, Date{}))
+	must(t, s.Acknowledge(b, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.InformationReceived(c, day("2026-03-01")))
 	sendLetter(t, s, d, LetterProgress, Date{}, DeliveryEmail)
 	sendLetter(t, s, e, LetterOutcome, Date{}, DeliveryEmail)

@@ -43,6 +43,7 @@ type YearFigures struct {
 	Received       int   // complaints received in the year
 	Formal         int   // of those, under the formal procedure (also when escalated later)
 	Informal       int   // of those, raised and settled in conversation
+	Imported       int   // of those, taken over from an earlier register rather than handled in the app
 	Resolved       int   // complaints resolved in the year, whenever they were received
 	WellFounded    int   // of those, found well-founded or partly well-founded
 	Withdrawn      int   // complaints withdrawn in the year

@@ -35,9 +35,12 @@ type reportComplaint struct {
 	received, filed, ackDue, acked, due, original, resolved, withdrawn Date
 	channel                                                            Channel
 	subject                                                            Subject
-	formal, noMeasureReason                                            bool
-	verdict                                                            Verdict
-	name                                                               string
+	formal, noMeasureReason, imported                                  bool
+	// ackUnknown: imported, past the acknowledgement by its status, but the earlier register
+	// does not say when (or whether) receipt was confirmed.
+	ackUnknown bool
+	verdict    Verdict
+	name       string
 }
 
 type reportExtension struct {
@@ -164,7 +167,8 @@ const reportComplaintsSQL = `SELECT c.id, c.received_on, c.filed_on, c.ack_due_o
 		CASE WHEN c.formal AND c.resolved_on >= ?1 AND c.resolved_on < ?2 AND c.resolved_on <= c.due_on
 			THEN ` + originalDueSQL + ` END,
 		c.resolved_on, c.withdrawn_on, c.channel, c.subject, c.formal, c.no_measure_reason != '', coalesce(c.verdict, ''),
-		c.complainant_name
+		c.complainant_name, c.imported_from != '',
+		c.imported_from != '' AND c.acknowledged_on IS NULL AND c.status != 'received'
 	FROM complaints c WHERE c.id IN (
 		SELECT id FROM complaints WHERE received_on >= ?1 AND received_on < ?2
 		UNION ALL SELECT id FROM complaints WHERE resolved_on >= ?1 AND received_on < ?1
@@ -183,7 +187,7 @@ func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *rep
 	var c reportComplaint
 	for rows.Next() {
 		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.original, &c.resolved,
-			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name); err != nil {
+			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name, &c.imported, &c.ackUnknown); err != nil {
 			return err
 		}
 		in.names.add(c.name)

@@ -217,7 +217,7 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) error 
 }
 
 // rowAuditMigration is the migration from which every state row is recorded in the audit trail.
-const rowAuditMigration = 7
+const rowAuditMigration = 9
 
 // trackRows installs the row triggers after a schema change; when the register is upgraded to
 // row tracking, one register_sealed event records the rows its earlier events did not.

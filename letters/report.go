@@ -153,6 +153,10 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 		add(gap(paraGap))
 		add(d.paragraph(fmt.Sprintf(t.underWay, r.Year, formatDate(r.MadeOn, lang)), bodyPt, "B")...)
 	}
+	if f := r.Current; f.Imported > 0 {
+		add(gap(paraGap))
+		add(d.paragraph(fmt.Sprintf(t.imported, f.Imported, f.Received, r.Year), bodyPt, "")...)
+	}
 
 	widths, right := []float64{textW - 70, 35, 35}, []bool{false, true, true}
 	table := []item{d.heading(t.keyFigures), d.tableRow(widths, []string{t.figure, strconv.Itoa(r.Year),

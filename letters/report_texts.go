@@ -3,7 +3,7 @@ package letters
 // reportPhrases are the fixed words of the annual complaints report in one language. The
 // Dutch names of categories come from package data (Count.Label); labels translates them.
 type reportPhrases struct {
-	title, madeOn, intro, underWay                        string
+	title, madeOn, intro, underWay, imported              string
 	chain                                                 string // the footer with the audit trail's head
 	keyFigures, breakdown, perMonth, measures, notesTitle string
 	figure                                                string
@@ -32,7 +32,10 @@ var dutchReport = reportPhrases{
 		"verbetermaatregelen die zijn genomen om herhaling te voorkomen. Zo leggen wij verantwoording af over de " +
 		"klachtenprocedure en over wat wij van klachten leren. Het verslag is geanonimiseerd: er staan geen namen, " +
 		"adressen of omschrijvingen van klachten in.",
-	underWay:   "Het jaar %d is nog niet voorbij: de cijfers lopen tot en met %s.",
+	underWay: "Het jaar %d is nog niet voorbij: de cijfers lopen tot en met %s.",
+	imported: "%d van de %d klachten van %d zijn overgenomen uit het register dat de praktijk eerder bijhield; " +
+		"hun data, status en oordeel komen uit dat register. Of hun ontvangst tijdig is bevestigd, telt alleen mee " +
+		"als dat register de datum van bevestiging noemt.",
 	keyFigures: "Kerncijfers", breakdown: "Verdeling", perMonth: "Per maand", measures: "Verbetermaatregelen",
 	notesTitle: "Toelichting bij de cijfers", figure: "Kerncijfer",
 	figures: []string{"Ontvangen klachten", "waarvan formeel", "waarvan informeel", "Afgehandeld",
@@ -85,7 +88,10 @@ var englishReport = reportPhrases{
 		"improvement measures taken to prevent them from happening again. It is how we account for our complaints " +
 		"procedure and for what we learn from complaints. The report is anonymised: it contains no names, addresses " +
 		"or descriptions of complaints.",
-	underWay:   "The year %d is not over yet: the figures run up to and including %s.",
+	underWay: "The year %d is not over yet: the figures run up to and including %s.",
+	imported: "%d of the %d complaints of %d were taken over from the register the practice kept before; their " +
+		"dates, status and verdict come from that register. Whether their receipt was acknowledged on time counts " +
+		"only where that register gives the date of acknowledgement.",
 	keyFigures: "Key figures", breakdown: "Breakdown", perMonth: "Per month", measures: "Improvement measures",
 	notesTitle: "Notes on the figures", figure: "Key figure",
 	figures: []string{"Complaints received", "of which formal", "of which informal", "Resolved",

@@ -18,9 +18,9 @@ type fileStore interface {
 	File(ref string) (*data.File, error)
 	Update(c data.Complaint) error
 	Escalate(ref string, on data.Date) error
-	Acknowledge(ref string, on data.Date) error
+	Acknowledge(ref string, on data.Date, via data.Delivery, note string) error
 	Extend(ref string, until data.Date, reason string) error
-	Resolve(ref string, v data.Verdict, outcome string, on data.Date) error
+	Resolve(ref string, r data.Resolution) error
 	CloseComplaint(ref string) error
 	Reopen(ref, reason string) error
 	Withdraw(ref, note string) error
@@ -153,7 +153,11 @@ func (cf *complaintFile) show(f *data.File) {
 	if c.Formal {
 		procedure = lang.L("formal procedure")
 	}
-	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure))
+	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure)
+	if note := c.ImportNote(); note != "" {
+		title += " · " + note
+	}
+	cf.title.SetText(title)
 	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
 	cf.showBanner(f.Items, f.Breached)
 	steps := data.AllowedSteps(f.Facts)

@@ -61,6 +61,8 @@ type register struct {
 	search *widget.Entry
 	total  *widget.Label
 	table  *widget.Table
+	// Import opens the wizard that takes over a practice's earlier register.
+	Import *widget.Button
 
 	filter  data.Filter
 	rows    int
@@ -71,7 +73,8 @@ type register struct {
 }
 
 func newRegister(store registerPager, open func(string), fail func(error)) *register {
-	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel("")}
+	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel(""),
+		Import: widget.NewButton(lang.L("Import…"), nil)}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search by name, reference or text…"))
 	r.search.OnChanged = func(s string) { r.filter.Search = s; r.refresh() }
@@ -111,7 +114,7 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 func (r *register) content() fyne.CanvasObject {
 	size := fyne.NewSize(190, r.status.MinSize().Height)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(size, r.status),
-		container.NewGridWrap(size, r.year), r.total), r.search)
+		container.NewGridWrap(size, r.year), r.total, r.Import), r.search)
 	return container.NewBorder(filters, nil, nil, nil, r.table)
 }
 

@@ -115,7 +115,7 @@ func printFile(w io.Writer, f *data.File) {
 		{"Ontvangst bevestigen vóór", c.AckDueOn.String()}, {"Ontvangst bevestigd", c.AcknowledgedOn.String()},
 		{"Afhandelen vóór", c.DueOn.String()}, {"Afgehandeld", c.ResolvedOn.String()}, {"Oordeel", c.Verdict.Label()},
 		{"Uitkomst", c.Outcome}, {"Geen verbetermaatregel nodig", c.NoMeasureReason}, {"Gesloten", c.ClosedOn.String()},
-		{"Ingetrokken", c.WithdrawnOn.String()},
+		{"Ingetrokken", c.WithdrawnOn.String()}, {"Herkomst", c.ImportNote()},
 	} {
 		if row[1] != "" {
 			fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
