@@ -17,10 +17,6 @@ import (
 // backupExt ends the name of every backup file.
 const backupExt = ".reservekopie"
 
-// DefaultBackupFolder is the folder beside the register that holds backups until the
-// practitioner picks another disk or a synced folder (setting backup_dir).
-const DefaultBackupFolder = "Reservekopieën"
-
 // staleAfter is how old the last good backup may get before the overview warns.
 const staleAfter = 7 * 24 * time.Hour
 
@@ -44,7 +40,7 @@ func (s *Store) BackupDir() (dir string, isDefault bool, err error) {
 	if d := set.BackupDir(); d != "" {
 		return d, false, nil
 	}
-	return filepath.Join(filepath.Dir(s.path), DefaultBackupFolder), true, nil
+	return DefaultBackupDir(s.path), true, nil
 }
 
 // Backups lists the backups of this register in the backup folder, newest first. A file whose
@@ -167,19 +163,26 @@ func removeDB(path string) {
 	}
 }
 
-// WriteBackup makes a checked backup of the register and writes it to path, encrypted when
-// passphrase is not empty. The file appears only once it is complete.
-func (s *Store) WriteBackup(path, passphrase string) (BackupInfo, error) {
-	return s.writeBackup(path, filepath.Dir(path), passphrase)
+// WriteBackup makes a checked backup of the register and writes it to path through
+// WriteOutput (never onto the register or into the backup folder; an existing file only with
+// force), encrypted when passphrase is not empty. The file appears only once it is complete.
+func (s *Store) WriteBackup(path, passphrase string, force bool) (BackupInfo, error) {
+	if err := CheckOutput(path, s.OutputOptions(force)); err != nil {
+		return BackupInfo{}, err
+	}
+	return s.writeBackup(path, filepath.Dir(path), passphrase, func(write func(io.Writer) error) error {
+		return WriteOutput(path, s.OutputOptions(force), write)
+	})
 }
 
-func (s *Store) writeBackup(path, tmpDir, passphrase string) (BackupInfo, error) {
+// writeBackup snapshots the register into tmpDir and lets put write the backup file.
+func (s *Store) writeBackup(path, tmpDir, passphrase string, put func(write func(io.Writer) error) error) (BackupInfo, error) {
 	snap, h, err := s.snapshot(tmpDir)
 	if err != nil {
 		return BackupInfo{}, err
 	}
 	defer removeDB(snap)
-	err = writeAtomic(path, func(w io.Writer) error {
+	err = put(func(w io.Writer) error {
 		f, err := os.Open(snap)
 		if err != nil {
 			return err
@@ -223,7 +226,9 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 	for i := 2; fileExists(name); i++ { // never replace a backup
 		name = filepath.Join(dir, fmt.Sprintf("%s-%s-%d%s", registerName(s.path), now.Local().Format("2006-01-02-150405"), i, backupExt))
 	}
-	if info, err = s.writeBackup(name, dir, ""); err != nil {
+	// The backup folder is closed to WriteOutput; the program's own backups go there directly.
+	put := func(write func(io.Writer) error) error { return writeAtomic(name, write) }
+	if info, err = s.writeBackup(name, dir, "", put); err != nil {
 		return info, false, err
 	}
 	backups, err = s.Backups()

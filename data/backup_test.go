@@ -32,7 +32,7 @@ func backupRoundTrip(t *testing.T, passphrase string) {
 	src := fullFixture(t)
 	s := openAt(t, src, "2026-03-02")
 	backup := filepath.Join(t.TempDir(), "kopie"+backupExt)
-	info, err := s.WriteBackup(backup, passphrase)
+	info, err := s.WriteBackup(backup, passphrase, false)
 	must(t, err)
 	if info.Events != 16 || info.Encrypted != (passphrase != "") {
 		t.Fatalf("backup info %+v", info)
@@ -80,12 +80,12 @@ func TestEncryptedBackup(t *testing.T) {
 	defer func() { kdfParams = saved }()
 	s := openAt(t, fullFixture(t), "2026-03-02")
 	backup := filepath.Join(t.TempDir(), "kopie"+backupExt)
-	_, err := s.WriteBackup(backup, "geheim wachtwoord")
+	_, err := s.WriteBackup(backup, "geheim wachtwoord", false)
 	must(t, err)
 	b, err := os.ReadFile(backup)
 	must(t, err)
 	plain := filepath.Join(t.TempDir(), "plain"+backupExt)
-	_, err = s.WriteBackup(plain, "")
+	_, err = s.WriteBackup(plain, "", false)
 	must(t, err)
 	p, err := os.ReadFile(plain)
 	must(t, err)
@@ -120,7 +120,7 @@ func TestDamagedBackupIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	for _, pass := range []string{"", "geheim"} {
 		backup := filepath.Join(dir, "kopie"+pass+backupExt)
-		_, err := s.WriteBackup(backup, pass)
+		_, err := s.WriteBackup(backup, pass, false)
 		must(t, err)
 		good, err := os.ReadFile(backup)
 		must(t, err)
@@ -153,7 +153,7 @@ func TestRestoreSetsTheRegisterAside(t *testing.T) {
 	path := fullFixture(t)
 	s := openAt(t, path, "2026-03-02")
 	backup := filepath.Join(t.TempDir(), "kopie"+backupExt)
-	_, err := s.WriteBackup(backup, "")
+	_, err := s.WriteBackup(backup, "", false)
 	must(t, err)
 	mustCreate(t, s, complaint("Later", "2026-03-02", false))
 	must(t, s.Close())
@@ -185,7 +185,7 @@ func TestAutoBackup(t *testing.T) {
 	s := openAt(t, path, "2026-03-02")
 	info, made, err := s.AutoBackup(true)
 	must(t, err)
-	if !made || filepath.Dir(info.File) != filepath.Join(filepath.Dir(path), DefaultBackupFolder) {
+	if !made || filepath.Dir(info.File) != DefaultBackupDir(path) {
 		t.Fatalf("first backup %+v made=%v", info, made)
 	}
 	if _, made, _ := s.AutoBackup(true); made {
@@ -255,7 +255,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		done <- nil
 	}()
 	for i := 0; i < 3; i++ {
-		_, err := s.WriteBackup(filepath.Join(t.TempDir(), "kopie"+backupExt), "")
+		_, err := s.WriteBackup(filepath.Join(t.TempDir(), "kopie"+backupExt), "", false)
 		must(t, err)
 	}
 	must(t, <-done)

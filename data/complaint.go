@@ -131,10 +131,15 @@ type Complaint struct {
 // being handled in the app from its receipt.
 func (c *Complaint) Imported() bool { return c.ImportedFrom != "" }
 
+// earliestReceipt is the earliest date of receipt the register takes: anything before is a typo.
+var earliestReceipt = NewDate(1900, 1, 1)
+
 // Validate checks the fields a person fills in, against today's date.
 // The first problem is returned, with Field set for the form.
 func (c *Complaint) Validate(today Date) error {
-	c.trim()
+	if err := c.clean(); err != nil {
+		return err
+	}
 	switch {
 	case c.Complainant.Name == "":
 		return invalid("name", "vul de naam van de klager in")
@@ -142,6 +147,8 @@ func (c *Complaint) Validate(today Date) error {
 		return invalid("received_on", "vul de datum van ontvangst in")
 	case c.ReceivedOn.After(today):
 		return invalid("received_on", fmt.Sprintf("de datum van ontvangst (%s) ligt in de toekomst; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn))
+	case c.ReceivedOn.Before(earliestReceipt):
+		return invalid("received_on", fmt.Sprintf("de datum van ontvangst (%s) ligt vóór 1900; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn))
 	case c.Summary == "":
 		return invalid("summary", "vul in waar de klacht over gaat (korte omschrijving)")
 	case !slices.Contains(Channels, c.Channel):
@@ -149,26 +156,33 @@ func (c *Complaint) Validate(today Date) error {
 	case !slices.Contains(Subjects, c.Subject):
 		return invalid("subject", fmt.Sprintf("onbekend onderwerp %q; kies uit %s", c.Subject, joinAll(Subjects)))
 	}
-	if err := CheckEmail(c.Complainant.Email); err != nil {
-		return err
-	}
-	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary))} {
-		if n > 300 {
-			return invalid(field, "deze tekst is te lang (maximaal 300 tekens); zet details in de omschrijving")
-		}
-	}
-	return nil
+	return CheckEmail(c.Complainant.Email)
 }
 
-func (c *Complaint) trim() {
-	for _, p := range []*string{&c.PersonNamed, &c.Handler, &c.Summary, &c.Description, &c.Desired,
-		&c.Complainant.Name, &c.Complainant.AddressLine1, &c.Complainant.AddressLine2, &c.Complainant.Postcode,
-		&c.Complainant.City, &c.Complainant.Country, &c.Complainant.Email, &c.Complainant.Phone} {
-		*p = strings.TrimSpace(*p)
+// clean checks and trims every text field (see cleanText) and writes a Dutch postcode as 1234 AB.
+func (c *Complaint) clean() error {
+	p := &c.Complainant
+	if err := cleanTexts(
+		textField{"name", &p.Name, lineRule.as("de naam van de klager")},
+		textField{"summary", &c.Summary, summaryRule},
+		textField{"description", &c.Description, textRule20k.as("de omschrijving")},
+		textField{"desired_outcome", &c.Desired, textRule20k.as("de gewenste uitkomst")},
+		textField{"person_named", &c.PersonNamed, lineRule.as("de naam van wie de klacht betreft")},
+		textField{"handler", &c.Handler, lineRule.as("de naam van de behandelaar")},
+		textField{"address_line1", &p.AddressLine1, lineRule.as("het adres")},
+		textField{"address_line2", &p.AddressLine2, lineRule.as("het adres")},
+		textField{"postcode", &p.Postcode, lineRule.as("de postcode")},
+		textField{"city", &p.City, lineRule.as("de woonplaats")},
+		textField{"country", &p.Country, lineRule.as("het land")},
+		textField{"email", &p.Email, lineRule.as("het e-mailadres")},
+		textField{"phone", &p.Phone, lineRule.as("het telefoonnummer")},
+	); err != nil {
+		return err
 	}
-	if m := postcodeNL.FindStringSubmatch(c.Complainant.Postcode); m != nil {
-		c.Complainant.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
+		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
 	}
+	return nil
 }
 
 // ParseVerdict checks a verdict name as typed on the CLI or stored in a form.

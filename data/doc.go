@@ -15,7 +15,9 @@
 //     (measureDue): measure.go.
 //   - Contacts and information requests: contact.go; experts, consent and sharing: expert.go;
 //     letters, versions and delivery: letter.go, letter texts and placeholders: template.go;
-//     attachments: attachment.go.
+//     attachments: attachment.go; reading a document from disk, size-limited: attachment_file.go.
+//   - What typed text may hold (UTF-8, control and bidi characters, limits), for every field:
+//     text.go (cleanText).
 //   - Settings, their checks and defaults: settings.go; typed reads: settings_values.go.
 //   - The register list, search and the overview: list.go; one complaint file in one read
 //     transaction: file.go; shared query helpers: rows.go.
@@ -27,6 +29,10 @@
 //     reader: backup_format.go; encryption: backup_crypto.go; restore: restore.go.
 //   - Annual report figures: report.go, report_counts.go, report_facts.go; anonymisation of
 //     names in free text: anonymise.go; CSV export: export.go.
-//   - Opening, creating and migrating the database file: store.go, migrations/.
+//   - Opening, creating and migrating the database file: store.go, migrations/; why a register
+//     is unavailable (busy, disk full, read-only, missing, damaged): unavailable.go; one app
+//     window per register: instance.go.
+//   - Every file written for the practitioner (letters, reports, exports), never onto the
+//     register: output.go (WriteOutput).
 //   - The demo register: demo.go.
 package data

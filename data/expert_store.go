@@ -4,13 +4,16 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
 // confidentiality statement comes back. It returns the expert's ID.
 func (s *Store) SaveExpert(e Expert) (int64, error) {
-	e.Name, e.Organisation, e.Email = strings.TrimSpace(e.Name), strings.TrimSpace(e.Organisation), strings.TrimSpace(e.Email)
+	if err := cleanTexts(textField{"expert_name", &e.Name, lineRule.as("de naam van de deskundige")},
+		textField{"organisation", &e.Organisation, lineRule.as("de organisatie")},
+		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
+		return 0, err
+	}
 	if e.Name == "" {
 		return 0, invalid("expert_name", "vul de naam van de deskundige in")
 	}
@@ -65,7 +68,10 @@ func (s *Store) Experts() ([]Expert, error) {
 
 // GiveConsent records the complainant's consent to share copies of documents with experts.
 func (s *Store) GiveConsent(ref string, c Consent) error {
-	c.How, c.Scope = strings.TrimSpace(c.How), strings.TrimSpace(c.Scope)
+	if err := cleanTexts(textField{"how", &c.How, lineRule.as("hoe de toestemming is gegeven")},
+		textField{"scope", &c.Scope, textRule20k.as("voor welke stukken de toestemming geldt")}); err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		comp, err := tx.changeable(ref)
 		if err != nil {
@@ -113,8 +119,12 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 // complainant's consent is in force and the expert signed a confidentiality statement, both
 // on or before the day of sharing.
 func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
-	sh.Documents = strings.TrimSpace(sh.Documents)
-	err := s.update(func(tx *Tx) error {
+	documents, err := cleanText("documents", sh.Documents, textRule20k.as("de gedeelde stukken"))
+	if err != nil {
+		return 0, err
+	}
+	sh.Documents = documents
+	err = s.update(func(tx *Tx) error {
 		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err

@@ -209,7 +209,10 @@ func (s *Store) MeasureDone(code string, on Date) error {
 // (zero: today): whether it worked, and what that judgement rests on. A later evaluation
 // replaces the earlier one; the audit trail keeps both.
 func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note string) error {
-	note = strings.TrimSpace(note)
+	note, err := cleanText("evaluation", note, textRule{label: "de evaluatie", max: 2000, multiLine: true})
+	if err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		m, err := getMeasure(tx, code)
 		if err != nil {
@@ -227,8 +230,6 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 			return invalid("on", fmt.Sprintf("de datum %s ligt vóór de uitvoering van de maatregel (%s)", on, m.DoneOn))
 		case note == "":
 			return invalid("evaluation", "vul in waarop het oordeel over het effect berust")
-		case len([]rune(note)) > 2000:
-			return invalid("evaluation", "de evaluatie is te lang (maximaal 2000 tekens)")
 		}
 		effect := EffectNotEffective
 		if effective {
@@ -245,7 +246,10 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 // RecordNoMeasure records why a complaint found (partly) well-founded needs no measure, so its
 // file can close. Recording again replaces the reason; the audit trail keeps the old one.
 func (s *Store) RecordNoMeasure(ref, reason string) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := cleanText("reason", reason, textRule{label: "de reden", max: 1000, multiLine: true})
+	if err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		c, err := tx.changeable(ref)
 		if err != nil {
@@ -256,8 +260,6 @@ func (s *Store) RecordNoMeasure(ref, reason string) error {
 			return conflict(fmt.Sprintf("klacht %s is niet (deels) gegrond verklaard of (deels) terecht bevonden; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference))
 		case reason == "":
 			return invalid("reason", "vul in waarom er geen verbetermaatregel nodig is")
-		case len([]rune(reason)) > 1000:
-			return invalid("reason", "de reden is te lang (maximaal 1000 tekens)")
 		case reason == c.NoMeasureReason:
 			return nil
 		}

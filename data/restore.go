@@ -24,6 +24,9 @@ type RestoreResult struct {
 // operating-system user).
 func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, actor string) (RestoreResult, error) {
 	var res RestoreResult
+	if err := checkPath(dbPath); err != nil {
+		return res, err
+	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return res, &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor het register kan niet worden gemaakt: %v", err)}
 	}
@@ -105,7 +108,7 @@ func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, err
 // checkCopy checks that a file is an intact Klachtenregister database holding the chain head
 // its backup header promises; "" when it is.
 func checkCopy(path string, h BackupHeader) string {
-	if err := prepareFile(path); err != nil {
+	if err := prepareFile(path, false); err != nil {
 		return "het is geen database van Klachtenregister"
 	}
 	if err := probe(path); err != nil {

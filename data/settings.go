@@ -65,7 +65,7 @@ var settingDefs = append([]Setting{
 	{KeyWindowTop, "Adresvenster: afstand van de bovenkant (mm)", "45", mmRange(20, 100)},
 	{KeyWindowWidth, "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
 	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
-	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, text(1000)},
+	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
 	{KeyBackupDir, "Map voor reservekopieën (leeg: map Reservekopieën naast het register)", "", folder},
 }, letterTextSettings()...)
 
@@ -85,13 +85,11 @@ func letterTextSettings() []Setting {
 			kind := k
 			out = append(out, Setting{LetterTextKey(k, lang), fmt.Sprintf("Tekst %s (%s)", k.Label(), languageNames[lang]), "",
 				func(v string) (string, error) {
-					if len([]rune(v)) > 10000 {
-						return "", fmt.Errorf("maximaal 10000 tekens")
-					}
-					if err := CheckTemplate(kind, v); err != nil {
+					v, err := lines(10000)(v)
+					if err != nil {
 						return "", err
 					}
-					return strings.ReplaceAll(v, "\r\n", "\n"), nil
+					return v, CheckTemplate(kind, v)
 				}})
 		}
 	}
@@ -127,13 +125,14 @@ func CheckSetting(key, value string) (string, error) {
 	return "", invalid(key, fmt.Sprintf("onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", ")))
 }
 
+// text is a one-line setting of at most max characters (see cleanText).
 func text(max int) func(string) (string, error) {
-	return func(v string) (string, error) {
-		if len([]rune(v)) > max {
-			return "", fmt.Errorf("maximaal %d tekens", max)
-		}
-		return v, nil
-	}
+	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max}) }
+}
+
+// lines is a setting of several lines of at most max characters.
+func lines(max int) func(string) (string, error) {
+	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max, multiLine: true}) }
 }
 
 func intRange(lo, hi int) func(string) (string, error) {

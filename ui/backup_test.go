@@ -46,7 +46,7 @@ func TestBackupWarnings(t *testing.T) {
 func TestRestoreFromTheApp(t *testing.T) {
 	m, s := newApp(t)
 	backup := filepath.Join(t.TempDir(), "kopie.reservekopie")
-	if _, err := s.WriteBackup(backup, ""); err != nil {
+	if _, err := s.WriteBackup(backup, "", false); err != nil {
 		t.Fatal(err)
 	}
 	ref := addComplaint(t, s, "Na de kopie")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ type lettersStore interface {
 	letters.Archive
 	LetterPDF(id int64) ([]byte, error)
 	MarkLetterSent(id int64, on data.Date, via data.Delivery) error
+	outputGuard
 }
 
 // lettersTab lists a complaint's letters and makes, prints, saves, e-mails and marks them sent.
@@ -186,12 +188,12 @@ func tempCopy(name string, content []byte) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, filepath.Base(name))
-	return path, os.WriteFile(path, content, 0o600)
+	return path, data.WriteOutput(path, data.OutputOptions{}, func(w io.Writer) error { _, err := w.Write(content); return err })
 }
 
 func (lt *lettersTab) onSaveAs() {
 	if l, pdf, ok := lt.current(); ok {
-		saveAs(lt.cf.win, fileName(l), ".pdf", pdf)
+		saveAs(lt.cf.win, lt.store, fileName(l), ".pdf", pdf)
 	}
 }
 

@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -22,6 +20,7 @@ type reportStore interface {
 	letters.ReportSource
 	Years() ([]int, error)
 	ExportCSV(w io.Writer, year int, anonymised bool) error
+	outputGuard
 }
 
 // reportScreen is the annual evaluation: the key figures of a year beside the year before, the
@@ -165,7 +164,7 @@ func (r *reportScreen) onPDF() {
 		showError(err, r.win)
 		return
 	}
-	saveAs(r.win, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())
+	saveAs(r.win, r.store, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())
 }
 
 // onCSV exports the year's register for Excel, anonymised unless the practitioner unticks it.
@@ -179,22 +178,5 @@ func (r *reportScreen) onCSV() {
 	if r.anonymised.Checked {
 		name = fmt.Sprintf("klachtenregister-%d-geanonimiseerd.csv", r.selectedYear())
 	}
-	saveAs(r.win, name, ".csv", buf.Bytes())
-}
-
-// saveAs asks where to save content under a suggested name.
-func saveAs(win fyne.Window, name, ext string, content []byte) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			showError(err, win)
-			return
-		}
-		defer w.Close()
-		if _, err := w.Write(content); err != nil {
-			showError(err, win)
-		}
-	}, win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	saveAs(r.win, r.store, name, ".csv", buf.Bytes())
 }

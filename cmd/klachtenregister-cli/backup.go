@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("backup", command{usage: "-o BESTAND [--encrypt]", setup: backupCommand})
+	register("backup", command{output: true, usage: "-o BESTAND [--encrypt] [--force]", setup: backupCommand})
 	register("backups", command{usage: "[--json]", setup: backupsCommand})
 	register("restore", command{usage: "BESTAND [--force]", setup: restoreCommand})
 }
@@ -60,10 +60,8 @@ func backupCommand(fs *flag.FlagSet) func(c *call) error {
 		if *out == "" {
 			return usagef("geef met -o het bestand voor de reservekopie, bijvoorbeeld: backup -o klachtenregister%s", ".reservekopie")
 		}
-		// Until every output goes through one guarded function: never over an existing file, so
-		// never over the register, its journal files or another backup.
-		if _, err := os.Lstat(*out); err == nil {
-			return usagef("%s bestaat al; kies een nieuwe bestandsnaam (een bestaand bestand wordt niet overschreven)", *out)
+		if err := c.output(*out); err != nil { // before the passphrase is asked
+			return err
 		}
 		passphrase := ""
 		if *encrypt {
@@ -76,7 +74,7 @@ func backupCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		info, err := s.WriteBackup(*out, passphrase)
+		info, err := s.WriteBackup(*out, passphrase, c.force)
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"klachtenregister/data"
 )
 
 func TestBackupAndRestore(t *testing.T) {
@@ -17,11 +20,16 @@ func TestBackupAndRestore(t *testing.T) {
 	if out := ok(t, db, "backup", "-o", backup); !strings.Contains(out, "Reservekopie gemaakt en gecontroleerd") {
 		t.Fatalf("backup: %q", out)
 	}
-	if _, stderr, code := cli(t, db, "backup", "-o", backup); code != 2 || !strings.Contains(stderr, "bestaat al") {
+	if _, stderr, code := cli(t, db, "backup", "-o", backup); code != 2 || !strings.Contains(stderr, "--force") {
 		t.Fatalf("backup over an existing file: exit %d, %q", code, stderr)
 	}
-	if _, stderr, code := cli(t, db, "backup", "-o", db); code != 2 || !strings.Contains(stderr, "bestaat al") {
+	ok(t, db, "backup", "-o", backup, "--force")
+	if _, stderr, code := cli(t, db, "backup", "-o", db, "--force"); code != 2 || !strings.Contains(stderr, "het register zelf") {
 		t.Fatalf("backup over the register: exit %d, %q", code, stderr)
+	}
+	inBackups := filepath.Join(filepath.Dir(db), "Reservekopieën", "x.reservekopie")
+	if _, stderr, code := cli(t, db, "backup", "-o", inBackups); code != 2 {
+		t.Fatalf("backup into the backup folder: exit %d, %q", code, stderr)
 	}
 
 	other := newDB(t)
@@ -86,8 +94,16 @@ func TestBackupsAndVerifyJSON(t *testing.T) {
 	if out := ok(t, db, "backups"); !strings.Contains(out, "Nog geen reservekopieën") {
 		t.Errorf("backups: %q", out)
 	}
-	dir := filepath.Join(filepath.Dir(db), "Reservekopieën")
-	ok(t, db, "backup", "-o", filepath.Join(dir, "register-2026-11-30-100000.reservekopie"))
+	// The app's automatic backup, made with the same data/ code.
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return today }
+	if _, made, err := s.AutoBackup(true); err != nil || !made {
+		t.Fatalf("automatic backup: %v %v", made, err)
+	}
+	s.Close()
 	var backups []map[string]any
 	if err := json.Unmarshal([]byte(ok(t, db, "backups", "--json")), &backups); err != nil || len(backups) != 1 || backups[0]["events"] == nil {
 		t.Fatalf("backups --json: %v %v", backups, err)

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register("add", command{write: true,
+	register("add", command{create: true,
 		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER]",
 		setup: addCommand})
 	register("list", command{usage: "[--json] [--status S] [--overdue] [--search TEKST] [--year JJJJ]", setup: listCommand})

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 
@@ -12,11 +11,11 @@ import (
 )
 
 func init() {
-	register("attach", command{write: true, usage: "KENMERK BESTAND", setup: attachCommand})
+	register("attach", command{usage: "KENMERK BESTAND", setup: attachCommand})
 	register("experts", command{usage: "[--json]", setup: expertsCommand})
-	register("expert", command{write: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
-	register("consent", command{write: true, usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
-	register("share", command{write: true, usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
+	register("expert", command{create: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
+	register("consent", command{usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
+	register("share", command{usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
 }
 
 func attachCommand(fs *flag.FlagSet) func(c *call) error {
@@ -25,9 +24,9 @@ func attachCommand(fs *flag.FlagSet) func(c *call) error {
 			return usagef("gebruik: klachtenregister-cli attach %s", c.usage)
 		}
 		name := c.args[1]
-		content, err := os.ReadFile(name)
+		content, err := data.ReadAttachmentFile(name)
 		if err != nil {
-			return usagef("het bestand %s kan niet worden gelezen: %v", name, err)
+			return err
 		}
 		c.args = c.args[:1]
 		return stepDone(c, "bijlage "+filepath.Base(name)+" toegevoegd", func(s *data.Store, ref string) error {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -14,11 +12,11 @@ import (
 )
 
 func init() {
-	register("letter", command{usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--lang nl|en]",
+	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--force] [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en]",
 		setup: letterCommand})
 	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
 	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})
-	register("letter-copy", command{usage: "KENMERK SOORT -o BESTAND.pdf [--version N]", setup: letterCopyCommand})
+	register("letter-copy", command{output: true, usage: "KENMERK SOORT -o BESTAND.pdf [--force] [--version N]", setup: letterCopyCommand})
 }
 
 // letterArgs reads KENMERK SOORT.
@@ -30,18 +28,12 @@ func (c *call) letterArgs() (string, data.LetterKind, error) {
 	return strings.ToUpper(strings.TrimSpace(c.args[0])), kind, err
 }
 
-// outputPath checks -o before the database is touched, so a typo in the folder changes nothing.
-func outputPath(path string) (string, error) {
+// outputPath checks -o before the register is touched, so a typo or a refused file changes nothing.
+func (c *call) outputPath(path string) (string, error) {
 	if path == "" {
 		return "", usagef("geef met -o het PDF-bestand op waarin de brief komt, bijvoorbeeld -o brief.pdf")
 	}
-	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
-		return "", usagef("de map van %s bestaat niet; kies een bestaande map", path)
-	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return "", usagef("%s is een map; geef een bestandsnaam op, zoals %s", path, filepath.Join(path, "brief.pdf"))
-	}
-	return path, nil
+	return path, c.output(path)
 }
 
 func letterCommand(fs *flag.FlagSet) func(c *call) error {
@@ -50,7 +42,7 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 	expert := fs.Int64("expert", 0, "deskundige die de geheimhoudingsverklaring tekent")
 	documents := fs.String("documents", "", "stukken voor de deskundige (toestemmingsformulier, geheimhoudingsverklaring)")
 	return func(c *call) error {
-		path, err := outputPath(*out)
+		path, err := c.outputPath(*out)
 		if err != nil {
 			return err
 		}
@@ -70,13 +62,16 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
+		if err := c.output(path); err != nil { // again, now with the register's own backup folder
+			return err
+		}
 		l, pdf, err := letters.Generate(s, letters.Request{Reference: ref, Kind: kind, Language: *lang,
 			Date: data.Today(c.now()), ExpertID: *expert, Documents: *documents})
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
-			return fmt.Errorf("de brief is bewaard (versie %d) maar %s kan niet worden geschreven: %v; maak een kopie met letter-copy", l.Version, path, err)
+		if err := c.writeOutput(path, pdf); err != nil {
+			return fmt.Errorf("de brief is bewaard (versie %d), maar: %w; maak een kopie met letter-copy", l.Version, err)
 		}
 		fmt.Fprintf(c.stdout, "%s: %s versie %d (%s) bewaard en geschreven naar %s\n", ref, l.Kind.Label(), l.Version, l.Language, path)
 		return nil
@@ -100,7 +95,7 @@ func calibration(c *call, path, lang string) error {
 	if err := letters.Calibration(&buf, set); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+	if err := c.writeOutput(path, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Proefvel adresvenster geschreven naar %s; druk het af op 100%% en houd het tegen een vensterenvelop\n", path)
@@ -180,7 +175,7 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 	out := fs.String("o", "", "PDF-bestand")
 	version := fs.Int("version", 0, "versie, standaard de nieuwste")
 	return func(c *call) error {
-		path, err := outputPath(*out)
+		path, err := c.outputPath(*out)
 		if err != nil {
 			return err
 		}
@@ -200,7 +195,7 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		if err := c.writeOutput(path, pdf); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, zoals verstuurd)\n", ref, kind.Label(), found.Version, path)

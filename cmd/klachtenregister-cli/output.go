@@ -147,7 +147,14 @@ func printFile(w io.Writer, f *data.File) {
 	if len(f.Contacts) > 0 {
 		fmt.Fprintln(w, "\nContactmomenten:")
 		for _, ct := range f.Contacts {
-			fmt.Fprintf(w, "  %s  %s: %s\n", ct.On, ct.Kind.Label(), joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested))
+			who := ""
+			if ct.Party != data.PartyComplainant && ct.Party != "" {
+				who = " met " + joinNonEmpty(" ", ct.PartyName, "("+ct.Party.Label()+")")
+			}
+			if ct.Hearing {
+				who += " [gehoord]"
+			}
+			fmt.Fprintf(w, "  %s  %s%s: %s\n", ct.On, ct.Kind.Label(), who, joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested))
 		}
 	}
 	fmt.Fprintln(w, "\nTijdlijn:")
