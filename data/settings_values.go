@@ -39,6 +39,7 @@ const (
 	KeyDisputesBody         = "disputes_body"
 	KeyProfession           = "profession"
 	KeyAskConsentOnAck      = "ask_consent_on_ack"
+	KeyBackupDir            = "backup_dir"
 )
 
 // PracticeName is the practice's name, the first line of the letterhead.
@@ -128,6 +129,9 @@ func (s Settings) StaffNames() []string {
 	}
 	return out
 }
+
+// BackupDir is the folder chosen for backups; "" means the default beside the register.
+func (s Settings) BackupDir() string { return s.text(KeyBackupDir) }
 
 // text returns a setting's value. An unknown key is a programming error, never a silent "".
 func (s Settings) text(key string) string {

@@ -318,6 +318,29 @@ func TestDocumentsAreNamed(t *testing.T) {
 	}
 }
 
+// TestOutcomeNamesTheHearing: the letter speaks of a conversation only when the hearing of
+// the complainant is on record, with its date; a hearing of someone else does not count.
+func TestOutcomeNamesTheHearing(t *testing.T) {
+	for _, tc := range []struct {
+		lang, says string
+		verdict    data.Verdict
+	}{
+		{"nl", "Na ons gesprek van 5 november 2026 hebben wij uw klacht in overleg met u opgelost.", data.VerdictSettled},
+		{"nl", "Na ons gesprek van 5 november 2026 en zorgvuldig onderzoek vinden wij uw klacht ongegrond.", data.VerdictUnfounded},
+		{"en", "After our conversation on 5 November 2026, your complaint has been settled by mutual agreement.", data.VerdictSettled},
+	} {
+		in := sample(data.LetterOutcome, tc.lang)
+		in.Complaint.Verdict = tc.verdict
+		in.Contacts = append(in.Contacts,
+			data.Contact{On: day("2026-11-05"), Kind: data.ContactMeeting, Hearing: true, Note: "klager gehoord"},
+			data.Contact{On: day("2026-11-09"), Kind: data.ContactPhone, Party: data.PartyConcerned, Hearing: true, Note: "medewerker"})
+		body, err := bodyText(in)
+		if err != nil || !strings.Contains(strings.ReplaceAll(body, "\u00a0", " "), tc.says) {
+			t.Errorf("%s %s: %v\n%s", tc.lang, tc.verdict, err, body)
+		}
+	}
+}
+
 // TestOutcomeFitsTheVerdict: one sentence per verdict, and the promise to learn from the
 // complaint only where the complaint was (partly) well-founded.
 func TestOutcomeFitsTheVerdict(t *testing.T) {
@@ -329,7 +352,7 @@ func TestOutcomeFitsTheVerdict(t *testing.T) {
 		{data.VerdictWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht gegrond.", true},
 		{data.VerdictPartlyWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht deels gegrond.", true},
 		{data.VerdictUnfounded, "Na zorgvuldig onderzoek vinden wij uw klacht ongegrond.", false},
-		{data.VerdictSettled, "Wij hebben uw klacht in overleg met u opgelost.", false},
+		{data.VerdictSettled, "Uw klacht is opgelost.", false}, // no "in overleg met u" without a recorded hearing
 	} {
 		in := sample(data.LetterOutcome, "nl")
 		in.Complaint.Verdict = tc.verdict
@@ -457,5 +480,28 @@ func TestLettersRefused(t *testing.T) {
 	out.Settings[data.KeyDisputesBody] = strings.ReplaceAll(out.Settings[data.KeyDisputesBody], "[naam geschilleninstantie]", "Geschilleninstantie Zorg")
 	if err := Render(io.Discard, out); err != nil {
 		t.Errorf("outcome letter with the name filled in: %v", err)
+	}
+}
+
+// TestWkkgzOutcomeNamesEachMeasureAndItsTerm: under the Wkkgz the outcome letter states the
+// measures decided on and when each is realised, and is refused while a term is missing.
+func TestWkkgzOutcomeNamesEachMeasureAndItsTerm(t *testing.T) {
+	in := sample(data.LetterOutcome, "nl")
+	in.Complaint.DeadlinePolicy = data.PolicyWkkgz
+	in.Measures = []data.Measure{{Code: "M-2026-001", Description: "Wachttijden op de website vermelden.", DueOn: day("2027-01-15")},
+		{Code: "M-2026-002", Description: "Terugbelafspraken in de agenda zetten"}}
+	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "M-2026-002") {
+		t.Fatalf("a measure without a term: %v, want a refusal naming it", err)
+	}
+	in.Measures[1].DueOn = day("2026-12-20")
+	body, err := bodyText(in)
+	flat := strings.ReplaceAll(body, "\u00a0", " ")
+	if err != nil || !strings.Contains(flat, "- Wachttijden op de website vermelden; dit is uiterlijk 15 januari 2027 gerealiseerd.") ||
+		!strings.Contains(flat, "- Terugbelafspraken in de agenda zetten; dit is uiterlijk 20 december 2026 gerealiseerd.") {
+		t.Errorf("%v\n%s", err, body)
+	}
+	in.Complaint.DeadlinePolicy = data.PolicyMonth
+	if body, _ := bodyText(in); strings.Contains(body, "maatregelen") {
+		t.Errorf("outside the Wkkgz the letter lists the measures:\n%s", body)
 	}
 }

@@ -5,12 +5,17 @@ import "klachtenregister/data"
 // phrases are the fixed words of a letter in one language. The body of each letter is a
 // template the practice may replace in settings; these frame it and are the same for all.
 type phrases struct {
-	months                      [12]string
-	reference, subject, page    string // labels; page is "pagina %d van %d"
-	salutation, closing         string // salutation takes the recipient's name
-	subjects                    map[data.LetterKind]string
-	verdicts                    map[data.Verdict]string // {oordeel}: the verdict in a word or two
-	conclusions                 map[data.Verdict]string // {conclusie}: the verdict in a sentence
+	months                   [12]string
+	reference, subject, page string // labels; page is "pagina %d van %d"
+	salutation, closing      string // salutation takes the recipient's name
+	subjects                 map[data.LetterKind]string
+	verdicts                 map[data.Verdict]string // {oordeel}: the verdict in a word or two
+	conclusions              map[data.Verdict]string // {conclusie}: the verdict in a sentence
+	// heardConclusions are the same after a recorded hearing of the complainant, naming its date;
+	// without one the letter never claims a conversation or a settlement "in overleg met u".
+	heardConclusions map[data.Verdict]string
+	// measuresIntro and measureTerm list the measures and their terms (outcome letter, Wkkgz).
+	measuresIntro, measureTerm  string
 	evaluations                 map[data.Verdict]string // {evaluatie}: only where the practice learns from it
 	contactKinds                map[data.ContactKind]string
 	phoneAndEmail, phone, email string // ways to reach the practice
@@ -68,8 +73,16 @@ var dutch = phrases{
 		data.VerdictWellFounded:       "Na zorgvuldig onderzoek vinden wij uw klacht gegrond.",
 		data.VerdictPartlyWellFounded: "Na zorgvuldig onderzoek vinden wij uw klacht deels gegrond.",
 		data.VerdictUnfounded:         "Na zorgvuldig onderzoek vinden wij uw klacht ongegrond.",
-		data.VerdictSettled:           "Wij hebben uw klacht in overleg met u opgelost.",
+		data.VerdictSettled:           "Uw klacht is opgelost.",
 	},
+	heardConclusions: map[data.Verdict]string{
+		data.VerdictWellFounded:       "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht gegrond.",
+		data.VerdictPartlyWellFounded: "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht deels gegrond.",
+		data.VerdictUnfounded:         "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht ongegrond.",
+		data.VerdictSettled:           "Na ons gesprek van %s hebben wij uw klacht in overleg met u opgelost.",
+	},
+	measuresIntro: "Om herhaling te voorkomen, nemen wij de volgende maatregelen:",
+	measureTerm:   "%s; dit is uiterlijk %s gerealiseerd.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "Wij nemen uw klacht mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.",
 		data.VerdictPartlyWellFounded: "Het deel van uw klacht dat gegrond is, nemen wij mee in de evaluatie van onze praktijk, " +
@@ -157,8 +170,16 @@ var english = phrases{
 		data.VerdictWellFounded:       "Having looked into your complaint carefully, we have concluded that it is well-founded.",
 		data.VerdictPartlyWellFounded: "Having looked into your complaint carefully, we have concluded that it is partly well-founded.",
 		data.VerdictUnfounded:         "Having looked into your complaint carefully, we have concluded that it is unfounded.",
-		data.VerdictSettled:           "Your complaint has been settled by mutual agreement.",
+		data.VerdictSettled:           "Your complaint has been resolved.",
 	},
+	heardConclusions: map[data.Verdict]string{
+		data.VerdictWellFounded:       "After our conversation on %s and a careful look into your complaint, we have concluded that it is well-founded.",
+		data.VerdictPartlyWellFounded: "After our conversation on %s and a careful look into your complaint, we have concluded that it is partly well-founded.",
+		data.VerdictUnfounded:         "After our conversation on %s and a careful look into your complaint, we have concluded that it is unfounded.",
+		data.VerdictSettled:           "After our conversation on %s, your complaint has been settled by mutual agreement.",
+	},
+	measuresIntro: "To prevent this from happening again, we are taking the following measures:",
+	measureTerm:   "%s; this will be in place by %s.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "We will include your complaint in the evaluation of our practice, so that, as far as possible, " +
 			"it does not happen again.",

@@ -33,9 +33,9 @@ func values(in *Input) map[string]string {
 		"stand_van_zaken":        progressSoFar(in),
 		"datum_afhandeling":      formatDate(c.ResolvedOn, in.Language),
 		"oordeel":                t.verdicts[c.Verdict],
-		"conclusie":              t.conclusions[c.Verdict],
+		"conclusie":              conclusion(in, t),
 		"evaluatie":              t.evaluations[c.Verdict],
-		"uitkomst":               sentences(c.Outcome),
+		"uitkomst":               sentences(c.Outcome) + measuresTaken(in, t),
 		"geschilleninstantie":    disputesBody(set, in.Language),
 		"stukken":                phrase(in.Documents),
 		"deskundige":             in.Expert.Name,
@@ -204,4 +204,32 @@ func joinAnd(xs []string, and string) string {
 		return strings.Join(xs, "")
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " " + and + " " + xs[len(xs)-1]
+}
+
+// conclusion is the verdict in a sentence that says only what happened: it names the
+// conversation with the complainant when a hearing of theirs is on record, the latest one.
+func conclusion(in *Input, t *phrases) string {
+	var heard data.Date
+	for _, ct := range in.Contacts {
+		if ct.Hearing && (ct.Party == data.PartyComplainant || ct.Party == "") && ct.On.After(heard) {
+			heard = ct.On
+		}
+	}
+	if heard.IsZero() {
+		return t.conclusions[in.Complaint.Verdict]
+	}
+	return fmt.Sprintf(t.heardConclusions[in.Complaint.Verdict], formatDate(heard, in.Language))
+}
+
+// measuresTaken lists, for a complaint under the Wkkgz, the measures decided on and the term
+// within which each will be realised, as the act requires the outcome letter to say.
+func measuresTaken(in *Input, t *phrases) string {
+	if in.Complaint.DeadlinePolicy != data.PolicyWkkgz || len(in.Measures) == 0 {
+		return ""
+	}
+	out := "\n\n" + t.measuresIntro
+	for _, m := range in.Measures {
+		out += "\n- " + fmt.Sprintf(t.measureTerm, strings.TrimRight(strings.TrimSpace(m.Description), "."), formatDate(m.DueOn, in.Language))
+	}
+	return out
 }

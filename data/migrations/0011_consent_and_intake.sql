@@ -1,7 +1,7 @@
 -- Who complains and the expert: a phone complaint's explicit request for the formal procedure,
 -- anonymous complaints, consent asked / given / refused with the documents it names, the
 -- confidentiality statement per complaint and the documents each share sent.
--- (Number 0011 reserved on main; named 0010 on this branch, the next free number after merging main.)
+-- (Number 0011, as reserved on main.)
 
 ALTER TABLE complaints ADD COLUMN taken_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE complaints ADD COLUMN explicit_request INTEGER NOT NULL DEFAULT 0 CHECK (explicit_request IN (0, 1));
