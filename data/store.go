@@ -32,8 +32,9 @@ var migrationFS embed.FS
 // transaction, so two windows or a scheduled CLI run never interleave half-done work;
 // reads use a separate pool.
 type Store struct {
-	w, r *sql.DB
-	path string
+	w, r  *sql.DB
+	path  string
+	batch *batch // set on the store Batch hands to its function
 
 	// Now is the clock; tests and the demo generator set it so deadlines are deterministic.
 	Now func() time.Time
@@ -217,6 +218,9 @@ func (s *Store) today() Date { return Today(s.Now()) }
 // update runs fn in one immediate transaction: every change and its audit events commit
 // together or not at all.
 func (s *Store) update(fn func(tx *Tx) error) error {
+	if s.batch != nil {
+		return s.batch.run(s, fn)
+	}
 	sqlTx, err := s.w.Begin()
 	if err != nil {
 		return err
@@ -234,6 +238,7 @@ type Tx struct {
 	*sql.Tx
 	store *Store
 	now   time.Time
+	batch *batch // nil outside Store.Batch
 }
 
 func (tx *Tx) today() Date { return Today(tx.now) }

@@ -11,6 +11,7 @@ import (
 
 	"klachtenregister/assets"
 	"klachtenregister/data"
+	"klachtenregister/data/demo"
 	"klachtenregister/letters"
 )
 
@@ -85,7 +86,7 @@ func openDemo() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.DemoWithLetters(40, 1, letters.Renderer(s, func() data.Date { return data.Today(s.Now()) })); err != nil {
+	if err := demo.Fill(s, 40, 1, letters.Renderer(s)); err != nil {
 		s.Close()
 		return nil, err
 	}
