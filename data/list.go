@@ -77,7 +77,7 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		where, args = append(where, "c.status = ?"), append(args, f.Status)
 	}
 	if f.Open {
-		where = append(where, "c.status NOT IN ('closed', 'withdrawn')")
+		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')")
 	}
 	if f.Year != 0 {
 		where = append(where, "c.received_on >= ? AND c.received_on < ?")
@@ -98,13 +98,18 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 // Count returns how many complaints match f (Overdue, Limit and Offset aside), so a screen
 // can page through a large register.
 func (s *Store) Count(f Filter) (int, error) {
-	cond, args, ok, err := f.where()
+	query, args, ok, err := f.countQuery()
 	if !ok {
 		return 0, err
 	}
 	var n int
-	err = s.r.QueryRow(`SELECT count(*) FROM complaints c WHERE `+cond, args...).Scan(&n)
+	err = s.r.QueryRow(query, args...).Scan(&n)
 	return n, err
+}
+
+func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
+	cond, args, ok, err := f.where()
+	return `SELECT count(*) FROM complaints c WHERE ` + cond, args, ok, err
 }
 
 // List returns the complaints that match f, in f's sort order, with their action items for today.
@@ -113,25 +118,10 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 	if err != nil {
 		return nil, err
 	}
-	cond, args, ok, err := f.where()
+	query, args, ok, err := f.listQuery()
 	if !ok {
 		return nil, err
 	}
-	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
-	// not for every complaint the sort has to look at.
-	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
-	if f.Limit > 0 {
-		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
-	}
-	query := `SELECT ` + complaintColumns + `,
-		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
-		(SELECT extended_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
-		(SELECT previous_due_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
-		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
-		(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
-			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),
-		` + outcomeSentSQL + `, ` + measureCountSQL + `
-		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
 	rows, err := s.r.Query(query, args...)
 	if err != nil {
 		return nil, err
@@ -162,6 +152,30 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// listQuery is List's statement: the complaints that match f with the facts of their action items.
+func (f Filter) listQuery() (query string, args []any, ok bool, err error) {
+	cond, args, ok, err := f.where()
+	if !ok {
+		return "", nil, ok, err
+	}
+	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
+	// not for every complaint the sort has to look at.
+	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
+	if f.Limit > 0 {
+		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
+	query = `SELECT ` + complaintColumns + `,
+		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
+		(SELECT extended_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
+		(SELECT previous_due_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
+		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
+		(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
+			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),
+		` + outcomeSentSQL + `, ` + measureCountSQL + `
+		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
+	return query, args, true, nil
 }
 
 // Deadlines lists every action item in the register, overdue first: those of the complaints
