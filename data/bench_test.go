@@ -173,7 +173,7 @@ func BenchmarkRegisterPage(b *testing.B) {
 		{data.SortComplainant, "c.complainant_name COLLATE NOCASE, c.id"},
 		{data.SortSummary, "c.summary COLLATE NOCASE, c.id"},
 		{data.SortHandler, "c.handler COLLATE NOCASE, c.id"},
-		{data.SortStatus, "c.status, c.id"},
+		{data.SortStatus, "c.status, c.received_on, c.id"},
 		{data.SortDue, "c.status IN ('closed', 'withdrawn', 'resolved'), c.due_on IS NULL, c.due_on, c.id"},
 	}
 	for _, o := range orders {

@@ -49,7 +49,7 @@ var sortColumns = map[SortKey][]string{
 	SortComplainant: {"c.complainant_name COLLATE NOCASE", "c.id"},
 	SortSummary:     {"c.summary COLLATE NOCASE", "c.id"},
 	SortHandler:     {"c.handler COLLATE NOCASE", "c.id"},
-	SortStatus:      {"c.status", "c.id"},
+	SortStatus:      {"c.status", "c.received_on", "c.id"},
 	SortDue:         {"c.status IN ('closed', 'withdrawn', 'resolved')", "c.due_on IS NULL", "c.due_on", "c.id"},
 }
 
