@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // ItemKind names what the procedure requires next.
@@ -54,20 +55,35 @@ type ActionItem struct {
 	DaysLeft    int      `json:"days_left"`
 }
 
-// When says by when, relative to today: "2 dagen te laat", "vandaag", "nog 3 dagen".
-func (a ActionItem) When() string {
+// WhenKey says by when, relative to today, as a message key of the translations and the number
+// N it names: ("{{.N}} days overdue", 2), ("today", 0), ("in {{.N}} days", 3). The screens
+// translate the key in the chosen language; When gives the Dutch for the CLI.
+func (a ActionItem) WhenKey() (key string, n int) {
 	switch n := a.DaysLeft; {
 	case n == 0:
-		return "vandaag"
+		return "today", 0
 	case n == -1:
-		return "1 dag te laat"
+		return "1 day overdue", 1
 	case n < 0:
-		return fmt.Sprintf("%d dagen te laat", -n)
+		return "{{.N}} days overdue", -n
 	case n == 1:
-		return "morgen"
+		return "tomorrow", 1
 	default:
-		return fmt.Sprintf("nog %d dagen", n)
+		return "in {{.N}} days", n
 	}
+}
+
+// whenDutch is the Dutch of WhenKey's keys.
+var whenDutch = map[string]string{"today": "vandaag", "1 day overdue": "1 dag te laat",
+	"{{.N}} days overdue": "%d dagen te laat", "tomorrow": "morgen", "in {{.N}} days": "nog %d dagen"}
+
+// When says by when in Dutch: "2 dagen te laat", "vandaag", "nog 3 dagen".
+func (a ActionItem) When() string {
+	key, n := a.WhenKey()
+	if s := whenDutch[key]; strings.Contains(s, "%d") {
+		return fmt.Sprintf(s, n)
+	}
+	return whenDutch[key]
 }
 
 // Facts are the stored facts about one complaint that its action items follow from.
@@ -88,11 +104,11 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 	add := func(k ItemKind, due Date) {
 		items = append(items, ActionItem{ComplaintID: f.ID, Reference: f.Reference, Complainant: f.Complainant.Name,
 			Kind: k, Label: k.Label(), DueOn: due, DaysLeft: today.DaysUntil(due),
-			Warning: WarningFor(due, today, s.Int("warning_days"))})
+			Warning: WarningFor(due, today, s.WarningDays())})
 	}
 	switch f.Status {
 	case StatusInformal:
-		add(ItemSettleInformal, AckDue(f.ReceivedOn, s))
+		add(ItemSettleInformal, ShortTermDue(f.ReceivedOn, s))
 	case StatusReceived:
 		add(ItemAcknowledge, f.AckDueOn)
 	case StatusExtended:
@@ -100,15 +116,15 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 			// The complainant must hear why before the target they were promised passes.
 			add(ItemProgressLetter, latest(f.ExtendedOn, f.PreviousDueOn))
 		} else {
-			add(ItemProgressUpdate, dueAfter(latest(f.LastContactOn, f.LastWrittenOn), s.Int("progress_interval_days"), s))
+			add(ItemProgressUpdate, dueAfter(latest(f.LastContactOn, f.LastWrittenOn), s.ProgressIntervalDays(), s))
 		}
 	case StatusResolved:
 		if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
-			add(ItemOutcomeLetter, AckDue(f.ResolvedOn, s))
+			add(ItemOutcomeLetter, ShortTermDue(f.ResolvedOn, s))
 		}
 		if measureDue(f.Verdict, f.MeasureCount, f.NoMeasureReason) {
 			// Decided while the complaint is fresh, in the same week as the outcome letter.
-			add(ItemMeasure, AckDue(f.ResolvedOn, s))
+			add(ItemMeasure, ShortTermDue(f.ResolvedOn, s))
 		}
 	}
 	if f.Formal && f.Status.Open() {
@@ -130,7 +146,7 @@ func MeasureItems(m Measure, today Date, s Settings) []ActionItem {
 	}
 	return []ActionItem{{MeasureID: m.ID, Reference: m.Code, Detail: m.Description, Kind: ItemCarryOutMeasure,
 		Label: ItemCarryOutMeasure.Label(), DueOn: m.DueOn, DaysLeft: today.DaysUntil(m.DueOn),
-		Warning: WarningFor(m.DueOn, today, s.Int("warning_days"))}}
+		Warning: WarningFor(m.DueOn, today, s.WarningDays())}}
 }
 
 // WorstWarning is the warning of the most pressing item, or "" when nothing is due.
@@ -161,8 +177,8 @@ func latest(a, b Date) Date {
 	return b
 }
 
-// Summary counts what the overview screen, its badge and the desktop notification show.
-type Summary struct {
+// OverviewCounts are what the overview screen, its badge and the desktop notification show.
+type OverviewCounts struct {
 	Open                    int // complaints not yet resolved, closed or withdrawn
 	Overdue                 int // action items past their due date (complaints' and measures')
 	DueSoon                 int // action items due within the warning period
@@ -171,9 +187,9 @@ type Summary struct {
 	AwaitingProgress        int // extended complaints owing a progress letter or update
 }
 
-// Summarise counts the open complaints and the action items as the overview shows them.
-func Summarise(listed []Listed, items []ActionItem) Summary {
-	var s Summary
+// CountOverview counts the open complaints and the action items as the overview shows them.
+func CountOverview(listed []Listed, items []ActionItem) OverviewCounts {
+	var s OverviewCounts
 	for _, l := range listed {
 		if l.Status.Open() {
 			s.Open++

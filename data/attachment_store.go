@@ -16,10 +16,11 @@ func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
 	}
 	a := Attachment{Name: name, MediaType: http.DetectContentType(content), Size: int64(len(content)), SHA256: sha256Hex(content)}
 	err = s.update(func(tx *Tx) error {
-		id, err := s.complaintID(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
+		id := c.ID
 		a.AddedAt = tx.now.UTC()
 		res, err := tx.Exec(`INSERT INTO attachments (complaint_id, name, media_type, size, sha256, content, added_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, a.Name, a.MediaType, a.Size, a.SHA256, content, a.AddedAt.Format(time.RFC3339))
@@ -34,26 +35,21 @@ func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
 
 // Attachments lists a complaint's documents, oldest first.
 func (s *Store) Attachments(ref string) ([]Attachment, error) {
-	id, err := s.complaintID(s.r, ref)
-	if err != nil {
-		return nil, err
+	return ofComplaint(s, ref, attachments)
+}
+
+func attachments(q querier, id int64) ([]Attachment, error) {
+	type row struct {
+		Attachment
+		at string
 	}
-	rows, err := s.r.Query(`SELECT id, name, media_type, size, sha256, added_at FROM attachments WHERE complaint_id = ? ORDER BY id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []Attachment
-	for rows.Next() {
-		var a Attachment
-		var at string
-		if err := rows.Scan(&a.ID, &a.Name, &a.MediaType, &a.Size, &a.SHA256, &at); err != nil {
-			return nil, err
-		}
-		a.AddedAt, _ = time.Parse(time.RFC3339, at)
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	err := scanRows(q, func(r *row) []any { return []any{&r.ID, &r.Name, &r.MediaType, &r.Size, &r.SHA256, &r.at} },
+		func(r row) {
+			r.AddedAt, _ = time.Parse(time.RFC3339, r.at)
+			out = append(out, r.Attachment)
+		}, `SELECT id, name, media_type, size, sha256, added_at FROM attachments WHERE complaint_id = ? ORDER BY id`, id)
+	return out, err
 }
 
 // AttachmentContent returns a document's bytes, checked against the SHA-256 taken when it was added.

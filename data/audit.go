@@ -115,12 +115,10 @@ func scanEvent(rows *sql.Rows) (Event, error) {
 }
 
 // Timeline returns every event about one complaint, oldest first.
-func (s *Store) Timeline(ref string) ([]Event, error) {
-	id, err := s.complaintID(s.r, ref)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.r.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
+func (s *Store) Timeline(ref string) ([]Event, error) { return ofComplaint(s, ref, timeline) }
+
+func timeline(q querier, id int64) ([]Event, error) {
+	rows, err := q.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
 		WHERE e.complaint_id = ? ORDER BY e.id`, id)
 	if err != nil {
 		return nil, err

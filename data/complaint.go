@@ -1,6 +1,3 @@
-// Package data holds the complaints register: domain types, the procedure's lifecycle and
-// deadlines, the tamper-evident audit trail and the SQLite store that keeps them.
-// It knows nothing of windows or PDFs, so the desktop app and the CLI share every rule here.
 package data
 
 import (
@@ -198,4 +195,12 @@ func CheckEmail(s string) error {
 		return invalid("email", err.Error())
 	}
 	return nil
+}
+
+// fileFormally starts the formal procedure on day on, the day the complaint was filed in
+// writing or the complainant asked for it explicitly: the deadlines for confirming receipt
+// and for the resolution run from that day.
+func (c *Complaint) fileFormally(on Date, s Settings) {
+	c.Formal, c.FiledOn = true, on
+	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, s)
 }

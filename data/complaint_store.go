@@ -9,12 +9,6 @@ import (
 	"slices"
 )
 
-// querier is what both a read pool and a write transaction offer.
-type querier interface {
-	QueryRow(query string, args ...any) *sql.Row
-	Query(query string, args ...any) (*sql.Rows, error)
-}
-
 const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal, c.filed_on, c.subject, c.person_named,
 	c.handler, c.summary, c.description, c.desired_outcome, c.complainant_name, c.address_line1, c.address_line2,
 	c.postcode, c.city, c.country, c.email, c.phone, c.status, c.ack_due_on, c.acknowledged_on, c.due_on,
@@ -41,7 +35,7 @@ func getComplaint(q querier, ref string) (*Complaint, error) {
 	return c, err
 }
 
-func (s *Store) complaintID(q querier, ref string) (int64, error) {
+func complaintID(q querier, ref string) (int64, error) {
 	var id int64
 	err := q.QueryRow(`SELECT id FROM complaints WHERE reference = ?`, ref).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -66,12 +60,12 @@ func (s *Store) Create(c Complaint) (string, error) {
 			return err
 		}
 		if c.Handler == "" {
-			c.Handler = set["practitioner_name"]
+			c.Handler = set.PractitionerName()
 		}
 		c.Status = StatusInformal
 		if c.Formal {
-			c.Status, c.FiledOn = StatusReceived, c.ReceivedOn
-			c.AckDueOn, c.DueOn = AckDue(c.FiledOn, set), ResolutionDue(c.FiledOn, set)
+			c.Status = StatusReceived
+			c.fileFormally(c.ReceivedOn, set)
 		}
 		var seq int
 		if err := tx.QueryRow(`INSERT INTO reference_counters (year, last) VALUES (?, 1)
@@ -115,7 +109,7 @@ func editable(c *Complaint) map[string]string {
 // steps of the procedure. The audit event records each changed field's old and new value.
 func (s *Store) Update(c Complaint) error {
 	return s.update(func(tx *Tx) error {
-		old, err := getComplaint(tx, c.Reference)
+		old, err := tx.changeable(c.Reference)
 		if err != nil {
 			return err
 		}
@@ -164,7 +158,7 @@ func (tx *Tx) moveDeadlines(old, c *Complaint) error {
 	}
 	c.FiledOn = c.ReceivedOn
 	if old.Status == StatusReceived {
-		c.AckDueOn = AckDue(c.FiledOn, set)
+		c.AckDueOn = ShortTermDue(c.FiledOn, set)
 	}
 	if old.Status == StatusReceived || old.Status == StatusAcknowledged {
 		c.DueOn = ResolutionDue(c.FiledOn, set)

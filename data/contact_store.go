@@ -1,7 +1,5 @@
 package data
 
-import "fmt"
-
 // AddContact records a contact moment with the complainant.
 func (s *Store) AddContact(ref string, ct Contact) (int64, error) {
 	err := s.update(func(tx *Tx) error {
@@ -17,8 +15,12 @@ func (s *Store) AddContact(ref string, ct Contact) (int64, error) {
 // addContact checks and stores a contact moment in the transaction of the change it belongs
 // to (a contact of its own, or a letter marked sent), and sets its ID.
 func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
-	if c.Status == StatusClosed {
-		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kunnen geen contactmomenten meer bij", c.Reference)}
+	step := ActionContact
+	if ct.InfoRequested != "" {
+		step = ActionRequestInformation
+	}
+	if err := StepRefusal(Facts{Complaint: *c}, step); err != nil {
+		return err
 	}
 	if err := ct.validate(c, tx.today()); err != nil {
 		return err
@@ -41,7 +43,7 @@ func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
 // on the given day (zero: today).
 func (s *Store) InformationReceived(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -54,31 +56,18 @@ func (s *Store) InformationReceived(ref string, on Date) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return conflict(fmt.Sprintf("bij klacht %s staat geen verzoek om informatie open", ref))
+			return StepRefusal(Facts{Complaint: *c}, ActionInformationReceived) // none was open
 		}
 		return tx.event(c.ID, "information_received", map[string]string{"on": on.String()})
 	})
 }
 
 // Contacts lists a complaint's contact moments, oldest first.
-func (s *Store) Contacts(ref string) ([]Contact, error) {
-	id, err := s.complaintID(s.r, ref)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.r.Query(`SELECT id, contact_on, kind, note, info_requested, info_due_on, info_received_on
+func (s *Store) Contacts(ref string) ([]Contact, error) { return ofComplaint(s, ref, contacts) }
+
+func contacts(q querier, id int64) ([]Contact, error) {
+	return collect(q, func(ct *Contact) []any {
+		return []any{&ct.ID, &ct.On, &ct.Kind, &ct.Note, &ct.InfoRequested, &ct.InfoDueOn, &ct.InfoReceivedOn}
+	}, `SELECT id, contact_on, kind, note, info_requested, info_due_on, info_received_on
 		FROM contacts WHERE complaint_id = ? ORDER BY contact_on, id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Contact
-	for rows.Next() {
-		var ct Contact
-		if err := rows.Scan(&ct.ID, &ct.On, &ct.Kind, &ct.Note, &ct.InfoRequested, &ct.InfoDueOn, &ct.InfoReceivedOn); err != nil {
-			return nil, err
-		}
-		out = append(out, ct)
-	}
-	return out, rows.Err()
 }

@@ -48,20 +48,22 @@ func dueAfter(start Date, days int, s Settings) Date {
 }
 
 func workday(d Date, s Settings) Date {
-	if s.Bool("shift_to_workday") {
+	if s.ShiftToWorkday() {
 		return NextWorkingDay(d)
 	}
 	return d
 }
 
-// AckDue is when receipt of a complaint filed on filed must be confirmed.
-func AckDue(filed Date, s Settings) Date { return dueAfter(filed, s.Int("ack_days"), s) }
+// ShortTermDue is the practice's short term (ack_days) after from: when receipt of a complaint
+// filed that day must be confirmed, and also when an informal complaint should be settled or
+// formalised and when the outcome letter and a measure are due after the decision.
+func ShortTermDue(from Date, s Settings) Date { return dueAfter(from, s.AckDays(), s) }
 
 // ResolutionDue is when a complaint filed on filed should be settled under the practice's policy.
 // The published procedure promises one calendar month; other regimes are presets.
 func ResolutionDue(filed Date, s Settings) Date {
 	var d Date
-	switch s["deadline_policy"] {
+	switch s.Policy() {
 	case PolicyWkkgz:
 		d = filed.AddDays(6 * 7)
 	case Policy4Weeks:
@@ -69,7 +71,7 @@ func ResolutionDue(filed Date, s Settings) Date {
 	case Policy8Weeks:
 		d = filed.AddDays(8 * 7)
 	case PolicyCustom:
-		d = filed.AddDays(s.Int("custom_days"))
+		d = filed.AddDays(s.CustomDays())
 	default:
 		d = filed.AddMonths(1)
 	}
@@ -78,6 +80,30 @@ func ResolutionDue(filed Date, s Settings) Date {
 
 // wkkgzMaxExtension is the longest extension the Wkkgz allows, once.
 const wkkgzMaxExtension = 4 * 7
+
+// ExtensionRange is where a new target date for a complaint may fall: after After and, when
+// Latest is set, not after Latest. Proposed is the date a form offers first.
+type ExtensionRange struct {
+	After, Latest, Proposed Date
+}
+
+// extensionRange is the range for complaint c, which has had `earlier` extensions already and
+// whose original target date was original. Under the Wkkgz the term may be extended once, by
+// at most four weeks; an error says so when that one extension was used.
+func extensionRange(c *Complaint, earlier int, original, today Date, s Settings) (ExtensionRange, error) {
+	r := ExtensionRange{After: latest(c.DueOn, today), Proposed: c.DueOn.AddDays(wkkgzMaxExtension)}
+	if s.Policy() == PolicyWkkgz {
+		if earlier > 0 {
+			return r, conflict("onder de Wkkgz mag de termijn maar één keer worden verlengd; deze klacht is al verlengd")
+		}
+		r.Latest = original.AddDays(wkkgzMaxExtension)
+		r.Proposed = r.Latest
+	}
+	if !r.Proposed.After(r.After) {
+		r.Proposed = r.After.AddDays(wkkgzMaxExtension)
+	}
+	return r, nil
+}
 
 // CheckExtension validates a new target date for complaint c, which has had `earlier`
 // extensions already and whose original target date was original.
@@ -92,13 +118,12 @@ func CheckExtension(c *Complaint, earlier int, original, until, today Date, reas
 	case !until.After(today):
 		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet in de toekomst liggen", until))
 	}
-	if s["deadline_policy"] == PolicyWkkgz {
-		if earlier > 0 {
-			return conflict("onder de Wkkgz mag de termijn maar één keer worden verlengd; deze klacht is al verlengd")
-		}
-		if limit := original.AddDays(wkkgzMaxExtension); until.After(limit) {
-			return invalid("until", fmt.Sprintf("onder de Wkkgz mag de termijn met ten hoogste vier weken worden verlengd: uiterlijk %s", limit))
-		}
+	r, err := extensionRange(c, earlier, original, today, s)
+	if err != nil {
+		return err
+	}
+	if !r.Latest.IsZero() && until.After(r.Latest) {
+		return invalid("until", fmt.Sprintf("onder de Wkkgz mag de termijn met ten hoogste vier weken worden verlengd: uiterlijk %s", r.Latest))
 	}
 	return nil
 }

@@ -68,8 +68,8 @@ func TestAckDue(t *testing.T) {
 	for _, tt := range tests {
 		for shift, want := range map[string]string{"true": tt.shifted, "false": tt.raw} {
 			s := settingsWith("ack_days", tt.days, "shift_to_workday", shift)
-			if got := AckDue(day(tt.filed), s); got != day(want) {
-				t.Errorf("AckDue(%s, %s days, shift %s) = %s, want %s", tt.filed, tt.days, shift, got, want)
+			if got := ShortTermDue(day(tt.filed), s); got != day(want) {
+				t.Errorf("ShortTermDue(%s, %s days, shift %s) = %s, want %s", tt.filed, tt.days, shift, got, want)
 			}
 		}
 	}

@@ -67,7 +67,7 @@ func (s *Store) Experts() ([]Expert, error) {
 func (s *Store) GiveConsent(ref string, c Consent) error {
 	c.How, c.Scope = strings.TrimSpace(c.How), strings.TrimSpace(c.Scope)
 	return s.update(func(tx *Tx) error {
-		comp, err := getComplaint(tx, ref)
+		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func (s *Store) GiveConsent(ref string, c Consent) error {
 // WithdrawConsent records that the complainant withdrew every consent still in force.
 func (s *Store) WithdrawConsent(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
-		comp, err := getComplaint(tx, ref)
+		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -115,7 +115,7 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 	sh.Documents = strings.TrimSpace(sh.Documents)
 	err := s.update(func(tx *Tx) error {
-		comp, err := getComplaint(tx, ref)
+		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}

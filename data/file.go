@@ -19,67 +19,73 @@ type File struct {
 	Letters     []Letter
 	Measures    []Measure // the measures against recurrence linked to it
 	Events      []Event
+	Settings    Settings // the practice's settings in the same snapshot, which the file's rules read
 }
 
-// File gathers one complaint's file by reference.
+// File gathers one complaint's file by reference, in one read transaction: a change another
+// process commits meanwhile shows in all of it or in none, so the banner, the letters and the
+// timeline never disagree.
 func (s *Store) File(ref string) (*File, error) {
-	listed, err := s.List(Filter{Reference: ref})
-	if err != nil {
-		return nil, err
-	}
-	if len(listed) == 0 {
-		return nil, unknownRef(ref)
-	}
-	f := &File{Listed: listed[0]}
-	id := f.ID
-	if f.Contacts, err = s.Contacts(ref); err != nil {
-		return nil, err
-	}
-	if f.Attachments, err = s.Attachments(ref); err != nil {
-		return nil, err
-	}
-	if f.Letters, err = s.Letters(ref); err != nil {
-		return nil, err
-	}
-	if f.Events, err = s.Timeline(ref); err != nil {
-		return nil, err
-	}
-	if f.Measures, err = listMeasures(s.r, MeasureFilter{Reference: f.Reference}); err != nil {
-		return nil, err
-	}
-	if err := scanAll(s, &f.Extensions, `SELECT extended_on, previous_due_on, until, reason FROM extensions
-		WHERE complaint_id = ? ORDER BY id`, id, func(e *Extension) []any {
-		return []any{&e.On, &e.PreviousDueOn, &e.Until, &e.Reason}
-	}); err != nil {
-		return nil, err
-	}
-	if err := scanAll(s, &f.Consents, `SELECT id, given_on, how, scope, withdrawn_on FROM consents
-		WHERE complaint_id = ? ORDER BY id`, id, func(c *Consent) []any {
-		return []any{&c.ID, &c.GivenOn, &c.How, &c.Scope, &c.WithdrawnOn}
-	}); err != nil {
-		return nil, err
-	}
-	err = scanAll(s, &f.Shares, `SELECT sh.id, sh.expert_id, e.name, sh.shared_on, sh.documents, coalesce(sh.attachment_id, 0)
-		FROM shares sh JOIN experts e ON e.id = sh.expert_id WHERE sh.complaint_id = ? ORDER BY sh.id`, id,
-		func(sh *Share) []any {
-			return []any{&sh.ID, &sh.ExpertID, &sh.ExpertName, &sh.SharedOn, &sh.Documents, &sh.AttachmentID}
-		})
+	var f *File
+	err := s.view(func(q querier) error {
+		set, err := settings(q)
+		if err != nil {
+			return err
+		}
+		listed, err := list(q, Filter{Reference: ref}, set, s.today())
+		if err != nil {
+			return err
+		}
+		if len(listed) == 0 {
+			return unknownRef(ref)
+		}
+		f = &File{Listed: listed[0], Settings: set}
+		return f.read(q)
+	})
 	return f, err
 }
 
-// scanAll runs a query with one argument and appends a T per row, scanned into dest(&t).
-func scanAll[T any](s *Store, out *[]T, query string, arg any, dest func(*T) []any) error {
-	rows, err := s.r.Query(query, arg)
-	if err != nil {
+// read fills in the lists that belong to the complaint.
+func (f *File) read(q querier) (err error) {
+	id := f.ID
+	if f.Contacts, err = contacts(q, id); err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var t T
-		if err := rows.Scan(dest(&t)...); err != nil {
-			return err
-		}
-		*out = append(*out, t)
+	if f.Attachments, err = attachments(q, id); err != nil {
+		return err
 	}
-	return rows.Err()
+	if f.Letters, err = letters(q, id); err != nil {
+		return err
+	}
+	if f.Events, err = timeline(q, id); err != nil {
+		return err
+	}
+	if f.Measures, err = listMeasures(q, MeasureFilter{Reference: f.Reference}); err != nil {
+		return err
+	}
+	if f.Extensions, err = collect(q, func(e *Extension) []any {
+		return []any{&e.On, &e.PreviousDueOn, &e.Until, &e.Reason}
+	}, `SELECT extended_on, previous_due_on, until, reason FROM extensions WHERE complaint_id = ? ORDER BY id`, id); err != nil {
+		return err
+	}
+	if f.Consents, err = collect(q, func(c *Consent) []any {
+		return []any{&c.ID, &c.GivenOn, &c.How, &c.Scope, &c.WithdrawnOn}
+	}, `SELECT id, given_on, how, scope, withdrawn_on FROM consents WHERE complaint_id = ? ORDER BY id`, id); err != nil {
+		return err
+	}
+	f.Shares, err = collect(q, func(sh *Share) []any {
+		return []any{&sh.ID, &sh.ExpertID, &sh.ExpertName, &sh.SharedOn, &sh.Documents, &sh.AttachmentID}
+	}, `SELECT sh.id, sh.expert_id, e.name, sh.shared_on, sh.documents, coalesce(sh.attachment_id, 0)
+		FROM shares sh JOIN experts e ON e.id = sh.expert_id WHERE sh.complaint_id = ? ORDER BY sh.id`, id)
+	return err
+}
+
+// ExtensionRange is where a new target date for this complaint may fall on the day today, or
+// an error when the procedure allows no further extension.
+func (f *File) ExtensionRange(today Date) (ExtensionRange, error) {
+	original := f.DueOn
+	if len(f.Extensions) > 0 {
+		original = f.Extensions[0].PreviousDueOn
+	}
+	return extensionRange(&f.Complaint, len(f.Extensions), original, today, f.Settings)
 }

@@ -23,7 +23,7 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte)
 		return l, invalid("pdf", "de brief is geen PDF-bestand (of groter dan 25 MB) en wordt niet bewaard")
 	}
 	err := s.update(func(tx *Tx) error {
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -59,12 +59,10 @@ func scanLetter(row interface{ Scan(...any) error }) (Letter, error) {
 }
 
 // Letters lists a complaint's letters, oldest first.
-func (s *Store) Letters(ref string) ([]Letter, error) {
-	id, err := s.complaintID(s.r, ref)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.r.Query(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+func (s *Store) Letters(ref string) ([]Letter, error) { return ofComplaint(s, ref, letters) }
+
+func letters(q querier, id int64) ([]Letter, error) {
+	rows, err := q.Query(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
 		WHERE l.complaint_id = ? ORDER BY l.id`, id)
 	if err != nil {
 		return nil, err
@@ -89,7 +87,7 @@ func (s *Store) LatestLetter(ref string, kind LetterKind) (Letter, error) {
 	l, err := scanLetter(s.r.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
 		WHERE c.reference = ? AND l.kind = ? ORDER BY l.version DESC LIMIT 1`, ref, kind))
 	if errors.Is(err, sql.ErrNoRows) {
-		if _, err := s.complaintID(s.r, ref); err != nil {
+		if _, err := complaintID(s.r, ref); err != nil {
 			return l, err
 		}
 		return l, notFound(fmt.Sprintf("bij klacht %s is nog geen %s gemaakt", ref, kind.Label()))
@@ -139,8 +137,8 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		if err != nil {
 			return err
 		}
-		if c.Status == StatusClosed {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is gesloten; er kan geen brief meer als verstuurd worden gemarkeerd", c.Reference)}
+		if err := readOnly(c); err != nil {
+			return err
 		}
 		if on.IsZero() {
 			on = tx.today()

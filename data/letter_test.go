@@ -212,10 +212,18 @@ func TestOutcomeLetterGatesClosing(t *testing.T) {
 	}
 	must(t, s.CloseComplaint(ref))
 
-	// Nothing is marked sent on a closed file, not even a letter that records no contact.
+	// Nothing is made or marked sent on a closed file, not even a letter that records no contact.
+	before := dumpTables(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
+	wantErr(t, err, ErrTransition)
+	if dumpTables(t, s) != before {
+		t.Error("making a letter for a closed complaint changed the register")
+	}
+	must(t, s.Reopen(ref, "geheimhoudingsverklaring nog nodig"))
 	late, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
 	must(t, err)
-	before := dumpTables(t, s)
+	must(t, s.CloseComplaint(ref))
+	before = dumpTables(t, s)
 	wantErr(t, s.MarkLetterSent(late.ID, Date{}, DeliveryPost), ErrTransition)
 	if dumpTables(t, s) != before {
 		t.Error("marking a letter of a closed complaint sent changed the register")

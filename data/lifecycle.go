@@ -59,6 +59,7 @@ const (
 	ActionResolve     Action = "resolve"
 	ActionClose       Action = "close"
 	ActionWithdraw    Action = "withdraw"
+	ActionReopen      Action = "reopen"
 )
 
 // Label is the step in the practitioner's words.
@@ -66,7 +67,7 @@ func (a Action) Label() string {
 	return map[Action]string{
 		ActionEscalate: "formele klachtenprocedure starten", ActionAcknowledge: "ontvangst bevestigen",
 		ActionExtend: "termijn verlengen", ActionResolve: "afhandelen met oordeel", ActionClose: "dossier sluiten",
-		ActionWithdraw: "intrekken",
+		ActionWithdraw: "intrekken", ActionReopen: "dossier heropenen",
 	}[a]
 }
 
@@ -82,6 +83,7 @@ var transitions = map[Status][]struct {
 	StatusAcknowledged: {{ActionExtend, StatusExtended}, {ActionResolve, StatusResolved}, {ActionWithdraw, StatusWithdrawn}},
 	StatusExtended:     {{ActionExtend, StatusExtended}, {ActionResolve, StatusResolved}, {ActionWithdraw, StatusWithdrawn}},
 	StatusResolved:     {{ActionClose, StatusClosed}},
+	StatusClosed:       {{ActionReopen, StatusResolved}}, // a correction, with its reason on record
 }
 
 // AllowedActions lists the steps allowed from status s, in procedure order.
@@ -127,14 +129,21 @@ func capitalise(s string) string {
 // checkDay refuses a date in the future or before the complaint was received. The zero date
 // means today.
 func checkDay(field string, on *Date, c *Complaint, today Date) error {
+	return checkDayAfter(field, on, c.ReceivedOn, "de ontvangst van de klacht", today)
+}
+
+// checkDayAfter refuses a date in the future or before floor, the date of the step that must
+// come first (named by what), so the file never tells a story in the wrong order. The zero
+// date means today.
+func checkDayAfter(field string, on *Date, floor Date, what string, today Date) error {
 	if on.IsZero() {
 		*on = today
 	}
 	switch {
 	case on.After(today):
 		return invalid(field, fmt.Sprintf("de datum %s ligt in de toekomst", *on))
-	case on.Before(c.ReceivedOn):
-		return invalid(field, fmt.Sprintf("de datum %s ligt vóór de ontvangst van de klacht (%s)", *on, c.ReceivedOn))
+	case on.Before(floor):
+		return invalid(field, fmt.Sprintf("de datum %s ligt vóór %s (%s); een stap kan niet eerder zijn gezet dan de stap ervoor", *on, what, floor))
 	}
 	return nil
 }

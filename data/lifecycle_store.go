@@ -76,8 +76,7 @@ func (s *Store) Escalate(ref string, on Date) error {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
 			return "", err
 		}
-		c.Formal, c.FiledOn = true, on
-		c.AckDueOn, c.DueOn = AckDue(on, set), ResolutionDue(on, set)
+		c.fileFormally(on, set)
 		return "formele klachtenprocedure gevraagd op " + on.String(), nil
 	})
 }
@@ -91,7 +90,7 @@ func (s *Store) Acknowledge(ref string, on Date) error {
 // acknowledgement letter sent.
 func acknowledge(on Date) stepFunc {
 	return func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		if err := checkDay("on", &on, c, tx.today()); err != nil {
+		if err := checkDayAfter("on", &on, c.FiledOn, "de start van de formele procedure", tx.today()); err != nil {
 			return "", err
 		}
 		c.AcknowledgedOn = on
@@ -139,7 +138,11 @@ func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
 		if outcome == "" {
 			return "", invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
 		}
-		if err := checkDay("on", &on, c, tx.today()); err != nil {
+		floor, what := c.ReceivedOn, "de ontvangst van de klacht"
+		if c.Formal {
+			floor, what = c.AcknowledgedOn, "de ontvangstbevestiging"
+		}
+		if err := checkDayAfter("on", &on, floor, what, tx.today()); err != nil {
 			return "", err
 		}
 		c.Verdict, c.Outcome, c.ResolvedOn = v, outcome, on
@@ -147,23 +150,16 @@ func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
 	})
 }
 
-// CloseComplaint completes the file. A formal complaint is closed only once its outcome letter
-// was marked sent, as the procedure promises written confirmation of the outcome; a complaint
-// found (partly) well-founded only once it has a measure against recurrence or a recorded
-// reason why none is needed, as the procedure promises that such complaints feed the evaluation.
+// CloseComplaint completes the file, once CanClose allows it.
 func (s *Store) CloseComplaint(ref string) error {
 	return s.step(ref, ActionClose, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		var sent Date
-		var measures int
+		f := Facts{Complaint: *c}
 		if err := tx.QueryRow(`SELECT `+outcomeSentSQL+`, `+measureCountSQL+` FROM complaints c WHERE c.id = ?`,
-			c.ID).Scan(&sent, &measures); err != nil {
+			c.ID).Scan(&f.OutcomeSentOn, &f.MeasureCount); err != nil {
 			return "", err
 		}
-		if outcomeLetterDue(c.Formal, sent) {
-			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", c.Reference))
-		}
-		if measureDue(c.Verdict, measures, c.NoMeasureReason) {
-			return "", conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de klacht is %s verklaard, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", c.Reference, c.Verdict.Label()))
+		if err := CanClose(f); err != nil {
+			return "", err
 		}
 		c.ClosedOn = tx.today()
 		return "dossier gesloten", nil
@@ -175,5 +171,18 @@ func (s *Store) Withdraw(ref string, note string) error {
 	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		c.WithdrawnOn = tx.today()
 		return strings.TrimSpace("klacht ingetrokken " + strings.TrimSpace(note)), nil
+	})
+}
+
+// Reopen takes a closed file back to resolved to correct it, recording why. It can then be
+// changed and closed again, under the same closing rules.
+func (s *Store) Reopen(ref, reason string) error {
+	reason = strings.TrimSpace(reason)
+	return s.step(ref, ActionReopen, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+		if reason == "" {
+			return "", invalid("reason", "vul in waarom het dossier wordt heropend; de reden komt in het dossier")
+		}
+		c.ClosedOn = Date{}
+		return "dossier heropend; reden: " + reason, nil
 	})
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // allActions is every lifecycle step, in procedure order.
-var allActions = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, ActionResolve, ActionClose, ActionWithdraw}
+var allActions = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, ActionResolve, ActionClose, ActionWithdraw, ActionReopen}
 
 // procedure is the lifecycle as the published procedure describes it, written out by hand:
 // for each status, the allowed steps and where they lead. Everything else is refused.
@@ -19,7 +19,7 @@ var procedure = map[Status]map[Action]Status{
 		ActionWithdraw: StatusWithdrawn},
 	StatusExtended:  {ActionExtend: StatusExtended, ActionResolve: StatusResolved, ActionWithdraw: StatusWithdrawn},
 	StatusResolved:  {ActionClose: StatusClosed},
-	StatusClosed:    {},
+	StatusClosed:    {ActionReopen: StatusResolved},
 	StatusWithdrawn: {},
 }
 
@@ -133,6 +133,8 @@ func doStep(s *Store, ref string, a Action) error {
 		return s.CloseComplaint(ref)
 	case ActionWithdraw:
 		return s.Withdraw(ref, "")
+	case ActionReopen:
+		return s.Reopen(ref, "adres verbeterd")
 	}
 	panic(a)
 }
@@ -212,10 +214,11 @@ func TestStepsRecordTheirFields(t *testing.T) {
 
 	wantErr(t, s.Resolve(ref, "half", "x", Date{}), ErrInvalid)
 	wantErr(t, s.Resolve(ref, VerdictSettled, "  ", Date{}), ErrInvalid)
-	must(t, s.Resolve(ref, VerdictPartlyWellFounded, " afspraak gemaakt ", day("2026-02-28")))
+	wantErr(t, s.Resolve(ref, VerdictPartlyWellFounded, "afspraak", day("2026-02-28")), ErrInvalid) // before the acknowledgement
+	must(t, s.Resolve(ref, VerdictPartlyWellFounded, " afspraak gemaakt ", day("2026-03-02")))
 	c = complaintOf(t, s, ref)
 	if c.Status != StatusResolved || c.Verdict != VerdictPartlyWellFounded || c.Outcome != "afspraak gemaakt" ||
-		c.ResolvedOn != day("2026-02-28") {
+		c.ResolvedOn != day("2026-03-02") {
 		t.Fatalf("after resolve: %+v", c)
 	}
 

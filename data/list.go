@@ -14,7 +14,7 @@ type Filter struct {
 	Year       int    // year of receipt
 	Search     string // full text, case- and diacritics-insensitive
 	Overdue    bool   // only complaints with an overdue action item
-	Open       bool   // only complaints that still need something (not closed or withdrawn)
+	Active     bool   // only files not closed or withdrawn: a resolved one may still owe a letter or a measure
 	Limit      int    // page size for a long register; 0 = no limit
 	Offset     int
 	Sort       SortKey
@@ -76,7 +76,7 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		}
 		where, args = append(where, "c.status = ?"), append(args, f.Status)
 	}
-	if f.Open {
+	if f.Active { // named one by one, so SQLite finds them in the status index
 		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')")
 	}
 	if f.Year != 0 {
@@ -114,20 +114,29 @@ func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
 
 // List returns the complaints that match f, in f's sort order, with their action items for today.
 func (s *Store) List(f Filter) ([]Listed, error) {
-	set, err := s.Settings()
-	if err != nil {
-		return nil, err
-	}
+	var out []Listed
+	err := s.view(func(q querier) error {
+		set, err := settings(q)
+		if err != nil {
+			return err
+		}
+		out, err = list(q, f, set, s.today())
+		return err
+	})
+	return out, err
+}
+
+// list is List on q, so that a complaint file reads its row in the same snapshot as the rest.
+func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 	query, args, ok, err := f.listQuery()
 	if !ok {
 		return nil, err
 	}
-	rows, err := s.r.Query(query, args...)
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	today := s.today()
 	var out []Listed
 	for rows.Next() {
 		var l Listed
@@ -154,7 +163,7 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 	return out, rows.Err()
 }
 
-// listQuery is List's statement: the complaints that match f with the facts of their action items.
+// listQuery is list's statement: the complaints that match f with the facts of their action items.
 func (f Filter) listQuery() (query string, args []any, ok bool, err error) {
 	cond, args, ok, err := f.where()
 	if !ok {
@@ -187,10 +196,10 @@ func (s *Store) Deadlines() ([]ActionItem, error) {
 
 // Overview is what the practitioner sees first: the figures at a glance and every action
 // item, overdue first, from the register's current state.
-func (s *Store) Overview() (Summary, []ActionItem, error) {
-	listed, err := s.List(Filter{Open: true})
+func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
+	listed, err := s.List(Filter{Active: true})
 	if err != nil {
-		return Summary{}, nil, err
+		return OverviewCounts{}, nil, err
 	}
 	var items []ActionItem
 	for _, l := range listed {
@@ -198,18 +207,18 @@ func (s *Store) Overview() (Summary, []ActionItem, error) {
 	}
 	measures, err := s.Measures(MeasureFilter{Open: true})
 	if err != nil {
-		return Summary{}, nil, err
+		return OverviewCounts{}, nil, err
 	}
 	set, err := s.Settings()
 	if err != nil {
-		return Summary{}, nil, err
+		return OverviewCounts{}, nil, err
 	}
 	today := s.today()
 	for _, m := range measures {
 		items = append(items, MeasureItems(m, today, set)...)
 	}
 	SortItems(items)
-	return Summarise(listed, items), items, nil
+	return CountOverview(listed, items), items, nil
 }
 
 // matchQuery turns what a person types into an FTS5 query: every word must occur, as a word

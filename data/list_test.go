@@ -160,7 +160,7 @@ func TestListFilters(t *testing.T) {
 		{"all, newest first", Filter{}, []string{open, done, late, old}},
 		{"year", Filter{Year: 2025}, []string{old}},
 		{"status", Filter{Status: StatusReceived}, []string{open, late}},
-		{"open", Filter{Open: true}, []string{open, late, old}},
+		{"open", Filter{Active: true}, []string{open, late, old}},
 		{"overdue", Filter{Overdue: true}, []string{late, old}}, // the informal one was due 6 January
 		{"page", Filter{Limit: 2, Offset: 1}, []string{done, late}},
 	}

@@ -25,7 +25,7 @@ func (s *Store) AddMeasure(m Measure, refs ...string) (Measure, error) {
 			if err != nil {
 				return err
 			}
-			m.Owner = set["practitioner_name"]
+			m.Owner = set.PractitionerName()
 		}
 		var seq int
 		if err := tx.QueryRow(`INSERT INTO measure_counters (year, last) VALUES (?, 1)
@@ -105,7 +105,7 @@ func (s *Store) LinkMeasure(code, ref string) error {
 }
 
 func (tx *Tx) link(m *Measure, ref string) error {
-	c, err := getComplaint(tx, ref)
+	c, err := tx.changeable(ref)
 	if err != nil {
 		return err
 	}
@@ -156,15 +156,15 @@ func (tx *Tx) checkNoNames(id int64, description string) error {
 	return rows.Err()
 }
 
-// UnlinkMeasure removes a link made by mistake. A closed complaint keeps its last measure
-// unless a reason why none is needed is recorded, so the closing rule holds afterwards too.
+// UnlinkMeasure removes a link made by mistake. A closed complaint's links stay as they are:
+// the file is reopened first, so the closing rule is checked again when it closes.
 func (s *Store) UnlinkMeasure(code, ref string) error {
 	return s.update(func(tx *Tx) error {
 		m, err := getMeasure(tx, code)
 		if err != nil {
 			return err
 		}
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -174,13 +174,6 @@ func (s *Store) UnlinkMeasure(code, ref string) error {
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return conflict(fmt.Sprintf("verbetermaatregel %s is niet gekoppeld aan klacht %s", m.Code, c.Reference))
-		}
-		var left int
-		if err := tx.QueryRow(`SELECT `+measureCountSQL+` FROM complaints c WHERE c.id = ?`, c.ID).Scan(&left); err != nil {
-			return err
-		}
-		if c.Status == StatusClosed && measureDue(c.Verdict, left, c.NoMeasureReason) {
-			return conflict(fmt.Sprintf("klacht %s is gesloten als %s; de laatste verbetermaatregel kan er niet af zonder vastgelegde reden waarom er geen nodig is", c.Reference, c.Verdict.Label()))
 		}
 		return tx.event(c.ID, "measure_unlinked", map[string]string{"code": m.Code})
 	})
@@ -254,7 +247,7 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 func (s *Store) RecordNoMeasure(ref, reason string) error {
 	reason = strings.TrimSpace(reason)
 	return s.update(func(tx *Tx) error {
-		c, err := getComplaint(tx, ref)
+		c, err := tx.changeable(ref)
 		if err != nil {
 			return err
 		}
@@ -310,7 +303,7 @@ func (s *Store) Measure(code string) (*Measure, error) { return getMeasure(s.r, 
 // carried out, most recent first.
 func (s *Store) Measures(f MeasureFilter) ([]Measure, error) {
 	if f.Reference != "" {
-		if _, err := s.complaintID(s.r, f.Reference); err != nil {
+		if _, err := complaintID(s.r, f.Reference); err != nil {
 			return nil, err
 		}
 	}

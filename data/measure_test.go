@@ -154,17 +154,20 @@ func TestMeasureSteps(t *testing.T) {
 	_, err = s.Measures(MeasureFilter{Reference: "K-2026-0099"})
 	wantErr(t, err, ErrNotFound)
 
-	// b is closed on the strength of the shared measure, which then cannot be unlinked from it.
+	// b is closed on the strength of the shared measure; its closed file keeps its links until
+	// it is reopened, and then the closing rule applies again.
 	must(t, s.CloseComplaint(b))
-	wantErr(t, s.UnlinkMeasure(m.Code, b), ErrConflict)
+	wantErr(t, s.UnlinkMeasure(m.Code, b), ErrTransition)
+	wantErr(t, s.RecordNoMeasure(b, "Eenmalig"), ErrTransition)
 	must(t, s.UnlinkMeasure(m.Code, a)) // a is still open
 	wantErr(t, s.UnlinkMeasure(m.Code, a), ErrConflict)
-	must(t, s.RecordNoMeasure(b, "Eenmalig"))
+	must(t, s.Reopen(b, "Koppeling was een vergissing"))
 	must(t, s.UnlinkMeasure(m.Code, b))
+	wantErr(t, s.CloseComplaint(b), ErrConflict)
 
 	kinds, complaints := lastEvents(t, s, 4)
 	idA, idB := complaintOf(t, s, a).ID, complaintOf(t, s, b).ID
-	if !reflect.DeepEqual(kinds, []string{"status_changed", "measure_unlinked", "no_measure_recorded", "measure_unlinked"}) ||
+	if !reflect.DeepEqual(kinds, []string{"status_changed", "measure_unlinked", "status_changed", "measure_unlinked"}) ||
 		!reflect.DeepEqual(complaints, []int64{idB, idA, idB, idB}) {
 		t.Errorf("last events %v on %v", kinds, complaints)
 	}

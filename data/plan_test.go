@@ -49,7 +49,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		count, _, _, _ := f.countQuery()
 		queries = append(queries, query{fmt.Sprintf("list %+v", f), false, list, args}, query{fmt.Sprintf("count %+v", f), false, count, args})
 	}
-	for _, f := range []Filter{{Search: "celik", Limit: 100}, {Open: true}} {
+	for _, f := range []Filter{{Search: "celik", Limit: 100}, {Active: true}} {
 		list, args, _, err := f.listQuery()
 		must(t, err)
 		queries = append(queries, query{fmt.Sprintf("list %+v", f), true, list, args})

@@ -160,20 +160,3 @@ func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *rep
 	}
 	return rows.Err()
 }
-
-// scanRows runs a query and hands each row, scanned into a fresh T through dest, to each.
-func scanRows[T any](q querier, dest func(*T) []any, each func(T), query string, args ...any) error {
-	rows, err := q.Query(query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var t T
-		if err := rows.Scan(dest(&t)...); err != nil {
-			return err
-		}
-		each(t)
-	}
-	return rows.Err()
-}

@@ -41,30 +41,30 @@ var Policies = []string{PolicyMonth, PolicyWkkgz, Policy4Weeks, Policy8Weeks, Po
 var postcodeNL = regexp.MustCompile(`^([1-9][0-9]{3}) ?([A-Za-z]{2})$`)
 
 var settingDefs = append([]Setting{
-	{"practice_name", "Naam praktijk", "", text(120)},
-	{"practice_address", "Adres praktijk", "", text(200)},
-	{"practice_postcode", "Postcode praktijk", "", postcode},
-	{"practice_city", "Plaats praktijk", "", text(80)},
-	{"practice_country", "Land praktijk", "Nederland", text(80)},
-	{"practice_phone", "Telefoon praktijk", "", text(40)},
-	{"practice_email", "E-mail praktijk", "", email},
-	{"practice_website", "Website praktijk", "", text(200)},
-	{"practice_registration", "Registratienummer (KvK, beroepsregister)", "", text(80)},
-	{"practitioner_name", "Naam praktijkhouder", "", text(120)},
-	{"practitioner_title", "Functie praktijkhouder", "", text(120)},
-	{"ack_days", "Termijn ontvangstbevestiging (dagen)", "7", intRange(1, 60)},
-	{"deadline_policy", "Afhandeltermijn", PolicyMonth, oneOf(Policies...)},
-	{"custom_days", "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
-	{"warning_days", "Waarschuwen vanaf (dagen voor de termijn)", "7", intRange(0, 60)},
-	{"progress_interval_days", "Voortgangsbericht elke (dagen) bij verlenging", "14", intRange(1, 90)},
-	{"shift_to_workday", "Termijn op weekend of feestdag schuift door naar werkdag", "true", oneOf("true", "false")},
-	{"language", "Taal", "nl", oneOf("nl", "en")},
-	{"practice_logo", "Logo op het briefpapier (pad van een PNG- of JPEG-bestand)", "", logoFile},
-	{"address_window_left_mm", "Adresvenster: afstand van de linkerkant (mm)", "20", mmRange(5, 100)},
-	{"address_window_top_mm", "Adresvenster: afstand van de bovenkant (mm)", "45", mmRange(20, 100)},
-	{"address_window_width_mm", "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
-	{"address_window_height_mm", "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
-	{"disputes_body", "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, text(1000)},
+	{KeyPracticeName, "Naam praktijk", "", text(120)},
+	{KeyPracticeAddress, "Adres praktijk", "", text(200)},
+	{KeyPracticePostcode, "Postcode praktijk", "", postcode},
+	{KeyPracticeCity, "Plaats praktijk", "", text(80)},
+	{KeyPracticeCountry, "Land praktijk", "Nederland", text(80)},
+	{KeyPracticePhone, "Telefoon praktijk", "", text(40)},
+	{KeyPracticeEmail, "E-mail praktijk", "", email},
+	{KeyPracticeWebsite, "Website praktijk", "", text(200)},
+	{KeyPracticeRegistration, "Registratienummer (KvK, beroepsregister)", "", text(80)},
+	{KeyPractitionerName, "Naam praktijkhouder", "", text(120)},
+	{KeyPractitionerTitle, "Functie praktijkhouder", "", text(120)},
+	{KeyAckDays, "Termijn ontvangstbevestiging (dagen)", "7", intRange(1, 60)},
+	{KeyDeadlinePolicy, "Afhandeltermijn", PolicyMonth, oneOf(Policies...)},
+	{KeyCustomDays, "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
+	{KeyWarningDays, "Waarschuwen vanaf (dagen voor de termijn)", "7", intRange(0, 60)},
+	{KeyProgressInterval, "Voortgangsbericht elke (dagen) bij verlenging", "14", intRange(1, 90)},
+	{KeyShiftToWorkday, "Termijn op weekend of feestdag schuift door naar werkdag", "true", oneOf("true", "false")},
+	{KeyLanguage, "Taal", "nl", oneOf("nl", "en")},
+	{KeyPracticeLogo, "Logo op het briefpapier (pad van een PNG- of JPEG-bestand)", "", logoFile},
+	{KeyWindowLeft, "Adresvenster: afstand van de linkerkant (mm)", "20", mmRange(5, 100)},
+	{KeyWindowTop, "Adresvenster: afstand van de bovenkant (mm)", "45", mmRange(20, 100)},
+	{KeyWindowWidth, "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
+	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
+	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, text(1000)},
 }, letterTextSettings()...)
 
 // DefaultDisputesBody is the next step a new register names in the outcome letter: the
@@ -111,14 +111,12 @@ func DefaultSettings() Settings {
 // CheckSetting validates one key and value the way the settings screen and the CLI both do,
 // and returns the value as it will be stored.
 func CheckSetting(key, value string) (string, error) {
-	for _, d := range settingDefs {
-		if d.Key == key {
-			v, err := d.check(strings.TrimSpace(value))
-			if err != nil {
-				return "", invalid(key, fmt.Sprintf("%s (%s): %v", d.Label, key, err))
-			}
-			return v, nil
+	if d, known := settingDef(key); known {
+		v, err := d.check(strings.TrimSpace(value))
+		if err != nil {
+			return "", invalid(key, fmt.Sprintf("%s (%s): %v", d.Label, key, err))
 		}
+		return v, nil
 	}
 	keys := make([]string, len(settingDefs))
 	for i, d := range settingDefs {
@@ -126,28 +124,6 @@ func CheckSetting(key, value string) (string, error) {
 	}
 	return "", invalid(key, fmt.Sprintf("onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", ")))
 }
-
-// Int returns an integer setting; stored values are validated, so a parse error cannot occur
-// short of a hand-edited database, where the default is the safe answer.
-func (s Settings) Int(key string) int {
-	if n, err := strconv.Atoi(s[key]); err == nil {
-		return n
-	}
-	n, _ := strconv.Atoi(DefaultSettings()[key])
-	return n
-}
-
-// MM returns a length setting in millimetres.
-func (s Settings) MM(key string) float64 {
-	if f, err := strconv.ParseFloat(s[key], 64); err == nil {
-		return f
-	}
-	f, _ := strconv.ParseFloat(DefaultSettings()[key], 64)
-	return f
-}
-
-// Bool returns a true/false setting.
-func (s Settings) Bool(key string) bool { return s[key] == "true" }
 
 func text(max int) func(string) (string, error) {
 	return func(v string) (string, error) {

@@ -94,9 +94,24 @@ func TestDefaultSettingsPassTheirOwnChecks(t *testing.T) {
 			t.Errorf("setting %s has no label", d.Key)
 		}
 	}
-	if defs["deadline_policy"] != PolicyMonth || !defs.Bool("shift_to_workday") || defs.Int("ack_days") != 7 {
+	if defs.Policy() != PolicyMonth || !defs.ShiftToWorkday() || defs.AckDays() != 7 || defs.WarningDays() != 7 ||
+		defs.ProgressIntervalDays() != 14 || defs.CustomDays() != 30 || defs.Language() != "nl" {
 		t.Errorf("defaults: %v", defs)
 	}
+	if l, tp, w, h := defs.AddressWindow(); l != 20 || tp != 45 || w != 85 || h != 45 {
+		t.Errorf("address window defaults: %v %v %v %v", l, tp, w, h)
+	}
+}
+
+// TestUnknownSettingKey: reading a setting that does not exist is a programming error that
+// fails loudly, never a silent zero that would put a deadline on the filing day.
+func TestUnknownSettingKey(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("reading an unknown setting did not fail")
+		}
+	}()
+	DefaultSettings().number("ack_dayz")
 }
 
 func TestSetSettings(t *testing.T) {
@@ -128,7 +143,7 @@ func TestSetSettings(t *testing.T) {
 	s = openAt(t, path, "2026-03-02")
 	set, err = s.Settings()
 	must(t, err)
-	if set.Int("ack_days") != 7 {
-		t.Errorf("Int(ack_days) of a bad stored value = %d, want the default 7", set.Int("ack_days"))
+	if set.AckDays() != 7 {
+		t.Errorf("AckDays() of a bad stored value = %d, want the default 7", set.AckDays())
 	}
 }

@@ -18,7 +18,7 @@ func addressLines(in *Input) []string {
 		p := in.Complaint.Complainant
 		town := strings.TrimSpace(p.Postcode + "  " + strings.ToUpper(p.City))
 		lines = []string{p.Name, p.AddressLine1, p.AddressLine2, town}
-		if p.Country != "" && !sameCountry(p.Country, in.Settings["practice_country"]) {
+		if p.Country != "" && !sameCountry(p.Country, in.Settings.PracticeCountry()) {
 			lines = append(lines, strings.ToUpper(p.Country))
 		}
 	}
@@ -57,8 +57,8 @@ func sameCountry(a, practice string) bool {
 // in the window too.
 func senderLine(set data.Settings) string {
 	var parts []string
-	for _, p := range []string{set["practice_name"], set["practice_address"],
-		strings.TrimSpace(set["practice_postcode"] + " " + set["practice_city"])} {
+	for _, p := range []string{set.PracticeName(), set.PracticeAddress(),
+		strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity())} {
 		if p != "" {
 			parts = append(parts, p)
 		}

@@ -15,7 +15,7 @@ import (
 // It is written in the setting language, Dutch when that is not set. A return address the
 // font cannot print stops it with a *data.Error, as it would stop every letter.
 func Calibration(w io.Writer, set data.Settings) error {
-	lang := set["language"]
+	lang := set.Language()
 	if _, err := data.ParseLanguage(lang); err != nil {
 		lang = "nl"
 	}
@@ -46,11 +46,10 @@ func Calibration(w io.Writer, set data.Settings) error {
 	y := max(win.y+win.h, 60) + 15
 	d.text(marginL, y, 14, "B", 0, d.t.calibrationTitle)
 	y += 10
-	mm := func(k string) string { return d.number(set.MM(k)) }
+	left, top, width, height := set.AddressWindow()
 	for i, p := range d.t.calibration {
 		if i == len(d.t.calibration)-1 {
-			p = fmt.Sprintf(p, mm("address_window_left_mm"), mm("address_window_top_mm"),
-				mm("address_window_width_mm"), mm("address_window_height_mm"))
+			p = fmt.Sprintf(p, d.number(left), d.number(top), d.number(width), d.number(height))
 		}
 		for _, it := range d.paragraph(p, bodyPt, "") {
 			it.draw(d, y)

@@ -13,10 +13,10 @@ import (
 // recipient (senderLine), the letterhead and the signature. A character the font lacks in any
 // of them stops the letter, naming the setting.
 var (
-	senderKeys     = []string{"practice_name", "practice_address", "practice_postcode", "practice_city"}
-	letterheadKeys = []string{"practice_name", "practice_address", "practice_postcode", "practice_city",
-		"practice_phone", "practice_email", "practice_website", "practice_registration"}
-	signatureKeys = []string{"practitioner_name", "practitioner_title"}
+	senderKeys     = []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity}
+	letterheadKeys = []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity,
+		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration}
+	signatureKeys = []string{data.KeyPractitionerName, data.KeyPractitionerTitle}
 )
 
 // settingLabels are the settings' names as the settings screen shows them, for messages.
@@ -44,7 +44,9 @@ func oneLine(s string) string { return strings.TrimSpace(strings.ReplaceAll(clea
 
 // multiLine reports whether a setting holds text with paragraphs: a letter text or the next
 // step after the outcome. Every other setting is printed on one line, if at all.
-func multiLine(key string) bool { return key == "disputes_body" || strings.HasPrefix(key, "letter_") }
+func multiLine(key string) bool {
+	return key == data.KeyDisputesBody || strings.HasPrefix(key, "letter_")
+}
 
 // tidy cleans every text of in that may be printed, once, before anything is checked or laid
 // out, so the characters checked against the font are exactly those drawn. It works on copies

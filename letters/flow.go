@@ -78,7 +78,7 @@ func (d *document) letter(body, form string) error {
 	in, t := d.in, d.t
 	d.pdf.SetTitle(t.subjects[in.Kind]+" "+in.Complaint.Reference, true) // no personal data in the metadata
 	add := func(items ...item) { d.items = append(d.items, items...) }
-	add(d.paragraph(fmt.Sprintf("%s, %s", in.Settings["practice_city"], formatDate(in.Date, in.Language)), bodyPt, "")...)
+	add(d.paragraph(fmt.Sprintf("%s, %s", in.Settings.PracticeCity(), formatDate(in.Date, in.Language)), bodyPt, "")...)
 	add(gap(lineH))
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.reference, in.Complaint.Reference), bodyPt, "")...)
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, t.subjects[in.Kind]), bodyPt, "B")...)
@@ -112,8 +112,8 @@ func (d *document) letter(body, form string) error {
 	if form != "" {
 		add(d.form(t.formTitles[in.Kind], form)...)
 	}
-	header := strings.Join([]string{in.Settings["practice_name"], in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
-	d.running, err = d.fitLines("practice_name", "de kop van de volgende pagina's", header, 8, "", textW, 2)
+	header := strings.Join([]string{in.Settings.PracticeName(), in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
+	d.running, err = d.fitLines(data.KeyPracticeName, "de kop van de volgende pagina's", header, 8, "", textW, 2)
 	return err
 }
 

@@ -73,15 +73,15 @@ func newDocument(in *Input) (*document, error) {
 	f.SetCompression(true)
 	f.SetProducer("Klachtenregister", true)
 	f.SetCreator("Klachtenregister", true)
-	f.SetAuthor(in.Settings["practice_name"], true)
+	f.SetAuthor(in.Settings.PracticeName(), true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginL, nextTop, marginR)
 	f.SetCellMargin(0)
 	f.AddUTF8FontFromBytes("sans", "", assets.SansRegular)
 	f.AddUTF8FontFromBytes("sans", "B", assets.SansBold)
 	set := in.Settings
-	d := &document{pdf: f, in: in, t: phrasebook[in.Language], window: rect{set.MM("address_window_left_mm"),
-		set.MM("address_window_top_mm"), set.MM("address_window_width_mm"), set.MM("address_window_height_mm")}}
+	d := &document{pdf: f, in: in, t: phrasebook[in.Language]}
+	d.window.x, d.window.y, d.window.w, d.window.h = set.AddressWindow()
 	if err := d.registerLogo(); err != nil {
 		return nil, err
 	}
@@ -149,12 +149,12 @@ type headLine struct{ key, text string }
 // letterhead is the practice's details as printed at the top right, name first.
 func letterhead(in *Input) []headLine {
 	set := in.Settings
-	lines := []headLine{{"practice_name", set["practice_name"]}, {"practice_address", set["practice_address"]},
-		{"practice_city", strings.TrimSpace(set["practice_postcode"] + " " + set["practice_city"])}}
-	if p := set["practice_phone"]; p != "" {
-		lines = append(lines, headLine{"practice_phone", phrasebook[in.Language].phoneLabel + " " + p})
+	lines := []headLine{{data.KeyPracticeName, set.PracticeName()}, {data.KeyPracticeAddress, set.PracticeAddress()},
+		{data.KeyPracticeCity, strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity())}}
+	if p := set.PracticePhone(); p != "" {
+		lines = append(lines, headLine{data.KeyPracticePhone, phrasebook[in.Language].phoneLabel + " " + p})
 	}
-	for _, k := range []string{"practice_email", "practice_website", "practice_registration"} {
+	for _, k := range []string{data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration} {
 		lines = append(lines, headLine{k, set[k]})
 	}
 	var out []headLine
@@ -209,7 +209,7 @@ func (d *document) layoutLetterhead() error {
 	}
 	for _, b := range d.covers {
 		if b.overlaps(d.window) {
-			return &data.Error{Code: data.CodeInvalid, Field: "address_window_top_mm", Message: fmt.Sprintf(
+			return &data.Error{Code: data.CodeInvalid, Field: data.KeyWindowTop, Message: fmt.Sprintf(
 				"het adresvenster (%g mm van links, %g mm van boven, %g × %g mm) valt over het briefhoofd; pas de instellingen address_window_* aan of kort de regels van het briefhoofd in",
 				d.window.x, d.window.y, d.window.w, d.window.h)}
 		}
@@ -249,7 +249,7 @@ func (d *document) registerLogo() error {
 			return nil
 		}
 	}
-	return &data.Error{Code: data.CodeInvalid, Field: "practice_logo", Message: "het logo (instelling practice_logo) is geen bruikbare PNG- of JPEG-afbeelding; kies een andere afbeelding (geen interlaced PNG)"}
+	return &data.Error{Code: data.CodeInvalid, Field: data.KeyPracticeLogo, Message: "het logo (instelling practice_logo) is geen bruikbare PNG- of JPEG-afbeelding; kies een andere afbeelding (geen interlaced PNG)"}
 }
 
 // drawFoldMarks prints the DIN 5008 form B fold marks and the punch mark in the left margin.

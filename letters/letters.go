@@ -1,9 +1,3 @@
-// Package letters makes the procedure's letters as print-ready A4 PDFs: the acknowledgement,
-// progress letter, outcome letter, the consent form for an external expert and the expert's
-// confidentiality statement, plus a test sheet for the window envelope and the annual complaints
-// report (klachtenjaarverslag) on the same letterhead. It works from domain
-// values of package data and writes to an io.Writer; it knows no windows and no SQL, so the
-// desktop app and the CLI make identical letters. The same input always gives the same bytes.
 package letters
 
 import (
@@ -101,7 +95,7 @@ func check(in *Input) error {
 		if strings.TrimSpace(c.Outcome) == "" {
 			missing = append(missing, "de uitkomst met de motivering")
 		}
-		if strings.TrimSpace(in.Settings["disputes_body"]) == "" {
+		if strings.TrimSpace(in.Settings.DisputesBody()) == "" {
 			missing = append(missing, "de vervolgstap voor de klager (instelling disputes_body)")
 		}
 		if len(missing) > 0 {
@@ -126,7 +120,7 @@ func notClosed(kind data.LetterKind, c *data.Complaint) error {
 
 // requiredSettings are the practice details no letter goes out without: the letterhead's
 // name, the place in the date line and the signatory.
-var requiredSettings = []string{"practice_name", "practice_city", "practitioner_name"}
+var requiredSettings = []string{data.KeyPracticeName, data.KeyPracticeCity, data.KeyPractitionerName}
 
 // practiceComplete refuses letters on a letterhead without the practice's name, place or
 // signatory, naming the settings to fill in.

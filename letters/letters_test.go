@@ -76,9 +76,8 @@ func checkA4(t *testing.T, path string) {
 // lies inside the window rectangle of the settings.
 func checkWindow(t *testing.T, path string, in Input) {
 	t.Helper()
-	set := in.Settings
-	x, y := set.MM("address_window_left_mm")*ptPerMM, set.MM("address_window_top_mm")*ptPerMM
-	w, h := set.MM("address_window_width_mm")*ptPerMM, set.MM("address_window_height_mm")*ptPerMM
+	x, y, w, h := in.Settings.AddressWindow()
+	x, y, w, h = x*ptPerMM, y*ptPerMM, w*ptPerMM, h*ptPerMM
 	words := pdfWords(t, path)
 	i := 0
 	for _, line := range addressLines(&in) {

@@ -35,14 +35,14 @@ func AnnualReport(w io.Writer, src ReportSource, year int, lang string) error {
 	}
 	in := ReportInput{Settings: set, Language: lang}
 	if in.Language == "" {
-		in.Language = set["language"]
+		in.Language = set.Language()
 	}
 	if _, err := data.ParseLanguage(in.Language); err != nil {
 		return err
 	}
-	if path := set["practice_logo"]; path != "" {
+	if path := set.PracticeLogo(); path != "" {
 		if in.Logo, err = data.ReadLogo(path); err != nil {
-			return &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
+			return &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeLogo, Message: err.Error()}
 		}
 	}
 	if in.Report, err = src.YearReport(year); err != nil {
@@ -61,9 +61,9 @@ func RenderReport(w io.Writer, in ReportInput) error {
 		return err
 	}
 	doc := tidy(Input{Language: in.Language, Date: in.Report.MadeOn, Settings: in.Settings, Logo: in.Logo})
-	if doc.Settings["practice_name"] == "" {
+	if doc.Settings.PracticeName() == "" {
 		return &data.Error{Code: data.CodeConflict, Field: "settings", Message: fmt.Sprintf(
-			"vul eerst de naam van de praktijk in bij de instellingen (%s); die staat boven het jaarverslag", settingName("practice_name"))}
+			"vul eerst de naam van de praktijk in bij de instellingen (%s); die staat boven het jaarverslag", settingName(data.KeyPracticeName))}
 	}
 	for _, k := range letterheadKeys {
 		if err := checkGlyphs(k, "de instelling "+settingName(k), doc.Settings[k]); err != nil {
@@ -115,7 +115,7 @@ func (d *document) writeReport(w io.Writer, title string, items []item) error {
 			d.drawLetterhead()
 		} else {
 			f.SetFont("sans", "", 8)
-			d.text(marginL, 15, 8, "", grey, f.SplitText(d.in.Settings["practice_name"]+" · "+title, textW)[0])
+			d.text(marginL, 15, 8, "", grey, f.SplitText(d.in.Settings.PracticeName()+" · "+title, textW)[0])
 		}
 		for _, p := range page {
 			p.draw(d, p.y)
@@ -138,9 +138,9 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 	title := textLine(marginL, 18, "B", fmt.Sprintf(t.title, r.Year))
 	title.h = 10
 	add(title)
-	add(d.paragraph(set["practice_name"]+" · "+fmt.Sprintf(t.madeOn, formatDate(r.MadeOn, lang)), bodyPt, "")...)
+	add(d.paragraph(set.PracticeName()+" · "+fmt.Sprintf(t.madeOn, formatDate(r.MadeOn, lang)), bodyPt, "")...)
 	add(gap(4))
-	add(d.paragraph(fmt.Sprintf(t.intro, set["practice_name"], r.Year), bodyPt, "")...)
+	add(d.paragraph(fmt.Sprintf(t.intro, set.PracticeName(), r.Year), bodyPt, "")...)
 	if !r.Complete {
 		add(gap(paraGap))
 		add(d.paragraph(fmt.Sprintf(t.underWay, r.Year, formatDate(r.MadeOn, lang)), bodyPt, "B")...)
@@ -187,9 +187,9 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 	notes := []item{d.heading(t.notesTitle)}
 	for _, n := range t.notes {
 		if n == ackNote {
-			n = fmt.Sprintf(t.ackNote, set.Int("ack_days"))
-			if set.Bool("shift_to_workday") {
-				n = fmt.Sprintf(t.ackNoteWorkday, set.Int("ack_days"))
+			n = fmt.Sprintf(t.ackNote, set.AckDays())
+			if set.ShiftToWorkday() {
+				n = fmt.Sprintf(t.ackNoteWorkday, set.AckDays())
 			}
 		}
 		notes = append(notes, d.paragraph("- "+n, 8.5, "")...)

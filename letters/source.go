@@ -43,7 +43,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	}
 	in := Input{Kind: r.Kind, Language: r.Language, Date: r.Date, Settings: set, Documents: strings.TrimSpace(r.Documents)}
 	if in.Language == "" {
-		in.Language = set["language"]
+		in.Language = set.Language()
 	}
 	if in.Date.IsZero() {
 		in.Date = data.Today(time.Now())
@@ -71,9 +71,9 @@ func Prepare(src Source, r Request) (Input, error) {
 			return in, err
 		}
 	}
-	if path := set["practice_logo"]; path != "" {
+	if path := set.PracticeLogo(); path != "" {
 		if in.Logo, err = data.ReadLogo(path); err != nil {
-			return in, &data.Error{Code: data.CodeConflict, Field: "practice_logo", Message: err.Error()}
+			return in, &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeLogo, Message: err.Error()}
 		}
 	}
 	return in, nil

@@ -39,12 +39,12 @@ func values(in *Input) map[string]string {
 		"stukken":                in.Documents,
 		"deskundige":             in.Expert.Name,
 		"organisatie_deskundige": in.Expert.Organisation,
-		"praktijk":               set["practice_name"],
-		"praktijkhouder":         set["practitioner_name"],
+		"praktijk":               set.PracticeName(),
+		"praktijkhouder":         set.PractitionerName(),
 		"contactgegevens":        reachable(set, t),
 	}
 	if v["behandelaar"] == "" {
-		v["behandelaar"] = set["practitioner_name"]
+		v["behandelaar"] = set.PractitionerName()
 	}
 	if v["stukken"] == "" {
 		v["stukken"] = t.documents
@@ -55,15 +55,15 @@ func values(in *Input) map[string]string {
 // disputesBody is the setting disputes_body; the built-in Dutch default is replaced by its
 // English version in an English letter, a practice's own text is used as written.
 func disputesBody(set data.Settings, lang string) string {
-	if lang == "en" && set["disputes_body"] == data.DefaultDisputesBody {
+	if lang == "en" && set.DisputesBody() == data.DefaultDisputesBody {
 		return englishDisputesBody
 	}
-	return set["disputes_body"]
+	return set.DisputesBody()
 }
 
 // reachable says how the complainant can reach the practice, from what settings hold.
 func reachable(set data.Settings, t *phrases) string {
-	phone, email := set["practice_phone"], set["practice_email"]
+	phone, email := set.PracticePhone(), set.PracticeEmail()
 	switch {
 	case phone != "" && email != "":
 		return fmt.Sprintf(t.phoneAndEmail, phone, email)

@@ -1,6 +1,3 @@
-// Package ui is the desktop app: one window with the overview, the register, the intake
-// form and the settings, and a window per complaint file. Screens call data/ for every rule
-// and never write SQL; queries run off the UI goroutine and reach widgets through fyne.Do.
 package ui
 
 import (
@@ -21,6 +18,8 @@ type Main struct {
 	win   fyne.Window
 	store *data.Store
 	tabs  *container.AppTabs
+	// The main tabs, selected by these rather than by position.
+	todayTab, registerTab, intakeTab, measuresTab *container.TabItem
 
 	Overview *overview
 	Register *register
@@ -31,6 +30,8 @@ type Main struct {
 	files    map[string]*complaintFile
 	// switchStore replaces the register the window shows, e.g. by a demo register.
 	switchStore func(*data.Store)
+	// openDemo makes a new demo register, removed when the app ends.
+	openDemo func() (*data.Store, error)
 }
 
 // NewMain fills the main window win with the screens for store. switchStore is called when
@@ -46,11 +47,11 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Measures = newMeasuresScreen(store, m.win, m.today, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
 	m.Report = newReportScreen(store, m.win, m.today)
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
-	m.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Today"), m.Overview.content()),
-		container.NewTabItem(lang.L("Register"), m.Register.content()),
-		container.NewTabItem(lang.L("New complaint"), m.Intake.content()),
-		container.NewTabItem(lang.L("Measures"), m.Measures.content()),
+	m.todayTab = container.NewTabItem(lang.L("Today"), m.Overview.content())
+	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
+	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())
+	m.measuresTab = container.NewTabItem(lang.L("Measures"), m.Measures.content())
+	m.tabs = container.NewAppTabs(m.todayTab, m.registerTab, m.intakeTab, m.measuresTab,
 		container.NewTabItem(lang.L("Report"), m.Report.content()),
 		container.NewTabItem(lang.L("Settings"), m.Settings.content()),
 	)
@@ -62,9 +63,6 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.refresh()
 	return m
 }
-
-// Window is the main window.
-func (m *Main) Window() fyne.Window { return m.win }
 
 func (m *Main) today() data.Date { return data.Today(m.store.Now()) }
 
@@ -86,7 +84,7 @@ func (m *Main) showBadge(overdue int) {
 	if overdue > 0 {
 		text = fmt.Sprintf("%s (%d)", text, overdue)
 	}
-	m.tabs.Items[0].Text = text
+	m.todayTab.Text = text
 	m.tabs.Refresh()
 }
 
@@ -96,14 +94,14 @@ func (m *Main) addShortcuts() {
 		m.ShowIntake()
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.tabs.SelectIndex(1)
+		m.tabs.Select(m.registerTab)
 		c.Focus(m.Register.search)
 	})
 }
 
 // ShowIntake opens the new-complaint form with the cursor in its first field.
 func (m *Main) ShowIntake() {
-	m.tabs.SelectIndex(2)
+	m.tabs.Select(m.intakeTab)
 	m.win.Canvas().Focus(m.Intake.form.name)
 }
 
@@ -115,8 +113,7 @@ func (m *Main) onCreated(ref string) {
 // openItem opens what an action item is about: the complaint at the item's step, or the measure.
 func (m *Main) openItem(it data.ActionItem) {
 	if it.MeasureID != 0 {
-		m.tabs.SelectIndex(3)
-		m.Measures.show(it.Reference)
+		m.showMeasure(it.Reference)
 		return
 	}
 	m.OpenComplaint(it.Reference, it.Kind)
@@ -129,7 +126,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 	if !open {
 		win := m.app.NewWindow(ref)
 		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
-		cf.showMeasure = func(code string) { m.tabs.SelectIndex(3); m.Measures.show(code) }
+		cf.showMeasure = m.showMeasure
 		win.SetContent(cf.content())
 		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))
@@ -174,4 +171,10 @@ func deadlineNotice(s registerReader) *fyne.Notification {
 	}
 	return fyne.NewNotification("Klachtenregister",
 		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": sum.Overdue, "Today": sum.DueToday}))
+}
+
+// showMeasure brings the measures screen forward with one measure selected.
+func (m *Main) showMeasure(code string) {
+	m.tabs.Select(m.measuresTab)
+	m.Measures.show(code)
 }

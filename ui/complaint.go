@@ -10,48 +10,48 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
-	"klachtenregister/letters"
 )
 
-// fileStore is what the complaint file needs from the store.
+// fileStore is what the complaint file's header and details need: the file and its steps.
 type fileStore interface {
-	letters.Archive
-	measuresStore
-	RecordNoMeasure(ref, reason string) error
-	LetterPDF(id int64) ([]byte, error)
-	MarkLetterSent(id int64, on data.Date, via data.Delivery) error
+	File(ref string) (*data.File, error)
 	Update(c data.Complaint) error
 	Escalate(ref string, on data.Date) error
 	Acknowledge(ref string, on data.Date) error
 	Extend(ref string, until data.Date, reason string) error
 	Resolve(ref string, v data.Verdict, outcome string, on data.Date) error
 	CloseComplaint(ref string) error
+	Reopen(ref, reason string) error
 	Withdraw(ref, note string) error
 	AddContact(ref string, ct data.Contact) (int64, error)
 	InformationReceived(ref string, on data.Date) error
-	AddAttachment(ref, name string, content []byte) (int64, error)
-	AttachmentContent(id int64) ([]byte, error)
-	SaveExpert(e data.Expert) (int64, error)
-	GiveConsent(ref string, c data.Consent) error
-	WithdrawConsent(ref string, on data.Date) error
-	ShareDocuments(ref string, sh data.Share) (int64, error)
+}
+
+// complaintStore is everything a complaint file's window needs, tab by tab; *data.Store is one.
+type complaintStore interface {
+	fileStore
+	lettersStore
+	fileMeasuresStore
+	expertsStore
+	attachmentsStore
 }
 
 // complaintFile is one complaint's file: its details, what is due, the steps allowed now,
 // contacts, experts, attachments and the timeline. It lives in a window of its own, so a
 // practitioner can keep the register open beside it.
 type complaintFile struct {
-	store   fileStore
-	win     fyne.Window
-	ref     string
-	file    *data.File
-	today   func() data.Date
-	changed func() // tells the main window to refresh its lists
+	store       fileStore
+	experts     expertsStore
+	attachments attachmentsStore
+	win         fyne.Window
+	ref         string
+	file        *data.File
+	today       func() data.Date
+	changed     func() // tells the main window to refresh its lists
 
 	title       *widget.Label
 	banner      *widget.Label
-	buttons     map[data.Action]*widget.Button
-	extra       map[string]*widget.Button // steps that are not status changes: contact, information, expert
+	buttons     map[data.Action]*widget.Button // one per step of data.FileSteps
 	form        *complaintForm
 	save        *widget.Button
 	problem     *widget.Label
@@ -67,8 +67,8 @@ type complaintFile struct {
 	bg          worker
 }
 
-func newComplaintFile(store fileStore, win fyne.Window, ref string, today func() data.Date, changed func()) *complaintFile {
-	cf := &complaintFile{store: store, win: win, ref: ref, today: today, changed: changed,
+func newComplaintFile(store complaintStore, win fyne.Window, ref string, today func() data.Date, changed func()) *complaintFile {
+	cf := &complaintFile{store: store, experts: store, attachments: store, win: win, ref: ref, today: today, changed: changed,
 		title:  widget.NewLabelWithStyle(ref, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		banner: widget.NewLabel(""), form: newComplaintForm(today), problem: widget.NewLabel("")}
 	cf.banner.Wrapping, cf.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
@@ -89,31 +89,29 @@ func newComplaintFile(store fileStore, win fyne.Window, ref string, today func()
 		data.ActionResolve:     widget.NewButton(lang.L("Resolve"), cf.onResolve),
 		data.ActionClose:       widget.NewButton(lang.L("Close file"), cf.onClose),
 		data.ActionWithdraw:    widget.NewButton(lang.L("Record withdrawal…"), cf.onWithdraw),
-	}
-	cf.extra = map[string]*widget.Button{
-		"contact":     widget.NewButton(lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
-		"request":     widget.NewButton(lang.L("Request information"), func() { cf.onContact(data.ContactLetter, true) }),
-		"information": widget.NewButton(lang.L("Information received"), cf.onInformationReceived),
-		"expert":      widget.NewButton(lang.L("Consult an expert"), func() { cf.tabs.Select(cf.tab("experts")) }),
+		data.ActionReopen:      widget.NewButton(lang.L("Reopen…"), cf.onReopen),
+		data.ActionContact:     widget.NewButton(lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
+		data.ActionRequestInformation: widget.NewButton(lang.L("Request information"),
+			func() { cf.onContact(data.ContactLetter, true) }),
+		data.ActionInformationReceived: widget.NewButton(lang.L("Information received"), cf.onInformationReceived),
+		data.ActionConsultExpert:       widget.NewButton(lang.L("Consult an expert"), func() { cf.tabs.Select(cf.tab("experts")) }),
 	}
 	for _, b := range cf.buttons {
 		b.Disable() // until the file is loaded and says which steps are allowed
 	}
 	cf.lists = newFileLists(cf)
-	cf.letters = newLettersTab(cf)
-	cf.measures = newMeasuresTab(cf)
+	cf.letters = newLettersTab(cf, store)
+	cf.measures = newMeasuresTab(cf, store)
 	return cf
 }
 
 // content lays the file out: header with banner and steps, then tabs.
 func (cf *complaintFile) content() fyne.CanvasObject {
 	steps := container.NewGridWrap(fyne.NewSize(190, 36))
-	for _, a := range []data.Action{data.ActionEscalate, data.ActionAcknowledge, data.ActionExtend, data.ActionResolve,
-		data.ActionClose, data.ActionWithdraw} {
-		steps.Add(cf.buttons[a])
-	}
-	for _, k := range []string{"contact", "request", "information", "expert"} {
-		steps.Add(cf.extra[k])
+	for _, a := range data.FileSteps {
+		if b := cf.buttons[a]; b != nil { // editing has no button: the details are edited in place
+			steps.Add(b)
+		}
 	}
 	details := container.NewBorder(nil, container.NewVBox(cf.problem, cf.save), nil, nil,
 		container.NewVScroll(widget.NewForm(cf.form.items()...)))
@@ -157,23 +155,11 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure))
 	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
 	cf.showBanner(f.Items)
-	allowed := map[data.Action]bool{}
-	for _, a := range data.AllowedActions(c.Status) {
-		allowed[a] = true
-	}
-	for _, it := range f.Items {
-		if it.Kind == data.ItemOutcomeLetter || it.Kind == data.ItemMeasure {
-			allowed[data.ActionClose] = false // the store would refuse: outcome letter or measure still due
-		}
-	}
+	steps := data.AllowedSteps(f.Facts)
 	for a, b := range cf.buttons {
-		setEnabled(b, allowed[a])
+		setEnabled(b, steps[a] == nil)
 	}
-	open := c.Status != data.StatusClosed
-	setEnabled(cf.extra["contact"], open)
-	setEnabled(cf.extra["request"], c.Status.Open())
-	setEnabled(cf.extra["information"], len(f.InfoExpected) > 0)
-	setEnabled(cf.extra["expert"], open)
+	cf.form.setEditable(steps[data.ActionEdit] == nil)
 	if !dirty {
 		cf.form.fill(c)
 	}

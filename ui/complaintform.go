@@ -45,6 +45,14 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	return f
 }
 
+// setEditable makes every field editable or read-only, as for a closed file.
+func (f *complaintForm) setEditable(on bool) {
+	for _, w := range []fyne.Disableable{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
+		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.channel, f.subject} {
+		setEnabled(w, on)
+	}
+}
+
 // items lays the fields out; required ones are marked with an asterisk.
 func (f *complaintForm) items() []*widget.FormItem {
 	item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(lang.L(label), w) }

@@ -13,14 +13,21 @@ import (
 
 // measuresTab shows the measures a complaint feeds, or why none is needed, and records them:
 // the procedure promises that well-founded complaints lead to measures against recurrence.
+// fileMeasuresStore is what a complaint's measures tab needs from the store.
+type fileMeasuresStore interface {
+	measuresStore
+	RecordNoMeasure(ref, reason string) error
+}
+
 type measuresTab struct {
 	cf     *complaintFile
+	store  fileMeasuresStore
 	reason *widget.Label
 	list   *widget.List
 }
 
-func newMeasuresTab(cf *complaintFile) *measuresTab {
-	mt := &measuresTab{cf: cf, reason: widget.NewLabel("")}
+func newMeasuresTab(cf *complaintFile, store fileMeasuresStore) *measuresTab {
+	mt := &measuresTab{cf: cf, store: store, reason: widget.NewLabel("")}
 	mt.reason.Wrapping = fyne.TextWrapWord
 	mt.list = textList(func() int { return mt.count() }, func(i int) string {
 		m := cf.file.Measures[i]
@@ -64,14 +71,14 @@ func (mt *measuresTab) show() {
 // onNew records a new measure linked to this complaint.
 func (mt *measuresTab) onNew() {
 	cf := mt.cf
-	d := editMeasure(cf.win, cf.store, cf.today, nil, cf.ref, func(string) { cf.changed(); cf.load(nil) })
+	d := editMeasure(cf.win, mt.store, cf.today, nil, cf.ref, func(string) { cf.changed(); cf.load(nil) })
 	cf.dialog = d
 }
 
 // onLink links one of the measures still being carried out, for a complaint with the same cause.
 func (mt *measuresTab) onLink() {
 	cf := mt.cf
-	open, err := cf.store.Measures(data.MeasureFilter{Open: true})
+	open, err := mt.store.Measures(data.MeasureFilter{Open: true})
 	if err != nil {
 		showError(err, cf.win)
 		return
@@ -83,7 +90,7 @@ func (mt *measuresTab) onLink() {
 	which := widget.NewSelect(labels(open, func(m data.Measure) string { return m.Code + " · " + m.Description }), nil)
 	which.SetSelectedIndex(0)
 	cf.ask(lang.L("Link an existing measure"), lang.L("Link"), []*widget.FormItem{widget.NewFormItem(lang.L("Measure"), which)},
-		func() error { return cf.store.LinkMeasure(open[max(0, which.SelectedIndex())].Code, cf.ref) })
+		func() error { return mt.store.LinkMeasure(open[max(0, which.SelectedIndex())].Code, cf.ref) })
 }
 
 // onNoMeasure records why this complaint needs no measure.
@@ -92,5 +99,5 @@ func (mt *measuresTab) onNoMeasure() {
 	reason := textArea(true)
 	cf.ask(lang.L("No measure needed"), lang.L("Record"), []*widget.FormItem{
 		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("For example: a one-off mistake, already put right.")}},
-		func() error { return cf.store.RecordNoMeasure(cf.ref, reason.Text) })
+		func() error { return mt.store.RecordNoMeasure(cf.ref, reason.Text) })
 }

@@ -8,6 +8,15 @@ import (
 	"klachtenregister/data"
 )
 
+// expertsStore is what the complaint file's experts tab needs from the store.
+type expertsStore interface {
+	Experts() ([]data.Expert, error)
+	SaveExpert(e data.Expert) (int64, error)
+	GiveConsent(ref string, c data.Consent) error
+	WithdrawConsent(ref string, on data.Date) error
+	ShareDocuments(ref string, sh data.Share) (int64, error)
+}
+
 func (cf *complaintFile) onConsent() {
 	on, how, scope := dateEntry(cf.today), newEntry(), newEntry()
 	how.SetText(lang.L("in writing (signed form)"))
@@ -17,7 +26,7 @@ func (cf *complaintFile) onConsent() {
 		widget.NewFormItem(lang.L("Consent given on"), on), widget.NewFormItem(lang.L("How consent was given"), how),
 		widget.NewFormItem(lang.L("For which documents"), scope)},
 		func() error {
-			return cf.store.GiveConsent(cf.ref, data.Consent{GivenOn: dateOf(on), How: how.Text, Scope: scope.Text})
+			return cf.experts.GiveConsent(cf.ref, data.Consent{GivenOn: dateOf(on), How: how.Text, Scope: scope.Text})
 		})
 }
 
@@ -25,12 +34,12 @@ func (cf *complaintFile) onWithdrawConsent() {
 	on := dateEntry(cf.today)
 	cf.ask(lang.L("Consent withdrawn"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Withdrawn on"), on)},
-		func() error { return cf.store.WithdrawConsent(cf.ref, dateOf(on)) })
+		func() error { return cf.experts.WithdrawConsent(cf.ref, dateOf(on)) })
 }
 
 // onExpert adds an expert, or records the signed confidentiality statement of one already known.
 func (cf *complaintFile) onExpert() {
-	experts, err := cf.store.Experts()
+	experts, err := cf.experts.Experts()
 	if err != nil {
 		showError(err, cf.win)
 		return
@@ -63,7 +72,7 @@ func (cf *complaintFile) onExpert() {
 		widget.NewFormItem(lang.L("E-mail"), email),
 		{Text: lang.L("Confidentiality statement signed on"), Widget: signed, HintText: lang.L("Leave empty until the signed statement is back.")}},
 		func() error {
-			_, err := cf.store.SaveExpert(data.Expert{ID: id, Name: name.Text, Organisation: org.Text, Email: email.Text, SignedOn: dateOf(signed)})
+			_, err := cf.experts.SaveExpert(data.Expert{ID: id, Name: name.Text, Organisation: org.Text, Email: email.Text, SignedOn: dateOf(signed)})
 			return err
 		})
 }
@@ -71,7 +80,7 @@ func (cf *complaintFile) onExpert() {
 // onShare logs documents sent to an expert; the store refuses it without consent and a
 // signed confidentiality statement, and the dialog says so.
 func (cf *complaintFile) onShare() {
-	experts, err := cf.store.Experts()
+	experts, err := cf.experts.Experts()
 	if err != nil {
 		showError(err, cf.win)
 		return
@@ -94,7 +103,7 @@ func (cf *complaintFile) onShare() {
 		widget.NewFormItem(lang.L("Expert"), who), widget.NewFormItem(lang.L("Documents"), docs),
 		widget.NewFormItem(lang.L("Shared on"), on)},
 		func() error {
-			_, err := cf.store.ShareDocuments(cf.ref, data.Share{ExpertID: experts[who.SelectedIndex()].ID, Documents: docs.Text, SharedOn: dateOf(on)})
+			_, err := cf.experts.ShareDocuments(cf.ref, data.Share{ExpertID: experts[who.SelectedIndex()].ID, Documents: docs.Text, SharedOn: dateOf(on)})
 			return err
 		})
 }

@@ -13,6 +13,12 @@ import (
 	"klachtenregister/data"
 )
 
+// attachmentsStore is what the complaint file's attachments tab needs from the store.
+type attachmentsStore interface {
+	AddAttachment(ref, name string, content []byte) (int64, error)
+	AttachmentContent(id int64) ([]byte, error)
+}
+
 // fileLists are the complaint file's tabs that list what was recorded: timeline, contacts,
 // experts (consents and documents shared) and attachments.
 type fileLists struct {
@@ -108,7 +114,7 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 				showError(err, cf.win)
 				return
 			}
-			cf.do(func() error { _, err := cf.store.AddAttachment(cf.ref, r.URI().Name(), content); return err })
+			cf.do(func() error { _, err := cf.attachments.AddAttachment(cf.ref, r.URI().Name(), content); return err })
 		}, cf.win)
 		d.Show()
 	})

@@ -19,12 +19,12 @@ func (m *Main) FirstStart() {
 		return
 	}
 	n, err := m.store.Count(data.Filter{})
-	if err != nil || n > 0 || set["practice_name"] != "" {
+	if err != nil || n > 0 || set.PracticeName() != "" {
 		return
 	}
 	fields := map[string]*widget.Entry{}
 	form := widget.NewForm()
-	for _, key := range []string{"practice_name", "practice_city", "practitioner_name"} {
+	for _, key := range []string{data.KeyPracticeName, data.KeyPracticeCity, data.KeyPractitionerName} {
 		e := widget.NewEntry()
 		e.Validator = required
 		fields[key] = e
@@ -56,7 +56,7 @@ func (m *Main) FirstStart() {
 		demo.SetText(lang.L("Making the demo register…"))
 		// Making 40 complaints with their letters takes a moment: off the UI goroutine.
 		go func() {
-			s, err := openDemo()
+			s, err := m.openDemo()
 			fyne.Do(func() {
 				if err != nil {
 					showError(err, m.win)

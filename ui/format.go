@@ -70,21 +70,10 @@ func channelLabel(c data.Channel) string     { return lang.X("channel."+string(c
 func subjectLabel(s data.Subject) string     { return lang.X("subject."+string(s), s.Label()) }
 func verdictLabel(v data.Verdict) string     { return lang.X("verdict."+string(v), v.Label()) }
 func itemLabel(k data.ItemKind) string       { return lang.X("item."+string(k), k.Label()) }
-func actionLabel(a data.Action) string       { return lang.X("action."+string(a), a.Label()) }
 func contactLabel(k data.ContactKind) string { return lang.X("contact."+string(k), k.Label()) }
 
 // when says by when an item is due, in words.
 func when(it data.ActionItem) string {
-	switch n := it.DaysLeft; {
-	case n == 0:
-		return lang.L("today")
-	case n == -1:
-		return lang.L("1 day overdue")
-	case n < 0:
-		return lang.L("{{.N}} days overdue", map[string]any{"N": -n})
-	case n == 1:
-		return lang.L("tomorrow")
-	default:
-		return lang.L("in {{.N}} days", map[string]any{"N": n})
-	}
+	key, n := it.WhenKey()
+	return lang.L(key, map[string]any{"N": n})
 }

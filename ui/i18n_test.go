@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"klachtenregister/assets"
+	"klachtenregister/data"
 )
 
 // fyneKeys are the strings Fyne's own dialogs show (fyne/lang/translations/base.en.json).
@@ -65,6 +66,10 @@ func translations(t *testing.T, code string) map[string]any {
 func TestEveryScreenTextIsTranslated(t *testing.T) {
 	nl, en := translations(t, "nl"), translations(t, "en")
 	keys := append(sourceKeys(t), fyneKeys...)
+	for n := -2; n <= 2; n++ { // data names when an action item is due by these keys
+		k, _ := data.ActionItem{DaysLeft: n}.WhenKey()
+		keys = append(keys, k)
+	}
 	if len(keys) < 150 {
 		t.Fatalf("found only %d texts in the source; the scan is broken", len(keys))
 	}

@@ -16,16 +16,24 @@ import (
 	"klachtenregister/letters"
 )
 
+// lettersStore is what the letters tab needs from the store.
+type lettersStore interface {
+	letters.Archive
+	LetterPDF(id int64) ([]byte, error)
+	MarkLetterSent(id int64, on data.Date, via data.Delivery) error
+}
+
 // lettersTab lists a complaint's letters and makes, prints, saves, e-mails and marks them sent.
 type lettersTab struct {
 	cf       *complaintFile
+	store    lettersStore
 	list     *widget.List
 	selected int // index in cf.file.Letters, -1 for none
 	actions  []*widget.Button
 }
 
-func newLettersTab(cf *complaintFile) *lettersTab {
-	lt := &lettersTab{cf: cf, selected: -1}
+func newLettersTab(cf *complaintFile, store lettersStore) *lettersTab {
+	lt := &lettersTab{cf: cf, store: store, selected: -1}
 	lt.list = textList(func() int { return lt.count() }, lt.row)
 	lt.list.OnSelected = func(id widget.ListItemID) { lt.selected = id; lt.enable() }
 	lt.list.OnUnselected = func(widget.ListItemID) { lt.selected = -1; lt.enable() }
@@ -101,7 +109,7 @@ func (lt *lettersTab) onMake() {
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
 		widget.NewFormItem(lang.L("Documents"), documents)},
 		func() error {
-			_, pdf, err := letters.Generate(cf.store, letters.Request{Reference: cf.ref, Kind: data.LetterKinds[kind.SelectedIndex()],
+			_, pdf, err := letters.Generate(lt.store, letters.Request{Reference: cf.ref, Kind: data.LetterKinds[kind.SelectedIndex()],
 				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: cf.today(), Documents: documents.Text})
 			if err != nil {
 				return err
@@ -137,7 +145,7 @@ func (lt *lettersTab) current() (data.Letter, []byte, bool) {
 		return data.Letter{}, nil, false
 	}
 	l := lt.cf.file.Letters[lt.selected]
-	pdf, err := lt.cf.store.LetterPDF(l.ID)
+	pdf, err := lt.store.LetterPDF(l.ID)
 	if err != nil {
 		showError(err, lt.cf.win)
 		return l, nil, false
@@ -231,6 +239,6 @@ func (lt *lettersTab) onMarkSent() {
 	cf.ask(lang.L("Mark as sent"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Sent on"), on), widget.NewFormItem(lang.L("Sent via"), via)},
 		func() error {
-			return cf.store.MarkLetterSent(l.ID, dateOf(on), data.Deliveries[max(0, via.SelectedIndex())])
+			return lt.store.MarkLetterSent(l.ID, dateOf(on), data.Deliveries[max(0, via.SelectedIndex())])
 		})
 }

@@ -16,7 +16,7 @@ import (
 
 // registerReader is what the overview needs from the store.
 type registerReader interface {
-	Overview() (data.Summary, []data.ActionItem, error)
+	Overview() (data.OverviewCounts, []data.ActionItem, error)
 }
 
 // overview is the "today" screen: counts at a glance and the action items, overdue first.
@@ -26,7 +26,7 @@ type overview struct {
 	tiles []*tile                    // open, overdue, due soon, awaiting acknowledgement, awaiting a progress update
 	list  *widget.List
 	items []data.ActionItem
-	sum   data.Summary
+	sum   data.OverviewCounts
 	bg    worker
 	// onSummary tells the navigation how many items are overdue, for its badge.
 	onSummary func(overdue int)
@@ -62,7 +62,7 @@ func (o *overview) content() fyne.CanvasObject {
 
 // overviewData is one reading of the register for the overview.
 type overviewData struct {
-	sum   data.Summary
+	sum   data.OverviewCounts
 	items []data.ActionItem
 }
 

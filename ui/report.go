@@ -141,13 +141,6 @@ func shownMonths(rep data.Report) int {
 	return int(rep.MadeOn.Month())
 }
 
-// monthName is the month's full name in the chosen language.
-func monthName(m int) string {
-	name := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december"}[m-1]
-	return lang.X("month."+name, name)
-}
-
 func days(n int, d float64) string {
 	if n == 0 {
 		return "-"

@@ -20,10 +20,12 @@ import (
 // explained in a window, never a crash.
 func Run(a fyne.App, path string, demo bool) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	store, err := open(path, demo)
+	demos := &demoRegisters{}
+	defer demos.remove()
+	store, err := open(path, demo, demos)
 	if err == nil {
 		set, _ := store.Settings()
-		err = UseLanguage(set["language"])
+		err = UseLanguage(set.Language())
 	}
 	if err != nil {
 		_ = UseLanguage("nl")
@@ -42,6 +44,7 @@ func Run(a fyne.App, path string, demo bool) {
 			old.store.Close()
 		}
 		current = NewMain(a, win, s, start)
+		current.openDemo = demos.open
 		current.FirstStart()
 	}
 	start(store)
@@ -49,12 +52,11 @@ func Run(a fyne.App, path string, demo bool) {
 	watchDeadlines(a, func() *Main { return current })
 	a.Run()
 	current.store.Close()
-	removeDemos()
 }
 
-func open(path string, demo bool) (*data.Store, error) {
+func open(path string, demo bool, demos *demoRegisters) (*data.Store, error) {
 	if demo {
-		return openDemo()
+		return demos.open()
 	}
 	if path == "" {
 		var err error
@@ -65,23 +67,24 @@ func open(path string, demo bool) (*data.Store, error) {
 	return data.Open(path)
 }
 
-// demoDirs are the temporary folders of the demo registers opened in this run, removed at exit.
-var demoDirs []string
+// demoRegisters are the temporary folders of the demo registers opened in one run of the
+// app, removed when it ends.
+type demoRegisters struct{ dirs []string }
 
-func removeDemos() {
-	for _, d := range demoDirs {
-		os.RemoveAll(d)
+func (d *demoRegisters) remove() {
+	for _, dir := range d.dirs {
+		os.RemoveAll(dir)
 	}
 }
 
-// openDemo creates a demo register of 40 complaints, with real letters, in a new temporary
+// open creates a demo register of 40 complaints, with real letters, in a new temporary
 // file, for looking around without touching the practice's own register.
-func openDemo() (*data.Store, error) {
+func (d *demoRegisters) open() (*data.Store, error) {
 	dir, err := os.MkdirTemp("", "klachtenregister-demo-")
 	if err != nil {
 		return nil, err
 	}
-	demoDirs = append(demoDirs, dir)
+	d.dirs = append(d.dirs, dir)
 	s, err := data.Open(filepath.Join(dir, "demo.db"))
 	if err != nil {
 		return nil, err

@@ -24,9 +24,9 @@ type settingsStore interface {
 
 // choices are the settings picked from a list rather than typed.
 var choices = map[string][]string{
-	"deadline_policy":  data.Policies,
-	"shift_to_workday": {"true", "false"},
-	"language":         {"nl", "en"},
+	data.KeyDeadlinePolicy: data.Policies,
+	data.KeyShiftToWorkday: {"true", "false"},
+	data.KeyLanguage:       {"nl", "en"},
 }
 
 // settingGroups puts the settings on tabs; letter texts get a tab of their own.
@@ -34,13 +34,13 @@ var settingGroups = []struct {
 	title string
 	keys  []string
 }{
-	{"Practice", []string{"practice_name", "practice_address", "practice_postcode", "practice_city", "practice_country",
-		"practice_phone", "practice_email", "practice_website", "practice_registration", "practitioner_name",
-		"practitioner_title", "practice_logo"}},
-	{"Deadlines", []string{"deadline_policy", "custom_days", "ack_days", "warning_days", "progress_interval_days",
-		"shift_to_workday"}},
-	{"Letters", []string{"disputes_body", "address_window_left_mm", "address_window_top_mm", "address_window_width_mm",
-		"address_window_height_mm", "language"}},
+	{"Practice", []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity, data.KeyPracticeCountry,
+		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration, data.KeyPractitionerName,
+		data.KeyPractitionerTitle, data.KeyPracticeLogo}},
+	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
+		data.KeyShiftToWorkday}},
+	{"Letters", []string{data.KeyDisputesBody, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
+		data.KeyWindowHeight, data.KeyLanguage}},
 }
 
 // settingsScreen edits the practice details, letterhead, practitioner, deadline policy and the
@@ -70,7 +70,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			continue
 		}
 		e := widget.NewEntry()
-		if d.Key == "disputes_body" || strings.HasPrefix(d.Key, "letter_") {
+		if d.Key == data.KeyDisputesBody || strings.HasPrefix(d.Key, "letter_") {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
@@ -106,7 +106,7 @@ func (s *settingsScreen) widget(key string) fyne.CanvasObject {
 	if sel, ok := s.selects[key]; ok {
 		return sel
 	}
-	if key == "practice_logo" {
+	if key == data.KeyPracticeLogo {
 		choose := widget.NewButton(lang.L("Choose…"), s.onChooseLogo)
 		return container.NewBorder(nil, nil, nil, choose, s.entries[key])
 	}
@@ -223,7 +223,7 @@ func (s *settingsScreen) check() {
 
 func (s *settingsScreen) onSave() {
 	values := s.values()
-	languageChanged := values["language"] != s.current["language"]
+	languageChanged := values[data.KeyLanguage] != s.current[data.KeyLanguage]
 	if err := s.store.SetSettings(values); err != nil {
 		showError(err, s.win)
 		return
@@ -241,7 +241,7 @@ func (s *settingsScreen) onChooseLogo() {
 			return
 		}
 		r.Close()
-		s.entries["practice_logo"].SetText(r.URI().Path())
+		s.entries[data.KeyPracticeLogo].SetText(r.URI().Path())
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
 	d.Show()

@@ -93,7 +93,9 @@ func (cf *complaintFile) onEscalate() {
 func (cf *complaintFile) onExtend() {
 	until, reason := futureDateEntry(cf.today, false), textArea(true)
 	if cf.file != nil {
-		until.SetText(shortDate(cf.file.DueOn.AddDays(28)))
+		if r, err := cf.file.ExtensionRange(cf.today()); err == nil {
+			until.SetText(shortDate(r.Proposed))
+		}
 	}
 	cf.ask(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("New expected date"), until),
@@ -117,12 +119,20 @@ func (cf *complaintFile) onResolve() {
 }
 
 func (cf *complaintFile) onClose() {
-	dialog.ShowConfirm(lang.L("Close the file"), lang.L("Close this complaint's file? Nothing can be changed afterwards."),
+	dialog.ShowConfirm(lang.L("Close the file"), lang.L("Close this complaint's file? Afterwards it can only be changed by reopening it, with a reason."),
 		func(ok bool) {
 			if ok {
 				cf.do(func() error { return cf.store.CloseComplaint(cf.ref) })
 			}
 		}, cf.win)
+}
+
+// onReopen takes a closed file back to resolved for a correction, with the reason on record.
+func (cf *complaintFile) onReopen() {
+	reason := textArea(true)
+	cf.ask(lang.L("Reopen the file"), lang.L("Reopen"), []*widget.FormItem{
+		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("Why the closed file must change; the reason stays in the file.")}},
+		func() error { return cf.store.Reopen(cf.ref, reason.Text) })
 }
 
 func (cf *complaintFile) onWithdraw() {
@@ -165,7 +175,7 @@ func (cf *complaintFile) onInformationReceived() {
 // openAttachment opens the document with the program the operating system chooses for it,
 // from a private temporary folder.
 func (cf *complaintFile) openAttachment(a data.Attachment) {
-	content, err := cf.store.AttachmentContent(a.ID)
+	content, err := cf.attachments.AttachmentContent(a.ID)
 	if err != nil {
 		showError(err, cf.win)
 		return

@@ -276,8 +276,8 @@ func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
 	if m.Overview.tiles[1].number.Text != "1" || m.Overview.tiles[3].number.Text != "2" {
 		t.Errorf("tiles: overdue %s, to acknowledge %s; want 1 and 2", m.Overview.tiles[1].number.Text, m.Overview.tiles[3].number.Text)
 	}
-	if m.tabs.Items[0].Text != "Vandaag (1)" {
-		t.Errorf("badge %q, want Vandaag (1)", m.tabs.Items[0].Text)
+	if m.todayTab.Text != "Vandaag (1)" {
+		t.Errorf("badge %q, want Vandaag (1)", m.todayTab.Text)
 	}
 	_ = ref
 }
@@ -504,6 +504,26 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 	settle(m)
 	if c, _ := s.Complaint(ref); c.Status != data.StatusClosed {
 		t.Fatalf("status after closing: %s", c.Status)
+	}
+
+	// A closed file is read-only: its details cannot be typed in and only reopening is offered.
+	if !cf.form.address1.Disabled() || !cf.form.channel.Disabled() {
+		t.Error("the details of a closed file can still be edited")
+	}
+	for a, b := range cf.buttons {
+		if b.Disabled() != (a != data.ActionReopen) {
+			t.Errorf("closed file: step %s enabled = %v", a, !b.Disabled())
+		}
+	}
+	test.Tap(cf.buttons[data.ActionReopen])
+	cf.dialogItems[0].Widget.(*entry).SetText("Adres van de klager was onjuist.")
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusResolved {
+		t.Fatalf("status after reopening: %s", c.Status)
+	}
+	if cf.form.address1.Disabled() || cf.buttons[data.ActionClose].Disabled() {
+		t.Error("the reopened file is still read-only")
 	}
 }
 

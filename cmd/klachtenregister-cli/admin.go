@@ -3,8 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"klachtenregister/data"
 	"klachtenregister/data/demo"
@@ -79,14 +79,11 @@ func settingsCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if c.json {
-			return writeJSON(c.stdout, set)
-		}
-		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-		for _, d := range data.SettingKeys() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", d.Key, set[d.Key], d.Label)
-		}
-		return tw.Flush()
+		return c.table(set, func(w io.Writer) {
+			for _, d := range data.SettingKeys() {
+				fmt.Fprintf(w, "%s\t%s\t%s\n", d.Key, set[d.Key], d.Label)
+			}
+		})
 	}
 }
 

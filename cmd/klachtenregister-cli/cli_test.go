@@ -97,6 +97,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 		t.Errorf("measure-add printed %q", code)
 	}
 	ok(t, db, "close", ref)
+	ok(t, db, "reopen", ref, "--reason", "Postcode verbeterd")
+	ok(t, db, "close", ref)
 
 	var file map[string]any
 	if err := json.Unmarshal([]byte(ok(t, db, "show", ref, "--json")), &file); err != nil {
@@ -105,8 +107,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	if file["status"] != "closed" || file["verdict"] != "partly_well_founded" {
 		t.Errorf("show: status %v verdict %v", file["status"], file["verdict"])
 	}
-	if n := len(file["timeline"].([]any)); n != 11 {
-		t.Errorf("timeline has %d events, want 11", n)
+	if n := len(file["timeline"].([]any)); n != 13 {
+		t.Errorf("timeline has %d events, want 13", n)
 	}
 	if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
 		t.Errorf("verify: %q", out)
@@ -117,6 +119,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 	db := newDB(t)
 	ok(t, db, "demo", "--count", "12")
 	received, acknowledged := firstWith(t, db, "received"), firstWith(t, db, "acknowledged")
+	closed := firstWith(t, db, "closed")
 	cases := []struct {
 		name string
 		args []string
@@ -137,6 +140,10 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"bad setting value", []string{"settings", "set", "practice_city=Delft", "ack_days=0"}, "ack_days"},
 		{"demo on full register", []string{"demo"}, "bevat al"},
 		{"unknown command", []string{"frobnicate"}, "frobnicate"},
+		{"contact on a closed file", []string{"contact", closed, "--kind", "phone", "--note", "x"}, "heropen"},
+		{"letter on a closed file", []string{"letter", closed, "progress", "-o", filepath.Join(t.TempDir(), "v.pdf")}, "gesloten"},
+		{"reopen without reason", []string{"reopen", closed}, "reden"},
+		{"reopen an open file", []string{"reopen", acknowledged, "--reason", "x"}, "heropenen"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

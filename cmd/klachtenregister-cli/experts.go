@@ -3,10 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
-	"text/tabwriter"
 
 	"klachtenregister/data"
 )
@@ -47,15 +47,12 @@ func expertsCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if c.json {
-			return writeJSON(c.stdout, empty(experts))
-		}
-		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAAM\tORGANISATIE\tGEHEIMHOUDING GETEKEND")
-		for _, e := range experts {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", e.ID, e.Name, e.Organisation, e.SignedOn)
-		}
-		return tw.Flush()
+		return c.table(empty(experts), func(w io.Writer) {
+			fmt.Fprintln(w, "ID\tNAAM\tORGANISATIE\tGEHEIMHOUDING GETEKEND")
+			for _, e := range experts {
+				fmt.Fprintf(w, "%d\t%s\t%s\t%s\n", e.ID, e.Name, e.Organisation, e.SignedOn)
+			}
+		})
 	}
 }
 

@@ -94,7 +94,7 @@ func calibration(c *call, path, lang string) error {
 		return err
 	}
 	if lang != "" {
-		set["language"] = lang
+		set[data.KeyLanguage] = lang
 	}
 	var buf bytes.Buffer
 	if err := letters.Calibration(&buf, set); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -283,13 +284,10 @@ func rootCausesCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if c.json {
-			return writeJSON(c.stdout, causes)
-		}
-		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-		for _, rc := range causes {
-			fmt.Fprintf(tw, "%s\t%s\n", rc.Code, rc.Label)
-		}
-		return tw.Flush()
+		return c.table(causes, func(w io.Writer) {
+			for _, rc := range causes {
+				fmt.Fprintf(w, "%s\t%s\n", rc.Code, rc.Label)
+			}
+		})
 	}
 }

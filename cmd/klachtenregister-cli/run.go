@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"klachtenregister/data"
@@ -176,6 +177,17 @@ func (c *call) noArgs() error {
 		return usagef("onverwacht argument %q; gebruik: klachtenregister-cli %s %s", c.args[0], c.name, c.usage)
 	}
 	return nil
+}
+
+// table prints v as JSON with --json, and otherwise the rows that rows writes, as columns
+// separated by tabs, aligned.
+func (c *call) table(v any, rows func(w io.Writer)) error {
+	if c.json {
+		return writeJSON(c.stdout, v)
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	rows(tw)
+	return tw.Flush()
 }
 
 func writeJSON(w io.Writer, v any) error {

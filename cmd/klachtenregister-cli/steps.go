@@ -14,6 +14,7 @@ func init() {
 	register("resolve", command{write: true, usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--on JJJJ-MM-DD]", setup: resolveCommand})
 	register("close", command{write: true, usage: "KENMERK", setup: closeCommand})
 	register("withdraw", command{write: true, usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
+	register("reopen", command{write: true, usage: "KENMERK --reason TEKST", setup: reopenCommand})
 	register("contact", command{write: true,
 		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
 		setup: contactCommand})
@@ -92,6 +93,13 @@ func withdrawCommand(fs *flag.FlagSet) func(c *call) error {
 	note := fs.String("note", "", "toelichting")
 	return func(c *call) error {
 		return stepDone(c, "ingetrokken", func(s *data.Store, ref string) error { return s.Withdraw(ref, *note) })
+	}
+}
+
+func reopenCommand(fs *flag.FlagSet) func(c *call) error {
+	reason := fs.String("reason", "", "waarom het gesloten dossier wordt heropend")
+	return func(c *call) error {
+		return stepDone(c, "dossier heropend", func(s *data.Store, ref string) error { return s.Reopen(ref, *reason) })
 	}
 }
 

@@ -75,7 +75,7 @@ func TestShapeOfALargerRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	verify(t, s)
-	open, err := s.Count(data.Filter{Open: true})
+	open, err := s.Count(data.Filter{Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,90 @@
+package data
+
+import "fmt"
+
+// Steps that a complaint file offers besides the status changes of the lifecycle. They change
+// no status, so Next never takes them, but the file's buttons and the store ask the same
+// question of them: may this happen now?
+const (
+	ActionContact             Action = "contact"              // record a call, meeting, letter or e-mail
+	ActionRequestInformation  Action = "request_information"  // ask the complainant for more
+	ActionInformationReceived Action = "information_received" // the requested information came in
+	ActionConsultExpert       Action = "consult_expert"       // involve an external expert
+	ActionEdit                Action = "edit"                 // change details, letters, documents or measure links
+)
+
+// FileSteps lists the steps a complaint file offers, in the order the file shows them.
+var FileSteps = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, ActionResolve, ActionClose, ActionWithdraw,
+	ActionReopen, ActionContact, ActionRequestInformation, ActionInformationReceived, ActionConsultExpert, ActionEdit}
+
+// StepRefusal says why step a cannot be taken now for the complaint with facts f, or nil
+// when it can. It is the one rule behind both the store's refusals and the file's buttons.
+func StepRefusal(f Facts, a Action) error {
+	switch a {
+	case ActionContact, ActionConsultExpert, ActionEdit:
+		return readOnly(&f.Complaint)
+	case ActionRequestInformation:
+		if !f.Status.Open() {
+			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is %s; er kan geen informatie meer worden gevraagd", f.Reference, f.Status.Label())}
+		}
+	case ActionInformationReceived:
+		if len(f.InfoExpected) == 0 {
+			return conflict(fmt.Sprintf("bij klacht %s staat geen verzoek om informatie open", f.Reference))
+		}
+	default:
+		if _, err := Next(f.Reference, f.Status, a); err != nil {
+			return err
+		}
+		if a == ActionClose {
+			return CanClose(f)
+		}
+	}
+	return nil
+}
+
+// AllowedSteps gives, for each step of the file, why it is refused now (nil: allowed).
+func AllowedSteps(f Facts) map[Action]error {
+	out := make(map[Action]error, len(FileSteps))
+	for _, a := range FileSteps {
+		out[a] = StepRefusal(f, a)
+	}
+	return out
+}
+
+// CanClose is the guard on closing a resolved complaint's file. A formal complaint closes only
+// once its outcome letter was marked sent, as the procedure promises written confirmation of
+// the outcome; a complaint found (partly) well-founded only once it has a measure against
+// recurrence or a recorded reason why none is needed, as the procedure promises that such
+// complaints feed the evaluation.
+func CanClose(f Facts) error {
+	if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", f.Reference))
+	}
+	if measureDue(f.Verdict, f.MeasureCount, f.NoMeasureReason) {
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de klacht is %s verklaard, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, f.Verdict.Label()))
+	}
+	return nil
+}
+
+// readOnly refuses any change to a closed or withdrawn complaint's file: its details, contacts,
+// consent, shares, attachments, letters and measure links. A closed file is evidence of how the
+// complaint was handled; a correction goes through reopening, with its reason on record.
+func readOnly(c *Complaint) error {
+	switch c.Status {
+	case StatusClosed:
+		return &Error{Code: CodeTransition, Message: fmt.Sprintf(
+			"klacht %s is gesloten en kan niet meer worden gewijzigd; heropen het dossier eerst, met de reden (klachtenregister-cli reopen %s --reason TEKST)", c.Reference, c.Reference)}
+	case StatusWithdrawn:
+		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is ingetrokken en kan niet meer worden gewijzigd", c.Reference)}
+	}
+	return nil
+}
+
+// changeable loads the complaint ref for a change to its file, refusing a closed or withdrawn one.
+func (tx *Tx) changeable(ref string) (*Complaint, error) {
+	c, err := getComplaint(tx, ref)
+	if err != nil {
+		return nil, err
+	}
+	return c, readOnly(c)
+}

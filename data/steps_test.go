@@ -1,0 +1,153 @@
+package data
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestAllowedSteps: the one table of what a complaint file offers in each state, which the
+// store's refusals and the file's buttons both follow.
+func TestAllowedSteps(t *testing.T) {
+	resolved := Facts{Complaint: Complaint{Reference: "K-2026-0001", Status: StatusResolved, Formal: true, Verdict: VerdictUnfounded}}
+	sent := resolved
+	sent.OutcomeSentOn = day("2026-05-01")
+	founded := sent
+	founded.Verdict = VerdictWellFounded
+	measured := founded
+	measured.MeasureCount = 1
+	asked := Facts{Complaint: Complaint{Status: StatusAcknowledged, Formal: true}, InfoExpected: []Date{day("2026-05-01")}}
+	tests := []struct {
+		name    string
+		f       Facts
+		allowed []Action
+	}{
+		{"informal", Facts{Complaint: Complaint{Status: StatusInformal}}, []Action{ActionEscalate, ActionResolve, ActionWithdraw,
+			ActionContact, ActionRequestInformation, ActionConsultExpert, ActionEdit}},
+		{"received", Facts{Complaint: Complaint{Status: StatusReceived, Formal: true}}, []Action{ActionAcknowledge,
+			ActionWithdraw, ActionContact, ActionRequestInformation, ActionConsultExpert, ActionEdit}},
+		{"information asked", asked, []Action{ActionExtend, ActionResolve, ActionWithdraw, ActionContact,
+			ActionRequestInformation, ActionInformationReceived, ActionConsultExpert, ActionEdit}},
+		{"resolved, outcome letter not sent", resolved, []Action{ActionContact, ActionConsultExpert, ActionEdit}},
+		{"resolved, outcome letter sent", sent, []Action{ActionClose, ActionContact, ActionConsultExpert, ActionEdit}},
+		{"well-founded without measure", founded, []Action{ActionContact, ActionConsultExpert, ActionEdit}},
+		{"well-founded with measure", measured, []Action{ActionClose, ActionContact, ActionConsultExpert, ActionEdit}},
+		{"closed: only reopening", Facts{Complaint: Complaint{Status: StatusClosed}}, []Action{ActionReopen}},
+		{"withdrawn: nothing", Facts{Complaint: Complaint{Status: StatusWithdrawn}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := AllowedSteps(tt.f)
+			if len(got) != len(FileSteps) {
+				t.Fatalf("%d steps judged, want all %d", len(got), len(FileSteps))
+			}
+			want := map[Action]bool{}
+			for _, a := range tt.allowed {
+				want[a] = true
+			}
+			for _, a := range FileSteps {
+				refusal := got[a]
+				if want[a] != (refusal == nil) {
+					t.Errorf("%s: refusal %v, want allowed=%v", a, refusal, want[a])
+				}
+				var e *Error
+				if refusal != nil && (!errors.As(refusal, &e) || e.Message == "") {
+					t.Errorf("%s: refusal %v does not say why", a, refusal)
+				}
+			}
+		})
+	}
+}
+
+// TestCloseGuardSaysWhy: the reason the close button shows is the store's refusal.
+func TestCloseGuardSaysWhy(t *testing.T) {
+	s := openAt(t, t.TempDir()+"/r.db", "2026-03-02")
+	ref := mustCreate(t, s, Complaint{ReceivedOn: day("2026-03-02"), Channel: ChannelLetter, Formal: true,
+		Subject: SubjectService, Summary: "Te late aangifte", Complainant: Complainant{Name: "A. de Vries"}})
+	must(t, s.Acknowledge(ref, day("2026-03-02")))
+	must(t, s.Resolve(ref, VerdictUnfounded, "Aangifte was op tijd.", day("2026-03-02")))
+	f, err := s.File(ref)
+	must(t, err)
+	refusal := AllowedSteps(f.Facts)[ActionClose]
+	err = s.CloseComplaint(ref)
+	if refusal == nil || err == nil || refusal.Error() != err.Error() {
+		t.Errorf("button says %v, store says %v; want the same refusal", refusal, err)
+	}
+}
+
+func TestExtensionRange(t *testing.T) {
+	wkkgz := settingsWith(KeyDeadlinePolicy, PolicyWkkgz)
+	c := &Complaint{DueOn: day("2026-04-13")}
+	r, err := extensionRange(c, 0, day("2026-04-13"), day("2026-04-01"), wkkgz)
+	must(t, err)
+	if r.Latest != day("2026-05-11") || r.Proposed != r.Latest || r.After != c.DueOn {
+		t.Errorf("wkkgz range %+v, want latest and proposed 2026-05-11 after 2026-04-13", r)
+	}
+	if _, err := extensionRange(c, 1, day("2026-04-13"), day("2026-04-01"), wkkgz); !errors.Is(err, ErrConflict) {
+		t.Errorf("a second wkkgz extension: %v, want a conflict", err)
+	}
+	r, err = extensionRange(c, 2, day("2026-03-13"), day("2026-04-20"), DefaultSettings())
+	must(t, err)
+	if !r.Latest.IsZero() || r.After != day("2026-04-20") || !r.Proposed.After(r.After) {
+		t.Errorf("month range %+v, want no limit, after today and a later proposal", r)
+	}
+}
+
+// TestClosedAndWithdrawnFilesAreReadOnly: every change to a closed or withdrawn complaint's
+// file is refused and leaves the register byte for byte as it was; reopening a closed one,
+// with a reason, makes it changeable again.
+func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
+	for _, st := range []Status{StatusClosed, StatusWithdrawn} {
+		t.Run(string(st), func(t *testing.T) {
+			s := openAt(t, t.TempDir()+"/r.db", "2026-03-02")
+			ref := reach(t, s, st)
+			m, err := s.AddMeasure(Measure{Description: "Termijnen in de agenda zetten", RootCause: "communication"})
+			must(t, err)
+			c := *complaintOf(t, s, ref)
+			c.Complainant.AddressLine1 = "Nieuwe straat 1"
+			changes := map[string]func() error{
+				"edit details": func() error { return s.Update(c) },
+				"contact":      func() error { _, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "gebeld"}); return err },
+				"consent":      func() error { return s.GiveConsent(ref, Consent{How: "schriftelijk", Scope: "alle stukken"}) },
+				"attachment":   func() error { _, err := s.AddAttachment(ref, "brief.txt", []byte("tekst")); return err },
+				"letter":       func() error { _, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("x")); return err },
+				"link measure": func() error { return s.LinkMeasure(m.Code, ref) },
+				"no measure":   func() error { return s.RecordNoMeasure(ref, "eenmalig") },
+				"share": func() error {
+					_, err := s.ShareDocuments(ref, Share{ExpertID: 1, Documents: "klachtbrief"})
+					return err
+				},
+				"info received": func() error { return s.InformationReceived(ref, Date{}) },
+			}
+			before := dumpTables(t, s)
+			for name, change := range changes {
+				if err := change(); !errors.Is(err, ErrTransition) {
+					t.Errorf("%s on a %s complaint: %v, want a refusal", name, st, err)
+				}
+			}
+			if dumpTables(t, s) != before {
+				t.Fatalf("refused changes altered the register")
+			}
+			if st == StatusWithdrawn {
+				wantErr(t, s.Reopen(ref, "toch"), ErrTransition)
+				return
+			}
+			wantErr(t, s.Reopen(ref, "  "), ErrInvalid)
+			must(t, s.Reopen(ref, "Adres was verkeerd gespeld"))
+			if got := complaintOf(t, s, ref); got.Status != StatusResolved || !got.ClosedOn.IsZero() {
+				t.Fatalf("after reopening: status %s, closed on %s", got.Status, got.ClosedOn)
+			}
+			must(t, s.Update(c))
+			must(t, s.CloseComplaint(ref))
+			tl, err := s.Timeline(ref)
+			must(t, err)
+			found := false
+			for _, e := range tl {
+				found = found || strings.Contains(e.Describe(), "Adres was verkeerd gespeld")
+			}
+			if !found {
+				t.Error("the timeline does not show the reason for reopening")
+			}
+		})
+	}
+}

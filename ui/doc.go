@@ -1,0 +1,18 @@
+// Package ui is the desktop app: one window with the overview, the register, the intake
+// form, measures, report and settings, and a window per complaint file. Screens call data/
+// for every rule and never write SQL; queries run off the UI goroutine and reach widgets
+// through fyne.Do. Each screen declares the small store interface it needs.
+//
+// Where each screen lives:
+//
+//   - Starting the app, the demo register, first start: run.go, firststart.go; the main
+//     window and its tabs: app.go.
+//   - Vandaag (overview): overview.go; register: register.go; new complaint: intake.go with
+//     the shared details form complaintform.go.
+//   - The complaint file: complaint.go (header, banner, step buttons from data.AllowedSteps),
+//     steps.go (the step dialogs), letterstab.go, complaintmeasures.go, experts.go,
+//     filelists.go (timeline, contacts, experts, attachments).
+//   - Measures: measures.go; report: report.go, charts.go; settings: settings.go.
+//   - Shared pieces: entry.go (fields), format.go (dates, labels), errors.go (error dialogs),
+//     worker.go (background loads), i18n.go (translations).
+package ui
