@@ -90,12 +90,98 @@ func (a ActionItem) When() string {
 type Facts struct {
 	Complaint
 	InfoExpected  []Date // expected dates of information requests not yet answered
-	ExtendedOn    Date   // latest extension, if any
-	PreviousDueOn Date   // the target date that latest extension replaced
 	LastContactOn Date   // latest contact of any kind
 	LastWrittenOn Date   // latest letter or e-mail that tells the complainant how things stand: not a stored acknowledgement, outcome letter or consent form
 	OutcomeSentOn Date   // latest outcome letter marked sent, if any
 	MeasureCount  int    // measures linked to the complaint
+	Notices       []Notice
+}
+
+// Notice is the progress letter one extension owes the complainant: the procedure promises
+// that they are told why, and each postponement gets its own notice. A later extension never
+// moves an earlier one's due date.
+type Notice struct {
+	ExtendedOn Date `json:"extended_on"`
+	Late       bool `json:"late"`    // the extension was recorded after the date it replaced had passed
+	SentOn     Date `json:"sent_on"` // the first progress or outcome letter made for it and marked sent; zero while owed
+}
+
+// DueOn is when the notice must have gone out: progress_letter_days working days after the
+// extension was recorded.
+func (n Notice) DueOn(s Settings) Date { return AddWorkingDays(n.ExtendedOn, s.ProgressLetterDays()) }
+
+// BreachKind names how a delay was not announced as the procedure promises.
+type BreachKind string
+
+// The breaches, shown in the register, the complaint file and the annual report for good.
+const (
+	BreachLateExtension BreachKind = "late_extension" // extended after the target date had passed
+	BreachLateNotice    BreachKind = "late_notice"    // the progress letter went out after its due date
+	BreachNoNotice      BreachKind = "no_notice"      // the progress letter is past its due date and not sent
+)
+
+// Label is the breach in the practitioner's words.
+func (k BreachKind) Label() string {
+	return map[BreachKind]string{BreachLateExtension: "termijn pas verlengd nadat die was verstreken",
+		BreachLateNotice: "voortgangsbericht te laat verstuurd", BreachNoNotice: "voortgangsbericht niet op tijd verstuurd"}[k]
+}
+
+// Breach is one broken promise about a delay.
+type Breach struct {
+	Kind       BreachKind `json:"kind"`
+	ExtendedOn Date       `json:"extended_on"` // the extension it concerns
+}
+
+// Breach says how the notice broke the procedure's promise on the day today, or "" when it did
+// not: the extension came after its date had passed, or the letter went out late or not at all.
+// Once broken, it stays broken, also after the letter went out.
+func (n Notice) Breach(today Date, s Settings) BreachKind {
+	due := n.DueOn(s)
+	switch {
+	case n.Late:
+		return BreachLateExtension
+	case n.SentOn.After(due):
+		return BreachLateNotice
+	case n.SentOn.IsZero() && today.After(due):
+		return BreachNoNotice
+	}
+	return ""
+}
+
+// Breaches lists the complaint's broken promises about delays on the day today.
+func (f Facts) Breaches(today Date, s Settings) []Breach {
+	var out []Breach
+	for _, n := range f.Notices {
+		if k := n.Breach(today, s); k != "" {
+			out = append(out, Breach{k, n.ExtendedOn})
+		}
+	}
+	return out
+}
+
+// noticesSQL reads Facts.Notices for the complaint aliased c: per extension its day, whether it
+// was late, and the first progress or outcome letter made on or after it and marked sent.
+const noticesSQL = `(SELECT group_concat(e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on)
+	FROM letters l WHERE l.complaint_id = c.id AND l.kind IN ('progress', 'outcome') AND l.sent_on IS NOT NULL
+	AND substr(l.created_at, 1, 10) >= e.extended_on), ''), ',') FROM extensions e WHERE e.complaint_id = c.id)`
+
+// parseNotices reads what noticesSQL gives.
+func parseNotices(s *string) []Notice {
+	if s == nil {
+		return nil
+	}
+	var out []Notice
+	for _, part := range strings.Split(*s, ",") {
+		f := strings.Split(part, "|")
+		if len(f) != 3 {
+			continue
+		}
+		n := Notice{Late: f[1] == "1"}
+		n.ExtendedOn, _ = ParseDate(f[0])
+		n.SentOn, _ = ParseDate(f[2])
+		out = append(out, n)
+	}
+	return out
 }
 
 // ActionItems derives what the procedure requires for one complaint on the day today.
@@ -112,17 +198,21 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 	case StatusReceived:
 		add(ItemAcknowledge, f.AckDueOn)
 	case StatusExtended:
-		if f.LastWrittenOn.Before(f.ExtendedOn) {
-			// The complainant must hear why before the target they were promised passes.
-			add(ItemProgressLetter, latest(f.ExtendedOn, f.PreviousDueOn))
-		} else {
+		owed := false
+		for _, n := range f.Notices {
+			if n.SentOn.IsZero() {
+				add(ItemProgressLetter, n.DueOn(s))
+				owed = true
+			}
+		}
+		if !owed {
 			add(ItemProgressUpdate, dueAfter(latest(f.LastContactOn, f.LastWrittenOn), s.ProgressIntervalDays(), s))
 		}
 	case StatusResolved:
 		if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
 			add(ItemOutcomeLetter, ShortTermDue(f.ResolvedOn, s))
 		}
-		if measureDue(f.Verdict, f.MeasureCount, f.NoMeasureReason) {
+		if measureDue(&f.Complaint, f.MeasureCount) {
 			// Decided while the complaint is fresh, in the same week as the outcome letter.
 			add(ItemMeasure, ShortTermDue(f.ResolvedOn, s))
 		}

@@ -47,25 +47,26 @@ func TestActionItems(t *testing.T) {
 		{"acknowledged", facts(StatusAcknowledged, true, func(f *Facts) { f.DueOn = day("2026-03-05") }), nil,
 			[]item{{ItemResolve, "2026-03-05", WarningDueSoon}}},
 		{"extended, no letter yet", facts(StatusExtended, true, func(f *Facts) {
-			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
-		}), nil, []item{{ItemProgressLetter, "2026-03-04", WarningDueSoon}, {ItemResolve, "2026-04-15", WarningOK}}},
-		{"extended after the target passed", facts(StatusExtended, true, func(f *Facts) {
-			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-02-20"), day("2026-04-15")
-		}), nil, []item{{ItemProgressLetter, "2026-02-26", WarningOverdue}, {ItemResolve, "2026-04-15", WarningOK}}},
-		{"extended, letter only before the extension", facts(StatusExtended, true, func(f *Facts) {
-			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
-			f.LastWrittenOn, f.LastContactOn = day("2026-02-25"), day("2026-02-28") // the later contact was a call
-		}), nil, []item{{ItemProgressLetter, "2026-03-04", WarningDueSoon}, {ItemResolve, "2026-04-15", WarningOK}}},
+			f.Notices, f.DueOn = []Notice{{ExtendedOn: day("2026-02-26")}}, day("2026-04-15")
+		}), nil, []item{{ItemProgressLetter, "2026-03-03", WarningDueSoon}, {ItemResolve, "2026-04-15", WarningOK}}},
+		{"extended twice, neither letter sent: each keeps its own date", facts(StatusExtended, true, func(f *Facts) {
+			f.Notices, f.DueOn = []Notice{{ExtendedOn: day("2026-02-16")}, {ExtendedOn: day("2026-02-26")}}, day("2026-04-15")
+		}), nil, []item{{ItemProgressLetter, "2026-02-19", WarningOverdue}, {ItemProgressLetter, "2026-03-03", WarningDueSoon},
+			{ItemResolve, "2026-04-15", WarningOK}}},
+		{"extended twice, first letter sent", facts(StatusExtended, true, func(f *Facts) {
+			f.Notices = []Notice{{ExtendedOn: day("2026-02-16"), SentOn: day("2026-02-17")}, {ExtendedOn: day("2026-02-26")}}
+			f.DueOn, f.LastWrittenOn, f.LastContactOn = day("2026-04-15"), day("2026-02-17"), day("2026-02-17")
+		}), settingsWith(KeyProgressLetterDays, "5"), []item{{ItemProgressLetter, "2026-03-05", WarningDueSoon}, {ItemResolve, "2026-04-15", WarningOK}}},
 		{"extended, letter on the day of extension", facts(StatusExtended, true, func(f *Facts) {
-			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
+			f.Notices, f.DueOn = []Notice{{ExtendedOn: day("2026-02-26"), SentOn: day("2026-02-26")}}, day("2026-04-15")
 			f.LastWrittenOn, f.LastContactOn = day("2026-02-26"), day("2026-02-26")
 		}), nil, []item{{ItemProgressUpdate, "2026-03-12", WarningOK}, {ItemResolve, "2026-04-15", WarningOK}}},
 		{"extended, call after the letter", facts(StatusExtended, true, func(f *Facts) {
-			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-26"), day("2026-03-04"), day("2026-04-15")
+			f.Notices, f.DueOn = []Notice{{ExtendedOn: day("2026-02-26"), SentOn: day("2026-02-26")}}, day("2026-04-15")
 			f.LastWrittenOn, f.LastContactOn = day("2026-02-26"), day("2026-03-01")
 		}), nil, []item{{ItemProgressUpdate, "2026-03-16", WarningOK}, {ItemResolve, "2026-04-15", WarningOK}}}, // 15 March is a Sunday
 		{"extended, other interval", facts(StatusExtended, true, func(f *Facts) {
-			f.ExtendedOn, f.PreviousDueOn, f.DueOn = day("2026-02-16"), day("2026-03-02"), day("2026-04-15")
+			f.Notices, f.DueOn = []Notice{{ExtendedOn: day("2026-02-16"), SentOn: day("2026-02-16")}}, day("2026-04-15")
 			f.LastWrittenOn, f.LastContactOn = day("2026-02-16"), day("2026-02-16")
 		}), settingsWith("progress_interval_days", "7", "warning_days", "0"),
 			[]item{{ItemProgressUpdate, "2026-02-23", WarningOverdue}, {ItemResolve, "2026-04-15", WarningOK}}},
@@ -150,5 +151,30 @@ func TestActionItemWhen(t *testing.T) {
 		if got := (ActionItem{DaysLeft: n}).When(); got != want {
 			t.Errorf("When(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestNoticeBreach: a late extension or a notice sent late or not at all stays a breach.
+func TestNoticeBreach(t *testing.T) {
+	set, today := DefaultSettings(), day("2026-03-02")
+	tests := []struct {
+		name   string
+		notice Notice
+		want   BreachKind
+	}{
+		{"sent in time", Notice{ExtendedOn: day("2026-02-23"), SentOn: day("2026-02-26")}, ""},
+		{"sent a day late, for good", Notice{ExtendedOn: day("2026-02-23"), SentOn: day("2026-02-27")}, BreachLateNotice},
+		{"not sent, still in time", Notice{ExtendedOn: day("2026-02-26")}, ""},
+		{"not sent, past due", Notice{ExtendedOn: day("2026-02-20")}, BreachNoNotice},
+		{"extension after the target passed", Notice{ExtendedOn: day("2026-02-23"), Late: true, SentOn: day("2026-02-23")}, BreachLateExtension},
+	}
+	for _, tt := range tests {
+		if got := tt.notice.Breach(today, set); got != tt.want {
+			t.Errorf("%s: breach %q, want %q (due %s)", tt.name, got, tt.want, tt.notice.DueOn(set))
+		}
+	}
+	f := Facts{Notices: []Notice{tests[0].notice, tests[1].notice, tests[4].notice}}
+	if got := f.Breaches(today, set); len(got) != 2 || got[0].Kind != BreachLateNotice || got[1].Kind != BreachLateExtension {
+		t.Errorf("Breaches = %v, want a late notice and a late extension", got)
 	}
 }

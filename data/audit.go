@@ -28,6 +28,10 @@ type Event struct {
 	PayloadSHA256 string          `json:"-"`
 	PrevHash      string          `json:"-"`
 	Hash          string          `json:"hash"`
+
+	// importLine is the line an imported complaint had in the file, set by Timeline on the
+	// import's event, which is about the whole file.
+	importLine int
 }
 
 // Change is one field's old and new value, as recorded by an edit event.
@@ -118,8 +122,14 @@ func scanEvent(rows *sql.Rows) (Event, error) {
 func (s *Store) Timeline(ref string) ([]Event, error) { return ofComplaint(s, ref, timeline) }
 
 func timeline(q querier, id int64) ([]Event, error) {
+	var imported sql.NullInt64
+	var line int
+	if err := q.QueryRow(`SELECT imported_event, imported_line FROM complaints WHERE id = ?`, id).Scan(&imported, &line); err != nil {
+		return nil, err
+	}
+	// An imported complaint's history starts with the import, one event for the whole file.
 	rows, err := q.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
-		WHERE e.complaint_id = ? ORDER BY e.id`, id)
+		WHERE e.complaint_id = ? OR e.id = ? ORDER BY e.id`, id, imported)
 	if err != nil {
 		return nil, err
 	}
@@ -129,6 +139,9 @@ func timeline(q querier, id int64) ([]Event, error) {
 		e, err := scanEvent(rows)
 		if err != nil {
 			return nil, err
+		}
+		if e.Kind == "register_imported" {
+			e.importLine = line
 		}
 		out = append(out, e)
 	}
@@ -144,6 +157,11 @@ func (e Event) Describe() string {
 	_ = json.Unmarshal(e.Payload, &p)
 	str := func(k string) string { v, _ := p[k].(string); return v }
 	switch e.Kind {
+	case "register_imported":
+		if e.importLine > 0 {
+			return fmt.Sprintf("Geïmporteerd uit %s, regel %d", str("file"), e.importLine)
+		}
+		return fmt.Sprintf("Register geïmporteerd uit %s: %v klachten (SHA-256 %s)", str("file"), p["imported"], str("sha256"))
 	case "complaint_created":
 		return "Klacht geregistreerd: " + str("summary")
 	case "complaint_edited":

@@ -40,7 +40,7 @@ func TestEveryChangeWritesItsEvents(t *testing.T) {
 		{"create", func() error { _, err := s.Create(complaint("Bakker", "2026-03-01", true)); return err }, []string{"complaint_created"}, false},
 		{"edit", func() error { return s.Update(edited) }, []string{"complaint_edited"}, false},
 		{"edit without changes", func() error { return s.Update(edited) }, nil, false},
-		{"acknowledge", func() error { return s.Acknowledge(ref, Date{}) }, []string{"status_changed"}, false},
+		{"acknowledge", func() error { return s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd.") }, []string{"status_changed"}, false},
 		{"letter", func() error {
 			l, err := s.SaveLetter(third, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"))
 			letter = l.ID
@@ -73,7 +73,9 @@ func TestEveryChangeWritesItsEvents(t *testing.T) {
 			return s.SetSettings(map[string]string{"ack_days": "5", "practice_name": "Praktijk Zon", "language": "nl"})
 		}, []string{"setting_changed", "setting_changed"}, true},
 		{"settings unchanged", func() error { return s.SetSettings(map[string]string{"ack_days": "5"}) }, nil, true},
-		{"resolve", func() error { return s.Resolve(ref, VerdictSettled, "opgelost", Date{}) }, []string{"status_changed"}, false},
+		{"resolve", func() error {
+			return s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "opgelost", On: Date{}, Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"})
+		}, []string{"status_changed"}, false},
 		{"withdraw", func() error { return s.Withdraw(other, "") }, []string{"status_changed"}, false},
 	}
 	for _, tt := range tests {
@@ -137,10 +139,14 @@ func TestRefusedChangesWriteNothing(t *testing.T) {
 		"invalid complaint": func() error { _, err := s.Create(complaint("", "2026-03-01", true)); return err },
 		"future complaint":  func() error { _, err := s.Create(complaint("X", "2026-03-03", true)); return err },
 		"invalid edit":      func() error { return s.Update(bad) },
-		"resolve":           func() error { return s.Resolve(ref, VerdictSettled, "x", Date{}) },
-		"extend":            func() error { return s.Extend(ref, day("2026-04-01"), "x") },
-		"close":             func() error { return s.CloseComplaint(ref) },
-		"acknowledge later": func() error { return s.Acknowledge(ref, day("2026-03-03")) },
+		"resolve": func() error {
+			return s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "x", On: Date{}, Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"})
+		},
+		"extend": func() error { return s.Extend(ref, day("2026-04-01"), "x") },
+		"close":  func() error { return s.CloseComplaint(ref) },
+		"acknowledge later": func() error {
+			return s.Acknowledge(ref, day("2026-03-03"), DeliveryEmail, "Ontvangst per e-mail bevestigd.")
+		},
 		"contact":           func() error { _, err := s.AddContact(ref, Contact{Kind: ContactEmail}); return err },
 		"information":       func() error { return s.InformationReceived(ref, Date{}) },
 		"withdraw consent":  func() error { return s.WithdrawConsent(ref, Date{}) },
@@ -177,7 +183,7 @@ func TestChangeAndEventCommitTogether(t *testing.T) {
 	if _, err := s.Create(complaint("Bakker", "2026-03-01", true)); err == nil {
 		t.Fatal("Create succeeded without its audit event")
 	}
-	if err := s.Acknowledge(ref, Date{}); err == nil {
+	if err := s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."); err == nil {
 		t.Fatal("Acknowledge succeeded without its audit event")
 	}
 	if err := s.SetSettings(map[string]string{"ack_days": "3"}); err == nil {
@@ -214,7 +220,7 @@ func TestChangeAndEventCommitTogether(t *testing.T) {
 func TestEventFields(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
-	must(t, s.Acknowledge(ref, day("2026-02-05")))
+	must(t, s.Acknowledge(ref, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	evs, err := s.Timeline(ref)
 	must(t, err)
 	if len(evs) != 2 {
@@ -225,7 +231,7 @@ func TestEventFields(t *testing.T) {
 		e.PrevHash != evs[0].Hash || evs[0].PrevHash != strings.Repeat("0", 64) || len(e.Hash) != 64 {
 		t.Errorf("event: %+v", e)
 	}
-	if d := e.Describe(); d != "Status van ontvangen naar ontvangst bevestigd: ontvangst bevestigd op 2026-02-05" {
+	if d := e.Describe(); d != "Status van ontvangen naar ontvangst bevestigd: ontvangst bevestigd op 2026-02-05, per e-mail verstuurd zonder brief uit het programma: Ontvangst per e-mail bevestigd." {
 		t.Errorf("Describe = %q", d)
 	}
 	if d := evs[0].Describe(); d != "Klacht geregistreerd: wachttijd te lang" {

@@ -20,7 +20,7 @@ func TestBatchIsOneTransactionOfTheSameRules(t *testing.T) {
 		if _, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "Besproken met de boekhouder"}); err != nil {
 			return err
 		}
-		if err := s.Acknowledge(ref, Date{}); err != nil {
+		if err := s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."); err != nil {
 			return err
 		}
 		if err := s.SetSettings(map[string]string{"ack_days": "9"}); err != nil {
@@ -63,7 +63,7 @@ func TestFailedBatchSavesNothing(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if err := b.Resolve(ref, VerdictSettled, "x", Date{}); err == nil {
+		if err := b.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "x"}); err == nil {
 			t.Error("resolving before acknowledging was allowed")
 		}
 		_, later = b.Create(complaint("Sanne de Jong", "2026-11-02", true))

@@ -97,10 +97,13 @@ type Complaint struct {
 	Desired     string      `json:"desired_outcome"`
 	Complainant Complainant `json:"complainant"`
 
-	Status         Status  `json:"status"`
-	AckDueOn       Date    `json:"ack_due_on"`
-	AcknowledgedOn Date    `json:"acknowledged_on"`
-	DueOn          Date    `json:"due_on"`
+	Status         Status `json:"status"`
+	AckDueOn       Date   `json:"ack_due_on"`
+	AcknowledgedOn Date   `json:"acknowledged_on"`
+	DueOn          Date   `json:"due_on"`
+	// DeadlinePolicy is the regime the complaint was filed under (setting deadline_policy at the
+	// time); its deadlines and extension limits keep following it.
+	DeadlinePolicy string  `json:"deadline_policy"`
 	ResolvedOn     Date    `json:"resolved_on"`
 	Verdict        Verdict `json:"verdict"`
 	Outcome        string  `json:"outcome"`
@@ -109,7 +112,24 @@ type Complaint struct {
 	// NoMeasureReason says why a complaint found (partly) well-founded needs no measure
 	// against recurrence; see Store.RecordNoMeasure.
 	NoMeasureReason string `json:"no_measure_reason"`
+	// NoHearingReason says why a formal complaint was decided without hearing the complainant
+	// or the person it concerns.
+	NoHearingReason string `json:"no_hearing_reason"`
+	// Justified says, for a complaint settled in consultation, whether it was (partly)
+	// justified; "" for other verdicts.
+	Justified Justified `json:"justified"`
+
+	// ImportedFrom and ImportedLine say where an imported complaint came from (the file's
+	// name and its line or row there); empty and 0 for a complaint registered in the app.
+	// OriginalReference is the reference it had in that register, if the sheet gave one.
+	ImportedFrom      string `json:"imported_from"`
+	ImportedLine      int    `json:"imported_line"`
+	OriginalReference string `json:"original_reference"`
 }
+
+// Imported reports whether the complaint was taken over from an earlier register instead of
+// being handled in the app from its receipt.
+func (c *Complaint) Imported() bool { return c.ImportedFrom != "" }
 
 // Validate checks the fields a person fills in, against today's date.
 // The first problem is returned, with Field set for the form.
@@ -201,6 +221,6 @@ func CheckEmail(s string) error {
 // writing or the complainant asked for it explicitly: the deadlines for confirming receipt
 // and for the resolution run from that day.
 func (c *Complaint) fileFormally(on Date, s Settings) {
-	c.Formal, c.FiledOn = true, on
-	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, s)
+	c.Formal, c.FiledOn, c.DeadlinePolicy = true, on, s.Policy()
+	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, c.DeadlinePolicy, s)
 }

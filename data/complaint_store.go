@@ -12,14 +12,18 @@ import (
 const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal, c.filed_on, c.subject, c.person_named,
 	c.handler, c.summary, c.description, c.desired_outcome, c.complainant_name, c.address_line1, c.address_line2,
 	c.postcode, c.city, c.country, c.email, c.phone, c.status, c.ack_due_on, c.acknowledged_on, c.due_on,
-	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on, c.no_measure_reason`
+	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on, c.no_measure_reason, c.deadline_policy,
+	c.no_hearing_reason, c.justified,
+	c.imported_from, c.imported_line, c.original_reference`
 
 func complaintDest(c *Complaint) []any {
 	p := &c.Complainant
 	return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Channel, &c.Formal, &c.FiledOn, &c.Subject, &c.PersonNamed,
 		&c.Handler, &c.Summary, &c.Description, &c.Desired, &p.Name, &p.AddressLine1, &p.AddressLine2,
 		&p.Postcode, &p.City, &p.Country, &p.Email, &p.Phone, &c.Status, &c.AckDueOn, &c.AcknowledgedOn, &c.DueOn,
-		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn, &c.NoMeasureReason}
+		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn, &c.NoMeasureReason, &c.DeadlinePolicy,
+		&c.NoHearingReason, &c.Justified,
+		&c.ImportedFrom, &c.ImportedLine, &c.OriginalReference}
 }
 
 func unknownRef(ref string) error {
@@ -67,19 +71,16 @@ func (s *Store) Create(c Complaint) (string, error) {
 			c.Status = StatusReceived
 			c.fileFormally(c.ReceivedOn, set)
 		}
-		var seq int
-		if err := tx.QueryRow(`INSERT INTO reference_counters (year, last) VALUES (?, 1)
-			ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, c.ReceivedOn.Year()).Scan(&seq); err != nil {
+		if c.Reference, err = tx.nextReference(c.ReceivedOn.Year()); err != nil {
 			return err
 		}
-		c.Reference = fmt.Sprintf("K-%d-%04d", c.ReceivedOn.Year(), seq)
 		p := c.Complainant
 		res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, person_named,
 			handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
-			country, email, phone, status, ack_due_on, due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			country, email, phone, status, ack_due_on, due_on, deadline_policy) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
 			c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
-			p.Phone, c.Status, c.AckDueOn, c.DueOn)
+			p.Phone, c.Status, c.AckDueOn, c.DueOn, c.DeadlinePolicy)
 		if err != nil {
 			return err
 		}
@@ -161,7 +162,7 @@ func (tx *Tx) moveDeadlines(old, c *Complaint) error {
 		c.AckDueOn = ShortTermDue(c.FiledOn, set)
 	}
 	if old.Status == StatusReceived || old.Status == StatusAcknowledged {
-		c.DueOn = ResolutionDue(c.FiledOn, set)
+		c.DueOn = ResolutionDue(c.FiledOn, old.DeadlinePolicy, set)
 	}
 	return nil
 }

@@ -118,7 +118,7 @@ func TestUpdateRecordsChangesAndMovesDeadlines(t *testing.T) {
 	}
 
 	// Once extended, the promised target stays put when the date of receipt is corrected.
-	must(t, s.Acknowledge(ref, Date{}))
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.Extend(ref, day("2026-04-01"), "advies"))
 	c = *complaintOf(t, s, ref)
 	c.ReceivedOn = day("2026-02-05")

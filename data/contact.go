@@ -35,12 +35,47 @@ func ParseContactKind(s string) (ContactKind, error) {
 	return k, nil
 }
 
-// Contact is a call, meeting, letter or e-mail with the complainant. It may ask the
-// complainant for more information, expected by InfoDueOn.
+// Party is whom the practice was in touch with about the complaint.
+type Party string
+
+// The parties: the procedure promises to consult "u en de andere betrokkenen".
+const (
+	PartyComplainant Party = "complainant" // the complainant (or their representative)
+	PartyConcerned   Party = "concerned"   // the person the complaint is about
+	PartyOther       Party = "other"       // someone else involved, named
+)
+
+// Parties lists every party in display order.
+var Parties = []Party{PartyComplainant, PartyConcerned, PartyOther}
+
+// Label is the party in the practitioner's words.
+func (p Party) Label() string {
+	return map[Party]string{PartyComplainant: "klager", PartyConcerned: "betrokkene over wie de klacht gaat",
+		PartyOther: "andere betrokkene"}[p]
+}
+
+// ParseParty checks a party name; empty means the complainant.
+func ParseParty(s string) (Party, error) {
+	if s == "" {
+		return PartyComplainant, nil
+	}
+	p := Party(s)
+	if !slices.Contains(Parties, p) {
+		return "", invalid("party", fmt.Sprintf("onbekende partij %q; kies uit %s", s, joinAll(Parties)))
+	}
+	return p, nil
+}
+
+// Contact is a call, meeting, letter or e-mail with the complainant or another party. It may
+// ask the complainant for more information, expected by InfoDueOn. Hearing records that the
+// party's view on the complaint was heard (hoor en wederhoor).
 type Contact struct {
 	ID             int64       `json:"id"`
 	On             Date        `json:"on"`
 	Kind           ContactKind `json:"kind"`
+	Party          Party       `json:"party"`
+	PartyName      string      `json:"party_name"`
+	Hearing        bool        `json:"hearing"`
 	Note           string      `json:"note"`
 	InfoRequested  string      `json:"info_requested,omitempty"`
 	InfoDueOn      Date        `json:"info_due_on"`
@@ -52,6 +87,19 @@ func (ct *Contact) validate(c *Complaint, today Date) error {
 	ct.Note, ct.InfoRequested = strings.TrimSpace(ct.Note), strings.TrimSpace(ct.InfoRequested)
 	if _, err := ParseContactKind(string(ct.Kind)); err != nil {
 		return err
+	}
+	var err error
+	if ct.Party, err = ParseParty(string(ct.Party)); err != nil {
+		return err
+	}
+	ct.PartyName = strings.TrimSpace(ct.PartyName)
+	switch {
+	case ct.Party == PartyConcerned && ct.PartyName == "":
+		ct.PartyName = c.PersonNamed
+	case ct.Party == PartyOther && ct.PartyName == "":
+		return invalid("party_name", "vul de naam in van de betrokkene met wie u sprak")
+	case ct.Party != PartyComplainant && ct.InfoRequested != "":
+		return invalid("info_requested", "informatie vraagt u aan de klager; leg een verzoek aan een ander vast als notitie")
 	}
 	if err := checkDay("on", &ct.On, c, today); err != nil {
 		return err

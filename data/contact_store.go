@@ -25,8 +25,9 @@ func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
 	if err := ct.validate(c, tx.today()); err != nil {
 		return err
 	}
-	res, err := tx.Exec(`INSERT INTO contacts (complaint_id, contact_on, kind, note, info_requested, info_due_on)
-		VALUES (?, ?, ?, ?, ?, ?)`, c.ID, ct.On, ct.Kind, ct.Note, ct.InfoRequested, ct.InfoDueOn)
+	res, err := tx.Exec(`INSERT INTO contacts (complaint_id, contact_on, kind, party, party_name, hearing, note, info_requested,
+		info_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, ct.On, ct.Kind, ct.Party, ct.PartyName, ct.Hearing, ct.Note,
+		ct.InfoRequested, ct.InfoDueOn)
 	if err != nil {
 		return err
 	}
@@ -67,7 +68,8 @@ func (s *Store) Contacts(ref string) ([]Contact, error) { return ofComplaint(s, 
 
 func contacts(q querier, id int64) ([]Contact, error) {
 	return collect(q, func(ct *Contact) []any {
-		return []any{&ct.ID, &ct.On, &ct.Kind, &ct.Note, &ct.InfoRequested, &ct.InfoDueOn, &ct.InfoReceivedOn}
-	}, `SELECT id, contact_on, kind, note, info_requested, info_due_on, info_received_on
+		return []any{&ct.ID, &ct.On, &ct.Kind, &ct.Party, &ct.PartyName, &ct.Hearing, &ct.Note, &ct.InfoRequested, &ct.InfoDueOn,
+			&ct.InfoReceivedOn}
+	}, `SELECT id, contact_on, kind, party, party_name, hearing, note, info_requested, info_due_on, info_received_on
 		FROM contacts WHERE complaint_id = ? ORDER BY contact_on, id`, id)
 }

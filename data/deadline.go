@@ -59,23 +59,26 @@ func workday(d Date, s Settings) Date {
 // formalised and when the outcome letter and a measure are due after the decision.
 func ShortTermDue(from Date, s Settings) Date { return dueAfter(from, s.AckDays(), s) }
 
-// ResolutionDue is when a complaint filed on filed should be settled under the practice's policy.
-// The published procedure promises one calendar month; other regimes are presets.
-func ResolutionDue(filed Date, s Settings) Date {
-	var d Date
-	switch s.Policy() {
+// ResolutionDue is when a complaint filed on filed should be settled under the deadline policy
+// it was filed under. The published procedure promises one calendar month; other regimes are
+// presets.
+func ResolutionDue(filed Date, policy string, s Settings) Date {
+	return workday(termEnd(filed, policy, s), s)
+}
+
+// termEnd is the last day of the resolution term before any move to a working day.
+func termEnd(filed Date, policy string, s Settings) Date {
+	switch policy {
 	case PolicyWkkgz:
-		d = filed.AddDays(6 * 7)
+		return filed.AddDays(6 * 7)
 	case Policy4Weeks:
-		d = filed.AddDays(4 * 7)
+		return filed.AddDays(4 * 7)
 	case Policy8Weeks:
-		d = filed.AddDays(8 * 7)
+		return filed.AddDays(8 * 7)
 	case PolicyCustom:
-		d = filed.AddDays(s.CustomDays())
-	default:
-		d = filed.AddMonths(1)
+		return filed.AddDays(s.CustomDays())
 	}
-	return workday(d, s)
+	return filed.AddMonths(1)
 }
 
 // wkkgzMaxExtension is the longest extension the Wkkgz allows, once.
@@ -87,16 +90,18 @@ type ExtensionRange struct {
 	After, Latest, Proposed Date
 }
 
-// extensionRange is the range for complaint c, which has had `earlier` extensions already and
-// whose original target date was original. Under the Wkkgz the term may be extended once, by
-// at most four weeks; an error says so when that one extension was used.
-func extensionRange(c *Complaint, earlier int, original, today Date, s Settings) (ExtensionRange, error) {
+// extensionRange is the range for complaint c, which has had `earlier` extensions already.
+// Under the Wkkgz the term may be extended once, by at most four weeks: counted from the end
+// of the six weeks before any move to a working day, and then moved once, so a term that ended
+// on a holiday does not add the holiday to the extension. An error says so when that one
+// extension was used.
+func extensionRange(c *Complaint, earlier int, today Date, s Settings) (ExtensionRange, error) {
 	r := ExtensionRange{After: latest(c.DueOn, today), Proposed: c.DueOn.AddDays(wkkgzMaxExtension)}
-	if s.Policy() == PolicyWkkgz {
+	if c.DeadlinePolicy == PolicyWkkgz {
 		if earlier > 0 {
 			return r, conflict("onder de Wkkgz mag de termijn maar één keer worden verlengd; deze klacht is al verlengd")
 		}
-		r.Latest = original.AddDays(wkkgzMaxExtension)
+		r.Latest = workday(termEnd(c.FiledOn, PolicyWkkgz, s).AddDays(wkkgzMaxExtension), s)
 		r.Proposed = r.Latest
 	}
 	if !r.Proposed.After(r.After) {
@@ -106,8 +111,8 @@ func extensionRange(c *Complaint, earlier int, original, today Date, s Settings)
 }
 
 // CheckExtension validates a new target date for complaint c, which has had `earlier`
-// extensions already and whose original target date was original.
-func CheckExtension(c *Complaint, earlier int, original, until, today Date, reason string, s Settings) error {
+// extensions already.
+func CheckExtension(c *Complaint, earlier int, until, today Date, reason string, s Settings) error {
 	switch {
 	case reason == "":
 		return invalid("reason", "vul de reden van de verlenging in; de klager krijgt die te lezen in het voortgangsbericht")
@@ -118,7 +123,7 @@ func CheckExtension(c *Complaint, earlier int, original, until, today Date, reas
 	case !until.After(today):
 		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet in de toekomst liggen", until))
 	}
-	r, err := extensionRange(c, earlier, original, today, s)
+	r, err := extensionRange(c, earlier, today, s)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -47,8 +48,8 @@ func TestResolutionDue(t *testing.T) {
 			if shift == "false" {
 				want = tt.raw
 			}
-			s := settingsWith("deadline_policy", tt.policy, "custom_days", custom, "shift_to_workday", shift)
-			if got := ResolutionDue(day(tt.filed), s); got != day(want) {
+			s := settingsWith("custom_days", custom, "shift_to_workday", shift)
+			if got := ResolutionDue(day(tt.filed), tt.policy, s); got != day(want) {
 				t.Errorf("ResolutionDue(%s, %s/%s, shift %s) = %s, want %s", tt.filed, tt.policy, custom, shift, got, want)
 			}
 		}
@@ -102,37 +103,41 @@ func TestWarningFor(t *testing.T) {
 func TestCheckExtension(t *testing.T) {
 	wkkgz, month := settingsWith("deadline_policy", PolicyWkkgz), DefaultSettings()
 	tests := []struct {
-		name          string
-		set           Settings
-		due, original string
-		earlier       int
-		until, today  string
-		reason        string
-		want          error
-		field         string
+		name         string
+		set          Settings
+		due, filed   string
+		earlier      int
+		until, today string
+		reason       string
+		want         error
+		field        string
 	}{
-		{"wkkgz four weeks", wkkgz, "2026-04-13", "2026-04-13", 0, "2026-05-11", "2026-04-01", "advies", nil, ""},
-		{"wkkgz one day", wkkgz, "2026-04-13", "2026-04-13", 0, "2026-04-14", "2026-04-01", "advies", nil, ""},
-		{"wkkgz more than four weeks", wkkgz, "2026-04-13", "2026-04-13", 0, "2026-05-12", "2026-04-01", "advies", ErrInvalid, "until"},
-		{"wkkgz second extension", wkkgz, "2026-04-20", "2026-04-13", 1, "2026-04-27", "2026-04-15", "advies", ErrConflict, ""},
-		{"month no limit", month, "2026-04-13", "2026-04-13", 0, "2026-07-01", "2026-04-01", "advies", nil, ""},
-		{"month repeated", month, "2026-05-11", "2026-04-13", 3, "2026-06-01", "2026-05-01", "advies", nil, ""},
-		{"no reason", month, "2026-04-13", "2026-04-13", 0, "2026-05-01", "2026-04-01", "", ErrInvalid, "reason"},
-		{"no date", month, "2026-04-13", "2026-04-13", 0, "", "2026-04-01", "advies", ErrInvalid, "until"},
-		{"same as due", month, "2026-04-13", "2026-04-13", 0, "2026-04-13", "2026-04-01", "advies", ErrInvalid, "until"},
-		{"before due", month, "2026-04-13", "2026-04-13", 0, "2026-04-10", "2026-04-01", "advies", ErrInvalid, "until"},
-		{"due passed, until today", month, "2026-03-20", "2026-03-20", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
-		{"due passed, until tomorrow", month, "2026-03-20", "2026-03-20", 0, "2026-04-02", "2026-04-01", "advies", nil, ""},
-		{"wkkgz due passed, until today", wkkgz, "2026-03-20", "2026-03-20", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"wkkgz four weeks", wkkgz, "2026-04-13", "2026-03-02", 0, "2026-05-11", "2026-04-01", "advies", nil, ""},
+		{"wkkgz one day", wkkgz, "2026-04-13", "2026-03-02", 0, "2026-04-14", "2026-04-01", "advies", nil, ""},
+		{"wkkgz more than four weeks", wkkgz, "2026-04-13", "2026-03-02", 0, "2026-05-12", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"wkkgz second extension", wkkgz, "2026-04-20", "2026-03-02", 1, "2026-04-27", "2026-04-15", "advies", ErrConflict, ""},
+		{"month no limit", month, "2026-04-13", "2026-03-02", 0, "2026-07-01", "2026-04-01", "advies", nil, ""},
+		{"month repeated", month, "2026-05-11", "2026-03-02", 3, "2026-06-01", "2026-05-01", "advies", nil, ""},
+		{"no reason", month, "2026-04-13", "2026-03-02", 0, "2026-05-01", "2026-04-01", "", ErrInvalid, "reason"},
+		{"no date", month, "2026-04-13", "2026-03-02", 0, "", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"same as due", month, "2026-04-13", "2026-03-02", 0, "2026-04-13", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"before due", month, "2026-04-13", "2026-03-02", 0, "2026-04-10", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"due passed, until today", month, "2026-03-20", "2026-02-06", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"due passed, until tomorrow", month, "2026-03-20", "2026-02-06", 0, "2026-04-02", "2026-04-01", "advies", nil, ""},
+		{"wkkgz due passed, until today", wkkgz, "2026-03-20", "2026-02-06", 0, "2026-04-01", "2026-04-01", "advies", ErrInvalid, "until"},
+		// Received Friday 20 November 2026: six weeks end on New Year's Day, moved to Monday
+		// 4 January; the four weeks count from 1 January: Friday 29 January at the latest.
+		{"wkkgz cap from the unshifted term", wkkgz, "2027-01-04", "2026-11-20", 0, "2027-01-29", "2026-12-20", "advies", nil, ""},
+		{"wkkgz cap not from the shifted term", wkkgz, "2027-01-04", "2026-11-20", 0, "2027-02-01", "2026-12-20", "advies", ErrInvalid, "until"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &Complaint{Reference: "K-2026-0001", DueOn: day(tt.due)}
+			c := &Complaint{Reference: "K-2026-0001", DueOn: day(tt.due), FiledOn: day(tt.filed), DeadlinePolicy: tt.set.Policy()}
 			var until Date
 			if tt.until != "" {
 				until = day(tt.until)
 			}
-			err := CheckExtension(c, tt.earlier, day(tt.original), until, day(tt.today), tt.reason, tt.set)
+			err := CheckExtension(c, tt.earlier, until, day(tt.today), tt.reason, tt.set)
 			if tt.want == nil {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
@@ -169,7 +174,7 @@ func TestStoreExtendWkkgz(t *testing.T) {
 	must(t, s.SetSettings(map[string]string{"deadline_policy": PolicyWkkgz}))
 	ref := mustCreate(t, s, complaint("Jansen", "2026-03-02", true))
 	wantErr(t, s.Extend(ref, day("2026-05-01"), "advies"), ErrTransition) // receipt not yet confirmed
-	must(t, s.Acknowledge(ref, Date{}))
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	if c := complaintOf(t, s, ref); c.DueOn != day("2026-04-13") {
 		t.Fatalf("due %s, want six weeks: 2026-04-13", c.DueOn)
 	}
@@ -209,5 +214,67 @@ func TestStoreExtendMonthPolicyRepeatedly(t *testing.T) {
 	}
 	if c := complaintOf(t, s, ref); c.DueOn != day("2026-06-01") || c.Status != StatusExtended {
 		t.Errorf("after two extensions: %s due %s", c.Status, c.DueOn)
+	}
+}
+
+// TestWkkgzFrozenAndCapped: the regime is fixed when the complaint is filed, and the Wkkgz
+// extension counts four weeks from the unshifted end of the six weeks.
+func TestWkkgzFrozenAndCapped(t *testing.T) {
+	s := openStore(t, "2026-11-20")
+	must(t, s.SetSettings(map[string]string{KeyDeadlinePolicy: PolicyWkkgz}))
+	ref := mustCreate(t, s, complaint("Jansen", "2026-11-20", true)) // a Friday
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	must(t, s.SetSettings(map[string]string{KeyDeadlinePolicy: PolicyMonth}))
+	c := complaintOf(t, s, ref)
+	if c.DeadlinePolicy != PolicyWkkgz || c.DueOn != day("2027-01-04") {
+		t.Fatalf("policy %q due %s; want wkkgz, six weeks to New Year's Day moved to Monday 4 January", c.DeadlinePolicy, c.DueOn)
+	}
+	setToday(s, "2026-12-21")
+	wantErr(t, s.Extend(ref, day("2027-02-01"), "advies deskundige"), ErrInvalid)
+	must(t, s.Extend(ref, day("2027-01-29"), "advies deskundige"))
+	wantErr(t, s.Extend(ref, day("2027-01-30"), "nog meer tijd"), ErrConflict)
+}
+
+// TestEachExtensionOwesItsNotice: a second extension gets its own progress letter and never
+// moves the first one's date; an extension after the target passed is stored as late, and
+// both stay breaches after the letters went out.
+func TestEachExtensionOwesItsNotice(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusAcknowledged) // due 2026-03-02
+	must(t, s.Extend(ref, day("2026-04-02"), "advies deskundige"))
+	setToday(s, "2026-04-07")                                    // the new target passed unannounced
+	must(t, s.Extend(ref, day("2026-05-01"), "deskundige ziek")) // late
+	listed, err := s.List(Filter{Reference: ref})
+	must(t, err)
+	var dues []string
+	for _, it := range listed[0].Items {
+		if it.Kind == ItemProgressLetter {
+			dues = append(dues, it.DueOn.String())
+		}
+	}
+	if !slices.Equal(dues, []string{"2026-03-05", "2026-04-10"}) {
+		t.Fatalf("progress letters due %v, want 2026-03-05 (first) and 2026-04-10 (second)", dues)
+	}
+	f, err := s.File(ref)
+	must(t, err)
+	if len(f.Extensions) != 2 || f.Extensions[0].Late || !f.Extensions[1].Late {
+		t.Fatalf("extensions %+v: want only the second late", f.Extensions)
+	}
+	sendLetter(t, s, ref, LetterProgress, Date{}, DeliveryPost)
+	f, err = s.File(ref)
+	must(t, err)
+	for _, it := range f.Items {
+		if it.Kind == ItemProgressLetter {
+			t.Errorf("a progress letter is still owed after sending one: %+v", it)
+		}
+	}
+	r, err := s.YearReport(2026)
+	must(t, err)
+	if r.Current.LateExtensions != 1 || r.Current.LateNotices != 1 {
+		t.Errorf("report: %d late extensions, %d late notices; want 1 and 1",
+			r.Current.LateExtensions, r.Current.LateNotices)
+	}
+	if n := len(f.Breached); n != 2 {
+		t.Errorf("%d breaches (%v), want 2: the first notice never went out in time, the second extension was late", n, f.Breached)
 	}
 }

@@ -6,6 +6,7 @@ type Extension struct {
 	PreviousDueOn Date   `json:"previous_due_on"`
 	Until         Date   `json:"until"`
 	Reason        string `json:"reason"`
+	Late          bool   `json:"late"` // recorded after the target date it replaced had passed
 }
 
 // File is everything recorded about one complaint: the complaint file a practitioner opens.
@@ -64,8 +65,8 @@ func (f *File) read(q querier) (err error) {
 		return err
 	}
 	if f.Extensions, err = collect(q, func(e *Extension) []any {
-		return []any{&e.On, &e.PreviousDueOn, &e.Until, &e.Reason}
-	}, `SELECT extended_on, previous_due_on, until, reason FROM extensions WHERE complaint_id = ? ORDER BY id`, id); err != nil {
+		return []any{&e.On, &e.PreviousDueOn, &e.Until, &e.Reason, &e.Late}
+	}, `SELECT extended_on, previous_due_on, until, reason, late FROM extensions WHERE complaint_id = ? ORDER BY id`, id); err != nil {
 		return err
 	}
 	if f.Consents, err = collect(q, func(c *Consent) []any {
@@ -83,9 +84,5 @@ func (f *File) read(q querier) (err error) {
 // ExtensionRange is where a new target date for this complaint may fall on the day today, or
 // an error when the procedure allows no further extension.
 func (f *File) ExtensionRange(today Date) (ExtensionRange, error) {
-	original := f.DueOn
-	if len(f.Extensions) > 0 {
-		original = f.Extensions[0].PreviousDueOn
-	}
-	return extensionRange(&f.Complaint, len(f.Extensions), original, today, f.Settings)
+	return extensionRange(&f.Complaint, len(f.Extensions), today, f.Settings)
 }

@@ -4,7 +4,7 @@ import "time"
 
 // IsHoliday reports whether d is a general holiday in the sense of the Algemene termijnenwet
 // (art. 3): New Year's Day, Easter Monday, Ascension Day, Whit Monday, Christmas and Boxing Day,
-// King's Day and 5 May. Good Friday is not one. A statutory period that ends on such a day
+// the monarch's birthday (King's Day, before 2014 Queen's Day) and 5 May. Good Friday is not one. A statutory period that ends on such a day
 // runs on to the next working day, and so do our deadlines.
 func IsHoliday(d Date) bool {
 	m, day := d.Month(), d.Day()
@@ -13,7 +13,7 @@ func IsHoliday(d Date) bool {
 		m == time.May && day == 5,
 		m == time.December && (day == 25 || day == 26):
 		return true
-	case m == time.April && d == kingsDay(d.Year()):
+	case m == time.April && d == monarchsDay(d.Year()):
 		return true
 	}
 	easter := Easter(d.Year())
@@ -24,9 +24,14 @@ func IsHoliday(d Date) bool {
 	return false
 }
 
-// kingsDay is 27 April, or 26 April when the 27th is a Sunday.
-func kingsDay(year int) Date {
+// monarchsDay is the holiday of the monarch's birthday in year: from 2014 King's Day,
+// 27 April, before that Queen's Day, 30 April; either moves a day earlier when it falls on a
+// Sunday. Imported history keeps the deadlines of the holidays in force at the time.
+func monarchsDay(year int) Date {
 	d := NewDate(year, time.April, 27)
+	if year < 2014 {
+		d = NewDate(year, time.April, 30)
+	}
 	if d.Weekday() == time.Sunday {
 		return d.AddDays(-1)
 	}
@@ -60,6 +65,14 @@ func IsWorkingDay(d Date) bool {
 func NextWorkingDay(d Date) Date {
 	for !IsWorkingDay(d) {
 		d = d.AddDays(1)
+	}
+	return d
+}
+
+// AddWorkingDays is the working day n working days after d, skipping weekends and holidays.
+func AddWorkingDays(d Date, n int) Date {
+	for ; n > 0; n-- {
+		d = NextWorkingDay(d.AddDays(1))
 	}
 	return d
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -117,5 +118,48 @@ func TestNextWorkingDay(t *testing.T) {
 		if got := NextWorkingDay(day(tt.from)); got != day(tt.want) {
 			t.Errorf("NextWorkingDay(%s) = %s, want %s", tt.from, got, tt.want)
 		}
+	}
+}
+
+// TestHolidaysAgainstIndependentCalendar checks every day of 2000–2026 against a calendar
+// made another way: Easter by Oudin's algorithm on time.Time, and the monarch's birthday from
+// a table of the dates actually celebrated (Queen's Day until 2013, King's Day from 2014).
+func TestHolidaysAgainstIndependentCalendar(t *testing.T) {
+	monarch := map[int]string{
+		2000: "04-29", 2001: "04-30", 2002: "04-30", 2003: "04-30", 2004: "04-30", 2005: "04-30", 2006: "04-29",
+		2007: "04-30", 2008: "04-30", 2009: "04-30", 2010: "04-30", 2011: "04-30", 2012: "04-30", 2013: "04-30",
+		2014: "04-26", 2015: "04-27", 2016: "04-27", 2017: "04-27", 2018: "04-27", 2019: "04-27", 2020: "04-27",
+		2021: "04-27", 2022: "04-27", 2023: "04-27", 2024: "04-27", 2025: "04-26", 2026: "04-27",
+	}
+	oudin := func(y int) time.Time {
+		c := y / 100
+		n := y - 19*(y/19)
+		k := (c - 17) / 25
+		i := c - c/4 - (c-k)/3 + 19*n + 15
+		i -= 30 * (i / 30)
+		i -= (i / 28) * (1 - (i/28)*(29/(i+1))*((21-n)/11))
+		j := y + y/4 + i + 2 - c + c/4
+		j -= 7 * (j / 7)
+		l := i - j
+		m := 3 + (l+40)/44
+		return time.Date(y, time.Month(m), l+28-31*(m/4), 0, 0, 0, 0, time.UTC)
+	}
+	wrong := 0
+	for y := 2000; y <= 2026; y++ {
+		e := oudin(y)
+		want := map[string]bool{fmt.Sprintf("%d-01-01", y): true, fmt.Sprintf("%d-05-05", y): true,
+			fmt.Sprintf("%d-12-25", y): true, fmt.Sprintf("%d-12-26", y): true, fmt.Sprintf("%d-%s", y, monarch[y]): true}
+		for _, n := range []int{1, 39, 50} {
+			want[e.AddDate(0, 0, n).Format("2006-01-02")] = true
+		}
+		for d := NewDate(y, time.January, 1); d.Year() == y; d = d.AddDays(1) {
+			if got := IsHoliday(d); got != want[d.String()] {
+				wrong++
+				t.Errorf("IsHoliday(%s, %s) = %v, want %v", d, d.Weekday(), got, want[d.String()])
+			}
+		}
+	}
+	if wrong > 0 {
+		t.Errorf("%d days wrong in 2000–2026", wrong)
 	}
 }

@@ -147,3 +147,66 @@ func checkDayAfter(field string, on *Date, floor Date, what string, today Date) 
 	}
 	return nil
 }
+
+// Resolution is the decision on a complaint.
+type Resolution struct {
+	Verdict Verdict
+	Outcome string // what was decided or agreed
+	On      Date   // zero: today
+	// Justified is required for a complaint settled in consultation: was it (partly) justified?
+	// A justified one then needs a measure or a reason why none is needed, like a well-founded one.
+	Justified Justified
+	// NoHearingReason says why a formal complaint is decided without hearing the complainant or
+	// the person it concerns, for instance no answer to two invitations.
+	NoHearingReason string
+}
+
+// check validates the resolution of complaint c, whose parties in heard were heard. A formal
+// complaint is decided only after hearing both sides (hoor en wederhoor): the complainant and,
+// when it concerns a named person, that person, or with a recorded reason why not. Informal
+// complaints are settled in conversation and need neither.
+func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
+	r.Outcome, r.NoHearingReason = strings.TrimSpace(r.Outcome), strings.TrimSpace(r.NoHearingReason)
+	if _, err := ParseVerdict(string(r.Verdict)); err != nil {
+		return err
+	}
+	switch {
+	case r.Outcome == "":
+		return invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
+	case r.Verdict == VerdictSettled && r.Justified != JustifiedYes && r.Justified != JustifiedNo:
+		return invalid("justified", "geef aan of de in overleg opgeloste klacht (deels) terecht was (--justified yes of no); een terechte klacht telt mee in de evaluatie")
+	case r.Verdict != VerdictSettled:
+		r.Justified = ""
+	}
+	floor, what := c.ReceivedOn, "de ontvangst van de klacht"
+	if c.Formal {
+		floor, what = c.AcknowledgedOn, "de ontvangstbevestiging"
+	}
+	if err := checkDayAfter("on", &r.On, floor, what, today); err != nil {
+		return err
+	}
+	if !c.Formal || r.NoHearingReason != "" {
+		return nil
+	}
+	var missing []string
+	if !slices.Contains(heard, PartyComplainant) {
+		missing = append(missing, "de klager")
+	}
+	if c.PersonNamed != "" && !slices.Contains(heard, PartyConcerned) {
+		missing = append(missing, c.PersonNamed+", over wie de klacht gaat")
+	}
+	if len(missing) > 0 {
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden afgehandeld: %s is nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon",
+			c.Reference, strings.Join(missing, " en ")))
+	}
+	return nil
+}
+
+// Justified answers, for a complaint settled in consultation, whether it was (partly) justified.
+type Justified string
+
+// The answers; "" means the question does not apply (another verdict).
+const (
+	JustifiedYes Justified = "yes"
+	JustifiedNo  Justified = "no"
+)

@@ -57,6 +57,8 @@ func (tx *Tx) saveStep(old, c *Complaint) error {
 		{"due_on = ?", old.DueOn, c.DueOn}, {"resolved_on = ?", old.ResolvedOn, c.ResolvedOn},
 		{"verdict = nullif(?, '')", old.Verdict, c.Verdict}, {"outcome = ?", old.Outcome, c.Outcome},
 		{"closed_on = ?", old.ClosedOn, c.ClosedOn}, {"withdrawn_on = ?", old.WithdrawnOn, c.WithdrawnOn},
+		{"deadline_policy = ?", old.DeadlinePolicy, c.DeadlinePolicy}, {"no_hearing_reason = ?", old.NoHearingReason, c.NoHearingReason},
+		{"justified = ?", old.Justified, c.Justified},
 	} {
 		if fmt.Sprint(f.old) != fmt.Sprint(f.new) {
 			set, args = append(set, f.column), append(args, f.new)
@@ -81,9 +83,26 @@ func (s *Store) Escalate(ref string, on Date) error {
 	})
 }
 
-// Acknowledge records that receipt was confirmed in writing on the given day (zero: today).
-func (s *Store) Acknowledge(ref string, on Date) error {
-	return s.step(ref, ActionAcknowledge, acknowledge(on))
+// Acknowledge records that receipt was confirmed in writing on the given day (zero: today)
+// without the app's acknowledgement letter, whose sending confirms receipt by itself. How it
+// went out and what it said are required: the procedure promises written confirmation, and the
+// file must show it. Both are recorded in the step's event, on the timeline.
+func (s *Store) Acknowledge(ref string, on Date, via Delivery, note string) error {
+	note = strings.TrimSpace(note)
+	switch {
+	case via == "":
+		return invalid("via", "de ontvangst wordt schriftelijk bevestigd: maak de ontvangstbevestiging en markeer die als verstuurd, of geef aan hoe u de ontvangst wel schriftelijk bevestigde (per post, per e-mail of afgegeven) en wat u schreef")
+	case note == "":
+		return invalid("note", "vul in wat u schreef toen u de ontvangst bevestigde")
+	}
+	if _, err := ParseDelivery(string(via)); err != nil {
+		return err
+	}
+	confirm := acknowledge(on)
+	return s.step(ref, ActionAcknowledge, func(tx *Tx, c *Complaint, set Settings) (string, error) {
+		detail, err := confirm(tx, c, set)
+		return fmt.Sprintf("%s, %s zonder brief uit het programma: %s", detail, via.Sent(), note), err
+	})
 }
 
 // acknowledge is the acknowledge step, shared by Acknowledge and by marking the
@@ -98,55 +117,59 @@ func acknowledge(on Date) stepFunc {
 	}
 }
 
-// originalDueSQL is the original target date of the complaint aliased c: the date its first
-// extension replaced (extensions only ever move it later), or else its target date. Extending,
-// the export and the annual report's "within the deadline" all read it from here.
-const originalDueSQL = `coalesce((SELECT min(e.previous_due_on) FROM extensions e WHERE e.complaint_id = c.id), c.due_on)`
+// originalDueSQL is the original target date of the complaint aliased c: the one an imported
+// sheet gave, else the date its first extension replaced (extensions only ever move it later),
+// or else its target date. Extending, the export and the annual report's "within the
+// deadline" all read it from here.
+const originalDueSQL = `coalesce(c.original_due_on, (SELECT min(e.previous_due_on) FROM extensions e WHERE e.complaint_id = c.id), c.due_on)`
 
-// Extend records that the target date will not be met: the reason and the new date. The
-// complainant must then get a progress letter, which shows up as an action item.
+// Extend records that the target date will not be met: the reason and the new date. Each
+// extension owes the complainant its own progress letter, which shows up as an action item. An
+// extension recorded after the target date it replaces has passed is accepted, since the file
+// must say what happened, but stays on record as late.
 func (s *Store) Extend(ref string, until Date, reason string) error {
 	reason = strings.TrimSpace(reason)
 	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (string, error) {
 		var earlier int
-		var original Date
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM extensions WHERE complaint_id = c.id), `+originalDueSQL+`
-			FROM complaints c WHERE c.id = ?`, c.ID).Scan(&earlier, &original); err != nil {
+		if err := tx.QueryRow(`SELECT count(*) FROM extensions WHERE complaint_id = ?`, c.ID).Scan(&earlier); err != nil {
 			return "", err
 		}
 		today := tx.today()
-		if err := CheckExtension(c, earlier, original, until, today, reason, set); err != nil {
+		if err := CheckExtension(c, earlier, until, today, reason, set); err != nil {
 			return "", err
 		}
-		if _, err := tx.Exec(`INSERT INTO extensions (complaint_id, extended_on, previous_due_on, until, reason)
-			VALUES (?, ?, ?, ?, ?)`, c.ID, today, c.DueOn, until, reason); err != nil {
+		late := today.After(c.DueOn)
+		if _, err := tx.Exec(`INSERT INTO extensions (complaint_id, extended_on, previous_due_on, until, reason, late)
+			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, today, c.DueOn, until, reason, late); err != nil {
 			return "", err
 		}
 		previous := c.DueOn
 		c.DueOn = until
-		return fmt.Sprintf("termijn verlengd van %s tot %s; reden: %s", previous, until, reason), nil
+		detail := fmt.Sprintf("termijn verlengd van %s tot %s; reden: %s", previous, until, reason)
+		if late {
+			detail += "; te laat verlengd: de termijn was al verstreken"
+		}
+		return detail, nil
 	})
 }
 
-// Resolve records the verdict and the outcome on the given day (zero: today).
-func (s *Store) Resolve(ref string, v Verdict, outcome string, on Date) error {
-	outcome = strings.TrimSpace(outcome)
+// Resolve records the decision on a complaint (see Resolution.check for what it needs).
+func (s *Store) Resolve(ref string, r Resolution) error {
 	return s.step(ref, ActionResolve, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		if _, err := ParseVerdict(string(v)); err != nil {
+		var heard []Party
+		if err := scanRows(tx, func(p *Party) []any { return []any{p} }, func(p Party) { heard = append(heard, p) },
+			`SELECT DISTINCT party FROM contacts WHERE complaint_id = ? AND hearing = 1`, c.ID); err != nil {
 			return "", err
 		}
-		if outcome == "" {
-			return "", invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
-		}
-		floor, what := c.ReceivedOn, "de ontvangst van de klacht"
-		if c.Formal {
-			floor, what = c.AcknowledgedOn, "de ontvangstbevestiging"
-		}
-		if err := checkDayAfter("on", &on, floor, what, tx.today()); err != nil {
+		if err := r.check(c, heard, tx.today()); err != nil {
 			return "", err
 		}
-		c.Verdict, c.Outcome, c.ResolvedOn = v, outcome, on
-		return fmt.Sprintf("oordeel: %s; uitkomst: %s", v, outcome), nil
+		c.Verdict, c.Outcome, c.ResolvedOn, c.Justified, c.NoHearingReason = r.Verdict, r.Outcome, r.On, r.Justified, r.NoHearingReason
+		detail := fmt.Sprintf("oordeel: %s; uitkomst: %s", r.Verdict, r.Outcome)
+		if r.NoHearingReason != "" {
+			detail += "; niet alle partijen gehoord: " + r.NoHearingReason
+		}
+		return detail, nil
 	})
 }
 

@@ -96,14 +96,22 @@ func reach(t *testing.T, s *Store, st Status) string {
 	t.Helper()
 	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", st != StatusInformal))
 	steps := map[Status][]func() error{
-		StatusAcknowledged: {func() error { return s.Acknowledge(ref, day("2026-02-05")) }},
+		StatusAcknowledged: {func() error {
+			return s.Acknowledge(ref, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd.")
+		}},
 		StatusExtended: {
-			func() error { return s.Acknowledge(ref, day("2026-02-05")) },
+			func() error {
+				return s.Acknowledge(ref, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd.")
+			},
 			func() error { return s.Extend(ref, day("2026-03-20"), "advies deskundige") },
 		},
 		StatusResolved: {
-			func() error { return s.Acknowledge(ref, day("2026-02-05")) },
-			func() error { return s.Resolve(ref, VerdictSettled, "excuses aangeboden", Date{}) },
+			func() error {
+				return s.Acknowledge(ref, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd.")
+			},
+			func() error {
+				return s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "excuses aangeboden", On: Date{}, Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"})
+			},
 			func() error { sendLetter(t, s, ref, LetterOutcome, Date{}, DeliveryPost); return nil },
 		},
 		StatusWithdrawn: {func() error { return s.Withdraw(ref, "opgelost") }},
@@ -124,11 +132,11 @@ func doStep(s *Store, ref string, a Action) error {
 	case ActionEscalate:
 		return s.Escalate(ref, Date{})
 	case ActionAcknowledge:
-		return s.Acknowledge(ref, Date{})
+		return s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd.")
 	case ActionExtend:
 		return s.Extend(ref, day("2026-04-15"), "deskundige ingeschakeld")
 	case ActionResolve:
-		return s.Resolve(ref, VerdictUnfounded, "uitleg gegeven", Date{})
+		return s.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "uitleg gegeven", On: Date{}, NoHearingReason: "niet van toepassing in deze test"})
 	case ActionClose:
 		return s.CloseComplaint(ref)
 	case ActionWithdraw:
@@ -177,7 +185,7 @@ func TestResolveWithoutAcknowledgementIsRefused(t *testing.T) {
 	before := complaintOf(t, s, ref)
 	rows := dumpTables(t, s)
 
-	err := s.Resolve(ref, VerdictWellFounded, "terecht", Date{})
+	err := s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: "terecht", On: Date{}, NoHearingReason: "niet van toepassing in deze test"})
 	wantErr(t, err, ErrTransition)
 	for _, part := range []string{ref, "(received)", "(acknowledge)", "(withdraw)"} {
 		if !strings.Contains(err.Error(), part) {
@@ -207,15 +215,15 @@ func TestStepsRecordTheirFields(t *testing.T) {
 		t.Fatalf("after escalate: formal %v filed %s ack due %s due %s", c.Formal, c.FiledOn, c.AckDueOn, c.DueOn)
 	}
 
-	must(t, s.Acknowledge(ref, Date{}))
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	if c := complaintOf(t, s, ref); c.AcknowledgedOn != day("2026-03-02") {
 		t.Fatalf("acknowledged on %s, want today", c.AcknowledgedOn)
 	}
 
-	wantErr(t, s.Resolve(ref, "half", "x", Date{}), ErrInvalid)
-	wantErr(t, s.Resolve(ref, VerdictSettled, "  ", Date{}), ErrInvalid)
-	wantErr(t, s.Resolve(ref, VerdictPartlyWellFounded, "afspraak", day("2026-02-28")), ErrInvalid) // before the acknowledgement
-	must(t, s.Resolve(ref, VerdictPartlyWellFounded, " afspraak gemaakt ", day("2026-03-02")))
+	wantErr(t, s.Resolve(ref, Resolution{Verdict: "half", Outcome: "x", On: Date{}, NoHearingReason: "niet van toepassing in deze test"}), ErrInvalid)
+	wantErr(t, s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "  ", On: Date{}, Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"}), ErrInvalid)
+	wantErr(t, s.Resolve(ref, Resolution{Verdict: VerdictPartlyWellFounded, Outcome: "afspraak", On: day("2026-02-28"), NoHearingReason: "niet van toepassing in deze test"}), ErrInvalid) // before the acknowledgement
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictPartlyWellFounded, Outcome: " afspraak gemaakt ", On: day("2026-03-02"), NoHearingReason: "niet van toepassing in deze test"}))
 	c = complaintOf(t, s, ref)
 	if c.Status != StatusResolved || c.Verdict != VerdictPartlyWellFounded || c.Outcome != "afspraak gemaakt" ||
 		c.ResolvedOn != day("2026-03-02") {
@@ -247,7 +255,7 @@ func TestStepsRecordTheirFields(t *testing.T) {
 
 	// An informal complaint settled in conversation closes without a letter.
 	inf := mustCreate(t, s, complaint("Pietersen", "2026-02-25", false))
-	must(t, s.Resolve(inf, VerdictSettled, "uitgepraat", Date{}))
+	must(t, s.Resolve(inf, Resolution{Verdict: VerdictSettled, Outcome: "uitgepraat", On: Date{}, Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"}))
 	must(t, s.CloseComplaint(inf))
 
 	wd := mustCreate(t, s, complaint("Bakker", "2026-02-25", true))
@@ -259,7 +267,7 @@ func TestStepsRecordTheirFields(t *testing.T) {
 
 func TestUnknownReference(t *testing.T) {
 	s := openStore(t, "2026-03-02")
-	wantErr(t, s.Acknowledge("K-2026-9999", Date{}), ErrNotFound)
+	wantErr(t, s.Acknowledge("K-2026-9999", Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."), ErrNotFound)
 	_, err := s.Complaint("K-2026-9999")
 	wantErr(t, err, ErrNotFound)
 }

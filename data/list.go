@@ -24,8 +24,9 @@ type Filter struct {
 // Listed is one complaint in the register with what the procedure requires of it today.
 type Listed struct {
 	Facts
-	Items   []ActionItem
-	Warning Warning // worst warning of its items; "" when nothing is due
+	Items    []ActionItem
+	Warning  Warning  // worst warning of its items; "" when nothing is due
+	Breached []Breach // delays not announced as the procedure promises, for good
 }
 
 // SortKey names a register column to sort on.
@@ -140,8 +141,8 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 	var out []Listed
 	for rows.Next() {
 		var l Listed
-		var info *string
-		dest := append(complaintDest(&l.Complaint), &info, &l.ExtendedOn, &l.PreviousDueOn, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
+		var info, notices *string
+		dest := append(complaintDest(&l.Complaint), &info, &notices, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
 			&l.MeasureCount)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
@@ -153,7 +154,9 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 				}
 			}
 		}
+		l.Notices = parseNotices(notices)
 		l.Items = ActionItems(l.Facts, today, set)
+		l.Breached = l.Breaches(today, set)
 		l.Warning = WorstWarning(l.Items)
 		if f.Overdue && l.Warning != WarningOverdue {
 			continue
@@ -177,8 +180,7 @@ func (f Filter) listQuery() (query string, args []any, ok bool, err error) {
 	}
 	query = `SELECT ` + complaintColumns + `,
 		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
-		(SELECT extended_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
-		(SELECT previous_due_on FROM extensions WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1),
+		` + noticesSQL + `,
 		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
 		(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
 			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),

@@ -44,14 +44,14 @@ func TestStoreDeadlines(t *testing.T) {
 	a := mustCreate(t, s, complaint("A", "2026-02-25", false))
 	b := mustCreate(t, s, complaint("B", "2026-02-02", true))
 	c := mustCreate(t, s, complaint("C", "2026-02-16", true))
-	must(t, s.Acknowledge(c, day("2026-02-17")))
+	must(t, s.Acknowledge(c, day("2026-02-17"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	contact(c, Contact{On: day("2026-02-20"), Kind: ContactPhone, InfoRequested: "kopie factuur", InfoDueOn: day("2026-03-05")})
 	d := mustCreate(t, s, complaint("D", "2026-02-03", true))
-	must(t, s.Acknowledge(d, day("2026-02-05")))
+	must(t, s.Acknowledge(d, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.Extend(d, day("2026-03-31"), "deskundige"))
 	e := mustCreate(t, s, complaint("E", "2026-02-10", true))
-	must(t, s.Acknowledge(e, day("2026-02-11")))
-	must(t, s.Resolve(e, VerdictUnfounded, "uitgelegd", day("2026-02-27")))
+	must(t, s.Acknowledge(e, day("2026-02-11"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	must(t, s.Resolve(e, Resolution{Verdict: VerdictUnfounded, Outcome: "uitgelegd", On: day("2026-02-27"), NoHearingReason: "niet van toepassing in deze test"}))
 	f := mustCreate(t, s, complaint("F", "2026-02-04", true))
 	must(t, s.Withdraw(f, ""))
 	reach(t, s, StatusClosed)
@@ -59,9 +59,9 @@ func TestStoreDeadlines(t *testing.T) {
 	checkDeadlines(t, s, []refItem{
 		{b, ItemAcknowledge, "2026-02-09", WarningOverdue},
 		{b, ItemResolve, "2026-03-02", WarningDueSoon},
-		{d, ItemProgressLetter, "2026-03-03", WarningDueSoon}, // the target it replaced
 		{a, ItemSettleInformal, "2026-03-04", WarningDueSoon},
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon},
+		{d, ItemProgressLetter, "2026-03-05", WarningDueSoon}, // three working days after the extension
 		{e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
 		{c, ItemResolve, "2026-03-16", WarningOK},
 		{d, ItemResolve, "2026-03-31", WarningOK},
@@ -72,23 +72,23 @@ func TestStoreDeadlines(t *testing.T) {
 	contact(e, Contact{On: day("2026-03-01"), Kind: ContactLetter, Note: "uitkomst besproken"})
 	wantErr(t, s.InformationReceived(b, Date{}), ErrConflict) // nothing asked of B
 	got := deadlines(t, s)
-	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-03", WarningDueSoon}, {e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
+	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-05", WarningDueSoon}, {e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon}} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing %v in %v", want, got)
 		}
 	}
 
-	must(t, s.Acknowledge(b, Date{}))
+	must(t, s.Acknowledge(b, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.InformationReceived(c, day("2026-03-01")))
-	contact(d, Contact{Kind: ContactEmail, Note: "voortgangsbericht"})
+	sendLetter(t, s, d, LetterProgress, Date{}, DeliveryEmail)
 	sendLetter(t, s, e, LetterOutcome, Date{}, DeliveryEmail)
 	setToday(s, "2026-03-03")
 	checkDeadlines(t, s, []refItem{
 		{b, ItemResolve, "2026-03-02", WarningOverdue},
 		{a, ItemSettleInformal, "2026-03-04", WarningDueSoon},
 		{c, ItemResolve, "2026-03-16", WarningOK},
-		{d, ItemProgressUpdate, "2026-03-16", WarningOK}, // 14 days after the e-mail
+		{d, ItemProgressUpdate, "2026-03-16", WarningOK}, // 14 days after the progress letter
 		{d, ItemResolve, "2026-03-31", WarningOK},
 	})
 	cts, err := s.Contacts(c)

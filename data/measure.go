@@ -63,11 +63,18 @@ type MeasureFilter struct {
 // recurrence: the procedure promises one for complaints found (partly) well-founded.
 func (v Verdict) NeedsMeasure() bool { return v == VerdictWellFounded || v == VerdictPartlyWellFounded }
 
-// measureDue is the one rule for measures: a complaint found (partly) well-founded needs a
-// linked measure, or a recorded reason why none is needed, before its file can close. The
-// action items, closing and unlinking all ask it.
-func measureDue(v Verdict, measures int, noMeasureReason string) bool {
-	return v.NeedsMeasure() && measures == 0 && strings.TrimSpace(noMeasureReason) == ""
+// NeedsMeasure reports whether the complaint calls for a measure against recurrence: found
+// (partly) well-founded, or settled in consultation while (partly) justified, since the
+// procedure promises that every justified complaint feeds the evaluation.
+func (c *Complaint) NeedsMeasure() bool {
+	return c.Verdict.NeedsMeasure() || c.Verdict == VerdictSettled && c.Justified == JustifiedYes
+}
+
+// measureDue is the one rule for measures: a complaint that needs a measure needs a linked
+// one, or a recorded reason why none is needed, before its file can close. The action items
+// and closing both ask it.
+func measureDue(c *Complaint, measures int) bool {
+	return c.NeedsMeasure() && measures == 0 && strings.TrimSpace(c.NoMeasureReason) == ""
 }
 
 // measureCountSQL reads Facts.MeasureCount for the complaint aliased c.

@@ -252,8 +252,8 @@ func (s *Store) RecordNoMeasure(ref, reason string) error {
 			return err
 		}
 		switch {
-		case !c.Verdict.NeedsMeasure():
-			return conflict(fmt.Sprintf("klacht %s is niet (deels) gegrond verklaard; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference))
+		case !c.NeedsMeasure():
+			return conflict(fmt.Sprintf("klacht %s is niet (deels) gegrond verklaard of (deels) terecht bevonden; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference))
 		case reason == "":
 			return invalid("reason", "vul in waarom er geen verbetermaatregel nodig is")
 		case len([]rune(reason)) > 1000:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -14,10 +15,38 @@ import (
 func resolved(t *testing.T, s *Store, name string, v Verdict) string {
 	t.Helper()
 	ref := mustCreate(t, s, complaint(name, "2026-02-02", true))
-	must(t, s.Acknowledge(ref, day("2026-02-03")))
-	must(t, s.Resolve(ref, v, "besproken", day("2026-02-20")))
+	must(t, s.Acknowledge(ref, day("2026-02-03"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	_, err := s.AddContact(ref, Contact{On: day("2026-02-10"), Kind: ContactMeeting, Hearing: true, Note: "Klager gehoord."})
+	must(t, err)
+	r := Resolution{Verdict: v, Outcome: "besproken", On: day("2026-02-20")}
+	if v == VerdictSettled {
+		r.Justified = JustifiedNo
+	}
+	must(t, s.Resolve(ref, r))
 	sendLetter(t, s, ref, LetterOutcome, Date{}, DeliveryPost)
 	return ref
+}
+
+// TestSettledButJustifiedNeedsAMeasure: a complaint settled in consultation says whether it
+// was justified; a justified one feeds the evaluation like a well-founded one.
+func TestSettledButJustifiedNeedsAMeasure(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", false))
+	before := dumpTables(t, s)
+	wantErr(t, s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "Excuses aanvaard."}), ErrInvalid)
+	if dumpTables(t, s) != before {
+		t.Fatal("a refused resolution changed the register")
+	}
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "Excuses aanvaard.", Justified: JustifiedYes}))
+	if c := complaintOf(t, s, ref); c.Justified != JustifiedYes {
+		t.Fatalf("justified %q stored", c.Justified)
+	}
+	wantErr(t, s.CloseComplaint(ref), ErrConflict)
+	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemMeasure) {
+		t.Errorf("items %v lack the measure", kinds)
+	}
+	must(t, s.RecordNoMeasure(ref, "Eenmalige vergissing, al rechtgezet."))
+	must(t, s.CloseComplaint(ref))
 }
 
 func kinds(items []ActionItem) []ItemKind {
@@ -341,9 +370,9 @@ func TestReportMasksNamesOfEarlierYears(t *testing.T) {
 	s := openAt(t, path, "2020-03-02")
 	ref := mustCreate(t, s, complaint("Pietersen", "2020-02-03", true))
 	settled := mustCreate(t, s, complaint("Groot", "2020-02-04", false))
-	must(t, s.Resolve(settled, VerdictSettled, "besproken", Date{}))
-	must(t, s.Acknowledge(ref, Date{}))
-	must(t, s.Resolve(ref, VerdictWellFounded, "besproken", Date{}))
+	must(t, s.Resolve(settled, Resolution{Verdict: VerdictSettled, Outcome: "besproken", On: Date{}, Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"}))
+	must(t, s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: "besproken", On: Date{}, NoHearingReason: "niet van toepassing in deze test"}))
 	m, err := s.AddMeasure(Measure{Description: "Offerte bij meerwerk", RootCause: "fees"}, ref)
 	must(t, err)
 	execRaw(t, path, `UPDATE measures SET description = 'Na de klacht van Pietersen: offerte, ook bij groot meerwerk'`)

@@ -38,6 +38,7 @@ type YearFigures struct {
 	Received       int   // complaints received in the year
 	Formal         int   // of those, under the formal procedure (also when escalated later)
 	Informal       int   // of those, raised and settled in conversation
+	Imported       int   // of those, taken over from an earlier register rather than handled in the app
 	Resolved       int   // complaints resolved in the year, whenever they were received
 	WellFounded    int   // of those, found well-founded or partly well-founded
 	Withdrawn      int   // complaints withdrawn in the year
@@ -48,6 +49,9 @@ type YearFigures struct {
 	WithinExtended Ratio // ... by their target date after any extension
 	Extensions     int   // extensions made in the year
 	Extended       int   // complaints those extensions concern
+	LateExtensions int   // extensions made in the year after the target date had passed
+	LateNotices    int   // progress letters for the year's extensions sent late, or past due and not sent
+	Reopened       int   // closed files reopened in the year for a correction
 	MeasuresAdded  int   // measures recorded in the year
 	MeasuresDone   int   // measures carried out in the year
 }

@@ -157,6 +157,9 @@ func (y *yearCounter) add(c *reportComplaint) {
 		} else {
 			f.Informal++
 		}
+		if c.imported {
+			f.Imported++
+		}
 	}
 	if inYear(c.withdrawn, year) {
 		f.Withdrawn++
@@ -190,6 +193,17 @@ func (y *yearCounter) figures(in *reportFacts) YearFigures {
 		if inYear(e.on, year) {
 			f.Extensions++
 			extended[e.complaintID] = true
+			switch e.notice.Breach(y.today, in.set) {
+			case BreachLateExtension:
+				f.LateExtensions++
+			case BreachLateNotice, BreachNoNotice:
+				f.LateNotices++
+			}
+		}
+	}
+	for _, d := range in.reopened {
+		if inYear(d, year) {
+			f.Reopened++
 		}
 	}
 	f.Extended = len(extended)
@@ -206,8 +220,12 @@ func (y *yearCounter) figures(in *reportFacts) YearFigures {
 
 // acknowledgement counts a formal complaint in the share acknowledged on time: once receipt was
 // confirmed, or once its due date passed without, unless it was withdrawn before that date.
+// An imported complaint that its status puts past the acknowledgement counts only when the
+// earlier register gave the date of confirmation.
 func (c reportComplaint) acknowledgement(s Ratio, today Date) Ratio {
 	switch {
+	case c.ackUnknown:
+		return s
 	case !c.acked.IsZero():
 		return count(s, !c.acked.After(c.ackDue))
 	case by(c.withdrawn, c.ackDue), !c.ackDue.Before(today):

@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -20,6 +21,9 @@ type reportFacts struct {
 	// complaint the two years' figures count, and of the complaints the measures answer.
 	names  nameMask
 	linked map[int64]bool // complaint ID: answered by a measure under way, its name not yet in names
+	set    Settings       // for the progress letters' due dates
+	// reopened are the days closed files were reopened, in the two years.
+	reopened []Date
 }
 
 // reportComplaint is what the report reads of one complaint. The original target date is
@@ -31,15 +35,19 @@ type reportComplaint struct {
 	received, filed, ackDue, acked, due, original, resolved, withdrawn Date
 	channel                                                            Channel
 	subject                                                            Subject
-	formal, noMeasureReason                                            bool
-	verdict                                                            Verdict
-	name                                                               string
+	formal, noMeasureReason, imported                                  bool
+	// ackUnknown: imported, past the acknowledgement by its status, but the earlier register
+	// does not say when (or whether) receipt was confirmed.
+	ackUnknown bool
+	verdict    Verdict
+	name       string
 }
 
 type reportExtension struct {
 	complaintID int64
 	on          Date
 	reason      ExtensionReason
+	notice      Notice // the progress letter it owed, for the breaches
 }
 
 // readReportFacts reads the extensions and measures that the reports of year and the year
@@ -47,12 +55,16 @@ type reportExtension struct {
 // which complaints the measures under way in year answer.
 func readReportFacts(q querier, year int) (*reportFacts, error) {
 	in := &reportFacts{causes: map[int64][]string{}, names: nameMask{}, linked: map[int64]bool{}}
-	for _, read := range []func(querier, int) error{in.readExtensions, in.readCauses, in.readMeasures, in.readLinked} {
+	for _, read := range []func(querier, int) error{in.readExtensions, in.readCauses, in.readMeasures, in.readLinked,
+		in.readReopened} {
 		if err := read(q, year); err != nil {
 			return nil, err
 		}
 	}
 	var err error
+	if in.set, err = settings(q); err != nil {
+		return nil, err
+	}
 	in.rootCauses, err = rootCauses(q)
 	return in, err
 }
@@ -64,12 +76,35 @@ type pair struct {
 	on Date
 }
 
-// readExtensions reads the extensions made in the two years with the category of their reason.
+// readExtensions reads the extensions made in the two years with the category of their reason
+// and the progress letter each owed.
 func (in *reportFacts) readExtensions(q querier, year int) error {
-	return scanRows(q, func(p *pair) []any { return []any{&p.id, &p.on, &p.a} }, func(p pair) {
-		in.extensions = append(in.extensions, reportExtension{p.id, p.on, ClassifyExtension(p.a)})
-	}, `SELECT complaint_id, extended_on, reason FROM extensions WHERE extended_on >= ? AND extended_on < ?`,
+	type row struct {
+		pair
+		notices *string
+	}
+	return scanRows(q, func(r *row) []any { return []any{&r.id, &r.on, &r.a, &r.notices} }, func(r row) {
+		e := reportExtension{complaintID: r.id, on: r.on, reason: ClassifyExtension(r.a)}
+		if n := parseNotices(r.notices); len(n) == 1 {
+			e.notice = n[0]
+		}
+		in.extensions = append(in.extensions, e)
+	}, `SELECT e.complaint_id, e.extended_on, e.reason, e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on)
+		FROM letters l WHERE l.complaint_id = e.complaint_id AND l.kind IN ('progress', 'outcome') AND l.sent_on IS NOT NULL
+		AND substr(l.created_at, 1, 10) >= e.extended_on), '')
+		FROM extensions e WHERE e.extended_on >= ? AND e.extended_on < ?`,
 		NewDate(year-1, time.January, 1), NewDate(year+1, time.January, 1))
+}
+
+// readReopened reads the days on which closed files were reopened in the two years.
+func (in *reportFacts) readReopened(q querier, year int) error {
+	return scanRows(q, func(p *pair) []any { return []any{&p.a} }, func(p pair) {
+		if t, err := time.Parse(time.RFC3339Nano, p.a); err == nil {
+			in.reopened = append(in.reopened, Today(t))
+		}
+	}, `SELECT e.at FROM events e JOIN event_payloads p ON p.event_id = e.id WHERE e.kind = 'status_changed'
+		AND json_extract(p.payload, '$.action') = 'reopen' AND e.at >= ? AND e.at < ?`,
+		fmt.Sprintf("%04d", year-1), fmt.Sprintf("%04d", year+1))
 }
 
 // readCauses reads the root causes of the measures linked to each complaint resolved in year.
@@ -132,7 +167,8 @@ const reportComplaintsSQL = `SELECT c.id, c.received_on, c.filed_on, c.ack_due_o
 		CASE WHEN c.formal AND c.resolved_on >= ?1 AND c.resolved_on < ?2 AND c.resolved_on <= c.due_on
 			THEN ` + originalDueSQL + ` END,
 		c.resolved_on, c.withdrawn_on, c.channel, c.subject, c.formal, c.no_measure_reason != '', coalesce(c.verdict, ''),
-		c.complainant_name
+		c.complainant_name, c.imported_from != '',
+		c.imported_from != '' AND c.acknowledged_on IS NULL AND c.status != 'received'
 	FROM complaints c WHERE c.id IN (
 		SELECT id FROM complaints WHERE received_on >= ?1 AND received_on < ?2
 		UNION ALL SELECT id FROM complaints WHERE resolved_on >= ?1 AND received_on < ?1
@@ -151,7 +187,7 @@ func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *rep
 	var c reportComplaint
 	for rows.Next() {
 		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.original, &c.resolved,
-			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name); err != nil {
+			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name, &c.imported, &c.ackUnknown); err != nil {
 			return err
 		}
 		in.names.add(c.name)

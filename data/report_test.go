@@ -43,7 +43,7 @@ func TestYearReport(t *testing.T) {
 		AckOnTime: data.Ratio{N: 5, Of: 7},
 		// Formal, resolved 2025: A F H by the original date, B only by the extended one, C by neither.
 		WithinTerm: data.Ratio{N: 3, Of: 5}, WithinExtended: data.Ratio{N: 4, Of: 5},
-		Extensions: 2, Extended: 2, MeasuresAdded: 3, MeasuresDone: 2}
+		Extensions: 2, Extended: 2, LateNotices: 2, MeasuresAdded: 3, MeasuresDone: 2} // neither extension got its progress letter
 	if r.Current != want {
 		t.Errorf("2025 figures\n got %+v\nwant %+v", r.Current, want)
 	}

@@ -25,6 +25,7 @@ const (
 	KeyCustomDays           = "custom_days"
 	KeyWarningDays          = "warning_days"
 	KeyProgressInterval     = "progress_interval_days"
+	KeyProgressLetterDays   = "progress_letter_days"
 	KeyShiftToWorkday       = "shift_to_workday"
 	KeyLanguage             = "language"
 	KeyPracticeLogo         = "practice_logo"
@@ -76,6 +77,9 @@ func (s Settings) WarningDays() int { return s.number(KeyWarningDays) }
 
 // ProgressIntervalDays is how often an extended complaint's complainant hears how things stand.
 func (s Settings) ProgressIntervalDays() int { return s.number(KeyProgressInterval) }
+
+// ProgressLetterDays is within how many working days an extension's progress letter is due.
+func (s Settings) ProgressLetterDays() int { return s.number(KeyProgressLetterDays) }
 
 // ShiftToWorkday says whether a deadline on a weekend or holiday moves to the next working day.
 func (s Settings) ShiftToWorkday() bool { return s.text(KeyShiftToWorkday) == "true" }

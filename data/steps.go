@@ -60,8 +60,12 @@ func CanClose(f Facts) error {
 	if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
 		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", f.Reference))
 	}
-	if measureDue(f.Verdict, f.MeasureCount, f.NoMeasureReason) {
-		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de klacht is %s verklaard, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, f.Verdict.Label()))
+	if measureDue(&f.Complaint, f.MeasureCount) {
+		why := fmt.Sprintf("de klacht is %s verklaard", f.Verdict.Label())
+		if !f.Verdict.NeedsMeasure() {
+			why = "de klacht is in overleg opgelost en was (deels) terecht"
+		}
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: %s, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, why))
 	}
 	return nil
 }

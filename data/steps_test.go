@@ -64,8 +64,8 @@ func TestCloseGuardSaysWhy(t *testing.T) {
 	s := openAt(t, t.TempDir()+"/r.db", "2026-03-02")
 	ref := mustCreate(t, s, Complaint{ReceivedOn: day("2026-03-02"), Channel: ChannelLetter, Formal: true,
 		Subject: SubjectService, Summary: "Te late aangifte", Complainant: Complainant{Name: "A. de Vries"}})
-	must(t, s.Acknowledge(ref, day("2026-03-02")))
-	must(t, s.Resolve(ref, VerdictUnfounded, "Aangifte was op tijd.", day("2026-03-02")))
+	must(t, s.Acknowledge(ref, day("2026-03-02"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "Aangifte was op tijd.", On: day("2026-03-02"), NoHearingReason: "niet van toepassing in deze test"}))
 	f, err := s.File(ref)
 	must(t, err)
 	refusal := AllowedSteps(f.Facts)[ActionClose]
@@ -77,16 +77,17 @@ func TestCloseGuardSaysWhy(t *testing.T) {
 
 func TestExtensionRange(t *testing.T) {
 	wkkgz := settingsWith(KeyDeadlinePolicy, PolicyWkkgz)
-	c := &Complaint{DueOn: day("2026-04-13")}
-	r, err := extensionRange(c, 0, day("2026-04-13"), day("2026-04-01"), wkkgz)
+	c := &Complaint{DueOn: day("2026-04-13"), FiledOn: day("2026-03-02"), DeadlinePolicy: PolicyWkkgz}
+	r, err := extensionRange(c, 0, day("2026-04-01"), wkkgz)
 	must(t, err)
 	if r.Latest != day("2026-05-11") || r.Proposed != r.Latest || r.After != c.DueOn {
 		t.Errorf("wkkgz range %+v, want latest and proposed 2026-05-11 after 2026-04-13", r)
 	}
-	if _, err := extensionRange(c, 1, day("2026-04-13"), day("2026-04-01"), wkkgz); !errors.Is(err, ErrConflict) {
+	if _, err := extensionRange(c, 1, day("2026-04-01"), wkkgz); !errors.Is(err, ErrConflict) {
 		t.Errorf("a second wkkgz extension: %v, want a conflict", err)
 	}
-	r, err = extensionRange(c, 2, day("2026-03-13"), day("2026-04-20"), DefaultSettings())
+	c.DeadlinePolicy = PolicyMonth
+	r, err = extensionRange(c, 2, day("2026-04-20"), DefaultSettings())
 	must(t, err)
 	if !r.Latest.IsZero() || r.After != day("2026-04-20") || !r.Proposed.After(r.After) {
 		t.Errorf("month range %+v, want no limit, after today and a later proposal", r)
@@ -148,6 +149,58 @@ func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
 			if !found {
 				t.Error("the timeline does not show the reason for reopening")
 			}
+			r, err := s.YearReport(2026)
+			must(t, err)
+			if r.Current.Reopened != 1 {
+				t.Errorf("the annual report counts %d reopened files, want 1", r.Current.Reopened)
+			}
 		})
 	}
+}
+
+// TestHearingBothSides: a formal complaint is decided only after hearing the complainant and,
+// when it names a person, that person, or with the reason why not; informal ones need neither.
+func TestHearingBothSides(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	c := complaint("Jansen", "2026-02-02", true)
+	c.PersonNamed = "M. de Boer"
+	ref := mustCreate(t, s, c)
+	must(t, s.Acknowledge(ref, day("2026-02-03"), DeliveryPost, "Ontvangst per brief bevestigd."))
+	r := Resolution{Verdict: VerdictUnfounded, Outcome: "De termijn is gehaald."}
+	before := dumpTables(t, s)
+	err := s.Resolve(ref, r)
+	wantErr(t, err, ErrConflict)
+	if !strings.Contains(err.Error(), "de klager en M. de Boer") || dumpTables(t, s) != before {
+		t.Fatalf("refusal %q, or the register changed", err)
+	}
+	_, err = s.AddContact(ref, Contact{Kind: ContactMeeting, Hearing: true, Note: "Gesprek met de klager."})
+	must(t, err)
+	_, err = s.AddContact(ref, Contact{Kind: ContactPhone, Party: PartyOther, Note: "Collega gebeld."})
+	wantErr(t, err, ErrInvalid) // someone else must be named
+	_, err = s.AddContact(ref, Contact{Kind: ContactPhone, Party: PartyOther, PartyName: "J. Smit", Hearing: true, Note: "Collega gebeld."})
+	must(t, err)
+	err = s.Resolve(ref, r)
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "M. de Boer") || strings.Contains(err.Error(), "de klager") {
+		t.Fatalf("after hearing the complainant: %v, want only M. de Boer missing", err)
+	}
+	_, err = s.AddContact(ref, Contact{Kind: ContactMeeting, Party: PartyConcerned, Hearing: true, Note: "Reactie gehoord."})
+	must(t, err)
+	must(t, s.Resolve(ref, r))
+	cts, err := s.Contacts(ref)
+	must(t, err)
+	if last := cts[len(cts)-1]; last.PartyName != "M. de Boer" || last.Party != PartyConcerned || !last.Hearing {
+		t.Errorf("the concerned person's contact: %+v", last)
+	}
+
+	// Without a hearing, only with the reason on record.
+	other := mustCreate(t, s, complaint("Smit", "2026-02-02", true))
+	must(t, s.Acknowledge(other, day("2026-02-03"), DeliveryEmail, "Bevestigd per e-mail."))
+	wantErr(t, s.Resolve(other, r), ErrConflict)
+	r.NoHearingReason = "Geen reactie op twee uitnodigingen voor een gesprek."
+	must(t, s.Resolve(other, r))
+	if got := complaintOf(t, s, other).NoHearingReason; got != r.NoHearingReason {
+		t.Errorf("no-hearing reason %q stored", got)
+	}
+	informal := mustCreate(t, s, complaint("Bakker", "2026-02-20", false))
+	must(t, s.Resolve(informal, Resolution{Verdict: VerdictUnfounded, Outcome: "Uitgelegd in een gesprek."}))
 }

@@ -15,10 +15,10 @@ func auditFixture(t *testing.T) string {
 	s := openAt(t, path, "2026-03-02")
 	must(t, s.SetSettings(map[string]string{"practice_name": "Praktijk Zon"}))
 	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
-	must(t, s.Acknowledge(ref, day("2026-02-04")))
+	must(t, s.Acknowledge(ref, day("2026-02-04"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	_, err := s.AddContact(ref, Contact{On: day("2026-02-10"), Kind: ContactPhone, Note: "gesprek gepland"})
 	must(t, err)
-	must(t, s.Resolve(ref, VerdictSettled, "excuses", day("2026-02-20")))
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "excuses", On: day("2026-02-20"), Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"}))
 	_, err = s.AddContact(ref, Contact{On: day("2026-02-21"), Kind: ContactLetter, Note: "uitkomstbrief"})
 	must(t, err)
 	if n := countRows(t, s, "events"); n != 6 {

@@ -145,6 +145,10 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 		add(gap(paraGap))
 		add(d.paragraph(fmt.Sprintf(t.underWay, r.Year, formatDate(r.MadeOn, lang)), bodyPt, "B")...)
 	}
+	if f := r.Current; f.Imported > 0 {
+		add(gap(paraGap))
+		add(d.paragraph(fmt.Sprintf(t.imported, f.Imported, f.Received, r.Year), bodyPt, "")...)
+	}
 
 	widths, right := []float64{textW - 70, 35, 35}, []bool{false, true, true}
 	table := []item{d.heading(t.keyFigures), d.tableRow(widths, []string{t.figure, strconv.Itoa(r.Year),
@@ -267,7 +271,8 @@ func reportRows(f data.YearFigures, t *reportPhrases, lang string) []string {
 	n := strconv.Itoa
 	return []string{n(f.Received), n(f.Formal), n(f.Informal), n(f.Resolved), n(f.WellFounded), n(f.Withdrawn),
 		n(f.OpenAtYearEnd), days(f.HandlingDays.Median), days(f.HandlingDays.P90), ratio(f.AckOnTime), ratio(f.WithinTerm),
-		ratio(f.WithinExtended), n(f.Extensions), n(f.Extended), n(f.MeasuresAdded), n(f.MeasuresDone)}
+		ratio(f.WithinExtended), n(f.Extensions), n(f.Extended), n(f.LateExtensions), n(f.LateNotices), n(f.Reopened),
+		n(f.MeasuresAdded), n(f.MeasuresDone)}
 }
 
 // decimal writes a number with at most one decimal, with a decimal comma in Dutch.

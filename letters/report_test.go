@@ -55,7 +55,8 @@ func TestAnnualReport(t *testing.T) {
 func TestReportPercentagesAndInput(t *testing.T) {
 	desc := "Telefoondienst\n's ochtends"
 	r := data.Report{Year: 2025, MadeOn: day("2026-01-15"), Complete: true,
-		Current: data.YearFigures{Year: 2025, AckOnTime: data.Ratio{N: 199, Of: 200}, WithinTerm: data.Ratio{N: 1, Of: 300}},
+		Current: data.YearFigures{Year: 2025, Received: 12, Imported: 9, AckOnTime: data.Ratio{N: 199, Of: 200},
+			WithinTerm: data.Ratio{N: 1, Of: 300}},
 		Measures: []data.ReportMeasure{{Code: "M-2025-001", Description: desc, RootCause: "other", RootCauseLabel: "overig",
 			DueOn: day("2025-03-01"), State: data.MeasureOverdue}}}
 	var buf bytes.Buffer
@@ -67,7 +68,8 @@ func TestReportPercentagesAndInput(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(pdfText(t, writeTemp(t, "procent.pdf", buf.Bytes()))), " ")
 	for _, want := range []string{"99% (199 van 200)", "0% (1 van 300)", "01-03-2025", "Telefoondienst 's ochtends",
-		"of op de eerstvolgende werkdag als die dag in een weekend of op een feestdag valt"} {
+		"of op de eerstvolgende werkdag als die dag in een weekend of op een feestdag valt",
+		"9 van de 12 klachten van 2025 zijn overgenomen uit het register dat de praktijk eerder bijhield"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report lacks %q", want)
 		}
@@ -90,6 +92,9 @@ func TestReportOfAYearUnderWay(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("the report lacks %q", w)
 		}
+	}
+	if strings.Contains(text, "overgenomen") {
+		t.Error("a register without imported complaints mentions them")
 	}
 }
 

@@ -3,7 +3,7 @@ package letters
 // reportPhrases are the fixed words of the annual complaints report in one language. The
 // Dutch names of categories come from package data (Count.Label); labels translates them.
 type reportPhrases struct {
-	title, madeOn, intro, underWay                        string
+	title, madeOn, intro, underWay, imported              string
 	keyFigures, breakdown, perMonth, measures, notesTitle string
 	figure                                                string
 	figures                                               []string // the key figure rows, in the order of reportRows
@@ -30,14 +30,18 @@ var dutchReport = reportPhrases{
 		"verbetermaatregelen die zijn genomen om herhaling te voorkomen. Zo leggen wij verantwoording af over de " +
 		"klachtenprocedure en over wat wij van klachten leren. Het verslag is geanonimiseerd: er staan geen namen, " +
 		"adressen of omschrijvingen van klachten in.",
-	underWay:   "Het jaar %d is nog niet voorbij: de cijfers lopen tot en met %s.",
+	underWay: "Het jaar %d is nog niet voorbij: de cijfers lopen tot en met %s.",
+	imported: "%d van de %d klachten van %d zijn overgenomen uit het register dat de praktijk eerder bijhield; " +
+		"hun data, status en oordeel komen uit dat register. Of hun ontvangst tijdig is bevestigd, telt alleen mee " +
+		"als dat register de datum van bevestiging noemt.",
 	keyFigures: "Kerncijfers", breakdown: "Verdeling", perMonth: "Per maand", measures: "Verbetermaatregelen",
 	notesTitle: "Toelichting bij de cijfers", figure: "Kerncijfer",
 	figures: []string{"Ontvangen klachten", "waarvan formeel", "waarvan informeel", "Afgehandeld",
 		"waarvan (deels) gegrond", "Ingetrokken", "Open aan het eind van het jaar", "Doorlooptijd, mediaan (dagen)",
 		"Doorlooptijd, 90e percentiel (dagen)", "Ontvangst tijdig bevestigd", "Afgehandeld binnen de termijn",
 		"Afgehandeld binnen de verlengde termijn", "Verlengingen", "Klachten met een verlenging",
-		"Verbetermaatregelen vastgelegd", "Verbetermaatregelen uitgevoerd"},
+		"Pas verlengd na het verstrijken van de termijn", "Voortgangsbericht te laat of niet verstuurd",
+		"Gesloten dossiers heropend", "Verbetermaatregelen vastgelegd", "Verbetermaatregelen uitgevoerd"},
 	channel: "Ontvangen via", subject: "Onderwerp", procedure: "Informeel of formeel", outcome: "Afloop",
 	rootCause: "Oorzaak van (deels) gegronde klachten", extension: "Reden van verlenging",
 	measureState: "Stand van de verbetermaatregelen", received: "ontvangen", resolved: "afgehandeld",
@@ -81,14 +85,18 @@ var englishReport = reportPhrases{
 		"improvement measures taken to prevent them from happening again. It is how we account for our complaints " +
 		"procedure and for what we learn from complaints. The report is anonymised: it contains no names, addresses " +
 		"or descriptions of complaints.",
-	underWay:   "The year %d is not over yet: the figures run up to and including %s.",
+	underWay: "The year %d is not over yet: the figures run up to and including %s.",
+	imported: "%d of the %d complaints of %d were taken over from the register the practice kept before; their " +
+		"dates, status and verdict come from that register. Whether their receipt was acknowledged on time counts " +
+		"only where that register gives the date of acknowledgement.",
 	keyFigures: "Key figures", breakdown: "Breakdown", perMonth: "Per month", measures: "Improvement measures",
 	notesTitle: "Notes on the figures", figure: "Key figure",
 	figures: []string{"Complaints received", "of which formal", "of which informal", "Resolved",
 		"of which (partly) well-founded", "Withdrawn", "Open at the end of the year", "Handling time, median (days)",
 		"Handling time, 90th percentile (days)", "Receipt acknowledged on time", "Resolved within the deadline",
 		"Resolved within the extended deadline", "Extensions", "Complaints extended",
-		"Improvement measures recorded", "Improvement measures carried out"},
+		"Extended only after the deadline had passed", "Progress letter sent late or not at all",
+		"Closed files reopened", "Improvement measures recorded", "Improvement measures carried out"},
 	channel: "Received by", subject: "Subject", procedure: "Informal or formal", outcome: "Outcome",
 	rootCause: "Root cause of (partly) well-founded complaints", extension: "Reason for extension",
 	measureState: "Status of the improvement measures", received: "received", resolved: "resolved",

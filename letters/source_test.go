@@ -151,7 +151,7 @@ func TestNoLettersForAClosedComplaint(t *testing.T) {
 	if err := s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Resolve(ref, data.VerdictUnfounded, "De factuur klopt met de offerte.", data.Date{}); err != nil {
+	if err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "De factuur klopt met de offerte.", On: data.Date{}, NoHearingReason: "niet van toepassing in deze test"}); err != nil {
 		t.Fatal(err)
 	}
 	out, _, err := Generate(s, Request{Reference: ref, Kind: data.LetterOutcome, Date: day("2026-11-30")})

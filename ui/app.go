@@ -43,6 +43,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Overview = newOverview(store, m.openItem, fail)
 	m.Overview.onSummary = m.showBadge
 	m.Register = newRegister(store, func(ref string) { m.OpenComplaint(ref, "") }, fail)
+	m.Register.Import.OnTapped = func() { m.ShowImport() }
 	m.Intake = newIntake(store, m.today, m.onCreated, fail)
 	m.Measures = newMeasuresScreen(store, m.win, m.today, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
 	m.Report = newReportScreen(store, m.win, m.today)
@@ -97,6 +98,16 @@ func (m *Main) addShortcuts() {
 		m.tabs.Select(m.registerTab)
 		c.Focus(m.Register.search)
 	})
+}
+
+// ShowImport opens the wizard that imports a practice's earlier register, in a window of its own.
+func (m *Main) ShowImport() *importWizard {
+	win := m.app.NewWindow(lang.L("Import a register"))
+	w := newImportWizard(m.store, win, m.refresh)
+	closeOnEscape(win)
+	win.Resize(fyne.NewSize(920, 640))
+	win.Show()
+	return w
 }
 
 // ShowIntake opens the new-complaint form with the cursor in its first field.

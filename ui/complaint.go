@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,9 +18,9 @@ type fileStore interface {
 	File(ref string) (*data.File, error)
 	Update(c data.Complaint) error
 	Escalate(ref string, on data.Date) error
-	Acknowledge(ref string, on data.Date) error
+	Acknowledge(ref string, on data.Date, via data.Delivery, note string) error
 	Extend(ref string, until data.Date, reason string) error
-	Resolve(ref string, v data.Verdict, outcome string, on data.Date) error
+	Resolve(ref string, r data.Resolution) error
 	CloseComplaint(ref string) error
 	Reopen(ref, reason string) error
 	Withdraw(ref, note string) error
@@ -152,9 +153,13 @@ func (cf *complaintFile) show(f *data.File) {
 	if c.Formal {
 		procedure = lang.L("formal procedure")
 	}
-	cf.title.SetText(fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure))
+	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure)
+	if note := c.ImportNote(); note != "" {
+		title += " · " + note
+	}
+	cf.title.SetText(title)
 	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
-	cf.showBanner(f.Items)
+	cf.showBanner(f.Items, f.Breached)
 	steps := data.AllowedSteps(f.Facts)
 	for a, b := range cf.buttons {
 		setEnabled(b, steps[a] == nil)
@@ -169,20 +174,25 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.check()
 }
 
-// showBanner states the most pressing item in words, coloured by its warning.
-func (cf *complaintFile) showBanner(items []data.ActionItem) {
-	if len(items) == 0 {
-		cf.banner.SetText(lang.L("Nothing is due for this complaint."))
-		cf.banner.Importance = widget.SuccessImportance
-		cf.banner.Refresh()
-		return
+// showBanner states the most pressing item in words, coloured by its warning, and below it
+// every delay that was not announced as the procedure promises: those stay in view for good.
+func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Breach) {
+	lines := []string{lang.L("Nothing is due for this complaint.")}
+	cf.banner.Importance = widget.SuccessImportance
+	if len(items) > 0 {
+		sorted := append([]data.ActionItem(nil), items...)
+		data.SortItems(sorted)
+		it := sorted[0]
+		lines[0] = fmt.Sprintf("%s: %s - %s (%s)", capitalised(warningLabel(it.Warning)), itemLabel(it.Kind), when(it), longDate(it.DueOn))
+		cf.banner.Importance = map[data.Warning]widget.Importance{data.WarningOverdue: widget.DangerImportance,
+			data.WarningDueSoon: widget.WarningImportance, data.WarningOK: widget.MediumImportance}[it.Warning]
 	}
-	sorted := append([]data.ActionItem(nil), items...)
-	data.SortItems(sorted)
-	it := sorted[0]
-	cf.banner.SetText(fmt.Sprintf("%s: %s - %s (%s)", capitalised(warningLabel(it.Warning)), itemLabel(it.Kind), when(it), longDate(it.DueOn)))
-	cf.banner.Importance = map[data.Warning]widget.Importance{data.WarningOverdue: widget.DangerImportance,
-		data.WarningDueSoon: widget.WarningImportance, data.WarningOK: widget.MediumImportance}[it.Warning]
+	for _, b := range breaches {
+		lines = append(lines, lang.L("Breach of the procedure (extension of {{.Date}}): {{.What}}",
+			map[string]any{"Date": longDate(b.ExtendedOn), "What": lang.X("breach."+string(b.Kind), b.Kind.Label())}))
+		cf.banner.Importance = widget.DangerImportance
+	}
+	cf.banner.SetText(strings.Join(lines, "\n"))
 	cf.banner.Refresh()
 }
 

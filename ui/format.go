@@ -71,6 +71,7 @@ func subjectLabel(s data.Subject) string     { return lang.X("subject."+string(s
 func verdictLabel(v data.Verdict) string     { return lang.X("verdict."+string(v), v.Label()) }
 func itemLabel(k data.ItemKind) string       { return lang.X("item."+string(k), k.Label()) }
 func contactLabel(k data.ContactKind) string { return lang.X("contact."+string(k), k.Label()) }
+func partyLabel(p data.Party) string         { return lang.X("party."+string(p), p.Label()) }
 
 // when says by when an item is due, in words.
 func when(it data.ActionItem) string {

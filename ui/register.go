@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,10 +40,14 @@ var registerColumns = []column{
 	{"Status", data.SortStatus, 140, func(l data.Listed) string { return statusLabel(l.Status) }},
 	{"Due", data.SortDue, 95, func(l data.Listed) string { return shortDate(l.DueOn) }},
 	{"Deadline", data.SortDue, 135, func(l data.Listed) string {
-		if l.Warning == "" {
-			return ""
+		text := ""
+		if l.Warning != "" {
+			text = warningLabel(l.Warning)
 		}
-		return warningLabel(l.Warning)
+		if len(l.Breached) > 0 { // a delay not announced in time stays visible for good
+			text = strings.TrimPrefix(text+" · "+lang.L("breach"), " · ")
+		}
+		return text
 	}},
 }
 
@@ -56,6 +61,8 @@ type register struct {
 	search *widget.Entry
 	total  *widget.Label
 	table  *widget.Table
+	// Import opens the wizard that takes over a practice's earlier register.
+	Import *widget.Button
 
 	filter  data.Filter
 	rows    int
@@ -66,7 +73,8 @@ type register struct {
 }
 
 func newRegister(store registerPager, open func(string), fail func(error)) *register {
-	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel("")}
+	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel(""),
+		Import: widget.NewButton(lang.L("Import…"), nil)}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search by name, reference or text…"))
 	r.search.OnChanged = func(s string) { r.filter.Search = s; r.refresh() }
@@ -106,7 +114,7 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 func (r *register) content() fyne.CanvasObject {
 	size := fyne.NewSize(190, r.status.MinSize().Height)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(size, r.status),
-		container.NewGridWrap(size, r.year), r.total), r.search)
+		container.NewGridWrap(size, r.year), r.total, r.Import), r.search)
 	return container.NewBorder(filters, nil, nil, nil, r.table)
 }
 
@@ -172,10 +180,10 @@ func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 	}
 	label.Importance = widget.MediumImportance
 	if registerColumns[id.Col].title == "Deadline" { // the warning of the most pressing item, whichever date it is
-		switch l.Warning {
-		case data.WarningOverdue:
+		switch {
+		case l.Warning == data.WarningOverdue || len(l.Breached) > 0:
 			label.Importance = widget.DangerImportance
-		case data.WarningDueSoon:
+		case l.Warning == data.WarningDueSoon:
 			label.Importance = widget.WarningImportance
 		}
 	}

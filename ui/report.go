@@ -107,6 +107,9 @@ func (r *reportScreen) show(rep data.Report) {
 		{lang.L("Receipt confirmed on time"), percent(c.AckOnTime), percent(p.AckOnTime)},
 		{lang.L("Resolved within the deadline"), percent(c.WithinTerm), percent(p.WithinTerm)},
 		{lang.L("Extensions"), fmt.Sprint(c.Extensions), fmt.Sprint(p.Extensions)},
+		{lang.L("Extended only after the deadline had passed"), fmt.Sprint(c.LateExtensions), fmt.Sprint(p.LateExtensions)},
+		{lang.L("Progress letter sent late or not at all"), fmt.Sprint(c.LateNotices), fmt.Sprint(p.LateNotices)},
+		{lang.L("Closed files reopened"), fmt.Sprint(c.Reopened), fmt.Sprint(p.Reopened)},
 		{lang.L("Measures recorded / carried out"), fmt.Sprintf("%d / %d", c.MeasuresAdded, c.MeasuresDone),
 			fmt.Sprintf("%d / %d", p.MeasuresAdded, p.MeasuresDone)},
 	} {

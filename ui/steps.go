@@ -76,11 +76,20 @@ func textArea(validate bool) *entry {
 
 func dateOf(e *entry) data.Date { d, _ := parseDate(e.Text); return d }
 
+// onAcknowledge records a written confirmation of receipt made outside the app; the usual way
+// is the acknowledgement letter in the Letters tab, whose sending confirms receipt by itself.
 func (cf *complaintFile) onAcknowledge() {
-	on := dateEntry(cf.today)
-	cf.ask(lang.L("Confirm receipt"), lang.L("Record"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Receipt confirmed in writing on"), on)},
-		func() error { return cf.store.Acknowledge(cf.ref, dateOf(on)) })
+	on, note := dateEntry(cf.today), textArea(true)
+	via := widget.NewSelect(labels(data.Deliveries, deliveryLabel), nil)
+	via.SetSelectedIndex(slices.Index(data.Deliveries, data.DeliveryEmail))
+	cf.ask(lang.L("Confirm receipt without the app's letter"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Receipt confirmed in writing on"), on),
+		widget.NewFormItem(lang.L("Sent"), via),
+		{Text: lang.L("What you wrote"), Widget: note,
+			HintText: lang.L("Usually you make the acknowledgement in the Letters tab and mark it sent; this records one written elsewhere.")}},
+		func() error {
+			return cf.store.Acknowledge(cf.ref, dateOf(on), data.Deliveries[max(0, via.SelectedIndex())], note.Text)
+		})
 }
 
 func (cf *complaintFile) onEscalate() {
@@ -105,16 +114,30 @@ func (cf *complaintFile) onExtend() {
 
 func (cf *complaintFile) onResolve() {
 	verdict := widget.NewSelect(labels(data.Verdicts, verdictLabel), nil)
-	outcome, on := textArea(true), dateEntry(cf.today)
+	outcome, on, noHearing := textArea(true), dateEntry(cf.today), textArea(false)
+	answers := []data.Justified{data.JustifiedYes, data.JustifiedNo}
+	justified := widget.NewRadioGroup([]string{lang.L("yes, (partly) justified"), lang.L("no")}, nil)
+	justified.Horizontal = true
+	justified.Disable()
+	verdict.OnChanged = func(string) { setEnabled(justified, data.Verdicts[verdict.SelectedIndex()] == data.VerdictSettled) }
 	cf.ask(lang.L("Resolve the complaint"), lang.L("Resolve"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Verdict"), verdict),
+		{Text: lang.L("Was it justified?"), Widget: justified,
+			HintText: lang.L("For a complaint settled in consultation: a justified one counts in the evaluation.")},
 		{Text: lang.L("Outcome"), Widget: outcome, HintText: lang.L("What was decided or agreed, and any measures.")},
-		widget.NewFormItem(lang.L("Resolved on"), on)},
+		widget.NewFormItem(lang.L("Resolved on"), on),
+		{Text: lang.L("Not heard"), Widget: noHearing,
+			HintText: lang.L("Only when a party could not be heard: why not (for example no answer to two invitations).")}},
 		func() error {
 			if verdict.SelectedIndex() < 0 {
 				return &data.Error{Code: data.CodeInvalid, Message: lang.L("choose a verdict")}
 			}
-			return cf.store.Resolve(cf.ref, data.Verdicts[verdict.SelectedIndex()], outcome.Text, dateOf(on))
+			r := data.Resolution{Verdict: data.Verdicts[verdict.SelectedIndex()], Outcome: outcome.Text, On: dateOf(on),
+				NoHearingReason: noHearing.Text}
+			if i := slices.Index(justified.Options, justified.Selected); i >= 0 {
+				r.Justified = answers[i]
+			}
+			return cf.store.Resolve(cf.ref, r)
 		})
 }
 
@@ -148,9 +171,18 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	kinds.SetSelectedIndex(slices.Index(data.ContactKinds, kind))
 	on, note := dateEntry(cf.today), textArea(!request)
 	what, due := newEntry(), futureDateEntry(cf.today, !request)
+	party, partyName := widget.NewSelect(labels(data.Parties, partyLabel), nil), newEntry()
+	party.SetSelectedIndex(0)
+	hearing := widget.NewCheck(lang.L("Their view on the complaint was heard"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),
 		widget.NewFormItem(lang.L("What was discussed or written"), note)}
 	title := lang.L("Record contact")
+	if !request {
+		items = append(items, widget.NewFormItem(lang.L("With"), party),
+			&widget.FormItem{Text: lang.L("Name"), Widget: partyName, HintText: lang.L("For someone other than the complainant.")},
+			&widget.FormItem{Text: lang.L("Hearing"), Widget: hearing,
+				HintText: lang.L("Both sides are heard before a formal complaint is decided.")})
+	}
 	if request {
 		title = lang.L("Request information")
 		what.Validator = required
@@ -160,6 +192,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	}
 	cf.ask(title, lang.L("Record"), items, func() error {
 		_, err := cf.store.AddContact(cf.ref, data.Contact{On: dateOf(on), Kind: data.ContactKinds[max(0, kinds.SelectedIndex())],
+			Party: data.Parties[max(0, party.SelectedIndex())], PartyName: partyName.Text, Hearing: hearing.Checked,
 			Note: note.Text, InfoRequested: what.Text, InfoDueOn: dateOf(due)})
 		return err
 	})
@@ -193,8 +226,9 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 		}
 	}
 	switch kind {
-	case data.ItemAcknowledge:
-		step(data.ActionAcknowledge, cf.onAcknowledge)
+	case data.ItemAcknowledge: // receipt is confirmed by the letter
+		cf.tabs.Select(cf.tab("letters"))
+		cf.letters.onMake()
 	case data.ItemResolve:
 		step(data.ActionResolve, cf.onResolve)
 	case data.ItemProgressLetter, data.ItemOutcomeLetter:

@@ -171,6 +171,11 @@ func TestProcedureThroughTheComplaintFile(t *testing.T) {
 	}
 
 	test.Tap(cf.buttons[data.ActionAcknowledge])
+	cf.dialog.Submit() // what was written is required: nothing happens
+	if c, _ := s.Complaint(ref); c.Status != data.StatusReceived {
+		t.Fatalf("receipt confirmed without saying what was written: %s", c.Status)
+	}
+	formEntry(t, cf, 1).SetText("Ontvangst per e-mail bevestigd, met uitleg over de procedure.")
 	cf.dialog.Submit()
 	settle(m)
 	if c, _ := s.Complaint(ref); c.Status != data.StatusAcknowledged || c.AcknowledgedOn != data.Today(day) {
@@ -203,6 +208,24 @@ func TestProcedureThroughTheComplaintFile(t *testing.T) {
 	test.Tap(cf.buttons[data.ActionResolve])
 	dialogSelect(t, cf).SetSelectedIndex(1) // deels gegrond
 	formEntry(t, cf, 0).SetText("De factuur is aangepast.")
+	cf.dialog.Submit() // nobody was heard yet: refused, saying so
+	if c, _ := s.Complaint(ref); c.Status != data.StatusExtended || !strings.Contains(overlayText(cf.win), "hoor en wederhoor") {
+		t.Fatalf("resolved without hearing the complainant: %s; dialog %q", c.Status, overlayText(cf.win))
+	}
+	cf.win.Canvas().Overlays().Top().Hide()
+	cf.dialog.Hide()
+	test.Tap(cf.buttons[data.ActionContact])
+	formEntry(t, cf, 1).SetText("Gesprek met de klager over de factuur.")
+	for _, it := range cf.dialogItems {
+		if c, ok := it.Widget.(*widget.Check); ok {
+			c.SetChecked(true) // the complainant's view was heard
+		}
+	}
+	cf.dialog.Submit()
+	settle(m)
+	test.Tap(cf.buttons[data.ActionResolve])
+	dialogSelect(t, cf).SetSelectedIndex(1) // deels gegrond
+	formEntry(t, cf, 0).SetText("De factuur is aangepast.")
 	cf.dialog.Submit()
 	settle(m)
 	if c, _ := s.Complaint(ref); c.Status != data.StatusResolved || c.Verdict != data.VerdictPartlyWellFounded {
@@ -220,11 +243,12 @@ func TestRefusedStepShowsADialogAndChangesNothing(t *testing.T) {
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	// Meanwhile a scheduled CLI run confirms receipt; the window still offers the step.
-	if err := s.Acknowledge(ref, data.Date{}); err != nil {
+	if err := s.Acknowledge(ref, data.Date{}, data.DeliveryEmail, "Ontvangst per e-mail bevestigd."); err != nil {
 		t.Fatal(err)
 	}
 	before := events(t, s, ref)
 	test.Tap(cf.buttons[data.ActionAcknowledge])
+	formEntry(t, cf, 1).SetText("Per e-mail bevestigd.")
 	cf.dialog.Submit()
 	if got := overlayText(cf.win); !strings.Contains(got, "ontvangst bevestigd") || !strings.Contains(got, "Ontvangst bevestigen kan niet") {
 		t.Errorf("error dialog says %q", got)
@@ -312,10 +336,11 @@ func dialogSelect(t *testing.T, cf *complaintFile) *widget.Select {
 func TestEnterSubmitsAndEscapeCancelsAStepDialog(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Sanne de Jong")
-	cf := m.OpenComplaint(ref, data.ItemAcknowledge) // opened at the step the overview asked for
+	cf := m.OpenComplaint(ref, data.ItemAcknowledge) // the overview's item leads to the acknowledgement letter
 	settle(m)
-	if cf.dialog == nil || cf.win.Canvas().Overlays().Top() == nil {
-		t.Fatal("opening at the acknowledge item shows no dialog")
+	if cf.dialog == nil || cf.win.Canvas().Overlays().Top() == nil || cf.tabs.Selected() != cf.tab("letters") ||
+		dialogSelect(t, cf).Selected != "Ontvangstbevestiging" {
+		t.Fatalf("opening at the acknowledge item shows %q", overlayText(cf.win))
 	}
 	formEntry(t, cf, 0).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if cf.win.Canvas().Overlays().Top() != nil {
@@ -325,6 +350,7 @@ func TestEnterSubmitsAndEscapeCancelsAStepDialog(t *testing.T) {
 		t.Fatalf("Escape changed the status to %s", c.Status)
 	}
 	test.Tap(cf.buttons[data.ActionAcknowledge])
+	formEntry(t, cf, 1).SetText("Per e-mail bevestigd.")
 	formEntry(t, cf, 0).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	settle(m)
 	if c, _ := s.Complaint(ref); c.Status != data.StatusAcknowledged {
@@ -452,7 +478,7 @@ func TestRegisterSortsByTheColumnTapped(t *testing.T) {
 func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Fatima El Amrani")
-	for _, err := range []error{s.Acknowledge(ref, data.Date{}), s.Resolve(ref, data.VerdictWellFounded, "Excuses en creditnota.", data.Date{})} {
+	for _, err := range []error{s.Acknowledge(ref, data.Date{}, data.DeliveryEmail, "Ontvangst per e-mail bevestigd."), s.Resolve(ref, data.Resolution{Verdict: data.VerdictWellFounded, Outcome: "Excuses en creditnota.", On: data.Date{}, NoHearingReason: "niet van toepassing in deze test"})} {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -73,7 +73,7 @@ func TestAddListShowAndProcedure(t *testing.T) {
 		}
 	}
 
-	ok(t, db, "acknowledge", ref, "--on", "2026-11-04")
+	ok(t, db, "acknowledge", ref, "--on", "2026-11-04", "--via", "email", "--note", "Ontvangst per e-mail bevestigd")
 	ok(t, db, "contact", ref, "--kind", "phone", "--note", "Besproken", "--request", "Kopie offerte", "--expect", "2026-12-10")
 	ok(t, db, "extend", ref, "--until", "2026-12-23", "--reason", "Advies van een deskundige gevraagd")
 	deadlines := ok(t, db, "deadlines")
@@ -81,6 +81,11 @@ func TestAddListShowAndProcedure(t *testing.T) {
 		t.Errorf("deadlines lacks the progress letter:\n%s", deadlines)
 	}
 	ok(t, db, "contact", ref, "--info-received")
+	if _, stderr, code := cli(t, db, "resolve", ref, "--verdict", "partly_well_founded", "--outcome", "Factuur aangepast"); code != 2 ||
+		!strings.Contains(stderr, "hoor en wederhoor") {
+		t.Fatalf("resolve before hearing the complainant: exit %d, %q", code, stderr)
+	}
+	ok(t, db, "contact", ref, "--kind", "meeting", "--hearing", "--note", "Klager uitgebreid gehoord")
 	ok(t, db, "resolve", ref, "--verdict", "partly_well_founded", "--outcome", "Factuur aangepast")
 	_, stderr, code := cli(t, db, "close", ref)
 	if code != 2 || !strings.Contains(stderr, "schriftelijk") {
@@ -107,8 +112,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	if file["status"] != "closed" || file["verdict"] != "partly_well_founded" {
 		t.Errorf("show: status %v verdict %v", file["status"], file["verdict"])
 	}
-	if n := len(file["timeline"].([]any)); n != 13 {
-		t.Errorf("timeline has %d events, want 13", n)
+	if n := len(file["timeline"].([]any)); n != 14 {
+		t.Errorf("timeline has %d events, want 14", n)
 	}
 	if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
 		t.Errorf("verify: %q", out)
@@ -125,7 +130,13 @@ func TestBadInputChangesNothing(t *testing.T) {
 		args []string
 		says string
 	}{
-		{"unknown reference", []string{"acknowledge", "K-2026-9999"}, "bestaat niet"},
+		{"unknown reference", []string{"acknowledge", "K-2026-9999", "--via", "post", "--note", "x"}, "bestaat niet"},
+		{"receipt not confirmed in writing", []string{"acknowledge", received}, "schriftelijk"},
+		{"unknown delivery", []string{"acknowledge", received, "--via", "fax", "--note", "x"}, "fax"},
+		{"settled without saying whether justified", []string{"resolve", acknowledged, "--verdict", "settled", "--outcome", "x"}, "--justified"},
+		{"justified neither yes nor no", []string{"resolve", acknowledged, "--verdict", "settled", "--outcome", "x", "--justified", "wel"}, "yes of no"},
+		{"contact with someone unnamed", []string{"contact", acknowledged, "--kind", "phone", "--party", "other", "--note", "x"}, "naam"},
+		{"unknown party", []string{"contact", acknowledged, "--kind", "phone", "--party", "buurman", "--note", "x"}, "buurman"},
 		{"malformed date", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--received", "29-11-2026"}, "JJJJ-MM-DD"},
 		{"future date", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--received", "2027-01-01"}, "toekomst"},
 		{"empty name", []string{"add", "--name", " ", "--summary", "B", "--channel", "letter"}, "naam"},

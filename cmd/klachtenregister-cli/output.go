@@ -11,28 +11,29 @@ import (
 // listRow is one complaint in `list --json`. The field names are a published interface
 // (README.md): practices' own scripts read them.
 type listRow struct {
-	Reference       string       `json:"reference"`
-	ReceivedOn      data.Date    `json:"received_on"`
-	Status          data.Status  `json:"status"`
-	Formal          bool         `json:"formal"`
-	ComplainantName string       `json:"complainant_name"`
-	Channel         data.Channel `json:"channel"`
-	Subject         data.Subject `json:"subject"`
-	Summary         string       `json:"summary"`
-	Handler         string       `json:"handler"`
-	AckDueOn        data.Date    `json:"ack_due_on"`
-	DueOn           data.Date    `json:"due_on"`
-	Warning         *string      `json:"warning"`
-	Verdict         *string      `json:"verdict"`
-	ResolvedOn      data.Date    `json:"resolved_on"`
-	ClosedOn        data.Date    `json:"closed_on"`
+	Reference       string        `json:"reference"`
+	ReceivedOn      data.Date     `json:"received_on"`
+	Status          data.Status   `json:"status"`
+	Formal          bool          `json:"formal"`
+	ComplainantName string        `json:"complainant_name"`
+	Channel         data.Channel  `json:"channel"`
+	Subject         data.Subject  `json:"subject"`
+	Summary         string        `json:"summary"`
+	Handler         string        `json:"handler"`
+	AckDueOn        data.Date     `json:"ack_due_on"`
+	DueOn           data.Date     `json:"due_on"`
+	Warning         *string       `json:"warning"`
+	Verdict         *string       `json:"verdict"`
+	ResolvedOn      data.Date     `json:"resolved_on"`
+	ClosedOn        data.Date     `json:"closed_on"`
+	Breaches        []data.Breach `json:"breaches"`
 }
 
 func newListRow(l data.Listed) listRow {
 	return listRow{Reference: l.Reference, ReceivedOn: l.ReceivedOn, Status: l.Status, Formal: l.Formal,
 		ComplainantName: l.Complainant.Name, Channel: l.Channel, Subject: l.Subject, Summary: l.Summary,
 		Handler: l.Handler, AckDueOn: l.AckDueOn, DueOn: l.DueOn, Warning: nullable(string(l.Warning)),
-		Verdict: nullable(string(l.Verdict)), ResolvedOn: l.ResolvedOn, ClosedOn: l.ClosedOn}
+		Verdict: nullable(string(l.Verdict)), ResolvedOn: l.ResolvedOn, ClosedOn: l.ClosedOn, Breaches: empty(l.Breached)}
 }
 
 func nullable(s string) *string {
@@ -114,7 +115,7 @@ func printFile(w io.Writer, f *data.File) {
 		{"Ontvangst bevestigen vóór", c.AckDueOn.String()}, {"Ontvangst bevestigd", c.AcknowledgedOn.String()},
 		{"Afhandelen vóór", c.DueOn.String()}, {"Afgehandeld", c.ResolvedOn.String()}, {"Oordeel", c.Verdict.Label()},
 		{"Uitkomst", c.Outcome}, {"Geen verbetermaatregel nodig", c.NoMeasureReason}, {"Gesloten", c.ClosedOn.String()},
-		{"Ingetrokken", c.WithdrawnOn.String()},
+		{"Ingetrokken", c.WithdrawnOn.String()}, {"Herkomst", c.ImportNote()},
 	} {
 		if row[1] != "" {
 			fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
@@ -125,6 +126,12 @@ func printFile(w io.Writer, f *data.File) {
 		fmt.Fprintln(w, "\nTe doen:")
 		for _, it := range f.Items {
 			fmt.Fprintf(w, "  %s  %s - %s (%s)\n", it.DueOn, it.Label, it.When(), it.Warning.Label())
+		}
+	}
+	if len(f.Breached) > 0 {
+		fmt.Fprintln(w, "\nTermijnschendingen:")
+		for _, b := range f.Breached {
+			fmt.Fprintf(w, "  verlenging van %s: %s\n", b.ExtendedOn, b.Kind.Label())
 		}
 	}
 	if len(f.Measures) > 0 {

@@ -9,14 +9,14 @@ import (
 
 func init() {
 	register("escalate", command{write: true, usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Escalate, "formele klachtenprocedure gestart")})
-	register("acknowledge", command{write: true, usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Acknowledge, "ontvangst bevestigd")})
+	register("acknowledge", command{write: true, usage: "KENMERK --via email|post|hand --note TEKST [--on JJJJ-MM-DD]", setup: acknowledgeCommand})
 	register("extend", command{write: true, usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
-	register("resolve", command{write: true, usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--on JJJJ-MM-DD]", setup: resolveCommand})
+	register("resolve", command{write: true, usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--justified yes|no] [--no-hearing-reason TEKST] [--on JJJJ-MM-DD]", setup: resolveCommand})
 	register("close", command{write: true, usage: "KENMERK", setup: closeCommand})
 	register("withdraw", command{write: true, usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
 	register("reopen", command{write: true, usage: "KENMERK --reason TEKST", setup: reopenCommand})
 	register("contact", command{write: true,
-		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
+		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--party complainant|concerned|other [--party-name NAAM]] [--hearing] [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
 		setup: contactCommand})
 }
 
@@ -51,6 +51,21 @@ func datedStep(step func(s *data.Store, ref string, on data.Date) error, done st
 	}
 }
 
+func acknowledgeCommand(fs *flag.FlagSet) func(c *call) error {
+	on := fs.String("on", "", "datum, standaard vandaag")
+	via := fs.String("via", "", "hoe de ontvangst schriftelijk is bevestigd: email, post of hand")
+	note := fs.String("note", "", "wat u schreef")
+	return func(c *call) error {
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		return stepDone(c, "ontvangst bevestigd", func(s *data.Store, ref string) error {
+			return s.Acknowledge(ref, d, data.Delivery(*via), *note)
+		})
+	}
+}
+
 func extendCommand(fs *flag.FlagSet) func(c *call) error {
 	until := fs.String("until", "", "nieuwe datum")
 	reason := fs.String("reason", "", "reden van de verlenging")
@@ -72,6 +87,8 @@ func resolveCommand(fs *flag.FlagSet) func(c *call) error {
 	verdict := fs.String("verdict", "", "oordeel")
 	outcome := fs.String("outcome", "", "uitkomst")
 	on := fs.String("on", "", "datum, standaard vandaag")
+	justified := fs.String("justified", "", "bij settled: was de klacht (deels) terecht? yes of no")
+	noHearing := fs.String("no-hearing-reason", "", "waarom niet beide partijen zijn gehoord")
 	return func(c *call) error {
 		v, err := data.ParseVerdict(*verdict)
 		if err != nil {
@@ -81,7 +98,11 @@ func resolveCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		return stepDone(c, "afgehandeld", func(s *data.Store, ref string) error { return s.Resolve(ref, v, *outcome, d) })
+		if *justified != "" && *justified != "yes" && *justified != "no" {
+			return usagef("--justified is yes of no")
+		}
+		r := data.Resolution{Verdict: v, Outcome: *outcome, On: d, Justified: data.Justified(*justified), NoHearingReason: *noHearing}
+		return stepDone(c, "afgehandeld", func(s *data.Store, ref string) error { return s.Resolve(ref, r) })
 	}
 }
 
@@ -111,6 +132,9 @@ func contactCommand(fs *flag.FlagSet) func(c *call) error {
 	received := fs.Bool("info-received", false, "de gevraagde informatie is ontvangen")
 	fs.StringVar(&ct.Note, "note", "", "wat er is besproken of geschreven")
 	fs.StringVar(&ct.InfoRequested, "request", "", "informatie die u de klager vraagt")
+	party := fs.String("party", "", "met wie: complainant (standaard), concerned of other")
+	fs.StringVar(&ct.PartyName, "party-name", "", "naam van de betrokkene")
+	fs.BoolVar(&ct.Hearing, "hearing", false, "de zienswijze van deze partij op de klacht is gehoord")
 	return func(c *call) error {
 		var err error
 		if ct.On, err = date(*on); err != nil {
@@ -125,6 +149,9 @@ func contactCommand(fs *flag.FlagSet) func(c *call) error {
 			})
 		}
 		if ct.Kind, err = data.ParseContactKind(*kind); err != nil {
+			return err
+		}
+		if ct.Party, err = data.ParseParty(*party); err != nil {
 			return err
 		}
 		if ct.InfoDueOn, err = date(*expect); err != nil {

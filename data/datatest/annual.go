@@ -104,11 +104,24 @@ func (b *builder) create(key string, ch data.Channel, formal bool, subj data.Sub
 	b.refs[key] = ref
 }
 
-func (b *builder) ack(key string) { b.t.Helper(); b.must(b.s.Acknowledge(b.refs[key], data.Date{})) }
+func (b *builder) ack(key string) {
+	b.t.Helper()
+	b.must(b.s.Acknowledge(b.refs[key], data.Date{}, data.DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+}
 
 func (b *builder) resolve(key string, v data.Verdict) {
 	b.t.Helper()
-	b.must(b.s.Resolve(b.refs[key], v, "Besproken en vastgelegd.", data.Date{}))
+	c, err := b.s.Complaint(b.refs[key])
+	b.must(err)
+	if c.Formal { // both sides are heard before a formal complaint is decided
+		_, err := b.s.AddContact(c.Reference, data.Contact{Kind: data.ContactMeeting, Hearing: true, Note: "Klager gehoord."})
+		b.must(err)
+	}
+	r := data.Resolution{Verdict: v, Outcome: "Besproken en vastgelegd."}
+	if v == data.VerdictSettled {
+		r.Justified = data.JustifiedNo
+	}
+	b.must(b.s.Resolve(b.refs[key], r))
 }
 
 // close sends the outcome letter of a formal complaint and closes the file.

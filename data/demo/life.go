@@ -58,7 +58,8 @@ func (p *plan) complaint(i int, received data.Date, f fate) {
 		}
 		if rng.IntN(3) > 0 { // settled in conversation
 			l.then(1+rng.IntN(5), func(s *data.Store) error {
-				return s.Resolve(l.c.ref, data.VerdictSettled, outcomes[data.VerdictSettled], data.Date{})
+				return s.Resolve(l.c.ref, data.Resolution{Verdict: data.VerdictSettled, Outcome: outcomes[data.VerdictSettled],
+					Justified: data.JustifiedNo})
 			})
 			l.then(rng.IntN(3), func(s *data.Store) error { return s.CloseComplaint(l.c.ref) })
 			return
@@ -105,7 +106,7 @@ func (p *plan) formal(l *life, t int, filed data.Date, f fate) {
 	if f.stop == data.StatusAcknowledged {
 		return
 	}
-	due := data.ResolutionDue(filed, p.set)
+	due := data.ResolutionDue(filed, p.set.Policy(), p.set)
 	if f.stop == data.StatusExtended || f.stop == "" && rng.IntN(5) == 0 {
 		p.extend(l, due, f)
 		if f.stop == data.StatusExtended {
@@ -118,7 +119,14 @@ func (p *plan) formal(l *life, t int, filed data.Date, f fate) {
 	if f.stop == data.StatusResolved {
 		verdict = data.VerdictPartlyWellFounded // so the overview asks for a measure and the outcome letter
 	}
-	l.then(2+rng.IntN(5), func(s *data.Store) error { return s.Resolve(ref(), verdict, outcomes[verdict], data.Date{}) })
+	p.hearing(l, topics[t].person != "")
+	l.then(1+rng.IntN(3), func(s *data.Store) error {
+		r := data.Resolution{Verdict: verdict, Outcome: outcomes[verdict]}
+		if verdict == data.VerdictSettled {
+			r.Justified = data.JustifiedNo
+		}
+		return s.Resolve(ref(), r)
+	})
 	if f.stop == data.StatusResolved {
 		return
 	}
@@ -127,6 +135,24 @@ func (p *plan) formal(l *life, t int, filed data.Date, f fate) {
 	}
 	l.letter(1+rng.IntN(3), data.LetterOutcome)
 	l.then(rng.IntN(4), func(s *data.Store) error { return s.CloseComplaint(ref()) })
+}
+
+// hearing plans the hearing of the complainant and, when the complaint names a person, of that
+// person, as the procedure requires before a formal complaint is decided.
+func (p *plan) hearing(l *life, concerned bool) {
+	ref := func() string { return l.c.ref }
+	l.then(1+p.rng.IntN(4), func(s *data.Store) error {
+		_, err := s.AddContact(ref(), data.Contact{Kind: data.ContactMeeting, Party: data.PartyComplainant, Hearing: true,
+			Note: "Gesprek met de klager; haar of zijn kant van de zaak gehoord."})
+		return err
+	})
+	if concerned {
+		l.then(p.rng.IntN(3), func(s *data.Store) error {
+			_, err := s.AddContact(ref(), data.Contact{Kind: data.ContactMeeting, Party: data.PartyConcerned, Hearing: true,
+				Note: "Reactie van de betrokkene op de klacht gehoord."})
+			return err
+		})
+	}
 }
 
 // extend plans an extension a few days before the target date due, with its progress letter,

@@ -1,0 +1,323 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ImportRow is one line of a practice's earlier register (a spreadsheet), read into a
+// complaint as it stood there: its own dates, status and verdict. The live procedure's checks
+// on dates in the past do not apply; Check holds the row to what history can be.
+type ImportRow struct {
+	Line      int // the line (CSV) or row (xlsx) in the file, for messages and the timeline
+	Complaint Complaint
+	// OriginalDueOn is the target date before any extension, when the sheet gives one.
+	OriginalDueOn Date
+}
+
+// ImportFile is a sheet read and mapped, ready to be imported as a whole.
+type ImportFile struct {
+	Name    string // the file's base name, as the timeline shows it
+	SHA256  string // of the file's bytes, for the audit trail
+	Rows    []ImportRow
+	Skipped int // refused rows the practitioner chose to leave out
+}
+
+// ImportPlan is what importing a file would do: how many complaints are new and which lines
+// are already in the register (or earlier in the file).
+type ImportPlan struct {
+	New        int
+	Duplicates []int // lines
+}
+
+// ImportResult is what an import did.
+type ImportResult struct {
+	ImportPlan
+	References []string // of the complaints imported, in the order of receipt
+}
+
+// complete fills in what a history row implies and the sheet need not say: the start of the
+// formal procedure, the status from the dates, and for a formal complaint the deadline regime
+// the register has now and the deadlines it gives, with the holidays in force at the time.
+func (r *ImportRow) complete(set Settings) {
+	c := &r.Complaint
+	c.trim()
+	if c.Status == "" {
+		switch {
+		case !c.WithdrawnOn.IsZero():
+			c.Status = StatusWithdrawn
+		case !c.ClosedOn.IsZero(), !c.ResolvedOn.IsZero() || c.Verdict != "":
+			c.Status = StatusClosed
+		case !c.AcknowledgedOn.IsZero():
+			c.Status = StatusAcknowledged
+		case c.Formal:
+			c.Status = StatusReceived
+		default:
+			c.Status = StatusInformal
+		}
+	}
+	switch {
+	case c.Status == StatusWithdrawn && c.WithdrawnOn.IsZero() && c.Verdict == "":
+		// A sheet without a column for it gives the day a withdrawn complaint ended as its
+		// day of handling.
+		c.WithdrawnOn, c.ResolvedOn = c.ResolvedOn, Date{}
+	case c.Status == StatusInformal && (c.Formal || !c.FiledOn.IsZero()):
+		c.Status = StatusReceived
+	case c.Status == StatusReceived && !c.AcknowledgedOn.IsZero():
+		c.Status = StatusAcknowledged
+	case c.Status == StatusResolved && !c.ClosedOn.IsZero():
+		c.Status = StatusClosed
+	case c.Status == StatusClosed && c.ClosedOn.IsZero():
+		c.ClosedOn = c.ResolvedOn
+	}
+	if c.Status != StatusInformal && !c.FiledOn.IsZero() || slices.Contains([]Status{StatusReceived, StatusAcknowledged, StatusExtended}, c.Status) {
+		c.Formal = true
+	}
+	if !c.Formal {
+		return
+	}
+	if c.FiledOn.IsZero() {
+		c.FiledOn = c.ReceivedOn
+	}
+	if c.DeadlinePolicy == "" {
+		c.DeadlinePolicy = set.Policy()
+	}
+	if c.AckDueOn.IsZero() {
+		c.AckDueOn = ShortTermDue(c.FiledOn, set)
+	}
+	if c.DueOn.IsZero() {
+		c.DueOn = ResolutionDue(c.FiledOn, c.DeadlinePolicy, set)
+	}
+}
+
+// Check holds a completed row to what a register's history can be. The error names the field.
+func (r *ImportRow) Check(today Date) error {
+	c := &r.Complaint
+	if err := c.Validate(today); err != nil {
+		return err
+	}
+	if !slices.Contains(Statuses, c.Status) {
+		return invalid("status", fmt.Sprintf("onbekende status %q", c.Status))
+	}
+	if c.Verdict != "" && !slices.Contains(Verdicts, c.Verdict) {
+		return invalid("verdict", fmt.Sprintf("onbekend oordeel %q", c.Verdict))
+	}
+	for _, d := range []struct {
+		field, label string
+		on           Date
+	}{{"filed_on", "formeel sinds", c.FiledOn}, {"acknowledged_on", "ontvangst bevestigd", c.AcknowledgedOn},
+		{"resolved_on", "afgehandeld op", c.ResolvedOn}, {"closed_on", "gesloten op", c.ClosedOn},
+		{"withdrawn_on", "ingetrokken op", c.WithdrawnOn}} {
+		switch {
+		case d.on.IsZero():
+		case d.on.Before(c.ReceivedOn):
+			return invalid(d.field, fmt.Sprintf("%s %s ligt voor de datum van ontvangst %s", d.label, d.on.Dutch(), c.ReceivedOn.Dutch()))
+		case d.on.After(today):
+			return invalid(d.field, fmt.Sprintf("%s %s ligt in de toekomst", d.label, d.on.Dutch()))
+		}
+	}
+	done := c.Status == StatusResolved || c.Status == StatusClosed
+	switch {
+	case done && c.ResolvedOn.IsZero():
+		return invalid("resolved_on", fmt.Sprintf("status %s zonder datum van afhandeling; vul die in", c.Status.Label()))
+	case done && c.Verdict == "":
+		return invalid("verdict", fmt.Sprintf("status %s zonder oordeel; vul in: gegrond, deels gegrond, ongegrond of in overleg opgelost", c.Status.Label()))
+	case !c.ClosedOn.IsZero() && c.ClosedOn.Before(c.ResolvedOn):
+		return invalid("closed_on", fmt.Sprintf("gesloten op %s ligt voor afgehandeld op %s", c.ClosedOn.Dutch(), c.ResolvedOn.Dutch()))
+	case c.Status == StatusWithdrawn && c.WithdrawnOn.IsZero():
+		return invalid("withdrawn_on", "status ingetrokken zonder datum van intrekking; vul die in")
+	case c.Status != StatusWithdrawn && !c.WithdrawnOn.IsZero():
+		return invalid("withdrawn_on", fmt.Sprintf("ingetrokken op %s, maar de status is %s", c.WithdrawnOn.Dutch(), c.Status.Label()))
+	case !done && (!c.ResolvedOn.IsZero() || c.Verdict != ""):
+		return invalid("status", fmt.Sprintf("status %s, maar er is al een oordeel of datum van afhandeling", c.Status.Label()))
+	}
+	return nil
+}
+
+// Prepare completes and checks one row with the register's settings, as the import will:
+// the preview shows the same refusals the import would give.
+func (s *Store) Prepare(r *ImportRow) error {
+	set, err := settings(s.r)
+	if err != nil {
+		return err
+	}
+	r.complete(set)
+	return r.Check(s.today())
+}
+
+// duplicateKey is how a row is recognised when imported again: by the reference it had in
+// the earlier register, or else by the day of receipt, the complainant and the summary.
+func duplicateKey(c *Complaint) string {
+	if c.OriginalReference != "" {
+		return "ref\x00" + c.OriginalReference
+	}
+	return strings.ToLower(fmt.Sprintf("%s\x00%s\x00%s", c.ReceivedOn, c.Complainant.Name, c.Summary))
+}
+
+// planImport finds the rows already in the register or earlier in the file.
+func planImport(q querier, rows []ImportRow) (ImportPlan, []bool, error) {
+	var p ImportPlan
+	dup := make([]bool, len(rows))
+	seen := map[string]bool{}
+	for i := range rows {
+		c := &rows[i].Complaint
+		key := duplicateKey(c)
+		var n int
+		var err error
+		if c.OriginalReference != "" {
+			err = q.QueryRow(`SELECT count(*) FROM complaints WHERE original_reference = ?1 OR reference = ?1`,
+				c.OriginalReference).Scan(&n)
+		} else {
+			err = q.QueryRow(`SELECT count(*) FROM complaints WHERE received_on = ? AND lower(trim(complainant_name)) = lower(?)
+				AND lower(trim(summary)) = lower(?)`, c.ReceivedOn, c.Complainant.Name, c.Summary).Scan(&n)
+		}
+		if err != nil {
+			return p, nil, err
+		}
+		if n > 0 || seen[key] {
+			dup[i] = true
+			p.Duplicates = append(p.Duplicates, rows[i].Line)
+			continue
+		}
+		seen[key] = true
+		p.New++
+	}
+	return p, dup, nil
+}
+
+// prepareAll completes and checks every row; the first refused row refuses the file.
+func prepareAll(f *ImportFile, set Settings, today Date) error {
+	if len(f.Rows) == 0 {
+		return invalid("file", fmt.Sprintf("%s bevat geen klachten om te importeren", f.Name))
+	}
+	for i := range f.Rows {
+		r := &f.Rows[i]
+		r.complete(set)
+		if err := r.Check(today); err != nil {
+			return invalid("file", fmt.Sprintf("regel %d: %v", r.Line, err))
+		}
+	}
+	return nil
+}
+
+// PlanImport says what Import would do with f, and changes nothing.
+func (s *Store) PlanImport(f ImportFile) (ImportPlan, error) {
+	tx, err := s.r.Begin()
+	if err != nil {
+		return ImportPlan{}, err
+	}
+	defer tx.Rollback()
+	set, err := settings(tx)
+	if err != nil {
+		return ImportPlan{}, err
+	}
+	if err := prepareAll(&f, set, s.today()); err != nil {
+		return ImportPlan{}, err
+	}
+	p, _, err := planImport(tx, f.Rows)
+	return p, err
+}
+
+// Import takes over the rows of an earlier register in one transaction, with one audit event
+// naming the file and its SHA-256. Rows already in the register are left out and counted;
+// when all of them are, nothing is written.
+// New complaints get references of their year of receipt in the order of receipt, after any
+// already handed out; each keeps its dates, status and verdict and is marked imported.
+// progress, when not nil, is called after each complaint.
+func (s *Store) Import(f ImportFile, progress func(done, total int)) (ImportResult, error) {
+	var res ImportResult
+	err := s.update(func(tx *Tx) error {
+		set, err := settings(tx)
+		if err != nil {
+			return err
+		}
+		if err := prepareAll(&f, set, tx.today()); err != nil {
+			return err
+		}
+		plan, dup, err := planImport(tx, f.Rows)
+		if err != nil {
+			return err
+		}
+		res = ImportResult{ImportPlan: plan}
+		var rows []ImportRow
+		for i, r := range f.Rows {
+			if !dup[i] {
+				rows = append(rows, r)
+			}
+		}
+		if len(rows) == 0 {
+			return nil // nothing new: the register stays as it was
+		}
+		slices.SortStableFunc(rows, func(a, b ImportRow) int { return a.Complaint.ReceivedOn.t.Compare(b.Complaint.ReceivedOn.t) })
+		for i := range rows {
+			if rows[i].Complaint.Reference, err = tx.nextReference(rows[i].Complaint.ReceivedOn.Year()); err != nil {
+				return err
+			}
+			res.References = append(res.References, rows[i].Complaint.Reference)
+		}
+		if err := tx.event(0, "register_imported", map[string]any{"file": f.Name, "sha256": f.SHA256,
+			"rows": len(f.Rows), "imported": len(rows), "duplicates": len(plan.Duplicates), "skipped": f.Skipped,
+			"references": res.References}); err != nil {
+			return err
+		}
+		for i := range rows {
+			if err := tx.insertImported(&rows[i], f.Name); err != nil {
+				return err
+			}
+			if progress != nil {
+				progress(i+1, len(rows))
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+// nextReference hands out the next reference of year; a reference is never handed out twice.
+func (tx *Tx) nextReference(year int) (string, error) {
+	var seq int
+	if err := tx.QueryRow(`INSERT INTO reference_counters (year, last) VALUES (?, 1)
+		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&seq); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("K-%d-%04d", year, seq), nil
+}
+
+// insertImported stores one imported complaint, linked to the import's audit event (the last one).
+func (tx *Tx) insertImported(r *ImportRow, file string) error {
+	c, p := &r.Complaint, r.Complaint.Complainant
+	var verdict any
+	if c.Verdict != "" {
+		verdict = c.Verdict
+	}
+	res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, person_named,
+		handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
+		country, email, phone, status, ack_due_on, acknowledged_on, due_on, resolved_on, verdict, outcome, closed_on,
+		withdrawn_on, no_measure_reason, deadline_policy, imported_event, imported_from, imported_line, original_reference,
+		original_due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT max(id) FROM events),?,?,?,?)`,
+		c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
+		c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
+		p.Phone, c.Status, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, verdict, c.Outcome, c.ClosedOn,
+		c.WithdrawnOn, c.NoMeasureReason, c.DeadlinePolicy, file, r.Line, c.OriginalReference, r.OriginalDueOn)
+	if err != nil {
+		return err
+	}
+	if c.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	return tx.refreshSearch(c.ID)
+}
+
+// ImportNote says where an imported complaint came from, as its file shows it; "" for a
+// complaint handled in the app from its receipt.
+func (c *Complaint) ImportNote() string {
+	if !c.Imported() {
+		return ""
+	}
+	s := fmt.Sprintf("Geïmporteerd uit %s, regel %d", c.ImportedFrom, c.ImportedLine)
+	if c.OriginalReference != "" {
+		s += fmt.Sprintf(" (kenmerk daar: %s)", c.OriginalReference)
+	}
+	return s
+}
