@@ -29,7 +29,8 @@ var errBatchFailed = errors.New("een eerdere wijziging in deze reeks is mislukt;
 // Each change still goes through its own rules and writes its own audit event, exactly as
 // outside a batch. When fn or any change fails, nothing of the batch is saved. The batch's
 // store reads what was committed before the batch began, not its own pending changes; a
-// caller that needs those reads them after the batch. It must not be used after fn returns.
+// caller that needs those reads them after the batch. It must not be closed, nor used after
+// fn returns. Inside a batch, Batch runs fn in the same batch.
 func (s *Store) Batch(fn func(b *Store) error) error {
 	if s.batch != nil {
 		return fn(s)
@@ -38,7 +39,7 @@ func (s *Store) Batch(fn func(b *Store) error) error {
 	if err != nil {
 		return err
 	}
-	// A large page cache keeps the indexes the batch writes to in memory; the connection
+	// A page cache of 256 MB keeps the indexes the batch writes to in memory; the connection
 	// returns to SQLite's default (2 MB) once the transaction below has ended.
 	defer s.w.Exec(`PRAGMA cache_size = -2000`)
 	defer sqlTx.Rollback()
