@@ -23,15 +23,17 @@ type Attachment struct {
 
 // checkAttachment checks a document before it is kept and returns its cleaned file name.
 func checkAttachment(name string, content []byte) (string, error) {
-	name = filepath.Base(strings.TrimSpace(name))
+	name, err := cleanText("name", filepath.Base(strings.TrimSpace(name)), lineRule.as("de bestandsnaam"))
+	if err != nil {
+		return "", err
+	}
 	switch {
 	case name == "" || name == "." || name == string(filepath.Separator):
 		return "", invalid("name", "de bijlage heeft geen bestandsnaam")
 	case len(content) == 0:
 		return "", invalid("content", fmt.Sprintf("het bestand %s is leeg", name))
 	case len(content) > MaxAttachmentSize:
-		return "", invalid("content", fmt.Sprintf("het bestand %s is %.1f MB; een bijlage mag ten hoogste %d MB zijn. Verklein of splits het bestand (bijvoorbeeld een scan in lagere resolutie)",
-			name, float64(len(content))/(1<<20), MaxAttachmentSize>>20))
+		return "", tooLarge(name, int64(len(content)))
 	}
 	return name, nil
 }

@@ -46,8 +46,8 @@ func (s *Store) Batch(fn func(b *Store) error) error {
 	if _, err := sqlTx.Exec(`PRAGMA cache_size = -262144`); err != nil {
 		return err
 	}
-	b := *s
-	b.batch = &batch{tx: sqlTx, stmts: map[string]*sql.Stmt{}, search: map[int64]bool{}}
+	b := Store{w: s.w, r: s.r, path: s.path, Now: s.Now, Actor: s.Actor,
+		batch: &batch{tx: sqlTx, stmts: map[string]*sql.Stmt{}, search: map[int64]bool{}}}
 	defer func() {
 		for _, st := range b.batch.stmts {
 			st.Close()

@@ -71,7 +71,8 @@ func (v Verdict) Label() string {
 // Complainant is the person who complains. Their details appear only in letters to them
 // and are the personal data that retention later erases.
 type Complainant struct {
-	Name         string `json:"name"`
+	Name string `json:"name"` // the full name as typed, for the register
+	NameParts
 	AddressLine1 string `json:"address_line1"`
 	AddressLine2 string `json:"address_line2"`
 	Postcode     string `json:"postcode"`
@@ -96,6 +97,14 @@ type Complaint struct {
 	Description string      `json:"description"`
 	Desired     string      `json:"desired_outcome"`
 	Complainant Complainant `json:"complainant"`
+	// Representative is the gemachtigde who files for the complainant; letters go to them.
+	// Its Name is "" when there is none.
+	Representative Complainant `json:"representative"`
+	// LetterDescription is how the letters name the complaint, written to the complainant
+	// ("uw klacht van 3 december 2026 over de factuur"); "" means a description built from the
+	// date and subject. The internal Summary is never quoted in a letter.
+	LetterDescription string `json:"letter_description"`
+	Language          string `json:"language"` // of the letters: nl or en; "" at intake means the setting language
 
 	Status         Status `json:"status"`
 	AckDueOn       Date   `json:"ack_due_on"`
@@ -131,10 +140,15 @@ type Complaint struct {
 // being handled in the app from its receipt.
 func (c *Complaint) Imported() bool { return c.ImportedFrom != "" }
 
+// earliestReceipt is the earliest date of receipt the register takes: anything before is a typo.
+var earliestReceipt = NewDate(1900, 1, 1)
+
 // Validate checks the fields a person fills in, against today's date.
 // The first problem is returned, with Field set for the form.
 func (c *Complaint) Validate(today Date) error {
-	c.trim()
+	if err := c.clean(); err != nil {
+		return err
+	}
 	switch {
 	case c.Complainant.Name == "":
 		return invalid("name", "vul de naam van de klager in")
@@ -142,6 +156,8 @@ func (c *Complaint) Validate(today Date) error {
 		return invalid("received_on", "vul de datum van ontvangst in")
 	case c.ReceivedOn.After(today):
 		return invalid("received_on", fmt.Sprintf("de datum van ontvangst (%s) ligt in de toekomst; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn))
+	case c.ReceivedOn.Before(earliestReceipt):
+		return invalid("received_on", fmt.Sprintf("de datum van ontvangst (%s) ligt vóór 1900; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn))
 	case c.Summary == "":
 		return invalid("summary", "vul in waar de klacht over gaat (korte omschrijving)")
 	case !slices.Contains(Channels, c.Channel):
@@ -152,23 +168,88 @@ func (c *Complaint) Validate(today Date) error {
 	if err := CheckEmail(c.Complainant.Email); err != nil {
 		return err
 	}
-	for field, n := range map[string]int{"name": len([]rune(c.Complainant.Name)), "summary": len([]rune(c.Summary))} {
-		if n > 300 {
-			return invalid(field, "deze tekst is te lang (maximaal 300 tekens); zet details in de omschrijving")
-		}
+	if err := c.Complainant.NameParts.check("", c.Complainant.Name); err != nil {
+		return err
+	}
+	if err := c.checkRepresentative(); err != nil {
+		return err
+	}
+	if c.Language != "" && !slices.Contains(Languages, c.Language) {
+		return invalid("language", fmt.Sprintf("onbekende taal %q voor de brieven; kies uit nl, en", c.Language))
 	}
 	return nil
 }
 
-func (c *Complaint) trim() {
-	for _, p := range []*string{&c.PersonNamed, &c.Handler, &c.Summary, &c.Description, &c.Desired,
-		&c.Complainant.Name, &c.Complainant.AddressLine1, &c.Complainant.AddressLine2, &c.Complainant.Postcode,
-		&c.Complainant.City, &c.Complainant.Country, &c.Complainant.Email, &c.Complainant.Phone} {
-		*p = strings.TrimSpace(*p)
+// clean checks and trims every text field (see cleanText) and writes a Dutch postcode as 1234 AB.
+func (c *Complaint) clean() error {
+	p := &c.Complainant
+	if err := cleanTexts(
+		textField{"name", &p.Name, lineRule.as("de naam van de klager")},
+		textField{"summary", &c.Summary, summaryRule},
+		textField{"description", &c.Description, textRule20k.as("de omschrijving")},
+		textField{"desired_outcome", &c.Desired, textRule20k.as("de gewenste uitkomst")},
+		textField{"person_named", &c.PersonNamed, lineRule.as("de naam van wie de klacht betreft")},
+		textField{"handler", &c.Handler, lineRule.as("de naam van de behandelaar")},
+		textField{"address_line1", &p.AddressLine1, lineRule.as("het adres")},
+		textField{"address_line2", &p.AddressLine2, lineRule.as("het adres")},
+		textField{"postcode", &p.Postcode, lineRule.as("de postcode")},
+		textField{"city", &p.City, lineRule.as("de woonplaats")},
+		textField{"country", &p.Country, lineRule.as("het land")},
+		textField{"email", &p.Email, lineRule.as("het e-mailadres")},
+		textField{"phone", &p.Phone, lineRule.as("het telefoonnummer")},
+		textField{"letter_description", &c.LetterDescription, summaryRule.as("de omschrijving in de brieven")},
+		textField{"language", &c.Language, lineRule.as("de taal")},
+	); err != nil {
+		return err
 	}
-	if m := postcodeNL.FindStringSubmatch(c.Complainant.Postcode); m != nil {
-		c.Complainant.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	if err := c.Representative.clean("rep_", "van de gemachtigde"); err != nil {
+		return err
 	}
+	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
+		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	}
+	return nil
+}
+
+// clean checks and trims the address and contact fields of a representative (see cleanText),
+// with field names under prefix, and writes a Dutch postcode as 1234 AB.
+func (p *Complainant) clean(prefix, whose string) error {
+	if err := cleanTexts(
+		textField{prefix + "name", &p.Name, lineRule.as("de naam " + whose)},
+		textField{prefix + "address", &p.AddressLine1, lineRule.as("het adres " + whose)},
+		textField{prefix + "address2", &p.AddressLine2, lineRule.as("het adres " + whose)},
+		textField{prefix + "postcode", &p.Postcode, lineRule.as("de postcode " + whose)},
+		textField{prefix + "city", &p.City, lineRule.as("de plaats " + whose)},
+		textField{prefix + "country", &p.Country, lineRule.as("het land " + whose)},
+		textField{prefix + "email", &p.Email, lineRule.as("het e-mailadres " + whose)},
+		textField{prefix + "phone", &p.Phone, lineRule.as("het telefoonnummer " + whose)},
+	); err != nil {
+		return err
+	}
+	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
+		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
+	}
+	return nil
+}
+
+// checkRepresentative checks the gemachtigde: a name whenever any of their details is filled
+// in, and the postal address the letters then go to.
+func (c *Complaint) checkRepresentative() error {
+	r := &c.Representative
+	if r.Name == "" {
+		if r.AddressLine1+r.AddressLine2+r.Postcode+r.City+r.Country+r.Email+r.Phone+r.Surname+r.Initials != "" {
+			return invalid("rep_name", "vul de naam van de gemachtigde in, of laat alle gegevens van de gemachtigde leeg")
+		}
+		r.NameParts = NameParts{}
+		return nil
+	}
+	if r.AddressLine1 == "" || r.City == "" {
+		return invalid("rep_address", fmt.Sprintf("vul het adres en de plaats van de gemachtigde (%s) in: de brieven gaan naar de gemachtigde", r.Name))
+	}
+	if _, err := email(r.Email); err != nil {
+		return invalid("rep_email", err.Error())
+	}
+	return r.NameParts.check("rep_", r.Name)
 }
 
 // ParseVerdict checks a verdict name as typed on the CLI or stored in a form.

@@ -14,16 +14,20 @@ const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal,
 	c.postcode, c.city, c.country, c.email, c.phone, c.status, c.ack_due_on, c.acknowledged_on, c.due_on,
 	c.resolved_on, coalesce(c.verdict, ''), c.outcome, c.closed_on, c.withdrawn_on, c.no_measure_reason, c.deadline_policy,
 	c.no_hearing_reason, c.justified,
-	c.imported_from, c.imported_line, c.original_reference`
+	c.imported_from, c.imported_line, c.original_reference,
+	c.salutation, c.initials, c.surname, c.letter_description, c.language, c.rep_name, c.rep_salutation, c.rep_initials,
+	c.rep_surname, c.rep_address_line1, c.rep_address_line2, c.rep_postcode, c.rep_city, c.rep_country, c.rep_email, c.rep_phone`
 
 func complaintDest(c *Complaint) []any {
-	p := &c.Complainant
+	p, r := &c.Complainant, &c.Representative
 	return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Channel, &c.Formal, &c.FiledOn, &c.Subject, &c.PersonNamed,
 		&c.Handler, &c.Summary, &c.Description, &c.Desired, &p.Name, &p.AddressLine1, &p.AddressLine2,
 		&p.Postcode, &p.City, &p.Country, &p.Email, &p.Phone, &c.Status, &c.AckDueOn, &c.AcknowledgedOn, &c.DueOn,
 		&c.ResolvedOn, &c.Verdict, &c.Outcome, &c.ClosedOn, &c.WithdrawnOn, &c.NoMeasureReason, &c.DeadlinePolicy,
 		&c.NoHearingReason, &c.Justified,
-		&c.ImportedFrom, &c.ImportedLine, &c.OriginalReference}
+		&c.ImportedFrom, &c.ImportedLine, &c.OriginalReference,
+		&p.Salutation, &p.Initials, &p.Surname, &c.LetterDescription, &c.Language, &r.Name, &r.Salutation, &r.Initials,
+		&r.Surname, &r.AddressLine1, &r.AddressLine2, &r.Postcode, &r.City, &r.Country, &r.Email, &r.Phone}
 }
 
 func unknownRef(ref string) error {
@@ -66,6 +70,9 @@ func (s *Store) Create(c Complaint) (string, error) {
 		if c.Handler == "" {
 			c.Handler = set.PractitionerName()
 		}
+		if c.Language == "" {
+			c.Language = set.Language()
+		}
 		c.Status = StatusInformal
 		if c.Formal {
 			c.Status = StatusReceived
@@ -87,6 +94,9 @@ func (s *Store) Create(c Complaint) (string, error) {
 		if c.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
+		if err := tx.saveLetterFields(&c); err != nil {
+			return err
+		}
 		if err := tx.event(c.ID, "complaint_created", c); err != nil {
 			return err
 		}
@@ -97,12 +107,17 @@ func (s *Store) Create(c Complaint) (string, error) {
 
 // editable gives the fields a practitioner may change after registration, as text for the audit trail.
 func editable(c *Complaint) map[string]string {
-	p := c.Complainant
+	p, r := c.Complainant, c.Representative
 	return map[string]string{
 		"received_on": c.ReceivedOn.String(), "channel": string(c.Channel), "subject": string(c.Subject),
 		"person_named": c.PersonNamed, "handler": c.Handler, "summary": c.Summary, "description": c.Description,
 		"desired_outcome": c.Desired, "name": p.Name, "address_line1": p.AddressLine1, "address_line2": p.AddressLine2,
 		"postcode": p.Postcode, "city": p.City, "country": p.Country, "email": p.Email, "phone": p.Phone,
+		"salutation": string(p.Salutation), "initials": p.Initials, "surname": p.Surname,
+		"letter_description": c.LetterDescription, "language": c.Language, "rep_name": r.Name,
+		"rep_salutation": string(r.Salutation), "rep_initials": r.Initials, "rep_surname": r.Surname,
+		"rep_address_line1": r.AddressLine1, "rep_address_line2": r.AddressLine2, "rep_postcode": r.Postcode,
+		"rep_city": r.City, "rep_country": r.Country, "rep_email": r.Email, "rep_phone": r.Phone,
 	}
 }
 
@@ -113,6 +128,9 @@ func (s *Store) Update(c Complaint) error {
 		old, err := tx.changeable(c.Reference)
 		if err != nil {
 			return err
+		}
+		if c.Language == "" {
+			c.Language = old.Language
 		}
 		if err := c.Validate(tx.today()); err != nil {
 			return err
@@ -139,11 +157,27 @@ func (s *Store) Update(c Complaint) error {
 			c.DueOn, old.ID); err != nil {
 			return err
 		}
+		c.ID = old.ID
+		if err := tx.saveLetterFields(&c); err != nil {
+			return err
+		}
 		if err := tx.event(old.ID, "complaint_edited", changes); err != nil {
 			return err
 		}
 		return tx.refreshSearch(old.ID)
 	})
+}
+
+// saveLetterFields stores what the letters need beside the register's own fields: how the
+// complainant is addressed, the description and language of the letters, and the representative.
+func (tx *Tx) saveLetterFields(c *Complaint) error {
+	p, r := c.Complainant, c.Representative
+	_, err := tx.Exec(`UPDATE complaints SET salutation=?, initials=?, surname=?, letter_description=?, language=?,
+		rep_name=?, rep_salutation=?, rep_initials=?, rep_surname=?, rep_address_line1=?, rep_address_line2=?,
+		rep_postcode=?, rep_city=?, rep_country=?, rep_email=?, rep_phone=? WHERE id=?`,
+		p.Salutation, p.Initials, p.Surname, c.LetterDescription, c.Language, r.Name, r.Salutation, r.Initials,
+		r.Surname, r.AddressLine1, r.AddressLine2, r.Postcode, r.City, r.Country, r.Email, r.Phone, c.ID)
+	return err
 }
 
 // moveDeadlines follows a corrected date of receipt: when the formal procedure started on the
@@ -187,7 +221,7 @@ func writeSearch(tx *Tx, ids []int64) error {
 		return err
 	}
 	_, err = tx.Exec(`INSERT INTO complaint_search (rowid, reference, complainant, body)
-		SELECT id, reference, complainant_name, concat_ws(' ', summary, description, desired_outcome, person_named, handler,
+		SELECT id, reference, concat_ws(' ', complainant_name, rep_name), concat_ws(' ', summary, description, desired_outcome, person_named, handler,
 			(SELECT group_concat(note || ' ' || info_requested, ' ') FROM contacts WHERE complaint_id = c.id))
 		FROM complaints c WHERE id IN (SELECT value FROM json_each(?))`, string(list))
 	return err

@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // ContactKind is how the practice was in touch with the complainant.
@@ -84,7 +83,10 @@ type Contact struct {
 
 // validate checks a new contact against the complaint it belongs to.
 func (ct *Contact) validate(c *Complaint, today Date) error {
-	ct.Note, ct.InfoRequested = strings.TrimSpace(ct.Note), strings.TrimSpace(ct.InfoRequested)
+	if err := cleanTexts(textField{"note", &ct.Note, textRule20k.as("de notitie")},
+		textField{"info_requested", &ct.InfoRequested, textRule20k.as("de gevraagde informatie")}); err != nil {
+		return err
+	}
 	if _, err := ParseContactKind(string(ct.Kind)); err != nil {
 		return err
 	}
@@ -92,7 +94,9 @@ func (ct *Contact) validate(c *Complaint, today Date) error {
 	if ct.Party, err = ParseParty(string(ct.Party)); err != nil {
 		return err
 	}
-	ct.PartyName = strings.TrimSpace(ct.PartyName)
+	if ct.PartyName, err = cleanText("party_name", ct.PartyName, lineRule.as("de naam van de betrokkene")); err != nil {
+		return err
+	}
 	switch {
 	case ct.Party == PartyConcerned && ct.PartyName == "":
 		ct.PartyName = c.PersonNamed

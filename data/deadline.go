@@ -107,6 +107,10 @@ func extensionRange(c *Complaint, earlier int, today Date, s Settings) (Extensio
 	if !r.Proposed.After(r.After) {
 		r.Proposed = r.After.AddDays(wkkgzMaxExtension)
 	}
+	// More than a year after receipt is a typo, not a plan (CheckExtension says so).
+	if year := c.ReceivedOn.AddMonths(12); !c.ReceivedOn.IsZero() && (r.Latest.IsZero() || year.Before(r.Latest)) {
+		r.Latest = year
+	}
 	return r, nil
 }
 
@@ -122,6 +126,9 @@ func CheckExtension(c *Complaint, earlier int, until, today Date, reason string,
 		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet na de huidige termijn (%s) liggen", until, c.DueOn))
 	case !until.After(today):
 		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet in de toekomst liggen", until))
+	case !c.ReceivedOn.IsZero() && until.After(c.ReceivedOn.AddMonths(12)):
+		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) ligt meer dan een jaar na de ontvangst van de klacht (%s); kies uiterlijk %s",
+			until, c.ReceivedOn, c.ReceivedOn.AddMonths(12)))
 	}
 	r, err := extensionRange(c, earlier, today, s)
 	if err != nil {

@@ -129,10 +129,13 @@ func TestCheckExtension(t *testing.T) {
 		// 4 January; the four weeks count from 1 January: Friday 29 January at the latest.
 		{"wkkgz cap from the unshifted term", wkkgz, "2027-01-04", "2026-11-20", 0, "2027-01-29", "2026-12-20", "advies", nil, ""},
 		{"wkkgz cap not from the shifted term", wkkgz, "2027-01-04", "2026-11-20", 0, "2027-02-01", "2026-12-20", "advies", ErrInvalid, "until"},
+		{"a year after receipt", month, "2026-04-13", "2026-03-02", 0, "2027-03-02", "2026-04-01", "advies", nil, ""},
+		{"more than a year after receipt", month, "2026-04-13", "2026-03-02", 0, "2027-03-03", "2026-04-01", "advies", ErrInvalid, "until"},
+		{"reason of lines", month, "2026-04-13", "2026-03-02", 0, "2026-05-01", "2026-04-01", "advies\nvan een deskundige", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &Complaint{Reference: "K-2026-0001", DueOn: day(tt.due), FiledOn: day(tt.filed), DeadlinePolicy: tt.set.Policy()}
+			c := &Complaint{Reference: "K-2026-0001", DueOn: day(tt.due), ReceivedOn: day(tt.filed), FiledOn: day(tt.filed), DeadlinePolicy: tt.set.Policy()}
 			var until Date
 			if tt.until != "" {
 				until = day(tt.until)

@@ -13,16 +13,26 @@
 //   - Starting the formal procedure: complaint.go (fileFormally), used by Create and Escalate.
 //   - What is due next (action items, the overview counts): actions.go; the measures' rule
 //     (measureDue): measure.go.
+//   - How letters address people (salutation, initials, surname; the proposal from a name):
+//     addressee.go; the complaint's representative, letter description and language:
+//     complaint.go; the date a letter carries and the one letter of a withdrawn file: letter.go.
 //   - Contacts and information requests: contact.go; experts, consent and sharing: expert.go;
 //     letters, versions and delivery: letter.go, letter texts and placeholders: template.go;
-//     attachments: attachment.go.
+//     attachments: attachment.go; reading a document from disk, size-limited: attachment_file.go.
+//   - What typed text may hold (UTF-8, control and bidi characters, limits), for every field:
+//     text.go (cleanText).
 //   - Settings, their checks and defaults: settings.go; typed reads: settings_values.go.
 //   - The register list, search and the overview: list.go; one complaint file in one read
 //     transaction: file.go; shared query helpers: rows.go.
 //   - Audit trail (hash chain, payloads, timeline texts): audit.go; verify: verify.go.
 //   - Annual report figures: report.go, report_counts.go, report_facts.go; anonymisation of
-//     names in free text: anonymise.go; CSV export: export.go.
-//   - Opening, creating and migrating the database file: store.go, migrations/; many changes
-//     in one transaction, each through its own rules with its own event: batch.go.
+//     names in free text: anonymise.go; every person the register knows, whom neither the
+//     report nor a measure's description may name: people.go; CSV export: export.go.
+//   - Opening, creating and migrating the database file: store.go, migrations/; why a register
+//     is unavailable (busy, disk full, read-only, missing, damaged): unavailable.go; one app
+//     window per register: instance.go; many changes in one transaction, each through its own
+//     rules with its own event: batch.go.
+//   - Every file written for the practitioner (letters, reports, exports), never onto the
+//     register: output.go (WriteOutput).
 //   - The demo register: package data/demo (it uses only this package's exported API).
 package data

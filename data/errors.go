@@ -3,14 +3,17 @@ package data
 // Code classifies an Error so callers decide by kind, never by message text.
 type Code string
 
-// The error codes. Every one of them means the change was refused and nothing was written;
-// the CLI exits with status 2 on any of them.
+// The error codes. Every one of them means the change was refused and nothing was written.
+// The CLI exits with status 3 on CodeUnavailable (the register cannot be used now: in use,
+// disk full, read-only, missing or damaged) and with status 2 on the others.
 const (
-	CodeInvalid    Code = "invalid"    // input fails validation
-	CodeNotFound   Code = "not_found"  // no such complaint, expert, ...
-	CodeTransition Code = "transition" // the lifecycle does not allow this step now
-	CodeConflict   Code = "conflict"   // the step clashes with stored facts
-	CodeDatabase   Code = "database"   // the file is not a usable Klachtenregister database
+	CodeInvalid     Code = "invalid"     // input fails validation
+	CodeNotFound    Code = "not_found"   // no such complaint, expert, ...
+	CodeTransition  Code = "transition"  // the lifecycle does not allow this step now
+	CodeConflict    Code = "conflict"    // the step clashes with stored facts
+	CodeDatabase    Code = "database"    // the file is not a usable Klachtenregister database
+	CodeExists      Code = "exists"      // an output file exists and may only be replaced on purpose
+	CodeUnavailable Code = "unavailable" // the register (or the disk) cannot be used now
 )
 
 // Error is a domain error with a message a practitioner can act on.
@@ -31,11 +34,13 @@ func (e *Error) Is(target error) bool {
 
 // Sentinels for errors.Is.
 var (
-	ErrInvalid    = &Error{Code: CodeInvalid}
-	ErrNotFound   = &Error{Code: CodeNotFound}
-	ErrTransition = &Error{Code: CodeTransition}
-	ErrConflict   = &Error{Code: CodeConflict}
-	ErrDatabase   = &Error{Code: CodeDatabase}
+	ErrInvalid     = &Error{Code: CodeInvalid}
+	ErrNotFound    = &Error{Code: CodeNotFound}
+	ErrTransition  = &Error{Code: CodeTransition}
+	ErrConflict    = &Error{Code: CodeConflict}
+	ErrDatabase    = &Error{Code: CodeDatabase}
+	ErrExists      = &Error{Code: CodeExists}
+	ErrUnavailable = &Error{Code: CodeUnavailable}
 )
 
 func invalid(field, msg string) error { return &Error{Code: CodeInvalid, Field: field, Message: msg} }

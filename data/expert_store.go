@@ -4,18 +4,18 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
 // confidentiality statement comes back. It returns the expert's ID.
 func (s *Store) SaveExpert(e Expert) (int64, error) {
-	e.Name, e.Organisation, e.Email = strings.TrimSpace(e.Name), strings.TrimSpace(e.Organisation), strings.TrimSpace(e.Email)
-	if e.Name == "" {
-		return 0, invalid("expert_name", "vul de naam van de deskundige in")
+	if err := cleanTexts(textField{"expert_name", &e.Name, lineRule.as("de naam van de deskundige")},
+		textField{"organisation", &e.Organisation, lineRule.as("de organisatie")},
+		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
+		return 0, err
 	}
-	if _, err := email(e.Email); err != nil {
-		return 0, invalid("expert_email", err.Error())
+	if err := e.check(); err != nil {
+		return 0, err
 	}
 	err := s.update(func(tx *Tx) error {
 		if !e.SignedOn.IsZero() && e.SignedOn.After(tx.today()) {
@@ -40,14 +40,27 @@ func (s *Store) SaveExpert(e Expert) (int64, error) {
 				return notFound(fmt.Sprintf("deskundige %d bestaat niet", e.ID))
 			}
 		}
+		if _, err := tx.Exec(`UPDATE experts SET salutation = ?, initials = ?, surname = ?, title = ?, title_after = ?,
+			address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ? WHERE id = ?`, e.Salutation, e.Initials,
+			e.Surname, e.Title, e.TitleAfter, e.AddressLine1, e.AddressLine2, e.Postcode, e.City, e.Country, e.ID); err != nil {
+			return err
+		}
 		return tx.event(0, kind, e)
 	})
 	return e.ID, err
 }
 
+const expertColumns = `id, name, organisation, email, confidentiality_signed_on, salutation, initials, surname, title,
+	title_after, address_line1, address_line2, postcode, city, country`
+
+func expertDest(e *Expert) []any {
+	return []any{&e.ID, &e.Name, &e.Organisation, &e.Email, &e.SignedOn, &e.Salutation, &e.Initials, &e.Surname, &e.Title,
+		&e.TitleAfter, &e.AddressLine1, &e.AddressLine2, &e.Postcode, &e.City, &e.Country}
+}
+
 // Experts lists every expert by name.
 func (s *Store) Experts() ([]Expert, error) {
-	rows, err := s.r.Query(`SELECT id, name, organisation, email, confidentiality_signed_on FROM experts ORDER BY name, id`)
+	rows, err := s.r.Query(`SELECT ` + expertColumns + ` FROM experts ORDER BY name, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +68,7 @@ func (s *Store) Experts() ([]Expert, error) {
 	var out []Expert
 	for rows.Next() {
 		var e Expert
-		if err := rows.Scan(&e.ID, &e.Name, &e.Organisation, &e.Email, &e.SignedOn); err != nil {
+		if err := rows.Scan(expertDest(&e)...); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -65,7 +78,10 @@ func (s *Store) Experts() ([]Expert, error) {
 
 // GiveConsent records the complainant's consent to share copies of documents with experts.
 func (s *Store) GiveConsent(ref string, c Consent) error {
-	c.How, c.Scope = strings.TrimSpace(c.How), strings.TrimSpace(c.Scope)
+	if err := cleanTexts(textField{"how", &c.How, lineRule.as("hoe de toestemming is gegeven")},
+		textField{"scope", &c.Scope, textRule20k.as("voor welke stukken de toestemming geldt")}); err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		comp, err := tx.changeable(ref)
 		if err != nil {
@@ -113,8 +129,12 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 // complainant's consent is in force and the expert signed a confidentiality statement, both
 // on or before the day of sharing.
 func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
-	sh.Documents = strings.TrimSpace(sh.Documents)
-	err := s.update(func(tx *Tx) error {
+	documents, err := cleanText("documents", sh.Documents, textRule20k.as("de gedeelde stukken"))
+	if err != nil {
+		return 0, err
+	}
+	sh.Documents = documents
+	err = s.update(func(tx *Tx) error {
 		comp, err := tx.changeable(ref)
 		if err != nil {
 			return err

@@ -105,7 +105,7 @@ func TestExpertAndConsentValidation(t *testing.T) {
 	must(t, err)
 	experts, err := s.Experts()
 	must(t, err)
-	if len(experts) != 1 || experts[0] != (Expert{ID: id, Name: "Dr. B", Organisation: "Kliniek", Email: "b@example.nl"}) {
+	if len(experts) != 1 || experts[0] != (Expert{ID: id, Name: "Dr. B", NameParts: NameParts{SalutationNeutral, "Dr.", "B"}, Organisation: "Kliniek", Email: "b@example.nl"}) {
 		t.Errorf("Experts = %+v", experts)
 	}
 

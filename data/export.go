@@ -98,9 +98,9 @@ func csvRecord(c *Complaint, extensions int, original Date, codes, causes string
 	if !c.Formal {
 		original = Date{}
 	}
-	reason := "nee"
-	if c.NoMeasureReason != "" {
-		reason = "ja"
+	reason := "" // the rule applies only to a complaint found (partly) well-founded
+	if c.Verdict.NeedsMeasure() {
+		reason = map[bool]string{true: "ja", false: "nee"}[c.NoMeasureReason != ""]
 	}
 	rec := []string{c.Reference, c.ReceivedOn.Dutch(), c.Channel.Label(), procedure, c.FiledOn.Dutch(),
 		c.Subject.Label(), c.Status.Label(), c.AckDueOn.Dutch(), c.AcknowledgedOn.Dutch(), original.Dutch(),

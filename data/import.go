@@ -42,7 +42,7 @@ type ImportResult struct {
 // the register has now and the deadlines it gives, with the holidays in force at the time.
 func (r *ImportRow) complete(set Settings) {
 	c := &r.Complaint
-	c.trim()
+	_ = c.clean() // trims; a text it refuses is refused again, with its message, when the row is checked
 	if c.Status == "" {
 		switch {
 		case !c.WithdrawnOn.IsZero():

@@ -16,16 +16,18 @@ const (
 	LetterOutcome         LetterKind = "outcome"         // confirms the outcome
 	LetterConsent         LetterKind = "consent"         // asks the complainant's consent to involve an expert
 	LetterConfidentiality LetterKind = "confidentiality" // for the expert to sign
+	LetterWithdrawal      LetterKind = "withdrawal"      // confirms that the complainant withdrew the complaint
 )
 
 // LetterKinds lists every kind in procedure order.
-var LetterKinds = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent, LetterConfidentiality}
+var LetterKinds = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent, LetterConfidentiality,
+	LetterWithdrawal}
 
 // Label is the letter in the practitioner's words.
 func (k LetterKind) Label() string {
 	return map[LetterKind]string{LetterAcknowledgement: "ontvangstbevestiging", LetterProgress: "voortgangsbericht",
 		LetterOutcome: "uitkomstbrief", LetterConsent: "toestemming externe deskundige",
-		LetterConfidentiality: "geheimhoudingsverklaring"}[k]
+		LetterConfidentiality: "geheimhoudingsverklaring", LetterWithdrawal: "bevestiging van de intrekking"}[k]
 }
 
 // ParseLetterKind checks a letter kind name.
@@ -46,6 +48,32 @@ func ParseLanguage(s string) (string, error) {
 		return "", invalid("language", fmt.Sprintf("onbekende taal %q; kies uit nl, en", s))
 	}
 	return s, nil
+}
+
+// letterAllowed refuses a letter for a closed or withdrawn file (see readOnly), except the one
+// letter a withdrawal calls for: the confirmation of the withdrawal itself.
+func letterAllowed(c *Complaint, kind LetterKind) error {
+	if kind == LetterWithdrawal && c.Status == StatusWithdrawn {
+		return nil
+	}
+	return readOnly(c)
+}
+
+// MaxLetterDateAhead is how many days ahead a letter may be dated: letters are often made a
+// few days before they are posted.
+const MaxLetterDateAhead = 14
+
+// CheckLetterDate checks the date a letter carries: today, or a day up to two weeks ahead
+// when it goes out later. The desktop app and the CLI ask the same.
+func CheckLetterDate(d, today Date) error {
+	last := today.AddDays(MaxLetterDateAhead)
+	switch {
+	case d.Before(today):
+		return invalid("date", fmt.Sprintf("de datum van de brief (%s) ligt in het verleden; kies vandaag of een dag tot en met %s", d, last))
+	case d.After(last):
+		return invalid("date", fmt.Sprintf("de datum van de brief (%s) ligt meer dan %d dagen vooruit; kies een dag tot en met %s", d, MaxLetterDateAhead, last))
+	}
+	return nil
 }
 
 // Delivery is how a letter reached its recipient.

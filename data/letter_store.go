@@ -23,8 +23,11 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte)
 		return l, invalid("pdf", "de brief is geen PDF-bestand (of groter dan 25 MB) en wordt niet bewaard")
 	}
 	err := s.update(func(tx *Tx) error {
-		c, err := tx.changeable(ref)
+		c, err := getComplaint(tx, ref)
 		if err != nil {
+			return err
+		}
+		if err := letterAllowed(c, kind); err != nil {
 			return err
 		}
 		l.Reference, l.CreatedAt = c.Reference, tx.now.UTC().Truncate(time.Second)
@@ -137,7 +140,7 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		if err != nil {
 			return err
 		}
-		if err := readOnly(c); err != nil {
+		if err := letterAllowed(c, l.Kind); err != nil {
 			return err
 		}
 		if on.IsZero() {
@@ -147,7 +150,9 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 			return invalid("on", fmt.Sprintf("de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made))
 		}
 		var contactID *int64 // NULL: no contact moment
-		if l.Kind != LetterConfidentiality {
+		// The withdrawal's confirmation goes to a file that takes no more contacts: its sending is
+		// recorded on the letter and in the audit trail only.
+		if l.Kind != LetterConfidentiality && l.Kind != LetterWithdrawal {
 			ct := Contact{On: on, Kind: via.contactKind(),
 				Note: fmt.Sprintf("%s (versie %d) %s", capitalise(l.Kind.Label()), l.Version, via.Sent())}
 			if err := tx.addContact(c, &ct); err != nil {

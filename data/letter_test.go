@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -315,5 +316,30 @@ func TestLetterSettings(t *testing.T) {
 	}
 	if _, err := CheckSetting("practice_logo", txt); err == nil || !strings.Contains(err.Error(), "PNG- of JPEG") {
 		t.Errorf("text file as logo: %v", err)
+	}
+}
+
+// TestWithdrawalLetterOnAWithdrawnFile: a withdrawn file is read-only, but its one letter, the
+// confirmation of the withdrawal, can still be made and marked sent; any other letter is refused.
+func TestWithdrawalLetterOnAWithdrawnFile(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusAcknowledged)
+	must(t, s.Withdraw(ref, "telefonisch ingetrokken"))
+	if _, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst")); !errors.Is(err, ErrTransition) {
+		t.Errorf("acknowledgement for a withdrawn file: %v", err)
+	}
+	l, err := s.SaveLetter(ref, LetterWithdrawal, "nl", pdf("intrekking"))
+	must(t, err)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
+	if list, _ := s.Letters(ref); len(list) != 1 || list[0].SentOn != day("2026-03-02") {
+		t.Errorf("withdrawal letter after marking it sent: %+v", list)
+	}
+	if err := CheckLetterDate(day("2026-03-16"), day("2026-03-02")); err != nil {
+		t.Errorf("a letter dated 14 days ahead: %v", err)
+	}
+	for _, d := range []string{"2026-03-17", "2026-03-01"} {
+		if err := CheckLetterDate(day(d), day("2026-03-02")); !errors.Is(err, ErrInvalid) {
+			t.Errorf("a letter dated %s: %v", d, err)
+		}
 	}
 }

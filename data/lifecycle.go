@@ -166,7 +166,13 @@ type Resolution struct {
 // when it concerns a named person, that person, or with a recorded reason why not. Informal
 // complaints are settled in conversation and need neither.
 func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
-	r.Outcome, r.NoHearingReason = strings.TrimSpace(r.Outcome), strings.TrimSpace(r.NoHearingReason)
+	var err error
+	if r.Outcome, err = cleanText("outcome", r.Outcome, textRule20k.as("de uitkomst")); err != nil {
+		return err
+	}
+	if r.NoHearingReason, err = cleanText("no_hearing_reason", r.NoHearingReason, textRule20k.as("de reden waarom niet is gehoord")); err != nil {
+		return err
+	}
 	if _, err := ParseVerdict(string(r.Verdict)); err != nil {
 		return err
 	}
@@ -193,11 +199,15 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 		missing = append(missing, "de klager")
 	}
 	if c.PersonNamed != "" && !slices.Contains(heard, PartyConcerned) {
-		missing = append(missing, c.PersonNamed+", over wie de klacht gaat")
+		missing = append(missing, c.PersonNamed+", over wie de klacht gaat,")
 	}
 	if len(missing) > 0 {
-		return conflict(fmt.Sprintf("klacht %s kan nog niet worden afgehandeld: %s is nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon",
-			c.Reference, strings.Join(missing, " en ")))
+		verb := "is"
+		if len(missing) > 1 {
+			verb = "zijn"
+		}
+		return conflict(fmt.Sprintf("klacht %s kan nog niet worden afgehandeld: %s %s nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon",
+			c.Reference, strings.Join(missing, " en "), verb))
 	}
 	return nil
 }

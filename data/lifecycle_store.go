@@ -128,7 +128,10 @@ const originalDueSQL = `coalesce(c.original_due_on, (SELECT min(e.previous_due_o
 // extension recorded after the target date it replaces has passed is accepted, since the file
 // must say what happened, but stays on record as late.
 func (s *Store) Extend(ref string, until Date, reason string) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := cleanText("reason", reason, textRule20k.as("de reden van de verlenging"))
+	if err != nil {
+		return err
+	}
 	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (string, error) {
 		var earlier int
 		if err := tx.QueryRow(`SELECT count(*) FROM extensions WHERE complaint_id = ?`, c.ID).Scan(&earlier); err != nil {
@@ -191,16 +194,23 @@ func (s *Store) CloseComplaint(ref string) error {
 
 // Withdraw records that the complainant withdrew the complaint, with an optional note.
 func (s *Store) Withdraw(ref string, note string) error {
+	note, err := cleanText("note", note, textRule20k.as("de notitie"))
+	if err != nil {
+		return err
+	}
 	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		c.WithdrawnOn = tx.today()
-		return strings.TrimSpace("klacht ingetrokken " + strings.TrimSpace(note)), nil
+		return strings.TrimSpace("klacht ingetrokken " + note), nil
 	})
 }
 
 // Reopen takes a closed file back to resolved to correct it, recording why. It can then be
 // changed and closed again, under the same closing rules.
 func (s *Store) Reopen(ref, reason string) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := cleanText("reason", reason, textRule20k.as("de reden"))
+	if err != nil {
+		return err
+	}
 	return s.step(ref, ActionReopen, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		if reason == "" {
 			return "", invalid("reason", "vul in waarom het dossier wordt heropend; de reden komt in het dossier")

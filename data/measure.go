@@ -83,16 +83,16 @@ const measureCountSQL = `(SELECT count(*) FROM complaint_measures WHERE complain
 // validate checks what a person fills in for a measure; the root cause is checked against the
 // register's list by the store.
 func (m *Measure) validate() error {
-	m.Description, m.Owner, m.RootCause = strings.TrimSpace(m.Description), strings.TrimSpace(m.Owner), strings.TrimSpace(m.RootCause)
+	if err := cleanTexts(textField{"description", &m.Description, textRule{label: "de omschrijving van de maatregel", max: 1000, multiLine: true}},
+		textField{"owner", &m.Owner, textRule{label: "de naam van wie de maatregel uitvoert", max: 120}},
+		textField{"root_cause", &m.RootCause, lineRule.as("de oorzaak")}); err != nil {
+		return err
+	}
 	switch {
 	case m.Description == "":
 		return invalid("description", "vul in wat de verbetermaatregel inhoudt")
-	case len([]rune(m.Description)) > 1000:
-		return invalid("description", "de omschrijving van de maatregel is te lang (maximaal 1000 tekens)")
 	case m.RootCause == "":
 		return invalid("root_cause", "kies de oorzaak die de maatregel aanpakt")
-	case len([]rune(m.Owner)) > 120:
-		return invalid("owner", "de naam van wie de maatregel uitvoert is te lang (maximaal 120 tekens)")
 	case !m.DueOn.IsZero() && m.DueOn.Before(m.CreatedOn):
 		return invalid("due_on", fmt.Sprintf("de datum waarop de maatregel klaar moet zijn (%s) ligt vóór %s, de dag waarop hij is vastgelegd", m.DueOn, m.CreatedOn))
 	}

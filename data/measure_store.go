@@ -20,6 +20,9 @@ func (s *Store) AddMeasure(m Measure, refs ...string) (Measure, error) {
 		if err := tx.checkCause(&m); err != nil {
 			return err
 		}
+		if err := tx.checkNoPerson(m.Description); err != nil {
+			return err
+		}
 		if m.Owner == "" {
 			set, err := settings(tx)
 			if err != nil {
@@ -70,7 +73,7 @@ func (s *Store) EditMeasure(m Measure) error {
 			return err
 		}
 		if m.Description != old.Description {
-			if err := tx.checkNoNames(old.ID, m.Description); err != nil {
+			if err := tx.checkNoPerson(m.Description); err != nil {
 				return err
 			}
 		}
@@ -135,27 +138,6 @@ func checkNoName(description, ref, name string) error {
 	return nil
 }
 
-// checkNoNames refuses a new description for measure id that names the complainant of one of
-// the complaints it answers.
-func (tx *Tx) checkNoNames(id int64, description string) error {
-	rows, err := tx.Query(`SELECT c.reference, c.complainant_name FROM complaint_measures cm
-		JOIN complaints c ON c.id = cm.complaint_id WHERE cm.measure_id = ? ORDER BY c.reference`, id)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var ref, name string
-		if err := rows.Scan(&ref, &name); err != nil {
-			return err
-		}
-		if err := checkNoName(description, ref, name); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // UnlinkMeasure removes a link made by mistake. A closed complaint's links stay as they are:
 // the file is reopened first, so the closing rule is checked again when it closes.
 func (s *Store) UnlinkMeasure(code, ref string) error {
@@ -209,7 +191,10 @@ func (s *Store) MeasureDone(code string, on Date) error {
 // (zero: today): whether it worked, and what that judgement rests on. A later evaluation
 // replaces the earlier one; the audit trail keeps both.
 func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note string) error {
-	note = strings.TrimSpace(note)
+	note, err := cleanText("evaluation", note, textRule{label: "de evaluatie", max: 2000, multiLine: true})
+	if err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		m, err := getMeasure(tx, code)
 		if err != nil {
@@ -227,8 +212,6 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 			return invalid("on", fmt.Sprintf("de datum %s ligt vóór de uitvoering van de maatregel (%s)", on, m.DoneOn))
 		case note == "":
 			return invalid("evaluation", "vul in waarop het oordeel over het effect berust")
-		case len([]rune(note)) > 2000:
-			return invalid("evaluation", "de evaluatie is te lang (maximaal 2000 tekens)")
 		}
 		effect := EffectNotEffective
 		if effective {
@@ -245,7 +228,10 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 // RecordNoMeasure records why a complaint found (partly) well-founded needs no measure, so its
 // file can close. Recording again replaces the reason; the audit trail keeps the old one.
 func (s *Store) RecordNoMeasure(ref, reason string) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := cleanText("reason", reason, textRule{label: "de reden", max: 1000, multiLine: true})
+	if err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		c, err := tx.changeable(ref)
 		if err != nil {
@@ -256,8 +242,6 @@ func (s *Store) RecordNoMeasure(ref, reason string) error {
 			return conflict(fmt.Sprintf("klacht %s is niet (deels) gegrond verklaard of (deels) terecht bevonden; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference))
 		case reason == "":
 			return invalid("reason", "vul in waarom er geen verbetermaatregel nodig is")
-		case len([]rune(reason)) > 1000:
-			return invalid("reason", "de reden is te lang (maximaal 1000 tekens)")
 		case reason == c.NoMeasureReason:
 			return nil
 		}

@@ -19,6 +19,10 @@ type Report struct {
 
 	Current  YearFigures
 	Previous YearFigures // the year before, for comparison
+	// HasPrevious says whether the register holds the year before: a complaint was received
+	// before the report's year began. Without, the comparison column is left empty rather
+	// than showing zeros the register never counted.
+	HasPrevious bool
 
 	ByChannel         []Count // complaints received in the year, by channel
 	BySubject         []Count // ... by subject
@@ -174,6 +178,10 @@ func yearReport(q querier, year int, today Date) (Report, error) {
 		return Report{}, err
 	}
 	r.Current, r.Previous = current.figures(in), previous.figures(in)
+	if err := q.QueryRow(`SELECT EXISTS (SELECT 1 FROM complaints WHERE received_on < ?)`,
+		NewDate(year, time.January, 1)).Scan(&r.HasPrevious); err != nil {
+		return Report{}, err
+	}
 	breakdown.finish(today)
 	return r, nil
 }

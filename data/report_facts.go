@@ -17,8 +17,9 @@ type reportFacts struct {
 	causes     map[int64][]string // complaint resolved in the year: the distinct root causes of its measures
 	rootCauses []RootCause
 	measures   []Measure // recorded by the end of the year, in the order they were recorded
-	// names are the complainants' names a measure's description may not show: those of every
-	// complaint the two years' figures count, and of the complaints the measures answer.
+	// names are the people a measure's description may not show: the complainants,
+	// representatives, persons concerned and handlers of every complaint the two years' figures
+	// count and of the complaints the measures answer, the experts, the practitioner and staff.
 	names  nameMask
 	linked map[int64]bool // complaint ID: answered by a measure under way, its name not yet in names
 	set    Settings       // for the progress letters' due dates
@@ -38,9 +39,9 @@ type reportComplaint struct {
 	formal, noMeasureReason, imported                                  bool
 	// ackUnknown: imported, past the acknowledgement by its status, but the earlier register
 	// does not say when (or whether) receipt was confirmed.
-	ackUnknown bool
-	verdict    Verdict
-	name       string
+	ackUnknown                 bool
+	verdict                    Verdict
+	name, rep, person, handler string // masked in the measures' descriptions
 }
 
 type reportExtension struct {
@@ -60,6 +61,9 @@ func readReportFacts(q querier, year int) (*reportFacts, error) {
 		if err := read(q, year); err != nil {
 			return nil, err
 		}
+	}
+	if err := in.names.addPractice(q); err != nil {
+		return nil, err
 	}
 	var err error
 	if in.set, err = settings(q); err != nil {
@@ -156,7 +160,10 @@ func (in *reportFacts) readLinkedNames(q querier) error {
 		return err
 	}
 	return scanRows(q, func(p *pair) []any { return []any{&p.a} }, func(p pair) { in.names.add(p.a) },
-		`SELECT complainant_name FROM complaints WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+		`SELECT complainant_name FROM complaints WHERE id IN (SELECT value FROM json_each(?1))
+		UNION SELECT rep_name FROM complaints WHERE id IN (SELECT value FROM json_each(?1))
+		UNION SELECT person_named FROM complaints WHERE id IN (SELECT value FROM json_each(?1))
+		UNION SELECT handler FROM complaints WHERE id IN (SELECT value FROM json_each(?1))`, string(list))
 }
 
 // reportComplaintsSQL reads what the report needs of every complaint that matters to the
@@ -168,7 +175,8 @@ const reportComplaintsSQL = `SELECT c.id, c.received_on, c.filed_on, c.ack_due_o
 			THEN ` + originalDueSQL + ` END,
 		c.resolved_on, c.withdrawn_on, c.channel, c.subject, c.formal, c.no_measure_reason != '', coalesce(c.verdict, ''),
 		c.complainant_name, c.imported_from != '',
-		c.imported_from != '' AND c.acknowledged_on IS NULL AND c.status != 'received'
+		c.imported_from != '' AND c.acknowledged_on IS NULL AND c.status != 'received',
+		c.rep_name, c.person_named, c.handler
 	FROM complaints c WHERE c.id IN (
 		SELECT id FROM complaints WHERE received_on >= ?1 AND received_on < ?2
 		UNION ALL SELECT id FROM complaints WHERE resolved_on >= ?1 AND received_on < ?1
@@ -187,10 +195,14 @@ func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *rep
 	var c reportComplaint
 	for rows.Next() {
 		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.original, &c.resolved,
-			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name, &c.imported, &c.ackUnknown); err != nil {
+			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name, &c.imported, &c.ackUnknown,
+			&c.rep, &c.person, &c.handler); err != nil {
 			return err
 		}
 		in.names.add(c.name)
+		in.names.add(c.rep)
+		in.names.add(c.person)
+		in.names.add(c.handler)
 		delete(in.linked, c.id)
 		each(&c)
 	}

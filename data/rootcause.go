@@ -40,14 +40,15 @@ func rootCauses(q querier) ([]RootCause, error) {
 // AddRootCause adds a practice's own root-cause category after the existing ones; its code is
 // made from the label. A label that is already in the list is refused.
 func (s *Store) AddRootCause(label string) (RootCause, error) {
-	rc := RootCause{Label: strings.TrimSpace(label)}
-	switch n := len([]rune(rc.Label)); {
-	case n == 0:
+	label, err := cleanText("label", label, textRule{label: "de naam van de oorzaak", max: 60})
+	rc := RootCause{Label: label}
+	switch {
+	case err != nil:
+		return rc, err
+	case rc.Label == "":
 		return rc, invalid("label", "vul de naam van de oorzaak in")
-	case n > 60:
-		return rc, invalid("label", "de naam van de oorzaak is te lang (maximaal 60 tekens)")
 	}
-	err := s.update(func(tx *Tx) error {
+	err = s.update(func(tx *Tx) error {
 		var exists, position int
 		if err := tx.QueryRow(`SELECT count(*) FILTER (WHERE lower(label) = lower(?)), coalesce(max(position), 0) + 1
 			FROM root_causes`, rc.Label).Scan(&exists, &position); err != nil {

@@ -52,6 +52,8 @@ var settingDefs = append([]Setting{
 	{KeyPracticeRegistration, "Registratienummer (KvK, beroepsregister)", "", text(80)},
 	{KeyPractitionerName, "Naam praktijkhouder", "", text(120)},
 	{KeyPractitionerTitle, "Functie praktijkhouder", "", text(120)},
+	{KeyPractitionerTitleEn, "Functie praktijkhouder in het Engels (voor Engelse brieven)", "", text(120)},
+	{KeyStaffNames, "Medewerkers (één naam per regel; het jaarverslag noemt hen niet)", "", staffNames},
 	{KeyAckDays, "Termijn ontvangstbevestiging (dagen)", "7", intRange(1, 60)},
 	{KeyDeadlinePolicy, "Afhandeltermijn", PolicyMonth, oneOf(Policies...)},
 	{KeyCustomDays, "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
@@ -65,7 +67,7 @@ var settingDefs = append([]Setting{
 	{KeyWindowTop, "Adresvenster: afstand van de bovenkant (mm)", "45", mmRange(20, 100)},
 	{KeyWindowWidth, "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
 	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
-	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, text(1000)},
+	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
 }, letterTextSettings()...)
 
 // DefaultDisputesBody is the next step a new register names in the outcome letter: the
@@ -84,13 +86,11 @@ func letterTextSettings() []Setting {
 			kind := k
 			out = append(out, Setting{LetterTextKey(k, lang), fmt.Sprintf("Tekst %s (%s)", k.Label(), languageNames[lang]), "",
 				func(v string) (string, error) {
-					if len([]rune(v)) > 10000 {
-						return "", fmt.Errorf("maximaal 10000 tekens")
-					}
-					if err := CheckTemplate(kind, v); err != nil {
+					v, err := lines(10000)(v)
+					if err != nil {
 						return "", err
 					}
-					return strings.ReplaceAll(v, "\r\n", "\n"), nil
+					return v, CheckTemplate(kind, v)
 				}})
 		}
 	}
@@ -126,13 +126,28 @@ func CheckSetting(key, value string) (string, error) {
 	return "", invalid(key, fmt.Sprintf("onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", ")))
 }
 
+// text is a one-line setting of at most max characters (see cleanText).
 func text(max int) func(string) (string, error) {
-	return func(v string) (string, error) {
-		if len([]rune(v)) > max {
-			return "", fmt.Errorf("maximaal %d tekens", max)
+	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max}) }
+}
+
+// lines is a setting of several lines of at most max characters.
+func lines(max int) func(string) (string, error) {
+	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max, multiLine: true}) }
+}
+
+// staffNames takes one name per line, without empty lines or spaces around them.
+func staffNames(v string) (string, error) {
+	var names []string
+	for _, l := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			names = append(names, l)
 		}
-		return v, nil
 	}
+	if out := strings.Join(names, "\n"); len([]rune(out)) <= 5000 {
+		return out, nil
+	}
+	return "", fmt.Errorf("maximaal 5000 tekens")
 }
 
 func intRange(lo, hi int) func(string) (string, error) {

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // The setting keys, as the CLI (`settings set KEY=VALUE`), the settings screen and the
@@ -20,6 +21,8 @@ const (
 	KeyPracticeRegistration = "practice_registration"
 	KeyPractitionerName     = "practitioner_name"
 	KeyPractitionerTitle    = "practitioner_title"
+	KeyPractitionerTitleEn  = "practitioner_title_en"
+	KeyStaffNames           = "staff_names"
 	KeyAckDays              = "ack_days"
 	KeyDeadlinePolicy       = "deadline_policy"
 	KeyCustomDays           = "custom_days"
@@ -101,6 +104,20 @@ func (s Settings) AddressWindow() (left, top, width, height float64) {
 // LetterText is the practice's own text for a letter kind and language, or "" for the built-in one.
 func (s Settings) LetterText(kind LetterKind, lang string) string {
 	return s.text(LetterTextKey(kind, lang))
+}
+
+// PractitionerTitleEn is the practitioner's title under the signature of English letters.
+func (s Settings) PractitionerTitleEn() string { return s.text(KeyPractitionerTitleEn) }
+
+// StaffNames are the staff the annual report and measure descriptions may not name.
+func (s Settings) StaffNames() []string {
+	var out []string
+	for _, n := range strings.Split(s.text(KeyStaffNames), "\n") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // text returns a setting's value. An unknown key is a programming error, never a silent "".

@@ -77,7 +77,7 @@ func readOnly(c *Complaint) error {
 	switch c.Status {
 	case StatusClosed:
 		return &Error{Code: CodeTransition, Message: fmt.Sprintf(
-			"klacht %s is gesloten en kan niet meer worden gewijzigd; heropen het dossier eerst, met de reden (klachtenregister-cli reopen %s --reason TEKST)", c.Reference, c.Reference)}
+			"klacht %s is gesloten en kan niet meer worden gewijzigd; heropen het dossier eerst en geef daarbij de reden op", c.Reference)}
 	case StatusWithdrawn:
 		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is ingetrokken en kan niet meer worden gewijzigd", c.Reference)}
 	}

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -35,6 +36,9 @@ type Store struct {
 	w, r  *sql.DB
 	path  string
 	batch *batch // set on the store Batch hands to its function
+
+	versionMu sync.Mutex
+	version   int64 // the data_version Changed saw last
 
 	// Now is the clock; tests and the demo generator set it so deadlines are deterministic.
 	Now func() time.Time
@@ -69,23 +73,30 @@ func DefaultPath() (string, error) {
 // Open opens the register at path, creating it (folder 0700, file 0600) when it does not
 // exist, and brings its schema up to date. A file that is not a Klachtenregister database,
 // or one written by a newer version of the program, is refused and left untouched.
-func Open(path string) (*Store, error) {
-	if strings.ContainsAny(path, "?#") {
-		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("het pad %q bevat ? of #; kies een pad zonder die tekens", path)}
+func Open(path string) (*Store, error) { return open(path, true) }
+
+// OpenExisting opens the register at path like Open, but refuses a path where no register
+// exists rather than leaving a new, empty one behind: for commands that only read, or
+// change a complaint that must already be there.
+func OpenExisting(path string) (*Store, error) { return open(path, false) }
+
+func open(path string, create bool) (*Store, error) {
+	if err := checkPath(path); err != nil {
+		return nil, err
 	}
-	if err := prepareFile(path); err != nil {
+	if err := prepareFile(path, create); err != nil {
 		return nil, err
 	}
 	if err := probe(path); err != nil {
 		return nil, err
 	}
-	w, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"+
+	w, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)"+
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
 	w.SetMaxOpenConns(1)
-	r, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)")
+	r, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)&_pragma=query_only(1)")
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -94,23 +105,69 @@ func Open(path string) (*Store, error) {
 	s := &Store{w: w, r: r, path: path, Now: time.Now, Actor: currentUser()}
 	if err := s.migrate(); err != nil {
 		s.Close()
-		return nil, err
+		return nil, Classify(path, err)
 	}
 	return s, nil
+}
+
+// busyTimeout makes every connection wait up to 10 s for another process's transaction
+// (the app beside a scheduled CLI task) instead of failing at once.
+const busyTimeout = "_pragma=busy_timeout(10000)"
+
+// checkPath refuses what is not a file path: SQLite would open an empty path or :memory: as
+// a register that vanishes on close, and a file: URI or ? or # as options.
+func checkPath(path string) error {
+	switch {
+	case strings.TrimSpace(path) == "":
+		return &Error{Code: CodeInvalid, Field: "db", Message: "geef het pad van het register op (--db PAD)"}
+	case path == ":memory:" || strings.HasPrefix(strings.ToLower(path), "file:"):
+		return &Error{Code: CodeInvalid, Field: "db", Message: fmt.Sprintf("%q is geen pad van een bestand; geef het pad van het register op, zoals klachtenregister.db", path)}
+	case strings.ContainsAny(path, "?#"):
+		return &Error{Code: CodeInvalid, Field: "db", Message: fmt.Sprintf("het pad %q bevat ? of #; kies een pad zonder die tekens", path)}
+	}
+	return nil
 }
 
 // Close releases the database.
 func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
 
+// Changed reports whether another program (the CLI in a scheduled task, a second Store)
+// changed the register since the previous call; the first call only takes note. The app
+// asks every few seconds, so what another program records appears soon. It reads SQLite's
+// data_version on the writer connection, which does not count that connection's own
+// commits: the app's own changes, already shown, cause no extra refresh.
+func (s *Store) Changed() (bool, error) {
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
+	var v int64
+	if err := s.w.QueryRow("PRAGMA data_version").Scan(&v); err != nil {
+		return false, err
+	}
+	changed := s.version != 0 && v != s.version
+	s.version = v
+	return changed, nil
+}
+
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-func prepareFile(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor de database kan niet worden gemaakt: %v", err)}
+func prepareFile(path string, create bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && !info.Mode().IsRegular():
+		return &Error{Code: CodeInvalid, Field: "db", Message: fmt.Sprintf("%s is geen gewoon bestand (maar een map, apparaat of pijp); geef het pad van het register op", path)}
+	case errors.Is(err, os.ErrNotExist) && !create:
+		return unavailable(CauseMissing, path, err)
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return Classify(path, &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor de database kan niet worden gemaakt: %v", err)})
+		}
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
 	if err != nil {
+		if cause := causeOf(err); cause != "" {
+			return unavailable(cause, path, err)
+		}
 		return &Error{Code: CodeDatabase, Message: fmt.Sprintf("de database %s kan niet worden geopend: %v", path, err)}
 	}
 	defer f.Close()
@@ -130,7 +187,7 @@ func notOurs(path string) error {
 // probe reads the identity of an existing file over a read-only connection that sets no
 // pragmas, so a refused file stays byte-for-byte as it was.
 func probe(path string) error {
-	db, err := sql.Open("sqlite", path+"?_pragma=query_only(1)")
+	db, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=query_only(1)")
 	if err != nil {
 		return err
 	}
@@ -140,7 +197,10 @@ func probe(path string) error {
 		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &tables)
 	switch {
 	case err != nil:
-		return &Error{Code: CodeDatabase, Message: fmt.Sprintf("de database %s is onleesbaar (%v); het bestand is niet gewijzigd. Zet een reservekopie terug", path, err)}
+		if cause := causeOf(err); cause != "" {
+			return unavailable(cause, path, err)
+		}
+		return unavailable(CauseDamaged, path, err)
 	case app == 0 && tables == 0:
 		return nil // new, empty file
 	case app != applicationID:
@@ -162,6 +222,10 @@ func migrationNames() []string {
 // migrate applies each numbered migration newer than the file's schema, each in one transaction.
 func (s *Store) migrate() error {
 	ctx := context.Background()
+	var version int
+	if err := s.r.QueryRow("PRAGMA user_version").Scan(&version); err == nil && version >= len(migrationNames()) {
+		return nil // up to date: no write lock taken, which a busy register beside the app notices
+	}
 	for i, name := range migrationNames() {
 		n, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
 		if err != nil || n != i+1 {
@@ -223,14 +287,14 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 	}
 	sqlTx, err := s.w.Begin()
 	if err != nil {
-		return err
+		return Classify(s.path, err)
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
 	if err := fn(tx); err != nil {
-		return err
+		return Classify(s.path, err)
 	}
-	return sqlTx.Commit()
+	return Classify(s.path, sqlTx.Commit())
 }
 
 // Tx is a write transaction with the clock reading and actor of the change.

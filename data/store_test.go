@@ -126,17 +126,19 @@ func TestOpenRefusesOtherFiles(t *testing.T) {
 	tests := []struct {
 		name  string
 		write func(t *testing.T, path string)
+		want  error
 	}{
-		{"text", writeFile("Dit is een boodschappenlijst.\nmelk\nbrood\n")},
-		{"short text", writeFile("hoi")},
-		{"binary", writeFile(strings.Repeat("\x00\x01\x02\xff", 1024))},
-		{"SQLite header with garbage", writeFile("SQLite format 3\x00" + strings.Repeat("rommel", 200))},
+		{"text", writeFile("Dit is een boodschappenlijst.\nmelk\nbrood\n"), ErrDatabase},
+		{"short text", writeFile("hoi"), ErrDatabase},
+		{"binary", writeFile(strings.Repeat("\x00\x01\x02\xff", 1024)), ErrDatabase},
+		// Unreadable past its header: damaged, whoever wrote it.
+		{"SQLite header with garbage", writeFile("SQLite format 3\x00" + strings.Repeat("rommel", 200)), ErrUnavailable},
 		{"another application", func(t *testing.T, path string) {
 			execRaw(t, path, `CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)`, `INSERT INTO notes (text) VALUES ('niet van ons')`)
-		}},
+		}, ErrDatabase},
 		{"another application with an id", func(t *testing.T, path string) {
 			execRaw(t, path, `PRAGMA application_id = 1234`, `CREATE TABLE t (x)`)
-		}},
+		}, ErrDatabase},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,7 +151,7 @@ func TestOpenRefusesOtherFiles(t *testing.T) {
 				s.Close()
 				t.Fatal("Open accepted a file that is not a Klachtenregister database")
 			}
-			wantErr(t, err, ErrDatabase)
+			wantErr(t, err, tt.want)
 			if !strings.Contains(err.Error(), "niet gewijzigd") {
 				t.Errorf("message %q does not say the file was left alone", err)
 			}
@@ -179,7 +181,7 @@ func TestOpenEmptyFileBecomesRegister(t *testing.T) {
 func TestOpenRefusesQueryCharacters(t *testing.T) {
 	for _, p := range []string{"register.db?mode=memory", "register#1.db"} {
 		_, err := Open(filepath.Join(t.TempDir(), p))
-		wantErr(t, err, ErrDatabase)
+		wantErr(t, err, ErrInvalid)
 	}
 }
 

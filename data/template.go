@@ -16,22 +16,23 @@ type Placeholder struct {
 }
 
 var (
-	toComplainant = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent}
+	toComplainant = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent, LetterWithdrawal}
 	aboutTarget   = []LetterKind{LetterAcknowledgement, LetterProgress, LetterConsent}
 )
 
 var placeholders = []Placeholder{
-	{"naam", "naam van de klager", toComplainant},
+	{"naam", "naam van de klager (of van de gemachtigde, als die de brieven krijgt)", toComplainant},
 	{"kenmerk", "kenmerk van de klacht, zoals K-2026-0007", nil},
 	{"datum_ontvangst", "datum waarop de klacht is ontvangen", toComplainant},
-	{"klacht", "korte omschrijving van de klacht", toComplainant},
-	{"omschrijving", "uitgebreide omschrijving van de klacht", toComplainant},
+	{"klacht", "hoe de brieven de klacht noemen, zoals ‘uw klacht van 3 december 2026 over onze dienstverlening’", toComplainant},
 	{"behandelaar", "wie de klacht behandelt", toComplainant},
 	{"termijn", "datum waarop de klacht naar verwachting is afgehandeld", aboutTarget},
 	{"oude_termijn", "de termijn van vóór de verlenging", []LetterKind{LetterProgress}},
 	{"nieuwe_termijn", "de nieuwe termijn na de verlenging", []LetterKind{LetterProgress}},
-	{"reden_verlenging", "de reden van de verlenging", []LetterKind{LetterProgress}},
+	{"reden_verlenging", "de reden van de verlenging; na een eerdere verlenging alle redenen", []LetterKind{LetterProgress}},
+	{"eerder_uitgesteld", "na een eerdere verlenging: dat de datum al eerder is verschoven, met beide data en excuses; anders leeg", []LetterKind{LetterProgress}},
 	{"stand_van_zaken", "wat er sinds de ontvangst is gedaan (bevestiging, contactmomenten, advies)", []LetterKind{LetterProgress}},
+	{"datum_intrekking", "datum waarop de klager de klacht heeft ingetrokken", []LetterKind{LetterWithdrawal}},
 	{"datum_afhandeling", "datum waarop de klacht is afgehandeld", []LetterKind{LetterOutcome}},
 	{"oordeel", "het oordeel: gegrond, deels gegrond, ongegrond of in overleg opgelost", []LetterKind{LetterOutcome}},
 	{"conclusie", "het oordeel in een hele zin, zoals ‘Na zorgvuldig onderzoek vinden wij uw klacht gegrond.’", []LetterKind{LetterOutcome}},

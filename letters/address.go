@@ -7,20 +7,25 @@ import (
 	"klachtenregister/data"
 )
 
-// addressLines is the recipient's postal address as PostNL asks for it: postcode, two spaces,
-// town in capitals, and the country in capitals only when it is not the practice's own. The
-// confidentiality statement goes to the expert, whose organisation stands in for an address.
+// addressLines is the recipient's postal address. A Dutch address is written as PostNL asks
+// for it: postcode, two spaces, town in capitals ("1015 CJ  AMSTERDAM"). An address abroad
+// follows the destination's own custom, which for the Netherlands' neighbours is postcode,
+// one space and the town as written ("1050 Elsene", "10115 Berlin"), with the country in
+// capitals on the last line. The country line is left out for the practice's own country.
 func addressLines(in *Input) []string {
-	var lines []string
-	if in.Kind == data.LetterConfidentiality {
-		lines = []string{in.Expert.Name, in.Expert.Organisation}
+	p := addressee(in)
+	lines := []string{p.nameLine(phrasebook[in.Language]), p.organisation, p.line1, p.line2}
+	if in.Kind == data.LetterConfidentiality && p.line1 == "" {
+		lines = lines[:2] // an expert without a postal address: the organisation stands in for it
+	}
+	home := sameCountry(p.country, in.Settings.PracticeCountry())
+	if p.country == "" || countryCode(p.country) == "NL" {
+		lines = append(lines, strings.TrimSpace(p.pc+"  "+strings.ToUpper(p.city)))
 	} else {
-		p := in.Complaint.Complainant
-		town := strings.TrimSpace(p.Postcode + "  " + strings.ToUpper(p.City))
-		lines = []string{p.Name, p.AddressLine1, p.AddressLine2, town}
-		if p.Country != "" && !sameCountry(p.Country, in.Settings.PracticeCountry()) {
-			lines = append(lines, strings.ToUpper(p.Country))
-		}
+		lines = append(lines, strings.TrimSpace(p.pc+" "+p.city))
+	}
+	if p.country != "" && !home {
+		lines = append(lines, strings.ToUpper(p.country))
 	}
 	var out []string
 	for _, l := range lines {
@@ -34,7 +39,18 @@ func addressLines(in *Input) []string {
 // countryNames are the ways of writing a country that mean the same one, by its ISO code.
 var countryNames = map[string]string{
 	"nederland": "NL", "netherlands": "NL", "the netherlands": "NL", "nl": "NL", "holland": "NL",
-	"belgië": "BE", "belgie": "BE", "belgium": "BE", "belgique": "BE", "be": "BE",
+	"belgië": "BE", "belgie": "BE", "belgium": "BE", "belgique": "BE", "belgien": "BE", "be": "BE",
+	"duitsland": "DE", "germany": "DE", "deutschland": "DE", "de": "DE",
+	"luxemburg": "LU", "luxembourg": "LU", "lu": "LU", "frankrijk": "FR", "france": "FR", "fr": "FR",
+}
+
+// countryCode is the ISO code of a country as typed, or the text folded when it is not known.
+func countryCode(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " .")), " "))
+	if c, ok := countryNames[s]; ok {
+		return c
+	}
+	return s
 }
 
 // sameCountry reports whether two spellings name the same country. An empty practice
@@ -43,14 +59,7 @@ func sameCountry(a, practice string) bool {
 	if strings.TrimSpace(practice) == "" {
 		practice = "Nederland"
 	}
-	code := func(s string) string {
-		s = strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " .")), " "))
-		if c, ok := countryNames[s]; ok {
-			return c
-		}
-		return s
-	}
-	return code(a) == code(practice)
+	return countryCode(a) == countryCode(practice)
 }
 
 // senderLine is the practice's return address, printed small above the recipient so it shows
@@ -66,64 +75,93 @@ func senderLine(set data.Settings) string {
 	return strings.Join(parts, " · ")
 }
 
-// addressBox is how the recipient block fits the window: the return address line when there
-// is room, and the address at a size that fits the window's width.
+// maxWindowLines is the most lines the window takes, the return address included: more
+// would be set too small or too close to the window's edges to read by a sorting machine.
+const maxWindowLines = 6
+
+// addressBox is how the recipient block fits the window: the return address lines when there
+// is room, and the address, wrapped where a line is wider than the window, at a size that fits.
 type addressBox struct {
-	sender      bool
-	top, lineH  float64
-	pt, senderY float64
+	sender        []string
+	senderPt      float64
+	lines         []string
+	top, lineH    float64
+	pt, senderTop float64
 }
 
 // fitAddress places the address inside the window with 5 mm inner margin, as DIN 5008 does,
-// shrinking the type down to 8 pt for a long line or a low window; what still does not fit
-// is refused rather than printed where the envelope hides it.
+// setting the type from 10 down to 8 pt and wrapping a line too wide for the window onto the
+// next. What still does not fit in six lines is refused, naming the line, rather than printed
+// where the envelope hides it.
 func (d *document) fitAddress(lines []string) (addressBox, error) {
 	w := d.window
-	f := d.pdf
+	sender, senderPt, err := d.fitSender()
+	if err != nil {
+		return addressBox{}, err
+	}
+	var widest string
 	for pt := 10.0; pt >= 8; pt -= 0.5 {
 		lh := pt * 0.45
-		f.SetFont("sans", "", pt)
-		fits := true
+		d.pdf.SetFont("sans", "", pt)
+		var wrapped []string
 		for _, l := range lines {
-			if f.GetStringWidth(l) > w.w-7 {
-				fits = false
+			parts := d.wrap(l, w.w-7)
+			if len(parts) > 1 && widest == "" {
+				widest = l
 			}
+			wrapped = append(wrapped, parts...)
 		}
-		if !fits {
-			continue
+		block := lh * float64(len(wrapped))
+		if len(wrapped)+len(sender) <= maxWindowLines && 15+block <= w.h-2 {
+			top := w.y + 15
+			return addressBox{sender: sender, senderPt: senderPt, lines: wrapped, top: top, lineH: lh, pt: pt,
+				senderTop: top - 6 - 2.6*float64(len(sender)-1)}, nil
 		}
-		block := lh * float64(len(lines))
-		if 15+block <= w.h-2 {
-			return addressBox{sender: true, top: w.y + 15, lineH: lh, pt: pt, senderY: w.y + 9}, nil
-		}
-		if 3+block <= w.h-2 {
-			return addressBox{top: w.y + 3, lineH: lh, pt: pt}, nil
+		if len(wrapped) <= maxWindowLines && 3+block <= w.h-2 && len(sender) == 0 {
+			return addressBox{lines: wrapped, top: w.y + 3, lineH: lh, pt: pt}, nil
 		}
 	}
+	what := strings.Join(lines, ", ")
+	if widest != "" {
+		what = "de regel ‘" + widest + "’ is te breed en het adres wordt dan langer dan " + fmt.Sprint(maxWindowLines) + " regels"
+	}
 	return addressBox{}, &data.Error{Code: data.CodeInvalid, Field: "address", Message: fmt.Sprintf(
-		"het adres (%s) past niet in het adresvenster van %g × %g mm; kort de adresregels in of vergroot het venster in de instellingen",
-		strings.Join(lines, ", "), w.w, w.h)}
+		"het adres past niet in het adresvenster van %g × %g mm (%s); kort de adresregels in of vergroot het venster in de instellingen",
+		w.w, w.h, what)}
+}
+
+// fitSender sets the return address on one line, from 7 down to 5.5 pt, or else on two. One
+// that does not fit even then is refused, naming the settings to shorten: it never drops out
+// of the window unnoticed.
+func (d *document) fitSender() ([]string, float64, error) {
+	s := senderLine(d.in.Settings)
+	if s == "" {
+		return nil, 0, nil
+	}
+	room := d.window.w - 7
+	for _, most := range []int{1, 2} {
+		for pt := 7.0; pt >= 5.5; pt -= 0.5 {
+			d.pdf.SetFont("sans", "", pt)
+			if lines := d.wrap(s, room); len(lines) <= most {
+				return lines, pt, nil
+			}
+		}
+	}
+	return nil, 0, &data.Error{Code: data.CodeInvalid, Field: data.KeyPracticeAddress, Message: fmt.Sprintf(
+		"het afzenderadres ‘%s’ past niet boven het adres in het adresvenster; kort %s of %s in", s,
+		settingName(data.KeyPracticeName), settingName(data.KeyPracticeAddress))}
 }
 
 func (d *document) drawAddress() error {
-	lines := addressLines(d.in)
-	box, err := d.fitAddress(lines)
+	box, err := d.fitAddress(addressLines(d.in))
 	if err != nil {
 		return err
 	}
 	x := d.window.x + 5
-	if box.sender {
-		// The return address shrinks to 5.5 pt for a long one and is left out when even
-		// that sticks out of the window.
-		s := senderLine(d.in.Settings)
-		for pt := 7.0; pt >= 5.5; pt -= 0.5 {
-			if d.pdf.SetFont("sans", "", pt); d.pdf.GetStringWidth(s) <= d.window.w-7 {
-				d.text(x, box.senderY, pt, "", grey, s)
-				break
-			}
-		}
+	for i, l := range box.sender {
+		d.text(x, box.senderTop+2.6*float64(i), box.senderPt, "", grey, l)
 	}
-	for i, l := range lines {
+	for i, l := range box.lines {
 		d.text(x, box.top+box.lineH*float64(i)+box.pt*0.3528, box.pt, "", 0, l)
 	}
 	return nil

@@ -72,29 +72,46 @@ func (d *document) number(f float64) string {
 	return s
 }
 
-// rulers draws millimetre scales along the top and left edges, numbered every centimetre.
+// rulerEdge is where the rulers' ticks start: most printers leave the outer 4 or 5 mm of the
+// sheet blank, so ticks drawn from the very edge would come out cut off.
+const rulerEdge = 5.0
+
+// foldMarks are the heights of the fold and punch marks, which the left ruler's numbers avoid.
+var foldMarks = []float64{105, 148.5, 210}
+
+// rulers draws millimetre scales along the top and left edges, numbered every centimetre. The
+// ticks start 5 mm from the edge; a number that would sit on a fold mark is left out.
 func (d *document) rulers() {
 	f := d.pdf
 	f.SetDrawColor(0, 0, 0)
 	f.SetLineWidth(0.15)
-	for mm := 0; mm <= 200; mm += 5 {
+	for mm := 10; mm <= 200; mm += 5 {
 		x, l := float64(mm), 2.0
 		if mm%10 == 0 {
 			l = 4
-			if mm > 0 && mm < 200 {
-				d.text(x-1.5, 7.5, 6, "", 0, strconv.Itoa(mm))
+			if mm < 200 {
+				d.text(x-1.5, rulerEdge+l+3.5, 6, "", 0, strconv.Itoa(mm))
 			}
 		}
-		f.Line(x, 0, x, l)
+		f.Line(x, rulerEdge, x, rulerEdge+l)
 	}
-	for mm := 0; mm <= 290; mm += 5 {
+	for mm := 15; mm <= 290; mm += 5 {
 		y, l := float64(mm), 2.0
 		if mm%10 == 0 {
 			l = 4
-			if mm > 0 && mm < 290 {
-				d.text(5, y+1, 6, "", 0, strconv.Itoa(mm))
+			if mm < 290 && !nearFold(y) {
+				d.text(rulerEdge+l+1.5, y+1, 6, "", 0, strconv.Itoa(mm))
 			}
 		}
-		f.Line(0, y, l, y)
+		f.Line(rulerEdge, y, rulerEdge+l, y)
 	}
+}
+
+func nearFold(y float64) bool {
+	for _, m := range foldMarks {
+		if y > m-3 && y < m+3 {
+			return true
+		}
+	}
+	return false
 }

@@ -92,19 +92,20 @@ func side(left, right chart) item {
 	}}
 }
 
-// monthChart draws the month-by-month line of received and resolved complaints over the width
-// of the text column. shown is the number of months that have begun, so a year under way
-// does not drop to zero in the months still to come.
-func (d *document) monthChart(t *reportPhrases, months [12]data.MonthCount, shown int) item {
-	const h = 60.0
+// monthChart draws received and resolved complaints per month as pairs of bars over the width
+// of the text column, on a scale numbered along the y-axis. shown is the number of months
+// that have begun: the months still to come stay empty, and in a year under way the running
+// month's bars are hatched and marked as incomplete, rather than read as a drop.
+func (d *document) monthChart(t *reportPhrases, months [12]data.MonthCount, shown int, running bool) item {
+	const h = 62.0
 	return item{h: h + 4, draw: func(d *document, top float64) {
 		x0, x1 := marginL+9, marginL+textW-2
-		y0, y1 := top+8, top+h-7
+		y0, y1 := top+9, top+h-9
 		most := 0
 		for _, m := range months[:shown] {
 			most = max(most, m.Received, m.Resolved)
 		}
-		step, ceiling := niceScale(most)
+		step, ceiling := NiceScale(most)
 		d.pdf.SetFont("sans", "", chartPt)
 		for v := 0; v <= ceiling; v += step {
 			y := y1 - (y1-y0)*float64(v)/float64(ceiling)
@@ -113,40 +114,63 @@ func (d *document) monthChart(t *reportPhrases, months [12]data.MonthCount, show
 			s := strconv.Itoa(v)
 			d.text(x0-1.5-d.pdf.GetStringWidth(s), y+1.1, chartPt, "", 60, s)
 		}
+		d.pen(rule, 0.3)
+		d.pdf.Line(x0, y0, x0, y1)
 		slot := (x1 - x0) / 12
+		barW := slot * 0.32
 		for i, name := range t.months {
 			d.pdf.SetFont("sans", "", chartPt)
 			d.text(x0+slot*(float64(i)+0.5)-d.pdf.GetStringWidth(name)/2, y1+4.5, chartPt, "", 60, name)
 		}
-		at := func(i, v int) (float64, float64) {
-			return x0 + slot*(float64(i)+0.5), y1 - (y1-y0)*float64(v)/float64(ceiling)
-		}
-		for s, series := range []struct {
+		series := []struct {
 			colour [3]int
 			value  func(data.MonthCount) int
 			name   string
 		}{{blue, func(m data.MonthCount) int { return m.Received }, t.received},
-			{orange, func(m data.MonthCount) int { return m.Resolved }, t.resolved}} {
-			d.pen(series.colour, 0.6)
-			d.fill(series.colour)
-			for i := range shown {
-				x, y := at(i, series.value(months[i]))
-				if i > 0 {
-					px, py := at(i-1, series.value(months[i-1]))
-					d.pdf.Line(px, py, x, y)
+			{orange, func(m data.MonthCount) int { return m.Resolved }, t.resolved}}
+		for i := range shown {
+			incomplete := running && i == shown-1
+			for s, sr := range series {
+				v := sr.value(months[i])
+				bx := x0 + slot*float64(i) + slot/2 - barW + barW*float64(s)
+				bh := (y1 - y0) * float64(v) / float64(ceiling)
+				if incomplete {
+					d.hatched(sr.colour, bx, y1-bh, barW, bh)
+				} else if v > 0 {
+					d.fill(sr.colour)
+					d.pdf.Rect(bx, y1-bh, barW, bh, "F")
 				}
-				d.pdf.Circle(x, y, 0.8, "F")
 			}
+			if incomplete {
+				d.pdf.SetFont("sans", "", 6.5)
+				w := d.pdf.GetStringWidth(t.incomplete) // centred under the month, but not past the column's edge
+				d.text(min(x0+slot*(float64(i)+0.5)-w/2, x1-w), y1+7.8, 6.5, "", 60, t.incomplete)
+			}
+		}
+		for s, sr := range series {
 			lx := x1 - 58 + 30*float64(s)
-			d.pdf.Line(lx, top+1.5, lx+6, top+1.5)
-			d.text(lx+7.5, top+2.6, chartPt, "", 0, series.name)
+			d.fill(sr.colour)
+			d.pdf.Rect(lx, top+0.3, 5, 2.4, "F")
+			d.text(lx+6.5, top+2.6, chartPt, "", 0, sr.name)
 		}
 	}}
 }
 
-// niceScale picks the step between grid lines (1, 2 or 5 times a power of ten) so the largest
-// value fits under at most five of them, and the top of the scale.
-func niceScale(most int) (step, ceiling int) {
+// hatched draws a bar that is not complete yet: its outline and diagonal lines in its colour.
+func (d *document) hatched(c [3]int, x, y, w, h float64) {
+	d.pen(c, 0.3)
+	d.pdf.Rect(x, y, w, h, "D")
+	d.pdf.ClipRect(x, y, w, h, false)
+	for off := -h; off < w; off += 1.2 {
+		d.pdf.Line(x+off, y+h, x+off+h, y)
+	}
+	d.pdf.ClipEnd()
+}
+
+// NiceScale picks the step between grid lines (1, 2 or 5 times a power of ten) so the largest
+// value fits under at most five of them, and the top of the scale. The report screen numbers
+// its month chart the same way.
+func NiceScale(most int) (step, ceiling int) {
 	step = 1
 	for scale := 1; ; scale *= 10 {
 		for _, f := range []int{1, 2, 5} {

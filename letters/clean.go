@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -16,7 +17,7 @@ var (
 	senderKeys     = []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity}
 	letterheadKeys = []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity,
 		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration}
-	signatureKeys = []string{data.KeyPractitionerName, data.KeyPractitionerTitle}
+	signatureKeys = []string{data.KeyPractitionerName, data.KeyPractitionerTitle, data.KeyPractitionerTitleEn}
 )
 
 // settingLabels are the settings' names as the settings screen shows them, for messages.
@@ -61,10 +62,16 @@ func tidy(in Input) Input {
 		}
 	}
 	in.Settings = set
-	c, p := &in.Complaint, &in.Complaint.Complainant
+	c, p, r, e := &in.Complaint, &in.Complaint.Complainant, &in.Complaint.Representative, &in.Expert
 	for _, s := range []*string{&p.Name, &p.AddressLine1, &p.AddressLine2, &p.Postcode, &p.City, &p.Country,
-		&c.Reference, &c.Summary, &c.Handler, &in.Expert.Name, &in.Expert.Organisation} {
+		&p.Initials, &p.Surname, &r.Name, &r.Initials, &r.Surname, &r.AddressLine1, &r.AddressLine2, &r.Postcode,
+		&r.City, &r.Country, &c.Reference, &c.Summary, &c.Handler, &c.LetterDescription, &e.Name, &e.Organisation,
+		&e.Initials, &e.Surname, &e.Title, &e.TitleAfter, &e.AddressLine1, &e.AddressLine2, &e.Postcode, &e.City, &e.Country} {
 		*s = oneLine(*s)
+	}
+	in.Extensions = slices.Clone(in.Extensions)
+	for i := range in.Extensions {
+		in.Extensions[i].Reason = cleanText(in.Extensions[i].Reason)
 	}
 	for _, s := range []*string{&c.Description, &c.Outcome, &in.Extension.Reason, &in.Documents, &in.Body} {
 		*s = cleanText(*s)
@@ -82,7 +89,9 @@ func checkPrinted(in *Input, keys []string) error {
 	}
 	field, where := "complainant", "de naam en het adres van de klager"
 	if in.Kind == data.LetterConfidentiality {
-		field, where = "expert", "de naam en de organisatie van de deskundige"
+		field, where = "expert", "de naam, de organisatie en het adres van de deskundige"
+	} else if in.Complaint.Representative.Name != "" {
+		field, where = "representative", "de naam en het adres van de gemachtigde"
 	}
 	return checkGlyphs(field, where, strings.Join(addressLines(in), "\n"))
 }

@@ -46,7 +46,7 @@ func (d *document) paragraph(text string, pt float64, style string) []item {
 			src, x, w = strings.TrimSpace(src[2:]), marginL+5, textW-5
 		}
 		d.pdf.SetFont("sans", style, pt)
-		for i, l := range d.pdf.SplitText(src, w) {
+		for i, l := range d.wrap(src, w) {
 			if bullet && i == 0 {
 				dot := textLine(marginL+1, pt, style, "•")
 				it := textLine(x, pt, style, l)
@@ -81,13 +81,9 @@ func (d *document) letter(body, form string) error {
 	add(d.paragraph(fmt.Sprintf("%s, %s", in.Settings.PracticeCity(), formatDate(in.Date, in.Language)), bodyPt, "")...)
 	add(gap(lineH))
 	add(d.paragraph(fmt.Sprintf("%s: %s", t.reference, in.Complaint.Reference), bodyPt, "")...)
-	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, t.subjects[in.Kind]), bodyPt, "B")...)
+	add(d.paragraph(fmt.Sprintf("%s: %s", t.subject, subjectLine(in)), bodyPt, "B")...)
 	add(gap(2 * lineH))
-	name := in.Complaint.Complainant.Name
-	if in.Kind == data.LetterConfidentiality {
-		name = in.Expert.Name
-	}
-	add(keepAll(append(d.paragraph(fmt.Sprintf(t.salutation, name), bodyPt, ""), gap(paraGap)))...)
+	add(keepAll(append(d.paragraph(addressee(in).salutation(t), bodyPt, ""), gap(paraGap)))...)
 	var text []item
 	for _, p := range paragraphs(body) {
 		lines := d.paragraph(p, bodyPt, "")
@@ -117,11 +113,25 @@ func (d *document) letter(body, form string) error {
 	return err
 }
 
+// subjectLine is what the letter is about; a letter to a representative names the
+// complainant too, so the representative knows on whose behalf it is.
+func subjectLine(in *Input) string {
+	t := phrasebook[in.Language]
+	if in.Kind != data.LetterConfidentiality && in.Complaint.Representative.Name != "" {
+		return fmt.Sprintf(t.onBehalf, t.subjects[in.Kind], complainantPerson(in).mentioned(t))
+	}
+	return t.subjects[in.Kind]
+}
+
 // signature is the closing with room to sign, the practitioner's name and title, each
 // wrapped to the text column over at most two lines.
 func (d *document) signature() ([]item, error) {
 	sig := []item{gap(2 * paraGap), textLine(marginL, bodyPt, "", d.t.closing), gap(15)}
-	for _, k := range signatureKeys {
+	title := data.KeyPractitionerTitle
+	if d.in.Language == "en" {
+		title = data.KeyPractitionerTitleEn // left out when not filled in: a Dutch title would leave the letter half Dutch
+	}
+	for _, k := range []string{data.KeyPractitionerName, title} {
 		lines, err := d.fitLines(k, "de ondertekening", d.in.Settings[k], bodyPt, "", textW, 2)
 		if err != nil {
 			return nil, err

@@ -27,24 +27,28 @@ func day(s string) data.Date {
 	return d
 }
 
-// practice is a filled-in practice on the default settings.
-func practice() data.Settings {
-	set := data.DefaultSettings()
-	for k, v := range map[string]string{
-		"practice_name": "Praktijk De Linde", "practice_address": "Oudegracht 118", "practice_postcode": "3511 AX",
-		"practice_city": "Utrecht", "practice_phone": "030 231 45 67", "practice_email": "info@praktijkdelinde.example",
-		"practice_website": "www.praktijkdelinde.example", "practice_registration": "KvK 12345678",
-		"practitioner_name": "Anne de Linde", "practitioner_title": "Praktijkhouder",
-	} {
-		set[k] = v
-	}
-	return set
-}
+// practice is a filled-in practice on the default settings, the sample set's.
+func practice() data.Settings { return samplePractice() }
 
 // recipients are the names the issue asks to print exactly, one per letter kind.
 var recipients = map[data.LetterKind]string{
 	data.LetterAcknowledgement: "Mehmet Çelik", data.LetterProgress: "Ĳsbrand de Vries",
 	data.LetterOutcome: "Zoë van 't Hoff", data.LetterConsent: "Łukasz Wiśniewski", data.LetterConfidentiality: "Ayşe Yılmaz",
+	data.LetterWithdrawal: "Anne-Sophie van den Broek",
+}
+
+// salutations are how the sample recipients are addressed, one per letter kind.
+var salutations = map[data.LetterKind]data.Salutation{
+	data.LetterAcknowledgement: data.SalutationMr, data.LetterProgress: data.SalutationMr,
+	data.LetterOutcome: data.SalutationMrs, data.LetterConsent: data.SalutationNeutral,
+	data.LetterConfidentiality: data.SalutationMrs, data.LetterWithdrawal: data.SalutationMrs,
+}
+
+// parts are a sample name's parts as the intake form proposes them, with the salutation given.
+func parts(name string, s data.Salutation) data.NameParts {
+	p := data.ProposeName(name)
+	p.Salutation = s
+	return p
 }
 
 // sample is a complete input for every kind of letter.
@@ -54,21 +58,34 @@ func sample(kind data.LetterKind, lang string) Input {
 		Summary: "Factuur hoger dan de offerte", Status: data.StatusResolved, AcknowledgedOn: day("2026-10-08"),
 		DueOn: day("2026-12-07"), ResolvedOn: day("2026-11-27"), Verdict: data.VerdictPartlyWellFounded,
 		Outcome: "De klacht is op één punt terecht: de extra uren zijn vooraf niet gemeld. Daarvoor bieden wij excuses aan en passen wij de factuur aan.",
-		Complainant: data.Complainant{Name: recipients[kind], AddressLine1: "Burgemeester Reigerstraat 101", Postcode: "3581 KP",
-			City: "Utrecht", Country: "Nederland"}}
+		Complainant: data.Complainant{Name: recipients[kind], NameParts: parts(recipients[kind], salutations[kind]),
+			AddressLine1: "Burgemeester Reigerstraat 101", Postcode: "3581 KP", City: "Utrecht", Country: "Nederland"},
+		Language: lang}
 	switch kind {
 	case data.LetterConfidentiality:
-		c.Complainant.Name = "Mehmet Çelik"
+		c.Complainant.Name, c.Complainant.NameParts = "Mehmet Çelik", parts("Mehmet Çelik", data.SalutationMr)
 	case data.LetterProgress:
 		c.Status, c.ResolvedOn, c.Verdict, c.Outcome = data.StatusExtended, data.Date{}, "", ""
+	case data.LetterWithdrawal:
+		c.Status, c.ResolvedOn, c.Verdict, c.Outcome, c.WithdrawnOn = data.StatusWithdrawn, data.Date{}, "", "", day("2026-11-24")
 	}
-	return Input{Kind: kind, Language: lang, Date: day("2026-11-29"), Settings: practice(), Complaint: c,
+	if lang == "en" {
+		c.Outcome = "Your complaint is right on one point: the extra hours were not announced beforehand. We apologise for this and will adjust the invoice."
+	}
+	in := Input{Kind: kind, Language: lang, Date: day("2026-11-29"), Settings: practice(), Complaint: c,
 		Extension: data.Extension{On: day("2026-10-30"), PreviousDueOn: day("2026-11-05"), Until: day("2026-12-07"),
 			Reason: "Wij hebben advies gevraagd aan een onafhankelijke deskundige en wachten op diens reactie."},
 		Contacts:        []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone}, {On: day("2026-10-20"), Kind: data.ContactMeeting}},
 		ExpertConsulted: true,
-		Expert:          data.Expert{ID: 1, Name: recipients[data.LetterConfidentiality], Organisation: "Yılmaz Advies"},
-		Documents:       "klachtbrief van 5 oktober 2026, offerte en factuur"}
+		Expert: data.Expert{ID: 1, Name: recipients[data.LetterConfidentiality], Organisation: "Yılmaz Advies",
+			NameParts: parts(recipients[data.LetterConfidentiality], data.SalutationMrs), Title: "dr.",
+			AddressLine1: "Maliebaan 12", Postcode: "3581 CN", City: "Utrecht"},
+		Documents: "klachtbrief van 5 oktober 2026, offerte en factuur"}
+	if lang == "en" {
+		in.Extension.Reason = "We have asked an independent expert for advice and are waiting for their reply."
+		in.Documents = "letter of complaint of 5 October 2026, quotation and invoice"
+	}
+	return in
 }
 
 // bodyText is the letter's body with every placeholder filled in, as Render would print it.

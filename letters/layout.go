@@ -134,7 +134,7 @@ func (d *document) text(x, y, pt float64, style string, gray int, s string) {
 // setting, when it needs more than most lines: it would crowd what is printed around it.
 func (d *document) fitLines(key, where, text string, pt float64, style string, w float64, most int) ([]string, error) {
 	d.pdf.SetFont("sans", style, pt)
-	lines := d.pdf.SplitText(text, w)
+	lines := d.wrap(text, w)
 	if len(lines) > most {
 		return nil, &data.Error{Code: data.CodeInvalid, Field: key, Message: fmt.Sprintf(
 			"de instelling %s is te lang voor %s: ‘%s’ past niet op %d regels; kort de tekst in",

@@ -3,6 +3,7 @@ package letters
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -18,11 +19,12 @@ type Input struct {
 	Settings  data.Settings
 	Complaint data.Complaint
 
-	Extension       data.Extension // progress letter: the latest extension
-	Contacts        []data.Contact // progress letter: what happened so far
-	ExpertConsulted bool           // progress letter: documents went to an expert
-	Expert          data.Expert    // confidentiality statement: who signs it
-	Documents       string         // consent and confidentiality: which documents; "" describes them in general
+	Extension       data.Extension   // progress letter: the latest extension
+	Extensions      []data.Extension // progress letter: every extension, oldest first; nil means only Extension
+	Contacts        []data.Contact   // progress letter: what happened so far
+	ExpertConsulted bool             // progress letter: documents went to an expert
+	Expert          data.Expert      // confidentiality statement: who signs it
+	Documents       string           // consent and confidentiality: which documents; "" describes them in general
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.
@@ -75,6 +77,9 @@ func check(in *Input) error {
 	if err := notClosed(in.Kind, c); err != nil {
 		return err
 	}
+	if err := sameLanguage(in); err != nil {
+		return err
+	}
 	switch in.Kind {
 	case data.LetterAcknowledgement:
 		if !c.Formal {
@@ -101,12 +106,44 @@ func check(in *Input) error {
 		if len(missing) > 0 {
 			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, joinAnd(missing, "en"))
 		}
+	case data.LetterWithdrawal:
+		if c.Status != data.StatusWithdrawn || c.WithdrawnOn.IsZero() {
+			return refuse("klacht %s is niet ingetrokken; een bevestiging van de intrekking hoort bij een klacht die de klager heeft ingetrokken. Leg eerst de intrekking vast", c.Reference)
+		}
 	case data.LetterConfidentiality:
 		if in.Expert.Name == "" {
 			return &data.Error{Code: data.CodeInvalid, Field: "expert", Message: "kies de externe deskundige die de geheimhoudingsverklaring ondertekent"}
 		}
 	}
 	return nil
+}
+
+// sameLanguage refuses a letter in another language than the complaint's: the texts typed
+// for its letters are in the complaint's language, and a letter would come out half in one
+// and half in the other. The message names the fields that hold such text.
+func sameLanguage(in *Input) error {
+	c := &in.Complaint
+	if c.Language == "" || c.Language == in.Language {
+		return nil
+	}
+	var typed []string // the fields with text of its own that this letter prints
+	if c.LetterDescription != "" && in.Kind != data.LetterConfidentiality {
+		typed = append(typed, "de omschrijving voor de brieven (letter_description)")
+	}
+	if in.Kind == data.LetterProgress && slices.ContainsFunc(extensions(in), func(e data.Extension) bool { return e.Reason != "" }) {
+		typed = append(typed, "de reden van de verlenging")
+	}
+	if in.Kind == data.LetterOutcome && c.Outcome != "" {
+		typed = append(typed, "de uitkomst")
+	}
+	if len(typed) == 0 {
+		return nil
+	}
+	names := phrasebook["nl"].languageName
+	return &data.Error{Code: data.CodeConflict, Field: "language", Message: fmt.Sprintf(
+		"de brieven van klacht %s zijn in het %s, en %s %s in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in",
+		c.Reference, names[c.Language], joinAnd(typed, "en"), map[bool]string{true: "is", false: "zijn"}[len(typed) == 1],
+		names[c.Language], names[c.Language], names[in.Language])}
 }
 
 // notClosed refuses a new letter for a closed complaint: its file is complete.
@@ -152,10 +189,14 @@ func expandTexts(in *Input) (body, form string, err error) {
 	if body, err = data.ExpandTemplate(in.Kind, tmpl, vals); err != nil {
 		return "", "", err
 	}
+	body = keepTogether(body)
 	if s := phrasebook[in.Language].formStatements[in.Kind]; s != "" {
-		if form, err = data.ExpandTemplate(in.Kind, s, vals); err != nil {
+		signed := maps.Clone(vals)
+		signed["stukken"] = firstPerson(vals["stukken"], phrasebook[in.Language])
+		if form, err = data.ExpandTemplate(in.Kind, s, signed); err != nil {
 			return "", "", err
 		}
+		form = keepTogether(form)
 	}
 	if err := checkGlyphs("text", "de tekst van de brief", body+form); err != nil {
 		return "", "", err

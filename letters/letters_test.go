@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -38,7 +39,8 @@ func TestGolden(t *testing.T) {
 				if text != string(want) {
 					t.Errorf("text differs from %s (run with -update to accept):\n%s", golden, text)
 				}
-				for _, s := range []string{recipients[kind], "K-2026-0007", "Utrecht, 29 "} {
+				surname := parts(recipients[kind], "").Surname
+				for _, s := range []string{surname, "K-2026-0007", "Utrecht, 29 "} {
 					if !strings.Contains(text, s) {
 						t.Errorf("letter lacks %q", s)
 					}
@@ -80,6 +82,9 @@ func checkWindow(t *testing.T, path string, in Input) {
 	x, y, w, h = x*ptPerMM, y*ptPerMM, w*ptPerMM, h*ptPerMM
 	words := pdfWords(t, path)
 	i := 0
+	for i < len(words) && words[i].yMin < y { // the letterhead above the window may share a word, such as "De"
+		i++
+	}
 	for _, line := range addressLines(&in) {
 		for _, want := range strings.Fields(line) {
 			for i < len(words) && words[i].text != want {
@@ -134,7 +139,7 @@ func TestUnprintableCharacterIsRefused(t *testing.T) {
 		{"de naam en het adres van de klager", "Sam 🙂 Jansen"},
 	} {
 		in := sample(data.LetterAcknowledgement, "nl")
-		in.Complaint.Complainant.Name = tc.name
+		in.Complaint.Complainant.Name, in.Complaint.Complainant.NameParts = tc.name, parts(tc.name, data.SalutationNeutral)
 		var buf bytes.Buffer
 		err := Render(&buf, in)
 		var de *data.Error
@@ -228,7 +233,7 @@ func TestPracticeText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Beste Mehmet Çelik,\n\nWij hebben uw klacht K-2026-0007 van 5 oktober 2026 ontvangen. Een {losse} accolade."; body != want {
+	if want := "Beste Mehmet Çelik,\n\nWij hebben uw klacht K-2026-0007 van 5\u00a0oktober\u00a02026 ontvangen. Een {losse} accolade."; body != want {
 		t.Errorf("body = %q, want %q", body, want)
 	}
 	in.Body = "regel een\n{naam"
@@ -301,6 +306,29 @@ func TestDocumentsAreNamed(t *testing.T) {
 	}
 }
 
+// TestOutcomeNamesTheHearing: the letter speaks of a conversation only when the hearing of
+// the complainant is on record, with its date; a hearing of someone else does not count.
+func TestOutcomeNamesTheHearing(t *testing.T) {
+	for _, tc := range []struct {
+		lang, says string
+		verdict    data.Verdict
+	}{
+		{"nl", "Na ons gesprek van 5 november 2026 hebben wij uw klacht in overleg met u opgelost.", data.VerdictSettled},
+		{"nl", "Na ons gesprek van 5 november 2026 en zorgvuldig onderzoek vinden wij uw klacht ongegrond.", data.VerdictUnfounded},
+		{"en", "After our conversation on 5 November 2026, your complaint has been settled by mutual agreement.", data.VerdictSettled},
+	} {
+		in := sample(data.LetterOutcome, tc.lang)
+		in.Complaint.Verdict = tc.verdict
+		in.Contacts = append(in.Contacts,
+			data.Contact{On: day("2026-11-05"), Kind: data.ContactMeeting, Hearing: true, Note: "klager gehoord"},
+			data.Contact{On: day("2026-11-09"), Kind: data.ContactPhone, Party: data.PartyConcerned, Hearing: true, Note: "medewerker"})
+		body, err := bodyText(in)
+		if err != nil || !strings.Contains(strings.ReplaceAll(body, "\u00a0", " "), tc.says) {
+			t.Errorf("%s %s: %v\n%s", tc.lang, tc.verdict, err, body)
+		}
+	}
+}
+
 // TestOutcomeFitsTheVerdict: one sentence per verdict, and the promise to learn from the
 // complaint only where the complaint was (partly) well-founded.
 func TestOutcomeFitsTheVerdict(t *testing.T) {
@@ -312,7 +340,7 @@ func TestOutcomeFitsTheVerdict(t *testing.T) {
 		{data.VerdictWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht gegrond.", true},
 		{data.VerdictPartlyWellFounded, "Na zorgvuldig onderzoek vinden wij uw klacht deels gegrond.", true},
 		{data.VerdictUnfounded, "Na zorgvuldig onderzoek vinden wij uw klacht ongegrond.", false},
-		{data.VerdictSettled, "Wij hebben uw klacht in overleg met u opgelost.", false},
+		{data.VerdictSettled, "Uw klacht is opgelost.", false}, // no "in overleg met u" without a recorded hearing
 	} {
 		in := sample(data.LetterOutcome, "nl")
 		in.Complaint.Verdict = tc.verdict
@@ -352,9 +380,27 @@ func TestCalibration(t *testing.T) {
 	}
 	path := writeTemp(t, "calibration.pdf", a.Bytes())
 	text := pdfText(t, path)
-	for _, s := range []string{"Proefvel adresvenster", "address_window_left_mm (nu 20,5 mm)", "Zoë van 't Hoff"} {
+	for _, s := range []string{"Proefvel adresvenster", "‘Adresvenster: afstand van de linkerkant (mm)’ (nu 20,5 mm)", "Zoë van 't Hoff"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("calibration sheet lacks %q:\n%s", s, text)
+		}
+	}
+	// The rulers start 5 mm from the edge, where every printer prints, and the left ruler's
+	// numbers keep clear of the fold marks at 105, 148.5 and 210 mm.
+	for _, w := range pdfWords(t, path) {
+		if _, err := strconv.Atoi(w.text); err != nil || w.page != 1 {
+			continue
+		}
+		if w.xMin < 5*ptPerMM || w.yMin < 5*ptPerMM {
+			t.Errorf("ruler number %s at (%.1f, %.1f) pt lies within 5 mm of the edge", w.text, w.xMin, w.yMin)
+		}
+		if left := w.xMin < 20*ptPerMM; left && (w.text == "150" || w.text == "210") {
+			t.Errorf("ruler number %s sits on a fold mark", w.text)
+		}
+	}
+	for _, label := range []string{"Adresvenster: afstand van de linkerkant (mm)", "bij Instellingen"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), label) {
+			t.Errorf("the instructions do not name the settings screen's %q", label)
 		}
 	}
 	checkA4(t, path)
@@ -368,7 +414,7 @@ func TestCalibration(t *testing.T) {
 		t.Fatal(err)
 	}
 	text = pdfText(t, writeTemp(t, "calibration-en.pdf", b.Bytes()))
-	for _, s := range []string{"Address window test sheet", "address_window_left_mm (now 20.5 mm)"} {
+	for _, s := range []string{"Address window test sheet", "‘Address window: from the left edge (mm)’ (now 20.5 mm)"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("English calibration sheet lacks %q:\n%s", s, text)
 		}

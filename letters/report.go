@@ -40,10 +40,8 @@ func AnnualReport(w io.Writer, src ReportSource, year int, lang string) error {
 	if _, err := data.ParseLanguage(in.Language); err != nil {
 		return err
 	}
-	if path := set.PracticeLogo(); path != "" {
-		if in.Logo, err = data.ReadLogo(path); err != nil {
-			return &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeLogo, Message: err.Error()}
-		}
+	if in.Logo, err = logo(set); err != nil {
+		return err
 	}
 	if in.Report, err = src.YearReport(year); err != nil {
 		return err
@@ -154,9 +152,17 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 	table := []item{d.heading(t.keyFigures), d.tableRow(widths, []string{t.figure, strconv.Itoa(r.Year),
 		strconv.Itoa(r.Previous.Year)}, right, "B", false)}
 	cur, prev := reportRows(r.Current, t, lang), reportRows(r.Previous, t, lang)
+	if !r.HasPrevious {
+		for i := range prev {
+			prev[i] = t.none // the register does not hold that year: no figures, not zeros
+		}
+	}
 	for i, label := range t.figures {
 		if subRows[i] {
 			label = "    " + label
+		}
+		if i == openRow && !r.Complete {
+			label = fmt.Sprintf(t.openOn, formatDate(r.MadeOn, lang), r.Previous.Year)
 		}
 		table = append(table, d.tableRow(widths, []string{label, cur[i], prev[i]}, right, "", i%2 == 0))
 	}
@@ -178,13 +184,18 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 		return title + " (" + fmt.Sprintf(t.total, n) + ")"
 	}
 	// The month line goes with the summary on the first page when it fits; the distributions follow.
-	add(d.heading(t.perMonth), d.monthChart(t, r.Months, monthsShown(r)))
+	received, resolved := 0, 0
+	for _, m := range r.Months {
+		received, resolved = received+m.Received, resolved+m.Resolved
+	}
+	add(d.heading(t.perMonth+" ("+fmt.Sprintf(t.monthTotals, received, resolved)+")"),
+		d.monthChart(t, r.Months, monthsShown(r), !r.Complete && r.MadeOn.Year() == r.Year))
 	add(d.heading(t.breakdown))
 	add(side(d.barChart(withTotal(t.channel, r.ByChannel), bars("channel", r.ByChannel), half),
 		d.barChart(withTotal(t.subject, r.BySubject), bars("subject", r.BySubject), half)))
 	add(side(d.barChart(withTotal(t.procedure, r.ByProcedure), bars("procedure", r.ByProcedure), half),
 		d.barChart(withTotal(t.outcome, r.ByOutcome), bars("outcome", r.ByOutcome), half)))
-	add(side(d.barChart(t.rootCause, bars("cause", r.ByRootCause), half),
+	add(side(d.barChart(withTotal(t.rootCause, r.ByRootCause), bars("cause", r.ByRootCause), half),
 		d.barChart(withTotal(t.extension, r.ByExtensionReason), bars("reason", r.ByExtensionReason), half)))
 	add(d.measureTable(t, r, half, bars("state", r.ByMeasureState))...)
 
@@ -249,6 +260,10 @@ func monthsShown(r data.Report) int {
 	}
 	return int(r.MadeOn.Month())
 }
+
+// openRow is the key figure of complaints still open: at the year's end, or for a year under
+// way on the day the report is made.
+const openRow = 6
 
 // subRows are the key figures that break down the row above them (formal and informal, the
 // (partly) well-founded ones), indented in the table.

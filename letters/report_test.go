@@ -124,8 +124,40 @@ func TestReportRefusals(t *testing.T) {
 
 func TestNiceScale(t *testing.T) {
 	for most, want := range map[int][2]int{0: {1, 1}, 2: {1, 2}, 5: {1, 5}, 6: {2, 6}, 11: {5, 15}, 38: {10, 40}, 230: {50, 250}} {
-		if step, top := niceScale(most); step != want[0] || top != want[1] {
-			t.Errorf("niceScale(%d) = %d, %d; want %v", most, step, top, want)
+		if step, top := NiceScale(most); step != want[0] || top != want[1] {
+			t.Errorf("NiceScale(%d) = %d, %d; want %v", most, step, top, want)
+		}
+	}
+}
+
+// TestReportFindings covers what issue 12 found in the report, in Dutch and English: no
+// comparison column for a year the register does not hold, "Open op [datum]" for a year under
+// way, the running month marked incomplete, and every chart with its n.
+func TestReportFindings(t *testing.T) {
+	r := data.Report{Year: 2026, MadeOn: day("2026-12-02"), HasPrevious: false,
+		Current:   data.YearFigures{Year: 2026, Received: 7, OpenAtYearEnd: 2},
+		Previous:  data.YearFigures{Year: 2025},
+		ByChannel: []data.Count{{Key: "letter", Label: "brief", N: 7}}, ByRootCause: []data.Count{{Key: "fees", Label: "tarieven", N: 3}}}
+	r.Months[10], r.Months[11] = data.MonthCount{Received: 4, Resolved: 2}, data.MonthCount{Received: 3}
+	for lang, want := range map[string][]string{
+		"nl": {"Kerncijfer 2026 2025", "Ontvangen klachten 7 –", "Open op 2 december 2026 (2025: op 31 december) 2 –",
+			"Per maand (n = 7 ontvangen, 2 afgehandeld)", "lopend, onvolledig", "Oorzaak van (deels) gegronde klachten (n = 3)",
+			"Ontvangen via (n = 7)"},
+		"en": {"Complaints received 7 –", "Open on 2 December 2026 (2025: on 31 December) 2 –",
+			"Per month (n = 7 received, 2 resolved)", "current, incomplete", "(n = 3)"},
+	} {
+		var buf bytes.Buffer
+		if err := RenderReport(&buf, ReportInput{Report: r, Settings: practice(), Language: lang}); err != nil {
+			t.Fatal(err)
+		}
+		text := flat(pdfText(t, writeTemp(t, "report.pdf", buf.Bytes())))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the report lacks %q:\n%s", lang, w, text)
+			}
+		}
+		if strings.Contains(text, "Open aan het eind van het jaar 2") || strings.Contains(text, "Open at the end of the year 2") {
+			t.Errorf("%s: a year under way shows the year's end", lang)
 		}
 	}
 }

@@ -10,6 +10,7 @@ type reportPhrases struct {
 	channel, subject, procedure, outcome, rootCause       string
 	extension, measureState, received, resolved           string
 	noMeasures, none, of, total                           string
+	openOn, monthTotals, incomplete                       string // "Open op %s"; the month chart's n; the running month
 	measureColumns                                        []string
 	months                                                [12]string
 	notes                                                 []string // the explanation of the figures; ackNote marks where that goes
@@ -46,6 +47,7 @@ var dutchReport = reportPhrases{
 	rootCause: "Oorzaak van (deels) gegronde klachten", extension: "Reden van verlenging",
 	measureState: "Stand van de verbetermaatregelen", received: "ontvangen", resolved: "afgehandeld",
 	noMeasures: "In %d liepen er geen verbetermaatregelen.", none: "–", of: "%s%% (%d van %d)", total: "n = %d",
+	openOn: "Open op %s (%d: op 31 december)", monthTotals: "n = %d ontvangen, %d afgehandeld", incomplete: "lopend, onvolledig",
 	measureColumns: []string{"Code", "Oorzaak", "Maatregel", "Streefdatum", "Uitgevoerd", "Stand"},
 	months:         [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
 	notes: []string{
@@ -101,6 +103,7 @@ var englishReport = reportPhrases{
 	rootCause: "Root cause of (partly) well-founded complaints", extension: "Reason for extension",
 	measureState: "Status of the improvement measures", received: "received", resolved: "resolved",
 	noMeasures: "No improvement measures were under way in %d.", none: "–", of: "%s%% (%d of %d)", total: "n = %d",
+	openOn: "Open on %s (%d: on 31 December)", monthTotals: "n = %d received, %d resolved", incomplete: "current, incomplete",
 	measureColumns: []string{"Code", "Root cause", "Measure", "Target date", "Carried out", "Status"},
 	months:         [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	notes: []string{

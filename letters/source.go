@@ -27,7 +27,7 @@ type Archive interface {
 type Request struct {
 	Reference string
 	Kind      data.LetterKind
-	Language  string // "" means the setting language
+	Language  string // "" means the complaint's language
 	// Date is the letter's date. Zero means today by the computer's clock (time.Now), not the
 	// register's: a caller with its own clock, such as the demo or a test, passes the day.
 	Date      data.Date
@@ -42,9 +42,6 @@ func Prepare(src Source, r Request) (Input, error) {
 		return Input{}, err
 	}
 	in := Input{Kind: r.Kind, Language: r.Language, Date: r.Date, Settings: set, Documents: strings.TrimSpace(r.Documents)}
-	if in.Language == "" {
-		in.Language = set.Language()
-	}
 	if in.Date.IsZero() {
 		in.Date = data.Today(time.Now())
 	}
@@ -56,12 +53,18 @@ func Prepare(src Source, r Request) (Input, error) {
 		return in, err
 	}
 	in.Complaint, in.ExpertConsulted = f.Complaint, len(f.Shares) > 0
+	if in.Language == "" {
+		in.Language = in.Complaint.Language // the language its texts were typed in
+	}
+	if in.Language == "" {
+		in.Language = set.Language()
+	}
 	if err := notClosed(in.Kind, &in.Complaint); err != nil {
 		return in, err
 	}
 	in.Contacts = withoutAcknowledgements(f)
 	if n := len(f.Extensions); n > 0 {
-		in.Extension = f.Extensions[n-1]
+		in.Extension, in.Extensions = f.Extensions[n-1], f.Extensions
 	}
 	if in.Documents == "" {
 		in.Documents = documentsInFile(f, in.Kind)
@@ -71,12 +74,21 @@ func Prepare(src Source, r Request) (Input, error) {
 			return in, err
 		}
 	}
-	if path := set.PracticeLogo(); path != "" {
-		if in.Logo, err = data.ReadLogo(path); err != nil {
-			return in, &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeLogo, Message: err.Error()}
-		}
+	in.Logo, err = logo(set)
+	return in, err
+}
+
+// logo reads the letterhead's logo named by the setting practice_logo; nil when there is none.
+func logo(set data.Settings) ([]byte, error) {
+	path := set.PracticeLogo()
+	if path == "" {
+		return nil, nil
 	}
-	return in, nil
+	b, err := data.ReadLogo(path)
+	if err != nil {
+		return nil, &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeLogo, Message: err.Error()}
+	}
+	return b, nil
 }
 
 // documentsInFile names the documents an expert gets to see, from the file: for the

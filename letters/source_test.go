@@ -64,7 +64,7 @@ func TestGenerateArchivesAndReprints(t *testing.T) {
 		t.Error("the same complaint on the same day gave different bytes")
 	}
 	text := pdfText(t, writeTemp(t, "ack.pdf", pdf))
-	for _, want := range []string{"Łukasz Wiśniewski", "3512 JK", "UTRECHT", "Op 2 november 2026", "uiterlijk 2 december 2026", ref} {
+	for _, want := range []string{"Łukasz Wiśniewski", "3512 JK", "UTRECHT", "van uw klacht van 2 november 2026", "uiterlijk 2 december 2026", ref} {
 		if !strings.Contains(text, want) {
 			t.Errorf("letter lacks %q:\n%s", want, text)
 		}
@@ -85,7 +85,7 @@ func TestPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := pdfText(t, writeTemp(t, "preview.pdf", pdf)); !strings.Contains(text, "over ‘Factuur hoger dan de offerte’ van 2 november 2026 goed") {
+	if text := pdfText(t, writeTemp(t, "preview.pdf", pdf)); !strings.Contains(text, "over ‘uw klacht van 2 november 2026") {
 		t.Errorf("preview lacks the expanded text:\n%s", text)
 	}
 	_, err = Preview(s, req, "Beste {naam},\n\n{oordeel}")

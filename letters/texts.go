@@ -11,6 +11,9 @@ type phrases struct {
 	subjects                     map[data.LetterKind]string
 	verdicts                     map[data.Verdict]string // {oordeel}: the verdict in a word or two
 	conclusions                  map[data.Verdict]string // {conclusie}: the verdict in a sentence
+	// heardConclusions are the same after a recorded hearing of the complainant, naming its date;
+	// without one the letter never claims a conversation or a settlement "in overleg met u".
+	heardConclusions map[data.Verdict]string
 	evaluations                  map[data.Verdict]string // {evaluatie}: only where the practice learns from it
 	contactKinds                 map[data.ContactKind]string
 	phoneAndEmail, phone, email  string // ways to reach the practice
@@ -23,6 +26,23 @@ type phrases struct {
 	phoneLabel, calibrationTitle string
 	calibration                  []string // the calibration page's instructions
 	decimalComma                 bool     // numbers are written 20,5 rather than 20.5
+
+	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
+	mentionPrefix  map[data.Salutation]string // the same inside a sentence: "mevrouw", "de heer"
+	salutationWord map[data.Salutation]string // in the salutation: "Geachte mevrouw ..."
+	professor      string                     // "Geachte professor ..."
+	dearSirOrMadam string                     // "Geachte heer, mevrouw," to an organisation
+	onBehalf       string                     // subject line of a letter to a representative: subject, complainant
+	// description is the letters' default description of the complaint: received date and
+	// what it concerns (aboutSubject), for the complainant or (onBehalfOf) for a representative.
+	description, descriptionRep string
+	aboutSubject                map[data.Subject]string
+	earlier                     string      // second progress letter: original date, first new date, when told
+	reasonsIntro                string      // several extensions: the list of reasons follows
+	mine, theirs                [][2]string // the documents in the complainant's words ("mijn klachtbrief"), in the expert's ("de klachtbrief")
+	languageName                map[string]string
+	// previews of texts typed for a letter, shown on screen before they are saved
+	previewDescription, previewReason, previewText string
 }
 
 var phrasebook = map[string]*phrases{"nl": &dutch, "en": &english}
@@ -38,6 +58,7 @@ var dutch = phrases{
 		data.LetterOutcome:         "Uitkomst van de behandeling van uw klacht",
 		data.LetterConsent:         "Verzoek om toestemming voor advies van een externe deskundige",
 		data.LetterConfidentiality: "Geheimhoudingsverklaring",
+		data.LetterWithdrawal:      "Intrekking van uw klacht",
 	},
 	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "gegrond", data.VerdictPartlyWellFounded: "deels gegrond",
 		data.VerdictUnfounded: "ongegrond", data.VerdictSettled: "in overleg opgelost"},
@@ -45,7 +66,13 @@ var dutch = phrases{
 		data.VerdictWellFounded:       "Na zorgvuldig onderzoek vinden wij uw klacht gegrond.",
 		data.VerdictPartlyWellFounded: "Na zorgvuldig onderzoek vinden wij uw klacht deels gegrond.",
 		data.VerdictUnfounded:         "Na zorgvuldig onderzoek vinden wij uw klacht ongegrond.",
-		data.VerdictSettled:           "Wij hebben uw klacht in overleg met u opgelost.",
+		data.VerdictSettled:           "Uw klacht is opgelost.",
+	},
+	heardConclusions: map[data.Verdict]string{
+		data.VerdictWellFounded:       "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht gegrond.",
+		data.VerdictPartlyWellFounded: "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht deels gegrond.",
+		data.VerdictUnfounded:         "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht ongegrond.",
+		data.VerdictSettled:           "Na ons gesprek van %s hebben wij uw klacht in overleg met u opgelost.",
 	},
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "Wij nemen uw klacht mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.",
@@ -64,9 +91,9 @@ var dutch = phrases{
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Verklaring van toestemming",
 		data.LetterConfidentiality: "Geheimhoudingsverklaring"},
 	formStatements: map[data.LetterKind]string{
-		data.LetterConsent: "Ondergetekende, {naam}, geeft {praktijk} toestemming om kopieën van stukken uit het dossier " +
-			"van de klacht met kenmerk {kenmerk} ter beschikking te stellen aan een onafhankelijke externe deskundige " +
-			"die een geheimhoudingsverklaring heeft ondertekend.\n\n" +
+		data.LetterConsent: "Ik, {naam}, geef {praktijk} toestemming om kopieën van stukken uit het dossier van mijn " +
+			"klacht met kenmerk {kenmerk} ter beschikking te stellen aan een onafhankelijke externe deskundige die een " +
+			"geheimhoudingsverklaring heeft ondertekend.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
 		data.LetterConfidentiality: "Ondergetekende, {deskundige}, verklaart over de klacht met kenmerk {kenmerk}, " +
 			"waarover {praktijk} advies vraagt:\n" +
@@ -82,9 +109,29 @@ var dutch = phrases{
 		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
 		"Steek hem in een vensterenvelop van de praktijk: het gestippelde kader moet helemaal in het venster vallen.",
 		"Valt het kader er (deels) buiten, meet dan met de linialen langs de rand hoeveel het moet verschuiven en pas de instellingen aan:",
-		"address_window_left_mm (nu %s mm), address_window_top_mm (nu %s mm), address_window_width_mm (nu %s mm) en address_window_height_mm (nu %s mm).",
+		"‘Adresvenster: afstand van de linkerkant (mm)’ (nu %s mm), ‘Adresvenster: afstand van de bovenkant (mm)’ (nu %s mm), ‘Adresvenster: breedte (mm)’ (nu %s mm) en ‘Adresvenster: hoogte (mm)’ (nu %s mm), bij Instellingen.",
 	},
-	decimalComma: true,
+	decimalComma:   true,
+	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Mevrouw", data.SalutationMr: "De heer"},
+	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "de heer"},
+	salutationWord: map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "heer"},
+	professor:      "professor",
+	onBehalf:       "%s (namens %s)",
+	dearSirOrMadam: "heer, mevrouw",
+	description:    "uw klacht van %s%s",
+	descriptionRep: "de klacht%[2]s die u op %[1]s namens %[3]s hebt ingediend",
+	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " over een van onze medewerkers",
+		data.SubjectService: " over onze dienstverlening", data.SubjectOrganisation: " over onze organisatie"},
+	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen en dat wij " +
+		"verwachtten uw klacht uiterlijk %s af te handelen. Het spijt ons dat wij die datum nu opnieuw moeten " +
+		"verschuiven; onze excuses daarvoor.",
+	reasonsIntro:       "De redenen daarvoor zijn:",
+	mine:               [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
+	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
+	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
+	previewDescription: "In de brieven: ‘Hierbij bevestigen wij de ontvangst van %s.’",
+	previewReason:      "In de voortgangsbrief: ‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
+	previewText:        "In de brief: ‘%s’",
 }
 
 var english = phrases{
@@ -98,6 +145,7 @@ var english = phrases{
 		data.LetterOutcome:         "Outcome of your complaint",
 		data.LetterConsent:         "Request for consent to consult an external expert",
 		data.LetterConfidentiality: "Confidentiality statement",
+		data.LetterWithdrawal:      "Withdrawal of your complaint",
 	},
 	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "well-founded", data.VerdictPartlyWellFounded: "partly well-founded",
 		data.VerdictUnfounded: "unfounded", data.VerdictSettled: "settled by mutual agreement"},
@@ -105,7 +153,13 @@ var english = phrases{
 		data.VerdictWellFounded:       "Having looked into your complaint carefully, we have concluded that it is well-founded.",
 		data.VerdictPartlyWellFounded: "Having looked into your complaint carefully, we have concluded that it is partly well-founded.",
 		data.VerdictUnfounded:         "Having looked into your complaint carefully, we have concluded that it is unfounded.",
-		data.VerdictSettled:           "Your complaint has been settled by mutual agreement.",
+		data.VerdictSettled:           "Your complaint has been resolved.",
+	},
+	heardConclusions: map[data.Verdict]string{
+		data.VerdictWellFounded:       "After our conversation on %s and a careful look into your complaint, we have concluded that it is well-founded.",
+		data.VerdictPartlyWellFounded: "After our conversation on %s and a careful look into your complaint, we have concluded that it is partly well-founded.",
+		data.VerdictUnfounded:         "After our conversation on %s and a careful look into your complaint, we have concluded that it is unfounded.",
+		data.VerdictSettled:           "After our conversation on %s, your complaint has been settled by mutual agreement.",
 	},
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "We will include your complaint in the evaluation of our practice, so that, as far as possible, " +
@@ -126,7 +180,7 @@ var english = phrases{
 		data.LetterConfidentiality: "Confidentiality statement"},
 	formStatements: map[data.LetterKind]string{
 		data.LetterConsent: "I, the undersigned, {naam}, give {praktijk} permission to make copies of documents from the " +
-			"file of the complaint with reference {kenmerk} available to an independent external expert who has signed " +
+			"file of my complaint with reference {kenmerk} available to an independent external expert who has signed " +
 			"a confidentiality statement.\n\n" +
 			"The documents concerned are: {stukken}.",
 		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
@@ -143,8 +197,28 @@ var english = phrases{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
 		"Put it in one of the practice's window envelopes: the dotted frame must lie entirely inside the window.",
 		"If the frame falls (partly) outside, measure with the rulers along the edges how far it must move and change the settings:",
-		"address_window_left_mm (now %s mm), address_window_top_mm (now %s mm), address_window_width_mm (now %s mm) and address_window_height_mm (now %s mm).",
+		"‘Address window: from the left edge (mm)’ (now %s mm), ‘Address window: from the top edge (mm)’ (now %s mm), ‘Address window: width (mm)’ (now %s mm) and ‘Address window: height (mm)’ (now %s mm), under Settings.",
 	},
+	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
+	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
+	salutationWord: map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
+	professor:      "Professor",
+	onBehalf:       "%s (on behalf of %s)",
+	dearSirOrMadam: "Sir or Madam",
+	description:    "your complaint of %s%s",
+	descriptionRep: "the complaint%[2]s that you submitted on %[1]s on behalf of %[3]s",
+	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " about a member of our staff",
+		data.SubjectService: " about our services", data.SubjectOrganisation: " about our organisation"},
+	earlier: "We let you know earlier that we would not be able to meet the original date of %s and that we expected " +
+		"to resolve your complaint by %s. We are sorry that we now have to move that date once more; please accept " +
+		"our apologies.",
+	reasonsIntro:       "The reasons for this are:",
+	mine:               [][2]string{{"your ", "my "}, {"Your ", "My "}},
+	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
+	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
+	previewDescription: "In the letters: ‘We are writing to confirm that we have received %s.’",
+	previewReason:      "In the progress letter: ‘We need more time than we expected. %s’",
+	previewText:        "In the letter: ‘%s’",
 }
 
 // DefaultBody is the built-in text of a letter in a language, shown in settings as the starting
@@ -153,19 +227,19 @@ func DefaultBody(kind data.LetterKind, lang string) string { return bodies[lang]
 
 var bodies = map[string]map[data.LetterKind]string{
 	"nl": {
-		data.LetterAcknowledgement: `Op {datum_ontvangst} hebben wij uw klacht ontvangen. Met deze brief bevestigen wij de ontvangst ervan. Wij vinden het belangrijk dat u ons hebt laten weten dat u ontevreden bent, en nemen uw klacht serieus.
+		data.LetterAcknowledgement: `Hierbij bevestigen wij de ontvangst van {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen deze klacht serieus.
 
-Wij hebben uw klacht als volgt samengevat: ‘{klacht}’. Klopt deze samenvatting niet, of hebben wij iets over het hoofd gezien, laat het ons dan weten.
-
-Uw klacht wordt behandeld door {behandelaar}, volgens onze klachtenprocedure. Meestal nemen wij eerst contact met u op om de verdere stappen te bespreken. Ook kunnen wij u om een nadere toelichting of aanvullende informatie vragen.
+Uw klacht wordt behandeld door {behandelaar}, volgens onze klachtenprocedure. Meestal nemen wij eerst contact met u op om de verdere stappen te bespreken. Ook kunnen wij u om een nadere toelichting of aanvullende informatie vragen. Wilt u zelf nog iets aanvullen, laat het ons dan gerust weten.
 
 Wij streven ernaar uw klacht uiterlijk {termijn} af te handelen. Lukt dat niet, dan laten wij u tijdig weten waarom niet en wanneer u de uitkomst kunt verwachten. Na afronding ontvangt u van ons een schriftelijke bevestiging van de uitkomst.
 
-Alle aspecten van de behandeling van uw klacht worden vastgelegd. Wij gaan zorgvuldig en vertrouwelijk met deze gegevens om.
+Alle stappen in de behandeling van uw klacht worden vastgelegd. Wij gaan zorgvuldig en vertrouwelijk met deze gegevens om.
 
 Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgegevens}. Wilt u daarbij ons kenmerk {kenmerk} vermelden?`,
 
-		data.LetterProgress: `Op {datum_ontvangst} hebben wij uw klacht over ‘{klacht}’ ontvangen. Wij streefden ernaar uw klacht uiterlijk {oude_termijn} af te handelen. Helaas lukt het ons niet om die datum te halen. Met deze brief laten wij u weten waarom niet en hoe het verder gaat.
+		data.LetterProgress: `Wij streefden ernaar {klacht} uiterlijk {oude_termijn} af te handelen. Helaas lukt het ons niet om die datum te halen. Met deze brief laten wij u weten waarom niet en hoe het verder gaat.
+
+{eerder_uitgesteld}
 
 {stand_van_zaken}
 
@@ -175,7 +249,7 @@ Wij verwachten uw klacht uiterlijk {nieuwe_termijn} af te handelen. Wij houden u
 
 Wij begrijpen dat het wachten op de uitkomst vervelend voor u kan zijn, en danken u voor uw geduld. Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 
-		data.LetterOutcome: `Op {datum_ontvangst} hebben wij uw klacht over ‘{klacht}’ ontvangen. Met deze brief laten wij u de uitkomst weten.
+		data.LetterOutcome: `Met deze brief laten wij u de uitkomst weten van {klacht}.
 
 {conclusie}
 
@@ -187,7 +261,7 @@ Wij danken u dat u de moeite hebt genomen uw klacht aan ons voor te leggen. {eva
 
 Hiermee is de behandeling van uw klacht afgerond. Hebt u nog vragen over deze brief, neem dan gerust contact met ons op: {contactgegevens}.`,
 
-		data.LetterConsent: `Bij de behandeling van uw klacht over ‘{klacht}’ willen wij advies vragen aan een onafhankelijke externe deskundige. Daarvoor moet deze deskundige kopieën van stukken uit uw klachtdossier kunnen inzien. Dat doen wij alleen met uw toestemming.
+		data.LetterConsent: `Bij de behandeling van {klacht} willen wij advies vragen aan een onafhankelijke externe deskundige. Daarvoor moet deze deskundige kopieën van stukken uit uw klachtdossier kunnen inzien. Dat doen wij alleen met uw toestemming.
 
 Het gaat om de volgende stukken: {stukken}.
 
@@ -200,13 +274,17 @@ Gaat u akkoord, dan vragen wij u de verklaring op de volgende pagina te ondertek
 Het gaat om de volgende stukken: {stukken}.
 
 De stukken bevatten vertrouwelijke informatie en persoonsgegevens. Wij vragen u daar zorgvuldig mee om te gaan, zoals in de verklaring staat beschreven.`,
+
+		data.LetterWithdrawal: `Op {datum_intrekking} hebt u ons laten weten dat u {klacht} intrekt. Met deze brief bevestigen wij dat.
+
+Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw ongenoegen aan ons hebt voorgelegd. Bent u in de toekomst opnieuw ergens ontevreden over, dan kunt u altijd een nieuwe klacht indienen.
+
+Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `We are writing to confirm that we received your complaint on {datum_ontvangst}. We appreciate you letting us know that you are dissatisfied, and we take your complaint seriously.
+		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value hearing when someone is dissatisfied, and we take this complaint seriously.
 
-We have summarised your complaint as follows: ‘{klacht}’. If this summary is not correct, or if we have missed something, please let us know.
-
-Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information.
+Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
 We aim to resolve your complaint by {termijn}. If we cannot, we will let you know in good time why not and when you can expect the outcome. When we have finished, we will confirm the outcome in writing.
 
@@ -214,7 +292,9 @@ We keep a record of every step in handling your complaint, and we treat this inf
 
 If you have any questions in the meantime, please contact us {contactgegevens}, quoting our reference {kenmerk}.`,
 
-		data.LetterProgress: `We received your complaint about ‘{klacht}’ on {datum_ontvangst}. We aimed to resolve it by {oude_termijn}, but unfortunately we will not be able to meet that date. We are writing to explain why, and what happens next.
+		data.LetterProgress: `We aimed to resolve {klacht} by {oude_termijn}, but unfortunately we will not be able to meet that date. We are writing to explain why, and what happens next.
+
+{eerder_uitgesteld}
 
 {stand_van_zaken}
 
@@ -224,7 +304,7 @@ We now expect to resolve your complaint by {nieuwe_termijn}. We will keep you in
 
 We understand that waiting for the outcome may be frustrating, and we thank you for your patience. If you have any questions in the meantime, please contact us {contactgegevens}.`,
 
-		data.LetterOutcome: `We received your complaint about ‘{klacht}’ on {datum_ontvangst}. We are writing to let you know the outcome.
+		data.LetterOutcome: `We are writing to let you know the outcome of {klacht}.
 
 {conclusie}
 
@@ -236,7 +316,7 @@ Thank you for taking the trouble to bring your complaint to our attention. {eval
 
 This concludes the handling of your complaint. If you have any questions about this letter, please contact us {contactgegevens}.`,
 
-		data.LetterConsent: `In handling your complaint about ‘{klacht}’, we would like to ask an independent external expert for advice. To do so, the expert needs to see copies of documents from your complaint file. We will only share them with your consent.
+		data.LetterConsent: `In handling {klacht}, we would like to ask an independent external expert for advice. To do so, the expert needs to see copies of documents from your complaint file. We will only share them with your consent.
 
 The documents concerned are: {stukken}.
 
@@ -249,6 +329,12 @@ If you agree, please sign the statement on the next page and return it to us. If
 The documents concerned are: {stukken}.
 
 The documents contain confidential information and personal data. We ask you to handle them with care, as described in the statement.`,
+
+		data.LetterWithdrawal: `On {datum_intrekking} you let us know that you wish to withdraw {klacht}. We are writing to confirm this.
+
+We have therefore stopped handling your complaint. Thank you for bringing your concerns to our attention. Should you be dissatisfied with anything in the future, you are always welcome to submit a new complaint.
+
+If you have any questions, please contact us {contactgegevens}.`,
 	},
 }
 

@@ -22,21 +22,22 @@ func values(in *Input) map[string]string {
 		"naam":                   c.Complainant.Name,
 		"kenmerk":                c.Reference,
 		"datum_ontvangst":        formatDate(c.ReceivedOn, in.Language),
-		"klacht":                 c.Summary,
-		"omschrijving":           c.Description,
+		"klacht":                 Description(c, in.Language),
 		"behandelaar":            c.Handler,
 		"termijn":                formatDate(c.DueOn, in.Language),
 		"oude_termijn":           formatDate(in.Extension.PreviousDueOn, in.Language),
 		"nieuwe_termijn":         formatDate(in.Extension.Until, in.Language),
-		"reden_verlenging":       in.Extension.Reason,
+		"reden_verlenging":       reasons(in),
+		"eerder_uitgesteld":      earlier(in),
+		"datum_intrekking":       formatDate(c.WithdrawnOn, in.Language),
 		"stand_van_zaken":        progressSoFar(in),
 		"datum_afhandeling":      formatDate(c.ResolvedOn, in.Language),
 		"oordeel":                t.verdicts[c.Verdict],
-		"conclusie":              t.conclusions[c.Verdict],
+		"conclusie":              conclusion(in, t),
 		"evaluatie":              t.evaluations[c.Verdict],
-		"uitkomst":               c.Outcome,
+		"uitkomst":               sentences(c.Outcome),
 		"geschilleninstantie":    disputesBody(set, in.Language),
-		"stukken":                in.Documents,
+		"stukken":                phrase(in.Documents),
 		"deskundige":             in.Expert.Name,
 		"organisatie_deskundige": in.Expert.Organisation,
 		"praktijk":               set.PracticeName(),
@@ -49,7 +50,97 @@ func values(in *Input) map[string]string {
 	if v["stukken"] == "" {
 		v["stukken"] = t.documents
 	}
+	if in.Kind == data.LetterConfidentiality {
+		v["stukken"] = reword(v["stukken"], t.theirs) // the expert is not the complainant
+	}
 	return v
+}
+
+// Description is how the letters name the complaint: the practitioner's own description,
+// or one built from the date and subject, "uw klacht van 3 december 2026 over onze
+// dienstverlening". To a representative it names the complainant on whose behalf they wrote.
+func Description(c *data.Complaint, lang string) string {
+	if c.LetterDescription != "" {
+		return phrase(c.LetterDescription)
+	}
+	t := phrasebook[lang]
+	about, on := t.aboutSubject[c.Subject], formatDate(c.ReceivedOn, lang)
+	if c.Representative.Name != "" {
+		return fmt.Sprintf(t.descriptionRep, on, about, person{name: c.Complainant.Name, parts: c.Complainant.NameParts}.mentioned(t))
+	}
+	return fmt.Sprintf(t.description, on, about)
+}
+
+// DescriptionPreview is the sentence the acknowledgement makes of the letters' description of
+// the complaint, for the intake form to show beside the field: "Hierbij bevestigen wij de
+// ontvangst van uw klacht van 3 december 2026 over onze dienstverlening."
+func DescriptionPreview(c *data.Complaint, lang string) string {
+	if _, err := data.ParseLanguage(lang); err != nil {
+		lang = "nl"
+	}
+	return fmt.Sprintf(phrasebook[lang].previewDescription, Description(c, lang))
+}
+
+// TextPreview is a text typed for a letter as the letter prints it: the reason for an
+// extension after the sentence it follows in the progress letter, or the outcome, for the
+// dialogs to show before the text is saved.
+func TextPreview(kind data.LetterKind, text, lang string) string {
+	if _, err := data.ParseLanguage(lang); err != nil {
+		lang = "nl"
+	}
+	t := phrasebook[lang]
+	if kind == data.LetterProgress {
+		return fmt.Sprintf(t.previewReason, sentences(text))
+	}
+	return fmt.Sprintf(t.previewText, sentences(text))
+}
+
+// extensions are the complaint's extensions, oldest first; a hand-filled Input may give only
+// the latest.
+func extensions(in *Input) []data.Extension {
+	if len(in.Extensions) > 0 {
+		return in.Extensions
+	}
+	if in.Extension.Until.IsZero() {
+		return nil
+	}
+	return []data.Extension{in.Extension}
+}
+
+// reasons is the reason for the extension; after an earlier one, every reason, as a list.
+func reasons(in *Input) string {
+	all := extensions(in)
+	if len(all) < 2 {
+		return sentences(in.Extension.Reason)
+	}
+	out := phrasebook[in.Language].reasonsIntro
+	for _, e := range all {
+		out += "\n- " + sentences(e.Reason)
+	}
+	return out
+}
+
+// earlier tells, in a second or later progress letter, that the date was moved before: the
+// original date and the date given then, with an apology. Empty for the first.
+func earlier(in *Input) string {
+	all := extensions(in)
+	if len(all) < 2 {
+		return ""
+	}
+	return fmt.Sprintf(phrasebook[in.Language].earlier, formatDate(all[0].PreviousDueOn, in.Language),
+		formatDate(all[len(all)-2].Until, in.Language))
+}
+
+// firstPerson turns the documents as the practice wrote them to the complainant ("uw
+// klachtbrief") into the complainant's own words for the statement they sign ("mijn klachtbrief").
+func firstPerson(s string, t *phrases) string { return reword(s, t.mine) }
+
+// reword replaces whole words at the start of a word, such as "uw " by "mijn ".
+func reword(s string, pairs [][2]string) string {
+	for _, m := range pairs {
+		s = strings.ReplaceAll(" "+s, " "+m[0], " "+m[1])[1:]
+	}
+	return s
 }
 
 // disputesBody is the setting disputes_body; the built-in Dutch default is replaced by its
@@ -113,4 +204,19 @@ func joinAnd(xs []string, and string) string {
 		return strings.Join(xs, "")
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " " + and + " " + xs[len(xs)-1]
+}
+
+// conclusion is the verdict in a sentence that says only what happened: it names the
+// conversation with the complainant when a hearing of theirs is on record, the latest one.
+func conclusion(in *Input, t *phrases) string {
+	var heard data.Date
+	for _, ct := range in.Contacts {
+		if ct.Hearing && (ct.Party == data.PartyComplainant || ct.Party == "") && ct.On.After(heard) {
+			heard = ct.On
+		}
+	}
+	if heard.IsZero() {
+		return t.conclusions[in.Complaint.Verdict]
+	}
+	return fmt.Sprintf(t.heardConclusions[in.Complaint.Verdict], formatDate(heard, in.Language))
 }

@@ -11,16 +11,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // barChart draws a distribution as horizontal bars, longest bar full width, with the count
 // beside each bar: the same figures the PDF report draws.
 func barChart(title string, counts []data.Count) fyne.CanvasObject {
-	most := 1
+	most, n := 1, 0
 	for _, c := range counts {
-		most = max(most, c.N)
+		most, n = max(most, c.N), n+c.N
 	}
-	rows := container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	rows := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("%s (n = %d)", title, n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, c := range counts {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		label := widget.NewLabel(c.Label)
@@ -52,65 +53,87 @@ func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(240, objs[0].MinSize().Height)
 }
 
-// monthChart draws received and resolved complaints per month as two lines.
+// monthChart draws received and resolved complaints per month as pairs of bars on a numbered
+// scale, as the PDF report does. Months still to come stay empty; the running month's bars are
+// drawn as outlines, marked incomplete rather than read as a drop.
 type monthChart struct {
-	months  [12]data.MonthCount
-	last    int // months shown: a year under way stops at the current month
-	objects []fyne.CanvasObject
+	months        [12]data.MonthCount
+	last          int  // months shown: a year under way stops at the current month
+	running       bool // the last month shown is still running
+	step, ceiling int  // the scale: a grid line every step, up to ceiling
+	bars          []*canvas.Rectangle
+	grid          []*canvas.Line
+	ticks, names  []*canvas.Text
 }
 
-// newMonthChart builds the chart's lines, dots and month labels once; the layout places them.
-func newMonthChart(months [12]data.MonthCount, last int, monthNames [12]string) fyne.CanvasObject {
-	c := &monthChart{months: months, last: last}
-	for _, col := range []color.Color{theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameWarning)} {
-		for range 11 {
-			line := canvas.NewLine(col)
-			line.StrokeWidth = 2
-			c.objects = append(c.objects, line)
+// newMonthChart builds the chart's bars, grid lines and labels once; the layout places them.
+func newMonthChart(months [12]data.MonthCount, last int, running bool, monthNames [12]string) fyne.CanvasObject {
+	c := &monthChart{months: months, last: last, running: running}
+	most := 0
+	for _, m := range months[:last] {
+		most = max(most, m.Received, m.Resolved)
+	}
+	c.step, c.ceiling = letters.NiceScale(most)
+	var objs []fyne.CanvasObject
+	for v := 0; v <= c.ceiling; v += c.step {
+		line := canvas.NewLine(theme.Color(theme.ColorNameSeparator))
+		tick := canvas.NewText(fmt.Sprint(v), theme.Color(theme.ColorNameForeground))
+		tick.TextSize, tick.Alignment = theme.CaptionTextSize(), fyne.TextAlignTrailing
+		c.grid, c.ticks = append(c.grid, line), append(c.ticks, tick)
+		objs = append(objs, line, tick)
+	}
+	for i := range 24 {
+		col := []color.Color{theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameWarning)}[i%2]
+		bar := canvas.NewRectangle(col)
+		if running && i/2 == last-1 {
+			bar.FillColor, bar.StrokeColor, bar.StrokeWidth = color.Transparent, col, 2
 		}
+		c.bars = append(c.bars, bar)
+		objs = append(objs, bar)
 	}
 	for _, name := range monthNames {
 		t := canvas.NewText(name, theme.Color(theme.ColorNameForeground))
-		t.TextSize = theme.CaptionTextSize()
-		t.Alignment = fyne.TextAlignCenter
-		c.objects = append(c.objects, t)
+		t.TextSize, t.Alignment = theme.CaptionTextSize(), fyne.TextAlignCenter
+		c.names = append(c.names, t)
+		objs = append(objs, t)
 	}
-	axis := canvas.NewLine(theme.Color(theme.ColorNameSeparator))
-	c.objects = append(c.objects, axis)
-	return container.New(c, c.objects...)
+	return container.New(c, objs...)
 }
 
 func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	most := 1
-	for _, m := range c.months {
-		most = max(most, m.Received, m.Resolved)
-	}
+	axisW := fyne.MeasureText(fmt.Sprint(c.ceiling), theme.CaptionTextSize(), fyne.TextStyle{}).Width + theme.Padding()*2
 	labelH := theme.CaptionTextSize() + theme.Padding()
-	plotH := size.Height - labelH - theme.Padding()
-	step := size.Width / 12
-	point := func(i, n int) fyne.Position {
-		return fyne.NewPos(step*(float32(i)+0.5), theme.Padding()+plotH*(1-float32(n)/float32(most)))
+	top, plotH := theme.Padding(), size.Height-labelH-theme.Padding()*2
+	y := func(v int) float32 { return top + plotH*(1-float32(v)/float32(c.ceiling)) }
+	for i := range c.grid {
+		v := i * c.step
+		c.grid[i].Position1, c.grid[i].Position2 = fyne.NewPos(axisW, y(v)), fyne.NewPos(size.Width, y(v))
+		c.ticks[i].Resize(fyne.NewSize(axisW-theme.Padding(), labelH))
+		c.ticks[i].Move(fyne.NewPos(0, y(v)-labelH/2))
 	}
-	for s, value := range []func(m data.MonthCount) int{
-		func(m data.MonthCount) int { return m.Received }, func(m data.MonthCount) int { return m.Resolved }} {
-		for i := range 11 {
-			line := c.objects[s*11+i].(*canvas.Line)
-			line.Position1, line.Position2 = point(i, value(c.months[i])), point(i+1, value(c.months[i+1]))
-			if i+1 >= c.last {
-				line.Hide()
-			}
+	slot := (size.Width - axisW) / 12
+	barW := slot * 0.32
+	for i, bar := range c.bars {
+		month, v := i/2, c.months[i/2].Received
+		if i%2 == 1 {
+			v = c.months[month].Resolved
 		}
+		if month >= c.last || (v == 0 && !(c.running && month == c.last-1)) {
+			bar.Hide()
+			continue
+		}
+		bar.Show()
+		x := axisW + slot*float32(month) + slot/2 - barW + barW*float32(i%2)
+		bar.Move(fyne.NewPos(x, y(v)))
+		bar.Resize(fyne.NewSize(barW, y(0)-y(v)))
 	}
-	for i := range 12 {
-		t := c.objects[22+i]
-		t.Resize(fyne.NewSize(step, labelH))
-		t.Move(fyne.NewPos(step*float32(i), size.Height-labelH))
+	for i, t := range c.names {
+		t.Resize(fyne.NewSize(slot, labelH))
+		t.Move(fyne.NewPos(axisW+slot*float32(i), size.Height-labelH))
 	}
-	axis := c.objects[34].(*canvas.Line)
-	axis.Position1, axis.Position2 = fyne.NewPos(0, theme.Padding()+plotH), fyne.NewPos(size.Width, theme.Padding()+plotH)
 }
 
-func (c *monthChart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(360, 160) }
+func (c *monthChart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(360, 180) }
 
 // tableLayout lays objects out in rows of cols cells, each column as wide as its widest cell,
 // so a table of figures takes only the room it needs.

@@ -76,13 +76,7 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 	cf.problem.Importance = widget.DangerImportance
 	cf.save = widget.NewButton(lang.L("Save changes"), cf.onSave)
 	cf.save.Importance = widget.HighImportance
-	f := cf.form
-	for _, e := range []*widget.Entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email,
-		f.phone, f.received, f.person, f.handler, f.summary, f.description, f.desired} {
-		e.OnChanged = func(string) { cf.check() }
-	}
-	f.channel.OnChanged = func(string) { cf.check() }
-	f.subject.OnChanged = func(string) { cf.check() }
+	cf.form.changed = cf.check
 	cf.buttons = map[data.Action]*widget.Button{
 		data.ActionEscalate:    widget.NewButton(lang.L("Make formal"), cf.onEscalate),
 		data.ActionAcknowledge: widget.NewButton(lang.L("Confirm receipt"), cf.onAcknowledge),

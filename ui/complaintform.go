@@ -6,10 +6,12 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // complaintForm holds the fields of a complaint, shared by the intake form and the
@@ -19,6 +21,67 @@ type complaintForm struct {
 	received, person, handler, summary, description, desired        *widget.Entry
 	channel, subject                                                *widget.Select
 	today                                                           func() data.Date
+
+	// How the letters address and describe: parts of the name proposed from the name typed
+	// (and kept once the practitioner corrects them), the description with a live preview of
+	// the sentence it makes, and the letters' language.
+	person1, rep     nameFields
+	letterDesc       *widget.Entry
+	preview          *widget.Label
+	language         *widget.Select
+	repName, repLine *widget.Entry // the representative (gemachtigde) and their address
+	repLine2, repPC  *widget.Entry
+	repCity, repCtry *widget.Entry
+	// changed is told of every edit, after the proposal and the preview are brought up to date.
+	changed func()
+}
+
+// nameFields are the parts of a name the letters use: salutation, initials and surname.
+type nameFields struct {
+	salutation        *widget.Select
+	initials, surname *widget.Entry
+	proposed          data.NameParts // the last proposal, still shown unless corrected
+}
+
+func newNameFields(onChange func()) nameFields {
+	n := nameFields{salutation: widget.NewSelect(labels(data.Salutations, salutationLabel), func(string) { onChange() }),
+		initials: widget.NewEntry(), surname: widget.NewEntry()}
+	n.salutation.PlaceHolder = lang.L("neutral")
+	n.initials.OnChanged, n.surname.OnChanged = func(string) { onChange() }, func(string) { onChange() }
+	return n
+}
+
+// propose follows the name typed with a new proposal for the initials and surname, unless
+// the practitioner has corrected the last one.
+func (n *nameFields) propose(name string) {
+	p := data.ProposeName(name)
+	if name == "" {
+		p = data.NameParts{}
+	}
+	if n.initials.Text == n.proposed.Initials && n.surname.Text == n.proposed.Surname {
+		n.proposed = p
+		n.initials.SetText(p.Initials)
+		n.surname.SetText(p.Surname)
+	}
+	n.proposed = p
+}
+
+func (n *nameFields) fill(name string, p data.NameParts) {
+	n.proposed = data.ProposeName(name)
+	if name == "" {
+		n.proposed = data.NameParts{}
+	}
+	n.initials.SetText(p.Initials)
+	n.surname.SetText(p.Surname)
+	n.salutation.SetSelectedIndex(slices.Index(data.Salutations, p.Salutation))
+}
+
+func (n *nameFields) read() data.NameParts {
+	p := data.NameParts{Initials: n.initials.Text, Surname: n.surname.Text}
+	if i := n.salutation.SelectedIndex(); i >= 0 {
+		p.Salutation = data.Salutations[i]
+	}
+	return p
 }
 
 func newComplaintForm(today func() data.Date) *complaintForm {
@@ -42,13 +105,47 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.channel = widget.NewSelect(labels(data.Channels, channelLabel), nil)
 	f.subject = widget.NewSelect(labels(data.Subjects, subjectLabel), nil)
 	f.channel.PlaceHolder, f.subject.PlaceHolder = lang.L("(choose)"), lang.L("(choose)")
+	update := func() { f.update() }
+	f.person1, f.rep = newNameFields(update), newNameFields(update)
+	f.letterDesc = widget.NewEntry()
+	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
+	f.preview = widget.NewLabel("")
+	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
+	f.language = widget.NewSelect([]string{lang.L("Dutch"), lang.L("English")}, func(string) { f.update() })
+	f.language.PlaceHolder = lang.L("(the practice's language)")
+	for _, e := range []**widget.Entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
+		*e = widget.NewEntry()
+	}
+	for _, e := range []*widget.Entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
+		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.letterDesc, f.repName, f.repLine,
+		f.repLine2, f.repPC, f.repCity, f.repCtry} {
+		e.OnChanged = func(string) { f.update() }
+	}
+	f.name.OnChanged = func(s string) { f.person1.propose(s); f.update() }
+	f.repName.OnChanged = func(s string) { f.rep.propose(s); f.update() }
+	f.channel.OnChanged, f.subject.OnChanged = func(string) { f.update() }, func(string) { f.update() }
 	return f
+}
+
+// update shows the sentence the letters will make of the description, and tells changed.
+func (f *complaintForm) update() {
+	c := f.read(data.Complaint{})
+	lang := c.Language
+	if lang == "" {
+		lang = "nl"
+	}
+	f.preview.SetText(letters.DescriptionPreview(&c, lang))
+	if f.changed != nil {
+		f.changed()
+	}
 }
 
 // setEditable makes every field editable or read-only, as for a closed file.
 func (f *complaintForm) setEditable(on bool) {
 	for _, w := range []fyne.Disableable{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
-		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.channel, f.subject} {
+		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.channel, f.subject,
+		f.person1.salutation, f.person1.initials, f.person1.surname, f.letterDesc, f.language, f.repName, f.rep.salutation,
+		f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry} {
 		setEnabled(w, on)
 	}
 }
@@ -56,13 +153,28 @@ func (f *complaintForm) setEditable(on bool) {
 // items lays the fields out; required ones are marked with an asterisk.
 func (f *complaintForm) items() []*widget.FormItem {
 	item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(lang.L(label), w) }
+	hint := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem { // both translated by the caller
+		return &widget.FormItem{Text: label, Widget: w, HintText: hint}
+	}
 	return []*widget.FormItem{
-		item("Complainant *", f.name), item("Address", f.address1), item("Address (line 2)", f.address2),
+		item("Complainant *", f.name), item("Salutation in letters", f.person1.salutation),
+		hint(lang.L("Initials or first name"), f.person1.initials, lang.L("Proposed from the name; correct it if needed.")),
+		hint(lang.L("Surname"), f.person1.surname, lang.L("With its prefix, such as van den Broek. For an organisation: its full name, and no initials.")),
+		item("Address", f.address1), item("Address (line 2)", f.address2),
 		item("Postcode", f.postcode), item("City", f.city), item("Country", f.country), item("E-mail", f.email),
 		item("Phone", f.phone), item("Received on *", f.received), item("Received via *", f.channel),
 		item("Subject *", f.subject), item("Person concerned", f.person), item("Handler", f.handler),
-		item("Summary *", f.summary), item("Description of the complaint", f.description),
-		item("Desired outcome", f.desired),
+		hint(lang.L("Summary *"), f.summary, lang.L("For the register only; letters never quote it.")),
+		item("Description of the complaint", f.description), item("Desired outcome", f.desired),
+		item("Language of the letters", f.language),
+		hint(lang.L("Complaint as the letters name it"), container.NewVBox(f.letterDesc, f.preview),
+			lang.L("Written to the complainant; empty gives the description shown above.")),
+		widget.NewFormItem("", widget.NewLabelWithStyle(lang.L("Representative (optional): letters then go to them"),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		item("Representative", f.repName), item("Salutation in letters", f.rep.salutation),
+		item("Initials or first name", f.rep.initials), item("Surname", f.rep.surname),
+		item("Address", f.repLine), item("Address (line 2)", f.repLine2), item("Postcode", f.repPC),
+		item("City", f.repCity), item("Country", f.repCtry),
 	}
 }
 
@@ -77,6 +189,15 @@ func (f *complaintForm) fill(c data.Complaint) {
 	}
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, c.Channel))
 	f.subject.SetSelectedIndex(slices.Index(data.Subjects, c.Subject))
+	r := c.Representative
+	for e, v := range map[*widget.Entry]string{f.letterDesc: c.LetterDescription, f.repName: r.Name, f.repLine: r.AddressLine1,
+		f.repLine2: r.AddressLine2, f.repPC: r.Postcode, f.repCity: r.City, f.repCtry: r.Country} {
+		e.SetText(v)
+	}
+	f.person1.fill(p.Name, p.NameParts)
+	f.rep.fill(r.Name, r.NameParts)
+	f.language.SetSelectedIndex(slices.Index(data.Languages, c.Language))
+	f.update()
 }
 
 // read returns the complaint as typed, over base (which carries the reference and status).
@@ -91,8 +212,16 @@ func (f *complaintForm) read(base data.Complaint) data.Complaint {
 	}
 	c.PersonNamed, c.Handler, c.Summary = f.person.Text, f.handler.Text, f.summary.Text
 	c.Description, c.Desired = f.description.Text, f.desired.Text
-	c.Complainant = data.Complainant{Name: f.name.Text, AddressLine1: f.address1.Text, AddressLine2: f.address2.Text,
-		Postcode: f.postcode.Text, City: f.city.Text, Country: f.country.Text, Email: f.email.Text, Phone: f.phone.Text}
+	c.Complainant = data.Complainant{Name: f.name.Text, NameParts: f.person1.read(), AddressLine1: f.address1.Text,
+		AddressLine2: f.address2.Text, Postcode: f.postcode.Text, City: f.city.Text, Country: f.country.Text,
+		Email: f.email.Text, Phone: f.phone.Text}
+	c.Representative = data.Complainant{Name: f.repName.Text, NameParts: f.rep.read(), AddressLine1: f.repLine.Text,
+		AddressLine2: f.repLine2.Text, Postcode: f.repPC.Text, City: f.repCity.Text, Country: f.repCtry.Text,
+		Email: base.Representative.Email, Phone: base.Representative.Phone}
+	c.LetterDescription = f.letterDesc.Text
+	if i := f.language.SelectedIndex(); i >= 0 {
+		c.Language = data.Languages[i]
+	}
 	return c
 }
 

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -45,7 +47,12 @@ func (cf *complaintFile) onExpert() {
 		return
 	}
 	name, org, email, signed := newEntry(), newEntry(), newEntry(), newEntry()
+	title, titleAfter, line1, line2, pc, city, country := newEntry(), newEntry(), newEntry(), newEntry(), newEntry(), newEntry(), newEntry()
+	parts := newNameFields(func() {})
 	name.Validator = required
+	name.OnChanged = parts.propose
+	title.SetPlaceHolder(lang.L("e.g. prof. dr."))
+	titleAfter.SetPlaceHolder(lang.L("e.g. RA"))
 	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	signed.Validator = dateValidator(true, true, cf.today)
 	options := []string{lang.L("New expert")}
@@ -60,19 +67,31 @@ func (cf *complaintFile) onExpert() {
 			e = experts[i-1]
 		}
 		id = e.ID
-		name.SetText(e.Name)
-		org.SetText(e.Organisation)
-		email.SetText(e.Email)
-		signed.SetText(shortDate(e.SignedOn))
+		for w, v := range map[*entry]string{name: e.Name, org: e.Organisation, email: e.Email, signed: shortDate(e.SignedOn),
+			title: e.Title, titleAfter: e.TitleAfter, line1: e.AddressLine1, line2: e.AddressLine2, pc: e.Postcode,
+			city: e.City, country: e.Country} {
+			w.SetText(v)
+		}
+		parts.fill(e.Name, e.NameParts)
 	}
 	which.SetSelectedIndex(0)
+	item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(lang.L(label), w) }
+	parts.initials.SetPlaceHolder(lang.L("proposed from the name"))
+	line1.SetPlaceHolder(lang.L("postal address (window envelope)"))
+	// Pairs share a row, so the dialog fits the file's window.
 	cf.ask(lang.L("External expert"), lang.L("Save"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Expert"), which),
-		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("Organisation"), org),
-		widget.NewFormItem(lang.L("E-mail"), email),
+		item("Expert", which), item("Name", name), item("Salutation in letters", parts.salutation),
+		item("Initials or first name", parts.initials), item("Surname", parts.surname),
+		{Text: lang.L("Titles before and after the name"), Widget: container.NewGridWithColumns(2, title, titleAfter),
+			HintText: lang.L("In the address only; a professor is addressed as such.")},
+		item("Organisation", org), item("Address", line1), item("Address (line 2)", line2),
+		item("Postcode and city", container.NewGridWithColumns(2, pc, city)), item("Country", country),
+		item("E-mail", email),
 		{Text: lang.L("Confidentiality statement signed on"), Widget: signed, HintText: lang.L("Leave empty until the signed statement is back.")}},
 		func() error {
-			_, err := cf.experts.SaveExpert(data.Expert{ID: id, Name: name.Text, Organisation: org.Text, Email: email.Text, SignedOn: dateOf(signed)})
+			_, err := cf.experts.SaveExpert(data.Expert{ID: id, Name: name.Text, NameParts: parts.read(), Title: title.Text,
+				TitleAfter: titleAfter.Text, Organisation: org.Text, AddressLine1: line1.Text, AddressLine2: line2.Text,
+				Postcode: pc.Text, City: city.Text, Country: country.Text, Email: email.Text, SignedOn: dateOf(signed)})
 			return err
 		})
 }

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"io"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -58,7 +58,14 @@ func (l *fileLists) show(f *data.File) {
 	l.events = f.Events
 	l.contactRows = l.contactRows[:0]
 	for _, ct := range f.Contacts {
-		row := fmt.Sprintf("%s  %s: %s", shortDate(ct.On), contactLabel(ct.Kind), ct.Note)
+		with := contactLabel(ct.Kind)
+		if ct.Party != data.PartyComplainant && ct.Party != "" {
+			with += " · " + strings.TrimSpace(ct.PartyName+" ("+partyLabel(ct.Party)+")")
+		}
+		if ct.Hearing {
+			with += " · " + lang.L("heard")
+		}
+		row := fmt.Sprintf("%s  %s: %s", shortDate(ct.On), with, ct.Note)
 		if ct.InfoRequested != "" {
 			row += " · " + lang.L("requested: {{.What}} by {{.Due}}", map[string]any{"What": ct.InfoRequested, "Due": shortDate(ct.InfoDueOn)})
 			if !ct.InfoReceivedOn.IsZero() {
@@ -109,7 +116,12 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 				return
 			}
 			defer r.Close()
-			content, err := io.ReadAll(io.LimitReader(r, data.MaxAttachmentSize+1))
+			var content []byte
+			if r.URI().Scheme() == "file" {
+				content, err = data.ReadAttachmentFile(r.URI().Path())
+			} else {
+				content, err = data.ReadAttachment(r, r.URI().Name())
+			}
 			if err != nil {
 				showError(err, cf.win)
 				return

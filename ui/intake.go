@@ -37,16 +37,13 @@ func newIntake(store complaintCreator, today func() data.Date, created func(stri
 	in.problem.Importance = widget.DangerImportance
 	in.problem.Wrapping = fyne.TextWrapWord
 	f := in.form
-	for _, e := range []*widget.Entry{f.name, f.received, f.summary, f.email} {
-		e.OnChanged = func(string) { in.check() }
-	}
-	f.subject.OnChanged = func(string) { in.check() }
+	f.changed = in.check
 	f.channel.OnChanged = func(string) {
 		i := f.channel.SelectedIndex()
 		if i >= 0 && slices.Contains([]data.Channel{data.ChannelLetter, data.ChannelEmail}, data.Channels[i]) {
 			in.formal.SetChecked(true) // a written complaint is a formal one unless the practitioner says otherwise
 		}
-		in.check()
+		f.update()
 	}
 	in.reset()
 	return in
@@ -66,6 +63,7 @@ func (in *intake) reset() {
 	in.form.fill(data.Complaint{ReceivedOn: in.form.today()})
 	in.form.channel.ClearSelected()
 	in.form.subject.ClearSelected()
+	in.form.language.ClearSelected()
 	in.formal.SetChecked(false)
 	in.check()
 }

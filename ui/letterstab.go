@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +23,7 @@ type lettersStore interface {
 	letters.Archive
 	LetterPDF(id int64) ([]byte, error)
 	MarkLetterSent(id int64, on data.Date, via data.Delivery) error
+	outputGuard
 }
 
 // lettersTab lists a complaint's letters and makes, prints, saves, e-mails and marks them sent.
@@ -103,14 +106,30 @@ func (lt *lettersTab) onMake() {
 	}
 	language := widget.NewSelect([]string{choiceLabel("language", "nl"), choiceLabel("language", "en")}, nil)
 	language.SetSelectedIndex(0)
+	if cf.file != nil {
+		language.SetSelectedIndex(max(0, slices.Index(data.Languages, cf.file.Language))) // the complaint's language
+	}
 	documents := newEntry()
 	documents.SetPlaceHolder(lang.L("consent form: the documents to share (empty: all attachments)"))
+	dated := newEntry()
+	dated.SetText(shortDate(cf.today()))
+	dated.Validator = func(s string) error {
+		d, err := parseDate(s)
+		if err != nil {
+			return err
+		}
+		if err := data.CheckLetterDate(d, cf.today()); err != nil {
+			return errorf(problemText(err))
+		}
+		return nil
+	}
 	cf.ask(lang.L("Create a letter"), lang.L("Create"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
+		{Text: lang.L("Date of the letter"), Widget: dated, HintText: lang.L("The day it goes out: today or up to 14 days ahead.")},
 		widget.NewFormItem(lang.L("Documents"), documents)},
 		func() error {
 			_, pdf, err := letters.Generate(lt.store, letters.Request{Reference: cf.ref, Kind: data.LetterKinds[kind.SelectedIndex()],
-				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: cf.today(), Documents: documents.Text})
+				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: dateOf(dated), Documents: documents.Text})
 			if err != nil {
 				return err
 			}
@@ -126,6 +145,9 @@ func (lt *lettersTab) onMake() {
 func suggestedLetter(f *data.File) (data.LetterKind, bool) {
 	if f == nil {
 		return "", false
+	}
+	if f.Status == data.StatusWithdrawn {
+		return data.LetterWithdrawal, true // the one letter a withdrawn file still takes
 	}
 	for _, it := range f.Items {
 		switch it.Kind {
@@ -186,12 +208,12 @@ func tempCopy(name string, content []byte) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, filepath.Base(name))
-	return path, os.WriteFile(path, content, 0o600)
+	return path, data.WriteOutput(path, data.OutputOptions{}, func(w io.Writer) error { _, err := w.Write(content); return err })
 }
 
 func (lt *lettersTab) onSaveAs() {
 	if l, pdf, ok := lt.current(); ok {
-		saveAs(lt.cf.win, fileName(l), ".pdf", pdf)
+		saveAs(lt.cf.win, lt.store, fileName(l), ".pdf", pdf)
 	}
 }
 

@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -22,6 +20,7 @@ type reportStore interface {
 	letters.ReportSource
 	Years() ([]int, error)
 	ExportCSV(w io.Writer, year int, anonymised bool) error
+	outputGuard
 }
 
 // reportScreen is the annual evaluation: the key figures of a year beside the year before, the
@@ -101,7 +100,7 @@ func (r *reportScreen) show(rep data.Report) {
 		{lang.L("of which formal"), fmt.Sprint(c.Formal), fmt.Sprint(p.Formal)},
 		{lang.L("Resolved"), fmt.Sprint(c.Resolved), fmt.Sprint(p.Resolved)},
 		{lang.L("of which (partly) well-founded"), fmt.Sprint(c.WellFounded), fmt.Sprint(p.WellFounded)},
-		{lang.L("Open at year end"), fmt.Sprint(c.OpenAtYearEnd), fmt.Sprint(p.OpenAtYearEnd)},
+		{openLabel(rep), fmt.Sprint(c.OpenAtYearEnd), fmt.Sprint(p.OpenAtYearEnd)},
 		{lang.L("Handling time, median (days)"), days(c.HandlingDays.N, c.HandlingDays.Median), days(p.HandlingDays.N, p.HandlingDays.Median)},
 		{lang.L("Handling time, 90% within (days)"), days(c.HandlingDays.N, c.HandlingDays.P90), days(p.HandlingDays.N, p.HandlingDays.P90)},
 		{lang.L("Receipt confirmed on time"), percent(c.AckOnTime), percent(p.AckOnTime)},
@@ -113,6 +112,9 @@ func (r *reportScreen) show(rep data.Report) {
 		{lang.L("Measures recorded / carried out"), fmt.Sprintf("%d / %d", c.MeasuresAdded, c.MeasuresDone),
 			fmt.Sprintf("%d / %d", p.MeasuresAdded, p.MeasuresDone)},
 	} {
+		if !rep.HasPrevious {
+			row.old = "–" // the register does not hold that year: no figures, not zeros
+		}
 		figures.Add(widget.NewLabel(row.label))
 		figures.Add(widget.NewLabelWithStyle(row.cur, fyne.TextAlignTrailing, fyne.TextStyle{}))
 		figures.Add(widget.NewLabelWithStyle(row.old, fyne.TextAlignTrailing, fyne.TextStyle{}))
@@ -122,18 +124,34 @@ func (r *reportScreen) show(rep data.Report) {
 		months[i] = lang.X(fmt.Sprintf("month.short.%d", i+1), []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul",
 			"aug", "sep", "okt", "nov", "dec"}[i])
 	}
-	legend := widget.NewLabel(lang.L("Per month: received (blue) and resolved (orange)"))
+	received, resolved := 0, 0
+	for _, m := range rep.Months {
+		received, resolved = received+m.Received, resolved+m.Resolved
+	}
+	legend := widget.NewLabel(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
+		map[string]any{"Received": received, "Resolved": resolved}))
 	charts := container.NewGridWithColumns(2,
 		barChart(lang.L("By channel"), rep.ByChannel), barChart(lang.L("By subject"), rep.BySubject),
 		barChart(lang.L("By outcome"), rep.ByOutcome), barChart(lang.L("By root cause"), rep.ByRootCause),
 		barChart(lang.L("Extensions by reason"), rep.ByExtensionReason), barChart(lang.L("Measures by state"), rep.ByMeasureState))
 	note := ""
-	if !rep.Complete {
-		note = lang.L("The year is not over: “year end” means {{.On}}.", map[string]any{"On": longDate(rep.MadeOn)})
+	running := !rep.Complete && rep.MadeOn.Year() == rep.Year
+	if running {
+		note = lang.L("The year is not over: the outlined month is still running, so its bars are incomplete.")
 	}
-	month := container.NewBorder(container.NewVBox(legend), widget.NewLabel(note), nil, nil, newMonthChart(rep.Months, shownMonths(rep), months))
+	month := container.NewBorder(container.NewVBox(legend), widget.NewLabel(note), nil, nil,
+		newMonthChart(rep.Months, shownMonths(rep), running, months))
 	r.body.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, figures, nil, month), widget.NewSeparator(), charts}
 	r.body.Refresh()
+}
+
+// openLabel names the figure of complaints still open: at the year's end, or on the day the
+// figures are from while the year is under way.
+func openLabel(rep data.Report) string {
+	if rep.Complete {
+		return lang.L("Open at year end")
+	}
+	return lang.L("Open on {{.On}} ({{.Year}}: on 31 December)", map[string]any{"On": longDate(rep.MadeOn), "Year": rep.Previous.Year})
 }
 
 // shownMonths is how many months of the year have begun by the day the figures are from.
@@ -165,7 +183,7 @@ func (r *reportScreen) onPDF() {
 		showError(err, r.win)
 		return
 	}
-	saveAs(r.win, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())
+	saveAs(r.win, r.store, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())
 }
 
 // onCSV exports the year's register for Excel, anonymised unless the practitioner unticks it.
@@ -179,22 +197,5 @@ func (r *reportScreen) onCSV() {
 	if r.anonymised.Checked {
 		name = fmt.Sprintf("klachtenregister-%d-geanonimiseerd.csv", r.selectedYear())
 	}
-	saveAs(r.win, name, ".csv", buf.Bytes())
-}
-
-// saveAs asks where to save content under a suggested name.
-func saveAs(win fyne.Window, name, ext string, content []byte) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			showError(err, win)
-			return
-		}
-		defer w.Close()
-		if _, err := w.Write(content); err != nil {
-			showError(err, win)
-		}
-	}, win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	saveAs(r.win, r.store, name, ".csv", buf.Bytes())
 }

@@ -36,7 +36,7 @@ var settingGroups = []struct {
 }{
 	{"Practice", []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity, data.KeyPracticeCountry,
 		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration, data.KeyPractitionerName,
-		data.KeyPractitionerTitle, data.KeyPracticeLogo}},
+		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
 		data.KeyShiftToWorkday}},
 	{"Letters", []string{data.KeyDisputesBody, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
@@ -70,7 +70,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			continue
 		}
 		e := widget.NewEntry()
-		if d.Key == data.KeyDisputesBody || strings.HasPrefix(d.Key, "letter_") {
+		if d.Key == data.KeyDisputesBody || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}

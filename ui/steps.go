@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // ask shows a step dialog on the complaint file; submit runs the change. A refused change
@@ -108,8 +110,28 @@ func (cf *complaintFile) onExtend() {
 	}
 	cf.ask(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("New expected date"), until),
-		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("The complainant reads this in the progress letter.")}},
+		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("This text goes into the progress letter, written to the complainant.")},
+		widget.NewFormItem("", cf.letterPreview(reason, data.LetterProgress))},
 		func() error { return cf.store.Extend(cf.ref, dateOf(until), reason.Text) })
+}
+
+// letterPreview shows, below a text typed for a letter, the sentence it makes in the letter,
+// in the complaint's language, as the practitioner types.
+func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widget.Label {
+	preview := widget.NewLabel("")
+	preview.Wrapping, preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
+	language := "nl"
+	if cf.file != nil && cf.file.Language != "" {
+		language = cf.file.Language
+	}
+	text.OnChanged = func(s string) {
+		if strings.TrimSpace(s) == "" {
+			preview.SetText("")
+			return
+		}
+		preview.SetText(letters.TextPreview(kind, s, language))
+	}
+	return preview
 }
 
 func (cf *complaintFile) onResolve() {
@@ -124,7 +146,8 @@ func (cf *complaintFile) onResolve() {
 		widget.NewFormItem(lang.L("Verdict"), verdict),
 		{Text: lang.L("Was it justified?"), Widget: justified,
 			HintText: lang.L("For a complaint settled in consultation: a justified one counts in the evaluation.")},
-		{Text: lang.L("Outcome"), Widget: outcome, HintText: lang.L("What was decided or agreed, and any measures.")},
+		{Text: lang.L("Outcome"), Widget: outcome, HintText: lang.L("This text goes into the outcome letter, written to the complainant: what was decided or agreed, and why.")},
+		widget.NewFormItem("", cf.letterPreview(outcome, data.LetterOutcome)),
 		widget.NewFormItem(lang.L("Resolved on"), on),
 		{Text: lang.L("Not heard"), Widget: noHearing,
 			HintText: lang.L("Only when a party could not be heard: why not (for example no answer to two invitations).")}},

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("demo", command{write: true, usage: "[--count N] [--seed S]", setup: demoCommand})
+	register("demo", command{create: true, usage: "[--count N] [--seed S]", setup: demoCommand})
 	register("verify", command{usage: "", setup: verifyCommand})
 	register("settings", command{usage: "[--json] | settings set SLEUTEL=WAARDE ...", setup: settingsCommand})
 }
@@ -89,7 +89,7 @@ func settingsCommand(fs *flag.FlagSet) func(c *call) error {
 
 // setSettings checks every KEY=VALUE before storing any, so one typo changes nothing.
 func setSettings(c *call, pairs []string) error {
-	c.write = true
+	c.create = true
 	if len(pairs) == 0 {
 		return usagef("geef een of meer instellingen als SLEUTEL=WAARDE, bijvoorbeeld: settings set practice_city=Utrecht")
 	}

@@ -183,14 +183,35 @@ func firstWith(t *testing.T, db, status string) string {
 	return rows[0]["reference"].(string)
 }
 
-func TestReadCommandsDoNotCreateADatabase(t *testing.T) {
+// TestCommandsOnAMissingRegisterCreateNone: only add, demo, expert and settings set make a
+// new register; every other command says there is none (exit 3) and leaves no file behind.
+func TestCommandsOnAMissingRegisterCreateNone(t *testing.T) {
 	db := newDB(t)
-	_, stderr, code := cli(t, db, "list")
-	if code != 2 || !strings.Contains(stderr, "nog geen register") {
-		t.Fatalf("list on missing db: exit %d, %q", code, stderr)
+	for _, args := range [][]string{{"list"}, {"acknowledge", "K-2026-0001"}, {"attach", "K-2026-0001", "cli_test.go"},
+		{"measure-add", "--description", "x", "--cause", "communicatie"}, {"verify"}} {
+		_, stderr, code := cli(t, db, args...)
+		if code != 3 || !strings.Contains(stderr, "geen register") {
+			t.Errorf("%v on a missing register: exit %d, %q", args, code, stderr)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Fatalf("%v created %s", args, db)
+		}
 	}
-	if _, err := os.Stat(db); !os.IsNotExist(err) {
-		t.Fatalf("list created %s", db)
+}
+
+// TestPathsThatAreNoFileAreRefused: an empty --db, :memory: and file: URIs would open a
+// register that is not the practice's file.
+func TestPathsThatAreNoFileAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, db := range []string{"", ":memory:", "file:register.db", "FILE:register.db?mode=memory", "register.db?cache=shared", dir} {
+		_, stderr, code := cli(t, db, "add", "--name", "A. Jansen", "--summary", "Factuur", "--channel", "letter")
+		if code != 2 || stderr == "" {
+			t.Errorf("--db %q: exit %d, %q", db, code, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the refused paths left %d files behind", len(entries))
 	}
 }
 

@@ -9,8 +9,8 @@ import (
 )
 
 func init() {
-	register("add", command{write: true,
-		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER]",
+	register("add", command{create: true,
+		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER] [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--letter-description TEKST] [--language nl|en] [--on-behalf-of NAAM --rep-address REGEL --rep-postcode PC --rep-city PLAATS [--rep-address2 REGEL] [--rep-country LAND] [--rep-salutation mevrouw|heer|neutral] [--rep-initials VOORLETTERS] [--rep-surname ACHTERNAAM] [--rep-email ADRES]]",
 		setup: addCommand})
 	register("list", command{usage: "[--json] [--status S] [--overdue] [--search TEKST] [--year JJJJ]", setup: listCommand})
 	register("show", command{usage: "KENMERK [--json]", setup: showCommand})
@@ -19,7 +19,9 @@ func init() {
 
 func addCommand(fs *flag.FlagSet) func(c *call) error {
 	var c data.Complaint
-	p := &c.Complainant
+	p, r := &c.Complainant, &c.Representative
+	salutation := fs.String("salutation", "", "aanhef in de brieven: mevrouw, heer of neutral (standaard neutral)")
+	repSalutation := fs.String("rep-salutation", "", "aanhef van de gemachtigde")
 	received := fs.String("received", "", "datum van ontvangst, standaard vandaag")
 	channel := fs.String("channel", "", "hoe de klacht binnenkwam")
 	subject := fs.String("subject", string(data.SubjectOther), "waar de klacht over gaat")
@@ -30,7 +32,11 @@ func addCommand(fs *flag.FlagSet) func(c *call) error {
 	}{{"name", &p.Name}, {"summary", &c.Summary}, {"person", &c.PersonNamed}, {"handler", &c.Handler},
 		{"description", &c.Description}, {"desired", &c.Desired}, {"address", &p.AddressLine1},
 		{"address2", &p.AddressLine2}, {"postcode", &p.Postcode}, {"city", &p.City}, {"country", &p.Country},
-		{"email", &p.Email}, {"phone", &p.Phone}} {
+		{"email", &p.Email}, {"phone", &p.Phone}, {"initials", &p.Initials}, {"surname", &p.Surname},
+		{"letter-description", &c.LetterDescription}, {"language", &c.Language}, {"on-behalf-of", &r.Name},
+		{"rep-initials", &r.Initials}, {"rep-surname", &r.Surname}, {"rep-address", &r.AddressLine1},
+		{"rep-address2", &r.AddressLine2}, {"rep-postcode", &r.Postcode}, {"rep-city", &r.City},
+		{"rep-country", &r.Country}, {"rep-email", &r.Email}} {
 		fs.StringVar(f.dst, f.name, "", "")
 	}
 	return func(cl *call) error {
@@ -52,6 +58,16 @@ func addCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		if c.Subject, err = data.ParseSubject(*subject); err != nil {
 			return err
+		}
+		for _, s := range []struct {
+			flag string
+			dst  *data.Salutation
+		}{{*salutation, &p.Salutation}, {*repSalutation, &r.Salutation}} {
+			if s.flag != "" {
+				if *s.dst, err = data.ParseSalutation(s.flag); err != nil {
+					return err
+				}
+			}
 		}
 		if err := c.Validate(data.Today(cl.now())); err != nil {
 			return err

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 
@@ -12,11 +11,11 @@ import (
 )
 
 func init() {
-	register("attach", command{write: true, usage: "KENMERK BESTAND", setup: attachCommand})
+	register("attach", command{usage: "KENMERK BESTAND", setup: attachCommand})
 	register("experts", command{usage: "[--json]", setup: expertsCommand})
-	register("expert", command{write: true, usage: "--name NAAM [--organisation ORG] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
-	register("consent", command{write: true, usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
-	register("share", command{write: true, usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
+	register("expert", command{create: true, usage: "--name NAAM [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--title TITEL] [--title-after TITEL] [--organisation ORG] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
+	register("consent", command{usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
+	register("share", command{usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
 }
 
 func attachCommand(fs *flag.FlagSet) func(c *call) error {
@@ -25,9 +24,9 @@ func attachCommand(fs *flag.FlagSet) func(c *call) error {
 			return usagef("gebruik: klachtenregister-cli attach %s", c.usage)
 		}
 		name := c.args[1]
-		content, err := os.ReadFile(name)
+		content, err := data.ReadAttachmentFile(name)
 		if err != nil {
-			return usagef("het bestand %s kan niet worden gelezen: %v", name, err)
+			return err
 		}
 		c.args = c.args[:1]
 		return stepDone(c, "bijlage "+filepath.Base(name)+" toegevoegd", func(s *data.Store, ref string) error {
@@ -62,6 +61,15 @@ func expertCommand(fs *flag.FlagSet) func(c *call) error {
 	fs.StringVar(&e.Name, "name", "", "naam")
 	fs.StringVar(&e.Organisation, "organisation", "", "organisatie")
 	fs.StringVar(&e.Email, "email", "", "e-mailadres")
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"initials", &e.Initials}, {"surname", &e.Surname}, {"title", &e.Title}, {"title-after", &e.TitleAfter},
+		{"address", &e.AddressLine1}, {"address2", &e.AddressLine2}, {"postcode", &e.Postcode}, {"city", &e.City},
+		{"country", &e.Country}} {
+		fs.StringVar(f.dst, f.name, "", "")
+	}
+	salutation := fs.String("salutation", "", "aanhef: mevrouw, heer of neutral")
 	signed := fs.String("signed", "", "datum waarop de geheimhoudingsverklaring is getekend")
 	return func(c *call) error {
 		if err := c.noArgs(); err != nil {
@@ -70,6 +78,11 @@ func expertCommand(fs *flag.FlagSet) func(c *call) error {
 		var err error
 		if e.SignedOn, err = date(*signed); err != nil {
 			return err
+		}
+		if *salutation != "" {
+			if e.Salutation, err = data.ParseSalutation(*salutation); err != nil {
+				return err
+			}
 		}
 		s, err := c.open()
 		if err != nil {

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("import", command{usage: "BESTAND [--dry-run] [--map KOLOM=veld ...] [--skip-refused] [--json]", write: true,
+	register("import", command{usage: "BESTAND [--dry-run] [--map KOLOM=veld ...] [--skip-refused] [--json]", create: true,
 		setup: importCommand})
 }
 
@@ -74,7 +74,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 				return usagef("--map: %v", err)
 			}
 		}
-		c.write = !*dryRun
+		c.create = !*dryRun // a dry run never makes a register
 		s, err := c.open()
 		if err != nil {
 			return err

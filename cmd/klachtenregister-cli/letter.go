@@ -14,11 +14,11 @@ import (
 )
 
 func init() {
-	register("letter", command{usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality -o BESTAND.pdf [--lang nl|en] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--lang nl|en]",
+	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality|withdrawal -o BESTAND.pdf [--force] [--lang nl|en] [--date JJJJ-MM-DD] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en] | letter samples -o MAP",
 		setup: letterCommand})
 	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
 	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})
-	register("letter-copy", command{usage: "KENMERK SOORT -o BESTAND.pdf [--version N]", setup: letterCopyCommand})
+	register("letter-copy", command{output: true, usage: "KENMERK SOORT -o BESTAND.pdf [--force] [--version N]", setup: letterCopyCommand})
 }
 
 // letterArgs reads KENMERK SOORT.
@@ -30,18 +30,12 @@ func (c *call) letterArgs() (string, data.LetterKind, error) {
 	return strings.ToUpper(strings.TrimSpace(c.args[0])), kind, err
 }
 
-// outputPath checks -o before the database is touched, so a typo in the folder changes nothing.
-func outputPath(path string) (string, error) {
+// outputPath checks -o before the register is touched, so a typo or a refused file changes nothing.
+func (c *call) outputPath(path string) (string, error) {
 	if path == "" {
 		return "", usagef("geef met -o het PDF-bestand op waarin de brief komt, bijvoorbeeld -o brief.pdf")
 	}
-	if info, err := os.Stat(filepath.Dir(path)); err != nil || !info.IsDir() {
-		return "", usagef("de map van %s bestaat niet; kies een bestaande map", path)
-	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return "", usagef("%s is een map; geef een bestandsnaam op, zoals %s", path, filepath.Join(path, "brief.pdf"))
-	}
-	return path, nil
+	return path, c.output(path)
 }
 
 func letterCommand(fs *flag.FlagSet) func(c *call) error {
@@ -49,8 +43,12 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 	lang := fs.String("lang", "", "taal van de brief (standaard de instelling language)")
 	expert := fs.Int64("expert", 0, "deskundige die de geheimhoudingsverklaring tekent")
 	documents := fs.String("documents", "", "stukken voor de deskundige (toestemmingsformulier, geheimhoudingsverklaring)")
+	on := fs.String("date", "", "datum van de brief: vandaag (standaard) of tot 14 dagen vooruit")
 	return func(c *call) error {
-		path, err := outputPath(*out)
+		if len(c.args) == 1 && c.args[0] == "samples" {
+			return samples(c, *out)
+		}
+		path, err := c.outputPath(*out)
 		if err != nil {
 			return err
 		}
@@ -66,17 +64,31 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
+		day, err := date(*on)
+		if err != nil {
+			return err
+		}
+		today := data.Today(c.now())
+		if day.IsZero() {
+			day = today
+		}
+		if err := data.CheckLetterDate(day, today); err != nil {
+			return err
+		}
 		s, err := c.open()
 		if err != nil {
 			return err
 		}
+		if err := c.output(path); err != nil { // again, now with the register's own backup folder
+			return err
+		}
 		l, pdf, err := letters.Generate(s, letters.Request{Reference: ref, Kind: kind, Language: *lang,
-			Date: data.Today(c.now()), ExpertID: *expert, Documents: *documents})
+			Date: day, ExpertID: *expert, Documents: *documents})
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
-			return fmt.Errorf("de brief is bewaard (versie %d) maar %s kan niet worden geschreven: %v; maak een kopie met letter-copy", l.Version, path, err)
+		if err := c.writeOutput(path, pdf); err != nil {
+			return fmt.Errorf("de brief is bewaard (versie %d), maar: %w; maak een kopie met letter-copy", l.Version, err)
 		}
 		fmt.Fprintf(c.stdout, "%s: %s versie %d (%s) bewaard en geschreven naar %s\n", ref, l.Kind.Label(), l.Version, l.Language, path)
 		return nil
@@ -100,10 +112,40 @@ func calibration(c *call, path, lang string) error {
 	if err := letters.Calibration(&buf, set); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+	if err := c.writeOutput(path, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Proefvel adresvenster geschreven naar %s; druk het af op 100%% en houd het tegen een vensterenvelop\n", path)
+	return nil
+}
+
+// samples writes the sample set of letters (letters.Samples) into dir, on the register's
+// letterhead, to read before sending letters. Nothing is stored in the register.
+func samples(c *call, dir string) error {
+	if dir == "" {
+		return usagef("geef met -o de map waarin de voorbeeldbrieven komen, bijvoorbeeld -o voorbeeldbrieven")
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return usagef("de map %s bestaat niet; maak hem eerst aan of kies een bestaande map", dir)
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	list, err := letters.Samples(set)
+	if err != nil {
+		return err
+	}
+	for _, sm := range list {
+		if err := c.writeOutput(filepath.Join(dir, sm.Name), sm.PDF); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(c.stdout, "%d voorbeeldbrieven geschreven naar %s\n", len(list), dir)
 	return nil
 }
 
@@ -180,7 +222,7 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 	out := fs.String("o", "", "PDF-bestand")
 	version := fs.Int("version", 0, "versie, standaard de nieuwste")
 	return func(c *call) error {
-		path, err := outputPath(*out)
+		path, err := c.outputPath(*out)
 		if err != nil {
 			return err
 		}
@@ -200,7 +242,7 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		if err := c.writeOutput(path, pdf); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, zoals verstuurd)\n", ref, kind.Label(), found.Version, path)

@@ -53,7 +53,7 @@ func TestLetterGenerateSendAndReprint(t *testing.T) {
 	if copied, _ := os.ReadFile(again); !bytes.Equal(copied, pdf) {
 		t.Error("letter-copy of version 1 differs from the file written when it was made")
 	}
-	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "-o", again); !strings.Contains(out, "versie 2 gekopieerd") {
+	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "-o", again, "--force"); !strings.Contains(out, "versie 2 gekopieerd") {
 		t.Errorf("letter-copy without --version should copy the newest: %q", out)
 	}
 
@@ -80,6 +80,8 @@ func TestLetterGenerateSendAndReprint(t *testing.T) {
 func TestLetterBadInputChangesNothing(t *testing.T) {
 	db, ref := letterRegister(t)
 	informal := strings.TrimSpace(ok(t, db, "add", "--name", "Zoë van 't Hoff", "--summary", "Wachttijd", "--channel", "phone"))
+	described := strings.TrimSpace(ok(t, db, "add", "--name", "Sam de Vries", "--summary", "Wachttijd", "--channel", "letter",
+		"--formal", "--letter-description", "uw klacht over de wachttijd", "--language", "nl"))
 	out := filepath.Join(t.TempDir(), "brief.pdf")
 	cases := []struct {
 		name string
@@ -102,6 +104,14 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 		{"copy of a missing version", []string{"letter-copy", ref, "acknowledgement", "--version", "3", "-o", out}, "versie 3"},
 		{"bad template", []string{"settings", "set", "letter_outcome_nl=Beste {naam},\n\nUw {oordel}"}, "regel 3"},
 		{"bad window", []string{"settings", "set", "address_window_left_mm=300"}, "address_window_left_mm"},
+		{"dated too far ahead", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2099-01-01"}, "14 dagen"},
+		{"dated in the past", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2020-01-01"}, "verleden"},
+		{"withdrawal of an open complaint", []string{"letter", ref, "withdrawal", "-o", out}, "niet ingetrokken"},
+		{"other language", []string{"letter", described, "acknowledgement", "-o", out, "--lang", "en"}, "omschrijving voor de brieven"},
+		{"representative without address", []string{"add", "--name", "A", "--summary", "x", "--channel", "letter", "--on-behalf-of", "mr. B"}, "adres"},
+		{"unknown salutation", []string{"add", "--name", "A", "--summary", "x", "--channel", "letter", "--salutation", "dhr"}, "aanhef"},
+		{"samples without folder", []string{"letter", "samples"}, "-o"},
+		{"samples into a missing folder", []string{"letter", "samples", "-o", "/nonexistent/voorbeelden"}, "bestaat niet"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -128,5 +138,48 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 	_, stderr, code := cli(t, bare, "letter", ref, "acknowledgement", "-o", out)
 	if code != 2 || !strings.Contains(stderr, "practice_name") || !strings.Contains(stderr, "practice_city") || !strings.Contains(stderr, "practitioner_name") {
 		t.Errorf("letter without practice details: exit %d, %q", code, stderr)
+	}
+}
+
+// TestRepresentativeWithdrawalAndSamples: a representative gets the letters, a withdrawal is
+// confirmed by letter, a letter can be dated ahead, and the sample set is written in one go.
+func TestRepresentativeWithdrawalAndSamples(t *testing.T) {
+	db, _ := letterRegister(t)
+	dir := t.TempDir()
+	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Anne-Sophie van den Broek", "--salutation", "mevrouw", "--summary", "Factuur",
+		"--channel", "letter", "--formal", "--address", "Kerkstraat 7", "--postcode", "3512jk", "--city", "Utrecht",
+		"--on-behalf-of", "Jeroen de Wit", "--rep-salutation", "heer", "--rep-address", "Herengracht 500", "--rep-postcode", "1017 CB",
+		"--rep-city", "Amsterdam"))
+	ack := filepath.Join(dir, "ack.pdf")
+	ok(t, db, "letter", ref, "acknowledgement", "-o", ack, "--date", "2026-12-10")
+	text := strings.Join(strings.Fields(pdfToText(t, ack)), " ")
+	for _, w := range []string{"De heer J. de Wit Herengracht 500 1017 CB AMSTERDAM", "Geachte heer De Wit,",
+		"(namens mevrouw A.S. van den Broek)", "Utrecht, 10 december 2026"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("letter to the representative lacks %q:\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "Kerkstraat") {
+		t.Errorf("the letter to the representative shows the complainant's address:\n%s", text)
+	}
+	ok(t, db, "withdraw", ref)
+	wd := filepath.Join(dir, "intrekking.pdf")
+	ok(t, db, "letter", ref, "withdrawal", "-o", wd)
+	if text := pdfToText(t, wd); !strings.Contains(text, "Intrekking van uw klacht") {
+		t.Errorf("withdrawal letter:\n%s", text)
+	}
+	samples := filepath.Join(dir, "voorbeelden")
+	if err := os.Mkdir(samples, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, db)
+	if out := ok(t, db, "letter", "samples", "-o", samples); !strings.Contains(out, "26 voorbeeldbrieven") {
+		t.Errorf("letter samples: %q", out)
+	}
+	if files, _ := filepath.Glob(filepath.Join(samples, "*.pdf")); len(files) != 26 {
+		t.Errorf("%d sample PDFs, want 26", len(files))
+	}
+	if fileHash(t, db) != before {
+		t.Error("making the samples changed the register")
 	}
 }

@@ -109,6 +109,9 @@ func printFile(w io.Writer, f *data.File) {
 	for _, row := range [][2]string{
 		{"Kenmerk", c.Reference}, {"Status", c.Status.Label()}, {"Procedure", procedure},
 		{"Ontvangen", fmt.Sprintf("%s via %s", c.ReceivedOn, c.Channel.Label())}, {"Klager", p.Name},
+		{"Aanhef in brieven", salutationRow(p.NameParts)},
+		{"Gemachtigde", joinNonEmpty(", ", c.Representative.Name, c.Representative.AddressLine1, c.Representative.City)},
+		{"Taal brieven", c.Language}, {"Omschrijving in brieven", c.LetterDescription},
 		{"Adres", joinNonEmpty(", ", p.AddressLine1, p.AddressLine2, joinNonEmpty(" ", p.Postcode, p.City), p.Country)},
 		{"Contact", joinNonEmpty(", ", p.Email, p.Phone)}, {"Betreft", joinNonEmpty(": ", c.Subject.Label(), c.PersonNamed)},
 		{"Behandelaar", c.Handler}, {"Klacht", c.Summary}, {"Omschrijving", c.Description}, {"Gewenste uitkomst", c.Desired},
@@ -147,13 +150,28 @@ func printFile(w io.Writer, f *data.File) {
 	if len(f.Contacts) > 0 {
 		fmt.Fprintln(w, "\nContactmomenten:")
 		for _, ct := range f.Contacts {
-			fmt.Fprintf(w, "  %s  %s: %s\n", ct.On, ct.Kind.Label(), joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested))
+			who := ""
+			if ct.Party != data.PartyComplainant && ct.Party != "" {
+				who = " met " + joinNonEmpty(" ", ct.PartyName, "("+ct.Party.Label()+")")
+			}
+			if ct.Hearing {
+				who += " [gehoord]"
+			}
+			fmt.Fprintf(w, "  %s  %s%s: %s\n", ct.On, ct.Kind.Label(), who, joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested))
 		}
 	}
 	fmt.Fprintln(w, "\nTijdlijn:")
 	for _, e := range f.Events {
 		fmt.Fprintf(w, "  %s  %-10s %s\n", e.At.Local().Format("2006-01-02 15:04"), e.Actor, e.Describe())
 	}
+}
+
+// salutationRow is how the letters address someone, as `show` prints it: "mevrouw: A.S. van den Broek".
+func salutationRow(n data.NameParts) string {
+	if n.Surname == "" {
+		return ""
+	}
+	return n.Salutation.Label() + ": " + joinNonEmpty(" ", n.Initials, n.Surname)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

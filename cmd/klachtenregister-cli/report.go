@@ -6,15 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"klachtenregister/data"
 	"klachtenregister/letters"
 )
 
 func init() {
-	register("report", command{usage: "--year JJJJ -o BESTAND.pdf [--lang nl|en] [--csv BESTAND.csv [--anonymised]] (of alleen --csv)",
+	register("report", command{output: true, usage: "--year JJJJ -o BESTAND.pdf [--lang nl|en] [--csv BESTAND.csv [--with-names]] (of alleen --csv) [--force]",
 		setup: reportCommand})
 }
 
@@ -26,7 +24,8 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 	year := fs.Int("year", 0, "jaar van het verslag")
 	out := fs.String("o", "", "PDF-bestand voor het jaarverslag")
 	csvOut := fs.String("csv", "", "CSV-bestand voor het register van het jaar")
-	anonymised := fs.Bool("anonymised", false, "CSV zonder naam, adres, contactgegevens en vrije tekst")
+	withNames := fs.Bool("with-names", false, "CSV met namen, adressen, contactgegevens en vrije tekst (standaard geanonimiseerd)")
+	fs.Bool("anonymised", true, "CSV zonder namen (de standaard; blijft werken voor bestaande scripts)")
 	lang := fs.String("lang", "", "taal van het jaarverslag (standaard de instelling language)")
 	return func(c *call) error {
 		if err := c.noArgs(); err != nil {
@@ -38,9 +37,10 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 		if *out == "" && *csvOut == "" {
 			return usagef("geef met -o het PDF-bestand voor het jaarverslag, bijvoorbeeld -o jaarverslag-%d.pdf, en/of met --csv een CSV-bestand", *year)
 		}
-		if *anonymised && *csvOut == "" {
-			return usagef("--anonymised geldt voor de CSV-export; geef ook --csv BESTAND.csv (het jaarverslag zelf is altijd geanonimiseerd)")
+		if *withNames && *csvOut == "" {
+			return usagef("--with-names geldt voor de CSV-export; geef ook --csv BESTAND.csv (het jaarverslag zelf noemt nooit namen)")
 		}
+		anonymised := !*withNames
 		if *lang != "" {
 			if _, err := data.ParseLanguage(*lang); err != nil {
 				return err
@@ -48,7 +48,7 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		for _, p := range []string{*out, *csvOut} {
 			if p != "" {
-				if _, err := outputPath(p); err != nil {
+				if err := c.output(p); err != nil {
 					return err
 				}
 			}
@@ -64,11 +64,11 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 			}
 			return err
 		}
-		pdf, csv, err := makeReport(s, *year, *out != "", *csvOut != "", *anonymised, *lang)
+		pdf, csv, err := makeReport(s, *year, *out != "", *csvOut != "", anonymised, *lang)
 		if err != nil {
 			return err
 		}
-		return writeReportFiles(c, *year, *out, pdf, *csvOut, csv, *anonymised)
+		return writeReportFiles(c, *year, *out, pdf, *csvOut, csv, anonymised)
 	}
 }
 
@@ -104,13 +104,13 @@ func (m madeReport) YearReport(int) (data.Report, error) { return m.report, nil 
 
 func writeReportFiles(c *call, year int, pdfPath string, pdf []byte, csvPath string, csv []byte, anonymised bool) error {
 	if pdfPath != "" {
-		if err := writeFileAtomic(pdfPath, pdf); err != nil {
+		if err := c.writeOutput(pdfPath, pdf); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Klachtenjaarverslag %d geschreven naar %s\n", year, pdfPath)
 	}
 	if csvPath != "" {
-		if err := writeFileAtomic(csvPath, csv); err != nil {
+		if err := c.writeOutput(csvPath, csv); err != nil {
 			return err
 		}
 		kind := "met persoonsgegevens: bewaar en deel het vertrouwelijk"
@@ -120,37 +120,4 @@ func writeReportFiles(c *call, year int, pdfPath string, pdf []byte, csvPath str
 		fmt.Fprintf(c.stdout, "Register %d (%s) geschreven naar %s\n", year, kind, csvPath)
 	}
 	return nil
-}
-
-// writeFileAtomic writes content to path through a temporary file in the same folder, which
-// replaces path only once it is complete and on disk: a full disk or a crash leaves the old
-// file, or none, never a truncated one. The file is readable by its owner only.
-func writeFileAtomic(path string, content []byte) error {
-	return replaceFile(path, func(w io.Writer) error {
-		_, err := w.Write(content)
-		return err
-	})
-}
-
-func replaceFile(path string, write func(w io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp") // mode 0600
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := write(f); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

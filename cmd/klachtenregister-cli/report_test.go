@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,47 +54,17 @@ func TestReportWritesPDFAndCSV(t *testing.T) {
 			t.Errorf("the report or the anonymised CSV contains %q", p)
 		}
 	}
-	ok(t, db, "report", "--year", "2025", "--csv", csv)
+	ok(t, db, "report", "--year", "2025", "--csv", csv, "--force")
+	if b, _ := os.ReadFile(csv); bytes.Contains(b, []byte("Mehmet Çelik")) || !bytes.HasPrefix(b, []byte("\ufeffNr.;")) {
+		t.Errorf("the CSV without --with-names is not anonymised:\n%s", b)
+	}
+	ok(t, db, "report", "--year", "2025", "--csv", csv, "--with-names", "--force")
 	if b, _ := os.ReadFile(csv); !bytes.Contains(b, []byte("Mehmet Çelik")) || !bytes.Contains(b, []byte(`"=""06-12345678"""`)) {
 		t.Errorf("the full CSV lacks the complainant's name or phone number as text:\n%s", b)
 	}
-	ok(t, db, "report", "--year", "2025", "-o", pdf, "--lang", "en")
+	ok(t, db, "report", "--year", "2025", "-o", pdf, "--lang", "en", "--force")
 	if text := pdfToText(t, pdf); !strings.Contains(text, "Annual complaints report 2025") {
 		t.Errorf("English report:\n%s", text)
-	}
-}
-
-// TestReplaceFileLeavesNoTruncatedFile fails half-way through writing a report over an
-// earlier one: the earlier one stays as it was, and no temporary file is left.
-func TestReplaceFileLeavesNoTruncatedFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "jaarverslag.pdf")
-	if err := os.WriteFile(path, []byte("het verslag van vorige week"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	full := errors.New("schijf vol")
-	err := replaceFile(path, func(w io.Writer) error {
-		w.Write([]byte("%PDF-1.4 half"))
-		return full
-	})
-	if !errors.Is(err, full) {
-		t.Errorf("error %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "het verslag van vorige week" {
-		t.Errorf("the earlier file now holds %q", b)
-	}
-	if err := writeFileAtomic(path, []byte("%PDF-1.4 nieuw")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "%PDF-1.4 nieuw" {
-		t.Errorf("the file holds %q", b)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("the folder holds %d files, want only the report", len(entries))
-	}
-	if info, err := os.Stat(path); err != nil || info.Mode().Perm()&0o077 != 0 {
-		t.Errorf("mode %v (%v), want readable by the owner only", info.Mode(), err)
 	}
 }
 
@@ -177,7 +145,7 @@ func TestBadMeasureAndReportInputChangesNothing(t *testing.T) {
 		{[]string{"report", "--year", "2027", "-o", pdf}, "--year 2027: kies een jaar van 1900 tot en met 2026"},
 		{[]string{"report", "--year", "1899", "--csv", pdf}, "--year 1899"},
 		{[]string{"report", "--year", "2026"}, "-o"},
-		{[]string{"report", "--year", "2026", "-o", pdf, "--anonymised"}, "--csv"},
+		{[]string{"report", "--year", "2026", "-o", pdf, "--with-names"}, "--csv"},
 		{[]string{"report", "--year", "2026", "-o", filepath.Join(dir, "geen", "j.pdf")}, "bestaat niet"},
 		{[]string{"report", "--year", "2026", "-o", pdf, "--lang", "de"}, "taal"},
 		{[]string{"measure-add", "--cause", "fees"}, "--description"},
@@ -190,7 +158,7 @@ func TestBadMeasureAndReportInputChangesNothing(t *testing.T) {
 		{[]string{"measure-done", ref}, "M-2026-003"},
 		{[]string{"measure-done", code, "--on", "2026-12-01"}, "toekomst"},
 		{[]string{"measure-done", code, "--on", "2026-11-29"}, "vastgelegd"},
-		{[]string{"measure-add", "--description", "Renée Smit voortaan terugbellen", "--cause", "fees", "--ref", ref}, "zonder de klager te noemen"},
+		{[]string{"measure-add", "--description", "Renée Smit voortaan terugbellen", "--cause", "fees", "--ref", ref}, "noemt \"Renée\""},
 		{[]string{"measure-evaluate", code, "--effective", "maybe", "--note", "x"}, "--effective"},
 		{[]string{"measure-evaluate", code, "--effective", "yes", "--note", "x"}, "nog niet uitgevoerd"},
 		{[]string{"measure-link", code}, "M-2026-003"},

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -17,9 +16,10 @@ import (
 
 // Exit codes, documented in README.md.
 const (
-	exitOK      = 0
-	exitProblem = 1 // verify found a problem, or the machine failed (disk full, ...)
-	exitRefused = 2 // bad input or a refused step; the database is unchanged
+	exitOK          = 0
+	exitProblem     = 1 // verify found a problem, or something failed unexpectedly
+	exitRefused     = 2 // bad input or a refused step; the database is unchanged
+	exitUnavailable = 3 // the register cannot be used now: in use, disk full, read-only, missing or damaged
 )
 
 // env is what a command may touch: its output streams and the clock.
@@ -31,9 +31,10 @@ type env struct {
 // command is one sub-command. setup declares its flags and returns the runner, which checks
 // every input before it opens the database, so a typo never touches the file.
 type command struct {
-	usage string
-	write bool // creates the database when it does not exist yet
-	setup func(fs *flag.FlagSet) func(c *call) error
+	usage  string
+	create bool // creates the register when it does not exist yet
+	output bool // writes files (-o, --csv); takes --force to replace an existing one
+	setup  func(fs *flag.FlagSet) func(c *call) error
 }
 
 // call is one parsed invocation of a command.
@@ -43,7 +44,9 @@ type call struct {
 	args        []string
 	json        bool
 	db          string
-	write       bool
+	dbSet       bool // --db was given, perhaps empty, which is refused
+	create      bool
+	force       bool // -o and --csv may replace an existing file
 	store       *data.Store
 }
 
@@ -73,12 +76,18 @@ func run(e env, args []string) int {
 		return exitOK
 	}
 	fmt.Fprintf(e.stderr, "klachtenregister-cli %s: %s\n", args[0], oneLine(err.Error()))
+	return exitCode(err)
+}
+
+func exitCode(err error) int {
 	var de *data.Error
 	var ue errUsage
 	var ve verifyFailed
 	switch {
 	case errors.As(err, &ve):
 		return exitProblem
+	case errors.Is(err, data.ErrUnavailable):
+		return exitUnavailable
 	case errors.As(err, &de), errors.As(err, &ue):
 		return exitRefused
 	}
@@ -89,8 +98,11 @@ func run(e env, args []string) int {
 func (cmd command) invoke(e env, name string, args []string) error {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	c := &call{env: e, name: name, usage: cmd.usage, write: cmd.write}
+	c := &call{env: e, name: name, usage: cmd.usage, create: cmd.create}
 	fs.StringVar(&c.db, "db", "", "pad van de database")
+	if cmd.output {
+		fs.BoolVar(&c.force, "force", false, "vervang een bestaand uitvoerbestand")
+	}
 	fs.BoolVar(&c.json, "json", false, "uitvoer als JSON")
 	runner := cmd.setup(fs)
 	for rest := args; ; {
@@ -106,35 +118,66 @@ func (cmd command) invoke(e env, name string, args []string) error {
 		c.args = append(c.args, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+	fs.Visit(func(f *flag.Flag) { c.dbSet = c.dbSet || f.Name == "db" })
 	defer func() {
 		if c.store != nil {
 			c.store.Close()
 		}
 	}()
-	return runner(c)
+	err := runner(c)
+	if c.store != nil {
+		err = data.Classify(c.store.Path(), err)
+	}
+	return err
 }
 
-// open opens the register. Commands that only read refuse a path where no register exists,
-// rather than leaving an empty one behind.
+// open opens the register. Only commands that create (add, demo, expert, settings set) make
+// a new one; the others refuse a path where no register exists, rather than leaving an
+// empty one behind.
 func (c *call) open() (*data.Store, error) {
 	path := c.db
-	if path == "" {
+	if !c.dbSet {
 		var err error
 		if path, err = data.DefaultPath(); err != nil {
 			return nil, err
 		}
 	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && !c.write {
-		return nil, &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf(
-			"er is nog geen register op %s; geef het juiste pad met --db, of maak een register met 'add' of 'demo'", path)}
+	openRegister := data.OpenExisting
+	if c.create {
+		openRegister = data.Open
 	}
-	store, err := data.Open(path)
+	store, err := openRegister(path)
 	if err != nil {
 		return nil, err
 	}
 	store.Now = c.now
 	c.store = store
 	return store, nil
+}
+
+// output checks an output path (-o, --csv) before the register changes, so a refused file
+// changes nothing. With no register open yet it protects the one --db names.
+func (c *call) output(path string) error {
+	return data.CheckOutput(path, c.outputOptions())
+}
+
+// writeOutput writes an output file through data.WriteOutput, never onto the register.
+func (c *call) writeOutput(path string, content []byte) error {
+	return data.WriteOutput(path, c.outputOptions(), func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
+}
+
+func (c *call) outputOptions() data.OutputOptions {
+	if c.store != nil {
+		return c.store.OutputOptions(c.force)
+	}
+	path := c.db
+	if !c.dbSet {
+		path, _ = data.DefaultPath()
+	}
+	return data.OutputOptions{Registers: []string{path}, BackupDir: data.DefaultBackupDir(path), Force: c.force}
 }
 
 // date reads an optional YYYY-MM-DD flag value; empty means unset.
@@ -210,5 +253,5 @@ func printHelp(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %s %s\n", n, commands[n].usage)
 	}
-	fmt.Fprintln(w, "\nAfsluitcodes: 0 gelukt, 1 probleem gevonden (verify) of storing, 2 onjuiste invoer of geweigerde stap (database ongewijzigd).")
+	fmt.Fprintln(w, "\nAfsluitcodes: 0 gelukt, 1 probleem gevonden (verify) of storing, 2 onjuiste invoer of geweigerde stap (database ongewijzigd),\n3 register niet beschikbaar (in gebruik, schijf vol, alleen lezen, niet gevonden of beschadigd).")
 }

@@ -8,14 +8,14 @@ import (
 )
 
 func init() {
-	register("escalate", command{write: true, usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Escalate, "formele klachtenprocedure gestart")})
-	register("acknowledge", command{write: true, usage: "KENMERK --via email|post|hand --note TEKST [--on JJJJ-MM-DD]", setup: acknowledgeCommand})
-	register("extend", command{write: true, usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
-	register("resolve", command{write: true, usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--justified yes|no] [--no-hearing-reason TEKST] [--on JJJJ-MM-DD]", setup: resolveCommand})
-	register("close", command{write: true, usage: "KENMERK", setup: closeCommand})
-	register("withdraw", command{write: true, usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
-	register("reopen", command{write: true, usage: "KENMERK --reason TEKST", setup: reopenCommand})
-	register("contact", command{write: true,
+	register("escalate", command{usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Escalate, "formele klachtenprocedure gestart")})
+	register("acknowledge", command{usage: "KENMERK --via email|post|hand --note TEKST [--on JJJJ-MM-DD]", setup: acknowledgeCommand})
+	register("extend", command{usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
+	register("resolve", command{usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--justified yes|no] [--no-hearing-reason TEKST] [--on JJJJ-MM-DD]", setup: resolveCommand})
+	register("close", command{usage: "KENMERK", setup: closeCommand})
+	register("withdraw", command{usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
+	register("reopen", command{usage: "KENMERK --reason TEKST", setup: reopenCommand})
+	register("contact", command{
 		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--party complainant|concerned|other [--party-name NAAM]] [--hearing] [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
 		setup: contactCommand})
 }

@@ -1,6 +1,7 @@
 package datatest
 
 import (
+	"database/sql"
 	"testing"
 	"time"
 
@@ -8,7 +9,8 @@ import (
 )
 
 // OwnMeasure is the description of M-2025-003, which names two complainants of the year
-// without being linked to their complaints, as a practice might write it in haste.
+// without being linked to their complaints, as a practice might have written it in haste
+// before descriptions were checked for names (see legacyDescription).
 const OwnMeasure = "Vaste telefoondienst 's ochtends, na Li's klacht en die van de Jansens " +
 	"(h.jansen@voorbeeld.example, 06-12345678, 3512 JK Utrecht)."
 
@@ -85,7 +87,8 @@ func AnnualRegister(t testing.TB, path string) *data.Store {
 	m2 := b.on("2025-08-01").measure("Terugbelverzoeken dezelfde dag afhandelen.", "communication", "2025-09-30", "F")
 	b.close("F")
 	b.on("2025-09-15").must(s.MeasureDone(m2, data.Date{}))
-	b.on("2025-10-01").measure(OwnMeasure, "accessibility", "2025-12-01")
+	own := b.on("2025-10-01").measure("Vaste telefoondienst 's ochtends.", "accessibility", "2025-12-01")
+	legacyDescription(t, path, own, OwnMeasure)
 	b.on("2025-10-20").must(s.EvaluateMeasure(m2, data.Date{}, true, "Geen klachten meer over terugbellen."))
 	b.on("2025-11-03").create("I", data.ChannelPhone, true, data.SubjectOrganisation)
 	b.on("2025-12-15").create("G", data.ChannelLetter, true, data.SubjectEmployee)
@@ -93,4 +96,19 @@ func AnnualRegister(t testing.TB, path string) *data.Store {
 	b.on("2026-01-12").resolve("G", data.VerdictUnfounded)
 	b.on(Today.String())
 	return s
+}
+
+// legacyDescription gives a measure a description as an older version of the program stored
+// it, before a description naming a person was refused: written straight into the file, so
+// the report's masking is tried on it.
+func legacyDescription(t testing.TB, path, code, desc string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE measures SET description = ? WHERE code = ?`, desc, code); err != nil {
+		t.Fatal(err)
+	}
 }

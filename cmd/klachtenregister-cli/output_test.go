@@ -1,0 +1,70 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"klachtenregister/data"
+)
+
+// TestOutputsNeverReplaceTheRegister: every -o and --csv that would land on the register,
+// its -wal, the backup folder, a device, a pipe or a folder is refused with exit 2 before
+// anything is made, and the register stays byte for byte as it was (`letter calibration -o
+// <register>` once destroyed it). An existing file is replaced only with --force.
+func TestOutputsNeverReplaceTheRegister(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht", "practice_name=Praktijk De Linde")
+	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02",
+		"--summary", "Factuur te hoog", "--channel", "letter", "--formal"))
+	dir := filepath.Dir(db)
+	backups := data.DefaultBackupDir(db)
+	if err := os.MkdirAll(backups, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	targets := map[string]string{"the register": db, "its -wal": db + "-wal", "its -shm": db + "-shm",
+		"the backup folder": filepath.Join(backups, "jaarverslag.pdf"), "a folder": dir}
+	for what, target := range devicesAndPipes(t, dir) {
+		targets[what] = target
+	}
+	before := fileHash(t, db)
+	for what, target := range targets {
+		for _, args := range [][]string{
+			{"letter", "calibration", "-o", target, "--force"},
+			{"letter", ref, "acknowledgement", "-o", target, "--force"},
+			{"letter-copy", ref, "acknowledgement", "-o", target, "--force"},
+			{"report", "--year", "2026", "-o", target, "--force"},
+			{"report", "--year", "2026", "--csv", target, "--force"},
+		} {
+			_, stderr, code := cli(t, db, args...)
+			if code != 2 || stderr == "" {
+				t.Errorf("%s (%s): exit %d, %q", strings.Join(args[:2], " "), what, code, stderr)
+			}
+		}
+		if fileHash(t, db) != before {
+			t.Fatalf("an output onto %s changed the register", what)
+		}
+	}
+	if _, err := os.Stat(os.DevNull); err != nil {
+		t.Fatal(err)
+	}
+
+	existing := filepath.Join(dir, "proefvel.pdf")
+	if err := os.WriteFile(existing, []byte("eerder proefvel"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := cli(t, db, "letter", "calibration", "-o", existing); code != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("over an existing file without --force: exit %d, %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "eerder proefvel" {
+		t.Fatal("the existing file was replaced without --force")
+	}
+	ok(t, db, "letter", "calibration", "-o", existing, "--force")
+	if b, _ := os.ReadFile(existing); !strings.HasPrefix(string(b), "%PDF") {
+		t.Error("--force did not replace the file")
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(leftovers) != 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}

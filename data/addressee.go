@@ -1,0 +1,124 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Salutation is how a letter addresses a person: "Geachte mevrouw Van den Broek,", "Geachte
+// heer De Vries," or, when neither fits or is known, with the full name: "Geachte Sam de Vries,".
+type Salutation string
+
+// The salutations.
+const (
+	SalutationMrs     Salutation = "mevrouw"
+	SalutationMr      Salutation = "heer"
+	SalutationNeutral Salutation = "neutral"
+)
+
+// Salutations lists every salutation in display order.
+var Salutations = []Salutation{SalutationMrs, SalutationMr, SalutationNeutral}
+
+// Label is the salutation in the practitioner's words.
+func (s Salutation) Label() string {
+	return map[Salutation]string{SalutationMrs: "mevrouw", SalutationMr: "de heer", SalutationNeutral: "neutraal (voornaam en achternaam)"}[s]
+}
+
+// ParseSalutation checks a salutation as typed on the CLI.
+func ParseSalutation(s string) (Salutation, error) {
+	v := Salutation(strings.TrimSpace(s))
+	if !slices.Contains(Salutations, v) {
+		return "", invalid("salutation", fmt.Sprintf("onbekende aanhef %q; kies uit %s", s, joinAll(Salutations)))
+	}
+	return v, nil
+}
+
+// NameParts are the parts of a person's name that a letter needs: the salutation, the
+// initials or first name, and the surname with its tussenvoegsel ("van den Broek"). The full
+// name stays as typed, for the register.
+type NameParts struct {
+	Salutation Salutation `json:"salutation"`
+	Initials   string     `json:"initials"` // initials ("A.S.") or first name ("Anne-Sophie")
+	Surname    string     `json:"surname"`  // with tussenvoegsel in lower case: "van den Broek"
+}
+
+// ProposeName splits a full name into a first proposal the practitioner can correct: the
+// first word as the first name, and the rest as the surname, from the first tussenvoegsel on
+// ("Anne-Sophie van den Broek"), or the last word when there is none. The salutation is
+// neutral: a name does not tell how someone wishes to be addressed.
+func ProposeName(full string) NameParts {
+	words := strings.Fields(full)
+	if len(words) == 0 {
+		return NameParts{Salutation: SalutationNeutral}
+	}
+	if len(words) == 1 {
+		return NameParts{Salutation: SalutationNeutral, Surname: words[0]}
+	}
+	split := len(words) - 1
+	for i := 1; i < len(words)-1; i++ {
+		if surnameParticles[strings.ToLower(strings.Trim(words[i], "'’"))] || strings.EqualFold(words[i], "'t") {
+			split = i
+			break
+		}
+	}
+	return NameParts{Salutation: SalutationNeutral, Initials: strings.Join(words[:split], " "),
+		Surname: strings.Join(words[split:], " ")}
+}
+
+// check fills in a proposal where the parts are empty and checks what was typed; prefix
+// names the form fields ("" for the complainant, "rep_" for the representative).
+func (n *NameParts) check(prefix, full string) error {
+	n.Initials, n.Surname = strings.TrimSpace(n.Initials), strings.TrimSpace(n.Surname)
+	n.Salutation = Salutation(strings.TrimSpace(string(n.Salutation)))
+	if full == "" {
+		*n = NameParts{}
+		return nil
+	}
+	proposal := ProposeName(full)
+	if n.Surname == "" {
+		n.Surname = proposal.Surname
+		if n.Initials == "" {
+			n.Initials = proposal.Initials
+		}
+	}
+	if n.Salutation == "" {
+		n.Salutation = SalutationNeutral
+	}
+	if !slices.Contains(Salutations, n.Salutation) {
+		return invalid(prefix+"salutation", fmt.Sprintf("onbekende aanhef %q; kies uit %s", n.Salutation, joinAll(Salutations)))
+	}
+	if utf8.RuneCountInString(n.Initials) > 300 || utf8.RuneCountInString(n.Surname) > 300 {
+		return invalid(prefix+"surname", "de voorletters of de achternaam zijn te lang (maximaal 300 tekens)")
+	}
+	return nil
+}
+
+// Abbreviated writes a first name or initials as initials: "Anne-Sophie" and "A.S." give "A.S.".
+func Abbreviated(initials string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(initials, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if upper := strings.ToUpper(w); strings.HasPrefix(upper, "IJ") || r == 'Ĳ' || r == 'ĳ' {
+			b.WriteString("IJ.") // Dutch keeps the IJ together: IJsbrand is IJ.
+			continue
+		}
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+// CapitalSurname writes the surname as it stands without initials before it: the first
+// tussenvoegsel gets a capital ("Van den Broek", "De Vries").
+func CapitalSurname(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

@@ -1,0 +1,75 @@
+package data
+
+import (
+	"errors"
+	"testing"
+)
+
+// TestProposeName splits names as a Dutch practitioner would: the surname from the first
+// tussenvoegsel on, else the last word; the salutation is neutral until someone says otherwise.
+func TestProposeName(t *testing.T) {
+	for name, want := range map[string]NameParts{
+		"Anne-Sophie van den Broek":   {SalutationNeutral, "Anne-Sophie", "van den Broek"},
+		"Sam de Vries":                {SalutationNeutral, "Sam", "de Vries"},
+		"Zoë van 't Hoff":             {SalutationNeutral, "Zoë", "van 't Hoff"},
+		"Mehmet Çelik":                {SalutationNeutral, "Mehmet", "Çelik"},
+		"Jan Peter Jansen":            {SalutationNeutral, "Jan Peter", "Jansen"},
+		"Hélène Öztürk-Vermeulen":     {SalutationNeutral, "Hélène", "Öztürk-Vermeulen"},
+		"Jansen":                      {SalutationNeutral, "", "Jansen"},
+		"  Pieter   ter   Horst   ":   {SalutationNeutral, "Pieter", "ter Horst"},
+		"Ludwig von Beethoven Junior": {SalutationNeutral, "Ludwig", "von Beethoven Junior"},
+	} {
+		if got := ProposeName(name); got != want {
+			t.Errorf("ProposeName(%q) = %+v, want %+v", name, got, want)
+		}
+	}
+	for in, want := range map[string]string{"Anne-Sophie": "A.S.", "A.S.": "A.S.", "Sam": "S.", "IJsbrand": "IJ.", "Ĳsbrand": "IJ.",
+		"jan peter": "J.P.", "": ""} {
+		if got := Abbreviated(in); got != want {
+			t.Errorf("Abbreviated(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := CapitalSurname("van den Broek"); got != "Van den Broek" {
+		t.Errorf("CapitalSurname = %q", got)
+	}
+}
+
+// TestComplaintLetterFields: the parts of the name are proposed when left empty and kept when
+// given; a representative needs a name and a postal address; an unknown salutation or
+// language is refused.
+func TestComplaintLetterFields(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	base := Complaint{Complainant: Complainant{Name: "Anne-Sophie van den Broek"}, ReceivedOn: day("2026-03-01"),
+		Channel: ChannelLetter, Subject: SubjectService, Summary: "x"}
+	ref := mustCreate(t, s, base)
+	c, err := s.Complaint(ref)
+	must(t, err)
+	if c.Complainant.NameParts != (NameParts{SalutationNeutral, "Anne-Sophie", "van den Broek"}) || c.Language != "nl" {
+		t.Errorf("proposed: %+v, language %q", c.Complainant.NameParts, c.Language)
+	}
+	c.Complainant.NameParts = NameParts{SalutationMrs, "A.S.", "van den Broek"}
+	c.LetterDescription, c.Language = "uw klacht over de factuur", "en"
+	c.Representative = Complainant{Name: "mr. J. de Wit", AddressLine1: "Herengracht 500", Postcode: "1017cb", City: "Amsterdam"}
+	must(t, s.Update(*c))
+	got, err := s.Complaint(ref)
+	must(t, err)
+	if got.Complainant.NameParts != c.Complainant.NameParts || got.LetterDescription != c.LetterDescription || got.Language != "en" ||
+		got.Representative.Postcode != "1017 CB" || got.Representative.Surname != "de Wit" {
+		t.Errorf("after update: %+v", got)
+	}
+	if list, _ := s.List(Filter{Search: "Wit"}); len(list) != 1 {
+		t.Errorf("searching for the representative found %d complaints", len(list))
+	}
+	for name, edit := range map[string]func(c *Complaint){
+		"representative without address": func(c *Complaint) { c.Representative = Complainant{Name: "B"} },
+		"address without representative": func(c *Complaint) { c.Representative = Complainant{City: "Amsterdam"} },
+		"unknown salutation":             func(c *Complaint) { c.Complainant.Salutation = "dhr" },
+		"unknown language":               func(c *Complaint) { c.Language = "de" },
+	} {
+		bad := base
+		edit(&bad)
+		if _, err := s.Create(bad); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

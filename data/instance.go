@@ -1,0 +1,53 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// AppLock is one desktop app's claim on a register. Two windows on one register would each
+// show what the other no longer has; so a second start of the app finds the claim taken and
+// asks the first to come to the front instead. The operating system releases the claim when
+// the app ends, also when it crashes. The CLI takes no claim: a scheduled task beside the
+// open app is normal.
+type AppLock struct {
+	f        *os.File
+	register string
+}
+
+// lockPath is the file beside the register that carries the claim; frontPath the file with
+// which a second start asks the first to come to the front.
+func lockPath(register string) string  { return register + ".lock" }
+func frontPath(register string) string { return register + ".front" }
+
+// LockForApp claims the register for this app. When another app has it open the error is
+// a CodeUnavailable Error with Field CauseOpenElsewhere.
+func LockForApp(register string) (*AppLock, error) {
+	f, taken, err := openLock(lockPath(register))
+	if err != nil {
+		return nil, Classify(register, err)
+	}
+	if taken {
+		return nil, &Error{Code: CodeUnavailable, Field: CauseOpenElsewhere, Message: fmt.Sprintf(
+			"het register %s is al geopend in een ander venster van Klachtenregister", register)}
+	}
+	os.Remove(frontPath(register)) // a request from before this start is stale
+	return &AppLock{f: f, register: register}, nil
+}
+
+// Release gives up the claim.
+func (l *AppLock) Release() { l.f.Close() }
+
+// FrontRequested reports, once, whether a second start asked this app to come to the front.
+func (l *AppLock) FrontRequested() bool {
+	return os.Remove(frontPath(l.register)) == nil
+}
+
+// RequestFront asks the app that has the register open to come to the front.
+func RequestFront(register string) error {
+	return WriteOutput(frontPath(register), OutputOptions{Force: true}, func(w io.Writer) error {
+		_, err := io.WriteString(w, "naar voren\n")
+		return err
+	})
+}

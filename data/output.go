@@ -1,0 +1,248 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// OutputOptions says what an output file may never replace, and whether it may replace an
+// existing file.
+type OutputOptions struct {
+	// Registers are the register files to protect; each one's -wal, -shm and -journal
+	// files and the app's lock files beside it are protected too.
+	Registers []string
+	// BackupDir is the backup folder; no output may land in it or below it.
+	BackupDir string
+	// Force allows replacing an existing regular file: the CLI's --force, or the
+	// practitioner's confirmation in the app.
+	Force bool
+}
+
+// OutputOptions protects this register. Force is the caller's: true only after the
+// practitioner agreed to replace an existing file.
+func (s *Store) OutputOptions(force bool) OutputOptions {
+	return OutputOptions{Registers: []string{s.path}, BackupDir: s.backupDir(), Force: force}
+}
+
+// backupDir is where the register's backups go: the setting backup_dir when set, else a
+// folder beside the register.
+func (s *Store) backupDir() string {
+	var dir string
+	_ = s.r.QueryRow(`SELECT value FROM settings WHERE key = 'backup_dir'`).Scan(&dir)
+	if strings.TrimSpace(dir) == "" {
+		return DefaultBackupDir(s.path)
+	}
+	return dir
+}
+
+// DefaultBackupDir is the backup folder of a register that has no backup_dir setting.
+func DefaultBackupDir(register string) string {
+	return filepath.Join(filepath.Dir(register), "Reservekopieën")
+}
+
+// registerCompanions are the files SQLite and the app keep beside a register; replacing
+// one of them damages or unlocks the register as surely as replacing the register itself.
+var registerCompanions = []string{"", "-wal", "-shm", "-journal", ".lock", ".front"}
+
+// CheckOutput reports why target may not be written, without writing anything, so a command
+// refuses a bad -o before it changes the register. WriteOutput checks the same again.
+func CheckOutput(target string, opt OutputOptions) error {
+	_, err := checkOutput(target, opt)
+	return err
+}
+
+func refuseOutput(format string, a ...any) error {
+	return &Error{Code: CodeInvalid, Field: "output", Message: fmt.Sprintf(format, a...)}
+}
+
+// checkOutput returns the real path target writes to: through symbolic links, so a link can
+// neither lead an output onto the register nor be replaced instead of the file it names.
+func checkOutput(target string, opt OutputOptions) (string, error) {
+	if strings.TrimSpace(target) == "" {
+		return "", refuseOutput("geef de naam van het bestand op waarin de uitvoer komt")
+	}
+	real, err := resolve(target)
+	if err != nil {
+		return "", refuseOutput("de map van %s bestaat niet; kies een bestaande map", target)
+	}
+	if info, err := os.Stat(filepath.Dir(real)); err != nil || !info.IsDir() {
+		return "", refuseOutput("de map van %s bestaat niet; kies een bestaande map", target)
+	}
+	info, statErr := os.Stat(real)
+	for _, reg := range opt.Registers {
+		if reg == "" {
+			continue
+		}
+		regReal, err := resolve(reg)
+		if err != nil {
+			regReal = filepath.Clean(reg)
+		}
+		for _, suffix := range registerCompanions {
+			p := regReal + suffix
+			other, err := os.Stat(p)
+			if strings.EqualFold(p, real) || err == nil && statErr == nil && os.SameFile(info, other) {
+				return "", refuseOutput("%s is het register zelf (of een bestand dat erbij hoort) en wordt nooit overschreven; kies een andere bestandsnaam", target)
+			}
+		}
+	}
+	if opt.BackupDir != "" {
+		dir, err := resolve(opt.BackupDir)
+		if err != nil {
+			dir = filepath.Clean(opt.BackupDir)
+		}
+		if within(dir, real) {
+			return "", refuseOutput("%s ligt in de map met reservekopieën (%s); daar schrijft alleen de reservekopie. Kies een andere map", target, opt.BackupDir)
+		}
+	}
+	switch {
+	case statErr != nil && os.IsNotExist(statErr):
+		return real, nil
+	case statErr != nil:
+		return "", refuseOutput("%s kan niet worden gecontroleerd (%v); kies een ander bestand", target, statErr)
+	case info.IsDir():
+		return "", refuseOutput("%s is een map; geef een bestandsnaam op, zoals %s", target, filepath.Join(target, "uitvoer.pdf"))
+	case !info.Mode().IsRegular():
+		return "", refuseOutput("%s is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt niet vervangen; kies een gewoon bestand", target)
+	case !opt.Force:
+		return "", &Error{Code: CodeExists, Field: "output", Message: fmt.Sprintf(
+			"%s bestaat al en is niet vervangen; kies een andere naam, of vervang het bewust (met --force op de opdrachtregel)", target)}
+	}
+	return real, nil
+}
+
+// resolve is the absolute path with every symbolic link followed: of the file itself when it
+// exists, else of its folder.
+func resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real, nil
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, filepath.Base(abs)), nil
+}
+
+// within reports whether path is dir or lies below it; case-insensitively, as on the file
+// systems of Windows and macOS.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(strings.ToLower(dir), strings.ToLower(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// partialOutputs are the temporary files of the outputs being written now, which
+// RemovePartialOutputs deletes when the program is interrupted.
+var partialOutputs sync.Map
+
+// RemovePartialOutputs deletes the temporary files of outputs still being written. The CLI
+// calls it when it is interrupted (Ctrl+C, SIGTERM), so no half-written copy of personal
+// data stays behind in a hidden file.
+func RemovePartialOutputs() {
+	partialOutputs.Range(func(k, _ any) bool {
+		os.Remove(k.(string))
+		partialOutputs.Delete(k)
+		return true
+	})
+}
+
+// WriteOutput is the one way the program writes a file for the practitioner: a letter, a
+// report, an export. It refuses what CheckOutput refuses, then lets write fill a temporary
+// file in the same folder (readable by its owner only), which replaces target only once it is
+// complete and on disk. A full disk, an error or an interruption leaves the old file, or
+// none, and never a temporary file.
+func WriteOutput(target string, opt OutputOptions, write func(io.Writer) error) (err error) {
+	real, err := checkOutput(target, opt)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(real)
+	removeStaleTemps(dir, filepath.Base(real))
+	f, err := os.CreateTemp(dir, "."+filepath.Base(real)+".*.tmp") // mode 0600
+	if err != nil {
+		return outputFailed(target, err)
+	}
+	partialOutputs.Store(f.Name(), true)
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+		partialOutputs.Delete(f.Name())
+	}()
+	if err := write(f); err != nil {
+		return outputFailed(target, err)
+	}
+	if err := f.Sync(); err != nil {
+		return outputFailed(target, err)
+	}
+	if err := f.Close(); err != nil {
+		return outputFailed(target, err)
+	}
+	// Check again just before the swap: the file system may have changed meanwhile.
+	if _, err := checkOutput(target, opt); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), real); err != nil {
+		return outputFailed(target, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// removeStaleTemps removes what a killed earlier run (SIGKILL, a power cut) left of an output
+// to the same file: temporary files that nobody has written to for ten minutes.
+func removeStaleTemps(dir, base string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, p := range stale {
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > 10*time.Minute {
+			os.Remove(p)
+		}
+	}
+}
+
+// globEscape makes a file name match only itself in filepath.Glob.
+func globEscape(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteString("[" + string(r) + "]")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// outputFailed words a failed write; a *Error from write (a refusal) passes unchanged.
+func outputFailed(target string, err error) error {
+	if _, ok := err.(*Error); ok {
+		return err
+	}
+	if isDiskFull(err) {
+		return &Error{Code: CodeUnavailable, Field: "output", Message: fmt.Sprintf(
+			"%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)}
+	}
+	return fmt.Errorf("%s is niet geschreven: %w", target, err)
+}
+
+// syncDir makes the rename durable; Windows has no directory handles to sync, and there the
+// rename is durable once it returns.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}

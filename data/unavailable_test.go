@@ -1,0 +1,103 @@
+package data
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestOpenExistingCreatesNothing: a command that reads, or changes a complaint that must be
+// there, says there is no register and leaves no new file behind.
+func TestOpenExistingCreatesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "typo.db")
+	_, err := OpenExisting(path)
+	if Cause(err) != CauseMissing || !strings.Contains(err.Error(), "geen register") || strings.Contains(err.Error(), "reservekopie") {
+		t.Fatalf("OpenExisting on a missing file: %v", err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("OpenExisting left %s behind", path)
+	}
+}
+
+// TestOpenRefusesPathsThatAreNoFile: SQLite would take these as a register that vanishes on
+// close, or as options.
+func TestOpenRefusesPathsThatAreNoFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, p := range []string{"", "  ", ":memory:", "file:register.db", "File:register.db?mode=memory", "a?b.db", dir, os.DevNull} {
+		if s, err := Open(p); err == nil || !isInputError(err) {
+			if s != nil {
+				s.Close()
+			}
+			t.Errorf("Open(%q) = %v, want a refusal", p, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("refused paths left %v", entries)
+	}
+}
+
+// TestOpenWaitsForAnotherWriter: a register locked by another program for a moment is
+// waited for, at open and at a change, rather than refused or called unreadable.
+func TestOpenWaitsForAnotherWriter(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	path := s.Path()
+	s.Close()
+	other := rawDB(t, path)
+	tx, err := other.Begin()
+	must(t, err)
+	_, err = tx.Exec(`CREATE TABLE lock_holder (x); INSERT INTO lock_holder VALUES (1)`)
+	must(t, err)
+	go func() { time.Sleep(300 * time.Millisecond); tx.Rollback() }()
+	s2 := openAt(t, path, "2026-11-30")
+	mustCreate(t, s2, complaint("Mehmet Çelik", "2026-11-02", true))
+}
+
+// TestErrorsAreWordedByCause: each cause has its own advice, and only a damaged file points
+// to a backup.
+func TestErrorsAreWordedByCause(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	path := s.Path()
+
+	holder := rawDB(t, path)
+	tx, err := holder.Begin()
+	must(t, err)
+	_, err = tx.Exec(`CREATE TABLE lock_holder (x)`)
+	must(t, err)
+	impatient, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(0)&_txlock=immediate")
+	must(t, err)
+	defer impatient.Close()
+	_, busyErr := impatient.Begin()
+	tx.Rollback()
+
+	damaged := filepath.Join(t.TempDir(), "beschadigd.db")
+	b, err := os.ReadFile(path)
+	must(t, err)
+	for i := 100; i < len(b); i++ {
+		b[i] = 0xA5
+	}
+	must(t, os.WriteFile(damaged, b, 0o600))
+	_, damagedErr := Open(damaged)
+
+	for _, tc := range []struct {
+		err          error
+		cause, says  string
+		pointsBackup bool
+	}{
+		{Classify(path, busyErr), CauseBusy, "in gebruik door een ander programma; probeer het zo opnieuw", false},
+		{Classify(path, fmt.Errorf("schrijven: %w", syscall.ENOSPC)), CauseFull, "schijf", false},
+		{Classify(path, fmt.Errorf("openen: %w", syscall.EROFS)), CauseReadOnly, "niet mag schrijven", false},
+		{Classify(path, fmt.Errorf("openen: %w", os.ErrPermission)), CauseReadOnly, "niet mag schrijven", false},
+		{damagedErr, CauseDamaged, "beschadigd", true},
+	} {
+		if Cause(tc.err) != tc.cause || !strings.Contains(tc.err.Error(), tc.says) ||
+			strings.Contains(tc.err.Error(), "reservekopie") != tc.pointsBackup {
+			t.Errorf("%s: %v", tc.cause, tc.err)
+		}
+	}
+}

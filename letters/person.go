@@ -1,0 +1,96 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+
+	"klachtenregister/data"
+)
+
+// person is who a letter goes to, as the letter addresses them.
+type person struct {
+	name                   string // as typed in the register
+	parts                  data.NameParts
+	title, titleAfter      string // an expert's titles, printed in the address only
+	professor              bool
+	organisation           string
+	line1, line2, pc, city string
+	country                string
+}
+
+// addressee is the letter's recipient: the expert for the confidentiality statement, the
+// representative (gemachtigde) when one files for the complainant, else the complainant.
+func addressee(in *Input) person {
+	if in.Kind == data.LetterConfidentiality {
+		e := in.Expert
+		return person{name: e.Name, parts: e.NameParts, title: e.Title, titleAfter: e.TitleAfter, professor: e.Professor(),
+			organisation: e.Organisation, line1: e.AddressLine1, line2: e.AddressLine2, pc: e.Postcode, city: e.City, country: e.Country}
+	}
+	p := in.Complaint.Complainant
+	if r := in.Complaint.Representative; r.Name != "" {
+		p = r
+	}
+	return person{name: p.Name, parts: p.NameParts, line1: p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode,
+		city: p.City, country: p.Country}
+}
+
+// complainantPerson is the complainant, also when the letter goes to a representative.
+func complainantPerson(in *Input) person {
+	p := in.Complaint.Complainant
+	return person{name: p.Name, parts: p.NameParts}
+}
+
+// nameLine is the person's name as the address writes it: "Mevrouw A. van den Broek",
+// "De heer prof. dr. H. Öztürk RA", or for the neutral salutation the name without a title of
+// address: "Sam de Vries". Without name parts (a letter filled in by hand) the name as typed.
+func (p person) nameLine(t *phrases) string {
+	n := p.parts
+	if n.Surname == "" {
+		return p.name
+	}
+	core := data.CapitalSurname(n.Surname) // without initials before it, the tussenvoegsel takes a capital
+	if n.Salutation == data.SalutationNeutral && n.Initials != "" {
+		core = n.Initials + " " + n.Surname
+	} else if ini := data.Abbreviated(n.Initials); ini != "" {
+		core = ini + nbsp + n.Surname
+	}
+	if p.title != "" {
+		core = p.title + " " + core
+	}
+	if p.titleAfter != "" {
+		core += " " + p.titleAfter
+	}
+	if prefix := t.addressPrefix[n.Salutation]; prefix != "" {
+		return prefix + " " + core
+	}
+	return core
+}
+
+// mentioned is the person's name inside a sentence or a subject line: "mevrouw A. van den
+// Broek", "de heer A. de Vries".
+func (p person) mentioned(t *phrases) string {
+	line := p.nameLine(t)
+	if prefix := t.addressPrefix[p.parts.Salutation]; prefix != "" && strings.HasPrefix(line, prefix) {
+		return t.mentionPrefix[p.parts.Salutation] + line[len(prefix):]
+	}
+	return line
+}
+
+// salutation is the opening of the letter: "Geachte mevrouw Van den Broek,", "Geachte heer De
+// Vries,", "Geachte professor Öztürk-Vermeulen," or "Geachte Sam de Vries,"; to an
+// organisation, or without a first name, "Geachte heer, mevrouw,". Titles stay in the address.
+func (p person) salutation(t *phrases) string {
+	n := p.parts
+	switch {
+	case n.Surname == "":
+		return fmt.Sprintf(t.salutation, p.name)
+	case p.professor:
+		return fmt.Sprintf(t.salutation, t.professor+" "+data.CapitalSurname(n.Surname))
+	case n.Salutation == data.SalutationNeutral:
+		if n.Initials == "" { // an organisation, or someone whose first name is not known
+			return fmt.Sprintf(t.salutation, t.dearSirOrMadam)
+		}
+		return fmt.Sprintf(t.salutation, n.Initials+" "+n.Surname)
+	}
+	return fmt.Sprintf(t.salutation, t.salutationWord[n.Salutation]+" "+data.CapitalSurname(n.Surname))
+}

@@ -1,0 +1,161 @@
+package letters
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"klachtenregister/data"
+)
+
+// Sample is one letter of the sample set: a file name and the PDF.
+type Sample struct {
+	Name string
+	PDF  []byte
+}
+
+// Samples makes every kind of letter, in Dutch and English, for made-up complainants, on the
+// practice's letterhead: the set a practitioner reads before sending letters, with the cases
+// that are easily wrong (a two-page outcome, a second progress letter, a representative, an
+// address abroad, a long organisation name) and the window test sheet. When the practice's
+// details are not filled in yet, a sample practice stands in.
+func Samples(set data.Settings) ([]Sample, error) {
+	var pic []byte
+	if practiceComplete(set) != nil {
+		set = samplePractice()
+	} else if p, err := logo(set); err != nil {
+		return nil, err
+	} else {
+		pic = p
+	}
+	var out []Sample
+	for _, lang := range data.Languages {
+		for i, c := range sampleCases(lang) {
+			in := c.in
+			in.Settings, in.Language, in.Logo, in.Complaint.Language = set, lang, pic, lang
+			var buf bytes.Buffer
+			if err := Render(&buf, in); err != nil {
+				return nil, fmt.Errorf("voorbeeld %s: %w", c.name, err)
+			}
+			out = append(out, Sample{fmt.Sprintf("%s-%02d-%s.pdf", lang, i+1, c.name), buf.Bytes()})
+		}
+		cal := make(data.Settings, len(set))
+		for k, v := range set {
+			cal[k] = v
+		}
+		cal[data.KeyLanguage] = lang
+		var buf bytes.Buffer
+		if err := Calibration(&buf, cal); err != nil {
+			return nil, err
+		}
+		out = append(out, Sample{fmt.Sprintf("%s-99-proefvel-adresvenster.pdf", lang), buf.Bytes()})
+	}
+	return out, nil
+}
+
+// samplePractice is the made-up practice of the sample set and of the tests.
+func samplePractice() data.Settings {
+	set := data.DefaultSettings()
+	for k, v := range map[string]string{
+		data.KeyPracticeName: "Praktijk De Linde", data.KeyPracticeAddress: "Oudegracht 118", data.KeyPracticePostcode: "3511 AX",
+		data.KeyPracticeCity: "Utrecht", data.KeyPracticePhone: "030 231 45 67", data.KeyPracticeEmail: "info@praktijkdelinde.example",
+		data.KeyPracticeWebsite: "www.praktijkdelinde.example", data.KeyPracticeRegistration: "KvK 12345678",
+		data.KeyPractitionerName: "Anne de Linde", data.KeyPractitionerTitle: "Praktijkhouder", data.KeyPractitionerTitleEn: "Practice owner",
+	} {
+		set[k] = v
+	}
+	return set
+}
+
+type sampleCase struct {
+	name string
+	in   Input
+}
+
+func sampleDay(s string) data.Date {
+	d, _ := data.ParseDate(s)
+	return d
+}
+
+// sampleCases are the letters of the sample set in one language.
+func sampleCases(lang string) []sampleCase {
+	en := lang == "en"
+	pick := func(nl, english string) string {
+		if en {
+			return english
+		}
+		return nl
+	}
+	person := func(name string, s data.Salutation, line1, pc, city, country string) data.Complainant {
+		p := data.ProposeName(name)
+		p.Salutation = s
+		return data.Complainant{Name: name, NameParts: p, AddressLine1: line1, Postcode: pc, City: city, Country: country}
+	}
+	base := data.Complaint{Reference: "K-2026-0007", ReceivedOn: sampleDay("2026-10-05"), Channel: data.ChannelLetter,
+		Formal: true, FiledOn: sampleDay("2026-10-05"), Subject: data.SubjectService, Handler: "Anne de Linde",
+		Summary: "Factuur hoger dan offerte", Status: data.StatusAcknowledged, AcknowledgedOn: sampleDay("2026-10-08"),
+		DueOn:       sampleDay("2026-11-05"),
+		Complainant: person("Anne-Sophie van den Broek", data.SalutationMrs, "Burgemeester Reigerstraat 101", "3581 KP", "Utrecht", "")}
+	resolved := base
+	resolved.Status, resolved.ResolvedOn, resolved.Verdict = data.StatusResolved, sampleDay("2026-11-27"), data.VerdictPartlyWellFounded
+	resolved.Outcome = pick("U hebt op één punt gelijk: de extra uren zijn vooraf niet gemeld. Daarvoor bieden wij u onze excuses aan. "+
+		"Wij passen de factuur aan met € 475 en sturen u binnen twee weken een nieuwe factuur.",
+		"You are right on one point: the extra hours were not announced beforehand. We apologise for this. "+
+			"We will reduce the invoice by € 475 and send you a new invoice within two weeks.")
+	first := data.Extension{On: sampleDay("2026-10-30"), PreviousDueOn: sampleDay("2026-11-05"), Until: sampleDay("2026-12-07"),
+		Reason: pick("wij hebben advies gevraagd aan een onafhankelijke deskundige en wachten op diens reactie",
+			"we have asked an independent expert for advice and are waiting for their reply")}
+	second := data.Extension{On: sampleDay("2026-12-03"), PreviousDueOn: sampleDay("2026-12-07"), Until: sampleDay("2027-01-04"),
+		Reason: pick("de deskundige heeft meer stukken nodig van de Belastingdienst, die pas half december komen.",
+			"the expert needs further documents from the tax authorities, which will not arrive until mid-December.")}
+	extended := base
+	extended.Status = data.StatusExtended
+	contacts := []data.Contact{{On: sampleDay("2026-10-12"), Kind: data.ContactPhone}, {On: sampleDay("2026-10-20"), Kind: data.ContactMeeting}}
+	docs := pick("uw klachtbrief van 5 oktober 2026, de offerte en de factuur", "your letter of complaint of 5 October 2026, the quotation and the invoice")
+	expert := data.Expert{ID: 1, Name: "Hélène Öztürk-Vermeulen", NameParts: data.NameParts{Salutation: data.SalutationMrs,
+		Initials: "Hélène", Surname: "Öztürk-Vermeulen"}, Title: "prof. dr.", TitleAfter: "RA",
+		Organisation: "Öztürk Forensisch Advies", AddressLine1: "Maliebaan 12", Postcode: "3581 CN", City: "Utrecht"}
+
+	long := resolved
+	long.Outcome = strings.Repeat(pick("Wij hebben de gang van zaken met de betrokken medewerker besproken en de stukken opnieuw bekeken. ",
+		"We have discussed what happened with the member of staff concerned and looked at the documents again. "), 10) + "\n\n" +
+		strings.Repeat(pick("Voortaan controleren wij vóór elke factuur of de offerte wordt overschreden, en melden wij dat vooraf. ",
+			"From now on we check before every invoice whether the quotation is exceeded, and let you know beforehand. "), 8) + "\n\n" +
+		resolved.Outcome
+	rep := base
+	rep.Representative = person("Jeroen de Wit", data.SalutationMr, "De Wit Advocaten", "1017 CB", "Amsterdam", "")
+	rep.Representative.AddressLine2 = "Herengracht 500"
+	abroad := base
+	abroad.Complainant = person("Jean Dupont", data.SalutationMr, "Rue Gray 21", "1050", "Elsene", pick("België", "Belgium"))
+	de := base
+	de.Complainant = person("Jonas Becker", data.SalutationMr, "Invalidenstraße 4", "10115", "Berlin", pick("Duitsland", "Germany"))
+	org := base
+	org.Complainant = person("Stichting Onafhankelijk Toetsingsbureau voor de Accountancy (SOTA)", data.SalutationNeutral,
+		"t.a.v. de heer dr. W.F.M. van der Heijden-Brinkman, directeur", "2511 BT", "'s-Gravenhage", "")
+	org.Complainant.NameParts = data.NameParts{Salutation: data.SalutationNeutral, Surname: org.Complainant.Name}
+	org.Complainant.AddressLine2 = "Prinses Margrietplantsoen 33, kamer 4.12"
+	withdrawn := base
+	withdrawn.Status, withdrawn.WithdrawnOn = data.StatusWithdrawn, sampleDay("2026-11-24")
+
+	at := sampleDay("2026-11-29")
+	mk := func(kind data.LetterKind, c data.Complaint) Input {
+		return Input{Kind: kind, Date: at, Complaint: c, Contacts: contacts, Extension: first, ExpertConsulted: true,
+			Expert: expert, Documents: docs}
+	}
+	second2 := mk(data.LetterProgress, extended)
+	second2.Date, second2.Extension, second2.Extensions = sampleDay("2026-12-04"), second, []data.Extension{first, second}
+	return []sampleCase{
+		{"ontvangstbevestiging", mk(data.LetterAcknowledgement, base)},
+		{"voortgangsbericht", mk(data.LetterProgress, extended)},
+		{"tweede-voortgangsbericht", second2},
+		{"uitkomst", mk(data.LetterOutcome, resolved)},
+		{"uitkomst-twee-paginas", mk(data.LetterOutcome, long)},
+		{"toestemming-externe-deskundige", mk(data.LetterConsent, base)},
+		{"geheimhoudingsverklaring", mk(data.LetterConfidentiality, base)},
+		{"intrekking", mk(data.LetterWithdrawal, withdrawn)},
+		{"gemachtigde", mk(data.LetterAcknowledgement, rep)},
+		{"adres-belgie", mk(data.LetterAcknowledgement, abroad)},
+		{"adres-duitsland", mk(data.LetterAcknowledgement, de)},
+		{"lange-organisatienaam", mk(data.LetterAcknowledgement, org)},
+	}
+}

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// outputGuard is what saving a file needs from the store: the register it must never replace.
+type outputGuard interface {
+	OutputOptions(force bool) data.OutputOptions
+}
+
+// saveFolder is the folder the last file was saved in, offered again for the next one.
+var saveFolder string
+
+func defaultSaveFolder() string {
+	if saveFolder != "" {
+		return saveFolder
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	for _, name := range []string{"Documents", "Documenten"} {
+		if info, err := os.Stat(filepath.Join(home, name)); err == nil && info.IsDir() {
+			return filepath.Join(home, name)
+		}
+	}
+	return home
+}
+
+// saveAs asks for a folder and a file name and saves content there through
+// data.WriteOutput. Fyne's own save dialog is not used: it empties the chosen file before
+// the program sees the name, which would destroy the register if the practitioner picked it.
+// An existing file is replaced only after the practitioner confirms.
+func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte) *dialog.FormDialog {
+	fileName := newEntry()
+	fileName.SetText(name)
+	folder := widget.NewLabel(defaultSaveFolder())
+	folder.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton(lang.L("Other folder…"), func() {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil && dir.Scheme() == "file" {
+				folder.SetText(dir.Path())
+			}
+		}, win)
+		d.Show()
+	})
+	fileName.Validator = func(s string) error {
+		if s = strings.TrimSpace(s); s == "" || strings.ContainsAny(s, `/\`) {
+			return errors.New(lang.L("Enter a file name without a folder"))
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("File name"), fileName),
+		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, folder)),
+	}
+	return askForm(win, lang.L("Save as…"), lang.L("Save"), items, func() {
+		target := strings.TrimSpace(fileName.Text)
+		if !strings.HasSuffix(strings.ToLower(target), ext) {
+			target += ext
+		}
+		target = filepath.Join(folder.Text, target)
+		write := func(w io.Writer) error { _, err := w.Write(content); return err }
+		err := data.WriteOutput(target, guard.OutputOptions(false), write)
+		if errors.Is(err, data.ErrExists) {
+			dialog.NewConfirm(lang.L("Replace file?"),
+				lang.L("{{.File}} already exists. Do you want to replace it?", map[string]any{"File": target}),
+				func(replace bool) {
+					if replace {
+						saved(win, target, data.WriteOutput(target, guard.OutputOptions(true), write))
+					}
+				}, win).Show()
+			return
+		}
+		saved(win, target, err)
+	})
+}
+
+// saved tells where the file went, or why it did not.
+func saved(win fyne.Window, target string, err error) {
+	if err != nil {
+		showError(err, win)
+		return
+	}
+	saveFolder = filepath.Dir(target)
+	dialog.NewInformation(lang.L("Saved"), lang.L("Saved as {{.File}}.", map[string]any{"File": target}), win).Show()
+}

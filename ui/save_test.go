@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// tapInTop taps the button with the given text in the top dialog of win.
+func tapInTop(t *testing.T, win fyne.Window, text string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q in the dialog %q", text, overlayText(win))
+}
+
+// TestSaveAsNeverReplacesTheRegisterAndAsksBeforeReplacing: choosing the register itself in
+// "Opslaan als" is refused and leaves it intact; an existing file is replaced only after the
+// practitioner confirms.
+func TestSaveAsNeverReplacesTheRegisterAndAsksBeforeReplacing(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	win := m.win
+	saveFolder = filepath.Dir(s.Path())
+	t.Cleanup(func() { saveFolder = "" })
+
+	saveAs(win, s, filepath.Base(s.Path()), ".db", []byte("%PDF-1.4 jaarverslag")).Submit()
+	if text := overlayText(win); !strings.Contains(text, "het register zelf") {
+		t.Fatalf("saving over the register shows %q", text)
+	}
+	if _, err := s.Complaint(ref); err != nil {
+		t.Fatalf("the register lost its complaint: %v", err)
+	}
+
+	target := filepath.Join(saveFolder, "jaarverslag.pdf")
+	if err := os.WriteFile(target, []byte("vorige versie"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saveAs(win, s, "jaarverslag", ".pdf", []byte("nieuwe versie")).Submit()
+	if text := overlayText(win); !strings.Contains(text, "bestaat al") {
+		t.Fatalf("saving over an existing file asks %q", text)
+	}
+	tapInTop(t, win, "Nee")
+	if b, _ := os.ReadFile(target); string(b) != "vorige versie" {
+		t.Fatalf("replaced without confirmation: %q", b)
+	}
+	saveAs(win, s, "jaarverslag", ".pdf", []byte("nieuwe versie")).Submit()
+	tapInTop(t, win, "Ja")
+	if b, _ := os.ReadFile(target); string(b) != "nieuwe versie" {
+		t.Fatalf("after confirming the file holds %q", b)
+	}
+	if text := overlayText(win); !strings.Contains(text, "Opgeslagen als "+target) {
+		t.Errorf("after saving the window shows %q", text)
+	}
+}
+
+// TestTheAppShowsWhatAnotherProgramRecorded: a complaint added by another process (here a
+// second Store on the same file, as the CLI opens it) appears without any action in the app.
+func TestTheAppShowsWhatAnotherProgramRecorded(t *testing.T) {
+	m, s := newApp(t)
+	stop := watchChanges(func() *Main { return m }, nil, 20*time.Millisecond)
+	defer stop()
+	time.Sleep(100 * time.Millisecond) // the watcher takes note of the register as it is
+	settle(m)
+
+	cli, err := data.OpenExisting(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	addComplaint(t, cli, "Zoë van 't Hoff")
+	cli.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for m.Register.rows != 1 && time.Now().Before(deadline) {
+		select {
+		case f := <-delivered:
+			f()
+			settle(m)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	if m.Register.rows != 1 {
+		t.Fatalf("the register shows %d rows 5 s after another program added a complaint, want 1", m.Register.rows)
+	}
+}
