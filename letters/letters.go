@@ -25,6 +25,7 @@ type Input struct {
 	ExpertConsulted bool             // progress letter: documents went to an expert
 	Expert          data.Expert      // confidentiality statement: who signs it
 	Documents       string           // consent and confidentiality: which documents; "" describes them in general
+	Measures        []data.Measure   // outcome letter under the Wkkgz: the measures taken, each with its term
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.
@@ -102,6 +103,13 @@ func check(in *Input) error {
 		}
 		if strings.TrimSpace(in.Settings.DisputesBody()) == "" {
 			missing = append(missing, "de vervolgstap voor de klager (instelling disputes_body)")
+		}
+		if c.DeadlinePolicy == data.PolicyWkkgz {
+			for _, m := range in.Measures {
+				if m.DueOn.IsZero() {
+					missing = append(missing, fmt.Sprintf("de datum waarop verbetermaatregel %s is gerealiseerd (onder de Wkkgz noemt de uitkomstbrief de termijn van elke maatregel)", m.Code))
+				}
+			}
 		}
 		if len(missing) > 0 {
 			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, joinAnd(missing, "en"))

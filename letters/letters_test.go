@@ -429,3 +429,26 @@ func TestCustomWindow(t *testing.T) {
 	path := writeTemp(t, "custom.pdf", render(t, in))
 	checkWindow(t, path, in)
 }
+
+// TestWkkgzOutcomeNamesEachMeasureAndItsTerm: under the Wkkgz the outcome letter states the
+// measures decided on and when each is realised, and is refused while a term is missing.
+func TestWkkgzOutcomeNamesEachMeasureAndItsTerm(t *testing.T) {
+	in := sample(data.LetterOutcome, "nl")
+	in.Complaint.DeadlinePolicy = data.PolicyWkkgz
+	in.Measures = []data.Measure{{Code: "M-2026-001", Description: "Wachttijden op de website vermelden.", DueOn: day("2027-01-15")},
+		{Code: "M-2026-002", Description: "Terugbelafspraken in de agenda zetten"}}
+	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "M-2026-002") {
+		t.Fatalf("a measure without a term: %v, want a refusal naming it", err)
+	}
+	in.Measures[1].DueOn = day("2026-12-20")
+	body, err := bodyText(in)
+	flat := strings.ReplaceAll(body, "\u00a0", " ")
+	if err != nil || !strings.Contains(flat, "- Wachttijden op de website vermelden; dit is uiterlijk 15 januari 2027 gerealiseerd.") ||
+		!strings.Contains(flat, "- Terugbelafspraken in de agenda zetten; dit is uiterlijk 20 december 2026 gerealiseerd.") {
+		t.Errorf("%v\n%s", err, body)
+	}
+	in.Complaint.DeadlinePolicy = data.PolicyMonth
+	if body, _ := bodyText(in); strings.Contains(body, "maatregelen") {
+		t.Errorf("outside the Wkkgz the letter lists the measures:\n%s", body)
+	}
+}

@@ -14,6 +14,8 @@ type phrases struct {
 	// heardConclusions are the same after a recorded hearing of the complainant, naming its date;
 	// without one the letter never claims a conversation or a settlement "in overleg met u".
 	heardConclusions map[data.Verdict]string
+	// measuresIntro and measureTerm list the measures and their terms (outcome letter, Wkkgz).
+	measuresIntro, measureTerm string
 	evaluations                  map[data.Verdict]string // {evaluatie}: only where the practice learns from it
 	contactKinds                 map[data.ContactKind]string
 	phoneAndEmail, phone, email  string // ways to reach the practice
@@ -74,6 +76,8 @@ var dutch = phrases{
 		data.VerdictUnfounded:         "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht ongegrond.",
 		data.VerdictSettled:           "Na ons gesprek van %s hebben wij uw klacht in overleg met u opgelost.",
 	},
+	measuresIntro: "Om herhaling te voorkomen, nemen wij de volgende maatregelen:",
+	measureTerm:   "%s; dit is uiterlijk %s gerealiseerd.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "Wij nemen uw klacht mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.",
 		data.VerdictPartlyWellFounded: "Het deel van uw klacht dat gegrond is, nemen wij mee in de evaluatie van onze praktijk, " +
@@ -161,6 +165,8 @@ var english = phrases{
 		data.VerdictUnfounded:         "After our conversation on %s and a careful look into your complaint, we have concluded that it is unfounded.",
 		data.VerdictSettled:           "After our conversation on %s, your complaint has been settled by mutual agreement.",
 	},
+	measuresIntro: "To prevent this from happening again, we are taking the following measures:",
+	measureTerm:   "%s; this will be in place by %s.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "We will include your complaint in the evaluation of our practice, so that, as far as possible, " +
 			"it does not happen again.",

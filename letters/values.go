@@ -35,7 +35,7 @@ func values(in *Input) map[string]string {
 		"oordeel":                t.verdicts[c.Verdict],
 		"conclusie":              conclusion(in, t),
 		"evaluatie":              t.evaluations[c.Verdict],
-		"uitkomst":               sentences(c.Outcome),
+		"uitkomst":               sentences(c.Outcome) + measuresTaken(in, t),
 		"geschilleninstantie":    disputesBody(set, in.Language),
 		"stukken":                phrase(in.Documents),
 		"deskundige":             in.Expert.Name,
@@ -219,4 +219,17 @@ func conclusion(in *Input, t *phrases) string {
 		return t.conclusions[in.Complaint.Verdict]
 	}
 	return fmt.Sprintf(t.heardConclusions[in.Complaint.Verdict], formatDate(heard, in.Language))
+}
+
+// measuresTaken lists, for a complaint under the Wkkgz, the measures decided on and the term
+// within which each will be realised, as the act requires the outcome letter to say.
+func measuresTaken(in *Input, t *phrases) string {
+	if in.Complaint.DeadlinePolicy != data.PolicyWkkgz || len(in.Measures) == 0 {
+		return ""
+	}
+	out := "\n\n" + t.measuresIntro
+	for _, m := range in.Measures {
+		out += "\n- " + fmt.Sprintf(t.measureTerm, strings.TrimRight(strings.TrimSpace(m.Description), "."), formatDate(m.DueOn, in.Language))
+	}
+	return out
 }
