@@ -5,17 +5,17 @@ import "klachtenregister/data"
 // phrases are the fixed words of a letter in one language. The body of each letter is a
 // template the practice may replace in settings; these frame it and are the same for all.
 type phrases struct {
-	months                       [12]string
-	reference, subject, page     string // labels; page is "pagina %d van %d"
-	salutation, closing          string // salutation takes the recipient's name
-	subjects                     map[data.LetterKind]string
-	verdicts                     map[data.Verdict]string // {oordeel}: the verdict in a word or two
-	conclusions                  map[data.Verdict]string // {conclusie}: the verdict in a sentence
+	months                   [12]string
+	reference, subject, page string // labels; page is "pagina %d van %d"
+	salutation, closing      string // salutation takes the recipient's name
+	subjects                 map[data.LetterKind]string
+	verdicts                 map[data.Verdict]string // {oordeel}: the verdict in a word or two
+	conclusions              map[data.Verdict]string // {conclusie}: the verdict in a sentence
 	// heardConclusions are the same after a recorded hearing of the complainant, naming its date;
 	// without one the letter never claims a conversation or a settlement "in overleg met u".
 	heardConclusions map[data.Verdict]string
 	// measuresIntro and measureTerm list the measures and their terms (outcome letter, Wkkgz).
-	measuresIntro, measureTerm string
+	measuresIntro, measureTerm   string
 	evaluations                  map[data.Verdict]string // {evaluatie}: only where the practice learns from it
 	contactKinds                 map[data.ContactKind]string
 	phoneAndEmail, phone, email  string // ways to reach the practice
