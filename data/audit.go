@@ -27,7 +27,10 @@ type Event struct {
 	Payload       json.RawMessage `json:"payload"`
 	PayloadSHA256 string          `json:"-"`
 	PrevHash      string          `json:"-"`
-	Hash          string          `json:"hash"`
+	// RowsSHA256 is the digest of the state rows the event changed (see rowsDigest);
+	// "" for an event that changed none, and for every event from before row tracking.
+	RowsSHA256 string `json:"-"`
+	Hash       string `json:"hash"`
 
 	// importLine is the line an imported complaint had in the file, set by Timeline on the
 	// import's event, which is about the whole file.
@@ -40,11 +43,16 @@ type Change struct {
 	New any `json:"new"`
 }
 
-// chainHash is what each event's hash covers: its own fields, its payload's hash and the
-// previous event's hash. Changing, removing or reordering any event breaks every hash after it.
+// chainHash is what each event's hash covers: its own fields, its payload's hash, the digest
+// of the rows it changed and the previous event's hash. Changing, removing or reordering any
+// event breaks every hash after it.
 func chainHash(e Event) string {
-	h := sha256.Sum256(fmt.Appendf(nil, "%d\n%s\n%s\n%d\n%s\n%s\n%s",
-		e.ID, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.ComplaintID, e.Kind, e.PayloadSHA256, e.PrevHash))
+	b := fmt.Appendf(nil, "%d\n%s\n%s\n%d\n%s\n%s\n%s",
+		e.ID, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.ComplaintID, e.Kind, e.PayloadSHA256, e.PrevHash)
+	if e.RowsSHA256 != "" { // events from before row tracking keep their hash
+		b = fmt.Appendf(b, "\n%s", e.RowsSHA256)
+	}
+	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
 
@@ -65,10 +73,16 @@ func (tx *Tx) event(complaintID int64, kind string, payload any) error {
 		return err
 	}
 	e.ID++
+	if e.RowsSHA256, err = tx.pendingDigest(); err != nil {
+		return err
+	}
 	e.Hash = chainHash(e)
-	if _, err := tx.Exec(`INSERT INTO events (id, at, actor, complaint_id, kind, payload_sha256, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.ID, e.At.UTC().Format(time.RFC3339Nano), e.Actor, nullID(complaintID),
-		e.Kind, e.PayloadSHA256, e.PrevHash, e.Hash); err != nil {
+	if _, err := tx.Exec(`INSERT INTO events (id, at, actor, complaint_id, kind, payload_sha256, prev_hash, hash, rows_sha256)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.ID, e.At.UTC().Format(time.RFC3339Nano), e.Actor, nullID(complaintID),
+		e.Kind, e.PayloadSHA256, e.PrevHash, e.Hash, e.RowsSHA256); err != nil {
+		return err
+	}
+	if err := tx.takePendingRows(e.ID); err != nil {
 		return err
 	}
 	if tx.batch != nil {
@@ -98,13 +112,14 @@ func nullID(id int64) any {
 	return id
 }
 
-const eventColumns = `e.id, e.at, e.actor, coalesce(e.complaint_id, 0), e.kind, e.payload_sha256, e.prev_hash, e.hash, p.payload`
+const eventColumns = `e.id, e.at, e.actor, coalesce(e.complaint_id, 0), e.kind, e.payload_sha256, e.prev_hash, e.hash,
+	e.rows_sha256, p.payload`
 
 func scanEvent(rows *sql.Rows) (Event, error) {
 	var e Event
 	var at string
 	var payload sql.NullString
-	if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ComplaintID, &e.Kind, &e.PayloadSHA256, &e.PrevHash, &e.Hash, &payload); err != nil {
+	if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ComplaintID, &e.Kind, &e.PayloadSHA256, &e.PrevHash, &e.Hash, &e.RowsSHA256, &payload); err != nil {
 		return e, err
 	}
 	t, err := time.Parse(time.RFC3339Nano, at)

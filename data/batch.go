@@ -64,7 +64,11 @@ func (s *Store) Batch(fn func(b *Store) error) error {
 			return err
 		}
 	}
-	return sqlTx.Commit()
+	if err := Classify(s.path, sqlTx.Commit()); err != nil {
+		return err
+	}
+	s.changed.Store(true)
+	return nil
 }
 
 // run is update inside the batch: one change with its own clock reading.
@@ -72,7 +76,7 @@ func (bt *batch) run(s *Store, fn func(tx *Tx) error) error {
 	if bt.err != nil {
 		return errBatchFailed
 	}
-	if err := fn(&Tx{Tx: bt.tx, store: s, now: s.Now(), batch: bt}); err != nil {
+	if err := (&Tx{Tx: bt.tx, store: s, now: s.Now(), batch: bt}).change(fn); err != nil {
 		bt.err = err
 		return err
 	}

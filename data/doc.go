@@ -24,7 +24,12 @@
 //   - Settings, their checks and defaults: settings.go; typed reads: settings_values.go.
 //   - The register list, search and the overview: list.go; one complaint file in one read
 //     transaction: file.go; shared query helpers: rows.go.
-//   - Audit trail (hash chain, payloads, timeline texts): audit.go; verify: verify.go.
+//   - Audit trail (hash chain, payloads, timeline texts): audit.go; the row hashes each event
+//     records of the state rows it changed (triggers, row digest): rowaudit.go; verify, which
+//     compares every row with its events: verify.go; the chain head kept outside the file
+//     (anchor files, compared by verify) and the one atomic file write: anchor.go.
+//   - Backups (snapshot, check, rotation, status): backup.go; the backup file format and its
+//     reader: backup_format.go; encryption: backup_crypto.go; restore: restore.go.
 //   - Annual report figures: report.go, report_counts.go, report_facts.go; anonymisation of
 //     names in free text: anonymise.go; every person the register knows, whom neither the
 //     report nor a measure's description may name: people.go; CSV export: export.go.

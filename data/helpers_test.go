@@ -124,7 +124,11 @@ func dumpTables(t *testing.T, s *Store) string {
 	}
 	var b strings.Builder
 	for _, table := range tables {
-		rows, err := s.r.Query(`SELECT * FROM ` + table + ` ORDER BY rowid`)
+		order := "rowid"
+		if table == "event_rows" || table == "pending_rows" { // WITHOUT ROWID
+			order = "1, 2, 3"
+		}
+		rows, err := s.r.Query(`SELECT * FROM ` + table + ` ORDER BY ` + order)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -256,9 +256,9 @@ func (s *Store) Import(f ImportFile, progress func(done, total int)) (ImportResu
 			}
 			res.References = append(res.References, rows[i].Complaint.Reference)
 		}
-		if err := tx.event(0, "register_imported", map[string]any{"file": f.Name, "sha256": f.SHA256,
-			"rows": len(f.Rows), "imported": len(rows), "duplicates": len(plan.Duplicates), "skipped": f.Skipped,
-			"references": res.References}); err != nil {
+		// The complaints point to the import's event, which follows them so that it records
+		// every row they add (rowaudit.go); the reference is checked when the transaction commits.
+		if _, err := tx.Exec(`PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
 		}
 		for i := range rows {
@@ -269,7 +269,9 @@ func (s *Store) Import(f ImportFile, progress func(done, total int)) (ImportResu
 				progress(i+1, len(rows))
 			}
 		}
-		return nil
+		return tx.event(0, "register_imported", map[string]any{"file": f.Name, "sha256": f.SHA256,
+			"rows": len(f.Rows), "imported": len(rows), "duplicates": len(plan.Duplicates), "skipped": f.Skipped,
+			"references": res.References})
 	})
 	return res, err
 }
@@ -284,7 +286,7 @@ func (tx *Tx) nextReference(year int) (string, error) {
 	return fmt.Sprintf("K-%d-%04d", year, seq), nil
 }
 
-// insertImported stores one imported complaint, linked to the import's audit event (the last one).
+// insertImported stores one imported complaint, linked to the import's audit event, the next one.
 func (tx *Tx) insertImported(r *ImportRow, file string) error {
 	c, p := &r.Complaint, r.Complaint.Complainant
 	var verdict any
@@ -295,7 +297,7 @@ func (tx *Tx) insertImported(r *ImportRow, file string) error {
 		handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
 		country, email, phone, status, ack_due_on, acknowledged_on, due_on, resolved_on, verdict, outcome, closed_on,
 		withdrawn_on, no_measure_reason, deadline_policy, imported_event, imported_from, imported_line, original_reference,
-		original_due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT max(id) FROM events),?,?,?,?)`,
+		original_due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT coalesce(max(id), 0) + 1 FROM events),?,?,?,?)`,
 		c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
 		c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
 		p.Phone, c.Status, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, verdict, c.Outcome, c.ClosedOn,

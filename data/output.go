@@ -30,15 +30,13 @@ func (s *Store) OutputOptions(force bool) OutputOptions {
 	return OutputOptions{Registers: []string{s.path}, BackupDir: s.backupDir(), Force: force}
 }
 
-// backupDir is where the register's backups go: the setting backup_dir when set, else a
-// folder beside the register.
+// backupDir is where the register's backups go (BackupDir); the default folder when the
+// settings cannot be read.
 func (s *Store) backupDir() string {
-	var dir string
-	_ = s.r.QueryRow(`SELECT value FROM settings WHERE key = 'backup_dir'`).Scan(&dir)
-	if strings.TrimSpace(dir) == "" {
-		return DefaultBackupDir(s.path)
+	if dir, _, err := s.BackupDir(); err == nil {
+		return dir
 	}
-	return dir
+	return DefaultBackupDir(s.path)
 }
 
 // DefaultBackupDir is the backup folder of a register that has no backup_dir setting.

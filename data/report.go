@@ -34,6 +34,11 @@ type Report struct {
 
 	Months   [12]MonthCount  // received and resolved per month of the year
 	Measures []ReportMeasure // under way in the year, in the order they were recorded
+
+	// Events and Head are the head of the audit chain when the report was made: printed in its
+	// footer, the report is one more anchor outside the register.
+	Events int
+	Head   string
 }
 
 // YearFigures are the key figures of one year, side by side in the report's comparison.
@@ -183,7 +188,8 @@ func yearReport(q querier, year int, today Date) (Report, error) {
 		return Report{}, err
 	}
 	breakdown.finish(today)
-	return r, nil
+	r.Events, r.Head, err = head(q)
+	return r, err
 }
 
 // handlingDays summarises handling times: the median is the middle value, or the mean of the two

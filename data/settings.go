@@ -68,6 +68,7 @@ var settingDefs = append([]Setting{
 	{KeyWindowWidth, "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
 	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
 	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
+	{KeyBackupDir, "Map voor reservekopieën (leeg: map Reservekopieën naast het register)", "", folder},
 }, letterTextSettings()...)
 
 // DefaultDisputesBody is the next step a new register names in the outcome letter: the
@@ -205,6 +206,21 @@ const maxLogoSize = 2 << 20
 
 // logoFile accepts the path of a PNG or JPEG file and stores it absolute, so letters made from
 // another working folder find it too. Empty means no logo.
+// folder is an absolute folder path; it need not exist yet, but must not be a file.
+func folder(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	abs, err := filepath.Abs(v)
+	if err != nil {
+		return "", err
+	}
+	if info, err := os.Stat(abs); err == nil && !info.IsDir() {
+		return "", fmt.Errorf("%s is een bestand, geen map; kies een map", abs)
+	}
+	return abs, nil
+}
+
 func logoFile(v string) (string, error) {
 	if v == "" {
 		return "", nil

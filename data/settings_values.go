@@ -37,6 +37,7 @@ const (
 	KeyWindowWidth          = "address_window_width_mm"
 	KeyWindowHeight         = "address_window_height_mm"
 	KeyDisputesBody         = "disputes_body"
+	KeyBackupDir            = "backup_dir"
 )
 
 // PracticeName is the practice's name, the first line of the letterhead.
@@ -119,6 +120,9 @@ func (s Settings) StaffNames() []string {
 	}
 	return out
 }
+
+// BackupDir is the folder chosen for backups; "" means the default beside the register.
+func (s Settings) BackupDir() string { return s.text(KeyBackupDir) }
 
 // text returns a setting's value. An unknown key is a programming error, never a silent "".
 func (s Settings) text(key string) string {

@@ -17,9 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
-
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
 // applicationID marks a SQLite file as a Klachtenregister database ("KLRG"), so the program
@@ -36,6 +35,9 @@ type Store struct {
 	w, r  *sql.DB
 	path  string
 	batch *batch // set on the store Batch hands to its function
+	// changed is set once this store committed a change, so Close writes a new anchor.
+	changed atomic.Bool
+	closed  atomic.Bool
 
 	versionMu sync.Mutex
 	version   int64 // the data_version Changed saw last
@@ -128,8 +130,18 @@ func checkPath(path string) error {
 	return nil
 }
 
-// Close releases the database.
-func (s *Store) Close() error { return errors.Join(s.r.Close(), s.w.Close()) }
+// Close releases the database. After a change it records the head of the audit chain in the
+// anchor files outside the register (writeAnchors), whichever program made the change.
+func (s *Store) Close() error {
+	if s.closed.Swap(true) { // a second Close, e.g. after a restore, does nothing
+		return nil
+	}
+	var anchorErr error
+	if s.changed.Load() {
+		anchorErr = s.writeAnchors()
+	}
+	return errors.Join(anchorErr, s.r.Close(), s.w.Close())
+}
 
 // Changed reports whether another program (the CLI in a scheduled task, a second Store)
 // changed the register since the previous call; the first call only takes note. The app
@@ -258,10 +270,35 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) error 
 	if _, err := tx.Exec(script); err != nil {
 		return err
 	}
+	if n >= rowAuditMigration {
+		if err := s.trackRows(tx, n); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", n, applicationID)); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// rowAuditMigration is the migration from which every state row is recorded in the audit trail.
+const rowAuditMigration = 10
+
+// trackRows installs the row triggers after a schema change; when the register is upgraded to
+// row tracking, one register_sealed event records the rows its earlier events did not.
+func (s *Store) trackRows(sqlTx *sql.Tx, n int) error {
+	if err := installRowAudit(sqlTx); err != nil {
+		return err
+	}
+	if n != rowAuditMigration {
+		return nil
+	}
+	rows, err := sealRows(sqlTx)
+	if err != nil || rows == 0 {
+		return err
+	}
+	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
+	return tx.event(0, "register_sealed", map[string]int{"rows": rows})
 }
 
 func currentUser() string {
@@ -291,10 +328,27 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
-	if err := fn(tx); err != nil {
-		return Classify(s.path, err)
+	if err := tx.change(fn); err != nil {
+		return err
 	}
-	return Classify(s.path, sqlTx.Commit())
+	if err := Classify(s.path, sqlTx.Commit()); err != nil {
+		return err
+	}
+	s.changed.Store(true)
+	return nil
+}
+
+// change runs fn as one change in tx: the rows it touches are noted afresh, and it is refused
+// when it changed a tracked row without an event after it.
+func (tx *Tx) change(fn func(tx *Tx) error) error {
+	// Rows noted by a change made outside the program are no part of this change.
+	if _, err := tx.Exec(`DELETE FROM pending_rows`); err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return Classify(tx.store.path, err)
+	}
+	return tx.unrecordedChange()
 }
 
 // Tx is a write transaction with the clock reading and actor of the change.

@@ -94,20 +94,23 @@ func TestVerifyFindsBrokenReferences(t *testing.T) {
 	s := openAt(t, path, "2026-03-02")
 	v, err := s.Verify()
 	must(t, err)
-	if v.OK() || v.EventID != 0 || v.Events != 6 || !strings.Contains(v.Problem, "verwijst naar iets dat niet bestaat") {
-		t.Fatalf("Verify = %+v, want a broken reference with the chain intact", v)
+	if v.OK() || v.EventID != 0 || v.Events != 6 || !strings.Contains(v.Problem, "klacht (nummer 1, tabel complaints) ontbreekt") ||
+		!strings.Contains(strings.Join(v.Problems, "\n"), "verwijst naar iets dat niet bestaat") {
+		t.Fatalf("Verify = %+v, want the missing complaint and a broken reference with the chain intact", v)
 	}
 }
 
-// Erasing a payload for retention is allowed: the chain keeps the payload's hash.
+// Erasing a payload for retention is allowed when an erasure event records it: the chain
+// keeps the payload's hash.
 func TestVerifyAllowsErasedPayload(t *testing.T) {
 	path := auditFixture(t)
 	execRaw(t, path, `DELETE FROM event_payloads WHERE event_id = 4`)
 	s := openAt(t, path, "2026-03-02")
+	must(t, s.update(func(tx *Tx) error { return tx.event(0, "payload_erased", erasure{Events: []int64{4}}) }))
 	v, err := s.Verify()
 	must(t, err)
-	if !v.OK() || v.Events != 6 {
-		t.Fatalf("Verify = %+v, want OK with 6 events", v)
+	if !v.OK() || v.Events != 7 {
+		t.Fatalf("Verify = %+v, want OK with 7 events", v)
 	}
 	evs, err := s.Timeline("K-2026-0001")
 	must(t, err)

@@ -84,7 +84,12 @@ func RenderReport(w io.Writer, in ReportInput) error {
 	t := reportBook[in.Language]
 	title := fmt.Sprintf(t.title, r.Year)
 	d.pdf.SetTitle(title, true)
-	return d.writeReport(w, title, d.reportFlow(t, r))
+	events := data.Thousands(r.Events)
+	if in.Language == "en" {
+		events = strings.ReplaceAll(events, ".", ",")
+	}
+	footer := fmt.Sprintf(t.chain, events, r.Head)
+	return d.writeReport(w, title, footer, d.reportFlow(t, r))
 }
 
 // continuedTop is where the flow starts on the report's following pages: lower than in a
@@ -100,7 +105,8 @@ func block(items []item) []item {
 
 // writeReport lays the report's flow out below the letterhead and over the following pages,
 // each with a running header and a page number.
-func (d *document) writeReport(w io.Writer, title string, items []item) error {
+// The footer (the head of the audit chain) stands at the foot of every page, left of the number.
+func (d *document) writeReport(w io.Writer, title, footer string, items []item) error {
 	f := d.pdf
 	first := 0.0
 	for _, b := range d.covers {
@@ -121,6 +127,8 @@ func (d *document) writeReport(w io.Writer, title string, items []item) error {
 		label := fmt.Sprintf(d.t.page, n+1, len(pages))
 		f.SetFont("sans", "", 8)
 		d.text(pageW-marginR-f.GetStringWidth(label), 287, 8, "", grey, label)
+		f.SetFont("sans", "", 6)
+		d.text(marginL, 287.5, 6, "", grey, footer)
 	}
 	if err := f.Error(); err != nil {
 		return err

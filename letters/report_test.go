@@ -40,6 +40,12 @@ func TestAnnualReport(t *testing.T) {
 					t.Errorf("the report lacks %q", w)
 				}
 			}
+			// The head of the audit chain is in the footer, as one more anchor outside the register.
+			v, err := s.Verify()
+			if err != nil || !strings.Contains(flat, v.Head) || !strings.Contains(flat, map[string]string{
+				"nl": "Audit-spoor bij het opstellen: ", "en": "Audit trail when prepared: "}[lang]+data.Thousands(v.Events)) {
+				t.Errorf("the footer lacks the chain head %d %s (%v)", v.Events, v.Head, err)
+			}
 			if strings.Contains(flat, "werkdag") || strings.Contains(flat, "working day") {
 				t.Error("the note on acknowledgements mentions working days, which this practice does not use")
 			}

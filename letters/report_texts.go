@@ -4,6 +4,7 @@ package letters
 // Dutch names of categories come from package data (Count.Label); labels translates them.
 type reportPhrases struct {
 	title, madeOn, intro, underWay, imported              string
+	chain                                                 string // the footer with the audit trail's head
 	keyFigures, breakdown, perMonth, measures, notesTitle string
 	figure                                                string
 	figures                                               []string // the key figure rows, in the order of reportRows
@@ -27,6 +28,7 @@ var reportBook = map[string]*reportPhrases{"nl": &dutchReport, "en": &englishRep
 var dutchReport = reportPhrases{
 	title:  "Klachtenjaarverslag %d",
 	madeOn: "opgesteld op %s",
+	chain:  "Audit-spoor bij het opstellen: %s gebeurtenissen, vingerafdruk van de laatste: %s",
 	intro: "Dit jaarverslag geeft een overzicht van de klachten die %s in %d heeft ontvangen en afgehandeld, en van de " +
 		"verbetermaatregelen die zijn genomen om herhaling te voorkomen. Zo leggen wij verantwoording af over de " +
 		"klachtenprocedure en over wat wij van klachten leren. Het verslag is geanonimiseerd: er staan geen namen, " +
@@ -83,6 +85,7 @@ var dutchReport = reportPhrases{
 var englishReport = reportPhrases{
 	title:  "Annual complaints report %d",
 	madeOn: "prepared on %s",
+	chain:  "Audit trail when prepared: %s events, fingerprint of the last: %s",
 	intro: "This annual report gives an overview of the complaints that %s received and handled in %d, and of the " +
 		"improvement measures taken to prevent them from happening again. It is how we account for our complaints " +
 		"procedure and for what we learn from complaints. The report is anonymised: it contains no names, addresses " +

@@ -30,6 +30,8 @@ type Main struct {
 	files    map[string]*complaintFile
 	// switchStore replaces the register the window shows, e.g. by a demo register.
 	switchStore func(*data.Store)
+	// closed is set when the register was closed already, for a restore.
+	closed bool
 	// openDemo makes a new demo register, removed when the app ends.
 	openDemo func() (*data.Store, error)
 }
@@ -48,6 +50,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Measures = newMeasuresScreen(store, m.win, m.today, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
 	m.Report = newReportScreen(store, m.win, m.today)
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
+	m.Settings.backups.done, m.Settings.backups.restore = m.backupDone, m.restore
 	m.todayTab = container.NewTabItem(lang.L("Today"), m.Overview.content())
 	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
 	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())

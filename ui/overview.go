@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -17,6 +18,7 @@ import (
 // registerReader is what the overview needs from the store.
 type registerReader interface {
 	Overview() (data.OverviewCounts, []data.ActionItem, error)
+	BackupStatus() (data.BackupStatus, error)
 }
 
 // overview is the "today" screen: counts at a glance and the action items, overdue first.
@@ -31,10 +33,16 @@ type overview struct {
 	// onSummary tells the navigation how many items are overdue, for its badge.
 	onSummary func(overdue int)
 	fail      func(error)
+	// warnings says what is wrong with the backups; backupFailed is the last automatic
+	// backup's failure, if it failed.
+	warnings     *widget.Label
+	backupFailed error
 }
 
 func newOverview(store registerReader, open func(data.ActionItem), fail func(error)) *overview {
-	o := &overview{store: store, open: open, fail: fail}
+	o := &overview{store: store, open: open, fail: fail, warnings: widget.NewLabel("")}
+	o.warnings.Importance, o.warnings.Wrapping = widget.WarningImportance, fyne.TextWrapWord
+	o.warnings.Hide()
 	for _, label := range []string{lang.L("open"), lang.L("overdue"), lang.L("due soon"), lang.L("awaiting acknowledgement"),
 		lang.L("progress update due")} {
 		o.tiles = append(o.tiles, newTile(label))
@@ -57,22 +65,28 @@ func (o *overview) content() fyne.CanvasObject {
 	for _, t := range o.tiles {
 		tiles.Add(t.content())
 	}
-	return container.NewBorder(container.NewVBox(title, tiles, widget.NewSeparator(), empty), nil, nil, nil, o.list)
+	return container.NewBorder(container.NewVBox(title, o.warnings, tiles, widget.NewSeparator(), empty), nil, nil, nil, o.list)
 }
 
 // overviewData is one reading of the register for the overview.
 type overviewData struct {
-	sum   data.OverviewCounts
-	items []data.ActionItem
+	sum    data.OverviewCounts
+	items  []data.ActionItem
+	backup data.BackupStatus
 }
 
 // refresh reloads the figures and the items in the background.
 func (o *overview) refresh() {
 	latest(&o.bg, func() (overviewData, error) {
 		sum, items, err := o.store.Overview()
-		return overviewData{sum, items}, err
+		if err != nil {
+			return overviewData{}, err
+		}
+		backup, err := o.store.BackupStatus()
+		return overviewData{sum, items, backup}, err
 	}, func(d overviewData) {
 		o.sum, o.items = d.sum, d.items
+		o.showWarnings(d.backup)
 		for i, n := range []int{o.sum.Open, o.sum.Overdue, o.sum.DueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
 			o.tiles[i].set(n, []data.Warning{"", data.WarningOverdue, data.WarningDueSoon, "", ""}[i])
 		}
@@ -81,6 +95,20 @@ func (o *overview) refresh() {
 			o.onSummary(o.sum.Overdue)
 		}
 	}, o.fail)
+}
+
+// showWarnings shows what needs doing about backups above the figures, or nothing.
+func (o *overview) showWarnings(st data.BackupStatus) {
+	var lines []string
+	if o.backupFailed != nil {
+		lines = append(lines, backupFailedText(o.backupFailed))
+	}
+	if !isDemo(st.Dir) {
+		lines = append(lines, backupWarnings(st)...)
+	}
+	o.warnings.SetText(strings.Join(lines, "\n"))
+	o.warnings.Hidden = len(lines) == 0
+	o.warnings.Refresh()
 }
 
 func (o *overview) newRow() fyne.CanvasObject {

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -48,13 +49,28 @@ func Run(a fyne.App, path string, demo bool) {
 			for _, f := range old.files {
 				f.win.Close()
 			}
-			old.store.Close()
+			if !old.closed {
+				closeStore(old.store, win)
+			}
 		}
 		current = NewMain(a, win, s, start)
 		current.openDemo = demos.open
 		current.FirstStart()
+		current.backupAtStart()
 	}
 	start(store)
+	// The backup at close is made while the window is still there, so a failure can be told.
+	win.SetCloseIntercept(func() {
+		if err := backupAtClose(current.store); err != nil {
+			dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
+				if yes {
+					a.Quit()
+				}
+			}, win)
+			return
+		}
+		a.Quit()
+	})
 	win.Show()
 	watchDeadlines(a, func() *Main { return current })
 	stop := watchChanges(func() *Main { return current }, lock, changeInterval)

@@ -18,6 +18,7 @@ import (
 // settingsStore is what the settings screen needs from the store.
 type settingsStore interface {
 	letters.Source
+	backupStore
 	SetSettings(values map[string]string) error
 	List(f data.Filter) ([]data.Listed, error)
 }
@@ -41,6 +42,7 @@ var settingGroups = []struct {
 		data.KeyShiftToWorkday}},
 	{"Letters", []string{data.KeyDisputesBody, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight, data.KeyLanguage}},
+	{"Backups", []string{data.KeyBackupDir}},
 }
 
 // settingsScreen edits the practice details, letterhead, practitioner, deadline policy and the
@@ -54,13 +56,17 @@ type settingsScreen struct {
 	current data.Settings
 	save    *widget.Button
 	problem *widget.Label
-	bg      worker
+	backups *backupPanel
+	// backupFailed is the last automatic backup's failure, shown with the backups.
+	backupFailed error
+	bg           worker
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
 	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*widget.Entry{},
 		selects: map[string]*widget.Select{}, problem: widget.NewLabel("")}
 	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
+	s.backups = newBackupPanel(store, win, func(error) { s.refresh() })
 	s.save = widget.NewButton(lang.L("Save settings"), s.onSave)
 	s.save.Importance = widget.HighImportance
 	for _, d := range data.SettingKeys() {
@@ -110,6 +116,10 @@ func (s *settingsScreen) widget(key string) fyne.CanvasObject {
 		choose := widget.NewButton(lang.L("Choose…"), s.onChooseLogo)
 		return container.NewBorder(nil, nil, nil, choose, s.entries[key])
 	}
+	if key == "backup_dir" {
+		choose := widget.NewButton(lang.L("Choose…"), func() { chooseBackupDir(s.win, s.entries[key].SetText) })
+		return container.NewBorder(nil, nil, nil, choose, s.entries[key])
+	}
 	return s.entries[key]
 }
 
@@ -122,6 +132,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		}
 		if g.title == "Letters" {
 			form.Append("", widget.NewButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
+		}
+		if g.title == "Backups" {
+			form.Append("", s.backups.content())
 		}
 		tabs.Append(container.NewTabItem(lang.L(g.title), container.NewVScroll(form)))
 	}
@@ -158,9 +171,25 @@ func (s *settingsScreen) letterTexts() fyne.CanvasObject {
 	return box
 }
 
-// refresh loads the stored settings into the form.
+// settingsData is one reading of the settings and the backup folder.
+type settingsData struct {
+	set    data.Settings
+	backup data.BackupStatus
+}
+
+// refresh loads the stored settings into the form, and the state of the backups.
 func (s *settingsScreen) refresh() {
-	latest(&s.bg, s.store.Settings, s.show, func(err error) { showError(err, s.win) })
+	latest(&s.bg, func() (settingsData, error) {
+		set, err := s.store.Settings()
+		if err != nil {
+			return settingsData{}, err
+		}
+		st, err := s.store.BackupStatus()
+		return settingsData{set, st}, err
+	}, func(d settingsData) {
+		s.backups.show(d.backup, s.backupFailed)
+		s.show(d.set)
+	}, func(err error) { showError(err, s.win) })
 }
 
 func (s *settingsScreen) show(set data.Settings) {
@@ -224,9 +253,16 @@ func (s *settingsScreen) check() {
 func (s *settingsScreen) onSave() {
 	values := s.values()
 	languageChanged := values[data.KeyLanguage] != s.current[data.KeyLanguage]
+	folderChanged := values[data.KeyBackupDir] != s.current[data.KeyBackupDir]
 	if err := s.store.SetSettings(values); err != nil {
 		showError(err, s.win)
 		return
+	}
+	if folderChanged { // the new folder gets a backup at once, not only at close
+		go func() {
+			_, _, err := s.store.AutoBackup(false)
+			deliver(func() { s.backups.done(err) })
+		}()
 	}
 	if languageChanged {
 		dialog.ShowInformation(lang.L("Language"), lang.L("The new language applies from the next start of the program."), s.win)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"klachtenregister/data"
 	"klachtenregister/data/demo"
@@ -13,7 +14,7 @@ import (
 
 func init() {
 	register("demo", command{create: true, usage: "[--count N] [--seed S]", setup: demoCommand})
-	register("verify", command{usage: "", setup: verifyCommand})
+	register("verify", command{usage: "[--json]", setup: verifyCommand})
 	register("settings", command{usage: "[--json] | settings set SLEUTEL=WAARDE ...", setup: settingsCommand})
 }
 
@@ -44,6 +45,23 @@ type verifyFailed struct{ msg string }
 
 func (v verifyFailed) Error() string { return v.msg }
 
+// verifyJSON is `verify --json`; the field names are a published interface (README.md).
+type verifyJSON struct {
+	OK       bool        `json:"ok"`
+	Events   int         `json:"events"`
+	Head     string      `json:"head"`
+	Anchor   *anchorJSON `json:"anchor"`
+	Problems []string    `json:"problems"`
+}
+
+type anchorJSON struct {
+	Date   time.Time `json:"date"`
+	Source string    `json:"source"`
+	File   string    `json:"file"`
+	Events int       `json:"events"`
+	Head   string    `json:"head"`
+}
+
 func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 	return func(c *call) error {
 		s, err := c.openNoArgs()
@@ -54,14 +72,33 @@ func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
+		if c.json {
+			out := verifyJSON{OK: v.OK(), Events: v.Events, Head: v.Head, Problems: v.Problems}
+			if out.Problems == nil {
+				out.Problems = []string{}
+			}
+			if a := v.Anchor; a != nil {
+				out.Anchor = &anchorJSON{Date: a.At, Source: a.Source, File: a.File, Events: a.Events, Head: a.Head}
+			}
+			if err := writeJSON(c.stdout, out); err != nil {
+				return err
+			}
+			if !v.OK() {
+				return verifyFailed{v.Problem}
+			}
+			return nil
+		}
 		if !v.OK() {
-			return verifyFailed{v.Problem}
+			return verifyFailed{strings.Join(v.Problems, "; ")}
 		}
-		events := fmt.Sprintf("%d gebeurtenissen", v.Events)
-		if v.Events == 1 {
-			events = "1 gebeurtenis"
+		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %s in het audit-spoor, keten klopt, elke rij klopt met het audit-spoor.\n",
+			data.CountEvents(v.Events))
+		fmt.Fprintf(c.stdout, "Kop van de keten: %s, laatste vingerafdruk %s\n", data.CountEvents(v.Events), v.Head)
+		if a := v.Anchor; a != nil {
+			fmt.Fprintf(c.stdout, "Vergeleken met %s van %s (%s).\n", a.Source, data.LongDate(a.At), data.CountEvents(a.Events))
+		} else {
+			fmt.Fprintln(c.stdout, "Nog geen anker buiten het register: dat komt er zodra het register na een wijziging wordt gesloten.")
 		}
-		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %s in het audit-spoor, keten klopt.\n", events)
 		return nil
 	}
 }

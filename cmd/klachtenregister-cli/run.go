@@ -131,16 +131,22 @@ func (cmd command) invoke(e env, name string, args []string) error {
 	return err
 }
 
+// path is the register's path: --db when given (an empty one is refused when opened), or
+// else the default.
+func (c *call) path() (string, error) {
+	if c.dbSet {
+		return c.db, nil
+	}
+	return data.DefaultPath()
+}
+
 // open opens the register. Only commands that create (add, demo, expert, settings set) make
 // a new one; the others refuse a path where no register exists, rather than leaving an
 // empty one behind.
 func (c *call) open() (*data.Store, error) {
-	path := c.db
-	if !c.dbSet {
-		var err error
-		if path, err = data.DefaultPath(); err != nil {
-			return nil, err
-		}
+	path, err := c.path()
+	if err != nil {
+		return nil, err
 	}
 	openRegister := data.OpenExisting
 	if c.create {
@@ -173,10 +179,7 @@ func (c *call) outputOptions() data.OutputOptions {
 	if c.store != nil {
 		return c.store.OutputOptions(c.force)
 	}
-	path := c.db
-	if !c.dbSet {
-		path, _ = data.DefaultPath()
-	}
+	path, _ := c.path()
 	return data.OutputOptions{Registers: []string{path}, BackupDir: data.DefaultBackupDir(path), Force: c.force}
 }
 

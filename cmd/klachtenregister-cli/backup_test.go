@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"klachtenregister/data"
+)
+
+func TestBackupAndRestore(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "6")
+	list := ok(t, db, "list", "--json")
+	backup := filepath.Join(t.TempDir(), "kopie.reservekopie")
+	if out := ok(t, db, "backup", "-o", backup); !strings.Contains(out, "Reservekopie gemaakt en gecontroleerd") {
+		t.Fatalf("backup: %q", out)
+	}
+	if _, stderr, code := cli(t, db, "backup", "-o", backup); code != 2 || !strings.Contains(stderr, "--force") {
+		t.Fatalf("backup over an existing file: exit %d, %q", code, stderr)
+	}
+	ok(t, db, "backup", "-o", backup, "--force")
+	if _, stderr, code := cli(t, db, "backup", "-o", db, "--force"); code != 2 || !strings.Contains(stderr, "het register zelf") {
+		t.Fatalf("backup over the register: exit %d, %q", code, stderr)
+	}
+	inBackups := filepath.Join(filepath.Dir(db), "Reservekopieën", "x.reservekopie")
+	if _, stderr, code := cli(t, db, "backup", "-o", inBackups); code != 2 {
+		t.Fatalf("backup into the backup folder: exit %d, %q", code, stderr)
+	}
+
+	other := newDB(t)
+	if out := ok(t, other, "restore", backup); !strings.Contains(out, "teruggezet") {
+		t.Fatalf("restore: %q", out)
+	}
+	if got := ok(t, other, "list", "--json"); got != list {
+		t.Errorf("restored list differs:\n%s\nwant\n%s", got, list)
+	}
+	if out := ok(t, other, "verify"); !strings.HasPrefix(out, "In orde") || !strings.Contains(out, "Vergeleken met") {
+		t.Errorf("verify after restore: %q", out)
+	}
+
+	// Over an existing register only with --force, which sets it aside.
+	before := fileHash(t, db)
+	if _, stderr, code := cli(t, db, "restore", backup); code != 2 || !strings.Contains(stderr, "--force") {
+		t.Fatalf("restore over a register: exit %d, %q", code, stderr)
+	}
+	if fileHash(t, db) != before {
+		t.Fatal("a refused restore changed the register")
+	}
+	out := ok(t, db, "restore", backup, "--force")
+	if !strings.Contains(out, "is bewaard als") {
+		t.Fatalf("restore --force: %q", out)
+	}
+	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "register-voor-terugzetten-*.db"))
+	if len(aside) != 1 {
+		t.Fatalf("set-aside register: %v", aside)
+	}
+}
+
+func TestEncryptedBackupCLI(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02", "--summary", "Factuur te hoog", "--channel", "letter", "--subject", "service")
+	backup := filepath.Join(t.TempDir(), "kopie.reservekopie")
+	t.Setenv("KLACHTENREGISTER_PASSPHRASE", "lang genoeg wachtwoord")
+	ok(t, db, "backup", "-o", backup, "--encrypt")
+	b, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte("Çelik")) || bytes.Contains(b, []byte("Factuur")) {
+		t.Fatal("the encrypted backup holds plain text")
+	}
+	other := newDB(t)
+	t.Setenv("KLACHTENREGISTER_PASSPHRASE", "verkeerd")
+	if _, stderr, code := cli(t, other, "restore", backup); code != 2 || !strings.Contains(stderr, "wachtwoord van de reservekopie klopt niet") {
+		t.Fatalf("wrong passphrase: exit %d, %q", code, stderr)
+	}
+	t.Setenv("KLACHTENREGISTER_PASSPHRASE", "lang genoeg wachtwoord")
+	ok(t, other, "restore", backup)
+	if out := ok(t, other, "list"); !strings.Contains(out, "Mehmet Çelik") {
+		t.Errorf("restored list: %q", out)
+	}
+}
+
+func TestBackupsAndVerifyJSON(t *testing.T) {
+	db := newDB(t)
+	if out := ok(t, db, "demo", "--count", "3"); out == "" {
+		t.Fatal("no demo output")
+	}
+	if out := ok(t, db, "backups"); !strings.Contains(out, "Nog geen reservekopieën") {
+		t.Errorf("backups: %q", out)
+	}
+	// The app's automatic backup, made with the same data/ code.
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return today }
+	if _, made, err := s.AutoBackup(true); err != nil || !made {
+		t.Fatalf("automatic backup: %v %v", made, err)
+	}
+	s.Close()
+	var backups []map[string]any
+	if err := json.Unmarshal([]byte(ok(t, db, "backups", "--json")), &backups); err != nil || len(backups) != 1 || backups[0]["events"] == nil {
+		t.Fatalf("backups --json: %v %v", backups, err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(ok(t, db, "verify", "--json")), &v); err != nil {
+		t.Fatal(err)
+	}
+	anchor, _ := v["anchor"].(map[string]any)
+	if v["ok"] != true || v["events"] == nil || len(v["head"].(string)) != 64 || anchor == nil || anchor["source"] == nil || anchor["date"] == nil {
+		t.Fatalf("verify --json: %v", v)
+	}
+
+	// The last event deleted with its payload and rows: the chain is consistent, the anchor tells.
+	tamper(t, db, `DROP TRIGGER events_append_only_delete; DROP TRIGGER event_rows_append_only_delete;
+		DELETE FROM event_rows WHERE event_id = (SELECT max(id) FROM events);
+		DELETE FROM event_payloads WHERE event_id = (SELECT max(id) FROM events);
+		DELETE FROM events WHERE id = (SELECT max(id) FROM events)`)
+	out, stderr, code := cli(t, db, "verify", "--json")
+	if err := json.Unmarshal([]byte(out), &v); err != nil || code != 1 || v["ok"] != false ||
+		!strings.Contains(strings.Join(toStrings(v["problems"]), " "), "gebeurtenissen zijn verwijderd") {
+		t.Fatalf("verify --json after tampering: exit %d, %v, %q", code, v, stderr)
+	}
+}
+
+func toStrings(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}

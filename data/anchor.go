@@ -1,0 +1,211 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Anchor is the head of the audit chain (how many events, and the hash of the last) as recorded
+// outside the register file. A register whose chain is shorter than, or differs from, its newest
+// anchor has lost or rewritten events, even when its own chain is consistent again.
+type Anchor struct {
+	Events int       `json:"events"`
+	Head   string    `json:"head"`
+	At     time.Time `json:"at"`
+	// Source says where the anchor was found, in the practitioner's words.
+	Source string `json:"source"`
+	// File is the anchor file or backup it was read from.
+	File string `json:"file"`
+}
+
+// anchorFile is what an anchor file holds.
+type anchorFile struct {
+	Register string    `json:"register"`
+	Events   int       `json:"events"`
+	Head     string    `json:"head"`
+	At       time.Time `json:"at"`
+}
+
+// anchorSuffix ends the name of an anchor file.
+const anchorSuffix = ".anker"
+
+// registerName is the register's file name without extension, which names its backups and anchor.
+func registerName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// anchorPaths are the anchor beside the register and the one in the backup folder.
+func (s *Store) anchorPaths() ([2]string, error) {
+	dir, _, err := s.BackupDir()
+	return [2]string{s.path + anchorSuffix, filepath.Join(dir, registerName(s.path)+anchorSuffix)}, err
+}
+
+var anchorSources = [2]string{"het ankerbestand naast het register", "het ankerbestand bij de reservekopieën"}
+
+// head returns how many events the chain holds and the hash of the last one.
+func head(q querier) (int, string, error) {
+	var n int
+	var h string
+	err := q.QueryRow(`SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&n, &h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	return n, h, err
+}
+
+// writeAnchors records the current head beside the register and in the backup folder. The
+// store calls it when it closes after a change, so every process that wrote leaves one behind.
+func (s *Store) writeAnchors() error {
+	n, h, err := head(s.r)
+	if err != nil || n == 0 {
+		return err
+	}
+	paths, err := s.anchorPaths()
+	if err != nil {
+		return err
+	}
+	body, err := json.MarshalIndent(anchorFile{Register: filepath.Base(s.path), Events: n, Head: h, At: s.Now().UTC()}, "", "  ")
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, p := range paths {
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		errs = append(errs, writeAtomic(p, func(w io.Writer) error { _, err := w.Write(append(body, '\n')); return err }))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("het anker van het audit-spoor is niet weggeschreven: %w", err)
+	}
+	return nil
+}
+
+// readAnchor reads an anchor file; a missing or unreadable one is no anchor.
+func readAnchor(path, source string) *Anchor {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var f anchorFile
+	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" {
+		return nil
+	}
+	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}
+}
+
+// NewestAnchor is the most recent head recorded outside the file: in the anchor beside the
+// register, the anchor in the backup folder, or a backup. Nil when there is none yet.
+func (s *Store) NewestAnchor() (*Anchor, error) {
+	paths, err := s.anchorPaths()
+	if err != nil {
+		return nil, err
+	}
+	var newest *Anchor
+	consider := func(a *Anchor) {
+		if a != nil && (newest == nil || a.At.After(newest.At)) {
+			newest = a
+		}
+	}
+	for i, p := range paths {
+		consider(readAnchor(p, anchorSources[i]))
+	}
+	backups, err := s.Backups()
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range backups {
+		if b.Events > 0 {
+			consider(&Anchor{Events: b.Events, Head: b.Head, At: b.Created, Source: "de reservekopie", File: b.File})
+		}
+	}
+	return newest, nil
+}
+
+// checkAnchor compares the chain with an anchor: it must be at least as long, and hold the
+// anchored hash at the anchored position.
+func checkAnchor(q querier, v *Verification, a Anchor) {
+	when := a.Source + " van " + LongDate(a.At)
+	if v.Events < a.Events {
+		v.fail(fmt.Sprintf("het register heeft %s, %s had er %s: gebeurtenissen zijn verwijderd",
+			CountEvents(v.Events), when, Thousands(a.Events)))
+		return
+	}
+	var h string
+	if err := q.QueryRow(`SELECT hash FROM events WHERE id = ?`, a.Events).Scan(&h); err != nil || h != a.Head {
+		v.fail(fmt.Sprintf("gebeurtenis %s is niet meer de gebeurtenis die %s vastlegde: het audit-spoor is herschreven",
+			Thousands(a.Events), when))
+	}
+}
+
+// CountEvents is "1 gebeurtenis" or "1.204 gebeurtenissen".
+func CountEvents(n int) string {
+	if n == 1 {
+		return "1 gebeurtenis"
+	}
+	return Thousands(n) + " gebeurtenissen"
+}
+
+// Thousands writes n with a dot between thousands, as Dutch readers expect: 1.204.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
+}
+
+var dutchMonths = [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+	"september", "oktober", "november", "december"}
+
+// LongDate is "3 december 2026", in the machine's local zone.
+func LongDate(t time.Time) string {
+	t = t.Local()
+	return fmt.Sprintf("%d %s %d", t.Day(), dutchMonths[t.Month()-1], t.Year())
+}
+
+// writeAtomic writes a file through a temporary file in the same folder that is synced and
+// then renamed over path, so a reader sees the old file or the new one, never half of one.
+// The temporary file is removed on every error.
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil { // make the rename itself durable
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,306 @@
+package data
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// backupExt ends the name of every backup file.
+const backupExt = ".reservekopie"
+
+// staleAfter is how old the last good backup may get before the overview warns.
+const staleAfter = 7 * 24 * time.Hour
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	File      string    `json:"file"`
+	Created   time.Time `json:"created"`
+	Events    int       `json:"events"`
+	Head      string    `json:"head"`
+	Encrypted bool      `json:"encrypted"`
+	Size      int64     `json:"size"` // bytes of the backup file
+}
+
+// BackupDir is where automatic backups and the second anchor go; isDefault is true while it is
+// the folder beside the register, on the same disk.
+func (s *Store) BackupDir() (dir string, isDefault bool, err error) {
+	set, err := settings(s.r)
+	if err != nil {
+		return "", false, err
+	}
+	if d := set.BackupDir(); d != "" {
+		return d, false, nil
+	}
+	return DefaultBackupDir(s.path), true, nil
+}
+
+// Backups lists the backups of this register in the backup folder, newest first. A file whose
+// header does not read is no good backup and is left out.
+func (s *Store) Backups() ([]BackupInfo, error) {
+	dir, _, err := s.BackupDir()
+	if err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("de map met reservekopieën %s is niet te lezen: %w", dir, err)
+	}
+	prefix := registerName(s.path) + "-"
+	var out []BackupInfo
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) || !strings.HasSuffix(e.Name(), backupExt) {
+			continue
+		}
+		if b, err := backupInfo(filepath.Join(dir, e.Name())); err == nil {
+			out = append(out, b)
+		}
+	}
+	slices.SortFunc(out, func(a, b BackupInfo) int { return b.Created.Compare(a.Created) })
+	return out, nil
+}
+
+// backupInfo reads a backup file's header.
+func backupInfo(path string) (BackupInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	defer f.Close()
+	h, err := ReadBackupHeader(f)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	return BackupInfo{File: path, Created: h.Created, Events: h.Events, Head: h.Head, Encrypted: h.Encrypted(), Size: st.Size()}, nil
+}
+
+// snapshot copies the register as it is now into a new file in dir (VACUUM INTO, consistent
+// while others write) and checks the copy with integrity_check and the full verify. It returns
+// the copy's path, which the caller removes, and the header describing it.
+func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
+	var h BackupHeader
+	tmp, err := os.CreateTemp(dir, ".klachtenregister-kopie-*.tmp")
+	if err != nil {
+		return "", h, fmt.Errorf("in de map %s kan geen reservekopie worden gemaakt: %w", dir, err)
+	}
+	tmp.Close()
+	fail := func(err error) (string, BackupHeader, error) {
+		removeDB(tmp.Name())
+		return "", h, err
+	}
+	// A connection of its own, so the program's writes need not wait for the copy.
+	src, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return fail(err)
+	}
+	_, err = src.Exec(`VACUUM INTO ?`, tmp.Name())
+	src.Close()
+	if err != nil {
+		return fail(fmt.Errorf("de momentopname van het register is mislukt: %w", err))
+	}
+	db, err := sql.Open("sqlite", tmp.Name())
+	if err != nil {
+		return fail(err)
+	}
+	v, err := verifyDB(db)
+	if err == nil && v.OK() {
+		h.Events, h.Head, err = head(db)
+	}
+	if err == nil { // a backup is one self-contained file, without a write-ahead log
+		_, err = db.Exec(`PRAGMA journal_mode = DELETE`)
+	}
+	err = errors.Join(err, db.Close())
+	switch {
+	case err != nil:
+		return fail(fmt.Errorf("de reservekopie is niet te controleren: %w", err))
+	case !v.OK():
+		return fail(fmt.Errorf("de reservekopie is niet gemaakt, want het register zelf klopt niet: %s", v.Problem))
+	}
+	st, err := os.Stat(tmp.Name())
+	if err != nil {
+		return fail(err)
+	}
+	sum, err := fileSHA256(tmp.Name())
+	if err != nil {
+		return fail(err)
+	}
+	h.Register, h.Created, h.Size, h.SHA256 = filepath.Base(s.path), s.Now().UTC(), st.Size(), sum
+	return tmp.Name(), h, nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// removeDB removes a database file with any journal SQLite left beside it.
+func removeDB(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// WriteBackup makes a checked backup of the register and writes it to path through
+// WriteOutput (never onto the register or into the backup folder; an existing file only with
+// force), encrypted when passphrase is not empty. The file appears only once it is complete.
+func (s *Store) WriteBackup(path, passphrase string, force bool) (BackupInfo, error) {
+	if err := CheckOutput(path, s.OutputOptions(force)); err != nil {
+		return BackupInfo{}, err
+	}
+	return s.writeBackup(path, filepath.Dir(path), passphrase, func(write func(io.Writer) error) error {
+		return WriteOutput(path, s.OutputOptions(force), write)
+	})
+}
+
+// writeBackup snapshots the register into tmpDir and lets put write the backup file.
+func (s *Store) writeBackup(path, tmpDir, passphrase string, put func(write func(io.Writer) error) error) (BackupInfo, error) {
+	snap, h, err := s.snapshot(tmpDir)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	defer removeDB(snap)
+	err = put(func(w io.Writer) error {
+		f, err := os.Open(snap)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return writeBackup(w, h, f, passphrase)
+	})
+	if err != nil {
+		return BackupInfo{}, fmt.Errorf("de reservekopie %s is niet geschreven: %w", path, err)
+	}
+	return backupInfo(path)
+}
+
+// AutoBackup makes the automatic backup in the backup folder and then thins out older ones
+// (rotate). At start the app asks for at most one a day (daily); at close a backup is skipped
+// when the newest one already holds the current head. made is false when nothing was needed.
+func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
+	dir, _, err := s.BackupDir()
+	if err != nil {
+		return info, false, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return info, false, fmt.Errorf("de map voor reservekopieën %s kan niet worden gemaakt: %w", dir, err)
+	}
+	backups, err := s.Backups()
+	if err != nil {
+		return info, false, err
+	}
+	now := s.Now()
+	if len(backups) > 0 {
+		newest := backups[0]
+		n, h, err := head(s.r)
+		if err != nil {
+			return info, false, err
+		}
+		if daily && DateOf(newest.Created.Local()) == DateOf(now.Local()) || !daily && newest.Events == n && newest.Head == h {
+			return newest, false, nil
+		}
+	}
+	name := filepath.Join(dir, registerName(s.path)+"-"+now.Local().Format("2006-01-02-150405")+backupExt)
+	for i := 2; fileExists(name); i++ { // never replace a backup
+		name = filepath.Join(dir, fmt.Sprintf("%s-%s-%d%s", registerName(s.path), now.Local().Format("2006-01-02-150405"), i, backupExt))
+	}
+	// The backup folder is closed to WriteOutput; the program's own backups go there directly.
+	put := func(write func(io.Writer) error) error { return writeAtomic(name, write) }
+	if info, err = s.writeBackup(name, dir, "", put); err != nil {
+		return info, false, err
+	}
+	backups, err = s.Backups()
+	if err != nil {
+		return info, true, err
+	}
+	for _, old := range rotate(backups) {
+		if old != info.File {
+			os.Remove(old)
+		}
+	}
+	return info, true, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// rotate returns the backups to remove: of the given ones (newest first) it keeps the newest
+// of each of the last 7 days, 4 weeks and 12 months that have a backup.
+func rotate(backups []BackupInfo) []string {
+	keep := map[string]bool{}
+	periods := []struct {
+		n   int
+		key func(t time.Time) string
+	}{
+		{7, func(t time.Time) string { return t.Format("2006-01-02") }},
+		{4, func(t time.Time) string { y, w := t.ISOWeek(); return fmt.Sprint(y, "-", w) }},
+		{12, func(t time.Time) string { return t.Format("2006-01") }},
+	}
+	for _, p := range periods {
+		seen := map[string]bool{}
+		for _, b := range backups {
+			k := p.key(b.Created.Local())
+			if !seen[k] && len(seen) < p.n {
+				seen[k] = true
+				keep[b.File] = true
+			}
+		}
+	}
+	var remove []string
+	for _, b := range backups {
+		if !keep[b.File] {
+			remove = append(remove, b.File)
+		}
+	}
+	return remove
+}
+
+// BackupStatus is what the overview and the settings screen say about backups.
+type BackupStatus struct {
+	Dir        string
+	DefaultDir bool        // backups are beside the register, on the same disk
+	Last       *BackupInfo // the newest good backup; nil when there is none
+	Stale      bool        // no good backup in the last 7 days
+}
+
+// BackupStatus reads the backup folder.
+func (s *Store) BackupStatus() (BackupStatus, error) {
+	var st BackupStatus
+	var err error
+	if st.Dir, st.DefaultDir, err = s.BackupDir(); err != nil {
+		return st, err
+	}
+	backups, err := s.Backups()
+	if err != nil {
+		return st, err
+	}
+	if len(backups) > 0 {
+		st.Last = &backups[0]
+	}
+	st.Stale = st.Last == nil || s.Now().Sub(st.Last.Created) > staleAfter
+	return st, nil
+}

@@ -1,0 +1,173 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// RestoreResult says what Restore did.
+type RestoreResult struct {
+	Backup   BackupHeader
+	Events   int    // events in the restored register, the restore itself included
+	SetAside string // where the register that was there now is; "" when there was none
+}
+
+// Restore puts the register in a backup at dbPath. The backup is decrypted and checked in full
+// (integrity_check and verify) before anything is touched; a register already at dbPath is set
+// aside under a new name, never removed, and only with force. The swap is one rename, and the
+// restore is recorded in the restored register's audit trail, by actor ("": the
+// operating-system user).
+func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, actor string) (RestoreResult, error) {
+	var res RestoreResult
+	if err := checkPath(dbPath); err != nil {
+		return res, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return res, &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor het register kan niet worden gemaakt: %v", err)}
+	}
+	exists := fileExists(dbPath)
+	if exists && !force {
+		return res, &Error{Code: CodeConflict, Message: fmt.Sprintf(
+			"op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath)}
+	}
+	tmp, h, err := unpackBackup(backupPath, filepath.Dir(dbPath), passphrase)
+	if err != nil {
+		return res, err
+	}
+	defer removeDB(tmp)
+	res.Backup = h
+	if exists {
+		if res.SetAside, err = setAside(dbPath, now); err != nil {
+			return res, err
+		}
+	} else if err := os.Rename(tmp, dbPath); err != nil {
+		return res, err
+	}
+	if res.SetAside != "" {
+		if err := os.Rename(tmp, dbPath); err != nil { // replaces the file in one step
+			if !fileExists(dbPath) { // it was moved aside rather than linked: move it back
+				os.Rename(res.SetAside, dbPath)
+			}
+			return res, fmt.Errorf("het terugzetten is mislukt; het register is niet gewijzigd: %w", err)
+		}
+	}
+	s, err := Open(dbPath)
+	if err != nil {
+		return res, err
+	}
+	s.Now = func() time.Time { return now }
+	if actor != "" {
+		s.Actor = actor
+	}
+	err = s.update(func(tx *Tx) error {
+		return tx.event(0, "register_restored", map[string]any{"backup": filepath.Base(backupPath), "created": h.Created,
+			"events": h.Events, "head": h.Head, "set_aside": res.SetAside})
+	})
+	if err == nil {
+		res.Events, _, err = head(s.r)
+	}
+	return res, errors.Join(err, s.Close())
+}
+
+// unpackBackup writes the register in a backup to a new file in dir and checks it.
+func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, error) {
+	f, err := os.Open(backupPath)
+	if err != nil {
+		return "", BackupHeader{}, &Error{Code: CodeNotFound, Message: fmt.Sprintf("de reservekopie %s is niet te openen: %v", backupPath, err)}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return "", BackupHeader{}, &Error{Code: CodeInvalid, Message: fmt.Sprintf("%s is geen gewoon bestand; kies een reservekopie", backupPath)}
+	}
+	h, body, err := openBackup(f, passphrase)
+	if err != nil {
+		return "", h, err
+	}
+	tmp, err := os.CreateTemp(dir, ".klachtenregister-terugzetten-*.tmp")
+	if err != nil {
+		return "", h, err
+	}
+	_, err = io.Copy(tmp, body)
+	err = errors.Join(err, tmp.Sync(), tmp.Close())
+	if err != nil {
+		removeDB(tmp.Name())
+		return "", h, err
+	}
+	if problem := checkCopy(tmp.Name(), h); problem != "" {
+		removeDB(tmp.Name())
+		return "", h, damagedBackup(problem)
+	}
+	return tmp.Name(), h, nil
+}
+
+// checkCopy checks that a file is an intact Klachtenregister database holding the chain head
+// its backup header promises; "" when it is.
+func checkCopy(path string, h BackupHeader) string {
+	if err := prepareFile(path, false); err != nil {
+		return "het is geen database van Klachtenregister"
+	}
+	if err := probe(path); err != nil {
+		return err.Error()
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return err.Error()
+	}
+	defer db.Close()
+	var app int
+	if err := db.QueryRow(`PRAGMA application_id`).Scan(&app); err != nil || app != applicationID {
+		return "het is geen database van Klachtenregister"
+	}
+	v, err := verifyDB(db)
+	switch {
+	case err != nil:
+		return err.Error()
+	case !v.OK():
+		return v.Problem
+	case h.Size >= 0 && (v.Events != h.Events || v.Head != h.Head):
+		return "de beschrijving aan het begin past niet bij de inhoud"
+	}
+	return ""
+}
+
+// setAside gives the register at dbPath a new name beside it, with the journal files SQLite
+// keeps next to it, after folding its write-ahead log in. A register another program still has
+// open is refused: its log is then still in use.
+func setAside(dbPath string, now time.Time) (string, error) {
+	checkpointed := false
+	if db, err := sql.Open("sqlite", dbPath+"?_pragma=busy_timeout(5000)"); err == nil {
+		_, err = db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+		checkpointed = err == nil
+		db.Close()
+	}
+	// The last connection to close removes the log; when it is still there, another program
+	// has the register open. (A damaged file cannot be opened; its journal files move with it.)
+	if checkpointed && fileExists(dbPath+"-wal") {
+		return "", &Error{Code: CodeDatabase, Message: "het register is nog geopend in een ander programma; sluit Klachtenregister en probeer het opnieuw"}
+	}
+	ext := filepath.Ext(dbPath)
+	aside := fmt.Sprintf("%s-voor-terugzetten-%s%s", dbPath[:len(dbPath)-len(ext)], now.Local().Format("2006-01-02-150405"), ext)
+	for i := 2; fileExists(aside); i++ {
+		aside = fmt.Sprintf("%s-voor-terugzetten-%s-%d%s", dbPath[:len(dbPath)-len(ext)], now.Local().Format("2006-01-02-150405"), i, ext)
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if fileExists(dbPath + suffix) {
+			if err := os.Rename(dbPath+suffix, aside+suffix); err != nil {
+				return "", err
+			}
+		}
+	}
+	// A hard link keeps the register at its place until the restored one replaces it in one
+	// rename; where links are not possible it is moved aside first.
+	if err := os.Link(dbPath, aside); err != nil {
+		if err := os.Rename(dbPath, aside); err != nil {
+			return "", fmt.Errorf("het huidige register kan niet opzij worden gezet: %w", err)
+		}
+	}
+	return aside, nil
+}

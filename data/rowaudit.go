@@ -1,0 +1,238 @@
+package data
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+)
+
+// trackedTable is a table whose every row verify compares with what the audit trail recorded.
+// Its triggers note each change with the hash of the row before and after (rowHashFunc over
+// all columns, in schema order), so a row edited, added or removed outside the program is found.
+type trackedTable struct {
+	name, key string
+	noun      string // the row in the practitioner's words, for a row that is gone
+	label     string // SQL naming the row (table alias t) in the practitioner's words
+}
+
+// ofComplaintLabel names the complaint a row belongs to.
+const ofComplaintLabel = ` || ' bij klacht ' || coalesce((SELECT reference FROM complaints WHERE id = t.complaint_id), t.complaint_id)`
+
+// trackedTables are the state rows of the register. Root causes are left out: the seeded ones
+// come from the schema itself, and a root cause is never changed or removed.
+var trackedTables = []trackedTable{
+	{"settings", "key", "instelling", `'instelling ' || t.key`},
+	{"complaints", "id", "klacht", `'klacht ' || t.reference`},
+	{"contacts", "id", "contactmoment", `'contactmoment van ' || t.contact_on` + ofComplaintLabel},
+	{"extensions", "id", "verlenging", `'verlenging tot ' || t.until` + ofComplaintLabel},
+	{"experts", "id", "externe deskundige", `'externe deskundige ' || t.name`},
+	{"consents", "id", "toestemming", `'toestemming van ' || t.given_on` + ofComplaintLabel},
+	{"attachments", "id", "bijlage", `'bijlage ' || t.name` + ofComplaintLabel},
+	{"shares", "id", "gedeelde stukken", `'stukken gedeeld op ' || t.shared_on` + ofComplaintLabel},
+	{"letters", "id", "brief", `'brief ' || t.kind || ' versie ' || t.version` + ofComplaintLabel},
+	{"measures", "id", "verbetermaatregel", `'verbetermaatregel ' || t.code`},
+	{"complaint_measures", "id", "koppeling van een verbetermaatregel",
+		`'koppeling van verbetermaatregel ' || coalesce((SELECT code FROM measures WHERE id = t.measure_id), t.measure_id)` + ofComplaintLabel},
+}
+
+// rowHashFunc is the SQL function that hashes a row: the table name, then every column.
+const rowHashFunc = "klrg_row_sha256"
+
+func init() {
+	sqlite.MustRegisterDeterministicScalarFunction(rowHashFunc, -1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		h := sha256.New()
+		for _, a := range args {
+			writeValue(h, a)
+		}
+		return h.Sum(nil), nil
+	})
+}
+
+type byteWriter interface{ Write([]byte) (int, error) }
+
+// writeValue writes one SQL value with its type, so 1, '1' and x'31' hash differently.
+func writeValue(w byteWriter, v any) {
+	var buf [binary.MaxVarintLen64 + 1]byte
+	switch v := v.(type) {
+	case nil:
+		w.Write([]byte{'n'})
+	case int64:
+		buf[0] = 'i'
+		binary.BigEndian.PutUint64(buf[1:9], uint64(v))
+		w.Write(buf[:9])
+	case float64:
+		buf[0] = 'f'
+		binary.BigEndian.PutUint64(buf[1:9], math.Float64bits(v))
+		w.Write(buf[:9])
+	case bool:
+		writeValue(w, map[bool]int64{false: 0, true: 1}[v])
+	case string:
+		buf[0] = 't'
+		n := binary.PutUvarint(buf[1:], uint64(len(v)))
+		w.Write(buf[:n+1])
+		w.Write([]byte(v))
+	case []byte:
+		if v == nil {
+			w.Write([]byte{'n'})
+			return
+		}
+		buf[0] = 'b'
+		n := binary.PutUvarint(buf[1:], uint64(len(v)))
+		w.Write(buf[:n+1])
+		w.Write(v)
+	case time.Time:
+		writeValue(w, v.UTC().Format(time.RFC3339Nano))
+	default:
+		writeValue(w, fmt.Sprint(v))
+	}
+}
+
+// columns lists a table's columns in schema order.
+func columns(q querier, table string) ([]string, error) {
+	rows, err := q.Query(`SELECT name FROM pragma_table_info(?) ORDER BY cid`, table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, `"`+c+`"`)
+	}
+	return out, rows.Err()
+}
+
+// rowHashSQL is the hash of a row of t, its columns prefixed with alias ("NEW", "OLD", "t").
+func (t trackedTable) rowHashSQL(cols []string, alias string) string {
+	parts := []string{"'" + t.name + "'"}
+	for _, c := range cols {
+		parts = append(parts, alias+"."+c)
+	}
+	return rowHashFunc + "(" + strings.Join(parts, ", ") + ")"
+}
+
+// installRowAudit (re)creates the triggers of every tracked table from its current columns;
+// it runs after every schema change so a new column is covered at once.
+func installRowAudit(tx *sql.Tx) error {
+	for _, t := range trackedTables {
+		cols, err := columns(tx, t.name)
+		if err != nil {
+			return err
+		}
+		note := func(event, key, before, after string) string {
+			return fmt.Sprintf(`DROP TRIGGER IF EXISTS %[1]s_audit_%[2]s;
+CREATE TRIGGER %[1]s_audit_%[2]s AFTER %[2]s ON %[1]s BEGIN
+    INSERT INTO pending_rows (tbl, row_key, before, after) VALUES ('%[1]s', %[3]s, %[4]s, %[5]s)
+    ON CONFLICT (tbl, row_key) DO UPDATE SET after = excluded.after;
+END;`, t.name, event, key, before, after)
+		}
+		script := note("insert", "NEW."+t.key, "NULL", t.rowHashSQL(cols, "NEW")) +
+			note("update", "NEW."+t.key, t.rowHashSQL(cols, "OLD"), t.rowHashSQL(cols, "NEW")) +
+			note("delete", "OLD."+t.key, t.rowHashSQL(cols, "OLD"), "NULL")
+		if _, err := tx.Exec(script); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sealRows notes every existing row of the tracked tables as pending, so the register_sealed
+// event of an older register's upgrade records the state its earlier events did not.
+func sealRows(tx *sql.Tx) (int, error) {
+	total := 0
+	for _, t := range trackedTables {
+		cols, err := columns(tx, t.name)
+		if err != nil {
+			return 0, err
+		}
+		res, err := tx.Exec(fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after)
+			SELECT '%s', t.%s, NULL, %s FROM %s t`, t.name, t.key, t.rowHashSQL(cols, "t"), t.name))
+		if err != nil {
+			return 0, err
+		}
+		n, _ := res.RowsAffected()
+		total += int(n)
+	}
+	return total, nil
+}
+
+// rowChange is one row an event changed: its hash before (nil: new) and after (nil: removed).
+type rowChange struct {
+	Table         string
+	Key           any
+	Before, After []byte
+}
+
+// digest is what an event's rows_sha256 holds: the hash of every row change it recorded,
+// in (table, key) order. No changes give "", the value of events from before this check.
+func rowsDigest(changes []rowChange) string {
+	if len(changes) == 0 {
+		return ""
+	}
+	h := sha256.New()
+	for _, c := range changes {
+		writeValue(h, c.Table)
+		writeValue(h, c.Key)
+		writeValue(h, c.Before)
+		writeValue(h, c.After)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// pendingDigest is the digest of the rows changed since the last event, for the chain hash
+// of the event being written.
+func (tx *Tx) pendingDigest() (string, error) {
+	rows, err := tx.Query(`SELECT tbl, row_key, before, after FROM pending_rows ORDER BY tbl, row_key`)
+	if err != nil {
+		return "", err
+	}
+	var changes []rowChange
+	for rows.Next() {
+		var c rowChange
+		if err := rows.Scan(&c.Table, &c.Key, &c.Before, &c.After); err != nil {
+			rows.Close()
+			return "", err
+		}
+		changes = append(changes, c)
+	}
+	rows.Close()
+	return rowsDigest(changes), rows.Err()
+}
+
+// takePendingRows moves the rows changed since the last event to that event.
+func (tx *Tx) takePendingRows(eventID int64) error {
+	if _, err := tx.Exec(`INSERT INTO event_rows (event_id, tbl, row_key, before, after)
+		SELECT ?, tbl, row_key, before, after FROM pending_rows`, eventID); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`DELETE FROM pending_rows`)
+	return err
+}
+
+// unrecordedChange is the safety net under "every change has its audit record": a transaction
+// that changed a tracked row without an event after it is rolled back.
+func (tx *Tx) unrecordedChange() error {
+	var tbl string
+	err := tx.QueryRow(`SELECT tbl FROM pending_rows LIMIT 1`).Scan(&tbl)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("interne fout: een wijziging in %s heeft geen gebeurtenis in het audit-spoor; er is niets opgeslagen", tbl)
+}
+
+// sameHash compares two row hashes; nil only equals nil.
+func sameHash(a, b []byte) bool { return (a == nil) == (b == nil) && bytes.Equal(a, b) }

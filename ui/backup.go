@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// backupStore is what the backup hooks need from the store.
+type backupStore interface {
+	BackupStatus() (data.BackupStatus, error)
+	AutoBackup(daily bool) (data.BackupInfo, bool, error)
+	Path() string
+}
+
+// isDemo tells a demo register by its path (or a path beside it) in the temporary folder
+// openDemo makes: it gets no backups and no warnings about them.
+func isDemo(path string) bool {
+	return strings.Contains(path, string(filepath.Separator)+"klachtenregister-demo-")
+}
+
+// backupAtStart makes the day's first backup in the background; a failure is shown on the
+// overview until a later backup succeeds.
+func (m *Main) backupAtStart() {
+	if isDemo(m.store.Path()) {
+		return
+	}
+	go func() {
+		_, _, err := m.store.AutoBackup(true)
+		deliver(func() { m.backupDone(err) })
+	}()
+}
+
+// backupDone shows the outcome of a backup on the overview and in the settings.
+func (m *Main) backupDone(err error) {
+	m.Overview.backupFailed, m.Settings.backupFailed = err, err
+	m.Overview.refresh()
+	m.Settings.refresh()
+}
+
+// backupAtClose makes the backup when a register is closed, unless the newest backup already
+// holds every change.
+func backupAtClose(s backupStore) error {
+	if isDemo(s.Path()) {
+		return nil
+	}
+	_, _, err := s.AutoBackup(false)
+	return err
+}
+
+// closeStore closes a register the window no longer shows, after its backup; a failed
+// backup is shown in win.
+func closeStore(s *data.Store, win fyne.Window) {
+	showError(backupAtClose(s), win)
+	s.Close()
+}
+
+// backupFailedText is the overview's line for a backup that failed.
+func backupFailedText(err error) string {
+	return lang.L("The last backup failed; the previous backups are unchanged:") + " " + problemText(err)
+}
+
+// backupPanel is the settings screen's part about backups: where they go, the last good one,
+// and a button to make one now.
+type backupPanel struct {
+	store  backupStore
+	win    fyne.Window
+	status *widget.Label
+	dir    string // the backup folder, where the restore dialog starts
+	// done is told the outcome of a backup made with the button.
+	done func(err error)
+	// restore puts the register in a backup file in place of the open one.
+	restore func(file, passphrase string)
+}
+
+func newBackupPanel(store backupStore, win fyne.Window, done func(error)) *backupPanel {
+	p := &backupPanel{store: store, win: win, status: widget.NewLabel(""), done: done}
+	p.status.Wrapping = fyne.TextWrapWord
+	return p
+}
+
+func (p *backupPanel) content() fyne.CanvasObject {
+	now := widget.NewButton(lang.L("Make a backup now"), p.onBackupNow)
+	restore := widget.NewButton(lang.L("Restore a backup…"), p.onRestore)
+	return container.NewVBox(p.status, container.NewGridWithColumns(2, now, restore))
+}
+
+// show puts the status in words: the folder, the last good backup, and any warning.
+func (p *backupPanel) show(st data.BackupStatus, failed error) {
+	p.dir = st.Dir
+	lines := []string{lang.L("Backups are kept in:") + " " + st.Dir}
+	if st.Last != nil {
+		lines = append(lines, fmt.Sprintf("%s %s, %s (%s)", lang.L("Last good backup:"),
+			data.LongDate(st.Last.Created), st.Last.Created.Local().Format("15:04"), data.CountEvents(st.Last.Events)))
+	}
+	if failed != nil {
+		lines = append(lines, backupFailedText(failed))
+	}
+	lines = append(lines, backupWarnings(st)...)
+	p.status.SetText(strings.Join(lines, "\n"))
+}
+
+func (p *backupPanel) onBackupNow() {
+	info, made, err := p.store.AutoBackup(false)
+	p.done(err)
+	switch {
+	case err != nil:
+		showError(err, p.win)
+	case !made:
+		dialog.ShowInformation(lang.L("Backup"), lang.L("The latest backup already holds every change."), p.win)
+	default:
+		dialog.ShowInformation(lang.L("Backup"), lang.L("Backup made and checked:")+" "+info.File, p.win)
+	}
+}
+
+// backupWarnings are the overview's lines about backups; none when all is well.
+func backupWarnings(st data.BackupStatus) []string {
+	var out []string
+	switch {
+	case st.Last == nil:
+		out = append(out, lang.L("There is no backup of the register yet."))
+	case st.Stale:
+		out = append(out, lang.L("The last good backup is from {{.Date}}, more than 7 days ago.",
+			map[string]any{"Date": data.LongDate(st.Last.Created)}))
+	}
+	if st.DefaultDir {
+		out = append(out, lang.L("The backups are on the same disk as the register. In Settings, choose another disk or a synced folder."))
+	}
+	return out
+}
+
+// chooseBackupDir lets the practitioner pick the backup folder, e.g. on another disk or in a
+// synced folder, and puts it in the settings form.
+func chooseBackupDir(win fyne.Window, set func(string)) {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			showError(err, win)
+			return
+		}
+		set(u.Path())
+	}, win)
+	d.Show()
+}
+
+// onRestore asks for the backup file, its passphrase when it is encrypted, and a confirmation.
+func (p *backupPanel) onRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			showError(err, p.win)
+			return
+		}
+		h, err := data.ReadBackupHeader(r)
+		r.Close()
+		file := r.URI().Path()
+		if err != nil {
+			showError(err, p.win)
+			return
+		}
+		confirm := func(passphrase string) {
+			msg := lang.L("The backup of {{.Date}} ({{.Events}}) replaces the register. The current register is kept beside it under a new name. Continue?",
+				map[string]any{"Date": data.LongDate(h.Created), "Events": data.CountEvents(h.Events)})
+			dialog.ShowConfirm(lang.L("Restore backup"), msg, func(yes bool) {
+				if yes {
+					p.restore(file, passphrase)
+				}
+			}, p.win)
+		}
+		if !h.Encrypted() {
+			confirm("")
+			return
+		}
+		pass := widget.NewPasswordEntry()
+		dialog.ShowForm(lang.L("Passphrase"), lang.L("Restore backup"), lang.L("Cancel"),
+			[]*widget.FormItem{widget.NewFormItem(lang.L("Passphrase"), pass)}, func(ok bool) {
+				if ok {
+					confirm(pass.Text)
+				}
+			}, p.win)
+	}, p.win)
+	if l, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
+		d.SetLocation(l)
+	}
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".reservekopie", ".db"}))
+	d.Show()
+}
+
+// restore closes the register, puts the backup in its place (data.Restore checks it first and
+// sets the register aside) and shows the restored register; after a refusal the register that
+// was there is opened again.
+func (m *Main) restore(file, passphrase string) {
+	path := m.store.Path()
+	m.store.Close()
+	m.closed = true
+	res, err := data.Restore(file, path, passphrase, true, time.Now(), "")
+	s, openErr := data.Open(path)
+	if openErr != nil {
+		showError(openErr, m.win)
+		return
+	}
+	m.switchStore(s)
+	if err != nil {
+		showError(err, m.win)
+		return
+	}
+	dialog.ShowInformation(lang.L("Restore backup"), lang.L("The backup is restored. The register that was there is kept as {{.File}}.",
+		map[string]any{"File": res.SetAside}), m.win)
+}

@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"klachtenregister/data"
+)
+
+// The overview warns while there is no backup, and while backups sit beside the register;
+// the settings show the last good one, and a failed backup is told on both.
+func TestBackupWarnings(t *testing.T) {
+	m, s := newApp(t)
+	if !strings.Contains(m.Overview.warnings.Text, "Er is nog geen reservekopie") || m.Overview.warnings.Hidden {
+		t.Fatalf("overview warnings %q", m.Overview.warnings.Text)
+	}
+	m.Settings.backups.onBackupNow()
+	settle(m)
+	w := m.Overview.warnings.Text
+	if strings.Contains(w, "nog geen") || !strings.Contains(w, "dezelfde schijf") {
+		t.Errorf("overview after a backup: %q", w)
+	}
+	if st := m.Settings.backups.status.Text; !strings.Contains(st, "Laatste goede reservekopie: 30 november 2026") {
+		t.Errorf("settings: %q", st)
+	}
+	if err := s.SetSettings(map[string]string{"backup_dir": t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	m.refresh()
+	settle(m)
+	if w := m.Overview.warnings.Text; !strings.Contains(w, "Er is nog geen reservekopie") || strings.Contains(w, "dezelfde schijf") {
+		t.Errorf("overview with another folder: %q", w)
+	}
+	m.backupDone(errors.New("schijf vol"))
+	settle(m)
+	if !strings.Contains(m.Overview.warnings.Text, "De laatste reservekopie is mislukt") ||
+		!strings.Contains(m.Settings.backups.status.Text, "Schijf vol") {
+		t.Errorf("failed backup: %q / %q", m.Overview.warnings.Text, m.Settings.backups.status.Text)
+	}
+}
+
+// Restoring from the settings screen puts the backup in place, keeps the register that was
+// there, and hands the window the restored register.
+func TestRestoreFromTheApp(t *testing.T) {
+	m, s := newApp(t)
+	backup := filepath.Join(t.TempDir(), "kopie.reservekopie")
+	if _, err := s.WriteBackup(backup, "", false); err != nil {
+		t.Fatal(err)
+	}
+	ref := addComplaint(t, s, "Na de kopie")
+	var restored *data.Store
+	m.switchStore = func(n *data.Store) { restored = n }
+	m.restore(backup, "")
+	if restored == nil || !m.closed {
+		t.Fatal("the window did not get the restored register")
+	}
+	defer restored.Close()
+	if _, err := restored.Complaint(ref); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("complaint made after the backup: %v", err)
+	}
+	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(s.Path()), "register-voor-terugzetten-*.db"))
+	if len(aside) != 1 {
+		t.Errorf("set-aside register: %v", aside)
+	}
+}
