@@ -92,8 +92,10 @@ func open(path string, create bool) (*Store, error) {
 	if err := probe(path); err != nil {
 		return nil, err
 	}
+	// temp_store(2): the statement journals that the row-audit triggers make every write keep
+	// stay in memory instead of a temporary file written for each statement.
 	w, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate")
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
