@@ -69,11 +69,7 @@ func (tx *Tx) event(complaintID int64, kind string, payload any) error {
 		return err
 	}
 	e := Event{At: tx.now, Actor: tx.store.Actor, ComplaintID: complaintID, Kind: kind, PayloadSHA256: sha256Hex(body)}
-	err = tx.QueryRow(`SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.PrevHash)
-	switch {
-	case err == sql.ErrNoRows:
-		e.ID, e.PrevHash = 0, genesis
-	case err != nil:
+	if e.ID, e.PrevHash, err = tx.lastEvent(); err != nil {
 		return err
 	}
 	e.ID++
@@ -89,8 +85,24 @@ func (tx *Tx) event(complaintID int64, kind string, payload any) error {
 	if err := tx.takePendingRows(e.ID); err != nil {
 		return err
 	}
+	if tx.batch != nil {
+		tx.batch.lastID, tx.batch.lastHash = e.ID, e.Hash
+	}
 	_, err = tx.Exec(`INSERT INTO event_payloads (event_id, payload) VALUES (?, ?)`, e.ID, string(body))
 	return err
+}
+
+// lastEvent is the ID and hash of the newest event, which the next one chains to: the
+// genesis hash when there is none. A batch remembers it, as only the batch writes events.
+func (tx *Tx) lastEvent() (id int64, hash string, err error) {
+	if tx.batch != nil && tx.batch.lastID != 0 {
+		return tx.batch.lastID, tx.batch.lastHash, nil
+	}
+	err = tx.QueryRow(`SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&id, &hash)
+	if err == sql.ErrNoRows {
+		return 0, genesis, nil
+	}
+	return id, hash, err
 }
 
 func nullID(id int64) any {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -209,13 +210,27 @@ func (tx *Tx) moveDeadlines(old, c *Complaint) error {
 }
 
 // refreshSearch rewrites the complaint's full-text entry from its fields and contact notes.
+// A batch rewrites each complaint's entry once, when it commits.
 func (tx *Tx) refreshSearch(id int64) error {
-	if _, err := tx.Exec(`DELETE FROM complaint_search WHERE rowid = ?`, id); err != nil {
+	if tx.batch != nil {
+		tx.batch.search[id] = true
+		return nil
+	}
+	return writeSearch(tx, []int64{id})
+}
+
+// writeSearch rewrites the full-text entries of the complaints ids in two statements.
+func writeSearch(tx *Tx, ids []int64) error {
+	list, err := json.Marshal(ids)
+	if err != nil {
 		return err
 	}
-	_, err := tx.Exec(`INSERT INTO complaint_search (rowid, reference, complainant, body)
+	if _, err := tx.Exec(`DELETE FROM complaint_search WHERE rowid IN (SELECT value FROM json_each(?))`, string(list)); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO complaint_search (rowid, reference, complainant, body)
 		SELECT id, reference, concat_ws(' ', complainant_name, rep_name), concat_ws(' ', summary, description, desired_outcome, person_named, handler,
 			(SELECT group_concat(note || ' ' || info_requested, ' ') FROM contacts WHERE complaint_id = c.id))
-		FROM complaints c WHERE id = ?`, id)
+		FROM complaints c WHERE id IN (SELECT value FROM json_each(?))`, string(list))
 	return err
 }

@@ -40,8 +40,9 @@
 //     report nor a measure's description may name: people.go; CSV export: export.go.
 //   - Opening, creating and migrating the database file: store.go, migrations/; why a register
 //     is unavailable (busy, disk full, read-only, missing, damaged): unavailable.go; one app
-//     window per register: instance.go.
+//     window per register: instance.go; many changes in one transaction, each through its own
+//     rules with its own event: batch.go.
 //   - Every file written for the practitioner (letters, reports, exports), never onto the
 //     register: output.go (WriteOutput).
-//   - The demo register: demo.go.
+//   - The demo register: package data/demo (it uses only this package's exported API).
 package data

@@ -320,30 +320,6 @@ func TestLetterSettings(t *testing.T) {
 	}
 }
 
-// TestDemoWithLetters makes a demo register whose formal complaints are confirmed with letters,
-// and checks that closed formal complaints all have an outcome letter marked sent.
-func TestDemoWithLetters(t *testing.T) {
-	s := openStore(t, "2026-03-02")
-	made := 0
-	render := func(ref string, kind LetterKind) ([]byte, error) { made++; return pdf(ref + " " + string(kind)), nil }
-	must(t, s.DemoWithLetters(30, 3, render))
-	if made == 0 {
-		t.Fatal("the demo made no letters")
-	}
-	listed, err := s.List(Filter{Status: StatusClosed})
-	must(t, err)
-	for _, l := range listed {
-		if l.Formal && l.OutcomeSentOn.IsZero() {
-			t.Errorf("%s is closed without an outcome letter sent", l.Reference)
-		}
-	}
-	v, err := s.Verify()
-	must(t, err)
-	if !v.OK() {
-		t.Error(v.Problem)
-	}
-}
-
 // TestWithdrawalLetterOnAWithdrawnFile: a withdrawn file is read-only, but its one letter, the
 // confirmation of the withdrawal, can still be made and marked sent; any other letter is refused.
 func TestWithdrawalLetterOnAWithdrawnFile(t *testing.T) {

@@ -50,7 +50,7 @@ var sortColumns = map[SortKey][]string{
 	SortComplainant: {"c.complainant_name COLLATE NOCASE", "c.id"},
 	SortSummary:     {"c.summary COLLATE NOCASE", "c.id"},
 	SortHandler:     {"c.handler COLLATE NOCASE", "c.id"},
-	SortStatus:      {"c.status", "c.id"},
+	SortStatus:      {"c.status", "c.received_on", "c.id"},
 	SortDue:         {"c.status IN ('closed', 'withdrawn', 'resolved')", "c.due_on IS NULL", "c.due_on", "c.id"},
 }
 
@@ -77,8 +77,8 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		}
 		where, args = append(where, "c.status = ?"), append(args, f.Status)
 	}
-	if f.Active {
-		where = append(where, "c.status NOT IN ('closed', 'withdrawn')")
+	if f.Active { // named one by one, so SQLite finds them in the status index
+		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')")
 	}
 	if f.Year != 0 {
 		where = append(where, "c.received_on >= ? AND c.received_on < ?")
@@ -99,13 +99,18 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 // Count returns how many complaints match f (Overdue, Limit and Offset aside), so a screen
 // can page through a large register.
 func (s *Store) Count(f Filter) (int, error) {
-	cond, args, ok, err := f.where()
+	query, args, ok, err := f.countQuery()
 	if !ok {
 		return 0, err
 	}
 	var n int
-	err = s.r.QueryRow(`SELECT count(*) FROM complaints c WHERE `+cond, args...).Scan(&n)
+	err = s.r.QueryRow(query, args...).Scan(&n)
 	return n, err
+}
+
+func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
+	cond, args, ok, err := f.where()
+	return `SELECT count(*) FROM complaints c WHERE ` + cond, args, ok, err
 }
 
 // List returns the complaints that match f, in f's sort order, with their action items for today.
@@ -124,24 +129,10 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 
 // list is List on q, so that a complaint file reads its row in the same snapshot as the rest.
 func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
-	cond, args, ok, err := f.where()
+	query, args, ok, err := f.listQuery()
 	if !ok {
 		return nil, err
 	}
-	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
-	// not for every complaint the sort has to look at.
-	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
-	if f.Limit > 0 {
-		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
-	}
-	query := `SELECT ` + complaintColumns + `,
-		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
-		` + noticesSQL + `,
-		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
-		(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
-			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),
-		` + outcomeSentSQL + `, ` + measureCountSQL + `
-		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
 	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
@@ -173,6 +164,29 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// listQuery is list's statement: the complaints that match f with the facts of their action items.
+func (f Filter) listQuery() (query string, args []any, ok bool, err error) {
+	cond, args, ok, err := f.where()
+	if !ok {
+		return "", nil, ok, err
+	}
+	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
+	// not for every complaint the sort has to look at.
+	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
+	if f.Limit > 0 {
+		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
+	query = `SELECT ` + complaintColumns + `,
+		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
+		` + noticesSQL + `,
+		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
+		(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
+			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),
+		` + outcomeSentSQL + `, ` + measureCountSQL + `
+		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
+	return query, args, true, nil
 }
 
 // Deadlines lists every action item in the register, overdue first: those of the complaints

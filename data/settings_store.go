@@ -7,6 +7,9 @@ import (
 
 // settings reads the stored settings over the defaults.
 func settings(q querier) (Settings, error) {
+	if tx, ok := q.(*Tx); ok && tx.batch != nil && tx.batch.settings != nil {
+		return maps.Clone(tx.batch.settings), nil // a batch reads them once: only it can change them
+	}
 	s := DefaultSettings()
 	rows, err := q.Query(`SELECT key, value FROM settings`)
 	if err != nil {
@@ -19,6 +22,9 @@ func settings(q querier) (Settings, error) {
 			return nil, err
 		}
 		s[k] = v
+	}
+	if tx, ok := q.(*Tx); ok && tx.batch != nil && rows.Err() == nil {
+		tx.batch.settings = maps.Clone(s)
 	}
 	return s, rows.Err()
 }
@@ -54,6 +60,9 @@ func (s *Store) SetSettings(values map[string]string) error {
 			if err := tx.event(0, "setting_changed", map[string]any{"key": k, "old": current[k], "new": clean[k]}); err != nil {
 				return err
 			}
+		}
+		if tx.batch != nil {
+			tx.batch.settings = nil
 		}
 		return nil
 	})

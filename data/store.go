@@ -32,8 +32,9 @@ var migrationFS embed.FS
 // transaction, so two windows or a scheduled CLI run never interleave half-done work;
 // reads use a separate pool.
 type Store struct {
-	w, r *sql.DB
-	path string
+	w, r  *sql.DB
+	path  string
+	batch *batch // set on the store Batch hands to its function
 	// changed is set once this store committed a change, so Close writes a new anchor.
 	changed atomic.Bool
 	closed  atomic.Bool
@@ -91,8 +92,10 @@ func open(path string, create bool) (*Store, error) {
 	if err := probe(path); err != nil {
 		return nil, err
 	}
+	// temp_store(2): the statement journals that the row-audit triggers make every write keep
+	// stay in memory instead of a temporary file written for each statement.
 	w, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate")
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
@@ -329,20 +332,16 @@ func (s *Store) today() Date { return Today(s.Now()) }
 // update runs fn in one immediate transaction: every change and its audit events commit
 // together or not at all.
 func (s *Store) update(fn func(tx *Tx) error) error {
+	if s.batch != nil {
+		return s.batch.run(s, fn)
+	}
 	sqlTx, err := s.w.Begin()
 	if err != nil {
 		return Classify(s.path, err)
 	}
 	defer sqlTx.Rollback()
 	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
-	// Rows noted by a change made outside the program are no part of this change.
-	if _, err := tx.Exec(`DELETE FROM pending_rows`); err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		return Classify(s.path, err)
-	}
-	if err := tx.unrecordedChange(); err != nil {
+	if err := tx.change(fn); err != nil {
 		return err
 	}
 	if err := Classify(s.path, sqlTx.Commit()); err != nil {
@@ -352,11 +351,25 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 	return nil
 }
 
+// change runs fn as one change in tx: the rows it touches are noted afresh, and it is refused
+// when it changed a tracked row without an event after it.
+func (tx *Tx) change(fn func(tx *Tx) error) error {
+	// Rows noted by a change made outside the program are no part of this change.
+	if _, err := tx.Exec(`DELETE FROM pending_rows`); err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return Classify(tx.store.path, err)
+	}
+	return tx.unrecordedChange()
+}
+
 // Tx is a write transaction with the clock reading and actor of the change.
 type Tx struct {
 	*sql.Tx
 	store *Store
 	now   time.Time
+	batch *batch // nil outside Store.Batch
 }
 
 func (tx *Tx) today() Date { return Today(tx.now) }

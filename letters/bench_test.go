@@ -6,9 +6,10 @@ import (
 	"testing"
 
 	"klachtenregister/data"
+	"klachtenregister/data/datatest"
 )
 
-// BenchmarkLetter renders one outcome letter; the target is well under 30 ms.
+// BenchmarkLetter renders one outcome letter from a prepared input (target < 15 ms).
 func BenchmarkLetter(b *testing.B) {
 	in := sample(data.LetterOutcome, "nl")
 	b.ReportAllocs()
@@ -52,5 +53,49 @@ func BenchmarkBatch(b *testing.B) {
 	b.ReportMetric(late, "MiB-heap@1000")
 	if late > early*1.5+1 {
 		b.Errorf("heap grew from %.1f MiB after 100 letters to %.1f MiB after 1,000", early, late)
+	}
+}
+
+// benchStore opens this run's copy of the 100,000-complaint benchmark register (see
+// data/bench_test.go and BENCHMARKS.md); it is not made under -short.
+func benchStore(b *testing.B) *data.Store {
+	if testing.Short() {
+		b.Skip("the benchmark register is not made under -short")
+	}
+	s := datatest.OpenBench(b, 100_000)
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// BenchmarkLetterFromRegister makes the outcome letter of a resolved complaint in the
+// 100,000-complaint register, its complaint file read and the PDF rendered, as the letters
+// tab does (target < 15 ms).
+func BenchmarkLetterFromRegister(b *testing.B) {
+	s := benchStore(b)
+	resolved, err := s.List(data.Filter{Status: data.StatusResolved, Limit: 1})
+	if err != nil || len(resolved) == 0 {
+		b.Fatalf("no resolved complaint: %v", err)
+	}
+	r := Request{Reference: resolved[0].Reference, Kind: data.LetterOutcome, Date: datatest.BenchToday}
+	b.ReportAllocs()
+	for b.Loop() {
+		in, err := Prepare(s, r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Render(io.Discard, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnnualReport makes the annual report of 2026 from the 100,000-complaint register:
+// the figures and the PDF (target < 1 s).
+func BenchmarkAnnualReport(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		if err := AnnualReport(io.Discard, s, 2026, "nl"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

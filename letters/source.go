@@ -172,11 +172,11 @@ func Preview(src Source, r Request, body string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Renderer makes letters for data.Store.DemoWithLetters, dated by today, which the demo moves
-// along with its clock.
-func Renderer(src Source, today func() data.Date) data.LetterRenderer {
-	return func(ref string, kind data.LetterKind) ([]byte, error) {
-		in, err := Prepare(src, Request{Reference: ref, Kind: kind, Date: today()})
+// Renderer makes the letters of a demo register (package data/demo), each dated on the day
+// the demo makes it.
+func Renderer(src Source) func(ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
+	return func(ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
+		in, err := Prepare(src, Request{Reference: ref, Kind: kind, Date: on})
 		if err != nil {
 			return nil, err
 		}

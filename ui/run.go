@@ -14,6 +14,7 @@ import (
 
 	"klachtenregister/assets"
 	"klachtenregister/data"
+	"klachtenregister/data/demo"
 	"klachtenregister/letters"
 )
 
@@ -175,7 +176,7 @@ func (d *demoRegisters) open() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.DemoWithLetters(40, 1, letters.Renderer(s, func() data.Date { return data.Today(s.Now()) })); err != nil {
+	if err := demo.Fill(s, 40, 1, letters.Renderer(s)); err != nil {
 		s.Close()
 		return nil, err
 	}

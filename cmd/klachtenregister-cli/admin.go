@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"klachtenregister/data"
+	"klachtenregister/data/demo"
+	"klachtenregister/letters"
 )
 
 func init() {
@@ -23,14 +25,14 @@ func demoCommand(fs *flag.FlagSet) func(c *call) error {
 		if err := c.noArgs(); err != nil {
 			return err
 		}
-		if *count < 1 || *count > 100000 {
-			return usagef("--count moet tussen 1 en 100000 liggen")
+		if *count < 1 || *count > demo.MaxCount {
+			return usagef("--count moet tussen 1 en %d liggen", demo.MaxCount)
 		}
 		s, err := c.open()
 		if err != nil {
 			return err
 		}
-		if err := s.DemoWithLetters(*count, *seed, demoLetters(s, *count)); err != nil {
+		if err := demo.Fill(s, *count, *seed, letters.Renderer(s)); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Demoregister met %d klachten gemaakt in %s\n", *count, s.Path())

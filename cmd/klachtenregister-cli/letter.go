@@ -267,16 +267,3 @@ func findLetter(s *data.Store, ref string, kind data.LetterKind, version int) (d
 	}
 	return data.Letter{}, &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf("bij %s is geen %s versie %d bewaard", ref, kind.Label(), version)}
 }
-
-// demoLetterLimit is the largest demo register that gets real letters. A letter takes some
-// 10 ms and 30 kB; a larger demo is for trying the register at scale, and its formal
-// complaints then stay resolved with the outcome letter still to send.
-const demoLetterLimit = 2000
-
-// demoLetters makes the demo register's letters with package letters, dated by the demo's clock.
-func demoLetters(s *data.Store, count int) data.LetterRenderer {
-	if count > demoLetterLimit {
-		return nil
-	}
-	return letters.Renderer(s, func() data.Date { return data.Today(s.Now()) })
-}

@@ -1,9 +1,11 @@
-package data
+package demo
+
+import "klachtenregister/data"
 
 // The demo register's material: fictional people, places and complaints as a small Dutch
 // practice meets them. Names carry diacritics on purpose, so letters and search are tried on them.
 
-var demoPractice = map[string]string{
+var practice = map[string]string{
 	"practice_name":         "Praktijk De Linde",
 	"practice_address":      "Oudegracht 118",
 	"practice_postcode":     "3511 AX",
@@ -16,7 +18,7 @@ var demoPractice = map[string]string{
 	"practitioner_title":    "Praktijkhouder",
 }
 
-var demoNames = []string{
+var names = []string{
 	"Mehmet Çelik", "Ĳsbrand de Vries", "Zoë van 't Hoff", "Łukasz Wiśniewski", "Anouk Bakker",
 	"José Gonçalves", "Renée Smit", "Thijs Jansen", "Fatima El Amrani", "Sanne de Jong",
 	"Noëlle Peeters", "Björn Visser", "Eline van Dijk", "Daan Mulder", "Ayşe Yılmaz",
@@ -24,19 +26,19 @@ var demoNames = []string{
 	"Pieter-Bas Kuipers", "Hüseyin Aydın", "Mirjam Brouwer", "Sjoerd Hoekstra", "Lotte Dekker",
 }
 
-var demoStreets = []string{
+var streets = []string{
 	"Biltstraat 44", "Amsterdamsestraatweg 212", "Kerkstraat 7", "Laan van Nieuw-Guinea 19", "Lange Nieuwstraat 3 bis",
 	"Prins Hendriklaan 88", "Vinkenburgstraat 12", "Twijnstraat 55", "Burgemeester Reigerstraat 101", "Nachtegaalstraat 9",
 }
 
-var demoPlaces = [][2]string{
+var places = [][2]string{
 	{"3512 JK", "Utrecht"}, {"3811 AB", "Amersfoort"}, {"3701 BC", "Zeist"}, {"3991 AA", "Houten"},
 	{"3431 HA", "Nieuwegein"}, {"3721 GD", "Bilthoven"}, {"3601 CS", "Maarssen"}, {"3411 AE", "Lopik"},
 }
 
-// demoTopic is one kind of complaint the demo register holds.
-type demoTopic struct {
-	subject     Subject
+// topic is one kind of complaint the demo register holds.
+type topic struct {
+	subject     data.Subject
 	person      string
 	summary     string
 	description string
@@ -45,91 +47,119 @@ type demoTopic struct {
 	cause       string // the root cause that measure addresses
 }
 
-var demoTopics = []demoTopic{
-	{SubjectService, "", "Factuur hoger dan de offerte",
+var topics = []topic{
+	{data.SubjectService, "", "Factuur hoger dan de offerte",
 		"De factuur voor de jaarrekening is ruim 30% hoger dan in de offerte stond. Vooraf is niet gemeld dat er meer uren nodig waren.",
 		"Een factuur volgens de offerte, of een uitleg van de extra uren.",
 		"Bij meerwerk vooraf een aanvullende offerte sturen en pas na akkoord beginnen.", "fees"},
-	{SubjectService, "", "Aangifte inkomstenbelasting te laat ingediend",
+	{data.SubjectService, "", "Aangifte inkomstenbelasting te laat ingediend",
 		"De aangifte is na de uitsteltermijn ingediend, waardoor ik een aanmaning en een boete van de Belastingdienst kreeg.",
 		"Vergoeding van de boete en de zekerheid dat dit niet nog eens gebeurt.",
 		"Deadlines van aangiften in de gedeelde agenda, met een herinnering twee weken vooraf.", "administration"},
-	{SubjectEmployee, "Mark Peters", "Onvriendelijk telefoongesprek",
+	{data.SubjectEmployee, "Mark Peters", "Onvriendelijk telefoongesprek",
 		"Tijdens een telefoongesprek over mijn dossier werd ik onderbroken en kortaf te woord gestaan.",
 		"Excuses en een gesprek met de praktijkhouder.",
 		"Training klantgericht telefoneren voor alle medewerkers.", "conduct"},
-	{SubjectOrganisation, "", "Geen reactie op e-mails",
+	{data.SubjectOrganisation, "", "Geen reactie op e-mails",
 		"Ik heb in drie weken vier e-mails gestuurd over mijn dossier en geen antwoord gekregen.",
 		"Binnen een week een inhoudelijke reactie en een vaste contactpersoon.",
 		"E-mails binnen twee werkdagen beantwoorden; een gedeelde inbox met vervanging bij afwezigheid.", "communication"},
-	{SubjectService, "", "Fout in de jaarrekening",
+	{data.SubjectService, "", "Fout in de jaarrekening",
 		"In de jaarrekening staat de afschrijving op de bedrijfsauto verkeerd, waardoor de winst te hoog is.",
 		"Een gecorrigeerde jaarrekening zonder extra kosten.",
 		"Vier-ogenprincipe: elke jaarrekening wordt vóór verzending door een tweede medewerker gecontroleerd.", "expertise"},
-	{SubjectOrganisation, "", "Vertrouwelijke stukken naar verkeerd adres",
+	{data.SubjectOrganisation, "", "Vertrouwelijke stukken naar verkeerd adres",
 		"Een brief met mijn loonstroken is naar mijn vorige adres gestuurd, terwijl ik mijn verhuizing had doorgegeven.",
 		"Uitleg over hoe dit kon gebeuren en wat u doet om het te voorkomen.",
 		"Adreswijzigingen dezelfde dag in het klantsysteem verwerken en schriftelijk aan de klant bevestigen.", "administration"},
-	{SubjectEmployee, "Sandra Koster", "Afspraak zonder bericht verzet",
+	{data.SubjectEmployee, "Sandra Koster", "Afspraak zonder bericht verzet",
 		"Mijn afspraak is twee keer op de dag zelf verzet, zonder dat ik daar tijdig bericht over kreeg.",
 		"Voortaan minstens een dag van tevoren bericht.",
 		"Verzette afspraken uiterlijk een werkdag vooraf melden per sms en e-mail.", "communication"},
-	{SubjectService, "", "Onduidelijke uitleg over de werkzaamheden",
+	{data.SubjectService, "", "Onduidelijke uitleg over de werkzaamheden",
 		"Het is mij na het adviesgesprek niet duidelijk welke werkzaamheden u voor mij uitvoert en wat dat kost.",
 		"Een schriftelijk overzicht van de afspraken.",
 		"Na elk adviesgesprek een schriftelijk overzicht van de afspraken en de kosten sturen.", "communication"},
-	{SubjectOrganisation, "", "Praktijk telefonisch slecht bereikbaar",
+	{data.SubjectOrganisation, "", "Praktijk telefonisch slecht bereikbaar",
 		"De praktijk is 's ochtends vaak niet bereikbaar en er wordt niet teruggebeld.",
 		"Betere bereikbaarheid of een terugbelverzoek dat wordt nagekomen.",
 		"De telefoon 's ochtends vast bemensen; terugbelverzoeken dezelfde dag afhandelen.", "accessibility"},
-	{SubjectService, "", "Declaratie niet gespecificeerd",
+	{data.SubjectService, "", "Declaratie niet gespecificeerd",
 		"Op de declaratie staat alleen een totaalbedrag, zonder specificatie van uren en tarief.",
 		"Een gespecificeerde declaratie.",
 		"Declaraties voortaan gespecificeerd naar uren en tarief.", "fees"},
-	{SubjectEmployee, "Mark Peters", "Advies sluit niet aan op mijn vraag",
+	{data.SubjectEmployee, "Mark Peters", "Advies sluit niet aan op mijn vraag",
 		"Het advies gaat over de verkoop van mijn onderneming, terwijl ik had gevraagd naar de overdracht aan mijn zoon.",
 		"Een nieuw advies op mijn eigenlijke vraag, zonder extra kosten.",
 		"De adviesvraag bij de start schriftelijk vastleggen en door de klant laten bevestigen.", "expertise"},
-	{SubjectOther, "", "Parkeren bij de praktijk",
+	{data.SubjectOther, "", "Parkeren bij de praktijk",
 		"Bij de praktijk is nergens te parkeren en dat werd bij het maken van de afspraak niet gemeld.",
 		"Informatie over parkeren bij de uitnodiging.",
 		"Parkeerinformatie en een routebeschrijving opnemen in elke uitnodiging.", "other"},
 }
 
-var demoContactNotes = []string{
+var contactNotes = []string{
 	"Telefonisch de klacht doorgesproken; klager wil graag een schriftelijke reactie.",
 	"Gesprek op de praktijk gehad over de klacht en mogelijke oplossingen.",
 	"Klager gebeld om de verdere stappen af te stemmen.",
 	"Per e-mail gereageerd op aanvullende vragen van de klager.",
 }
 
-var demoInfoRequests = []string{
+var infoRequests = []string{
 	"Kopie van de factuur en de offerte",
 	"Brief van de Belastingdienst met de boete",
 	"Data en tijdstippen van de verzonden e-mails",
 }
 
-var demoExtensionReasons = []string{
+var extensionReasons = []string{
 	"Wij hebben advies gevraagd aan een onafhankelijke deskundige en wachten op diens reactie.",
 	"De betrokken medewerker was enkele weken afwezig door ziekte.",
 	"Wij wachten op stukken van de Belastingdienst die nodig zijn om de klacht te beoordelen.",
 }
 
-var demoOutcomes = map[Verdict]string{
-	VerdictWellFounded:       "Wij hebben onze excuses aangeboden en de kosten gecrediteerd. De werkwijze is aangepast.",
-	VerdictPartlyWellFounded: "De klacht is op één punt terecht; daarvoor bieden wij excuses aan en passen wij de factuur aan.",
-	VerdictUnfounded:         "Na onderzoek blijkt dat de werkzaamheden volgens de afspraken zijn uitgevoerd. Wij hebben dit toegelicht.",
-	VerdictSettled:           "In een gesprek is samen een oplossing gevonden waar de klager tevreden mee is.",
+var outcomes = map[data.Verdict]string{
+	data.VerdictWellFounded:       "Wij hebben onze excuses aangeboden en de kosten gecrediteerd. De werkwijze is aangepast.",
+	data.VerdictPartlyWellFounded: "De klacht is op één punt terecht; daarvoor bieden wij excuses aan en passen wij de factuur aan.",
+	data.VerdictUnfounded:         "Na onderzoek blijkt dat de werkzaamheden volgens de afspraken zijn uitgevoerd. Wij hebben dit toegelicht.",
+	data.VerdictSettled:           "In een gesprek is samen een oplossing gevonden waar de klager tevreden mee is.",
 }
 
-var demoOwners = []string{"Anne de Linde", "Anne de Linde", "Mark Peters", "Sandra Koster"}
+var owners = []string{"Anne de Linde", "Anne de Linde", "Mark Peters", "Sandra Koster"}
 
-var demoNoMeasureReasons = []string{
+var noMeasureReasons = []string{
 	"Eenmalige vergissing bij een invalkracht; besproken in het teamoverleg, geen structurele oorzaak.",
 	"De oorzaak lag bij een storing van de leverancier van het klantsysteem, die inmiddels is verholpen.",
 }
 
-var demoEvaluations = map[bool]string{
+var evaluations = map[bool]string{
 	true:  "Sinds de invoering geen nieuwe klachten hierover; in het teamoverleg nagelopen en werkt zoals bedoeld.",
 	false: "Er kwam daarna opnieuw een klacht over hetzelfde punt; de maatregel wordt aangescherpt.",
+}
+
+// surnames widen the names of a large register beyond the first complaints' names.
+var surnames = []string{
+	"de Boer", "Meijer", "van den Berg", "Kaya", "Nguyễn", "Öztürk", "Schäfer", "Willems", "Postma", "Groen",
+	"Şahin", "Dijkstra", "Koç", "van Leeuwen", "Müller",
+}
+
+// name is the complainant of complaint i: the names above first, then first names and
+// surnames mixed by r, so a large register has a thousand different people.
+func name(i, r int) string {
+	if i < len(names) {
+		return names[i]
+	}
+	first, last := names[r%len(names)], names[(r/len(names))%len(names)]
+	if r%3 == 0 {
+		return firstName(first) + " " + surnames[(r/7)%len(surnames)]
+	}
+	return firstName(first) + last[len(firstName(last)):]
+}
+
+func firstName(full string) string {
+	for i, r := range full {
+		if r == ' ' {
+			return full[:i]
+		}
+	}
+	return full
 }

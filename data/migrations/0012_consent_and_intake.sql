@@ -1,7 +1,7 @@
 -- Who complains and the expert: a phone complaint's explicit request for the formal procedure,
 -- anonymous complaints, consent asked / given / refused with the documents it names, the
 -- confidentiality statement per complaint and the documents each share sent.
--- (Number 0011, as reserved on main.)
+-- (Reserved as 0011; named 0012 here because main gave 0011 to register_speed.)
 
 ALTER TABLE complaints ADD COLUMN taken_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE complaints ADD COLUMN explicit_request INTEGER NOT NULL DEFAULT 0 CHECK (explicit_request IN (0, 1));

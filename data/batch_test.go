@@ -1,0 +1,86 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBatchIsOneTransactionOfTheSameRules makes the same changes with and without a batch:
+// the register, its audit trail and its search index come out the same, and the audit chain
+// holds.
+func TestBatchIsOneTransactionOfTheSameRules(t *testing.T) {
+	changes := func(s *Store) error {
+		if err := s.SetSettings(map[string]string{"practitioner_name": "Anne de Linde", "ack_days": "5"}); err != nil {
+			return err
+		}
+		ref, err := s.Create(complaint("Mehmet Çelik", "2026-11-02", true))
+		if err != nil {
+			return err
+		}
+		if _, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "Besproken met de boekhouder"}); err != nil {
+			return err
+		}
+		if err := s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."); err != nil {
+			return err
+		}
+		if err := s.SetSettings(map[string]string{"ack_days": "9"}); err != nil {
+			return err
+		}
+		_, err = s.Create(complaint("Zoë van 't Hoff", "2026-11-03", true)) // sees ack_days 9
+		return err
+	}
+	one, batched := openStore(t, "2026-11-04"), openStore(t, "2026-11-04")
+	one.Actor, batched.Actor = "test", "test"
+	must(t, changes(one))
+	must(t, batched.Batch(changes))
+	if a, b := dumpTables(t, one), dumpTables(t, batched); a != b {
+		t.Errorf("the batch stored something else:\n%s\n---\n%s", a, b)
+	}
+	if c := complaintOf(t, batched, "K-2026-0002"); c.AckDueOn != day("2026-11-12") {
+		t.Errorf("second complaint: ack due %s, want the 9 days set earlier in the batch", c.AckDueOn)
+	}
+	for _, s := range []*Store{one, batched} {
+		hits, err := s.List(Filter{Search: "boekhouder"})
+		if err != nil || len(hits) != 1 {
+			t.Errorf("search in the contact note: %d hits, %v", len(hits), err)
+		}
+		v, err := s.Verify()
+		if err != nil || !v.OK() {
+			t.Errorf("verify: %+v, %v", v, err)
+		}
+	}
+}
+
+// TestFailedBatchSavesNothing: a refused change ends the batch; nothing of it is kept, not
+// even the changes before it, and later changes in it are refused too.
+func TestFailedBatchSavesNothing(t *testing.T) {
+	s := openStore(t, "2026-11-04")
+	mustCreate(t, s, complaint("Anouk Bakker", "2026-11-01", true))
+	before := fileSum(t, s.Path())
+	var later error
+	err := s.Batch(func(b *Store) error {
+		ref, err := b.Create(complaint("Daan Mulder", "2026-11-02", true))
+		if err != nil {
+			return err
+		}
+		if err := b.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "x"}); err == nil {
+			t.Error("resolving before acknowledging was allowed")
+		}
+		_, later = b.Create(complaint("Sanne de Jong", "2026-11-02", true))
+		return nil // the caller ignores the refusal; the batch does not
+	})
+	if err == nil || !isInputError(err) && !strings.Contains(err.Error(), "ontvangst") {
+		t.Errorf("batch: %v", err)
+	}
+	if later == nil {
+		t.Error("a change after the refused one was accepted")
+	}
+	if after := fileSum(t, s.Path()); after != before {
+		t.Error("the failed batch changed the register")
+	}
+	if n := countRows(t, s, "complaints"); n != 1 {
+		t.Errorf("%d complaints after the failed batch, want 1", n)
+	}
+	// The store works as before.
+	mustCreate(t, s, complaint("Sanne de Jong", "2026-11-03", true))
+}

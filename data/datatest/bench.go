@@ -1,0 +1,162 @@
+package datatest
+
+import (
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"klachtenregister/data"
+	"klachtenregister/data/demo"
+)
+
+// BenchToday is the day the benchmark registers are made on and read on, so their figures
+// do not drift with the calendar.
+var BenchToday = data.NewDate(2026, time.November, 30)
+
+// BenchSeed is the seed of the benchmark registers.
+const BenchSeed = 1
+
+// benchCopies are this run's copies of the cached registers, by count; RemoveBenchCopies
+// removes them when the run ends.
+var benchCopies sync.Map // count: string (path)
+
+// BenchRegister returns the path of this run's copy of the demo register of count complaints
+// (seed BenchSeed, made on BenchToday, without a renderer, so every letter is the
+// placeholder). The register is made once per machine, count, schema and demo.Revision and
+// kept in the user's cache folder, since 100,000 complaints take a minute; each run copies it
+// so a benchmark that writes never changes the cached one.
+func BenchRegister(tb testing.TB, count int) string {
+	tb.Helper()
+	if p, ok := benchCopies.Load(count); ok {
+		return p.(string)
+	}
+	cached, err := cachedRegister(count)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	path, err := CopyRegister(cached)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	benchCopies.Store(count, path)
+	return path
+}
+
+// OpenBench opens this run's copy of the benchmark register of count complaints, with its
+// clock on BenchToday.
+func OpenBench(tb testing.TB, count int) *data.Store {
+	tb.Helper()
+	s, err := data.Open(BenchRegister(tb, count))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s.Now = BenchClock
+	return s
+}
+
+// BenchClock reads noon on BenchToday.
+func BenchClock() time.Time { return BenchToday.Time().Add(12 * time.Hour).Local() }
+
+// CopyRegister copies a closed register into a new temporary folder and returns the copy's path.
+func CopyRegister(path string) (string, error) {
+	dir, err := os.MkdirTemp("", "klachtenregister-bench-")
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(dir, "register.db")
+	return dst, copyFile(path, dst)
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// RemoveBenchCopies removes this run's copies; TestMain calls it after the run.
+func RemoveBenchCopies() {
+	benchCopies.Range(func(_, p any) bool {
+		os.RemoveAll(filepath.Dir(p.(string)))
+		return true
+	})
+}
+
+// cachedRegister returns the cached register of count complaints, making it first when the
+// cache has none for this schema and revision. It is made under another name and renamed
+// when complete, so an interrupted run leaves no half register behind.
+func cachedRegister(count int) (string, error) {
+	version, err := SchemaVersion()
+	if err != nil {
+		return "", err
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	dir := filepath.Join(base, "klachtenregister-bench")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("register-%d-seed%d-schema%d-demo%d-%s.db", count, BenchSeed, version, demo.Revision, BenchToday))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	os.Remove(tmp)
+	s, err := data.Open(tmp)
+	if err != nil {
+		return "", err
+	}
+	s.Now = BenchClock
+	err = demo.Fill(s, count, BenchSeed, nil)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if _, werr := os.Stat(tmp + "-wal"); err == nil && werr == nil {
+		err = fmt.Errorf("%s-wal is still there after closing: the copy would miss its changes", tmp)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
+}
+
+// SchemaVersion is the schema version this build of the program writes: that of a new register.
+func SchemaVersion() (int, error) {
+	dir, err := os.MkdirTemp("", "klachtenregister-schema-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "new.db")
+	s, err := data.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var v int
+	err = db.QueryRow(`PRAGMA user_version`).Scan(&v)
+	return v, err
+}

@@ -1,0 +1,122 @@
+package data
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// fullScan matches a query-plan line that reads every row of a table of the register ("SCAN
+// c", "SCAN events"), directly or through an index that does not hold the columns asked for
+// ("SCAN c USING INDEX complaints_received"). Searching an index, or scanning one that holds
+// everything asked for (a COVERING INDEX, for a page in the middle), is fine.
+var fullScan = regexp.MustCompile(`^SCAN (c|complaints|e|events|event_payloads|contacts|ct|letters|l|extensions|complaint_measures|measures|m)( USING INDEX \w+)?$`)
+
+// TestHotQueriesUseIndexes checks the query plans of what a practitioner does most on a
+// large register: no statement reads every complaint or every event, and a page in the middle
+// of the register comes from an index in its order, not from sorting every complaint. The
+// plans do not depend on the number of rows (the register keeps no statistics), so a small
+// register shows what a large one gets.
+func TestHotQueriesUseIndexes(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	for i, name := range []string{"Mehmet Çelik", "Anouk Bakker", "Zoë van 't Hoff"} {
+		ref := mustCreate(t, s, complaint(name, fmt.Sprintf("2026-11-0%d", i+1), true))
+		_, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "Gebeld"})
+		must(t, err)
+	}
+	type query struct {
+		name   string
+		sorted bool // may sort its rows: it reads a few, found through an index
+		sql    string
+		args   []any
+	}
+	var queries []query
+	for _, f := range []Filter{
+		{Limit: 100, Offset: 50_000},
+		{Sort: SortReceived, Limit: 100, Offset: 50_000},
+		{Sort: SortReference, Limit: 100, Offset: 50_000, Descending: true},
+		{Sort: SortComplainant, Limit: 100, Offset: 50_000},
+		{Sort: SortSummary, Limit: 100, Offset: 50_000},
+		{Sort: SortHandler, Limit: 100, Offset: 50_000},
+		{Sort: SortStatus, Limit: 100, Offset: 50_000},
+		{Sort: SortDue, Limit: 100, Offset: 50_000},
+		{Status: StatusClosed, Year: 2025, Limit: 100},
+		{Reference: "K-2026-0001"},
+	} {
+		list, args, _, err := f.listQuery()
+		must(t, err)
+		count, _, _, _ := f.countQuery()
+		queries = append(queries, query{fmt.Sprintf("list %+v", f), false, list, args}, query{fmt.Sprintf("count %+v", f), false, count, args})
+	}
+	for _, f := range []Filter{{Search: "celik", Limit: 100}, {Active: true}} {
+		list, args, _, err := f.listQuery()
+		must(t, err)
+		queries = append(queries, query{fmt.Sprintf("list %+v", f), true, list, args})
+	}
+	queries = append(queries, query{"annual report", true, reportComplaintsSQL, []any{day("2025-01-01"), day("2027-01-01")}})
+	for _, q := range []string{
+		`SELECT id FROM events e WHERE e.complaint_id = ? ORDER BY e.id`, // the timeline
+		`SELECT id FROM contacts WHERE complaint_id = ? ORDER BY contact_on, id`,
+		`SELECT id FROM letters l WHERE l.complaint_id = ? ORDER BY l.id`,
+		`SELECT id FROM attachments WHERE complaint_id = ? ORDER BY id`,
+		`SELECT id FROM extensions WHERE complaint_id = ? ORDER BY id`,
+		`SELECT measure_id FROM complaint_measures WHERE complaint_id = ?`,
+		`SELECT coalesce(max(version), 0) + 1 FROM letters WHERE complaint_id = ? AND kind = ?`,
+	} {
+		queries = append(queries, query{q, true, q, []any{1, "outcome"}[:strings.Count(q, "?")]})
+	}
+	for _, q := range queries {
+		plan := explain(t, s, q.sql, q.args...)
+		var lines []string
+		for _, n := range plan {
+			lines = append(lines, n.detail)
+		}
+		for _, n := range plan {
+			// Sorting the hundred rows of a page, once chosen, is fine; sorting to choose them is not.
+			choosing := n.parent == 0 && !strings.Contains(q.sql, "AS page") || n.under("CO-ROUTINE page")
+			if fullScan.MatchString(n.detail) || !q.sorted && choosing && strings.Contains(n.detail, "TEMP B-TREE FOR") {
+				t.Errorf("%s reads more than it needs: %q\n%s", q.name, n.detail, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
+// planNode is one line of a query plan, with its parents.
+type planNode struct {
+	detail string
+	parent int
+	up     *planNode
+}
+
+// under reports whether a parent of the node starts with prefix.
+func (n *planNode) under(prefix string) bool {
+	for p := n.up; p != nil; p = p.up {
+		if strings.HasPrefix(p.detail, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// explain returns the lines of the query plan of query, in order.
+func explain(t *testing.T, s *Store, query string, args ...any) []*planNode {
+	t.Helper()
+	rows, err := s.r.Query(`EXPLAIN QUERY PLAN `+query, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, query)
+	}
+	defer rows.Close()
+	var plan []*planNode
+	byID := map[int]*planNode{}
+	for rows.Next() {
+		var id, parent, unused int
+		n := &planNode{}
+		must(t, rows.Scan(&id, &parent, &unused, &n.detail))
+		n.parent, n.up = parent, byID[parent]
+		byID[id] = n
+		plan = append(plan, n)
+	}
+	must(t, rows.Err())
+	return plan
+}
