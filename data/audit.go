@@ -193,8 +193,12 @@ func (e Event) Describe() string {
 		return "Gevraagde informatie ontvangen"
 	case "consent_given":
 		return "Toestemming externe deskundige vastgelegd: " + str("scope")
+	case "consent_refused":
+		return "Toestemming externe deskundige geweigerd"
 	case "consent_withdrawn":
 		return "Toestemming externe deskundige ingetrokken"
+	case "statement_signed":
+		return fmt.Sprintf("Geheimhoudingsverklaring ondertekend door %s op %s", str("expert"), str("signed_on"))
 	case "documents_shared":
 		return fmt.Sprintf("Stukken gedeeld met %s: %s", str("expert"), str("documents"))
 	case "attachment_added":

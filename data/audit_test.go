@@ -42,7 +42,7 @@ func TestEveryChangeWritesItsEvents(t *testing.T) {
 		{"edit without changes", func() error { return s.Update(edited) }, nil, false},
 		{"acknowledge", func() error { return s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd.") }, []string{"status_changed"}, false},
 		{"letter", func() error {
-			l, err := s.SaveLetter(third, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"))
+			l, err := s.SaveLetter(third, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"), 0)
 			letter = l.ID
 			return err
 		}, []string{"letter_generated"}, false},
@@ -54,7 +54,7 @@ func TestEveryChangeWritesItsEvents(t *testing.T) {
 		}, []string{"contact_added"}, false},
 		{"information", func() error { return s.InformationReceived(ref, Date{}) }, []string{"information_received"}, false},
 		{"extend", func() error { return s.Extend(ref, day("2026-03-30"), "advies") }, []string{"status_changed"}, false},
-		{"consent", func() error { return s.GiveConsent(ref, Consent{How: "per e-mail", Scope: "dossier"}) }, []string{"consent_given"}, false},
+		{"consent", func() error { return s.GiveConsent(ref, Consent{How: "per e-mail", Documents: Documents{All: true}}) }, []string{"consent_given"}, false},
 		{"expert", func() (err error) {
 			expert, err = s.SaveExpert(Expert{Name: "Dr. Smit", SignedOn: day("2026-03-01")})
 			return err
@@ -64,8 +64,13 @@ func TestEveryChangeWritesItsEvents(t *testing.T) {
 			return err
 		}, []string{"expert_edited"}, true},
 		{"attachment", func() error { _, err := s.AddAttachment(ref, "brief.txt", []byte("inhoud")); return err }, []string{"attachment_added"}, false},
+		{"statement letter", func() error {
+			_, err := s.SaveLetter(ref, LetterConfidentiality, "nl", []byte("%PDF-1.4 verklaring"), expert)
+			return err
+		}, []string{"letter_generated"}, false},
+		{"statement", func() error { return s.RecordStatement(ref, expert, day("2026-03-02")) }, []string{"statement_signed"}, false},
 		{"share", func() error {
-			_, err := s.ShareDocuments(ref, Share{ExpertID: expert, Documents: "klachtbrief"})
+			_, err := s.ShareDocuments(ref, Share{ExpertID: expert, Attachments: []int64{1}})
 			return err
 		}, []string{"documents_shared"}, false},
 		{"withdraw consent", func() error { return s.WithdrawConsent(ref, Date{}) }, []string{"consent_withdrawn"}, false},
@@ -76,7 +81,7 @@ func TestEveryChangeWritesItsEvents(t *testing.T) {
 		{"resolve", func() error {
 			return s.Resolve(ref, Resolution{Verdict: VerdictSettled, Outcome: "opgelost", On: Date{}, Justified: JustifiedNo, NoHearingReason: "niet van toepassing in deze test"})
 		}, []string{"status_changed"}, false},
-		{"withdraw", func() error { return s.Withdraw(other, "") }, []string{"status_changed"}, false},
+		{"withdraw", func() error { return s.Withdraw(other, Date{}, "") }, []string{"status_changed"}, false},
 	}
 	for _, tt := range tests {
 		before := countRows(t, s, "events")
@@ -118,10 +123,10 @@ func TestRefusedChangesWriteNothing(t *testing.T) {
 	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
 	bad := *complaintOf(t, s, ref)
 	bad.Summary = ""
-	l, err := s.SaveLetter(ref, LetterProgress, "nl", []byte("%PDF-1.4 brief"))
+	l, err := s.SaveLetter(ref, LetterProgress, "nl", []byte("%PDF-1.4 brief"), 0)
 	must(t, err)
 	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryEmail))
-	unsent, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"))
+	unsent, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"), 0)
 	must(t, err)
 	refused := map[string]func() error{
 		"letter sent twice":  func() error { return s.MarkLetterSent(l.ID, Date{}, DeliveryEmail) },
@@ -129,11 +134,11 @@ func TestRefusedChangesWriteNothing(t *testing.T) {
 		"letter sent early":  func() error { return s.MarkLetterSent(unsent.ID, day("2026-03-01"), DeliveryPost) },
 		"unknown letter":     func() error { return s.MarkLetterSent(99, Date{}, DeliveryPost) },
 		"not a PDF": func() error {
-			_, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("<html>"))
+			_, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("<html>"), 0)
 			return err
 		},
 		"letter language": func() error {
-			_, err := s.SaveLetter(ref, LetterOutcome, "de", []byte("%PDF-1.4"))
+			_, err := s.SaveLetter(ref, LetterOutcome, "de", []byte("%PDF-1.4"), 0)
 			return err
 		},
 		"invalid complaint": func() error { _, err := s.Create(complaint("", "2026-03-01", true)); return err },
@@ -156,7 +161,7 @@ func TestRefusedChangesWriteNothing(t *testing.T) {
 		"missing expert":    func() error { _, err := s.SaveExpert(Expert{ID: 42, Name: "A"}); return err },
 		"attachment":        func() error { _, err := s.AddAttachment(ref, "leeg.txt", nil); return err },
 		"settings":          func() error { return s.SetSettings(map[string]string{"ack_days": "3", "warning_days": "-1"}) },
-		"unknown complaint": func() error { return s.Withdraw("K-2026-0099", "") },
+		"unknown complaint": func() error { return s.Withdraw("K-2026-0099", Date{}, "") },
 	}
 	for name, do := range refused {
 		before := dumpTables(t, s)
@@ -202,7 +207,7 @@ func TestChangeAndEventCommitTogether(t *testing.T) {
 
 	// Marking the acknowledgement sent is one change in four parts: the contact, the letter,
 	// its event and the acknowledge step. When the last part fails, none of them stays.
-	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"))
+	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", []byte("%PDF-1.4 brief"), 0)
 	must(t, err)
 	must(t, s.Close())
 	execRaw(t, path, `CREATE TRIGGER no_steps BEFORE INSERT ON events WHEN NEW.kind = 'status_changed'

@@ -34,7 +34,7 @@ func backupRoundTrip(t *testing.T, passphrase string) {
 	backup := filepath.Join(t.TempDir(), "kopie"+backupExt)
 	info, err := s.WriteBackup(backup, passphrase, false)
 	must(t, err)
-	if info.Events != 16 || info.Encrypted != (passphrase != "") {
+	if info.Events != 18 || info.Encrypted != (passphrase != "") {
 		t.Fatalf("backup info %+v", info)
 	}
 	want := dumpTables(t, s)
@@ -42,11 +42,11 @@ func backupRoundTrip(t *testing.T, passphrase string) {
 	dst := filepath.Join(t.TempDir(), "terug", "register.db")
 	res, err := Restore(backup, dst, passphrase, false, restoreTime, "tester")
 	must(t, err)
-	if res.SetAside != "" || res.Events != 17 || res.Backup.Events != 16 {
+	if res.SetAside != "" || res.Events != 19 || res.Backup.Events != 18 {
 		t.Fatalf("restore result %+v", res)
 	}
 	r := openAt(t, dst, "2026-03-03")
-	if got := withoutEvent(dumpTables(t, r), 17); got != withoutEvent(want, 17) {
+	if got := withoutEvent(dumpTables(t, r), 19); got != withoutEvent(want, 19) {
 		t.Fatalf("restored register differs:\n%s\nwant\n%s", got, want)
 	}
 	evs, err := r.Timeline("K-2026-0001")
@@ -56,11 +56,11 @@ func backupRoundTrip(t *testing.T, passphrase string) {
 	}
 	v, err := r.Verify()
 	must(t, err)
-	if !v.OK() || v.Events != 17 || v.Anchor == nil || v.Anchor.Events != 17 {
+	if !v.OK() || v.Events != 19 || v.Anchor == nil || v.Anchor.Events != 19 {
 		t.Fatalf("verify after restore = %+v (anchor %+v)", v, v.Anchor)
 	}
 	var kind string
-	must(t, r.r.QueryRow(`SELECT kind FROM events WHERE id = 17`).Scan(&kind))
+	must(t, r.r.QueryRow(`SELECT kind FROM events WHERE id = 19`).Scan(&kind))
 	if kind != "register_restored" {
 		t.Errorf("last event %q, want register_restored", kind)
 	}
@@ -128,7 +128,7 @@ func TestDamagedBackupIsRefused(t *testing.T) {
 			"byte flipped": func() []byte { b := bytes.Clone(good); b[len(b)-100] ^= 1; return b }(),
 			"cut off":      good[:len(good)-200],
 			"appended":     append(bytes.Clone(good), 0),
-			"header":       bytes.Replace(good, []byte(`"events":16`), []byte(`"events":17`), 1),
+			"header":       bytes.Replace(good, []byte(`"events":18`), []byte(`"events":19`), 1),
 		} {
 			must(t, os.WriteFile(backup, bad, 0o600))
 			dst := filepath.Join(t.TempDir(), "register.db")

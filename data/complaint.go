@@ -105,6 +105,9 @@ type Complaint struct {
 	// date and subject. The internal Summary is never quoted in a letter.
 	LetterDescription string `json:"letter_description"`
 	Language          string `json:"language"` // of the letters: nl or en; "" at intake means the setting language
+	// Anonymous: registered without a name, for the evaluation only; informal, no letters.
+	Anonymous bool `json:"anonymous"`
+	PhoneIntake
 
 	Status         Status `json:"status"`
 	AckDueOn       Date   `json:"ack_due_on"`
@@ -136,6 +139,13 @@ type Complaint struct {
 	OriginalReference string `json:"original_reference"`
 }
 
+// PhoneIntake is what the procedure asks of a formal complaint taken by phone: that the
+// complainant explicitly asked for the formal procedure, and who took the call.
+type PhoneIntake struct {
+	TakenBy         string `json:"taken_by"`
+	ExplicitRequest bool   `json:"explicit_request"`
+}
+
 // Imported reports whether the complaint was taken over from an earlier register instead of
 // being handled in the app from its receipt.
 func (c *Complaint) Imported() bool { return c.ImportedFrom != "" }
@@ -149,8 +159,13 @@ func (c *Complaint) Validate(today Date) error {
 	if err := c.clean(); err != nil {
 		return err
 	}
+	if c.Anonymous {
+		if err := c.anonymousRefusal(); err != nil {
+			return err
+		}
+	}
 	switch {
-	case c.Complainant.Name == "":
+	case c.Complainant.Name == "" && !c.Anonymous:
 		return invalid("name", "vul de naam van de klager in")
 	case c.ReceivedOn.IsZero():
 		return invalid("received_on", "vul de datum van ontvangst in")
@@ -197,6 +212,7 @@ func (c *Complaint) clean() error {
 		textField{"country", &p.Country, lineRule.as("het land")},
 		textField{"email", &p.Email, lineRule.as("het e-mailadres")},
 		textField{"phone", &p.Phone, lineRule.as("het telefoonnummer")},
+		textField{"taken_by", &c.TakenBy, lineRule.as("wie het gesprek aannam")},
 		textField{"letter_description", &c.LetterDescription, summaryRule.as("de omschrijving in de brieven")},
 		textField{"language", &c.Language, lineRule.as("de taal")},
 	); err != nil {
@@ -300,8 +316,57 @@ func CheckEmail(s string) error {
 
 // fileFormally starts the formal procedure on day on, the day the complaint was filed in
 // writing or the complainant asked for it explicitly: the deadlines for confirming receipt
-// and for the resolution run from that day.
-func (c *Complaint) fileFormally(on Date, s Settings) {
+// and for the resolution run from that day. An anonymous complaint cannot be formal, and a
+// phone complaint only with p: the explicit request and who took the call.
+func (c *Complaint) fileFormally(on Date, s Settings, p PhoneIntake) error {
+	if err := c.FormalRefusal(p); err != nil {
+		return err
+	}
+	if c.Channel == ChannelPhone {
+		c.PhoneIntake = PhoneIntake{TakenBy: strings.TrimSpace(p.TakenBy), ExplicitRequest: p.ExplicitRequest}
+	}
 	c.Formal, c.FiledOn, c.DeadlinePolicy = true, on, s.Policy()
 	c.AckDueOn, c.DueOn = ShortTermDue(on, s), ResolutionDue(on, c.DeadlinePolicy, s)
+	return nil
+}
+
+// FormalRefusal says why complaint c cannot enter the formal procedure with phone intake p, or
+// nil: an anonymous complaint never can, a phone complaint only with who took the call and the
+// complainant's explicit request. The intake form and the escalate dialog ask it too.
+func (c *Complaint) FormalRefusal(p PhoneIntake) error {
+	if c.Anonymous {
+		return invalid("formal", "een anonieme klacht wordt alleen informeel geregistreerd, voor de evaluatie: voor de formele procedure zijn naam en adres van de klager nodig")
+	}
+	if c.Channel == ChannelPhone {
+		switch {
+		case strings.TrimSpace(p.TakenBy) == "":
+			return invalid("taken_by", "een telefonische klacht wordt alleen formeel als vastligt wie het gesprek aannam; vul in wie de klacht telefonisch heeft aangenomen")
+		case !p.ExplicitRequest:
+			return invalid("explicit_request", "een telefonische klacht wordt alleen formeel als de klager uitdrukkelijk om de formele klachtenprocedure heeft gevraagd; leg dat vast")
+		}
+	}
+	return nil
+}
+
+// anonymousRefusal: an anonymous complaint carries no name or contact details, and is informal.
+func (c *Complaint) anonymousRefusal() error {
+	p := c.Complainant
+	if p.Name != "" || p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != "" || p.Email != "" || p.Phone != "" ||
+		c.Representative.Name != "" {
+		return invalid("name", "een anonieme klacht heeft geen naam, adres, e-mailadres, telefoonnummer of gemachtigde; laat die leeg of registreer de klacht niet als anoniem")
+	}
+	if c.Formal {
+		return invalid("formal", "een anonieme klacht wordt alleen informeel geregistreerd, voor de evaluatie: voor de formele procedure zijn naam en adres van de klager nodig")
+	}
+	return nil
+}
+
+// LetterRefusal says why no letter of this kind can be made for complaint c, or nil. An
+// anonymous complaint gets no letters: there is nobody to address them to.
+func LetterRefusal(c *Complaint, kind LetterKind) error {
+	if c.Anonymous {
+		return &Error{Code: CodeConflict, Field: string(kind), Message: fmt.Sprintf(
+			"klacht %s is anoniem geregistreerd; er gaan geen brieven uit, want er is geen naam of adres. Een anonieme klacht telt alleen mee voor de evaluatie", c.Reference)}
+	}
+	return nil
 }

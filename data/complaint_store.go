@@ -16,7 +16,8 @@ const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal,
 	c.no_hearing_reason, c.justified,
 	c.imported_from, c.imported_line, c.original_reference,
 	c.salutation, c.initials, c.surname, c.letter_description, c.language, c.rep_name, c.rep_salutation, c.rep_initials,
-	c.rep_surname, c.rep_address_line1, c.rep_address_line2, c.rep_postcode, c.rep_city, c.rep_country, c.rep_email, c.rep_phone`
+	c.rep_surname, c.rep_address_line1, c.rep_address_line2, c.rep_postcode, c.rep_city, c.rep_country, c.rep_email, c.rep_phone,
+	c.anonymous, c.taken_by, c.explicit_request`
 
 func complaintDest(c *Complaint) []any {
 	p, r := &c.Complainant, &c.Representative
@@ -27,7 +28,8 @@ func complaintDest(c *Complaint) []any {
 		&c.NoHearingReason, &c.Justified,
 		&c.ImportedFrom, &c.ImportedLine, &c.OriginalReference,
 		&p.Salutation, &p.Initials, &p.Surname, &c.LetterDescription, &c.Language, &r.Name, &r.Salutation, &r.Initials,
-		&r.Surname, &r.AddressLine1, &r.AddressLine2, &r.Postcode, &r.City, &r.Country, &r.Email, &r.Phone}
+		&r.Surname, &r.AddressLine1, &r.AddressLine2, &r.Postcode, &r.City, &r.Country, &r.Email, &r.Phone,
+		&c.Anonymous, &c.TakenBy, &c.ExplicitRequest}
 }
 
 func unknownRef(ref string) error {
@@ -76,7 +78,11 @@ func (s *Store) Create(c Complaint) (string, error) {
 		c.Status = StatusInformal
 		if c.Formal {
 			c.Status = StatusReceived
-			c.fileFormally(c.ReceivedOn, set)
+			if err := c.fileFormally(c.ReceivedOn, set, c.PhoneIntake); err != nil {
+				return err
+			}
+		} else {
+			c.PhoneIntake = PhoneIntake{}
 		}
 		if c.Reference, err = tx.nextReference(c.ReceivedOn.Year()); err != nil {
 			return err
@@ -84,10 +90,11 @@ func (s *Store) Create(c Complaint) (string, error) {
 		p := c.Complainant
 		res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, person_named,
 			handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
-			country, email, phone, status, ack_due_on, due_on, deadline_policy) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			country, email, phone, status, ack_due_on, due_on, deadline_policy, anonymous, taken_by, explicit_request)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
 			c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
-			p.Phone, c.Status, c.AckDueOn, c.DueOn, c.DeadlinePolicy)
+			p.Phone, c.Status, c.AckDueOn, c.DueOn, c.DeadlinePolicy, c.Anonymous, c.TakenBy, c.ExplicitRequest)
 		if err != nil {
 			return err
 		}
@@ -129,6 +136,7 @@ func (s *Store) Update(c Complaint) error {
 		if err != nil {
 			return err
 		}
+		c.Anonymous, c.Formal = old.Anonymous, old.Formal // set at registration and by the steps, not by editing
 		if c.Language == "" {
 			c.Language = old.Language
 		}

@@ -10,22 +10,27 @@
 //     steps.go (StepRefusal, AllowedSteps, CanClose).
 //   - Deadlines: deadline.go (ShortTermDue, ResolutionDue, extension range and limits, warnings);
 //     working days and the holidays of the Algemene termijnenwet: holidays.go, date.go.
-//   - Starting the formal procedure: complaint.go (fileFormally), used by Create and Escalate.
+//   - Starting the formal procedure: complaint.go (fileFormally, FormalRefusal: anonymous and
+//     phone intake), used by Create and Escalate; no letters for an anonymous complaint:
+//     LetterRefusal.
 //   - What is due next (action items, the overview counts): actions.go; the measures' rule
 //     (measureDue): measure.go.
 //   - How letters address people (salutation, initials, surname; the proposal from a name):
 //     addressee.go; the complaint's representative, letter description and language:
 //     complaint.go; the date a letter carries and the one letter of a withdrawn file: letter.go.
-//   - Contacts and information requests: contact.go; experts, consent and sharing: expert.go;
+//   - Contacts and information requests: contact.go; experts, consent (asked / given / refused /
+//     withdrawn, the documents it names), statements per complaint and sharing: expert.go;
 //     letters, versions and delivery: letter.go, letter texts and placeholders: template.go;
 //     attachments: attachment.go; reading a document from disk, size-limited: attachment_file.go.
 //   - What typed text may hold (UTF-8, control and bidi characters, limits), for every field:
 //     text.go (cleanText).
-//   - Settings, their checks and defaults: settings.go; typed reads: settings_values.go.
+//   - Settings, their checks and defaults (sector and its next body): settings.go; typed reads:
+//     settings_values.go.
 //   - The register list, search and the overview: list.go; one complaint file in one read
 //     transaction: file.go; shared query helpers: rows.go.
 //   - Audit trail (hash chain, payloads, timeline texts): audit.go; the row hashes each event
-//     records of the state rows it changed (triggers, row digest): rowaudit.go; verify, which
+//     records of the state rows it changed (triggers, row digest, rows rehashed by a later
+//     migration's new columns): rowaudit.go; verify, which
 //     compares every row with its events: verify.go; the chain head kept outside the file
 //     (anchor files, compared by verify) and the one atomic file write: anchor.go.
 //   - Backups (snapshot, check, rotation, status): backup.go; the backup file format and its

@@ -1,9 +1,13 @@
 package data
 
-import "strings"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
-// Expert is an independent professional the practice may consult. Documents go to an expert
-// only after they signed a confidentiality statement.
+// Expert is an independent professional the practice may consult. Documents of a complaint go
+// to an expert only after they signed a confidentiality statement for that complaint.
 type Expert struct {
 	ID   int64  `json:"id"`
 	Name string `json:"name"` // the full name as typed, for the register
@@ -18,6 +22,54 @@ type Expert struct {
 	Country      string `json:"country"`
 	Email        string `json:"email"`
 	SignedOn     Date   `json:"confidentiality_signed_on"`
+}
+
+// Documents names documents of one complaint file by id: its letters (each version has its
+// own id) and its attachments. All is the complainant's consent for every document of the
+// file, those added later included.
+type Documents struct {
+	All         bool    `json:"all_documents"`
+	Letters     []int64 `json:"letters"`
+	Attachments []int64 `json:"attachments"`
+}
+
+// None reports whether no document is named.
+func (d Documents) None() bool { return !d.All && len(d.Letters) == 0 && len(d.Attachments) == 0 }
+
+// Covers reports whether every document of want is among d.
+func (d Documents) Covers(want Documents) bool {
+	if d.All {
+		return true
+	}
+	for _, id := range want.Letters {
+		if !slices.Contains(d.Letters, id) {
+			return false
+		}
+	}
+	for _, id := range want.Attachments {
+		if !slices.Contains(d.Attachments, id) {
+			return false
+		}
+	}
+	return !want.All
+}
+
+// ConsentState is where the complainant's consent to involve an expert stands.
+type ConsentState string
+
+// The consent states. ConsentNotAsked is the zero value: nobody asked yet.
+const (
+	ConsentNotAsked  ConsentState = ""
+	ConsentAsked     ConsentState = "asked"     // a letter asking consent was sent, no answer recorded
+	ConsentGiven     ConsentState = "given"     // in force, for the documents it names
+	ConsentRefused   ConsentState = "refused"   // the complainant said no
+	ConsentWithdrawn ConsentState = "withdrawn" // given, then withdrawn
+)
+
+// Label is the state in the practitioner's words.
+func (s ConsentState) Label() string {
+	return map[ConsentState]string{ConsentNotAsked: "niet gevraagd", ConsentAsked: "gevraagd",
+		ConsentGiven: "gegeven", ConsentRefused: "geweigerd", ConsentWithdrawn: "ingetrokken"}[s]
 }
 
 // Professor reports whether the expert is addressed as a professor: "Geachte professor ...".
@@ -48,21 +100,146 @@ func (e *Expert) check() error {
 	return e.NameParts.check("expert_", e.Name)
 }
 
-// Consent is the complainant's permission to share copies of documents with experts.
+// Consent is the complainant's answer to the request to share copies of documents with an
+// expert: given for the documents it names, or refused. The latest answer counts.
 type Consent struct {
 	ID          int64  `json:"id"`
-	GivenOn     Date   `json:"given_on"`
-	How         string `json:"how"`   // in writing, by e-mail, by phone ...
-	Scope       string `json:"scope"` // which documents
+	GivenOn     Date   `json:"given_on"` // the day of the answer, also for a refusal
+	How         string `json:"how"`      // in writing, by e-mail, by phone ...
+	Refused     bool   `json:"refused"`
+	Scope       string `json:"scope"` // the documents in words, as the file and the statement letter show them
 	WithdrawnOn Date   `json:"withdrawn_on"`
+	Documents
+}
+
+// State is this answer's state.
+func (c Consent) State() ConsentState {
+	switch {
+	case c.Refused:
+		return ConsentRefused
+	case !c.WithdrawnOn.IsZero():
+		return ConsentWithdrawn
+	}
+	return ConsentGiven
+}
+
+// Statement is the confidentiality statement an expert signed for one complaint, in answer to
+// the statement letter made for it.
+type Statement struct {
+	ID         int64  `json:"id"`
+	ExpertID   int64  `json:"expert_id"`
+	ExpertName string `json:"expert"`
+	LetterID   int64  `json:"letter_id"`
+	SignedOn   Date   `json:"signed_on"`
 }
 
 // Share records which documents went to which expert, when.
 type Share struct {
-	ID           int64  `json:"id"`
-	ExpertID     int64  `json:"expert_id"`
-	ExpertName   string `json:"expert"`
-	SharedOn     Date   `json:"shared_on"`
-	Documents    string `json:"documents"`
-	AttachmentID int64  `json:"attachment_id,omitempty"`
+	ID          int64   `json:"id"`
+	ExpertID    int64   `json:"expert_id"`
+	ExpertName  string  `json:"expert"`
+	SharedOn    Date    `json:"shared_on"`
+	Documents   string  `json:"documents"` // in words
+	Letters     []int64 `json:"letters"`
+	Attachments []int64 `json:"attachments"`
+}
+
+// picked is the share's documents as a Documents value.
+func (sh Share) picked() Documents {
+	return Documents{Letters: sh.Letters, Attachments: sh.Attachments}
+}
+
+// ConsentState is where consent stands in the file: the latest answer, or asked when a letter
+// asking it was sent and no answer is recorded, and when it was so.
+func (f *File) ConsentState() (ConsentState, Date) {
+	if n := len(f.Consents); n > 0 {
+		c := f.Consents[n-1]
+		if c.State() == ConsentWithdrawn {
+			return ConsentWithdrawn, c.WithdrawnOn
+		}
+		return c.State(), c.GivenOn
+	}
+	for _, l := range f.Letters {
+		if l.AsksConsent && !l.SentOn.IsZero() {
+			return ConsentAsked, l.SentOn
+		}
+	}
+	return ConsentNotAsked, Date{}
+}
+
+// AsksConsent says whether a letter of this kind for complaint c asks the complainant's
+// consent: the consent letter always, the acknowledgement of a formal complaint when the
+// setting ask_consent_on_ack is on (the procedure asks it when the complaint is filed), with
+// the consent form enclosed.
+func AsksConsent(kind LetterKind, c *Complaint, s Settings) bool {
+	return kind == LetterConsent || kind == LetterAcknowledgement && c.Formal && s.AskConsentOnAck()
+}
+
+// consentRefusal checks an answer before it is stored: a given consent says how it was given
+// and names documents; a refusal names none. It returns nil when the answer can be recorded.
+func consentRefusal(ref string, c Consent) error {
+	switch {
+	case c.How == "":
+		return invalid("how", "vul in hoe de klager heeft geantwoord (schriftelijk, per e-mail, ...)")
+	case c.Refused && !c.Documents.None():
+		return invalid("documents", "een weigering noemt geen stukken; laat de stukken weg")
+	case !c.Refused && c.Documents.None():
+		return invalid("documents", fmt.Sprintf("geef aan voor welke stukken van klacht %s de toestemming geldt: alle stukken, of de brieven en bijlagen die de klager op het formulier heeft aangekruist", ref))
+	}
+	return nil
+}
+
+// statementRefusal is the rule for recording a signed confidentiality statement: it answers
+// the statement letter for this complaint and expert, so it is signed on or after the day that
+// letter was made, and not in the future.
+func statementRefusal(ref, expert string, letterMade, signed, today Date) error {
+	switch {
+	case signed.IsZero():
+		return invalid("signed", "vul de datum in waarop de deskundige de geheimhoudingsverklaring heeft ondertekend")
+	case signed.After(today):
+		return invalid("signed", fmt.Sprintf("de datum van ondertekening (%s) ligt in de toekomst", signed))
+	case letterMade.IsZero():
+		return conflict(fmt.Sprintf("voor klacht %s is nog geen geheimhoudingsverklaring voor %s gemaakt; maak eerst die brief (soort confidentiality) en leg daarna de ondertekening vast", ref, expert))
+	case signed.Before(letterMade):
+		return invalid("signed", fmt.Sprintf("de ondertekening (%s) ligt vóór de dag waarop de geheimhoudingsverklaring voor klacht %s is gemaakt (%s)", signed, ref, letterMade))
+	}
+	return nil
+}
+
+// shareRefusal is the rule for sending documents to an expert on the day sh.SharedOn, once
+// the file allows consulting an expert at all (StepRefusal: not closed, withdrawn or
+// anonymous): the expert signed a statement for this complaint on or
+// before that day, the complainant's consent is in force then (consent: the latest answer
+// given on or before that day, nil for none) and names every document picked.
+func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent) error {
+	if sh.picked().None() {
+		return invalid("documents", "kies de stukken die u deelt (brieven met --letter ID, bijlagen met --attachment ID)")
+	}
+	if signed.IsZero() || signed.After(sh.SharedOn) {
+		return conflict(fmt.Sprintf("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend",
+			sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn))
+	}
+	if consent == nil || consent.Refused || !consent.WithdrawnOn.IsZero() && !consent.WithdrawnOn.After(sh.SharedOn) {
+		return conflict(fmt.Sprintf("stukken delen kan niet: de klager van %s heeft op %s geen toestemming die van kracht is om stukken met een externe deskundige te delen", c.Reference, sh.SharedOn))
+	}
+	if !consent.Covers(sh.picked()) {
+		return conflict(fmt.Sprintf("stukken delen kan niet: de toestemming van de klager geldt alleen voor %s", consent.Scope))
+	}
+	return nil
+}
+
+// describe writes documents in words for the file: "alle stukken uit het klachtdossier" or
+// "brief 4 (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf)".
+func describe(d Documents, letterNames, attachmentNames map[int64]string) string {
+	if d.All {
+		return "alle stukken uit het klachtdossier"
+	}
+	var parts []string
+	for _, id := range d.Letters {
+		parts = append(parts, fmt.Sprintf("brief %d (%s)", id, letterNames[id]))
+	}
+	for _, id := range d.Attachments {
+		parts = append(parts, fmt.Sprintf("bijlage %d (%s)", id, attachmentNames[id]))
+	}
+	return strings.Join(parts, ", ")
 }

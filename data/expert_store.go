@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
@@ -76,100 +77,270 @@ func (s *Store) Experts() ([]Expert, error) {
 	return out, rows.Err()
 }
 
-// GiveConsent records the complainant's consent to share copies of documents with experts.
+// fileDocuments names the documents of complaint id, by id: letters as "ontvangstbevestiging,
+// versie 1", attachments by file name. They check that picked ids belong to the complaint.
+func fileDocuments(q querier, id int64) (letterNames, attachmentNames map[int64]string, err error) {
+	letterNames, attachmentNames = map[int64]string{}, map[int64]string{}
+	err = scanRows(q, func(l *Letter) []any { return []any{&l.ID, &l.Kind, &l.Version} }, func(l Letter) {
+		letterNames[l.ID] = fmt.Sprintf("%s, versie %d", l.Kind.Label(), l.Version)
+	}, `SELECT id, kind, version FROM letters WHERE complaint_id = ?`, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = scanRows(q, func(a *Attachment) []any { return []any{&a.ID, &a.Name} }, func(a Attachment) {
+		attachmentNames[a.ID] = a.Name
+	}, `SELECT id, name FROM attachments WHERE complaint_id = ?`, id)
+	return letterNames, attachmentNames, err
+}
+
+// checkPicked refuses a letter or attachment id that is not in complaint ref's file.
+func checkPicked(ref string, d Documents, letterNames, attachmentNames map[int64]string) error {
+	for _, id := range d.Letters {
+		if _, ok := letterNames[id]; !ok {
+			return notFound(fmt.Sprintf("brief %d hoort niet bij klacht %s; 'letters %s' toont de brieven met hun ID", id, ref, ref))
+		}
+	}
+	for _, id := range d.Attachments {
+		if _, ok := attachmentNames[id]; !ok {
+			return notFound(fmt.Sprintf("bijlage %d hoort niet bij klacht %s; 'show %s' toont de bijlagen met hun ID", id, ref, ref))
+		}
+	}
+	return nil
+}
+
+// insertDocuments writes the ids of d into table (consent_documents or share_documents) for row.
+func (tx *Tx) insertDocuments(table, column string, row int64, d Documents) error {
+	for _, id := range d.Letters {
+		if _, err := tx.Exec(`INSERT INTO `+table+` (`+column+`, letter_id) VALUES (?, ?)`, row, id); err != nil {
+			return err
+		}
+	}
+	for _, id := range d.Attachments {
+		if _, err := tx.Exec(`INSERT INTO `+table+` (`+column+`, attachment_id) VALUES (?, ?)`, row, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// GiveConsent records the complainant's answer to the request for consent to share copies of
+// documents with experts: given for every document or for the letters and attachments the
+// complainant ticked on the form, or refused (c.Refused). The latest answer counts.
 func (s *Store) GiveConsent(ref string, c Consent) error {
-	if err := cleanTexts(textField{"how", &c.How, lineRule.as("hoe de toestemming is gegeven")},
-		textField{"scope", &c.Scope, textRule20k.as("voor welke stukken de toestemming geldt")}); err != nil {
+	if err := cleanTexts(textField{"how", &c.How, lineRule.as("hoe de klager heeft geantwoord")}); err != nil {
 		return err
 	}
 	return s.update(func(tx *Tx) error {
-		comp, err := tx.changeable(ref)
+		comp, err := tx.consultable(ref)
 		if err != nil {
 			return err
 		}
 		if err := checkDay("given_on", &c.GivenOn, comp, tx.today()); err != nil {
 			return err
 		}
-		switch {
-		case c.How == "":
-			return invalid("how", "vul in hoe de toestemming is gegeven (schriftelijk, per e-mail, ...)")
-		case c.Scope == "":
-			return invalid("scope", "vul in voor welke stukken de toestemming geldt")
-		}
-		if _, err := tx.Exec(`INSERT INTO consents (complaint_id, given_on, how, scope) VALUES (?, ?, ?, ?)`,
-			comp.ID, c.GivenOn, c.How, c.Scope); err != nil {
+		if err := consentRefusal(ref, c); err != nil {
 			return err
 		}
-		return tx.event(comp.ID, "consent_given", c)
+		letterNames, attachmentNames, err := fileDocuments(tx, comp.ID)
+		if err != nil {
+			return err
+		}
+		if err := checkPicked(ref, c.Documents, letterNames, attachmentNames); err != nil {
+			return err
+		}
+		c.Scope = describe(c.Documents, letterNames, attachmentNames)
+		if c.Refused {
+			c.Scope = "geen stukken (toestemming geweigerd)"
+		}
+		res, err := tx.Exec(`INSERT INTO consents (complaint_id, given_on, how, scope, refused, all_documents) VALUES (?, ?, ?, ?, ?, ?)`,
+			comp.ID, c.GivenOn, c.How, c.Scope, c.Refused, c.All)
+		if err != nil {
+			return err
+		}
+		c.ID, _ = res.LastInsertId()
+		if err := tx.insertDocuments("consent_documents", "consent_id", c.ID, c.Documents); err != nil {
+			return err
+		}
+		kind := "consent_given"
+		if c.Refused {
+			kind = "consent_refused"
+		}
+		return tx.event(comp.ID, kind, c)
 	})
 }
 
-// WithdrawConsent records that the complainant withdrew every consent still in force.
+// consultable loads complaint ref for a change about consent, statements or shares, refusing
+// what its file does not allow (see StepRefusal: a closed, withdrawn or anonymous complaint).
+func (tx *Tx) consultable(ref string) (*Complaint, error) {
+	c, err := getComplaint(tx, ref)
+	if err != nil {
+		return nil, err
+	}
+	return c, StepRefusal(Facts{Complaint: *c}, ActionConsultExpert)
+}
+
+// WithdrawConsent records that the complainant withdrew the consent in force: the latest
+// answer, when it gave consent.
 func (s *Store) WithdrawConsent(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
-		comp, err := tx.changeable(ref)
+		comp, err := tx.consultable(ref)
 		if err != nil {
 			return err
 		}
 		if err := checkDay("on", &on, comp, tx.today()); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE complaint_id = ? AND withdrawn_on IS NULL`, on, comp.ID)
+		consents, err := readConsents(tx, comp.ID, on)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return conflict(fmt.Sprintf("bij klacht %s is geen toestemming vastgelegd die kan worden ingetrokken", ref))
+		n := len(consents)
+		if n == 0 || consents[n-1].State() != ConsentGiven {
+			return conflict(fmt.Sprintf("bij klacht %s is op %s geen toestemming vastgelegd die kan worden ingetrokken", ref, on))
+		}
+		if _, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE id = ?`, on, consents[n-1].ID); err != nil {
+			return err
 		}
 		return tx.event(comp.ID, "consent_withdrawn", map[string]string{"on": on.String()})
 	})
 }
 
-// ShareDocuments logs that copies of documents went to an expert. It is refused unless the
-// complainant's consent is in force and the expert signed a confidentiality statement, both
-// on or before the day of sharing.
-func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
-	documents, err := cleanText("documents", sh.Documents, textRule20k.as("de gedeelde stukken"))
-	if err != nil {
-		return 0, err
+// RecordStatement records that expertID signed the confidentiality statement for complaint
+// ref on the day signed, in answer to the latest statement letter made for them for it.
+func (s *Store) RecordStatement(ref string, expertID int64, signed Date) error {
+	return s.update(func(tx *Tx) error {
+		comp, err := tx.consultable(ref)
+		if err != nil {
+			return err
+		}
+		st := Statement{ExpertID: expertID, SignedOn: signed}
+		if st.ExpertName, err = expertName(tx, expertID); err != nil {
+			return err
+		}
+		var made Date
+		var at string
+		err = tx.QueryRow(`SELECT id, created_at FROM letters WHERE complaint_id = ? AND kind = ? AND expert_id = ?
+			ORDER BY version DESC LIMIT 1`, comp.ID, LetterConfidentiality, expertID).Scan(&st.LetterID, &at)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if at != "" {
+			made = madeOn(at)
+		}
+		if err := statementRefusal(ref, st.ExpertName, made, signed, tx.today()); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO statements (complaint_id, expert_id, letter_id, signed_on) VALUES (?, ?, ?, ?)`,
+			comp.ID, expertID, st.LetterID, signed)
+		if err != nil {
+			return err
+		}
+		st.ID, _ = res.LastInsertId()
+		return tx.event(comp.ID, "statement_signed", st)
+	})
+}
+
+func expertName(q querier, id int64) (string, error) {
+	var name string
+	err := q.QueryRow(`SELECT name FROM experts WHERE id = ?`, id).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", notFound(fmt.Sprintf("deskundige %d bestaat niet; 'experts' toont de nummers", id))
 	}
-	sh.Documents = documents
-	err = s.update(func(tx *Tx) error {
-		comp, err := tx.changeable(ref)
+	return name, err
+}
+
+// ShareDocuments logs that copies of the picked letters and attachments went to an expert. It
+// is refused as shareRefusal says: on a closed or withdrawn complaint, without a statement the
+// expert signed for this complaint, without consent in force, or for documents the consent
+// does not name.
+func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
+	err := s.update(func(tx *Tx) error {
+		comp, err := tx.consultable(ref)
 		if err != nil {
 			return err
 		}
 		if err := checkDay("shared_on", &sh.SharedOn, comp, tx.today()); err != nil {
 			return err
 		}
-		if sh.Documents == "" {
-			return invalid("documents", "vul in welke stukken u deelt")
+		if sh.ExpertName, err = expertName(tx, sh.ExpertID); err != nil {
+			return err
+		}
+		letterNames, attachmentNames, err := fileDocuments(tx, comp.ID)
+		if err != nil {
+			return err
+		}
+		if err := checkPicked(ref, sh.picked(), letterNames, attachmentNames); err != nil {
+			return err
 		}
 		var signed Date
-		err = tx.QueryRow(`SELECT name, confidentiality_signed_on FROM experts WHERE id = ?`, sh.ExpertID).Scan(&sh.ExpertName, &signed)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound(fmt.Sprintf("deskundige %d bestaat niet", sh.ExpertID))
-		} else if err != nil {
+		if err := tx.QueryRow(`SELECT min(signed_on) FROM statements WHERE complaint_id = ? AND expert_id = ?`,
+			comp.ID, sh.ExpertID).Scan(&signed); err != nil {
 			return err
 		}
-		if signed.IsZero() || signed.After(sh.SharedOn) {
-			return conflict(fmt.Sprintf("stukken delen met %s kan niet: er is geen ondertekende geheimhoudingsverklaring van vóór %s vastgelegd", sh.ExpertName, sh.SharedOn))
-		}
-		var consentID int64
-		err = tx.QueryRow(`SELECT id FROM consents WHERE complaint_id = ? AND given_on <= ? AND (withdrawn_on IS NULL OR withdrawn_on > ?)
-			ORDER BY given_on DESC LIMIT 1`, comp.ID, sh.SharedOn, sh.SharedOn).Scan(&consentID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return conflict(fmt.Sprintf("stukken delen kan niet: de klager van %s heeft op %s geen toestemming gegeven om stukken met een externe deskundige te delen", ref, sh.SharedOn))
-		} else if err != nil {
+		consents, err := readConsents(tx, comp.ID, sh.SharedOn)
+		if err != nil {
 			return err
 		}
-		res, err := tx.Exec(`INSERT INTO shares (complaint_id, expert_id, consent_id, shared_on, documents, attachment_id)
-			VALUES (?, ?, ?, ?, ?, ?)`, comp.ID, sh.ExpertID, consentID, sh.SharedOn, sh.Documents, nullID(sh.AttachmentID))
+		var consent *Consent
+		if n := len(consents); n > 0 {
+			consent = &consents[n-1]
+		}
+		if err := shareRefusal(comp, sh, signed, consent); err != nil {
+			return err
+		}
+		sh.Documents = describe(sh.picked(), letterNames, attachmentNames)
+		res, err := tx.Exec(`INSERT INTO shares (complaint_id, expert_id, consent_id, shared_on, documents)
+			VALUES (?, ?, ?, ?, ?)`, comp.ID, sh.ExpertID, consent.ID, sh.SharedOn, sh.Documents)
 		if err != nil {
 			return err
 		}
 		sh.ID, _ = res.LastInsertId()
+		if err := tx.insertDocuments("share_documents", "share_id", sh.ID, sh.picked()); err != nil {
+			return err
+		}
 		return tx.event(comp.ID, "documents_shared", sh)
 	})
 	return sh.ID, err
+}
+
+// readConsents reads complaint id's answers given on or before the day until (zero: all), in
+// the order they were given, with the documents each names.
+func readConsents(q querier, id int64, until Date) ([]Consent, error) {
+	last := "9999-12-31"
+	if !until.IsZero() {
+		last = until.String()
+	}
+	cs, err := collect(q, func(c *Consent) []any {
+		return []any{&c.ID, &c.GivenOn, &c.How, &c.Scope, &c.WithdrawnOn, &c.Refused, &c.All}
+	}, `SELECT id, given_on, how, scope, withdrawn_on, refused, all_documents FROM consents
+		WHERE complaint_id = ? AND given_on <= ? ORDER BY given_on, id`, id, last)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cs {
+		if cs[i].Documents, err = readDocuments(q, "consent_documents", "consent_id", cs[i].ID, cs[i].All); err != nil {
+			return nil, err
+		}
+	}
+	return cs, nil
+}
+
+// readDocuments reads the ids a consent or share names.
+func readDocuments(q querier, table, column string, row int64, all bool) (Documents, error) {
+	d := Documents{All: all, Letters: []int64{}, Attachments: []int64{}}
+	err := scanRows(q, func(p *[2]int64) []any { return []any{&p[0], &p[1]} }, func(p [2]int64) {
+		if p[0] != 0 {
+			d.Letters = append(d.Letters, p[0])
+		} else {
+			d.Attachments = append(d.Attachments, p[1])
+		}
+	}, `SELECT coalesce(letter_id, 0), coalesce(attachment_id, 0) FROM `+table+` WHERE `+column+` = ? ORDER BY id`, row)
+	return d, err
+}
+
+// madeOn is the day a letter stored with created_at (RFC 3339, UTC) was made, in the
+// practice's zone.
+func madeOn(createdAt string) Date {
+	t, _ := time.Parse(time.RFC3339, createdAt)
+	return Today(t)
 }

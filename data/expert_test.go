@@ -4,82 +4,266 @@ import (
 	"testing"
 )
 
+// TestShareDocuments walks the rules for sending documents to an expert through the store:
+// a statement signed for this complaint after its letter, consent in force that names the
+// documents picked, and nothing on a closed or withdrawn complaint.
 func TestShareDocuments(t *testing.T) {
-	s := openStore(t, "2026-03-02")
+	s := openStore(t, "2026-02-20")
 	ref := reach(t, s, StatusAcknowledged) // received 2026-02-02
-	unsigned, err := s.SaveExpert(Expert{Name: "Dr. Zonder", Email: "zonder@example.nl"})
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
 	must(t, err)
-	signed, err := s.SaveExpert(Expert{Name: "Dr. Smit", SignedOn: day("2026-02-20")})
+	other, err := s.AddAttachment(ref, "offerte.pdf", []byte("%PDF-1.4 offerte"))
 	must(t, err)
+	smit := anExpert(t, s)
+	jansen, err := s.SaveExpert(Expert{Name: "Dr. Jansen", SignedOn: day("2026-01-01")}) // signed for another complaint once
+	must(t, err)
+	letter, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), smit)
+	must(t, err)
+	setToday(s, "2026-03-02")
 
-	share := func(expert int64, on string) error {
-		_, err := s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day(on), Documents: "klachtbrief en verslag"})
+	share := func(expert int64, on string, atts ...int64) error {
+		_, err := s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day(on), Attachments: atts})
 		return err
 	}
-	refused := func(why string, err, target error) {
+	unchanged := func(why string, err, target error) {
 		t.Helper()
+		before := dumpTables(t, s)
 		if err == nil {
-			t.Fatalf("%s: sharing was allowed", why)
+			t.Fatalf("%s: allowed", why)
 		}
 		wantErr(t, err, target)
-	}
-	noShares := func() {
-		t.Helper()
-		if n := countRows(t, s, "shares"); n != 0 {
-			t.Fatalf("%d shares recorded after refusals", n)
+		if dumpTables(t, s) != before {
+			t.Errorf("%s: the register changed", why)
 		}
 	}
 
-	refused("no consent, no statement", share(unsigned, "2026-02-25"), ErrConflict)
-	refused("no consent", share(signed, "2026-02-25"), ErrConflict)
-	noShares()
+	// The statement answers this complaint's letter to this expert.
+	unchanged("no letter for this expert", s.RecordStatement(ref, jansen, day("2026-02-25")), ErrConflict)
+	unchanged("signed before the letter", s.RecordStatement(ref, smit, day("2026-02-19")), ErrInvalid)
+	unchanged("signed in the future", s.RecordStatement(ref, smit, day("2026-03-03")), ErrInvalid)
+	unchanged("unknown expert", s.RecordStatement(ref, 99, day("2026-02-25")), ErrNotFound)
+	unchanged("no consent, no statement", share(smit, "2026-02-25", att), ErrConflict)
+	must(t, s.RecordStatement(ref, smit, day("2026-02-22")))
 
-	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-24"), How: "schriftelijk", Scope: "hele dossier"}))
-	refused("no statement", share(unsigned, "2026-02-25"), ErrConflict)
-	refused("before the consent", share(signed, "2026-02-23"), ErrConflict)
-	refused("before the statement", func() error {
-		must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-10"), How: "mondeling", Scope: "verslag"}))
-		return share(signed, "2026-02-15")
-	}(), ErrConflict)
-	refused("unknown expert", share(99, "2026-02-25"), ErrNotFound)
-	refused("nothing to share", func() error {
-		_, err := s.ShareDocuments(ref, Share{ExpertID: signed, Documents: " "})
+	unchanged("no consent", share(smit, "2026-02-25", att), ErrConflict)
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-24"), How: "schriftelijk (formulier)", Documents: Documents{Attachments: []int64{att}}}))
+	unchanged("statement of another complaint only", share(jansen, "2026-02-25", att), ErrConflict)
+	unchanged("before the statement", share(smit, "2026-02-21", att), ErrConflict)
+	unchanged("before the consent", share(smit, "2026-02-23", att), ErrConflict)
+	unchanged("outside the consent", share(smit, "2026-02-25", att, other), ErrConflict)
+	unchanged("nothing picked", share(smit, "2026-02-25"), ErrInvalid)
+	unchanged("not of this complaint", share(smit, "2026-02-25", 99), ErrNotFound)
+	unchanged("letter of another complaint", func() error {
+		_, err := s.ShareDocuments(ref, Share{ExpertID: smit, SharedOn: day("2026-02-25"), Letters: []int64{letter.ID + 100}})
 		return err
-	}(), ErrInvalid)
-	refused("in the future", share(signed, "2026-03-03"), ErrInvalid)
-	noShares()
+	}(), ErrNotFound)
 
-	before := countRows(t, s, "events")
-	id, err := s.ShareDocuments(ref, Share{ExpertID: signed, SharedOn: day("2026-02-25"), Documents: "klachtbrief"})
+	id, err := s.ShareDocuments(ref, Share{ExpertID: smit, SharedOn: day("2026-02-25"), Attachments: []int64{att}})
 	must(t, err)
-	var expert, consent int64
-	var on Date
-	var docs string
-	must(t, s.r.QueryRow(`SELECT expert_id, consent_id, shared_on, documents FROM shares WHERE id = ?`, id).Scan(&expert, &consent, &on, &docs))
-	if expert != signed || consent != 1 || on != day("2026-02-25") || docs != "klachtbrief" {
-		t.Errorf("share row: expert %d consent %d on %s %q; want the consent given last (1, of 24 February)", expert, consent, on, docs)
+	f, err := s.File(ref)
+	must(t, err)
+	if len(f.Shares) != 1 || f.Shares[0].ID != id || len(f.Shares[0].Attachments) != 1 || f.Shares[0].Attachments[0] != att ||
+		f.Shares[0].Documents != "bijlage 1 (klachtbrief.pdf)" {
+		t.Errorf("shares in the file: %+v", f.Shares)
 	}
-	if n := countRows(t, s, "events"); n != before+1 {
-		t.Errorf("share wrote %d events", n-before)
+	if len(f.Statements) != 1 || f.Statements[0].LetterID != letter.ID || f.Statements[0].SignedOn != day("2026-02-22") {
+		t.Errorf("statements in the file: %+v", f.Statements)
 	}
 
-	// The signed statement comes back: the expert may now receive documents too.
-	_, err = s.SaveExpert(Expert{ID: unsigned, Name: "Dr. Zonder", SignedOn: day("2026-02-26")})
+	// A refusal after consent ends it; withdrawal ends it from that day; a later consent for
+	// every document allows sharing anything of the file again.
+	must(t, s.WithdrawConsent(ref, day("2026-02-27")))
+	unchanged("consent withdrawn", share(smit, "2026-02-27", att), ErrConflict)
+	must(t, share(smit, "2026-02-26", att))
+	unchanged("nothing left to withdraw", s.WithdrawConsent(ref, Date{}), ErrConflict)
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-28"), How: "per e-mail", Documents: Documents{All: true}}))
+	must(t, share(smit, "2026-02-28", att, other))
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-03-01"), How: "telefonisch", Refused: true}))
+	unchanged("consent refused later", share(smit, "2026-03-01", att), ErrConflict)
+	unchanged("withdrawing after a refusal", s.WithdrawConsent(ref, Date{}), ErrConflict)
+
+	// Nothing is shared on a withdrawn complaint.
+	must(t, s.Withdraw(ref, Date{}, ""))
+	unchanged("withdrawn complaint", share(smit, "2026-02-28", att), ErrTransition)
+	unchanged("consent on a withdrawn complaint", s.GiveConsent(ref, Consent{How: "x", Documents: Documents{All: true}}), ErrTransition)
+}
+
+func TestShareRefusal(t *testing.T) {
+	open := &Complaint{Reference: "K-2026-0001", Status: StatusAcknowledged}
+	given := &Consent{ID: 1, GivenOn: day("2026-02-10"), Documents: Documents{Attachments: []int64{1}, Letters: []int64{4}}, Scope: "bijlage 1"}
+	all := &Consent{ID: 2, GivenOn: day("2026-02-10"), Documents: Documents{All: true}}
+	withdrawn := &Consent{ID: 3, GivenOn: day("2026-02-10"), WithdrawnOn: day("2026-02-20"), Documents: Documents{All: true}}
+	refused := &Consent{ID: 4, GivenOn: day("2026-02-10"), Refused: true}
+	sh := func(on string, letters, atts []int64) Share {
+		return Share{ExpertName: "Dr. Smit", SharedOn: day(on), Letters: letters, Attachments: atts}
+	}
+	signed := day("2026-02-12")
+	tests := []struct {
+		name    string
+		c       *Complaint
+		sh      Share
+		signed  Date
+		consent *Consent
+		want    error
+	}{
+		{"named documents", open, sh("2026-02-15", []int64{4}, []int64{1}), signed, given, nil},
+		{"all documents", open, sh("2026-02-15", []int64{9}, []int64{7}), signed, all, nil},
+		{"outside the consent", open, sh("2026-02-15", nil, []int64{2}), signed, given, ErrConflict},
+		{"nothing picked", open, sh("2026-02-15", nil, nil), signed, given, ErrInvalid},
+		{"no statement", open, sh("2026-02-15", nil, []int64{1}), Date{}, given, ErrConflict},
+		{"statement signed later", open, sh("2026-02-11", nil, []int64{1}), signed, given, ErrConflict},
+		{"statement signed that day", open, sh("2026-02-12", nil, []int64{1}), signed, given, nil},
+		{"no consent", open, sh("2026-02-15", nil, []int64{1}), signed, nil, ErrConflict},
+		{"refused", open, sh("2026-02-15", nil, []int64{1}), signed, refused, ErrConflict},
+		{"before withdrawal", open, sh("2026-02-19", nil, []int64{1}), signed, withdrawn, nil},
+		{"on the day of withdrawal", open, sh("2026-02-20", nil, []int64{1}), signed, withdrawn, ErrConflict},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := shareRefusal(tt.c, tt.sh, tt.signed, tt.consent)
+			if tt.want == nil {
+				must(t, err)
+				return
+			}
+			wantErr(t, err, tt.want)
+		})
+	}
+}
+
+func TestStatementRefusal(t *testing.T) {
+	today := day("2026-03-02")
+	tests := []struct {
+		name         string
+		made, signed Date
+		want         error
+	}{
+		{"after the letter", day("2026-02-20"), day("2026-02-22"), nil},
+		{"the day of the letter", day("2026-02-20"), day("2026-02-20"), nil},
+		{"before the letter", day("2026-02-20"), day("2026-02-19"), ErrInvalid},
+		{"no letter", Date{}, day("2026-02-22"), ErrConflict},
+		{"in the future", day("2026-02-20"), day("2026-03-03"), ErrInvalid},
+		{"no date", day("2026-02-20"), Date{}, ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := statementRefusal("K-2026-0001", "Dr. Smit", tt.made, tt.signed, today)
+			if tt.want == nil {
+				must(t, err)
+				return
+			}
+			wantErr(t, err, tt.want)
+		})
+	}
+}
+
+func TestConsentRefusal(t *testing.T) {
+	tests := []struct {
+		name string
+		c    Consent
+		want error
+	}{
+		{"all documents", Consent{How: "schriftelijk", Documents: Documents{All: true}}, nil},
+		{"named documents", Consent{How: "schriftelijk", Documents: Documents{Letters: []int64{1}}}, nil},
+		{"refused", Consent{How: "telefonisch", Refused: true}, nil},
+		{"no documents", Consent{How: "schriftelijk"}, ErrInvalid},
+		{"refusal naming documents", Consent{How: "schriftelijk", Refused: true, Documents: Documents{All: true}}, ErrInvalid},
+		{"how missing", Consent{Documents: Documents{All: true}}, ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := consentRefusal("K-2026-0001", tt.c)
+			if tt.want == nil {
+				must(t, err)
+				return
+			}
+			wantErr(t, err, tt.want)
+		})
+	}
+}
+
+// TestConsentState: the file shows consent as not asked, asked (a letter asking it was sent),
+// given, refused or withdrawn; the latest answer counts.
+func TestConsentState(t *testing.T) {
+	sentAsk := Letter{Kind: LetterAcknowledgement, AsksConsent: true, SentOn: day("2026-02-05")}
+	tests := []struct {
+		name string
+		f    File
+		want ConsentState
+		on   Date
+	}{
+		{"nothing", File{}, ConsentNotAsked, Date{}},
+		{"acknowledgement without form", File{Letters: []Letter{{Kind: LetterAcknowledgement, SentOn: day("2026-02-05")}}}, ConsentNotAsked, Date{}},
+		{"form made, not sent", File{Letters: []Letter{{Kind: LetterAcknowledgement, AsksConsent: true}}}, ConsentNotAsked, Date{}},
+		{"asked", File{Letters: []Letter{sentAsk}}, ConsentAsked, day("2026-02-05")},
+		{"given", File{Letters: []Letter{sentAsk}, Consents: []Consent{{GivenOn: day("2026-02-10"), Documents: Documents{All: true}}}}, ConsentGiven, day("2026-02-10")},
+		{"refused", File{Consents: []Consent{{GivenOn: day("2026-02-10"), Refused: true}}}, ConsentRefused, day("2026-02-10")},
+		{"withdrawn", File{Consents: []Consent{{GivenOn: day("2026-02-10"), WithdrawnOn: day("2026-02-12")}}}, ConsentWithdrawn, day("2026-02-12")},
+		{"given again", File{Consents: []Consent{{GivenOn: day("2026-02-10"), WithdrawnOn: day("2026-02-12")}, {GivenOn: day("2026-02-14")}}}, ConsentGiven, day("2026-02-14")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, on := tt.f.ConsentState()
+			if got != tt.want || on != tt.on {
+				t.Errorf("ConsentState = %q %s, want %q %s", got, on, tt.want, tt.on)
+			}
+		})
+	}
+}
+
+func TestAsksConsent(t *testing.T) {
+	on, off := DefaultSettings(), DefaultSettings()
+	off[KeyAskConsentOnAck] = "false"
+	formal, informal := &Complaint{Formal: true}, &Complaint{}
+	tests := []struct {
+		kind LetterKind
+		c    *Complaint
+		set  Settings
+		want bool
+	}{
+		{LetterAcknowledgement, formal, on, true},
+		{LetterAcknowledgement, formal, off, false},
+		{LetterAcknowledgement, informal, on, false},
+		{LetterConsent, formal, off, true},
+		{LetterOutcome, formal, on, false},
+	}
+	for _, tt := range tests {
+		if got := AsksConsent(tt.kind, tt.c, tt.set); got != tt.want {
+			t.Errorf("AsksConsent(%s, formal %v, ask %s) = %v", tt.kind, tt.c.Formal, tt.set[KeyAskConsentOnAck], got)
+		}
+	}
+}
+
+// TestSavedLetterAsksConsent: the register remembers which letter asked consent and which
+// expert a statement was made for, and refuses letters an anonymous complaint cannot get.
+func TestSavedLetterAsksConsent(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-20", true))
+	ack, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0)
 	must(t, err)
-	must(t, share(unsigned, "2026-02-26"))
-
-	// Withdrawal ends the consent from that day on; a share logged for earlier still counts.
-	must(t, s.WithdrawConsent(ref, day("2026-03-01")))
-	refused("consent withdrawn", share(signed, "2026-03-01"), ErrConflict)
-	refused("consent withdrawn", share(signed, "2026-03-02"), ErrConflict)
-	must(t, share(signed, "2026-02-28"))
-	wantErr(t, s.WithdrawConsent(ref, Date{}), ErrConflict) // nothing left to withdraw
-
-	// Fresh consent allows sharing again.
-	must(t, s.GiveConsent(ref, Consent{How: "per e-mail", Scope: "verslag"}))
-	must(t, share(signed, "2026-03-02"))
-	if n := countRows(t, s, "shares"); n != 4 {
-		t.Errorf("%d shares recorded, want 4", n)
+	must(t, s.SetSettings(map[string]string{KeyAskConsentOnAck: "false"}))
+	plain, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0)
+	must(t, err)
+	if !ack.AsksConsent || plain.AsksConsent {
+		t.Errorf("asks consent: with setting on %v, off %v", ack.AsksConsent, plain.AsksConsent)
+	}
+	must(t, s.MarkLetterSent(ack.ID, Date{}, DeliveryPost))
+	f, err := s.File(ref)
+	must(t, err)
+	if st, on := f.ConsentState(); st != ConsentAsked || on != day("2026-03-02") {
+		t.Errorf("consent state after the acknowledgement with form was sent: %q %s", st, on)
+	}
+	before := dumpTables(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), 0)
+	wantErr(t, err, ErrInvalid)
+	_, err = s.SaveLetter(ref, LetterOutcome, "nl", pdf("uitkomst"), 5)
+	wantErr(t, err, ErrInvalid)
+	anon := mustCreate(t, s, Complaint{ReceivedOn: day("2026-02-20"), Channel: ChannelConversation, Subject: SubjectService,
+		Summary: "onvriendelijk", Anonymous: true})
+	before = dumpTables(t, s)
+	_, err = s.SaveLetter(anon, LetterConsent, "nl", pdf("toestemming"), 0)
+	wantErr(t, err, ErrConflict)
+	if dumpTables(t, s) != before {
+		t.Error("a refused letter changed the register")
 	}
 }
 
@@ -109,11 +293,12 @@ func TestExpertAndConsentValidation(t *testing.T) {
 		t.Errorf("Experts = %+v", experts)
 	}
 
+	all := Documents{All: true}
 	for _, c := range []Consent{
-		{How: "", Scope: "dossier"},
-		{How: "mondeling", Scope: " "},
-		{How: "mondeling", Scope: "dossier", GivenOn: day("2026-03-03")},
-		{How: "mondeling", Scope: "dossier", GivenOn: day("2026-01-01")}, // before the complaint came in
+		{How: "", Documents: all},
+		{How: "mondeling"},
+		{How: "mondeling", Documents: all, GivenOn: day("2026-03-03")},
+		{How: "mondeling", Documents: all, GivenOn: day("2026-01-01")}, // before the complaint came in
 	} {
 		if err := s.GiveConsent(ref, c); err == nil {
 			t.Errorf("GiveConsent(%+v) accepted", c)
@@ -121,8 +306,9 @@ func TestExpertAndConsentValidation(t *testing.T) {
 			wantErr(t, err, ErrInvalid)
 		}
 	}
+	wantErr(t, s.GiveConsent(ref, Consent{How: "x", Documents: Documents{Letters: []int64{42}}}), ErrNotFound)
 	if n := countRows(t, s, "consents"); n != 0 {
 		t.Errorf("%d consents stored after refusals", n)
 	}
-	wantErr(t, s.GiveConsent("K-2026-0099", Consent{How: "x", Scope: "y"}), ErrNotFound)
+	wantErr(t, s.GiveConsent("K-2026-0099", Consent{How: "x", Documents: all}), ErrNotFound)
 }

@@ -14,7 +14,8 @@ type File struct {
 	Listed
 	Contacts    []Contact
 	Extensions  []Extension
-	Consents    []Consent
+	Consents    []Consent   // the complainant's answers, oldest first; the latest counts
+	Statements  []Statement // confidentiality statements signed for this complaint
 	Shares      []Share
 	Attachments []Attachment
 	Letters     []Letter
@@ -69,16 +70,29 @@ func (f *File) read(q querier) (err error) {
 	}, `SELECT extended_on, previous_due_on, until, reason, late FROM extensions WHERE complaint_id = ? ORDER BY id`, id); err != nil {
 		return err
 	}
-	if f.Consents, err = collect(q, func(c *Consent) []any {
-		return []any{&c.ID, &c.GivenOn, &c.How, &c.Scope, &c.WithdrawnOn}
-	}, `SELECT id, given_on, how, scope, withdrawn_on FROM consents WHERE complaint_id = ? ORDER BY id`, id); err != nil {
+	if f.Consents, err = readConsents(q, id, Date{}); err != nil {
 		return err
 	}
-	f.Shares, err = collect(q, func(sh *Share) []any {
-		return []any{&sh.ID, &sh.ExpertID, &sh.ExpertName, &sh.SharedOn, &sh.Documents, &sh.AttachmentID}
-	}, `SELECT sh.id, sh.expert_id, e.name, sh.shared_on, sh.documents, coalesce(sh.attachment_id, 0)
-		FROM shares sh JOIN experts e ON e.id = sh.expert_id WHERE sh.complaint_id = ? ORDER BY sh.id`, id)
-	return err
+	if f.Statements, err = collect(q, func(st *Statement) []any {
+		return []any{&st.ID, &st.ExpertID, &st.ExpertName, &st.LetterID, &st.SignedOn}
+	}, `SELECT st.id, st.expert_id, e.name, st.letter_id, st.signed_on FROM statements st JOIN experts e ON e.id = st.expert_id
+		WHERE st.complaint_id = ? ORDER BY st.id`, id); err != nil {
+		return err
+	}
+	if f.Shares, err = collect(q, func(sh *Share) []any {
+		return []any{&sh.ID, &sh.ExpertID, &sh.ExpertName, &sh.SharedOn, &sh.Documents}
+	}, `SELECT sh.id, sh.expert_id, e.name, sh.shared_on, sh.documents
+		FROM shares sh JOIN experts e ON e.id = sh.expert_id WHERE sh.complaint_id = ? ORDER BY sh.id`, id); err != nil {
+		return err
+	}
+	for i := range f.Shares {
+		d, err := readDocuments(q, "share_documents", "share_id", f.Shares[i].ID, false)
+		if err != nil {
+			return err
+		}
+		f.Shares[i].Letters, f.Shares[i].Attachments = d.Letters, d.Attachments
+	}
+	return nil
 }
 
 // ExtensionRange is where a new target date for this complaint may fall on the day today, or

@@ -205,11 +205,19 @@ func isInputError(err error) bool {
 // (zero: today), as the practitioner does after posting or e-mailing it.
 func sendLetter(t *testing.T, s *Store, ref string, kind LetterKind, on Date, via Delivery) {
 	t.Helper()
-	l, err := s.SaveLetter(ref, kind, "nl", []byte("%PDF-1.4\n% test\n"))
+	l, err := s.SaveLetter(ref, kind, "nl", []byte("%PDF-1.4\n% test\n"), 0)
 	if err != nil {
-		t.Fatalf("SaveLetter(%s, %s): %v", ref, kind, err)
+		t.Fatalf("SaveLetter(%s, %s, 0): %v", ref, kind, err)
 	}
 	if err := s.MarkLetterSent(l.ID, on, via); err != nil {
 		t.Fatalf("MarkLetterSent(%s, %s): %v", ref, kind, err)
 	}
+}
+
+// anExpert adds an expert and returns their ID.
+func anExpert(t *testing.T, s *Store) int64 {
+	t.Helper()
+	id, err := s.SaveExpert(Expert{Name: "dr. H. Verhoef"})
+	must(t, err)
+	return id
 }

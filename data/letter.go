@@ -53,6 +53,9 @@ func ParseLanguage(s string) (string, error) {
 // letterAllowed refuses a letter for a closed or withdrawn file (see readOnly), except the one
 // letter a withdrawal calls for: the confirmation of the withdrawal itself.
 func letterAllowed(c *Complaint, kind LetterKind) error {
+	if err := LetterRefusal(c, kind); err != nil {
+		return err
+	}
 	if kind == LetterWithdrawal && c.Status == StatusWithdrawn {
 		return nil
 	}
@@ -132,4 +135,8 @@ type Letter struct {
 	SentOn    Date       `json:"sent_on"`
 	SentVia   Delivery   `json:"sent_via,omitempty"`
 	ContactID int64      `json:"-"` // the contact moment recorded when it was marked sent; 0 for none
+	// AsksConsent: the letter asks the complainant's consent to involve an expert (see AsksConsent).
+	AsksConsent bool `json:"asks_consent"`
+	// ExpertID is the expert a confidentiality statement is addressed to; 0 for other letters.
+	ExpertID int64 `json:"expert_id,omitempty"`
 }

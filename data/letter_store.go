@@ -10,9 +10,11 @@ import (
 
 // SaveLetter stores a generated letter as the next version of its kind for the complaint;
 // earlier versions are kept. The PDF is rendered by the caller (package letters), so this
-// package needs no knowledge of layout.
-func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte) (Letter, error) {
-	l := Letter{Kind: kind, Language: lang, Size: int64(len(pdf)), SHA256: sha256Hex(pdf)}
+// package needs no knowledge of layout. expertID names the expert of a confidentiality
+// statement (0 for other letters). Whether it asks consent follows AsksConsent, the rule
+// package letters reads to enclose the consent form.
+func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte, expertID int64) (Letter, error) {
+	l := Letter{Kind: kind, Language: lang, Size: int64(len(pdf)), SHA256: sha256Hex(pdf), ExpertID: expertID}
 	if _, err := ParseLetterKind(string(kind)); err != nil {
 		return l, err
 	}
@@ -30,13 +32,27 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte)
 		if err := letterAllowed(c, kind); err != nil {
 			return err
 		}
+		if (kind == LetterConfidentiality) != (expertID != 0) {
+			return invalid("expert", "alleen een geheimhoudingsverklaring is aan een deskundige gericht; kies bij die brief de deskundige")
+		}
+		if expertID != 0 {
+			if _, err := expertName(tx, expertID); err != nil {
+				return err
+			}
+		}
+		set, err := settings(tx)
+		if err != nil {
+			return err
+		}
+		l.AsksConsent = AsksConsent(kind, c, set)
 		l.Reference, l.CreatedAt = c.Reference, tx.now.UTC().Truncate(time.Second)
 		if err := tx.QueryRow(`SELECT coalesce(max(version), 0) + 1 FROM letters WHERE complaint_id = ? AND kind = ?`,
 			c.ID, kind).Scan(&l.Version); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`INSERT INTO letters (complaint_id, kind, version, language, created_at, pdf, sha256)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, kind, l.Version, lang, l.CreatedAt.Format(time.RFC3339), pdf, l.SHA256)
+		res, err := tx.Exec(`INSERT INTO letters (complaint_id, kind, version, language, created_at, pdf, sha256, asks_consent, expert_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, kind, l.Version, lang, l.CreatedAt.Format(time.RFC3339), pdf, l.SHA256,
+			l.AsksConsent, nullID(expertID))
 		if err != nil {
 			return err
 		}
@@ -49,12 +65,12 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte)
 }
 
 const letterColumns = `l.id, c.reference, l.kind, l.version, l.language, l.created_at, length(l.pdf), l.sha256, l.sent_on,
-	coalesce(l.sent_via, ''), coalesce(l.contact_id, 0)`
+	coalesce(l.sent_via, ''), coalesce(l.contact_id, 0), l.asks_consent, coalesce(l.expert_id, 0)`
 
 func scanLetter(row interface{ Scan(...any) error }) (Letter, error) {
 	var l Letter
 	var at string
-	if err := row.Scan(&l.ID, &l.Reference, &l.Kind, &l.Version, &l.Language, &at, &l.Size, &l.SHA256, &l.SentOn, &l.SentVia, &l.ContactID); err != nil {
+	if err := row.Scan(&l.ID, &l.Reference, &l.Kind, &l.Version, &l.Language, &at, &l.Size, &l.SHA256, &l.SentOn, &l.SentVia, &l.ContactID, &l.AsksConsent, &l.ExpertID); err != nil {
 		return l, err
 	}
 	l.CreatedAt, _ = time.Parse(time.RFC3339, at)

@@ -29,11 +29,11 @@ func itemKinds(t *testing.T, s *Store, ref string) []ItemKind {
 func TestLetterVersionsAndReprint(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := mustCreate(t, s, complaint("Çelik", "2026-02-20", true))
-	first, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("een"))
+	first, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("een"), 0)
 	must(t, err)
-	second, err := s.SaveLetter(ref, LetterAcknowledgement, "en", pdf("twee"))
+	second, err := s.SaveLetter(ref, LetterAcknowledgement, "en", pdf("twee"), 0)
 	must(t, err)
-	other, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("drie"))
+	other, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("drie"), 0)
 	must(t, err)
 	if first.Version != 1 || second.Version != 2 || other.Version != 1 || first.Reference != ref || first.SHA256 != sha256Hex(pdf("een")) {
 		t.Fatalf("versions: %+v %+v %+v", first, second, other)
@@ -64,10 +64,10 @@ func TestLetterVersionsAndReprint(t *testing.T) {
 	_, err = s.LatestLetter(ref, LetterOutcome)
 	wantErr(t, err, ErrNotFound)
 	for name, save := range map[string]func() error{
-		"not a PDF":         func() error { _, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("<html>")); return err },
-		"unknown kind":      func() error { _, err := s.SaveLetter(ref, "apology", "nl", pdf("x")); return err },
-		"unknown language":  func() error { _, err := s.SaveLetter(ref, LetterOutcome, "de", pdf("x")); return err },
-		"unknown reference": func() error { _, err := s.SaveLetter("K-2026-9999", LetterOutcome, "nl", pdf("x")); return err },
+		"not a PDF":         func() error { _, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("<html>"), 0); return err },
+		"unknown kind":      func() error { _, err := s.SaveLetter(ref, "apology", "nl", pdf("x"), 0); return err },
+		"unknown language":  func() error { _, err := s.SaveLetter(ref, LetterOutcome, "de", pdf("x"), 0); return err },
+		"unknown reference": func() error { _, err := s.SaveLetter("K-2026-9999", LetterOutcome, "nl", pdf("x"), 0); return err },
 	} {
 		if err := save(); err == nil {
 			t.Errorf("%s: saved", name)
@@ -83,7 +83,7 @@ func TestLetterVersionsAndReprint(t *testing.T) {
 func TestAcknowledgementSentConfirmsReceipt(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := mustCreate(t, s, complaint("Çelik", "2026-02-20", true))
-	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"))
+	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0)
 	must(t, err)
 	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemAcknowledge) {
 		t.Fatalf("before sending: items %v lack acknowledge", kinds)
@@ -107,7 +107,7 @@ func TestAcknowledgementSentConfirmsReceipt(t *testing.T) {
 	}
 
 	// A second acknowledgement once receipt is confirmed only adds the contact.
-	again, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("nog eens"))
+	again, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("nog eens"), 0)
 	must(t, err)
 	must(t, s.MarkLetterSent(again.ID, Date{}, DeliveryHand))
 	if c := complaintOf(t, s, ref); c.Status != StatusAcknowledged || c.AcknowledgedOn != day("2026-03-02") {
@@ -125,7 +125,7 @@ func TestAcknowledgementSentConfirmsReceipt(t *testing.T) {
 func TestConfidentialitySentRecordsNoContact(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := reach(t, s, StatusExtended)
-	l, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("geheimhouding"))
+	l, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("geheimhouding"), anExpert(t, s))
 	must(t, err)
 	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryEmail))
 	if contacts, _ := s.Contacts(ref); len(contacts) != 0 {
@@ -142,7 +142,7 @@ func TestConfidentialitySentRecordsNoContact(t *testing.T) {
 		t.Errorf("letter after marking it sent: %+v (contact_id NULL: %v)", list, isNull)
 	}
 
-	consent, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"))
+	consent, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"), 0)
 	must(t, err)
 	must(t, s.MarkLetterSent(consent.ID, Date{}, DeliveryPost))
 	if contacts, _ := s.Contacts(ref); len(contacts) != 1 || contacts[0].Note != "Toestemming externe deskundige (versie 1) per post verstuurd" {
@@ -158,7 +158,7 @@ func TestProgressLetterSatisfiesTheExtension(t *testing.T) {
 	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemProgressLetter) {
 		t.Fatalf("after extending: items %v lack the progress letter", kinds)
 	}
-	l, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("voortgang"))
+	l, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("voortgang"), 0)
 	must(t, err)
 	if kinds := itemKinds(t, s, ref); !slices.Contains(kinds, ItemProgressLetter) {
 		t.Fatalf("a letter made but not sent satisfied the obligation: %v", kinds)
@@ -206,7 +206,7 @@ func TestOutcomeLetterGatesClosing(t *testing.T) {
 		t.Fatalf("items %v lack the outcome letter despite no letter sent", kinds)
 	}
 	wantErr(t, s.CloseComplaint(ref), ErrConflict)
-	l, err := s.SaveLetter(ref, LetterOutcome, "nl", pdf("uitkomst"))
+	l, err := s.SaveLetter(ref, LetterOutcome, "nl", pdf("uitkomst"), 0)
 	must(t, err)
 	wantErr(t, s.CloseComplaint(ref), ErrConflict)
 	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
@@ -216,14 +216,15 @@ func TestOutcomeLetterGatesClosing(t *testing.T) {
 	must(t, s.CloseComplaint(ref))
 
 	// Nothing is made or marked sent on a closed file, not even a letter that records no contact.
+	expert := anExpert(t, s)
 	before := dumpTables(t, s)
-	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"), expert)
 	wantErr(t, err, ErrTransition)
 	if dumpTables(t, s) != before {
 		t.Error("making a letter for a closed complaint changed the register")
 	}
 	must(t, s.Reopen(ref, "geheimhoudingsverklaring nog nodig"))
-	late, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"))
+	late, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("te laat"), expert)
 	must(t, err)
 	must(t, s.CloseComplaint(ref))
 	before = dumpTables(t, s)
@@ -237,10 +238,10 @@ func TestMarkLetterSentRefusals(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := mustCreate(t, s, complaint("Çelik", "2026-02-20", true))
 	setToday(s, "2026-02-25")
-	early, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"))
+	early, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"), 0)
 	must(t, err)
 	setToday(s, "2026-03-02")
-	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"))
+	l, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0)
 	must(t, err)
 	before := dumpTables(t, s) + letterRows(t, s)
 	for name, tc := range map[string]struct {
@@ -324,11 +325,11 @@ func TestLetterSettings(t *testing.T) {
 func TestWithdrawalLetterOnAWithdrawnFile(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := reach(t, s, StatusAcknowledged)
-	must(t, s.Withdraw(ref, "telefonisch ingetrokken"))
-	if _, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst")); !errors.Is(err, ErrTransition) {
+	must(t, s.Withdraw(ref, Date{}, "telefonisch ingetrokken"))
+	if _, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0); !errors.Is(err, ErrTransition) {
 		t.Errorf("acknowledgement for a withdrawn file: %v", err)
 	}
-	l, err := s.SaveLetter(ref, LetterWithdrawal, "nl", pdf("intrekking"))
+	l, err := s.SaveLetter(ref, LetterWithdrawal, "nl", pdf("intrekking"), 0)
 	must(t, err)
 	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
 	if list, _ := s.Letters(ref); len(list) != 1 || list[0].SentOn != day("2026-03-02") {

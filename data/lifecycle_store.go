@@ -58,6 +58,7 @@ func (tx *Tx) saveStep(old, c *Complaint) error {
 		{"verdict = nullif(?, '')", old.Verdict, c.Verdict}, {"outcome = ?", old.Outcome, c.Outcome},
 		{"closed_on = ?", old.ClosedOn, c.ClosedOn}, {"withdrawn_on = ?", old.WithdrawnOn, c.WithdrawnOn},
 		{"deadline_policy = ?", old.DeadlinePolicy, c.DeadlinePolicy}, {"no_hearing_reason = ?", old.NoHearingReason, c.NoHearingReason},
+		{"taken_by = ?", old.TakenBy, c.TakenBy}, {"explicit_request = ?", old.ExplicitRequest, c.ExplicitRequest},
 		{"justified = ?", old.Justified, c.Justified},
 	} {
 		if fmt.Sprint(f.old) != fmt.Sprint(f.new) {
@@ -72,14 +73,25 @@ func (tx *Tx) saveStep(old, c *Complaint) error {
 }
 
 // Escalate starts the formal procedure for an informal complaint, on the day the complainant
-// asked for it (zero: today). The deadlines run from that day.
-func (s *Store) Escalate(ref string, on Date) error {
+// asked for it (zero: today). The deadlines run from that day. A phone complaint needs p: the
+// complainant's explicit request and who took the call.
+func (s *Store) Escalate(ref string, on Date, p PhoneIntake) error {
+	var err error
+	if p.TakenBy, err = cleanText("taken_by", p.TakenBy, lineRule.as("wie het gesprek aannam")); err != nil {
+		return err
+	}
 	return s.step(ref, ActionEscalate, func(tx *Tx, c *Complaint, set Settings) (string, error) {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
 			return "", err
 		}
-		c.fileFormally(on, set)
-		return "formele klachtenprocedure gevraagd op " + on.String(), nil
+		if err := c.fileFormally(on, set, p); err != nil {
+			return "", err
+		}
+		detail := "formele klachtenprocedure gevraagd op " + on.String()
+		if c.TakenBy != "" {
+			detail += "; uitdrukkelijk telefonisch gevraagd, aangenomen door " + c.TakenBy
+		}
+		return detail, nil
 	})
 }
 
@@ -192,15 +204,19 @@ func (s *Store) CloseComplaint(ref string) error {
 	})
 }
 
-// Withdraw records that the complainant withdrew the complaint, with an optional note.
-func (s *Store) Withdraw(ref string, note string) error {
+// Withdraw records that the complainant withdrew the complaint on the given day (zero:
+// today), with an optional note.
+func (s *Store) Withdraw(ref string, on Date, note string) error {
 	note, err := cleanText("note", note, textRule20k.as("de notitie"))
 	if err != nil {
 		return err
 	}
 	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
-		c.WithdrawnOn = tx.today()
-		return strings.TrimSpace("klacht ingetrokken " + note), nil
+		if err := checkDay("on", &on, c, tx.today()); err != nil {
+			return "", err
+		}
+		c.WithdrawnOn = on
+		return strings.TrimSpace("klacht ingetrokken op " + on.String() + " " + note), nil
 	})
 }
 

@@ -114,7 +114,7 @@ func reach(t *testing.T, s *Store, st Status) string {
 			},
 			func() error { sendLetter(t, s, ref, LetterOutcome, Date{}, DeliveryPost); return nil },
 		},
-		StatusWithdrawn: {func() error { return s.Withdraw(ref, "opgelost") }},
+		StatusWithdrawn: {func() error { return s.Withdraw(ref, Date{}, "opgelost") }},
 	}
 	steps[StatusClosed] = append(steps[StatusResolved], func() error { return s.CloseComplaint(ref) })
 	for _, step := range steps[st] {
@@ -130,7 +130,7 @@ func reach(t *testing.T, s *Store, st Status) string {
 func doStep(s *Store, ref string, a Action) error {
 	switch a {
 	case ActionEscalate:
-		return s.Escalate(ref, Date{})
+		return s.Escalate(ref, Date{}, PhoneIntake{})
 	case ActionAcknowledge:
 		return s.Acknowledge(ref, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd.")
 	case ActionExtend:
@@ -140,7 +140,7 @@ func doStep(s *Store, ref string, a Action) error {
 	case ActionClose:
 		return s.CloseComplaint(ref)
 	case ActionWithdraw:
-		return s.Withdraw(ref, "")
+		return s.Withdraw(ref, Date{}, "")
 	case ActionReopen:
 		return s.Reopen(ref, "adres verbeterd")
 	}
@@ -207,9 +207,9 @@ func TestStepsRecordTheirFields(t *testing.T) {
 		t.Fatalf("new informal complaint: %+v", c)
 	}
 
-	wantErr(t, s.Escalate(ref, day("2026-03-03")), ErrInvalid) // in the future
-	wantErr(t, s.Escalate(ref, day("2026-02-01")), ErrInvalid) // before receipt
-	must(t, s.Escalate(ref, day("2026-02-10")))
+	wantErr(t, s.Escalate(ref, day("2026-03-03"), PhoneIntake{}), ErrInvalid) // in the future
+	wantErr(t, s.Escalate(ref, day("2026-02-01"), PhoneIntake{}), ErrInvalid) // before receipt
+	must(t, s.Escalate(ref, day("2026-02-10"), PhoneIntake{}))
 	c := complaintOf(t, s, ref)
 	if !c.Formal || c.FiledOn != day("2026-02-10") || c.AckDueOn != day("2026-02-17") || c.DueOn != day("2026-03-10") {
 		t.Fatalf("after escalate: formal %v filed %s ack due %s due %s", c.Formal, c.FiledOn, c.AckDueOn, c.DueOn)
@@ -238,7 +238,7 @@ func TestStepsRecordTheirFields(t *testing.T) {
 	_, err = s.AddContact(ref, Contact{On: day("2026-03-01"), Kind: ContactEmail, Note: "uitkomst gemaild"})
 	must(t, err)
 	wantErr(t, s.CloseComplaint(ref), ErrConflict)
-	l, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("%PDF-1.4 uitkomst"))
+	l, err := s.SaveLetter(ref, LetterOutcome, "nl", []byte("%PDF-1.4 uitkomst"), 0)
 	must(t, err)
 	wantErr(t, s.CloseComplaint(ref), ErrConflict)
 	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryEmail))
@@ -259,7 +259,7 @@ func TestStepsRecordTheirFields(t *testing.T) {
 	must(t, s.CloseComplaint(inf))
 
 	wd := mustCreate(t, s, complaint("Bakker", "2026-02-25", true))
-	must(t, s.Withdraw(wd, "toch niet"))
+	must(t, s.Withdraw(wd, Date{}, "toch niet"))
 	if c := complaintOf(t, s, wd); c.Status != StatusWithdrawn || c.WithdrawnOn != day("2026-03-02") {
 		t.Fatalf("after withdraw: %s on %s", c.Status, c.WithdrawnOn)
 	}

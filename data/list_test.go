@@ -53,7 +53,7 @@ func TestStoreDeadlines(t *testing.T) {
 	must(t, s.Acknowledge(e, day("2026-02-11"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	must(t, s.Resolve(e, Resolution{Verdict: VerdictUnfounded, Outcome: "uitgelegd", On: day("2026-02-27"), NoHearingReason: "niet van toepassing in deze test"}))
 	f := mustCreate(t, s, complaint("F", "2026-02-04", true))
-	must(t, s.Withdraw(f, ""))
+	must(t, s.Withdraw(f, Date{}, ""))
 	reach(t, s, StatusClosed)
 
 	checkDeadlines(t, s, []refItem{

@@ -167,6 +167,48 @@ func sealRows(tx *sql.Tx) (int, error) {
 	return total, nil
 }
 
+// noteRowsBefore keeps each tracked row's hash before a later migration changes the schema: a
+// new column changes the hash of every row, which rowsRehashed then records.
+func noteRowsBefore(tx *sql.Tx) error {
+	if _, err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS rows_before (tbl TEXT NOT NULL, row_key, hash BLOB NOT NULL);
+		DELETE FROM temp.rows_before`); err != nil {
+		return err
+	}
+	for _, t := range trackedTables {
+		cols, err := columns(tx, t.name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(fmt.Sprintf(`INSERT INTO temp.rows_before (tbl, row_key, hash) SELECT '%s', t.%s, %s FROM %s t`,
+			t.name, t.key, t.rowHashSQL(cols, "t"), t.name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rowsRehashed notes as pending every tracked row whose hash the schema change altered, with
+// its hash before and after, so one event records them and verify keeps finding real changes.
+func rowsRehashed(tx *sql.Tx) (int, error) {
+	total := 0
+	for _, t := range trackedTables {
+		cols, err := columns(tx, t.name)
+		if err != nil {
+			return 0, err
+		}
+		res, err := tx.Exec(fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after)
+			SELECT '%[1]s', t.%[2]s, b.hash, %[3]s FROM %[1]s t JOIN temp.rows_before b ON b.tbl = '%[1]s' AND b.row_key = t.%[2]s
+			WHERE b.hash <> %[3]s`, t.name, t.key, t.rowHashSQL(cols, "t")))
+		if err != nil {
+			return 0, err
+		}
+		n, _ := res.RowsAffected()
+		total += int(n)
+	}
+	_, err := tx.Exec(`DROP TABLE temp.rows_before`)
+	return total, err
+}
+
 // rowChange is one row an event changed: its hash before (nil: new) and after (nil: removed).
 type rowChange struct {
 	Table         string

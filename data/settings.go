@@ -67,14 +67,80 @@ var settingDefs = append([]Setting{
 	{KeyWindowTop, "Adresvenster: afstand van de bovenkant (mm)", "45", mmRange(20, 100)},
 	{KeyWindowWidth, "Adresvenster: breedte (mm)", "85", mmRange(60, 110)},
 	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
+	{KeyProfession, "Sector van de praktijk", ProfessionOther, oneOf(Professions...)},
 	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
+	{KeyAskConsentOnAck, "Toestemmingsformulier bij de ontvangstbevestiging", "true", oneOf("true", "false")},
 	{KeyBackupDir, "Map voor reservekopieën (leeg: map Reservekopieën naast het register)", "", folder},
 }, letterTextSettings()...)
+
+// The sectors a practice works in (setting profession); each has its own default next body.
+const (
+	ProfessionCare        = "care"        // zorg: the Wkkgz requires a geschilleninstantie
+	ProfessionLegal       = "legal"       // advocatuur, juridisch advies
+	ProfessionAccountancy = "accountancy" // accountancy, administratie
+	ProfessionOther       = "other"
+)
+
+// Professions lists the sectors in display order.
+var Professions = []string{ProfessionCare, ProfessionLegal, ProfessionAccountancy, ProfessionOther}
 
 // DefaultDisputesBody is the next step a new register names in the outcome letter: the
 // competent court is always open, so every letter can be made before a practice fills in
 // its own disputes body.
 const DefaultDisputesBody = "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de bevoegde rechter."
+
+// disputesBodies are the default next bodies per sector. Where the practice must name the body
+// it is affiliated with, the text holds a placeholder in square brackets, and the outcome
+// letter is refused until it is filled in (see DisputesBodyPlaceholder).
+var disputesBodies = map[string]string{
+	ProfessionCare: "Bent u het niet eens met de uitkomst, dan kunt u uw klacht voorleggen aan de onafhankelijke " +
+		"geschilleninstantie waarbij wij zijn aangesloten, zoals de Wet kwaliteit, klachten en geschillen zorg (Wkkgz) " +
+		"voorschrijft: [naam geschilleninstantie]. Daar kunt u ook een schadevergoeding vragen. Hoe u dat doet, leest u op " +
+		"de website van de geschilleninstantie.",
+	ProfessionLegal: "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de geschilleninstantie " +
+		"waarbij ons kantoor is aangesloten: [naam geschilleninstantie]. Bent u van mening dat wij in strijd met onze " +
+		"beroepsregels hebben gehandeld, dan kunt u ook een klacht indienen bij de deken van de Orde van Advocaten in " +
+		"het arrondissement waar ons kantoor is gevestigd.",
+	ProfessionAccountancy: "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de " +
+		"geschilleninstantie waarbij wij zijn aangesloten: [naam geschilleninstantie]. Gaat uw klacht over de " +
+		"beroepsuitoefening van een accountant, dan kunt u zich ook wenden tot de Accountantskamer.",
+	ProfessionOther: DefaultDisputesBody,
+}
+
+// DisputesBodyFor is the default next body for a sector.
+func DisputesBodyFor(profession string) string {
+	if t, ok := disputesBodies[profession]; ok {
+		return t
+	}
+	return DefaultDisputesBody
+}
+
+// DisputesBodyNaming is the sector's default next body with the name of the body the practice
+// is affiliated with filled in; with name empty the placeholder stays, to be filled in later.
+func DisputesBodyNaming(profession, name string) string {
+	t := DisputesBodyFor(profession)
+	if name = strings.TrimSpace(name); name != "" {
+		t = bracketed.ReplaceAllLiteralString(t, name)
+	}
+	return t
+}
+
+// IsDefaultDisputesBody reports whether text is one of the built-in next bodies, which a
+// change of sector may replace; a practice's own text is never replaced.
+func IsDefaultDisputesBody(text string) bool {
+	for _, t := range disputesBodies {
+		if t == text {
+			return true
+		}
+	}
+	return false
+}
+
+var bracketed = regexp.MustCompile(`\[[^\]]*\]`)
+
+// DisputesBodyPlaceholder is the first text in square brackets in disputes_body, such as
+// "[naam geschilleninstantie]", that the practice still has to replace; "" when none is left.
+func (s Settings) DisputesBodyPlaceholder() string { return bracketed.FindString(s.DisputesBody()) }
 
 var languageNames = map[string]string{"nl": "Nederlands", "en": "Engels"}
 

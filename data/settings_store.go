@@ -48,6 +48,7 @@ func (s *Store) SetSettings(values map[string]string) error {
 		if err != nil {
 			return err
 		}
+		followSector(current, clean)
 		for _, k := range slices.Sorted(maps.Keys(clean)) {
 			if current[k] == clean[k] {
 				continue
@@ -65,4 +66,15 @@ func (s *Store) SetSettings(values map[string]string) error {
 		}
 		return nil
 	})
+}
+
+// followSector offers the new sector's next body: when the sector changes and disputes_body is
+// still a built-in text that this save does not set itself, it becomes the new sector's default.
+func followSector(current Settings, changes map[string]string) {
+	p, changed := changes[KeyProfession]
+	body, set := changes[KeyDisputesBody]
+	if own := set && body != current[KeyDisputesBody]; !changed || own || p == current[KeyProfession] || !IsDefaultDisputesBody(current[KeyDisputesBody]) {
+		return
+	}
+	changes[KeyDisputesBody] = DisputesBodyFor(p)
 }

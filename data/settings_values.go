@@ -37,6 +37,8 @@ const (
 	KeyWindowWidth          = "address_window_width_mm"
 	KeyWindowHeight         = "address_window_height_mm"
 	KeyDisputesBody         = "disputes_body"
+	KeyProfession           = "profession"
+	KeyAskConsentOnAck      = "ask_consent_on_ack"
 	KeyBackupDir            = "backup_dir"
 )
 
@@ -96,6 +98,13 @@ func (s Settings) PracticeLogo() string { return s.text(KeyPracticeLogo) }
 
 // DisputesBody is where the complainant can go after the outcome.
 func (s Settings) DisputesBody() string { return s.text(KeyDisputesBody) }
+
+// Profession is the practice's sector (ProfessionCare, ...), which picks the default next body.
+func (s Settings) Profession() string { return s.text(KeyProfession) }
+
+// AskConsentOnAck says whether the acknowledgement of a formal complaint asks the complainant's
+// consent to involve an expert and encloses the consent form.
+func (s Settings) AskConsentOnAck() bool { return s.text(KeyAskConsentOnAck) == "true" }
 
 // AddressWindow is the envelope window in millimetres from the page's top left corner.
 func (s Settings) AddressWindow() (left, top, width, height float64) {

@@ -21,7 +21,12 @@ var FileSteps = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, Action
 // when it can. It is the one rule behind both the store's refusals and the file's buttons.
 func StepRefusal(f Facts, a Action) error {
 	switch a {
-	case ActionContact, ActionConsultExpert, ActionEdit:
+	case ActionConsultExpert:
+		if f.Anonymous {
+			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is anoniem; zonder klager is er geen toestemming om stukken met een deskundige te delen", f.Reference)}
+		}
+		return readOnly(&f.Complaint)
+	case ActionContact, ActionEdit:
 		return readOnly(&f.Complaint)
 	case ActionRequestInformation:
 		if !f.Status.Open() {
@@ -34,6 +39,9 @@ func StepRefusal(f Facts, a Action) error {
 	default:
 		if _, err := Next(f.Reference, f.Status, a); err != nil {
 			return err
+		}
+		if a == ActionEscalate && f.Anonymous {
+			return &Error{Code: CodeTransition, Field: "formal", Message: fmt.Sprintf("klacht %s is anoniem geregistreerd en kan niet formeel worden: voor de formele procedure zijn naam en adres van de klager nodig", f.Reference)}
 		}
 		if a == ActionClose {
 			return CanClose(f)

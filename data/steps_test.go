@@ -34,6 +34,8 @@ func TestAllowedSteps(t *testing.T) {
 		{"well-founded with measure", measured, []Action{ActionClose, ActionContact, ActionConsultExpert, ActionEdit}},
 		{"closed: only reopening", Facts{Complaint: Complaint{Status: StatusClosed}}, []Action{ActionReopen}},
 		{"withdrawn: nothing", Facts{Complaint: Complaint{Status: StatusWithdrawn}}, nil},
+		{"anonymous", Facts{Complaint: Complaint{Status: StatusInformal, Anonymous: true}}, []Action{ActionResolve, ActionWithdraw,
+			ActionContact, ActionRequestInformation, ActionEdit}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,13 +111,13 @@ func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
 			changes := map[string]func() error{
 				"edit details": func() error { return s.Update(c) },
 				"contact":      func() error { _, err := s.AddContact(ref, Contact{Kind: ContactPhone, Note: "gebeld"}); return err },
-				"consent":      func() error { return s.GiveConsent(ref, Consent{How: "schriftelijk", Scope: "alle stukken"}) },
+				"consent":      func() error { return s.GiveConsent(ref, Consent{How: "schriftelijk", Documents: Documents{All: true}}) },
 				"attachment":   func() error { _, err := s.AddAttachment(ref, "brief.txt", []byte("tekst")); return err },
-				"letter":       func() error { _, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("x")); return err },
+				"letter":       func() error { _, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("x"), 0); return err },
 				"link measure": func() error { return s.LinkMeasure(m.Code, ref) },
 				"no measure":   func() error { return s.RecordNoMeasure(ref, "eenmalig") },
 				"share": func() error {
-					_, err := s.ShareDocuments(ref, Share{ExpertID: 1, Documents: "klachtbrief"})
+					_, err := s.ShareDocuments(ref, Share{ExpertID: 1, Attachments: []int64{1}})
 					return err
 				},
 				"info received": func() error { return s.InformationReceived(ref, Date{}) },

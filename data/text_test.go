@@ -22,16 +22,12 @@ func TestEveryTextFieldRefusesBadText(t *testing.T) {
 			return s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: strings.Repeat("a", MaxTextLength+1), On: Date{}, NoHearingReason: "niet van toepassing in deze test"})
 		},
 		"extension reason": func() error { return s.Extend(ref, day("2026-12-20"), "advies\x1b[2J") },
-		"withdrawal note":  func() error { return s.Withdraw(ref, "\u2066ingetrokken") },
+		"withdrawal note":  func() error { return s.Withdraw(ref, Date{}, "\u2066ingetrokken") },
 		"expert name on two lines": func() error {
 			_, err := s.SaveExpert(Expert{Name: "mr. A. de Vries\nK-2026-0002"})
 			return err
 		},
-		"consent how": func() error { return s.GiveConsent(ref, Consent{How: "per\te-mail", Scope: "alles"}) },
-		"shared documents": func() error {
-			_, err := s.ShareDocuments(ref, Share{ExpertID: 1, Documents: "brief\u202D"})
-			return err
-		},
+		"consent how":          func() error { return s.GiveConsent(ref, Consent{How: "per\te-mail", Documents: Documents{All: true}}) },
 		"root cause":           func() error { _, err := s.AddRootCause("Privacy\nAVG"); return err },
 		"setting on two lines": func() error { return s.SetSettings(map[string]string{"practice_name": "Praktijk\nDe Linde"}) },
 		"attachment name":      func() error { _, err := s.AddAttachment(ref, "brief\u202Efdp.exe", []byte("x")); return err },

@@ -23,15 +23,18 @@ func fullFixture(t *testing.T) string {
 	_, err := s.AddContact(ref, Contact{On: day("2026-02-10"), Kind: ContactPhone, Note: "gesprek gepland"})
 	must(t, err)
 	must(t, s.Extend(ref, day("2026-03-20"), "deskundige nodig"))
-	l, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("voortgang"))
+	l, err := s.SaveLetter(ref, LetterProgress, "nl", pdf("voortgang"), 0)
 	must(t, err)
 	must(t, s.MarkLetterSent(l.ID, day("2026-03-02"), DeliveryPost))
 	_, err = s.AddAttachment(ref, "brief.txt", []byte("oorspronkelijke tekst"))
 	must(t, err)
 	expert, err := s.SaveExpert(Expert{Name: "Dr. Smit", SignedOn: day("2026-02-20")})
 	must(t, err)
-	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-24"), How: "schriftelijk", Scope: "hele dossier"}))
-	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-25"), Documents: "klachtbrief"})
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-24"), How: "schriftelijk", Documents: Documents{All: true}}))
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
+	must(t, err)
+	must(t, s.RecordStatement(ref, expert, day("2026-03-02")))
+	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-03-02"), Letters: []int64{l.ID}})
 	must(t, err)
 	must(t, s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: "excuses aangeboden", On: day("2026-02-28"), NoHearingReason: "niet van toepassing in deze test"}))
 	_, err = s.AddMeasure(Measure{Description: "Terugbellen binnen een dag", RootCause: "communication"}, ref)
@@ -87,7 +90,7 @@ func TestVerifyFindsEveryTamperedRow(t *testing.T) {
 		{"attachment swapped", []string{`UPDATE attachments SET content = CAST('vervalst' AS BLOB), sha256 = '` +
 			sha256Hex([]byte("vervalst")) + `'`}, "bijlage brief.txt bij klacht K-2026-0001 is buiten Klachtenregister om gewijzigd: de inhoud wijkt af"},
 		{"consent", []string{`UPDATE consents SET scope = 'alles'`}, "toestemming van 2026-02-24 bij klacht K-2026-0001 is buiten"},
-		{"share", []string{`UPDATE shares SET documents = 'niets'`}, "stukken gedeeld op 2026-02-25 bij klacht K-2026-0001 is buiten"},
+		{"share", []string{`UPDATE shares SET documents = 'niets'`}, "stukken gedeeld op 2026-03-02 bij klacht K-2026-0001 is buiten"},
 		{"expert", []string{`UPDATE experts SET confidentiality_signed_on = NULL`}, "externe deskundige Dr. Smit is buiten"},
 		{"measure", []string{`UPDATE measures SET description = 'niets'`}, "verbetermaatregel M-2026-001 is buiten"},
 		{"measure unlinked", []string{`DELETE FROM complaint_measures`}, "koppeling van een verbetermaatregel (nummer 1, tabel complaint_measures) ontbreekt"},
@@ -97,14 +100,14 @@ func TestVerifyFindsEveryTamperedRow(t *testing.T) {
 		{"last event deleted with its payload", []string{dropTriggers, `DROP TRIGGER event_rows_append_only_delete`,
 			`DELETE FROM event_rows WHERE event_id = (SELECT max(id) FROM events)`,
 			`DELETE FROM event_payloads WHERE event_id = (SELECT max(id) FROM events)`,
-			`DELETE FROM events WHERE id = (SELECT max(id) FROM events)`}, "het register heeft 15 gebeurtenissen, het ankerbestand naast het register van 2 maart 2026 had er 16"},
+			`DELETE FROM events WHERE id = (SELECT max(id) FROM events)`}, "het register heeft 17 gebeurtenissen, het ankerbestand naast het register van 2 maart 2026 had er 18"},
 		{"newest complaint removed entirely", []string{dropTriggers, `DROP TRIGGER event_rows_append_only_delete`,
 			`DELETE FROM event_rows WHERE event_id IN (SELECT id FROM events WHERE complaint_id = 2)`,
 			`DELETE FROM event_payloads WHERE event_id IN (SELECT id FROM events WHERE complaint_id = 2)`,
 			`DELETE FROM events WHERE complaint_id = 2`, `DELETE FROM complaint_search WHERE rowid = 2`,
-			`DELETE FROM complaints WHERE id = 2`}, "had er 16: gebeurtenissen zijn verwijderd"},
-		{"event rows left behind", []string{dropTriggers, `DELETE FROM event_payloads WHERE event_id = 16`, `DELETE FROM events WHERE id = 16`},
-			"rijwijzigingen vastgelegd voor gebeurtenis 16, die niet bestaat"},
+			`DELETE FROM complaints WHERE id = 2`}, "had er 18: gebeurtenissen zijn verwijderd"},
+		{"event rows left behind", []string{dropTriggers, `DELETE FROM event_payloads WHERE event_id = 18`, `DELETE FROM events WHERE id = 18`},
+			"rijwijzigingen vastgelegd voor gebeurtenis 18, die niet bestaat"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,7 +129,7 @@ func TestVerifyFindsTamperingUnderALaterChange(t *testing.T) {
 	must(t, s.Acknowledge("K-2026-0002", day("2026-03-02"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	v, err := s.Verify()
 	must(t, err)
-	if v.OK() || !strings.Contains(v.Problem, "klacht K-2026-0002 is buiten Klachtenregister om gewijzigd vóór gebeurtenis 17") {
+	if v.OK() || !strings.Contains(v.Problem, "klacht K-2026-0002 is buiten Klachtenregister om gewijzigd vóór gebeurtenis 19") {
 		t.Fatalf("Verify = %q", v.Problem)
 	}
 }
@@ -273,8 +276,13 @@ func TestUpgradeSealsOlderRegisters(t *testing.T) {
 	s := openAt(t, path, "2026-03-02")
 	v, err := s.Verify()
 	must(t, err)
-	if !v.OK() || v.Events != 2 {
+	if !v.OK() || v.Events != 3 {
 		t.Fatalf("after the upgrade Verify = %+v", v)
+	}
+	var upgraded string
+	must(t, s.r.QueryRow(`SELECT kind FROM events WHERE id = 3`).Scan(&upgraded))
+	if upgraded != "schema_upgraded" {
+		t.Errorf("event 3 is %q, want schema_upgraded: the later migration's new columns rehash the rows", upgraded)
 	}
 	var kind string
 	must(t, s.r.QueryRow(`SELECT kind FROM events WHERE id = 2`).Scan(&kind))

@@ -133,6 +133,7 @@ func TestCountryOnlyWhenAbroad(t *testing.T) {
 // only a non-breaking space, still makes a letter, with the signature after the last words.
 func TestEmptyParagraphs(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
+	in.Settings[data.KeyAskConsentOnAck] = "false"
 	in.Body = "Wij hebben uw klacht ontvangen.\n\n- \u00a0"
 	text := pdfText(t, writeTemp(t, "empty.pdf", render(t, in)))
 	if !strings.Contains(text, "Wij hebben uw klacht ontvangen.\n\n\nMet vriendelijke groet,") {

@@ -45,6 +45,26 @@ func (d *document) paragraph(text string, pt float64, style string) []item {
 		if bullet {
 			src, x, w = strings.TrimSpace(src[2:]), marginL+5, textW-5
 		}
+		if indent, rest, box := tickBox(src); box {
+			x = marginL + indent + 6
+			src, w = rest, textW-indent-6
+			d.pdf.SetFont("sans", style, pt)
+			for i, l := range d.pdf.SplitText(src, w) {
+				it := textLine(x, pt, style, l)
+				if i == 0 {
+					bx := marginL + indent
+					lines = append(lines, item{h: it.h, draw: func(d *document, top float64) {
+						d.pdf.SetDrawColor(0, 0, 0)
+						d.pdf.SetLineWidth(0.25)
+						d.pdf.Rect(bx, top+0.5*lineH*pt/bodyPt-1.8, 3.4, 3.4, "D")
+						it.draw(d, top)
+					}})
+					continue
+				}
+				lines = append(lines, it)
+			}
+			continue
+		}
 		d.pdf.SetFont("sans", style, pt)
 		for i, l := range d.wrap(src, w) {
 			if bullet && i == 0 {
@@ -60,6 +80,14 @@ func (d *document) paragraph(text string, pt float64, style string) []item {
 		lines[0].keep, lines[n-2].keep = true, true
 	}
 	return lines
+}
+
+// tickBox recognises a line to tick, "[ ] text", indented by two spaces per level; indent is
+// in millimetres.
+func tickBox(line string) (indent float64, rest string, ok bool) {
+	trimmed := strings.TrimLeft(line, " ")
+	rest, ok = strings.CutPrefix(trimmed, "[ ] ")
+	return float64(len(line)-len(trimmed)) / 2 * 6, rest, ok
 }
 
 // keepAll ties a block together, its last item included.
@@ -106,7 +134,7 @@ func (d *document) letter(body, form string) error {
 	add(keepAll(sig[:len(sig)-1])...)
 	add(sig[len(sig)-1])
 	if form != "" {
-		add(d.form(t.formTitles[in.Kind], form)...)
+		add(d.form(t.formTitles[in.formKind()], form)...)
 	}
 	header := strings.Join([]string{in.Settings.PracticeName(), in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
 	d.running, err = d.fitLines(data.KeyPracticeName, "de kop van de volgende pagina's", header, 8, "", textW, 2)

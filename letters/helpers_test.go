@@ -80,7 +80,9 @@ func sample(kind data.LetterKind, lang string) Input {
 		Expert: data.Expert{ID: 1, Name: recipients[data.LetterConfidentiality], Organisation: "Yılmaz Advies",
 			NameParts: parts(recipients[data.LetterConfidentiality], data.SalutationMrs), Title: "dr.",
 			AddressLine1: "Maliebaan 12", Postcode: "3581 CN", City: "Utrecht"},
-		Documents: "klachtbrief van 5 oktober 2026, offerte en factuur"}
+		Documents: "klachtbrief van 5 oktober 2026, offerte en factuur",
+		FileDocuments: []FileDocument{{Letter: true, ID: 4, Name: "Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026"},
+			{ID: 3, Name: "klachtbrief.pdf"}}}
 	if lang == "en" {
 		in.Extension.Reason = "We have asked an independent expert for advice and are waiting for their reply."
 		in.Documents = "letter of complaint of 5 October 2026, quotation and invoice"

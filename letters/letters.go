@@ -25,6 +25,7 @@ type Input struct {
 	ExpertConsulted bool             // progress letter: documents went to an expert
 	Expert          data.Expert      // confidentiality statement: who signs it
 	Documents       string           // consent and confidentiality: which documents; "" describes them in general
+	FileDocuments   []FileDocument   // consent form: the documents of the file the complainant may tick
 	Measures        []data.Measure   // outcome letter under the Wkkgz: the measures taken, each with its term
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
@@ -78,6 +79,9 @@ func check(in *Input) error {
 	if err := notClosed(in.Kind, c); err != nil {
 		return err
 	}
+	if err := data.LetterRefusal(c, in.Kind); err != nil {
+		return err
+	}
 	if err := sameLanguage(in); err != nil {
 		return err
 	}
@@ -113,6 +117,11 @@ func check(in *Input) error {
 		}
 		if len(missing) > 0 {
 			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, joinAnd(missing, "en"))
+		}
+		if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
+			return &data.Error{Code: data.CodeConflict, Field: data.KeyDisputesBody, Message: fmt.Sprintf(
+				"de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten",
+				c.Reference, p)}
 		}
 	case data.LetterWithdrawal:
 		if c.Status != data.StatusWithdrawn || c.WithdrawnOn.IsZero() {
@@ -198,13 +207,20 @@ func expandTexts(in *Input) (body, form string, err error) {
 		return "", "", err
 	}
 	body = keepTogether(body)
-	if s := phrasebook[in.Language].formStatements[in.Kind]; s != "" {
+	t, formKind := phrasebook[in.Language], in.formKind()
+	if formKind != in.Kind {
+		body += "\n\n" + t.consentEnclosed
+	}
+	if s := t.formStatements[formKind]; s != "" {
 		signed := maps.Clone(vals)
-		signed["stukken"] = firstPerson(vals["stukken"], phrasebook[in.Language])
-		if form, err = data.ExpandTemplate(in.Kind, s, signed); err != nil {
+		signed["stukken"] = firstPerson(vals["stukken"], t)
+		if form, err = data.ExpandTemplate(formKind, s, signed); err != nil {
 			return "", "", err
 		}
 		form = keepTogether(form)
+	}
+	if formKind == data.LetterConsent {
+		form += "\n\n" + consentChoices(in)
 	}
 	if err := checkGlyphs("text", "de tekst van de brief", body+form); err != nil {
 		return "", "", err

@@ -3,6 +3,8 @@ package letters
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -48,9 +50,9 @@ func TestGolden(t *testing.T) {
 				if strings.Contains(text, "{") {
 					t.Errorf("a placeholder is left:\n%s", text)
 				}
-				// The two forms have the statement to sign on a page of their own; the letters fit on one.
+				// The forms (the acknowledgement encloses the consent form) have a page of their own; the letters fit on one.
 				pages, numbered := 1, strings.Contains(text, "1 van 2") || strings.Contains(text, "1 of 2")
-				if in.Kind == data.LetterConsent || in.Kind == data.LetterConfidentiality {
+				if in.Kind == data.LetterConsent || in.Kind == data.LetterConfidentiality || in.formKind() == data.LetterConsent {
 					pages = 2
 				}
 				if n := strings.Count(strings.TrimRight(text, "\f"), "\f") + 1; n != pages || numbered != (pages == 2) {
@@ -228,6 +230,7 @@ func TestNewRegisterMakesEveryLetter(t *testing.T) {
 // and that the default is used again when the setting is emptied.
 func TestPracticeText(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
+	in.Settings[data.KeyAskConsentOnAck] = "false"
 	in.Settings[data.LetterTextKey(data.LetterAcknowledgement, "nl")] = "Beste {naam},\n\nWij hebben uw klacht {kenmerk} van {datum_ontvangst} ontvangen. Een {{losse}} accolade."
 	body, err := bodyText(in)
 	if err != nil {
@@ -271,9 +274,11 @@ func TestEveryPlaceholderHasAValue(t *testing.T) {
 	}
 }
 
-// TestDocumentsAreNamed: the signed consent form and confidentiality statement name the
-// documents themselves, since the signed page comes back on its own; the general description, used when nothing names them, reads well after
-// "de volgende stukken:" and does not address the complainant, so it also suits the expert.
+// TestDocumentsAreNamed: the consent letter names the documents in its text; its form, which
+// comes back signed on its own, lets the complainant tick every document, the file's documents
+// one by one by the number the register knows them by, or none. The general description, used
+// when nothing names them, reads well after "de volgende stukken:" and does not address the
+// complainant, so it also suits the expert.
 func TestDocumentsAreNamed(t *testing.T) {
 	for _, lang := range data.Languages {
 		general := phrasebook[lang].documents
@@ -286,13 +291,20 @@ func TestDocumentsAreNamed(t *testing.T) {
 			in := sample(data.LetterConsent, lang)
 			in.Documents = docs
 			pages := strings.Split(pdfText(t, writeTemp(t, "consent.pdf", render(t, in))), "\f")
-			form := strings.Join(strings.Fields(pages[1]), " ")
+			letter, form := strings.Join(strings.Fields(pages[0]), " "), strings.Join(strings.Fields(pages[1]), " ")
 			want := docs
 			if want == "" {
 				want = general
 			}
-			if !strings.Contains(form, want+".") || strings.Contains(form, "hierboven") || strings.Contains(form, "above") {
-				t.Errorf("%s: the signed page does not name %q itself:\n%s", lang, want, form)
+			if !strings.Contains(letter, want+".") {
+				t.Errorf("%s: the letter does not name %q:\n%s", lang, want, letter)
+			}
+			tr := phrasebook[lang]
+			for _, s := range []string{tr.consentAll, tr.consentOnly, tr.consentNone, fmt.Sprintf(tr.attachmentNo, 3) + ": klachtbrief.pdf",
+				fmt.Sprintf(tr.letterNo, 4) + ": "} {
+				if !strings.Contains(form, s) {
+					t.Errorf("%s: the form lacks %q:\n%s", lang, s, form)
+				}
 			}
 		}
 		in := sample(data.LetterConfidentiality, lang)
@@ -428,6 +440,47 @@ func TestCustomWindow(t *testing.T) {
 	in.Settings["address_window_width_mm"], in.Settings["address_window_height_mm"] = "80", "35"
 	path := writeTemp(t, "custom.pdf", render(t, in))
 	checkWindow(t, path, in)
+}
+
+// TestAcknowledgementEnclosesConsentForm: with ask_consent_on_ack on, the acknowledgement of a
+// formal complaint says a consent form is enclosed and carries it as a page of its own, so one
+// envelope holds both; with the setting off it has neither.
+func TestAcknowledgementEnclosesConsentForm(t *testing.T) {
+	for _, ask := range []string{"true", "false"} {
+		in := sample(data.LetterAcknowledgement, "nl")
+		in.Settings[data.KeyAskConsentOnAck] = ask
+		pages := strings.Split(strings.TrimRight(pdfText(t, writeTemp(t, "ack.pdf", render(t, in))), "\f"), "\f")
+		text := strings.Join(strings.Fields(strings.Join(pages, " ")), " ")
+		enclosed := strings.Contains(text, "bijgevoegde toestemmingsformulier invullen")
+		last := strings.Join(strings.Fields(pages[len(pages)-1]), " ")
+		form := strings.Contains(last, "Verklaring van toestemming") && strings.Contains(last, "Ik geef geen toestemming.") &&
+			strings.Contains(last, "Handtekening:") && !strings.Contains(last, "Met vriendelijke groet")
+		if want := ask == "true"; enclosed != want || form != want {
+			t.Errorf("ask_consent_on_ack=%s: paragraph about the form %v, form page %v:\n%s", ask, enclosed, form, strings.Join(pages, "\n---\n"))
+		}
+	}
+}
+
+// TestLettersRefused: an anonymous complaint gets no letter, and the outcome letter waits for
+// the practice to fill in the name of its disputes body.
+func TestLettersRefused(t *testing.T) {
+	anon := sample(data.LetterConsent, "nl")
+	anon.Complaint.Anonymous, anon.Complaint.Complainant = true, data.Complainant{}
+	if err := Render(io.Discard, anon); err == nil || !strings.Contains(err.Error(), "anoniem") {
+		t.Errorf("letter for an anonymous complaint: %v", err)
+	}
+	out := sample(data.LetterOutcome, "nl")
+	out.Settings[data.KeyDisputesBody] = data.DisputesBodyFor(data.ProfessionCare)
+	err := Render(io.Discard, out)
+	var e *data.Error
+	if !errors.As(err, &e) || e.Field != data.KeyDisputesBody || !strings.Contains(e.Message, "[naam geschilleninstantie]") ||
+		!strings.Contains(e.Message, "Instellingen") {
+		t.Errorf("outcome letter with a placeholder in disputes_body: %v", err)
+	}
+	out.Settings[data.KeyDisputesBody] = strings.ReplaceAll(out.Settings[data.KeyDisputesBody], "[naam geschilleninstantie]", "Geschilleninstantie Zorg")
+	if err := Render(io.Discard, out); err != nil {
+		t.Errorf("outcome letter with the name filled in: %v", err)
+	}
 }
 
 // TestWkkgzOutcomeNamesEachMeasureAndItsTerm: under the Wkkgz the outcome letter states the

@@ -20,7 +20,7 @@ type Source interface {
 // Archive is a Source that also keeps the letters made; *data.Store has it.
 type Archive interface {
 	Source
-	SaveLetter(ref string, kind data.LetterKind, lang string, pdf []byte) (data.Letter, error)
+	SaveLetter(ref string, kind data.LetterKind, lang string, pdf []byte, expertID int64) (data.Letter, error)
 }
 
 // Request names the letter to make.
@@ -70,6 +70,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	if in.Documents == "" {
 		in.Documents = documentsInFile(f, in.Kind)
 	}
+	in.FileDocuments = fileDocuments(f, in.Language)
 	if in.Kind == data.LetterConfidentiality {
 		if in.Expert, err = pickExpert(src, r.ExpertID); err != nil {
 			return in, err
@@ -102,7 +103,7 @@ func documentsInFile(f *data.File, kind data.LetterKind) string {
 	}
 	if kind == data.LetterConfidentiality {
 		for _, c := range slices.Backward(f.Consents) {
-			if c.WithdrawnOn.IsZero() && strings.TrimSpace(c.Scope) != "" {
+			if c.State() == data.ConsentGiven && strings.TrimSpace(c.Scope) != "" {
 				return strings.TrimSpace(c.Scope)
 			}
 		}
@@ -147,7 +148,7 @@ func Generate(a Archive, r Request) (data.Letter, []byte, error) {
 	if err := Render(&buf, in); err != nil {
 		return data.Letter{}, nil, err
 	}
-	l, err := a.SaveLetter(r.Reference, in.Kind, in.Language, buf.Bytes())
+	l, err := a.SaveLetter(r.Reference, in.Kind, in.Language, buf.Bytes(), in.Expert.ID)
 	return l, buf.Bytes(), err
 }
 

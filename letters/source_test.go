@@ -126,10 +126,10 @@ func TestConfidentialityNamesTheConsentedDocuments(t *testing.T) {
 	if _, err := s.SaveExpert(data.Expert{Name: "Ayşe Yılmaz", Organisation: "Yılmaz Advies"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.GiveConsent(ref, data.Consent{How: "schriftelijk", Scope: "klachtbrief, offerte en factuur"}); err != nil {
+	if err := s.GiveConsent(ref, data.Consent{How: "schriftelijk", Documents: data.Documents{All: true}}); err != nil {
 		t.Fatal(err)
 	}
-	for documents, want := range map[string]string{"": "klachtbrief, offerte en factuur", "alleen de factuur": "alleen de factuur"} {
+	for documents, want := range map[string]string{"": "alle stukken uit het klachtdossier", "alleen de factuur": "alleen de factuur"} {
 		in, err := Prepare(s, Request{Reference: ref, Kind: data.LetterConfidentiality, Date: day("2026-11-30"), Documents: documents})
 		if err != nil {
 			t.Fatal(err)

@@ -15,19 +15,24 @@ type phrases struct {
 	// without one the letter never claims a conversation or a settlement "in overleg met u".
 	heardConclusions map[data.Verdict]string
 	// measuresIntro and measureTerm list the measures and their terms (outcome letter, Wkkgz).
-	measuresIntro, measureTerm   string
-	evaluations                  map[data.Verdict]string // {evaluatie}: only where the practice learns from it
-	contactKinds                 map[data.ContactKind]string
-	phoneAndEmail, phone, email  string // ways to reach the practice
-	noContact                    string
-	acknowledged, contacted      string // parts of {stand_van_zaken}
-	expertAsked, and             string
-	documents                    string // {stukken} when nothing names them; it follows "stukken:"
-	formTitles, formStatements   map[data.LetterKind]string
-	formFields                   []string
-	phoneLabel, calibrationTitle string
-	calibration                  []string // the calibration page's instructions
-	decimalComma                 bool     // numbers are written 20,5 rather than 20.5
+	measuresIntro, measureTerm  string
+	evaluations                 map[data.Verdict]string // {evaluatie}: only where the practice learns from it
+	contactKinds                map[data.ContactKind]string
+	phoneAndEmail, phone, email string // ways to reach the practice
+	noContact                   string
+	acknowledged, contacted     string // parts of {stand_van_zaken}
+	expertAsked, and            string
+	documents                   string // {stukken} when nothing names them; it follows "stukken:"
+	formTitles, formStatements  map[data.LetterKind]string
+	formFields                  []string
+	// The consent form's choices (see consentChoices), and the acknowledgement's paragraph
+	// about the enclosed form.
+	consentTick, consentAll, consentOnly, consentNone string
+	letterNo, attachmentNo, letterOf                  string
+	consentEnclosed                                   string
+	phoneLabel, calibrationTitle                      string
+	calibration                                       []string // the calibration page's instructions
+	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
 	mentionPrefix  map[data.Salutation]string // the same inside a sentence: "mevrouw", "de heer"
@@ -95,9 +100,9 @@ var dutch = phrases{
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Verklaring van toestemming",
 		data.LetterConfidentiality: "Geheimhoudingsverklaring"},
 	formStatements: map[data.LetterKind]string{
-		data.LetterConsent: "Ik, {naam}, geef {praktijk} toestemming om kopieën van stukken uit het dossier van mijn " +
-			"klacht met kenmerk {kenmerk} ter beschikking te stellen aan een onafhankelijke externe deskundige die een " +
-			"geheimhoudingsverklaring heeft ondertekend.\n\n" +
+		data.LetterConsent: "Ik, {naam}, geef hieronder aan of {praktijk} kopieën van stukken uit het dossier van mijn " +
+			"klacht met kenmerk {kenmerk} ter beschikking mag stellen aan een onafhankelijke externe deskundige die een " +
+			"geheimhoudingsverklaring heeft ondertekend. Ik weet dat ik mijn toestemming op elk moment kan intrekken.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
 		data.LetterConfidentiality: "Ondergetekende, {deskundige}, verklaart over de klacht met kenmerk {kenmerk}, " +
 			"waarover {praktijk} advies vraagt:\n" +
@@ -107,7 +112,15 @@ var dutch = phrases{
 			"- de stukken na afronding van het advies terug te geven of te vernietigen.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
 	},
-	formFields: []string{"Plaats", "Datum", "Handtekening"},
+	formFields:  []string{"Plaats", "Datum", "Handtekening"},
+	consentTick: "Kruis één mogelijkheid aan:",
+	consentAll:  "Ik geef toestemming voor alle stukken uit het klachtdossier, ook voor stukken die later worden toegevoegd.",
+	consentOnly: "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
+	consentNone: "Ik geef geen toestemming.",
+	letterNo:    "brief nr. %d", attachmentNo: "bijlage nr. %d", letterOf: "%s, verstuurd op %s",
+	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
+		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
+		"bijgevoegde toestemmingsformulier invullen en terugsturen, ook als u geen toestemming geeft?",
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
 	calibration: []string{
 		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
@@ -185,9 +198,9 @@ var english = phrases{
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Statement of consent",
 		data.LetterConfidentiality: "Confidentiality statement"},
 	formStatements: map[data.LetterKind]string{
-		data.LetterConsent: "I, the undersigned, {naam}, give {praktijk} permission to make copies of documents from the " +
-			"file of my complaint with reference {kenmerk} available to an independent external expert who has signed " +
-			"a confidentiality statement.\n\n" +
+		data.LetterConsent: "I, {naam}, indicate below whether {praktijk} may make copies of documents from the file of my " +
+			"complaint with reference {kenmerk} available to an independent external expert who has signed a " +
+			"confidentiality statement. I know that I may withdraw my consent at any time.\n\n" +
 			"The documents concerned are: {stukken}.",
 		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
 			"{kenmerk}, on which {praktijk} asks my advice, that I will:\n" +
@@ -197,7 +210,15 @@ var english = phrases{
 			"- return or destroy the documents once my advice is complete.\n\n" +
 			"The documents concerned are: {stukken}.",
 	},
-	formFields: []string{"Place", "Date", "Signature"},
+	formFields:  []string{"Place", "Date", "Signature"},
+	consentTick: "Tick one box:",
+	consentAll:  "I consent for all documents in the complaint file, including documents added later.",
+	consentOnly: "I consent only for the documents I tick below:",
+	consentNone: "I do not consent.",
+	letterNo:    "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
+	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
+		"file only with your consent and after signing a confidentiality statement. Please fill in the enclosed consent " +
+		"form and return it to us, also if you do not consent.",
 	phoneLabel: "Phone", calibrationTitle: "Address window test sheet",
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",

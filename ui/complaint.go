@@ -17,13 +17,13 @@ import (
 type fileStore interface {
 	File(ref string) (*data.File, error)
 	Update(c data.Complaint) error
-	Escalate(ref string, on data.Date) error
+	Escalate(ref string, on data.Date, p data.PhoneIntake) error
 	Acknowledge(ref string, on data.Date, via data.Delivery, note string) error
 	Extend(ref string, until data.Date, reason string) error
 	Resolve(ref string, r data.Resolution) error
 	CloseComplaint(ref string) error
 	Reopen(ref, reason string) error
-	Withdraw(ref, note string) error
+	Withdraw(ref string, on data.Date, note string) error
 	AddContact(ref string, ct data.Contact) (int64, error)
 	InformationReceived(ref string, on data.Date) error
 }
@@ -147,12 +147,12 @@ func (cf *complaintFile) show(f *data.File) {
 	if c.Formal {
 		procedure = lang.L("formal procedure")
 	}
-	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, c.Complainant.Name, statusLabel(c.Status), procedure)
+	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, complainantName(c), statusLabel(c.Status), procedure)
 	if note := c.ImportNote(); note != "" {
 		title += " · " + note
 	}
 	cf.title.SetText(title)
-	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, c.Complainant.Name))
+	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, complainantName(c)))
 	cf.showBanner(f.Items, f.Breached)
 	steps := data.AllowedSteps(f.Facts)
 	for a, b := range cf.buttons {

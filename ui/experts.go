@@ -16,19 +16,77 @@ type expertsStore interface {
 	SaveExpert(e data.Expert) (int64, error)
 	GiveConsent(ref string, c data.Consent) error
 	WithdrawConsent(ref string, on data.Date) error
+	RecordStatement(ref string, expertID int64, signed data.Date) error
 	ShareDocuments(ref string, sh data.Share) (int64, error)
 }
 
+// consentLabel is the consent state in the practitioner's words, with its date.
+func consentLabel(f *data.File) string {
+	state, on := f.ConsentState()
+	label := map[data.ConsentState]string{data.ConsentNotAsked: lang.L("not asked"), data.ConsentAsked: lang.L("asked"),
+		data.ConsentGiven: lang.L("given"), data.ConsentRefused: lang.L("refused"), data.ConsentWithdrawn: lang.L("withdrawn")}[state]
+	if on.IsZero() {
+		return lang.L("Consent for an external expert: {{.State}}", map[string]any{"State": label})
+	}
+	return lang.L("Consent for an external expert: {{.State}} ({{.On}})", map[string]any{"State": label, "On": shortDate(on)})
+}
+
+// documentChoices lists the file's letters and attachments to tick, by the numbers the
+// consent form shows, and reads back the ticked ones.
+func (cf *complaintFile) documentChoices() (*widget.CheckGroup, func() data.Documents) {
+	var options []string
+	picked := map[string]data.Documents{}
+	for _, l := range cf.file.Letters {
+		o := lang.L("letter no. {{.ID}}: {{.Kind}}, version {{.Version}}", map[string]any{"ID": l.ID, "Kind": letterLabel(l.Kind), "Version": l.Version})
+		options, picked[o] = append(options, o), data.Documents{Letters: []int64{l.ID}}
+	}
+	for _, a := range cf.file.Attachments {
+		o := lang.L("attachment no. {{.ID}}: {{.Name}}", map[string]any{"ID": a.ID, "Name": a.Name})
+		options, picked[o] = append(options, o), data.Documents{Attachments: []int64{a.ID}}
+	}
+	group := widget.NewCheckGroup(options, nil)
+	return group, func() data.Documents {
+		var d data.Documents
+		for _, o := range group.Selected {
+			d.Letters = append(d.Letters, picked[o].Letters...)
+			d.Attachments = append(d.Attachments, picked[o].Attachments...)
+		}
+		return d
+	}
+}
+
+// onConsent records the complainant's answer on the consent form: given, for every document
+// or the ones ticked, or refused.
 func (cf *complaintFile) onConsent() {
-	on, how, scope := dateEntry(cf.today), newEntry(), newEntry()
+	answers := []string{lang.L("Consent given"), lang.L("Consent refused")}
+	answer := widget.NewRadioGroup(answers, nil)
+	answer.SetSelected(answers[0])
+	on, how := dateEntry(cf.today), newEntry()
 	how.SetText(lang.L("in writing (signed form)"))
-	how.Validator, scope.Validator = required, required
-	scope.SetPlaceHolder(lang.L("e.g. complaint letter, quotation and invoice"))
+	how.Validator = required
+	all := widget.NewCheck(lang.L("All documents in the file, including those added later"), nil)
+	docs, read := cf.documentChoices()
+	answer.OnChanged = func(s string) {
+		given := s == answers[0]
+		setEnabled(all, given)
+		setEnabled(docs, given && !all.Checked)
+	}
+	all.OnChanged = func(bool) { answer.OnChanged(answer.Selected) }
 	cf.ask(lang.L("Record consent"), lang.L("Record"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Consent given on"), on), widget.NewFormItem(lang.L("How consent was given"), how),
-		widget.NewFormItem(lang.L("For which documents"), scope)},
+		widget.NewFormItem(lang.L("Answer"), answer),
+		widget.NewFormItem(lang.L("Answered on"), on), widget.NewFormItem(lang.L("How"), how),
+		widget.NewFormItem(lang.L("For which documents"), all),
+		{Text: "", Widget: docs, HintText: lang.L("Tick what the complainant ticked on the form.")}},
 		func() error {
-			return cf.experts.GiveConsent(cf.ref, data.Consent{GivenOn: dateOf(on), How: how.Text, Scope: scope.Text})
+			c := data.Consent{GivenOn: dateOf(on), How: how.Text, Refused: answer.Selected == answers[1]}
+			if !c.Refused {
+				c.Documents = read()
+				c.All = all.Checked
+				if c.All {
+					c.Letters, c.Attachments = nil, nil
+				}
+			}
+			return cf.experts.GiveConsent(cf.ref, c)
 		})
 }
 
@@ -96,33 +154,97 @@ func (cf *complaintFile) onExpert() {
 		})
 }
 
-// onShare logs documents sent to an expert; the store refuses it without consent and a
-// signed confidentiality statement, and the dialog says so.
-func (cf *complaintFile) onShare() {
+// pickExpert is a choice of the register's experts; it says so and returns nil when there
+// are none yet.
+func (cf *complaintFile) pickExpert(title string) (*widget.Select, []data.Expert) {
 	experts, err := cf.experts.Experts()
 	if err != nil {
 		showError(err, cf.win)
-		return
+		return nil, nil
 	}
 	if len(experts) == 0 {
-		dialog.ShowInformation(lang.L("Share documents"), lang.L("Add the expert first, with the date the confidentiality statement was signed."), cf.win)
-		return
+		dialog.ShowInformation(title, lang.L("Add the expert first."), cf.win)
+		return nil, nil
 	}
 	names := make([]string, len(experts))
 	for i, e := range experts {
 		names[i] = e.Name
-		if e.SignedOn.IsZero() {
-			names[i] += " " + lang.L("(no signed confidentiality statement)")
+		if !cf.statementSigned(e.ID) {
+			names[i] += " " + lang.L("(no signed confidentiality statement for this complaint)")
 		}
 	}
-	who, docs, on := widget.NewSelect(names, nil), newEntry(), dateEntry(cf.today)
+	who := widget.NewSelect(names, nil)
 	who.SetSelectedIndex(0)
-	docs.Validator = required
+	return who, experts
+}
+
+func (cf *complaintFile) statementSigned(expert int64) bool {
+	for _, st := range cf.file.Statements {
+		if st.ExpertID == expert {
+			return true
+		}
+	}
+	return false
+}
+
+// onStatement records that the expert signed the confidentiality statement made for this
+// complaint; the store refuses a date before that letter was made.
+func (cf *complaintFile) onStatement() {
+	who, experts := cf.pickExpert(lang.L("Confidentiality statement signed"))
+	if who == nil {
+		return
+	}
+	signed := dateEntry(cf.today)
+	cf.ask(lang.L("Confidentiality statement signed"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Expert"), who),
+		{Text: lang.L("Signed on"), Widget: signed, HintText: lang.L("Make the confidentiality statement for this complaint on the Letters tab first.")}},
+		func() error {
+			return cf.experts.RecordStatement(cf.ref, experts[who.SelectedIndex()].ID, dateOf(signed))
+		})
+}
+
+// onShare logs the documents of the file sent to an expert; the store refuses it without a
+// statement for this complaint, without consent, or for documents the consent does not name.
+func (cf *complaintFile) onShare() {
+	who, experts := cf.pickExpert(lang.L("Share documents"))
+	if who == nil {
+		return
+	}
+	docs, read := cf.documentChoices()
+	on := dateEntry(cf.today)
 	cf.ask(lang.L("Share documents"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Expert"), who), widget.NewFormItem(lang.L("Documents"), docs),
 		widget.NewFormItem(lang.L("Shared on"), on)},
 		func() error {
-			_, err := cf.experts.ShareDocuments(cf.ref, data.Share{ExpertID: experts[who.SelectedIndex()].ID, Documents: docs.Text, SharedOn: dateOf(on)})
+			d := read()
+			_, err := cf.experts.ShareDocuments(cf.ref, data.Share{ExpertID: experts[who.SelectedIndex()].ID, Letters: d.Letters, Attachments: d.Attachments, SharedOn: dateOf(on)})
 			return err
 		})
+}
+
+// expertRows are the experts tab's lines: the answers on consent, the statements signed and
+// the documents shared.
+func expertRows(f *data.File) []string {
+	var rows []string
+	for _, c := range f.Consents {
+		var row string
+		switch c.State() {
+		case data.ConsentRefused:
+			row = lang.L("Consent refused {{.On}} ({{.How}})", map[string]any{"On": shortDate(c.GivenOn), "How": c.How})
+		default:
+			row = lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": c.Scope})
+			if !c.WithdrawnOn.IsZero() {
+				row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
+			}
+		}
+		rows = append(rows, row)
+	}
+	for _, st := range f.Statements {
+		rows = append(rows, lang.L("{{.On}} confidentiality statement signed by {{.Expert}}", map[string]any{"On": shortDate(st.SignedOn), "Expert": st.ExpertName}))
+	}
+	for _, s := range f.Shares {
+		rows = append(rows, lang.L("{{.On}} shared with {{.Expert}}: {{.Documents}}",
+			map[string]any{"On": shortDate(s.SharedOn), "Expert": s.ExpertName, "Documents": s.Documents}))
+	}
+	return rows
 }

@@ -26,10 +26,12 @@ type fileLists struct {
 	timeline, contacts, experts, files *widget.List
 	events                             []data.Event
 	contactRows, expertRows, fileRows  []string
+	consent                            *widget.Label // where consent stands
+	consentButton                      *widget.Button
 }
 
 func newFileLists(cf *complaintFile) *fileLists {
-	l := &fileLists{cf: cf}
+	l := &fileLists{cf: cf, consent: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	l.timeline = textList(func() int { return len(l.events) }, func(i int) string {
 		e := l.events[i]
 		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, e.Describe())
@@ -74,18 +76,8 @@ func (l *fileLists) show(f *data.File) {
 		}
 		l.contactRows = append(l.contactRows, row)
 	}
-	l.expertRows = l.expertRows[:0]
-	for _, c := range f.Consents {
-		row := lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": c.Scope})
-		if !c.WithdrawnOn.IsZero() {
-			row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
-		}
-		l.expertRows = append(l.expertRows, row)
-	}
-	for _, s := range f.Shares {
-		l.expertRows = append(l.expertRows, lang.L("{{.On}} shared with {{.Expert}}: {{.Documents}}",
-			map[string]any{"On": shortDate(s.SharedOn), "Expert": s.ExpertName, "Documents": s.Documents}))
-	}
+	l.expertRows = expertRows(f)
+	l.consent.SetText(consentLabel(f))
 	l.fileRows = l.fileRows[:0]
 	for _, a := range f.Attachments {
 		l.fileRows = append(l.fileRows, fmt.Sprintf("%s  (%d kB, %s)", a.Name, (a.Size+1023)/1024, a.AddedAt.Local().Format("02-01-2006")))
@@ -97,14 +89,16 @@ func (l *fileLists) show(f *data.File) {
 
 func (l *fileLists) expertsContent() fyne.CanvasObject {
 	cf := l.cf
-	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement."))
+	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement for this complaint."))
 	hint.Wrapping = fyne.TextWrapWord
+	l.consentButton = widget.NewButton(lang.L("Record consent…"), cf.onConsent)
 	buttons := container.NewHBox(
-		widget.NewButton(lang.L("Record consent"), cf.onConsent),
+		l.consentButton,
 		widget.NewButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
-		widget.NewButton(lang.L("Expert and confidentiality…"), cf.onExpert),
+		widget.NewButton(lang.L("Expert…"), cf.onExpert),
+		widget.NewButton(lang.L("Statement signed…"), cf.onStatement),
 		widget.NewButton(lang.L("Share documents"), cf.onShare))
-	return container.NewBorder(container.NewVBox(hint, buttons), nil, nil, nil, l.experts)
+	return container.NewBorder(container.NewVBox(l.consent, hint, buttons), nil, nil, nil, l.experts)
 }
 
 func (l *fileLists) attachmentsContent() fyne.CanvasObject {

@@ -30,6 +30,24 @@ func (m *Main) FirstStart() {
 		fields[key] = e
 		form.Append(settingLabel(key), e)
 	}
+	// The sector picks the next body the outcome letter names; under the Wkkgz a care practice
+	// must be affiliated with a geschilleninstantie, whose name is typed here.
+	profession := widget.NewSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
+	body := widget.NewEntry()
+	body.SetPlaceHolder(lang.L("e.g. Geschilleninstantie Zorg"))
+	bodyItem := &widget.FormItem{Text: lang.L("Disputes body"), Widget: body,
+		HintText: lang.L("The body your practice is affiliated with; the outcome letter names it.")}
+	form.Append(settingLabel(data.KeyProfession), profession)
+	bodyForm := widget.NewForm(bodyItem)
+	bodyForm.Hide()
+	profession.OnChanged = func(string) {
+		if data.Professions[profession.SelectedIndex()] == data.ProfessionOther {
+			bodyForm.Hide()
+		} else {
+			bodyForm.Show()
+		}
+	}
+	profession.SetSelectedIndex(len(data.Professions) - 1)
 	intro := widget.NewLabel(lang.L("Welcome. Fill in your practice's details; they appear on every letter. You can add the rest under Settings."))
 	intro.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
@@ -38,6 +56,8 @@ func (m *Main) FirstStart() {
 		for k, e := range fields {
 			values[k] = e.Text
 		}
+		p := data.Professions[profession.SelectedIndex()]
+		values[data.KeyProfession], values[data.KeyDisputesBody] = p, data.DisputesBodyNaming(p, body.Text)
 		if err := m.store.SetSettings(values); err != nil {
 			showError(err, m.win)
 			return
@@ -67,7 +87,7 @@ func (m *Main) FirstStart() {
 			})
 		}()
 	})
-	content := container.NewVBox(intro, form, container.NewHBox(demo, save))
+	content := container.NewVBox(intro, form, bodyForm, container.NewHBox(demo, save))
 	d = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
 	d.Resize(fyne.NewSize(560, content.MinSize().Height+80))
 	d.Show()

@@ -81,3 +81,11 @@ func when(it data.ActionItem) string {
 	key, n := it.WhenKey()
 	return lang.L(key, map[string]any{"N": n})
 }
+
+// complainantName is who complains, as lists and titles show it; an anonymous complaint says so.
+func complainantName(c data.Complaint) string {
+	if c.Anonymous {
+		return lang.L("(anonymous)")
+	}
+	return c.Complainant.Name
+}

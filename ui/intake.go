@@ -18,11 +18,16 @@ type complaintCreator interface {
 
 // intake is the short form for a complaint that comes in by phone or lies on the desk.
 type intake struct {
-	store   complaintCreator
-	form    *complaintForm
-	formal  *widget.Check
-	save    *widget.Button
-	problem *widget.Label
+	store  complaintCreator
+	form   *complaintForm
+	formal *widget.Check
+	// The phone intake (shown when a phone complaint is formal) and anonymity.
+	takenBy   *widget.Entry
+	explicit  *widget.Check
+	phoneForm *widget.Form
+	anonymous *widget.Check
+	save      *widget.Button
+	problem   *widget.Label
 	// created is told the new reference, so the app can refresh and open the new file.
 	created func(ref string)
 	fail    func(error)
@@ -30,7 +35,12 @@ type intake struct {
 
 func newIntake(store complaintCreator, today func() data.Date, created func(string), fail func(error)) *intake {
 	in := &intake{store: store, form: newComplaintForm(today), created: created, fail: fail}
-	in.formal = widget.NewCheck(lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)"), nil)
+	in.formal = widget.NewCheck(lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)"), func(bool) { in.check() })
+	in.takenBy = widget.NewEntry()
+	in.takenBy.OnChanged = func(string) { in.check() }
+	in.explicit = widget.NewCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), func(bool) { in.check() })
+	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Taken by *"), in.takenBy), widget.NewFormItem("", in.explicit))
+	in.anonymous = widget.NewCheck(lang.L("Anonymous (no name; informal only, for the evaluation)"), func(bool) { in.check() })
 	in.save = widget.NewButton(lang.L("Register complaint"), in.onSave)
 	in.save.Importance = widget.HighImportance
 	in.problem = widget.NewLabel("")
@@ -53,9 +63,10 @@ func (in *intake) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("New complaint"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(lang.L("Fields marked * are required."))
 	form := widget.NewForm(in.form.items()...)
+	form.Append("", in.anonymous)
 	form.Append("", in.formal)
 	return container.NewBorder(container.NewVBox(title, hint), container.NewVBox(in.problem, in.save), nil, nil,
-		container.NewVScroll(form))
+		container.NewVScroll(container.NewVBox(form, in.phoneForm)))
 }
 
 // reset empties the form for the next complaint; the date received starts at today.
@@ -65,12 +76,58 @@ func (in *intake) reset() {
 	in.form.subject.ClearSelected()
 	in.form.language.ClearSelected()
 	in.formal.SetChecked(false)
+	in.takenBy.SetText("")
+	in.explicit.SetChecked(false)
+	in.anonymous.SetChecked(false)
 	in.check()
 }
 
-// check keeps Save disabled, with the reason beside it, until the complaint can be saved.
+// typed is the complaint as the form holds it.
+func (in *intake) typed() data.Complaint {
+	c := in.form.read(data.Complaint{Formal: in.formal.Checked, Anonymous: in.anonymous.Checked})
+	c.PhoneIntake = data.PhoneIntake{TakenBy: in.takenBy.Text, ExplicitRequest: in.explicit.Checked}
+	return c
+}
+
+// phoneFormal reports whether the form holds a formal complaint taken by phone, which shows
+// the fields the procedure asks for then.
+func (in *intake) phoneFormal() bool {
+	i := in.form.channel.SelectedIndex()
+	return in.formal.Checked && i >= 0 && data.Channels[i] == data.ChannelPhone
+}
+
+// check keeps Save disabled, with the reason beside it, until the complaint can be saved. An
+// anonymous complaint has no name or contact details and cannot be formal; a formal phone
+// complaint shows who took the call and the explicit request.
 func (in *intake) check() {
-	if err := in.form.problem(data.Complaint{Formal: in.formal.Checked}); err != nil {
+	if in.takenBy == nil || in.anonymous == nil {
+		return // still being built
+	}
+	anon := in.anonymous.Checked
+	f := in.form
+	for _, e := range []*widget.Entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone} {
+		if anon && e.Text != "" {
+			e.SetText("")
+		}
+		setEnabled(e, !anon)
+	}
+	f.name.Validator = required
+	if anon {
+		f.name.Validator = nil
+		in.formal.SetChecked(false)
+	}
+	setEnabled(in.formal, !anon)
+	if in.phoneFormal() {
+		in.phoneForm.Show()
+	} else {
+		in.phoneForm.Hide()
+	}
+	c := in.typed()
+	err := in.form.problem(c)
+	if err == nil && c.Formal {
+		err = c.FormalRefusal(c.PhoneIntake)
+	}
+	if err != nil {
 		in.problem.SetText(problemText(err))
 		in.save.Disable()
 		return
@@ -80,8 +137,7 @@ func (in *intake) check() {
 }
 
 func (in *intake) onSave() {
-	c := in.form.read(data.Complaint{Formal: in.formal.Checked})
-	ref, err := in.store.Create(c)
+	ref, err := in.store.Create(in.typed())
 	if err != nil {
 		in.fail(err)
 		return

@@ -33,6 +33,8 @@ type lettersTab struct {
 	list     *widget.List
 	selected int // index in cf.file.Letters, -1 for none
 	actions  []*widget.Button
+	make     *widget.Button
+	refusal  *widget.Label // why this complaint gets no letters, if so
 }
 
 func newLettersTab(cf *complaintFile, store lettersStore) *lettersTab {
@@ -50,16 +52,19 @@ func newLettersTab(cf *complaintFile, store lettersStore) *lettersTab {
 }
 
 func (lt *lettersTab) content() fyne.CanvasObject {
-	makeLetter := widget.NewButton(lang.L("Create a letter…"), lt.onMake)
-	makeLetter.Importance = widget.HighImportance
-	bar := container.NewHBox(makeLetter)
+	lt.make = widget.NewButton(lang.L("Create a letter…"), lt.onMake)
+	lt.make.Importance = widget.HighImportance
+	lt.refusal = widget.NewLabel("")
+	lt.refusal.Wrapping, lt.refusal.Importance = fyne.TextWrapWord, widget.WarningImportance
+	lt.refusal.Hide()
+	bar := container.NewHBox(lt.make)
 	for _, b := range lt.actions {
 		bar.Add(b)
 	}
 	hint := widget.NewLabel(lang.L("Every letter made is kept; making it again adds a new version. Select a letter to print, save, e-mail or mark it sent."))
 	hint.Wrapping = fyne.TextWrapWord
 	lt.enable()
-	return container.NewBorder(container.NewVBox(bar, hint), nil, nil, nil, lt.list)
+	return container.NewBorder(container.NewVBox(bar, lt.refusal, hint), nil, nil, nil, lt.list)
 }
 
 func (lt *lettersTab) count() int {
@@ -91,6 +96,18 @@ func (lt *lettersTab) enable() {
 	for _, b := range lt.actions {
 		setEnabled(b, lt.selected >= 0)
 	}
+	if lt.make == nil || lt.cf.file == nil {
+		return
+	}
+	// The same rule as the letters themselves: an anonymous complaint gets none, and says why.
+	err := data.LetterRefusal(&lt.cf.file.Complaint, data.LetterAcknowledgement)
+	setEnabled(lt.make, err == nil)
+	if err != nil {
+		lt.refusal.SetText(problemText(err))
+		lt.refusal.Show()
+	} else {
+		lt.refusal.Hide()
+	}
 }
 
 func letterLabel(k data.LetterKind) string { return lang.X("letter."+string(k), k.Label()) }
@@ -111,6 +128,11 @@ func (lt *lettersTab) onMake() {
 	}
 	documents := newEntry()
 	documents.SetPlaceHolder(lang.L("consent form: the documents to share (empty: all attachments)"))
+	experts, _ := lt.store.Experts()
+	expert := widget.NewSelect(labels(experts, func(e data.Expert) string { return e.Name }), nil)
+	if len(experts) > 0 {
+		expert.SetSelectedIndex(0)
+	}
 	dated := newEntry()
 	dated.SetText(shortDate(cf.today()))
 	dated.Validator = func(s string) error {
@@ -126,10 +148,15 @@ func (lt *lettersTab) onMake() {
 	cf.ask(lang.L("Create a letter"), lang.L("Create"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
 		{Text: lang.L("Date of the letter"), Widget: dated, HintText: lang.L("The day it goes out: today or up to 14 days ahead.")},
-		widget.NewFormItem(lang.L("Documents"), documents)},
+		widget.NewFormItem(lang.L("Documents"), documents),
+		{Text: lang.L("Expert"), Widget: expert, HintText: lang.L("Confidentiality statement: the expert who signs it")}},
 		func() error {
+			var expertID int64
+			if i := expert.SelectedIndex(); i >= 0 {
+				expertID = experts[i].ID
+			}
 			_, pdf, err := letters.Generate(lt.store, letters.Request{Reference: cf.ref, Kind: data.LetterKinds[kind.SelectedIndex()],
-				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: dateOf(dated), Documents: documents.Text})
+				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: dateOf(dated), Documents: documents.Text, ExpertID: expertID})
 			if err != nil {
 				return err
 			}
@@ -137,7 +164,11 @@ func (lt *lettersTab) onMake() {
 			lt.open(fmt.Sprintf("%s-%s.pdf", cf.ref, data.LetterKinds[kind.SelectedIndex()]), pdf)
 			return nil
 		})
-	kind.OnChanged = func(string) { setEnabled(documents, data.LetterKinds[kind.SelectedIndex()] == data.LetterConsent) }
+	kind.OnChanged = func(string) {
+		k := data.LetterKinds[kind.SelectedIndex()]
+		setEnabled(documents, k == data.LetterConsent)
+		setEnabled(expert, k == data.LetterConfidentiality)
+	}
 	kind.OnChanged("")
 }
 

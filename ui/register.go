@@ -34,7 +34,7 @@ type column struct {
 var registerColumns = []column{
 	{"Reference", data.SortReference, 100, func(l data.Listed) string { return l.Reference }},
 	{"Received", data.SortReceived, 95, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
-	{"Complainant", data.SortComplainant, 150, func(l data.Listed) string { return l.Complainant.Name }},
+	{"Complainant", data.SortComplainant, 150, func(l data.Listed) string { return complainantName(l.Complaint) }},
 	{"Complaint", data.SortSummary, 200, func(l data.Listed) string { return l.Summary }},
 	{"Handler", data.SortHandler, 115, func(l data.Listed) string { return l.Handler }},
 	{"Status", data.SortStatus, 140, func(l data.Listed) string { return statusLabel(l.Status) }},

@@ -25,9 +25,11 @@ type settingsStore interface {
 
 // choices are the settings picked from a list rather than typed.
 var choices = map[string][]string{
-	data.KeyDeadlinePolicy: data.Policies,
-	data.KeyShiftToWorkday: {"true", "false"},
-	data.KeyLanguage:       {"nl", "en"},
+	data.KeyDeadlinePolicy:  data.Policies,
+	data.KeyShiftToWorkday:  {"true", "false"},
+	data.KeyLanguage:        {"nl", "en"},
+	data.KeyProfession:      data.Professions,
+	data.KeyAskConsentOnAck: {"true", "false"},
 }
 
 // settingGroups puts the settings on tabs; letter texts get a tab of their own.
@@ -37,10 +39,10 @@ var settingGroups = []struct {
 }{
 	{"Practice", []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity, data.KeyPracticeCountry,
 		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration, data.KeyPractitionerName,
-		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo}},
+		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo, data.KeyProfession}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
 		data.KeyShiftToWorkday}},
-	{"Letters", []string{data.KeyDisputesBody, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
+	{"Letters", []string{data.KeyDisputesBody, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight, data.KeyLanguage}},
 	{"Backups", []string{data.KeyBackupDir}},
 }
@@ -68,6 +70,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	s.backups = newBackupPanel(store, win, func(error) { s.refresh() })
 	s.save = widget.NewButton(lang.L("Save settings"), s.onSave)
+	defer s.followSector()
 	s.save.Importance = widget.HighImportance
 	for _, d := range data.SettingKeys() {
 		if opts, ok := choices[d.Key]; ok {
@@ -128,7 +131,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	for _, g := range settingGroups {
 		form := widget.NewForm()
 		for _, k := range g.keys {
-			form.Append(settingLabel(k), s.widget(k))
+			item := widget.NewFormItem(settingLabel(k), s.widget(k))
+			if k == data.KeyDisputesBody {
+				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
+			}
+			form.AppendItem(item)
 		}
 		if g.title == "Letters" {
 			form.Append("", widget.NewButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
@@ -320,5 +327,17 @@ func (s *settingsScreen) onCalibration() {
 	}
 	if err := openCopy("kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
 		showOpenError(err, s.win)
+	}
+}
+
+// followSector offers the chosen sector's next body: while the disputes body is one of the
+// built-in texts, choosing another sector puts that sector's text in its place.
+func (s *settingsScreen) followSector() {
+	sel, body := s.selects[data.KeyProfession], s.entries[data.KeyDisputesBody]
+	sel.OnChanged = func(string) {
+		if i := sel.SelectedIndex(); i >= 0 && data.IsDefaultDisputesBody(body.Text) {
+			body.SetText(data.DisputesBodyFor(data.Professions[i]))
+		}
+		s.check()
 	}
 }

@@ -94,11 +94,20 @@ func (cf *complaintFile) onAcknowledge() {
 		})
 }
 
+// onEscalate starts the formal procedure; for a complaint taken by phone it asks who took
+// the call and whether the complainant explicitly asked for it, as the procedure requires.
 func (cf *complaintFile) onEscalate() {
-	on := dateEntry(cf.today)
-	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Formal procedure requested on"), on)},
-		func() error { return cf.store.Escalate(cf.ref, dateOf(on)) })
+	on, takenBy := dateEntry(cf.today), newEntry()
+	explicit := widget.NewCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
+	if cf.file != nil && cf.file.Channel == data.ChannelPhone {
+		takenBy.Validator = required
+		items = append(items, widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
+	}
+	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), items,
+		func() error {
+			return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{TakenBy: takenBy.Text, ExplicitRequest: explicit.Checked})
+		})
 }
 
 func (cf *complaintFile) onExtend() {
@@ -182,10 +191,11 @@ func (cf *complaintFile) onReopen() {
 }
 
 func (cf *complaintFile) onWithdraw() {
-	note := textArea(false)
+	on, note := dateEntry(cf.today), textArea(false)
 	cf.ask(lang.L("Complaint withdrawn"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Withdrawn on"), on),
 		{Text: lang.L("Note"), Widget: note, HintText: lang.L("Optional: how and why the complainant withdrew.")}},
-		func() error { return cf.store.Withdraw(cf.ref, note.Text) })
+		func() error { return cf.store.Withdraw(cf.ref, dateOf(on), note.Text) })
 }
 
 // onContact records a contact; with request set it asks the complainant for information.

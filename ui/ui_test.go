@@ -284,7 +284,8 @@ func TestOverviewListsItemsOverdueFirstWithABadge(t *testing.T) {
 	m, s := newApp(t)
 	addComplaint(t, s, "Daan Mulder") // received 20-11: acknowledgement due 27-11, overdue
 	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Lotte Dekker"}, ReceivedOn: data.Today(day),
-		Channel: data.ChannelPhone, Formal: true, Subject: data.SubjectOther, Summary: "Niet teruggebeld"})
+		Channel: data.ChannelPhone, Formal: true, Subject: data.SubjectOther, Summary: "Niet teruggebeld",
+		PhoneIntake: data.PhoneIntake{TakenBy: "Anne de Linde", ExplicitRequest: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -483,7 +484,7 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	l, err := s.SaveLetter(ref, data.LetterOutcome, "nl", []byte("%PDF-1.4\n"))
+	l, err := s.SaveLetter(ref, data.LetterOutcome, "nl", []byte("%PDF-1.4\n"), 0)
 	if err == nil {
 		err = s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
 	}

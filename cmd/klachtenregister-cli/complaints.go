@@ -10,7 +10,7 @@ import (
 
 func init() {
 	register("add", command{create: true,
-		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER] [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--letter-description TEKST] [--language nl|en] [--on-behalf-of NAAM --rep-address REGEL --rep-postcode PC --rep-city PLAATS [--rep-address2 REGEL] [--rep-country LAND] [--rep-salutation mevrouw|heer|neutral] [--rep-initials VOORLETTERS] [--rep-surname ACHTERNAAM] [--rep-email ADRES]]",
+		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--taken-by NAAM --explicit-request] [--anonymous] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER] [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--letter-description TEKST] [--language nl|en] [--on-behalf-of NAAM --rep-address REGEL --rep-postcode PC --rep-city PLAATS [--rep-address2 REGEL] [--rep-country LAND] [--rep-salutation mevrouw|heer|neutral] [--rep-initials VOORLETTERS] [--rep-surname ACHTERNAAM] [--rep-email ADRES]]",
 		setup: addCommand})
 	register("list", command{usage: "[--json] [--status S] [--overdue] [--search TEKST] [--year JJJJ]", setup: listCommand})
 	register("show", command{usage: "KENMERK [--json]", setup: showCommand})
@@ -26,6 +26,9 @@ func addCommand(fs *flag.FlagSet) func(c *call) error {
 	channel := fs.String("channel", "", "hoe de klacht binnenkwam")
 	subject := fs.String("subject", string(data.SubjectOther), "waar de klacht over gaat")
 	fs.BoolVar(&c.Formal, "formal", false, "formele klachtenprocedure")
+	fs.BoolVar(&c.Anonymous, "anonymous", false, "anoniem, zonder naam: alleen informeel, voor de evaluatie")
+	fs.StringVar(&c.TakenBy, "taken-by", "", "telefonische formele klacht: wie het gesprek aannam")
+	fs.BoolVar(&c.ExplicitRequest, "explicit-request", false, "telefonische formele klacht: de klager vroeg uitdrukkelijk om de formele procedure")
 	for _, f := range []struct {
 		name string
 		dst  *string

@@ -14,8 +14,11 @@ func init() {
 	register("attach", command{usage: "KENMERK BESTAND", setup: attachCommand})
 	register("experts", command{usage: "[--json]", setup: expertsCommand})
 	register("expert", command{create: true, usage: "--name NAAM [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--title TITEL] [--title-after TITEL] [--organisation ORG] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
-	register("consent", command{usage: "KENMERK --how HOE --scope STUKKEN [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]", setup: consentCommand})
-	register("share", command{usage: "KENMERK --expert ID --documents TEKST [--on JJJJ-MM-DD]", setup: shareCommand})
+	register("consent", command{
+		usage: "KENMERK --how HOE (--all | --letter ID ... --attachment ID ...) [--on JJJJ-MM-DD] | KENMERK --refused [--how HOE] [--on JJJJ-MM-DD] | KENMERK --withdraw [--on JJJJ-MM-DD]",
+		setup: consentCommand})
+	register("expert-statement", command{usage: "KENMERK --expert ID --signed JJJJ-MM-DD", setup: statementCommand})
+	register("share", command{usage: "KENMERK --expert ID (--letter ID | --attachment ID) ... [--on JJJJ-MM-DD]", setup: shareCommand})
 }
 
 func attachCommand(fs *flag.FlagSet) func(c *call) error {
@@ -97,10 +100,28 @@ func expertCommand(fs *flag.FlagSet) func(c *call) error {
 	}
 }
 
+// ids collects a repeatable flag of numbers, such as --letter 4 --letter 7.
+type ids []int64
+
+func (v *ids) String() string { return fmt.Sprint(*v) }
+
+func (v *ids) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("%q is geen nummer van een brief of bijlage", s)
+	}
+	*v = append(*v, n)
+	return nil
+}
+
 func consentCommand(fs *flag.FlagSet) func(c *call) error {
 	var ct data.Consent
-	fs.StringVar(&ct.How, "how", "", "hoe de toestemming is gegeven")
-	fs.StringVar(&ct.Scope, "scope", "", "voor welke stukken")
+	var letters, attachments ids
+	fs.StringVar(&ct.How, "how", "", "hoe de klager heeft geantwoord (schriftelijk, per e-mail, ...)")
+	fs.BoolVar(&ct.All, "all", false, "toestemming voor alle stukken uit het dossier")
+	fs.Var(&letters, "letter", "ID van een brief waarvoor de toestemming geldt (herhaalbaar)")
+	fs.Var(&attachments, "attachment", "ID van een bijlage waarvoor de toestemming geldt (herhaalbaar)")
+	fs.BoolVar(&ct.Refused, "refused", false, "de klager weigert toestemming")
 	on := fs.String("on", "", "datum, standaard vandaag")
 	withdraw := fs.Bool("withdraw", false, "de klager trekt de toestemming in")
 	return func(c *call) error {
@@ -109,26 +130,66 @@ func consentCommand(fs *flag.FlagSet) func(c *call) error {
 			return err
 		}
 		if *withdraw {
+			if ct.Refused || !ct.Documents.None() || ct.How != "" {
+				return usagef("--withdraw gaat alleen samen met --on")
+			}
 			return stepDone(c, "toestemming ingetrokken", func(s *data.Store, ref string) error { return s.WithdrawConsent(ref, d) })
 		}
-		ct.GivenOn = d
-		return stepDone(c, "toestemming vastgelegd", func(s *data.Store, ref string) error { return s.GiveConsent(ref, ct) })
+		ct.GivenOn, ct.Letters, ct.Attachments = d, letters, attachments
+		done := "toestemming vastgelegd"
+		if ct.Refused {
+			done = "weigering van toestemming vastgelegd"
+			if ct.How == "" {
+				ct.How = "niet vermeld"
+			}
+		}
+		return stepDone(c, done, func(s *data.Store, ref string) error { return s.GiveConsent(ref, ct) })
+	}
+}
+
+func expertID(s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, usagef("geef de deskundige op met --expert ID; 'klachtenregister-cli experts' toont de nummers")
+	}
+	return id, nil
+}
+
+func statementCommand(fs *flag.FlagSet) func(c *call) error {
+	expert := fs.String("expert", "", "ID van de deskundige (zie 'experts')")
+	signed := fs.String("signed", "", "datum waarop de deskundige de geheimhoudingsverklaring voor deze klacht ondertekende")
+	return func(c *call) error {
+		id, err := expertID(*expert)
+		if err != nil {
+			return err
+		}
+		if *signed == "" {
+			return usagef("geef de datum van ondertekening op met --signed JJJJ-MM-DD")
+		}
+		d, err := date(*signed)
+		if err != nil {
+			return err
+		}
+		return stepDone(c, "geheimhoudingsverklaring vastgelegd", func(s *data.Store, ref string) error { return s.RecordStatement(ref, id, d) })
 	}
 }
 
 func shareCommand(fs *flag.FlagSet) func(c *call) error {
-	var sh data.Share
+	var letters, attachments ids
 	expert := fs.String("expert", "", "ID van de deskundige (zie 'experts')")
-	fs.StringVar(&sh.Documents, "documents", "", "welke stukken")
+	fs.Var(&letters, "letter", "ID van een brief die u deelt (herhaalbaar; zie 'letters KENMERK')")
+	fs.Var(&attachments, "attachment", "ID van een bijlage die u deelt (herhaalbaar; zie 'show KENMERK')")
 	on := fs.String("on", "", "datum, standaard vandaag")
 	return func(c *call) error {
-		var err error
-		if sh.ExpertID, err = strconv.ParseInt(*expert, 10, 64); err != nil {
-			return usagef("geef de deskundige op met --expert ID; 'klachtenregister-cli experts' toont de nummers")
-		}
-		if sh.SharedOn, err = date(*on); err != nil {
+		id, err := expertID(*expert)
+		if err != nil {
 			return err
 		}
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		sh := data.Share{ExpertID: id, SharedOn: d, Letters: letters, Attachments: attachments}
 		return stepDone(c, "stukken gedeeld", func(s *data.Store, ref string) error {
 			_, err := s.ShareDocuments(ref, sh)
 			return err

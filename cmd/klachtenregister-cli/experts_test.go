@@ -8,58 +8,165 @@ import (
 	"testing"
 )
 
+// refusedUnchanged runs a command that must be refused: exit 2, one line on stderr that says
+// why (containing says), and the database byte for byte as it was.
+func refusedUnchanged(t *testing.T, db, says string, args ...string) {
+	t.Helper()
+	before := fileHash(t, db)
+	_, stderr, code := cli(t, db, args...)
+	if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, says) || fileHash(t, db) != before {
+		t.Errorf("%v: exit %d, stderr %q (want one line with %q), database changed %v", args, code, stderr, says, fileHash(t, db) != before)
+	}
+}
+
+// TestExpertsConsentAndSharing walks consent and the expert as a practitioner would: the
+// acknowledgement asks consent, the complainant ticks one attachment, the expert signs the
+// statement for this complaint, and only what the consent names is shared.
 func TestExpertsConsentAndSharing(t *testing.T) {
-	db := newDB(t)
-	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Łukasz Wiśniewski", "--received", "2026-11-02",
-		"--summary", "Fout in de jaarrekening", "--channel", "email", "--formal"))
-	doc := filepath.Join(t.TempDir(), "jaarrekening.pdf")
+	db, ref := letterRegister(t)
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "jaarrekening.pdf")
 	if err := os.WriteFile(doc, []byte("%PDF-1.4 stukje"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ok(t, db, "attach", ref, doc)
+	ok(t, db, "attach", ref, doc)                                                          // attachment 1
+	ok(t, db, "letter", ref, "acknowledgement", "-o", filepath.Join(dir, "ontvangst.pdf")) // letter 1, with the consent form
+	ok(t, db, "letter-sent", ref, "acknowledgement", "--via", "post", "--on", "2026-11-30")
 	ok(t, db, "expert", "--name", "drs. H. Verhoef", "--organisation", "Verhoef Advies")
-
-	refused := []struct {
-		name string
-		args []string
-		says string
-	}{
-		{"no consent, no statement", []string{"share", ref, "--expert", "1", "--documents", "jaarrekening"}, "geheimhoudingsverklaring"},
-		{"unknown expert", []string{"share", ref, "--expert", "9", "--documents", "jaarrekening"}, "bestaat niet"},
-		{"expert not a number", []string{"share", ref, "--expert", "Verhoef", "--documents", "x"}, "--expert ID"},
-		{"missing file", []string{"attach", ref, filepath.Join(t.TempDir(), "weg.pdf")}, "kan niet worden gelezen"},
-	}
-	for _, tc := range refused {
-		before := fileHash(t, db)
-		_, stderr, code := cli(t, db, tc.args...)
-		if code != 2 || !strings.Contains(stderr, tc.says) || fileHash(t, db) != before {
-			t.Errorf("%s: exit %d, %q, changed %v", tc.name, code, stderr, fileHash(t, db) != before)
-		}
-	}
-
-	ok(t, db, "expert", "--id", "1", "--name", "drs. H. Verhoef", "--signed", "2026-11-20")
-	_, stderr, code := cli(t, db, "share", ref, "--expert", "1", "--documents", "jaarrekening")
-	if code != 2 || !strings.Contains(stderr, "toestemming") {
-		t.Fatalf("share without consent: exit %d, %q", code, stderr)
-	}
-	ok(t, db, "consent", ref, "--how", "schriftelijk", "--scope", "jaarrekening en klachtbrief")
-	ok(t, db, "share", ref, "--expert", "1", "--documents", "jaarrekening")
+	ok(t, db, "expert", "--name", "dr. A. Smit")
 
 	var file struct {
-		Shares      []map[string]any `json:"shares"`
-		Attachments []map[string]any `json:"attachments"`
+		ConsentState string           `json:"consent_state"`
+		Consents     []map[string]any `json:"consents"`
+		Statements   []map[string]any `json:"statements"`
+		Shares       []map[string]any `json:"shares"`
 	}
+	show := func() {
+		t.Helper()
+		file.Consents, file.Statements, file.Shares = nil, nil, nil
+		if err := json.Unmarshal([]byte(ok(t, db, "show", ref, "--json")), &file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	show()
+	if file.ConsentState != "asked" {
+		t.Errorf("after the acknowledgement with the form was sent: consent_state %q, want asked", file.ConsentState)
+	}
+
+	refusedUnchanged(t, db, "voor welke stukken", "consent", ref, "--how", "schriftelijk")
+	refusedUnchanged(t, db, "hoort niet bij", "consent", ref, "--how", "schriftelijk", "--letter", "9")
+	refusedUnchanged(t, db, "geheimhoudingsverklaring", "share", ref, "--expert", "1", "--attachment", "1")
+	ok(t, db, "consent", ref, "--how", "schriftelijk (formulier)", "--attachment", "1", "--on", "2026-11-30")
+
+	refusedUnchanged(t, db, "geheimhoudingsverklaring", "share", ref, "--expert", "1", "--attachment", "1")
+	refusedUnchanged(t, db, "nog geen geheimhoudingsverklaring", "expert-statement", ref, "--expert", "1", "--signed", "2026-11-30")
+	ok(t, db, "letter", ref, "confidentiality", "--expert", "1", "-o", filepath.Join(dir, "verklaring.pdf")) // letter 2
+	refusedUnchanged(t, db, "vóór de dag waarop", "expert-statement", ref, "--expert", "1", "--signed", "2026-11-29")
+	refusedUnchanged(t, db, "toekomst", "expert-statement", ref, "--expert", "1", "--signed", "2026-12-01")
+	refusedUnchanged(t, db, "nog geen geheimhoudingsverklaring", "expert-statement", ref, "--expert", "2", "--signed", "2026-11-30")
+	refusedUnchanged(t, db, "bestaat niet", "expert-statement", ref, "--expert", "9", "--signed", "2026-11-30")
+	refusedUnchanged(t, db, "--signed", "expert-statement", ref, "--expert", "1")
+	ok(t, db, "expert-statement", ref, "--expert", "1", "--signed", "2026-11-30")
+
+	refusedUnchanged(t, db, "alleen voor bijlage 1", "share", ref, "--expert", "1", "--attachment", "1", "--letter", "1")
+	refusedUnchanged(t, db, "hoort niet bij", "share", ref, "--expert", "1", "--attachment", "7")
+	refusedUnchanged(t, db, "kies de stukken", "share", ref, "--expert", "1")
+	refusedUnchanged(t, db, "geheimhoudingsverklaring", "share", ref, "--expert", "2", "--attachment", "1")
+	refusedUnchanged(t, db, "--expert ID", "share", ref, "--expert", "Verhoef", "--attachment", "1")
+	refusedUnchanged(t, db, "geen nummer", "share", ref, "--expert", "1", "--attachment", "een")
+	ok(t, db, "share", ref, "--expert", "1", "--attachment", "1")
+
+	show()
+	if file.ConsentState != "given" || len(file.Consents) != 1 || file.Consents[0]["state"] != "given" ||
+		file.Consents[0]["all_documents"] != false || len(file.Consents[0]["attachments"].([]any)) != 1 {
+		t.Errorf("consents: %q %v", file.ConsentState, file.Consents)
+	}
+	if len(file.Statements) != 1 || file.Statements[0]["expert_id"] != 1.0 || file.Statements[0]["signed_on"] != "2026-11-30" || file.Statements[0]["letter_id"] != 2.0 {
+		t.Errorf("statements: %v", file.Statements)
+	}
+	if len(file.Shares) != 1 || file.Shares[0]["expert"] != "drs. H. Verhoef" || file.Shares[0]["attachments"].([]any)[0] != 1.0 ||
+		len(file.Shares[0]["letters"].([]any)) != 0 {
+		t.Errorf("shares: %v", file.Shares)
+	}
+
+	ok(t, db, "consent", ref, "--refused", "--how", "telefonisch")
+	refusedUnchanged(t, db, "toestemming", "share", ref, "--expert", "1", "--attachment", "1")
+	show()
+	if file.ConsentState != "refused" {
+		t.Errorf("after the refusal: consent_state %q", file.ConsentState)
+	}
+	refusedUnchanged(t, db, "--withdraw gaat alleen samen met --on", "consent", ref, "--withdraw", "--all")
+	refusedUnchanged(t, db, "geen toestemming vastgelegd die kan worden ingetrokken", "consent", ref, "--withdraw")
+	ok(t, db, "consent", ref, "--how", "per e-mail", "--all")
+	ok(t, db, "share", ref, "--expert", "1", "--attachment", "1", "--letter", "1")
+	ok(t, db, "consent", ref, "--withdraw")
+	refusedUnchanged(t, db, "toestemming", "share", ref, "--expert", "1", "--attachment", "1")
+
+	ok(t, db, "withdraw", ref, "--on", "2026-11-30", "--note", "klager ziet ervan af")
+	refusedUnchanged(t, db, "ingetrokken", "share", ref, "--expert", "1", "--attachment", "1")
+	refusedUnchanged(t, db, "ingetrokken", "consent", ref, "--how", "per e-mail", "--all")
+}
+
+// TestWhoComplains: a formal phone complaint needs who took the call and the explicit request,
+// an anonymous complaint is informal only and gets no letters, and a withdrawal takes its date.
+func TestWhoComplains(t *testing.T) {
+	db, _ := letterRegister(t)
+	phone := []string{"add", "--name", "Sanne Bakker", "--summary", "Niet teruggebeld", "--channel", "phone", "--received", "2026-11-25"}
+	refusedUnchanged(t, db, "wie het gesprek aannam", append(phone, "--formal", "--explicit-request")...)
+	refusedUnchanged(t, db, "uitdrukkelijk", append(phone, "--formal", "--taken-by", "Anne de Linde")...)
+	formal := strings.TrimSpace(ok(t, db, append(phone, "--formal", "--taken-by", "Anne de Linde", "--explicit-request")...))
+	var file struct {
+		Complaint map[string]any `json:"complaint"`
+	}
+	if err := json.Unmarshal([]byte(ok(t, db, "show", formal, "--json")), &file); err != nil {
+		t.Fatal(err)
+	}
+	if file.Complaint["taken_by"] != "Anne de Linde" || file.Complaint["explicit_request"] != true {
+		t.Errorf("phone intake in the JSON: %v", file.Complaint)
+	}
+
+	informal := strings.TrimSpace(ok(t, db, phone...))
+	refusedUnchanged(t, db, "wie het gesprek aannam", "escalate", informal)
+	refusedUnchanged(t, db, "uitdrukkelijk", "escalate", informal, "--taken-by", "Anne de Linde")
+	ok(t, db, "escalate", informal, "--taken-by", "Anne de Linde", "--explicit-request", "--on", "2026-11-26")
+
+	anon := []string{"add", "--anonymous", "--summary", "Onvriendelijk te woord gestaan", "--channel", "conversation", "--received", "2026-11-25"}
+	refusedUnchanged(t, db, "anonieme klacht heeft geen naam", append(anon, "--name", "Jansen")...)
+	refusedUnchanged(t, db, "alleen informeel", append(anon, "--formal")...)
+	refusedUnchanged(t, db, "naam van de klager", "add", "--summary", "x", "--channel", "conversation")
+	ref := strings.TrimSpace(ok(t, db, anon...))
+	refusedUnchanged(t, db, "anoniem", "escalate", ref)
+	refusedUnchanged(t, db, "anoniem", "letter", ref, "consent", "-o", filepath.Join(t.TempDir(), "x.pdf"))
+	refusedUnchanged(t, db, "anoniem", "consent", ref, "--how", "x", "--all")
+
+	refusedUnchanged(t, db, "toekomst", "withdraw", ref, "--on", "2026-12-01")
+	refusedUnchanged(t, db, "vóór de ontvangst", "withdraw", ref, "--on", "2026-11-24")
+	ok(t, db, "withdraw", ref, "--on", "2026-11-27", "--note", "toch niet")
 	if err := json.Unmarshal([]byte(ok(t, db, "show", ref, "--json")), &file); err != nil {
 		t.Fatal(err)
 	}
-	if len(file.Shares) != 1 || file.Shares[0]["expert"] != "drs. H. Verhoef" {
-		t.Errorf("shares %v", file.Shares)
+	if file.Complaint["withdrawn_on"] != "2026-11-27" || file.Complaint["anonymous"] != true {
+		t.Errorf("withdrawn anonymous complaint: %v", file.Complaint)
 	}
-	if len(file.Attachments) != 1 || file.Attachments[0]["name"] != "jaarrekening.pdf" {
-		t.Errorf("attachments %v", file.Attachments)
+}
+
+// TestDisputesBodyPlaceholder: choosing the care sector offers the Wkkgz text with a
+// placeholder, and the outcome letter waits until the practice fills in the name.
+func TestDisputesBodyPlaceholder(t *testing.T) {
+	db, ref := letterRegister(t)
+	ok(t, db, "settings", "set", "profession=care")
+	var set map[string]string
+	if err := json.Unmarshal([]byte(ok(t, db, "settings", "--json")), &set); err != nil {
+		t.Fatal(err)
 	}
-	ok(t, db, "consent", ref, "--withdraw")
-	if _, stderr, code := cli(t, db, "share", ref, "--expert", "1", "--documents", "klachtbrief"); code != 2 || !strings.Contains(stderr, "toestemming") {
-		t.Errorf("share after withdrawal: exit %d, %q", code, stderr)
+	if !strings.Contains(set["disputes_body"], "[naam geschilleninstantie]") || set["ask_consent_on_ack"] != "true" {
+		t.Fatalf("settings after choosing care: %v", set)
 	}
+	refusedUnchanged(t, db, "kies uit care, legal, accountancy, other", "settings", "set", "profession=bakkerij")
+	ok(t, db, "acknowledge", ref, "--via", "post", "--note", "Ontvangst per brief bevestigd", "--on", "2026-11-21")
+	ok(t, db, "resolve", ref, "--verdict", "unfounded", "--outcome", "De factuur klopt.", "--no-hearing-reason", "geen reactie op twee uitnodigingen", "--on", "2026-11-28")
+	out := filepath.Join(t.TempDir(), "uitkomst.pdf")
+	refusedUnchanged(t, db, "disputes_body", "letter", ref, "outcome", "-o", out)
+	ok(t, db, "settings", "set", "disputes_body="+strings.ReplaceAll(set["disputes_body"], "[naam geschilleninstantie]", "de Geschilleninstantie Zorg"))
+	ok(t, db, "letter", ref, "outcome", "-o", out)
 }

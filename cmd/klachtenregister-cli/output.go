@@ -64,15 +64,24 @@ func printList(w io.Writer, rows []listRow) {
 // fileJSON is `show --json`: the complaint with everything recorded about it.
 type fileJSON struct {
 	listRow
-	Complaint   data.Complaint    `json:"complaint"`
-	ActionItems []data.ActionItem `json:"action_items"`
-	Measures    []data.Measure    `json:"measures"`
-	Contacts    []data.Contact    `json:"contacts"`
-	Extensions  []data.Extension  `json:"extensions"`
-	Consents    []data.Consent    `json:"consents"`
-	Shares      []data.Share      `json:"shares"`
-	Attachments []data.Attachment `json:"attachments"`
-	Timeline    []timelineJSON    `json:"timeline"`
+	Complaint      data.Complaint    `json:"complaint"`
+	ActionItems    []data.ActionItem `json:"action_items"`
+	Measures       []data.Measure    `json:"measures"`
+	Contacts       []data.Contact    `json:"contacts"`
+	Extensions     []data.Extension  `json:"extensions"`
+	ConsentState   data.ConsentState `json:"consent_state"` // "" (not asked), asked, given, refused, withdrawn
+	ConsentStateOn data.Date         `json:"consent_state_on"`
+	Consents       []consentJSON     `json:"consents"`
+	Statements     []data.Statement  `json:"statements"`
+	Shares         []data.Share      `json:"shares"`
+	Attachments    []data.Attachment `json:"attachments"`
+	Timeline       []timelineJSON    `json:"timeline"`
+}
+
+// consentJSON is one answer of the complainant with its state: given, refused or withdrawn.
+type consentJSON struct {
+	data.Consent
+	State data.ConsentState `json:"state"`
 }
 
 type timelineJSON struct {
@@ -82,8 +91,12 @@ type timelineJSON struct {
 
 func newFileJSON(f *data.File) fileJSON {
 	out := fileJSON{listRow: newListRow(f.Listed), Complaint: f.Complaint, ActionItems: empty(f.Items), Measures: empty(f.Measures),
-		Contacts: empty(f.Contacts), Extensions: empty(f.Extensions), Consents: empty(f.Consents),
+		Contacts: empty(f.Contacts), Extensions: empty(f.Extensions), Consents: []consentJSON{}, Statements: empty(f.Statements),
 		Shares: empty(f.Shares), Attachments: empty(f.Attachments), Timeline: []timelineJSON{}}
+	out.ConsentState, out.ConsentStateOn = f.ConsentState()
+	for _, c := range f.Consents {
+		out.Consents = append(out.Consents, consentJSON{c, c.State()})
+	}
 	for _, e := range f.Events {
 		out.Timeline = append(out.Timeline, timelineJSON{e, e.Describe()})
 	}
@@ -105,6 +118,13 @@ func printFile(w io.Writer, f *data.File) {
 	if c.Formal {
 		procedure = "formele klachtenprocedure sinds " + c.FiledOn.String()
 	}
+	if c.TakenBy != "" {
+		procedure += "; telefonisch uitdrukkelijk gevraagd, aangenomen door " + c.TakenBy
+	}
+	if c.Anonymous {
+		p.Name = "anoniem"
+	}
+	consent, consentOn := f.ConsentState()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, row := range [][2]string{
 		{"Kenmerk", c.Reference}, {"Status", c.Status.Label()}, {"Procedure", procedure},
@@ -119,6 +139,7 @@ func printFile(w io.Writer, f *data.File) {
 		{"Afhandelen vóór", c.DueOn.String()}, {"Afgehandeld", c.ResolvedOn.String()}, {"Oordeel", c.Verdict.Label()},
 		{"Uitkomst", c.Outcome}, {"Geen verbetermaatregel nodig", c.NoMeasureReason}, {"Gesloten", c.ClosedOn.String()},
 		{"Ingetrokken", c.WithdrawnOn.String()}, {"Herkomst", c.ImportNote()},
+		{"Toestemming deskundige", joinNonEmpty(" op ", consent.Label(), consentOn.String())},
 	} {
 		if row[1] != "" {
 			fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
@@ -158,6 +179,12 @@ func printFile(w io.Writer, f *data.File) {
 				who += " [gehoord]"
 			}
 			fmt.Fprintf(w, "  %s  %s%s: %s\n", ct.On, ct.Kind.Label(), who, joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested))
+		}
+	}
+	if len(f.Attachments) > 0 {
+		fmt.Fprintln(w, "\nBijlagen:")
+		for _, a := range f.Attachments {
+			fmt.Fprintf(w, "  %d  %s\n", a.ID, a.Name)
 		}
 	}
 	fmt.Fprintln(w, "\nTijdlijn:")

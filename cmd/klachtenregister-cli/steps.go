@@ -8,12 +8,12 @@ import (
 )
 
 func init() {
-	register("escalate", command{usage: "KENMERK [--on JJJJ-MM-DD]", setup: datedStep((*data.Store).Escalate, "formele klachtenprocedure gestart")})
+	register("escalate", command{usage: "KENMERK [--on JJJJ-MM-DD] [--taken-by NAAM --explicit-request (telefonische klacht)]", setup: escalateCommand})
 	register("acknowledge", command{usage: "KENMERK --via email|post|hand --note TEKST [--on JJJJ-MM-DD]", setup: acknowledgeCommand})
 	register("extend", command{usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
 	register("resolve", command{usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--justified yes|no] [--no-hearing-reason TEKST] [--on JJJJ-MM-DD]", setup: resolveCommand})
 	register("close", command{usage: "KENMERK", setup: closeCommand})
-	register("withdraw", command{usage: "KENMERK [--note TEKST]", setup: withdrawCommand})
+	register("withdraw", command{usage: "KENMERK [--on JJJJ-MM-DD] [--note TEKST]", setup: withdrawCommand})
 	register("reopen", command{usage: "KENMERK --reason TEKST", setup: reopenCommand})
 	register("contact", command{
 		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--party complainant|concerned|other [--party-name NAAM]] [--hearing] [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
@@ -112,8 +112,27 @@ func closeCommand(fs *flag.FlagSet) func(c *call) error {
 
 func withdrawCommand(fs *flag.FlagSet) func(c *call) error {
 	note := fs.String("note", "", "toelichting")
+	on := fs.String("on", "", "datum waarop de klager de klacht introk, standaard vandaag")
 	return func(c *call) error {
-		return stepDone(c, "ingetrokken", func(s *data.Store, ref string) error { return s.Withdraw(ref, *note) })
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		return stepDone(c, "ingetrokken", func(s *data.Store, ref string) error { return s.Withdraw(ref, d, *note) })
+	}
+}
+
+func escalateCommand(fs *flag.FlagSet) func(c *call) error {
+	on := fs.String("on", "", "datum waarop de klager om de formele procedure vroeg, standaard vandaag")
+	var p data.PhoneIntake
+	fs.StringVar(&p.TakenBy, "taken-by", "", "telefonische klacht: wie het gesprek aannam")
+	fs.BoolVar(&p.ExplicitRequest, "explicit-request", false, "telefonische klacht: de klager vroeg uitdrukkelijk om de formele procedure")
+	return func(c *call) error {
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		return stepDone(c, "formele klachtenprocedure gestart", func(s *data.Store, ref string) error { return s.Escalate(ref, d, p) })
 	}
 }
 

@@ -97,9 +97,13 @@ func (b *builder) must(err error) {
 func (b *builder) create(key string, ch data.Channel, formal bool, subj data.Subject) {
 	b.t.Helper()
 	p := people[key]
-	ref, err := b.s.Create(data.Complaint{ReceivedOn: data.Today(b.s.Now()), Channel: ch, Formal: formal, Subject: subj,
+	c := data.Complaint{ReceivedOn: data.Today(b.s.Now()), Channel: ch, Formal: formal, Subject: subj,
 		Summary: p.summary, Description: p.description, Complainant: data.Complainant{Name: p.name,
-			AddressLine1: p.street, Postcode: "3512 JK", City: "Utrecht", Email: p.email, Phone: p.phone}})
+			AddressLine1: p.street, Postcode: "3512 JK", City: "Utrecht", Email: p.email, Phone: p.phone}}
+	if formal && ch == data.ChannelPhone {
+		c.PhoneIntake = data.PhoneIntake{TakenBy: "Sanne Bakker", ExplicitRequest: true}
+	}
+	ref, err := b.s.Create(c)
 	b.must(err)
 	b.refs[key] = ref
 }
@@ -128,7 +132,7 @@ func (b *builder) resolve(key string, v data.Verdict) {
 func (b *builder) close(key string) {
 	b.t.Helper()
 	if c, err := b.s.Complaint(b.refs[key]); err == nil && c.Formal {
-		l, err := b.s.SaveLetter(b.refs[key], data.LetterOutcome, "nl", []byte("%PDF-1.4\n% datatest\n"))
+		l, err := b.s.SaveLetter(b.refs[key], data.LetterOutcome, "nl", []byte("%PDF-1.4\n% datatest\n"), 0)
 		b.must(err)
 		b.must(b.s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost))
 	}

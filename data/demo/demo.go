@@ -92,7 +92,8 @@ type step struct {
 // complaint is one demo complaint while it is being made: its reference is known once it
 // is registered.
 type complaint struct {
-	ref string
+	ref   string
+	ackID int64 // the acknowledgement letter sent, which the expert gets to see
 }
 
 // measure is the latest measure of a topic: open until carried out.
@@ -151,9 +152,12 @@ func (p *plan) do(b *data.Store, st step, pdf []byte) error {
 	if !st.real {
 		pdf = Placeholder
 	}
-	l, err := b.SaveLetter(st.c.ref, st.letter, "nl", pdf)
+	l, err := b.SaveLetter(st.c.ref, st.letter, "nl", pdf, 0)
 	if err != nil {
 		return err
+	}
+	if st.letter == data.LetterAcknowledgement {
+		st.c.ackID = l.ID
 	}
 	return b.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
 }

@@ -45,6 +45,9 @@ func (p *plan) complaint(i int, received data.Date, f fate) {
 	if channel == data.ChannelEmail || rng.IntN(2) == 0 {
 		c.Complainant.Email = fmt.Sprintf("klager%d@voorbeeld.example", i+1)
 	}
+	if f.formal && channel == data.ChannelPhone {
+		c.PhoneIntake = phoneCall
+	}
 	l := &life{p: p, c: &complaint{}, i: i, day: received}
 	l.then(0, func(s *data.Store) (err error) { l.c.ref, err = s.Create(c); return err })
 	filed := received
@@ -64,7 +67,7 @@ func (p *plan) complaint(i int, received data.Date, f fate) {
 			l.then(rng.IntN(3), func(s *data.Store) error { return s.CloseComplaint(l.c.ref) })
 			return
 		}
-		l.then(1+rng.IntN(5), func(s *data.Store) error { return s.Escalate(l.c.ref, data.Date{}) })
+		l.then(1+rng.IntN(5), func(s *data.Store) error { return s.Escalate(l.c.ref, data.Date{}, phoneCall) })
 		filed = l.day
 	}
 	p.formal(l, t, filed, f)
@@ -100,7 +103,9 @@ func (p *plan) formal(l *life, t int, filed data.Date, f fate) {
 		})
 	}
 	if f.withdraw {
-		l.then(2+rng.IntN(6), func(s *data.Store) error { return s.Withdraw(ref(), "Klager wil de klacht niet verder voortzetten.") })
+		l.then(2+rng.IntN(6), func(s *data.Store) error {
+			return s.Withdraw(ref(), data.Date{}, "Klager wil de klacht niet verder voortzetten.")
+		})
 		return
 	}
 	if f.stop == data.StatusAcknowledged {
@@ -171,12 +176,9 @@ func (p *plan) extend(l *life, due data.Date, f fate) {
 	}
 	if rng.IntN(2) == 0 {
 		l.then(2, func(s *data.Store) error {
-			return s.GiveConsent(ref(), data.Consent{How: "schriftelijk (getekend formulier)", Scope: "dossierstukken over de klacht"})
+			return s.GiveConsent(ref(), data.Consent{How: "schriftelijk (getekend formulier)", Documents: data.Documents{All: true}})
 		})
-		l.then(1, func(s *data.Store) error {
-			_, err := s.ShareDocuments(ref(), data.Share{ExpertID: p.expertID, Documents: "klachtbrief, offerte en factuur"})
-			return err
-		})
+		l.then(1, func(s *data.Store) error { return p.shareWithExpert(s, ref(), l.c.ackID) })
 	}
 	if d := l.day.DaysUntil(until) - 8; d > 0 {
 		l.day = l.day.AddDays(rng.IntN(d))
@@ -237,4 +239,26 @@ func (p *plan) ownMeasures() {
 		RootCause: "communication"})
 	add(10, 50, data.Measure{Description: "Jaarlijkse bespreking van alle klachten in het teamoverleg, met een verslag voor het kwaliteitsdossier.",
 		RootCause: "other", Owner: "Mark Peters"})
+}
+
+// phoneCall is the demo practice's record of a complaint taken by phone for the formal
+// procedure: who took the call, and that the complainant explicitly asked for it.
+var phoneCall = data.PhoneIntake{TakenBy: "Sanne Bakker (secretariaat)", ExplicitRequest: true}
+
+// shareWithExpert keeps the confidentiality statement for the demo's expert, records it signed
+// and sends them the acknowledgement letter ack, as a practice consulting an expert would.
+// Nothing is read back: inside the demo's batch the reader does not see its writes yet.
+func (p *plan) shareWithExpert(s *data.Store, ref string, ack int64) error {
+	l, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", Placeholder, p.expertID)
+	if err != nil {
+		return err
+	}
+	if err := s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryEmail); err != nil {
+		return err
+	}
+	if err := s.RecordStatement(ref, p.expertID, data.Today(s.Now())); err != nil {
+		return err
+	}
+	_, err = s.ShareDocuments(ref, data.Share{ExpertID: p.expertID, Letters: []int64{ack}})
+	return err
 }

@@ -1,0 +1,60 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+
+	"klachtenregister/data"
+)
+
+// FileDocument is a document of the complaint file that the consent form lets the complainant
+// tick, by the number the register knows it by, so the practitioner records the answer as
+// given: `consent REF --letter N --attachment N`.
+type FileDocument struct {
+	Letter bool // a letter the complainant received; else an attachment
+	ID     int64
+	Name   string
+}
+
+// formKind is the form a letter carries: its own, or for an acknowledgement that asks consent
+// (data.AsksConsent) the consent form, so one envelope holds the letter and the form.
+func (in *Input) formKind() data.LetterKind {
+	if in.Kind == data.LetterAcknowledgement && data.AsksConsent(in.Kind, &in.Complaint, in.Settings) {
+		return data.LetterConsent
+	}
+	return in.Kind
+}
+
+// consentChoices are the boxes on the consent form: every document, only the ticked ones of
+// the file (when it holds any), or none. Lines starting with "[ ] " print as a box to tick.
+func consentChoices(in *Input) string {
+	t := phrasebook[in.Language]
+	lines := []string{t.consentTick, "[ ] " + t.consentAll}
+	if len(in.FileDocuments) > 0 {
+		lines = append(lines, "[ ] "+t.consentOnly)
+		for _, d := range in.FileDocuments {
+			label := t.attachmentNo
+			if d.Letter {
+				label = t.letterNo
+			}
+			lines = append(lines, "  [ ] "+fmt.Sprintf(label, d.ID)+": "+d.Name)
+		}
+	}
+	return strings.Join(append(lines, "[ ] "+t.consentNone), "\n")
+}
+
+// fileDocuments lists what the consent form offers: the letters the complainant received and
+// the attachments of the file.
+func fileDocuments(f *data.File, lang string) []FileDocument {
+	t := phrasebook[lang]
+	var out []FileDocument
+	for _, l := range f.Letters {
+		if !l.SentOn.IsZero() && l.Kind != data.LetterConfidentiality {
+			out = append(out, FileDocument{Letter: true, ID: l.ID, Name: fmt.Sprintf(t.letterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))})
+		}
+	}
+	for _, a := range f.Attachments {
+		out = append(out, FileDocument{ID: a.ID, Name: a.Name})
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"klachtenregister/data"
+	"klachtenregister/letters"
+)
+
+// TestIntakePhoneFormalAsksWhoTookTheCall: choosing phone and formal shows who took the call
+// and the explicit request, and Save waits for both, saying why.
+func TestIntakePhoneFormalAsksWhoTookTheCall(t *testing.T) {
+	m, s := newApp(t)
+	in := m.Intake
+	test.Type(in.form.name, "Lotte Dekker")
+	test.Type(in.form.summary, "Niet teruggebeld")
+	in.form.subject.SetSelectedIndex(1)
+	in.form.channel.SetSelectedIndex(1) // telefoon
+	if in.phoneForm.Visible() || in.save.Disabled() {
+		t.Fatalf("informal phone complaint: phone fields shown %v, save disabled %v (%q)", in.phoneForm.Visible(), in.save.Disabled(), in.problem.Text)
+	}
+	in.formal.SetChecked(true)
+	if !in.phoneForm.Visible() || !in.save.Disabled() || !strings.Contains(in.problem.Text, "wie het gesprek aannam") {
+		t.Fatalf("formal phone complaint: phone fields shown %v, save disabled %v, problem %q", in.phoneForm.Visible(), in.save.Disabled(), in.problem.Text)
+	}
+	test.Type(in.takenBy, "Sanne Bakker")
+	if !in.save.Disabled() || !strings.Contains(in.problem.Text, "uitdrukkelijk") {
+		t.Fatalf("without the explicit request: save disabled %v, problem %q", in.save.Disabled(), in.problem.Text)
+	}
+	test.Tap(in.explicit)
+	if in.save.Disabled() {
+		t.Fatalf("complete: save disabled, problem %q", in.problem.Text)
+	}
+	in.form.channel.SetSelectedIndex(2) // brief: the phone fields go away
+	if in.phoneForm.Visible() {
+		t.Error("phone fields shown for a letter")
+	}
+	in.form.channel.SetSelectedIndex(1)
+	test.Tap(in.save)
+	settle(m)
+	c, err := s.Complaint("K-2026-0001")
+	if err != nil || !c.Formal || c.TakenBy != "Sanne Bakker" || !c.ExplicitRequest {
+		t.Fatalf("stored %+v (%v)", c, err)
+	}
+	if in.phoneForm.Visible() || in.takenBy.Text != "" || in.explicit.Checked {
+		t.Error("the phone fields were not cleared for the next complaint")
+	}
+}
+
+// TestAnonymousComplaint: an anonymous complaint is registered without a name, informal only;
+// its letters tab says why it gets no letters.
+func TestAnonymousComplaint(t *testing.T) {
+	m, s := newApp(t)
+	in := m.Intake
+	test.Type(in.form.name, "wordt gewist")
+	test.Type(in.form.summary, "Onvriendelijk te woord gestaan")
+	in.form.subject.SetSelectedIndex(1)
+	in.form.channel.SetSelectedIndex(2) // brief: formal is ticked
+	test.Tap(in.anonymous)
+	if in.formal.Checked || !in.formal.Disabled() || !in.form.name.Disabled() || in.form.name.Text != "" || in.save.Disabled() {
+		t.Fatalf("anonymous: formal %v (disabled %v), name disabled %v %q, save disabled %v (%q)", in.formal.Checked,
+			in.formal.Disabled(), in.form.name.Disabled(), in.form.name.Text, in.save.Disabled(), in.problem.Text)
+	}
+	test.Tap(in.save)
+	settle(m)
+	c, err := s.Complaint("K-2026-0001")
+	if err != nil || !c.Anonymous || c.Formal || c.Complainant.Name != "" {
+		t.Fatalf("stored %+v (%v)", c, err)
+	}
+	cf := m.OpenComplaint(c.Reference, "")
+	settle(m)
+	if !cf.letters.make.Disabled() || !cf.letters.refusal.Visible() || !strings.Contains(cf.letters.refusal.Text, "anoniem") {
+		t.Errorf("letters tab: make disabled %v, reason shown %v %q", cf.letters.make.Disabled(), cf.letters.refusal.Visible(), cf.letters.refusal.Text)
+	}
+	if !cf.buttons[data.ActionEscalate].Disabled() {
+		t.Error("an anonymous complaint can be made formal from the file")
+	}
+}
+
+// TestConsentStateShown: the experts tab shows where consent stands: asked once the
+// acknowledgement with the consent form is sent, then given or refused as recorded.
+func TestConsentStateShown(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if got := cf.lists.consent.Text; !strings.Contains(got, "niet gevraagd") {
+		t.Errorf("before any letter: %q", got)
+	}
+	l, _, err := letters.Generate(s, letters.Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: data.Today(day)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if got := cf.lists.consent.Text; got != "Toestemming voor een externe deskundige: gevraagd (30-11-2026)" {
+		t.Errorf("after the acknowledgement with the form: %q", got)
+	}
+	test.Tap(cf.lists.consentButton)
+	cf.dialog.Submit() // given, but no documents ticked: refused, the dialog stays
+	settle(m)
+	if n := len(cf.file.Consents); n != 0 {
+		t.Fatalf("consent without documents stored: %d", n)
+	}
+	items := cf.dialogItems
+	items[3].Widget.(interface{ SetChecked(bool) }).SetChecked(true) // all documents
+	cf.dialog.Submit()
+	settle(m)
+	if got := cf.lists.consent.Text; got != "Toestemming voor een externe deskundige: gegeven (30-11-2026)" {
+		t.Errorf("after consent: %q", got)
+	}
+	if err := s.GiveConsent(ref, data.Consent{How: "telefonisch", Refused: true}); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if got := cf.lists.consent.Text; !strings.Contains(got, "geweigerd") || len(cf.lists.expertRows) != 2 {
+		t.Errorf("after the refusal: %q, rows %q", got, cf.lists.expertRows)
+	}
+}
