@@ -61,6 +61,7 @@ type YearFigures struct {
 	LateExtensions int   // extensions made in the year after the target date had passed
 	LateNotices    int   // progress letters for the year's extensions sent late, or past due and not sent
 	Reopened       int   // closed files reopened in the year for a correction
+	NotHeard       int   // formal complaints resolved in the year without hearing both sides, with the reason on record
 	MeasuresAdded  int   // measures recorded in the year
 	MeasuresDone   int   // measures carried out in the year
 }

@@ -178,6 +178,9 @@ func (y *yearCounter) add(c *reportComplaint) {
 	if c.verdict.NeedsMeasure() {
 		f.WellFounded++
 	}
+	if c.notHeard {
+		f.NotHeard++
+	}
 	if c.formal {
 		f.WithinTerm = count(f.WithinTerm, by(c.resolved, c.original))
 		f.WithinExtended = count(f.WithinExtended, by(c.resolved, c.due))

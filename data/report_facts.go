@@ -36,7 +36,7 @@ type reportComplaint struct {
 	received, filed, ackDue, acked, due, original, resolved, withdrawn Date
 	channel                                                            Channel
 	subject                                                            Subject
-	formal, noMeasureReason, imported                                  bool
+	formal, noMeasureReason, imported, notHeard                        bool
 	// ackUnknown: imported, past the acknowledgement by its status, but the earlier register
 	// does not say when (or whether) receipt was confirmed.
 	ackUnknown                 bool
@@ -176,7 +176,7 @@ const reportComplaintsSQL = `SELECT c.id, c.received_on, c.filed_on, c.ack_due_o
 		c.resolved_on, c.withdrawn_on, c.channel, c.subject, c.formal, c.no_measure_reason != '', coalesce(c.verdict, ''),
 		c.complainant_name, c.imported_from != '',
 		c.imported_from != '' AND c.acknowledged_on IS NULL AND c.status != 'received',
-		c.rep_name, c.person_named, c.handler
+		c.rep_name, c.person_named, c.handler, c.no_hearing_reason != ''
 	FROM complaints c WHERE c.id IN (
 		SELECT id FROM complaints WHERE received_on >= ?1 AND received_on < ?2
 		UNION ALL SELECT id FROM complaints WHERE resolved_on >= ?1 AND received_on < ?1
@@ -196,7 +196,7 @@ func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *rep
 	for rows.Next() {
 		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.original, &c.resolved,
 			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name, &c.imported, &c.ackUnknown,
-			&c.rep, &c.person, &c.handler); err != nil {
+			&c.rep, &c.person, &c.handler, &c.notHeard); err != nil {
 			return err
 		}
 		in.names.add(c.name)

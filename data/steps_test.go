@@ -203,6 +203,9 @@ func TestHearingBothSides(t *testing.T) {
 	if got := complaintOf(t, s, other).NoHearingReason; got != r.NoHearingReason {
 		t.Errorf("no-hearing reason %q stored", got)
 	}
+	if rep, err := s.YearReport(2026); err != nil || rep.Current.NotHeard != 1 {
+		t.Errorf("the annual report counts %d complaints resolved without hearing (%v), want 1", rep.Current.NotHeard, err)
+	}
 	informal := mustCreate(t, s, complaint("Bakker", "2026-02-20", false))
 	must(t, s.Resolve(informal, Resolution{Verdict: VerdictUnfounded, Outcome: "Uitgelegd in een gesprek."}))
 }

@@ -294,7 +294,7 @@ func reportRows(f data.YearFigures, t *reportPhrases, lang string) []string {
 	n := strconv.Itoa
 	return []string{n(f.Received), n(f.Formal), n(f.Informal), n(f.Resolved), n(f.WellFounded), n(f.Withdrawn),
 		n(f.OpenAtYearEnd), days(f.HandlingDays.Median), days(f.HandlingDays.P90), ratio(f.AckOnTime), ratio(f.WithinTerm),
-		ratio(f.WithinExtended), n(f.Extensions), n(f.Extended), n(f.LateExtensions), n(f.LateNotices), n(f.Reopened),
+		ratio(f.WithinExtended), n(f.Extensions), n(f.Extended), n(f.LateExtensions), n(f.LateNotices), n(f.Reopened), n(f.NotHeard),
 		n(f.MeasuresAdded), n(f.MeasuresDone)}
 }
 

@@ -109,6 +109,7 @@ func (r *reportScreen) show(rep data.Report) {
 		{lang.L("Extended only after the deadline had passed"), fmt.Sprint(c.LateExtensions), fmt.Sprint(p.LateExtensions)},
 		{lang.L("Progress letter sent late or not at all"), fmt.Sprint(c.LateNotices), fmt.Sprint(p.LateNotices)},
 		{lang.L("Closed files reopened"), fmt.Sprint(c.Reopened), fmt.Sprint(p.Reopened)},
+		{lang.L("Resolved without hearing both sides (reason recorded)"), fmt.Sprint(c.NotHeard), fmt.Sprint(p.NotHeard)},
 		{lang.L("Measures recorded / carried out"), fmt.Sprintf("%d / %d", c.MeasuresAdded, c.MeasuresDone),
 			fmt.Sprintf("%d / %d", p.MeasuresAdded, p.MeasuresDone)},
 	} {
