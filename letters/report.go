@@ -105,7 +105,7 @@ func block(items []item) []item {
 
 // writeReport lays the report's flow out below the letterhead and over the following pages,
 // each with a running header and a page number.
-// The footer (the head of the audit chain) stands at the foot of every page, left of the number.
+// The footer (the head of the audit chain) stands at the foot of every page, below the number.
 func (d *document) writeReport(w io.Writer, title, footer string, items []item) error {
 	f := d.pdf
 	first := 0.0
@@ -128,7 +128,7 @@ func (d *document) writeReport(w io.Writer, title, footer string, items []item) 
 		f.SetFont("sans", "", 8)
 		d.text(pageW-marginR-f.GetStringWidth(label), 287, 8, "", grey, label)
 		f.SetFont("sans", "", 6)
-		d.text(marginL, 287.5, 6, "", grey, footer)
+		d.text(marginL, 291, 6, "", grey, footer) // below the page number, which it would run into
 	}
 	if err := f.Error(); err != nil {
 		return err
