@@ -147,17 +147,16 @@ END;`, t.name, event, key, before, after)
 	return nil
 }
 
-// sealRows notes every existing row of the tracked tables as pending, so the register_sealed
-// event of an older register's upgrade records the state its earlier events did not.
-func sealRows(tx *sql.Tx) (int, error) {
+// eachTracked runs the statement that stmt makes for every tracked table, given the SQL of a
+// row's hash (table alias t), and returns how many rows the statements changed in all.
+func eachTracked(tx *sql.Tx, stmt func(t trackedTable, hash string) string) (int, error) {
 	total := 0
 	for _, t := range trackedTables {
 		cols, err := columns(tx, t.name)
 		if err != nil {
 			return 0, err
 		}
-		res, err := tx.Exec(fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after)
-			SELECT '%s', t.%s, NULL, %s FROM %s t`, t.name, t.key, t.rowHashSQL(cols, "t"), t.name))
+		res, err := tx.Exec(stmt(t, t.rowHashSQL(cols, "t")))
 		if err != nil {
 			return 0, err
 		}
@@ -167,6 +166,15 @@ func sealRows(tx *sql.Tx) (int, error) {
 	return total, nil
 }
 
+// sealRows notes every existing row of the tracked tables as pending, so the register_sealed
+// event of an older register's upgrade records the state its earlier events did not.
+func sealRows(tx *sql.Tx) (int, error) {
+	return eachTracked(tx, func(t trackedTable, hash string) string {
+		return fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after)
+			SELECT '%s', t.%s, NULL, %s FROM %s t`, t.name, t.key, hash, t.name)
+	})
+}
+
 // noteRowsBefore keeps each tracked row's hash before a later migration changes the schema: a
 // new column changes the hash of every row, which rowsRehashed then records.
 func noteRowsBefore(tx *sql.Tx) error {
@@ -174,38 +182,25 @@ func noteRowsBefore(tx *sql.Tx) error {
 		DELETE FROM temp.rows_before`); err != nil {
 		return err
 	}
-	for _, t := range trackedTables {
-		cols, err := columns(tx, t.name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(fmt.Sprintf(`INSERT INTO temp.rows_before (tbl, row_key, hash) SELECT '%s', t.%s, %s FROM %s t`,
-			t.name, t.key, t.rowHashSQL(cols, "t"), t.name)); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := eachTracked(tx, func(t trackedTable, hash string) string {
+		return fmt.Sprintf(`INSERT INTO temp.rows_before (tbl, row_key, hash) SELECT '%s', t.%s, %s FROM %s t`,
+			t.name, t.key, hash, t.name)
+	})
+	return err
 }
 
 // rowsRehashed notes as pending every tracked row whose hash the schema change altered, with
 // its hash before and after, so one event records them and verify keeps finding real changes.
 func rowsRehashed(tx *sql.Tx) (int, error) {
-	total := 0
-	for _, t := range trackedTables {
-		cols, err := columns(tx, t.name)
-		if err != nil {
-			return 0, err
-		}
-		res, err := tx.Exec(fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after)
+	total, err := eachTracked(tx, func(t trackedTable, hash string) string {
+		return fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after)
 			SELECT '%[1]s', t.%[2]s, b.hash, %[3]s FROM %[1]s t JOIN temp.rows_before b ON b.tbl = '%[1]s' AND b.row_key = t.%[2]s
-			WHERE b.hash <> %[3]s`, t.name, t.key, t.rowHashSQL(cols, "t")))
-		if err != nil {
-			return 0, err
-		}
-		n, _ := res.RowsAffected()
-		total += int(n)
+			WHERE b.hash <> %[3]s`, t.name, t.key, hash)
+	})
+	if err != nil {
+		return 0, err
 	}
-	_, err := tx.Exec(`DROP TABLE temp.rows_before`)
+	_, err = tx.Exec(`DROP TABLE temp.rows_before`)
 	return total, err
 }
 
