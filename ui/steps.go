@@ -146,6 +146,7 @@ func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widge
 func (cf *complaintFile) onResolve() {
 	verdict := widget.NewSelect(labels(data.Verdicts, verdictLabel), nil)
 	outcome, on, noHearing := textArea(true), dateEntry(cf.today), textArea(false)
+	noHearing.SetMinRowsVisible(2) // rarely needed: it keeps the dialog short
 	answers := []data.Justified{data.JustifiedYes, data.JustifiedNo}
 	justified := widget.NewRadioGroup([]string{lang.L("yes, (partly) justified"), lang.L("no")}, nil)
 	justified.Horizontal = true
