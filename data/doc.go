@@ -35,6 +35,11 @@
 //     (anchor files, compared by verify) and the one atomic file write: anchor.go.
 //   - Backups (snapshot, check, rotation, status): backup.go; the backup file format and its
 //     reader: backup_format.go; encryption: backup_crypto.go; restore: restore.go.
+//   - Privacy over time (AVG): the retention period, what anonymising removes and keeps, the
+//     Vandaag item: retention.go; anonymising, erasure on request and legal hold, each complaint
+//     in one transaction, then the file scrubbed: retention_store.go; erasing payloads and row
+//     images from the audit trail with an erasure record verify checks: erasure.go; the answer
+//     to an access request (ZIP): export_person.go.
 //   - Annual report figures: report.go, report_counts.go, report_facts.go; anonymisation of
 //     names in free text: anonymise.go; every person the register knows, whom neither the
 //     report nor a measure's description may name: people.go; CSV export: export.go.

@@ -138,7 +138,7 @@ func readMe(e personExport, set Settings) string {
 	fmt.Fprintf(&b, "Uw gegevens bij klacht %s\r\n\r\n", e.Reference)
 	fmt.Fprintf(&b, "U hebt gevraagd welke gegevens %s over u heeft vastgelegd (artikel 15 van de Algemene "+
 		"verordening gegevensbescherming). In dit bestand vindt u alle gegevens die in ons klachtenregister staan over uw "+
-		"klacht met kenmerk %s, zoals ze er op %s in stonden.\r\n\r\n", practice, e.Reference, e.ExportedOn.Dutch())
+		"klacht met kenmerk %s, zoals ze er op %s in stonden.\r\n\r\n", practice, e.Reference, longDay(e.ExportedOn))
 	b.WriteString("Wat u in dit bestand vindt:\r\n\r\n")
 	b.WriteString("- klacht.json: de gegevens van uw klacht: uw naam en contactgegevens, de omschrijving van de klacht, " +
 		"de contactmomenten, eventuele verlengingen van de termijn, uw toestemming voor het inschakelen van een externe " +
@@ -152,7 +152,7 @@ func readMe(e personExport, set Settings) string {
 	}
 	if !e.Complaint.AnonymisedOn.IsZero() {
 		fmt.Fprintf(&b, "\r\nUw persoonsgegevens bij deze klacht zijn op %s verwijderd. Wat u hier vindt, is wat wij "+
-			"daarna nog bewaren: datums en gegevens zonder naam voor ons jaarverslag.\r\n", e.Complaint.AnonymisedOn.Dutch())
+			"daarna nog bewaren: datums en gegevens zonder naam voor ons jaarverslag.\r\n", longDay(e.Complaint.AnonymisedOn))
 	}
 	b.WriteString("\r\nHebt u vragen over deze gegevens, of wilt u dat wij iets verbeteren of verwijderen, neem dan contact met ons op")
 	var contact []string
@@ -166,4 +166,9 @@ func readMe(e personExport, set Settings) string {
 	}
 	b.WriteString(".\r\n\r\nMet vriendelijke groet,\r\n\r\n" + practice + "\r\n")
 	return b.String()
+}
+
+// longDay is a date in words: "3 december 2026".
+func longDay(d Date) string {
+	return fmt.Sprintf("%d %s %d", d.Day(), dutchMonths[d.Month()-1], d.Year())
 }

@@ -374,3 +374,27 @@ func TestExtensionCategorySurvives(t *testing.T) {
 		}
 	}
 }
+
+// TestAnonymiseKeepsReopenings: the annual report counts reopened files from the events whose
+// payloads anonymising erases; the anonymisation event keeps those moments.
+func TestAnonymiseKeepsReopenings(t *testing.T) {
+	s := openStore(t, "2024-03-01")
+	ref := fullFile(t, s)
+	setToday(s, "2024-04-02")
+	must(t, s.Reopen(ref, "verkeerde datum bij Zwaanswijk"))
+	must(t, s.CloseComplaint(ref))
+	before, err := s.YearReport(2024)
+	must(t, err)
+	if before.Current.Reopened != 1 {
+		t.Fatalf("the fixture reopens %d files in 2024, want 1", before.Current.Reopened)
+	}
+	setToday(s, "2026-05-01")
+	_, err = s.Anonymise([]string{ref}, "bewaartermijn verstreken")
+	must(t, err)
+	after, err := s.YearReport(2024)
+	must(t, err)
+	if after.Current != before.Current || !slices.Equal(after.ByExtensionReason, before.ByExtensionReason) {
+		t.Errorf("figures changed:\nbefore %+v\nafter  %+v", before.Current, after.Current)
+	}
+	mustVerify(t, s)
+}
