@@ -43,18 +43,21 @@ func (k ItemKind) Label() string {
 // ActionItem is one thing the procedure now requires of the practice, with its due date.
 // Items are derived from the stored facts whenever they are asked for, never stored.
 // Most concern a complaint; a measure's item (ItemCarryOutMeasure) has MeasureID set instead,
-// its code as Reference and its description as Detail.
+// its code as Reference and its description as Detail; the register's retention item
+// (ItemRetention) has no Reference, and Count and Detail say how many files are past retention.
 type ActionItem struct {
-	ComplaintID int64    `json:"-"`
-	MeasureID   int64    `json:"-"`
-	Reference   string   `json:"reference"`
-	Complainant string   `json:"complainant_name"`
-	Detail      string   `json:"detail,omitempty"`
-	Kind        ItemKind `json:"kind"`
-	Label       string   `json:"label"`
-	DueOn       Date     `json:"due_on"`
-	Warning     Warning  `json:"warning"`
-	DaysLeft    int      `json:"days_left"`
+	ComplaintID int64  `json:"-"`
+	MeasureID   int64  `json:"-"`
+	Reference   string `json:"reference"`
+	Complainant string `json:"complainant_name"`
+	Detail      string `json:"detail,omitempty"`
+	// Count is how many files the register's retention item (ItemRetention) concerns; 0 otherwise.
+	Count    int      `json:"count,omitempty"`
+	Kind     ItemKind `json:"kind"`
+	Label    string   `json:"label"`
+	DueOn    Date     `json:"due_on"`
+	Warning  Warning  `json:"warning"`
+	DaysLeft int      `json:"days_left"`
 }
 
 // WhenKey says by when, relative to today, as a message key of the translations and the number

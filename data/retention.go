@@ -74,7 +74,7 @@ func RetentionItems(due []RetentionCase, today Date, s Settings) []ActionItem {
 	if n == 0 {
 		return nil
 	}
-	return []ActionItem{{Kind: ItemRetention, Label: ItemRetention.Label(), Detail: RetentionDetail(n), DueOn: oldest,
+	return []ActionItem{{Kind: ItemRetention, Label: ItemRetention.Label(), Detail: RetentionDetail(n), Count: n, DueOn: oldest,
 		DaysLeft: today.DaysUntil(oldest), Warning: WarningFor(oldest, today, s.WarningDays())}}
 }
 

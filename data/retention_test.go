@@ -256,7 +256,7 @@ func TestLegalHold(t *testing.T) {
 	_, items, err := s.Overview()
 	must(t, err)
 	i := slices.IndexFunc(items, func(it ActionItem) bool { return it.Kind == ItemRetention })
-	if i < 0 || items[i].Detail != "1 dossier over de bewaartermijn" || items[i].DueOn != day("2026-03-20") || items[i].Warning != WarningOverdue {
+	if i < 0 || items[i].Detail != "1 dossier over de bewaartermijn" || items[i].Count != 1 || items[i].Reference != "" || items[i].DueOn != day("2026-03-20") || items[i].Warning != WarningOverdue {
 		t.Fatalf("Vandaag has no retention item: %+v", items)
 	}
 	n, err := s.Anonymise([]string{ref}, "bewaartermijn verstreken")
