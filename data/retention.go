@@ -45,7 +45,12 @@ var AnonymiseKeeps = []string{
 	"Het audit-spoor zelf: dat er iets is gebeurd en wanneer, zonder de inhoud.",
 }
 
-// dueOn is when the retention period of a file that ended on ended is over.
+// AnonymiseBackupNote says where the removed data still is: in the backups made before,
+// until their rotation drops them (the monthly ones after 12 months). The review screen and
+// the CLI show it with every anonymisation.
+const AnonymiseBackupNote = "Reservekopieën van vóór het anonimiseren bevatten de gegevens nog, tot ze worden opgeruimd: uiterlijk na 12 maanden."
+
+// retentionDueOn is when the retention period of a file that ended on ended is over.
 func retentionDueOn(ended Date, set Settings) Date { return ended.AddMonths(12 * set.RetentionYears()) }
 
 // retentionCovers reports whether a case belongs on the review list: its retention period is

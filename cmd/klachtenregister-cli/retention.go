@@ -91,7 +91,7 @@ func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
 		fmt.Fprintln(w, "Er is niets gewijzigd (--dry-run).")
 	case len(res.Anonymised) > 0:
 		fmt.Fprintf(w, "\n%d dossier(s) geanonimiseerd: %s.\n", len(res.Anonymised), strings.Join(res.Anonymised, ", "))
-		fmt.Fprintln(w, "Oudere reservekopieën bevatten de gegevens nog tot ze worden opgeruimd (uiterlijk na 12 maanden).")
+		fmt.Fprintln(w, data.AnonymiseBackupNote)
 	}
 	if len(res.Held) > 0 {
 		fmt.Fprintf(w, "Overgeslagen wegens juridische bewaarplicht: %s.\n", strings.Join(res.Held, ", "))
@@ -109,8 +109,8 @@ func eraseCommand(fs *flag.FlagSet) func(c *call) error {
 		if err := s.Erase(ref, *reason, *withdraw); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "%s: persoonsgegevens gewist; kenmerk, datums en cijfers voor het jaarverslag blijven bewaard. "+
-			"Oudere reservekopieën bevatten de gegevens nog tot ze worden opgeruimd (uiterlijk na 12 maanden).\n", ref)
+		fmt.Fprintf(c.stdout, "%s: persoonsgegevens gewist; kenmerk, datums en cijfers voor het jaarverslag blijven bewaard. %s\n",
+			ref, data.AnonymiseBackupNote)
 		return nil
 	}
 }
