@@ -99,8 +99,11 @@ func anonymiseRefusal(c *Complaint) error {
 	case c.Held:
 		return conflict(fmt.Sprintf("klacht %s staat onder een juridische bewaarplicht (%s); hef die eerst op (hold %s --release) als de zaak is afgerond",
 			c.Reference, c.HoldReason, c.Reference))
+	case c.Status == StatusResolved:
+		return conflict(fmt.Sprintf("klacht %s is afgehandeld, maar het dossier is nog niet gesloten; sluit het eerst, dan kan het worden geanonimiseerd",
+			c.Reference))
 	case c.Status != StatusClosed && c.Status != StatusWithdrawn:
-		return conflict(fmt.Sprintf("klacht %s is nog niet gesloten of ingetrokken (status %s); alleen een afgerond dossier kan worden geanonimiseerd",
+		return conflict(fmt.Sprintf("klacht %s is nog in behandeling (status %s); alleen een gesloten of ingetrokken dossier kan worden geanonimiseerd",
 			c.Reference, c.Status.Label()))
 	}
 	return nil

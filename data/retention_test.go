@@ -398,3 +398,29 @@ func TestAnonymiseKeepsReopenings(t *testing.T) {
 	}
 	mustVerify(t, s)
 }
+
+// TestAnonymiseRefusesUnfinishedFiles: an open or merely resolved complaint is refused with
+// what to do, and nothing of the other complaints named changes.
+func TestAnonymiseRefusesUnfinishedFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	s := openAt(t, path, "2024-03-01")
+	closed := fullFile(t, s)
+	open := mustCreate(t, s, complaint("Anton Ander", "2024-03-20", true))
+	resolved := mustCreate(t, s, complaint("Bea Beslist", "2024-03-20", false))
+	must(t, s.Resolve(resolved, Resolution{Verdict: VerdictSettled, Outcome: "besproken", Justified: JustifiedNo}))
+	must(t, s.Close())
+	before := fileSum(t, path)
+	s = openAt(t, path, "2026-06-01")
+	for ref, want := range map[string]string{open: "in behandeling", resolved: "sluit het eerst", "K-2099-0001": "bestaat niet"} {
+		if _, err := s.Anonymise([]string{closed, ref}, "bewaartermijn verstreken"); !isInputError(err) || !strings.Contains(err.Error(), want) {
+			t.Errorf("Anonymise(%s): %v, want %q", ref, err, want)
+		}
+	}
+	if _, err := s.Anonymise([]string{closed}, " "); !isInputError(err) {
+		t.Errorf("Anonymise without a reason: %v", err)
+	}
+	must(t, s.Close())
+	if fileSum(t, path) != before {
+		t.Fatal("a refused anonymisation changed the file")
+	}
+}
