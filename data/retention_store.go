@@ -313,17 +313,23 @@ func (tx *Tx) blank(id int64) error {
 // scrub clears what anonymising removed from the file itself: the full-text index is merged
 // (its old segments still hold the words), VACUUM rewrites the file without free pages, and
 // the write-ahead log, which holds earlier copies of the pages, is emptied. The writer
-// connection runs with secure_delete, so removed text is overwritten as it goes. Another
-// program reading at this moment may keep the log from being emptied until it is done.
+// connection runs with secure_delete, so removed text is already overwritten as it goes;
+// should VACUUM fail (it needs free disk space the size of the register), the log is still
+// emptied. VACUUM builds its copy in a temporary file rather than in memory, which for a large
+// register would take twice its size: the copy holds only what the register still holds.
+// Another program reading at this moment may keep the log from being emptied until it is done.
 func (s *Store) scrub() error {
+	var errs []error
 	for _, q := range []string{
 		`INSERT INTO complaint_search (complaint_search) VALUES ('optimize')`,
+		`PRAGMA temp_store = FILE`,
 		`VACUUM`,
+		`PRAGMA temp_store = MEMORY`,
 		`PRAGMA wal_checkpoint(TRUNCATE)`,
 	} {
 		if _, err := s.w.Exec(q); err != nil {
-			return Classify(s.path, fmt.Errorf("opschonen na het anonimiseren (%s): %w", strings.Fields(q)[0], err))
+			errs = append(errs, fmt.Errorf("opschonen na het anonimiseren (%s): %w", strings.Fields(q)[0], err))
 		}
 	}
-	return nil
+	return Classify(s.path, errors.Join(errs...))
 }
