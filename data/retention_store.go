@@ -315,7 +315,7 @@ func (tx *Tx) blank(id int64) error {
 // the write-ahead log, which holds earlier copies of the pages, is emptied. The writer
 // connection runs with secure_delete, so removed text is already overwritten as it goes;
 // should VACUUM fail (it needs free disk space the size of the register), the log is still
-// emptied. VACUUM builds its copy in a temporary file rather than in memory, which for a large
+// emptied, and the error says that the anonymisation itself is done. VACUUM builds its copy in a temporary file rather than in memory, which for a large
 // register would take twice its size: the copy holds only what the register still holds.
 // Another program reading at this moment may keep the log from being emptied until it is done.
 func (s *Store) scrub() error {
@@ -328,8 +328,13 @@ func (s *Store) scrub() error {
 		`PRAGMA wal_checkpoint(TRUNCATE)`,
 	} {
 		if _, err := s.w.Exec(q); err != nil {
-			errs = append(errs, fmt.Errorf("opschonen na het anonimiseren (%s): %w", strings.Fields(q)[0], err))
+			errs = append(errs, fmt.Errorf("%s: %w", strings.Fields(q)[0], err))
 		}
 	}
-	return Classify(s.path, errors.Join(errs...))
+	if len(errs) == 0 {
+		return nil
+	}
+	// Not classified as an unavailable register: the anonymisation itself is done.
+	return fmt.Errorf("de persoonsgegevens zijn verwijderd en overschreven, maar het bestand kon daarna niet worden "+
+		"opgeschoond en verkleind (%w); controleer of er vrije schijfruimte is ter grootte van het register", errors.Join(errs...))
 }
