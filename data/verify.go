@@ -196,16 +196,13 @@ func verifyChain(tx *sql.Tx, v *Verification) error {
 	return nil
 }
 
-// keptRecord is what the latest erasure record says an event still holds of its row images.
-type keptRecord struct {
-	by   int64 // the payload_erased event
-	kept string
-}
-
-type keptRecords map[int64]keptRecord
+// keptRecords are, per event that lost row images to an erasure, the digest of the images the
+// latest erasure record says it kept.
+type keptRecords map[int64]string
 
 // keptImages reads, ahead of the walk, what the erasure records say each event kept of its
-// row images after some were erased; the walk then checks each record itself in its turn.
+// row images after some were erased; the walk then checks each record itself in its turn, and
+// a record counts only for events before it.
 func keptImages(tx *sql.Tx) (keptRecords, error) {
 	out := keptRecords{}
 	rows, err := tx.Query(`SELECT e.id, p.payload FROM events e JOIN event_payloads p ON p.event_id = e.id
@@ -226,7 +223,7 @@ func keptImages(tx *sql.Tx) (keptRecords, error) {
 		}
 		for _, r := range er.Rows {
 			if r.Event < id {
-				out[r.Event] = keptRecord{by: id, kept: r.Kept}
+				out[r.Event] = r.Kept
 			}
 		}
 	}
@@ -236,8 +233,8 @@ func keptImages(tx *sql.Tx) (keptRecords, error) {
 // holds reports whether an event whose row images no longer give its digest lost them to an
 // erasure recorded later, and holds exactly what that record says it kept.
 func (k keptRecords) holds(event int64, got []rowChange) bool {
-	r, ok := k[event]
-	return ok && r.kept == rowsDigest(got)
+	kept, ok := k[event]
+	return ok && kept == rowsDigest(got)
 }
 
 // rowChanges streams event_rows in event order, beside the events.
