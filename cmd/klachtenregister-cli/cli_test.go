@@ -35,15 +35,22 @@ func ok(t *testing.T, db string, args ...string) string {
 // fileHash fingerprints the database file and its WAL, so "unchanged" means byte for byte.
 func fileHash(t *testing.T, db string) string {
 	t.Helper()
-	h := sha256.New()
+	h := sha256.Sum256(fileBytes(t, db))
+	return string(h[:])
+}
+
+// fileBytes is the database file followed by its WAL, as one would grep them.
+func fileBytes(t *testing.T, db string) []byte {
+	t.Helper()
+	var all []byte
 	for _, p := range []string{db, db + "-wal"} {
 		b, err := os.ReadFile(p)
 		if err != nil && !os.IsNotExist(err) {
 			t.Fatal(err)
 		}
-		h.Write(b)
+		all = append(all, b...)
 	}
-	return string(h.Sum(nil))
+	return all
 }
 
 func newDB(t *testing.T) string { return filepath.Join(t.TempDir(), "register.db") }

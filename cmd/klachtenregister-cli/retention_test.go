@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -204,18 +203,4 @@ func TestAnonymiseBesideTheApp(t *testing.T) {
 	if strings.Contains(string(fileBytes(t, db)), email) {
 		t.Errorf("%s is still in the register or its log", email)
 	}
-}
-
-// fileBytes is the register and its write-ahead log, as one would grep them.
-func fileBytes(t *testing.T, db string) []byte {
-	t.Helper()
-	var all []byte
-	for _, p := range []string{db, db + "-wal"} {
-		b, err := os.ReadFile(p)
-		if err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-		all = append(all, b...)
-	}
-	return all
 }
