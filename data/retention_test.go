@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -422,5 +423,48 @@ func TestAnonymiseRefusesUnfinishedFiles(t *testing.T) {
 	must(t, s.Close())
 	if fileSum(t, path) != before {
 		t.Fatal("a refused anonymisation changed the file")
+	}
+}
+
+// TestAnonymiseAnUpgradedRegister: in a register upgraded from before row tracking, the
+// complaint's rows are in the register-wide events of sealing and each schema upgrade, beside
+// other complaints' rows. Anonymising erases its images there and verify stays green.
+func TestAnonymiseAnUpgradedRegister(t *testing.T) {
+	path := olderRegister(t)
+	s := openAt(t, path, "2024-03-01")
+	other := fullFile(t, s)
+	setToday(s, "2025-03-04")
+	must(t, s.Withdraw("K-2025-0001", Date{}, ""))
+	setToday(s, "2027-04-01")
+	due, err := s.RetentionDue(s.today(), Date{})
+	must(t, err)
+	if len(due) != 2 {
+		t.Fatalf("RetentionDue = %+v", due)
+	}
+	_, err = s.Anonymise([]string{"K-2025-0001"}, "bewaartermijn verstreken")
+	must(t, err)
+	mustVerify(t, s)
+	var erased erasure
+	var payload string
+	must(t, s.r.QueryRow(`SELECT payload FROM event_payloads WHERE event_id = (SELECT max(id) FROM events)`).Scan(&payload))
+	must(t, json.Unmarshal([]byte(payload), &erased))
+	kinds := map[string]bool{}
+	for _, r := range erased.Rows {
+		var kind string
+		must(t, s.r.QueryRow(`SELECT kind FROM events WHERE id = ?`, r.Event).Scan(&kind))
+		kinds[kind] = true
+	}
+	if !kinds["register_sealed"] || !kinds["schema_upgraded"] {
+		t.Errorf("images erased from %v, want the sealing and the schema upgrades too", kinds)
+	}
+	_, err = s.Anonymise([]string{other}, "bewaartermijn verstreken")
+	must(t, err)
+	mustVerify(t, s)
+	var upgrade int64
+	must(t, s.r.QueryRow(`SELECT min(id) FROM events WHERE kind = 'schema_upgraded'`).Scan(&upgrade))
+	must(t, s.Close())
+	execRaw(t, path, fmt.Sprintf(`INSERT INTO event_rows (event_id, tbl, row_key, before, after) VALUES (%d, 'complaints', 1, NULL, x'00')`, upgrade))
+	if v := verifyAt(t, path); v.OK() || v.EventID != upgrade {
+		t.Errorf("verify of an image slipped into an event whose images were erased: %v at event %d, want event %d", v.Problems, v.EventID, upgrade)
 	}
 }

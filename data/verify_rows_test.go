@@ -249,9 +249,10 @@ func TestRowHashCoversEveryColumn(t *testing.T) {
 	}
 }
 
-// A register made before row tracking is sealed once on upgrade: its rows are recorded as
-// they are, its old events keep their hashes, and from then on a changed row is found.
-func TestUpgradeSealsOlderRegisters(t *testing.T) {
+// olderRegister is a register made before row tracking, with one informal complaint of Jansen
+// and its event.
+func olderRegister(t *testing.T) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "register.db")
 	db := rawDB(t, path)
 	for _, name := range migrationNames()[:rowAuditMigration-1] {
@@ -272,7 +273,13 @@ func TestUpgradeSealsOlderRegisters(t *testing.T) {
 		rowAuditMigration-1, applicationID, old.At.Format(time.RFC3339Nano), old.PayloadSHA256, genesis, old.Hash))
 	must(t, err)
 	must(t, db.Close())
+	return path
+}
 
+// A register made before row tracking is sealed once on upgrade: its rows are recorded as
+// they are, its old events keep their hashes, and from then on a changed row is found.
+func TestUpgradeSealsOlderRegisters(t *testing.T) {
+	path := olderRegister(t)
 	s := openAt(t, path, "2026-03-02")
 	v, err := s.Verify()
 	must(t, err)
