@@ -15,11 +15,15 @@ const anonymisedMark = "(verwijderd bij anonimiseren)"
 // closedBefore. Complaints under legal hold are included with Held set, so the review screen
 // can show them; Anonymise refuses them. Oldest first.
 func (s *Store) RetentionDue(today Date, closedBefore Date) ([]RetentionCase, error) {
-	set, err := s.Settings()
-	if err != nil {
-		return nil, err
-	}
-	return retentionDue(s.r, set, today, closedBefore)
+	var out []RetentionCase
+	err := s.view(func(q querier) error {
+		set, err := settings(q)
+		if err == nil {
+			out, err = retentionDue(q, set, today, closedBefore)
+		}
+		return err
+	})
+	return out, err
 }
 
 func retentionDue(q querier, set Settings, today, closedBefore Date) ([]RetentionCase, error) {
