@@ -80,7 +80,7 @@ func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
 	}
 	switch {
 	case res.DryRun:
-		fmt.Fprintf(w, "\nMet anonimiseren (zonder --dry-run) verdwijnt bij %d dossier(s):\n", len(refs))
+		fmt.Fprintf(w, "\nAnonimiseren (zonder --dry-run) verwijdert bij %d dossier(s):\n", len(refs))
 		for _, r := range res.Removes {
 			fmt.Fprintf(w, "- %s\n", r)
 		}
