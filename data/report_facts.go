@@ -57,7 +57,7 @@ type reportExtension struct {
 func readReportFacts(q querier, year int) (*reportFacts, error) {
 	in := &reportFacts{causes: map[int64][]string{}, names: nameMask{}, linked: map[int64]bool{}}
 	for _, read := range []func(querier, int) error{in.readExtensions, in.readCauses, in.readMeasures, in.readLinked,
-		in.readReopened} {
+		in.readReopened, in.readReopenedAnonymised} {
 		if err := read(q, year); err != nil {
 			return nil, err
 		}
@@ -100,17 +100,14 @@ func (in *reportFacts) readExtensions(q querier, year int) error {
 		NewDate(year-1, time.January, 1), NewDate(year+1, time.January, 1))
 }
 
-// readReopened reads the days on which closed files were reopened in the two years; an
-// anonymised complaint's reopenings are kept in its complaint_anonymised event.
+// readReopened reads the days on which closed files were reopened in the two years.
 func (in *reportFacts) readReopened(q querier, year int) error {
 	return scanRows(q, func(p *pair) []any { return []any{&p.a} }, func(p pair) {
 		if t, err := time.Parse(time.RFC3339Nano, p.a); err == nil {
 			in.reopened = append(in.reopened, Today(t))
 		}
 	}, `SELECT e.at FROM events e JOIN event_payloads p ON p.event_id = e.id WHERE e.kind = 'status_changed'
-		AND json_extract(p.payload, '$.action') = 'reopen' AND e.at >= ?1 AND e.at < ?2
-		UNION ALL SELECT r.value FROM events e JOIN event_payloads p ON p.event_id = e.id, json_each(p.payload, '$.reopened') r
-		WHERE e.kind = 'complaint_anonymised' AND r.value >= ?1 AND r.value < ?2`,
+		AND json_extract(p.payload, '$.action') = 'reopen' AND e.at >= ? AND e.at < ?`,
 		fmt.Sprintf("%04d", year-1), fmt.Sprintf("%04d", year+1))
 }
 

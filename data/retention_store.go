@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // anonymisedMark replaces a reason whose presence the annual report counts (no measure needed,
@@ -313,6 +314,24 @@ func (tx *Tx) blank(id int64) error {
 	}
 	return nil
 }
+
+// readReopenedAnonymised reads the days on which the closed files that were since anonymised
+// were reopened, in the two years: their status changes' payloads are erased, and their
+// complaint_anonymised event keeps the moments (readReopened reads the others).
+func (in *reportFacts) readReopenedAnonymised(q querier, year int) error {
+	return scanRows(q, func(p *pair) []any { return []any{&p.a} }, func(p pair) {
+		if t, err := time.Parse(time.RFC3339Nano, p.a); err == nil {
+			in.reopened = append(in.reopened, Today(t))
+		}
+	}, reopenedAnonymisedSQL, fmt.Sprintf("%04d", year-1), fmt.Sprintf("%04d", year+1))
+}
+
+// reopenedAnonymisedSQL reads them through the partial index event_payloads_reopened_anonymised,
+// named so that SQLite, which keeps no statistics, does not read every event instead; its instr
+// term must stay in the query for SQLite to be allowed to use it.
+const reopenedAnonymisedSQL = `SELECT r.value FROM event_payloads p INDEXED BY event_payloads_reopened_anonymised
+	CROSS JOIN events e ON e.id = p.event_id, json_each(p.payload, '$.reopened') r
+	WHERE instr(p.payload, '"reopened":') > 0 AND e.kind = 'complaint_anonymised' AND r.value >= ? AND r.value < ?`
 
 // scrub clears what anonymising removed from the file itself: the full-text index is merged
 // (its old segments still hold the words), VACUUM rewrites the file without free pages, and

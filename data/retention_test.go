@@ -468,3 +468,27 @@ func TestAnonymiseAnUpgradedRegister(t *testing.T) {
 		t.Errorf("verify of an image slipped into an event whose images were erased: %v at event %d, want event %d", v.Problems, v.EventID, upgrade)
 	}
 }
+
+// TestRetentionQueriesUseIndexes: the files past retention (read for Vandaag at every refresh)
+// and the reopenings of anonymised files (read for every annual report) come from their own
+// small indexes, not from reading every complaint or event (see TestHotQueriesUseIndexes):
+// scanning the partial index of the anonymisations with reopenings is what it is for.
+func TestRetentionQueriesUseIndexes(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	for name, q := range map[string]struct {
+		sql  string
+		args []any
+	}{
+		"files past retention":   {retentionDueSQL, []any{day("2024-11-30")}},
+		"reopenings, anonymised": {reopenedAnonymisedSQL, []any{"2025", "2027"}},
+	} {
+		var lines []string
+		for _, n := range explain(t, s, q.sql, q.args...) {
+			lines = append(lines, n.detail)
+			if fullScan.MatchString(n.detail) || strings.Contains(n.detail, "TEMP B-TREE") || n.detail == "SCAN p" || n.detail == "SCAN e" {
+				t.Errorf("%s reads more than it needs: %q", name, n.detail)
+			}
+		}
+		t.Logf("%s:\n%s", name, strings.Join(lines, "\n"))
+	}
+}

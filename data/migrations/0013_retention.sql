@@ -22,6 +22,11 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only: event rows cannot be deleted');
 END;
 
+-- The moments an anonymised complaint was reopened, which its complaint_anonymised event keeps
+-- for the annual report after the payloads of its status changes are erased: a small index
+-- of just those payloads (data/retention_store.go, reopenedAnonymisedSQL).
+CREATE INDEX event_payloads_reopened_anonymised ON event_payloads (event_id) WHERE instr(payload, '"reopened":') > 0;
+
 -- The files the retention period may have passed: finished and not yet anonymised, by the day
 -- they ended (closed, or withdrawn), as data/retention_store.go asks for them.
 CREATE INDEX complaints_retention ON complaints (coalesce(closed_on, withdrawn_on, resolved_on, received_on))
