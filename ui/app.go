@@ -34,13 +34,15 @@ type Main struct {
 	closed bool
 	// openDemo makes a new demo register, removed when the app ends.
 	openDemo func() (*data.Store, error)
+	// copies is where documents opened in another program are copied.
+	copies data.ViewCopies
 }
 
 // NewMain fills the main window win with the screens for store. switchStore is called when
 // the practitioner chooses to look around in a demo register instead.
 func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*data.Store)) *Main {
 	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{},
-		switchStore: switchStore}
+		switchStore: switchStore, copies: data.DefaultViewCopies()}
 	fail := func(err error) { showError(err, m.win) }
 	m.Overview = newOverview(store, m.openItem, fail)
 	m.Overview.onSummary = m.showBadge
@@ -51,6 +53,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Report = newReportScreen(store, m.win, m.today)
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
 	m.Settings.backups.done, m.Settings.backups.restore = m.backupDone, m.restore
+	m.Settings.copies = &m.copies
 	m.todayTab = container.NewTabItem(lang.L("Today"), m.Overview.content())
 	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
 	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())
@@ -141,6 +144,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		win := m.app.NewWindow(ref)
 		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
 		cf.showMeasure = m.showMeasure
+		cf.copies = &m.copies
 		win.SetContent(cf.content())
 		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))

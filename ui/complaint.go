@@ -44,6 +44,8 @@ type complaintFile struct {
 	store       fileStore
 	experts     expertsStore
 	attachments attachmentsStore
+	output      outputGuard
+	copies      *data.ViewCopies // where documents opened in another program are copied
 	win         fyne.Window
 	ref         string
 	file        *data.File
@@ -69,7 +71,7 @@ type complaintFile struct {
 }
 
 func newComplaintFile(store complaintStore, win fyne.Window, ref string, today func() data.Date, changed func()) *complaintFile {
-	cf := &complaintFile{store: store, experts: store, attachments: store, win: win, ref: ref, today: today, changed: changed,
+	cf := &complaintFile{store: store, experts: store, attachments: store, output: store, win: win, ref: ref, today: today, changed: changed,
 		title:  widget.NewLabelWithStyle(ref, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		banner: widget.NewLabel(""), form: newComplaintForm(today), problem: widget.NewLabel("")}
 	cf.banner.Wrapping, cf.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
@@ -152,7 +154,9 @@ func (cf *complaintFile) show(f *data.File) {
 		title += " · " + note
 	}
 	cf.title.SetText(title)
-	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, complainantName(c)))
+	// The reference only: the operating system shows window titles in its task list and
+	// window switcher, where anyone looking at the screen reads them.
+	cf.win.SetTitle(c.Reference)
 	cf.showBanner(f.Items, f.Breached)
 	steps := data.AllowedSteps(f.Facts)
 	for a, b := range cf.buttons {

@@ -26,6 +26,10 @@ func Run(a fyne.App, path string, demo bool) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	demos := &demoRegisters{}
 	defer demos.remove()
+	// Copies of documents opened in another program go a day later, at the next start or exit.
+	copies := data.DefaultViewCopies()
+	copies.Clean(time.Now())
+	defer copies.Clean(time.Now())
 	store, lock, err := open(path, demo, demos)
 	if err == nil {
 		set, _ := store.Settings()

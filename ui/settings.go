@@ -19,6 +19,7 @@ import (
 type settingsStore interface {
 	letters.Source
 	backupStore
+	outputGuard
 	SetSettings(values map[string]string) error
 	List(f data.Filter) ([]data.Listed, error)
 }
@@ -62,6 +63,8 @@ type settingsScreen struct {
 	// backupFailed is the last automatic backup's failure, shown with the backups.
 	backupFailed error
 	bg           worker
+	// copies is where previews are copied to be opened in the PDF viewer.
+	copies *data.ViewCopies
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
@@ -307,7 +310,8 @@ func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *wid
 		showError(err, s.win)
 		return
 	}
-	if err := openCopy("voorbeeld-"+string(kind)+".pdf", pdf); err != nil {
+	// The preview shows the latest complaint, so its copy goes with that complaint's copies.
+	if err := openPrivateCopy(s.copies, s.store, latest[0].Reference, "voorbeeld-"+string(kind)+".pdf", pdf); err != nil {
 		showOpenError(err, s.win)
 	}
 }
@@ -325,7 +329,7 @@ func (s *settingsScreen) onCalibration() {
 		showError(err, s.win)
 		return
 	}
-	if err := openCopy("kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
+	if err := openPrivateCopy(s.copies, s.store, "", "kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
 		showOpenError(err, s.win)
 	}
 }

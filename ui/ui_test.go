@@ -57,6 +57,7 @@ func newApp(t *testing.T) (*Main, *data.Store) {
 		t.Fatal(err)
 	}
 	m := NewMain(a, a.NewWindow("Klachtenregister"), s, func(*data.Store) {})
+	m.copies = data.ViewCopies{Dir: filepath.Join(t.TempDir(), "Geopend")}
 	t.Cleanup(func() { settle(m) })
 	settle(m)
 	return m, s
