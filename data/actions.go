@@ -21,6 +21,7 @@ const (
 	ItemOutcomeLetter    ItemKind = "outcome_letter"    // confirm the outcome in writing
 	ItemMeasure          ItemKind = "measure"           // record a measure, or why none is needed
 	ItemCarryOutMeasure  ItemKind = "carry_out_measure" // an open measure's due date; not bound to a complaint
+	ItemRetention        ItemKind = "retention"         // finished files past their retention period; not bound to a complaint
 )
 
 // Label is what to do, in the practitioner's words.
@@ -35,6 +36,7 @@ func (k ItemKind) Label() string {
 		ItemOutcomeLetter:    "Uitkomst schriftelijk bevestigen",
 		ItemMeasure:          "Verbetermaatregel vastleggen",
 		ItemCarryOutMeasure:  "Verbetermaatregel uitvoeren",
+		ItemRetention:        "Dossiers over de bewaartermijn anonimiseren",
 	}[k]
 }
 

@@ -137,6 +137,14 @@ type Complaint struct {
 	ImportedFrom      string `json:"imported_from"`
 	ImportedLine      int    `json:"imported_line"`
 	OriginalReference string `json:"original_reference"`
+
+	// Held is a legal hold (a pending disciplinary case, a court case): the complaint is kept
+	// out of anonymisation and erasure until the hold is released; HoldReason says why.
+	Held       bool   `json:"held"`
+	HoldReason string `json:"hold_reason"`
+	// AnonymisedOn is the day the complainant's personal data was removed (retention or an
+	// erasure request); zero while it is kept. What stays is what the annual report needs.
+	AnonymisedOn Date `json:"anonymised_on"`
 }
 
 // PhoneIntake is what the procedure asks of a formal complaint taken by phone: that the

@@ -17,7 +17,7 @@ const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal,
 	c.imported_from, c.imported_line, c.original_reference,
 	c.salutation, c.initials, c.surname, c.letter_description, c.language, c.rep_name, c.rep_salutation, c.rep_initials,
 	c.rep_surname, c.rep_address_line1, c.rep_address_line2, c.rep_postcode, c.rep_city, c.rep_country, c.rep_email, c.rep_phone,
-	c.anonymous, c.taken_by, c.explicit_request`
+	c.anonymous, c.taken_by, c.explicit_request, c.held, c.hold_reason, c.anonymised_on`
 
 func complaintDest(c *Complaint) []any {
 	p, r := &c.Complainant, &c.Representative
@@ -29,7 +29,7 @@ func complaintDest(c *Complaint) []any {
 		&c.ImportedFrom, &c.ImportedLine, &c.OriginalReference,
 		&p.Salutation, &p.Initials, &p.Surname, &c.LetterDescription, &c.Language, &r.Name, &r.Salutation, &r.Initials,
 		&r.Surname, &r.AddressLine1, &r.AddressLine2, &r.Postcode, &r.City, &r.Country, &r.Email, &r.Phone,
-		&c.Anonymous, &c.TakenBy, &c.ExplicitRequest}
+		&c.Anonymous, &c.TakenBy, &c.ExplicitRequest, &c.Held, &c.HoldReason, &c.AnonymisedOn}
 }
 
 func unknownRef(ref string) error {

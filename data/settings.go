@@ -71,6 +71,7 @@ var settingDefs = append([]Setting{
 	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
 	{KeyAskConsentOnAck, "Toestemmingsformulier bij de ontvangstbevestiging", "true", oneOf("true", "false")},
 	{KeyBackupDir, "Map voor reservekopieën (leeg: map Reservekopieën naast het register)", "", folder},
+	{KeyRetentionYears, "Bewaartermijn na sluiting (jaren)", "2", intRange(1, 30)},
 }, letterTextSettings()...)
 
 // The sectors a practice works in (setting profession); each has its own default next body.

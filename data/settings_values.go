@@ -40,6 +40,7 @@ const (
 	KeyProfession           = "profession"
 	KeyAskConsentOnAck      = "ask_consent_on_ack"
 	KeyBackupDir            = "backup_dir"
+	KeyRetentionYears       = "retention_years"
 )
 
 // PracticeName is the practice's name, the first line of the letterhead.
@@ -132,6 +133,10 @@ func (s Settings) StaffNames() []string {
 
 // BackupDir is the folder chosen for backups; "" means the default beside the register.
 func (s Settings) BackupDir() string { return s.text(KeyBackupDir) }
+
+// RetentionYears is how many years after a complaint was closed or withdrawn its personal data
+// is kept; the practice chooses it under its own sector's rules.
+func (s Settings) RetentionYears() int { return s.number(KeyRetentionYears) }
 
 // text returns a setting's value. An unknown key is a programming error, never a silent "".
 func (s Settings) text(key string) string {

@@ -276,7 +276,7 @@ func TestUpgradeSealsOlderRegisters(t *testing.T) {
 	s := openAt(t, path, "2026-03-02")
 	v, err := s.Verify()
 	must(t, err)
-	if !v.OK() || v.Events != 3 {
+	if !v.OK() || v.Events < 3 { // each later migration that adds columns records one more
 		t.Fatalf("after the upgrade Verify = %+v", v)
 	}
 	var upgraded string
