@@ -46,6 +46,7 @@ var settingGroups = []struct {
 	{"Letters", []string{data.KeyDisputesBody, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight, data.KeyLanguage}},
 	{"Backups", []string{data.KeyBackupDir}},
+	{"Privacy", []string{data.KeyRetentionYears}},
 }
 
 // settingsScreen edits the practice details, letterhead, practitioner, deadline policy and the
@@ -65,6 +66,8 @@ type settingsScreen struct {
 	bg           worker
 	// copies is where previews are copied to be opened in the PDF viewer.
 	copies *data.ViewCopies
+	// showRetention opens the review of the files past their retention period.
+	showRetention func()
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
@@ -138,6 +141,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			if k == data.KeyDisputesBody {
 				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
 			}
+			if k == data.KeyRetentionYears {
+				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
+			}
 			form.AppendItem(item)
 		}
 		if g.title == "Letters" {
@@ -145,6 +151,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		}
 		if g.title == "Backups" {
 			form.Append("", s.backups.content())
+		}
+		if g.title == "Privacy" {
+			form.Append("", widget.NewButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
 		}
 		tabs.Append(container.NewTabItem(lang.L(g.title), container.NewVScroll(form)))
 	}
