@@ -55,7 +55,7 @@ type complaintFile struct {
 
 	title       *widget.Label
 	banner      *widget.Label
-	hold        *widget.Label // a legal hold, or that the file is anonymised (privacyLine)
+	hold        *widget.Label                  // a legal hold, or that the file is anonymised (privacyLine)
 	buttons     map[data.Action]*widget.Button // one per step of data.FileSteps
 	form        *complaintForm
 	save        *widget.Button
