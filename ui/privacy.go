@@ -91,7 +91,7 @@ func (p *privacyTab) onExport() {
 		showError(err, p.cf.win)
 		return
 	}
-	saveAs(p.cf.win, p.store, p.cf.ref+"-"+lang.L("access-request")+".zip", ".zip", zip)
+	p.cf.dialog = saveAs(p.cf.win, p.store, p.cf.ref+"-"+lang.L("access-request")+".zip", ".zip", zip)
 }
 
 // onErase anonymises the complaint at the complainant's request. An open complaint is
