@@ -38,7 +38,6 @@ func newPrivacyTab(cf *complaintFile, store privacyStore) *privacyTab {
 	p.state.Wrapping = fyne.TextWrapWord
 	p.export = widget.NewButton(lang.L("Export for an access request…"), p.onExport)
 	p.erase = widget.NewButton(lang.L("Erase on request…"), p.onErase)
-	p.erase.Importance = widget.DangerImportance
 	p.hold = widget.NewButton(lang.L("Place a legal hold…"), p.onHold)
 	p.release = widget.NewButton(lang.L("Release the legal hold…"), p.onRelease)
 	return p
