@@ -62,6 +62,9 @@ func (s *Store) AttachmentContent(id int64) ([]byte, error) {
 	} else if err != nil {
 		return nil, err
 	}
+	if sum == "" {
+		return nil, conflict(fmt.Sprintf("bijlage %d is verwijderd toen de klacht werd geanonimiseerd", id))
+	}
 	if sha256Hex(content) != sum {
 		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("bijlage %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd toegevoegd", id)}
 	}

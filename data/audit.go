@@ -222,6 +222,18 @@ func (e Event) Describe() string {
 		return "Geen verbetermaatregel nodig: " + str("reason")
 	case "root_cause_added":
 		return "Oorzaak toegevoegd: " + str("label")
+	case "hold_placed":
+		return "Juridische bewaarplicht: " + str("reason")
+	case "hold_released":
+		return "Juridische bewaarplicht opgeheven"
+	case "complaint_anonymised":
+		if p["erasure_request"] == true {
+			return "Persoonsgegevens gewist op verzoek: " + str("reason")
+		}
+		return "Persoonsgegevens verwijderd (geanonimiseerd): " + str("reason")
+	case "payload_erased":
+		events, _ := p["events"].([]any)
+		return fmt.Sprintf("Inhoud van %d eerdere gebeurtenissen gewist", len(events))
 	case "letter_sent":
 		return fmt.Sprintf("Brief verstuurd: %s (versie %v) %s op %s", LetterKind(str("kind")).Label(), p["version"],
 			Delivery(str("sent_via")).Label(), str("sent_on"))

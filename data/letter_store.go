@@ -125,6 +125,9 @@ func (s *Store) LetterPDF(id int64) ([]byte, error) {
 	} else if err != nil {
 		return nil, err
 	}
+	if sum == "" {
+		return nil, conflict(fmt.Sprintf("brief %d is verwijderd toen de klacht werd geanonimiseerd", id))
+	}
 	if sha256Hex(pdf) != sum {
 		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("brief %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd gemaakt", id)}
 	}

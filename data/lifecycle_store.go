@@ -22,6 +22,9 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 	if err != nil {
 		return err
 	}
+	if !c.AnonymisedOn.IsZero() {
+		return conflict(fmt.Sprintf("klacht %s is geanonimiseerd op %s; het dossier kan niet meer worden gewijzigd", ref, c.AnonymisedOn.Dutch()))
+	}
 	to, err := Next(c.Reference, c.Status, a)
 	if err != nil {
 		return err
@@ -211,13 +214,18 @@ func (s *Store) Withdraw(ref string, on Date, note string) error {
 	if err != nil {
 		return err
 	}
-	return s.step(ref, ActionWithdraw, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+	return s.step(ref, ActionWithdraw, withdrawStep(on, note))
+}
+
+// withdrawStep records the withdrawal on the day on (zero: today); Erase takes it too.
+func withdrawStep(on Date, note string) stepFunc {
+	return func(tx *Tx, c *Complaint, _ Settings) (string, error) {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
 			return "", err
 		}
 		c.WithdrawnOn = on
 		return strings.TrimSpace("klacht ingetrokken op " + on.String() + " " + note), nil
-	})
+	}
 }
 
 // Reopen takes a closed file back to resolved to correct it, recording why. It can then be

@@ -197,7 +197,8 @@ func (s *Store) Deadlines() ([]ActionItem, error) {
 }
 
 // Overview is what the practitioner sees first: the figures at a glance and every action
-// item, overdue first, from the register's current state.
+// item, overdue first, from the register's current state: the complaints', the open
+// measures' and the register's own (files past their retention period).
 func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 	listed, err := s.List(Filter{Active: true})
 	if err != nil {
@@ -219,6 +220,11 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 	for _, m := range measures {
 		items = append(items, MeasureItems(m, today, set)...)
 	}
+	due, err := retentionDue(s.r, set, today, Date{})
+	if err != nil {
+		return OverviewCounts{}, nil, err
+	}
+	items = append(items, RetentionItems(due, today, set)...)
 	SortItems(items)
 	return CountOverview(listed, items), items, nil
 }

@@ -100,14 +100,17 @@ func (in *reportFacts) readExtensions(q querier, year int) error {
 		NewDate(year-1, time.January, 1), NewDate(year+1, time.January, 1))
 }
 
-// readReopened reads the days on which closed files were reopened in the two years.
+// readReopened reads the days on which closed files were reopened in the two years; an
+// anonymised complaint's reopenings are kept in its complaint_anonymised event.
 func (in *reportFacts) readReopened(q querier, year int) error {
 	return scanRows(q, func(p *pair) []any { return []any{&p.a} }, func(p pair) {
 		if t, err := time.Parse(time.RFC3339Nano, p.a); err == nil {
 			in.reopened = append(in.reopened, Today(t))
 		}
 	}, `SELECT e.at FROM events e JOIN event_payloads p ON p.event_id = e.id WHERE e.kind = 'status_changed'
-		AND json_extract(p.payload, '$.action') = 'reopen' AND e.at >= ? AND e.at < ?`,
+		AND json_extract(p.payload, '$.action') = 'reopen' AND e.at >= ?1 AND e.at < ?2
+		UNION ALL SELECT r.value FROM events e JOIN event_payloads p ON p.event_id = e.id, json_each(p.payload, '$.reopened') r
+		WHERE e.kind = 'complaint_anonymised' AND r.value >= ?1 AND r.value < ?2`,
 		fmt.Sprintf("%04d", year-1), fmt.Sprintf("%04d", year+1))
 }
 

@@ -1,14 +1,12 @@
 package data
 
-import "errors"
+import "fmt"
 
 // Privacy over time (AVG): a closed or withdrawn complaint's personal data is kept for
 // retention_years after it ended, then anonymised; what stays is what the annual report
 // needs. A legal hold keeps a complaint out of that; an erasure request (art. 17) anonymises
 // one complaint early, an access request (art. 15) gets everything stored about the person
 // in one ZIP (ExportPerson).
-
-var errNotBuilt = errors.New("nog niet gebouwd")
 
 // RetentionCase is a finished complaint whose retention period has passed, or that the
 // practitioner chose to anonymise with an earlier cut-off: one line of the review screen.
@@ -47,54 +45,58 @@ var AnonymiseKeeps = []string{
 	"Het audit-spoor zelf: dat er iets is gebeurd en wanneer, zonder de inhoud.",
 }
 
-// RetentionDue lists the closed and withdrawn complaints not yet anonymised whose retention
-// period ended on or before today, or, when closedBefore is not zero, that ended before
-// closedBefore. Complaints under legal hold are included with Held set, so the review screen
-// can show them; Anonymise skips them. Oldest first.
-func (s *Store) RetentionDue(today Date, closedBefore Date) ([]RetentionCase, error) {
-	return nil, errNotBuilt
+// dueOn is when the retention period of a file that ended on ended is over.
+func retentionDueOn(ended Date, set Settings) Date { return ended.AddMonths(12 * set.RetentionYears()) }
+
+// retentionCovers reports whether a case belongs on the review list: its retention period is
+// over by today, or, with a cut-off the practitioner chose, it ended before closedBefore.
+func retentionCovers(rc RetentionCase, today, closedBefore Date) bool {
+	if !closedBefore.IsZero() {
+		return rc.ClosedOn.Before(closedBefore)
+	}
+	return !rc.DueOn.After(today)
 }
 
 // RetentionItems is the Vandaag action item for the register: one ItemRetention ("N dossiers
 // over de bewaartermijn") when complaints not under hold are past retention; none otherwise.
-// Overview (and so the CLI's deadlines) includes it.
+// Its due date is the oldest file's DueOn. Overview (and so the CLI's deadlines) includes it.
 func RetentionItems(due []RetentionCase, today Date, s Settings) []ActionItem {
+	n, oldest := 0, Date{}
+	for _, rc := range due {
+		if rc.Held || rc.DueOn.After(today) {
+			continue
+		}
+		n++
+		if oldest.IsZero() || rc.DueOn.Before(oldest) {
+			oldest = rc.DueOn
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return []ActionItem{{Kind: ItemRetention, Label: ItemRetention.Label(), Detail: RetentionDetail(n), DueOn: oldest,
+		DaysLeft: today.DaysUntil(oldest), Warning: WarningFor(oldest, today, s.WarningDays())}}
+}
+
+// RetentionDetail is the Vandaag line for n files past their retention period.
+func RetentionDetail(n int) string {
+	if n == 1 {
+		return "1 dossier over de bewaartermijn"
+	}
+	return fmt.Sprintf("%d dossiers over de bewaartermijn", n)
+}
+
+// anonymiseRefusal says why a complaint cannot be anonymised now, or nil when it can.
+func anonymiseRefusal(c *Complaint) error {
+	switch {
+	case !c.AnonymisedOn.IsZero():
+		return conflict(fmt.Sprintf("klacht %s is al geanonimiseerd op %s", c.Reference, c.AnonymisedOn.Dutch()))
+	case c.Held:
+		return conflict(fmt.Sprintf("klacht %s staat onder een juridische bewaarplicht (%s); hef die eerst op (hold %s --release) als de zaak is afgerond",
+			c.Reference, c.HoldReason, c.Reference))
+	case c.Status != StatusClosed && c.Status != StatusWithdrawn:
+		return conflict(fmt.Sprintf("klacht %s is nog niet gesloten of ingetrokken (status %s); alleen een afgerond dossier kan worden geanonimiseerd",
+			c.Reference, c.Status.Label()))
+	}
 	return nil
-}
-
-// Anonymise removes the personal data of the complaints refs (see AnonymiseRemoves), each in
-// its own transaction with its audit events, and then clears the freed space from the file.
-// reason is recorded in the audit trail ("bewaartermijn verstreken"); it must not name the
-// person. A complaint under legal hold, still open, or already anonymised is refused: the
-// error names it, and the complaints before it stay anonymised. It returns how many it
-// anonymised.
-func (s *Store) Anonymise(refs []string, reason string) (int, error) {
-	return 0, errNotBuilt
-}
-
-// Erase anonymises one complaint before its retention period ends, at the complainant's
-// request (art. 17 AVG), recording reason. It is refused under legal hold, and for an open
-// complaint unless withdraw, which first records the withdrawal (the same step and rules as
-// Withdraw) in the same transaction.
-func (s *Store) Erase(ref, reason string, withdraw bool) error {
-	return errNotBuilt
-}
-
-// Hold places a legal hold on a complaint, with the reason (a pending disciplinary case):
-// it is then kept out of anonymisation and erasure.
-func (s *Store) Hold(ref, reason string) error {
-	return errNotBuilt
-}
-
-// ReleaseHold ends a complaint's legal hold; its retention period counts as before.
-func (s *Store) ReleaseHold(ref string) error {
-	return errNotBuilt
-}
-
-// ExportPerson answers an access request (art. 15 AVG): a ZIP with klacht.json (everything
-// stored about the complainant: the complaint, contacts, extensions, consent, shares,
-// letters' and attachments' details and the timeline), the letters as PDF, the attachments,
-// and LEESMIJ.txt, which explains the contents in Dutch. Write it with WriteOutput.
-func (s *Store) ExportPerson(ref string) ([]byte, error) {
-	return nil, errNotBuilt
 }

@@ -93,9 +93,11 @@ func open(path string, create bool) (*Store, error) {
 		return nil, err
 	}
 	// temp_store(2): the statement journals that the row-audit triggers make every write keep
-	// stay in memory instead of a temporary file written for each statement.
+	// stay in memory instead of a temporary file written for each statement. secure_delete(1):
+	// text that is changed or removed (anonymising) is overwritten in the file, not left in a
+	// free page.
 	w, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_txlock=immediate")
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_pragma=secure_delete(1)&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}

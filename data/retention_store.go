@@ -1,0 +1,270 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// anonymisedMark replaces a reason whose presence the annual report counts (no measure needed,
+// decided without hearing both sides): the text goes, the fact stays.
+const anonymisedMark = "(verwijderd bij anonimiseren)"
+
+// RetentionDue lists the closed and withdrawn complaints not yet anonymised whose retention
+// period ended on or before today, or, when closedBefore is not zero, that ended before
+// closedBefore. Complaints under legal hold are included with Held set, so the review screen
+// can show them; Anonymise refuses them. Oldest first.
+func (s *Store) RetentionDue(today Date, closedBefore Date) ([]RetentionCase, error) {
+	set, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	return retentionDue(s.r, set, today, closedBefore)
+}
+
+func retentionDue(q querier, set Settings, today, closedBefore Date) ([]RetentionCase, error) {
+	var out []RetentionCase
+	err := scanRows(q, func(rc *RetentionCase) []any {
+		return []any{&rc.Reference, &rc.Status, &rc.ReceivedOn, &rc.Subject, &rc.Complainant, &rc.ClosedOn, &rc.Held, &rc.HoldReason}
+	}, func(rc RetentionCase) {
+		rc.DueOn = retentionDueOn(rc.ClosedOn, set)
+		if retentionCovers(rc, today, closedBefore) {
+			out = append(out, rc)
+		}
+	}, `SELECT reference, status, received_on, subject, complainant_name,
+		CASE status WHEN 'closed' THEN coalesce(closed_on, resolved_on, received_on) ELSE coalesce(withdrawn_on, received_on) END AS ended,
+		held, hold_reason
+		FROM complaints WHERE status IN ('closed', 'withdrawn') AND anonymised_on IS NULL ORDER BY ended, id`)
+	return out, err
+}
+
+// Hold places a legal hold on a complaint, with the reason (a pending disciplinary case):
+// it is then kept out of anonymisation and erasure. A complaint already held gets the new
+// reason.
+func (s *Store) Hold(ref, reason string) error {
+	reason, err := cleanText("reason", reason, textRule20k.as("de reden"))
+	if err != nil {
+		return err
+	}
+	if reason == "" {
+		return invalid("reason", "vul in waarom de klacht bewaard moet blijven (bijvoorbeeld een lopende tuchtzaak); de reden komt in het dossier")
+	}
+	return s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if !c.AnonymisedOn.IsZero() {
+			return conflict(fmt.Sprintf("klacht %s is al geanonimiseerd op %s; er valt niets meer te bewaren", ref, c.AnonymisedOn.Dutch()))
+		}
+		if _, err := tx.Exec(`UPDATE complaints SET held = 1, hold_reason = ? WHERE id = ?`, reason, c.ID); err != nil {
+			return err
+		}
+		return tx.event(c.ID, "hold_placed", map[string]string{"reason": reason})
+	})
+}
+
+// ReleaseHold ends a complaint's legal hold; its retention period counts as before.
+func (s *Store) ReleaseHold(ref string) error {
+	return s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if !c.Held {
+			return conflict(fmt.Sprintf("klacht %s staat niet onder een juridische bewaarplicht", ref))
+		}
+		if _, err := tx.Exec(`UPDATE complaints SET held = 0, hold_reason = '' WHERE id = ?`, c.ID); err != nil {
+			return err
+		}
+		return tx.event(c.ID, "hold_released", map[string]string{})
+	})
+}
+
+// Anonymise removes the personal data of the complaints refs (see AnonymiseRemoves), each in
+// its own transaction with its audit events, and then clears the freed space from the file
+// (scrub). reason is recorded in the audit trail ("bewaartermijn verstreken"); a name of the
+// complaint's people in it is masked. Every complaint is checked first: one that is under
+// legal hold, not closed or withdrawn, already anonymised or unknown refuses the whole call
+// with a message naming it, and nothing changes. It returns how many it anonymised.
+func (s *Store) Anonymise(refs []string, reason string) (int, error) {
+	reason, err := anonymiseReason(reason)
+	if err != nil {
+		return 0, err
+	}
+	for _, ref := range refs {
+		c, err := getComplaint(s.r, ref)
+		if err != nil {
+			return 0, err
+		}
+		if err := anonymiseRefusal(c); err != nil {
+			return 0, err
+		}
+	}
+	n := 0
+	for _, ref := range refs {
+		if err := s.update(func(tx *Tx) error { return tx.anonymise(ref, reason, false) }); err != nil {
+			if n > 0 {
+				err = errors.Join(err, s.scrub())
+			}
+			return n, err
+		}
+		n++
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	return n, s.scrub()
+}
+
+// Erase anonymises one complaint before its retention period ends, at the complainant's
+// request (art. 17 AVG), recording reason. It is refused under legal hold, and for an open
+// complaint unless withdraw, which first records the withdrawal (the same step and rules as
+// Withdraw) in the same transaction.
+func (s *Store) Erase(ref, reason string, withdraw bool) error {
+	reason, err := anonymiseReason(reason)
+	if err != nil {
+		return err
+	}
+	err = s.update(func(tx *Tx) error {
+		c, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if c.Held || !c.AnonymisedOn.IsZero() {
+			return anonymiseRefusal(c)
+		}
+		if c.Status.Open() {
+			if !withdraw {
+				return conflict(fmt.Sprintf("klacht %s is nog in behandeling (status %s); leg eerst vast dat de klager de klacht intrekt (--withdraw), of rond de klacht af",
+					ref, c.Status.Label()))
+			}
+			if err := tx.step(ref, ActionWithdraw, withdrawStep(Date{}, "ingetrokken bij het verzoek om wissing")); err != nil {
+				return err
+			}
+		}
+		return tx.anonymise(ref, reason, true)
+	})
+	if err != nil {
+		return err
+	}
+	return s.scrub()
+}
+
+// anonymiseReason checks the reason an anonymisation records.
+func anonymiseReason(reason string) (string, error) {
+	reason, err := cleanText("reason", reason, textRule20k.as("de reden"))
+	if err == nil && reason == "" {
+		err = invalid("reason", "vul de reden in (bijvoorbeeld: bewaartermijn verstreken, of verzoek van de klager); die komt in het audit-spoor")
+	}
+	return reason, err
+}
+
+// anonymised is the payload of a complaint_anonymised event: why, and the facts of the
+// erased events that the annual report still counts (the moments a closed file was reopened).
+type anonymised struct {
+	Reason         string   `json:"reason"`
+	ErasureRequest bool     `json:"erasure_request"` // at the complainant's request, before retention ended
+	Reopened       []string `json:"reopened,omitempty"`
+}
+
+// anonymise removes one complaint's personal data, erases it from the audit trail (payloads
+// and row images of its earlier events, see eraseHistory) and records both.
+func (tx *Tx) anonymise(ref, reason string, request bool) error {
+	c, err := getComplaint(tx, ref)
+	if err != nil {
+		return err
+	}
+	if err := anonymiseRefusal(c); err != nil {
+		return err
+	}
+	mask, err := complaintNames(tx, c)
+	if err != nil {
+		return err
+	}
+	p := anonymised{Reason: mask.mask(reason), ErasureRequest: request}
+	if err := scanRows(tx, func(s *string) []any { return []any{s} }, func(s string) { p.Reopened = append(p.Reopened, s) },
+		`SELECT e.at FROM events e JOIN event_payloads p ON p.event_id = e.id WHERE e.complaint_id = ?
+		AND e.kind = 'status_changed' AND json_extract(p.payload, '$.action') = 'reopen' ORDER BY e.id`, c.ID); err != nil {
+		return err
+	}
+	if err := tx.blank(c.ID); err != nil {
+		return err
+	}
+	if err := writeSearch(tx, []int64{c.ID}); err != nil {
+		return err
+	}
+	er, err := tx.eraseHistory(c.ID)
+	if err != nil {
+		return err
+	}
+	if err := tx.event(c.ID, "complaint_anonymised", p); err != nil {
+		return err
+	}
+	return tx.event(c.ID, "payload_erased", er)
+}
+
+// complaintNames is the mask of every name the complaint's file holds: complainant,
+// representative, the person complained about and those spoken with.
+func complaintNames(q querier, c *Complaint) (nameMask, error) {
+	mask := newNameMask(c.Complainant.Name, c.Complainant.Surname, c.Representative.Name, c.Representative.Surname, c.PersonNamed)
+	err := scanRows(q, func(s *string) []any { return []any{s} }, func(s string) { mask.add(s) },
+		`SELECT party_name FROM contacts WHERE complaint_id = ? AND party_name != ''`, c.ID)
+	return mask, err
+}
+
+// blank removes the personal data from the complaint's rows and keeps what the annual report
+// reads (AnonymiseKeeps): an extension's reason becomes the label of its category, which
+// ClassifyExtension reads back as the same category.
+func (tx *Tx) blank(id int64) error {
+	if _, err := tx.Exec(`UPDATE complaints SET person_named = '', summary = '', description = '', desired_outcome = '',
+		complainant_name = '', address_line1 = '', address_line2 = '', postcode = '', city = '', country = '', email = '', phone = '',
+		outcome = '', letter_description = '', salutation = '', initials = '', surname = '',
+		rep_name = '', rep_salutation = '', rep_initials = '', rep_surname = '', rep_address_line1 = '', rep_address_line2 = '',
+		rep_postcode = '', rep_city = '', rep_country = '', rep_email = '', rep_phone = '',
+		no_measure_reason = CASE WHEN no_measure_reason != '' THEN ?1 ELSE '' END,
+		no_hearing_reason = CASE WHEN no_hearing_reason != '' THEN ?1 ELSE '' END,
+		hold_reason = '', anonymised_on = ?2 WHERE id = ?3`, anonymisedMark, tx.today(), id); err != nil {
+		return err
+	}
+	var reasons []pair
+	if err := scanRows(tx, func(p *pair) []any { return []any{&p.id, &p.a} }, func(p pair) { reasons = append(reasons, p) },
+		`SELECT id, reason FROM extensions WHERE complaint_id = ?`, id); err != nil {
+		return err
+	}
+	for _, r := range reasons {
+		if _, err := tx.Exec(`UPDATE extensions SET reason = ? WHERE id = ?`, ClassifyExtension(r.a).Label(), r.id); err != nil {
+			return err
+		}
+	}
+	for _, stmt := range []string{
+		`UPDATE contacts SET note = '', info_requested = '', party_name = '' WHERE complaint_id = ?`,
+		`UPDATE consents SET how = '', scope = '' WHERE complaint_id = ?`,
+		`UPDATE shares SET documents = '' WHERE complaint_id = ?`,
+		`UPDATE letters SET pdf = x'', sha256 = '' WHERE complaint_id = ?`,
+		`UPDATE attachments SET name = '', content = x'', size = 0, sha256 = '' WHERE complaint_id = ?`,
+	} {
+		if _, err := tx.Exec(stmt, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scrub clears what anonymising removed from the file itself: the full-text index is merged
+// (its old segments still hold the words), VACUUM rewrites the file without free pages, and
+// the write-ahead log, which holds earlier copies of the pages, is emptied. The writer
+// connection runs with secure_delete, so removed text is overwritten as it goes. Another
+// program reading at this moment may keep the log from being emptied until it is done.
+func (s *Store) scrub() error {
+	for _, q := range []string{
+		`INSERT INTO complaint_search (complaint_search) VALUES ('optimize')`,
+		`VACUUM`,
+		`PRAGMA wal_checkpoint(TRUNCATE)`,
+	} {
+		if _, err := s.w.Exec(q); err != nil {
+			return Classify(s.path, fmt.Errorf("opschonen na het anonimiseren (%s): %w", strings.Fields(q)[0], err))
+		}
+	}
+	return nil
+}
