@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -138,5 +139,45 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	}
 	if text := overlayText(win); !strings.Contains(text, "1 dossier geanonimiseerd") {
 		t.Errorf("after anonymising the window says %q", text)
+	}
+}
+
+// TestTodayLeadsToTheRetentionReview: a complaint withdrawn more than retention_years ago is
+// an item on Vandaag; it opens the review, where anonymising it removes the name from the
+// register and the item from Vandaag.
+func TestTodayLeadsToTheRetentionReview(t *testing.T) {
+	m, s := newApp(t)
+	s.Now = func() time.Time { return time.Date(2024, 1, 10, 10, 0, 0, 0, time.Local) }
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Mehmet Çelik"}, ReceivedOn: data.NewDate(2024, 1, 5),
+		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Withdraw(ref, data.NewDate(2024, 1, 10), ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return day }
+	m.refresh()
+	settle(m)
+
+	at := slices.IndexFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemRetention })
+	if at < 0 {
+		t.Fatalf("Vandaag lists %v, without the retention item", m.Overview.items)
+	}
+	m.Overview.list.Select(at)
+	settle(m)
+	r := m.retention
+	if r == nil || r.win.Title() != "Bewaartermijn" || len(r.cases) != 1 || r.cases[0].Reference != ref {
+		t.Fatalf("the retention item opened %+v", r)
+	}
+	r.pick(true)
+	test.Tap(r.anonymise)
+	tapInTop(t, r.win, "Anonimiseren")
+	settle(m)
+	if c, err := s.Complaint(ref); err != nil || c.AnonymisedOn.IsZero() || strings.Contains(c.Complainant.Name, "Çelik") {
+		t.Fatalf("after anonymising from the review: %+v (%v)", c, err)
+	}
+	if slices.ContainsFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemRetention }) || len(r.cases) != 0 {
+		t.Errorf("after anonymising Vandaag still lists %v and the review %v", m.Overview.items, r.cases)
 	}
 }

@@ -30,6 +30,9 @@ func settle(m *Main) {
 		for _, cf := range m.files {
 			cf.bg.wg.Wait()
 		}
+		if m.retention != nil {
+			m.retention.bg.wg.Wait()
+		}
 		select {
 		case f := <-delivered:
 			f()
