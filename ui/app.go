@@ -134,7 +134,7 @@ func (m *Main) ShowRetention() *retentionScreen {
 	r := newRetentionScreen(m.store, win, m.today, &m.copies, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
 	win.SetContent(r.content())
 	closeOnEscape(win)
-	win.Resize(fyne.NewSize(1000, 720))
+	win.Resize(fyne.NewSize(1280, 720))
 	win.SetOnClosed(func() { m.retention = nil })
 	m.retention = r
 	win.Show()

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -62,7 +61,7 @@ func newRetentionScreen(store retentionStore, win fyne.Window, today func() data
 	return r
 }
 
-// content lays the screen out: the list, with below it what anonymising removes and keeps.
+// content lays the screen out: the list, with beside it what anonymising removes and keeps.
 func (r *retentionScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Retention period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	choose := container.NewHBox(widget.NewButton(lang.L("Choose all"), func() { r.pick(true) }),
@@ -70,11 +69,12 @@ func (r *retentionScreen) content() fyne.CanvasObject {
 	top := container.NewVBox(title, r.intro, choose)
 	backups := widget.NewLabel(lang.L("An anonymised file remains in the backups made before, until they expire: at most 12 months."))
 	backups.Wrapping = fyne.TextWrapWord
-	what := container.NewGridWithColumns(2,
-		bullets(lang.L("Removed"), data.AnonymiseRemoves), bullets(lang.L("Kept"), data.AnonymiseKeeps))
-	bottom := container.NewVBox(widget.NewSeparator(), what, backups,
-		container.NewHBox(layout.NewSpacer(), r.anonymise))
-	return container.NewBorder(top, bottom, nil, nil, r.list)
+	what := container.NewVScroll(container.NewVBox(bullets(lang.L("Removed"), data.AnonymiseRemoves),
+		bullets(lang.L("Kept"), data.AnonymiseKeeps)))
+	split := container.NewHSplit(r.list, what)
+	split.Offset = 0.62
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, r.anonymise, backups))
+	return container.NewBorder(top, bottom, nil, nil, split)
 }
 
 // bullets is a heading with a wrapped line per item.
@@ -100,7 +100,12 @@ func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	c := r.cases[id]
 	row := o.(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(caseRow(c))
+	label := row.Objects[0].(*widget.Label)
+	label.Importance = widget.MediumImportance
+	if c.Held {
+		label.Importance = widget.WarningImportance
+	}
+	label.SetText(caseRow(c))
 	check := row.Objects[1].(*widget.Check)
 	check.OnChanged = nil
 	check.SetChecked(r.picked[c.Reference])
@@ -108,17 +113,18 @@ func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	check.OnChanged = func(on bool) { r.picked[c.Reference] = on; r.enable() }
 }
 
-// caseRow is one file of the review: reference, name, when it ended and when its retention
-// period did, and a legal hold with its reason.
+// caseRow is one file of the review: reference, name, when it ended, and when its retention
+// period did or, under a legal hold, the hold's reason instead.
 func caseRow(c data.RetentionCase) string {
 	parts := []string{c.Reference}
 	if c.Complainant != "" {
 		parts = append(parts, c.Complainant)
 	}
-	parts = append(parts, statusLabel(c.Status)+" "+shortDate(c.ClosedOn),
-		lang.L("retention period ended {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)}))
+	parts = append(parts, statusLabel(c.Status)+" "+shortDate(c.ClosedOn))
 	if c.Held {
 		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": c.HoldReason}))
+	} else {
+		parts = append(parts, lang.L("retention period until {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)}))
 	}
 	return strings.Join(parts, " · ")
 }

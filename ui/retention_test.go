@@ -84,7 +84,7 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 		t.Errorf("intro %q", r.intro.Text)
 	}
 	for i, want := range []string{
-		"K-2023-0001 · Mehmet Çelik · gesloten 01-03-2023 · bewaartermijn verstreken op 01-03-2025",
+		"K-2023-0001 · Mehmet Çelik · gesloten 01-03-2023 · bewaartermijn tot 01-03-2025",
 		"K-2023-0002 · ingetrokken 01-04-2023",
 		"bewaarplicht: tuchtzaak aanhangig",
 	} {
