@@ -37,23 +37,32 @@ type rowRef struct {
 // complaint's own row is keyed by its id, the others by complaint_id.
 var personalTables = []string{"complaints", "contacts", "extensions", "consents", "attachments", "shares", "letters"}
 
-func personalRowsSQL(table string) string {
-	if table == "complaints" {
-		return `SELECT id FROM complaints WHERE id = ?`
+// personalRows are the rows of the complaint id that hold personal data.
+func personalRows(q querier, id int64) ([]rowRef, error) {
+	var out []rowRef
+	for _, t := range personalTables {
+		where := "complaint_id"
+		if t == "complaints" {
+			where = "id"
+		}
+		if err := scanRows(q, func(k *int64) []any { return []any{k} }, func(k int64) { out = append(out, rowRef{t, k}) },
+			`SELECT id FROM `+t+` WHERE `+where+` = ? ORDER BY id`, id); err != nil {
+			return nil, err
+		}
 	}
-	return `SELECT id FROM ` + table + ` WHERE complaint_id = ?`
+	return out, nil
 }
 
-// eraseHistory removes the complaint's personal data from the audit trail, in the transaction
-// that blanked its rows: the payloads of its events, and every row image of its personal rows
-// in any event (including the register-wide ones of sealing and schema upgrades). The event
-// about to be written records each of those rows afresh, as it is now (no "before"), so verify
-// finds every row's history whole from there. It returns the erasure record.
-func (tx *Tx) eraseHistory(id int64) (erasure, error) {
+// eraseHistory removes personal data from the audit trail, in the transaction that blanked
+// the rows: the payloads of the events given, and every row image of the rows given in any
+// event (including the register-wide ones of sealing and schema upgrades). The event about to
+// be written records each of those rows afresh, as it is now (no "before"), so verify finds
+// every row's history whole from there. It returns the erasure record.
+func (tx *Tx) eraseHistory(rows []rowRef, events []int64) (erasure, error) {
 	er := erasure{Events: []int64{}}
-	for _, t := range personalTables {
+	for _, r := range rows {
 		if _, err := tx.Exec(`INSERT INTO erasing_rows (event_id, tbl, row_key)
-			SELECT event_id, tbl, row_key FROM event_rows WHERE tbl = ? AND row_key IN (`+personalRowsSQL(t)+`)`, t, id); err != nil {
+			SELECT event_id, tbl, row_key FROM event_rows WHERE tbl = ? AND row_key = ?`, r.Table, r.Key); err != nil {
 			return er, err
 		}
 	}
@@ -88,35 +97,36 @@ func (tx *Tx) eraseHistory(id int64) (erasure, error) {
 		byEvent[ev].Kept = rowsDigest(kept)
 		er.Rows = append(er.Rows, *byEvent[ev])
 	}
-	if err := tx.restartRows(id); err != nil {
-		return er, err
+	for _, r := range rows {
+		if err := tx.restartRow(r); err != nil {
+			return er, err
+		}
 	}
-	if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { er.Events = append(er.Events, n) },
-		`SELECT e.id FROM events e JOIN event_payloads p ON p.event_id = e.id WHERE e.complaint_id = ? ORDER BY e.id`, id); err != nil {
-		return er, err
+	for _, ev := range events {
+		res, err := tx.Exec(`DELETE FROM event_payloads WHERE event_id = ?`, ev)
+		if err != nil {
+			return er, err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			er.Events = append(er.Events, ev)
+		}
 	}
-	_, err := tx.Exec(`DELETE FROM event_payloads WHERE event_id IN (SELECT e.id FROM events e WHERE e.complaint_id = ?)`, id)
-	return er, err
+	return er, nil
 }
 
-// restartRows notes the complaint's personal rows as pending from scratch: their earlier
-// images are erased, so the next event records each as it now is, with no "before".
-func (tx *Tx) restartRows(id int64) error {
-	for _, t := range personalTables {
-		cols, err := columns(tx, t)
-		if err != nil {
-			return err
-		}
-		tt := trackedTable{name: t}
-		if _, err := tx.Exec(`DELETE FROM pending_rows WHERE tbl = ? AND row_key IN (`+personalRowsSQL(t)+`)`, t, id); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after)
-			SELECT '%s', t.id, NULL, %s FROM %s t WHERE t.id IN (%s)`, t, tt.rowHashSQL(cols, "t"), t, personalRowsSQL(t)), id); err != nil {
-			return err
-		}
+// restartRow notes a row as pending from scratch: its earlier images are erased, so the
+// next event records it as it now is, with no "before".
+func (tx *Tx) restartRow(r rowRef) error {
+	cols, err := columns(tx, r.Table)
+	if err != nil {
+		return err
 	}
-	return nil
+	if _, err := tx.Exec(`DELETE FROM pending_rows WHERE tbl = ? AND row_key = ?`, r.Table, r.Key); err != nil {
+		return err
+	}
+	_, err = tx.Exec(fmt.Sprintf(`INSERT INTO pending_rows (tbl, row_key, before, after) SELECT ?, t.id, NULL, %s FROM %s t WHERE t.id = ?`,
+		trackedTable{name: r.Table}.rowHashSQL(cols, "t"), r.Table), r.Table, r.Key)
+	return err
 }
 
 // eventRows are the row images one event holds, in digest order.

@@ -194,7 +194,20 @@ func (tx *Tx) anonymise(ref, reason string, request bool) error {
 	if err := writeSearch(tx, []int64{c.ID}); err != nil {
 		return err
 	}
-	er, err := tx.eraseHistory(c.ID)
+	rows, err := personalRows(tx, c.ID)
+	if err != nil {
+		return err
+	}
+	var events []int64
+	if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { events = append(events, n) },
+		`SELECT id FROM events WHERE complaint_id = ? ORDER BY id`, c.ID); err != nil {
+		return err
+	}
+	measures, measureEvents, err := tx.maskMeasures(mask)
+	if err != nil {
+		return err
+	}
+	er, err := tx.eraseHistory(append(rows, measures...), append(events, measureEvents...))
 	if err != nil {
 		return err
 	}
@@ -202,6 +215,39 @@ func (tx *Tx) anonymise(ref, reason string, request bool) error {
 		return err
 	}
 	return tx.event(c.ID, "payload_erased", er)
+}
+
+// maskMeasures masks the complaint's names in every measure that still names them (one
+// written before descriptions were checked for names): its description and evaluation. It
+// returns those measures' rows and the events about them, whose payloads hold the old text.
+func (tx *Tx) maskMeasures(mask nameMask) ([]rowRef, []int64, error) {
+	type text struct {
+		id               int64
+		code, desc, eval string
+	}
+	var named []text
+	if err := scanRows(tx, func(t *text) []any { return []any{&t.id, &t.code, &t.desc, &t.eval} }, func(t text) {
+		if mask.find(t.desc) != "" || mask.find(t.eval) != "" {
+			named = append(named, t)
+		}
+	}, `SELECT id, code, description, evaluation FROM measures ORDER BY id`); err != nil {
+		return nil, nil, err
+	}
+	var rows []rowRef
+	var events []int64
+	for _, t := range named {
+		if _, err := tx.Exec(`UPDATE measures SET description = ?, evaluation = ? WHERE id = ?`,
+			mask.mask(t.desc), mask.mask(t.eval), t.id); err != nil {
+			return nil, nil, err
+		}
+		rows = append(rows, rowRef{"measures", t.id})
+		if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { events = append(events, n) },
+			`SELECT e.id FROM events e JOIN event_payloads p ON p.event_id = e.id
+			WHERE e.kind LIKE 'measure%' AND json_extract(p.payload, '$.code') = ? ORDER BY e.id`, t.code); err != nil {
+			return nil, nil, err
+		}
+	}
+	return rows, events, nil
 }
 
 // complaintNames is the mask of every name the complaint's file holds: complainant,

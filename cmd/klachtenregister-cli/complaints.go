@@ -167,8 +167,8 @@ func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		for _, it := range items {
 			who := it.Complainant
-			if it.MeasureID != 0 {
-				who = it.Detail // a measure's item concerns no complainant
+			if it.MeasureID != 0 || it.Kind == data.ItemRetention {
+				who = it.Detail // a measure's or the register's item concerns no complainant
 			}
 			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s (%s)\n", it.Reference, it.Warning.Label(), it.DueOn,
 				it.Label, it.When(), who)

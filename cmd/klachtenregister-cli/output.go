@@ -140,6 +140,7 @@ func printFile(w io.Writer, f *data.File) {
 		{"Uitkomst", c.Outcome}, {"Geen verbetermaatregel nodig", c.NoMeasureReason}, {"Gesloten", c.ClosedOn.String()},
 		{"Ingetrokken", c.WithdrawnOn.String()}, {"Herkomst", c.ImportNote()},
 		{"Toestemming deskundige", joinNonEmpty(" op ", consent.Label(), consentOn.String())},
+		{"Juridische bewaarplicht", c.HoldReason}, {"Geanonimiseerd", c.AnonymisedOn.String()},
 	} {
 		if row[1] != "" {
 			fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])

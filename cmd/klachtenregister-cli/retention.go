@@ -1,0 +1,167 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"klachtenregister/data"
+)
+
+func init() {
+	register("anonymise", command{usage: "[--closed-before JJJJ-MM-DD] [--dry-run] [--json]", setup: anonymiseCommand})
+	register("erase", command{usage: "KENMERK --reason TEKST [--withdraw]", setup: eraseCommand})
+	register("hold", command{usage: "KENMERK --reason TEKST | hold KENMERK --release", setup: holdCommand})
+	register("export-person", command{output: true, usage: "KENMERK -o BESTAND.zip [--force]", setup: exportPersonCommand})
+}
+
+// anonymiseResult is what anonymise --json prints.
+type anonymiseResult struct {
+	DryRun     bool                 `json:"dry_run"`
+	Due        []data.RetentionCase `json:"due"`        // the files past retention (or the cut-off), held ones included
+	Anonymised []string             `json:"anonymised"` // references anonymised now; none with --dry-run
+	Held       []string             `json:"held"`       // skipped: under legal hold
+	Removes    []string             `json:"removes"`
+	Keeps      []string             `json:"keeps"`
+}
+
+func anonymiseCommand(fs *flag.FlagSet) func(c *call) error {
+	before := fs.String("closed-before", "", "alle dossiers gesloten of ingetrokken vóór deze datum, ook binnen de bewaartermijn")
+	dryRun := fs.Bool("dry-run", false, "alleen tonen wat zou worden geanonimiseerd; niets wijzigen")
+	return func(c *call) error {
+		cut, err := date(*before)
+		if err != nil {
+			return err
+		}
+		s, err := c.openNoArgs()
+		if err != nil {
+			return err
+		}
+		due, err := s.RetentionDue(data.Today(c.now()), cut)
+		if err != nil {
+			return err
+		}
+		res := anonymiseResult{DryRun: *dryRun, Due: due, Anonymised: []string{}, Held: []string{},
+			Removes: data.AnonymiseRemoves, Keeps: data.AnonymiseKeeps}
+		if res.Due == nil {
+			res.Due = []data.RetentionCase{}
+		}
+		var refs []string
+		for _, rc := range due {
+			if rc.Held {
+				res.Held = append(res.Held, rc.Reference)
+			} else {
+				refs = append(refs, rc.Reference)
+			}
+		}
+		if !*dryRun && len(refs) > 0 {
+			reason := "bewaartermijn verstreken"
+			if !cut.IsZero() {
+				reason = "dossier gesloten vóór " + cut.Dutch()
+			}
+			if _, err := s.Anonymise(refs, reason); err != nil {
+				return err
+			}
+			res.Anonymised = refs
+		}
+		return c.table(res, func(w io.Writer) { printAnonymise(w, res, refs) })
+	}
+}
+
+func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
+	if len(res.Due) == 0 {
+		fmt.Fprintln(w, "Er zijn geen dossiers over de bewaartermijn.")
+		return
+	}
+	fmt.Fprintln(w, "KENMERK\tSTATUS\tAFGEROND\tBEWAREN TOT\tBEWAARPLICHT")
+	for _, rc := range res.Due {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", rc.Reference, rc.Status.Label(), rc.ClosedOn, rc.DueOn, rc.HoldReason)
+	}
+	switch {
+	case res.DryRun:
+		fmt.Fprintf(w, "\nMet anonimiseren (zonder --dry-run) verdwijnt bij %d dossier(s):\n", len(refs))
+		for _, r := range res.Removes {
+			fmt.Fprintf(w, "- %s\n", r)
+		}
+		fmt.Fprintln(w, "Blijft bewaard:")
+		for _, k := range res.Keeps {
+			fmt.Fprintf(w, "- %s\n", k)
+		}
+		fmt.Fprintln(w, "Er is niets gewijzigd (--dry-run).")
+	case len(res.Anonymised) > 0:
+		fmt.Fprintf(w, "\n%d dossier(s) geanonimiseerd: %s.\n", len(res.Anonymised), strings.Join(res.Anonymised, ", "))
+		fmt.Fprintln(w, "Oudere reservekopieën bevatten de gegevens nog tot ze worden opgeruimd (uiterlijk na 12 maanden).")
+	}
+	if len(res.Held) > 0 {
+		fmt.Fprintf(w, "Overgeslagen wegens juridische bewaarplicht: %s.\n", strings.Join(res.Held, ", "))
+	}
+}
+
+func eraseCommand(fs *flag.FlagSet) func(c *call) error {
+	reason := fs.String("reason", "", "waarom: bijvoorbeeld verzoek van de klager van 3 maart")
+	withdraw := fs.Bool("withdraw", false, "leg bij een lopende klacht eerst de intrekking vast")
+	return func(c *call) error {
+		ref, s, err := c.openRef()
+		if err != nil {
+			return err
+		}
+		if err := s.Erase(ref, *reason, *withdraw); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: persoonsgegevens gewist; kenmerk, datums en cijfers voor het jaarverslag blijven bewaard. "+
+			"Oudere reservekopieën bevatten de gegevens nog tot ze worden opgeruimd (uiterlijk na 12 maanden).\n", ref)
+		return nil
+	}
+}
+
+func holdCommand(fs *flag.FlagSet) func(c *call) error {
+	reason := fs.String("reason", "", "waarom de klacht bewaard moet blijven, bijvoorbeeld een lopende tuchtzaak")
+	release := fs.Bool("release", false, "hef de juridische bewaarplicht op")
+	return func(c *call) error {
+		if *release == (*reason != "") {
+			return usagef("geef --reason TEKST om een juridische bewaarplicht vast te leggen, of --release om die op te heffen; gebruik: klachtenregister-cli hold %s", c.usage)
+		}
+		ref, s, err := c.openRef()
+		if err != nil {
+			return err
+		}
+		if *release {
+			if err := s.ReleaseHold(ref); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "%s: juridische bewaarplicht opgeheven; de bewaartermijn geldt weer\n", ref)
+			return nil
+		}
+		if err := s.Hold(ref, *reason); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: juridische bewaarplicht vastgelegd; de klacht wordt niet geanonimiseerd of gewist tot die is opgeheven\n", ref)
+		return nil
+	}
+}
+
+func exportPersonCommand(fs *flag.FlagSet) func(c *call) error {
+	out := fs.String("o", "", "ZIP-bestand")
+	return func(c *call) error {
+		if *out == "" {
+			return usagef("geef met -o het ZIP-bestand op, bijvoorbeeld -o inzage.zip")
+		}
+		if err := c.output(*out); err != nil {
+			return err
+		}
+		ref, s, err := c.openRef()
+		if err != nil {
+			return err
+		}
+		zip, err := s.ExportPerson(ref)
+		if err != nil {
+			return err
+		}
+		if err := c.writeOutput(*out, zip); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: alle gegevens over de klager staan in %s (met LEESMIJ.txt)\n", ref, *out)
+		return nil
+	}
+}
