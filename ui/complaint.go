@@ -207,8 +207,9 @@ func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Bre
 
 // check keeps Save disabled until the details are valid and differ from what is stored.
 func (cf *complaintFile) check() {
-	if cf.file == nil {
-		cf.save.Disable()
+	if cf.file == nil || data.StepRefusal(cf.file.Facts, data.ActionEdit) != nil {
+		cf.save.Disable() // a read-only file, such as an anonymised one, has nothing to correct
+		cf.problem.SetText("")
 		return
 	}
 	if err := cf.form.problem(cf.file.Complaint); err != nil {

@@ -97,8 +97,16 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	if !strings.Contains(cf.hold.Text, "Geanonimiseerd op 30 november 2026") || !p.erase.Disabled() {
 		t.Errorf("the erased file says %q, erase enabled %v", cf.hold.Text, !p.erase.Disabled())
 	}
-	if cf.win.Title() != ref || strings.Contains(cf.title.Text, "Çelik") {
-		t.Errorf("the erased file still names the complainant: %q / %q", cf.win.Title(), cf.title.Text)
+	if cf.win.Title() != ref || !strings.Contains(cf.title.Text, ref+" · (geanonimiseerd) · ingetrokken") {
+		t.Errorf("the erased file is titled %q / %q", cf.win.Title(), cf.title.Text)
+	}
+	for a, b := range cf.buttons {
+		if !b.Disabled() {
+			t.Errorf("the erased file offers step %s", a)
+		}
+	}
+	if cf.problem.Text != "" {
+		t.Errorf("the erased file asks for corrections: %q", cf.problem.Text)
 	}
 	if _, err := os.Stat(copied); !os.IsNotExist(err) {
 		t.Errorf("an opened copy of the erased complaint stays: %v", err)
