@@ -53,21 +53,11 @@ func (s *Store) ExportPerson(ref string) ([]byte, error) {
 	files := map[string][]byte{}
 	var names []string
 	err := s.view(func(q querier) error {
-		set, err := settings(q)
+		f, err := readFile(q, ref, s.today())
 		if err != nil {
 			return err
 		}
-		listed, err := list(q, Filter{Reference: ref}, set, s.today())
-		if err != nil {
-			return err
-		}
-		if len(listed) == 0 {
-			return unknownRef(ref)
-		}
-		f := &File{Listed: listed[0], Settings: set}
-		if err := f.read(q); err != nil {
-			return err
-		}
+		set := f.Settings
 		out = personExport{Reference: f.Reference, ExportedOn: s.today(), Practice: set.PracticeName(), Complaint: f.Complaint,
 			Contacts: f.Contacts, Extensions: f.Extensions, Consents: f.Consents, Shares: f.Shares,
 			Letters: []exportedLetter{}, Attachments: []exportedFile{}, Timeline: []exportedEvent{}}

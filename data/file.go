@@ -29,22 +29,28 @@ type File struct {
 // timeline never disagree.
 func (s *Store) File(ref string) (*File, error) {
 	var f *File
-	err := s.view(func(q querier) error {
-		set, err := settings(q)
-		if err != nil {
-			return err
-		}
-		listed, err := list(q, Filter{Reference: ref}, set, s.today())
-		if err != nil {
-			return err
-		}
-		if len(listed) == 0 {
-			return unknownRef(ref)
-		}
-		f = &File{Listed: listed[0], Settings: set}
-		return f.read(q)
+	err := s.view(func(q querier) (err error) {
+		f, err = readFile(q, ref, s.today())
+		return err
 	})
 	return f, err
+}
+
+// readFile gathers one complaint's file inside a read transaction.
+func readFile(q querier, ref string, today Date) (*File, error) {
+	set, err := settings(q)
+	if err != nil {
+		return nil, err
+	}
+	listed, err := list(q, Filter{Reference: ref}, set, today)
+	if err != nil {
+		return nil, err
+	}
+	if len(listed) == 0 {
+		return nil, unknownRef(ref)
+	}
+	f := &File{Listed: listed[0], Settings: set}
+	return f, f.read(q)
 }
 
 // read fills in the lists that belong to the complaint.
