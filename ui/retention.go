@@ -229,21 +229,37 @@ func (r *retentionScreen) onAnonymise() {
 	d.Show()
 }
 
-// run anonymises refs and says how many; the opened copies of every file chosen go too.
+// anonymised is the outcome of one anonymisation from the review: how many, and why it
+// stopped early, if it did (the files before the one refused stay anonymised).
+type anonymised struct {
+	n   int
+	err error
+}
+
+// run anonymises refs off the UI goroutine, as rewriting a large register takes a while, and
+// says how many; the opened copies of every file chosen go too.
 func (r *retentionScreen) run(refs []string) {
-	n, err := r.store.Anonymise(refs, retentionReason)
-	for _, ref := range refs {
-		r.copies.Remove(ref)
-	}
-	r.changed()
-	r.refresh()
-	if err != nil {
-		showError(err, r.win)
-		return
-	}
-	done := lang.L("{{.N}} files anonymised.", map[string]any{"N": n})
-	if n == 1 {
-		done = lang.L("1 file anonymised.")
-	}
-	dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
+	busy := dialog.NewCustomWithoutButtons(lang.L("Anonymise"), container.NewVBox(
+		widget.NewLabel(lang.L("Anonymising and clearing the freed space from the register…")), widget.NewProgressBarInfinite()), r.win)
+	busy.Show()
+	run(&r.bg, func() (anonymised, error) {
+		n, err := r.store.Anonymise(refs, retentionReason)
+		for _, ref := range refs {
+			r.copies.Remove(ref)
+		}
+		return anonymised{n, err}, nil
+	}, func(a anonymised) {
+		busy.Hide()
+		r.changed()
+		r.refresh()
+		if a.err != nil {
+			showError(a.err, r.win)
+			return
+		}
+		done := lang.L("{{.N}} files anonymised.", map[string]any{"N": a.n})
+		if a.n == 1 {
+			done = lang.L("1 file anonymised.")
+		}
+		dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
+	}, func(err error) { busy.Hide(); showError(err, r.win) })
 }
