@@ -165,17 +165,20 @@ func (r *retentionScreen) showIntro() {
 			held++
 		}
 	}
-	v := map[string]any{"N": len(r.cases), "Years": r.years, "Held": held}
+	// The files that can be chosen, as Vandaag counts them; those under a hold are listed too.
+	v := map[string]any{"N": len(r.cases) - held, "Years": r.years}
 	var text string
-	switch len(r.cases) {
-	case 0:
+	switch {
+	case len(r.cases) == 0:
 		text = lang.L("No finished file has passed the retention period of {{.Years}} years.", v)
-	case 1:
+	case held == len(r.cases):
+		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Years}} years are under a legal hold.", v)
+	case held == len(r.cases)-1:
 		text = lang.L("1 finished file has passed the retention period of {{.Years}} years. Choose it to anonymise it; click the line to open the file first.", v)
 	default:
 		text = lang.L("{{.N}} finished files have passed the retention period of {{.Years}} years. Choose the ones to anonymise; click a line to open the file first.", v)
 	}
-	if held > 0 {
+	if held > 0 && held < len(r.cases) {
 		text += " " + lang.L("Files under a legal hold cannot be chosen until the hold is released.")
 	}
 	r.intro.SetText(text)

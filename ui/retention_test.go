@@ -80,7 +80,7 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	r.refresh()
 	settleRetention(r)
 
-	if !strings.Contains(r.intro.Text, "3 afgesloten dossiers zijn over de bewaartermijn van 2 jaar") {
+	if !strings.Contains(r.intro.Text, "2 afgesloten dossiers zijn over de bewaartermijn van 2 jaar") {
 		t.Errorf("intro %q", r.intro.Text)
 	}
 	for i, want := range []string{
@@ -139,6 +139,12 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	}
 	if text := overlayText(win); !strings.Contains(text, "1 dossier geanonimiseerd") {
 		t.Errorf("after anonymising the window says %q", text)
+	}
+	store.anonymised = append(store.anonymised, "K-2023-0002")
+	r.refresh()
+	settleRetention(r)
+	if !strings.Contains(r.intro.Text, "Geen dossier kan nu worden geanonimiseerd") || !r.anonymise.Disabled() {
+		t.Errorf("with only a held file left the review says %q", r.intro.Text)
 	}
 }
 
