@@ -12,6 +12,11 @@ func (s *Store) step(ref string, a Action, apply stepFunc) error {
 	return s.update(func(tx *Tx) error { return tx.step(ref, a, apply) })
 }
 
+// anonymisedRefusal refuses every change to an anonymised complaint's file.
+func anonymisedRefusal(c *Complaint) error {
+	return conflict(fmt.Sprintf("klacht %s is geanonimiseerd op %s; het dossier kan niet meer worden gewijzigd", c.Reference, c.AnonymisedOn.Dutch()))
+}
+
 // stepFunc sets the fields of one lifecycle step and says what the audit trail shows beside it.
 type stepFunc func(tx *Tx, c *Complaint, set Settings) (detail string, err error)
 
@@ -23,7 +28,7 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 		return err
 	}
 	if !c.AnonymisedOn.IsZero() {
-		return conflict(fmt.Sprintf("klacht %s is geanonimiseerd op %s; het dossier kan niet meer worden gewijzigd", ref, c.AnonymisedOn.Dutch()))
+		return anonymisedRefusal(c)
 	}
 	to, err := Next(c.Reference, c.Status, a)
 	if err != nil {

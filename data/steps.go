@@ -20,6 +20,9 @@ var FileSteps = []Action{ActionEscalate, ActionAcknowledge, ActionExtend, Action
 // StepRefusal says why step a cannot be taken now for the complaint with facts f, or nil
 // when it can. It is the one rule behind both the store's refusals and the file's buttons.
 func StepRefusal(f Facts, a Action) error {
+	if !f.AnonymisedOn.IsZero() { // what the file held is gone; what stays is the report's
+		return anonymisedRefusal(&f.Complaint)
+	}
 	switch a {
 	case ActionConsultExpert:
 		if f.Anonymous {

@@ -34,6 +34,7 @@ func TestAllowedSteps(t *testing.T) {
 		{"well-founded with measure", measured, []Action{ActionClose, ActionContact, ActionConsultExpert, ActionEdit}},
 		{"closed: only reopening", Facts{Complaint: Complaint{Status: StatusClosed}}, []Action{ActionReopen}},
 		{"withdrawn: nothing", Facts{Complaint: Complaint{Status: StatusWithdrawn}}, nil},
+		{"anonymised: nothing, not even reopening", Facts{Complaint: Complaint{Status: StatusClosed, AnonymisedOn: day("2026-11-30")}}, nil},
 		{"anonymous", Facts{Complaint: Complaint{Status: StatusInformal, Anonymous: true}}, []Action{ActionResolve, ActionWithdraw,
 			ActionContact, ActionRequestInformation, ActionEdit}},
 	}

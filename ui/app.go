@@ -34,13 +34,17 @@ type Main struct {
 	closed bool
 	// openDemo makes a new demo register, removed when the app ends.
 	openDemo func() (*data.Store, error)
+	// copies is where documents opened in another program are copied.
+	copies data.ViewCopies
+	// retention is the review of files past their retention period, while its window is open.
+	retention *retentionScreen
 }
 
 // NewMain fills the main window win with the screens for store. switchStore is called when
 // the practitioner chooses to look around in a demo register instead.
 func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*data.Store)) *Main {
 	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{},
-		switchStore: switchStore}
+		switchStore: switchStore, copies: data.DefaultViewCopies()}
 	fail := func(err error) { showError(err, m.win) }
 	m.Overview = newOverview(store, m.openItem, fail)
 	m.Overview.onSummary = m.showBadge
@@ -51,6 +55,8 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Report = newReportScreen(store, m.win, m.today)
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
 	m.Settings.backups.done, m.Settings.backups.restore = m.backupDone, m.restore
+	m.Settings.copies = &m.copies
+	m.Settings.showRetention = func() { m.ShowRetention() }
 	m.todayTab = container.NewTabItem(lang.L("Today"), m.Overview.content())
 	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
 	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())
@@ -77,6 +83,9 @@ func (m *Main) refresh() {
 	m.Measures.refresh()
 	m.Report.refresh()
 	m.Settings.refresh()
+	if m.retention != nil {
+		m.retention.refresh()
+	}
 	for _, cf := range m.files {
 		cf.load(nil) // a change elsewhere (a measure, the clock passing midnight) may concern it
 	}
@@ -113,6 +122,26 @@ func (m *Main) ShowImport() *importWizard {
 	return w
 }
 
+// ShowRetention opens the review of the files past their retention period in a window of its
+// own; an open review comes to the front.
+func (m *Main) ShowRetention() *retentionScreen {
+	if r := m.retention; r != nil {
+		r.win.RequestFocus()
+		r.refresh()
+		return r
+	}
+	win := m.app.NewWindow(lang.L("Retention period"))
+	r := newRetentionScreen(m.store, win, m.today, &m.copies, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
+	win.SetContent(r.content())
+	closeOnEscape(win)
+	win.Resize(fyne.NewSize(1280, 720))
+	win.SetOnClosed(func() { m.retention = nil })
+	m.retention = r
+	win.Show()
+	r.refresh()
+	return r
+}
+
 // ShowIntake opens the new-complaint form with the cursor in its first field.
 func (m *Main) ShowIntake() {
 	m.tabs.Select(m.intakeTab)
@@ -124,8 +153,13 @@ func (m *Main) onCreated(ref string) {
 	m.OpenComplaint(ref, "")
 }
 
-// openItem opens what an action item is about: the complaint at the item's step, or the measure.
+// openItem opens what an action item is about: the complaint at the item's step, the
+// measure, or the review of the files past their retention period.
 func (m *Main) openItem(it data.ActionItem) {
+	if it.Kind == data.ItemRetention {
+		m.ShowRetention()
+		return
+	}
 	if it.MeasureID != 0 {
 		m.showMeasure(it.Reference)
 		return
@@ -141,6 +175,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		win := m.app.NewWindow(ref)
 		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
 		cf.showMeasure = m.showMeasure
+		cf.copies = &m.copies
 		win.SetContent(cf.content())
 		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))

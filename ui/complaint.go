@@ -35,6 +35,7 @@ type complaintStore interface {
 	fileMeasuresStore
 	expertsStore
 	attachmentsStore
+	privacyStore
 }
 
 // complaintFile is one complaint's file: its details, what is due, the steps allowed now,
@@ -44,6 +45,8 @@ type complaintFile struct {
 	store       fileStore
 	experts     expertsStore
 	attachments attachmentsStore
+	output      outputGuard
+	copies      *data.ViewCopies // where documents opened in another program are copied
 	win         fyne.Window
 	ref         string
 	file        *data.File
@@ -52,6 +55,7 @@ type complaintFile struct {
 
 	title       *widget.Label
 	banner      *widget.Label
+	hold        *widget.Label                  // a legal hold, or that the file is anonymised (privacyLine)
 	buttons     map[data.Action]*widget.Button // one per step of data.FileSteps
 	form        *complaintForm
 	save        *widget.Button
@@ -61,6 +65,7 @@ type complaintFile struct {
 	lists       *fileLists
 	letters     *lettersTab
 	measures    *measuresTab
+	privacy     *privacyTab
 	showMeasure func(code string)  // opens a measure on the measures screen
 	saved       bool               // the details were just saved: the next load shows them as stored
 	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
@@ -69,10 +74,12 @@ type complaintFile struct {
 }
 
 func newComplaintFile(store complaintStore, win fyne.Window, ref string, today func() data.Date, changed func()) *complaintFile {
-	cf := &complaintFile{store: store, experts: store, attachments: store, win: win, ref: ref, today: today, changed: changed,
+	cf := &complaintFile{store: store, experts: store, attachments: store, output: store, win: win, ref: ref, today: today, changed: changed,
 		title:  widget.NewLabelWithStyle(ref, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		banner: widget.NewLabel(""), form: newComplaintForm(today), problem: widget.NewLabel("")}
+		banner: widget.NewLabel(""), hold: widget.NewLabel(""), form: newComplaintForm(today), problem: widget.NewLabel("")}
 	cf.banner.Wrapping, cf.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	cf.hold.Wrapping, cf.hold.Importance, cf.hold.TextStyle.Bold = fyne.TextWrapWord, widget.WarningImportance, true
+	cf.hold.Hide()
 	cf.problem.Importance = widget.DangerImportance
 	cf.save = widget.NewButton(lang.L("Save changes"), cf.onSave)
 	cf.save.Importance = widget.HighImportance
@@ -97,6 +104,7 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 	cf.lists = newFileLists(cf)
 	cf.letters = newLettersTab(cf, store)
 	cf.measures = newMeasuresTab(cf, store)
+	cf.privacy = newPrivacyTab(cf, store)
 	return cf
 }
 
@@ -118,12 +126,13 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 		"letters":     container.NewTabItem(lang.L("Letters"), cf.letters.content()),
 		"measures":    container.NewTabItem(lang.L("Measures"), cf.measures.content()),
 		"attachments": container.NewTabItem(lang.L("Attachments"), cf.lists.attachmentsContent()),
+		"privacy":     container.NewTabItem(lang.L("Privacy"), cf.privacy.content()),
 	}
 	cf.tabs = container.NewAppTabs()
-	for _, k := range []string{"details", "timeline", "contacts", "experts", "letters", "measures", "attachments"} {
+	for _, k := range []string{"details", "timeline", "contacts", "experts", "letters", "measures", "attachments", "privacy"} {
 		cf.tabs.Append(cf.tabItems[k])
 	}
-	return container.NewBorder(container.NewVBox(cf.title, cf.banner, steps, widget.NewSeparator()), nil, nil, nil, cf.tabs)
+	return container.NewBorder(container.NewVBox(cf.title, cf.hold, cf.banner, steps, widget.NewSeparator()), nil, nil, nil, cf.tabs)
 }
 
 // load fetches the file in the background and shows it; then is called once it is shown.
@@ -152,8 +161,14 @@ func (cf *complaintFile) show(f *data.File) {
 		title += " · " + note
 	}
 	cf.title.SetText(title)
-	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, complainantName(c)))
+	// The reference only: the operating system shows window titles in its task list and
+	// window switcher, where anyone looking at the screen reads them.
+	cf.win.SetTitle(c.Reference)
 	cf.showBanner(f.Items, f.Breached)
+	cf.hold.SetText(privacyLine(c))
+	cf.hold.Hidden = cf.hold.Text == ""
+	cf.hold.Refresh()
+	cf.privacy.show(c)
 	steps := data.AllowedSteps(f.Facts)
 	for a, b := range cf.buttons {
 		setEnabled(b, steps[a] == nil)
@@ -192,8 +207,9 @@ func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Bre
 
 // check keeps Save disabled until the details are valid and differ from what is stored.
 func (cf *complaintFile) check() {
-	if cf.file == nil {
-		cf.save.Disable()
+	if cf.file == nil || data.StepRefusal(cf.file.Facts, data.ActionEdit) != nil {
+		cf.save.Disable() // a read-only file, such as an anonymised one, has nothing to correct
+		cf.problem.SetText("")
 		return
 	}
 	if err := cf.form.problem(cf.file.Complaint); err != nil {
@@ -227,7 +243,7 @@ func (cf *complaintFile) do(change func() error) {
 }
 
 // tab returns one of the file's tabs by name: details, timeline, contacts, experts, letters,
-// measures or attachments.
+// measures, attachments or privacy.
 func (cf *complaintFile) tab(name string) *container.TabItem { return cf.tabItems[name] }
 
 func setEnabled(w fyne.Disableable, on bool) {

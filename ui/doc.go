@@ -11,7 +11,10 @@
 //     the shared details form complaintform.go.
 //   - The complaint file: complaint.go (header, banner, step buttons from data.AllowedSteps),
 //     steps.go (the step dialogs), letterstab.go, complaintmeasures.go, experts.go,
-//     filelists.go (timeline, contacts, experts, attachments).
+//     filelists.go (timeline, contacts, experts, attachments), privacy.go (the AVG tab: access
+//     export, erasure, legal hold), opencopy.go (documents opened in another program, through
+//     data.ViewCopies).
+//   - The review of files past their retention period: retention.go.
 //   - Measures: measures.go; report: report.go, charts.go; settings: settings.go.
 //   - Shared pieces: entry.go (fields), format.go (dates, labels), errors.go (error dialogs),
 //     worker.go (background loads), i18n.go (translations).

@@ -82,10 +82,14 @@ func when(it data.ActionItem) string {
 	return lang.L(key, map[string]any{"N": n})
 }
 
-// complainantName is who complains, as lists and titles show it; an anonymous complaint says so.
+// complainantName is who complains, as lists and titles show it; an anonymous or anonymised
+// complaint says so.
 func complainantName(c data.Complaint) string {
 	if c.Anonymous {
 		return lang.L("(anonymous)")
+	}
+	if !c.AnonymisedOn.IsZero() {
+		return lang.L("(anonymised)")
 	}
 	return c.Complainant.Name
 }

@@ -2,9 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -218,28 +216,9 @@ func (lt *lettersTab) onOpen() {
 
 // open shows pdf in the system's PDF viewer, from where the practitioner prints it on letterhead.
 func (lt *lettersTab) open(name string, pdf []byte) {
-	if err := openCopy(name, pdf); err != nil {
+	if err := lt.cf.openCopy(name, pdf); err != nil {
 		showOpenError(err, lt.cf.win)
 	}
-}
-
-// openCopy writes pdf to a private temporary folder and opens it in the system's PDF viewer.
-func openCopy(name string, pdf []byte) error {
-	path, err := tempCopy(name, pdf)
-	if err != nil {
-		return err
-	}
-	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
-}
-
-// tempCopy writes content to a new folder only this user can read.
-func tempCopy(name string, content []byte) (string, error) {
-	dir, err := os.MkdirTemp("", "klachtenregister-")
-	if err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, filepath.Base(name))
-	return path, data.WriteOutput(path, data.OutputOptions{}, func(w io.Writer) error { _, err := w.Write(content); return err })
 }
 
 func (lt *lettersTab) onSaveAs() {
@@ -255,7 +234,7 @@ func (lt *lettersTab) onEmail() {
 	if !ok {
 		return
 	}
-	path, err := tempCopy(fileName(l), pdf)
+	path, err := lt.cf.copy(fileName(l), pdf)
 	if err != nil {
 		showError(err, lt.cf.win)
 		return

@@ -131,10 +131,21 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	mark.Refresh()
 	texts.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s - %s", itemLabel(it.Kind), when(it)))
 	who := it.Complainant
-	if it.MeasureID != 0 {
+	if it.MeasureID != 0 || it.Kind == data.ItemRetention {
 		who = it.Detail
 	}
-	texts.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", it.Reference, who, shortDate(it.DueOn)))
+	texts.Objects[1].(*widget.Label).SetText(strings.Join(nonEmpty(it.Reference, who, shortDate(it.DueOn)), " · "))
+}
+
+// nonEmpty is the texts that are not empty: an item of the whole register has no reference.
+func nonEmpty(texts ...string) []string {
+	var out []string
+	for _, t := range texts {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // warningColour is red for overdue, amber for due soon and nothing when on time.

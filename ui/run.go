@@ -26,6 +26,16 @@ func Run(a fyne.App, path string, demo bool) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	demos := &demoRegisters{}
 	defer demos.remove()
+	// Copies of documents opened in another program go a day later: at start, at exit, and
+	// every hour between, as the app may stay open for weeks.
+	copies := data.DefaultViewCopies()
+	copies.Clean(time.Now())
+	defer func() { copies.Clean(time.Now()) }()
+	go func() {
+		for range time.Tick(time.Hour) {
+			copies.Clean(time.Now())
+		}
+	}()
 	store, lock, err := open(path, demo, demos)
 	if err == nil {
 		set, _ := store.Settings()

@@ -19,6 +19,7 @@ import (
 type settingsStore interface {
 	letters.Source
 	backupStore
+	outputGuard
 	SetSettings(values map[string]string) error
 	List(f data.Filter) ([]data.Listed, error)
 }
@@ -45,6 +46,7 @@ var settingGroups = []struct {
 	{"Letters", []string{data.KeyDisputesBody, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight, data.KeyLanguage}},
 	{"Backups", []string{data.KeyBackupDir}},
+	{"Privacy", []string{data.KeyRetentionYears}},
 }
 
 // settingsScreen edits the practice details, letterhead, practitioner, deadline policy and the
@@ -62,6 +64,10 @@ type settingsScreen struct {
 	// backupFailed is the last automatic backup's failure, shown with the backups.
 	backupFailed error
 	bg           worker
+	// copies is where previews are copied to be opened in the PDF viewer.
+	copies *data.ViewCopies
+	// showRetention opens the review of the files past their retention period.
+	showRetention func()
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
@@ -135,6 +141,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			if k == data.KeyDisputesBody {
 				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
 			}
+			if k == data.KeyRetentionYears {
+				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
+			}
 			form.AppendItem(item)
 		}
 		if g.title == "Letters" {
@@ -142,6 +151,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		}
 		if g.title == "Backups" {
 			form.Append("", s.backups.content())
+		}
+		if g.title == "Privacy" {
+			form.Append("", widget.NewButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
 		}
 		tabs.Append(container.NewTabItem(lang.L(g.title), container.NewVScroll(form)))
 	}
@@ -307,7 +319,8 @@ func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *wid
 		showError(err, s.win)
 		return
 	}
-	if err := openCopy("voorbeeld-"+string(kind)+".pdf", pdf); err != nil {
+	// The preview shows the latest complaint, so its copy goes with that complaint's copies.
+	if err := openPrivateCopy(s.copies, s.store, latest[0].Reference, "voorbeeld-"+string(kind)+".pdf", pdf); err != nil {
 		showOpenError(err, s.win)
 	}
 }
@@ -325,7 +338,7 @@ func (s *settingsScreen) onCalibration() {
 		showError(err, s.win)
 		return
 	}
-	if err := openCopy("kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
+	if err := openPrivateCopy(s.copies, s.store, "", "kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
 		showOpenError(err, s.win)
 	}
 }

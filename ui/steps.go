@@ -239,19 +239,6 @@ func (cf *complaintFile) onInformationReceived() {
 		func() error { return cf.store.InformationReceived(cf.ref, dateOf(on)) })
 }
 
-// openAttachment opens the document with the program the operating system chooses for it,
-// from a private temporary folder.
-func (cf *complaintFile) openAttachment(a data.Attachment) {
-	content, err := cf.attachments.AttachmentContent(a.ID)
-	if err != nil {
-		showError(err, cf.win)
-		return
-	}
-	if err := openCopy(a.Name, content); err != nil {
-		showOpenError(err, cf.win)
-	}
-}
-
 // openAt opens the dialog for the step an action item asks for, where that step is allowed.
 func (cf *complaintFile) openAt(kind data.ItemKind) {
 	step := func(a data.Action, open func()) {

@@ -30,6 +30,9 @@ func settle(m *Main) {
 		for _, cf := range m.files {
 			cf.bg.wg.Wait()
 		}
+		if m.retention != nil {
+			m.retention.bg.wg.Wait()
+		}
 		select {
 		case f := <-delivered:
 			f()
@@ -57,6 +60,7 @@ func newApp(t *testing.T) (*Main, *data.Store) {
 		t.Fatal(err)
 	}
 	m := NewMain(a, a.NewWindow("Klachtenregister"), s, func(*data.Store) {})
+	m.copies = data.ViewCopies{Dir: filepath.Join(t.TempDir(), "Geopend")}
 	t.Cleanup(func() { settle(m) })
 	settle(m)
 	return m, s

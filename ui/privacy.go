@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// privacyStore is what the complaint file's privacy tab needs: the complainant's requests
+// under the AVG (access, erasure) and the legal hold that keeps a file from anonymisation.
+type privacyStore interface {
+	ExportPerson(ref string) ([]byte, error)
+	Erase(ref, reason string, withdraw bool) error
+	Hold(ref, reason string) error
+	ReleaseHold(ref string) error
+	outputGuard
+}
+
+// privacyTab is the complaint file's tab for the AVG: export for an access request, erasure
+// on request, and the legal hold. The file's header says when a hold applies or the personal
+// data is gone (privacyLine).
+type privacyTab struct {
+	cf            *complaintFile
+	store         privacyStore
+	export, erase *widget.Button
+	hold, release *widget.Button
+	state         *widget.Label
+}
+
+func newPrivacyTab(cf *complaintFile, store privacyStore) *privacyTab {
+	p := &privacyTab{cf: cf, store: store, state: widget.NewLabel("")}
+	p.state.Wrapping = fyne.TextWrapWord
+	p.export = widget.NewButton(lang.L("Export for an access request…"), p.onExport)
+	p.erase = widget.NewButton(lang.L("Erase on request…"), p.onErase)
+	p.hold = widget.NewButton(lang.L("Place a legal hold…"), p.onHold)
+	p.release = widget.NewButton(lang.L("Release the legal hold…"), p.onRelease)
+	return p
+}
+
+func (p *privacyTab) content() fyne.CanvasObject {
+	row := func(hint string, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+		l := widget.NewLabel(hint)
+		l.Wrapping = fyne.TextWrapWord
+		return container.NewVBox(container.NewHBox(buttons...), l, widget.NewSeparator())
+	}
+	return container.NewVScroll(container.NewVBox(p.state, widget.NewSeparator(),
+		row(lang.L("Access (article 15 GDPR): one ZIP file with everything recorded about this complainant, the letters and attachments, and an explanation (LEESMIJ.txt) for the complainant."), p.export),
+		row(lang.L("Erasure (article 17 GDPR): the personal data of this complaint are removed now, before the retention period ends. What the annual report needs stays."), p.erase),
+		row(lang.L("Legal hold: while a case is pending (a disciplinary or court case), this file is neither anonymised nor erased until you release the hold."), p.hold, p.release)))
+}
+
+// show sets the buttons and the state line from a freshly loaded file.
+func (p *privacyTab) show(c data.Complaint) {
+	anonymised := !c.AnonymisedOn.IsZero()
+	setEnabled(p.erase, !anonymised && !c.Held)
+	setEnabled(p.hold, !anonymised && !c.Held)
+	setEnabled(p.release, c.Held)
+	p.state.SetText(privacyLine(c))
+	if p.state.Text == "" {
+		p.state.SetText(lang.L("The personal data of this complaint are kept until the retention period after closing ends."))
+	}
+}
+
+// privacyLine is what the file's header says about a legal hold or an anonymised file; ""
+// when neither applies.
+func privacyLine(c data.Complaint) string {
+	var lines []string
+	if !c.AnonymisedOn.IsZero() {
+		lines = append(lines, lang.L("Anonymised on {{.Date}}: the personal data have been removed; what the annual report needs is kept.",
+			map[string]any{"Date": longDate(c.AnonymisedOn)}))
+	}
+	if c.Held {
+		lines = append(lines, lang.L("Legal hold (pending case): {{.Reason}}. This file is neither anonymised nor erased until you release the hold.",
+			map[string]any{"Reason": strings.TrimSuffix(strings.TrimSpace(c.HoldReason), ".")}))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// onExport saves everything stored about the complainant as one ZIP, through WriteOutput
+// (saveAs), and says where it went.
+func (p *privacyTab) onExport() {
+	zip, err := p.store.ExportPerson(p.cf.ref)
+	if err != nil {
+		showError(err, p.cf.win)
+		return
+	}
+	p.cf.dialog = saveAs(p.cf.win, p.store, p.cf.ref+"-"+lang.L("access-request")+".zip", ".zip", zip)
+}
+
+// onErase anonymises the complaint at the complainant's request. An open complaint is
+// withdrawn first, when the practitioner ticks that; otherwise the store refuses and says why.
+func (p *privacyTab) onErase() {
+	cf := p.cf
+	reason := newEntry()
+	reason.Validator = required
+	items := []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason,
+		HintText: lang.L("For example: request of the complainant by letter of 1 December 2026. Name no names: the reason stays in the audit trail.")}}
+	withdraw := widget.NewCheck(lang.L("Record the withdrawal of the complaint first"), nil)
+	if cf.file.Status.Open() {
+		items = append(items, &widget.FormItem{Text: lang.L("Still open"), Widget: withdraw,
+			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})
+	}
+	warning := widget.NewLabel(lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months)."))
+	warning.Wrapping, warning.Importance = fyne.TextWrapWord, widget.DangerImportance
+	items = append(items, widget.NewFormItem("", warning))
+	cf.ask(lang.L("Erase on request"), lang.L("Erase for good"), items, func() error {
+		if err := p.store.Erase(cf.ref, reason.Text, withdraw.Checked); err != nil {
+			return err
+		}
+		cf.copies.Remove(cf.ref) // no opened copy of what was erased stays behind
+		return nil
+	})
+}
+
+// onHold places a legal hold, with its reason.
+func (p *privacyTab) onHold() {
+	reason := newEntry()
+	reason.Validator = required
+	p.cf.ask(lang.L("Legal hold"), lang.L("Place the hold"), []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason,
+		HintText: lang.L("For example: disciplinary case pending since 1 December 2026.")}},
+		func() error { return p.store.Hold(p.cf.ref, reason.Text) })
+}
+
+// onRelease ends the legal hold after the practitioner confirms.
+func (p *privacyTab) onRelease() {
+	cf := p.cf
+	dialog.NewConfirm(lang.L("Legal hold"), lang.L("Release the legal hold? The file then falls under the retention period again, and is anonymised once that has passed."),
+		func(yes bool) {
+			if yes {
+				cf.do(func() error { return p.store.ReleaseHold(cf.ref) })
+			}
+		}, cf.win).Show()
+}

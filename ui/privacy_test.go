@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"archive/zip"
+	"fmt"
+	"klachtenregister/data"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestComplaintWindowShowsOnlyTheReferenceInItsTitle: the window title is what the operating
+// system shows in its task list and window switcher, so it carries the reference and no name.
+func TestComplaintWindowShowsOnlyTheReferenceInItsTitle(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if got := cf.win.Title(); got != ref {
+		t.Errorf("the file's window title is %q, want only %q", got, ref)
+	}
+	if !strings.Contains(cf.title.Text, "Mehmet Çelik") {
+		t.Errorf("inside the window the file still names the complainant: %q", cf.title.Text)
+	}
+}
+
+// TestOpenedDocumentsGoToThePrivateFolder: a letter and an attachment opened in another
+// program are copied into the complaint's folder of the private folder, readable by the user
+// only, under names that carry the reference and not the complainant's.
+func TestOpenedDocumentsGoToThePrivateFolder(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	id, err := s.AddAttachment(ref, "brief van Mehmet Çelik.pdf", []byte("%PDF-1.4 bijlage"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Tap(findButton(t, cf.letters.content(), "Brief maken…"))
+	cf.dialog.Submit() // makes the acknowledgement and opens it
+	settle(m)
+	cf.lists.files.Select(0) // opens the attachment
+	if text := overlayText(cf.win); text != "" {
+		t.Fatalf("opening showed %q", text)
+	}
+
+	entries, err := os.ReadDir(filepath.Join(m.copies.Dir, ref))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		info, _ := e.Info()
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %o, want 0600", e.Name(), info.Mode().Perm())
+		}
+		if strings.Contains(e.Name(), "Çelik") || !strings.HasPrefix(e.Name(), ref+"-") {
+			t.Errorf("copy %q is not named after the reference only", e.Name())
+		}
+	}
+	attachment := filepath.Join(m.copies.Dir, ref, fmt.Sprintf("%s-bijlage-%d.pdf", ref, id))
+	if b, err := os.ReadFile(attachment); err != nil || string(b) != "%PDF-1.4 bijlage" {
+		t.Errorf("the attachment's copy %s: %q %v; the folder holds %v", attachment, b, err, names)
+	}
+	if len(names) != 2 {
+		t.Errorf("the complaint's copies are %v, want the letter and the attachment", names)
+	}
+}
+
+// TestPrivacyTabHoldsExportsAndErases: a legal hold is placed with its reason, shown in the
+// file's header and keeps the erase button off until released; the access export is saved as
+// one ZIP where the practitioner chose; erasing an open complaint is refused until its
+// withdrawal is ticked, and then the file says it is anonymised and its opened copies are gone.
+func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	p := cf.privacy
+	if !cf.hold.Hidden || p.release.Disabled() == false || p.erase.Disabled() {
+		t.Fatalf("a fresh file: hold line shown %v, release enabled %v, erase disabled %v", !cf.hold.Hidden, !p.release.Disabled(), p.erase.Disabled())
+	}
+
+	test.Tap(p.hold)
+	formEntry(t, cf, 0).SetText("Tuchtzaak aanhangig sinds 1 december 2026")
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); !c.Held || c.HoldReason != "Tuchtzaak aanhangig sinds 1 december 2026" {
+		t.Fatalf("after placing the hold: held %v, reason %q", c.Held, c.HoldReason)
+	}
+	if cf.hold.Hidden || !strings.Contains(cf.hold.Text, "Bewaarplicht wegens een lopende zaak: Tuchtzaak aanhangig sinds 1 december 2026.") {
+		t.Errorf("the file's header says %q (hidden %v)", cf.hold.Text, cf.hold.Hidden)
+	}
+	if !p.erase.Disabled() || !p.hold.Disabled() || p.release.Disabled() {
+		t.Errorf("under a hold: erase enabled %v, hold enabled %v, release enabled %v", !p.erase.Disabled(), !p.hold.Disabled(), !p.release.Disabled())
+	}
+	test.Tap(p.release)
+	tapInTop(t, cf.win, "Ja")
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Held || !cf.hold.Hidden {
+		t.Fatalf("after releasing: held %v, header line %q", c.Held, cf.hold.Text)
+	}
+
+	saveFolder = t.TempDir()
+	t.Cleanup(func() { saveFolder = "" })
+	test.Tap(p.export)
+	cf.dialog.Submit()
+	target := filepath.Join(saveFolder, ref+"-inzageverzoek.zip")
+	if text := overlayText(cf.win); !strings.Contains(text, "Opgeslagen als "+target) {
+		t.Fatalf("after exporting the window says %q", text)
+	}
+	z, err := zip.OpenReader(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range z.File {
+		names = append(names, f.Name)
+	}
+	z.Close()
+	if !slices.Contains(names, "klacht.json") || !slices.Contains(names, "LEESMIJ.txt") {
+		t.Errorf("the export holds %v", names)
+	}
+
+	copied, err := cf.copy(ref+"-ontvangstbevestiging-v1.pdf", []byte("%PDF"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(p.erase)
+	formEntry(t, cf, 0).SetText("Verzoek van de klager per brief van 1 december 2026")
+	cf.dialog.Submit() // still open, withdrawal not ticked: refused
+	if c, _ := s.Complaint(ref); !c.AnonymisedOn.IsZero() || c.Complainant.Name != "Mehmet Çelik" {
+		t.Fatalf("an open complaint was erased without recording its withdrawal")
+	}
+	if text := overlayText(cf.win); text == "" {
+		t.Error("the refusal is not explained")
+	}
+	cf.win.Canvas().Overlays().Top().Hide()
+	for _, it := range cf.dialogItems {
+		if c, ok := it.Widget.(*widget.Check); ok {
+			c.SetChecked(true) // record the withdrawal first
+		}
+	}
+	cf.dialog.Submit()
+	settle(m)
+	c, err := s.Complaint(ref)
+	if err != nil || c.AnonymisedOn.IsZero() || c.Status != data.StatusWithdrawn || strings.Contains(c.Complainant.Name, "Çelik") {
+		t.Fatalf("after erasing: %+v (%v)", c, err)
+	}
+	if !strings.Contains(cf.hold.Text, "Geanonimiseerd op 30 november 2026") || !p.erase.Disabled() {
+		t.Errorf("the erased file says %q, erase enabled %v", cf.hold.Text, !p.erase.Disabled())
+	}
+	if cf.win.Title() != ref || !strings.Contains(cf.title.Text, ref+" · (geanonimiseerd) · ingetrokken") {
+		t.Errorf("the erased file is titled %q / %q", cf.win.Title(), cf.title.Text)
+	}
+	for a, b := range cf.buttons {
+		if !b.Disabled() {
+			t.Errorf("the erased file offers step %s", a)
+		}
+	}
+	if cf.problem.Text != "" {
+		t.Errorf("the erased file asks for corrections: %q", cf.problem.Text)
+	}
+	if _, err := os.Stat(copied); !os.IsNotExist(err) {
+		t.Errorf("an opened copy of the erased complaint stays: %v", err)
+	}
+}

@@ -1,0 +1,268 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// retentionStore is what the retention review needs from the store.
+type retentionStore interface {
+	Settings() (data.Settings, error)
+	RetentionDue(today, closedBefore data.Date) ([]data.RetentionCase, error)
+	Anonymise(refs []string, reason string) (int, error)
+}
+
+// retentionReason is what the audit trail records as the reason of an anonymisation from
+// the review: never a name.
+const retentionReason = "bewaartermijn verstreken"
+
+// retentionScreen is the review of the finished complaints past their retention period: it
+// lists them, says what anonymising removes and what stays, and anonymises the ones the
+// practitioner picks, after a confirmation. A file under legal hold is listed but cannot be
+// picked.
+type retentionScreen struct {
+	store   retentionStore
+	win     fyne.Window
+	today   func() data.Date
+	copies  *data.ViewCopies
+	open    func(ref string) // opens a complaint's file
+	changed func()           // tells the main window to refresh
+
+	cases     []data.RetentionCase
+	years     int
+	picked    map[string]bool
+	intro     *widget.Label
+	list      *widget.List
+	anonymise *widget.Button
+	bg        worker
+}
+
+func newRetentionScreen(store retentionStore, win fyne.Window, today func() data.Date, copies *data.ViewCopies,
+	open func(string), changed func()) *retentionScreen {
+	r := &retentionScreen{store: store, win: win, today: today, copies: copies, open: open, changed: changed,
+		picked: map[string]bool{}, intro: widget.NewLabel("")}
+	r.intro.Wrapping = fyne.TextWrapWord
+	r.list = widget.NewList(func() int { return len(r.cases) }, r.newRow, r.updateRow)
+	r.list.OnSelected = func(id widget.ListItemID) {
+		r.list.UnselectAll()
+		if id < len(r.cases) {
+			r.open(r.cases[id].Reference)
+		}
+	}
+	r.anonymise = widget.NewButton(lang.L("Anonymise the chosen files…"), r.onAnonymise)
+	r.anonymise.Importance = widget.DangerImportance
+	return r
+}
+
+// content lays the screen out: the list, with beside it what anonymising removes and keeps.
+func (r *retentionScreen) content() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("Retention period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	choose := container.NewHBox(widget.NewButton(lang.L("Choose all"), func() { r.pick(true) }),
+		widget.NewButton(lang.L("Choose none"), func() { r.pick(false) }))
+	top := container.NewVBox(title, r.intro, choose)
+	backups := widget.NewLabel(lang.L("An anonymised file remains in the backups made before, until they expire: at most 12 months."))
+	backups.Wrapping = fyne.TextWrapWord
+	what := container.NewVScroll(container.NewVBox(bullets(lang.L("Removed"), data.AnonymiseRemoves),
+		bullets(lang.L("Kept"), data.AnonymiseKeeps)))
+	split := container.NewHSplit(r.list, what)
+	split.Offset = 0.62
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, r.anonymise, backups))
+	return container.NewBorder(top, bottom, nil, nil, split)
+}
+
+// bullets is a heading with a wrapped line per item.
+func bullets(heading string, items []string) fyne.CanvasObject {
+	box := container.NewVBox(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, it := range items {
+		l := widget.NewLabel("• " + it)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	return box
+}
+
+func (r *retentionScreen) newRow() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, l)
+}
+
+func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(r.cases) {
+		return
+	}
+	c := r.cases[id]
+	row := o.(*fyne.Container)
+	label := row.Objects[0].(*widget.Label)
+	label.Importance = widget.MediumImportance
+	if c.Held {
+		label.Importance = widget.WarningImportance
+	}
+	label.SetText(caseRow(c))
+	check := row.Objects[1].(*widget.Check)
+	check.OnChanged = nil
+	check.SetChecked(r.picked[c.Reference])
+	setEnabled(check, !c.Held)
+	check.OnChanged = func(on bool) { r.picked[c.Reference] = on; r.enable() }
+}
+
+// caseRow is one file of the review: reference, name, when it ended, and when its retention
+// period did or, under a legal hold, the hold's reason instead.
+func caseRow(c data.RetentionCase) string {
+	parts := []string{c.Reference}
+	if c.Complainant != "" {
+		parts = append(parts, c.Complainant)
+	}
+	parts = append(parts, statusLabel(c.Status)+" "+shortDate(c.ClosedOn))
+	if c.Held {
+		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": c.HoldReason}))
+	} else {
+		parts = append(parts, lang.L("retention period until {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)}))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// retentionData is one reading of the register for the review.
+type retentionData struct {
+	cases []data.RetentionCase
+	years int
+}
+
+// refresh reloads the files past retention in the background; a file no longer listed is no
+// longer picked.
+func (r *retentionScreen) refresh() {
+	latest(&r.bg, func() (retentionData, error) {
+		set, err := r.store.Settings()
+		if err != nil {
+			return retentionData{}, err
+		}
+		cases, err := r.store.RetentionDue(r.today(), data.Date{})
+		return retentionData{cases, set.RetentionYears()}, err
+	}, func(d retentionData) {
+		r.cases, r.years = d.cases, d.years
+		listed := map[string]bool{}
+		for _, c := range r.cases {
+			listed[c.Reference] = r.picked[c.Reference] && !c.Held
+		}
+		r.picked = listed
+		r.showIntro()
+		r.list.Refresh()
+		r.enable()
+	}, func(err error) { showError(err, r.win) })
+}
+
+func (r *retentionScreen) showIntro() {
+	held := 0
+	for _, c := range r.cases {
+		if c.Held {
+			held++
+		}
+	}
+	// The files that can be chosen, as Vandaag counts them; those under a hold are listed too.
+	v := map[string]any{"N": len(r.cases) - held, "Years": r.years}
+	var text string
+	switch {
+	case len(r.cases) == 0:
+		text = lang.L("No finished file has passed the retention period of {{.Years}} years.", v)
+	case held == len(r.cases):
+		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Years}} years are under a legal hold.", v)
+	case held == len(r.cases)-1:
+		text = lang.L("1 finished file has passed the retention period of {{.Years}} years. Choose it to anonymise it; click the line to open the file first.", v)
+	default:
+		text = lang.L("{{.N}} finished files have passed the retention period of {{.Years}} years. Choose the ones to anonymise; click a line to open the file first.", v)
+	}
+	if held > 0 && held < len(r.cases) {
+		text += " " + lang.L("Files under a legal hold cannot be chosen until the hold is released.")
+	}
+	r.intro.SetText(text)
+}
+
+// chosen are the references picked, in the order listed.
+func (r *retentionScreen) chosen() []string {
+	var refs []string
+	for _, c := range r.cases {
+		if r.picked[c.Reference] {
+			refs = append(refs, c.Reference)
+		}
+	}
+	return refs
+}
+
+func (r *retentionScreen) pick(on bool) {
+	for _, c := range r.cases {
+		r.picked[c.Reference] = on && !c.Held
+	}
+	r.list.Refresh()
+	r.enable()
+}
+
+func (r *retentionScreen) enable() {
+	n := len(r.chosen())
+	setEnabled(r.anonymise, n > 0)
+	if n > 0 {
+		r.anonymise.SetText(lang.L("Anonymise {{.N}} chosen files…", map[string]any{"N": n}))
+	} else {
+		r.anonymise.SetText(lang.L("Anonymise the chosen files…"))
+	}
+}
+
+// onAnonymise asks once more, naming the files, and then anonymises them.
+func (r *retentionScreen) onAnonymise() {
+	refs := r.chosen()
+	if len(refs) == 0 {
+		return
+	}
+	msg := lang.L("Anonymise these {{.N}} files: {{.Refs}}?", map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
+		"\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
+	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
+		if yes {
+			r.run(refs)
+		}
+	}, r.win)
+	d.SetConfirmText(lang.L("Anonymise"))
+	d.SetDismissText(lang.L("Cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// anonymised is the outcome of one anonymisation from the review: how many, and why it
+// stopped early, if it did (the files before the one refused stay anonymised).
+type anonymised struct {
+	n   int
+	err error
+}
+
+// run anonymises refs off the UI goroutine, as rewriting a large register takes a while, and
+// says how many; the opened copies of every file chosen go too.
+func (r *retentionScreen) run(refs []string) {
+	busy := dialog.NewCustomWithoutButtons(lang.L("Anonymise"), container.NewVBox(
+		widget.NewLabel(lang.L("Anonymising and clearing the freed space from the register…")), widget.NewProgressBarInfinite()), r.win)
+	busy.Show()
+	run(&r.bg, func() (anonymised, error) {
+		n, err := r.store.Anonymise(refs, retentionReason)
+		for _, ref := range refs {
+			r.copies.Remove(ref)
+		}
+		return anonymised{n, err}, nil
+	}, func(a anonymised) {
+		busy.Hide()
+		r.changed()
+		r.refresh()
+		if a.err != nil {
+			showError(a.err, r.win)
+			return
+		}
+		done := lang.L("{{.N}} files anonymised.", map[string]any{"N": a.n})
+		if a.n == 1 {
+			done = lang.L("1 file anonymised.")
+		}
+		dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
+	}, func(err error) { busy.Hide(); showError(err, r.win) })
+}

@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// fakeRetention is a register with files past retention, recording what was anonymised.
+type fakeRetention struct {
+	cases      []data.RetentionCase
+	anonymised []string
+	reason     string
+}
+
+func (f *fakeRetention) Settings() (data.Settings, error) {
+	return data.Settings{data.KeyRetentionYears: "2"}, nil
+}
+
+func (f *fakeRetention) RetentionDue(today, closedBefore data.Date) ([]data.RetentionCase, error) {
+	var due []data.RetentionCase
+	for _, c := range f.cases {
+		if !slices.Contains(f.anonymised, c.Reference) {
+			due = append(due, c)
+		}
+	}
+	return due, nil
+}
+
+func (f *fakeRetention) Anonymise(refs []string, reason string) (int, error) {
+	f.anonymised, f.reason = append(f.anonymised, refs...), reason
+	return len(refs), nil
+}
+
+// settleRetention lets the review's background load finish and be shown.
+func settleRetention(r *retentionScreen) {
+	for {
+		r.bg.wg.Wait()
+		select {
+		case f := <-delivered:
+			f()
+		default:
+			return
+		}
+	}
+}
+
+// TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming: the review lists the files
+// past retention with their dates and a hold's reason, says what goes and what stays and that
+// backups keep it for at most 12 months; a held file cannot be chosen; the chosen files are
+// anonymised only after the confirmation that names them, and their opened copies go too.
+func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T) {
+	test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	store := &fakeRetention{cases: []data.RetentionCase{
+		{Reference: "K-2023-0001", Status: data.StatusClosed, Complainant: "Mehmet Çelik", ClosedOn: data.NewDate(2023, 3, 1), DueOn: data.NewDate(2025, 3, 1)},
+		{Reference: "K-2023-0002", Status: data.StatusWithdrawn, ClosedOn: data.NewDate(2023, 4, 1), DueOn: data.NewDate(2025, 4, 1)},
+		{Reference: "K-2023-0003", Status: data.StatusClosed, ClosedOn: data.NewDate(2023, 5, 1), DueOn: data.NewDate(2025, 5, 1),
+			Held: true, HoldReason: "tuchtzaak aanhangig"},
+	}}
+	copies := &data.ViewCopies{Dir: filepath.Join(t.TempDir(), "Geopend")}
+	copied, err := copies.Write("K-2023-0001", "K-2023-0001-uitkomst-v1.pdf", data.OutputOptions{}, []byte("%PDF"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	win := test.NewTempWindow(t, nil)
+	r := newRetentionScreen(store, win, func() data.Date { return data.NewDate(2026, 11, 30) }, copies, func(string) {}, func() { changed++ })
+	win.SetContent(r.content())
+	r.refresh()
+	settleRetention(r)
+
+	if !strings.Contains(r.intro.Text, "2 afgesloten dossiers zijn over de bewaartermijn van 2 jaar") {
+		t.Errorf("intro %q", r.intro.Text)
+	}
+	for i, want := range []string{
+		"K-2023-0001 · Mehmet Çelik · gesloten 01-03-2023 · bewaartermijn tot 01-03-2025",
+		"K-2023-0002 · ingetrokken 01-04-2023",
+		"bewaarplicht: tuchtzaak aanhangig",
+	} {
+		if got := caseRow(r.cases[i]); !strings.Contains(got, want) {
+			t.Errorf("row %d = %q, want %q in it", i, got, want)
+		}
+	}
+	var shown strings.Builder
+	for _, o := range test.LaidOutObjects(win.Content()) {
+		if l, ok := o.(*widget.Label); ok {
+			shown.WriteString(l.Text + "\n")
+		}
+	}
+	for _, want := range []string{"hoogstens 12 maanden", data.AnonymiseRemoves[0], data.AnonymiseKeeps[0]} {
+		if !strings.Contains(shown.String(), want) {
+			t.Errorf("the review does not say %q", want)
+		}
+	}
+	if !r.anonymise.Disabled() {
+		t.Error("Anonymise is enabled with nothing chosen")
+	}
+
+	for _, o := range test.LaidOutObjects(win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Alles aanvinken" {
+			test.Tap(b)
+		}
+	}
+	if got := r.chosen(); !slices.Equal(got, []string{"K-2023-0001", "K-2023-0002"}) {
+		t.Fatalf("choosing all picked %v; a held file may not be chosen", got)
+	}
+	r.picked["K-2023-0002"] = false
+	r.enable()
+	test.Tap(r.anonymise)
+	if text := overlayText(win); !strings.Contains(text, "K-2023-0001") || strings.Contains(text, "K-2023-0002") || !strings.Contains(text, "12 maanden") {
+		t.Fatalf("the confirmation says %q", text)
+	}
+	tapInTop(t, win, "Annuleren")
+	if len(store.anonymised) != 0 {
+		t.Fatalf("anonymised without confirmation: %v", store.anonymised)
+	}
+	test.Tap(r.anonymise)
+	tapInTop(t, win, "Anonimiseren")
+	settleRetention(r)
+	if !slices.Equal(store.anonymised, []string{"K-2023-0001"}) || store.reason != retentionReason || changed == 0 {
+		t.Fatalf("anonymised %v for %q, main window told %d times", store.anonymised, store.reason, changed)
+	}
+	if _, err := os.Stat(copied); !os.IsNotExist(err) {
+		t.Errorf("the opened copy of an anonymised file stays: %v", err)
+	}
+	if len(r.cases) != 2 || r.cases[0].Reference != "K-2023-0002" || len(r.chosen()) != 0 {
+		t.Errorf("after anonymising the review lists %v with %v chosen", r.cases, r.chosen())
+	}
+	if text := overlayText(win); !strings.Contains(text, "1 dossier geanonimiseerd") {
+		t.Errorf("after anonymising the window says %q", text)
+	}
+	store.anonymised = append(store.anonymised, "K-2023-0002")
+	r.refresh()
+	settleRetention(r)
+	if !strings.Contains(r.intro.Text, "Geen dossier kan nu worden geanonimiseerd") || !r.anonymise.Disabled() {
+		t.Errorf("with only a held file left the review says %q", r.intro.Text)
+	}
+}
+
+// TestTodayLeadsToTheRetentionReview: a complaint withdrawn more than retention_years ago is
+// an item on Vandaag; it opens the review, where anonymising it removes the name from the
+// register and the item from Vandaag.
+func TestTodayLeadsToTheRetentionReview(t *testing.T) {
+	m, s := newApp(t)
+	s.Now = func() time.Time { return time.Date(2024, 1, 10, 10, 0, 0, 0, time.Local) }
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Mehmet Çelik"}, ReceivedOn: data.NewDate(2024, 1, 5),
+		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Withdraw(ref, data.NewDate(2024, 1, 10), ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return day }
+	m.refresh()
+	settle(m)
+
+	at := slices.IndexFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemRetention })
+	if at < 0 {
+		t.Fatalf("Vandaag lists %v, without the retention item", m.Overview.items)
+	}
+	m.Overview.list.Select(at)
+	settle(m)
+	r := m.retention
+	if r == nil || r.win.Title() != "Bewaartermijn" || len(r.cases) != 1 || r.cases[0].Reference != ref {
+		t.Fatalf("the retention item opened %+v", r)
+	}
+	r.pick(true)
+	test.Tap(r.anonymise)
+	tapInTop(t, r.win, "Anonimiseren")
+	settle(m)
+	if c, err := s.Complaint(ref); err != nil || c.AnonymisedOn.IsZero() || strings.Contains(c.Complainant.Name, "Çelik") {
+		t.Fatalf("after anonymising from the review: %+v (%v)", c, err)
+	}
+	if slices.ContainsFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemRetention }) || len(r.cases) != 0 {
+		t.Errorf("after anonymising Vandaag still lists %v and the review %v", m.Overview.items, r.cases)
+	}
+}
