@@ -53,7 +53,7 @@ func TestAllowedSteps(t *testing.T) {
 					t.Errorf("%s: refusal %v, want allowed=%v", a, refusal, want[a])
 				}
 				var e *Error
-				if refusal != nil && (!errors.As(refusal, &e) || e.Message == "") {
+				if refusal != nil && (!errors.As(refusal, &e) || e.Error() == "") {
 					t.Errorf("%s: refusal %v does not say why", a, refusal)
 				}
 			}

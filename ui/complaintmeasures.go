@@ -84,7 +84,7 @@ func (mt *measuresTab) onLink() {
 		return
 	}
 	if len(open) == 0 {
-		showError(&data.Error{Code: data.CodeConflict, Message: lang.L("there is no measure being carried out to link; record a new one")}, cf.win)
+		showError(data.NewError(data.CodeConflict, "", lang.L("there is no measure being carried out to link; record a new one")), cf.win)
 		return
 	}
 	which := widget.NewSelect(labels(open, func(m data.Measure) string { return m.Code + " · " + m.Description }), nil)

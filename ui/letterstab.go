@@ -110,8 +110,8 @@ func (lt *lettersTab) enable() {
 	}
 }
 
-func letterLabel(k data.LetterKind) string { return lang.X("letter."+string(k), k.Label()) }
-func deliveryLabel(d data.Delivery) string { return lang.X("delivery."+string(d), d.Label()) }
+func letterLabel(k data.LetterKind) string { return tr("letter."+string(k), k.Label()) }
+func deliveryLabel(d data.Delivery) string { return tr("delivery."+string(d), d.Label()) }
 
 // onMake asks which letter to make and in which language, then makes and opens it.
 func (lt *lettersTab) onMake() {

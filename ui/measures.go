@@ -70,7 +70,7 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 	return ms
 }
 
-func measureStateLabel(st data.MeasureState) string { return lang.X("measure."+string(st), st.Label()) }
+func measureStateLabel(st data.MeasureState) string { return tr("measure."+string(st), st.Label()) }
 
 func (ms *measuresScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Improvement measures"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -132,7 +132,7 @@ func (ms *measuresScreen) showDetail() {
 	}
 	if !m.EvaluatedOn.IsZero() {
 		lines = append(lines, lang.L("Evaluated on {{.On}}: {{.Effect}}. {{.Note}}", map[string]any{"On": shortDate(m.EvaluatedOn),
-			"Effect": lang.X("effect."+string(m.Effect), m.Effect.Label()), "Note": m.Evaluation}))
+			"Effect": tr("effect."+string(m.Effect), m.Effect.Label()), "Note": m.Evaluation}))
 	}
 	ms.detail.SetText(strings.Join(lines, "\n"))
 	ms.links.Add(widget.NewLabel(lang.L("Complaints:")))

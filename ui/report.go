@@ -122,7 +122,7 @@ func (r *reportScreen) show(rep data.Report) {
 	}
 	var months [12]string
 	for i := range months {
-		months[i] = lang.X(fmt.Sprintf("month.short.%d", i+1), []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul",
+		months[i] = tr(fmt.Sprintf("month.short.%d", i+1), []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul",
 			"aug", "sep", "okt", "nov", "dec"}[i])
 	}
 	received, resolved := 0, 0

@@ -100,7 +100,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 func settingLabel(key string) string {
 	for _, d := range data.SettingKeys() {
 		if d.Key == key {
-			return lang.X("setting."+key, d.Label)
+			return tr("setting."+key, d.Label)
 		}
 	}
 	return key

@@ -163,7 +163,7 @@ func (cf *complaintFile) onResolve() {
 			HintText: lang.L("Only when a party could not be heard: why not (for example no answer to two invitations).")}},
 		func() error {
 			if verdict.SelectedIndex() < 0 {
-				return &data.Error{Code: data.CodeInvalid, Message: lang.L("choose a verdict")}
+				return data.NewError(data.CodeInvalid, "", lang.L("choose a verdict"))
 			}
 			r := data.Resolution{Verdict: data.Verdicts[verdict.SelectedIndex()], Outcome: outcome.Text, On: dateOf(on),
 				NoHearingReason: noHearing.Text}

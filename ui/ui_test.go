@@ -654,7 +654,7 @@ func TestMeasuresScreenCarriesAMeasureThrough(t *testing.T) {
 
 func TestEscapeClosesAnErrorDialog(t *testing.T) {
 	m, _ := newApp(t)
-	showError(&data.Error{Code: data.CodeConflict, Message: "dit kan niet"}, m.win)
+	showError(data.NewError(data.CodeConflict, "", "dit kan niet"), m.win)
 	c := m.win.Canvas()
 	if c.Overlays().Top() == nil {
 		t.Fatal("no dialog shown")

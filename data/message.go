@@ -1,0 +1,122 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Text is something data/ says to a practitioner: a refusal, a timeline entry. Key is the
+// Dutch text as a fmt template, and it is also the key under which the desktop app finds the
+// text in another language (assets/translations/data.en.json), so the Dutch lives in one
+// place: here, where the text is made. Args keep their type (a Date, a Status, a field
+// name, another Text) so that each language can put them in its own words and date format;
+// the Dutch rendering, which the CLI prints, uses their Label.
+type Text struct {
+	Key  string
+	Args []any
+}
+
+// Msg makes a Text. key must be a string literal, never a formatted string: the
+// translations are found by it (ui/i18n_test.go checks every key has its English text).
+func Msg(key string, args ...any) Text { return Text{Key: key, Args: args} }
+
+// String is the text in Dutch, as the CLI prints it.
+func (t Text) String() string {
+	if len(t.Args) == 0 {
+		return t.Key
+	}
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		args[i] = dutchArg(a)
+	}
+	return fmt.Sprintf(t.Key, args...)
+}
+
+// labeled is a domain value with a name in the practitioner's words: a status, a verdict, ...
+type labeled interface{ Label() string }
+
+// dutchArg is an argument as Dutch text shows it.
+func dutchArg(a any) any {
+	switch v := a.(type) {
+	case Text:
+		return v.String()
+	case List:
+		parts := make([]string, len(v))
+		for i, a := range v {
+			parts[i] = fmt.Sprint(dutchArg(a))
+		}
+		return strings.Join(parts, ", ")
+	case And:
+		parts := make([]string, len(v))
+		for i, a := range v {
+			parts[i] = fmt.Sprint(dutchArg(a))
+		}
+		return JoinAnd(parts, "en")
+	case labeled:
+		return v.Label()
+	}
+	return a
+}
+
+// List is an argument of several values, shown one after the other: "a, b, c".
+type List []any
+
+// And is an argument of several values, the last after "en": "a, b en c".
+type And []any
+
+// JoinAnd lists xs with and before the last: "a, b en c".
+func JoinAnd(xs []string, and string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " " + and + " " + xs[len(xs)-1]
+}
+
+// FieldName names a stored field (name, address_line1, due_on), as an audit event records it.
+type FieldName string
+
+// Label is the field in the practitioner's words; a field without one shows its name.
+func (f FieldName) Label() string {
+	if l, ok := fieldLabels[f]; ok {
+		return l
+	}
+	return string(f)
+}
+
+// FieldNames is a list of fields, as a timeline entry of an edit names them.
+type FieldNames []FieldName
+
+// Label lists the fields in the practitioner's words.
+func (fs FieldNames) Label() string {
+	labels := make([]string, len(fs))
+	for i, f := range fs {
+		labels[i] = f.Label()
+	}
+	return strings.Join(labels, ", ")
+}
+
+// fieldLabels are the names of the fields an edit records: a complaint's details and a
+// measure's. The desktop app has them in English as "field.<name>".
+var fieldLabels = map[FieldName]string{
+	"received_on": "datum van ontvangst", "channel": "ontvangen via", "subject": "onderwerp",
+	"person_named": "betrokken medewerker", "handler": "behandelaar", "summary": "korte omschrijving",
+	"description": "omschrijving", "desired_outcome": "gewenste uitkomst", "name": "naam klager",
+	"address_line1": "adres", "address_line2": "adresregel 2", "postcode": "postcode", "city": "plaats",
+	"country": "land", "email": "e-mailadres", "phone": "telefoonnummer", "salutation": "aanhef",
+	"initials": "voorletters", "surname": "achternaam", "letter_description": "omschrijving in de brieven",
+	"language": "taal van de brieven", "rep_name": "naam gemachtigde", "rep_salutation": "aanhef gemachtigde",
+	"rep_initials": "voorletters gemachtigde", "rep_surname": "achternaam gemachtigde",
+	"rep_address_line1": "adres gemachtigde", "rep_address_line2": "adresregel 2 gemachtigde",
+	"rep_postcode": "postcode gemachtigde", "rep_city": "plaats gemachtigde", "rep_country": "land gemachtigde",
+	"rep_email": "e-mailadres gemachtigde", "rep_phone": "telefoonnummer gemachtigde",
+	"root_cause": "oorzaak", "owner": "uitvoerder", "due_on": "streefdatum",
+}
+
+// FieldLabels lists every field with a name of its own, for the translations' completeness test.
+func FieldLabels() []FieldName {
+	out := make([]FieldName, 0, len(fieldLabels))
+	for f := range fieldLabels {
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// keyArg is where the message key sits in the calls that make a data text.
+var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0, "conflict": 0, "as": 0, "refuse": 0, "damagedBackup": 0}
+
+// dataKeys finds every text data/ and letters/ say to a practitioner: the literal keys of
+// Msg, NewError, invalid, notFound, conflict and textRule.as. A key made at run time (by
+// fmt.Sprintf or +) has no translation, and is reported as a problem.
+func dataKeys(t *testing.T) (keys []string, problems []string) {
+	t.Helper()
+	var files []string
+	for _, dir := range []string{"../data", "../data/demo", "../letters"} {
+		fs, _ := filepath.Glob(dir + "/*.go")
+		files = append(files, fs...)
+	}
+	seen := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var name string
+			switch fn := call.Fun.(type) {
+			case *ast.Ident:
+				name = fn.Name
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			}
+			i, ok := keyArg[name]
+			if !ok || len(call.Args) <= i {
+				return true
+			}
+			switch a := call.Args[i].(type) {
+			case *ast.BasicLit, *ast.BinaryExpr:
+				k, ok := literal(a)
+				if !ok {
+					problems = append(problems, fset.Position(a.Pos()).String())
+				} else if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			case *ast.CallExpr:
+				problems = append(problems, fset.Position(a.Pos()).String())
+			}
+			return true
+		})
+	}
+	return keys, problems
+}
+
+func TestDataTextsAreLiteral(t *testing.T) {
+	keys, problems := dataKeys(t)
+	for _, p := range problems {
+		t.Errorf("%s: a data text's key is made at run time; pass a string literal and the values as arguments", p)
+	}
+	if len(keys) < 150 {
+		t.Fatalf("found only %d data texts; the scan is broken", len(keys))
+	}
+}
+
+// literal is the string a literal, or a sum of literals, stands for.
+func literal(e ast.Expr) (string, bool) {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		s, err := strconv.Unquote(x.Value)
+		return s, x.Kind == token.STRING && err == nil
+	case *ast.BinaryExpr:
+		l, ok1 := literal(x.X)
+		r, ok2 := literal(x.Y)
+		return l + r, ok1 && ok2 && x.Op == token.ADD
+	}
+	return "", false
+}
