@@ -98,9 +98,12 @@ func (d Delivery) Label() string {
 
 // Sent says that a letter went out this way, as the end of a sentence: "per post verstuurd",
 // "persoonlijk overhandigd".
-func (d Delivery) Sent() string {
-	return map[Delivery]string{DeliveryPost: "per post verstuurd", DeliveryEmail: "per e-mail verstuurd",
-		DeliveryHand: "persoonlijk overhandigd"}[d]
+func (d Delivery) Sent() string { return d.SentText().String() }
+
+// SentText is Sent as a Text, for the timeline.
+func (d Delivery) SentText() Text {
+	return map[Delivery]Text{DeliveryPost: Msg("per post verstuurd"), DeliveryEmail: Msg("per e-mail verstuurd"),
+		DeliveryHand: Msg("persoonlijk overhandigd")}[d]
 }
 
 // ParseDelivery checks a way of sending.

@@ -111,7 +111,7 @@ func Next(ref string, s Status, a Action) (Status, error) {
 		}
 		hint = Msg("wel mogelijk: %s", steps)
 	}
-	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q (%s); %s", a, ref, string(s), s, hint)
+	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q (%s); %s", Capital{a}, ref, s, string(s), hint)
 }
 
 func capitalise(s string) string {

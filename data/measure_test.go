@@ -207,7 +207,7 @@ func TestMeasureSteps(t *testing.T) {
 	}
 	timeline, err := s.Timeline(b)
 	must(t, err)
-	if d := timeline[len(timeline)-1].Describe(); d != "Verbetermaatregel M-2026-001 ontkoppeld" {
+	if d := timeline[len(timeline)-1].Describe().String(); d != "Verbetermaatregel M-2026-001 ontkoppeld" {
 		t.Errorf("timeline says %q", d)
 	}
 	if v, err := s.Verify(); err != nil || !v.OK() {

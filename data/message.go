@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -46,6 +47,8 @@ func dutchArg(a any) any {
 			parts[i] = fmt.Sprint(dutchArg(a))
 		}
 		return strings.Join(parts, ", ")
+	case Capital:
+		return capitalise(fmt.Sprint(dutchArg(v.Value)))
 	case And:
 		parts := make([]string, len(v))
 		for i, a := range v {
@@ -60,6 +63,9 @@ func dutchArg(a any) any {
 
 // List is an argument of several values, shown one after the other: "a, b, c".
 type List []any
+
+// Capital is an argument that starts a sentence, with a capital letter.
+type Capital struct{ Value any }
 
 // And is an argument of several values, the last after "en": "a, b en c".
 type And []any
@@ -119,4 +125,82 @@ func FieldLabels() []FieldName {
 		out = append(out, f)
 	}
 	return out
+}
+
+// textJSON is how a Text is stored in an audit event: each argument under the name of its
+// type, so that reading it back gives the same types (see argKinds).
+type textJSON struct {
+	Key  string           `json:"key"`
+	Args []map[string]any `json:"args,omitempty"`
+}
+
+// argKinds are the argument types a stored Text keeps, by their name in the JSON.
+var argKinds = map[string]func(string) any{
+	"date":     func(s string) any { d, _ := ParseDate(s); return d },
+	"verdict":  func(s string) any { return Verdict(s) },
+	"status":   func(s string) any { return Status(s) },
+	"delivery": func(s string) any { return Delivery(s) },
+	"field":    func(s string) any { return FieldName(s) },
+}
+
+// MarshalJSON stores the Text with the types of its arguments.
+func (t Text) MarshalJSON() ([]byte, error) {
+	out := textJSON{Key: t.Key}
+	for _, a := range t.Args {
+		var arg map[string]any
+		switch v := a.(type) {
+		case Text:
+			arg = map[string]any{"text": v}
+		case Date:
+			arg = map[string]any{"date": v.String()}
+		case Verdict:
+			arg = map[string]any{"verdict": string(v)}
+		case Status:
+			arg = map[string]any{"status": string(v)}
+		case Delivery:
+			arg = map[string]any{"delivery": string(v)}
+		case FieldName:
+			arg = map[string]any{"field": string(v)}
+		case string:
+			arg = map[string]any{"s": v}
+		default:
+			arg = map[string]any{"s": fmt.Sprint(dutchArg(v))}
+		}
+		out.Args = append(out.Args, arg)
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads a stored Text back, its arguments with their types.
+func (t *Text) UnmarshalJSON(b []byte) error {
+	var in struct {
+		Key  string                       `json:"key"`
+		Args []map[string]json.RawMessage `json:"args"`
+	}
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	*t = Text{Key: in.Key}
+	for _, arg := range in.Args {
+		for kind, raw := range arg {
+			if kind == "text" {
+				var sub Text
+				if err := json.Unmarshal(raw, &sub); err != nil {
+					return err
+				}
+				t.Args = append(t.Args, sub)
+				continue
+			}
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return err
+			}
+			if f, ok := argKinds[kind]; ok {
+				t.Args = append(t.Args, f(s))
+			} else {
+				t.Args = append(t.Args, s)
+			}
+		}
+	}
+	return nil
 }

@@ -146,7 +146,7 @@ func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
 			must(t, err)
 			found := false
 			for _, e := range tl {
-				found = found || strings.Contains(e.Describe(), "Adres was verkeerd gespeld")
+				found = found || strings.Contains(e.Describe().String(), "Adres was verkeerd gespeld")
 			}
 			if !found {
 				t.Error("the timeline does not show the reason for reopening")

@@ -34,7 +34,7 @@ func newFileLists(cf *complaintFile) *fileLists {
 	l := &fileLists{cf: cf, consent: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	l.timeline = textList(func() int { return len(l.events) }, func(i int) string {
 		e := l.events[i]
-		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, e.Describe())
+		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, say(e.Describe()))
 	})
 	l.contacts = textList(func() int { return len(l.contactRows) }, func(i int) string { return l.contactRows[i] })
 	l.experts = textList(func() int { return len(l.expertRows) }, func(i int) string { return l.expertRows[i] })

@@ -98,6 +98,8 @@ func sayArg(a any) any {
 			parts[i] = fmt.Sprint(sayArg(a))
 		}
 		return joinList(parts)
+	case data.Capital:
+		return capitalised(fmt.Sprint(sayArg(v.Value)))
 	case data.And:
 		parts := make([]string, len(v))
 		for i, a := range v {
