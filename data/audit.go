@@ -217,7 +217,7 @@ func (e Event) Describe() Text {
 	case "attachment_added":
 		return Msg("Bijlage toegevoegd: %s", str("name"))
 	case "letter_generated":
-		return Msg("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")), p["version"], languageName(str("language")))
+		return Msg("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")), p["version"], LanguageName(str("language")))
 	case "measure_added":
 		return Msg("Verbetermaatregel %s vastgelegd: %s", str("code"), str("description"))
 	case "measure_edited":
@@ -251,8 +251,8 @@ func fieldNames(changes map[string]any) FieldNames {
 	return out
 }
 
-// languageName is a letter's language in words.
-func languageName(code string) any {
+// LanguageName is a letter's language in words.
+func LanguageName(code string) any {
 	switch code {
 	case "nl":
 		return Msg("Nederlands")

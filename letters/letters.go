@@ -140,21 +140,24 @@ func sameLanguage(in *Input) error {
 	if c.Language == "" || c.Language == in.Language {
 		return nil
 	}
-	var typed []string // the fields with text of its own that this letter prints
+	var typed data.And // the fields with text of its own that this letter prints
 	if c.LetterDescription != "" && in.Kind != data.LetterConfidentiality {
-		typed = append(typed, "de omschrijving voor de brieven (letter_description)")
+		typed = append(typed, data.Msg("de omschrijving voor de brieven (letter_description)"))
 	}
 	if in.Kind == data.LetterProgress && slices.ContainsFunc(extensions(in), func(e data.Extension) bool { return e.Reason != "" }) {
-		typed = append(typed, "de reden van de verlenging")
+		typed = append(typed, data.Msg("de reden van de verlenging"))
 	}
 	if in.Kind == data.LetterOutcome && c.Outcome != "" {
-		typed = append(typed, "de uitkomst")
+		typed = append(typed, data.Msg("de uitkomst"))
 	}
 	if len(typed) == 0 {
 		return nil
 	}
-	names := phrasebook["nl"].languageName
-	return data.NewError(data.CodeConflict, "language", "de brieven van klacht %s zijn in het %s, en %s %s in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in", c.Reference, names[c.Language], joinAnd(typed, "en"), map[bool]string{true: "is", false: "zijn"}[len(typed) == 1], names[c.Language], names[c.Language], names[in.Language])
+	own, other := data.LanguageName(c.Language), data.LanguageName(in.Language)
+	if len(typed) == 1 {
+		return data.NewError(data.CodeConflict, "language", "de brieven van klacht %s zijn in het %s, en %s is in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in", c.Reference, own, typed, own, own, other)
+	}
+	return data.NewError(data.CodeConflict, "language", "de brieven van klacht %s zijn in het %s, en %s zijn in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in", c.Reference, own, typed, own, own, other)
 }
 
 // notClosed refuses a new letter for a closed complaint: its file is complete.

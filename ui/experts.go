@@ -118,7 +118,7 @@ func (cf *complaintFile) onExpert() {
 		options = append(options, e.Name)
 	}
 	var id int64
-	which := widget.NewSelect(options, nil)
+	which := newSelect(options, nil)
 	which.OnChanged = func(string) {
 		e := data.Expert{}
 		if i := which.SelectedIndex(); i > 0 {
@@ -173,7 +173,7 @@ func (cf *complaintFile) pickExpert(title string) (*widget.Select, []data.Expert
 			names[i] += " " + lang.L("(no signed confidentiality statement for this complaint)")
 		}
 	}
-	who := widget.NewSelect(names, nil)
+	who := newSelect(names, nil)
 	who.SetSelectedIndex(0)
 	return who, experts
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -88,4 +89,12 @@ func complainantName(c data.Complaint) string {
 		return lang.L("(anonymous)")
 	}
 	return c.Complainant.Name
+}
+
+// fileWords makes words into a file name: lower case, a hyphen between words, only letters
+// and digits ("Ontvangstbevestiging" stays, "toestemming externe deskundige" becomes
+// toestemming-externe-deskundige).
+func fileWords(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(words, "-")
 }

@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"klachtenregister/assets"
+	"klachtenregister/data"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,4 +93,52 @@ func literal(e ast.Expr) (string, bool) {
 		return l + r, ok1 && ok2 && x.Op == token.ADD
 	}
 	return "", false
+}
+
+// verbs are the fmt verbs of a template, in order: a translation must take the same
+// arguments in the same order.
+var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+
+func TestEveryDataTextIsTranslated(t *testing.T) {
+	keys, _ := dataKeys(t)
+	raw, err := assets.Translations.ReadFile("translations/data.en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := json.Unmarshal(raw, &en); err != nil {
+		t.Fatalf("data.en.json: %v", err)
+	}
+	nl := translations(t, "nl")
+	used := map[string]bool{}
+	for _, k := range keys {
+		used[k] = true
+		e, ok := en[k]
+		switch {
+		case !ok:
+			t.Errorf("data.en.json lacks %q", k) // the Dutch is the key itself
+		case strings.Join(verbs.FindAllString(k, -1), " ") != strings.Join(verbs.FindAllString(e, -1), " "):
+			t.Errorf("data.en.json: %q takes other arguments than %q", e, k)
+		}
+		if _, ok := nl[k]; ok {
+			t.Errorf("nl.json has data text %q: its Dutch is the key in data/, kept in one place", k)
+		}
+	}
+	for k := range en {
+		if !used[k] {
+			t.Errorf("data.en.json has %q, which data/ no longer says", k)
+		}
+	}
+	enScreen := translations(t, "en")
+	for _, f := range data.FieldLabels() {
+		if _, ok := enScreen["field."+string(f)]; !ok {
+			t.Errorf("en.json lacks field.%s", f)
+		}
+	}
+	for _, a := range []data.Action{data.ActionEscalate, data.ActionAcknowledge, data.ActionExtend, data.ActionResolve,
+		data.ActionClose, data.ActionWithdraw, data.ActionReopen} {
+		if _, ok := enScreen["action."+string(a)]; !ok {
+			t.Errorf("en.json lacks action.%s", a)
+		}
+	}
 }

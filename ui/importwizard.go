@@ -135,7 +135,7 @@ func (w *importWizard) showMapping() {
 			example = strings.ReplaceAll(w.sheet.Rows[0].Cell(i), "\n", " ")
 		}
 		col := i
-		sel := widget.NewSelect(fieldOptions(), nil)
+		sel := newSelect(fieldOptions(), nil)
 		sel.SetSelectedIndex(slices.Index(importer.Fields, w.mapping[i]))
 		sel.OnChanged = func(string) {
 			if err := w.mapping.Set(w.sheet.Header, w.sheet.Header[col], string(importer.Fields[sel.SelectedIndex()])); err == nil {
@@ -268,7 +268,7 @@ func (w *importWizard) onImport() {
 func (w *importWizard) showSummary(res data.ImportResult) {
 	w.Progress.SetValue(1)
 	refs := res.References
-	text := lang.L("{{.N}} complaints imported from {{.File}}, with references {{.First}} to {{.Last}}.",
+	text := lang.N("{{.N}} complaints imported from {{.File}}, with references {{.First}} to {{.Last}}.", len(refs),
 		map[string]any{"N": len(refs), "File": w.sheet.Name, "First": refs[0], "Last": refs[len(refs)-1]})
 	text += "\n" + lang.L("{{.Dup}} were already in the register and were left out; {{.Skipped}} refused rows were skipped.",
 		map[string]any{"Dup": len(res.Duplicates), "Skipped": len(w.preview.Refused)})

@@ -48,7 +48,7 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 	ms := &measuresScreen{store: store, win: win, today: today, open: open, changed: changed,
 		detail: widget.NewLabel(""), links: container.NewHBox()}
 	ms.detail.Wrapping = fyne.TextWrapWord
-	ms.filter = widget.NewSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
+	ms.filter = newSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
 		func(string) { ms.refresh() })
 	ms.filter.SetSelectedIndex(0)
 	ms.list = textList(func() int { return len(ms.measures) }, func(i int) string {
@@ -169,7 +169,7 @@ func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m
 	description.SetText(m.Description)
 	owner.SetText(m.Owner)
 	due.SetText(shortDate(m.DueOn))
-	cause := widget.NewSelect(labels(causes, func(c data.RootCause) string { return c.Label }), nil)
+	cause := newSelect(labels(causes, func(c data.RootCause) string { return c.Label }), nil)
 	cause.SetSelectedIndex(slices.IndexFunc(causes, func(c data.RootCause) bool { return c.Code == m.RootCause }))
 	newCause.SetPlaceHolder(lang.L("or type a new category"))
 	items := []*widget.FormItem{

@@ -39,7 +39,7 @@ type reportScreen struct {
 
 func newReportScreen(store reportStore, win fyne.Window, today func() data.Date) *reportScreen {
 	r := &reportScreen{store: store, win: win, today: today, body: container.NewVBox()}
-	r.year = widget.NewSelect(nil, func(string) { r.load() })
+	r.year = newSelect(nil, func(string) { r.load() })
 	r.anonymised = widget.NewCheck(lang.L("Anonymised (no names, addresses or free text)"), nil)
 	r.anonymised.SetChecked(true)
 	return r
@@ -184,7 +184,7 @@ func (r *reportScreen) onPDF() {
 		showError(err, r.win)
 		return
 	}
-	saveAs(r.win, r.store, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())
+	saveAs(r.win, r.store, fmt.Sprintf("%s-%d.pdf", fileWords(lang.L("Annual complaints report")), r.selectedYear()), ".pdf", buf.Bytes())
 }
 
 // onCSV exports the year's register for Excel, anonymised unless the practitioner unticks it.

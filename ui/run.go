@@ -53,6 +53,9 @@ func Run(a fyne.App, path string, demo bool) {
 				closeStore(old.store, win)
 			}
 		}
+		if set, err := s.Settings(); err == nil { // each register speaks its own language
+			_ = UseLanguage(set.Language())
+		}
 		current = NewMain(a, win, s, start)
 		current.openDemo = demos.open
 		current.FirstStart()
