@@ -81,7 +81,7 @@ func TestLanguageSwitchesWithoutRestart(t *testing.T) {
 	if got := texts(m.win.Content()); !strings.Contains(got, "Vandaag") || strings.Contains(got, "Today") {
 		t.Fatalf("the Dutch main window shows:\n%s", got)
 	}
-	m.tabs.SelectIndex(len(m.tabs.Items) - 1) // Settings
+	m.tabs.SelectIndex(len(m.tabs.Items) - 1)                // Settings
 	m.Settings.selects[data.KeyLanguage].SetSelectedIndex(1) // English, on the General tab
 	test.Tap(m.Settings.save)
 	settle(m)
