@@ -67,6 +67,10 @@ func TestDataErrorAppearsInTheEnglishUI(t *testing.T) {
 	if got := explain(err); got != "The date of receipt (31-12-2026) lies in the future; fill in the day the complaint came in." {
 		t.Errorf("explain = %q", got)
 	}
+	// A setting's refusal names the setting in English, around the check's own English words.
+	if _, err := data.CheckSetting(data.KeyCustomDays, "abc"); !strings.HasPrefix(problemText(err), "Custom deadline (days) (custom_days): fill in a whole number from ") {
+		t.Errorf("setting refusal: %q", problemText(err))
+	}
 	if got := err.Error(); !strings.Contains(got, "ligt in de toekomst") {
 		t.Errorf("the CLI's text is no longer Dutch: %q", got)
 	}

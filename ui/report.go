@@ -132,9 +132,10 @@ func (r *reportScreen) show(rep data.Report) {
 	legend := widget.NewLabel(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
 		map[string]any{"Received": received, "Resolved": resolved}))
 	charts := container.NewGridWithColumns(2,
-		barChart(lang.L("By channel"), rep.ByChannel), barChart(lang.L("By subject"), rep.BySubject),
-		barChart(lang.L("By outcome"), rep.ByOutcome), barChart(lang.L("By root cause"), rep.ByRootCause),
-		barChart(lang.L("Extensions by reason"), rep.ByExtensionReason), barChart(lang.L("Measures by state"), rep.ByMeasureState))
+		barChart(lang.L("By channel"), "channel", rep.ByChannel), barChart(lang.L("By subject"), "subject", rep.BySubject),
+		barChart(lang.L("By outcome"), "outcome", rep.ByOutcome), barChart(lang.L("By root cause"), "cause", rep.ByRootCause),
+		barChart(lang.L("Extensions by reason"), "reason", rep.ByExtensionReason),
+		barChart(lang.L("Measures by state"), "state", rep.ByMeasureState))
 	note := ""
 	running := !rep.Complete && rep.MadeOn.Year() == rep.Year
 	if running {
