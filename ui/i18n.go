@@ -11,6 +11,7 @@ import (
 
 	"klachtenregister/assets"
 	"klachtenregister/data"
+	"klachtenregister/data/importer"
 )
 
 // language is the screens' language now: "nl" or "en".
@@ -138,6 +139,8 @@ func sayArg(a any) any {
 		return salutationLabel(v)
 	case data.MeasureState:
 		return measureStateLabel(v)
+	case importer.Field:
+		return importFieldLabel(v)
 	case data.FieldName:
 		return fieldLabel(v)
 	case data.FieldNames:

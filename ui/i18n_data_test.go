@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"klachtenregister/assets"
 	"klachtenregister/data"
+	"klachtenregister/data/importer"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -23,7 +24,7 @@ var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0
 func dataKeys(t *testing.T) (keys []string, problems []string) {
 	t.Helper()
 	var files []string
-	for _, dir := range []string{"../data", "../data/demo", "../letters"} {
+	for _, dir := range []string{"../data", "../data/demo", "../data/importer", "../letters"} {
 		fs, _ := filepath.Glob(dir + "/*.go")
 		files = append(files, fs...)
 	}
@@ -139,6 +140,15 @@ func TestEveryDataTextIsTranslated(t *testing.T) {
 		data.ActionClose, data.ActionWithdraw, data.ActionReopen} {
 		if _, ok := enScreen["action."+string(a)]; !ok {
 			t.Errorf("en.json lacks action.%s", a)
+		}
+	}
+}
+
+func TestEveryImportFieldIsTranslated(t *testing.T) {
+	en := translations(t, "en")
+	for _, f := range importer.Fields {
+		if _, ok := en["import."+string(f)]; !ok {
+			t.Errorf("en.json lacks import.%s", f)
 		}
 	}
 }

@@ -115,11 +115,14 @@ func (w *importWizard) Load(name string, content []byte) {
 	w.showMapping()
 }
 
+// importFieldLabel is what a column can hold, in the screens' language.
+func importFieldLabel(f importer.Field) string { return tr("import."+string(f), f.Label()) }
+
 // fieldOptions are the choices of each column's field, in the practitioner's words.
 func fieldOptions() []string {
 	out := make([]string, len(importer.Fields))
 	for i, f := range importer.Fields {
-		out[i] = f.Label()
+		out[i] = importFieldLabel(f)
 	}
 	return out
 }
@@ -208,7 +211,7 @@ func (w *importWizard) showPreview(v previewed) {
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		r := p.Refused[i]
-		text := r.String()
+		text := say(data.Msg("regel %d: %s", r.Line, r.Text))
 		if r.Column != "" {
 			text += "  (" + lang.L("column") + " " + r.Column + ")"
 		}
