@@ -88,16 +88,7 @@ func overlayText(win fyne.Window) string {
 	if top == nil {
 		return ""
 	}
-	var b strings.Builder
-	for _, o := range test.LaidOutObjects(top) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		}
-	}
-	return b.String()
+	return texts(top)
 }
 
 func TestIntakeRegistersAComplaintThatTheRegisterShows(t *testing.T) {
