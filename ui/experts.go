@@ -232,7 +232,11 @@ func expertRows(f *data.File) []string {
 		case data.ConsentRefused:
 			row = lang.L("Consent refused {{.On}} ({{.How}})", map[string]any{"On": shortDate(c.GivenOn), "How": c.How})
 		default:
-			row = lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": c.Scope})
+			scope := c.Scope // the documents one by one, as data wrote them
+			if c.All {
+				scope = lang.L("all documents in the complaint file")
+			}
+			row = lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": scope})
 			if !c.WithdrawnOn.IsZero() {
 				row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
 			}
