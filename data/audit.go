@@ -201,7 +201,14 @@ func (e Event) Describe() Text {
 		}
 		return Msg("Status van %s naar %s", Status(str("from")), Status(str("to")))
 	case "contact_added":
-		return Msg("Contactmoment (%s): %s", ContactKind(str("kind")), str("note"))
+		var note any = str("note")
+		if raw, ok := p["note_text"]; ok { // the note the program wrote, as a Text
+			var t Text
+			if b, err := json.Marshal(raw); err == nil && json.Unmarshal(b, &t) == nil {
+				note = t
+			}
+		}
+		return Msg("Contactmoment (%s): %s", ContactKind(str("kind")), note)
 	case "information_received":
 		return Msg("Gevraagde informatie ontvangen")
 	case "consent_given":

@@ -100,6 +100,12 @@ func (d Delivery) Label() string {
 // "persoonlijk overhandigd".
 func (d Delivery) Sent() string { return d.SentText().String() }
 
+// SentNote is the note of the contact moment that sending the letter this way records:
+// "Ontvangstbevestiging (versie 1) per post verstuurd".
+func (l Letter) SentNote(via Delivery) Text {
+	return Msg("%s (versie %d) %s", Capital{l.Kind}, l.Version, via.SentText())
+}
+
 // SentText is Sent as a Text, for the timeline.
 func (d Delivery) SentText() Text {
 	return map[Delivery]Text{DeliveryPost: Msg("per post verstuurd"), DeliveryEmail: Msg("per e-mail verstuurd"),

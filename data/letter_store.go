@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -168,9 +167,9 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		// The withdrawal's confirmation goes to a file that takes no more contacts: its sending is
 		// recorded on the letter and in the audit trail only.
 		if l.Kind != LetterConfidentiality && l.Kind != LetterWithdrawal {
-			ct := Contact{On: on, Kind: via.contactKind(),
-				Note: fmt.Sprintf("%s (versie %d) %s", capitalise(l.Kind.Label()), l.Version, via.Sent())}
-			if err := tx.addContact(c, &ct); err != nil {
+			note := l.SentNote(via)
+			ct := Contact{On: on, Kind: via.contactKind(), Note: note.String()}
+			if err := tx.addContact(c, &ct, note); err != nil {
 				return err
 			}
 			contactID, l.ContactID = &ct.ID, ct.ID

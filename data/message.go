@@ -130,77 +130,114 @@ func FieldLabels() []FieldName {
 // textJSON is how a Text is stored in an audit event: each argument under the name of its
 // type, so that reading it back gives the same types (see argKinds).
 type textJSON struct {
-	Key  string           `json:"key"`
-	Args []map[string]any `json:"args,omitempty"`
+	Key  string                       `json:"key"`
+	Args []map[string]json.RawMessage `json:"args,omitempty"`
 }
 
-// argKinds are the argument types a stored Text keeps, by their name in the JSON.
+// argKinds are the argument types a stored Text keeps that are words, by their name in the JSON.
 var argKinds = map[string]func(string) any{
 	"date":     func(s string) any { d, _ := ParseDate(s); return d },
 	"verdict":  func(s string) any { return Verdict(s) },
 	"status":   func(s string) any { return Status(s) },
 	"delivery": func(s string) any { return Delivery(s) },
+	"letter":   func(s string) any { return LetterKind(s) },
 	"field":    func(s string) any { return FieldName(s) },
+	"s":        func(s string) any { return s },
 }
 
 // MarshalJSON stores the Text with the types of its arguments.
 func (t Text) MarshalJSON() ([]byte, error) {
 	out := textJSON{Key: t.Key}
 	for _, a := range t.Args {
-		var arg map[string]any
-		switch v := a.(type) {
-		case Text:
-			arg = map[string]any{"text": v}
-		case Date:
-			arg = map[string]any{"date": v.String()}
-		case Verdict:
-			arg = map[string]any{"verdict": string(v)}
-		case Status:
-			arg = map[string]any{"status": string(v)}
-		case Delivery:
-			arg = map[string]any{"delivery": string(v)}
-		case FieldName:
-			arg = map[string]any{"field": string(v)}
-		case string:
-			arg = map[string]any{"s": v}
-		default:
-			arg = map[string]any{"s": fmt.Sprint(dutchArg(v))}
+		arg, err := encodeArg(a)
+		if err != nil {
+			return nil, err
 		}
 		out.Args = append(out.Args, arg)
 	}
 	return json.Marshal(out)
 }
 
+// encodeArg is one argument as stored: {"date": "2027-01-04"}, {"n": 3}, {"text": {...}}.
+func encodeArg(a any) (map[string]json.RawMessage, error) {
+	kind, v := "s", any(nil)
+	switch x := a.(type) {
+	case Text:
+		kind, v = "text", x
+	case Capital:
+		inner, err := encodeArg(x.Value)
+		if err != nil {
+			return nil, err
+		}
+		kind, v = "capital", inner
+	case int:
+		kind, v = "n", x
+	case Date:
+		kind, v = "date", x.String()
+	case Verdict:
+		kind, v = "verdict", string(x)
+	case Status:
+		kind, v = "status", string(x)
+	case Delivery:
+		kind, v = "delivery", string(x)
+	case LetterKind:
+		kind, v = "letter", string(x)
+	case FieldName:
+		kind, v = "field", string(x)
+	case string:
+		v = x
+	default:
+		v = fmt.Sprint(dutchArg(x))
+	}
+	raw, err := json.Marshal(v)
+	return map[string]json.RawMessage{kind: raw}, err
+}
+
 // UnmarshalJSON reads a stored Text back, its arguments with their types.
 func (t *Text) UnmarshalJSON(b []byte) error {
-	var in struct {
-		Key  string                       `json:"key"`
-		Args []map[string]json.RawMessage `json:"args"`
-	}
+	var in textJSON
 	if err := json.Unmarshal(b, &in); err != nil {
 		return err
 	}
 	*t = Text{Key: in.Key}
 	for _, arg := range in.Args {
-		for kind, raw := range arg {
-			if kind == "text" {
-				var sub Text
-				if err := json.Unmarshal(raw, &sub); err != nil {
-					return err
-				}
-				t.Args = append(t.Args, sub)
-				continue
-			}
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
-				return err
-			}
-			if f, ok := argKinds[kind]; ok {
-				t.Args = append(t.Args, f(s))
-			} else {
-				t.Args = append(t.Args, s)
-			}
+		a, err := decodeArg(arg)
+		if err != nil {
+			return err
 		}
+		t.Args = append(t.Args, a)
 	}
 	return nil
+}
+
+// decodeArg reads one stored argument back with its type.
+func decodeArg(arg map[string]json.RawMessage) (any, error) {
+	for kind, raw := range arg {
+		switch kind {
+		case "text":
+			var sub Text
+			err := json.Unmarshal(raw, &sub)
+			return sub, err
+		case "capital":
+			var inner map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &inner); err != nil {
+				return nil, err
+			}
+			v, err := decodeArg(inner)
+			return Capital{v}, err
+		case "n":
+			var n int
+			err := json.Unmarshal(raw, &n)
+			return n, err
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, err
+		}
+		if f, ok := argKinds[kind]; ok {
+			return f(s), nil
+		}
+		return s, nil
+	}
+	return "", nil
 }

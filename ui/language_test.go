@@ -128,7 +128,11 @@ func TestTimelineNamesFieldsAndVerdictInTheScreensLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Complainant.AddressLine1 = "Dorpsstraat 1"
-	for _, err := range []error{s.Update(*c), s.Acknowledge(ref, data.Date{}, data.DeliveryEmail, "Per e-mail bevestigd."),
+	l, err := s.SaveLetter(ref, data.LetterAcknowledgement, "nl", []byte("%PDF-1.4\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{s.Update(*c), s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost),
 		s.Resolve(ref, data.Resolution{Verdict: data.VerdictPartlyWellFounded, Outcome: "Excuses.", NoHearingReason: "niet nodig"})} {
 		if err != nil {
 			t.Fatal(err)
@@ -146,7 +150,8 @@ func TestTimelineNamesFieldsAndVerdictInTheScreensLanguage(t *testing.T) {
 		return b.String()
 	}
 	nl := timeline()
-	for _, want := range []string{"Gegevens gewijzigd: adres\n", "oordeel: deels gegrond; uitkomst: Excuses.", "ontvangst bevestigd op 30-11-2026"} {
+	for _, want := range []string{"Gegevens gewijzigd: adres\n", "oordeel: deels gegrond; uitkomst: Excuses.", "ontvangst bevestigd op 30-11-2026",
+		"Contactmoment (brief): Ontvangstbevestiging (versie 1) per post verstuurd"} {
 		if !strings.Contains(nl, want) {
 			t.Errorf("Dutch timeline lacks %q:\n%s", want, nl)
 		}
@@ -154,7 +159,8 @@ func TestTimelineNamesFieldsAndVerdictInTheScreensLanguage(t *testing.T) {
 	inLanguage(t, "en")
 	en := timeline()
 	for _, want := range []string{"Details changed: address\n", "verdict: partly well-founded; outcome: Excuses.",
-		"receipt confirmed on 30-11-2026", "Status from received to receipt confirmed"} {
+		"receipt confirmed on 30-11-2026", "Status from received to receipt confirmed",
+		"Contact (letter): Acknowledgement of receipt (version 1) sent by post"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English timeline lacks %q:\n%s", want, en)
 		}
