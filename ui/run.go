@@ -27,10 +27,6 @@ func Run(a fyne.App, path string, demo bool) {
 	demos := &demoRegisters{}
 	defer demos.remove()
 	store, lock, err := open(path, demo, demos)
-	if err == nil {
-		set, _ := store.Settings()
-		err = UseLanguage(set.Language())
-	}
 	if err != nil {
 		_ = UseLanguage("nl")
 		if data.Cause(err) == data.CauseOpenElsewhere {
