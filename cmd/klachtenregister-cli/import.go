@@ -62,7 +62,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		sheet, err := importer.Read(c.args[0], content)
 		if err != nil {
-			return data.NewError(data.CodeInvalid, "", err.Error())
+			return err // a data.Error: input refused
 		}
 		mapping := importer.Guess(sheet.Header)
 		for _, m := range maps {
