@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,7 +30,7 @@ func (s Salutation) Label() string {
 func ParseSalutation(s string) (Salutation, error) {
 	v := Salutation(strings.TrimSpace(s))
 	if !slices.Contains(Salutations, v) {
-		return "", invalid("salutation", fmt.Sprintf("onbekende aanhef %q; kies uit %s", s, joinAll(Salutations)))
+		return "", invalid("salutation", "onbekende aanhef %q; kies uit %s", s, joinAll(Salutations))
 	}
 	return v, nil
 }
@@ -88,7 +87,7 @@ func (n *NameParts) check(prefix, full string) error {
 		n.Salutation = SalutationNeutral
 	}
 	if !slices.Contains(Salutations, n.Salutation) {
-		return invalid(prefix+"salutation", fmt.Sprintf("onbekende aanhef %q; kies uit %s", n.Salutation, joinAll(Salutations)))
+		return invalid(prefix+"salutation", "onbekende aanhef %q; kies uit %s", string(n.Salutation), joinAll(Salutations))
 	}
 	if utf8.RuneCountInString(n.Initials) > 300 || utf8.RuneCountInString(n.Surname) > 300 {
 		return invalid(prefix+"surname", "de voorletters of de achternaam zijn te lang (maximaal 300 tekens)")

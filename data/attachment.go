@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -31,7 +30,7 @@ func checkAttachment(name string, content []byte) (string, error) {
 	case name == "" || name == "." || name == string(filepath.Separator):
 		return "", invalid("name", "de bijlage heeft geen bestandsnaam")
 	case len(content) == 0:
-		return "", invalid("content", fmt.Sprintf("het bestand %s is leeg", name))
+		return "", invalid("content", "het bestand %s is leeg", name)
 	case len(content) > MaxAttachmentSize:
 		return "", tooLarge(name, int64(len(content)))
 	}

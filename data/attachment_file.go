@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,21 +14,21 @@ func ReadAttachmentFile(path string) ([]byte, error) {
 	name := filepath.Base(path)
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, invalid("content", fmt.Sprintf("het bestand %s kan niet worden gelezen: %v", path, err))
+		return nil, invalid("content", "het bestand %s kan niet worden gelezen: %v", path, err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, invalid("content", fmt.Sprintf("%s is geen gewoon bestand (maar een map, apparaat of pijp); kies het document zelf", path))
+		return nil, invalid("content", "%s is geen gewoon bestand (maar een map, apparaat of pijp); kies het document zelf", path)
 	}
 	if info.Size() > MaxAttachmentSize {
 		return nil, tooLarge(name, info.Size())
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, invalid("content", fmt.Sprintf("het bestand %s kan niet worden gelezen: %v", path, err))
+		return nil, invalid("content", "het bestand %s kan niet worden gelezen: %v", path, err)
 	}
 	defer f.Close()
 	if opened, err := f.Stat(); err != nil || !os.SameFile(info, opened) {
-		return nil, invalid("content", fmt.Sprintf("het bestand %s veranderde tijdens het lezen; probeer het opnieuw", path))
+		return nil, invalid("content", "het bestand %s veranderde tijdens het lezen; probeer het opnieuw", path)
 	}
 	return ReadAttachment(f, name)
 }
@@ -39,7 +38,7 @@ func ReadAttachmentFile(path string) ([]byte, error) {
 func ReadAttachment(r io.Reader, name string) ([]byte, error) {
 	content, err := io.ReadAll(io.LimitReader(r, MaxAttachmentSize+1))
 	if err != nil {
-		return nil, invalid("content", fmt.Sprintf("het bestand %s kan niet worden gelezen: %v", name, err))
+		return nil, invalid("content", "het bestand %s kan niet worden gelezen: %v", name, err)
 	}
 	if len(content) > MaxAttachmentSize {
 		return nil, tooLarge(name, int64(len(content)))
@@ -49,6 +48,6 @@ func ReadAttachment(r io.Reader, name string) ([]byte, error) {
 
 // tooLarge is the refusal of a document over MaxAttachmentSize; size may be where reading stopped.
 func tooLarge(name string, size int64) error {
-	return invalid("content", fmt.Sprintf("het bestand %s is groter dan %d MB (%.1f MB of meer); een bijlage mag ten hoogste %d MB zijn. "+
-		"Verklein of splits het bestand (bijvoorbeeld een scan in lagere resolutie)", name, MaxAttachmentSize>>20, float64(size)/(1<<20), MaxAttachmentSize>>20))
+	return invalid("content", "het bestand %s is groter dan %d MB (%.1f MB of meer); een bijlage mag ten hoogste %d MB zijn. "+
+		"Verklein of splits het bestand (bijvoorbeeld een scan in lagere resolutie)", name, MaxAttachmentSize>>20, float64(size)/(1<<20), MaxAttachmentSize>>20)
 }

@@ -3,7 +3,6 @@ package data
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 )
@@ -58,15 +57,15 @@ func (s *Store) AttachmentContent(id int64) ([]byte, error) {
 	var sum string
 	err := s.r.QueryRow(`SELECT content, sha256 FROM attachments WHERE id = ?`, id).Scan(&content, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound(fmt.Sprintf("bijlage %d bestaat niet", id))
+		return nil, notFound("bijlage %d bestaat niet", id)
 	} else if err != nil {
 		return nil, err
 	}
 	if sum == "" {
-		return nil, conflict(fmt.Sprintf("bijlage %d is verwijderd toen de klacht werd geanonimiseerd", id))
+		return nil, conflict("bijlage %d is verwijderd toen de klacht werd geanonimiseerd", id)
 	}
 	if sha256Hex(content) != sum {
-		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("bijlage %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd toegevoegd", id)}
+		return nil, NewError(CodeDatabase, "", "bijlage %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd toegevoegd", id)
 	}
 	return content, nil
 }

@@ -163,80 +163,123 @@ func timeline(q querier, id int64) ([]Event, error) {
 	return out, rows.Err()
 }
 
-// Describe says in the practitioner's words what the event recorded.
-func (e Event) Describe() string {
+// Describe says in the practitioner's words what the event recorded: Dutch with String, in
+// the screens' language in the desktop app.
+func (e Event) Describe() Text {
 	if e.Payload == nil {
-		return e.Kind + " (inhoud gewist)"
+		return Msg("%s (inhoud gewist)", e.Kind)
 	}
 	var p map[string]any
 	_ = json.Unmarshal(e.Payload, &p)
 	str := func(k string) string { v, _ := p[k].(string); return v }
+	date := func(k string) any {
+		if d, err := ParseDate(str(k)); err == nil {
+			return d
+		}
+		return str(k)
+	}
 	switch e.Kind {
 	case "register_imported":
 		if e.importLine > 0 {
-			return fmt.Sprintf("Geïmporteerd uit %s, regel %d", str("file"), e.importLine)
+			return Msg("Geïmporteerd uit %s, regel %d", str("file"), e.importLine)
 		}
-		return fmt.Sprintf("Register geïmporteerd uit %s: %v klachten (SHA-256 %s)", str("file"), p["imported"], str("sha256"))
+		return Msg("Register geïmporteerd uit %s: %v klachten (SHA-256 %s)", str("file"), p["imported"], str("sha256"))
 	case "complaint_created":
-		return "Klacht geregistreerd: " + str("summary")
+		return Msg("Klacht geregistreerd: %s", str("summary"))
 	case "complaint_edited":
-		return "Gegevens gewijzigd: " + strings.Join(slices.Sorted(maps.Keys(p)), ", ")
+		return Msg("Gegevens gewijzigd: %s", fieldNames(p))
 	case "status_changed":
-		msg := fmt.Sprintf("Status van %s naar %s", Status(str("from")).Label(), Status(str("to")).Label())
-		if d := str("detail"); d != "" {
-			msg += ": " + d
+		var detail Text
+		if raw, ok := p["detail_text"]; ok { // events before it have the Dutch detail only
+			b, _ := json.Marshal(raw)
+			_ = json.Unmarshal(b, &detail)
+		} else if d := str("detail"); d != "" {
+			detail = Msg("%s", d)
 		}
-		return msg
+		if detail.Key != "" {
+			return Msg("Status van %s naar %s: %s", Status(str("from")), Status(str("to")), detail)
+		}
+		return Msg("Status van %s naar %s", Status(str("from")), Status(str("to")))
 	case "contact_added":
-		return fmt.Sprintf("Contactmoment (%s): %s", ContactKind(str("kind")).Label(), str("note"))
+		var note any = str("note")
+		if raw, ok := p["note_text"]; ok { // the note the program wrote, as a Text
+			var t Text
+			if b, err := json.Marshal(raw); err == nil && json.Unmarshal(b, &t) == nil {
+				note = t
+			}
+		}
+		return Msg("Contactmoment (%s): %s", ContactKind(str("kind")), note)
 	case "information_received":
-		return "Gevraagde informatie ontvangen"
+		return Msg("Gevraagde informatie ontvangen")
 	case "consent_given":
-		return "Toestemming externe deskundige vastgelegd: " + str("scope")
+		return Msg("Toestemming externe deskundige vastgelegd: %s", str("scope"))
 	case "consent_refused":
-		return "Toestemming externe deskundige geweigerd"
+		return Msg("Toestemming externe deskundige geweigerd")
 	case "consent_withdrawn":
-		return "Toestemming externe deskundige ingetrokken"
+		return Msg("Toestemming externe deskundige ingetrokken")
 	case "statement_signed":
-		return fmt.Sprintf("Geheimhoudingsverklaring ondertekend door %s op %s", str("expert"), str("signed_on"))
+		return Msg("Geheimhoudingsverklaring ondertekend door %s op %s", str("expert"), date("signed_on"))
 	case "documents_shared":
-		return fmt.Sprintf("Stukken gedeeld met %s: %s", str("expert"), str("documents"))
+		return Msg("Stukken gedeeld met %s: %s", str("expert"), str("documents"))
 	case "attachment_added":
-		return "Bijlage toegevoegd: " + str("name")
+		return Msg("Bijlage toegevoegd: %s", str("name"))
 	case "letter_generated":
-		return fmt.Sprintf("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")).Label(), p["version"], str("language"))
+		return Msg("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")), p["version"], LanguageName(str("language")))
 	case "measure_added":
-		return fmt.Sprintf("Verbetermaatregel %s vastgelegd: %s", str("code"), str("description"))
+		return Msg("Verbetermaatregel %s vastgelegd: %s", str("code"), str("description"))
 	case "measure_edited":
 		changes, _ := p["changes"].(map[string]any)
-		return fmt.Sprintf("Verbetermaatregel %s gewijzigd: %s", str("code"), strings.Join(slices.Sorted(maps.Keys(changes)), ", "))
+		return Msg("Verbetermaatregel %s gewijzigd: %s", str("code"), fieldNames(changes))
 	case "measure_linked":
-		return fmt.Sprintf("Verbetermaatregel %s gekoppeld: %s", str("code"), str("description"))
+		return Msg("Verbetermaatregel %s gekoppeld: %s", str("code"), str("description"))
 	case "measure_unlinked":
-		return fmt.Sprintf("Verbetermaatregel %s ontkoppeld", str("code"))
+		return Msg("Verbetermaatregel %s ontkoppeld", str("code"))
 	case "measure_done":
-		return fmt.Sprintf("Verbetermaatregel %s uitgevoerd op %s", str("code"), str("done_on"))
+		return Msg("Verbetermaatregel %s uitgevoerd op %s", str("code"), date("done_on"))
 	case "measure_evaluated":
-		return fmt.Sprintf("Effect van verbetermaatregel %s beoordeeld: %s", str("code"), Effect(str("effect")).Label())
+		return Msg("Effect van verbetermaatregel %s beoordeeld: %s", str("code"), Effect(str("effect")))
 	case "no_measure_recorded":
-		return "Geen verbetermaatregel nodig: " + str("reason")
+		return Msg("Geen verbetermaatregel nodig: %s", str("reason"))
 	case "root_cause_added":
-		return "Oorzaak toegevoegd: " + str("label")
+		return Msg("Oorzaak toegevoegd: %s", str("label"))
 	case "hold_placed":
-		return "Juridische bewaarplicht: " + str("reason")
+		return Msg("Juridische bewaarplicht: %s", str("reason"))
 	case "hold_released":
-		return "Juridische bewaarplicht opgeheven"
+		return Msg("Juridische bewaarplicht opgeheven")
 	case "complaint_anonymised":
 		if p["erasure_request"] == true {
-			return "Persoonsgegevens gewist op verzoek: " + str("reason")
+			return Msg("Persoonsgegevens gewist op verzoek: %s", str("reason"))
 		}
-		return "Persoonsgegevens verwijderd (geanonimiseerd): " + str("reason")
+		return Msg("Persoonsgegevens verwijderd (geanonimiseerd): %s", str("reason"))
 	case "payload_erased":
 		events, _ := p["events"].([]any)
-		return fmt.Sprintf("Inhoud van %d eerdere gebeurtenissen gewist", len(events))
+		if len(events) == 1 {
+			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
+		}
+		return Msg("Inhoud van %d eerdere gebeurtenissen gewist", len(events))
 	case "letter_sent":
-		return fmt.Sprintf("Brief verstuurd: %s (versie %v) %s op %s", LetterKind(str("kind")).Label(), p["version"],
-			Delivery(str("sent_via")).Label(), str("sent_on"))
+		return Msg("Brief verstuurd: %s (versie %v) %s op %s", LetterKind(str("kind")), p["version"],
+			Delivery(str("sent_via")), date("sent_on"))
 	}
-	return e.Kind
+	return Msg("%s", e.Kind)
+}
+
+// fieldNames are the changed fields an edit event records, in order.
+func fieldNames(changes map[string]any) FieldNames {
+	var out FieldNames
+	for _, k := range slices.Sorted(maps.Keys(changes)) {
+		out = append(out, FieldName(k))
+	}
+	return out
+}
+
+// LanguageName is a letter's language in words.
+func LanguageName(code string) any {
+	switch code {
+	case "nl":
+		return Msg("Nederlands")
+	case "en":
+		return Msg("Engels")
+	}
+	return code
 }

@@ -236,15 +236,15 @@ func TestEventFields(t *testing.T) {
 		e.PrevHash != evs[0].Hash || evs[0].PrevHash != strings.Repeat("0", 64) || len(e.Hash) != 64 {
 		t.Errorf("event: %+v", e)
 	}
-	if d := e.Describe(); d != "Status van ontvangen naar ontvangst bevestigd: ontvangst bevestigd op 2026-02-05, per e-mail verstuurd zonder brief uit het programma: Ontvangst per e-mail bevestigd." {
+	if d := e.Describe().String(); d != "Status van ontvangen naar ontvangst bevestigd: ontvangst bevestigd op 2026-02-05, per e-mail verstuurd zonder brief uit het programma: Ontvangst per e-mail bevestigd." {
 		t.Errorf("Describe = %q", d)
 	}
-	if d := evs[0].Describe(); d != "Klacht geregistreerd: wachttijd te lang" {
+	if d := evs[0].Describe().String(); d != "Klacht geregistreerd: wachttijd te lang" {
 		t.Errorf("Describe = %q", d)
 	}
 	_, err = s.Timeline("K-1999-0001")
 	wantErr(t, err, ErrNotFound)
-	if (Event{Kind: "x"}).Describe() != "x (inhoud gewist)" {
+	if (Event{Kind: "x"}).Describe().String() != "x (inhoud gewist)" {
 		t.Error("an erased payload is not described as such")
 	}
 }

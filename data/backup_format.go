@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"hash"
 	"io"
 	"time"
@@ -38,13 +37,13 @@ func (h BackupHeader) Encrypted() bool { return h.Encryption != nil }
 
 // Errors of reading a backup, for errors.Is.
 var (
-	ErrNotBackup      = &Error{Code: CodeInvalid, Message: "dit bestand is geen reservekopie van Klachtenregister"}
-	ErrPassphrase     = &Error{Code: CodeInvalid, Message: "het wachtwoord van de reservekopie klopt niet; probeer het opnieuw"}
-	ErrNeedPassphrase = &Error{Code: CodeInvalid, Message: "deze reservekopie is versleuteld; geef het wachtwoord op"}
+	ErrNotBackup      = NewError(CodeInvalid, "", "dit bestand is geen reservekopie van Klachtenregister")
+	ErrPassphrase     = NewError(CodeInvalid, "", "het wachtwoord van de reservekopie klopt niet; probeer het opnieuw")
+	ErrNeedPassphrase = NewError(CodeInvalid, "", "deze reservekopie is versleuteld; geef het wachtwoord op")
 )
 
-func damagedBackup(detail string) error {
-	return &Error{Code: CodeInvalid, Message: "de reservekopie is beschadigd (" + detail + "); kies een andere reservekopie"}
+func damagedBackup(detail string, args ...any) error {
+	return NewError(CodeInvalid, "", "de reservekopie is beschadigd (%s); kies een andere reservekopie", Msg(detail, args...))
 }
 
 // writeBackup writes header and register bytes (size bytes from body) to w, encrypting when
@@ -150,7 +149,7 @@ func (c *checkedReader) Read(p []byte) (int, error) {
 	if errors.Is(err, io.EOF) {
 		switch {
 		case c.n != c.size:
-			return n, damagedBackup(fmt.Sprintf("het bestand is afgebroken: %d van %d bytes", c.n, c.size))
+			return n, damagedBackup("het bestand is afgebroken: %d van %d bytes", c.n, c.size)
 		case c.h != nil && !bytes.Equal(c.h.Sum(nil), c.want):
 			return n, damagedBackup("de inhoud wijkt af van de vingerafdruk")
 		}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -178,15 +177,15 @@ func (c *Complaint) Validate(today Date) error {
 	case c.ReceivedOn.IsZero():
 		return invalid("received_on", "vul de datum van ontvangst in")
 	case c.ReceivedOn.After(today):
-		return invalid("received_on", fmt.Sprintf("de datum van ontvangst (%s) ligt in de toekomst; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn))
+		return invalid("received_on", "de datum van ontvangst (%s) ligt in de toekomst; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn)
 	case c.ReceivedOn.Before(earliestReceipt):
-		return invalid("received_on", fmt.Sprintf("de datum van ontvangst (%s) ligt vóór 1900; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn))
+		return invalid("received_on", "de datum van ontvangst (%s) ligt vóór 1900; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn)
 	case c.Summary == "":
 		return invalid("summary", "vul in waar de klacht over gaat (korte omschrijving)")
 	case !slices.Contains(Channels, c.Channel):
-		return invalid("channel", fmt.Sprintf("onbekend kanaal %q; kies uit %s", c.Channel, joinAll(Channels)))
+		return invalid("channel", "onbekend kanaal %q; kies uit %s", string(c.Channel), joinAll(Channels))
 	case !slices.Contains(Subjects, c.Subject):
-		return invalid("subject", fmt.Sprintf("onbekend onderwerp %q; kies uit %s", c.Subject, joinAll(Subjects)))
+		return invalid("subject", "onbekend onderwerp %q; kies uit %s", string(c.Subject), joinAll(Subjects))
 	}
 	if err := CheckEmail(c.Complainant.Email); err != nil {
 		return err
@@ -198,7 +197,7 @@ func (c *Complaint) Validate(today Date) error {
 		return err
 	}
 	if c.Language != "" && !slices.Contains(Languages, c.Language) {
-		return invalid("language", fmt.Sprintf("onbekende taal %q voor de brieven; kies uit nl, en", c.Language))
+		return invalid("language", "onbekende taal %q voor de brieven; kies uit nl, en", c.Language)
 	}
 	return nil
 }
@@ -226,7 +225,7 @@ func (c *Complaint) clean() error {
 	); err != nil {
 		return err
 	}
-	if err := c.Representative.clean("rep_", "van de gemachtigde"); err != nil {
+	if err := c.Representative.clean("rep_", Msg("van de gemachtigde")); err != nil {
 		return err
 	}
 	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
@@ -237,16 +236,16 @@ func (c *Complaint) clean() error {
 
 // clean checks and trims the address and contact fields of a representative (see cleanText),
 // with field names under prefix, and writes a Dutch postcode as 1234 AB.
-func (p *Complainant) clean(prefix, whose string) error {
+func (p *Complainant) clean(prefix string, whose Text) error {
 	if err := cleanTexts(
-		textField{prefix + "name", &p.Name, lineRule.as("de naam " + whose)},
-		textField{prefix + "address", &p.AddressLine1, lineRule.as("het adres " + whose)},
-		textField{prefix + "address2", &p.AddressLine2, lineRule.as("het adres " + whose)},
-		textField{prefix + "postcode", &p.Postcode, lineRule.as("de postcode " + whose)},
-		textField{prefix + "city", &p.City, lineRule.as("de plaats " + whose)},
-		textField{prefix + "country", &p.Country, lineRule.as("het land " + whose)},
-		textField{prefix + "email", &p.Email, lineRule.as("het e-mailadres " + whose)},
-		textField{prefix + "phone", &p.Phone, lineRule.as("het telefoonnummer " + whose)},
+		textField{prefix + "name", &p.Name, lineRule.as("de naam %s", whose)},
+		textField{prefix + "address", &p.AddressLine1, lineRule.as("het adres %s", whose)},
+		textField{prefix + "address2", &p.AddressLine2, lineRule.as("het adres %s", whose)},
+		textField{prefix + "postcode", &p.Postcode, lineRule.as("de postcode %s", whose)},
+		textField{prefix + "city", &p.City, lineRule.as("de plaats %s", whose)},
+		textField{prefix + "country", &p.Country, lineRule.as("het land %s", whose)},
+		textField{prefix + "email", &p.Email, lineRule.as("het e-mailadres %s", whose)},
+		textField{prefix + "phone", &p.Phone, lineRule.as("het telefoonnummer %s", whose)},
 	); err != nil {
 		return err
 	}
@@ -268,10 +267,10 @@ func (c *Complaint) checkRepresentative() error {
 		return nil
 	}
 	if r.AddressLine1 == "" || r.City == "" {
-		return invalid("rep_address", fmt.Sprintf("vul het adres en de plaats van de gemachtigde (%s) in: de brieven gaan naar de gemachtigde", r.Name))
+		return invalid("rep_address", "vul het adres en de plaats van de gemachtigde (%s) in: de brieven gaan naar de gemachtigde", r.Name)
 	}
 	if _, err := email(r.Email); err != nil {
-		return invalid("rep_email", err.Error())
+		return InField("rep_email", err)
 	}
 	return r.NameParts.check("rep_", r.Name)
 }
@@ -280,7 +279,7 @@ func (c *Complaint) checkRepresentative() error {
 func ParseVerdict(s string) (Verdict, error) {
 	v := Verdict(s)
 	if !slices.Contains(Verdicts, v) {
-		return "", invalid("verdict", fmt.Sprintf("onbekend oordeel %q; kies uit %s", s, joinAll(Verdicts)))
+		return "", invalid("verdict", "onbekend oordeel %q; kies uit %s", s, joinAll(Verdicts))
 	}
 	return v, nil
 }
@@ -289,7 +288,7 @@ func ParseVerdict(s string) (Verdict, error) {
 func ParseChannel(s string) (Channel, error) {
 	c := Channel(s)
 	if !slices.Contains(Channels, c) {
-		return "", invalid("channel", fmt.Sprintf("onbekend kanaal %q; kies uit %s", s, joinAll(Channels)))
+		return "", invalid("channel", "onbekend kanaal %q; kies uit %s", s, joinAll(Channels))
 	}
 	return c, nil
 }
@@ -298,7 +297,7 @@ func ParseChannel(s string) (Channel, error) {
 func ParseSubject(s string) (Subject, error) {
 	v := Subject(s)
 	if !slices.Contains(Subjects, v) {
-		return "", invalid("subject", fmt.Sprintf("onbekend onderwerp %q; kies uit %s", s, joinAll(Subjects)))
+		return "", invalid("subject", "onbekend onderwerp %q; kies uit %s", s, joinAll(Subjects))
 	}
 	return v, nil
 }
@@ -317,7 +316,7 @@ func joinAll[T ~string](xs []T) string {
 // CheckEmail checks an e-mail address as the complaint form and the CLI take it; empty is allowed.
 func CheckEmail(s string) error {
 	if _, err := email(strings.TrimSpace(s)); err != nil {
-		return invalid("email", err.Error())
+		return InField("email", err)
 	}
 	return nil
 }
@@ -373,8 +372,7 @@ func (c *Complaint) anonymousRefusal() error {
 // anonymous complaint gets no letters: there is nobody to address them to.
 func LetterRefusal(c *Complaint, kind LetterKind) error {
 	if c.Anonymous {
-		return &Error{Code: CodeConflict, Field: string(kind), Message: fmt.Sprintf(
-			"klacht %s is anoniem geregistreerd; er gaan geen brieven uit, want er is geen naam of adres. Een anonieme klacht telt alleen mee voor de evaluatie", c.Reference)}
+		return NewError(CodeConflict, string(kind), "klacht %s is anoniem geregistreerd; er gaan geen brieven uit, want er is geen naam of adres. Een anonieme klacht telt alleen mee voor de evaluatie", c.Reference)
 	}
 	return nil
 }

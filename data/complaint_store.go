@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 )
@@ -33,7 +32,7 @@ func complaintDest(c *Complaint) []any {
 }
 
 func unknownRef(ref string) error {
-	return notFound(fmt.Sprintf("klacht %q bestaat niet; controleer het kenmerk (zoals K-2026-0007)", ref))
+	return notFound("klacht %q bestaat niet; controleer het kenmerk (zoals K-2026-0007)", ref)
 }
 
 func getComplaint(q querier, ref string) (*Complaint, error) {

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -29,7 +28,7 @@ func (k ContactKind) Label() string {
 func ParseContactKind(s string) (ContactKind, error) {
 	k := ContactKind(s)
 	if !slices.Contains(ContactKinds, k) {
-		return "", invalid("kind", fmt.Sprintf("onbekende soort contact %q; kies uit %s", s, joinAll(ContactKinds)))
+		return "", invalid("kind", "onbekende soort contact %q; kies uit %s", s, joinAll(ContactKinds))
 	}
 	return k, nil
 }
@@ -60,7 +59,7 @@ func ParseParty(s string) (Party, error) {
 	}
 	p := Party(s)
 	if !slices.Contains(Parties, p) {
-		return "", invalid("party", fmt.Sprintf("onbekende partij %q; kies uit %s", s, joinAll(Parties)))
+		return "", invalid("party", "onbekende partij %q; kies uit %s", s, joinAll(Parties))
 	}
 	return p, nil
 }
@@ -116,7 +115,7 @@ func (ct *Contact) validate(c *Complaint, today Date) error {
 	case ct.InfoRequested == "" && !ct.InfoDueOn.IsZero():
 		return invalid("info_requested", "vul in om welke informatie u de klager vraagt")
 	case !ct.InfoDueOn.IsZero() && !ct.InfoDueOn.After(ct.On):
-		return invalid("info_due_on", fmt.Sprintf("de datum waarop u de informatie verwacht (%s) moet na het contact (%s) liggen", ct.InfoDueOn, ct.On))
+		return invalid("info_due_on", "de datum waarop u de informatie verwacht (%s) moet na het contact (%s) liggen", ct.InfoDueOn, ct.On)
 	}
 	return nil
 }

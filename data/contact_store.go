@@ -7,14 +7,15 @@ func (s *Store) AddContact(ref string, ct Contact) (int64, error) {
 		if err != nil {
 			return err
 		}
-		return tx.addContact(c, &ct)
+		return tx.addContact(c, &ct, Text{})
 	})
 	return ct.ID, err
 }
 
 // addContact checks and stores a contact moment in the transaction of the change it belongs
-// to (a contact of its own, or a letter marked sent), and sets its ID.
-func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
+// to (a contact of its own, or a letter marked sent), and sets its ID. note is the note as a
+// Text when the program wrote it (a letter sent), kept in the event for the timeline.
+func (tx *Tx) addContact(c *Complaint, ct *Contact, note Text) error {
 	step := ActionContact
 	if ct.InfoRequested != "" {
 		step = ActionRequestInformation
@@ -34,7 +35,14 @@ func (tx *Tx) addContact(c *Complaint, ct *Contact) error {
 	if ct.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if err := tx.event(c.ID, "contact_added", ct); err != nil {
+	var payload any = ct
+	if note.Key != "" {
+		payload = struct {
+			*Contact
+			NoteText Text `json:"note_text"`
+		}{ct, note}
+	}
+	if err := tx.event(c.ID, "contact_added", payload); err != nil {
 		return err
 	}
 	return tx.refreshSearch(c.ID)

@@ -30,7 +30,7 @@ const dateLayout = "2006-01-02"
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return Date{}, invalid("date", fmt.Sprintf("%q is geen geldige datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2026-11-29", s))
+		return Date{}, invalid("date", "%q is geen geldige datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2026-11-29", s)
 	}
 	return Date{t}, nil
 }

@@ -1,9 +1,5 @@
 package data
 
-import (
-	"fmt"
-)
-
 // Warning is the deadline state of an action item or an open complaint.
 type Warning string
 
@@ -123,19 +119,18 @@ func CheckExtension(c *Complaint, earlier int, until, today Date, reason string,
 	case until.IsZero():
 		return invalid("until", "vul de nieuwe datum in waarop de klacht naar verwachting is afgehandeld")
 	case !until.After(c.DueOn):
-		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet na de huidige termijn (%s) liggen", until, c.DueOn))
+		return invalid("until", "de nieuwe datum (%s) moet na de huidige termijn (%s) liggen", until, c.DueOn)
 	case !until.After(today):
-		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) moet in de toekomst liggen", until))
+		return invalid("until", "de nieuwe datum (%s) moet in de toekomst liggen", until)
 	case !c.ReceivedOn.IsZero() && until.After(c.ReceivedOn.AddMonths(12)):
-		return invalid("until", fmt.Sprintf("de nieuwe datum (%s) ligt meer dan een jaar na de ontvangst van de klacht (%s); kies uiterlijk %s",
-			until, c.ReceivedOn, c.ReceivedOn.AddMonths(12)))
+		return invalid("until", "de nieuwe datum (%s) ligt meer dan een jaar na de ontvangst van de klacht (%s); kies uiterlijk %s", until, c.ReceivedOn, c.ReceivedOn.AddMonths(12))
 	}
 	r, err := extensionRange(c, earlier, today, s)
 	if err != nil {
 		return err
 	}
 	if !r.Latest.IsZero() && until.After(r.Latest) {
-		return invalid("until", fmt.Sprintf("onder de Wkkgz mag de termijn met ten hoogste vier weken worden verlengd: uiterlijk %s", r.Latest))
+		return invalid("until", "onder de Wkkgz mag de termijn met ten hoogste vier weken worden verlengd: uiterlijk %s", r.Latest)
 	}
 	return nil
 }

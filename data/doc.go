@@ -49,5 +49,8 @@
 //     rules with its own event: batch.go.
 //   - Every file written for the practitioner (letters, reports, exports), never onto the
 //     register: output.go (WriteOutput).
+//   - What data says to a practitioner (refusals, timeline entries): Text, made by Msg with
+//     the Dutch template as its key and typed arguments, so the desktop app can say it in
+//     its own language (message.go); Error carries one (errors.go).
 //   - The demo register: package data/demo (it uses only this package's exported API).
 package data

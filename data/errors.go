@@ -16,20 +16,26 @@ const (
 	CodeUnavailable Code = "unavailable" // the register (or the disk) cannot be used now
 )
 
-// Error is a domain error with a message a practitioner can act on.
-// Field names the input that is wrong, so a form can show the message next to it.
+// Error is a domain error with a message a practitioner can act on. Field names the input
+// that is wrong, so a form can show the message next to it. Text is the message: Dutch in
+// Error() (the CLI), in the chosen language in the desktop app.
 type Error struct {
-	Code    Code
-	Field   string
-	Message string
+	Code  Code
+	Field string
+	Text  Text
 }
 
-func (e *Error) Error() string { return e.Message }
+// NewError makes an Error; key is the Dutch message, a string literal (see Msg).
+func NewError(code Code, field, key string, args ...any) *Error {
+	return &Error{Code: code, Field: field, Text: Msg(key, args...)}
+}
+
+func (e *Error) Error() string { return e.Text.String() }
 
 // Is makes errors.Is(err, ErrInvalid) and friends match on the code alone.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t.Message == "" && t.Code == e.Code
+	return ok && t.Text.Key == "" && t.Code == e.Code
 }
 
 // Sentinels for errors.Is.
@@ -43,8 +49,20 @@ var (
 	ErrUnavailable = &Error{Code: CodeUnavailable}
 )
 
-func invalid(field, msg string) error { return &Error{Code: CodeInvalid, Field: field, Message: msg} }
+// InField is err, an Error without a field (from a check shared by several fields), as
+// refusing the input in field.
+func InField(field string, err error) error {
+	e, ok := err.(*Error)
+	if !ok {
+		return err
+	}
+	c := *e
+	c.Field = field
+	return &c
+}
 
-func notFound(msg string) error { return &Error{Code: CodeNotFound, Message: msg} }
+func invalid(field, key string, args ...any) error { return NewError(CodeInvalid, field, key, args...) }
 
-func conflict(msg string) error { return &Error{Code: CodeConflict, Message: msg} }
+func notFound(key string, args ...any) error { return NewError(CodeNotFound, "", key, args...) }
+
+func conflict(key string, args ...any) error { return NewError(CodeConflict, "", key, args...) }

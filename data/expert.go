@@ -92,7 +92,7 @@ func (e *Expert) check() error {
 		return invalid("expert_name", "vul de naam van de deskundige in")
 	}
 	if _, err := email(e.Email); err != nil {
-		return invalid("expert_email", err.Error())
+		return InField("expert_email", err)
 	}
 	if (e.AddressLine1 == "") != (e.City == "") {
 		return invalid("expert_address", "vul van het postadres van de deskundige zowel het adres als de plaats in, of laat beide leeg")
@@ -184,7 +184,7 @@ func consentRefusal(ref string, c Consent) error {
 	case c.Refused && !c.Documents.None():
 		return invalid("documents", "een weigering noemt geen stukken; laat de stukken weg")
 	case !c.Refused && c.Documents.None():
-		return invalid("documents", fmt.Sprintf("geef aan voor welke stukken van klacht %s de toestemming geldt: alle stukken, of de brieven en bijlagen die de klager op het formulier heeft aangekruist", ref))
+		return invalid("documents", "geef aan voor welke stukken van klacht %s de toestemming geldt: alle stukken, of de brieven en bijlagen die de klager op het formulier heeft aangekruist", ref)
 	}
 	return nil
 }
@@ -197,11 +197,11 @@ func statementRefusal(ref, expert string, letterMade, signed, today Date) error 
 	case signed.IsZero():
 		return invalid("signed", "vul de datum in waarop de deskundige de geheimhoudingsverklaring heeft ondertekend")
 	case signed.After(today):
-		return invalid("signed", fmt.Sprintf("de datum van ondertekening (%s) ligt in de toekomst", signed))
+		return invalid("signed", "de datum van ondertekening (%s) ligt in de toekomst", signed)
 	case letterMade.IsZero():
-		return conflict(fmt.Sprintf("voor klacht %s is nog geen geheimhoudingsverklaring voor %s gemaakt; maak eerst die brief (soort confidentiality) en leg daarna de ondertekening vast", ref, expert))
+		return conflict("voor klacht %s is nog geen geheimhoudingsverklaring voor %s gemaakt; maak eerst die brief (soort confidentiality) en leg daarna de ondertekening vast", ref, expert)
 	case signed.Before(letterMade):
-		return invalid("signed", fmt.Sprintf("de ondertekening (%s) ligt vóór de dag waarop de geheimhoudingsverklaring voor klacht %s is gemaakt (%s)", signed, ref, letterMade))
+		return invalid("signed", "de ondertekening (%s) ligt vóór de dag waarop de geheimhoudingsverklaring voor klacht %s is gemaakt (%s)", signed, ref, letterMade)
 	}
 	return nil
 }
@@ -216,14 +216,13 @@ func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent) error {
 		return invalid("documents", "kies de stukken die u deelt (brieven met --letter ID, bijlagen met --attachment ID)")
 	}
 	if signed.IsZero() || signed.After(sh.SharedOn) {
-		return conflict(fmt.Sprintf("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend",
-			sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn))
+		return conflict("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend", sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn)
 	}
 	if consent == nil || consent.Refused || !consent.WithdrawnOn.IsZero() && !consent.WithdrawnOn.After(sh.SharedOn) {
-		return conflict(fmt.Sprintf("stukken delen kan niet: de klager van %s heeft op %s geen toestemming die van kracht is om stukken met een externe deskundige te delen", c.Reference, sh.SharedOn))
+		return conflict("stukken delen kan niet: de klager van %s heeft op %s geen toestemming die van kracht is om stukken met een externe deskundige te delen", c.Reference, sh.SharedOn)
 	}
 	if !consent.Covers(sh.picked()) {
-		return conflict(fmt.Sprintf("stukken delen kan niet: de toestemming van de klager geldt alleen voor %s", consent.Scope))
+		return conflict("stukken delen kan niet: de toestemming van de klager geldt alleen voor %s", consent.Scope)
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func (s *Store) SaveExpert(e Expert) (int64, error) {
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
-				return notFound(fmt.Sprintf("deskundige %d bestaat niet", e.ID))
+				return notFound("deskundige %d bestaat niet", e.ID)
 			}
 		}
 		if _, err := tx.Exec(`UPDATE experts SET salutation = ?, initials = ?, surname = ?, title = ?, title_after = ?,
@@ -97,12 +97,12 @@ func fileDocuments(q querier, id int64) (letterNames, attachmentNames map[int64]
 func checkPicked(ref string, d Documents, letterNames, attachmentNames map[int64]string) error {
 	for _, id := range d.Letters {
 		if _, ok := letterNames[id]; !ok {
-			return notFound(fmt.Sprintf("brief %d hoort niet bij klacht %s; 'letters %s' toont de brieven met hun ID", id, ref, ref))
+			return notFound("brief %d hoort niet bij klacht %s; 'letters %s' toont de brieven met hun ID", id, ref, ref)
 		}
 	}
 	for _, id := range d.Attachments {
 		if _, ok := attachmentNames[id]; !ok {
-			return notFound(fmt.Sprintf("bijlage %d hoort niet bij klacht %s; 'show %s' toont de bijlagen met hun ID", id, ref, ref))
+			return notFound("bijlage %d hoort niet bij klacht %s; 'show %s' toont de bijlagen met hun ID", id, ref, ref)
 		}
 	}
 	return nil
@@ -196,7 +196,7 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 		}
 		n := len(consents)
 		if n == 0 || consents[n-1].State() != ConsentGiven {
-			return conflict(fmt.Sprintf("bij klacht %s is op %s geen toestemming vastgelegd die kan worden ingetrokken", ref, on))
+			return conflict("bij klacht %s is op %s geen toestemming vastgelegd die kan worden ingetrokken", ref, on)
 		}
 		if _, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE id = ?`, on, consents[n-1].ID); err != nil {
 			return err
@@ -244,7 +244,7 @@ func expertName(q querier, id int64) (string, error) {
 	var name string
 	err := q.QueryRow(`SELECT name FROM experts WHERE id = ?`, id).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", notFound(fmt.Sprintf("deskundige %d bestaat niet; 'experts' toont de nummers", id))
+		return "", notFound("deskundige %d bestaat niet; 'experts' toont de nummers", id)
 	}
 	return name, err
 }

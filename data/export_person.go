@@ -83,7 +83,7 @@ func (s *Store) ExportPerson(ref string) ([]byte, error) {
 			out.Attachments = append(out.Attachments, ea)
 		}
 		for _, e := range f.Events {
-			out.Timeline = append(out.Timeline, exportedEvent{At: e.At, Actor: e.Actor, Kind: e.Kind, Description: e.Describe(), Payload: e.Payload})
+			out.Timeline = append(out.Timeline, exportedEvent{At: e.At, Actor: e.Actor, Kind: e.Kind, Description: e.Describe().String(), Payload: e.Payload})
 		}
 		files["LEESMIJ.txt"] = []byte(readMe(out, set))
 		return nil

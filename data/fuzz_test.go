@@ -19,7 +19,7 @@ func FuzzParseDate(f *testing.F) {
 		d, err := ParseDate(s)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || e.Code != CodeInvalid || !strings.Contains(e.Message, "JJJJ-MM-DD") {
+			if !errors.As(err, &e) || e.Code != CodeInvalid || !strings.Contains(e.Error(), "JJJJ-MM-DD") {
 				t.Fatalf("ParseDate(%q): %v", s, err)
 			}
 			return
@@ -42,7 +42,7 @@ func FuzzCheckTemplate(f *testing.F) {
 		err := CheckTemplate(kind, text)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || e.Field != "text" || !strings.HasPrefix(e.Message, "regel ") {
+			if !errors.As(err, &e) || e.Field != "text" || !strings.HasPrefix(e.Error(), "regel ") {
 				t.Fatalf("CheckTemplate(%q): %v", text, err)
 			}
 			return

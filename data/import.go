@@ -98,10 +98,10 @@ func (r *ImportRow) Check(today Date) error {
 		return err
 	}
 	if !slices.Contains(Statuses, c.Status) {
-		return invalid("status", fmt.Sprintf("onbekende status %q", c.Status))
+		return invalid("status", "onbekende status %q", string(c.Status))
 	}
 	if c.Verdict != "" && !slices.Contains(Verdicts, c.Verdict) {
-		return invalid("verdict", fmt.Sprintf("onbekend oordeel %q", c.Verdict))
+		return invalid("verdict", "onbekend oordeel %q", string(c.Verdict))
 	}
 	for _, d := range []struct {
 		field, label string
@@ -112,25 +112,25 @@ func (r *ImportRow) Check(today Date) error {
 		switch {
 		case d.on.IsZero():
 		case d.on.Before(c.ReceivedOn):
-			return invalid(d.field, fmt.Sprintf("%s %s ligt voor de datum van ontvangst %s", d.label, d.on.Dutch(), c.ReceivedOn.Dutch()))
+			return invalid(d.field, "%s %s ligt voor de datum van ontvangst %s", d.label, d.on.Dutch(), c.ReceivedOn.Dutch())
 		case d.on.After(today):
-			return invalid(d.field, fmt.Sprintf("%s %s ligt in de toekomst", d.label, d.on.Dutch()))
+			return invalid(d.field, "%s %s ligt in de toekomst", d.label, d.on.Dutch())
 		}
 	}
 	done := c.Status == StatusResolved || c.Status == StatusClosed
 	switch {
 	case done && c.ResolvedOn.IsZero():
-		return invalid("resolved_on", fmt.Sprintf("status %s zonder datum van afhandeling; vul die in", c.Status.Label()))
+		return invalid("resolved_on", "status %s zonder datum van afhandeling; vul die in", c.Status)
 	case done && c.Verdict == "":
-		return invalid("verdict", fmt.Sprintf("status %s zonder oordeel; vul in: gegrond, deels gegrond, ongegrond of in overleg opgelost", c.Status.Label()))
+		return invalid("verdict", "status %s zonder oordeel; vul in: gegrond, deels gegrond, ongegrond of in overleg opgelost", c.Status)
 	case !c.ClosedOn.IsZero() && c.ClosedOn.Before(c.ResolvedOn):
-		return invalid("closed_on", fmt.Sprintf("gesloten op %s ligt voor afgehandeld op %s", c.ClosedOn.Dutch(), c.ResolvedOn.Dutch()))
+		return invalid("closed_on", "gesloten op %s ligt voor afgehandeld op %s", c.ClosedOn.Dutch(), c.ResolvedOn.Dutch())
 	case c.Status == StatusWithdrawn && c.WithdrawnOn.IsZero():
 		return invalid("withdrawn_on", "status ingetrokken zonder datum van intrekking; vul die in")
 	case c.Status != StatusWithdrawn && !c.WithdrawnOn.IsZero():
-		return invalid("withdrawn_on", fmt.Sprintf("ingetrokken op %s, maar de status is %s", c.WithdrawnOn.Dutch(), c.Status.Label()))
+		return invalid("withdrawn_on", "ingetrokken op %s, maar de status is %s", c.WithdrawnOn.Dutch(), c.Status)
 	case !done && (!c.ResolvedOn.IsZero() || c.Verdict != ""):
-		return invalid("status", fmt.Sprintf("status %s, maar er is al een oordeel of datum van afhandeling", c.Status.Label()))
+		return invalid("status", "status %s, maar er is al een oordeel of datum van afhandeling", c.Status)
 	}
 	return nil
 }
@@ -189,13 +189,13 @@ func planImport(q querier, rows []ImportRow) (ImportPlan, []bool, error) {
 // prepareAll completes and checks every row; the first refused row refuses the file.
 func prepareAll(f *ImportFile, set Settings, today Date) error {
 	if len(f.Rows) == 0 {
-		return invalid("file", fmt.Sprintf("%s bevat geen klachten om te importeren", f.Name))
+		return invalid("file", "%s bevat geen klachten om te importeren", f.Name)
 	}
 	for i := range f.Rows {
 		r := &f.Rows[i]
 		r.complete(set)
 		if err := r.Check(today); err != nil {
-			return invalid("file", fmt.Sprintf("regel %d: %v", r.Line, err))
+			return invalid("file", "regel %d: %v", r.Line, err)
 		}
 	}
 	return nil

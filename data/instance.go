@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"io"
 	"os"
 )
@@ -29,8 +28,7 @@ func LockForApp(register string) (*AppLock, error) {
 		return nil, Classify(register, err)
 	}
 	if taken {
-		return nil, &Error{Code: CodeUnavailable, Field: CauseOpenElsewhere, Message: fmt.Sprintf(
-			"het register %s is al geopend in een ander venster van Klachtenregister", register)}
+		return nil, NewError(CodeUnavailable, CauseOpenElsewhere, "het register %s is al geopend in een ander venster van Klachtenregister", register)
 	}
 	os.Remove(frontPath(register)) // a request from before this start is stale
 	return &AppLock{f: f, register: register}, nil

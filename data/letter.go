@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"slices"
 	"time"
 )
@@ -34,7 +33,7 @@ func (k LetterKind) Label() string {
 func ParseLetterKind(s string) (LetterKind, error) {
 	k := LetterKind(s)
 	if !slices.Contains(LetterKinds, k) {
-		return "", invalid("kind", fmt.Sprintf("onbekende soort brief %q; kies uit %s", s, joinAll(LetterKinds)))
+		return "", invalid("kind", "onbekende soort brief %q; kies uit %s", s, joinAll(LetterKinds))
 	}
 	return k, nil
 }
@@ -45,7 +44,7 @@ var Languages = []string{"nl", "en"}
 // ParseLanguage checks a language code.
 func ParseLanguage(s string) (string, error) {
 	if !slices.Contains(Languages, s) {
-		return "", invalid("language", fmt.Sprintf("onbekende taal %q; kies uit nl, en", s))
+		return "", invalid("language", "onbekende taal %q; kies uit nl, en", s)
 	}
 	return s, nil
 }
@@ -72,9 +71,9 @@ func CheckLetterDate(d, today Date) error {
 	last := today.AddDays(MaxLetterDateAhead)
 	switch {
 	case d.Before(today):
-		return invalid("date", fmt.Sprintf("de datum van de brief (%s) ligt in het verleden; kies vandaag of een dag tot en met %s", d, last))
+		return invalid("date", "de datum van de brief (%s) ligt in het verleden; kies vandaag of een dag tot en met %s", d, last)
 	case d.After(last):
-		return invalid("date", fmt.Sprintf("de datum van de brief (%s) ligt meer dan %d dagen vooruit; kies een dag tot en met %s", d, MaxLetterDateAhead, last))
+		return invalid("date", "de datum van de brief (%s) ligt meer dan %d dagen vooruit; kies een dag tot en met %s", d, MaxLetterDateAhead, last)
 	}
 	return nil
 }
@@ -99,16 +98,25 @@ func (d Delivery) Label() string {
 
 // Sent says that a letter went out this way, as the end of a sentence: "per post verstuurd",
 // "persoonlijk overhandigd".
-func (d Delivery) Sent() string {
-	return map[Delivery]string{DeliveryPost: "per post verstuurd", DeliveryEmail: "per e-mail verstuurd",
-		DeliveryHand: "persoonlijk overhandigd"}[d]
+func (d Delivery) Sent() string { return d.SentText().String() }
+
+// SentNote is the note of the contact moment that sending the letter this way records:
+// "Ontvangstbevestiging (versie 1) per post verstuurd".
+func (l Letter) SentNote(via Delivery) Text {
+	return Msg("%s (versie %d) %s", Capital{l.Kind}, l.Version, via.SentText())
+}
+
+// SentText is Sent as a Text, for the timeline.
+func (d Delivery) SentText() Text {
+	return map[Delivery]Text{DeliveryPost: Msg("per post verstuurd"), DeliveryEmail: Msg("per e-mail verstuurd"),
+		DeliveryHand: Msg("persoonlijk overhandigd")}[d]
 }
 
 // ParseDelivery checks a way of sending.
 func ParseDelivery(s string) (Delivery, error) {
 	d := Delivery(s)
 	if !slices.Contains(Deliveries, d) {
-		return "", invalid("via", fmt.Sprintf("onbekende manier van versturen %q; kies uit %s", s, joinAll(Deliveries)))
+		return "", invalid("via", "onbekende manier van versturen %q; kies uit %s", s, joinAll(Deliveries))
 	}
 	return d, nil
 }

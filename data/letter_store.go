@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -109,7 +108,7 @@ func (s *Store) LatestLetter(ref string, kind LetterKind) (Letter, error) {
 		if _, err := complaintID(s.r, ref); err != nil {
 			return l, err
 		}
-		return l, notFound(fmt.Sprintf("bij klacht %s is nog geen %s gemaakt", ref, kind.Label()))
+		return l, notFound("bij klacht %s is nog geen %s gemaakt", ref, kind)
 	}
 	return l, err
 }
@@ -121,15 +120,15 @@ func (s *Store) LetterPDF(id int64) ([]byte, error) {
 	var sum string
 	err := s.r.QueryRow(`SELECT pdf, sha256 FROM letters WHERE id = ?`, id).Scan(&pdf, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound(fmt.Sprintf("brief %d bestaat niet", id))
+		return nil, notFound("brief %d bestaat niet", id)
 	} else if err != nil {
 		return nil, err
 	}
 	if sum == "" {
-		return nil, conflict(fmt.Sprintf("brief %d is verwijderd toen de klacht werd geanonimiseerd", id))
+		return nil, conflict("brief %d is verwijderd toen de klacht werd geanonimiseerd", id)
 	}
 	if sha256Hex(pdf) != sum {
-		return nil, &Error{Code: CodeDatabase, Message: fmt.Sprintf("brief %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd gemaakt", id)}
+		return nil, NewError(CodeDatabase, "", "brief %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd gemaakt", id)
 	}
 	return pdf, nil
 }
@@ -147,13 +146,12 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		l, err := scanLetter(tx.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
 			WHERE l.id = ?`, id))
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound(fmt.Sprintf("brief %d bestaat niet", id))
+			return notFound("brief %d bestaat niet", id)
 		} else if err != nil {
 			return err
 		}
 		if !l.SentOn.IsZero() {
-			return conflict(fmt.Sprintf("de %s (versie %d) van klacht %s is al als verstuurd gemarkeerd op %s",
-				l.Kind.Label(), l.Version, l.Reference, l.SentOn))
+			return conflict("de %s (versie %d) van klacht %s is al als verstuurd gemarkeerd op %s", l.Kind, l.Version, l.Reference, l.SentOn)
 		}
 		c, err := getComplaint(tx, l.Reference)
 		if err != nil {
@@ -166,15 +164,15 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 			on = tx.today()
 		}
 		if made := Today(l.CreatedAt); on.Before(made) {
-			return invalid("on", fmt.Sprintf("de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made))
+			return invalid("on", "de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made)
 		}
 		var contactID *int64 // NULL: no contact moment
 		// The withdrawal's confirmation goes to a file that takes no more contacts: its sending is
 		// recorded on the letter and in the audit trail only.
 		if l.Kind != LetterConfidentiality && l.Kind != LetterWithdrawal {
-			ct := Contact{On: on, Kind: via.contactKind(),
-				Note: fmt.Sprintf("%s (versie %d) %s", capitalise(l.Kind.Label()), l.Version, via.Sent())}
-			if err := tx.addContact(c, &ct); err != nil {
+			note := l.SentNote(via)
+			ct := Contact{On: on, Kind: via.contactKind(), Note: note.String()}
+			if err := tx.addContact(c, &ct, note); err != nil {
 				return err
 			}
 			contactID, l.ContactID = &ct.ID, ct.ID

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -43,7 +42,7 @@ func (s Status) Open() bool {
 func ParseStatus(s string) (Status, error) {
 	st := Status(s)
 	if !slices.Contains(Statuses, st) {
-		return "", invalid("status", fmt.Sprintf("onbekende status %q; kies uit %s", s, joinAll(Statuses)))
+		return "", invalid("status", "onbekende status %q; kies uit %s", s, joinAll(Statuses))
 	}
 	return st, nil
 }
@@ -104,19 +103,15 @@ func Next(ref string, s Status, a Action) (Status, error) {
 		}
 	}
 	allowed := AllowedActions(s)
-	var hint string
-	if len(allowed) == 0 {
-		hint = "vanuit deze status is geen stap meer mogelijk"
-	} else {
-		labels := make([]string, len(allowed))
+	hint := Msg("vanuit deze status is geen stap meer mogelijk")
+	if len(allowed) > 0 {
+		steps := make(List, len(allowed))
 		for i, x := range allowed {
-			labels[i] = fmt.Sprintf("%s (%s)", x.Label(), x)
+			steps[i] = Msg("%s (%s)", x, string(x))
 		}
-		hint = "wel mogelijk: " + strings.Join(labels, ", ")
+		hint = Msg("wel mogelijk: %s", steps)
 	}
-	return "", &Error{Code: CodeTransition, Field: "status", Message: fmt.Sprintf(
-		"%s kan niet bij klacht %s: de status is %q (%s); %s",
-		capitalise(a.Label()), ref, s.Label(), s, hint)}
+	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q (%s); %s", Capital{a}, ref, s, string(s), hint)
 }
 
 func capitalise(s string) string {
@@ -141,9 +136,9 @@ func checkDayAfter(field string, on *Date, floor Date, what string, today Date) 
 	}
 	switch {
 	case on.After(today):
-		return invalid(field, fmt.Sprintf("de datum %s ligt in de toekomst", *on))
+		return invalid(field, "de datum %s ligt in de toekomst", *on)
 	case on.Before(floor):
-		return invalid(field, fmt.Sprintf("de datum %s ligt vóór %s (%s); een stap kan niet eerder zijn gezet dan de stap ervoor", *on, what, floor))
+		return invalid(field, "de datum %s ligt vóór %s (%s); een stap kan niet eerder zijn gezet dan de stap ervoor", *on, what, floor)
 	}
 	return nil
 }
@@ -194,20 +189,15 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 	if !c.Formal || r.NoHearingReason != "" {
 		return nil
 	}
-	var missing []string
-	if !slices.Contains(heard, PartyComplainant) {
-		missing = append(missing, "de klager")
-	}
-	if c.PersonNamed != "" && !slices.Contains(heard, PartyConcerned) {
-		missing = append(missing, c.PersonNamed+", over wie de klacht gaat,")
-	}
-	if len(missing) > 0 {
-		verb := "is"
-		if len(missing) > 1 {
-			verb = "zijn"
-		}
-		return conflict(fmt.Sprintf("klacht %s kan nog niet worden afgehandeld: %s %s nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon",
-			c.Reference, strings.Join(missing, " en "), verb))
+	complainant := !slices.Contains(heard, PartyComplainant)
+	concerned := c.PersonNamed != "" && !slices.Contains(heard, PartyConcerned)
+	switch {
+	case complainant && concerned:
+		return conflict("klacht %s kan nog niet worden afgehandeld: de klager en %s, over wie de klacht gaat, zijn nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon", c.Reference, c.PersonNamed)
+	case complainant:
+		return conflict("klacht %s kan nog niet worden afgehandeld: de klager is nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon", c.Reference)
+	case concerned:
+		return conflict("klacht %s kan nog niet worden afgehandeld: %s, over wie de klacht gaat, is nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon", c.Reference, c.PersonNamed)
 	}
 	return nil
 }

@@ -14,11 +14,11 @@ func (s *Store) step(ref string, a Action, apply stepFunc) error {
 
 // anonymisedRefusal refuses every change to an anonymised complaint's file.
 func anonymisedRefusal(c *Complaint) error {
-	return conflict(fmt.Sprintf("klacht %s is geanonimiseerd op %s; het dossier kan niet meer worden gewijzigd", c.Reference, c.AnonymisedOn.Dutch()))
+	return conflict("klacht %s is geanonimiseerd op %s; het dossier kan niet meer worden gewijzigd", c.Reference, c.AnonymisedOn)
 }
 
 // stepFunc sets the fields of one lifecycle step and says what the audit trail shows beside it.
-type stepFunc func(tx *Tx, c *Complaint, set Settings) (detail string, err error)
+type stepFunc func(tx *Tx, c *Complaint, set Settings) (detail Text, err error)
 
 // step is Store.step inside a transaction that may hold more changes, such as a letter marked
 // sent that also confirms receipt.
@@ -47,8 +47,10 @@ func (tx *Tx) step(ref string, a Action, apply stepFunc) error {
 	if err := tx.saveStep(&old, c); err != nil {
 		return err
 	}
-	return tx.event(c.ID, "status_changed", map[string]string{"action": string(a), "from": string(old.Status),
-		"to": string(to), "detail": detail})
+	// detail is kept twice: in Dutch, as every reader of the audit trail had it, and as a
+	// Text whose arguments keep their types, so the timeline can say it in another language.
+	return tx.event(c.ID, "status_changed", map[string]any{"action": string(a), "from": string(old.Status),
+		"to": string(to), "detail": detail.String(), "detail_text": detail})
 }
 
 // saveStep writes the lifecycle fields a step changed, and only those: every index on a
@@ -88,18 +90,17 @@ func (s *Store) Escalate(ref string, on Date, p PhoneIntake) error {
 	if p.TakenBy, err = cleanText("taken_by", p.TakenBy, lineRule.as("wie het gesprek aannam")); err != nil {
 		return err
 	}
-	return s.step(ref, ActionEscalate, func(tx *Tx, c *Complaint, set Settings) (string, error) {
+	return s.step(ref, ActionEscalate, func(tx *Tx, c *Complaint, set Settings) (Text, error) {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		if err := c.fileFormally(on, set, p); err != nil {
-			return "", err
+			return Text{}, err
 		}
-		detail := "formele klachtenprocedure gevraagd op " + on.String()
 		if c.TakenBy != "" {
-			detail += "; uitdrukkelijk telefonisch gevraagd, aangenomen door " + c.TakenBy
+			return Msg("formele klachtenprocedure gevraagd op %s; uitdrukkelijk telefonisch gevraagd, aangenomen door %s", on, c.TakenBy), nil
 		}
-		return detail, nil
+		return Msg("formele klachtenprocedure gevraagd op %s", on), nil
 	})
 }
 
@@ -119,21 +120,21 @@ func (s *Store) Acknowledge(ref string, on Date, via Delivery, note string) erro
 		return err
 	}
 	confirm := acknowledge(on)
-	return s.step(ref, ActionAcknowledge, func(tx *Tx, c *Complaint, set Settings) (string, error) {
+	return s.step(ref, ActionAcknowledge, func(tx *Tx, c *Complaint, set Settings) (Text, error) {
 		detail, err := confirm(tx, c, set)
-		return fmt.Sprintf("%s, %s zonder brief uit het programma: %s", detail, via.Sent(), note), err
+		return Msg("%s, %s zonder brief uit het programma: %s", detail, via.SentText(), note), err
 	})
 }
 
 // acknowledge is the acknowledge step, shared by Acknowledge and by marking the
 // acknowledgement letter sent.
 func acknowledge(on Date) stepFunc {
-	return func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+	return func(tx *Tx, c *Complaint, _ Settings) (Text, error) {
 		if err := checkDayAfter("on", &on, c.FiledOn, "de start van de formele procedure", tx.today()); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		c.AcknowledgedOn = on
-		return "ontvangst bevestigd op " + on.String(), nil
+		return Msg("ontvangst bevestigd op %s", on), nil
 	}
 }
 
@@ -152,63 +153,61 @@ func (s *Store) Extend(ref string, until Date, reason string) error {
 	if err != nil {
 		return err
 	}
-	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (string, error) {
+	return s.step(ref, ActionExtend, func(tx *Tx, c *Complaint, set Settings) (Text, error) {
 		var earlier int
 		if err := tx.QueryRow(`SELECT count(*) FROM extensions WHERE complaint_id = ?`, c.ID).Scan(&earlier); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		today := tx.today()
 		if err := CheckExtension(c, earlier, until, today, reason, set); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		late := today.After(c.DueOn)
 		if _, err := tx.Exec(`INSERT INTO extensions (complaint_id, extended_on, previous_due_on, until, reason, late)
 			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, today, c.DueOn, until, reason, late); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		previous := c.DueOn
 		c.DueOn = until
-		detail := fmt.Sprintf("termijn verlengd van %s tot %s; reden: %s", previous, until, reason)
 		if late {
-			detail += "; te laat verlengd: de termijn was al verstreken"
+			return Msg("termijn verlengd van %s tot %s; reden: %s; te laat verlengd: de termijn was al verstreken", previous, until, reason), nil
 		}
-		return detail, nil
+		return Msg("termijn verlengd van %s tot %s; reden: %s", previous, until, reason), nil
 	})
 }
 
 // Resolve records the decision on a complaint (see Resolution.check for what it needs).
 func (s *Store) Resolve(ref string, r Resolution) error {
-	return s.step(ref, ActionResolve, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+	return s.step(ref, ActionResolve, func(tx *Tx, c *Complaint, _ Settings) (Text, error) {
 		var heard []Party
 		if err := scanRows(tx, func(p *Party) []any { return []any{p} }, func(p Party) { heard = append(heard, p) },
 			`SELECT DISTINCT party FROM contacts WHERE complaint_id = ? AND hearing = 1`, c.ID); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		if err := r.check(c, heard, tx.today()); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		c.Verdict, c.Outcome, c.ResolvedOn, c.Justified, c.NoHearingReason = r.Verdict, r.Outcome, r.On, r.Justified, r.NoHearingReason
-		detail := fmt.Sprintf("oordeel: %s; uitkomst: %s", r.Verdict, r.Outcome)
 		if r.NoHearingReason != "" {
-			detail += "; niet alle partijen gehoord: " + r.NoHearingReason
+			return Msg("oordeel: %s; uitkomst: %s; niet alle partijen gehoord: %s", r.Verdict, r.Outcome, r.NoHearingReason), nil
 		}
-		return detail, nil
+		return Msg("oordeel: %s; uitkomst: %s", r.Verdict, r.Outcome), nil
 	})
 }
 
 // CloseComplaint completes the file, once CanClose allows it.
 func (s *Store) CloseComplaint(ref string) error {
-	return s.step(ref, ActionClose, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+	return s.step(ref, ActionClose, func(tx *Tx, c *Complaint, _ Settings) (Text, error) {
 		f := Facts{Complaint: *c}
 		if err := tx.QueryRow(`SELECT `+outcomeSentSQL+`, `+measureCountSQL+` FROM complaints c WHERE c.id = ?`,
 			c.ID).Scan(&f.OutcomeSentOn, &f.MeasureCount); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		if err := CanClose(f); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		c.ClosedOn = tx.today()
-		return "dossier gesloten", nil
+		return Msg("dossier gesloten"), nil
 	})
 }
 
@@ -224,12 +223,15 @@ func (s *Store) Withdraw(ref string, on Date, note string) error {
 
 // withdrawStep records the withdrawal on the day on (zero: today); Erase takes it too.
 func withdrawStep(on Date, note string) stepFunc {
-	return func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+	return func(tx *Tx, c *Complaint, _ Settings) (Text, error) {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
-			return "", err
+			return Text{}, err
 		}
 		c.WithdrawnOn = on
-		return strings.TrimSpace("klacht ingetrokken op " + on.String() + " " + note), nil
+		if note == "" {
+			return Msg("klacht ingetrokken op %s", on), nil
+		}
+		return Msg("klacht ingetrokken op %s %s", on, note), nil
 	}
 }
 
@@ -240,11 +242,11 @@ func (s *Store) Reopen(ref, reason string) error {
 	if err != nil {
 		return err
 	}
-	return s.step(ref, ActionReopen, func(tx *Tx, c *Complaint, _ Settings) (string, error) {
+	return s.step(ref, ActionReopen, func(tx *Tx, c *Complaint, _ Settings) (Text, error) {
 		if reason == "" {
-			return "", invalid("reason", "vul in waarom het dossier wordt heropend; de reden komt in het dossier")
+			return Text{}, invalid("reason", "vul in waarom het dossier wordt heropend; de reden komt in het dossier")
 		}
 		c.ClosedOn = Date{}
-		return "dossier heropend; reden: " + reason, nil
+		return Msg("dossier heropend; reden: %s", reason), nil
 	})
 }

@@ -91,7 +91,7 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		return "", nil, false, nil // only punctuation: nothing can match
 	}
 	if _, known := sortColumns[f.Sort]; !known {
-		return "", nil, false, invalid("sort", fmt.Sprintf("onbekende sorteerkolom %q", f.Sort))
+		return "", nil, false, invalid("sort", "onbekende sorteerkolom %q", f.Sort)
 	}
 	return strings.Join(where, " AND "), args, true, nil
 }

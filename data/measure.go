@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -83,8 +82,8 @@ const measureCountSQL = `(SELECT count(*) FROM complaint_measures WHERE complain
 // validate checks what a person fills in for a measure; the root cause is checked against the
 // register's list by the store.
 func (m *Measure) validate() error {
-	if err := cleanTexts(textField{"description", &m.Description, textRule{label: "de omschrijving van de maatregel", max: 1000, multiLine: true}},
-		textField{"owner", &m.Owner, textRule{label: "de naam van wie de maatregel uitvoert", max: 120}},
+	if err := cleanTexts(textField{"description", &m.Description, textRule{max: 1000, multiLine: true}.as("de omschrijving van de maatregel")},
+		textField{"owner", &m.Owner, textRule{max: 120}.as("de naam van wie de maatregel uitvoert")},
 		textField{"root_cause", &m.RootCause, lineRule.as("de oorzaak")}); err != nil {
 		return err
 	}
@@ -94,14 +93,14 @@ func (m *Measure) validate() error {
 	case m.RootCause == "":
 		return invalid("root_cause", "kies de oorzaak die de maatregel aanpakt")
 	case !m.DueOn.IsZero() && m.DueOn.Before(m.CreatedOn):
-		return invalid("due_on", fmt.Sprintf("de datum waarop de maatregel klaar moet zijn (%s) ligt vóór %s, de dag waarop hij is vastgelegd", m.DueOn, m.CreatedOn))
+		return invalid("due_on", "de datum waarop de maatregel klaar moet zijn (%s) ligt vóór %s, de dag waarop hij is vastgelegd", m.DueOn, m.CreatedOn)
 	}
 	return nil
 }
 
 // unknownMeasure is the error for a code that names no measure.
 func unknownMeasure(code string) error {
-	return notFound(fmt.Sprintf("verbetermaatregel %q bestaat niet; controleer de code (zoals M-2026-003)", code))
+	return notFound("verbetermaatregel %q bestaat niet; controleer de code (zoals M-2026-003)", code)
 }
 
 // MeasureState is where a measure stands on a given day, as the measures screen and the annual

@@ -121,7 +121,7 @@ func (tx *Tx) link(m *Measure, ref string) error {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return conflict(fmt.Sprintf("verbetermaatregel %s is al gekoppeld aan klacht %s", m.Code, c.Reference))
+		return conflict("verbetermaatregel %s is al gekoppeld aan klacht %s", m.Code, c.Reference)
 	}
 	m.Complaints = append(m.Complaints, c.Reference)
 	return tx.event(c.ID, "measure_linked", map[string]string{"code": m.Code, "description": m.Description})
@@ -132,8 +132,8 @@ func (tx *Tx) link(m *Measure, ref string) error {
 // annual report, which names no complainant.
 func checkNoName(description, ref, name string) error {
 	if w := newNameMask(name).find(description); w != "" {
-		return invalid("description", fmt.Sprintf("de omschrijving noemt de klager van %s (%q); beschrijf de verbetermaatregel "+
-			"zonder de klager te noemen: een maatregel verbetert de werkwijze van de praktijk en staat in het jaarverslag", ref, w))
+		return invalid("description", "de omschrijving noemt de klager van %s (%q); beschrijf de verbetermaatregel "+
+			"zonder de klager te noemen: een maatregel verbetert de werkwijze van de praktijk en staat in het jaarverslag", ref, w)
 	}
 	return nil
 }
@@ -155,7 +155,7 @@ func (s *Store) UnlinkMeasure(code, ref string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return conflict(fmt.Sprintf("verbetermaatregel %s is niet gekoppeld aan klacht %s", m.Code, c.Reference))
+			return conflict("verbetermaatregel %s is niet gekoppeld aan klacht %s", m.Code, c.Reference)
 		}
 		return tx.event(c.ID, "measure_unlinked", map[string]string{"code": m.Code})
 	})
@@ -169,16 +169,16 @@ func (s *Store) MeasureDone(code string, on Date) error {
 			return err
 		}
 		if !m.Open() {
-			return conflict(fmt.Sprintf("verbetermaatregel %s is al uitgevoerd op %s", m.Code, m.DoneOn))
+			return conflict("verbetermaatregel %s is al uitgevoerd op %s", m.Code, m.DoneOn)
 		}
 		if on.IsZero() {
 			on = tx.today()
 		}
 		switch {
 		case on.After(tx.today()):
-			return invalid("on", fmt.Sprintf("de datum %s ligt in de toekomst", on))
+			return invalid("on", "de datum %s ligt in de toekomst", on)
 		case on.Before(m.CreatedOn):
-			return invalid("on", fmt.Sprintf("de datum %s ligt vóór %s, de dag waarop de maatregel is vastgelegd", on, m.CreatedOn))
+			return invalid("on", "de datum %s ligt vóór %s, de dag waarop de maatregel is vastgelegd", on, m.CreatedOn)
 		}
 		if _, err := tx.Exec(`UPDATE measures SET done_on = ? WHERE id = ?`, on, m.ID); err != nil {
 			return err
@@ -191,7 +191,7 @@ func (s *Store) MeasureDone(code string, on Date) error {
 // (zero: today): whether it worked, and what that judgement rests on. A later evaluation
 // replaces the earlier one; the audit trail keeps both.
 func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note string) error {
-	note, err := cleanText("evaluation", note, textRule{label: "de evaluatie", max: 2000, multiLine: true})
+	note, err := cleanText("evaluation", note, textRule{max: 2000, multiLine: true}.as("de evaluatie"))
 	if err != nil {
 		return err
 	}
@@ -205,11 +205,11 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 		}
 		switch {
 		case m.Open():
-			return conflict(fmt.Sprintf("verbetermaatregel %s is nog niet uitgevoerd; het effect kan pas daarna worden beoordeeld", m.Code))
+			return conflict("verbetermaatregel %s is nog niet uitgevoerd; het effect kan pas daarna worden beoordeeld", m.Code)
 		case on.After(tx.today()):
-			return invalid("on", fmt.Sprintf("de datum %s ligt in de toekomst", on))
+			return invalid("on", "de datum %s ligt in de toekomst", on)
 		case on.Before(m.DoneOn):
-			return invalid("on", fmt.Sprintf("de datum %s ligt vóór de uitvoering van de maatregel (%s)", on, m.DoneOn))
+			return invalid("on", "de datum %s ligt vóór de uitvoering van de maatregel (%s)", on, m.DoneOn)
 		case note == "":
 			return invalid("evaluation", "vul in waarop het oordeel over het effect berust")
 		}
@@ -228,7 +228,7 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 // RecordNoMeasure records why a complaint found (partly) well-founded needs no measure, so its
 // file can close. Recording again replaces the reason; the audit trail keeps the old one.
 func (s *Store) RecordNoMeasure(ref, reason string) error {
-	reason, err := cleanText("reason", reason, textRule{label: "de reden", max: 1000, multiLine: true})
+	reason, err := cleanText("reason", reason, textRule{max: 1000, multiLine: true}.as("de reden"))
 	if err != nil {
 		return err
 	}
@@ -239,7 +239,7 @@ func (s *Store) RecordNoMeasure(ref, reason string) error {
 		}
 		switch {
 		case !c.NeedsMeasure():
-			return conflict(fmt.Sprintf("klacht %s is niet (deels) gegrond verklaard of (deels) terecht bevonden; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference))
+			return conflict("klacht %s is niet (deels) gegrond verklaard of (deels) terecht bevonden; alleen dan is een verbetermaatregel of een reden zonder maatregel nodig", c.Reference)
 		case reason == "":
 			return invalid("reason", "vul in waarom er geen verbetermaatregel nodig is")
 		case reason == c.NoMeasureReason:

@@ -207,7 +207,7 @@ func TestMeasureSteps(t *testing.T) {
 	}
 	timeline, err := s.Timeline(b)
 	must(t, err)
-	if d := timeline[len(timeline)-1].Describe(); d != "Verbetermaatregel M-2026-001 ontkoppeld" {
+	if d := timeline[len(timeline)-1].Describe().String(); d != "Verbetermaatregel M-2026-001 ontkoppeld" {
 		t.Errorf("timeline says %q", d)
 	}
 	if v, err := s.Verify(); err != nil || !v.OK() {
@@ -339,7 +339,7 @@ func TestMeasureMayNotNameItsComplainant(t *testing.T) {
 	noName := func(err error) {
 		t.Helper()
 		var de *Error
-		if !errors.As(err, &de) || de.Code != CodeInvalid || de.Field != "description" || !strings.Contains(de.Message, "zonder") {
+		if !errors.As(err, &de) || de.Code != CodeInvalid || de.Field != "description" || !strings.Contains(de.Error(), "zonder") {
 			t.Errorf("error %v, want an invalid description that asks not to name the complainant", err)
 		}
 	}
@@ -377,7 +377,7 @@ func TestMeasureMayNameNobody(t *testing.T) {
 		"Linde controleert facturen", "Bouzid krijgt een cursus", "Advies van Öztürk volgen"} {
 		_, err := s.AddMeasure(Measure{Description: desc, RootCause: "other"}, ref)
 		var de *Error
-		if !errors.As(err, &de) || de.Field != "description" || !strings.Contains(de.Message, "de naam van iemand in het register") {
+		if !errors.As(err, &de) || de.Field != "description" || !strings.Contains(de.Error(), "de naam van iemand in het register") {
 			t.Errorf("%q: %v", desc, err)
 		}
 	}

@@ -56,7 +56,7 @@ func CheckOutput(target string, opt OutputOptions) error {
 }
 
 func refuseOutput(format string, a ...any) error {
-	return &Error{Code: CodeInvalid, Field: "output", Message: fmt.Sprintf(format, a...)}
+	return NewError(CodeInvalid, "output", format, a)
 }
 
 // checkOutput returns the real path target writes to: through symbolic links, so a link can
@@ -108,8 +108,7 @@ func checkOutput(target string, opt OutputOptions) (string, error) {
 	case !info.Mode().IsRegular():
 		return "", refuseOutput("%s is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt niet vervangen; kies een gewoon bestand", target)
 	case !opt.Force:
-		return "", &Error{Code: CodeExists, Field: "output", Message: fmt.Sprintf(
-			"%s bestaat al en is niet vervangen; kies een andere naam, of vervang het bewust (met --force op de opdrachtregel)", target)}
+		return "", NewError(CodeExists, "output", "%s bestaat al en is niet vervangen; kies een andere naam, of vervang het bewust (met --force op de opdrachtregel)", target)
 	}
 	return real, nil
 }
@@ -227,8 +226,7 @@ func outputFailed(target string, err error) error {
 		return err
 	}
 	if isDiskFull(err) {
-		return &Error{Code: CodeUnavailable, Field: "output", Message: fmt.Sprintf(
-			"%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)}
+		return NewError(CodeUnavailable, "output", "%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)
 	}
 	return fmt.Errorf("%s is niet geschreven: %w", target, err)
 }

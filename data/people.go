@@ -1,7 +1,5 @@
 package data
 
-import "fmt"
-
 // The annual report names nobody, and a measure's description, which it prints, may name
 // nobody either: not the complainants, their representatives, the persons complaints concern,
 // the handlers, the experts, the practitioner nor the staff listed in the setting staff_names.
@@ -41,9 +39,9 @@ func (tx *Tx) checkNoPerson(description string) error {
 		return err
 	}
 	if w := nm.find(description); w != "" {
-		return invalid("description", fmt.Sprintf("de omschrijving noemt %q, de naam van iemand in het register (een klager, gemachtigde, "+
+		return invalid("description", "de omschrijving noemt %q, de naam van iemand in het register (een klager, gemachtigde, "+
 			"betrokkene, behandelaar, deskundige, de praktijkhouder of een medewerker); beschrijf de verbetermaatregel zonder namen: "+
-			"hij verbetert de werkwijze van de praktijk en staat in het jaarverslag", w))
+			"hij verbetert de werkwijze van de praktijk en staat in het jaarverslag", w)
 	}
 	return nil
 }

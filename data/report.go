@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -132,7 +131,7 @@ func (s *Store) CheckReportYear(year int) error { return checkReportYear(year, s
 
 func checkReportYear(year int, today Date) error {
 	if year < 1900 || year > today.Year() {
-		return invalid("year", fmt.Sprintf("kies een jaar van 1900 tot en met %d, niet %d", today.Year(), year))
+		return invalid("year", "kies een jaar van 1900 tot en met %d, niet %d", today.Year(), year)
 	}
 	return nil
 }

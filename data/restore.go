@@ -28,12 +28,11 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 		return res, err
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
-		return res, &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor het register kan niet worden gemaakt: %v", err)}
+		return res, NewError(CodeDatabase, "", "de map voor het register kan niet worden gemaakt: %v", err)
 	}
 	exists := fileExists(dbPath)
 	if exists && !force {
-		return res, &Error{Code: CodeConflict, Message: fmt.Sprintf(
-			"op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath)}
+		return res, NewError(CodeConflict, "", "op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath)
 	}
 	tmp, h, err := unpackBackup(backupPath, filepath.Dir(dbPath), passphrase)
 	if err != nil {
@@ -78,11 +77,11 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, error) {
 	f, err := os.Open(backupPath)
 	if err != nil {
-		return "", BackupHeader{}, &Error{Code: CodeNotFound, Message: fmt.Sprintf("de reservekopie %s is niet te openen: %v", backupPath, err)}
+		return "", BackupHeader{}, NewError(CodeNotFound, "", "de reservekopie %s is niet te openen: %v", backupPath, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return "", BackupHeader{}, &Error{Code: CodeInvalid, Message: fmt.Sprintf("%s is geen gewoon bestand; kies een reservekopie", backupPath)}
+		return "", BackupHeader{}, NewError(CodeInvalid, "", "%s is geen gewoon bestand; kies een reservekopie", backupPath)
 	}
 	h, body, err := openBackup(f, passphrase)
 	if err != nil {
@@ -148,7 +147,7 @@ func setAside(dbPath string, now time.Time) (string, error) {
 	// The last connection to close removes the log; when it is still there, another program
 	// has the register open. (A damaged file cannot be opened; its journal files move with it.)
 	if checkpointed && fileExists(dbPath+"-wal") {
-		return "", &Error{Code: CodeDatabase, Message: "het register is nog geopend in een ander programma; sluit Klachtenregister en probeer het opnieuw"}
+		return "", NewError(CodeDatabase, "", "het register is nog geopend in een ander programma; sluit Klachtenregister en probeer het opnieuw")
 	}
 	ext := filepath.Ext(dbPath)
 	aside := fmt.Sprintf("%s-voor-terugzetten-%s%s", dbPath[:len(dbPath)-len(ext)], now.Local().Format("2006-01-02-150405"), ext)

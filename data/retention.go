@@ -26,29 +26,29 @@ type RetentionCase struct {
 
 // AnonymiseRemoves says, in plain Dutch sentences, what anonymising a complaint removes; the
 // review screen and the CLI list it before the practitioner confirms.
-var AnonymiseRemoves = []string{
-	"Naam, adres, e-mailadres en telefoonnummer van de klager en van een gemachtigde.",
-	"De naam van de persoon over wie is geklaagd.",
-	"Alle vrije teksten: samenvatting, omschrijving, gewenste uitkomst, omschrijving in de brieven, uitkomst, notities bij contactmomenten en redenen van verlenging.",
-	"De brieven (PDF) en de bijlagen, ook hun opgeslagen inhoud.",
-	"De gegevens van de toestemming en van de stukken die met externe deskundigen zijn gedeeld.",
-	"De inhoud van de eerdere gebeurtenissen in het audit-spoor van deze klacht.",
+var AnonymiseRemoves = []Text{
+	Msg("Naam, adres, e-mailadres en telefoonnummer van de klager en van een gemachtigde."),
+	Msg("De naam van de persoon over wie is geklaagd."),
+	Msg("Alle vrije teksten: samenvatting, omschrijving, gewenste uitkomst, omschrijving in de brieven, uitkomst, notities bij contactmomenten en redenen van verlenging."),
+	Msg("De brieven (PDF) en de bijlagen, ook hun opgeslagen inhoud."),
+	Msg("De gegevens van de toestemming en van de stukken die met externe deskundigen zijn gedeeld."),
+	Msg("De inhoud van de eerdere gebeurtenissen in het audit-spoor van deze klacht."),
 }
 
 // AnonymiseKeeps says what stays after anonymising: what the annual report needs.
-var AnonymiseKeeps = []string{
-	"Het kenmerk en alle datums (ontvangst, bevestiging, termijnen, afhandeling, sluiting).",
-	"Kanaal, onderwerp en oordeel.",
-	"Het aantal verlengingen met hun datums, en of een termijn is overschreden.",
-	"Met wie is gesproken (klager, betrokkene) en of beide kanten zijn gehoord, zonder namen of notities.",
-	"De koppeling met verbetermaatregelen.",
-	"Het audit-spoor zelf: dat er iets is gebeurd en wanneer, zonder de inhoud.",
+var AnonymiseKeeps = []Text{
+	Msg("Het kenmerk en alle datums (ontvangst, bevestiging, termijnen, afhandeling, sluiting)."),
+	Msg("Kanaal, onderwerp en oordeel."),
+	Msg("Het aantal verlengingen met hun datums, en of een termijn is overschreden."),
+	Msg("Met wie is gesproken (klager, betrokkene) en of beide kanten zijn gehoord, zonder namen of notities."),
+	Msg("De koppeling met verbetermaatregelen."),
+	Msg("Het audit-spoor zelf: dat er iets is gebeurd en wanneer, zonder de inhoud."),
 }
 
 // AnonymiseBackupNote says where the removed data still is: in the backups made before,
 // until their rotation drops them (the monthly ones after 12 months). The review screen and
 // the CLI show it with every anonymisation.
-const AnonymiseBackupNote = "Reservekopieën van vóór het anonimiseren bevatten de gegevens nog, tot ze worden opgeruimd: uiterlijk na 12 maanden."
+var AnonymiseBackupNote = Msg("Reservekopieën van vóór het anonimiseren bevatten de gegevens nog, tot ze worden opgeruimd: uiterlijk na 12 maanden.")
 
 // retentionDueOn is when the retention period of a file that ended on ended is over.
 func retentionDueOn(ended Date, set Settings) Date { return ended.AddMonths(12 * set.RetentionYears()) }
@@ -95,16 +95,16 @@ func RetentionDetail(n int) string {
 func anonymiseRefusal(c *Complaint) error {
 	switch {
 	case !c.AnonymisedOn.IsZero():
-		return conflict(fmt.Sprintf("klacht %s is al geanonimiseerd op %s", c.Reference, c.AnonymisedOn.Dutch()))
+		return conflict("klacht %s is al geanonimiseerd op %s", c.Reference, c.AnonymisedOn)
 	case c.Held:
-		return conflict(fmt.Sprintf("klacht %s staat onder een juridische bewaarplicht (%s); hef die eerst op (hold %s --release) als de zaak is afgerond",
-			c.Reference, c.HoldReason, c.Reference))
+		return conflict("klacht %s staat onder een juridische bewaarplicht (%s); hef die eerst op (hold %s --release) als de zaak is afgerond",
+			c.Reference, c.HoldReason, c.Reference)
 	case c.Status == StatusResolved:
-		return conflict(fmt.Sprintf("klacht %s is afgehandeld, maar het dossier is nog niet gesloten; sluit het eerst, dan kan het worden geanonimiseerd",
-			c.Reference))
+		return conflict("klacht %s is afgehandeld, maar het dossier is nog niet gesloten; sluit het eerst, dan kan het worden geanonimiseerd",
+			c.Reference)
 	case c.Status != StatusClosed && c.Status != StatusWithdrawn:
-		return conflict(fmt.Sprintf("klacht %s is nog in behandeling (status %s); alleen een gesloten of ingetrokken dossier kan worden geanonimiseerd",
-			c.Reference, c.Status.Label()))
+		return conflict("klacht %s is nog in behandeling (status %s); alleen een gesloten of ingetrokken dossier kan worden geanonimiseerd",
+			c.Reference, c.Status)
 	}
 	return nil
 }

@@ -73,7 +73,7 @@ func (s *Store) Hold(ref, reason string) error {
 			return err
 		}
 		if !c.AnonymisedOn.IsZero() {
-			return conflict(fmt.Sprintf("klacht %s is al geanonimiseerd op %s; er valt niets meer te bewaren", ref, c.AnonymisedOn.Dutch()))
+			return conflict("klacht %s is al geanonimiseerd op %s; er valt niets meer te bewaren", ref, c.AnonymisedOn)
 		}
 		if _, err := tx.Exec(`UPDATE complaints SET held = 1, hold_reason = ? WHERE id = ?`, reason, c.ID); err != nil {
 			return err
@@ -90,7 +90,7 @@ func (s *Store) ReleaseHold(ref string) error {
 			return err
 		}
 		if !c.Held {
-			return conflict(fmt.Sprintf("klacht %s staat niet onder een juridische bewaarplicht", ref))
+			return conflict("klacht %s staat niet onder een juridische bewaarplicht", ref)
 		}
 		if _, err := tx.Exec(`UPDATE complaints SET held = 0, hold_reason = '' WHERE id = ?`, c.ID); err != nil {
 			return err
@@ -154,8 +154,8 @@ func (s *Store) Erase(ref, reason string, withdraw bool) error {
 		}
 		if c.Status.Open() {
 			if !withdraw {
-				return conflict(fmt.Sprintf("klacht %s is nog in behandeling (status %s); leg eerst vast dat de klager de klacht intrekt (--withdraw), of rond de klacht af",
-					ref, c.Status.Label()))
+				return conflict("klacht %s is nog in behandeling (status %s); leg eerst vast dat de klager de klacht intrekt (--withdraw), of rond de klacht af",
+					ref, c.Status)
 			}
 			if err := tx.step(ref, ActionWithdraw, withdrawStep(Date{}, "ingetrokken bij het verzoek om wissing")); err != nil {
 				return err

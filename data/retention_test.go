@@ -306,7 +306,7 @@ func TestEraseOpenComplaint(t *testing.T) {
 	if want := []string{"complaint_created", "status_changed", "complaint_anonymised", "payload_erased"}; !slices.Equal(kinds, want) {
 		t.Errorf("timeline %v, want %v", kinds, want)
 	}
-	if !strings.Contains(evs[2].Describe(), "op verzoek") {
+	if !strings.Contains(evs[2].Describe().String(), "op verzoek") {
 		t.Errorf("describe: %q", evs[2].Describe())
 	}
 	mustVerify(t, s)

@@ -40,7 +40,7 @@ func rootCauses(q querier) ([]RootCause, error) {
 // AddRootCause adds a practice's own root-cause category after the existing ones; its code is
 // made from the label. A label that is already in the list is refused.
 func (s *Store) AddRootCause(label string) (RootCause, error) {
-	label, err := cleanText("label", label, textRule{label: "de naam van de oorzaak", max: 60})
+	label, err := cleanText("label", label, textRule{max: 60}.as("de naam van de oorzaak"))
 	rc := RootCause{Label: label}
 	switch {
 	case err != nil:
@@ -55,7 +55,7 @@ func (s *Store) AddRootCause(label string) (RootCause, error) {
 			return err
 		}
 		if exists > 0 {
-			return conflict(fmt.Sprintf("de oorzaak %q staat al in de lijst", rc.Label))
+			return conflict("de oorzaak %q staat al in de lijst", rc.Label)
 		}
 		rc.Code = causeCode(rc.Label)
 		var taken int
@@ -83,7 +83,7 @@ func (tx *Tx) checkCause(m *Measure) error {
 	if err := tx.QueryRow(`SELECT group_concat(code, ', ') FROM (SELECT code FROM root_causes ORDER BY position)`).Scan(&known); err != nil {
 		return err
 	}
-	return invalid("root_cause", fmt.Sprintf("onbekende oorzaak %q; kies uit %s", m.RootCause, known))
+	return invalid("root_cause", "onbekende oorzaak %q; kies uit %s", m.RootCause, known)
 }
 
 // causeCode turns a practice's label for a new root cause into a stable code: lower case,

@@ -177,13 +177,24 @@ func DefaultSettings() Settings {
 	return s
 }
 
+// SettingName is a setting's key, which a message names by its label.
+type SettingName string
+
+// Label is the setting in the practitioner's words.
+func (n SettingName) Label() string {
+	if d, ok := settingDef(string(n)); ok {
+		return d.Label
+	}
+	return string(n)
+}
+
 // CheckSetting validates one key and value the way the settings screen and the CLI both do,
 // and returns the value as it will be stored.
 func CheckSetting(key, value string) (string, error) {
 	if d, known := settingDef(key); known {
 		v, err := d.check(strings.TrimSpace(value))
 		if err != nil {
-			return "", invalid(key, fmt.Sprintf("%s (%s): %v", d.Label, key, err))
+			return "", invalid(key, "%s (%s): %v", SettingName(key), key, err)
 		}
 		return v, nil
 	}
@@ -191,7 +202,7 @@ func CheckSetting(key, value string) (string, error) {
 	for i, d := range settingDefs {
 		keys[i] = d.Key
 	}
-	return "", invalid(key, fmt.Sprintf("onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", ")))
+	return "", invalid(key, "onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", "))
 }
 
 // text is a one-line setting of at most max characters (see cleanText).
@@ -215,14 +226,14 @@ func staffNames(v string) (string, error) {
 	if out := strings.Join(names, "\n"); len([]rune(out)) <= 5000 {
 		return out, nil
 	}
-	return "", fmt.Errorf("maximaal 5000 tekens")
+	return "", NewError(CodeInvalid, "", "maximaal 5000 tekens")
 }
 
 func intRange(lo, hi int) func(string) (string, error) {
 	return func(v string) (string, error) {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < lo || n > hi {
-			return "", fmt.Errorf("vul een heel getal van %d tot en met %d in", lo, hi)
+			return "", NewError(CodeInvalid, "", "vul een heel getal van %d tot en met %d in", lo, hi)
 		}
 		return strconv.Itoa(n), nil
 	}
@@ -233,7 +244,7 @@ func oneOf(allowed ...string) func(string) (string, error) {
 		if slices.Contains(allowed, v) {
 			return v, nil
 		}
-		return "", fmt.Errorf("kies uit %s", strings.Join(allowed, ", "))
+		return "", NewError(CodeInvalid, "", "kies uit %s", strings.Join(allowed, ", "))
 	}
 }
 
@@ -251,7 +262,7 @@ func email(v string) (string, error) {
 		return "", nil
 	}
 	if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
-		return "", fmt.Errorf("%q is geen geldig e-mailadres", v)
+		return "", NewError(CodeInvalid, "", "%q is geen geldig e-mailadres", v)
 	}
 	return v, nil
 }
@@ -262,7 +273,7 @@ func mmRange(lo, hi float64) func(string) (string, error) {
 	return func(v string) (string, error) {
 		f, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
 		if err != nil || f < lo || f > hi || math.Abs(math.Round(f*10)-f*10) > 1e-9 {
-			return "", fmt.Errorf("vul een aantal millimeters van %g tot en met %g in, met hoogstens één decimaal", lo, hi)
+			return "", NewError(CodeInvalid, "", "vul een aantal millimeters van %g tot en met %g in, met hoogstens één decimaal", lo, hi)
 		}
 		return strconv.FormatFloat(f, 'f', -1, 64), nil
 	}
@@ -283,7 +294,7 @@ func folder(v string) (string, error) {
 		return "", err
 	}
 	if info, err := os.Stat(abs); err == nil && !info.IsDir() {
-		return "", fmt.Errorf("%s is een bestand, geen map; kies een map", abs)
+		return "", NewError(CodeInvalid, "", "%s is een bestand, geen map; kies een map", abs)
 	}
 	return abs, nil
 }
@@ -306,17 +317,17 @@ func logoFile(v string) (string, error) {
 func ReadLogo(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("het logo %s is niet te openen; kies het bestand opnieuw", path)
+		return nil, NewError(CodeInvalid, "", "het logo %s is niet te openen; kies het bestand opnieuw", path)
 	}
 	if info.Size() > maxLogoSize {
-		return nil, fmt.Errorf("het logo %s is groter dan 2 MB; kies een kleinere afbeelding", path)
+		return nil, NewError(CodeInvalid, "", "het logo %s is groter dan 2 MB; kies een kleinere afbeelding", path)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("het logo %s is niet te lezen: %v", path, err)
+		return nil, NewError(CodeInvalid, "", "het logo %s is niet te lezen: %v", path, err)
 	}
 	if t := http.DetectContentType(b); t != "image/png" && t != "image/jpeg" {
-		return nil, fmt.Errorf("het logo %s is geen PNG- of JPEG-afbeelding", path)
+		return nil, NewError(CodeInvalid, "", "het logo %s is geen PNG- of JPEG-afbeelding", path)
 	}
 	return b, nil
 }

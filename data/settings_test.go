@@ -75,8 +75,8 @@ func TestCheckSetting(t *testing.T) {
 			t.Errorf("CheckSetting(%q, %q) = %q, %v; want ErrInvalid for field %q", tt.key, tt.value, got, err, tt.key)
 			continue
 		}
-		if tt.key != "" && !strings.Contains(e.Message, tt.key) {
-			t.Errorf("message %q does not name the setting", e.Message)
+		if tt.key != "" && !strings.Contains(e.Error(), tt.key) {
+			t.Errorf("message %q does not name the setting", e.Error())
 		}
 	}
 }

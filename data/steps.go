@@ -1,7 +1,5 @@
 package data
 
-import "fmt"
-
 // Steps that a complaint file offers besides the status changes of the lifecycle. They change
 // no status, so Next never takes them, but the file's buttons and the store ask the same
 // question of them: may this happen now?
@@ -26,25 +24,25 @@ func StepRefusal(f Facts, a Action) error {
 	switch a {
 	case ActionConsultExpert:
 		if f.Anonymous {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is anoniem; zonder klager is er geen toestemming om stukken met een deskundige te delen", f.Reference)}
+			return NewError(CodeTransition, "", "klacht %s is anoniem; zonder klager is er geen toestemming om stukken met een deskundige te delen", f.Reference)
 		}
 		return readOnly(&f.Complaint)
 	case ActionContact, ActionEdit:
 		return readOnly(&f.Complaint)
 	case ActionRequestInformation:
 		if !f.Status.Open() {
-			return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is %s; er kan geen informatie meer worden gevraagd", f.Reference, f.Status.Label())}
+			return NewError(CodeTransition, "", "klacht %s is %s; er kan geen informatie meer worden gevraagd", f.Reference, f.Status)
 		}
 	case ActionInformationReceived:
 		if len(f.InfoExpected) == 0 {
-			return conflict(fmt.Sprintf("bij klacht %s staat geen verzoek om informatie open", f.Reference))
+			return conflict("bij klacht %s staat geen verzoek om informatie open", f.Reference)
 		}
 	default:
 		if _, err := Next(f.Reference, f.Status, a); err != nil {
 			return err
 		}
 		if a == ActionEscalate && f.Anonymous {
-			return &Error{Code: CodeTransition, Field: "formal", Message: fmt.Sprintf("klacht %s is anoniem geregistreerd en kan niet formeel worden: voor de formele procedure zijn naam en adres van de klager nodig", f.Reference)}
+			return NewError(CodeTransition, "formal", "klacht %s is anoniem geregistreerd en kan niet formeel worden: voor de formele procedure zijn naam en adres van de klager nodig", f.Reference)
 		}
 		if a == ActionClose {
 			return CanClose(f)
@@ -69,14 +67,14 @@ func AllowedSteps(f Facts) map[Action]error {
 // complaints feed the evaluation.
 func CanClose(f Facts) error {
 	if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
-		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", f.Reference))
+		return conflict("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", f.Reference)
 	}
 	if measureDue(&f.Complaint, f.MeasureCount) {
-		why := fmt.Sprintf("de klacht is %s verklaard", f.Verdict.Label())
+		why := Msg("de klacht is %s verklaard", f.Verdict)
 		if !f.Verdict.NeedsMeasure() {
-			why = "de klacht is in overleg opgelost en was (deels) terecht"
+			why = Msg("de klacht is in overleg opgelost en was (deels) terecht")
 		}
-		return conflict(fmt.Sprintf("klacht %s kan nog niet worden gesloten: %s, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, why))
+		return conflict("klacht %s kan nog niet worden gesloten: %s, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, why)
 	}
 	return nil
 }
@@ -87,10 +85,9 @@ func CanClose(f Facts) error {
 func readOnly(c *Complaint) error {
 	switch c.Status {
 	case StatusClosed:
-		return &Error{Code: CodeTransition, Message: fmt.Sprintf(
-			"klacht %s is gesloten en kan niet meer worden gewijzigd; heropen het dossier eerst en geef daarbij de reden op", c.Reference)}
+		return NewError(CodeTransition, "", "klacht %s is gesloten en kan niet meer worden gewijzigd; heropen het dossier eerst en geef daarbij de reden op", c.Reference)
 	case StatusWithdrawn:
-		return &Error{Code: CodeTransition, Message: fmt.Sprintf("klacht %s is ingetrokken en kan niet meer worden gewijzigd", c.Reference)}
+		return NewError(CodeTransition, "", "klacht %s is ingetrokken en kan niet meer worden gewijzigd", c.Reference)
 	}
 	return nil
 }

@@ -54,7 +54,7 @@ func TestAllowedSteps(t *testing.T) {
 					t.Errorf("%s: refusal %v, want allowed=%v", a, refusal, want[a])
 				}
 				var e *Error
-				if refusal != nil && (!errors.As(refusal, &e) || e.Message == "") {
+				if refusal != nil && (!errors.As(refusal, &e) || e.Error() == "") {
 					t.Errorf("%s: refusal %v does not say why", a, refusal)
 				}
 			}
@@ -147,7 +147,7 @@ func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
 			must(t, err)
 			found := false
 			for _, e := range tl {
-				found = found || strings.Contains(e.Describe(), "Adres was verkeerd gespeld")
+				found = found || strings.Contains(e.Describe().String(), "Adres was verkeerd gespeld")
 			}
 			if !found {
 				t.Error("the timeline does not show the reason for reopening")

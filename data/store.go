@@ -125,11 +125,11 @@ const busyTimeout = "_pragma=busy_timeout(10000)"
 func checkPath(path string) error {
 	switch {
 	case strings.TrimSpace(path) == "":
-		return &Error{Code: CodeInvalid, Field: "db", Message: "geef het pad van het register op (--db PAD)"}
+		return NewError(CodeInvalid, "db", "geef het pad van het register op (--db PAD)")
 	case path == ":memory:" || strings.HasPrefix(strings.ToLower(path), "file:"):
-		return &Error{Code: CodeInvalid, Field: "db", Message: fmt.Sprintf("%q is geen pad van een bestand; geef het pad van het register op, zoals klachtenregister.db", path)}
+		return NewError(CodeInvalid, "db", "%q is geen pad van een bestand; geef het pad van het register op, zoals klachtenregister.db", path)
 	case strings.ContainsAny(path, "?#"):
-		return &Error{Code: CodeInvalid, Field: "db", Message: fmt.Sprintf("het pad %q bevat ? of #; kies een pad zonder die tekens", path)}
+		return NewError(CodeInvalid, "db", "het pad %q bevat ? of #; kies een pad zonder die tekens", path)
 	}
 	return nil
 }
@@ -171,12 +171,12 @@ func prepareFile(path string, create bool) error {
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && !info.Mode().IsRegular():
-		return &Error{Code: CodeInvalid, Field: "db", Message: fmt.Sprintf("%s is geen gewoon bestand (maar een map, apparaat of pijp); geef het pad van het register op", path)}
+		return NewError(CodeInvalid, "db", "%s is geen gewoon bestand (maar een map, apparaat of pijp); geef het pad van het register op", path)
 	case errors.Is(err, os.ErrNotExist) && !create:
 		return unavailable(CauseMissing, path, err)
 	case errors.Is(err, os.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return Classify(path, &Error{Code: CodeDatabase, Message: fmt.Sprintf("de map voor de database kan niet worden gemaakt: %v", err)})
+			return Classify(path, NewError(CodeDatabase, "", "de map voor de database kan niet worden gemaakt: %v", err))
 		}
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
@@ -184,7 +184,7 @@ func prepareFile(path string, create bool) error {
 		if cause := causeOf(err); cause != "" {
 			return unavailable(cause, path, err)
 		}
-		return &Error{Code: CodeDatabase, Message: fmt.Sprintf("de database %s kan niet worden geopend: %v", path, err)}
+		return NewError(CodeDatabase, "", "de database %s kan niet worden geopend: %v", path, err)
 	}
 	defer f.Close()
 	head := make([]byte, 16)
@@ -196,8 +196,7 @@ func prepareFile(path string, create bool) error {
 }
 
 func notOurs(path string) error {
-	return &Error{Code: CodeDatabase, Message: fmt.Sprintf(
-		"%s is geen database van Klachtenregister; het bestand is niet gewijzigd. Kies een ander bestand of een nieuw pad", path)}
+	return NewError(CodeDatabase, "", "%s is geen database van Klachtenregister; het bestand is niet gewijzigd. Kies een ander bestand of een nieuw pad", path)
 }
 
 // probe reads the identity of an existing file over a read-only connection that sets no
@@ -222,9 +221,7 @@ func probe(path string) error {
 	case app != applicationID:
 		return notOurs(path)
 	case version > len(migrationNames()):
-		return &Error{Code: CodeDatabase, Message: fmt.Sprintf(
-			"de database %s is gemaakt met een nieuwere versie van Klachtenregister (schema %d, dit programma kent t/m %d); installeer de nieuwste versie. Het bestand is niet gewijzigd",
-			path, version, len(migrationNames()))}
+		return NewError(CodeDatabase, "", "de database %s is gemaakt met een nieuwere versie van Klachtenregister (schema %d, dit programma kent t/m %d); installeer de nieuwste versie. Het bestand is niet gewijzigd", path, version, len(migrationNames()))
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -77,8 +76,8 @@ func ExpandTemplate(kind LetterKind, text string, values map[string]string) (str
 	known := Placeholders(kind)
 	var b strings.Builder
 	for n, line := range strings.Split(text, "\n") {
-		fail := func(format string, a ...any) error {
-			return invalid("text", fmt.Sprintf("regel %d: ", n+1)+fmt.Sprintf(format, a...))
+		refuse := func(format string, a ...any) error {
+			return invalid("text", "regel %d: %s", n+1, Msg(format, a...))
 		}
 		for i := 0; i < len(line); i++ {
 			switch ch := line[i]; {
@@ -86,20 +85,20 @@ func ExpandTemplate(kind LetterKind, text string, values map[string]string) (str
 				b.WriteByte(ch)
 				i++
 			case ch == '}':
-				return "", fail("} zonder { ervoor; schrijf }} voor een losse accolade")
+				return "", refuse("} zonder { ervoor; schrijf }} voor een losse accolade")
 			case ch == '{':
 				end := strings.IndexAny(line[i+1:], "{}")
 				if end < 0 || line[i+1+end] == '{' {
-					return "", fail("{ zonder } erna; sluit de plaatshouder af, zoals {naam}, of schrijf {{ voor een losse accolade")
+					return "", refuse("{ zonder } erna; sluit de plaatshouder af, zoals {naam}, of schrijf {{ voor een losse accolade")
 				}
 				name := strings.ToLower(strings.TrimSpace(line[i+1 : i+1+end]))
 				if !slices.ContainsFunc(known, func(p Placeholder) bool { return p.Name == name }) {
-					return "", fail("onbekende plaatshouder {%s} in de %s; mogelijk zijn: %s", name, kind.Label(), placeholderNames(known))
+					return "", refuse("onbekende plaatshouder {%s} in de %s; mogelijk zijn: %s", name, kind.Label(), placeholderNames(known))
 				}
 				if values != nil {
 					v, ok := values[name]
 					if !ok {
-						return "", fail("voor {%s} is bij deze brief geen waarde", name)
+						return "", refuse("voor {%s} is bij deze brief geen waarde", name)
 					}
 					b.WriteString(v)
 				}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,18 +16,19 @@ const (
 // textRule is how a field's text is checked: its label in a message, its limit, and whether
 // it may span lines.
 type textRule struct {
-	label     string
+	label     Text
 	max       int
 	multiLine bool
 }
 
 var (
 	lineRule    = textRule{max: MaxNameLength}
-	summaryRule = textRule{label: "de korte omschrijving", max: MaxSummaryLength}
+	summaryRule = textRule{max: MaxSummaryLength}.as("de korte omschrijving")
 	textRule20k = textRule{max: MaxTextLength, multiLine: true}
 )
 
-func (r textRule) as(label string) textRule { r.label = label; return r }
+// as names the field in messages: "de naam van de klager"; label is a Dutch key (see Msg).
+func (r textRule) as(label string, args ...any) textRule { r.label = Msg(label, args...); return r }
 
 // cleanText is the one rule for text typed into the register, in the app and on the command
 // line alike. It trims the text and, in a multi-line field, writes line breaks as \n. It
@@ -38,11 +38,11 @@ func (r textRule) as(label string) textRule { r.label = label; return r }
 // the field's limit.
 func cleanText(field string, text string, r textRule) (string, error) {
 	label := r.label
-	if label == "" {
-		label = "deze tekst"
+	if label.Key == "" {
+		label = Msg("deze tekst")
 	}
 	if !utf8.ValidString(text) {
-		return "", invalid(field, fmt.Sprintf("%s bevat tekens die geen geldige tekst zijn; typ de tekst opnieuw of plak hem als platte tekst", label))
+		return "", invalid(field, "%s bevat tekens die geen geldige tekst zijn; typ de tekst opnieuw of plak hem als platte tekst", label)
 	}
 	text = strings.TrimSpace(text)
 	if r.multiLine {
@@ -54,16 +54,16 @@ func cleanText(field string, text string, r textRule) (string, error) {
 		switch {
 		case (c == '\n' || c == '\t') && r.multiLine:
 		case c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029':
-			return "", invalid(field, fmt.Sprintf("%s moet op één regel staan; haal de regelovergang of tab weg", label))
+			return "", invalid(field, "%s moet op één regel staan; haal de regelovergang of tab weg", label)
 		case unicode.IsControl(c):
-			return "", invalid(field, fmt.Sprintf("%s bevat een onzichtbaar stuurteken (U+%04X); haal het weg", label, c))
+			return "", invalid(field, "%s bevat een onzichtbaar stuurteken (U+%04X); haal het weg", label, c)
 		case c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069':
-			return "", invalid(field, fmt.Sprintf("%s bevat een onzichtbaar teken dat de leesrichting omkeert (U+%04X); "+
-				"daardoor kan de tekst er anders uitzien dan hij is. Haal het weg", label, c))
+			return "", invalid(field, "%s bevat een onzichtbaar teken dat de leesrichting omkeert (U+%04X); "+
+				"daardoor kan de tekst er anders uitzien dan hij is. Haal het weg", label, c)
 		}
 	}
 	if n > r.max {
-		return "", invalid(field, fmt.Sprintf("%s is te lang: %d tekens, ten hoogste %d", label, n, r.max))
+		return "", invalid(field, "%s is te lang: %d tekens, ten hoogste %d", label, n, r.max)
 	}
 	return text, nil
 }

@@ -44,7 +44,7 @@ func unavailable(cause, path string, err error) error {
 		}
 		msg += "; het bestand is niet gewijzigd. Zet de nieuwste reservekopie terug"
 	}
-	return &Error{Code: CodeUnavailable, Field: cause, Message: msg}
+	return NewError(CodeUnavailable, cause, msg)
 }
 
 // Classify words an error of the machine by its cause: the register in use by another

@@ -167,8 +167,8 @@ func private(dir string, create bool) error {
 		return err
 	}
 	if info.Mode()&os.ModeSymlink != 0 || !info.IsDir() || !ownedByUser(info) {
-		return &Error{Code: CodeUnavailable, Field: "output", Message: fmt.Sprintf(
-			"de map voor geopende documenten (%s) is geen gewone map van uzelf, maar bijvoorbeeld een snelkoppeling of de map van een ander; het document is niet geopend. Verwijder die map en probeer het opnieuw", dir)}
+		return NewError(CodeUnavailable, "output",
+			"de map voor geopende documenten (%s) is geen gewone map van uzelf, maar bijvoorbeeld een snelkoppeling of de map van een ander; het document is niet geopend. Verwijder die map en probeer het opnieuw", dir)
 	}
 	if !closedToOthers(info) {
 		if err := os.Chmod(dir, 0o700); err != nil {
@@ -179,8 +179,8 @@ func private(dir string, create bool) error {
 }
 
 func viewCopiesFailed(dir string, err error) error {
-	return &Error{Code: CodeUnavailable, Field: "output", Message: fmt.Sprintf(
-		"de map voor geopende documenten (%s) kan niet worden gemaakt (%v); het document is niet geopend", dir, err)}
+	return NewError(CodeUnavailable, "output",
+		"de map voor geopende documenten (%s) kan niet worden gemaakt (%v); het document is niet geopend", dir, err)
 }
 
 // safeFileName keeps a name to letters, digits, spaces and . - _ ( ), so it can be neither a

@@ -125,9 +125,7 @@ func (d *document) fitAddress(lines []string) (addressBox, error) {
 	if widest != "" {
 		what = "de regel ‘" + widest + "’ is te breed en het adres wordt dan langer dan " + fmt.Sprint(maxWindowLines) + " regels"
 	}
-	return addressBox{}, &data.Error{Code: data.CodeInvalid, Field: "address", Message: fmt.Sprintf(
-		"het adres past niet in het adresvenster van %g × %g mm (%s); kort de adresregels in of vergroot het venster in de instellingen",
-		w.w, w.h, what)}
+	return addressBox{}, data.NewError(data.CodeInvalid, "address", "het adres past niet in het adresvenster van %g × %g mm (%s); kort de adresregels in of vergroot het venster in de instellingen", w.w, w.h, what)
 }
 
 // fitSender sets the return address on one line, from 7 down to 5.5 pt, or else on two. One
@@ -147,9 +145,7 @@ func (d *document) fitSender() ([]string, float64, error) {
 			}
 		}
 	}
-	return nil, 0, &data.Error{Code: data.CodeInvalid, Field: data.KeyPracticeAddress, Message: fmt.Sprintf(
-		"het afzenderadres ‘%s’ past niet boven het adres in het adresvenster; kort %s of %s in", s,
-		settingName(data.KeyPracticeName), settingName(data.KeyPracticeAddress))}
+	return nil, 0, data.NewError(data.CodeInvalid, data.KeyPracticeAddress, "het afzenderadres ‘%s’ past niet boven het adres in het adresvenster; kort %s of %s in", s, settingName(data.KeyPracticeName), settingName(data.KeyPracticeAddress))
 }
 
 func (d *document) drawAddress() error {

@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -30,7 +29,7 @@ var settingLabels = func() map[string]string {
 }()
 
 // settingName names a setting for the practitioner: "Naam praktijk (practice_name)".
-func settingName(key string) string { return fmt.Sprintf("%s (%s)", settingLabels[key], key) }
+func settingName(key string) data.Text { return data.Msg("%s (%s)", data.SettingName(key), key) }
 
 // cleanText makes pasted text plain: Windows line ends and carriage returns become newlines,
 // tabs become spaces, and accents typed as a letter plus a combining mark are composed into
@@ -83,15 +82,15 @@ func tidy(in Input) Input {
 // be drawn, against the font.
 func checkPrinted(in *Input, keys []string) error {
 	for _, k := range keys {
-		if err := checkGlyphs(k, "de instelling "+settingName(k), in.Settings[k]); err != nil {
+		if err := checkGlyphs(k, data.Msg("de instelling %s", settingName(k)), in.Settings[k]); err != nil {
 			return err
 		}
 	}
-	field, where := "complainant", "de naam en het adres van de klager"
+	field, where := "complainant", data.Msg("de naam en het adres van de klager")
 	if in.Kind == data.LetterConfidentiality {
-		field, where = "expert", "de naam, de organisatie en het adres van de deskundige"
+		field, where = "expert", data.Msg("de naam, de organisatie en het adres van de deskundige")
 	} else if in.Complaint.Representative.Name != "" {
-		field, where = "representative", "de naam en het adres van de gemachtigde"
+		field, where = "representative", data.Msg("de naam en het adres van de gemachtigde")
 	}
 	return checkGlyphs(field, where, strings.Join(addressLines(in), "\n"))
 }

@@ -137,7 +137,7 @@ func (d *document) letter(body, form string) error {
 		add(d.form(t.formTitles[in.formKind()], form)...)
 	}
 	header := strings.Join([]string{in.Settings.PracticeName(), in.Complaint.Reference, formatDate(in.Date, in.Language)}, " · ")
-	d.running, err = d.fitLines(data.KeyPracticeName, "de kop van de volgende pagina's", header, 8, "", textW, 2)
+	d.running, err = d.fitLines(data.KeyPracticeName, data.Msg("de kop van de volgende pagina's"), header, 8, "", textW, 2)
 	return err
 }
 
@@ -160,7 +160,7 @@ func (d *document) signature() ([]item, error) {
 		title = data.KeyPractitionerTitleEn // left out when not filled in: a Dutch title would leave the letter half Dutch
 	}
 	for _, k := range []string{data.KeyPractitionerName, title} {
-		lines, err := d.fitLines(k, "de ondertekening", d.in.Settings[k], bodyPt, "", textW, 2)
+		lines, err := d.fitLines(k, data.Msg("de ondertekening"), d.in.Settings[k], bodyPt, "", textW, 2)
 		if err != nil {
 			return nil, err
 		}

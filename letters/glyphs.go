@@ -44,7 +44,7 @@ func (s *runeSet) has(r rune) bool { return r >= 0 && r < 65536 && s[r/64]&(1<<(
 // checkGlyphs reports the first character of text that the letter font cannot print, saying
 // where it is and giving the character's code, so the practitioner can find and replace it.
 // field is the input the error belongs to (data.Error.Field), where names it for people.
-func checkGlyphs(field, where, text string) error {
+func checkGlyphs(field string, where data.Text, text string) error {
 	for _, r := range text {
 		if r == '\n' || coverage.has(r) {
 			continue
@@ -53,9 +53,7 @@ func checkGlyphs(field, where, text string) error {
 		if !unicode.IsPrint(r) {
 			shown = "onzichtbaar teken"
 		}
-		return &data.Error{Code: data.CodeInvalid, Field: field, Message: fmt.Sprintf(
-			"in %s staat een teken dat het lettertype van de brieven niet kan afdrukken: %q (U+%04X); pas de tekst aan",
-			where, shown, r)}
+		return data.NewError(data.CodeInvalid, field, "in %s staat een teken dat het lettertype van de brieven niet kan afdrukken: %q (U+%04X); pas de tekst aan", where, shown, r)
 	}
 	return nil
 }

@@ -132,13 +132,11 @@ func (d *document) text(x, y, pt float64, style string, gray int, s string) {
 
 // fitLines wraps a setting's text to width w at the given type and refuses it, naming the
 // setting, when it needs more than most lines: it would crowd what is printed around it.
-func (d *document) fitLines(key, where, text string, pt float64, style string, w float64, most int) ([]string, error) {
+func (d *document) fitLines(key string, where data.Text, text string, pt float64, style string, w float64, most int) ([]string, error) {
 	d.pdf.SetFont("sans", style, pt)
 	lines := d.wrap(text, w)
 	if len(lines) > most {
-		return nil, &data.Error{Code: data.CodeInvalid, Field: key, Message: fmt.Sprintf(
-			"de instelling %s is te lang voor %s: ‘%s’ past niet op %d regels; kort de tekst in",
-			settingName(key), where, text, most)}
+		return nil, data.NewError(data.CodeInvalid, key, "de instelling %s is te lang voor %s: ‘%s’ past niet op %d regels; kort de tekst in", settingName(key), where, text, most)
 	}
 	return lines, nil
 }
@@ -189,7 +187,7 @@ func (d *document) layoutLetterhead() error {
 		var pt float64
 		var err error
 		for _, pt = range sizes {
-			if lines, err = d.fitLines(l.key, "het briefhoofd", l.text, pt, style, right-left, 2); err == nil {
+			if lines, err = d.fitLines(l.key, data.Msg("het briefhoofd"), l.text, pt, style, right-left, 2); err == nil {
 				break
 			}
 		}
@@ -209,9 +207,7 @@ func (d *document) layoutLetterhead() error {
 	}
 	for _, b := range d.covers {
 		if b.overlaps(d.window) {
-			return &data.Error{Code: data.CodeInvalid, Field: data.KeyWindowTop, Message: fmt.Sprintf(
-				"het adresvenster (%g mm van links, %g mm van boven, %g × %g mm) valt over het briefhoofd; pas de instellingen address_window_* aan of kort de regels van het briefhoofd in",
-				d.window.x, d.window.y, d.window.w, d.window.h)}
+			return data.NewError(data.CodeInvalid, data.KeyWindowTop, "het adresvenster (%g mm van links, %g mm van boven, %g × %g mm) valt over het briefhoofd; pas de instellingen address_window_* aan of kort de regels van het briefhoofd in", d.window.x, d.window.y, d.window.w, d.window.h)
 		}
 	}
 	return nil
@@ -249,7 +245,7 @@ func (d *document) registerLogo() error {
 			return nil
 		}
 	}
-	return &data.Error{Code: data.CodeInvalid, Field: data.KeyPracticeLogo, Message: "het logo (instelling practice_logo) is geen bruikbare PNG- of JPEG-afbeelding; kies een andere afbeelding (geen interlaced PNG)"}
+	return data.NewError(data.CodeInvalid, data.KeyPracticeLogo, "het logo (instelling practice_logo) is geen bruikbare PNG- of JPEG-afbeelding; kies een andere afbeelding (geen interlaced PNG)")
 }
 
 // drawFoldMarks prints the DIN 5008 form B fold marks and the punch mark in the left margin.

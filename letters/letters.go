@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -74,7 +73,7 @@ func check(in *Input) error {
 	}
 	c := &in.Complaint
 	refuse := func(format string, a ...any) error {
-		return &data.Error{Code: data.CodeConflict, Field: string(in.Kind), Message: fmt.Sprintf(format, a...)}
+		return data.NewError(data.CodeConflict, string(in.Kind), format, a)
 	}
 	if err := notClosed(in.Kind, c); err != nil {
 		return err
@@ -98,30 +97,28 @@ func check(in *Input) error {
 			return refuse("klacht %s is niet verlengd; een voortgangsbericht legt een verlenging uit. Verleng eerst de termijn, met reden en nieuwe datum", c.Reference)
 		}
 	case data.LetterOutcome:
-		var missing []string
+		var missing data.And
 		if c.Verdict == "" {
-			missing = append(missing, "het oordeel (handel de klacht af met een oordeel)")
+			missing = append(missing, data.Msg("het oordeel (handel de klacht af met een oordeel)"))
 		}
 		if strings.TrimSpace(c.Outcome) == "" {
-			missing = append(missing, "de uitkomst met de motivering")
+			missing = append(missing, data.Msg("de uitkomst met de motivering"))
 		}
 		if strings.TrimSpace(in.Settings.DisputesBody()) == "" {
-			missing = append(missing, "de vervolgstap voor de klager (instelling disputes_body)")
+			missing = append(missing, data.Msg("de vervolgstap voor de klager (instelling disputes_body)"))
 		}
 		if c.DeadlinePolicy == data.PolicyWkkgz {
 			for _, m := range in.Measures {
 				if m.DueOn.IsZero() {
-					missing = append(missing, fmt.Sprintf("de datum waarop verbetermaatregel %s is gerealiseerd (onder de Wkkgz noemt de uitkomstbrief de termijn van elke maatregel)", m.Code))
+					missing = append(missing, data.Msg("de datum waarop verbetermaatregel %s is gerealiseerd (onder de Wkkgz noemt de uitkomstbrief de termijn van elke maatregel)", m.Code))
 				}
 			}
 		}
 		if len(missing) > 0 {
-			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, joinAnd(missing, "en"))
+			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, missing)
 		}
 		if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
-			return &data.Error{Code: data.CodeConflict, Field: data.KeyDisputesBody, Message: fmt.Sprintf(
-				"de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten",
-				c.Reference, p)}
+			return data.NewError(data.CodeConflict, data.KeyDisputesBody, "de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten", c.Reference, p)
 		}
 	case data.LetterWithdrawal:
 		if c.Status != data.StatusWithdrawn || c.WithdrawnOn.IsZero() {
@@ -129,7 +126,7 @@ func check(in *Input) error {
 		}
 	case data.LetterConfidentiality:
 		if in.Expert.Name == "" {
-			return &data.Error{Code: data.CodeInvalid, Field: "expert", Message: "kies de externe deskundige die de geheimhoudingsverklaring ondertekent"}
+			return data.NewError(data.CodeInvalid, "expert", "kies de externe deskundige die de geheimhoudingsverklaring ondertekent")
 		}
 	}
 	return nil
@@ -143,24 +140,24 @@ func sameLanguage(in *Input) error {
 	if c.Language == "" || c.Language == in.Language {
 		return nil
 	}
-	var typed []string // the fields with text of its own that this letter prints
+	var typed data.And // the fields with text of its own that this letter prints
 	if c.LetterDescription != "" && in.Kind != data.LetterConfidentiality {
-		typed = append(typed, "de omschrijving voor de brieven (letter_description)")
+		typed = append(typed, data.Msg("de omschrijving voor de brieven (letter_description)"))
 	}
 	if in.Kind == data.LetterProgress && slices.ContainsFunc(extensions(in), func(e data.Extension) bool { return e.Reason != "" }) {
-		typed = append(typed, "de reden van de verlenging")
+		typed = append(typed, data.Msg("de reden van de verlenging"))
 	}
 	if in.Kind == data.LetterOutcome && c.Outcome != "" {
-		typed = append(typed, "de uitkomst")
+		typed = append(typed, data.Msg("de uitkomst"))
 	}
 	if len(typed) == 0 {
 		return nil
 	}
-	names := phrasebook["nl"].languageName
-	return &data.Error{Code: data.CodeConflict, Field: "language", Message: fmt.Sprintf(
-		"de brieven van klacht %s zijn in het %s, en %s %s in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in",
-		c.Reference, names[c.Language], joinAnd(typed, "en"), map[bool]string{true: "is", false: "zijn"}[len(typed) == 1],
-		names[c.Language], names[c.Language], names[in.Language])}
+	own, other := data.LanguageName(c.Language), data.LanguageName(in.Language)
+	if len(typed) == 1 {
+		return data.NewError(data.CodeConflict, "language", "de brieven van klacht %s zijn in het %s, en %s is in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in", c.Reference, own, typed, own, own, other)
+	}
+	return data.NewError(data.CodeConflict, "language", "de brieven van klacht %s zijn in het %s, en %s zijn in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in", c.Reference, own, typed, own, own, other)
 }
 
 // notClosed refuses a new letter for a closed complaint: its file is complete.
@@ -168,8 +165,7 @@ func notClosed(kind data.LetterKind, c *data.Complaint) error {
 	if c.Status != data.StatusClosed {
 		return nil
 	}
-	return &data.Error{Code: data.CodeConflict, Field: string(kind), Message: fmt.Sprintf(
-		"klacht %s is gesloten; er worden geen brieven meer voor gemaakt. Een eerder gemaakte brief kunt u wel opnieuw afdrukken", c.Reference)}
+	return data.NewError(data.CodeConflict, string(kind), "klacht %s is gesloten; er worden geen brieven meer voor gemaakt. Een eerder gemaakte brief kunt u wel opnieuw afdrukken", c.Reference)
 }
 
 // requiredSettings are the practice details no letter goes out without: the letterhead's
@@ -179,7 +175,7 @@ var requiredSettings = []string{data.KeyPracticeName, data.KeyPracticeCity, data
 // practiceComplete refuses letters on a letterhead without the practice's name, place or
 // signatory, naming the settings to fill in.
 func practiceComplete(set data.Settings) error {
-	var missing []string
+	var missing data.List
 	for _, k := range requiredSettings {
 		if strings.TrimSpace(set[k]) == "" {
 			missing = append(missing, settingName(k))
@@ -188,8 +184,7 @@ func practiceComplete(set data.Settings) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	return &data.Error{Code: data.CodeConflict, Field: "settings", Message: fmt.Sprintf(
-		"de praktijkgegevens zijn niet compleet; vul eerst in bij de instellingen: %s", strings.Join(missing, ", "))}
+	return data.NewError(data.CodeConflict, "settings", "de praktijkgegevens zijn niet compleet; vul eerst in bij de instellingen: %s", missing)
 }
 
 // expandTexts expands the letter's body and, for the two forms, the statement to sign, and
@@ -222,7 +217,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 	if formKind == data.LetterConsent {
 		form += "\n\n" + consentChoices(in)
 	}
-	if err := checkGlyphs("text", "de tekst van de brief", body+form); err != nil {
+	if err := checkGlyphs("text", data.Msg("de tekst van de brief"), body+form); err != nil {
 		return "", "", err
 	}
 	return body, form, nil

@@ -473,8 +473,8 @@ func TestLettersRefused(t *testing.T) {
 	out.Settings[data.KeyDisputesBody] = data.DisputesBodyFor(data.ProfessionCare)
 	err := Render(io.Discard, out)
 	var e *data.Error
-	if !errors.As(err, &e) || e.Field != data.KeyDisputesBody || !strings.Contains(e.Message, "[naam geschilleninstantie]") ||
-		!strings.Contains(e.Message, "Instellingen") {
+	if !errors.As(err, &e) || e.Field != data.KeyDisputesBody || !strings.Contains(e.Error(), "[naam geschilleninstantie]") ||
+		!strings.Contains(e.Error(), "Instellingen") {
 		t.Errorf("outcome letter with a placeholder in disputes_body: %v", err)
 	}
 	out.Settings[data.KeyDisputesBody] = strings.ReplaceAll(out.Settings[data.KeyDisputesBody], "[naam geschilleninstantie]", "Geschilleninstantie Zorg")

@@ -60,11 +60,10 @@ func RenderReport(w io.Writer, in ReportInput) error {
 	}
 	doc := tidy(Input{Language: in.Language, Date: in.Report.MadeOn, Settings: in.Settings, Logo: in.Logo})
 	if doc.Settings.PracticeName() == "" {
-		return &data.Error{Code: data.CodeConflict, Field: "settings", Message: fmt.Sprintf(
-			"vul eerst de naam van de praktijk in bij de instellingen (%s); die staat boven het jaarverslag", settingName(data.KeyPracticeName))}
+		return data.NewError(data.CodeConflict, "settings", "vul eerst de naam van de praktijk in bij de instellingen (%s); die staat boven het jaarverslag", settingName(data.KeyPracticeName))
 	}
 	for _, k := range letterheadKeys {
-		if err := checkGlyphs(k, "de instelling "+settingName(k), doc.Settings[k]); err != nil {
+		if err := checkGlyphs(k, data.Msg("de instelling %s", settingName(k)), doc.Settings[k]); err != nil {
 			return err
 		}
 	}
@@ -73,7 +72,7 @@ func RenderReport(w io.Writer, in ReportInput) error {
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		m.Description, m.RootCauseLabel = oneLine(m.Description), oneLine(m.RootCauseLabel)
-		if err := checkGlyphs("measure", "verbetermaatregel "+m.Code, m.Description+m.RootCauseLabel); err != nil {
+		if err := checkGlyphs("measure", data.Msg("verbetermaatregel %s", m.Code), m.Description+m.RootCauseLabel); err != nil {
 			return err
 		}
 	}

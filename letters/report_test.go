@@ -111,7 +111,7 @@ func TestReportRefusals(t *testing.T) {
 	var buf bytes.Buffer
 	err := RenderReport(&buf, ReportInput{Report: r, Settings: practice(), Language: "nl"})
 	var de *data.Error
-	if !errors.As(err, &de) || de.Code != data.CodeInvalid || !strings.Contains(de.Message, "M-2025-001") {
+	if !errors.As(err, &de) || de.Code != data.CodeInvalid || !strings.Contains(de.Error(), "M-2025-001") {
 		t.Errorf("unprintable measure: %v", err)
 	}
 	noName := practice()

@@ -1,5 +1,7 @@
 package letters
 
+import "klachtenregister/data"
+
 // reportPhrases are the fixed words of the annual complaints report in one language. The
 // Dutch names of categories come from package data (Count.Label); labels translates them.
 type reportPhrases struct {
@@ -153,6 +155,16 @@ var englishReport = reportPhrases{
 		"state.open":   "under way", "state.overdue": "overdue", "state.done": "carried out",
 		"state.effective": "carried out, effective", "state.not_effective": "carried out, not effective",
 	},
+}
+
+// ReportLabel is a category of the annual report (chart "channel", "subject", "procedure",
+// "outcome", "cause", "reason" or "state") in language, as the report names it: the desktop
+// app's charts show the same names.
+func ReportLabel(language, chart string, c data.Count) string {
+	if t, ok := reportBook[language]; ok {
+		return t.label(chart, c.Key, c.Label)
+	}
+	return c.Label
 }
 
 // label is a category's name in the report's language: the Dutch one from package data, or

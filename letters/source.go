@@ -88,7 +88,7 @@ func logo(set data.Settings) ([]byte, error) {
 	}
 	b, err := data.ReadLogo(path)
 	if err != nil {
-		return nil, &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeLogo, Message: err.Error()}
+		return nil, data.InField(data.KeyPracticeLogo, err)
 	}
 	return b, nil
 }
@@ -131,10 +131,9 @@ func pickExpert(src Source, id int64) (data.Expert, error) {
 		known = append(known, fmt.Sprintf("%d (%s)", e.ID, e.Name))
 	}
 	if len(experts) == 0 {
-		return data.Expert{}, &data.Error{Code: data.CodeConflict, Field: "expert", Message: "er is nog geen externe deskundige vastgelegd; leg eerst de deskundige vast"}
+		return data.Expert{}, data.NewError(data.CodeConflict, "expert", "er is nog geen externe deskundige vastgelegd; leg eerst de deskundige vast")
 	}
-	return data.Expert{}, &data.Error{Code: data.CodeInvalid, Field: "expert", Message: fmt.Sprintf(
-		"kies de deskundige die de geheimhoudingsverklaring tekent: %s", strings.Join(known, ", "))}
+	return data.Expert{}, data.NewError(data.CodeInvalid, "expert", "kies de deskundige die de geheimhoudingsverklaring tekent: %s", strings.Join(known, ", "))
 }
 
 // Generate makes a letter from the register and keeps it there as a new version. It returns

@@ -199,12 +199,7 @@ func onDate(d data.Date, lang string) string {
 }
 
 // joinAnd writes "a, b en c".
-func joinAnd(xs []string, and string) string {
-	if len(xs) < 2 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " " + and + " " + xs[len(xs)-1]
-}
+func joinAnd(xs []string, and string) string { return data.JoinAnd(xs, and) }
 
 // conclusion is the verdict in a sentence that says only what happened: it names the
 // conversation with the complainant when a hearing of theirs is on record, the latest one.

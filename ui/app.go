@@ -45,6 +45,17 @@ type Main struct {
 func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*data.Store)) *Main {
 	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{},
 		switchStore: switchStore, copies: data.DefaultViewCopies()}
+	m.build()
+	m.win.Resize(fyne.NewSize(1180, 720))
+	m.addShortcuts()
+	closeOnEscape(win)
+	m.refresh()
+	return m
+}
+
+// build makes the screens and puts them in the window, in the language now chosen.
+func (m *Main) build() {
+	store := m.store
 	fail := func(err error) { showError(err, m.win) }
 	m.Overview = newOverview(store, m.openItem, fail)
 	m.Overview.onSummary = m.showBadge
@@ -57,6 +68,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Settings.backups.done, m.Settings.backups.restore = m.backupDone, m.restore
 	m.Settings.copies = &m.copies
 	m.Settings.showRetention = func() { m.ShowRetention() }
+	m.Settings.languageChanged = m.useLanguage
 	m.todayTab = container.NewTabItem(lang.L("Today"), m.Overview.content())
 	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
 	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())
@@ -67,11 +79,31 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
 	m.win.SetContent(m.tabs)
-	m.win.Resize(fyne.NewSize(1180, 720))
-	m.addShortcuts()
-	closeOnEscape(win)
+}
+
+// useLanguage switches the screens to the language code at once, without a restart: the
+// main window is built again on the tab that was open, and so is every open complaint file.
+func (m *Main) useLanguage(code string) {
+	if err := UseLanguage(code); err != nil {
+		showError(err, m.win)
+		return
+	}
+	selected := m.tabs.SelectedIndex()
+	m.build()
+	m.tabs.SelectIndex(selected)
+	for ref, cf := range m.files {
+		m.files[ref] = m.newFile(cf.win, ref)
+	}
 	m.refresh()
-	return m
+}
+
+// newFile fills win with the complaint file of ref.
+func (m *Main) newFile(win fyne.Window, ref string) *complaintFile {
+	cf := newComplaintFile(m.store, win, ref, m.today, m.refresh)
+	cf.showMeasure = m.showMeasure
+	cf.copies = &m.copies
+	win.SetContent(cf.content())
+	return cf
 }
 
 func (m *Main) today() data.Date { return data.Today(m.store.Now()) }
@@ -173,10 +205,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 	cf, open := m.files[ref]
 	if !open {
 		win := m.app.NewWindow(ref)
-		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
-		cf.showMeasure = m.showMeasure
-		cf.copies = &m.copies
-		win.SetContent(cf.content())
+		cf = m.newFile(win, ref)
 		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))
 		win.SetOnClosed(func() { delete(m.files, ref) })

@@ -16,7 +16,7 @@ import (
 
 // barChart draws a distribution as horizontal bars, longest bar full width, with the count
 // beside each bar: the same figures the PDF report draws.
-func barChart(title string, counts []data.Count) fyne.CanvasObject {
+func barChart(title, chart string, counts []data.Count) fyne.CanvasObject {
 	most, n := 1, 0
 	for _, c := range counts {
 		most, n = max(most, c.N), n+c.N
@@ -24,7 +24,7 @@ func barChart(title string, counts []data.Count) fyne.CanvasObject {
 	rows := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("%s (n = %d)", title, n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, c := range counts {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		label := widget.NewLabel(c.Label)
+		label := widget.NewLabel(letters.ReportLabel(uiLanguage(), chart, c))
 		label.Truncation = fyne.TextTruncateEllipsis
 		rows.Add(container.New(&barLayout{share: float32(c.N) / float32(most)}, label, bar, widget.NewLabel(fmt.Sprint(c.N))))
 	}

@@ -198,7 +198,7 @@ func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Bre
 	}
 	for _, b := range breaches {
 		lines = append(lines, lang.L("Breach of the procedure (extension of {{.Date}}): {{.What}}",
-			map[string]any{"Date": longDate(b.ExtendedOn), "What": lang.X("breach."+string(b.Kind), b.Kind.Label())}))
+			map[string]any{"Date": longDate(b.ExtendedOn), "What": tr("breach."+string(b.Kind), b.Kind.Label())}))
 		cf.banner.Importance = widget.DangerImportance
 	}
 	cf.banner.SetText(strings.Join(lines, "\n"))

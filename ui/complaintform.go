@@ -44,7 +44,7 @@ type nameFields struct {
 }
 
 func newNameFields(onChange func()) nameFields {
-	n := nameFields{salutation: widget.NewSelect(labels(data.Salutations, salutationLabel), func(string) { onChange() }),
+	n := nameFields{salutation: newSelect(labels(data.Salutations, salutationLabel), func(string) { onChange() }),
 		initials: widget.NewEntry(), surname: widget.NewEntry()}
 	n.salutation.PlaceHolder = lang.L("neutral")
 	n.initials.OnChanged, n.surname.OnChanged = func(string) { onChange() }, func(string) { onChange() }
@@ -102,16 +102,15 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 		}
 		return nil
 	}
-	f.channel = widget.NewSelect(labels(data.Channels, channelLabel), nil)
-	f.subject = widget.NewSelect(labels(data.Subjects, subjectLabel), nil)
-	f.channel.PlaceHolder, f.subject.PlaceHolder = lang.L("(choose)"), lang.L("(choose)")
+	f.channel = newSelect(labels(data.Channels, channelLabel), nil)
+	f.subject = newSelect(labels(data.Subjects, subjectLabel), nil)
 	update := func() { f.update() }
 	f.person1, f.rep = newNameFields(update), newNameFields(update)
 	f.letterDesc = widget.NewEntry()
 	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
-	f.language = widget.NewSelect([]string{lang.L("Dutch"), lang.L("English")}, func(string) { f.update() })
+	f.language = newSelect([]string{lang.L("Dutch"), lang.L("English")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
 	for _, e := range []**widget.Entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
 		*e = widget.NewEntry()

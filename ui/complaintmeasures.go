@@ -84,10 +84,10 @@ func (mt *measuresTab) onLink() {
 		return
 	}
 	if len(open) == 0 {
-		showError(&data.Error{Code: data.CodeConflict, Message: lang.L("there is no measure being carried out to link; record a new one")}, cf.win)
+		showError(data.NewError(data.CodeConflict, "", lang.L("there is no measure being carried out to link; record a new one")), cf.win)
 		return
 	}
-	which := widget.NewSelect(labels(open, func(m data.Measure) string { return m.Code + " · " + m.Description }), nil)
+	which := newSelect(labels(open, func(m data.Measure) string { return m.Code + " · " + m.Description }), nil)
 	which.SetSelectedIndex(0)
 	cf.ask(lang.L("Link an existing measure"), lang.L("Link"), []*widget.FormItem{widget.NewFormItem(lang.L("Measure"), which)},
 		func() error { return mt.store.LinkMeasure(open[max(0, which.SelectedIndex())].Code, cf.ref) })

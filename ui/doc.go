@@ -17,5 +17,6 @@
 //   - The review of files past their retention period: retention.go.
 //   - Measures: measures.go; report: report.go, charts.go; settings: settings.go.
 //   - Shared pieces: entry.go (fields), format.go (dates, labels), errors.go (error dialogs),
-//     worker.go (background loads), i18n.go (translations).
+//     worker.go (background loads), i18n.go (the screens' language, switched at once by
+//     Main.useLanguage; data texts and the names data gives said in it: say, tr).
 package ui

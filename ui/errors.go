@@ -39,7 +39,7 @@ func sentence(msg string) string {
 func explain(err error) string {
 	var de *data.Error
 	if errors.As(err, &de) {
-		return sentence(de.Message)
+		return sentence(say(de.Text))
 	}
 	return lang.L("Something went wrong and nothing was saved. Please try again; if it keeps happening, restart the program.") +
 		"\n\n(" + err.Error() + ")"
@@ -49,7 +49,7 @@ func explain(err error) string {
 func problemText(err error) string {
 	var de *data.Error
 	if errors.As(err, &de) {
-		return sentence(de.Message)
+		return sentence(say(de.Text))
 	}
 	return sentence(err.Error())
 }

@@ -118,7 +118,7 @@ func (cf *complaintFile) onExpert() {
 		options = append(options, e.Name)
 	}
 	var id int64
-	which := widget.NewSelect(options, nil)
+	which := newSelect(options, nil)
 	which.OnChanged = func(string) {
 		e := data.Expert{}
 		if i := which.SelectedIndex(); i > 0 {
@@ -173,7 +173,7 @@ func (cf *complaintFile) pickExpert(title string) (*widget.Select, []data.Expert
 			names[i] += " " + lang.L("(no signed confidentiality statement for this complaint)")
 		}
 	}
-	who := widget.NewSelect(names, nil)
+	who := newSelect(names, nil)
 	who.SetSelectedIndex(0)
 	return who, experts
 }
@@ -232,7 +232,11 @@ func expertRows(f *data.File) []string {
 		case data.ConsentRefused:
 			row = lang.L("Consent refused {{.On}} ({{.How}})", map[string]any{"On": shortDate(c.GivenOn), "How": c.How})
 		default:
-			row = lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": c.Scope})
+			scope := c.Scope // the documents one by one, as data wrote them
+			if c.All {
+				scope = lang.L("all documents in the complaint file")
+			}
+			row = lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": scope})
 			if !c.WithdrawnOn.IsZero() {
 				row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
 			}

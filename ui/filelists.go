@@ -34,7 +34,7 @@ func newFileLists(cf *complaintFile) *fileLists {
 	l := &fileLists{cf: cf, consent: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	l.timeline = textList(func() int { return len(l.events) }, func(i int) string {
 		e := l.events[i]
-		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, e.Describe())
+		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, say(e.Describe()))
 	})
 	l.contacts = textList(func() int { return len(l.contactRows) }, func(i int) string { return l.contactRows[i] })
 	l.experts = textList(func() int { return len(l.expertRows) }, func(i int) string { return l.expertRows[i] })
@@ -59,7 +59,17 @@ func textList(length func() int, text func(int) string) *widget.List {
 func (l *fileLists) show(f *data.File) {
 	l.events = f.Events
 	l.contactRows = l.contactRows[:0]
+	sent := map[int64]data.Letter{} // the contact moments recorded by sending a letter
+	for _, lt := range f.Letters {
+		if lt.ContactID != 0 {
+			sent[lt.ContactID] = lt
+		}
+	}
 	for _, ct := range f.Contacts {
+		note := ct.Note
+		if lt, ok := sent[ct.ID]; ok { // the program wrote this note: say it in the screens' language
+			note = say(lt.SentNote(lt.SentVia))
+		}
 		with := contactLabel(ct.Kind)
 		if ct.Party != data.PartyComplainant && ct.Party != "" {
 			with += " · " + strings.TrimSpace(ct.PartyName+" ("+partyLabel(ct.Party)+")")
@@ -67,7 +77,7 @@ func (l *fileLists) show(f *data.File) {
 		if ct.Hearing {
 			with += " · " + lang.L("heard")
 		}
-		row := fmt.Sprintf("%s  %s: %s", shortDate(ct.On), with, ct.Note)
+		row := fmt.Sprintf("%s  %s: %s", shortDate(ct.On), with, note)
 		if ct.InfoRequested != "" {
 			row += " · " + lang.L("requested: {{.What}} by {{.Due}}", map[string]any{"What": ct.InfoRequested, "Due": shortDate(ct.InfoDueOn)})
 			if !ct.InfoReceivedOn.IsZero() {

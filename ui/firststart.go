@@ -32,7 +32,7 @@ func (m *Main) FirstStart() {
 	}
 	// The sector picks the next body the outcome letter names; under the Wkkgz a care practice
 	// must be affiliated with a geschilleninstantie, whose name is typed here.
-	profession := widget.NewSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
+	profession := newSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
 	body := widget.NewEntry()
 	body.SetPlaceHolder(lang.L("e.g. Geschilleninstantie Zorg"))
 	bodyItem := &widget.FormItem{Text: lang.L("Disputes body"), Widget: body,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -64,17 +65,17 @@ func required(s string) error {
 
 // statusLabel, warningLabel, ... put domain names in the chosen language. The Dutch labels
 // live in data/ (the CLI uses them too); en.json carries the English ones.
-func statusLabel(s data.Status) string   { return lang.X("status."+string(s), s.Label()) }
-func warningLabel(w data.Warning) string { return lang.X("warning."+string(w), w.Label()) }
-func channelLabel(c data.Channel) string { return lang.X("channel."+string(c), c.Label()) }
-func subjectLabel(s data.Subject) string { return lang.X("subject."+string(s), s.Label()) }
+func statusLabel(s data.Status) string   { return tr("status."+string(s), s.Label()) }
+func warningLabel(w data.Warning) string { return tr("warning."+string(w), w.Label()) }
+func channelLabel(c data.Channel) string { return tr("channel."+string(c), c.Label()) }
+func subjectLabel(s data.Subject) string { return tr("subject."+string(s), s.Label()) }
 func salutationLabel(s data.Salutation) string {
-	return lang.X("salutation."+string(s), s.Label())
+	return tr("salutation."+string(s), s.Label())
 }
-func verdictLabel(v data.Verdict) string     { return lang.X("verdict."+string(v), v.Label()) }
-func itemLabel(k data.ItemKind) string       { return lang.X("item."+string(k), k.Label()) }
-func contactLabel(k data.ContactKind) string { return lang.X("contact."+string(k), k.Label()) }
-func partyLabel(p data.Party) string         { return lang.X("party."+string(p), p.Label()) }
+func verdictLabel(v data.Verdict) string     { return tr("verdict."+string(v), v.Label()) }
+func itemLabel(k data.ItemKind) string       { return tr("item."+string(k), k.Label()) }
+func contactLabel(k data.ContactKind) string { return tr("contact."+string(k), k.Label()) }
+func partyLabel(p data.Party) string         { return tr("party."+string(p), p.Label()) }
 
 // when says by when an item is due, in words.
 func when(it data.ActionItem) string {
@@ -92,4 +93,12 @@ func complainantName(c data.Complaint) string {
 		return lang.L("(anonymised)")
 	}
 	return c.Complainant.Name
+}
+
+// fileWords makes words into a file name: lower case, a hyphen between words, only letters
+// and digits ("Ontvangstbevestiging" stays, "toestemming externe deskundige" becomes
+// toestemming-externe-deskundige).
+func fileWords(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(words, "-")
 }

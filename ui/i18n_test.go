@@ -20,12 +20,12 @@ var fyneKeys = []string{"Advanced", "Cancel", "Confirm", "Copy", "Create Folder"
 	"tuesday.short", "wednesday", "wednesday.short", "thursday", "thursday.short", "friday", "friday.short",
 	"saturday", "saturday.short", "sunday", "sunday.short"}
 
-// sourceKeys finds every screen text in ui/*.go: lang.L("..."), form items item("...") and
+// sourceKeys finds every screen text in ui/*.go: lang.L("...") and lang.N("..."), form items item("...") and
 // register column titles.
 func sourceKeys(t *testing.T) []string {
 	t.Helper()
 	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`(?:lang\.L\(|item\()"((?:[^"\\]|\\.)+)"[,)]|\{"([^"]+)", (?:data\.Sort|\[\]string)`)
+	re := regexp.MustCompile(`(?:lang\.[LN]\(|item\()"((?:[^"\\]|\\.)+)"[,)]|\{"([^"]+)", (?:data\.Sort|\[\]string)`)
 	seen := map[string]bool{}
 	var keys []string
 	for _, f := range files {
@@ -85,7 +85,7 @@ func TestEveryScreenTextIsTranslated(t *testing.T) {
 	for _, k := range keys {
 		used[k] = true
 	}
-	keyed := regexp.MustCompile(`^(breach|party|month|status|warning|channel|subject|verdict|item|contact|choice|setting|letter|delivery|measure|effect|salutation)\.`)
+	keyed := regexp.MustCompile(`^(import|field|action|breach|party|month|status|warning|channel|subject|verdict|item|contact|choice|setting|letter|delivery|measure|effect|salutation)\.`)
 	for k := range nl {
 		if !used[k] && !keyed.MatchString(k) {
 			t.Errorf("nl.json has %q, which no screen uses any more", k)

@@ -115,11 +115,14 @@ func (w *importWizard) Load(name string, content []byte) {
 	w.showMapping()
 }
 
+// importFieldLabel is what a column can hold, in the screens' language.
+func importFieldLabel(f importer.Field) string { return tr("import."+string(f), f.Label()) }
+
 // fieldOptions are the choices of each column's field, in the practitioner's words.
 func fieldOptions() []string {
 	out := make([]string, len(importer.Fields))
 	for i, f := range importer.Fields {
-		out[i] = f.Label()
+		out[i] = importFieldLabel(f)
 	}
 	return out
 }
@@ -135,7 +138,7 @@ func (w *importWizard) showMapping() {
 			example = strings.ReplaceAll(w.sheet.Rows[0].Cell(i), "\n", " ")
 		}
 		col := i
-		sel := widget.NewSelect(fieldOptions(), nil)
+		sel := newSelect(fieldOptions(), nil)
 		sel.SetSelectedIndex(slices.Index(importer.Fields, w.mapping[i]))
 		sel.OnChanged = func(string) {
 			if err := w.mapping.Set(w.sheet.Header, w.sheet.Header[col], string(importer.Fields[sel.SelectedIndex()])); err == nil {
@@ -208,7 +211,7 @@ func (w *importWizard) showPreview(v previewed) {
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		r := p.Refused[i]
-		text := r.String()
+		text := say(data.Msg("regel %d: %s", r.Line, r.Text))
 		if r.Column != "" {
 			text += "  (" + lang.L("column") + " " + r.Column + ")"
 		}
@@ -268,7 +271,7 @@ func (w *importWizard) onImport() {
 func (w *importWizard) showSummary(res data.ImportResult) {
 	w.Progress.SetValue(1)
 	refs := res.References
-	text := lang.L("{{.N}} complaints imported from {{.File}}, with references {{.First}} to {{.Last}}.",
+	text := lang.N("{{.N}} complaints imported from {{.File}}, with references {{.First}} to {{.Last}}.", len(refs),
 		map[string]any{"N": len(refs), "File": w.sheet.Name, "First": refs[0], "Last": refs[len(refs)-1]})
 	text += "\n" + lang.L("{{.Dup}} were already in the register and were left out; {{.Skipped}} refused rows were skipped.",
 		map[string]any{"Dup": len(res.Duplicates), "Skipped": len(w.preview.Refused)})

@@ -108,18 +108,18 @@ func (lt *lettersTab) enable() {
 	}
 }
 
-func letterLabel(k data.LetterKind) string { return lang.X("letter."+string(k), k.Label()) }
-func deliveryLabel(d data.Delivery) string { return lang.X("delivery."+string(d), d.Label()) }
+func letterLabel(k data.LetterKind) string { return tr("letter."+string(k), k.Label()) }
+func deliveryLabel(d data.Delivery) string { return tr("delivery."+string(d), d.Label()) }
 
 // onMake asks which letter to make and in which language, then makes and opens it.
 func (lt *lettersTab) onMake() {
 	cf := lt.cf
-	kind := widget.NewSelect(labels(data.LetterKinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
+	kind := newSelect(labels(data.LetterKinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
 	kind.SetSelectedIndex(0)
 	if k, ok := suggestedLetter(cf.file); ok {
 		kind.SetSelected(capitalised(letterLabel(k)))
 	}
-	language := widget.NewSelect([]string{choiceLabel("language", "nl"), choiceLabel("language", "en")}, nil)
+	language := newSelect([]string{choiceLabel("language", "nl"), choiceLabel("language", "en")}, nil)
 	language.SetSelectedIndex(0)
 	if cf.file != nil {
 		language.SetSelectedIndex(max(0, slices.Index(data.Languages, cf.file.Language))) // the complaint's language
@@ -127,7 +127,7 @@ func (lt *lettersTab) onMake() {
 	documents := newEntry()
 	documents.SetPlaceHolder(lang.L("consent form: the documents to share (empty: all attachments)"))
 	experts, _ := lt.store.Experts()
-	expert := widget.NewSelect(labels(experts, func(e data.Expert) string { return e.Name }), nil)
+	expert := newSelect(labels(experts, func(e data.Expert) string { return e.Name }), nil)
 	if len(experts) > 0 {
 		expert.SetSelectedIndex(0)
 	}
@@ -159,7 +159,7 @@ func (lt *lettersTab) onMake() {
 				return err
 			}
 			// A viewer that fails to start says so itself: the letter is made and kept regardless.
-			lt.open(fmt.Sprintf("%s-%s.pdf", cf.ref, data.LetterKinds[kind.SelectedIndex()]), pdf)
+			lt.open(fmt.Sprintf("%s-%s.pdf", fileWords(letterLabel(data.LetterKinds[kind.SelectedIndex()])), cf.ref), pdf)
 			return nil
 		})
 	kind.OnChanged = func(string) {
@@ -204,8 +204,10 @@ func (lt *lettersTab) current() (data.Letter, []byte, bool) {
 	return l, pdf, true
 }
 
+// fileName is the name a letter is saved under, in the screens' language:
+// ontvangstbevestiging-K-2026-0001-v1.pdf.
 func fileName(l data.Letter) string {
-	return fmt.Sprintf("%s-%s-v%d.pdf", l.Reference, l.Kind, l.Version)
+	return fmt.Sprintf("%s-%s-v%d.pdf", fileWords(letterLabel(l.Kind)), l.Reference, l.Version)
 }
 
 func (lt *lettersTab) onOpen() {
@@ -263,7 +265,7 @@ func (lt *lettersTab) onMarkSent() {
 	}
 	cf := lt.cf
 	on := dateEntry(cf.today)
-	via := widget.NewSelect(labels(data.Deliveries, deliveryLabel), nil)
+	via := newSelect(labels(data.Deliveries, deliveryLabel), nil)
 	via.SetSelectedIndex(0)
 	if cf.file.Complainant.Email != "" && l.Kind != data.LetterConsent {
 		via.SetSelectedIndex(1)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // measuresStore is what the measures screen and the measure dialogs need from the store.
@@ -48,7 +49,7 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 	ms := &measuresScreen{store: store, win: win, today: today, open: open, changed: changed,
 		detail: widget.NewLabel(""), links: container.NewHBox()}
 	ms.detail.Wrapping = fyne.TextWrapWord
-	ms.filter = widget.NewSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
+	ms.filter = newSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
 		func(string) { ms.refresh() })
 	ms.filter.SetSelectedIndex(0)
 	ms.list = textList(func() int { return len(ms.measures) }, func(i int) string {
@@ -57,7 +58,7 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 		if !m.DueOn.IsZero() {
 			due = " · " + lang.L("due {{.On}}", map[string]any{"On": shortDate(m.DueOn)})
 		}
-		return fmt.Sprintf("%s · %s · %s%s · %s", m.Code, measureStateLabel(m.State(ms.today())), m.RootCauseLabel, due, m.Description)
+		return fmt.Sprintf("%s · %s · %s%s · %s", m.Code, measureStateLabel(m.State(ms.today())), causeLabel(m.RootCause, m.RootCauseLabel), due, m.Description)
 	})
 	ms.list.OnSelected = func(id widget.ListItemID) { ms.selected = ms.measures[id].Code; ms.showDetail() }
 	ms.buttons = map[string]*widget.Button{
@@ -70,7 +71,13 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 	return ms
 }
 
-func measureStateLabel(st data.MeasureState) string { return lang.X("measure."+string(st), st.Label()) }
+func measureStateLabel(st data.MeasureState) string { return tr("measure."+string(st), st.Label()) }
+
+// causeLabel is a root cause in the screens' language, as the annual report names it; a
+// practice's own cause keeps the name the practice gave it.
+func causeLabel(code, label string) string {
+	return letters.ReportLabel(uiLanguage(), "cause", data.Count{Key: code, Label: label})
+}
 
 func (ms *measuresScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Improvement measures"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -126,13 +133,13 @@ func (ms *measuresScreen) showDetail() {
 	}
 	lines := []string{m.Code + ": " + m.Description,
 		lang.L("Root cause: {{.Cause}} · carried out by: {{.Owner}} · recorded {{.On}}",
-			map[string]any{"Cause": m.RootCauseLabel, "Owner": m.Owner, "On": shortDate(m.CreatedOn)})}
+			map[string]any{"Cause": causeLabel(m.RootCause, m.RootCauseLabel), "Owner": m.Owner, "On": shortDate(m.CreatedOn)})}
 	if !m.DoneOn.IsZero() {
 		lines = append(lines, lang.L("Carried out on {{.On}}", map[string]any{"On": shortDate(m.DoneOn)}))
 	}
 	if !m.EvaluatedOn.IsZero() {
 		lines = append(lines, lang.L("Evaluated on {{.On}}: {{.Effect}}. {{.Note}}", map[string]any{"On": shortDate(m.EvaluatedOn),
-			"Effect": lang.X("effect."+string(m.Effect), m.Effect.Label()), "Note": m.Evaluation}))
+			"Effect": tr("effect."+string(m.Effect), m.Effect.Label()), "Note": m.Evaluation}))
 	}
 	ms.detail.SetText(strings.Join(lines, "\n"))
 	ms.links.Add(widget.NewLabel(lang.L("Complaints:")))
@@ -169,7 +176,7 @@ func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m
 	description.SetText(m.Description)
 	owner.SetText(m.Owner)
 	due.SetText(shortDate(m.DueOn))
-	cause := widget.NewSelect(labels(causes, func(c data.RootCause) string { return c.Label }), nil)
+	cause := newSelect(labels(causes, func(c data.RootCause) string { return causeLabel(c.Code, c.Label) }), nil)
 	cause.SetSelectedIndex(slices.IndexFunc(causes, func(c data.RootCause) bool { return c.Code == m.RootCause }))
 	newCause.SetPlaceHolder(lang.L("or type a new category"))
 	items := []*widget.FormItem{

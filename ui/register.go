@@ -82,7 +82,7 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 	for _, s := range data.Statuses {
 		statuses = append(statuses, statusLabel(s))
 	}
-	r.status = widget.NewSelect(statuses, func(string) {
+	r.status = newSelect(statuses, func(string) {
 		r.filter.Status = ""
 		if i := r.status.SelectedIndex(); i > 0 {
 			r.filter.Status = data.Statuses[i-1]
@@ -90,7 +90,7 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 		r.refresh()
 	})
 	r.status.SetSelectedIndex(0)
-	r.year = widget.NewSelect([]string{lang.L("All years")}, func(s string) {
+	r.year = newSelect([]string{lang.L("All years")}, func(s string) {
 		r.filter.Year, _ = strconv.Atoi(s)
 		r.refresh()
 	})
@@ -127,7 +127,7 @@ func (r *register) refresh() {
 			return
 		}
 		r.rows, r.pages, r.loading = n, map[int][]data.Listed{}, map[int]bool{}
-		r.total.SetText(lang.L("{{.N}} complaints", map[string]any{"N": n}))
+		r.total.SetText(lang.N("{{.N}} complaints", n, map[string]any{"N": n}))
 		r.table.Refresh()
 	}, r.fail)
 	run(&r.bg, r.store.Years, r.setYears, r.fail)

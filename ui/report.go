@@ -39,7 +39,7 @@ type reportScreen struct {
 
 func newReportScreen(store reportStore, win fyne.Window, today func() data.Date) *reportScreen {
 	r := &reportScreen{store: store, win: win, today: today, body: container.NewVBox()}
-	r.year = widget.NewSelect(nil, func(string) { r.load() })
+	r.year = newSelect(nil, func(string) { r.load() })
 	r.anonymised = widget.NewCheck(lang.L("Anonymised (no names, addresses or free text)"), nil)
 	r.anonymised.SetChecked(true)
 	return r
@@ -122,7 +122,7 @@ func (r *reportScreen) show(rep data.Report) {
 	}
 	var months [12]string
 	for i := range months {
-		months[i] = lang.X(fmt.Sprintf("month.short.%d", i+1), []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul",
+		months[i] = tr(fmt.Sprintf("month.short.%d", i+1), []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul",
 			"aug", "sep", "okt", "nov", "dec"}[i])
 	}
 	received, resolved := 0, 0
@@ -132,9 +132,10 @@ func (r *reportScreen) show(rep data.Report) {
 	legend := widget.NewLabel(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
 		map[string]any{"Received": received, "Resolved": resolved}))
 	charts := container.NewGridWithColumns(2,
-		barChart(lang.L("By channel"), rep.ByChannel), barChart(lang.L("By subject"), rep.BySubject),
-		barChart(lang.L("By outcome"), rep.ByOutcome), barChart(lang.L("By root cause"), rep.ByRootCause),
-		barChart(lang.L("Extensions by reason"), rep.ByExtensionReason), barChart(lang.L("Measures by state"), rep.ByMeasureState))
+		barChart(lang.L("By channel"), "channel", rep.ByChannel), barChart(lang.L("By subject"), "subject", rep.BySubject),
+		barChart(lang.L("By outcome"), "outcome", rep.ByOutcome), barChart(lang.L("By root cause"), "cause", rep.ByRootCause),
+		barChart(lang.L("Extensions by reason"), "reason", rep.ByExtensionReason),
+		barChart(lang.L("Measures by state"), "state", rep.ByMeasureState))
 	note := ""
 	running := !rep.Complete && rep.MadeOn.Year() == rep.Year
 	if running {
@@ -184,7 +185,7 @@ func (r *reportScreen) onPDF() {
 		showError(err, r.win)
 		return
 	}
-	saveAs(r.win, r.store, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())
+	saveAs(r.win, r.store, fmt.Sprintf("%s-%d.pdf", fileWords(lang.L("Annual complaints report")), r.selectedYear()), ".pdf", buf.Bytes())
 }
 
 // onCSV exports the year's register for Excel, anonymised unless the practitioner unticks it.

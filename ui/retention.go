@@ -78,10 +78,10 @@ func (r *retentionScreen) content() fyne.CanvasObject {
 }
 
 // bullets is a heading with a wrapped line per item.
-func bullets(heading string, items []string) fyne.CanvasObject {
+func bullets(heading string, items []data.Text) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, it := range items {
-		l := widget.NewLabel("• " + it)
+		l := widget.NewLabel("• " + say(it))
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}

@@ -98,7 +98,7 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 			shown.WriteString(l.Text + "\n")
 		}
 	}
-	for _, want := range []string{"hoogstens 12 maanden", data.AnonymiseRemoves[0], data.AnonymiseKeeps[0]} {
+	for _, want := range []string{"hoogstens 12 maanden", data.AnonymiseRemoves[0].Key, data.AnonymiseKeeps[0].Key} {
 		if !strings.Contains(shown.String(), want) {
 			t.Errorf("the review does not say %q", want)
 		}

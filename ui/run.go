@@ -37,10 +37,6 @@ func Run(a fyne.App, path string, demo bool) {
 		}
 	}()
 	store, lock, err := open(path, demo, demos)
-	if err == nil {
-		set, _ := store.Settings()
-		err = UseLanguage(set.Language())
-	}
 	if err != nil {
 		_ = UseLanguage("nl")
 		if data.Cause(err) == data.CauseOpenElsewhere {
@@ -62,6 +58,9 @@ func Run(a fyne.App, path string, demo bool) {
 			if !old.closed {
 				closeStore(old.store, win)
 			}
+		}
+		if set, err := s.Settings(); err == nil { // each register speaks its own language
+			_ = UseLanguage(set.Language())
 		}
 		current = NewMain(a, win, s, start)
 		current.openDemo = demos.open

@@ -38,13 +38,14 @@ var settingGroups = []struct {
 	title string
 	keys  []string
 }{
+	{"General", []string{data.KeyLanguage}},
 	{"Practice", []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode, data.KeyPracticeCity, data.KeyPracticeCountry,
 		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration, data.KeyPractitionerName,
 		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo, data.KeyProfession}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
 		data.KeyShiftToWorkday}},
 	{"Letters", []string{data.KeyDisputesBody, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
-		data.KeyWindowHeight, data.KeyLanguage}},
+		data.KeyWindowHeight}},
 	{"Backups", []string{data.KeyBackupDir}},
 	{"Privacy", []string{data.KeyRetentionYears}},
 }
@@ -68,6 +69,8 @@ type settingsScreen struct {
 	copies *data.ViewCopies
 	// showRetention opens the review of the files past their retention period.
 	showRetention func()
+	// languageChanged puts the screens in the language just saved.
+	languageChanged func(code string)
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
@@ -80,7 +83,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 	s.save.Importance = widget.HighImportance
 	for _, d := range data.SettingKeys() {
 		if opts, ok := choices[d.Key]; ok {
-			s.selects[d.Key] = widget.NewSelect(labels(opts, func(v string) string { return choiceLabel(d.Key, v) }),
+			s.selects[d.Key] = newSelect(labels(opts, func(v string) string { return choiceLabel(d.Key, v) }),
 				func(string) { s.check() })
 			continue
 		}
@@ -106,7 +109,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 func settingLabel(key string) string {
 	for _, d := range data.SettingKeys() {
 		if d.Key == key {
-			return lang.X("setting."+key, d.Label)
+			return tr("setting."+key, d.Label)
 		}
 	}
 	return key
@@ -138,8 +141,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		form := widget.NewForm()
 		for _, k := range g.keys {
 			item := widget.NewFormItem(settingLabel(k), s.widget(k))
-			if k == data.KeyDisputesBody {
+			switch k {
+			case data.KeyDisputesBody:
 				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
+			case data.KeyLanguage:
+				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			}
 			if k == data.KeyRetentionYears {
 				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
@@ -283,10 +289,10 @@ func (s *settingsScreen) onSave() {
 			deliver(func() { s.backups.done(err) })
 		}()
 	}
-	if languageChanged {
-		dialog.ShowInformation(lang.L("Language"), lang.L("The new language applies from the next start of the program."), s.win)
-	}
 	s.saved()
+	if languageChanged && s.languageChanged != nil {
+		s.languageChanged(values[data.KeyLanguage])
+	}
 }
 
 func (s *settingsScreen) onChooseLogo() {
@@ -320,7 +326,7 @@ func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *wid
 		return
 	}
 	// The preview shows the latest complaint, so its copy goes with that complaint's copies.
-	if err := openPrivateCopy(s.copies, s.store, latest[0].Reference, "voorbeeld-"+string(kind)+".pdf", pdf); err != nil {
+	if err := openPrivateCopy(s.copies, s.store, latest[0].Reference, fileWords(lang.L("Preview")+" "+letterLabel(kind))+".pdf", pdf); err != nil {
 		showOpenError(err, s.win)
 	}
 }
@@ -338,7 +344,7 @@ func (s *settingsScreen) onCalibration() {
 		showError(err, s.win)
 		return
 	}
-	if err := openPrivateCopy(s.copies, s.store, "", "kalibratie-vensterenvelop.pdf", buf.Bytes()); err != nil {
+	if err := openPrivateCopy(s.copies, s.store, "", fileWords(lang.L("calibration window envelope"))+".pdf", buf.Bytes()); err != nil {
 		showOpenError(err, s.win)
 	}
 }

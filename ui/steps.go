@@ -82,7 +82,7 @@ func dateOf(e *entry) data.Date { d, _ := parseDate(e.Text); return d }
 // is the acknowledgement letter in the Letters tab, whose sending confirms receipt by itself.
 func (cf *complaintFile) onAcknowledge() {
 	on, note := dateEntry(cf.today), textArea(true)
-	via := widget.NewSelect(labels(data.Deliveries, deliveryLabel), nil)
+	via := newSelect(labels(data.Deliveries, deliveryLabel), nil)
 	via.SetSelectedIndex(slices.Index(data.Deliveries, data.DeliveryEmail))
 	cf.ask(lang.L("Confirm receipt without the app's letter"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Receipt confirmed in writing on"), on),
@@ -144,7 +144,7 @@ func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widge
 }
 
 func (cf *complaintFile) onResolve() {
-	verdict := widget.NewSelect(labels(data.Verdicts, verdictLabel), nil)
+	verdict := newSelect(labels(data.Verdicts, verdictLabel), nil)
 	outcome, on, noHearing := textArea(true), dateEntry(cf.today), textArea(false)
 	noHearing.SetMinRowsVisible(2) // rarely needed: it keeps the dialog short
 	answers := []data.Justified{data.JustifiedYes, data.JustifiedNo}
@@ -163,7 +163,7 @@ func (cf *complaintFile) onResolve() {
 			HintText: lang.L("Only when a party could not be heard: why not (for example no answer to two invitations).")}},
 		func() error {
 			if verdict.SelectedIndex() < 0 {
-				return &data.Error{Code: data.CodeInvalid, Message: lang.L("choose a verdict")}
+				return data.NewError(data.CodeInvalid, "", lang.L("choose a verdict"))
 			}
 			r := data.Resolution{Verdict: data.Verdicts[verdict.SelectedIndex()], Outcome: outcome.Text, On: dateOf(on),
 				NoHearingReason: noHearing.Text}
@@ -201,11 +201,11 @@ func (cf *complaintFile) onWithdraw() {
 
 // onContact records a contact; with request set it asks the complainant for information.
 func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
-	kinds := widget.NewSelect(labels(data.ContactKinds, contactLabel), nil)
+	kinds := newSelect(labels(data.ContactKinds, contactLabel), nil)
 	kinds.SetSelectedIndex(slices.Index(data.ContactKinds, kind))
 	on, note := dateEntry(cf.today), textArea(!request)
 	what, due := newEntry(), futureDateEntry(cf.today, !request)
-	party, partyName := widget.NewSelect(labels(data.Parties, partyLabel), nil), newEntry()
+	party, partyName := newSelect(labels(data.Parties, partyLabel), nil), newEntry()
 	party.SetSelectedIndex(0)
 	hearing := widget.NewCheck(lang.L("Their view on the complaint was heard"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),

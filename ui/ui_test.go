@@ -92,16 +92,7 @@ func overlayText(win fyne.Window) string {
 	if top == nil {
 		return ""
 	}
-	var b strings.Builder
-	for _, o := range test.LaidOutObjects(top) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		}
-	}
-	return b.String()
+	return texts(top)
 }
 
 func TestIntakeRegistersAComplaintThatTheRegisterShows(t *testing.T) {
@@ -658,7 +649,7 @@ func TestMeasuresScreenCarriesAMeasureThrough(t *testing.T) {
 
 func TestEscapeClosesAnErrorDialog(t *testing.T) {
 	m, _ := newApp(t)
-	showError(&data.Error{Code: data.CodeConflict, Message: "dit kan niet"}, m.win)
+	showError(data.NewError(data.CodeConflict, "", "dit kan niet"), m.win)
 	c := m.win.Canvas()
 	if c.Overlays().Top() == nil {
 		t.Fatal("no dialog shown")

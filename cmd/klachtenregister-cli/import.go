@@ -58,11 +58,11 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		content, err := os.ReadFile(c.args[0])
 		if err != nil {
-			return &data.Error{Code: data.CodeInvalid, Message: fmt.Sprintf("%s kan niet worden gelezen: %v", c.args[0], err)}
+			return data.NewError(data.CodeInvalid, "", "%s kan niet worden gelezen: %v", c.args[0], err)
 		}
 		sheet, err := importer.Read(c.args[0], content)
 		if err != nil {
-			return &data.Error{Code: data.CodeInvalid, Message: err.Error()}
+			return err // a data.Error: input refused
 		}
 		mapping := importer.Guess(sheet.Header)
 		for _, m := range maps {
@@ -81,7 +81,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		preview, err := importer.Build(sheet, mapping, s.Prepare)
 		if err != nil {
-			return &data.Error{Code: data.CodeInvalid, Message: err.Error()}
+			return data.NewError(data.CodeInvalid, "", err.Error())
 		}
 		rep := newImportReport(preview, *dryRun, *skip)
 		if len(preview.Rows) > 0 {
@@ -107,8 +107,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 			rep.print(c.stdout)
 		}
 		if refused {
-			return &data.Error{Code: data.CodeInvalid, Message: fmt.Sprintf(
-				"%d regel(s) geweigerd; er is niets geïmporteerd. Verbeter het bestand of de koppeling, of gebruik --skip-refused", len(preview.Refused))}
+			return data.NewError(data.CodeInvalid, "", "%d regel(s) geweigerd; er is niets geïmporteerd. Verbeter het bestand of de koppeling, of gebruik --skip-refused", len(preview.Refused))
 		}
 		return nil
 	}

@@ -265,5 +265,5 @@ func findLetter(s *data.Store, ref string, kind data.LetterKind, version int) (d
 			return l, nil
 		}
 	}
-	return data.Letter{}, &data.Error{Code: data.CodeNotFound, Message: fmt.Sprintf("bij %s is geen %s versie %d bewaard", ref, kind.Label(), version)}
+	return data.Letter{}, data.NewError(data.CodeNotFound, "", "bij %s is geen %s versie %d bewaard", ref, kind, version)
 }

@@ -98,7 +98,7 @@ func newFileJSON(f *data.File) fileJSON {
 		out.Consents = append(out.Consents, consentJSON{c, c.State()})
 	}
 	for _, e := range f.Events {
-		out.Timeline = append(out.Timeline, timelineJSON{e, e.Describe()})
+		out.Timeline = append(out.Timeline, timelineJSON{e, e.Describe().String()})
 	}
 	return out
 }

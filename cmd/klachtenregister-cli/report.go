@@ -60,7 +60,7 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 		if err := s.CheckReportYear(*year); err != nil {
 			var de *data.Error
 			if errors.As(err, &de) && de.Field == "year" {
-				return usagef("--year %d: %s", *year, de.Message)
+				return usagef("--year %d: %s", *year, de.Error())
 			}
 			return err
 		}

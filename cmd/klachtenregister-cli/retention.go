@@ -43,7 +43,7 @@ func anonymiseCommand(fs *flag.FlagSet) func(c *call) error {
 			return err
 		}
 		res := anonymiseResult{DryRun: *dryRun, Due: due, Anonymised: []string{}, Held: []string{},
-			Removes: data.AnonymiseRemoves, Keeps: data.AnonymiseKeeps}
+			Removes: dutch(data.AnonymiseRemoves), Keeps: dutch(data.AnonymiseKeeps)}
 		if res.Due == nil {
 			res.Due = []data.RetentionCase{}
 		}
@@ -164,4 +164,13 @@ func exportPersonCommand(fs *flag.FlagSet) func(c *call) error {
 		fmt.Fprintf(c.stdout, "%s: alle gegevens over de klager staan in %s (met LEESMIJ.txt)\n", ref, *out)
 		return nil
 	}
+}
+
+// dutch is each text as the CLI prints it.
+func dutch(ts []data.Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.String()
+	}
+	return out
 }

@@ -40,13 +40,12 @@ const batchSize = 50_000
 // placeholder. A register that already holds complaints is refused.
 func Fill(s *data.Store, count int, seed uint64, render LetterRenderer) error {
 	if count < 1 || count > MaxCount {
-		return &data.Error{Code: data.CodeInvalid, Field: "count", Message: fmt.Sprintf("kies een aantal klachten van 1 tot en met %d", MaxCount)}
+		return data.NewError(data.CodeInvalid, "count", "kies een aantal klachten van 1 tot en met %d", MaxCount)
 	}
 	if n, err := s.Count(data.Filter{}); err != nil {
 		return err
 	} else if n > 0 {
-		return &data.Error{Code: data.CodeConflict, Message: fmt.Sprintf(
-			"de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db", s.Path(), n)}
+		return data.NewError(data.CodeConflict, "", "de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db", s.Path(), n)
 	}
 	if err := s.SetSettings(practice); err != nil {
 		return err

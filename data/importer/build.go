@@ -4,16 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"klachtenregister/data"
 )
 
-// Refusal is a row that cannot be imported as it is: its line, the column at fault and why.
+// Refusal is a row that cannot be imported as it is: its line, the column at fault and why,
+// in Dutch (Message) and as a Text the desktop app says in its own language.
 type Refusal struct {
-	Line    int    `json:"line"`
-	Column  string `json:"column"`
-	Message string `json:"message"`
+	Line    int       `json:"line"`
+	Column  string    `json:"column"`
+	Message string    `json:"message"`
+	Text    data.Text `json:"-"`
 }
 
 // String is the refusal as the preview and the CLI list it.
@@ -32,11 +33,11 @@ type Preview struct {
 // A mapping without a column for the date of receipt, the name or the complaint is refused.
 func Build(s *Sheet, m Mapping, prepare func(*data.ImportRow) error) (*Preview, error) {
 	if missing := m.Missing(); len(missing) > 0 {
-		labels := make([]string, len(missing))
+		fields := make(data.List, len(missing))
 		for i, f := range missing {
-			labels[i] = f.Label()
+			fields[i] = f
 		}
-		return nil, fmt.Errorf("geen kolom voor %s; wijs in de koppeling een kolom toe (met --map KOLOM=veld)", strings.Join(labels, ", "))
+		return nil, data.NewError(data.CodeInvalid, "mapping", "geen kolom voor %s; wijs in de koppeling een kolom toe (met --map KOLOM=veld)", fields)
 	}
 	styles := make([]DateStyle, len(m))
 	for col, f := range m {
@@ -70,32 +71,41 @@ func (p *Preview) File() data.ImportFile {
 
 // refusal names the column the problem is in: the one mapped to the field the error names.
 func refusal(s *Sheet, m Mapping, line int, err error) Refusal {
-	out := Refusal{Line: line, Message: err.Error()}
+	out := Refusal{Line: line, Text: data.Msg("%s", err.Error())}
 	var de *data.Error
 	var ce *cellError
 	field := Field("")
 	switch {
 	case errors.As(err, &ce):
-		out.Message, field = ce.Error(), ce.field
+		out.Text, field = ce.text(), ce.field
 	case errors.As(err, &de):
-		field = Field(de.Field)
+		out.Text, field = de.Text, Field(de.Field)
 	}
+	out.Message = out.Text.String()
 	if i := slices.Index(m, field); i >= 0 && i < len(s.Header) {
 		out.Column = s.Header[i]
 	}
 	return out
 }
 
-// cellError is a value that cannot be read as what its column holds.
+// cellError is a value that cannot be read as what its column holds, and why.
 type cellError struct {
 	field Field
 	value string
-	err   error
+	why   data.Text
 }
 
-func (e *cellError) Error() string { return fmt.Sprintf("%s %s %v", e.field.Label(), e.value, e.err) }
+func (e *cellError) text() data.Text { return data.Msg("%s %s %s", e.field, e.value, e.why) }
 
-var errUnknownWord = errors.New("is onbekend")
+func (e *cellError) Error() string { return e.text().String() }
+
+// dateWhy says why a cell is not a date.
+func dateWhy(err error) data.Text {
+	if errors.Is(err, errNoSuchDay) {
+		return data.Msg("bestaat niet")
+	}
+	return data.Msg("is geen datum; schrijf die als dd-mm-jjjj, bijvoorbeeld 06-01-2025")
+}
 
 // mapRow reads one row into a complaint as the sheet has it.
 func mapRow(r Row, m Mapping, styles []DateStyle) (data.ImportRow, error) {
@@ -111,7 +121,7 @@ func mapRow(r Row, m Mapping, styles []DateStyle) (data.ImportRow, error) {
 		if f.isDate() {
 			d, err := ParseDate(v, styles[col])
 			if err != nil {
-				return row, &cellError{f, v, err}
+				return row, &cellError{f, v, dateWhy(err)}
 			}
 			*dateField(&row, f) = d
 			continue
@@ -120,8 +130,8 @@ func mapRow(r Row, m Mapping, styles []DateStyle) (data.ImportRow, error) {
 			*p = v
 			continue
 		}
-		if err := setWord(&row, f, v, m, &formal); err != nil {
-			return row, &cellError{f, fmt.Sprintf("%q", v), err}
+		if why := setWord(&row, f, v, m, &formal); why.Key != "" {
+			return row, &cellError{f, fmt.Sprintf("%q", v), why}
 		}
 	}
 	if formal != nil {
@@ -132,8 +142,9 @@ func mapRow(r Row, m Mapping, styles []DateStyle) (data.ImportRow, error) {
 	return row, nil
 }
 
-// setWord reads a column of words: status, verdict, procedure, channel or subject.
-func setWord(row *data.ImportRow, f Field, v string, m Mapping, formal **bool) error {
+// setWord reads a column of words: status, verdict, procedure, channel or subject, or says
+// why the word is not one it knows.
+func setWord(row *data.ImportRow, f Field, v string, m Mapping, formal **bool) (why data.Text) {
 	c := &row.Complaint
 	var ok bool
 	switch f {
@@ -142,7 +153,7 @@ func setWord(row *data.ImportRow, f Field, v string, m Mapping, formal **bool) e
 			if c.Status == data.StatusResolved && !m.Has(ClosedOn) {
 				c.Status = data.StatusClosed // "afgehandeld" in a sheet without a date of closing: done
 			}
-			return nil
+			return data.Text{}
 		}
 		var verdict data.Verdict
 		if verdict, ok = lookup(verdictWords, v); ok && key(v) != "ja" && key(v) != "nee" {
@@ -150,33 +161,33 @@ func setWord(row *data.ImportRow, f Field, v string, m Mapping, formal **bool) e
 			if c.Verdict == "" {
 				c.Verdict = verdict
 			}
-			return nil
+			return data.Text{}
 		}
-		return fmt.Errorf("%w; gebruik bijvoorbeeld in behandeling, afgehandeld, gegrond, ongegrond of ingetrokken", errUnknownWord)
+		return data.Msg("is onbekend; gebruik bijvoorbeeld in behandeling, afgehandeld, gegrond, ongegrond of ingetrokken")
 	case Verdict, WellFounded:
 		if c.Verdict, ok = lookup(verdictWords, v); ok {
-			return nil
+			return data.Text{}
 		}
-		return fmt.Errorf("%w; gebruik gegrond, deels gegrond, ongegrond of in overleg opgelost", errUnknownWord)
+		return data.Msg("is onbekend; gebruik gegrond, deels gegrond, ongegrond of in overleg opgelost")
 	case Procedure:
 		b, ok := lookup(procedureWords, v)
 		if ok {
 			*formal = &b
-			return nil
+			return data.Text{}
 		}
-		return fmt.Errorf("%w; gebruik formeel of informeel", errUnknownWord)
+		return data.Msg("is onbekend; gebruik formeel of informeel")
 	case Channel:
 		if c.Channel, ok = lookup(channelWords, v); ok {
-			return nil
+			return data.Text{}
 		}
-		return fmt.Errorf("%w; gebruik gesprek, telefoon, brief, e-mail of anders", errUnknownWord)
+		return data.Msg("is onbekend; gebruik gesprek, telefoon, brief, e-mail of anders")
 	case Subject:
 		if c.Subject, ok = lookup(subjectWords, v); ok {
-			return nil
+			return data.Text{}
 		}
-		return fmt.Errorf("%w; gebruik medewerker, dienstverlening, organisatie of anders, of koppel de kolom aan omschrijving", errUnknownWord)
+		return data.Msg("is onbekend; gebruik medewerker, dienstverlening, organisatie of anders, of koppel de kolom aan omschrijving")
 	}
-	return nil
+	return data.Text{}
 }
 
 func dateField(row *data.ImportRow, f Field) *data.Date {

@@ -10,8 +10,8 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
+	"klachtenregister/data"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -44,9 +44,6 @@ func (r Row) Cell(i int) string {
 	return ""
 }
 
-// ErrUnreadable means the file is no CSV or xlsx file the importer can read.
-var ErrUnreadable = errors.New("bestand onleesbaar")
-
 // Read reads the first worksheet of an .xlsx file, or a CSV file otherwise. Empty rows are
 // skipped; the first non-empty row is the header.
 func Read(name string, content []byte) (*Sheet, error) {
@@ -65,7 +62,7 @@ func Read(name string, content []byte) (*Sheet, error) {
 		rows, lines, err = ReadCSV(content)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s kan niet worden gelezen (%v); sla het op als .xlsx of als CSV en probeer het opnieuw", ErrUnreadable, s.Name, err)
+		return nil, data.NewError(data.CodeInvalid, "file", "het bestand %s kan niet worden gelezen (%v); sla het op als .xlsx of als CSV en probeer het opnieuw", s.Name, err)
 	}
 	for i, r := range rows {
 		if blank(r) {
@@ -78,7 +75,7 @@ func Read(name string, content []byte) (*Sheet, error) {
 		s.Rows = append(s.Rows, Row{Line: lines[i], Cells: r})
 	}
 	if s.Header == nil {
-		return nil, fmt.Errorf("%w: %s is leeg", ErrUnreadable, s.Name)
+		return nil, data.NewError(data.CodeInvalid, "file", "het bestand %s is leeg", s.Name)
 	}
 	return s, nil
 }

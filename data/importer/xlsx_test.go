@@ -92,7 +92,7 @@ func TestRegisterXLSX(t *testing.T) {
 		t.Errorf("K-2019-0001: %+v, %q", c, c.ImportNote())
 	}
 	events, err := s.Timeline(c.Reference)
-	if err != nil || len(events) != 1 || events[0].Describe() != "Geïmporteerd uit register.xlsx, regel 2" {
+	if err != nil || len(events) != 1 || events[0].Describe().String() != "Geïmporteerd uit register.xlsx, regel 2" {
 		t.Errorf("timeline: %v %+v", err, events)
 	}
 	if c, err := s.Complaint(own); err != nil || c.Imported() {

@@ -1,0 +1,34 @@
+package data
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+)
+
+func TestTextKeepsItsArgumentTypesThroughJSON(t *testing.T) {
+	in := Msg("oordeel: %s; uitkomst: %s; %s", VerdictPartlyWellFounded, "Excuses.",
+		Msg("ontvangst bevestigd op %s", NewDate(2027, 1, 4)))
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Text
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Errorf("round trip:\n%#v\n%#v", in, out)
+	}
+	if got := out.String(); got != "oordeel: deels gegrond; uitkomst: Excuses.; ontvangst bevestigd op 2027-01-04" {
+		t.Errorf("Dutch: %q", got)
+	}
+}
+
+func TestStepDetailOfAnOlderEventStaysReadable(t *testing.T) {
+	// Events written before detail_text existed carry the Dutch detail only.
+	e := Event{Kind: "status_changed", Payload: []byte(`{"action":"close","from":"resolved","to":"closed","detail":"dossier gesloten"}`)}
+	if got := e.Describe().String(); got != "Status van afgehandeld naar gesloten: dossier gesloten" {
+		t.Errorf("older event: %q", got)
+	}
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// inLanguage switches the screens to code for the rest of the test, and back to Dutch after.
+func inLanguage(t *testing.T, code string) {
+	t.Helper()
+	if err := UseLanguage(code); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+}
+
+// texts is every text shown in o: labels, buttons, tabs, rich text and list rows.
+func texts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, x := range test.LaidOutObjects(o) {
+		switch w := x.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widget.Button:
+			b.WriteString(w.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
+		case *container.AppTabs:
+			for _, it := range w.Items {
+				b.WriteString(it.Text + "\n")
+			}
+		case *container.DocTabs:
+			for _, it := range w.Items {
+				b.WriteString(it.Text + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestDataErrorAppearsInTheEnglishUI(t *testing.T) {
+	m, s := newApp(t)
+	inLanguage(t, "en")
+	m.useLanguage("en")
+	settle(m)
+	in := m.Intake
+	in.form.channel.SetSelectedIndex(1)
+	in.form.subject.SetSelectedIndex(1)
+	test.Type(in.form.summary, "Too late")
+	in.form.name.SetText("")
+	if !in.save.Disabled() || in.problem.Text != "Fill in the complainant's name." {
+		t.Errorf("English intake without a name: save disabled %v, problem %q", in.save.Disabled(), in.problem.Text)
+	}
+	// A refusal with arguments: the date as the screens write it, the status in English.
+	err := s.Update(data.Complaint{Reference: addComplaint(t, s, "Daan Mulder"), ReceivedOn: data.NewDate(2026, 12, 31),
+		Complainant: data.Complainant{Name: "Daan Mulder"}, Channel: data.ChannelLetter, Subject: data.SubjectService, Summary: "x"})
+	if got := explain(err); got != "The date of receipt (31-12-2026) lies in the future; fill in the day the complaint came in." {
+		t.Errorf("explain = %q", got)
+	}
+	// A setting's refusal names the setting in English, around the check's own English words.
+	if _, err := data.CheckSetting(data.KeyCustomDays, "abc"); !strings.HasPrefix(problemText(err), "Custom deadline (days) (custom_days): fill in a whole number from ") {
+		t.Errorf("setting refusal: %q", problemText(err))
+	}
+	if got := err.Error(); !strings.Contains(got, "ligt in de toekomst") {
+		t.Errorf("the CLI's text is no longer Dutch: %q", got)
+	}
+}
+
+func TestLanguageSwitchesWithoutRestart(t *testing.T) {
+	m, s := newApp(t)
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	m.OpenComplaint(ref, "")
+	settle(m)
+	if got := texts(m.win.Content()); !strings.Contains(got, "Vandaag") || strings.Contains(got, "Today") {
+		t.Fatalf("the Dutch main window shows:\n%s", got)
+	}
+	m.tabs.SelectIndex(len(m.tabs.Items) - 1)                // Settings
+	m.Settings.selects[data.KeyLanguage].SetSelectedIndex(1) // English, on the General tab
+	test.Tap(m.Settings.save)
+	settle(m)
+	main := texts(m.win.Content())
+	for _, want := range []string{"Today", "Register", "New complaint", "Settings", "General", "Save settings"} {
+		if !strings.Contains(main, want) {
+			t.Errorf("after switching to English the main window lacks %q:\n%s", want, main)
+		}
+	}
+	if strings.Contains(main, "Vandaag") || strings.Contains(main, "Instellingen") {
+		t.Errorf("Dutch left in the main window after switching:\n%s", main)
+	}
+	if m.tabs.Selected().Text != "Settings" {
+		t.Errorf("after switching the window shows %q, want the settings still", m.tabs.Selected().Text)
+	}
+	file := texts(m.files[ref].win.Content())
+	if !strings.Contains(file, "Timeline") || strings.Contains(file, "Tijdlijn") {
+		t.Errorf("the open complaint file is not in English:\n%s", file)
+	}
+	if set, _ := s.Settings(); set.Language() != "en" {
+		t.Errorf("language setting = %q", set.Language())
+	}
+	// and back, without English left behind in the names data gives
+	m.Settings.selects[data.KeyLanguage].SetSelectedIndex(0)
+	test.Tap(m.Settings.save)
+	settle(m)
+	if got := texts(m.win.Content()); !strings.Contains(got, "Vandaag") || strings.Contains(got, "Today") {
+		t.Errorf("after switching back the main window shows:\n%s", got)
+	}
+	if statusLabel(data.StatusReceived) != data.StatusReceived.Label() {
+		t.Errorf("status after switching back: %q", statusLabel(data.StatusReceived))
+	}
+}
+
+func TestTimelineNamesFieldsAndVerdictInTheScreensLanguage(t *testing.T) {
+	_, s := newApp(t)
+	ref := addComplaint(t, s, "Fatima El Amrani")
+	c, err := s.Complaint(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Complainant.AddressLine1 = "Dorpsstraat 1"
+	l, err := s.SaveLetter(ref, data.LetterAcknowledgement, "nl", []byte("%PDF-1.4\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{s.Update(*c), s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost),
+		s.Resolve(ref, data.Resolution{Verdict: data.VerdictPartlyWellFounded, Outcome: "Excuses.", NoHearingReason: "niet nodig"})} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	evs, err := s.Timeline(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timeline := func() string {
+		var b strings.Builder
+		for _, e := range evs {
+			b.WriteString(say(e.Describe()) + "\n")
+		}
+		return b.String()
+	}
+	nl := timeline()
+	for _, want := range []string{"Gegevens gewijzigd: adres\n", "oordeel: deels gegrond; uitkomst: Excuses.", "ontvangst bevestigd op 30-11-2026",
+		"Contactmoment (brief): Ontvangstbevestiging (versie 1) per post verstuurd"} {
+		if !strings.Contains(nl, want) {
+			t.Errorf("Dutch timeline lacks %q:\n%s", want, nl)
+		}
+	}
+	inLanguage(t, "en")
+	en := timeline()
+	for _, want := range []string{"Details changed: address\n", "verdict: partly well-founded; outcome: Excuses.",
+		"receipt confirmed on 30-11-2026", "Status from received to receipt confirmed",
+		"Contact (letter): Acknowledgement of receipt (version 1) sent by post"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English timeline lacks %q:\n%s", want, en)
+		}
+	}
+	if iso := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`).FindString(nl + en); iso != "" {
+		t.Errorf("the timeline shows the ISO date %s instead of the screens' date format", iso)
+	}
+	// The CLI keeps the Dutch, as it was.
+	if d := evs[len(evs)-1].Describe().String(); !strings.Contains(d, "oordeel: deels gegrond") {
+		t.Errorf("CLI timeline: %q", d)
+	}
+}
+
+func TestCountsSayOneComplaint(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Daan Mulder")
+	m.refresh()
+	settle(m)
+	if m.Register.total.Text != "1 klacht" {
+		t.Errorf("register total = %q, want 1 klacht", m.Register.total.Text)
+	}
+	inLanguage(t, "en")
+	m.useLanguage("en")
+	settle(m)
+	if m.Register.total.Text != "1 complaint" {
+		t.Errorf("register total = %q, want 1 complaint", m.Register.total.Text)
+	}
+	addComplaint(t, s, "Zoë de Vries")
+	m.refresh()
+	settle(m)
+	if m.Register.total.Text != "2 complaints" {
+		t.Errorf("register total = %q, want 2 complaints", m.Register.total.Text)
+	}
+}
+
+func TestLetterFileNamesAndSelectsInTheScreensLanguage(t *testing.T) {
+	newApp(t)
+	l := data.Letter{Reference: "K-2026-0001", Kind: data.LetterAcknowledgement, Version: 1}
+	if got := fileName(l); got != "ontvangstbevestiging-K-2026-0001-v1.pdf" {
+		t.Errorf("Dutch file name %q", got)
+	}
+	if got := newSelect(nil, nil).PlaceHolder; got != "(maak een keuze)" {
+		t.Errorf("Dutch select placeholder %q", got)
+	}
+	inLanguage(t, "en")
+	if got := fileName(l); got != "acknowledgement-of-receipt-K-2026-0001-v1.pdf" {
+		t.Errorf("English file name %q", got)
+	}
+	// Fyne's own placeholder "(Select one)" has no translation: every select comes from newSelect.
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		if !strings.HasSuffix(f, "_test.go") && f != "entry.go" && strings.Contains(string(src), "widget.NewSelect(") {
+			t.Errorf("%s makes a select with widget.NewSelect; use newSelect, whose placeholder is translated", f)
+		}
+	}
+}
