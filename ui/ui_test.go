@@ -53,6 +53,7 @@ func newApp(t *testing.T) (*Main, *data.Store) {
 	t.Cleanup(func() { s.Close() })
 	s.Now = func() time.Time { return day }
 	if err := s.SetSettings(map[string]string{"practice_name": "Praktijk De Linde", "practice_city": "Utrecht",
+		"practice_address": "Oudegracht 118", "practice_postcode": "3511 AX", "practice_phone": "030 231 45 67",
 		"practitioner_name": "Anne de Linde"}); err != nil {
 		t.Fatal(err)
 	}
