@@ -60,7 +60,7 @@ func RenderReport(w io.Writer, in ReportInput) error {
 	}
 	doc := tidy(Input{Language: in.Language, Date: in.Report.MadeOn, Settings: in.Settings, Logo: in.Logo})
 	if doc.Settings.PracticeName() == "" {
-		return &data.Error{Code: data.CodeConflict, Field: "settings", Message: fmt.Sprintf(
+		return &data.Error{Code: data.CodeConflict, Field: data.KeyPracticeName, Message: fmt.Sprintf(
 			"vul eerst de naam van de praktijk in bij de instellingen (%s); die staat boven het jaarverslag", settingName(data.KeyPracticeName))}
 	}
 	for _, k := range letterheadKeys {

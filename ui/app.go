@@ -19,7 +19,7 @@ type Main struct {
 	store *data.Store
 	tabs  *container.AppTabs
 	// The main tabs, selected by these rather than by position.
-	todayTab, registerTab, intakeTab, measuresTab *container.TabItem
+	todayTab, registerTab, intakeTab, measuresTab, settingsTab *container.TabItem
 
 	Overview *overview
 	Register *register
@@ -49,16 +49,16 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.Intake = newIntake(store, m.today, m.onCreated, fail)
 	m.Measures = newMeasuresScreen(store, m.win, m.today, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
 	m.Report = newReportScreen(store, m.win, m.today)
+	m.Report.showSetting = m.ShowSetting
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
 	m.Settings.backups.done, m.Settings.backups.restore = m.backupDone, m.restore
 	m.todayTab = container.NewTabItem(lang.L("Today"), m.Overview.content())
 	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
 	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())
 	m.measuresTab = container.NewTabItem(lang.L("Measures"), m.Measures.content())
+	m.settingsTab = container.NewTabItem(lang.L("Settings"), m.Settings.content())
 	m.tabs = container.NewAppTabs(m.todayTab, m.registerTab, m.intakeTab, m.measuresTab,
-		container.NewTabItem(lang.L("Report"), m.Report.content()),
-		container.NewTabItem(lang.L("Settings"), m.Settings.content()),
-	)
+		container.NewTabItem(lang.L("Report"), m.Report.content()), m.settingsTab)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
 	m.win.SetContent(m.tabs)
 	m.win.Resize(fyne.NewSize(1180, 720))
@@ -140,7 +140,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 	if !open {
 		win := m.app.NewWindow(ref)
 		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
-		cf.showMeasure = m.showMeasure
+		cf.showMeasure, cf.showSetting = m.showMeasure, m.ShowSetting
 		win.SetContent(cf.content())
 		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))
@@ -185,6 +185,14 @@ func deadlineNotice(s registerReader) *fyne.Notification {
 	}
 	return fyne.NewNotification("Klachtenregister",
 		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": sum.Overdue, "Today": sum.DueToday}))
+}
+
+// ShowSetting brings the settings forward in the main window with the cursor in one setting,
+// such as the practice detail a letter was refused for.
+func (m *Main) ShowSetting(key string) {
+	m.tabs.Select(m.settingsTab)
+	m.Settings.showSetting(key)
+	m.win.RequestFocus()
 }
 
 // showMeasure brings the measures screen forward with one measure selected.

@@ -62,6 +62,7 @@ type complaintFile struct {
 	letters     *lettersTab
 	measures    *measuresTab
 	showMeasure func(code string)  // opens a measure on the measures screen
+	showSetting func(key string)   // opens a setting in the main window, e.g. a missing practice detail
 	saved       bool               // the details were just saved: the next load shows them as stored
 	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem

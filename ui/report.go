@@ -27,14 +27,16 @@ type reportStore interface {
 // distributions as charts, and the PDF report and CSV export. Its figures come from
 // data.Store.YearReport, the same ones the PDF and the CSV use.
 type reportScreen struct {
-	store      reportStore
-	win        fyne.Window
-	today      func() data.Date
-	year       *widget.Select
-	anonymised *widget.Check
-	body       *fyne.Container
-	report     data.Report
-	bg         worker
+	store reportStore
+	win   fyne.Window
+	// showSetting opens a setting the report was refused for, such as the practice's name.
+	showSetting func(key string)
+	today       func() data.Date
+	year        *widget.Select
+	anonymised  *widget.Check
+	body        *fyne.Container
+	report      data.Report
+	bg          worker
 }
 
 func newReportScreen(store reportStore, win fyne.Window, today func() data.Date) *reportScreen {
@@ -181,7 +183,7 @@ func percent(r data.Ratio) string {
 func (r *reportScreen) onPDF() {
 	var buf bytes.Buffer
 	if err := letters.AnnualReport(&buf, r.store, r.selectedYear(), ""); err != nil {
-		showError(err, r.win)
+		showRefusal(err, r.win, r.showSetting)
 		return
 	}
 	saveAs(r.win, r.store, fmt.Sprintf("klachtenjaarverslag-%d.pdf", r.selectedYear()), ".pdf", buf.Bytes())

@@ -20,7 +20,7 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 	d = askForm(cf.win, title, confirm, items, func() {
 		if err := submit(); err != nil {
 			d.Show()
-			showError(err, cf.win)
+			showRefusal(err, cf.win, cf.showSetting)
 			return
 		}
 		cf.changed()
