@@ -34,6 +34,8 @@ type Main struct {
 	closed bool
 	// openDemo makes a new demo register, removed when the app ends.
 	openDemo func() (*data.Store, error)
+	// ownRegister leaves a demo register for the practice's own one.
+	ownRegister func()
 }
 
 // NewMain fills the main window win with the screens for store. switchStore is called when
@@ -60,7 +62,8 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.tabs = container.NewAppTabs(m.todayTab, m.registerTab, m.intakeTab, m.measuresTab,
 		container.NewTabItem(lang.L("Report"), m.Report.content()), m.settingsTab)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
-	m.win.SetContent(m.tabs)
+	m.win.SetContent(m.framed(m.tabs))
+	m.win.SetTitle(m.title("Klachtenregister"))
 	m.win.Resize(fyne.NewSize(1180, 720))
 	m.addShortcuts()
 	closeOnEscape(win)
@@ -105,8 +108,10 @@ func (m *Main) addShortcuts() {
 
 // ShowImport opens the wizard that imports a practice's earlier register, in a window of its own.
 func (m *Main) ShowImport() *importWizard {
-	win := m.app.NewWindow(lang.L("Import a register"))
+	win := m.app.NewWindow(m.title(lang.L("Import a register")))
 	w := newImportWizard(m.store, win, m.refresh)
+	w.framed = m.framed
+	win.SetContent(m.framed(win.Content()))
 	closeOnEscape(win)
 	win.Resize(fyne.NewSize(920, 640))
 	win.Show()
@@ -138,10 +143,10 @@ func (m *Main) openItem(it data.ActionItem) {
 func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 	cf, open := m.files[ref]
 	if !open {
-		win := m.app.NewWindow(ref)
+		win := m.app.NewWindow(m.title(ref))
 		cf = newComplaintFile(m.store, win, ref, m.today, m.refresh)
-		cf.showMeasure, cf.showSetting = m.showMeasure, m.ShowSetting
-		win.SetContent(cf.content())
+		cf.showMeasure, cf.showSetting, cf.titled = m.showMeasure, m.ShowSetting, m.title
+		win.SetContent(m.framed(cf.content()))
 		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))
 		win.SetOnClosed(func() { delete(m.files, ref) })

@@ -61,10 +61,11 @@ type complaintFile struct {
 	lists       *fileLists
 	letters     *lettersTab
 	measures    *measuresTab
-	showMeasure func(code string)  // opens a measure on the measures screen
-	showSetting func(key string)   // opens a setting in the main window, e.g. a missing practice detail
-	saved       bool               // the details were just saved: the next load shows them as stored
-	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
+	showMeasure func(code string)   // opens a measure on the measures screen
+	showSetting func(key string)    // opens a setting in the main window, e.g. a missing practice detail
+	titled      func(string) string // the window's title, saying so on a demo register
+	saved       bool                // the details were just saved: the next load shows them as stored
+	dialog      *dialog.FormDialog  // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
 }
@@ -153,7 +154,11 @@ func (cf *complaintFile) show(f *data.File) {
 		title += " · " + note
 	}
 	cf.title.SetText(title)
-	cf.win.SetTitle(fmt.Sprintf("%s - %s", c.Reference, complainantName(c)))
+	winTitle := fmt.Sprintf("%s - %s", c.Reference, complainantName(c))
+	if cf.titled != nil {
+		winTitle = cf.titled(winTitle)
+	}
+	cf.win.SetTitle(winTitle)
 	cf.showBanner(f.Items, f.Breached)
 	steps := data.AllowedSteps(f.Facts)
 	for a, b := range cf.buttons {
