@@ -36,6 +36,8 @@ type Main struct {
 	openDemo func() (*data.Store, error)
 	// ownRegister leaves a demo register for the practice's own one.
 	ownRegister func()
+	// quit ends the program as the window's close button does, with the backup at close.
+	quit func()
 }
 
 // NewMain fills the main window win with the screens for store. switchStore is called when
@@ -64,6 +66,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.tabs.SetTabLocation(container.TabLocationLeading)
 	m.win.SetContent(m.framed(m.tabs))
 	m.win.SetTitle(m.title("Klachtenregister"))
+	m.win.SetMainMenu(m.menu())
 	m.win.Resize(fyne.NewSize(1180, 720))
 	m.addShortcuts()
 	closeOnEscape(win)

@@ -57,6 +57,7 @@ func TestDemoBandAndReturnToOwnRegister(t *testing.T) {
 		t.Fatalf("demo complaint window: title %q, texts %q", cf.win.Title(), windowTexts(cf.win))
 	}
 
+	menuItem(t, se.win, "Bestand", "Naar mijn eigen register") // the menu offers the way back too
 	test.Tap(findButton(t, se.win.Content(), "Naar mijn eigen register"))
 	settle(se.current)
 	t.Cleanup(func() { se.current.store.Close(); se.lock.Release() })
@@ -65,6 +66,9 @@ func TestDemoBandAndReturnToOwnRegister(t *testing.T) {
 	}
 	if se.win.Title() != "Klachtenregister" || strings.Contains(windowTexts(se.win), band) {
 		t.Errorf("own register: title %q, texts %q", se.win.Title(), windowTexts(se.win))
+	}
+	if items := se.win.MainMenu().Items[0].Items; len(items) != 1 || !items[0].IsQuit {
+		t.Errorf("the own register's Bestand menu holds %d items", len(items))
 	}
 	if _, err := os.Stat(demoDir); !os.IsNotExist(err) {
 		t.Errorf("the demo register's folder is still there: %v", err)

@@ -44,18 +44,7 @@ func Run(a fyne.App, path string, demo bool) {
 	se.win = a.NewWindow("Klachtenregister")
 	se.win.SetMaster()
 	se.start(store)
-	// The backup at close is made while the window is still there, so a failure can be told.
-	se.win.SetCloseIntercept(func() {
-		if err := backupAtClose(se.current.store); err != nil {
-			dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
-				if yes {
-					a.Quit()
-				}
-			}, se.win)
-			return
-		}
-		a.Quit()
-	})
+	se.win.SetCloseIntercept(se.quit)
 	se.win.Show()
 	watchDeadlines(a, func() *Main { return se.current })
 	se.watch()
@@ -91,9 +80,23 @@ func (se *session) start(s *data.Store) {
 		}
 	}
 	se.current = NewMain(se.app, se.win, s, se.start)
-	se.current.openDemo, se.current.ownRegister = se.demos.open, se.ownRegister
+	se.current.openDemo, se.current.ownRegister, se.current.quit = se.demos.open, se.ownRegister, se.quit
 	se.current.FirstStart()
 	se.current.backupAtStart()
+}
+
+// quit ends the program, from the window's close button or the menu. The backup at close is
+// made while the window is still there, so a failure can be told.
+func (se *session) quit() {
+	if err := backupAtClose(se.current.store); err != nil {
+		dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
+			if yes {
+				se.app.Quit()
+			}
+		}, se.win)
+		return
+	}
+	se.app.Quit()
 }
 
 // watch looks for changes by other programs and for a second start, on the claim held now.
