@@ -111,7 +111,7 @@ func (in *intake) check() {
 		}
 		setEnabled(e, !anon)
 	}
-	f.name.Validator = required
+	f.name.Validator = f.required(f.name)
 	if anon {
 		f.name.Validator = nil
 		in.formal.SetChecked(false)

@@ -55,7 +55,7 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 func dateEntry(today func() data.Date) *entry {
 	e := newEntry()
 	e.SetText(shortDate(today()))
-	e.Validator = dateValidator(false, true, today)
+	checkAsTyped(&e.Entry, dateValidator(false, true, today))
 	return e
 }
 
@@ -63,7 +63,7 @@ func dateEntry(today func() data.Date) *entry {
 func futureDateEntry(today func() data.Date, optional bool) *entry {
 	e := newEntry()
 	e.SetPlaceHolder(lang.L("dd-mm-yyyy"))
-	e.Validator = dateValidator(optional, false, today)
+	checkAsTyped(&e.Entry, dateValidator(optional, false, today))
 	return e
 }
 
