@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // visibleTexts counts the visible texts t in o, as drawn.
@@ -66,10 +67,13 @@ func TestFreshIntakeFormSaysNothingIsMissing(t *testing.T) {
 	if mark := validationMark(in.form.name); mark != "" {
 		t.Errorf("the empty name field has mark %q", mark)
 	}
+	if in.problem.Importance == widget.DangerImportance {
+		t.Errorf("the fresh form shows %q in red", in.problem.Text)
+	}
 	test.Type(in.form.name, "A")
 	in.form.name.SetText("") // typed and erased: now it is missing
-	if err := in.form.name.Validate(); err == nil {
-		t.Error("an erased name is not reported")
+	if err := in.form.name.Validate(); err == nil || in.problem.Importance != widget.DangerImportance {
+		t.Errorf("an erased name is not reported (%v), or not in red", err)
 	}
 }
 
