@@ -1,40 +1,19 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"klachtenregister/data"
 )
 
-// newEmptyApp starts the main window headless on a new register without practice details.
-func newEmptyApp(t *testing.T) (*Main, *data.Store) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	if err := UseLanguage("nl"); err != nil {
-		t.Fatal(err)
-	}
-	s, err := data.Open(filepath.Join(t.TempDir(), "register.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return day }
-	m := NewMain(a, a.NewWindow("Klachtenregister"), s, func(*data.Store) {})
-	t.Cleanup(func() { settle(m) })
-	settle(m)
-	return m, s
-}
-
 // TestFirstStartAsksEverythingTheLettersNeed: a new register asks for the practice's address,
 // postcode, place, a phone number or e-mail address, the signatory, the sector and its
 // disputes body, and starts only when the letters have what they need.
 func TestFirstStartAsksEverythingTheLettersNeed(t *testing.T) {
-	m, s := newEmptyApp(t)
+	m, s := openApp(t, nil)
 	fs := m.FirstStart()
 	if fs == nil {
 		t.Fatal("no first-start dialog on a new register")
