@@ -26,6 +26,20 @@ type firstStart struct {
 	problem    *widget.Label // what is still missing, or wrong
 	save, demo *widget.Button
 	dialog     *dialog.CustomDialog
+	questions  *fyne.Container
+	room       func() float32 // the window's height for the dialog
+}
+
+// fit sizes the dialog to its questions, as far as the window allows; the rest scrolls.
+func (fs *firstStart) fit() {
+	if fs.dialog == nil {
+		return // still being built
+	}
+	height := fs.questions.MinSize().Height + fs.problem.MinSize().Height + fs.save.MinSize().Height + 120
+	if room := fs.room(); room > 300 && height > room {
+		height = room
+	}
+	fs.dialog.Resize(fyne.NewSize(600, height))
 }
 
 // FirstStart runs when the register is new: before anything else it asks for the practice
@@ -72,6 +86,7 @@ func (m *Main) FirstStart() *firstStart {
 			fs.bodyForm.Show()
 		}
 		fs.check()
+		fs.fit()
 	}
 	intro := widget.NewLabel(lang.L("Welcome. Fill in your practice's details; they appear on every letter. You can add the rest under Settings."))
 	intro.Wrapping = fyne.TextWrapWord
@@ -101,9 +116,13 @@ func (m *Main) FirstStart() *firstStart {
 		}()
 	})
 	fs.profession.SetSelectedIndex(len(data.Professions) - 1) // also checks
-	content := container.NewVBox(intro, form, fs.bodyForm, fs.problem, container.NewHBox(fs.demo, fs.save))
+	// The questions scroll on a low screen; what is missing and the buttons stay in view.
+	fs.questions = container.NewVBox(intro, form, fs.bodyForm)
+	content := container.NewBorder(nil, container.NewVBox(fs.problem, container.NewHBox(fs.demo, fs.save)), nil, nil,
+		container.NewVScroll(fs.questions))
 	fs.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
-	fs.dialog.Resize(fyne.NewSize(600, content.MinSize().Height+80))
+	fs.room = func() float32 { return m.win.Canvas().Size().Height - 40 }
+	fs.fit()
 	fs.dialog.Show()
 	return fs
 }
