@@ -61,13 +61,14 @@ type complaintFile struct {
 	lists       *fileLists
 	letters     *lettersTab
 	measures    *measuresTab
-	showMeasure func(code string)   // opens a measure on the measures screen
-	showSetting func(key string)    // opens a setting in the main window, e.g. a missing practice detail
-	titled      func(string) string // the window's title, saying so on a demo register
-	saved       bool                // the details were just saved: the next load shows them as stored
-	dialog      *dialog.FormDialog  // the step dialog last shown and its fields, which tests fill and submit
+	showMeasure func(code string)  // opens a measure on the measures screen
+	saved       bool               // the details were just saved: the next load shows them as stored
+	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
+
+	showSetting func(key string)    // opens a setting in the main window, e.g. a missing practice detail
+	titled      func(string) string // the window's title, saying so on a demo register
 }
 
 func newComplaintFile(store complaintStore, win fyne.Window, ref string, today func() data.Date, changed func()) *complaintFile {

@@ -27,16 +27,16 @@ type reportStore interface {
 // distributions as charts, and the PDF report and CSV export. Its figures come from
 // data.Store.YearReport, the same ones the PDF and the CSV use.
 type reportScreen struct {
-	store reportStore
-	win   fyne.Window
-	// showSetting opens a setting the report was refused for, such as the practice's name.
-	showSetting func(key string)
-	today       func() data.Date
-	year        *widget.Select
-	anonymised  *widget.Check
-	body        *fyne.Container
-	report      data.Report
-	bg          worker
+	store      reportStore
+	win        fyne.Window
+	today      func() data.Date
+	year       *widget.Select
+	anonymised *widget.Check
+	body       *fyne.Container
+	report     data.Report
+	bg         worker
+
+	showSetting func(key string) // opens a setting the report was refused for, such as the practice's name
 }
 
 func newReportScreen(store reportStore, win fyne.Window, today func() data.Date) *reportScreen {
