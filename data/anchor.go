@@ -62,6 +62,10 @@ func head(q querier) (int, string, error) {
 	return n, h, err
 }
 
+// ChainHead is the head of the audit trail now: how many events it holds and the hash of the
+// last, as the anchors, the backups and the annual report's footer record it.
+func (s *Store) ChainHead() (events int, hash string, err error) { return head(s.r) }
+
 // writeAnchors records the current head beside the register and in the backup folder. The
 // store calls it when it closes after a change, so every process that wrote leaves one behind.
 func (s *Store) writeAnchors() error {

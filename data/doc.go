@@ -25,7 +25,7 @@
 //   - What typed text may hold (UTF-8, control and bidi characters, limits), for every field:
 //     text.go (cleanText).
 //   - Settings, their checks and defaults (sector and its next body): settings.go; typed reads:
-//     settings_values.go.
+//     settings_values.go; the practice details every letter needs: letterdetails.go.
 //   - The register list, search and the overview: list.go; one complaint file in one read
 //     transaction: file.go; shared query helpers: rows.go.
 //   - Audit trail (hash chain, payloads, timeline texts): audit.go; the row hashes each event

@@ -3,6 +3,7 @@ package data
 import (
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // AppLock is one desktop app's claim on a register. Two windows on one register would each
@@ -21,8 +22,12 @@ func lockPath(register string) string  { return register + ".lock" }
 func frontPath(register string) string { return register + ".front" }
 
 // LockForApp claims the register for this app. When another app has it open the error is
-// a CodeUnavailable Error with Field CauseOpenElsewhere.
+// a CodeUnavailable Error with Field CauseOpenElsewhere. The claim comes before the register
+// is opened, so on a first start it makes the register's folder (0700), as Open would.
 func LockForApp(register string) (*AppLock, error) {
+	if err := os.MkdirAll(filepath.Dir(register), 0o700); err != nil {
+		return nil, Classify(register, err)
+	}
 	f, taken, err := openLock(lockPath(register))
 	if err != nil {
 		return nil, Classify(register, err)

@@ -2,7 +2,9 @@ package data
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -31,6 +33,22 @@ func TestOnlyOneAppOpensARegister(t *testing.T) {
 		t.Fatalf("claim after release: %v", err)
 	}
 	again.Release()
+}
+
+// TestFirstStartClaimsARegisterInAFolderNotMadeYet: on a new machine the app claims the
+// default register before its folder exists; the claim makes the folder (regression: the
+// first start showed "open ...klachtenregister.db.lock: no such file or directory").
+func TestFirstStartClaimsARegisterInAFolderNotMadeYet(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "Klachtenregister", "klachtenregister.db")
+	lock, err := LockForApp(reg)
+	if err != nil {
+		t.Fatalf("claim in a folder not made yet: %v", err)
+	}
+	defer lock.Release()
+	info, err := os.Stat(filepath.Dir(reg))
+	if err != nil || !info.IsDir() || runtime.GOOS != "windows" && info.Mode().Perm() != 0o700 {
+		t.Fatalf("register folder: %v (%v)", info, err)
+	}
 }
 
 // TestChangedSeesAnotherConnection: Changed reports a change made through another Store on

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -145,5 +146,38 @@ func TestSetSettings(t *testing.T) {
 	must(t, err)
 	if set.AckDays() != 7 {
 		t.Errorf("AckDays() of a bad stored value = %d, want the default 7", set.AckDays())
+	}
+}
+
+// TestLetterDetails: a letter needs the practice's name, address, postcode, place, a phone
+// number or an e-mail address, and the signatory; the refusal names each missing one and
+// points at the first, so the app can open that setting.
+func TestLetterDetails(t *testing.T) {
+	set := DefaultSettings()
+	err := set.CheckLetterDetails()
+	var de *Error
+	if !errors.As(err, &de) || de.Code != CodeConflict || de.Field != KeyPracticeName {
+		t.Fatalf("empty practice: %#v, want a conflict on practice_name", err)
+	}
+	for _, w := range []string{"practice_name", "practice_address", "practice_postcode", "practice_city",
+		"practice_phone of practice_email", "practitioner_name"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("message %q does not name %s", err, w)
+		}
+	}
+	for k, v := range map[string]string{KeyPracticeName: "Praktijk De Linde", KeyPracticeAddress: "Oudegracht 118",
+		KeyPracticeCity: "Utrecht", KeyPractitionerName: "Anne de Linde", KeyPracticePostcode: " "} {
+		set[k] = v
+	}
+	if got := set.MissingLetterDetails(); !slices.Equal(got, []string{KeyPracticePostcode, KeyPracticePhone}) {
+		t.Errorf("missing %v, want postcode and phone-or-e-mail", got)
+	}
+	set[KeyPracticePostcode], set[KeyPracticeEmail] = "3511 AX", "info@praktijkdelinde.example"
+	if err := set.CheckLetterDetails(); err != nil {
+		t.Errorf("an e-mail address without a phone number is refused: %v", err)
+	}
+	set[KeyPracticeEmail], set[KeyPracticePhone] = "", "030 231 45 67"
+	if err := set.CheckLetterDetails(); err != nil {
+		t.Errorf("a phone number without an e-mail address is refused: %v", err)
 	}
 }

@@ -68,7 +68,7 @@ func check(in *Input) error {
 	if _, err := data.ParseLanguage(in.Language); err != nil {
 		return err
 	}
-	if err := practiceComplete(in.Settings); err != nil {
+	if err := in.Settings.CheckLetterDetails(); err != nil {
 		return err
 	}
 	c := &in.Complaint
@@ -166,25 +166,6 @@ func notClosed(kind data.LetterKind, c *data.Complaint) error {
 		return nil
 	}
 	return data.NewError(data.CodeConflict, string(kind), "klacht %s is gesloten; er worden geen brieven meer voor gemaakt. Een eerder gemaakte brief kunt u wel opnieuw afdrukken", c.Reference)
-}
-
-// requiredSettings are the practice details no letter goes out without: the letterhead's
-// name, the place in the date line and the signatory.
-var requiredSettings = []string{data.KeyPracticeName, data.KeyPracticeCity, data.KeyPractitionerName}
-
-// practiceComplete refuses letters on a letterhead without the practice's name, place or
-// signatory, naming the settings to fill in.
-func practiceComplete(set data.Settings) error {
-	var missing data.List
-	for _, k := range requiredSettings {
-		if strings.TrimSpace(set[k]) == "" {
-			missing = append(missing, settingName(k))
-		}
-	}
-	if len(missing) == 0 {
-		return nil
-	}
-	return data.NewError(data.CodeConflict, "settings", "de praktijkgegevens zijn niet compleet; vul eerst in bij de instellingen: %s", missing)
 }
 
 // expandTexts expands the letter's body and, for the two forms, the statement to sign, and

@@ -171,6 +171,9 @@ func TestRefusals(t *testing.T) {
 		{"practice details", data.LetterAcknowledgement, func(in *Input) {
 			in.Settings["practice_name"], in.Settings["practice_city"] = "", " "
 		}, []string{"practice_name", "practice_city"}},
+		{"no address and no way to reach the practice", data.LetterAcknowledgement, func(in *Input) {
+			in.Settings["practice_address"], in.Settings["practice_phone"], in.Settings["practice_email"] = "", "", ""
+		}, []string{"practice_address", "practice_phone of practice_email"}},
 		{"practitioner", data.LetterOutcome, func(in *Input) { in.Settings["practitioner_name"] = "" }, []string{"practitioner_name"}},
 		{"outcome without verdict and reasoning", data.LetterOutcome, func(in *Input) {
 			in.Complaint.Verdict, in.Complaint.Outcome = "", ""
@@ -207,14 +210,19 @@ func TestRefusals(t *testing.T) {
 	}
 }
 
-// TestNewRegisterMakesEveryLetter: with only the three required practice details filled in,
-// the default settings (disputes_body included) are enough to print every letter.
+// TestNewRegisterMakesEveryLetter: with only the practice details every letter needs filled
+// in (an e-mail address standing in for the phone), the default settings (disputes_body
+// included) are enough to print every letter.
 func TestNewRegisterMakesEveryLetter(t *testing.T) {
 	for _, kind := range data.LetterKinds {
 		for _, lang := range data.Languages {
 			in := sample(kind, lang)
 			in.Settings = data.DefaultSettings()
-			in.Settings["practice_name"], in.Settings["practice_city"], in.Settings["practitioner_name"] = "Praktijk De Linde", "Utrecht", "Anne de Linde"
+			for k, v := range map[string]string{"practice_name": "Praktijk De Linde", "practice_address": "Oudegracht 118",
+				"practice_postcode": "3511 AX", "practice_city": "Utrecht", "practice_email": "info@praktijkdelinde.example",
+				"practitioner_name": "Anne de Linde"} {
+				in.Settings[k] = v
+			}
 			if err := Render(&bytes.Buffer{}, in); err != nil {
 				t.Errorf("%s %s: %v", kind, lang, err)
 			}

@@ -21,7 +21,7 @@ type Sample struct {
 // details are not filled in yet, a sample practice stands in.
 func Samples(set data.Settings) ([]Sample, error) {
 	var pic []byte
-	if practiceComplete(set) != nil {
+	if set.CheckLetterDetails() != nil {
 		set = samplePractice()
 	} else if p, err := logo(set); err != nil {
 		return nil, err

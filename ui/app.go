@@ -19,7 +19,7 @@ type Main struct {
 	store *data.Store
 	tabs  *container.AppTabs
 	// The main tabs, selected by these rather than by position.
-	todayTab, registerTab, intakeTab, measuresTab *container.TabItem
+	todayTab, registerTab, intakeTab, measuresTab, settingsTab *container.TabItem
 
 	Overview *overview
 	Register *register
@@ -38,6 +38,10 @@ type Main struct {
 	copies data.ViewCopies
 	// retention is the review of files past their retention period, while its window is open.
 	retention *retentionScreen
+	// ownRegister leaves a demo register for the practice's own one.
+	ownRegister func()
+	// quit ends the program as the window's close button does, with the backup at close.
+	quit func()
 }
 
 // NewMain fills the main window win with the screens for store. switchStore is called when
@@ -64,6 +68,7 @@ func (m *Main) build() {
 	m.Intake = newIntake(store, m.today, m.onCreated, fail)
 	m.Measures = newMeasuresScreen(store, m.win, m.today, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
 	m.Report = newReportScreen(store, m.win, m.today)
+	m.Report.showSetting = m.ShowSetting
 	m.Settings = newSettingsScreen(store, m.win, m.refresh)
 	m.Settings.backups.done, m.Settings.backups.restore = m.backupDone, m.restore
 	m.Settings.copies = &m.copies
@@ -73,12 +78,13 @@ func (m *Main) build() {
 	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
 	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())
 	m.measuresTab = container.NewTabItem(lang.L("Measures"), m.Measures.content())
+	m.settingsTab = container.NewTabItem(lang.L("Settings"), m.Settings.content())
 	m.tabs = container.NewAppTabs(m.todayTab, m.registerTab, m.intakeTab, m.measuresTab,
-		container.NewTabItem(lang.L("Report"), m.Report.content()),
-		container.NewTabItem(lang.L("Settings"), m.Settings.content()),
-	)
+		container.NewTabItem(lang.L("Report"), m.Report.content()), m.settingsTab)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
-	m.win.SetContent(m.tabs)
+	m.win.SetContent(m.framed(m.tabs))
+	m.win.SetTitle(m.title("Klachtenregister"))
+	m.win.SetMainMenu(m.menu())
 }
 
 // useLanguage switches the screens to the language code at once, without a restart: the
@@ -100,9 +106,9 @@ func (m *Main) useLanguage(code string) {
 // newFile fills win with the complaint file of ref.
 func (m *Main) newFile(win fyne.Window, ref string) *complaintFile {
 	cf := newComplaintFile(m.store, win, ref, m.today, m.refresh)
-	cf.showMeasure = m.showMeasure
+	cf.showMeasure, cf.showSetting, cf.titled = m.showMeasure, m.ShowSetting, m.title
 	cf.copies = &m.copies
-	win.SetContent(cf.content())
+	win.SetContent(m.framed(cf.content()))
 	return cf
 }
 
@@ -146,8 +152,10 @@ func (m *Main) addShortcuts() {
 
 // ShowImport opens the wizard that imports a practice's earlier register, in a window of its own.
 func (m *Main) ShowImport() *importWizard {
-	win := m.app.NewWindow(lang.L("Import a register"))
+	win := m.app.NewWindow(m.title(lang.L("Import a register")))
 	w := newImportWizard(m.store, win, m.refresh)
+	w.framed = m.framed
+	win.SetContent(m.framed(win.Content()))
 	closeOnEscape(win)
 	win.Resize(fyne.NewSize(920, 640))
 	win.Show()
@@ -204,7 +212,7 @@ func (m *Main) openItem(it data.ActionItem) {
 func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 	cf, open := m.files[ref]
 	if !open {
-		win := m.app.NewWindow(ref)
+		win := m.app.NewWindow(m.title(ref))
 		cf = m.newFile(win, ref)
 		closeOnEscape(win)
 		win.Resize(fyne.NewSize(980, 700))
@@ -249,6 +257,14 @@ func deadlineNotice(s registerReader) *fyne.Notification {
 	}
 	return fyne.NewNotification("Klachtenregister",
 		lang.L("{{.Overdue}} overdue, {{.Today}} due today", map[string]any{"Overdue": sum.Overdue, "Today": sum.DueToday}))
+}
+
+// ShowSetting brings the settings forward in the main window with the cursor in one setting,
+// such as the practice detail a letter was refused for.
+func (m *Main) ShowSetting(key string) {
+	m.tabs.Select(m.settingsTab)
+	m.Settings.showSetting(key)
+	m.win.RequestFocus()
 }
 
 // showMeasure brings the measures screen forward with one measure selected.

@@ -71,6 +71,9 @@ type complaintFile struct {
 	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
+
+	showSetting func(key string)    // opens a setting in the main window, e.g. a missing practice detail
+	titled      func(string) string // the window's title, saying so on a demo register
 }
 
 func newComplaintFile(store complaintStore, win fyne.Window, ref string, today func() data.Date, changed func()) *complaintFile {
@@ -163,7 +166,11 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.title.SetText(title)
 	// The reference only: the operating system shows window titles in its task list and
 	// window switcher, where anyone looking at the screen reads them.
-	cf.win.SetTitle(c.Reference)
+	winTitle := c.Reference
+	if cf.titled != nil {
+		winTitle = cf.titled(winTitle)
+	}
+	cf.win.SetTitle(winTitle)
 	cf.showBanner(f.Items, f.Breached)
 	cf.hold.SetText(privacyLine(c))
 	cf.hold.Hidden = cf.hold.Text == ""

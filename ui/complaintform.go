@@ -34,6 +34,10 @@ type complaintForm struct {
 	repCity, repCtry *widget.Entry
 	// changed is told of every edit, after the proposal and the preview are brought up to date.
 	changed func()
+	// typed are the fields typed in since the form was filled; only these say "Verplicht"
+	// when empty, so a fresh form does not greet the practitioner with red words.
+	typed   map[*widget.Entry]bool
+	filling bool
 }
 
 // nameFields are the parts of a name the letters use: salutation, initials and surname.
@@ -85,7 +89,7 @@ func (n *nameFields) read() data.NameParts {
 }
 
 func newComplaintForm(today func() data.Date) *complaintForm {
-	f := &complaintForm{today: today}
+	f := &complaintForm{today: today, typed: map[*widget.Entry]bool{}}
 	for _, e := range []**widget.Entry{&f.name, &f.address1, &f.address2, &f.postcode, &f.city, &f.country,
 		&f.email, &f.phone, &f.received, &f.person, &f.handler, &f.summary} {
 		*e = widget.NewEntry()
@@ -93,8 +97,8 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.description, f.desired = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
 	f.description.Wrapping, f.desired.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.description.SetMinRowsVisible(3)
-	f.name.Validator, f.summary.Validator = required, required
-	f.received.Validator = dateValidator(false, true, today)
+	f.name.Validator, f.summary.Validator = f.required(f.name), f.required(f.summary)
+	checkAsTyped(f.received, dateValidator(false, true, today))
 	f.received.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	f.email.Validator = func(s string) error {
 		if err := data.CheckEmail(s); err != nil {
@@ -118,12 +122,30 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	for _, e := range []*widget.Entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
 		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.letterDesc, f.repName, f.repLine,
 		f.repLine2, f.repPC, f.repCity, f.repCtry} {
-		e.OnChanged = func(string) { f.update() }
+		e.OnChanged = func(string) { f.edited(e) }
 	}
-	f.name.OnChanged = func(s string) { f.person1.propose(s); f.update() }
-	f.repName.OnChanged = func(s string) { f.rep.propose(s); f.update() }
+	f.name.OnChanged = func(s string) { f.person1.propose(s); f.edited(f.name) }
+	f.repName.OnChanged = func(s string) { f.rep.propose(s); f.edited(f.repName) }
 	f.channel.OnChanged, f.subject.OnChanged = func(string) { f.update() }, func(string) { f.update() }
 	return f
+}
+
+// required is the check of a field that may not stay empty, once it was typed in.
+func (f *complaintForm) required(e *widget.Entry) func(string) error {
+	return func(s string) error {
+		if !f.typed[e] {
+			return nil
+		}
+		return required(s)
+	}
+}
+
+// edited notes a field the practitioner typed in, and updates the form.
+func (f *complaintForm) edited(e *widget.Entry) {
+	if !f.filling {
+		f.typed[e] = true
+	}
+	f.update()
 }
 
 // update shows the sentence the letters will make of the description, and tells changed.
@@ -179,6 +201,9 @@ func (f *complaintForm) items() []*widget.FormItem {
 
 // fill shows a complaint in the fields.
 func (f *complaintForm) fill(c data.Complaint) {
+	clear(f.typed)
+	f.filling = true
+	defer func() { f.filling = false }()
 	p := c.Complainant
 	for e, v := range map[*widget.Entry]string{f.name: p.Name, f.address1: p.AddressLine1, f.address2: p.AddressLine2,
 		f.postcode: p.Postcode, f.city: p.City, f.country: p.Country, f.email: p.Email, f.phone: p.Phone,

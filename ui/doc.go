@@ -5,8 +5,9 @@
 //
 // Where each screen lives:
 //
-//   - Starting the app, the demo register, first start: run.go, firststart.go; the main
-//     window and its tabs: app.go.
+//   - Starting the app, the demo register, first start: run.go, firststart.go; the demo
+//     band and the way back to the own register: demo.go; the main window and its tabs:
+//     app.go; its menu and Help › Over Klachtenregister: about.go.
 //   - Vandaag (overview): overview.go; register: register.go; new complaint: intake.go with
 //     the shared details form complaintform.go.
 //   - The complaint file: complaint.go (header, banner, step buttons from data.AllowedSteps),

@@ -63,6 +63,39 @@ func showError(err error, win fyne.Window) {
 	d.Show()
 }
 
+// settingOf is the setting a refusal is about, such as a practice detail a letter needs;
+// "" when it is about none.
+func settingOf(err error) string {
+	var de *data.Error
+	if !errors.As(err, &de) || de.Field == "" {
+		return ""
+	}
+	for _, d := range data.SettingKeys() {
+		if d.Key == de.Field {
+			return d.Key
+		}
+	}
+	return ""
+}
+
+// showRefusal shows err as showError does; when it is about a setting, a button beside it
+// opens that setting, so the practitioner can fill it in and try again.
+func showRefusal(err error, win fyne.Window, openSetting func(key string)) {
+	key := settingOf(err)
+	if key == "" || openSetting == nil {
+		showError(err, win)
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Not possible"), explain(err), func(open bool) {
+		if open {
+			openSetting(key)
+		}
+	}, win)
+	d.SetConfirmText(lang.L("Go to the setting"))
+	d.SetDismissText(lang.L("Close"))
+	d.Show()
+}
+
 // showOpenError says that a document could not be shown, which is not a failed change: what
 // was made is kept, and the practitioner can save a copy and open it themselves.
 func showOpenError(err error, win fyne.Window) {

@@ -112,7 +112,7 @@ func (cf *complaintFile) onExpert() {
 	title.SetPlaceHolder(lang.L("e.g. prof. dr."))
 	titleAfter.SetPlaceHolder(lang.L("e.g. RA"))
 	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
-	signed.Validator = dateValidator(true, true, cf.today)
+	checkAsTyped(&signed.Entry, dateValidator(true, true, cf.today))
 	options := []string{lang.L("New expert")}
 	for _, e := range experts {
 		options = append(options, e.Name)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -10,70 +12,96 @@ import (
 	"klachtenregister/data"
 )
 
+// firstStartKeys are the practice details first start asks for: everything a letter needs
+// (data.Settings.MissingLetterDetails), with the e-mail address beside the phone number.
+var firstStartKeys = []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode,
+	data.KeyPracticeCity, data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPractitionerName}
+
+// firstStart is the dialog of a new register.
+type firstStart struct {
+	fields     map[string]*widget.Entry
+	profession *widget.Select
+	body       *widget.Entry // the name of the disputes body, for a sector that has one
+	bodyForm   *widget.Form
+	problem    *widget.Label // what is still missing, or wrong
+	save, demo *widget.Button
+	dialog     *dialog.CustomDialog
+	questions  *fyne.Container
+	room       func() float32 // the window's height for the dialog
+}
+
+// fit sizes the dialog to its questions, as far as the window allows; the rest scrolls.
+func (fs *firstStart) fit() {
+	if fs.dialog == nil {
+		return // still being built
+	}
+	height := fs.questions.MinSize().Height + fs.problem.MinSize().Height + fs.save.MinSize().Height + 120
+	if room := fs.room(); room > 300 && height > room {
+		height = room
+	}
+	fs.dialog.Resize(fyne.NewSize(600, height))
+}
+
 // FirstStart runs when the register is new: before anything else it asks for the practice
-// details the letters need, or offers a demo register to look around in instead.
-func (m *Main) FirstStart() {
+// details the letters need, or offers a demo register to look around in instead. It returns
+// nil when the register is not new.
+func (m *Main) FirstStart() *firstStart {
 	set, err := m.store.Settings()
 	if err != nil {
 		showError(err, m.win)
-		return
+		return nil
 	}
 	n, err := m.store.Count(data.Filter{})
 	if err != nil || n > 0 || set.PracticeName() != "" {
-		return
+		return nil
 	}
-	fields := map[string]*widget.Entry{}
+	fs := &firstStart{fields: map[string]*widget.Entry{}, body: widget.NewEntry(), problem: widget.NewLabel("")}
+	fs.problem.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
-	for _, key := range []string{data.KeyPracticeName, data.KeyPracticeCity, data.KeyPractitionerName} {
+	for _, key := range firstStartKeys {
 		e := widget.NewEntry()
-		e.Validator = required
-		fields[key] = e
+		k := key
+		e.Validator = func(v string) error { // the same check as the settings screen; empty is told below the form
+			if _, err := data.CheckSetting(k, v); err != nil {
+				return errorf(problemText(err))
+			}
+			return nil
+		}
+		e.OnChanged = func(string) { fs.check() }
+		fs.fields[key] = e
 		form.Append(settingLabel(key), e)
 	}
 	// The sector picks the next body the outcome letter names; under the Wkkgz a care practice
 	// must be affiliated with a geschilleninstantie, whose name is typed here.
-	profession := newSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
-	body := widget.NewEntry()
-	body.SetPlaceHolder(lang.L("e.g. Geschilleninstantie Zorg"))
-	bodyItem := &widget.FormItem{Text: lang.L("Disputes body"), Widget: body,
-		HintText: lang.L("The body your practice is affiliated with; the outcome letter names it.")}
-	form.Append(settingLabel(data.KeyProfession), profession)
-	bodyForm := widget.NewForm(bodyItem)
-	bodyForm.Hide()
-	profession.OnChanged = func(string) {
-		if data.Professions[profession.SelectedIndex()] == data.ProfessionOther {
-			bodyForm.Hide()
+	fs.profession = newSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
+	fs.body.SetPlaceHolder(lang.L("e.g. Geschilleninstantie Zorg"))
+	fs.body.OnChanged = func(string) { fs.check() }
+	fs.bodyForm = widget.NewForm(&widget.FormItem{Text: lang.L("Disputes body"), Widget: fs.body,
+		HintText: lang.L("The body your practice is affiliated with; the outcome letter names it.")})
+	form.Append(settingLabel(data.KeyProfession), fs.profession)
+	fs.profession.OnChanged = func(string) {
+		if fs.sector() == data.ProfessionOther {
+			fs.bodyForm.Hide()
 		} else {
-			bodyForm.Show()
+			fs.bodyForm.Show()
 		}
+		fs.check()
+		fs.fit()
 	}
-	profession.SetSelectedIndex(len(data.Professions) - 1)
 	intro := widget.NewLabel(lang.L("Welcome. Fill in your practice's details; they appear on every letter. You can add the rest under Settings."))
 	intro.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	save := widget.NewButton(lang.L("Save and start"), func() {
-		values := map[string]string{}
-		for k, e := range fields {
-			values[k] = e.Text
-		}
-		p := data.Professions[profession.SelectedIndex()]
-		values[data.KeyProfession], values[data.KeyDisputesBody] = p, data.DisputesBodyNaming(p, body.Text)
-		if err := m.store.SetSettings(values); err != nil {
+	fs.save = widget.NewButton(lang.L("Save and start"), func() {
+		if err := m.store.SetSettings(fs.values()); err != nil {
 			showError(err, m.win)
 			return
 		}
-		d.Hide()
+		fs.dialog.Hide()
 		m.refresh()
 	})
-	save.Importance = widget.HighImportance
-	save.Disable()
-	for _, e := range fields {
-		e.OnChanged = func(string) { setEnabled(save, form.Validate() == nil) }
-	}
-	var demo *widget.Button
-	demo = widget.NewButton(lang.L("Look around in a demo register"), func() {
-		demo.Disable()
-		demo.SetText(lang.L("Making the demo register…"))
+	fs.save.Importance = widget.HighImportance
+	fs.demo = widget.NewButton(lang.L("Look around in a demo register"), func() {
+		fs.demo.Disable()
+		fs.demo.SetText(lang.L("Making the demo register…"))
 		// Making 40 complaints with their letters takes a moment: off the UI goroutine.
 		go func() {
 			s, err := m.openDemo()
@@ -82,13 +110,69 @@ func (m *Main) FirstStart() {
 					showError(err, m.win)
 					return
 				}
-				d.Hide()
+				fs.dialog.Hide()
 				m.switchStore(s)
 			})
 		}()
 	})
-	content := container.NewVBox(intro, form, bodyForm, container.NewHBox(demo, save))
-	d = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
-	d.Resize(fyne.NewSize(560, content.MinSize().Height+80))
-	d.Show()
+	fs.profession.SetSelectedIndex(len(data.Professions) - 1) // also checks
+	// The questions scroll on a low screen; what is missing and the buttons stay in view.
+	fs.questions = container.NewVBox(intro, form, fs.bodyForm)
+	content := container.NewBorder(nil, container.NewVBox(fs.problem, container.NewHBox(fs.demo, fs.save)), nil, nil,
+		container.NewVScroll(fs.questions))
+	fs.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
+	fs.room = func() float32 { return m.win.Canvas().Size().Height - 40 }
+	fs.fit()
+	fs.dialog.Show()
+	return fs
+}
+
+// sector is the sector chosen.
+func (fs *firstStart) sector() string {
+	if i := fs.profession.SelectedIndex(); i >= 0 {
+		return data.Professions[i]
+	}
+	return data.ProfessionOther
+}
+
+// values are the settings the dialog saves.
+func (fs *firstStart) values() map[string]string {
+	values := map[string]string{}
+	for k, e := range fs.fields {
+		values[k] = e.Text
+	}
+	p := fs.sector()
+	values[data.KeyProfession], values[data.KeyDisputesBody] = p, data.DisputesBodyNaming(p, fs.body.Text)
+	return values
+}
+
+// check keeps "Save and start" disabled while a detail the letters need is missing or a
+// value is wrong, and says which: the same rule that refuses a letter later.
+func (fs *firstStart) check() {
+	values := fs.values()
+	var problem string
+	for _, k := range firstStartKeys {
+		if _, err := data.CheckSetting(k, values[k]); err != nil {
+			problem = problemText(err)
+			break
+		}
+	}
+	if problem == "" {
+		var missing []string
+		for _, k := range data.Settings(values).MissingLetterDetails() {
+			if k == data.KeyPracticePhone {
+				missing = append(missing, lang.L("Phone or e-mail"))
+			} else {
+				missing = append(missing, settingLabel(k))
+			}
+		}
+		if fs.sector() != data.ProfessionOther && strings.TrimSpace(fs.body.Text) == "" {
+			missing = append(missing, lang.L("Disputes body"))
+		}
+		if len(missing) > 0 {
+			problem = lang.L("Still to fill in: {{.Missing}}.", map[string]any{"Missing": strings.Join(missing, ", ")})
+		}
+	}
+	fs.problem.SetText(problem)
+	setEnabled(fs.save, problem == "")
 }

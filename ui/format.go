@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
 )
@@ -52,6 +53,17 @@ func dateValidator(optional, notFuture bool, today func() data.Date) func(string
 			return fmt.Errorf("%s", lang.L("This date lies in the future"))
 		}
 		return nil
+	}
+}
+
+// checkAsTyped gives e its check, so that the mark beside it follows every key. Fyne keeps the
+// last result while the cursor is in a field, which showed a green tick beside a date just
+// typed into the future; now a wrong value shows no tick while typing and the error mark once
+// the cursor leaves. An empty field still waits until it was used before it says "Verplicht".
+func checkAsTyped(e *widget.Entry, check func(string) error) {
+	e.Validator = func(s string) error {
+		e.AlwaysShowValidationError = strings.TrimSpace(s) != ""
+		return check(s)
 	}
 }
 

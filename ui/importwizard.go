@@ -36,6 +36,8 @@ type importWizard struct {
 	store importStore
 	win   fyne.Window
 	done  func() // the register changed
+	// framed adds the demo band to a step, on a demo register.
+	framed func(fyne.CanvasObject) fyne.CanvasObject
 
 	sheet   *importer.Sheet
 	mapping importer.Mapping
@@ -72,7 +74,11 @@ func (w *importWizard) step(n int, title, hint string, body fyne.CanvasObject, b
 	if body == nil {
 		body = layout.NewSpacer()
 	}
-	w.win.SetContent(container.NewPadded(container.NewBorder(top, bar, nil, nil, body)))
+	content := fyne.CanvasObject(container.NewPadded(container.NewBorder(top, bar, nil, nil, body)))
+	if w.framed != nil {
+		content = w.framed(content)
+	}
+	w.win.SetContent(content)
 }
 
 func (w *importWizard) showChoose() {

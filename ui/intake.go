@@ -111,7 +111,7 @@ func (in *intake) check() {
 		}
 		setEnabled(e, !anon)
 	}
-	f.name.Validator = required
+	f.name.Validator = f.required(f.name)
 	if anon {
 		f.name.Validator = nil
 		in.formal.SetChecked(false)
@@ -128,6 +128,11 @@ func (in *intake) check() {
 		err = c.FormalRefusal(c.PhoneIntake)
 	}
 	if err != nil {
+		// Until the practitioner starts, the reason is a quiet hint rather than a red error.
+		in.problem.Importance = widget.LowImportance
+		if len(f.typed) > 0 || f.channel.SelectedIndex() >= 0 || f.subject.SelectedIndex() >= 0 {
+			in.problem.Importance = widget.DangerImportance
+		}
 		in.problem.SetText(problemText(err))
 		in.save.Disable()
 		return

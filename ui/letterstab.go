@@ -133,7 +133,7 @@ func (lt *lettersTab) onMake() {
 	}
 	dated := newEntry()
 	dated.SetText(shortDate(cf.today()))
-	dated.Validator = func(s string) error {
+	checkAsTyped(&dated.Entry, func(s string) error {
 		d, err := parseDate(s)
 		if err != nil {
 			return err
@@ -142,7 +142,7 @@ func (lt *lettersTab) onMake() {
 			return errorf(problemText(err))
 		}
 		return nil
-	}
+	})
 	cf.ask(lang.L("Create a letter"), lang.L("Create"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
 		{Text: lang.L("Date of the letter"), Widget: dated, HintText: lang.L("The day it goes out: today or up to 14 days ahead.")},

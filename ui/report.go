@@ -35,6 +35,8 @@ type reportScreen struct {
 	body       *fyne.Container
 	report     data.Report
 	bg         worker
+
+	showSetting func(key string) // opens a setting the report was refused for, such as the practice's name
 }
 
 func newReportScreen(store reportStore, win fyne.Window, today func() data.Date) *reportScreen {
@@ -182,7 +184,7 @@ func percent(r data.Ratio) string {
 func (r *reportScreen) onPDF() {
 	var buf bytes.Buffer
 	if err := letters.AnnualReport(&buf, r.store, r.selectedYear(), ""); err != nil {
-		showError(err, r.win)
+		showRefusal(err, r.win, r.showSetting)
 		return
 	}
 	saveAs(r.win, r.store, fmt.Sprintf("%s-%d.pdf", fileWords(lang.L("Annual complaints report")), r.selectedYear()), ".pdf", buf.Bytes())

@@ -24,8 +24,6 @@ import (
 // brought to the front there.
 func Run(a fyne.App, path string, demo bool) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	demos := &demoRegisters{}
-	defer demos.remove()
 	// Copies of documents opened in another program go a day later: at start, at exit, and
 	// every hour between, as the app may stay open for weeks.
 	copies := data.DefaultViewCopies()
@@ -36,7 +34,13 @@ func Run(a fyne.App, path string, demo bool) {
 			copies.Clean(time.Now())
 		}
 	}()
-	store, lock, err := open(path, demo, demos)
+	se := &session{app: a, path: path, demos: demoRegisters{size: 40}}
+	defer se.demos.remove()
+	store, lock, err := open(path, demo, &se.demos)
+	if err == nil {
+		set, _ := store.Settings()
+		err = UseLanguage(set.Language())
+	}
 	if err != nil {
 		_ = UseLanguage("nl")
 		if data.Cause(err) == data.CauseOpenElsewhere {
@@ -46,49 +50,101 @@ func Run(a fyne.App, path string, demo bool) {
 		}
 		return
 	}
-	win := a.NewWindow("Klachtenregister")
-	win.SetMaster()
-	var start func(s *data.Store)
-	var current *Main
-	start = func(s *data.Store) {
-		if old := current; old != nil {
-			for _, f := range old.files {
-				f.win.Close()
-			}
-			if !old.closed {
-				closeStore(old.store, win)
-			}
-		}
-		if set, err := s.Settings(); err == nil { // each register speaks its own language
-			_ = UseLanguage(set.Language())
-		}
-		current = NewMain(a, win, s, start)
-		current.openDemo = demos.open
-		current.FirstStart()
-		current.backupAtStart()
+	se.lock = lock
+	se.win = a.NewWindow("Klachtenregister")
+	se.win.SetMaster()
+	se.start(store)
+	se.win.SetCloseIntercept(se.quit)
+	se.win.Show()
+	watchDeadlines(a, func() *Main { return se.current })
+	se.watch()
+	a.Run()
+	se.stopWatch()
+	se.current.store.Close()
+	if se.lock != nil {
+		se.lock.Release()
 	}
-	start(store)
-	// The backup at close is made while the window is still there, so a failure can be told.
-	win.SetCloseIntercept(func() {
-		if err := backupAtClose(current.store); err != nil {
-			dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
-				if yes {
-					a.Quit()
-				}
-			}, win)
+}
+
+// session is one run of the app: its main window, the register that window shows, the claim
+// on the practice's own register, and the demo registers made on the way.
+type session struct {
+	app       fyne.App
+	win       fyne.Window
+	path      string        // the practice's own register; "" is the default one
+	lock      *data.AppLock // the claim on it, nil while only a demo register was opened
+	current   *Main         // the main window's screens for the register shown now
+	demos     demoRegisters // removed when the app ends, or on the way back to the own register
+	stopWatch func()        // stops watchChanges
+}
+
+// start shows store in the main window, in place of the register shown so far (closed, after
+// its backup, together with the complaint windows on it).
+func (se *session) start(s *data.Store) {
+	if old := se.current; old != nil {
+		for _, f := range old.files {
+			f.win.Close()
+		}
+		if !old.closed {
+			closeStore(old.store, se.win)
+		}
+	}
+	if set, err := s.Settings(); err == nil { // each register speaks its own language
+		_ = UseLanguage(set.Language())
+	}
+	se.current = NewMain(se.app, se.win, s, se.start)
+	se.current.openDemo, se.current.ownRegister, se.current.quit = se.demos.open, se.ownRegister, se.quit
+	se.current.FirstStart()
+	se.current.backupAtStart()
+}
+
+// quit ends the program, from the window's close button or the menu. The backup at close is
+// made while the window is still there, so a failure can be told.
+func (se *session) quit() {
+	if err := backupAtClose(se.current.store); err != nil {
+		dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
+			if yes {
+				se.app.Quit()
+			}
+		}, se.win)
+		return
+	}
+	se.app.Quit()
+}
+
+// watch looks for changes by other programs and for a second start, on the claim held now.
+func (se *session) watch() {
+	se.stopWatch = watchChanges(func() *Main { return se.current }, se.lock, changeInterval)
+}
+
+// ownRegister leaves a demo register for the practice's own register without a restart: the
+// demo is closed and its files removed, and the main window shows the own register as after
+// a start, in its own language. The own register is claimed first if the app started on a demo.
+func (se *session) ownRegister() {
+	path, err := registerPath(se.path)
+	if err != nil {
+		showError(err, se.win)
+		return
+	}
+	if se.lock == nil {
+		lock, err := data.LockForApp(path)
+		if err != nil {
+			showError(err, se.win)
 			return
 		}
-		a.Quit()
-	})
-	win.Show()
-	watchDeadlines(a, func() *Main { return current })
-	stop := watchChanges(func() *Main { return current }, lock, changeInterval)
-	a.Run()
-	stop()
-	current.store.Close()
-	if lock != nil {
-		lock.Release()
+		se.lock = lock
+		if se.stopWatch != nil { // the watcher answers a second start on the claim it was given
+			se.stopWatch()
+			se.watch()
+		}
 	}
+	s, err := data.Open(path)
+	if err != nil {
+		showError(err, se.win)
+		return
+	}
+	se.start(s)
+	se.demos.remove()
 }
 
 // open opens the register and claims it for this app; a demo register needs no claim.
@@ -164,16 +220,20 @@ func watchChanges(current func() *Main, lock *data.AppLock, every time.Duration)
 }
 
 // demoRegisters are the temporary folders of the demo registers opened in one run of the
-// app, removed when it ends.
-type demoRegisters struct{ dirs []string }
+// app, removed when it ends or when the practitioner goes back to the own register.
+type demoRegisters struct {
+	size int // complaints in each
+	dirs []string
+}
 
 func (d *demoRegisters) remove() {
 	for _, dir := range d.dirs {
 		os.RemoveAll(dir)
 	}
+	d.dirs = nil
 }
 
-// open creates a demo register of 40 complaints, with real letters, in a new temporary
+// open creates a demo register of d.size complaints, with real letters, in a new temporary
 // file, for looking around without touching the practice's own register.
 func (d *demoRegisters) open() (*data.Store, error) {
 	dir, err := os.MkdirTemp("", "klachtenregister-demo-")
@@ -185,7 +245,7 @@ func (d *demoRegisters) open() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := demo.Fill(s, 40, 1, letters.Renderer(s)); err != nil {
+	if err := demo.Fill(s, d.size, 1, letters.Renderer(s)); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,12 +90,23 @@ func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte
 	})
 }
 
-// saved tells where the file went, or why it did not.
+// saved tells where the file went, the name and the folder apart so both can be read in
+// full, with a button that opens the folder; or why it did not.
 func saved(win fyne.Window, target string, err error) {
 	if err != nil {
 		showError(err, win)
 		return
 	}
 	saveFolder = filepath.Dir(target)
-	dialog.NewInformation(lang.L("Saved"), lang.L("Saved as {{.File}}.", map[string]any{"File": target}), win).Show()
+	d := dialog.NewConfirm(lang.L("Saved"), lang.L("Saved as {{.Name}} in the folder {{.Folder}}.",
+		map[string]any{"Name": filepath.Base(target), "Folder": saveFolder}), func(open bool) {
+		if open {
+			if err := fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(saveFolder)}); err != nil {
+				showOpenError(err, win)
+			}
+		}
+	}, win)
+	d.SetConfirmText(lang.L("Open folder"))
+	d.SetDismissText(lang.L("OK"))
+	d.Show()
 }

@@ -61,9 +61,10 @@ func TestSaveAsNeverReplacesTheRegisterAndAsksBeforeReplacing(t *testing.T) {
 	if b, _ := os.ReadFile(target); string(b) != "nieuwe versie" {
 		t.Fatalf("after confirming the file holds %q", b)
 	}
-	if text := overlayText(win); !strings.Contains(text, "Opgeslagen als "+target) {
+	if text := overlayText(win); !strings.Contains(text, "Opgeslagen als jaarverslag.pdf in de map "+saveFolder) {
 		t.Errorf("after saving the window shows %q", text)
 	}
+	tapInTop(t, win, "Map openen") // opens the folder in the file manager
 }
 
 // TestTheAppShowsWhatAnotherProgramRecorded: a complaint added by another process (here a

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -62,6 +63,7 @@ type settingsScreen struct {
 	save    *widget.Button
 	problem *widget.Label
 	backups *backupPanel
+	tabs    *container.AppTabs // one per group of settingGroups, then the letter texts
 	// backupFailed is the last automatic backup's failure, shown with the backups.
 	backupFailed error
 	bg           worker
@@ -137,6 +139,7 @@ func (s *settingsScreen) widget(key string) fyne.CanvasObject {
 
 func (s *settingsScreen) content() fyne.CanvasObject {
 	tabs := container.NewAppTabs()
+	s.tabs = tabs
 	for _, g := range settingGroups {
 		form := widget.NewForm()
 		for _, k := range g.keys {
@@ -166,6 +169,21 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	tabs.Append(container.NewTabItem(lang.L("Letter texts"), container.NewVScroll(s.letterTexts())))
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, container.NewVBox(s.problem, s.save), nil, nil, tabs)
+}
+
+// showSetting brings forward the tab that holds the setting key and puts the cursor in it.
+func (s *settingsScreen) showSetting(key string) {
+	s.tabs.SelectIndex(len(settingGroups)) // the letter texts, unless a group holds it
+	for i, g := range settingGroups {
+		if slices.Contains(g.keys, key) {
+			s.tabs.SelectIndex(i)
+		}
+	}
+	if e, ok := s.entries[key]; ok {
+		s.win.Canvas().Focus(e)
+	} else if sel, ok := s.selects[key]; ok {
+		s.win.Canvas().Focus(sel)
+	}
 }
 
 // letterTexts lays out each letter's own text with its placeholders and a preview button.
@@ -322,7 +340,7 @@ func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *wid
 	}
 	pdf, err := letters.Preview(s.store, letters.Request{Reference: latest[0].Reference, Kind: kind, Language: language}, body)
 	if err != nil {
-		showError(err, s.win)
+		showRefusal(err, s.win, s.showSetting)
 		return
 	}
 	// The preview shows the latest complaint, so its copy goes with that complaint's copies.

@@ -20,7 +20,7 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 	d = askForm(cf.win, title, confirm, items, func() {
 		if err := submit(); err != nil {
 			d.Show()
-			showError(err, cf.win)
+			showRefusal(err, cf.win, cf.showSetting)
 			return
 		}
 		cf.changed()
@@ -55,7 +55,7 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 func dateEntry(today func() data.Date) *entry {
 	e := newEntry()
 	e.SetText(shortDate(today()))
-	e.Validator = dateValidator(false, true, today)
+	checkAsTyped(&e.Entry, dateValidator(false, true, today))
 	return e
 }
 
@@ -63,7 +63,7 @@ func dateEntry(today func() data.Date) *entry {
 func futureDateEntry(today func() data.Date, optional bool) *entry {
 	e := newEntry()
 	e.SetPlaceHolder(lang.L("dd-mm-yyyy"))
-	e.Validator = dateValidator(optional, false, today)
+	checkAsTyped(&e.Entry, dateValidator(optional, false, today))
 	return e
 }
 

@@ -42,8 +42,17 @@ func settle(m *Main) {
 	}
 }
 
-// newApp starts the main window headless on a fresh register in a temp file, in Dutch.
+// newApp starts the main window headless on a fresh register in a temp file, in Dutch, with
+// the practice details the letters need.
 func newApp(t *testing.T) (*Main, *data.Store) {
+	t.Helper()
+	return openApp(t, map[string]string{"practice_name": "Praktijk De Linde", "practice_city": "Utrecht",
+		"practice_address": "Oudegracht 118", "practice_postcode": "3511 AX", "practice_phone": "030 231 45 67",
+		"practitioner_name": "Anne de Linde"})
+}
+
+// openApp starts the main window headless on a new register with these settings.
+func openApp(t *testing.T, settings map[string]string) (*Main, *data.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := UseLanguage("nl"); err != nil {
@@ -55,9 +64,10 @@ func newApp(t *testing.T) (*Main, *data.Store) {
 	}
 	t.Cleanup(func() { s.Close() })
 	s.Now = func() time.Time { return day }
-	if err := s.SetSettings(map[string]string{"practice_name": "Praktijk De Linde", "practice_city": "Utrecht",
-		"practitioner_name": "Anne de Linde"}); err != nil {
-		t.Fatal(err)
+	if len(settings) > 0 {
+		if err := s.SetSettings(settings); err != nil {
+			t.Fatal(err)
+		}
 	}
 	m := NewMain(a, a.NewWindow("Klachtenregister"), s, func(*data.Store) {})
 	m.copies = data.ViewCopies{Dir: filepath.Join(t.TempDir(), "Geopend")}

@@ -57,7 +57,8 @@ func newDB(t *testing.T) string { return filepath.Join(t.TempDir(), "register.db
 
 func TestAddListShowAndProcedure(t *testing.T) {
 	db := newDB(t)
-	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht", "practice_name=Praktijk De Linde")
+	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht", "practice_name=Praktijk De Linde",
+		"practice_address=Oudegracht 118", "practice_postcode=3511 AX", "practice_phone=030 231 45 67")
 	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02",
 		"--summary", "Factuur te hoog", "--channel", "letter", "--formal", "--subject", "service"))
 	if ref != "K-2026-0001" {

@@ -13,7 +13,8 @@ import (
 func letterRegister(t *testing.T) (db, ref string) {
 	t.Helper()
 	db = newDB(t)
-	ok(t, db, "settings", "set", "practice_name=Praktijk De Linde", "practice_city=Utrecht", "practitioner_name=Anne de Linde")
+	ok(t, db, "settings", "set", "practice_name=Praktijk De Linde", "practice_city=Utrecht", "practitioner_name=Anne de Linde",
+		"practice_address=Oudegracht 118", "practice_postcode=3511 AX", "practice_phone=030 231 45 67")
 	ref = strings.TrimSpace(ok(t, db, "add", "--name", "Ĳsbrand de Vries", "--received", "2026-11-20", "--summary", "Factuur te hoog",
 		"--channel", "letter", "--formal", "--address", "Kerkstraat 7", "--postcode", "3512jk", "--city", "Utrecht"))
 	return db, ref
@@ -136,7 +137,7 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 	bare := newDB(t)
 	ref = strings.TrimSpace(ok(t, bare, "add", "--name", "A", "--summary", "B", "--channel", "letter", "--formal"))
 	_, stderr, code := cli(t, bare, "letter", ref, "acknowledgement", "-o", out)
-	if code != 2 || !strings.Contains(stderr, "practice_name") || !strings.Contains(stderr, "practice_city") || !strings.Contains(stderr, "practitioner_name") {
+	if code != 2 || !strings.Contains(stderr, "practice_name") || !strings.Contains(stderr, "practice_address") || !strings.Contains(stderr, "practitioner_name") {
 		t.Errorf("letter without practice details: exit %d, %q", code, stderr)
 	}
 }

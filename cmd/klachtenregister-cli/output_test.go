@@ -15,7 +15,8 @@ import (
 // <register>` once destroyed it). An existing file is replaced only with --force.
 func TestOutputsNeverReplaceTheRegister(t *testing.T) {
 	db := newDB(t)
-	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht", "practice_name=Praktijk De Linde")
+	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht", "practice_name=Praktijk De Linde",
+		"practice_address=Oudegracht 118", "practice_postcode=3511 AX", "practice_phone=030 231 45 67")
 	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02",
 		"--summary", "Factuur te hoog", "--channel", "letter", "--formal"))
 	dir := filepath.Dir(db)

@@ -119,7 +119,8 @@ func TestMeasureCommands(t *testing.T) {
 // outcome letter sent: closing it waits only for what measures ask.
 func resolvedComplaint(t *testing.T, db, verdict string) string {
 	t.Helper()
-	ok(t, db, "settings", "set", "practice_name=Praktijk De Linde", "practice_city=Utrecht", "practitioner_name=Anne de Linde")
+	ok(t, db, "settings", "set", "practice_name=Praktijk De Linde", "practice_city=Utrecht", "practitioner_name=Anne de Linde",
+		"practice_address=Oudegracht 118", "practice_postcode=3511 AX", "practice_phone=030 231 45 67")
 	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Renée Smit", "--received", "2026-11-02", "--summary", "Factuur",
 		"--channel", "email", "--formal"))
 	ok(t, db, "acknowledge", ref, "--on", "2026-11-03", "--via", "post", "--note", "Ontvangstbevestiging per brief")

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// windowTexts collects the label texts a window shows.
+func windowTexts(w fyne.Window) string {
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestDemoBandAndReturnToOwnRegister: every window of a demo register says so in a band and in
+// its title, and "Naar mijn eigen register" closes the demo, removes its files and shows the
+// practice's own register in the same window, without a restart.
+func TestDemoBandAndReturnToOwnRegister(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	own := filepath.Join(t.TempDir(), "register.db")
+	se := &session{app: a, path: own, win: a.NewWindow("Klachtenregister"), demos: demoRegisters{size: 3}}
+	t.Cleanup(se.demos.remove)
+	demo, err := se.demos.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	demoDir := filepath.Dir(demo.Path())
+	se.start(demo)
+	settle(se.current)
+	const band = "Demoregister: wordt verwijderd bij afsluiten"
+	if se.win.Title() != "Klachtenregister (demoregister)" || !strings.Contains(windowTexts(se.win), band) {
+		t.Fatalf("demo main window: title %q, texts %q", se.win.Title(), windowTexts(se.win))
+	}
+	listed, err := demo.List(data.Filter{Limit: 1})
+	if err != nil || len(listed) == 0 {
+		t.Fatalf("demo register lists %v (%v)", listed, err)
+	}
+	cf := se.current.OpenComplaint(listed[0].Reference, "")
+	settle(se.current)
+	if title := cf.win.Title(); !strings.HasPrefix(title, listed[0].Reference) || !strings.HasSuffix(title, " (demoregister)") ||
+		!strings.Contains(windowTexts(cf.win), band) {
+		t.Fatalf("demo complaint window: title %q, texts %q", cf.win.Title(), windowTexts(cf.win))
+	}
+
+	menuItem(t, se.win, "Bestand", "Naar mijn eigen register") // the menu offers the way back too
+	test.Tap(findButton(t, se.win.Content(), "Naar mijn eigen register"))
+	settle(se.current)
+	t.Cleanup(func() { se.current.store.Close(); se.lock.Release() })
+	if se.current.store.Path() != own || se.lock == nil {
+		t.Fatalf("after the way back the window shows %s, claimed %v", se.current.store.Path(), se.lock != nil)
+	}
+	if se.win.Title() != "Klachtenregister" || strings.Contains(windowTexts(se.win), band) {
+		t.Errorf("own register: title %q, texts %q", se.win.Title(), windowTexts(se.win))
+	}
+	if items := se.win.MainMenu().Items[0].Items; len(items) != 1 || !items[0].IsQuit {
+		t.Errorf("the own register's Bestand menu holds %d items", len(items))
+	}
+	if _, err := os.Stat(demoDir); !os.IsNotExist(err) {
+		t.Errorf("the demo register's folder is still there: %v", err)
+	}
+	if _, open := se.current.files[listed[0].Reference]; open {
+		t.Error("the demo's complaint window is still open")
+	}
+	if _, err := demo.Settings(); err == nil {
+		t.Error("the demo register is still open")
+	}
+}

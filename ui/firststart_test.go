@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"klachtenregister/data"
+)
+
+// TestFirstStartAsksEverythingTheLettersNeed: a new register asks for the practice's address,
+// postcode, place, a phone number or e-mail address, the signatory, the sector and its
+// disputes body, and starts only when the letters have what they need.
+func TestFirstStartAsksEverythingTheLettersNeed(t *testing.T) {
+	m, s := openApp(t, nil)
+	fs := m.FirstStart()
+	if fs == nil {
+		t.Fatal("no first-start dialog on a new register")
+	}
+	for _, k := range []string{"practice_name", "practice_address", "practice_postcode", "practice_city", "practice_phone",
+		"practice_email", "practitioner_name"} {
+		if fs.fields[k] == nil {
+			t.Errorf("first start does not ask %s", k)
+		}
+	}
+	if !fs.save.Disabled() || !strings.Contains(fs.problem.Text, "Adres praktijk") {
+		t.Fatalf("empty dialog: save disabled %v, problem %q", fs.save.Disabled(), fs.problem.Text)
+	}
+	for k, v := range map[string]string{"practice_name": "Praktijk De Linde", "practice_address": "Oudegracht 118",
+		"practice_postcode": "3511ax", "practice_city": "Utrecht", "practitioner_name": "Anne de Linde"} {
+		test.Type(fs.fields[k], v)
+	}
+	if !fs.save.Disabled() || fs.problem.Text != "Nog in te vullen: Telefoon of e-mail." {
+		t.Fatalf("without phone or e-mail: save disabled %v, problem %q", fs.save.Disabled(), fs.problem.Text)
+	}
+	test.Type(fs.fields["practice_email"], "info@")
+	if !fs.save.Disabled() || !strings.Contains(fs.problem.Text, "geen geldig e-mailadres") {
+		t.Fatalf("a wrong e-mail address: save disabled %v, problem %q", fs.save.Disabled(), fs.problem.Text)
+	}
+	test.Type(fs.fields["practice_email"], "praktijkdelinde.example")
+	if fs.save.Disabled() {
+		t.Fatalf("complete details: save disabled, problem %q", fs.problem.Text)
+	}
+	fs.profession.SetSelectedIndex(0) // zorg: the disputes body must be named
+	if !fs.save.Disabled() || !fs.bodyForm.Visible() || !strings.Contains(fs.problem.Text, "Geschilleninstantie") {
+		t.Fatalf("care without disputes body: save disabled %v, body shown %v, problem %q", fs.save.Disabled(), fs.bodyForm.Visible(), fs.problem.Text)
+	}
+	test.Type(fs.body, "Geschilleninstantie Zorg")
+	test.Tap(fs.save)
+	settle(m)
+	set, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := set.CheckLetterDetails(); err != nil {
+		t.Errorf("after first start a letter is still refused: %v", err)
+	}
+	if set.PracticePostcode() != "3511 AX" || set.PracticeEmail() != "info@praktijkdelinde.example" || set.Profession() != data.ProfessionCare ||
+		!strings.Contains(set.DisputesBody(), "Geschilleninstantie Zorg") || set.DisputesBodyPlaceholder() != "" {
+		t.Errorf("stored postcode %q, e-mail %q, sector %q, next body %q", set.PracticePostcode(), set.PracticeEmail(), set.Profession(), set.DisputesBody())
+	}
+	if m.FirstStart() != nil {
+		t.Error("first start asks again on a register with practice details")
+	}
+}
+
+// TestLetterRefusedForAMissingDetailOpensThatSetting: a letter is refused while the practice's
+// address is missing, naming it, and the refusal's button opens that setting.
+func TestLetterRefusedForAMissingDetailOpensThatSetting(t *testing.T) {
+	m, s := newApp(t)
+	if err := s.SetSettings(map[string]string{"practice_address": ""}); err != nil {
+		t.Fatal(err)
+	}
+	ref := addComplaint(t, s, "Ĳsbrand de Vries")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Tap(findButton(t, cf.letters.content(), "Brief maken…"))
+	cf.dialog.Submit()
+	settle(m)
+	if text := overlayText(cf.win); !strings.Contains(text, "Adres praktijk (practice_address)") {
+		t.Fatalf("refusal shows %q", text)
+	}
+	if f, _ := s.File(ref); len(f.Letters) != 0 {
+		t.Fatalf("a letter was made without the practice's address: %+v", f.Letters)
+	}
+	tapInTop(t, cf.win, "Naar de instelling")
+	if m.tabs.Selected() != m.settingsTab || m.Settings.tabs.SelectedIndex() != 0 ||
+		m.win.Canvas().Focused() != m.Settings.entries["practice_address"] {
+		t.Fatalf("the button shows tab %q, settings tab %d, focus %v", m.tabs.Selected().Text, m.Settings.tabs.SelectedIndex(), m.win.Canvas().Focused())
+	}
+}
