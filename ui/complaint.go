@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,9 +60,9 @@ type complaintFile struct {
 	lists       *fileLists
 	letters     *lettersTab
 	measures    *measuresTab
-	showMeasure func(code string)  // opens a measure on the measures screen
-	saved       bool               // the details were just saved: the next load shows them as stored
-	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
+	showMeasure func(code string) // opens a measure on the measures screen
+	saved       bool              // the details were just saved: the next load shows them as stored
+	dialog      *formDialog       // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
 }

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -155,7 +154,7 @@ func (ms *measuresScreen) edit(m *data.Measure) {
 // editMeasure asks on win for a new measure (m nil), linked to the complaint ref when given, or
 // for changes to m; saved is told the measure's code. The complaint file and the measures
 // screen share it.
-func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m *data.Measure, ref string, saved func(code string)) *dialog.FormDialog {
+func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m *data.Measure, ref string, saved func(code string)) *formDialog {
 	causes, err := store.RootCauses()
 	if err != nil {
 		showError(err, win)
