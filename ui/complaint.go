@@ -108,7 +108,7 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 		}
 	}
 	details := container.NewBorder(nil, container.NewVBox(cf.problem, cf.save), nil, nil,
-		container.NewVScroll(widget.NewForm(cf.form.items()...)))
+		formScroll(widget.NewForm(cf.form.items()...)))
 	cf.tabItems = map[string]*container.TabItem{
 		"details":     container.NewTabItem(lang.L("Details"), details),
 		"timeline":    container.NewTabItem(lang.L("Timeline"), cf.lists.timeline),

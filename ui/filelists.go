@@ -92,7 +92,7 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement for this complaint."))
 	hint.Wrapping = fyne.TextWrapWord
 	l.consentButton = widget.NewButton(lang.L("Record consent…"), cf.onConsent)
-	buttons := container.NewHBox(
+	buttons := newFlow(
 		l.consentButton,
 		widget.NewButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
 		widget.NewButton(lang.L("Expert…"), cf.onExpert),
@@ -125,5 +125,6 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 		d.Show()
 	})
 	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
-	return container.NewBorder(container.NewHBox(add, hint), nil, nil, nil, l.files)
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewBorder(nil, nil, add, nil, hint), nil, nil, nil, l.files)
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -109,3 +110,52 @@ type tapLabel struct {
 }
 
 func (l *tapLabel) Tapped(*fyne.PointEvent) { l.onTap() }
+
+// heading is a bold label that wraps.
+func heading(text string) *widget.Label {
+	l := wrapped(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// flow lays objects out in a row at their minimum sizes, wrapping onto further rows where the
+// width runs out: a toolbar that fits a narrow window. Unlike Fyne's row wrap layout its
+// minimum width stays that of the widest object, however wide it was laid out before.
+type flow struct{ width float32 } // the width last laid out for
+
+func newFlow(objs ...fyne.CanvasObject) *fyne.Container { return container.New(&flow{}, objs...) }
+
+// place positions the objects for width and returns the height they take.
+func (f *flow) place(objs []fyne.CanvasObject, width float32, move bool) float32 {
+	var x, y, rowH float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		s := o.MinSize()
+		if x > 0 && x+s.Width > width {
+			x, y, rowH = 0, y+rowH+theme.Padding(), 0
+		}
+		if move {
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(s)
+		}
+		x, rowH = x+s.Width+theme.Padding(), max(rowH, s.Height)
+	}
+	return y + rowH
+}
+
+func (f *flow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	f.width = size.Width
+	f.place(objs, size.Width, true)
+}
+
+func (f *flow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
+	}
+	return fyne.NewSize(w, f.place(objs, max(w, f.width), false))
+}

@@ -45,7 +45,7 @@ type measuresScreen struct {
 
 func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.Date, open func(string), changed func()) *measuresScreen {
 	ms := &measuresScreen{store: store, win: win, today: today, open: open, changed: changed,
-		detail: widget.NewLabel(""), links: container.NewHBox()}
+		detail: widget.NewLabel(""), links: newFlow()}
 	ms.detail.Wrapping = fyne.TextWrapWord
 	ms.filter = widget.NewSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
 		func(string) { ms.refresh() })
@@ -76,7 +76,7 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Every (partly) well-founded complaint feeds a measure against recurrence, or a recorded reason why none is needed."))
 	hint.Wrapping = fyne.TextWrapWord
 	filter := container.NewGridWrap(fyne.NewSize(220, ms.filter.MinSize().Height), ms.filter)
-	bar := container.NewHBox(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
+	bar := newFlow(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
 	detail := container.NewVBox(widget.NewSeparator(), ms.detail, ms.links)
 	ms.showDetail()
 	return container.NewBorder(container.NewVBox(title, hint, bar), detail, nil, nil, ms.list)

@@ -50,7 +50,7 @@ func (r *reportScreen) content() fyne.CanvasObject {
 	pdf := widget.NewButton(lang.L("Annual report as PDF…"), r.onPDF)
 	pdf.Importance = widget.HighImportance
 	csv := widget.NewButton(lang.L("Export the year as CSV…"), r.onCSV)
-	bar := container.NewHBox(widget.NewLabel(lang.L("Year")), r.year, pdf, csv, r.anonymised)
+	bar := newFlow(container.NewHBox(widget.NewLabel(lang.L("Year")), r.year), pdf, csv, r.anonymised)
 	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(r.body))
 }
 
@@ -129,7 +129,7 @@ func (r *reportScreen) show(rep data.Report) {
 	for _, m := range rep.Months {
 		received, resolved = received+m.Received, resolved+m.Resolved
 	}
-	legend := widget.NewLabel(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
+	legend := wrapped(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
 		map[string]any{"Received": received, "Resolved": resolved}))
 	charts := container.NewGridWithColumns(2,
 		barChart(lang.L("By channel"), rep.ByChannel), barChart(lang.L("By subject"), rep.BySubject),
@@ -140,9 +140,9 @@ func (r *reportScreen) show(rep data.Report) {
 	if running {
 		note = lang.L("The year is not over: the outlined month is still running, so its bars are incomplete.")
 	}
-	month := container.NewBorder(container.NewVBox(legend), widget.NewLabel(note), nil, nil,
+	month := container.NewBorder(legend, wrapped(note), nil, nil,
 		newMonthChart(rep.Months, shownMonths(rep), running, months))
-	r.body.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, figures, nil, month), widget.NewSeparator(), charts}
+	r.body.Objects = []fyne.CanvasObject{container.New(&besideOrBelow{}, figures, month), widget.NewSeparator(), charts}
 	r.body.Refresh()
 }
 

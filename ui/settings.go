@@ -129,23 +129,25 @@ func (s *settingsScreen) widget(key string) fyne.CanvasObject {
 func (s *settingsScreen) content() fyne.CanvasObject {
 	tabs := container.NewAppTabs()
 	for _, g := range settingGroups {
-		form := widget.NewForm()
+		var items []*widget.FormItem
 		for _, k := range g.keys {
 			item := widget.NewFormItem(settingLabel(k), s.widget(k))
 			if k == data.KeyDisputesBody {
 				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
 			}
-			form.AppendItem(item)
+			items = append(items, item)
 		}
+		form := widget.NewForm(hintsBelow(items)...)
+		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		if g.title == "Letters" {
 			form.Append("", widget.NewButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
 		}
 		if g.title == "Backups" {
 			form.Append("", s.backups.content())
 		}
-		tabs.Append(container.NewTabItem(lang.L(g.title), container.NewVScroll(form)))
+		tabs.Append(container.NewTabItem(lang.L(g.title), formScroll(form)))
 	}
-	tabs.Append(container.NewTabItem(lang.L("Letter texts"), container.NewVScroll(s.letterTexts())))
+	tabs.Append(container.NewTabItem(lang.L("Letter texts"), formScroll(s.letterTexts())))
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, container.NewVBox(s.problem, s.save), nil, nil, tabs)
 }
