@@ -100,7 +100,7 @@ func checkText(c *widget.Check, text string) fyne.CanvasObject {
 	}}
 	l.Text, l.Wrapping = text, fyne.TextWrapWord
 	l.ExtendBaseWidget(l)
-	return container.NewBorder(nil, nil, c, nil, l)
+	return container.NewBorder(nil, nil, container.NewVBox(c), nil, l) // the box beside the first line
 }
 
 // tapLabel is a label that does something when clicked.
