@@ -12,6 +12,10 @@ import (
 	"klachtenregister/data"
 )
 
+// The sizes the main window and a complaint file open at, where the screen has the room;
+// showFitted makes them smaller where it has not.
+var mainSize, fileSize = fyne.NewSize(1180, 720), fyne.NewSize(980, 700)
+
 // Main is the app's main window and the screens in it.
 type Main struct {
 	app   fyne.App
@@ -61,7 +65,6 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
 	m.win.SetContent(m.tabs)
-	m.win.Resize(fyne.NewSize(1180, 720))
 	m.addShortcuts()
 	closeOnEscape(win)
 	m.refresh()
@@ -108,8 +111,7 @@ func (m *Main) ShowImport() *importWizard {
 	win := m.app.NewWindow(lang.L("Import a register"))
 	w := newImportWizard(m.store, win, m.refresh)
 	closeOnEscape(win)
-	win.Resize(fyne.NewSize(920, 640))
-	win.Show()
+	showFitted(win, fyne.NewSize(920, 640))
 	return w
 }
 
@@ -143,10 +145,9 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		cf.showMeasure = m.showMeasure
 		win.SetContent(cf.content())
 		closeOnEscape(win)
-		win.Resize(fyne.NewSize(980, 700))
 		win.SetOnClosed(func() { delete(m.files, ref) })
 		m.files[ref] = cf
-		win.Show()
+		showFitted(win, fileSize)
 	}
 	cf.win.RequestFocus()
 	cf.load(func() {

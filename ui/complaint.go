@@ -137,8 +137,7 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 	for _, k := range []string{"details", "timeline", "contacts", "experts", "letters", "measures", "attachments"} {
 		cf.tabs.Append(cf.tabItems[k])
 	}
-	header := cf.header()
-	return container.New(headerAbove{header}, container.NewVScroll(header), cf.tabs)
+	return headerOver(cf.header(), cf.tabs)
 }
 
 // load fetches the file in the background and shows it; then is called once it is shown.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -157,5 +158,9 @@ func (f *flow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 			w = max(w, o.MinSize().Width)
 		}
 	}
-	return fyne.NewSize(w, f.place(objs, max(w, f.width), false))
+	width := f.width
+	if width == 0 { // not laid out yet: on one row, as a window of the size asked for shows it
+		width = float32(math.MaxFloat32)
+	}
+	return fyne.NewSize(w, f.place(objs, max(w, width), false))
 }

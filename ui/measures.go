@@ -79,7 +79,7 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 	bar := newFlow(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
 	detail := container.NewVBox(widget.NewSeparator(), ms.detail, ms.links)
 	ms.showDetail()
-	return container.NewBorder(container.NewVBox(title, hint, bar), detail, nil, nil, ms.list)
+	return headerOver(container.NewVBox(title, hint, bar), container.NewBorder(nil, detail, nil, nil, ms.list))
 }
 
 // refresh reloads the measures for the chosen filter.

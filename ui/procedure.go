@@ -207,6 +207,12 @@ func (cf *complaintFile) header() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), widget.NewSeparator())
 }
 
+// headerOver puts header above body, as tall as it needs but at most half the height: a
+// scroll container holds the rest of it.
+func headerOver(header, body fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(headerAbove{header}, container.NewVScroll(header), body)
+}
+
 // headerAbove lays the file's header (in a scroll container) above its tabs: the header as tall
 // as it needs but at most half the window, so a small screen or a large scale still shows the
 // tabs and the buttons at their bottom.

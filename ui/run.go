@@ -71,7 +71,7 @@ func Run(a fyne.App, path string, demo bool) {
 		}
 		a.Quit()
 	})
-	win.Show()
+	showFitted(win, mainSize)
 	watchDeadlines(a, func() *Main { return current })
 	stop := watchChanges(func() *Main { return current }, lock, changeInterval)
 	a.Run()
