@@ -28,6 +28,7 @@ type intake struct {
 	anonymous *widget.Check
 	save      *widget.Button
 	problem   *widget.Label
+	scroll    *container.Scroll // the form's
 	// created is told the new reference, so the app can refresh and open the new file.
 	created func(ref string)
 	fail    func(error)
@@ -66,8 +67,8 @@ func (in *intake) content() fyne.CanvasObject {
 	form := widget.NewForm(in.form.items()...)
 	form.Append("", checkText(in.anonymous, lang.L("Anonymous (no name; informal only, for the evaluation)")))
 	form.Append("", checkText(in.formal, lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)")))
-	return container.NewBorder(container.NewVBox(title, hint), container.NewVBox(in.problem, in.save), nil, nil,
-		formScroll(container.NewVBox(form, in.phoneForm)))
+	in.scroll = formScroll(container.NewVBox(form, in.phoneForm))
+	return container.NewBorder(container.NewVBox(title, hint), container.NewVBox(in.problem, in.save), nil, nil, in.scroll)
 }
 
 // reset empties the form for the next complaint; the date received starts at today.
