@@ -51,7 +51,7 @@ func (r *reportScreen) content() fyne.CanvasObject {
 	pdf.Importance = widget.HighImportance
 	csv := widget.NewButton(lang.L("Export the year as CSV…"), r.onCSV)
 	bar := newFlow(container.NewHBox(widget.NewLabel(lang.L("Year")), r.year), pdf, csv, r.anonymised)
-	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(r.body))
+	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewScroll(r.body)) // a figures table wider than a narrow window scrolls sideways
 }
 
 // refresh offers every year with complaints, and the current one, then shows the chosen year.
