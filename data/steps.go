@@ -1,5 +1,7 @@
 package data
 
+import "slices"
+
 // Steps that a complaint file offers besides the status changes of the lifecycle. They change
 // no status, so Next never takes them, but the file's buttons and the store ask the same
 // question of them: may this happen now?
@@ -99,4 +101,64 @@ func (tx *Tx) changeable(ref string) (*Complaint, error) {
 		return nil, err
 	}
 	return c, readOnly(c)
+}
+
+// Stage is one station of the procedure line at the top of a complaint file: Ontvangen →
+// Bevestigd → (Verlengd) → Afgehandeld → Gesloten, or where a withdrawn complaint stopped.
+type Stage struct {
+	Status   Status // the status the complaint has at this station
+	On       Date   // when the complaint reached it; zero while it lies ahead
+	DueOn    Date   // for a station ahead: by when the procedure wants it reached; zero when it sets no date
+	Current  bool   // where the complaint stands now
+	Optional bool   // a station the procedure passes only when needed (an extension), not reached
+}
+
+// Stages is the procedure line of the complaint with facts f. An informal complaint goes from
+// informal straight to resolved; an extension shows only while it may still come or once it
+// came; a withdrawn complaint ends where it was withdrawn.
+func Stages(f Facts) []Stage {
+	c := &f.Complaint
+	var out []Stage
+	if c.Formal {
+		out = append(out, Stage{Status: StatusReceived, On: c.ReceivedOn},
+			Stage{Status: StatusAcknowledged, On: c.AcknowledgedOn, DueOn: c.AckDueOn})
+		switch {
+		case len(f.Notices) > 0:
+			out = append(out, Stage{Status: StatusExtended, On: f.Notices[len(f.Notices)-1].ExtendedOn})
+		case c.Status.Open():
+			out = append(out, Stage{Status: StatusExtended, Optional: true})
+		}
+	} else {
+		out = append(out, Stage{Status: StatusInformal, On: c.ReceivedOn})
+	}
+	out = append(out, Stage{Status: StatusResolved, On: c.ResolvedOn, DueOn: c.DueOn}, Stage{Status: StatusClosed, On: c.ClosedOn})
+	if c.Status == StatusWithdrawn {
+		reached := out[:0]
+		for _, s := range out {
+			if !s.On.IsZero() {
+				reached = append(reached, s)
+			}
+		}
+		out = append(reached, Stage{Status: StatusWithdrawn, On: c.WithdrawnOn})
+	}
+	current := slices.IndexFunc(out, func(s Stage) bool { return s.Status == c.Status })
+	for i := range out {
+		switch {
+		case i == current:
+			out[i].Current, out[i].DueOn = true, Date{}
+		case i > current: // reopened: what lies ahead again is not reached
+			out[i].On = Date{}
+		default:
+			out[i].DueOn = Date{}
+		}
+	}
+	return out
+}
+
+// NextStep is the step the procedure asks for next on the complaint with facts f, the one a
+// complaint file offers most prominently; "" when the file is finished (closed or withdrawn).
+// Whether it is allowed now is StepRefusal's to say.
+func NextStep(f Facts) Action {
+	return map[Status]Action{StatusInformal: ActionResolve, StatusReceived: ActionAcknowledge,
+		StatusAcknowledged: ActionResolve, StatusExtended: ActionResolve, StatusResolved: ActionClose}[f.Status]
 }

@@ -210,3 +210,63 @@ func TestHearingBothSides(t *testing.T) {
 	informal := mustCreate(t, s, complaint("Bakker", "2026-02-20", false))
 	must(t, s.Resolve(informal, Resolution{Verdict: VerdictUnfounded, Outcome: "Uitgelegd in een gesprek."}))
 }
+
+// TestStagesAndNextStep: the procedure line of a complaint file in each state, with its dates,
+// where it stands, and the step the file offers first.
+func TestStagesAndNextStep(t *testing.T) {
+	formal := Complaint{Formal: true, ReceivedOn: day("2026-11-02"), AckDueOn: day("2026-11-16"), DueOn: day("2026-12-14")}
+	at := func(st Status, edit func(c *Complaint)) Facts {
+		c := formal
+		c.Status = st
+		if edit != nil {
+			edit(&c)
+		}
+		return Facts{Complaint: c}
+	}
+	ack := func(c *Complaint) { c.AcknowledgedOn = day("2026-11-05") }
+	extended := at(StatusExtended, ack)
+	extended.Notices = []Notice{{ExtendedOn: day("2026-12-01")}}
+	resolved := at(StatusResolved, func(c *Complaint) { ack(c); c.ResolvedOn = day("2026-12-10") })
+	closed := at(StatusClosed, func(c *Complaint) { ack(c); c.ResolvedOn = day("2026-12-10"); c.ClosedOn = day("2026-12-20") })
+	withdrawn := at(StatusWithdrawn, func(c *Complaint) { ack(c); c.WithdrawnOn = day("2026-11-20") })
+	informal := Facts{Complaint: Complaint{Status: StatusInformal, ReceivedOn: day("2026-11-02")}}
+	tests := []struct {
+		name string
+		f    Facts
+		want string // per stage: status, date reached or "due" date, * for the current one, ? for optional
+		next Action
+	}{
+		{"received", at(StatusReceived, nil), "received 2026-11-02*|acknowledged due 2026-11-16|extended?|resolved due 2026-12-14|closed", ActionAcknowledge},
+		{"acknowledged", at(StatusAcknowledged, ack), "received 2026-11-02|acknowledged 2026-11-05*|extended?|resolved due 2026-12-14|closed", ActionResolve},
+		{"extended", extended, "received 2026-11-02|acknowledged 2026-11-05|extended 2026-12-01*|resolved due 2026-12-14|closed", ActionResolve},
+		{"resolved", resolved, "received 2026-11-02|acknowledged 2026-11-05|resolved 2026-12-10*|closed", ActionClose},
+		{"closed", closed, "received 2026-11-02|acknowledged 2026-11-05|resolved 2026-12-10|closed 2026-12-20*", ""},
+		{"withdrawn", withdrawn, "received 2026-11-02|acknowledged 2026-11-05|withdrawn 2026-11-20*", ""},
+		{"informal", informal, "informal 2026-11-02*|resolved|closed", ActionResolve},
+	}
+	for _, tc := range tests {
+		var parts []string
+		for _, s := range Stages(tc.f) {
+			p := string(s.Status)
+			switch {
+			case !s.On.IsZero():
+				p += " " + s.On.String()
+			case !s.DueOn.IsZero():
+				p += " due " + s.DueOn.String()
+			}
+			if s.Current {
+				p += "*"
+			}
+			if s.Optional {
+				p += "?"
+			}
+			parts = append(parts, p)
+		}
+		if got := strings.Join(parts, "|"); got != tc.want {
+			t.Errorf("%s: stages\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+		if got := NextStep(tc.f); got != tc.next {
+			t.Errorf("%s: next step %q, want %q", tc.name, got, tc.next)
+		}
+	}
+}

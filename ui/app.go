@@ -12,6 +12,10 @@ import (
 	"klachtenregister/data"
 )
 
+// The sizes the main window and a complaint file open at, where the screen has the room;
+// showFitted makes them smaller where it has not.
+var mainSize, fileSize = fyne.NewSize(1180, 720), fyne.NewSize(980, 700)
+
 // Main is the app's main window and the screens in it.
 type Main struct {
 	app   fyne.App
@@ -50,7 +54,6 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{},
 		switchStore: switchStore, copies: data.DefaultViewCopies()}
 	m.build()
-	m.win.Resize(fyne.NewSize(1180, 720))
 	m.addShortcuts()
 	closeOnEscape(win)
 	m.refresh()
@@ -157,8 +160,7 @@ func (m *Main) ShowImport() *importWizard {
 	w.framed = m.framed
 	win.SetContent(m.framed(win.Content()))
 	closeOnEscape(win)
-	win.Resize(fyne.NewSize(920, 640))
-	win.Show()
+	showFitted(win, fyne.NewSize(920, 640))
 	return w
 }
 
@@ -170,14 +172,13 @@ func (m *Main) ShowRetention() *retentionScreen {
 		r.refresh()
 		return r
 	}
-	win := m.app.NewWindow(lang.L("Retention period"))
+	win := m.app.NewWindow(m.title(lang.L("Retention period")))
 	r := newRetentionScreen(m.store, win, m.today, &m.copies, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
-	win.SetContent(r.content())
+	win.SetContent(m.framed(r.content()))
 	closeOnEscape(win)
-	win.Resize(fyne.NewSize(1280, 720))
 	win.SetOnClosed(func() { m.retention = nil })
 	m.retention = r
-	win.Show()
+	showFitted(win, fyne.NewSize(1280, 720))
 	r.refresh()
 	return r
 }
@@ -215,10 +216,9 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		win := m.app.NewWindow(m.title(ref))
 		cf = m.newFile(win, ref)
 		closeOnEscape(win)
-		win.Resize(fyne.NewSize(980, 700))
 		win.SetOnClosed(func() { delete(m.files, ref) })
 		m.files[ref] = cf
-		win.Show()
+		showFitted(win, fileSize)
 	}
 	cf.win.RequestFocus()
 	cf.load(func() {

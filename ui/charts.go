@@ -21,7 +21,7 @@ func barChart(title, chart string, counts []data.Count) fyne.CanvasObject {
 	for _, c := range counts {
 		most, n = max(most, c.N), n+c.N
 	}
-	rows := container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf("%s (n = %d)", title, n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	rows := container.NewVBox(heading(fmt.Sprintf("%s (n = %d)", title, n)))
 	for _, c := range counts {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		label := widget.NewLabel(letters.ReportLabel(uiLanguage(), chart, c))
@@ -50,7 +50,7 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(240, objs[0].MinSize().Height)
+	return fyne.NewSize(180, objs[0].MinSize().Height)
 }
 
 // monthChart draws received and resolved complaints per month as pairs of bars on a numbered
@@ -133,7 +133,7 @@ func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (c *monthChart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(360, 180) }
+func (c *monthChart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(300, 180) }
 
 // tableLayout lays objects out in rows of cols cells, each column as wide as its widest cell,
 // so a table of figures takes only the room it needs.
@@ -176,4 +176,35 @@ func (t *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s.Height += h
 	}
 	return s
+}
+
+// besideOrBelow puts its second object beside the first where the width allows the second at
+// least its minimum width, and below it otherwise, so a narrow window shows both in full.
+type besideOrBelow struct{ side bool } // side: the last layout put them side by side
+
+func (b *besideOrBelow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	first := objs[0].MinSize()
+	b.side = size.Width >= first.Width+theme.Padding()+objs[1].MinSize().Width
+	objs[0].Move(fyne.NewPos(0, 0))
+	if b.side {
+		objs[0].Resize(fyne.NewSize(first.Width, size.Height))
+		x := first.Width + theme.Padding()
+		objs[1].Move(fyne.NewPos(x, 0))
+		objs[1].Resize(fyne.NewSize(size.Width-x, size.Height))
+		return
+	}
+	objs[0].Resize(fyne.NewSize(size.Width, first.Height))
+	y := first.Height + theme.Padding()
+	objs[1].Move(fyne.NewPos(0, y))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-y))
+}
+
+// MinSize is as narrow as the wider of the two, so the window can become that narrow; its
+// height follows the last layout: side by side, or the one below the other.
+func (b *besideOrBelow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, c := objs[0].MinSize(), objs[1].MinSize()
+	if b.side {
+		return fyne.NewSize(max(a.Width, c.Width), max(a.Height, c.Height))
+	}
+	return fyne.NewSize(max(a.Width, c.Width), a.Height+theme.Padding()+c.Height)
 }

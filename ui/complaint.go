@@ -6,8 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -56,7 +56,18 @@ type complaintFile struct {
 	title       *widget.Label
 	banner      *widget.Label
 	hold        *widget.Label                  // a legal hold, or that the file is anonymised (privacyLine)
-	buttons     map[data.Action]*widget.Button // one per step of data.FileSteps
+	buttons     map[data.Action]*widget.Button // one per step of data.FileSteps, in the menu of steps
+	steps       map[data.Action]func()         // what each step's button does
+	reasons     map[data.Action]*widget.Label  // under a refused step in the menu: why not
+	procedure   *fyne.Container                // the procedure line, data.Stages
+	facts       *widget.Label                  // beside it: deadline, extensions, verdict, outcome
+	next        *widget.Button                 // the next step the procedure asks for, data.NextStep
+	nextStep    data.Action
+	nextWhy     *widget.Label // why the next step cannot be taken yet
+	others      *widget.Button
+	menu        *widget.PopUp
+	menuBox     *fyne.Container
+	menuRows    map[data.Action]*fyne.Container
 	form        *complaintForm
 	save        *widget.Button
 	problem     *widget.Label
@@ -66,9 +77,9 @@ type complaintFile struct {
 	letters     *lettersTab
 	measures    *measuresTab
 	privacy     *privacyTab
-	showMeasure func(code string)  // opens a measure on the measures screen
-	saved       bool               // the details were just saved: the next load shows them as stored
-	dialog      *dialog.FormDialog // the step dialog last shown and its fields, which tests fill and submit
+	showMeasure func(code string) // opens a measure on the measures screen
+	saved       bool              // the details were just saved: the next load shows them as stored
+	dialog      *formDialog       // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	bg          worker
 
@@ -87,20 +98,29 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 	cf.save = widget.NewButton(lang.L("Save changes"), cf.onSave)
 	cf.save.Importance = widget.HighImportance
 	cf.form.changed = cf.check
+	cf.steps, cf.reasons = map[data.Action]func(){}, map[data.Action]*widget.Label{}
 	cf.buttons = map[data.Action]*widget.Button{
-		data.ActionEscalate:    widget.NewButton(lang.L("Make formal"), cf.onEscalate),
-		data.ActionAcknowledge: widget.NewButton(lang.L("Confirm receipt"), cf.onAcknowledge),
-		data.ActionExtend:      widget.NewButton(lang.L("Extend deadline"), cf.onExtend),
-		data.ActionResolve:     widget.NewButton(lang.L("Resolve"), cf.onResolve),
-		data.ActionClose:       widget.NewButton(lang.L("Close file"), cf.onClose),
-		data.ActionWithdraw:    widget.NewButton(lang.L("Record withdrawal…"), cf.onWithdraw),
-		data.ActionReopen:      widget.NewButton(lang.L("Reopen…"), cf.onReopen),
-		data.ActionContact:     widget.NewButton(lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
-		data.ActionRequestInformation: widget.NewButton(lang.L("Request information"),
+		data.ActionEscalate:    cf.step(data.ActionEscalate, lang.L("Make formal"), cf.onEscalate),
+		data.ActionAcknowledge: cf.step(data.ActionAcknowledge, lang.L("Confirm receipt without the app's letter"), cf.onAcknowledge),
+		data.ActionExtend:      cf.step(data.ActionExtend, lang.L("Extend deadline"), cf.onExtend),
+		data.ActionResolve:     cf.step(data.ActionResolve, lang.L("Resolve"), cf.onResolve),
+		data.ActionClose:       cf.step(data.ActionClose, lang.L("Close file"), cf.onClose),
+		data.ActionWithdraw:    cf.step(data.ActionWithdraw, lang.L("Record withdrawal…"), cf.onWithdraw),
+		data.ActionReopen:      cf.step(data.ActionReopen, lang.L("Reopen…"), cf.onReopen),
+		data.ActionContact:     cf.step(data.ActionContact, lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
+		data.ActionRequestInformation: cf.step(data.ActionRequestInformation, lang.L("Request information"),
 			func() { cf.onContact(data.ContactLetter, true) }),
-		data.ActionInformationReceived: widget.NewButton(lang.L("Information received"), cf.onInformationReceived),
-		data.ActionConsultExpert:       widget.NewButton(lang.L("Consult an expert"), func() { cf.tabs.Select(cf.tab("experts")) }),
+		data.ActionInformationReceived: cf.step(data.ActionInformationReceived, lang.L("Information received"), cf.onInformationReceived),
+		data.ActionConsultExpert:       cf.step(data.ActionConsultExpert, lang.L("Consult an expert"), func() { cf.tabs.Select(cf.tab("experts")) }),
 	}
+	cf.procedure, cf.facts = newFlow(), wrapped("")
+	cf.next = widget.NewButton("", cf.onNext)
+	cf.next.Importance = widget.HighImportance
+	cf.next.Hide()
+	cf.nextWhy = wrapped("")
+	cf.nextWhy.Importance, cf.nextWhy.TextStyle.Italic = widget.WarningImportance, true
+	cf.nextWhy.Hide()
+	cf.others = widget.NewButtonWithIcon(lang.L("Other steps"), theme.MenuDropDownIcon(), cf.showMenu)
 	for _, b := range cf.buttons {
 		b.Disable() // until the file is loaded and says which steps are allowed
 	}
@@ -111,16 +131,10 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 	return cf
 }
 
-// content lays the file out: header with banner and steps, then tabs.
+// content lays the file out: the header (see header), then tabs.
 func (cf *complaintFile) content() fyne.CanvasObject {
-	steps := container.NewGridWrap(fyne.NewSize(190, 36))
-	for _, a := range data.FileSteps {
-		if b := cf.buttons[a]; b != nil { // editing has no button: the details are edited in place
-			steps.Add(b)
-		}
-	}
 	details := container.NewBorder(nil, container.NewVBox(cf.problem, cf.save), nil, nil,
-		container.NewVScroll(widget.NewForm(cf.form.items()...)))
+		formScroll(widget.NewForm(cf.form.items()...)))
 	cf.tabItems = map[string]*container.TabItem{
 		"details":     container.NewTabItem(lang.L("Details"), details),
 		"timeline":    container.NewTabItem(lang.L("Timeline"), cf.lists.timeline),
@@ -135,7 +149,7 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 	for _, k := range []string{"details", "timeline", "contacts", "experts", "letters", "measures", "attachments", "privacy"} {
 		cf.tabs.Append(cf.tabItems[k])
 	}
-	return container.NewBorder(container.NewVBox(cf.title, cf.hold, cf.banner, steps, widget.NewSeparator()), nil, nil, nil, cf.tabs)
+	return headerOver(cf.header(), cf.tabs)
 }
 
 // load fetches the file in the background and shows it; then is called once it is shown.
@@ -176,11 +190,9 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.hold.Hidden = cf.hold.Text == ""
 	cf.hold.Refresh()
 	cf.privacy.show(c)
-	steps := data.AllowedSteps(f.Facts)
-	for a, b := range cf.buttons {
-		setEnabled(b, steps[a] == nil)
-	}
-	cf.form.setEditable(steps[data.ActionEdit] == nil)
+	cf.showProcedure(f)
+	cf.showSteps(f)
+	cf.form.setEditable(data.StepRefusal(f.Facts, data.ActionEdit) == nil)
 	if !dirty {
 		cf.form.fill(c)
 	}

@@ -177,7 +177,7 @@ func (f *complaintForm) items() []*widget.FormItem {
 	hint := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem { // both translated by the caller
 		return &widget.FormItem{Text: label, Widget: w, HintText: hint}
 	}
-	return []*widget.FormItem{
+	return hintsBelow([]*widget.FormItem{
 		item("Complainant *", f.name), item("Salutation in letters", f.person1.salutation),
 		hint(lang.L("Initials or first name"), f.person1.initials, lang.L("Proposed from the name; correct it if needed.")),
 		hint(lang.L("Surname"), f.person1.surname, lang.L("With its prefix, such as van den Broek. For an organisation: its full name, and no initials.")),
@@ -190,13 +190,12 @@ func (f *complaintForm) items() []*widget.FormItem {
 		item("Language of the letters", f.language),
 		hint(lang.L("Complaint as the letters name it"), container.NewVBox(f.letterDesc, f.preview),
 			lang.L("Written to the complainant; empty gives the description shown above.")),
-		widget.NewFormItem("", widget.NewLabelWithStyle(lang.L("Representative (optional): letters then go to them"),
-			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		widget.NewFormItem("", heading(lang.L("Representative (optional): letters then go to them"))),
 		item("Representative", f.repName), item("Salutation in letters", f.rep.salutation),
 		item("Initials or first name", f.rep.initials), item("Surname", f.rep.surname),
 		item("Address", f.repLine), item("Address (line 2)", f.repLine2), item("Postcode", f.repPC),
 		item("City", f.repCity), item("Country", f.repCtry),
-	}
+	})
 }
 
 // fill shows a complaint in the fields.

@@ -50,7 +50,7 @@ func (mt *measuresTab) count() int {
 }
 
 func (mt *measuresTab) content() fyne.CanvasObject {
-	bar := container.NewHBox(
+	bar := newFlow(
 		widget.NewButton(lang.L("New measure…"), mt.onNew),
 		widget.NewButton(lang.L("Link an existing measure…"), mt.onLink),
 		widget.NewButton(lang.L("No measure needed…"), mt.onNoMeasure))

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -25,6 +27,7 @@ type fileLists struct {
 	cf                                 *complaintFile
 	timeline, contacts, experts, files *widget.List
 	events                             []data.Event
+	expanded                           map[int]bool // timeline entries shown in full
 	contactRows, expertRows, fileRows  []string
 	consent                            *widget.Label // where consent stands
 	consentButton                      *widget.Button
@@ -32,10 +35,20 @@ type fileLists struct {
 
 func newFileLists(cf *complaintFile) *fileLists {
 	l := &fileLists{cf: cf, consent: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	l.timeline = textList(func() int { return len(l.events) }, func(i int) string {
-		e := l.events[i]
-		return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, say(e.Describe()))
-	})
+	l.timeline = textList(func() int { return len(l.events) }, l.timelineText)
+	l.expanded = map[int]bool{}
+	l.timeline.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		label := o.(*widget.Label)
+		label.Wrapping, label.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+		if l.expanded[id] {
+			label.Wrapping, label.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+		}
+		label.SetText(l.timelineText(id))
+	}
+	l.timeline.OnSelected = func(id widget.ListItemID) { // a click shows a long entry in full, another folds it
+		l.timeline.UnselectAll()
+		l.toggle(id)
+	}
 	l.contacts = textList(func() int { return len(l.contactRows) }, func(i int) string { return l.contactRows[i] })
 	l.experts = textList(func() int { return len(l.expertRows) }, func(i int) string { return l.expertRows[i] })
 	l.files = textList(func() int { return len(l.fileRows) }, func(i int) string { return l.fileRows[i] })
@@ -46,7 +59,24 @@ func newFileLists(cf *complaintFile) *fileLists {
 	return l
 }
 
-// textList is a list of one wrapped label per row.
+func (l *fileLists) timelineText(i int) string {
+	e := l.events[i]
+	return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, say(e.Describe()))
+}
+
+// toggle shows timeline entry id in full, wrapped over as many lines as it needs, or folds it
+// back onto one line.
+func (l *fileLists) toggle(id widget.ListItemID) {
+	l.expanded[id] = !l.expanded[id]
+	height := l.timeline.CreateItem().MinSize().Height
+	if l.expanded[id] {
+		height = max(height, wrappedHeight(l.timelineText(id), l.timeline.Size().Width-theme.ScrollBarSize()-4*theme.Padding()))
+	}
+	l.timeline.SetItemHeight(id, height)
+	l.timeline.RefreshItem(id)
+}
+
+// textList is a list of one label per row, cut off with an ellipsis where it is too long.
 func textList(length func() int, text func(int) string) *widget.List {
 	return widget.NewList(length, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -57,6 +87,12 @@ func textList(length func() int, text func(int) string) *widget.List {
 
 // show fills the lists from a freshly loaded file.
 func (l *fileLists) show(f *data.File) {
+	if len(f.Events) != len(l.events) { // entries were added and the rows moved: fold those shown in full
+		for id := range l.expanded {
+			l.timeline.SetItemHeight(id, l.timeline.CreateItem().MinSize().Height)
+		}
+		l.expanded = map[int]bool{}
+	}
 	l.events = f.Events
 	l.contactRows = l.contactRows[:0]
 	sent := map[int64]data.Letter{} // the contact moments recorded by sending a letter
@@ -102,7 +138,7 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement for this complaint."))
 	hint.Wrapping = fyne.TextWrapWord
 	l.consentButton = widget.NewButton(lang.L("Record consent…"), cf.onConsent)
-	buttons := container.NewHBox(
+	buttons := newFlow(
 		l.consentButton,
 		widget.NewButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
 		widget.NewButton(lang.L("Expert…"), cf.onExpert),
@@ -135,5 +171,19 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 		d.Show()
 	})
 	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
-	return container.NewBorder(container.NewHBox(add, hint), nil, nil, nil, l.files)
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewBorder(nil, nil, add, nil, hint), nil, nil, nil, l.files)
+}
+
+// wrappedHeight is about the height of a label with text wrapped at width: its lines, each as
+// wide as the text measures, with a tenth more for the words that move to the next line.
+func wrappedHeight(text string, width float32) float32 {
+	size := theme.TextSize()
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		w := fyne.MeasureText(para, size, fyne.TextStyle{}).Width * 1.1
+		lines += max(1, int(math.Ceil(float64(w/max(width, 1)))))
+	}
+	line := fyne.MeasureText("Ág", size, fyne.TextStyle{}).Height + theme.LineSpacing()
+	return float32(lines)*line + 2*theme.InnerPadding()
 }

@@ -85,8 +85,8 @@ func TestLetterRefusedForAMissingDetailOpensThatSetting(t *testing.T) {
 		t.Fatalf("a letter was made without the practice's address: %+v", f.Letters)
 	}
 	tapInTop(t, cf.win, "Naar de instelling")
-	if m.tabs.Selected() != m.settingsTab || m.Settings.tabs.SelectedIndex() != 0 ||
+	if m.tabs.Selected() != m.settingsTab || m.Settings.tabs.Selected().Text != "Praktijk" ||
 		m.win.Canvas().Focused() != m.Settings.entries["practice_address"] {
-		t.Fatalf("the button shows tab %q, settings tab %d, focus %v", m.tabs.Selected().Text, m.Settings.tabs.SelectedIndex(), m.win.Canvas().Focused())
+		t.Fatalf("the button shows tab %q, settings tab %q, focus %v", m.tabs.Selected().Text, m.Settings.tabs.Selected().Text, m.win.Canvas().Focused())
 	}
 }

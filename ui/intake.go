@@ -28,6 +28,7 @@ type intake struct {
 	anonymous *widget.Check
 	save      *widget.Button
 	problem   *widget.Label
+	scroll    *container.Scroll // the form's
 	// created is told the new reference, so the app can refresh and open the new file.
 	created func(ref string)
 	fail    func(error)
@@ -35,12 +36,13 @@ type intake struct {
 
 func newIntake(store complaintCreator, today func() data.Date, created func(string), fail func(error)) *intake {
 	in := &intake{store: store, form: newComplaintForm(today), created: created, fail: fail}
-	in.formal = widget.NewCheck(lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)"), func(bool) { in.check() })
+	in.formal = widget.NewCheck("", func(bool) { in.check() })
 	in.takenBy = widget.NewEntry()
 	in.takenBy.OnChanged = func(string) { in.check() }
-	in.explicit = widget.NewCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), func(bool) { in.check() })
-	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Taken by *"), in.takenBy), widget.NewFormItem("", in.explicit))
-	in.anonymous = widget.NewCheck(lang.L("Anonymous (no name; informal only, for the evaluation)"), func(bool) { in.check() })
+	in.explicit = widget.NewCheck("", func(bool) { in.check() })
+	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Taken by *"), in.takenBy),
+		widget.NewFormItem("", checkText(in.explicit, lang.L("The complainant explicitly asked for the formal complaints procedure"))))
+	in.anonymous = widget.NewCheck("", func(bool) { in.check() })
 	in.save = widget.NewButton(lang.L("Register complaint"), in.onSave)
 	in.save.Importance = widget.HighImportance
 	in.problem = widget.NewLabel("")
@@ -61,12 +63,12 @@ func newIntake(store complaintCreator, today func() data.Date, created func(stri
 
 func (in *intake) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("New complaint"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := widget.NewLabel(lang.L("Fields marked * are required."))
+	hint := wrapped(lang.L("Fields marked * are required."))
 	form := widget.NewForm(in.form.items()...)
-	form.Append("", in.anonymous)
-	form.Append("", in.formal)
-	return container.NewBorder(container.NewVBox(title, hint), container.NewVBox(in.problem, in.save), nil, nil,
-		container.NewVScroll(container.NewVBox(form, in.phoneForm)))
+	form.Append("", checkText(in.anonymous, lang.L("Anonymous (no name; informal only, for the evaluation)")))
+	form.Append("", checkText(in.formal, lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)")))
+	in.scroll = formScroll(container.NewVBox(form, in.phoneForm))
+	return container.NewBorder(container.NewVBox(title, hint), container.NewVBox(in.problem, in.save), nil, nil, in.scroll)
 }
 
 // reset empties the form for the next complaint; the date received starts at today.

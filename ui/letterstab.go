@@ -55,7 +55,7 @@ func (lt *lettersTab) content() fyne.CanvasObject {
 	lt.refusal = widget.NewLabel("")
 	lt.refusal.Wrapping, lt.refusal.Importance = fyne.TextWrapWord, widget.WarningImportance
 	lt.refusal.Hide()
-	bar := container.NewHBox(lt.make)
+	bar := newFlow(lt.make)
 	for _, b := range lt.actions {
 		bar.Add(b)
 	}

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,7 +46,7 @@ type measuresScreen struct {
 
 func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.Date, open func(string), changed func()) *measuresScreen {
 	ms := &measuresScreen{store: store, win: win, today: today, open: open, changed: changed,
-		detail: widget.NewLabel(""), links: container.NewHBox()}
+		detail: widget.NewLabel(""), links: newFlow()}
 	ms.detail.Wrapping = fyne.TextWrapWord
 	ms.filter = newSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
 		func(string) { ms.refresh() })
@@ -84,10 +83,10 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Every (partly) well-founded complaint feeds a measure against recurrence, or a recorded reason why none is needed."))
 	hint.Wrapping = fyne.TextWrapWord
 	filter := container.NewGridWrap(fyne.NewSize(220, ms.filter.MinSize().Height), ms.filter)
-	bar := container.NewHBox(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
+	bar := newFlow(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
 	detail := container.NewVBox(widget.NewSeparator(), ms.detail, ms.links)
 	ms.showDetail()
-	return container.NewBorder(container.NewVBox(title, hint, bar), detail, nil, nil, ms.list)
+	return headerOver(container.NewVBox(title, hint, bar), container.NewBorder(nil, detail, nil, nil, ms.list))
 }
 
 // refresh reloads the measures for the chosen filter.
@@ -162,7 +161,7 @@ func (ms *measuresScreen) edit(m *data.Measure) {
 // editMeasure asks on win for a new measure (m nil), linked to the complaint ref when given, or
 // for changes to m; saved is told the measure's code. The complaint file and the measures
 // screen share it.
-func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m *data.Measure, ref string, saved func(code string)) *dialog.FormDialog {
+func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m *data.Measure, ref string, saved func(code string)) *formDialog {
 	causes, err := store.RootCauses()
 	if err != nil {
 		showError(err, win)

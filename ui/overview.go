@@ -60,7 +60,7 @@ func newOverview(store registerReader, open func(data.ActionItem), fail func(err
 // content lays the screen out.
 func (o *overview) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Today"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	empty := widget.NewLabel(lang.L("Select an item to open it: the complaint at that step, or the measure."))
+	empty := wrapped(lang.L("Select an item to open it: the complaint at that step, or the measure."))
 	tiles := container.NewGridWithColumns(len(o.tiles))
 	for _, t := range o.tiles {
 		tiles.Add(t.content())
@@ -114,9 +114,9 @@ func (o *overview) showWarnings(st data.BackupStatus) {
 func (o *overview) newRow() fyne.CanvasObject {
 	mark := canvas.NewRectangle(color.Transparent)
 	mark.SetMinSize(fyne.NewSize(6, 10))
-	what := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	who := widget.NewLabel("")
-	return container.NewBorder(nil, nil, mark, nil, container.NewHBox(what, who))
+	text := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleStrong}, &widget.TextSegment{Style: widget.RichTextStyleInline})
+	text.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, mark, widget.NewLabel(""), text)
 }
 
 func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
@@ -124,17 +124,23 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 		return
 	}
 	it := o.items[id]
+	// The row is the item's text, truncated where the window is narrow, with the mark to its
+	// left and the due date to its right, always in view.
 	row := obj.(*fyne.Container)
-	mark := row.Objects[1].(*canvas.Rectangle)
-	texts := row.Objects[0].(*fyne.Container)
+	text, mark, due := row.Objects[0].(*widget.RichText), row.Objects[1].(*canvas.Rectangle), row.Objects[2].(*widget.Label)
 	mark.FillColor = warningColour(it.Warning)
 	mark.Refresh()
-	texts.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s - %s", itemLabel(it.Kind), when(it)))
 	who := it.Complainant
-	if it.MeasureID != 0 || it.Kind == data.ItemRetention {
+	switch {
+	case it.Kind == data.ItemRetention:
+		who = lang.N("{{.N}} files past the retention period", it.Count, map[string]any{"N": it.Count})
+	case it.MeasureID != 0:
 		who = it.Detail
 	}
-	texts.Objects[1].(*widget.Label).SetText(strings.Join(nonEmpty(it.Reference, who, shortDate(it.DueOn)), " · "))
+	text.Segments[0].(*widget.TextSegment).Text = fmt.Sprintf("%s - %s   ", itemLabel(it.Kind), when(it))
+	text.Segments[1].(*widget.TextSegment).Text = strings.Join(nonEmpty(it.Reference, who), " · ")
+	text.Refresh()
+	due.SetText(shortDate(it.DueOn))
 }
 
 // nonEmpty is the texts that are not empty: an item of the whole register has no reference.
@@ -170,6 +176,7 @@ func newTile(label string) *tile {
 	t.number.TextSize = 2.2 * theme.TextSize()
 	t.number.TextStyle.Bold = true
 	t.number.Alignment, t.label.Alignment = fyne.TextAlignCenter, fyne.TextAlignCenter
+	t.label.Wrapping = fyne.TextWrapWord // five tiles side by side fit a narrow window
 	return t
 }
 

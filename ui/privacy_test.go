@@ -112,7 +112,7 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	test.Tap(p.export)
 	cf.dialog.Submit()
 	target := filepath.Join(saveFolder, ref+"-inzageverzoek.zip")
-	if text := overlayText(cf.win); !strings.Contains(text, "Opgeslagen als "+target) {
+	if text := overlayText(cf.win); !strings.Contains(text, "Opgeslagen als "+filepath.Base(target)+" in de map "+saveFolder) {
 		t.Fatalf("after exporting the window says %q", text)
 	}
 	z, err := zip.OpenReader(target)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -27,19 +28,20 @@ const pageSize = 100
 type column struct {
 	title string
 	sort  data.SortKey
-	width float32
+	width float32 // natural width
+	grow  float32 // share of any width beyond the natural widths
 	text  func(l data.Listed) string
 }
 
 var registerColumns = []column{
-	{"Reference", data.SortReference, 100, func(l data.Listed) string { return l.Reference }},
-	{"Received", data.SortReceived, 95, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
-	{"Complainant", data.SortComplainant, 150, func(l data.Listed) string { return complainantName(l.Complaint) }},
-	{"Complaint", data.SortSummary, 200, func(l data.Listed) string { return l.Summary }},
-	{"Handler", data.SortHandler, 115, func(l data.Listed) string { return l.Handler }},
-	{"Status", data.SortStatus, 140, func(l data.Listed) string { return statusLabel(l.Status) }},
-	{"Due", data.SortDue, 95, func(l data.Listed) string { return shortDate(l.DueOn) }},
-	{"Deadline", data.SortDue, 135, func(l data.Listed) string {
+	{"Reference", data.SortReference, 100, 0, func(l data.Listed) string { return l.Reference }},
+	{"Received", data.SortReceived, 95, 0, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
+	{"Complainant", data.SortComplainant, 150, 2, func(l data.Listed) string { return complainantName(l.Complaint) }},
+	{"Complaint", data.SortSummary, 200, 3, func(l data.Listed) string { return l.Summary }},
+	{"Handler", data.SortHandler, 115, 1, func(l data.Listed) string { return l.Handler }},
+	{"Status", data.SortStatus, 140, 0, func(l data.Listed) string { return statusLabel(l.Status) }},
+	{"Due", data.SortDue, 95, 0, func(l data.Listed) string { return shortDate(l.DueOn) }},
+	{"Deadline", data.SortDue, 135, 0, func(l data.Listed) string {
 		text := ""
 		if l.Warning != "" {
 			text = warningLabel(l.Warning)
@@ -99,9 +101,6 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 	r.table.ShowHeaderColumn = false
 	r.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	r.table.UpdateHeader = r.updateHeader
-	for i, c := range registerColumns {
-		r.table.SetColumnWidth(i, c.width)
-	}
 	r.table.OnSelected = func(id widget.TableCellID) {
 		r.table.UnselectAll()
 		if l, ok := r.row(id.Row); ok {
@@ -111,11 +110,55 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 	return r
 }
 
+// content lays the screen out: the search and filters in a row that wraps where the window
+// is narrow, then the table, whose columns take the width there is.
 func (r *register) content() fyne.CanvasObject {
-	size := fyne.NewSize(190, r.status.MinSize().Height)
-	filters := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(size, r.status),
-		container.NewGridWrap(size, r.year), r.total, r.Import), r.search)
-	return container.NewBorder(filters, nil, nil, nil, r.table)
+	h := r.status.MinSize().Height
+	filters := newFlow(container.NewGridWrap(fyne.NewSize(300, h), r.search),
+		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.Import)
+	return container.NewBorder(filters, nil, nil, nil, container.New(&fitColumns{table: r.table}, r.table))
+}
+
+// fitColumns gives the register's columns the table's width: beyond their natural widths the
+// extra goes to the columns with free text, and below it every column shrinks alike, so the
+// last column (Termijnbewaking) is never beyond the right edge.
+type fitColumns struct {
+	table *widget.Table
+	width float32 // the width last laid out for
+}
+
+func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+	if size.Width == f.width {
+		return
+	}
+	f.width = size.Width
+	for i, w := range columnWidths(size.Width - theme.ScrollBarSize() - theme.Padding()) {
+		f.table.SetColumnWidth(i, w)
+	}
+}
+
+func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(200, objs[0].MinSize().Height)
+}
+
+// columnWidths shares width among the register's columns.
+func columnWidths(width float32) []float32 {
+	var natural, free float32
+	for _, c := range registerColumns {
+		natural += c.width
+		free += c.grow
+	}
+	out := make([]float32, len(registerColumns))
+	for i, c := range registerColumns {
+		if width >= natural {
+			out[i] = c.width + (width-natural)*c.grow/free
+		} else {
+			out[i] = c.width * width / natural
+		}
+	}
+	return out
 }
 
 // refresh starts over with the current filter: count first, then pages as they scroll into view.

@@ -52,8 +52,8 @@ func (r *reportScreen) content() fyne.CanvasObject {
 	pdf := widget.NewButton(lang.L("Annual report as PDF…"), r.onPDF)
 	pdf.Importance = widget.HighImportance
 	csv := widget.NewButton(lang.L("Export the year as CSV…"), r.onCSV)
-	bar := container.NewHBox(widget.NewLabel(lang.L("Year")), r.year, pdf, csv, r.anonymised)
-	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(r.body))
+	bar := newFlow(container.NewHBox(widget.NewLabel(lang.L("Year")), r.year), pdf, csv, r.anonymised)
+	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewScroll(r.body)) // a figures table wider than a narrow window scrolls sideways
 }
 
 // refresh offers every year with complaints, and the current one, then shows the chosen year.
@@ -131,7 +131,7 @@ func (r *reportScreen) show(rep data.Report) {
 	for _, m := range rep.Months {
 		received, resolved = received+m.Received, resolved+m.Resolved
 	}
-	legend := widget.NewLabel(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
+	legend := wrapped(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
 		map[string]any{"Received": received, "Resolved": resolved}))
 	charts := container.NewGridWithColumns(2,
 		barChart(lang.L("By channel"), "channel", rep.ByChannel), barChart(lang.L("By subject"), "subject", rep.BySubject),
@@ -143,9 +143,9 @@ func (r *reportScreen) show(rep data.Report) {
 	if running {
 		note = lang.L("The year is not over: the outlined month is still running, so its bars are incomplete.")
 	}
-	month := container.NewBorder(container.NewVBox(legend), widget.NewLabel(note), nil, nil,
+	month := container.NewBorder(legend, wrapped(note), nil, nil,
 		newMonthChart(rep.Months, shownMonths(rep), running, months))
-	r.body.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, figures, nil, month), widget.NewSeparator(), charts}
+	r.body.Objects = []fyne.CanvasObject{container.New(&besideOrBelow{}, figures, month), widget.NewSeparator(), charts}
 	r.body.Refresh()
 }
 

@@ -55,7 +55,7 @@ func Run(a fyne.App, path string, demo bool) {
 	se.win.SetMaster()
 	se.start(store)
 	se.win.SetCloseIntercept(se.quit)
-	se.win.Show()
+	showFitted(se.win, mainSize)
 	watchDeadlines(a, func() *Main { return se.current })
 	se.watch()
 	a.Run()

@@ -45,7 +45,7 @@ func defaultSaveFolder() string {
 // data.WriteOutput. Fyne's own save dialog is not used: it empties the chosen file before
 // the program sees the name, which would destroy the register if the practitioner picked it.
 // An existing file is replaced only after the practitioner confirms.
-func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte) *dialog.FormDialog {
+func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte) *formDialog {
 	fileName := newEntry()
 	fileName.SetText(name)
 	folder := widget.NewLabel(defaultSaveFolder())

@@ -141,7 +141,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	tabs := container.NewAppTabs()
 	s.tabs = tabs
 	for _, g := range settingGroups {
-		form := widget.NewForm()
+		var items []*widget.FormItem
 		for _, k := range g.keys {
 			item := widget.NewFormItem(settingLabel(k), s.widget(k))
 			switch k {
@@ -153,8 +153,10 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			if k == data.KeyRetentionYears {
 				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
 			}
-			form.AppendItem(item)
+			items = append(items, item)
 		}
+		form := widget.NewForm(hintsBelow(items)...)
+		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		if g.title == "Letters" {
 			form.Append("", widget.NewButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
 		}
@@ -164,9 +166,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		if g.title == "Privacy" {
 			form.Append("", widget.NewButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
 		}
-		tabs.Append(container.NewTabItem(lang.L(g.title), container.NewVScroll(form)))
+		tabs.Append(container.NewTabItem(lang.L(g.title), formScroll(form)))
 	}
-	tabs.Append(container.NewTabItem(lang.L("Letter texts"), container.NewVScroll(s.letterTexts())))
+	tabs.Append(container.NewTabItem(lang.L("Letter texts"), formScroll(s.letterTexts())))
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, container.NewVBox(s.problem, s.save), nil, nil, tabs)
 }

@@ -5,8 +5,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -16,7 +18,7 @@ import (
 // ask shows a step dialog on the complaint file; submit runs the change. A refused change
 // brings the dialog back with what was typed, beside the message that says why.
 func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, submit func() error) {
-	var d *dialog.FormDialog
+	var d *formDialog
 	d = askForm(cf.win, title, confirm, items, func() {
 		if err := submit(); err != nil {
 			d.Show()
@@ -29,15 +31,47 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 	cf.dialog, cf.dialogItems = d, items
 }
 
+// formDialog is a form in a dialog whose fields scroll, so that it fits a small screen or a
+// large scale; its OK button stays disabled while a field is invalid.
+type formDialog struct {
+	*dialog.CustomDialog
+	win     fyne.Window
+	form    *widget.Form
+	scroll  *container.Scroll
+	confirm *widget.Button
+	onOK    func()
+}
+
+// Submit confirms the dialog as its OK button does: only while every field is valid.
+func (d *formDialog) Submit() {
+	if d.confirm.Disabled() {
+		return
+	}
+	d.Hide()
+	d.onOK()
+}
+
+// Show shows the dialog as tall as its fields need, but never larger than the window.
+func (d *formDialog) Show() {
+	d.CustomDialog.Show()
+	natural := d.MinSize().AddWidthHeight(0, d.form.MinSize().Height-d.scroll.MinSize().Height)
+	room := d.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
+	d.Resize(fyne.NewSize(min(max(560, natural.Width), room.Width), min(natural.Height, room.Height)))
+}
+
 // askForm shows a form dialog on win: its OK button stays disabled while a field is invalid,
 // Escape cancels (see closeOnEscape) and Enter in a text field submits; onOK runs when it is
-// confirmed.
-func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *dialog.FormDialog {
-	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			onOK()
-		}
-	}, win)
+// confirmed. Long explanations wrap below their field, and the fields scroll when the window
+// is smaller than the form.
+func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *formDialog {
+	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(items)...), onOK: onOK}
+	d.scroll = formScroll(d.form)
+	d.confirm = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
+	d.confirm.Importance = widget.HighImportance
+	d.CustomDialog = dialog.NewCustomWithoutButtons(title, d.scroll, win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), d.confirm})
+	setEnabled(d.confirm, d.form.Validate() == nil)
+	d.form.SetOnValidationChanged(func(err error) { setEnabled(d.confirm, err == nil) })
 	for _, it := range items {
 		if e, ok := it.Widget.(*entry); ok {
 			e.onEscape = d.Hide
@@ -47,7 +81,6 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 		}
 	}
 	d.Show()
-	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	return d
 }
 

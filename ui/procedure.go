@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// The complaint file's header: the procedure line (data.Stages) with the facts that matter
+// now beside it, the next step (data.NextStep) as the one prominent button, and the other
+// steps in a menu that says of each refused one why (data.AllowedSteps). The rules are in
+// data/; this file only shows them.
+
+// stageName is a station of the procedure line in the practitioner's words.
+func stageName(s data.Status) string {
+	switch s {
+	case data.StatusInformal:
+		return lang.L("Received informally")
+	case data.StatusReceived:
+		return lang.L("Received")
+	case data.StatusAcknowledged:
+		return lang.L("Acknowledged")
+	case data.StatusExtended:
+		return lang.L("Extended")
+	case data.StatusResolved:
+		return lang.L("Resolved")
+	case data.StatusClosed:
+		return lang.L("Closed")
+	}
+	return lang.L("Withdrawn")
+}
+
+// showProcedure draws the procedure line: each station with the day it was reached or by when
+// it is due, the current one bold and coloured, one still ahead in italics, a due date past in red.
+func (cf *complaintFile) showProcedure(f *data.File) {
+	cf.procedure.RemoveAll()
+	for i, s := range data.Stages(f.Facts) {
+		if i > 0 {
+			cf.procedure.Add(widget.NewLabel("→"))
+		}
+		name, when := stageName(s.Status), ""
+		switch {
+		case s.Optional:
+			name = "(" + name + ")"
+		case !s.On.IsZero():
+			when = shortDate(s.On)
+		case !s.DueOn.IsZero():
+			when = lang.L("by {{.On}}", map[string]any{"On": shortDate(s.DueOn)})
+		}
+		l := widget.NewLabel(strings.TrimSpace(name + "\n" + when))
+		switch {
+		case s.Current:
+			l.TextStyle.Bold, l.Importance = true, widget.HighImportance
+		case s.On.IsZero():
+			l.TextStyle.Italic = true
+			if !s.DueOn.IsZero() && s.DueOn.Before(cf.today()) {
+				l.Importance = widget.DangerImportance
+			}
+		}
+		cf.procedure.Add(l)
+	}
+	cf.facts.SetText(strings.Join(fileFacts(f), "\n"))
+}
+
+// fileFacts are the facts beside the procedure line that the timeline would otherwise hide:
+// the deadline now, each extension with its reason, the verdict and the outcome.
+func fileFacts(f *data.File) []string {
+	var lines []string
+	if f.Formal && f.Status.Open() && !f.DueOn.IsZero() {
+		lines = append(lines, lang.L("Deadline for resolving: {{.Date}}", map[string]any{"Date": longDate(f.DueOn)}))
+	}
+	for _, e := range f.Extensions {
+		lines = append(lines, lang.L("Extended on {{.On}} until {{.Until}}: {{.Reason}}",
+			map[string]any{"On": shortDate(e.On), "Until": shortDate(e.Until), "Reason": e.Reason}))
+	}
+	if f.Verdict != "" {
+		v := verdictLabel(f.Verdict)
+		if f.Justified == data.JustifiedYes {
+			v += " · " + lang.L("yes, (partly) justified")
+		}
+		lines = append(lines, lang.L("Verdict: {{.Verdict}}", map[string]any{"Verdict": v}))
+	}
+	if f.Outcome != "" {
+		lines = append(lines, lang.L("Outcome: {{.Outcome}}", map[string]any{"Outcome": shortened(f.Outcome, 240)}))
+	}
+	return lines
+}
+
+// shortened is s on one line, cut at n characters with an ellipsis.
+func shortened(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// showSteps sets the next step's button and the menu of the other steps from the steps the
+// file allows now; a refused step shows why, under the button or in the menu.
+func (cf *complaintFile) showSteps(f *data.File) {
+	steps := data.AllowedSteps(f.Facts)
+	for a, b := range cf.buttons {
+		setEnabled(b, steps[a] == nil)
+		why := cf.reasons[a]
+		if steps[a] != nil {
+			why.SetText(explain(steps[a]))
+			why.Show()
+		} else {
+			why.Hide()
+		}
+	}
+	cf.nextStep = data.NextStep(f.Facts)
+	cf.nextWhy.Hide()
+	if cf.nextStep == "" {
+		cf.next.Hide()
+		return
+	}
+	cf.next.SetText(cf.buttons[cf.nextStep].Text)
+	if cf.nextStep == data.ActionAcknowledge { // receipt is confirmed by the acknowledgement letter
+		cf.next.SetText(lang.L("Make the acknowledgement letter…"))
+	}
+	cf.next.Show()
+	setEnabled(cf.next, steps[cf.nextStep] == nil)
+	if err := steps[cf.nextStep]; err != nil {
+		cf.nextWhy.SetText(explain(err))
+		cf.nextWhy.Show()
+	}
+	for a, row := range cf.menuRows { // the next step is not repeated in the menu
+		row.Hidden = a == cf.nextStep && a != data.ActionAcknowledge
+	}
+}
+
+// onNext takes the next step: the acknowledgement letter, or the step's own dialog.
+func (cf *complaintFile) onNext() {
+	if cf.nextStep == data.ActionAcknowledge {
+		cf.openAt(data.ItemAcknowledge)
+		return
+	}
+	cf.steps[cf.nextStep]()
+}
+
+// stepsMenu builds the menu of steps: per step its button, and below a refused one why not.
+func (cf *complaintFile) stepsMenu() *fyne.Container {
+	box := container.NewVBox()
+	cf.menuRows = map[data.Action]*fyne.Container{}
+	for _, a := range data.FileSteps {
+		b := cf.buttons[a]
+		if b == nil {
+			continue
+		}
+		b.Alignment, b.Importance = widget.ButtonAlignLeading, widget.LowImportance
+		why := cf.reasons[a]
+		why.Wrapping, why.TextStyle.Italic = fyne.TextWrapWord, true
+		row := container.NewVBox(b, why)
+		cf.menuRows[a] = row
+		box.Add(row)
+	}
+	return box
+}
+
+// showMenu opens the menu of steps below its button, as large as the window allows.
+func (cf *complaintFile) showMenu() {
+	c := cf.win.Canvas()
+	if cf.menu == nil {
+		cf.menu = widget.NewPopUp(container.NewVScroll(cf.menuBox), c)
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(cf.others).AddXY(0, cf.others.Size().Height)
+	want := cf.menuBox.MinSize().Add(fyne.NewSquareSize(2 * theme.Padding()))
+	width := min(max(want.Width, 380), c.Size().Width-2*theme.Padding())
+	pos.X = max(theme.Padding(), min(pos.X, c.Size().Width-width-theme.Padding()))
+	if c.Size().Height-pos.Y < min(want.Height, 240) { // too little room below: from the top
+		pos.Y = theme.Padding()
+	}
+	cf.menu.ShowAtPosition(pos)
+	cf.menu.Resize(fyne.NewSize(width, min(want.Height, c.Size().Height-pos.Y-theme.Padding())))
+}
+
+// step makes the button of a step: in the menu, it closes the menu before the step's dialog opens.
+func (cf *complaintFile) step(a data.Action, label string, do func()) *widget.Button {
+	cf.steps[a] = do
+	why := widget.NewLabel("")
+	why.Hide()
+	cf.reasons[a] = why
+	return widget.NewButton(label, func() {
+		if cf.menu != nil {
+			cf.menu.Hide()
+		}
+		do()
+	})
+}
+
+// header lays out the top of the file: title, banner, the procedure line with the facts below
+// it, and beside them the next step, why it cannot be taken yet, and the menu of other steps.
+func (cf *complaintFile) header() fyne.CanvasObject {
+	cf.menuBox = cf.stepsMenu()
+	width := canvas.NewRectangle(nil)
+	width.SetMinSize(fyne.NewSize(220, 0)) // room for the reason under the button to wrap in
+	steps := container.NewVBox(width, cf.next, cf.nextWhy, cf.others)
+	return container.NewVBox(cf.title, cf.hold, cf.banner,
+		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), widget.NewSeparator())
+}
+
+// headerOver puts header above body, as tall as it needs but at most half the height: a
+// scroll container holds the rest of it.
+func headerOver(header, body fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(headerAbove{header}, container.NewVScroll(header), body)
+}
+
+// headerAbove lays the file's header (in a scroll container) above its tabs: the header as tall
+// as it needs but at most half the window, so a small screen or a large scale still shows the
+// tabs and the buttons at their bottom.
+type headerAbove struct{ header fyne.CanvasObject }
+
+func (h headerAbove) top(height float32) float32 {
+	return min(h.header.MinSize().Height, max(height/2, 120))
+}
+
+func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	top := h.top(size.Height)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, top))
+	objs[1].Move(fyne.NewPos(0, top))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-top))
+}
+
+func (h headerAbove) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(max(objs[0].MinSize().Width, objs[1].MinSize().Width), min(h.header.MinSize().Height, 120)+objs[1].MinSize().Height)
+}

@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// procedureLine is the procedure line as read on screen, the current station in [brackets].
+func procedureLine(cf *complaintFile) string {
+	var parts []string
+	for _, o := range cf.procedure.Objects {
+		l := o.(*widget.Label)
+		if l.Text == "→" {
+			continue
+		}
+		text := strings.ReplaceAll(l.Text, "\n", " ")
+		if l.TextStyle.Bold {
+			text = "[" + text + "]"
+		}
+		parts = append(parts, text)
+	}
+	return strings.Join(parts, " → ")
+}
+
+// TestProcedureLinePerStatus: the complaint file opens with where the complaint stands in the
+// procedure, with dates and due dates, and beside it the facts the timeline would hide.
+func TestProcedureLinePerStatus(t *testing.T) {
+	m, s := newApp(t)
+	received := addComplaint(t, s, "Anna Visser")
+	acknowledged := addComplaint(t, s, "Bram de Wit")
+	extended := addComplaint(t, s, "Carla Smit")
+	resolved := addComplaint(t, s, "Daan Bos")
+	withdrawn := addComplaint(t, s, "Eva Mulder")
+	on := data.NewDate(2026, 11, 23)
+	for _, ref := range []string{acknowledged, extended, resolved, withdrawn} {
+		if err := s.Acknowledge(ref, on, data.DeliveryEmail, "Ontvangst bevestigd."); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, _ := s.File(extended)
+	r, err := f.ExtensionRange(data.Today(day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Extend(extended, r.Proposed, "Wij wachten op het advies van een externe deskundige."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(resolved, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "De factuur klopt; wij lichten die toe.",
+		NoHearingReason: "Geen reactie op twee uitnodigingen."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Withdraw(withdrawn, day2(), "Telefonisch ingetrokken."); err != nil {
+		t.Fatal(err)
+	}
+	closed, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Fleur Kok"}, ReceivedOn: data.NewDate(2026, 11, 20),
+		Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Wachttijd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(closed, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "In een gesprek toegelicht."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CloseComplaint(closed); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ ref, line, facts, next string }{
+		{received, "[Ontvangen 20-11-2026] → Bevestigd uiterlijk 27-11-2026 → (Verlengd) → Afgehandeld uiterlijk 21-12-2026 → Gesloten",
+			"Termijn voor afhandeling: 21 december 2026", "Ontvangstbevestiging maken…"},
+		{acknowledged, "Ontvangen 20-11-2026 → [Bevestigd 23-11-2026] → (Verlengd) → Afgehandeld uiterlijk 21-12-2026 → Gesloten",
+			"Termijn voor afhandeling", "Afhandelen"},
+		{extended, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Verlengd 30-11-2026] → Afgehandeld uiterlijk " + shortDate(r.Proposed) + " → Gesloten",
+			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Afhandelen"},
+		{resolved, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Afgehandeld 30-11-2026] → Gesloten",
+			"Oordeel: ongegrond\nUitkomst: De factuur klopt; wij lichten die toe.", "Dossier sluiten"},
+		{closed, "Informeel ontvangen 20-11-2026 → Afgehandeld 30-11-2026 → [Gesloten 30-11-2026]", "Oordeel: ongegrond", ""},
+		{withdrawn, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Ingetrokken 24-11-2026]", "", ""},
+	}
+	for _, tc := range tests {
+		cf := m.OpenComplaint(tc.ref, "")
+		settle(m)
+		if got := procedureLine(cf); got != tc.line {
+			t.Errorf("%s: procedure line\n got %s\nwant %s", tc.ref, got, tc.line)
+		}
+		if !strings.Contains(cf.facts.Text, tc.facts) {
+			t.Errorf("%s: facts %q, want %q in them", tc.ref, cf.facts.Text, tc.facts)
+		}
+		if next := cf.next.Text; cf.next.Visible() != (tc.next != "") || tc.next != "" && next != tc.next {
+			t.Errorf("%s: next step %q (shown %v), want %q", tc.ref, next, cf.next.Visible(), tc.next)
+		}
+	}
+}
+
+func day2() data.Date { return data.NewDate(2026, 11, 24) }
+
+// TestRefusedStepsSayWhy: a step that cannot be taken now says why, under the next-step button
+// and in the menu of the other steps; the next step is not repeated in the menu.
+func TestRefusedStepsSayWhy(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Gijs Peters")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if !cf.buttons[data.ActionExtend].Disabled() || !cf.reasons[data.ActionExtend].Visible() ||
+		!strings.Contains(cf.reasons[data.ActionExtend].Text, "Termijn verlengen kan niet") {
+		t.Errorf("received: extend disabled %v, reason shown %v %q", cf.buttons[data.ActionExtend].Disabled(),
+			cf.reasons[data.ActionExtend].Visible(), cf.reasons[data.ActionExtend].Text)
+	}
+	if cf.reasons[data.ActionWithdraw].Visible() || cf.buttons[data.ActionWithdraw].Disabled() {
+		t.Error("received: withdrawing is allowed, yet refused or explained")
+	}
+	test.Tap(cf.others)
+	if cf.menu == nil || !cf.menu.Visible() {
+		t.Fatal("the menu of other steps did not open")
+	}
+	test.Tap(cf.buttons[data.ActionWithdraw]) // a step in the menu closes the menu and opens its dialog
+	if cf.menu.Visible() || cf.dialog == nil {
+		t.Errorf("menu still open %v, dialog %v", cf.menu.Visible(), cf.dialog)
+	}
+	cf.dialog.Hide()
+
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryEmail, "Bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "Toegelicht.", NoHearingReason: "Geen reactie."}); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if cf.next.Text != "Dossier sluiten" || !cf.next.Disabled() || !cf.nextWhy.Visible() || !strings.Contains(cf.nextWhy.Text, "uitkomstbrief") {
+		t.Errorf("resolved without outcome letter: next %q disabled %v, why %v %q", cf.next.Text, cf.next.Disabled(),
+			cf.nextWhy.Visible(), cf.nextWhy.Text)
+	}
+	if cf.menuRows[data.ActionClose].Visible() {
+		t.Error("the next step is repeated in the menu")
+	}
+}
+
+// TestTimelineEntryExpands: a click on a timeline entry shows it in full, another folds it.
+func TestTimelineEntryExpands(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryEmail, strings.Repeat("Een lange toelichting op de ontvangstbevestiging. ", 12)); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.tabs.Select(cf.tab("timeline"))
+	cf.win.Resize(fyne.NewSize(320, 600)) // narrow: the entry takes more than one line
+	tl := cf.lists.timeline
+	row := tl.CreateItem().MinSize().Height
+	tl.Select(0)
+	if !cf.lists.expanded[0] {
+		t.Fatal("a click did not expand the entry")
+	}
+	if h := wrappedHeight(cf.lists.timelineText(0), tl.Size().Width); h <= row {
+		t.Fatalf("the entry shown in full is %v high, a row %v: it does not show the whole text", h, row)
+	}
+	tl.Select(0)
+	if cf.lists.expanded[0] {
+		t.Error("a second click did not fold the entry")
+	}
+}
+
+// TestWindowsFitASmallScreen: on a 1366×768 screen (a taskbar of 40 pixels) at scale 1, 1.5
+// and 2 the main window and a complaint file need no more room than the screen has, and their
+// save buttons lie within the window at that size.
+func TestWindowsFitASmallScreen(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Iris de Boer"), "")
+	settle(m)
+	area := fyne.NewSize(1366, 768-40)
+	within := func(what string, o fyne.CanvasObject, win fyne.Window) {
+		t.Helper()
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		c := win.Canvas().Size()
+		if pos.X+o.Size().Width > c.Width+1 || pos.Y+o.Size().Height > c.Height+1 || o.Size().Width == 0 {
+			t.Errorf("%s at %v size %v lies outside the window %v", what, pos, o.Size(), c)
+		}
+	}
+	for _, scale := range []float32{1, 1.5, 2} {
+		for _, w := range []struct {
+			win  fyne.Window
+			want fyne.Size
+		}{{m.win, mainSize}, {cf.win, fileSize}} {
+			fit := fitSize(w.want, area, scale)
+			if min := w.win.Content().MinSize(); min.Width > fit.Width || min.Height > fit.Height {
+				t.Errorf("scale %.1f: %s needs %v, the screen has %v", scale, w.win.Title(), min, fit)
+			}
+			w.win.Resize(fit)
+		}
+		m.ShowIntake()
+		within("Klacht registreren", m.Intake.save, m.win)
+		cf.tabs.Select(cf.tab("details"))
+		within("Wijzigingen opslaan", cf.save, cf.win)
+	}
+	if got := fitSize(mainSize, fyne.NewSize(1600, 1000), 1.5); got.Width > 1066 || got.Height > 636 {
+		t.Errorf("1600×1000 at 1.5: main window %v, larger than the screen", got)
+	}
+}
+
+// TestWheelOverAFieldScrollsTheForm: the mouse wheel scrolls a form also with the pointer over
+// one of its fields.
+func TestWheelOverAFieldScrollsTheForm(t *testing.T) {
+	m, _ := newApp(t)
+	m.ShowIntake()
+	m.win.Resize(fyne.NewSize(900, 400))
+	in := m.Intake
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(in.form.name).AddXY(10, 10)
+	test.Scroll(m.win.Canvas(), pos, 0, -120)
+	if in.scroll.Offset.Y <= 0 {
+		t.Errorf("the wheel over the name field left the form at offset %v", in.scroll.Offset)
+	}
+}
