@@ -18,6 +18,7 @@ type batch struct {
 	lastHash string
 	settings Settings       // read once, until the batch changes one
 	search   map[int64]bool // complaints whose full-text entry is rewritten at the end
+	people   batchPeople    // the name words of the complaints, for a measure's check
 }
 
 // errBatchFailed refuses changes after one in the same batch failed.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -20,6 +21,16 @@ var BenchToday = data.NewDate(2026, time.November, 30)
 
 // BenchSeed is the seed of the benchmark registers.
 const BenchSeed = 1
+
+// BenchCount is how many complaints the benchmark register holds: 100,000, the largest
+// office the targets of BENCHMARKS.md are set for, or the number in the environment variable
+// KLACHTENREGISTER_BENCH_COUNT, so a profile can be taken on a smaller register in seconds.
+func BenchCount() int {
+	if n, err := strconv.Atoi(os.Getenv("KLACHTENREGISTER_BENCH_COUNT")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
 
 // benchCopies are this run's copies of the cached registers, by count; RemoveBenchCopies
 // removes them when the run ends.
