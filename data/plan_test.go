@@ -55,6 +55,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		queries = append(queries, query{fmt.Sprintf("list %+v", f), true, list, args})
 	}
 	queries = append(queries, query{"annual report", true, reportComplaintsSQL, []any{day("2025-01-01"), day("2027-01-01")}})
+	queries = append(queries, query{"annual report: reopened files", true, reopenedSQL, []any{"2025", "2027"}})
 	for _, q := range []string{
 		`SELECT id FROM events e WHERE e.complaint_id = ? ORDER BY e.id`, // the timeline
 		`SELECT id FROM contacts WHERE complaint_id = ? ORDER BY contact_on, id`,
