@@ -34,6 +34,7 @@ var migrationFS embed.FS
 // reads use a separate pool.
 type Store struct {
 	w, r  *sql.DB
+	ckpt  *checkpointer
 	path  string
 	batch *batch // set on the store Batch hands to its function
 	// changed is set once this store committed a change, so Close writes a new anchor.
@@ -95,8 +96,10 @@ func open(path string, create bool) (*Store, error) {
 	}
 	// temp_store(2): the statement journals that the row-audit triggers make every write keep
 	// stay in memory instead of a temporary file written for each statement.
+	// wal_autocheckpoint(0): the checkpointer copies the log into the file beside the commits
+	// (see checkpoint.go), so no change waits for that.
 	w, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_txlock=immediate")
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_pragma=wal_autocheckpoint(0)&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +110,13 @@ func open(path string, create bool) (*Store, error) {
 		return nil, err
 	}
 	r.SetMaxOpenConns(4)
-	s := &Store{w: w, r: r, path: path, Now: time.Now, Actor: currentUser()}
+	ckpt, err := startCheckpointer(path)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, err
+	}
+	s := &Store{w: w, r: r, ckpt: ckpt, path: path, Now: time.Now, Actor: currentUser()}
 	if err := s.migrate(); err != nil {
 		s.Close()
 		return nil, Classify(path, err)
@@ -143,7 +152,7 @@ func (s *Store) Close() error {
 	if s.changed.Load() {
 		anchorErr = s.writeAnchors()
 	}
-	return errors.Join(anchorErr, s.r.Close(), s.w.Close())
+	return errors.Join(anchorErr, s.ckpt.stop(), s.r.Close(), s.w.Close())
 }
 
 // Changed reports whether another program (the CLI in a scheduled task, a second Store)
@@ -361,6 +370,7 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 		return err
 	}
 	s.changed.Store(true)
+	s.ckpt.committed()
 	return nil
 }
 
