@@ -42,6 +42,9 @@ func Run(a fyne.App, path string, demo bool) {
 	}
 	win := a.NewWindow("Klachtenregister")
 	win.SetMaster()
+	// The screens fill themselves once the window is there (see shown).
+	shown = make(chan struct{})
+	a.Lifecycle().SetOnStarted(func() { close(shown) })
 	var start func(s *data.Store)
 	var current *Main
 	start = func(s *data.Store) {
