@@ -199,16 +199,19 @@ func (in *reportFacts) eachReportComplaint(q querier, year int, each func(c *rep
 	}
 	defer rows.Close()
 	var c reportComplaint
+	added := map[string]bool{}
 	for rows.Next() {
 		if err := rows.Scan(&c.id, &c.received, &c.filed, &c.ackDue, &c.acked, &c.due, &c.original, &c.resolved,
 			&c.withdrawn, &c.channel, &c.subject, &c.formal, &c.noMeasureReason, &c.verdict, &c.name, &c.imported, &c.ackUnknown,
 			&c.rep, &c.person, &c.handler, &c.notHeard); err != nil {
 			return err
 		}
-		in.names.add(c.name)
-		in.names.add(c.rep)
-		in.names.add(c.person)
-		in.names.add(c.handler)
+		for _, n := range []string{c.name, c.rep, c.person, c.handler} {
+			if !added[n] { // a name met before adds nothing; splitting and folding it again costs
+				added[n] = true
+				in.names.add(n)
+			}
+		}
 		delete(in.linked, c.id)
 		each(&c)
 	}
