@@ -1,6 +1,8 @@
 package data
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,14 +11,18 @@ import (
 
 // Filter narrows the register. Zero values mean "all".
 type Filter struct {
-	Reference  string // one complaint
-	Status     Status
-	Year       int    // year of receipt
-	Search     string // full text, case- and diacritics-insensitive
-	Overdue    bool   // only complaints with an overdue action item
-	Active     bool   // only files not closed or withdrawn: a resolved one may still owe a letter or a measure
-	Limit      int    // page size for a long register; 0 = no limit
-	Offset     int
+	Reference string // one complaint
+	Status    Status
+	Year      int    // year of receipt
+	Search    string // full text, case- and diacritics-insensitive
+	Overdue   bool   // only complaints with an overdue action item
+	Active    bool   // only files not closed or withdrawn: a resolved one may still owe a letter or a measure
+	Limit     int    // page size for a long register; 0 = no limit
+	Offset    int
+	// After is the last complaint of the page before, in the same filter and sort: the page
+	// then starts right after it, found in the sort's index wherever it is in the register,
+	// instead of counting Offset rows from the top. Not for SortDue (see Keyset).
+	After      int64
 	Sort       SortKey
 	Descending bool
 }
@@ -54,6 +60,57 @@ var sortColumns = map[SortKey][]string{
 	SortDue:         {"c.status IN ('closed', 'withdrawn', 'resolved')", "c.due_on IS NULL", "c.due_on", "c.id"},
 }
 
+// Keyset reports whether a page can start After a complaint in f's sort: every sort but the
+// one by target date, which may be empty (a row-value comparison with NULL matches nothing).
+func (f Filter) Keyset() bool { return f.Sort != SortDue }
+
+// keysetTerms are the terms of f's sort without their direction, and the comparison that
+// finds the rows after a given one: > ascending, < descending.
+func (f Filter) keysetTerms() (terms []string, op string) {
+	op = ">"
+	for _, t := range sortColumns[f.Sort] {
+		if base, desc := strings.CutSuffix(t, " DESC"); desc {
+			t, op = base, "<"
+		}
+		terms = append(terms, t)
+	}
+	if f.Descending && f.Sort != "" {
+		op = "<"
+	}
+	return terms, op
+}
+
+// anchor reads the sort terms of the complaint f.After, where the page starts.
+func (f Filter) anchor(q querier) ([]any, error) {
+	if f.After == 0 {
+		return nil, nil
+	}
+	if !f.Keyset() {
+		return nil, invalid("after", fmt.Sprintf("het register gesorteerd op %q bladert per positie, niet vanaf een klacht", f.Sort))
+	}
+	terms, _ := f.keysetTerms()
+	vals := make([]any, len(terms))
+	ptrs := make([]any, len(terms))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	err := q.QueryRow(`SELECT `+strings.Join(terms, ", ")+` FROM complaints c WHERE c.id = ?`, f.After).Scan(ptrs...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(fmt.Sprintf("klacht %d bestaat niet", f.After))
+	}
+	return vals, err
+}
+
+// afterCond is the condition of the rows after the anchor's values in f's sort. The first
+// term's own range lets SQLite start in the sort's index (it does not for a row value with a
+// collation); the row value then decides among rows with the same first term.
+func (f Filter) afterCond(anchor []any) (string, []any) {
+	terms, op := f.keysetTerms()
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(terms)), ", ")
+	return fmt.Sprintf("%s %s= ? AND (%s) %s (%s)", terms[0], op, strings.Join(terms, ", "), op, marks),
+		append([]any{anchor[0]}, anchor...)
+}
+
 // orderBy is the ORDER BY clause of the filter's sort; the default order is newest first.
 func (f Filter) orderBy() string {
 	terms := slices.Clone(sortColumns[f.Sort])
@@ -65,8 +122,9 @@ func (f Filter) orderBy() string {
 	return strings.Join(terms, ", ")
 }
 
-// where turns the filter into SQL conditions; ok is false when nothing can match.
-func (f Filter) where() (cond string, args []any, ok bool, err error) {
+// where turns the filter into SQL conditions; ok is false when nothing can match. anchor
+// holds the sort terms of the complaint f.After (see anchor); nil lists from the top.
+func (f Filter) where(anchor []any) (cond string, args []any, ok bool, err error) {
 	where := []string{"1=1"}
 	if f.Reference != "" {
 		where, args = append(where, "c.reference = ?"), append(args, f.Reference)
@@ -93,10 +151,14 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 	if _, known := sortColumns[f.Sort]; !known {
 		return "", nil, false, invalid("sort", fmt.Sprintf("onbekende sorteerkolom %q", f.Sort))
 	}
+	if anchor != nil {
+		cond, vals := f.afterCond(anchor)
+		where, args = append(where, cond), append(args, vals...)
+	}
 	return strings.Join(where, " AND "), args, true, nil
 }
 
-// Count returns how many complaints match f (Overdue, Limit and Offset aside), so a screen
+// Count returns how many complaints match f (Overdue, Limit, Offset and After aside), so a screen
 // can page through a large register.
 func (s *Store) Count(f Filter) (int, error) {
 	query, args, ok, err := f.countQuery()
@@ -109,7 +171,7 @@ func (s *Store) Count(f Filter) (int, error) {
 }
 
 func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
-	cond, args, ok, err := f.where()
+	cond, args, ok, err := f.where(nil) // the whole list, not what comes after one page
 	return `SELECT count(*) FROM complaints c WHERE ` + cond, args, ok, err
 }
 
@@ -129,7 +191,11 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 
 // list is List on q, so that a complaint file reads its row in the same snapshot as the rest.
 func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
-	query, args, ok, err := f.listQuery()
+	anchor, err := f.anchor(q)
+	if err != nil {
+		return nil, err
+	}
+	query, args, ok, err := f.listQuery(anchor)
 	if !ok {
 		return nil, err
 	}
@@ -167,8 +233,8 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 }
 
 // listQuery is list's statement: the complaints that match f with the facts of their action items.
-func (f Filter) listQuery() (query string, args []any, ok bool, err error) {
-	cond, args, ok, err := f.where()
+func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err error) {
+	cond, args, ok, err := f.where(anchor)
 	if !ok {
 		return "", nil, ok, err
 	}
