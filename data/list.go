@@ -21,7 +21,8 @@ type Filter struct {
 	Offset    int
 	// After is the last complaint of the page before, in the same filter and sort: the page
 	// then starts right after it, found in the sort's index wherever it is in the register,
-	// instead of counting Offset rows from the top. Not for SortDue (see Keyset).
+	// instead of counting Offset rows from the top (Offset is not used). Not for SortDue (see
+	// Keyset).
 	After      int64
 	Sort       SortKey
 	Descending bool
@@ -101,14 +102,32 @@ func (f Filter) anchor(q querier) ([]any, error) {
 	return vals, err
 }
 
-// afterCond is the condition of the rows after the anchor's values in f's sort. The first
-// term's own range lets SQLite start in the sort's index (it does not for a row value with a
-// collation); the row value then decides among rows with the same first term.
-func (f Filter) afterCond(anchor []any) (string, []any) {
+// keysetPage is the query of the ids of a page that starts after the anchor. SQLite searches
+// an index for a range of one term only when the others are equal, not for a row of terms
+// beyond the anchor's (not with a collation, nor after another condition on the first term),
+// so the rows after the anchor are read in one part per term: those that share the anchor's
+// first k-1 terms and come after it in the k-th, each a range of the sort's index of at most
+// one page. The page is the first rows of all parts, in the sort's order.
+func (f Filter) keysetPage(cond string, args, anchor []any) (string, []any) {
 	terms, op := f.keysetTerms()
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(terms)), ", ")
-	return fmt.Sprintf("%s %s= ? AND (%s) %s (%s)", terms[0], op, strings.Join(terms, ", "), op, marks),
-		append([]any{anchor[0]}, anchor...)
+	limit := f.Limit
+	if limit == 0 {
+		limit = -1 // no limit
+	}
+	var parts []string
+	var all []any
+	for k := len(terms); k >= 1; k-- {
+		var same []string
+		all = append(all, args...)
+		for i := range k - 1 {
+			same, all = append(same, terms[i]+" = ?"), append(all, anchor[i])
+		}
+		same, all = append(same, terms[k-1]+" "+op+" ?"), append(all, anchor[k-1])
+		parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT c.id FROM complaints c WHERE %s AND %s ORDER BY %s LIMIT %d)`,
+			cond, strings.Join(same, " AND "), f.orderBy(), limit))
+	}
+	return fmt.Sprintf(`SELECT c.id FROM (%s) AS after JOIN complaints c ON c.id = after.id ORDER BY %s LIMIT %d`,
+		strings.Join(parts, " UNION ALL "), f.orderBy(), limit), all
 }
 
 // orderBy is the ORDER BY clause of the filter's sort; the default order is newest first.
@@ -122,9 +141,8 @@ func (f Filter) orderBy() string {
 	return strings.Join(terms, ", ")
 }
 
-// where turns the filter into SQL conditions; ok is false when nothing can match. anchor
-// holds the sort terms of the complaint f.After (see anchor); nil lists from the top.
-func (f Filter) where(anchor []any) (cond string, args []any, ok bool, err error) {
+// where turns the filter into SQL conditions; ok is false when nothing can match.
+func (f Filter) where() (cond string, args []any, ok bool, err error) {
 	where := []string{"1=1"}
 	if f.Reference != "" {
 		where, args = append(where, "c.reference = ?"), append(args, f.Reference)
@@ -151,10 +169,6 @@ func (f Filter) where(anchor []any) (cond string, args []any, ok bool, err error
 	if _, known := sortColumns[f.Sort]; !known {
 		return "", nil, false, invalid("sort", fmt.Sprintf("onbekende sorteerkolom %q", f.Sort))
 	}
-	if anchor != nil {
-		cond, vals := f.afterCond(anchor)
-		where, args = append(where, cond), append(args, vals...)
-	}
 	return strings.Join(where, " AND "), args, true, nil
 }
 
@@ -171,7 +185,7 @@ func (s *Store) Count(f Filter) (int, error) {
 }
 
 func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
-	cond, args, ok, err := f.where(nil) // the whole list, not what comes after one page
+	cond, args, ok, err := f.where() // the whole list, not what comes after one page
 	return `SELECT count(*) FROM complaints c WHERE ` + cond, args, ok, err
 }
 
@@ -234,14 +248,17 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 
 // listQuery is list's statement: the complaints that match f with the facts of their action items.
 func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err error) {
-	cond, args, ok, err := f.where(anchor)
+	cond, args, ok, err := f.where()
 	if !ok {
 		return "", nil, ok, err
 	}
 	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
 	// not for every complaint the sort has to look at.
 	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
-	if f.Limit > 0 {
+	switch {
+	case anchor != nil:
+		page, args = f.keysetPage(cond, args, anchor)
+	case f.Limit > 0:
 		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
 	query = `SELECT ` + complaintColumns + `,

@@ -57,7 +57,8 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		list, args, _, err := f.listQuery(anchor)
 		must(t, err)
 		count, cargs, _, _ := f.countQuery()
-		queries = append(queries, query{fmt.Sprintf("list %+v", f), false, list, args}, query{fmt.Sprintf("count %+v", f), false, count, cargs})
+		// A page after a complaint sorts the few rows its parts read, each from an index range.
+		queries = append(queries, query{fmt.Sprintf("list %+v", f), f.After != 0, list, args}, query{fmt.Sprintf("count %+v", f), false, count, cargs})
 		if f.After != 0 && !startsInIndex(explain(t, s, list, args...)) {
 			t.Errorf("list %+v does not start at its complaint in the sort's index: it reads the register from the top", f)
 		}
