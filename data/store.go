@@ -104,7 +104,7 @@ func open(path string, create bool) (*Store, error) {
 		return nil, err
 	}
 	w.SetMaxOpenConns(1)
-	r, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)&_pragma=query_only(1)&_pragma=cache_size(-32768)")
+	r, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)&_pragma=query_only(1)")
 	if err != nil {
 		w.Close()
 		return nil, err
