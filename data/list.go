@@ -11,21 +11,21 @@ import (
 
 // Filter narrows the register. Zero values mean "all".
 type Filter struct {
-	Reference string // one complaint
-	Status    Status
-	Year      int    // year of receipt
-	Search    string // full text, case- and diacritics-insensitive
-	Overdue   bool   // only complaints with an overdue action item
-	Active    bool   // only files not closed or withdrawn: a resolved one may still owe a letter or a measure
-	Limit     int    // page size for a long register; 0 = no limit
-	Offset    int
+	Reference  string // one complaint
+	Status     Status
+	Year       int    // year of receipt
+	Search     string // full text, case- and diacritics-insensitive
+	Overdue    bool   // only complaints with an overdue action item
+	Active     bool   // only files not closed or withdrawn: a resolved one may still owe a letter or a measure
+	Limit      int    // page size for a long register; 0 = no limit
+	Offset     int
+	Sort       SortKey
+	Descending bool
 	// After is the last complaint of the page before, in the same filter and sort: the page
 	// then starts right after it, found in the sort's index wherever it is in the register,
 	// instead of counting Offset rows from the top (Offset is not used). Not for SortDue (see
 	// Keyset).
-	After      int64
-	Sort       SortKey
-	Descending bool
+	After int64
 }
 
 // Listed is one complaint in the register with what the procedure requires of it today.
