@@ -87,8 +87,14 @@ func (in *reportFacts) readExtensions(q querier, year int) error {
 		pair
 		notices *string
 	}
+	reasons := map[string]ExtensionReason{} // a practice gives the same reason often: classify it once
 	return scanRows(q, func(r *row) []any { return []any{&r.id, &r.on, &r.a, &r.notices} }, func(r row) {
-		e := reportExtension{complaintID: r.id, on: r.on, reason: ClassifyExtension(r.a)}
+		reason, ok := reasons[r.a]
+		if !ok {
+			reason = ClassifyExtension(r.a)
+			reasons[r.a] = reason
+		}
+		e := reportExtension{complaintID: r.id, on: r.on, reason: reason}
 		if n := parseNotices(r.notices); len(n) == 1 {
 			e.notice = n[0]
 		}
