@@ -18,6 +18,7 @@ type batch struct {
 	lastHash string
 	settings Settings       // read once, until the batch changes one
 	search   map[int64]bool // complaints whose full-text entry is rewritten at the end
+	people   batchPeople    // the name words of the complaints, for a measure's check
 }
 
 // errBatchFailed refuses changes after one in the same batch failed.
@@ -46,7 +47,7 @@ func (s *Store) Batch(fn func(b *Store) error) error {
 	if _, err := sqlTx.Exec(`PRAGMA cache_size = -262144`); err != nil {
 		return err
 	}
-	b := Store{w: s.w, r: s.r, path: s.path, Now: s.Now, Actor: s.Actor,
+	b := Store{w: s.w, r: s.r, ckpt: s.ckpt, path: s.path, Now: s.Now, Actor: s.Actor,
 		batch: &batch{tx: sqlTx, stmts: map[string]*sql.Stmt{}, search: map[int64]bool{}}}
 	defer func() {
 		for _, st := range b.batch.stmts {
@@ -68,6 +69,7 @@ func (s *Store) Batch(fn func(b *Store) error) error {
 		return err
 	}
 	s.changed.Store(true)
+	s.ckpt.committed()
 	return nil
 }
 

@@ -84,3 +84,54 @@ func TestFailedBatchSavesNothing(t *testing.T) {
 	// The store works as before.
 	mustCreate(t, s, complaint("Sanne de Jong", "2026-11-03", true))
 }
+
+// TestBatchKnowsThePeopleOfItsOwnChanges adds measures in a batch that also registers and
+// renames complainants: the batch counts the register's names as it goes, and a measure
+// naming someone is refused exactly as outside a batch, also for a name given earlier in the
+// same batch, while a name changed away is free again.
+func TestBatchKnowsThePeopleOfItsOwnChanges(t *testing.T) {
+	s := openStore(t, "2026-11-04")
+	must(t, s.Batch(func(b *Store) error {
+		ref, err := b.Create(complaint("Mehmet Çelik", "2026-11-02", true))
+		if err != nil {
+			return err
+		}
+		if _, err := b.AddMeasure(Measure{Description: "Offerte bij meerwerk, ook voor Jansen", RootCause: "fees"}); err != nil {
+			return err
+		}
+		c := complaint("Piet Jansen", "2026-11-02", true)
+		c.Reference = ref
+		if err := b.Update(c); err != nil {
+			return err
+		}
+		_, err = b.AddMeasure(Measure{Description: "Afspraken met Çelik schriftelijk bevestigen", RootCause: "fees"})
+		return err
+	}))
+	err := s.Batch(func(b *Store) error {
+		_, err := b.AddMeasure(Measure{Description: "Jansens offerte vooraf bespreken", RootCause: "fees"})
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "Jansens") {
+		t.Errorf("a measure naming a complainant renamed in an earlier batch: %v, want refused naming Jansens", err)
+	}
+	err = s.Batch(func(b *Store) error {
+		if _, err := b.AddMeasure(Measure{Description: "Wachttijden bijhouden", RootCause: "fees"}); err != nil {
+			return err
+		}
+		ref, err := b.Create(complaint("Zoë van 't Hoff", "2026-11-03", true))
+		if err != nil {
+			return err
+		}
+		if _, err := b.AddContact(ref, Contact{Kind: ContactPhone, Note: "Gebeld"}); err != nil {
+			return err
+		}
+		_, err = b.AddMeasure(Measure{Description: "Terugbellen binnen een dag, zoals Hoff vroeg", RootCause: "fees"})
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "Hoff") {
+		t.Errorf("a measure naming a complainant registered earlier in the same batch: %v, want refused naming Hoff", err)
+	}
+	if n, _ := s.Count(Filter{}); n != 1 {
+		t.Errorf("%d complaints after the refused batch, want 1: nothing of it is saved", n)
+	}
+}

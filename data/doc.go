@@ -43,7 +43,8 @@
 //   - Annual report figures: report.go, report_counts.go, report_facts.go; anonymisation of
 //     names in free text: anonymise.go; every person the register knows, whom neither the
 //     report nor a measure's description may name: people.go; CSV export: export.go.
-//   - Opening, creating and migrating the database file: store.go, migrations/; why a register
+//   - Opening, creating and migrating the database file: store.go, migrations/; the write-ahead
+//     log copied into the file beside the commits, not inside one: checkpoint.go; why a register
 //     is unavailable (busy, disk full, read-only, missing, damaged): unavailable.go; one app
 //     window per register: instance.go; many changes in one transaction, each through its own
 //     rules with its own event: batch.go.

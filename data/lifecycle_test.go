@@ -271,3 +271,21 @@ func TestUnknownReference(t *testing.T) {
 	_, err := s.Complaint("K-2026-9999")
 	wantErr(t, err, ErrNotFound)
 }
+
+// TestReportCountsReopenedFiles reopens a closed file, and writes the words the report's index
+// looks for into a contact note: only the reopening counts.
+func TestReportCountsReopenedFiles(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusClosed)
+	_, err := s.AddContact(reach(t, s, StatusAcknowledged), Contact{Kind: ContactPhone, Note: `"action":"reopen"`})
+	must(t, err)
+	r, err := s.YearReport(2026)
+	must(t, err)
+	if r.Current.Reopened != 0 {
+		t.Errorf("%d files reopened before any was, want 0", r.Current.Reopened)
+	}
+	must(t, s.Reopen(ref, "adres verbeterd"))
+	if r, err = s.YearReport(2026); err != nil || r.Current.Reopened != 1 {
+		t.Errorf("%d files reopened (%v), want 1", r.Current.Reopened, err)
+	}
+}

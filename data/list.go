@@ -1,6 +1,8 @@
 package data
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,6 +21,11 @@ type Filter struct {
 	Offset     int
 	Sort       SortKey
 	Descending bool
+	// After is the last complaint of the page before, in the same filter and sort: the page
+	// then starts right after it, found in the sort's index wherever it is in the register,
+	// instead of counting Offset rows from the top (Offset is not used). Not for SortDue (see
+	// Keyset).
+	After int64
 }
 
 // Listed is one complaint in the register with what the procedure requires of it today.
@@ -52,6 +59,75 @@ var sortColumns = map[SortKey][]string{
 	SortHandler:     {"c.handler COLLATE NOCASE", "c.id"},
 	SortStatus:      {"c.status", "c.received_on", "c.id"},
 	SortDue:         {"c.status IN ('closed', 'withdrawn', 'resolved')", "c.due_on IS NULL", "c.due_on", "c.id"},
+}
+
+// Keyset reports whether a page can start After a complaint in f's sort: every sort but the
+// one by target date, which may be empty (a row-value comparison with NULL matches nothing).
+func (f Filter) Keyset() bool { return f.Sort != SortDue }
+
+// keysetTerms are the terms of f's sort without their direction, and the comparison that
+// finds the rows after a given one: > ascending, < descending.
+func (f Filter) keysetTerms() (terms []string, op string) {
+	op = ">"
+	for _, t := range sortColumns[f.Sort] {
+		if base, desc := strings.CutSuffix(t, " DESC"); desc {
+			t, op = base, "<"
+		}
+		terms = append(terms, t)
+	}
+	if f.Descending && f.Sort != "" {
+		op = "<"
+	}
+	return terms, op
+}
+
+// anchor reads the sort terms of the complaint f.After, where the page starts.
+func (f Filter) anchor(q querier) ([]any, error) {
+	if f.After == 0 {
+		return nil, nil
+	}
+	if !f.Keyset() {
+		return nil, invalid("after", "het register gesorteerd op %q bladert per positie, niet vanaf een klacht", f.Sort)
+	}
+	terms, _ := f.keysetTerms()
+	vals := make([]any, len(terms))
+	ptrs := make([]any, len(terms))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	err := q.QueryRow(`SELECT `+strings.Join(terms, ", ")+` FROM complaints c WHERE c.id = ?`, f.After).Scan(ptrs...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("klacht %d bestaat niet", f.After)
+	}
+	return vals, err
+}
+
+// keysetPage is the query of the ids of a page that starts after the anchor. SQLite searches
+// an index for a range of one term only when the others are equal, not for a row of terms
+// beyond the anchor's (not with a collation, nor after another condition on the first term),
+// so the rows after the anchor are read in one part per term: those that share the anchor's
+// first k-1 terms and come after it in the k-th, each a range of the sort's index of at most
+// one page. The page is the first rows of all parts, in the sort's order.
+func (f Filter) keysetPage(cond string, args, anchor []any) (string, []any) {
+	terms, op := f.keysetTerms()
+	limit := f.Limit
+	if limit == 0 {
+		limit = -1 // no limit
+	}
+	var parts []string
+	var all []any
+	for k := len(terms); k >= 1; k-- {
+		var same []string
+		all = append(all, args...)
+		for i := range k - 1 {
+			same, all = append(same, terms[i]+" = ?"), append(all, anchor[i])
+		}
+		same, all = append(same, terms[k-1]+" "+op+" ?"), append(all, anchor[k-1])
+		parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT c.id FROM complaints c WHERE %s AND %s ORDER BY %s LIMIT %d)`,
+			cond, strings.Join(same, " AND "), f.orderBy(), limit))
+	}
+	return fmt.Sprintf(`SELECT c.id FROM (%s) AS after JOIN complaints c ON c.id = after.id ORDER BY %s LIMIT %d`,
+		strings.Join(parts, " UNION ALL "), f.orderBy(), limit), all
 }
 
 // orderBy is the ORDER BY clause of the filter's sort; the default order is newest first.
@@ -96,7 +172,7 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 	return strings.Join(where, " AND "), args, true, nil
 }
 
-// Count returns how many complaints match f (Overdue, Limit and Offset aside), so a screen
+// Count returns how many complaints match f (Overdue, Limit, Offset and After aside), so a screen
 // can page through a large register.
 func (s *Store) Count(f Filter) (int, error) {
 	query, args, ok, err := f.countQuery()
@@ -109,7 +185,7 @@ func (s *Store) Count(f Filter) (int, error) {
 }
 
 func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
-	cond, args, ok, err := f.where()
+	cond, args, ok, err := f.where() // the whole list, not what comes after one page
 	return `SELECT count(*) FROM complaints c WHERE ` + cond, args, ok, err
 }
 
@@ -129,7 +205,11 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 
 // list is List on q, so that a complaint file reads its row in the same snapshot as the rest.
 func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
-	query, args, ok, err := f.listQuery()
+	anchor, err := f.anchor(q)
+	if err != nil {
+		return nil, err
+	}
+	query, args, ok, err := f.listQuery(anchor)
 	if !ok {
 		return nil, err
 	}
@@ -167,7 +247,7 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 }
 
 // listQuery is list's statement: the complaints that match f with the facts of their action items.
-func (f Filter) listQuery() (query string, args []any, ok bool, err error) {
+func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err error) {
 	cond, args, ok, err := f.where()
 	if !ok {
 		return "", nil, ok, err
@@ -175,7 +255,10 @@ func (f Filter) listQuery() (query string, args []any, ok bool, err error) {
 	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
 	// not for every complaint the sort has to look at.
 	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
-	if f.Limit > 0 {
+	switch {
+	case anchor != nil:
+		page, args = f.keysetPage(cond, args, anchor)
+	case f.Limit > 0:
 		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
 	query = `SELECT ` + complaintColumns + `,

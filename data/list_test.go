@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -177,4 +178,49 @@ func TestListFilters(t *testing.T) {
 	}
 	_, err := s.List(Filter{Status: "open"})
 	wantErr(t, err, ErrInvalid)
+}
+
+// TestPagesAfterAComplaint pages through the register in every sort that allows it, each page
+// starting after the last complaint of the one before, and finds the same order as one list:
+// equal dates, names that differ only in case and equal statuses included.
+func TestPagesAfterAComplaint(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	names := []string{"Jansen", "jansen", "Bakker", "Çelik", "bakker", "Zoë van 't Hoff", "JANSEN", "de Vries"}
+	for i := range 13 {
+		c := complaint(names[i%len(names)], fmt.Sprintf("2026-11-%02d", 1+i%4), i%3 > 0)
+		c.Summary = []string{"Factuur", "factuur", "Wachttijd"}[i%3]
+		mustCreate(t, s, c)
+	}
+	for _, sort := range []SortKey{"", SortReceived, SortReference, SortComplainant, SortSummary, SortHandler, SortStatus} {
+		for _, desc := range []bool{false, true} {
+			all, err := s.List(Filter{Sort: sort, Descending: desc})
+			must(t, err)
+			var paged []string
+			for f := (Filter{Sort: sort, Descending: desc, Limit: 4}); ; {
+				page, err := s.List(f)
+				must(t, err)
+				for _, l := range page {
+					paged = append(paged, l.Reference)
+				}
+				if len(page) < f.Limit {
+					break
+				}
+				f.After = page[len(page)-1].ID
+			}
+			var want []string
+			for _, l := range all {
+				want = append(want, l.Reference)
+			}
+			if !slices.Equal(paged, want) {
+				t.Errorf("sort %q descending %v: paged %v, want %v", sort, desc, paged, want)
+			}
+		}
+	}
+	_, err := s.List(Filter{Sort: SortDue, Limit: 4, After: 1})
+	if !isInputError(err) {
+		t.Errorf("paging after a complaint by target date: %v, want refused", err)
+	}
+	if n, err := s.Count(Filter{Limit: 4, After: 3}); err != nil || n != 13 {
+		t.Errorf("count %d (%v), want all 13", n, err)
+	}
 }

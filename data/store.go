@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
 	"errors"
@@ -33,6 +34,7 @@ var migrationFS embed.FS
 // reads use a separate pool.
 type Store struct {
 	w, r  *sql.DB
+	ckpt  *checkpointer
 	path  string
 	batch *batch // set on the store Batch hands to its function
 	// changed is set once this store committed a change, so Close writes a new anchor.
@@ -95,9 +97,11 @@ func open(path string, create bool) (*Store, error) {
 	// temp_store(2): the statement journals that the row-audit triggers make every write keep
 	// stay in memory instead of a temporary file written for each statement. secure_delete(1):
 	// text that is changed or removed (anonymising) is overwritten in the file, not left in a
-	// free page.
+	// free page. wal_autocheckpoint(0): the checkpointer copies the log into the file beside
+	// the commits (see checkpoint.go), so no change waits for that.
 	w, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_pragma=secure_delete(1)&_txlock=immediate")
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_pragma=secure_delete(1)"+
+		"&_pragma=wal_autocheckpoint(0)&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +112,13 @@ func open(path string, create bool) (*Store, error) {
 		return nil, err
 	}
 	r.SetMaxOpenConns(4)
-	s := &Store{w: w, r: r, path: path, Now: time.Now, Actor: currentUser()}
+	ckpt, err := startCheckpointer(path)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, err
+	}
+	s := &Store{w: w, r: r, ckpt: ckpt, path: path, Now: time.Now, Actor: currentUser()}
 	if err := s.migrate(); err != nil {
 		s.Close()
 		return nil, Classify(path, err)
@@ -144,7 +154,7 @@ func (s *Store) Close() error {
 	if s.changed.Load() {
 		anchorErr = s.writeAnchors()
 	}
-	return errors.Join(anchorErr, s.r.Close(), s.w.Close())
+	return errors.Join(anchorErr, s.ckpt.stop(), s.r.Close(), s.w.Close())
 }
 
 // Changed reports whether another program (the CLI in a scheduled task, a second Store)
@@ -230,6 +240,18 @@ func migrationNames() []string {
 	names, _ := fs.Glob(migrationFS, "migrations/*.sql")
 	sort.Strings(names)
 	return names
+}
+
+// MigrationsSum is a fingerprint of the migrations this build applies, names and contents:
+// a register cached by it (the benchmarks') is made again when a migration changes or is
+// renumbered on a merge, not only when their number grows.
+func MigrationsSum() string {
+	h := sha256.New()
+	for _, name := range migrationNames() {
+		script, _ := migrationFS.ReadFile(name)
+		fmt.Fprintf(h, "%s\n%d\n%s", name, len(script), script)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))[:12]
 }
 
 // migrate applies each numbered migration newer than the file's schema, each in one transaction.
@@ -347,6 +369,7 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 		return err
 	}
 	s.changed.Store(true)
+	s.ckpt.committed()
 	return nil
 }
 

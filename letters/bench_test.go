@@ -62,7 +62,7 @@ func benchStore(b *testing.B) *data.Store {
 	if testing.Short() {
 		b.Skip("the benchmark register is not made under -short")
 	}
-	s := datatest.OpenBench(b, 100_000)
+	s := datatest.OpenBench(b, datatest.BenchCount())
 	b.Cleanup(func() { s.Close() })
 	return s
 }

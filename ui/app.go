@@ -23,7 +23,7 @@ type Main struct {
 	store *data.Store
 	tabs  *container.AppTabs
 	// The main tabs, selected by these rather than by position.
-	todayTab, registerTab, intakeTab, measuresTab, settingsTab *container.TabItem
+	todayTab, registerTab, intakeTab, measuresTab, reportTab, settingsTab *container.TabItem
 
 	Overview *overview
 	Register *register
@@ -81,9 +81,15 @@ func (m *Main) build() {
 	m.registerTab = container.NewTabItem(lang.L("Register"), m.Register.content())
 	m.intakeTab = container.NewTabItem(lang.L("New complaint"), m.Intake.content())
 	m.measuresTab = container.NewTabItem(lang.L("Measures"), m.Measures.content())
+	m.reportTab = container.NewTabItem(lang.L("Report"), m.Report.content())
 	m.settingsTab = container.NewTabItem(lang.L("Settings"), m.Settings.content())
-	m.tabs = container.NewAppTabs(m.todayTab, m.registerTab, m.intakeTab, m.measuresTab,
-		container.NewTabItem(lang.L("Report"), m.Report.content()), m.settingsTab)
+	m.tabs = container.NewAppTabs(m.todayTab, m.registerTab, m.intakeTab, m.measuresTab, m.reportTab, m.settingsTab)
+	// The annual report reads two years of the register: it is made when its tab is opened.
+	m.tabs.OnSelected = func(t *container.TabItem) {
+		if t == m.reportTab {
+			m.Report.refresh()
+		}
+	}
 	m.tabs.SetTabLocation(container.TabLocationLeading)
 	m.win.SetContent(m.framed(m.tabs))
 	m.win.SetTitle(m.title("Klachtenregister"))
@@ -122,7 +128,9 @@ func (m *Main) refresh() {
 	m.Overview.refresh()
 	m.Register.refresh()
 	m.Measures.refresh()
-	m.Report.refresh()
+	if m.tabs.Selected() == m.reportTab {
+		m.Report.refresh()
+	}
 	m.Settings.refresh()
 	if m.retention != nil {
 		m.retention.refresh()
@@ -233,18 +241,20 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 // overdue or due today, so it is seen even while the window is in the background.
 // current is the main window in use, which changes when a demo register is opened.
 func watchDeadlines(a fyne.App, current func() *Main) {
-	check := func() {
+	check := func() *Main {
 		var m *Main
 		fyne.DoAndWait(func() { m = current() })
 		if n := deadlineNotice(m.store); n != nil {
 			a.SendNotification(n)
 		}
-		fyne.Do(m.refresh)
+		return m
 	}
+	gate := shown
 	go func() {
-		check()
+		<-gate
+		check() // the screens were just filled
 		for range time.Tick(time.Hour) {
-			check()
+			fyne.Do(check().refresh)
 		}
 	}()
 }

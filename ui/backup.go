@@ -35,7 +35,9 @@ func (m *Main) backupAtStart() {
 	if isDemo(m.store.Path()) {
 		return
 	}
+	gate := shown
 	go func() {
+		<-gate
 		_, _, err := m.store.AutoBackup(true)
 		deliver(func() { m.backupDone(err) })
 	}()

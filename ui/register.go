@@ -198,6 +198,11 @@ func (r *register) row(i int) (data.Listed, bool) {
 		r.loading[p] = true
 		gen, f := r.gen, r.filter
 		f.Limit, f.Offset = pageSize, p*pageSize
+		// Scrolling on: the page starts after the last row of the one above, found in the
+		// index wherever it is, instead of counting every row above it.
+		if prev := r.pages[p-1]; len(prev) == pageSize && f.Keyset() {
+			f.Offset, f.After = 0, prev[pageSize-1].ID
+		}
 		run(&r.bg, func() ([]data.Listed, error) { return r.store.List(f) }, func(rows []data.Listed) {
 			if gen == r.gen {
 				r.pages[p] = rows

@@ -53,6 +53,9 @@ func Run(a fyne.App, path string, demo bool) {
 	se.lock = lock
 	se.win = a.NewWindow("Klachtenregister")
 	se.win.SetMaster()
+	// The screens fill themselves once the window is there (see shown).
+	shown = make(chan struct{})
+	a.Lifecycle().SetOnStarted(func() { close(shown) })
 	se.start(store)
 	se.win.SetCloseIntercept(se.quit)
 	showFitted(se.win, mainSize)

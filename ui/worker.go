@@ -17,11 +17,24 @@ type worker struct {
 	gen int // bumped by latest, so an answer to an older question is dropped
 }
 
+// shown is closed once the main window is on screen. Until then background reads wait, so
+// that on a large register they do not take the two cores from drawing the first window. Run
+// opens it anew at start; elsewhere (tests, a demo register opened later) it stays closed.
+var shown = closed()
+
+func closed() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}
+
 // run calls fetch in the background, then show (or fail) on the UI goroutine.
 func run[T any](w *worker, fetch func() (T, error), show func(T), fail func(error)) {
 	w.wg.Add(1)
+	gate := shown
 	go func() {
 		defer w.wg.Done()
+		<-gate
 		v, err := fetch()
 		deliver(func() {
 			if err != nil {
