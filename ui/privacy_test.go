@@ -77,6 +77,7 @@ func TestOpenedDocumentsGoToThePrivateFolder(t *testing.T) {
 // file's header and keeps the erase button off until released; the access export is saved as
 // one ZIP where the practitioner chose; erasing an open complaint is refused until its
 // withdrawal is ticked, and then the file says it is anonymised and its opened copies are gone.
+// Erasing runs in the background (it rewrites the register) while the window says so.
 func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Mehmet Çelik")
@@ -135,6 +136,10 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	test.Tap(p.erase)
 	formEntry(t, cf, 0).SetText("Verzoek van de klager per brief van 1 december 2026")
 	cf.dialog.Submit() // still open, withdrawal not ticked: refused
+	if text := overlayText(cf.win); !strings.Contains(text, "Bezig met het wissen van de persoonsgegevens") {
+		t.Errorf("while erasing runs in the background the window shows %q", text)
+	}
+	settle(m)
 	if c, _ := s.Complaint(ref); !c.AnonymisedOn.IsZero() || c.Complainant.Name != "Mehmet Çelik" {
 		t.Fatalf("an open complaint was erased without recording its withdrawal")
 	}
@@ -148,7 +153,13 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 		}
 	}
 	cf.dialog.Submit()
+	if text := overlayText(cf.win); !strings.Contains(text, "Bezig met het wissen van de persoonsgegevens") {
+		t.Errorf("while erasing runs in the background the window shows %q", text)
+	}
 	settle(m)
+	if text := overlayText(cf.win); strings.Contains(text, "Bezig met") {
+		t.Errorf("after erasing the window still says %q", text)
+	}
 	c, err := s.Complaint(ref)
 	if err != nil || c.AnonymisedOn.IsZero() || c.Status != data.StatusWithdrawn || strings.Contains(c.Complainant.Name, "Çelik") {
 		t.Fatalf("after erasing: %+v (%v)", c, err)

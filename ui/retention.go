@@ -40,6 +40,7 @@ type retentionScreen struct {
 	picked    map[string]bool
 	intro     *widget.Label
 	list      *widget.List
+	holds     *fyne.Container // beside the list: each held file's reason in full, wrapped
 	anonymise *widget.Button
 	bg        worker
 }
@@ -47,7 +48,7 @@ type retentionScreen struct {
 func newRetentionScreen(store retentionStore, win fyne.Window, today func() data.Date, copies *data.ViewCopies,
 	open func(string), changed func()) *retentionScreen {
 	r := &retentionScreen{store: store, win: win, today: today, copies: copies, open: open, changed: changed,
-		picked: map[string]bool{}, intro: widget.NewLabel("")}
+		picked: map[string]bool{}, intro: widget.NewLabel(""), holds: container.NewVBox()}
 	r.intro.Wrapping = fyne.TextWrapWord
 	r.list = widget.NewList(func() int { return len(r.cases) }, r.newRow, r.updateRow)
 	r.list.OnSelected = func(id widget.ListItemID) {
@@ -69,7 +70,7 @@ func (r *retentionScreen) content() fyne.CanvasObject {
 	top := container.NewVBox(title, r.intro, choose)
 	backups := widget.NewLabel(lang.L("An anonymised file remains in the backups made before, until they expire: at most 12 months."))
 	backups.Wrapping = fyne.TextWrapWord
-	what := container.NewVScroll(container.NewVBox(bullets(lang.L("Removed"), data.AnonymiseRemoves),
+	what := container.NewVScroll(container.NewVBox(r.holds, bullets(lang.L("Removed"), data.AnonymiseRemoves),
 		bullets(lang.L("Kept"), data.AnonymiseKeeps)))
 	split := container.NewHSplit(r.list, what)
 	split.Offset = 0.62
@@ -114,7 +115,8 @@ func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // caseRow is one file of the review: reference, name, when it ended, and when its retention
-// period did or, under a legal hold, the hold's reason instead.
+// period did or, under a legal hold, the hold's reason instead, on one line: the row cuts a
+// long reason off, and showHolds shows it in full beside the list.
 func caseRow(c data.RetentionCase) string {
 	parts := []string{c.Reference}
 	if c.Complainant != "" {
@@ -122,11 +124,34 @@ func caseRow(c data.RetentionCase) string {
 	}
 	parts = append(parts, statusLabel(c.Status)+" "+shortDate(c.ClosedOn))
 	if c.Held {
-		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": c.HoldReason}))
+		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": oneLine(c.HoldReason)}))
 	} else {
 		parts = append(parts, lang.L("retention period until {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)}))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// oneLine puts a text typed over several lines on one, so that it cannot make a row taller.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// showHolds lists beside the list each file under a legal hold with its reason in full, as
+// the list's line cuts a long reason off.
+func (r *retentionScreen) showHolds() {
+	r.holds.RemoveAll()
+	for _, c := range r.cases {
+		if !c.Held {
+			continue
+		}
+		if len(r.holds.Objects) == 0 {
+			r.holds.Add(widget.NewLabelWithStyle(lang.L("Under a legal hold"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		}
+		l := widget.NewLabel(c.Reference + ": " + strings.TrimSpace(c.HoldReason))
+		l.Wrapping, l.Importance = fyne.TextWrapWord, widget.WarningImportance
+		r.holds.Add(l)
+	}
+	if len(r.holds.Objects) > 0 {
+		r.holds.Add(widget.NewSeparator())
+	}
 }
 
 // retentionData is one reading of the register for the review.
@@ -153,6 +178,7 @@ func (r *retentionScreen) refresh() {
 		}
 		r.picked = listed
 		r.showIntro()
+		r.showHolds()
 		r.list.Refresh()
 		r.enable()
 	}, func(err error) { showError(err, r.win) })
@@ -242,9 +268,7 @@ type anonymised struct {
 // run anonymises refs off the UI goroutine, as rewriting a large register takes a while, and
 // says how many; the opened copies of every file chosen go too.
 func (r *retentionScreen) run(refs []string) {
-	busy := dialog.NewCustomWithoutButtons(lang.L("Anonymise"), container.NewVBox(
-		widget.NewLabel(lang.L("Anonymising and clearing the freed space from the register…")), widget.NewProgressBarInfinite()), r.win)
-	busy.Show()
+	working := busy(r.win, lang.L("Anonymise"), lang.L("Anonymising and clearing the freed space from the register…"))
 	run(&r.bg, func() (anonymised, error) {
 		n, err := r.store.Anonymise(refs, retentionReason)
 		for _, ref := range refs {
@@ -252,7 +276,7 @@ func (r *retentionScreen) run(refs []string) {
 		}
 		return anonymised{n, err}, nil
 	}, func(a anonymised) {
-		busy.Hide()
+		working.Hide()
 		r.changed()
 		r.refresh()
 		if a.err != nil {
@@ -264,5 +288,5 @@ func (r *retentionScreen) run(refs []string) {
 			done = lang.L("1 file anonymised.")
 		}
 		dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
-	}, func(err error) { busy.Hide(); showError(err, r.win) })
+	}, func(err error) { working.Hide(); showError(err, r.win) })
 }
