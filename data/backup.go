@@ -235,7 +235,7 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 	if err != nil {
 		return info, true, err
 	}
-	for _, old := range rotate(backups) {
+	for _, old := range rotate(backups, now) {
 		if old != info.File {
 			os.Remove(old)
 		}
@@ -249,9 +249,13 @@ func fileExists(path string) bool {
 }
 
 // rotate returns the backups to remove: of the given ones (newest first) it keeps the newest
-// of each of the last 7 days, 4 weeks and 12 months that have a backup.
-func rotate(backups []BackupInfo) []string {
+// of each of the last 7 days, 4 weeks and 12 months that have a backup, but none made more
+// than 12 months before now, apart from the newest: the README and the review screen promise
+// that an anonymised complaint is gone from the backups within 12 months, also when the app
+// was not used every month.
+func rotate(backups []BackupInfo, now time.Time) []string {
 	keep := map[string]bool{}
+	expired := now.AddDate(0, -12, 0)
 	periods := []struct {
 		n   int
 		key func(t time.Time) string
@@ -266,7 +270,7 @@ func rotate(backups []BackupInfo) []string {
 			k := p.key(b.Created.Local())
 			if !seen[k] && len(seen) < p.n {
 				seen[k] = true
-				keep[b.File] = true
+				keep[b.File] = b.Created.After(expired) || b.File == backups[0].File
 			}
 		}
 	}
