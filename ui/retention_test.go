@@ -243,3 +243,22 @@ func TestRetentionReviewShowsALongHoldReasonInFull(t *testing.T) {
 		t.Errorf("with no file held the review still shows %d hold lines", len(r.holds.Objects))
 	}
 }
+
+// TestRetentionReviewSaysYearOrYearsInEnglish: the English review counts the retention period
+// as "1 year" or "2 years", never "year(s)".
+func TestRetentionReviewSaysYearOrYearsInEnglish(t *testing.T) {
+	test.NewTempApp(t)
+	if err := UseLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	r := newRetentionScreen(&fakeRetention{}, test.NewTempWindow(t, nil), func() data.Date { return data.NewDate(2026, 11, 30) },
+		&data.ViewCopies{Dir: t.TempDir()}, func(string) {}, func() {})
+	for years, want := range map[int]string{1: "retention period of 1 year.", 2: "retention period of 2 years."} {
+		r.years = years
+		r.showIntro()
+		if !strings.Contains(r.intro.Text, want) {
+			t.Errorf("with %d years the review says %q", years, r.intro.Text)
+		}
+	}
+}
