@@ -232,10 +232,13 @@ func (r *retentionScreen) pick(on bool) {
 func (r *retentionScreen) enable() {
 	n := len(r.chosen())
 	setEnabled(r.anonymise, n > 0)
-	if n > 0 {
-		r.anonymise.SetText(lang.L("Anonymise {{.N}} chosen files…", map[string]any{"N": n}))
-	} else {
+	switch n {
+	case 0:
 		r.anonymise.SetText(lang.L("Anonymise the chosen files…"))
+	case 1:
+		r.anonymise.SetText(lang.L("Anonymise 1 chosen file…"))
+	default:
+		r.anonymise.SetText(lang.L("Anonymise {{.N}} chosen files…", map[string]any{"N": n}))
 	}
 }
 
@@ -245,8 +248,12 @@ func (r *retentionScreen) onAnonymise() {
 	if len(refs) == 0 {
 		return
 	}
-	msg := lang.L("Anonymise these {{.N}} files: {{.Refs}}?", map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
-		"\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
+	v := map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}
+	msg := lang.L("Anonymise these {{.N}} files: {{.Refs}}?", v)
+	if len(refs) == 1 {
+		msg = lang.L("Anonymise this file: {{.Refs}}?", v)
+	}
+	msg += "\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
 	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
 		if yes {
 			r.run(refs)

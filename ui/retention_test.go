@@ -116,10 +116,16 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	if got := r.chosen(); !slices.Equal(got, []string{"K-2023-0001", "K-2023-0002"}) {
 		t.Fatalf("choosing all picked %v; a held file may not be chosen", got)
 	}
+	if r.anonymise.Text != "2 gekozen dossiers anonimiseren…" {
+		t.Errorf("with two files chosen the button says %q", r.anonymise.Text)
+	}
 	r.picked["K-2023-0002"] = false
 	r.enable()
+	if r.anonymise.Text != "1 gekozen dossier anonimiseren…" {
+		t.Errorf("with one file chosen the button says %q", r.anonymise.Text)
+	}
 	test.Tap(r.anonymise)
-	if text := overlayText(win); !strings.Contains(text, "K-2023-0001") || strings.Contains(text, "K-2023-0002") || !strings.Contains(text, "12 maanden") {
+	if text := overlayText(win); !strings.Contains(text, "Dit dossier anonimiseren: K-2023-0001?") || strings.Contains(text, "K-2023-0002") || !strings.Contains(text, "12 maanden") {
 		t.Fatalf("the confirmation says %q", text)
 	}
 	tapInTop(t, win, "Annuleren")
