@@ -9,7 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -26,6 +28,50 @@ func TestComplaintWindowShowsOnlyTheReferenceInItsTitle(t *testing.T) {
 	}
 	if !strings.Contains(cf.title.Text, "Mehmet Çelik") {
 		t.Errorf("inside the window the file still names the complainant: %q", cf.title.Text)
+	}
+}
+
+// TestNoWindowTitleNamesAPerson: every window the app opens (the register, a complaint's file,
+// the retention review, the import wizard) is titled without the complainant's name, as the
+// operating system shows titles in its task list; so is the deadline notification.
+func TestNoWindowTitleNamesAPerson(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik") // its acknowledgement is overdue: a notification
+	s.Now = func() time.Time { return time.Date(2024, 1, 10, 10, 0, 0, 0, time.Local) }
+	old, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Zoë van 't Hoff"}, ReceivedOn: data.NewDate(2024, 1, 5),
+		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Withdraw(old, data.NewDate(2024, 1, 10), ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return day }
+	m.OpenComplaint(ref, "")
+	m.OpenComplaint(old, "")
+	m.ShowRetention()
+	m.ShowImport()
+	settle(m)
+	if r := m.retention; len(r.cases) != 1 || !strings.Contains(caseRow(r.cases[0]), "Zoë van 't Hoff") {
+		t.Fatalf("the review lists %+v", r.cases)
+	}
+	var titles []string
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		titles = append(titles, w.Title())
+	}
+	if len(titles) < 5 {
+		t.Fatalf("only the windows %q are open", titles)
+	}
+	for _, title := range titles {
+		for _, name := range []string{"Çelik", "Mehmet", "Hoff", "Zoë"} {
+			if strings.Contains(title, name) {
+				t.Errorf("window title %q names %s", title, name)
+			}
+		}
+	}
+	n := deadlineNotice(s)
+	if n == nil || strings.Contains(n.Title+n.Content, "Çelik") || strings.Contains(n.Title+n.Content, ref) {
+		t.Errorf("the notification says %+v", n)
 	}
 }
 
