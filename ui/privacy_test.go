@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -37,16 +36,7 @@ func TestComplaintWindowShowsOnlyTheReferenceInItsTitle(t *testing.T) {
 func TestNoWindowTitleNamesAPerson(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Mehmet Çelik") // its acknowledgement is overdue: a notification
-	s.Now = func() time.Time { return time.Date(2024, 1, 10, 10, 0, 0, 0, time.Local) }
-	old, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Zoë van 't Hoff"}, ReceivedOn: data.NewDate(2024, 1, 5),
-		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Withdraw(old, data.NewDate(2024, 1, 10), ""); err != nil {
-		t.Fatal(err)
-	}
-	s.Now = func() time.Time { return day }
+	old := addWithdrawnIn2024(t, s, "Zoë van 't Hoff")
 	m.OpenComplaint(ref, "")
 	m.OpenComplaint(old, "")
 	m.ShowRetention()

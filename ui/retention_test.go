@@ -158,13 +158,12 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	}
 }
 
-// TestTodayLeadsToTheRetentionReview: a complaint withdrawn more than retention_years ago is
-// an item on Vandaag; it opens the review, where anonymising it removes the name from the
-// register and the item from Vandaag.
-func TestTodayLeadsToTheRetentionReview(t *testing.T) {
-	m, s := newApp(t)
+// addWithdrawnIn2024 adds a complaint withdrawn on 10 January 2024: past its retention period.
+func addWithdrawnIn2024(t *testing.T, s *data.Store, name string) string {
+	t.Helper()
 	s.Now = func() time.Time { return time.Date(2024, 1, 10, 10, 0, 0, 0, time.Local) }
-	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Mehmet Çelik"}, ReceivedOn: data.NewDate(2024, 1, 5),
+	defer func() { s.Now = func() time.Time { return day } }()
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: name}, ReceivedOn: data.NewDate(2024, 1, 5),
 		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +171,15 @@ func TestTodayLeadsToTheRetentionReview(t *testing.T) {
 	if err := s.Withdraw(ref, data.NewDate(2024, 1, 10), ""); err != nil {
 		t.Fatal(err)
 	}
-	s.Now = func() time.Time { return day }
+	return ref
+}
+
+// TestTodayLeadsToTheRetentionReview: a complaint withdrawn more than retention_years ago is
+// an item on Vandaag; it opens the review, where anonymising it removes the name from the
+// register and the item from Vandaag.
+func TestTodayLeadsToTheRetentionReview(t *testing.T) {
+	m, s := newApp(t)
+	ref := addWithdrawnIn2024(t, s, "Mehmet Çelik")
 	m.refresh()
 	settle(m)
 
