@@ -242,8 +242,10 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 // current is the main window in use, which changes when a demo register is opened.
 func watchDeadlines(a fyne.App, current func() *Main) {
 	check := func() *Main {
-		var m *Main
-		fyne.DoAndWait(func() { m = current() })
+		m := currentMain(current)
+		if m == nil {
+			return nil // the app is quitting
+		}
 		if n := deadlineNotice(m.store); n != nil {
 			a.SendNotification(n)
 		}
@@ -252,9 +254,15 @@ func watchDeadlines(a fyne.App, current func() *Main) {
 	gate := shown
 	go func() {
 		<-gate
-		check() // the screens were just filled
+		if check() == nil { // the screens were just filled
+			return
+		}
 		for range time.Tick(time.Hour) {
-			fyne.Do(check().refresh)
+			m := check()
+			if m == nil {
+				return
+			}
+			fyne.Do(m.refresh)
 		}
 	}()
 }

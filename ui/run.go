@@ -205,8 +205,10 @@ func watchChanges(current func() *Main, lock *data.AppLock, every time.Duration)
 				return
 			case <-tick.C:
 			}
-			var m *Main
-			fyne.DoAndWait(func() { m = current() })
+			m := currentMain(current)
+			if m == nil {
+				return // the app is quitting
+			}
 			if changed, err := m.store.Changed(); err == nil && changed {
 				deliver(func() {
 					if current() == m {
@@ -220,6 +222,19 @@ func watchChanges(current func() *Main, lock *data.AppLock, every time.Duration)
 		}
 	}()
 	return func() { close(done) }
+}
+
+// onMain runs f on the UI goroutine and waits for it. While the app quits, Fyne returns
+// without running f; tests replace it to do the same.
+var onMain = fyne.DoAndWait
+
+// currentMain asks the UI goroutine for the main window in use; nil once the app is quitting,
+// when a background watcher must stop rather than crash the exit (and skip its clean-up:
+// the opened copies, the anchor, the demo registers).
+func currentMain(current func() *Main) *Main {
+	var m *Main
+	onMain(func() { m = current() })
+	return m
 }
 
 // demoRegisters are the temporary folders of the demo registers opened in one run of the
