@@ -256,6 +256,9 @@ func (e Event) Describe() Text {
 		if len(events) == 1 {
 			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
 		}
+		if len(events) == 1 {
+			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
+		}
 		return Msg("Inhoud van %d eerdere gebeurtenissen gewist", len(events))
 	case "letter_sent":
 		return Msg("Brief verstuurd: %s (versie %v) %s op %s", LetterKind(str("kind")), p["version"],

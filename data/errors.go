@@ -1,5 +1,7 @@
 package data
 
+import "errors"
+
 // Code classifies an Error so callers decide by kind, never by message text.
 type Code string
 
@@ -59,6 +61,17 @@ func InField(field string, err error) error {
 	c := *e
 	c.Field = field
 	return &c
+}
+
+// unusable is the error for a failure of the disk or the file system (a folder that cannot
+// be read, a file that cannot be written), in the practitioner's words, with the system's own
+// reason among args. A domain error already says what is wrong and is returned as it is.
+func unusable(err error, key string, args ...any) error {
+	var de *Error
+	if errors.As(err, &de) {
+		return err
+	}
+	return NewError(CodeUnavailable, "", key, args...)
 }
 
 func invalid(field, key string, args ...any) error { return NewError(CodeInvalid, field, key, args...) }

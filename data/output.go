@@ -56,7 +56,7 @@ func CheckOutput(target string, opt OutputOptions) error {
 }
 
 func refuseOutput(format string, a ...any) error {
-	return NewError(CodeInvalid, "output", format, a)
+	return NewError(CodeInvalid, "output", format, a...)
 }
 
 // checkOutput returns the real path target writes to: through symbolic links, so a link can

@@ -16,11 +16,12 @@ import (
 )
 
 // keyArg is where the message key sits in the calls that make a data text.
-var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0, "conflict": 0, "as": 0, "refuse": 0, "damagedBackup": 0}
+var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0, "conflict": 0, "as": 0, "refuse": 0, "damagedBackup": 0, "refuseOutput": 0, "unusable": 1}
 
 // dataKeys finds every text data/ and letters/ say to a practitioner: the literal keys of
-// Msg, NewError, invalid, notFound, conflict and textRule.as. A key made at run time (by
-// fmt.Sprintf or +) has no translation, and is reported as a problem.
+// Msg, NewError, invalid, notFound, conflict, textRule.as and the forwarders (refuse, ...). A
+// key made at run time (by fmt.Sprintf or + or held in a variable) has no translation, and is
+// reported as a problem; so is a forwarder that passes its arguments on as one slice.
 func dataKeys(t *testing.T) (keys []string, problems []string) {
 	t.Helper()
 	var files []string
@@ -65,6 +66,13 @@ func dataKeys(t *testing.T) (keys []string, problems []string) {
 				}
 			case *ast.CallExpr:
 				problems = append(problems, fset.Position(a.Pos()).String())
+			case *ast.Ident:
+				// A forwarder (damagedBackup, refuse) passes its own key parameter on, with
+				// its arguments spread; any other variable holds a text formatted at run time.
+				_, param := a.Obj.Decl.(*ast.Field)
+				if !param || len(call.Args) > i+1 && !call.Ellipsis.IsValid() {
+					problems = append(problems, fset.Position(a.Pos()).String())
+				}
 			}
 			return true
 		})

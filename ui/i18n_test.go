@@ -95,3 +95,55 @@ func TestEveryScreenTextIsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsAgreeWithTheirNumber guards against "1 klachten" and "1 year(s)": a screen text
+// with a count is said with lang.N, whose translation has a form for one and for more, in both
+// languages.
+func TestCountsAgreeWithTheirNumber(t *testing.T) {
+	nl, en := translations(t, "nl"), translations(t, "en")
+	for code, m := range map[string]map[string]any{"nl": nl, "en": en} {
+		for _, v := range m {
+			if s, ok := v.(string); ok && (strings.Contains(s, "(s)") || strings.Contains(s, "(en)")) {
+				t.Errorf("%s.json: %q hedges its plural; use lang.N with one and other", code, s)
+			}
+		}
+	}
+	files, _ := filepath.Glob("*.go")
+	counted := regexp.MustCompile(`lang\.([LN])\("((?:[^"\\]|\\.)*\{\{\.N\}\}(?:[^"\\]|\\.)*)"`)
+	notACount := map[string]bool{"Step {{.N}} of 5: {{.Title}}": true}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(f)
+		for _, m := range counted.FindAllStringSubmatch(string(src), -1) {
+			key := m[2]
+			if m[1] == "L" && !notACount[key] {
+				t.Errorf("%s: %q counts with lang.L; use lang.N so that 1 reads as one", f, key)
+			}
+			if m[1] != "N" {
+				continue
+			}
+			for code, tr := range map[string]map[string]any{"nl": nl, "en": en} {
+				forms, _ := tr[key].(map[string]any)
+				if forms["one"] == nil || forms["other"] == nil {
+					t.Errorf("%s.json: %q lacks its forms for one and other", code, key)
+				}
+			}
+		}
+	}
+	inLanguage(t, "en")
+	if got := countEvents(1); got != "1 event" {
+		t.Errorf("countEvents(1) = %q", got)
+	}
+	if got := countEvents(1204); got != "1,204 events" {
+		t.Errorf("countEvents(1204) = %q", got)
+	}
+	inLanguage(t, "nl")
+	if got := countEvents(1); got != "1 gebeurtenis" {
+		t.Errorf("countEvents(1) = %q", got)
+	}
+	if got := countEvents(1204); got != "1.204 gebeurtenissen" {
+		t.Errorf("countEvents(1204) = %q", got)
+	}
+}

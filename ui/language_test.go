@@ -218,3 +218,25 @@ func TestLetterFileNamesAndSelectsInTheScreensLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The backup's failures come from the disk, not from the practitioner's input; they are
+// said in the screens' language all the same, and in Dutch on the CLI.
+func TestBackupFailureInTheEnglishUI(t *testing.T) {
+	m, s := newApp(t)
+	notAFolder := filepath.Join(t.TempDir(), "bestand")
+	if err := os.WriteFile(notAFolder, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSettings(map[string]string{data.KeyBackupDir: filepath.Join(notAFolder, "kopieën")}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := s.AutoBackup(false)
+	if err == nil || !strings.HasPrefix(err.Error(), "de map voor reservekopieën ") {
+		t.Fatalf("CLI text: %v", err)
+	}
+	inLanguage(t, "en")
+	m.useLanguage("en")
+	if got := backupFailedText(err); !strings.Contains(got, "The backup folder ") || strings.Contains(got, "reservekopie") {
+		t.Errorf("English backup failure: %q", got)
+	}
+}

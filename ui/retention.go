@@ -166,17 +166,16 @@ func (r *retentionScreen) showIntro() {
 		}
 	}
 	// The files that can be chosen, as Vandaag counts them; those under a hold are listed too.
-	v := map[string]any{"N": len(r.cases) - held, "Years": r.years}
+	n := len(r.cases) - held
+	v := map[string]any{"N": n, "Period": lang.N("{{.N}} years", r.years, map[string]any{"N": r.years})}
 	var text string
 	switch {
 	case len(r.cases) == 0:
-		text = lang.L("No finished file has passed the retention period of {{.Years}} years.", v)
+		text = lang.L("No finished file has passed the retention period of {{.Period}}.", v)
 	case held == len(r.cases):
-		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Years}} years are under a legal hold.", v)
-	case held == len(r.cases)-1:
-		text = lang.L("1 finished file has passed the retention period of {{.Years}} years. Choose it to anonymise it; click the line to open the file first.", v)
+		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Period}} are under a legal hold.", v)
 	default:
-		text = lang.L("{{.N}} finished files have passed the retention period of {{.Years}} years. Choose the ones to anonymise; click a line to open the file first.", v)
+		text = lang.N("{{.N}} finished files have passed the retention period of {{.Period}}. Choose the ones to anonymise; click a line to open the file first.", n, v)
 	}
 	if held > 0 && held < len(r.cases) {
 		text += " " + lang.L("Files under a legal hold cannot be chosen until the hold is released.")
@@ -207,7 +206,7 @@ func (r *retentionScreen) enable() {
 	n := len(r.chosen())
 	setEnabled(r.anonymise, n > 0)
 	if n > 0 {
-		r.anonymise.SetText(lang.L("Anonymise {{.N}} chosen files…", map[string]any{"N": n}))
+		r.anonymise.SetText(lang.N("Anonymise {{.N}} chosen files…", n, map[string]any{"N": n}))
 	} else {
 		r.anonymise.SetText(lang.L("Anonymise the chosen files…"))
 	}
@@ -219,7 +218,7 @@ func (r *retentionScreen) onAnonymise() {
 	if len(refs) == 0 {
 		return
 	}
-	msg := lang.L("Anonymise these {{.N}} files: {{.Refs}}?", map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
+	msg := lang.N("Anonymise these {{.N}} files: {{.Refs}}?", len(refs), map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
 		"\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
 	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
 		if yes {
@@ -259,10 +258,7 @@ func (r *retentionScreen) run(refs []string) {
 			showError(a.err, r.win)
 			return
 		}
-		done := lang.L("{{.N}} files anonymised.", map[string]any{"N": a.n})
-		if a.n == 1 {
-			done = lang.L("1 file anonymised.")
-		}
+		done := lang.N("{{.N}} files anonymised.", a.n, map[string]any{"N": a.n})
 		dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
 	}, func(err error) { busy.Hide(); showError(err, r.win) })
 }
