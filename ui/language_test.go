@@ -240,3 +240,32 @@ func TestBackupFailureInTheEnglishUI(t *testing.T) {
 		t.Errorf("English backup failure: %q", got)
 	}
 }
+
+// The consent and the documents shared list letters and attachments in the screens'
+// language; the register keeps them in Dutch (Consent.Scope) for the CLI and the letters.
+func TestConsentDocumentsInTheScreensLanguage(t *testing.T) {
+	f := &data.File{
+		Letters:     []data.Letter{{ID: 4, Kind: data.LetterAcknowledgement, Version: 1}},
+		Attachments: []data.Attachment{{ID: 2, Name: "klachtbrief.pdf"}},
+		Consents: []data.Consent{
+			{GivenOn: data.NewDate(2026, 11, 2), How: "per brief", Scope: "brief 4 (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf)",
+				Documents: data.Documents{Letters: []int64{4}, Attachments: []int64{2}}},
+			{GivenOn: data.NewDate(2026, 11, 3), How: "per brief", Scope: "alle stukken uit het klachtdossier", Documents: data.Documents{All: true}}},
+		Shares: []data.Share{{SharedOn: data.NewDate(2026, 11, 4), ExpertName: "Dr. Smit", Documents: "bijlage 2 (klachtbrief.pdf)", Attachments: []int64{2}}},
+	}
+	inLanguage(t, "en")
+	en := strings.Join(expertRows(f), "\n")
+	for _, want := range []string{"for: letter 4 (acknowledgement of receipt, version 1), attachment 2 (klachtbrief.pdf)",
+		"for: all documents in the complaint file", "shared with Dr. Smit: attachment 2 (klachtbrief.pdf)"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English expert rows lack %q:\n%s", want, en)
+		}
+	}
+	inLanguage(t, "nl")
+	nl := strings.Join(expertRows(f), "\n")
+	for _, want := range []string{"brief 4 (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf)", "alle stukken uit het klachtdossier"} {
+		if !strings.Contains(nl, want) {
+			t.Errorf("Dutch expert rows lack %q:\n%s", want, nl)
+		}
+	}
+}
