@@ -110,12 +110,17 @@ func TestCountsAgreeWithTheirNumber(t *testing.T) {
 	}
 	files, _ := filepath.Glob("*.go")
 	counted := regexp.MustCompile(`lang\.([LN])\("((?:[^"\\]|\\.)*\{\{\.N\}\}(?:[^"\\]|\\.)*)"`)
+	// A number before a plural noun: "{{.Rows}} rows", "{{.Dup}} were".
+	countedNoun := regexp.MustCompile(`lang\.L\("(?:[^"\\]|\\.)*\{\{\.\w+\}\} (?:\w+ )?(?:rows|complaints|files|events|days|years|were|items|letters|measures)\b`)
 	notACount := map[string]bool{"Step {{.N}} of 5: {{.Title}}": true}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
 		src, _ := os.ReadFile(f)
+		for _, m := range countedNoun.FindAllString(string(src), -1) {
+			t.Errorf("%s: %s… counts with lang.L; say the count with lang.N", f, m)
+		}
 		for _, m := range counted.FindAllStringSubmatch(string(src), -1) {
 			key := m[2]
 			if m[1] == "L" && !notACount[key] {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/data/importer"
 )
 
 // inLanguage switches the screens to code for the rest of the test, and back to Dutch after.
@@ -267,5 +268,54 @@ func TestConsentDocumentsInTheScreensLanguage(t *testing.T) {
 		if !strings.Contains(nl, want) {
 			t.Errorf("Dutch expert rows lack %q:\n%s", want, nl)
 		}
+	}
+}
+
+// Every open window follows a language switch: the retention review keeps the files ticked,
+// the import wizard stays on its step with its choices.
+func TestLanguageSwitchRebuildsEveryWindow(t *testing.T) {
+	m, _ := newApp(t)
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	r := m.ShowRetention()
+	w := m.ShowImport()
+	content, err := os.ReadFile(filepath.Join("..", "data", "importer", "testdata", "register.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Load("register.xlsx", content)
+	w.Selects[10].SetSelected(importer.Description.Label())
+	settle(m)
+	r.picked["K-2020-0001"] = true
+	m.useLanguage("en")
+	if m.retention == nil || m.retention == r || !m.retention.picked["K-2020-0001"] { // before the reload drops the unknown file
+		t.Fatalf("retention review after the switch: %+v", m.retention)
+	}
+	settle(m)
+	review := texts(m.retention.win.Content())
+	if !strings.Contains(review, "Anonymise the chosen files…") || strings.Contains(review, "anonimiseren") {
+		t.Errorf("the retention review is not in English:\n%s", review)
+	}
+	if got := m.retention.win.Title(); got != "Retention period" {
+		t.Errorf("retention window title %q", got)
+	}
+	wizard := texts(w.win.Content())
+	if !strings.Contains(wizard, "Step 2 of 5: match the columns") || strings.Contains(wizard, "Stap") {
+		t.Errorf("the import wizard is not in English on its step:\n%s", wizard)
+	}
+	if got := w.Selects[10].Selected; got != tr("import."+string(importer.Description), importer.Description.Label()) || got == importer.Description.Label() {
+		t.Errorf("the wizard's choice after the switch: %q", got)
+	}
+	if got := w.win.Title(); got != "Import a register" {
+		t.Errorf("wizard window title %q", got)
+	}
+	menu := m.win.MainMenu()
+	if menu.Items[0].Label != "File" || menu.Items[1].Items[0].Label != "About Klachtenregister" {
+		t.Errorf("the menu after the switch: %q, %q", menu.Items[0].Label, menu.Items[1].Items[0].Label)
+	}
+	// A closed wizard is not rebuilt.
+	w.win.Close()
+	m.useLanguage("nl")
+	if len(m.imports) != 0 {
+		t.Errorf("%d wizards kept after closing", len(m.imports))
 	}
 }
