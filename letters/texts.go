@@ -146,9 +146,9 @@ var dutch = phrases{
 	mine:               [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
-	previewDescription: "In de brieven: ‘Hierbij bevestigen wij de ontvangst van %s.’",
-	previewReason:      "In de voortgangsbrief: ‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
-	previewText:        "In de brief: ‘%s’",
+	previewDescription: "‘Hierbij bevestigen wij de ontvangst van %s.’",
+	previewReason:      "‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
+	previewText:        "‘%s’",
 }
 
 var english = phrases{
@@ -243,9 +243,9 @@ var english = phrases{
 	mine:               [][2]string{{"your ", "my "}, {"Your ", "My "}},
 	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
-	previewDescription: "In the letters: ‘We are writing to confirm that we have received %s.’",
-	previewReason:      "In the progress letter: ‘We need more time than we expected. %s’",
-	previewText:        "In the letter: ‘%s’",
+	previewDescription: "‘We are writing to confirm that we have received %s.’",
+	previewReason:      "‘We need more time than we expected. %s’",
+	previewText:        "‘%s’",
 }
 
 // DefaultBody is the built-in text of a letter in a language, shown in settings as the starting

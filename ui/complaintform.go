@@ -151,11 +151,11 @@ func (f *complaintForm) edited(e *widget.Entry) {
 // update shows the sentence the letters will make of the description, and tells changed.
 func (f *complaintForm) update() {
 	c := f.read(data.Complaint{})
-	lang := c.Language
-	if lang == "" {
-		lang = "nl"
+	language := c.Language
+	if language == "" {
+		language = "nl"
 	}
-	f.preview.SetText(letters.DescriptionPreview(&c, lang))
+	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
 	if f.changed != nil {
 		f.changed()
 	}

@@ -319,3 +319,22 @@ func TestLanguageSwitchRebuildsEveryWindow(t *testing.T) {
 		t.Errorf("%d wizards kept after closing", len(m.imports))
 	}
 }
+
+// A letter's sentence shown beside a field keeps the letter's language, and what is said
+// around it is in the screens' language: "In the letters: ‘Hierbij bevestigen wij …’".
+func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
+	m, _ := newApp(t)
+	inLanguage(t, "en")
+	m.useLanguage("en")
+	f := m.Intake.form
+	test.Type(f.summary, "Te laat.")
+	if got := f.preview.Text; !strings.HasPrefix(got, "In the letters: ‘Hierbij bevestigen wij de ontvangst") {
+		t.Errorf("English screens, Dutch letter: preview %q", got)
+	}
+	inLanguage(t, "nl")
+	m.useLanguage("nl")
+	test.Type(m.Intake.form.summary, "Te laat.")
+	if got := m.Intake.form.preview.Text; !strings.HasPrefix(got, "In de brieven: ‘Hierbij") {
+		t.Errorf("Dutch preview %q", got)
+	}
+}
