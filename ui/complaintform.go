@@ -114,7 +114,7 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
-	f.language = newSelect([]string{lang.L("Dutch"), lang.L("English")}, func(string) { f.update() })
+	f.language = newSelect([]string{languageName("nl"), languageName("en")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
 	for _, e := range []**widget.Entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
 		*e = widget.NewEntry()

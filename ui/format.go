@@ -24,6 +24,15 @@ func longDate(d data.Date) string {
 	return fmt.Sprintf("%d %s %d", d.Day(), month, d.Year())
 }
 
+// languageName is a letter's language named in the screens' language: "Dutch", "Engels".
+// (The language setting names each language in itself, so either can be found.)
+func languageName(code string) string {
+	if code == "en" {
+		return lang.L("English")
+	}
+	return lang.L("Dutch")
+}
+
 // longTime is the day of a moment, such as a backup's, as running text shows it.
 func longTime(t time.Time) string { return longDate(data.DateOf(t.Local())) }
 

@@ -331,6 +331,10 @@ func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
 	if got := f.preview.Text; !strings.HasPrefix(got, "In the letters: ‘Hierbij bevestigen wij de ontvangst") {
 		t.Errorf("English screens, Dutch letter: preview %q", got)
 	}
+	// The letter texts are headed with their language in the screens' language.
+	if got := texts(m.Settings.letterTexts()); !strings.Contains(got, "Acknowledgement of receipt (Dutch)") || strings.Contains(got, "Nederlands") {
+		t.Errorf("letter text headings:\n%s", got)
+	}
 	inLanguage(t, "nl")
 	m.useLanguage("nl")
 	test.Type(m.Intake.form.summary, "Te laat.")
