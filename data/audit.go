@@ -163,6 +163,19 @@ func timeline(q querier, id int64) ([]Event, error) {
 	return out, rows.Err()
 }
 
+// textOr is the Text stored under key in an event's payload, or for an event written before
+// it was stored, the Dutch that was: Msg("%s", dutch).
+func textOr(p map[string]any, key, dutch string) Text {
+	var t Text
+	if raw, ok := p[key]; ok {
+		b, _ := json.Marshal(raw)
+		if json.Unmarshal(b, &t) == nil && t.Key != "" {
+			return t
+		}
+	}
+	return Msg("%s", dutch)
+}
+
 // Describe says in the practitioner's words what the event recorded: Dutch with String, in
 // the screens' language in the desktop app.
 func (e Event) Describe() Text {
@@ -212,7 +225,7 @@ func (e Event) Describe() Text {
 	case "information_received":
 		return Msg("Gevraagde informatie ontvangen")
 	case "consent_given":
-		return Msg("Toestemming externe deskundige vastgelegd: %s", str("scope"))
+		return Msg("Toestemming externe deskundige vastgelegd: %s", textOr(p, "scope_text", str("scope")))
 	case "consent_refused":
 		return Msg("Toestemming externe deskundige geweigerd")
 	case "consent_withdrawn":
@@ -220,7 +233,7 @@ func (e Event) Describe() Text {
 	case "statement_signed":
 		return Msg("Geheimhoudingsverklaring ondertekend door %s op %s", str("expert"), date("signed_on"))
 	case "documents_shared":
-		return Msg("Stukken gedeeld met %s: %s", str("expert"), str("documents"))
+		return Msg("Stukken gedeeld met %s: %s", str("expert"), textOr(p, "documents_text", str("documents")))
 	case "attachment_added":
 		return Msg("Bijlage toegevoegd: %s", str("name"))
 	case "letter_generated":

@@ -248,6 +248,7 @@ func (f *File) Names() DocumentNames {
 }
 
 // letterName is a letter of the file as a list of documents names it: "ontvangstbevestiging, versie 1".
+// (Ids and versions are ints, so that a Text stored in an event reads back the same.)
 func letterName(kind LetterKind, version int) Text { return Msg("%s, versie %d", kind, version) }
 
 // Describe is documents in words: "alle stukken uit het klachtdossier" or "brief 4
@@ -260,16 +261,16 @@ func (n DocumentNames) Describe(d Documents) Text {
 	var parts List
 	for _, id := range d.Letters {
 		if name, ok := n.Letters[id]; ok {
-			parts = append(parts, Msg("brief %d (%s)", id, name))
+			parts = append(parts, Msg("brief %d (%s)", int(id), name))
 		} else {
-			parts = append(parts, Msg("brief %d", id))
+			parts = append(parts, Msg("brief %d", int(id)))
 		}
 	}
 	for _, id := range d.Attachments {
 		if name, ok := n.Attachments[id]; ok {
-			parts = append(parts, Msg("bijlage %d (%s)", id, name))
+			parts = append(parts, Msg("bijlage %d (%s)", int(id), name))
 		} else {
-			parts = append(parts, Msg("bijlage %d", id))
+			parts = append(parts, Msg("bijlage %d", int(id)))
 		}
 	}
 	return Msg("%s", parts)

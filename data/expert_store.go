@@ -147,7 +147,8 @@ func (s *Store) GiveConsent(ref string, c Consent) error {
 		if err := checkPicked(ref, c.Documents, names); err != nil {
 			return err
 		}
-		c.Scope = names.Describe(c.Documents).String()
+		scope := names.Describe(c.Documents)
+		c.Scope = scope.String()
 		if c.Refused {
 			c.Scope = "geen stukken (toestemming geweigerd)"
 		}
@@ -164,7 +165,11 @@ func (s *Store) GiveConsent(ref string, c Consent) error {
 		if c.Refused {
 			kind = "consent_refused"
 		}
-		return tx.event(comp.ID, kind, c)
+		// The documents also as a Text, so the timeline can name them in the screens' language.
+		return tx.event(comp.ID, kind, struct {
+			Consent
+			ScopeText Text `json:"scope_text"`
+		}{c, scope})
 	})
 }
 
@@ -287,7 +292,8 @@ func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 		if err := shareRefusal(comp, sh, signed, consent, names); err != nil {
 			return err
 		}
-		sh.Documents = names.Describe(sh.picked()).String()
+		documents := names.Describe(sh.picked())
+		sh.Documents = documents.String()
 		res, err := tx.Exec(`INSERT INTO shares (complaint_id, expert_id, consent_id, shared_on, documents)
 			VALUES (?, ?, ?, ?, ?)`, comp.ID, sh.ExpertID, consent.ID, sh.SharedOn, sh.Documents)
 		if err != nil {
@@ -297,7 +303,10 @@ func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 		if err := tx.insertDocuments("share_documents", "share_id", sh.ID, sh.picked()); err != nil {
 			return err
 		}
-		return tx.event(comp.ID, "documents_shared", sh)
+		return tx.event(comp.ID, "documents_shared", struct {
+			Share
+			DocumentsText Text `json:"documents_text"`
+		}{sh, documents})
 	})
 	return sh.ID, err
 }

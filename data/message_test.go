@@ -32,3 +32,27 @@ func TestStepDetailOfAnOlderEventStaysReadable(t *testing.T) {
 		t.Errorf("older event: %q", got)
 	}
 }
+
+func TestDocumentsKeepTheirNamesThroughJSON(t *testing.T) {
+	names := DocumentNames{Letters: map[int64]Text{4: letterName(LetterAcknowledgement, 1)}, Attachments: map[int64]string{2: "klachtbrief.pdf"}}
+	in := names.Describe(Documents{Letters: []int64{4}, Attachments: []int64{2, 9}})
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Text
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Errorf("round trip:\n%#v\n%#v", in, out)
+	}
+	if got := out.String(); got != "brief 4 (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf), bijlage 9" {
+		t.Errorf("Dutch: %q", got)
+	}
+	// Events written before scope_text existed carry the Dutch only.
+	e := Event{Kind: "consent_given", Payload: []byte(`{"scope":"alle stukken uit het klachtdossier"}`)}
+	if got := e.Describe(); got.String() != "Toestemming externe deskundige vastgelegd: alle stukken uit het klachtdossier" {
+		t.Errorf("older event: %q", got.String())
+	}
+}

@@ -342,3 +342,58 @@ func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
 		t.Errorf("Dutch preview %q", got)
 	}
 }
+
+// The timeline names the documents consented to and shared in the screens' language.
+func TestTimelineNamesSharedDocumentsInTheScreensLanguage(t *testing.T) {
+	_, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne Visser")
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expert, err := s.SaveExpert(data.Expert{Name: "Dr. J. Smit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := data.Today(s.Now())
+	if _, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", []byte("%PDF-1.4\n"), expert); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{
+		s.GiveConsent(ref, data.Consent{GivenOn: today, How: "per brief", Documents: data.Documents{Attachments: []int64{att}}}),
+		s.RecordStatement(ref, expert, today),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ShareDocuments(ref, data.Share{ExpertID: expert, SharedOn: today, Attachments: []int64{att}}); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := s.Timeline(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timeline := func() string {
+		var b strings.Builder
+		for _, e := range evs {
+			b.WriteString(say(e.Describe()) + "\n")
+		}
+		return b.String()
+	}
+	inLanguage(t, "en")
+	en := timeline()
+	for _, want := range []string{"Consent for an external expert recorded: attachment 1 (klachtbrief.pdf)",
+		": attachment 1 (klachtbrief.pdf)\n"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English timeline lacks %q:\n%s", want, en)
+		}
+	}
+	if strings.Contains(en, "bijlage") {
+		t.Errorf("Dutch left in the English timeline:\n%s", en)
+	}
+	inLanguage(t, "nl")
+	if nl := timeline(); !strings.Contains(nl, "Toestemming externe deskundige vastgelegd: bijlage 1 (klachtbrief.pdf)") {
+		t.Errorf("Dutch timeline:\n%s", nl)
+	}
+}
