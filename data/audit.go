@@ -163,18 +163,33 @@ func timeline(q querier, id int64) ([]Event, error) {
 	return out, rows.Err()
 }
 
-// textOr is the Text stored under key in an event's payload, or for an event written before
-// it was stored, the Dutch that was: Msg("%s", dutch).
-func textOr(p map[string]any, key, dutch string) Text {
+// documentsOf are the documents a consent or share event names: the Text stored under key,
+// or for an event written before it was stored, the documents by id with the Dutch that was
+// stored under dutchKey.
+func documentsOf(p map[string]any, key, dutchKey string) any {
+	b, _ := json.Marshal(p)
 	var t Text
 	if raw, ok := p[key]; ok {
-		b, _ := json.Marshal(raw)
-		if json.Unmarshal(b, &t) == nil && t.Key != "" {
+		rb, _ := json.Marshal(raw)
+		if json.Unmarshal(rb, &t) == nil && t.Key != "" {
 			return t
 		}
 	}
-	return Msg("%s", dutch)
+	var d DocumentsSaid
+	_ = json.Unmarshal(b, &d.Documents)
+	d.Dutch, _ = p[dutchKey].(string)
+	return d
 }
+
+// DocumentsSaid are documents as an older event names them: by id, and in the Dutch the
+// register wrote then, names included. A screen in another language names them by id.
+type DocumentsSaid struct {
+	Documents
+	Dutch string
+}
+
+// Label is the Dutch the event recorded.
+func (d DocumentsSaid) Label() string { return d.Dutch }
 
 // Describe says in the practitioner's words what the event recorded: Dutch with String, in
 // the screens' language in the desktop app.
@@ -225,7 +240,7 @@ func (e Event) Describe() Text {
 	case "information_received":
 		return Msg("Gevraagde informatie ontvangen")
 	case "consent_given":
-		return Msg("Toestemming externe deskundige vastgelegd: %s", textOr(p, "scope_text", str("scope")))
+		return Msg("Toestemming externe deskundige vastgelegd: %s", documentsOf(p, "scope_text", "scope"))
 	case "consent_refused":
 		return Msg("Toestemming externe deskundige geweigerd")
 	case "consent_withdrawn":
@@ -233,7 +248,7 @@ func (e Event) Describe() Text {
 	case "statement_signed":
 		return Msg("Geheimhoudingsverklaring ondertekend door %s op %s", str("expert"), date("signed_on"))
 	case "documents_shared":
-		return Msg("Stukken gedeeld met %s: %s", str("expert"), textOr(p, "documents_text", str("documents")))
+		return Msg("Stukken gedeeld met %s: %s", str("expert"), documentsOf(p, "documents_text", "documents"))
 	case "attachment_added":
 		return Msg("Bijlage toegevoegd: %s", str("name"))
 	case "letter_generated":

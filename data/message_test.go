@@ -50,9 +50,13 @@ func TestDocumentsKeepTheirNamesThroughJSON(t *testing.T) {
 	if got := out.String(); got != "brief 4 (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf), bijlage 9" {
 		t.Errorf("Dutch: %q", got)
 	}
-	// Events written before scope_text existed carry the Dutch only.
-	e := Event{Kind: "consent_given", Payload: []byte(`{"scope":"alle stukken uit het klachtdossier"}`)}
-	if got := e.Describe(); got.String() != "Toestemming externe deskundige vastgelegd: alle stukken uit het klachtdossier" {
+	// Events written before documents_text existed carry the ids and the Dutch only.
+	e := Event{Kind: "documents_shared", Payload: []byte(`{"expert":"Dr. Smit","documents":"brief 53 (ontvangstbevestiging, versie 1)","letters":[53],"attachments":[]}`)}
+	got := e.Describe()
+	if got.String() != "Stukken gedeeld met Dr. Smit: brief 53 (ontvangstbevestiging, versie 1)" {
 		t.Errorf("older event: %q", got.String())
+	}
+	if d, ok := got.Args[1].(DocumentsSaid); !ok || !reflect.DeepEqual(d.Letters, []int64{53}) {
+		t.Errorf("older event's documents: %#v", got.Args[1])
 	}
 }

@@ -141,6 +141,11 @@ func sayArg(a any) any {
 		return measureStateLabel(v)
 	case importer.Field:
 		return importFieldLabel(v)
+	case data.DocumentsSaid:
+		if uiLanguage() == "nl" {
+			return v.Label()
+		}
+		return say(data.DocumentNames{}.Describe(v.Documents))
 	case data.FieldName:
 		return fieldLabel(v)
 	case data.FieldNames:

@@ -392,6 +392,11 @@ func TestTimelineNamesSharedDocumentsInTheScreensLanguage(t *testing.T) {
 	if strings.Contains(en, "bijlage") {
 		t.Errorf("Dutch left in the English timeline:\n%s", en)
 	}
+	// An event written before the documents were stored as a text names them by id.
+	old := data.Event{Kind: "documents_shared", Payload: []byte(`{"expert":"Dr. Smit","documents":"brief 53 (ontvangstbevestiging, versie 1)","letters":[53],"attachments":[2]}`)}
+	if got := say(old.Describe()); got != "Documents shared with Dr. Smit: letter 53, attachment 2" {
+		t.Errorf("older event in English: %q", got)
+	}
 	inLanguage(t, "nl")
 	if nl := timeline(); !strings.Contains(nl, "Toestemming externe deskundige vastgelegd: bijlage 1 (klachtbrief.pdf)") {
 		t.Errorf("Dutch timeline:\n%s", nl)
