@@ -112,7 +112,9 @@ func (m *Main) useLanguage(code string) {
 	m.build()
 	m.tabs.SelectIndex(selected)
 	for ref, cf := range m.files {
+		tab := cf.tabs.SelectedIndex()
 		m.files[ref] = m.newFile(cf.win, ref)
+		m.files[ref].tabs.SelectIndex(tab)
 	}
 	if r := m.retention; r != nil {
 		m.retention = m.newRetention(r.win)

@@ -83,6 +83,7 @@ func TestLanguageSwitchesWithoutRestart(t *testing.T) {
 	ref := addComplaint(t, s, "Mehmet Çelik")
 	m.OpenComplaint(ref, "")
 	settle(m)
+	m.files[ref].tabs.Select(m.files[ref].tab("timeline"))
 	if got := texts(m.win.Content()); !strings.Contains(got, "Vandaag") || strings.Contains(got, "Today") {
 		t.Fatalf("the Dutch main window shows:\n%s", got)
 	}
@@ -101,6 +102,9 @@ func TestLanguageSwitchesWithoutRestart(t *testing.T) {
 	}
 	if m.tabs.Selected().Text != "Settings" {
 		t.Errorf("after switching the window shows %q, want the settings still", m.tabs.Selected().Text)
+	}
+	if got := m.files[ref].tabs.Selected().Text; got != "Timeline" {
+		t.Errorf("after switching the complaint file shows %q, want the timeline still", got)
 	}
 	file := texts(m.files[ref].win.Content())
 	if !strings.Contains(file, "Timeline") || strings.Contains(file, "Tijdlijn") {
