@@ -107,11 +107,11 @@ func Next(ref string, s Status, a Action) (Status, error) {
 	if len(allowed) > 0 {
 		steps := make(List, len(allowed))
 		for i, x := range allowed {
-			steps[i] = Msg("%s (%s)", x, string(x))
+			steps[i] = Msg("%s%s", x, ForCLI(" ("+string(x)+")"))
 		}
 		hint = Msg("wel mogelijk: %s", steps)
 	}
-	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q (%s); %s", Capital{a}, ref, s, string(s), hint)
+	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q%s; %s", Capital{a}, ref, s, ForCLI(" ("+string(s)+")"), hint)
 }
 
 func capitalise(s string) string {

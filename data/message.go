@@ -61,6 +61,13 @@ func dutchArg(a any) any {
 	return a
 }
 
+// ForCLI is a part of a text that only the CLI shows: a status or a step by the name its
+// commands use, " (resolved)". The desktop app, where these names are never typed, leaves it out.
+type ForCLI string
+
+// Label is the part as the CLI shows it.
+func (c ForCLI) Label() string { return string(c) }
+
 // List is an argument of several values, shown one after the other: "a, b, c".
 type List []any
 

@@ -141,6 +141,8 @@ func sayArg(a any) any {
 		return measureStateLabel(v)
 	case importer.Field:
 		return importFieldLabel(v)
+	case data.ForCLI:
+		return ""
 	case data.DocumentsSaid:
 		if uiLanguage() == "nl" {
 			return v.Label()

@@ -406,3 +406,22 @@ func TestTimelineNamesSharedDocumentsInTheScreensLanguage(t *testing.T) {
 		t.Errorf("Dutch timeline:\n%s", nl)
 	}
 }
+
+// A step refused by the lifecycle names the status and the steps possible in words; the names
+// the CLI's commands use ("resolved", "close") stay on the CLI.
+func TestRefusedStepShowsNoInternalNames(t *testing.T) {
+	_, err := data.Next("K-2026-0016", data.StatusResolved, data.ActionExtend)
+	if cli := err.Error(); !strings.Contains(cli, `"afgehandeld" (resolved)`) || !strings.Contains(cli, "dossier sluiten (close)") {
+		t.Fatalf("the CLI lost its names: %q", cli)
+	}
+	for _, code := range []string{"nl", "en"} {
+		inLanguage(t, code)
+		got := explain(err)
+		if strings.Contains(got, "(resolved)") || strings.Contains(got, "(close)") || strings.Contains(got, "()") {
+			t.Errorf("%s: %q shows internal names", code, got)
+		}
+	}
+	if got := explain(err); got != `Extend the deadline is not possible for complaint K-2026-0016: the status is "resolved"; possible: close the file.` {
+		t.Errorf("English: %q", got)
+	}
+}
