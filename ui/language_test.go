@@ -421,7 +421,7 @@ func TestRefusedStepShowsNoInternalNames(t *testing.T) {
 			t.Errorf("%s: %q shows internal names", code, got)
 		}
 	}
-	if got := explain(err); got != `Extend the deadline is not possible for complaint K-2026-0016: the status is "resolved"; possible: close the file.` {
+	if got := explain(err); got != `Extend the deadline: not possible for complaint K-2026-0016, whose status is "resolved"; possible: close the file.` {
 		t.Errorf("English: %q", got)
 	}
 }
