@@ -152,3 +152,23 @@ func TestCountsAgreeWithTheirNumber(t *testing.T) {
 		t.Errorf("countEvents(1204) = %q", got)
 	}
 }
+
+// A letter's language is named in the screens' language (languageName: "Dutch"); only the
+// language setting names each language in itself ("Nederlands", "English"), through its choices.
+func TestLetterLanguagesNamedInTheScreensLanguage(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		if !strings.HasSuffix(f, "_test.go") && strings.Contains(string(src), `choiceLabel("language"`) {
+			t.Errorf("%s names a letter's language by the setting's choice; use languageName", f)
+		}
+	}
+	inLanguage(t, "en")
+	if languageName("nl") != "Dutch" || languageName("en") != "English" {
+		t.Errorf("English names: %q, %q", languageName("nl"), languageName("en"))
+	}
+	inLanguage(t, "nl")
+	if languageName("nl") != "Nederlands" || languageName("en") != "Engels" {
+		t.Errorf("Dutch names: %q, %q", languageName("nl"), languageName("en"))
+	}
+}
