@@ -195,7 +195,7 @@ func (d DocumentsSaid) Label() string { return d.Dutch }
 // the screens' language in the desktop app.
 func (e Event) Describe() Text {
 	if e.Payload == nil {
-		return Msg("%s (inhoud gewist)", e.Kind)
+		return Msg("%s (inhoud gewist)", Capital{EventKind(e.Kind)})
 	}
 	var p map[string]any
 	_ = json.Unmarshal(e.Payload, &p)
@@ -278,7 +278,11 @@ func (e Event) Describe() Text {
 		if p["erasure_request"] == true {
 			return Msg("Persoonsgegevens gewist op verzoek: %s", str("reason"))
 		}
-		return Msg("Persoonsgegevens verwijderd (geanonimiseerd): %s", str("reason"))
+		reason := any(str("reason"))
+		if reason == RetentionReason { // the program's own reason, in the screens' language
+			reason = Msg("bewaartermijn verstreken")
+		}
+		return Msg("Persoonsgegevens verwijderd (geanonimiseerd): %s", reason)
 	case "payload_erased":
 		events, _ := p["events"].([]any)
 		if len(events) == 1 {
@@ -303,6 +307,36 @@ func fieldNames(changes map[string]any) FieldNames {
 	}
 	return out
 }
+
+// EventKind is the kind of an event (contact_added), as a timeline names an event whose
+// content was erased.
+type EventKind string
+
+// Label is the kind in the practitioner's words; a kind without one shows its name.
+func (k EventKind) Label() string {
+	if l, ok := eventLabels[k]; ok {
+		return l
+	}
+	return string(k)
+}
+
+// eventLabels name the kinds of event a complaint's timeline holds. The desktop app has them
+// in English as "event.<kind>".
+var eventLabels = map[EventKind]string{
+	"complaint_created": "klacht geregistreerd", "complaint_edited": "gegevens gewijzigd", "status_changed": "status gewijzigd",
+	"contact_added": "contactmoment", "information_received": "informatie ontvangen", "consent_given": "toestemming gegeven",
+	"consent_refused": "toestemming geweigerd", "consent_withdrawn": "toestemming ingetrokken",
+	"statement_signed": "geheimhoudingsverklaring ondertekend", "documents_shared": "stukken gedeeld",
+	"attachment_added": "bijlage toegevoegd", "letter_generated": "brief gemaakt", "letter_sent": "brief verstuurd",
+	"measure_added": "maatregel vastgelegd", "measure_edited": "maatregel gewijzigd", "measure_linked": "maatregel gekoppeld",
+	"measure_unlinked": "maatregel ontkoppeld", "measure_done": "maatregel uitgevoerd",
+	"measure_evaluated": "effect van maatregel beoordeeld", "no_measure_recorded": "geen maatregel nodig",
+	"root_cause_added": "oorzaak toegevoegd", "hold_placed": "bewaarplicht ingesteld", "hold_released": "bewaarplicht opgeheven",
+	"complaint_anonymised": "geanonimiseerd", "payload_erased": "inhoud gewist", "register_imported": "geïmporteerd",
+}
+
+// EventKinds lists every kind with a name of its own, for the translations' completeness test.
+func EventKinds() []EventKind { return slices.Collect(maps.Keys(eventLabels)) }
 
 // LanguageName is a letter's language in words.
 func LanguageName(code string) any {

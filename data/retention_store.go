@@ -99,6 +99,10 @@ func (s *Store) ReleaseHold(ref string) error {
 	})
 }
 
+// RetentionReason is the reason an anonymisation records when the retention period has
+// passed, from the app's review or the CLI: never a name.
+const RetentionReason = "bewaartermijn verstreken"
+
 // Anonymise removes the personal data of the complaints refs (see AnonymiseRemoves), each in
 // its own transaction with its audit events, and then clears the freed space from the file
 // (scrub). reason is recorded in the audit trail ("bewaartermijn verstreken"); a name of the

@@ -148,6 +148,8 @@ func sayArg(a any) any {
 			return v.Label()
 		}
 		return say(data.DocumentNames{}.Describe(v.Documents))
+	case data.EventKind:
+		return tr("event."+string(v), v.Label())
 	case data.FieldName:
 		return fieldLabel(v)
 	case data.FieldNames:

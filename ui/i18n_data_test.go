@@ -144,6 +144,11 @@ func TestEveryDataTextIsTranslated(t *testing.T) {
 			t.Errorf("en.json lacks field.%s", f)
 		}
 	}
+	for _, k := range data.EventKinds() {
+		if _, ok := enScreen["event."+string(k)]; !ok {
+			t.Errorf("en.json lacks event.%s", k)
+		}
+	}
 	for _, a := range []data.Action{data.ActionEscalate, data.ActionAcknowledge, data.ActionExtend, data.ActionResolve,
 		data.ActionClose, data.ActionWithdraw, data.ActionReopen} {
 		if _, ok := enScreen["action."+string(a)]; !ok {

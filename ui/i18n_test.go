@@ -85,7 +85,7 @@ func TestEveryScreenTextIsTranslated(t *testing.T) {
 	for _, k := range keys {
 		used[k] = true
 	}
-	keyed := regexp.MustCompile(`^(import|field|action|breach|party|month|status|warning|channel|subject|verdict|item|contact|choice|setting|letter|delivery|measure|effect|salutation)\.`)
+	keyed := regexp.MustCompile(`^(import|event|field|action|breach|party|month|status|warning|channel|subject|verdict|item|contact|choice|setting|letter|delivery|measure|effect|salutation)\.`)
 	for k := range nl {
 		if !used[k] && !keyed.MatchString(k) {
 			t.Errorf("nl.json has %q, which no screen uses any more", k)

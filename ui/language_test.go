@@ -425,3 +425,41 @@ func TestRefusedStepShowsNoInternalNames(t *testing.T) {
 		t.Errorf("English: %q", got)
 	}
 }
+
+// An anonymised file's timeline names its erased events and the program's own reason in the
+// screens' language, never by their internal names ("contact_added").
+func TestAnonymisedTimelineInTheScreensLanguage(t *testing.T) {
+	_, s := newApp(t)
+	ref := addComplaint(t, s, "Noor Bakker")
+	if err := s.Withdraw(ref, data.Date{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Anonymise([]string{ref}, data.RetentionReason); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := s.Timeline(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	timeline := func() string {
+		var b strings.Builder
+		for _, e := range evs {
+			b.WriteString(say(e.Describe()) + "\n")
+		}
+		return b.String()
+	}
+	inLanguage(t, "en")
+	en := timeline()
+	for _, want := range []string{"Complaint registered (content erased)\n", "Personal data removed (anonymised): retention period passed\n"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English timeline lacks %q:\n%s", want, en)
+		}
+	}
+	if internal := regexp.MustCompile(`[a-z]+_[a-z]+`).FindString(en); internal != "" {
+		t.Errorf("the timeline shows the internal name %q:\n%s", internal, en)
+	}
+	inLanguage(t, "nl")
+	if nl := timeline(); !strings.Contains(nl, "Klacht geregistreerd (inhoud gewist)\n") || !strings.Contains(nl, ": bewaartermijn verstreken\n") {
+		t.Errorf("Dutch timeline:\n%s", nl)
+	}
+}

@@ -19,9 +19,6 @@ type retentionStore interface {
 	Anonymise(refs []string, reason string) (int, error)
 }
 
-// retentionReason is what the audit trail records as the reason of an anonymisation from
-// the review: never a name.
-const retentionReason = "bewaartermijn verstreken"
 
 // retentionScreen is the review of the finished complaints past their retention period: it
 // lists them, says what anonymising removes and what stays, and anonymises the ones the
@@ -245,7 +242,7 @@ func (r *retentionScreen) run(refs []string) {
 		widget.NewLabel(lang.L("Anonymising and clearing the freed space from the register…")), widget.NewProgressBarInfinite()), r.win)
 	busy.Show()
 	run(&r.bg, func() (anonymised, error) {
-		n, err := r.store.Anonymise(refs, retentionReason)
+		n, err := r.store.Anonymise(refs, data.RetentionReason)
 		for _, ref := range refs {
 			r.copies.Remove(ref)
 		}
