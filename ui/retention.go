@@ -19,7 +19,6 @@ type retentionStore interface {
 	Anonymise(refs []string, reason string) (int, error)
 }
 
-
 // retentionScreen is the review of the finished complaints past their retention period: it
 // lists them, says what anonymising removes and what stays, and anonymises the ones the
 // practitioner picks, after a confirmation. A file under legal hold is listed but cannot be
