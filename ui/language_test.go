@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/data/demo"
 	"klachtenregister/data/importer"
 )
 
@@ -461,5 +462,33 @@ func TestAnonymisedTimelineInTheScreensLanguage(t *testing.T) {
 	inLanguage(t, "nl")
 	if nl := timeline(); !strings.Contains(nl, "Klacht geregistreerd (inhoud gewist)\n") || !strings.Contains(nl, ": bewaartermijn verstreken\n") {
 		t.Errorf("Dutch timeline:\n%s", nl)
+	}
+}
+
+// Every timeline of a demo register, in both languages, is free of internal names
+// (status_changed, partly_well_founded) and ISO dates, which the screens write as 31-12-2026.
+func TestDemoTimelinesShowNoInternalWords(t *testing.T) {
+	_, s := newApp(t)
+	if err := demo.Fill(s, 40, 1, nil); err != nil {
+		t.Fatal(err)
+	}
+	listed, err := s.List(data.Filter{})
+	if err != nil || len(listed) != 40 {
+		t.Fatalf("listed %d complaints: %v", len(listed), err)
+	}
+	internal := regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|\b\d{4}-\d{2}-\d{2}\b`)
+	for _, code := range []string{"nl", "en"} {
+		inLanguage(t, code)
+		for _, c := range listed {
+			evs, err := s.Timeline(c.Reference)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range evs {
+				if line := say(e.Describe()); internal.MatchString(line) {
+					t.Errorf("%s, %s: %q shows %q", code, c.Reference, line, internal.FindString(line))
+				}
+			}
+		}
 	}
 }
