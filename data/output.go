@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -228,7 +227,7 @@ func outputFailed(target string, err error) error {
 	if isDiskFull(err) {
 		return NewError(CodeUnavailable, "output", "%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)
 	}
-	return fmt.Errorf("%s is niet geschreven: %w", target, err)
+	return fault(err, "%s is niet geschreven (%v)", target, err)
 }
 
 // syncDir makes the rename durable; Windows has no directory handles to sync, and there the

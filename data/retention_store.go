@@ -362,6 +362,7 @@ func (s *Store) scrub() error {
 		return nil
 	}
 	// Not classified as an unavailable register: the anonymisation itself is done.
-	return fmt.Errorf("de persoonsgegevens zijn verwijderd en overschreven, maar het bestand kon daarna niet worden "+
-		"opgeschoond en verkleind (%w); controleer of er vrije schijfruimte is ter grootte van het register", errors.Join(errs...))
+	err := errors.Join(errs...)
+	return fault(err, "de persoonsgegevens zijn verwijderd en overschreven, maar het bestand kon daarna niet worden "+
+		"opgeschoond en verkleind (%v); controleer of er vrije schijfruimte is ter grootte van het register", err)
 }

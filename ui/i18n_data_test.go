@@ -16,7 +16,7 @@ import (
 )
 
 // keyArg is where the message key sits in the calls that make a data text.
-var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0, "conflict": 0, "as": 0, "refuse": 0, "damagedBackup": 0, "refuseOutput": 0, "unusable": 1}
+var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0, "conflict": 0, "as": 0, "refuse": 0, "damagedBackup": 0, "refuseOutput": 0, "unusable": 1, "fault": 1}
 
 // dataKeys finds every text data/ and letters/ say to a practitioner: the literal keys of
 // Msg, NewError, invalid, notFound, conflict, textRule.as and the forwarders (refuse, ...). A
