@@ -129,7 +129,7 @@ func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
 	case err != nil:
 		return fail(unusable(err, "de reservekopie is niet te controleren (%v)", err))
 	case !v.OK():
-		return fail(NewError(CodeDatabase, "", "de reservekopie is niet gemaakt, want het register zelf klopt niet: %s", v.Problem))
+		return fail(fault(nil, "de reservekopie is niet gemaakt, want het register zelf klopt niet: %s", v.Problem))
 	}
 	st, err := os.Stat(tmp.Name())
 	if err != nil {
