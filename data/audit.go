@@ -211,6 +211,9 @@ func (e Event) Describe() Text {
 		if e.importLine > 0 {
 			return Msg("Geïmporteerd uit %s, regel %d", str("file"), e.importLine)
 		}
+		if n, _ := p["imported"].(float64); n == 1 {
+			return Msg("Register geïmporteerd uit %s: 1 klacht (SHA-256 %s)", str("file"), str("sha256"))
+		}
 		return Msg("Register geïmporteerd uit %s: %v klachten (SHA-256 %s)", str("file"), p["imported"], str("sha256"))
 	case "complaint_created":
 		return Msg("Klacht geregistreerd: %s", str("summary"))
