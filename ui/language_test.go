@@ -317,6 +317,10 @@ func TestLanguageSwitchRebuildsEveryWindow(t *testing.T) {
 	if menu.Items[0].Label != "File" || menu.Items[1].Items[0].Label != "About Klachtenregister" {
 		t.Errorf("the menu after the switch: %q, %q", menu.Items[0].Label, menu.Items[1].Items[0].Label)
 	}
+	menuItem(t, m.win, "Help", "About Klachtenregister").Action()
+	if about := overlayText(m.win); !strings.Contains(about, "Last good backup") || !strings.Contains(about, "Audit trail") || strings.Contains(about, "Versie") {
+		t.Errorf("Help › About after the switch:\n%s", about)
+	}
 	// A closed wizard is not rebuilt.
 	w.win.Close()
 	m.useLanguage("nl")
