@@ -496,3 +496,30 @@ func TestDemoTimelinesShowNoInternalWords(t *testing.T) {
 		}
 	}
 }
+
+// An imported complaint's file says where it came from in the screens' language.
+func TestImportNoteInTheScreensLanguage(t *testing.T) {
+	m, s := newApp(t)
+	content, err := os.ReadFile(filepath.Join("..", "data", "importer", "testdata", "register.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := importer.Read("register.xlsx", content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := importer.Build(sheet, importer.Guess(sheet.Header), s.Prepare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(p.File(), nil); err != nil {
+		t.Fatal(err)
+	}
+	inLanguage(t, "en")
+	m.useLanguage("en")
+	cf := m.OpenComplaint("K-2019-0001", "")
+	settle(m)
+	if got := cf.title.Text; !strings.HasSuffix(got, " · Imported from register.xlsx, line 2 (reference there: 2019/001)") {
+		t.Errorf("English header of an imported complaint: %q", got)
+	}
+}
