@@ -523,3 +523,42 @@ func TestImportNoteInTheScreensLanguage(t *testing.T) {
 		t.Errorf("English header of an imported complaint: %q", got)
 	}
 }
+
+// Every main screen and every tab of the complaint files of a demo register, in both
+// languages, is free of internal names (address_line1, partly_well_founded) and ISO dates.
+func TestScreensShowNoInternalWords(t *testing.T) {
+	m, s := newApp(t)
+	if err := demo.Fill(s, 40, 1, nil); err != nil {
+		t.Fatal(err)
+	}
+	listed, err := s.List(data.Filter{Limit: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	internal := regexp.MustCompile(`\b[a-z]+_[a-z_]+\b|\b\d{4}-\d{2}-\d{2}\b`)
+	check := func(where, shown string) {
+		t.Helper()
+		if w := internal.FindString(shown); w != "" {
+			t.Errorf("%s shows %q:\n%s", where, w, shown)
+		}
+	}
+	for _, code := range []string{"nl", "en"} {
+		inLanguage(t, code)
+		m.useLanguage(code)
+		settle(m)
+		for i := range m.tabs.Items {
+			m.tabs.SelectIndex(i)
+			m.refresh()
+			settle(m)
+			check(code+" "+m.tabs.Items[i].Text, texts(m.win.Content()))
+		}
+		for _, c := range listed {
+			cf := m.OpenComplaint(c.Reference, "")
+			settle(m)
+			for i := range cf.tabs.Items {
+				cf.tabs.SelectIndex(i)
+				check(code+" "+c.Reference+" "+cf.tabs.Items[i].Text, texts(cf.win.Content()))
+			}
+		}
+	}
+}
