@@ -29,6 +29,7 @@ type phrases struct {
 	// about the enclosed form.
 	consentTick, consentAll, consentOnly, consentNone string
 	letterNo, attachmentNo, letterOf                  string
+	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	phoneLabel, calibrationTitle                      string
 	calibration                                       []string // the calibration page's instructions
@@ -118,6 +119,7 @@ var dutch = phrases{
 	consentOnly: "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
 	consentNone: "Ik geef geen toestemming.",
 	letterNo:    "brief nr. %d", attachmentNo: "bijlage nr. %d", letterOf: "%s, verstuurd op %s",
+	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
 		"bijgevoegde toestemmingsformulier invullen en terugsturen, ook als u geen toestemming geeft?",
@@ -216,6 +218,7 @@ var english = phrases{
 	consentOnly: "I consent only for the documents I tick below:",
 	consentNone: "I do not consent.",
 	letterNo:    "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
+	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
 		"file only with your consent and after signing a confidentiality statement. Please fill in the enclosed consent " +
 		"form and return it to us, also if you do not consent.",
