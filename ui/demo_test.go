@@ -28,17 +28,7 @@ func windowTexts(w fyne.Window) string {
 // its title, and "Naar mijn eigen register" closes the demo, removes its files and shows the
 // practice's own register in the same window, without a restart.
 func TestDemoBandAndReturnToOwnRegister(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := UseLanguage("nl"); err != nil {
-		t.Fatal(err)
-	}
-	own := filepath.Join(t.TempDir(), "register.db")
-	se := &session{app: a, path: own, win: a.NewWindow("Klachtenregister"), demos: demoRegisters{size: 3}}
-	t.Cleanup(se.demos.remove)
-	demo, err := se.demos.open()
-	if err != nil {
-		t.Fatal(err)
-	}
+	se, own, demo := demoSession(t)
 	demoDir := filepath.Dir(demo.Path())
 	se.start(demo)
 	settle(se.current)
@@ -85,18 +75,8 @@ func TestDemoBandAndReturnToOwnRegister(t *testing.T) {
 // band and the titles included; the way back closes every window the demo had open and shows
 // the own register in its own language.
 func TestDemoRegisterSwitchesLanguage(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := UseLanguage("nl"); err != nil {
-		t.Fatal(err)
-	}
+	se, own, demo := demoSession(t)
 	t.Cleanup(func() { _ = UseLanguage("nl") })
-	own := filepath.Join(t.TempDir(), "register.db")
-	se := &session{app: a, path: own, win: a.NewWindow("Klachtenregister"), demos: demoRegisters{size: 3}}
-	t.Cleanup(se.demos.remove)
-	demo, err := se.demos.open()
-	if err != nil {
-		t.Fatal(err)
-	}
 	se.start(demo)
 	settle(se.current)
 	m := se.current
@@ -129,9 +109,27 @@ func TestDemoRegisterSwitchesLanguage(t *testing.T) {
 	if se.current.store.Path() != own || !strings.Contains(windowTexts(se.win), "Vandaag") {
 		t.Errorf("the own register, in its own language: %s\n%s", se.current.store.Path(), windowTexts(se.win))
 	}
-	for _, w := range a.Driver().AllWindows() {
+	for _, w := range se.app.Driver().AllWindows() {
 		if w == cf.win || w == retention.win {
 			t.Errorf("the demo's window %q is still open", w.Title())
 		}
 	}
+}
+
+// demoSession is an app in Dutch with a fresh demo register, not shown yet, and the path of
+// the practice's own register.
+func demoSession(t *testing.T) (se *session, own string, demo *data.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	own = filepath.Join(t.TempDir(), "register.db")
+	se = &session{app: a, path: own, win: a.NewWindow("Klachtenregister"), demos: demoRegisters{size: 3}}
+	t.Cleanup(se.demos.remove)
+	demo, err := se.demos.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return se, own, demo
 }

@@ -379,17 +379,7 @@ func TestTimelineNamesSharedDocumentsInTheScreensLanguage(t *testing.T) {
 	if _, err := s.ShareDocuments(ref, data.Share{ExpertID: expert, SharedOn: today, Attachments: []int64{att}}); err != nil {
 		t.Fatal(err)
 	}
-	evs, err := s.Timeline(ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	timeline := func() string {
-		var b strings.Builder
-		for _, e := range evs {
-			b.WriteString(say(e.Describe()) + "\n")
-		}
-		return b.String()
-	}
+	timeline := func() string { return timelineText(t, s, ref) }
 	inLanguage(t, "en")
 	en := timeline()
 	for _, want := range []string{"Consent for an external expert recorded: attachment 1 (klachtbrief.pdf)",
@@ -442,17 +432,7 @@ func TestAnonymisedTimelineInTheScreensLanguage(t *testing.T) {
 	if _, err := s.Anonymise([]string{ref}, data.RetentionReason); err != nil {
 		t.Fatal(err)
 	}
-	evs, err := s.Timeline(ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	timeline := func() string {
-		var b strings.Builder
-		for _, e := range evs {
-			b.WriteString(say(e.Describe()) + "\n")
-		}
-		return b.String()
-	}
+	timeline := func() string { return timelineText(t, s, ref) }
 	inLanguage(t, "en")
 	en := timeline()
 	for _, want := range []string{"Complaint registered (content erased)\n", "Personal data removed (anonymised): retention period passed\n"} {
@@ -561,4 +541,18 @@ func TestScreensShowNoInternalWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// timelineText is complaint ref's timeline as the screens say it now, a line per event.
+func timelineText(t *testing.T, s *data.Store, ref string) string {
+	t.Helper()
+	evs, err := s.Timeline(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, e := range evs {
+		b.WriteString(say(e.Describe()) + "\n")
+	}
+	return b.String()
 }
