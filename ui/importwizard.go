@@ -238,7 +238,7 @@ func (w *importWizard) showPreview(v previewed) {
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		r := p.Refused[i]
-		text := say(data.Msg("regel %d: %s", r.Line, r.Text))
+		text := fmt.Sprintf("%s %d: %s", lang.L("row"), r.Line, say(r.Text)) // as the preview above names rows
 		if r.Column != "" {
 			text += "  (" + lang.L("column") + " " + r.Column + ")"
 		}
