@@ -213,7 +213,7 @@ func statementRefusal(ref, expert string, letterMade, signed, today Date) error 
 // names describes the consent's documents for the refusal.
 func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent, names DocumentNames) error {
 	if sh.picked().None() {
-		return invalid("documents", "kies de stukken die u deelt (brieven met --letter ID, bijlagen met --attachment ID)")
+		return invalid("documents", "kies de stukken die u deelt%s", ForCLI(" (brieven met --letter ID, bijlagen met --attachment ID)"))
 	}
 	if signed.IsZero() || signed.After(sh.SharedOn) {
 		return conflict("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend", sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn)

@@ -175,7 +175,8 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 	case r.Outcome == "":
 		return invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
 	case r.Verdict == VerdictSettled && r.Justified != JustifiedYes && r.Justified != JustifiedNo:
-		return invalid("justified", "geef aan of de in overleg opgeloste klacht (deels) terecht was (--justified yes of no); een terechte klacht telt mee in de evaluatie")
+		return invalid("justified", "geef aan of de in overleg opgeloste klacht (deels) terecht was%s; een terechte klacht telt mee in de evaluatie",
+			ForCLI(" (--justified yes of no)"))
 	case r.Verdict != VerdictSettled:
 		r.Justified = ""
 	}

@@ -107,7 +107,8 @@ func checkOutput(target string, opt OutputOptions) (string, error) {
 	case !info.Mode().IsRegular():
 		return "", refuseOutput("%s is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt niet vervangen; kies een gewoon bestand", target)
 	case !opt.Force:
-		return "", NewError(CodeExists, "output", "%s bestaat al en is niet vervangen; kies een andere naam, of vervang het bewust (met --force op de opdrachtregel)", target)
+		return "", NewError(CodeExists, "output", "%s bestaat al en is niet vervangen; kies een andere naam, of vervang het bewust%s", target,
+			ForCLI(" (met --force op de opdrachtregel)"))
 	}
 	return real, nil
 }

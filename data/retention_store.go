@@ -158,8 +158,8 @@ func (s *Store) Erase(ref, reason string, withdraw bool) error {
 		}
 		if c.Status.Open() {
 			if !withdraw {
-				return conflict("klacht %s is nog in behandeling (status %s); leg eerst vast dat de klager de klacht intrekt (--withdraw), of rond de klacht af",
-					ref, c.Status)
+				return conflict("klacht %s is nog in behandeling (status %s); leg eerst vast dat de klager de klacht intrekt%s, of rond de klacht af",
+					ref, c.Status, ForCLI(" (--withdraw)"))
 			}
 			if err := tx.step(ref, ActionWithdraw, withdrawStep(Date{}, "ingetrokken bij het verzoek om wissing")); err != nil {
 				return err

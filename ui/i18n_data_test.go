@@ -165,3 +165,21 @@ func TestEveryImportFieldIsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// cliOnly are data texts that only the CLI can give: the desktop app never makes these calls.
+var cliOnly = map[string]bool{
+	"geef het pad van het register op (--db PAD)": true,
+	"de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db": true,
+	"op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet":          true, // the app restores with force
+}
+
+// TestDataTextsLeaveCLIFlagsToTheCLI: a hint at a command-line flag ("--withdraw") is an
+// argument of type data.ForCLI, which the screens leave out; it is never part of the key.
+func TestDataTextsLeaveCLIFlagsToTheCLI(t *testing.T) {
+	keys, _ := dataKeys(t)
+	for _, k := range keys {
+		if strings.Contains(k, "--") && !cliOnly[k] {
+			t.Errorf("%q names a CLI flag in the text the screens show too; pass it as data.ForCLI", k)
+		}
+	}
+}

@@ -556,3 +556,25 @@ func timelineText(t *testing.T, s *data.Store, ref string) string {
 	}
 	return b.String()
 }
+
+// A refusal that tells the CLI which flag to use says it without the flag in the screens.
+func TestRefusalLeavesTheCLIFlagOut(t *testing.T) {
+	_, s := newApp(t)
+	ref := addComplaint(t, s, "Sem de Graaf")
+	if err := s.Acknowledge(ref, data.Date{}, data.DeliveryPost, "Ontvangst per brief bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictSettled, Outcome: "Samen opgelost.", NoHearingReason: "niet nodig"})
+	if err == nil || !strings.Contains(err.Error(), "(--justified yes of no)") {
+		t.Fatalf("the CLI lost its hint: %v", err)
+	}
+	for _, code := range []string{"nl", "en"} {
+		inLanguage(t, code)
+		if got := problemText(err); strings.Contains(got, "--") {
+			t.Errorf("%s: %q", code, got)
+		}
+	}
+	if got := problemText(err); got != "State whether the complaint settled in consultation was (partly) justified; a justified complaint counts in the evaluation." {
+		t.Errorf("English: %q", got)
+	}
+}
