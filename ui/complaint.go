@@ -174,8 +174,8 @@ func (cf *complaintFile) show(f *data.File) {
 		procedure = lang.L("formal procedure")
 	}
 	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, complainantName(c), statusLabel(c.Status), procedure)
-	if note := c.ImportNote(); note != "" {
-		title += " · " + note
+	if note := c.ImportNote(); note.Key != "" {
+		title += " · " + say(note)
 	}
 	cf.title.SetText(title)
 	// The reference only: the operating system shows window titles in its task list and

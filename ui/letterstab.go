@@ -119,7 +119,7 @@ func (lt *lettersTab) onMake() {
 	if k, ok := suggestedLetter(cf.file); ok {
 		kind.SetSelected(capitalised(letterLabel(k)))
 	}
-	language := newSelect([]string{choiceLabel("language", "nl"), choiceLabel("language", "en")}, nil)
+	language := newSelect([]string{languageName("nl"), languageName("en")}, nil)
 	language.SetSelectedIndex(0)
 	if cf.file != nil {
 		language.SetSelectedIndex(max(0, slices.Index(data.Languages, cf.file.Language))) // the complaint's language

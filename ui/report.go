@@ -199,7 +199,7 @@ func (r *reportScreen) onCSV() {
 	}
 	name := fmt.Sprintf("klachtenregister-%d.csv", r.selectedYear())
 	if r.anonymised.Checked {
-		name = fmt.Sprintf("klachtenregister-%d-geanonimiseerd.csv", r.selectedYear())
+		name = fmt.Sprintf("klachtenregister-%d-%s.csv", r.selectedYear(), lang.L("anonymised"))
 	}
 	saveAs(r.win, r.store, name, ".csv", buf.Bytes())
 }

@@ -19,10 +19,6 @@ type retentionStore interface {
 	Anonymise(refs []string, reason string) (int, error)
 }
 
-// retentionReason is what the audit trail records as the reason of an anonymisation from
-// the review: never a name.
-const retentionReason = "bewaartermijn verstreken"
-
 // retentionScreen is the review of the finished complaints past their retention period: it
 // lists them, says what anonymising removes and what stays, and anonymises the ones the
 // practitioner picks, after a confirmation. A file under legal hold is listed but cannot be
@@ -192,17 +188,16 @@ func (r *retentionScreen) showIntro() {
 		}
 	}
 	// The files that can be chosen, as Vandaag counts them; those under a hold are listed too.
-	v := map[string]any{"N": len(r.cases) - held, "Years": r.years}
+	n := len(r.cases) - held
+	v := map[string]any{"N": n, "Period": lang.N("{{.N}} years", r.years, map[string]any{"N": r.years})}
 	var text string
 	switch {
 	case len(r.cases) == 0:
-		text = lang.L("No finished file has passed the retention period of {{.Years}} years.", v)
+		text = lang.L("No finished file has passed the retention period of {{.Period}}.", v)
 	case held == len(r.cases):
-		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Years}} years are under a legal hold.", v)
-	case held == len(r.cases)-1:
-		text = lang.L("1 finished file has passed the retention period of {{.Years}} years. Choose it to anonymise it; click the line to open the file first.", v)
+		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Period}} are under a legal hold.", v)
 	default:
-		text = lang.L("{{.N}} finished files have passed the retention period of {{.Years}} years. Choose the ones to anonymise; click a line to open the file first.", v)
+		text = lang.N("{{.N}} finished files have passed the retention period of {{.Period}}. Choose the ones to anonymise; click a line to open the file first.", n, v)
 	}
 	if held > 0 && held < len(r.cases) {
 		text += " " + lang.L("Files under a legal hold cannot be chosen until the hold is released.")
@@ -232,13 +227,10 @@ func (r *retentionScreen) pick(on bool) {
 func (r *retentionScreen) enable() {
 	n := len(r.chosen())
 	setEnabled(r.anonymise, n > 0)
-	switch n {
-	case 0:
+	if n > 0 {
+		r.anonymise.SetText(lang.N("Anonymise {{.N}} chosen files…", n, map[string]any{"N": n}))
+	} else {
 		r.anonymise.SetText(lang.L("Anonymise the chosen files…"))
-	case 1:
-		r.anonymise.SetText(lang.L("Anonymise 1 chosen file…"))
-	default:
-		r.anonymise.SetText(lang.L("Anonymise {{.N}} chosen files…", map[string]any{"N": n}))
 	}
 }
 
@@ -248,12 +240,8 @@ func (r *retentionScreen) onAnonymise() {
 	if len(refs) == 0 {
 		return
 	}
-	v := map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}
-	msg := lang.L("Anonymise these {{.N}} files: {{.Refs}}?", v)
-	if len(refs) == 1 {
-		msg = lang.L("Anonymise this file: {{.Refs}}?", v)
-	}
-	msg += "\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
+	msg := lang.N("Anonymise these {{.N}} files: {{.Refs}}?", len(refs), map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
+		"\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
 	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
 		if yes {
 			r.run(refs)
@@ -277,7 +265,7 @@ type anonymised struct {
 func (r *retentionScreen) run(refs []string) {
 	working := busy(r.win, lang.L("Anonymise"), lang.L("Anonymising and clearing the freed space from the register…"))
 	run(&r.bg, func() (anonymised, error) {
-		n, err := r.store.Anonymise(refs, retentionReason)
+		n, err := r.store.Anonymise(refs, data.RetentionReason)
 		for _, ref := range refs {
 			r.copies.Remove(ref)
 		}
@@ -290,10 +278,7 @@ func (r *retentionScreen) run(refs []string) {
 			showError(a.err, r.win)
 			return
 		}
-		done := lang.L("{{.N}} files anonymised.", map[string]any{"N": a.n})
-		if a.n == 1 {
-			done = lang.L("1 file anonymised.")
-		}
+		done := lang.N("{{.N}} files anonymised.", a.n, map[string]any{"N": a.n})
 		dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
 	}, func(err error) { working.Hide(); showError(err, r.win) })
 }

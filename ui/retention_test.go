@@ -138,7 +138,7 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 		t.Errorf("while anonymising runs in the background the window shows %q", text)
 	}
 	settleRetention(r)
-	if !slices.Equal(store.anonymised, []string{"K-2023-0001"}) || store.reason != retentionReason || changed == 0 {
+	if !slices.Equal(store.anonymised, []string{"K-2023-0001"}) || store.reason != data.RetentionReason || changed == 0 {
 		t.Fatalf("anonymised %v for %q, main window told %d times", store.anonymised, store.reason, changed)
 	}
 	if _, err := os.Stat(copied); !os.IsNotExist(err) {

@@ -82,11 +82,18 @@ type session struct {
 }
 
 // start shows store in the main window, in place of the register shown so far (closed, after
-// its backup, together with the complaint windows on it).
+// its backup, together with the complaint files, the retention review and the import wizards
+// on it).
 func (se *session) start(s *data.Store) {
 	if old := se.current; old != nil {
 		for _, f := range old.files {
 			f.win.Close()
+		}
+		if r := old.retention; r != nil { // the other windows on the old register go too
+			r.win.Close()
+		}
+		for w := range old.imports {
+			w.win.Close()
 		}
 		if !old.closed {
 			closeStore(old.store, se.win)

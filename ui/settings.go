@@ -202,7 +202,7 @@ func (s *settingsScreen) letterTexts() fyne.CanvasObject {
 			key := data.LetterTextKey(kind, language)
 			e := s.entries[key]
 			e.SetPlaceHolder(letters.DefaultBody(kind, language))
-			heading := widget.NewLabelWithStyle(capitalised(letterLabel(kind))+" ("+choiceLabel("language", language)+")",
+			heading := widget.NewLabelWithStyle(capitalised(letterLabel(kind))+" ("+languageName(language)+")",
 				fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			hint := widget.NewLabel(lang.L("Placeholders:") + " " + strings.Join(names, " "))
 			hint.Wrapping = fyne.TextWrapWord

@@ -187,7 +187,11 @@ func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widge
 			preview.SetText("")
 			return
 		}
-		preview.SetText(letters.TextPreview(kind, s, language))
+		where := lang.L("In the letter: {{.Sentence}}", map[string]any{"Sentence": letters.TextPreview(kind, s, language)})
+		if kind == data.LetterProgress {
+			where = lang.L("In the progress letter: {{.Sentence}}", map[string]any{"Sentence": letters.TextPreview(kind, s, language)})
+		}
+		preview.SetText(where)
 	}
 	return preview
 }
