@@ -82,12 +82,8 @@ func newMonthChart(months [12]data.MonthCount, last int, running bool, monthName
 		c.grid, c.ticks = append(c.grid, line), append(c.ticks, tick)
 		objs = append(objs, line, tick)
 	}
-	for i := range 24 {
-		col := []color.Color{theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameWarning)}[i%2]
-		bar := canvas.NewRectangle(col)
-		if running && i/2 == last-1 {
-			bar.FillColor, bar.StrokeColor, bar.StrokeWidth = color.Transparent, col, 2
-		}
+	for range 24 {
+		bar := canvas.NewRectangle(color.Transparent)
 		c.bars = append(c.bars, bar)
 		objs = append(objs, bar)
 	}
@@ -101,6 +97,7 @@ func newMonthChart(months [12]data.MonthCount, last int, running bool, monthName
 }
 
 func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	c.colour()
 	axisW := fyne.MeasureText(fmt.Sprint(c.ceiling), theme.CaptionTextSize(), fyne.TextStyle{}).Width + theme.Padding()*2
 	labelH := theme.CaptionTextSize() + theme.Padding()
 	top, plotH := theme.Padding(), size.Height-labelH-theme.Padding()*2
@@ -130,6 +127,25 @@ func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	for i, t := range c.names {
 		t.Resize(fyne.NewSize(slot, labelH))
 		t.Move(fyne.NewPos(axisW+slot*float32(i), size.Height-labelH))
+	}
+}
+
+// colour paints the chart in the theme's colours of now; Fyne lays it out again when the
+// light or dark variant changes, but does not repaint plain shapes and texts.
+func (c *monthChart) colour() {
+	for i := range c.grid {
+		c.grid[i].StrokeColor = theme.Color(theme.ColorNameSeparator)
+		c.ticks[i].Color = theme.Color(theme.ColorNameForeground)
+	}
+	for _, t := range c.names {
+		t.Color = theme.Color(theme.ColorNameForeground)
+	}
+	for i, bar := range c.bars {
+		col := []color.Color{theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameWarning)}[i%2]
+		bar.FillColor = col
+		if c.running && i/2 == c.last-1 { // the running month: an outline
+			bar.FillColor, bar.StrokeColor, bar.StrokeWidth = color.Transparent, col, 2
+		}
 	}
 }
 
