@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
 )
 
 // The screens at the sizes a 1366×768 screen gives them at scale 1, 1.5 and 2, and the
@@ -175,5 +178,33 @@ func TestEmptyProblemLineTakesNoRoom(t *testing.T) {
 	cf.form.name.SetText("")
 	if !cf.problem.Visible() || cf.problem.Text == "" {
 		t.Errorf("a file without a name: problem line shown %v, %q", cf.problem.Visible(), cf.problem.Text)
+	}
+}
+
+// TestReportFiguresFitANarrowWindow: at scale 2 the figures of the previous year lay beyond
+// the window's right edge, to be scrolled to; the labels now wrap and every figure is in view.
+func TestReportFiguresFitANarrowWindow(t *testing.T) {
+	m, _ := newApp(t)
+	m.tabs.Select(m.reportTab)
+	settle(m)
+	rep := data.Report{Year: 2026, HasPrevious: true, MadeOn: data.NewDate(2026, 11, 30)}
+	for _, y := range []*data.YearFigures{&rep.Current, &rep.Previous} { // the widest figures a practice has
+		y.AckOnTime, y.WithinTerm = data.Ratio{N: 99, Of: 100}, data.Ratio{N: 99, Of: 100}
+	}
+	m.Report.show(rep)
+	d := fyne.CurrentApp().Driver()
+	for scale, size := range screenSizes() {
+		layoutAt(m, m.win, size)
+		layoutAt(m, m.win, size)
+		figures := m.Report.body.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+		for i, o := range figures.Objects {
+			pos := d.AbsolutePositionForObject(o)
+			if right := pos.X + o.Size().Width; right > m.win.Canvas().Size().Width+0.5 || o.Size().Width <= 0 {
+				t.Errorf("scale %.1f: figure cell %d ends at %.0f, the window is %.0f wide", scale, i, right, m.win.Canvas().Size().Width)
+			}
+			if l, ok := o.(*widget.Label); ok && i%3 == 0 && l.MinSize().Height > o.Size().Height+0.5 {
+				t.Errorf("scale %.1f: label %q needs %.0f high, has %.0f", scale, l.Text, l.MinSize().Height, o.Size().Height)
+			}
+		}
 	}
 }

@@ -80,7 +80,7 @@ func fullWidth(c column) float32 {
 	for _, t := range texts {
 		w = max(w, fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
-	return w + 2*theme.InnerPadding()
+	return w + 2*theme.InnerPadding() + theme.Padding() // and some room for rounding at a scale
 }
 
 // register is the list of all complaints with filters, search and sorting.
