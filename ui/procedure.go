@@ -210,16 +210,26 @@ func (cf *complaintFile) header() fyne.CanvasObject {
 // headerOver puts header above body, as tall as it needs but at most half the height: a
 // scroll container holds the rest of it.
 func headerOver(header, body fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(headerAbove{header}, container.NewVScroll(header), body)
+	return container.New(headerAbove{header, 120}, container.NewVScroll(header), body)
 }
 
-// headerAbove lays the file's header (in a scroll container) above its tabs: the header as tall
-// as it needs but at most half the window, so a small screen or a large scale still shows the
-// tabs and the buttons at their bottom.
-type headerAbove struct{ header fyne.CanvasObject }
+// topOver is headerOver for the top of a complaint file's tab (its buttons and explanation
+// above its list), which may shrink further: the file's own header and tabs take most of a
+// low window.
+func topOver(top, body fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(headerAbove{top, 80}, container.NewVScroll(top), body)
+}
+
+// headerAbove lays a header (in a scroll container) above the rest: the header as tall as it
+// needs but at most half the height, and no lower than least, so a small screen or a large
+// scale still shows the rest and the buttons at its bottom.
+type headerAbove struct {
+	header fyne.CanvasObject
+	least  float32
+}
 
 func (h headerAbove) top(height float32) float32 {
-	return min(h.header.MinSize().Height, max(height/2, 120))
+	return min(h.header.MinSize().Height, max(height/2, h.least))
 }
 
 func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -231,5 +241,5 @@ func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (h headerAbove) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(max(objs[0].MinSize().Width, objs[1].MinSize().Width), min(h.header.MinSize().Height, 120)+objs[1].MinSize().Height)
+	return fyne.NewSize(max(objs[0].MinSize().Width, objs[1].MinSize().Width), min(h.header.MinSize().Height, h.least)+objs[1].MinSize().Height)
 }

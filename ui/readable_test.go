@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -204,6 +205,49 @@ func TestReportFiguresFitANarrowWindow(t *testing.T) {
 			}
 			if l, ok := o.(*widget.Label); ok && i%3 == 0 && l.MinSize().Height > o.Size().Height+0.5 {
 				t.Errorf("scale %.1f: label %q needs %.0f high, has %.0f", scale, l.Text, l.MinSize().Height, o.Size().Height)
+			}
+		}
+	}
+}
+
+// TestFileTabsFitAtEveryScale: on a demo register (its band takes a line more) every tab of a
+// complaint file and of the main window needs no more room than a 1366×768 screen gives at scale 1, 1.5 and 2. At
+// scale 2 the experts tab needed more, and the window grew past the bottom of the screen.
+func TestFileTabsFitAtEveryScale(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	se := &session{app: a, path: filepath.Join(t.TempDir(), "register.db"), win: a.NewWindow("Klachtenregister"), demos: demoRegisters{size: 3}}
+	t.Cleanup(se.demos.remove)
+	demo, err := se.demos.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	se.start(demo)
+	settle(se.current)
+	listed, err := demo.List(data.Filter{Limit: 1})
+	if err != nil || len(listed) == 0 {
+		t.Fatalf("demo register lists %v (%v)", listed, err)
+	}
+	cf := se.current.OpenComplaint(listed[0].Reference, "")
+	settle(se.current)
+	area := fyne.NewSize(1366, 768-40)
+	for _, scale := range []float32{1, 1.5, 2} {
+		fit := fitSize(fileSize, area, scale)
+		for _, item := range cf.tabs.Items {
+			cf.tabs.Select(item)
+			layoutAt(se.current, cf.win, fit)
+			if min := cf.win.Content().MinSize(); min.Width > fit.Width || min.Height > fit.Height {
+				t.Errorf("scale %.1f, tab %s: the file needs %v, the screen has %v", scale, item.Text, min, fit)
+			}
+		}
+		fit = fitSize(mainSize, area, scale)
+		for _, item := range se.current.tabs.Items {
+			se.current.tabs.Select(item)
+			layoutAt(se.current, se.win, fit)
+			if min := se.win.Content().MinSize(); min.Width > fit.Width || min.Height > fit.Height {
+				t.Errorf("scale %.1f, main window, %s: needs %v, the screen has %v", scale, item.Text, min, fit)
 			}
 		}
 	}
