@@ -75,15 +75,27 @@ func TestTilesFollowAThemeChange(t *testing.T) {
 	m, _ := newApp(t)
 	m.win.Resize(mainSize)
 	settle(m)
-	for _, th := range []fyne.Theme{theme.DarkTheme(), theme.LightTheme()} { //nolint:staticcheck // a fixed variant stands for the system's choice
-		test.ApplyTheme(t, appTheme{th})
-		want := th.Color(theme.ColorNameInputBackground, theme.VariantDark)
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		th := appTheme{systemVariant{theme.DefaultTheme(), v}}
+		test.ApplyTheme(t, th)
+		want := th.Color(theme.ColorNameInputBackground, v)
 		for i, tl := range m.Overview.tiles {
-			if tl.bg.FillColor != want || tl.number.Color != th.Color(theme.ColorNameForeground, theme.VariantDark) {
+			if tl.bg.FillColor != want || tl.number.Color != th.Color(theme.ColorNameForeground, v) {
 				t.Errorf("tile %d after the switch: background %v, number %v; want %v", i, tl.bg.FillColor, tl.number.Color, want)
 			}
 		}
 	}
+}
+
+// systemVariant stands for the operating system's choice of light or dark, which the test
+// driver does not make.
+type systemVariant struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (s systemVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return s.Theme.Color(n, s.v)
 }
 
 // screenSizes are the main window's sizes on a 1366×768 screen at scale 1, 1.5 and 2.
