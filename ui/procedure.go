@@ -210,30 +210,35 @@ func (cf *complaintFile) header() fyne.CanvasObject {
 // headerOver puts header above body, as tall as it needs but at most half the height: a
 // scroll container holds the rest of it.
 func headerOver(header, body fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(headerAbove{header, 120}, container.NewVScroll(header), body)
+	return container.New(headerAbove{header, 120, 0.5}, container.NewVScroll(header), body)
 }
 
 // topOver is headerOver for the top of a complaint file's tab (its buttons and explanation
-// above its list), which may shrink further: the file's own header and tabs take most of a
-// low window.
+// above its list): it may take all the height but the list's minimum, and shrink further in a
+// low window, where the file's own header and tabs take most of the room.
 func topOver(top, body fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(headerAbove{top, 80}, container.NewVScroll(top), body)
+	return container.New(headerAbove{top, 80, 0}, container.NewVScroll(top), body)
 }
 
 // headerAbove lays a header (in a scroll container) above the rest: the header as tall as it
-// needs but at most half the height, and no lower than least, so a small screen or a large
-// scale still shows the rest and the buttons at its bottom.
+// needs but at most its share of the height (0: all but the rest's minimum), and no lower than
+// least, so a small screen or a large scale still shows the rest and the buttons at its bottom.
 type headerAbove struct {
 	header fyne.CanvasObject
 	least  float32
+	share  float32
 }
 
-func (h headerAbove) top(height float32) float32 {
-	return min(h.header.MinSize().Height, max(height/2, h.least))
+func (h headerAbove) top(height float32, rest fyne.CanvasObject) float32 {
+	most := height * h.share
+	if h.share == 0 {
+		most = height - rest.MinSize().Height
+	}
+	return min(h.header.MinSize().Height, max(most, h.least))
 }
 
 func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	top := h.top(size.Height)
+	top := h.top(size.Height, objs[1])
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(size.Width, top))
 	objs[1].Move(fyne.NewPos(0, top))

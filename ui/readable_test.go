@@ -264,3 +264,19 @@ func TestFileTabsFitAtEveryScale(t *testing.T) {
 		}
 	}
 }
+
+// TestExpertButtonsInViewAtScale15: at scale 1.5 the experts tab's buttons lay below the
+// half of the tab its top was given, hidden, above an empty list; the top now takes the room
+// it needs while the list keeps some.
+func TestExpertButtonsInViewAtScale15(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Iris de Boer"), "")
+	settle(m)
+	cf.tabs.Select(cf.tab("experts"))
+	layoutAt(m, cf.win, fitSize(fileSize, fyne.NewSize(1366, 768-40), 1.5))
+	d := fyne.CurrentApp().Driver()
+	b, list := cf.lists.consentButton, cf.lists.experts
+	if bottom, top := d.AbsolutePositionForObject(b).Y+b.Size().Height, d.AbsolutePositionForObject(list).Y; bottom > top+0.5 {
+		t.Errorf("the experts' buttons end at %.0f, below the top of the list at %.0f", bottom, top)
+	}
+}
