@@ -24,6 +24,7 @@ import (
 // brought to the front there.
 func Run(a fyne.App, path string, demo bool) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	useTheme(a)
 	// Copies of documents opened in another program go a day later: at start, at exit, and
 	// every hour between, as the app may stay open for weeks.
 	copies := data.DefaultViewCopies()

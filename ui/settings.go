@@ -286,12 +286,12 @@ func (s *settingsScreen) check() {
 	values := s.values()
 	for _, d := range data.SettingKeys() {
 		if _, err := data.CheckSetting(d.Key, values[d.Key]); err != nil {
-			s.problem.SetText(problemText(err))
+			showLine(s.problem, problemText(err))
 			s.save.Disable()
 			return
 		}
 	}
-	s.problem.SetText("")
+	showLine(s.problem, "")
 	setEnabled(s.save, s.changed())
 }
 
