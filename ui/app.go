@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"klachtenregister/data"
@@ -54,7 +53,6 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{},
 		switchStore: switchStore, copies: data.DefaultViewCopies()}
 	m.build()
-	m.addShortcuts()
 	closeOnEscape(win)
 	m.refresh()
 	return m
@@ -118,6 +116,7 @@ func (m *Main) newFile(win fyne.Window, ref string) *complaintFile {
 	cf.showMeasure, cf.showSetting, cf.titled = m.showMeasure, m.ShowSetting, m.title
 	cf.copies = &m.copies
 	win.SetContent(m.framed(cf.content()))
+	bindKeys(win, fileKeys(cf))
 	return cf
 }
 
@@ -148,17 +147,6 @@ func (m *Main) showBadge(overdue int) {
 	}
 	m.todayTab.Text = text
 	m.tabs.Refresh()
-}
-
-func (m *Main) addShortcuts() {
-	c := m.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.ShowIntake()
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.tabs.Select(m.registerTab)
-		c.Focus(m.Register.search)
-	})
 }
 
 // ShowImport opens the wizard that imports a practice's earlier register, in a window of its own.

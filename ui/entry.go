@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -32,6 +33,19 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut passes Ctrl+Tab, Ctrl+PageDown and Ctrl+PageUp on to the window, which
+// turns the tab (bindKeys): Fyne's own text field keeps every shortcut it is given, so the
+// cursor in a field would otherwise hold the practitioner on the tab.
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if k, ok := s.(*desktop.CustomShortcut); ok && (k.KeyName == fyne.KeyTab || k.KeyName == fyne.KeyPageDown || k.KeyName == fyne.KeyPageUp) {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // newSelect is a drop-down list whose empty state speaks the screens' language: Fyne's own

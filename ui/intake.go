@@ -26,7 +26,7 @@ type intake struct {
 	explicit  *widget.Check
 	phoneForm *widget.Form
 	anonymous *widget.Check
-	save      *widget.Button
+	save      *button
 	problem   *widget.Label
 	scroll    *container.Scroll // the form's
 	// created is told the new reference, so the app can refresh and open the new file.
@@ -43,7 +43,7 @@ func newIntake(store complaintCreator, today func() data.Date, created func(stri
 	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Taken by *"), in.takenBy),
 		widget.NewFormItem("", checkText(in.explicit, lang.L("The complainant explicitly asked for the formal complaints procedure"))))
 	in.anonymous = widget.NewCheck("", func(bool) { in.check() })
-	in.save = widget.NewButton(lang.L("Register complaint"), in.onSave)
+	in.save = newButton(lang.L("Register complaint"), in.onSave)
 	in.save.Importance = widget.HighImportance
 	in.problem = widget.NewLabel("")
 	in.problem.Importance = widget.DangerImportance
@@ -107,7 +107,7 @@ func (in *intake) check() {
 	}
 	anon := in.anonymous.Checked
 	f := in.form
-	for _, e := range []*widget.Entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone} {
+	for _, e := range []*entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone} {
 		if anon && e.Text != "" {
 			e.SetText("")
 		}

@@ -35,10 +35,10 @@ type measuresScreen struct {
 	open     func(ref string) // opens a linked complaint
 	changed  func()
 	filter   *widget.Select
-	list     *widget.List
+	list     *list
 	detail   *widget.Label
 	links    *fyne.Container
-	buttons  map[string]*widget.Button
+	buttons  map[string]*button
 	measures []data.Measure
 	selected string // code of the selected measure
 	bg       worker
@@ -60,11 +60,11 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 		return fmt.Sprintf("%s · %s · %s%s · %s", m.Code, measureStateLabel(m.State(ms.today())), causeLabel(m.RootCause, m.RootCauseLabel), due, m.Description)
 	})
 	ms.list.OnSelected = func(id widget.ListItemID) { ms.selected = ms.measures[id].Code; ms.showDetail() }
-	ms.buttons = map[string]*widget.Button{
-		"new":      widget.NewButton(lang.L("New measure…"), func() { ms.edit(nil) }),
-		"edit":     widget.NewButton(lang.L("Change…"), func() { ms.edit(ms.current()) }),
-		"done":     widget.NewButton(lang.L("Record completion…"), ms.onDone),
-		"evaluate": widget.NewButton(lang.L("Evaluate the effect…"), ms.onEvaluate),
+	ms.buttons = map[string]*button{
+		"new":      newButton(lang.L("New measure…"), func() { ms.edit(nil) }),
+		"edit":     newButton(lang.L("Change…"), func() { ms.edit(ms.current()) }),
+		"done":     newButton(lang.L("Record completion…"), ms.onDone),
+		"evaluate": newButton(lang.L("Evaluate the effect…"), ms.onEvaluate),
 	}
 	ms.buttons["new"].Importance = widget.HighImportance
 	return ms
@@ -146,7 +146,7 @@ func (ms *measuresScreen) showDetail() {
 		ms.links.Add(widget.NewLabel(lang.L("none: a measure for the whole practice")))
 	}
 	for _, ref := range m.Complaints {
-		ms.links.Add(widget.NewButton(ref, func() { ms.open(ref) }))
+		ms.links.Add(newButton(ref, func() { ms.open(ref) }))
 	}
 }
 

@@ -62,9 +62,9 @@ type register struct {
 	year   *widget.Select
 	search *widget.Entry
 	total  *widget.Label
-	table  *widget.Table
+	table  *table
 	// Import opens the wizard that takes over a practice's earlier register.
-	Import *widget.Button
+	Import *button
 
 	filter  data.Filter
 	rows    int
@@ -76,7 +76,7 @@ type register struct {
 
 func newRegister(store registerPager, open func(string), fail func(error)) *register {
 	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel(""),
-		Import: widget.NewButton(lang.L("Import…"), nil)}
+		Import: newButton(lang.L("Import…"), nil)}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search by name, reference or text…"))
 	r.search.OnChanged = func(s string) { r.filter.Search = s; r.refresh() }
@@ -97,9 +97,8 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 		r.refresh()
 	})
 	r.year.SetSelectedIndex(0)
-	r.table = widget.NewTableWithHeaders(func() (int, int) { return r.rows, len(registerColumns) }, r.newCell, r.updateCell)
-	r.table.ShowHeaderColumn = false
-	r.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	r.table = newTable(func() (int, int) { return r.rows, len(registerColumns) }, r.newCell, r.updateCell)
+	r.table.CreateHeader = func() fyne.CanvasObject { return newButton("", nil) }
 	r.table.UpdateHeader = r.updateHeader
 	r.table.OnSelected = func(id widget.TableCellID) {
 		r.table.UnselectAll()
@@ -123,7 +122,7 @@ func (r *register) content() fyne.CanvasObject {
 // extra goes to the columns with free text, and below it every column shrinks alike, so the
 // last column (Termijnbewaking) is never beyond the right edge.
 type fitColumns struct {
-	table *widget.Table
+	table *table
 	width float32 // the width last laid out for
 }
 
@@ -239,7 +238,7 @@ func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 }
 
 func (r *register) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
-	b := obj.(*widget.Button)
+	b := obj.(*button)
 	c := registerColumns[id.Col]
 	text := lang.L(c.title)
 	if r.filter.Sort == c.sort && c.sort != "" {

@@ -38,7 +38,7 @@ type formDialog struct {
 	win     fyne.Window
 	form    *widget.Form
 	scroll  *container.Scroll
-	confirm *widget.Button
+	confirm *button
 	onOK    func()
 }
 
@@ -66,10 +66,10 @@ func (d *formDialog) Show() {
 func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *formDialog {
 	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(items)...), onOK: onOK}
 	d.scroll = formScroll(d.form)
-	d.confirm = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
+	d.confirm = newButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
 	d.confirm.Importance = widget.HighImportance
 	d.CustomDialog = dialog.NewCustomWithoutButtons(title, d.scroll, win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), d.confirm})
+	d.SetButtons([]fyne.CanvasObject{newButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), d.confirm})
 	setEnabled(d.confirm, d.form.Validate() == nil)
 	d.form.SetOnValidationChanged(func(err error) { setEnabled(d.confirm, err == nil) })
 	for _, it := range items {

@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// keyCommand is one keyboard shortcut: its keys, what it does in words (shown in the menu and
+// in Help › Keyboard shortcuts) and the menu it sits in. The shortcut tables below are the
+// one place for them: the menus, the canvas handlers and the help dialog all read them.
+type keyCommand struct {
+	keys []*desktop.CustomShortcut // the first is the one the menu shows
+	text string
+	menu string // "File" or "Go to" in the main window; "" in a complaint file's window
+	do   func()
+}
+
+func shortcuts(k ...*desktop.CustomShortcut) []*desktop.CustomShortcut { return k }
+
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierControl}
+}
+
+func ctrlShift(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
+}
+
+// command is Ctrl on Windows and Linux and Cmd on macOS, as for New and Find everywhere.
+func command(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+var digits = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+
+// mainKeys are the main window's shortcuts. They are items of its menu: the window gives a
+// menu's shortcut to its item before the field with the cursor, which would swallow it
+// (Fyne's text field keeps every shortcut it gets), so they work from anywhere in the window.
+func (m *Main) mainKeys() []keyCommand {
+	keys := []keyCommand{
+		{shortcuts(command(fyne.KeyN)), lang.L("New complaint"), "File", func() { m.ShowIntake() }},
+		{shortcuts(command(fyne.KeyF)), lang.L("Search the register"), "Go to", func() { m.ShowSearch() }},
+	}
+	for i, title := range []string{lang.L("Today"), lang.L("Register"), lang.L("New complaint"), lang.L("Measures"),
+		lang.L("Report"), lang.L("Settings")} {
+		keys = append(keys, keyCommand{shortcuts(command(digits[i])), title, "Go to", func() { m.showScreen(i) }})
+	}
+	return append(keys,
+		keyCommand{shortcuts(ctrl(fyne.KeyTab)), lang.L("Next screen"), "Go to", func() { m.showScreen(m.tabs.SelectedIndex() + 1) }},
+		keyCommand{shortcuts(ctrlShift(fyne.KeyTab)), lang.L("Previous screen"), "Go to", func() { m.showScreen(m.tabs.SelectedIndex() - 1) }},
+		keyCommand{shortcuts(ctrl(fyne.KeyPageDown)), lang.L("Next tab within the screen (Settings)"), "Go to", func() { m.nextPage(1) }},
+		keyCommand{shortcuts(ctrl(fyne.KeyPageUp)), lang.L("Previous tab within the screen (Settings)"), "Go to", func() { m.nextPage(-1) }})
+}
+
+// fileKeys are the shortcuts of a complaint file's window, which has no menu: a text field
+// of its own (entry) passes them on to the window.
+func fileKeys(cf *complaintFile) []keyCommand {
+	next := func(d int) func() { return func() { cycle(cf.tabs, cf.tabs.SelectedIndex()+d) } }
+	return []keyCommand{
+		{shortcuts(ctrl(fyne.KeyTab), ctrl(fyne.KeyPageDown)), lang.L("Next tab of the complaint file"), "", next(1)},
+		{shortcuts(ctrlShift(fyne.KeyTab), ctrl(fyne.KeyPageUp)), lang.L("Previous tab of the complaint file"), "", next(-1)},
+	}
+}
+
+// bindKeys makes a window's canvas answer to keys. A dialog open on it keeps them: the
+// screen behind a dialog does not change.
+func bindKeys(win fyne.Window, keys []keyCommand) {
+	c := win.Canvas()
+	for _, k := range keys {
+		for _, key := range k.keys {
+			c.AddShortcut(key, func(fyne.Shortcut) {
+				if c.Overlays().Top() == nil {
+					k.do()
+				}
+			})
+		}
+	}
+}
+
+// cycle selects tab i of tabs, counting on from the last to the first and back.
+func cycle(tabs *container.AppTabs, i int) {
+	n := len(tabs.Items)
+	tabs.SelectIndex((i%n + n) % n)
+}
+
+// showScreen brings main screen i forward (counting round) with the cursor in its first
+// control, so Tab goes on from there.
+func (m *Main) showScreen(i int) {
+	if m.win.Canvas().Overlays().Top() != nil {
+		return // a dialog is open: it is answered first
+	}
+	cycle(m.tabs, i)
+	m.win.Canvas().Focus(m.firstControl())
+}
+
+// firstControl is where the cursor goes on the screen now shown.
+func (m *Main) firstControl() fyne.Focusable {
+	switch m.tabs.Selected() {
+	case m.todayTab:
+		return m.Overview.list
+	case m.registerTab:
+		return m.Register.search
+	case m.intakeTab:
+		return m.Intake.form.name
+	case m.measuresTab:
+		return m.Measures.list
+	case m.reportTab:
+		return m.Report.year
+	}
+	return m.Settings.first()
+}
+
+// nextPage goes to the next or previous tab within the screen shown; only Settings has tabs.
+func (m *Main) nextPage(d int) {
+	if m.tabs.Selected() != m.settingsTab || m.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	cycle(m.Settings.tabs, m.Settings.tabs.SelectedIndex()+d)
+	m.win.Canvas().Focus(m.Settings.first())
+}
+
+// ShowSearch brings the register forward with the cursor in its search field.
+func (m *Main) ShowSearch() {
+	m.tabs.Select(m.registerTab)
+	m.win.Canvas().Focus(m.Register.search)
+}
+
+// menuItems are the items of the main window's menu named menu, from its shortcut table.
+func (m *Main) menuItems(menu string) []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for _, k := range m.mainKeys() {
+		if k.menu == menu {
+			it := fyne.NewMenuItem(k.text, k.do)
+			it.Shortcut = k.keys[0]
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// ShowKeys is Help › Keyboard shortcuts: every key of the main window and of a complaint
+// file, with the keys that work everywhere.
+func (m *Main) ShowKeys() dialog.Dialog {
+	form := widget.NewForm()
+	add := func(keys, text string) { form.Append(keys, widget.NewLabel(text)) }
+	add("Tab / Shift+Tab", lang.L("Next or previous field, button or list"))
+	add(lang.L("Enter or Space"), lang.L("Use the button; open the item or complaint selected in a list"))
+	add("↑ / ↓", lang.L("Move through a list; open a drop-down list"))
+	add("Esc", lang.L("Close a dialog"))
+	section := func(title string, keys []keyCommand) {
+		form.Append("", heading(title))
+		for _, k := range keys {
+			var texts []string
+			for _, key := range k.keys {
+				texts = append(texts, keyText(key))
+			}
+			add(strings.Join(texts, ", "), k.text)
+		}
+	}
+	section(lang.L("Main window"), m.mainKeys())
+	section(lang.L("Complaint file"), fileKeys(nil))
+	d := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVScroll(form), m.win)
+	d.Resize(fyne.NewSize(min(640, m.win.Canvas().Size().Width), min(form.MinSize().Height+120, m.win.Canvas().Size().Height)))
+	d.Show()
+	return d
+}
+
+// keyText is a shortcut as printed on the keys, as Fyne's menus show it: "Ctrl+Shift+Tab".
+func keyText(s *desktop.CustomShortcut) string {
+	var b strings.Builder
+	mod := s.Mod()
+	for _, p := range []struct {
+		m    fyne.KeyModifier
+		text string
+	}{{fyne.KeyModifierControl, "Ctrl+"}, {fyne.KeyModifierAlt, "Alt+"}, {fyne.KeyModifierShift, "Shift+"}, {fyne.KeyModifierSuper, "Cmd+"}} {
+		if mod&p.m != 0 {
+			b.WriteString(p.text)
+		}
+	}
+	name := map[fyne.KeyName]string{fyne.KeyPageDown: "PgDn", fyne.KeyPageUp: "PgUp"}[s.KeyName]
+	if name == "" {
+		name = string(s.KeyName)
+	}
+	b.WriteString(name)
+	return b.String()
+}
+
+// enterAsSpace is Enter given as Space: Fyne's buttons and lists answer to Space only, where
+// a practitioner presses Enter as well.
+func enterAsSpace(k *fyne.KeyEvent) *fyne.KeyEvent {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		return &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
+	}
+	return k
+}
+
+// button is a button that Enter presses, as Space does.
+type button struct{ widget.Button }
+
+func newButton(label string, tapped func()) *button { return newButtonWithIcon(label, nil, tapped) }
+
+func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button {
+	b := &button{widget.Button{Text: label, Icon: icon, OnTapped: tapped}}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *button) TypedKey(k *fyne.KeyEvent) { b.Button.TypedKey(enterAsSpace(k)) }
+
+// list is a list in which Enter opens the highlighted row, as Space does.
+type list struct{ widget.List }
+
+func newList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *list {
+	l := &list{widget.List{Length: length, CreateItem: create, UpdateItem: update}}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *list) TypedKey(k *fyne.KeyEvent) { l.List.TypedKey(enterAsSpace(k)) }
+
+// table is a table with a header row in which Enter opens the highlighted row, as Space does.
+type table struct{ widget.Table }
+
+func newTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *table {
+	t := &table{widget.Table{Length: length, CreateCell: create, UpdateCell: update, ShowHeaderRow: true}}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *table) TypedKey(k *fyne.KeyEvent) { t.Table.TypedKey(enterAsSpace(k)) }
