@@ -212,7 +212,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		win := m.app.NewWindow(m.title(ref))
 		cf = m.newFile(win, ref)
 		closeOnEscape(win)
-		win.SetOnClosed(func() { delete(m.files, ref) })
+		win.SetOnClosed(func() { delete(m.files, ref); delete(bound, win.Canvas()) })
 		m.files[ref] = cf
 		showFitted(win, fileSize)
 	}

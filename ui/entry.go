@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -35,17 +34,18 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
-// TypedShortcut passes Ctrl+Tab, Ctrl+PageDown and Ctrl+PageUp on to the window, which
-// turns the tab (bindKeys): Fyne's own text field keeps every shortcut it is given, so the
-// cursor in a field would otherwise hold the practitioner on the tab.
+// AcceptsTab is false also for a field of several lines: Tab goes on to the next field, as a
+// keyboard user expects, where Fyne's own field would type a tab character (which has no
+// place in a letter) and hold the cursor there for good.
+func (e *entry) AcceptsTab() bool { return false }
+
+// TypedShortcut passes the window's own keys, such as Ctrl+Tab, on to the window (bindKeys):
+// Fyne's own text field keeps every shortcut it is given, so the cursor in a field would
+// otherwise hold the practitioner on the tab.
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
-	if k, ok := s.(*desktop.CustomShortcut); ok && (k.KeyName == fyne.KeyTab || k.KeyName == fyne.KeyPageDown || k.KeyName == fyne.KeyPageUp) {
-		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
-			c.TypedShortcut(s)
-			return
-		}
+	if !typeShortcut(fyne.CurrentApp().Driver().CanvasForObject(e), s) {
+		e.Entry.TypedShortcut(s)
 	}
-	e.Entry.TypedShortcut(s)
 }
 
 // newSelect is a drop-down list whose empty state speaks the screens' language: Fyne's own

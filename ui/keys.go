@@ -67,19 +67,36 @@ func fileKeys(cf *complaintFile) []keyCommand {
 	}
 }
 
+// bound are the handlers bindKeys gave each window's canvas, by shortcut: a text field
+// passes them on (entry.TypedShortcut), as Fyne's own field keeps every shortcut it gets.
+var bound = map[fyne.Canvas]map[string]func(){}
+
 // bindKeys makes a window's canvas answer to keys. A dialog open on it keeps them: the
 // screen behind a dialog does not change.
 func bindKeys(win fyne.Window, keys []keyCommand) {
 	c := win.Canvas()
+	handlers := map[string]func(){}
 	for _, k := range keys {
+		do := func() {
+			if c.Overlays().Top() == nil {
+				k.do()
+			}
+		}
 		for _, key := range k.keys {
-			c.AddShortcut(key, func(fyne.Shortcut) {
-				if c.Overlays().Top() == nil {
-					k.do()
-				}
-			})
+			handlers[key.ShortcutName()] = do
+			c.AddShortcut(key, func(fyne.Shortcut) { do() })
 		}
 	}
+	bound[c] = handlers
+}
+
+// typeShortcut runs the handler bindKeys gave canvas c for s, and says whether there was one.
+func typeShortcut(c fyne.Canvas, s fyne.Shortcut) bool {
+	do, ok := bound[c][s.ShortcutName()]
+	if ok {
+		do()
+	}
+	return ok
 }
 
 // cycle selects tab i of tabs, counting on from the last to the first and back.
@@ -108,7 +125,7 @@ func (m *Main) firstControl() fyne.Focusable {
 	case m.intakeTab:
 		return m.Intake.form.name
 	case m.measuresTab:
-		return m.Measures.list
+		return m.Measures.buttons["new"]
 	case m.reportTab:
 		return m.Report.year
 	}

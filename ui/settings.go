@@ -57,7 +57,7 @@ type settingsScreen struct {
 	store   settingsStore
 	win     fyne.Window
 	saved   func()
-	entries map[string]*widget.Entry
+	entries map[string]*entry
 	selects map[string]*widget.Select
 	current data.Settings
 	save    *button
@@ -76,7 +76,7 @@ type settingsScreen struct {
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
-	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*widget.Entry{},
+	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*entry{},
 		selects: map[string]*widget.Select{}, problem: widget.NewLabel("")}
 	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	s.backups = newBackupPanel(store, win, func(error) { s.refresh() })
@@ -89,7 +89,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 				func(string) { s.check() })
 			continue
 		}
-		e := widget.NewEntry()
+		e := newEntry()
 		if d.Key == data.KeyDisputesBody || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
@@ -343,7 +343,7 @@ func (s *settingsScreen) onChooseLogo() {
 
 // onPreview renders the letter with the text as typed, on the most recent complaint, without
 // saving anything, and opens it.
-func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *widget.Entry) {
+func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *entry) {
 	latest, err := s.store.List(data.Filter{Limit: 1})
 	if err != nil || len(latest) == 0 {
 		dialog.ShowInformation(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)
