@@ -55,13 +55,13 @@ type complaintFile struct {
 
 	title       *widget.Label
 	banner      *widget.Label
-	hold        *widget.Label                  // a legal hold, or that the file is anonymised (privacyLine)
-	buttons     map[data.Action]*button // one per step of data.FileSteps, in the menu of steps
-	steps       map[data.Action]func()         // what each step's button does
-	reasons     map[data.Action]*widget.Label  // under a refused step in the menu: why not
-	procedure   *fyne.Container                // the procedure line, data.Stages
-	facts       *widget.Label                  // beside it: deadline, extensions, verdict, outcome
-	next        *button                 // the next step the procedure asks for, data.NextStep
+	hold        *widget.Label                 // a legal hold, or that the file is anonymised (privacyLine)
+	buttons     map[data.Action]*button       // one per step of data.FileSteps, in the menu of steps
+	steps       map[data.Action]func()        // what each step's button does
+	reasons     map[data.Action]*widget.Label // under a refused step in the menu: why not
+	procedure   *fyne.Container               // the procedure line, data.Stages
+	facts       *widget.Label                 // beside it: deadline, extensions, verdict, outcome
+	next        *button                       // the next step the procedure asks for, data.NextStep
 	nextStep    data.Action
 	nextWhy     *widget.Label // why the next step cannot be taken yet
 	others      *button
