@@ -60,7 +60,12 @@ func (m *Main) mainKeys() []keyCommand {
 // fileKeys are the shortcuts of a complaint file's window, which has no menu: a text field
 // of its own (entry) passes them on to the window.
 func fileKeys(cf *complaintFile) []keyCommand {
-	next := func(d int) func() { return func() { cycle(cf.tabs, cf.tabs.SelectedIndex()+d) } }
+	next := func(d int) func() {
+		return func() {
+			cycle(cf.tabs, cf.tabs.SelectedIndex()+d)
+			cf.focusTab()
+		}
+	}
 	return []keyCommand{
 		{shortcuts(ctrl(fyne.KeyTab), ctrl(fyne.KeyPageDown)), lang.L("Next tab of the complaint file"), "", next(1)},
 		{shortcuts(ctrlShift(fyne.KeyTab), ctrl(fyne.KeyPageUp)), lang.L("Previous tab of the complaint file"), "", next(-1)},
@@ -97,6 +102,23 @@ func typeShortcut(c fyne.Canvas, s fyne.Shortcut) bool {
 		do()
 	}
 	return ok
+}
+
+// focusTab puts the focus on the first control of the file's tab now shown, so the cursor is
+// never left behind in a field out of sight, and Tab goes on from there.
+func (cf *complaintFile) focusTab() {
+	first := map[string]fyne.Focusable{"details": cf.form.name, "timeline": cf.lists.timeline, "contacts": cf.lists.contacts,
+		"experts": cf.lists.experts, "letters": cf.letters.list, "measures": cf.measures.list, "attachments": cf.lists.files,
+		"privacy": cf.privacy.export}
+	for name, f := range first {
+		if cf.tabs.Selected() == cf.tab(name) {
+			if d, ok := f.(fyne.Disableable); !ok || !d.Disabled() {
+				cf.win.Canvas().Focus(f)
+				return
+			}
+		}
+	}
+	cf.win.Canvas().Unfocus()
 }
 
 // cycle selects tab i of tabs, counting on from the last to the first and back.

@@ -215,6 +215,9 @@ func TestEnterOpensTheItemAndTheRowAndPressesTheButton(t *testing.T) {
 	if !strings.Contains(overlayText(m.win), "Nieuwe verbetermaatregel") {
 		t.Fatalf("Enter on Nieuwe maatregel… shows %q", overlayText(m.win))
 	}
+	if e, ok := m.win.Canvas().Focused().(*entry); !ok || !e.MultiLine { // the description, the dialog's first field
+		t.Errorf("the new measure's dialog opens with the focus on %T", m.win.Canvas().Focused())
+	}
 }
 
 // TestCtrlTabTurnsTheComplaintFileTabsAlsoFromAField: in a complaint file Ctrl+Tab and
@@ -231,8 +234,8 @@ func TestCtrlTabTurnsTheComplaintFileTabsAlsoFromAField(t *testing.T) {
 		t.Fatalf("Tab in the description typed %q, focus %T", cf.form.description.Text, cf.win.Canvas().Focused())
 	}
 	press(cf.win, ctrl(fyne.KeyTab))
-	if cf.tabs.Selected() != cf.tab("timeline") {
-		t.Fatalf("Ctrl+Tab in a field of the details: %q", cf.tabs.Selected().Text)
+	if cf.tabs.Selected() != cf.tab("timeline") || cf.win.Canvas().Focused() != cf.lists.timeline {
+		t.Fatalf("Ctrl+Tab in a field of the details: %q, focus %T", cf.tabs.Selected().Text, cf.win.Canvas().Focused())
 	}
 	press(cf.win, ctrl(fyne.KeyPageDown))
 	if cf.tabs.Selected() != cf.tab("contacts") {

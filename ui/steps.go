@@ -81,6 +81,14 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 		}
 	}
 	d.Show()
+	for _, it := range items { // the cursor starts in the first field, as the keyboard expects
+		if f, ok := it.Widget.(fyne.Focusable); ok {
+			if e, ok := f.(fyne.Disableable); !ok || !e.Disabled() {
+				win.Canvas().Focus(f)
+				break
+			}
+		}
+	}
 	return d
 }
 
