@@ -19,7 +19,7 @@ import (
 type complaintForm struct {
 	name, address1, address2, postcode, city, country, email, phone *entry
 	received, person, handler, summary, description, desired        *entry
-	channel, subject                                                *widget.Select
+	channel, subject                                                *choice
 	today                                                           func() data.Date
 
 	// How the letters address and describe: parts of the name proposed from the name typed
@@ -28,7 +28,7 @@ type complaintForm struct {
 	person1, rep     nameFields
 	letterDesc       *entry
 	preview          *widget.Label
-	language         *widget.Select
+	language         *choice
 	repName, repLine *entry // the representative (gemachtigde) and their address
 	repLine2, repPC  *entry
 	repCity, repCtry *entry
@@ -42,7 +42,7 @@ type complaintForm struct {
 
 // nameFields are the parts of a name the letters use: salutation, initials and surname.
 type nameFields struct {
-	salutation        *widget.Select
+	salutation        *choice
 	initials, surname *entry
 	proposed          data.NameParts // the last proposal, still shown unless corrected
 }

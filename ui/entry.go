@@ -50,8 +50,36 @@ func (e *entry) TypedShortcut(s fyne.Shortcut) {
 
 // newSelect is a drop-down list whose empty state speaks the screens' language: Fyne's own
 // placeholder "(Select one)" has no translation.
-func newSelect(options []string, changed func(string)) *widget.Select {
-	s := widget.NewSelect(options, changed)
-	s.PlaceHolder = lang.L("(choose)")
+func newSelect(options []string, changed func(string)) *choice {
+	s := &choice{widget.Select{Options: options, OnChanged: changed, PlaceHolder: lang.L("(choose)")}}
+	s.ExtendBaseWidget(s)
 	return s
+}
+
+// choice is a drop-down list that the form around it scrolls into view when it gets the focus.
+type choice struct{ widget.Select }
+
+func (s *choice) FocusGained() {
+	s.Select.FocusGained()
+	showFocused(s)
+}
+
+// check is a check box that the form around it scrolls into view when it gets the focus.
+type check struct{ widget.Check }
+
+func newCheck(label string, changed func(bool)) *check {
+	c := &check{widget.Check{Text: label, OnChanged: changed}}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *check) FocusGained() {
+	c.Check.FocusGained()
+	showFocused(c)
+}
+
+// FocusGained brings the field into view in the form around it, also when Tab reached it.
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	showFocused(e)
 }

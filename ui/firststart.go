@@ -20,7 +20,7 @@ var firstStartKeys = []string{data.KeyPracticeName, data.KeyPracticeAddress, dat
 // firstStart is the dialog of a new register.
 type firstStart struct {
 	fields     map[string]*widget.Entry
-	profession *widget.Select
+	profession *choice
 	body       *widget.Entry // the name of the disputes body, for a sector that has one
 	bodyForm   *widget.Form
 	problem    *widget.Label // what is still missing, or wrong

@@ -93,7 +93,7 @@ func hintsBelow(items []*widget.FormItem) []*widget.FormItem {
 
 // checkText is a check box with a label that wraps and that toggles it when clicked: a
 // check box's own text stays on one line.
-func checkText(c *widget.Check, text string) fyne.CanvasObject {
+func checkText(c *check, text string) fyne.CanvasObject {
 	l := &tapLabel{onTap: func() {
 		if !c.Disabled() {
 			c.SetChecked(!c.Checked)

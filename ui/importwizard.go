@@ -45,7 +45,7 @@ type importWizard struct {
 	plan    data.ImportPlan
 
 	// The widgets of the current step, for tests.
-	Selects  []*widget.Select
+	Selects  []*choice
 	Counts   *widget.Label
 	Skip     *widget.Check
 	Next     *button

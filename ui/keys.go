@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -251,6 +252,11 @@ func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button 
 
 func (b *button) TypedKey(k *fyne.KeyEvent) { b.Button.TypedKey(enterAsSpace(k)) }
 
+func (b *button) FocusGained() {
+	b.Button.FocusGained()
+	showFocused(b)
+}
+
 // list is a list in which Enter opens the highlighted row, as Space does.
 type list struct{ widget.List }
 
@@ -272,3 +278,61 @@ func newTable(length func() (int, int), create func() fyne.CanvasObject, update 
 }
 
 func (t *table) TypedKey(k *fyne.KeyEvent) { t.Table.TypedKey(enterAsSpace(k)) }
+
+// showFocused scrolls the form around o, in the window or its dialog, so that o is in view:
+// Fyne's scroll containers do not follow the focus, and Tab would go on into fields below
+// the window's edge.
+func showFocused(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	c := d.CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	root := c.Content()
+	if top := c.Overlays().Top(); top != nil {
+		root = top
+	}
+	s, _ := scrollAround(root, o, nil)
+	if s == nil {
+		return
+	}
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
+	bottom := top + o.Size().Height
+	switch {
+	case top < 0:
+		s.ScrollToOffset(s.Offset.AddXY(0, top-theme.Padding()))
+	case bottom > s.Size().Height:
+		s.ScrollToOffset(s.Offset.AddXY(0, bottom-s.Size().Height+theme.Padding()))
+	}
+}
+
+// scrollAround finds target below o and the innermost scroll container it lies in, going
+// through the containers, forms, tabs and dialogs the screens are made of.
+func scrollAround(o, target fyne.CanvasObject, in *container.Scroll) (*container.Scroll, bool) {
+	if o == target {
+		return in, true
+	}
+	var children []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case *container.Scroll:
+		in, children = x, []fyne.CanvasObject{x.Content}
+	case *container.AppTabs:
+		if t := x.Selected(); t != nil {
+			children = []fyne.CanvasObject{t.Content}
+		}
+	case *widget.Form:
+		for _, it := range x.Items {
+			children = append(children, it.Widget)
+		}
+	case *widget.PopUp:
+		children = []fyne.CanvasObject{x.Content}
+	}
+	for _, c := range children {
+		if s, ok := scrollAround(c, target, in); ok {
+			return s, true
+		}
+	}
+	return nil, false
+}

@@ -295,3 +295,32 @@ func TestHelpListsTheShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestTabScrollsTheFormToTheFocusedField: Tab down the new-complaint form in a small window
+// scrolls the form along, so the field with the focus is always in view, and Shift+Tab back.
+func TestTabScrollsTheFormToTheFocusedField(t *testing.T) {
+	m, _ := newApp(t)
+	m.win.Resize(fyne.NewSize(900, 500))
+	press(m.win, command(fyne.KeyN))
+	s, d := m.Intake.scroll, fyne.CurrentApp().Driver()
+	inView := func() bool {
+		o := m.win.Canvas().Focused().(fyne.CanvasObject)
+		top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
+		return top >= 0 && top+o.Size().Height <= s.Size().Height
+	}
+	for m.win.Canvas().Focused() != m.Intake.formal {
+		typeKey(m.win, fyne.KeyTab, false)
+		if !inView() {
+			t.Fatalf("Tab to %T left it out of view (offset %v)", m.win.Canvas().Focused(), s.Offset)
+		}
+	}
+	if s.Offset.Y == 0 {
+		t.Fatal("the form did not scroll")
+	}
+	for m.win.Canvas().Focused() != m.Intake.form.name {
+		typeKey(m.win, fyne.KeyTab, true)
+		if !inView() {
+			t.Fatalf("Shift+Tab to %T left it out of view (offset %v)", m.win.Canvas().Focused(), s.Offset)
+		}
+	}
+}

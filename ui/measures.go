@@ -34,7 +34,7 @@ type measuresScreen struct {
 	today    func() data.Date
 	open     func(ref string) // opens a linked complaint
 	changed  func()
-	filter   *widget.Select
+	filter   *choice
 	list     *list
 	detail   *widget.Label
 	links    *fyne.Container

@@ -101,7 +101,7 @@ func (p *privacyTab) onErase() {
 	reason.Validator = required
 	items := []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason,
 		HintText: lang.L("For example: request of the complainant by letter of 1 December 2026. Name no names: the reason stays in the audit trail.")}}
-	withdraw := widget.NewCheck(lang.L("Record the withdrawal of the complaint first"), nil)
+	withdraw := newCheck(lang.L("Record the withdrawal of the complaint first"), nil)
 	if cf.file.Status.Open() {
 		items = append(items, &widget.FormItem{Text: lang.L("Still open"), Widget: withdraw,
 			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})

@@ -58,8 +58,8 @@ type register struct {
 	store  registerPager
 	open   func(ref string)
 	fail   func(error)
-	status *widget.Select
-	year   *widget.Select
+	status *choice
+	year   *choice
 	search *widget.Entry
 	total  *widget.Label
 	table  *table

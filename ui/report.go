@@ -30,7 +30,7 @@ type reportScreen struct {
 	store      reportStore
 	win        fyne.Window
 	today      func() data.Date
-	year       *widget.Select
+	year       *choice
 	anonymised *widget.Check
 	body       *fyne.Container
 	report     data.Report

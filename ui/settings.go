@@ -58,7 +58,7 @@ type settingsScreen struct {
 	win     fyne.Window
 	saved   func()
 	entries map[string]*entry
-	selects map[string]*widget.Select
+	selects map[string]*choice
 	current data.Settings
 	save    *button
 	problem *widget.Label
@@ -77,7 +77,7 @@ type settingsScreen struct {
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
 	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*entry{},
-		selects: map[string]*widget.Select{}, problem: widget.NewLabel("")}
+		selects: map[string]*choice{}, problem: widget.NewLabel("")}
 	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	s.backups = newBackupPanel(store, win, func(error) { s.refresh() })
 	s.save = newButton(lang.L("Save settings"), s.onSave)

@@ -139,7 +139,7 @@ func (cf *complaintFile) onAcknowledge() {
 // the call and whether the complainant explicitly asked for it, as the procedure requires.
 func (cf *complaintFile) onEscalate() {
 	on, takenBy := dateEntry(cf.today), newEntry()
-	explicit := widget.NewCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
+	explicit := newCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
 	if cf.file != nil && cf.file.Channel == data.ChannelPhone {
 		takenBy.Validator = required
@@ -248,7 +248,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	what, due := newEntry(), futureDateEntry(cf.today, !request)
 	party, partyName := newSelect(labels(data.Parties, partyLabel), nil), newEntry()
 	party.SetSelectedIndex(0)
-	hearing := widget.NewCheck(lang.L("Their view on the complaint was heard"), nil)
+	hearing := newCheck(lang.L("Their view on the complaint was heard"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),
 		widget.NewFormItem(lang.L("What was discussed or written"), note)}
 	title := lang.L("Record contact")

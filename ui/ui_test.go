@@ -222,7 +222,7 @@ func TestProcedureThroughTheComplaintFile(t *testing.T) {
 	test.Tap(cf.buttons[data.ActionContact])
 	formEntry(t, cf, 1).SetText("Gesprek met de klager over de factuur.")
 	for _, it := range cf.dialogItems {
-		if c, ok := it.Widget.(*widget.Check); ok {
+		if c, ok := it.Widget.(*check); ok {
 			c.SetChecked(true) // the complainant's view was heard
 		}
 	}
@@ -328,10 +328,10 @@ func formEntry(t *testing.T, cf *complaintFile, n int) *entry {
 }
 
 // dialogSelect returns the first choice list of the step dialog last shown.
-func dialogSelect(t *testing.T, cf *complaintFile) *widget.Select {
+func dialogSelect(t *testing.T, cf *complaintFile) *choice {
 	t.Helper()
 	for _, it := range cf.dialogItems {
-		if s, ok := it.Widget.(*widget.Select); ok {
+		if s, ok := it.Widget.(*choice); ok {
 			return s
 		}
 	}
@@ -513,12 +513,12 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 		t.Fatal("close is enabled while the measure is still due")
 	}
 	entries := []*entry{}
-	var cause *widget.Select
+	var cause *choice
 	for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
 		switch w := o.(type) {
 		case *entry:
 			entries = append(entries, w)
-		case *widget.Select:
+		case *choice:
 			cause = w
 		}
 	}
@@ -628,12 +628,12 @@ func TestMeasuresScreenCarriesAMeasureThrough(t *testing.T) {
 	ms := m.Measures
 	test.Tap(ms.buttons["new"])
 	var entries []*entry
-	var cause *widget.Select
+	var cause *choice
 	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
 		switch w := o.(type) {
 		case *entry:
 			entries = append(entries, w)
-		case *widget.Select:
+		case *choice:
 			cause = w
 		}
 	}
