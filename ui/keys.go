@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,10 +17,11 @@ import (
 // in Help › Keyboard shortcuts) and the menu it sits in. The shortcut tables below are the
 // one place for them: the menus, the canvas handlers and the help dialog all read them.
 type keyCommand struct {
-	keys []*desktop.CustomShortcut // the first is the one the menu shows
-	text string
-	menu string // "File" or "Go to" in the main window; "" in a complaint file's window
-	do   func()
+	keys  []*desktop.CustomShortcut // the first is the one the menu shows
+	text  string
+	menu  string // "File" or "Go to" in the main window; "" in a complaint file's window
+	apart bool   // a separator above it in the menu
+	do    func()
 }
 
 func shortcuts(k ...*desktop.CustomShortcut) []*desktop.CustomShortcut { return k }
@@ -43,19 +45,21 @@ var digits = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key
 // menu's shortcut to its item before the field with the cursor, which would swallow it
 // (Fyne's text field keeps every shortcut it gets), so they work from anywhere in the window.
 func (m *Main) mainKeys() []keyCommand {
-	keys := []keyCommand{
-		{shortcuts(command(fyne.KeyN)), lang.L("New complaint"), "File", func() { m.ShowIntake() }},
-		{shortcuts(command(fyne.KeyF)), lang.L("Search the register"), "Go to", func() { m.ShowSearch() }},
-	}
+	keys := []keyCommand{{keys: shortcuts(command(fyne.KeyN)), text: lang.L("New complaint"), menu: "File", do: m.ShowIntake}}
 	for i, title := range []string{lang.L("Today"), lang.L("Register"), lang.L("New complaint"), lang.L("Measures"),
 		lang.L("Report"), lang.L("Settings")} {
-		keys = append(keys, keyCommand{shortcuts(command(digits[i])), title, "Go to", func() { m.showScreen(i) }})
+		keys = append(keys, keyCommand{keys: shortcuts(command(digits[i])), text: title, menu: "Go to", do: func() { m.showScreen(i) }})
 	}
 	return append(keys,
-		keyCommand{shortcuts(ctrl(fyne.KeyTab)), lang.L("Next screen"), "Go to", func() { m.showScreen(m.tabs.SelectedIndex() + 1) }},
-		keyCommand{shortcuts(ctrlShift(fyne.KeyTab)), lang.L("Previous screen"), "Go to", func() { m.showScreen(m.tabs.SelectedIndex() - 1) }},
-		keyCommand{shortcuts(ctrl(fyne.KeyPageDown)), lang.L("Next tab within the screen (Settings)"), "Go to", func() { m.nextPage(1) }},
-		keyCommand{shortcuts(ctrl(fyne.KeyPageUp)), lang.L("Previous tab within the screen (Settings)"), "Go to", func() { m.nextPage(-1) }})
+		keyCommand{keys: shortcuts(ctrl(fyne.KeyTab)), text: lang.L("Next screen"), menu: "Go to", apart: true,
+			do: func() { m.showScreen(m.tabs.SelectedIndex() + 1) }},
+		keyCommand{keys: shortcuts(ctrlShift(fyne.KeyTab)), text: lang.L("Previous screen"), menu: "Go to",
+			do: func() { m.showScreen(m.tabs.SelectedIndex() - 1) }},
+		keyCommand{keys: shortcuts(ctrl(fyne.KeyPageDown)), text: lang.L("Next tab within the screen (Settings)"), menu: "Go to", apart: true,
+			do: func() { m.nextPage(1) }},
+		keyCommand{keys: shortcuts(ctrl(fyne.KeyPageUp)), text: lang.L("Previous tab within the screen (Settings)"), menu: "Go to",
+			do: func() { m.nextPage(-1) }},
+		keyCommand{keys: shortcuts(command(fyne.KeyF)), text: lang.L("Search the register"), menu: "Go to", apart: true, do: m.ShowSearch})
 }
 
 // fileKeys are the shortcuts of a complaint file's window, which has no menu: a text field
@@ -68,8 +72,8 @@ func fileKeys(cf *complaintFile) []keyCommand {
 		}
 	}
 	return []keyCommand{
-		{shortcuts(ctrl(fyne.KeyTab), ctrl(fyne.KeyPageDown)), lang.L("Next tab of the complaint file"), "", next(1)},
-		{shortcuts(ctrlShift(fyne.KeyTab), ctrl(fyne.KeyPageUp)), lang.L("Previous tab of the complaint file"), "", next(-1)},
+		{keys: shortcuts(ctrl(fyne.KeyTab), ctrl(fyne.KeyPageDown)), text: lang.L("Next tab of the complaint file"), do: next(1)},
+		{keys: shortcuts(ctrlShift(fyne.KeyTab), ctrl(fyne.KeyPageUp)), text: lang.L("Previous tab of the complaint file"), do: next(-1)},
 	}
 }
 
@@ -175,6 +179,9 @@ func (m *Main) menuItems(menu string) []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	for _, k := range m.mainKeys() {
 		if k.menu == menu {
+			if k.apart {
+				items = append(items, fyne.NewMenuItemSeparator())
+			}
 			it := fyne.NewMenuItem(k.text, k.do)
 			it.Shortcut = k.keys[0]
 			items = append(items, it)
@@ -190,8 +197,11 @@ func (m *Main) ShowKeys() dialog.Dialog {
 	add := func(keys, text string) { form.Append(keys, widget.NewLabel(text)) }
 	add("Tab / Shift+Tab", lang.L("Next or previous field, button or list"))
 	add(lang.L("Enter or Space"), lang.L("Use the button; open the item or complaint selected in a list"))
-	add("↑ / ↓", lang.L("Move through a list; open a drop-down list"))
+	add(lang.L("Arrow keys"), lang.L("Move through a list; open a drop-down list"))
 	add("Esc", lang.L("Close a dialog"))
+	if runtime.GOOS != "darwin" { // macOS has its own keys for the menu bar
+		add("Alt", lang.L("Open the menu; then the arrow keys and Enter"))
+	}
 	section := func(title string, keys []keyCommand) {
 		form.Append("", heading(title))
 		for _, k := range keys {
