@@ -144,7 +144,7 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 		newButton(lang.L("Expert…"), cf.onExpert),
 		newButton(lang.L("Statement signed…"), cf.onStatement),
 		newButton(lang.L("Share documents"), cf.onShare))
-	return container.NewBorder(container.NewVBox(l.consent, hint, buttons), nil, nil, nil, l.experts)
+	return topThen(container.NewVBox(l.consent, hint, buttons), l.experts)
 }
 
 func (l *fileLists) attachmentsContent() fyne.CanvasObject {
@@ -172,7 +172,7 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 	})
 	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewBorder(nil, nil, add, nil, hint), nil, nil, nil, l.files)
+	return topThen(container.NewBorder(nil, nil, add, nil, hint), l.files)
 }
 
 // wrappedHeight is about the height of a label with text wrapped at width: its lines, each as

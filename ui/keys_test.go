@@ -150,6 +150,11 @@ func TestTabReachesTheKeyControlsOfEveryScreen(t *testing.T) {
 		{m.Settings.selects["language"]},
 	} {
 		press(m.win, command(digits[i]))
+		m.win.Canvas().Unfocus() // reading order: the first Tab in the window reaches the screen's first control
+		typeKey(m.win, fyne.KeyTab, false)
+		if m.win.Canvas().Focused() != want[0] {
+			t.Fatalf("screen %q: the first Tab reaches %T, not %T", m.tabs.Selected().Text, m.win.Canvas().Focused(), want[0])
+		}
 		order := tabOrder(t, m.win)
 		last := -1
 		for _, w := range want {

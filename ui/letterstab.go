@@ -62,7 +62,7 @@ func (lt *lettersTab) content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Every letter made is kept; making it again adds a new version. Select a letter to print, save, e-mail or mark it sent."))
 	hint.Wrapping = fyne.TextWrapWord
 	lt.enable()
-	return container.NewBorder(container.NewVBox(bar, lt.refusal, hint), nil, nil, nil, lt.list)
+	return topThen(container.NewVBox(bar, lt.refusal, hint), lt.list)
 }
 
 func (lt *lettersTab) count() int {

@@ -115,7 +115,7 @@ func (r *register) content() fyne.CanvasObject {
 	h := r.status.MinSize().Height
 	filters := newFlow(container.NewGridWrap(fyne.NewSize(300, h), r.search),
 		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.Import)
-	return container.NewBorder(filters, nil, nil, nil, container.New(&fitColumns{table: r.table}, r.table))
+	return topThen(filters, container.New(&fitColumns{table: r.table}, r.table))
 }
 
 // fitColumns gives the register's columns the table's width: beyond their natural widths the
