@@ -81,23 +81,28 @@ func fileKeys(cf *complaintFile) []keyCommand {
 // passes them on (entry.TypedShortcut), as Fyne's own field keeps every shortcut it gets.
 var bound = map[fyne.Canvas]map[string]func(){}
 
-// bindKeys makes a window's canvas answer to keys. A dialog open on it keeps them: the
-// screen behind a dialog does not change.
+// bindKeys makes a window's canvas answer to keys.
 func bindKeys(win fyne.Window, keys []keyCommand) {
 	c := win.Canvas()
 	handlers := map[string]func(){}
 	for _, k := range keys {
-		do := func() {
-			if c.Overlays().Top() == nil {
-				k.do()
-			}
-		}
+		do := unlessDialog(c, k.do)
 		for _, key := range k.keys {
 			handlers[key.ShortcutName()] = do
 			c.AddShortcut(key, func(fyne.Shortcut) { do() })
 		}
 	}
 	bound[c] = handlers
+}
+
+// unlessDialog is do, except while a dialog is open on c: the screen behind a dialog does
+// not change, the dialog is answered first.
+func unlessDialog(c fyne.Canvas, do func()) func() {
+	return func() {
+		if c.Overlays().Top() == nil {
+			do()
+		}
+	}
 }
 
 // typeShortcut runs the handler bindKeys gave canvas c for s, and says whether there was one.
@@ -135,9 +140,6 @@ func cycle(tabs *container.AppTabs, i int) {
 // showScreen brings main screen i forward (counting round) with the cursor in its first
 // control, so Tab goes on from there.
 func (m *Main) showScreen(i int) {
-	if m.win.Canvas().Overlays().Top() != nil {
-		return // a dialog is open: it is answered first
-	}
 	cycle(m.tabs, i)
 	m.win.Canvas().Focus(m.firstControl())
 }
@@ -161,7 +163,7 @@ func (m *Main) firstControl() fyne.Focusable {
 
 // nextPage goes to the next or previous tab within the screen shown; only Settings has tabs.
 func (m *Main) nextPage(d int) {
-	if m.tabs.Selected() != m.settingsTab || m.win.Canvas().Overlays().Top() != nil {
+	if m.tabs.Selected() != m.settingsTab {
 		return
 	}
 	cycle(m.Settings.tabs, m.Settings.tabs.SelectedIndex()+d)
@@ -182,7 +184,7 @@ func (m *Main) menuItems(menu string) []*fyne.MenuItem {
 			if k.apart {
 				items = append(items, fyne.NewMenuItemSeparator())
 			}
-			it := fyne.NewMenuItem(k.text, k.do)
+			it := fyne.NewMenuItem(k.text, unlessDialog(m.win.Canvas(), k.do))
 			it.Shortcut = k.keys[0]
 			items = append(items, it)
 		}

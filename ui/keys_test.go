@@ -126,9 +126,11 @@ func TestShortcutsSwitchScreensAndPutTheCursorInTheFirstControl(t *testing.T) {
 	}
 
 	m.Measures.buttons["new"].Tapped(nil) // a dialog open: the screen behind it stays
-	press(m.win, ctrl(fyne.KeyTab))
-	if m.tabs.Selected() != m.registerTab {
-		t.Errorf("Ctrl+Tab behind a dialog went to %q", m.tabs.Selected().Text)
+	for _, k := range []*desktop.CustomShortcut{ctrl(fyne.KeyTab), command(fyne.KeyN), command(fyne.Key6)} {
+		press(m.win, k)
+		if m.tabs.Selected() != m.registerTab {
+			t.Errorf("%s behind a dialog went to %q", keyText(k), m.tabs.Selected().Text)
+		}
 	}
 }
 
