@@ -55,6 +55,7 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m.build()
 	closeOnEscape(win)
 	m.refresh()
+	win.Canvas().Focus(m.Overview.list) // the arrow keys and Enter work on Vandaag at once
 	return m
 }
 
@@ -104,6 +105,7 @@ func (m *Main) useLanguage(code string) {
 	selected := m.tabs.SelectedIndex()
 	m.build()
 	m.tabs.SelectIndex(selected)
+	m.win.Canvas().Focus(m.firstControl()) // the control that had the focus is gone
 	for ref, cf := range m.files {
 		m.files[ref] = m.newFile(cf.win, ref)
 	}

@@ -270,8 +270,15 @@ func TestCtrlTabTurnsTheComplaintFileTabsAlsoFromAField(t *testing.T) {
 func TestShortcutsSurviveALanguageSwitch(t *testing.T) {
 	m, _ := newApp(t)
 	m.win.Resize(mainSize)
+	if m.win.Canvas().Focused() != m.Overview.list {
+		t.Fatalf("the app starts with the focus on %T, not on Vandaag's list", m.win.Canvas().Focused())
+	}
+	press(m.win, command(fyne.Key6))
 	m.useLanguage("en")
 	t.Cleanup(func() { _ = UseLanguage("nl") })
+	if m.win.Canvas().Focused() != m.Settings.selects["language"] {
+		t.Fatalf("after switching language the focus is on %T, not on the settings' first field", m.win.Canvas().Focused())
+	}
 	if it := menuItem(t, m.win, "Go to", "Register"); keyText(it.Shortcut.(*desktop.CustomShortcut)) != "Ctrl+2" {
 		t.Errorf("Go to › Register shows %q", keyText(it.Shortcut.(*desktop.CustomShortcut)))
 	}
@@ -282,6 +289,11 @@ func TestShortcutsSurviveALanguageSwitch(t *testing.T) {
 	press(m.win, ctrl(fyne.KeyTab))
 	if m.tabs.Selected() != m.measuresTab || m.win.Canvas().Focused() != m.Measures.buttons["new"] {
 		t.Fatalf("Ctrl+Tab after switching language: %q", m.tabs.Selected().Text)
+	}
+	press(m.win, ctrlShift(fyne.KeyTab))
+	press(m.win, ctrlShift(fyne.KeyTab))
+	if m.tabs.Selected() != m.registerTab || m.win.Canvas().Focused() != m.Register.search {
+		t.Fatalf("Ctrl+Shift+Tab after switching language: %q", m.tabs.Selected().Text)
 	}
 	press(m.win, command(fyne.KeyF))
 	if m.win.Canvas().Focused() != m.Register.search {
