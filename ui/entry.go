@@ -31,7 +31,9 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		e.onEscape()
 		return
 	}
-	e.Entry.TypedKey(k)
+	if !escape(e, k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 // AcceptsTab is false also for a field of several lines: Tab goes on to the next field, as a
@@ -56,21 +58,35 @@ func newSelect(options []string, changed func(string)) *choice {
 	return s
 }
 
-// choice is a drop-down list that the form around it scrolls into view when it gets the focus.
+// choice is a drop-down list that the form around it scrolls into view when it gets the
+// focus, and that leaves Escape to the dialog it is in.
 type choice struct{ widget.Select }
+
+func (s *choice) TypedKey(k *fyne.KeyEvent) {
+	if !escape(s, k) {
+		s.Select.TypedKey(k)
+	}
+}
 
 func (s *choice) FocusGained() {
 	s.Select.FocusGained()
 	showFocused(s)
 }
 
-// check is a check box that the form around it scrolls into view when it gets the focus.
+// check is a check box that the form around it scrolls into view when it gets the focus,
+// and that leaves Escape to the dialog it is in.
 type check struct{ widget.Check }
 
 func newCheck(label string, changed func(bool)) *check {
 	c := &check{widget.Check{Text: label, OnChanged: changed}}
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+func (c *check) TypedKey(k *fyne.KeyEvent) {
+	if !escape(c, k) {
+		c.Check.TypedKey(k)
+	}
 }
 
 func (c *check) FocusGained() {

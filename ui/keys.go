@@ -251,6 +251,19 @@ func enterAsSpace(k *fyne.KeyEvent) *fyne.KeyEvent {
 	return k
 }
 
+// escape gives Escape to o's window (closeOnEscape), which closes the dialog on top: Fyne's
+// own widgets keep the key while they have the focus, and a dialog opens with the focus in
+// its first field.
+func escape(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape {
+		return false
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(k)
+	}
+	return true
+}
+
 // button is a button that Enter presses, as Space does.
 type button struct{ widget.Button }
 
@@ -262,7 +275,11 @@ func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button 
 	return b
 }
 
-func (b *button) TypedKey(k *fyne.KeyEvent) { b.Button.TypedKey(enterAsSpace(k)) }
+func (b *button) TypedKey(k *fyne.KeyEvent) {
+	if !escape(b, k) {
+		b.Button.TypedKey(enterAsSpace(k))
+	}
+}
 
 func (b *button) FocusGained() {
 	b.Button.FocusGained()
@@ -278,7 +295,11 @@ func newList(length func() int, create func() fyne.CanvasObject, update func(wid
 	return l
 }
 
-func (l *list) TypedKey(k *fyne.KeyEvent) { l.List.TypedKey(enterAsSpace(k)) }
+func (l *list) TypedKey(k *fyne.KeyEvent) {
+	if !escape(l, k) {
+		l.List.TypedKey(enterAsSpace(k))
+	}
+}
 
 // table is a table with a header row in which Enter opens the highlighted row, as Space does.
 type table struct{ widget.Table }
@@ -289,7 +310,11 @@ func newTable(length func() (int, int), create func() fyne.CanvasObject, update 
 	return t
 }
 
-func (t *table) TypedKey(k *fyne.KeyEvent) { t.Table.TypedKey(enterAsSpace(k)) }
+func (t *table) TypedKey(k *fyne.KeyEvent) {
+	if !escape(t, k) {
+		t.Table.TypedKey(enterAsSpace(k))
+	}
+}
 
 // showFocused scrolls the form around o, in the window or its dialog, so that o is in view:
 // Fyne's scroll containers do not follow the focus, and Tab would go on into fields below

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"klachtenregister/data"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 )
 
 // press gives win a shortcut as the desktop driver does (glfw window.triggersShortcut): an
@@ -341,5 +343,32 @@ func TestTabScrollsTheFormToTheFocusedField(t *testing.T) {
 		if !inView() {
 			t.Fatalf("Shift+Tab to %T left it out of view (offset %v)", m.win.Canvas().Focused(), s.Offset)
 		}
+	}
+}
+
+// TestEscapeClosesADialogWhateverHasTheFocus: a dialog opens with the focus in its first
+// field, here a drop-down list; Escape closes it from there, and from its buttons.
+func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne de Jong")
+	cf := m.OpenComplaint(ref, data.ItemAcknowledge) // the letter dialog, its first field a choice of letter
+	settle(m)
+	if _, ok := cf.win.Canvas().Focused().(*choice); !ok || cf.win.Canvas().Overlays().Top() == nil {
+		t.Fatalf("the letter dialog opens with the focus on %T", cf.win.Canvas().Focused())
+	}
+	typeKey(cf.win, fyne.KeyEscape, false)
+	if cf.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape on the drop-down list left the dialog open")
+	}
+	test.Tap(cf.buttons[data.ActionAcknowledge])
+	for range 10 { // Tab on to the dialog's buttons
+		if _, ok := cf.win.Canvas().Focused().(*button); ok {
+			break
+		}
+		typeKey(cf.win, fyne.KeyTab, false)
+	}
+	typeKey(cf.win, fyne.KeyEscape, false)
+	if cf.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape on %T left the dialog open", cf.win.Canvas().Focused())
 	}
 }
