@@ -218,6 +218,25 @@ func TestEnterOpensTheItemAndTheRowAndPressesTheButton(t *testing.T) {
 		t.Fatalf("Enter on the first row did not open %s", second)
 	}
 
+	for _, cf := range m.files {
+		cf.win.Close()
+	}
+	typeKey(m.win, fyne.KeyDown, false) // the table's highlight on the second row, beyond what the search finds
+	press(m.win, command(fyne.KeyF))    // search, Enter to the list found, Enter to open the one complaint
+	test.Type(m.Register.search, "Çelik")
+	settle(m)
+	typeKey(m.win, fyne.KeyReturn, false)
+	if m.win.Canvas().Focused() != m.Register.table {
+		t.Fatalf("Enter in the search field goes to %T", m.win.Canvas().Focused())
+	}
+	m.Register.row(0)
+	settle(m)
+	typeKey(m.win, fyne.KeyReturn, false)
+	settle(m)
+	if _, open := m.files[first]; !open || len(m.files) != 1 {
+		t.Fatalf("Enter on the one complaint found opened %v", m.files)
+	}
+
 	press(m.win, command(fyne.Key4))
 	m.win.Canvas().Focus(m.Measures.buttons["new"])
 	typeKey(m.win, fyne.KeyReturn, false)

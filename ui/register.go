@@ -80,6 +80,12 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search by name, reference or text…"))
 	r.search.OnChanged = func(s string) { r.filter.Search = s; r.refresh() }
+	r.search.OnSubmitted = func(string) { // Enter goes on to the first complaint found, where Enter opens it
+		if c := fyne.CurrentApp().Driver().CanvasForObject(r.table); c != nil {
+			r.table.Highlight(widget.TableCellID{})
+			c.Focus(r.table)
+		}
+	}
 	statuses := []string{lang.L("All statuses")}
 	for _, s := range data.Statuses {
 		statuses = append(statuses, statusLabel(s))
