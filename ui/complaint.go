@@ -77,6 +77,8 @@ type complaintFile struct {
 	letters     *lettersTab
 	measures    *measuresTab
 	privacy     *privacyTab
+	frame       *fyne.Container   // the header above the tabs (headerOver), laid out again as it fills
+	tops        []*fyne.Container // the tabs' tops above their lists (topOver), likewise
 	showMeasure func(code string) // opens a measure on the measures screen
 	saved       bool              // the details were just saved: the next load shows them as stored
 	dialog      *formDialog       // the step dialog last shown and its fields, which tests fill and submit
@@ -149,7 +151,8 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 	for _, k := range []string{"details", "timeline", "contacts", "experts", "letters", "measures", "attachments", "privacy"} {
 		cf.tabs.Append(cf.tabItems[k])
 	}
-	return headerOver(cf.header(), cf.tabs)
+	cf.frame = headerOver(cf.header(), cf.tabs)
+	return cf.frame
 }
 
 // load fetches the file in the background and shows it; then is called once it is shown.
@@ -200,6 +203,16 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.letters.show()
 	cf.measures.show()
 	cf.check()
+	relayout(cf.frame)
+	for _, t := range cf.tops {
+		relayout(t)
+	}
+}
+
+// tabTop keeps a tab's top (topOver) to lay it out again when the file is shown.
+func (cf *complaintFile) tabTop(c *fyne.Container) *fyne.Container {
+	cf.tops = append(cf.tops, c)
+	return c
 }
 
 // showBanner states the most pressing item in words, coloured by its warning, and below it

@@ -144,7 +144,7 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 		newButton(lang.L("Expert…"), cf.onExpert),
 		newButton(lang.L("Statement signed…"), cf.onStatement),
 		newButton(lang.L("Share documents"), cf.onShare))
-	return topOver(container.NewVBox(l.consent, hint, buttons), l.experts)
+	return cf.tabTop(topOver(container.NewVBox(l.consent, hint, buttons), l.experts))
 }
 
 func (l *fileLists) attachmentsContent() fyne.CanvasObject {

@@ -62,7 +62,7 @@ func (lt *lettersTab) content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Every letter made is kept; making it again adds a new version. Select a letter to print, save, e-mail or mark it sent."))
 	hint.Wrapping = fyne.TextWrapWord
 	lt.enable()
-	return topOver(container.NewVBox(bar, lt.refusal, hint), lt.list)
+	return lt.cf.tabTop(topOver(container.NewVBox(bar, lt.refusal, hint), lt.list))
 }
 
 func (lt *lettersTab) count() int {

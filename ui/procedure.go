@@ -209,14 +209,14 @@ func (cf *complaintFile) header() fyne.CanvasObject {
 
 // headerOver puts header above body, as tall as it needs but at most half the height: a
 // scroll container holds the rest of it.
-func headerOver(header, body fyne.CanvasObject) fyne.CanvasObject {
+func headerOver(header, body fyne.CanvasObject) *fyne.Container {
 	return container.New(headerAbove{header, 120, 0.5}, container.NewVScroll(header), body)
 }
 
 // topOver is headerOver for the top of a complaint file's tab (its buttons and explanation
 // above its list): it may take all the height but the list's minimum, and shrink further in a
 // low window, where the file's own header and tabs take most of the room.
-func topOver(top, body fyne.CanvasObject) fyne.CanvasObject {
+func topOver(top, body fyne.CanvasObject) *fyne.Container {
 	return container.New(headerAbove{top, 80, 0}, container.NewVScroll(top), body)
 }
 
@@ -235,6 +235,16 @@ func (h headerAbove) top(height float32, rest fyne.CanvasObject) float32 {
 		most = height - rest.MinSize().Height
 	}
 	return min(h.header.MinSize().Height, max(most, h.least))
+}
+
+// relayout lays out again a container made by headerOver or topOver after its header's
+// content changed: the header sits in a scroll container, whose own minimum height does not
+// change with it, so Fyne would leave the header at the height it had when first laid out
+// (nearly empty, while the file was still loading).
+func relayout(c *fyne.Container) {
+	if c != nil {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
 }
 
 func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {

@@ -216,3 +216,40 @@ func TestWheelOverAFieldScrollsTheForm(t *testing.T) {
 		t.Errorf("the wheel over the name field left the form at offset %v", in.scroll.Offset)
 	}
 }
+
+// TestFileHeaderGrowsWithItsContent: the header was laid out once, while the file was still
+// loading and the header nearly empty; filled in, it stayed squashed in a small scrolling strip
+// that hid the next step and "Andere stappen" until scrolled. It takes the room it needs
+// (up to half the window) once the file is shown, and again after a language switch.
+func TestFileHeaderGrowsWithItsContent(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Ĳsbrand de Vries")
+	cf := m.OpenComplaint(ref, "")
+	cf.win.Resize(fileSize)
+	settle(m)
+	check := func(when string) {
+		t.Helper()
+		frame := cf.win.Content().(*fyne.Container)
+		for _, o := range frame.Objects { // under the demo band, if any
+			if c, ok := o.(*fyne.Container); ok {
+				if _, ok := c.Layout.(headerAbove); ok {
+					frame = c
+				}
+			}
+		}
+		h, ok := frame.Layout.(headerAbove)
+		if !ok {
+			t.Fatalf("%s: the file's content is laid out by %T", when, frame.Layout)
+		}
+		want := min(h.header.MinSize().Height, frame.Size().Height/2)
+		if got := frame.Objects[0].Size().Height; got < want-1 {
+			t.Errorf("%s: the header has %.0f of the %.0f it needs", when, got, want)
+		}
+	}
+	check("opened")
+	m.useLanguage("en")
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	cf = m.files[ref]
+	settle(m)
+	check("after switching to English")
+}
