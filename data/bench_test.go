@@ -116,7 +116,11 @@ const rowFacts = `c.id, c.reference, c.received_on, c.complainant_name, c.summar
 // and order.
 func page(db *sql.DB, where, order string, limit, offset int, args ...any) error {
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM complaints c WHERE `+where, args...).Scan(&n); err != nil {
+	count := `SELECT count(*) FROM complaints c WHERE ` + where
+	if where == "1=1" { // no WHERE: SQLite counts an index page by page
+		count = `SELECT count(*) FROM complaints`
+	}
+	if err := db.QueryRow(count, args...).Scan(&n); err != nil {
 		return err
 	}
 	rows, err := drain(db, fmt.Sprintf(`SELECT `+rowFacts+` FROM (SELECT c.id FROM complaints c WHERE %s ORDER BY %s LIMIT %d OFFSET %d) p
