@@ -26,6 +26,11 @@ type Filter struct {
 	// instead of counting Offset rows from the top (Offset is not used). Not for SortDue (see
 	// Keyset).
 	After int64
+	// factsOnly reads of each complaint only the columns its action items, breaches and
+	// counts follow from (factColumns), in no particular order (Limit, Offset and After
+	// aside): for Vandaag, which reads every open complaint, sorts their items itself and
+	// shows none of their texts.
+	factsOnly bool
 }
 
 // Listed is one complaint in the register with what the procedure requires of it today.
@@ -214,27 +219,35 @@ func (s *Store) List(f Filter) ([]Listed, error) {
 
 // list is List on q, so that a complaint file reads its row in the same snapshot as the rest.
 func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
+	var out []Listed
+	err := eachListed(q, f, set, today, func(l *Listed) { out = append(out, *l) })
+	return out, err
+}
+
+// eachListed hands each complaint of list to each in turn, without keeping them: Vandaag
+// keeps only their action items.
+func eachListed(q querier, f Filter, set Settings, today Date, each func(*Listed)) error {
 	anchor, err := f.anchor(q)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	query, args, ok, err := f.listQuery(anchor)
 	if !ok {
-		return nil, err
+		return err
 	}
 	rows, err := q.Query(query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []Listed
+	cols := f.columns()
 	for rows.Next() {
 		var l Listed
 		var info, notices *string
-		dest := append(complaintDest(&l.Complaint), &info, &notices, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
+		dest := append(cols.dest(&l.Complaint), &info, &notices, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
 			&l.MeasureCount)
 		if err := rows.Scan(dest...); err != nil {
-			return nil, err
+			return err
 		}
 		if info != nil {
 			for _, d := range strings.Split(*info, ",") {
@@ -250,9 +263,32 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 		if f.Overdue && l.Warning != WarningOverdue {
 			continue
 		}
-		out = append(out, l)
+		each(&l)
 	}
-	return out, rows.Err()
+	return rows.Err()
+}
+
+// complaintCols are the columns list reads of each complaint, and where they go.
+type complaintCols struct {
+	sql  string
+	dest func(*Complaint) []any
+}
+
+// factColumns are the columns of a complaint that ActionItems, Facts.Breaches and
+// CountOverview read; the texts, addresses and the rest stay empty. Reading all 56 columns of
+// every open complaint took Vandaag three times as long and held its descriptions in memory.
+var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.complainant_name, c.status, c.ack_due_on,
+	c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified`,
+	func(c *Complaint) []any {
+		return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Formal, &c.Complainant.Name, &c.Status, &c.AckDueOn,
+			&c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified}
+	}}
+
+func (f Filter) columns() complaintCols {
+	if f.factsOnly {
+		return factColumns
+	}
+	return complaintCols{complaintColumns, complaintDest}
 }
 
 // listQuery is list's statement: the complaints that match f with the facts of their action items.
@@ -270,15 +306,28 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 	case f.Limit > 0:
 		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
-	query = `SELECT ` + complaintColumns + `,
-		(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
-		` + noticesSQL + `,
-		(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
-		(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
-			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),
-		` + outcomeSentSQL + `, ` + measureCountSQL + `
-		FROM (` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy()
-	return query, args, true, nil
+	// Facts only: each fact is read only for the statuses whose action items ActionItems
+	// derives from it (SQLite skips a CASE's other branches); the breaches, which Vandaag
+	// does not show, are then incomplete.
+	when := func(statuses, fact, otherwise string) string {
+		if !f.factsOnly {
+			return fact
+		}
+		return `CASE WHEN c.status IN (` + statuses + `) THEN ` + fact + ` ELSE ` + otherwise + ` END`
+	}
+	const open, extended, resolved = `'informal', 'received', 'acknowledged', 'extended'`, `'extended'`, `'resolved'`
+	query = `SELECT ` + f.columns().sql + `,
+		` + when(open, `(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL)`, `NULL`) + `,
+		` + when(extended, noticesSQL, `NULL`) + `,
+		` + when(extended, `(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id)`, `NULL`) + `,
+		` + when(extended, `(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
+			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress'))`, `NULL`) + `,
+		` + when(resolved, outcomeSentSQL, `NULL`) + `, ` + when(resolved, measureCountSQL, `0`) + `
+		FROM `
+	if f.factsOnly {
+		return query + `complaints c WHERE ` + cond, args, true, nil
+	}
+	return query + `(` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy(), args, true, nil
 }
 
 // Deadlines lists every action item in the register, overdue first: those of the complaints
@@ -292,23 +341,27 @@ func (s *Store) Deadlines() ([]ActionItem, error) {
 // item, overdue first, from the register's current state: the complaints', the open
 // measures' and the register's own (files past their retention period).
 func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
-	listed, err := s.List(Filter{Active: true})
+	var items []ActionItem
+	var set Settings
+	open, today := 0, s.today()
+	err := s.view(func(q querier) (err error) {
+		if set, err = settings(q); err != nil {
+			return err
+		}
+		return eachListed(q, Filter{Active: true, factsOnly: true}, set, today, func(l *Listed) {
+			if l.Status.Open() {
+				open++
+			}
+			items = append(items, l.Items...)
+		})
+	})
 	if err != nil {
 		return OverviewCounts{}, nil, err
-	}
-	var items []ActionItem
-	for _, l := range listed {
-		items = append(items, l.Items...)
 	}
 	measures, err := s.Measures(MeasureFilter{Open: true})
 	if err != nil {
 		return OverviewCounts{}, nil, err
 	}
-	set, err := s.Settings()
-	if err != nil {
-		return OverviewCounts{}, nil, err
-	}
-	today := s.today()
 	for _, m := range measures {
 		items = append(items, MeasureItems(m, today, set)...)
 	}
@@ -318,7 +371,7 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 	}
 	items = append(items, RetentionItems(due, today, set)...)
 	SortItems(items)
-	return CountOverview(listed, items), items, nil
+	return CountOverview(open, items), items, nil
 }
 
 // matchQuery turns what a person types into an FTS5 query: every word must occur, as a word
