@@ -148,6 +148,6 @@ func setSettings(c *call, pairs []string) error {
 	if err := s.SetSettings(values); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%d instelling(en) opgeslagen\n", len(values))
+	fmt.Fprintf(c.stdout, "%s opgeslagen\n", counted(len(values), "instelling", "instellingen"))
 	return nil
 }

@@ -107,7 +107,8 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 			rep.print(c.stdout)
 		}
 		if refused {
-			return data.NewError(data.CodeInvalid, "", "%d regel(s) geweigerd; er is niets geïmporteerd. Verbeter het bestand of de koppeling, of gebruik --skip-refused", len(preview.Refused))
+			return data.NewError(data.CodeInvalid, "", "%s geweigerd; er is niets geïmporteerd. Verbeter het bestand of de koppeling, of gebruik --skip-refused",
+				counted(len(preview.Refused), "regel", "regels"))
 		}
 		return nil
 	}

@@ -80,7 +80,7 @@ func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
 	}
 	switch {
 	case res.DryRun:
-		fmt.Fprintf(w, "\nAnonimiseren (zonder --dry-run) verwijdert bij %d dossier(s):\n", len(refs))
+		fmt.Fprintf(w, "\nAnonimiseren (zonder --dry-run) verwijdert bij %s:\n", counted(len(refs), "dossier", "dossiers"))
 		for _, r := range res.Removes {
 			fmt.Fprintf(w, "- %s\n", r)
 		}
@@ -90,7 +90,7 @@ func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
 		}
 		fmt.Fprintln(w, "Er is niets gewijzigd (--dry-run).")
 	case len(res.Anonymised) > 0:
-		fmt.Fprintf(w, "\n%d dossier(s) geanonimiseerd: %s.\n", len(res.Anonymised), strings.Join(res.Anonymised, ", "))
+		fmt.Fprintf(w, "\n%s geanonimiseerd: %s.\n", counted(len(res.Anonymised), "dossier", "dossiers"), strings.Join(res.Anonymised, ", "))
 		fmt.Fprintln(w, data.AnonymiseBackupNote)
 	}
 	if len(res.Held) > 0 {

@@ -244,6 +244,14 @@ func writeJSON(w io.Writer, v any) error {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// counted is n with the word for one or for more: "1 dossier", "3 dossiers".
+func counted(n int, one, more string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, more)
+}
+
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "klachtenregister-cli: het klachtenregister zonder venster, voor scripts en geplande taken.")
 	fmt.Fprintln(w, "Elke opdracht kent --db PAD (standaard: KLACHTENREGISTER_DB of de programmagegevensmap).")
