@@ -274,8 +274,8 @@ type complaintCols struct {
 	dest func(*Complaint) []any
 }
 
-// factColumns are the columns of a complaint that ActionItems, Facts.Breaches and
-// CountOverview read; the texts, addresses and the rest stay empty. Reading all 56 columns of
+// factColumns are the columns of a complaint that ActionItems and CountOverview read; the
+// texts, addresses and the rest stay empty. Reading all 56 columns of
 // every open complaint took Vandaag three times as long and held its descriptions in memory.
 var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.complainant_name, c.status, c.ack_due_on,
 	c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified`,
@@ -315,9 +315,15 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 		}
 		return `CASE WHEN c.status IN (` + statuses + `) THEN ` + fact + ` ELSE ` + otherwise + ` END`
 	}
-	const open, extended, resolved = `'informal', 'received', 'acknowledged', 'extended'`, `'extended'`, `'resolved'`
+	const extended, resolved = `'` + string(StatusExtended) + `'`, `'` + string(StatusResolved) + `'`
+	var open []string // the statuses whose information requests ActionItems chases (Status.Open)
+	for _, st := range Statuses {
+		if st.Open() {
+			open = append(open, `'`+string(st)+`'`)
+		}
+	}
 	query = `SELECT ` + f.columns().sql + `,
-		` + when(open, `(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL)`, `NULL`) + `,
+		` + when(strings.Join(open, ", "), `(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL)`, `NULL`) + `,
 		` + when(extended, noticesSQL, `NULL`) + `,
 		` + when(extended, `(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id)`, `NULL`) + `,
 		` + when(extended, `(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
