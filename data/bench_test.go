@@ -103,14 +103,16 @@ func drain(db *sql.DB, query string, args ...any) (int, error) {
 
 // rowFacts are the columns the register shows and the facts its warning follows from,
 // hand-written for the floor: the complaint aliased c, its open information requests, latest
-// extension, latest contact and written contact, outcome letter sent and measures.
+// extension, latest contact, outcome letter sent and measures, each fact (as the app reads
+// them) only for the statuses whose action items follow from it, the extensions always.
 const rowFacts = `c.id, c.reference, c.received_on, c.complainant_name, c.summary, c.handler, c.status, c.formal,
 	c.ack_due_on, c.acknowledged_on, c.due_on, c.resolved_on, c.verdict, c.closed_on, c.withdrawn_on, c.no_measure_reason,
-	(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
+	CASE WHEN c.status IN ('informal', 'received', 'acknowledged', 'extended') THEN (SELECT group_concat(info_due_on) FROM contacts
+		WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL) END,
 	(SELECT max(extended_on) FROM extensions WHERE complaint_id = c.id),
-	(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
-	(SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome'),
-	(SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id)`
+	CASE WHEN c.status = 'extended' THEN (SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id) END,
+	CASE WHEN c.status = 'resolved' THEN (SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome') END,
+	CASE WHEN c.status = 'resolved' THEN (SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id) END`
 
 // page is the floor of one register page: the count and the rows of the ids chosen by where
 // and order.

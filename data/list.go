@@ -26,14 +26,30 @@ type Filter struct {
 	// instead of counting Offset rows from the top (Offset is not used). Not for SortDue (see
 	// Keyset).
 	After int64
-	// factsOnly reads of each complaint only the columns its action items, breaches and
-	// counts follow from (factColumns), in no particular order (Limit, Offset and After
-	// aside): for Vandaag, which reads every open complaint, sorts their items itself and
-	// shows none of their texts.
-	factsOnly bool
+	// facts is how much list reads of each complaint beyond its row; the zero value is what
+	// the register shows.
+	facts factsRead
 }
 
+// factsRead says how much list reads of the facts behind each complaint's action items.
+type factsRead int
+
+const (
+	// itemFacts, the register's: every column; each fact only for the statuses whose action
+	// items follow from it, and the notices of the extensions (the breaches) always. Most of
+	// a register is closed, and a closed file has no items.
+	itemFacts factsRead = iota
+	// allFacts, the complaint file's: every fact, which its steps (AllowedSteps, Stages) need.
+	allFacts
+	// dueFacts, Vandaag's: only the columns its items and counts follow from (factColumns),
+	// each fact as itemFacts but no breaches, in no particular order (Limit, Offset and After
+	// aside). Vandaag reads every open complaint, sorts their items itself and shows no texts.
+	dueFacts
+)
+
 // Listed is one complaint in the register with what the procedure requires of it today.
+// Its Facts hold what its items and breaches follow from; those of a complaint file (File)
+// are complete.
 type Listed struct {
 	Facts
 	Items    []ActionItem
@@ -285,7 +301,7 @@ var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.c
 	}}
 
 func (f Filter) columns() complaintCols {
-	if f.factsOnly {
+	if f.facts == dueFacts {
 		return factColumns
 	}
 	return complaintCols{complaintColumns, complaintDest}
@@ -306,11 +322,10 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 	case f.Limit > 0:
 		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
-	// Facts only: each fact is read only for the statuses whose action items ActionItems
-	// derives from it (SQLite skips a CASE's other branches); the breaches, which Vandaag
-	// does not show, are then incomplete.
+	// Each fact only for the statuses whose action items ActionItems derives from it (SQLite
+	// skips a CASE's other branches), but in a complaint file.
 	when := func(statuses, fact, otherwise string) string {
-		if !f.factsOnly {
+		if f.facts == allFacts {
 			return fact
 		}
 		return `CASE WHEN c.status IN (` + statuses + `) THEN ` + fact + ` ELSE ` + otherwise + ` END`
@@ -322,15 +337,19 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 			open = append(open, `'`+string(st)+`'`)
 		}
 	}
+	notices := noticesSQL // the breaches, shown in the register for good
+	if f.facts == dueFacts {
+		notices = when(extended, noticesSQL, `NULL`)
+	}
 	query = `SELECT ` + f.columns().sql + `,
 		` + when(strings.Join(open, ", "), `(SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL)`, `NULL`) + `,
-		` + when(extended, noticesSQL, `NULL`) + `,
+		` + notices + `,
 		` + when(extended, `(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id)`, `NULL`) + `,
 		` + when(extended, `(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
 			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress'))`, `NULL`) + `,
 		` + when(resolved, outcomeSentSQL, `NULL`) + `, ` + when(resolved, measureCountSQL, `0`) + `
 		FROM `
-	if f.factsOnly {
+	if f.facts == dueFacts {
 		return query + `complaints c WHERE ` + cond, args, true, nil
 	}
 	return query + `(` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy(), args, true, nil
@@ -354,7 +373,7 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		if set, err = settings(q); err != nil {
 			return err
 		}
-		return eachListed(q, Filter{Active: true, factsOnly: true}, set, today, func(l *Listed) {
+		return eachListed(q, Filter{Active: true, facts: dueFacts}, set, today, func(l *Listed) {
 			if l.Status.Open() {
 				open++
 			}

@@ -63,7 +63,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 			t.Errorf("list %+v does not start at its complaint in the sort's index: it reads the register from the top", f)
 		}
 	}
-	for _, f := range []Filter{{Search: "celik", Limit: 100}, {Active: true}, {Active: true, factsOnly: true}} {
+	for _, f := range []Filter{{Search: "celik", Limit: 100}, {Active: true}, {Active: true, facts: dueFacts}, {Reference: "K-2026-0001", facts: allFacts}} {
 		list, args, _, err := f.listQuery(nil)
 		must(t, err)
 		queries = append(queries, query{fmt.Sprintf("list %+v", f), true, list, args})

@@ -247,9 +247,10 @@ func TestSameSeedSameRegister(t *testing.T) {
 	}
 }
 
-// TestOverviewMatchesRegister checks that Vandaag, which reads each fact only for the
-// statuses whose action items follow from it, lists exactly the items of the complaints the
-// register shows with all their facts, on registers with every status and kind of item.
+// TestOverviewMatchesRegister checks that Vandaag and the register, which read each fact only
+// for the statuses whose action items follow from it, show exactly the items (and the register
+// the breaches) of the complaint files, which read every fact, on registers with every status
+// and kind of item.
 func TestOverviewMatchesRegister(t *testing.T) {
 	for _, today := range []string{"2026-12-02", "2027-03-31"} {
 		for seed := uint64(1); seed <= 3; seed++ {
@@ -294,6 +295,22 @@ func TestOverviewMatchesRegister(t *testing.T) {
 				}
 				if !kinds[data.ItemProgressLetter] && !kinds[data.ItemProgressUpdate] {
 					t.Errorf("no item of an extended complaint: the check misses its facts")
+				}
+				// The register reads each fact only for the statuses it matters to, as well, but
+				// the breaches always: its rows must say what their complaint files say.
+				all, err := s.List(data.Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range all {
+					f, err := s.File(l.Reference)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(l.Items, f.Items) || l.Warning != f.Warning || !reflect.DeepEqual(l.Breached, f.Breached) {
+						t.Errorf("%s (%s) in the register: %v, %s, %v; in its file: %v, %s, %v", l.Reference, l.Status,
+							l.Items, l.Warning, l.Breached, f.Items, f.Warning, f.Breached)
+					}
 				}
 			})
 		}
