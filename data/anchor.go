@@ -90,7 +90,7 @@ func (s *Store) writeAnchors() error {
 		errs = append(errs, writeAtomic(p, func(w io.Writer) error { _, err := w.Write(append(body, '\n')); return err }))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("het anker van het audit-spoor is niet weggeschreven: %w", err)
+		return fault(err, "het anker van het audit-spoor is niet weggeschreven (%v)", err)
 	}
 	return nil
 }

@@ -163,11 +163,39 @@ func timeline(q querier, id int64) ([]Event, error) {
 	return out, rows.Err()
 }
 
+// documentsOf are the documents a consent or share event names: the Text stored under key,
+// or for an event written before it was stored, the documents by id with the Dutch that was
+// stored under dutchKey.
+func documentsOf(p map[string]any, key, dutchKey string) any {
+	b, _ := json.Marshal(p)
+	var t Text
+	if raw, ok := p[key]; ok {
+		rb, _ := json.Marshal(raw)
+		if json.Unmarshal(rb, &t) == nil && t.Key != "" {
+			return t
+		}
+	}
+	var d DocumentsSaid
+	_ = json.Unmarshal(b, &d.Documents)
+	d.Dutch, _ = p[dutchKey].(string)
+	return d
+}
+
+// DocumentsSaid are documents as an older event names them: by id, and in the Dutch the
+// register wrote then, names included. A screen in another language names them by id.
+type DocumentsSaid struct {
+	Documents
+	Dutch string
+}
+
+// Label is the Dutch the event recorded.
+func (d DocumentsSaid) Label() string { return d.Dutch }
+
 // Describe says in the practitioner's words what the event recorded: Dutch with String, in
 // the screens' language in the desktop app.
 func (e Event) Describe() Text {
 	if e.Payload == nil {
-		return Msg("%s (inhoud gewist)", e.Kind)
+		return Msg("%s (inhoud gewist)", Capital{EventKind(e.Kind)})
 	}
 	var p map[string]any
 	_ = json.Unmarshal(e.Payload, &p)
@@ -182,6 +210,9 @@ func (e Event) Describe() Text {
 	case "register_imported":
 		if e.importLine > 0 {
 			return Msg("Geïmporteerd uit %s, regel %d", str("file"), e.importLine)
+		}
+		if n, _ := p["imported"].(float64); n == 1 {
+			return Msg("Register geïmporteerd uit %s: 1 klacht (SHA-256 %s)", str("file"), str("sha256"))
 		}
 		return Msg("Register geïmporteerd uit %s: %v klachten (SHA-256 %s)", str("file"), p["imported"], str("sha256"))
 	case "complaint_created":
@@ -212,7 +243,7 @@ func (e Event) Describe() Text {
 	case "information_received":
 		return Msg("Gevraagde informatie ontvangen")
 	case "consent_given":
-		return Msg("Toestemming externe deskundige vastgelegd: %s", str("scope"))
+		return Msg("Toestemming externe deskundige vastgelegd: %s", documentsOf(p, "scope_text", "scope"))
 	case "consent_refused":
 		return Msg("Toestemming externe deskundige geweigerd")
 	case "consent_withdrawn":
@@ -220,7 +251,7 @@ func (e Event) Describe() Text {
 	case "statement_signed":
 		return Msg("Geheimhoudingsverklaring ondertekend door %s op %s", str("expert"), date("signed_on"))
 	case "documents_shared":
-		return Msg("Stukken gedeeld met %s: %s", str("expert"), str("documents"))
+		return Msg("Stukken gedeeld met %s: %s", str("expert"), documentsOf(p, "documents_text", "documents"))
 	case "attachment_added":
 		return Msg("Bijlage toegevoegd: %s", str("name"))
 	case "letter_generated":
@@ -250,9 +281,16 @@ func (e Event) Describe() Text {
 		if p["erasure_request"] == true {
 			return Msg("Persoonsgegevens gewist op verzoek: %s", str("reason"))
 		}
-		return Msg("Persoonsgegevens verwijderd (geanonimiseerd): %s", str("reason"))
+		reason := any(str("reason"))
+		if reason == RetentionReason { // the program's own reason, in the screens' language
+			reason = Msg("bewaartermijn verstreken")
+		}
+		return Msg("Persoonsgegevens verwijderd (geanonimiseerd): %s", reason)
 	case "payload_erased":
 		events, _ := p["events"].([]any)
+		if len(events) == 1 {
+			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
+		}
 		if len(events) == 1 {
 			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
 		}
@@ -272,6 +310,36 @@ func fieldNames(changes map[string]any) FieldNames {
 	}
 	return out
 }
+
+// EventKind is the kind of an event (contact_added), as a timeline names an event whose
+// content was erased.
+type EventKind string
+
+// Label is the kind in the practitioner's words; a kind without one shows its name.
+func (k EventKind) Label() string {
+	if l, ok := eventLabels[k]; ok {
+		return l
+	}
+	return string(k)
+}
+
+// eventLabels name the kinds of event a complaint's timeline holds. The desktop app has them
+// in English as "event.<kind>".
+var eventLabels = map[EventKind]string{
+	"complaint_created": "klacht geregistreerd", "complaint_edited": "gegevens gewijzigd", "status_changed": "status gewijzigd",
+	"contact_added": "contactmoment", "information_received": "informatie ontvangen", "consent_given": "toestemming gegeven",
+	"consent_refused": "toestemming geweigerd", "consent_withdrawn": "toestemming ingetrokken",
+	"statement_signed": "geheimhoudingsverklaring ondertekend", "documents_shared": "stukken gedeeld",
+	"attachment_added": "bijlage toegevoegd", "letter_generated": "brief gemaakt", "letter_sent": "brief verstuurd",
+	"measure_added": "maatregel vastgelegd", "measure_edited": "maatregel gewijzigd", "measure_linked": "maatregel gekoppeld",
+	"measure_unlinked": "maatregel ontkoppeld", "measure_done": "maatregel uitgevoerd",
+	"measure_evaluated": "effect van maatregel beoordeeld", "no_measure_recorded": "geen maatregel nodig",
+	"root_cause_added": "oorzaak toegevoegd", "hold_placed": "bewaarplicht ingesteld", "hold_released": "bewaarplicht opgeheven",
+	"complaint_anonymised": "geanonimiseerd", "payload_erased": "inhoud gewist", "register_imported": "geïmporteerd",
+}
+
+// EventKinds lists every kind with a name of its own, for the translations' completeness test.
+func EventKinds() []EventKind { return slices.Collect(maps.Keys(eventLabels)) }
 
 // LanguageName is a letter's language in words.
 func LanguageName(code string) any {

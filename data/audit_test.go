@@ -244,7 +244,7 @@ func TestEventFields(t *testing.T) {
 	}
 	_, err = s.Timeline("K-1999-0001")
 	wantErr(t, err, ErrNotFound)
-	if (Event{Kind: "x"}).Describe().String() != "x (inhoud gewist)" {
+	if (Event{Kind: "x"}).Describe().String() != "X (inhoud gewist)" {
 		t.Error("an erased payload is not described as such")
 	}
 }

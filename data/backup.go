@@ -55,7 +55,7 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("de map met reservekopieën %s is niet te lezen: %w", dir, err)
+		return nil, unusable(err, "de map met reservekopieën %s is niet te lezen (%v)", dir, err)
 	}
 	prefix := registerName(s.path) + "-"
 	var out []BackupInfo
@@ -96,7 +96,7 @@ func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
 	var h BackupHeader
 	tmp, err := os.CreateTemp(dir, ".klachtenregister-kopie-*.tmp")
 	if err != nil {
-		return "", h, fmt.Errorf("in de map %s kan geen reservekopie worden gemaakt: %w", dir, err)
+		return "", h, unusable(err, "in de map %s kan geen reservekopie worden gemaakt (%v)", dir, err)
 	}
 	tmp.Close()
 	fail := func(err error) (string, BackupHeader, error) {
@@ -111,7 +111,7 @@ func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
 	_, err = src.Exec(`VACUUM INTO ?`, tmp.Name())
 	src.Close()
 	if err != nil {
-		return fail(fmt.Errorf("de momentopname van het register is mislukt: %w", err))
+		return fail(unusable(err, "de momentopname van het register is mislukt (%v)", err))
 	}
 	db, err := sql.Open("sqlite", tmp.Name())
 	if err != nil {
@@ -127,9 +127,9 @@ func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
 	err = errors.Join(err, db.Close())
 	switch {
 	case err != nil:
-		return fail(fmt.Errorf("de reservekopie is niet te controleren: %w", err))
+		return fail(unusable(err, "de reservekopie is niet te controleren (%v)", err))
 	case !v.OK():
-		return fail(fmt.Errorf("de reservekopie is niet gemaakt, want het register zelf klopt niet: %s", v.Problem))
+		return fail(fault(nil, "de reservekopie is niet gemaakt, want het register zelf klopt niet: %s", v.Problem))
 	}
 	st, err := os.Stat(tmp.Name())
 	if err != nil {
@@ -191,7 +191,7 @@ func (s *Store) writeBackup(path, tmpDir, passphrase string, put func(write func
 		return writeBackup(w, h, f, passphrase)
 	})
 	if err != nil {
-		return BackupInfo{}, fmt.Errorf("de reservekopie %s is niet geschreven: %w", path, err)
+		return BackupInfo{}, unusable(err, "de reservekopie %s is niet geschreven (%v)", path, err)
 	}
 	return backupInfo(path)
 }
@@ -205,7 +205,7 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 		return info, false, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return info, false, fmt.Errorf("de map voor reservekopieën %s kan niet worden gemaakt: %w", dir, err)
+		return info, false, unusable(err, "de map voor reservekopieën %s kan niet worden gemaakt (%v)", dir, err)
 	}
 	backups, err := s.Backups()
 	if err != nil {
@@ -235,7 +235,7 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 	if err != nil {
 		return info, true, err
 	}
-	for _, old := range rotate(backups) {
+	for _, old := range rotate(backups, now) {
 		if old != info.File {
 			os.Remove(old)
 		}
@@ -249,9 +249,13 @@ func fileExists(path string) bool {
 }
 
 // rotate returns the backups to remove: of the given ones (newest first) it keeps the newest
-// of each of the last 7 days, 4 weeks and 12 months that have a backup.
-func rotate(backups []BackupInfo) []string {
+// of each of the last 7 days, 4 weeks and 12 months that have a backup, but none made more
+// than 12 months before now, apart from the newest: the README and the review screen promise
+// that an anonymised complaint is gone from the backups within 12 months, also when the app
+// was not used every month.
+func rotate(backups []BackupInfo, now time.Time) []string {
 	keep := map[string]bool{}
+	expired := now.AddDate(0, -12, 0)
 	periods := []struct {
 		n   int
 		key func(t time.Time) string
@@ -266,7 +270,7 @@ func rotate(backups []BackupInfo) []string {
 			k := p.key(b.Created.Local())
 			if !seen[k] && len(seen) < p.n {
 				seen[k] = true
-				keep[b.File] = true
+				keep[b.File] = b.Created.After(expired) || b.File == backups[0].File
 			}
 		}
 	}

@@ -209,6 +209,21 @@ func TestAutoBackup(t *testing.T) {
 	}
 }
 
+// rotated is what rotate keeps of backups at now, newest first.
+func rotated(backups []BackupInfo, now time.Time) []string {
+	remove := map[string]bool{}
+	for _, f := range rotate(backups, now) {
+		remove[f] = true
+	}
+	var kept []string
+	for _, b := range backups {
+		if !remove[b.File] {
+			kept = append(kept, b.File)
+		}
+	}
+	return kept
+}
+
 func TestRotate(t *testing.T) {
 	var backups []BackupInfo
 	start := time.Date(2026, 12, 2, 12, 0, 0, 0, time.Local)
@@ -218,16 +233,7 @@ func TestRotate(t *testing.T) {
 			backups = append(backups, BackupInfo{File: at.Format("2006-01-02T15"), Created: at})
 		}
 	}
-	remove := map[string]bool{}
-	for _, f := range rotate(backups) {
-		remove[f] = true
-	}
-	var kept []string
-	for _, b := range backups {
-		if !remove[b.File] {
-			kept = append(kept, b.File)
-		}
-	}
+	kept := rotated(backups, start)
 	want := []string{
 		"2026-12-02T12", "2026-12-01T12", "2026-11-30T12", "2026-11-29T12", "2026-11-28T12", "2026-11-27T12", "2026-11-26T12", // 7 days
 		"2026-11-22T12", "2026-11-15T12", // weeks (the week of 30 Nov is kept by its days)
@@ -236,6 +242,26 @@ func TestRotate(t *testing.T) {
 	}
 	if strings.Join(kept, " ") != strings.Join(want, " ") {
 		t.Errorf("kept\n%v\nwant\n%v", kept, want)
+	}
+}
+
+// TestRotateKeepsNothingOlderThanTwelveMonths: a practice that used the app only every few
+// months still has no backup older than 12 months (an anonymised complaint must be gone from
+// the backups by then), except the newest one.
+func TestRotateKeepsNothingOlderThanTwelveMonths(t *testing.T) {
+	now := time.Date(2026, 12, 2, 12, 0, 0, 0, time.Local)
+	var backups []BackupInfo
+	for m := 0; m < 36; m += 3 { // one backup a quarter for three years, newest first
+		at := now.AddDate(0, -m, 0)
+		backups = append(backups, BackupInfo{File: at.Format("2006-01-02"), Created: at})
+	}
+	kept := rotated(backups, now)
+	if want := "2026-12-02 2026-09-02 2026-06-02 2026-03-02"; strings.Join(kept, " ") != want {
+		t.Errorf("kept %v, want %v", kept, want)
+	}
+	old := backups[len(backups)-1:]
+	if remove := rotate(old, now); len(remove) != 0 {
+		t.Errorf("the only backup, made %v, is removed: %v", old[0].Created, remove)
 	}
 }
 

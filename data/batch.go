@@ -2,7 +2,6 @@ package data
 
 import (
 	"database/sql"
-	"errors"
 	"maps"
 	"slices"
 )
@@ -22,7 +21,7 @@ type batch struct {
 }
 
 // errBatchFailed refuses changes after one in the same batch failed.
-var errBatchFailed = errors.New("een eerdere wijziging in deze reeks is mislukt; er is niets opgeslagen")
+var errBatchFailed = NewError(CodeConflict, "", "een eerdere wijziging in deze reeks is mislukt; er is niets opgeslagen")
 
 // Batch runs fn with a store on the same file whose changes all go into one transaction,
 // committed when fn returns nil: for making many changes at once, such as a demo register of

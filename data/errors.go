@@ -1,5 +1,7 @@
 package data
 
+import "errors"
+
 // Code classifies an Error so callers decide by kind, never by message text.
 type Code string
 
@@ -59,6 +61,37 @@ func InField(field string, err error) error {
 	c := *e
 	c.Field = field
 	return &c
+}
+
+// unusable is the error for a failure of the disk or the file system (a folder that cannot
+// be read, a file that cannot be written): a Fault in the practitioner's words, with the
+// system's own reason among args. A domain error already says what is wrong and is returned
+// as it is.
+func unusable(err error, key string, args ...any) error {
+	var de *Error
+	if errors.As(err, &de) {
+		return err
+	}
+	return fault(err, key, args...)
+}
+
+// Fault is a failure of the machine (a folder that cannot be read, a disk that is full),
+// worded for the practitioner: Dutch in Error() (the CLI), in the chosen language in the
+// desktop app. Unlike an Error it is no refusal of the input, and the CLI exits with status
+// 1; it may follow a change that stays done (the anonymisation is stored, but the file could
+// not be cleaned up afterwards).
+type Fault struct {
+	Text Text
+	Err  error // the system's own reason
+}
+
+func (n *Fault) Error() string { return n.Text.String() }
+
+func (n *Fault) Unwrap() error { return n.Err }
+
+// fault makes a Fault of err; key is the Dutch message, a string literal (see Msg).
+func fault(err error, key string, args ...any) error {
+	return &Fault{Text: Msg(key, args...), Err: err}
 }
 
 func invalid(field, key string, args ...any) error { return NewError(CodeInvalid, field, key, args...) }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -211,9 +210,10 @@ func statementRefusal(ref, expert string, letterMade, signed, today Date) error 
 // anonymous): the expert signed a statement for this complaint on or
 // before that day, the complainant's consent is in force then (consent: the latest answer
 // given on or before that day, nil for none) and names every document picked.
-func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent) error {
+// names describes the consent's documents for the refusal.
+func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent, names DocumentNames) error {
 	if sh.picked().None() {
-		return invalid("documents", "kies de stukken die u deelt (brieven met --letter ID, bijlagen met --attachment ID)")
+		return invalid("documents", "kies de stukken die u deelt%s", ForCLI(" (brieven met --letter ID, bijlagen met --attachment ID)"))
 	}
 	if signed.IsZero() || signed.After(sh.SharedOn) {
 		return conflict("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend", sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn)
@@ -222,23 +222,56 @@ func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent) error {
 		return conflict("stukken delen kan niet: de klager van %s heeft op %s geen toestemming die van kracht is om stukken met een externe deskundige te delen", c.Reference, sh.SharedOn)
 	}
 	if !consent.Covers(sh.picked()) {
-		return conflict("stukken delen kan niet: de toestemming van de klager geldt alleen voor %s", consent.Scope)
+		return conflict("stukken delen kan niet: de toestemming van de klager geldt alleen voor %s", names.Describe(consent.Documents))
 	}
 	return nil
 }
 
-// describe writes documents in words for the file: "alle stukken uit het klachtdossier" or
-// "brief 4 (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf)".
-func describe(d Documents, letterNames, attachmentNames map[int64]string) string {
-	if d.All {
-		return "alle stukken uit het klachtdossier"
+// DocumentNames are the names of a file's letters and attachments by id, as a consent or a
+// share describes its documents.
+type DocumentNames struct {
+	Letters     map[int64]Text
+	Attachments map[int64]string
+}
+
+// Names are the names of the file's letters and attachments, to describe a consent's or a
+// share's documents in the screens' language.
+func (f *File) Names() DocumentNames {
+	n := DocumentNames{Letters: map[int64]Text{}, Attachments: map[int64]string{}}
+	for _, l := range f.Letters {
+		n.Letters[l.ID] = letterName(l.Kind, l.Version)
 	}
-	var parts []string
+	for _, a := range f.Attachments {
+		n.Attachments[a.ID] = a.Name
+	}
+	return n
+}
+
+// letterName is a letter of the file as a list of documents names it: "ontvangstbevestiging, versie 1".
+// (Ids and versions are ints, so that a Text stored in an event reads back the same.)
+func letterName(kind LetterKind, version int) Text { return Msg("%s, versie %d", kind, version) }
+
+// Describe is documents in words: "alle stukken uit het klachtdossier" or "brief 4
+// (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf)". The register keeps its Dutch
+// (Consent.Scope, Share.Documents); the desktop app says it in the screens' language.
+func (n DocumentNames) Describe(d Documents) Text {
+	if d.All {
+		return Msg("alle stukken uit het klachtdossier")
+	}
+	var parts List
 	for _, id := range d.Letters {
-		parts = append(parts, fmt.Sprintf("brief %d (%s)", id, letterNames[id]))
+		if name, ok := n.Letters[id]; ok {
+			parts = append(parts, Msg("brief %d (%s)", int(id), name))
+		} else {
+			parts = append(parts, Msg("brief %d", int(id)))
+		}
 	}
 	for _, id := range d.Attachments {
-		parts = append(parts, fmt.Sprintf("bijlage %d (%s)", id, attachmentNames[id]))
+		if name, ok := n.Attachments[id]; ok {
+			parts = append(parts, Msg("bijlage %d (%s)", int(id), name))
+		} else {
+			parts = append(parts, Msg("bijlage %d", int(id)))
+		}
 	}
-	return strings.Join(parts, ", ")
+	return Msg("%s", parts)
 }

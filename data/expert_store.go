@@ -3,7 +3,6 @@ package data
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -79,29 +78,29 @@ func (s *Store) Experts() ([]Expert, error) {
 
 // fileDocuments names the documents of complaint id, by id: letters as "ontvangstbevestiging,
 // versie 1", attachments by file name. They check that picked ids belong to the complaint.
-func fileDocuments(q querier, id int64) (letterNames, attachmentNames map[int64]string, err error) {
-	letterNames, attachmentNames = map[int64]string{}, map[int64]string{}
-	err = scanRows(q, func(l *Letter) []any { return []any{&l.ID, &l.Kind, &l.Version} }, func(l Letter) {
-		letterNames[l.ID] = fmt.Sprintf("%s, versie %d", l.Kind.Label(), l.Version)
+func fileDocuments(q querier, id int64) (DocumentNames, error) {
+	n := DocumentNames{Letters: map[int64]Text{}, Attachments: map[int64]string{}}
+	err := scanRows(q, func(l *Letter) []any { return []any{&l.ID, &l.Kind, &l.Version} }, func(l Letter) {
+		n.Letters[l.ID] = letterName(l.Kind, l.Version)
 	}, `SELECT id, kind, version FROM letters WHERE complaint_id = ?`, id)
 	if err != nil {
-		return nil, nil, err
+		return n, err
 	}
 	err = scanRows(q, func(a *Attachment) []any { return []any{&a.ID, &a.Name} }, func(a Attachment) {
-		attachmentNames[a.ID] = a.Name
+		n.Attachments[a.ID] = a.Name
 	}, `SELECT id, name FROM attachments WHERE complaint_id = ?`, id)
-	return letterNames, attachmentNames, err
+	return n, err
 }
 
 // checkPicked refuses a letter or attachment id that is not in complaint ref's file.
-func checkPicked(ref string, d Documents, letterNames, attachmentNames map[int64]string) error {
+func checkPicked(ref string, d Documents, names DocumentNames) error {
 	for _, id := range d.Letters {
-		if _, ok := letterNames[id]; !ok {
+		if _, ok := names.Letters[id]; !ok {
 			return notFound("brief %d hoort niet bij klacht %s; 'letters %s' toont de brieven met hun ID", id, ref, ref)
 		}
 	}
 	for _, id := range d.Attachments {
-		if _, ok := attachmentNames[id]; !ok {
+		if _, ok := names.Attachments[id]; !ok {
 			return notFound("bijlage %d hoort niet bij klacht %s; 'show %s' toont de bijlagen met hun ID", id, ref, ref)
 		}
 	}
@@ -141,14 +140,15 @@ func (s *Store) GiveConsent(ref string, c Consent) error {
 		if err := consentRefusal(ref, c); err != nil {
 			return err
 		}
-		letterNames, attachmentNames, err := fileDocuments(tx, comp.ID)
+		names, err := fileDocuments(tx, comp.ID)
 		if err != nil {
 			return err
 		}
-		if err := checkPicked(ref, c.Documents, letterNames, attachmentNames); err != nil {
+		if err := checkPicked(ref, c.Documents, names); err != nil {
 			return err
 		}
-		c.Scope = describe(c.Documents, letterNames, attachmentNames)
+		scope := names.Describe(c.Documents)
+		c.Scope = scope.String()
 		if c.Refused {
 			c.Scope = "geen stukken (toestemming geweigerd)"
 		}
@@ -165,7 +165,11 @@ func (s *Store) GiveConsent(ref string, c Consent) error {
 		if c.Refused {
 			kind = "consent_refused"
 		}
-		return tx.event(comp.ID, kind, c)
+		// The documents also as a Text, so the timeline can name them in the screens' language.
+		return tx.event(comp.ID, kind, struct {
+			Consent
+			ScopeText Text `json:"scope_text"`
+		}{c, scope})
 	})
 }
 
@@ -265,11 +269,11 @@ func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 		if sh.ExpertName, err = expertName(tx, sh.ExpertID); err != nil {
 			return err
 		}
-		letterNames, attachmentNames, err := fileDocuments(tx, comp.ID)
+		names, err := fileDocuments(tx, comp.ID)
 		if err != nil {
 			return err
 		}
-		if err := checkPicked(ref, sh.picked(), letterNames, attachmentNames); err != nil {
+		if err := checkPicked(ref, sh.picked(), names); err != nil {
 			return err
 		}
 		var signed Date
@@ -285,10 +289,11 @@ func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 		if n := len(consents); n > 0 {
 			consent = &consents[n-1]
 		}
-		if err := shareRefusal(comp, sh, signed, consent); err != nil {
+		if err := shareRefusal(comp, sh, signed, consent, names); err != nil {
 			return err
 		}
-		sh.Documents = describe(sh.picked(), letterNames, attachmentNames)
+		documents := names.Describe(sh.picked())
+		sh.Documents = documents.String()
 		res, err := tx.Exec(`INSERT INTO shares (complaint_id, expert_id, consent_id, shared_on, documents)
 			VALUES (?, ?, ?, ?, ?)`, comp.ID, sh.ExpertID, consent.ID, sh.SharedOn, sh.Documents)
 		if err != nil {
@@ -298,7 +303,10 @@ func (s *Store) ShareDocuments(ref string, sh Share) (int64, error) {
 		if err := tx.insertDocuments("share_documents", "share_id", sh.ID, sh.picked()); err != nil {
 			return err
 		}
-		return tx.event(comp.ID, "documents_shared", sh)
+		return tx.event(comp.ID, "documents_shared", struct {
+			Share
+			DocumentsText Text `json:"documents_text"`
+		}{sh, documents})
 	})
 	return sh.ID, err
 }

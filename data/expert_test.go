@@ -120,7 +120,7 @@ func TestShareRefusal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := shareRefusal(tt.c, tt.sh, tt.signed, tt.consent)
+			err := shareRefusal(tt.c, tt.sh, tt.signed, tt.consent, DocumentNames{})
 			if tt.want == nil {
 				must(t, err)
 				return

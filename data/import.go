@@ -311,15 +311,14 @@ func (tx *Tx) insertImported(r *ImportRow, file string) error {
 	return tx.refreshSearch(c.ID)
 }
 
-// ImportNote says where an imported complaint came from, as its file shows it; "" for a
-// complaint handled in the app from its receipt.
-func (c *Complaint) ImportNote() string {
-	if !c.Imported() {
-		return ""
+// ImportNote says where an imported complaint came from, as its file shows it; the zero Text
+// for a complaint handled in the app from its receipt.
+func (c *Complaint) ImportNote() Text {
+	switch {
+	case !c.Imported():
+		return Text{}
+	case c.OriginalReference != "":
+		return Msg("Geïmporteerd uit %s, regel %d (kenmerk daar: %s)", c.ImportedFrom, c.ImportedLine, c.OriginalReference)
 	}
-	s := fmt.Sprintf("Geïmporteerd uit %s, regel %d", c.ImportedFrom, c.ImportedLine)
-	if c.OriginalReference != "" {
-		s += fmt.Sprintf(" (kenmerk daar: %s)", c.OriginalReference)
-	}
-	return s
+	return Msg("Geïmporteerd uit %s, regel %d", c.ImportedFrom, c.ImportedLine)
 }

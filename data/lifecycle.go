@@ -107,11 +107,11 @@ func Next(ref string, s Status, a Action) (Status, error) {
 	if len(allowed) > 0 {
 		steps := make(List, len(allowed))
 		for i, x := range allowed {
-			steps[i] = Msg("%s (%s)", x, string(x))
+			steps[i] = Msg("%s%s", x, ForCLI(" ("+string(x)+")"))
 		}
 		hint = Msg("wel mogelijk: %s", steps)
 	}
-	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q (%s); %s", Capital{a}, ref, s, string(s), hint)
+	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q%s; %s", Capital{a}, ref, s, ForCLI(" ("+string(s)+")"), hint)
 }
 
 func capitalise(s string) string {
@@ -175,7 +175,8 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 	case r.Outcome == "":
 		return invalid("outcome", "vul de uitkomst in: wat is er besloten of afgesproken")
 	case r.Verdict == VerdictSettled && r.Justified != JustifiedYes && r.Justified != JustifiedNo:
-		return invalid("justified", "geef aan of de in overleg opgeloste klacht (deels) terecht was (--justified yes of no); een terechte klacht telt mee in de evaluatie")
+		return invalid("justified", "geef aan of de in overleg opgeloste klacht (deels) terecht was%s; een terechte klacht telt mee in de evaluatie",
+			ForCLI(" (--justified yes of no)"))
 	case r.Verdict != VerdictSettled:
 		r.Justified = ""
 	}

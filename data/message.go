@@ -61,6 +61,13 @@ func dutchArg(a any) any {
 	return a
 }
 
+// ForCLI is a part of a text that only the CLI shows: a status or a step by the name its
+// commands use, " (resolved)". The desktop app, where these names are never typed, leaves it out.
+type ForCLI string
+
+// Label is the part as the CLI shows it.
+func (c ForCLI) Label() string { return string(c) }
+
 // List is an argument of several values, shown one after the other: "a, b, c".
 type List []any
 
@@ -158,7 +165,8 @@ func (t Text) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-// encodeArg is one argument as stored: {"date": "2027-01-04"}, {"n": 3}, {"text": {...}}.
+// encodeArg is one argument as stored: {"date": "2027-01-04"}, {"n": 3}, {"text": {...}},
+// {"list": [{...}, ...]}.
 func encodeArg(a any) (map[string]json.RawMessage, error) {
 	kind, v := "s", any(nil)
 	switch x := a.(type) {
@@ -170,6 +178,16 @@ func encodeArg(a any) (map[string]json.RawMessage, error) {
 			return nil, err
 		}
 		kind, v = "capital", inner
+	case List:
+		items := make([]map[string]json.RawMessage, len(x))
+		for i, a := range x {
+			item, err := encodeArg(a)
+			if err != nil {
+				return nil, err
+			}
+			items[i] = item
+		}
+		kind, v = "list", items
 	case int:
 		kind, v = "n", x
 	case Date:
@@ -225,6 +243,20 @@ func decodeArg(arg map[string]json.RawMessage) (any, error) {
 			}
 			v, err := decodeArg(inner)
 			return Capital{v}, err
+		case "list":
+			var items []map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, err
+			}
+			list := make(List, len(items))
+			for i, item := range items {
+				v, err := decodeArg(item)
+				if err != nil {
+					return nil, err
+				}
+				list[i] = v
+			}
+			return list, nil
 		case "n":
 			var n int
 			err := json.Unmarshal(raw, &n)

@@ -9,14 +9,7 @@ import (
 func TestTextKeepsItsArgumentTypesThroughJSON(t *testing.T) {
 	in := Msg("oordeel: %s; uitkomst: %s; %s", VerdictPartlyWellFounded, "Excuses.",
 		Msg("ontvangst bevestigd op %s", NewDate(2027, 1, 4)))
-	b, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out Text
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
+	out := roundTrip(t, in)
 	if !reflect.DeepEqual(in, out) {
 		t.Errorf("round trip:\n%#v\n%#v", in, out)
 	}
@@ -31,4 +24,39 @@ func TestStepDetailOfAnOlderEventStaysReadable(t *testing.T) {
 	if got := e.Describe().String(); got != "Status van afgehandeld naar gesloten: dossier gesloten" {
 		t.Errorf("older event: %q", got)
 	}
+}
+
+func TestDocumentsKeepTheirNamesThroughJSON(t *testing.T) {
+	names := DocumentNames{Letters: map[int64]Text{4: letterName(LetterAcknowledgement, 1)}, Attachments: map[int64]string{2: "klachtbrief.pdf"}}
+	in := names.Describe(Documents{Letters: []int64{4}, Attachments: []int64{2, 9}})
+	out := roundTrip(t, in)
+	if !reflect.DeepEqual(in, out) {
+		t.Errorf("round trip:\n%#v\n%#v", in, out)
+	}
+	if got := out.String(); got != "brief 4 (ontvangstbevestiging, versie 1), bijlage 2 (klachtbrief.pdf), bijlage 9" {
+		t.Errorf("Dutch: %q", got)
+	}
+	// Events written before documents_text existed carry the ids and the Dutch only.
+	e := Event{Kind: "documents_shared", Payload: []byte(`{"expert":"Dr. Smit","documents":"brief 53 (ontvangstbevestiging, versie 1)","letters":[53],"attachments":[]}`)}
+	got := e.Describe()
+	if got.String() != "Stukken gedeeld met Dr. Smit: brief 53 (ontvangstbevestiging, versie 1)" {
+		t.Errorf("older event: %q", got.String())
+	}
+	if d, ok := got.Args[1].(DocumentsSaid); !ok || !reflect.DeepEqual(d.Letters, []int64{53}) {
+		t.Errorf("older event's documents: %#v", got.Args[1])
+	}
+}
+
+// roundTrip is in stored as an event stores it, and read back.
+func roundTrip(t *testing.T, in Text) Text {
+	t.Helper()
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Text
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -56,7 +55,7 @@ func CheckOutput(target string, opt OutputOptions) error {
 }
 
 func refuseOutput(format string, a ...any) error {
-	return NewError(CodeInvalid, "output", format, a)
+	return NewError(CodeInvalid, "output", format, a...)
 }
 
 // checkOutput returns the real path target writes to: through symbolic links, so a link can
@@ -108,7 +107,8 @@ func checkOutput(target string, opt OutputOptions) (string, error) {
 	case !info.Mode().IsRegular():
 		return "", refuseOutput("%s is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt niet vervangen; kies een gewoon bestand", target)
 	case !opt.Force:
-		return "", NewError(CodeExists, "output", "%s bestaat al en is niet vervangen; kies een andere naam, of vervang het bewust (met --force op de opdrachtregel)", target)
+		return "", NewError(CodeExists, "output", "%s bestaat al en is niet vervangen; kies een andere naam, of vervang het bewust%s", target,
+			ForCLI(" (met --force op de opdrachtregel)"))
 	}
 	return real, nil
 }
@@ -228,7 +228,7 @@ func outputFailed(target string, err error) error {
 	if isDiskFull(err) {
 		return NewError(CodeUnavailable, "output", "%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)
 	}
-	return fmt.Errorf("%s is niet geschreven: %w", target, err)
+	return fault(err, "%s is niet geschreven (%v)", target, err)
 }
 
 // syncDir makes the rename durable; Windows has no directory handles to sync, and there the

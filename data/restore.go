@@ -52,7 +52,7 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 			if !fileExists(dbPath) { // it was moved aside rather than linked: move it back
 				os.Rename(res.SetAside, dbPath)
 			}
-			return res, fmt.Errorf("het terugzetten is mislukt; het register is niet gewijzigd: %w", err)
+			return res, unusable(err, "het terugzetten is mislukt; het register is niet gewijzigd (%v)", err)
 		}
 	}
 	s, err := Open(dbPath)
@@ -97,41 +97,41 @@ func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, err
 		removeDB(tmp.Name())
 		return "", h, err
 	}
-	if problem := checkCopy(tmp.Name(), h); problem != "" {
+	if err := checkCopy(tmp.Name(), h); err != nil {
 		removeDB(tmp.Name())
-		return "", h, damagedBackup(problem)
+		return "", h, err
 	}
 	return tmp.Name(), h, nil
 }
 
 // checkCopy checks that a file is an intact Klachtenregister database holding the chain head
-// its backup header promises; "" when it is.
-func checkCopy(path string, h BackupHeader) string {
+// its backup header promises; nil when it is, a damaged-backup error saying why when not.
+func checkCopy(path string, h BackupHeader) error {
 	if err := prepareFile(path, false); err != nil {
-		return "het is geen database van Klachtenregister"
+		return damagedBackup("het is geen database van Klachtenregister")
 	}
 	if err := probe(path); err != nil {
-		return err.Error()
+		return damagedBackup("%s", err)
 	}
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
-		return err.Error()
+		return damagedBackup("%s", err)
 	}
 	defer db.Close()
 	var app int
 	if err := db.QueryRow(`PRAGMA application_id`).Scan(&app); err != nil || app != applicationID {
-		return "het is geen database van Klachtenregister"
+		return damagedBackup("het is geen database van Klachtenregister")
 	}
 	v, err := verifyDB(db)
 	switch {
 	case err != nil:
-		return err.Error()
+		return damagedBackup("%s", err)
 	case !v.OK():
-		return v.Problem
+		return damagedBackup("%s", v.Problem)
 	case h.Size >= 0 && (v.Events != h.Events || v.Head != h.Head):
-		return "de beschrijving aan het begin past niet bij de inhoud"
+		return damagedBackup("de beschrijving aan het begin past niet bij de inhoud")
 	}
-	return ""
+	return nil
 }
 
 // setAside gives the register at dbPath a new name beside it, with the journal files SQLite
@@ -165,7 +165,7 @@ func setAside(dbPath string, now time.Time) (string, error) {
 	// rename; where links are not possible it is moved aside first.
 	if err := os.Link(dbPath, aside); err != nil {
 		if err := os.Rename(dbPath, aside); err != nil {
-			return "", fmt.Errorf("het huidige register kan niet opzij worden gezet: %w", err)
+			return "", unusable(err, "het huidige register kan niet opzij worden gezet (%v)", err)
 		}
 	}
 	return aside, nil

@@ -97,8 +97,8 @@ func anonymiseRefusal(c *Complaint) error {
 	case !c.AnonymisedOn.IsZero():
 		return conflict("klacht %s is al geanonimiseerd op %s", c.Reference, c.AnonymisedOn)
 	case c.Held:
-		return conflict("klacht %s staat onder een juridische bewaarplicht (%s); hef die eerst op (hold %s --release) als de zaak is afgerond",
-			c.Reference, c.HoldReason, c.Reference)
+		return conflict("klacht %s staat onder een juridische bewaarplicht (%s); hef die eerst op%s als de zaak is afgerond",
+			c.Reference, c.HoldReason, ForCLI(" (hold "+c.Reference+" --release)"))
 	case c.Status == StatusResolved:
 		return conflict("klacht %s is afgehandeld, maar het dossier is nog niet gesloten; sluit het eerst, dan kan het worden geanonimiseerd",
 			c.Reference)

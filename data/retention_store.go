@@ -99,6 +99,10 @@ func (s *Store) ReleaseHold(ref string) error {
 	})
 }
 
+// RetentionReason is the reason an anonymisation records when the retention period has
+// passed, from the app's review or the CLI: never a name.
+const RetentionReason = "bewaartermijn verstreken"
+
 // Anonymise removes the personal data of the complaints refs (see AnonymiseRemoves), each in
 // its own transaction with its audit events, and then clears the freed space from the file
 // (scrub). reason is recorded in the audit trail ("bewaartermijn verstreken"); a name of the
@@ -154,8 +158,8 @@ func (s *Store) Erase(ref, reason string, withdraw bool) error {
 		}
 		if c.Status.Open() {
 			if !withdraw {
-				return conflict("klacht %s is nog in behandeling (status %s); leg eerst vast dat de klager de klacht intrekt (--withdraw), of rond de klacht af",
-					ref, c.Status)
+				return conflict("klacht %s is nog in behandeling (status %s); leg eerst vast dat de klager de klacht intrekt%s, of rond de klacht af",
+					ref, c.Status, ForCLI(" (--withdraw)"))
 			}
 			if err := tx.step(ref, ActionWithdraw, withdrawStep(Date{}, "ingetrokken bij het verzoek om wissing")); err != nil {
 				return err
@@ -358,6 +362,7 @@ func (s *Store) scrub() error {
 		return nil
 	}
 	// Not classified as an unavailable register: the anonymisation itself is done.
-	return fmt.Errorf("de persoonsgegevens zijn verwijderd en overschreven, maar het bestand kon daarna niet worden "+
-		"opgeschoond en verkleind (%w); controleer of er vrije schijfruimte is ter grootte van het register", errors.Join(errs...))
+	err := errors.Join(errs...)
+	return fault(err, "de persoonsgegevens zijn verwijderd en overschreven, maar het bestand kon daarna niet worden "+
+		"opgeschoond en verkleind (%v); controleer of er vrije schijfruimte is ter grootte van het register", err)
 }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"runtime"
 	"syscall"
@@ -26,25 +25,21 @@ const (
 // unavailable is the error for a register that cannot be used for the given cause.
 // Field holds the cause, so a screen can tell a damaged file from a busy one.
 func unavailable(cause, path string, err error) error {
-	var msg string
 	switch cause {
 	case CauseBusy:
-		msg = fmt.Sprintf("het register %s is in gebruik door een ander programma; probeer het zo opnieuw. Er is niets gewijzigd", path)
+		return NewError(CodeUnavailable, cause, "het register %s is in gebruik door een ander programma; probeer het zo opnieuw. Er is niets gewijzigd", path)
 	case CauseFull:
-		msg = fmt.Sprintf("de schijf met het register %s is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw", path)
+		return NewError(CodeUnavailable, cause, "de schijf met het register %s is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw", path)
 	case CauseReadOnly:
-		msg = fmt.Sprintf("het register %s staat op een plek waar dit programma niet mag schrijven (alleen lezen); er is niets gewijzigd. "+
+		return NewError(CodeUnavailable, cause, "het register %s staat op een plek waar dit programma niet mag schrijven (alleen lezen); er is niets gewijzigd. "+
 			"Zet het in een map waarin u mag schrijven, of vraag schrijfrechten", path)
 	case CauseMissing:
-		msg = fmt.Sprintf("er is geen register op %s; controleer het pad. Een nieuw register ontstaat pas wanneer u de eerste klacht invoert", path)
-	default:
-		msg = fmt.Sprintf("het register %s is beschadigd en kan niet worden gelezen", path)
-		if err != nil {
-			msg += " (" + err.Error() + ")"
-		}
-		msg += "; het bestand is niet gewijzigd. Zet de nieuwste reservekopie terug"
+		return NewError(CodeUnavailable, cause, "er is geen register op %s; controleer het pad. Een nieuw register ontstaat pas wanneer u de eerste klacht invoert", path)
 	}
-	return NewError(CodeUnavailable, cause, msg)
+	if err != nil {
+		return NewError(CodeUnavailable, cause, "het register %s is beschadigd en kan niet worden gelezen (%s); het bestand is niet gewijzigd. Zet de nieuwste reservekopie terug", path, err)
+	}
+	return NewError(CodeUnavailable, cause, "het register %s is beschadigd en kan niet worden gelezen; het bestand is niet gewijzigd. Zet de nieuwste reservekopie terug", path)
 }
 
 // Classify words an error of the machine by its cause: the register in use by another

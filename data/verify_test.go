@@ -114,7 +114,7 @@ func TestVerifyAllowsErasedPayload(t *testing.T) {
 	}
 	evs, err := s.Timeline("K-2026-0001")
 	must(t, err)
-	if evs[2].ID != 4 || evs[2].Payload != nil || evs[2].Describe().String() != "contact_added (inhoud gewist)" {
+	if evs[2].ID != 4 || evs[2].Payload != nil || evs[2].Describe().String() != "Contactmoment (inhoud gewist)" {
 		t.Errorf("erased event: %+v, %q", evs[2], evs[2].Describe().String())
 	}
 }

@@ -73,7 +73,7 @@ func check(in *Input) error {
 	}
 	c := &in.Complaint
 	refuse := func(format string, a ...any) error {
-		return data.NewError(data.CodeConflict, string(in.Kind), format, a)
+		return data.NewError(data.CodeConflict, string(in.Kind), format, a...)
 	}
 	if err := notClosed(in.Kind, c); err != nil {
 		return err

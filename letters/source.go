@@ -68,7 +68,7 @@ func Prepare(src Source, r Request) (Input, error) {
 		in.Extension, in.Extensions = f.Extensions[n-1], f.Extensions
 	}
 	if in.Documents == "" {
-		in.Documents = documentsInFile(f, in.Kind)
+		in.Documents = documentsInFile(f, in.Kind, in.Language)
 	}
 	in.FileDocuments = fileDocuments(f, in.Language)
 	if in.Kind == data.LetterConfidentiality {
@@ -97,14 +97,14 @@ func logo(set data.Settings) ([]byte, error) {
 // confidentiality statement what the complainant consented to share (the latest consent not
 // withdrawn), and otherwise, or for the consent form, the complaint's attachments. ""
 // leaves the letter's general description.
-func documentsInFile(f *data.File, kind data.LetterKind) string {
+func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	if kind != data.LetterConsent && kind != data.LetterConfidentiality {
 		return ""
 	}
 	if kind == data.LetterConfidentiality {
 		for _, c := range slices.Backward(f.Consents) {
-			if c.State() == data.ConsentGiven && strings.TrimSpace(c.Scope) != "" {
-				return strings.TrimSpace(c.Scope)
+			if c.State() == data.ConsentGiven && !c.Documents.None() {
+				return consented(f, c.Documents, lang)
 			}
 		}
 	}
@@ -113,6 +113,37 @@ func documentsInFile(f *data.File, kind data.LetterKind) string {
 		names = append(names, a.Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// consented names the documents a consent covers in the letter's language, as the consent
+// form offered them: "brief nr. 4: Ontvangstbevestiging van uw klacht, verstuurd op 2 mei 2026".
+// (The register's Consent.Scope is Dutch, for the CLI.)
+func consented(f *data.File, d data.Documents, lang string) string {
+	t := phrasebook[lang]
+	if d.All {
+		return t.allDocuments
+	}
+	var names []string
+	for _, id := range d.Letters {
+		name := fmt.Sprintf(t.letterNo, id)
+		if i := slices.IndexFunc(f.Letters, func(l data.Letter) bool { return l.ID == id }); i >= 0 {
+			l := f.Letters[i]
+			if l.SentOn.IsZero() {
+				name += ": " + t.subjects[l.Kind]
+			} else {
+				name += ": " + fmt.Sprintf(t.letterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
+			}
+		}
+		names = append(names, name)
+	}
+	for _, id := range d.Attachments {
+		name := fmt.Sprintf(t.attachmentNo, id)
+		if i := slices.IndexFunc(f.Attachments, func(a data.Attachment) bool { return a.ID == id }); i >= 0 {
+			name += ": " + f.Attachments[i].Name
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, "; ")
 }
 
 func pickExpert(src Source, id int64) (data.Expert, error) {

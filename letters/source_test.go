@@ -3,6 +3,7 @@ package letters
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -137,6 +138,23 @@ func TestConfidentialityNamesTheConsentedDocuments(t *testing.T) {
 		if body, err := bodyText(in); err != nil || !strings.Contains(body, "de volgende stukken: "+want+".") {
 			t.Errorf("documents %q: %v\n%s", documents, err, body)
 		}
+	}
+	// An English statement names them in English, as the consent form did, not in the
+	// register's Dutch ("bijlage 1 (klachtbrief.pdf)").
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.GiveConsent(ref, data.Consent{How: "by e-mail", Documents: data.Documents{Attachments: []int64{att}}}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Prepare(s, Request{Reference: ref, Kind: data.LetterConfidentiality, Language: "en", Date: day("2026-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("The documents concerned are: attachment no. %d: klachtbrief.pdf.", att)
+	if body, err := bodyText(in); err != nil || !strings.Contains(body, want) || strings.Contains(body, "bijlage") {
+		t.Errorf("English statement lacks %q: %v\n%s", want, err, body)
 	}
 }
 

@@ -29,6 +29,7 @@ type phrases struct {
 	// about the enclosed form.
 	consentTick, consentAll, consentOnly, consentNone string
 	letterNo, attachmentNo, letterOf                  string
+	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	phoneLabel, calibrationTitle                      string
 	calibration                                       []string // the calibration page's instructions
@@ -118,6 +119,7 @@ var dutch = phrases{
 	consentOnly: "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
 	consentNone: "Ik geef geen toestemming.",
 	letterNo:    "brief nr. %d", attachmentNo: "bijlage nr. %d", letterOf: "%s, verstuurd op %s",
+	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
 		"bijgevoegde toestemmingsformulier invullen en terugsturen, ook als u geen toestemming geeft?",
@@ -146,9 +148,9 @@ var dutch = phrases{
 	mine:               [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
-	previewDescription: "In de brieven: ‘Hierbij bevestigen wij de ontvangst van %s.’",
-	previewReason:      "In de voortgangsbrief: ‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
-	previewText:        "In de brief: ‘%s’",
+	previewDescription: "‘Hierbij bevestigen wij de ontvangst van %s.’",
+	previewReason:      "‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
+	previewText:        "‘%s’",
 }
 
 var english = phrases{
@@ -216,6 +218,7 @@ var english = phrases{
 	consentOnly: "I consent only for the documents I tick below:",
 	consentNone: "I do not consent.",
 	letterNo:    "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
+	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
 		"file only with your consent and after signing a confidentiality statement. Please fill in the enclosed consent " +
 		"form and return it to us, also if you do not consent.",
@@ -243,9 +246,9 @@ var english = phrases{
 	mine:               [][2]string{{"your ", "my "}, {"Your ", "My "}},
 	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
-	previewDescription: "In the letters: ‘We are writing to confirm that we have received %s.’",
-	previewReason:      "In the progress letter: ‘We need more time than we expected. %s’",
-	previewText:        "In the letter: ‘%s’",
+	previewDescription: "‘We are writing to confirm that we have received %s.’",
+	previewReason:      "‘We need more time than we expected. %s’",
+	previewText:        "‘%s’",
 }
 
 // DefaultBody is the built-in text of a letter in a language, shown in settings as the starting

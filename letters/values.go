@@ -72,8 +72,9 @@ func Description(c *data.Complaint, lang string) string {
 }
 
 // DescriptionPreview is the sentence the acknowledgement makes of the letters' description of
-// the complaint, for the intake form to show beside the field: "Hierbij bevestigen wij de
-// ontvangst van uw klacht van 3 december 2026 over onze dienstverlening."
+// the complaint, quoted, in the letter's language, for the intake form to show beside the
+// field (which says in the screens' language where it appears): "‘Hierbij bevestigen wij de
+// ontvangst van uw klacht van 3 december 2026 over onze dienstverlening.’"
 func DescriptionPreview(c *data.Complaint, lang string) string {
 	if _, err := data.ParseLanguage(lang); err != nil {
 		lang = "nl"
@@ -81,9 +82,9 @@ func DescriptionPreview(c *data.Complaint, lang string) string {
 	return fmt.Sprintf(phrasebook[lang].previewDescription, Description(c, lang))
 }
 
-// TextPreview is a text typed for a letter as the letter prints it: the reason for an
-// extension after the sentence it follows in the progress letter, or the outcome, for the
-// dialogs to show before the text is saved.
+// TextPreview is a text typed for a letter as the letter prints it, quoted, in the letter's
+// language: the reason for an extension after the sentence it follows in the progress letter,
+// or the outcome, for the dialogs to show before the text is saved.
 func TextPreview(kind data.LetterKind, text, lang string) string {
 	if _, err := data.ParseLanguage(lang); err != nil {
 		lang = "nl"

@@ -52,14 +52,14 @@ func showAbout(win fyne.Window, s aboutStore, meta fyne.AppMetadata) dialog.Dial
 	if st, err := s.BackupStatus(); err != nil {
 		backup = problemText(err)
 	} else if st.Last != nil {
-		backup = fmt.Sprintf("%s, %s: %s", data.LongDate(st.Last.Created), st.Last.Created.Local().Format("15:04"),
+		backup = fmt.Sprintf("%s, %s: %s", longTime(st.Last.Created), st.Last.Created.Local().Format("15:04"),
 			filepath.Base(st.Last.File))
 	}
 	chain := lang.L("no events yet")
 	if n, h, err := s.ChainHead(); err != nil {
 		chain = problemText(err)
 	} else if n > 0 {
-		chain = lang.L("{{.Events}} events, fingerprint of the last: {{.Head}}", map[string]any{"Events": data.Thousands(n), "Head": h})
+		chain = lang.L("{{.Events}}, fingerprint of the last: {{.Head}}", map[string]any{"Events": countEvents(n), "Head": h})
 	}
 	value := func(text string) *widget.Label {
 		l := widget.NewLabel(text)

@@ -42,6 +42,8 @@ type Main struct {
 	copies data.ViewCopies
 	// retention is the review of files past their retention period, while its window is open.
 	retention *retentionScreen
+	// imports are the import wizards open now, each in its own window.
+	imports map[*importWizard]bool
 	// ownRegister leaves a demo register for the practice's own one.
 	ownRegister func()
 	// quit ends the program as the window's close button does, with the backup at close.
@@ -51,7 +53,7 @@ type Main struct {
 // NewMain fills the main window win with the screens for store. switchStore is called when
 // the practitioner chooses to look around in a demo register instead.
 func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*data.Store)) *Main {
-	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{},
+	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{}, imports: map[*importWizard]bool{},
 		switchStore: switchStore, copies: data.DefaultViewCopies()}
 	m.build()
 	m.addShortcuts()
@@ -97,7 +99,10 @@ func (m *Main) build() {
 }
 
 // useLanguage switches the screens to the language code at once, without a restart: the
-// main window is built again on the tab that was open, and so is every open complaint file.
+// main window and its menu are built again on the tab that was open, and so is every other
+// open window: the complaint files, the retention review (with the files ticked) and the
+// import wizards (on the step they were at). A dialog open in another window keeps what was
+// typed in it, in the language it opened in.
 func (m *Main) useLanguage(code string) {
 	if err := UseLanguage(code); err != nil {
 		showError(err, m.win)
@@ -107,7 +112,17 @@ func (m *Main) useLanguage(code string) {
 	m.build()
 	m.tabs.SelectIndex(selected)
 	for ref, cf := range m.files {
+		tab := cf.tabs.SelectedIndex()
 		m.files[ref] = m.newFile(cf.win, ref)
+		m.files[ref].tabs.SelectIndex(tab)
+	}
+	if r := m.retention; r != nil {
+		m.retention = m.newRetention(r.win)
+		m.retention.picked = r.picked
+	}
+	for w := range m.imports {
+		w.win.SetTitle(m.title(lang.L("Import a register")))
+		w.again()
 	}
 	m.refresh()
 }
@@ -168,6 +183,8 @@ func (m *Main) ShowImport() *importWizard {
 	w.framed = m.framed
 	win.SetContent(m.framed(win.Content()))
 	closeOnEscape(win)
+	m.imports[w] = true
+	win.SetOnClosed(func() { delete(m.imports, w) })
 	showFitted(win, fyne.NewSize(920, 640))
 	return w
 }
@@ -180,14 +197,21 @@ func (m *Main) ShowRetention() *retentionScreen {
 		r.refresh()
 		return r
 	}
-	win := m.app.NewWindow(m.title(lang.L("Retention period")))
-	r := newRetentionScreen(m.store, win, m.today, &m.copies, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
-	win.SetContent(m.framed(r.content()))
+	win := m.app.NewWindow("")
+	r := m.newRetention(win)
 	closeOnEscape(win)
 	win.SetOnClosed(func() { m.retention = nil })
 	m.retention = r
 	showFitted(win, fyne.NewSize(1280, 720))
 	r.refresh()
+	return r
+}
+
+// newRetention fills win with the retention review, in the language now chosen.
+func (m *Main) newRetention(win fyne.Window) *retentionScreen {
+	win.SetTitle(m.title(lang.L("Retention period")))
+	r := newRetentionScreen(m.store, win, m.today, &m.copies, func(ref string) { m.OpenComplaint(ref, "") }, m.refresh)
+	win.SetContent(m.framed(r.content()))
 	return r
 }
 
@@ -242,8 +266,10 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 // current is the main window in use, which changes when a demo register is opened.
 func watchDeadlines(a fyne.App, current func() *Main) {
 	check := func() *Main {
-		var m *Main
-		fyne.DoAndWait(func() { m = current() })
+		m := currentMain(current)
+		if m == nil {
+			return nil // the app is quitting
+		}
 		if n := deadlineNotice(m.store); n != nil {
 			a.SendNotification(n)
 		}
@@ -252,9 +278,15 @@ func watchDeadlines(a fyne.App, current func() *Main) {
 	gate := shown
 	go func() {
 		<-gate
-		check() // the screens were just filled
+		if check() == nil { // the screens were just filled
+			return
+		}
 		for range time.Tick(time.Hour) {
-			fyne.Do(check().refresh)
+			m := check()
+			if m == nil {
+				return
+			}
+			fyne.Do(m.refresh)
 		}
 	}()
 }

@@ -103,7 +103,7 @@ func (p *backupPanel) show(st data.BackupStatus, failed error) {
 	lines := []string{lang.L("Backups are kept in:") + " " + st.Dir}
 	if st.Last != nil {
 		lines = append(lines, fmt.Sprintf("%s %s, %s (%s)", lang.L("Last good backup:"),
-			data.LongDate(st.Last.Created), st.Last.Created.Local().Format("15:04"), data.CountEvents(st.Last.Events)))
+			longTime(st.Last.Created), st.Last.Created.Local().Format("15:04"), countEvents(st.Last.Events)))
 	}
 	if failed != nil {
 		lines = append(lines, backupFailedText(failed))
@@ -133,7 +133,7 @@ func backupWarnings(st data.BackupStatus) []string {
 		out = append(out, lang.L("There is no backup of the register yet."))
 	case st.Stale:
 		out = append(out, lang.L("The last good backup is from {{.Date}}, more than 7 days ago.",
-			map[string]any{"Date": data.LongDate(st.Last.Created)}))
+			map[string]any{"Date": longTime(st.Last.Created)}))
 	}
 	if st.DefaultDir {
 		out = append(out, lang.L("The backups are on the same disk as the register. In Settings, choose another disk or a synced folder."))
@@ -170,7 +170,7 @@ func (p *backupPanel) onRestore() {
 		}
 		confirm := func(passphrase string) {
 			msg := lang.L("The backup of {{.Date}} ({{.Events}}) replaces the register. The current register is kept beside it under a new name. Continue?",
-				map[string]any{"Date": data.LongDate(h.Created), "Events": data.CountEvents(h.Events)})
+				map[string]any{"Date": longTime(h.Created), "Events": countEvents(h.Events)})
 			dialog.ShowConfirm(lang.L("Restore backup"), msg, func(yes bool) {
 				if yes {
 					p.restore(file, passphrase)

@@ -82,12 +82,8 @@ func newMonthChart(months [12]data.MonthCount, last int, running bool, monthName
 		c.grid, c.ticks = append(c.grid, line), append(c.ticks, tick)
 		objs = append(objs, line, tick)
 	}
-	for i := range 24 {
-		col := []color.Color{theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameWarning)}[i%2]
-		bar := canvas.NewRectangle(col)
-		if running && i/2 == last-1 {
-			bar.FillColor, bar.StrokeColor, bar.StrokeWidth = color.Transparent, col, 2
-		}
+	for range 24 {
+		bar := canvas.NewRectangle(color.Transparent)
 		c.bars = append(c.bars, bar)
 		objs = append(objs, bar)
 	}
@@ -101,6 +97,7 @@ func newMonthChart(months [12]data.MonthCount, last int, running bool, monthName
 }
 
 func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	c.colour()
 	axisW := fyne.MeasureText(fmt.Sprint(c.ceiling), theme.CaptionTextSize(), fyne.TextStyle{}).Width + theme.Padding()*2
 	labelH := theme.CaptionTextSize() + theme.Padding()
 	top, plotH := theme.Padding(), size.Height-labelH-theme.Padding()*2
@@ -133,27 +130,84 @@ func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (c *monthChart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(300, 180) }
-
-// tableLayout lays objects out in rows of cols cells, each column as wide as its widest cell,
-// so a table of figures takes only the room it needs.
-type tableLayout struct{ cols int }
-
-func (t *tableLayout) sizes(objs []fyne.CanvasObject) (widths, heights []float32) {
-	widths = make([]float32, t.cols)
-	heights = make([]float32, (len(objs)+t.cols-1)/t.cols)
-	for i, o := range objs {
-		m := o.MinSize()
-		widths[i%t.cols] = max(widths[i%t.cols], m.Width)
-		heights[i/t.cols] = max(heights[i/t.cols], m.Height)
+// colour paints the chart in the theme's colours of now; Fyne lays it out again when the
+// light or dark variant changes, but does not repaint plain shapes and texts.
+func (c *monthChart) colour() {
+	for i := range c.grid {
+		c.grid[i].StrokeColor = theme.Color(theme.ColorNameSeparator)
+		c.ticks[i].Color = theme.Color(theme.ColorNameForeground)
 	}
-	return widths, heights
+	for _, t := range c.names {
+		t.Color = theme.Color(theme.ColorNameForeground)
+	}
+	for i, bar := range c.bars {
+		col := []color.Color{theme.Color(theme.ColorNamePrimary), theme.Color(theme.ColorNameWarning)}[i%2]
+		bar.FillColor = col
+		if c.running && i/2 == c.last-1 { // the running month: an outline
+			bar.FillColor, bar.StrokeColor, bar.StrokeWidth = color.Transparent, col, 2
+		}
+	}
 }
 
-func (t *tableLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
-	widths, heights := t.sizes(objs)
+func (c *monthChart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(300, 180) }
+
+// tableLayout lays objects out in rows of cols cells, so a table of figures takes only the
+// room it needs: each column of figures as wide as its widest cell, the first column (the
+// labels, which wrap) as wide as its longest label, or what is left where the window is
+// narrower, down to firstLeast. A narrow window so shows every figure without scrolling sideways.
+type tableLayout struct{ cols int }
+
+const firstLeast = 120
+
+// natural is the width of each column with every label on one line.
+func (t *tableLayout) natural(objs []fyne.CanvasObject) []float32 {
+	widths := make([]float32, t.cols)
+	for i, o := range objs {
+		w := o.MinSize().Width
+		if l, ok := o.(*widget.Label); ok && i%t.cols == 0 {
+			w = fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+		}
+		widths[i%t.cols] = max(widths[i%t.cols], w)
+	}
+	return widths
+}
+
+// naturalWidth is the table's width with every label on one line.
+func (t *tableLayout) naturalWidth(objs []fyne.CanvasObject) float32 {
+	var w float32
+	for _, c := range t.natural(objs) {
+		w += c + theme.Padding()
+	}
+	return w
+}
+
+// widths fits the columns in width, the first column giving way.
+func (t *tableLayout) widths(objs []fyne.CanvasObject, width float32) []float32 {
+	widths := t.natural(objs)
+	rest := float32(t.cols) * theme.Padding()
+	for _, w := range widths[1:] {
+		rest += w
+	}
+	widths[0] = max(firstLeast, min(widths[0], width-rest))
+	return widths
+}
+
+// heights are the rows' heights as now laid out: a wrapped label is as tall as its lines.
+func (t *tableLayout) heights(objs []fyne.CanvasObject) []float32 {
+	heights := make([]float32, (len(objs)+t.cols-1)/t.cols)
+	for i, o := range objs {
+		heights[i/t.cols] = max(heights[i/t.cols], o.MinSize().Height)
+	}
+	return heights
+}
+
+func (t *tableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	widths := t.widths(objs, size.Width)
+	for i := 0; i < len(objs); i += t.cols { // the labels first, so they wrap at their width
+		objs[i].Resize(fyne.NewSize(widths[0], objs[i].Size().Height))
+	}
 	var y float32
-	for row, h := range heights {
+	for row, h := range t.heights(objs) {
 		var x float32
 		for col, w := range widths {
 			if i := row*t.cols + col; i < len(objs) {
@@ -167,15 +221,26 @@ func (t *tableLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 }
 
 func (t *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	widths, heights := t.sizes(objs)
+	widths := t.widths(objs, 0)
 	var s fyne.Size
 	for _, w := range widths {
 		s.Width += w + theme.Padding()
 	}
-	for _, h := range heights {
+	for _, h := range t.heights(objs) {
 		s.Height += h
 	}
 	return s
+}
+
+// naturalWidth is how wide o would be laid out where there is room: a table of figures with
+// its labels on one line, or its minimum width.
+func naturalWidth(o fyne.CanvasObject) float32 {
+	if c, ok := o.(*fyne.Container); ok {
+		if t, ok := c.Layout.(*tableLayout); ok {
+			return t.naturalWidth(c.Objects)
+		}
+	}
+	return o.MinSize().Width
 }
 
 // besideOrBelow puts its second object beside the first where the width allows the second at
@@ -183,18 +248,19 @@ func (t *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 type besideOrBelow struct{ side bool } // side: the last layout put them side by side
 
 func (b *besideOrBelow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	first := objs[0].MinSize()
-	b.side = size.Width >= first.Width+theme.Padding()+objs[1].MinSize().Width
+	width := naturalWidth(objs[0])
+	b.side = size.Width >= width+theme.Padding()+objs[1].MinSize().Width
 	objs[0].Move(fyne.NewPos(0, 0))
 	if b.side {
-		objs[0].Resize(fyne.NewSize(first.Width, size.Height))
-		x := first.Width + theme.Padding()
+		objs[0].Resize(fyne.NewSize(width, size.Height))
+		x := width + theme.Padding()
 		objs[1].Move(fyne.NewPos(x, 0))
 		objs[1].Resize(fyne.NewSize(size.Width-x, size.Height))
 		return
 	}
-	objs[0].Resize(fyne.NewSize(size.Width, first.Height))
-	y := first.Height + theme.Padding()
+	objs[0].Resize(fyne.NewSize(size.Width, objs[0].MinSize().Height))
+	objs[0].Resize(fyne.NewSize(size.Width, objs[0].MinSize().Height)) // as tall as its labels wrap at that width
+	y := objs[0].Size().Height + theme.Padding()
 	objs[1].Move(fyne.NewPos(0, y))
 	objs[1].Resize(fyne.NewSize(size.Width, size.Height-y))
 }

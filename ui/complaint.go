@@ -174,8 +174,8 @@ func (cf *complaintFile) show(f *data.File) {
 		procedure = lang.L("formal procedure")
 	}
 	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, complainantName(c), statusLabel(c.Status), procedure)
-	if note := c.ImportNote(); note != "" {
-		title += " · " + note
+	if note := c.ImportNote(); note.Key != "" {
+		title += " · " + say(note)
 	}
 	cf.title.SetText(title)
 	// The reference only: the operating system shows window titles in its task list and
@@ -228,15 +228,15 @@ func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Bre
 func (cf *complaintFile) check() {
 	if cf.file == nil || data.StepRefusal(cf.file.Facts, data.ActionEdit) != nil {
 		cf.save.Disable() // a read-only file, such as an anonymised one, has nothing to correct
-		cf.problem.SetText("")
+		showLine(cf.problem, "")
 		return
 	}
 	if err := cf.form.problem(cf.file.Complaint); err != nil {
-		cf.problem.SetText(problemText(err))
+		showLine(cf.problem, problemText(err))
 		cf.save.Disable()
 		return
 	}
-	cf.problem.SetText("")
+	showLine(cf.problem, "")
 	setEnabled(cf.save, cf.form.read(cf.file.Complaint) != cf.file.Complaint)
 }
 

@@ -114,7 +114,7 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
-	f.language = newSelect([]string{lang.L("Dutch"), lang.L("English")}, func(string) { f.update() })
+	f.language = newSelect([]string{languageName("nl"), languageName("en")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
 	for _, e := range []**widget.Entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
 		*e = widget.NewEntry()
@@ -151,11 +151,11 @@ func (f *complaintForm) edited(e *widget.Entry) {
 // update shows the sentence the letters will make of the description, and tells changed.
 func (f *complaintForm) update() {
 	c := f.read(data.Complaint{})
-	lang := c.Language
-	if lang == "" {
-		lang = "nl"
+	language := c.Language
+	if language == "" {
+		language = "nl"
 	}
-	f.preview.SetText(letters.DescriptionPreview(&c, lang))
+	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
 	if f.changed != nil {
 		f.changed()
 	}

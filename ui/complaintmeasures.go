@@ -56,7 +56,7 @@ func (mt *measuresTab) content() fyne.CanvasObject {
 		widget.NewButton(lang.L("No measure needed…"), mt.onNoMeasure))
 	hint := widget.NewLabel(lang.L("A complaint found (partly) well-founded is closed only with a measure against recurrence, or a recorded reason why none is needed. Select a measure to open it."))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(bar, hint, mt.reason), nil, nil, nil, mt.list)
+	return topOver(container.NewVBox(bar, hint, mt.reason), mt.list)
 }
 
 // show refreshes the tab after the file was loaded.

@@ -28,17 +28,7 @@ func windowTexts(w fyne.Window) string {
 // its title, and "Naar mijn eigen register" closes the demo, removes its files and shows the
 // practice's own register in the same window, without a restart.
 func TestDemoBandAndReturnToOwnRegister(t *testing.T) {
-	a := test.NewTempApp(t)
-	if err := UseLanguage("nl"); err != nil {
-		t.Fatal(err)
-	}
-	own := filepath.Join(t.TempDir(), "register.db")
-	se := &session{app: a, path: own, win: a.NewWindow("Klachtenregister"), demos: demoRegisters{size: 3}}
-	t.Cleanup(se.demos.remove)
-	demo, err := se.demos.open()
-	if err != nil {
-		t.Fatal(err)
-	}
+	se, own, demo := demoSession(t)
 	demoDir := filepath.Dir(demo.Path())
 	se.start(demo)
 	settle(se.current)
@@ -79,4 +69,67 @@ func TestDemoBandAndReturnToOwnRegister(t *testing.T) {
 	if _, err := demo.Settings(); err == nil {
 		t.Error("the demo register is still open")
 	}
+}
+
+// TestDemoRegisterSwitchesLanguage: on a demo register the language switches at once too, the
+// band and the titles included; the way back closes every window the demo had open and shows
+// the own register in its own language.
+func TestDemoRegisterSwitchesLanguage(t *testing.T) {
+	se, own, demo := demoSession(t)
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	se.start(demo)
+	settle(se.current)
+	m := se.current
+	listed, err := demo.List(data.Filter{Limit: 1})
+	if err != nil || len(listed) == 0 {
+		t.Fatalf("demo register lists %v (%v)", listed, err)
+	}
+	ref := listed[0].Reference
+	m.OpenComplaint(ref, "")
+	retention := m.ShowRetention()
+	settle(m)
+	m.tabs.Select(m.settingsTab)
+	m.Settings.selects[data.KeyLanguage].SetSelectedIndex(1) // English
+	test.Tap(m.Settings.save)
+	settle(m)
+	const band = "Demo register: removed when the program closes"
+	if se.win.Title() != "Klachtenregister (demo register)" || !strings.Contains(windowTexts(se.win), band) {
+		t.Errorf("demo main window after the switch: title %q, texts %q", se.win.Title(), windowTexts(se.win))
+	}
+	cf := m.files[ref]
+	if !strings.HasSuffix(cf.win.Title(), " (demo register)") || !strings.Contains(windowTexts(cf.win), band) {
+		t.Errorf("demo complaint window after the switch: title %q, texts %q", cf.win.Title(), windowTexts(cf.win))
+	}
+	if m.retention.win.Title() != "Retention period (demo register)" || !strings.Contains(windowTexts(m.retention.win), band) {
+		t.Errorf("retention review after the switch: title %q", m.retention.win.Title())
+	}
+	test.Tap(findButton(t, se.win.Content(), "To my own register"))
+	settle(se.current)
+	t.Cleanup(func() { se.current.store.Close(); se.lock.Release() })
+	if se.current.store.Path() != own || !strings.Contains(windowTexts(se.win), "Vandaag") {
+		t.Errorf("the own register, in its own language: %s\n%s", se.current.store.Path(), windowTexts(se.win))
+	}
+	for _, w := range se.app.Driver().AllWindows() {
+		if w == cf.win || w == retention.win {
+			t.Errorf("the demo's window %q is still open", w.Title())
+		}
+	}
+}
+
+// demoSession is an app in Dutch with a fresh demo register, not shown yet, and the path of
+// the practice's own register.
+func demoSession(t *testing.T) (se *session, own string, demo *data.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	own = filepath.Join(t.TempDir(), "register.db")
+	se = &session{app: a, path: own, win: a.NewWindow("Klachtenregister"), demos: demoRegisters{size: 3}}
+	t.Cleanup(se.demos.remove)
+	demo, err := se.demos.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return se, own, demo
 }

@@ -19,5 +19,7 @@
 //   - Measures: measures.go; report: report.go, charts.go; settings: settings.go.
 //   - Shared pieces: entry.go (fields), format.go (dates, labels), errors.go (error dialogs),
 //     worker.go (background loads), i18n.go (the screens' language, switched at once by
-//     Main.useLanguage; data texts and the names data gives said in it: say, tr).
+//     Main.useLanguage; data texts and the names data gives said in it: say, tr), theme.go
+//     (Fyne's theme in the system's light or dark, with readable red, amber and green), fit.go
+//     and screen_desktop.go (windows no larger than the screen, layouts for narrow windows).
 package ui

@@ -41,6 +41,10 @@ func explain(err error) string {
 	if errors.As(err, &de) {
 		return sentence(say(de.Text))
 	}
+	var n *data.Fault
+	if errors.As(err, &n) {
+		return sentence(say(n.Text))
+	}
 	return lang.L("Something went wrong and nothing was saved. Please try again; if it keeps happening, restart the program.") +
 		"\n\n(" + err.Error() + ")"
 }
@@ -48,8 +52,12 @@ func explain(err error) string {
 // problemText is a validation problem as shown next to a form.
 func problemText(err error) string {
 	var de *data.Error
-	if errors.As(err, &de) {
+	var n *data.Fault
+	switch {
+	case errors.As(err, &de):
 		return sentence(say(de.Text))
+	case errors.As(err, &n):
+		return sentence(say(n.Text))
 	}
 	return sentence(err.Error())
 }

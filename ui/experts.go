@@ -226,16 +226,14 @@ func (cf *complaintFile) onShare() {
 // the documents shared.
 func expertRows(f *data.File) []string {
 	var rows []string
+	names := f.Names() // the documents in the screens' language; the register keeps them in Dutch
 	for _, c := range f.Consents {
 		var row string
 		switch c.State() {
 		case data.ConsentRefused:
 			row = lang.L("Consent refused {{.On}} ({{.How}})", map[string]any{"On": shortDate(c.GivenOn), "How": c.How})
 		default:
-			scope := c.Scope // the documents one by one, as data wrote them
-			if c.All {
-				scope = lang.L("all documents in the complaint file")
-			}
+			scope := say(names.Describe(c.Documents))
 			row = lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": scope})
 			if !c.WithdrawnOn.IsZero() {
 				row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
@@ -248,7 +246,7 @@ func expertRows(f *data.File) []string {
 	}
 	for _, s := range f.Shares {
 		rows = append(rows, lang.L("{{.On}} shared with {{.Expert}}: {{.Documents}}",
-			map[string]any{"On": shortDate(s.SharedOn), "Expert": s.ExpertName, "Documents": s.Documents}))
+			map[string]any{"On": shortDate(s.SharedOn), "Expert": s.ExpertName, "Documents": say(names.Describe(data.Documents{Letters: s.Letters, Attachments: s.Attachments}))}))
 	}
 	return rows
 }

@@ -144,7 +144,7 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 		widget.NewButton(lang.L("Expert…"), cf.onExpert),
 		widget.NewButton(lang.L("Statement signed…"), cf.onStatement),
 		widget.NewButton(lang.L("Share documents"), cf.onShare))
-	return container.NewBorder(container.NewVBox(l.consent, hint, buttons), nil, nil, nil, l.experts)
+	return topOver(container.NewVBox(l.consent, hint, buttons), l.experts)
 }
 
 func (l *fileLists) attachmentsContent() fyne.CanvasObject {

@@ -164,3 +164,11 @@ func (f *flow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(w, f.place(objs, max(w, width), false))
 }
+
+// showLine sets the text of a line that is mostly empty, such as what still keeps Save
+// disabled, and hides it while empty: an empty label still takes a line, which a low window
+// needs for the form.
+func showLine(l *widget.Label, text string) {
+	l.Text, l.Hidden = text, text == ""
+	l.Refresh()
+}

@@ -24,6 +24,33 @@ func longDate(d data.Date) string {
 	return fmt.Sprintf("%d %s %d", d.Day(), month, d.Year())
 }
 
+// languageName is a letter's language named in the screens' language: "Dutch", "Engels".
+// (The language setting names each language in itself, so either can be found.)
+func languageName(code string) string {
+	if code == "en" {
+		return lang.L("English")
+	}
+	return lang.L("Dutch")
+}
+
+// longTime is the day of a moment, such as a backup's, as running text shows it.
+func longTime(t time.Time) string { return longDate(data.DateOf(t.Local())) }
+
+// countEvents is a number of audit events in words: "1 event", "1,204 events"; in Dutch
+// "1.204 gebeurtenissen".
+func countEvents(n int) string {
+	return lang.N("{{.N}} events", n, map[string]any{"N": thousands(n)})
+}
+
+// thousands writes n with the screens' separator between thousands: 1.204, or 1,204 in English.
+func thousands(n int) string {
+	s := data.Thousands(n)
+	if uiLanguage() == "en" {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s
+}
+
 // parseDate reads a date as a Dutch practitioner types it: 29-11-2026, 29-11-26 or 2026-11-29.
 func parseDate(s string) (data.Date, error) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "/", "-"))

@@ -141,6 +141,15 @@ func sayArg(a any) any {
 		return measureStateLabel(v)
 	case importer.Field:
 		return importFieldLabel(v)
+	case data.ForCLI:
+		return ""
+	case data.DocumentsSaid:
+		if uiLanguage() == "nl" {
+			return v.Label()
+		}
+		return say(data.DocumentNames{}.Describe(v.Documents))
+	case data.EventKind:
+		return tr("event."+string(v), v.Label())
 	case data.FieldName:
 		return fieldLabel(v)
 	case data.FieldNames:

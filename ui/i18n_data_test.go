@@ -16,11 +16,12 @@ import (
 )
 
 // keyArg is where the message key sits in the calls that make a data text.
-var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0, "conflict": 0, "as": 0, "refuse": 0, "damagedBackup": 0}
+var keyArg = map[string]int{"Msg": 0, "NewError": 2, "invalid": 1, "notFound": 0, "conflict": 0, "as": 0, "refuse": 0, "damagedBackup": 0, "refuseOutput": 0, "unusable": 1, "fault": 1}
 
 // dataKeys finds every text data/ and letters/ say to a practitioner: the literal keys of
-// Msg, NewError, invalid, notFound, conflict and textRule.as. A key made at run time (by
-// fmt.Sprintf or +) has no translation, and is reported as a problem.
+// Msg, NewError, invalid, notFound, conflict, textRule.as and the forwarders (refuse, ...). A
+// key made at run time (by fmt.Sprintf or + or held in a variable) has no translation, and is
+// reported as a problem; so is a forwarder that passes its arguments on as one slice.
 func dataKeys(t *testing.T) (keys []string, problems []string) {
 	t.Helper()
 	var files []string
@@ -65,6 +66,13 @@ func dataKeys(t *testing.T) (keys []string, problems []string) {
 				}
 			case *ast.CallExpr:
 				problems = append(problems, fset.Position(a.Pos()).String())
+			case *ast.Ident:
+				// A forwarder (damagedBackup, refuse) passes its own key parameter on, with
+				// its arguments spread; any other variable holds a text formatted at run time.
+				_, param := a.Obj.Decl.(*ast.Field)
+				if !param || len(call.Args) > i+1 && !call.Ellipsis.IsValid() {
+					problems = append(problems, fset.Position(a.Pos()).String())
+				}
 			}
 			return true
 		})
@@ -136,6 +144,11 @@ func TestEveryDataTextIsTranslated(t *testing.T) {
 			t.Errorf("en.json lacks field.%s", f)
 		}
 	}
+	for _, k := range data.EventKinds() {
+		if _, ok := enScreen["event."+string(k)]; !ok {
+			t.Errorf("en.json lacks event.%s", k)
+		}
+	}
 	for _, a := range []data.Action{data.ActionEscalate, data.ActionAcknowledge, data.ActionExtend, data.ActionResolve,
 		data.ActionClose, data.ActionWithdraw, data.ActionReopen} {
 		if _, ok := enScreen["action."+string(a)]; !ok {
@@ -149,6 +162,24 @@ func TestEveryImportFieldIsTranslated(t *testing.T) {
 	for _, f := range importer.Fields {
 		if _, ok := en["import."+string(f)]; !ok {
 			t.Errorf("en.json lacks import.%s", f)
+		}
+	}
+}
+
+// cliOnly are data texts that only the CLI can give: the desktop app never makes these calls.
+var cliOnly = map[string]bool{
+	"geef het pad van het register op (--db PAD)": true,
+	"de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db": true,
+	"op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet":          true, // the app restores with force
+}
+
+// TestDataTextsLeaveCLIFlagsToTheCLI: a hint at a command-line flag ("--withdraw") is an
+// argument of type data.ForCLI, which the screens leave out; it is never part of the key.
+func TestDataTextsLeaveCLIFlagsToTheCLI(t *testing.T) {
+	keys, _ := dataKeys(t)
+	for _, k := range keys {
+		if strings.Contains(k, "--") && !cliOnly[k] {
+			t.Errorf("%q names a CLI flag in the text the screens show too; pass it as data.ForCLI", k)
 		}
 	}
 }

@@ -85,7 +85,7 @@ func TestEveryScreenTextIsTranslated(t *testing.T) {
 	for _, k := range keys {
 		used[k] = true
 	}
-	keyed := regexp.MustCompile(`^(import|field|action|breach|party|month|status|warning|channel|subject|verdict|item|contact|choice|setting|letter|delivery|measure|effect|salutation)\.`)
+	keyed := regexp.MustCompile(`^(import|event|field|action|breach|party|month|status|warning|channel|subject|verdict|item|contact|choice|setting|letter|delivery|measure|effect|salutation)\.`)
 	for k := range nl {
 		if !used[k] && !keyed.MatchString(k) {
 			t.Errorf("nl.json has %q, which no screen uses any more", k)
@@ -93,5 +93,82 @@ func TestEveryScreenTextIsTranslated(t *testing.T) {
 		if _, ok := en[k]; !ok {
 			t.Errorf("en.json lacks %q, which nl.json has: switching language would leave Dutch behind", k)
 		}
+	}
+}
+
+// TestCountsAgreeWithTheirNumber guards against "1 klachten" and "1 year(s)": a screen text
+// with a count is said with lang.N, whose translation has a form for one and for more, in both
+// languages.
+func TestCountsAgreeWithTheirNumber(t *testing.T) {
+	nl, en := translations(t, "nl"), translations(t, "en")
+	for code, m := range map[string]map[string]any{"nl": nl, "en": en} {
+		for _, v := range m {
+			if s, ok := v.(string); ok && (strings.Contains(s, "(s)") || strings.Contains(s, "(en)")) {
+				t.Errorf("%s.json: %q hedges its plural; use lang.N with one and other", code, s)
+			}
+		}
+	}
+	files, _ := filepath.Glob("*.go")
+	counted := regexp.MustCompile(`lang\.([LN])\("((?:[^"\\]|\\.)*\{\{\.N\}\}(?:[^"\\]|\\.)*)"`)
+	// A number before a plural noun: "{{.Rows}} rows", "{{.Dup}} were".
+	countedNoun := regexp.MustCompile(`lang\.L\("(?:[^"\\]|\\.)*\{\{\.\w+\}\} (?:\w+ )?(?:rows|complaints|files|events|days|years|were|items|letters|measures)\b`)
+	notACount := map[string]bool{"Step {{.N}} of 5: {{.Title}}": true}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(f)
+		for _, m := range countedNoun.FindAllString(string(src), -1) {
+			t.Errorf("%s: %s… counts with lang.L; say the count with lang.N", f, m)
+		}
+		for _, m := range counted.FindAllStringSubmatch(string(src), -1) {
+			key := m[2]
+			if m[1] == "L" && !notACount[key] {
+				t.Errorf("%s: %q counts with lang.L; use lang.N so that 1 reads as one", f, key)
+			}
+			if m[1] != "N" {
+				continue
+			}
+			for code, tr := range map[string]map[string]any{"nl": nl, "en": en} {
+				forms, _ := tr[key].(map[string]any)
+				if forms["one"] == nil || forms["other"] == nil {
+					t.Errorf("%s.json: %q lacks its forms for one and other", code, key)
+				}
+			}
+		}
+	}
+	inLanguage(t, "en")
+	if got := countEvents(1); got != "1 event" {
+		t.Errorf("countEvents(1) = %q", got)
+	}
+	if got := countEvents(1204); got != "1,204 events" {
+		t.Errorf("countEvents(1204) = %q", got)
+	}
+	inLanguage(t, "nl")
+	if got := countEvents(1); got != "1 gebeurtenis" {
+		t.Errorf("countEvents(1) = %q", got)
+	}
+	if got := countEvents(1204); got != "1.204 gebeurtenissen" {
+		t.Errorf("countEvents(1204) = %q", got)
+	}
+}
+
+// A letter's language is named in the screens' language (languageName: "Dutch"); only the
+// language setting names each language in itself ("Nederlands", "English"), through its choices.
+func TestLetterLanguagesNamedInTheScreensLanguage(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		if !strings.HasSuffix(f, "_test.go") && strings.Contains(string(src), `choiceLabel("language"`) {
+			t.Errorf("%s names a letter's language by the setting's choice; use languageName", f)
+		}
+	}
+	inLanguage(t, "en")
+	if languageName("nl") != "Dutch" || languageName("en") != "English" {
+		t.Errorf("English names: %q, %q", languageName("nl"), languageName("en"))
+	}
+	inLanguage(t, "nl")
+	if languageName("nl") != "Nederlands" || languageName("en") != "Engels" {
+		t.Errorf("Dutch names: %q, %q", languageName("nl"), languageName("en"))
 	}
 }

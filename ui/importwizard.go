@@ -52,6 +52,8 @@ type importWizard struct {
 	Progress *widget.ProgressBar
 	Summary  *widget.Label
 	bg       worker
+	// shown is the step on screen, to show it again in another language; nil while importing.
+	shown func()
 }
 
 func newImportWizard(store importStore, win fyne.Window, done func()) *importWizard {
@@ -81,7 +83,21 @@ func (w *importWizard) step(n int, title, hint string, body fyne.CanvasObject, b
 	w.win.SetContent(content)
 }
 
+// again shows the step on screen once more, in the language now chosen, with the choices
+// made in it; while the import runs, the summary after it comes in the new language.
+func (w *importWizard) again() {
+	if w.shown == nil {
+		return
+	}
+	skip := w.Skip != nil && w.Skip.Checked
+	w.shown()
+	if w.Skip != nil {
+		w.Skip.SetChecked(skip)
+	}
+}
+
 func (w *importWizard) showChoose() {
+	w.shown = w.showChoose
 	choose := widget.NewButton(lang.L("Choose file…"), w.onChoose)
 	choose.Importance = widget.HighImportance
 	w.step(1, lang.L("choose the file"), lang.L("Choose the Excel workbook (.xlsx) or CSV file in which the practice kept its complaints until now. The first row must hold the column names. Nothing is changed until you confirm the import in step 4."),
@@ -97,7 +113,9 @@ func (w *importWizard) onChoose() {
 		defer r.Close()
 		content, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
 		if err == nil && len(content) > maxImportSize {
-			err = fmt.Errorf("%s is groter dan 50 MB; is dit het goede bestand?", r.URI().Name())
+			dialog.NewInformation(lang.L("Not possible"), lang.L("{{.File}} is larger than 50 MB; is this the right file?",
+				map[string]any{"File": r.URI().Name()}), w.win).Show()
+			return
 		}
 		if err != nil {
 			showError(err, w.win)
@@ -134,6 +152,7 @@ func fieldOptions() []string {
 }
 
 func (w *importWizard) showMapping() {
+	w.shown = w.showMapping
 	grid := container.NewGridWithColumns(3, widget.NewLabelWithStyle(lang.L("Column in the file"), 0, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(lang.L("First value"), 0, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(lang.L("Imported as"), 0, fyne.TextStyle{Bold: true}))
@@ -161,8 +180,8 @@ func (w *importWizard) showMapping() {
 	w.Next = widget.NewButton(lang.L("Next"), w.onPreview)
 	w.Next.Importance = widget.HighImportance
 	w.step(2, lang.L("match the columns"),
-		lang.L("{{.File}}: {{.Rows}} rows. Check for each column what it holds; a column you do not need can be left out. Date of receipt, complainant's name and the complaint are needed.",
-			map[string]any{"File": w.sheet.Name, "Rows": len(w.sheet.Rows)}),
+		lang.L("{{.File}}: {{.Rows}}. Check for each column what it holds; a column you do not need can be left out. Date of receipt, complainant's name and the complaint are needed.",
+			map[string]any{"File": w.sheet.Name, "Rows": countRows(len(w.sheet.Rows))}),
 		container.NewVScroll(grid), widget.NewButton(lang.L("Back"), w.showChoose), w.Next)
 }
 
@@ -195,10 +214,12 @@ func (w *importWizard) onPreview() {
 }
 
 func (w *importWizard) showPreview(v previewed) {
+	w.shown = func() { w.showPreview(v) }
 	w.preview, w.plan = v.p, v.plan
 	p := v.p
-	w.Counts = widget.NewLabel(lang.L("{{.Rows}} rows: {{.New}} new complaints, {{.Dup}} already in the register, {{.Refused}} refused.",
-		map[string]any{"Rows": len(p.Sheet.Rows), "New": v.plan.New, "Dup": len(v.plan.Duplicates), "Refused": len(p.Refused)}))
+	w.Counts = widget.NewLabel(lang.L("{{.Rows}}: {{.New}}, {{.Dup}} already in the register, {{.Refused}} refused.",
+		map[string]any{"Rows": countRows(len(p.Sheet.Rows)), "New": lang.N("{{.N}} new complaints", v.plan.New, map[string]any{"N": v.plan.New}),
+			"Dup": len(v.plan.Duplicates), "Refused": len(p.Refused)}))
 	rows := widget.NewList(func() int { return len(p.Rows) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -217,7 +238,7 @@ func (w *importWizard) showPreview(v previewed) {
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		r := p.Refused[i]
-		text := say(data.Msg("regel %d: %s", r.Line, r.Text))
+		text := fmt.Sprintf("%s %d: %s", lang.L("row"), r.Line, say(r.Text)) // as the preview above names rows
 		if r.Column != "" {
 			text += "  (" + lang.L("column") + " " + r.Column + ")"
 		}
@@ -249,6 +270,9 @@ func (w *importWizard) enableImport() {
 	}
 }
 
+// countRows is a number of rows of the sheet in words: "1 row", "200 rows".
+func countRows(n int) string { return lang.N("{{.N}} rows", n, map[string]any{"N": n}) }
+
 // previewLine is one complaint of the preview as the practitioner recognises it.
 func previewLine(r data.ImportRow) string {
 	c := r.Complaint
@@ -261,6 +285,7 @@ func previewLine(r data.ImportRow) string {
 
 func (w *importWizard) onImport() {
 	file := w.preview.File()
+	w.shown = nil
 	w.Progress = widget.NewProgressBar()
 	w.step(4, lang.L("importing"), lang.L("The complaints are imported in one go: if anything goes wrong, the register stays exactly as it was."),
 		container.NewVBox(w.Progress))
@@ -276,16 +301,23 @@ func (w *importWizard) onImport() {
 
 func (w *importWizard) showSummary(res data.ImportResult) {
 	w.Progress.SetValue(1)
+	w.summary(res)
+	w.done()
+}
+
+// summary is the last step: what was imported.
+func (w *importWizard) summary(res data.ImportResult) {
+	w.shown = func() { w.summary(res) }
 	refs := res.References
 	text := lang.N("{{.N}} complaints imported from {{.File}}, with references {{.First}} to {{.Last}}.", len(refs),
 		map[string]any{"N": len(refs), "File": w.sheet.Name, "First": refs[0], "Last": refs[len(refs)-1]})
-	text += "\n" + lang.L("{{.Dup}} were already in the register and were left out; {{.Skipped}} refused rows were skipped.",
-		map[string]any{"Dup": len(res.Duplicates), "Skipped": len(w.preview.Refused)})
+	dup, skipped := len(res.Duplicates), len(w.preview.Refused)
+	text += "\n" + lang.N("{{.N}} complaints were already in the register and were left out.", dup, map[string]any{"N": dup}) +
+		" " + lang.N("{{.N}} refused rows were skipped.", skipped, map[string]any{"N": skipped})
 	text += "\n" + lang.L("Each imported complaint says in its file and timeline where it came from; the annual report counts them apart.")
 	w.Summary = widget.NewLabel(text)
 	w.Summary.Wrapping = fyne.TextWrapWord
 	closeButton := widget.NewButton(lang.L("Close"), w.win.Close)
 	closeButton.Importance = widget.HighImportance
 	w.step(5, lang.L("done"), "", w.Summary, closeButton)
-	w.done()
 }

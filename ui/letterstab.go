@@ -62,7 +62,7 @@ func (lt *lettersTab) content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Every letter made is kept; making it again adds a new version. Select a letter to print, save, e-mail or mark it sent."))
 	hint.Wrapping = fyne.TextWrapWord
 	lt.enable()
-	return container.NewBorder(container.NewVBox(bar, lt.refusal, hint), nil, nil, nil, lt.list)
+	return topOver(container.NewVBox(bar, lt.refusal, hint), lt.list)
 }
 
 func (lt *lettersTab) count() int {
@@ -119,7 +119,7 @@ func (lt *lettersTab) onMake() {
 	if k, ok := suggestedLetter(cf.file); ok {
 		kind.SetSelected(capitalised(letterLabel(k)))
 	}
-	language := newSelect([]string{choiceLabel("language", "nl"), choiceLabel("language", "en")}, nil)
+	language := newSelect([]string{languageName("nl"), languageName("en")}, nil)
 	language.SetSelectedIndex(0)
 	if cf.file != nil {
 		language.SetSelectedIndex(max(0, slices.Index(data.Languages, cf.file.Language))) // the complaint's language

@@ -86,7 +86,9 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 	bar := newFlow(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
 	detail := container.NewVBox(widget.NewSeparator(), ms.detail, ms.links)
 	ms.showDetail()
-	return headerOver(container.NewVBox(title, hint, bar), container.NewBorder(nil, detail, nil, nil, ms.list))
+	// The buttons stay below the header, which scrolls where the window is low, so they are
+	// never hidden in it.
+	return headerOver(container.NewVBox(title, hint), container.NewBorder(bar, detail, nil, nil, ms.list))
 }
 
 // refresh reloads the measures for the chosen filter.

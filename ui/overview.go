@@ -61,11 +61,11 @@ func newOverview(store registerReader, open func(data.ActionItem), fail func(err
 func (o *overview) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Today"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	empty := wrapped(lang.L("Select an item to open it: the complaint at that step, or the measure."))
-	tiles := container.NewGridWithColumns(len(o.tiles))
+	var tiles []fyne.CanvasObject
 	for _, t := range o.tiles {
-		tiles.Add(t.content())
+		tiles = append(tiles, t.content())
 	}
-	return container.NewBorder(container.NewVBox(title, o.warnings, tiles, widget.NewSeparator(), empty), nil, nil, nil, o.list)
+	return container.NewBorder(container.NewVBox(title, o.warnings, container.New(&tileRow{tiles: o.tiles}, tiles...), widget.NewSeparator(), empty), nil, nil, nil, o.list)
 }
 
 // overviewData is one reading of the register for the overview.
@@ -169,29 +169,96 @@ func warningColour(w data.Warning) color.Color {
 type tile struct {
 	number *canvas.Text
 	label  *widget.Label
+	bg     *canvas.Rectangle
+	warn   data.Warning // the number's warning colour, when it is not 0
 }
 
 func newTile(label string) *tile {
-	t := &tile{number: canvas.NewText("0", theme.Color(theme.ColorNameForeground)), label: widget.NewLabel(label)}
+	t := &tile{number: canvas.NewText("0", theme.Color(theme.ColorNameForeground)), label: widget.NewLabel(label),
+		bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
 	t.number.TextSize = 2.2 * theme.TextSize()
 	t.number.TextStyle.Bold = true
 	t.number.Alignment, t.label.Alignment = fyne.TextAlignCenter, fyne.TextAlignCenter
 	t.label.Wrapping = fyne.TextWrapWord // five tiles side by side fit a narrow window
+	t.bg.CornerRadius = theme.InputRadiusSize()
 	return t
 }
 
 func (t *tile) content() fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.InputRadiusSize()
-	return container.NewStack(bg, container.NewVBox(t.number, t.label))
+	return container.NewStack(t.bg, container.NewVBox(t.number, t.label))
 }
 
 // set shows n, coloured by warning when there is something to warn about.
 func (t *tile) set(n int, w data.Warning) {
 	t.number.Text = fmt.Sprint(n)
-	t.number.Color = theme.Color(theme.ColorNameForeground)
-	if n > 0 && w != "" {
-		t.number.Color = warningColour(w)
+	t.warn = ""
+	if n > 0 {
+		t.warn = w
 	}
+	t.colour()
+}
+
+// colour paints the tile in the theme's colours of now: the light or dark variant may have
+// changed since it was drawn (the operating system's setting), which Fyne tells widgets but
+// not these plain shapes.
+func (t *tile) colour() {
+	t.number.Color = theme.Color(theme.ColorNameForeground)
+	if t.warn != "" {
+		t.number.Color = warningColour(t.warn)
+	}
+	t.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	t.number.Refresh()
+	t.bg.Refresh()
+}
+
+// needed is the width the tile needs for its longest word: a word wider than its tile is
+// broken in the middle ("voortgangsb / ericht").
+func (t *tile) needed() float32 {
+	var w float32
+	for _, word := range strings.Fields(t.label.Text) {
+		w = max(w, fyne.MeasureText(word, theme.TextSize(), t.label.TextStyle).Width)
+	}
+	return w + 2*theme.InnerPadding()
+}
+
+// tileRow lays the tiles out side by side, each at least as wide as its longest word and the
+// width left over shared alike, and colours them again on every layout, which Fyne runs
+// again when the theme changes.
+type tileRow struct{ tiles []*tile }
+
+func (r *tileRow) widths(width float32) []float32 {
+	var need float32
+	for _, t := range r.tiles {
+		need += t.needed()
+	}
+	gaps := theme.Padding() * float32(len(r.tiles)-1)
+	out := make([]float32, len(r.tiles))
+	for i, t := range r.tiles {
+		if width-gaps >= need {
+			out[i] = t.needed() + (width-gaps-need)/float32(len(r.tiles))
+		} else { // narrower than any word allows: shrink alike
+			out[i] = t.needed() * (width - gaps) / need
+		}
+	}
+	return out
+}
+
+func (r *tileRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var x float32
+	for i, w := range r.widths(size.Width) {
+		r.tiles[i].colour()
+		objs[i].Move(fyne.NewPos(x, 0))
+		objs[i].Resize(fyne.NewSize(w, size.Height))
+		x += w + theme.Padding()
+	}
+}
+
+func (r *tileRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s.AddWidthHeight(theme.Padding()*float32(len(objs)-1), 0)
 }

@@ -95,6 +95,7 @@ func (p *privacyTab) onExport() {
 
 // onErase anonymises the complaint at the complainant's request. An open complaint is
 // withdrawn first, when the practitioner ticks that; otherwise the store refuses and says why.
+// Erasing ends with VACUUM, which on a large register takes a while, so it runs in the background.
 func (p *privacyTab) onErase() {
 	cf := p.cf
 	reason := newEntry()
@@ -109,7 +110,7 @@ func (p *privacyTab) onErase() {
 	warning := widget.NewLabel(lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months)."))
 	warning.Wrapping, warning.Importance = fyne.TextWrapWord, widget.DangerImportance
 	items = append(items, widget.NewFormItem("", warning))
-	cf.ask(lang.L("Erase on request"), lang.L("Erase for good"), items, func() error {
+	cf.askSlow(lang.L("Erase on request"), lang.L("Erase for good"), lang.L("Erasing the personal data and clearing the freed space from the register…"), items, func() error {
 		if err := p.store.Erase(cf.ref, reason.Text, withdraw.Checked); err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -26,6 +27,41 @@ func TestComplaintWindowShowsOnlyTheReferenceInItsTitle(t *testing.T) {
 	}
 	if !strings.Contains(cf.title.Text, "Mehmet Çelik") {
 		t.Errorf("inside the window the file still names the complainant: %q", cf.title.Text)
+	}
+}
+
+// TestNoWindowTitleNamesAPerson: every window the app opens (the register, a complaint's file,
+// the retention review, the import wizard) is titled without the complainant's name, as the
+// operating system shows titles in its task list; so is the deadline notification.
+func TestNoWindowTitleNamesAPerson(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik") // its acknowledgement is overdue: a notification
+	old := addWithdrawnIn2024(t, s, "Zoë van 't Hoff")
+	m.OpenComplaint(ref, "")
+	m.OpenComplaint(old, "")
+	m.ShowRetention()
+	m.ShowImport()
+	settle(m)
+	if r := m.retention; len(r.cases) != 1 || !strings.Contains(caseRow(r.cases[0]), "Zoë van 't Hoff") {
+		t.Fatalf("the review lists %+v", r.cases)
+	}
+	var titles []string
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		titles = append(titles, w.Title())
+	}
+	if len(titles) < 5 {
+		t.Fatalf("only the windows %q are open", titles)
+	}
+	for _, title := range titles {
+		for _, name := range []string{"Çelik", "Mehmet", "Hoff", "Zoë"} {
+			if strings.Contains(title, name) {
+				t.Errorf("window title %q names %s", title, name)
+			}
+		}
+	}
+	n := deadlineNotice(s)
+	if n == nil || strings.Contains(n.Title+n.Content, "Çelik") || strings.Contains(n.Title+n.Content, ref) {
+		t.Errorf("the notification says %+v", n)
 	}
 }
 
@@ -77,6 +113,7 @@ func TestOpenedDocumentsGoToThePrivateFolder(t *testing.T) {
 // file's header and keeps the erase button off until released; the access export is saved as
 // one ZIP where the practitioner chose; erasing an open complaint is refused until its
 // withdrawal is ticked, and then the file says it is anonymised and its opened copies are gone.
+// Erasing runs in the background (it rewrites the register) while the window says so.
 func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Mehmet Çelik")
@@ -135,6 +172,10 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	test.Tap(p.erase)
 	formEntry(t, cf, 0).SetText("Verzoek van de klager per brief van 1 december 2026")
 	cf.dialog.Submit() // still open, withdrawal not ticked: refused
+	if text := overlayText(cf.win); !strings.Contains(text, "Bezig met het wissen van de persoonsgegevens") {
+		t.Errorf("while erasing runs in the background the window shows %q", text)
+	}
+	settle(m)
 	if c, _ := s.Complaint(ref); !c.AnonymisedOn.IsZero() || c.Complainant.Name != "Mehmet Çelik" {
 		t.Fatalf("an open complaint was erased without recording its withdrawal")
 	}
@@ -148,7 +189,13 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 		}
 	}
 	cf.dialog.Submit()
+	if text := overlayText(cf.win); !strings.Contains(text, "Bezig met het wissen van de persoonsgegevens") {
+		t.Errorf("while erasing runs in the background the window shows %q", text)
+	}
 	settle(m)
+	if text := overlayText(cf.win); strings.Contains(text, "Bezig met") {
+		t.Errorf("after erasing the window still says %q", text)
+	}
 	c, err := s.Complaint(ref)
 	if err != nil || c.AnonymisedOn.IsZero() || c.Status != data.StatusWithdrawn || strings.Contains(c.Complainant.Name, "Çelik") {
 		t.Fatalf("after erasing: %+v (%v)", c, err)

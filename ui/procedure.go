@@ -210,20 +210,35 @@ func (cf *complaintFile) header() fyne.CanvasObject {
 // headerOver puts header above body, as tall as it needs but at most half the height: a
 // scroll container holds the rest of it.
 func headerOver(header, body fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(headerAbove{header}, container.NewVScroll(header), body)
+	return container.New(headerAbove{header, 120, 0.5}, container.NewVScroll(header), body)
 }
 
-// headerAbove lays the file's header (in a scroll container) above its tabs: the header as tall
-// as it needs but at most half the window, so a small screen or a large scale still shows the
-// tabs and the buttons at their bottom.
-type headerAbove struct{ header fyne.CanvasObject }
+// topOver is headerOver for the top of a complaint file's tab (its buttons and explanation
+// above its list): it may take all the height but the list's minimum, and shrink further in a
+// low window, where the file's own header and tabs take most of the room.
+func topOver(top, body fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(headerAbove{top, 80, 0}, container.NewVScroll(top), body)
+}
 
-func (h headerAbove) top(height float32) float32 {
-	return min(h.header.MinSize().Height, max(height/2, 120))
+// headerAbove lays a header (in a scroll container) above the rest: the header as tall as it
+// needs but at most its share of the height (0: all but the rest's minimum), and no lower than
+// least, so a small screen or a large scale still shows the rest and the buttons at its bottom.
+type headerAbove struct {
+	header fyne.CanvasObject
+	least  float32
+	share  float32
+}
+
+func (h headerAbove) top(height float32, rest fyne.CanvasObject) float32 {
+	most := height * h.share
+	if h.share == 0 {
+		most = height - rest.MinSize().Height
+	}
+	return min(h.header.MinSize().Height, max(most, h.least))
 }
 
 func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	top := h.top(size.Height)
+	top := h.top(size.Height, objs[1])
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(size.Width, top))
 	objs[1].Move(fyne.NewPos(0, top))
@@ -231,5 +246,5 @@ func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (h headerAbove) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(max(objs[0].MinSize().Width, objs[1].MinSize().Width), min(h.header.MinSize().Height, 120)+objs[1].MinSize().Height)
+	return fyne.NewSize(max(objs[0].MinSize().Width, objs[1].MinSize().Width), min(h.header.MinSize().Height, h.least)+objs[1].MinSize().Height)
 }

@@ -28,29 +28,59 @@ const pageSize = 100
 type column struct {
 	title string
 	sort  data.SortKey
-	width float32 // natural width
+	width float32 // natural width of a free-text column; 0: short texts, always shown in full (see fullWidth)
+	least float32 // the narrowest a free-text column gets before columns are left out
 	grow  float32 // share of any width beyond the natural widths
 	text  func(l data.Listed) string
 }
 
 var registerColumns = []column{
-	{"Reference", data.SortReference, 100, 0, func(l data.Listed) string { return l.Reference }},
-	{"Received", data.SortReceived, 95, 0, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
-	{"Complainant", data.SortComplainant, 150, 2, func(l data.Listed) string { return complainantName(l.Complaint) }},
-	{"Complaint", data.SortSummary, 200, 3, func(l data.Listed) string { return l.Summary }},
-	{"Handler", data.SortHandler, 115, 1, func(l data.Listed) string { return l.Handler }},
-	{"Status", data.SortStatus, 140, 0, func(l data.Listed) string { return statusLabel(l.Status) }},
-	{"Due", data.SortDue, 95, 0, func(l data.Listed) string { return shortDate(l.DueOn) }},
-	{"Deadline", data.SortDue, 135, 0, func(l data.Listed) string {
-		text := ""
-		if l.Warning != "" {
-			text = warningLabel(l.Warning)
+	{"Reference", data.SortReference, 0, 0, 0, func(l data.Listed) string { return l.Reference }},
+	{"Received", data.SortReceived, 0, 0, 0, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
+	{"Complainant", data.SortComplainant, 150, 110, 2, func(l data.Listed) string { return complainantName(l.Complaint) }},
+	{"Complaint", data.SortSummary, 200, 110, 3, func(l data.Listed) string { return l.Summary }},
+	{"Handler", data.SortHandler, 115, 80, 1, func(l data.Listed) string { return l.Handler }},
+	{"Status", data.SortStatus, 0, 0, 0, func(l data.Listed) string { return statusLabel(l.Status) }},
+	{"Due", data.SortDue, 0, 0, 0, func(l data.Listed) string { return shortDate(l.DueOn) }},
+	{"Deadline", data.SortDue, 0, 0, 0, deadlineText},
+}
+
+// leftOut is the order in which columns are left out where the window is too narrow for all
+// of them, each shown readable: the handler (in a small practice nearly always the same), the
+// day received, the due date (Termijnbewaking still warns), the summary. Reference,
+// complainant, status and Termijnbewaking always stay.
+var leftOut = []string{"Handler", "Received", "Due", "Complaint"}
+
+// deadlineText is the warning of the most pressing item, whichever date it is.
+func deadlineText(l data.Listed) string {
+	text := ""
+	if l.Warning != "" {
+		text = warningLabel(l.Warning)
+	}
+	if len(l.Breached) > 0 { // a delay not announced in time stays visible for good
+		text = strings.TrimPrefix(text+" · "+lang.L("breach"), " · ")
+	}
+	return text
+}
+
+// fullWidth is the width a column of short texts needs for its header, with the sort mark, and
+// its longest text, in the screens' language: they are never cut.
+func fullWidth(c column) float32 {
+	texts := map[string][]string{
+		"Reference": {"K-2026-0000"}, "Received": {shortDate(data.NewDate(2026, 12, 31))},
+		"Due":      {shortDate(data.NewDate(2026, 12, 31))},
+		"Deadline": {warningLabel(data.WarningOverdue), warningLabel(data.WarningDueSoon), lang.L("breach")},
+	}[c.title] // a warning with a breach beside it is rare enough to be shortened
+	if c.title == "Status" {
+		for _, st := range data.Statuses {
+			texts = append(texts, statusLabel(st))
 		}
-		if len(l.Breached) > 0 { // a delay not announced in time stays visible for good
-			text = strings.TrimPrefix(text+" · "+lang.L("breach"), " · ")
-		}
-		return text
-	}},
+	}
+	w := fyne.MeasureText(lang.L(c.title)+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	for _, t := range texts {
+		w = max(w, fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 2*theme.InnerPadding() + theme.Padding() // and some room for rounding at a scale
 }
 
 // register is the list of all complaints with filters, search and sorting.
@@ -63,6 +93,9 @@ type register struct {
 	search *widget.Entry
 	total  *widget.Label
 	table  *widget.Table
+	// shown are the columns on screen (positions in registerColumns), widths their widths.
+	shown  []int
+	widths []float32
 	// Import opens the wizard that takes over a practice's earlier register.
 	Import *widget.Button
 
@@ -97,7 +130,10 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 		r.refresh()
 	})
 	r.year.SetSelectedIndex(0)
-	r.table = widget.NewTableWithHeaders(func() (int, int) { return r.rows, len(registerColumns) }, r.newCell, r.updateCell)
+	for i := range registerColumns {
+		r.shown = append(r.shown, i) // until the first layout
+	}
+	r.table = widget.NewTableWithHeaders(func() (int, int) { return r.rows, len(r.shown) }, r.newCell, r.updateCell)
 	r.table.ShowHeaderColumn = false
 	r.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	r.table.UpdateHeader = r.updateHeader
@@ -116,14 +152,14 @@ func (r *register) content() fyne.CanvasObject {
 	h := r.status.MinSize().Height
 	filters := newFlow(container.NewGridWrap(fyne.NewSize(300, h), r.search),
 		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.Import)
-	return container.NewBorder(filters, nil, nil, nil, container.New(&fitColumns{table: r.table}, r.table))
+	return container.NewBorder(filters, nil, nil, nil, container.New(&fitColumns{r: r}, r.table))
 }
 
-// fitColumns gives the register's columns the table's width: beyond their natural widths the
-// extra goes to the columns with free text, and below it every column shrinks alike, so the
-// last column (Termijnbewaking) is never beyond the right edge.
+// fitColumns gives the register's columns the table's width: short texts (reference, dates,
+// status, Termijnbewaking) in full, the free-text columns the rest, and where that is too
+// little, columns are left out in the order of leftOut rather than every column cut.
 type fitColumns struct {
-	table *widget.Table
+	r     *register
 	width float32 // the width last laid out for
 }
 
@@ -134,31 +170,57 @@ func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	f.width = size.Width
-	for i, w := range columnWidths(size.Width - theme.ScrollBarSize() - theme.Padding()) {
-		f.table.SetColumnWidth(i, w)
+	f.r.shown, f.r.widths = columnWidths(size.Width - theme.ScrollBarSize())
+	for i, w := range f.r.widths {
+		f.r.table.SetColumnWidth(i, w)
 	}
+	f.r.table.Refresh()
 }
 
 func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(200, objs[0].MinSize().Height)
 }
 
-// columnWidths shares width among the register's columns.
-func columnWidths(width float32) []float32 {
-	var natural, free float32
-	for _, c := range registerColumns {
-		natural += c.width
-		free += c.grow
-	}
-	out := make([]float32, len(registerColumns))
-	for i, c := range registerColumns {
-		if width >= natural {
-			out[i] = c.width + (width-natural)*c.grow/free
-		} else {
-			out[i] = c.width * width / natural
+// columnWidths chooses the columns shown in width (their positions in registerColumns) and
+// their widths. The table puts a padding after every column.
+func columnWidths(width float32) (shown []int, widths []float32) {
+	gone := map[string]bool{}
+	for {
+		shown, widths = shown[:0], widths[:0]
+		var fixed, natural, least, grow float32
+		for i, c := range registerColumns {
+			if gone[c.title] {
+				continue
+			}
+			shown = append(shown, i)
+			w := c.width
+			if c.grow == 0 {
+				w = fullWidth(c)
+				fixed += w
+			} else {
+				natural, least, grow = natural+c.width, least+c.least, grow+c.grow
+			}
+			widths = append(widths, w)
 		}
+		room := width - fixed - theme.Padding()*float32(len(shown))
+		if room < least && len(gone) < len(leftOut) {
+			gone[leftOut[len(gone)]] = true
+			continue
+		}
+		for i, col := range shown {
+			c := registerColumns[col]
+			switch {
+			case c.grow == 0:
+			case room >= natural:
+				widths[i] = c.width + (room-natural)*c.grow/grow
+			case room >= least: // each its least, and what is left by what it gives up
+				widths[i] = c.least + (room-least)*(c.width-c.least)/(natural-least)
+			default: // too narrow even so: the table scrolls sideways
+				widths[i] = c.least
+			}
+		}
+		return shown, widths
 	}
-	return out
 }
 
 // refresh starts over with the current filter: count first, then pages as they scroll into view.
@@ -226,8 +288,12 @@ func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 		label.SetText("…")
 		return
 	}
+	if id.Col >= len(r.shown) {
+		return
+	}
+	c := registerColumns[r.shown[id.Col]]
 	label.Importance = widget.MediumImportance
-	if registerColumns[id.Col].title == "Deadline" { // the warning of the most pressing item, whichever date it is
+	if c.title == "Deadline" { // the warning of the most pressing item, whichever date it is
 		switch {
 		case l.Warning == data.WarningOverdue || len(l.Breached) > 0:
 			label.Importance = widget.DangerImportance
@@ -235,12 +301,15 @@ func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 			label.Importance = widget.WarningImportance
 		}
 	}
-	label.SetText(registerColumns[id.Col].text(l))
+	label.SetText(c.text(l))
 }
 
 func (r *register) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
 	b := obj.(*widget.Button)
-	c := registerColumns[id.Col]
+	if id.Col >= len(r.shown) {
+		return
+	}
+	c := registerColumns[r.shown[id.Col]]
 	text := lang.L(c.title)
 	if r.filter.Sort == c.sort && c.sort != "" {
 		if r.filter.Descending {

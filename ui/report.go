@@ -53,7 +53,7 @@ func (r *reportScreen) content() fyne.CanvasObject {
 	pdf.Importance = widget.HighImportance
 	csv := widget.NewButton(lang.L("Export the year as CSV…"), r.onCSV)
 	bar := newFlow(container.NewHBox(widget.NewLabel(lang.L("Year")), r.year), pdf, csv, r.anonymised)
-	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewScroll(r.body)) // a figures table wider than a narrow window scrolls sideways
+	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(r.body)) // a narrow window wraps the figures' labels (see tableLayout)
 }
 
 // refresh offers every year with complaints, and the current one, then shows the chosen year.
@@ -118,7 +118,9 @@ func (r *reportScreen) show(rep data.Report) {
 		if !rep.HasPrevious {
 			row.old = "–" // the register does not hold that year: no figures, not zeros
 		}
-		figures.Add(widget.NewLabel(row.label))
+		label := widget.NewLabel(row.label)
+		label.Wrapping = fyne.TextWrapWord // where the window is narrow (see tableLayout)
+		figures.Add(label)
 		figures.Add(widget.NewLabelWithStyle(row.cur, fyne.TextAlignTrailing, fyne.TextStyle{}))
 		figures.Add(widget.NewLabelWithStyle(row.old, fyne.TextAlignTrailing, fyne.TextStyle{}))
 	}
@@ -199,7 +201,7 @@ func (r *reportScreen) onCSV() {
 	}
 	name := fmt.Sprintf("klachtenregister-%d.csv", r.selectedYear())
 	if r.anonymised.Checked {
-		name = fmt.Sprintf("klachtenregister-%d-geanonimiseerd.csv", r.selectedYear())
+		name = fmt.Sprintf("klachtenregister-%d-%s.csv", r.selectedYear(), lang.L("anonymised"))
 	}
 	saveAs(r.win, r.store, name, ".csv", buf.Bytes())
 }

@@ -19,10 +19,6 @@ type retentionStore interface {
 	Anonymise(refs []string, reason string) (int, error)
 }
 
-// retentionReason is what the audit trail records as the reason of an anonymisation from
-// the review: never a name.
-const retentionReason = "bewaartermijn verstreken"
-
 // retentionScreen is the review of the finished complaints past their retention period: it
 // lists them, says what anonymising removes and what stays, and anonymises the ones the
 // practitioner picks, after a confirmation. A file under legal hold is listed but cannot be
@@ -40,6 +36,7 @@ type retentionScreen struct {
 	picked    map[string]bool
 	intro     *widget.Label
 	list      *widget.List
+	holds     *fyne.Container // beside the list: each held file's reason in full, wrapped
 	anonymise *widget.Button
 	bg        worker
 }
@@ -47,7 +44,7 @@ type retentionScreen struct {
 func newRetentionScreen(store retentionStore, win fyne.Window, today func() data.Date, copies *data.ViewCopies,
 	open func(string), changed func()) *retentionScreen {
 	r := &retentionScreen{store: store, win: win, today: today, copies: copies, open: open, changed: changed,
-		picked: map[string]bool{}, intro: widget.NewLabel("")}
+		picked: map[string]bool{}, intro: widget.NewLabel(""), holds: container.NewVBox()}
 	r.intro.Wrapping = fyne.TextWrapWord
 	r.list = widget.NewList(func() int { return len(r.cases) }, r.newRow, r.updateRow)
 	r.list.OnSelected = func(id widget.ListItemID) {
@@ -69,7 +66,7 @@ func (r *retentionScreen) content() fyne.CanvasObject {
 	top := container.NewVBox(title, r.intro, choose)
 	backups := widget.NewLabel(lang.L("An anonymised file remains in the backups made before, until they expire: at most 12 months."))
 	backups.Wrapping = fyne.TextWrapWord
-	what := container.NewVScroll(container.NewVBox(bullets(lang.L("Removed"), data.AnonymiseRemoves),
+	what := container.NewVScroll(container.NewVBox(r.holds, bullets(lang.L("Removed"), data.AnonymiseRemoves),
 		bullets(lang.L("Kept"), data.AnonymiseKeeps)))
 	split := container.NewHSplit(r.list, what)
 	split.Offset = 0.62
@@ -114,7 +111,8 @@ func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // caseRow is one file of the review: reference, name, when it ended, and when its retention
-// period did or, under a legal hold, the hold's reason instead.
+// period did or, under a legal hold, the hold's reason instead, on one line: the row cuts a
+// long reason off, and showHolds shows it in full beside the list.
 func caseRow(c data.RetentionCase) string {
 	parts := []string{c.Reference}
 	if c.Complainant != "" {
@@ -122,11 +120,34 @@ func caseRow(c data.RetentionCase) string {
 	}
 	parts = append(parts, statusLabel(c.Status)+" "+shortDate(c.ClosedOn))
 	if c.Held {
-		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": c.HoldReason}))
+		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": oneLine(c.HoldReason)}))
 	} else {
 		parts = append(parts, lang.L("retention period until {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)}))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// oneLine puts a text typed over several lines on one, so that it cannot make a row taller.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// showHolds lists beside the list each file under a legal hold with its reason in full, as
+// the list's line cuts a long reason off.
+func (r *retentionScreen) showHolds() {
+	r.holds.RemoveAll()
+	for _, c := range r.cases {
+		if !c.Held {
+			continue
+		}
+		if len(r.holds.Objects) == 0 {
+			r.holds.Add(widget.NewLabelWithStyle(lang.L("Under a legal hold"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		}
+		l := widget.NewLabel(c.Reference + ": " + strings.TrimSpace(c.HoldReason))
+		l.Wrapping, l.Importance = fyne.TextWrapWord, widget.WarningImportance
+		r.holds.Add(l)
+	}
+	if len(r.holds.Objects) > 0 {
+		r.holds.Add(widget.NewSeparator())
+	}
 }
 
 // retentionData is one reading of the register for the review.
@@ -153,6 +174,7 @@ func (r *retentionScreen) refresh() {
 		}
 		r.picked = listed
 		r.showIntro()
+		r.showHolds()
 		r.list.Refresh()
 		r.enable()
 	}, func(err error) { showError(err, r.win) })
@@ -166,17 +188,16 @@ func (r *retentionScreen) showIntro() {
 		}
 	}
 	// The files that can be chosen, as Vandaag counts them; those under a hold are listed too.
-	v := map[string]any{"N": len(r.cases) - held, "Years": r.years}
+	n := len(r.cases) - held
+	v := map[string]any{"N": n, "Period": lang.N("{{.N}} years", r.years, map[string]any{"N": r.years})}
 	var text string
 	switch {
 	case len(r.cases) == 0:
-		text = lang.L("No finished file has passed the retention period of {{.Years}} years.", v)
+		text = lang.L("No finished file has passed the retention period of {{.Period}}.", v)
 	case held == len(r.cases):
-		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Years}} years are under a legal hold.", v)
-	case held == len(r.cases)-1:
-		text = lang.L("1 finished file has passed the retention period of {{.Years}} years. Choose it to anonymise it; click the line to open the file first.", v)
+		text = lang.L("No file can be anonymised now: the files past the retention period of {{.Period}} are under a legal hold.", v)
 	default:
-		text = lang.L("{{.N}} finished files have passed the retention period of {{.Years}} years. Choose the ones to anonymise; click a line to open the file first.", v)
+		text = lang.N("{{.N}} finished files have passed the retention period of {{.Period}}. Choose the ones to anonymise; click a line to open the file first.", n, v)
 	}
 	if held > 0 && held < len(r.cases) {
 		text += " " + lang.L("Files under a legal hold cannot be chosen until the hold is released.")
@@ -207,7 +228,7 @@ func (r *retentionScreen) enable() {
 	n := len(r.chosen())
 	setEnabled(r.anonymise, n > 0)
 	if n > 0 {
-		r.anonymise.SetText(lang.L("Anonymise {{.N}} chosen files…", map[string]any{"N": n}))
+		r.anonymise.SetText(lang.N("Anonymise {{.N}} chosen files…", n, map[string]any{"N": n}))
 	} else {
 		r.anonymise.SetText(lang.L("Anonymise the chosen files…"))
 	}
@@ -219,7 +240,7 @@ func (r *retentionScreen) onAnonymise() {
 	if len(refs) == 0 {
 		return
 	}
-	msg := lang.L("Anonymise these {{.N}} files: {{.Refs}}?", map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
+	msg := lang.N("Anonymise these {{.N}} files: {{.Refs}}?", len(refs), map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
 		"\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
 	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
 		if yes {
@@ -242,27 +263,22 @@ type anonymised struct {
 // run anonymises refs off the UI goroutine, as rewriting a large register takes a while, and
 // says how many; the opened copies of every file chosen go too.
 func (r *retentionScreen) run(refs []string) {
-	busy := dialog.NewCustomWithoutButtons(lang.L("Anonymise"), container.NewVBox(
-		widget.NewLabel(lang.L("Anonymising and clearing the freed space from the register…")), widget.NewProgressBarInfinite()), r.win)
-	busy.Show()
+	working := busy(r.win, lang.L("Anonymise"), lang.L("Anonymising and clearing the freed space from the register…"))
 	run(&r.bg, func() (anonymised, error) {
-		n, err := r.store.Anonymise(refs, retentionReason)
+		n, err := r.store.Anonymise(refs, data.RetentionReason)
 		for _, ref := range refs {
 			r.copies.Remove(ref)
 		}
 		return anonymised{n, err}, nil
 	}, func(a anonymised) {
-		busy.Hide()
+		working.Hide()
 		r.changed()
 		r.refresh()
 		if a.err != nil {
 			showError(a.err, r.win)
 			return
 		}
-		done := lang.L("{{.N}} files anonymised.", map[string]any{"N": a.n})
-		if a.n == 1 {
-			done = lang.L("1 file anonymised.")
-		}
+		done := lang.N("{{.N}} files anonymised.", a.n, map[string]any{"N": a.n})
 		dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
-	}, func(err error) { busy.Hide(); showError(err, r.win) })
+	}, func(err error) { working.Hide(); showError(err, r.win) })
 }

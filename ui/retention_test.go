@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -115,10 +116,16 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	if got := r.chosen(); !slices.Equal(got, []string{"K-2023-0001", "K-2023-0002"}) {
 		t.Fatalf("choosing all picked %v; a held file may not be chosen", got)
 	}
+	if r.anonymise.Text != "2 gekozen dossiers anonimiseren…" {
+		t.Errorf("with two files chosen the button says %q", r.anonymise.Text)
+	}
 	r.picked["K-2023-0002"] = false
 	r.enable()
+	if r.anonymise.Text != "1 gekozen dossier anonimiseren…" {
+		t.Errorf("with one file chosen the button says %q", r.anonymise.Text)
+	}
 	test.Tap(r.anonymise)
-	if text := overlayText(win); !strings.Contains(text, "K-2023-0001") || strings.Contains(text, "K-2023-0002") || !strings.Contains(text, "12 maanden") {
+	if text := overlayText(win); !strings.Contains(text, "Dit dossier anonimiseren: K-2023-0001?") || strings.Contains(text, "K-2023-0002") || !strings.Contains(text, "12 maanden") {
 		t.Fatalf("the confirmation says %q", text)
 	}
 	tapInTop(t, win, "Annuleren")
@@ -127,8 +134,11 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	}
 	test.Tap(r.anonymise)
 	tapInTop(t, win, "Anonimiseren")
+	if text := overlayText(win); !strings.Contains(text, "Bezig met anonimiseren") {
+		t.Errorf("while anonymising runs in the background the window shows %q", text)
+	}
 	settleRetention(r)
-	if !slices.Equal(store.anonymised, []string{"K-2023-0001"}) || store.reason != retentionReason || changed == 0 {
+	if !slices.Equal(store.anonymised, []string{"K-2023-0001"}) || store.reason != data.RetentionReason || changed == 0 {
 		t.Fatalf("anonymised %v for %q, main window told %d times", store.anonymised, store.reason, changed)
 	}
 	if _, err := os.Stat(copied); !os.IsNotExist(err) {
@@ -148,13 +158,12 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	}
 }
 
-// TestTodayLeadsToTheRetentionReview: a complaint withdrawn more than retention_years ago is
-// an item on Vandaag; it opens the review, where anonymising it removes the name from the
-// register and the item from Vandaag.
-func TestTodayLeadsToTheRetentionReview(t *testing.T) {
-	m, s := newApp(t)
+// addWithdrawnIn2024 adds a complaint withdrawn on 10 January 2024: past its retention period.
+func addWithdrawnIn2024(t *testing.T, s *data.Store, name string) string {
+	t.Helper()
 	s.Now = func() time.Time { return time.Date(2024, 1, 10, 10, 0, 0, 0, time.Local) }
-	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Mehmet Çelik"}, ReceivedOn: data.NewDate(2024, 1, 5),
+	defer func() { s.Now = func() time.Time { return day } }()
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: name}, ReceivedOn: data.NewDate(2024, 1, 5),
 		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +171,15 @@ func TestTodayLeadsToTheRetentionReview(t *testing.T) {
 	if err := s.Withdraw(ref, data.NewDate(2024, 1, 10), ""); err != nil {
 		t.Fatal(err)
 	}
-	s.Now = func() time.Time { return day }
+	return ref
+}
+
+// TestTodayLeadsToTheRetentionReview: a complaint withdrawn more than retention_years ago is
+// an item on Vandaag; it opens the review, where anonymising it removes the name from the
+// register and the item from Vandaag.
+func TestTodayLeadsToTheRetentionReview(t *testing.T) {
+	m, s := newApp(t)
+	ref := addWithdrawnIn2024(t, s, "Mehmet Çelik")
 	m.refresh()
 	settle(m)
 
@@ -185,5 +202,76 @@ func TestTodayLeadsToTheRetentionReview(t *testing.T) {
 	}
 	if slices.ContainsFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemRetention }) || len(r.cases) != 0 {
 		t.Errorf("after anonymising Vandaag still lists %v and the review %v", m.Overview.items, r.cases)
+	}
+}
+
+// TestRetentionReviewShowsALongHoldReasonInFull: a hold's reason typed long and over several
+// lines keeps the file's row one line high (the row cuts it off), and is shown in full, wrapped,
+// beside the list.
+func TestRetentionReviewShowsALongHoldReasonInFull(t *testing.T) {
+	test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	reason := "Tuchtzaak bij de Accountantskamer aanhangig sinds 1 december 2026,\nzaaknummer 26/1234 Wtra AK;\n" +
+		strings.Repeat("het dossier blijft bewaard tot de uitspraak onherroepelijk is en de termijn voor beroep is verstreken. ", 4) + "EINDE"
+	store := &fakeRetention{cases: []data.RetentionCase{
+		{Reference: "K-2023-0001", Status: data.StatusClosed, ClosedOn: data.NewDate(2023, 3, 1), DueOn: data.NewDate(2025, 3, 1)},
+		{Reference: "K-2023-0003", Status: data.StatusClosed, ClosedOn: data.NewDate(2023, 5, 1), DueOn: data.NewDate(2025, 5, 1),
+			Held: true, HoldReason: reason},
+	}}
+	win := test.NewTempWindow(t, nil)
+	win.Resize(fyne.NewSize(900, 600))
+	r := newRetentionScreen(store, win, func() data.Date { return data.NewDate(2026, 11, 30) },
+		&data.ViewCopies{Dir: t.TempDir()}, func(string) {}, func() {})
+	win.SetContent(r.content())
+	r.refresh()
+	settleRetention(r)
+
+	if row := caseRow(r.cases[1]); strings.Contains(row, "\n") || !strings.Contains(row, "sinds 1 december 2026, zaaknummer") {
+		t.Errorf("the held file's row is %q, want the reason on one line", row)
+	}
+	first := r.list.CreateItem().MinSize().Height
+	var full *widget.Label
+	for _, o := range test.LaidOutObjects(win.Content()) {
+		if l, ok := o.(*widget.Label); ok && strings.HasSuffix(l.Text, "EINDE") {
+			full = l
+		}
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			if l, ok := c.Objects[0].(*widget.Label); ok && strings.HasPrefix(l.Text, "K-2023-0003") && c.Size().Height > first+1 {
+				t.Errorf("the held file's row is %v high, the others %v", c.Size().Height, first)
+			}
+		}
+	}
+	if full == nil || full.Text != "K-2023-0003: "+reason || full.Wrapping != fyne.TextWrapWord {
+		t.Fatalf("beside the list the reason is not shown in full: %+v", full)
+	}
+	if !strings.Contains(texts(win.Content()), "Onder bewaarplicht") {
+		t.Error("the full reasons have no heading")
+	}
+	store.cases = store.cases[:1]
+	r.refresh()
+	settleRetention(r)
+	if len(r.holds.Objects) != 0 {
+		t.Errorf("with no file held the review still shows %d hold lines", len(r.holds.Objects))
+	}
+}
+
+// TestRetentionReviewSaysYearOrYearsInEnglish: the English review counts the retention period
+// as "1 year" or "2 years", never "year(s)".
+func TestRetentionReviewSaysYearOrYearsInEnglish(t *testing.T) {
+	test.NewTempApp(t)
+	if err := UseLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	r := newRetentionScreen(&fakeRetention{}, test.NewTempWindow(t, nil), func() data.Date { return data.NewDate(2026, 11, 30) },
+		&data.ViewCopies{Dir: t.TempDir()}, func(string) {}, func() {})
+	for years, want := range map[int]string{1: "retention period of 1 year.", 2: "retention period of 2 years."} {
+		r.years = years
+		r.showIntro()
+		if !strings.Contains(r.intro.Text, want) {
+			t.Errorf("with %d years the review says %q", years, r.intro.Text)
+		}
 	}
 }

@@ -24,6 +24,7 @@ import (
 // brought to the front there.
 func Run(a fyne.App, path string, demo bool) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	useTheme(a)
 	// Copies of documents opened in another program go a day later: at start, at exit, and
 	// every hour between, as the app may stay open for weeks.
 	copies := data.DefaultViewCopies()
@@ -82,11 +83,18 @@ type session struct {
 }
 
 // start shows store in the main window, in place of the register shown so far (closed, after
-// its backup, together with the complaint windows on it).
+// its backup, together with the complaint files, the retention review and the import wizards
+// on it).
 func (se *session) start(s *data.Store) {
 	if old := se.current; old != nil {
 		for _, f := range old.files {
 			f.win.Close()
+		}
+		if r := old.retention; r != nil { // the other windows on the old register go too
+			r.win.Close()
+		}
+		for w := range old.imports {
+			w.win.Close()
 		}
 		if !old.closed {
 			closeStore(old.store, se.win)
@@ -205,8 +213,10 @@ func watchChanges(current func() *Main, lock *data.AppLock, every time.Duration)
 				return
 			case <-tick.C:
 			}
-			var m *Main
-			fyne.DoAndWait(func() { m = current() })
+			m := currentMain(current)
+			if m == nil {
+				return // the app is quitting
+			}
 			if changed, err := m.store.Changed(); err == nil && changed {
 				deliver(func() {
 					if current() == m {
@@ -220,6 +230,19 @@ func watchChanges(current func() *Main, lock *data.AppLock, every time.Duration)
 		}
 	}()
 	return func() { close(done) }
+}
+
+// onMain runs f on the UI goroutine and waits for it. While the app quits, Fyne returns
+// without running f; tests replace it to do the same.
+var onMain = fyne.DoAndWait
+
+// currentMain asks the UI goroutine for the main window in use; nil once the app is quitting,
+// when a background watcher must stop rather than crash the exit (and skip its clean-up:
+// the opened copies, the anchor, the demo registers).
+func currentMain(current func() *Main) *Main {
+	var m *Main
+	onMain(func() { m = current() })
+	return m
 }
 
 // demoRegisters are the temporary folders of the demo registers opened in one run of the

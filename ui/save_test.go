@@ -95,3 +95,16 @@ func TestTheAppShowsWhatAnotherProgramRecorded(t *testing.T) {
 		t.Fatalf("the register shows %d rows 5 s after another program added a complaint, want 1", m.Register.rows)
 	}
 }
+
+// TestWatchersStopWhileTheAppQuits: while the app quits, Fyne hands back a function given to
+// the UI goroutine without running it. The watchers of changes and deadlines then stop, where
+// they crashed the exit before, which skipped removing the opened copies and writing the anchor.
+func TestWatchersStopWhileTheAppQuits(t *testing.T) {
+	m, _ := newApp(t)
+	onMain = func(func()) {} // as Fyne does once its queue is drained
+	t.Cleanup(func() { onMain = fyne.DoAndWait })
+	stop := watchChanges(func() *Main { return m }, nil, time.Millisecond)
+	defer stop()
+	watchDeadlines(fyne.CurrentApp(), func() *Main { return m })
+	time.Sleep(50 * time.Millisecond) // a crash in either goroutine ends the test binary
+}

@@ -202,7 +202,7 @@ func (s *settingsScreen) letterTexts() fyne.CanvasObject {
 			key := data.LetterTextKey(kind, language)
 			e := s.entries[key]
 			e.SetPlaceHolder(letters.DefaultBody(kind, language))
-			heading := widget.NewLabelWithStyle(capitalised(letterLabel(kind))+" ("+choiceLabel("language", language)+")",
+			heading := widget.NewLabelWithStyle(capitalised(letterLabel(kind))+" ("+languageName(language)+")",
 				fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			hint := widget.NewLabel(lang.L("Placeholders:") + " " + strings.Join(names, " "))
 			hint.Wrapping = fyne.TextWrapWord
@@ -286,12 +286,12 @@ func (s *settingsScreen) check() {
 	values := s.values()
 	for _, d := range data.SettingKeys() {
 		if _, err := data.CheckSetting(d.Key, values[d.Key]); err != nil {
-			s.problem.SetText(problemText(err))
+			showLine(s.problem, problemText(err))
 			s.save.Disable()
 			return
 		}
 	}
-	s.problem.SetText("")
+	showLine(s.problem, "")
 	setEnabled(s.save, s.changed())
 }
 

@@ -18,15 +18,31 @@ import (
 // ask shows a step dialog on the complaint file; submit runs the change. A refused change
 // brings the dialog back with what was typed, beside the message that says why.
 func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, submit func() error) {
+	cf.askSlow(title, confirm, "", items, submit)
+}
+
+// askSlow is ask for a change that takes a while, such as erasing, which rewrites the whole
+// register: submit runs off the UI goroutine while the window shows doing. With doing ""
+// submit runs at once, as ask does.
+func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.FormItem, submit func() error) {
 	var d *formDialog
-	d = askForm(cf.win, title, confirm, items, func() {
-		if err := submit(); err != nil {
+	done := func(err error) {
+		if err != nil {
 			d.Show()
 			showRefusal(err, cf.win, cf.showSetting)
 			return
 		}
 		cf.changed()
 		cf.load(nil)
+	}
+	d = askForm(cf.win, title, confirm, items, func() {
+		if doing == "" {
+			done(submit())
+			return
+		}
+		working := busy(cf.win, title, doing)
+		run(&cf.bg, func() (struct{}, error) { return struct{}{}, submit() },
+			func(struct{}) { working.Hide(); done(nil) }, func(err error) { working.Hide(); done(err) })
 	})
 	cf.dialog, cf.dialogItems = d, items
 }
@@ -171,7 +187,11 @@ func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widge
 			preview.SetText("")
 			return
 		}
-		preview.SetText(letters.TextPreview(kind, s, language))
+		where := lang.L("In the letter: {{.Sentence}}", map[string]any{"Sentence": letters.TextPreview(kind, s, language)})
+		if kind == data.LetterProgress {
+			where = lang.L("In the progress letter: {{.Sentence}}", map[string]any{"Sentence": letters.TextPreview(kind, s, language)})
+		}
+		preview.SetText(where)
 	}
 	return preview
 }

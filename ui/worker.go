@@ -4,6 +4,9 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 )
 
 // deliver hands a result to the UI goroutine. Tests replace it to deliver on their own
@@ -56,4 +59,12 @@ func latest[T any](w *worker, fetch func() (T, error), show func(T), fail func(e
 			show(v)
 		}
 	}, fail)
+}
+
+// busy shows, over win, that a change is running in the background and cannot be interrupted
+// (erasing or anonymising rewrites the whole register); the caller hides it when run delivers.
+func busy(win fyne.Window, title, doing string) dialog.Dialog {
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(doing), widget.NewProgressBarInfinite()), win)
+	d.Show()
+	return d
 }

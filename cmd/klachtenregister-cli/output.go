@@ -138,7 +138,7 @@ func printFile(w io.Writer, f *data.File) {
 		{"Ontvangst bevestigen vóór", c.AckDueOn.String()}, {"Ontvangst bevestigd", c.AcknowledgedOn.String()},
 		{"Afhandelen vóór", c.DueOn.String()}, {"Afgehandeld", c.ResolvedOn.String()}, {"Oordeel", c.Verdict.Label()},
 		{"Uitkomst", c.Outcome}, {"Geen verbetermaatregel nodig", c.NoMeasureReason}, {"Gesloten", c.ClosedOn.String()},
-		{"Ingetrokken", c.WithdrawnOn.String()}, {"Herkomst", c.ImportNote()},
+		{"Ingetrokken", c.WithdrawnOn.String()}, {"Herkomst", c.ImportNote().String()},
 		{"Toestemming deskundige", joinNonEmpty(" op ", consent.Label(), consentOn.String())},
 		{"Juridische bewaarplicht", c.HoldReason}, {"Geanonimiseerd", c.AnonymisedOn.String()},
 	} {

@@ -56,7 +56,7 @@ func anonymiseCommand(fs *flag.FlagSet) func(c *call) error {
 			}
 		}
 		if !*dryRun && len(refs) > 0 {
-			reason := "bewaartermijn verstreken"
+			reason := data.RetentionReason
 			if !cut.IsZero() {
 				reason = "dossier gesloten vóór " + cut.Dutch()
 			}

@@ -37,7 +37,7 @@ func Build(s *Sheet, m Mapping, prepare func(*data.ImportRow) error) (*Preview, 
 		for i, f := range missing {
 			fields[i] = f
 		}
-		return nil, data.NewError(data.CodeInvalid, "mapping", "geen kolom voor %s; wijs in de koppeling een kolom toe (met --map KOLOM=veld)", fields)
+		return nil, data.NewError(data.CodeInvalid, "mapping", "geen kolom voor %s; wijs in de koppeling een kolom toe%s", fields, data.ForCLI(" (met --map KOLOM=veld)"))
 	}
 	styles := make([]DateStyle, len(m))
 	for col, f := range m {

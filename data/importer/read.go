@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
-	"errors"
 	"io"
 	"klachtenregister/data"
 	"path/filepath"
@@ -99,7 +98,7 @@ func readXLSX(content []byte) ([][]string, error) {
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, errors.New("geen werkblad")
+		return nil, data.NewError(data.CodeInvalid, "file", "het werkboek heeft geen werkblad")
 	}
 	rows, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
 	if err != nil {

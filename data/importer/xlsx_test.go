@@ -88,8 +88,8 @@ func TestRegisterXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.ReceivedOn != data.NewDate(2019, 1, 12) || c.Status != data.StatusClosed || c.Verdict == "" || c.ResolvedOn.IsZero() ||
-		c.ImportNote() != "Geïmporteerd uit register.xlsx, regel 2 (kenmerk daar: 2019/001)" {
-		t.Errorf("K-2019-0001: %+v, %q", c, c.ImportNote())
+		c.ImportNote().String() != "Geïmporteerd uit register.xlsx, regel 2 (kenmerk daar: 2019/001)" {
+		t.Errorf("K-2019-0001: %+v, %q", c, c.ImportNote().String())
 	}
 	events, err := s.Timeline(c.Reference)
 	if err != nil || len(events) != 1 || events[0].Describe().String() != "Geïmporteerd uit register.xlsx, regel 2" {
