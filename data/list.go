@@ -222,6 +222,7 @@ func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
 // List returns the complaints that match f, in f's sort order, with their action items for today.
 func (s *Store) List(f Filter) ([]Listed, error) {
 	var out []Listed
+	f.facts = itemFacts // the register's rows, for every caller
 	err := s.view(func(q querier) error {
 		set, err := settings(q)
 		if err != nil {
