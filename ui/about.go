@@ -19,18 +19,20 @@ type aboutStore interface {
 	ChainHead() (events int, hash string, err error)
 }
 
-// menu is the main window's menu: the way back from a demo register, quitting (with the
-// backup at close, as the window's close button) and Help › Over Klachtenregister.
+// menu is the main window's menu: a new complaint, the way back from a demo register, quitting
+// (with the backup at close, as the window's close button), the screens with their shortcuts
+// (mainKeys), and Help › Sneltoetsen and Help › Over Klachtenregister.
 func (m *Main) menu() *fyne.MainMenu {
-	var file []*fyne.MenuItem
+	file := append(m.menuItems("File"), fyne.NewMenuItemSeparator())
 	if m.isDemoRegister() {
 		file = append(file, fyne.NewMenuItem(lang.L("To my own register"), func() { m.ownRegister() }), fyne.NewMenuItemSeparator())
 	}
 	quit := fyne.NewMenuItem(lang.L("Quit"), func() { m.quit() })
 	quit.IsQuit = true
 	file = append(file, quit)
-	return fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), file...),
-		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Klachtenregister"), m.ShowAbout)))
+	return fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), file...), fyne.NewMenu(lang.L("Go to"), m.menuItems("Go to")...),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Keyboard shortcuts"), func() { m.ShowKeys() }),
+			fyne.NewMenuItem(lang.L("About Klachtenregister"), m.ShowAbout)))
 }
 
 // ShowAbout shows which version this is and which register it works on: the file, its last

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"klachtenregister/data"
@@ -56,9 +55,9 @@ func NewMain(a fyne.App, win fyne.Window, store *data.Store, switchStore func(*d
 	m := &Main{app: a, store: store, win: win, files: map[string]*complaintFile{}, imports: map[*importWizard]bool{},
 		switchStore: switchStore, copies: data.DefaultViewCopies()}
 	m.build()
-	m.addShortcuts()
 	closeOnEscape(win)
 	m.refresh()
+	win.Canvas().Focus(m.Overview.list) // the arrow keys and Enter work on Vandaag at once
 	return m
 }
 
@@ -111,6 +110,7 @@ func (m *Main) useLanguage(code string) {
 	selected := m.tabs.SelectedIndex()
 	m.build()
 	m.tabs.SelectIndex(selected)
+	m.win.Canvas().Focus(m.firstControl()) // the control that had the focus is gone
 	for ref, cf := range m.files {
 		tab := cf.tabs.SelectedIndex()
 		m.files[ref] = m.newFile(cf.win, ref)
@@ -133,6 +133,7 @@ func (m *Main) newFile(win fyne.Window, ref string) *complaintFile {
 	cf.showMeasure, cf.showSetting, cf.titled = m.showMeasure, m.ShowSetting, m.title
 	cf.copies = &m.copies
 	win.SetContent(m.framed(cf.content()))
+	bindKeys(win, fileKeys(cf))
 	return cf
 }
 
@@ -163,17 +164,6 @@ func (m *Main) showBadge(overdue int) {
 	}
 	m.todayTab.Text = text
 	m.tabs.Refresh()
-}
-
-func (m *Main) addShortcuts() {
-	c := m.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.ShowIntake()
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.tabs.Select(m.registerTab)
-		c.Focus(m.Register.search)
-	})
 }
 
 // ShowImport opens the wizard that imports a practice's earlier register, in a window of its own.
@@ -248,7 +238,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		win := m.app.NewWindow(m.title(ref))
 		cf = m.newFile(win, ref)
 		closeOnEscape(win)
-		win.SetOnClosed(func() { delete(m.files, ref) })
+		win.SetOnClosed(func() { delete(m.files, ref); delete(bound, win.Canvas()) })
 		m.files[ref] = cf
 		showFitted(win, fileSize)
 	}

@@ -92,8 +92,8 @@ func newBackupPanel(store backupStore, win fyne.Window, done func(error)) *backu
 }
 
 func (p *backupPanel) content() fyne.CanvasObject {
-	now := widget.NewButton(lang.L("Make a backup now"), p.onBackupNow)
-	restore := widget.NewButton(lang.L("Restore a backup…"), p.onRestore)
+	now := newButton(lang.L("Make a backup now"), p.onBackupNow)
+	restore := newButton(lang.L("Restore a backup…"), p.onRestore)
 	return container.NewVBox(p.status, container.NewGridWithColumns(2, now, restore))
 }
 

@@ -55,21 +55,21 @@ type complaintFile struct {
 
 	title       *widget.Label
 	banner      *widget.Label
-	hold        *widget.Label                  // a legal hold, or that the file is anonymised (privacyLine)
-	buttons     map[data.Action]*widget.Button // one per step of data.FileSteps, in the menu of steps
-	steps       map[data.Action]func()         // what each step's button does
-	reasons     map[data.Action]*widget.Label  // under a refused step in the menu: why not
-	procedure   *fyne.Container                // the procedure line, data.Stages
-	facts       *widget.Label                  // beside it: deadline, extensions, verdict, outcome
-	next        *widget.Button                 // the next step the procedure asks for, data.NextStep
+	hold        *widget.Label                 // a legal hold, or that the file is anonymised (privacyLine)
+	buttons     map[data.Action]*button       // one per step of data.FileSteps, in the menu of steps
+	steps       map[data.Action]func()        // what each step's button does
+	reasons     map[data.Action]*widget.Label // under a refused step in the menu: why not
+	procedure   *fyne.Container               // the procedure line, data.Stages
+	facts       *widget.Label                 // beside it: deadline, extensions, verdict, outcome
+	next        *button                       // the next step the procedure asks for, data.NextStep
 	nextStep    data.Action
 	nextWhy     *widget.Label // why the next step cannot be taken yet
-	others      *widget.Button
+	others      *button
 	menu        *widget.PopUp
 	menuBox     *fyne.Container
 	menuRows    map[data.Action]*fyne.Container
 	form        *complaintForm
-	save        *widget.Button
+	save        *button
 	problem     *widget.Label
 	tabs        *container.AppTabs
 	tabItems    map[string]*container.TabItem
@@ -95,11 +95,11 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 	cf.hold.Wrapping, cf.hold.Importance, cf.hold.TextStyle.Bold = fyne.TextWrapWord, widget.WarningImportance, true
 	cf.hold.Hide()
 	cf.problem.Importance = widget.DangerImportance
-	cf.save = widget.NewButton(lang.L("Save changes"), cf.onSave)
+	cf.save = newButton(lang.L("Save changes"), cf.onSave)
 	cf.save.Importance = widget.HighImportance
 	cf.form.changed = cf.check
 	cf.steps, cf.reasons = map[data.Action]func(){}, map[data.Action]*widget.Label{}
-	cf.buttons = map[data.Action]*widget.Button{
+	cf.buttons = map[data.Action]*button{
 		data.ActionEscalate:    cf.step(data.ActionEscalate, lang.L("Make formal"), cf.onEscalate),
 		data.ActionAcknowledge: cf.step(data.ActionAcknowledge, lang.L("Confirm receipt without the app's letter"), cf.onAcknowledge),
 		data.ActionExtend:      cf.step(data.ActionExtend, lang.L("Extend deadline"), cf.onExtend),
@@ -114,13 +114,13 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 		data.ActionConsultExpert:       cf.step(data.ActionConsultExpert, lang.L("Consult an expert"), func() { cf.tabs.Select(cf.tab("experts")) }),
 	}
 	cf.procedure, cf.facts = newFlow(), wrapped("")
-	cf.next = widget.NewButton("", cf.onNext)
+	cf.next = newButton("", cf.onNext)
 	cf.next.Importance = widget.HighImportance
 	cf.next.Hide()
 	cf.nextWhy = wrapped("")
 	cf.nextWhy.Importance, cf.nextWhy.TextStyle.Italic = widget.WarningImportance, true
 	cf.nextWhy.Hide()
-	cf.others = widget.NewButtonWithIcon(lang.L("Other steps"), theme.MenuDropDownIcon(), cf.showMenu)
+	cf.others = newButtonWithIcon(lang.L("Other steps"), theme.MenuDropDownIcon(), cf.showMenu)
 	for _, b := range cf.buttons {
 		b.Disable() // until the file is loaded and says which steps are allowed
 	}

@@ -17,39 +17,39 @@ import (
 // complaintForm holds the fields of a complaint, shared by the intake form and the
 // complaint file so both validate and read them the same way.
 type complaintForm struct {
-	name, address1, address2, postcode, city, country, email, phone *widget.Entry
-	received, person, handler, summary, description, desired        *widget.Entry
-	channel, subject                                                *widget.Select
+	name, address1, address2, postcode, city, country, email, phone *entry
+	received, person, handler, summary, description, desired        *entry
+	channel, subject                                                *choice
 	today                                                           func() data.Date
 
 	// How the letters address and describe: parts of the name proposed from the name typed
 	// (and kept once the practitioner corrects them), the description with a live preview of
 	// the sentence it makes, and the letters' language.
 	person1, rep     nameFields
-	letterDesc       *widget.Entry
+	letterDesc       *entry
 	preview          *widget.Label
-	language         *widget.Select
-	repName, repLine *widget.Entry // the representative (gemachtigde) and their address
-	repLine2, repPC  *widget.Entry
-	repCity, repCtry *widget.Entry
+	language         *choice
+	repName, repLine *entry // the representative (gemachtigde) and their address
+	repLine2, repPC  *entry
+	repCity, repCtry *entry
 	// changed is told of every edit, after the proposal and the preview are brought up to date.
 	changed func()
 	// typed are the fields typed in since the form was filled; only these say "Verplicht"
 	// when empty, so a fresh form does not greet the practitioner with red words.
-	typed   map[*widget.Entry]bool
+	typed   map[*entry]bool
 	filling bool
 }
 
 // nameFields are the parts of a name the letters use: salutation, initials and surname.
 type nameFields struct {
-	salutation        *widget.Select
-	initials, surname *widget.Entry
+	salutation        *choice
+	initials, surname *entry
 	proposed          data.NameParts // the last proposal, still shown unless corrected
 }
 
 func newNameFields(onChange func()) nameFields {
 	n := nameFields{salutation: newSelect(labels(data.Salutations, salutationLabel), func(string) { onChange() }),
-		initials: widget.NewEntry(), surname: widget.NewEntry()}
+		initials: newEntry(), surname: newEntry()}
 	n.salutation.PlaceHolder = lang.L("neutral")
 	n.initials.OnChanged, n.surname.OnChanged = func(string) { onChange() }, func(string) { onChange() }
 	return n
@@ -89,16 +89,16 @@ func (n *nameFields) read() data.NameParts {
 }
 
 func newComplaintForm(today func() data.Date) *complaintForm {
-	f := &complaintForm{today: today, typed: map[*widget.Entry]bool{}}
-	for _, e := range []**widget.Entry{&f.name, &f.address1, &f.address2, &f.postcode, &f.city, &f.country,
+	f := &complaintForm{today: today, typed: map[*entry]bool{}}
+	for _, e := range []**entry{&f.name, &f.address1, &f.address2, &f.postcode, &f.city, &f.country,
 		&f.email, &f.phone, &f.received, &f.person, &f.handler, &f.summary} {
-		*e = widget.NewEntry()
+		*e = newEntry()
 	}
-	f.description, f.desired = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	f.description, f.desired = newMultiLineEntry(), newMultiLineEntry()
 	f.description.Wrapping, f.desired.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.description.SetMinRowsVisible(3)
 	f.name.Validator, f.summary.Validator = f.required(f.name), f.required(f.summary)
-	checkAsTyped(f.received, dateValidator(false, true, today))
+	checkAsTyped(&f.received.Entry, dateValidator(false, true, today))
 	f.received.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	f.email.Validator = func(s string) error {
 		if err := data.CheckEmail(s); err != nil {
@@ -110,16 +110,16 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.subject = newSelect(labels(data.Subjects, subjectLabel), nil)
 	update := func() { f.update() }
 	f.person1, f.rep = newNameFields(update), newNameFields(update)
-	f.letterDesc = widget.NewEntry()
+	f.letterDesc = newEntry()
 	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
 	f.language = newSelect([]string{languageName("nl"), languageName("en")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
-	for _, e := range []**widget.Entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
-		*e = widget.NewEntry()
+	for _, e := range []**entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
+		*e = newEntry()
 	}
-	for _, e := range []*widget.Entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
+	for _, e := range []*entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
 		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.letterDesc, f.repName, f.repLine,
 		f.repLine2, f.repPC, f.repCity, f.repCtry} {
 		e.OnChanged = func(string) { f.edited(e) }
@@ -131,7 +131,7 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 }
 
 // required is the check of a field that may not stay empty, once it was typed in.
-func (f *complaintForm) required(e *widget.Entry) func(string) error {
+func (f *complaintForm) required(e *entry) func(string) error {
 	return func(s string) error {
 		if !f.typed[e] {
 			return nil
@@ -141,7 +141,7 @@ func (f *complaintForm) required(e *widget.Entry) func(string) error {
 }
 
 // edited notes a field the practitioner typed in, and updates the form.
-func (f *complaintForm) edited(e *widget.Entry) {
+func (f *complaintForm) edited(e *entry) {
 	if !f.filling {
 		f.typed[e] = true
 	}
@@ -204,7 +204,7 @@ func (f *complaintForm) fill(c data.Complaint) {
 	f.filling = true
 	defer func() { f.filling = false }()
 	p := c.Complainant
-	for e, v := range map[*widget.Entry]string{f.name: p.Name, f.address1: p.AddressLine1, f.address2: p.AddressLine2,
+	for e, v := range map[*entry]string{f.name: p.Name, f.address1: p.AddressLine1, f.address2: p.AddressLine2,
 		f.postcode: p.Postcode, f.city: p.City, f.country: p.Country, f.email: p.Email, f.phone: p.Phone,
 		f.received: shortDate(c.ReceivedOn), f.person: c.PersonNamed, f.handler: c.Handler, f.summary: c.Summary,
 		f.description: c.Description, f.desired: c.Desired} {
@@ -213,7 +213,7 @@ func (f *complaintForm) fill(c data.Complaint) {
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, c.Channel))
 	f.subject.SetSelectedIndex(slices.Index(data.Subjects, c.Subject))
 	r := c.Representative
-	for e, v := range map[*widget.Entry]string{f.letterDesc: c.LetterDescription, f.repName: r.Name, f.repLine: r.AddressLine1,
+	for e, v := range map[*entry]string{f.letterDesc: c.LetterDescription, f.repName: r.Name, f.repLine: r.AddressLine1,
 		f.repLine2: r.AddressLine2, f.repPC: r.Postcode, f.repCity: r.City, f.repCtry: r.Country} {
 		e.SetText(v)
 	}

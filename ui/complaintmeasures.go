@@ -23,7 +23,7 @@ type measuresTab struct {
 	cf     *complaintFile
 	store  fileMeasuresStore
 	reason *widget.Label
-	list   *widget.List
+	list   *list
 }
 
 func newMeasuresTab(cf *complaintFile, store fileMeasuresStore) *measuresTab {
@@ -51,9 +51,9 @@ func (mt *measuresTab) count() int {
 
 func (mt *measuresTab) content() fyne.CanvasObject {
 	bar := newFlow(
-		widget.NewButton(lang.L("New measure…"), mt.onNew),
-		widget.NewButton(lang.L("Link an existing measure…"), mt.onLink),
-		widget.NewButton(lang.L("No measure needed…"), mt.onNoMeasure))
+		newButton(lang.L("New measure…"), mt.onNew),
+		newButton(lang.L("Link an existing measure…"), mt.onLink),
+		newButton(lang.L("No measure needed…"), mt.onNoMeasure))
 	hint := widget.NewLabel(lang.L("A complaint found (partly) well-founded is closed only with a measure against recurrence, or a recorded reason why none is needed. Select a measure to open it."))
 	hint.Wrapping = fyne.TextWrapWord
 	return topOver(container.NewVBox(bar, hint, mt.reason), mt.list)

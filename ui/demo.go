@@ -39,6 +39,6 @@ func (m *Main) framed(content fyne.CanvasObject) fyne.CanvasObject {
 func (m *Main) demoBand() fyne.CanvasObject {
 	text := widget.NewLabelWithStyle(lang.L("Demo register: removed when the program closes"), fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true})
-	back := widget.NewButton(lang.L("To my own register"), func() { m.ownRegister() })
+	back := newButton(lang.L("To my own register"), func() { m.ownRegister() })
 	return container.NewStack(canvas.NewRectangle(demoAmber), container.NewBorder(nil, nil, nil, back, text))
 }

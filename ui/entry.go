@@ -31,13 +31,71 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		e.onEscape()
 		return
 	}
-	e.Entry.TypedKey(k)
+	if !escape(e, k) {
+		e.Entry.TypedKey(k)
+	}
+}
+
+// AcceptsTab is false also for a field of several lines: Tab goes on to the next field, as a
+// keyboard user expects, where Fyne's own field would type a tab character (which has no
+// place in a letter) and hold the cursor there for good.
+func (e *entry) AcceptsTab() bool { return false }
+
+// TypedShortcut passes the window's own keys, such as Ctrl+Tab, on to the window (bindKeys):
+// Fyne's own text field keeps every shortcut it is given, so the cursor in a field would
+// otherwise hold the practitioner on the tab.
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if !typeShortcut(fyne.CurrentApp().Driver().CanvasForObject(e), s) {
+		e.Entry.TypedShortcut(s)
+	}
 }
 
 // newSelect is a drop-down list whose empty state speaks the screens' language: Fyne's own
 // placeholder "(Select one)" has no translation.
-func newSelect(options []string, changed func(string)) *widget.Select {
-	s := widget.NewSelect(options, changed)
-	s.PlaceHolder = lang.L("(choose)")
+func newSelect(options []string, changed func(string)) *choice {
+	s := &choice{widget.Select{Options: options, OnChanged: changed, PlaceHolder: lang.L("(choose)")}}
+	s.ExtendBaseWidget(s)
 	return s
+}
+
+// choice is a drop-down list that the form around it scrolls into view when it gets the
+// focus, and that leaves Escape to the dialog it is in.
+type choice struct{ widget.Select }
+
+func (s *choice) TypedKey(k *fyne.KeyEvent) {
+	if !escape(s, k) {
+		s.Select.TypedKey(k)
+	}
+}
+
+func (s *choice) FocusGained() {
+	s.Select.FocusGained()
+	showFocused(s)
+}
+
+// check is a check box that the form around it scrolls into view when it gets the focus,
+// and that leaves Escape to the dialog it is in.
+type check struct{ widget.Check }
+
+func newCheck(label string, changed func(bool)) *check {
+	c := &check{widget.Check{Text: label, OnChanged: changed}}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *check) TypedKey(k *fyne.KeyEvent) {
+	if !escape(c, k) {
+		c.Check.TypedKey(k)
+	}
+}
+
+func (c *check) FocusGained() {
+	c.Check.FocusGained()
+	showFocused(c)
+}
+
+// FocusGained brings the field into view in the form around it, also when Tab reached it.
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	showFocused(e)
 }

@@ -64,7 +64,7 @@ func (cf *complaintFile) onConsent() {
 	on, how := dateEntry(cf.today), newEntry()
 	how.SetText(lang.L("in writing (signed form)"))
 	how.Validator = required
-	all := widget.NewCheck(lang.L("All documents in the file, including those added later"), nil)
+	all := newCheck(lang.L("All documents in the file, including those added later"), nil)
 	docs, read := cf.documentChoices()
 	answer.OnChanged = func(s string) {
 		given := s == answers[0]
@@ -156,7 +156,7 @@ func (cf *complaintFile) onExpert() {
 
 // pickExpert is a choice of the register's experts; it says so and returns nil when there
 // are none yet.
-func (cf *complaintFile) pickExpert(title string) (*widget.Select, []data.Expert) {
+func (cf *complaintFile) pickExpert(title string) (*choice, []data.Expert) {
 	experts, err := cf.experts.Experts()
 	if err != nil {
 		showError(err, cf.win)

@@ -25,12 +25,12 @@ type attachmentsStore interface {
 // experts (consents and documents shared) and attachments.
 type fileLists struct {
 	cf                                 *complaintFile
-	timeline, contacts, experts, files *widget.List
+	timeline, contacts, experts, files *list
 	events                             []data.Event
 	expanded                           map[int]bool // timeline entries shown in full
 	contactRows, expertRows, fileRows  []string
 	consent                            *widget.Label // where consent stands
-	consentButton                      *widget.Button
+	consentButton                      *button
 }
 
 func newFileLists(cf *complaintFile) *fileLists {
@@ -77,8 +77,8 @@ func (l *fileLists) toggle(id widget.ListItemID) {
 }
 
 // textList is a list of one label per row, cut off with an ellipsis where it is too long.
-func textList(length func() int, text func(int) string) *widget.List {
-	return widget.NewList(length, func() fyne.CanvasObject {
+func textList(length func() int, text func(int) string) *list {
+	return newList(length, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
@@ -128,7 +128,7 @@ func (l *fileLists) show(f *data.File) {
 	for _, a := range f.Attachments {
 		l.fileRows = append(l.fileRows, fmt.Sprintf("%s  (%d kB, %s)", a.Name, (a.Size+1023)/1024, a.AddedAt.Local().Format("02-01-2006")))
 	}
-	for _, w := range []*widget.List{l.timeline, l.contacts, l.experts, l.files} {
+	for _, w := range []*list{l.timeline, l.contacts, l.experts, l.files} {
 		w.Refresh()
 	}
 }
@@ -137,19 +137,19 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	cf := l.cf
 	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement for this complaint."))
 	hint.Wrapping = fyne.TextWrapWord
-	l.consentButton = widget.NewButton(lang.L("Record consent…"), cf.onConsent)
+	l.consentButton = newButton(lang.L("Record consent…"), cf.onConsent)
 	buttons := newFlow(
 		l.consentButton,
-		widget.NewButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
-		widget.NewButton(lang.L("Expert…"), cf.onExpert),
-		widget.NewButton(lang.L("Statement signed…"), cf.onStatement),
-		widget.NewButton(lang.L("Share documents"), cf.onShare))
+		newButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
+		newButton(lang.L("Expert…"), cf.onExpert),
+		newButton(lang.L("Statement signed…"), cf.onStatement),
+		newButton(lang.L("Share documents"), cf.onShare))
 	return topOver(container.NewVBox(l.consent, hint, buttons), l.experts)
 }
 
 func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 	cf := l.cf
-	add := widget.NewButton(lang.L("Add attachment…"), func() {
+	add := newButton(lang.L("Add attachment…"), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				showError(err, cf.win)
@@ -172,7 +172,7 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 	})
 	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewBorder(nil, nil, add, nil, hint), nil, nil, nil, l.files)
+	return topThen(container.NewBorder(nil, nil, add, nil, hint), l.files)
 }
 
 // wrappedHeight is about the height of a label with text wrapped at width: its lines, each as

@@ -20,11 +20,11 @@ var firstStartKeys = []string{data.KeyPracticeName, data.KeyPracticeAddress, dat
 // firstStart is the dialog of a new register.
 type firstStart struct {
 	fields     map[string]*widget.Entry
-	profession *widget.Select
+	profession *choice
 	body       *widget.Entry // the name of the disputes body, for a sector that has one
 	bodyForm   *widget.Form
 	problem    *widget.Label // what is still missing, or wrong
-	save, demo *widget.Button
+	save, demo *button
 	dialog     *dialog.CustomDialog
 	questions  *fyne.Container
 	room       func() float32 // the window's height for the dialog
@@ -90,7 +90,7 @@ func (m *Main) FirstStart() *firstStart {
 	}
 	intro := widget.NewLabel(lang.L("Welcome. Fill in your practice's details; they appear on every letter. You can add the rest under Settings."))
 	intro.Wrapping = fyne.TextWrapWord
-	fs.save = widget.NewButton(lang.L("Save and start"), func() {
+	fs.save = newButton(lang.L("Save and start"), func() {
 		if err := m.store.SetSettings(fs.values()); err != nil {
 			showError(err, m.win)
 			return
@@ -99,7 +99,7 @@ func (m *Main) FirstStart() *firstStart {
 		m.refresh()
 	})
 	fs.save.Importance = widget.HighImportance
-	fs.demo = widget.NewButton(lang.L("Look around in a demo register"), func() {
+	fs.demo = newButton(lang.L("Look around in a demo register"), func() {
 		fs.demo.Disable()
 		fs.demo.SetText(lang.L("Making the demo register…"))
 		// Making 40 complaints with their letters takes a moment: off the UI goroutine.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,6 +42,13 @@ func showFitted(win fyne.Window, want fyne.Size) {
 			win.CenterOnScreen()
 		}
 	}
+}
+
+// topThen lays top above content, as container.NewBorder does, but with top first in the Tab
+// order: NewBorder puts the centre first, so Tab would reach a list before the search field
+// and buttons above it.
+func topThen(top, content fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, content)
 }
 
 // formScroll puts a form in a vertical scroll container that the mouse wheel scrolls also
@@ -93,7 +101,7 @@ func hintsBelow(items []*widget.FormItem) []*widget.FormItem {
 
 // checkText is a check box with a label that wraps and that toggles it when clicked: a
 // check box's own text stays on one line.
-func checkText(c *widget.Check, text string) fyne.CanvasObject {
+func checkText(c *check, text string) fyne.CanvasObject {
 	l := &tapLabel{onTap: func() {
 		if !c.Disabled() {
 			c.SetChecked(!c.Checked)

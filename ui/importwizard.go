@@ -45,10 +45,10 @@ type importWizard struct {
 	plan    data.ImportPlan
 
 	// The widgets of the current step, for tests.
-	Selects  []*widget.Select
+	Selects  []*choice
 	Counts   *widget.Label
 	Skip     *widget.Check
-	Next     *widget.Button
+	Next     *button
 	Progress *widget.ProgressBar
 	Summary  *widget.Label
 	bg       worker
@@ -98,10 +98,10 @@ func (w *importWizard) again() {
 
 func (w *importWizard) showChoose() {
 	w.shown = w.showChoose
-	choose := widget.NewButton(lang.L("Choose file…"), w.onChoose)
+	choose := newButton(lang.L("Choose file…"), w.onChoose)
 	choose.Importance = widget.HighImportance
 	w.step(1, lang.L("choose the file"), lang.L("Choose the Excel workbook (.xlsx) or CSV file in which the practice kept its complaints until now. The first row must hold the column names. Nothing is changed until you confirm the import in step 4."),
-		container.NewCenter(choose), widget.NewButton(lang.L("Cancel"), w.win.Close))
+		container.NewCenter(choose), newButton(lang.L("Cancel"), w.win.Close))
 }
 
 func (w *importWizard) onChoose() {
@@ -177,12 +177,12 @@ func (w *importWizard) showMapping() {
 		grid.Add(sel)
 		w.Selects = append(w.Selects, sel)
 	}
-	w.Next = widget.NewButton(lang.L("Next"), w.onPreview)
+	w.Next = newButton(lang.L("Next"), w.onPreview)
 	w.Next.Importance = widget.HighImportance
 	w.step(2, lang.L("match the columns"),
 		lang.L("{{.File}}: {{.Rows}}. Check for each column what it holds; a column you do not need can be left out. Date of receipt, complainant's name and the complaint are needed.",
 			map[string]any{"File": w.sheet.Name, "Rows": countRows(len(w.sheet.Rows))}),
-		container.NewVScroll(grid), widget.NewButton(lang.L("Back"), w.showChoose), w.Next)
+		container.NewVScroll(grid), newButton(lang.L("Back"), w.showChoose), w.Next)
 }
 
 // syncSelects shows the mapping again after a field moved from one column to another.
@@ -244,7 +244,7 @@ func (w *importWizard) showPreview(v previewed) {
 		}
 		o.(*widget.Label).SetText(text)
 	})
-	w.Next = widget.NewButton(lang.L("Import"), w.onImport)
+	w.Next = newButton(lang.L("Import"), w.onImport)
 	w.Next.Importance = widget.HighImportance
 	w.Skip = widget.NewCheck(lang.L("Skip the refused rows and import the others"), func(bool) { w.enableImport() })
 	body := container.NewBorder(w.Counts, nil, nil, nil, rows)
@@ -253,10 +253,10 @@ func (w *importWizard) showPreview(v previewed) {
 		split := container.NewVSplit(body, container.NewBorder(head, w.Skip, nil, nil, refused))
 		split.Offset = 0.6
 		w.step(3, lang.L("check the preview"), lang.L("These complaints will be imported with their own dates, status and verdict, marked as imported. Nothing is imported while a row is refused, unless you skip the refused rows."),
-			split, widget.NewButton(lang.L("Back"), w.showMapping), w.Next)
+			split, newButton(lang.L("Back"), w.showMapping), w.Next)
 	} else {
 		w.step(3, lang.L("check the preview"), lang.L("These complaints will be imported with their own dates, status and verdict, marked as imported."),
-			body, widget.NewButton(lang.L("Back"), w.showMapping), w.Next)
+			body, newButton(lang.L("Back"), w.showMapping), w.Next)
 	}
 	w.enableImport()
 }
@@ -317,7 +317,7 @@ func (w *importWizard) summary(res data.ImportResult) {
 	text += "\n" + lang.L("Each imported complaint says in its file and timeline where it came from; the annual report counts them apart.")
 	w.Summary = widget.NewLabel(text)
 	w.Summary.Wrapping = fyne.TextWrapWord
-	closeButton := widget.NewButton(lang.L("Close"), w.win.Close)
+	closeButton := newButton(lang.L("Close"), w.win.Close)
 	closeButton.Importance = widget.HighImportance
 	w.step(5, lang.L("done"), "", w.Summary, closeButton)
 }

@@ -20,13 +20,13 @@ type complaintCreator interface {
 type intake struct {
 	store  complaintCreator
 	form   *complaintForm
-	formal *widget.Check
+	formal *check
 	// The phone intake (shown when a phone complaint is formal) and anonymity.
 	takenBy   *widget.Entry
-	explicit  *widget.Check
+	explicit  *check
 	phoneForm *widget.Form
-	anonymous *widget.Check
-	save      *widget.Button
+	anonymous *check
+	save      *button
 	problem   *widget.Label
 	scroll    *container.Scroll // the form's
 	// created is told the new reference, so the app can refresh and open the new file.
@@ -36,14 +36,14 @@ type intake struct {
 
 func newIntake(store complaintCreator, today func() data.Date, created func(string), fail func(error)) *intake {
 	in := &intake{store: store, form: newComplaintForm(today), created: created, fail: fail}
-	in.formal = widget.NewCheck("", func(bool) { in.check() })
+	in.formal = newCheck("", func(bool) { in.check() })
 	in.takenBy = widget.NewEntry()
 	in.takenBy.OnChanged = func(string) { in.check() }
-	in.explicit = widget.NewCheck("", func(bool) { in.check() })
+	in.explicit = newCheck("", func(bool) { in.check() })
 	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Taken by *"), in.takenBy),
 		widget.NewFormItem("", checkText(in.explicit, lang.L("The complainant explicitly asked for the formal complaints procedure"))))
-	in.anonymous = widget.NewCheck("", func(bool) { in.check() })
-	in.save = widget.NewButton(lang.L("Register complaint"), in.onSave)
+	in.anonymous = newCheck("", func(bool) { in.check() })
+	in.save = newButton(lang.L("Register complaint"), in.onSave)
 	in.save.Importance = widget.HighImportance
 	in.problem = widget.NewLabel("")
 	in.problem.Importance = widget.DangerImportance
@@ -107,7 +107,7 @@ func (in *intake) check() {
 	}
 	anon := in.anonymous.Checked
 	f := in.form
-	for _, e := range []*widget.Entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone} {
+	for _, e := range []*entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone} {
 		if anon && e.Text != "" {
 			e.SetText("")
 		}

@@ -28,10 +28,10 @@ type lettersStore interface {
 type lettersTab struct {
 	cf       *complaintFile
 	store    lettersStore
-	list     *widget.List
+	list     *list
 	selected int // index in cf.file.Letters, -1 for none
-	actions  []*widget.Button
-	make     *widget.Button
+	actions  []*button
+	make     *button
 	refusal  *widget.Label // why this complaint gets no letters, if so
 }
 
@@ -40,17 +40,17 @@ func newLettersTab(cf *complaintFile, store lettersStore) *lettersTab {
 	lt.list = textList(func() int { return lt.count() }, lt.row)
 	lt.list.OnSelected = func(id widget.ListItemID) { lt.selected = id; lt.enable() }
 	lt.list.OnUnselected = func(widget.ListItemID) { lt.selected = -1; lt.enable() }
-	lt.actions = []*widget.Button{
-		widget.NewButton(lang.L("Open and print"), lt.onOpen),
-		widget.NewButton(lang.L("Save as…"), lt.onSaveAs),
-		widget.NewButton(lang.L("E-mail"), lt.onEmail),
-		widget.NewButton(lang.L("Mark as sent…"), lt.onMarkSent),
+	lt.actions = []*button{
+		newButton(lang.L("Open and print"), lt.onOpen),
+		newButton(lang.L("Save as…"), lt.onSaveAs),
+		newButton(lang.L("E-mail"), lt.onEmail),
+		newButton(lang.L("Mark as sent…"), lt.onMarkSent),
 	}
 	return lt
 }
 
 func (lt *lettersTab) content() fyne.CanvasObject {
-	lt.make = widget.NewButton(lang.L("Create a letter…"), lt.onMake)
+	lt.make = newButton(lang.L("Create a letter…"), lt.onMake)
 	lt.make.Importance = widget.HighImportance
 	lt.refusal = widget.NewLabel("")
 	lt.refusal.Wrapping, lt.refusal.Importance = fyne.TextWrapWord, widget.WarningImportance

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -34,11 +35,11 @@ type measuresScreen struct {
 	today    func() data.Date
 	open     func(ref string) // opens a linked complaint
 	changed  func()
-	filter   *widget.Select
-	list     *widget.List
+	filter   *choice
+	list     *list
 	detail   *widget.Label
 	links    *fyne.Container
-	buttons  map[string]*widget.Button
+	buttons  map[string]*button
 	measures []data.Measure
 	selected string // code of the selected measure
 	bg       worker
@@ -60,11 +61,11 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 		return fmt.Sprintf("%s · %s · %s%s · %s", m.Code, measureStateLabel(m.State(ms.today())), causeLabel(m.RootCause, m.RootCauseLabel), due, m.Description)
 	})
 	ms.list.OnSelected = func(id widget.ListItemID) { ms.selected = ms.measures[id].Code; ms.showDetail() }
-	ms.buttons = map[string]*widget.Button{
-		"new":      widget.NewButton(lang.L("New measure…"), func() { ms.edit(nil) }),
-		"edit":     widget.NewButton(lang.L("Change…"), func() { ms.edit(ms.current()) }),
-		"done":     widget.NewButton(lang.L("Record completion…"), ms.onDone),
-		"evaluate": widget.NewButton(lang.L("Evaluate the effect…"), ms.onEvaluate),
+	ms.buttons = map[string]*button{
+		"new":      newButton(lang.L("New measure…"), func() { ms.edit(nil) }),
+		"edit":     newButton(lang.L("Change…"), func() { ms.edit(ms.current()) }),
+		"done":     newButton(lang.L("Record completion…"), ms.onDone),
+		"evaluate": newButton(lang.L("Evaluate the effect…"), ms.onEvaluate),
 	}
 	ms.buttons["new"].Importance = widget.HighImportance
 	return ms
@@ -88,7 +89,7 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 	ms.showDetail()
 	// The buttons stay below the header, which scrolls where the window is low, so they are
 	// never hidden in it.
-	return headerOver(container.NewVBox(title, hint), container.NewBorder(bar, detail, nil, nil, ms.list))
+	return headerOver(container.NewVBox(title, hint), container.New(layout.NewBorderLayout(bar, detail, nil, nil), bar, ms.list, detail))
 }
 
 // refresh reloads the measures for the chosen filter.
@@ -148,7 +149,7 @@ func (ms *measuresScreen) showDetail() {
 		ms.links.Add(widget.NewLabel(lang.L("none: a measure for the whole practice")))
 	}
 	for _, ref := range m.Complaints {
-		ms.links.Add(widget.NewButton(ref, func() { ms.open(ref) }))
+		ms.links.Add(newButton(ref, func() { ms.open(ref) }))
 	}
 }
 

@@ -26,7 +26,7 @@ type overview struct {
 	store registerReader
 	open  func(item data.ActionItem) // opens the complaint at the item's step, or the measure
 	tiles []*tile                    // open, overdue, due soon, awaiting acknowledgement, awaiting a progress update
-	list  *widget.List
+	list  *list
 	items []data.ActionItem
 	sum   data.OverviewCounts
 	bg    worker
@@ -47,7 +47,7 @@ func newOverview(store registerReader, open func(data.ActionItem), fail func(err
 		lang.L("progress update due")} {
 		o.tiles = append(o.tiles, newTile(label))
 	}
-	o.list = widget.NewList(func() int { return len(o.items) }, o.newRow, o.updateRow)
+	o.list = newList(func() int { return len(o.items) }, o.newRow, o.updateRow)
 	o.list.OnSelected = func(id widget.ListItemID) {
 		o.list.UnselectAll()
 		if id < len(o.items) {

@@ -28,18 +28,18 @@ type privacyStore interface {
 type privacyTab struct {
 	cf            *complaintFile
 	store         privacyStore
-	export, erase *widget.Button
-	hold, release *widget.Button
+	export, erase *button
+	hold, release *button
 	state         *widget.Label
 }
 
 func newPrivacyTab(cf *complaintFile, store privacyStore) *privacyTab {
 	p := &privacyTab{cf: cf, store: store, state: widget.NewLabel("")}
 	p.state.Wrapping = fyne.TextWrapWord
-	p.export = widget.NewButton(lang.L("Export for an access request…"), p.onExport)
-	p.erase = widget.NewButton(lang.L("Erase on request…"), p.onErase)
-	p.hold = widget.NewButton(lang.L("Place a legal hold…"), p.onHold)
-	p.release = widget.NewButton(lang.L("Release the legal hold…"), p.onRelease)
+	p.export = newButton(lang.L("Export for an access request…"), p.onExport)
+	p.erase = newButton(lang.L("Erase on request…"), p.onErase)
+	p.hold = newButton(lang.L("Place a legal hold…"), p.onHold)
+	p.release = newButton(lang.L("Release the legal hold…"), p.onRelease)
 	return p
 }
 
@@ -102,7 +102,7 @@ func (p *privacyTab) onErase() {
 	reason.Validator = required
 	items := []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason,
 		HintText: lang.L("For example: request of the complainant by letter of 1 December 2026. Name no names: the reason stays in the audit trail.")}}
-	withdraw := widget.NewCheck(lang.L("Record the withdrawal of the complaint first"), nil)
+	withdraw := newCheck(lang.L("Record the withdrawal of the complaint first"), nil)
 	if cf.file.Status.Open() {
 		items = append(items, &widget.FormItem{Text: lang.L("Still open"), Widget: withdraw,
 			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})

@@ -12,7 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestComplaintWindowShowsOnlyTheReferenceInItsTitle: the window title is what the operating
@@ -184,7 +183,7 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	}
 	cf.win.Canvas().Overlays().Top().Hide()
 	for _, it := range cf.dialogItems {
-		if c, ok := it.Widget.(*widget.Check); ok {
+		if c, ok := it.Widget.(*check); ok {
 			c.SetChecked(true) // record the withdrawal first
 		}
 	}

@@ -183,12 +183,12 @@ func (cf *complaintFile) showMenu() {
 }
 
 // step makes the button of a step: in the menu, it closes the menu before the step's dialog opens.
-func (cf *complaintFile) step(a data.Action, label string, do func()) *widget.Button {
+func (cf *complaintFile) step(a data.Action, label string, do func()) *button {
 	cf.steps[a] = do
 	why := widget.NewLabel("")
 	why.Hide()
 	cf.reasons[a] = why
-	return widget.NewButton(label, func() {
+	return newButton(label, func() {
 		if cf.menu != nil {
 			cf.menu.Hide()
 		}

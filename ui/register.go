@@ -88,16 +88,16 @@ type register struct {
 	store  registerPager
 	open   func(ref string)
 	fail   func(error)
-	status *widget.Select
-	year   *widget.Select
+	status *choice
+	year   *choice
 	search *widget.Entry
 	total  *widget.Label
-	table  *widget.Table
+	table  *table
 	// shown are the columns on screen (positions in registerColumns), widths their widths.
 	shown  []int
 	widths []float32
 	// Import opens the wizard that takes over a practice's earlier register.
-	Import *widget.Button
+	Import *button
 
 	filter  data.Filter
 	rows    int
@@ -109,10 +109,16 @@ type register struct {
 
 func newRegister(store registerPager, open func(string), fail func(error)) *register {
 	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel(""),
-		Import: widget.NewButton(lang.L("Import…"), nil)}
+		Import: newButton(lang.L("Import…"), nil)}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search by name, reference or text…"))
 	r.search.OnChanged = func(s string) { r.filter.Search = s; r.refresh() }
+	r.search.OnSubmitted = func(string) { // Enter goes on to the first complaint found, where Enter opens it
+		if c := fyne.CurrentApp().Driver().CanvasForObject(r.table); c != nil {
+			r.table.Highlight(widget.TableCellID{})
+			c.Focus(r.table)
+		}
+	}
 	statuses := []string{lang.L("All statuses")}
 	for _, s := range data.Statuses {
 		statuses = append(statuses, statusLabel(s))
@@ -133,9 +139,8 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 	for i := range registerColumns {
 		r.shown = append(r.shown, i) // until the first layout
 	}
-	r.table = widget.NewTableWithHeaders(func() (int, int) { return r.rows, len(r.shown) }, r.newCell, r.updateCell)
-	r.table.ShowHeaderColumn = false
-	r.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	r.table = newTable(func() (int, int) { return r.rows, len(r.shown) }, r.newCell, r.updateCell)
+	r.table.CreateHeader = func() fyne.CanvasObject { return newButton("", nil) }
 	r.table.UpdateHeader = r.updateHeader
 	r.table.OnSelected = func(id widget.TableCellID) {
 		r.table.UnselectAll()
@@ -152,7 +157,7 @@ func (r *register) content() fyne.CanvasObject {
 	h := r.status.MinSize().Height
 	filters := newFlow(container.NewGridWrap(fyne.NewSize(300, h), r.search),
 		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.Import)
-	return container.NewBorder(filters, nil, nil, nil, container.New(&fitColumns{r: r}, r.table))
+	return topThen(filters, container.New(&fitColumns{r: r}, r.table))
 }
 
 // fitColumns gives the register's columns the table's width: short texts (reference, dates,
@@ -305,7 +310,7 @@ func (r *register) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
 }
 
 func (r *register) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
-	b := obj.(*widget.Button)
+	b := obj.(*button)
 	if id.Col >= len(r.shown) {
 		return
 	}

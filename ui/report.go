@@ -30,7 +30,7 @@ type reportScreen struct {
 	store      reportStore
 	win        fyne.Window
 	today      func() data.Date
-	year       *widget.Select
+	year       *choice
 	anonymised *widget.Check
 	body       *fyne.Container
 	report     data.Report
@@ -49,9 +49,9 @@ func newReportScreen(store reportStore, win fyne.Window, today func() data.Date)
 
 func (r *reportScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Annual complaints report"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	pdf := widget.NewButton(lang.L("Annual report as PDF…"), r.onPDF)
+	pdf := newButton(lang.L("Annual report as PDF…"), r.onPDF)
 	pdf.Importance = widget.HighImportance
-	csv := widget.NewButton(lang.L("Export the year as CSV…"), r.onCSV)
+	csv := newButton(lang.L("Export the year as CSV…"), r.onCSV)
 	bar := newFlow(container.NewHBox(widget.NewLabel(lang.L("Year")), r.year), pdf, csv, r.anonymised)
 	return container.NewBorder(container.NewVBox(title, bar), nil, nil, nil, container.NewVScroll(r.body)) // a narrow window wraps the figures' labels (see tableLayout)
 }

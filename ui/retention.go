@@ -35,9 +35,9 @@ type retentionScreen struct {
 	years     int
 	picked    map[string]bool
 	intro     *widget.Label
-	list      *widget.List
+	list      *list
 	holds     *fyne.Container // beside the list: each held file's reason in full, wrapped
-	anonymise *widget.Button
+	anonymise *button
 	bg        worker
 }
 
@@ -46,14 +46,14 @@ func newRetentionScreen(store retentionStore, win fyne.Window, today func() data
 	r := &retentionScreen{store: store, win: win, today: today, copies: copies, open: open, changed: changed,
 		picked: map[string]bool{}, intro: widget.NewLabel(""), holds: container.NewVBox()}
 	r.intro.Wrapping = fyne.TextWrapWord
-	r.list = widget.NewList(func() int { return len(r.cases) }, r.newRow, r.updateRow)
+	r.list = newList(func() int { return len(r.cases) }, r.newRow, r.updateRow)
 	r.list.OnSelected = func(id widget.ListItemID) {
 		r.list.UnselectAll()
 		if id < len(r.cases) {
 			r.open(r.cases[id].Reference)
 		}
 	}
-	r.anonymise = widget.NewButton(lang.L("Anonymise the chosen files…"), r.onAnonymise)
+	r.anonymise = newButton(lang.L("Anonymise the chosen files…"), r.onAnonymise)
 	r.anonymise.Importance = widget.DangerImportance
 	return r
 }
@@ -61,8 +61,8 @@ func newRetentionScreen(store retentionStore, win fyne.Window, today func() data
 // content lays the screen out: the list, with beside it what anonymising removes and keeps.
 func (r *retentionScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Retention period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	choose := container.NewHBox(widget.NewButton(lang.L("Choose all"), func() { r.pick(true) }),
-		widget.NewButton(lang.L("Choose none"), func() { r.pick(false) }))
+	choose := container.NewHBox(newButton(lang.L("Choose all"), func() { r.pick(true) }),
+		newButton(lang.L("Choose none"), func() { r.pick(false) }))
 	top := container.NewVBox(title, r.intro, choose)
 	backups := widget.NewLabel(lang.L("An anonymised file remains in the backups made before, until they expire: at most 12 months."))
 	backups.Wrapping = fyne.TextWrapWord

@@ -109,7 +109,7 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 	}
 
 	for _, o := range test.LaidOutObjects(win.Content()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Alles aanvinken" {
+		if b, ok := asButton(o); ok && b.Text == "Alles aanvinken" {
 			test.Tap(b)
 		}
 	}

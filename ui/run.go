@@ -282,7 +282,7 @@ func showStartError(a fyne.App, err error) {
 	w := a.NewWindow("Klachtenregister")
 	msg := widget.NewLabel(explain(err))
 	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, widget.NewButton(lang.L("Close"), a.Quit), nil, nil, msg))
+	w.SetContent(container.NewBorder(nil, newButton(lang.L("Close"), a.Quit), nil, nil, msg))
 	w.Resize(fyne.NewSize(520, 220))
 	w.ShowAndRun()
 }
@@ -294,12 +294,12 @@ func showAlreadyOpen(a fyne.App, path string) {
 	msg := widget.NewLabel(lang.L("Klachtenregister already has this register open in another window. Only one window at a time can work on a register, so that nothing gets lost.") +
 		"\n\n" + lang.L("Register: {{.Path}}", map[string]any{"Path": path}))
 	msg.Wrapping = fyne.TextWrapWord
-	front := widget.NewButton(lang.L("Go to the open window"), func() {
+	front := newButton(lang.L("Go to the open window"), func() {
 		_ = data.RequestFront(path)
 		a.Quit()
 	})
 	front.Importance = widget.HighImportance
-	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("Quit"), a.Quit), front)
+	buttons := container.NewHBox(layout.NewSpacer(), newButton(lang.L("Quit"), a.Quit), front)
 	w.SetContent(container.NewBorder(nil, buttons, nil, nil, msg))
 	w.Resize(fyne.NewSize(520, 240))
 	w.ShowAndRun()

@@ -50,7 +50,7 @@ func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte
 	fileName.SetText(name)
 	folder := widget.NewLabel(defaultSaveFolder())
 	folder.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton(lang.L("Other folder…"), func() {
+	choose := newButton(lang.L("Other folder…"), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil && dir.Scheme() == "file" {
 				folder.SetText(dir.Path())

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
 )
@@ -18,7 +17,7 @@ import (
 func tapInTop(t *testing.T, win fyne.Window, text string) {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(win.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			test.Tap(b)
 			return
 		}

@@ -57,10 +57,10 @@ type settingsScreen struct {
 	store   settingsStore
 	win     fyne.Window
 	saved   func()
-	entries map[string]*widget.Entry
-	selects map[string]*widget.Select
+	entries map[string]*entry
+	selects map[string]*choice
 	current data.Settings
-	save    *widget.Button
+	save    *button
 	problem *widget.Label
 	backups *backupPanel
 	tabs    *container.AppTabs // one per group of settingGroups, then the letter texts
@@ -76,11 +76,11 @@ type settingsScreen struct {
 }
 
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
-	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*widget.Entry{},
-		selects: map[string]*widget.Select{}, problem: widget.NewLabel("")}
+	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*entry{},
+		selects: map[string]*choice{}, problem: widget.NewLabel("")}
 	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	s.backups = newBackupPanel(store, win, func(error) { s.refresh() })
-	s.save = widget.NewButton(lang.L("Save settings"), s.onSave)
+	s.save = newButton(lang.L("Save settings"), s.onSave)
 	defer s.followSector()
 	s.save.Importance = widget.HighImportance
 	for _, d := range data.SettingKeys() {
@@ -89,7 +89,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 				func(string) { s.check() })
 			continue
 		}
-		e := widget.NewEntry()
+		e := newEntry()
 		if d.Key == data.KeyDisputesBody || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
@@ -127,11 +127,11 @@ func (s *settingsScreen) widget(key string) fyne.CanvasObject {
 		return sel
 	}
 	if key == data.KeyPracticeLogo {
-		choose := widget.NewButton(lang.L("Choose…"), s.onChooseLogo)
+		choose := newButton(lang.L("Choose…"), s.onChooseLogo)
 		return container.NewBorder(nil, nil, nil, choose, s.entries[key])
 	}
 	if key == "backup_dir" {
-		choose := widget.NewButton(lang.L("Choose…"), func() { chooseBackupDir(s.win, s.entries[key].SetText) })
+		choose := newButton(lang.L("Choose…"), func() { chooseBackupDir(s.win, s.entries[key].SetText) })
 		return container.NewBorder(nil, nil, nil, choose, s.entries[key])
 	}
 	return s.entries[key]
@@ -158,19 +158,32 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		form := widget.NewForm(hintsBelow(items)...)
 		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		if g.title == "Letters" {
-			form.Append("", widget.NewButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
+			form.Append("", newButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
 		}
 		if g.title == "Backups" {
 			form.Append("", s.backups.content())
 		}
 		if g.title == "Privacy" {
-			form.Append("", widget.NewButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
+			form.Append("", newButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
 		}
 		tabs.Append(container.NewTabItem(lang.L(g.title), formScroll(form)))
 	}
 	tabs.Append(container.NewTabItem(lang.L("Letter texts"), formScroll(s.letterTexts())))
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, container.NewVBox(s.problem, s.save), nil, nil, tabs)
+}
+
+// first is the first field of the settings tab shown: the cursor goes there when the tab is
+// opened by keyboard.
+func (s *settingsScreen) first() fyne.Focusable {
+	key := data.LetterTextKey(data.LetterKinds[0], "nl")
+	if i := s.tabs.SelectedIndex(); i < len(settingGroups) {
+		key = settingGroups[i].keys[0]
+	}
+	if sel, ok := s.selects[key]; ok {
+		return sel
+	}
+	return s.entries[key]
 }
 
 // showSetting brings forward the tab that holds the setting key and puts the cursor in it.
@@ -206,8 +219,8 @@ func (s *settingsScreen) letterTexts() fyne.CanvasObject {
 				fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			hint := widget.NewLabel(lang.L("Placeholders:") + " " + strings.Join(names, " "))
 			hint.Wrapping = fyne.TextWrapWord
-			preview := widget.NewButton(lang.L("Preview on the latest complaint"), func() { s.onPreview(kind, language, e) })
-			copyDefault := widget.NewButton(lang.L("Start from the standard text"), func() {
+			preview := newButton(lang.L("Preview on the latest complaint"), func() { s.onPreview(kind, language, e) })
+			copyDefault := newButton(lang.L("Start from the standard text"), func() {
 				e.SetText(letters.DefaultBody(kind, language))
 			})
 			box.Add(container.NewVBox(heading, e, hint, container.NewGridWithColumns(2, copyDefault, preview), widget.NewSeparator()))
@@ -330,7 +343,7 @@ func (s *settingsScreen) onChooseLogo() {
 
 // onPreview renders the letter with the text as typed, on the most recent complaint, without
 // saving anything, and opens it.
-func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *widget.Entry) {
+func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *entry) {
 	latest, err := s.store.List(data.Filter{Limit: 1})
 	if err != nil || len(latest) == 0 {
 		dialog.ShowInformation(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)

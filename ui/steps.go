@@ -54,7 +54,7 @@ type formDialog struct {
 	win     fyne.Window
 	form    *widget.Form
 	scroll  *container.Scroll
-	confirm *widget.Button
+	confirm *button
 	onOK    func()
 }
 
@@ -82,10 +82,10 @@ func (d *formDialog) Show() {
 func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *formDialog {
 	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(items)...), onOK: onOK}
 	d.scroll = formScroll(d.form)
-	d.confirm = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
+	d.confirm = newButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
 	d.confirm.Importance = widget.HighImportance
 	d.CustomDialog = dialog.NewCustomWithoutButtons(title, d.scroll, win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), d.confirm})
+	d.SetButtons([]fyne.CanvasObject{newButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), d.confirm})
 	setEnabled(d.confirm, d.form.Validate() == nil)
 	d.form.SetOnValidationChanged(func(err error) { setEnabled(d.confirm, err == nil) })
 	for _, it := range items {
@@ -97,6 +97,14 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 		}
 	}
 	d.Show()
+	for _, it := range items { // the cursor starts in the first field, as the keyboard expects
+		if f, ok := it.Widget.(fyne.Focusable); ok {
+			if e, ok := f.(fyne.Disableable); !ok || !e.Disabled() {
+				win.Canvas().Focus(f)
+				break
+			}
+		}
+	}
 	return d
 }
 
@@ -147,7 +155,7 @@ func (cf *complaintFile) onAcknowledge() {
 // the call and whether the complainant explicitly asked for it, as the procedure requires.
 func (cf *complaintFile) onEscalate() {
 	on, takenBy := dateEntry(cf.today), newEntry()
-	explicit := widget.NewCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
+	explicit := newCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
 	if cf.file != nil && cf.file.Channel == data.ChannelPhone {
 		takenBy.Validator = required
@@ -260,7 +268,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	what, due := newEntry(), futureDateEntry(cf.today, !request)
 	party, partyName := newSelect(labels(data.Parties, partyLabel), nil), newEntry()
 	party.SetSelectedIndex(0)
-	hearing := widget.NewCheck(lang.L("Their view on the complaint was heard"), nil)
+	hearing := newCheck(lang.L("Their view on the complaint was heard"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),
 		widget.NewFormItem(lang.L("What was discussed or written"), note)}
 	title := lang.L("Record contact")

@@ -222,7 +222,7 @@ func TestProcedureThroughTheComplaintFile(t *testing.T) {
 	test.Tap(cf.buttons[data.ActionContact])
 	formEntry(t, cf, 1).SetText("Gesprek met de klager over de factuur.")
 	for _, it := range cf.dialogItems {
-		if c, ok := it.Widget.(*widget.Check); ok {
+		if c, ok := it.Widget.(*check); ok {
 			c.SetChecked(true) // the complainant's view was heard
 		}
 	}
@@ -328,10 +328,10 @@ func formEntry(t *testing.T, cf *complaintFile, n int) *entry {
 }
 
 // dialogSelect returns the first choice list of the step dialog last shown.
-func dialogSelect(t *testing.T, cf *complaintFile) *widget.Select {
+func dialogSelect(t *testing.T, cf *complaintFile) *choice {
 	t.Helper()
 	for _, it := range cf.dialogItems {
-		if s, ok := it.Widget.(*widget.Select); ok {
+		if s, ok := it.Widget.(*choice); ok {
 			return s
 		}
 	}
@@ -409,11 +409,22 @@ func TestAcknowledgementLetterMadeAndMarkedSentConfirmsReceipt(t *testing.T) {
 }
 
 // findButton finds the button with the given text in a screen.
+// asButton is o as a button: Fyne's own, as dialogs show, or ours (button).
+func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	switch b := o.(type) {
+	case *widget.Button:
+		return b, true
+	case *button:
+		return &b.Button, true
+	}
+	return nil, false
+}
+
 func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	w := test.NewTempWindow(t, o)
 	for _, obj := range test.LaidOutObjects(w.Content()) {
-		if b, ok := obj.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(obj); ok && b.Text == text {
 			return b
 		}
 	}
@@ -462,7 +473,7 @@ func TestRegisterSortsByTheColumnTapped(t *testing.T) {
 	if l, _ := r.row(2); l.Complainant.Name != "Mehmet Çelik" {
 		t.Fatalf("default order ends with %q, want the first registered", l.Complainant.Name)
 	}
-	header := widget.NewButton("", nil)
+	header := r.table.CreateHeader().(*button)
 	r.updateHeader(widget.TableCellID{Col: 2}, header) // Klager
 	test.Tap(header)
 	if got := first(); got != "Anouk Bakker" || r.filter.Sort != data.SortComplainant || r.filter.Descending {
@@ -502,12 +513,12 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 		t.Fatal("close is enabled while the measure is still due")
 	}
 	entries := []*entry{}
-	var cause *widget.Select
+	var cause *choice
 	for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
 		switch w := o.(type) {
 		case *entry:
 			entries = append(entries, w)
-		case *widget.Select:
+		case *choice:
 			cause = w
 		}
 	}
@@ -528,7 +539,7 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 	test.Tap(cf.buttons[data.ActionClose])
 	if top := cf.win.Canvas().Overlays().Top(); top != nil {
 		for _, o := range test.LaidOutObjects(top) {
-			if b, ok := o.(*widget.Button); ok && b.Text == "Ja" {
+			if b, ok := asButton(o); ok && b.Text == "Ja" {
 				test.Tap(b)
 			}
 		}
@@ -617,12 +628,12 @@ func TestMeasuresScreenCarriesAMeasureThrough(t *testing.T) {
 	ms := m.Measures
 	test.Tap(ms.buttons["new"])
 	var entries []*entry
-	var cause *widget.Select
+	var cause *choice
 	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
 		switch w := o.(type) {
 		case *entry:
 			entries = append(entries, w)
-		case *widget.Select:
+		case *choice:
 			cause = w
 		}
 	}
