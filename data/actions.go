@@ -25,19 +25,19 @@ const (
 )
 
 // Label is what to do, in the practitioner's words.
-func (k ItemKind) Label() string {
-	return map[ItemKind]string{
-		ItemSettleInformal:   "Informele klacht afronden of formeel maken",
-		ItemAcknowledge:      "Ontvangst bevestigen",
-		ItemChaseInformation: "Gevraagde informatie nagaan",
-		ItemProgressLetter:   "Voortgangsbericht over de verlenging sturen",
-		ItemProgressUpdate:   "Klager op de hoogte houden",
-		ItemResolve:          "Klacht afhandelen",
-		ItemOutcomeLetter:    "Uitkomst schriftelijk bevestigen",
-		ItemMeasure:          "Verbetermaatregel vastleggen",
-		ItemCarryOutMeasure:  "Verbetermaatregel uitvoeren",
-		ItemRetention:        "Dossiers over de bewaartermijn anonimiseren",
-	}[k]
+func (k ItemKind) Label() string { return itemLabels[k] }
+
+var itemLabels = map[ItemKind]string{
+	ItemSettleInformal:   "Informele klacht afronden of formeel maken",
+	ItemAcknowledge:      "Ontvangst bevestigen",
+	ItemChaseInformation: "Gevraagde informatie nagaan",
+	ItemProgressLetter:   "Voortgangsbericht over de verlenging sturen",
+	ItemProgressUpdate:   "Klager op de hoogte houden",
+	ItemResolve:          "Klacht afhandelen",
+	ItemOutcomeLetter:    "Uitkomst schriftelijk bevestigen",
+	ItemMeasure:          "Verbetermaatregel vastleggen",
+	ItemCarryOutMeasure:  "Verbetermaatregel uitvoeren",
+	ItemRetention:        "Dossiers over de bewaartermijn anonimiseren",
 }
 
 // ActionItem is one thing the procedure now requires of the practice, with its due date.
@@ -260,7 +260,7 @@ func SortItems(items []ActionItem) {
 	slices.SortStableFunc(items, func(a, b ActionItem) int {
 		return cmp.Or(
 			cmp.Compare(b.Warning.severity(), a.Warning.severity()),
-			cmp.Compare(a.DueOn.String(), b.DueOn.String()),
+			a.DueOn.Compare(b.DueOn),
 			cmp.Compare(a.Reference, b.Reference))
 	})
 }
@@ -282,14 +282,10 @@ type OverviewCounts struct {
 	AwaitingProgress        int // extended complaints owing a progress letter or update
 }
 
-// CountOverview counts the open complaints and the action items as the overview shows them.
-func CountOverview(listed []Listed, items []ActionItem) OverviewCounts {
-	var s OverviewCounts
-	for _, l := range listed {
-		if l.Status.Open() {
-			s.Open++
-		}
-	}
+// CountOverview counts the action items as the overview shows them, beside the number of
+// open complaints.
+func CountOverview(open int, items []ActionItem) OverviewCounts {
+	s := OverviewCounts{Open: open}
 	for _, it := range items {
 		switch it.Warning {
 		case WarningOverdue:

@@ -85,6 +85,9 @@ func (d Date) AddMonths(n int) Date {
 // Before reports whether d is earlier than o.
 func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
 
+// Compare is -1, 0 or +1 as d lies before, on or after o; the zero date comes first.
+func (d Date) Compare(o Date) int { return d.t.Compare(o.t) }
+
 // After reports whether d is later than o.
 func (d Date) After(o Date) bool { return d.t.After(o.t) }
 

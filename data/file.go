@@ -42,7 +42,7 @@ func readFile(q querier, ref string, today Date) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	listed, err := list(q, Filter{Reference: ref}, set, today)
+	listed, err := list(q, Filter{Reference: ref, facts: allFacts}, set, today)
 	if err != nil {
 		return nil, err
 	}

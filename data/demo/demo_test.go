@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -243,5 +244,75 @@ func TestSameSeedSameRegister(t *testing.T) {
 	}
 	if timelines[0] != timelines[1] {
 		t.Errorf("two registers from seed 9 differ:\n%s\n%s", timelines[0], timelines[1])
+	}
+}
+
+// TestOverviewMatchesRegister checks that Vandaag and the register, which read each fact only
+// for the statuses whose action items follow from it, show exactly the items (and the register
+// the breaches) of the complaint files, which read every fact, on registers with every status
+// and kind of item.
+func TestOverviewMatchesRegister(t *testing.T) {
+	for _, today := range []string{"2026-12-02", "2027-03-31"} {
+		for seed := uint64(1); seed <= 3; seed++ {
+			t.Run(fmt.Sprintf("%s/%d", today, seed), func(t *testing.T) {
+				s := open(t, today)
+				if err := Fill(s, 400, seed, nil); err != nil {
+					t.Fatal(err)
+				}
+				sum, items, err := s.Overview()
+				if err != nil {
+					t.Fatal(err)
+				}
+				listed, err := s.List(data.Filter{Active: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want, got []data.ActionItem
+				open, kinds := 0, map[data.ItemKind]bool{}
+				for _, l := range listed {
+					want = append(want, l.Items...)
+					if l.Status.Open() {
+						open++
+					}
+				}
+				for _, it := range items {
+					if it.ComplaintID != 0 {
+						got, kinds[it.Kind] = append(got, it), true
+					}
+				}
+				data.SortItems(want)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("Vandaag lists %d items of complaints, the register %d:\n%v\nwant\n%v", len(got), len(want), got, want)
+				}
+				if sum.Open != open {
+					t.Errorf("Vandaag counts %d open complaints, the register %d", sum.Open, open)
+				}
+				for _, k := range []data.ItemKind{data.ItemSettleInformal, data.ItemAcknowledge, data.ItemChaseInformation,
+					data.ItemResolve, data.ItemOutcomeLetter} {
+					if !kinds[k] {
+						t.Errorf("no item %s: the check misses a fact", k)
+					}
+				}
+				if !kinds[data.ItemProgressLetter] && !kinds[data.ItemProgressUpdate] {
+					t.Errorf("no item of an extended complaint: the check misses its facts")
+				}
+				// The register reads each fact only for the statuses it matters to, as well, but
+				// the breaches always: its rows must say what their complaint files say.
+				all, err := s.List(data.Filter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range all {
+					f, err := s.File(l.Reference)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(l.Items, f.Items) || l.Warning != f.Warning || !reflect.DeepEqual(l.Breached, f.Breached) {
+						t.Errorf("%s (%s) in the register: %v, %s, %v; in its file: %v, %s, %v", l.Reference, l.Status,
+							l.Items, l.Warning, l.Breached, f.Items, f.Warning, f.Breached)
+					}
+				}
+			})
+		}
 	}
 }
