@@ -257,6 +257,9 @@ func TestSavedLetterAsksConsent(t *testing.T) {
 	wantErr(t, err, ErrInvalid)
 	_, err = s.SaveLetter(ref, LetterOutcome, "nl", pdf("uitkomst"), 5)
 	wantErr(t, err, ErrInvalid)
+	if dumpTables(t, s) != before {
+		t.Error("a refused letter changed the register")
+	}
 	anon := mustCreate(t, s, Complaint{ReceivedOn: day("2026-02-20"), Channel: ChannelConversation, Subject: SubjectService,
 		Summary: "onvriendelijk", Anonymous: true})
 	before = dumpTables(t, s)

@@ -19,15 +19,6 @@ var (
 	signatureKeys = []string{data.KeyPractitionerName, data.KeyPractitionerTitle, data.KeyPractitionerTitleEn}
 )
 
-// settingLabels are the settings' names as the settings screen shows them, for messages.
-var settingLabels = func() map[string]string {
-	labels := map[string]string{}
-	for _, s := range data.SettingKeys() {
-		labels[s.Key] = s.Label
-	}
-	return labels
-}()
-
 // settingName names a setting for the practitioner: "Naam praktijk (practice_name)".
 func settingName(key string) data.Text { return data.Msg("%s (%s)", data.SettingName(key), key) }
 

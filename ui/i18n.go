@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -98,19 +99,11 @@ func sayArg(a any) any {
 		}
 		return v
 	case data.List:
-		parts := make([]string, len(v))
-		for i, a := range v {
-			parts[i] = fmt.Sprint(sayArg(a))
-		}
-		return joinList(parts)
+		return strings.Join(sayEach(v), ", ")
 	case data.Capital:
 		return capitalised(fmt.Sprint(sayArg(v.Value)))
 	case data.And:
-		parts := make([]string, len(v))
-		for i, a := range v {
-			parts[i] = fmt.Sprint(sayArg(a))
-		}
-		return data.JoinAnd(parts, lang.L("and"))
+		return data.JoinAnd(sayEach(v), lang.L("and"))
 	case data.Action:
 		return tr("action."+string(v), v.Label())
 	case data.SettingName:
@@ -157,22 +150,19 @@ func sayArg(a any) any {
 		for i, f := range v {
 			labels[i] = fieldLabel(f)
 		}
-		return joinList(labels)
+		return strings.Join(labels, ", ")
 	}
 	return a
 }
 
-// fieldLabel is a stored field's name in the screens' language.
-func fieldLabel(f data.FieldName) string { return tr("field."+string(f), f.Label()) }
-
-// joinList lists names: "a, b, c".
-func joinList(names []string) string {
-	out := ""
-	for i, n := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
+// sayEach is each of a list's parts as the screens show it.
+func sayEach(parts []any) []string {
+	out := make([]string, len(parts))
+	for i, a := range parts {
+		out[i] = fmt.Sprint(sayArg(a))
 	}
 	return out
 }
+
+// fieldLabel is a stored field's name in the screens' language.
+func fieldLabel(f data.FieldName) string { return tr("field."+string(f), f.Label()) }

@@ -37,20 +37,6 @@ func stepDone(c *call, done string, step func(s *data.Store, ref string) error) 
 	return nil
 }
 
-// datedStep is a step that takes only an optional date.
-func datedStep(step func(s *data.Store, ref string, on data.Date) error, done string) func(fs *flag.FlagSet) func(c *call) error {
-	return func(fs *flag.FlagSet) func(c *call) error {
-		on := fs.String("on", "", "datum, standaard vandaag")
-		return func(c *call) error {
-			d, err := date(*on)
-			if err != nil {
-				return err
-			}
-			return stepDone(c, done, func(s *data.Store, ref string) error { return step(s, ref, d) })
-		}
-	}
-}
-
 func acknowledgeCommand(fs *flag.FlagSet) func(c *call) error {
 	on := fs.String("on", "", "datum, standaard vandaag")
 	via := fs.String("via", "", "hoe de ontvangst schriftelijk is bevestigd: email, post of hand")
