@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -47,10 +48,18 @@ type Change struct {
 // of the rows it changed and the previous event's hash. Changing, removing or reordering any
 // event breaks every hash after it.
 func chainHash(e Event) string {
-	b := fmt.Appendf(nil, "%d\n%s\n%s\n%d\n%s\n%s\n%s",
-		e.ID, e.At.UTC().Format(time.RFC3339Nano), e.Actor, e.ComplaintID, e.Kind, e.PayloadSHA256, e.PrevHash)
+	// Appended by hand rather than with fmt: verify hashes every event of the register.
+	b := make([]byte, 0, 384)
+	b = strconv.AppendInt(b, e.ID, 10)
+	b = append(b, '\n')
+	b = e.At.UTC().AppendFormat(b, time.RFC3339Nano)
+	b = append(append(append(b, '\n'), e.Actor...), '\n')
+	b = strconv.AppendInt(b, e.ComplaintID, 10)
+	for _, f := range []string{e.Kind, e.PayloadSHA256, e.PrevHash} {
+		b = append(append(b, '\n'), f...)
+	}
 	if e.RowsSHA256 != "" { // events from before row tracking keep their hash
-		b = fmt.Appendf(b, "\n%s", e.RowsSHA256)
+		b = append(append(b, '\n'), e.RowsSHA256...)
 	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])

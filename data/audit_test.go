@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // lastEvents returns the kinds and complaint IDs of the newest n events, oldest first.
@@ -246,5 +247,19 @@ func TestEventFields(t *testing.T) {
 	wantErr(t, err, ErrNotFound)
 	if (Event{Kind: "x"}).Describe().String() != "X (inhoud gewist)" {
 		t.Error("an erased payload is not described as such")
+	}
+}
+
+// TestChainHashIsStable pins what an event's hash covers: every register written before holds
+// hashes made this way, so verify must make them the same way for good.
+func TestChainHashIsStable(t *testing.T) {
+	at := time.Date(2026, 3, 2, 9, 15, 4, 123456789, time.FixedZone("CET", 3600))
+	e := Event{ID: 1204, At: at, Actor: "praktijk", ComplaintID: 17, Kind: "status_changed", PayloadSHA256: "p-sha", PrevHash: "prev-hash"}
+	if got, want := chainHash(e), "f155751d52e88abf67dcf2232a47245d5b29b29dc811c78ca2ef4a818519088b"; got != want {
+		t.Errorf("hash of an event from before row tracking = %s, want %s", got, want)
+	}
+	e.RowsSHA256 = "ab12"
+	if got, want := chainHash(e), "98602df326c527045f91362f240466312f6cfd4d23bb4a334635e496b6846955"; got != want {
+		t.Errorf("hash of an event with its rows = %s, want %s", got, want)
 	}
 }

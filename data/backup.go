@@ -117,7 +117,7 @@ func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
 	if err != nil {
 		return fail(err)
 	}
-	v, err := verifyDB(db)
+	v, err := verifyDB(db, true)
 	if err == nil && v.OK() {
 		h.Events, h.Head, err = head(db)
 	}

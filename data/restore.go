@@ -122,7 +122,7 @@ func checkCopy(path string, h BackupHeader) error {
 	if err := db.QueryRow(`PRAGMA application_id`).Scan(&app); err != nil || app != applicationID {
 		return damagedBackup("het is geen database van Klachtenregister")
 	}
-	v, err := verifyDB(db)
+	v, err := verifyDB(db, true)
 	switch {
 	case err != nil:
 		return damagedBackup("%s", err)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -137,5 +138,42 @@ func TestEventsAreAppendOnly(t *testing.T) {
 	s := openAt(t, path, "2026-03-02")
 	if v, err := s.Verify(); err != nil || !v.OK() || v.Events != 6 {
 		t.Fatalf("after refused tampering Verify = %+v, %v", v, err)
+	}
+}
+
+// Verify walks the chain in two halves side by side; an event removed anywhere, at the seam
+// between them too, is named as one walk from the start would name it.
+func TestVerifyNamesEachRemovedEvent(t *testing.T) {
+	for id := 1; id <= 5; id++ {
+		path := auditFixture(t)
+		execRaw(t, path, dropTriggers, fmt.Sprintf(`DELETE FROM event_payloads WHERE event_id = %d`, id),
+			fmt.Sprintf(`DELETE FROM events WHERE id = %d`, id))
+		s := openAt(t, path, "2026-03-02")
+		v, err := s.Verify()
+		must(t, err)
+		want := fmt.Sprintf("gebeurtenis %d ontbreekt: het audit-spoor springt van %d naar %d", id, id-1, id+1)
+		if v.OK() || v.EventID != int64(id) || !strings.Contains(v.Problem, want) {
+			t.Errorf("event %d removed: Verify = %+v, want %q", id, v, want)
+		}
+	}
+}
+
+// An index that no longer matches its table loses no row, and Verify's quick_check does not
+// look for it; VerifyThorough, and so every backup, does.
+func TestVerifyThoroughComparesIndexes(t *testing.T) {
+	path := auditFixture(t)
+	// The index on the handler now claims to hold the status: its entries no longer match.
+	execRaw(t, path, `PRAGMA writable_schema = ON`,
+		`UPDATE sqlite_schema SET sql = 'CREATE INDEX complaints_handler ON complaints (status)' WHERE name = 'complaints_handler'`)
+	s := openAt(t, path, "2026-03-02")
+	v, err := s.Verify()
+	must(t, err)
+	if !v.OK() {
+		t.Fatalf("Verify = %+v, want OK: the rows are intact", v)
+	}
+	v, err = s.VerifyThorough()
+	must(t, err)
+	if v.OK() || !strings.Contains(v.Problem, "het databasebestand is beschadigd") || !strings.Contains(v.Problem, "complaints_handler") {
+		t.Fatalf("VerifyThorough = %+v, want the index named", v)
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 func init() {
 	register("demo", command{create: true, usage: "[--count N] [--seed S]", setup: demoCommand})
-	register("verify", command{usage: "[--json]", setup: verifyCommand})
+	register("verify", command{usage: "[--json] [--thorough]", setup: verifyCommand})
 	register("settings", command{usage: "[--json] | settings set SLEUTEL=WAARDE ...", setup: settingsCommand})
 }
 
@@ -63,12 +63,17 @@ type anchorJSON struct {
 }
 
 func verifyCommand(fs *flag.FlagSet) func(c *call) error {
+	thorough := fs.Bool("thorough", false, "controleer ook elke index van het databasebestand; duurt ongeveer twee keer zo lang")
 	return func(c *call) error {
 		s, err := c.openNoArgs()
 		if err != nil {
 			return err
 		}
-		v, err := s.Verify()
+		verify := s.Verify
+		if *thorough {
+			verify = s.VerifyThorough
+		}
+		v, err := verify()
 		if err != nil {
 			return err
 		}
