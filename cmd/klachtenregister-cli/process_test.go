@@ -69,7 +69,8 @@ func addArgs(db, name string) []string {
 }
 
 // TestEightWritersAndAReaderShareARegister: eight CLI processes each add 50 complaints to one
-// register, which none of them finds at the start, while another lists it over and over.
+// register, which none of them finds at the start, while another lists it over and over and a
+// third verifies it over and over.
 // Nothing is refused: every connection waits for the others' locks.
 func TestEightWritersAndAReaderShareARegister(t *testing.T) {
 	const writers, adds = 8, 50
@@ -113,11 +114,21 @@ func TestEightWritersAndAReaderShareARegister(t *testing.T) {
 	if err := reader.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// verify reads the register on several connections at once: each must see the same
+	// register, or a row would seem changed without its event.
+	verifier, verifierErr := startChild(t, 0, stop, "verify", "--db", db)
+	if err := verifier.Start(); err != nil {
+		t.Fatal(err)
+	}
 	wg.Wait()
 	os.WriteFile(stop, nil, 0o600)
 	reader.Wait()
+	verifier.Wait()
 	if n := strings.Count(readerErr.String(), "REFUSED"); n > 0 {
 		t.Errorf("the reader was refused %d times: %s", n, readerErr)
+	}
+	if n := strings.Count(verifierErr.String(), "REFUSED"); n > 0 {
+		t.Errorf("verify failed %d times while others wrote: %s", n, verifierErr)
 	}
 	if refusals > 0 || len(refs) != writers*adds {
 		t.Fatalf("%d adds refused, %d distinct references, want 0 and %d", refusals, len(refs), writers*adds)
