@@ -41,7 +41,7 @@ func TestNoWindowTitleNamesAPerson(t *testing.T) {
 	m.ShowRetention()
 	m.ShowImport()
 	settle(m)
-	if r := m.retention; len(r.cases) != 1 || !strings.Contains(caseRow(r.cases[0]), "Zoë van 't Hoff") {
+	if r := m.retention; len(r.cases) != 1 || !strings.Contains(fmt.Sprint(caseRow(r.cases[0])), "Zoë van 't Hoff") {
 		t.Fatalf("the review lists %+v", r.cases)
 	}
 	var titles []string

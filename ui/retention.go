@@ -88,7 +88,7 @@ func bullets(heading string, items []data.Text) fyne.CanvasObject {
 func (r *retentionScreen) newRow() fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, l)
+	return container.NewBorder(nil, nil, widget.NewCheck("", nil), widget.NewLabel(""), l)
 }
 
 func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -102,7 +102,9 @@ func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if c.Held {
 		label.Importance = widget.WarningImportance
 	}
-	label.SetText(caseRow(c))
+	text, end := caseRow(c)
+	label.SetText(text)
+	row.Objects[2].(*widget.Label).SetText(end)
 	check := row.Objects[1].(*widget.Check)
 	check.OnChanged = nil
 	check.SetChecked(r.picked[c.Reference])
@@ -110,10 +112,11 @@ func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	check.OnChanged = func(on bool) { r.picked[c.Reference] = on; r.enable() }
 }
 
-// caseRow is one file of the review: reference, name, when it ended, and when its retention
-// period did or, under a legal hold, the hold's reason instead, on one line: the row cuts a
-// long reason off, and showHolds shows it in full beside the list.
-func caseRow(c data.RetentionCase) string {
+// caseRow is one file of the review on one line: reference, name and when it ended, then
+// when its retention period did, which the row shows whole at its end; or, under a legal
+// hold, the hold's reason instead, which the row cuts off when long (showHolds shows it in
+// full beside the list).
+func caseRow(c data.RetentionCase) (text, end string) {
 	parts := []string{c.Reference}
 	if c.Complainant != "" {
 		parts = append(parts, c.Complainant)
@@ -121,10 +124,9 @@ func caseRow(c data.RetentionCase) string {
 	parts = append(parts, statusLabel(c.Status)+" "+shortDate(c.ClosedOn))
 	if c.Held {
 		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": oneLine(c.HoldReason)}))
-	} else {
-		parts = append(parts, lang.L("retention period until {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)}))
+		return strings.Join(parts, " · "), ""
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, " · "), lang.L("retention period until {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)})
 }
 
 // oneLine puts a text typed over several lines on one, so that it cannot make a row taller.
