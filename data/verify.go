@@ -76,8 +76,9 @@ func (s *Store) verify(thorough bool) (Verification, error) {
 // verifyDB is Verify without the anchors; a backup copy is checked with it (thorough) before
 // it is kept. Its parts run side by side on connections of their own (db must allow four), so
 // both cores of a laptop work: the file's check with the references, the audit chain in two
-// halves, and the state rows against their recorded history. A damaged file is reported alone, as what the other checks
-// read from it cannot be trusted; a dangling reference after what the chain and the rows found.
+// halves, and the state rows against their recorded history. A damaged file is reported
+// alone, as what the other checks read from it cannot be trusted; a dangling reference after
+// what the chain and the rows found.
 func verifyDB(db *sql.DB, thorough bool) (Verification, error) {
 	file := make(chan fileFindings, 1)
 	go func() { file <- checkFile(db, thorough) }()
