@@ -138,7 +138,7 @@ func appPage(s *data.Store, f data.Filter, want int) error {
 	if _, err := s.Count(f); err != nil {
 		return err
 	}
-	rows, err := s.List(f)
+	rows, err := s.RegisterRows(f)
 	if err == nil && len(rows) != want {
 		err = fmt.Errorf("%d rows, want %d", len(rows), want)
 	}
@@ -209,7 +209,7 @@ func BenchmarkRegisterPage(b *testing.B) {
 			f.After = last
 			where, args := keysetFloor(b, db, o.order, last)
 			pair(b, func() error {
-				rows, err := s.List(f)
+				rows, err := s.RegisterRows(f)
 				if err == nil && len(rows) != 100 {
 					err = fmt.Errorf("%d rows, want 100", len(rows))
 				}

@@ -45,6 +45,9 @@ const (
 	// each fact as itemFacts but no breaches, in no particular order (Limit, Offset and After
 	// aside). Vandaag reads every open complaint, sorts their items itself and shows no texts.
 	dueFacts
+	// shownFacts, the register screen's (RegisterRows): only the columns it shows and its
+	// items follow from (shownColumns), each fact as itemFacts, the breaches always.
+	shownFacts
 )
 
 // Listed is one complaint in the register with what the procedure requires of it today.
@@ -221,8 +224,20 @@ func (f Filter) countQuery() (query string, args []any, ok bool, err error) {
 
 // List returns the complaints that match f, in f's sort order, with their action items for today.
 func (s *Store) List(f Filter) ([]Listed, error) {
-	var out []Listed
 	f.facts = itemFacts // the register's rows, for every caller
+	return s.list(f)
+}
+
+// RegisterRows is List for the register screen: of each complaint only the columns the screen
+// shows and its action items and breaches follow from; its texts, addresses and the rest stay
+// empty. A page of the register then reads 16 of a complaint's 56 columns, and no description.
+func (s *Store) RegisterRows(f Filter) ([]Listed, error) {
+	f.facts = shownFacts
+	return s.list(f)
+}
+
+func (s *Store) list(f Filter) ([]Listed, error) {
+	var out []Listed
 	err := s.view(func(q querier) error {
 		set, err := settings(q)
 		if err != nil {
@@ -301,9 +316,18 @@ var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.c
 			&c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified}
 	}}
 
+// shownColumns are factColumns and the other columns the register screen shows.
+var shownColumns = complaintCols{factColumns.sql + `, c.handler, c.summary, c.anonymous, c.anonymised_on`,
+	func(c *Complaint) []any {
+		return append(factColumns.dest(c), &c.Handler, &c.Summary, &c.Anonymous, &c.AnonymisedOn)
+	}}
+
 func (f Filter) columns() complaintCols {
-	if f.facts == dueFacts {
+	switch f.facts {
+	case dueFacts:
 		return factColumns
+	case shownFacts:
+		return shownColumns
 	}
 	return complaintCols{complaintColumns, complaintDest}
 }

@@ -15,7 +15,7 @@ import (
 
 // registerPager is what the register screen needs from the store.
 type registerPager interface {
-	List(f data.Filter) ([]data.Listed, error)
+	RegisterRows(f data.Filter) ([]data.Listed, error)
 	Count(f data.Filter) (int, error)
 	Years() ([]int, error)
 }
@@ -270,7 +270,7 @@ func (r *register) row(i int) (data.Listed, bool) {
 		if prev := r.pages[p-1]; len(prev) == pageSize && f.Keyset() {
 			f.Offset, f.After = 0, prev[pageSize-1].ID
 		}
-		run(&r.bg, func() ([]data.Listed, error) { return r.store.List(f) }, func(rows []data.Listed) {
+		run(&r.bg, func() ([]data.Listed, error) { return r.store.RegisterRows(f) }, func(rows []data.Listed) {
 			if gen == r.gen {
 				r.pages[p] = rows
 				r.table.Refresh()

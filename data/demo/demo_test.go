@@ -312,7 +312,28 @@ func TestOverviewMatchesRegister(t *testing.T) {
 							l.Items, l.Warning, l.Breached, f.Items, f.Warning, f.Breached)
 					}
 				}
+				// The register screen reads only the columns it shows: the same rows, with the same
+				// items and breaches and what the screen shows of them.
+				shown, err := s.RegisterRows(data.Filter{Sort: data.SortComplainant})
+				if err != nil {
+					t.Fatal(err)
+				}
+				full, err := s.List(data.Filter{Sort: data.SortComplainant})
+				if err != nil || len(shown) != len(full) {
+					t.Fatalf("the register screen has %d rows, the register %d (%v)", len(shown), len(full), err)
+				}
+				for i, l := range shown {
+					if got, want := onScreen(l), onScreen(full[i]); !reflect.DeepEqual(got, want) {
+						t.Errorf("row %d on the register screen:\n%+v\nin the register:\n%+v", i, got, want)
+					}
+				}
 			})
 		}
 	}
+}
+
+// onScreen is what the register screen shows of a row and follows from it.
+func onScreen(l data.Listed) []any {
+	return []any{l.ID, l.Reference, l.ReceivedOn, l.Complainant.Name, l.Anonymous, l.AnonymisedOn, l.Summary, l.Handler,
+		l.Status, l.DueOn, l.Items, l.Warning, l.Breached}
 }
