@@ -112,21 +112,19 @@ func (r *retentionScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	check.OnChanged = func(on bool) { r.picked[c.Reference] = on; r.enable() }
 }
 
-// caseRow is one file of the review on one line: reference, name and when it ended, then
-// when its retention period did, which the row shows whole at its end; or, under a legal
-// hold, the hold's reason instead, which the row cuts off when long (showHolds shows it in
-// full beside the list).
+// caseRow is one file of the review on one line: its reference and name, and at the row's end,
+// kept whole, when it ended (its retention period ended that many years later, as the intro
+// says); under a legal hold, the hold's reason after the name, which the row cuts off when
+// long (showHolds shows it in full beside the list).
 func caseRow(c data.RetentionCase) (text, end string) {
 	parts := []string{c.Reference}
 	if c.Complainant != "" {
 		parts = append(parts, c.Complainant)
 	}
-	parts = append(parts, statusLabel(c.Status)+" "+shortDate(c.ClosedOn))
 	if c.Held {
 		parts = append(parts, lang.L("legal hold: {{.Reason}}", map[string]any{"Reason": oneLine(c.HoldReason)}))
-		return strings.Join(parts, " · "), ""
 	}
-	return strings.Join(parts, " · "), lang.L("retention period until {{.Date}}", map[string]any{"Date": shortDate(c.DueOn)})
+	return strings.Join(parts, " · "), statusLabel(c.Status) + " " + shortDate(c.ClosedOn)
 }
 
 // oneLine puts a text typed over several lines on one, so that it cannot make a row taller.
