@@ -74,9 +74,9 @@ func (s *Store) verify(thorough bool) (Verification, error) {
 }
 
 // verifyDB is Verify without the anchors; a backup copy is checked with it (thorough) before
-// it is kept. Its parts run side by side on connections of their own (db must allow four), so
-// both cores of a laptop work: the file's check with the references, the audit chain in two
-// halves, and the state rows against their recorded history. A damaged file is reported
+// it is kept. Its parts run side by side on connections of their own (db must allow three), so
+// both cores of a laptop work: the file's check with the references, and the audit chain in
+// two halves, followed by the state rows against what it recorded. A damaged file is reported
 // alone, as what the other checks read from it cannot be trusted; a dangling reference after
 // what the chain and the rows found.
 func verifyDB(db *sql.DB, thorough bool) (Verification, error) {
@@ -138,12 +138,13 @@ func checkFile(db *sql.DB, thorough bool) (f fileFindings) {
 }
 
 // verifyContent checks the audit chain and every state row against it. The chain is walked
-// in two halves and the rows are read beside them, each on a connection of its own, when all
-// see the same register (the same newest event: every change the program commits writes
-// one); else one after the other in one snapshot. Rows are compared only with an intact chain.
+// in two halves side by side, each on a connection of its own, when both see the same register
+// (the same newest event: every change the program commits writes one), else in one walk; the
+// rows the walk noted are then compared with the tables. Rows are compared only with an
+// intact chain.
 func verifyContent(db *sql.DB) (Verification, error) {
 	var v Verification
-	snaps, err := readSnapshots(db, 3)
+	snaps, err := readSnapshots(db, 2)
 	defer func() {
 		for _, s := range snaps {
 			s.tx.Rollback()
@@ -156,43 +157,28 @@ func verifyContent(db *sql.DB) (Verification, error) {
 	if err != nil {
 		return v, err
 	}
-	type found struct {
-		problem string
-		err     error
-	}
-	rowsFound := make(chan found, 1)
 	var parts []chainPart
-	if len(snaps) == 3 {
+	if len(snaps) == 2 {
 		half := snaps[0].head / 2
 		first := make(chan chainPart, 1)
 		go func() { first <- walkChain(snaps[0].tx, 1, half, kept) }()
-		go func() {
-			problem, err := verifyRows(snaps[2].tx)
-			rowsFound <- found{problem, err}
-		}()
 		second := walkChain(snaps[1].tx, half+1, math.MaxInt64, kept)
 		parts = []chainPart{<-first, second}
 	} else {
 		parts = []chainPart{walkChain(snaps[0].tx, 1, math.MaxInt64, kept)}
 	}
-	if err := joinChain(&v, parts); err != nil {
+	if err := joinChain(&v, parts); err != nil || !v.OK() {
 		return v, err
 	}
-	var rows found
-	switch {
-	case len(snaps) == 3:
-		rows = <-rowsFound
-	case v.OK():
-		rows.problem, rows.err = verifyRows(snaps[0].tx)
+	var rows []rowHistories
+	for _, p := range parts {
+		rows = append(rows, p.rows)
 	}
-	switch {
-	case !v.OK():
-	case rows.err != nil:
-		return v, rows.err
-	case rows.problem != "":
-		v.fail(rows.problem)
+	problem, err := verifyRows(snaps[0].tx, rows)
+	if problem != "" {
+		v.fail(problem)
 	}
-	return v, nil
+	return v, err
 }
 
 // snapshot is a read transaction and the newest event it sees.
@@ -233,6 +219,7 @@ type chainPart struct {
 	eventID     int64 // the event of problem
 	missing     map[int64]string
 	erased      map[int64]bool
+	rows        rowHistories // what the range's events recorded of each row
 	err         error
 }
 
@@ -284,7 +271,7 @@ func joinChain(v *Verification, parts []chainPart) error {
 // event as it finds it, and joinChain checks where it meets the range before. The range that
 // runs to the end also finds row changes recorded for events after the last.
 func walkChain(tx *sql.Tx, lo, hi int64, kept keptRecords) (p chainPart) {
-	p.missing, p.erased = map[int64]string{}, map[int64]bool{}
+	p.missing, p.erased, p.rows = map[int64]string{}, map[int64]bool{}, newRowHistories()
 	rows, err := tx.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
 		WHERE e.id BETWEEN ? AND ? ORDER BY e.id`, lo, hi)
 	if err != nil {
@@ -333,6 +320,7 @@ func walkChain(tx *sql.Tx, lo, hi int64, kept keptRecords) (p chainPart) {
 		if p.problem != "" {
 			return p
 		}
+		p.rows.note(e.ID, got)
 		if e.Payload == nil {
 			p.missing[e.ID] = e.Kind
 		} else if e.Kind == "payload_erased" {
@@ -443,198 +431,3 @@ func (c *rowChanges) of(id int64) ([]rowChange, error) {
 }
 
 func (c *rowChanges) close() { c.rows.Close() }
-
-// verifyRows compares every row of every tracked table with the last hash its events recorded,
-// and each recorded "before" with the "after" of the event before it, so a row changed outside
-// the program is found even when the program changed it again afterwards. It returns the
-// first problem.
-func verifyRows(tx *sql.Tx) (string, error) {
-	for _, t := range trackedTables {
-		if problem, err := verifyTable(tx, t); err != nil || problem != "" {
-			return problem, err
-		}
-	}
-	return "", nil
-}
-
-// recorded is one row's history in event_rows.
-type recorded struct {
-	key      any
-	problem  string // a broken link in the history, with the event it was found at
-	last     []byte // after of the last event; nil: removed (or never recorded, when !seen)
-	seen     bool
-	inserted int64 // the event that created the row
-}
-
-func verifyTable(tx *sql.Tx, t trackedTable) (string, error) {
-	cols, err := columns(tx, t.name)
-	if err != nil {
-		return "", err
-	}
-	current, err := tx.Query(fmt.Sprintf(`SELECT t.%s, %s, %s FROM %s t ORDER BY t.%s`,
-		t.key, t.rowHashSQL(cols, "t"), t.label, t.name, t.key))
-	if err != nil {
-		return "", err
-	}
-	defer current.Close()
-	history, err := tx.Query(`SELECT row_key, event_id, before, after FROM event_rows WHERE tbl = ? ORDER BY row_key, event_id`, t.name)
-	if err != nil {
-		return "", err
-	}
-	defer history.Close()
-
-	var pending *struct {
-		key   any
-		event int64
-		b, a  []byte
-	}
-	nextHistory := func() (*recorded, error) {
-		var r *recorded
-		for {
-			if pending == nil {
-				if !history.Next() {
-					return r, history.Err()
-				}
-				pending = &struct {
-					key   any
-					event int64
-					b, a  []byte
-				}{}
-				if err := history.Scan(&pending.key, &pending.event, &pending.b, &pending.a); err != nil {
-					return nil, err
-				}
-			}
-			if r != nil && compareKeys(pending.key, r.key) != 0 {
-				return r, nil
-			}
-			if r == nil {
-				r = &recorded{key: pending.key, inserted: pending.event}
-			}
-			if r.problem == "" && !sameHash(pending.b, r.last) {
-				r.problem = fmt.Sprintf("is buiten Klachtenregister om gewijzigd vóór gebeurtenis %d", pending.event)
-			}
-			r.last, r.seen = pending.a, true
-			pending = nil
-		}
-	}
-	hist, err := nextHistory()
-	if err != nil {
-		return "", err
-	}
-	var row struct {
-		key   any
-		hash  []byte
-		label string
-		ok    bool
-	}
-	nextRow := func() error {
-		row.ok = current.Next()
-		if !row.ok {
-			return current.Err()
-		}
-		return current.Scan(&row.key, &row.hash, &row.label)
-	}
-	if err := nextRow(); err != nil {
-		return "", err
-	}
-	gone := func(key any) string { return fmt.Sprintf("%s (nummer %v, tabel %s)", t.noun, key, t.name) }
-	for row.ok || hist != nil {
-		switch c := cmpRow(row.ok, row.key, hist); {
-		case c < 0: // a row no event recorded
-			return row.label + " staat niet in het audit-spoor: toegevoegd buiten Klachtenregister om", nil
-		case c > 0: // recorded, but not in the table
-			switch {
-			case hist.problem != "":
-				return gone(hist.key) + " " + hist.problem, nil
-			case hist.last != nil:
-				return gone(hist.key) + " ontbreekt: verwijderd buiten Klachtenregister om", nil
-			}
-			if hist, err = nextHistory(); err != nil {
-				return "", err
-			}
-		default:
-			switch {
-			case hist.problem != "":
-				return row.label + " " + hist.problem, nil
-			case hist.last == nil:
-				return row.label + " staat niet in het audit-spoor: toegevoegd buiten Klachtenregister om", nil
-			case !sameHash(hist.last, row.hash):
-				return row.label + " is buiten Klachtenregister om gewijzigd" + contentDetail(tx, t, row.key, hist.inserted), nil
-			}
-			if err := nextRow(); err != nil {
-				return "", err
-			}
-			if hist, err = nextHistory(); err != nil {
-				return "", err
-			}
-		}
-	}
-	return "", nil
-}
-
-// cmpRow orders the current row against the recorded history: negative when the row comes
-// first (or there is no more history), positive when the history does.
-func cmpRow(haveRow bool, key any, hist *recorded) int {
-	switch {
-	case hist == nil:
-		return -1
-	case !haveRow:
-		return 1
-	}
-	return compareKeys(key, hist.key)
-}
-
-// compareKeys orders keys as SQLite does: integers before text, text by its bytes.
-func compareKeys(a, b any) int {
-	ai, aInt := a.(int64)
-	bi, bInt := b.(int64)
-	switch {
-	case aInt && bInt:
-		return cmpInt(ai, bi)
-	case aInt:
-		return -1
-	case bInt:
-		return 1
-	}
-	return strings.Compare(keyText(a), keyText(b))
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func keyText(k any) string {
-	if b, ok := k.([]byte); ok {
-		return string(b)
-	}
-	return fmt.Sprint(k)
-}
-
-// contentDetail says, for a letter or an attachment, whether its bytes still match the
-// fingerprint in the event that stored them.
-func contentDetail(tx *sql.Tx, t trackedTable, key any, stored int64) string {
-	content := map[string]struct{ col, what string }{"letters": {"pdf", "de PDF"}, "attachments": {"content", "de inhoud"}}[t.name]
-	if content.col == "" {
-		return ""
-	}
-	col, what := content.col, content.what
-	var bytes []byte
-	var payload sql.NullString
-	if err := tx.QueryRow(fmt.Sprintf(`SELECT %s, (SELECT payload FROM event_payloads WHERE event_id = ?) FROM %s WHERE id = ?`,
-		col, t.name), stored, key).Scan(&bytes, &payload); err != nil || !payload.Valid {
-		return ""
-	}
-	var p struct {
-		SHA256 string `json:"sha256"`
-	}
-	if json.Unmarshal([]byte(payload.String), &p) != nil || p.SHA256 == "" || p.SHA256 == sha256Hex(bytes) {
-		return ""
-	}
-	return fmt.Sprintf(": %s wijkt af van de vingerafdruk die gebeurtenis %d vastlegde", what, stored)
-}

@@ -1,0 +1,291 @@
+package data
+
+import (
+	"cmp"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// The state rows are checked against the row changes the chain walk reads anyway: each range
+// of the walk notes per row its first and last change (rowHistory), the ranges are joined in
+// order, and then every tracked table is read once in key order beside those rows. Reading
+// the changes a second time, ordered by row, took a fifth of verify's time.
+
+// hashKey is a row hash as the check keeps it: its length and first 16 bytes. Matching half
+// of a SHA-256 on purpose still takes 2^128 tries, and 700,000 rows then take some 50 MB.
+type hashKey struct {
+	n int16 // the length; -1: no hash (no row before, or none after)
+	b [16]byte
+}
+
+func keyOfHash(b []byte) hashKey {
+	if b == nil {
+		return hashKey{n: -1}
+	}
+	k := hashKey{n: int16(min(len(b), 1<<14))}
+	copy(k.b[:], b)
+	return k
+}
+
+// noRow is the hash before a row's first change: there was no row.
+var noRow = keyOfHash(nil)
+
+// rowHistory is what one range of events recorded of one row, in event order.
+type rowHistory struct {
+	firstBefore, last hashKey // before its first change, after its last
+	first             int64   // the event of its first change: for the whole walk, the one that created the row
+	broken            int64   // the first event whose "before" is not the "after" of the change before it; 0: none
+}
+
+// brokenAt is the first event at which the row's history does not hold, once every range is
+// joined: a first change that found a row already there, or a later broken link.
+func (r rowHistory) brokenAt() int64 {
+	if r.firstBefore != noRow {
+		return r.first
+	}
+	return r.broken
+}
+
+// then is r followed by the history n of the range after it.
+func (r rowHistory) then(n rowHistory) rowHistory {
+	if r.broken == 0 {
+		r.broken = n.broken
+		if n.firstBefore != r.last {
+			r.broken = n.first
+		}
+	}
+	r.last = n.last
+	return r
+}
+
+// tableHistory is the history of every row of one tracked table that a range changed, by key:
+// an id, or the key of a setting.
+type tableHistory struct {
+	ids  map[int64]rowHistory
+	keys map[string]rowHistory
+}
+
+// rowHistories are a range's histories, per tracked table in the order of trackedTables.
+type rowHistories []tableHistory
+
+func newRowHistories() rowHistories {
+	h := make(rowHistories, len(trackedTables))
+	for i := range h {
+		h[i] = tableHistory{ids: map[int64]rowHistory{}, keys: map[string]rowHistory{}}
+	}
+	return h
+}
+
+// trackedIndex is each tracked table's place in trackedTables.
+var trackedIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, t := range trackedTables {
+		m[t.name] = i
+	}
+	return m
+}()
+
+// note adds the row changes of one event, in event order.
+func (h rowHistories) note(event int64, changes []rowChange) {
+	for _, c := range changes {
+		i, ok := trackedIndex[c.Table]
+		if !ok {
+			continue
+		}
+		before, after := keyOfHash(c.Before), keyOfHash(c.After)
+		noteRow := func(r rowHistory, seen bool) rowHistory {
+			switch {
+			case !seen:
+				r = rowHistory{firstBefore: before, first: event}
+			case r.broken == 0 && before != r.last:
+				r.broken = event
+			}
+			r.last = after
+			return r
+		}
+		if id, isID := c.Key.(int64); isID {
+			r, seen := h[i].ids[id]
+			h[i].ids[id] = noteRow(r, seen)
+		} else {
+			k := keyText(c.Key)
+			r, seen := h[i].keys[k]
+			h[i].keys[k] = noteRow(r, seen)
+		}
+	}
+}
+
+// joined is what the ranges' histories, in order, recorded of the tracked table i: the rows'
+// keys in SQLite's order (ids, then text keys) and each row's history over all the ranges.
+func joined(parts []rowHistories, i int) (keys []any, of func(key any) rowHistory) {
+	ids, texts := map[int64]bool{}, map[string]bool{}
+	for _, p := range parts {
+		for id := range p[i].ids {
+			ids[id] = true
+		}
+		for k := range p[i].keys {
+			texts[k] = true
+		}
+	}
+	keys = make([]any, 0, len(ids)+len(texts))
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
+		keys = append(keys, id)
+	}
+	for _, k := range slices.Sorted(maps.Keys(texts)) {
+		keys = append(keys, k)
+	}
+	return keys, func(key any) rowHistory {
+		var r rowHistory
+		for _, p := range parts {
+			n, ok := p[i].of(key)
+			switch {
+			case !ok:
+			case r.first == 0:
+				r = n
+			default:
+				r = r.then(n)
+			}
+		}
+		return r
+	}
+}
+
+func (t tableHistory) of(key any) (rowHistory, bool) {
+	if id, ok := key.(int64); ok {
+		r, ok := t.ids[id]
+		return r, ok
+	}
+	r, ok := t.keys[keyText(key)]
+	return r, ok
+}
+
+// verifyRows compares every row of every tracked table with the last hash its events recorded,
+// and each recorded "before" with the "after" of the change before it, so a row changed
+// outside the program is found even when the program changed it again afterwards. It returns
+// the first problem.
+func verifyRows(tx *sql.Tx, parts []rowHistories) (string, error) {
+	for i, t := range trackedTables {
+		keys, of := joined(parts, i)
+		if problem, err := verifyTable(tx, t, keys, of); err != nil || problem != "" {
+			return problem, err
+		}
+	}
+	return "", nil
+}
+
+// verifyTable reads the table in key order beside the keys of its recorded rows.
+func verifyTable(tx *sql.Tx, t trackedTable, keys []any, of func(key any) rowHistory) (string, error) {
+	cols, err := columns(tx, t.name)
+	if err != nil {
+		return "", err
+	}
+	current, err := tx.Query(fmt.Sprintf(`SELECT t.%s, %s, %s FROM %s t ORDER BY t.%s`,
+		t.key, t.rowHashSQL(cols, "t"), t.label, t.name, t.key))
+	if err != nil {
+		return "", err
+	}
+	defer current.Close()
+	var row struct {
+		key   any
+		hash  []byte
+		label string
+		ok    bool
+	}
+	nextRow := func() error {
+		row.ok = current.Next()
+		if !row.ok {
+			return current.Err()
+		}
+		return current.Scan(&row.key, &row.hash, &row.label)
+	}
+	if err := nextRow(); err != nil {
+		return "", err
+	}
+	changed := func(event int64) string {
+		return fmt.Sprintf("is buiten Klachtenregister om gewijzigd vóór gebeurtenis %d", event)
+	}
+	gone := func(key any) string { return fmt.Sprintf("%s (nummer %v, tabel %s)", t.noun, key, t.name) }
+	for row.ok || len(keys) > 0 {
+		c := -1 // a row no event recorded
+		if len(keys) > 0 {
+			c = 1 // recorded, but not in the table
+			if row.ok {
+				c = compareKeys(row.key, keys[0])
+			}
+		}
+		var rec rowHistory
+		if c >= 0 {
+			rec = of(keys[0])
+		}
+		switch {
+		case c < 0:
+			return row.label + " staat niet in het audit-spoor: toegevoegd buiten Klachtenregister om", nil
+		case c > 0 && rec.brokenAt() != 0:
+			return gone(keys[0]) + " " + changed(rec.brokenAt()), nil
+		case c > 0 && rec.last != noRow:
+			return gone(keys[0]) + " ontbreekt: verwijderd buiten Klachtenregister om", nil
+		case c > 0: // removed by the program
+			keys = keys[1:]
+			continue
+		case rec.brokenAt() != 0:
+			return row.label + " " + changed(rec.brokenAt()), nil
+		case rec.last == noRow:
+			return row.label + " staat niet in het audit-spoor: toegevoegd buiten Klachtenregister om", nil
+		case rec.last != keyOfHash(row.hash):
+			return row.label + " is buiten Klachtenregister om gewijzigd" + contentDetail(tx, t, row.key, rec.first), nil
+		}
+		keys = keys[1:]
+		if err := nextRow(); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
+}
+
+// compareKeys orders keys as SQLite does: integers before text, text by its bytes.
+func compareKeys(a, b any) int {
+	ai, aInt := a.(int64)
+	bi, bInt := b.(int64)
+	switch {
+	case aInt && bInt:
+		return cmp.Compare(ai, bi)
+	case aInt:
+		return -1
+	case bInt:
+		return 1
+	}
+	return strings.Compare(keyText(a), keyText(b))
+}
+
+func keyText(k any) string {
+	if b, ok := k.([]byte); ok {
+		return string(b)
+	}
+	return fmt.Sprint(k)
+}
+
+// contentDetail says, for a letter or an attachment, whether its bytes still match the
+// fingerprint in the event that stored them.
+func contentDetail(tx *sql.Tx, t trackedTable, key any, stored int64) string {
+	content := map[string]struct{ col, what string }{"letters": {"pdf", "de PDF"}, "attachments": {"content", "de inhoud"}}[t.name]
+	if content.col == "" {
+		return ""
+	}
+	col, what := content.col, content.what
+	var bytes []byte
+	var payload sql.NullString
+	if err := tx.QueryRow(fmt.Sprintf(`SELECT %s, (SELECT payload FROM event_payloads WHERE event_id = ?) FROM %s WHERE id = ?`,
+		col, t.name), stored, key).Scan(&bytes, &payload); err != nil || !payload.Valid {
+		return ""
+	}
+	var p struct {
+		SHA256 string `json:"sha256"`
+	}
+	if json.Unmarshal([]byte(payload.String), &p) != nil || p.SHA256 == "" || p.SHA256 == sha256Hex(bytes) {
+		return ""
+	}
+	return fmt.Sprintf(": %s wijkt af van de vingerafdruk die gebeurtenis %d vastlegde", what, stored)
+}
