@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
@@ -272,4 +271,3 @@ func (tx *Tx) unrecordedChange() error {
 }
 
 // sameHash compares two row hashes; nil only equals nil.
-func sameHash(a, b []byte) bool { return (a == nil) == (b == nil) && bytes.Equal(a, b) }
