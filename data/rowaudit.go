@@ -269,5 +269,3 @@ func (tx *Tx) unrecordedChange() error {
 	}
 	return fmt.Errorf("interne fout: een wijziging in %s heeft geen gebeurtenis in het audit-spoor; er is niets opgeslagen", tbl)
 }
-
-// sameHash compares two row hashes; nil only equals nil.
