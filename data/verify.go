@@ -140,8 +140,8 @@ func checkFile(db *sql.DB, thorough bool) (f fileFindings) {
 // verifyContent checks the audit chain and every state row against it. The chain is walked
 // in two halves side by side, each on a connection of its own, when both see the same register
 // (the same newest event: every change the program commits writes one), else in one walk; the
-// rows the walk noted are then compared with the tables. Rows are compared only with an
-// intact chain.
+// rows the walk noted are then compared with the tables, again on both connections. Rows are
+// compared only with an intact chain.
 func verifyContent(db *sql.DB) (Verification, error) {
 	var v Verification
 	snaps, err := readSnapshots(db, 2)
@@ -174,7 +174,11 @@ func verifyContent(db *sql.DB) (Verification, error) {
 	for _, p := range parts {
 		rows = append(rows, p.rows)
 	}
-	problem, err := verifyRows(snaps[0].tx, rows)
+	var txs []*sql.Tx
+	for _, s := range snaps {
+		txs = append(txs, s.tx)
+	}
+	problem, err := verifyRows(txs, rows)
 	if problem != "" {
 		v.fail(problem)
 	}

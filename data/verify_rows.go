@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The state rows are checked against the row changes the chain walk reads anyway: each range
@@ -164,13 +165,34 @@ func (t tableHistory) of(key any) (rowHistory, bool) {
 
 // verifyRows compares every row of every tracked table with the last hash its events recorded,
 // and each recorded "before" with the "after" of the change before it, so a row changed
-// outside the program is found even when the program changed it again afterwards. It returns
-// the first problem.
-func verifyRows(tx *sql.Tx, parts []rowHistories) (string, error) {
-	for i, t := range trackedTables {
-		keys, of := joined(parts, i)
-		if problem, err := verifyTable(tx, t, keys, of); err != nil || problem != "" {
-			return problem, err
+// outside the program is found even when the program changed it again afterwards. Each
+// transaction reads tables beside the others (they see the same register); the problem
+// returned is the first, in the order of trackedTables.
+func verifyRows(txs []*sql.Tx, parts []rowHistories) (string, error) {
+	type found struct {
+		problem string
+		err     error
+	}
+	results := make([]found, len(trackedTables))
+	next := make(chan int, len(trackedTables))
+	for i := range trackedTables {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for _, tx := range txs {
+		wg.Go(func() {
+			for i := range next {
+				keys, of := joined(parts, i)
+				problem, err := verifyTable(tx, trackedTables[i], keys, of)
+				results[i] = found{problem, err}
+			}
+		})
+	}
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil || r.problem != "" {
+			return r.problem, r.err
 		}
 	}
 	return "", nil
