@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -47,50 +49,47 @@ const rowHashFunc = "klrg_row_sha256"
 
 func init() {
 	sqlite.MustRegisterDeterministicScalarFunction(rowHashFunc, -1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-		h := sha256.New()
+		bp := rowBuffers.Get().(*[]byte)
+		b := (*bp)[:0]
 		for _, a := range args {
-			writeValue(h, a)
+			b = appendValue(b, a)
 		}
-		return h.Sum(nil), nil
+		h := sha256.Sum256(b)
+		*bp = b
+		rowBuffers.Put(bp)
+		return h[:], nil
 	})
 }
 
-type byteWriter interface{ Write([]byte) (int, error) }
+// rowBuffers hold a row's values while it is hashed, so the trigger of every change (and
+// verify, for every row) does not allocate them anew.
+var rowBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// writeValue writes one SQL value with its type, so 1, '1' and x'31' hash differently.
-func writeValue(w byteWriter, v any) {
-	var buf [binary.MaxVarintLen64 + 1]byte
+// appendValue appends one SQL value with its type, so 1, '1' and x'31' hash differently.
+func appendValue(b []byte, v any) []byte {
 	switch v := v.(type) {
 	case nil:
-		w.Write([]byte{'n'})
+		return append(b, 'n')
 	case int64:
-		buf[0] = 'i'
-		binary.BigEndian.PutUint64(buf[1:9], uint64(v))
-		w.Write(buf[:9])
+		return binary.BigEndian.AppendUint64(append(b, 'i'), uint64(v))
 	case float64:
-		buf[0] = 'f'
-		binary.BigEndian.PutUint64(buf[1:9], math.Float64bits(v))
-		w.Write(buf[:9])
+		return binary.BigEndian.AppendUint64(append(b, 'f'), math.Float64bits(v))
 	case bool:
-		writeValue(w, map[bool]int64{false: 0, true: 1}[v])
+		if v {
+			return appendValue(b, int64(1))
+		}
+		return appendValue(b, int64(0))
 	case string:
-		buf[0] = 't'
-		n := binary.PutUvarint(buf[1:], uint64(len(v)))
-		w.Write(buf[:n+1])
-		w.Write([]byte(v))
+		return append(binary.AppendUvarint(append(b, 't'), uint64(len(v))), v...)
 	case []byte:
 		if v == nil {
-			w.Write([]byte{'n'})
-			return
+			return append(b, 'n')
 		}
-		buf[0] = 'b'
-		n := binary.PutUvarint(buf[1:], uint64(len(v)))
-		w.Write(buf[:n+1])
-		w.Write(v)
+		return append(binary.AppendUvarint(append(b, 'b'), uint64(len(v))), v...)
 	case time.Time:
-		writeValue(w, v.UTC().Format(time.RFC3339Nano))
+		return appendValue(b, v.UTC().Format(time.RFC3339Nano))
 	default:
-		writeValue(w, fmt.Sprint(v))
+		return appendValue(b, fmt.Sprint(v))
 	}
 }
 
@@ -216,14 +215,12 @@ func rowsDigest(changes []rowChange) string {
 	if len(changes) == 0 {
 		return ""
 	}
-	h := sha256.New()
+	var b []byte
 	for _, c := range changes {
-		writeValue(h, c.Table)
-		writeValue(h, c.Key)
-		writeValue(h, c.Before)
-		writeValue(h, c.After)
+		b = appendValue(appendValue(appendValue(appendValue(b, c.Table), c.Key), c.Before), c.After)
 	}
-	return fmt.Sprintf("%x", h.Sum(nil))
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }
 
 // pendingDigest is the digest of the rows changed since the last event, for the chain hash
