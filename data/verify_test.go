@@ -177,3 +177,21 @@ func TestVerifyThoroughComparesIndexes(t *testing.T) {
 		t.Fatalf("VerifyThorough = %+v, want the index named", v)
 	}
 }
+
+// The audit trail's own tables are not checked row by row for their references: a payload or
+// a row change beyond the chain's ends is still found.
+func TestVerifyFindsAuditRowsWithoutTheirEvent(t *testing.T) {
+	for _, tt := range []struct{ sql, table string }{
+		{`INSERT INTO event_payloads (event_id, payload) VALUES (99, '{}')`, "event_payloads"},
+		{`INSERT INTO event_rows (event_id, tbl, row_key, before, after) VALUES (0, 'complaints', 1, NULL, x'00')`, "event_rows"},
+	} {
+		path := auditFixture(t)
+		execRaw(t, path, tt.sql)
+		s := openAt(t, path, "2026-03-02")
+		v, err := s.Verify()
+		must(t, err)
+		if v.OK() || !strings.Contains(strings.Join(v.Problems, "\n"), "in tabel "+tt.table+" verwijst naar iets dat niet bestaat") {
+			t.Errorf("%s: Verify = %+v, want the row without its event", tt.sql, v)
+		}
+	}
+}
