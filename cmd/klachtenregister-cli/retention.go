@@ -90,7 +90,12 @@ func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
 		}
 		fmt.Fprintln(w, "Er is niets gewijzigd (--dry-run).")
 	case len(res.Anonymised) > 0:
-		fmt.Fprintf(w, "\n%s geanonimiseerd: %s.\n", counted(len(res.Anonymised), "dossier", "dossiers"), strings.Join(res.Anonymised, ", "))
+		// The table above names them; on a large register a list here ran to thousands.
+		fmt.Fprintf(w, "\n%s geanonimiseerd (in de tabel hierboven", counted(len(res.Anonymised), "dossier", "dossiers"))
+		if len(res.Held) > 0 {
+			fmt.Fprint(w, ", behalve die onder bewaarplicht")
+		}
+		fmt.Fprintln(w, ").")
 		fmt.Fprintln(w, data.AnonymiseBackupNote)
 	}
 	if len(res.Held) > 0 {

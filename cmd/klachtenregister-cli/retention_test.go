@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -182,8 +183,14 @@ func TestAnonymiseBesideTheApp(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd, stderr := startChild(t, 1, "", "anonymise", "--db", db)
-	if out, err := cmd.Output(); err != nil || strings.Contains(stderr.String(), "REFUSED") || !strings.Contains(string(out), "geanonimiseerd") {
+	out, err := cmd.Output()
+	if err != nil || strings.Contains(stderr.String(), "REFUSED") || !strings.Contains(string(out), fmt.Sprintf("%d dossiers geanonimiseerd (in de tabel hierboven", len(due))) {
 		t.Fatalf("anonymise in a second process: %v, %s, %s", err, out, stderr)
+	}
+	for _, line := range strings.Split(string(out), "\n") { // not every reference again on one line
+		if len(line) > 200 {
+			t.Errorf("a line of %d characters: %.80s…", len(line), line)
+		}
 	}
 	if changed, err := app.Changed(); err != nil || !changed {
 		t.Errorf("the open store did not notice the change (%v)", err)
