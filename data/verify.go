@@ -33,7 +33,7 @@ func (v *Verification) fail(problem string) {
 
 // Verify checks the file's structure (quick_check: every page, record and constraint), the
 // audit chain, every state row against what its events recorded, the head of the chain against
-// the newest anchor outside the file, and the references between tables (foreign_key_check):
+// the newest anchor outside the file, and the references between tables (checkReferences):
 // every check of the "Nothing lost" issue. What quick_check leaves to VerifyThorough is whether
 // every index entry matches its row: a mismatch makes a search miss a row but loses nothing
 // (the rows themselves are hashed and checked here), and it takes the register's longest check.
@@ -41,7 +41,7 @@ func (v *Verification) fail(problem string) {
 func (s *Store) Verify() (Verification, error) { return s.verify(false) }
 
 // VerifyThorough is Verify with the full integrity_check, which also compares every index with
-// its table: about twice as long on a large register (CLI `verify --thorough`).
+// its table: some 1.7 times as long on a large register (CLI `verify --thorough`).
 func (s *Store) VerifyThorough() (Verification, error) { return s.verify(true) }
 
 func (s *Store) verify(thorough bool) (Verification, error) {
