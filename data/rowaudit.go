@@ -55,8 +55,10 @@ func init() {
 			b = appendValue(b, a)
 		}
 		h := sha256.Sum256(b)
-		*bp = b
-		rowBuffers.Put(bp)
+		if cap(b) <= 1<<20 { // a row with a letter's PDF or an attachment is not kept
+			*bp = b
+			rowBuffers.Put(bp)
+		}
 		return h[:], nil
 	})
 }

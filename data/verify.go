@@ -31,7 +31,7 @@ func (v *Verification) fail(problem string) {
 	v.Problems = append(v.Problems, problem)
 }
 
-// Verify checks the file's structure (quick_check: every page, record and constraint), the
+// Verify checks the file's structure (quick_check: every page and record, NOT NULL and CHECK), the
 // audit chain, every state row against what its events recorded, the head of the chain against
 // the newest anchor outside the file, and the references between tables (checkReferences):
 // every check of the "Nothing lost" issue. What quick_check leaves to VerifyThorough is whether
@@ -216,24 +216,23 @@ func verifyContent(db *sql.DB) (Verification, error) {
 	if len(snaps) == 2 {
 		half := snaps[0].head / 2
 		first := make(chan chainPart, 1)
-		go func() { first <- walkChain(snaps[0].tx, 1, half, kept) }()
+		go func() { first <- walkChain(snaps[0].tx, math.MinInt64, half, kept) }()
 		second := walkChain(snaps[1].tx, half+1, math.MaxInt64, kept)
 		parts = []chainPart{<-first, second}
 	} else {
-		parts = []chainPart{walkChain(snaps[0].tx, 1, math.MaxInt64, kept)}
+		parts = []chainPart{walkChain(snaps[0].tx, math.MinInt64, math.MaxInt64, kept)}
 	}
 	if err := joinChain(&v, parts); err != nil || !v.OK() {
 		return v, err
 	}
-	var rows []rowHistories
-	for _, p := range parts {
-		rows = append(rows, p.rows)
+	for _, p := range parts[1:] {
+		parts[0].rows.fold(p.rows)
 	}
 	var txs []*sql.Tx
 	for _, s := range snaps {
 		txs = append(txs, s.tx)
 	}
-	problem, err := verifyRows(txs, rows)
+	problem, err := verifyRows(txs, parts[0].rows)
 	if problem != "" {
 		v.fail(problem)
 	}
@@ -287,12 +286,12 @@ type chainPart struct {
 func joinChain(v *Verification, parts []chainPart) error {
 	fail := func(id int64, problem string) { v.EventID = id; v.fail(problem) }
 	missing, erased := map[int64]string{}, map[int64]bool{}
-	var last Event
-	for _, p := range parts {
+	last := Event{Hash: genesis} // before the first event
+	for i, p := range parts {
 		if p.err != nil {
 			return p.err
 		}
-		if p.first.ID != 0 && last.ID != 0 {
+		if i > 0 && p.first.ID != 0 { // the first range checks its start itself
 			switch {
 			case p.first.ID != last.ID+1:
 				fail(last.ID+1, fmt.Sprintf("gebeurtenis %d ontbreekt: het audit-spoor springt van %d naar %d (verwijderd)", last.ID+1, last.ID, p.first.ID))
@@ -326,9 +325,10 @@ func joinChain(v *Verification, parts []chainPart) error {
 }
 
 // walkChain walks the events from lo to hi in order beside the row changes each recorded. The
-// range from the first event checks the chain from its start; a later range takes its first
-// event as it finds it, and joinChain checks where it meets the range before. The range that
-// runs to the end also finds row changes recorded for events after the last.
+// range from the start (lo math.MinInt64, so an event slipped in before the first is read too)
+// checks the chain from genesis; a later range takes its first event as it finds it, and
+// joinChain checks where it meets the range before, even when that range is empty. The range
+// that runs to the end also finds row changes recorded for events after the last.
 func walkChain(tx *sql.Tx, lo, hi int64, kept keptRecords) (p chainPart) {
 	p.missing, p.erased, p.rows = map[int64]string{}, map[int64]bool{}, newRowHistories()
 	rows, err := tx.Query(`SELECT `+eventColumns+` FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id
@@ -343,7 +343,7 @@ func walkChain(tx *sql.Tx, lo, hi int64, kept keptRecords) (p chainPart) {
 	}
 	defer changes.close()
 	prev, want := "", int64(0) // unknown until the first event, unless the range starts the chain
-	if lo <= 1 {
+	if lo == math.MinInt64 {
 		prev, want = genesis, 1
 	}
 	fail := func(id int64, problem string) { p.eventID, p.problem = id, problem }

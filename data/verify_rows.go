@@ -119,48 +119,43 @@ func (h rowHistories) note(event int64, changes []rowChange) {
 	}
 }
 
-// joined is what the ranges' histories, in order, recorded of the tracked table i: the rows'
-// keys in SQLite's order (ids, then text keys) and each row's history over all the ranges.
-func joined(parts []rowHistories, i int) (keys []any, of func(key any) rowHistory) {
-	ids, texts := map[int64]bool{}, map[string]bool{}
-	for _, p := range parts {
-		for id := range p[i].ids {
-			ids[id] = true
-		}
-		for k := range p[i].keys {
-			texts[k] = true
-		}
-	}
-	keys = make([]any, 0, len(ids)+len(texts))
-	for _, id := range slices.Sorted(maps.Keys(ids)) {
-		keys = append(keys, id)
-	}
-	for _, k := range slices.Sorted(maps.Keys(texts)) {
-		keys = append(keys, k)
-	}
-	return keys, func(key any) rowHistory {
-		var r rowHistory
-		for _, p := range parts {
-			n, ok := p[i].of(key)
-			switch {
-			case !ok:
-			case r.first == 0:
-				r = n
-			default:
-				r = r.then(n)
+// fold adds the histories of the range after h's to h, and empties next so its memory goes.
+func (h rowHistories) fold(next rowHistories) {
+	for i, t := range next {
+		for id, n := range t.ids {
+			if r, ok := h[i].ids[id]; ok {
+				n = r.then(n)
 			}
+			h[i].ids[id] = n
+			delete(t.ids, id)
 		}
-		return r
+		for k, n := range t.keys {
+			if r, ok := h[i].keys[k]; ok {
+				n = r.then(n)
+			}
+			h[i].keys[k] = n
+		}
+		next[i] = tableHistory{}
 	}
 }
 
-func (t tableHistory) of(key any) (rowHistory, bool) {
-	if id, ok := key.(int64); ok {
-		r, ok := t.ids[id]
-		return r, ok
+// sortedKeys are the table's recorded rows in SQLite's order: ids, then text keys.
+func (t tableHistory) sortedKeys() []any {
+	out := make([]any, 0, len(t.ids)+len(t.keys))
+	for _, id := range slices.Sorted(maps.Keys(t.ids)) {
+		out = append(out, id)
 	}
-	r, ok := t.keys[keyText(key)]
-	return r, ok
+	for _, k := range slices.Sorted(maps.Keys(t.keys)) {
+		out = append(out, k)
+	}
+	return out
+}
+
+func (t tableHistory) of(key any) rowHistory {
+	if id, ok := key.(int64); ok {
+		return t.ids[id]
+	}
+	return t.keys[keyText(key)]
 }
 
 // verifyRows compares every row of every tracked table with the last hash its events recorded,
@@ -168,7 +163,7 @@ func (t tableHistory) of(key any) (rowHistory, bool) {
 // outside the program is found even when the program changed it again afterwards. Each
 // transaction reads tables beside the others (they see the same register); the problem
 // returned is the first, in the order of trackedTables.
-func verifyRows(txs []*sql.Tx, parts []rowHistories) (string, error) {
+func verifyRows(txs []*sql.Tx, h rowHistories) (string, error) {
 	type found struct {
 		problem string
 		err     error
@@ -183,8 +178,7 @@ func verifyRows(txs []*sql.Tx, parts []rowHistories) (string, error) {
 	for _, tx := range txs {
 		wg.Go(func() {
 			for i := range next {
-				keys, of := joined(parts, i)
-				problem, err := verifyTable(tx, trackedTables[i], keys, of)
+				problem, err := verifyTable(tx, trackedTables[i], h[i])
 				results[i] = found{problem, err}
 			}
 		})
@@ -199,7 +193,7 @@ func verifyRows(txs []*sql.Tx, parts []rowHistories) (string, error) {
 }
 
 // verifyTable reads the table in key order beside the keys of its recorded rows.
-func verifyTable(tx *sql.Tx, t trackedTable, keys []any, of func(key any) rowHistory) (string, error) {
+func verifyTable(tx *sql.Tx, t trackedTable, h tableHistory) (string, error) {
 	cols, err := columns(tx, t.name)
 	if err != nil {
 		return "", err
@@ -235,6 +229,7 @@ func verifyTable(tx *sql.Tx, t trackedTable, keys []any, of func(key any) rowHis
 		}
 		return l
 	}
+	keys := h.sortedKeys()
 	changed := func(event int64) string {
 		return fmt.Sprintf("is buiten Klachtenregister om gewijzigd vóór gebeurtenis %d", event)
 	}
@@ -248,7 +243,7 @@ func verifyTable(tx *sql.Tx, t trackedTable, keys []any, of func(key any) rowHis
 		}
 		var rec rowHistory
 		if c >= 0 {
-			rec = of(keys[0])
+			rec = h.of(keys[0])
 		}
 		switch {
 		case c < 0:

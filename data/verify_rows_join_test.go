@@ -52,14 +52,14 @@ func TestRowHistoriesJoinAsOneWalk(t *testing.T) {
 					second.note(e.id, e.changes)
 				}
 			}
+			first.fold(second)
 			for i := range whole {
-				keys, of := joined([]rowHistories{first, second}, i)
-				wantKeys, want := joined([]rowHistories{whole}, i)
+				keys, wantKeys := first[i].sortedKeys(), whole[i].sortedKeys()
 				if !reflect.DeepEqual(keys, wantKeys) {
 					t.Fatalf("round %d, cut %d: rows %v, one walk %v", round, cut, keys, wantKeys)
 				}
 				for _, k := range keys {
-					if got, want := of(k), want(k); got.brokenAt() != want.brokenAt() || got.last != want.last || got.first != want.first {
+					if got, want := first[i].of(k), whole[i].of(k); got.brokenAt() != want.brokenAt() || got.last != want.last || got.first != want.first {
 						t.Fatalf("round %d, cut after %d events, row %v of %s: joined %+v, one walk %+v", round, cut, k, trackedTables[i].name, got, want)
 					}
 				}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -194,4 +195,69 @@ func TestVerifyFindsAuditRowsWithoutTheirEvent(t *testing.T) {
 			t.Errorf("%s: Verify = %+v, want the row without its event", tt.sql, v)
 		}
 	}
+}
+
+// An event slipped in before the first (id 0 or below: only changing and deleting events is
+// refused by the triggers) is found as one walk from the start finds it.
+func TestVerifyFindsAnEventBeforeTheFirst(t *testing.T) {
+	for _, id := range []string{"0", "-7"} {
+		path := auditFixture(t)
+		execRaw(t, path, `INSERT INTO events (id, at, actor, complaint_id, kind, payload_sha256, prev_hash, hash)
+			VALUES (`+id+`, '2026-01-01T09:00:00Z', 'praktijk', 1, 'complaint_withdrawn', '', '', 'x')`)
+		s := openAt(t, path, "2026-03-02")
+		v, err := s.Verify()
+		must(t, err)
+		if v.OK() || v.EventID != 1 || !strings.Contains(v.Problem, "gebeurtenis 1 ontbreekt") {
+			t.Errorf("event %s slipped in: Verify = %+v, want event 1 named", id, v)
+		}
+	}
+}
+
+// The whole first half of the chain removed, with the anchors that would tell: the second
+// half must still meet the start of the chain.
+func TestVerifyFindsTheFirstHalfRemoved(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	s := openAt(t, path, "2026-03-02")
+	for i, name := range []string{"Jansen", "Pietersen"} {
+		ref := mustCreate(t, s, complaint(name, fmt.Sprintf("2026-02-0%d", i+2), true))
+		must(t, s.Acknowledge(ref, day("2026-02-04"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+		_, err := s.AddContact(ref, Contact{On: day("2026-02-10"), Kind: ContactPhone, Note: "gesprek gepland"})
+		must(t, err)
+	}
+	anchors, err := s.anchorPaths()
+	must(t, err)
+	must(t, s.Close())
+	if n := countEvents(t, path); n != 6 {
+		t.Fatalf("fixture has %d events, want 6", n)
+	}
+	db := rawDB(t, path)
+	var drops []string
+	rows, err := db.Query(`SELECT 'DROP TRIGGER ' || name FROM sqlite_schema WHERE type = 'trigger'`)
+	must(t, err)
+	for rows.Next() {
+		var q string
+		must(t, rows.Scan(&q))
+		drops = append(drops, q)
+	}
+	rows.Close()
+	db.Close()
+	execRaw(t, path, append(drops, `DELETE FROM contacts WHERE complaint_id = 1`, `DELETE FROM event_rows WHERE event_id <= 3`,
+		`DELETE FROM event_payloads WHERE event_id <= 3`, `DELETE FROM events WHERE id <= 3`, `DELETE FROM complaints WHERE id = 1`)...)
+	for _, a := range anchors {
+		os.Remove(a)
+	}
+	v, err := openAt(t, path, "2026-03-02").Verify()
+	must(t, err)
+	if v.OK() || v.EventID != 1 || !strings.Contains(v.Problem, "gebeurtenis 1 ontbreekt: het audit-spoor springt van 0 naar 4") {
+		t.Fatalf("Verify = %+v, want event 1 named missing", v)
+	}
+}
+
+func countEvents(t *testing.T, path string) int {
+	t.Helper()
+	db := rawDB(t, path)
+	defer db.Close()
+	var n int
+	must(t, db.QueryRow(`SELECT count(*) FROM events`).Scan(&n))
+	return n
 }

@@ -63,7 +63,7 @@ type anchorJSON struct {
 }
 
 func verifyCommand(fs *flag.FlagSet) func(c *call) error {
-	thorough := fs.Bool("thorough", false, "controleer ook elke index van het databasebestand; duurt ongeveer anderhalf keer zo lang")
+	thorough := fs.Bool("thorough", false, "controleer ook elke index van het databasebestand; duurt bijna twee keer zo lang")
 	return func(c *call) error {
 		s, err := c.openNoArgs()
 		if err != nil {
