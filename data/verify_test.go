@@ -261,3 +261,50 @@ func countEvents(t *testing.T, path string) int {
 	must(t, db.QueryRow(`SELECT count(*) FROM events`).Scan(&n))
 	return n
 }
+
+// Verify's connections read one register: readSnapshots gives transactions that all see the
+// same newest event, or only one, however fast another connection commits meanwhile.
+func TestSnapshotsSeeOneRegister(t *testing.T) {
+	path := auditFixture(t)
+	writer := openAt(t, path, "2026-03-02")
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				done <- nil
+				return
+			default:
+			}
+			if _, err := writer.AddContact("K-2026-0001", Contact{On: day("2026-02-21"), Kind: ContactPhone, Note: "nagebeld"}); err != nil {
+				done <- err
+				return
+			}
+		}
+	}()
+	db := rawDB(t, path)
+	defer db.Close()
+	db.SetMaxOpenConns(3)
+	alone := 0
+	for range 200 {
+		snaps, err := readSnapshots(db, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range snaps {
+			var head int64
+			must(t, s.tx.QueryRow(`SELECT max(id) FROM events`).Scan(&head))
+			if head != snaps[0].head {
+				t.Errorf("snapshots see %d and %d events", snaps[0].head, head)
+			}
+			s.tx.Rollback()
+		}
+		if len(snaps) == 1 {
+			alone++
+		}
+	}
+	close(stop)
+	must(t, <-done)
+	t.Logf("%d of 200 fell back to one walk", alone)
+}
