@@ -271,7 +271,7 @@ func (w *importWizard) enableImport() {
 }
 
 // countRows is a number of rows of the sheet in words: "1 row", "200 rows".
-func countRows(n int) string { return lang.N("{{.N}} rows", n, map[string]any{"N": n}) }
+func countRows(n int) string { return lang.N("{{.N}} rows", n, map[string]any{"N": thousands(n)}) }
 
 // previewLine is one complaint of the preview as the practitioner recognises it.
 func previewLine(r data.ImportRow) string {
@@ -310,7 +310,7 @@ func (w *importWizard) summary(res data.ImportResult) {
 	w.shown = func() { w.summary(res) }
 	refs := res.References
 	text := lang.N("{{.N}} complaints imported from {{.File}}, with references {{.First}} to {{.Last}}.", len(refs),
-		map[string]any{"N": len(refs), "File": w.sheet.Name, "First": refs[0], "Last": refs[len(refs)-1]})
+		map[string]any{"N": thousands(len(refs)), "File": w.sheet.Name, "First": refs[0], "Last": refs[len(refs)-1]})
 	dup, skipped := len(res.Duplicates), len(w.preview.Refused)
 	text += "\n" + lang.N("{{.N}} complaints were already in the register and were left out.", dup, map[string]any{"N": dup}) +
 		" " + lang.N("{{.N}} refused rows were skipped.", skipped, map[string]any{"N": skipped})

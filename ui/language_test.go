@@ -578,3 +578,20 @@ func TestRefusalLeavesTheCLIFlagOut(t *testing.T) {
 		t.Errorf("English: %q", got)
 	}
 }
+
+// Counts on screen that can run into the thousands carry the language's separator: 100.000
+// klachten, 100,000 complaints.
+func TestLargeCountsCarryTheThousandsSeparator(t *testing.T) {
+	test.NewTempApp(t)
+	for lang, want := range map[string]string{"nl": "1.204 regels", "en": "1,204 rows"} {
+		if err := UseLanguage(lang); err != nil {
+			t.Fatal(err)
+		}
+		if got := countRows(1204); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -237,7 +237,7 @@ func (r *register) refresh() {
 			return
 		}
 		r.rows, r.pages, r.loading = n, map[int][]data.Listed{}, map[int]bool{}
-		r.total.SetText(lang.N("{{.N}} complaints", n, map[string]any{"N": n}))
+		r.total.SetText(lang.N("{{.N}} complaints", n, map[string]any{"N": thousands(n)}))
 		r.table.Refresh()
 	}, r.fail)
 	run(&r.bg, r.store.Years, r.setYears, r.fail)

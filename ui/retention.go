@@ -189,7 +189,7 @@ func (r *retentionScreen) showIntro() {
 	}
 	// The files that can be chosen, as Vandaag counts them; those under a hold are listed too.
 	n := len(r.cases) - held
-	v := map[string]any{"N": n, "Period": lang.N("{{.N}} years", r.years, map[string]any{"N": r.years})}
+	v := map[string]any{"N": thousands(n), "Period": lang.N("{{.N}} years", r.years, map[string]any{"N": r.years})}
 	var text string
 	switch {
 	case len(r.cases) == 0:
@@ -228,7 +228,7 @@ func (r *retentionScreen) enable() {
 	n := len(r.chosen())
 	setEnabled(r.anonymise, n > 0)
 	if n > 0 {
-		r.anonymise.SetText(lang.N("Anonymise {{.N}} chosen files…", n, map[string]any{"N": n}))
+		r.anonymise.SetText(lang.N("Anonymise {{.N}} chosen files…", n, map[string]any{"N": thousands(n)}))
 	} else {
 		r.anonymise.SetText(lang.L("Anonymise the chosen files…"))
 	}
@@ -240,7 +240,7 @@ func (r *retentionScreen) onAnonymise() {
 	if len(refs) == 0 {
 		return
 	}
-	msg := lang.N("Anonymise these {{.N}} files: {{.Refs}}?", len(refs), map[string]any{"N": len(refs), "Refs": strings.Join(refs, ", ")}) +
+	msg := lang.N("Anonymise these {{.N}} files: {{.Refs}}?", len(refs), map[string]any{"N": thousands(len(refs)), "Refs": strings.Join(refs, ", ")}) +
 		"\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
 	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
 		if yes {
