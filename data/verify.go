@@ -109,7 +109,10 @@ type fileFindings struct {
 // checkFile checks the file's structure (integrity_check when thorough, else quick_check) and,
 // when that holds, the references between tables.
 func checkFile(db *sql.DB, thorough bool) (f fileFindings) {
-	pragma := map[bool]string{false: "quick_check", true: "integrity_check"}[thorough]
+	pragma := "quick_check"
+	if thorough {
+		pragma = "integrity_check"
+	}
 	rows, err := db.Query(`PRAGMA ` + pragma)
 	if err != nil {
 		return fileFindings{err: err}
@@ -136,7 +139,7 @@ var auditTables = []string{"events", "event_payloads", "event_rows"}
 
 // checkReferences finds the first row that refers to a row that does not exist. The audit
 // trail's tables are not checked row by row, which took half of it: the chain walk reads every
-// event with its payload and row changes in the order of their ids 1 to the newest, so a
+// event with its payload and row changes in the order of their ids up to the newest, so a
 // payload or a row change whose event is gone is found there unless its id lies outside that
 // range, which is checked here; and an event's complaint is a state row, which the rows check
 // finds removed.

@@ -98,44 +98,44 @@ func (h rowHistories) note(event int64, changes []rowChange) {
 			continue
 		}
 		before, after := keyOfHash(c.Before), keyOfHash(c.After)
-		noteRow := func(r rowHistory, seen bool) rowHistory {
-			switch {
-			case !seen:
-				r = rowHistory{firstBefore: before, first: event}
-			case r.broken == 0 && before != r.last:
-				r.broken = event
-			}
-			r.last = after
-			return r
-		}
 		if id, isID := c.Key.(int64); isID {
-			r, seen := h[i].ids[id]
-			h[i].ids[id] = noteRow(r, seen)
+			noteRow(h[i].ids, id, event, before, after)
 		} else {
-			k := keyText(c.Key)
-			r, seen := h[i].keys[k]
-			h[i].keys[k] = noteRow(r, seen)
+			noteRow(h[i].keys, keyText(c.Key), event, before, after)
 		}
 	}
+}
+
+// noteRow adds one change of the row key to its history in m.
+func noteRow[K comparable](m map[K]rowHistory, key K, event int64, before, after hashKey) {
+	r, seen := m[key]
+	switch {
+	case !seen:
+		r = rowHistory{firstBefore: before, first: event}
+	case r.broken == 0 && before != r.last:
+		r.broken = event
+	}
+	r.last = after
+	m[key] = r
 }
 
 // fold adds the histories of the range after h's to h, and empties next so its memory goes.
 func (h rowHistories) fold(next rowHistories) {
 	for i, t := range next {
-		for id, n := range t.ids {
-			if r, ok := h[i].ids[id]; ok {
-				n = r.then(n)
-			}
-			h[i].ids[id] = n
-			delete(t.ids, id)
-		}
-		for k, n := range t.keys {
-			if r, ok := h[i].keys[k]; ok {
-				n = r.then(n)
-			}
-			h[i].keys[k] = n
-		}
+		foldRows(h[i].ids, t.ids)
+		foldRows(h[i].keys, t.keys)
 		next[i] = tableHistory{}
+	}
+}
+
+// foldRows adds the rows' histories in next to those in m, which come before them.
+func foldRows[K comparable](m, next map[K]rowHistory) {
+	for k, n := range next {
+		if r, ok := m[k]; ok {
+			n = r.then(n)
+		}
+		m[k] = n
+		delete(next, k)
 	}
 }
 
