@@ -258,10 +258,14 @@ func WorstWarning(items []ActionItem) Warning {
 // SortItems puts overdue items first, then by due date and reference.
 func SortItems(items []ActionItem) {
 	slices.SortStableFunc(items, func(a, b ActionItem) int {
-		return cmp.Or(
-			cmp.Compare(b.Warning.severity(), a.Warning.severity()),
-			a.DueOn.Compare(b.DueOn),
-			cmp.Compare(a.Reference, b.Reference))
+		// One comparison after the other, not cmp.Or's three at once: Vandaag sorts thousands.
+		if c := cmp.Compare(b.Warning.severity(), a.Warning.severity()); c != 0 {
+			return c
+		}
+		if c := a.DueOn.Compare(b.DueOn); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Reference, b.Reference)
 	})
 }
 

@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -71,6 +72,23 @@ func TestParseDate(t *testing.T) {
 	for _, bad := range []string{"", "29-11-2026", "2026-02-30", "2026-13-01", "2026-1-5", "gisteren"} {
 		if _, err := ParseDate(bad); !errors.Is(err, ErrInvalid) {
 			t.Errorf("ParseDate(%q) error = %v, want ErrInvalid", bad, err)
+		}
+	}
+}
+
+// TestParseDateAgreesWithTime: the hand-written reader takes exactly the dates time.Parse takes,
+// leap days and impossible days too.
+func TestParseDateAgreesWithTime(t *testing.T) {
+	for _, y := range []int{0, 1900, 2000, 2024, 2026, 9999} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				want, werr := time.Parse(dateLayout, s)
+				got, err := ParseDate(s)
+				if (err == nil) != (werr == nil) || (err == nil && got.t != want) {
+					t.Errorf("ParseDate(%q) = %v, %v; time.Parse gives %v, %v", s, got, err, want, werr)
+				}
+			}
 		}
 	}
 }

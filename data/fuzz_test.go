@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The fuzz tests run their seed corpus (testdata/fuzz) with go test; search further with
@@ -17,6 +18,9 @@ func FuzzParseDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
+		if want, werr := time.Parse(dateLayout, s); (err == nil) != (werr == nil) || (err == nil && d.t != want) {
+			t.Fatalf("ParseDate(%q) = %v, %v; time.Parse gives %v, %v", s, d, err, want, werr)
+		}
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || e.Code != CodeInvalid || !strings.Contains(e.Error(), "JJJJ-MM-DD") {

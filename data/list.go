@@ -252,12 +252,15 @@ func (s *Store) list(f Filter) ([]Listed, error) {
 // list is List on q, so that a complaint file reads its row in the same snapshot as the rest.
 func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 	var out []Listed
+	if f.Limit > 0 && f.Limit <= 1000 { // a page: room for it at once, not grown row by row
+		out = make([]Listed, 0, f.Limit)
+	}
 	err := eachListed(q, f, set, today, func(l *Listed) { out = append(out, *l) })
 	return out, err
 }
 
 // eachListed hands each complaint of list to each in turn, without keeping them: Vandaag
-// keeps only their action items.
+// keeps only their action items. each must not keep the pointer: the next row overwrites it.
 func eachListed(q querier, f Filter, set Settings, today Date, each func(*Listed)) error {
 	anchor, err := f.anchor(q)
 	if err != nil {
@@ -272,12 +275,14 @@ func eachListed(q querier, f Filter, set Settings, today Date, each func(*Listed
 		return err
 	}
 	defer rows.Close()
-	cols := f.columns()
+	// One Listed, emptied for each row: each gets a copy or only its items, and Vandaag reads
+	// thousands of complaints, each of which would otherwise be a new allocation of a kilobyte.
+	var l Listed
+	var info, notices *string
+	dest := append(f.columns().dest(&l.Complaint), &info, &notices, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
+		&l.MeasureCount)
 	for rows.Next() {
-		var l Listed
-		var info, notices *string
-		dest := append(cols.dest(&l.Complaint), &info, &notices, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
-			&l.MeasureCount)
+		l = Listed{}
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
@@ -398,22 +403,23 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		if set, err = settings(q); err != nil {
 			return err
 		}
-		return eachListed(q, Filter{Active: true, facts: dueFacts}, set, today, func(l *Listed) {
+		err = eachListed(q, Filter{Active: true, facts: dueFacts}, set, today, func(l *Listed) {
 			if l.Status.Open() {
 				open++
 			}
 			items = append(items, l.Items...)
 		})
+		if err != nil {
+			return err
+		}
+		// Of the open measures only what their items show: not the complaints each is linked
+		// to, which for a measure of many years are thousands of references.
+		return scanRows(q, func(m *Measure) []any { return []any{&m.ID, &m.Code, &m.Description, &m.DueOn} },
+			func(m Measure) { items = append(items, MeasureItems(m, today, set)...) },
+			`SELECT id, code, description, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`)
 	})
 	if err != nil {
 		return OverviewCounts{}, nil, err
-	}
-	measures, err := s.Measures(MeasureFilter{Open: true})
-	if err != nil {
-		return OverviewCounts{}, nil, err
-	}
-	for _, m := range measures {
-		items = append(items, MeasureItems(m, today, set)...)
 	}
 	due, err := retentionDue(s.r, set, today, Date{})
 	if err != nil {
