@@ -46,7 +46,7 @@ func (s *Store) Batch(fn func(b *Store) error) error {
 	if _, err := sqlTx.Exec(`PRAGMA cache_size = -262144`); err != nil {
 		return err
 	}
-	b := Store{w: s.w, r: s.r, ckpt: s.ckpt, path: s.path, Now: s.Now, Actor: s.Actor,
+	b := Store{w: s.w, r: s.r, ckpt: s.ckpt, stmts: s.stmts, path: s.path, Now: s.Now, Actor: s.Actor,
 		batch: &batch{tx: sqlTx, stmts: map[string]*sql.Stmt{}, search: map[int64]bool{}}}
 	defer func() {
 		for _, st := range b.batch.stmts {
@@ -84,9 +84,13 @@ func (bt *batch) run(s *Store, fn func(tx *Tx) error) error {
 	return nil
 }
 
-// prepared is the batch's prepared statement for query; nil outside a batch.
+// prepared is the prepared statement for query in this transaction: the batch's, or the
+// writer's (see statements); nil when it is not prepared yet.
 func (tx *Tx) prepared(query string) *sql.Stmt {
 	if tx.batch == nil {
+		if st := tx.store.stmts.lookup(query); st != nil {
+			return tx.Tx.Stmt(st)
+		}
 		return nil
 	}
 	st, ok := tx.batch.stmts[query]
@@ -100,7 +104,7 @@ func (tx *Tx) prepared(query string) *sql.Stmt {
 	return st
 }
 
-// Exec runs a change, from a prepared statement inside a batch.
+// Exec runs a change, from a prepared statement when there is one.
 func (tx *Tx) Exec(query string, args ...any) (sql.Result, error) {
 	if st := tx.prepared(query); st != nil {
 		return st.Exec(args...)
@@ -108,7 +112,7 @@ func (tx *Tx) Exec(query string, args ...any) (sql.Result, error) {
 	return tx.Tx.Exec(query, args...)
 }
 
-// QueryRow reads one row, from a prepared statement inside a batch.
+// QueryRow reads one row, from a prepared statement when there is one.
 func (tx *Tx) QueryRow(query string, args ...any) *sql.Row {
 	if st := tx.prepared(query); st != nil {
 		return st.QueryRow(args...)
@@ -116,7 +120,7 @@ func (tx *Tx) QueryRow(query string, args ...any) *sql.Row {
 	return tx.Tx.QueryRow(query, args...)
 }
 
-// Query reads rows, from a prepared statement inside a batch.
+// Query reads rows, from a prepared statement when there is one.
 func (tx *Tx) Query(query string, args ...any) (*sql.Rows, error) {
 	if st := tx.prepared(query); st != nil {
 		return st.Query(args...)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strings"
 )
 
 const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal, c.filed_on, c.subject, c.person_named,
@@ -89,18 +90,17 @@ func (s *Store) Create(c Complaint) (string, error) {
 		p := c.Complainant
 		res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, person_named,
 			handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
-			country, email, phone, status, ack_due_on, due_on, deadline_policy, anonymous, taken_by, explicit_request)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
-			c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
-			p.Phone, c.Status, c.AckDueOn, c.DueOn, c.DeadlinePolicy, c.Anonymous, c.TakenBy, c.ExplicitRequest)
+			country, email, phone, status, ack_due_on, due_on, deadline_policy, anonymous, taken_by, explicit_request, `+
+			strings.Join(letterFieldColumns, ", ")+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?`+
+			strings.Repeat(",?", len(letterFieldColumns))+`)`,
+			append([]any{c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
+				c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
+				p.Phone, c.Status, c.AckDueOn, c.DueOn, c.DeadlinePolicy, c.Anonymous, c.TakenBy, c.ExplicitRequest},
+				letterFieldValues(&c)...)...)
 		if err != nil {
 			return err
 		}
 		if c.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := tx.saveLetterFields(&c); err != nil {
 			return err
 		}
 		if err := tx.event(c.ID, "complaint_created", c); err != nil {
@@ -158,14 +158,11 @@ func (s *Store) Update(c Complaint) error {
 		p := c.Complainant
 		if _, err := tx.Exec(`UPDATE complaints SET received_on=?, channel=?, subject=?, person_named=?, handler=?,
 			summary=?, description=?, desired_outcome=?, complainant_name=?, address_line1=?, address_line2=?, postcode=?,
-			city=?, country=?, email=?, phone=?, filed_on=?, ack_due_on=?, due_on=? WHERE id=?`,
-			c.ReceivedOn, c.Channel, c.Subject, c.PersonNamed, c.Handler, c.Summary, c.Description, c.Desired, p.Name,
-			p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email, p.Phone, c.FiledOn, c.AckDueOn,
-			c.DueOn, old.ID); err != nil {
-			return err
-		}
-		c.ID = old.ID
-		if err := tx.saveLetterFields(&c); err != nil {
+			city=?, country=?, email=?, phone=?, filed_on=?, ack_due_on=?, due_on=?, `+
+			strings.Join(letterFieldColumns, "=?, ")+`=? WHERE id=?`,
+			append(append([]any{c.ReceivedOn, c.Channel, c.Subject, c.PersonNamed, c.Handler, c.Summary, c.Description, c.Desired, p.Name,
+				p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email, p.Phone, c.FiledOn, c.AckDueOn,
+				c.DueOn}, letterFieldValues(&c)...), old.ID)...); err != nil {
 			return err
 		}
 		if err := tx.event(old.ID, "complaint_edited", changes); err != nil {
@@ -175,16 +172,19 @@ func (s *Store) Update(c Complaint) error {
 	})
 }
 
-// saveLetterFields stores what the letters need beside the register's own fields: how the
-// complainant is addressed, the description and language of the letters, and the representative.
-func (tx *Tx) saveLetterFields(c *Complaint) error {
+// letterFieldColumns are what the letters need beside the register's own fields: how the
+// complainant is addressed, the description and language of the letters, and the
+// representative. Create and Edit write them in the same statement as the rest, so that the row
+// changes once (and its audit trigger hashes it once) per change.
+var letterFieldColumns = []string{"salutation", "initials", "surname", "letter_description", "language",
+	"rep_name", "rep_salutation", "rep_initials", "rep_surname", "rep_address_line1", "rep_address_line2",
+	"rep_postcode", "rep_city", "rep_country", "rep_email", "rep_phone"}
+
+// letterFieldValues are c's values of letterFieldColumns, in that order.
+func letterFieldValues(c *Complaint) []any {
 	p, r := c.Complainant, c.Representative
-	_, err := tx.Exec(`UPDATE complaints SET salutation=?, initials=?, surname=?, letter_description=?, language=?,
-		rep_name=?, rep_salutation=?, rep_initials=?, rep_surname=?, rep_address_line1=?, rep_address_line2=?,
-		rep_postcode=?, rep_city=?, rep_country=?, rep_email=?, rep_phone=? WHERE id=?`,
-		p.Salutation, p.Initials, p.Surname, c.LetterDescription, c.Language, r.Name, r.Salutation, r.Initials,
-		r.Surname, r.AddressLine1, r.AddressLine2, r.Postcode, r.City, r.Country, r.Email, r.Phone, c.ID)
-	return err
+	return []any{p.Salutation, p.Initials, p.Surname, c.LetterDescription, c.Language, r.Name, r.Salutation, r.Initials,
+		r.Surname, r.AddressLine1, r.AddressLine2, r.Postcode, r.City, r.Country, r.Email, r.Phone}
 }
 
 // moveDeadlines follows a corrected date of receipt: when the formal procedure started on the

@@ -35,6 +35,7 @@ var migrationFS embed.FS
 type Store struct {
 	w, r  *sql.DB
 	ckpt  *checkpointer
+	stmts *statements // the writer's, for every change outside a batch
 	path  string
 	batch *batch // set on the store Batch hands to its function
 	// changed is set once this store committed a change, so Close writes a new anchor.
@@ -118,7 +119,7 @@ func open(path string, create bool) (*Store, error) {
 		r.Close()
 		return nil, err
 	}
-	s := &Store{w: w, r: r, ckpt: ckpt, path: path, Now: time.Now, Actor: currentUser()}
+	s := &Store{w: w, r: r, ckpt: ckpt, stmts: &statements{}, path: path, Now: time.Now, Actor: currentUser()}
 	if err := s.migrate(); err != nil {
 		s.Close()
 		return nil, Classify(path, err)
@@ -154,7 +155,7 @@ func (s *Store) Close() error {
 	if s.changed.Load() {
 		anchorErr = s.writeAnchors()
 	}
-	return errors.Join(anchorErr, s.ckpt.stop(), s.r.Close(), s.w.Close())
+	return errors.Join(anchorErr, s.ckpt.stop(), s.r.Close(), s.stmts.close(), s.w.Close())
 }
 
 // Changed reports whether another program (the CLI in a scheduled task, a second Store)
@@ -360,6 +361,7 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 	if err != nil {
 		return Classify(s.path, err)
 	}
+	defer s.stmts.prepareWanted(s.w) // once the transaction has ended (the deferred call below)
 	defer sqlTx.Rollback()
 	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
 	if err := tx.change(fn); err != nil {
