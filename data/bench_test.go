@@ -77,7 +77,9 @@ func pair(b *testing.B, app, floor func() error) {
 
 // drain reads every row of a hand-written query into plain values, as the floor of a
 // question that returns rows.
-func drain(db *sql.DB, query string, args ...any) (int, error) {
+func drain(db interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, query string, args ...any) (int, error) {
 	rows, err := db.Query(query, args...)
 	if err != nil {
 		return 0, err
@@ -114,8 +116,7 @@ const rowFacts = `c.id, c.reference, c.received_on, c.complainant_name, c.summar
 	CASE WHEN c.status = 'resolved' THEN (SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome') END,
 	CASE WHEN c.status = 'resolved' THEN (SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id) END`
 
-// page is the floor of one register page: the count and the rows of the ids chosen by where
-// and order.
+// page is the floor of a new filter on the register screen: the count and the first page.
 func page(db *sql.DB, where, order string, limit, offset int, args ...any) error {
 	var n int
 	count := `SELECT count(*) FROM complaints c WHERE ` + where
@@ -125,19 +126,49 @@ func page(db *sql.DB, where, order string, limit, offset int, args ...any) error
 	if err := db.QueryRow(count, args...).Scan(&n); err != nil {
 		return err
 	}
-	rows, err := drain(db, fmt.Sprintf(`SELECT `+rowFacts+` FROM (SELECT c.id FROM complaints c WHERE %s ORDER BY %s LIMIT %d OFFSET %d) p
-		JOIN complaints c ON c.id = p.id ORDER BY %s`, where, order, limit, offset, order), args...)
+	rows, err := pageRows(db, where, order, limit, offset, args...)
 	if err == nil && rows == 0 && n > 0 {
 		err = fmt.Errorf("no rows on the page of %d", n)
 	}
 	return err
 }
 
-// appPage is the register screen's question: the count and one page.
+// withSettings runs a floor's queries in one read transaction after reading the settings, as
+// the app reads every question in one snapshot with the settings its rules follow.
+func withSettings(db *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := drain(tx, `SELECT key, value FROM settings`); err != nil {
+		return err
+	}
+	return fn(tx)
+}
+
+// pageRows is the floor of one page of the register: the rows of the ids chosen by where and
+// order, with the settings their items follow from.
+func pageRows(db *sql.DB, where, order string, limit, offset int, args ...any) (n int, err error) {
+	err = withSettings(db, func(tx *sql.Tx) error {
+		n, err = drain(tx, fmt.Sprintf(`SELECT `+rowFacts+` FROM (SELECT c.id FROM complaints c WHERE %s ORDER BY %s LIMIT %d OFFSET %d) p
+			JOIN complaints c ON c.id = p.id ORDER BY %s`, where, order, limit, offset, order), args...)
+		return err
+	})
+	return n, err
+}
+
+// appPage is the register screen's question for a new filter: the count and the first page.
 func appPage(s *data.Store, f data.Filter, want int) error {
 	if _, err := s.Count(f); err != nil {
 		return err
 	}
+	return appRows(s, f, want)
+}
+
+// appRows is one page of the register screen, as it reads a page scrolled or jumped to: the
+// count is asked once per filter.
+func appRows(s *data.Store, f data.Filter, want int) error {
 	rows, err := s.RegisterRows(f)
 	if err == nil && len(rows) != want {
 		err = fmt.Errorf("%d rows, want %d", len(rows), want)
@@ -187,15 +218,35 @@ func BenchmarkRegisterPage(b *testing.B) {
 		{data.SortStatus, "c.status, c.received_on, c.id"},
 		{data.SortDue, "c.status IN ('closed', 'withdrawn', 'resolved'), c.due_on IS NULL, c.due_on, c.id"},
 	}
+	// The screen counts the register once per filter (here all of it) and then reads the
+	// pages that come into view.
+	b.Run("count", func(b *testing.B) {
+		pair(b, func() error {
+			n, err := s.Count(data.Filter{})
+			if err == nil && n != big {
+				err = fmt.Errorf("counted %d, want %d", n, big)
+			}
+			return err
+		}, func() error {
+			var n int
+			return db.QueryRow(`SELECT count(*) FROM complaints`).Scan(&n)
+		})
+	})
+	// Jumping to the middle (dragging the scroll bar): the page at that offset.
 	for _, o := range orders {
 		b.Run(cmpOr(string(o.sort), "newest"), func(b *testing.B) {
 			f := data.Filter{Sort: o.sort, Limit: 100, Offset: big / 2}
-			pair(b, func() error { return appPage(s, f, 100) },
-				func() error { return page(db, "1=1", o.order, 100, big/2) })
+			pair(b, func() error { return appRows(s, f, 100) }, func() error {
+				n, err := pageRows(db, "1=1", o.order, 100, big/2)
+				if err == nil && n != 100 {
+					err = fmt.Errorf("%d rows, want 100", n)
+				}
+				return err
+			})
 		})
 	}
 	// Scrolling on in the middle: the next page starts after the last row of the page above
-	// (Filter.After), read from the sort's index; the count is the screen's once per filter.
+	// (Filter.After), read from the sort's index.
 	for _, o := range orders {
 		f := data.Filter{Sort: o.sort, Limit: 100, After: 1}
 		if !f.Keyset() {
@@ -207,16 +258,16 @@ func BenchmarkRegisterPage(b *testing.B) {
 				b.Fatal(err)
 			}
 			f.After = last
-			where, args := keysetFloor(b, db, o.order, last)
-			pair(b, func() error {
-				rows, err := s.RegisterRows(f)
-				if err == nil && len(rows) != 100 {
-					err = fmt.Errorf("%d rows, want 100", len(rows))
+			pair(b, func() error { return appRows(s, f, 100) }, func() error {
+				// As the app: the values of the row above, then the page after it.
+				where, args, err := keysetFloor(db, o.order, last)
+				if err != nil {
+					return err
 				}
-				return err
-			}, func() error {
-				_, err := drain(db, fmt.Sprintf(`SELECT `+rowFacts+` FROM (SELECT c.id FROM complaints c WHERE %s ORDER BY %s LIMIT 100) p
-					JOIN complaints c ON c.id = p.id ORDER BY %s`, where, o.order, o.order), args...)
+				n, err := pageRows(db, where, o.order, 100, 0, args...)
+				if err == nil && n != 100 {
+					err = fmt.Errorf("%d rows, want 100", n)
+				}
 				return err
 			})
 		})
@@ -225,7 +276,7 @@ func BenchmarkRegisterPage(b *testing.B) {
 
 // keysetFloor is the hand-written condition of the rows after complaint id in order: the
 // first term's range and the row of all terms beyond that complaint's.
-func keysetFloor(b *testing.B, db *sql.DB, order string, id int64) (string, []any) {
+func keysetFloor(db *sql.DB, order string, id int64) (string, []any, error) {
 	var terms []string
 	op := ">"
 	for _, t := range strings.Split(order, ", ") {
@@ -241,10 +292,10 @@ func keysetFloor(b *testing.B, db *sql.DB, order string, id int64) (string, []an
 	}
 	row := strings.Join(terms, ", ")
 	if err := db.QueryRow(`SELECT `+row+` FROM complaints c WHERE c.id = ?`, id).Scan(ptrs...); err != nil {
-		b.Fatal(err)
+		return "", nil, err
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(terms)), ", ")
-	return fmt.Sprintf("%s %s= ? AND (%s) %s (%s)", terms[0], op, row, op, marks), append([]any{vals[0]}, vals...)
+	return fmt.Sprintf("%s %s= ? AND (%s) %s (%s)", terms[0], op, row, op, marks), append([]any{vals[0]}, vals...), nil
 }
 
 func cmpOr(a, b string) string {
@@ -286,8 +337,12 @@ func BenchmarkOverview(b *testing.B) {
 		}
 		return err
 	}, func() error {
-		// The same question as the app's: each fact only for the statuses whose items follow from it.
-		if _, err := drain(db, `SELECT c.id, c.reference, c.received_on, c.complainant_name, c.status, c.formal,
+		// The same question as the app's, in one read transaction with the settings: each fact only
+		// for the statuses whose items follow from it, the open measures with a due date, and the
+		// finished files past the default retention period of two years (none: the register's
+		// complaints came in from 2025 on).
+		return withSettings(db, func(tx *sql.Tx) error {
+			if _, err := drain(tx, `SELECT c.id, c.reference, c.received_on, c.complainant_name, c.status, c.formal,
 			c.ack_due_on, c.due_on, c.resolved_on, c.verdict, c.no_measure_reason, c.justified,
 			CASE WHEN c.status <> 'resolved' THEN (SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL) END,
 			CASE WHEN c.status = 'extended' THEN (SELECT group_concat(e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on)
@@ -299,10 +354,18 @@ func BenchmarkOverview(b *testing.B) {
 			CASE WHEN c.status = 'resolved' THEN (SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome') END,
 			CASE WHEN c.status = 'resolved' THEN (SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id) END
 			FROM complaints c WHERE c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')`); err != nil {
+				return err
+			}
+			if _, err := drain(tx, `SELECT id, code, description, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`); err != nil {
+				return err
+			}
+			_, err := drain(tx, `SELECT reference, status, received_on, subject, complainant_name,
+			coalesce(closed_on, withdrawn_on, resolved_on, received_on) AS ended, held, hold_reason
+			FROM complaints INDEXED BY complaints_retention WHERE status IN ('closed', 'withdrawn') AND anonymised_on IS NULL
+			AND coalesce(closed_on, withdrawn_on, resolved_on, received_on) < '2024-12-03'
+			ORDER BY coalesce(closed_on, withdrawn_on, resolved_on, received_on), id`)
 			return err
-		}
-		_, err := drain(db, `SELECT id, code, description, owner, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`)
-		return err
+		})
 	})
 }
 
@@ -323,29 +386,49 @@ func BenchmarkFile(b *testing.B) {
 		}
 		return err
 	}, func() error {
-		for _, q := range []string{
-			`SELECT ` + rowFacts + ` FROM complaints c WHERE c.id = ?`,
-			`SELECT * FROM complaints WHERE id = ?`,
-			`SELECT e.*, p.payload FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id WHERE e.complaint_id = ? ORDER BY e.id`,
-			`SELECT * FROM contacts WHERE complaint_id = ? ORDER BY contact_on, id`,
-			`SELECT id, kind, version, language, created_at, length(pdf), sha256, sent_on, sent_via, contact_id FROM letters WHERE complaint_id = ? ORDER BY id`,
-			`SELECT id, name, media_type, size, sha256, added_at FROM attachments WHERE complaint_id = ? ORDER BY id`,
-			`SELECT * FROM extensions WHERE complaint_id = ? ORDER BY id`,
-			`SELECT * FROM consents WHERE complaint_id = ? ORDER BY id`,
-			`SELECT sh.*, e.name FROM shares sh JOIN experts e ON e.id = sh.expert_id WHERE sh.complaint_id = ? ORDER BY sh.id`,
-			`SELECT m.* FROM complaint_measures cm JOIN measures m ON m.id = cm.measure_id WHERE cm.complaint_id = ? ORDER BY m.id`,
-		} {
-			if _, err := drain(db, q, id); err != nil {
-				return err
+		// The file's whole question, in one read transaction with the settings, as the app asks
+		// it: the complaint with every fact (not only those of its status), its timeline,
+		// contacts, letters, attachments, extensions, consents and shares with the documents they
+		// name, statements, and its measures with their root cause and the complaints each answers.
+		return withSettings(db, func(tx *sql.Tx) error {
+			for _, q := range []string{
+				`SELECT c.*, (SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
+				(SELECT group_concat(e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on) FROM letters l WHERE l.complaint_id = c.id
+					AND l.kind IN ('progress', 'outcome') AND l.sent_on IS NOT NULL AND substr(l.created_at, 1, 10) >= e.extended_on), '')) FROM extensions e WHERE e.complaint_id = c.id),
+				(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id),
+				(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
+					AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')),
+				(SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome'),
+				(SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id)
+				FROM complaints c WHERE c.id = ?`,
+				`SELECT e.*, p.payload FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id WHERE e.complaint_id = ? ORDER BY e.id`,
+				`SELECT * FROM contacts WHERE complaint_id = ? ORDER BY contact_on, id`,
+				`SELECT l.id, c.reference, l.kind, l.version, l.language, l.created_at, length(l.pdf), l.sha256, l.sent_on, l.sent_via, l.contact_id,
+				l.asks_consent, l.expert_id FROM letters l JOIN complaints c ON c.id = l.complaint_id WHERE l.complaint_id = ? ORDER BY l.id`,
+				`SELECT id, name, media_type, size, sha256, added_at FROM attachments WHERE complaint_id = ? ORDER BY id`,
+				`SELECT * FROM extensions WHERE complaint_id = ? ORDER BY id`,
+				`SELECT co.*, d.letter_id, d.attachment_id FROM consents co LEFT JOIN consent_documents d ON d.consent_id = co.id
+				WHERE co.complaint_id = ? ORDER BY co.given_on, co.id, d.id`,
+				`SELECT st.id, st.expert_id, e.name, st.letter_id, st.signed_on FROM statements st JOIN experts e ON e.id = st.expert_id
+				WHERE st.complaint_id = ? ORDER BY st.id`,
+				`SELECT sh.*, e.name, d.letter_id, d.attachment_id FROM shares sh JOIN experts e ON e.id = sh.expert_id
+				LEFT JOIN share_documents d ON d.share_id = sh.id WHERE sh.complaint_id = ? ORDER BY sh.id, d.id`,
+				`SELECT m.*, r.label, (SELECT group_concat(c.reference) FROM complaint_measures l JOIN complaints c ON c.id = l.complaint_id
+				WHERE l.measure_id = m.id) FROM complaint_measures cm JOIN measures m ON m.id = cm.measure_id
+				JOIN root_causes r ON r.code = m.root_cause WHERE cm.complaint_id = ? ORDER BY m.id`,
+			} {
+				if _, err := drain(tx, q, id); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 }
 
 // BenchmarkAddComplaint registers one complaint with its audit event, durably (synchronous
-// commit), and reports the 95th percentile (target < 10 ms); its floor is the same two rows
-// inserted by hand in one transaction on the same file.
+// commit), and reports the 95th percentile (target < 10 ms); its floor writes the same rows by
+// hand in one transaction on the same file.
 func BenchmarkAddComplaint(b *testing.B) {
 	if testing.Short() {
 		b.Skip("the benchmark register is not made under -short")
@@ -382,19 +465,40 @@ func BenchmarkAddComplaint(b *testing.B) {
 			return err
 		}
 		defer tx.Rollback()
+		// The rows the app writes, by hand: the reference, the complaint (whose trigger notes
+		// the row), the event after the newest with the noted row, its payload, the search entry.
+		var seq int
+		if err := tx.QueryRow(`INSERT INTO reference_counters (year, last) VALUES (2026, 1)
+			ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`).Scan(&seq); err != nil {
+			return err
+		}
+		ref := fmt.Sprintf("K-2026-%04d", seq)
 		res, err := tx.Exec(`INSERT INTO complaints (reference, received_on, channel, formal, filed_on, subject, summary, complainant_name,
 			status, ack_due_on, due_on) VALUES (?, '2026-11-30', 'letter', 1, '2026-11-30', 'service', 'Factuur hoger dan de offerte',
-			'Renée Smit', 'received', '2026-12-07', '2026-12-30')`, fmt.Sprintf("T-%d", i))
+			'Renée Smit', 'received', '2026-12-07', '2026-12-30')`, ref)
 		if err != nil {
 			return err
 		}
 		id, _ := res.LastInsertId()
-		if _, err := tx.Exec(`INSERT INTO events (id, at, actor, complaint_id, kind, payload_sha256, prev_hash, hash)
-			SELECT max(id) + 1, '2026-11-30T12:00:00Z', 'floor', ?, 'complaint_created', '', '', '' FROM events`, id); err != nil {
+		var last int64
+		var prev string
+		if err := tx.QueryRow(`SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&last, &prev); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`INSERT INTO event_payloads (event_id, payload) SELECT max(id), '{}' FROM events`); err != nil {
-			return err
+		for _, st := range []struct {
+			sql  string
+			args []any
+		}{
+			{`INSERT INTO events (id, at, actor, complaint_id, kind, payload_sha256, prev_hash, hash)
+				VALUES (?, '2026-11-30T12:00:00Z', 'floor', ?, 'complaint_created', '', ?, '')`, []any{last + 1, id, prev}},
+			{`INSERT INTO event_rows (event_id, tbl, row_key, before, after) SELECT ?, tbl, row_key, before, after FROM pending_rows`, []any{last + 1}},
+			{`DELETE FROM pending_rows`, nil},
+			{`INSERT INTO event_payloads (event_id, payload) VALUES (?, '{}')`, []any{last + 1}},
+			{`INSERT INTO complaint_search (rowid, reference, complainant, body) VALUES (?, ?, 'Renée Smit', 'Factuur hoger dan de offerte')`, []any{id, ref}},
+		} {
+			if _, err := tx.Exec(st.sql, st.args...); err != nil {
+				return err
+			}
 		}
 		err = tx.Commit()
 		floor = append(floor, time.Since(start))
