@@ -1,7 +1,5 @@
 package data
 
-import "fmt"
-
 // Privacy over time (AVG): a closed or withdrawn complaint's personal data is kept for
 // retention_years after it ended, then anonymised; what stays is what the annual report
 // needs. A legal hold keeps a complaint out of that; an erasure request (art. 17) anonymises
@@ -88,7 +86,7 @@ func RetentionDetail(n int) string {
 	if n == 1 {
 		return "1 dossier over de bewaartermijn"
 	}
-	return fmt.Sprintf("%d dossiers over de bewaartermijn", n)
+	return Thousands(n) + " dossiers over de bewaartermijn"
 }
 
 // anonymiseRefusal says why a complaint cannot be anonymised now, or nil when it can.

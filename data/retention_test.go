@@ -492,3 +492,14 @@ func TestRetentionQueriesUseIndexes(t *testing.T) {
 		t.Logf("%s:\n%s", name, strings.Join(lines, "\n"))
 	}
 }
+
+// The Vandaag line for files past their retention period writes a large count as a Dutch
+// reader does: 1.352, not 1352.
+func TestRetentionDetailCarriesTheThousandsSeparator(t *testing.T) {
+	for n, want := range map[int]string{1: "1 dossier over de bewaartermijn", 999: "999 dossiers over de bewaartermijn",
+		1352: "1.352 dossiers over de bewaartermijn", 100000: "100.000 dossiers over de bewaartermijn"} {
+		if got := RetentionDetail(n); got != want {
+			t.Errorf("RetentionDetail(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

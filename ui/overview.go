@@ -133,7 +133,7 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	who := it.Complainant
 	switch {
 	case it.Kind == data.ItemRetention:
-		who = lang.N("{{.N}} files past the retention period", it.Count, map[string]any{"N": it.Count})
+		who = lang.N("{{.N}} files past the retention period", it.Count, map[string]any{"N": thousands(it.Count)})
 	case it.MeasureID != 0:
 		who = it.Detail
 	}

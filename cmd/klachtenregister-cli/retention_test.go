@@ -211,3 +211,12 @@ func TestAnonymiseBesideTheApp(t *testing.T) {
 		t.Errorf("%s is still in the register or its log", email)
 	}
 }
+
+// Counts the CLI prints carry the Dutch thousands separator, as the app shows them.
+func TestCountedCarriesTheThousandsSeparator(t *testing.T) {
+	for n, want := range map[int]string{1: "1 dossier", 12: "12 dossiers", 1352: "1.352 dossiers", 100000: "100.000 dossiers"} {
+		if got := counted(n, "dossier", "dossiers"); got != want {
+			t.Errorf("counted(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -249,7 +249,7 @@ func counted(n int, one, more string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, more)
+	return data.Thousands(n) + " " + more // 1.352 dossiers, as a Dutch reader writes it
 }
 
 func printHelp(w io.Writer) {
