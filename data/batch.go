@@ -88,10 +88,19 @@ func (bt *batch) run(s *Store, fn func(tx *Tx) error) error {
 // writer's (see statements); nil when it is not prepared yet.
 func (tx *Tx) prepared(query string) *sql.Stmt {
 	if tx.batch == nil {
-		if st := tx.store.stmts.lookup(query); st != nil {
-			return tx.Tx.Stmt(st)
+		if st, ok := tx.bound[query]; ok {
+			return st
 		}
-		return nil
+		st := tx.store.stmts.lookup(query)
+		if st == nil {
+			return nil
+		}
+		st = tx.Tx.Stmt(st) // this transaction's use of it, made once: an import runs it per row
+		if tx.bound == nil {
+			tx.bound = map[string]*sql.Stmt{}
+		}
+		tx.bound[query] = st
+		return st
 	}
 	st, ok := tx.batch.stmts[query]
 	if !ok {
@@ -120,10 +129,15 @@ func (tx *Tx) QueryRow(query string, args ...any) *sql.Row {
 	return tx.Tx.QueryRow(query, args...)
 }
 
-// Query reads rows, from a prepared statement when there is one.
+// Query reads rows, from the batch's prepared statement inside a batch. Outside one it is
+// prepared anew each time: a prepared statement has one SQLite handle on the writer, and rows
+// stay open while the caller reads them, so the same query run again in that loop would
+// restart it. (A batch's code runs no query inside a loop over the same query.)
 func (tx *Tx) Query(query string, args ...any) (*sql.Rows, error) {
-	if st := tx.prepared(query); st != nil {
-		return st.Query(args...)
+	if tx.batch != nil {
+		if st := tx.prepared(query); st != nil {
+			return st.Query(args...)
+		}
 	}
 	return tx.Tx.Query(query, args...)
 }

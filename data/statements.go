@@ -6,8 +6,10 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // statements are the writer's prepared statements by their text. A change runs a dozen
@@ -27,8 +29,11 @@ type statements struct {
 const maxStatements = 48
 
 // lookup is the prepared statement for query, or nil (noting it for prepareWanted) when it
-// has not been prepared yet.
+// has not been prepared yet or is not kept prepared.
 func (c *statements) lookup(query string) *sql.Stmt {
+	if !plainData(query) {
+		return nil
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if st, ok := c.ready[query]; ok {
@@ -41,6 +46,22 @@ func (c *statements) lookup(query string) *sql.Stmt {
 		c.wanted[query] = true
 	}
 	return nil
+}
+
+// plainData reports whether query reads or changes rows, and so may be kept prepared. Not a
+// PRAGMA: SQLite applies some (defer_foreign_keys) when it prepares them, and prepared after
+// the change that ran it, it would hold for the next change too.
+func plainData(query string) bool {
+	query = strings.TrimLeftFunc(query, unicode.IsSpace)
+	word, _, _ := strings.Cut(query, " ")
+	if i := strings.IndexFunc(word, unicode.IsSpace); i >= 0 {
+		word = word[:i]
+	}
+	switch strings.ToUpper(word) {
+	case "SELECT", "INSERT", "UPDATE", "DELETE", "WITH":
+		return true
+	}
+	return false
 }
 
 // prepareWanted prepares the statements lookup was asked for on db, outside any change. When

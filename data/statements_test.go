@@ -89,3 +89,55 @@ func TestPreparingDoesNotWaitForTheWriter(t *testing.T) {
 		t.Error("the statement left for the next time was not prepared then")
 	}
 }
+
+// TestImportLeavesNoPragmaBehind: the PRAGMA an import runs in its change is not kept prepared,
+// for SQLite applies defer_foreign_keys when it prepares it: the next change would have it too.
+func TestImportLeavesNoPragmaBehind(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	if _, err := s.Import(ImportFile{Name: "register.csv", SHA256: "abc", Rows: []ImportRow{history(4)}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var deferred int
+	must(t, s.update(func(tx *Tx) error { return tx.Tx.QueryRow(`PRAGMA defer_foreign_keys`).Scan(&deferred) }))
+	if deferred != 0 {
+		t.Error("a change after an import has its foreign keys checked only at the commit")
+	}
+}
+
+// TestSameQueryInsideItsOwnLoop: a change may run a query again while reading its rows, also
+// once the change's statements are prepared.
+func TestSameQueryInsideItsOwnLoop(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	for _, name := range []string{"Anna de Vries", "Bram Jansen", "Carla Bos"} {
+		mustCreate(t, s, complaint(name, "2026-03-02", true))
+	}
+	const q = `SELECT id FROM complaints WHERE id >= ? ORDER BY id`
+	for round := range 2 {
+		pairs := 0
+		must(t, s.update(func(tx *Tx) error {
+			outer, err := tx.Query(q, 1)
+			if err != nil {
+				return err
+			}
+			defer outer.Close()
+			for outer.Next() && pairs < 100 {
+				var id int64
+				if err := outer.Scan(&id); err != nil {
+					return err
+				}
+				inner, err := tx.Query(q, id)
+				if err != nil {
+					return err
+				}
+				for inner.Next() {
+					pairs++
+				}
+				inner.Close()
+			}
+			return outer.Err()
+		}))
+		if pairs != 6 {
+			t.Errorf("round %d: %d pairs of complaints, want 6", round+1, pairs)
+		}
+	}
+}

@@ -393,7 +393,8 @@ type Tx struct {
 	*sql.Tx
 	store *Store
 	now   time.Time
-	batch *batch // nil outside Store.Batch
+	batch *batch               // nil outside Store.Batch
+	bound map[string]*sql.Stmt // the writer's prepared statements as this transaction runs them
 }
 
 func (tx *Tx) today() Date { return Today(tx.now) }
