@@ -83,11 +83,7 @@ func RenderReport(w io.Writer, in ReportInput) error {
 	t := reportBook[in.Language]
 	title := fmt.Sprintf(t.title, r.Year)
 	d.pdf.SetTitle(title, true)
-	events := data.Thousands(r.Events)
-	if in.Language == "en" {
-		events = strings.ReplaceAll(events, ".", ",")
-	}
-	footer := fmt.Sprintf(t.chain, events, r.Head)
+	footer := fmt.Sprintf(t.chain, count(r.Events, in.Language), r.Head)
 	return d.writeReport(w, title, footer, d.reportFlow(t, r))
 }
 
@@ -152,10 +148,10 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 	}
 	if f := r.Current; f.Imported > 0 {
 		add(gap(paraGap))
-		add(d.paragraph(fmt.Sprintf(t.imported, f.Imported, f.Received, r.Year), bodyPt, "")...)
+		add(d.paragraph(fmt.Sprintf(t.imported, count(f.Imported, lang), count(f.Received, lang), r.Year), bodyPt, "")...)
 	}
 
-	widths, right := []float64{textW - 70, 35, 35}, []bool{false, true, true}
+	widths, right := []float64{textW - 90, 45, 45}, []bool{false, true, true} // room for "100% (36.677 van 36.677)"
 	table := []item{d.heading(t.keyFigures), d.tableRow(widths, []string{t.figure, strconv.Itoa(r.Year),
 		strconv.Itoa(r.Previous.Year)}, right, "B", false)}
 	cur, prev := reportRows(r.Current, t, lang), reportRows(r.Previous, t, lang)
@@ -188,14 +184,14 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 		for _, c := range counts {
 			n += c.N
 		}
-		return title + " (" + fmt.Sprintf(t.total, n) + ")"
+		return title + " (" + fmt.Sprintf(t.total, count(n, lang)) + ")"
 	}
 	// The month line goes with the summary on the first page when it fits; the distributions follow.
 	received, resolved := 0, 0
 	for _, m := range r.Months {
 		received, resolved = received+m.Received, resolved+m.Resolved
 	}
-	add(d.heading(t.perMonth+" ("+fmt.Sprintf(t.monthTotals, received, resolved)+")"),
+	add(d.heading(t.perMonth+" ("+fmt.Sprintf(t.monthTotals, count(received, lang), count(resolved, lang))+")"),
 		d.monthChart(t, r.Months, monthsShown(r), !r.Complete && r.MadeOn.Year() == r.Year))
 	add(d.heading(t.breakdown))
 	add(side(d.barChart(withTotal(t.channel, r.ByChannel), bars("channel", r.ByChannel), half),
@@ -237,7 +233,7 @@ func (d *document) measureTable(t *reportPhrases, r data.Report, half float64, s
 	if len(r.Measures) == 0 {
 		return append(items, d.paragraph(fmt.Sprintf(t.noMeasures, r.Year), bodyPt, "")...)
 	}
-	stateChart := d.barChart(t.measureState+" ("+fmt.Sprintf(t.total, len(r.Measures))+")", states, half)
+	stateChart := d.barChart(t.measureState+" ("+fmt.Sprintf(t.total, count(len(r.Measures), d.in.Language))+")", states, half)
 	items = append(items, item{h: stateChart.h + 3, keep: true, draw: func(d *document, top float64) { stateChart.draw(d, marginL, top) }})
 	widths := []float64{21, 27, textW - 21 - 27 - 20 - 20 - 24, 20, 20, 24}
 	right := make([]bool, len(widths))
@@ -288,13 +284,23 @@ func reportRows(f data.YearFigures, t *reportPhrases, lang string) []string {
 		if r.Of == 0 {
 			return t.none
 		}
-		return fmt.Sprintf(t.of, strconv.Itoa(r.WholePercent()), r.N, r.Of)
+		return fmt.Sprintf(t.of, strconv.Itoa(r.WholePercent()), count(r.N, lang), count(r.Of, lang))
 	}
-	n := strconv.Itoa
+	n := func(v int) string { return count(v, lang) }
 	return []string{n(f.Received), n(f.Formal), n(f.Informal), n(f.Resolved), n(f.WellFounded), n(f.Withdrawn),
 		n(f.OpenAtYearEnd), days(f.HandlingDays.Median), days(f.HandlingDays.P90), ratio(f.AckOnTime), ratio(f.WithinTerm),
 		ratio(f.WithinExtended), n(f.Extensions), n(f.Extended), n(f.LateExtensions), n(f.LateNotices), n(f.Reopened), n(f.NotHeard),
 		n(f.MeasuresAdded), n(f.MeasuresDone)}
+}
+
+// count writes a number of complaints, events or letters as a reader of lang does: 1.352 in
+// Dutch, 1,352 in English. Years are written without.
+func count(n int, lang string) string {
+	s := data.Thousands(n)
+	if lang == "en" {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s
 }
 
 // decimal writes a number with at most one decimal, with a decimal comma in Dutch.

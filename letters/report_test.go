@@ -3,6 +3,7 @@ package letters
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,5 +201,25 @@ func TestReportSameAfterAnonymising(t *testing.T) {
 	}
 	if after := text("na.pdf"); after != before {
 		t.Errorf("the report reads differently after anonymising:\n--- before\n%s\n--- after\n%s", before, after)
+	}
+}
+
+// The report of a large office writes its counts as a reader of its language does (47.707 in
+// Dutch, 47,707 in English) and its years without a separator.
+func TestReportCountsCarryTheThousandsSeparator(t *testing.T) {
+	f := data.YearFigures{Year: 2026, Received: 47707, Formal: 36855, Resolved: 46684,
+		AckOnTime: data.Ratio{N: 36677, Of: 36677}, WithinTerm: data.Ratio{N: 29121, Of: 35851}}
+	for lang, want := range map[string][]string{
+		"nl": {"47.707", "36.855", "46.684", "100% (36.677 van 36.677)", "81% (29.121 van 35.851)"},
+		"en": {"47,707", "36,855", "46,684", "100% (36,677 of 36,677)", "81% (29,121 of 35,851)"},
+	} {
+		rows := reportRows(f, reportBook[lang], lang)
+		got := []string{rows[0], rows[1], rows[3], rows[9], rows[10]}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+		if title := fmt.Sprintf(reportBook[lang].title, f.Year); strings.Contains(title, "2.026") || strings.Contains(title, "2,026") {
+			t.Errorf("%s: the year has a separator: %q", lang, title)
+		}
 	}
 }

@@ -36,7 +36,7 @@ var dutchReport = reportPhrases{
 		"klachtenprocedure en over wat wij van klachten leren. Het verslag is geanonimiseerd: er staan geen namen, " +
 		"adressen of omschrijvingen van klachten in.",
 	underWay: "Het jaar %d is nog niet voorbij: de cijfers lopen tot en met %s.",
-	imported: "%d van de %d klachten van %d zijn overgenomen uit het register dat de praktijk eerder bijhield; " +
+	imported: "%s van de %s klachten van %d zijn overgenomen uit het register dat de praktijk eerder bijhield; " +
 		"hun data, status en oordeel komen uit dat register. Of hun ontvangst tijdig is bevestigd, telt alleen mee " +
 		"als dat register de datum van bevestiging noemt.",
 	keyFigures: "Kerncijfers", breakdown: "Verdeling", perMonth: "Per maand", measures: "Verbetermaatregelen",
@@ -50,8 +50,8 @@ var dutchReport = reportPhrases{
 	channel: "Ontvangen via", subject: "Onderwerp", procedure: "Informeel of formeel", outcome: "Afloop",
 	rootCause: "Oorzaak van (deels) gegronde klachten", extension: "Reden van verlenging",
 	measureState: "Stand van de verbetermaatregelen", received: "ontvangen", resolved: "afgehandeld",
-	noMeasures: "In %d liepen er geen verbetermaatregelen.", none: "–", of: "%s%% (%d van %d)", total: "n = %d",
-	openOn: "Open op %s (%d: op 31 december)", monthTotals: "n = %d ontvangen, %d afgehandeld", incomplete: "lopend, onvolledig",
+	noMeasures: "In %d liepen er geen verbetermaatregelen.", none: "–", of: "%s%% (%s van %s)", total: "n = %s",
+	openOn: "Open op %s (%d: op 31 december)", monthTotals: "n = %s ontvangen, %s afgehandeld", incomplete: "lopend, onvolledig",
 	measureColumns: []string{"Code", "Oorzaak", "Maatregel", "Streefdatum", "Uitgevoerd", "Stand"},
 	months:         [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
 	notes: []string{
@@ -93,7 +93,7 @@ var englishReport = reportPhrases{
 		"procedure and for what we learn from complaints. The report is anonymised: it contains no names, addresses " +
 		"or descriptions of complaints.",
 	underWay: "The year %d is not over yet: the figures run up to and including %s.",
-	imported: "%d of the %d complaints of %d were taken over from the register the practice kept before; their " +
+	imported: "%s of the %s complaints of %d were taken over from the register the practice kept before; their " +
 		"dates, status and verdict come from that register. Whether their receipt was acknowledged on time counts " +
 		"only where that register gives the date of acknowledgement.",
 	keyFigures: "Key figures", breakdown: "Breakdown", perMonth: "Per month", measures: "Improvement measures",
@@ -107,8 +107,8 @@ var englishReport = reportPhrases{
 	channel: "Received by", subject: "Subject", procedure: "Informal or formal", outcome: "Outcome",
 	rootCause: "Root cause of (partly) well-founded complaints", extension: "Reason for extension",
 	measureState: "Status of the improvement measures", received: "received", resolved: "resolved",
-	noMeasures: "No improvement measures were under way in %d.", none: "–", of: "%s%% (%d of %d)", total: "n = %d",
-	openOn: "Open on %s (%d: on 31 December)", monthTotals: "n = %d received, %d resolved", incomplete: "current, incomplete",
+	noMeasures: "No improvement measures were under way in %d.", none: "–", of: "%s%% (%s of %s)", total: "n = %s",
+	openOn: "Open on %s (%d: on 31 December)", monthTotals: "n = %s received, %s resolved", incomplete: "current, incomplete",
 	measureColumns: []string{"Code", "Root cause", "Measure", "Target date", "Carried out", "Status"},
 	months:         [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	notes: []string{

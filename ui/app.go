@@ -160,7 +160,7 @@ func (m *Main) refresh() {
 func (m *Main) showBadge(overdue int) {
 	text := lang.L("Today")
 	if overdue > 0 {
-		text = fmt.Sprintf("%s (%d)", text, overdue)
+		text = fmt.Sprintf("%s (%s)", text, thousands(overdue))
 	}
 	m.todayTab.Text = text
 	m.tabs.Refresh()

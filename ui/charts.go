@@ -21,12 +21,12 @@ func barChart(title, chart string, counts []data.Count) fyne.CanvasObject {
 	for _, c := range counts {
 		most, n = max(most, c.N), n+c.N
 	}
-	rows := container.NewVBox(heading(fmt.Sprintf("%s (n = %d)", title, n)))
+	rows := container.NewVBox(heading(fmt.Sprintf("%s (n = %s)", title, thousands(n))))
 	for _, c := range counts {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		label := widget.NewLabel(letters.ReportLabel(uiLanguage(), chart, c))
 		label.Truncation = fyne.TextTruncateEllipsis
-		rows.Add(container.New(&barLayout{share: float32(c.N) / float32(most)}, label, bar, widget.NewLabel(fmt.Sprint(c.N))))
+		rows.Add(container.New(&barLayout{share: float32(c.N) / float32(most)}, label, bar, widget.NewLabel(thousands(c.N))))
 	}
 	return rows
 }
@@ -77,7 +77,7 @@ func newMonthChart(months [12]data.MonthCount, last int, running bool, monthName
 	var objs []fyne.CanvasObject
 	for v := 0; v <= c.ceiling; v += c.step {
 		line := canvas.NewLine(theme.Color(theme.ColorNameSeparator))
-		tick := canvas.NewText(fmt.Sprint(v), theme.Color(theme.ColorNameForeground))
+		tick := canvas.NewText(thousands(v), theme.Color(theme.ColorNameForeground))
 		tick.TextSize, tick.Alignment = theme.CaptionTextSize(), fyne.TextAlignTrailing
 		c.grid, c.ticks = append(c.grid, line), append(c.ticks, tick)
 		objs = append(objs, line, tick)
@@ -98,7 +98,7 @@ func newMonthChart(months [12]data.MonthCount, last int, running bool, monthName
 
 func (c *monthChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	c.colour()
-	axisW := fyne.MeasureText(fmt.Sprint(c.ceiling), theme.CaptionTextSize(), fyne.TextStyle{}).Width + theme.Padding()*2
+	axisW := fyne.MeasureText(thousands(c.ceiling), theme.CaptionTextSize(), fyne.TextStyle{}).Width + theme.Padding()*2
 	labelH := theme.CaptionTextSize() + theme.Padding()
 	top, plotH := theme.Padding(), size.Height-labelH-theme.Padding()*2
 	y := func(v int) float32 { return top + plotH*(1-float32(v)/float32(c.ceiling)) }

@@ -590,6 +590,12 @@ func TestLargeCountsCarryTheThousandsSeparator(t *testing.T) {
 		if got := countRows(1204); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
+		// A tile of Vandaag.
+		tl := newTile("lopend")
+		tl.set(2614, "")
+		if want := map[string]string{"nl": "2.614", "en": "2,614"}[lang]; tl.number.Text != want {
+			t.Errorf("%s: tile %q, want %q", lang, tl.number.Text, want)
+		}
 	}
 	if err := UseLanguage("nl"); err != nil {
 		t.Fatal(err)

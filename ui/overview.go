@@ -190,7 +190,7 @@ func (t *tile) content() fyne.CanvasObject {
 
 // set shows n, coloured by warning when there is something to warn about.
 func (t *tile) set(n int, w data.Warning) {
-	t.number.Text = fmt.Sprint(n)
+	t.number.Text = thousands(n)
 	t.warn = ""
 	if n > 0 {
 		t.warn = w

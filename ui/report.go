@@ -98,22 +98,22 @@ func (r *reportScreen) show(rep data.Report) {
 		label    string
 		cur, old string
 	}{
-		{lang.L("Complaints received"), fmt.Sprint(c.Received), fmt.Sprint(p.Received)},
-		{lang.L("of which formal"), fmt.Sprint(c.Formal), fmt.Sprint(p.Formal)},
-		{lang.L("Resolved"), fmt.Sprint(c.Resolved), fmt.Sprint(p.Resolved)},
-		{lang.L("of which (partly) well-founded"), fmt.Sprint(c.WellFounded), fmt.Sprint(p.WellFounded)},
-		{openLabel(rep), fmt.Sprint(c.OpenAtYearEnd), fmt.Sprint(p.OpenAtYearEnd)},
+		{lang.L("Complaints received"), thousands(c.Received), thousands(p.Received)},
+		{lang.L("of which formal"), thousands(c.Formal), thousands(p.Formal)},
+		{lang.L("Resolved"), thousands(c.Resolved), thousands(p.Resolved)},
+		{lang.L("of which (partly) well-founded"), thousands(c.WellFounded), thousands(p.WellFounded)},
+		{openLabel(rep), thousands(c.OpenAtYearEnd), thousands(p.OpenAtYearEnd)},
 		{lang.L("Handling time, median (days)"), days(c.HandlingDays.N, c.HandlingDays.Median), days(p.HandlingDays.N, p.HandlingDays.Median)},
 		{lang.L("Handling time, 90% within (days)"), days(c.HandlingDays.N, c.HandlingDays.P90), days(p.HandlingDays.N, p.HandlingDays.P90)},
 		{lang.L("Receipt confirmed on time"), percent(c.AckOnTime), percent(p.AckOnTime)},
 		{lang.L("Resolved within the deadline"), percent(c.WithinTerm), percent(p.WithinTerm)},
-		{lang.L("Extensions"), fmt.Sprint(c.Extensions), fmt.Sprint(p.Extensions)},
-		{lang.L("Extended only after the deadline had passed"), fmt.Sprint(c.LateExtensions), fmt.Sprint(p.LateExtensions)},
-		{lang.L("Progress letter sent late or not at all"), fmt.Sprint(c.LateNotices), fmt.Sprint(p.LateNotices)},
-		{lang.L("Closed files reopened"), fmt.Sprint(c.Reopened), fmt.Sprint(p.Reopened)},
-		{lang.L("Resolved without hearing both sides (reason recorded)"), fmt.Sprint(c.NotHeard), fmt.Sprint(p.NotHeard)},
-		{lang.L("Measures recorded / carried out"), fmt.Sprintf("%d / %d", c.MeasuresAdded, c.MeasuresDone),
-			fmt.Sprintf("%d / %d", p.MeasuresAdded, p.MeasuresDone)},
+		{lang.L("Extensions"), thousands(c.Extensions), thousands(p.Extensions)},
+		{lang.L("Extended only after the deadline had passed"), thousands(c.LateExtensions), thousands(p.LateExtensions)},
+		{lang.L("Progress letter sent late or not at all"), thousands(c.LateNotices), thousands(p.LateNotices)},
+		{lang.L("Closed files reopened"), thousands(c.Reopened), thousands(p.Reopened)},
+		{lang.L("Resolved without hearing both sides (reason recorded)"), thousands(c.NotHeard), thousands(p.NotHeard)},
+		{lang.L("Measures recorded / carried out"), thousands(c.MeasuresAdded) + " / " + thousands(c.MeasuresDone),
+			thousands(p.MeasuresAdded) + " / " + thousands(p.MeasuresDone)},
 	} {
 		if !rep.HasPrevious {
 			row.old = "–" // the register does not hold that year: no figures, not zeros
@@ -134,7 +134,7 @@ func (r *reportScreen) show(rep data.Report) {
 		received, resolved = received+m.Received, resolved+m.Resolved
 	}
 	legend := wrapped(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
-		map[string]any{"Received": received, "Resolved": resolved}))
+		map[string]any{"Received": thousands(received), "Resolved": thousands(resolved)}))
 	charts := container.NewGridWithColumns(2,
 		barChart(lang.L("By channel"), "channel", rep.ByChannel), barChart(lang.L("By subject"), "subject", rep.BySubject),
 		barChart(lang.L("By outcome"), "outcome", rep.ByOutcome), barChart(lang.L("By root cause"), "cause", rep.ByRootCause),
@@ -179,7 +179,7 @@ func percent(r data.Ratio) string {
 	if r.Of == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%d%% (%d/%d)", r.WholePercent(), r.N, r.Of)
+	return fmt.Sprintf("%d%% (%s/%s)", r.WholePercent(), thousands(r.N), thousands(r.Of))
 }
 
 // onPDF makes the annual report and offers to save it.
