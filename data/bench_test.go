@@ -103,16 +103,23 @@ func drain(db interface {
 	return n, rows.Err()
 }
 
-// rowFacts are the columns the register shows and the facts its warning follows from,
-// hand-written for the floor: the complaint aliased c, its open information requests, latest
-// extension, latest contact, outcome letter sent and measures, each fact (as the app reads
-// them) only for the statuses whose action items follow from it, the extensions always.
-const rowFacts = `c.id, c.reference, c.received_on, c.complainant_name, c.summary, c.handler, c.status, c.formal,
-	c.ack_due_on, c.acknowledged_on, c.due_on, c.resolved_on, c.verdict, c.closed_on, c.withdrawn_on, c.no_measure_reason,
+// rowFacts are the columns the register shows and the facts its items and breaches follow
+// from, hand-written for the floor: the complaint aliased c, its open information requests,
+// each extension with the first progress or outcome letter sent after it, its latest contact
+// and latest written contact without a letter, the outcome letter sent and its measures, each
+// fact (as the app reads them) only for the statuses whose action items follow from it, the
+// extensions always (the register shows their breaches for good).
+const rowFacts = `c.id, c.reference, c.received_on, c.formal, c.complainant_name, c.status, c.ack_due_on, c.due_on,
+	c.resolved_on, c.verdict, c.no_measure_reason, c.justified, c.handler, c.summary, c.anonymous, c.anonymised_on,
 	CASE WHEN c.status IN ('informal', 'received', 'acknowledged', 'extended') THEN (SELECT group_concat(info_due_on) FROM contacts
 		WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL) END,
-	(SELECT max(extended_on) FROM extensions WHERE complaint_id = c.id),
+	(SELECT group_concat(e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on) FROM letters l
+		WHERE l.complaint_id = c.id AND l.kind IN ('progress', 'outcome') AND l.sent_on IS NOT NULL
+		AND substr(l.created_at, 1, 10) >= e.extended_on), '')) FROM extensions e WHERE e.complaint_id = c.id),
 	CASE WHEN c.status = 'extended' THEN (SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id) END,
+	CASE WHEN c.status = 'extended' THEN (SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id
+		AND ct.kind IN ('letter', 'email') AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id
+		AND l.contact_id = ct.id AND l.kind <> 'progress')) END,
 	CASE WHEN c.status = 'resolved' THEN (SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome') END,
 	CASE WHEN c.status = 'resolved' THEN (SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id) END`
 
