@@ -172,6 +172,15 @@ func Thousands(n int) string {
 	return s
 }
 
+// ThousandsIn writes n as a reader of lang expects: 1.204 in Dutch, 1,204 in English. The
+// screens and the annual report share it.
+func ThousandsIn(lang string, n int) string {
+	if lang == "en" {
+		return strings.ReplaceAll(Thousands(n), ".", ",")
+	}
+	return Thousands(n)
+}
+
 var dutchMonths = [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 	"september", "oktober", "november", "december"}
 

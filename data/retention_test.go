@@ -503,3 +503,16 @@ func TestRetentionDetailCarriesTheThousandsSeparator(t *testing.T) {
 		}
 	}
 }
+
+// ThousandsIn writes counts as a reader of the language does, for the screens and the report.
+func TestThousandsIn(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{{"nl", 999, "999"}, {"nl", 47707, "47.707"}, {"en", 47707, "47,707"}, {"en", 1199296, "1,199,296"}, {"nl", -1352, "-1.352"}} {
+		if got := ThousandsIn(c.lang, c.n); got != c.want {
+			t.Errorf("ThousandsIn(%s, %d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}

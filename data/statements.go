@@ -31,15 +31,12 @@ const maxStatements = 48
 // lookup is the prepared statement for query, or nil (noting it for prepareWanted) when it
 // has not been prepared yet or is not kept prepared.
 func (c *statements) lookup(query string) *sql.Stmt {
-	if !plainData(query) {
-		return nil
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if st, ok := c.ready[query]; ok {
 		return st
 	}
-	if !c.closed && len(c.ready)+len(c.wanted) < maxStatements {
+	if !c.closed && len(c.ready)+len(c.wanted) < maxStatements && plainData(query) {
 		if c.wanted == nil {
 			c.wanted = map[string]bool{}
 		}
@@ -52,8 +49,7 @@ func (c *statements) lookup(query string) *sql.Stmt {
 // PRAGMA: SQLite applies some (defer_foreign_keys) when it prepares them, and prepared after
 // the change that ran it, it would hold for the next change too.
 func plainData(query string) bool {
-	query = strings.TrimLeftFunc(query, unicode.IsSpace)
-	word, _, _ := strings.Cut(query, " ")
+	word := strings.TrimLeftFunc(query, unicode.IsSpace)
 	if i := strings.IndexFunc(word, unicode.IsSpace); i >= 0 {
 		word = word[:i]
 	}

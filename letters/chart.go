@@ -73,7 +73,7 @@ func (d *document) barChart(title string, bars []bar, w float64) chart {
 				d.fill(blue)
 				d.pdf.Rect(x0, y+(r.h-barH)/2, bw, barH, "F")
 			}
-			d.text(x0+bw+1.5, y+r.h/2+1.2, chartPt, "", 0, count(r.n, d.in.Language))
+			d.text(x0+bw+1.5, y+r.h/2+1.2, chartPt, "", 0, data.ThousandsIn(d.in.Language, r.n))
 			y += r.h
 		}
 		d.pen(rule, 0.2)
@@ -109,7 +109,7 @@ func (d *document) monthChart(t *reportPhrases, months [12]data.MonthCount, show
 			y := y1 - (y1-y0)*float64(v)/float64(ceiling)
 			d.pen(rule, 0.15)
 			d.pdf.Line(x0, y, x1, y)
-			s := count(v, d.in.Language)
+			s := data.ThousandsIn(d.in.Language, v)
 			d.text(x0-1.5-d.pdf.GetStringWidth(s), y+1.1, chartPt, "", 60, s)
 		}
 		d.pen(rule, 0.3)

@@ -83,7 +83,7 @@ func RenderReport(w io.Writer, in ReportInput) error {
 	t := reportBook[in.Language]
 	title := fmt.Sprintf(t.title, r.Year)
 	d.pdf.SetTitle(title, true)
-	footer := fmt.Sprintf(t.chain, count(r.Events, in.Language), r.Head)
+	footer := fmt.Sprintf(t.chain, data.ThousandsIn(in.Language, r.Events), r.Head)
 	return d.writeReport(w, title, footer, d.reportFlow(t, r))
 }
 
@@ -148,7 +148,7 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 	}
 	if f := r.Current; f.Imported > 0 {
 		add(gap(paraGap))
-		add(d.paragraph(fmt.Sprintf(t.imported, count(f.Imported, lang), count(f.Received, lang), r.Year), bodyPt, "")...)
+		add(d.paragraph(fmt.Sprintf(t.imported, data.ThousandsIn(lang, f.Imported), data.ThousandsIn(lang, f.Received), r.Year), bodyPt, "")...)
 	}
 
 	widths, right := []float64{textW - 90, 45, 45}, []bool{false, true, true} // room for "100% (36.677 van 36.677)"
@@ -184,14 +184,14 @@ func (d *document) reportFlow(t *reportPhrases, r data.Report) []item {
 		for _, c := range counts {
 			n += c.N
 		}
-		return title + " (" + fmt.Sprintf(t.total, count(n, lang)) + ")"
+		return title + " (" + fmt.Sprintf(t.total, data.ThousandsIn(lang, n)) + ")"
 	}
 	// The month line goes with the summary on the first page when it fits; the distributions follow.
 	received, resolved := 0, 0
 	for _, m := range r.Months {
 		received, resolved = received+m.Received, resolved+m.Resolved
 	}
-	add(d.heading(t.perMonth+" ("+fmt.Sprintf(t.monthTotals, count(received, lang), count(resolved, lang))+")"),
+	add(d.heading(t.perMonth+" ("+fmt.Sprintf(t.monthTotals, data.ThousandsIn(lang, received), data.ThousandsIn(lang, resolved))+")"),
 		d.monthChart(t, r.Months, monthsShown(r), !r.Complete && r.MadeOn.Year() == r.Year))
 	add(d.heading(t.breakdown))
 	add(side(d.barChart(withTotal(t.channel, r.ByChannel), bars("channel", r.ByChannel), half),
@@ -233,7 +233,7 @@ func (d *document) measureTable(t *reportPhrases, r data.Report, half float64, s
 	if len(r.Measures) == 0 {
 		return append(items, d.paragraph(fmt.Sprintf(t.noMeasures, r.Year), bodyPt, "")...)
 	}
-	stateChart := d.barChart(t.measureState+" ("+fmt.Sprintf(t.total, count(len(r.Measures), d.in.Language))+")", states, half)
+	stateChart := d.barChart(t.measureState+" ("+fmt.Sprintf(t.total, data.ThousandsIn(d.in.Language, len(r.Measures)))+")", states, half)
 	items = append(items, item{h: stateChart.h + 3, keep: true, draw: func(d *document, top float64) { stateChart.draw(d, marginL, top) }})
 	widths := []float64{21, 27, textW - 21 - 27 - 20 - 20 - 24, 20, 20, 24}
 	right := make([]bool, len(widths))
@@ -284,23 +284,13 @@ func reportRows(f data.YearFigures, t *reportPhrases, lang string) []string {
 		if r.Of == 0 {
 			return t.none
 		}
-		return fmt.Sprintf(t.of, strconv.Itoa(r.WholePercent()), count(r.N, lang), count(r.Of, lang))
+		return fmt.Sprintf(t.of, strconv.Itoa(r.WholePercent()), data.ThousandsIn(lang, r.N), data.ThousandsIn(lang, r.Of))
 	}
-	n := func(v int) string { return count(v, lang) }
+	n := func(v int) string { return data.ThousandsIn(lang, v) }
 	return []string{n(f.Received), n(f.Formal), n(f.Informal), n(f.Resolved), n(f.WellFounded), n(f.Withdrawn),
 		n(f.OpenAtYearEnd), days(f.HandlingDays.Median), days(f.HandlingDays.P90), ratio(f.AckOnTime), ratio(f.WithinTerm),
 		ratio(f.WithinExtended), n(f.Extensions), n(f.Extended), n(f.LateExtensions), n(f.LateNotices), n(f.Reopened), n(f.NotHeard),
 		n(f.MeasuresAdded), n(f.MeasuresDone)}
-}
-
-// count writes a number of complaints, events or letters as a reader of lang does: 1.352 in
-// Dutch, 1,352 in English. Years are written without.
-func count(n int, lang string) string {
-	s := data.Thousands(n)
-	if lang == "en" {
-		s = strings.ReplaceAll(s, ".", ",")
-	}
-	return s
 }
 
 // decimal writes a number with at most one decimal, with a decimal comma in Dutch.

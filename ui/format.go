@@ -43,13 +43,7 @@ func countEvents(n int) string {
 }
 
 // thousands writes n with the screens' separator between thousands: 1.204, or 1,204 in English.
-func thousands(n int) string {
-	s := data.Thousands(n)
-	if uiLanguage() == "en" {
-		s = strings.ReplaceAll(s, ".", ",")
-	}
-	return s
-}
+func thousands(n int) string { return data.ThousandsIn(uiLanguage(), n) }
 
 // parseDate reads a date as a Dutch practitioner types it: 29-11-2026, 29-11-26 or 2026-11-29.
 func parseDate(s string) (data.Date, error) {
