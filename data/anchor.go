@@ -64,12 +64,12 @@ func head(q querier) (int, string, error) {
 
 // ChainHead is the head of the audit trail now: how many events it holds and the hash of the
 // last, as the anchors, the backups and the annual report's footer record it.
-func (s *Store) ChainHead() (events int, hash string, err error) { return head(s.r) }
+func (s *Store) ChainHead() (events int, hash string, err error) { return head(s.reads()) }
 
 // writeAnchors records the current head beside the register and in the backup folder. The
 // store calls it when it closes after a change, so every process that wrote leaves one behind.
 func (s *Store) writeAnchors() error {
-	n, h, err := head(s.r)
+	n, h, err := head(s.reads())
 	if err != nil || n == 0 {
 		return err
 	}

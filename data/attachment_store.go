@@ -55,7 +55,7 @@ func attachments(q querier, id int64) ([]Attachment, error) {
 func (s *Store) AttachmentContent(id int64) ([]byte, error) {
 	var content []byte
 	var sum string
-	err := s.r.QueryRow(`SELECT content, sha256 FROM attachments WHERE id = ?`, id).Scan(&content, &sum)
+	err := s.reads().QueryRow(`SELECT content, sha256 FROM attachments WHERE id = ?`, id).Scan(&content, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("bijlage %d bestaat niet", id)
 	} else if err != nil {

@@ -33,7 +33,7 @@ type BackupInfo struct {
 // BackupDir is where automatic backups and the second anchor go; isDefault is true while it is
 // the folder beside the register, on the same disk.
 func (s *Store) BackupDir() (dir string, isDefault bool, err error) {
-	set, err := settings(s.r)
+	set, err := settings(s.reads())
 	if err != nil {
 		return "", false, err
 	}
@@ -214,7 +214,7 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 	now := s.Now()
 	if len(backups) > 0 {
 		newest := backups[0]
-		n, h, err := head(s.r)
+		n, h, err := head(s.reads())
 		if err != nil {
 			return info, false, err
 		}

@@ -28,9 +28,10 @@ var errBatchFailed = NewError(CodeConflict, "", "een eerdere wijziging in deze r
 // 100,000 complaints, where a transaction per change would spend its time waiting for the disk.
 // Each change still goes through its own rules and writes its own audit event, exactly as
 // outside a batch. When fn or any change fails, nothing of the batch is saved. The batch's
-// store reads what was committed before the batch began, not its own pending changes; a
-// caller that needs those reads them after the batch. It must not be closed, nor used after
-// fn returns. Inside a batch, Batch runs fn in the same batch.
+// store reads through the batch's transaction, so it sees its own changes (a letter made in
+// the batch reads the complaint as it then stands); only full-text search finds the batch's
+// complaints once it has committed, as their search entries are written at its end. It must
+// not be closed, nor used after fn returns. Inside a batch, Batch runs fn in the same batch.
 func (s *Store) Batch(fn func(b *Store) error) error {
 	if s.batch != nil {
 		return fn(s)

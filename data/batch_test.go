@@ -135,3 +135,52 @@ func TestBatchKnowsThePeopleOfItsOwnChanges(t *testing.T) {
 		t.Errorf("%d complaints after the refused batch, want 1: nothing of it is saved", n)
 	}
 }
+
+// TestBatchReadsItsOwnChanges: the batch's store reads back what the batch changed so far (a
+// demo letter is made from the complaint as it then stands), while the register's other
+// readers see none of it until the batch commits.
+func TestBatchReadsItsOwnChanges(t *testing.T) {
+	s := openStore(t, "2026-11-04")
+	must(t, s.Batch(func(b *Store) error {
+		if err := b.SetSettings(map[string]string{"practitioner_name": "Anne de Linde"}); err != nil {
+			return err
+		}
+		if _, err := b.SaveExpert(Expert{Name: "H.J. Verhoef", SignedOn: day("2026-11-02")}); err != nil {
+			return err
+		}
+		ref, err := b.Create(complaint("Mehmet Çelik", "2026-11-02", true))
+		if err != nil {
+			return err
+		}
+		if _, err := b.AddContact(ref, Contact{Kind: ContactPhone, Note: "Besproken met de boekhouder"}); err != nil {
+			return err
+		}
+		f, err := b.File(ref)
+		if err != nil {
+			return err
+		}
+		if f.Complainant.Name != "Mehmet Çelik" || len(f.Contacts) != 1 || f.Settings.PractitionerName() != "Anne de Linde" {
+			t.Errorf("the batch's file of %s: %q, %d contacts, practitioner %q; want its own changes",
+				ref, f.Complainant.Name, len(f.Contacts), f.Settings.PractitionerName())
+		}
+		if set, err := b.Settings(); err != nil || set.PractitionerName() != "Anne de Linde" {
+			t.Errorf("the batch's settings: %q, %v", set.PractitionerName(), err)
+		}
+		if ex, err := b.Experts(); err != nil || len(ex) != 1 {
+			t.Errorf("the batch's experts: %d, %v; want the one it saved", len(ex), err)
+		}
+		if n, err := b.Count(Filter{}); err != nil || n != 1 {
+			t.Errorf("the batch's count: %d, %v; want 1", n, err)
+		}
+		if n, err := s.Count(Filter{}); err != nil || n != 0 {
+			t.Errorf("the register's count during the batch: %d, %v; want 0 until it commits", n, err)
+		}
+		if _, err := s.File(ref); err == nil {
+			t.Errorf("the register's reader found %s before the batch committed", ref)
+		}
+		return nil
+	}))
+	if n, err := s.Count(Filter{}); err != nil || n != 1 {
+		t.Errorf("the register's count after the batch: %d, %v; want 1", n, err)
+	}
+}

@@ -55,7 +55,7 @@ func complaintID(q querier, ref string) (int64, error) {
 }
 
 // Complaint returns one complaint by reference.
-func (s *Store) Complaint(ref string) (*Complaint, error) { return getComplaint(s.r, ref) }
+func (s *Store) Complaint(ref string) (*Complaint, error) { return getComplaint(s.reads(), ref) }
 
 // Create registers a new complaint and returns its reference. A formal complaint starts in
 // status received with its deadlines set; an informal one is registered as informal.

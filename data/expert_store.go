@@ -60,7 +60,7 @@ func expertDest(e *Expert) []any {
 
 // Experts lists every expert by name.
 func (s *Store) Experts() ([]Expert, error) {
-	rows, err := s.r.Query(`SELECT ` + expertColumns + ` FROM experts ORDER BY name, id`)
+	rows, err := s.reads().Query(`SELECT ` + expertColumns + ` FROM experts ORDER BY name, id`)
 	if err != nil {
 		return nil, err
 	}

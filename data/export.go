@@ -33,7 +33,7 @@ func (s *Store) ExportCSV(w io.Writer, year int, anonymised bool) error {
 	if err := s.CheckReportYear(year); err != nil {
 		return err
 	}
-	return exportCSV(s.r, w, year, anonymised)
+	return exportCSV(s.reads(), w, year, anonymised)
 }
 
 func exportCSV(q querier, w io.Writer, year int, anonymised bool) error {

@@ -138,7 +138,7 @@ func (r *ImportRow) Check(today Date) error {
 // Prepare completes and checks one row with the register's settings, as the import will:
 // the preview shows the same refusals the import would give.
 func (s *Store) Prepare(r *ImportRow) error {
-	set, err := settings(s.r)
+	set, err := settings(s.reads())
 	if err != nil {
 		return err
 	}
@@ -203,19 +203,18 @@ func prepareAll(f *ImportFile, set Settings, today Date) error {
 
 // PlanImport says what Import would do with f, and changes nothing.
 func (s *Store) PlanImport(f ImportFile) (ImportPlan, error) {
-	tx, err := s.r.Begin()
-	if err != nil {
-		return ImportPlan{}, err
-	}
-	defer tx.Rollback()
-	set, err := settings(tx)
-	if err != nil {
-		return ImportPlan{}, err
-	}
-	if err := prepareAll(&f, set, s.today()); err != nil {
-		return ImportPlan{}, err
-	}
-	p, _, err := planImport(tx, f.Rows)
+	var p ImportPlan
+	err := s.view(func(q querier) error {
+		set, err := settings(q)
+		if err != nil {
+			return err
+		}
+		if err := prepareAll(&f, set, s.today()); err != nil {
+			return err
+		}
+		p, _, err = planImport(q, f.Rows)
+		return err
+	})
 	return p, err
 }
 

@@ -102,10 +102,10 @@ func (s *Store) LatestLetter(ref string, kind LetterKind) (Letter, error) {
 	if _, err := ParseLetterKind(string(kind)); err != nil {
 		return Letter{}, err
 	}
-	l, err := scanLetter(s.r.QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+	l, err := scanLetter(s.reads().QueryRow(`SELECT `+letterColumns+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
 		WHERE c.reference = ? AND l.kind = ? ORDER BY l.version DESC LIMIT 1`, ref, kind))
 	if errors.Is(err, sql.ErrNoRows) {
-		if _, err := complaintID(s.r, ref); err != nil {
+		if _, err := complaintID(s.reads(), ref); err != nil {
 			return l, err
 		}
 		return l, notFound("bij klacht %s is nog geen %s gemaakt", ref, kind)
@@ -118,7 +118,7 @@ func (s *Store) LatestLetter(ref string, kind LetterKind) (Letter, error) {
 func (s *Store) LetterPDF(id int64) ([]byte, error) {
 	var pdf []byte
 	var sum string
-	err := s.r.QueryRow(`SELECT pdf, sha256 FROM letters WHERE id = ?`, id).Scan(&pdf, &sum)
+	err := s.reads().QueryRow(`SELECT pdf, sha256 FROM letters WHERE id = ?`, id).Scan(&pdf, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("brief %d bestaat niet", id)
 	} else if err != nil {

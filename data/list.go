@@ -207,7 +207,7 @@ func (s *Store) Count(f Filter) (int, error) {
 		return 0, err
 	}
 	var n int
-	err = s.r.QueryRow(query, args...).Scan(&n)
+	err = s.reads().QueryRow(query, args...).Scan(&n)
 	return n, err
 }
 
@@ -421,7 +421,7 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 	if err != nil {
 		return OverviewCounts{}, nil, err
 	}
-	due, err := retentionDue(s.r, set, today, Date{})
+	due, err := retentionDue(s.reads(), set, today, Date{})
 	if err != nil {
 		return OverviewCounts{}, nil, err
 	}
@@ -442,7 +442,7 @@ func matchQuery(text string) string {
 
 // Years lists the years in which complaints were received, newest first.
 func (s *Store) Years() ([]int, error) {
-	rows, err := s.r.Query(`SELECT DISTINCT CAST(substr(received_on, 1, 4) AS INTEGER) FROM complaints ORDER BY 1 DESC`)
+	rows, err := s.reads().Query(`SELECT DISTINCT CAST(substr(received_on, 1, 4) AS INTEGER) FROM complaints ORDER BY 1 DESC`)
 	if err != nil {
 		return nil, err
 	}

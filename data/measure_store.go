@@ -281,17 +281,17 @@ func getMeasure(q querier, code string) (*Measure, error) {
 }
 
 // Measure returns one measure by its code.
-func (s *Store) Measure(code string) (*Measure, error) { return getMeasure(s.r, code) }
+func (s *Store) Measure(code string) (*Measure, error) { return getMeasure(s.reads(), code) }
 
 // Measures lists the measures that match f: open ones first, by due date, then the ones
 // carried out, most recent first.
 func (s *Store) Measures(f MeasureFilter) ([]Measure, error) {
 	if f.Reference != "" {
-		if _, err := complaintID(s.r, f.Reference); err != nil {
+		if _, err := complaintID(s.reads(), f.Reference); err != nil {
 			return nil, err
 		}
 	}
-	return listMeasures(s.r, f)
+	return listMeasures(s.reads(), f)
 }
 
 func listMeasures(q querier, f MeasureFilter) ([]Measure, error) {

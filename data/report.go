@@ -148,19 +148,15 @@ func (s *Store) YearReportAndCSV(year int, csv io.Writer, anonymised bool) (Repo
 	if err := checkReportYear(year, today); err != nil {
 		return Report{}, err
 	}
-	tx, err := s.r.Begin()
-	if err != nil {
-		return Report{}, err
-	}
-	defer tx.Rollback()
-	r, err := yearReport(tx, year, today)
-	if err != nil {
-		return Report{}, err
-	}
-	if csv != nil {
-		if err := exportCSV(tx, csv, year, anonymised); err != nil {
-			return Report{}, err
+	var r Report
+	err := s.view(func(q querier) (err error) {
+		if r, err = yearReport(q, year, today); err != nil || csv == nil {
+			return err
 		}
+		return exportCSV(q, csv, year, anonymised)
+	})
+	if err != nil {
+		return Report{}, err
 	}
 	return r, nil
 }

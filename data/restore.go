@@ -68,7 +68,7 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 			"events": h.Events, "head": h.Head, "set_aside": res.SetAside})
 	})
 	if err == nil {
-		res.Events, _, err = head(s.r)
+		res.Events, _, err = head(s.reads())
 	}
 	return res, errors.Join(err, s.Close())
 }

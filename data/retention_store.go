@@ -115,7 +115,7 @@ func (s *Store) Anonymise(refs []string, reason string) (int, error) {
 		return 0, err
 	}
 	for _, ref := range refs {
-		c, err := getComplaint(s.r, ref)
+		c, err := getComplaint(s.reads(), ref)
 		if err != nil {
 			return 0, err
 		}

@@ -18,7 +18,7 @@ type RootCause struct {
 }
 
 // RootCauses lists the register's root-cause categories in display order.
-func (s *Store) RootCauses() ([]RootCause, error) { return rootCauses(s.r) }
+func (s *Store) RootCauses() ([]RootCause, error) { return rootCauses(s.reads()) }
 
 func rootCauses(q querier) ([]RootCause, error) {
 	rows, err := q.Query(`SELECT code, label FROM root_causes ORDER BY position, code`)

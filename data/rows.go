@@ -9,9 +9,22 @@ type querier interface {
 	Query(query string, args ...any) (*sql.Rows, error)
 }
 
+// reads is where a read goes: the read pool, or on a batch's store the batch's own
+// transaction, so that what the batch changed so far is read back (see Batch).
+func (s *Store) reads() querier {
+	if s.batch != nil {
+		return &Tx{Tx: s.batch.tx, store: s, now: s.Now(), batch: s.batch}
+	}
+	return s.r
+}
+
 // view runs fn on one read transaction: every query in it sees the register as it was at its
-// first read, even while another process (the CLI beside the app) commits changes.
+// first read, even while another process (the CLI beside the app) commits changes. On a
+// batch's store that transaction is the batch's.
 func (s *Store) view(fn func(q querier) error) error {
+	if s.batch != nil {
+		return fn(s.reads())
+	}
 	tx, err := s.r.Begin()
 	if err != nil {
 		return err
@@ -47,9 +60,10 @@ func collect[T any](q querier, dest func(*T) []any, query string, args ...any) (
 // ofComplaint reads a list that belongs to the complaint ref with read, after checking that
 // the complaint exists, so an unknown reference is an error rather than an empty list.
 func ofComplaint[T any](s *Store, ref string, read func(q querier, id int64) ([]T, error)) ([]T, error) {
-	id, err := complaintID(s.r, ref)
+	q := s.reads()
+	id, err := complaintID(q, ref)
 	if err != nil {
 		return nil, err
 	}
-	return read(s.r, id)
+	return read(q, id)
 }

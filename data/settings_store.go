@@ -30,7 +30,7 @@ func settings(q querier) (Settings, error) {
 }
 
 // Settings returns every setting, defaults included.
-func (s *Store) Settings() (Settings, error) { return settings(s.r) }
+func (s *Store) Settings() (Settings, error) { return settings(s.reads()) }
 
 // SetSettings validates every given value first and then stores them all in one transaction,
 // with an audit event per changed setting; one bad value changes nothing.

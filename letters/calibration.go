@@ -25,7 +25,7 @@ func Calibration(w io.Writer, set data.Settings) error {
 	if err := checkPrinted(&in, senderKeys); err != nil {
 		return err
 	}
-	d, err := newDocument(&in)
+	d, err := newDocument(&in, blankPDF())
 	if err != nil {
 		return err
 	}

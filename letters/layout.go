@@ -61,11 +61,36 @@ type headText struct {
 // Where the logo may go: the top left corner, at most this wide and high.
 const logoW, logoH = 60.0, 24.0
 
-// newDocument sets up a deterministic A4 PDF with the embedded fonts: a fixed creation date
-// (the letter's date), sorted catalogs and always the same compression. It places the
-// letterhead and refuses a window that would cover it.
-func newDocument(in *Input) (*document, error) {
+// blankPDF is an empty A4 PDF with the embedded fonts loaded. Loading them is half the time
+// of a letter, and the same for every letter, so a run of letters makes the next one's
+// ahead (see blanks).
+func blankPDF() *gofpdf.Fpdf {
 	f := gofpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes("sans", "", assets.SansRegular)
+	f.AddUTF8FontFromBytes("sans", "B", assets.SansBold)
+	return f
+}
+
+// blanks hands out blank PDFs for a run of letters made one after the other (a demo
+// register's), each time starting the next one in the background, so the fonts are loaded
+// on the machine's other core while this letter is written. Nothing is left running: the
+// one made last is dropped with the blanks.
+type blanks struct{ next chan *gofpdf.Fpdf }
+
+func (b *blanks) take() *gofpdf.Fpdf {
+	ready := b.next
+	b.next = make(chan *gofpdf.Fpdf, 1)
+	go func(next chan<- *gofpdf.Fpdf) { next <- blankPDF() }(b.next)
+	if ready == nil {
+		return blankPDF()
+	}
+	return <-ready
+}
+
+// newDocument sets up a deterministic A4 PDF on f, a blankPDF: a fixed creation date (the
+// letter's date), sorted catalogs and always the same compression. It places the letterhead
+// and refuses a window that would cover it.
+func newDocument(in *Input, f *gofpdf.Fpdf) (*document, error) {
 	at := time.Date(in.Date.Year(), in.Date.Month(), in.Date.Day(), 12, 0, 0, 0, time.UTC)
 	f.SetCreationDate(at)
 	f.SetModificationDate(at)
@@ -77,8 +102,6 @@ func newDocument(in *Input) (*document, error) {
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginL, nextTop, marginR)
 	f.SetCellMargin(0)
-	f.AddUTF8FontFromBytes("sans", "", assets.SansRegular)
-	f.AddUTF8FontFromBytes("sans", "B", assets.SansBold)
 	set := in.Settings
 	d := &document{pdf: f, in: in, t: phrasebook[in.Language]}
 	d.window.x, d.window.y, d.window.w, d.window.h = set.AddressWindow()

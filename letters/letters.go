@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jung-kurt/gofpdf"
+
 	"klachtenregister/data"
 )
 
@@ -37,7 +39,10 @@ type Input struct {
 // the outcome letter's verdict), a letter the complaint's state does not allow, characters the
 // font cannot print and lines too long for the page stop it with a *data.Error that says what
 // to fill in or change; nothing is written then.
-func Render(w io.Writer, in Input) error {
+func Render(w io.Writer, in Input) error { return renderOn(w, in, blankPDF) }
+
+// renderOn is Render on a blankPDF that blank gives once the letter has passed its checks.
+func renderOn(w io.Writer, in Input, blank func() *gofpdf.Fpdf) error {
 	in = tidy(in)
 	if err := check(&in); err != nil {
 		return err
@@ -49,7 +54,7 @@ func Render(w io.Writer, in Input) error {
 	if err != nil {
 		return err
 	}
-	d, err := newDocument(&in)
+	d, err := newDocument(&in, blank())
 	if err != nil {
 		return err
 	}

@@ -513,3 +513,22 @@ func TestWkkgzOutcomeNamesEachMeasureAndItsTerm(t *testing.T) {
 		t.Errorf("outside the Wkkgz the letter lists the measures:\n%s", body)
 	}
 }
+
+// TestLettersMadeInARunAreTheSame: letters made one after the other on blank PDFs loaded
+// ahead in the background (a demo register's) are byte for byte the letters Render makes
+// on its own.
+func TestLettersMadeInARunAreTheSame(t *testing.T) {
+	var b blanks
+	for _, lang := range []string{"nl", "en"} {
+		for _, kind := range data.LetterKinds {
+			in := sample(kind, lang)
+			var run bytes.Buffer
+			if err := renderOn(&run, in, b.take); err != nil {
+				t.Fatalf("%s %s: %v", kind, lang, err)
+			}
+			if alone := render(t, in); !bytes.Equal(run.Bytes(), alone) {
+				t.Errorf("%s %s: %d bytes in a run, %d on its own; want the same letter", kind, lang, run.Len(), len(alone))
+			}
+		}
+	}
+}

@@ -76,7 +76,7 @@ func RenderReport(w io.Writer, in ReportInput) error {
 			return err
 		}
 	}
-	d, err := newDocument(&doc)
+	d, err := newDocument(&doc, blankPDF())
 	if err != nil {
 		return err
 	}

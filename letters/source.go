@@ -202,16 +202,18 @@ func Preview(src Source, r Request, body string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Renderer makes the letters of a demo register (package data/demo), each dated on the day
-// the demo makes it.
-func Renderer(src Source) func(ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
-	return func(ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
-		in, err := Prepare(src, Request{Reference: ref, Kind: kind, Date: on})
+// Renderer makes the letters of a demo register (package data/demo), one after the other,
+// each dated on the day the demo makes it, from the register s as the demo's batch then has
+// it. The next letter's fonts are loaded while one is made (see blanks).
+func Renderer() func(s *data.Store, ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
+	var b blanks
+	return func(s *data.Store, ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
+		in, err := Prepare(s, Request{Reference: ref, Kind: kind, Date: on})
 		if err != nil {
 			return nil, err
 		}
 		var buf bytes.Buffer
-		err = Render(&buf, in)
+		err = renderOn(&buf, in, b.take)
 		return buf.Bytes(), err
 	}
 }

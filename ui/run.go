@@ -271,7 +271,7 @@ func (d *demoRegisters) open() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := demo.Fill(s, d.size, 1, letters.Renderer(s)); err != nil {
+	if err := demo.Fill(s, d.size, 1, letters.Renderer()); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -32,7 +32,7 @@ func demoCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := demo.Fill(s, *count, *seed, letters.Renderer(s)); err != nil {
+		if err := demo.Fill(s, *count, *seed, letters.Renderer()); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Demoregister met %d klachten gemaakt in %s\n", *count, s.Path())

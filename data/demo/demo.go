@@ -1,7 +1,7 @@
 // Package demo makes demo registers: a fictional practice's complaints over the last two
 // calendar years, in every stage of the procedure, for trying the app and for measuring it at
 // scale. Every change goes through the same store methods a practitioner uses, with its audit
-// event; only the transactions are large, so 100,000 complaints take a minute, not an hour.
+// event; only the transactions are large, so 100,000 complaints take minutes, not hours.
 package demo
 
 import (
@@ -16,7 +16,7 @@ import (
 
 // Revision changes whenever Fill makes a different register from the same count, seed and
 // day, so registers cached by count, seed and revision (the benchmarks') are made again.
-const Revision = 2
+const Revision = 3
 
 // MaxCount is the largest demo register Fill makes.
 const MaxCount = 100_000
@@ -25,9 +25,9 @@ const MaxCount = 100_000
 // Placeholder, so a large register takes seconds, not an hour of typesetting.
 const RealLetters = 2000
 
-// LetterRenderer makes the PDF of a letter of a complaint in the register, dated on. Package
+// LetterRenderer makes the PDF of a letter of a complaint in the register s, dated on. Package
 // letters provides it; nothing under data imports that package.
-type LetterRenderer func(ref string, kind data.LetterKind, on data.Date) ([]byte, error)
+type LetterRenderer func(s *data.Store, ref string, kind data.LetterKind, on data.Date) ([]byte, error)
 
 // batchSize is how many steps go into one transaction: large enough that the disk waits
 // little, small enough that the write-ahead log stays a few hundred megabytes.
@@ -102,7 +102,7 @@ type measure struct {
 }
 
 // run makes the planned steps up to today, in large transactions. A letter the renderer
-// makes is rendered between two transactions, so it reads the complaint as it then stands.
+// makes is rendered inside the batch, from the complaint as it then stands.
 func (p *plan) run() error {
 	steps := p.steps
 	for i, n := len(steps)-1, 0; i >= 0 && n < RealLetters && p.render != nil; i-- {
@@ -111,18 +111,10 @@ func (p *plan) run() error {
 		}
 	}
 	for i := 0; i < len(steps); {
-		var pdf []byte
-		if steps[i].real {
-			p.clock(i)
-			var err error
-			if pdf, err = p.render(steps[i].c.ref, steps[i].letter, steps[i].on); err != nil {
-				return p.failed(steps[i], err)
-			}
-		}
 		err := p.s.Batch(func(b *data.Store) error {
-			for start := i; i < len(steps) && i-start < batchSize && (i == start || !steps[i].real); i++ {
+			for start := i; i < len(steps) && i-start < batchSize; i++ {
 				p.clock(i)
-				if err := p.do(b, steps[i], pdf); err != nil {
+				if err := p.do(b, steps[i]); err != nil {
 					return p.failed(steps[i], err)
 				}
 			}
@@ -142,14 +134,18 @@ func (p *plan) failed(st step, err error) error {
 // clock sets the store's clock to step i's time.
 func (p *plan) clock(i int) { p.now = p.steps[i].at }
 
-// do runs one step: a change, or a letter saved and marked sent by post. pdf is the
-// renderer's letter for a real one.
-func (p *plan) do(b *data.Store, st step, pdf []byte) error {
+// do runs one step: a change, or a letter made (by the renderer for a real one), saved and
+// marked sent by post.
+func (p *plan) do(b *data.Store, st step) error {
 	if st.letter == "" {
 		return st.do(b)
 	}
-	if !st.real {
-		pdf = Placeholder
+	pdf := Placeholder
+	if st.real {
+		var err error
+		if pdf, err = p.render(b, st.c.ref, st.letter, st.on); err != nil {
+			return err
+		}
 	}
 	l, err := b.SaveLetter(st.c.ref, st.letter, "nl", pdf, 0)
 	if err != nil {

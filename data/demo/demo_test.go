@@ -144,14 +144,21 @@ func TestShapeOfALargerRegister(t *testing.T) {
 }
 
 // TestNewestLettersAreRendered gives the demo a renderer: every letter of a small register is
-// made by it, dated on the day the demo makes it, and stored byte for byte.
+// made by it, from the complaint as it then stands in the demo's batch, dated on the day the
+// demo makes it, and stored byte for byte.
 func TestNewestLettersAreRendered(t *testing.T) {
 	s := open(t, "2026-11-30")
 	made := map[string]data.Date{}
-	render := func(ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
-		if _, err := s.File(ref); err != nil { // the complaint is committed before its letter is made
+	perRef := map[string]int{}
+	render := func(b *data.Store, ref string, kind data.LetterKind, on data.Date) ([]byte, error) {
+		f, err := b.File(ref)
+		if err != nil {
 			return nil, err
 		}
+		if len(f.Letters) != perRef[ref] {
+			t.Errorf("%s %s: the file read for it holds %d letters, want the %d made before", ref, kind, len(f.Letters), perRef[ref])
+		}
+		perRef[ref]++
 		key := fmt.Sprintf("%s %s %s", ref, kind, on)
 		made[key] = on
 		return []byte("%PDF-1.4 " + key), nil

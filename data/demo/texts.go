@@ -117,11 +117,13 @@ var extensionReasons = []string{
 	"Wij wachten op stukken van de Belastingdienst die nodig zijn om de klacht te beoordelen.",
 }
 
+// outcomes are the outcomes as the outcome letter tells them to the complainant, after its
+// sentence with the verdict.
 var outcomes = map[data.Verdict]string{
-	data.VerdictWellFounded:       "Wij hebben onze excuses aangeboden en de kosten gecrediteerd. De werkwijze is aangepast.",
-	data.VerdictPartlyWellFounded: "De klacht is op één punt terecht; daarvoor bieden wij excuses aan en passen wij de factuur aan.",
-	data.VerdictUnfounded:         "Na onderzoek blijkt dat de werkzaamheden volgens de afspraken zijn uitgevoerd. Wij hebben dit toegelicht.",
-	data.VerdictSettled:           "In een gesprek is samen een oplossing gevonden waar de klager tevreden mee is.",
+	data.VerdictWellFounded:       "Wij bieden u daarvoor onze excuses aan en crediteren de kosten. Onze werkwijze hebben wij hierop aangepast.",
+	data.VerdictPartlyWellFounded: "Uw klacht is op één punt terecht. Daarvoor bieden wij u onze excuses aan, en wij passen de factuur aan.",
+	data.VerdictUnfounded:         "Uit ons onderzoek blijkt dat de werkzaamheden volgens de gemaakte afspraken zijn uitgevoerd, zoals wij u in ons gesprek hebben toegelicht.",
+	data.VerdictSettled:           "Wij zijn blij dat wij samen een oplossing hebben gevonden waar u tevreden mee bent.",
 }
 
 var owners = []string{"Anne de Linde", "Anne de Linde", "Mark Peters", "Sandra Koster"}
