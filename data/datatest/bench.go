@@ -37,9 +37,9 @@ var benchCopies sync.Map // count: string (path)
 
 // BenchRegister returns the path of this run's copy of the demo register of count complaints
 // (seed BenchSeed, made on BenchToday, without a renderer, so every letter is the
-// placeholder). The register is made once per machine, count, schema (data.MigrationsSum) and demo.Revision and
-// kept in the user's cache folder, since 100,000 complaints take a minute; each run copies it
-// so a benchmark that writes never changes the cached one.
+// placeholder). The register is made once per machine, count, schema (data.MigrationsSum)
+// and demo.Revision and kept in the user's cache folder, since 100,000 complaints take
+// minutes; each run copies it so a benchmark that writes never changes the cached one.
 func BenchRegister(tb testing.TB, count int) string {
 	tb.Helper()
 	if p, ok := benchCopies.Load(count); ok {
@@ -114,8 +114,11 @@ func RemoveBenchCopies() {
 }
 
 // cachedRegister returns the cached register of count complaints, making it first when the
-// cache has none for these migrations and this revision. It is made under another name and renamed
-// when complete, so an interrupted run leaves no half register behind.
+// cache has none for these migrations and this revision. It is made in a folder of its own and
+// moved into the cache when complete, so an interrupted run leaves no half register behind and
+// the anchors and backup folder the store writes beside it go with that folder. The registers
+// of the same count made for other migrations or revisions (1.4 GB each at 100,000) are removed
+// then.
 func cachedRegister(count int) (string, error) {
 	base, err := os.UserCacheDir()
 	if err != nil {
@@ -125,12 +128,17 @@ func cachedRegister(count int) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("register-%d-seed%d-schema%s-demo%d-%s.db", count, BenchSeed, data.MigrationsSum(), demo.Revision, BenchToday))
+	prefix := fmt.Sprintf("register-%d-seed%d-", count, BenchSeed)
+	path := filepath.Join(dir, fmt.Sprintf("%sschema%s-demo%d-%s.db", prefix, data.MigrationsSum(), demo.Revision, BenchToday))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
-	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
-	os.Remove(tmp)
+	making, err := os.MkdirTemp(dir, "making-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(making)
+	tmp := filepath.Join(making, filepath.Base(path))
 	s, err := data.Open(tmp)
 	if err != nil {
 		return "", err
@@ -144,8 +152,16 @@ func cachedRegister(count int) (string, error) {
 		err = fmt.Errorf("%s-wal is still there after closing: the copy would miss its changes", tmp)
 	}
 	if err != nil {
-		os.Remove(tmp)
 		return "", err
 	}
-	return path, os.Rename(tmp, path)
+	if err := os.Rename(tmp, path); err != nil {
+		return "", err
+	}
+	stale, _ := filepath.Glob(filepath.Join(dir, prefix+"*"))
+	for _, p := range stale {
+		if p != path {
+			os.Remove(p)
+		}
+	}
+	return path, nil
 }
