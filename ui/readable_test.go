@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"path/filepath"
@@ -141,8 +142,8 @@ func TestRegisterColumnsReadableAtEveryScale(t *testing.T) {
 		for i, col := range r.shown {
 			c := registerColumns[col]
 			titles[c.title] = true
-			if c.grow == 0 && r.widths[i]+0.5 < fullWidth(c) {
-				t.Errorf("scale %.1f: column %s is %.0f wide, needs %.0f", scale, c.title, r.widths[i], fullWidth(c))
+			if c.grow == 0 && r.widths[i]+0.5 < fullWidth(c, r.widestRef) {
+				t.Errorf("scale %.1f: column %s is %.0f wide, needs %.0f", scale, c.title, r.widths[i], fullWidth(c, r.widestRef))
 			}
 			total += r.widths[i] + theme.Padding()
 		}
@@ -278,5 +279,48 @@ func TestExpertButtonsInViewAtScale15(t *testing.T) {
 	b, list := cf.lists.consentButton, cf.lists.experts
 	if bottom, top := d.AbsolutePositionForObject(b).Y+b.Size().Height, d.AbsolutePositionForObject(list).Y; bottom > top+0.5 {
 		t.Errorf("the experts' buttons end at %.0f, below the top of the list at %.0f", bottom, top)
+	}
+}
+
+// bigOffice is the register of an office with 12,000 complaints this year, newest first, for
+// the register screen on its own.
+type bigOffice struct{}
+
+func (bigOffice) Count(data.Filter) (int, error) { return 12000, nil }
+func (bigOffice) Years() ([]int, error)          { return []int{2026}, nil }
+func (bigOffice) RegisterRows(f data.Filter) ([]data.Listed, error) {
+	var rows []data.Listed
+	for i := range f.Limit {
+		n := 12000 - f.Offset - i
+		var l data.Listed
+		l.ID, l.Reference, l.ReceivedOn, l.Status, l.Summary = int64(n), fmt.Sprintf("K-2026-%04d", n), data.NewDate(2026, 11, 20),
+			data.StatusReceived, "Factuur te hoog"
+		l.Complainant.Name = "Pieter-Bas van den Berg"
+		rows = append(rows, l)
+	}
+	return rows, nil
+}
+
+// TestFiveDigitReferencesFitTheirColumn: past 9,999 complaints a year the references have five
+// digits (K-2026-12000), which the reference column, sized for four, cut to "K-2026-120…". Once
+// such a reference is loaded the column widens to show it whole, at every scale.
+func TestFiveDigitReferencesFitTheirColumn(t *testing.T) {
+	test.NewTempApp(t)
+	for scale, size := range screenSizes() {
+		r := newRegister(bigOffice{}, func(string) {}, func(err error) { t.Error(err) })
+		w := test.NewWindow(r.content())
+		w.Resize(size)
+		four := r.widths[0]
+		r.refresh()
+		for range 3 { // the count, then the first page the table asks for, then its layout
+			for r.bg.wg.Wait(); len(delivered) > 0; {
+				(<-delivered)()
+			}
+		}
+		need := fullWidth(registerColumns[0], "K-2026-12000") // what shows it whole (looked at under Xvfb)
+		if registerColumns[r.shown[0]].title != "Reference" || r.widths[0] < need || r.widths[0] <= four {
+			t.Errorf("scale %.1f: reference column %.0f wide (%.0f for four digits), K-2026-12000 needs %.0f", scale, r.widths[0], four, need)
+		}
+		w.Close()
 	}
 }

@@ -64,10 +64,10 @@ func deadlineText(l data.Listed) string {
 }
 
 // fullWidth is the width a column of short texts needs for its header, with the sort mark, and
-// its longest text, in the screens' language: they are never cut.
-func fullWidth(c column) float32 {
+// its longest text (for the reference, widestRef), in the screens' language: they are never cut.
+func fullWidth(c column, widestRef string) float32 {
 	texts := map[string][]string{
-		"Reference": {"K-2026-0000"}, "Received": {shortDate(data.NewDate(2026, 12, 31))},
+		"Reference": {widestRef}, "Received": {shortDate(data.NewDate(2026, 12, 31))},
 		"Due":      {shortDate(data.NewDate(2026, 12, 31))},
 		"Deadline": {warningLabel(data.WarningOverdue), warningLabel(data.WarningDueSoon), lang.L("breach")},
 	}[c.title] // a warning with a breach beside it is rare enough to be shortened
@@ -96,6 +96,10 @@ type register struct {
 	// shown are the columns on screen (positions in registerColumns), widths their widths.
 	shown  []int
 	widths []float32
+	// widestRef is the longest reference loaded so far, at least a four-digit one: an office
+	// with more than 9,999 complaints a year gets K-2026-10000, and its column widens for it.
+	widestRef string
+	columns   *fyne.Container // the table in fitColumns, laid out again when widestRef grows
 	// Import opens the wizard that takes over a practice's earlier register.
 	Import *button
 
@@ -109,7 +113,7 @@ type register struct {
 
 func newRegister(store registerPager, open func(string), fail func(error)) *register {
 	r := &register{store: store, open: open, fail: fail, total: widget.NewLabel(""),
-		Import: newButton(lang.L("Import…"), nil)}
+		Import: newButton(lang.L("Import…"), nil), widestRef: "K-2026-0000"}
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("Search by name, reference or text…"))
 	r.search.OnChanged = func(s string) { r.filter.Search = s; r.refresh() }
@@ -157,7 +161,8 @@ func (r *register) content() fyne.CanvasObject {
 	h := r.status.MinSize().Height
 	filters := newFlow(container.NewGridWrap(fyne.NewSize(300, h), r.search),
 		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.Import)
-	return topThen(filters, container.New(&fitColumns{r: r}, r.table))
+	r.columns = container.New(&fitColumns{r: r, ref: r.widestRef}, r.table)
+	return topThen(filters, r.columns)
 }
 
 // fitColumns gives the register's columns the table's width: short texts (reference, dates,
@@ -166,16 +171,17 @@ func (r *register) content() fyne.CanvasObject {
 type fitColumns struct {
 	r     *register
 	width float32 // the width last laid out for
+	ref   string  // and the widest reference
 }
 
 func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(size)
-	if size.Width == f.width {
+	if size.Width == f.width && f.ref == f.r.widestRef {
 		return
 	}
-	f.width = size.Width
-	f.r.shown, f.r.widths = columnWidths(size.Width - theme.ScrollBarSize())
+	f.width, f.ref = size.Width, f.r.widestRef
+	f.r.shown, f.r.widths = columnWidths(size.Width-theme.ScrollBarSize(), f.r.widestRef)
 	for i, w := range f.r.widths {
 		f.r.table.SetColumnWidth(i, w)
 	}
@@ -188,7 +194,7 @@ func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // columnWidths chooses the columns shown in width (their positions in registerColumns) and
 // their widths. The table puts a padding after every column.
-func columnWidths(width float32) (shown []int, widths []float32) {
+func columnWidths(width float32, widestRef string) (shown []int, widths []float32) {
 	gone := map[string]bool{}
 	for {
 		shown, widths = shown[:0], widths[:0]
@@ -200,7 +206,7 @@ func columnWidths(width float32) (shown []int, widths []float32) {
 			shown = append(shown, i)
 			w := c.width
 			if c.grow == 0 {
-				w = fullWidth(c)
+				w = fullWidth(c, widestRef)
 				fixed += w
 			} else {
 				natural, least, grow = natural+c.width, least+c.least, grow+c.grow
@@ -273,11 +279,26 @@ func (r *register) row(i int) (data.Listed, bool) {
 		run(&r.bg, func() ([]data.Listed, error) { return r.store.RegisterRows(f) }, func(rows []data.Listed) {
 			if gen == r.gen {
 				r.pages[p] = rows
-				r.table.Refresh()
+				if r.widen(rows) && r.columns != nil {
+					r.columns.Refresh() // lays the columns out again, which refreshes the table
+				} else {
+					r.table.Refresh()
+				}
 			}
 		}, r.fail)
 	}
 	return data.Listed{}, false
+}
+
+// widen notes a reference in rows longer than any before and reports whether there was one.
+func (r *register) widen(rows []data.Listed) bool {
+	wider := false
+	for _, l := range rows {
+		if len(l.Reference) > len(r.widestRef) {
+			r.widestRef, wider = l.Reference, true
+		}
+	}
+	return wider
 }
 
 func (r *register) newCell() fyne.CanvasObject {
