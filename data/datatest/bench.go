@@ -115,10 +115,10 @@ func RemoveBenchCopies() {
 
 // cachedRegister returns the cached register of count complaints, making it first when the
 // cache has none for these migrations and this revision. It is made in a folder of its own and
-// moved into the cache when complete, so an interrupted run leaves no half register behind and
-// the anchors and backup folder the store writes beside it go with that folder. The registers
-// of the same count made for other migrations or revisions (1.4 GB each at 100,000) are removed
-// then.
+// moved into the cache when complete, so a failed run leaves no half register under the cached
+// name, and the anchors and backup folder the store writes beside it go with that folder.
+// Registers made for other migrations or revisions stay: another checkout on the same machine
+// may be reading them.
 func cachedRegister(count int) (string, error) {
 	base, err := os.UserCacheDir()
 	if err != nil {
@@ -128,8 +128,7 @@ func cachedRegister(count int) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	prefix := fmt.Sprintf("register-%d-seed%d-", count, BenchSeed)
-	path := filepath.Join(dir, fmt.Sprintf("%sschema%s-demo%d-%s.db", prefix, data.MigrationsSum(), demo.Revision, BenchToday))
+	path := filepath.Join(dir, fmt.Sprintf("register-%d-seed%d-schema%s-demo%d-%s.db", count, BenchSeed, data.MigrationsSum(), demo.Revision, BenchToday))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -154,14 +153,5 @@ func cachedRegister(count int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return "", err
-	}
-	stale, _ := filepath.Glob(filepath.Join(dir, prefix+"*"))
-	for _, p := range stale {
-		if p != path {
-			os.Remove(p)
-		}
-	}
-	return path, nil
+	return path, os.Rename(tmp, path)
 }
