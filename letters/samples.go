@@ -103,8 +103,7 @@ func sampleCases(lang string) []sampleCase {
 		"You are right on one point: the extra hours were not announced beforehand. We apologise for this. "+
 			"We will reduce the invoice by € 475 and send you a new invoice within two weeks.")
 	first := data.Extension{On: sampleDay("2026-10-30"), PreviousDueOn: sampleDay("2026-11-05"), Until: sampleDay("2026-12-07"),
-		Reason: pick("wij hebben advies gevraagd aan een onafhankelijke deskundige en wachten op diens reactie",
-			"we have asked an independent expert for advice and are waiting for their reply")}
+		Reason: pick("het advies van de deskundige is nog niet binnen", "the expert's advice has not come in yet")}
 	second := data.Extension{On: sampleDay("2026-12-03"), PreviousDueOn: sampleDay("2026-12-07"), Until: sampleDay("2027-01-04"),
 		Reason: pick("de deskundige heeft meer stukken nodig van de Belastingdienst, die pas half december komen.",
 			"the expert needs further documents from the tax authorities, which will not arrive until mid-December.")}
