@@ -414,9 +414,9 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		}
 		// Of the open measures only what their items show: not the complaints each is linked
 		// to, which for a measure of many years are thousands of references.
-		return scanRows(q, func(m *Measure) []any { return []any{&m.ID, &m.Code, &m.Description, &m.DueOn} },
+		return scanRows(q, func(m *Measure) []any { return []any{&m.ID, &m.Code, &m.Description, &m.CreatedOn, &m.DueOn} },
 			func(m Measure) { items = append(items, MeasureItems(m, today, set)...) },
-			`SELECT id, code, description, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`)
+			`SELECT id, code, description, created_on, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`)
 	})
 	if err != nil {
 		return OverviewCounts{}, nil, err
