@@ -65,6 +65,7 @@ func Run(a fyne.App, path string, demo bool) {
 	a.Run()
 	se.stopWatch()
 	se.current.store.Close()
+	data.RemovePartialOutputs() // of a backup still running in the background, say
 	if se.lock != nil {
 		se.lock.Release()
 	}
