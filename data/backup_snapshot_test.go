@@ -54,6 +54,9 @@ func TestBackupWritesOnlyTheBackupToItsFolder(t *testing.T) {
 				t.Errorf("while the backup is written the register's folder holds %v, want the copy and its lock", got)
 			}
 			RemovePartialOutputs()
+			if got := snapshotsIn(t, regDir); len(got) != 0 {
+				t.Errorf("the interruption left %v", got)
+			}
 			return interrupted
 		})
 	})
