@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -29,7 +30,7 @@ const snapshotPrefix = ".klachtenregister-kopie-"
 // claimSnapshot picks a new snapshot name in dir and takes its lock. The snapshot itself is
 // made empty, readable by its owner only, for VACUUM INTO to fill.
 func claimSnapshot(dir string) (path string, lock *os.File, err error) {
-	for {
+	for range 10 { // a name is taken only by chance; ten times means something else is wrong
 		path = filepath.Join(dir, fmt.Sprintf("%s%d.tmp", snapshotPrefix, rand.Uint32()))
 		lock, taken, err := openLock(path + ".lock")
 		if err != nil {
@@ -50,12 +51,17 @@ func claimSnapshot(dir string) (path string, lock *os.File, err error) {
 		f.Close()
 		return path, lock, nil
 	}
+	return "", nil, fmt.Errorf("geen vrije naam voor een tijdelijke kopie in %s", dir)
 }
 
 // stillNamed reports whether the lock file just taken is still the one its name leads to. A
 // cleanup that removed the name while this run opened it leaves this run a lock no one else
-// can see; another name is then chosen.
+// can see; another name is then chosen. Windows removes no file that is open, so there the
+// name cannot have gone.
 func stillNamed(lock *os.File) bool {
+	if runtime.GOOS == "windows" {
+		return true
+	}
 	mine, err := lock.Stat()
 	if err != nil {
 		return false
@@ -86,16 +92,20 @@ func releaseSnapshotLock(lock *os.File) {
 
 // removeStaleSnapshots removes the snapshots in dir that no running backup holds, with their
 // journal files and locks: what a killed run (SIGKILL, a power cut, a crash) left, and what
-// earlier versions, which made the snapshot beside the backup and took no lock, left there.
+// earlier versions, which made the snapshot beside the backup and took no lock, left there
+// (a backup such a version makes at that very moment fails and says so).
 // The lock decides, not the age: a backup of a large register can go on for many minutes
 // without touching its snapshot (while it checks the copy and encrypts it) and must keep it,
 // while a snapshot of a run killed a second ago can go at once. The system gives up a lock
 // when its process ends, however it ends.
 func removeStaleSnapshots(dir string) {
-	names, _ := filepath.Glob(filepath.Join(dir, globEscape(snapshotPrefix)+"*"))
+	entries, _ := os.ReadDir(dir)
 	done := map[string]bool{}
-	for _, name := range names {
-		path := name
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), snapshotPrefix) || !e.Type().IsRegular() {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
 		for _, suffix := range []string{".lock", "-journal", "-wal", "-shm"} {
 			path = strings.TrimSuffix(path, suffix)
 		}

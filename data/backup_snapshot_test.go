@@ -85,11 +85,12 @@ func TestBackupWritesOnlyTheBackupToItsFolder(t *testing.T) {
 
 // TestStaleSnapshotsAreRemoved: what a killed backup left beside the register, and what
 // earlier versions left beside the backup (where they made the copy), goes at the next
-// backup; a file that only looks alike stays.
+// backup, in a folder of any name; a file that only looks alike stays.
 func TestStaleSnapshotsAreRemoved(t *testing.T) {
 	path := fullFixture(t)
 	s := openAt(t, path, "2026-03-02")
-	regDir, out := filepath.Dir(path), t.TempDir()
+	regDir, out := filepath.Dir(path), filepath.Join(t.TempDir(), "USB [2025]") // no pattern
+	must(t, os.Mkdir(out, 0o700))
 	before := dirNames(t, regDir)
 	stale := []string{
 		filepath.Join(regDir, snapshotPrefix+"11.tmp"), filepath.Join(regDir, snapshotPrefix+"11.tmp-journal"),
