@@ -137,17 +137,27 @@ func within(dir, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// partialOutputs are the temporary files of the outputs being written now, which
-// RemovePartialOutputs deletes when the program is interrupted.
-var partialOutputs sync.Map
+// partialFiles are the temporary files with personal data being written now, each with the
+// function that removes it: an output's temporary file (WriteOutput), a backup's snapshot
+// of the register (writeBackup). RemovePartialOutputs calls them when the program is
+// interrupted.
+var partialFiles sync.Map
 
-// RemovePartialOutputs deletes the temporary files of outputs still being written. The CLI
-// calls it when it is interrupted (Ctrl+C, SIGTERM), so no half-written copy of personal
-// data stays behind in a hidden file.
+// whileWriting has RemovePartialOutputs remove the file at path until forget is called.
+func whileWriting(path string, remove func()) (forget func()) {
+	partialFiles.Store(path, remove)
+	return func() { partialFiles.Delete(path) }
+}
+
+// RemovePartialOutputs deletes the temporary files of outputs and backups still being
+// written. The CLI calls it when it is interrupted (Ctrl+C, SIGTERM) and the app when it
+// ends, so no half-written copy of personal data stays behind in a hidden file. Windows
+// removes no file that SQLite still has open; a snapshot left so goes at the next backup
+// (removeStaleSnapshots).
 func RemovePartialOutputs() {
-	partialOutputs.Range(func(k, _ any) bool {
-		os.Remove(k.(string))
-		partialOutputs.Delete(k)
+	partialFiles.Range(func(path, remove any) bool {
+		remove.(func())()
+		partialFiles.Delete(path)
 		return true
 	})
 }
@@ -168,13 +178,13 @@ func WriteOutput(target string, opt OutputOptions, write func(io.Writer) error) 
 	if err != nil {
 		return outputFailed(target, err)
 	}
-	partialOutputs.Store(f.Name(), true)
+	forget := whileWriting(f.Name(), func() { os.Remove(f.Name()) })
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
 		}
-		partialOutputs.Delete(f.Name())
+		forget()
 	}()
 	if err := write(f); err != nil {
 		return outputFailed(target, err)

@@ -65,6 +65,7 @@ func Run(a fyne.App, path string, demo bool) {
 	a.Run()
 	se.stopWatch()
 	se.current.store.Close()
+	data.RemovePartialOutputs() // a backup still running in the background ends with the program
 	if se.lock != nil {
 		se.lock.Release()
 	}
