@@ -77,7 +77,7 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, error) {
 	f, err := os.Open(backupPath)
 	if err != nil {
-		return "", BackupHeader{}, NewError(CodeNotFound, "", "de reservekopie %s is niet te openen: %v", backupPath, err)
+		return "", BackupHeader{}, Unreadable(backupPath, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {

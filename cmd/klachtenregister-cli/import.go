@@ -58,7 +58,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		content, err := os.ReadFile(c.args[0])
 		if err != nil {
-			return data.NewError(data.CodeInvalid, "", "%s kan niet worden gelezen: %v", c.args[0], err)
+			return data.Unreadable(c.args[0], err)
 		}
 		sheet, err := importer.Read(c.args[0], content)
 		if err != nil {

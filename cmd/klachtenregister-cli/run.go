@@ -110,7 +110,7 @@ func (cmd command) invoke(e env, name string, args []string) error {
 			fmt.Fprintf(e.stdout, "gebruik: klachtenregister-cli %s %s\n", name, cmd.usage)
 			return nil
 		} else if err != nil {
-			return usagef("%v; gebruik: klachtenregister-cli %s %s", err, name, cmd.usage)
+			return usagef("%s; gebruik: klachtenregister-cli %s %s", flagRefusal(fs, cmd.usage+" --db PAD", err), name, cmd.usage)
 		}
 		if fs.NArg() == 0 {
 			break
