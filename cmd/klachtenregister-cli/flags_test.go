@@ -84,3 +84,21 @@ func TestSignalIsNamedInDutch(t *testing.T) {
 		}
 	}
 }
+
+// TestNoCommandIsRefused: a scheduled task with its command left out must not pass as done;
+// help asked for is no refusal.
+func TestNoCommandIsRefused(t *testing.T) {
+	var out, errOut bytes.Buffer
+	e := env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}
+	if code := run(e, nil); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), "geef een opdracht op") ||
+		!strings.Contains(errOut.String(), "verify [--json]") {
+		t.Errorf("no arguments: exit %d, stdout %q, stderr %q; want 2 and the usage on stderr", code, out.String(), errOut.String())
+	}
+	for _, help := range []string{"help", "--help", "-h"} {
+		out.Reset()
+		errOut.Reset()
+		if code := run(e, []string{help}); code != 0 || !strings.Contains(out.String(), "verify [--json]") || errOut.Len() != 0 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", help, code, out.String(), errOut.String())
+		}
+	}
+}

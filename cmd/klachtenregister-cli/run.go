@@ -62,7 +62,13 @@ func (e errUsage) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
 
 func run(e env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		// A scheduled task with its command left out must not pass as done.
+		printHelp(e.stderr)
+		fmt.Fprintln(e.stderr, "\nklachtenregister-cli: geef een opdracht op, zoals 'klachtenregister-cli verify'")
+		return exitRefused
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printHelp(e.stdout)
 		return exitOK
 	}
