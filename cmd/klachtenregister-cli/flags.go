@@ -84,3 +84,10 @@ func signalName(sig os.Signal) string {
 	}
 	return "signaal om te stoppen"
 }
+
+// given reports whether the flag name was on the command line, also with its default value.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
+	return found
+}

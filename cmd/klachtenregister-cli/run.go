@@ -124,7 +124,7 @@ func (cmd command) invoke(e env, name string, args []string) error {
 		c.args = append(c.args, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
-	fs.Visit(func(f *flag.Flag) { c.dbSet = c.dbSet || f.Name == "db" })
+	c.dbSet = given(fs, "db")
 	defer func() {
 		if c.store != nil {
 			c.store.Close()
