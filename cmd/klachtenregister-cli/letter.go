@@ -245,7 +245,11 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 		if err := c.writeOutput(path, pdf); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, zoals verstuurd)\n", ref, kind.Label(), found.Version, path)
+		as := "zoals bewaard; nog niet als verstuurd gemarkeerd"
+		if !found.SentOn.IsZero() {
+			as = "zoals verstuurd op " + found.SentOn.String()
+		}
+		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, %s)\n", ref, kind.Label(), found.Version, path, as)
 		return nil
 	}
 }
