@@ -49,9 +49,9 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 				return err
 			}
 		}
-		for _, p := range []string{*out, *csvOut} {
-			if p != "" {
-				if err := c.output(p); err != nil {
+		for _, o := range [][2]string{{*out, fmt.Sprintf("jaarverslag-%d.pdf", *year)}, {*csvOut, fmt.Sprintf("register-%d.csv", *year)}} {
+			if o[0] != "" {
+				if err := c.output(o[0], o[1]); err != nil {
 					return err
 				}
 			}

@@ -168,9 +168,12 @@ func (c *call) open() (*data.Store, error) {
 }
 
 // output checks an output path (-o, --csv) before the register changes, so a refused file
-// changes nothing. With no register open yet it protects the one --db names.
-func (c *call) output(path string) error {
-	return data.CheckOutput(path, c.outputOptions())
+// changes nothing. With no register open yet it protects the one --db names. example is the
+// kind of file asked for, as a name the refusal of a folder suggests in it ("brief.pdf").
+func (c *call) output(path, example string) error {
+	opt := c.outputOptions()
+	opt.Example = example
+	return data.CheckOutput(path, opt)
 }
 
 // writeOutput writes an output file through data.WriteOutput, never onto the register.
