@@ -170,7 +170,10 @@ func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 			if it.MeasureID != 0 || it.Kind == data.ItemRetention {
 				who = it.Detail // a measure's or the register's item concerns no complainant
 			}
-			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s (%s)\n", it.Reference, it.Warning.Label(), it.DueOn,
+			if who != "" { // an anonymous complaint has no name
+				who = " (" + who + ")"
+			}
+			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s%s\n", it.Reference, it.Warning.Label(), it.DueOn,
 				it.Label, it.When(), who)
 		}
 		return nil

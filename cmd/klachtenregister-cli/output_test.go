@@ -106,3 +106,27 @@ func TestRefusedOutputsSuggestWhatFits(t *testing.T) {
 		})
 	}
 }
+
+// TestNoEmptyLeftovers: what an anonymous or erased complaint lacks leaves no empty
+// parentheses in deadlines and no colon without a text in show.
+func TestNoEmptyLeftovers(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "12")
+	anonymous := strings.TrimSpace(ok(t, db, "add", "--summary", "Anonieme melding", "--channel", "phone", "--anonymous"))
+	for _, line := range strings.Split(ok(t, db, "deadlines"), "\n") {
+		if strings.HasPrefix(line, anonymous) && (strings.Contains(line, "()") || !strings.HasSuffix(line, "nog 7 dagen")) {
+			t.Errorf("deadlines of an anonymous complaint: %q", line)
+		}
+	}
+	closed := firstWith(t, db, "closed")
+	ok(t, db, "erase", closed, "--reason", "verzoek van de klager")
+	out := ok(t, db, "show", closed)
+	if !strings.Contains(out, "Contactmomenten:") {
+		t.Fatalf("show lists no contacts:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasSuffix(strings.TrimRight(line, " "), ":") && strings.HasPrefix(line, "  ") {
+			t.Errorf("show after erase: %q ends in a colon", line)
+		}
+	}
+}
