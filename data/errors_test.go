@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -25,6 +26,20 @@ func TestUnreadableSaysWhatToDo(t *testing.T) {
 		got := Unreadable(tc.path, tc.err)
 		if !strings.Contains(got.Error(), tc.want) || strings.Contains(got.Error(), "open ") || got.Code != CodeInvalid {
 			t.Errorf("Unreadable(%s, %v) = %q (%s), want %q", tc.path, tc.err, got, got.Code, tc.want)
+		}
+	}
+}
+
+// TestOutputWithoutAccessIsNoRegisterProblem: an output in a folder the program may not
+// write in (a read-only stick, a folder of someone else) is worded about that file, and
+// Classify does not turn it into "the register is read-only".
+func TestOutputWithoutAccessIsNoRegisterProblem(t *testing.T) {
+	for _, cause := range []error{fs.ErrPermission, syscall.EROFS} {
+		err := Classify("/data/klachtenregister.db", outputFailed("/media/stick/jaarverslag.pdf",
+			&fs.PathError{Op: "open", Path: "/media/stick/.jaarverslag.pdf.1.tmp", Err: cause}))
+		want := "/media/stick/jaarverslag.pdf is niet geschreven: dit programma mag in die map niet schrijven"
+		if !strings.HasPrefix(err.Error(), want) || Cause(err) != "output" {
+			t.Errorf("%v: %q (cause %q), want %q", cause, err, Cause(err), want)
 		}
 	}
 }

@@ -2,12 +2,14 @@ package data
 
 import (
 	"cmp"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -231,6 +233,10 @@ func outputFailed(target string, err error) error {
 	}
 	if isDiskFull(err) {
 		return NewError(CodeUnavailable, "output", "%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)
+	}
+	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		// Worded here, about the output: left to Classify, it would blame the register.
+		return NewError(CodeUnavailable, "output", "%s is niet geschreven: dit programma mag in die map niet schrijven (alleen lezen of geen toegang). Kies een andere map", target)
 	}
 	return fault(err, "%s is niet geschreven (%v)", target, err)
 }
