@@ -4,65 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// english are fragments of the refusals of Go's flag package and the operating system, which
-// a practitioner should never read.
-var english = []string{"flag", "invalid", "parse error", "out of range", "no such file", "directory", "permission",
-	"stat ", "open ", "read ", "syntax"}
-
-// TestRefusalsOfFlagsAndFilesAreDutch: a mistyped option or value, and a file that does not
-// exist or is a folder, are refused (exit 2, nothing changed) in Dutch, saying what to type.
-func TestRefusalsOfFlagsAndFilesAreDutch(t *testing.T) {
-	db := newDB(t)
-	ok(t, db, "demo", "--count", "12")
-	ref := firstWith(t, db, "acknowledged")
-	dir := t.TempDir()
-	missing := filepath.Join(dir, "bestaatniet.pdf")
-	cases := []struct {
-		name string
-		args []string
-		says string
-	}{
-		{"unknown flag", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--bogus", "1"}, "de optie --bogus bestaat niet"},
-		{"year not a number", []string{"list", "--year", "20x6"}, `"20x6" is geen geldig getal voor --year; schrijf --year JJJJ`},
-		{"year out of range", []string{"list", "--year", "99999999999999999999"}, "is te groot voor --year"},
-		{"count not a number", []string{"demo", "--count", "abc"}, `"abc" is geen geldig getal voor --count; schrijf --count N`},
-		{"switch with a value", []string{"list", "--overdue=misschien"}, "--overdue is een keuze die aan of uit staat"},
-		{"bad flag syntax", []string{"list", "---year", "2026"}, "is geen optie"},
-		{"own refusal of a value", []string{"share", ref, "--expert", "1", "--letter", "x"}, `--letter: "x" is geen nummer`},
-		{"attach a missing file", []string{"attach", ref, missing}, missing + " bestaat niet; controleer de naam en de map"},
-		{"import a missing file", []string{"import", missing}, missing + " bestaat niet"},
-		{"import a folder", []string{"import", dir}, dir + " is een map en geen bestand"},
-		{"restore a missing backup", []string{"restore", missing, "--force"}, missing + " bestaat niet"},
-		{"logo is a folder", []string{"settings", "set", "practice_logo=" + dir}, dir + " is een map en geen bestand"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			before := fileHash(t, db)
-			out, stderr, code := cli(t, db, tc.args...)
-			if code != 2 {
-				t.Errorf("exit %d, want 2 (stdout %q, stderr %q)", code, out, stderr)
-			}
-			if !strings.Contains(stderr, tc.says) {
-				t.Errorf("stderr %q\nwant %q", stderr, tc.says)
-			}
-			for _, e := range english {
-				if strings.Contains(strings.ReplaceAll(stderr, dir, ""), e) {
-					t.Errorf("stderr %q holds English %q", stderr, e)
-				}
-			}
-			if fileHash(t, db) != before {
-				t.Errorf("database changed")
-			}
-		})
-	}
-}
 
 // TestFlagWithoutItsValue: the last flag on the line lacks its value.
 func TestFlagWithoutItsValue(t *testing.T) {
