@@ -161,6 +161,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"unknown flag", []string{"list", "--colour"}, "colour"},
 		// Go's flag package and the operating system refuse in English; the practitioner reads Dutch.
 		{"unknown flag in add", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--bogus", "1"}, "de optie --bogus bestaat niet"},
+		{"mistyped flag", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--recieved", "2026-11-02"}, "de optie --recieved bestaat niet bij deze opdracht (bedoelt u --received?)"},
 		{"year not a number", []string{"list", "--year", "20x6"}, `"20x6" is geen geldig getal voor --year; schrijf --year JJJJ`},
 		{"year out of range", []string{"list", "--year", "99999999999999999999"}, "is te groot voor --year"},
 		{"count not a number", []string{"demo", "--count", "abc"}, `"abc" is geen geldig getal voor --count; schrijf --count N`},

@@ -10,14 +10,22 @@ import (
 	"time"
 )
 
-// TestFlagWithoutItsValue: the last flag on the line lacks its value.
+// TestFlagWithoutItsValue: the last flag on the line lacks its value (in the other tests
+// --db comes last).
 func TestFlagWithoutItsValue(t *testing.T) {
 	db := newDB(t)
-	var out, errOut bytes.Buffer
-	code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }},
-		[]string{"add", "--db", db, "--name", "A", "--summary", "B", "--channel", "letter", "--received"})
-	if want := "na --received hoort een waarde: --received JJJJ-MM-DD;"; code != 2 || !strings.Contains(errOut.String(), want) {
-		t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut.String(), want)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"add", "--db", db, "--name", "A", "--summary", "B", "--channel", "letter", "--received"}, "na --received hoort een waarde: --received JJJJ-MM-DD;"},
+		{[]string{"letter", "--db", db, "K-2026-0001", "progress", "-o"}, "na -o hoort een waarde: -o BESTAND.pdf;"},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, tc.args)
+		if code != 2 || !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut.String(), tc.want)
+		}
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("the refused add made a register")
