@@ -53,6 +53,7 @@
 //     register: output.go (WriteOutput).
 //   - What data says to a practitioner (refusals, timeline entries): Text, made by Msg with
 //     the Dutch template as its key and typed arguments, so the desktop app can say it in
-//     its own language (message.go); Error carries one (errors.go).
+//     its own language (message.go); Error carries one (errors.go), as does the one refusal of a
+//     file the practitioner named that cannot be read (Unreadable: missing, a folder, no access).
 //   - The demo register: package data/demo (it uses only this package's exported API).
 package data

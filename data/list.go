@@ -175,10 +175,11 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		where, args = append(where, "c.reference = ?"), append(args, f.Reference)
 	}
 	if f.Status != "" {
-		if _, err := ParseStatus(string(f.Status)); err != nil {
+		st, err := ParseStatus(string(f.Status))
+		if err != nil {
 			return "", nil, false, err
 		}
-		where, args = append(where, "c.status = ?"), append(args, f.Status)
+		where, args = append(where, "c.status = ?"), append(args, st)
 	}
 	if f.Active { // named one by one, so SQLite finds them in the status index
 		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')")

@@ -1,12 +1,15 @@
 package data
 
 import (
+	"cmp"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -21,6 +24,9 @@ type OutputOptions struct {
 	// Force allows replacing an existing regular file: the CLI's --force, or the
 	// practitioner's confirmation in the app.
 	Force bool
+	// Example is the file name the refusal of a folder suggests in it, with the extension of
+	// the file asked for ("register-2026.csv"); "uitvoer.pdf" when empty.
+	Example string
 }
 
 // OutputOptions protects this register. Force is the caller's: true only after the
@@ -103,7 +109,7 @@ func checkOutput(target string, opt OutputOptions) (string, error) {
 	case statErr != nil:
 		return "", refuseOutput("%s kan niet worden gecontroleerd (%v); kies een ander bestand", target, statErr)
 	case info.IsDir():
-		return "", refuseOutput("%s is een map; geef een bestandsnaam op, zoals %s", target, filepath.Join(target, "uitvoer.pdf"))
+		return "", refuseOutput("%s is een map; geef een bestandsnaam op, zoals %s", target, filepath.Join(target, cmp.Or(opt.Example, "uitvoer.pdf")))
 	case !info.Mode().IsRegular():
 		return "", refuseOutput("%s is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt niet vervangen; kies een gewoon bestand", target)
 	case !opt.Force:
@@ -237,6 +243,10 @@ func outputFailed(target string, err error) error {
 	}
 	if isDiskFull(err) {
 		return NewError(CodeUnavailable, "output", "%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)
+	}
+	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		// Worded here, about the output: left to Classify, it would blame the register.
+		return NewError(CodeUnavailable, "output", "%s is niet geschreven: dit programma mag in die map niet schrijven (alleen lezen of geen toegang). Kies een andere map", target)
 	}
 	return fault(err, "%s is niet geschreven (%v)", target, err)
 }

@@ -2,9 +2,8 @@ package data
 
 import (
 	"cmp"
-	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -78,9 +77,11 @@ func (tx *Tx) addRootCause(label string) (RootCause, error) {
 	return rc, tx.event(0, "root_cause_added", rc)
 }
 
-// checkCause refuses a root-cause code the register does not know, listing the known ones. A
-// new category typed with the measure is added first, in the same change: a refused measure
-// leaves no category behind.
+// checkCause sets the measure's root cause, given by its code or by its name as root-causes
+// shows it ("communicatie", in any case), to the code. One the register does not know is
+// refused, listing the known ones. A code goes before a name: a practice's own cause named
+// "other" does not take the place of the code other. A new category typed with the measure
+// is added first, in the same change: a refused measure leaves no category behind.
 func (tx *Tx) checkCause(m *Measure) error {
 	if strings.TrimSpace(m.NewCause) != "" {
 		rc, err := tx.addRootCause(m.NewCause)
@@ -89,15 +90,24 @@ func (tx *Tx) checkCause(m *Measure) error {
 		}
 		m.RootCause, m.NewCause = rc.Code, ""
 	}
-	err := tx.QueryRow(`SELECT label FROM root_causes WHERE code = ?`, m.RootCause).Scan(&m.RootCauseLabel)
-	if !errors.Is(err, sql.ErrNoRows) {
+	causes, err := rootCauses(tx)
+	if err != nil {
 		return err
 	}
-	var known string
-	if err := tx.QueryRow(`SELECT group_concat(code, ', ') FROM (SELECT code FROM root_causes ORDER BY position)`).Scan(&known); err != nil {
-		return err
+	given := fold(strings.TrimSpace(m.RootCause))
+	i := slices.IndexFunc(causes, func(rc RootCause) bool { return rc.Code == m.RootCause })
+	if i < 0 {
+		i = slices.IndexFunc(causes, func(rc RootCause) bool { return fold(rc.Label) == given })
 	}
-	return invalid("root_cause", "onbekende oorzaak %q; kies uit %s", m.RootCause, known)
+	if i >= 0 {
+		m.RootCause, m.RootCauseLabel = causes[i].Code, causes[i].Label
+		return nil
+	}
+	known := make([]string, len(causes))
+	for i, rc := range causes {
+		known[i] = rc.Code + " (" + rc.Label + ")"
+	}
+	return invalid("root_cause", "onbekende oorzaak %q; kies uit %s", m.RootCause, strings.Join(known, ", "))
 }
 
 // causeCode turns a practice's label for a new root cause into a stable code: lower case,

@@ -50,11 +50,14 @@ func TestLetterGenerateSendAndReprint(t *testing.T) {
 
 	// A copy of version 1 is the very file that was written then.
 	again := filepath.Join(dir, "kopie.pdf")
-	ok(t, db, "letter-copy", ref, "acknowledgement", "--version", "1", "-o", again)
+	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "--version", "1", "-o", again); !strings.Contains(out, "(ongewijzigd, zoals bewaard; nog niet als verstuurd gemarkeerd)") {
+		t.Errorf("letter-copy of a version never sent: %q", out)
+	}
 	if copied, _ := os.ReadFile(again); !bytes.Equal(copied, pdf) {
 		t.Error("letter-copy of version 1 differs from the file written when it was made")
 	}
-	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "-o", again, "--force"); !strings.Contains(out, "versie 2 gekopieerd") {
+	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "-o", again, "--force"); !strings.Contains(out, "versie 2 gekopieerd") ||
+		!strings.Contains(out, "(ongewijzigd, zoals verstuurd op 2026-11-30)") {
 		t.Errorf("letter-copy without --version should copy the newest: %q", out)
 	}
 

@@ -28,7 +28,7 @@ func removeOutputsOnSignal() {
 	go func() {
 		sig := <-ch
 		data.RemovePartialOutputs()
-		fmt.Fprintf(os.Stderr, "klachtenregister-cli: afgebroken (%v); wat nog niet was opgeslagen is niet bewaard\n", sig)
+		fmt.Fprintf(os.Stderr, "klachtenregister-cli: afgebroken (%s); wat nog niet was opgeslagen is niet bewaard\n", signalName(sig))
 		os.Exit(exitProblem)
 	}()
 }
