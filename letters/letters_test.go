@@ -532,3 +532,27 @@ func TestLettersMadeInARunAreTheSame(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressTellsOnlyContactsWithTheComplainant: the progress letter lists the contacts with
+// the complainant (or their representative, recorded as the complainant's party), never those
+// with the person concerned or a third party, which would be untrue to the complainant and
+// reveal whom the practice consulted.
+func TestProgressTellsOnlyContactsWithTheComplainant(t *testing.T) {
+	for lang, want := range map[string]string{
+		"nl": "Daarna hebben wij contact met u gehad: telefonisch op 12 oktober 2026 en per brief op 24 november 2026.",
+		"en": "Since then we have been in touch with you: by phone on 12 October 2026 and by letter on 24 November 2026.",
+	} {
+		in := sample(data.LetterProgress, lang)
+		in.Contacts = []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone, Party: data.PartyComplainant},
+			{On: day("2026-10-15"), Kind: data.ContactMeeting, Party: data.PartyConcerned, PartyName: "Jan Smit"},
+			{On: day("2026-10-16"), Kind: data.ContactPhone, Party: data.PartyOther, PartyName: "Belastingadviseur Jansen"},
+			{On: day("2026-11-24"), Kind: data.ContactLetter}}
+		body, err := bodyText(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := flat(body); !strings.Contains(got, want) || strings.Contains(got, "15 ") || strings.Contains(got, "16 ") {
+			t.Errorf("%s: want %q and no contact with others:\n%s", lang, want, got)
+		}
+	}
+}

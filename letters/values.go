@@ -167,9 +167,16 @@ func reachable(set data.Settings, t *phrases) string {
 	return t.noContact
 }
 
+// withComplainant says whether a contact was with the complainant's side: the complainant, or
+// their representative, whom the register records as the complainant's party. Contacts with
+// the person concerned or a third party are never told to the complainant.
+func withComplainant(ct data.Contact) bool {
+	return ct.Party == data.PartyComplainant || ct.Party == ""
+}
+
 // progressSoFar tells the complainant what has happened since receipt, from the facts in the
-// file: the acknowledgement, the dates and kinds of contact, and an expert's advice. Internal
-// notes are never quoted.
+// file: the acknowledgement, the dates and kinds of contact with them (our letters to them
+// too), and an expert's advice. Internal notes are never quoted.
 func progressSoFar(in *Input) string {
 	t := phrasebook[in.Language]
 	var parts []string
@@ -178,7 +185,7 @@ func progressSoFar(in *Input) string {
 	}
 	var contacts []string
 	for _, ct := range in.Contacts {
-		if ct.On.After(in.Date) {
+		if ct.On.After(in.Date) || !withComplainant(ct) {
 			continue
 		}
 		contacts = append(contacts, fmt.Sprintf("%s %s", t.contactKinds[ct.Kind], onDate(ct.On, in.Language)))
@@ -207,7 +214,7 @@ func joinAnd(xs []string, and string) string { return data.JoinAnd(xs, and) }
 func conclusion(in *Input, t *phrases) string {
 	var heard data.Date
 	for _, ct := range in.Contacts {
-		if ct.Hearing && (ct.Party == data.PartyComplainant || ct.Party == "") && ct.On.After(heard) {
+		if ct.Hearing && withComplainant(ct) && ct.On.After(heard) {
 			heard = ct.On
 		}
 	}
