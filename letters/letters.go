@@ -195,6 +195,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 	if s := t.formStatements[formKind]; s != "" {
 		signed := maps.Clone(vals)
 		signed["stukken"] = firstPerson(vals["stukken"], t)
+		signed["naam"] = in.Complaint.Complainant.Name // the consent is the complainant's, also via a representative
 		if form, err = data.ExpandTemplate(formKind, s, signed); err != nil {
 			return "", "", err
 		}

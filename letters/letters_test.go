@@ -239,17 +239,38 @@ func TestNewRegisterMakesEveryLetter(t *testing.T) {
 func TestPracticeText(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
 	in.Settings[data.KeyAskConsentOnAck] = "false"
-	in.Settings[data.LetterTextKey(data.LetterAcknowledgement, "nl")] = "Beste {naam},\n\nWij hebben uw klacht {kenmerk} van {datum_ontvangst} ontvangen. Een {{losse}} accolade."
+	in.Settings[data.LetterTextKey(data.LetterAcknowledgement, "nl")] = "Aan {naam}:\n\nWij hebben uw klacht {kenmerk} van {datum_ontvangst} ontvangen. Een {{losse}} accolade."
 	body, err := bodyText(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Beste Mehmet Çelik,\n\nWij hebben uw klacht K-2026-0007 van 5\u00a0oktober\u00a02026 ontvangen. Een {losse} accolade."; body != want {
+	if want := "Aan Mehmet Çelik:\n\nWij hebben uw klacht K-2026-0007 van 5\u00a0oktober\u00a02026 ontvangen. Een {losse} accolade."; body != want {
 		t.Errorf("body = %q, want %q", body, want)
 	}
 	in.Body = "regel een\n{naam"
 	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "regel 2") {
 		t.Errorf("unbalanced brace: error = %v, want one naming line 2", err)
+	}
+	// a text stored before texts with their own salutation were refused is refused too
+	in.Body = "Geachte {naam},\n\nWij hebben uw klacht ontvangen."
+	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "regel 1: de tekst begint met een aanhef") {
+		t.Errorf("own salutation: error = %v", err)
+	}
+}
+
+// TestNameIsTheAddressee: {naam} in a practice's own text is the addressee's name, the
+// representative's when they get the letters, as the settings screen says; the consent form
+// they pass on is still signed by the complainant.
+func TestNameIsTheAddressee(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Complaint.Representative = data.Complainant{Name: "Jeroen de Wit", NameParts: parts("Jeroen de Wit", data.SalutationMr),
+		AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+	in.Body = "Aan {naam}: wij hebben de klacht ontvangen."
+	text := flat(pdfText(t, writeTemp(t, "rep.pdf", render(t, in))))
+	for _, want := range []string{"Aan Jeroen de Wit: wij hebben", "Ik, Mehmet Çelik, geef hieronder aan"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("want %q in:\n%s", want, text)
+		}
 	}
 }
 

@@ -89,7 +89,7 @@ func TestPreview(t *testing.T) {
 	if text := pdfText(t, writeTemp(t, "preview.pdf", pdf)); !strings.Contains(text, "over ‘uw klacht van 2 november 2026") {
 		t.Errorf("preview lacks the expanded text:\n%s", text)
 	}
-	_, err = Preview(s, req, "Beste {naam},\n\n{oordeel}")
+	_, err = Preview(s, req, "Aan {naam}:\n\n{oordeel}")
 	var de *data.Error
 	if !errors.As(err, &de) || !strings.Contains(err.Error(), "regel 3") {
 		t.Errorf("preview of a text with a placeholder this letter lacks: %v", err)

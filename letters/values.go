@@ -19,7 +19,7 @@ func formatDate(d data.Date, lang string) string {
 func values(in *Input) map[string]string {
 	t, c, set := phrasebook[in.Language], &in.Complaint, in.Settings
 	v := map[string]string{
-		"naam":                   c.Complainant.Name,
+		"naam":                   addressee(in).name, // the representative's, when they get the letters
 		"kenmerk":                c.Reference,
 		"datum_ontvangst":        formatDate(c.ReceivedOn, in.Language),
 		"klacht":                 Description(c, in.Language),

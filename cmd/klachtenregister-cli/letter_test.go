@@ -103,7 +103,7 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 		{"sent without via", []string{"letter-sent", ref, "acknowledgement"}, "--via"},
 		{"sent by fax", []string{"letter-sent", ref, "acknowledgement", "--via", "fax"}, "fax"},
 		{"copy of a missing version", []string{"letter-copy", ref, "acknowledgement", "--version", "3", "-o", out}, "versie 3"},
-		{"bad template", []string{"settings", "set", "letter_outcome_nl=Beste {naam},\n\nUw {oordel}"}, "regel 3"},
+		{"bad template", []string{"settings", "set", "letter_outcome_nl=Aan {naam}:\n\nUw {oordel}"}, "regel 3"},
 		{"bad window", []string{"settings", "set", "address_window_left_mm=300"}, "address_window_left_mm"},
 		{"dated too far ahead", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2099-01-01"}, "14 dagen"},
 		{"dated in the past", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2020-01-01"}, "verleden"},
