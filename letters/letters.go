@@ -28,6 +28,9 @@ type Input struct {
 	Documents       string           // consent and confidentiality: which documents; "" describes them in general
 	FileDocuments   []FileDocument   // consent form: the documents of the file the complainant may tick
 	Measures        []data.Measure   // outcome letter under the Wkkgz: the measures taken, each with its term
+	// ConsentAnswered: the complainant's answer about consent is on record, so the
+	// acknowledgement does not ask it (data.AsksConsent).
+	ConsentAnswered bool
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.

@@ -475,17 +475,21 @@ func TestCustomWindow(t *testing.T) {
 // formal complaint says a consent form is enclosed and carries it as a page of its own, so one
 // envelope holds both; with the setting off it has neither.
 func TestAcknowledgementEnclosesConsentForm(t *testing.T) {
-	for _, ask := range []string{"true", "false"} {
+	for _, tc := range []struct {
+		ask      string
+		answered bool // consent given or refused before the acknowledgement
+	}{{"true", false}, {"false", false}, {"true", true}} {
+		ask := tc.ask
 		in := sample(data.LetterAcknowledgement, "nl")
-		in.Settings[data.KeyAskConsentOnAck] = ask
+		in.Settings[data.KeyAskConsentOnAck], in.ConsentAnswered = ask, tc.answered
 		pages := strings.Split(strings.TrimRight(pdfText(t, writeTemp(t, "ack.pdf", render(t, in))), "\f"), "\f")
 		text := strings.Join(strings.Fields(strings.Join(pages, " ")), " ")
 		enclosed := strings.Contains(text, "bijgevoegde toestemmingsformulier invullen")
 		last := strings.Join(strings.Fields(pages[len(pages)-1]), " ")
 		form := strings.Contains(last, "Verklaring van toestemming") && strings.Contains(last, "Ik geef geen toestemming.") &&
 			strings.Contains(last, "Handtekening:") && !strings.Contains(last, "Met vriendelijke groet")
-		if want := ask == "true"; enclosed != want || form != want {
-			t.Errorf("ask_consent_on_ack=%s: paragraph about the form %v, form page %v:\n%s", ask, enclosed, form, strings.Join(pages, "\n---\n"))
+		if want := ask == "true" && !tc.answered; enclosed != want || form != want {
+			t.Errorf("ask_consent_on_ack=%s, answered %v: paragraph about the form %v, form page %v:\n%s", ask, tc.answered, enclosed, form, strings.Join(pages, "\n---\n"))
 		}
 	}
 }

@@ -196,3 +196,21 @@ func TestNoLettersForAClosedComplaint(t *testing.T) {
 		t.Errorf("reprint after closing: %v", err)
 	}
 }
+
+// TestAcknowledgementAfterAConsentAnswer: consent refused (or given) before the acknowledgement
+// is made: the letter leaves out the paragraph and the form, and the register records that it
+// asked nothing, by the same rule (data.AsksConsent).
+func TestAcknowledgementAfterAConsentAnswer(t *testing.T) {
+	s, ref := register(t)
+	if err := s.GiveConsent(ref, data.Consent{How: "telefonisch", Refused: true}); err != nil {
+		t.Fatal(err)
+	}
+	l, pdf, err := Generate(s, Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(pdfText(t, writeTemp(t, "ack.pdf", pdf)))
+	if l.AsksConsent || strings.Contains(text, "toestemmingsformulier") || strings.Contains(text, "Verklaring van toestemming") {
+		t.Errorf("asks consent %v after the answer:\n%s", l.AsksConsent, text)
+	}
+}
