@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -190,9 +191,11 @@ func expandTexts(in *Input) (body, form string, err error) {
 	if body, err = data.ExpandTemplate(in.Kind, tmpl, vals); err != nil {
 		return "", "", err
 	}
-	body = keepTogether(body)
+	body = keepTogether(forRepresentative(in, body))
 	t, formKind := phrasebook[in.Language], in.formKind()
-	if formKind != in.Kind {
+	if formKind != in.Kind && toRepresentative(in) {
+		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).mentioned(t))
+	} else if formKind != in.Kind {
 		body += "\n\n" + t.consentEnclosed
 	}
 	if s := t.formStatements[formKind]; s != "" {

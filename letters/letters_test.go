@@ -581,3 +581,58 @@ func TestProgressTellsOnlyContactsWithTheComplainant(t *testing.T) {
 		}
 	}
 }
+
+// TestLettersToARepresentative: a letter to a representative (gemachtigde) speaks of the
+// complaint of the complainant on whose behalf they filed it, and asks the complainant's
+// consent, whose name the form on the next page carries, not the representative's.
+func TestLettersToARepresentative(t *testing.T) {
+	notSaid := map[string][]string{"nl": {"uw klacht", "Uw klacht", "uw toestemming", "uw dossier"},
+		"en": {"your complaint", "Your complaint", "your consent", "your file"}}
+	asksComplainant := map[string][]string{
+		"nl": {"Dat doen wij alleen met toestemming van de heer Ł. Wiśniewski.",
+			"Wilt u de verklaring op de volgende pagina door de heer Ł. Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
+		"en": {"We will only share them with the consent of Mr Ł. Wiśniewski.",
+			"Please ask Mr Ł. Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
+	for _, lang := range data.Languages {
+		for _, kind := range data.LetterKinds {
+			if kind == data.LetterConfidentiality {
+				continue // to the expert
+			}
+			in := sample(kind, lang)
+			in.Complaint.Complainant.NameParts.Salutation = data.SalutationMr
+			in.Complaint.Representative = data.Complainant{Name: "Jeroen de Wit", NameParts: parts("Jeroen de Wit", data.SalutationMr),
+				AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+			body, err := bodyText(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body = flat(body)
+			for _, s := range notSaid[lang] {
+				if strings.Contains(body, s) {
+					t.Errorf("%s %s to the representative says %q:\n%s", lang, kind, s, body)
+				}
+			}
+			if kind == data.LetterConsent {
+				for _, s := range asksComplainant[lang] {
+					if !strings.Contains(body, s) {
+						t.Errorf("%s consent letter to the representative lacks %q:\n%s", lang, s, body)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestConsentFormIsReturnedInAllCases: the consent letter and the acknowledgement that
+// encloses the form give the same instruction: fill it in and return it, also to say no.
+func TestConsentFormIsReturnedInAllCases(t *testing.T) {
+	for lang, want := range map[string]string{"nl": "invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft?",
+		"en": "and return it to us, even if you do not consent."} {
+		for _, kind := range []data.LetterKind{data.LetterConsent, data.LetterAcknowledgement} {
+			body, err := bodyText(sample(kind, lang))
+			if err != nil || !strings.Contains(flat(body), want) {
+				t.Errorf("%s %s lacks %q (%v):\n%s", lang, kind, want, err, body)
+			}
+		}
+	}
+}

@@ -136,12 +136,45 @@ func earlier(in *Input) string {
 // klachtbrief") into the complainant's own words for the statement they sign ("mijn klachtbrief").
 func firstPerson(s string, t *phrases) string { return reword(s, t.mine) }
 
-// reword replaces whole words at the start of a word, such as "uw " by "mijn ".
+// reword replaces words where a word starts (at the start, or after a space or a line break),
+// such as "uw " by "mijn ", each pair in turn.
 func reword(s string, pairs [][2]string) string {
 	for _, m := range pairs {
-		s = strings.ReplaceAll(" "+s, " "+m[0], " "+m[1])[1:]
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			if strings.HasPrefix(s[i:], m[0]) && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') {
+				b.WriteString(m[1])
+				i += len(m[0])
+				continue
+			}
+			b.WriteByte(s[i])
+			i++
+		}
+		s = b.String()
 	}
 	return s
+}
+
+// toRepresentative says whether the letter goes to a representative (gemachtigde) on the
+// complainant's behalf.
+func toRepresentative(in *Input) bool {
+	return in.Kind != data.LetterConfidentiality && in.Complaint.Representative.Name != ""
+}
+
+// forRepresentative rewords the letter's text for a representative: they filed the complaint
+// on the complainant's behalf, and the complainant gives or refuses consent (see
+// phrases.toRepresentative). A letter to the complainant is left as it is.
+func forRepresentative(in *Input, s string) string {
+	if !toRepresentative(in) {
+		return s
+	}
+	t := phrasebook[in.Language]
+	who := complainantPerson(in).mentioned(t)
+	pairs := make([][2]string, len(t.toRepresentative))
+	for i, m := range t.toRepresentative {
+		pairs[i] = [2]string{m[0], strings.ReplaceAll(m[1], "%s", who)}
+	}
+	return reword(s, pairs)
 }
 
 // disputesBody is the setting disputes_body; the built-in Dutch default is replaced by its
