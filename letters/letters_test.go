@@ -636,3 +636,28 @@ func TestConsentFormIsReturnedInAllCases(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishReadsAsEnglish: the English letters and forms say what an English reader
+// expects, not a word-for-word Dutch phrase.
+func TestEnglishReadsAsEnglish(t *testing.T) {
+	for kind, says := range map[data.LetterKind][]string{
+		data.LetterAcknowledgement: {"We value being told when someone is dissatisfied", "even if you do not consent",
+			"I consent to all documents in the complaint file being shared", "I consent only to the documents I tick below being shared:"},
+		data.LetterConfidentiality: {"on which Praktijk De Linde is asking my advice"},
+		data.LetterOutcome:         {"We will take the part of your complaint that is well-founded into account when we evaluate our practice"},
+	} {
+		in := tidy(sample(kind, "en"))
+		body, form, err := expandTexts(&in)
+		text := flat(body + " " + form)
+		for _, s := range says {
+			if err != nil || !strings.Contains(text, s) {
+				t.Errorf("%s lacks %q (%v):\n%s", kind, s, err, text)
+			}
+		}
+		for _, s := range []string{"I consent for", "consent only for", "asks my advice", "value hearing", "also if"} {
+			if strings.Contains(text, s) {
+				t.Errorf("%s says %q:\n%s", kind, s, text)
+			}
+		}
+	}
+}

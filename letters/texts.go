@@ -200,10 +200,10 @@ var english = phrases{
 	measuresIntro: "To prevent this from happening again, we are taking the following measures:",
 	measureTerm:   "%s; this will be in place by %s.",
 	evaluations: map[data.Verdict]string{
-		data.VerdictWellFounded: "We will include your complaint in the evaluation of our practice, so that, as far as possible, " +
-			"it does not happen again.",
-		data.VerdictPartlyWellFounded: "We will include the part of your complaint that is well-founded in the evaluation of our " +
-			"practice, so that, as far as possible, it does not happen again.",
+		data.VerdictWellFounded: "We will take your complaint into account when we evaluate our practice, so that we can " +
+			"prevent this from happening again as far as possible.",
+		data.VerdictPartlyWellFounded: "We will take the part of your complaint that is well-founded into account when we " +
+			"evaluate our practice, so that we can prevent this from happening again as far as possible.",
 	},
 	contactKinds: map[data.ContactKind]string{data.ContactPhone: "by phone", data.ContactMeeting: "in a meeting",
 		data.ContactLetter: "by letter", data.ContactEmail: "by email"},
@@ -222,7 +222,7 @@ var english = phrases{
 			"confidentiality statement. I know that I may withdraw my consent at any time.\n\n" +
 			"The documents concerned are: {stukken}.",
 		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
-			"{kenmerk}, on which {praktijk} asks my advice, that I will:\n" +
+			"{kenmerk}, on which {praktijk} is asking my advice, that I will:\n" +
 			"- keep all information I receive about it confidential;\n" +
 			"- use the documents solely for my advice on this complaint;\n" +
 			"- not disclose the documents or their contents to third parties;\n" +
@@ -231,8 +231,8 @@ var english = phrases{
 	},
 	formFields:  []string{"Place", "Date", "Signature"},
 	consentTick: "Tick one box:",
-	consentAll:  "I consent for all documents in the complaint file, including documents added later.",
-	consentOnly: "I consent only for the documents I tick below:",
+	consentAll:  "I consent to all documents in the complaint file being shared, including documents added later.",
+	consentOnly: "I consent only to the documents I tick below being shared:",
 	consentNone: "I do not consent.",
 	letterNo:    "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
 	allDocuments: "all documents in the complaint file",
@@ -340,7 +340,7 @@ Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value hearing when someone is dissatisfied, and we take this complaint seriously.
+		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value being told when someone is dissatisfied, and we take this complaint seriously.
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
