@@ -97,6 +97,8 @@ func (ct *Contact) validate(c *Complaint, today Date) error {
 		return err
 	}
 	switch {
+	case ct.Party == PartyConcerned && ct.PartyName == "" && c.PersonNamed == "":
+		return invalid("party_name", "de klacht noemt niet over wie zij gaat; vul de naam in van de betrokkene met wie u sprak")
 	case ct.Party == PartyConcerned && ct.PartyName == "":
 		ct.PartyName = c.PersonNamed
 	case ct.Party == PartyOther && ct.PartyName == "":

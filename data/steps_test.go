@@ -270,3 +270,24 @@ func TestStagesAndNextStep(t *testing.T) {
 		}
 	}
 }
+
+// TestContactWithConcernedNeedsAName: a contact with the person the complaint is about takes
+// that person's name from the complaint; when the complaint names no one it is refused without
+// a name, instead of recording a contact with nobody.
+func TestContactWithConcernedNeedsAName(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	before := dumpTables(t, s)
+	_, err := s.AddContact(ref, Contact{Kind: ContactPhone, Party: PartyConcerned, Note: "Gebeld."})
+	wantErr(t, err, ErrInvalid)
+	if !strings.Contains(err.Error(), "vul de naam in") || dumpTables(t, s) != before {
+		t.Fatalf("refusal %q, or the register changed", err)
+	}
+	_, err = s.AddContact(ref, Contact{Kind: ContactPhone, Party: PartyConcerned, PartyName: "K. Bakker", Note: "Gebeld."})
+	must(t, err)
+	cts, err := s.Contacts(ref)
+	must(t, err)
+	if len(cts) != 1 || cts[0].PartyName != "K. Bakker" {
+		t.Errorf("contacts %+v", cts)
+	}
+}

@@ -16,7 +16,7 @@ import (
 
 // Revision changes whenever Fill makes a different register from the same count, seed and
 // day, so registers cached by count, seed and revision (the benchmarks') are made again.
-const Revision = 3
+const Revision = 4
 
 // MaxCount is the largest demo register Fill makes.
 const MaxCount = 100_000
@@ -56,7 +56,7 @@ func Fill(s *data.Store, count int, seed uint64, render LetterRenderer) error {
 	}
 	realNow := s.Now
 	defer func() { s.Now = realNow }()
-	p := &plan{s: s, set: set, render: render, today: data.Today(realNow()),
+	p := &plan{s: s, set: set, render: render, realNow: realNow(), today: data.Today(realNow()),
 		rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)), measures: map[int]*measure{}}
 	s.Now = func() time.Time { return p.now }
 	p.plan(count)
@@ -70,6 +70,7 @@ type plan struct {
 	render   LetterRenderer
 	rng      *rand.Rand
 	today    data.Date
+	realNow  time.Time // when the register is made: no step is later
 	now      time.Time // the store's clock while the register is made
 	steps    []step
 	expertID int64
@@ -163,7 +164,9 @@ func (p *plan) plan(count int) {
 	start := data.NewDate(p.today.Year()-1, time.January, 1)
 	span := start.DaysUntil(p.today)
 	p.add(step{on: start, order: -1, do: func(s *data.Store) (err error) {
-		p.expertID, err = s.SaveExpert(data.Expert{Name: "mr. drs. H.J. (Hanneke) Verhoef", Organisation: "Verhoef Geschiladvies",
+		p.expertID, err = s.SaveExpert(data.Expert{Name: "Hanneke Verhoef",
+			NameParts: data.NameParts{Salutation: data.SalutationMrs, Initials: "H.J.", Surname: "Verhoef"}, Title: "mr. drs.",
+			Organisation: "Verhoef Geschiladvies", AddressLine1: "Maliesingel 12", Postcode: "3581 BH", City: "Utrecht",
 			Email: "h.verhoef@verhoef-advies.example", SignedOn: start})
 		return err
 	}})
@@ -181,19 +184,34 @@ func (p *plan) plan(count int) {
 		return cmp.Or(a.on.Time().Compare(b.on.Time()), cmp.Compare(a.order, b.order))
 	})
 	// The steps of a day are spread evenly over office hours, so the audit trail's times
-	// follow its order.
+	// follow its order; today's end before the real time, so that no step is dated later
+	// than the changes the user makes next.
 	for first := 0; first < len(p.steps); {
 		last := first
 		for last+1 < len(p.steps) && !p.steps[last+1].on.After(p.steps[first].on) {
 			last++
 		}
-		t := p.steps[first].on.Time()
-		morning := time.Date(t.Year(), t.Month(), t.Day(), 8, 30, 0, 0, time.Local)
+		from, to := officeHours(p.steps[first].on, p.realNow)
 		for i := first; i <= last; i++ {
-			p.steps[i].at = morning.Add(time.Duration(i-first) * 9 * time.Hour / time.Duration(last-first+1))
+			p.steps[i].at = from.Add(time.Duration(i-first) * to.Sub(from) / time.Duration(last-first+1))
 		}
 		first = last + 1
 	}
+}
+
+// officeHours is the span a day's steps are spread over: 8:30 to 17:30, on the day of now up
+// to now (from midnight when now is before 8:30).
+func officeHours(day data.Date, now time.Time) (from, to time.Time) {
+	t := day.Time()
+	from = time.Date(t.Year(), t.Month(), t.Day(), 8, 30, 0, 0, time.Local)
+	to = from.Add(9 * time.Hour)
+	if to.After(now) {
+		to = now
+	}
+	if !from.Before(to) {
+		from = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local)
+	}
+	return from, to
 }
 
 func (p *plan) add(st step) { p.steps = append(p.steps, st) }

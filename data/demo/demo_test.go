@@ -2,6 +2,7 @@ package demo
 
 import (
 	"bytes"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -343,4 +344,34 @@ func TestOverviewMatchesRegister(t *testing.T) {
 func onScreen(l data.Listed) []any {
 	return []any{l.ID, l.Reference, l.ReceivedOn, l.Complainant.Name, l.Anonymous, l.AnonymisedOn, l.Summary, l.Handler,
 		l.Status, l.DueOn, l.Items, l.Warning, l.Breached}
+}
+
+// TestNoStepAfterNow: the steps of the day the register is made end before the real time,
+// whether it is made in the afternoon, before office hours or late at night, so the changes
+// the user makes next come after them in the audit trail.
+func TestNoStepAfterNow(t *testing.T) {
+	for _, clock := range []time.Duration{12 * time.Hour, 7 * time.Hour, 23*time.Hour + 59*time.Minute} {
+		s := open(t, "2026-12-03")
+		now := s.Now().Add(clock - 12*time.Hour)
+		s.Now = func() time.Time { return now }
+		if err := Fill(s, 300, 1, nil); err != nil {
+			t.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", s.Path()+"?_pragma=query_only(1)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var latest string
+		var today int // the day's steps, apart from the settings written at the real time
+		err = db.QueryRow(`SELECT max(at), count(*) FILTER (WHERE at >= ? AND at < ?) FROM events`,
+			now.Add(-clock).UTC().Format(time.RFC3339Nano), now.UTC().Format(time.RFC3339Nano)).Scan(&latest, &today)
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		at, err := time.Parse(time.RFC3339Nano, latest)
+		if err != nil || at.After(now) || today == 0 {
+			t.Errorf("made at %s: latest event at %s (%v), %d events that day", now, at.Local(), err, today)
+		}
+	}
 }
