@@ -21,6 +21,7 @@ type phrases struct {
 	phoneAndEmail, phone, email string // ways to reach the practice
 	noContact                   string
 	acknowledged, contacted     string // parts of {stand_van_zaken}
+	contactedAll                string // contacted, when one came before the acknowledgement (no "since then")
 	expertAsked, and            string
 	documents                   string // {stukken} when nothing names them; it follows "stukken:"
 	formTitles, formStatements  map[data.LetterKind]string
@@ -100,6 +101,7 @@ var dutch = phrases{
 	noContact:    "via het adres bovenaan deze brief",
 	acknowledged: "Op %s hebben wij de ontvangst van uw klacht bevestigd.",
 	contacted:    "Daarna hebben wij contact met u gehad: %s.",
+	contactedAll: "Wij hebben contact met u gehad: %s.",
 	expertAsked:  "Wij hebben advies gevraagd aan een onafhankelijke externe deskundige.",
 	and:          "en",
 	documents:    "de beschrijving van de klacht en de brieven, e-mails en verslagen uit het dossier die daarover gaan",
@@ -211,6 +213,7 @@ var english = phrases{
 	noContact:    "at the address at the top of this letter",
 	acknowledged: "On %s we confirmed that we had received your complaint.",
 	contacted:    "Since then we have been in touch with you: %s.",
+	contactedAll: "We have been in touch with you: %s.",
 	expertAsked:  "We have asked an independent external expert for advice.",
 	and:          "and",
 	documents:    "the description of the complaint and the letters, emails and notes in the file that relate to it",

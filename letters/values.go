@@ -217,14 +217,18 @@ func progressSoFar(in *Input) string {
 		parts = append(parts, fmt.Sprintf(t.acknowledged, formatDate(d, in.Language)))
 	}
 	var contacts []string
+	since := !in.Complaint.AcknowledgedOn.IsZero() // every contact came after the acknowledgement
 	for _, ct := range in.Contacts {
 		if ct.On.After(in.Date) || !withComplainant(ct) {
 			continue
 		}
+		since = since && !ct.On.Before(in.Complaint.AcknowledgedOn)
 		contacts = append(contacts, fmt.Sprintf("%s %s", t.contactKinds[ct.Kind], onDate(ct.On, in.Language)))
 	}
-	if len(contacts) > 0 {
+	if len(contacts) > 0 && since {
 		parts = append(parts, fmt.Sprintf(t.contacted, joinAnd(contacts, t.and)))
+	} else if len(contacts) > 0 {
+		parts = append(parts, fmt.Sprintf(t.contactedAll, joinAnd(contacts, t.and)))
 	}
 	if in.ExpertConsulted {
 		parts = append(parts, t.expertAsked)
