@@ -133,7 +133,7 @@ var dutch = phrases{
 	consentEnclosedRep: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit het dossier " +
 		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u " +
 		"het bijgevoegde toestemmingsformulier door %[1]s laten invullen en ondertekenen, en het aan ons terugsturen, " +
-		"ook als het antwoord nee is?",
+		"ook als het antwoord nee" + nbsp + "is?",
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
 	calibration: []string{
 		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
@@ -160,7 +160,7 @@ var dutch = phrases{
 	toRepresentative: [][2]string{
 		{"U kunt uw toestemming op elk moment intrekken.", "De toestemming kan op elk moment worden ingetrokken."},
 		{"Wilt u de verklaring op de volgende pagina invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft?",
-			"Wilt u de verklaring op de volgende pagina door %s laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
+			"Wilt u de verklaring op de volgende pagina door %s laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee" + nbsp + "is?"},
 		{"met uw toestemming", "met toestemming van %s"},
 		{"uw klachtdossier", "het klachtdossier"}, {"Uw klachtdossier", "Het klachtdossier"}, {"uw dossier", "het dossier"},
 		{"uw klacht", "de klacht"}, {"Uw klacht", "De klacht"}, {"u uw ongenoegen", "u het ongenoegen"},
@@ -244,7 +244,7 @@ var english = phrases{
 		"consent form and return it to us, even if you do not consent.",
 	consentEnclosedRep: "We sometimes ask an independent external expert for advice. The expert sees documents from the " +
 		"file only with the consent of %[1]s and after signing a confidentiality statement. Please ask %[1]s to fill in " +
-		"and sign the enclosed consent form, and return it to us, even if the answer is no.",
+		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
 	phoneLabel: "Phone", calibrationTitle: "Address window test sheet",
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
@@ -270,7 +270,7 @@ var english = phrases{
 	toRepresentative: [][2]string{
 		{"You may withdraw your consent at any time.", "Consent may be withdrawn at any time."},
 		{"Please fill in and sign the statement on the next page and return it to us, even if you do not consent.",
-			"Please ask %s to fill in and sign the statement on the next page, and return it to us, even if the answer is no."},
+			"Please ask %s to fill in and sign the statement on the next page, and return it to us, even if the answer is" + nbsp + "no."},
 		{"with your consent", "with the consent of %s"},
 		{"your complaint", "the complaint"}, {"Your complaint", "The complaint"}, {"your file", "the file"},
 		{"your concerns", "these concerns"},
