@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"klachtenregister/data"
@@ -12,11 +13,16 @@ import (
 // follows the destination's own custom, which for the Netherlands' neighbours is postcode,
 // one space and the town as written ("1050 Elsene", "10115 Berlin"), with the country in
 // capitals on the last line. The country line is left out for the practice's own country.
+// A letter to someone without a postal address goes by e-mail, and its address block says so.
 func addressLines(in *Input) []string {
 	p := addressee(in)
-	lines := []string{p.nameLine(phrasebook[in.Language]), p.organisation, p.line1, p.line2}
-	if in.Kind == data.LetterConfidentiality && p.line1 == "" {
-		lines = lines[:2] // an expert without a postal address: the organisation stands in for it
+	t := phrasebook[in.Language]
+	lines := []string{p.nameLine(t), p.organisation, p.line1, p.line2}
+	if !p.postal() {
+		if p.email != "" {
+			lines = append(lines, fmt.Sprintf(t.byEmail, p.email))
+		}
+		return nonEmpty(lines)
 	}
 	home := sameCountry(p.country, in.Settings.PracticeCountry())
 	if p.country == "" || countryCode(p.country) == "NL" {
@@ -27,6 +33,10 @@ func addressLines(in *Input) []string {
 	if p.country != "" && !home {
 		lines = append(lines, strings.ToUpper(p.country))
 	}
+	return nonEmpty(lines)
+}
+
+func nonEmpty(lines []string) []string {
 	var out []string
 	for _, l := range lines {
 		if l = strings.TrimSpace(l); l != "" {
@@ -34,6 +44,47 @@ func addressLines(in *Input) []string {
 		}
 	}
 	return out
+}
+
+// postal reports whether any part of a postal address is known.
+func (p person) postal() bool { return p.line1 != "" || p.line2 != "" || p.pc != "" || p.city != "" }
+
+// checkAddress refuses a letter its addressee would not receive: a postal address needs the
+// street, the town and (in the Netherlands and its neighbours, where every address has one)
+// the postcode; without any postal address the letter goes by e-mail, so it needs the e-mail
+// address. The message says whose details to complete.
+func checkAddress(in *Input) error {
+	p := addressee(in)
+	who := data.Msg("de klager")
+	switch {
+	case in.Kind == data.LetterConfidentiality:
+		who = data.Msg("de deskundige %s", in.Expert.Name)
+	case in.Complaint.Representative.Name != "":
+		who = data.Msg("de gemachtigde")
+	}
+	if !p.postal() {
+		if p.email != "" {
+			return nil
+		}
+		return data.NewError(data.CodeConflict, "address", "van %s is geen postadres en geen e-mailadres bekend; vul het adres in voor een brief per post, of het e-mailadres voor een brief per e-mail", who)
+	}
+	var missing data.And
+	if p.line1 == "" && p.line2 == "" {
+		missing = append(missing, data.Msg("de straat en het huisnummer"))
+	}
+	if p.pc == "" && slices.Contains([]string{"", "NL", "BE", "DE", "LU", "FR"}, countryCode(p.country)) {
+		missing = append(missing, data.Msg("de postcode"))
+	}
+	if p.city == "" {
+		missing = append(missing, data.Msg("de woonplaats"))
+	}
+	switch {
+	case len(missing) == 1:
+		return data.NewError(data.CodeConflict, "address", "het adres van %s is niet compleet: %s ontbreekt; vul het adres aan, zodat de brief aankomt", who, missing)
+	case len(missing) > 1:
+		return data.NewError(data.CodeConflict, "address", "het adres van %s is niet compleet: %s ontbreken; vul het adres aan, zodat de brief aankomt", who, missing)
+	}
+	return nil
 }
 
 // countryNames are the ways of writing a country that mean the same one, by its ISO code.

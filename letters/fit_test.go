@@ -3,6 +3,7 @@ package letters
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,5 +139,54 @@ func TestEmptyParagraphs(t *testing.T) {
 	text := pdfText(t, writeTemp(t, "empty.pdf", render(t, in)))
 	if !strings.Contains(text, "Wij hebben uw klacht ontvangen.\n\n\nMet vriendelijke groet,") {
 		t.Errorf("letter with an empty last paragraph:\n%s", text)
+	}
+}
+
+// TestLetterNeedsAnAddress: a letter goes to someone it can reach. A partial postal address
+// is refused, naming what is missing and whose it is; without any postal address the letter
+// goes by e-mail and says so where the address would stand; with neither it is refused.
+func TestLetterNeedsAnAddress(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		change func(in *Input)
+		refuse string // part of the refusal; empty: made
+		line   string // a line the address block must hold
+	}{
+		{"no postcode", func(in *Input) { in.Complaint.Complainant.Postcode = "" }, "het adres van de klager is niet compleet: de postcode ontbreekt", ""},
+		{"no street, no town", func(in *Input) { in.Complaint.Complainant.AddressLine1, in.Complaint.Complainant.City = "", "" },
+			"de straat en het huisnummer en de woonplaats ontbreken", ""},
+		{"abroad without postcodes", func(in *Input) {
+			in.Complaint.Complainant.Postcode, in.Complaint.Complainant.City, in.Complaint.Complainant.Country = "", "Dublin 4", "Ierland"
+		}, "", "Dublin 4"},
+		{"nothing", func(in *Input) { in.Complaint.Complainant = data.Complainant{Name: "Piet Klaas"} },
+			"van de klager is geen postadres en geen e-mailadres bekend", ""},
+		{"e-mail only", func(in *Input) {
+			in.Complaint.Complainant = data.Complainant{Name: "Piet Klaas", Email: "piet@example.nl"}
+		},
+			"", "Per e-mail: piet@example.nl"},
+		{"representative", func(in *Input) {
+			in.Complaint.Representative = data.Complainant{Name: "P. de Groot", AddressLine1: "Weg 2", City: "Utrecht"}
+		}, "het adres van de gemachtigde is niet compleet: de postcode ontbreekt", ""},
+	} {
+		in := sample(data.LetterAcknowledgement, "nl")
+		c.change(&in)
+		_, err := bodyText(in)
+		switch {
+		case c.refuse != "" && (err == nil || !strings.Contains(err.Error(), c.refuse)):
+			t.Errorf("%s: %v, want a refusal with %q", c.name, err, c.refuse)
+		case c.refuse == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.line != "" && !slices.Contains(addressLines(&in), c.line):
+			t.Errorf("%s: address %q lacks %q", c.name, addressLines(&in), c.line)
+		}
+	}
+	en := sample(data.LetterConfidentiality, "en")
+	en.Expert.AddressLine1, en.Expert.Postcode, en.Expert.City, en.Expert.Email = "", "", "", "a.yilmaz@example.nl"
+	if lines := addressLines(&en); lines[len(lines)-1] != "By e-mail: a.yilmaz@example.nl" {
+		t.Errorf("an expert by e-mail: %q", lines)
+	}
+	en.Expert.Email = ""
+	if _, err := bodyText(en); err == nil || !strings.Contains(err.Error(), "van de deskundige "+en.Expert.Name+" is geen postadres") {
+		t.Errorf("an expert without address or e-mail: %v", err)
 	}
 }

@@ -138,7 +138,7 @@ func check(in *Input) error {
 			return data.NewError(data.CodeInvalid, "expert", "kies de externe deskundige die de geheimhoudingsverklaring ondertekent")
 		}
 	}
-	return nil
+	return checkAddress(in)
 }
 
 // sameLanguage refuses a letter in another language than the complaint's: the texts typed

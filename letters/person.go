@@ -16,6 +16,7 @@ type person struct {
 	organisation           string
 	line1, line2, pc, city string
 	country                string
+	email                  string
 }
 
 // addressee is the letter's recipient: the expert for the confidentiality statement, the
@@ -24,14 +25,15 @@ func addressee(in *Input) person {
 	if in.Kind == data.LetterConfidentiality {
 		e := in.Expert
 		return person{name: e.Name, parts: e.NameParts, title: e.Title, titleAfter: e.TitleAfter, professor: e.Professor(),
-			organisation: e.Organisation, line1: e.AddressLine1, line2: e.AddressLine2, pc: e.Postcode, city: e.City, country: e.Country}
+			organisation: e.Organisation, line1: e.AddressLine1, line2: e.AddressLine2, pc: e.Postcode, city: e.City, country: e.Country,
+			email: e.Email}
 	}
 	p := in.Complaint.Complainant
 	if r := in.Complaint.Representative; r.Name != "" {
 		p = r
 	}
 	return person{name: p.Name, parts: p.NameParts, line1: p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode,
-		city: p.City, country: p.Country}
+		city: p.City, country: p.Country, email: p.Email}
 }
 
 // complainantPerson is the complainant, also when the letter goes to a representative.

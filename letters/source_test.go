@@ -124,7 +124,7 @@ func TestPrepareRefusesWhatIsMissing(t *testing.T) {
 // complainant consented to share, and a request's own list wins.
 func TestConfidentialityNamesTheConsentedDocuments(t *testing.T) {
 	s, ref := register(t)
-	if _, err := s.SaveExpert(data.Expert{Name: "Ayşe Yılmaz", Organisation: "Yılmaz Advies"}); err != nil {
+	if _, err := s.SaveExpert(data.Expert{Name: "Ayşe Yılmaz", Organisation: "Yılmaz Advies", Email: "a.yilmaz@example.nl"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.GiveConsent(ref, data.Consent{How: "schriftelijk", Documents: data.Documents{All: true}}); err != nil {

@@ -38,6 +38,7 @@ type phrases struct {
 	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
+	byEmail        string                     // the address block of a letter sent by e-mail only
 	mentionPrefix  map[data.Salutation]string // the same inside a sentence: "mevrouw", "de heer"
 	salutationWord map[data.Salutation]string // in the salutation: "Geachte mevrouw ..."
 	professor      string                     // "Geachte professor ..."
@@ -143,6 +144,7 @@ var dutch = phrases{
 	},
 	decimalComma:   true,
 	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Mevrouw", data.SalutationMr: "De heer"},
+	byEmail:        "Per e-mail: %s",
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "de heer"},
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "heer"},
 	professor:      "professor",
@@ -253,6 +255,7 @@ var english = phrases{
 		"‘Address window: from the left edge (mm)’ (now %s mm), ‘Address window: from the top edge (mm)’ (now %s mm), ‘Address window: width (mm)’ (now %s mm) and ‘Address window: height (mm)’ (now %s mm), under Settings.",
 	},
 	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
+	byEmail:        "By e-mail: %s",
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	professor:      "Professor",

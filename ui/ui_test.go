@@ -79,7 +79,8 @@ func openApp(t *testing.T, settings map[string]string) (*Main, *data.Store) {
 // addComplaint adds a formal complaint straight through the store.
 func addComplaint(t *testing.T, s *data.Store, name string) string {
 	t.Helper()
-	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: name}, ReceivedOn: data.NewDate(2026, 11, 20),
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: name, AddressLine1: "Kerkstraat 7", Postcode: "3512 JK",
+		City: "Utrecht"}, ReceivedOn: data.NewDate(2026, 11, 20),
 		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
 	if err != nil {
 		t.Fatal(err)

@@ -60,7 +60,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	ok(t, db, "settings", "set", "practitioner_name=Anne de Linde", "practice_city=Utrecht", "practice_name=Praktijk De Linde",
 		"practice_address=Oudegracht 118", "practice_postcode=3511 AX", "practice_phone=030 231 45 67")
 	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02",
-		"--summary", "Factuur te hoog", "--channel", "letter", "--formal", "--subject", "service"))
+		"--summary", "Factuur te hoog", "--channel", "letter", "--formal", "--subject", "service",
+		"--address", "Kerkstraat 7", "--postcode", "3512 JK", "--city", "Utrecht"))
 	if ref != "K-2026-0001" {
 		t.Fatalf("reference = %q, want K-2026-0001", ref)
 	}

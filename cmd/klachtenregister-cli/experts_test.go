@@ -32,7 +32,7 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 	ok(t, db, "attach", ref, doc)                                                          // attachment 1
 	ok(t, db, "letter", ref, "acknowledgement", "-o", filepath.Join(dir, "ontvangst.pdf")) // letter 1, with the consent form
 	ok(t, db, "letter-sent", ref, "acknowledgement", "--via", "post", "--on", "2026-11-30")
-	ok(t, db, "expert", "--name", "drs. H. Verhoef", "--organisation", "Verhoef Advies")
+	ok(t, db, "expert", "--name", "drs. H. Verhoef", "--organisation", "Verhoef Advies", "--email", "h.verhoef@example.nl")
 	ok(t, db, "expert", "--name", "dr. A. Smit")
 
 	var file struct {

@@ -140,6 +140,11 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "practice_name") || !strings.Contains(stderr, "practice_address") || !strings.Contains(stderr, "practitioner_name") {
 		t.Errorf("letter without practice details: exit %d, %q", code, stderr)
 	}
+
+	// A complainant without a postal or e-mail address gets no letter, and none is kept.
+	db, _ = letterRegister(t)
+	ref = strings.TrimSpace(ok(t, db, "add", "--name", "Karel Adresloos", "--summary", "B", "--channel", "letter", "--formal"))
+	refusedUnchanged(t, db, "van de klager is geen postadres en geen e-mailadres bekend", "letter", ref, "acknowledgement", "-o", out)
 }
 
 // TestRepresentativeWithdrawalAndSamples: a representative gets the letters, a withdrawal is

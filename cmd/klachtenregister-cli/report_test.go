@@ -122,7 +122,7 @@ func resolvedComplaint(t *testing.T, db, verdict string) string {
 	ok(t, db, "settings", "set", "practice_name=Praktijk De Linde", "practice_city=Utrecht", "practitioner_name=Anne de Linde",
 		"practice_address=Oudegracht 118", "practice_postcode=3511 AX", "practice_phone=030 231 45 67")
 	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Renée Smit", "--received", "2026-11-02", "--summary", "Factuur",
-		"--channel", "email", "--formal"))
+		"--channel", "email", "--formal", "--email", "renee.smit@example.nl"))
 	ok(t, db, "acknowledge", ref, "--on", "2026-11-03", "--via", "post", "--note", "Ontvangstbevestiging per brief")
 	ok(t, db, "contact", ref, "--kind", "meeting", "--hearing", "--note", "Klager gehoord", "--on", "2026-11-10")
 	ok(t, db, "resolve", ref, "--verdict", verdict, "--outcome", "Excuses aangeboden", "--on", "2026-11-20")
