@@ -171,7 +171,7 @@ func TestRepresentativeWithdrawalAndSamples(t *testing.T) {
 	ok(t, db, "withdraw", ref)
 	wd := filepath.Join(dir, "intrekking.pdf")
 	ok(t, db, "letter", ref, "withdrawal", "-o", wd)
-	if text := pdfToText(t, wd); !strings.Contains(text, "Intrekking van uw klacht") {
+	if text := pdfToText(t, wd); !strings.Contains(text, "Intrekking van de klacht (namens") { // the complainant's complaint, to the representative
 		t.Errorf("withdrawal letter:\n%s", text)
 	}
 	samples := filepath.Join(dir, "voorbeelden")
