@@ -153,16 +153,29 @@ func (cf *complaintFile) onAcknowledge() {
 
 // onEscalate starts the formal procedure; for a complaint taken by phone it asks who took
 // the call and whether the complainant explicitly asked for it, as the procedure requires.
+// onEscalate starts the formal procedure. A complaint first made by phone is then filed in
+// writing, or by phone with the complainant's explicit request and who took the call: the
+// procedure's two ways in.
 func (cf *complaintFile) onEscalate() {
 	on, takenBy := dateEntry(cf.today), newEntry()
 	explicit := newCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
+	routes := []string{lang.L("In writing (a letter or an e-mail)"), lang.L("By phone, with an explicit request")}
+	route := widget.NewRadioGroup(routes, func(s string) {
+		setEnabled(takenBy, s == routes[1])
+		setEnabled(explicit, s == routes[1])
+	})
 	if cf.file != nil && cf.file.Channel == data.ChannelPhone {
-		takenBy.Validator = required
-		items = append(items, widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
+		route.SetSelected(routes[0])
+		items = append(items, &widget.FormItem{Text: lang.L("Filed"), Widget: route,
+			HintText: lang.L("The first conversation was by phone; how did the complainant then ask for the formal procedure?")},
+			widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
 	}
 	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), items,
 		func() error {
+			if route.Selected == routes[0] {
+				return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{InWriting: true})
+			}
 			return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{TakenBy: takenBy.Text, ExplicitRequest: explicit.Checked})
 		})
 }

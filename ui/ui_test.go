@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -725,5 +726,38 @@ func TestIntakeProposesTheNamePartsAndShowsTheLetterSentence(t *testing.T) {
 		c.LetterDescription != "Uw klacht over de factuur." || c.Representative.Name != "Jeroen de Wit" ||
 		c.Representative.Surname != "de Wit" || c.Representative.City != "Amsterdam" || c.Language != "nl" {
 		t.Errorf("stored %+v", c)
+	}
+}
+
+// TestRefusedMeasureKeepsItsDialog: a measure refused for naming the complainant leaves no new
+// category behind and keeps its dialog with what was typed, to correct it.
+func TestRefusedMeasureKeepsItsDialog(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Thijs Jansen")
+	test.Tap(m.Measures.buttons["new"])
+	var entries []*entry
+	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*entry); ok {
+			entries = append(entries, e)
+		}
+	}
+	if len(entries) < 4 {
+		t.Fatal("no measure dialog")
+	}
+	const typed = "Planning na de klacht van de heer Jansen."
+	entries[0].SetText(typed)
+	entries[1].SetText("Planning")
+	entries[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(m)
+	causes, err := s.RootCauses()
+	if err != nil || slices.ContainsFunc(causes, func(rc data.RootCause) bool { return rc.Label == "Planning" }) {
+		t.Errorf("a refused measure added its category: %v (%v)", causes, err)
+	}
+	overlays := m.win.Canvas().Overlays().List()
+	if len(overlays) != 2 || !strings.Contains(overlayText(m.win), "Jansen") {
+		t.Fatalf("%d overlays, text %q: want the measure dialog under the refusal", len(overlays), overlayText(m.win))
+	}
+	if entries[0].Text != typed || !entries[0].Visible() {
+		t.Errorf("the description typed is gone: %q", entries[0].Text)
 	}
 }
