@@ -438,11 +438,11 @@ func TestSettingsRefuseABadLetterTextAndSaveAGoodOne(t *testing.T) {
 	m, s := newApp(t)
 	set := m.Settings
 	key := data.LetterTextKey(data.LetterOutcome, "nl")
-	set.entries[key].SetText("Geachte {naam},\n\nUw klacht {kenmerk} is {onbekend} afgehandeld.")
+	set.entries[key].SetText("Aan {naam}:\n\nUw klacht {kenmerk} is {onbekend} afgehandeld.")
 	if !set.save.Disabled() || !strings.Contains(set.problem.Text, "regel 3") || !strings.Contains(set.problem.Text, "onbekend") {
 		t.Fatalf("bad placeholder: save disabled %v, message %q", set.save.Disabled(), set.problem.Text)
 	}
-	set.entries[key].SetText("Geachte {naam},\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}")
+	set.entries[key].SetText("Aan {naam}:\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}")
 	set.entries["practice_city"].SetText("Amersfoort")
 	if set.save.Disabled() {
 		t.Fatalf("good text: save disabled, message %q", set.problem.Text)
@@ -450,7 +450,7 @@ func TestSettingsRefuseABadLetterTextAndSaveAGoodOne(t *testing.T) {
 	test.Tap(set.save)
 	settle(m)
 	got, _ := s.Settings()
-	if got[key] != "Geachte {naam},\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}" || got["practice_city"] != "Amersfoort" {
+	if got[key] != "Aan {naam}:\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}" || got["practice_city"] != "Amersfoort" {
 		t.Errorf("stored %q, city %q", got[key], got["practice_city"])
 	}
 }

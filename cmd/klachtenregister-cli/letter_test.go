@@ -106,7 +106,7 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 		{"sent without via", []string{"letter-sent", ref, "acknowledgement"}, "--via"},
 		{"sent by fax", []string{"letter-sent", ref, "acknowledgement", "--via", "fax"}, "fax"},
 		{"copy of a missing version", []string{"letter-copy", ref, "acknowledgement", "--version", "3", "-o", out}, "versie 3"},
-		{"bad template", []string{"settings", "set", "letter_outcome_nl=Beste {naam},\n\nUw {oordel}"}, "regel 3"},
+		{"bad template", []string{"settings", "set", "letter_outcome_nl=Aan {naam}:\n\nUw {oordel}"}, "regel 3"},
 		{"bad window", []string{"settings", "set", "address_window_left_mm=300"}, "address_window_left_mm"},
 		{"dated too far ahead", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2099-01-01"}, "14 dagen"},
 		{"dated in the past", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2020-01-01"}, "verleden"},
@@ -174,7 +174,7 @@ func TestRepresentativeWithdrawalAndSamples(t *testing.T) {
 	ok(t, db, "withdraw", ref)
 	wd := filepath.Join(dir, "intrekking.pdf")
 	ok(t, db, "letter", ref, "withdrawal", "-o", wd)
-	if text := pdfToText(t, wd); !strings.Contains(text, "Intrekking van uw klacht") {
+	if text := pdfToText(t, wd); !strings.Contains(text, "Intrekking van de klacht (namens") { // the complainant's complaint, to the representative
 		t.Errorf("withdrawal letter:\n%s", text)
 	}
 	samples := filepath.Join(dir, "voorbeelden")
