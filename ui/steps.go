@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,7 +25,12 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 // askSlow is ask for a change that takes a while, such as erasing, which rewrites the whole
 // register: submit runs off the UI goroutine while the window shows doing. With doing ""
 // submit runs at once, as ask does.
+// A dialog closed without its step (cancelled, or left to record something the step needs
+// first, such as hearing a party) keeps what was typed: it opens with it again.
 func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.FormItem, submit func() error) {
+	if typed, ok := cf.drafts[title]; ok && len(typed) == len(items) {
+		restoreDraft(items, typed)
+	}
 	var d *formDialog
 	done := func(err error) {
 		if err != nil {
@@ -32,6 +38,7 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 			showRefusal(err, cf.win, cf.showSetting)
 			return
 		}
+		delete(cf.drafts, title)
 		cf.changed()
 		cf.load(nil)
 	}
@@ -44,7 +51,51 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 		run(&cf.bg, func() (struct{}, error) { return struct{}{}, submit() },
 			func(struct{}) { working.Hide(); done(nil) }, func(err error) { working.Hide(); done(err) })
 	})
+	d.SetOnClosed(func() {
+		if cf.drafts == nil {
+			cf.drafts = map[string][]string{}
+		}
+		cf.drafts[title] = draftOf(items)
+	})
 	cf.dialog, cf.dialogItems = d, items
+}
+
+// draftOf is what the fields of a dialog hold, one text per field.
+func draftOf(items []*widget.FormItem) []string {
+	typed := make([]string, len(items))
+	for i, it := range items {
+		switch w := it.Widget.(type) {
+		case *entry:
+			typed[i] = w.Text
+		case *choice:
+			typed[i] = w.Selected
+		case *widget.RadioGroup:
+			typed[i] = w.Selected
+		case *check:
+			typed[i] = strconv.FormatBool(w.Checked)
+		}
+	}
+	return typed
+}
+
+// restoreDraft puts a draft back into the same dialog's new fields.
+func restoreDraft(items []*widget.FormItem, typed []string) {
+	for i, it := range items {
+		switch w := it.Widget.(type) {
+		case *entry:
+			w.SetText(typed[i])
+		case *choice:
+			if typed[i] != "" {
+				w.SetSelected(typed[i])
+			}
+		case *widget.RadioGroup:
+			if typed[i] != "" {
+				w.SetSelected(typed[i])
+			}
+		case *check:
+			w.SetChecked(typed[i] == "true")
+		}
+	}
 }
 
 // formDialog is a form in a dialog whose fields scroll, so that it fits a small screen or a

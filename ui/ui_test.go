@@ -761,3 +761,44 @@ func TestRefusedMeasureKeepsItsDialog(t *testing.T) {
 		t.Errorf("the description typed is gone: %q", entries[0].Text)
 	}
 }
+
+// TestStepDialogKeepsWhatWasTyped: a step refused for a missing hearing is cancelled to record
+// the hearing first; opened again, the dialog still holds the verdict and outcome typed. Once
+// the step is done, the next dialog starts empty.
+func TestStepDialogKeepsWhatWasTyped(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	if err := s.Acknowledge(ref, data.Date{}, data.DeliveryPost, "Ontvangst per brief bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	const outcome = "Wij hebben de factuur aangepast."
+	fill := func() {
+		cf.dialogItems[0].Widget.(*choice).SetSelectedIndex(0)
+		cf.dialogItems[2].Widget.(*entry).SetText(outcome)
+	}
+	cf.onResolve()
+	fill()
+	cf.dialog.Submit() // refused: the complainant was not heard
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status == data.StatusResolved {
+		t.Fatal("resolved without a hearing")
+	}
+	cf.dialog.Hide() // off to record the hearing
+	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactMeeting, Hearing: true, Note: "Klager gehoord."}); err != nil {
+		t.Fatal(err)
+	}
+	cf.onResolve()
+	if got := cf.dialogItems[2].Widget.(*entry).Text; got != outcome || cf.dialogItems[0].Widget.(*choice).SelectedIndex() != 0 {
+		t.Fatalf("reopened with outcome %q, verdict %d", got, cf.dialogItems[0].Widget.(*choice).SelectedIndex())
+	}
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusResolved || c.Outcome != outcome {
+		t.Fatalf("after the hearing: %s %q", c.Status, c.Outcome)
+	}
+	if len(cf.drafts) != 0 {
+		t.Errorf("the draft outlived its step: %v", cf.drafts)
+	}
+}
