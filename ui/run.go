@@ -113,11 +113,11 @@ func (se *session) start(s *data.Store) {
 // made while the window is still there, so a failure can be told.
 func (se *session) quit() {
 	if err := backupAtClose(se.current.store); err != nil {
-		dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
+		showDialog(dialog.NewConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
 			if yes {
 				se.app.Quit()
 			}
-		}, se.win)
+		}, se.win), se.win)
 		return
 	}
 	se.app.Quit()

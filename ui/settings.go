@@ -338,7 +338,7 @@ func (s *settingsScreen) onChooseLogo() {
 		s.entries[data.KeyPracticeLogo].SetText(r.URI().Path())
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+	showDialog(d, s.win)
 }
 
 // onPreview renders the letter with the text as typed, on the most recent complaint, without
@@ -346,7 +346,7 @@ func (s *settingsScreen) onChooseLogo() {
 func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *entry) {
 	latest, err := s.store.List(data.Filter{Limit: 1})
 	if err != nil || len(latest) == 0 {
-		dialog.ShowInformation(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)
+		inform(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)
 		return
 	}
 	body := e.Text
