@@ -727,3 +727,23 @@ func TestIntakeProposesTheNamePartsAndShowsTheLetterSentence(t *testing.T) {
 		t.Errorf("stored %+v", c)
 	}
 }
+
+// TestTheFileTitleSaysTheProcedureOnce: an informal complaint's title says "informeel" once
+// (it said "informeel (informeel)"); a formal one names its procedure beside the status.
+func TestTheFileTitleSaysTheProcedureOnce(t *testing.T) {
+	m, s := newApp(t)
+	informal, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Anna van der Berg-Jansen"},
+		ReceivedOn: data.NewDate(2026, 11, 20), Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Factuur te hoog"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	formal := addComplaint(t, s, "Sanne de Jong")
+	for ref, want := range map[string]string{informal: informal + " · Anna van der Berg-Jansen · informeel",
+		formal: formal + " · Sanne de Jong · ontvangen (formele procedure)"} {
+		cf := m.OpenComplaint(ref, "")
+		settle(m)
+		if cf.title.Text != want {
+			t.Errorf("title %q, want %q", cf.title.Text, want)
+		}
+	}
+}
