@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -745,5 +746,30 @@ func TestTheFileTitleSaysTheProcedureOnce(t *testing.T) {
 		if cf.title.Text != want {
 			t.Errorf("title %q, want %q", cf.title.Text, want)
 		}
+	}
+}
+
+// TestEverySettingHasItsPlaceOnTheSettingsScreen: every setting of data.SettingKeys is on a
+// tab of Instellingen (progress_letter_days was missing), the letter texts on their own.
+func TestEverySettingHasItsPlaceOnTheSettingsScreen(t *testing.T) {
+	m, _ := newApp(t)
+	for _, d := range data.SettingKeys() {
+		if strings.HasPrefix(d.Key, "letter_") {
+			continue
+		}
+		if m.Settings.entries[d.Key] == nil && m.Settings.selects[d.Key] == nil {
+			t.Errorf("setting %s has no field", d.Key)
+			continue
+		}
+		on := false
+		for _, g := range settingGroups {
+			on = on || slices.Contains(g.keys, d.Key)
+		}
+		if !on {
+			t.Errorf("setting %s is on no tab", d.Key)
+		}
+	}
+	if e := m.Settings.entries[data.KeyProgressLetterDays]; e == nil || e.Text != "3" {
+		t.Fatalf("progress_letter_days field: %v", e)
 	}
 }
