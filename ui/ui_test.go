@@ -773,3 +773,18 @@ func TestEverySettingHasItsPlaceOnTheSettingsScreen(t *testing.T) {
 		t.Fatalf("progress_letter_days field: %v", e)
 	}
 }
+
+// TestTodaySaysKindlyThatThereIsNothingToDo: with nothing to do, Vandaag says so, not "Kies
+// een actiepunt" above an empty list.
+func TestTodaySaysKindlyThatThereIsNothingToDo(t *testing.T) {
+	m, s := newApp(t)
+	if got := m.Overview.hint.Text; got != "Er staat niets open. Nieuwe klachten verschijnen hier zodra u ze invoert." {
+		t.Errorf("empty register: %q", got)
+	}
+	addComplaint(t, s, "Sanne de Jong")
+	m.refresh()
+	settle(m)
+	if got := m.Overview.hint.Text; !strings.HasPrefix(got, "Kies een actiepunt om het te openen") {
+		t.Errorf("with an item: %q", got)
+	}
+}
