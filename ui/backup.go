@@ -108,7 +108,7 @@ func (p *backupPanel) show(st data.BackupStatus, failed error) {
 	if failed != nil {
 		lines = append(lines, backupFailedText(failed))
 	}
-	lines = append(lines, backupWarnings(st)...)
+	lines = append(lines, backupWarnings(st, true)...)
 	p.status.SetText(strings.Join(lines, "\n"))
 }
 
@@ -125,8 +125,9 @@ func (p *backupPanel) onBackupNow() {
 	}
 }
 
-// backupWarnings are the overview's lines about backups; none when all is well.
-func backupWarnings(st data.BackupStatus) []string {
+// backupWarnings are the lines about backups on the overview, or (inSettings) on the backup
+// settings, which choose the folder just above them; none when all is well.
+func backupWarnings(st data.BackupStatus, inSettings bool) []string {
 	var out []string
 	switch {
 	case st.Last == nil:
@@ -135,7 +136,10 @@ func backupWarnings(st data.BackupStatus) []string {
 		out = append(out, lang.L("The last good backup is from {{.Date}}, more than 7 days ago.",
 			map[string]any{"Date": longTime(st.Last.Created)}))
 	}
-	if st.DefaultDir {
+	switch {
+	case st.DefaultDir && inSettings:
+		out = append(out, lang.L("The backups are on the same disk as the register. Choose a folder on another disk or a synced folder above."))
+	case st.DefaultDir:
 		out = append(out, lang.L("The backups are on the same disk as the register. In Settings, choose another disk or a synced folder."))
 	}
 	return out

@@ -61,7 +61,7 @@ func (cf *complaintFile) onConsent() {
 	answer := widget.NewRadioGroup(answers, nil)
 	answer.SetSelected(answers[0])
 	on, how := dateEntry(cf.today), newEntry()
-	how.SetText(lang.L("in writing (signed form)"))
+	how.SetText(lang.L("in writing, on a signed form"))
 	how.Validator = required
 	all := newCheck(lang.L("All documents in the file, including those added later"), nil)
 	docs, read := cf.documentChoices()

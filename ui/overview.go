@@ -117,7 +117,7 @@ func (o *overview) showWarnings(st data.BackupStatus) {
 		lines = append(lines, backupFailedText(o.backupFailed))
 	}
 	if !isDemo(st.Dir) {
-		lines = append(lines, backupWarnings(st)...)
+		lines = append(lines, backupWarnings(st, false)...)
 	}
 	o.warnings.SetText(strings.Join(lines, "\n"))
 	o.warnings.Hidden = len(lines) == 0
