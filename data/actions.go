@@ -192,42 +192,43 @@ func parseNotices(s *string) []Notice {
 // ActionItems derives what the procedure requires for one complaint on the day today.
 func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 	var items []ActionItem
-	add := func(k ItemKind, due Date) {
+	add := func(k ItemKind, start, due Date) { // start: the day the deadline began to run
 		items = append(items, ActionItem{ComplaintID: f.ID, Reference: f.Reference, Complainant: f.Complainant.Name,
 			Kind: k, Label: k.Label(), DueOn: due, DaysLeft: today.DaysUntil(due),
-			Warning: WarningFor(due, today, s.WarningDays())})
+			Warning: WarningFor(start, due, today, s.WarningDays())})
 	}
 	switch f.Status {
 	case StatusInformal:
-		add(ItemSettleInformal, ShortTermDue(f.ReceivedOn, s))
+		add(ItemSettleInformal, f.ReceivedOn, ShortTermDue(f.ReceivedOn, s))
 	case StatusReceived:
-		add(ItemAcknowledge, f.AckDueOn)
+		add(ItemAcknowledge, f.FiledOn, f.AckDueOn)
 	case StatusExtended:
 		owed := false
 		for _, n := range f.Notices {
 			if n.SentOn.IsZero() {
-				add(ItemProgressLetter, n.DueOn(s))
+				add(ItemProgressLetter, n.ExtendedOn, n.DueOn(s))
 				owed = true
 			}
 		}
 		if !owed {
-			add(ItemProgressUpdate, dueAfter(latest(f.LastContactOn, f.LastWrittenOn), s.ProgressIntervalDays(), s))
+			last := latest(f.LastContactOn, f.LastWrittenOn)
+			add(ItemProgressUpdate, last, dueAfter(last, s.ProgressIntervalDays(), s))
 		}
 	case StatusResolved:
 		if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
-			add(ItemOutcomeLetter, ShortTermDue(f.ResolvedOn, s))
+			add(ItemOutcomeLetter, f.ResolvedOn, ShortTermDue(f.ResolvedOn, s))
 		}
 		if measureDue(&f.Complaint, f.MeasureCount) {
 			// Decided while the complaint is fresh, in the same week as the outcome letter.
-			add(ItemMeasure, ShortTermDue(f.ResolvedOn, s))
+			add(ItemMeasure, f.ResolvedOn, ShortTermDue(f.ResolvedOn, s))
 		}
 	}
 	if f.Formal && f.Status.Open() {
-		add(ItemResolve, f.DueOn)
+		add(ItemResolve, f.FiledOn, f.DueOn)
 	}
 	if f.Status.Open() {
 		for _, d := range f.InfoExpected {
-			add(ItemChaseInformation, d)
+			add(ItemChaseInformation, Date{}, d)
 		}
 	}
 	return items
@@ -241,7 +242,7 @@ func MeasureItems(m Measure, today Date, s Settings) []ActionItem {
 	}
 	return []ActionItem{{MeasureID: m.ID, Reference: m.Code, Detail: m.Description, Kind: ItemCarryOutMeasure,
 		Label: ItemCarryOutMeasure.Label(), DueOn: m.DueOn, DaysLeft: today.DaysUntil(m.DueOn),
-		Warning: WarningFor(m.DueOn, today, s.WarningDays())}}
+		Warning: WarningFor(m.CreatedOn, m.DueOn, today, s.WarningDays())}}
 }
 
 // WorstWarning is the warning of the most pressing item, or "" when nothing is due.

@@ -72,10 +72,10 @@ func TestActionItems(t *testing.T) {
 			[]item{{ItemProgressUpdate, "2026-02-23", WarningOverdue}, {ItemResolve, "2026-04-15", WarningOK}}},
 		{"resolved formal, no letter", facts(StatusResolved, true, func(f *Facts) {
 			f.ResolvedOn, f.LastWrittenOn = day("2026-02-27"), day("2026-02-26")
-		}), nil, []item{{ItemOutcomeLetter, "2026-03-06", WarningDueSoon}}},
+		}), nil, []item{{ItemOutcomeLetter, "2026-03-06", WarningOK}}}, // a week from 27 February: due soon from 4 March
 		{"resolved formal, written contact only", facts(StatusResolved, true, func(f *Facts) {
 			f.ResolvedOn, f.LastWrittenOn = day("2026-02-27"), day("2026-02-28")
-		}), nil, []item{{ItemOutcomeLetter, "2026-03-06", WarningDueSoon}}},
+		}), nil, []item{{ItemOutcomeLetter, "2026-03-06", WarningOK}}},
 		{"resolved formal, outcome letter sent", facts(StatusResolved, true, func(f *Facts) {
 			f.ResolvedOn, f.LastWrittenOn, f.OutcomeSentOn = day("2026-02-27"), day("2026-02-27"), day("2026-02-27")
 		}), nil, []item{}},
@@ -86,7 +86,7 @@ func TestActionItems(t *testing.T) {
 			{ItemChaseInformation, "2026-03-10", WarningOK}}},
 		{"informal, information expected", facts(StatusInformal, false, func(f *Facts) {
 			f.ReceivedOn, f.InfoExpected = day("2026-03-01"), []Date{day("2026-03-05")}
-		}), nil, []item{{ItemSettleInformal, "2026-03-09", WarningDueSoon}, {ItemChaseInformation, "2026-03-05", WarningDueSoon}}},
+		}), nil, []item{{ItemSettleInformal, "2026-03-09", WarningOK}, {ItemChaseInformation, "2026-03-05", WarningDueSoon}}},
 		{"closed", facts(StatusClosed, true, func(f *Facts) { f.InfoExpected = []Date{day("2026-03-01")} }), nil, []item{}},
 		{"withdrawn", facts(StatusWithdrawn, true, func(f *Facts) {
 			f.DueOn, f.AckDueOn, f.InfoExpected = day("2026-03-01"), day("2026-02-01"), []Date{day("2026-03-01")}

@@ -14,7 +14,7 @@ func ReadAttachmentFile(path string) ([]byte, error) {
 	name := filepath.Base(path)
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, invalid("content", "het bestand %s kan niet worden gelezen: %v", path, err)
+		return nil, InField("content", Unreadable(path, err))
 	}
 	if !info.Mode().IsRegular() {
 		return nil, invalid("content", "%s is geen gewoon bestand (maar een map, apparaat of pijp); kies het document zelf", path)
@@ -24,7 +24,7 @@ func ReadAttachmentFile(path string) ([]byte, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, invalid("content", "het bestand %s kan niet worden gelezen: %v", path, err)
+		return nil, InField("content", Unreadable(path, err))
 	}
 	defer f.Close()
 	if opened, err := f.Stat(); err != nil || !os.SameFile(info, opened) {

@@ -25,7 +25,7 @@ func TestReadAttachmentFileRefusesWhatIsNoDocument(t *testing.T) {
 		{fifo, "geen gewoon bestand"},
 		{dir, "geen gewoon bestand"},
 		{big, "ten hoogste 25 MB"},
-		{filepath.Join(dir, "bestaat-niet.pdf"), "kan niet worden gelezen"},
+		{filepath.Join(dir, "bestaat-niet.pdf"), "bestaat-niet.pdf bestaat niet; controleer de naam en de map"},
 	} {
 		done := make(chan error, 1)
 		go func() { _, err := ReadAttachmentFile(tc.path); done <- err }()

@@ -89,33 +89,24 @@ func backupInfo(path string) (BackupInfo, error) {
 	return BackupInfo{File: path, Created: h.Created, Events: h.Events, Head: h.Head, Encrypted: h.Encrypted(), Size: st.Size()}, nil
 }
 
-// snapshot copies the register as it is now into a new file in dir (VACUUM INTO, consistent
+// snapshot copies the register as it is now into the empty file snap (VACUUM INTO, consistent
 // while others write) and checks the copy with integrity_check and the full verify. It returns
-// the copy's path, which the caller removes, and the header describing it.
-func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
+// the header describing the copy; the caller removes the copy (see claimSnapshot).
+func (s *Store) snapshot(snap string) (BackupHeader, error) {
 	var h BackupHeader
-	tmp, err := os.CreateTemp(dir, ".klachtenregister-kopie-*.tmp")
-	if err != nil {
-		return "", h, unusable(err, "in de map %s kan geen reservekopie worden gemaakt (%v)", dir, err)
-	}
-	tmp.Close()
-	fail := func(err error) (string, BackupHeader, error) {
-		removeDB(tmp.Name())
-		return "", h, err
-	}
 	// A connection of its own, so the program's writes need not wait for the copy.
 	src, err := sql.Open("sqlite", s.path+"?_pragma=busy_timeout(10000)")
 	if err != nil {
-		return fail(err)
+		return h, err
 	}
-	_, err = src.Exec(`VACUUM INTO ?`, tmp.Name())
+	_, err = src.Exec(`VACUUM INTO ?`, snap)
 	src.Close()
 	if err != nil {
-		return fail(unusable(err, "de momentopname van het register is mislukt (%v)", err))
+		return h, unusable(err, "de momentopname van het register is mislukt (%v)", err)
 	}
-	db, err := sql.Open("sqlite", tmp.Name())
+	db, err := sql.Open("sqlite", snap)
 	if err != nil {
-		return fail(err)
+		return h, err
 	}
 	v, err := verifyDB(db, true)
 	if err == nil && v.OK() {
@@ -127,20 +118,20 @@ func (s *Store) snapshot(dir string) (string, BackupHeader, error) {
 	err = errors.Join(err, db.Close())
 	switch {
 	case err != nil:
-		return fail(unusable(err, "de reservekopie is niet te controleren (%v)", err))
+		return h, unusable(err, "de reservekopie is niet te controleren (%v)", err)
 	case !v.OK():
-		return fail(fault(nil, "de reservekopie is niet gemaakt, want het register zelf klopt niet: %s", v.Problem))
+		return h, fault(nil, "de reservekopie is niet gemaakt, want het register zelf klopt niet: %s", v.Problem)
 	}
-	st, err := os.Stat(tmp.Name())
+	st, err := os.Stat(snap)
 	if err != nil {
-		return fail(err)
+		return h, err
 	}
-	sum, err := fileSHA256(tmp.Name())
+	sum, err := fileSHA256(snap)
 	if err != nil {
-		return fail(err)
+		return h, err
 	}
 	h.Register, h.Created, h.Size, h.SHA256 = filepath.Base(s.path), s.Now().UTC(), st.Size(), sum
-	return tmp.Name(), h, nil
+	return h, nil
 }
 
 func fileSHA256(path string) (string, error) {
@@ -165,23 +156,36 @@ func removeDB(path string) {
 
 // WriteBackup makes a checked backup of the register and writes it to path through
 // WriteOutput (never onto the register or into the backup folder; an existing file only with
-// force), encrypted when passphrase is not empty. The file appears only once it is complete.
+// force), encrypted when passphrase is not empty. The file appears only once it is complete,
+// and nothing else is written to its folder (see snapshotPrefix).
 func (s *Store) WriteBackup(path, passphrase string, force bool) (BackupInfo, error) {
 	if err := CheckOutput(path, s.OutputOptions(force)); err != nil {
 		return BackupInfo{}, err
 	}
-	return s.writeBackup(path, filepath.Dir(path), passphrase, func(write func(io.Writer) error) error {
+	return s.writeBackup(path, passphrase, func(write func(io.Writer) error) error {
 		return WriteOutput(path, s.OutputOptions(force), write)
 	})
 }
 
-// writeBackup snapshots the register into tmpDir and lets put write the backup file.
-func (s *Store) writeBackup(path, tmpDir, passphrase string, put func(write func(io.Writer) error) error) (BackupInfo, error) {
-	snap, h, err := s.snapshot(tmpDir)
+// writeBackup snapshots the register beside it and lets put write the backup file at path.
+// First it removes the snapshots that killed runs left beside the register, and those that
+// earlier versions left beside the backup. An interruption (RemovePartialOutputs) removes
+// the snapshot as it removes an output's temporary file.
+func (s *Store) writeBackup(path, passphrase string, put func(write func(io.Writer) error) error) (BackupInfo, error) {
+	dir := filepath.Dir(s.path)
+	removeStaleSnapshots(dir)
+	removeStaleSnapshots(filepath.Dir(path))
+	snap, lock, err := claimSnapshot(dir)
+	if err != nil {
+		return BackupInfo{}, unusable(err, "in de map van het register (%s) kan geen tijdelijke kopie voor de reservekopie worden gemaakt (%v)", dir, err)
+	}
+	remove := func() { removeSnapshot(snap, lock) }
+	forget := whileWriting(snap, remove)
+	defer func() { remove(); forget() }()
+	h, err := s.snapshot(snap)
 	if err != nil {
 		return BackupInfo{}, err
 	}
-	defer removeDB(snap)
 	err = put(func(w io.Writer) error {
 		f, err := os.Open(snap)
 		if err != nil {
@@ -228,7 +232,7 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 	}
 	// The backup folder is closed to WriteOutput; the program's own backups go there directly.
 	put := func(write func(io.Writer) error) error { return writeAtomic(name, write) }
-	if info, err = s.writeBackup(name, dir, "", put); err != nil {
+	if info, err = s.writeBackup(name, "", put); err != nil {
 		return info, false, err
 	}
 	backups, err = s.Backups()

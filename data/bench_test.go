@@ -109,7 +109,7 @@ func drain(db interface {
 // and latest written contact without a letter, the outcome letter sent and its measures, each
 // fact (as the app reads them) only for the statuses whose action items follow from it, the
 // extensions always (the register shows their breaches for good).
-const rowFacts = `c.id, c.reference, c.received_on, c.formal, c.complainant_name, c.status, c.ack_due_on, c.due_on,
+const rowFacts = `c.id, c.reference, c.received_on, c.formal, c.filed_on, c.complainant_name, c.status, c.ack_due_on, c.due_on,
 	c.resolved_on, c.verdict, c.no_measure_reason, c.justified, c.handler, c.summary, c.anonymous, c.anonymised_on,
 	CASE WHEN c.status IN ('informal', 'received', 'acknowledged', 'extended') THEN (SELECT group_concat(info_due_on) FROM contacts
 		WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL) END,
@@ -349,7 +349,7 @@ func BenchmarkOverview(b *testing.B) {
 		// finished files past the default retention period of two years (none: the register's
 		// complaints came in from 2025 on).
 		return withSettings(db, func(tx *sql.Tx) error {
-			if _, err := drain(tx, `SELECT c.id, c.reference, c.received_on, c.complainant_name, c.status, c.formal,
+			if _, err := drain(tx, `SELECT c.id, c.reference, c.received_on, c.complainant_name, c.status, c.formal, c.filed_on,
 			c.ack_due_on, c.due_on, c.resolved_on, c.verdict, c.no_measure_reason, c.justified,
 			CASE WHEN c.status <> 'resolved' THEN (SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL) END,
 			CASE WHEN c.status = 'extended' THEN (SELECT group_concat(e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on)
@@ -363,7 +363,7 @@ func BenchmarkOverview(b *testing.B) {
 			FROM complaints c WHERE c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')`); err != nil {
 				return err
 			}
-			if _, err := drain(tx, `SELECT id, code, description, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`); err != nil {
+			if _, err := drain(tx, `SELECT id, code, description, created_on, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`); err != nil {
 				return err
 			}
 			_, err := drain(tx, `SELECT reference, status, received_on, subject, complainant_name,

@@ -151,6 +151,10 @@ type Complaint struct {
 type PhoneIntake struct {
 	TakenBy         string `json:"taken_by"`
 	ExplicitRequest bool   `json:"explicit_request"`
+	// InWriting: a complaint first made by phone was then filed in writing (a letter, an
+	// e-mail), the procedure's other way in; no phone intake applies. Only the step that starts
+	// the formal procedure takes it, and its timeline entry records it.
+	InWriting bool `json:"-"`
 }
 
 // Imported reports whether the complaint was taken over from an earlier register instead of
@@ -329,7 +333,7 @@ func (c *Complaint) fileFormally(on Date, s Settings, p PhoneIntake) error {
 	if err := c.FormalRefusal(p); err != nil {
 		return err
 	}
-	if c.Channel == ChannelPhone {
+	if c.Channel == ChannelPhone && !p.InWriting {
 		c.PhoneIntake = PhoneIntake{TakenBy: strings.TrimSpace(p.TakenBy), ExplicitRequest: p.ExplicitRequest}
 	}
 	c.Formal, c.FiledOn, c.DeadlinePolicy = true, on, s.Policy()
@@ -339,12 +343,13 @@ func (c *Complaint) fileFormally(on Date, s Settings, p PhoneIntake) error {
 
 // FormalRefusal says why complaint c cannot enter the formal procedure with phone intake p, or
 // nil: an anonymous complaint never can, a phone complaint only with who took the call and the
-// complainant's explicit request. The intake form and the escalate dialog ask it too.
+// complainant's explicit request, unless it was then filed in writing. The intake form and the
+// escalate dialog ask it too.
 func (c *Complaint) FormalRefusal(p PhoneIntake) error {
 	if c.Anonymous {
 		return invalid("formal", "een anonieme klacht wordt alleen informeel geregistreerd, voor de evaluatie: voor de formele procedure zijn naam en adres van de klager nodig")
 	}
-	if c.Channel == ChannelPhone {
+	if c.Channel == ChannelPhone && !p.InWriting {
 		switch {
 		case strings.TrimSpace(p.TakenBy) == "":
 			return invalid("taken_by", "een telefonische klacht wordt alleen formeel als vastligt wie het gesprek aannam; vul in wie de klacht telefonisch heeft aangenomen")

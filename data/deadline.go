@@ -26,8 +26,13 @@ func (w Warning) Label() string {
 	return map[Warning]string{WarningOK: "op tijd", WarningDueSoon: "bijna verlopen", WarningOverdue: "verlopen"}[w]
 }
 
-// WarningFor says how close due is: overdue once it has passed, due soon within warnDays.
-func WarningFor(due, today Date, warnDays int) Warning {
+// WarningFor says how close due is: overdue once it has passed, due soon within warnDays, but
+// for a deadline that ran from start (zero: not known) only in the second half of its time: a
+// week to acknowledge receipt is not due soon from its first day.
+func WarningFor(start, due, today Date, warnDays int) Warning {
+	if !start.IsZero() {
+		warnDays = min(warnDays, start.DaysUntil(due)/2)
+	}
 	switch left := today.DaysUntil(due); {
 	case left < 0:
 		return WarningOverdue

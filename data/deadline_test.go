@@ -94,9 +94,22 @@ func TestWarningFor(t *testing.T) {
 		{"2026-05-01", 60, WarningDueSoon},
 	}
 	for _, tt := range tests {
-		if got := WarningFor(day(tt.due), today, tt.warn); got != tt.want {
+		if got := WarningFor(Date{}, day(tt.due), today, tt.warn); got != tt.want {
 			t.Errorf("WarningFor(%s, warn %d) = %s, want %s", tt.due, tt.warn, got, tt.want)
 		}
+	}
+	// A deadline that ran from a known day is due soon only in the second half of its time:
+	// a week to acknowledge from 2 March is on time until 6 March, then due soon.
+	for _, tt := range []struct {
+		today string
+		want  Warning
+	}{{"2026-03-02", WarningOK}, {"2026-03-05", WarningOK}, {"2026-03-06", WarningDueSoon}, {"2026-03-10", WarningOverdue}} {
+		if got := WarningFor(day("2026-03-02"), day("2026-03-09"), day(tt.today), 7); got != tt.want {
+			t.Errorf("a week from 2 March, on %s: %s, want %s", tt.today, got, tt.want)
+		}
+	}
+	if got := WarningFor(day("2026-03-02"), day("2026-04-02"), day("2026-03-26"), 7); got != WarningDueSoon {
+		t.Errorf("a month, a week before its end: %s", got)
 	}
 }
 

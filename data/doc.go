@@ -33,7 +33,8 @@
 //     migration's new columns): rowaudit.go; verify, which
 //     compares every row with its events: verify.go; the chain head kept outside the file
 //     (anchor files, compared by verify) and the one atomic file write: anchor.go.
-//   - Backups (snapshot, check, rotation, status): backup.go; the backup file format and its
+//   - Backups (snapshot, check, rotation, status): backup.go; where the plain snapshot lies,
+//     its lock and the removal of stale ones: backup_snapshot.go; the backup file format and its
 //     reader: backup_format.go; encryption: backup_crypto.go; restore: restore.go.
 //   - Privacy over time (AVG): the retention period, what anonymising removes and keeps, the
 //     Vandaag item: retention.go; anonymising, erasure on request and legal hold, each complaint
@@ -52,6 +53,7 @@
 //     register: output.go (WriteOutput).
 //   - What data says to a practitioner (refusals, timeline entries): Text, made by Msg with
 //     the Dutch template as its key and typed arguments, so the desktop app can say it in
-//     its own language (message.go); Error carries one (errors.go).
+//     its own language (message.go); Error carries one (errors.go), as does the one refusal of a
+//     file the practitioner named that cannot be read (Unreadable: missing, a folder, no access).
 //   - The demo register: package data/demo (it uses only this package's exported API).
 package data

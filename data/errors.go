@@ -1,6 +1,10 @@
 package data
 
-import "errors"
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
 
 // Code classifies an Error so callers decide by kind, never by message text.
 type Code string
@@ -99,3 +103,20 @@ func invalid(field, key string, args ...any) error { return NewError(CodeInvalid
 func notFound(key string, args ...any) error { return NewError(CodeNotFound, "", key, args...) }
 
 func conflict(key string, args ...any) error { return NewError(CodeConflict, "", key, args...) }
+
+// Unreadable is the refusal of a file the practitioner named (a document to attach, a file to
+// import, a backup, a logo) that cannot be read, in words that say what to do instead of the
+// system's own ("open x: no such file or directory"). The one mapping of the usual causes:
+// a path that does not exist, a folder, no permission; any other keeps the system's reason.
+func Unreadable(path string, err error) *Error {
+	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
+		return NewError(CodeInvalid, "", "%s is een map en geen bestand; geef het pad van het bestand zelf op", path)
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return NewError(CodeInvalid, "", "%s bestaat niet; controleer de naam en de map", path)
+	case errors.Is(err, fs.ErrPermission):
+		return NewError(CodeInvalid, "", "dit programma mag %s niet lezen (geen toegang); kopieer het bestand naar een eigen map, zoals Documenten, en probeer het opnieuw", path)
+	}
+	return NewError(CodeInvalid, "", "%s kan niet worden gelezen (%v); controleer of het bestand in een ander programma wel opent", path, err)
+}

@@ -169,9 +169,10 @@ func (f *File) ConsentState() (ConsentState, Date) {
 // AsksConsent says whether a letter of this kind for complaint c asks the complainant's
 // consent: the consent letter always, the acknowledgement of a formal complaint when the
 // setting ask_consent_on_ack is on (the procedure asks it when the complaint is filed), with
-// the consent form enclosed.
-func AsksConsent(kind LetterKind, c *Complaint, s Settings) bool {
-	return kind == LetterConsent || kind == LetterAcknowledgement && c.Formal && s.AskConsentOnAck()
+// the consent form enclosed, unless answered: the complainant's answer (given, refused or
+// withdrawn) is already on record, and the acknowledgement does not ask again.
+func AsksConsent(kind LetterKind, c *Complaint, s Settings, answered bool) bool {
+	return kind == LetterConsent || kind == LetterAcknowledgement && c.Formal && s.AskConsentOnAck() && !answered
 }
 
 // consentRefusal checks an answer before it is stored: a given consent says how it was given

@@ -215,20 +215,23 @@ func TestAsksConsent(t *testing.T) {
 	off[KeyAskConsentOnAck] = "false"
 	formal, informal := &Complaint{Formal: true}, &Complaint{}
 	tests := []struct {
-		kind LetterKind
-		c    *Complaint
-		set  Settings
-		want bool
+		kind     LetterKind
+		c        *Complaint
+		set      Settings
+		answered bool
+		want     bool
 	}{
-		{LetterAcknowledgement, formal, on, true},
-		{LetterAcknowledgement, formal, off, false},
-		{LetterAcknowledgement, informal, on, false},
-		{LetterConsent, formal, off, true},
-		{LetterOutcome, formal, on, false},
+		{LetterAcknowledgement, formal, on, false, true},
+		{LetterAcknowledgement, formal, on, true, false}, // given or refused before the acknowledgement: not asked again
+		{LetterAcknowledgement, formal, off, false, false},
+		{LetterAcknowledgement, informal, on, false, false},
+		{LetterConsent, formal, off, false, true},
+		{LetterConsent, formal, on, true, true}, // the consent letter is made on purpose, to ask again
+		{LetterOutcome, formal, on, false, false},
 	}
 	for _, tt := range tests {
-		if got := AsksConsent(tt.kind, tt.c, tt.set); got != tt.want {
-			t.Errorf("AsksConsent(%s, formal %v, ask %s) = %v", tt.kind, tt.c.Formal, tt.set[KeyAskConsentOnAck], got)
+		if got := AsksConsent(tt.kind, tt.c, tt.set, tt.answered); got != tt.want {
+			t.Errorf("AsksConsent(%s, formal %v, ask %s, answered %v) = %v", tt.kind, tt.c.Formal, tt.set[KeyAskConsentOnAck], tt.answered, got)
 		}
 	}
 }
@@ -251,6 +254,13 @@ func TestSavedLetterAsksConsent(t *testing.T) {
 	must(t, err)
 	if st, on := f.ConsentState(); st != ConsentAsked || on != day("2026-03-02") {
 		t.Errorf("consent state after the acknowledgement with form was sent: %q %s", st, on)
+	}
+	// consent refused on the phone before the acknowledgement: it does not ask again
+	must(t, s.SetSettings(map[string]string{KeyAskConsentOnAck: "true"}))
+	answered := mustCreate(t, s, complaint("De Vries", "2026-02-20", true))
+	must(t, s.GiveConsent(answered, Consent{How: "telefonisch", Refused: true}))
+	if l, err := s.SaveLetter(answered, LetterAcknowledgement, "nl", pdf("ontvangst"), 0); err != nil || l.AsksConsent {
+		t.Errorf("acknowledgement after the answer asks consent: %v %v", l.AsksConsent, err)
 	}
 	before := dumpTables(t, s)
 	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), 0)

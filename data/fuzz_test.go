@@ -37,7 +37,7 @@ func FuzzParseDate(f *testing.F) {
 // FuzzCheckTemplate: a letter text is either refused with its line number, or every
 // placeholder in it expands, and no brace is left but the doubled ones written on purpose.
 func FuzzCheckTemplate(f *testing.F) {
-	for _, s := range []string{"Geachte {naam},\n\nUw klacht {kenmerk} is ontvangen.", "{{accolade}}", "{naam", "naam}", "{onbekend}",
+	for _, s := range []string{"Aan {naam}:\n\nUw klacht {kenmerk} is ontvangen.", "Geachte {naam},\n\nx", "{{accolade}}", "{naam", "naam}", "{onbekend}",
 		"{ NAAM }", "{{{naam}}}", "regel 1\nregel {2", "{}", "€ {praktijk} ✓"} {
 		f.Add(0, s)
 	}

@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWhoComplains: a formal phone complaint records the explicit request and who took the
 // call; an anonymous complaint is informal only, without name or contact details.
@@ -70,6 +73,25 @@ func TestEscalateAndWithdraw(t *testing.T) {
 	got, _ := s.Complaint(ref)
 	if !got.Formal || got.TakenBy != "Sanne" || !got.ExplicitRequest || got.FiledOn != day("2026-02-25") {
 		t.Errorf("escalated: %+v", got)
+	}
+
+	// After a phone call, the complainant may file the formal complaint in writing instead.
+	c.Complainant.Name = "Bakker"
+	written := mustCreate(t, s, c)
+	before = dumpTables(t, s)
+	wantErr(t, s.Escalate(written, Date{}, PhoneIntake{InWriting: true, TakenBy: "Sanne"}), ErrInvalid)
+	if dumpTables(t, s) != before {
+		t.Error("a refused escalation changed the register")
+	}
+	must(t, s.Escalate(written, day("2026-02-26"), PhoneIntake{InWriting: true}))
+	got, _ = s.Complaint(written)
+	if !got.Formal || got.PhoneIntake != (PhoneIntake{}) || got.FiledOn != day("2026-02-26") {
+		t.Errorf("filed in writing: %+v", got)
+	}
+	tl, err := s.Timeline(written)
+	must(t, err)
+	if last := string(tl[len(tl)-1].Payload); !strings.Contains(last, "na het telefoongesprek schriftelijk ingediend") {
+		t.Errorf("the timeline says %s", last)
 	}
 
 	anon := mustCreate(t, s, Complaint{ReceivedOn: day("2026-02-20"), Channel: ChannelConversation, Subject: SubjectService,

@@ -43,7 +43,11 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte,
 		if err != nil {
 			return err
 		}
-		l.AsksConsent = AsksConsent(kind, c, set)
+		answers, err := readConsents(tx, c.ID, Date{})
+		if err != nil {
+			return err
+		}
+		l.AsksConsent = AsksConsent(kind, c, set, len(answers) > 0)
 		l.Reference, l.CreatedAt = c.Reference, tx.now.UTC().Truncate(time.Second)
 		if err := tx.QueryRow(`SELECT coalesce(max(version), 0) + 1 FROM letters WHERE complaint_id = ? AND kind = ?`,
 			c.ID, kind).Scan(&l.Version); err != nil {

@@ -277,14 +277,20 @@ func TestLetterSettings(t *testing.T) {
 	for _, tc := range []struct {
 		key, value, want, fails string
 	}{
-		{"letter_acknowledgement_nl", "Beste {naam},\n\n{{ letterlijk }} {kenmerk}", "Beste {naam},\n\n{{ letterlijk }} {kenmerk}", ""},
+		{"letter_acknowledgement_nl", "Aan {naam}:\n\n{{ letterlijk }} {kenmerk}", "Aan {naam}:\n\n{{ letterlijk }} {kenmerk}", ""},
 		{"letter_acknowledgement_nl", "", "", ""},
-		{"letter_outcome_en", "Dear {naam},\r\n\r\nOutcome: {uitkomst}", "Dear {naam},\n\nOutcome: {uitkomst}", ""},
-		{"letter_outcome_nl", "Geachte {naam},\n\nUw klacht is {oordeel.", "", "regel 3"},
-		{"letter_outcome_nl", "Geachte {naam},\nUw klacht is oordeel}.", "", "regel 2"},
-		{"letter_outcome_nl", "Beste {naam},\n\n{oordel}", "", "regel 3: onbekende plaatshouder {oordel}"},
+		{"letter_outcome_en", "To {naam}:\r\n\r\nOutcome: {uitkomst}", "To {naam}:\n\nOutcome: {uitkomst}", ""},
+		{"letter_outcome_nl", "Aan {naam}:\n\nUw klacht is {oordeel.", "", "regel 3"},
+		{"letter_outcome_nl", "Aan {naam}:\nUw klacht is oordeel}.", "", "regel 2"},
+		{"letter_outcome_nl", "Aan {naam}:\n\n{oordel}", "", "regel 3: onbekende plaatshouder {oordel}"},
 		{"letter_acknowledgement_nl", "Uitkomst: {uitkomst}", "", "regel 1: onbekende plaatshouder {uitkomst}"},
-		{"letter_confidentiality_nl", "Beste {naam}", "", "onbekende plaatshouder {naam}"},
+		{"letter_confidentiality_nl", "Aan {naam}", "", "onbekende plaatshouder {naam}"},
+		// the letter prints its own salutation and closing: a text with its own would repeat them
+		{"letter_acknowledgement_nl", "Geachte {naam},\n\nUw klacht {kenmerk} is ontvangen.", "", "regel 1: de tekst begint met een aanhef (‘Geachte {naam},’)"},
+		{"letter_outcome_en", "\n  Dear Sir or Madam,\nOutcome: {uitkomst}", "", "regel 1: de tekst begint met een aanhef"},
+		{"letter_withdrawal_nl", "Beste {naam}\nU trok uw klacht in.", "", "regel 1: de tekst begint met een aanhef"},
+		{"letter_progress_nl", "Uw klacht duurt langer.\n\nMet vriendelijke groet,\n", "", "regel 3: de tekst eindigt met een groet (‘Met vriendelijke groet,’)"},
+		{"letter_progress_nl", "Geachtte lezer, dit is geen aanhef.", "Geachtte lezer, dit is geen aanhef.", ""},
 		{"address_window_left_mm", "20,5", "20.5", ""},
 		{"address_window_top_mm", "45", "45", ""},
 		{"address_window_width_mm", "85.25", "", "address_window_width_mm"},

@@ -38,13 +38,21 @@ func (s Status) Open() bool {
 	return s != StatusResolved && s != StatusClosed && s != StatusWithdrawn
 }
 
-// ParseStatus checks a status name.
+// ParseStatus reads a status by its name (closed) or by its label as the lists show it
+// (gesloten, in any case).
 func ParseStatus(s string) (Status, error) {
-	st := Status(s)
-	if !slices.Contains(Statuses, st) {
-		return "", invalid("status", "onbekende status %q; kies uit %s", s, joinAll(Statuses))
+	if slices.Contains(Statuses, Status(s)) {
+		return Status(s), nil
 	}
-	return st, nil
+	given := fold(strings.TrimSpace(s))
+	known := make([]string, len(Statuses))
+	for i, st := range Statuses {
+		if fold(st.Label()) == given {
+			return st, nil
+		}
+		known[i] = string(st) + " (" + st.Label() + ")"
+	}
+	return "", invalid("status", "onbekende status %q; kies uit %s", s, strings.Join(known, ", "))
 }
 
 // Action is a step in the lifecycle that changes a complaint's status.

@@ -84,11 +84,14 @@ func (tx *Tx) saveStep(old, c *Complaint) error {
 
 // Escalate starts the formal procedure for an informal complaint, on the day the complainant
 // asked for it (zero: today). The deadlines run from that day. A phone complaint needs p: the
-// complainant's explicit request and who took the call.
+// complainant's explicit request and who took the call, or that it was then filed in writing.
 func (s *Store) Escalate(ref string, on Date, p PhoneIntake) error {
 	var err error
 	if p.TakenBy, err = cleanText("taken_by", p.TakenBy, lineRule.as("wie het gesprek aannam")); err != nil {
 		return err
+	}
+	if p.InWriting && (p.TakenBy != "" || p.ExplicitRequest) {
+		return invalid("in_writing", "een klacht is schriftelijk ingediend of telefonisch met een uitdrukkelijk verzoek; kies één van de twee")
 	}
 	return s.step(ref, ActionEscalate, func(tx *Tx, c *Complaint, set Settings) (Text, error) {
 		if err := checkDay("on", &on, c, tx.today()); err != nil {
@@ -97,7 +100,10 @@ func (s *Store) Escalate(ref string, on Date, p PhoneIntake) error {
 		if err := c.fileFormally(on, set, p); err != nil {
 			return Text{}, err
 		}
-		if c.TakenBy != "" {
+		switch {
+		case p.InWriting && c.Channel == ChannelPhone:
+			return Msg("formele klachtenprocedure gevraagd op %s; na het telefoongesprek schriftelijk ingediend", on), nil
+		case c.TakenBy != "":
 			return Msg("formele klachtenprocedure gevraagd op %s; uitdrukkelijk telefonisch gevraagd, aangenomen door %s", on, c.TakenBy), nil
 		}
 		return Msg("formele klachtenprocedure gevraagd op %s", on), nil

@@ -289,3 +289,17 @@ func TestReportCountsReopenedFiles(t *testing.T) {
 		t.Errorf("%d files reopened (%v), want 1", r.Current.Reopened, err)
 	}
 }
+
+// TestParseStatusTakesTheLabel: a status is read by its name or by its label in any case,
+// so what list prints can be typed back.
+func TestParseStatusTakesTheLabel(t *testing.T) {
+	for in, want := range map[string]Status{"closed": StatusClosed, "gesloten": StatusClosed, " Ontvangst bevestigd ": StatusAcknowledged,
+		"INGETROKKEN": StatusWithdrawn, "informeel": StatusInformal} {
+		if got, err := ParseStatus(in); err != nil || got != want {
+			t.Errorf("ParseStatus(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseStatus("open"); !errors.Is(err, ErrInvalid) {
+		t.Errorf("ParseStatus(open): %v", err)
+	}
+}

@@ -175,10 +175,11 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		where, args = append(where, "c.reference = ?"), append(args, f.Reference)
 	}
 	if f.Status != "" {
-		if _, err := ParseStatus(string(f.Status)); err != nil {
+		st, err := ParseStatus(string(f.Status))
+		if err != nil {
 			return "", nil, false, err
 		}
-		where, args = append(where, "c.status = ?"), append(args, f.Status)
+		where, args = append(where, "c.status = ?"), append(args, st)
 	}
 	if f.Active { // named one by one, so SQLite finds them in the status index
 		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')")
@@ -314,11 +315,11 @@ type complaintCols struct {
 // factColumns are the columns of a complaint that ActionItems and CountOverview read; the
 // texts, addresses and the rest stay empty. Reading all 56 columns of
 // every open complaint took Vandaag three times as long and held its descriptions in memory.
-var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.complainant_name, c.status, c.ack_due_on,
-	c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified`,
+var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.filed_on, c.complainant_name, c.status,
+	c.ack_due_on, c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified`,
 	func(c *Complaint) []any {
-		return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Formal, &c.Complainant.Name, &c.Status, &c.AckDueOn,
-			&c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified}
+		return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Formal, &c.FiledOn, &c.Complainant.Name, &c.Status,
+			&c.AckDueOn, &c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified}
 	}}
 
 // shownColumns are factColumns and the other columns the register screen shows.
@@ -414,9 +415,9 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		}
 		// Of the open measures only what their items show: not the complaints each is linked
 		// to, which for a measure of many years are thousands of references.
-		return scanRows(q, func(m *Measure) []any { return []any{&m.ID, &m.Code, &m.Description, &m.DueOn} },
+		return scanRows(q, func(m *Measure) []any { return []any{&m.ID, &m.Code, &m.Description, &m.CreatedOn, &m.DueOn} },
 			func(m Measure) { items = append(items, MeasureItems(m, today, set)...) },
-			`SELECT id, code, description, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`)
+			`SELECT id, code, description, created_on, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`)
 	})
 	if err != nil {
 		return OverviewCounts{}, nil, err

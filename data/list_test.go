@@ -62,8 +62,8 @@ func TestStoreDeadlines(t *testing.T) {
 		{b, ItemResolve, "2026-03-02", WarningDueSoon},
 		{a, ItemSettleInformal, "2026-03-04", WarningDueSoon},
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon},
-		{d, ItemProgressLetter, "2026-03-05", WarningDueSoon}, // three working days after the extension
-		{e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
+		{d, ItemProgressLetter, "2026-03-05", WarningOK}, // three working days after today's extension: due soon on the last
+		{e, ItemOutcomeLetter, "2026-03-06", WarningOK},  // a week from 27 February: due soon from 4 March
 		{c, ItemResolve, "2026-03-16", WarningOK},
 		{d, ItemResolve, "2026-03-31", WarningOK},
 	})
@@ -73,7 +73,7 @@ func TestStoreDeadlines(t *testing.T) {
 	contact(e, Contact{On: day("2026-03-01"), Kind: ContactLetter, Note: "uitkomst besproken"})
 	wantErr(t, s.InformationReceived(b, Date{}), ErrConflict) // nothing asked of B
 	got := deadlines(t, s)
-	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-05", WarningDueSoon}, {e, ItemOutcomeLetter, "2026-03-06", WarningDueSoon},
+	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-05", WarningOK}, {e, ItemOutcomeLetter, "2026-03-06", WarningOK},
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon}} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing %v in %v", want, got)

@@ -29,6 +29,7 @@ type Measure struct {
 	Code           string `json:"code"`
 	Description    string `json:"description"`
 	RootCause      string `json:"root_cause"` // a RootCause code
+	NewCause       string `json:"-"`          // a category typed with the measure, added with it as its root cause
 	RootCauseLabel string `json:"root_cause_label"`
 	Owner          string `json:"owner"` // who carries it out; the practitioner unless named
 	CreatedOn      Date   `json:"created_on"`
@@ -90,7 +91,7 @@ func (m *Measure) validate() error {
 	switch {
 	case m.Description == "":
 		return invalid("description", "vul in wat de verbetermaatregel inhoudt")
-	case m.RootCause == "":
+	case m.RootCause == "" && strings.TrimSpace(m.NewCause) == "":
 		return invalid("root_cause", "kies de oorzaak die de maatregel aanpakt")
 	case !m.DueOn.IsZero() && m.DueOn.Before(m.CreatedOn):
 		return invalid("due_on", "de datum waarop de maatregel klaar moet zijn (%s) ligt vóór %s, de dag waarop hij is vastgelegd", m.DueOn, m.CreatedOn)

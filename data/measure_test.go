@@ -442,3 +442,33 @@ func TestUpgradeKeepsOlderRegisters(t *testing.T) {
 		t.Errorf("root causes of 2025: %+v", r.ByRootCause)
 	}
 }
+
+// TestNewCauseComesWithItsMeasure: a category typed with a measure is added in the measure's own
+// change, so a refused measure leaves no category behind and the same text can be saved again.
+func TestNewCauseComesWithItsMeasure(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	a := resolved(t, s, "Thijs Jansen", VerdictWellFounded)
+	before := dumpTables(t, s)
+	_, err := s.AddMeasure(Measure{Description: "Planning na de klacht van de heer Jansen", NewCause: "Planning"}, a)
+	wantErr(t, err, ErrInvalid)
+	if dumpTables(t, s) != before {
+		t.Fatal("a refused measure added its new category")
+	}
+	m, err := s.AddMeasure(Measure{Description: "Planning een week vooruit", NewCause: "Planning"}, a)
+	must(t, err)
+	causes, err := s.RootCauses()
+	must(t, err)
+	if m.RootCause != "planning" || !slices.ContainsFunc(causes, func(rc RootCause) bool { return rc.Code == "planning" }) {
+		t.Errorf("measure's cause %q, categories %v", m.RootCause, causes)
+	}
+	m.NewCause = "Planning" // already in the list: the edit is refused as a whole
+	before = dumpTables(t, s)
+	wantErr(t, s.EditMeasure(m), ErrConflict)
+	if dumpTables(t, s) != before {
+		t.Error("a refused edit changed the register")
+	}
+	v, err := s.Verify()
+	if err != nil || !v.OK() {
+		t.Errorf("verify: %v %+v", err, v)
+	}
+}

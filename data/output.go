@@ -1,12 +1,15 @@
 package data
 
 import (
+	"cmp"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -21,6 +24,9 @@ type OutputOptions struct {
 	// Force allows replacing an existing regular file: the CLI's --force, or the
 	// practitioner's confirmation in the app.
 	Force bool
+	// Example is the file name the refusal of a folder suggests in it, with the extension of
+	// the file asked for ("register-2026.csv"); "uitvoer.pdf" when empty.
+	Example string
 }
 
 // OutputOptions protects this register. Force is the caller's: true only after the
@@ -103,7 +109,7 @@ func checkOutput(target string, opt OutputOptions) (string, error) {
 	case statErr != nil:
 		return "", refuseOutput("%s kan niet worden gecontroleerd (%v); kies een ander bestand", target, statErr)
 	case info.IsDir():
-		return "", refuseOutput("%s is een map; geef een bestandsnaam op, zoals %s", target, filepath.Join(target, "uitvoer.pdf"))
+		return "", refuseOutput("%s is een map; geef een bestandsnaam op, zoals %s", target, filepath.Join(target, cmp.Or(opt.Example, "uitvoer.pdf")))
 	case !info.Mode().IsRegular():
 		return "", refuseOutput("%s is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt niet vervangen; kies een gewoon bestand", target)
 	case !opt.Force:
@@ -137,17 +143,27 @@ func within(dir, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// partialOutputs are the temporary files of the outputs being written now, which
-// RemovePartialOutputs deletes when the program is interrupted.
-var partialOutputs sync.Map
+// partialFiles are the temporary files with personal data being written now, each with the
+// function that removes it: an output's temporary file (WriteOutput), a backup's snapshot
+// of the register (writeBackup). RemovePartialOutputs calls them when the program is
+// interrupted.
+var partialFiles sync.Map
 
-// RemovePartialOutputs deletes the temporary files of outputs still being written. The CLI
-// calls it when it is interrupted (Ctrl+C, SIGTERM), so no half-written copy of personal
-// data stays behind in a hidden file.
+// whileWriting has RemovePartialOutputs remove the file at path until forget is called.
+func whileWriting(path string, remove func()) (forget func()) {
+	partialFiles.Store(path, remove)
+	return func() { partialFiles.Delete(path) }
+}
+
+// RemovePartialOutputs deletes the temporary files of outputs and backups still being
+// written. The CLI calls it when it is interrupted (Ctrl+C, SIGTERM) and the app when it
+// ends, so no half-written copy of personal data stays behind in a hidden file. Windows
+// removes no file that SQLite still has open; a snapshot left so goes at the next backup
+// (removeStaleSnapshots).
 func RemovePartialOutputs() {
-	partialOutputs.Range(func(k, _ any) bool {
-		os.Remove(k.(string))
-		partialOutputs.Delete(k)
+	partialFiles.Range(func(path, remove any) bool {
+		remove.(func())()
+		partialFiles.Delete(path)
 		return true
 	})
 }
@@ -168,13 +184,13 @@ func WriteOutput(target string, opt OutputOptions, write func(io.Writer) error) 
 	if err != nil {
 		return outputFailed(target, err)
 	}
-	partialOutputs.Store(f.Name(), true)
+	forget := whileWriting(f.Name(), func() { os.Remove(f.Name()) })
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
 		}
-		partialOutputs.Delete(f.Name())
+		forget()
 	}()
 	if err := write(f); err != nil {
 		return outputFailed(target, err)
@@ -227,6 +243,10 @@ func outputFailed(target string, err error) error {
 	}
 	if isDiskFull(err) {
 		return NewError(CodeUnavailable, "output", "%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)
+	}
+	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		// Worded here, about the output: left to Classify, it would blame the register.
+		return NewError(CodeUnavailable, "output", "%s is niet geschreven: dit programma mag in die map niet schrijven (alleen lezen of geen toegang). Kies een andere map", target)
 	}
 	return fault(err, "%s is niet geschreven (%v)", target, err)
 }

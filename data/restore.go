@@ -77,7 +77,7 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, error) {
 	f, err := os.Open(backupPath)
 	if err != nil {
-		return "", BackupHeader{}, NewError(CodeNotFound, "", "de reservekopie %s is niet te openen: %v", backupPath, err)
+		return "", BackupHeader{}, Unreadable(backupPath, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
@@ -136,7 +136,7 @@ func checkCopy(path string, h BackupHeader) error {
 
 // setAside gives the register at dbPath a new name beside it, with the journal files SQLite
 // keeps next to it, after folding its write-ahead log in. A register another program still has
-// open is refused: its log is then still in use.
+// open is refused as unavailable now (busy), not as bad input: its log is then still in use.
 func setAside(dbPath string, now time.Time) (string, error) {
 	checkpointed := false
 	if db, err := sql.Open("sqlite", dbPath+"?_pragma=busy_timeout(5000)"); err == nil {
@@ -147,7 +147,7 @@ func setAside(dbPath string, now time.Time) (string, error) {
 	// The last connection to close removes the log; when it is still there, another program
 	// has the register open. (A damaged file cannot be opened; its journal files move with it.)
 	if checkpointed && fileExists(dbPath+"-wal") {
-		return "", NewError(CodeDatabase, "", "het register is nog geopend in een ander programma; sluit Klachtenregister en probeer het opnieuw")
+		return "", NewError(CodeUnavailable, CauseBusy, "het register is nog geopend in een ander programma; sluit Klachtenregister en probeer het opnieuw")
 	}
 	ext := filepath.Ext(dbPath)
 	aside := fmt.Sprintf("%s-voor-terugzetten-%s%s", dbPath[:len(dbPath)-len(ext)], now.Local().Format("2006-01-02-150405"), ext)

@@ -78,7 +78,7 @@ func RetentionItems(due []RetentionCase, today Date, s Settings) []ActionItem {
 		return nil
 	}
 	return []ActionItem{{Kind: ItemRetention, Label: ItemRetention.Label(), Detail: RetentionDetail(n), Count: n, DueOn: oldest,
-		DaysLeft: today.DaysUntil(oldest), Warning: WarningFor(oldest, today, s.WarningDays())}}
+		DaysLeft: today.DaysUntil(oldest), Warning: WarningFor(Date{}, oldest, today, s.WarningDays())}}
 }
 
 // RetentionDetail is the Vandaag line for n files past their retention period.

@@ -2,9 +2,8 @@ package data
 
 import (
 	"cmp"
-	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -39,7 +38,15 @@ func rootCauses(q querier) ([]RootCause, error) {
 
 // AddRootCause adds a practice's own root-cause category after the existing ones; its code is
 // made from the label. A label that is already in the list is refused.
-func (s *Store) AddRootCause(label string) (RootCause, error) {
+func (s *Store) AddRootCause(label string) (rc RootCause, err error) {
+	err = s.update(func(tx *Tx) error {
+		rc, err = tx.addRootCause(label)
+		return err
+	})
+	return rc, err
+}
+
+func (tx *Tx) addRootCause(label string) (RootCause, error) {
 	label, err := cleanText("label", label, textRule{max: 60}.as("de naam van de oorzaak"))
 	rc := RootCause{Label: label}
 	switch {
@@ -48,42 +55,59 @@ func (s *Store) AddRootCause(label string) (RootCause, error) {
 	case rc.Label == "":
 		return rc, invalid("label", "vul de naam van de oorzaak in")
 	}
-	err = s.update(func(tx *Tx) error {
-		var exists, position int
-		if err := tx.QueryRow(`SELECT count(*) FILTER (WHERE lower(label) = lower(?)), coalesce(max(position), 0) + 1
-			FROM root_causes`, rc.Label).Scan(&exists, &position); err != nil {
-			return err
-		}
-		if exists > 0 {
-			return conflict("de oorzaak %q staat al in de lijst", rc.Label)
-		}
-		rc.Code = causeCode(rc.Label)
-		var taken int
-		if err := tx.QueryRow(`SELECT count(*) FROM root_causes WHERE code = ?`, rc.Code).Scan(&taken); err != nil {
-			return err
-		}
-		if rc.Code == "" || taken > 0 {
-			rc.Code = fmt.Sprintf("%s-%d", cmp.Or(rc.Code, "oorzaak"), position)
-		}
-		if _, err := tx.Exec(`INSERT INTO root_causes (code, label, position) VALUES (?, ?, ?)`, rc.Code, rc.Label, position); err != nil {
-			return err
-		}
-		return tx.event(0, "root_cause_added", rc)
-	})
-	return rc, err
+	var exists, position int
+	if err := tx.QueryRow(`SELECT count(*) FILTER (WHERE lower(label) = lower(?)), coalesce(max(position), 0) + 1
+		FROM root_causes`, rc.Label).Scan(&exists, &position); err != nil {
+		return rc, err
+	}
+	if exists > 0 {
+		return rc, conflict("de oorzaak %q staat al in de lijst", rc.Label)
+	}
+	rc.Code = causeCode(rc.Label)
+	var taken int
+	if err := tx.QueryRow(`SELECT count(*) FROM root_causes WHERE code = ?`, rc.Code).Scan(&taken); err != nil {
+		return rc, err
+	}
+	if rc.Code == "" || taken > 0 {
+		rc.Code = fmt.Sprintf("%s-%d", cmp.Or(rc.Code, "oorzaak"), position)
+	}
+	if _, err := tx.Exec(`INSERT INTO root_causes (code, label, position) VALUES (?, ?, ?)`, rc.Code, rc.Label, position); err != nil {
+		return rc, err
+	}
+	return rc, tx.event(0, "root_cause_added", rc)
 }
 
-// checkCause refuses a root-cause code the register does not know, listing the known ones.
+// checkCause sets the measure's root cause, given by its code or by its name as root-causes
+// shows it ("communicatie", in any case), to the code. One the register does not know is
+// refused, listing the known ones. A code goes before a name: a practice's own cause named
+// "other" does not take the place of the code other. A new category typed with the measure
+// is added first, in the same change: a refused measure leaves no category behind.
 func (tx *Tx) checkCause(m *Measure) error {
-	err := tx.QueryRow(`SELECT label FROM root_causes WHERE code = ?`, m.RootCause).Scan(&m.RootCauseLabel)
-	if !errors.Is(err, sql.ErrNoRows) {
+	if strings.TrimSpace(m.NewCause) != "" {
+		rc, err := tx.addRootCause(m.NewCause)
+		if err != nil {
+			return err
+		}
+		m.RootCause, m.NewCause = rc.Code, ""
+	}
+	causes, err := rootCauses(tx)
+	if err != nil {
 		return err
 	}
-	var known string
-	if err := tx.QueryRow(`SELECT group_concat(code, ', ') FROM (SELECT code FROM root_causes ORDER BY position)`).Scan(&known); err != nil {
-		return err
+	given := fold(strings.TrimSpace(m.RootCause))
+	i := slices.IndexFunc(causes, func(rc RootCause) bool { return rc.Code == m.RootCause })
+	if i < 0 {
+		i = slices.IndexFunc(causes, func(rc RootCause) bool { return fold(rc.Label) == given })
 	}
-	return invalid("root_cause", "onbekende oorzaak %q; kies uit %s", m.RootCause, known)
+	if i >= 0 {
+		m.RootCause, m.RootCauseLabel = causes[i].Code, causes[i].Label
+		return nil
+	}
+	known := make([]string, len(causes))
+	for i, rc := range causes {
+		known[i] = rc.Code + " (" + rc.Label + ")"
+	}
+	return invalid("root_cause", "onbekende oorzaak %q; kies uit %s", m.RootCause, strings.Join(known, ", "))
 }
 
 // causeCode turns a practice's label for a new root cause into a stable code: lower case,

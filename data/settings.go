@@ -324,7 +324,7 @@ func ReadLogo(path string) ([]byte, error) {
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, NewError(CodeInvalid, "", "het logo %s is niet te lezen: %v", path, err)
+		return nil, Unreadable(path, err)
 	}
 	if t := http.DetectContentType(b); t != "image/png" && t != "image/jpeg" {
 		return nil, NewError(CodeInvalid, "", "het logo %s is geen PNG- of JPEG-afbeelding", path)

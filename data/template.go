@@ -73,6 +73,9 @@ func CheckTemplate(kind LetterKind, text string) error {
 // text. A placeholder that the letter knows but values lacks is an error too, so nothing is
 // ever left out silently.
 func ExpandTemplate(kind LetterKind, text string, values map[string]string) (string, error) {
+	if err := ownGreeting(text); err != nil {
+		return "", err
+	}
 	known := Placeholders(kind)
 	var b strings.Builder
 	for n, line := range strings.Split(text, "\n") {
@@ -110,6 +113,44 @@ func ExpandTemplate(kind LetterKind, text string, values map[string]string) (str
 		b.WriteByte('\n')
 	}
 	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// salutations and closings are how a letter text would open or end by itself; the letter
+// prints its own salutation (with the addressee's name) above the text and its own closing
+// and signature below it, so such a line would come twice.
+var (
+	salutations = []string{"geachte", "beste", "dear"}
+	closings    = []string{"met vriendelijke groet", "met vriendelijke groeten", "hoogachtend", "yours sincerely",
+		"yours faithfully", "kind regards", "best regards"}
+)
+
+// ownGreeting refuses a letter text whose first line is a salutation ("Geachte {naam},") or
+// whose last line is a closing ("Met vriendelijke groet,"), naming the line: the practitioner
+// removes it, rather than the program silently dropping words typed on purpose.
+func ownGreeting(text string) error {
+	lines := strings.Split(text, "\n")
+	first, last := -1, -1
+	for n, line := range lines {
+		if strings.TrimSpace(line) != "" {
+			if first < 0 {
+				first = n
+			}
+			last = n
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	words := func(n int) string {
+		return strings.Join(strings.Fields(strings.ToLower(strings.Trim(lines[n], " \t,.!"))), " ")
+	}
+	if w := words(first); slices.ContainsFunc(salutations, func(s string) bool { return w == s || strings.HasPrefix(w, s+" ") }) {
+		return invalid("text", "regel %d: %s", first+1, Msg("de tekst begint met een aanhef (‘%s’); de brief zet de aanhef er zelf boven, met de naam van de geadresseerde. Haal deze regel weg", strings.TrimSpace(lines[first])))
+	}
+	if last > first && slices.Contains(closings, words(last)) {
+		return invalid("text", "regel %d: %s", last+1, Msg("de tekst eindigt met een groet (‘%s’); de brief zet de groet en de ondertekening er zelf onder. Haal deze regel weg", strings.TrimSpace(lines[last])))
+	}
+	return nil
 }
 
 func placeholderNames(ps []Placeholder) string {

@@ -19,7 +19,7 @@ type FileDocument struct {
 // formKind is the form a letter carries: its own, or for an acknowledgement that asks consent
 // (data.AsksConsent) the consent form, so one envelope holds the letter and the form.
 func (in *Input) formKind() data.LetterKind {
-	if in.Kind == data.LetterAcknowledgement && data.AsksConsent(in.Kind, &in.Complaint, in.Settings) {
+	if in.Kind == data.LetterAcknowledgement && data.AsksConsent(in.Kind, &in.Complaint, in.Settings, in.ConsentAnswered) {
 		return data.LetterConsent
 	}
 	return in.Kind

@@ -231,3 +231,38 @@ func TestSamples(t *testing.T) {
 		checkA4(t, path)
 	}
 }
+
+// TestSamplesAreDatedAtTheirStep: each sample letter is dated at its own step of the sample
+// complaint's life, so it never promises a date already past or tells of a step still to come.
+func TestSamplesAreDatedAtTheirStep(t *testing.T) {
+	for _, lang := range data.Languages {
+		for _, c := range sampleCases(lang) {
+			in, cp := c.in, c.in.Complaint
+			var wrong []string
+			check := func(ok bool, what string) {
+				if !ok {
+					wrong = append(wrong, what)
+				}
+			}
+			check(!in.Date.Before(cp.ReceivedOn), "before the complaint was received")
+			for _, ct := range in.Contacts {
+				check(in.Kind != data.LetterProgress || !ct.On.After(in.Date), "tells a contact still to come")
+			}
+			switch in.Kind {
+			case data.LetterAcknowledgement:
+				check(in.Date == cp.AcknowledgedOn && in.Date.Before(cp.DueOn), "not on the day of acknowledgement, before the date it promises")
+			case data.LetterProgress:
+				check(!in.Date.Before(in.Extension.On) && in.Date.Before(in.Extension.PreviousDueOn), "not between the extension and the date it moves")
+			case data.LetterOutcome:
+				check(!in.Date.Before(cp.ResolvedOn) && !in.Date.Before(extensions(&in)[len(extensions(&in))-1].On), "before the complaint was resolved")
+			case data.LetterWithdrawal:
+				check(!in.Date.Before(cp.WithdrawnOn), "before the withdrawal")
+			default:
+				check(!in.Date.Before(cp.AcknowledgedOn), "before the acknowledgement")
+			}
+			if len(wrong) > 0 {
+				t.Errorf("%s-%s dated %s: %v", lang, c.name, in.Date, wrong)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -28,6 +29,9 @@ type Input struct {
 	Documents       string           // consent and confidentiality: which documents; "" describes them in general
 	FileDocuments   []FileDocument   // consent form: the documents of the file the complainant may tick
 	Measures        []data.Measure   // outcome letter under the Wkkgz: the measures taken, each with its term
+	// ConsentAnswered: the complainant's answer about consent is on record, so the
+	// acknowledgement does not ask it (data.AsksConsent).
+	ConsentAnswered bool
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.
@@ -187,14 +191,17 @@ func expandTexts(in *Input) (body, form string, err error) {
 	if body, err = data.ExpandTemplate(in.Kind, tmpl, vals); err != nil {
 		return "", "", err
 	}
-	body = keepTogether(body)
+	body = keepTogether(forRepresentative(in, body))
 	t, formKind := phrasebook[in.Language], in.formKind()
-	if formKind != in.Kind {
+	if formKind != in.Kind && toRepresentative(in) {
+		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).mentioned(t))
+	} else if formKind != in.Kind {
 		body += "\n\n" + t.consentEnclosed
 	}
 	if s := t.formStatements[formKind]; s != "" {
 		signed := maps.Clone(vals)
 		signed["stukken"] = firstPerson(vals["stukken"], t)
+		signed["naam"] = in.Complaint.Complainant.Name // the consent is the complainant's, also via a representative
 		if form, err = data.ExpandTemplate(formKind, s, signed); err != nil {
 			return "", "", err
 		}

@@ -239,17 +239,38 @@ func TestNewRegisterMakesEveryLetter(t *testing.T) {
 func TestPracticeText(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
 	in.Settings[data.KeyAskConsentOnAck] = "false"
-	in.Settings[data.LetterTextKey(data.LetterAcknowledgement, "nl")] = "Beste {naam},\n\nWij hebben uw klacht {kenmerk} van {datum_ontvangst} ontvangen. Een {{losse}} accolade."
+	in.Settings[data.LetterTextKey(data.LetterAcknowledgement, "nl")] = "Aan {naam}:\n\nWij hebben uw klacht {kenmerk} van {datum_ontvangst} ontvangen. Een {{losse}} accolade."
 	body, err := bodyText(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Beste Mehmet Çelik,\n\nWij hebben uw klacht K-2026-0007 van 5\u00a0oktober\u00a02026 ontvangen. Een {losse} accolade."; body != want {
+	if want := "Aan Mehmet Çelik:\n\nWij hebben uw klacht K-2026-0007 van 5\u00a0oktober\u00a02026 ontvangen. Een {losse} accolade."; body != want {
 		t.Errorf("body = %q, want %q", body, want)
 	}
 	in.Body = "regel een\n{naam"
 	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "regel 2") {
 		t.Errorf("unbalanced brace: error = %v, want one naming line 2", err)
+	}
+	// a text stored before texts with their own salutation were refused is refused too
+	in.Body = "Geachte {naam},\n\nWij hebben uw klacht ontvangen."
+	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "regel 1: de tekst begint met een aanhef") {
+		t.Errorf("own salutation: error = %v", err)
+	}
+}
+
+// TestNameIsTheAddressee: {naam} in a practice's own text is the addressee's name, the
+// representative's when they get the letters, as the settings screen says; the consent form
+// they pass on is still signed by the complainant.
+func TestNameIsTheAddressee(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Complaint.Representative = data.Complainant{Name: "Jeroen de Wit", NameParts: parts("Jeroen de Wit", data.SalutationMr),
+		AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+	in.Body = "Aan {naam}: wij hebben de klacht ontvangen."
+	text := flat(pdfText(t, writeTemp(t, "rep.pdf", render(t, in))))
+	for _, want := range []string{"Aan Jeroen de Wit: wij hebben", "Ik, Mehmet Çelik, geef hieronder aan"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("want %q in:\n%s", want, text)
+		}
 	}
 }
 
@@ -454,17 +475,21 @@ func TestCustomWindow(t *testing.T) {
 // formal complaint says a consent form is enclosed and carries it as a page of its own, so one
 // envelope holds both; with the setting off it has neither.
 func TestAcknowledgementEnclosesConsentForm(t *testing.T) {
-	for _, ask := range []string{"true", "false"} {
+	for _, tc := range []struct {
+		ask      string
+		answered bool // consent given or refused before the acknowledgement
+	}{{"true", false}, {"false", false}, {"true", true}} {
+		ask := tc.ask
 		in := sample(data.LetterAcknowledgement, "nl")
-		in.Settings[data.KeyAskConsentOnAck] = ask
+		in.Settings[data.KeyAskConsentOnAck], in.ConsentAnswered = ask, tc.answered
 		pages := strings.Split(strings.TrimRight(pdfText(t, writeTemp(t, "ack.pdf", render(t, in))), "\f"), "\f")
 		text := strings.Join(strings.Fields(strings.Join(pages, " ")), " ")
 		enclosed := strings.Contains(text, "bijgevoegde toestemmingsformulier invullen")
 		last := strings.Join(strings.Fields(pages[len(pages)-1]), " ")
 		form := strings.Contains(last, "Verklaring van toestemming") && strings.Contains(last, "Ik geef geen toestemming.") &&
 			strings.Contains(last, "Handtekening:") && !strings.Contains(last, "Met vriendelijke groet")
-		if want := ask == "true"; enclosed != want || form != want {
-			t.Errorf("ask_consent_on_ack=%s: paragraph about the form %v, form page %v:\n%s", ask, enclosed, form, strings.Join(pages, "\n---\n"))
+		if want := ask == "true" && !tc.answered; enclosed != want || form != want {
+			t.Errorf("ask_consent_on_ack=%s, answered %v: paragraph about the form %v, form page %v:\n%s", ask, tc.answered, enclosed, form, strings.Join(pages, "\n---\n"))
 		}
 	}
 }
@@ -528,6 +553,116 @@ func TestLettersMadeInARunAreTheSame(t *testing.T) {
 			}
 			if alone := render(t, in); !bytes.Equal(run.Bytes(), alone) {
 				t.Errorf("%s %s: %d bytes in a run, %d on its own; want the same letter", kind, lang, run.Len(), len(alone))
+			}
+		}
+	}
+}
+
+// TestProgressTellsOnlyContactsWithTheComplainant: the progress letter lists the contacts with
+// the complainant (or their representative, recorded as the complainant's party), never those
+// with the person concerned or a third party, which would be untrue to the complainant and
+// reveal whom the practice consulted.
+func TestProgressTellsOnlyContactsWithTheComplainant(t *testing.T) {
+	for lang, want := range map[string]string{
+		"nl": "Daarna hebben wij contact met u gehad: telefonisch op 12 oktober 2026 en per brief op 24 november 2026.",
+		"en": "Since then we have been in touch with you: by phone on 12 October 2026 and by letter on 24 November 2026.",
+	} {
+		in := sample(data.LetterProgress, lang)
+		in.Contacts = []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone, Party: data.PartyComplainant},
+			{On: day("2026-10-15"), Kind: data.ContactMeeting, Party: data.PartyConcerned, PartyName: "Jan Smit"},
+			{On: day("2026-10-16"), Kind: data.ContactPhone, Party: data.PartyOther, PartyName: "Belastingadviseur Jansen"},
+			{On: day("2026-11-24"), Kind: data.ContactLetter}}
+		body, err := bodyText(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := flat(body); !strings.Contains(got, want) || strings.Contains(got, "15 ") || strings.Contains(got, "16 ") {
+			t.Errorf("%s: want %q and no contact with others:\n%s", lang, want, got)
+		}
+		// a call before the acknowledgement: not "since then"
+		in.Contacts = append(in.Contacts, data.Contact{On: day("2026-10-06"), Kind: data.ContactPhone})
+		body, err = bodyText(in)
+		if got := flat(body); err != nil || strings.Contains(got, "Daarna") || strings.Contains(got, "Since then") {
+			t.Errorf("%s: a contact before the acknowledgement follows it (%v):\n%s", lang, err, got)
+		}
+	}
+}
+
+// TestLettersToARepresentative: a letter to a representative (gemachtigde) speaks of the
+// complaint of the complainant on whose behalf they filed it, and asks the complainant's
+// consent, whose name the form on the next page carries, not the representative's.
+func TestLettersToARepresentative(t *testing.T) {
+	notSaid := map[string][]string{"nl": {"uw klacht", "Uw klacht", "uw toestemming", "uw dossier"},
+		"en": {"your complaint", "Your complaint", "your consent", "your file"}}
+	asksComplainant := map[string][]string{
+		"nl": {"Dat doen wij alleen met toestemming van de heer Ł. Wiśniewski.",
+			"Wilt u de verklaring op de volgende pagina door de heer Ł. Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
+		"en": {"We will only share them with the consent of Mr Ł. Wiśniewski.",
+			"Please ask Mr Ł. Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
+	for _, lang := range data.Languages {
+		for _, kind := range data.LetterKinds {
+			if kind == data.LetterConfidentiality {
+				continue // to the expert
+			}
+			in := sample(kind, lang)
+			in.Complaint.Complainant.NameParts.Salutation = data.SalutationMr
+			in.Complaint.Representative = data.Complainant{Name: "Jeroen de Wit", NameParts: parts("Jeroen de Wit", data.SalutationMr),
+				AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+			body, err := bodyText(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body = flat(body)
+			for _, s := range notSaid[lang] {
+				if strings.Contains(body, s) {
+					t.Errorf("%s %s to the representative says %q:\n%s", lang, kind, s, body)
+				}
+			}
+			if kind == data.LetterConsent {
+				for _, s := range asksComplainant[lang] {
+					if !strings.Contains(body, s) {
+						t.Errorf("%s consent letter to the representative lacks %q:\n%s", lang, s, body)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestConsentFormIsReturnedInAllCases: the consent letter and the acknowledgement that
+// encloses the form give the same instruction: fill it in and return it, also to say no.
+func TestConsentFormIsReturnedInAllCases(t *testing.T) {
+	for lang, want := range map[string]string{"nl": "invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft?",
+		"en": "and return it to us, even if you do not consent."} {
+		for _, kind := range []data.LetterKind{data.LetterConsent, data.LetterAcknowledgement} {
+			body, err := bodyText(sample(kind, lang))
+			if err != nil || !strings.Contains(flat(body), want) {
+				t.Errorf("%s %s lacks %q (%v):\n%s", lang, kind, want, err, body)
+			}
+		}
+	}
+}
+
+// TestEnglishReadsAsEnglish: the English letters and forms say what an English reader
+// expects, not a word-for-word Dutch phrase.
+func TestEnglishReadsAsEnglish(t *testing.T) {
+	for kind, says := range map[data.LetterKind][]string{
+		data.LetterAcknowledgement: {"We value being told when someone is dissatisfied", "even if you do not consent",
+			"I consent to all documents in the complaint file being shared", "I consent only to the documents I tick below being shared:"},
+		data.LetterConfidentiality: {"on which Praktijk De Linde is asking my advice"},
+		data.LetterOutcome:         {"We will take the part of your complaint that is well-founded into account when we evaluate our practice"},
+	} {
+		in := tidy(sample(kind, "en"))
+		body, form, err := expandTexts(&in)
+		text := flat(body + " " + form)
+		for _, s := range says {
+			if err != nil || !strings.Contains(text, s) {
+				t.Errorf("%s lacks %q (%v):\n%s", kind, s, err, text)
+			}
+		}
+		for _, s := range []string{"I consent for", "consent only for", "asks my advice", "value hearing", "also if"} {
+			if strings.Contains(text, s) {
+				t.Errorf("%s says %q:\n%s", kind, s, text)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package letters
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"klachtenregister/data"
@@ -97,7 +98,7 @@ func sampleCases(lang string) []sampleCase {
 		DueOn:       sampleDay("2026-11-05"),
 		Complainant: person("Anne-Sophie van den Broek", data.SalutationMrs, "Burgemeester Reigerstraat 101", "3581 KP", "Utrecht", "")}
 	resolved := base
-	resolved.Status, resolved.ResolvedOn, resolved.Verdict = data.StatusResolved, sampleDay("2026-11-27"), data.VerdictPartlyWellFounded
+	resolved.Status, resolved.ResolvedOn, resolved.Verdict = data.StatusResolved, sampleDay("2026-12-18"), data.VerdictPartlyWellFounded
 	resolved.Outcome = pick("U hebt op één punt gelijk: de extra uren zijn vooraf niet gemeld. Daarvoor bieden wij u onze excuses aan. "+
 		"Wij passen de factuur aan met € 475 en sturen u binnen twee weken een nieuwe factuur.",
 		"You are right on one point: the extra hours were not announced beforehand. We apologise for this. "+
@@ -136,25 +137,29 @@ func sampleCases(lang string) []sampleCase {
 	withdrawn := base
 	withdrawn.Status, withdrawn.WithdrawnOn = data.StatusWithdrawn, sampleDay("2026-11-24")
 
-	at := sampleDay("2026-11-29")
-	mk := func(kind data.LetterKind, c data.Complaint) Input {
-		return Input{Kind: kind, Date: at, Complaint: c, Contacts: contacts, Extension: first, ExpertConsulted: true,
+	// Each letter is dated at its own step of the complaint's life: received 5 October,
+	// acknowledged 8 October, consent asked after the call of 12 October, the expert's
+	// statement, the first extension on 30 October, the second on 3 December, the outcome on
+	// 18 December; the withdrawal is the other ending, told on 24 November.
+	mk := func(kind data.LetterKind, c data.Complaint, on string) Input {
+		return Input{Kind: kind, Date: sampleDay(on), Complaint: c, Contacts: contacts, Extension: first, ExpertConsulted: true,
 			Expert: expert, Documents: docs}
 	}
-	second2 := mk(data.LetterProgress, extended)
-	second2.Date, second2.Extension, second2.Extensions = sampleDay("2026-12-04"), second, []data.Extension{first, second}
+	second2 := mk(data.LetterProgress, extended, "2026-12-03")
+	second2.Extension, second2.Extensions = second, []data.Extension{first, second}
+	second2.Contacts = append(slices.Clone(contacts), data.Contact{On: first.On, Kind: data.ContactLetter}) // the first progress letter, sent
 	return []sampleCase{
-		{"ontvangstbevestiging", mk(data.LetterAcknowledgement, base)},
-		{"voortgangsbericht", mk(data.LetterProgress, extended)},
+		{"ontvangstbevestiging", mk(data.LetterAcknowledgement, base, "2026-10-08")},
+		{"voortgangsbericht", mk(data.LetterProgress, extended, "2026-10-30")},
 		{"tweede-voortgangsbericht", second2},
-		{"uitkomst", mk(data.LetterOutcome, resolved)},
-		{"uitkomst-twee-paginas", mk(data.LetterOutcome, long)},
-		{"toestemming-externe-deskundige", mk(data.LetterConsent, base)},
-		{"geheimhoudingsverklaring", mk(data.LetterConfidentiality, base)},
-		{"intrekking", mk(data.LetterWithdrawal, withdrawn)},
-		{"gemachtigde", mk(data.LetterAcknowledgement, rep)},
-		{"adres-belgie", mk(data.LetterAcknowledgement, abroad)},
-		{"adres-duitsland", mk(data.LetterAcknowledgement, de)},
-		{"lange-organisatienaam", mk(data.LetterAcknowledgement, org)},
+		{"uitkomst", mk(data.LetterOutcome, resolved, "2026-12-18")},
+		{"uitkomst-twee-paginas", mk(data.LetterOutcome, long, "2026-12-18")},
+		{"toestemming-externe-deskundige", mk(data.LetterConsent, base, "2026-10-13")},
+		{"geheimhoudingsverklaring", mk(data.LetterConfidentiality, base, "2026-10-22")},
+		{"intrekking", mk(data.LetterWithdrawal, withdrawn, "2026-11-25")},
+		{"gemachtigde", mk(data.LetterAcknowledgement, rep, "2026-10-08")},
+		{"adres-belgie", mk(data.LetterAcknowledgement, abroad, "2026-10-08")},
+		{"adres-duitsland", mk(data.LetterAcknowledgement, de, "2026-10-08")},
+		{"lange-organisatienaam", mk(data.LetterAcknowledgement, org, "2026-10-08")},
 	}
 }

@@ -63,7 +63,7 @@ func Prepare(src Source, r Request) (Input, error) {
 		return in, err
 	}
 	in.Contacts = withoutAcknowledgements(f)
-	in.Measures = f.Measures
+	in.Measures, in.ConsentAnswered = f.Measures, len(f.Consents) > 0
 	if n := len(f.Extensions); n > 0 {
 		in.Extension, in.Extensions = f.Extensions[n-1], f.Extensions
 	}

@@ -89,7 +89,7 @@ func TestPreview(t *testing.T) {
 	if text := pdfText(t, writeTemp(t, "preview.pdf", pdf)); !strings.Contains(text, "over ‘uw klacht van 2 november 2026") {
 		t.Errorf("preview lacks the expanded text:\n%s", text)
 	}
-	_, err = Preview(s, req, "Beste {naam},\n\n{oordeel}")
+	_, err = Preview(s, req, "Aan {naam}:\n\n{oordeel}")
 	var de *data.Error
 	if !errors.As(err, &de) || !strings.Contains(err.Error(), "regel 3") {
 		t.Errorf("preview of a text with a placeholder this letter lacks: %v", err)
@@ -194,5 +194,23 @@ func TestNoLettersForAClosedComplaint(t *testing.T) {
 	}
 	if _, err := s.LetterPDF(l.ID); err != nil {
 		t.Errorf("reprint after closing: %v", err)
+	}
+}
+
+// TestAcknowledgementAfterAConsentAnswer: consent refused (or given) before the acknowledgement
+// is made: the letter leaves out the paragraph and the form, and the register records that it
+// asked nothing, by the same rule (data.AsksConsent).
+func TestAcknowledgementAfterAConsentAnswer(t *testing.T) {
+	s, ref := register(t)
+	if err := s.GiveConsent(ref, data.Consent{How: "telefonisch", Refused: true}); err != nil {
+		t.Fatal(err)
+	}
+	l, pdf, err := Generate(s, Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(pdfText(t, writeTemp(t, "ack.pdf", pdf)))
+	if l.AsksConsent || strings.Contains(text, "toestemmingsformulier") || strings.Contains(text, "Verklaring van toestemming") {
+		t.Errorf("asks consent %v after the answer:\n%s", l.AsksConsent, text)
 	}
 }

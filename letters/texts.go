@@ -21,6 +21,7 @@ type phrases struct {
 	phoneAndEmail, phone, email string // ways to reach the practice
 	noContact                   string
 	acknowledged, contacted     string // parts of {stand_van_zaken}
+	contactedAll                string // contacted, when one came before the acknowledgement (no "since then")
 	expertAsked, and            string
 	documents                   string // {stukken} when nothing names them; it follows "stukken:"
 	formTitles, formStatements  map[data.LetterKind]string
@@ -31,6 +32,7 @@ type phrases struct {
 	letterNo, attachmentNo, letterOf                  string
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
+	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
 	phoneLabel, calibrationTitle                      string
 	calibration                                       []string // the calibration page's instructions
 	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
@@ -49,7 +51,11 @@ type phrases struct {
 	earlier                     string      // second progress letter: original date, first new date, when told
 	reasonsIntro                string      // several extensions: the list of reasons follows
 	mine, theirs                [][2]string // the documents in the complainant's words ("mijn klachtbrief"), in the expert's ("de klachtbrief")
-	languageName                map[string]string
+	// toRepresentative rewords a letter to a representative: the complaint and the consent are
+	// the complainant's, named by %s ("uw klacht" becomes "de klacht"; the consent is asked of
+	// the complainant). Longer phrases come first.
+	toRepresentative [][2]string
+	languageName     map[string]string
 	// previews of texts typed for a letter, shown on screen before they are saved
 	previewDescription, previewReason, previewText string
 }
@@ -96,6 +102,7 @@ var dutch = phrases{
 	noContact:    "via het adres bovenaan deze brief",
 	acknowledged: "Op %s hebben wij de ontvangst van uw klacht bevestigd.",
 	contacted:    "Daarna hebben wij contact met u gehad: %s.",
+	contactedAll: "Wij hebben contact met u gehad: %s.",
 	expertAsked:  "Wij hebben advies gevraagd aan een onafhankelijke externe deskundige.",
 	and:          "en",
 	documents:    "de beschrijving van de klacht en de brieven, e-mails en verslagen uit het dossier die daarover gaan",
@@ -123,7 +130,11 @@ var dutch = phrases{
 	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
-		"bijgevoegde toestemmingsformulier invullen en terugsturen, ook als u geen toestemming geeft?",
+		"bijgevoegde toestemmingsformulier invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft?",
+	consentEnclosedRep: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit het dossier " +
+		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u " +
+		"het bijgevoegde toestemmingsformulier door %[1]s laten invullen en ondertekenen, en het aan ons terugsturen, " +
+		"ook als het antwoord nee" + nbsp + "is?",
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
 	calibration: []string{
 		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
@@ -146,8 +157,16 @@ var dutch = phrases{
 	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen en dat wij " +
 		"verwachtten uw klacht uiterlijk %s af te handelen. Het spijt ons dat wij die datum nu opnieuw moeten " +
 		"verschuiven; onze excuses daarvoor.",
-	reasonsIntro:       "De redenen daarvoor zijn:",
-	mine:               [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
+	reasonsIntro: "De redenen daarvoor zijn:",
+	mine:         [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
+	toRepresentative: [][2]string{
+		{"U kunt uw toestemming op elk moment intrekken.", "De toestemming kan op elk moment worden ingetrokken."},
+		{"Wilt u de verklaring op de volgende pagina invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft?",
+			"Wilt u de verklaring op de volgende pagina door %s laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee" + nbsp + "is?"},
+		{"met uw toestemming", "met toestemming van %s"},
+		{"uw klachtdossier", "het klachtdossier"}, {"Uw klachtdossier", "Het klachtdossier"}, {"uw dossier", "het dossier"},
+		{"uw klacht", "de klacht"}, {"Uw klacht", "De klacht"}, {"u uw ongenoegen", "u het ongenoegen"},
+	},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
 	previewDescription: "‘Hierbij bevestigen wij de ontvangst van %s.’",
@@ -185,10 +204,10 @@ var english = phrases{
 	measuresIntro: "To prevent this from happening again, we are taking the following measures:",
 	measureTerm:   "%s; this will be in place by %s.",
 	evaluations: map[data.Verdict]string{
-		data.VerdictWellFounded: "We will include your complaint in the evaluation of our practice, so that, as far as possible, " +
-			"it does not happen again.",
-		data.VerdictPartlyWellFounded: "We will include the part of your complaint that is well-founded in the evaluation of our " +
-			"practice, so that, as far as possible, it does not happen again.",
+		data.VerdictWellFounded: "We will take your complaint into account when we evaluate our practice, so that we can " +
+			"prevent this from happening again as far as possible.",
+		data.VerdictPartlyWellFounded: "We will take the part of your complaint that is well-founded into account when we " +
+			"evaluate our practice, so that we can prevent this from happening again as far as possible.",
 	},
 	contactKinds: map[data.ContactKind]string{data.ContactPhone: "by phone", data.ContactMeeting: "in a meeting",
 		data.ContactLetter: "by letter", data.ContactEmail: "by email"},
@@ -196,6 +215,7 @@ var english = phrases{
 	noContact:    "at the address at the top of this letter",
 	acknowledged: "On %s we confirmed that we had received your complaint.",
 	contacted:    "Since then we have been in touch with you: %s.",
+	contactedAll: "We have been in touch with you: %s.",
 	expertAsked:  "We have asked an independent external expert for advice.",
 	and:          "and",
 	documents:    "the description of the complaint and the letters, emails and notes in the file that relate to it",
@@ -207,7 +227,7 @@ var english = phrases{
 			"confidentiality statement. I know that I may withdraw my consent at any time.\n\n" +
 			"The documents concerned are: {stukken}.",
 		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
-			"{kenmerk}, on which {praktijk} asks my advice, that I will:\n" +
+			"{kenmerk}, on which {praktijk} is asking my advice, that I will:\n" +
 			"- keep all information I receive about it confidential;\n" +
 			"- use the documents solely for my advice on this complaint;\n" +
 			"- not disclose the documents or their contents to third parties;\n" +
@@ -216,14 +236,17 @@ var english = phrases{
 	},
 	formFields:  []string{"Place", "Date", "Signature"},
 	consentTick: "Tick one box:",
-	consentAll:  "I consent for all documents in the complaint file, including documents added later.",
-	consentOnly: "I consent only for the documents I tick below:",
+	consentAll:  "I consent to all documents in the complaint file being shared, including documents added later.",
+	consentOnly: "I consent only to the documents I tick below being shared:",
 	consentNone: "I do not consent.",
 	letterNo:    "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
 	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
-		"file only with your consent and after signing a confidentiality statement. Please fill in the enclosed consent " +
-		"form and return it to us, also if you do not consent.",
+		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the enclosed " +
+		"consent form and return it to us, even if you do not consent.",
+	consentEnclosedRep: "We sometimes ask an independent external expert for advice. The expert sees documents from the " +
+		"file only with the consent of %[1]s and after signing a confidentiality statement. Please ask %[1]s to fill in " +
+		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
 	phoneLabel: "Phone", calibrationTitle: "Address window test sheet",
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
@@ -245,8 +268,16 @@ var english = phrases{
 	earlier: "We let you know earlier that we would not be able to meet the original date of %s and that we expected " +
 		"to resolve your complaint by %s. We are sorry that we now have to move that date once more; please accept " +
 		"our apologies.",
-	reasonsIntro:       "The reasons for this are:",
-	mine:               [][2]string{{"your ", "my "}, {"Your ", "My "}},
+	reasonsIntro: "The reasons for this are:",
+	mine:         [][2]string{{"your ", "my "}, {"Your ", "My "}},
+	toRepresentative: [][2]string{
+		{"You may withdraw your consent at any time.", "Consent may be withdrawn at any time."},
+		{"Please fill in and sign the statement on the next page and return it to us, even if you do not consent.",
+			"Please ask %s to fill in and sign the statement on the next page, and return it to us, even if the answer is" + nbsp + "no."},
+		{"with your consent", "with the consent of %s"},
+		{"your complaint", "the complaint"}, {"Your complaint", "The complaint"}, {"your file", "the file"},
+		{"your concerns", "these concerns"},
+	},
 	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
 	previewDescription: "‘We are writing to confirm that we have received %s.’",
@@ -300,7 +331,7 @@ Het gaat om de volgende stukken: {stukken}.
 
 Voordat de deskundige de stukken ontvangt, ondertekent hij of zij een geheimhoudingsverklaring. De deskundige gebruikt de stukken alleen voor het advies over uw klacht. U kunt uw toestemming op elk moment intrekken.
 
-Gaat u akkoord, dan vragen wij u de verklaring op de volgende pagina te ondertekenen en aan ons terug te sturen. Hebt u vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
+Wilt u de verklaring op de volgende pagina invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft? Hebt u vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 
 		data.LetterConfidentiality: `Hartelijk dank dat u bereid bent ons te adviseren over een klacht die wij behandelen (ons kenmerk {kenmerk}). Voordat wij u kopieën van stukken uit het klachtdossier toesturen, vragen wij u de geheimhoudingsverklaring op de volgende pagina te ondertekenen en aan ons terug te sturen.
 
@@ -315,7 +346,7 @@ Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value hearing when someone is dissatisfied, and we take this complaint seriously.
+		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value being told when someone is dissatisfied, and we take this complaint seriously.
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
@@ -355,7 +386,7 @@ The documents concerned are: {stukken}.
 
 Before receiving the documents, the expert signs a confidentiality statement. The expert will use the documents only to advise on your complaint. You may withdraw your consent at any time.
 
-If you agree, please sign the statement on the next page and return it to us. If you have any questions, please contact us {contactgegevens}.`,
+Please fill in and sign the statement on the next page and return it to us, even if you do not consent. If you have any questions, please contact us {contactgegevens}.`,
 
 		data.LetterConfidentiality: `Thank you for agreeing to advise us on a complaint we are handling (our reference {kenmerk}). Before we send you copies of documents from the complaint file, we ask you to sign the confidentiality statement on the next page and return it to us.
 

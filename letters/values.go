@@ -19,7 +19,7 @@ func formatDate(d data.Date, lang string) string {
 func values(in *Input) map[string]string {
 	t, c, set := phrasebook[in.Language], &in.Complaint, in.Settings
 	v := map[string]string{
-		"naam":                   c.Complainant.Name,
+		"naam":                   addressee(in).name, // the representative's, when they get the letters
 		"kenmerk":                c.Reference,
 		"datum_ontvangst":        formatDate(c.ReceivedOn, in.Language),
 		"klacht":                 Description(c, in.Language),
@@ -136,12 +136,45 @@ func earlier(in *Input) string {
 // klachtbrief") into the complainant's own words for the statement they sign ("mijn klachtbrief").
 func firstPerson(s string, t *phrases) string { return reword(s, t.mine) }
 
-// reword replaces whole words at the start of a word, such as "uw " by "mijn ".
+// reword replaces words where a word starts (at the start, or after a space or a line break),
+// such as "uw " by "mijn ", each pair in turn.
 func reword(s string, pairs [][2]string) string {
 	for _, m := range pairs {
-		s = strings.ReplaceAll(" "+s, " "+m[0], " "+m[1])[1:]
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			if strings.HasPrefix(s[i:], m[0]) && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n') {
+				b.WriteString(m[1])
+				i += len(m[0])
+				continue
+			}
+			b.WriteByte(s[i])
+			i++
+		}
+		s = b.String()
 	}
 	return s
+}
+
+// toRepresentative says whether the letter goes to a representative (gemachtigde) on the
+// complainant's behalf.
+func toRepresentative(in *Input) bool {
+	return in.Kind != data.LetterConfidentiality && in.Complaint.Representative.Name != ""
+}
+
+// forRepresentative rewords the letter's text for a representative: they filed the complaint
+// on the complainant's behalf, and the complainant gives or refuses consent (see
+// phrases.toRepresentative). A letter to the complainant is left as it is.
+func forRepresentative(in *Input, s string) string {
+	if !toRepresentative(in) {
+		return s
+	}
+	t := phrasebook[in.Language]
+	who := complainantPerson(in).mentioned(t)
+	pairs := make([][2]string, len(t.toRepresentative))
+	for i, m := range t.toRepresentative {
+		pairs[i] = [2]string{m[0], strings.ReplaceAll(m[1], "%s", who)}
+	}
+	return reword(s, pairs)
 }
 
 // disputesBody is the setting disputes_body; the built-in Dutch default is replaced by its
@@ -167,9 +200,16 @@ func reachable(set data.Settings, t *phrases) string {
 	return t.noContact
 }
 
+// withComplainant says whether a contact was with the complainant's side: the complainant, or
+// their representative, whom the register records as the complainant's party. Contacts with
+// the person concerned or a third party are never told to the complainant.
+func withComplainant(ct data.Contact) bool {
+	return ct.Party == data.PartyComplainant || ct.Party == ""
+}
+
 // progressSoFar tells the complainant what has happened since receipt, from the facts in the
-// file: the acknowledgement, the dates and kinds of contact, and an expert's advice. Internal
-// notes are never quoted.
+// file: the acknowledgement, the dates and kinds of contact with them (our letters to them
+// too), and an expert's advice. Internal notes are never quoted.
 func progressSoFar(in *Input) string {
 	t := phrasebook[in.Language]
 	var parts []string
@@ -177,14 +217,18 @@ func progressSoFar(in *Input) string {
 		parts = append(parts, fmt.Sprintf(t.acknowledged, formatDate(d, in.Language)))
 	}
 	var contacts []string
+	since := !in.Complaint.AcknowledgedOn.IsZero() // every contact came after the acknowledgement
 	for _, ct := range in.Contacts {
-		if ct.On.After(in.Date) {
+		if ct.On.After(in.Date) || !withComplainant(ct) {
 			continue
 		}
+		since = since && !ct.On.Before(in.Complaint.AcknowledgedOn)
 		contacts = append(contacts, fmt.Sprintf("%s %s", t.contactKinds[ct.Kind], onDate(ct.On, in.Language)))
 	}
-	if len(contacts) > 0 {
+	if len(contacts) > 0 && since {
 		parts = append(parts, fmt.Sprintf(t.contacted, joinAnd(contacts, t.and)))
+	} else if len(contacts) > 0 {
+		parts = append(parts, fmt.Sprintf(t.contactedAll, joinAnd(contacts, t.and)))
 	}
 	if in.ExpertConsulted {
 		parts = append(parts, t.expertAsked)
@@ -207,7 +251,7 @@ func joinAnd(xs []string, and string) string { return data.JoinAnd(xs, and) }
 func conclusion(in *Input, t *phrases) string {
 	var heard data.Date
 	for _, ct := range in.Contacts {
-		if ct.Hearing && (ct.Party == data.PartyComplainant || ct.Party == "") && ct.On.After(heard) {
+		if ct.Hearing && withComplainant(ct) && ct.On.After(heard) {
 			heard = ct.On
 		}
 	}

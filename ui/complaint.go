@@ -83,6 +83,7 @@ type complaintFile struct {
 	saved       bool              // the details were just saved: the next load shows them as stored
 	dialog      *formDialog       // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
+	drafts      map[string][]string // what was typed in a step dialog closed without its step, by title
 	bg          worker
 
 	showSetting func(key string)    // opens a setting in the main window, e.g. a missing practice detail

@@ -24,7 +24,6 @@ type measuresStore interface {
 	MeasureDone(code string, on data.Date) error
 	EvaluateMeasure(code string, on data.Date, effective bool, note string) error
 	RootCauses() ([]data.RootCause, error)
-	AddRootCause(label string) (data.RootCause, error)
 }
 
 // measuresScreen lists the improvement measures, open or done, with their linked complaints one
@@ -189,19 +188,12 @@ func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m
 	if m.Code != "" {
 		title = lang.L("Change measure {{.Code}}", map[string]any{"Code": m.Code})
 	}
-	return askForm(win, title, lang.L("Save"), items, func() {
+	var d *formDialog
+	d = askForm(win, title, lang.L("Save"), items, func() {
 		edited := *m
-		edited.Description, edited.Owner, edited.DueOn = description.Text, owner.Text, dateOf(due)
+		edited.Description, edited.Owner, edited.DueOn, edited.NewCause = description.Text, owner.Text, dateOf(due), newCause.Text
 		if i := cause.SelectedIndex(); i >= 0 {
 			edited.RootCause = causes[i].Code
-		}
-		if strings.TrimSpace(newCause.Text) != "" {
-			rc, err := store.AddRootCause(newCause.Text)
-			if err != nil {
-				showError(err, win)
-				return
-			}
-			edited.RootCause = rc.Code
 		}
 		if m.Code != "" {
 			err = store.EditMeasure(edited)
@@ -212,12 +204,14 @@ func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m
 			}
 			edited, err = store.AddMeasure(edited, refs...)
 		}
-		if err != nil {
+		if err != nil { // the dialog stays, with what was typed, to correct it
+			d.Show()
 			showError(err, win)
 			return
 		}
 		saved(edited.Code)
 	})
+	return d
 }
 
 func (ms *measuresScreen) onDone() {

@@ -61,6 +61,7 @@ func Run(a fyne.App, path string, demo bool) {
 			se.stopWatch()
 		}
 		se.current.store.Close()
+		data.RemovePartialOutputs() // a backup still running in the background ends with the program
 		if se.lock != nil {
 			se.lock.Release()
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,7 +25,12 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 // askSlow is ask for a change that takes a while, such as erasing, which rewrites the whole
 // register: submit runs off the UI goroutine while the window shows doing. With doing ""
 // submit runs at once, as ask does.
+// A dialog closed without its step (cancelled, or left to record something the step needs
+// first, such as hearing a party) keeps what was typed: it opens with it again.
 func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.FormItem, submit func() error) {
+	if typed, ok := cf.drafts[title]; ok && len(typed) == len(items) {
+		restoreDraft(items, typed)
+	}
 	var d *formDialog
 	done := func(err error) {
 		if err != nil {
@@ -32,6 +38,7 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 			showRefusal(err, cf.win, cf.showSetting)
 			return
 		}
+		delete(cf.drafts, title)
 		cf.changed()
 		cf.load(nil)
 	}
@@ -44,7 +51,51 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 		run(&cf.bg, func() (struct{}, error) { return struct{}{}, submit() },
 			func(struct{}) { working.Hide(); done(nil) }, func(err error) { working.Hide(); done(err) })
 	})
+	d.SetOnClosed(func() {
+		if cf.drafts == nil {
+			cf.drafts = map[string][]string{}
+		}
+		cf.drafts[title] = draftOf(items)
+	})
 	cf.dialog, cf.dialogItems = d, items
+}
+
+// draftOf is what the fields of a dialog hold, one text per field.
+func draftOf(items []*widget.FormItem) []string {
+	typed := make([]string, len(items))
+	for i, it := range items {
+		switch w := it.Widget.(type) {
+		case *entry:
+			typed[i] = w.Text
+		case *choice:
+			typed[i] = w.Selected
+		case *widget.RadioGroup:
+			typed[i] = w.Selected
+		case *check:
+			typed[i] = strconv.FormatBool(w.Checked)
+		}
+	}
+	return typed
+}
+
+// restoreDraft puts a draft back into the same dialog's new fields.
+func restoreDraft(items []*widget.FormItem, typed []string) {
+	for i, it := range items {
+		switch w := it.Widget.(type) {
+		case *entry:
+			w.SetText(typed[i])
+		case *choice:
+			if typed[i] != "" {
+				w.SetSelected(typed[i])
+			}
+		case *widget.RadioGroup:
+			if typed[i] != "" {
+				w.SetSelected(typed[i])
+			}
+		case *check:
+			w.SetChecked(typed[i] == "true")
+		}
+	}
 }
 
 // formDialog is a form in a dialog whose fields scroll, so that it fits a small screen or a
@@ -153,16 +204,29 @@ func (cf *complaintFile) onAcknowledge() {
 
 // onEscalate starts the formal procedure; for a complaint taken by phone it asks who took
 // the call and whether the complainant explicitly asked for it, as the procedure requires.
+// onEscalate starts the formal procedure. A complaint first made by phone is then filed in
+// writing, or by phone with the complainant's explicit request and who took the call: the
+// procedure's two ways in.
 func (cf *complaintFile) onEscalate() {
 	on, takenBy := dateEntry(cf.today), newEntry()
 	explicit := newCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
+	routes := []string{lang.L("In writing (a letter or an e-mail)"), lang.L("By phone, with an explicit request")}
+	route := widget.NewRadioGroup(routes, func(s string) {
+		setEnabled(takenBy, s == routes[1])
+		setEnabled(explicit, s == routes[1])
+	})
 	if cf.file != nil && cf.file.Channel == data.ChannelPhone {
-		takenBy.Validator = required
-		items = append(items, widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
+		route.SetSelected(routes[0])
+		items = append(items, &widget.FormItem{Text: lang.L("Filed"), Widget: route,
+			HintText: lang.L("The first conversation was by phone; how did the complainant then ask for the formal procedure?")},
+			widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
 	}
 	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), items,
 		func() error {
+			if route.Selected == routes[0] {
+				return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{InWriting: true})
+			}
 			return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{TakenBy: takenBy.Text, ExplicitRequest: explicit.Checked})
 		})
 }

@@ -438,11 +438,11 @@ func TestSettingsRefuseABadLetterTextAndSaveAGoodOne(t *testing.T) {
 	m, s := newApp(t)
 	set := m.Settings
 	key := data.LetterTextKey(data.LetterOutcome, "nl")
-	set.entries[key].SetText("Geachte {naam},\n\nUw klacht {kenmerk} is {onbekend} afgehandeld.")
+	set.entries[key].SetText("Aan {naam}:\n\nUw klacht {kenmerk} is {onbekend} afgehandeld.")
 	if !set.save.Disabled() || !strings.Contains(set.problem.Text, "regel 3") || !strings.Contains(set.problem.Text, "onbekend") {
 		t.Fatalf("bad placeholder: save disabled %v, message %q", set.save.Disabled(), set.problem.Text)
 	}
-	set.entries[key].SetText("Geachte {naam},\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}")
+	set.entries[key].SetText("Aan {naam}:\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}")
 	set.entries["practice_city"].SetText("Amersfoort")
 	if set.save.Disabled() {
 		t.Fatalf("good text: save disabled, message %q", set.problem.Text)
@@ -450,7 +450,7 @@ func TestSettingsRefuseABadLetterTextAndSaveAGoodOne(t *testing.T) {
 	test.Tap(set.save)
 	settle(m)
 	got, _ := s.Settings()
-	if got[key] != "Geachte {naam},\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}" || got["practice_city"] != "Amersfoort" {
+	if got[key] != "Aan {naam}:\n\nUw klacht {kenmerk} is afgehandeld: {uitkomst}" || got["practice_city"] != "Amersfoort" {
 		t.Errorf("stored %q, city %q", got[key], got["practice_city"])
 	}
 }
@@ -786,5 +786,79 @@ func TestTodaySaysKindlyThatThereIsNothingToDo(t *testing.T) {
 	settle(m)
 	if got := m.Overview.hint.Text; !strings.HasPrefix(got, "Kies een actiepunt om het te openen") {
 		t.Errorf("with an item: %q", got)
+	}
+}
+
+// TestRefusedMeasureKeepsItsDialog: a measure refused for naming the complainant leaves no new
+// category behind and keeps its dialog with what was typed, to correct it.
+func TestRefusedMeasureKeepsItsDialog(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Thijs Jansen")
+	test.Tap(m.Measures.buttons["new"])
+	var entries []*entry
+	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*entry); ok {
+			entries = append(entries, e)
+		}
+	}
+	if len(entries) < 4 {
+		t.Fatal("no measure dialog")
+	}
+	const typed = "Planning na de klacht van de heer Jansen."
+	entries[0].SetText(typed)
+	entries[1].SetText("Planning")
+	entries[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(m)
+	causes, err := s.RootCauses()
+	if err != nil || slices.ContainsFunc(causes, func(rc data.RootCause) bool { return rc.Label == "Planning" }) {
+		t.Errorf("a refused measure added its category: %v (%v)", causes, err)
+	}
+	overlays := m.win.Canvas().Overlays().List()
+	if len(overlays) != 2 || !strings.Contains(overlayText(m.win), "Jansen") {
+		t.Fatalf("%d overlays, text %q: want the measure dialog under the refusal", len(overlays), overlayText(m.win))
+	}
+	if entries[0].Text != typed || !entries[0].Visible() {
+		t.Errorf("the description typed is gone: %q", entries[0].Text)
+	}
+}
+
+// TestStepDialogKeepsWhatWasTyped: a step refused for a missing hearing is cancelled to record
+// the hearing first; opened again, the dialog still holds the verdict and outcome typed. Once
+// the step is done, the next dialog starts empty.
+func TestStepDialogKeepsWhatWasTyped(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	if err := s.Acknowledge(ref, data.Date{}, data.DeliveryPost, "Ontvangst per brief bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	const outcome = "Wij hebben de factuur aangepast."
+	fill := func() {
+		cf.dialogItems[0].Widget.(*choice).SetSelectedIndex(0)
+		cf.dialogItems[2].Widget.(*entry).SetText(outcome)
+	}
+	cf.onResolve()
+	fill()
+	cf.dialog.Submit() // refused: the complainant was not heard
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status == data.StatusResolved {
+		t.Fatal("resolved without a hearing")
+	}
+	cf.dialog.Hide() // off to record the hearing
+	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactMeeting, Hearing: true, Note: "Klager gehoord."}); err != nil {
+		t.Fatal(err)
+	}
+	cf.onResolve()
+	if got := cf.dialogItems[2].Widget.(*entry).Text; got != outcome || cf.dialogItems[0].Widget.(*choice).SelectedIndex() != 0 {
+		t.Fatalf("reopened with outcome %q, verdict %d", got, cf.dialogItems[0].Widget.(*choice).SelectedIndex())
+	}
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusResolved || c.Outcome != outcome {
+		t.Fatalf("after the hearing: %s %q", c.Status, c.Outcome)
+	}
+	if len(cf.drafts) != 0 {
+		t.Errorf("the draft outlived its step: %v", cf.drafts)
 	}
 }

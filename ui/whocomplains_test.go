@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
 	"klachtenregister/letters"
@@ -122,5 +123,45 @@ func TestConsentStateShown(t *testing.T) {
 	settle(m)
 	if got := cf.lists.consent.Text; !strings.Contains(got, "geweigerd") || len(cf.lists.expertRows) != 2 {
 		t.Errorf("after the refusal: %q, rows %q", got, cf.lists.expertRows)
+	}
+}
+
+// TestPhoneComplaintFiledInWriting: a complaint first made by phone can enter the formal
+// procedure in writing, without a phone intake; choosing the phone route asks for it.
+func TestPhoneComplaintFiledInWriting(t *testing.T) {
+	m, s := newApp(t)
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Sanne Bakker"}, ReceivedOn: data.NewDate(2026, 11, 20),
+		Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Niet teruggebeld"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onEscalate()
+	var route *widget.RadioGroup
+	var takenBy *entry
+	for _, it := range cf.dialogItems {
+		switch w := it.Widget.(type) {
+		case *widget.RadioGroup:
+			route = w
+		case *entry:
+			if it.Text == "Aangenomen door *" {
+				takenBy = w
+			}
+		}
+	}
+	if route == nil || takenBy == nil || route.Selected != "Schriftelijk (per brief of e-mail)" || !takenBy.Disabled() {
+		t.Fatalf("route %v, taken by %v: want in writing chosen and the phone fields off", route, takenBy)
+	}
+	route.SetSelected(route.Options[1])
+	if takenBy.Disabled() {
+		t.Error("the phone route leaves 'taken by' off")
+	}
+	route.SetSelected(route.Options[0])
+	cf.dialog.Submit()
+	settle(m)
+	c, err := s.Complaint(ref)
+	if err != nil || !c.Formal || c.TakenBy != "" {
+		t.Errorf("after filing in writing: %+v (%v)", c, err)
 	}
 }

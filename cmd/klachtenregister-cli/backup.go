@@ -60,7 +60,7 @@ func backupCommand(fs *flag.FlagSet) func(c *call) error {
 		if *out == "" {
 			return usagef("geef met -o het bestand voor de reservekopie, bijvoorbeeld: backup -o klachtenregister%s", ".reservekopie")
 		}
-		if err := c.output(*out); err != nil { // before the passphrase is asked
+		if err := c.output(*out, "klachtenregister.reservekopie"); err != nil { // before the passphrase is asked
 			return err
 		}
 		passphrase := ""

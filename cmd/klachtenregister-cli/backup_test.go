@@ -136,3 +136,57 @@ func toStrings(v any) []string {
 	}
 	return out
 }
+
+// TestBackupsOfTwoProcessesAtOnce: each backup first removes the copies of the register that
+// killed backups left beside it; a copy another process is still making (the app's automatic
+// backup beside a scheduled CLI backup) is never among them. Two processes make backups of one
+// register at the same time, over and over: none fails, and no copy is left.
+func TestBackupsOfTwoProcessesAtOnce(t *testing.T) {
+	const runs = 15
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "20")
+	mine, theirs := t.TempDir(), t.TempDir()
+	cmd, stderr := startChild(t, runs, "", "backup", "-o", filepath.Join(theirs, "b.reservekopie"), "--force", "--db", db)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for range runs {
+		ok(t, db, "backup", "-o", filepath.Join(mine, "b.reservekopie"), "--force")
+	}
+	cmd.Wait()
+	if strings.Contains(stderr.String(), "REFUSED") {
+		t.Errorf("the other process's backups failed: %s", stderr)
+	}
+	if left := backupLeftovers(t, filepath.Dir(db), mine, theirs); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// dirNames lists a folder, sorted.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// backupLeftovers are the files a backup in progress has in dirs: the copy of the register
+// with its journals and lock, and the backup file's temporary file.
+func backupLeftovers(t *testing.T, dirs ...string) []string {
+	t.Helper()
+	var out []string
+	for _, dir := range dirs {
+		for _, name := range dirNames(t, dir) {
+			if strings.HasPrefix(name, ".klachtenregister-kopie-") || strings.HasSuffix(name, ".tmp") {
+				out = append(out, filepath.Join(dir, name))
+			}
+		}
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -134,6 +135,8 @@ func TestBadInputChangesNothing(t *testing.T) {
 	ok(t, db, "demo", "--count", "12")
 	received, acknowledged := firstWith(t, db, "received"), firstWith(t, db, "acknowledged")
 	closed := firstWith(t, db, "closed")
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "bestaatniet.pdf")
 	cases := []struct {
 		name string
 		args []string
@@ -156,6 +159,20 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"missing reason", []string{"extend", acknowledged, "--until", "2027-02-01"}, "reden"},
 		{"extension not later", []string{"extend", acknowledged, "--until", "2026-12-01", "--reason", "x"}, "na de huidige termijn"},
 		{"unknown flag", []string{"list", "--colour"}, "colour"},
+		// Go's flag package and the operating system refuse in English; the practitioner reads Dutch.
+		{"unknown flag in add", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--bogus", "1"}, "de optie --bogus bestaat niet"},
+		{"mistyped flag", []string{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--recieved", "2026-11-02"}, "de optie --recieved bestaat niet bij deze opdracht (bedoelt u --received?)"},
+		{"year not a number", []string{"list", "--year", "20x6"}, `"20x6" is geen geldig getal voor --year; schrijf --year JJJJ`},
+		{"year out of range", []string{"list", "--year", "99999999999999999999"}, "is te groot voor --year"},
+		{"count not a number", []string{"demo", "--count", "abc"}, `"abc" is geen geldig getal voor --count; schrijf --count N`},
+		{"switch with a value", []string{"list", "--overdue=misschien"}, "--overdue is een keuze die aan of uit staat"},
+		{"bad flag syntax", []string{"list", "---year", "2026"}, "is geen optie"},
+		{"own refusal of a value", []string{"share", acknowledged, "--expert", "1", "--letter", "x"}, `--letter: "x" is geen nummer`},
+		{"attach a missing file", []string{"attach", acknowledged, missing}, missing + " bestaat niet; controleer de naam en de map"},
+		{"import a missing file", []string{"import", missing}, missing + " bestaat niet"},
+		{"import a folder", []string{"import", dir}, dir + " is een map en geen bestand"},
+		{"restore a missing backup", []string{"restore", missing, "--force"}, missing + " bestaat niet"},
+		{"logo is a folder", []string{"settings", "set", "practice_logo=" + dir}, dir + " is een map en geen bestand"},
 		{"unknown setting", []string{"settings", "set", "practice_colour=blue"}, "practice_colour"},
 		{"bad setting value", []string{"settings", "set", "practice_city=Delft", "ack_days=0"}, "ack_days"},
 		{"demo on full register", []string{"demo"}, "bevat al"},
@@ -175,12 +192,27 @@ func TestBadInputChangesNothing(t *testing.T) {
 			if lines := strings.Count(strings.TrimSpace(stderr), "\n"); lines != 0 || !strings.Contains(stderr, tc.says) {
 				t.Errorf("stderr %q: want one line mentioning %q", stderr, tc.says)
 			}
+			for _, e := range english {
+				if strings.Contains(strings.ReplaceAll(stderr, dir, ""), e) {
+					t.Errorf("stderr %q holds English %q", stderr, e)
+				}
+			}
+			if pathError.MatchString(stderr) {
+				t.Errorf("stderr %q holds the system's error", stderr)
+			}
 			if fileHash(t, db) != before {
 				t.Errorf("database changed")
 			}
 		})
 	}
 }
+
+// english are fragments of the refusals of Go's flag package and the operating system, which
+// a practitioner should never read; pathError is how the system names what it tried ("open x: ").
+var (
+	english   = []string{"flag", "invalid", "parse error", "out of range", "no such file", "directory", "permission", "syntax"}
+	pathError = regexp.MustCompile(`(^|[\s(])(open|stat|lstat|read) \S+: `)
+)
 
 // firstWith returns the reference of a complaint in the given status.
 func firstWith(t *testing.T, db, status string) string {

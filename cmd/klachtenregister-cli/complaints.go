@@ -10,7 +10,7 @@ import (
 
 func init() {
 	register("add", command{create: true,
-		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--taken-by NAAM --explicit-request] [--anonymous] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER] [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--letter-description TEKST] [--language nl|en] [--on-behalf-of NAAM --rep-address REGEL --rep-postcode PC --rep-city PLAATS [--rep-address2 REGEL] [--rep-country LAND] [--rep-salutation mevrouw|heer|neutral] [--rep-initials VOORLETTERS] [--rep-surname ACHTERNAAM] [--rep-email ADRES]]",
+		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--taken-by NAAM --explicit-request] [--anonymous] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER] [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--letter-description TEKST] [--language nl|en] [--on-behalf-of NAAM --rep-address REGEL --rep-city PLAATS [--rep-postcode PC] [--rep-address2 REGEL] [--rep-country LAND] [--rep-salutation mevrouw|heer|neutral] [--rep-initials VOORLETTERS] [--rep-surname ACHTERNAAM] [--rep-email ADRES]]",
 		setup: addCommand})
 	register("list", command{usage: "[--json] [--status S] [--overdue] [--search TEKST] [--year JJJJ]", setup: listCommand})
 	register("show", command{usage: "KENMERK [--json]", setup: showCommand})
@@ -170,7 +170,10 @@ func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 			if it.MeasureID != 0 || it.Kind == data.ItemRetention {
 				who = it.Detail // a measure's or the register's item concerns no complainant
 			}
-			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s (%s)\n", it.Reference, it.Warning.Label(), it.DueOn,
+			if who != "" { // an anonymous complaint has no name
+				who = " (" + who + ")"
+			}
+			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s%s\n", it.Reference, it.Warning.Label(), it.DueOn,
 				it.Label, it.When(), who)
 		}
 		return nil

@@ -129,6 +129,9 @@ func TestWhoComplains(t *testing.T) {
 	refusedUnchanged(t, db, "wie het gesprek aannam", "escalate", informal)
 	refusedUnchanged(t, db, "uitdrukkelijk", "escalate", informal, "--taken-by", "Anne de Linde")
 	ok(t, db, "escalate", informal, "--taken-by", "Anne de Linde", "--explicit-request", "--on", "2026-11-26")
+	written := strings.TrimSpace(ok(t, db, phone...)) // filed in writing after the call
+	refusedUnchanged(t, db, "kies één van de twee", "escalate", written, "--in-writing", "--explicit-request")
+	ok(t, db, "escalate", written, "--in-writing", "--on", "2026-11-26")
 
 	anon := []string{"add", "--anonymous", "--summary", "Onvriendelijk te woord gestaan", "--channel", "conversation", "--received", "2026-11-25"}
 	refusedUnchanged(t, db, "anonieme klacht heeft geen naam", append(anon, "--name", "Jansen")...)

@@ -58,7 +58,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		content, err := os.ReadFile(c.args[0])
 		if err != nil {
-			return data.NewError(data.CodeInvalid, "", "%s kan niet worden gelezen: %v", c.args[0], err)
+			return data.Unreadable(c.args[0], err)
 		}
 		sheet, err := importer.Read(c.args[0], content)
 		if err != nil {
@@ -147,9 +147,13 @@ func (r *importReport) print(w io.Writer) {
 		fmt.Fprintln(w, "Er is niets nieuws om te importeren; het register is niet gewijzigd.")
 	default:
 		refs := r.result.References
-		fmt.Fprintf(w, "Geïmporteerd: %d klachten (%s t/m %s)", len(refs), refs[0], refs[len(refs)-1])
+		span := refs[0]
+		if len(refs) > 1 {
+			span += " t/m " + refs[len(refs)-1]
+		}
+		fmt.Fprintf(w, "Geïmporteerd: %s (%s)", counted(len(refs), "klacht", "klachten"), span)
 		if r.skip && len(r.Refused) > 0 {
-			fmt.Fprintf(w, "; %d geweigerde regels overgeslagen", len(r.Refused))
+			fmt.Fprintf(w, "; %s overgeslagen", counted(len(r.Refused), "geweigerde regel", "geweigerde regels"))
 		}
 		fmt.Fprintln(w, ".")
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,5 +81,19 @@ func TestImportMap(t *testing.T) {
 	// Without status, date of handling and verdict the complaints are open.
 	if list := ok(t, db, "list", "--status", "received"); strings.Count(list, "K-2024-") != 3 {
 		t.Errorf("list:\n%s", list)
+	}
+}
+
+// TestImportOfOneSaysOne: the summary of an import of one complaint, with one refused row
+// skipped, is in the singular and names the one reference once.
+func TestImportOfOneSaysOne(t *testing.T) {
+	db := newDB(t)
+	sheet := filepath.Join(t.TempDir(), "register.csv")
+	if err := os.WriteFile(sheet, []byte("Datum;Klager;Omschrijving\n3-1-2025;Fatima El Amrani;Advies sluit niet aan\n31-02-2025;Bo Li;Niet teruggebeld\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := ok(t, db, "import", sheet, "--skip-refused")
+	if want := "Geïmporteerd: 1 klacht (K-2025-0001); 1 geweigerde regel overgeslagen.\n"; !strings.HasSuffix(out, want) {
+		t.Errorf("import of one:\n%s\nwant it to end in %q", out, want)
 	}
 }

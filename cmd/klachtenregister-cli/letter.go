@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality|withdrawal -o BESTAND.pdf [--force] [--lang nl|en] [--date JJJJ-MM-DD] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en] | letter samples -o MAP",
+	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality|withdrawal -o BESTAND.pdf [--force] [--lang nl|en] [--date JJJJ-MM-DD] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en] | letter samples -o MAP [--force]",
 		setup: letterCommand})
 	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
 	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})
@@ -35,7 +35,7 @@ func (c *call) outputPath(path string) (string, error) {
 	if path == "" {
 		return "", usagef("geef met -o het PDF-bestand op waarin de brief komt, bijvoorbeeld -o brief.pdf")
 	}
-	return path, c.output(path)
+	return path, c.output(path, "brief.pdf")
 }
 
 func letterCommand(fs *flag.FlagSet) func(c *call) error {
@@ -79,7 +79,7 @@ func letterCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		if err := c.output(path); err != nil { // again, now with the register's own backup folder
+		if err := c.output(path, "brief.pdf"); err != nil { // again, now with the register's own backup folder
 			return err
 		}
 		l, pdf, err := letters.Generate(s, letters.Request{Reference: ref, Kind: kind, Language: *lang,
@@ -125,8 +125,13 @@ func samples(c *call, dir string) error {
 	if dir == "" {
 		return usagef("geef met -o de map waarin de voorbeeldbrieven komen, bijvoorbeeld -o voorbeeldbrieven")
 	}
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+	switch info, err := os.Stat(dir); {
+	case os.IsNotExist(err):
 		return usagef("de map %s bestaat niet; maak hem eerst aan of kies een bestaande map", dir)
+	case err != nil:
+		return data.Unreadable(dir, err)
+	case !info.IsDir():
+		return usagef("%s is een bestand en geen map; geef met -o de map op waarin de voorbeeldbrieven komen, bijvoorbeeld -o voorbeeldbrieven", dir)
 	}
 	s, err := c.open()
 	if err != nil {
@@ -245,7 +250,11 @@ func letterCopyCommand(fs *flag.FlagSet) func(c *call) error {
 		if err := c.writeOutput(path, pdf); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, zoals verstuurd)\n", ref, kind.Label(), found.Version, path)
+		as := "zoals bewaard; nog niet als verstuurd gemarkeerd"
+		if !found.SentOn.IsZero() {
+			as = "zoals verstuurd op " + found.SentOn.String()
+		}
+		fmt.Fprintf(c.stdout, "%s: %s versie %d gekopieerd naar %s (ongewijzigd, %s)\n", ref, kind.Label(), found.Version, path, as)
 		return nil
 	}
 }

@@ -50,11 +50,14 @@ func TestLetterGenerateSendAndReprint(t *testing.T) {
 
 	// A copy of version 1 is the very file that was written then.
 	again := filepath.Join(dir, "kopie.pdf")
-	ok(t, db, "letter-copy", ref, "acknowledgement", "--version", "1", "-o", again)
+	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "--version", "1", "-o", again); !strings.Contains(out, "(ongewijzigd, zoals bewaard; nog niet als verstuurd gemarkeerd)") {
+		t.Errorf("letter-copy of a version never sent: %q", out)
+	}
 	if copied, _ := os.ReadFile(again); !bytes.Equal(copied, pdf) {
 		t.Error("letter-copy of version 1 differs from the file written when it was made")
 	}
-	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "-o", again, "--force"); !strings.Contains(out, "versie 2 gekopieerd") {
+	if out := ok(t, db, "letter-copy", ref, "acknowledgement", "-o", again, "--force"); !strings.Contains(out, "versie 2 gekopieerd") ||
+		!strings.Contains(out, "(ongewijzigd, zoals verstuurd op 2026-11-30)") {
 		t.Errorf("letter-copy without --version should copy the newest: %q", out)
 	}
 
@@ -103,7 +106,7 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 		{"sent without via", []string{"letter-sent", ref, "acknowledgement"}, "--via"},
 		{"sent by fax", []string{"letter-sent", ref, "acknowledgement", "--via", "fax"}, "fax"},
 		{"copy of a missing version", []string{"letter-copy", ref, "acknowledgement", "--version", "3", "-o", out}, "versie 3"},
-		{"bad template", []string{"settings", "set", "letter_outcome_nl=Beste {naam},\n\nUw {oordel}"}, "regel 3"},
+		{"bad template", []string{"settings", "set", "letter_outcome_nl=Aan {naam}:\n\nUw {oordel}"}, "regel 3"},
 		{"bad window", []string{"settings", "set", "address_window_left_mm=300"}, "address_window_left_mm"},
 		{"dated too far ahead", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2099-01-01"}, "14 dagen"},
 		{"dated in the past", []string{"letter", ref, "acknowledgement", "-o", out, "--date", "2020-01-01"}, "verleden"},
@@ -171,7 +174,7 @@ func TestRepresentativeWithdrawalAndSamples(t *testing.T) {
 	ok(t, db, "withdraw", ref)
 	wd := filepath.Join(dir, "intrekking.pdf")
 	ok(t, db, "letter", ref, "withdrawal", "-o", wd)
-	if text := pdfToText(t, wd); !strings.Contains(text, "Intrekking van uw klacht") {
+	if text := pdfToText(t, wd); !strings.Contains(text, "Intrekking van de klacht (namens") { // the complainant's complaint, to the representative
 		t.Errorf("withdrawal letter:\n%s", text)
 	}
 	samples := filepath.Join(dir, "voorbeelden")

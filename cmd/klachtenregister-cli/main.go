@@ -19,15 +19,16 @@ func main() {
 }
 
 // removeOutputsOnSignal makes Ctrl+C or a stopped scheduled task remove the temporary file of
-// an output being written, which may hold personal data, before the program exits. A change
-// to the register in progress needs nothing: it commits entirely or not at all.
+// an output being written and the snapshot of a backup being made, which hold personal data,
+// before the program exits. A change to the register in progress needs nothing: it commits
+// entirely or not at all.
 func removeOutputsOnSignal() {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		sig := <-ch
 		data.RemovePartialOutputs()
-		fmt.Fprintf(os.Stderr, "klachtenregister-cli: afgebroken (%v); wat nog niet was opgeslagen is niet bewaard\n", sig)
+		fmt.Fprintf(os.Stderr, "klachtenregister-cli: afgebroken (%s); wat nog niet was opgeslagen is niet bewaard\n", signalName(sig))
 		os.Exit(exitProblem)
 	}()
 }

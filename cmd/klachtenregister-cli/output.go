@@ -179,7 +179,8 @@ func printFile(w io.Writer, f *data.File) {
 			if ct.Hearing {
 				who += " [gehoord]"
 			}
-			fmt.Fprintf(w, "  %s  %s%s: %s\n", ct.On, ct.Kind.Label(), who, joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested))
+			// After an erasure the note is gone: no colon without a text after it.
+			fmt.Fprintf(w, "  %s  %s\n", ct.On, joinNonEmpty(": ", ct.Kind.Label()+who, joinNonEmpty(" | gevraagd: ", ct.Note, ct.InfoRequested)))
 		}
 	}
 	if len(f.Attachments) > 0 {

@@ -69,3 +69,64 @@ func TestOutputsNeverReplaceTheRegister(t *testing.T) {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 }
+
+// TestRefusedOutputsSuggestWhatFits: a folder given for a file is answered with a file name
+// of the kind asked for, and a file given for a folder is not called a folder that does not
+// exist.
+func TestRefusedOutputsSuggestWhatFits(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "6")
+	ref := firstWith(t, db, "acknowledged")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "bestaat.pdf")
+	if err := os.WriteFile(file, []byte("%PDF-"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"report", "--year", "2026", "--csv", dir}, "zoals " + filepath.Join(dir, "register-2026.csv")},
+		{[]string{"report", "--year", "2026", "-o", dir}, "zoals " + filepath.Join(dir, "jaarverslag-2026.pdf")},
+		{[]string{"backup", "-o", dir}, "zoals " + filepath.Join(dir, "klachtenregister.reservekopie")},
+		{[]string{"export-person", ref, "-o", dir}, "zoals " + filepath.Join(dir, "inzage.zip")},
+		{[]string{"letter", ref, "progress", "-o", dir}, "zoals " + filepath.Join(dir, "brief.pdf")},
+		{[]string{"letter", "samples", "-o", file}, file + " is een bestand en geen map; geef met -o de map op"},
+		{[]string{"letter", "samples", "-o", filepath.Join(dir, "nieuw")}, "de map " + filepath.Join(dir, "nieuw") + " bestaat niet"},
+	} {
+		t.Run(strings.Join(tc.args[:2], " "), func(t *testing.T) {
+			before := fileHash(t, db)
+			_, stderr, code := cli(t, db, tc.args...)
+			if code != 2 || !strings.Contains(stderr, tc.says) {
+				t.Errorf("exit %d, %q; want 2 and %q", code, stderr, tc.says)
+			}
+			if fileHash(t, db) != before {
+				t.Error("database changed")
+			}
+		})
+	}
+}
+
+// TestNoEmptyLeftovers: what an anonymous or erased complaint lacks leaves no empty
+// parentheses in deadlines and no colon without a text in show.
+func TestNoEmptyLeftovers(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "12")
+	anonymous := strings.TrimSpace(ok(t, db, "add", "--summary", "Anonieme melding", "--channel", "phone", "--anonymous"))
+	for _, line := range strings.Split(ok(t, db, "deadlines"), "\n") {
+		if strings.HasPrefix(line, anonymous) && (strings.Contains(line, "()") || !strings.HasSuffix(line, "nog 7 dagen")) {
+			t.Errorf("deadlines of an anonymous complaint: %q", line)
+		}
+	}
+	closed := firstWith(t, db, "closed")
+	ok(t, db, "erase", closed, "--reason", "verzoek van de klager")
+	out := ok(t, db, "show", closed)
+	if !strings.Contains(out, "Contactmomenten:") {
+		t.Fatalf("show lists no contacts:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasSuffix(strings.TrimRight(line, " "), ":") && strings.HasPrefix(line, "  ") {
+			t.Errorf("show after erase: %q ends in a colon", line)
+		}
+	}
+}

@@ -30,6 +30,7 @@ func TestMain(m *testing.M) {
 }
 
 func child(argsJSON string) int {
+	removeOutputsOnSignal() // as main does
 	var args []string
 	if err := json.Unmarshal([]byte(argsJSON), &args); err != nil {
 		fmt.Fprintln(os.Stderr, err)

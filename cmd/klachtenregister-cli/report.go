@@ -25,7 +25,7 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 	out := fs.String("o", "", "PDF-bestand voor het jaarverslag")
 	csvOut := fs.String("csv", "", "CSV-bestand voor het register van het jaar")
 	withNames := fs.Bool("with-names", false, "CSV met namen, adressen, contactgegevens en vrije tekst (standaard geanonimiseerd)")
-	fs.Bool("anonymised", true, "CSV zonder namen (de standaard; blijft werken voor bestaande scripts)")
+	anonymisedFlag := fs.Bool("anonymised", true, "CSV zonder namen (de standaard; blijft werken voor bestaande scripts)")
 	lang := fs.String("lang", "", "taal van het jaarverslag (standaard de instelling language)")
 	return func(c *call) error {
 		if err := c.noArgs(); err != nil {
@@ -40,15 +40,18 @@ func reportCommand(fs *flag.FlagSet) func(c *call) error {
 		if *withNames && *csvOut == "" {
 			return usagef("--with-names geldt voor de CSV-export; geef ook --csv BESTAND.csv (het jaarverslag zelf noemt nooit namen)")
 		}
+		if *withNames && *anonymisedFlag && given(fs, "anonymised") {
+			return usagef("--anonymised en --with-names spreken elkaar tegen; kies één: --with-names voor een CSV met namen, of alleen --anonymised (de standaard)")
+		}
 		anonymised := !*withNames
 		if *lang != "" {
 			if _, err := data.ParseLanguage(*lang); err != nil {
 				return err
 			}
 		}
-		for _, p := range []string{*out, *csvOut} {
-			if p != "" {
-				if err := c.output(p); err != nil {
+		for _, o := range [][2]string{{*out, fmt.Sprintf("jaarverslag-%d.pdf", *year)}, {*csvOut, fmt.Sprintf("register-%d.csv", *year)}} {
+			if o[0] != "" {
+				if err := c.output(o[0], o[1]); err != nil {
 					return err
 				}
 			}

@@ -77,7 +77,7 @@ func TestMeasureCommands(t *testing.T) {
 	code := strings.TrimSpace(ok(t, db, "measure-add", "--description", "Dossiers afschermen", "--cause", "privacy-en-avg",
 		"--owner", "Mark Peters", "--due", "2026-12-10", "--ref", ref))
 	ok(t, db, "measure-edit", code, "--due", "2026-12-05")
-	if out := ok(t, db, "deadlines"); !strings.Contains(out, code+"   bijna verlopen  2026-12-05  Verbetermaatregel uitvoeren") ||
+	if out := ok(t, db, "deadlines"); !strings.Contains(out, code+"   op tijd        2026-12-05  Verbetermaatregel uitvoeren") || // due soon from 3 December
 		!strings.Contains(out, "Dossiers afschermen") {
 		t.Errorf("deadlines lack the measure:\n%s", out)
 	}
@@ -137,7 +137,7 @@ func TestBadMeasureAndReportInputChangesNothing(t *testing.T) {
 	unfounded := resolvedComplaint(t, db, "unfounded")
 	code := strings.TrimSpace(ok(t, db, "measure-add", "--description", "Telefoondienst", "--cause", "accessibility"))
 	dir := t.TempDir()
-	pdf := filepath.Join(dir, "j.pdf")
+	pdf, csv := filepath.Join(dir, "j.pdf"), filepath.Join(dir, "r.csv")
 	for _, tc := range []struct {
 		args []string
 		says string
@@ -147,6 +147,8 @@ func TestBadMeasureAndReportInputChangesNothing(t *testing.T) {
 		{[]string{"report", "--year", "1899", "--csv", pdf}, "--year 1899"},
 		{[]string{"report", "--year", "2026"}, "-o"},
 		{[]string{"report", "--year", "2026", "-o", pdf, "--with-names"}, "--csv"},
+		{[]string{"report", "--year", "2026", "--csv", csv, "--anonymised", "--with-names"}, "--anonymised en --with-names spreken elkaar tegen"},
+		{[]string{"report", "--year", "2026", "--csv", csv, "--with-names", "--anonymised=true"}, "spreken elkaar tegen"},
 		{[]string{"report", "--year", "2026", "-o", filepath.Join(dir, "geen", "j.pdf")}, "bestaat niet"},
 		{[]string{"report", "--year", "2026", "-o", pdf, "--lang", "de"}, "taal"},
 		{[]string{"measure-add", "--cause", "fees"}, "--description"},
@@ -185,7 +187,9 @@ func TestBadMeasureAndReportInputChangesNothing(t *testing.T) {
 			}
 		})
 	}
-	if _, err := os.Stat(pdf); !os.IsNotExist(err) {
-		t.Error("a refused report left a file behind")
+	for _, f := range []string{pdf, csv} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("a refused report left %s behind", f)
+		}
 	}
 }

@@ -152,7 +152,7 @@ func exportPersonCommand(fs *flag.FlagSet) func(c *call) error {
 		if *out == "" {
 			return usagef("geef met -o het ZIP-bestand op, bijvoorbeeld -o inzage.zip")
 		}
-		if err := c.output(*out); err != nil {
+		if err := c.output(*out, "inzage.zip"); err != nil {
 			return err
 		}
 		ref, s, err := c.openRef()

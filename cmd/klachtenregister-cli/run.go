@@ -62,7 +62,13 @@ func (e errUsage) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
 
 func run(e env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		// A scheduled task with its command left out must not pass as done.
+		printHelp(e.stderr)
+		fmt.Fprintln(e.stderr, "\nklachtenregister-cli: geef een opdracht op, zoals 'klachtenregister-cli verify'")
+		return exitRefused
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printHelp(e.stdout)
 		return exitOK
 	}
@@ -110,7 +116,7 @@ func (cmd command) invoke(e env, name string, args []string) error {
 			fmt.Fprintf(e.stdout, "gebruik: klachtenregister-cli %s %s\n", name, cmd.usage)
 			return nil
 		} else if err != nil {
-			return usagef("%v; gebruik: klachtenregister-cli %s %s", err, name, cmd.usage)
+			return usagef("%s; gebruik: klachtenregister-cli %s %s", flagRefusal(fs, cmd.usage+" --db PAD", err), name, cmd.usage)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -118,7 +124,7 @@ func (cmd command) invoke(e env, name string, args []string) error {
 		c.args = append(c.args, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
-	fs.Visit(func(f *flag.Flag) { c.dbSet = c.dbSet || f.Name == "db" })
+	c.dbSet = given(fs, "db")
 	defer func() {
 		if c.store != nil {
 			c.store.Close()
@@ -162,9 +168,12 @@ func (c *call) open() (*data.Store, error) {
 }
 
 // output checks an output path (-o, --csv) before the register changes, so a refused file
-// changes nothing. With no register open yet it protects the one --db names.
-func (c *call) output(path string) error {
-	return data.CheckOutput(path, c.outputOptions())
+// changes nothing. With no register open yet it protects the one --db names. example is the
+// kind of file asked for, as a name the refusal of a folder suggests in it ("brief.pdf").
+func (c *call) output(path, example string) error {
+	opt := c.outputOptions()
+	opt.Example = example
+	return data.CheckOutput(path, opt)
 }
 
 // writeOutput writes an output file through data.WriteOutput, never onto the register.

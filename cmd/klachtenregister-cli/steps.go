@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register("escalate", command{usage: "KENMERK [--on JJJJ-MM-DD] [--taken-by NAAM --explicit-request (telefonische klacht)]", setup: escalateCommand})
+	register("escalate", command{usage: "KENMERK [--on JJJJ-MM-DD] [--taken-by NAAM --explicit-request | --in-writing (telefonische klacht)]", setup: escalateCommand})
 	register("acknowledge", command{usage: "KENMERK --via email|post|hand --note TEKST [--on JJJJ-MM-DD]", setup: acknowledgeCommand})
 	register("extend", command{usage: "KENMERK --until JJJJ-MM-DD --reason TEKST", setup: extendCommand})
 	register("resolve", command{usage: "KENMERK --verdict well_founded|partly_well_founded|unfounded|settled --outcome TEKST [--justified yes|no] [--no-hearing-reason TEKST] [--on JJJJ-MM-DD]", setup: resolveCommand})
@@ -113,6 +113,7 @@ func escalateCommand(fs *flag.FlagSet) func(c *call) error {
 	var p data.PhoneIntake
 	fs.StringVar(&p.TakenBy, "taken-by", "", "telefonische klacht: wie het gesprek aannam")
 	fs.BoolVar(&p.ExplicitRequest, "explicit-request", false, "telefonische klacht: de klager vroeg uitdrukkelijk om de formele procedure")
+	fs.BoolVar(&p.InWriting, "in-writing", false, "telefonische klacht: de klager diende de klacht daarna schriftelijk in (brief of e-mail)")
 	return func(c *call) error {
 		d, err := date(*on)
 		if err != nil {

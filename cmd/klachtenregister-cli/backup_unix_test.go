@@ -1,0 +1,49 @@
+//go:build unix
+
+package main
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestInterruptedBackupLeavesNoCopy: `backup -o DIR/b.enc --encrypt` stopped with SIGTERM (a
+// scheduled task ended, Ctrl+C) once left the plain copy of the register it was making, with
+// names and complaint texts, in DIR (a USB stick, a synced folder), and nothing removed it. A
+// CLI process making backups is stopped while a copy exists, five times, at different
+// moments: afterwards DIR holds at most the finished backup, and the register's folder nothing
+// of the backup.
+func TestInterruptedBackupLeavesNoCopy(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "40")
+	regDir, out := filepath.Dir(db), t.TempDir()
+	t.Setenv(passphraseEnv, "lang genoeg wachtwoord")
+	for i := range 5 {
+		cmd, stderr := startChild(t, 0, "", "backup", "-o", filepath.Join(out, "b.enc"), "--encrypt", "--force", "--db", db)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(20 * time.Second); len(backupLeftovers(t, regDir, out)) == 0; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("run %d: no backup began in 20 s: %s", i, stderr)
+			}
+		}
+		time.Sleep(time.Duration(rand.IntN(20)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+		if !strings.Contains(stderr.String(), "afgebroken") {
+			t.Fatalf("run %d: the CLI did not stop on SIGTERM: %s", i, stderr)
+		}
+		if left := backupLeftovers(t, regDir, out); len(left) != 0 {
+			t.Fatalf("run %d: the interrupted backup left %v", i, left)
+		}
+		if got := dirNames(t, out); len(got) > 1 || len(got) == 1 && got[0] != "b.enc" {
+			t.Fatalf("run %d: the backup folder holds %v", i, got)
+		}
+	}
+}

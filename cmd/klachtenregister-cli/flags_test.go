@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestFlagWithoutItsValue: the last flag on the line lacks its value (in the other tests
+// --db comes last).
+func TestFlagWithoutItsValue(t *testing.T) {
+	db := newDB(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"add", "--db", db, "--name", "A", "--summary", "B", "--channel", "letter", "--received"}, "na --received hoort een waarde: --received JJJJ-MM-DD;"},
+		{[]string{"letter", "--db", db, "K-2026-0001", "progress", "-o"}, "na -o hoort een waarde: -o BESTAND.pdf;"},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, tc.args)
+		if code != 2 || !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut.String(), tc.want)
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("the refused add made a register")
+	}
+}
+
+func TestSignalIsNamedInDutch(t *testing.T) {
+	for sig, want := range map[os.Signal]string{os.Interrupt: "Ctrl+C", syscall.SIGTERM: "taakplanner"} {
+		if got := signalName(sig); !strings.Contains(got, want) {
+			t.Errorf("signalName(%v) = %q, want it to mention %q", sig, got, want)
+		}
+	}
+}
+
+// TestNoCommandIsRefused: a scheduled task with its command left out must not pass as done;
+// help asked for is no refusal.
+func TestNoCommandIsRefused(t *testing.T) {
+	var out, errOut bytes.Buffer
+	e := env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}
+	if code := run(e, nil); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), "geef een opdracht op") ||
+		!strings.Contains(errOut.String(), "verify [--json]") {
+		t.Errorf("no arguments: exit %d, stdout %q, stderr %q; want 2 and the usage on stderr", code, out.String(), errOut.String())
+	}
+	for _, help := range []string{"help", "--help", "-h"} {
+		out.Reset()
+		errOut.Reset()
+		if code := run(e, []string{help}); code != 0 || !strings.Contains(out.String(), "verify [--json]") || errOut.Len() != 0 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", help, code, out.String(), errOut.String())
+		}
+	}
+}
+
+// TestUsageListsEveryFlag: every flag a command takes is in its usage line (--db and --json
+// apart, which every command takes), so --help never hides one.
+func TestUsageListsEveryFlag(t *testing.T) {
+	for name, cmd := range commands {
+		fs := flag.NewFlagSet(name, flag.ContinueOnError)
+		if cmd.output {
+			fs.Bool("force", false, "")
+		}
+		cmd.setup(fs)
+		fs.VisitAll(func(f *flag.Flag) {
+			dash := "--"
+			if len(f.Name) == 1 {
+				dash = "-"
+			}
+			hidden := f.Name == "db" || f.Name == "json" || name == "report" && f.Name == "anonymised" // the default, kept for old scripts
+			if !hidden && !strings.Contains(cmd.usage, dash+f.Name) {
+				t.Errorf("%s: usage %q lacks %s%s", name, cmd.usage, dash, f.Name)
+			}
+		})
+	}
+}
+
+// TestUsageShowsWhatIsOptional: the representative's postcode is optional (README, and add
+// takes a representative without one), and letter samples takes --force, which its refusal
+// of existing files names.
+func TestUsageShowsWhatIsOptional(t *testing.T) {
+	for _, tc := range []struct{ command, want string }{
+		{"add", "--on-behalf-of NAAM --rep-address REGEL --rep-city PLAATS [--rep-postcode PC]"},
+		{"letter", "letter samples -o MAP [--force]"},
+	} {
+		out, _, code := cli(t, newDB(t), tc.command, "--help")
+		if code != 0 || !strings.Contains(out, tc.want) {
+			t.Errorf("%s --help: exit %d, %q; want %q", tc.command, code, out, tc.want)
+		}
+	}
+}

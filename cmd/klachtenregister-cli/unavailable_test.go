@@ -1,0 +1,38 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"klachtenregister/data"
+)
+
+// TestRestoreOverARegisterInUse: a register another program still has open is unavailable
+// now (exit 3, as README's exit codes say for "in use by another program"), not bad input;
+// the register stays as it was.
+func TestRestoreOverARegisterInUse(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "4")
+	backup := filepath.Join(t.TempDir(), "kopie.reservekopie")
+	ok(t, db, "backup", "-o", backup)
+	app, err := data.OpenExisting(db) // the desktop app, still open
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	if _, err := app.List(data.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, db)
+	_, stderr, code := cli(t, db, "restore", backup, "--force")
+	if code != 3 || !strings.Contains(stderr, "nog geopend in een ander programma") {
+		t.Errorf("restore over a register in use: exit %d, %q; want 3", code, stderr)
+	}
+	if fileHash(t, db) != before {
+		t.Error("the refused restore changed the register")
+	}
+	if aside, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "*voor-terugzetten*")); len(aside) != 0 {
+		t.Errorf("the refused restore set files aside: %v", aside)
+	}
+}
