@@ -63,3 +63,32 @@ func TestEscapeClosesADialogThroughItsOwnHide(t *testing.T) {
 	}
 	working.Hide()
 }
+
+// TestEscapeKeepsWhatWasTypedInAStepDialog: Escape cancels a step dialog as its Cancel button
+// does, also with the focus outside a text field, so the dialog opens again with what was
+// typed (Escape from a drop-down list lost it: only the pop-up was hidden).
+func TestEscapeKeepsWhatWasTypedInAStepDialog(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), "")
+	settle(m)
+	cf.onResolve()
+	outcome := "Wij hebben de factuur gecorrigeerd."
+	for _, it := range cf.dialogItems {
+		if e, ok := it.Widget.(*entry); ok && e.MultiLine {
+			e.SetText(outcome)
+		}
+	}
+	verdict := cf.dialogItems[0].Widget.(*choice)
+	cf.win.Canvas().Focus(verdict)
+	typeKey(cf.win, fyne.KeyEscape, false)
+	if cf.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape left the dialog open")
+	}
+	cf.onResolve()
+	for _, it := range cf.dialogItems {
+		if e, ok := it.Widget.(*entry); ok && e.MultiLine && e.Text == outcome {
+			return
+		}
+	}
+	t.Error("the dialog opened again without the outcome typed")
+}
