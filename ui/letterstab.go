@@ -170,7 +170,10 @@ func (lt *lettersTab) onMake() {
 			documents: k != data.LetterConsent && k != data.LetterConfidentiality,
 			expert:    k != data.LetterConfidentiality})
 		form.Refresh()
-		d.Show() // fitted anew to the fields shown
+		d.Show() // fitted anew to the fields shown, and centred again
+		for _, o := range cf.win.Canvas().Overlays().List() {
+			o.Refresh()
+		}
 	}
 	kind.OnChanged("")
 }

@@ -40,6 +40,11 @@ func TestTheLetterDialogAsksOnlyWhatTheLetterUses(t *testing.T) {
 		if got := strings.Join(labels, ", "); got != want {
 			t.Errorf("%s: fields %s, want %s", k, got, want)
 		}
+		c := cf.win.Canvas()
+		p := overlayContent(c.Overlays().Top())
+		if top, centred := p.Position().Y, (c.Size().Height-p.Size().Height)/2; top < centred-1 || top > centred+1 {
+			t.Errorf("%s: the dialog's top at %v, not centred (%v) in the window", k, top, centred)
+		}
 	}
 }
 
