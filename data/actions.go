@@ -21,6 +21,7 @@ const (
 	ItemOutcomeLetter    ItemKind = "outcome_letter"    // confirm the outcome in writing
 	ItemMeasure          ItemKind = "measure"           // record a measure, or why none is needed
 	ItemCarryOutMeasure  ItemKind = "carry_out_measure" // an open measure's due date; not bound to a complaint
+	ItemEvaluateMeasure  ItemKind = "evaluate_measure"  // a measure carried out: judge whether it worked
 	ItemRetention        ItemKind = "retention"         // finished files past their retention period; not bound to a complaint
 )
 
@@ -37,6 +38,7 @@ var itemLabels = map[ItemKind]string{
 	ItemOutcomeLetter:    "Uitkomst schriftelijk bevestigen",
 	ItemMeasure:          "Verbetermaatregel vastleggen",
 	ItemCarryOutMeasure:  "Verbetermaatregel uitvoeren",
+	ItemEvaluateMeasure:  "Effect van de verbetermaatregel beoordelen",
 	ItemRetention:        "Dossiers over de bewaartermijn anonimiseren",
 }
 
@@ -234,16 +236,26 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 	return items
 }
 
-// MeasureItems derives what an open measure with a due date requires on the day today: to be
-// carried out by then. A measure without a due date, or one carried out, has none.
+// MeasureItems derives what a measure requires on the day today: an open one with a due date,
+// to be carried out by then; one carried out, its effect judged within measureEvaluationDays
+// (the procedure's evaluation, so that a complaint does not recur). An evaluated one has none.
 func MeasureItems(m Measure, today Date, s Settings) []ActionItem {
-	if !m.Open() || m.DueOn.IsZero() {
-		return nil
+	item := func(k ItemKind, start, due Date) []ActionItem {
+		return []ActionItem{{MeasureID: m.ID, Reference: m.Code, Detail: m.Description, Kind: k, Label: k.Label(),
+			DueOn: due, DaysLeft: today.DaysUntil(due), Warning: WarningFor(start, due, today, s.WarningDays())}}
 	}
-	return []ActionItem{{MeasureID: m.ID, Reference: m.Code, Detail: m.Description, Kind: ItemCarryOutMeasure,
-		Label: ItemCarryOutMeasure.Label(), DueOn: m.DueOn, DaysLeft: today.DaysUntil(m.DueOn),
-		Warning: WarningFor(m.CreatedOn, m.DueOn, today, s.WarningDays())}}
+	switch {
+	case m.Open() && !m.DueOn.IsZero():
+		return item(ItemCarryOutMeasure, m.CreatedOn, m.DueOn)
+	case !m.Open() && m.EvaluatedOn.IsZero():
+		return item(ItemEvaluateMeasure, m.DoneOn, m.DoneOn.AddDays(measureEvaluationDays))
+	}
+	return nil
 }
+
+// measureEvaluationDays is how long after a measure is carried out its effect is judged: long
+// enough for it to show in the practice's work, within the year of the annual report.
+const measureEvaluationDays = 90
 
 // WorstWarning is the warning of the most pressing item, or "" when nothing is due.
 func WorstWarning(items []ActionItem) Warning {

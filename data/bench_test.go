@@ -363,7 +363,8 @@ func BenchmarkOverview(b *testing.B) {
 			FROM complaints c WHERE c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')`); err != nil {
 				return err
 			}
-			if _, err := drain(tx, `SELECT id, code, description, created_on, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`); err != nil {
+			if _, err := drain(tx, `SELECT id, code, description, created_on, due_on, done_on, evaluated_on FROM measures
+				WHERE done_on IS NULL AND due_on IS NOT NULL OR done_on IS NOT NULL AND evaluated_on IS NULL`); err != nil {
 				return err
 			}
 			_, err := drain(tx, `SELECT reference, status, received_on, subject, complainant_name,

@@ -413,11 +413,14 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		if err != nil {
 			return err
 		}
-		// Of the open measures only what their items show: not the complaints each is linked
-		// to, which for a measure of many years are thousands of references.
-		return scanRows(q, func(m *Measure) []any { return []any{&m.ID, &m.Code, &m.Description, &m.CreatedOn, &m.DueOn} },
+		// Of the measures to carry out or to evaluate only what their items show: not the
+		// complaints each is linked to, which for a measure of many years are thousands.
+		return scanRows(q, func(m *Measure) []any {
+			return []any{&m.ID, &m.Code, &m.Description, &m.CreatedOn, &m.DueOn, &m.DoneOn, &m.EvaluatedOn}
+		},
 			func(m Measure) { items = append(items, MeasureItems(m, today, set)...) },
-			`SELECT id, code, description, created_on, due_on FROM measures WHERE done_on IS NULL AND due_on IS NOT NULL`)
+			`SELECT id, code, description, created_on, due_on, done_on, evaluated_on FROM measures
+			WHERE done_on IS NULL AND due_on IS NOT NULL OR done_on IS NOT NULL AND evaluated_on IS NULL`)
 	})
 	if err != nil {
 		return OverviewCounts{}, nil, err

@@ -215,6 +215,8 @@ func TestMeasureSteps(t *testing.T) {
 	}
 }
 
+// TestDeadlinesIncludeOpenMeasures: a measure is carried out by its due date, then its effect
+// is judged; an evaluated one asks nothing more.
 func TestDeadlinesIncludeOpenMeasures(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := mustCreate(t, s, complaint("Smit", "2026-02-25", true)) // acknowledgement due 2026-03-04
@@ -232,12 +234,23 @@ func TestDeadlinesIncludeOpenMeasures(t *testing.T) {
 	for _, it := range items {
 		got = append(got, it.Reference+" "+string(it.Kind)+" "+string(it.Warning))
 	}
-	want := []string{ref + " acknowledge overdue", late.Code + " carry_out_measure overdue", ref + " resolve due_soon"}
+	// The measure carried out on 2 March is to be evaluated within 90 days: by 31 May.
+	want := []string{ref + " acknowledge overdue", late.Code + " carry_out_measure overdue", ref + " resolve due_soon",
+		done.Code + " evaluate_measure ok"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("deadlines %v, want %v", got, want)
 	}
 	if it := items[1]; it.MeasureID != late.ID || it.ComplaintID != 0 || it.Detail != "Telefoondienst" || it.Label != "Verbetermaatregel uitvoeren" || it.DaysLeft != -5 {
 		t.Errorf("measure item %+v", it)
+	}
+	if it := items[3]; it.MeasureID != done.ID || it.DueOn != day("2026-05-31") || it.Label != "Effect van de verbetermaatregel beoordelen" {
+		t.Errorf("evaluation item %+v", it)
+	}
+	must(t, s.EvaluateMeasure(done.Code, Date{}, true, "Minder klachten over de telefoon."))
+	items, err = s.Deadlines()
+	must(t, err)
+	if len(items) != 3 {
+		t.Errorf("an evaluated measure still has an item: %+v", items)
 	}
 }
 

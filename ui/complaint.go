@@ -141,7 +141,7 @@ func (cf *complaintFile) content() fyne.CanvasObject {
 	cf.tabItems = map[string]*container.TabItem{
 		"details":     container.NewTabItem(lang.L("Details"), details),
 		"timeline":    container.NewTabItem(lang.L("Timeline"), cf.lists.timeline),
-		"contacts":    container.NewTabItem(lang.L("Contacts"), cf.lists.contacts),
+		"contacts":    container.NewTabItem(lang.L("Contacts"), cf.lists.contactsContent()),
 		"experts":     container.NewTabItem(lang.L("Experts"), cf.lists.expertsContent()),
 		"letters":     container.NewTabItem(lang.L("Letters"), cf.letters.content()),
 		"measures":    container.NewTabItem(lang.L("Measures"), cf.measures.content()),

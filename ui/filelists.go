@@ -27,29 +27,19 @@ type fileLists struct {
 	cf                                 *complaintFile
 	timeline, contacts, experts, files *list
 	events                             []data.Event
-	expanded                           map[int]bool // timeline entries shown in full
+	timelineFolds, contactFolds        *folds
 	contactRows, expertRows, fileRows  []string
 	consent                            *widget.Label // where consent stands
 	consentButton                      *button
+	addContact, askInformation         *button // the contacts tab's steps
 }
 
 func newFileLists(cf *complaintFile) *fileLists {
 	l := &fileLists{cf: cf, consent: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	l.timeline = textList(func() int { return len(l.events) }, l.timelineText)
-	l.expanded = map[int]bool{}
-	l.timeline.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
-		label := o.(*widget.Label)
-		label.Wrapping, label.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-		if l.expanded[id] {
-			label.Wrapping, label.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
-		}
-		label.SetText(l.timelineText(id))
-	}
-	l.timeline.OnSelected = func(id widget.ListItemID) { // a click shows a long entry in full, another folds it
-		l.timeline.UnselectAll()
-		l.toggle(id)
-	}
+	l.timelineFolds = foldable(l.timeline, l.timelineText)
 	l.contacts = textList(func() int { return len(l.contactRows) }, func(i int) string { return l.contactRows[i] })
+	l.contactFolds = foldable(l.contacts, func(i int) string { return l.contactRows[i] })
 	l.experts = textList(func() int { return len(l.expertRows) }, func(i int) string { return l.expertRows[i] })
 	l.files = textList(func() int { return len(l.fileRows) }, func(i int) string { return l.fileRows[i] })
 	l.files.OnSelected = func(id widget.ListItemID) {
@@ -64,16 +54,47 @@ func (l *fileLists) timelineText(i int) string {
 	return fmt.Sprintf("%s  %s - %s", e.At.Local().Format("02-01-2006 15:04"), e.Actor, say(e.Describe()))
 }
 
-// toggle shows timeline entry id in full, wrapped over as many lines as it needs, or folds it
-// back onto one line.
-func (l *fileLists) toggle(id widget.ListItemID) {
-	l.expanded[id] = !l.expanded[id]
-	height := l.timeline.CreateItem().MinSize().Height
-	if l.expanded[id] {
-		height = max(height, wrappedHeight(l.timelineText(id), l.timeline.Size().Width-theme.ScrollBarSize()-4*theme.Padding()))
+// folds are the rows of a text list shown in full: a click on a row shows it wrapped over as
+// many lines as it needs, another folds it back onto one line.
+type folds struct {
+	list     *list
+	text     func(int) string
+	expanded map[int]bool
+}
+
+func foldable(l *list, text func(int) string) *folds {
+	f := &folds{list: l, text: text, expanded: map[int]bool{}}
+	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		label := o.(*widget.Label)
+		label.Wrapping, label.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+		if f.expanded[id] {
+			label.Wrapping, label.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+		}
+		label.SetText(text(id))
 	}
-	l.timeline.SetItemHeight(id, height)
-	l.timeline.RefreshItem(id)
+	l.OnSelected = func(id widget.ListItemID) {
+		l.UnselectAll()
+		f.toggle(id)
+	}
+	return f
+}
+
+func (f *folds) toggle(id widget.ListItemID) {
+	f.expanded[id] = !f.expanded[id]
+	height := f.list.CreateItem().MinSize().Height
+	if f.expanded[id] {
+		height = max(height, wrappedHeight(f.text(id), f.list.Size().Width-theme.ScrollBarSize()-4*theme.Padding()))
+	}
+	f.list.SetItemHeight(id, height)
+	f.list.RefreshItem(id)
+}
+
+// foldAll folds every row shown in full, when rows were added and moved.
+func (f *folds) foldAll() {
+	for id := range f.expanded {
+		f.list.SetItemHeight(id, f.list.CreateItem().MinSize().Height)
+	}
+	f.expanded = map[int]bool{}
 }
 
 // textList is a list of one label per row, cut off with an ellipsis where it is too long.
@@ -88,10 +109,10 @@ func textList(length func() int, text func(int) string) *list {
 // show fills the lists from a freshly loaded file.
 func (l *fileLists) show(f *data.File) {
 	if len(f.Events) != len(l.events) { // entries were added and the rows moved: fold those shown in full
-		for id := range l.expanded {
-			l.timeline.SetItemHeight(id, l.timeline.CreateItem().MinSize().Height)
-		}
-		l.expanded = map[int]bool{}
+		l.timelineFolds.foldAll()
+	}
+	if len(f.Contacts) != len(l.contactRows) {
+		l.contactFolds.foldAll()
 	}
 	l.events = f.Events
 	l.contactRows = l.contactRows[:0]
@@ -131,6 +152,19 @@ func (l *fileLists) show(f *data.File) {
 	for _, w := range []*list{l.timeline, l.contacts, l.experts, l.files} {
 		w.Refresh()
 	}
+	if l.addContact != nil { // the steps' buttons in the header were set for this file just before
+		setEnabled(l.addContact, !l.cf.buttons[data.ActionContact].Disabled())
+		setEnabled(l.askInformation, !l.cf.buttons[data.ActionRequestInformation].Disabled())
+	}
+}
+
+// contactsContent is the contacts tab: the contacts recorded, each shown in full on a click,
+// below the two steps that add one.
+func (l *fileLists) contactsContent() fyne.CanvasObject {
+	cf := l.cf
+	l.addContact = newButton(lang.L("Record contact…"), cf.steps[data.ActionContact])
+	l.askInformation = newButton(lang.L("Request information…"), cf.steps[data.ActionRequestInformation])
+	return container.NewBorder(newFlow(l.addContact, l.askInformation), nil, nil, nil, l.contacts)
 }
 
 func (l *fileLists) expertsContent() fyne.CanvasObject {

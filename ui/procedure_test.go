@@ -154,14 +154,14 @@ func TestTimelineEntryExpands(t *testing.T) {
 	tl := cf.lists.timeline
 	row := tl.CreateItem().MinSize().Height
 	tl.Select(0)
-	if !cf.lists.expanded[0] {
+	if !cf.lists.timelineFolds.expanded[0] {
 		t.Fatal("a click did not expand the entry")
 	}
 	if h := wrappedHeight(cf.lists.timelineText(0), tl.Size().Width); h <= row {
 		t.Fatalf("the entry shown in full is %v high, a row %v: it does not show the whole text", h, row)
 	}
 	tl.Select(0)
-	if cf.lists.expanded[0] {
+	if cf.lists.timelineFolds.expanded[0] {
 		t.Error("a second click did not fold the entry")
 	}
 }
@@ -252,4 +252,43 @@ func TestFileHeaderGrowsWithItsContent(t *testing.T) {
 	cf = m.files[ref]
 	settle(m)
 	check("after switching to English")
+}
+
+// TestContactsTabRecordsAndShowsInFull: the contacts tab has the steps that add a contact, as
+// the menu has them, and a click shows a long contact in full.
+func TestContactsTabRecordsAndShowsInFull(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactPhone, Note: strings.Repeat("Een lang telefoongesprek over de factuur. ", 10)}); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.tabs.Select(cf.tab("contacts"))
+	cf.win.Resize(fyne.NewSize(320, 600))
+	if cf.lists.addContact.Disabled() || cf.lists.askInformation.Disabled() {
+		t.Fatal("the contacts tab's steps are off for an open complaint")
+	}
+	cf.lists.contacts.Select(0)
+	if !cf.lists.contactFolds.expanded[0] {
+		t.Error("a click did not show the contact in full")
+	}
+	test.Tap(cf.lists.addContact)
+	if cf.dialog == nil || m.win.Canvas().Overlays().Top() == nil && cf.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Record contact… opened no dialog")
+	}
+	cf.dialogItems[2].Widget.(*entry).SetText("Teruggebeld.")
+	cf.dialog.Submit()
+	settle(m)
+	if f, err := s.File(ref); err != nil || len(f.Contacts) != 2 {
+		t.Fatalf("contacts after recording one: %v", err)
+	}
+	if err := s.Withdraw(ref, data.Date{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if !cf.lists.addContact.Disabled() {
+		t.Error("a withdrawn complaint's contacts tab still records contacts")
+	}
 }
