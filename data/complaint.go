@@ -185,7 +185,7 @@ func (c *Complaint) Validate(today Date) error {
 	case c.ReceivedOn.Before(earliestReceipt):
 		return invalid("received_on", "de datum van ontvangst (%s) ligt vóór 1900; vul de dag in waarop de klacht binnenkwam", c.ReceivedOn)
 	case c.Summary == "":
-		return invalid("summary", "vul in waar de klacht over gaat (korte omschrijving)")
+		return invalid("summary", "vul bij ‘Klacht in het kort’ in waar de klacht over gaat")
 	case !slices.Contains(Channels, c.Channel):
 		return invalid("channel", "onbekend kanaal %q; kies uit %s", string(c.Channel), joinAll(Channels))
 	case !slices.Contains(Subjects, c.Subject):

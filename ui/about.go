@@ -74,6 +74,6 @@ func showAbout(win fyne.Window, s aboutStore, meta fyne.AppMetadata) dialog.Dial
 		widget.NewFormItem(lang.L("Audit trail"), value(chain)))
 	d := dialog.NewCustom(lang.L("About Klachtenregister"), lang.L("Close"), form, win)
 	d.Resize(fyne.NewSize(640, form.MinSize().Height+120))
-	d.Show()
+	showDialog(d, win)
 	return d
 }

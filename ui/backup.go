@@ -108,7 +108,7 @@ func (p *backupPanel) show(st data.BackupStatus, failed error) {
 	if failed != nil {
 		lines = append(lines, backupFailedText(failed))
 	}
-	lines = append(lines, backupWarnings(st)...)
+	lines = append(lines, backupWarnings(st, true)...)
 	p.status.SetText(strings.Join(lines, "\n"))
 }
 
@@ -119,14 +119,15 @@ func (p *backupPanel) onBackupNow() {
 	case err != nil:
 		showError(err, p.win)
 	case !made:
-		dialog.ShowInformation(lang.L("Backup"), lang.L("The latest backup already holds every change."), p.win)
+		inform(lang.L("Backup"), lang.L("The latest backup already holds every change."), p.win)
 	default:
-		dialog.ShowInformation(lang.L("Backup"), lang.L("Backup made and checked:")+" "+info.File, p.win)
+		inform(lang.L("Backup"), lang.L("Backup made and checked:")+" "+info.File, p.win)
 	}
 }
 
-// backupWarnings are the overview's lines about backups; none when all is well.
-func backupWarnings(st data.BackupStatus) []string {
+// backupWarnings are the lines about backups on the overview, or (inSettings) on the backup
+// settings, which choose the folder just above them; none when all is well.
+func backupWarnings(st data.BackupStatus, inSettings bool) []string {
 	var out []string
 	switch {
 	case st.Last == nil:
@@ -135,7 +136,10 @@ func backupWarnings(st data.BackupStatus) []string {
 		out = append(out, lang.L("The last good backup is from {{.Date}}, more than 7 days ago.",
 			map[string]any{"Date": longTime(st.Last.Created)}))
 	}
-	if st.DefaultDir {
+	switch {
+	case st.DefaultDir && inSettings:
+		out = append(out, lang.L("The backups are on the same disk as the register. Choose a folder on another disk or a synced folder above."))
+	case st.DefaultDir:
 		out = append(out, lang.L("The backups are on the same disk as the register. In Settings, choose another disk or a synced folder."))
 	}
 	return out
@@ -151,7 +155,7 @@ func chooseBackupDir(win fyne.Window, set func(string)) {
 		}
 		set(u.Path())
 	}, win)
-	d.Show()
+	showDialog(d, win)
 }
 
 // onRestore asks for the backup file, its passphrase when it is encrypted, and a confirmation.
@@ -171,29 +175,29 @@ func (p *backupPanel) onRestore() {
 		confirm := func(passphrase string) {
 			msg := lang.L("The backup of {{.Date}} ({{.Events}}) replaces the register. The current register is kept beside it under a new name. Continue?",
 				map[string]any{"Date": longTime(h.Created), "Events": countEvents(h.Events)})
-			dialog.ShowConfirm(lang.L("Restore backup"), msg, func(yes bool) {
+			showDialog(dialog.NewConfirm(lang.L("Restore backup"), msg, func(yes bool) {
 				if yes {
 					p.restore(file, passphrase)
 				}
-			}, p.win)
+			}, p.win), p.win)
 		}
 		if !h.Encrypted() {
 			confirm("")
 			return
 		}
 		pass := widget.NewPasswordEntry()
-		dialog.ShowForm(lang.L("Passphrase"), lang.L("Restore backup"), lang.L("Cancel"),
+		showDialog(dialog.NewForm(lang.L("Passphrase"), lang.L("Restore backup"), lang.L("Cancel"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Passphrase"), pass)}, func(ok bool) {
 				if ok {
 					confirm(pass.Text)
 				}
-			}, p.win)
+			}, p.win), p.win)
 	}, p.win)
 	if l, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
 		d.SetLocation(l)
 	}
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".reservekopie", ".db"}))
-	d.Show()
+	showDialog(d, p.win)
 }
 
 // restore closes the register, puts the backup in its place (data.Restore checks it first and
@@ -214,6 +218,6 @@ func (m *Main) restore(file, passphrase string) {
 		showError(err, m.win)
 		return
 	}
-	dialog.ShowInformation(lang.L("Restore backup"), lang.L("The backup is restored. The register that was there is kept as {{.File}}.",
+	inform(lang.L("Restore backup"), lang.L("The backup is restored. The register that was there is kept as {{.File}}.",
 		map[string]any{"File": res.SetAside}), m.win)
 }

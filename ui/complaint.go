@@ -173,11 +173,13 @@ func (cf *complaintFile) show(f *data.File) {
 	dirty := cf.file != nil && cf.form.read(cf.file.Complaint) != cf.file.Complaint && !cf.saved
 	cf.file, cf.saved = f, false
 	c := f.Complaint
-	procedure := lang.L("informal")
-	if c.Formal {
-		procedure = lang.L("formal procedure")
+	title := fmt.Sprintf("%s · %s · %s", c.Reference, complainantName(c), statusLabel(c.Status))
+	switch { // the procedure beside the status, unless the status says it ("informeel")
+	case c.Formal:
+		title += " (" + lang.L("formal procedure") + ")"
+	case c.Status != data.StatusInformal:
+		title += " (" + lang.L("informal") + ")"
 	}
-	title := fmt.Sprintf("%s · %s · %s (%s)", c.Reference, complainantName(c), statusLabel(c.Status), procedure)
 	if note := c.ImportNote(); note.Key != "" {
 		title += " · " + say(note)
 	}

@@ -188,7 +188,7 @@ func (f *complaintForm) items() []*widget.FormItem {
 		hint(lang.L("Summary *"), f.summary, lang.L("For the register only; letters never quote it.")),
 		item("Description of the complaint", f.description), item("Desired outcome", f.desired),
 		item("Language of the letters", f.language),
-		hint(lang.L("Complaint as the letters name it"), container.NewVBox(f.letterDesc, f.preview),
+		hint(lang.L("Description of the complaint in the letters"), container.NewVBox(f.letterDesc, f.preview),
 			lang.L("Written to the complainant; empty gives the description shown above.")),
 		widget.NewFormItem("", heading(lang.L("Representative (optional): letters then go to them"))),
 		item("Representative", f.repName), item("Salutation in letters", f.rep.salutation),

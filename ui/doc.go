@@ -19,7 +19,9 @@
 //   - Measures: measures.go; report: report.go, charts.go; settings: settings.go.
 //   - The keyboard: keys.go (the shortcut tables that the menu Ga naar, the handlers and
 //     Help › Sneltoetsen share; buttons and lists that Enter uses; forms that scroll to the
-//     focused field).
+//     focused field); escape.go (Escape closes the dialog or pop-up on top through its own
+//     Hide: dialogs are shown with showDialog, or keepOnEscape when they have no Cancel; a
+//     step dialog as if Cancel was pressed).
 //   - Shared pieces: entry.go (fields), format.go (dates, labels), errors.go (error dialogs),
 //     worker.go (background loads), i18n.go (the screens' language, switched at once by
 //     Main.useLanguage; data texts and the names data gives said in it: say, tr), theme.go

@@ -62,13 +62,17 @@ func problemText(err error) string {
 	return sentence(err.Error())
 }
 
+// inform shows a message on win with a button that closes it.
+func inform(title, message string, win fyne.Window) {
+	showDialog(dialog.NewInformation(title, message, win), win)
+}
+
 // showError shows err in a dialog on win; the app carries on.
 func showError(err error, win fyne.Window) {
 	if err == nil {
 		return
 	}
-	d := dialog.NewInformation(lang.L("Not possible"), explain(err), win)
-	d.Show()
+	inform(lang.L("Not possible"), explain(err), win)
 }
 
 // settingOf is the setting a refusal is about, such as a practice detail a letter needs;
@@ -101,26 +105,12 @@ func showRefusal(err error, win fyne.Window, openSetting func(key string)) {
 	}, win)
 	d.SetConfirmText(lang.L("Go to the setting"))
 	d.SetDismissText(lang.L("Close"))
-	d.Show()
+	showDialog(d, win)
 }
 
 // showOpenError says that a document could not be shown, which is not a failed change: what
 // was made is kept, and the practitioner can save a copy and open it themselves.
 func showOpenError(err error, win fyne.Window) {
 	msg := lang.L("The document could not be opened: no program to show it was found. Anything made has been kept; use “Save as…” to store a copy and open it yourself.")
-	dialog.NewInformation(lang.L("Not opened"), msg+"\n\n("+err.Error()+")", win).Show()
-}
-
-// closeOnEscape makes Escape close the topmost dialog on win, whether it asks for input or
-// only informs. A text field with the focus handles Escape itself (see entry).
-func closeOnEscape(win fyne.Window) {
-	c := win.Canvas()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			if top := c.Overlays().Top(); top != nil {
-				top.Hide()
-				c.Overlays().Remove(top)
-			}
-		}
-	})
+	inform(lang.L("Not opened"), msg+"\n\n("+err.Error()+")", win)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -62,7 +61,7 @@ func (cf *complaintFile) onConsent() {
 	answer := widget.NewRadioGroup(answers, nil)
 	answer.SetSelected(answers[0])
 	on, how := dateEntry(cf.today), newEntry()
-	how.SetText(lang.L("in writing (signed form)"))
+	how.SetText(lang.L("in writing, on a signed form"))
 	how.Validator = required
 	all := newCheck(lang.L("All documents in the file, including those added later"), nil)
 	docs, read := cf.documentChoices()
@@ -163,7 +162,7 @@ func (cf *complaintFile) pickExpert(title string) (*choice, []data.Expert) {
 		return nil, nil
 	}
 	if len(experts) == 0 {
-		dialog.ShowInformation(title, lang.L("Add the expert first."), cf.win)
+		inform(title, lang.L("Add the expert first."), cf.win)
 		return nil, nil
 	}
 	names := make([]string, len(experts))

@@ -123,7 +123,7 @@ func (m *Main) FirstStart() *firstStart {
 	fs.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
 	fs.room = func() float32 { return m.win.Canvas().Size().Height - 40 }
 	fs.fit()
-	fs.dialog.Show()
+	keepOnEscape(fs.dialog, m.win)
 	return fs
 }
 

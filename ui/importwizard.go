@@ -113,8 +113,8 @@ func (w *importWizard) onChoose() {
 		defer r.Close()
 		content, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
 		if err == nil && len(content) > maxImportSize {
-			dialog.NewInformation(lang.L("Not possible"), lang.L("{{.File}} is larger than 50 MB; is this the right file?",
-				map[string]any{"File": r.URI().Name()}), w.win).Show()
+			inform(lang.L("Not possible"), lang.L("{{.File}} is larger than 50 MB; is this the right file?",
+				map[string]any{"File": r.URI().Name()}), w.win)
 			return
 		}
 		if err != nil {
@@ -124,7 +124,7 @@ func (w *importWizard) onChoose() {
 		w.Load(r.URI().Name(), content)
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
-	d.Show()
+	showDialog(d, w.win)
 	d.Resize(fyne.NewSize(820, 560)) // only once shown: the dialog builds its contents in Show
 }
 

@@ -218,7 +218,7 @@ func (m *Main) ShowKeys() dialog.Dialog {
 	section(lang.L("Complaint file"), fileKeys(nil))
 	d := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), container.NewVScroll(form), m.win)
 	d.Resize(fyne.NewSize(min(640, m.win.Canvas().Size().Width), min(form.MinSize().Height+120, m.win.Canvas().Size().Height)))
-	d.Show()
+	showDialog(d, m.win)
 	return d
 }
 

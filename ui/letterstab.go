@@ -125,7 +125,6 @@ func (lt *lettersTab) onMake() {
 		language.SetSelectedIndex(max(0, slices.Index(data.Languages, cf.file.Language))) // the complaint's language
 	}
 	documents := newEntry()
-	documents.SetPlaceHolder(lang.L("consent form: the documents to share (empty: all attachments)"))
 	experts, _ := lt.store.Experts()
 	expert := newSelect(labels(experts, func(e data.Expert) string { return e.Name }), nil)
 	if len(experts) > 0 {
@@ -146,8 +145,8 @@ func (lt *lettersTab) onMake() {
 	cf.ask(lang.L("Create a letter"), lang.L("Create"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
 		{Text: lang.L("Date of the letter"), Widget: dated, HintText: lang.L("The day it goes out: today or up to 14 days ahead.")},
-		widget.NewFormItem(lang.L("Documents"), documents),
-		{Text: lang.L("Expert"), Widget: expert, HintText: lang.L("Confidentiality statement: the expert who signs it")}},
+		{Text: lang.L("Documents"), Widget: documents, HintText: lang.L("The documents the expert gets to see, as the letter names them. Empty: the file's attachments, or for the confidentiality statement the documents the complainant consented to.")},
+		{Text: lang.L("Expert"), Widget: expert, HintText: lang.L("The expert who signs the confidentiality statement.")}},
 		func() error {
 			var expertID int64
 			if i := expert.SelectedIndex(); i >= 0 {
@@ -162,12 +161,34 @@ func (lt *lettersTab) onMake() {
 			lt.open(fmt.Sprintf("%s-%s.pdf", fileWords(letterLabel(data.LetterKinds[kind.SelectedIndex()])), cf.ref), pdf)
 			return nil
 		})
+	// The documents and the expert only for the letters that name them (letters.Request).
+	d := cf.dialog
+	form, all := d.form, d.form.Items
 	kind.OnChanged = func(string) {
 		k := data.LetterKinds[kind.SelectedIndex()]
-		setEnabled(documents, k == data.LetterConsent)
-		setEnabled(expert, k == data.LetterConfidentiality)
+		form.Items = withoutFields(all, map[fyne.CanvasObject]bool{
+			documents: k != data.LetterConsent && k != data.LetterConfidentiality,
+			expert:    k != data.LetterConfidentiality})
+		form.Refresh()
+		d.Show() // fitted anew to the fields shown, and centred again
+		for _, o := range cf.win.Canvas().Overlays().List() {
+			o.Refresh()
+		}
 	}
 	kind.OnChanged("")
+}
+
+// withoutFields is the form's items without the fields left out, and without the hint below
+// each of them (see hintsBelow).
+func withoutFields(items []*widget.FormItem, leftOut map[fyne.CanvasObject]bool) []*widget.FormItem {
+	var kept []*widget.FormItem
+	for i, it := range items {
+		hintOfLeftOut := i > 0 && it.Text == "" && leftOut[items[i-1].Widget]
+		if !leftOut[it.Widget] && !hintOfLeftOut {
+			kept = append(kept, it)
+		}
+	}
+	return kept
 }
 
 // suggestedLetter is the letter the procedure asks for now, if any.
@@ -182,8 +203,12 @@ func suggestedLetter(f *data.File) (data.LetterKind, bool) {
 		switch it.Kind {
 		case data.ItemAcknowledge:
 			return data.LetterAcknowledgement, true
-		case data.ItemProgressLetter, data.ItemProgressUpdate:
+		case data.ItemProgressLetter:
 			return data.LetterProgress, true
+		case data.ItemProgressUpdate: // once the progress letter went out, only when news is due again
+			if it.Warning != data.WarningOK {
+				return data.LetterProgress, true
+			}
 		case data.ItemOutcomeLetter:
 			return data.LetterOutcome, true
 		}

@@ -27,6 +27,7 @@ type overview struct {
 	open  func(item data.ActionItem) // opens the complaint at the item's step, or the measure
 	tiles []*tile                    // open, overdue, due soon, awaiting acknowledgement, awaiting a progress update
 	list  *list
+	hint  *widget.Label // above the list: how to open an item, or that there is none
 	items []data.ActionItem
 	sum   data.OverviewCounts
 	bg    worker
@@ -40,7 +41,7 @@ type overview struct {
 }
 
 func newOverview(store registerReader, open func(data.ActionItem), fail func(error)) *overview {
-	o := &overview{store: store, open: open, fail: fail, warnings: widget.NewLabel("")}
+	o := &overview{store: store, open: open, fail: fail, warnings: widget.NewLabel(""), hint: wrapped("")}
 	o.warnings.Importance, o.warnings.Wrapping = widget.WarningImportance, fyne.TextWrapWord
 	o.warnings.Hide()
 	for _, label := range []string{lang.L("open"), lang.L("overdue"), lang.L("due soon"), lang.L("awaiting acknowledgement"),
@@ -60,12 +61,11 @@ func newOverview(store registerReader, open func(data.ActionItem), fail func(err
 // content lays the screen out.
 func (o *overview) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Today"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	empty := wrapped(lang.L("Select an item to open it: the complaint at that step, or the measure."))
 	var tiles []fyne.CanvasObject
 	for _, t := range o.tiles {
 		tiles = append(tiles, t.content())
 	}
-	return container.NewBorder(container.NewVBox(title, o.warnings, container.New(&tileRow{tiles: o.tiles}, tiles...), widget.NewSeparator(), empty), nil, nil, nil, o.list)
+	return container.NewBorder(container.NewVBox(title, o.warnings, container.New(&tileRow{tiles: o.tiles}, tiles...), widget.NewSeparator(), o.hint), nil, nil, nil, o.list)
 }
 
 // overviewData is one reading of the register for the overview.
@@ -90,11 +90,24 @@ func (o *overview) refresh() {
 		for i, n := range []int{o.sum.Open, o.sum.Overdue, o.sum.DueSoon, o.sum.AwaitingAcknowledgement, o.sum.AwaitingProgress} {
 			o.tiles[i].set(n, []data.Warning{"", data.WarningOverdue, data.WarningDueSoon, "", ""}[i])
 		}
+		o.hint.SetText(o.hintText())
 		o.list.Refresh()
 		if o.onSummary != nil {
 			o.onSummary(o.sum.Overdue)
 		}
 	}, o.fail)
+}
+
+// hintText says how to open an item, or, kindly, that there is nothing to do.
+func (o *overview) hintText() string {
+	switch {
+	case len(o.items) > 0:
+		return lang.L("Select an item to open it: the complaint at that step, or the measure.")
+	case o.sum.Open > 0:
+		return lang.L("Nothing needs doing now. An item appears here as soon as a step is due.")
+	default:
+		return lang.L("There is nothing open. New complaints appear here as soon as you enter them.")
+	}
 }
 
 // showWarnings shows what needs doing about backups above the figures, or nothing.
@@ -104,7 +117,7 @@ func (o *overview) showWarnings(st data.BackupStatus) {
 		lines = append(lines, backupFailedText(o.backupFailed))
 	}
 	if !isDemo(st.Dir) {
-		lines = append(lines, backupWarnings(st)...)
+		lines = append(lines, backupWarnings(st, false)...)
 	}
 	o.warnings.SetText(strings.Join(lines, "\n"))
 	o.warnings.Hidden = len(lines) == 0

@@ -131,10 +131,10 @@ func (p *privacyTab) onHold() {
 // onRelease ends the legal hold after the practitioner confirms.
 func (p *privacyTab) onRelease() {
 	cf := p.cf
-	dialog.NewConfirm(lang.L("Legal hold"), lang.L("Release the legal hold? The file then falls under the retention period again, and is anonymised once that has passed."),
+	showDialog(dialog.NewConfirm(lang.L("Legal hold"), lang.L("Release the legal hold? The file then falls under the retention period again, and is anonymised once that has passed."),
 		func(yes bool) {
 			if yes {
 				cf.do(func() error { return p.store.ReleaseHold(cf.ref) })
 			}
-		}, cf.win).Show()
+		}, cf.win), cf.win)
 }

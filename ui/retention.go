@@ -250,7 +250,7 @@ func (r *retentionScreen) onAnonymise() {
 	d.SetConfirmText(lang.L("Anonymise"))
 	d.SetDismissText(lang.L("Cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	showDialog(d, r.win)
 }
 
 // anonymised is the outcome of one anonymisation from the review: how many, and why it
@@ -279,6 +279,6 @@ func (r *retentionScreen) run(refs []string) {
 			return
 		}
 		done := lang.N("{{.N}} files anonymised.", a.n, map[string]any{"N": a.n})
-		dialog.NewInformation(lang.L("Anonymise"), done, r.win).Show()
+		inform(lang.L("Anonymise"), done, r.win)
 	}, func(err error) { working.Hide(); showError(err, r.win) })
 }

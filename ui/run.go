@@ -2,7 +2,10 @@ package ui
 
 import (
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,29 +32,43 @@ func Run(a fyne.App, path string, demo bool) {
 	// every hour between, as the app may stay open for weeks.
 	copies := data.DefaultViewCopies()
 	copies.Clean(time.Now())
-	defer func() { copies.Clean(time.Now()) }()
 	go func() {
 		for range time.Tick(time.Hour) {
 			copies.Clean(time.Now())
 		}
 	}()
 	se := &session{app: a, path: path, demos: demoRegisters{size: 40}}
-	defer se.demos.remove()
 	store, lock, err := open(path, demo, &se.demos)
 	if err == nil {
 		set, _ := store.Settings()
 		err = UseLanguage(set.Language())
 	}
 	if err != nil {
+		se.end = sync.OnceFunc(func() { copies.Clean(time.Now()); se.demos.remove() })
+		endOnSignal(se.end)
 		_ = UseLanguage("nl")
 		if data.Cause(err) == data.CauseOpenElsewhere {
-			showAlreadyOpen(a, registerOrDefault(path))
+			alreadyOpen(a, registerOrDefault(path), se.quitNow).ShowAndRun()
 		} else {
-			showStartError(a, err)
+			showStartError(a, err, se.quitNow)
 		}
+		se.end()
 		return
 	}
 	se.lock = lock
+	se.end = sync.OnceFunc(func() {
+		if se.stopWatch != nil {
+			se.stopWatch()
+		}
+		se.current.store.Close()
+		data.RemovePartialOutputs() // a backup still running in the background ends with the program
+		if se.lock != nil {
+			se.lock.Release()
+		}
+		copies.Clean(time.Now())
+		se.demos.remove()
+	})
+	endOnSignal(se.end)
 	se.win = a.NewWindow("Klachtenregister")
 	se.win.SetMaster()
 	// The screens fill themselves once the window is there (see shown).
@@ -63,12 +80,46 @@ func Run(a fyne.App, path string, demo bool) {
 	watchDeadlines(a, func() *Main { return se.current })
 	se.watch()
 	a.Run()
-	se.stopWatch()
-	se.current.store.Close()
-	data.RemovePartialOutputs() // a backup still running in the background ends with the program
-	if se.lock != nil {
-		se.lock.Release()
+	se.end()
+}
+
+// exit ends the process; tests replace it.
+var exit = os.Exit
+
+// quitTimeout is how long Fyne has to end the app after Quit before the app ends itself.
+var quitTimeout = 3 * time.Second
+
+// quitNow ends the app: Fyne's Quit, and should Fyne not have returned from its run loop
+// within quitTimeout, the app's own clean-up and the end of the process. Fyne 2.8.1 can
+// hang in its shutdown when an input event is still queued (Lifecycle.WaitForEvents waits for
+// a function its stopped main loop never runs); a second start then stayed without a window
+// after "Naar het geopende venster", and SIGTERM did not end it.
+func (se *session) quitNow() {
+	if se.quitting { // Quit closes the windows, whose closing quits
+		return
 	}
+	se.quitting = true
+	endSoon(se.end)
+	se.app.Quit()
+}
+
+// endSoon runs end and ends the process after quitTimeout, unless it has ended before.
+func endSoon(end func()) {
+	time.AfterFunc(quitTimeout, func() {
+		end()
+		exit(0)
+	})
+}
+
+// endOnSignal gives SIGINT and SIGTERM the same guard as quitNow: Fyne answers them with its
+// Quit, which can hang in the same way.
+func endOnSignal(end func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-c
+		endSoon(end)
+	}()
 }
 
 // session is one run of the app: its main window, the register that window shows, the claim
@@ -81,6 +132,8 @@ type session struct {
 	current   *Main         // the main window's screens for the register shown now
 	demos     demoRegisters // removed when the app ends, or on the way back to the own register
 	stopWatch func()        // stops watchChanges
+	end       func()        // the clean-up when the app ends, run once
+	quitting  bool          // quitNow has run
 }
 
 // start shows store in the main window, in place of the register shown so far (closed, after
@@ -114,14 +167,14 @@ func (se *session) start(s *data.Store) {
 // made while the window is still there, so a failure can be told.
 func (se *session) quit() {
 	if err := backupAtClose(se.current.store); err != nil {
-		dialog.ShowConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
+		showDialog(dialog.NewConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
 			if yes {
-				se.app.Quit()
+				se.quitNow()
 			}
-		}, se.win)
+		}, se.win), se.win)
 		return
 	}
-	se.app.Quit()
+	se.quitNow()
 }
 
 // watch looks for changes by other programs and for a second start, on the claim held now.
@@ -279,29 +332,32 @@ func (d *demoRegisters) open() (*data.Store, error) {
 	return s, nil
 }
 
-func showStartError(a fyne.App, err error) {
+func showStartError(a fyne.App, err error, quit func()) {
 	w := a.NewWindow("Klachtenregister")
 	msg := widget.NewLabel(explain(err))
 	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, newButton(lang.L("Close"), a.Quit), nil, nil, msg))
+	w.SetContent(container.NewBorder(nil, newButton(lang.L("Close"), quit), nil, nil, msg))
+	w.SetOnClosed(quit)
 	w.Resize(fyne.NewSize(520, 220))
 	w.ShowAndRun()
 }
 
-// showAlreadyOpen is the window of a second start on a register the app already has open:
-// it offers to bring the open window to the front, or to quit.
-func showAlreadyOpen(a fyne.App, path string) {
+// alreadyOpen is the window of a second start on a register the app already has open: it
+// offers to bring the open window to the front, or to quit; either way, and when it is
+// closed, quit ends this second app.
+func alreadyOpen(a fyne.App, path string, quit func()) fyne.Window {
 	w := a.NewWindow("Klachtenregister")
 	msg := widget.NewLabel(lang.L("Klachtenregister already has this register open in another window. Only one window at a time can work on a register, so that nothing gets lost.") +
 		"\n\n" + lang.L("Register: {{.Path}}", map[string]any{"Path": path}))
 	msg.Wrapping = fyne.TextWrapWord
 	front := newButton(lang.L("Go to the open window"), func() {
 		_ = data.RequestFront(path)
-		a.Quit()
+		quit()
 	})
 	front.Importance = widget.HighImportance
-	buttons := container.NewHBox(layout.NewSpacer(), newButton(lang.L("Quit"), a.Quit), front)
+	buttons := container.NewHBox(layout.NewSpacer(), newButton(lang.L("Quit"), quit), front)
 	w.SetContent(container.NewBorder(nil, buttons, nil, nil, msg))
+	w.SetOnClosed(quit)
 	w.Resize(fyne.NewSize(520, 240))
-	w.ShowAndRun()
+	return w
 }

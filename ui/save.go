@@ -56,7 +56,7 @@ func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte
 				folder.SetText(dir.Path())
 			}
 		}, win)
-		d.Show()
+		showDialog(d, win)
 	})
 	fileName.Validator = func(s string) error {
 		if s = strings.TrimSpace(s); s == "" || strings.ContainsAny(s, `/\`) {
@@ -77,13 +77,13 @@ func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte
 		write := func(w io.Writer) error { _, err := w.Write(content); return err }
 		err := data.WriteOutput(target, guard.OutputOptions(false), write)
 		if errors.Is(err, data.ErrExists) {
-			dialog.NewConfirm(lang.L("Replace file?"),
+			showDialog(dialog.NewConfirm(lang.L("Replace file?"),
 				lang.L("{{.File}} already exists. Do you want to replace it?", map[string]any{"File": target}),
 				func(replace bool) {
 					if replace {
 						saved(win, target, data.WriteOutput(target, guard.OutputOptions(true), write))
 					}
-				}, win).Show()
+				}, win), win)
 			return
 		}
 		saved(win, target, err)
@@ -108,5 +108,5 @@ func saved(win fyne.Window, target string, err error) {
 	}, win)
 	d.SetConfirmText(lang.L("Open folder"))
 	d.SetDismissText(lang.L("OK"))
-	d.Show()
+	showDialog(d, win)
 }

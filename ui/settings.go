@@ -44,7 +44,7 @@ var settingGroups = []struct {
 		data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration, data.KeyPractitionerName,
 		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo, data.KeyProfession}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
-		data.KeyShiftToWorkday}},
+		data.KeyProgressLetterDays, data.KeyShiftToWorkday}},
 	{"Letters", []string{data.KeyDisputesBody, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight}},
 	{"Backups", []string{data.KeyBackupDir}},
@@ -149,6 +149,8 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
 			case data.KeyLanguage:
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
+			case data.KeyProgressLetterDays:
+				item.HintText = lang.L("After each extension the complainant gets a progress letter with the new deadline and its reason within this many working days (default 3).")
 			}
 			if k == data.KeyRetentionYears {
 				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
@@ -338,7 +340,7 @@ func (s *settingsScreen) onChooseLogo() {
 		s.entries[data.KeyPracticeLogo].SetText(r.URI().Path())
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+	showDialog(d, s.win)
 }
 
 // onPreview renders the letter with the text as typed, on the most recent complaint, without
@@ -346,7 +348,7 @@ func (s *settingsScreen) onChooseLogo() {
 func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *entry) {
 	latest, err := s.store.List(data.Filter{Limit: 1})
 	if err != nil || len(latest) == 0 {
-		dialog.ShowInformation(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)
+		inform(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)
 		return
 	}
 	body := e.Text

@@ -729,6 +729,66 @@ func TestIntakeProposesTheNamePartsAndShowsTheLetterSentence(t *testing.T) {
 	}
 }
 
+// TestTheFileTitleSaysTheProcedureOnce: an informal complaint's title says "informeel" once
+// (it said "informeel (informeel)"); a formal one names its procedure beside the status.
+func TestTheFileTitleSaysTheProcedureOnce(t *testing.T) {
+	m, s := newApp(t)
+	informal, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Anna van der Berg-Jansen"},
+		ReceivedOn: data.NewDate(2026, 11, 20), Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Factuur te hoog"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	formal := addComplaint(t, s, "Sanne de Jong")
+	for ref, want := range map[string]string{informal: informal + " · Anna van der Berg-Jansen · informeel",
+		formal: formal + " · Sanne de Jong · ontvangen (formele procedure)"} {
+		cf := m.OpenComplaint(ref, "")
+		settle(m)
+		if cf.title.Text != want {
+			t.Errorf("title %q, want %q", cf.title.Text, want)
+		}
+	}
+}
+
+// TestEverySettingHasItsPlaceOnTheSettingsScreen: every setting of data.SettingKeys is on a
+// tab of Instellingen (progress_letter_days was missing), the letter texts on their own.
+func TestEverySettingHasItsPlaceOnTheSettingsScreen(t *testing.T) {
+	m, _ := newApp(t)
+	for _, d := range data.SettingKeys() {
+		if strings.HasPrefix(d.Key, "letter_") {
+			continue
+		}
+		if m.Settings.entries[d.Key] == nil && m.Settings.selects[d.Key] == nil {
+			t.Errorf("setting %s has no field", d.Key)
+			continue
+		}
+		on := false
+		for _, g := range settingGroups {
+			on = on || slices.Contains(g.keys, d.Key)
+		}
+		if !on {
+			t.Errorf("setting %s is on no tab", d.Key)
+		}
+	}
+	if e := m.Settings.entries[data.KeyProgressLetterDays]; e == nil || e.Text != "3" {
+		t.Fatalf("progress_letter_days field: %v", e)
+	}
+}
+
+// TestTodaySaysKindlyThatThereIsNothingToDo: with nothing to do, Vandaag says so, not "Kies
+// een actiepunt" above an empty list.
+func TestTodaySaysKindlyThatThereIsNothingToDo(t *testing.T) {
+	m, s := newApp(t)
+	if got := m.Overview.hint.Text; got != "Er staat niets open. Nieuwe klachten verschijnen hier zodra u ze invoert." {
+		t.Errorf("empty register: %q", got)
+	}
+	addComplaint(t, s, "Sanne de Jong")
+	m.refresh()
+	settle(m)
+	if got := m.Overview.hint.Text; !strings.HasPrefix(got, "Kies een actiepunt om het te openen") {
+		t.Errorf("with an item: %q", got)
+	}
+}
+
 // TestRefusedMeasureKeepsItsDialog: a measure refused for naming the complainant leaves no new
 // category behind and keeps its dialog with what was typed, to correct it.
 func TestRefusedMeasureKeepsItsDialog(t *testing.T) {

@@ -65,6 +65,6 @@ func latest[T any](w *worker, fetch func() (T, error), show func(T), fail func(e
 // (erasing or anonymising rewrites the whole register); the caller hides it when run delivers.
 func busy(win fyne.Window, title, doing string) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(doing), widget.NewProgressBarInfinite()), win)
-	d.Show()
+	keepOnEscape(d, win)
 	return d
 }

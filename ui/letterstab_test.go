@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// TestTheLetterDialogAsksOnlyWhatTheLetterUses: "Stukken" only for the consent form and the
+// confidentiality statement, "Deskundige" only for the latter, each with its hint below it
+// (the hint of Stukken was a placeholder cut off in its field).
+func TestTheLetterDialogAsksOnlyWhatTheLetterUses(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), data.ItemAcknowledge)
+	settle(m)
+	kind := cf.dialog.form.Items[0].Widget.(*choice)
+	for _, k := range data.LetterKinds {
+		kind.SetSelected(capitalised(letterLabel(k)))
+		var labels []string
+		for _, it := range cf.dialog.form.Items {
+			switch {
+			case it.Text != "":
+				labels = append(labels, it.Text)
+			case strings.HasPrefix(hintOf(it), "De stukken die de deskundige te zien krijgt"):
+				labels = append(labels, "(hint stukken)")
+			case strings.HasPrefix(hintOf(it), "De deskundige die de geheimhoudingsverklaring ondertekent"):
+				labels = append(labels, "(hint deskundige)")
+			}
+		}
+		want := "Brief, Taal, Datum van de brief"
+		switch k {
+		case data.LetterConsent:
+			want += ", Stukken, (hint stukken)"
+		case data.LetterConfidentiality:
+			want += ", Stukken, (hint stukken), Deskundige, (hint deskundige)"
+		}
+		if got := strings.Join(labels, ", "); got != want {
+			t.Errorf("%s: fields %s, want %s", k, got, want)
+		}
+		c := cf.win.Canvas()
+		p := overlayContent(c.Overlays().Top())
+		if top, centred := p.Position().Y, (c.Size().Height-p.Size().Height)/2; top < centred-1 || top > centred+1 {
+			t.Errorf("%s: the dialog's top at %v, not centred (%v) in the window", k, top, centred)
+		}
+	}
+}
+
+// hintOf is the text of a hint below a field (see hintsBelow).
+func hintOf(it *widget.FormItem) string {
+	if l, ok := it.Widget.(*widget.Label); ok {
+		return l.Text
+	}
+	return ""
+}
+
+// TestTheProgressLetterIsNotProposedAgainOnceSent: after an extension the letter dialog
+// proposes the progress letter; once that went out, it no longer does (it did, at once).
+func TestTheProgressLetterIsNotProposedAgainOnceSent(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Carla Smit")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryEmail, "Ontvangst bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := s.File(ref)
+	r, err := f.ExtensionRange(data.Today(day))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Extend(ref, r.Proposed, "Wij wachten op het advies van een externe deskundige."); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ = s.File(ref); !isSuggested(f, data.LetterProgress) {
+		t.Fatal("the progress letter owed is not proposed")
+	}
+	l, err := s.SaveLetter(ref, data.LetterProgress, "nl", []byte("%PDF-1.4\n"), 0)
+	if err == nil {
+		err = s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, _ = s.File(ref); isSuggested(f, data.LetterProgress) {
+		t.Errorf("the progress letter is proposed again the day it went out (items %v)", f.Items)
+	}
+	_ = m
+}
+
+func isSuggested(f *data.File, k data.LetterKind) bool {
+	got, ok := suggestedLetter(f)
+	return ok && got == k
+}

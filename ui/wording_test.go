@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"klachtenregister/data"
+)
+
+// TestTheWordsThePractitionerReads: labels and messages the walkthrough found wanting, as
+// the screens show them now.
+func TestTheWordsThePractitionerReads(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), "")
+	settle(m)
+	said := func() string {
+		var b strings.Builder
+		for _, it := range cf.dialogItems {
+			b.WriteString(it.Text + "\n")
+			switch w := it.Widget.(type) {
+			case *check:
+				b.WriteString(w.Text + "\n")
+			case *entry:
+				b.WriteString(w.Text + "\n")
+			}
+		}
+		cf.dialog.Hide()
+		return b.String()
+	}
+	cf.onResolve()
+	if got := said(); !strings.Contains(got, "\nReden waarom iemand niet is gehoord\n") {
+		t.Errorf("resolve dialog: %q", got)
+	}
+	cf.onContact(data.ContactPhone, false)
+	if got := said(); !strings.Contains(got, "\nZijn of haar kant van de zaak is gehoord\n") {
+		t.Errorf("contact dialog: %q", got)
+	}
+	cf.onConsent()
+	if got := said(); !strings.Contains(got, "\nschriftelijk, op een getekend formulier\n") {
+		t.Errorf("consent dialog: %q", got)
+	}
+	if got := texts(cf.win.Content()); !strings.Contains(got, "Omschrijving van de klacht in de brieven") {
+		t.Errorf("the file's details do not name the letters' description: %q", got)
+	}
+
+	test.Type(m.Intake.form.name, "Zoë van 't Hoff")
+	if got := m.Intake.problem.Text; got != "Vul bij ‘Klacht in het kort’ in waar de klacht over gaat." {
+		t.Errorf("intake without a summary: %q", got)
+	}
+	if got := m.Settings.backups.status.Text; !strings.Contains(got, "Kies hierboven een map op een andere schijf") || strings.Contains(got, "bij Instellingen") {
+		t.Errorf("backup settings: %q", got)
+	}
+}
