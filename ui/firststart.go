@@ -28,18 +28,21 @@ type firstStart struct {
 	dialog     *dialog.CustomDialog
 	questions  *fyne.Container
 	room       func() float32 // the window's height for the dialog
+	closed     bool           // saved, or left for the demo register
 }
 
-// fit sizes the dialog to its questions, as far as the window allows; the rest scrolls.
+// fit sizes the dialog to its questions, as far as the window allows, and centres it again; the
+// rest scrolls.
 func (fs *firstStart) fit() {
-	if fs.dialog == nil {
-		return // still being built
+	if fs.dialog == nil || fs.closed {
+		return // still being built, or done
 	}
 	height := fs.questions.MinSize().Height + fs.problem.MinSize().Height + fs.save.MinSize().Height + 120
 	if room := fs.room(); room > 300 && height > room {
 		height = room
 	}
 	fs.dialog.Resize(fyne.NewSize(600, height))
+	fs.dialog.Show() // centred anew in the window as it now is
 }
 
 // FirstStart runs when the register is new: before anything else it asks for the practice
@@ -95,6 +98,7 @@ func (m *Main) FirstStart() *firstStart {
 			showError(err, m.win)
 			return
 		}
+		fs.closed = true
 		fs.dialog.Hide()
 		m.refresh()
 	})
@@ -110,6 +114,7 @@ func (m *Main) FirstStart() *firstStart {
 					showError(err, m.win)
 					return
 				}
+				fs.closed = true
 				fs.dialog.Hide()
 				m.switchStore(s)
 			})
@@ -123,6 +128,13 @@ func (m *Main) FirstStart() *firstStart {
 	fs.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
 	fs.room = func() float32 { return m.win.Canvas().Size().Height - 40 }
 	fs.fit()
+	// At the program's start the window gets its size only once it is on screen: fit again then,
+	// or the dialog keeps the room of the still unsized window (one and a half fields).
+	gate := shown
+	go func() {
+		<-gate
+		fyne.Do(fs.fit)
+	}()
 	keepOnEscape(fs.dialog, m.win)
 	return fs
 }

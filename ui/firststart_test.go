@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"klachtenregister/data"
@@ -88,5 +89,28 @@ func TestLetterRefusedForAMissingDetailOpensThatSetting(t *testing.T) {
 	if m.tabs.Selected() != m.settingsTab || m.Settings.tabs.Selected().Text != "Praktijk" ||
 		m.win.Canvas().Focused() != m.Settings.entries["practice_address"] {
 		t.Fatalf("the button shows tab %q, settings tab %q, focus %v", m.tabs.Selected().Text, m.Settings.tabs.Selected().Text, m.win.Canvas().Focused())
+	}
+}
+
+// TestFirstStartFitsTheWindowOnceShown: at the program's start the dialog is made while the
+// window has no size yet; once the window is on screen it is fitted again to the window's room,
+// instead of keeping the one and a half fields the unsized window gave it.
+func TestFirstStartFitsTheWindowOnceShown(t *testing.T) {
+	m, _ := openApp(t, nil)
+	gate := make(chan struct{})
+	shown, gate = gate, shown
+	defer func() { shown = gate }()
+	m.win.Resize(fyne.NewSize(600, 320)) // the window as it is before it is shown
+	fs := m.FirstStart()
+	if fs == nil {
+		t.Fatal("no first-start dialog on a new register")
+	}
+	popUp := overlayContent(m.win.Canvas().Overlays().Top())
+	small := popUp.Size().Height
+	m.win.Resize(fyne.NewSize(1180, 720))
+	close(shown)
+	settle(m)
+	if h := popUp.Size().Height; h < 500 || popUp.Position().Y+h > 720 {
+		t.Fatalf("after the window got its size the dialog is %v high at %v (before %v high)", h, popUp.Position(), small)
 	}
 }
