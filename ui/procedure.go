@@ -123,27 +123,77 @@ func (cf *complaintFile) showSteps(f *data.File) {
 		return
 	}
 	cf.next.SetText(cf.buttons[cf.nextStep].Text)
-	if cf.nextStep == data.ActionAcknowledge { // receipt is confirmed by the acknowledgement letter
-		cf.next.SetText(lang.L("Make the acknowledgement letter…"))
-	}
 	cf.next.Show()
 	setEnabled(cf.next, steps[cf.nextStep] == nil)
-	if err := steps[cf.nextStep]; err != nil {
-		cf.nextWhy.SetText(explain(err))
+	kind, first := letterFirst(f, cf.nextStep)
+	switch {
+	case first: // the letter first: made, then marked sent, each from this button
+		cf.next.SetText(letterStepLabel(kind, unsentLetter(f, kind) >= 0))
+		cf.next.Enable()
+	case steps[cf.nextStep] != nil:
+		cf.nextWhy.SetText(explain(steps[cf.nextStep]))
 		cf.nextWhy.Show()
 	}
 	for a, row := range cf.menuRows { // the next step is not repeated in the menu
-		row.Hidden = a == cf.nextStep && a != data.ActionAcknowledge
+		row.Hidden = a == cf.nextStep && !first
 	}
 }
 
-// onNext takes the next step: the acknowledgement letter, or the step's own dialog.
+// letterFirst is the letter the next step waits for: the acknowledgement letter confirms
+// receipt, and the outcome letter, sent, lets a formal complaint's file close.
+func letterFirst(f *data.File, next data.Action) (data.LetterKind, bool) {
+	switch {
+	case next == data.ActionAcknowledge:
+		return data.LetterAcknowledgement, true
+	case next == data.ActionClose && f.Formal && f.OutcomeSentOn.IsZero():
+		return data.LetterOutcome, true
+	}
+	return "", false
+}
+
+// letterStepLabel names the next step for a letter still to make or, made, to mark sent.
+func letterStepLabel(kind data.LetterKind, made bool) string {
+	switch {
+	case kind == data.LetterOutcome && made:
+		return lang.L("Mark the outcome letter as sent…")
+	case kind == data.LetterOutcome:
+		return lang.L("Make the outcome letter…")
+	case made:
+		return lang.L("Mark the acknowledgement letter as sent…")
+	}
+	return lang.L("Make the acknowledgement letter…")
+}
+
+// unsentLetter is the index in f.Letters of the newest version of kind when it is not marked
+// sent yet, or -1.
+func unsentLetter(f *data.File, kind data.LetterKind) int {
+	newest := -1
+	for i, l := range f.Letters {
+		if l.Kind == kind && (newest < 0 || l.Version > f.Letters[newest].Version) {
+			newest = i
+		}
+	}
+	if newest >= 0 && !f.Letters[newest].SentOn.IsZero() {
+		return -1
+	}
+	return newest
+}
+
+// onNext takes the next step: the letter it waits for, made or marked sent, or the step's own
+// dialog.
 func (cf *complaintFile) onNext() {
-	if cf.nextStep == data.ActionAcknowledge {
-		cf.openAt(data.ItemAcknowledge)
+	kind, first := letterFirst(cf.file, cf.nextStep)
+	if !first {
+		cf.steps[cf.nextStep]()
 		return
 	}
-	cf.steps[cf.nextStep]()
+	cf.tabs.Select(cf.tab("letters"))
+	if i := unsentLetter(cf.file, kind); i >= 0 {
+		cf.letters.list.Select(i)
+		cf.letters.onMarkSent()
+		return
+	}
+	cf.letters.onMake()
 }
 
 // stepsMenu builds the menu of steps: per step its button, and below a refused one why not.

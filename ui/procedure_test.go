@@ -77,7 +77,7 @@ func TestProcedureLinePerStatus(t *testing.T) {
 		{extended, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Verlengd 30-11-2026] → Afgehandeld uiterlijk " + shortDate(r.Proposed) + " → Gesloten",
 			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Afhandelen"},
 		{resolved, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Afgehandeld 30-11-2026] → Gesloten",
-			"Oordeel: ongegrond\nUitkomst: De factuur klopt; wij lichten die toe.", "Dossier sluiten"},
+			"Oordeel: ongegrond\nUitkomst: De factuur klopt; wij lichten die toe.", "Uitkomstbrief maken…"},
 		{closed, "Informeel ontvangen 20-11-2026 → Afgehandeld 30-11-2026 → [Gesloten 30-11-2026]", "Oordeel: ongegrond", ""},
 		{withdrawn, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Ingetrokken 24-11-2026]", "", ""},
 	}
@@ -131,12 +131,30 @@ func TestRefusedStepsSayWhy(t *testing.T) {
 	}
 	cf.load(nil)
 	settle(m)
-	if cf.next.Text != "Dossier sluiten" || !cf.next.Disabled() || !cf.nextWhy.Visible() || !strings.Contains(cf.nextWhy.Text, "uitkomstbrief") {
+	// The file closes once the outcome letter is sent: the next step leads there, the letter
+	// made and then marked sent, while the menu says why the file cannot close yet.
+	if cf.next.Text != "Uitkomstbrief maken…" || cf.next.Disabled() || cf.nextWhy.Visible() {
 		t.Errorf("resolved without outcome letter: next %q disabled %v, why %v %q", cf.next.Text, cf.next.Disabled(),
 			cf.nextWhy.Visible(), cf.nextWhy.Text)
 	}
-	if cf.menuRows[data.ActionClose].Visible() {
-		t.Error("the next step is repeated in the menu")
+	if !cf.menuRows[data.ActionClose].Visible() || !strings.Contains(cf.reasons[data.ActionClose].Text, "uitkomstbrief") {
+		t.Errorf("the menu does not say why the file cannot close: %q", cf.reasons[data.ActionClose].Text)
+	}
+	test.Tap(cf.next)
+	cf.dialog.Submit() // the outcome letter, proposed
+	settle(m)
+	if cf.next.Text != "Uitkomstbrief als verstuurd markeren…" {
+		t.Fatalf("after making the outcome letter the next step is %q", cf.next.Text)
+	}
+	test.Tap(cf.next)
+	cf.dialog.Submit()
+	settle(m)
+	if cf.next.Text != "Dossier sluiten" || cf.next.Disabled() || cf.menuRows[data.ActionClose].Visible() {
+		t.Errorf("after sending it: next %q disabled %v, close in the menu %v", cf.next.Text, cf.next.Disabled(),
+			cf.menuRows[data.ActionClose].Visible())
+	}
+	if f, err := s.File(ref); err != nil || len(f.Letters) != 1 || f.Letters[0].SentOn.IsZero() {
+		t.Errorf("the outcome letter made and sent: %+v (%v)", f.Letters, err)
 	}
 }
 
