@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 )
@@ -26,6 +27,11 @@ import (
 // exists and given up after it is gone. A snapshot whose lock nobody holds was left by a run
 // that was killed or lost its power, and the next backup removes it.
 const snapshotPrefix = ".klachtenregister-kopie-"
+
+// snapshotName matches a snapshot and the files beside it, and nothing else: the temporary
+// file of a backup named klachtenregister-kopie-december (".klachtenregister-kopie-december.*.tmp")
+// also starts with the prefix, and is another process's file in progress.
+var snapshotName = regexp.MustCompile(`^\.klachtenregister-kopie-[0-9]+\.tmp(\.lock|-journal|-wal|-shm)?$`)
 
 // claimSnapshot picks a new snapshot name in dir and takes its lock. The snapshot itself is
 // made empty, readable by its owner only, for VACUUM INTO to fill.
@@ -102,14 +108,14 @@ func removeStaleSnapshots(dir string) {
 	entries, _ := os.ReadDir(dir)
 	done := map[string]bool{}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), snapshotPrefix) || !e.Type().IsRegular() {
+		if !snapshotName.MatchString(e.Name()) || !e.Type().IsRegular() {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
 		for _, suffix := range []string{".lock", "-journal", "-wal", "-shm"} {
 			path = strings.TrimSuffix(path, suffix)
 		}
-		if done[path] || !strings.HasSuffix(path, ".tmp") {
+		if done[path] {
 			continue
 		}
 		done[path] = true

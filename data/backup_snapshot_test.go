@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -103,12 +104,16 @@ func TestStaleSnapshotsAreRemoved(t *testing.T) {
 	}
 	alike := filepath.Join(regDir, snapshotPrefix+"notities.txt")
 	must(t, os.WriteFile(alike, []byte("eigen notities"), 0o600))
+	// Another process's backup named klachtenregister-kopie-december, being written: its
+	// temporary file starts as a snapshot does, and holds no snapshot's lock.
+	writing := filepath.Join(regDir, "."+strings.TrimPrefix(snapshotPrefix, ".")+"december"+backupExt+".4711.tmp")
+	must(t, os.WriteFile(writing, []byte("half a backup"), 0o600))
 	_, err := s.WriteBackup(filepath.Join(out, "kopie"+backupExt), "", false)
 	must(t, err)
 	if got := dirNames(t, out); !slices.Equal(got, []string{"kopie" + backupExt}) {
 		t.Errorf("the backup folder holds %v", got)
 	}
-	if got, want := dirNames(t, regDir), append(slices.Clone(before), filepath.Base(alike)); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
+	if got, want := dirNames(t, regDir), append(slices.Clone(before), filepath.Base(alike), filepath.Base(writing)); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("the register's folder holds %v, want %v", got, want)
 	}
 
