@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -189,6 +190,12 @@ func expandTexts(in *Input) (body, form string, err error) {
 	}
 	vals := values(in)
 	if body, err = data.ExpandTemplate(in.Kind, tmpl, vals); err != nil {
+		// A practice's own text saved by an earlier version may hold what is refused now
+		// (its own salutation): say which setting to correct.
+		key := data.LetterTextKey(in.Kind, in.Language)
+		if de := (*data.Error)(nil); in.Body == "" && tmpl == in.Settings[key] && errors.As(err, &de) {
+			return "", "", data.NewError(de.Code, key, "in de brieftekst van de instelling %s, %s", key, de.Text)
+		}
 		return "", "", err
 	}
 	body = keepTogether(forRepresentative(in, body))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -665,5 +666,19 @@ func TestEnglishReadsAsEnglish(t *testing.T) {
 				t.Errorf("%s says %q:\n%s", kind, s, text)
 			}
 		}
+	}
+}
+
+// TestOldPracticeTextNamesItsSetting: a practice text saved by an earlier version with its own
+// salutation is refused when the letter is made, naming the setting to correct.
+func TestOldPracticeTextNamesItsSetting(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Settings = maps.Clone(in.Settings)
+	in.Settings["letter_acknowledgement_nl"] = "Geachte {naam},\n\nWij hebben uw klacht ontvangen."
+	err := Render(io.Discard, in)
+	var de *data.Error
+	if !errors.As(err, &de) || de.Field != "letter_acknowledgement_nl" || !strings.Contains(err.Error(), "letter_acknowledgement_nl") ||
+		!strings.Contains(err.Error(), "aanhef") {
+		t.Errorf("refusal %v, want one that names the setting", err)
 	}
 }

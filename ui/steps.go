@@ -22,15 +22,34 @@ func (cf *complaintFile) ask(title, confirm string, items []*widget.FormItem, su
 	cf.askSlow(title, confirm, "", items, submit)
 }
 
+// askKeeping is ask for a step whose dialog holds text typed at length (an outcome, a reason,
+// a note about a contact): closed without its step (cancelled, or left to record something the
+// step needs first, such as hearing a party), it keeps what was typed, and opens with it again
+// the next time it opens with the same proposals (another kind of contact starts afresh).
+func (cf *complaintFile) askKeeping(title, confirm string, items []*widget.FormItem, submit func() error) {
+	key := strings.Join(append([]string{title}, draftOf(items)...), "\x00")
+	if typed, ok := cf.drafts[key]; ok {
+		restoreDraft(items, typed)
+	}
+	cf.ask(title, confirm, items, func() error {
+		err := submit()
+		if err == nil {
+			delete(cf.drafts, key)
+		}
+		return err
+	})
+	cf.dialog.SetOnClosed(func() {
+		if cf.drafts == nil {
+			cf.drafts = map[string][]string{}
+		}
+		cf.drafts[key] = draftOf(items)
+	})
+}
+
 // askSlow is ask for a change that takes a while, such as erasing, which rewrites the whole
 // register: submit runs off the UI goroutine while the window shows doing. With doing ""
 // submit runs at once, as ask does.
-// A dialog closed without its step (cancelled, or left to record something the step needs
-// first, such as hearing a party) keeps what was typed: it opens with it again.
 func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.FormItem, submit func() error) {
-	if typed, ok := cf.drafts[title]; ok && len(typed) == len(items) {
-		restoreDraft(items, typed)
-	}
 	var d *formDialog
 	done := func(err error) {
 		if err != nil {
@@ -38,7 +57,6 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 			showRefusal(err, cf.win, cf.showSetting)
 			return
 		}
-		delete(cf.drafts, title)
 		cf.changed()
 		cf.load(nil)
 	}
@@ -50,12 +68,6 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 		working := busy(cf.win, title, doing)
 		run(&cf.bg, func() (struct{}, error) { return struct{}{}, submit() },
 			func(struct{}) { working.Hide(); done(nil) }, func(err error) { working.Hide(); done(err) })
-	})
-	d.SetOnClosed(func() {
-		if cf.drafts == nil {
-			cf.drafts = map[string][]string{}
-		}
-		cf.drafts[title] = draftOf(items)
 	})
 	cf.dialog, cf.dialogItems = d, items
 }
@@ -216,15 +228,20 @@ func (cf *complaintFile) onEscalate() {
 		setEnabled(takenBy, s == routes[1])
 		setEnabled(explicit, s == routes[1])
 	})
-	if cf.file != nil && cf.file.Channel == data.ChannelPhone {
-		route.SetSelected(routes[0])
-		items = append(items, &widget.FormItem{Text: lang.L("Filed"), Widget: route,
+	phone := cf.file != nil && cf.file.Channel == data.ChannelPhone
+	if phone { // no route chosen for the practitioner: each records a fact
+		takenBy.Disable()
+		explicit.Disable()
+		items = append(items, &widget.FormItem{Text: lang.L("Filed *"), Widget: route,
 			HintText: lang.L("The first conversation was by phone; how did the complainant then ask for the formal procedure?")},
 			widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
 	}
 	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), items,
 		func() error {
-			if route.Selected == routes[0] {
+			switch {
+			case phone && route.Selected == "":
+				return data.NewError(data.CodeInvalid, "", lang.L("choose how the complainant asked for the formal procedure: in writing, or by phone"))
+			case route.Selected == routes[0]:
 				return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{InWriting: true})
 			}
 			return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{TakenBy: takenBy.Text, ExplicitRequest: explicit.Checked})
@@ -238,7 +255,7 @@ func (cf *complaintFile) onExtend() {
 			until.SetText(shortDate(r.Proposed))
 		}
 	}
-	cf.ask(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
+	cf.askKeeping(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("New expected date"), until),
 		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("This text goes into the progress letter, written to the complainant.")},
 		widget.NewFormItem("", cf.letterPreview(reason, data.LetterProgress))},
@@ -277,7 +294,7 @@ func (cf *complaintFile) onResolve() {
 	justified.Horizontal = true
 	justified.Disable()
 	verdict.OnChanged = func(string) { setEnabled(justified, data.Verdicts[verdict.SelectedIndex()] == data.VerdictSettled) }
-	cf.ask(lang.L("Resolve the complaint"), lang.L("Resolve"), []*widget.FormItem{
+	cf.askKeeping(lang.L("Resolve the complaint"), lang.L("Resolve"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Verdict"), verdict),
 		{Text: lang.L("Was it justified?"), Widget: justified,
 			HintText: lang.L("For a complaint settled in consultation: a justified one counts in the evaluation.")},
@@ -311,14 +328,14 @@ func (cf *complaintFile) onClose() {
 // onReopen takes a closed file back to resolved for a correction, with the reason on record.
 func (cf *complaintFile) onReopen() {
 	reason := textArea(true)
-	cf.ask(lang.L("Reopen the file"), lang.L("Reopen"), []*widget.FormItem{
+	cf.askKeeping(lang.L("Reopen the file"), lang.L("Reopen"), []*widget.FormItem{
 		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("Why the closed file must change; the reason stays in the file.")}},
 		func() error { return cf.store.Reopen(cf.ref, reason.Text) })
 }
 
 func (cf *complaintFile) onWithdraw() {
 	on, note := dateEntry(cf.today), textArea(false)
-	cf.ask(lang.L("Complaint withdrawn"), lang.L("Record"), []*widget.FormItem{
+	cf.askKeeping(lang.L("Complaint withdrawn"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Withdrawn on"), on),
 		{Text: lang.L("Note"), Widget: note, HintText: lang.L("Optional: how and why the complainant withdrew.")}},
 		func() error { return cf.store.Withdraw(cf.ref, dateOf(on), note.Text) })
@@ -349,7 +366,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 		items = append(items, widget.NewFormItem(lang.L("Information requested"), what),
 			widget.NewFormItem(lang.L("Expected by"), due))
 	}
-	cf.ask(title, lang.L("Record"), items, func() error {
+	cf.askKeeping(title, lang.L("Record"), items, func() error {
 		_, err := cf.store.AddContact(cf.ref, data.Contact{On: dateOf(on), Kind: data.ContactKinds[max(0, kinds.SelectedIndex())],
 			Party: data.Parties[max(0, party.SelectedIndex())], PartyName: partyName.Text, Hearing: hearing.Checked,
 			Note: note.Text, InfoRequested: what.Text, InfoDueOn: dateOf(due)})

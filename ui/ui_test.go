@@ -864,3 +864,35 @@ func TestStepDialogKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("the draft outlived its step: %v", cf.drafts)
 	}
 }
+
+// TestDraftsStayWithTheirDialog: what was typed comes back only in the same step opened with the
+// same proposals: a letter chosen and cancelled does not replace the letter the next step
+// proposes, and a note typed for a call does not fill the dialog of a letter to write.
+func TestDraftsStayWithTheirDialog(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.letters.onMake()
+	choice := dialogSelect(t, cf)
+	choice.SetSelectedIndex(len(choice.Options) - 1)
+	cf.dialog.Hide()
+	test.Tap(cf.next) // Ontvangstbevestiging maken…
+	if got := dialogSelect(t, cf).Selected; got != "Ontvangstbevestiging" {
+		t.Errorf("the next step proposes %q, want Ontvangstbevestiging", got)
+	}
+	cf.dialog.Hide()
+
+	cf.onContact(data.ContactPhone, false)
+	cf.dialogItems[2].Widget.(*entry).SetText("Gebeld over de factuur.")
+	cf.dialog.Hide()
+	cf.onContact(data.ContactLetter, false)
+	if note := cf.dialogItems[2].Widget.(*entry).Text; note != "" {
+		t.Errorf("a letter's contact opened with the call's note %q", note)
+	}
+	cf.dialog.Hide()
+	cf.onContact(data.ContactPhone, false)
+	if note := cf.dialogItems[2].Widget.(*entry).Text; note != "Gebeld over de factuur." {
+		t.Errorf("the call's dialog lost its note: %q", note)
+	}
+}

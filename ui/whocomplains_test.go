@@ -150,8 +150,13 @@ func TestPhoneComplaintFiledInWriting(t *testing.T) {
 			}
 		}
 	}
-	if route == nil || takenBy == nil || route.Selected != "Schriftelijk (per brief of e-mail)" || !takenBy.Disabled() {
-		t.Fatalf("route %v, taken by %v: want in writing chosen and the phone fields off", route, takenBy)
+	if route == nil || takenBy == nil || route.Selected != "" || !takenBy.Disabled() {
+		t.Fatalf("route %v, taken by %v: want no route chosen and the phone fields off", route, takenBy)
+	}
+	cf.dialog.Submit() // no route chosen: refused, nothing recorded
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Formal {
+		t.Fatal("started without saying how the complainant asked for it")
 	}
 	route.SetSelected(route.Options[1])
 	if takenBy.Disabled() {
