@@ -327,7 +327,7 @@ func showFocused(o fyne.CanvasObject) {
 	}
 	root := c.Content()
 	if top := c.Overlays().Top(); top != nil {
-		root = top
+		root = overlayContent(top) // a dialog lies inside Fyne's wrapper overlay
 	}
 	s, _ := scrollAround(root, o, nil)
 	if s == nil {

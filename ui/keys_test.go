@@ -394,3 +394,26 @@ func TestEscapeClosesADialogWhateverHasTheFocus(t *testing.T) {
 		t.Fatalf("Escape on %T left the dialog open", cf.win.Canvas().Focused())
 	}
 }
+
+// TestTabScrollsADialogToTheFocusedField: in a step dialog taller than a small window, Tab
+// scrolls the dialog's fields along, as in a form on a screen.
+func TestTabScrollsADialogToTheFocusedField(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne de Jong")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.win.Resize(fyne.NewSize(700, 360))
+	cf.onResolve()
+	d, sc := fyne.CurrentApp().Driver(), cf.dialog.scroll
+	last := cf.dialogItems[len(cf.dialogItems)-1].Widget.(*entry)
+	for i := 0; i < 20 && cf.win.Canvas().Focused() != last; i++ {
+		typeKey(cf.win, fyne.KeyTab, false)
+	}
+	if cf.win.Canvas().Focused() != last {
+		t.Fatal("Tab did not reach the dialog's last field")
+	}
+	top := d.AbsolutePositionForObject(last).Y - d.AbsolutePositionForObject(sc).Y
+	if sc.Offset.Y == 0 || top < 0 || top+last.Size().Height > sc.Size().Height {
+		t.Errorf("the last field is at %v in a scroll of %v (offset %v): out of view", top, sc.Size(), sc.Offset)
+	}
+}
