@@ -175,12 +175,17 @@ func (s *Store) writeBackup(path, passphrase string, put func(write func(io.Writ
 	dir := filepath.Dir(s.path)
 	removeStaleSnapshots(dir)
 	removeStaleSnapshots(filepath.Dir(path))
-	snap, lock, err := claimSnapshot(dir)
+	var snap string
+	var lock *os.File
+	remove := func() { removeSnapshot(snap, lock) }
+	forget, err := makePartial(func() (string, func(), error) {
+		var err error
+		snap, lock, err = claimSnapshot(dir)
+		return snap, remove, err
+	})
 	if err != nil {
 		return BackupInfo{}, unusable(err, "in de map van het register (%s) kan geen tijdelijke kopie voor de reservekopie worden gemaakt (%v)", dir, err)
 	}
-	remove := func() { removeSnapshot(snap, lock) }
-	forget := whileWriting(snap, remove)
 	defer func() { remove(); forget() }()
 	h, err := s.snapshot(snap)
 	if err != nil {

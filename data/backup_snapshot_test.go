@@ -54,7 +54,7 @@ func TestBackupWritesOnlyTheBackupToItsFolder(t *testing.T) {
 			if got := snapshotsIn(t, regDir); len(got) != 2 { // the copy and its lock
 				t.Errorf("while the backup is written the register's folder holds %v, want the copy and its lock", got)
 			}
-			RemovePartialOutputs()
+			interrupt()
 			if got := snapshotsIn(t, regDir); len(got) != 0 {
 				t.Errorf("the interruption left %v", got)
 			}

@@ -149,10 +149,28 @@ func within(dir, path string) bool {
 // interrupted.
 var partialFiles sync.Map
 
-// whileWriting has RemovePartialOutputs remove the file at path until forget is called.
-func whileWriting(path string, remove func()) (forget func()) {
+// partials is held while a partial file is made and noted, and by RemovePartialOutputs, which
+// so waits for a file being made instead of missing it; ended refuses new ones after it ran.
+var partials struct {
+	sync.Mutex
+	ended bool
+}
+
+// makePartial runs create, which makes a file with personal data and returns its path and how
+// to remove it, and has RemovePartialOutputs remove it until forget is called. Making and
+// noting it are one step for RemovePartialOutputs: an interruption in between left the file.
+func makePartial(create func() (path string, remove func(), err error)) (forget func(), err error) {
+	partials.Lock()
+	defer partials.Unlock()
+	if partials.ended {
+		return nil, errors.New("het programma stopt")
+	}
+	path, remove, err := create()
+	if err != nil {
+		return nil, err
+	}
 	partialFiles.Store(path, remove)
-	return func() { partialFiles.Delete(path) }
+	return func() { partialFiles.Delete(path) }, nil
 }
 
 // RemovePartialOutputs deletes the temporary files of outputs and backups still being
@@ -161,6 +179,9 @@ func whileWriting(path string, remove func()) (forget func()) {
 // removes no file that SQLite still has open; a snapshot left so goes at the next backup
 // (removeStaleSnapshots).
 func RemovePartialOutputs() {
+	partials.Lock()
+	defer partials.Unlock()
+	partials.ended = true
 	partialFiles.Range(func(path, remove any) bool {
 		remove.(func())()
 		partialFiles.Delete(path)
@@ -180,11 +201,17 @@ func WriteOutput(target string, opt OutputOptions, write func(io.Writer) error) 
 	}
 	dir := filepath.Dir(real)
 	removeStaleTemps(dir, filepath.Base(real))
-	f, err := os.CreateTemp(dir, "."+filepath.Base(real)+".*.tmp") // mode 0600
+	var f *os.File
+	forget, err := makePartial(func() (string, func(), error) {
+		var err error
+		if f, err = os.CreateTemp(dir, "."+filepath.Base(real)+".*.tmp"); err != nil { // mode 0600
+			return "", nil, err
+		}
+		return f.Name(), func() { os.Remove(f.Name()) }, nil
+	})
 	if err != nil {
 		return outputFailed(target, err)
 	}
-	forget := whileWriting(f.Name(), func() { os.Remove(f.Name()) })
 	defer func() {
 		if err != nil {
 			f.Close()

@@ -154,7 +154,7 @@ func TestRemovePartialOutputs(t *testing.T) {
 	if tmp, _ := filepath.Glob(filepath.Join(dir, ".register.csv.*.tmp")); len(tmp) != 1 {
 		t.Fatalf("temporary files while writing: %v", tmp)
 	}
-	RemovePartialOutputs()
+	interrupt()
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("after the interruption the folder holds %v", entries)
 	}
@@ -181,5 +181,48 @@ func TestWriteOutputRemovesWhatAKilledRunLeft(t *testing.T) {
 		if _, err := os.Stat(p); (err == nil) != want {
 			t.Errorf("%s exists: %v, want %v", filepath.Base(p), err == nil, want)
 		}
+	}
+}
+
+// interrupt is RemovePartialOutputs as the CLI calls it on Ctrl+C; the test process goes on, so
+// it may make outputs again afterwards.
+func interrupt() {
+	RemovePartialOutputs()
+	partials.Lock()
+	partials.ended = false
+	partials.Unlock()
+}
+
+// TestInterruptWaitsForAFileBeingMade: an interruption while a temporary file is being made
+// waits until it is noted, and removes it; once interrupted, no new one is made.
+func TestInterruptWaitsForAFileBeingMade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".klachtenregister-kopie-1.tmp")
+	making, interrupting := make(chan struct{}), make(chan struct{})
+	go makePartial(func() (string, func(), error) {
+		close(making)
+		<-interrupting // the signal comes between making the file and noting it
+		if err := os.WriteFile(path, []byte("Jansen, Dorpsstraat 1"), 0o600); err != nil {
+			return "", nil, err
+		}
+		return path, func() { os.Remove(path) }, nil
+	})
+	<-making
+	removed := make(chan struct{})
+	go func() {
+		RemovePartialOutputs()
+		close(removed)
+	}()
+	time.Sleep(20 * time.Millisecond)
+	close(interrupting)
+	<-removed
+	defer interrupt() // allow outputs again for the other tests
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the file made during the interruption is still there (%v)", err)
+	}
+	if _, err := makePartial(func() (string, func(), error) { return path, func() {}, os.WriteFile(path, nil, 0o600) }); err == nil {
+		t.Error("a new temporary file was made after the interruption")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the refused file was made anyway")
 	}
 }
