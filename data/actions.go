@@ -217,7 +217,7 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 			add(ItemProgressUpdate, last, dueAfter(last, s.ProgressIntervalDays(), s))
 		}
 	case StatusResolved:
-		if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
+		if f.OutcomeLetterDue() {
 			add(ItemOutcomeLetter, f.ResolvedOn, ShortTermDue(f.ResolvedOn, s))
 		}
 		if measureDue(&f.Complaint, f.MeasureCount) {
@@ -323,10 +323,10 @@ func CountOverview(open int, items []ActionItem) OverviewCounts {
 	return s
 }
 
-// outcomeLetterDue is the one rule for the written confirmation of the outcome: a formal
+// OutcomeLetterDue is the one rule for the written confirmation of the outcome: a formal
 // complaint needs an outcome letter marked sent before its file can close. An outcome letter
 // can only be made once a verdict is recorded, so any sent one confirms the current outcome.
-func outcomeLetterDue(formal bool, outcomeSentOn Date) bool { return formal && outcomeSentOn.IsZero() }
+func (f Facts) OutcomeLetterDue() bool { return f.Formal && f.OutcomeSentOn.IsZero() }
 
 // outcomeSentSQL reads Facts.OutcomeSentOn for the complaint aliased c.
 const outcomeSentSQL = `(SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome')`

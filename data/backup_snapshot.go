@@ -31,7 +31,7 @@ const snapshotPrefix = ".klachtenregister-kopie-"
 // snapshotName matches a snapshot and the files beside it, and nothing else: the temporary
 // file of a backup named klachtenregister-kopie-december (".klachtenregister-kopie-december.*.tmp")
 // also starts with the prefix, and is another process's file in progress.
-var snapshotName = regexp.MustCompile(`^\.klachtenregister-kopie-[0-9]+\.tmp(\.lock|-journal|-wal|-shm)?$`)
+var snapshotName = regexp.MustCompile(`^` + regexp.QuoteMeta(snapshotPrefix) + `[0-9]+\.tmp(\.lock|-journal|-wal|-shm)?$`)
 
 // claimSnapshot picks a new snapshot name in dir and takes its lock. The snapshot itself is
 // made empty, readable by its owner only, for VACUUM INTO to fill.

@@ -68,7 +68,7 @@ func AllowedSteps(f Facts) map[Action]error {
 // recurrence or a recorded reason why none is needed, as the procedure promises that such
 // complaints feed the evaluation.
 func CanClose(f Facts) error {
-	if outcomeLetterDue(f.Formal, f.OutcomeSentOn) {
+	if f.OutcomeLetterDue() {
 		return conflict("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", f.Reference)
 	}
 	if measureDue(&f.Complaint, f.MeasureCount) {

@@ -59,7 +59,7 @@ func checkAddress(in *Input) error {
 	switch {
 	case in.Kind == data.LetterConfidentiality:
 		who = data.Msg("de deskundige %s", in.Expert.Name)
-	case in.Complaint.Representative.Name != "":
+	case toRepresentative(in):
 		who = data.Msg("de gemachtigde")
 	}
 	if !p.postal() {

@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // escapeClose holds how Escape closes an overlay that is more than a pop-up: a dialog's own
@@ -75,41 +73,13 @@ func closeTop(c fyne.Canvas) {
 	p := overlayContent(top)
 	if m, ok := p.(interface{ Dismiss() }); ok { // a pop-up menu, such as a drop-down list's
 		m.Dismiss()
-	} else if cancel := cancelButton(p); cancel != nil { // a step dialog: as if Cancel was pressed
-		cancel.OnTapped()
-	} else if p != top { // a pop-up, or a dialog without Cancel
+	} else if p != top { // a pop-up
 		p.Hide()
 	}
 	if c.Overlays().Top() == top { // not a pop-up that removes its own overlay
 		top.Hide()
 		c.Overlays().Remove(top)
 	}
-}
-
-// cancelButton is the Cancel button of the dialog in pop-up p (the button with Fyne's cancel
-// icon among its buttons, as askForm makes it), or nil.
-func cancelButton(p fyne.CanvasObject) *widget.Button {
-	var in []fyne.CanvasObject
-	switch x := p.(type) {
-	case *widget.PopUp:
-		in = []fyne.CanvasObject{x.Content}
-	case *fyne.Container:
-		in = x.Objects
-	case *button:
-		if x.Icon == theme.CancelIcon() && x.OnTapped != nil {
-			return &x.Button
-		}
-	case *widget.Button:
-		if x.Icon == theme.CancelIcon() && x.OnTapped != nil {
-			return x
-		}
-	}
-	for _, o := range in {
-		if b := cancelButton(o); b != nil {
-			return b
-		}
-	}
-	return nil
 }
 
 // overlayContent is the pop-up that overlay o wraps (Fyne's OverlayContainer, an internal type

@@ -145,7 +145,7 @@ func letterFirst(f *data.File, next data.Action) (data.LetterKind, bool) {
 	switch {
 	case next == data.ActionAcknowledge:
 		return data.LetterAcknowledgement, true
-	case next == data.ActionClose && f.Formal && f.OutcomeSentOn.IsZero():
+	case next == data.ActionClose && f.OutcomeLetterDue():
 		return data.LetterOutcome, true
 	}
 	return "", false

@@ -133,6 +133,7 @@ func (d *formDialog) Submit() {
 // Show shows the dialog as tall as its fields need, but never larger than the window.
 func (d *formDialog) Show() {
 	d.CustomDialog.Show()
+	onEscape(d.win.Canvas(), d.Hide) // as its Cancel button: a step dialog keeps what was typed
 	natural := d.MinSize().AddWidthHeight(0, d.form.MinSize().Height-d.scroll.MinSize().Height)
 	room := d.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
 	d.Resize(fyne.NewSize(min(max(560, natural.Width), room.Width), min(natural.Height, room.Height)))
@@ -214,8 +215,6 @@ func (cf *complaintFile) onAcknowledge() {
 		})
 }
 
-// onEscalate starts the formal procedure; for a complaint taken by phone it asks who took
-// the call and whether the complainant explicitly asked for it, as the procedure requires.
 // onEscalate starts the formal procedure. A complaint first made by phone is then filed in
 // writing, or by phone with the complainant's explicit request and who took the call: the
 // procedure's two ways in.
