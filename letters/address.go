@@ -26,7 +26,7 @@ func addressLines(in *Input) []string {
 	}
 	home := sameCountry(p.country, in.Settings.PracticeCountry())
 	if p.country == "" || countryCode(p.country) == "NL" {
-		lines = append(lines, strings.TrimSpace(p.pc+"  "+strings.ToUpper(p.city)))
+		lines = append(lines, strings.TrimSpace(p.pc+"  "+townInCapitals(p.city)))
 	} else {
 		lines = append(lines, strings.TrimSpace(p.pc+" "+p.city))
 	}
@@ -85,6 +85,17 @@ func checkAddress(in *Input) error {
 		return data.NewError(data.CodeConflict, "address", "het adres van %s is niet compleet: %s ontbreken; vul het adres aan, zodat de brief aankomt", who, missing)
 	}
 	return nil
+}
+
+// townInCapitals is a Dutch town as PostNL writes it on the last address line: in capitals,
+// but for the elided article of 's-Gravenhage and 's-Hertogenbosch, always small ("'s-GRAVENHAGE").
+func townInCapitals(town string) string {
+	for _, article := range []string{"'s-", "’s-"} {
+		if len(town) > len(article) && strings.EqualFold(town[:len(article)], article) {
+			return article + strings.ToUpper(town[len(article):])
+		}
+	}
+	return strings.ToUpper(town)
 }
 
 // countryNames are the ways of writing a country that mean the same one, by its ISO code.

@@ -190,3 +190,14 @@ func TestLetterNeedsAnAddress(t *testing.T) {
 		t.Errorf("an expert without address or e-mail: %v", err)
 	}
 }
+
+// TestTownInCapitals: the town is in capitals, but the article of 's-Gravenhage stays small,
+// as PostNL writes it.
+func TestTownInCapitals(t *testing.T) {
+	for in, want := range map[string]string{"'s-Gravenhage": "'s-GRAVENHAGE", "’s-Hertogenbosch": "’s-HERTOGENBOSCH",
+		"'S-Gravenhage": "'s-GRAVENHAGE", "Utrecht": "UTRECHT", "Den Haag": "DEN HAAG"} {
+		if got := townInCapitals(in); got != want {
+			t.Errorf("townInCapitals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
