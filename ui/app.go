@@ -17,10 +17,11 @@ var mainSize, fileSize = fyne.NewSize(1180, 720), fyne.NewSize(980, 700)
 
 // Main is the app's main window and the screens in it.
 type Main struct {
-	app   fyne.App
-	win   fyne.Window
-	store *data.Store
-	tabs  *container.AppTabs
+	app        fyne.App
+	win        fyne.Window
+	store      *data.Store
+	firstStart *firstStart // the dialog of a new register, nil when none was asked
+	tabs       *container.AppTabs
 	// The main tabs, selected by these rather than by position.
 	todayTab, registerTab, intakeTab, measuresTab, reportTab, settingsTab *container.TabItem
 

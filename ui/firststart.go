@@ -127,14 +127,7 @@ func (m *Main) FirstStart() *firstStart {
 		container.NewVScroll(fs.questions))
 	fs.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
 	fs.room = func() float32 { return m.win.Canvas().Size().Height - 40 }
-	fs.fit()
-	// At the program's start the window gets its size only once it is on screen: fit again then,
-	// or the dialog keeps the room of the still unsized window (one and a half fields).
-	gate := shown
-	go func() {
-		<-gate
-		fyne.Do(fs.fit)
-	}()
+	fs.fit() // at the program's start again once the window is on screen (see Run)
 	keepOnEscape(fs.dialog, m.win)
 	return fs
 }

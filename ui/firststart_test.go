@@ -93,13 +93,10 @@ func TestLetterRefusedForAMissingDetailOpensThatSetting(t *testing.T) {
 }
 
 // TestFirstStartFitsTheWindowOnceShown: at the program's start the dialog is made while the
-// window has no size yet; once the window is on screen it is fitted again to the window's room,
-// instead of keeping the one and a half fields the unsized window gave it.
+// window has no size yet; fitted again once the window is on screen, it takes the window's room
+// and is centred in it, instead of keeping the one and a half fields the unsized window gave it.
 func TestFirstStartFitsTheWindowOnceShown(t *testing.T) {
 	m, _ := openApp(t, nil)
-	gate := make(chan struct{})
-	shown, gate = gate, shown
-	defer func() { shown = gate }()
 	m.win.Resize(fyne.NewSize(600, 320)) // the window as it is before it is shown
 	fs := m.FirstStart()
 	if fs == nil {
@@ -108,7 +105,7 @@ func TestFirstStartFitsTheWindowOnceShown(t *testing.T) {
 	popUp := overlayContent(m.win.Canvas().Overlays().Top())
 	small := popUp.Size().Height
 	m.win.Resize(fyne.NewSize(1180, 720))
-	close(shown)
+	fs.fit() // as Run does once the app has started
 	settle(m)
 	if h := popUp.Size().Height; h < 500 || popUp.Position().Y+h > 720 {
 		t.Fatalf("after the window got its size the dialog is %v high at %v (before %v high)", h, popUp.Position(), small)

@@ -73,8 +73,15 @@ func Run(a fyne.App, path string, demo bool) {
 	se.win.SetMaster()
 	// The screens fill themselves once the window is there (see shown).
 	shown = make(chan struct{})
-	a.Lifecycle().SetOnStarted(func() { close(shown) })
+	var asking *firstStart
+	a.Lifecycle().SetOnStarted(func() {
+		close(shown)
+		if asking != nil { // the window has its size only now: the dialog kept the unsized window's room
+			asking.fit()
+		}
+	})
 	se.start(store)
+	asking = se.current.firstStart
 	se.win.SetCloseIntercept(se.quit)
 	showFitted(se.win, mainSize)
 	watchDeadlines(a, func() *Main { return se.current })
@@ -159,7 +166,7 @@ func (se *session) start(s *data.Store) {
 	}
 	se.current = NewMain(se.app, se.win, s, se.start)
 	se.current.openDemo, se.current.ownRegister, se.current.quit = se.demos.open, se.ownRegister, se.quit
-	se.current.FirstStart()
+	se.current.firstStart = se.current.FirstStart()
 	se.current.backupAtStart()
 }
 
