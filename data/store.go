@@ -95,13 +95,16 @@ func open(path string, create bool) (*Store, error) {
 	if err := probe(path); err != nil {
 		return nil, err
 	}
+	if err := useLog(path); err != nil {
+		return nil, Classify(path, err)
+	}
 	// temp_store(2): the statement journals that the row-audit triggers make every write keep
 	// stay in memory instead of a temporary file written for each statement. secure_delete(1):
 	// text that is changed or removed (anonymising) is overwritten in the file, not left in a
 	// free page. wal_autocheckpoint(0): the checkpointer copies the log into the file beside
 	// the commits (see checkpoint.go), so no change waits for that.
 	w, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=foreign_keys(1)"+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_pragma=secure_delete(1)"+
+		"&_pragma=synchronous(FULL)&_pragma=temp_store(2)&_pragma=secure_delete(1)"+
 		"&_pragma=wal_autocheckpoint(0)&_txlock=immediate")
 	if err != nil {
 		return nil, err
@@ -130,6 +133,9 @@ func open(path string, create bool) (*Store, error) {
 // busyTimeout makes every connection wait up to 10 s for another process's transaction
 // (the app beside a scheduled CLI task) instead of failing at once.
 const busyTimeout = "_pragma=busy_timeout(10000)"
+
+// busyWait is busyTimeout, for what SQLite does not wait for itself.
+const busyWait = 10 * time.Second
 
 // checkPath refuses what is not a file path: SQLite would open an empty path or :memory: as
 // a register that vanishes on close, and a file: URI or ? or # as options.
@@ -208,6 +214,42 @@ func prepareFile(path string, create bool) error {
 
 func notOurs(path string) error {
 	return NewError(CodeDatabase, "", "%s is geen database van Klachtenregister; het bestand is niet gewijzigd. Kies een ander bestand of een nieuw pad", path)
+}
+
+// useLog puts a new register (or a restored one) in write-ahead-log mode, in which readers
+// never wait for a change and a change never waits for readers. SQLite switches a file over
+// without waiting for its busy timeout: two programs creating the same register at once (the
+// app's first start beside a scheduled CLI task) would have one refused as busy, so the switch
+// is tried again until the timeout has passed. A register already in the mode (its header
+// says so) is left as it is, without a connection.
+func useLog(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	head := make([]byte, 20)
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	if n == len(head) && head[18] == 2 && head[19] == 2 {
+		return nil
+	}
+	db, err := sql.Open("sqlite", path+"?"+busyTimeout)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for deadline := time.Now().Add(busyWait); ; time.Sleep(20 * time.Millisecond) {
+		var mode string
+		err := db.QueryRow(`PRAGMA journal_mode = WAL`).Scan(&mode)
+		switch {
+		case err == nil && mode == "wal":
+			return nil
+		case err != nil && causeOf(err) != CauseBusy:
+			return err
+		case time.Now().After(deadline):
+			return unavailable(CauseBusy, path, err)
+		}
+	}
 }
 
 // probe reads the identity of an existing file over a read-only connection that sets no

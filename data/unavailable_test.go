@@ -58,6 +58,27 @@ func TestOpenWaitsForAnotherWriter(t *testing.T) {
 	mustCreate(t, s2, complaint("Mehmet Çelik", "2026-11-02", true))
 }
 
+// TestCreatingARegisterWaitsForAnotherProgram: SQLite switches a new file to its write-ahead
+// log without waiting for its busy timeout when another connection is about to write it. Two
+// programs creating one register at once (the eight CLI processes of
+// TestEightWritersAndAReaderShareARegister, now and then in CI) had one refused as busy.
+func TestCreatingARegisterWaitsForAnotherProgram(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	other := rawDB(t, path)
+	tx, err := other.Begin()
+	must(t, err)
+	_, err = tx.Exec(`CREATE TABLE lock_holder (x)`) // it is about to write, as a program creating its register
+	must(t, err)
+	go func() { time.Sleep(300 * time.Millisecond); tx.Rollback() }()
+	s := openAt(t, path, "2026-11-30")
+	mustCreate(t, s, complaint("Mehmet Çelik", "2026-11-02", true))
+	var mode string
+	must(t, s.r.QueryRow(`PRAGMA journal_mode`).Scan(&mode))
+	if mode != "wal" {
+		t.Fatalf("journal mode %q, want wal", mode)
+	}
+}
+
 // TestErrorsAreWordedByCause: each cause has its own advice, and only a damaged file points
 // to a backup.
 func TestErrorsAreWordedByCause(t *testing.T) {
