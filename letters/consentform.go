@@ -26,10 +26,14 @@ func (in *Input) formKind() data.LetterKind {
 }
 
 // consentChoices are the boxes on the consent form: every document, only the ticked ones of
-// the file (when it holds any), or none. Lines starting with "[ ] " print as a box to tick.
+// the file (when it holds any) or else only those the letter names, or none. Lines starting
+// with "[ ] " print as a box to tick.
 func consentChoices(in *Input) string {
 	t := phrasebook[in.Language]
 	lines := []string{t.consentTick, "[ ] " + t.consentAll}
+	if len(in.FileDocuments) == 0 && strings.TrimSpace(in.Documents) != "" {
+		lines = append(lines, "[ ] "+t.consentNamed)
+	}
 	if len(in.FileDocuments) > 0 {
 		lines = append(lines, "[ ] "+t.consentOnly)
 		for _, d := range in.FileDocuments {

@@ -306,6 +306,58 @@ func TestEveryPlaceholderHasAValue(t *testing.T) {
 
 // TestDocumentsAreNamed: the consent letter names the documents in its text; its form, which
 // comes back signed on its own, lets the complainant tick every document, the file's documents
+// TestConsentFormOffersTheNamedDocuments: a file without registered documents to tick, whose
+// letter names the documents in words, lets the complainant consent to just those; a file with
+// documents to tick offers those instead, and a letter that names none offers neither.
+func TestConsentFormOffersTheNamedDocuments(t *testing.T) {
+	for _, lang := range data.Languages {
+		tr := phrasebook[lang]
+		for _, tc := range []struct {
+			docs                string
+			files               []FileDocument
+			named, only, ticked bool
+		}{
+			{"de offerte en de factuur", nil, true, false, false},
+			{"", nil, false, false, false},
+			{"de offerte en de factuur", []FileDocument{{ID: 3, Name: "offerte.pdf"}}, false, true, true},
+		} {
+			in := sample(data.LetterConsent, lang)
+			in.Documents, in.FileDocuments = tc.docs, tc.files
+			form := consentChoices(&in)
+			for _, c := range []struct {
+				text string
+				want bool
+			}{{tr.consentAll, true}, {tr.consentNone, true}, {tr.consentNamed, tc.named}, {tr.consentOnly, tc.only},
+				{fmt.Sprintf(tr.attachmentNo, 3) + ": offerte.pdf", tc.ticked}} {
+				if strings.Contains(form, "[ ] "+c.text) != c.want {
+					t.Errorf("%s, documents %q, %d to tick: %q offered %v, want %v:\n%s", lang, tc.docs, len(tc.files), c.text, !c.want, c.want, form)
+				}
+			}
+		}
+	}
+}
+
+// TestEnglishAddressPutsTheTitleFirst: English writes "Prof. dr. H. Öztürk-Vermeulen RA", not
+// "Ms prof. dr. …"; Dutch keeps "Mevrouw prof. dr. …", and without a title English keeps "Ms".
+func TestEnglishAddressPutsTheTitleFirst(t *testing.T) {
+	expert := person{parts: data.NameParts{Salutation: data.SalutationMrs, Initials: "Hélène", Surname: "Öztürk-Vermeulen"},
+		title: "prof. dr.", titleAfter: "RA"}
+	plain := expert
+	plain.title, plain.titleAfter = "", ""
+	for _, tc := range []struct {
+		p          person
+		lang, want string
+	}{
+		{expert, "en", "Prof. dr. H.\u00a0Öztürk-Vermeulen RA"},
+		{expert, "nl", "Mevrouw prof. dr. H.\u00a0Öztürk-Vermeulen RA"},
+		{plain, "en", "Ms H.\u00a0Öztürk-Vermeulen"},
+	} {
+		if got := tc.p.nameLine(phrasebook[tc.lang]); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}
+
 // one by one by the number the register knows them by, or none. The general description, used
 // when nothing names them, reads well after "de volgende stukken:" and does not address the
 // complainant, so it also suits the expert.

@@ -43,8 +43,8 @@ func complainantPerson(in *Input) person {
 }
 
 // nameLine is the person's name as the address writes it: "Mevrouw A. van den Broek",
-// "De heer prof. dr. H. Öztürk RA", or for the neutral salutation the name without a title of
-// address: "Sam de Vries". Without name parts (a letter filled in by hand) the name as typed.
+// "De heer prof. dr. H. Öztürk RA" (in English "Prof. dr. H. Öztürk RA"), or for the neutral
+// salutation the name without a title of address: "Sam de Vries". Without name parts (a letter filled in by hand) the name as typed.
 func (p person) nameLine(t *phrases) string {
 	n := p.parts
 	if n.Surname == "" {
@@ -56,13 +56,17 @@ func (p person) nameLine(t *phrases) string {
 	} else if ini := data.Abbreviated(n.Initials); ini != "" {
 		core = ini + nbsp + n.Surname
 	}
-	if p.title != "" {
+	prefix := t.addressPrefix[n.Salutation]
+	switch {
+	case p.title != "" && t.titleForPrefix:
+		core, prefix = data.CapitalSurname(p.title)+" "+core, ""
+	case p.title != "":
 		core = p.title + " " + core
 	}
 	if p.titleAfter != "" {
 		core += " " + p.titleAfter
 	}
-	if prefix := t.addressPrefix[n.Salutation]; prefix != "" {
+	if prefix != "" {
 		return prefix + " " + core
 	}
 	return core

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strings"
 
 	"klachtenregister/data"
 )
@@ -100,7 +99,7 @@ func sampleCases(lang string) []sampleCase {
 	resolved := base
 	resolved.Status, resolved.ResolvedOn, resolved.Verdict = data.StatusResolved, sampleDay("2026-12-18"), data.VerdictPartlyWellFounded
 	resolved.Outcome = pick("U hebt op één punt gelijk: de extra uren zijn vooraf niet gemeld. Daarvoor bieden wij u onze excuses aan. "+
-		"Wij passen de factuur aan met € 475 en sturen u binnen twee weken een nieuwe factuur.",
+		"Wij verlagen de factuur met € 475 en sturen u binnen twee weken een nieuwe factuur.",
 		"You are right on one point: the extra hours were not announced beforehand. We apologise for this. "+
 			"We will reduce the invoice by € 475 and send you a new invoice within two weeks.")
 	first := data.Extension{On: sampleDay("2026-10-30"), PreviousDueOn: sampleDay("2026-11-05"), Until: sampleDay("2026-12-07"),
@@ -117,16 +116,12 @@ func sampleCases(lang string) []sampleCase {
 		Organisation: "Öztürk Forensisch Advies", AddressLine1: "Maliebaan 12", Postcode: "3581 CN", City: "Utrecht"}
 
 	long := resolved
-	long.Outcome = strings.Repeat(pick("Wij hebben de gang van zaken met de betrokken medewerker besproken en de stukken opnieuw bekeken. ",
-		"We have discussed what happened with the member of staff concerned and looked at the documents again. "), 10) + "\n\n" +
-		strings.Repeat(pick("Voortaan controleren wij vóór elke factuur of de offerte wordt overschreden, en melden wij dat vooraf. ",
-			"From now on we check before every invoice whether the quotation is exceeded, and let you know beforehand. "), 8) + "\n\n" +
-		resolved.Outcome
+	long.Outcome = pick(longOutcomeNL, longOutcomeEN) + "\n\n" + resolved.Outcome
 	rep := base
 	rep.Representative = person("Jeroen de Wit", data.SalutationMr, "De Wit Advocaten", "1017 CB", "Amsterdam", "")
 	rep.Representative.AddressLine2 = "Herengracht 500"
 	abroad := base
-	abroad.Complainant = person("Jean Dupont", data.SalutationMr, "Rue Gray 21", "1050", "Elsene", pick("België", "Belgium"))
+	abroad.Complainant = person("Jean Dupont", data.SalutationMr, "Rue Gray 21", "1050", "Ixelles", pick("België", "Belgium"))
 	de := base
 	de.Complainant = person("Jonas Becker", data.SalutationMr, "Invalidenstraße 4", "10115", "Berlin", pick("Duitsland", "Germany"))
 	org := base
@@ -163,3 +158,40 @@ func sampleCases(lang string) []sampleCase {
 		{"lange-organisatienaam", mk(data.LetterAcknowledgement, org, "2026-10-08")},
 	}
 }
+
+// The outcome of the two-page sample: a practitioner's full account, long enough to run onto
+// a second page.
+const (
+	longOutcomeNL = "Naar aanleiding van uw klacht hebben wij de gang van zaken met de betrokken medewerker besproken. " +
+		"Wij hebben de offerte, de urenstaten, de e-mails over de opdracht en de factuur opnieuw bekeken, en de " +
+		"aantekeningen van ons gesprek van 20 oktober naast uw klachtbrief gelegd.\n\n" +
+		"Uit de urenstaten blijkt dat voor de jaarrekening 14 uur meer is gewerkt dan in de offerte stond. Dat kwam " +
+		"doordat de administratie over het tweede kwartaal pas in september compleet was en een deel van de boekingen " +
+		"opnieuw moest worden gecontroleerd. Dat werk was nodig, maar wij hadden u vooraf moeten laten weten dat het " +
+		"meer tijd zou kosten, en wat dat zou betekenen voor de factuur. Dat is niet gebeurd.\n\n" +
+		"Over de planning schrijft u dat de jaarrekening twee weken later klaar was dan was afgesproken. Dat klopt. " +
+		"Wij hebben u daarover op 2 september per e-mail bericht, met de reden; die e-mail stuurden wij mee met de " +
+		"ontvangstbevestiging. Op dit punt vinden wij uw klacht daarom niet gegrond, al begrijpen wij dat het " +
+		"vervelend voor u was.\n\n" +
+		"De externe deskundige die wij met uw toestemming om advies vroegen, heeft de urenstaten en de offerte " +
+		"beoordeeld. Zij komt tot dezelfde conclusie: het extra werk was nodig, maar had vooraf moeten worden gemeld.\n\n" +
+		"Voortaan controleren wij vóór elke factuur of de offerte wordt overschreden. Dreigt dat, dan melden wij u dat " +
+		"vooraf, met een schatting van de extra uren, zodat u kunt beslissen of u het werk wilt laten doen. Wij hebben " +
+		"deze werkwijze met alle medewerkers besproken en in onze interne richtlijnen opgenomen."
+	longOutcomeEN = "Following your complaint, we have discussed what happened with the member of staff concerned. " +
+		"We have looked again at the quotation, the time sheets, the e-mails about the assignment and the invoice, " +
+		"and compared the notes of our meeting of 20 October with your letter of complaint.\n\n" +
+		"The time sheets show that the annual accounts took 14 hours more than the quotation stated. This was because " +
+		"the records for the second quarter were not complete until September, and some of the entries had to be " +
+		"checked again. That work was necessary, but we should have told you beforehand that it would take more time, " +
+		"and what that would mean for the invoice. We did not.\n\n" +
+		"About the planning, you write that the annual accounts were ready two weeks later than agreed. That is " +
+		"correct. We told you so by e-mail on 2 September, with the reason; we enclosed that e-mail with the " +
+		"acknowledgement. On this point we therefore do not consider your complaint well-founded, although we " +
+		"understand that it was inconvenient for you.\n\n" +
+		"The independent expert whom we consulted with your consent has assessed the time sheets and the quotation. " +
+		"She reaches the same conclusion: the extra work was necessary, but should have been announced beforehand.\n\n" +
+		"From now on we check before every invoice whether the quotation will be exceeded. If it will, we tell you " +
+		"beforehand, with an estimate of the extra hours, so that you can decide whether you want the work done. We " +
+		"have discussed this way of working with all staff and added it to our internal guidelines."
+)

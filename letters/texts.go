@@ -29,6 +29,7 @@ type phrases struct {
 	// The consent form's choices (see consentChoices), and the acknowledgement's paragraph
 	// about the enclosed form.
 	consentTick, consentAll, consentOnly, consentNone string
+	consentNamed                                      string // only the documents the letter names, when the file holds none to tick
 	letterNo, attachmentNo, letterOf                  string
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
@@ -38,6 +39,7 @@ type phrases struct {
 	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
+	titleForPrefix bool                       // a title takes the prefix's place: English "Prof. dr. H. Öztürk", not "Ms prof. dr."
 	byEmail        string                     // the address block of a letter sent by e-mail only
 	mentionPrefix  map[data.Salutation]string // the same inside a sentence: "mevrouw", "de heer"
 	salutationWord map[data.Salutation]string // in the salutation: "Geachte mevrouw ..."
@@ -121,12 +123,13 @@ var dutch = phrases{
 			"- de stukken na afronding van het advies terug te geven of te vernietigen.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
 	},
-	formFields:  []string{"Plaats", "Datum", "Handtekening"},
-	consentTick: "Kruis één mogelijkheid aan:",
-	consentAll:  "Ik geef toestemming voor alle stukken uit het klachtdossier, ook voor stukken die later worden toegevoegd.",
-	consentOnly: "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
-	consentNone: "Ik geef geen toestemming.",
-	letterNo:    "brief nr. %d", attachmentNo: "bijlage nr. %d", letterOf: "%s, verstuurd op %s",
+	formFields:   []string{"Plaats", "Datum", "Handtekening"},
+	consentTick:  "Kruis één mogelijkheid aan:",
+	consentAll:   "Ik geef toestemming voor alle stukken uit het klachtdossier, ook voor stukken die later worden toegevoegd.",
+	consentOnly:  "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
+	consentNone:  "Ik geef geen toestemming.",
+	consentNamed: "Ik geef alleen toestemming voor de hierboven genoemde stukken.",
+	letterNo:     "brief nr. %d", attachmentNo: "bijlage nr. %d", letterOf: "%s, verstuurd op %s",
 	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
@@ -234,12 +237,13 @@ var english = phrases{
 			"- return or destroy the documents once my advice is complete.\n\n" +
 			"The documents concerned are: {stukken}.",
 	},
-	formFields:  []string{"Place", "Date", "Signature"},
-	consentTick: "Tick one box:",
-	consentAll:  "I consent to all documents in the complaint file being shared, including documents added later.",
-	consentOnly: "I consent only to the documents I tick below being shared:",
-	consentNone: "I do not consent.",
-	letterNo:    "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
+	formFields:   []string{"Place", "Date", "Signature"},
+	consentTick:  "Tick one box:",
+	consentAll:   "I consent to all documents in the complaint file being shared, including documents added later.",
+	consentOnly:  "I consent only to the documents I tick below being shared:",
+	consentNone:  "I do not consent.",
+	consentNamed: "I consent only to the documents named above being shared.",
+	letterNo:     "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
 	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
 		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the enclosed " +
@@ -255,6 +259,7 @@ var english = phrases{
 		"‘Address window: from the left edge (mm)’ (now %s mm), ‘Address window: from the top edge (mm)’ (now %s mm), ‘Address window: width (mm)’ (now %s mm) and ‘Address window: height (mm)’ (now %s mm), under Settings.",
 	},
 	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
+	titleForPrefix: true,
 	byEmail:        "By e-mail: %s",
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},

@@ -16,6 +16,7 @@ var practice = map[string]string{
 	"practice_registration": "KvK 12345678",
 	"practitioner_name":     "Anne de Linde",
 	"practitioner_title":    "Praktijkhouder",
+	"practitioner_title_en": "Practice owner",
 }
 
 var names = []string{
