@@ -72,6 +72,10 @@ func (v Verdict) Label() string {
 type Complainant struct {
 	Name string `json:"name"` // the full name as typed, for the register
 	NameParts
+	// Organisation is the company or foundation the person speaks for: the complainant then is
+	// the organisation, and Name its contact person, whom the letters address ("t.a.v."). For a
+	// representative, their firm. "" for a private person.
+	Organisation string `json:"organisation"`
 	AddressLine1 string `json:"address_line1"`
 	AddressLine2 string `json:"address_line2"`
 	Postcode     string `json:"postcode"`
@@ -176,6 +180,8 @@ func (c *Complaint) Validate(today Date) error {
 		}
 	}
 	switch {
+	case c.Complainant.Name == "" && c.Complainant.Organisation != "":
+		return invalid("name", "vul de naam in van de contactpersoon van %s: de brieven zijn aan hem of haar gericht", c.Complainant.Organisation)
 	case c.Complainant.Name == "" && !c.Anonymous:
 		return invalid("name", "vul de naam van de klager in")
 	case c.ReceivedOn.IsZero():
@@ -211,6 +217,7 @@ func (c *Complaint) clean() error {
 	p := &c.Complainant
 	if err := cleanTexts(
 		textField{"name", &p.Name, lineRule.as("de naam van de klager")},
+		textField{"organisation", &p.Organisation, lineRule.as("de naam van de organisatie")},
 		textField{"summary", &c.Summary, summaryRule},
 		textField{"description", &c.Description, textRule20k.as("de omschrijving")},
 		textField{"desired_outcome", &c.Desired, textRule20k.as("de gewenste uitkomst")},
@@ -243,6 +250,7 @@ func (c *Complaint) clean() error {
 func (p *Complainant) clean(prefix string, whose Text) error {
 	if err := cleanTexts(
 		textField{prefix + "name", &p.Name, lineRule.as("de naam %s", whose)},
+		textField{prefix + "organisation", &p.Organisation, lineRule.as("de organisatie %s", whose)},
 		textField{prefix + "address", &p.AddressLine1, lineRule.as("het adres %s", whose)},
 		textField{prefix + "address2", &p.AddressLine2, lineRule.as("het adres %s", whose)},
 		textField{prefix + "postcode", &p.Postcode, lineRule.as("de postcode %s", whose)},
@@ -264,7 +272,7 @@ func (p *Complainant) clean(prefix string, whose Text) error {
 func (c *Complaint) checkRepresentative() error {
 	r := &c.Representative
 	if r.Name == "" {
-		if r.AddressLine1+r.AddressLine2+r.Postcode+r.City+r.Country+r.Email+r.Phone+r.Surname+r.Initials != "" {
+		if r.Organisation+r.AddressLine1+r.AddressLine2+r.Postcode+r.City+r.Country+r.Email+r.Phone+r.Surname+r.Initials != "" {
 			return invalid("rep_name", "vul de naam van de gemachtigde in, of laat alle gegevens van de gemachtigde leeg")
 		}
 		r.NameParts = NameParts{}
@@ -363,7 +371,7 @@ func (c *Complaint) FormalRefusal(p PhoneIntake) error {
 // anonymousRefusal: an anonymous complaint carries no name or contact details, and is informal.
 func (c *Complaint) anonymousRefusal() error {
 	p := c.Complainant
-	if p.Name != "" || p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != "" || p.Email != "" || p.Phone != "" ||
+	if p.Name != "" || p.Organisation != "" || p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != "" || p.Email != "" || p.Phone != "" ||
 		c.Representative.Name != "" {
 		return invalid("name", "een anonieme klacht heeft geen naam, adres, e-mailadres, telefoonnummer of gemachtigde; laat die leeg of registreer de klacht niet als anoniem")
 	}

@@ -17,7 +17,7 @@ const complaintColumns = `c.id, c.reference, c.received_on, c.channel, c.formal,
 	c.imported_from, c.imported_line, c.original_reference,
 	c.salutation, c.initials, c.surname, c.letter_description, c.language, c.rep_name, c.rep_salutation, c.rep_initials,
 	c.rep_surname, c.rep_address_line1, c.rep_address_line2, c.rep_postcode, c.rep_city, c.rep_country, c.rep_email, c.rep_phone,
-	c.anonymous, c.taken_by, c.explicit_request, c.held, c.hold_reason, c.anonymised_on`
+	c.anonymous, c.taken_by, c.explicit_request, c.held, c.hold_reason, c.anonymised_on, c.organisation, c.rep_organisation`
 
 func complaintDest(c *Complaint) []any {
 	p, r := &c.Complainant, &c.Representative
@@ -29,7 +29,7 @@ func complaintDest(c *Complaint) []any {
 		&c.ImportedFrom, &c.ImportedLine, &c.OriginalReference,
 		&p.Salutation, &p.Initials, &p.Surname, &c.LetterDescription, &c.Language, &r.Name, &r.Salutation, &r.Initials,
 		&r.Surname, &r.AddressLine1, &r.AddressLine2, &r.Postcode, &r.City, &r.Country, &r.Email, &r.Phone,
-		&c.Anonymous, &c.TakenBy, &c.ExplicitRequest, &c.Held, &c.HoldReason, &c.AnonymisedOn}
+		&c.Anonymous, &c.TakenBy, &c.ExplicitRequest, &c.Held, &c.HoldReason, &c.AnonymisedOn, &p.Organisation, &r.Organisation}
 }
 
 func unknownRef(ref string) error {
@@ -124,6 +124,7 @@ func editable(c *Complaint) map[string]string {
 		"rep_salutation": string(r.Salutation), "rep_initials": r.Initials, "rep_surname": r.Surname,
 		"rep_address_line1": r.AddressLine1, "rep_address_line2": r.AddressLine2, "rep_postcode": r.Postcode,
 		"rep_city": r.City, "rep_country": r.Country, "rep_email": r.Email, "rep_phone": r.Phone,
+		"organisation": p.Organisation, "rep_organisation": r.Organisation,
 	}
 }
 
@@ -173,18 +174,18 @@ func (s *Store) Update(c Complaint) error {
 }
 
 // letterFieldColumns are what the letters need beside the register's own fields: how the
-// complainant is addressed, the description and language of the letters, and the
-// representative. Create and Edit write them in the same statement as the rest, so that the row
+// complainant is addressed and the organisation they speak for, the description and language
+// of the letters, and the representative. Create and Edit write them in the same statement as the rest, so that the row
 // changes once (and its audit trigger hashes it once) per change.
 var letterFieldColumns = []string{"salutation", "initials", "surname", "letter_description", "language",
 	"rep_name", "rep_salutation", "rep_initials", "rep_surname", "rep_address_line1", "rep_address_line2",
-	"rep_postcode", "rep_city", "rep_country", "rep_email", "rep_phone"}
+	"rep_postcode", "rep_city", "rep_country", "rep_email", "rep_phone", "organisation", "rep_organisation"}
 
 // letterFieldValues are c's values of letterFieldColumns, in that order.
 func letterFieldValues(c *Complaint) []any {
 	p, r := c.Complainant, c.Representative
 	return []any{p.Salutation, p.Initials, p.Surname, c.LetterDescription, c.Language, r.Name, r.Salutation, r.Initials,
-		r.Surname, r.AddressLine1, r.AddressLine2, r.Postcode, r.City, r.Country, r.Email, r.Phone}
+		r.Surname, r.AddressLine1, r.AddressLine2, r.Postcode, r.City, r.Country, r.Email, r.Phone, p.Organisation, r.Organisation}
 }
 
 // moveDeadlines follows a corrected date of receipt: when the formal procedure started on the
@@ -228,7 +229,7 @@ func writeSearch(tx *Tx, ids []int64) error {
 		return err
 	}
 	_, err = tx.Exec(`INSERT INTO complaint_search (rowid, reference, complainant, body)
-		SELECT id, reference, concat_ws(' ', complainant_name, rep_name), concat_ws(' ', summary, description, desired_outcome, person_named, handler,
+		SELECT id, reference, concat_ws(' ', complainant_name, organisation, rep_name, rep_organisation), concat_ws(' ', summary, description, desired_outcome, person_named, handler,
 			(SELECT group_concat(note || ' ' || info_requested, ' ') FROM contacts WHERE complaint_id = c.id))
 		FROM complaints c WHERE id IN (SELECT value FROM json_each(?))`, string(list))
 	return err

@@ -19,7 +19,8 @@ var csvColumns = []string{"Kenmerk", "Ontvangen", "Ontvangen via", "Procedure", 
 
 // csvPersonal are the columns only the full export has.
 var csvPersonal = []string{"Klager", "Adres", "Adresregel 2", "Postcode", "Plaats", "Land", "E-mail", "Telefoon",
-	"Betrokken medewerker", "Behandelaar", "Klacht", "Omschrijving", "Gewenste uitkomst", "Uitkomst", "Reden geen maatregel"}
+	"Betrokken medewerker", "Behandelaar", "Klacht", "Omschrijving", "Gewenste uitkomst", "Uitkomst", "Reden geen maatregel",
+	"Namens organisatie"} // last, so the columns before it stay where earlier exports had them
 
 // ExportCSV writes the complaints received in year as Dutch Excel opens a file by double-click:
 // UTF-8 with a byte-order mark (or Excel guesses a legacy code page and mangles "Çelik"),
@@ -114,7 +115,7 @@ func csvRecord(c *Complaint, extensions int, original Date, codes, causes string
 		rec = append(rec, cell(v))
 	}
 	rec = append(rec, phoneCell(p.Phone))
-	for _, v := range []string{c.PersonNamed, c.Handler, c.Summary, c.Description, c.Desired, c.Outcome, c.NoMeasureReason} {
+	for _, v := range []string{c.PersonNamed, c.Handler, c.Summary, c.Description, c.Desired, c.Outcome, c.NoMeasureReason, p.Organisation} {
 		rec = append(rec, cell(v))
 	}
 	return rec

@@ -296,11 +296,11 @@ func (tx *Tx) insertImported(r *ImportRow, file string) error {
 		handler, summary, description, desired_outcome, complainant_name, address_line1, address_line2, postcode, city,
 		country, email, phone, status, ack_due_on, acknowledged_on, due_on, resolved_on, verdict, outcome, closed_on,
 		withdrawn_on, no_measure_reason, deadline_policy, imported_event, imported_from, imported_line, original_reference,
-		original_due_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT coalesce(max(id), 0) + 1 FROM events),?,?,?,?)`,
+		original_due_on, organisation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,(SELECT coalesce(max(id), 0) + 1 FROM events),?,?,?,?,?)`,
 		c.Reference, c.ReceivedOn, c.Channel, c.Formal, c.FiledOn, c.Subject, c.PersonNamed, c.Handler, c.Summary,
 		c.Description, c.Desired, p.Name, p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country, p.Email,
 		p.Phone, c.Status, c.AckDueOn, c.AcknowledgedOn, c.DueOn, c.ResolvedOn, verdict, c.Outcome, c.ClosedOn,
-		c.WithdrawnOn, c.NoMeasureReason, c.DeadlinePolicy, file, r.Line, c.OriginalReference, r.OriginalDueOn)
+		c.WithdrawnOn, c.NoMeasureReason, c.DeadlinePolicy, file, r.Line, c.OriginalReference, r.OriginalDueOn, p.Organisation)
 	if err != nil {
 		return err
 	}

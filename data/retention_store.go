@@ -289,7 +289,7 @@ func (tx *Tx) blank(id int64) error {
 		complainant_name = '', address_line1 = '', address_line2 = '', postcode = '', city = '', country = '', email = '', phone = '',
 		outcome = '', letter_description = '', salutation = '', initials = '', surname = '',
 		rep_name = '', rep_salutation = '', rep_initials = '', rep_surname = '', rep_address_line1 = '', rep_address_line2 = '',
-		rep_postcode = '', rep_city = '', rep_country = '', rep_email = '', rep_phone = '',
+		rep_postcode = '', rep_city = '', rep_country = '', rep_email = '', rep_phone = '', organisation = '', rep_organisation = '',
 		no_measure_reason = CASE WHEN no_measure_reason != '' THEN ?1 ELSE '' END,
 		no_hearing_reason = CASE WHEN no_hearing_reason != '' THEN ?1 ELSE '' END,
 		hold_reason = '', anonymised_on = ?2 WHERE id = ?3`, anonymisedMark, tx.today(), id); err != nil {

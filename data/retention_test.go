@@ -29,6 +29,9 @@ func fullFile(t *testing.T, s *Store) string {
 	c := complaint(privName, "2024-03-01", true)
 	c.Complainant.AddressLine1, c.Complainant.Postcode, c.Complainant.City = "Zwaluwstraat 17", "3512 JK", "Utrecht"
 	c.Complainant.Email, c.Complainant.Phone = privEmail, "06-87654321"
+	c.Complainant.Organisation = "Kwekerij Zwaluwhof"
+	c.Representative = Complainant{Name: "Piet Pleiter", NameParts: NameParts{Salutation: SalutationMr, Initials: "P.", Surname: "Pleiter"},
+		Organisation: "Pleiter Advocaten", AddressLine1: "Vismarkt 3", Postcode: "3511 BA", City: "Utrecht"}
 	c.Description = "Mevrouw Zwaanswijk schrijft dat de factuur niet klopt."
 	c.Desired = "Excuses aan Zwaanswijk"
 	c.PersonNamed = "Kees Medewerker"
@@ -109,7 +112,7 @@ func TestAnonymiseLeavesNoTrace(t *testing.T) {
 		t.Fatalf("Anonymise = %d", n)
 	}
 	mustVerify(t, s)
-	for _, secret := range []string{"zwaanswijk", privEmail, "87654321", "zwaluwstraat", "kees medewerker"} {
+	for _, secret := range []string{"zwaanswijk", privEmail, "87654321", "zwaluwstraat", "kees medewerker", "zwaluwhof", "pleiter"} {
 		if i := bytes.Index(bytes.ToLower(fileBytes(t, path)), []byte(secret)); i >= 0 {
 			t.Errorf("%q is still in the file (offset %d)", secret, i)
 		}
@@ -121,7 +124,7 @@ func TestAnonymiseLeavesNoTrace(t *testing.T) {
 	f, err := s.File(ref)
 	must(t, err)
 	c := f.Complaint
-	if c.Complainant != (Complainant{}) || c.Summary != "" || c.Description != "" || c.Outcome != "" || c.PersonNamed != "" ||
+	if c.Complainant != (Complainant{}) || c.Representative != (Complainant{}) || c.Summary != "" || c.Description != "" || c.Outcome != "" || c.PersonNamed != "" ||
 		c.AnonymisedOn != day("2026-03-21") || c.NoMeasureReason != anonymisedMark {
 		t.Errorf("anonymised complaint: %+v", c)
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -126,5 +127,49 @@ func TestReferencesPerYearOfReceipt(t *testing.T) {
 	}
 	if got := mustCreate(t, s, complaint("Bakker", "2025-06-01", true)); got != "K-2025-0003" {
 		t.Errorf("got %s, want K-2025-0003", got)
+	}
+}
+
+// TestOrganisationIsFoundAndKept: a complaint of an organisation is found by the
+// organisation's name and its representative's firm; the contact person is required, and an
+// edit of the organisation is recorded field by field, as every edit.
+func TestOrganisationIsFoundAndKept(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	c := complaint("Wim Jansen", "2026-02-02", true)
+	c.Complainant.Organisation = "Bakkerij Jansen B.V."
+	c.Representative = Complainant{Name: "Jeroen de Wit", NameParts: NameParts{Salutation: SalutationMr, Initials: "J.", Surname: "de Wit"},
+		Organisation: "De Wit Advocaten", AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+	ref := mustCreate(t, s, c)
+	mustCreate(t, s, complaint("Els Bakker", "2026-02-03", true))
+	for _, q := range []string{"bakkerij", "Advocaten"} {
+		if got := search(t, s, q); !reflect.DeepEqual(got, []string{ref}) {
+			t.Errorf("search %q = %v, want [%s]", q, got, ref)
+		}
+	}
+	got, err := s.Complaint(ref)
+	must(t, err)
+	if got.Complainant.Organisation != "Bakkerij Jansen B.V." || got.Representative.Organisation != "De Wit Advocaten" {
+		t.Fatalf("stored %+v / %+v", got.Complainant, got.Representative)
+	}
+	listed, err := s.List(Filter{})
+	must(t, err)
+	if listed[len(listed)-1].Complainant.Organisation != "Bakkerij Jansen B.V." {
+		t.Errorf("the register does not read the organisation: %+v", listed[len(listed)-1].Complainant)
+	}
+
+	got.Complainant.Organisation = "Bakkerij Jansen en Zn. B.V."
+	must(t, s.Update(*got))
+	f, err := s.File(ref)
+	must(t, err)
+	last := f.Events[len(f.Events)-1]
+	if last.Kind != "complaint_edited" || !strings.Contains(string(last.Payload), `"organisation":{"old":"Bakkerij Jansen B.V.","new":"Bakkerij Jansen en Zn. B.V."}`) {
+		t.Errorf("edit recorded as %s %s", last.Kind, last.Payload)
+	}
+
+	nobody := complaint("", "2026-02-04", true)
+	nobody.Complainant.Organisation = "Stichting Zonder Naam"
+	_, err = s.Create(nobody)
+	if err == nil || !strings.Contains(err.Error(), "contactpersoon van Stichting Zonder Naam") {
+		t.Errorf("an organisation without a contact person: %v", err)
 	}
 }

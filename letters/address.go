@@ -18,6 +18,9 @@ func addressLines(in *Input) []string {
 	p := addressee(in)
 	t := phrasebook[in.Language]
 	lines := []string{p.nameLine(t), p.organisation, p.line1, p.line2}
+	if p.forOrganisation { // "Bakkerij Jansen B.V. / t.a.v. de heer W. Jansen", as a letter to a company is addressed
+		lines = []string{p.organisation, fmt.Sprintf(t.attention, p.mentioned(t)), p.line1, p.line2}
+	}
 	if !p.postal() {
 		if p.email != "" {
 			lines = append(lines, fmt.Sprintf(t.byEmail, p.email))

@@ -209,8 +209,14 @@ func expandTexts(in *Input) (body, form string, err error) {
 		signed := maps.Clone(vals)
 		signed["stukken"] = firstPerson(vals["stukken"], t)
 		signed["naam"] = in.Complaint.Complainant.Name // the consent is the complainant's, also via a representative
+		if org := in.Complaint.Complainant.Organisation; org != "" {
+			signed["naam"] = fmt.Sprintf(t.signedFor, in.Complaint.Complainant.Name, org)
+		}
 		if form, err = data.ExpandTemplate(formKind, s, signed); err != nil {
 			return "", "", err
+		}
+		if in.Complaint.Complainant.Organisation != "" && formKind == data.LetterConsent {
+			form = reword(form, t.forOrganisation)
 		}
 		form = keepTogether(form)
 	}

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -732,5 +733,49 @@ func TestOldPracticeTextNamesItsSetting(t *testing.T) {
 	if !errors.As(err, &de) || de.Field != "letter_acknowledgement_nl" || !strings.Contains(err.Error(), "letter_acknowledgement_nl") ||
 		!strings.Contains(err.Error(), "aanhef") {
 		t.Errorf("refusal %v, want one that names the setting", err)
+	}
+}
+
+// TestOrganisationsLetters: a complaint of an organisation is addressed to the organisation,
+// for the attention of its contact person, who is greeted by name and signs the consent form on
+// its behalf; through a representative, the consent is asked of the organisation, and the
+// representative's firm stands under their name.
+func TestOrganisationsLetters(t *testing.T) {
+	in := sample(data.LetterConsent, "nl")
+	in.Complaint.Complainant.Name = "Wim Jansen"
+	in.Complaint.Complainant.NameParts = data.NameParts{Salutation: data.SalutationMr, Initials: "W.", Surname: "Jansen"}
+	in.Complaint.Complainant.Organisation = "Bakkerij Jansen B.V."
+	if got := addressLines(&in); !slices.Equal(got[:3], []string{"Bakkerij Jansen B.V.", "t.a.v. de heer W.\u00a0Jansen", "Burgemeester Reigerstraat 101"}) {
+		t.Errorf("address %q", got)
+	}
+	body, form, err := expandTexts(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := addressee(&in).salutation(phrasebook["nl"]); s != "Geachte heer Jansen," {
+		t.Errorf("salutation %q", s)
+	}
+	for _, want := range []string{"Ik, Wim Jansen, namens Bakkerij Jansen B.V., geef", "uit het dossier van de klacht met kenmerk",
+		"Ik weet dat de toestemming op elk moment kan worden ingetrokken."} {
+		if !strings.Contains(strings.Join(strings.Fields(form), " "), want) {
+			t.Errorf("the form lacks %q:\n%s", want, form)
+		}
+	}
+	if strings.Contains(form, "mijn ") {
+		t.Errorf("the form speaks of 'mijn':\n%s", form)
+	}
+
+	in.Complaint.Representative = data.Complainant{Name: "Jeroen de Wit", NameParts: data.NameParts{Salutation: data.SalutationMr,
+		Initials: "J.", Surname: "de Wit"}, Organisation: "De Wit Advocaten", AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+	if got := addressLines(&in); !slices.Equal(got[:3], []string{"De heer J.\u00a0de Wit", "De Wit Advocaten", "Herengracht 500"}) {
+		t.Errorf("address of the representative %q", got)
+	}
+	body, form, err = expandTexts(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(body), " "), "door Bakkerij Jansen B.V. laten invullen") ||
+		!strings.Contains(form, "Ik, Wim Jansen, namens Bakkerij Jansen B.V., geef") {
+		t.Errorf("through a representative:\n%s\n---\n%s", body, form)
 	}
 }

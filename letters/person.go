@@ -14,6 +14,7 @@ type person struct {
 	title, titleAfter      string // an expert's titles, printed in the address only
 	professor              bool
 	organisation           string
+	forOrganisation        bool // the person speaks for the organisation, whose name heads the address
 	line1, line2, pc, city string
 	country                string
 	email                  string
@@ -28,17 +29,21 @@ func addressee(in *Input) person {
 			organisation: e.Organisation, line1: e.AddressLine1, line2: e.AddressLine2, pc: e.Postcode, city: e.City, country: e.Country,
 			email: e.Email}
 	}
-	p := in.Complaint.Complainant
+	p, forOrg := in.Complaint.Complainant, in.Complaint.Complainant.Organisation != ""
 	if r := in.Complaint.Representative; r.Name != "" {
-		p = r
+		p, forOrg = r, false // a representative's firm goes under their name, as an expert's
 	}
-	return person{name: p.Name, parts: p.NameParts, line1: p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode,
-		city: p.City, country: p.Country, email: p.Email}
+	return person{name: p.Name, parts: p.NameParts, organisation: p.Organisation, forOrganisation: forOrg,
+		line1: p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email}
 }
 
-// complainantPerson is the complainant, also when the letter goes to a representative.
+// complainantPerson is the complainant, also when the letter goes to a representative: the
+// organisation, when the complaint is an organisation's.
 func complainantPerson(in *Input) person {
 	p := in.Complaint.Complainant
+	if p.Organisation != "" {
+		return person{name: p.Organisation}
+	}
 	return person{name: p.Name, parts: p.NameParts}
 }
 

@@ -118,17 +118,16 @@ func sampleCases(lang string) []sampleCase {
 	long := resolved
 	long.Outcome = pick(longOutcomeNL, longOutcomeEN) + "\n\n" + resolved.Outcome
 	rep := base
-	rep.Representative = person("Jeroen de Wit", data.SalutationMr, "De Wit Advocaten", "1017 CB", "Amsterdam", "")
-	rep.Representative.AddressLine2 = "Herengracht 500"
+	rep.Representative = person("Jeroen de Wit", data.SalutationMr, "Herengracht 500", "1017 CB", "Amsterdam", "")
+	rep.Representative.Organisation = "De Wit Advocaten"
 	abroad := base
 	abroad.Complainant = person("Jean Dupont", data.SalutationMr, "Rue Gray 21", "1050", "Ixelles", pick("België", "Belgium"))
 	de := base
 	de.Complainant = person("Jonas Becker", data.SalutationMr, "Invalidenstraße 4", "10115", "Berlin", pick("Duitsland", "Germany"))
 	org := base
-	org.Complainant = person("Stichting Onafhankelijk Toetsingsbureau voor de Accountancy (SOTA)", data.SalutationNeutral,
-		"t.a.v. de heer dr. W.F.M. van der Heijden-Brinkman, directeur", "2511 BT", "'s-Gravenhage", "")
-	org.Complainant.NameParts = data.NameParts{Salutation: data.SalutationNeutral, Surname: org.Complainant.Name}
-	org.Complainant.AddressLine2 = "Prinses Margrietplantsoen 33, kamer 4.12"
+	org.Complainant = person("Willem van der Heijden-Brinkman", data.SalutationMr, "Prinses Margrietplantsoen 33, kamer 4.12",
+		"2511 BT", "'s-Gravenhage", "")
+	org.Complainant.Organisation = "Stichting Onafhankelijk Toetsingsbureau voor de Accountancy (SOTA)"
 	withdrawn := base
 	withdrawn.Status, withdrawn.WithdrawnOn = data.StatusWithdrawn, sampleDay("2026-11-24")
 

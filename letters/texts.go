@@ -46,6 +46,11 @@ type phrases struct {
 	professor      string                     // "Geachte professor ..."
 	dearSirOrMadam string                     // "Geachte heer, mevrouw," to an organisation
 	onBehalf       string                     // subject line of a letter to a representative: subject, complainant
+	attention      string                     // the contact person under an organisation's name: "t.a.v. de heer W. Jansen"
+	// The consent form of an organisation is signed by its contact person (signedFor: name,
+	// organisation), and forOrganisation rewords its statement as the organisation's.
+	signedFor       string
+	forOrganisation [][2]string
 	// description is the letters' default description of the complaint: received date and
 	// what it concerns (aboutSubject), for the complainant or (onBehalfOf) for a representative.
 	description, descriptionRep string
@@ -152,6 +157,12 @@ var dutch = phrases{
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "heer"},
 	professor:      "professor",
 	onBehalf:       "%s (namens %s)",
+	attention:      "t.a.v. %s",
+	signedFor:      "%s, namens %s",
+	forOrganisation: [][2]string{
+		{"Ik weet dat ik mijn toestemming op elk moment kan intrekken.", "Ik weet dat de toestemming op elk moment kan worden ingetrokken."},
+		{"mijn klacht met", "de klacht met"}, {"mijn ", "onze "}, {"Mijn ", "Onze "},
+	},
 	dearSirOrMadam: "heer, mevrouw",
 	description:    "uw klacht van %s%s",
 	descriptionRep: "de klacht%[2]s die u op %[1]s namens %[3]s hebt ingediend",
@@ -265,6 +276,12 @@ var english = phrases{
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	professor:      "Professor",
 	onBehalf:       "%s (on behalf of %s)",
+	attention:      "Attn. %s",
+	signedFor:      "%s, on behalf of %s",
+	forOrganisation: [][2]string{
+		{"I know that I may withdraw my consent at any time.", "I know that consent may be withdrawn at any time."},
+		{"my complaint with", "the complaint with"}, {"my ", "our "}, {"My ", "Our "},
+	},
 	dearSirOrMadam: "Sir or Madam",
 	description:    "your complaint of %s%s",
 	descriptionRep: "the complaint%[2]s that you submitted on %[1]s on behalf of %[3]s",

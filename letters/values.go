@@ -169,12 +169,16 @@ func forRepresentative(in *Input, s string) string {
 		return s
 	}
 	t := phrasebook[in.Language]
-	who := complainantPerson(in).mentioned(t)
-	pairs := make([][2]string, len(t.toRepresentative))
-	for i, m := range t.toRepresentative {
-		pairs[i] = [2]string{m[0], strings.ReplaceAll(m[1], "%s", who)}
+	return reword(s, withName(t.toRepresentative, complainantPerson(in).mentioned(t)))
+}
+
+// withName fills who in for %s in each pair's replacement.
+func withName(pairs [][2]string, who string) [][2]string {
+	out := make([][2]string, len(pairs))
+	for i, m := range pairs {
+		out[i] = [2]string{m[0], strings.ReplaceAll(m[1], "%s", who)}
 	}
-	return reword(s, pairs)
+	return out
 }
 
 // disputesBody is the setting disputes_body; the built-in Dutch default is replaced by its

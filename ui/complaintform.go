@@ -29,6 +29,7 @@ type complaintForm struct {
 	letterDesc       *entry
 	preview          *widget.Label
 	language         *choice
+	org, repOrg      *entry // the organisation the complainant speaks for; the representative's firm
 	repName, repLine *entry // the representative (gemachtigde) and their address
 	repLine2, repPC  *entry
 	repCity, repCtry *entry
@@ -116,12 +117,12 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
 	f.language = newSelect([]string{languageName("nl"), languageName("en")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
-	for _, e := range []**entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry} {
+	for _, e := range []**entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry, &f.org, &f.repOrg} {
 		*e = newEntry()
 	}
 	for _, e := range []*entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
 		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.letterDesc, f.repName, f.repLine,
-		f.repLine2, f.repPC, f.repCity, f.repCtry} {
+		f.repLine2, f.repPC, f.repCity, f.repCtry, f.org, f.repOrg} {
 		e.OnChanged = func(string) { f.edited(e) }
 	}
 	f.name.OnChanged = func(s string) { f.person1.propose(s); f.edited(f.name) }
@@ -166,7 +167,7 @@ func (f *complaintForm) setEditable(on bool) {
 	for _, w := range []fyne.Disableable{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
 		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.channel, f.subject,
 		f.person1.salutation, f.person1.initials, f.person1.surname, f.letterDesc, f.language, f.repName, f.rep.salutation,
-		f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry} {
+		f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry, f.org, f.repOrg} {
 		setEnabled(w, on)
 	}
 }
@@ -178,9 +179,11 @@ func (f *complaintForm) items() []*widget.FormItem {
 		return &widget.FormItem{Text: label, Widget: w, HintText: hint}
 	}
 	return hintsBelow([]*widget.FormItem{
-		item("Complainant *", f.name), item("Salutation in letters", f.person1.salutation),
+		item("Complainant *", f.name),
+		hint(lang.L("On behalf of (organisation)"), f.org, lang.L("Only when the complaint comes from a company or other organisation: its name. The letters then go to the organisation, for the attention of the complainant above.")),
+		item("Salutation in letters", f.person1.salutation),
 		hint(lang.L("Initials or first name"), f.person1.initials, lang.L("Proposed from the name; correct it if needed.")),
-		hint(lang.L("Surname"), f.person1.surname, lang.L("With its prefix, such as van den Broek. For an organisation: its full name, and no initials.")),
+		hint(lang.L("Surname"), f.person1.surname, lang.L("With its prefix, such as van den Broek.")),
 		item("Address", f.address1), item("Address (line 2)", f.address2),
 		item("Postcode", f.postcode), item("City", f.city), item("Country", f.country), item("E-mail", f.email),
 		item("Phone", f.phone), item("Received on *", f.received), item("Received via *", f.channel),
@@ -191,7 +194,7 @@ func (f *complaintForm) items() []*widget.FormItem {
 		hint(lang.L("Description of the complaint in the letters"), container.NewVBox(f.letterDesc, f.preview),
 			lang.L("Written to the complainant; empty gives the description shown above.")),
 		widget.NewFormItem("", heading(lang.L("Representative (optional): letters then go to them"))),
-		item("Representative", f.repName), item("Salutation in letters", f.rep.salutation),
+		item("Representative", f.repName), item("Organisation", f.repOrg), item("Salutation in letters", f.rep.salutation),
 		item("Initials or first name", f.rep.initials), item("Surname", f.rep.surname),
 		item("Address", f.repLine), item("Address (line 2)", f.repLine2), item("Postcode", f.repPC),
 		item("City", f.repCity), item("Country", f.repCtry),
@@ -204,7 +207,7 @@ func (f *complaintForm) fill(c data.Complaint) {
 	f.filling = true
 	defer func() { f.filling = false }()
 	p := c.Complainant
-	for e, v := range map[*entry]string{f.name: p.Name, f.address1: p.AddressLine1, f.address2: p.AddressLine2,
+	for e, v := range map[*entry]string{f.name: p.Name, f.org: p.Organisation, f.address1: p.AddressLine1, f.address2: p.AddressLine2,
 		f.postcode: p.Postcode, f.city: p.City, f.country: p.Country, f.email: p.Email, f.phone: p.Phone,
 		f.received: shortDate(c.ReceivedOn), f.person: c.PersonNamed, f.handler: c.Handler, f.summary: c.Summary,
 		f.description: c.Description, f.desired: c.Desired} {
@@ -213,7 +216,7 @@ func (f *complaintForm) fill(c data.Complaint) {
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, c.Channel))
 	f.subject.SetSelectedIndex(slices.Index(data.Subjects, c.Subject))
 	r := c.Representative
-	for e, v := range map[*entry]string{f.letterDesc: c.LetterDescription, f.repName: r.Name, f.repLine: r.AddressLine1,
+	for e, v := range map[*entry]string{f.letterDesc: c.LetterDescription, f.repName: r.Name, f.repOrg: r.Organisation, f.repLine: r.AddressLine1,
 		f.repLine2: r.AddressLine2, f.repPC: r.Postcode, f.repCity: r.City, f.repCtry: r.Country} {
 		e.SetText(v)
 	}
@@ -235,10 +238,10 @@ func (f *complaintForm) read(base data.Complaint) data.Complaint {
 	}
 	c.PersonNamed, c.Handler, c.Summary = f.person.Text, f.handler.Text, f.summary.Text
 	c.Description, c.Desired = f.description.Text, f.desired.Text
-	c.Complainant = data.Complainant{Name: f.name.Text, NameParts: f.person1.read(), AddressLine1: f.address1.Text,
+	c.Complainant = data.Complainant{Name: f.name.Text, NameParts: f.person1.read(), Organisation: f.org.Text, AddressLine1: f.address1.Text,
 		AddressLine2: f.address2.Text, Postcode: f.postcode.Text, City: f.city.Text, Country: f.country.Text,
 		Email: f.email.Text, Phone: f.phone.Text}
-	c.Representative = data.Complainant{Name: f.repName.Text, NameParts: f.rep.read(), AddressLine1: f.repLine.Text,
+	c.Representative = data.Complainant{Name: f.repName.Text, NameParts: f.rep.read(), Organisation: f.repOrg.Text, AddressLine1: f.repLine.Text,
 		AddressLine2: f.repLine2.Text, Postcode: f.repPC.Text, City: f.repCity.Text, Country: f.repCtry.Text,
 		Email: base.Representative.Email, Phone: base.Representative.Phone}
 	c.LetterDescription = f.letterDesc.Text

@@ -116,14 +116,18 @@ func when(it data.ActionItem) string {
 	return lang.L(key, map[string]any{"N": n})
 }
 
-// complainantName is who complains, as lists and titles show it; an anonymous or anonymised
-// complaint says so.
+// complainantName is who complains, as lists and titles show it: the person, and the
+// organisation they speak for ("Wim Jansen (Bakkerij Jansen B.V.)"), so the register sorted by
+// name reads in order; an anonymous or anonymised complaint says so.
 func complainantName(c data.Complaint) string {
 	if c.Anonymous {
 		return lang.L("(anonymous)")
 	}
 	if !c.AnonymisedOn.IsZero() {
 		return lang.L("(anonymised)")
+	}
+	if org := c.Complainant.Organisation; org != "" {
+		return c.Complainant.Name + " (" + org + ")"
 	}
 	return c.Complainant.Name
 }

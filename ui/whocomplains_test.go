@@ -170,3 +170,37 @@ func TestPhoneComplaintFiledInWriting(t *testing.T) {
 		t.Errorf("after filing in writing: %+v (%v)", c, err)
 	}
 }
+
+// TestComplaintOfAnOrganisation: the intake form records the organisation the complainant
+// speaks for and the representative's firm; the register lists the complainant with the
+// organisation, and the complaint's form shows both again.
+func TestComplaintOfAnOrganisation(t *testing.T) {
+	m, s := newApp(t)
+	in := m.Intake
+	test.Type(in.form.name, "Wim Jansen")
+	test.Type(in.form.org, "Bakkerij Jansen B.V.")
+	test.Type(in.form.summary, "Factuur te hoog")
+	in.form.subject.SetSelectedIndex(1)
+	in.form.channel.SetSelectedIndex(2) // brief
+	test.Type(in.form.repName, "Jeroen de Wit")
+	test.Type(in.form.repOrg, "De Wit Advocaten")
+	test.Type(in.form.repLine, "Herengracht 500")
+	test.Type(in.form.repCity, "Amsterdam")
+	test.Tap(in.save)
+	settle(m)
+	c, err := s.Complaint("K-2026-0001")
+	if err != nil || c.Complainant.Organisation != "Bakkerij Jansen B.V." || c.Representative.Organisation != "De Wit Advocaten" {
+		t.Fatalf("stored %+v (%v), problem %q", c, err, in.problem.Text)
+	}
+	if got := complainantName(*c); got != "Wim Jansen (Bakkerij Jansen B.V.)" {
+		t.Errorf("listed as %q", got)
+	}
+	f := newComplaintForm(func() data.Date { return c.ReceivedOn })
+	f.fill(*c)
+	if f.org.Text != "Bakkerij Jansen B.V." || f.repOrg.Text != "De Wit Advocaten" {
+		t.Errorf("the form shows %q and %q", f.org.Text, f.repOrg.Text)
+	}
+	if back := f.read(*c); back.Complainant != c.Complainant || back.Representative != c.Representative {
+		t.Errorf("read back %+v / %+v", back.Complainant, back.Representative)
+	}
+}

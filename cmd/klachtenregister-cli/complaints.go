@@ -10,7 +10,7 @@ import (
 
 func init() {
 	register("add", command{create: true,
-		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--taken-by NAAM --explicit-request] [--anonymous] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER] [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--letter-description TEKST] [--language nl|en] [--on-behalf-of NAAM --rep-address REGEL --rep-city PLAATS [--rep-postcode PC] [--rep-address2 REGEL] [--rep-country LAND] [--rep-salutation mevrouw|heer|neutral] [--rep-initials VOORLETTERS] [--rep-surname ACHTERNAAM] [--rep-email ADRES]]",
+		usage: "--name NAAM --summary TEKST --channel conversation|phone|letter|email|other [--formal] [--taken-by NAAM --explicit-request] [--anonymous] [--received JJJJ-MM-DD] [--subject employee|service|organisation|other] [--person NAAM] [--handler NAAM] [--description TEKST] [--desired TEKST] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--phone NUMMER] [--organisation NAAM] [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--letter-description TEKST] [--language nl|en] [--on-behalf-of NAAM --rep-address REGEL --rep-city PLAATS [--rep-postcode PC] [--rep-address2 REGEL] [--rep-organisation NAAM] [--rep-country LAND] [--rep-salutation mevrouw|heer|neutral] [--rep-initials VOORLETTERS] [--rep-surname ACHTERNAAM] [--rep-email ADRES]]",
 		setup: addCommand})
 	register("list", command{usage: "[--json] [--status S] [--overdue] [--search TEKST] [--year JJJJ]", setup: listCommand})
 	register("show", command{usage: "KENMERK [--json]", setup: showCommand})
@@ -39,7 +39,8 @@ func addCommand(fs *flag.FlagSet) func(c *call) error {
 		{"letter-description", &c.LetterDescription}, {"language", &c.Language}, {"on-behalf-of", &r.Name},
 		{"rep-initials", &r.Initials}, {"rep-surname", &r.Surname}, {"rep-address", &r.AddressLine1},
 		{"rep-address2", &r.AddressLine2}, {"rep-postcode", &r.Postcode}, {"rep-city", &r.City},
-		{"rep-country", &r.Country}, {"rep-email", &r.Email}} {
+		{"rep-country", &r.Country}, {"rep-email", &r.Email}, {"organisation", &p.Organisation},
+		{"rep-organisation", &r.Organisation}} {
 		fs.StringVar(f.dst, f.name, "", "")
 	}
 	return func(cl *call) error {

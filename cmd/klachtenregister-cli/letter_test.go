@@ -150,6 +150,30 @@ func TestLetterBadInputChangesNothing(t *testing.T) {
 	refusedUnchanged(t, db, "van de klager is geen postadres en geen e-mailadres bekend", "letter", ref, "acknowledgement", "-o", out)
 }
 
+// TestOrganisationsComplaint: a complaint of an organisation, entered with --organisation, is
+// listed with it, and its letter goes to the organisation for the attention of the contact
+// person, who is greeted by name.
+func TestOrganisationsComplaint(t *testing.T) {
+	db, _ := letterRegister(t)
+	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Wim Jansen", "--organisation", "Bakkerij Jansen B.V.", "--salutation", "heer",
+		"--initials", "W.", "--surname", "Jansen", "--summary", "Factuur", "--channel", "letter", "--formal", "--address", "Dorpsstraat 1",
+		"--postcode", "6711 AA", "--city", "Ede"))
+	if out := ok(t, db, "list"); !strings.Contains(out, "Wim Jansen (Bakkerij Jansen B.V.)") {
+		t.Errorf("list:\n%s", out)
+	}
+	if out := ok(t, db, "list", "--json"); !strings.Contains(out, `"organisation": "Bakkerij Jansen B.V."`) {
+		t.Errorf("list --json:\n%s", out)
+	}
+	ack := filepath.Join(t.TempDir(), "ack.pdf")
+	ok(t, db, "letter", ref, "acknowledgement", "-o", ack)
+	text := strings.Join(strings.Fields(pdfToText(t, ack)), " ")
+	for _, w := range []string{"Bakkerij Jansen B.V. t.a.v. de heer W. Jansen Dorpsstraat 1 6711 AA EDE", "Geachte heer Jansen,"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the letter lacks %q:\n%s", w, text)
+		}
+	}
+}
+
 // TestRepresentativeWithdrawalAndSamples: a representative gets the letters, a withdrawal is
 // confirmed by letter, a letter can be dated ahead, and the sample set is written in one go.
 func TestRepresentativeWithdrawalAndSamples(t *testing.T) {

@@ -16,6 +16,7 @@ type listRow struct {
 	Status          data.Status   `json:"status"`
 	Formal          bool          `json:"formal"`
 	ComplainantName string        `json:"complainant_name"`
+	Organisation    string        `json:"organisation"` // the organisation the complainant speaks for; "" for a private person
 	Channel         data.Channel  `json:"channel"`
 	Subject         data.Subject  `json:"subject"`
 	Summary         string        `json:"summary"`
@@ -31,7 +32,7 @@ type listRow struct {
 
 func newListRow(l data.Listed) listRow {
 	return listRow{Reference: l.Reference, ReceivedOn: l.ReceivedOn, Status: l.Status, Formal: l.Formal,
-		ComplainantName: l.Complainant.Name, Channel: l.Channel, Subject: l.Subject, Summary: l.Summary,
+		ComplainantName: l.Complainant.Name, Organisation: l.Complainant.Organisation, Channel: l.Channel, Subject: l.Subject, Summary: l.Summary,
 		Handler: l.Handler, AckDueOn: l.AckDueOn, DueOn: l.DueOn, Warning: nullable(string(l.Warning)),
 		Verdict: nullable(string(l.Verdict)), ResolvedOn: l.ResolvedOn, ClosedOn: l.ClosedOn, Breaches: empty(l.Breached)}
 }
@@ -55,7 +56,11 @@ func printList(w io.Writer, rows []listRow) {
 		if r.Warning != nil {
 			warning = data.Warning(*r.Warning).Label()
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Reference, r.ReceivedOn, r.ComplainantName,
+		who := r.ComplainantName
+		if r.Organisation != "" {
+			who += " (" + r.Organisation + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Reference, r.ReceivedOn, who,
 			r.Status.Label(), r.DueOn, warning, r.Summary)
 	}
 	tw.Flush()
@@ -128,9 +133,9 @@ func printFile(w io.Writer, f *data.File) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, row := range [][2]string{
 		{"Kenmerk", c.Reference}, {"Status", c.Status.Label()}, {"Procedure", procedure},
-		{"Ontvangen", fmt.Sprintf("%s via %s", c.ReceivedOn, c.Channel.Label())}, {"Klager", p.Name},
+		{"Ontvangen", fmt.Sprintf("%s via %s", c.ReceivedOn, c.Channel.Label())}, {"Klager", p.Name}, {"Namens organisatie", p.Organisation},
 		{"Aanhef in brieven", salutationRow(p.NameParts)},
-		{"Gemachtigde", joinNonEmpty(", ", c.Representative.Name, c.Representative.AddressLine1, c.Representative.City)},
+		{"Gemachtigde", joinNonEmpty(", ", c.Representative.Name, c.Representative.Organisation, c.Representative.AddressLine1, c.Representative.City)},
 		{"Taal brieven", c.Language}, {"Omschrijving in brieven", c.LetterDescription},
 		{"Adres", joinNonEmpty(", ", p.AddressLine1, p.AddressLine2, joinNonEmpty(" ", p.Postcode, p.City), p.Country)},
 		{"Contact", joinNonEmpty(", ", p.Email, p.Phone)}, {"Betreft", joinNonEmpty(": ", c.Subject.Label(), c.PersonNamed)},

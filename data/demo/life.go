@@ -45,6 +45,9 @@ func (p *plan) complaint(i int, received data.Date, f fate) {
 	if channel == data.ChannelEmail || rng.IntN(2) == 0 {
 		c.Complainant.Email = fmt.Sprintf("klager%d@voorbeeld.example", i+1)
 	}
+	if i%12 == 5 { // a client's company or association, for which the complainant speaks
+		c.Complainant.Organisation = organisations[(i/12)%len(organisations)]
+	}
 	if f.formal && channel == data.ChannelPhone {
 		c.PhoneIntake = phoneCall
 	}

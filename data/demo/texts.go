@@ -19,6 +19,10 @@ var practice = map[string]string{
 	"practitioner_title_en": "Practice owner",
 }
 
+// organisations are the clients that complain as a company or association.
+var organisations = []string{"Bakkerij Jansen B.V.", "Stichting De Regenboog", "Van Dijk Installatietechniek B.V.",
+	"Vereniging Het Buitenhof", "Kwekerij De Zonnehoek", "Autobedrijf Visser & Zn."}
+
 var names = []string{
 	"Mehmet Çelik", "Ĳsbrand de Vries", "Zoë van 't Hoff", "Łukasz Wiśniewski", "Anouk Bakker",
 	"José Gonçalves", "Renée Smit", "Thijs Jansen", "Fatima El Amrani", "Sanne de Jong",

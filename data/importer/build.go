@@ -201,7 +201,7 @@ func textField(c *data.Complaint, f Field) *string {
 	p := &c.Complainant
 	return map[Field]*string{Reference: &c.OriginalReference, Name: &p.Name, Summary: &c.Summary,
 		Description: &c.Description, Handler: &c.Handler, PersonNamed: &c.PersonNamed, Outcome: &c.Outcome,
-		Desired: &c.Desired, NoMeasureReason: &c.NoMeasureReason, AddressLine1: &p.AddressLine1,
+		Desired: &c.Desired, NoMeasureReason: &c.NoMeasureReason, Organisation: &p.Organisation, AddressLine1: &p.AddressLine1,
 		AddressLine2: &p.AddressLine2, Postcode: &p.Postcode, City: &p.City, Country: &p.Country, Email: &p.Email,
 		Phone: &p.Phone}[f]
 }

@@ -41,6 +41,7 @@ const (
 	Outcome         Field = "outcome"
 	Desired         Field = "desired_outcome"
 	NoMeasureReason Field = "no_measure_reason"
+	Organisation    Field = "organisation"
 	AddressLine1    Field = "address_line1"
 	AddressLine2    Field = "address_line2"
 	Postcode        Field = "postcode"
@@ -53,7 +54,7 @@ const (
 // Fields lists every field in the order the mapping shows them.
 var Fields = []Field{Reference, ReceivedOn, Name, Summary, Description, Status, Verdict, WellFounded, ResolvedOn,
 	ClosedOn, WithdrawnOn, AcknowledgedOn, AckDueOn, FiledOn, DueOn, OriginalDueOn, Procedure, Channel, Subject,
-	Handler, PersonNamed, Outcome, Desired, NoMeasureReason, AddressLine1, AddressLine2, Postcode, City, Country,
+	Handler, PersonNamed, Outcome, Desired, NoMeasureReason, Organisation, AddressLine1, AddressLine2, Postcode, City, Country,
 	Email, Phone, Ignore}
 
 // Label is the field in the practitioner's words, as refusals and the wizard name it.
@@ -65,7 +66,7 @@ func (f Field) Label() string {
 		FiledOn: "formeel sinds", DueOn: "streefdatum", OriginalDueOn: "oorspronkelijke streefdatum",
 		Procedure: "procedure (formeel/informeel)", Channel: "ontvangen via", Subject: "onderwerp", Handler: "behandelaar",
 		PersonNamed: "betrokken medewerker", Outcome: "uitkomst", Desired: "gewenste uitkomst",
-		NoMeasureReason: "reden geen maatregel", AddressLine1: "adres", AddressLine2: "adresregel 2", Postcode: "postcode",
+		NoMeasureReason: "reden geen maatregel", Organisation: "namens organisatie", AddressLine1: "adres", AddressLine2: "adresregel 2", Postcode: "postcode",
 		City: "plaats", Country: "land", Email: "e-mail", Phone: "telefoon"}[f]
 }
 
@@ -102,6 +103,7 @@ var aliases = map[Field][]string{
 	Outcome:         {"uitkomst", "afhandeling", "oplossing", "resultaat", "outcome", "resolution"},
 	Desired:         {"gewensteuitkomst", "wens", "desiredoutcome"},
 	NoMeasureReason: {"redengeenmaatregel", "reasonnomeasure"},
+	Organisation:    {"organisatie", "namensorganisatie", "bedrijf", "bedrijfsnaam", "firma", "organisation", "organization", "company"},
 	AddressLine1:    {"adres", "straat", "address", "street"},
 	AddressLine2:    {"adresregel2", "address2", "addressline2"},
 	Postcode:        {"postcode", "zip", "postalcode"},

@@ -157,9 +157,10 @@ func TestMappingChanges(t *testing.T) {
 // TestGuessHeaders matches headers case- and accent-insensitively, with variants.
 func TestGuessHeaders(t *testing.T) {
 	header := []string{"DATUM ONTVANGST", "Klager", "Onderwerp", "Status", "Afgehandeld op", "Oordeel", "Gegrond",
-		"Behandelaar", "E-mailadres", "Reférentie", "Opmerking"}
+		"Behandelaar", "E-mailadres", "Reférentie", "Opmerking", "Bedrijf"}
 	want := importer.Mapping{importer.ReceivedOn, importer.Name, importer.Summary, importer.Status, importer.ResolvedOn,
-		importer.Verdict, importer.WellFounded, importer.Handler, importer.Email, importer.Reference, importer.Ignore}
+		importer.Verdict, importer.WellFounded, importer.Handler, importer.Email, importer.Reference, importer.Ignore,
+		importer.Organisation}
 	if got := importer.Guess(header); !slices.Equal(got, want) {
 		t.Errorf("Guess = %v\nwant %v", got, want)
 	}

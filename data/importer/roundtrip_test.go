@@ -123,3 +123,37 @@ func withoutUncarried(t *testing.T, b []byte) [][]string {
 	}
 	return rows
 }
+
+// TestOrganisationImportsBack: the organisation a complainant speaks for is exported in the
+// last column and imported from it, and from a practice's own "Bedrijf" column.
+func TestOrganisationImportsBack(t *testing.T) {
+	src := newStore(t)
+	c := data.Complaint{Complainant: data.Complainant{Name: "Wim Jansen", Organisation: "Bakkerij Jansen B.V."},
+		ReceivedOn: datatest.Today, Channel: data.ChannelLetter, Subject: data.SubjectService, Summary: "Factuur te hoog"}
+	if _, err := src.Create(c); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := src.ExportCSV(&buf, datatest.Today.Year(), false); err != nil {
+		t.Fatal(err)
+	}
+	own := "Datum ontvangst;Naam;Bedrijf;Klacht\r\n" + datatest.Today.Dutch() + ";Els Bakker;Kwekerij Bakker;Te laat geleverd\r\n"
+	for name, content := range map[string][]byte{"export.csv": buf.Bytes(), "eigen.csv": []byte(own)} {
+		dst := newStore(t)
+		p := preview(t, dst, name, content)
+		if len(p.Refused) > 0 {
+			t.Fatalf("%s: refused %v", name, p.Refused)
+		}
+		if _, err := dst.Import(p.File(), nil); err != nil {
+			t.Fatal(err)
+		}
+		listed, err := dst.List(data.Filter{})
+		if err != nil || len(listed) != 1 {
+			t.Fatalf("%s: %d complaints (%v)", name, len(listed), err)
+		}
+		want := map[string]string{"export.csv": "Bakkerij Jansen B.V.", "eigen.csv": "Kwekerij Bakker"}[name]
+		if got := listed[0].Complainant.Organisation; got != want {
+			t.Errorf("%s: organisation %q, want %q", name, got, want)
+		}
+	}
+}
