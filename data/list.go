@@ -316,16 +316,16 @@ type complaintCols struct {
 // texts, addresses and the rest stay empty. Reading all 56 columns of
 // every open complaint took Vandaag three times as long and held its descriptions in memory.
 var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.filed_on, c.complainant_name, c.status,
-	c.ack_due_on, c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified, c.organisation`,
+	c.ack_due_on, c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified`,
 	func(c *Complaint) []any {
 		return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Formal, &c.FiledOn, &c.Complainant.Name, &c.Status,
-			&c.AckDueOn, &c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified, &c.Complainant.Organisation}
+			&c.AckDueOn, &c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified}
 	}}
 
 // shownColumns are factColumns and the other columns the register screen shows.
-var shownColumns = complaintCols{factColumns.sql + `, c.handler, c.summary, c.anonymous, c.anonymised_on`,
+var shownColumns = complaintCols{factColumns.sql + `, c.handler, c.summary, c.anonymous, c.anonymised_on, c.organisation`,
 	func(c *Complaint) []any {
-		return append(factColumns.dest(c), &c.Handler, &c.Summary, &c.Anonymous, &c.AnonymisedOn)
+		return append(factColumns.dest(c), &c.Handler, &c.Summary, &c.Anonymous, &c.AnonymisedOn, &c.Complainant.Organisation)
 	}}
 
 func (f Filter) columns() complaintCols {
