@@ -26,3 +26,23 @@ func TestTypedSpacesSurviveTheWrap(t *testing.T) {
 		}
 	}
 }
+
+// TestADateThatDoesNotExistIsNamed: a date typed in the right form whose day does not exist
+// is named as such, rather than asking for the form it already has.
+func TestADateThatDoesNotExistIsNamed(t *testing.T) {
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"31-02-2027": "31-02-2027 bestaat niet; controleer de dag en de maand",
+		"2027-02-30": "2027-02-30 bestaat niet; controleer de dag en de maand",
+		"31 februari": "Typ de datum als dd-mm-jjjj, bijvoorbeeld 29-11-2026",
+	} {
+		if _, err := parseDate(in); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", in, err, want)
+		}
+	}
+	if d, err := parseDate("29-02-2028"); err != nil || d.String() != "2028-02-29" {
+		t.Errorf("29-02-2028: %v %v", d, err)
+	}
+}
