@@ -34,8 +34,8 @@ func TestADateThatDoesNotExistIsNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for in, want := range map[string]string{
-		"31-02-2027": "31-02-2027 bestaat niet; controleer de dag en de maand",
-		"2027-02-30": "2027-02-30 bestaat niet; controleer de dag en de maand",
+		"31-02-2027":  "31-02-2027 bestaat niet; controleer de dag en de maand",
+		"2027-02-30":  "2027-02-30 bestaat niet; controleer de dag en de maand",
 		"31 februari": "Typ de datum als dd-mm-jjjj, bijvoorbeeld 29-11-2026",
 	} {
 		if _, err := parseDate(in); err == nil || err.Error() != want {
