@@ -748,7 +748,7 @@ func TestOrganisationsLetters(t *testing.T) {
 	if got := addressLines(&in); !slices.Equal(got[:3], []string{"Bakkerij Jansen B.V.", "t.a.v. de heer W.\u00a0Jansen", "Burgemeester Reigerstraat 101"}) {
 		t.Errorf("address %q", got)
 	}
-	body, form, err := expandTexts(&in)
+	_, form, err := expandTexts(&in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -770,7 +770,7 @@ func TestOrganisationsLetters(t *testing.T) {
 	if got := addressLines(&in); !slices.Equal(got[:3], []string{"De heer J.\u00a0de Wit", "De Wit Advocaten", "Herengracht 500"}) {
 		t.Errorf("address of the representative %q", got)
 	}
-	body, form, err = expandTexts(&in)
+	body, form, err := expandTexts(&in)
 	if err != nil {
 		t.Fatal(err)
 	}

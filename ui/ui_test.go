@@ -152,7 +152,8 @@ func TestIntakeKeepsSaveDisabledAndSaysWhy(t *testing.T) {
 	cases := []struct{ name, received, says string }{
 		{"", "30-11-2026", "naam van de klager"},
 		{"Daan Mulder", "31-12-2026", "toekomst"},
-		{"Daan Mulder", "31-13-2026", "dd-mm-jjjj"},
+		{"Daan Mulder", "31-13-2026", "31-13-2026 bestaat niet"},
+		{"Daan Mulder", "31 december", "dd-mm-jjjj"},
 	}
 	for _, tc := range cases {
 		in.form.name.SetText(tc.name)
