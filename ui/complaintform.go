@@ -29,6 +29,9 @@ type complaintForm struct {
 	letterDesc       *entry
 	preview          *widget.Label
 	language         *choice
+	// practiceLanguage is the setting language: the letters' language of a new complaint
+	// while none is chosen ("" is Dutch).
+	practiceLanguage string
 	org, repOrg      *entry // the organisation the complainant speaks for; the representative's firm
 	repName, repLine *entry // the representative (gemachtigde) and their address
 	repLine2, repPC  *entry
@@ -149,12 +152,13 @@ func (f *complaintForm) edited(e *entry) {
 	f.update()
 }
 
-// update shows the sentence the letters will make of the description, and tells changed.
+// update shows the sentence the letters will make of the description, in the letters'
+// language, and tells changed.
 func (f *complaintForm) update() {
 	c := f.read(data.Complaint{})
 	language := c.Language
 	if language == "" {
-		language = "nl"
+		language = f.practiceLanguage // as the register will store it (data.Store.Create)
 	}
 	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
 	if f.changed != nil {
