@@ -25,10 +25,10 @@ type complaintForm struct {
 	// How the letters address and describe: parts of the name proposed from the name typed
 	// (and kept once the practitioner corrects them), the description with a live preview of
 	// the sentence it makes, and the letters' language.
-	person1, rep     nameFields
-	letterDesc       *entry
-	preview          *widget.Label
-	language         *choice
+	person1, rep nameFields
+	letterDesc   *entry
+	preview      *widget.Label
+	language     *choice
 	// practiceLanguage is the setting language: the letters' language of a new complaint
 	// while none is chosen ("" is Dutch).
 	practiceLanguage string
@@ -164,6 +164,18 @@ func (f *complaintForm) update() {
 	if f.changed != nil {
 		f.changed()
 	}
+}
+
+// field is the field of a complaint's letters that a refusal names by its stored name
+// (data.Error's Field): the language of the letters and their description; nil for another.
+func (f *complaintForm) field(name string) fyne.Focusable {
+	switch name {
+	case "language":
+		return f.language
+	case "letter_description":
+		return f.letterDesc
+	}
+	return nil
 }
 
 // setEditable makes every field editable or read-only, as for a closed file.
