@@ -342,7 +342,7 @@ func (s *settingsScreen) onChooseLogo() {
 		s.entries[data.KeyPracticeLogo].SetText(r.URI().Path())
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	showDialog(d, s.win)
+	showFileDialog(d, lang.L("Choose the logo"), s.win)
 }
 
 // onPreview renders the letter with the text as typed, on the most recent complaint, without
