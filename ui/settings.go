@@ -159,7 +159,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			}
 			items = append(items, item)
 		}
-		form := widget.NewForm(hintsBelow(items)...)
+		form := widget.NewForm(hintsUnder(items)...)
 		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		if g.title == "Letters" {
 			form.Append("", newButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
