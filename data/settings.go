@@ -69,6 +69,7 @@ var settingDefs = append([]Setting{
 	{KeyWindowHeight, "Adresvenster: hoogte (mm)", "45", mmRange(30, 60)},
 	{KeyProfession, "Sector van de praktijk", ProfessionOther, oneOf(Professions...)},
 	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
+	{KeyDisputesBodyEn, "Vervolgstap na de uitkomst in het Engels (voor Engelse brieven)", "", lines(1000)},
 	{KeyAskConsentOnAck, "Toestemmingsformulier bij de ontvangstbevestiging", "true", oneOf("true", "false")},
 	{KeyBackupDir, "Map voor reservekopieën (leeg: map Reservekopieën naast het register)", "", folder},
 	{KeyRetentionYears, "Bewaartermijn na sluiting (jaren)", "2", intRange(1, 30)},
@@ -90,28 +91,39 @@ var Professions = []string{ProfessionCare, ProfessionLegal, ProfessionAccountanc
 // its own disputes body.
 const DefaultDisputesBody = "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de bevoegde rechter."
 
-// disputesBodies are the default next bodies per sector. Where the practice must name the body
-// it is affiliated with, the text holds a placeholder in square brackets, and the outcome
-// letter is refused until it is filled in (see DisputesBodyPlaceholder).
-var disputesBodies = map[string]string{
-	ProfessionCare: "Bent u het niet eens met de uitkomst, dan kunt u uw klacht voorleggen aan de onafhankelijke " +
+// disputesBodies are the default next bodies per sector, in Dutch and in English. Where the
+// practice must name the body it is affiliated with, the text holds a placeholder in square
+// brackets, and the outcome letter is refused until it is filled in (see
+// DisputesBodyPlaceholder); the name filled in goes into the English text too (DisputesBodyIn).
+var disputesBodies = map[string][2]string{
+	ProfessionCare: {"Bent u het niet eens met de uitkomst, dan kunt u uw klacht voorleggen aan de onafhankelijke " +
 		"geschilleninstantie waarbij wij zijn aangesloten, zoals de Wet kwaliteit, klachten en geschillen zorg (Wkkgz) " +
 		"voorschrijft: [naam geschilleninstantie]. Daar kunt u ook een schadevergoeding vragen. Hoe u dat doet, leest u op " +
 		"de website van de geschilleninstantie.",
-	ProfessionLegal: "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de geschilleninstantie " +
+		"If you do not agree with the outcome, you may submit your complaint to the independent disputes body we are " +
+			"affiliated with, as the Dutch Healthcare Quality, Complaints and Disputes Act (Wkkgz) requires: " +
+			"[name of the disputes body]. You can also claim compensation there. The disputes body's website explains how."},
+	ProfessionLegal: {"Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de geschilleninstantie " +
 		"waarbij ons kantoor is aangesloten: [naam geschilleninstantie]. Bent u van mening dat wij in strijd met onze " +
 		"beroepsregels hebben gehandeld, dan kunt u ook een klacht indienen bij de deken van de Orde van Advocaten in " +
 		"het arrondissement waar ons kantoor is gevestigd.",
-	ProfessionAccountancy: "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de " +
+		"If you do not agree with the outcome, you may submit the dispute to the disputes body our firm is affiliated " +
+			"with: [name of the disputes body]. If you believe that we have acted in breach of our professional rules, you " +
+			"may also file a complaint with the dean of the Netherlands Bar (Orde van Advocaten) in the district where our " +
+			"firm is established."},
+	ProfessionAccountancy: {"Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de " +
 		"geschilleninstantie waarbij wij zijn aangesloten: [naam geschilleninstantie]. Gaat uw klacht over de " +
 		"beroepsuitoefening van een accountant, dan kunt u zich ook wenden tot de Accountantskamer.",
-	ProfessionOther: DefaultDisputesBody,
+		"If you do not agree with the outcome, you may submit the dispute to the disputes body we are affiliated with: " +
+			"[name of the disputes body]. If your complaint concerns the professional conduct of an accountant, you may " +
+			"also turn to the Accountantskamer, the Dutch disciplinary court for accountants."},
+	ProfessionOther: {DefaultDisputesBody, "If you do not agree with the outcome, you may submit the dispute to the competent court."},
 }
 
 // DisputesBodyFor is the default next body for a sector.
 func DisputesBodyFor(profession string) string {
 	if t, ok := disputesBodies[profession]; ok {
-		return t
+		return t[0]
 	}
 	return DefaultDisputesBody
 }
@@ -130,7 +142,7 @@ func DisputesBodyNaming(profession, name string) string {
 // change of sector may replace; a practice's own text is never replaced.
 func IsDefaultDisputesBody(text string) bool {
 	for _, t := range disputesBodies {
-		if t == text {
+		if t[0] == text {
 			return true
 		}
 	}
@@ -141,7 +153,52 @@ var bracketed = regexp.MustCompile(`\[[^\]]*\]`)
 
 // DisputesBodyPlaceholder is the first text in square brackets in disputes_body, such as
 // "[naam geschilleninstantie]", that the practice still has to replace; "" when none is left.
-func (s Settings) DisputesBodyPlaceholder() string { return bracketed.FindString(s.DisputesBody()) }
+func (s Settings) DisputesBodyPlaceholder() string { return BracketedName(s.DisputesBody()) }
+
+// BracketedName is the first text in square brackets in a next step after the outcome, which
+// the practice still has to replace by the name of its body; "" when none is left.
+func BracketedName(text string) string { return bracketed.FindString(text) }
+
+// DisputesBodyIn is the next step after the outcome as a letter in lang prints it, and the
+// setting that holds it, where the practitioner corrects it. An English letter takes
+// disputes_body_en; while that is empty, the English version of a built-in disputes_body,
+// with the name of the body the practice filled in there. For the practice's own Dutch text
+// there is no English one until it fills in disputes_body_en: text is "" then, never the Dutch.
+func (s Settings) DisputesBodyIn(lang string) (text, key string) {
+	nl := s.DisputesBody()
+	if lang != "en" {
+		return nl, KeyDisputesBody
+	}
+	if own := s.DisputesBodyEn(); strings.TrimSpace(own) != "" {
+		return own, KeyDisputesBodyEn
+	}
+	for _, t := range disputesBodies {
+		if name, ok := filledIn(t[0], nl); ok && name == "" {
+			return t[1], KeyDisputesBody // its placeholder, if any, still to be filled in disputes_body
+		} else if ok {
+			return bracketed.ReplaceAllLiteralString(t[1], name), KeyDisputesBody
+		}
+	}
+	return "", KeyDisputesBodyEn
+}
+
+// filledIn reports whether text is the built-in tmpl, either as it is or with the name of a
+// body in place of its placeholder, and returns that name ("" for the built-in text as it is).
+func filledIn(tmpl, text string) (name string, ok bool) {
+	if text == tmpl {
+		return "", true
+	}
+	at := bracketed.FindStringIndex(tmpl)
+	if at == nil {
+		return "", false
+	}
+	before, after := tmpl[:at[0]], tmpl[at[1]:]
+	if len(text) <= len(before)+len(after) || !strings.HasPrefix(text, before) || !strings.HasSuffix(text, after) {
+		return "", false
+	}
+	name = text[len(before) : len(text)-len(after)]
+	return name, !strings.ContainsAny(name, "[]\n")
+}
 
 var languageNames = map[string]string{"nl": "Nederlands", "en": "Engels"}
 

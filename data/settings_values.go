@@ -37,6 +37,7 @@ const (
 	KeyWindowWidth          = "address_window_width_mm"
 	KeyWindowHeight         = "address_window_height_mm"
 	KeyDisputesBody         = "disputes_body"
+	KeyDisputesBodyEn       = "disputes_body_en"
 	KeyProfession           = "profession"
 	KeyAskConsentOnAck      = "ask_consent_on_ack"
 	KeyBackupDir            = "backup_dir"
@@ -99,6 +100,10 @@ func (s Settings) PracticeLogo() string { return s.text(KeyPracticeLogo) }
 
 // DisputesBody is where the complainant can go after the outcome.
 func (s Settings) DisputesBody() string { return s.text(KeyDisputesBody) }
+
+// DisputesBodyEn is the practice's own English text of disputes_body, for English letters;
+// "" when it has none (see DisputesBodyIn).
+func (s Settings) DisputesBodyEn() string { return s.text(KeyDisputesBodyEn) }
 
 // Profession is the practice's sector (ProfessionCare, ...), which picks the default next body.
 func (s Settings) Profession() string { return s.text(KeyProfession) }

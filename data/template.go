@@ -37,7 +37,7 @@ var placeholders = []Placeholder{
 	{"conclusie", "het oordeel in een hele zin, zoals ‘Na zorgvuldig onderzoek vinden wij uw klacht gegrond.’", []LetterKind{LetterOutcome}},
 	{"evaluatie", "bij een (deels) gegronde klacht: dat de praktijk de klacht meeneemt in de evaluatie; anders leeg", []LetterKind{LetterOutcome}},
 	{"uitkomst", "de uitkomst en de motivering, zoals vastgelegd bij het afhandelen", []LetterKind{LetterOutcome}},
-	{"geschilleninstantie", "waar de klager terechtkan als hij het niet eens is (instelling disputes_body)", []LetterKind{LetterOutcome}},
+	{"geschilleninstantie", "waar de klager terechtkan als hij het niet eens is (instelling disputes_body; in Engelse brieven disputes_body_en)", []LetterKind{LetterOutcome}},
 	{"stukken", "de stukken die met de externe deskundige worden gedeeld, als opsomming na ‘de volgende stukken:’", []LetterKind{LetterConsent, LetterConfidentiality}},
 	{"deskundige", "naam van de externe deskundige", []LetterKind{LetterConfidentiality}},
 	{"organisatie_deskundige", "organisatie van de externe deskundige", []LetterKind{LetterConfidentiality}},

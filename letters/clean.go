@@ -36,7 +36,7 @@ func oneLine(s string) string { return strings.TrimSpace(strings.ReplaceAll(clea
 // multiLine reports whether a setting holds text with paragraphs: a letter text or the next
 // step after the outcome. Every other setting is printed on one line, if at all.
 func multiLine(key string) bool {
-	return key == data.KeyDisputesBody || strings.HasPrefix(key, "letter_")
+	return key == data.KeyDisputesBody || key == data.KeyDisputesBodyEn || strings.HasPrefix(key, "letter_")
 }
 
 // tidy cleans every text of in that may be printed, once, before anything is checked or laid

@@ -114,7 +114,8 @@ func check(in *Input) error {
 		if strings.TrimSpace(c.Outcome) == "" {
 			missing = append(missing, data.Msg("de uitkomst met de motivering"))
 		}
-		if strings.TrimSpace(in.Settings.DisputesBody()) == "" {
+		body, key := in.Settings.DisputesBodyIn(in.Language)
+		if strings.TrimSpace(in.Settings.DisputesBody()) == "" && strings.TrimSpace(body) == "" {
 			missing = append(missing, data.Msg("de vervolgstap voor de klager (instelling disputes_body)"))
 		}
 		if c.DeadlinePolicy == data.PolicyWkkgz {
@@ -127,7 +128,14 @@ func check(in *Input) error {
 		if len(missing) > 0 {
 			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, missing)
 		}
-		if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
+		if strings.TrimSpace(body) == "" { // an English letter, and the practice's own Dutch text
+			return data.NewError(data.CodeConflict, data.KeyDisputesBodyEn, "de uitkomstbrief in het Engels voor klacht %s kan nog niet worden gemaakt: de vervolgstap na de uitkomst is een eigen tekst van uw praktijk in het Nederlands (instelling disputes_body), en de Engelse tekst ervan ontbreekt. Vul die in bij Instellingen › Brieven › Vervolgstap na de uitkomst in het Engels (disputes_body_en)", c.Reference)
+		}
+		if key == data.KeyDisputesBodyEn {
+			if p := data.BracketedName(body); p != "" {
+				return data.NewError(data.CodeConflict, key, "de uitkomstbrief in het Engels voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body_en (Instellingen › Brieven › Vervolgstap na de uitkomst in het Engels) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten", c.Reference, p)
+			}
+		} else if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
 			return data.NewError(data.CodeConflict, data.KeyDisputesBody, "de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten", c.Reference, p)
 		}
 	case data.LetterWithdrawal:

@@ -779,3 +779,49 @@ func TestOrganisationsLetters(t *testing.T) {
 		t.Errorf("through a representative:\n%s\n---\n%s", body, form)
 	}
 }
+
+// TestEnglishOutcomeNamesTheNextStepInEnglish: an English outcome letter never prints the
+// Dutch disputes_body. It takes disputes_body_en; while that is empty, the English version
+// of a built-in text, with the name of the body filled in as in the Dutch; for the practice's
+// own Dutch text it is refused, leading to disputes_body_en.
+func TestEnglishOutcomeNamesTheNextStepInEnglish(t *testing.T) {
+	own := "Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de Geschillencommissie Zakelijke Dienstverlening."
+	in := sample(data.LetterOutcome, "en")
+	in.Settings[data.KeyProfession], in.Settings[data.KeyDisputesBody] = data.ProfessionAccountancy, own
+	_, err := bodyText(in)
+	var e *data.Error
+	if !errors.As(err, &e) || e.Field != data.KeyDisputesBodyEn || !strings.Contains(e.Error(), "Vervolgstap na de uitkomst in het Engels (disputes_body_en)") {
+		t.Errorf("English outcome letter with the practice's own Dutch next step: %v, want a refusal leading to disputes_body_en", err)
+	}
+	english := "If you disagree with the outcome, you may take the dispute to the Geschillencommissie Zakelijke Dienstverlening."
+	in.Settings[data.KeyDisputesBodyEn] = english
+	body, err := bodyText(in)
+	if err != nil || !strings.Contains(body, english) || strings.Contains(body, "Bent u") {
+		t.Errorf("with disputes_body_en: %v\n%s", err, body)
+	}
+	nl := sample(data.LetterOutcome, "nl")
+	nl.Settings[data.KeyDisputesBody], nl.Settings[data.KeyDisputesBodyEn] = own, english
+	if body, err := bodyText(nl); err != nil || !strings.Contains(body, own) || strings.Contains(body, "If you") {
+		t.Errorf("Dutch letter: %v\n%s", err, body)
+	}
+
+	// The sector's text with the body's name filled in needs no English text of its own.
+	in.Settings[data.KeyDisputesBodyEn] = ""
+	in.Settings[data.KeyDisputesBody] = data.DisputesBodyNaming(data.ProfessionAccountancy, "Geschillencommissie Zakelijke Dienstverlening")
+	body, err = bodyText(in)
+	if want := "the disputes body we are affiliated with: Geschillencommissie Zakelijke Dienstverlening. If your complaint concerns the professional conduct of an accountant"; err != nil || !strings.Contains(strings.Join(strings.Fields(body), " "), want) || strings.Contains(body, "Bent u") {
+		t.Errorf("named sector text: %v, want %q in\n%s", err, want, body)
+	}
+	// Still with its placeholder, it is refused, leading to the Dutch text that holds it.
+	in.Settings[data.KeyDisputesBody] = data.DisputesBodyFor(data.ProfessionAccountancy)
+	if _, err := bodyText(in); !errors.As(err, &e) || e.Field != data.KeyDisputesBody || !strings.Contains(e.Error(), "[naam geschilleninstantie]") {
+		t.Errorf("English letter, placeholder in disputes_body: %v", err)
+	}
+	// Every sector's built-in text has its English version.
+	for _, p := range data.Professions {
+		in.Settings[data.KeyDisputesBody] = data.DisputesBodyNaming(p, "De Instantie")
+		if body, err := bodyText(in); err != nil || strings.Contains(body, "Bent u") || strings.Contains(body, "[") {
+			t.Errorf("%s: %v\n%s", p, err, body)
+		}
+	}
+}

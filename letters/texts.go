@@ -423,7 +423,3 @@ We have therefore stopped handling your complaint. Thank you for bringing your c
 If you have any questions, please contact us {contactgegevens}.`,
 	},
 }
-
-// englishDisputesBody replaces the built-in Dutch disputes_body in an English letter; a
-// practice's own text is used as written.
-const englishDisputesBody = "If you do not agree with the outcome, you may submit the dispute to the competent court."

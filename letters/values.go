@@ -181,13 +181,11 @@ func withName(pairs [][2]string, who string) [][2]string {
 	return out
 }
 
-// disputesBody is the setting disputes_body; the built-in Dutch default is replaced by its
-// English version in an English letter, a practice's own text is used as written.
+// disputesBody is the next step after the outcome in the letter's language (see
+// data.Settings.DisputesBodyIn); check refuses an English letter that has none.
 func disputesBody(set data.Settings, lang string) string {
-	if lang == "en" && set.DisputesBody() == data.DefaultDisputesBody {
-		return englishDisputesBody
-	}
-	return set.DisputesBody()
+	text, _ := set.DisputesBodyIn(lang)
+	return text
 }
 
 // reachable says how the complainant can reach the practice, from what settings hold.

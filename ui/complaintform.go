@@ -25,10 +25,13 @@ type complaintForm struct {
 	// How the letters address and describe: parts of the name proposed from the name typed
 	// (and kept once the practitioner corrects them), the description with a live preview of
 	// the sentence it makes, and the letters' language.
-	person1, rep     nameFields
-	letterDesc       *entry
-	preview          *widget.Label
-	language         *choice
+	person1, rep nameFields
+	letterDesc   *entry
+	preview      *widget.Label
+	language     *choice
+	// practiceLanguage is the setting language: the letters' language of a new complaint
+	// while none is chosen ("" is Dutch).
+	practiceLanguage string
 	org, repOrg      *entry // the organisation the complainant speaks for; the representative's firm
 	repName, repLine *entry // the representative (gemachtigde) and their address
 	repLine2, repPC  *entry
@@ -149,17 +152,30 @@ func (f *complaintForm) edited(e *entry) {
 	f.update()
 }
 
-// update shows the sentence the letters will make of the description, and tells changed.
+// update shows the sentence the letters will make of the description, in the letters'
+// language, and tells changed.
 func (f *complaintForm) update() {
 	c := f.read(data.Complaint{})
 	language := c.Language
 	if language == "" {
-		language = "nl"
+		language = f.practiceLanguage // as the register will store it (data.Store.Create)
 	}
 	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
 	if f.changed != nil {
 		f.changed()
 	}
+}
+
+// field is the field of a complaint's letters that a refusal names by its stored name
+// (data.Error's Field): the language of the letters and their description; nil for another.
+func (f *complaintForm) field(name string) fyne.Focusable {
+	switch name {
+	case "language":
+		return f.language
+	case "letter_description":
+		return f.letterDesc
+	}
+	return nil
 }
 
 // setEditable makes every field editable or read-only, as for a closed file.

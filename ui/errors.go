@@ -7,8 +7,11 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
 )
@@ -98,14 +101,50 @@ func showRefusal(err error, win fyne.Window, openSetting func(key string)) {
 		showError(err, win)
 		return
 	}
-	d := dialog.NewConfirm(lang.L("Not possible"), explain(err), func(open bool) {
-		if open {
-			openSetting(key)
-		}
-	}, win)
-	d.SetConfirmText(lang.L("Go to the setting"))
-	d.SetDismissText(lang.L("Close"))
+	showRefusalGoing(err, win, lang.L("Go to the setting"), func() { openSetting(key) })
+}
+
+// showRefusalGoing shows err with a button, labelled going, that takes the practitioner to
+// where it can be put right. It is the refusal of showError with one more button: the same
+// information icon, not the question mark of a dialog that asks something.
+func showRefusalGoing(err error, win fyne.Window, going string, goTo func()) {
+	msg := explain(err)
+	text := widget.NewLabel(msg)
+	text.Alignment, text.Wrapping = fyne.TextAlignCenter, fyne.TextWrapWord
+	// As wide as Fyne's own message dialogs: the text's width unwrapped, at most 600 and
+	// nine tenths of the window; the label wraps within it.
+	width := min(widget.NewLabel(msg).MinSize().Width+theme.Padding()*2, 600, win.Canvas().Size().Width*0.9)
+	d := dialog.NewCustomWithoutButtons(lang.L("Not possible"), container.New(messageWidth{width}, text), win)
+	d.SetIcon(theme.InfoIcon())
+	closing := newButtonWithIcon(lang.L("Close"), theme.CancelIcon(), d.Hide)
+	open := newButtonWithIcon(going, theme.ConfirmIcon(), func() {
+		d.Hide()
+		goTo()
+	})
+	open.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{closing, open})
 	showDialog(d, win)
+}
+
+// messageWidth lays a wrapping text out at a fixed width, as tall as its lines are then.
+type messageWidth struct{ width float32 }
+
+func (l messageWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l messageWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		if o.Size().Width != l.width {
+			o.Resize(fyne.NewSize(l.width, o.MinSize().Height)) // wraps it at that width
+		}
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
 }
 
 // showOpenError says that a document could not be shown, which is not a failed change: what

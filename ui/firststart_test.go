@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"klachtenregister/data"
 )
@@ -89,6 +92,46 @@ func TestLetterRefusedForAMissingDetailOpensThatSetting(t *testing.T) {
 	if m.tabs.Selected() != m.settingsTab || m.Settings.tabs.Selected().Text != "Praktijk" ||
 		m.win.Canvas().Focused() != m.Settings.entries["practice_address"] {
 		t.Fatalf("the button shows tab %q, settings tab %q, focus %v", m.tabs.Selected().Text, m.Settings.tabs.Selected().Text, m.win.Canvas().Focused())
+	}
+}
+
+// TestLetterRefusedForItsLanguageOpensTheComplaintsLanguage: a letter in another language than
+// the complaint's, refused for a text typed in the complaint's language, leads to the
+// complaint's own language of the letters on its Details tab, not to the setting language
+// (the screens'). The refusal shows the information icon of every refusal, not a question mark.
+func TestLetterRefusedForItsLanguageOpensTheComplaintsLanguage(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Ĳsbrand de Vries")
+	f, err := s.File(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Complaint
+	c.LetterDescription = "uw klacht over de factuur van oktober"
+	if err := s.Update(c); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Tap(findButton(t, cf.letters.content(), "Brief maken…"))
+	cf.dialogItems[1].Widget.(*choice).SetSelectedIndex(1) // Engels
+	cf.dialog.Submit()
+	settle(m)
+	if text := overlayText(cf.win); !strings.Contains(text, "in het Nederlands ingevuld") {
+		t.Fatalf("refusal shows %q", text)
+	}
+	var icons []fyne.Resource
+	for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
+		if img, ok := o.(*canvas.Image); ok && img.Resource != nil {
+			icons = append(icons, img.Resource)
+		}
+	}
+	if !slices.Contains(icons, theme.InfoIcon()) || slices.Contains(icons, theme.QuestionIcon()) {
+		t.Errorf("the refusal's icons: %v, want the information icon", icons)
+	}
+	tapInTop(t, cf.win, "Naar het veld")
+	if cf.tabs.Selected() != cf.tab("details") || cf.win.Canvas().Focused() != cf.form.language || m.tabs.Selected() == m.settingsTab {
+		t.Fatalf("the button shows tab %q, focus %v; main window on %q", cf.tabs.Selected().Text, cf.win.Canvas().Focused(), m.tabs.Selected().Text)
 	}
 }
 

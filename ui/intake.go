@@ -14,6 +14,7 @@ import (
 // complaintCreator is what the intake form needs from the store.
 type complaintCreator interface {
 	Create(c data.Complaint) (string, error)
+	Settings() (data.Settings, error) // the practice's language, for the letters' until one is chosen
 }
 
 // intake is the short form for a complaint that comes in by phone or lies on the desk.
@@ -73,6 +74,9 @@ func (in *intake) content() fyne.CanvasObject {
 
 // reset empties the form for the next complaint; the date received starts at today.
 func (in *intake) reset() {
+	if set, err := in.store.Settings(); err == nil {
+		in.form.practiceLanguage = set.Language()
+	}
 	in.form.fill(data.Complaint{ReceivedOn: in.form.today()})
 	in.form.channel.ClearSelected()
 	in.form.subject.ClearSelected()

@@ -352,6 +352,33 @@ func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
 	}
 }
 
+// On an English register the new-complaint form previews the letters' sentence in English
+// while no language is chosen, as the complaint is then stored; a language chosen wins.
+func TestIntakePreviewsTheLettersInThePracticesLanguage(t *testing.T) {
+	m, s := openApp(t, map[string]string{"language": "en"})
+	inLanguage(t, "en")
+	m.useLanguage("en")
+	f := m.Intake.form
+	test.Type(f.summary, "Too late.")
+	if got := f.preview.Text; !strings.Contains(got, "‘We are writing to confirm that we have received your complaint of") {
+		t.Errorf("English register, no language chosen: preview %q", got)
+	}
+	f.language.SetSelectedIndex(0) // Dutch
+	if got := f.preview.Text; !strings.Contains(got, "‘Hierbij bevestigen wij de ontvangst") {
+		t.Errorf("Dutch chosen: preview %q", got)
+	}
+	// Back to Dutch: the form the switch builds anew previews in Dutch again.
+	if err := s.SetSettings(map[string]string{"language": "nl"}); err != nil {
+		t.Fatal(err)
+	}
+	inLanguage(t, "nl")
+	m.useLanguage("nl")
+	test.Type(m.Intake.form.summary, "Te laat.")
+	if got := m.Intake.form.preview.Text; !strings.Contains(got, "‘Hierbij bevestigen wij de ontvangst") {
+		t.Errorf("Dutch register: preview %q", got)
+	}
+}
+
 // The timeline names the documents consented to and shared in the screens' language.
 func TestTimelineNamesSharedDocumentsInTheScreensLanguage(t *testing.T) {
 	_, s := newApp(t)

@@ -45,7 +45,7 @@ var settingGroups = []struct {
 		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo, data.KeyProfession}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
 		data.KeyProgressLetterDays, data.KeyShiftToWorkday}},
-	{"Letters", []string{data.KeyDisputesBody, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
+	{"Letters", []string{data.KeyDisputesBody, data.KeyDisputesBodyEn, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight}},
 	{"Backups", []string{data.KeyBackupDir}},
 	{"Privacy", []string{data.KeyRetentionYears}},
@@ -90,7 +90,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			continue
 		}
 		e := newEntry()
-		if d.Key == data.KeyDisputesBody || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
+		if d.Key == data.KeyDisputesBody || d.Key == data.KeyDisputesBodyEn || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
@@ -147,6 +147,8 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			switch k {
 			case data.KeyDisputesBody:
 				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
+			case data.KeyDisputesBodyEn:
+				item.HintText = lang.L("For English outcome letters. Empty: the English version of a standard text above, shown greyed; a text of your own above needs its English text here.")
 			case data.KeyLanguage:
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			case data.KeyProgressLetterDays:
@@ -385,9 +387,15 @@ func (s *settingsScreen) onCalibration() {
 }
 
 // followSector offers the chosen sector's next body: while the disputes body is one of the
-// built-in texts, choosing another sector puts that sector's text in its place.
+// built-in texts, choosing another sector puts that sector's text in its place. The English
+// field, while empty, shows greyed what English letters print in its place.
 func (s *settingsScreen) followSector() {
-	sel, body := s.selects[data.KeyProfession], s.entries[data.KeyDisputesBody]
+	sel, body, en := s.selects[data.KeyProfession], s.entries[data.KeyDisputesBody], s.entries[data.KeyDisputesBodyEn]
+	body.OnChanged = func(text string) {
+		english, _ := data.Settings{data.KeyDisputesBody: text}.DisputesBodyIn("en")
+		en.SetPlaceHolder(english)
+		s.check()
+	}
 	sel.OnChanged = func(string) {
 		if i := sel.SelectedIndex(); i >= 0 && data.IsDefaultDisputesBody(body.Text) {
 			body.SetText(data.DisputesBodyFor(data.Professions[i]))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,7 +55,7 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 	done := func(err error) {
 		if err != nil {
 			d.Show()
-			showRefusal(err, cf.win, cf.showSetting)
+			cf.refused(err, d)
 			return
 		}
 		cf.changed()
@@ -70,6 +71,26 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 			func(struct{}) { working.Hide(); done(nil) }, func(err error) { working.Hide(); done(err) })
 	})
 	cf.dialog, cf.dialogItems = d, items
+}
+
+// refused says why the step of dialog d was refused, with a button to where it is put right.
+// A field of the complaint's own, such as the language of its letters that a letter in
+// another language is refused for, is on the Details tab, where d would stand in the way; it
+// is not the setting of the same name (language, the screens' language). Any other setting is
+// on the settings screen.
+func (cf *complaintFile) refused(err error, d *formDialog) {
+	var de *data.Error
+	if errors.As(err, &de) {
+		if field := cf.form.field(de.Field); field != nil {
+			showRefusalGoing(err, cf.win, lang.L("Go to the field"), func() {
+				d.Hide()
+				cf.tabs.Select(cf.tab("details"))
+				cf.win.Canvas().Focus(field)
+			})
+			return
+		}
+	}
+	showRefusal(err, cf.win, cf.showSetting)
 }
 
 // draftOf is what the fields of a dialog hold, one text per field.
