@@ -414,7 +414,7 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 		cf.letters.onMake()
 	case data.ItemResolve:
 		step(data.ActionResolve, cf.onResolve)
-	case data.ItemProgressLetter, data.ItemOutcomeLetter:
+	case data.ItemProgressLetter, data.ItemOutcomeLetter, data.ItemWithdrawalLetter:
 		cf.tabs.Select(cf.tab("letters"))
 		cf.letters.onMake()
 	case data.ItemProgressUpdate:
