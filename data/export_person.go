@@ -46,12 +46,13 @@ type exportedEvent struct {
 // ExportPerson answers an access request (art. 15 AVG): a ZIP with klacht.json (everything
 // stored about the complainant: the complaint, contacts, extensions, consent, shares,
 // letters' and attachments' details and the timeline), the letters as PDF (brieven/), the
-// attachments (bijlagen/), and LEESMIJ.txt, which explains the contents in Dutch. It is read
-// in one snapshot. Write it with WriteOutput.
+// attachments (bijlagen/), and LEESMIJ.txt, which explains the contents in Dutch (README.txt in
+// English, for a complaint whose letters are in English). It is read in one snapshot. Write it with WriteOutput.
 func (s *Store) ExportPerson(ref string) ([]byte, error) {
 	var out personExport
 	files := map[string][]byte{}
 	var names []string
+	var readMeName string
 	err := s.view(func(q querier) error {
 		f, err := readFile(q, ref, s.today())
 		if err != nil {
@@ -85,7 +86,11 @@ func (s *Store) ExportPerson(ref string) ([]byte, error) {
 		for _, e := range f.Events {
 			out.Timeline = append(out.Timeline, exportedEvent{At: e.At, Actor: e.Actor, Kind: e.Kind, Description: e.Describe().String(), Payload: e.Payload})
 		}
-		files["LEESMIJ.txt"] = []byte(readMe(out, set))
+		readMeName = "LEESMIJ.txt"
+		if f.Complaint.Language == "en" { // the complainant who gets English letters gets this in English too
+			readMeName = "README.txt"
+		}
+		files[readMeName] = []byte(readMe(out, set, f.Complaint.Language == "en"))
 		return nil
 	})
 	if err != nil {
@@ -98,7 +103,7 @@ func (s *Store) ExportPerson(ref string) ([]byte, error) {
 	files["klacht.json"] = body
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range append([]string{"LEESMIJ.txt", "klacht.json"}, names...) {
+	for _, name := range append([]string{readMeName, "klacht.json"}, names...) {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: s.Now()})
 		if err != nil {
 			return nil, err
@@ -128,33 +133,31 @@ func zipName(name string) string {
 	return name
 }
 
-// readMe is LEESMIJ.txt: what the ZIP holds, in plain Dutch for the complainant.
-func readMe(e personExport, set Settings) string {
+// readMe is LEESMIJ.txt: what the ZIP holds, in plain Dutch for the complainant; in English
+// (README.txt) for one who gets English letters.
+func readMe(e personExport, set Settings, english bool) string {
+	t := readMeDutch
+	if english {
+		t = readMeEnglish
+	}
 	practice := set.PracticeName()
 	if practice == "" {
-		practice = "onze praktijk"
+		practice = t.ourPractice
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Uw gegevens bij klacht %s\r\n\r\n", e.Reference)
-	fmt.Fprintf(&b, "U hebt gevraagd welke gegevens %s over u heeft vastgelegd (artikel 15 van de Algemene "+
-		"verordening gegevensbescherming). In dit bestand vindt u alle gegevens die in ons klachtenregister staan over uw "+
-		"klacht met kenmerk %s, zoals ze er op %s in stonden.\r\n\r\n", practice, e.Reference, longDay(e.ExportedOn))
-	b.WriteString("Wat u in dit bestand vindt:\r\n\r\n")
-	b.WriteString("- klacht.json: de gegevens van uw klacht: uw naam en contactgegevens, de omschrijving van de klacht, " +
-		"de contactmomenten, eventuele verlengingen van de termijn, uw toestemming voor het inschakelen van een externe " +
-		"deskundige, de stukken die met een deskundige zijn gedeeld en het verloop van de behandeling. Het is een " +
-		"tekstbestand (JSON); u kunt het openen met een teksteditor of een webbrowser.\r\n")
+	fmt.Fprintf(&b, t.title, e.Reference)
+	fmt.Fprintf(&b, t.intro, practice, e.Reference, t.day(e.ExportedOn))
+	b.WriteString(t.contents)
 	if len(e.Letters) > 0 {
-		b.WriteString("- brieven: de brieven over uw klacht, als PDF.\r\n")
+		b.WriteString(t.letters)
 	}
 	if len(e.Attachments) > 0 {
-		b.WriteString("- bijlagen: de documenten die bij uw klacht zijn bewaard.\r\n")
+		b.WriteString(t.attachments)
 	}
 	if !e.Complaint.AnonymisedOn.IsZero() {
-		fmt.Fprintf(&b, "\r\nUw persoonsgegevens bij deze klacht zijn op %s verwijderd. Wat u hier vindt, is wat wij "+
-			"daarna nog bewaren: datums en gegevens zonder naam voor ons jaarverslag.\r\n", longDay(e.Complaint.AnonymisedOn))
+		fmt.Fprintf(&b, t.anonymised, t.day(e.Complaint.AnonymisedOn))
 	}
-	b.WriteString("\r\nHebt u vragen over deze gegevens, of wilt u dat wij iets verbeteren of verwijderen, neem dan contact met ons op")
+	b.WriteString(t.questions)
 	var contact []string
 	for _, c := range []string{set.PracticeEmail(), set.PracticePhone()} {
 		if c != "" {
@@ -164,8 +167,54 @@ func readMe(e personExport, set Settings) string {
 	if len(contact) > 0 {
 		b.WriteString(" (" + strings.Join(contact, ", ") + ")")
 	}
-	b.WriteString(".\r\n\r\nMet vriendelijke groet,\r\n\r\n" + practice + "\r\n")
+	b.WriteString(t.closing + practice + "\r\n")
 	return b.String()
+}
+
+// readMeTexts are the sentences of LEESMIJ.txt in one language.
+type readMeTexts struct {
+	ourPractice, title, intro, contents, letters, attachments, anonymised, questions, closing string
+	day                                                                                       func(Date) string
+}
+
+var readMeDutch = readMeTexts{
+	ourPractice: "onze praktijk",
+	title:       "Uw gegevens bij klacht %s\r\n\r\n",
+	intro: "U hebt gevraagd welke gegevens %s over u heeft vastgelegd (artikel 15 van de Algemene " +
+		"verordening gegevensbescherming). In dit bestand vindt u alle gegevens die in ons klachtenregister staan over uw " +
+		"klacht met kenmerk %s, zoals ze er op %s in stonden.\r\n\r\n",
+	contents: "Wat u in dit bestand vindt:\r\n\r\n" +
+		"- klacht.json: de gegevens van uw klacht: uw naam en contactgegevens, de omschrijving van de klacht, " +
+		"de contactmomenten, eventuele verlengingen van de termijn, uw toestemming voor het inschakelen van een externe " +
+		"deskundige, de stukken die met een deskundige zijn gedeeld en het verloop van de behandeling. Het is een " +
+		"tekstbestand (JSON); u kunt het openen met een teksteditor of een webbrowser.\r\n",
+	letters:     "- brieven: de brieven over uw klacht, als PDF.\r\n",
+	attachments: "- bijlagen: de documenten die bij uw klacht zijn bewaard.\r\n",
+	anonymised: "\r\nUw persoonsgegevens bij deze klacht zijn op %s verwijderd. Wat u hier vindt, is wat wij " +
+		"daarna nog bewaren: datums en gegevens zonder naam voor ons jaarverslag.\r\n",
+	questions: "\r\nHebt u vragen over deze gegevens, of wilt u dat wij iets verbeteren of verwijderen, neem dan contact met ons op",
+	closing:   ".\r\n\r\nMet vriendelijke groet,\r\n\r\n",
+	day:       longDay,
+}
+
+var readMeEnglish = readMeTexts{
+	ourPractice: "our practice",
+	title:       "Your data for complaint %s\r\n\r\n",
+	intro: "You have asked which data %s has recorded about you (article 15 of the General Data Protection " +
+		"Regulation). This file holds all the data in our complaints register about your complaint with reference %s, " +
+		"as they stood on %s.\r\n\r\n",
+	contents: "What you find in this file:\r\n\r\n" +
+		"- klacht.json: the data of your complaint: your name and contact details, the description of the complaint, " +
+		"the contacts, any extensions of the deadline, your consent to consulting an external expert, the documents " +
+		"shared with an expert and the course of the handling. It is a text file (JSON); you can open it with a text " +
+		"editor or a web browser. Its field names are in English, some of its texts in Dutch.\r\n",
+	letters:     "- brieven: the letters about your complaint, as PDF.\r\n",
+	attachments: "- bijlagen: the documents kept with your complaint.\r\n",
+	anonymised: "\r\nYour personal data for this complaint were removed on %s. What you find here is what we keep " +
+		"after that: dates and data without a name, for our annual report.\r\n",
+	questions: "\r\nIf you have questions about these data, or would like us to correct or remove anything, please contact us",
+	closing:   ".\r\n\r\nYours sincerely,\r\n\r\n",
+	day:       func(d Date) string { return fmt.Sprintf("%d %s %d", d.Day(), d.Month(), d.Year()) },
 }
 
 // longDay is a date in words: "3 december 2026".

@@ -353,8 +353,8 @@ func TestExportPerson(t *testing.T) {
 			t.Errorf("klacht.json has no %q", k)
 		}
 	}
-	complaint := j["complaint"].(map[string]any)
-	if complaint["complainant"].(map[string]any)["email"] != privEmail || len(j["contacts"].([]any)) != 3 ||
+	stored := j["complaint"].(map[string]any)
+	if stored["complainant"].(map[string]any)["email"] != privEmail || len(j["contacts"].([]any)) != 3 ||
 		len(j["timeline"].([]any)) < 10 || j["letters"].([]any)[1].(map[string]any)["file"] != "brieven/uitkomstbrief-versie-1.pdf" {
 		t.Errorf("klacht.json: %s", files["klacht.json"])
 	}
@@ -366,6 +366,27 @@ func TestExportPerson(t *testing.T) {
 	}
 	if _, err := s.ExportPerson("K-2099-0001"); !isInputError(err) {
 		t.Errorf("unknown reference: %v", err)
+	}
+
+	// A complainant who gets English letters gets the explanation in English.
+	c := complaint("Jane Smith", "2024-03-01", false)
+	c.Language = "en"
+	english := mustCreate(t, s, c)
+	b, err = s.ExportPerson(english)
+	must(t, err)
+	zr, err = zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	if zr.File[0].Name != "README.txt" {
+		t.Fatalf("the English export starts with %s", zr.File[0].Name)
+	}
+	r, err := zr.File[0].Open()
+	must(t, err)
+	content, err := io.ReadAll(r)
+	must(t, err)
+	for _, want := range []string{"Your data for complaint " + english, "article 15", "klacht.json", "Yours sincerely", "Praktijk Zon"} {
+		if !strings.Contains(string(content), want) {
+			t.Errorf("README.txt lacks %q:\n%s", want, content)
+		}
 	}
 }
 

@@ -140,7 +140,7 @@ var englishReport = reportPhrases{
 		"not counted.",
 	labels: map[string]string{
 		"channel.conversation": "conversation", "channel.phone": "phone", "channel.letter": "letter",
-		"channel.email": "email", "channel.other": "other",
+		"channel.email": "e-mail", "channel.other": "other",
 		"subject.employee": "employee", "subject.service": "service", "subject.organisation": "organisation",
 		"subject.other":      "other",
 		"procedure.informal": "informal", "procedure.formal": "formal",

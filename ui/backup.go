@@ -155,7 +155,7 @@ func chooseBackupDir(win fyne.Window, set func(string)) {
 		}
 		set(u.Path())
 	}, win)
-	showDialog(d, win)
+	showFileDialog(d, lang.L("Choose the folder for the backups"), win)
 }
 
 // onRestore asks for the backup file, its passphrase when it is encrypted, and a confirmation.
@@ -197,7 +197,7 @@ func (p *backupPanel) onRestore() {
 		d.SetLocation(l)
 	}
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".reservekopie", ".db"}))
-	showDialog(d, p.win)
+	showFileDialog(d, lang.L("Choose the backup to restore"), p.win)
 }
 
 // restore closes the register, puts the backup in its place (data.Restore checks it first and

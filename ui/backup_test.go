@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"klachtenregister/data"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 )
 
 // The overview warns while there is no backup, and while backups sit beside the register;
@@ -63,5 +66,24 @@ func TestRestoreFromTheApp(t *testing.T) {
 	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(s.Path()), "register-voor-terugzetten-*.db"))
 	if len(aside) != 1 {
 		t.Errorf("set-aside register: %v", aside)
+	}
+}
+
+// TestFileDialogsSayWhatToChoose: the file dialog for a restore says what to choose, in the
+// screens' words (Fyne's own title reads "Openen Bestand" in Dutch), and lists the names in full.
+func TestFileDialogsSayWhatToChoose(t *testing.T) {
+	m, _ := newApp(t)
+	fyne.CurrentApp().Preferences().SetInt(fileDialogViewKey, int(dialog.GridView)) // as Fyne stores it on first use
+	m.Settings.backups.onRestore()
+	if v := fyne.CurrentApp().Preferences().Int(fileDialogViewKey); v != int(dialog.ListView) {
+		t.Errorf("the dialog shows view %d, want the list (%d)", v, dialog.ListView)
+	}
+	top := m.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	shown := texts(top)
+	if !strings.Contains(shown, "Reservekopie kiezen om terug te zetten") || strings.Contains(shown, "Openen Bestand") {
+		t.Errorf("the dialog shows:\n%s", shown)
 	}
 }

@@ -36,6 +36,21 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// TypedRune types r and keeps the cursor right after it. Fyne 2.8.1 leaves the cursor before
+// a space typed where a line wraps (its rows do not hold that space), so the next word went in
+// front of the space: "annual accounts" was saved as "annualaccounts "
+// (TestTypedSpacesSurviveTheWrap). The column is moved past the space without a refresh, which
+// would pull it back to the row's end: the next character then goes after the space, and the
+// rows wrap anew.
+func (e *entry) TypedRune(r rune) {
+	selecting := e.SelectedText() != ""
+	want := e.CursorTextOffset() + 1
+	e.Entry.TypedRune(r)
+	if got := e.CursorTextOffset(); !selecting && got < want {
+		e.CursorColumn += want - got // the offset is the row's start plus the column
+	}
+}
+
 // AcceptsTab is false also for a field of several lines: Tab goes on to the next field, as a
 // keyboard user expects, where Fyne's own field would type a tab character (which has no
 // place in a letter) and hold the cursor there for good.

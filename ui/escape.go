@@ -22,6 +22,21 @@ func showDialog(d dialog.Dialog, win fyne.Window) {
 	onEscape(win.Canvas(), d.Hide)
 }
 
+// showFileDialog shows Fyne's file or folder dialog d on win with a title in the screens'
+// words (Fyne's own is two translated words, "Openen Bestand" in Dutch) and the names in a
+// list, where Fyne's grid cuts them short: a backup's date and time did not show. Fyne
+// remembers the last view in a preference that outweighs SetView, and stores the grid the
+// first time a dialog shows, so the preference is set to the list each time.
+func showFileDialog(d *dialog.FileDialog, title string, win fyne.Window) {
+	d.SetTitleText(title)
+	d.SetView(dialog.ListView)
+	fyne.CurrentApp().Preferences().SetInt(fileDialogViewKey, int(dialog.ListView))
+	showDialog(d, win)
+}
+
+// fileDialogViewKey is the preference in which Fyne 2.8.1's file dialog keeps its view.
+const fileDialogViewKey = "fyne:fileDialogViewLayout"
+
 // keepOnEscape shows d on win; Escape leaves it open: it has no Cancel (work that cannot be
 // interrupted, the first start's questions).
 func keepOnEscape(d dialog.Dialog, win fyne.Window) {

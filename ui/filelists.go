@@ -213,7 +213,7 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 			}
 			cf.do(func() error { _, err := cf.attachments.AddAttachment(cf.ref, r.URI().Name(), content); return err })
 		}, cf.win)
-		showDialog(d, cf.win)
+		showFileDialog(d, lang.L("Choose the attachment"), cf.win)
 	})
 	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
 	hint.Wrapping = fyne.TextWrapWord

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -123,7 +125,12 @@ func (m *Main) FirstStart() *firstStart {
 	fs.profession.SetSelectedIndex(len(data.Professions) - 1) // also checks
 	// The questions scroll on a low screen; what is missing and the buttons stay in view.
 	fs.questions = container.NewVBox(intro, form, fs.bodyForm)
-	content := container.NewBorder(nil, container.NewVBox(fs.problem, container.NewHBox(fs.demo, fs.save)), nil, nil,
+	// What is missing keeps the room of two lines, so the dialog does not move under the
+	// pointer when it shrinks to one while the practitioner types.
+	twoLines := canvas.NewRectangle(color.Transparent)
+	twoLines.SetMinSize(widget.NewLabel("\n").MinSize())
+	problem := container.NewStack(twoLines, fs.problem)
+	content := container.NewBorder(nil, container.NewVBox(problem, container.NewHBox(fs.demo, fs.save)), nil, nil,
 		container.NewVScroll(fs.questions))
 	fs.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
 	fs.room = func() float32 { return m.win.Canvas().Size().Height - 40 }

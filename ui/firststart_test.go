@@ -111,3 +111,26 @@ func TestFirstStartFitsTheWindowOnceShown(t *testing.T) {
 		t.Fatalf("after the window got its size the dialog is %v high at %v (before %v high)", h, popUp.Position(), small)
 	}
 }
+
+// TestFirstStartStaysPutWhileTyping: the dialog does not move while what is missing shrinks
+// from two lines to one and to none; it moved up under the pointer, and the next click went
+// to another field.
+func TestFirstStartStaysPutWhileTyping(t *testing.T) {
+	m, _ := openApp(t, nil)
+	m.win.Resize(fyne.NewSize(1180, 720))
+	fs := m.FirstStart()
+	fs.fit()
+	settle(m)
+	popUp := overlayContent(m.win.Canvas().Overlays().Top())
+	at, height := popUp.Position(), popUp.MinSize().Height
+	for _, k := range []string{"practice_name", "practice_address", "practice_postcode", "practice_city", "practitioner_name",
+		"practice_email"} {
+		test.Type(fs.fields[k], map[string]string{"practice_name": "Praktijk De Linde", "practice_address": "Oudegracht 118",
+			"practice_postcode": "3511ax", "practice_city": "Utrecht", "practitioner_name": "Anne de Linde",
+			"practice_email": "info@delinde.example"}[k])
+		settle(m)
+		if p, h := popUp.Position(), popUp.MinSize().Height; p != at || h != height {
+			t.Fatalf("after %s the dialog went from %v high at %v to %v high at %v (missing: %q)", k, height, at, h, p, fs.problem.Text)
+		}
+	}
+}

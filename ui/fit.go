@@ -99,6 +99,21 @@ func hintsBelow(items []*widget.FormItem) []*widget.FormItem {
 	return out
 }
 
+// hintsUnder puts each form item's explanation right under its field, for a form whose labels
+// stand above their fields (widget.Vertical): there a row of its own would open a gap of an
+// empty label between the field and its hint.
+func hintsUnder(items []*widget.FormItem) []*widget.FormItem {
+	for _, it := range items {
+		if it.HintText != "" {
+			hint := wrapped(it.HintText)
+			hint.TextStyle.Italic = true
+			it.HintText = ""
+			it.Widget = container.NewVBox(it.Widget, hint)
+		}
+	}
+	return items
+}
+
 // checkText is a check box with a label that wraps and that toggles it when clicked: a
 // check box's own text stays on one line.
 func checkText(c *check, text string) fyne.CanvasObject {

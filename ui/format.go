@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -53,8 +54,14 @@ func parseDate(s string) (data.Date, error) {
 			return data.DateOf(t), nil
 		}
 	}
+	if dateShape.MatchString(s) { // 31-02-2027: the form is right, the day is not
+		return data.Date{}, fmt.Errorf("%s", lang.L("{{.Date}} does not exist; check the day and the month", map[string]any{"Date": s}))
+	}
 	return data.Date{}, fmt.Errorf("%s", lang.L("Type the date as dd-mm-yyyy, for example 29-11-2026"))
 }
+
+// dateShape is a date typed in one of parseDate's forms, whether or not the day exists.
+var dateShape = regexp.MustCompile(`^(\d{1,2}-\d{1,2}-(\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2})$`)
 
 // dateValidator checks a date field; optional fields may stay empty. Dates the procedure
 // records have happened already, so a future date is refused where notFuture is set.

@@ -124,7 +124,7 @@ func (w *importWizard) onChoose() {
 		w.Load(r.URI().Name(), content)
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
-	showDialog(d, w.win)
+	showFileDialog(d, lang.L("Choose the file to import"), w.win)
 	d.Resize(fyne.NewSize(820, 560)) // only once shown: the dialog builds its contents in Show
 }
 

@@ -574,7 +574,7 @@ func TestRefusalLeavesTheCLIFlagOut(t *testing.T) {
 			t.Errorf("%s: %q", code, got)
 		}
 	}
-	if got := problemText(err); got != "State whether the complaint settled in consultation was (partly) justified; a justified complaint counts in the evaluation." {
+	if got := problemText(err); got != "State whether the complaint settled by agreement was (partly) justified; a justified complaint counts in the evaluation." {
 		t.Errorf("English: %q", got)
 	}
 }

@@ -50,7 +50,7 @@ func (p *privacyTab) content() fyne.CanvasObject {
 		return container.NewVBox(container.NewHBox(buttons...), l, widget.NewSeparator())
 	}
 	return container.NewVScroll(container.NewVBox(p.state, widget.NewSeparator(),
-		row(lang.L("Access (article 15 GDPR): one ZIP file with everything recorded about this complainant, the letters and attachments, and an explanation (LEESMIJ.txt) for the complainant."), p.export),
+		row(lang.L("Access (article 15 GDPR): one ZIP file with everything recorded about this complainant, the letters and attachments, and an explanation for the complainant, in the language of their letters."), p.export),
 		row(lang.L("Erasure (article 17 GDPR): the personal data of this complaint are removed now, before the retention period ends. What the annual report needs stays."), p.erase),
 		row(lang.L("Legal hold: while a case is pending (a disciplinary or court case), this file is neither anonymised nor erased until you release the hold."), p.hold, p.release)))
 }

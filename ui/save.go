@@ -56,7 +56,7 @@ func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte
 				folder.SetText(dir.Path())
 			}
 		}, win)
-		showDialog(d, win)
+		showFileDialog(d, lang.L("Choose a folder"), win)
 	})
 	fileName.Validator = func(s string) error {
 		if s = strings.TrimSpace(s); s == "" || strings.ContainsAny(s, `/\`) {

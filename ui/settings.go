@@ -157,7 +157,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			}
 			items = append(items, item)
 		}
-		form := widget.NewForm(hintsBelow(items)...)
+		form := widget.NewForm(hintsUnder(items)...)
 		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		if g.title == "Letters" {
 			form.Append("", newButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
@@ -340,7 +340,7 @@ func (s *settingsScreen) onChooseLogo() {
 		s.entries[data.KeyPracticeLogo].SetText(r.URI().Path())
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	showDialog(d, s.win)
+	showFileDialog(d, lang.L("Choose the logo"), s.win)
 }
 
 // onPreview renders the letter with the text as typed, on the most recent complaint, without
