@@ -19,6 +19,7 @@ const (
 	ItemProgressUpdate   ItemKind = "progress_update"   // keep the complainant informed during an extension
 	ItemResolve          ItemKind = "resolve"           // reach a decision
 	ItemOutcomeLetter    ItemKind = "outcome_letter"    // confirm the outcome in writing
+	ItemWithdrawalLetter ItemKind = "withdrawal_letter" // confirm a withdrawal in writing
 	ItemMeasure          ItemKind = "measure"           // record a measure, or why none is needed
 	ItemCarryOutMeasure  ItemKind = "carry_out_measure" // an open measure's due date; not bound to a complaint
 	ItemEvaluateMeasure  ItemKind = "evaluate_measure"  // a measure carried out: judge whether it worked
@@ -36,6 +37,7 @@ var itemLabels = map[ItemKind]string{
 	ItemProgressUpdate:   "Klager op de hoogte houden",
 	ItemResolve:          "Klacht afhandelen",
 	ItemOutcomeLetter:    "Uitkomst schriftelijk bevestigen",
+	ItemWithdrawalLetter: "Intrekking schriftelijk bevestigen",
 	ItemMeasure:          "Verbetermaatregel vastleggen",
 	ItemCarryOutMeasure:  "Verbetermaatregel uitvoeren",
 	ItemEvaluateMeasure:  "Effect van de verbetermaatregel beoordelen",
@@ -100,6 +102,7 @@ type Facts struct {
 	LastContactOn Date   // latest contact of any kind
 	LastWrittenOn Date   // latest letter or e-mail that tells the complainant how things stand: not a stored acknowledgement, outcome letter or consent form
 	OutcomeSentOn Date   // latest outcome letter marked sent, if any
+	WithdrawnSent bool   // a withdrawal letter was marked sent
 	MeasureCount  int    // measures linked to the complaint
 	Notices       []Notice
 }
@@ -224,6 +227,10 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 			// Decided while the complaint is fresh, in the same week as the outcome letter.
 			add(ItemMeasure, f.ResolvedOn, ShortTermDue(f.ResolvedOn, s))
 		}
+	case StatusWithdrawn:
+		if f.WithdrawalLetterDue() {
+			add(ItemWithdrawalLetter, f.WithdrawnOn, ShortTermDue(f.WithdrawnOn, s))
+		}
 	}
 	if f.Formal && f.Status.Open() {
 		add(ItemResolve, f.FiledOn, f.DueOn)
@@ -330,3 +337,20 @@ func (f Facts) OutcomeLetterDue() bool { return f.Formal && f.OutcomeSentOn.IsZe
 
 // outcomeSentSQL reads Facts.OutcomeSentOn for the complaint aliased c.
 const outcomeSentSQL = `(SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome')`
+
+// WithdrawalLetterDue is the one rule for the written confirmation of a withdrawal: as the
+// outcome of a formal complaint is confirmed in writing, so is its withdrawal, the other way
+// the procedure ends, by a withdrawal letter marked sent. Not for an informal complaint, nor
+// for one taken over from an earlier register (its end was confirmed there, or not, long
+// ago), nor once the file is anonymised (there is nobody left to write to).
+func (f Facts) WithdrawalLetterDue() bool {
+	return f.Status == StatusWithdrawn && f.Formal && !f.WithdrawnSent && !f.Imported() && f.AnonymisedOn.IsZero()
+}
+
+// withdrawalDueSQL is WithdrawalLetterDue in SQL, for the complaint aliased c: Vandaag reads
+// the withdrawn complaints that owe their confirmation, not every finished one.
+const withdrawalDueSQL = `(c.status = 'withdrawn' AND c.formal = 1 AND c.imported_from = '' AND c.anonymised_on IS NULL
+	AND NOT ` + withdrawnSentSQL + `)`
+
+// withdrawnSentSQL reads Facts.WithdrawnSent for the complaint aliased c.
+const withdrawnSentSQL = `EXISTS (SELECT 1 FROM letters WHERE complaint_id = c.id AND kind = 'withdrawal' AND sent_on IS NOT NULL)`

@@ -88,8 +88,19 @@ func TestActionItems(t *testing.T) {
 			f.ReceivedOn, f.InfoExpected = day("2026-03-01"), []Date{day("2026-03-05")}
 		}), nil, []item{{ItemSettleInformal, "2026-03-09", WarningOK}, {ItemChaseInformation, "2026-03-05", WarningDueSoon}}},
 		{"closed", facts(StatusClosed, true, func(f *Facts) { f.InfoExpected = []Date{day("2026-03-01")} }), nil, []item{}},
-		{"withdrawn", facts(StatusWithdrawn, true, func(f *Facts) {
+		{"withdrawn, confirmed", facts(StatusWithdrawn, true, func(f *Facts) {
 			f.DueOn, f.AckDueOn, f.InfoExpected = day("2026-03-01"), day("2026-02-01"), []Date{day("2026-03-01")}
+			f.WithdrawnOn, f.WithdrawnSent = day("2026-02-27"), true
+		}), nil, []item{}},
+		{"withdrawn formal, not confirmed in writing", facts(StatusWithdrawn, true, func(f *Facts) {
+			f.DueOn, f.InfoExpected, f.WithdrawnOn = day("2026-03-01"), []Date{day("2026-03-01")}, day("2026-02-27")
+		}), nil, []item{{ItemWithdrawalLetter, "2026-03-06", WarningOK}}}, // a week, as the outcome letter
+		{"withdrawn informal", facts(StatusWithdrawn, false, func(f *Facts) { f.WithdrawnOn = day("2026-02-27") }), nil, []item{}},
+		{"withdrawn, imported", facts(StatusWithdrawn, true, func(f *Facts) {
+			f.WithdrawnOn, f.ImportedFrom = day("2025-02-27"), "oud-register.xlsx"
+		}), nil, []item{}},
+		{"withdrawn, anonymised", facts(StatusWithdrawn, true, func(f *Facts) {
+			f.WithdrawnOn, f.AnonymisedOn = day("2024-02-27"), day("2026-03-01")
 		}), nil, []item{}},
 	}
 	for _, tt := range tests {
@@ -176,5 +187,46 @@ func TestNoticeBreach(t *testing.T) {
 	f := Facts{Notices: []Notice{tests[0].notice, tests[1].notice, tests[4].notice}}
 	if got := f.Breaches(today, set); len(got) != 2 || got[0].Kind != BreachLateNotice || got[1].Kind != BreachLateExtension {
 		t.Errorf("Breaches = %v, want a late notice and a late extension", got)
+	}
+}
+
+// TestWithdrawalToConfirm: a withdrawn formal complaint owes the written confirmation of its
+// withdrawal, in Vandaag, in the deadlines and in its file alike, until the withdrawal letter
+// is marked sent.
+func TestWithdrawalToConfirm(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-02", true))
+	informal := mustCreate(t, s, complaint("Jansen", "2026-02-02", false))
+	must(t, s.Withdraw(ref, day("2026-02-27"), ""))
+	must(t, s.Withdraw(informal, day("2026-02-27"), ""))
+	due := func() (overview, file []item) {
+		t.Helper()
+		_, items, err := s.Overview()
+		must(t, err)
+		f, err := s.File(ref)
+		must(t, err)
+		return itemsOf(items), itemsOf(f.Items)
+	}
+	want := []item{{ItemWithdrawalLetter, "2026-03-06", WarningOK}}
+	if overview, file := due(); !reflect.DeepEqual(overview, want) || !reflect.DeepEqual(file, want) {
+		t.Fatalf("withdrawn, not confirmed: Vandaag %v, file %v; want %v", overview, file, want)
+	}
+	if deadlines, err := s.Deadlines(); err != nil || !reflect.DeepEqual(itemsOf(deadlines), want) {
+		t.Fatalf("deadlines %v (%v)", itemsOf(deadlines), err)
+	}
+	rows, err := s.List(Filter{})
+	must(t, err)
+	for _, r := range rows { // the register's rows, read with fewer columns, say the same
+		w := []item{}
+		if r.Reference == ref {
+			w = want
+		}
+		if got := itemsOf(r.Items); !reflect.DeepEqual(got, w) {
+			t.Errorf("register row %s: %v, want %v", r.Reference, got, w)
+		}
+	}
+	sendLetter(t, s, ref, LetterWithdrawal, Date{}, DeliveryPost)
+	if overview, file := due(); len(overview) != 0 || len(file) != 0 {
+		t.Fatalf("after the withdrawal letter was sent: Vandaag %v, file %v", overview, file)
 	}
 }

@@ -293,11 +293,12 @@ func TestEachExtensionOwesItsNotice(t *testing.T) {
 	if n := len(f.Breached); n != 2 {
 		t.Errorf("%d breaches (%v), want 2: the first notice never went out in time, the second extension was late", n, f.Breached)
 	}
-	// For good: the register shows them on the finished file too, which has no items.
+	// For good: the register shows them on the finished file too, whose one item is to
+	// confirm the withdrawal.
 	must(t, s.Withdraw(ref, Date{}, "klager trekt de klacht in"))
 	listed, err = s.List(Filter{Reference: ref})
 	must(t, err)
-	if n := len(listed[0].Breached); n != 2 || len(listed[0].Items) != 0 {
-		t.Errorf("withdrawn file in the register: %d breaches (%v), items %v; want 2 breaches, no items", n, listed[0].Breached, listed[0].Items)
+	if n, items := len(listed[0].Breached), listed[0].Items; n != 2 || len(items) != 1 || items[0].Kind != ItemWithdrawalLetter {
+		t.Errorf("withdrawn file in the register: %d breaches (%v), items %v; want 2 breaches, the withdrawal to confirm", n, listed[0].Breached, items)
 	}
 }

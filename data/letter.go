@@ -49,16 +49,19 @@ func ParseLanguage(s string) (string, error) {
 	return s, nil
 }
 
-// letterAllowed refuses a letter for a closed or withdrawn file (see readOnly), except the one
-// letter a withdrawal calls for: the confirmation of the withdrawal itself.
-func letterAllowed(c *Complaint, kind LetterKind) error {
+// LetterStepRefusal says why a letter of this kind can be neither made nor marked sent for
+// complaint c now, or nil when it can: no letter for an anonymous complaint (LetterRefusal),
+// none for a closed, withdrawn or anonymised file (StepRefusal), except the one letter a
+// withdrawal calls for: the confirmation of the withdrawal itself. The store refuses by it,
+// and the letters tab offers its buttons by it.
+func LetterStepRefusal(c *Complaint, kind LetterKind) error {
 	if err := LetterRefusal(c, kind); err != nil {
 		return err
 	}
-	if kind == LetterWithdrawal && c.Status == StatusWithdrawn {
+	if kind == LetterWithdrawal && c.Status == StatusWithdrawn && c.AnonymisedOn.IsZero() {
 		return nil
 	}
-	return readOnly(c)
+	return StepRefusal(Facts{Complaint: *c}, ActionEdit)
 }
 
 // MaxLetterDateAhead is how many days ahead a letter may be dated: letters are often made a
@@ -110,6 +113,26 @@ func (l Letter) SentNote(via Delivery) Text {
 func (d Delivery) SentText() Text {
 	return map[Delivery]Text{DeliveryPost: Msg("per post verstuurd"), DeliveryEmail: Msg("per e-mail verstuurd"),
 		DeliveryHand: Msg("persoonlijk overhandigd")}[d]
+}
+
+// ProposedDelivery is how a letter of this kind for complaint c most likely went out, as the
+// file proposes when it is marked sent: by post when its addressee (the representative when
+// one files for the complainant; for a confidentiality statement the expert e) has a postal
+// address, as the letters are made for a window envelope and a form to sign comes back by
+// post; by e-mail only when an e-mail address is all there is. The practitioner may choose
+// otherwise.
+func ProposedDelivery(c *Complaint, kind LetterKind, e Expert) Delivery {
+	to := c.Complainant
+	switch {
+	case kind == LetterConfidentiality:
+		to = Complainant{AddressLine1: e.AddressLine1, AddressLine2: e.AddressLine2, Postcode: e.Postcode, City: e.City, Email: e.Email}
+	case c.Representative.Name != "":
+		to = c.Representative
+	}
+	if to.AddressLine1 == "" && to.AddressLine2 == "" && to.Postcode == "" && to.City == "" && to.Email != "" {
+		return DeliveryEmail
+	}
+	return DeliveryPost
 }
 
 // ParseDelivery checks a way of sending.

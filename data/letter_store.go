@@ -28,7 +28,7 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte,
 		if err != nil {
 			return err
 		}
-		if err := letterAllowed(c, kind); err != nil {
+		if err := LetterStepRefusal(c, kind); err != nil {
 			return err
 		}
 		if (kind == LetterConfidentiality) != (expertID != 0) {
@@ -161,7 +161,7 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 		if err != nil {
 			return err
 		}
-		if err := letterAllowed(c, l.Kind); err != nil {
+		if err := LetterStepRefusal(c, l.Kind); err != nil {
 			return err
 		}
 		if on.IsZero() {

@@ -16,7 +16,7 @@ type Filter struct {
 	Year       int    // year of receipt
 	Search     string // full text, case- and diacritics-insensitive
 	Overdue    bool   // only complaints with an overdue action item
-	Active     bool   // only files not closed or withdrawn: a resolved one may still owe a letter or a measure
+	Active     bool   // only files that may still owe something: not closed, nor withdrawn but for a withdrawal to confirm (WithdrawalLetterDue)
 	Limit      int    // page size for a long register; 0 = no limit
 	Offset     int
 	Sort       SortKey
@@ -182,7 +182,8 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		where, args = append(where, "c.status = ?"), append(args, st)
 	}
 	if f.Active { // named one by one, so SQLite finds them in the status index
-		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')")
+		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved', 'withdrawn')",
+			"(c.status <> 'withdrawn' OR "+withdrawalDueSQL+")")
 	}
 	if f.Year != 0 {
 		where = append(where, "c.received_on >= ? AND c.received_on < ?")
@@ -281,7 +282,7 @@ func eachListed(q querier, f Filter, set Settings, today Date, each func(*Listed
 	var l Listed
 	var info, notices *string
 	dest := append(f.columns().dest(&l.Complaint), &info, &notices, &l.LastContactOn, &l.LastWrittenOn, &l.OutcomeSentOn,
-		&l.MeasureCount)
+		&l.MeasureCount, &l.WithdrawnSent)
 	for rows.Next() {
 		l = Listed{}
 		if err := rows.Scan(dest...); err != nil {
@@ -316,16 +317,18 @@ type complaintCols struct {
 // texts, addresses and the rest stay empty. Reading all 56 columns of
 // every open complaint took Vandaag three times as long and held its descriptions in memory.
 var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.filed_on, c.complainant_name, c.status,
-	c.ack_due_on, c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified`,
+	c.ack_due_on, c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified, c.withdrawn_on,
+	c.imported_from, c.anonymised_on`,
 	func(c *Complaint) []any {
 		return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Formal, &c.FiledOn, &c.Complainant.Name, &c.Status,
-			&c.AckDueOn, &c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified}
+			&c.AckDueOn, &c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified, &c.WithdrawnOn,
+			&c.ImportedFrom, &c.AnonymisedOn}
 	}}
 
 // shownColumns are factColumns and the other columns the register screen shows.
-var shownColumns = complaintCols{factColumns.sql + `, c.handler, c.summary, c.anonymous, c.anonymised_on, c.organisation`,
+var shownColumns = complaintCols{factColumns.sql + `, c.handler, c.summary, c.anonymous, c.organisation`,
 	func(c *Complaint) []any {
-		return append(factColumns.dest(c), &c.Handler, &c.Summary, &c.Anonymous, &c.AnonymisedOn, &c.Complainant.Organisation)
+		return append(factColumns.dest(c), &c.Handler, &c.Summary, &c.Anonymous, &c.Complainant.Organisation)
 	}}
 
 func (f Filter) columns() complaintCols {
@@ -361,7 +364,7 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 		}
 		return `CASE WHEN c.status IN (` + statuses + `) THEN ` + fact + ` ELSE ` + otherwise + ` END`
 	}
-	const extended, resolved = `'` + string(StatusExtended) + `'`, `'` + string(StatusResolved) + `'`
+	const extended, resolved, withdrawn = `'` + string(StatusExtended) + `'`, `'` + string(StatusResolved) + `'`, `'` + string(StatusWithdrawn) + `'`
 	var open []string // the statuses whose information requests ActionItems chases (Status.Open)
 	for _, st := range Statuses {
 		if st.Open() {
@@ -378,7 +381,8 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 		` + when(extended, `(SELECT max(contact_on) FROM contacts WHERE complaint_id = c.id)`, `NULL`) + `,
 		` + when(extended, `(SELECT max(ct.contact_on) FROM contacts ct WHERE ct.complaint_id = c.id AND ct.kind IN ('letter', 'email')
 			AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress'))`, `NULL`) + `,
-		` + when(resolved, outcomeSentSQL, `NULL`) + `, ` + when(resolved, measureCountSQL, `0`) + `
+		` + when(resolved, outcomeSentSQL, `NULL`) + `, ` + when(resolved, measureCountSQL, `0`) + `,
+		` + when(withdrawn, withdrawnSentSQL, `0`) + `
 		FROM `
 	if f.facts == dueFacts {
 		return query + `complaints c WHERE ` + cond, args, true, nil

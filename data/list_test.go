@@ -56,6 +56,9 @@ func TestStoreDeadlines(t *testing.T) {
 	f := mustCreate(t, s, complaint("F", "2026-02-04", true))
 	must(t, s.Withdraw(f, Date{}, ""))
 	reach(t, s, StatusClosed)
+	g := mustCreate(t, s, complaint("G", "2026-02-04", true)) // withdrawn and confirmed: nothing due
+	must(t, s.Withdraw(g, Date{}, ""))
+	sendLetter(t, s, g, LetterWithdrawal, Date{}, DeliveryPost)
 
 	checkDeadlines(t, s, []refItem{
 		{b, ItemAcknowledge, "2026-02-09", WarningOverdue},
@@ -64,6 +67,7 @@ func TestStoreDeadlines(t *testing.T) {
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon},
 		{d, ItemProgressLetter, "2026-03-05", WarningOK}, // three working days after today's extension: due soon on the last
 		{e, ItemOutcomeLetter, "2026-03-06", WarningOK},  // a week from 27 February: due soon from 4 March
+		{f, ItemWithdrawalLetter, "2026-03-09", WarningOK},
 		{c, ItemResolve, "2026-03-16", WarningOK},
 		{d, ItemResolve, "2026-03-31", WarningOK},
 	})
@@ -84,6 +88,7 @@ func TestStoreDeadlines(t *testing.T) {
 	must(t, s.InformationReceived(c, day("2026-03-01")))
 	sendLetter(t, s, d, LetterProgress, Date{}, DeliveryEmail)
 	sendLetter(t, s, e, LetterOutcome, Date{}, DeliveryEmail)
+	sendLetter(t, s, f, LetterWithdrawal, Date{}, DeliveryPost)
 	setToday(s, "2026-03-03")
 	checkDeadlines(t, s, []refItem{
 		{b, ItemResolve, "2026-03-02", WarningOverdue},

@@ -277,6 +277,31 @@ func (cf *complaintFile) do(change func() error) {
 	cf.load(nil)
 }
 
+// refusalLine is the line under a tab's buttons that says why the file refuses them now,
+// such as a closed file; hidden while they are offered.
+func refusalLine() *widget.Label {
+	l := wrapped("")
+	l.Importance = widget.WarningImportance
+	l.Hide()
+	return l
+}
+
+// offer enables a tab's buttons for step a as the file allows it now, by the rule the store
+// refuses by (data.StepRefusal), and says in why what the refusal says; offered reports
+// whether the step is allowed.
+func (cf *complaintFile) offer(a data.Action, why *widget.Label, buttons ...*button) (offered bool) {
+	err := data.StepRefusal(cf.file.Facts, a)
+	for _, b := range buttons {
+		setEnabled(b, err == nil)
+	}
+	text := ""
+	if err != nil {
+		text = explain(err)
+	}
+	showLine(why, text)
+	return err == nil
+}
+
 // tab returns one of the file's tabs by name: details, timeline, contacts, experts, letters,
 // measures, attachments or privacy.
 func (cf *complaintFile) tab(name string) *container.TabItem { return cf.tabItems[name] }

@@ -24,10 +24,12 @@ type measuresTab struct {
 	store  fileMeasuresStore
 	reason *widget.Label
 	list   *list
+	steps  []*button     // new, link, no measure needed: changes to the file
+	why    *widget.Label // why the file refuses them now (refusalLine)
 }
 
 func newMeasuresTab(cf *complaintFile, store fileMeasuresStore) *measuresTab {
-	mt := &measuresTab{cf: cf, store: store, reason: widget.NewLabel("")}
+	mt := &measuresTab{cf: cf, store: store, reason: widget.NewLabel(""), why: refusalLine()}
 	mt.reason.Wrapping = fyne.TextWrapWord
 	mt.list = textList(func() int { return mt.count() }, func(i int) string {
 		m := cf.file.Measures[i]
@@ -50,13 +52,13 @@ func (mt *measuresTab) count() int {
 }
 
 func (mt *measuresTab) content() fyne.CanvasObject {
-	bar := newFlow(
-		newButton(lang.L("New measure…"), mt.onNew),
+	mt.steps = []*button{newButton(lang.L("New measure…"), mt.onNew),
 		newButton(lang.L("Link an existing measure…"), mt.onLink),
-		newButton(lang.L("No measure needed…"), mt.onNoMeasure))
+		newButton(lang.L("No measure needed…"), mt.onNoMeasure)}
+	bar := newFlow(mt.steps[0], mt.steps[1], mt.steps[2])
 	hint := widget.NewLabel(lang.L("A complaint found (partly) well-founded is closed only with a measure against recurrence, or a recorded reason why none is needed. Select a measure to open it."))
 	hint.Wrapping = fyne.TextWrapWord
-	return mt.cf.tabTop(topOver(container.NewVBox(bar, hint, mt.reason), mt.list))
+	return mt.cf.tabTop(topOver(container.NewVBox(bar, mt.why, hint, mt.reason), mt.list))
 }
 
 // show refreshes the tab after the file was loaded.
@@ -66,6 +68,7 @@ func (mt *measuresTab) show() {
 		mt.reason.SetText(lang.L("No measure needed: {{.Reason}}", map[string]any{"Reason": r}))
 	}
 	mt.list.Refresh()
+	mt.cf.offer(data.ActionEdit, mt.why, mt.steps...)
 }
 
 // onNew records a new measure linked to this complaint.

@@ -186,6 +186,18 @@ func (cf *complaintFile) statementSigned(expert int64) bool {
 	return false
 }
 
+// statementMade is the day the latest confidentiality statement for this complaint was made
+// for the expert, zero when none was: the day from which they can sign it.
+func (cf *complaintFile) statementMade(expert int64) data.Date {
+	var made data.Date
+	for _, l := range cf.file.Letters {
+		if l.Kind == data.LetterConfidentiality && l.ExpertID == expert {
+			made = data.Today(l.CreatedAt)
+		}
+	}
+	return made
+}
+
 // onStatement records that the expert signed the confidentiality statement made for this
 // complaint; the store refuses a date before that letter was made.
 func (cf *complaintFile) onStatement() {
@@ -194,9 +206,22 @@ func (cf *complaintFile) onStatement() {
 		return
 	}
 	signed := dateEntry(cf.today)
+	// What the file holds for the expert chosen, as it is now: the statement to sign may have
+	// been made since the file was opened.
+	hint := wrapped("")
+	hint.TextStyle.Italic = true
+	who.OnChanged = func(string) {
+		made := cf.statementMade(experts[max(0, who.SelectedIndex())].ID)
+		if made.IsZero() {
+			hint.SetText(lang.L("Make the confidentiality statement for this complaint on the Letters tab first."))
+			return
+		}
+		hint.SetText(lang.L("The confidentiality statement for this complaint was made on {{.On}}; the expert signs it on or after that day.",
+			map[string]any{"On": shortDate(made)}))
+	}
+	who.OnChanged(who.Selected)
 	cf.ask(lang.L("Confidentiality statement signed"), lang.L("Record"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Expert"), who),
-		{Text: lang.L("Signed on"), Widget: signed, HintText: lang.L("Make the confidentiality statement for this complaint on the Letters tab first.")}},
+		widget.NewFormItem(lang.L("Expert"), who), widget.NewFormItem(lang.L("Signed on"), signed), widget.NewFormItem("", hint)},
 		func() error {
 			return cf.experts.RecordStatement(cf.ref, experts[who.SelectedIndex()].ID, dateOf(signed))
 		})

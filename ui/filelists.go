@@ -31,11 +31,16 @@ type fileLists struct {
 	contactRows, expertRows, fileRows  []string
 	consent                            *widget.Label // where consent stands
 	consentButton                      *button
+	withdrawConsent, statement, share  *button
+	addAttachment                      *button
 	addContact, askInformation         *button // the contacts tab's steps
+	// Why the contacts, experts and attachments tabs refuse their changes now (refusalLine).
+	contactsWhy, expertsWhy, filesWhy *widget.Label
 }
 
 func newFileLists(cf *complaintFile) *fileLists {
-	l := &fileLists{cf: cf, consent: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	l := &fileLists{cf: cf, consent: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		contactsWhy: refusalLine(), expertsWhy: refusalLine(), filesWhy: refusalLine()}
 	l.timeline = textList(func() int { return len(l.events) }, l.timelineText)
 	l.timelineFolds = foldable(l.timeline, l.timelineText)
 	l.contacts = textList(func() int { return len(l.contactRows) }, func(i int) string { return l.contactRows[i] })
@@ -152,10 +157,17 @@ func (l *fileLists) show(f *data.File) {
 	for _, w := range []*list{l.timeline, l.contacts, l.experts, l.files} {
 		w.Refresh()
 	}
-	if l.addContact != nil { // the steps' buttons in the header were set for this file just before
-		setEnabled(l.addContact, !l.cf.buttons[data.ActionContact].Disabled())
-		setEnabled(l.askInformation, !l.cf.buttons[data.ActionRequestInformation].Disabled())
+	if l.addContact == nil { // the tabs are not laid out (content)
+		return
 	}
+	cf := l.cf
+	cf.offer(data.ActionContact, l.contactsWhy, l.addContact)
+	setEnabled(l.askInformation, data.StepRefusal(f.Facts, data.ActionRequestInformation) == nil)
+	// Consent is withdrawn only where the latest answer gave it, as the store asks.
+	state, _ := f.ConsentState()
+	setEnabled(l.withdrawConsent, cf.offer(data.ActionConsultExpert, l.expertsWhy, l.consentButton, l.statement, l.share) &&
+		state == data.ConsentGiven)
+	cf.offer(data.ActionEdit, l.filesWhy, l.addAttachment)
 }
 
 // contactsContent is the contacts tab: the contacts recorded, each shown in full on a click,
@@ -164,7 +176,7 @@ func (l *fileLists) contactsContent() fyne.CanvasObject {
 	cf := l.cf
 	l.addContact = newButton(lang.L("Record contact…"), cf.steps[data.ActionContact])
 	l.askInformation = newButton(lang.L("Request information…"), cf.steps[data.ActionRequestInformation])
-	return container.NewBorder(newFlow(l.addContact, l.askInformation), nil, nil, nil, l.contacts)
+	return container.NewBorder(container.NewVBox(newFlow(l.addContact, l.askInformation), l.contactsWhy), nil, nil, nil, l.contacts)
 }
 
 func (l *fileLists) expertsContent() fyne.CanvasObject {
@@ -172,18 +184,17 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement for this complaint."))
 	hint.Wrapping = fyne.TextWrapWord
 	l.consentButton = newButton(lang.L("Record consent…"), cf.onConsent)
-	buttons := newFlow(
-		l.consentButton,
-		newButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent),
-		newButton(lang.L("Expert…"), cf.onExpert),
-		newButton(lang.L("Statement signed…"), cf.onStatement),
-		newButton(lang.L("Share documents"), cf.onShare))
-	return cf.tabTop(topOver(container.NewVBox(l.consent, hint, buttons), l.experts))
+	l.withdrawConsent = newButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent)
+	l.statement = newButton(lang.L("Statement signed…"), cf.onStatement)
+	l.share = newButton(lang.L("Share documents"), cf.onShare)
+	// Expert… keeps the register's experts, not this file: it stays offered on a closed file.
+	buttons := newFlow(l.consentButton, l.withdrawConsent, newButton(lang.L("Expert…"), cf.onExpert), l.statement, l.share)
+	return cf.tabTop(topOver(container.NewVBox(l.consent, hint, buttons, l.expertsWhy), l.experts))
 }
 
 func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 	cf := l.cf
-	add := newButton(lang.L("Add attachment…"), func() {
+	l.addAttachment = newButton(lang.L("Add attachment…"), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				showError(err, cf.win)
@@ -206,7 +217,7 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 	})
 	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
 	hint.Wrapping = fyne.TextWrapWord
-	return topThen(container.NewBorder(nil, nil, add, nil, hint), l.files)
+	return topThen(container.NewVBox(container.NewBorder(nil, nil, l.addAttachment, nil, hint), l.filesWhy), l.files)
 }
 
 // wrappedHeight is about the height of a label with text wrapped at width: its lines, each as

@@ -97,8 +97,20 @@ func (lt *lettersTab) enable() {
 	if lt.make == nil || lt.cf.file == nil {
 		return
 	}
-	// The same rule as the letters themselves: an anonymous complaint gets none, and says why.
-	err := data.LetterRefusal(&lt.cf.file.Complaint, data.LetterAcknowledgement)
+	// The same rule as the store's: an anonymous complaint gets no letters, a closed or
+	// withdrawn file none but the withdrawal's confirmation, and the tab says why. A letter
+	// made earlier can still be opened, printed, saved and e-mailed.
+	c := &lt.cf.file.Complaint
+	if lt.selected >= 0 && lt.selected < lt.count() {
+		l := lt.cf.file.Letters[lt.selected]
+		setEnabled(lt.actions[3], l.SentOn.IsZero() && data.LetterStepRefusal(c, l.Kind) == nil) // Mark as sent…
+	}
+	err := data.LetterStepRefusal(c, data.LetterAcknowledgement)
+	for _, k := range data.LetterKinds {
+		if data.LetterStepRefusal(c, k) == nil {
+			err = nil
+		}
+	}
 	setEnabled(lt.make, err == nil)
 	if err != nil {
 		lt.refusal.SetText(problemText(err))
@@ -290,11 +302,14 @@ func (lt *lettersTab) onMarkSent() {
 	}
 	cf := lt.cf
 	on := dateEntry(cf.today)
-	via := newSelect(labels(data.Deliveries, deliveryLabel), nil)
-	via.SetSelectedIndex(0)
-	if cf.file.Complainant.Email != "" && l.Kind != data.LetterConsent {
-		via.SetSelectedIndex(1)
+	var expert data.Expert // the addressee of a confidentiality statement
+	if experts, err := lt.store.Experts(); err == nil {
+		if i := slices.IndexFunc(experts, func(e data.Expert) bool { return e.ID == l.ExpertID }); i >= 0 {
+			expert = experts[i]
+		}
 	}
+	via := newSelect(labels(data.Deliveries, deliveryLabel), nil)
+	via.SetSelectedIndex(slices.Index(data.Deliveries, data.ProposedDelivery(&cf.file.Complaint, l.Kind, expert)))
 	cf.ask(lang.L("Mark as sent"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Sent on"), on), widget.NewFormItem(lang.L("Sent via"), via)},
 		func() error {

@@ -171,10 +171,21 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	d.confirm.Importance = widget.HighImportance
 	d.CustomDialog = dialog.NewCustomWithoutButtons(title, d.scroll, win)
 	d.SetButtons([]fyne.CanvasObject{newButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), d.confirm})
-	setEnabled(d.confirm, d.form.Validate() == nil)
-	d.form.SetOnValidationChanged(func(err error) { setEnabled(d.confirm, err == nil) })
+	// OK follows every field, not the field last validated: Fyne's form reports a field valid
+	// as soon as another one is (a date left for the empty note), and a field that is
+	// emptied again while typing not at all.
+	valid := func() { setEnabled(d.confirm, fieldsValid(items)) }
+	valid()
+	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items {
 		if e, ok := it.Widget.(*entry); ok {
+			typed := e.OnChanged
+			e.OnChanged = func(s string) {
+				if typed != nil {
+					typed(s)
+				}
+				valid()
+			}
 			e.onEscape = d.Hide
 			if !e.MultiLine {
 				e.OnSubmitted = func(string) { d.Submit() }
@@ -191,6 +202,16 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 		}
 	}
 	return d
+}
+
+// fieldsValid reports whether every text field of a form holds what its check accepts.
+func fieldsValid(items []*widget.FormItem) bool {
+	for _, it := range items {
+		if e, ok := it.Widget.(*entry); ok && e.Validator != nil && e.Validator(e.Text) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // dateEntry is a field for the day something happened: it starts at today and refuses the future.
@@ -414,7 +435,7 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 		cf.letters.onMake()
 	case data.ItemResolve:
 		step(data.ActionResolve, cf.onResolve)
-	case data.ItemProgressLetter, data.ItemOutcomeLetter:
+	case data.ItemProgressLetter, data.ItemOutcomeLetter, data.ItemWithdrawalLetter:
 		cf.tabs.Select(cf.tab("letters"))
 		cf.letters.onMake()
 	case data.ItemProgressUpdate:

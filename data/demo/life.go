@@ -109,6 +109,7 @@ func (p *plan) formal(l *life, t int, filed data.Date, f fate) {
 		l.then(2+rng.IntN(6), func(s *data.Store) error {
 			return s.Withdraw(ref(), data.Date{}, "Klager wil de klacht niet verder voortzetten.")
 		})
+		l.letter(2, data.LetterWithdrawal) // confirmed in writing, as for every formal complaint (WithdrawalLetterDue)
 		return
 	}
 	if f.stop == data.StatusAcknowledged {
