@@ -230,3 +230,22 @@ func TestWithdrawalToConfirm(t *testing.T) {
 		t.Fatalf("after the withdrawal letter was sent: Vandaag %v, file %v", overview, file)
 	}
 }
+
+// TestWithdrawalToConfirmForNinetyDays: the confirmation of a withdrawal is asked for until 90
+// days after it, in Vandaag and in the file alike; the withdrawals of the years before the app
+// asked for it do not fill Vandaag.
+func TestWithdrawalToConfirmForNinetyDays(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-02", true))
+	must(t, s.Withdraw(ref, day("2026-02-27"), ""))
+	for today, listed := range map[string]bool{"2026-05-28": true, "2026-05-29": false} {
+		setToday(s, today)
+		_, items, err := s.Overview()
+		must(t, err)
+		f, err := s.File(ref)
+		must(t, err)
+		if got := len(items) == 1 && len(f.Items) == 1; got != listed || len(items) != len(f.Items) {
+			t.Errorf("%s: Vandaag %v, file %v; want listed %v", today, itemsOf(items), itemsOf(f.Items), listed)
+		}
+	}
+}

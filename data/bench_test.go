@@ -363,6 +363,15 @@ func BenchmarkOverview(b *testing.B) {
 			FROM complaints c WHERE c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')`); err != nil {
 				return err
 			}
+			// The withdrawals of the last 90 days whose confirmation is not sent (none: the demo
+			// confirms each).
+			if _, err := drain(tx, `SELECT c.id, c.reference, c.received_on, c.complainant_name, c.status, c.formal, c.withdrawn_on
+			FROM complaints c INDEXED BY complaints_withdrawn WHERE c.withdrawn_on >= ? AND c.status = 'withdrawn' AND c.formal = 1 AND c.imported_from = ''
+			AND c.anonymised_on IS NULL
+			AND NOT EXISTS (SELECT 1 FROM letters WHERE complaint_id = c.id AND kind = 'withdrawal' AND sent_on IS NOT NULL)`,
+				datatest.BenchToday.AddDays(-90)); err != nil {
+				return err
+			}
 			if _, err := drain(tx, `SELECT id, code, description, created_on, due_on, done_on, evaluated_on FROM measures
 				WHERE done_on IS NULL AND due_on IS NOT NULL OR done_on IS NOT NULL AND evaluated_on IS NULL`); err != nil {
 				return err

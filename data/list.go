@@ -16,7 +16,7 @@ type Filter struct {
 	Year       int    // year of receipt
 	Search     string // full text, case- and diacritics-insensitive
 	Overdue    bool   // only complaints with an overdue action item
-	Active     bool   // only files that may still owe something: not closed, nor withdrawn but for a withdrawal to confirm (WithdrawalLetterDue)
+	Active     bool   // only files that may still owe something on day today: not closed, nor withdrawn but for a withdrawal to confirm (WithdrawalLetterDue)
 	Limit      int    // page size for a long register; 0 = no limit
 	Offset     int
 	Sort       SortKey
@@ -29,6 +29,9 @@ type Filter struct {
 	// facts is how much list reads of each complaint beyond its row; the zero value is what
 	// the register shows.
 	facts factsRead
+	// today is the day an Active list is made for: which withdrawals still owe their
+	// confirmation (WithdrawalLetterDue) depends on it.
+	today Date
 }
 
 // factsRead says how much list reads of the facts behind each complaint's action items.
@@ -181,9 +184,9 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		}
 		where, args = append(where, "c.status = ?"), append(args, st)
 	}
-	if f.Active { // named one by one, so SQLite finds them in the status index
-		where = append(where, "c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved', 'withdrawn')",
-			"(c.status <> 'withdrawn' OR "+withdrawalDueSQL+")")
+	if f.Active { // named one by one, so SQLite finds them in the status index, and the withdrawn in theirs
+		where = append(where, "(c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved') OR "+withdrawalDueSQL+")")
+		args = append(args, f.today.AddDays(-withdrawalListedDays))
 	}
 	if f.Year != 0 {
 		where = append(where, "c.received_on >= ? AND c.received_on < ?")
@@ -408,7 +411,7 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		if set, err = settings(q); err != nil {
 			return err
 		}
-		err = eachListed(q, Filter{Active: true, facts: dueFacts}, set, today, func(l *Listed) {
+		err = eachListed(q, Filter{Active: true, facts: dueFacts, today: today}, set, today, func(l *Listed) {
 			if l.Status.Open() {
 				open++
 			}

@@ -71,6 +71,17 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		must(t, err)
 		queries = append(queries, query{fmt.Sprintf("list %+v", f), true, list, args})
 	}
+	// Vandaag finds the withdrawals of the last weeks by the day of withdrawal, not by reading
+	// every withdrawn complaint through the status index.
+	active, args, _, err := Filter{Active: true, facts: dueFacts, today: day("2026-11-30")}.listQuery(nil)
+	must(t, err)
+	byDay := false
+	for _, n := range explain(t, s, active, args...) {
+		byDay = byDay || strings.Contains(n.detail, "USING INDEX complaints_withdrawn (withdrawn_on>?)")
+	}
+	if !byDay {
+		t.Error("Vandaag reads every withdrawn complaint to find the withdrawals still to confirm")
+	}
 	queries = append(queries, query{"annual report", true, reportComplaintsSQL, []any{day("2025-01-01"), day("2027-01-01")}})
 	queries = append(queries, query{"annual report: reopened files", true, reopenedSQL, []any{"2025", "2027"}})
 	for _, q := range []string{
