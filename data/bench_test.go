@@ -106,11 +106,13 @@ func drain(db interface {
 // rowFacts are the columns the register shows and the facts its items and breaches follow
 // from, hand-written for the floor: the complaint aliased c, its open information requests,
 // each extension with the first progress or outcome letter sent after it, its latest contact
-// and latest written contact without a letter, the outcome letter sent and its measures, each
+// and latest written contact without a letter, the outcome letter sent and its measures, the
+// withdrawal letter sent, each
 // fact (as the app reads them) only for the statuses whose action items follow from it, the
 // extensions always (the register shows their breaches for good).
 const rowFacts = `c.id, c.reference, c.received_on, c.formal, c.filed_on, c.complainant_name, c.status, c.ack_due_on, c.due_on,
-	c.resolved_on, c.verdict, c.no_measure_reason, c.justified, c.handler, c.summary, c.anonymous, c.anonymised_on,
+	c.resolved_on, c.verdict, c.no_measure_reason, c.justified, c.withdrawn_on, c.imported_from, c.anonymised_on, c.handler,
+	c.summary, c.anonymous, c.organisation,
 	CASE WHEN c.status IN ('informal', 'received', 'acknowledged', 'extended') THEN (SELECT group_concat(info_due_on) FROM contacts
 		WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL) END,
 	(SELECT group_concat(e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on) FROM letters l
@@ -121,7 +123,9 @@ const rowFacts = `c.id, c.reference, c.received_on, c.formal, c.filed_on, c.comp
 		AND ct.kind IN ('letter', 'email') AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id
 		AND l.contact_id = ct.id AND l.kind <> 'progress')) END,
 	CASE WHEN c.status = 'resolved' THEN (SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome') END,
-	CASE WHEN c.status = 'resolved' THEN (SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id) END`
+	CASE WHEN c.status = 'resolved' THEN (SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id) END,
+	CASE WHEN c.status = 'withdrawn' THEN EXISTS (SELECT 1 FROM letters WHERE complaint_id = c.id AND kind = 'withdrawal'
+		AND sent_on IS NOT NULL) END`
 
 // page is the floor of a new filter on the register screen: the count and the first page.
 func page(db *sql.DB, where, order string, limit, offset int, args ...any) error {
