@@ -115,20 +115,28 @@ func (d Delivery) SentText() Text {
 		DeliveryHand: Msg("persoonlijk overhandigd")}[d]
 }
 
+// Addressee is who a letter of this kind for complaint c goes to, with their postal and e-mail
+// address: the representative when one files for the complainant, for a confidentiality
+// statement the expert e, else the complainant. The letter's window, the proposed way of
+// sending and the e-mail that carries it all go to the same person.
+func Addressee(c *Complaint, kind LetterKind, e Expert) Complainant {
+	switch {
+	case kind == LetterConfidentiality:
+		return Complainant{Name: e.Name, NameParts: e.NameParts, Organisation: e.Organisation, AddressLine1: e.AddressLine1,
+			AddressLine2: e.AddressLine2, Postcode: e.Postcode, City: e.City, Country: e.Country, Email: e.Email}
+	case c.Representative.Name != "":
+		return c.Representative
+	}
+	return c.Complainant
+}
+
 // ProposedDelivery is how a letter of this kind for complaint c most likely went out, as the
-// file proposes when it is marked sent: by post when its addressee (the representative when
-// one files for the complainant; for a confidentiality statement the expert e) has a postal
+// file proposes when it is marked sent: by post when its addressee (Addressee) has a postal
 // address, as the letters are made for a window envelope and a form to sign comes back by
 // post; by e-mail only when an e-mail address is all there is. The practitioner may choose
 // otherwise.
 func ProposedDelivery(c *Complaint, kind LetterKind, e Expert) Delivery {
-	to := c.Complainant
-	switch {
-	case kind == LetterConfidentiality:
-		to = Complainant{AddressLine1: e.AddressLine1, AddressLine2: e.AddressLine2, Postcode: e.Postcode, City: e.City, Email: e.Email}
-	case c.Representative.Name != "":
-		to = c.Representative
-	}
+	to := Addressee(c, kind, e)
 	if to.AddressLine1 == "" && to.AddressLine2 == "" && to.Postcode == "" && to.City == "" && to.Email != "" {
 		return DeliveryEmail
 	}

@@ -278,19 +278,38 @@ func (lt *lettersTab) onEmail() {
 		showError(err, lt.cf.win)
 		return
 	}
-	c := lt.cf.file.Complaint
-	q := url.Values{}
-	q.Set("subject", fmt.Sprintf("%s - %s", capitalised(letterLabel(l.Kind)), c.Reference))
-	q.Set("body", lang.L("Dear {{.Name}},\n\nPlease find attached our letter about your complaint ({{.Ref}}).\n\nKind regards,",
-		map[string]any{"Name": c.Complainant.Name, "Ref": c.Reference}))
-	mail := &url.URL{Scheme: "mailto", Opaque: c.Complainant.Email, RawQuery: strings.ReplaceAll(q.Encode(), "+", "%20")}
 	app := fyne.CurrentApp()
-	if err := app.OpenURL(mail); err != nil {
+	if err := app.OpenURL(emailDraft(lt.cf.file.Complaint, l, lt.expertOf(l))); err != nil {
 		showOpenError(err, lt.cf.win)
 	}
 	if err := app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}); err != nil {
 		showOpenError(err, lt.cf.win)
 	}
+}
+
+// emailDraft is the mailto link of an e-mail that carries letter l of complaint c. It goes
+// where the letter goes (data.Addressee): to a representative, or for a confidentiality
+// statement to the expert, who read of "the complaint" rather than "your complaint".
+func emailDraft(c data.Complaint, l data.Letter, expert data.Expert) *url.URL {
+	to := data.Addressee(&c, l.Kind, expert)
+	body := "Dear {{.Name}},\n\nPlease find attached our letter about your complaint ({{.Ref}}).\n\nKind regards,"
+	if to != c.Complainant {
+		body = "Dear {{.Name}},\n\nPlease find attached our letter about the complaint with reference {{.Ref}}.\n\nKind regards,"
+	}
+	q := url.Values{}
+	q.Set("subject", fmt.Sprintf("%s - %s", capitalised(letterLabel(l.Kind)), c.Reference))
+	q.Set("body", lang.L(body, map[string]any{"Name": to.Name, "Ref": c.Reference}))
+	return &url.URL{Scheme: "mailto", Opaque: to.Email, RawQuery: strings.ReplaceAll(q.Encode(), "+", "%20")}
+}
+
+// expertOf is the expert a confidentiality statement goes to; none for another letter.
+func (lt *lettersTab) expertOf(l data.Letter) data.Expert {
+	if experts, err := lt.store.Experts(); err == nil {
+		if i := slices.IndexFunc(experts, func(e data.Expert) bool { return e.ID == l.ExpertID }); i >= 0 {
+			return experts[i]
+		}
+	}
+	return data.Expert{}
 }
 
 // onMarkSent records when and how the selected letter went out; the store records the
@@ -302,12 +321,7 @@ func (lt *lettersTab) onMarkSent() {
 	}
 	cf := lt.cf
 	on := dateEntry(cf.today)
-	var expert data.Expert // the addressee of a confidentiality statement
-	if experts, err := lt.store.Experts(); err == nil {
-		if i := slices.IndexFunc(experts, func(e data.Expert) bool { return e.ID == l.ExpertID }); i >= 0 {
-			expert = experts[i]
-		}
-	}
+	expert := lt.expertOf(l)
 	via := newSelect(labels(data.Deliveries, deliveryLabel), nil)
 	via.SetSelectedIndex(slices.Index(data.Deliveries, data.ProposedDelivery(&cf.file.Complaint, l.Kind, expert)))
 	cf.ask(lang.L("Mark as sent"), lang.L("Record"), []*widget.FormItem{

@@ -92,3 +92,32 @@ func isSuggested(f *data.File, k data.LetterKind) bool {
 	got, ok := suggestedLetter(f)
 	return ok && got == k
 }
+
+// TestEmailGoesWhereTheLetterGoes: the e-mail that carries a letter goes to its addressee:
+// the complainant, the representative who files for them, or for a confidentiality statement
+// the expert, who is not told of "your complaint".
+func TestEmailGoesWhereTheLetterGoes(t *testing.T) {
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	c := data.Complaint{Reference: "K-2026-0007", Complainant: data.Complainant{Name: "Anne de Vries", Email: "anne@voorbeeld.example"}}
+	rep := c
+	rep.Representative = data.Complainant{Name: "Jeroen de Wit", Email: "dewit@advocaten.example", AddressLine1: "Herengracht 500", City: "Amsterdam"}
+	expert := data.Expert{ID: 3, Name: "Hanna Jansen", Email: "jansen@advies.example"}
+	for _, tc := range []struct {
+		c          data.Complaint
+		kind       data.LetterKind
+		to, greets string
+		yours      bool
+	}{
+		{c, data.LetterOutcome, "anne@voorbeeld.example", "Geachte Anne de Vries,", true},
+		{rep, data.LetterOutcome, "dewit@advocaten.example", "Geachte Jeroen de Wit,", false},
+		{rep, data.LetterConfidentiality, "jansen@advies.example", "Geachte Hanna Jansen,", false},
+	} {
+		u := emailDraft(tc.c, data.Letter{Kind: tc.kind, ExpertID: 3}, expert)
+		body := u.Query().Get("body")
+		if u.Opaque != tc.to || !strings.HasPrefix(body, tc.greets) || strings.Contains(body, "uw klacht") != tc.yours {
+			t.Errorf("%s to %s: mailto %q, body %q", tc.kind, tc.c.Representative.Name, u.Opaque, body)
+		}
+	}
+}
