@@ -104,6 +104,17 @@ func TestWithdrawnFileOffersOnlyItsConfirmation(t *testing.T) {
 	if !strings.Contains(cf.measures.why.Text, "is ingetrokken") || cf.letters.refusal.Visible() {
 		t.Errorf("withdrawn: measures tab says %q, letters tab %q", cf.measures.why.Text, cf.letters.refusal.Text)
 	}
+	// "Brief maken" offers only the letter the file can still get: its confirmation.
+	cf.letters.onMake()
+	var offered []string
+	for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
+		if sel, ok := o.(*choice); ok && len(offered) == 0 {
+			offered = sel.Options
+		}
+	}
+	if len(offered) != 1 || !strings.Contains(offered[0], "ntrekking") {
+		t.Errorf("withdrawn: the letters offered are %q", offered)
+	}
 }
 
 // TestConsentWithdrawnOnlyWhileGiven: "Consent withdrawn" is offered only while the latest

@@ -126,7 +126,13 @@ func deliveryLabel(d data.Delivery) string { return tr("delivery."+string(d), d.
 // onMake asks which letter to make and in which language, then makes and opens it.
 func (lt *lettersTab) onMake() {
 	cf := lt.cf
-	kind := newSelect(labels(data.LetterKinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
+	kinds := data.LetterKinds // those the file can still get: a withdrawn one only its confirmation
+	if cf.file != nil {
+		kinds = slices.DeleteFunc(slices.Clone(kinds), func(k data.LetterKind) bool {
+			return data.LetterStepRefusal(&cf.file.Complaint, k) != nil
+		})
+	}
+	kind := newSelect(labels(kinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
 	kind.SetSelectedIndex(0)
 	if k, ok := suggestedLetter(cf.file); ok {
 		kind.SetSelected(capitalised(letterLabel(k)))
@@ -164,20 +170,20 @@ func (lt *lettersTab) onMake() {
 			if i := expert.SelectedIndex(); i >= 0 {
 				expertID = experts[i].ID
 			}
-			_, pdf, err := letters.Generate(lt.store, letters.Request{Reference: cf.ref, Kind: data.LetterKinds[kind.SelectedIndex()],
+			_, pdf, err := letters.Generate(lt.store, letters.Request{Reference: cf.ref, Kind: kinds[kind.SelectedIndex()],
 				Language: []string{"nl", "en"}[max(0, language.SelectedIndex())], Date: dateOf(dated), Documents: documents.Text, ExpertID: expertID})
 			if err != nil {
 				return err
 			}
 			// A viewer that fails to start says so itself: the letter is made and kept regardless.
-			lt.open(fmt.Sprintf("%s-%s.pdf", fileWords(letterLabel(data.LetterKinds[kind.SelectedIndex()])), cf.ref), pdf)
+			lt.open(fmt.Sprintf("%s-%s.pdf", fileWords(letterLabel(kinds[kind.SelectedIndex()])), cf.ref), pdf)
 			return nil
 		})
 	// The documents and the expert only for the letters that name them (letters.Request).
 	d := cf.dialog
 	form, all := d.form, d.form.Items
 	kind.OnChanged = func(string) {
-		k := data.LetterKinds[kind.SelectedIndex()]
+		k := kinds[kind.SelectedIndex()]
 		form.Items = withoutFields(all, map[fyne.CanvasObject]bool{
 			documents: k != data.LetterConsent && k != data.LetterConfidentiality,
 			expert:    k != data.LetterConfidentiality})
