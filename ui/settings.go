@@ -146,7 +146,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			item := widget.NewFormItem(settingLabel(k), s.widget(k))
 			switch k {
 			case data.KeyDisputesBody:
-				item.HintText = lang.L("Replace the words in square brackets by the name of your disputes body; until then no outcome letter can be made.")
+				item.HintText = lang.L("If the text holds words in square brackets (a sector's text does), replace them by the name of your disputes body; until then no outcome letter can be made.")
 			case data.KeyDisputesBodyEn:
 				item.HintText = lang.L("For English outcome letters. Empty: the English version of a standard text above, shown greyed; a text of your own above needs its English text here.")
 			case data.KeyLanguage:
