@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"klachtenregister/data"
@@ -230,5 +231,18 @@ func TestMarkAsSentProposesTheWayItWent(t *testing.T) {
 		if f, _ := s.File(ref); f.Letters[0].SentVia != data.DeliveryHand {
 			t.Errorf("%s: the practitioner's choice was not kept: %q", who.Name, f.Letters[0].SentVia)
 		}
+	}
+}
+
+// TestMenuOffersTheAllowedStepsFirst: the menu of other steps starts with the steps the file
+// allows; on a closed file that is reopening, above every step it refuses.
+func TestMenuOffersTheAllowedStepsFirst(t *testing.T) {
+	m, s := newApp(t)
+	ref := closedComplaint(t, s)
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	first := cf.menuBox.Objects[0].(*fyne.Container).Objects[0].(*button)
+	if first != cf.buttons[data.ActionReopen] || first.Disabled() {
+		t.Errorf("the menu of a closed file starts with %q (disabled %v)", first.Text, first.Disabled())
 	}
 }

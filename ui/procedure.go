@@ -116,6 +116,20 @@ func (cf *complaintFile) showSteps(f *data.File) {
 			why.Hide()
 		}
 	}
+	// The steps the file allows come first in the menu: on a closed file "Heropenen…" stood
+	// below every step it refuses, each with its reason.
+	if cf.menuBox != nil {
+		var allowed, refused []fyne.CanvasObject
+		for _, a := range data.FileSteps {
+			if row := cf.menuRows[a]; row != nil && steps[a] == nil {
+				allowed = append(allowed, row)
+			} else if row != nil {
+				refused = append(refused, row)
+			}
+		}
+		cf.menuBox.Objects = append(allowed, refused...)
+		cf.menuBox.Refresh()
+	}
 	cf.nextStep = data.NextStep(f.Facts)
 	cf.nextWhy.Hide()
 	if cf.nextStep == "" {
