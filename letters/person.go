@@ -20,21 +20,19 @@ type person struct {
 	email                  string
 }
 
-// addressee is the letter's recipient: the expert for the confidentiality statement, the
-// representative (gemachtigde) when one files for the complainant, else the complainant.
+// addressee is the letter's recipient (data.Addressee): the expert for the confidentiality
+// statement, with the titles the address adds, the representative (gemachtigde) when one files
+// for the complainant, else the complainant. An organisation's name heads the address only for
+// the complainant: a representative's or an expert's firm goes under their name.
 func addressee(in *Input) person {
-	if in.Kind == data.LetterConfidentiality {
-		e := in.Expert
-		return person{name: e.Name, parts: e.NameParts, title: e.Title, titleAfter: e.TitleAfter, professor: e.Professor(),
-			organisation: e.Organisation, line1: e.AddressLine1, line2: e.AddressLine2, pc: e.Postcode, city: e.City, country: e.Country,
-			email: e.Email}
-	}
-	p, forOrg := in.Complaint.Complainant, in.Complaint.Complainant.Organisation != ""
-	if r := in.Complaint.Representative; r.Name != "" {
-		p, forOrg = r, false // a representative's firm goes under their name, as an expert's
-	}
-	return person{name: p.Name, parts: p.NameParts, organisation: p.Organisation, forOrganisation: forOrg,
+	p := data.Addressee(&in.Complaint, in.Kind, in.Expert)
+	to := person{name: p.Name, parts: p.NameParts, organisation: p.Organisation,
+		forOrganisation: p.Organisation != "" && p == in.Complaint.Complainant,
 		line1: p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email}
+	if in.Kind == data.LetterConfidentiality {
+		to.title, to.titleAfter, to.professor = in.Expert.Title, in.Expert.TitleAfter, in.Expert.Professor()
+	}
+	return to
 }
 
 // complainantPerson is the complainant, also when the letter goes to a representative: the
