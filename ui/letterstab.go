@@ -298,13 +298,14 @@ func (lt *lettersTab) onEmail() {
 // statement to the expert, who read of "the complaint" rather than "your complaint".
 func emailDraft(c data.Complaint, l data.Letter, expert data.Expert) *url.URL {
 	to := data.Addressee(&c, l.Kind, expert)
-	body := "Dear {{.Name}},\n\nPlease find attached our letter about your complaint ({{.Ref}}).\n\nKind regards,"
+	vals := map[string]any{"Name": to.Name, "Ref": c.Reference}
+	body := lang.L("Dear {{.Name}},\n\nPlease find attached our letter about your complaint ({{.Ref}}).\n\nKind regards,", vals)
 	if to != c.Complainant {
-		body = "Dear {{.Name}},\n\nPlease find attached our letter about the complaint with reference {{.Ref}}.\n\nKind regards,"
+		body = lang.L("Dear {{.Name}},\n\nPlease find attached our letter about the complaint with reference {{.Ref}}.\n\nKind regards,", vals)
 	}
 	q := url.Values{}
 	q.Set("subject", fmt.Sprintf("%s - %s", capitalised(letterLabel(l.Kind)), c.Reference))
-	q.Set("body", lang.L(body, map[string]any{"Name": to.Name, "Ref": c.Reference}))
+	q.Set("body", body)
 	return &url.URL{Scheme: "mailto", Opaque: to.Email, RawQuery: strings.ReplaceAll(q.Encode(), "+", "%20")}
 }
 
