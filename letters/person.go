@@ -28,7 +28,7 @@ func addressee(in *Input) person {
 	p := data.Addressee(&in.Complaint, in.Kind, in.Expert)
 	to := person{name: p.Name, parts: p.NameParts, organisation: p.Organisation,
 		forOrganisation: p.Organisation != "" && p == in.Complaint.Complainant,
-		line1: p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email}
+		line1:           p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email}
 	if in.Kind == data.LetterConfidentiality {
 		to.title, to.titleAfter, to.professor = in.Expert.Title, in.Expert.TitleAfter, in.Expert.Professor()
 	}
