@@ -161,16 +161,18 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		}
 		form := widget.NewForm(hintsUnder(items)...)
 		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
-		if g.title == "Letters" {
-			form.Append("", newButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
+		// What follows the fields goes below the form: as a form row of its own, it would stand
+		// under the gap of an empty label.
+		page := container.NewVBox(form)
+		switch g.title {
+		case "Letters":
+			page.Add(newButton(lang.L("Print a calibration page for window envelopes"), s.onCalibration))
+		case "Backups":
+			page.Add(s.backups.content())
+		case "Privacy":
+			page.Add(newButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
 		}
-		if g.title == "Backups" {
-			form.Append("", s.backups.content())
-		}
-		if g.title == "Privacy" {
-			form.Append("", newButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
-		}
-		tabs.Append(container.NewTabItem(lang.L(g.title), formScroll(form)))
+		tabs.Append(container.NewTabItem(lang.L(g.title), formScroll(page)))
 	}
 	tabs.Append(container.NewTabItem(lang.L("Letter texts"), formScroll(s.letterTexts())))
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
