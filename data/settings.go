@@ -173,10 +173,10 @@ func (s Settings) DisputesBodyIn(lang string) (text, key string) {
 		return own, KeyDisputesBodyEn
 	}
 	for _, t := range disputesBodies {
-		if name, ok := filledIn(t[0], nl); ok && name == "" {
-			return t[1], KeyDisputesBody // its placeholder, if any, still to be filled in disputes_body
-		} else if ok {
+		if name, ok := filledIn(t[0], nl); ok && name != "" {
 			return bracketed.ReplaceAllLiteralString(t[1], name), KeyDisputesBody
+		} else if ok {
+			return t[1], KeyDisputesBody // its placeholder, if any, still to be filled in disputes_body
 		}
 	}
 	return "", KeyDisputesBodyEn
