@@ -70,10 +70,10 @@ func TestFindings(t *testing.T) {
 			second := data.Extension{On: day("2026-11-28"), PreviousDueOn: day("2026-12-07"), Until: day("2027-01-04"),
 				Reason: map[string]string{"nl": "De deskundige is ziek geworden.", "en": "The expert has fallen ill."}[in.Language]}
 			in.Extension, in.Extensions = second, []data.Extension{first, second}
-		}, nl: []string{"de oorspronkelijke datum van 5 november 2026", "uiterlijk 7 december 2026", "Het spijt ons", "excuses",
+		}, nl: []string{"de oorspronkelijke datum van 5 november 2026", "uiterlijk 7 december 2026", "Het spijt ons",
 			"De redenen daarvoor zijn:", "• Wij hebben advies gevraagd", "• De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
-			en: []string{"the original date of 5 November 2026", "by 7 December 2026", "We are sorry", "apologies", "The reasons for this are:",
-				"• The expert has fallen ill."}},
+			en: []string{"the original date of 5 November 2026", "by 7 December 2026", "We are sorry", "The reasons for this are:",
+				"• The expert has fallen ill."}, notNL: []string{"onze excuses"}, notEN: []string{"our apologies"}},
 		{name: "consent statement in the first person", kind: data.LetterConsent, edit: func(in *Input) {
 			in.Documents = map[string]string{"nl": "uw klachtbrief van 5 oktober 2026 en de factuur", "en": "your letter of complaint and the invoice"}[in.Language]
 		}, nl: []string{"Ik, Łukasz Wiśniewski, geef", "dossier van mijn klacht", "de volgende stukken: mijn klachtbrief van 5 oktober 2026 en de factuur."},

@@ -98,14 +98,18 @@ func sampleCases(lang string) []sampleCase {
 		Complainant: person("Anne-Sophie van den Broek", data.SalutationMrs, "Burgemeester Reigerstraat 101", "3581 KP", "Utrecht", "")}
 	resolved := base
 	resolved.Status, resolved.ResolvedOn, resolved.Verdict = data.StatusResolved, sampleDay("2026-12-18"), data.VerdictPartlyWellFounded
-	resolved.Outcome = pick("U hebt op één punt gelijk: de extra uren zijn vooraf niet gemeld. Daarvoor bieden wij u onze excuses aan. "+
-		"Wij verlagen de factuur met € 475 en sturen u binnen twee weken een nieuwe factuur.",
-		"You are right on one point: the extra hours were not announced beforehand. We apologise for this. "+
-			"We will reduce the invoice by € 475 and send you a new invoice within two weeks.")
+	resolved.Outcome = pick("U hebt op één punt gelijk: wij hebben u vooraf niet laten weten dat er extra uren nodig waren. "+
+		"Daarvoor bieden wij u onze excuses aan. Wij verlagen de factuur met € 475 en sturen u binnen twee weken een nieuwe "+
+		"factuur. Dat de jaarrekening later klaar was dan afgesproken, hebben wij u op 2 september wel laten weten, met de "+
+		"reden; op dat punt vinden wij uw klacht niet gegrond.",
+		"You are right on one point: we did not tell you in advance that extra hours were needed. We apologise for this. "+
+			"We will reduce the invoice by €475 and send you a new invoice within two weeks. That the annual accounts were "+
+			"ready later than agreed, we did tell you on 2 September, with the reason; on that point we do not consider "+
+			"your complaint well-founded.")
 	first := data.Extension{On: sampleDay("2026-10-30"), PreviousDueOn: sampleDay("2026-11-05"), Until: sampleDay("2026-12-07"),
 		Reason: pick("het advies van de deskundige is nog niet binnen", "the expert's advice has not come in yet")}
 	second := data.Extension{On: sampleDay("2026-12-03"), PreviousDueOn: sampleDay("2026-12-07"), Until: sampleDay("2027-01-04"),
-		Reason: pick("de deskundige heeft meer stukken nodig van de Belastingdienst, die pas half december komen.",
+		Reason: pick("de deskundige heeft stukken van de Belastingdienst nodig, die pas half december binnenkomen.",
 			"the expert needs further documents from the tax authorities, which will not arrive until mid-December.")}
 	extended := base
 	extended.Status = data.StatusExtended
@@ -116,7 +120,7 @@ func sampleCases(lang string) []sampleCase {
 		Organisation: "Öztürk Forensisch Advies", AddressLine1: "Maliebaan 12", Postcode: "3581 CN", City: "Utrecht"}
 
 	long := resolved
-	long.Outcome = pick(longOutcomeNL, longOutcomeEN) + "\n\n" + resolved.Outcome
+	long.Outcome = pick(longFindingsNL, longFindingsEN) + "\n\n" + resolved.Outcome + "\n\n" + pick(longAfterNL, longAfterEN)
 	rep := base
 	rep.Representative = person("Jeroen de Wit", data.SalutationMr, "Herengracht 500", "1017 CB", "Amsterdam", "")
 	rep.Representative.Organisation = "De Wit Advocaten"
@@ -159,38 +163,28 @@ func sampleCases(lang string) []sampleCase {
 }
 
 // The outcome of the two-page sample: a practitioner's full account, long enough to run onto
-// a second page.
+// a second page: the findings, the decision of the short sample, and what follows from it.
 const (
-	longOutcomeNL = "Naar aanleiding van uw klacht hebben wij de gang van zaken met de betrokken medewerker besproken. " +
+	longFindingsNL = "Naar aanleiding van uw klacht hebben wij de gang van zaken met de betrokken medewerker besproken. " +
 		"Wij hebben de offerte, de urenstaten, de e-mails over de opdracht en de factuur opnieuw bekeken, en de " +
 		"aantekeningen van ons gesprek van 20 oktober naast uw klachtbrief gelegd.\n\n" +
 		"Uit de urenstaten blijkt dat voor de jaarrekening 14 uur meer is gewerkt dan in de offerte stond. Dat kwam " +
 		"doordat de administratie over het tweede kwartaal pas in september compleet was en een deel van de boekingen " +
-		"opnieuw moest worden gecontroleerd. Dat werk was nodig, maar wij hadden u vooraf moeten laten weten dat het " +
-		"meer tijd zou kosten, en wat dat zou betekenen voor de factuur. Dat is niet gebeurd.\n\n" +
-		"Over de planning schrijft u dat de jaarrekening twee weken later klaar was dan was afgesproken. Dat klopt. " +
-		"Wij hebben u daarover op 2 september per e-mail bericht, met de reden; die e-mail stuurden wij mee met de " +
-		"ontvangstbevestiging. Op dit punt vinden wij uw klacht daarom niet gegrond, al begrijpen wij dat het " +
-		"vervelend voor u was.\n\n" +
-		"De externe deskundige die wij met uw toestemming om advies vroegen, heeft de urenstaten en de offerte " +
-		"beoordeeld. Zij komt tot dezelfde conclusie: het extra werk was nodig, maar had vooraf moeten worden gemeld.\n\n" +
-		"Voortaan controleren wij vóór elke factuur of de offerte wordt overschreden. Dreigt dat, dan melden wij u dat " +
+		"opnieuw moest worden gecontroleerd. Dat werk was nodig.\n\n" +
+		"De externe deskundige die wij met uw toestemming om advies vroegen, heeft de offerte en de factuur " +
+		"beoordeeld. Zij komt tot dezelfde conclusie: het extra werk was nodig, maar had vooraf moeten worden gemeld."
+	longAfterNL = "Voortaan controleren wij vóór elke factuur of de offerte wordt overschreden. Dreigt dat, dan melden wij u dat " +
 		"vooraf, met een schatting van de extra uren, zodat u kunt beslissen of u het werk wilt laten doen. Wij hebben " +
 		"deze werkwijze met alle medewerkers besproken en in onze interne richtlijnen opgenomen."
-	longOutcomeEN = "Following your complaint, we have discussed what happened with the member of staff concerned. " +
-		"We have looked again at the quotation, the time sheets, the e-mails about the assignment and the invoice, " +
+	longFindingsEN = "Following your complaint, we have discussed what happened with the member of staff concerned. " +
+		"We have looked again at the quotation, the time sheets, the emails about the engagement and the invoice, " +
 		"and compared the notes of our meeting of 20 October with your letter of complaint.\n\n" +
 		"The time sheets show that the annual accounts took 14 hours more than the quotation stated. This was because " +
 		"the records for the second quarter were not complete until September, and some of the entries had to be " +
-		"checked again. That work was necessary, but we should have told you beforehand that it would take more time, " +
-		"and what that would mean for the invoice. We did not.\n\n" +
-		"About the planning, you write that the annual accounts were ready two weeks later than agreed. That is " +
-		"correct. We told you so by e-mail on 2 September, with the reason; we enclosed that e-mail with the " +
-		"acknowledgement. On this point we therefore do not consider your complaint well-founded, although we " +
-		"understand that it was inconvenient for you.\n\n" +
-		"The independent expert whom we consulted with your consent has assessed the time sheets and the quotation. " +
-		"She reaches the same conclusion: the extra work was necessary, but should have been announced beforehand.\n\n" +
-		"From now on we check before every invoice whether the quotation will be exceeded. If it will, we tell you " +
+		"checked again. That work was necessary.\n\n" +
+		"The independent expert whom we consulted with your consent has assessed the quotation and the invoice. " +
+		"She reaches the same conclusion: the extra work was necessary, but should have been announced beforehand."
+	longAfterEN = "From now on we check before every invoice whether the quotation will be exceeded. If it will, we tell you " +
 		"beforehand, with an estimate of the extra hours, so that you can decide whether you want the work done. We " +
 		"have discussed this way of working with all staff and added it to our internal guidelines."
 )

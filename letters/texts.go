@@ -55,7 +55,7 @@ type phrases struct {
 	// what it concerns (aboutSubject), for the complainant or (onBehalfOf) for a representative.
 	description, descriptionRep string
 	aboutSubject                map[data.Subject]string
-	earlier                     string      // second progress letter: original date, first new date, when told
+	earlier                     string      // second progress letter: the original date (the body names the one missed now)
 	reasonsIntro                string      // several extensions: the list of reasons follows
 	mine, theirs                [][2]string // the documents in the complainant's words ("mijn klachtbrief"), in the expert's ("de klachtbrief")
 	// toRepresentative rewords a letter to a representative: the complaint and the consent are
@@ -168,9 +168,8 @@ var dutch = phrases{
 	descriptionRep: "de klacht%[2]s die u op %[1]s namens %[3]s hebt ingediend",
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " over een van onze medewerkers",
 		data.SubjectService: " over onze dienstverlening", data.SubjectOrganisation: " over onze organisatie"},
-	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen en dat wij " +
-		"verwachtten uw klacht uiterlijk %s af te handelen. Het spijt ons dat wij die datum nu opnieuw moeten " +
-		"verschuiven; onze excuses daarvoor.",
+	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen. Het spijt " +
+		"ons dat wij de datum nu opnieuw moeten verschuiven.",
 	reasonsIntro: "De redenen daarvoor zijn:",
 	mine:         [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
 	toRepresentative: [][2]string{
@@ -287,9 +286,8 @@ var english = phrases{
 	descriptionRep: "the complaint%[2]s that you submitted on %[1]s on behalf of %[3]s",
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " about a member of our staff",
 		data.SubjectService: " about our services", data.SubjectOrganisation: " about our organisation"},
-	earlier: "We let you know earlier that we would not be able to meet the original date of %s and that we expected " +
-		"to resolve your complaint by %s. We are sorry that we now have to move that date once more; please accept " +
-		"our apologies.",
+	earlier: "We let you know earlier that we would not be able to meet the original date of %s. We are sorry that " +
+		"we now have to move the date once more.",
 	reasonsIntro: "The reasons for this are:",
 	mine:         [][2]string{{"your ", "my "}, {"Your ", "My "}},
 	toRepresentative: [][2]string{

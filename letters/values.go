@@ -122,14 +122,14 @@ func reasons(in *Input) string {
 }
 
 // earlier tells, in a second or later progress letter, that the date was moved before: the
-// original date and the date given then, with an apology. Empty for the first.
+// original date, with an apology; the letter's opening names the date missed now. Empty for
+// the first.
 func earlier(in *Input) string {
 	all := extensions(in)
 	if len(all) < 2 {
 		return ""
 	}
-	return fmt.Sprintf(phrasebook[in.Language].earlier, formatDate(all[0].PreviousDueOn, in.Language),
-		formatDate(all[len(all)-2].Until, in.Language))
+	return fmt.Sprintf(phrasebook[in.Language].earlier, formatDate(all[0].PreviousDueOn, in.Language))
 }
 
 // firstPerson turns the documents as the practice wrote them to the complainant ("uw
