@@ -116,9 +116,9 @@ func TestCountryOnlyWhenAbroad(t *testing.T) {
 		{"Nederland", "The Netherlands", "3581 KP  UTRECHT"},
 		{"Netherlands", "NL", "3581 KP  UTRECHT"},
 		{"", "nederland", "3581 KP  UTRECHT"},
-		{"Nederland", "Duitsland", "3581 KP Utrecht\nDUITSLAND"},
+		{"Nederland", "Duitsland", "3581 KP UTRECHT\nDUITSLAND"},
 		{"België", "Nederland", "3581 KP  UTRECHT\nNEDERLAND"},
-		{"België", "Belgium", "3581 KP Utrecht"},
+		{"België", "Belgium", "3581 KP UTRECHT"},
 		{"Belgium", "Netherlands", "3581 KP  UTRECHT\nNETHERLANDS"},
 	} {
 		in := sample(data.LetterAcknowledgement, "nl")
@@ -127,6 +127,29 @@ func TestCountryOnlyWhenAbroad(t *testing.T) {
 		if got := strings.Join(lines[2:], "\n"); got != tc.want {
 			t.Errorf("practice in %q, complainant in %q: address ends with %q, want %q", tc.practice, tc.complainant, got, tc.want)
 		}
+	}
+}
+
+// TestAddressInTheUnitedKingdom: a UK address has the town in capitals on a line of its own,
+// the postcode on the next and "UNITED KINGDOM" last, however the country was typed; a
+// postcode is required there, as in the Netherlands.
+func TestAddressInTheUnitedKingdom(t *testing.T) {
+	for _, country := range []string{"Verenigd Koninkrijk", "United Kingdom", "UK", "Groot-Brittannië", "Engeland", "Great Britain", "GB", "uk."} {
+		in := sample(data.LetterAcknowledgement, "nl")
+		p := &in.Complaint.Complainant
+		p.AddressLine1, p.Postcode, p.City, p.Country = "10 Downing Street", "sw1a 2aa", "London", country
+		if got, want := strings.Join(addressLines(&in)[1:], " / "), "10 Downing Street / LONDON / SW1A 2AA / UNITED KINGDOM"; got != want {
+			t.Errorf("country %q: address %q, want %q", country, got, want)
+		}
+		p.Postcode = ""
+		if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "de postcode ontbreekt") {
+			t.Errorf("country %q without a postcode: %v", country, err)
+		}
+	}
+	in := sample(data.LetterAcknowledgement, "en")
+	in.Settings["practice_country"], in.Complaint.Complainant.Country = "United Kingdom", "England"
+	if lines := addressLines(&in); lines[len(lines)-1] != "3581 KP" || lines[len(lines)-2] != "UTRECHT" {
+		t.Errorf("a practice in the UK writing home: %q", lines)
 	}
 }
 
@@ -157,7 +180,7 @@ func TestLetterNeedsAnAddress(t *testing.T) {
 			"de straat en het huisnummer en de woonplaats ontbreken", ""},
 		{"abroad without postcodes", func(in *Input) {
 			in.Complaint.Complainant.Postcode, in.Complaint.Complainant.City, in.Complaint.Complainant.Country = "", "Dublin 4", "Ierland"
-		}, "", "Dublin 4"},
+		}, "", "DUBLIN 4"},
 		{"nothing", func(in *Input) { in.Complaint.Complainant = data.Complainant{Name: "Piet Klaas"} },
 			"van de klager is geen postadres en geen e-mailadres bekend", ""},
 		{"e-mail only", func(in *Input) {
