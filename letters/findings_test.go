@@ -64,7 +64,7 @@ func TestFindings(t *testing.T) {
 			en: []string{"than we expected. We are waiting for the tax authorities’ reply."}, notNL: []string{"af.."}},
 		{name: "outcome with quotes and one full stop", kind: data.LetterOutcome, edit: func(in *Input) {
 			in.Complaint.Outcome = map[string]string{"nl": `u krijgt "excuses" en € 475 terug!!`, "en": `you will receive an "apology" and € 475 back!!`}[in.Language]
-		}, nl: []string{"U krijgt “excuses” en € 475 terug!"}, en: []string{"You will receive an “apology” and € 475 back!"}, notNL: []string{"!!"}},
+		}, nl: []string{"U krijgt “excuses” en € 475 terug!"}, en: []string{"You will receive an “apology” and €475 back!"}, notNL: []string{"!!"}},
 		{name: "second progress letter", kind: data.LetterProgress, edit: func(in *Input) {
 			first := in.Extension
 			second := data.Extension{On: day("2026-11-28"), PreviousDueOn: day("2026-12-07"), Until: day("2027-01-04"),
@@ -106,7 +106,7 @@ func TestFindings(t *testing.T) {
 		{name: "amounts, dates and initials stay together", kind: data.LetterOutcome, edit: func(in *Input) {
 			pad := strings.Repeat("x", 88)
 			in.Complaint.Outcome = strings.Repeat("Wij betalen u € 475 terug op 4 januari 2027, zoals A. de Linde u schreef. "+pad[:0], 6)
-		}, nl: []string{"€ 475"}, en: []string{"€ 475"}, keepLines: []string{"€ 475", "4 januari 2027", "A. de", "4 januari"}},
+		}, nl: []string{"€ 475"}, en: []string{"€475"}, notEN: []string{"€ 475", "€\u00a0475"}, keepLines: []string{"€ 475", "4 januari 2027", "A. de", "4 januari"}},
 	}
 	for _, tc := range cases {
 		for _, lang := range data.Languages {

@@ -224,3 +224,19 @@ func TestTownInCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestEuroAmounts: Dutch writes "€ 475" and English "€475", however the amount was typed; the
+// Dutch space, like the one after "EUR", never breaks, so the sign and the amount share a line.
+func TestEuroAmounts(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"nl", "€475 en € 12,50 en €\u00a03", "€\u00a0475 en €\u00a012,50 en €\u00a03"},
+		{"en", "€475 and € 12.50 and €\u00a03", "€475 and €12.50 and €3"},
+		{"nl", "EUR 475, EUR475", "EUR\u00a0475, EUR\u00a0475"},
+		{"en", "EUR 475, EUR475", "EUR\u00a0475, EUR\u00a0475"},
+		{"en", "€ and 5", "€ and 5"},
+	} {
+		if got := keepTogether(c.in, phrasebook[c.lang]); got != c.want {
+			t.Errorf("%s: keepTogether(%q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}

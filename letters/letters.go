@@ -206,8 +206,8 @@ func expandTexts(in *Input) (body, form string, err error) {
 		}
 		return "", "", err
 	}
-	body = keepTogether(forRepresentative(in, body))
 	t, formKind := phrasebook[in.Language], in.formKind()
+	body = keepTogether(forRepresentative(in, body), t)
 	if formKind != in.Kind && toRepresentative(in) {
 		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).mentioned(t))
 	} else if formKind != in.Kind {
@@ -226,7 +226,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 		if in.Complaint.Complainant.Organisation != "" && formKind == data.LetterConsent {
 			form = reword(form, t.forOrganisation)
 		}
-		form = keepTogether(form)
+		form = keepTogether(form, t)
 	}
 	if formKind == data.LetterConsent {
 		form += "\n\n" + consentChoices(in)

@@ -37,6 +37,7 @@ type phrases struct {
 	phoneLabel, calibrationTitle                      string
 	calibration                                       []string // the calibration page's instructions
 	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
+	euroSpace                                         string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
 	titleForPrefix bool                       // a title takes the prefix's place: English "Prof. dr. H. Öztürk", not "Ms prof. dr."
@@ -151,6 +152,7 @@ var dutch = phrases{
 		"‘Adresvenster: afstand van de linkerkant (mm)’ (nu %s mm), ‘Adresvenster: afstand van de bovenkant (mm)’ (nu %s mm), ‘Adresvenster: breedte (mm)’ (nu %s mm) en ‘Adresvenster: hoogte (mm)’ (nu %s mm), bij Instellingen.",
 	},
 	decimalComma:   true,
+	euroSpace:      nbsp,
 	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Mevrouw", data.SalutationMr: "De heer"},
 	byEmail:        "Per e-mail: %s",
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "de heer"},
