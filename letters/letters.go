@@ -213,6 +213,10 @@ func expandTexts(in *Input) (body, form string, err error) {
 	} else if formKind != in.Kind {
 		body += "\n\n" + t.consentEnclosed
 	}
+	if toRepresentative(in) {
+		who := complainantPerson(in)
+		body = onceInFull(body, who.mentioned(t), who.short(t))
+	}
 	if s := t.formStatements[formKind]; s != "" {
 		signed := maps.Clone(vals)
 		signed["stukken"] = firstPerson(vals["stukken"], t)

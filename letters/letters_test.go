@@ -644,15 +644,16 @@ func TestProgressTellsOnlyContactsWithTheComplainant(t *testing.T) {
 
 // TestLettersToARepresentative: a letter to a representative (gemachtigde) speaks of the
 // complaint of the complainant on whose behalf they filed it, and asks the complainant's
-// consent, whose name the form on the next page carries, not the representative's.
+// consent, whose name the form on the next page carries, not the representative's. It names
+// the complainant once in full and after that by title and surname.
 func TestLettersToARepresentative(t *testing.T) {
 	notSaid := map[string][]string{"nl": {"uw klacht", "Uw klacht", "uw toestemming", "uw dossier"},
 		"en": {"your complaint", "Your complaint", "your consent", "your file"}}
 	asksComplainant := map[string][]string{
-		"nl": {"Dat doen wij alleen met toestemming van de heer Ł. Wiśniewski.",
-			"Wilt u de verklaring op de volgende pagina door de heer Ł. Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
-		"en": {"We will only share them with the consent of Mr Ł. Wiśniewski.",
-			"Please ask Mr Ł. Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
+		"nl": {"Dat doen wij alleen met toestemming van de heer Wiśniewski.",
+			"Wilt u de verklaring op de volgende pagina door de heer Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
+		"en": {"We will only share them with the consent of Mr Wiśniewski.",
+			"Please ask Mr Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
 	for _, lang := range data.Languages {
 		for _, kind := range data.LetterKinds {
 			if kind == data.LetterConfidentiality {
@@ -667,6 +668,11 @@ func TestLettersToARepresentative(t *testing.T) {
 				t.Fatal(err)
 			}
 			body = flat(body)
+			who := complainantPerson(&in)
+			if full, short := flat(who.mentioned(phrasebook[lang])), flat(who.short(phrasebook[lang])); strings.Count(body, full) != 1 ||
+				kind == data.LetterConsent && !strings.Contains(body, short) {
+				t.Errorf("%s %s to the representative does not name %q once in full, then %q:\n%s", lang, kind, full, short, body)
+			}
 			for _, s := range notSaid[lang] {
 				if strings.Contains(body, s) {
 					t.Errorf("%s %s to the representative says %q:\n%s", lang, kind, s, body)
