@@ -184,7 +184,7 @@ var dutch = phrases{
 	},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
-	previewDescription: "‘Hierbij bevestigen wij de ontvangst van %s.’",
+	previewDescription: "‘Dank u wel voor %s.’",
 	previewReason:      "‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
 	previewText:        "‘%s’",
 }
@@ -302,7 +302,7 @@ var english = phrases{
 	},
 	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
-	previewDescription: "‘We are writing to confirm that we have received %s.’",
+	previewDescription: "‘Thank you for %s.’",
 	previewReason:      "‘We need more time than we expected. %s’",
 	previewText:        "‘%s’",
 }
@@ -313,7 +313,7 @@ func DefaultBody(kind data.LetterKind, lang string) string { return bodies[lang]
 
 var bodies = map[string]map[data.LetterKind]string{
 	"nl": {
-		data.LetterAcknowledgement: `Hierbij bevestigen wij de ontvangst van {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen deze klacht serieus.
+		data.LetterAcknowledgement: `Dank u wel voor {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen deze klacht serieus.
 
 Uw klacht wordt behandeld door {behandelaar}, volgens onze klachtenprocedure. Meestal nemen wij eerst contact met u op om de verdere stappen te bespreken. Ook kunnen wij u om een nadere toelichting of aanvullende informatie vragen. Wilt u zelf nog iets aanvullen, laat het ons dan gerust weten.
 
@@ -368,7 +368,7 @@ Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value being told when someone is dissatisfied, and we take this complaint seriously.
+		data.LetterAcknowledgement: `Thank you for {klacht}. We value being told when someone is dissatisfied, and we take this complaint seriously.
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
