@@ -33,6 +33,9 @@ type Input struct {
 	// ConsentAnswered: the complainant's answer about consent is on record, so the
 	// acknowledgement does not ask it (data.AsksConsent).
 	ConsentAnswered bool
+	// FormSentOn: consent request: the day an acknowledgement that carried the consent form
+	// was sent, so the request says the form comes again; zero when none was sent.
+	FormSentOn data.Date
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.
@@ -212,6 +215,9 @@ func expandTexts(in *Input) (body, form string, err error) {
 		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).mentioned(t))
 	} else if formKind != in.Kind {
 		body += "\n\n" + t.consentEnclosed
+	}
+	if in.Kind == data.LetterConsent && !in.FormSentOn.IsZero() && !in.ConsentAnswered {
+		body += "\n\n" + fmt.Sprintf(t.formSentBefore, formatDate(in.FormSentOn, in.Language))
 	}
 	if toRepresentative(in) {
 		who := complainantPerson(in)

@@ -214,3 +214,37 @@ func TestAcknowledgementAfterAConsentAnswer(t *testing.T) {
 		t.Errorf("asks consent %v after the answer:\n%s", l.AsksConsent, text)
 	}
 }
+
+// TestConsentRequestAfterTheFormWasSent: when the acknowledgement that carried the consent
+// form has gone out and no answer is on record, the consent request says the form comes
+// again; before it went out, or once the complainant has answered, it says nothing of it.
+func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
+	s, ref := register(t)
+	said := "Bij onze brief van 30 november 2026 hebt u al een toestemmingsformulier ontvangen. Voor het geval u dat niet meer hebt, sturen wij het hierbij opnieuw mee."
+	consent := func() string {
+		_, pdf, err := Generate(s, Request{Reference: ref, Kind: data.LetterConsent, Date: day("2026-11-30")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return flat(pdfText(t, writeTemp(t, "consent.pdf", pdf)))
+	}
+	ack, _, err := Generate(s, Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")})
+	if err != nil || !ack.AsksConsent {
+		t.Fatalf("acknowledgement asks consent %v: %v", ack.AsksConsent, err)
+	}
+	if text := consent(); strings.Contains(text, "al een toestemmingsformulier") {
+		t.Errorf("the acknowledgement is not sent yet, but the request says so:\n%s", text)
+	}
+	if err := s.MarkLetterSent(ack.ID, day("2026-11-30"), data.DeliveryPost); err != nil {
+		t.Fatal(err)
+	}
+	if text := consent(); !strings.Contains(text, said) {
+		t.Errorf("the request after the acknowledgement with the form lacks %q:\n%s", said, text)
+	}
+	if err := s.GiveConsent(ref, data.Consent{How: "telefonisch", Refused: true}); err != nil {
+		t.Fatal(err)
+	}
+	if text := consent(); strings.Contains(text, "al een toestemmingsformulier") {
+		t.Errorf("the complainant has answered, but the request sends the form again:\n%s", text)
+	}
+}
