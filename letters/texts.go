@@ -122,12 +122,12 @@ var dutch = phrases{
 			"klacht met kenmerk {kenmerk} ter beschikking mag stellen aan een onafhankelijke externe deskundige die een " +
 			"geheimhoudingsverklaring heeft ondertekend. Ik weet dat ik mijn toestemming op elk moment kan intrekken.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
-		data.LetterConfidentiality: "Ondergetekende, {deskundige}, verklaart over de klacht met kenmerk {kenmerk}, " +
-			"waarover {praktijk} advies vraagt:\n" +
-			"- alle informatie die ondergetekende daarover ontvangt, geheim te houden;\n" +
-			"- de stukken uitsluitend te gebruiken voor het advies over deze klacht;\n" +
-			"- de stukken en hun inhoud niet aan derden te verstrekken;\n" +
-			"- de stukken na afronding van het advies terug te geven of te vernietigen.\n\n" +
+		data.LetterConfidentiality: "Ik, {deskundige}, adviseer {praktijk} over de klacht met kenmerk {kenmerk}. " +
+			"Ik verklaar dat ik:\n" +
+			"- alle informatie die ik over deze klacht ontvang, geheimhoud;\n" +
+			"- de stukken alleen gebruik voor mijn advies over deze klacht;\n" +
+			"- de stukken en hun inhoud met niemand anders deel dan met {praktijk};\n" +
+			"- de stukken teruggeef of vernietig zodra mijn advies klaar is.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
 	},
 	formFields:   []string{"Plaats", "Datum", "Handtekening"},
@@ -244,12 +244,12 @@ var english = phrases{
 			"complaint with reference {kenmerk} available to an independent external expert who has signed a " +
 			"confidentiality statement. I know that I may withdraw my consent at any time.\n\n" +
 			"The documents concerned are: {stukken}.",
-		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
-			"{kenmerk}, on which {praktijk} is asking my advice, that I will:\n" +
-			"- keep all information I receive about it confidential;\n" +
-			"- use the documents solely for my advice on this complaint;\n" +
-			"- not disclose the documents or their contents to third parties;\n" +
-			"- return or destroy the documents once my advice is complete.\n\n" +
+		data.LetterConfidentiality: "I, {deskundige}, am advising {praktijk} on the complaint with reference {kenmerk}. " +
+			"I declare that I will:\n" +
+			"- keep all information I receive about this complaint confidential;\n" +
+			"- use the documents only for my advice on this complaint;\n" +
+			"- share the documents and their contents with no one other than {praktijk};\n" +
+			"- return or destroy the documents as soon as my advice is complete.\n\n" +
 			"The documents concerned are: {stukken}.",
 	},
 	formFields:   []string{"Place", "Date", "Signature"},
