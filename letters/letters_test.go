@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -492,6 +493,25 @@ func TestCalibration(t *testing.T) {
 		if left := w.xMin < 20*ptPerMM; left && (w.text == "150" || w.text == "210") {
 			t.Errorf("ruler number %s sits on a fold mark", w.text)
 		}
+	}
+	// Each number stands centred on its own centimetre tick, in type large enough to read,
+	// with a clear gap to the next one, so none is taken for the 5 mm tick beside it.
+	prevRight := 0.0
+	for _, w := range pdfWords(t, path) {
+		mm, err := strconv.Atoi(w.text)
+		if err != nil || w.page != 1 || w.yMax > 15*ptPerMM {
+			continue
+		}
+		if centre := (w.xMin + w.xMax) / 2 / ptPerMM; math.Abs(centre-float64(mm)) > 0.5 {
+			t.Errorf("top ruler number %s is centred at %.1f mm, not on its tick", w.text, centre)
+		}
+		if h := (w.yMax - w.yMin) / ptPerMM; h < 2.6 {
+			t.Errorf("top ruler number %s is %.1f mm high, too small to read", w.text, h)
+		}
+		if gap := (w.xMin - prevRight) / ptPerMM; prevRight > 0 && gap < 4 {
+			t.Errorf("top ruler number %s is %.1f mm from the one before it", w.text, gap)
+		}
+		prevRight = w.xMax
 	}
 	for _, label := range []string{"Adresvenster: afstand van de linkerkant (mm)", "bij Instellingen"} {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), label) {
