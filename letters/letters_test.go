@@ -729,7 +729,7 @@ func TestEnglishReadsAsEnglish(t *testing.T) {
 	for kind, says := range map[data.LetterKind][]string{
 		data.LetterAcknowledgement: {"We value being told when someone is dissatisfied", "even if you do not consent",
 			"I consent to all documents in the complaint file being shared", "I consent only to the documents I tick below being shared:"},
-		data.LetterConfidentiality: {"on which Praktijk De Linde is asking my advice"},
+		data.LetterConfidentiality: {"am advising Praktijk De Linde on the complaint", "share the documents and their contents with no one other than"},
 		data.LetterOutcome:         {"We will take the part of your complaint that is well-founded into account when we evaluate our practice"},
 	} {
 		in := tidy(sample(kind, "en"))

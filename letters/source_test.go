@@ -65,7 +65,7 @@ func TestGenerateArchivesAndReprints(t *testing.T) {
 		t.Error("the same complaint on the same day gave different bytes")
 	}
 	text := pdfText(t, writeTemp(t, "ack.pdf", pdf))
-	for _, want := range []string{"Łukasz Wiśniewski", "3512 JK", "UTRECHT", "van uw klacht van 2 november 2026", "uiterlijk 2 december 2026", ref} {
+	for _, want := range []string{"Łukasz Wiśniewski", "3512 JK", "UTRECHT", "voor uw klacht van 2 november 2026", "uiterlijk 2 december 2026", ref} {
 		if !strings.Contains(text, want) {
 			t.Errorf("letter lacks %q:\n%s", want, text)
 		}
