@@ -146,7 +146,7 @@ func (d *document) letter(body, form string) error {
 func subjectLine(in *Input) string {
 	t := phrasebook[in.Language]
 	if in.Kind != data.LetterConfidentiality && in.Complaint.Representative.Name != "" {
-		return fmt.Sprintf(t.onBehalf, forRepresentative(in, t.subjects[in.Kind]), complainantPerson(in).mentioned(t))
+		return fmt.Sprintf(t.onBehalf, forRepresentative(in, t.subjects[in.Kind]), complainantPerson(in).inSentence(t))
 	}
 	return t.subjects[in.Kind]
 }

@@ -212,7 +212,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 	t, formKind := phrasebook[in.Language], in.formKind()
 	body = keepTogether(forRepresentative(in, body), t)
 	if formKind != in.Kind && toRepresentative(in) {
-		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).mentioned(t))
+		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).inSentence(t))
 	} else if formKind != in.Kind {
 		body += "\n\n" + t.consentEnclosed
 	}
@@ -221,7 +221,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 	}
 	if toRepresentative(in) {
 		who := complainantPerson(in)
-		body = onceInFull(body, who.mentioned(t), who.short(t))
+		body = onceInFull(body, who.inSentence(t), who.short(t))
 	}
 	if s := t.formStatements[formKind]; s != "" {
 		signed := maps.Clone(vals)

@@ -851,3 +851,21 @@ func TestEnglishOutcomeNamesTheNextStepInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesAndPhoneNumbersStayOnOneLine: a letter never breaks a person's name after its "van"
+// or its title of address, nor a phone number after its area code; an organisation's name,
+// which may fill a line, may break.
+func TestNamesAndPhoneNumbersStayOnOneLine(t *testing.T) {
+	nl := phrasebook["nl"]
+	broek := person{name: "Anna van den Broek", parts: data.NameParts{Salutation: data.SalutationMrs, Initials: "A.S.", Surname: "van den Broek"}}
+	if got := broek.inSentence(nl); got != "mevrouw\u00a0A.S.\u00a0van\u00a0den\u00a0Broek" {
+		t.Errorf("name in a sentence %q, want it bound by non-breaking spaces", got)
+	}
+	if got := (person{name: "Stichting Vrienden van het Museum"}).inSentence(nl); got != "Stichting Vrienden van het Museum" {
+		t.Errorf("organisation in a sentence %q, want it as typed", got)
+	}
+	set := data.Settings{data.KeyPracticePhone: "030 231 45 67"}
+	if got := reachable(set, nl); !strings.Contains(got, "030\u00a0231\u00a045\u00a067") {
+		t.Errorf("contact sentence %q, want the phone number bound", got)
+	}
+}

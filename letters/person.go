@@ -75,14 +75,24 @@ func (p person) nameLine(t *phrases) string {
 	return core
 }
 
-// mentioned is the person's name inside a sentence or a subject line: "mevrouw A. van den
-// Broek", "de heer A. de Vries".
+// mentioned is the person's name after a word before it, as in "t.a.v. de heer W. Jansen":
+// "mevrouw A. van den Broek", "de heer A. de Vries".
 func (p person) mentioned(t *phrases) string {
 	line := p.nameLine(t)
 	if prefix := t.addressPrefix[p.parts.Salutation]; prefix != "" && strings.HasPrefix(line, prefix) {
 		return t.mentionPrefix[p.parts.Salutation] + line[len(prefix):]
 	}
 	return line
+}
+
+// inSentence is the name as mentioned inside a sentence or a subject line, kept on one line:
+// a name broken after its "van" or its title of address reads as two. A name as typed (an
+// organisation's, which may fill a line) may break.
+func (p person) inSentence(t *phrases) string {
+	if p.parts.Surname == "" {
+		return p.mentioned(t)
+	}
+	return strings.ReplaceAll(p.mentioned(t), " ", nbsp)
 }
 
 // short is how a letter names the person again after naming them in full: the title of
@@ -94,7 +104,7 @@ func (p person) short(t *phrases) string {
 	case n.Surname == "":
 		return p.name
 	case n.Salutation == data.SalutationNeutral:
-		return p.mentioned(t)
+		return p.inSentence(t)
 	}
 	return t.mentionPrefix[n.Salutation] + nbsp + data.CapitalSurname(n.Surname)
 }

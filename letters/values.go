@@ -66,7 +66,7 @@ func Description(c *data.Complaint, lang string) string {
 	t := phrasebook[lang]
 	about, on := t.aboutSubject[c.Subject], formatDate(c.ReceivedOn, lang)
 	if c.Representative.Name != "" {
-		return fmt.Sprintf(t.descriptionRep, on, about, person{name: c.Complainant.Name, parts: c.Complainant.NameParts}.mentioned(t))
+		return fmt.Sprintf(t.descriptionRep, on, about, person{name: c.Complainant.Name, parts: c.Complainant.NameParts}.inSentence(t))
 	}
 	return fmt.Sprintf(t.description, on, about)
 }
@@ -169,7 +169,7 @@ func forRepresentative(in *Input, s string) string {
 		return s
 	}
 	t := phrasebook[in.Language]
-	return reword(s, withName(t.toRepresentative, complainantPerson(in).mentioned(t)))
+	return reword(s, withName(t.toRepresentative, complainantPerson(in).inSentence(t)))
 }
 
 // withName fills who in for %s in each pair's replacement.
@@ -188,9 +188,10 @@ func disputesBody(set data.Settings, lang string) string {
 	return text
 }
 
-// reachable says how the complainant can reach the practice, from what settings hold.
+// reachable says how the complainant can reach the practice, from what settings hold. The
+// phone number stays on one line: "030 231" at a line's end reads as a number of its own.
 func reachable(set data.Settings, t *phrases) string {
-	phone, email := set.PracticePhone(), set.PracticeEmail()
+	phone, email := strings.ReplaceAll(set.PracticePhone(), " ", nbsp), set.PracticeEmail()
 	switch {
 	case phone != "" && email != "":
 		return fmt.Sprintf(t.phoneAndEmail, phone, email)
