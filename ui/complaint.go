@@ -270,10 +270,22 @@ func (cf *complaintFile) onSave() {
 // practitioner reads why and nothing was changed.
 func (cf *complaintFile) do(change func() error) {
 	if err := change(); err != nil {
+		cf.headerToTop()
 		showError(err, cf.win)
 		return
 	}
 	cf.changed()
+	cf.load(nil)
+}
+
+// headerToTop shows the file's header from its top after a refused step, read afresh: scrolled
+// down to the step's button (in a low window, or by Tab), it hid the title, the banner and the
+// reasons beside the steps, which say where the file stands now (another program may have
+// changed it) and why the step is refused.
+func (cf *complaintFile) headerToTop() {
+	if cf.frame != nil {
+		cf.frame.Objects[0].(*container.Scroll).ScrollToTop()
+	}
 	cf.load(nil)
 }
 
