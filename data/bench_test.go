@@ -226,7 +226,7 @@ func BenchmarkRegisterPage(b *testing.B) {
 		{data.SortComplainant, "c.complainant_name COLLATE NOCASE, c.id"},
 		{data.SortSummary, "c.summary COLLATE NOCASE, c.id"},
 		{data.SortHandler, "c.handler COLLATE NOCASE, c.id"},
-		{data.SortStatus, "c.status, c.received_on, c.id"},
+		{data.SortStatus, statusRank + ", c.status, c.received_on, c.id"},
 		{data.SortDue, "c.status IN ('closed', 'withdrawn', 'resolved'), c.due_on IS NULL, c.due_on, c.id"},
 	}
 	// The screen counts the register once per filter (here all of it) and then reads the
@@ -316,13 +316,18 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// statusRank is a status's place in the procedure, as the status index of migration 0017
+// holds it (SQLite finds that index only through this very expression).
+const statusRank = `CASE c.status WHEN 'informal' THEN 1 WHEN 'received' THEN 2 WHEN 'acknowledged' THEN 3 WHEN 'extended' THEN 4
+	WHEN 'resolved' THEN 5 WHEN 'closed' THEN 6 WHEN 'withdrawn' THEN 7 END`
+
 // BenchmarkRegisterFilter is the register filtered by status and year of receipt, first
 // page (target < 20 ms).
 func BenchmarkRegisterFilter(b *testing.B) {
 	s, db := bench(b)
 	f := data.Filter{Status: data.StatusClosed, Year: 2025, Limit: 100}
 	pair(b, func() error { return appPage(s, f, 100) }, func() error {
-		return page(db, "c.status = ? AND c.received_on >= ? AND c.received_on < ?", "c.received_on DESC, c.id DESC", 100, 0,
+		return page(db, statusRank+" = 6 AND c.status = ? AND c.received_on >= ? AND c.received_on < ?", "c.received_on DESC, c.id DESC", 100, 0,
 			"closed", "2025-01-01", "2026-01-01")
 	})
 }
@@ -364,7 +369,7 @@ func BenchmarkOverview(b *testing.B) {
 				AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.complaint_id = c.id AND l.contact_id = ct.id AND l.kind <> 'progress')) END,
 			CASE WHEN c.status = 'resolved' THEN (SELECT max(sent_on) FROM letters WHERE complaint_id = c.id AND kind = 'outcome') END,
 			CASE WHEN c.status = 'resolved' THEN (SELECT count(*) FROM complaint_measures WHERE complaint_id = c.id) END
-			FROM complaints c WHERE c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved')`); err != nil {
+			FROM complaints c WHERE `+statusRank+` IN (1, 2, 3, 4, 5)`); err != nil {
 				return err
 			}
 			// The withdrawals of the last 90 days whose confirmation is not sent (none: the demo

@@ -84,9 +84,19 @@ var sortColumns = map[SortKey][]string{
 	SortComplainant: {"c.complainant_name COLLATE NOCASE", "c.id"},
 	SortSummary:     {"c.summary COLLATE NOCASE", "c.id"},
 	SortHandler:     {"c.handler COLLATE NOCASE", "c.id"},
-	SortStatus:      {"c.status", "c.received_on", "c.id"},
+	SortStatus:      {statusRankSQL, "c.status", "c.received_on", "c.id"}, // the status's own name changes no order: see statusRankSQL
 	SortDue:         {"c.status IN ('closed', 'withdrawn', 'resolved')", "c.due_on IS NULL", "c.due_on", "c.id"},
 }
+
+// statusRankSQL is a complaint's status as its place in the procedure (the order of
+// Statuses): the register sorts by it, and finds a status by it, as the status index
+// (migration 0017) holds it. SQLite uses that index only for this very expression, and orders
+// by it only with the status's name after it, as the index has it.
+const statusRankSQL = `CASE c.status WHEN 'informal' THEN 1 WHEN 'received' THEN 2 WHEN 'acknowledged' THEN 3 WHEN 'extended' THEN 4
+	WHEN 'resolved' THEN 5 WHEN 'closed' THEN 6 WHEN 'withdrawn' THEN 7 END`
+
+// rank is the status's place in the procedure, as statusRankSQL gives it.
+func (s Status) rank() int { return slices.Index(Statuses, s) + 1 }
 
 // Keyset reports whether a page can start After a complaint in f's sort: every sort but the
 // one by target date, which may be empty (a row-value comparison with NULL matches nothing).
@@ -150,22 +160,28 @@ func (f Filter) keysetPage(cond string, args, anchor []any) (string, []any) {
 			same, all = append(same, terms[i]+" = ?"), append(all, anchor[i])
 		}
 		same, all = append(same, terms[k-1]+" "+op+" ?"), append(all, anchor[k-1])
+		// Ordered by the terms from the k-th on: SQLite takes the equal ones before it as
+		// constant for a column (the status), not for an expression (its place in the
+		// procedure), and would otherwise sort the whole range to find its first rows.
 		parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT c.id FROM complaints c WHERE %s AND %s ORDER BY %s LIMIT %d)`,
-			cond, strings.Join(same, " AND "), f.orderBy(), limit))
+			cond, strings.Join(same, " AND "), strings.Join(f.orderTerms()[k-1:], ", "), limit))
 	}
 	return fmt.Sprintf(`SELECT c.id FROM (%s) AS after JOIN complaints c ON c.id = after.id ORDER BY %s LIMIT %d`,
 		strings.Join(parts, " UNION ALL "), f.orderBy(), limit), all
 }
 
 // orderBy is the ORDER BY clause of the filter's sort; the default order is newest first.
-func (f Filter) orderBy() string {
+func (f Filter) orderBy() string { return strings.Join(f.orderTerms(), ", ") }
+
+// orderTerms are the terms of the filter's sort, each with its direction.
+func (f Filter) orderTerms() []string {
 	terms := slices.Clone(sortColumns[f.Sort])
 	if f.Descending && f.Sort != "" {
 		for i := range terms {
 			terms[i] += " DESC"
 		}
 	}
-	return strings.Join(terms, ", ")
+	return terms
 }
 
 // everything is the condition of a filter that narrows nothing.
@@ -182,10 +198,10 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		if err != nil {
 			return "", nil, false, err
 		}
-		where, args = append(where, "c.status = ?"), append(args, st)
+		where, args = append(where, statusRankSQL+" = ? AND c.status = ?"), append(args, st.rank(), st)
 	}
-	if f.Active { // named one by one, so SQLite finds them in the status index, and the withdrawn in theirs
-		where = append(where, "(c.status IN ('informal', 'received', 'acknowledged', 'extended', 'resolved') OR "+withdrawalDueSQL+")")
+	if f.Active { // by their places in the procedure, so SQLite finds them in the status index, and the withdrawn in theirs
+		where = append(where, "("+statusRankSQL+" IN (1, 2, 3, 4, 5) OR "+withdrawalDueSQL+")")
 		args = append(args, f.today.AddDays(-withdrawalListedDays))
 	}
 	if f.Year != 0 {

@@ -229,3 +229,36 @@ func TestPagesAfterAComplaint(t *testing.T) {
 		t.Errorf("count %d (%v), want all 13", n, err)
 	}
 }
+
+// TestRegisterSortsStatusesInProcedureOrder: sorted by status, the register follows the
+// procedure (informal first, withdrawn last), not the alphabet of the statuses' names, and
+// each status is found again by the filter that asks for its place in that order.
+func TestRegisterSortsStatusesInProcedureOrder(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	byStatus := map[Status]string{}
+	for _, st := range []Status{StatusWithdrawn, StatusAcknowledged, StatusClosed, StatusInformal, StatusResolved, StatusExtended, StatusReceived} {
+		byStatus[st] = reach(t, s, st)
+	}
+	for _, desc := range []bool{false, true} {
+		listed, err := s.List(Filter{Sort: SortStatus, Descending: desc})
+		must(t, err)
+		var got []Status
+		for _, l := range listed {
+			got = append(got, l.Status)
+		}
+		want := slices.Clone(Statuses)
+		if desc {
+			slices.Reverse(want)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("sorted by status (descending %v): %v, want %v", desc, got, want)
+		}
+	}
+	for _, st := range Statuses {
+		listed, err := s.RegisterRows(Filter{Status: st})
+		must(t, err)
+		if len(listed) != 1 || listed[0].Reference != byStatus[st] {
+			t.Errorf("filter %s: %d rows, want only %s", st, len(listed), byStatus[st])
+		}
+	}
+}

@@ -10,9 +10,11 @@ import (
 
 // addressLines is the recipient's postal address. A Dutch address is written as PostNL asks
 // for it: postcode, two spaces, town in capitals ("1015 CJ  AMSTERDAM"). An address abroad
-// follows the destination's own custom, which for the Netherlands' neighbours is postcode,
-// one space and the town as written ("1050 Elsene", "10115 Berlin"), with the country in
-// capitals on the last line. The country line is left out for the practice's own country.
+// has its town and postcode in capitals too, as PostNL and the UPU ask, in the destination's
+// order: for the Netherlands' neighbours postcode, one space and town ("1050 IXELLES",
+// "10115 BERLIN"); in the United Kingdom the town on a line of its own and the postcode on the
+// next ("LONDON" / "SW1A 1AA"). The country follows in capitals on the last line, "UNITED
+// KINGDOM" however the UK was typed; it is left out for the practice's own country.
 // A letter to someone without a postal address goes by e-mail, and its address block says so.
 func addressLines(in *Input) []string {
 	p := addressee(in)
@@ -27,14 +29,17 @@ func addressLines(in *Input) []string {
 		}
 		return nonEmpty(lines)
 	}
-	home := sameCountry(p.country, in.Settings.PracticeCountry())
-	if p.country == "" || countryCode(p.country) == "NL" {
+	home, country := sameCountry(p.country, in.Settings.PracticeCountry()), strings.ToUpper(p.country)
+	switch code := countryCode(p.country); {
+	case p.country == "" || code == "NL":
 		lines = append(lines, strings.TrimSpace(p.pc+"  "+townInCapitals(p.city)))
-	} else {
-		lines = append(lines, strings.TrimSpace(p.pc+" "+p.city))
+	case code == "GB":
+		lines, country = append(lines, townInCapitals(p.city), strings.ToUpper(p.pc)), "UNITED KINGDOM"
+	default:
+		lines = append(lines, strings.TrimSpace(strings.ToUpper(p.pc)+" "+townInCapitals(p.city)))
 	}
 	if p.country != "" && !home {
-		lines = append(lines, strings.ToUpper(p.country))
+		lines = append(lines, country)
 	}
 	return nonEmpty(lines)
 }
@@ -53,8 +58,8 @@ func nonEmpty(lines []string) []string {
 func (p person) postal() bool { return p.line1 != "" || p.line2 != "" || p.pc != "" || p.city != "" }
 
 // checkAddress refuses a letter its addressee would not receive: a postal address needs the
-// street, the town and (in the Netherlands and its neighbours, where every address has one)
-// the postcode; without any postal address the letter goes by e-mail, so it needs the e-mail
+// street, the town and (in the Netherlands, its neighbours and the United Kingdom, where every
+// address has one) the postcode; without any postal address the letter goes by e-mail, so it needs the e-mail
 // address. The message says whose details to complete.
 func checkAddress(in *Input) error {
 	p := addressee(in)
@@ -75,7 +80,7 @@ func checkAddress(in *Input) error {
 	if p.line1 == "" && p.line2 == "" {
 		missing = append(missing, data.Msg("de straat en het huisnummer"))
 	}
-	if p.pc == "" && slices.Contains([]string{"", "NL", "BE", "DE", "LU", "FR"}, countryCode(p.country)) {
+	if p.pc == "" && slices.Contains([]string{"", "NL", "BE", "DE", "LU", "FR", "GB"}, countryCode(p.country)) {
 		missing = append(missing, data.Msg("de postcode"))
 	}
 	if p.city == "" {
@@ -90,7 +95,7 @@ func checkAddress(in *Input) error {
 	return nil
 }
 
-// townInCapitals is a Dutch town as PostNL writes it on the last address line: in capitals,
+// townInCapitals is a town as PostNL writes it on the address's town line: in capitals,
 // but for the elided article of 's-Gravenhage and 's-Hertogenbosch, always small ("'s-GRAVENHAGE").
 func townInCapitals(town string) string {
 	for _, article := range []string{"'s-", "’s-"} {
@@ -107,6 +112,9 @@ var countryNames = map[string]string{
 	"belgië": "BE", "belgie": "BE", "belgium": "BE", "belgique": "BE", "belgien": "BE", "be": "BE",
 	"duitsland": "DE", "germany": "DE", "deutschland": "DE", "de": "DE",
 	"luxemburg": "LU", "luxembourg": "LU", "lu": "LU", "frankrijk": "FR", "france": "FR", "fr": "FR",
+	"verenigd koninkrijk": "GB", "united kingdom": "GB", "the united kingdom": "GB", "uk": "GB", "gb": "GB",
+	"groot-brittannië": "GB", "groot-brittannie": "GB", "great britain": "GB", "engeland": "GB", "england": "GB",
+	"schotland": "GB", "scotland": "GB", "wales": "GB", "noord-ierland": "GB", "northern ireland": "GB",
 }
 
 // countryCode is the ISO code of a country as typed, or the text folded when it is not known.

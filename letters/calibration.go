@@ -79,18 +79,27 @@ const rulerEdge = 5.0
 // foldMarks are the heights of the fold and punch marks, which the left ruler's numbers avoid.
 var foldMarks = []float64{105, 148.5, 210}
 
+// rulerPt is the size of the rulers' numbers: large enough to read on paper at arm's length,
+// small enough that "190" and "200" keep a clear gap between them.
+const rulerPt = 7.0
+
 // rulers draws millimetre scales along the top and left edges, numbered every centimetre. The
-// ticks start 5 mm from the edge; a number that would sit on a fold mark is left out.
+// ticks start 5 mm from the edge; each number stands centred under (or level with) its own
+// long tick, so it is never read as the short 5 mm tick beside it. A number that would sit on
+// a fold mark is left out.
 func (d *document) rulers() {
 	f := d.pdf
 	f.SetDrawColor(0, 0, 0)
 	f.SetLineWidth(0.15)
+	f.SetFont("sans", "", rulerPt)
+	capHeight := rulerPt * 0.3528 * 0.72 // of the digits, in mm
 	for mm := 10; mm <= 200; mm += 5 {
 		x, l := float64(mm), 2.0
 		if mm%10 == 0 {
 			l = 4
 			if mm < 200 {
-				d.text(x-1.5, rulerEdge+l+3.5, 6, "", 0, strconv.Itoa(mm))
+				n := strconv.Itoa(mm)
+				d.text(x-f.GetStringWidth(n)/2, rulerEdge+l+1+capHeight, rulerPt, "", 0, n)
 			}
 		}
 		f.Line(x, rulerEdge, x, rulerEdge+l)
@@ -100,7 +109,7 @@ func (d *document) rulers() {
 		if mm%10 == 0 {
 			l = 4
 			if mm < 290 && !nearFold(y) {
-				d.text(rulerEdge+l+1.5, y+1, 6, "", 0, strconv.Itoa(mm))
+				d.text(rulerEdge+l+1, y+capHeight/2, rulerPt, "", 0, strconv.Itoa(mm))
 			}
 		}
 		f.Line(rulerEdge, y, rulerEdge+l, y)

@@ -116,9 +116,9 @@ func TestCountryOnlyWhenAbroad(t *testing.T) {
 		{"Nederland", "The Netherlands", "3581 KP  UTRECHT"},
 		{"Netherlands", "NL", "3581 KP  UTRECHT"},
 		{"", "nederland", "3581 KP  UTRECHT"},
-		{"Nederland", "Duitsland", "3581 KP Utrecht\nDUITSLAND"},
+		{"Nederland", "Duitsland", "3581 KP UTRECHT\nDUITSLAND"},
 		{"België", "Nederland", "3581 KP  UTRECHT\nNEDERLAND"},
-		{"België", "Belgium", "3581 KP Utrecht"},
+		{"België", "Belgium", "3581 KP UTRECHT"},
 		{"Belgium", "Netherlands", "3581 KP  UTRECHT\nNETHERLANDS"},
 	} {
 		in := sample(data.LetterAcknowledgement, "nl")
@@ -127,6 +127,29 @@ func TestCountryOnlyWhenAbroad(t *testing.T) {
 		if got := strings.Join(lines[2:], "\n"); got != tc.want {
 			t.Errorf("practice in %q, complainant in %q: address ends with %q, want %q", tc.practice, tc.complainant, got, tc.want)
 		}
+	}
+}
+
+// TestAddressInTheUnitedKingdom: a UK address has the town in capitals on a line of its own,
+// the postcode on the next and "UNITED KINGDOM" last, however the country was typed; a
+// postcode is required there, as in the Netherlands.
+func TestAddressInTheUnitedKingdom(t *testing.T) {
+	for _, country := range []string{"Verenigd Koninkrijk", "United Kingdom", "UK", "Groot-Brittannië", "Engeland", "Great Britain", "GB", "uk."} {
+		in := sample(data.LetterAcknowledgement, "nl")
+		p := &in.Complaint.Complainant
+		p.AddressLine1, p.Postcode, p.City, p.Country = "10 Downing Street", "sw1a 2aa", "London", country
+		if got, want := strings.Join(addressLines(&in)[1:], " / "), "10 Downing Street / LONDON / SW1A 2AA / UNITED KINGDOM"; got != want {
+			t.Errorf("country %q: address %q, want %q", country, got, want)
+		}
+		p.Postcode = ""
+		if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "de postcode ontbreekt") {
+			t.Errorf("country %q without a postcode: %v", country, err)
+		}
+	}
+	in := sample(data.LetterAcknowledgement, "en")
+	in.Settings["practice_country"], in.Complaint.Complainant.Country = "United Kingdom", "England"
+	if lines := addressLines(&in); lines[len(lines)-1] != "3581 KP" || lines[len(lines)-2] != "UTRECHT" {
+		t.Errorf("a practice in the UK writing home: %q", lines)
 	}
 }
 
@@ -157,7 +180,7 @@ func TestLetterNeedsAnAddress(t *testing.T) {
 			"de straat en het huisnummer en de woonplaats ontbreken", ""},
 		{"abroad without postcodes", func(in *Input) {
 			in.Complaint.Complainant.Postcode, in.Complaint.Complainant.City, in.Complaint.Complainant.Country = "", "Dublin 4", "Ierland"
-		}, "", "Dublin 4"},
+		}, "", "DUBLIN 4"},
 		{"nothing", func(in *Input) { in.Complaint.Complainant = data.Complainant{Name: "Piet Klaas"} },
 			"van de klager is geen postadres en geen e-mailadres bekend", ""},
 		{"e-mail only", func(in *Input) {
@@ -198,6 +221,38 @@ func TestTownInCapitals(t *testing.T) {
 		"'S-Gravenhage": "'s-GRAVENHAGE", "Utrecht": "UTRECHT", "Den Haag": "DEN HAAG"} {
 		if got := townInCapitals(in); got != want {
 			t.Errorf("townInCapitals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestEuroAmounts: Dutch writes "€ 475" and English "€475", however the amount was typed; the
+// Dutch space, like the one after "EUR", never breaks, so the sign and the amount share a line.
+func TestEuroAmounts(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"nl", "€475 en € 12,50 en €\u00a03", "€\u00a0475 en €\u00a012,50 en €\u00a03"},
+		{"en", "€475 and € 12.50 and €\u00a03", "€475 and €12.50 and €3"},
+		{"nl", "EUR 475, EUR475", "EUR\u00a0475, EUR\u00a0475"},
+		{"en", "EUR 475, EUR475", "EUR\u00a0475, EUR\u00a0475"},
+		{"en", "€ and 5", "€ and 5"},
+	} {
+		if got := keepTogether(c.in, phrasebook[c.lang]); got != c.want {
+			t.Errorf("%s: keepTogether(%q) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}
+
+// TestAcknowledgementOpensWithThanks: the acknowledgement opens by thanking the complainant
+// for the complaint it names, and the intake form's preview quotes that same sentence.
+func TestAcknowledgementOpensWithThanks(t *testing.T) {
+	for lang, want := range map[string]string{"nl": "Dank u wel voor uw klacht van 5 oktober 2026 over onze dienstverlening.",
+		"en": "Thank you for your complaint of 5 October 2026 about our services."} {
+		in := sample(data.LetterAcknowledgement, lang)
+		body, err := bodyText(in)
+		if err != nil || !strings.HasPrefix(flat(body), want) {
+			t.Errorf("%s acknowledgement opens %q (%v), want %q", lang, body, err, want)
+		}
+		if got := DescriptionPreview(&in.Complaint, lang); got != "‘"+want+"’" {
+			t.Errorf("%s preview %q, want the opening %q", lang, got, want)
 		}
 	}
 }

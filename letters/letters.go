@@ -33,6 +33,9 @@ type Input struct {
 	// ConsentAnswered: the complainant's answer about consent is on record, so the
 	// acknowledgement does not ask it (data.AsksConsent).
 	ConsentAnswered bool
+	// FormSentOn: consent request: the day an acknowledgement that carried the consent form
+	// was sent, so the request says the form comes again; zero when none was sent.
+	FormSentOn data.Date
 
 	// Body replaces the letter's text (the practice's own from settings, or the built-in one);
 	// a preview sets it to a text that is not saved yet.
@@ -206,12 +209,19 @@ func expandTexts(in *Input) (body, form string, err error) {
 		}
 		return "", "", err
 	}
-	body = keepTogether(forRepresentative(in, body))
 	t, formKind := phrasebook[in.Language], in.formKind()
+	body = keepTogether(forRepresentative(in, body), t)
 	if formKind != in.Kind && toRepresentative(in) {
 		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).mentioned(t))
 	} else if formKind != in.Kind {
 		body += "\n\n" + t.consentEnclosed
+	}
+	if in.Kind == data.LetterConsent && !in.FormSentOn.IsZero() && !in.ConsentAnswered {
+		body += "\n\n" + fmt.Sprintf(t.formSentBefore, formatDate(in.FormSentOn, in.Language))
+	}
+	if toRepresentative(in) {
+		who := complainantPerson(in)
+		body = onceInFull(body, who.mentioned(t), who.short(t))
 	}
 	if s := t.formStatements[formKind]; s != "" {
 		signed := maps.Clone(vals)
@@ -226,7 +236,7 @@ func expandTexts(in *Input) (body, form string, err error) {
 		if in.Complaint.Complainant.Organisation != "" && formKind == data.LetterConsent {
 			form = reword(form, t.forOrganisation)
 		}
-		form = keepTogether(form)
+		form = keepTogether(form, t)
 	}
 	if formKind == data.LetterConsent {
 		form += "\n\n" + consentChoices(in)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -493,6 +494,25 @@ func TestCalibration(t *testing.T) {
 			t.Errorf("ruler number %s sits on a fold mark", w.text)
 		}
 	}
+	// Each number stands centred on its own centimetre tick, in type large enough to read,
+	// with a clear gap to the next one, so none is taken for the 5 mm tick beside it.
+	prevRight := 0.0
+	for _, w := range pdfWords(t, path) {
+		mm, err := strconv.Atoi(w.text)
+		if err != nil || w.page != 1 || w.yMax > 15*ptPerMM {
+			continue
+		}
+		if centre := (w.xMin + w.xMax) / 2 / ptPerMM; math.Abs(centre-float64(mm)) > 0.5 {
+			t.Errorf("top ruler number %s is centred at %.1f mm, not on its tick", w.text, centre)
+		}
+		if h := (w.yMax - w.yMin) / ptPerMM; h < 2.6 {
+			t.Errorf("top ruler number %s is %.1f mm high, too small to read", w.text, h)
+		}
+		if gap := (w.xMin - prevRight) / ptPerMM; prevRight > 0 && gap < 4 {
+			t.Errorf("top ruler number %s is %.1f mm from the one before it", w.text, gap)
+		}
+		prevRight = w.xMax
+	}
 	for _, label := range []string{"Adresvenster: afstand van de linkerkant (mm)", "bij Instellingen"} {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), label) {
 			t.Errorf("the instructions do not name the settings screen's %q", label)
@@ -644,15 +664,16 @@ func TestProgressTellsOnlyContactsWithTheComplainant(t *testing.T) {
 
 // TestLettersToARepresentative: a letter to a representative (gemachtigde) speaks of the
 // complaint of the complainant on whose behalf they filed it, and asks the complainant's
-// consent, whose name the form on the next page carries, not the representative's.
+// consent, whose name the form on the next page carries, not the representative's. It names
+// the complainant once in full and after that by title and surname.
 func TestLettersToARepresentative(t *testing.T) {
 	notSaid := map[string][]string{"nl": {"uw klacht", "Uw klacht", "uw toestemming", "uw dossier"},
 		"en": {"your complaint", "Your complaint", "your consent", "your file"}}
 	asksComplainant := map[string][]string{
-		"nl": {"Dat doen wij alleen met toestemming van de heer Ł. Wiśniewski.",
-			"Wilt u de verklaring op de volgende pagina door de heer Ł. Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
-		"en": {"We will only share them with the consent of Mr Ł. Wiśniewski.",
-			"Please ask Mr Ł. Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
+		"nl": {"Dat doen wij alleen met toestemming van de heer Wiśniewski.",
+			"Wilt u de verklaring op de volgende pagina door de heer Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
+		"en": {"We will only share them with the consent of Mr Wiśniewski.",
+			"Please ask Mr Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
 	for _, lang := range data.Languages {
 		for _, kind := range data.LetterKinds {
 			if kind == data.LetterConfidentiality {
@@ -667,6 +688,11 @@ func TestLettersToARepresentative(t *testing.T) {
 				t.Fatal(err)
 			}
 			body = flat(body)
+			who := complainantPerson(&in)
+			if full, short := flat(who.mentioned(phrasebook[lang])), flat(who.short(phrasebook[lang])); strings.Count(body, full) != 1 ||
+				kind == data.LetterConsent && !strings.Contains(body, short) {
+				t.Errorf("%s %s to the representative does not name %q once in full, then %q:\n%s", lang, kind, full, short, body)
+			}
 			for _, s := range notSaid[lang] {
 				if strings.Contains(body, s) {
 					t.Errorf("%s %s to the representative says %q:\n%s", lang, kind, s, body)
@@ -703,7 +729,7 @@ func TestEnglishReadsAsEnglish(t *testing.T) {
 	for kind, says := range map[data.LetterKind][]string{
 		data.LetterAcknowledgement: {"We value being told when someone is dissatisfied", "even if you do not consent",
 			"I consent to all documents in the complaint file being shared", "I consent only to the documents I tick below being shared:"},
-		data.LetterConfidentiality: {"on which Praktijk De Linde is asking my advice"},
+		data.LetterConfidentiality: {"am advising Praktijk De Linde on the complaint", "share the documents and their contents with no one other than"},
 		data.LetterOutcome:         {"We will take the part of your complaint that is well-founded into account when we evaluate our practice"},
 	} {
 		in := tidy(sample(kind, "en"))

@@ -9,7 +9,7 @@ import (
 
 // The texts a letter inserts were typed for the register, quickly and in many hands. Before
 // they go into a letter they are made to read as the rest of the letter does: see sentences
-// and phrase. keepTogether then binds what Dutch typography keeps on one line.
+// and phrase. keepTogether then binds what typography keeps on one line.
 
 var spaces = regexp.MustCompile(`[ \t\x{00a0}]{2,}`)
 
@@ -107,16 +107,19 @@ func quotes(s string) string {
 const nbsp = "\u00a0"
 
 var (
-	euroAmount = regexp.MustCompile(`(€|EUR) ?(\d)`)
+	euroAmount = regexp.MustCompile(`€[ \x{00a0}]?(\d)`)
+	eurAmount  = regexp.MustCompile(`\bEUR[ \x{00a0}]?(\d)`)
 	dayMonth   = regexp.MustCompile(`\b(\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|January|February|March|April|May|June|July|August|September|October|November|December)( \d{4})?\b`)
 	initials   = regexp.MustCompile(`(\b\p{Lu}\.)+ `)
 )
 
-// keepTogether puts non-breaking spaces where Dutch typography keeps words on one line: an
-// amount and its currency ("€ 475"), a date ("4 januari 2027") and initials with the name
-// they belong to ("A. de Linde"). A reference such as K-2026-0001 has no space to break at.
-func keepTogether(s string) string {
-	s = euroAmount.ReplaceAllString(s, "$1"+nbsp+"$2")
+// keepTogether puts non-breaking spaces where typography keeps words on one line: an amount
+// and its currency ("€ 475" in Dutch, "EUR 475"), a date ("4 januari 2027") and initials with
+// the name they belong to ("A. de Linde"). English writes the euro sign against the amount
+// ("€475"), so there is no space to break at. A reference such as K-2026-0001 has none either.
+func keepTogether(s string, t *phrases) string {
+	s = euroAmount.ReplaceAllString(s, "€"+t.euroSpace+"$1")
+	s = eurAmount.ReplaceAllString(s, "EUR"+nbsp+"$1")
 	s = dayMonth.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", nbsp) })
 	return initials.ReplaceAllStringFunc(s, func(m string) string { return strings.TrimSuffix(m, " ") + nbsp })
 }

@@ -85,6 +85,31 @@ func (p person) mentioned(t *phrases) string {
 	return line
 }
 
+// short is how a letter names the person again after naming them in full: the title of
+// address with the surname, "mevrouw Van den Broek", "Ms Van den Broek"; the name as the
+// salutation writes it for the neutral one ("Sam de Vries"), and as typed without name parts.
+func (p person) short(t *phrases) string {
+	n := p.parts
+	switch {
+	case n.Surname == "":
+		return p.name
+	case n.Salutation == data.SalutationNeutral:
+		return p.mentioned(t)
+	}
+	return t.mentionPrefix[n.Salutation] + nbsp + data.CapitalSurname(n.Surname)
+}
+
+// onceInFull names who in full where the text first names them, and in short after that, as
+// one writes about a third person: the representative's letter names the complainant so.
+func onceInFull(s, full, short string) string {
+	i := strings.Index(s, full)
+	if i < 0 || full == short {
+		return s
+	}
+	i += len(full)
+	return s[:i] + strings.ReplaceAll(s[i:], full, short)
+}
+
 // salutation is the opening of the letter: "Geachte mevrouw Van den Broek,", "Geachte heer De
 // Vries,", "Geachte professor Öztürk-Vermeulen," or "Geachte Sam de Vries,"; to an
 // organisation, or without a first name, "Geachte heer, mevrouw,". Titles stay in the address.

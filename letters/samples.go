@@ -146,13 +146,15 @@ func sampleCases(lang string) []sampleCase {
 	second2 := mk(data.LetterProgress, extended, "2026-12-03")
 	second2.Extension, second2.Extensions = second, []data.Extension{first, second}
 	second2.Contacts = append(slices.Clone(contacts), data.Contact{On: first.On, Kind: data.ContactLetter}) // the first progress letter, sent
+	consent := mk(data.LetterConsent, base, "2026-10-13")
+	consent.FormSentOn = base.AcknowledgedOn // the acknowledgement carried the form
 	return []sampleCase{
 		{"ontvangstbevestiging", mk(data.LetterAcknowledgement, base, "2026-10-08")},
 		{"voortgangsbericht", mk(data.LetterProgress, extended, "2026-10-30")},
 		{"tweede-voortgangsbericht", second2},
 		{"uitkomst", mk(data.LetterOutcome, resolved, "2026-12-18")},
 		{"uitkomst-twee-paginas", mk(data.LetterOutcome, long, "2026-12-18")},
-		{"toestemming-externe-deskundige", mk(data.LetterConsent, base, "2026-10-13")},
+		{"toestemming-externe-deskundige", consent},
 		{"geheimhoudingsverklaring", mk(data.LetterConfidentiality, base, "2026-10-22")},
 		{"intrekking", mk(data.LetterWithdrawal, withdrawn, "2026-11-25")},
 		{"gemachtigde", mk(data.LetterAcknowledgement, rep, "2026-10-08")},

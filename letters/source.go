@@ -64,6 +64,9 @@ func Prepare(src Source, r Request) (Input, error) {
 	}
 	in.Contacts = withoutAcknowledgements(f)
 	in.Measures, in.ConsentAnswered = f.Measures, len(f.Consents) > 0
+	if in.Kind == data.LetterConsent {
+		in.FormSentOn = formSentOn(f)
+	}
 	if n := len(f.Extensions); n > 0 {
 		in.Extension, in.Extensions = f.Extensions[n-1], f.Extensions
 	}
@@ -216,6 +219,18 @@ func Renderer() func(s *data.Store, ref string, kind data.LetterKind, on data.Da
 		err = renderOn(&buf, in, b.take)
 		return buf.Bytes(), err
 	}
+}
+
+// formSentOn is the day the latest acknowledgement that carried the consent form was sent;
+// zero when none was.
+func formSentOn(f *data.File) data.Date {
+	var on data.Date
+	for _, l := range f.Letters {
+		if l.Kind == data.LetterAcknowledgement && l.AsksConsent && l.SentOn.After(on) {
+			on = l.SentOn
+		}
+	}
+	return on
 }
 
 // withoutAcknowledgements leaves out the contact moments that record an acknowledgement

@@ -65,7 +65,7 @@ func TestGenerateArchivesAndReprints(t *testing.T) {
 		t.Error("the same complaint on the same day gave different bytes")
 	}
 	text := pdfText(t, writeTemp(t, "ack.pdf", pdf))
-	for _, want := range []string{"Łukasz Wiśniewski", "3512 JK", "UTRECHT", "van uw klacht van 2 november 2026", "uiterlijk 2 december 2026", ref} {
+	for _, want := range []string{"Łukasz Wiśniewski", "3512 JK", "UTRECHT", "voor uw klacht van 2 november 2026", "uiterlijk 2 december 2026", ref} {
 		if !strings.Contains(text, want) {
 			t.Errorf("letter lacks %q:\n%s", want, text)
 		}
@@ -212,5 +212,39 @@ func TestAcknowledgementAfterAConsentAnswer(t *testing.T) {
 	text := flat(pdfText(t, writeTemp(t, "ack.pdf", pdf)))
 	if l.AsksConsent || strings.Contains(text, "toestemmingsformulier") || strings.Contains(text, "Verklaring van toestemming") {
 		t.Errorf("asks consent %v after the answer:\n%s", l.AsksConsent, text)
+	}
+}
+
+// TestConsentRequestAfterTheFormWasSent: when the acknowledgement that carried the consent
+// form has gone out and no answer is on record, the consent request says the form comes
+// again; before it went out, or once the complainant has answered, it says nothing of it.
+func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
+	s, ref := register(t)
+	said := "Bij onze brief van 30 november 2026 hebt u al een toestemmingsformulier ontvangen. Voor het geval u dat niet meer hebt, sturen wij het hierbij opnieuw mee."
+	consent := func() string {
+		_, pdf, err := Generate(s, Request{Reference: ref, Kind: data.LetterConsent, Date: day("2026-11-30")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return flat(pdfText(t, writeTemp(t, "consent.pdf", pdf)))
+	}
+	ack, _, err := Generate(s, Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")})
+	if err != nil || !ack.AsksConsent {
+		t.Fatalf("acknowledgement asks consent %v: %v", ack.AsksConsent, err)
+	}
+	if text := consent(); strings.Contains(text, "al een toestemmingsformulier") {
+		t.Errorf("the acknowledgement is not sent yet, but the request says so:\n%s", text)
+	}
+	if err := s.MarkLetterSent(ack.ID, day("2026-11-30"), data.DeliveryPost); err != nil {
+		t.Fatal(err)
+	}
+	if text := consent(); !strings.Contains(text, said) {
+		t.Errorf("the request after the acknowledgement with the form lacks %q:\n%s", said, text)
+	}
+	if err := s.GiveConsent(ref, data.Consent{How: "telefonisch", Refused: true}); err != nil {
+		t.Fatal(err)
+	}
+	if text := consent(); strings.Contains(text, "al een toestemmingsformulier") {
+		t.Errorf("the complainant has answered, but the request sends the form again:\n%s", text)
 	}
 }

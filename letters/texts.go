@@ -34,9 +34,11 @@ type phrases struct {
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
+	formSentBefore                                    string // consent request: the acknowledgement of %s carried the form already
 	phoneLabel, calibrationTitle                      string
 	calibration                                       []string // the calibration page's instructions
 	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
+	euroSpace                                         string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
 	titleForPrefix bool                       // a title takes the prefix's place: English "Prof. dr. H. Öztürk", not "Ms prof. dr."
@@ -120,12 +122,12 @@ var dutch = phrases{
 			"klacht met kenmerk {kenmerk} ter beschikking mag stellen aan een onafhankelijke externe deskundige die een " +
 			"geheimhoudingsverklaring heeft ondertekend. Ik weet dat ik mijn toestemming op elk moment kan intrekken.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
-		data.LetterConfidentiality: "Ondergetekende, {deskundige}, verklaart over de klacht met kenmerk {kenmerk}, " +
-			"waarover {praktijk} advies vraagt:\n" +
-			"- alle informatie die ondergetekende daarover ontvangt, geheim te houden;\n" +
-			"- de stukken uitsluitend te gebruiken voor het advies over deze klacht;\n" +
-			"- de stukken en hun inhoud niet aan derden te verstrekken;\n" +
-			"- de stukken na afronding van het advies terug te geven of te vernietigen.\n\n" +
+		data.LetterConfidentiality: "Ik, {deskundige}, adviseer {praktijk} over de klacht met kenmerk {kenmerk}. " +
+			"Ik verklaar dat ik:\n" +
+			"- alle informatie die ik over deze klacht ontvang, geheimhoud;\n" +
+			"- de stukken alleen gebruik voor mijn advies over deze klacht;\n" +
+			"- de stukken en hun inhoud met niemand anders deel dan met {praktijk};\n" +
+			"- de stukken teruggeef of vernietig zodra mijn advies klaar is.\n\n" +
 			"Het gaat om de volgende stukken: {stukken}.",
 	},
 	formFields:   []string{"Plaats", "Datum", "Handtekening"},
@@ -143,6 +145,8 @@ var dutch = phrases{
 		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u " +
 		"het bijgevoegde toestemmingsformulier door %[1]s laten invullen en ondertekenen, en het aan ons terugsturen, " +
 		"ook als het antwoord nee" + nbsp + "is?",
+	formSentBefore: "Bij onze brief van %s hebt u al een toestemmingsformulier ontvangen. Voor het geval u dat niet " +
+		"meer hebt, sturen wij het hierbij opnieuw mee.",
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
 	calibration: []string{
 		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
@@ -151,6 +155,7 @@ var dutch = phrases{
 		"‘Adresvenster: afstand van de linkerkant (mm)’ (nu %s mm), ‘Adresvenster: afstand van de bovenkant (mm)’ (nu %s mm), ‘Adresvenster: breedte (mm)’ (nu %s mm) en ‘Adresvenster: hoogte (mm)’ (nu %s mm), bij Instellingen.",
 	},
 	decimalComma:   true,
+	euroSpace:      nbsp,
 	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Mevrouw", data.SalutationMr: "De heer"},
 	byEmail:        "Per e-mail: %s",
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "mevrouw", data.SalutationMr: "de heer"},
@@ -182,7 +187,7 @@ var dutch = phrases{
 	},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
-	previewDescription: "‘Hierbij bevestigen wij de ontvangst van %s.’",
+	previewDescription: "‘Dank u wel voor %s.’",
 	previewReason:      "‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
 	previewText:        "‘%s’",
 }
@@ -239,12 +244,12 @@ var english = phrases{
 			"complaint with reference {kenmerk} available to an independent external expert who has signed a " +
 			"confidentiality statement. I know that I may withdraw my consent at any time.\n\n" +
 			"The documents concerned are: {stukken}.",
-		data.LetterConfidentiality: "I, the undersigned, {deskundige}, declare with regard to the complaint with reference " +
-			"{kenmerk}, on which {praktijk} is asking my advice, that I will:\n" +
-			"- keep all information I receive about it confidential;\n" +
-			"- use the documents solely for my advice on this complaint;\n" +
-			"- not disclose the documents or their contents to third parties;\n" +
-			"- return or destroy the documents once my advice is complete.\n\n" +
+		data.LetterConfidentiality: "I, {deskundige}, am advising {praktijk} on the complaint with reference {kenmerk}. " +
+			"I declare that I will:\n" +
+			"- keep all information I receive about this complaint confidential;\n" +
+			"- use the documents only for my advice on this complaint;\n" +
+			"- share the documents and their contents with no one other than {praktijk};\n" +
+			"- return or destroy the documents as soon as my advice is complete.\n\n" +
 			"The documents concerned are: {stukken}.",
 	},
 	formFields:   []string{"Place", "Date", "Signature"},
@@ -261,7 +266,8 @@ var english = phrases{
 	consentEnclosedRep: "We sometimes ask an independent external expert for advice. The expert sees documents from the " +
 		"file only with the consent of %[1]s and after signing a confidentiality statement. Please ask %[1]s to fill in " +
 		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
-	phoneLabel: "Phone", calibrationTitle: "Address window test sheet",
+	formSentBefore: "Our letter of %s already included a consent form. In case you no longer have it, we enclose it again.",
+	phoneLabel:     "Phone", calibrationTitle: "Address window test sheet",
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
 		"Put it in one of the practice's window envelopes: the dotted frame must lie entirely inside the window.",
@@ -300,7 +306,7 @@ var english = phrases{
 	},
 	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
-	previewDescription: "‘We are writing to confirm that we have received %s.’",
+	previewDescription: "‘Thank you for %s.’",
 	previewReason:      "‘We need more time than we expected. %s’",
 	previewText:        "‘%s’",
 }
@@ -311,7 +317,7 @@ func DefaultBody(kind data.LetterKind, lang string) string { return bodies[lang]
 
 var bodies = map[string]map[data.LetterKind]string{
 	"nl": {
-		data.LetterAcknowledgement: `Hierbij bevestigen wij de ontvangst van {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen deze klacht serieus.
+		data.LetterAcknowledgement: `Dank u wel voor {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen deze klacht serieus.
 
 Uw klacht wordt behandeld door {behandelaar}, volgens onze klachtenprocedure. Meestal nemen wij eerst contact met u op om de verdere stappen te bespreken. Ook kunnen wij u om een nadere toelichting of aanvullende informatie vragen. Wilt u zelf nog iets aanvullen, laat het ons dan gerust weten.
 
@@ -366,7 +372,7 @@ Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `We are writing to confirm that we have received {klacht}. We value being told when someone is dissatisfied, and we take this complaint seriously.
+		data.LetterAcknowledgement: `Thank you for {klacht}. We value being told when someone is dissatisfied, and we take this complaint seriously.
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 

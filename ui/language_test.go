@@ -330,14 +330,14 @@ func TestLanguageSwitchRebuildsEveryWindow(t *testing.T) {
 }
 
 // A letter's sentence shown beside a field keeps the letter's language, and what is said
-// around it is in the screens' language: "In the letters: ‘Hierbij bevestigen wij …’".
+// around it is in the screens' language: "In the letters: ‘Dank u wel voor …’".
 func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
 	m, _ := newApp(t)
 	inLanguage(t, "en")
 	m.useLanguage("en")
 	f := m.Intake.form
 	test.Type(f.summary, "Te laat.")
-	if got := f.preview.Text; !strings.HasPrefix(got, "In the letters: ‘Hierbij bevestigen wij de ontvangst") {
+	if got := f.preview.Text; !strings.HasPrefix(got, "In the letters: ‘Dank u wel voor uw klacht") {
 		t.Errorf("English screens, Dutch letter: preview %q", got)
 	}
 	// The letter texts are headed with their language in the screens' language.
@@ -347,7 +347,7 @@ func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
 	inLanguage(t, "nl")
 	m.useLanguage("nl")
 	test.Type(m.Intake.form.summary, "Te laat.")
-	if got := m.Intake.form.preview.Text; !strings.HasPrefix(got, "In de brieven: ‘Hierbij") {
+	if got := m.Intake.form.preview.Text; !strings.HasPrefix(got, "In de brieven: ‘Dank u wel") {
 		t.Errorf("Dutch preview %q", got)
 	}
 }
@@ -360,11 +360,11 @@ func TestIntakePreviewsTheLettersInThePracticesLanguage(t *testing.T) {
 	m.useLanguage("en")
 	f := m.Intake.form
 	test.Type(f.summary, "Too late.")
-	if got := f.preview.Text; !strings.Contains(got, "‘We are writing to confirm that we have received your complaint of") {
+	if got := f.preview.Text; !strings.Contains(got, "‘Thank you for your complaint of") {
 		t.Errorf("English register, no language chosen: preview %q", got)
 	}
 	f.language.SetSelectedIndex(0) // Dutch
-	if got := f.preview.Text; !strings.Contains(got, "‘Hierbij bevestigen wij de ontvangst") {
+	if got := f.preview.Text; !strings.Contains(got, "‘Dank u wel voor uw klacht") {
 		t.Errorf("Dutch chosen: preview %q", got)
 	}
 	// Back to Dutch: the form the switch builds anew previews in Dutch again.
@@ -374,7 +374,7 @@ func TestIntakePreviewsTheLettersInThePracticesLanguage(t *testing.T) {
 	inLanguage(t, "nl")
 	m.useLanguage("nl")
 	test.Type(m.Intake.form.summary, "Te laat.")
-	if got := m.Intake.form.preview.Text; !strings.Contains(got, "‘Hierbij bevestigen wij de ontvangst") {
+	if got := m.Intake.form.preview.Text; !strings.Contains(got, "‘Dank u wel voor uw klacht") {
 		t.Errorf("Dutch register: preview %q", got)
 	}
 }

@@ -706,11 +706,11 @@ func TestIntakeProposesTheNamePartsAndShowsTheLetterSentence(t *testing.T) {
 	test.Type(f.summary, "Klaagster is niet tijdig geïnformeerd.")
 	f.channel.SetSelectedIndex(2)
 	f.subject.SetSelectedIndex(1) // dienstverlening
-	if want := "Hierbij bevestigen wij de ontvangst van uw klacht van 30 november 2026 over onze dienstverlening."; !strings.Contains(f.preview.Text, want) {
+	if want := "Dank u wel voor uw klacht van 30 november 2026 over onze dienstverlening."; !strings.Contains(f.preview.Text, want) {
 		t.Errorf("preview %q lacks %q", f.preview.Text, want)
 	}
 	test.Type(f.letterDesc, "Uw klacht over de factuur.")
-	if want := "ontvangst van uw klacht over de factuur.’"; !strings.Contains(f.preview.Text, want) {
+	if want := "Dank u wel voor uw klacht over de factuur.’"; !strings.Contains(f.preview.Text, want) {
 		t.Errorf("preview %q lacks %q", f.preview.Text, want)
 	}
 	test.Type(f.repName, "Jeroen de Wit")
