@@ -54,7 +54,11 @@ type ActionItem struct {
 	MeasureID   int64  `json:"-"`
 	Reference   string `json:"reference"`
 	Complainant string `json:"complainant_name"`
-	Detail      string `json:"detail,omitempty"`
+	// Organisation is the organisation the complainant speaks for, and Anonymous says the
+	// complaint has no name: the screens name the complainant as the register does.
+	Organisation string `json:"organisation,omitempty"`
+	Anonymous    bool   `json:"-"`
+	Detail       string `json:"detail,omitempty"`
 	// Count is how many files the register's retention item (ItemRetention) concerns; 0 otherwise.
 	Count    int      `json:"count,omitempty"`
 	Kind     ItemKind `json:"kind"`
@@ -199,8 +203,8 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 	var items []ActionItem
 	add := func(k ItemKind, start, due Date) { // start: the day the deadline began to run
 		items = append(items, ActionItem{ComplaintID: f.ID, Reference: f.Reference, Complainant: f.Complainant.Name,
-			Kind: k, Label: k.Label(), DueOn: due, DaysLeft: today.DaysUntil(due),
-			Warning: WarningFor(start, due, today, s.WarningDays())})
+			Organisation: f.Complainant.Organisation, Anonymous: f.Anonymous, Kind: k, Label: k.Label(), DueOn: due,
+			DaysLeft: today.DaysUntil(due), Warning: WarningFor(start, due, today, s.WarningDays())})
 	}
 	switch f.Status {
 	case StatusInformal:

@@ -337,17 +337,17 @@ type complaintCols struct {
 // every open complaint took Vandaag three times as long and held its descriptions in memory.
 var factColumns = complaintCols{`c.id, c.reference, c.received_on, c.formal, c.filed_on, c.complainant_name, c.status,
 	c.ack_due_on, c.due_on, c.resolved_on, coalesce(c.verdict, ''), c.no_measure_reason, c.justified, c.withdrawn_on,
-	c.imported_from, c.anonymised_on`,
+	c.imported_from, c.anonymised_on, c.anonymous, c.organisation`,
 	func(c *Complaint) []any {
 		return []any{&c.ID, &c.Reference, &c.ReceivedOn, &c.Formal, &c.FiledOn, &c.Complainant.Name, &c.Status,
 			&c.AckDueOn, &c.DueOn, &c.ResolvedOn, &c.Verdict, &c.NoMeasureReason, &c.Justified, &c.WithdrawnOn,
-			&c.ImportedFrom, &c.AnonymisedOn}
+			&c.ImportedFrom, &c.AnonymisedOn, &c.Anonymous, &c.Complainant.Organisation}
 	}}
 
 // shownColumns are factColumns and the other columns the register screen shows.
-var shownColumns = complaintCols{factColumns.sql + `, c.handler, c.summary, c.anonymous, c.organisation`,
+var shownColumns = complaintCols{factColumns.sql + `, c.handler, c.summary`,
 	func(c *Complaint) []any {
-		return append(factColumns.dest(c), &c.Handler, &c.Summary, &c.Anonymous, &c.Complainant.Organisation)
+		return append(factColumns.dest(c), &c.Handler, &c.Summary)
 	}}
 
 func (f Filter) columns() complaintCols {

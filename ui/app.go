@@ -104,7 +104,7 @@ func (m *Main) build() {
 // import wizards (on the step they were at). A dialog open in another window keeps what was
 // typed in it, in the language it opened in.
 func (m *Main) useLanguage(code string) {
-	if err := UseLanguage(code); err != nil {
+	if err := speak(m.app, code); err != nil {
 		showError(err, m.win)
 		return
 	}

@@ -103,17 +103,17 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 	cf.form.changed = cf.check
 	cf.steps, cf.reasons = map[data.Action]func(){}, map[data.Action]*widget.Label{}
 	cf.buttons = map[data.Action]*button{
-		data.ActionEscalate:    cf.step(data.ActionEscalate, lang.L("Make formal"), cf.onEscalate),
-		data.ActionAcknowledge: cf.step(data.ActionAcknowledge, lang.L("Confirm receipt without the app's letter"), cf.onAcknowledge),
-		data.ActionExtend:      cf.step(data.ActionExtend, lang.L("Extend deadline"), cf.onExtend),
-		data.ActionResolve:     cf.step(data.ActionResolve, lang.L("Resolve"), cf.onResolve),
+		data.ActionEscalate:    cf.step(data.ActionEscalate, lang.L("Make formal…"), cf.onEscalate),
+		data.ActionAcknowledge: cf.step(data.ActionAcknowledge, lang.L("Confirm receipt without the app's letter…"), cf.onAcknowledge),
+		data.ActionExtend:      cf.step(data.ActionExtend, lang.L("Extend deadline…"), cf.onExtend),
+		data.ActionResolve:     cf.step(data.ActionResolve, lang.L("Resolve…"), cf.onResolve),
 		data.ActionClose:       cf.step(data.ActionClose, lang.L("Close file"), cf.onClose),
 		data.ActionWithdraw:    cf.step(data.ActionWithdraw, lang.L("Record withdrawal…"), cf.onWithdraw),
 		data.ActionReopen:      cf.step(data.ActionReopen, lang.L("Reopen…"), cf.onReopen),
-		data.ActionContact:     cf.step(data.ActionContact, lang.L("Record contact"), func() { cf.onContact(data.ContactPhone, false) }),
-		data.ActionRequestInformation: cf.step(data.ActionRequestInformation, lang.L("Request information"),
+		data.ActionContact:     cf.step(data.ActionContact, lang.L("Record contact…"), func() { cf.onContact(data.ContactPhone, false) }),
+		data.ActionRequestInformation: cf.step(data.ActionRequestInformation, lang.L("Request information…"),
 			func() { cf.onContact(data.ContactLetter, true) }),
-		data.ActionInformationReceived: cf.step(data.ActionInformationReceived, lang.L("Information received"), cf.onInformationReceived),
+		data.ActionInformationReceived: cf.step(data.ActionInformationReceived, lang.L("Information received…"), cf.onInformationReceived),
 		data.ActionConsultExpert:       cf.step(data.ActionConsultExpert, lang.L("Consult an expert"), func() { cf.tabs.Select(cf.tab("experts")) }),
 	}
 	cf.procedure, cf.facts = newFlow(), wrapped("")
@@ -270,10 +270,22 @@ func (cf *complaintFile) onSave() {
 // practitioner reads why and nothing was changed.
 func (cf *complaintFile) do(change func() error) {
 	if err := change(); err != nil {
+		cf.headerToTop()
 		showError(err, cf.win)
 		return
 	}
 	cf.changed()
+	cf.load(nil)
+}
+
+// headerToTop shows the file's header from its top after a refused step, read afresh: scrolled
+// down to the step's button (in a low window, or by Tab), it hid the title, the banner and the
+// reasons beside the steps, which say where the file stands now (another program may have
+// changed it) and why the step is refused.
+func (cf *complaintFile) headerToTop() {
+	if cf.frame != nil {
+		cf.frame.Objects[0].(*container.Scroll).ScrollToTop()
+	}
 	cf.load(nil)
 }
 

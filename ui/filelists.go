@@ -184,9 +184,9 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Documents go to an external expert only with the complainant's consent and after the expert has signed a confidentiality statement for this complaint."))
 	hint.Wrapping = fyne.TextWrapWord
 	l.consentButton = newButton(lang.L("Record consent…"), cf.onConsent)
-	l.withdrawConsent = newButton(lang.L("Consent withdrawn"), cf.onWithdrawConsent)
+	l.withdrawConsent = newButton(lang.L("Consent withdrawn…"), cf.onWithdrawConsent)
 	l.statement = newButton(lang.L("Statement signed…"), cf.onStatement)
-	l.share = newButton(lang.L("Share documents"), cf.onShare)
+	l.share = newButton(lang.L("Share documents…"), cf.onShare)
 	// Expert… keeps the register's experts, not this file: it stays offered on a closed file.
 	buttons := newFlow(l.consentButton, l.withdrawConsent, newButton(lang.L("Expert…"), cf.onExpert), l.statement, l.share)
 	return cf.tabTop(topOver(container.NewVBox(l.consent, hint, buttons, l.expertsWhy), l.experts))

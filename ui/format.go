@@ -139,6 +139,13 @@ func complainantName(c data.Complaint) string {
 	return c.Complainant.Name
 }
 
+// itemComplainant is the complainant of an action item of a complaint, named as
+// complainantName names them in the register and the file's title.
+func itemComplainant(it data.ActionItem) string {
+	return complainantName(data.Complaint{Anonymous: it.Anonymous,
+		Complainant: data.Complainant{Name: it.Complainant, Organisation: it.Organisation}})
+}
+
 // fileWords makes words into a file name: lower case, a hyphen between words, only letters
 // and digits ("Ontvangstbevestiging" stays, "toestemming externe deskundige" becomes
 // toestemming-externe-deskundige).

@@ -49,6 +49,25 @@ func UseLanguage(code string) error {
 	return nil
 }
 
+// lastLanguage is the app's preference that keeps the screens' language for the next start:
+// a start that cannot read its register's settings (a second start on a register the app has
+// open already) speaks the language the app last spoke, not Dutch on an English register.
+const lastLanguage = "language"
+
+// speak makes the screens speak code, as UseLanguage does, and remembers it in a's
+// preferences for the next start (see firstLanguage).
+func speak(a fyne.App, code string) error {
+	if err := UseLanguage(code); err != nil {
+		return err
+	}
+	a.Preferences().SetString(lastLanguage, uiLanguage())
+	return nil
+}
+
+// firstLanguage is the language of a start before its register's settings are read: the one
+// the app last spoke, Dutch the very first time.
+func firstLanguage(a fyne.App) string { return a.Preferences().StringWithFallback(lastLanguage, "nl") }
+
 // dataEnglish holds the English of data/'s texts (data.en.json), by their Dutch template.
 // They are not given to Fyne's lang: its engine reads "{{" in a text as a template, and
 // data texts about letter templates contain it.

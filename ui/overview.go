@@ -143,7 +143,7 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	text, mark, due := row.Objects[0].(*widget.RichText), row.Objects[1].(*canvas.Rectangle), row.Objects[2].(*widget.Label)
 	mark.FillColor = warningColour(it.Warning)
 	mark.Refresh()
-	who := it.Complainant
+	who := itemComplainant(it)
 	switch {
 	case it.Kind == data.ItemRetention:
 		who = lang.N("{{.N}} files past the retention period", it.Count, map[string]any{"N": thousands(it.Count)})

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -73,9 +74,9 @@ func TestProcedureLinePerStatus(t *testing.T) {
 		{received, "[Ontvangen 20-11-2026] → Bevestigd uiterlijk 27-11-2026 → (Verlengd) → Afgehandeld uiterlijk 21-12-2026 → Gesloten",
 			"Termijn voor afhandeling: 21 december 2026", "Ontvangstbevestiging maken…"},
 		{acknowledged, "Ontvangen 20-11-2026 → [Bevestigd 23-11-2026] → (Verlengd) → Afgehandeld uiterlijk 21-12-2026 → Gesloten",
-			"Termijn voor afhandeling", "Afhandelen"},
+			"Termijn voor afhandeling", "Afhandelen…"},
 		{extended, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Verlengd 30-11-2026] → Afgehandeld uiterlijk " + shortDate(r.Proposed) + " → Gesloten",
-			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Afhandelen"},
+			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Afhandelen…"},
 		{resolved, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Afgehandeld 30-11-2026] → Gesloten",
 			"Oordeel: ongegrond\nUitkomst: De factuur klopt; wij lichten die toe.", "Uitkomstbrief maken…"},
 		{closed, "Informeel ontvangen 20-11-2026 → Afgehandeld 30-11-2026 → [Gesloten 30-11-2026]", "Oordeel: ongegrond", ""},
@@ -308,5 +309,35 @@ func TestContactsTabRecordsAndShowsInFull(t *testing.T) {
 	settle(m)
 	if !cf.lists.addContact.Disabled() {
 		t.Error("a withdrawn complaint's contacts tab still records contacts")
+	}
+}
+
+// TestARefusedStepShowsTheHeaderFromItsTop: in a low window the file's header scrolls; scrolled
+// down to the steps, it stayed so after a step was refused, the title and the banner out of
+// view. A refusal now shows the header from its top, read afresh: here the receipt another
+// program confirmed meanwhile, and why the step is refused.
+func TestARefusedStepShowsTheHeaderFromItsTop(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Renée Smit")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.win.Resize(fyne.NewSize(980, 320))
+	header := cf.frame.Objects[0].(*container.Scroll)
+	header.ScrollToBottom()
+	if header.Offset.Y == 0 {
+		t.Fatal("the header does not scroll in a low window")
+	}
+	if err := s.Acknowledge(ref, data.Date{}, data.DeliveryEmail, "Ontvangst per e-mail bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(cf.buttons[data.ActionAcknowledge])
+	formEntry(t, cf, 1).SetText("Per e-mail bevestigd.")
+	cf.dialog.Submit()
+	settle(m)
+	if header.Offset.Y != 0 {
+		t.Errorf("after the refusal the header is scrolled by %.0f", header.Offset.Y)
+	}
+	if !strings.Contains(cf.title.Text, "ontvangst bevestigd") || !cf.reasons[data.ActionAcknowledge].Visible() {
+		t.Errorf("after the refusal the title says %q, the step's reason shown %v", cf.title.Text, cf.reasons[data.ActionAcknowledge].Visible())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -322,5 +323,37 @@ func TestFiveDigitReferencesFitTheirColumn(t *testing.T) {
 			t.Errorf("scale %.1f: reference column %.0f wide (%.0f for four digits), K-2026-12000 needs %.0f", scale, r.widths[0], four, need)
 		}
 		w.Close()
+	}
+}
+
+// TestLongNamesReadWholeInTheRegister: "Renée Aydın (Van Dijk Installatietechniek B.V.)" was
+// cut to "Renée Aydın (Va…" in a window of the usual size. Once loaded, the complainant column
+// widens for the longest name; the least needed columns make room for it, and only where
+// none is left to leave out is the name cut (with "…").
+func TestLongNamesReadWholeInTheRegister(t *testing.T) {
+	m, s := newApp(t)
+	long := "Renée Aydın (Van Dijk Installatietechniek B.V.)"
+	if _, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Renée Aydın", Organisation: "Van Dijk Installatietechniek B.V.",
+		Email: "r.aydin@example.nl"}, ReceivedOn: data.NewDate(2026, 11, 20), Channel: data.ChannelEmail, Formal: true,
+		Subject: data.SubjectService, Summary: "Afspraak niet nagekomen"}); err != nil {
+		t.Fatal(err)
+	}
+	m.tabs.Select(m.registerTab)
+	r := m.Register
+	r.refresh()
+	settle(m)
+	r.row(0)
+	settle(m)
+	for _, scale := range []float32{1, 1.5, 2} {
+		layoutAt(m, m.win, screenSizes()[scale])
+		for i, col := range r.shown {
+			if c := registerColumns[col]; c.title == "Complainant" && r.widths[i]+0.5 < cellWidth(long) && len(r.shown) > len(registerColumns)-len(leftOut) {
+				t.Errorf("scale %.1f: the complainant column is %.0f wide, %q needs %.0f, with %d columns shown", scale, r.widths[i], long, cellWidth(long), len(r.shown))
+			}
+		}
+	}
+	layoutAt(m, m.win, fyne.NewSize(1366, 728)) // the whole screen: room for every column
+	if i := slices.Index(r.shown, 2); len(r.shown) != len(registerColumns) || i < 0 || r.widths[i]+0.5 < cellWidth(long) {
+		t.Errorf("full screen: %d of %d columns shown, widths %v; %q needs %.0f", len(r.shown), len(registerColumns), r.widths, long, cellWidth(long))
 	}
 }

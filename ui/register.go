@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,12 +77,23 @@ func fullWidth(c column, widestRef string) float32 {
 			texts = append(texts, statusLabel(st))
 		}
 	}
-	w := fyne.MeasureText(lang.L(c.title)+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	w := fyne.MeasureText(lang.L(c.title)+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + cellPadding()
 	for _, t := range texts {
-		w = max(w, fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width)
+		w = max(w, cellWidth(t))
 	}
-	return w + 2*theme.InnerPadding() + theme.Padding() // and some room for rounding at a scale
+	return w
 }
+
+// cellWidth is the width a cell needs to show text whole.
+func cellWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + cellPadding()
+}
+
+// cellPadding is a label's padding on both sides, and some room for rounding at a scale.
+func cellPadding() float32 { return 2*theme.InnerPadding() + theme.Padding() }
+
+// longestName is the most the complainant column widens to for a name: a longer one is cut.
+const longestName = 360
 
 // register is the list of all complaints with filters, search and sorting.
 type register struct {
@@ -99,7 +111,11 @@ type register struct {
 	// widestRef is the longest reference loaded so far, at least a four-digit one: an office
 	// with more than 9,999 complaints a year gets K-2026-10000, and its column widens for it.
 	widestRef string
-	columns   *fyne.Container // the table in fitColumns, laid out again when widestRef grows
+	// nameWidth is what the longest complainant's name loaded so far needs, at most
+	// longestName: "Renée Aydın (Van Dijk Installatietechniek B.V.)" is how a practitioner
+	// tells complaints apart, so the column keeps it whole before the summary and handler.
+	nameWidth float32
+	columns   *fyne.Container // the table in fitColumns, laid out again when widestRef or nameWidth grows
 	// Import opens the wizard that takes over a practice's earlier register.
 	Import *button
 
@@ -161,7 +177,7 @@ func (r *register) content() fyne.CanvasObject {
 	h := r.status.MinSize().Height
 	filters := newFlow(container.NewGridWrap(fyne.NewSize(300, h), r.search),
 		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.Import)
-	r.columns = container.New(&fitColumns{r: r, ref: r.widestRef}, r.table)
+	r.columns = container.New(&fitColumns{r: r, ref: r.widestRef, name: r.nameWidth}, r.table)
 	return topThen(filters, r.columns)
 }
 
@@ -172,16 +188,17 @@ type fitColumns struct {
 	r     *register
 	width float32 // the width last laid out for
 	ref   string  // and the widest reference
+	name  float32 // and the complainant's name's width
 }
 
 func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(size)
-	if size.Width == f.width && f.ref == f.r.widestRef {
+	if size.Width == f.width && f.ref == f.r.widestRef && f.name == f.r.nameWidth {
 		return
 	}
-	f.width, f.ref = size.Width, f.r.widestRef
-	f.r.shown, f.r.widths = columnWidths(size.Width-theme.ScrollBarSize(), f.r.widestRef)
+	f.width, f.ref, f.name = size.Width, f.r.widestRef, f.r.nameWidth
+	f.r.shown, f.r.widths = columnWidths(size.Width-theme.ScrollBarSize(), f.r.widestRef, f.r.nameWidth)
 	for i, w := range f.r.widths {
 		f.r.table.SetColumnWidth(i, w)
 	}
@@ -193,13 +210,21 @@ func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // columnWidths chooses the columns shown in width (their positions in registerColumns) and
-// their widths. The table puts a padding after every column.
-func columnWidths(width float32, widestRef string) (shown []int, widths []float32) {
+// their widths. The table puts a padding after every column. The complainant column needs
+// nameWidth, the longest name's width: columns are left out for it as for any other, and only
+// where nothing is left to leave out is the name cut.
+func columnWidths(width float32, widestRef string, nameWidth float32) (shown []int, widths []float32) {
+	cols := slices.Clone(registerColumns)
+	for i, c := range cols {
+		if c.title == "Complainant" {
+			cols[i].width, cols[i].least = max(c.width, nameWidth), max(c.least, nameWidth)
+		}
+	}
 	gone := map[string]bool{}
 	for {
 		shown, widths = shown[:0], widths[:0]
 		var fixed, natural, least, grow float32
-		for i, c := range registerColumns {
+		for i, c := range cols {
 			if gone[c.title] {
 				continue
 			}
@@ -219,15 +244,15 @@ func columnWidths(width float32, widestRef string) (shown []int, widths []float3
 			continue
 		}
 		for i, col := range shown {
-			c := registerColumns[col]
+			c := cols[col]
 			switch {
 			case c.grow == 0:
 			case room >= natural:
 				widths[i] = c.width + (room-natural)*c.grow/grow
 			case room >= least: // each its least, and what is left by what it gives up
 				widths[i] = c.least + (room-least)*(c.width-c.least)/(natural-least)
-			default: // too narrow even so: the table scrolls sideways
-				widths[i] = c.least
+			default: // too narrow even so: a name is cut, or the table scrolls sideways
+				widths[i] = max(registerColumns[col].least, room*c.grow/grow)
 			}
 		}
 		return shown, widths
@@ -290,12 +315,16 @@ func (r *register) row(i int) (data.Listed, bool) {
 	return data.Listed{}, false
 }
 
-// widen notes a reference in rows longer than any before and reports whether there was one.
+// widen notes a reference or a complainant's name in rows longer than any before and reports
+// whether there was one. It measures the page's names once, as it arrives.
 func (r *register) widen(rows []data.Listed) bool {
 	wider := false
 	for _, l := range rows {
 		if len(l.Reference) > len(r.widestRef) {
 			r.widestRef, wider = l.Reference, true
+		}
+		if w := min(cellWidth(complainantName(l.Complaint)), longestName); w > r.nameWidth {
+			r.nameWidth, wider = w, true
 		}
 	}
 	return wider

@@ -41,17 +41,12 @@ func Run(a fyne.App, path string, demo bool) {
 	store, lock, err := open(path, demo, &se.demos)
 	if err == nil {
 		set, _ := store.Settings()
-		err = UseLanguage(set.Language())
+		err = speak(a, set.Language())
 	}
 	if err != nil {
 		se.end = sync.OnceFunc(func() { copies.Clean(time.Now()); se.demos.remove() })
 		endOnSignal(se.end)
-		_ = UseLanguage("nl")
-		if data.Cause(err) == data.CauseOpenElsewhere {
-			alreadyOpen(a, registerOrDefault(path), se.quitNow).ShowAndRun()
-		} else {
-			showStartError(a, err, se.quitNow)
-		}
+		refusedStart(a, path, err, se.quitNow).ShowAndRun()
 		se.end()
 		return
 	}
@@ -162,7 +157,7 @@ func (se *session) start(s *data.Store) {
 		}
 	}
 	if set, err := s.Settings(); err == nil { // each register speaks its own language
-		_ = UseLanguage(set.Language())
+		_ = speak(se.app, set.Language())
 	}
 	se.current = NewMain(se.app, se.win, s, se.start)
 	se.current.openDemo, se.current.ownRegister, se.current.quit = se.demos.open, se.ownRegister, se.quit
@@ -339,14 +334,20 @@ func (d *demoRegisters) open() (*data.Store, error) {
 	return s, nil
 }
 
-func showStartError(a fyne.App, err error, quit func()) {
+// refusedStart is the window of a start that cannot open its register, err saying why. Its
+// settings cannot be read, so it speaks the language the app last spoke.
+func refusedStart(a fyne.App, path string, err error, quit func()) fyne.Window {
+	_ = UseLanguage(firstLanguage(a))
+	if data.Cause(err) == data.CauseOpenElsewhere {
+		return alreadyOpen(a, registerOrDefault(path), quit)
+	}
 	w := a.NewWindow("Klachtenregister")
 	msg := widget.NewLabel(explain(err))
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, newButton(lang.L("Close"), quit), nil, nil, msg))
 	w.SetOnClosed(quit)
 	w.Resize(fyne.NewSize(520, 220))
-	w.ShowAndRun()
+	return w
 }
 
 // alreadyOpen is the window of a second start on a register the app already has open: it

@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,5 +69,38 @@ type quittingApp struct{ fyne.App }
 func (a quittingApp) Quit() {
 	for _, w := range slices.Clone(a.Driver().AllWindows()) {
 		w.Close()
+	}
+}
+
+// TestASecondStartSpeaksTheLanguageLastUsed: a second start on an English register said in
+// Dutch that the register was open already, as it speaks before it can read the register's
+// settings. It now speaks the language the app last spoke, here the register's English.
+func TestASecondStartSpeaksTheLanguageLastUsed(t *testing.T) {
+	a := test.NewTempApp(t)
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	path := filepath.Join(t.TempDir(), "register.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.SetSettings(map[string]string{data.KeyLanguage: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	lock, err := data.LockForApp(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	se := &session{app: a, win: a.NewWindow("Klachtenregister")}
+	se.start(s) // the first start, on the English register
+	settle(se.current)
+	_, err = data.LockForApp(path)            // the second start's claim
+	if err := UseLanguage("nl"); err != nil { // a new process, which has spoken nothing yet
+		t.Fatal(err)
+	}
+	w := refusedStart(a, path, err, func() {})
+	if got := texts(w.Content()); !strings.Contains(got, "already has this register open") || !strings.Contains(got, "Go to the open window") {
+		t.Errorf("the second start says:\n%s", got)
 	}
 }

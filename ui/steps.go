@@ -79,6 +79,7 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 // is not the setting of the same name (language, the screens' language). Any other setting is
 // on the settings screen.
 func (cf *complaintFile) refused(err error, d *formDialog) {
+	cf.headerToTop()
 	var de *data.Error
 	if errors.As(err, &de) {
 		if field := cf.form.field(de.Field); field != nil {

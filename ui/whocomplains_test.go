@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -202,5 +203,36 @@ func TestComplaintOfAnOrganisation(t *testing.T) {
 	}
 	if back := f.read(*c); back.Complainant != c.Complainant || back.Representative != c.Representative {
 		t.Errorf("read back %+v / %+v", back.Complainant, back.Representative)
+	}
+}
+
+// TestTodayNamesTheOrganisationAsTheRegisterDoes: Vandaag's item of a complaint made on behalf
+// of an organisation names the contact person and the organisation, as the register and the
+// file's title do; an anonymous complaint's item says it is anonymous.
+func TestTodayNamesTheOrganisationAsTheRegisterDoes(t *testing.T) {
+	m, s := newApp(t)
+	if _, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Wim Jansen", Organisation: "Bakkerij Jansen B.V.",
+		AddressLine1: "Kerkstraat 7", Postcode: "3512 JK", City: "Utrecht"}, ReceivedOn: data.NewDate(2026, 11, 20),
+		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Create(data.Complaint{Anonymous: true, ReceivedOn: data.NewDate(2026, 11, 20),
+		Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Onvriendelijk ontvangen"}); err != nil {
+		t.Fatal(err)
+	}
+	m.refresh()
+	settle(m)
+	o := m.Overview
+	var rows []string
+	for i := range o.items {
+		row := o.newRow()
+		o.updateRow(i, row)
+		rows = append(rows, row.(*fyne.Container).Objects[0].(*widget.RichText).String())
+	}
+	all := strings.Join(rows, "\n")
+	for _, want := range []string{"K-2026-0001 · Wim Jansen (Bakkerij Jansen B.V.)", "K-2026-0002 · (anoniem)"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("Vandaag shows\n%s\nwithout %q", all, want)
+		}
 	}
 }
