@@ -77,11 +77,17 @@ func fullWidth(c column, widestRef string) float32 {
 			texts = append(texts, statusLabel(st))
 		}
 	}
-	w := fyne.MeasureText(lang.L(c.title)+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + cellPadding()
+	w := titleWidth(c)
 	for _, t := range texts {
 		w = max(w, cellWidth(t))
 	}
 	return w
+}
+
+// titleWidth is what a column's header needs, with the sort mark: a column narrower than its
+// title is left out rather than shown as "Behandelaa".
+func titleWidth(c column) float32 {
+	return fyne.MeasureText(lang.L(c.title)+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + cellPadding()
 }
 
 // cellWidth is the width a cell needs to show text whole.
@@ -113,7 +119,7 @@ type register struct {
 	widestRef string
 	// nameWidth is what the longest complainant's name loaded so far needs, at most
 	// longestName: "Renée Aydın (Van Dijk Installatietechniek B.V.)" is how a practitioner
-	// tells complaints apart, so the column keeps it whole before the summary and handler.
+	// tells complaints apart, so the column widens for it where the window has room.
 	nameWidth float32
 	columns   *fyne.Container // the table in fitColumns, laid out again when widestRef or nameWidth grows
 	// Import opens the wizard that takes over a practice's earlier register.
@@ -210,14 +216,19 @@ func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // columnWidths chooses the columns shown in width (their positions in registerColumns) and
-// their widths. The table puts a padding after every column. The complainant column needs
-// nameWidth, the longest name's width: columns are left out for it as for any other, and only
-// where nothing is left to leave out is the name cut.
+// their widths. The table puts a padding after every column. The complainant column would
+// have nameWidth, the longest name's width, and widens to it as far as the window allows; no
+// column is left out for it: one long name must not hide every complaint's date of receipt.
+// A name longer than its column is cut with "…"; the file's title shows it whole.
 func columnWidths(width float32, widestRef string, nameWidth float32) (shown []int, widths []float32) {
 	cols := slices.Clone(registerColumns)
 	for i, c := range cols {
+		if c.grow != 0 {
+			cols[i].least = max(c.least, titleWidth(c))
+			cols[i].width = max(c.width, cols[i].least)
+		}
 		if c.title == "Complainant" {
-			cols[i].width, cols[i].least = max(c.width, nameWidth), max(c.least, nameWidth)
+			cols[i].width = max(cols[i].width, nameWidth)
 		}
 	}
 	gone := map[string]bool{}
@@ -243,16 +254,23 @@ func columnWidths(width float32, widestRef string, nameWidth float32) (shown []i
 			gone[leftOut[len(gone)]] = true
 			continue
 		}
+		// Short of room, the name takes what it needs first: a summary cut short still
+		// reads, a name cut short is someone else's.
+		name := slices.Index(shown, slices.IndexFunc(cols, func(c column) bool { return c.title == "Complainant" }))
+		if c := cols[shown[name]]; room < natural && room >= least {
+			widths[name] = min(c.width, room-(least-c.least))
+			room, natural, least, grow = room-widths[name], natural-c.width, least-c.least, grow-c.grow
+		}
 		for i, col := range shown {
 			c := cols[col]
 			switch {
-			case c.grow == 0:
+			case c.grow == 0, i == name && room < natural:
 			case room >= natural:
 				widths[i] = c.width + (room-natural)*c.grow/grow
 			case room >= least: // each its least, and what is left by what it gives up
 				widths[i] = c.least + (room-least)*(c.width-c.least)/(natural-least)
-			default: // too narrow even so: a name is cut, or the table scrolls sideways
-				widths[i] = max(registerColumns[col].least, room*c.grow/grow)
+			default: // too narrow even so: the table scrolls sideways
+				widths[i] = c.least
 			}
 		}
 		return shown, widths
