@@ -341,3 +341,61 @@ func TestARefusedStepShowsTheHeaderFromItsTop(t *testing.T) {
 		t.Errorf("after the refusal the title says %q, the step's reason shown %v", cf.title.Text, cf.reasons[data.ActionAcknowledge].Visible())
 	}
 }
+
+// TestProgressLetterIsTheNextStepOnceExtended: once the deadline is extended, the file's one
+// prominent button makes the progress letter the procedure promises and then marks it sent,
+// as it does the acknowledgement; after that it offers the resolution again.
+func TestProgressLetterIsTheNextStepOnceExtended(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Carla Smit")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryPost, "Per brief bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Extend(ref, data.NewDate(2027, 1, 15), "Wij wachten op het advies van een deskundige."); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if cf.next.Text != "Voortgangsbericht maken…" || cf.next.Disabled() {
+		t.Fatalf("extended: the next step is %q (disabled %v)", cf.next.Text, cf.next.Disabled())
+	}
+	test.Tap(cf.next)
+	if got := dialogSelect(t, cf).Selected; got != "Voortgangsbericht" {
+		t.Fatalf("the button offers to make %q", got)
+	}
+	cf.dialog.Submit()
+	settle(m)
+	if cf.next.Text != "Voortgangsbericht als verstuurd markeren…" {
+		t.Fatalf("made: the next step is %q", cf.next.Text)
+	}
+	test.Tap(cf.next)
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Letters) != 1 || f.Letters[0].SentOn.IsZero() {
+		t.Fatalf("letters: %+v (%v)", f.Letters, err)
+	}
+	if cf.next.Text != "Afhandelen…" {
+		t.Errorf("sent: the next step is %q", cf.next.Text)
+	}
+}
+
+// TestTodaysItemMarksAMadeLetterSent: Vandaag's item "Ontvangst bevestigen" for a complaint
+// whose acknowledgement is made but not sent opens the step that marks it sent, rather than a
+// second version of the letter.
+func TestTodaysItemMarksAMadeLetterSent(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Bram de Wit")
+	cf := m.OpenComplaint(ref, data.ItemAcknowledge)
+	settle(m)
+	cf.dialog.Submit() // the letter made
+	settle(m)
+	m.OpenComplaint(ref, data.ItemAcknowledge)
+	settle(m)
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Letters) != 1 || f.Letters[0].SentOn.IsZero() || f.Status != data.StatusAcknowledged {
+		t.Fatalf("after the item twice: letters %+v, status %s (%v)", f.Letters, f.Status, err)
+	}
+}

@@ -432,13 +432,15 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 	}
 	switch kind {
 	case data.ItemAcknowledge: // receipt is confirmed by the letter
-		cf.tabs.Select(cf.tab("letters"))
-		cf.letters.onMake()
+		cf.letterStep(data.LetterAcknowledgement)
 	case data.ItemResolve:
 		step(data.ActionResolve, cf.onResolve)
-	case data.ItemProgressLetter, data.ItemOutcomeLetter, data.ItemWithdrawalLetter:
-		cf.tabs.Select(cf.tab("letters"))
-		cf.letters.onMake()
+	case data.ItemProgressLetter:
+		cf.letterStep(data.LetterProgress)
+	case data.ItemOutcomeLetter:
+		cf.letterStep(data.LetterOutcome)
+	case data.ItemWithdrawalLetter:
+		cf.letterStep(data.LetterWithdrawal)
 	case data.ItemProgressUpdate:
 		cf.onContact(data.ContactLetter, false)
 	case data.ItemChaseInformation:
