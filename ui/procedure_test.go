@@ -399,3 +399,36 @@ func TestTodaysItemMarksAMadeLetterSent(t *testing.T) {
 		t.Fatalf("after the item twice: letters %+v, status %s (%v)", f.Letters, f.Status, err)
 	}
 }
+
+// TestInformationReceivedBesideTheRequest: while information asked of the complainant is
+// awaited, the contacts tab offers to record that it came in, beside "Informatie vragen…",
+// and no longer once it is recorded.
+func TestInformationReceivedBesideTheRequest(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.tabs.Select(cf.tab("contacts"))
+	if cf.lists.informationReceived.Visible() {
+		t.Fatal("Informatie ontvangen… shown while nothing was asked")
+	}
+	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactLetter, Note: "Om de offerte gevraagd.",
+		InfoRequested: "De offerte van september", InfoDueOn: data.NewDate(2026, 12, 14)}); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if !cf.lists.informationReceived.Visible() || cf.lists.informationReceived.Disabled() {
+		t.Fatal("Informatie ontvangen… not offered while the information is awaited")
+	}
+	test.Tap(cf.lists.informationReceived)
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Contacts) != 1 || f.Contacts[0].InfoReceivedOn.IsZero() {
+		t.Fatalf("contacts: %+v (%v)", f.Contacts, err)
+	}
+	if cf.lists.informationReceived.Visible() {
+		t.Error("Informatie ontvangen… still shown once recorded")
+	}
+}
