@@ -314,12 +314,18 @@ func postcode(v string) (string, error) {
 	return text(20)(v)
 }
 
+// email accepts an e-mail address that a letter or a mail program can use: one that mail
+// accepts and whose domain has a dot, so "info@praktijk" (".nl" forgotten) is not printed
+// on every letter.
 func email(v string) (string, error) {
 	if v == "" {
 		return "", nil
 	}
 	if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
 		return "", NewError(CodeInvalid, "", "%q is geen geldig e-mailadres", v)
+	}
+	if domain := v[strings.LastIndex(v, "@")+1:]; !strings.Contains(strings.Trim(domain, "."), ".") {
+		return "", NewError(CodeInvalid, "", "%q is geen volledig e-mailadres; vul het hele adres in, zoals info@praktijk.nl", v)
 	}
 	return v, nil
 }
