@@ -130,6 +130,12 @@ func Addressee(c *Complaint, kind LetterKind, e Expert) Complainant {
 	return c.Complainant
 }
 
+// HasPostalAddress reports whether any part of a postal address is known: a letter then goes
+// by post (the letters refuse one with a part missing), and else by e-mail.
+func (p Complainant) HasPostalAddress() bool {
+	return p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != ""
+}
+
 // ProposedDelivery is how a letter of this kind for complaint c most likely went out, as the
 // file proposes when it is marked sent: by post when its addressee (Addressee) has a postal
 // address, as the letters are made for a window envelope and a form to sign comes back by
@@ -137,7 +143,7 @@ func Addressee(c *Complaint, kind LetterKind, e Expert) Complainant {
 // otherwise.
 func ProposedDelivery(c *Complaint, kind LetterKind, e Expert) Delivery {
 	to := Addressee(c, kind, e)
-	if to.AddressLine1 == "" && to.AddressLine2 == "" && to.Postcode == "" && to.City == "" && to.Email != "" {
+	if !to.HasPostalAddress() && to.Email != "" {
 		return DeliveryEmail
 	}
 	return DeliveryPost
