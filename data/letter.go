@@ -124,10 +124,16 @@ func Addressee(c *Complaint, kind LetterKind, e Expert) Complainant {
 	case kind == LetterConfidentiality:
 		return Complainant{Name: e.Name, NameParts: e.NameParts, Organisation: e.Organisation, AddressLine1: e.AddressLine1,
 			AddressLine2: e.AddressLine2, Postcode: e.Postcode, City: e.City, Country: e.Country, Email: e.Email}
-	case c.Representative.Name != "":
+	case ToRepresentative(c, kind):
 		return c.Representative
 	}
 	return c.Complainant
+}
+
+// ToRepresentative reports whether a letter of this kind goes to the representative who
+// files for the complainant (see Addressee): every letter but the expert's statement.
+func ToRepresentative(c *Complaint, kind LetterKind) bool {
+	return kind != LetterConfidentiality && c.Representative.Name != ""
 }
 
 // HasPostalAddress reports whether any part of a postal address is known: a letter then goes
