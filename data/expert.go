@@ -199,7 +199,8 @@ func statementRefusal(ref, expert string, letterMade, signed, today Date) error 
 	case signed.After(today):
 		return invalid("signed", "de datum van ondertekening (%s) ligt in de toekomst", signed)
 	case letterMade.IsZero():
-		return conflict("voor klacht %s is nog geen geheimhoudingsverklaring voor %s gemaakt; maak eerst die brief (soort confidentiality) en leg daarna de ondertekening vast", ref, expert)
+		return conflict("voor klacht %s is nog geen geheimhoudingsverklaring voor %s gemaakt; maak eerst die brief%s en leg daarna de ondertekening vast", ref, expert,
+			ForCLI(" (letter "+ref+" confidentiality --expert ID -o BESTAND.pdf)"))
 	case signed.Before(letterMade):
 		return invalid("signed", "de ondertekening (%s) ligt vóór de dag waarop de geheimhoudingsverklaring voor klacht %s is gemaakt (%s)", signed, ref, letterMade)
 	}
@@ -217,10 +218,12 @@ func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent, names D
 		return invalid("documents", "kies de stukken die u deelt%s", ForCLI(" (brieven met --letter ID, bijlagen met --attachment ID)"))
 	}
 	if signed.IsZero() || signed.After(sh.SharedOn) {
-		return conflict("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend", sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn)
+		return conflict("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend; leg eerst de ondertekende verklaring vast%s",
+			sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn, ForCLI(" (expert-statement "+c.Reference+" --expert ID --signed JJJJ-MM-DD)"))
 	}
 	if consent == nil || consent.Refused || !consent.WithdrawnOn.IsZero() && !consent.WithdrawnOn.After(sh.SharedOn) {
-		return conflict("stukken delen kan niet: de klager van %s heeft op %s geen toestemming die van kracht is om stukken met een externe deskundige te delen", c.Reference, sh.SharedOn)
+		return conflict("stukken delen kan niet: de klager van %s heeft op %s geen toestemming die van kracht is om stukken met een externe deskundige te delen; leg eerst de toestemming van de klager vast%s",
+			c.Reference, sh.SharedOn, ForCLI(" (consent "+c.Reference+")"))
 	}
 	if !consent.Covers(sh.picked()) {
 		return conflict("stukken delen kan niet: de toestemming van de klager geldt alleen voor %s", names.Describe(consent.Documents))

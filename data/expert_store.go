@@ -183,6 +183,19 @@ func (tx *Tx) consultable(ref string) (*Complaint, error) {
 	return c, StepRefusal(Facts{Complaint: *c}, ActionConsultExpert)
 }
 
+// withdrawRefusal says why no consent in force on the day on can be withdrawn: when the
+// consent in force was given after that day, which day to give instead.
+func withdrawRefusal(tx *Tx, comp *Complaint, on Date) error {
+	all, err := readConsents(tx, comp.ID, Date{})
+	if err != nil {
+		return err
+	}
+	if n := len(all); n > 0 && all[n-1].State() == ConsentGiven && all[n-1].GivenOn.After(on) {
+		return invalid("on", "de toestemming bij klacht %s is gegeven op %s; de intrekking ligt op of na die dag", comp.Reference, all[n-1].GivenOn)
+	}
+	return conflict("bij klacht %s is op %s geen toestemming vastgelegd die kan worden ingetrokken", comp.Reference, on)
+}
+
 // WithdrawConsent records that the complainant withdrew the consent in force: the latest
 // answer, when it gave consent.
 func (s *Store) WithdrawConsent(ref string, on Date) error {
@@ -200,7 +213,7 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 		}
 		n := len(consents)
 		if n == 0 || consents[n-1].State() != ConsentGiven {
-			return conflict("bij klacht %s is op %s geen toestemming vastgelegd die kan worden ingetrokken", ref, on)
+			return withdrawRefusal(tx, comp, on)
 		}
 		if _, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE id = ?`, on, consents[n-1].ID); err != nil {
 			return err

@@ -124,10 +124,22 @@ func Addressee(c *Complaint, kind LetterKind, e Expert) Complainant {
 	case kind == LetterConfidentiality:
 		return Complainant{Name: e.Name, NameParts: e.NameParts, Organisation: e.Organisation, AddressLine1: e.AddressLine1,
 			AddressLine2: e.AddressLine2, Postcode: e.Postcode, City: e.City, Country: e.Country, Email: e.Email}
-	case c.Representative.Name != "":
+	case ToRepresentative(c, kind):
 		return c.Representative
 	}
 	return c.Complainant
+}
+
+// ToRepresentative reports whether a letter of this kind goes to the representative who
+// files for the complainant (see Addressee): every letter but the expert's statement.
+func ToRepresentative(c *Complaint, kind LetterKind) bool {
+	return kind != LetterConfidentiality && c.Representative.Name != ""
+}
+
+// HasPostalAddress reports whether any part of a postal address is known: a letter then goes
+// by post (the letters refuse one with a part missing), and else by e-mail.
+func (p Complainant) HasPostalAddress() bool {
+	return p.AddressLine1 != "" || p.AddressLine2 != "" || p.Postcode != "" || p.City != ""
 }
 
 // ProposedDelivery is how a letter of this kind for complaint c most likely went out, as the
@@ -137,7 +149,7 @@ func Addressee(c *Complaint, kind LetterKind, e Expert) Complainant {
 // otherwise.
 func ProposedDelivery(c *Complaint, kind LetterKind, e Expert) Delivery {
 	to := Addressee(c, kind, e)
-	if to.AddressLine1 == "" && to.AddressLine2 == "" && to.Postcode == "" && to.City == "" && to.Email != "" {
+	if !to.HasPostalAddress() && to.Email != "" {
 		return DeliveryEmail
 	}
 	return DeliveryPost

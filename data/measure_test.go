@@ -474,14 +474,39 @@ func TestNewCauseComesWithItsMeasure(t *testing.T) {
 	if m.RootCause != "planning" || !slices.ContainsFunc(causes, func(rc RootCause) bool { return rc.Code == "planning" }) {
 		t.Errorf("measure's cause %q, categories %v", m.RootCause, causes)
 	}
-	m.NewCause = "Planning" // already in the list: the edit is refused as a whole
+	m.NewCause, m.Description = "Wachttijd", "Wachttijd na de klacht van de heer Jansen" // refused as a whole
 	before = dumpTables(t, s)
-	wantErr(t, s.EditMeasure(m), ErrConflict)
+	wantErr(t, s.EditMeasure(m), ErrInvalid)
 	if dumpTables(t, s) != before {
 		t.Error("a refused edit changed the register")
 	}
 	v, err := s.Verify()
 	if err != nil || !v.OK() {
 		t.Errorf("verify: %v %+v", err, v)
+	}
+}
+
+// TestNewCauseAlreadyListed: a category typed with a measure that the list already has (in
+// another case, or by its code as the English screens name it) is that category: the measure
+// is saved with it and no second category appears. It was refused ("staat al in de lijst"),
+// so the practitioner had to clear the field and pick it from the list.
+func TestNewCauseAlreadyListed(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	a := resolved(t, s, "Thijs Jansen", VerdictWellFounded)
+	before, err := s.RootCauses()
+	must(t, err)
+	for _, typed := range []string{"Administratie", " ADMINISTRATIE ", "Administration"} {
+		m, err := s.AddMeasure(Measure{Description: "Facturen laten controleren voor verzending", NewCause: typed}, a)
+		if err != nil {
+			t.Fatalf("new cause %q: %v", typed, err)
+		}
+		if m.RootCause != "administration" {
+			t.Errorf("new cause %q: measure's cause %q, want administration", typed, m.RootCause)
+		}
+	}
+	after, err := s.RootCauses()
+	must(t, err)
+	if len(after) != len(before) {
+		t.Errorf("categories %v, want %v", after, before)
 	}
 }

@@ -81,18 +81,27 @@ func (tx *Tx) addRootCause(label string) (RootCause, error) {
 // shows it ("communicatie", in any case), to the code. One the register does not know is
 // refused, listing the known ones. A code goes before a name: a practice's own cause named
 // "other" does not take the place of the code other. A new category typed with the measure
-// is added first, in the same change: a refused measure leaves no category behind.
+// is added first, in the same change: a refused measure leaves no category behind. One typed
+// that is already in the list (by its name in any case, or its code: "Administration" in the
+// English screens) is that category, not a refusal.
 func (tx *Tx) checkCause(m *Measure) error {
-	if strings.TrimSpace(m.NewCause) != "" {
-		rc, err := tx.addRootCause(m.NewCause)
-		if err != nil {
-			return err
-		}
-		m.RootCause, m.NewCause = rc.Code, ""
-	}
 	causes, err := rootCauses(tx)
 	if err != nil {
 		return err
+	}
+	if typed := strings.TrimSpace(m.NewCause); typed != "" {
+		if i := slices.IndexFunc(causes, func(rc RootCause) bool {
+			return fold(rc.Label) == fold(typed) || rc.Code == causeCode(typed)
+		}); i >= 0 {
+			m.RootCause, m.NewCause = causes[i].Code, ""
+		} else {
+			rc, err := tx.addRootCause(m.NewCause)
+			if err != nil {
+				return err
+			}
+			m.RootCause, m.NewCause = rc.Code, ""
+			causes = append(causes, rc)
+		}
 	}
 	given := fold(strings.TrimSpace(m.RootCause))
 	i := slices.IndexFunc(causes, func(rc RootCause) bool { return rc.Code == m.RootCause })

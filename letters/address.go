@@ -23,7 +23,7 @@ func addressLines(in *Input) []string {
 	if p.forOrganisation { // "Bakkerij Jansen B.V. / t.a.v. de heer W. Jansen", as a letter to a company is addressed
 		lines = []string{p.organisation, fmt.Sprintf(t.attention, p.mentioned(t)), p.line1, p.line2}
 	}
-	if !p.postal() {
+	if !p.postal {
 		if p.email != "" {
 			lines = append(lines, fmt.Sprintf(t.byEmail, p.email))
 		}
@@ -54,9 +54,6 @@ func nonEmpty(lines []string) []string {
 	return out
 }
 
-// postal reports whether any part of a postal address is known.
-func (p person) postal() bool { return p.line1 != "" || p.line2 != "" || p.pc != "" || p.city != "" }
-
 // checkAddress refuses a letter its addressee would not receive: a postal address needs the
 // street, the town and (in the Netherlands, its neighbours and the United Kingdom, where every
 // address has one) the postcode; without any postal address the letter goes by e-mail, so it needs the e-mail
@@ -70,7 +67,7 @@ func checkAddress(in *Input) error {
 	case toRepresentative(in):
 		who = data.Msg("de gemachtigde")
 	}
-	if !p.postal() {
+	if !p.postal {
 		if p.email != "" {
 			return nil
 		}

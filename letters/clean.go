@@ -80,7 +80,7 @@ func checkPrinted(in *Input, keys []string) error {
 	field, where := "complainant", data.Msg("de naam en het adres van de klager")
 	if in.Kind == data.LetterConfidentiality {
 		field, where = "expert", data.Msg("de naam, de organisatie en het adres van de deskundige")
-	} else if in.Complaint.Representative.Name != "" {
+	} else if toRepresentative(in) {
 		field, where = "representative", data.Msg("de naam en het adres van de gemachtigde")
 	}
 	return checkGlyphs(field, where, strings.Join(addressLines(in), "\n"))

@@ -145,7 +145,7 @@ func (d *document) letter(body, form string) error {
 // complainant too, so the representative knows on whose behalf it is.
 func subjectLine(in *Input) string {
 	t := phrasebook[in.Language]
-	if in.Kind != data.LetterConfidentiality && in.Complaint.Representative.Name != "" {
+	if toRepresentative(in) {
 		return fmt.Sprintf(t.onBehalf, forRepresentative(in, t.subjects[in.Kind]), complainantPerson(in).inSentence(t))
 	}
 	return t.subjects[in.Kind]

@@ -18,6 +18,7 @@ type person struct {
 	line1, line2, pc, city string
 	country                string
 	email                  string
+	postal                 bool // any part of a postal address is known (data.Complainant.HasPostalAddress)
 }
 
 // addressee is the letter's recipient (data.Addressee): the expert for the confidentiality
@@ -28,7 +29,8 @@ func addressee(in *Input) person {
 	p := data.Addressee(&in.Complaint, in.Kind, in.Expert)
 	to := person{name: p.Name, parts: p.NameParts, organisation: p.Organisation,
 		forOrganisation: p.Organisation != "" && p == in.Complaint.Complainant,
-		line1:           p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email}
+		line1:           p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email,
+		postal: p.HasPostalAddress()}
 	if in.Kind == data.LetterConfidentiality {
 		to.title, to.titleAfter, to.professor = in.Expert.Title, in.Expert.TitleAfter, in.Expert.Professor()
 	}

@@ -158,9 +158,7 @@ func reword(s string, pairs [][2]string) string {
 
 // toRepresentative says whether the letter goes to a representative (gemachtigde) on the
 // complainant's behalf.
-func toRepresentative(in *Input) bool {
-	return in.Kind != data.LetterConfidentiality && in.Complaint.Representative.Name != ""
-}
+func toRepresentative(in *Input) bool { return data.ToRepresentative(&in.Complaint, in.Kind) }
 
 // forRepresentative rewords the letter's text for a representative: they filed the complaint
 // on the complainant's behalf, and the complainant gives or refuses consent (see

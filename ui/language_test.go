@@ -628,3 +628,43 @@ func TestLargeCountsCarryTheThousandsSeparator(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The refusals on the way to an expert say, on screen, what to do next, and name no CLI
+// command: recording a signature before the statement letter was made named the letter
+// "soort confidentiality", and sharing without a signed statement or consent only said it
+// could not be done; a withdrawal dated before the consent was given did not say which day.
+func TestExpertRefusalsSayWhatToDo(t *testing.T) {
+	_, s := newApp(t)
+	ref := addComplaint(t, s, "Sem de Graaf")
+	expert, err := s.SaveExpert(data.Expert{Name: "Hanneke Verhoef"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := func() error {
+		_, err := s.ShareDocuments(ref, data.Share{ExpertID: expert, SharedOn: data.DateOf(day).AddDays(-1), Attachments: []int64{att}})
+		return err
+	}
+	wants := []struct {
+		err  error
+		want string
+	}{
+		{s.RecordStatement(ref, expert, data.DateOf(day)), "maak eerst die brief en leg daarna de ondertekening vast."},
+		{share(), "; leg eerst de ondertekende verklaring vast."},
+	}
+	for _, w := range wants {
+		if got := problemText(w.err); !strings.HasSuffix(got, w.want) || strings.Contains(got, "confidentiality") {
+			t.Errorf("refusal %q, want it to end in %q", got, w.want)
+		}
+	}
+	if err := s.GiveConsent(ref, data.Consent{GivenOn: data.DateOf(day), How: "schriftelijk", Documents: data.Documents{All: true}}); err != nil {
+		t.Fatal(err)
+	}
+	err = s.WithdrawConsent(ref, data.DateOf(day).AddDays(-3))
+	if got := problemText(err); !strings.HasSuffix(got, "is gegeven op 30-11-2026; de intrekking ligt op of na die dag.") {
+		t.Errorf("withdrawal before the consent: %q, want it to name the day the consent was given", got)
+	}
+}

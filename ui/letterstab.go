@@ -155,8 +155,9 @@ func (lt *lettersTab) onMake() {
 		if err != nil {
 			return err
 		}
-		if err := data.CheckLetterDate(d, cf.today()); err != nil {
-			return errorf(problemText(err))
+		if data.CheckLetterDate(d, cf.today()) != nil { // the register's sentence is too long for the line below the field
+			return errorf(lang.L("Choose today or a day up to {{.Last}}",
+				map[string]any{"Last": shortDate(cf.today().AddDays(data.MaxLetterDateAhead))}))
 		}
 		return nil
 	})

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
@@ -118,6 +120,28 @@ func TestEmailGoesWhereTheLetterGoes(t *testing.T) {
 		body := u.Query().Get("body")
 		if u.Opaque != tc.to || !strings.HasPrefix(body, tc.greets) || strings.Contains(body, "uw klacht") != tc.yours {
 			t.Errorf("%s to %s: mailto %q, body %q", tc.kind, tc.c.Representative.Name, u.Opaque, body)
+		}
+	}
+}
+
+// TestTheLetterDateSaysBrieflyWhichDaysItTakes: a date too far ahead or in the past is
+// refused below the field in a line as wide as the field, naming the last day it takes. The
+// register's sentence ran past the dialog, which grew sideways and cut off that day
+// ("kies een dag tot en met 17-12-202").
+func TestTheLetterDateSaysBrieflyWhichDaysItTakes(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), data.ItemAcknowledge)
+	settle(m)
+	dated := cf.dialog.form.Items[2].Widget.(*entry)
+	last := shortDate(data.DateOf(day).AddDays(data.MaxLetterDateAhead))
+	for _, typed := range []string{shortDate(data.DateOf(day).AddDays(30)), shortDate(data.DateOf(day).AddDays(-1))} {
+		dated.SetText(typed)
+		err := dated.Validator(dated.Text)
+		if err == nil || !strings.Contains(err.Error(), last) {
+			t.Fatalf("%s: %v, want it to name %s", typed, err, last)
+		}
+		if w := fyne.MeasureText(err.Error(), theme.CaptionTextSize(), fyne.TextStyle{}).Width; w > dated.Size().Width {
+			t.Errorf("%s: %q is %v wide, the field %v", typed, err, w, dated.Size().Width)
 		}
 	}
 }

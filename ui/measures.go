@@ -123,15 +123,16 @@ func (ms *measuresScreen) showDetail() {
 	for k, b := range ms.buttons {
 		setEnabled(b, k == "new" || m != nil && (k == "edit" || k == "done" && m.Open() || k == "evaluate" && !m.Open()))
 	}
-	ms.links.RemoveAll()
 	if m == nil {
+		ms.links.RemoveAll()
 		ms.list.UnselectAll()
 		ms.detail.SetText(lang.L("Select a measure to see it in full."))
 		return
 	}
 	if i := slices.IndexFunc(ms.measures, func(x data.Measure) bool { return x.Code == m.Code }); i >= 0 {
-		ms.list.Select(i)
+		ms.list.Select(i) // shows m already when it was not selected (OnSelected): its links go first
 	}
+	ms.links.RemoveAll()
 	lines := []string{m.Code + ": " + m.Description,
 		lang.L("Root cause: {{.Cause}} · carried out by: {{.Owner}} · recorded {{.On}}",
 			map[string]any{"Cause": causeLabel(m.RootCause, m.RootCauseLabel), "Owner": m.Owner, "On": shortDate(m.CreatedOn)})}

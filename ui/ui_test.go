@@ -898,3 +898,27 @@ func TestDraftsStayWithTheirDialog(t *testing.T) {
 		t.Errorf("the call's dialog lost its note: %q", note)
 	}
 }
+
+// TestANewMeasureShowsItsComplaintsOnce: the measure just saved is selected and shown once; its
+// line "Klachten: geen: ..." stood there twice, side by side, as selecting it in the list
+// showed it again halfway through showing it.
+func TestANewMeasureShowsItsComplaintsOnce(t *testing.T) {
+	m, s := newApp(t)
+	ms := m.Measures
+	code, err := s.AddMeasure(data.Measure{Description: "Termijnen in een gedeelde agenda zetten.", RootCause: "communication"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms.selected = code.Code
+	ms.changed()
+	settle(m)
+	var got []string
+	for _, o := range ms.links.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			got = append(got, l.Text)
+		}
+	}
+	if strings.Join(got, " ") != "Klachten: geen: een maatregel voor de hele praktijk" {
+		t.Errorf("the measure's complaints read %q", got)
+	}
+}

@@ -168,6 +168,9 @@ func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		for _, it := range items {
 			who := it.Complainant
+			if it.Organisation != "" { // as list names them: the contact person and the organisation
+				who += ", " + it.Organisation
+			}
 			if it.MeasureID != 0 || it.Kind == data.ItemRetention {
 				who = it.Detail // a measure's or the register's item concerns no complainant
 			}

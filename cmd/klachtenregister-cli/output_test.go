@@ -130,3 +130,16 @@ func TestNoEmptyLeftovers(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadlinesNameTheOrganisation: deadlines names a complaint from an organisation as list
+// does, by its contact person and the organisation; it named the contact person alone.
+func TestDeadlinesNameTheOrganisation(t *testing.T) {
+	db := newDB(t)
+	ref := strings.TrimSpace(ok(t, db, "add", "--name", "Wim Jansen", "--organisation", "Bakkerij Jansen B.V.",
+		"--summary", "Factuur", "--channel", "letter", "--formal", "--email", "w.jansen@example.nl"))
+	for _, line := range strings.Split(ok(t, db, "deadlines"), "\n") {
+		if strings.HasPrefix(line, ref) && !strings.HasSuffix(line, "(Wim Jansen, Bakkerij Jansen B.V.)") {
+			t.Errorf("deadlines: %q, want the contact person and the organisation", line)
+		}
+	}
+}
