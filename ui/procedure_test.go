@@ -76,7 +76,7 @@ func TestProcedureLinePerStatus(t *testing.T) {
 		{acknowledged, "Ontvangen 20-11-2026 → [Bevestigd 23-11-2026] → (Verlengd) → Afgehandeld uiterlijk 21-12-2026 → Gesloten",
 			"Termijn voor afhandeling", "Afhandelen…"},
 		{extended, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Verlengd 30-11-2026] → Afgehandeld uiterlijk " + shortDate(r.Proposed) + " → Gesloten",
-			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Afhandelen…"},
+			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Voortgangsbericht maken…"}, // the letter the extension owes
 		{resolved, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Afgehandeld 30-11-2026] → Gesloten",
 			"Oordeel: ongegrond\nUitkomst: De factuur klopt; wij lichten die toe.", "Uitkomstbrief maken…"},
 		{closed, "Informeel ontvangen 20-11-2026 → Afgehandeld 30-11-2026 → [Gesloten 30-11-2026]", "Oordeel: ongegrond", ""},
