@@ -359,7 +359,7 @@ func BenchmarkOverview(b *testing.B) {
 		// complaints came in from 2025 on).
 		return withSettings(db, func(tx *sql.Tx) error {
 			if _, err := drain(tx, `SELECT c.id, c.reference, c.received_on, c.complainant_name, c.status, c.formal, c.filed_on,
-			c.ack_due_on, c.due_on, c.resolved_on, c.verdict, c.no_measure_reason, c.justified,
+			c.ack_due_on, c.due_on, c.resolved_on, c.verdict, c.no_measure_reason, c.justified, c.anonymous, c.organisation,
 			CASE WHEN c.status <> 'resolved' THEN (SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL) END,
 			CASE WHEN c.status = 'extended' THEN (SELECT group_concat(e.extended_on || '|' || e.late || '|' || coalesce((SELECT min(l.sent_on)
 				FROM letters l WHERE l.complaint_id = c.id AND l.kind IN ('progress', 'outcome') AND l.sent_on IS NOT NULL
