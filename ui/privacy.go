@@ -107,7 +107,12 @@ func (p *privacyTab) onErase() {
 		items = append(items, &widget.FormItem{Text: lang.L("Still open"), Widget: withdraw,
 			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})
 	}
-	warning := widget.NewLabel(lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months)."))
+	text := lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months).")
+	if owed := lettersOwed(cf.file.Items); owed != "" {
+		text = lang.L("Still due: {{.Letters}}. After erasing, no letter can be made for this complaint any more: make and send that letter first.",
+			map[string]any{"Letters": owed}) + "\n\n" + text
+	}
+	warning := widget.NewLabel(text)
 	warning.Wrapping, warning.Importance = fyne.TextWrapWord, widget.DangerImportance
 	items = append(items, widget.NewFormItem("", warning))
 	cf.askSlow(lang.L("Erase on request"), lang.L("Erase for good"), lang.L("Erasing the personal data and clearing the freed space from the register…"), items, func() error {
@@ -117,6 +122,19 @@ func (p *privacyTab) onErase() {
 		cf.copies.Remove(cf.ref) // no opened copy of what was erased stays behind
 		return nil
 	})
+}
+
+// lettersOwed names the letters the complainant is still owed ("" when none): erasing
+// removes the name and address they need, and the items go with them.
+func lettersOwed(items []data.ActionItem) string {
+	var owed []string
+	for _, it := range items {
+		switch it.Kind {
+		case data.ItemAcknowledge, data.ItemProgressLetter, data.ItemOutcomeLetter, data.ItemWithdrawalLetter:
+			owed = append(owed, itemLabel(it.Kind))
+		}
+	}
+	return strings.Join(owed, ", ")
 }
 
 // onHold places a legal hold, with its reason.
