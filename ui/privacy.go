@@ -55,15 +55,24 @@ func (p *privacyTab) content() fyne.CanvasObject {
 		row(lang.L("Legal hold: while a case is pending (a disciplinary or court case), this file is neither anonymised nor erased until you release the hold."), p.hold, p.release)))
 }
 
-// show sets the buttons and the state line from a freshly loaded file.
-func (p *privacyTab) show(c data.Complaint) {
+// show sets the buttons and the state line from a freshly loaded file; until is the day its
+// retention period ends (zero while it is being handled).
+func (p *privacyTab) show(c data.Complaint, until, today data.Date) {
 	anonymised := !c.AnonymisedOn.IsZero()
 	setEnabled(p.erase, !anonymised && !c.Held)
 	setEnabled(p.hold, !anonymised && !c.Held)
 	setEnabled(p.release, c.Held)
 	p.state.SetText(privacyLine(c))
-	if p.state.Text == "" {
+	switch {
+	case p.state.Text != "":
+	case until.IsZero():
 		p.state.SetText(lang.L("The personal data of this complaint are kept until the retention period after closing ends."))
+	case until.After(today):
+		p.state.SetText(lang.L("The personal data of this complaint are kept until {{.Date}}, when the retention period ends; then the file is listed under Retention to be anonymised.",
+			map[string]any{"Date": longDate(until)}))
+	default:
+		p.state.SetText(lang.L("The retention period of this complaint ended on {{.Date}}: anonymise it under Retention (the item on Today, or Settings > Privacy).",
+			map[string]any{"Date": longDate(until)}))
 	}
 }
 

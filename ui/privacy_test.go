@@ -245,3 +245,24 @@ func TestEraseSaysWhichLetterIsStillDue(t *testing.T) {
 		t.Errorf("the erase dialog of a file with nothing due says %q", text)
 	}
 }
+
+// TestPrivacyTabSaysUntilWhen: a withdrawn or closed file's privacy tab names the day its
+// retention period ends, counted from the withdrawal, or says that it has ended and where to
+// anonymise it; it said only "until the retention period after closing ends".
+func TestPrivacyTabSaysUntilWhen(t *testing.T) {
+	m, s := newApp(t)
+	ref := addWithdrawnIn2024(t, s, "Zoë van 't Hoff") // withdrawn on 10 January 2024
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if want := "De bewaartermijn van deze klacht is op 10 januari 2026 verstreken: anonimiseer het dossier onder Bewaartermijn"; !strings.HasPrefix(cf.privacy.state.Text, want) {
+		t.Errorf("past retention the tab says %q, want %q", cf.privacy.state.Text, want)
+	}
+	if err := s.SetSettings(map[string]string{data.KeyRetentionYears: "5"}); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if want := "De persoonsgegevens van deze klacht worden bewaard tot 10 januari 2029, het einde van de bewaartermijn"; !strings.HasPrefix(cf.privacy.state.Text, want) {
+		t.Errorf("within retention the tab says %q, want %q", cf.privacy.state.Text, want)
+	}
+}
