@@ -239,9 +239,7 @@ func (c *Complaint) clean() error {
 	if err := c.Representative.clean("rep_", Msg("van de gemachtigde")); err != nil {
 		return err
 	}
-	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
-		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
-	}
+	p.Postcode, _ = DutchPostcode(p.Postcode)
 	return nil
 }
 
@@ -261,9 +259,7 @@ func (p *Complainant) clean(prefix string, whose Text) error {
 	); err != nil {
 		return err
 	}
-	if m := postcodeNL.FindStringSubmatch(p.Postcode); m != nil {
-		p.Postcode = m[1] + " " + strings.ToUpper(m[2])
-	}
+	p.Postcode, _ = DutchPostcode(p.Postcode)
 	return nil
 }
 

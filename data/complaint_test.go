@@ -23,6 +23,7 @@ func TestValidateComplaint(t *testing.T) {
 		{"channel", func(c *Complaint) { c.Channel = "fax" }, "channel"},
 		{"subject", func(c *Complaint) { c.Subject = "" }, "subject"},
 		{"email", func(c *Complaint) { c.Complainant.Email = "jansen@" }, "email"},
+		{"email without its domain's end", func(c *Complaint) { c.Complainant.Email = "jansen@example" }, "email"},
 		{"email ok", func(c *Complaint) { c.Complainant.Email = " jansen@example.nl " }, ""},
 		{"long summary", func(c *Complaint) { c.Summary = strings.Repeat("a", 501) }, "summary"},
 		{"500 characters", func(c *Complaint) { c.Summary = strings.Repeat("a", 500) }, ""},

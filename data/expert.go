@@ -84,9 +84,7 @@ func (e *Expert) check() error {
 		&e.Postcode, &e.City, &e.Country, &e.Email} {
 		*p = strings.TrimSpace(*p)
 	}
-	if m := postcodeNL.FindStringSubmatch(e.Postcode); m != nil {
-		e.Postcode = m[1] + " " + strings.ToUpper(m[2])
-	}
+	e.Postcode, _ = DutchPostcode(e.Postcode)
 	if e.Name == "" {
 		return invalid("expert_name", "vul de naam van de deskundige in")
 	}

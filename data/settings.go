@@ -308,18 +308,34 @@ func oneOf(allowed ...string) func(string) (string, error) {
 // postcode accepts a Dutch postcode in any spacing or case and writes it as "1234 AB";
 // other forms are kept as typed, for a practice across the border.
 func postcode(v string) (string, error) {
-	if m := postcodeNL.FindStringSubmatch(v); m != nil {
-		return m[1] + " " + strings.ToUpper(m[2]), nil
+	if pc, ok := DutchPostcode(v); ok {
+		return pc, nil
 	}
 	return text(20)(v)
 }
 
+// DutchPostcode writes a Dutch postcode typed in any spacing or case as PostNL prints it,
+// "1234 AB"; ok is false for any other text, which is returned as it is (an address across
+// the border, or a mistake the letters refuse for an address in the Netherlands).
+func DutchPostcode(s string) (pc string, ok bool) {
+	if m := postcodeNL.FindStringSubmatch(s); m != nil {
+		return m[1] + " " + strings.ToUpper(m[2]), true
+	}
+	return s, false
+}
+
+// email accepts an e-mail address that a letter or a mail program can use: one that mail
+// accepts and whose domain has a dot, so "info@praktijk" (".nl" forgotten) is not printed
+// on every letter.
 func email(v string) (string, error) {
 	if v == "" {
 		return "", nil
 	}
 	if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
 		return "", NewError(CodeInvalid, "", "%q is geen geldig e-mailadres", v)
+	}
+	if domain := v[strings.LastIndex(v, "@")+1:]; !strings.Contains(strings.Trim(domain, "."), ".") {
+		return "", NewError(CodeInvalid, "", "%q is geen volledig e-mailadres; vul het hele adres in, zoals info@praktijk.nl", v)
 	}
 	return v, nil
 }

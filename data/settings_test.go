@@ -57,6 +57,8 @@ func TestCheckSetting(t *testing.T) {
 		{"practice_email", "info@praktijk-zon.nl", "info@praktijk-zon.nl", false},
 		{"practice_email", "", "", false},
 		{"practice_email", "info@", "", true},
+		{"practice_email", "info@delinde", "", true}, // ".nl" forgotten
+		{"practice_email", "info@delinde.", "", true},
 		{"practice_email", "info praktijk.nl", "", true},
 		{"practice_email", "Praktijk <info@praktijk.nl>", "", true},
 		{"practice_name", strings.Repeat("é", 120), strings.Repeat("é", 120), false}, // counted in characters

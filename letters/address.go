@@ -56,8 +56,9 @@ func nonEmpty(lines []string) []string {
 
 // checkAddress refuses a letter its addressee would not receive: a postal address needs the
 // street, the town and (in the Netherlands, its neighbours and the United Kingdom, where every
-// address has one) the postcode; without any postal address the letter goes by e-mail, so it needs the e-mail
-// address. The message says whose details to complete.
+// address has one) the postcode, in the Netherlands of the form PostNL sorts by (1234 AB);
+// without any postal address the letter goes by e-mail, so it needs the e-mail address. The
+// message says whose details to complete.
 func checkAddress(in *Input) error {
 	p := addressee(in)
 	who := data.Msg("de klager")
@@ -82,6 +83,10 @@ func checkAddress(in *Input) error {
 	}
 	if p.city == "" {
 		missing = append(missing, data.Msg("de woonplaats"))
+	}
+	inNL := countryCode(p.country) == "NL" || p.country == "" && sameCountry("NL", in.Settings.PracticeCountry())
+	if _, dutch := data.DutchPostcode(p.pc); p.pc != "" && !dutch && inNL {
+		return data.NewError(data.CodeConflict, "address", "de postcode %q van %s is geen Nederlandse postcode (vier cijfers en twee letters, zoals 3511 AX); verbeter de postcode, of vul het land in als het adres in het buitenland ligt", p.pc, who)
 	}
 	switch {
 	case len(missing) == 1:

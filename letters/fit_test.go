@@ -176,6 +176,14 @@ func TestLetterNeedsAnAddress(t *testing.T) {
 		line   string // a line the address block must hold
 	}{
 		{"no postcode", func(in *Input) { in.Complaint.Complainant.Postcode = "" }, "het adres van de klager is niet compleet: de postcode ontbreekt", ""},
+		{"a Dutch address with a postcode of five digits", func(in *Input) { in.Complaint.Complainant.Postcode = "12345" },
+			`de postcode "12345" van de klager is geen Nederlandse postcode`, ""},
+		{"a Belgian postcode with the country left out", func(in *Input) {
+			in.Complaint.Complainant.Postcode, in.Complaint.Complainant.City, in.Complaint.Complainant.Country = "1050", "Elsene", ""
+		}, "vul het land in als het adres in het buitenland ligt", ""},
+		{"a Belgian postcode in Belgium", func(in *Input) {
+			in.Complaint.Complainant.Postcode, in.Complaint.Complainant.City, in.Complaint.Complainant.Country = "1050", "Elsene", "België"
+		}, "", "1050 ELSENE"},
 		{"no street, no town", func(in *Input) { in.Complaint.Complainant.AddressLine1, in.Complaint.Complainant.City = "", "" },
 			"de straat en het huisnummer en de woonplaats ontbreken", ""},
 		{"abroad without postcodes", func(in *Input) {

@@ -804,6 +804,11 @@ func TestOrganisationsLetters(t *testing.T) {
 		!strings.Contains(form, "Ik, Wim Jansen, namens Bakkerij Jansen B.V., geef") {
 		t.Errorf("through a representative:\n%s\n---\n%s", body, form)
 	}
+	// The representative filed it for the organisation, as the subject line says, not for its
+	// contact person.
+	if d := Description(&in.Complaint, "nl"); !strings.HasSuffix(d, "namens Bakkerij Jansen B.V. hebt ingediend") {
+		t.Errorf("description to the representative %q", d)
+	}
 }
 
 // TestEnglishOutcomeNamesTheNextStepInEnglish: an English outcome letter never prints the

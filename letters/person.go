@@ -39,8 +39,12 @@ func addressee(in *Input) person {
 
 // complainantPerson is the complainant, also when the letter goes to a representative: the
 // organisation, when the complaint is an organisation's.
-func complainantPerson(in *Input) person {
-	p := in.Complaint.Complainant
+func complainantPerson(in *Input) person { return complainantOf(&in.Complaint) }
+
+// complainantOf is the complainant of c as a sentence names them: the organisation they speak
+// for, or the person.
+func complainantOf(c *data.Complaint) person {
+	p := c.Complainant
 	if p.Organisation != "" {
 		return person{name: p.Organisation}
 	}

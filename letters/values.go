@@ -58,7 +58,8 @@ func values(in *Input) map[string]string {
 
 // Description is how the letters name the complaint: the practitioner's own description,
 // or one built from the date and subject, "uw klacht van 3 december 2026 over onze
-// dienstverlening". To a representative it names the complainant on whose behalf they wrote.
+// dienstverlening". To a representative it names the complainant on whose behalf they wrote
+// (the organisation, when the complainant speaks for one, as the subject line does).
 func Description(c *data.Complaint, lang string) string {
 	if c.LetterDescription != "" {
 		return phrase(c.LetterDescription)
@@ -66,7 +67,7 @@ func Description(c *data.Complaint, lang string) string {
 	t := phrasebook[lang]
 	about, on := t.aboutSubject[c.Subject], formatDate(c.ReceivedOn, lang)
 	if c.Representative.Name != "" {
-		return fmt.Sprintf(t.descriptionRep, on, about, person{name: c.Complainant.Name, parts: c.Complainant.NameParts}.inSentence(t))
+		return fmt.Sprintf(t.descriptionRep, on, about, complainantOf(c).inSentence(t))
 	}
 	return fmt.Sprintf(t.description, on, about)
 }

@@ -209,7 +209,7 @@ func (m *Main) newRetention(win fyne.Window) *retentionScreen {
 // ShowIntake opens the new-complaint form with the cursor in its first field.
 func (m *Main) ShowIntake() {
 	m.tabs.Select(m.intakeTab)
-	m.win.Canvas().Focus(m.Intake.form.name)
+	m.win.Canvas().Focus(m.firstControl())
 }
 
 func (m *Main) onCreated(ref string) {

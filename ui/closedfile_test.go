@@ -246,3 +246,27 @@ func TestMenuOffersTheAllowedStepsFirst(t *testing.T) {
 		t.Errorf("the menu of a closed file starts with %q (disabled %v)", first.Text, first.Disabled())
 	}
 }
+
+// TestStepDialogSaysWhatItWaitsFor: a step dialog whose button is grey says below its fields
+// which field it waits for, and why; once every field holds what it needs, it says nothing.
+func TestStepDialogSaysWhatItWaitsFor(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Tap(cf.lists.addContact)
+	date, note := formEntry(t, cf, 0), formEntry(t, cf, 1)
+	why := cf.dialog.why
+	if !strings.HasPrefix(why.Text, "Vul het veld ‘") || !strings.HasSuffix(why.Text, "’ in.") || why.Hidden {
+		t.Errorf("with an empty note the dialog says %q (shown %v), want which field to fill in", why.Text, !why.Hidden)
+	}
+	test.Type(note, "Gebeld over de factuur")
+	if why.Text != "" || !why.Hidden {
+		t.Errorf("with every field filled in the dialog still says %q", why.Text)
+	}
+	date.SetText("31-02-2026")
+	if !strings.Contains(why.Text, ": ") || why.Hidden {
+		t.Errorf("with a date that does not exist the dialog says %q, want the field and its problem", why.Text)
+	}
+	cf.dialog.Hide()
+}

@@ -279,9 +279,12 @@ func (f *complaintForm) problem(base data.Complaint) error {
 		c.Subject = data.SubjectOther
 	}
 	err := c.Validate(f.today())
+	// A date that is no date reaches Validate as none; the field's own check says what is
+	// wrong with it. Any other date (in the future, say) gets the domain's sentence, which
+	// also says what to fill in.
 	var e *data.Error
 	if errors.As(err, &e) && e.Field == "received_on" && strings.TrimSpace(f.received.Text) != "" {
-		if perr := f.received.Validator(f.received.Text); perr != nil {
+		if _, perr := parseDate(f.received.Text); perr != nil {
 			return errorf(lang.L("Received on") + ": " + perr.Error())
 		}
 	}

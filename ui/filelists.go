@@ -34,6 +34,7 @@ type fileLists struct {
 	withdrawConsent, statement, share  *button
 	addAttachment                      *button
 	addContact, askInformation         *button // the contacts tab's steps
+	informationReceived                *button // shown while requested information is awaited
 	// Why the contacts, experts and attachments tabs refuse their changes now (refusalLine).
 	contactsWhy, expertsWhy, filesWhy *widget.Label
 }
@@ -163,6 +164,8 @@ func (l *fileLists) show(f *data.File) {
 	cf := l.cf
 	cf.offer(data.ActionContact, l.contactsWhy, l.addContact)
 	setEnabled(l.askInformation, data.StepRefusal(f.Facts, data.ActionRequestInformation) == nil)
+	l.informationReceived.Hidden = data.StepRefusal(f.Facts, data.ActionInformationReceived) != nil
+	l.informationReceived.Refresh()
 	// Consent is withdrawn only where the latest answer gave it, as the store asks.
 	state, _ := f.ConsentState()
 	setEnabled(l.withdrawConsent, cf.offer(data.ActionConsultExpert, l.expertsWhy, l.consentButton, l.statement, l.share) &&
@@ -171,12 +174,16 @@ func (l *fileLists) show(f *data.File) {
 }
 
 // contactsContent is the contacts tab: the contacts recorded, each shown in full on a click,
-// below the two steps that add one.
+// below the steps that add one and, while information is awaited, the step that records it came in.
 func (l *fileLists) contactsContent() fyne.CanvasObject {
 	cf := l.cf
 	l.addContact = newButton(lang.L("Record contact…"), cf.steps[data.ActionContact])
 	l.askInformation = newButton(lang.L("Request information…"), cf.steps[data.ActionRequestInformation])
-	return container.NewBorder(container.NewVBox(newFlow(l.addContact, l.askInformation), l.contactsWhy), nil, nil, nil, l.contacts)
+	// The answer to a request is recorded where the request was made, not only in Other steps.
+	l.informationReceived = newButton(lang.L("Information received…"), cf.steps[data.ActionInformationReceived])
+	l.informationReceived.Hide()
+	return container.NewBorder(container.NewVBox(newFlow(l.addContact, l.askInformation, l.informationReceived), l.contactsWhy),
+		nil, nil, nil, l.contacts)
 }
 
 func (l *fileLists) expertsContent() fyne.CanvasObject {

@@ -65,10 +65,18 @@ func newIntake(store complaintCreator, today func() data.Date, created func(stri
 func (in *intake) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("New complaint"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := wrapped(lang.L("Fields marked * are required."))
-	form := widget.NewForm(in.form.items()...)
-	form.Append("", checkText(in.anonymous, lang.L("Anonymous (no name; informal only, for the evaluation)")))
-	form.Append("", checkText(in.formal, lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)")))
-	in.scroll = formScroll(container.NewVBox(form, in.phoneForm))
+	// How the complaint came in, and whether it is formal or anonymous, come first: the
+	// practitioner decides them before anything else, and they decide which fields matter.
+	f := in.form
+	form := widget.NewForm(widget.NewFormItem(lang.L("Received on *"), f.received),
+		widget.NewFormItem(lang.L("Received via *"), f.channel),
+		widget.NewFormItem("", container.NewVBox(
+			checkText(in.formal, lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)")), in.phoneForm)),
+		widget.NewFormItem("", checkText(in.anonymous, lang.L("Anonymous (no name; informal only, for the evaluation)"))))
+	for _, it := range withoutFields(f.items(), map[fyne.CanvasObject]bool{f.received: true, f.channel: true}) {
+		form.AppendItem(it)
+	}
+	in.scroll = formScroll(form)
 	return container.NewBorder(container.NewVBox(title, hint), container.NewVBox(in.problem, in.save), nil, nil, in.scroll)
 }
 
@@ -123,10 +131,11 @@ func (in *intake) check() {
 		in.formal.SetChecked(false)
 	}
 	setEnabled(in.formal, !anon)
-	if in.phoneFormal() {
-		in.phoneForm.Show()
-	} else {
-		in.phoneForm.Hide()
+	if show := in.phoneFormal(); show != in.phoneForm.Visible() {
+		in.phoneForm.Hidden = !show
+		if in.scroll != nil {
+			in.scroll.Content.Refresh() // the fields below move down or up
+		}
 	}
 	c := in.typed()
 	err := in.form.problem(c)

@@ -152,7 +152,7 @@ func (m *Main) firstControl() fyne.Focusable {
 	case m.registerTab:
 		return m.Register.search
 	case m.intakeTab:
-		return m.Intake.form.name
+		return m.Intake.form.received
 	case m.measuresTab:
 		return m.Measures.buttons["new"]
 	case m.reportTab:

@@ -81,7 +81,7 @@ func indexOf(order []fyne.Focusable, o fyne.Focusable) int {
 func TestShortcutsSwitchScreensAndPutTheCursorInTheFirstControl(t *testing.T) {
 	m, _ := newApp(t)
 	m.win.Resize(mainSize)
-	first := []fyne.Focusable{m.Overview.list, m.Register.search, m.Intake.form.name, m.Measures.buttons["new"], m.Report.year,
+	first := []fyne.Focusable{m.Overview.list, m.Register.search, m.Intake.form.received, m.Measures.buttons["new"], m.Report.year,
 		m.Settings.entries["practice_name"]}
 	first[5] = m.Settings.selects["language"]
 	for i, want := range first {
@@ -119,10 +119,10 @@ func TestShortcutsSwitchScreensAndPutTheCursorInTheFirstControl(t *testing.T) {
 	}
 
 	press(m.win, command(fyne.KeyN))
-	if m.tabs.Selected() != m.intakeTab || m.win.Canvas().Focused() != m.Intake.form.name {
-		t.Fatal("Ctrl+N does not open the new-complaint form with the cursor in the name")
+	if m.tabs.Selected() != m.intakeTab || m.win.Canvas().Focused() != m.Intake.form.received {
+		t.Fatal("Ctrl+N does not open the new-complaint form with the cursor in its first field, the date received")
 	}
-	press(m.win, command(fyne.KeyF)) // from the name field
+	press(m.win, command(fyne.KeyF)) // from the date field
 	if m.tabs.Selected() != m.registerTab || m.win.Canvas().Focused() != m.Register.search {
 		t.Fatal("Ctrl+F does not put the cursor in the register's search field")
 	}
@@ -148,7 +148,7 @@ func TestTabReachesTheKeyControlsOfEveryScreen(t *testing.T) {
 	for i, want := range [][]fyne.Focusable{
 		{m.Overview.list},
 		{m.Register.search, m.Register.status, m.Register.year, m.Register.Import, m.Register.table},
-		{f.name, f.address1, f.email, f.received, f.channel, f.summary, f.description, f.desired, m.Intake.anonymous, m.Intake.formal},
+		{f.received, f.channel, m.Intake.formal, m.Intake.anonymous, f.name, f.address1, f.email, f.summary, f.description, f.desired},
 		{m.Measures.buttons["new"], m.Measures.filter, m.Measures.list},
 		{m.Report.year},
 		{m.Settings.selects["language"]},
@@ -307,7 +307,7 @@ func TestShortcutsSurviveALanguageSwitch(t *testing.T) {
 		t.Errorf("Go to › Register shows %q", keyText(it.Shortcut.(*desktop.CustomShortcut)))
 	}
 	press(m.win, command(fyne.KeyN))
-	if m.tabs.Selected() != m.intakeTab || m.win.Canvas().Focused() != m.Intake.form.name {
+	if m.tabs.Selected() != m.intakeTab || m.win.Canvas().Focused() != m.Intake.form.received {
 		t.Fatal("Ctrl+N after switching language")
 	}
 	press(m.win, ctrl(fyne.KeyTab))
@@ -351,7 +351,7 @@ func TestTabScrollsTheFormToTheFocusedField(t *testing.T) {
 		top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
 		return top >= 0 && top+o.Size().Height <= s.Size().Height
 	}
-	for m.win.Canvas().Focused() != m.Intake.formal {
+	for m.win.Canvas().Focused() != m.Intake.form.repCtry {
 		typeKey(m.win, fyne.KeyTab, false)
 		if !inView() {
 			t.Fatalf("Tab to %T left it out of view (offset %v)", m.win.Canvas().Focused(), s.Offset)
@@ -360,7 +360,7 @@ func TestTabScrollsTheFormToTheFocusedField(t *testing.T) {
 	if s.Offset.Y == 0 {
 		t.Fatal("the form did not scroll")
 	}
-	for m.win.Canvas().Focused() != m.Intake.form.name {
+	for m.win.Canvas().Focused() != m.Intake.form.received {
 		typeKey(m.win, fyne.KeyTab, true)
 		if !inView() {
 			t.Fatalf("Shift+Tab to %T left it out of view (offset %v)", m.win.Canvas().Focused(), s.Offset)

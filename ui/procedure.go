@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -154,11 +155,15 @@ func (cf *complaintFile) showSteps(f *data.File) {
 }
 
 // letterFirst is the letter the next step waits for: the acknowledgement letter confirms
-// receipt, and the outcome letter, sent, lets a formal complaint's file close.
+// receipt, the progress letter tells the complainant why an extended complaint takes longer
+// (the procedure promises it, and it is due within days of the extension), and the outcome
+// letter, sent, lets a formal complaint's file close.
 func letterFirst(f *data.File, next data.Action) (data.LetterKind, bool) {
 	switch {
 	case next == data.ActionAcknowledge:
 		return data.LetterAcknowledgement, true
+	case slices.ContainsFunc(f.Items, func(it data.ActionItem) bool { return it.Kind == data.ItemProgressLetter }):
+		return data.LetterProgress, true
 	case next == data.ActionClose && f.OutcomeLetterDue():
 		return data.LetterOutcome, true
 	}
@@ -172,6 +177,10 @@ func letterStepLabel(kind data.LetterKind, made bool) string {
 		return lang.L("Mark the outcome letter as sent…")
 	case kind == data.LetterOutcome:
 		return lang.L("Make the outcome letter…")
+	case kind == data.LetterProgress && made:
+		return lang.L("Mark the progress letter as sent…")
+	case kind == data.LetterProgress:
+		return lang.L("Make the progress letter…")
 	case made:
 		return lang.L("Mark the acknowledgement letter as sent…")
 	}
@@ -201,6 +210,13 @@ func (cf *complaintFile) onNext() {
 		cf.steps[cf.nextStep]()
 		return
 	}
+	cf.letterStep(kind)
+}
+
+// letterStep takes the step of a letter the procedure asks for: the newest letter of kind
+// marked sent when it was made and not sent yet, rather than a second version made; else
+// the letter made.
+func (cf *complaintFile) letterStep(kind data.LetterKind) {
 	cf.tabs.Select(cf.tab("letters"))
 	if i := unsentLetter(cf.file, kind); i >= 0 {
 		cf.letters.list.Select(i)

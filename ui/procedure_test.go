@@ -76,7 +76,7 @@ func TestProcedureLinePerStatus(t *testing.T) {
 		{acknowledged, "Ontvangen 20-11-2026 → [Bevestigd 23-11-2026] → (Verlengd) → Afgehandeld uiterlijk 21-12-2026 → Gesloten",
 			"Termijn voor afhandeling", "Afhandelen…"},
 		{extended, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Verlengd 30-11-2026] → Afgehandeld uiterlijk " + shortDate(r.Proposed) + " → Gesloten",
-			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Afhandelen…"},
+			"Verlengd op 30-11-2026 tot " + shortDate(r.Proposed) + ": Wij wachten op het advies", "Voortgangsbericht maken…"}, // the letter the extension owes
 		{resolved, "Ontvangen 20-11-2026 → Bevestigd 23-11-2026 → [Afgehandeld 30-11-2026] → Gesloten",
 			"Oordeel: ongegrond\nUitkomst: De factuur klopt; wij lichten die toe.", "Uitkomstbrief maken…"},
 		{closed, "Informeel ontvangen 20-11-2026 → Afgehandeld 30-11-2026 → [Gesloten 30-11-2026]", "Oordeel: ongegrond", ""},
@@ -339,5 +339,96 @@ func TestARefusedStepShowsTheHeaderFromItsTop(t *testing.T) {
 	}
 	if !strings.Contains(cf.title.Text, "ontvangst bevestigd") || !cf.reasons[data.ActionAcknowledge].Visible() {
 		t.Errorf("after the refusal the title says %q, the step's reason shown %v", cf.title.Text, cf.reasons[data.ActionAcknowledge].Visible())
+	}
+}
+
+// TestProgressLetterIsTheNextStepOnceExtended: once the deadline is extended, the file's one
+// prominent button makes the progress letter the procedure promises and then marks it sent,
+// as it does the acknowledgement; after that it offers the resolution again.
+func TestProgressLetterIsTheNextStepOnceExtended(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Carla Smit")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryPost, "Per brief bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Extend(ref, data.NewDate(2027, 1, 15), "Wij wachten op het advies van een deskundige."); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if cf.next.Text != "Voortgangsbericht maken…" || cf.next.Disabled() {
+		t.Fatalf("extended: the next step is %q (disabled %v)", cf.next.Text, cf.next.Disabled())
+	}
+	test.Tap(cf.next)
+	if got := dialogSelect(t, cf).Selected; got != "Voortgangsbericht" {
+		t.Fatalf("the button offers to make %q", got)
+	}
+	cf.dialog.Submit()
+	settle(m)
+	if cf.next.Text != "Voortgangsbericht als verstuurd markeren…" {
+		t.Fatalf("made: the next step is %q", cf.next.Text)
+	}
+	test.Tap(cf.next)
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Letters) != 1 || f.Letters[0].SentOn.IsZero() {
+		t.Fatalf("letters: %+v (%v)", f.Letters, err)
+	}
+	if cf.next.Text != "Afhandelen…" {
+		t.Errorf("sent: the next step is %q", cf.next.Text)
+	}
+}
+
+// TestTodaysItemMarksAMadeLetterSent: Vandaag's item "Ontvangst bevestigen" for a complaint
+// whose acknowledgement is made but not sent opens the step that marks it sent, rather than a
+// second version of the letter.
+func TestTodaysItemMarksAMadeLetterSent(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Bram de Wit")
+	cf := m.OpenComplaint(ref, data.ItemAcknowledge)
+	settle(m)
+	cf.dialog.Submit() // the letter made
+	settle(m)
+	m.OpenComplaint(ref, data.ItemAcknowledge)
+	settle(m)
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Letters) != 1 || f.Letters[0].SentOn.IsZero() || f.Status != data.StatusAcknowledged {
+		t.Fatalf("after the item twice: letters %+v, status %s (%v)", f.Letters, f.Status, err)
+	}
+}
+
+// TestInformationReceivedBesideTheRequest: while information asked of the complainant is
+// awaited, the contacts tab offers to record that it came in, beside "Informatie vragen…",
+// and no longer once it is recorded.
+func TestInformationReceivedBesideTheRequest(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.tabs.Select(cf.tab("contacts"))
+	if cf.lists.informationReceived.Visible() {
+		t.Fatal("Informatie ontvangen… shown while nothing was asked")
+	}
+	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactLetter, Note: "Om de offerte gevraagd.",
+		InfoRequested: "De offerte van september", InfoDueOn: data.NewDate(2026, 12, 14)}); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if !cf.lists.informationReceived.Visible() || cf.lists.informationReceived.Disabled() {
+		t.Fatal("Informatie ontvangen… not offered while the information is awaited")
+	}
+	test.Tap(cf.lists.informationReceived)
+	cf.dialog.Submit()
+	settle(m)
+	f, err := s.File(ref)
+	if err != nil || len(f.Contacts) != 1 || f.Contacts[0].InfoReceivedOn.IsZero() {
+		t.Fatalf("contacts: %+v (%v)", f.Contacts, err)
+	}
+	if cf.lists.informationReceived.Visible() {
+		t.Error("Informatie ontvangen… still shown once recorded")
 	}
 }

@@ -140,6 +140,7 @@ type formDialog struct {
 	form    *widget.Form
 	scroll  *container.Scroll
 	confirm *button
+	why     *widget.Label // while OK is disabled: which field it waits for, and why
 	onOK    func()
 }
 
@@ -170,12 +171,19 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	d.scroll = formScroll(d.form)
 	d.confirm = newButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
 	d.confirm.Importance = widget.HighImportance
-	d.CustomDialog = dialog.NewCustomWithoutButtons(title, d.scroll, win)
+	d.why = widget.NewLabel("")
+	d.why.Wrapping = fyne.TextWrapWord
+	d.CustomDialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, d.why, nil, nil, d.scroll), win)
 	d.SetButtons([]fyne.CanvasObject{newButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), d.confirm})
 	// OK follows every field, not the field last validated: Fyne's form reports a field valid
 	// as soon as another one is (a date left for the empty note), and a field that is
 	// emptied again while typing not at all.
-	valid := func() { setEnabled(d.confirm, fieldsValid(items)) }
+	valid := func() {
+		why := waitingFor(items)
+		setEnabled(d.confirm, why == "")
+		d.why.SetText(why)
+		d.why.Hidden = why == ""
+	}
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items {
@@ -205,14 +213,24 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	return d
 }
 
-// fieldsValid reports whether every text field of a form holds what its check accepts.
-func fieldsValid(items []*widget.FormItem) bool {
+// waitingFor is what a form's OK button waits for: the first text field whose check refuses
+// what it holds, said as the practitioner reads it ("Vul het veld ‘Notitie’ in."); "" when
+// every field holds what its check accepts. A grey button alone does not say why.
+func waitingFor(items []*widget.FormItem) string {
 	for _, it := range items {
-		if e, ok := it.Widget.(*entry); ok && e.Validator != nil && e.Validator(e.Text) != nil {
-			return false
+		e, ok := it.Widget.(*entry)
+		if !ok || e.Validator == nil {
+			continue
+		}
+		if err := e.Validator(e.Text); err != nil {
+			field := strings.TrimSuffix(it.Text, " *")
+			if strings.TrimSpace(e.Text) == "" {
+				return lang.L("Fill in the field ‘{{.Field}}’.", map[string]any{"Field": field})
+			}
+			return field + ": " + err.Error()
 		}
 	}
-	return true
+	return ""
 }
 
 // dateEntry is a field for the day something happened: it starts at today and refuses the future.
@@ -432,13 +450,15 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 	}
 	switch kind {
 	case data.ItemAcknowledge: // receipt is confirmed by the letter
-		cf.tabs.Select(cf.tab("letters"))
-		cf.letters.onMake()
+		cf.letterStep(data.LetterAcknowledgement)
 	case data.ItemResolve:
 		step(data.ActionResolve, cf.onResolve)
-	case data.ItemProgressLetter, data.ItemOutcomeLetter, data.ItemWithdrawalLetter:
-		cf.tabs.Select(cf.tab("letters"))
-		cf.letters.onMake()
+	case data.ItemProgressLetter:
+		cf.letterStep(data.LetterProgress)
+	case data.ItemOutcomeLetter:
+		cf.letterStep(data.LetterOutcome)
+	case data.ItemWithdrawalLetter:
+		cf.letterStep(data.LetterWithdrawal)
 	case data.ItemProgressUpdate:
 		cf.onContact(data.ContactLetter, false)
 	case data.ItemChaseInformation:

@@ -151,7 +151,7 @@ func TestIntakeKeepsSaveDisabledAndSaysWhy(t *testing.T) {
 	test.Type(in.form.summary, "Te laat")
 	cases := []struct{ name, received, says string }{
 		{"", "30-11-2026", "naam van de klager"},
-		{"Daan Mulder", "31-12-2026", "toekomst"},
+		{"Daan Mulder", "31-12-2026", "De datum van ontvangst (31-12-2026) ligt in de toekomst; vul de dag in waarop de klacht binnenkwam."},
 		{"Daan Mulder", "31-13-2026", "31-13-2026 bestaat niet"},
 		{"Daan Mulder", "31 december", "dd-mm-jjjj"},
 	}

@@ -236,3 +236,26 @@ func TestTodayNamesTheOrganisationAsTheRegisterDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestIntakeAsksFormalFirst: how the complaint came in and whether it is formal (with the
+// phone intake right below) or anonymous stand at the top of the new-complaint form, in view
+// at once, above the complainant's name and address.
+func TestIntakeAsksFormalFirst(t *testing.T) {
+	m, _ := newApp(t)
+	m.win.Resize(mainSize)
+	m.ShowIntake()
+	in := m.Intake
+	in.form.channel.SetSelectedIndex(1) // telefoon
+	in.formal.SetChecked(true)
+	d := fyne.CurrentApp().Driver()
+	y := func(o fyne.CanvasObject) float32 { return d.AbsolutePositionForObject(o).Y }
+	order := []fyne.CanvasObject{in.form.received, in.form.channel, in.formal, in.takenBy, in.explicit, in.anonymous, in.form.name}
+	for i := 1; i < len(order); i++ {
+		if y(order[i-1]) >= y(order[i]) {
+			t.Errorf("%T at %v is not above %T at %v", order[i-1], y(order[i-1]), order[i], y(order[i]))
+		}
+	}
+	if bottom := y(in.scroll) + in.scroll.Size().Height; y(in.anonymous)+in.anonymous.Size().Height > bottom {
+		t.Errorf("Anonymous lies below the form's view (%v > %v)", y(in.anonymous), bottom)
+	}
+}
