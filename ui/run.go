@@ -352,6 +352,9 @@ func refusedStart(a fyne.App, path string, err error, quit func()) fyne.Window {
 	w.SetContent(container.NewBorder(nil, buttons, nil, nil, msg))
 	w.SetOnClosed(quit)
 	w.Resize(fyne.NewSize(520, 220))
+	if len(buttons.Objects) > 1 { // room for the file dialog and the restore's confirmation
+		w.Resize(fyne.NewSize(640, 420))
+	}
 	return w
 }
 

@@ -143,6 +143,9 @@ func TestDamagedRegisterAtStartOffersARestore(t *testing.T) {
 	if got := texts(w.Content()); !strings.Contains(got, "beschadigd") || !strings.Contains(got, "Reservekopie terugzetten…") {
 		t.Fatalf("the start says:\n%s", got)
 	}
+	if size := w.Canvas().Size(); size.Width < 600 || size.Height < 400 {
+		t.Errorf("the window is %v: too small for the file dialog and the confirmation", size)
+	}
 
 	msg := widget.NewLabel(explain(err))
 	buttons := container.NewGridWithRows(1)
