@@ -145,7 +145,8 @@ func TestDamagedBackupIsRefused(t *testing.T) {
 	}
 	notBackup := filepath.Join(dir, "notities.txt")
 	must(t, os.WriteFile(notBackup, []byte("boodschappen"), 0o600))
-	if _, err := Restore(notBackup, filepath.Join(dir, "x.db"), "", false, restoreTime, "t"); !errors.Is(err, ErrNotBackup) {
+	if _, err := Restore(notBackup, filepath.Join(dir, "x.db"), "", false, restoreTime, "t"); !errors.Is(err, ErrNotBackup) ||
+		!strings.Contains(err.Error(), "kies een reservekopie die het programma heeft gemaakt") { // what to do instead
 		t.Errorf("not a backup: %v", err)
 	}
 }
