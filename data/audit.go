@@ -200,6 +200,13 @@ type DocumentsSaid struct {
 // Label is the Dutch the event recorded.
 func (d DocumentsSaid) Label() string { return d.Dutch }
 
+// withdrawnWithNote is the detail of a withdrawal with a note; events recorded before it
+// carry withdrawnWithNoteBefore, which ran the date and the note together.
+const (
+	withdrawnWithNote       = "klacht ingetrokken op %s; toelichting: %s"
+	withdrawnWithNoteBefore = "klacht ingetrokken op %s %s"
+)
+
 // Describe says in the practitioner's words what the event recorded: Dutch with String, in
 // the screens' language in the desktop app.
 func (e Event) Describe() Text {
@@ -233,6 +240,9 @@ func (e Event) Describe() Text {
 		if raw, ok := p["detail_text"]; ok { // events before it have the Dutch detail only
 			b, _ := json.Marshal(raw)
 			_ = json.Unmarshal(b, &detail)
+			if detail.Key == withdrawnWithNoteBefore { // recorded before the note had its label
+				detail.Key = withdrawnWithNote
+			}
 		} else if d := str("detail"); d != "" {
 			detail = Msg("%s", d)
 		}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -200,9 +201,22 @@ func (s *Store) writeBackup(path, passphrase string, put func(write func(io.Writ
 		return writeBackup(w, h, f, passphrase)
 	})
 	if err != nil {
-		return BackupInfo{}, unusable(err, "de reservekopie %s is niet geschreven (%v)", path, err)
+		return BackupInfo{}, backupNotWritten(path, err)
 	}
 	return backupInfo(path)
+}
+
+// backupNotWritten words a backup that could not be written: a full disk or a folder the
+// program may not write in says what to do, in the practitioner's words rather than the
+// system's ("permission denied"); a refusal (*Error) passes unchanged.
+func backupNotWritten(path string, err error) error {
+	switch {
+	case isDiskFull(err):
+		return NewError(CodeUnavailable, "output", "de reservekopie %s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere map voor de reservekopieën", path)
+	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
+		return NewError(CodeUnavailable, "output", "de reservekopie %s is niet geschreven: dit programma mag in die map niet schrijven (alleen lezen of geen toegang). Kies een andere map voor de reservekopieën", path)
+	}
+	return unusable(err, "de reservekopie %s is niet geschreven (%v)", path, err)
 }
 
 // AutoBackup makes the automatic backup in the backup folder and then thins out older ones
@@ -214,6 +228,10 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 		return info, false, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
+		if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) { // a stick or network drive not attached, often
+			return info, false, NewError(CodeUnavailable, "output", "de map voor reservekopieën %s bestaat niet en kan niet worden gemaakt (alleen lezen of geen toegang). "+
+				"Staat die map op een USB-stick of netwerkschijf, sluit die dan aan; kies anders een andere map voor de reservekopieën", dir)
+		}
 		return info, false, unusable(err, "de map voor reservekopieën %s kan niet worden gemaakt (%v)", dir, err)
 	}
 	backups, err := s.Backups()

@@ -37,7 +37,7 @@ func (h BackupHeader) Encrypted() bool { return h.Encryption != nil }
 
 // Errors of reading a backup, for errors.Is.
 var (
-	ErrNotBackup      = NewError(CodeInvalid, "", "dit bestand is geen reservekopie van Klachtenregister")
+	ErrNotBackup      = NewError(CodeInvalid, "", "dit bestand is geen reservekopie van Klachtenregister; kies een reservekopie die het programma heeft gemaakt, zoals klachtenregister-2026-12-01-170000.reservekopie in de map voor reservekopieën")
 	ErrPassphrase     = NewError(CodeInvalid, "", "het wachtwoord van de reservekopie klopt niet; probeer het opnieuw")
 	ErrNeedPassphrase = NewError(CodeInvalid, "", "deze reservekopie is versleuteld; geef het wachtwoord op")
 )

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -143,7 +145,8 @@ func TestDamagedBackupIsRefused(t *testing.T) {
 	}
 	notBackup := filepath.Join(dir, "notities.txt")
 	must(t, os.WriteFile(notBackup, []byte("boodschappen"), 0o600))
-	if _, err := Restore(notBackup, filepath.Join(dir, "x.db"), "", false, restoreTime, "t"); !errors.Is(err, ErrNotBackup) {
+	if _, err := Restore(notBackup, filepath.Join(dir, "x.db"), "", false, restoreTime, "t"); !errors.Is(err, ErrNotBackup) ||
+		!strings.Contains(err.Error(), "kies een reservekopie die het programma heeft gemaakt") { // what to do instead
 		t.Errorf("not a backup: %v", err)
 	}
 }
@@ -324,4 +327,31 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		must(t, os.WriteFile(filepath.Join(dir, name), fmt.Appendf(nil, "go test fuzz v1\n[]byte(%q)\n", b.Bytes()), 0o644))
 	}
 	must(t, os.WriteFile(filepath.Join(dir, "sqlite"), fmt.Appendf(nil, "go test fuzz v1\n[]byte(%q)\n", body), 0o644))
+}
+
+// TestBackupWithoutWriteAccessSaysWhatToDo: a backup folder the program may not write in (a
+// read-only stick, another user's folder) or a full disk is said in the practitioner's words
+// with what to do, not the system's "permission denied"; nothing is left behind.
+func TestBackupWithoutWriteAccessSaysWhatToDo(t *testing.T) {
+	path := fullFixture(t)
+	s := openAt(t, path, "2026-03-02")
+	target := filepath.Join(t.TempDir(), "klachtenregister.reservekopie")
+	for cause, want := range map[error]string{
+		fs.ErrPermission: "dit programma mag in die map niet schrijven (alleen lezen of geen toegang). Kies een andere map voor de reservekopieën",
+		syscall.EROFS:    "dit programma mag in die map niet schrijven",
+		syscall.ENOSPC:   "de schijf is vol. Maak ruimte vrij of kies een andere map voor de reservekopieën",
+	} {
+		_, err := s.writeBackup(target, "", func(func(io.Writer) error) error {
+			return &fs.PathError{Op: "open", Path: target + ".tmp", Err: cause}
+		})
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), cause.Error()) {
+			t.Errorf("%v: %v, want %q without the system's words", cause, err, want)
+		}
+		if Cause(err) == CauseReadOnly || Cause(err) == CauseFull {
+			t.Errorf("%v: blamed on the register (%s)", cause, Cause(err))
+		}
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Errorf("backup file left: %v", err)
+	}
 }

@@ -156,6 +156,20 @@ func readMe(e personExport, set Settings, english bool) string {
 	}
 	if !e.Complaint.AnonymisedOn.IsZero() {
 		fmt.Fprintf(&b, t.anonymised, t.day(e.Complaint.AnonymisedOn))
+	} else { // what art. 15 also asks: why we keep the data, and how long
+		b.WriteString(t.purpose)
+		switch until := RetentionEnds(e.Complaint, set); {
+		case until.IsZero():
+			fmt.Fprintf(&b, t.keptOpen, t.years(set.RetentionYears()))
+		case !until.After(e.ExportedOn): // past, and not yet anonymised
+			fmt.Fprintf(&b, t.keptPast, t.years(set.RetentionYears()), t.day(until))
+		default:
+			fmt.Fprintf(&b, t.keptUntil, t.day(until), t.years(set.RetentionYears()))
+		}
+		if e.Complaint.Held {
+			b.WriteString(t.held)
+		}
+		b.WriteString("\r\n")
 	}
 	b.WriteString(t.questions)
 	var contact []string
@@ -167,14 +181,16 @@ func readMe(e personExport, set Settings, english bool) string {
 	if len(contact) > 0 {
 		b.WriteString(" (" + strings.Join(contact, ", ") + ")")
 	}
-	b.WriteString(t.closing + practice + "\r\n")
+	b.WriteString(t.authority + t.closing + practice + "\r\n")
 	return b.String()
 }
 
 // readMeTexts are the sentences of LEESMIJ.txt in one language.
 type readMeTexts struct {
-	ourPractice, title, intro, contents, letters, attachments, anonymised, questions, closing string
-	day                                                                                       func(Date) string
+	ourPractice, title, intro, contents, letters, attachments, anonymised       string
+	purpose, keptOpen, keptUntil, keptPast, held, questions, authority, closing string
+	day                                                                         func(Date) string
+	years                                                                       func(int) string
 }
 
 var readMeDutch = readMeTexts{
@@ -192,9 +208,18 @@ var readMeDutch = readMeTexts{
 	attachments: "- bijlagen: de documenten die bij uw klacht zijn bewaard.\r\n",
 	anonymised: "\r\nUw persoonsgegevens bij deze klacht zijn op %s verwijderd. Wat u hier vindt, is wat wij " +
 		"daarna nog bewaren: datums en gegevens zonder naam voor ons jaarverslag.\r\n",
+	purpose: "\r\nWij gebruiken deze gegevens om uw klacht te behandelen en om van klachten te leren; in ons " +
+		"jaarverslag over klachten staan geen namen. ",
+	keptOpen:  "Wij bewaren ze tot %s na de afsluiting van uw klacht; daarna verwijderen wij uw persoonsgegevens.",
+	keptUntil: "Wij bewaren ze tot %s (%s na de afsluiting van uw klacht); daarna verwijderen wij uw persoonsgegevens.",
+	keptPast:  "De bewaartermijn van %s na de afsluiting van uw klacht is op %s verstreken; wij verwijderen uw persoonsgegevens binnenkort.",
+	held:      " Zolang er over uw klacht een juridische procedure loopt, bewaren wij ze tot die is afgerond.",
 	questions: "\r\nHebt u vragen over deze gegevens, of wilt u dat wij iets verbeteren of verwijderen, neem dan contact met ons op",
-	closing:   ".\r\n\r\nMet vriendelijke groet,\r\n\r\n",
-	day:       longDay,
+	authority: ". Bent u het niet eens met de manier waarop wij met uw gegevens omgaan, dan kunt u een klacht " +
+		"indienen bij de Autoriteit Persoonsgegevens (www.autoriteitpersoonsgegevens.nl)",
+	closing: ".\r\n\r\nMet vriendelijke groet,\r\n\r\n",
+	day:     longDay,
+	years:   func(n int) string { return fmt.Sprintf("%d jaar", n) },
 }
 
 var readMeEnglish = readMeTexts{
@@ -212,9 +237,23 @@ var readMeEnglish = readMeTexts{
 	attachments: "- bijlagen: the documents kept with your complaint.\r\n",
 	anonymised: "\r\nYour personal data for this complaint were removed on %s. What you find here is what we keep " +
 		"after that: dates and data without a name, for our annual report.\r\n",
+	purpose: "\r\nWe use these data to handle your complaint and to learn from complaints; our annual report on " +
+		"complaints names no one. ",
+	keptOpen:  "We keep them until %s after your complaint was concluded; then we remove your personal data.",
+	keptUntil: "We keep them until %s (%s after your complaint was concluded); then we remove your personal data.",
+	keptPast:  "The retention period of %s after your complaint was concluded ended on %s; we will remove your personal data shortly.",
+	held:      " While legal proceedings about your complaint are pending, we keep them until those have ended.",
 	questions: "\r\nIf you have questions about these data, or would like us to correct or remove anything, please contact us",
-	closing:   ".\r\n\r\nYours sincerely,\r\n\r\n",
-	day:       func(d Date) string { return fmt.Sprintf("%d %s %d", d.Day(), d.Month(), d.Year()) },
+	authority: ". If you disagree with the way we handle your data, you can lodge a complaint with the Dutch Data " +
+		"Protection Authority, the Autoriteit Persoonsgegevens (www.autoriteitpersoonsgegevens.nl)",
+	closing: ".\r\n\r\nYours sincerely,\r\n\r\n",
+	day:     func(d Date) string { return fmt.Sprintf("%d %s %d", d.Day(), d.Month(), d.Year()) },
+	years: func(n int) string {
+		if n == 1 {
+			return "1 year"
+		}
+		return fmt.Sprintf("%d years", n)
+	},
 }
 
 // longDay is a date in words: "3 december 2026".

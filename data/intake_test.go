@@ -148,3 +148,27 @@ func TestDisputesBody(t *testing.T) {
 		t.Error("an unknown sector was accepted")
 	}
 }
+
+// TestWithdrawalNoteReadsApartFromTheDate: the timeline says the day of the withdrawal and
+// the note as two parts ("…op 2026-03-01; toelichting: …"), also for a withdrawal recorded
+// before that label existed, whose stored detail ran the two together.
+func TestWithdrawalNoteReadsApartFromTheDate(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Bakker", "2026-02-20", true))
+	must(t, s.Withdraw(ref, day("2026-03-01"), "Klager belde: de zaak is opgelost."))
+	tl, err := s.Timeline(ref)
+	must(t, err)
+	last := tl[len(tl)-1]
+	want := "klacht ingetrokken op 2026-03-01; toelichting: Klager belde: de zaak is opgelost."
+	if got := last.Describe().String(); !strings.HasSuffix(got, want) {
+		t.Errorf("timeline: %q, want it to end in %q", got, want)
+	}
+	old := last
+	old.Payload = []byte(strings.Replace(string(last.Payload), `op %s; toelichting: %s`, `op %s %s`, 1))
+	if string(old.Payload) == string(last.Payload) {
+		t.Fatalf("payload without the detail's key: %s", last.Payload)
+	}
+	if got := old.Describe().String(); !strings.HasSuffix(got, want) {
+		t.Errorf("an earlier withdrawal: %q, want it to end in %q", got, want)
+	}
+}

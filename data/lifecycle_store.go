@@ -237,7 +237,7 @@ func withdrawStep(on Date, note string) stepFunc {
 		if note == "" {
 			return Msg("klacht ingetrokken op %s", on), nil
 		}
-		return Msg("klacht ingetrokken op %s %s", on, note), nil
+		return Msg("klacht ingetrokken op %s; toelichting: %s", on, note), nil // withdrawnWithNote in audit.go
 	}
 }
 

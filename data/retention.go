@@ -51,6 +51,19 @@ var AnonymiseBackupNote = Msg("Reservekopieën van vóór het anonimiseren bevat
 // retentionDueOn is when the retention period of a file that ended on ended is over.
 func retentionDueOn(ended Date, set Settings) Date { return ended.AddMonths(12 * set.RetentionYears()) }
 
+// RetentionEnds is the day the retention period of c ends: retention_years after it was
+// closed or withdrawn; zero while the complaint is still being handled.
+func RetentionEnds(c Complaint, set Settings) Date {
+	ended := c.ClosedOn
+	if ended.IsZero() {
+		ended = c.WithdrawnOn
+	}
+	if ended.IsZero() {
+		return Date{}
+	}
+	return retentionDueOn(ended, set)
+}
+
 // retentionCovers reports whether a case belongs on the review list: its retention period is
 // over by today, or, with a cut-off the practitioner chose, it ended before closedBefore.
 func retentionCovers(rc RetentionCase, today, closedBefore Date) bool {

@@ -359,10 +359,29 @@ func TestExportPerson(t *testing.T) {
 		t.Errorf("klacht.json: %s", files["klacht.json"])
 	}
 	readme := files["LEESMIJ.txt"]
-	for _, want := range []string{"Uw gegevens bij klacht " + ref, "Praktijk Zon", "artikel 15", "klacht.json", "brieven", "bijlagen", "info@zon.example"} {
+	got, _ := s.Complaint(ref)
+	if got.ClosedOn.IsZero() {
+		t.Fatal("the full file is not closed")
+	}
+	until := longDay(got.ClosedOn.AddMonths(24)) // retention_years 2, the default
+	for _, want := range []string{"Uw gegevens bij klacht " + ref, "Praktijk Zon", "artikel 15", "klacht.json", "brieven", "bijlagen", "info@zon.example",
+		// art. 15 also asks why the data are kept, how long, and where to complain
+		"om uw klacht te behandelen", "Wij bewaren ze tot " + until + " (2 jaar na de afsluiting van uw klacht)", "Autoriteit Persoonsgegevens"} {
 		if !strings.Contains(readme, want) {
 			t.Errorf("LEESMIJ.txt lacks %q:\n%s", want, readme)
 		}
+	}
+	setToday(s, got.ClosedOn.AddMonths(24).String()) // the period over, the file not yet anonymised
+	b, err = s.ExportPerson(ref)
+	must(t, err)
+	zr, err = zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	r, err := zr.File[0].Open()
+	must(t, err)
+	content, err := io.ReadAll(r)
+	must(t, err)
+	if want := "De bewaartermijn van 2 jaar na de afsluiting van uw klacht is op " + until + " verstreken"; !strings.Contains(string(content), want) {
+		t.Errorf("LEESMIJ.txt after the retention period lacks %q:\n%s", want, content)
 	}
 	if _, err := s.ExportPerson("K-2099-0001"); !isInputError(err) {
 		t.Errorf("unknown reference: %v", err)
@@ -379,11 +398,12 @@ func TestExportPerson(t *testing.T) {
 	if zr.File[0].Name != "README.txt" {
 		t.Fatalf("the English export starts with %s", zr.File[0].Name)
 	}
-	r, err := zr.File[0].Open()
+	r, err = zr.File[0].Open()
 	must(t, err)
-	content, err := io.ReadAll(r)
+	content, err = io.ReadAll(r)
 	must(t, err)
-	for _, want := range []string{"Your data for complaint " + english, "article 15", "klacht.json", "Yours sincerely", "Praktijk Zon"} {
+	for _, want := range []string{"Your data for complaint " + english, "article 15", "klacht.json", "Yours sincerely", "Praktijk Zon",
+		"We keep them until 2 years after your complaint was concluded", "Autoriteit Persoonsgegevens"} {
 		if !strings.Contains(string(content), want) {
 			t.Errorf("README.txt lacks %q:\n%s", want, content)
 		}

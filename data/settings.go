@@ -251,7 +251,7 @@ func CheckSetting(key, value string) (string, error) {
 	if d, known := settingDef(key); known {
 		v, err := d.check(strings.TrimSpace(value))
 		if err != nil {
-			return "", invalid(key, "%s (%s): %v", SettingName(key), key, err)
+			return "", invalid(key, "%s%s: %v", SettingName(key), ForCLI(" ("+key+")"), err) // the key only where it is typed
 		}
 		return v, nil
 	}

@@ -212,7 +212,12 @@ func prepareFile(path string, create bool) error {
 	return nil
 }
 
+// notOurs refuses a file that is not a register. One with an anchor beside it was one, until
+// its first bytes were damaged: that calls for the newest backup, not for another file.
 func notOurs(path string) error {
+	if fileExists(path + anchorSuffix) {
+		return unavailable(CauseDamaged, path, nil)
+	}
 	return NewError(CodeDatabase, "", "%s is geen database van Klachtenregister; het bestand is niet gewijzigd. Kies een ander bestand of een nieuw pad", path)
 }
 

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"database/sql"
 	"fmt"
 	"os"
@@ -120,5 +121,36 @@ func TestErrorsAreWordedByCause(t *testing.T) {
 			strings.Contains(tc.err.Error(), "reservekopie") != tc.pointsBackup {
 			t.Errorf("%s: %v", tc.cause, tc.err)
 		}
+	}
+}
+
+// TestRegisterWithDamagedFirstBytesIsDamaged: a register whose first bytes were overwritten
+// (no longer "SQLite format 3") is damaged, as its anchor beside it shows, and the advice is
+// the newest backup, not "choose another file"; a file that never was a register is still
+// refused as not ours. Neither is changed.
+func TestRegisterWithDamagedFirstBytesIsDamaged(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	mustCreate(t, s, complaint("Mehmet Çelik", "2026-11-02", true))
+	path := s.Path()
+	must(t, s.Close()) // writes the anchor beside it
+	if !fileExists(path + anchorSuffix) {
+		t.Fatal("no anchor beside the register")
+	}
+	b, err := os.ReadFile(path)
+	must(t, err)
+	copy(b, "GARBAGEGARBAGE")
+	must(t, os.WriteFile(path, b, 0o600))
+	_, err = Open(path)
+	if Cause(err) != CauseDamaged || !strings.Contains(fmt.Sprint(err), "Zet de nieuwste reservekopie terug") {
+		t.Errorf("damaged register: %v (cause %q)", err, Cause(err))
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, b) {
+		t.Error("the damaged register was changed")
+	}
+
+	other := filepath.Join(t.TempDir(), "notities.db")
+	must(t, os.WriteFile(other, []byte("boodschappenlijst"), 0o600))
+	if _, err := Open(other); Cause(err) != "" || !strings.Contains(fmt.Sprint(err), "geen database van Klachtenregister") {
+		t.Errorf("a file that never was a register: %v", err)
 	}
 }

@@ -172,32 +172,38 @@ func (p *backupPanel) onRestore() {
 			showError(err, p.win)
 			return
 		}
-		confirm := func(passphrase string) {
-			msg := lang.L("The backup of {{.Date}} ({{.Events}}) replaces the register. The current register is kept beside it under a new name. Continue?",
-				map[string]any{"Date": longTime(h.Created), "Events": countEvents(h.Events)})
-			showDialog(dialog.NewConfirm(lang.L("Restore backup"), msg, func(yes bool) {
-				if yes {
-					p.restore(file, passphrase)
-				}
-			}, p.win), p.win)
-		}
-		if !h.Encrypted() {
-			confirm("")
-			return
-		}
-		pass := widget.NewPasswordEntry()
-		showDialog(dialog.NewForm(lang.L("Passphrase"), lang.L("Restore backup"), lang.L("Cancel"),
-			[]*widget.FormItem{widget.NewFormItem(lang.L("Passphrase"), pass)}, func(ok bool) {
-				if ok {
-					confirm(pass.Text)
-				}
-			}, p.win), p.win)
+		p.askRestore(file, h)
 	}, p.win)
 	if l, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
 		d.SetLocation(l)
 	}
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".reservekopie", ".db"}))
 	showFileDialog(d, lang.L("Choose the backup to restore"), p.win)
+}
+
+// askRestore asks for the passphrase of an encrypted backup, then for the confirmation, which
+// says what is lost: what was recorded after the backup stays only in the register set aside.
+func (p *backupPanel) askRestore(file string, h data.BackupHeader) {
+	confirm := func(passphrase string) {
+		msg := lang.L("The backup of {{.Date}} ({{.Events}}) replaces the register. The current register is kept beside it under a new name. Continue?",
+			map[string]any{"Date": longTime(h.Created), "Events": countEvents(h.Events)})
+		msg = lang.L("What was recorded after {{.Date}} is not in the backup: enter it again afterwards, from the letters and notes.",
+			map[string]any{"Date": longTime(h.Created)}) + "\n\n" + msg
+		showDialog(dialog.NewConfirm(lang.L("Restore backup"), msg, func(yes bool) {
+			if yes {
+				p.restore(file, passphrase)
+			}
+		}, p.win), p.win)
+	}
+	if !h.Encrypted() {
+		confirm("")
+		return
+	}
+	pass := newEntry()
+	pass.Password = true
+	pass.Validator = required // an empty one would be asked for only after the confirmation
+	askForm(p.win, lang.L("Passphrase"), lang.L("Restore backup"), []*widget.FormItem{{Text: lang.L("Passphrase"), Widget: pass,
+		HintText: lang.L("This backup is encrypted: fill in the passphrase chosen when it was made.")}}, func() { confirm(pass.Text) })
 }
 
 // restore closes the register, puts the backup in its place (data.Restore checks it first and

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
 )
 
 // The overview warns while there is no backup, and while backups sit beside the register;
@@ -85,5 +87,63 @@ func TestFileDialogsSayWhatToChoose(t *testing.T) {
 	shown := texts(top)
 	if !strings.Contains(shown, "Reservekopie kiezen om terug te zetten") || strings.Contains(shown, "Openen Bestand") {
 		t.Errorf("the dialog shows:\n%s", shown)
+	}
+}
+
+// TestRestoreSaysWhatIsLostAndNeedsThePassphrase: the confirmation of a restore says that
+// what was recorded after the backup is not in it; an encrypted backup cannot go on to that
+// confirmation with an empty passphrase (which was refused only after the register was closed).
+func TestRestoreSaysWhatIsLostAndNeedsThePassphrase(t *testing.T) {
+	m, s := newApp(t)
+	dir := t.TempDir()
+	plain, secret := filepath.Join(dir, "kopie.reservekopie"), filepath.Join(dir, "geheim.reservekopie")
+	if _, err := s.WriteBackup(plain, "", false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WriteBackup(secret, "wachtwoord van de praktijk", false); err != nil {
+		t.Fatal(err)
+	}
+	header := func(path string) data.BackupHeader {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		h, err := data.ReadBackupHeader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	p := m.Settings.backups
+	p.askRestore(plain, header(plain))
+	if text := overlayText(m.win); !strings.Contains(text, "staat niet in de reservekopie: voer dat daarna opnieuw in, aan de hand van de brieven en notities") {
+		t.Errorf("the confirmation says %q", text)
+	}
+	m.win.Canvas().Overlays().Top().Hide()
+
+	var restored []string
+	p.restore = func(file, passphrase string) { restored = append(restored, passphrase) }
+	p.askRestore(secret, header(secret))
+	form := m.win.Canvas().Overlays().Top()
+	if text := texts(form); !strings.Contains(text, "Deze reservekopie is versleuteld: vul het wachtwoord in") {
+		t.Errorf("the passphrase dialog says %q", text)
+	}
+	tapInTop(t, m.win, "Reservekopie terugzetten") // empty: the button does nothing
+	if m.win.Canvas().Overlays().Top() != form {
+		t.Fatal("an empty passphrase went on to the confirmation")
+	}
+	if len(restored) != 0 {
+		t.Errorf("restored with %q", restored)
+	}
+	for _, o := range test.LaidOutObjects(form) {
+		if e, ok := o.(*entry); ok && e.Password {
+			e.SetText("wachtwoord van de praktijk")
+		}
+	}
+	tapInTop(t, m.win, "Reservekopie terugzetten")
+	tapInTop(t, m.win, "Ja")
+	if len(restored) != 1 || restored[0] != "wachtwoord van de praktijk" {
+		t.Errorf("restored with %q", restored)
 	}
 }

@@ -195,7 +195,7 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.hold.SetText(privacyLine(c))
 	cf.hold.Hidden = cf.hold.Text == ""
 	cf.hold.Refresh()
-	cf.privacy.show(c)
+	cf.privacy.show(c, data.RetentionEnds(c, f.Settings), cf.today())
 	cf.showProcedure(f)
 	cf.showSteps(f)
 	cf.form.setEditable(data.StepRefusal(f.Facts, data.ActionEdit) == nil)

@@ -70,7 +70,7 @@ func TestDataErrorAppearsInTheEnglishUI(t *testing.T) {
 		t.Errorf("explain = %q", got)
 	}
 	// A setting's refusal names the setting in English, around the check's own English words.
-	if _, err := data.CheckSetting(data.KeyCustomDays, "abc"); !strings.HasPrefix(problemText(err), "Custom deadline (days) (custom_days): fill in a whole number from ") {
+	if _, err := data.CheckSetting(data.KeyCustomDays, "abc"); !strings.HasPrefix(problemText(err), "Custom deadline (days): fill in a whole number from ") {
 		t.Errorf("setting refusal: %q", problemText(err))
 	}
 	if got := err.Error(); !strings.Contains(got, "ligt in de toekomst") {

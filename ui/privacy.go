@@ -55,15 +55,24 @@ func (p *privacyTab) content() fyne.CanvasObject {
 		row(lang.L("Legal hold: while a case is pending (a disciplinary or court case), this file is neither anonymised nor erased until you release the hold."), p.hold, p.release)))
 }
 
-// show sets the buttons and the state line from a freshly loaded file.
-func (p *privacyTab) show(c data.Complaint) {
+// show sets the buttons and the state line from a freshly loaded file; until is the day its
+// retention period ends (zero while it is being handled).
+func (p *privacyTab) show(c data.Complaint, until, today data.Date) {
 	anonymised := !c.AnonymisedOn.IsZero()
 	setEnabled(p.erase, !anonymised && !c.Held)
 	setEnabled(p.hold, !anonymised && !c.Held)
 	setEnabled(p.release, c.Held)
 	p.state.SetText(privacyLine(c))
-	if p.state.Text == "" {
+	switch {
+	case p.state.Text != "":
+	case until.IsZero():
 		p.state.SetText(lang.L("The personal data of this complaint are kept until the retention period after closing ends."))
+	case until.After(today):
+		p.state.SetText(lang.L("The personal data of this complaint are kept until {{.Date}}, when the retention period ends; then the file is listed under Retention to be anonymised.",
+			map[string]any{"Date": longDate(until)}))
+	default:
+		p.state.SetText(lang.L("The retention period of this complaint ended on {{.Date}}: anonymise it under Retention (the item on Today, or Settings > Privacy).",
+			map[string]any{"Date": longDate(until)}))
 	}
 }
 
@@ -107,7 +116,12 @@ func (p *privacyTab) onErase() {
 		items = append(items, &widget.FormItem{Text: lang.L("Still open"), Widget: withdraw,
 			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})
 	}
-	warning := widget.NewLabel(lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months)."))
+	text := lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months).")
+	if owed := lettersOwed(cf.file.Items); owed != "" {
+		text = lang.L("Still due: {{.Letters}}. After erasing, no letter can be made for this complaint any more: make and send that letter first.",
+			map[string]any{"Letters": owed}) + "\n\n" + text
+	}
+	warning := widget.NewLabel(text)
 	warning.Wrapping, warning.Importance = fyne.TextWrapWord, widget.DangerImportance
 	items = append(items, widget.NewFormItem("", warning))
 	cf.askSlow(lang.L("Erase on request"), lang.L("Erase for good"), lang.L("Erasing the personal data and clearing the freed space from the register…"), items, func() error {
@@ -117,6 +131,19 @@ func (p *privacyTab) onErase() {
 		cf.copies.Remove(cf.ref) // no opened copy of what was erased stays behind
 		return nil
 	})
+}
+
+// lettersOwed names the letters the complainant is still owed ("" when none): erasing
+// removes the name and address they need, and the items go with them.
+func lettersOwed(items []data.ActionItem) string {
+	var owed []string
+	for _, it := range items {
+		switch it.Kind {
+		case data.ItemAcknowledge, data.ItemProgressLetter, data.ItemOutcomeLetter, data.ItemWithdrawalLetter:
+			owed = append(owed, itemLabel(it.Kind))
+		}
+	}
+	return strings.Join(owed, ", ")
 }
 
 // onHold places a legal hold, with its reason.

@@ -217,3 +217,52 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 		t.Errorf("an opened copy of the erased complaint stays: %v", err)
 	}
 }
+
+// TestEraseSaysWhichLetterIsStillDue: erasing a withdrawn complaint whose withdrawal was not
+// yet confirmed in writing takes the address that letter needs; the dialog says so before the
+// practitioner confirms, and says nothing of the kind once the letter went out.
+func TestEraseSaysWhichLetterIsStillDue(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	if err := s.Withdraw(ref, data.Date{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Tap(cf.privacy.erase)
+	want := "Nog te doen: Intrekking schriftelijk bevestigen. Na het wissen kan voor deze klacht geen brief meer worden gemaakt: maak en verstuur die brief eerst."
+	if text := overlayText(cf.win); !strings.Contains(text, want) {
+		t.Errorf("the erase dialog says %q, want %q", text, want)
+	}
+	cf.win.Canvas().Overlays().Top().Hide()
+
+	// A file with nothing due: no such line.
+	other := addWithdrawnIn2024(t, s, "Zoë van 't Hoff")
+	cf = m.OpenComplaint(other, "")
+	settle(m)
+	test.Tap(cf.privacy.erase)
+	if text := overlayText(cf.win); strings.Contains(text, "Nog te doen") || !strings.Contains(text, "Dit kan niet ongedaan") {
+		t.Errorf("the erase dialog of a file with nothing due says %q", text)
+	}
+}
+
+// TestPrivacyTabSaysUntilWhen: a withdrawn or closed file's privacy tab names the day its
+// retention period ends, counted from the withdrawal, or says that it has ended and where to
+// anonymise it; it said only "until the retention period after closing ends".
+func TestPrivacyTabSaysUntilWhen(t *testing.T) {
+	m, s := newApp(t)
+	ref := addWithdrawnIn2024(t, s, "Zoë van 't Hoff") // withdrawn on 10 January 2024
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if want := "De bewaartermijn van deze klacht is op 10 januari 2026 verstreken: anonimiseer het dossier onder Bewaartermijn"; !strings.HasPrefix(cf.privacy.state.Text, want) {
+		t.Errorf("past retention the tab says %q, want %q", cf.privacy.state.Text, want)
+	}
+	if err := s.SetSettings(map[string]string{data.KeyRetentionYears: "5"}); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if want := "De persoonsgegevens van deze klacht worden bewaard tot 10 januari 2029, het einde van de bewaartermijn"; !strings.HasPrefix(cf.privacy.state.Text, want) {
+		t.Errorf("within retention the tab says %q, want %q", cf.privacy.state.Text, want)
+	}
+}

@@ -344,10 +344,38 @@ func refusedStart(a fyne.App, path string, err error, quit func()) fyne.Window {
 	w := a.NewWindow("Klachtenregister")
 	msg := widget.NewLabel(explain(err))
 	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, newButton(lang.L("Close"), quit), nil, nil, msg))
+	buttons := container.NewGridWithRows(1, newButton(lang.L("Close"), quit))
+	if data.Cause(err) == data.CauseDamaged { // the advice is the newest backup: offer it here
+		restore, _ := restoreAtStart(w, registerOrDefault(path), msg, buttons)
+		buttons.Objects = append([]fyne.CanvasObject{restore}, buttons.Objects...)
+	}
+	w.SetContent(container.NewBorder(nil, buttons, nil, nil, msg))
 	w.SetOnClosed(quit)
 	w.Resize(fyne.NewSize(520, 220))
+	if len(buttons.Objects) > 1 { // room for the file dialog and the restore's confirmation
+		w.Resize(fyne.NewSize(640, 420))
+	}
 	return w
+}
+
+// restoreAtStart is the button of a start refused for a damaged register: it restores a
+// backup (chosen from the backup folder beside the register, with its passphrase and the
+// confirmation of the settings screen) in place of the damaged file, which is kept beside it,
+// and then says to start again.
+func restoreAtStart(w fyne.Window, register string, msg *widget.Label, buttons *fyne.Container) (fyne.CanvasObject, *backupPanel) {
+	p := &backupPanel{win: w, dir: data.DefaultBackupDir(register)}
+	b := newButton(lang.L("Restore a backup…"), p.onRestore)
+	p.restore = func(file, passphrase string) {
+		res, err := data.Restore(file, register, passphrase, true, time.Now(), "")
+		if err != nil {
+			showError(err, w)
+			return
+		}
+		msg.SetText(lang.L("The backup is restored. The damaged register is kept as {{.File}}. Start Klachtenregister again to work with the restored register.",
+			map[string]any{"File": res.SetAside}))
+		buttons.Remove(b)
+	}
+	return b, p
 }
 
 // alreadyOpen is the window of a second start on a register the app already has open: it

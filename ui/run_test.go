@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -8,7 +10,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
 )
@@ -102,5 +106,83 @@ func TestASecondStartSpeaksTheLanguageLastUsed(t *testing.T) {
 	w := refusedStart(a, path, err, func() {})
 	if got := texts(w.Content()); !strings.Contains(got, "already has this register open") || !strings.Contains(got, "Go to the open window") {
 		t.Errorf("the second start says:\n%s", got)
+	}
+}
+
+// TestDamagedRegisterAtStartOffersARestore: a start refused for a damaged register says so
+// and offers to restore a backup right there (the advice was a CLI command); the restore puts
+// the backup in place, keeps the damaged file beside it and says to start again.
+func TestDamagedRegisterAtStartOffersARestore(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "klachtenregister.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	info, _, err := s.AutoBackup(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 100; i < len(b); i++ {
+		b[i] = 0xA5
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = data.Open(path)
+	if data.Cause(err) != data.CauseDamaged {
+		t.Fatalf("opening the damaged register: %v", err)
+	}
+	w := refusedStart(a, path, err, func() {})
+	if got := texts(w.Content()); !strings.Contains(got, "beschadigd") || !strings.Contains(got, "Reservekopie terugzetten…") {
+		t.Fatalf("the start says:\n%s", got)
+	}
+	if size := w.Canvas().Size(); size.Width < 600 || size.Height < 400 {
+		t.Errorf("the window is %v: too small for the file dialog and the confirmation", size)
+	}
+
+	msg := widget.NewLabel(explain(err))
+	buttons := container.NewGridWithRows(1)
+	button, p := restoreAtStart(w, path, msg, buttons)
+	buttons.Add(button)
+	if p.dir != filepath.Join(filepath.Dir(path), "Reservekopieën") {
+		t.Errorf("the file dialog starts in %s", p.dir)
+	}
+	f, err := os.Open(info.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := data.ReadBackupHeader(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.askRestore(info.File, h)
+	tapInTop(t, w, "Ja")
+	if !strings.Contains(msg.Text, "De reservekopie is teruggezet. Het beschadigde register is bewaard als") || len(buttons.Objects) != 0 {
+		t.Errorf("after the restore the window says %q (buttons %d)", msg.Text, len(buttons.Objects))
+	}
+	restored, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if _, err := restored.Complaint(ref); err != nil {
+		t.Errorf("the restored register lacks %s: %v", ref, err)
+	}
+	if r, err := restored.Verify(); err != nil || !r.OK() {
+		t.Errorf("verify after the restore: %+v %v", r, err)
+	}
+	aside, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "klachtenregister-voor-terugzetten-*.db"))
+	if len(aside) != 1 {
+		t.Errorf("the damaged register set aside: %v", aside)
+	} else if kept, _ := os.ReadFile(aside[0]); !bytes.Equal(kept, b) {
+		t.Error("the damaged register was changed")
 	}
 }

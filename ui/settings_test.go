@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+
+	"klachtenregister/data"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -30,5 +33,21 @@ func TestSettingsHintsSitUnderTheirFields(t *testing.T) {
 	}
 	if forms == 0 {
 		t.Fatal("no settings form found")
+	}
+}
+
+// TestSettingRefusalNamesNoKey: a refused setting is named in the screen by its label only;
+// the key in parentheses ("(retention_years)") is for the CLI, where it is typed.
+func TestSettingRefusalNamesNoKey(t *testing.T) {
+	newApp(t)
+	_, err := data.CheckSetting(data.KeyRetentionYears, "0")
+	if err == nil {
+		t.Fatal("0 years accepted")
+	}
+	if got := problemText(err); strings.Contains(got, "retention_years") || !strings.HasPrefix(got, "Bewaartermijn na sluiting (jaren): vul een heel getal") {
+		t.Errorf("the screen says %q", got)
+	}
+	if got := err.Error(); !strings.Contains(got, "Bewaartermijn na sluiting (jaren) (retention_years): ") {
+		t.Errorf("the CLI says %q", got)
 	}
 }
