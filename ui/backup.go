@@ -130,8 +130,10 @@ func (p *backupPanel) onBackupNow() {
 func backupWarnings(st data.BackupStatus, inSettings bool) []string {
 	var out []string
 	switch {
+	case st.Last == nil && inSettings: // also after another folder was chosen: the old one's backups stay where they are
+		out = append(out, lang.L("There is no backup in the backup folder yet. One is made when you close the app, or at once with ‘Make a backup now’."))
 	case st.Last == nil:
-		out = append(out, lang.L("There is no backup of the register yet."))
+		out = append(out, lang.L("There is no backup in the backup folder yet. One is made when you close the app, or at once in Settings."))
 	case st.Stale:
 		out = append(out, lang.L("The last good backup is from {{.Date}}, more than 7 days ago.",
 			map[string]any{"Date": longTime(st.Last.Created)}))

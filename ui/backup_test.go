@@ -18,7 +18,7 @@ import (
 // the settings show the last good one, and a failed backup is told on both.
 func TestBackupWarnings(t *testing.T) {
 	m, s := newApp(t)
-	if !strings.Contains(m.Overview.warnings.Text, "Er is nog geen reservekopie") || m.Overview.warnings.Hidden {
+	if !strings.Contains(m.Overview.warnings.Text, "Er staat nog geen reservekopie") || m.Overview.warnings.Hidden {
 		t.Fatalf("overview warnings %q", m.Overview.warnings.Text)
 	}
 	m.Settings.backups.onBackupNow()
@@ -35,7 +35,9 @@ func TestBackupWarnings(t *testing.T) {
 	}
 	m.refresh()
 	settle(m)
-	if w := m.Overview.warnings.Text; !strings.Contains(w, "Er is nog geen reservekopie") || strings.Contains(w, "dezelfde schijf") {
+	// The backups in the folder before stay there: the new one has none yet, and the
+	// overview says so of the folder, and when one comes.
+	if w := m.Overview.warnings.Text; !strings.Contains(w, "Er staat nog geen reservekopie in de map voor reservekopieën. Bij het afsluiten wordt er een gemaakt") || strings.Contains(w, "dezelfde schijf") {
 		t.Errorf("overview with another folder: %q", w)
 	}
 	m.backupDone(errors.New("schijf vol"))
