@@ -34,7 +34,7 @@ type phrases struct {
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
-	formSentBefore                                    string // consent request: the acknowledgement of %s carried the form already
+	formSentBefore                                    string // consent request: the form went out already on %s, with the acknowledgement
 	phoneLabel, calibrationTitle                      string
 	calibration                                       []string // the calibration page's instructions
 	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
@@ -145,8 +145,8 @@ var dutch = phrases{
 		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u " +
 		"het bijgevoegde toestemmingsformulier door %[1]s laten invullen en ondertekenen, en het aan ons terugsturen, " +
 		"ook als het antwoord nee" + nbsp + "is?",
-	formSentBefore: "Bij onze brief van %s hebt u al een toestemmingsformulier ontvangen. Voor het geval u dat niet " +
-		"meer hebt, sturen wij het hierbij opnieuw mee.",
+	formSentBefore: "Op %s hebben wij u al een toestemmingsformulier gestuurd. Voor het geval u dat niet meer hebt, " +
+		"sturen wij het hierbij opnieuw mee.",
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
 	calibration: []string{
 		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
@@ -266,7 +266,7 @@ var english = phrases{
 	consentEnclosedRep: "We sometimes ask an independent external expert for advice. The expert sees documents from the " +
 		"file only with the consent of %[1]s and after signing a confidentiality statement. Please ask %[1]s to fill in " +
 		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
-	formSentBefore: "Our letter of %s already included a consent form. In case you no longer have it, we enclose it again.",
+	formSentBefore: "We already sent you a consent form on %s. In case you no longer have it, we enclose it again.",
 	phoneLabel:     "Phone", calibrationTitle: "Address window test sheet",
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
