@@ -367,3 +367,26 @@ func TestLongNamesReadWholeInTheRegister(t *testing.T) {
 		t.Errorf("full screen: %d of %d columns shown, widths %v; %q needs %.0f", len(r.shown), len(registerColumns), r.widths, long, cellWidth(long))
 	}
 }
+
+// TestColumnWidthsStayNumbers: a long name in a narrow window gave the complainant column every
+// bit of room left, and the other columns a width of 0/0 (NaN). Every width is a positive
+// number, and the columns fill no more than the window unless even the fewest columns at their
+// least do not fit (the table then scrolls sideways).
+func TestColumnWidthsStayNumbers(t *testing.T) {
+	test.NewTempApp(t)
+	for _, name := range []float32{0, 200, 360} {
+		for width := float32(300); width <= 1400; width += 10 {
+			shown, widths := columnWidths(width, "K-2026-0001", name)
+			var total float32
+			for i, w := range widths {
+				if w != w || w <= 0 {
+					t.Fatalf("name %.0f, width %.0f: column %s is %v wide", name, width, registerColumns[shown[i]].title, w)
+				}
+				total += w + theme.Padding()
+			}
+			if len(shown) > len(registerColumns)-len(leftOut) && total > width+0.5 {
+				t.Errorf("name %.0f, width %.0f: the columns take %.0f", name, width, total)
+			}
+		}
+	}
+}

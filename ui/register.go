@@ -256,15 +256,16 @@ func columnWidths(width float32, widestRef string, nameWidth float32) (shown []i
 		}
 		// Short of room, the name takes what it needs first: a summary cut short still
 		// reads, a name cut short is someone else's.
-		name := slices.Index(shown, slices.IndexFunc(cols, func(c column) bool { return c.title == "Complainant" }))
-		if c := cols[shown[name]]; room < natural && room >= least {
-			widths[name] = min(c.width, room-(least-c.least))
+		given := -1 // the name's column, once it has taken its room
+		if name := slices.Index(shown, slices.IndexFunc(cols, func(c column) bool { return c.title == "Complainant" })); room < natural && room >= least {
+			c := cols[shown[name]]
+			given, widths[name] = name, min(c.width, room-(least-c.least))
 			room, natural, least, grow = room-widths[name], natural-c.width, least-c.least, grow-c.grow
 		}
 		for i, col := range shown {
 			c := cols[col]
 			switch {
-			case c.grow == 0, i == name && room < natural:
+			case c.grow == 0, i == given:
 			case room >= natural:
 				widths[i] = c.width + (room-natural)*c.grow/grow
 			case room >= least: // each its least, and what is left by what it gives up
