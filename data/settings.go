@@ -38,7 +38,7 @@ const (
 // Policies lists the deadline policies in display order.
 var Policies = []string{PolicyMonth, PolicyWkkgz, Policy4Weeks, Policy8Weeks, PolicyCustom}
 
-var postcodeNL = regexp.MustCompile(`^([1-9][0-9]{3}) ?([A-Za-z]{2})$`)
+var postcodeNL = regexp.MustCompile(`^([1-9][0-9]{3})[\s\x{00a0}-]*([A-Za-z]{2})$`) // spaces, a pasted non-breaking one, or a hyphen between
 
 var settingDefs = append([]Setting{
 	{KeyPracticeName, "Naam praktijk", "", text(120)},

@@ -183,3 +183,19 @@ func TestLetterDetails(t *testing.T) {
 		t.Errorf("a phone number without an e-mail address is refused: %v", err)
 	}
 }
+
+// TestDutchPostcodeInAnySpacing: a Dutch postcode typed with two spaces, a non-breaking space
+// pasted from a web page, or a hyphen is written as PostNL prints it; the letters refused
+// such an address as "geen Nederlandse postcode". Another country's postcode stays as typed.
+func TestDutchPostcodeInAnySpacing(t *testing.T) {
+	for _, typed := range []string{"3511AX", "3511 ax", "3511  AX", "3511\u00a0AX", "3511-AX", "3511 - ax"} {
+		if pc, ok := DutchPostcode(typed); !ok || pc != "3511 AX" {
+			t.Errorf("%q: %q (%v), want 3511 AX", typed, pc, ok)
+		}
+	}
+	for _, typed := range []string{"12345", "1050", "SW1A 2AA", "0123 AB", "3511 AXE"} {
+		if pc, ok := DutchPostcode(typed); ok || pc != typed {
+			t.Errorf("%q: %q (%v), want it kept as typed", typed, pc, ok)
+		}
+	}
+}
