@@ -219,6 +219,17 @@ func backupNotWritten(path string, err error) error {
 	return unusable(err, "de reservekopie %s is niet geschreven (%v)", path, err)
 }
 
+// backupDirNotMade words a backup folder that could not be made. Often it is on a stick or
+// network drive that is not attached: on Windows its drive letter does not exist, elsewhere
+// the folder it was mounted on may not be written.
+func backupDirNotMade(dir string, err error) error {
+	if errors.Is(err, os.ErrNotExist) || errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return NewError(CodeUnavailable, "output", "de map voor reservekopieën %s bestaat niet en kan niet worden gemaakt. "+
+			"Staat die map op een USB-stick of netwerkschijf, sluit die dan aan; kies anders een andere map voor de reservekopieën", dir)
+	}
+	return unusable(err, "de map voor reservekopieën %s kan niet worden gemaakt (%v)", dir, err)
+}
+
 // AutoBackup makes the automatic backup in the backup folder and then thins out older ones
 // (rotate). At start the app asks for at most one a day (daily); at close a backup is skipped
 // when the newest one already holds the current head. made is false when nothing was needed.
@@ -228,11 +239,7 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 		return info, false, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) { // a stick or network drive not attached, often
-			return info, false, NewError(CodeUnavailable, "output", "de map voor reservekopieën %s bestaat niet en kan niet worden gemaakt (alleen lezen of geen toegang). "+
-				"Staat die map op een USB-stick of netwerkschijf, sluit die dan aan; kies anders een andere map voor de reservekopieën", dir)
-		}
-		return info, false, unusable(err, "de map voor reservekopieën %s kan niet worden gemaakt (%v)", dir, err)
+		return info, false, backupDirNotMade(dir, err)
 	}
 	backups, err := s.Backups()
 	if err != nil {

@@ -355,3 +355,15 @@ func TestBackupWithoutWriteAccessSaysWhatToDo(t *testing.T) {
 		t.Errorf("backup file left: %v", err)
 	}
 }
+
+// TestBackupFolderOnAMissingDrive: a backup folder on a stick that is not attached says so,
+// also on Windows, where its drive letter does not exist ("path not found") rather than
+// refusing access.
+func TestBackupFolderOnAMissingDrive(t *testing.T) {
+	for _, cause := range []error{fs.ErrNotExist, fs.ErrPermission, syscall.EROFS} {
+		err := backupDirNotMade(`E:\Reservekopieën`, &fs.PathError{Op: "mkdir", Path: `E:\`, Err: cause})
+		if err == nil || !strings.Contains(err.Error(), "sluit die dan aan") || strings.Contains(err.Error(), cause.Error()) {
+			t.Errorf("%v: %v, want the advice to connect the drive, without the system's words", cause, err)
+		}
+	}
+}
