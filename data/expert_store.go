@@ -191,7 +191,7 @@ func withdrawRefusal(tx *Tx, comp *Complaint, on Date) error {
 		return err
 	}
 	if n := len(all); n > 0 && all[n-1].State() == ConsentGiven && all[n-1].GivenOn.After(on) {
-		return invalid("on", "de toestemming bij klacht %s is gegeven op %s; de intrekking ligt op of na die dag", comp.Reference, all[n-1].GivenOn)
+		return invalid("on", "de toestemming bij klacht %s is gegeven op %s; vul als datum van de intrekking die dag of een latere dag in", comp.Reference, all[n-1].GivenOn)
 	}
 	return conflict("bij klacht %s is op %s geen toestemming vastgelegd die kan worden ingetrokken", comp.Reference, on)
 }

@@ -664,7 +664,7 @@ func TestExpertRefusalsSayWhatToDo(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = s.WithdrawConsent(ref, data.DateOf(day).AddDays(-3))
-	if got := problemText(err); !strings.HasSuffix(got, "is gegeven op 30-11-2026; de intrekking ligt op of na die dag.") {
+	if got := problemText(err); !strings.HasSuffix(got, "is gegeven op 30-11-2026; vul als datum van de intrekking die dag of een latere dag in.") {
 		t.Errorf("withdrawal before the consent: %q, want it to name the day the consent was given", got)
 	}
 }
