@@ -98,6 +98,11 @@ const statusRankSQL = `CASE c.status WHEN 'informal' THEN 1 WHEN 'received' THEN
 // rank is the status's place in the procedure, as statusRankSQL gives it.
 func (s Status) rank() int { return slices.Index(Statuses, s) + 1 }
 
+// activeRanks are the places of the statuses the register's "active" filter lists: every one
+// still to handle or to confirm in writing, up to resolved.
+var activeRanks = fmt.Sprintf("%d, %d, %d, %d, %d", StatusInformal.rank(), StatusReceived.rank(),
+	StatusAcknowledged.rank(), StatusExtended.rank(), StatusResolved.rank())
+
 // Keyset reports whether a page can start After a complaint in f's sort: every sort but the
 // one by target date, which may be empty (a row-value comparison with NULL matches nothing).
 func (f Filter) Keyset() bool { return f.Sort != SortDue }
@@ -201,7 +206,7 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 		where, args = append(where, statusRankSQL+" = ? AND c.status = ?"), append(args, st.rank(), st)
 	}
 	if f.Active { // by their places in the procedure, so SQLite finds them in the status index, and the withdrawn in theirs
-		where = append(where, "("+statusRankSQL+" IN (1, 2, 3, 4, 5) OR "+withdrawalDueSQL+")")
+		where = append(where, "("+statusRankSQL+" IN ("+activeRanks+") OR "+withdrawalDueSQL+")")
 		args = append(args, f.today.AddDays(-withdrawalListedDays))
 	}
 	if f.Year != 0 {

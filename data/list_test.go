@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -260,5 +261,25 @@ func TestRegisterSortsStatusesInProcedureOrder(t *testing.T) {
 		if len(listed) != 1 || listed[0].Reference != byStatus[st] {
 			t.Errorf("filter %s: %d rows, want only %s", st, len(listed), byStatus[st])
 		}
+	}
+}
+
+// TestStatusRankIsTheProcedureOrder ties the three places that know the procedure's order
+// together: Statuses, the SQL the register sorts and filters by, and the index of migration
+// 0017, whose expression must be the same for SQLite to use it.
+func TestStatusRankIsTheProcedureOrder(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	for _, st := range Statuses {
+		var got int
+		must(t, s.r.QueryRow(`SELECT `+statusRankSQL+` FROM (SELECT ? AS status) c`, st).Scan(&got))
+		if got != st.rank() {
+			t.Errorf("%s: place %d in SQL, %d in Statuses", st, got, st.rank())
+		}
+	}
+	var index string
+	must(t, s.r.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'complaints_status_rank'`).Scan(&index))
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if want := flat(strings.ReplaceAll(statusRankSQL, "c.status", "status")); !strings.Contains(flat(index), want) {
+		t.Errorf("the status index is on\n%s\nnot on the register's\n%s", flat(index), want)
 	}
 }
