@@ -51,17 +51,20 @@ var AnonymiseBackupNote = Msg("Reservekopieën van vóór het anonimiseren bevat
 // retentionDueOn is when the retention period of a file that ended on ended is over.
 func retentionDueOn(ended Date, set Settings) Date { return ended.AddMonths(12 * set.RetentionYears()) }
 
-// RetentionEnds is the day the retention period of c ends: retention_years after it was
-// closed or withdrawn; zero while the complaint is still being handled.
+// RetentionEnds is the day the retention period of c ends: retention_years after the file
+// ended, as the review list counts it (retentionDueSQL): its closing or withdrawal, or for an
+// imported file without those, its resolution or receipt. Zero while the complaint is still
+// being handled, also when it was reopened after a closing.
 func RetentionEnds(c Complaint, set Settings) Date {
-	ended := c.ClosedOn
-	if ended.IsZero() {
-		ended = c.WithdrawnOn
-	}
-	if ended.IsZero() {
+	if c.Status != StatusClosed && c.Status != StatusWithdrawn {
 		return Date{}
 	}
-	return retentionDueOn(ended, set)
+	for _, ended := range []Date{c.ClosedOn, c.WithdrawnOn, c.ResolvedOn, c.ReceivedOn} {
+		if !ended.IsZero() {
+			return retentionDueOn(ended, set)
+		}
+	}
+	return Date{}
 }
 
 // retentionCovers reports whether a case belongs on the review list: its retention period is

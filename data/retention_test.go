@@ -560,3 +560,26 @@ func TestThousandsIn(t *testing.T) {
 		}
 	}
 }
+
+// TestRetentionEndsAsTheReviewCountsIt: the day the Privacy tab and the access request name as
+// the end of the retention period is the day the review list counts from. An imported closed
+// file without a day of closing was said to be kept "until 2 years after closing" while it
+// was on the list already; a reopened file was given the end of its earlier closing.
+func TestRetentionEndsAsTheReviewCountsIt(t *testing.T) {
+	set := Settings{KeyRetentionYears: "2"}
+	for _, c := range []struct {
+		name string
+		c    Complaint
+		want Date
+	}{
+		{"closed", Complaint{Status: StatusClosed, ReceivedOn: day("2024-01-05"), ResolvedOn: day("2024-02-01"), ClosedOn: day("2024-02-10")}, day("2026-02-10")},
+		{"withdrawn", Complaint{Status: StatusWithdrawn, ReceivedOn: day("2024-01-05"), WithdrawnOn: day("2024-01-20")}, day("2026-01-20")},
+		{"imported, resolved", Complaint{Status: StatusClosed, ReceivedOn: day("2020-01-05"), ResolvedOn: day("2020-03-01")}, day("2022-03-01")},
+		{"imported, received only", Complaint{Status: StatusClosed, ReceivedOn: day("2020-01-05")}, day("2022-01-05")},
+		{"reopened", Complaint{Status: StatusReceived, ReceivedOn: day("2024-01-05"), ClosedOn: day("2024-02-10")}, Date{}},
+	} {
+		if got := RetentionEnds(c.c, set); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
