@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -213,7 +212,7 @@ func backupNotWritten(path string, err error) error {
 	switch {
 	case isDiskFull(err):
 		return NewError(CodeUnavailable, "output", "de reservekopie %s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere map voor de reservekopieën", path)
-	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
+	case notWritable(err):
 		return NewError(CodeUnavailable, "output", "de reservekopie %s is niet geschreven: dit programma mag in die map niet schrijven (alleen lezen of geen toegang). Kies een andere map voor de reservekopieën", path)
 	}
 	return unusable(err, "de reservekopie %s is niet geschreven (%v)", path, err)
@@ -223,7 +222,7 @@ func backupNotWritten(path string, err error) error {
 // network drive that is not attached: on Windows its drive letter does not exist, elsewhere
 // the folder it was mounted on may not be written.
 func backupDirNotMade(dir string, err error) error {
-	if errors.Is(err, os.ErrNotExist) || errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+	if errors.Is(err, os.ErrNotExist) || notWritable(err) {
 		return NewError(CodeUnavailable, "output", "de map voor reservekopieën %s bestaat niet en kan niet worden gemaakt. "+
 			"Staat die map op een USB-stick of netwerkschijf, sluit die dan aan; kies anders een andere map voor de reservekopieën", dir)
 	}

@@ -130,6 +130,12 @@ func Addressee(c *Complaint, kind LetterKind, e Expert) Complainant {
 	return c.Complainant
 }
 
+// ToComplainant reports whether a letter of this kind goes to the complainant themselves (see
+// Addressee): the letter then speaks of "uw klacht".
+func ToComplainant(c *Complaint, kind LetterKind) bool {
+	return kind != LetterConfidentiality && !ToRepresentative(c, kind)
+}
+
 // ToRepresentative reports whether a letter of this kind goes to the representative who
 // files for the complainant (see Addressee): every letter but the expert's statement.
 func ToRepresentative(c *Complaint, kind LetterKind) bool {

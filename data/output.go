@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -271,7 +270,7 @@ func outputFailed(target string, err error) error {
 	if isDiskFull(err) {
 		return NewError(CodeUnavailable, "output", "%s is niet geschreven: de schijf is vol. Maak ruimte vrij of kies een andere schijf", target)
 	}
-	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+	if notWritable(err) {
 		// Worded here, about the output: left to Classify, it would blame the register.
 		return NewError(CodeUnavailable, "output", "%s is niet geschreven: dit programma mag in die map niet schrijven (alleen lezen of geen toegang). Kies een andere map", target)
 	}

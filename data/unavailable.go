@@ -91,10 +91,16 @@ func causeOf(err error) string {
 	switch {
 	case isDiskFull(err):
 		return CauseFull
-	case errors.Is(err, os.ErrPermission), errors.Is(err, syscall.EROFS):
+	case notWritable(err):
 		return CauseReadOnly
 	}
 	return ""
+}
+
+// notWritable recognises a file or folder the program may not write: no permission, or a
+// read-only disk.
+func notWritable(err error) bool {
+	return errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
 // isDiskFull recognises a full disk on every system the program runs on.

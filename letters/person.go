@@ -28,7 +28,7 @@ type person struct {
 func addressee(in *Input) person {
 	p := data.Addressee(&in.Complaint, in.Kind, in.Expert)
 	to := person{name: p.Name, parts: p.NameParts, organisation: p.Organisation,
-		forOrganisation: p.Organisation != "" && p == in.Complaint.Complainant,
+		forOrganisation: p.Organisation != "" && data.ToComplainant(&in.Complaint, in.Kind),
 		line1:           p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email,
 		postal: p.HasPostalAddress()}
 	if in.Kind == data.LetterConfidentiality {

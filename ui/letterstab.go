@@ -219,17 +219,11 @@ func suggestedLetter(f *data.File) (data.LetterKind, bool) {
 		return data.LetterWithdrawal, true // the one letter a withdrawn file still takes
 	}
 	for _, it := range f.Items {
-		switch it.Kind {
-		case data.ItemAcknowledge:
-			return data.LetterAcknowledgement, true
-		case data.ItemProgressLetter:
+		if k, ok := itemLetter[it.Kind]; ok {
+			return k, true
+		}
+		if it.Kind == data.ItemProgressUpdate && it.Warning != data.WarningOK { // once the progress letter went out, only when news is due again
 			return data.LetterProgress, true
-		case data.ItemProgressUpdate: // once the progress letter went out, only when news is due again
-			if it.Warning != data.WarningOK {
-				return data.LetterProgress, true
-			}
-		case data.ItemOutcomeLetter:
-			return data.LetterOutcome, true
 		}
 	}
 	return "", false
@@ -301,7 +295,7 @@ func emailDraft(c data.Complaint, l data.Letter, expert data.Expert) *url.URL {
 	to := data.Addressee(&c, l.Kind, expert)
 	vals := map[string]any{"Name": to.Name, "Ref": c.Reference}
 	body := lang.L("Dear {{.Name}},\n\nPlease find attached our letter about your complaint ({{.Ref}}).\n\nKind regards,", vals)
-	if to != c.Complainant {
+	if !data.ToComplainant(&c, l.Kind) {
 		body = lang.L("Dear {{.Name}},\n\nPlease find attached our letter about the complaint with reference {{.Ref}}.\n\nKind regards,", vals)
 	}
 	q := url.Values{}
@@ -312,6 +306,9 @@ func emailDraft(c data.Complaint, l data.Letter, expert data.Expert) *url.URL {
 
 // expertOf is the expert a confidentiality statement goes to; none for another letter.
 func (lt *lettersTab) expertOf(l data.Letter) data.Expert {
+	if l.ExpertID == 0 { // only a confidentiality statement has one
+		return data.Expert{}
+	}
 	if experts, err := lt.store.Experts(); err == nil {
 		if i := slices.IndexFunc(experts, func(e data.Expert) bool { return e.ID == l.ExpertID }); i >= 0 {
 			return experts[i]

@@ -138,8 +138,7 @@ func (p *privacyTab) onErase() {
 func lettersOwed(items []data.ActionItem) string {
 	var owed []string
 	for _, it := range items {
-		switch it.Kind {
-		case data.ItemAcknowledge, data.ItemProgressLetter, data.ItemOutcomeLetter, data.ItemWithdrawalLetter:
+		if _, ok := itemLetter[it.Kind]; ok {
 			owed = append(owed, itemLabel(it.Kind))
 		}
 	}

@@ -181,8 +181,7 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	valid := func() {
 		why := waitingFor(items)
 		setEnabled(d.confirm, why == "")
-		d.why.SetText(why)
-		d.why.Hidden = why == ""
+		showLine(d.why, why)
 	}
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
@@ -441,6 +440,11 @@ func (cf *complaintFile) onInformationReceived() {
 		func() error { return cf.store.InformationReceived(cf.ref, dateOf(on)) })
 }
 
+// itemLetter is the letter an action item asks for, where the item is done by a letter.
+var itemLetter = map[data.ItemKind]data.LetterKind{data.ItemAcknowledge: data.LetterAcknowledgement,
+	data.ItemProgressLetter: data.LetterProgress, data.ItemOutcomeLetter: data.LetterOutcome,
+	data.ItemWithdrawalLetter: data.LetterWithdrawal}
+
 // openAt opens the dialog for the step an action item asks for, where that step is allowed.
 func (cf *complaintFile) openAt(kind data.ItemKind) {
 	step := func(a data.Action, open func()) {
@@ -448,17 +452,13 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 			open()
 		}
 	}
+	if k, ok := itemLetter[kind]; ok { // receipt, the outcome, a withdrawal are confirmed by their letter
+		cf.letterStep(k)
+		return
+	}
 	switch kind {
-	case data.ItemAcknowledge: // receipt is confirmed by the letter
-		cf.letterStep(data.LetterAcknowledgement)
 	case data.ItemResolve:
 		step(data.ActionResolve, cf.onResolve)
-	case data.ItemProgressLetter:
-		cf.letterStep(data.LetterProgress)
-	case data.ItemOutcomeLetter:
-		cf.letterStep(data.LetterOutcome)
-	case data.ItemWithdrawalLetter:
-		cf.letterStep(data.LetterWithdrawal)
 	case data.ItemProgressUpdate:
 		cf.onContact(data.ContactLetter, false)
 	case data.ItemChaseInformation:
