@@ -30,7 +30,8 @@ type Filter struct {
 	// the register shows.
 	facts factsRead
 	// today is the day an Active list is made for: which withdrawals still owe their
-	// confirmation (WithdrawalLetterDue) depends on it.
+	// confirmation (WithdrawalLetterDue) depends on it. The store sets it (List, Count,
+	// Overview): a caller's zero day let every withdrawal ever made count.
 	today Date
 }
 
@@ -228,6 +229,7 @@ func (f Filter) where() (cond string, args []any, ok bool, err error) {
 // Count returns how many complaints match f (Overdue, Limit, Offset and After aside), so a screen
 // can page through a large register.
 func (s *Store) Count(f Filter) (int, error) {
+	f.today = s.today()
 	query, args, ok, err := f.countQuery()
 	if !ok {
 		return 0, err
@@ -288,6 +290,7 @@ func list(q querier, f Filter, set Settings, today Date) ([]Listed, error) {
 // eachListed hands each complaint of list to each in turn, without keeping them: Vandaag
 // keeps only their action items. each must not keep the pointer: the next row overwrites it.
 func eachListed(q querier, f Filter, set Settings, today Date, each func(*Listed)) error {
+	f.today = today
 	anchor, err := f.anchor(q)
 	if err != nil {
 		return err
@@ -432,7 +435,7 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		if set, err = settings(q); err != nil {
 			return err
 		}
-		err = eachListed(q, Filter{Active: true, facts: dueFacts, today: today}, set, today, func(l *Listed) {
+		err = eachListed(q, Filter{Active: true, facts: dueFacts}, set, today, func(l *Listed) {
 			if l.Status.Open() {
 				open++
 			}

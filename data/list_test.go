@@ -283,3 +283,27 @@ func TestStatusRankIsTheProcedureOrder(t *testing.T) {
 		t.Errorf("the status index is on\n%s\nnot on the register's\n%s", flat(index), want)
 	}
 }
+
+// TestActiveListsOnlyRecentWithdrawals: the register's active filter lists a withdrawn formal
+// complaint while its confirmation is asked for, 90 days after the withdrawal, and not a
+// withdrawal of long ago, in List and Count as in Vandaag. List and Count counted every
+// withdrawal without its letter, as they left the day to the caller.
+func TestActiveListsOnlyRecentWithdrawals(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	old := mustCreate(t, s, complaint("Oud", "2026-01-05", true))
+	must(t, s.Withdraw(old, day("2026-02-01"), "opgelost"))
+	recent := mustCreate(t, s, complaint("Recent", "2026-11-02", true))
+	must(t, s.Withdraw(recent, day("2026-11-20"), "opgelost"))
+	listed, err := s.List(Filter{Active: true})
+	must(t, err)
+	if len(listed) != 1 || listed[0].Reference != recent {
+		var got []string
+		for _, l := range listed {
+			got = append(got, l.Reference)
+		}
+		t.Errorf("active: %v, want only %s", got, recent)
+	}
+	if n, err := s.Count(Filter{Active: true}); err != nil || n != 1 {
+		t.Errorf("active count %d (%v), want 1", n, err)
+	}
+}
