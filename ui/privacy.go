@@ -92,14 +92,18 @@ func privacyLine(c data.Complaint) string {
 }
 
 // onExport saves everything stored about the complainant as one ZIP, through WriteOutput
-// (saveAs), and says where it went.
+// (saveAs), and says where it went. The dialog reminds the practitioner that the copy must not
+// harm the rights of others (article 15(4) GDPR): the export holds the file as it is, and its
+// attachments and notes may name staff, witnesses or other third parties. The reminder is for
+// the practitioner, so it is in the dialog and not in LEESMIJ, which the complainant reads.
 func (p *privacyTab) onExport() {
 	zip, err := p.store.ExportPerson(p.cf.ref)
 	if err != nil {
 		showError(err, p.cf.win)
 		return
 	}
-	p.cf.dialog = saveAs(p.cf.win, p.store, p.cf.ref+"-"+lang.L("access-request")+".zip", ".zip", zip)
+	p.cf.dialog = saveAs(p.cf.win, p.store, p.cf.ref+"-"+lang.L("access-request")+".zip", ".zip", zip,
+		lang.L("Before you send this copy, check the attachments, the notes of contacts and the other free texts for personal data of other people (staff, witnesses, third parties): the copy must not harm their rights (article 15(4) GDPR). Leave out or black out what concerns them."))
 }
 
 // onErase anonymises the complaint at the complainant's request. An open complaint is

@@ -146,6 +146,10 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	saveFolder = t.TempDir()
 	t.Cleanup(func() { saveFolder = "" })
 	test.Tap(p.export)
+	// Article 15(4) GDPR: the practitioner, not the complainant, is told to check the copy for others' data.
+	if text := overlayText(cf.win); !strings.Contains(text, "persoonsgegevens van anderen") || !strings.Contains(text, "artikel 15, lid 4, AVG") {
+		t.Errorf("the export dialog says %q, not to check the copy for other people's personal data", text)
+	}
 	cf.dialog.Submit()
 	target := filepath.Join(saveFolder, ref+"-inzageverzoek.zip")
 	if text := overlayText(cf.win); !strings.Contains(text, "Opgeslagen als "+filepath.Base(target)+" in de map "+saveFolder) {

@@ -44,8 +44,9 @@ func defaultSaveFolder() string {
 // saveAs asks for a folder and a file name and saves content there through
 // data.WriteOutput. Fyne's own save dialog is not used: it empties the chosen file before
 // the program sees the name, which would destroy the register if the practitioner picked it.
-// An existing file is replaced only after the practitioner confirms.
-func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte) *formDialog {
+// An existing file is replaced only after the practitioner confirms. Notes are shown below
+// the folder, for the practitioner: what to check before the file leaves the practice.
+func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte, notes ...string) *formDialog {
 	fileName := newEntry()
 	fileName.SetText(name)
 	folder := widget.NewLabel(defaultSaveFolder())
@@ -67,6 +68,11 @@ func saveAs(win fyne.Window, guard outputGuard, name, ext string, content []byte
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("File name"), fileName),
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, choose, folder)),
+	}
+	for _, n := range notes {
+		l := widget.NewLabel(n)
+		l.Wrapping, l.Importance = fyne.TextWrapWord, widget.WarningImportance
+		items = append(items, widget.NewFormItem("", l))
 	}
 	return askForm(win, lang.L("Save as…"), lang.L("Save"), items, func() {
 		target := strings.TrimSpace(fileName.Text)
