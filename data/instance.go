@@ -39,6 +39,18 @@ func LockForApp(register string) (*AppLock, error) {
 	return &AppLock{f: f, register: register}, nil
 }
 
+// LockForRestore claims the register for a restore that runs outside the open app: the one
+// offered at a start refused for a damaged register, and the CLI's restore. A restore replaces
+// the file, so it takes the app's claim for as long as it runs: no app can open the register
+// meanwhile, and a restore is refused while an app (or another restore) holds the claim.
+func LockForRestore(register string) (*AppLock, error) {
+	l, err := LockForApp(register)
+	if Cause(err) == CauseOpenElsewhere {
+		return nil, NewError(CodeUnavailable, CauseOpenElsewhere, "het register %s is geopend in Klachtenregister of wordt al teruggezet; sluit Klachtenregister en probeer het opnieuw", register)
+	}
+	return l, err
+}
+
 // Release gives up the claim.
 func (l *AppLock) Release() { l.f.Close() }
 

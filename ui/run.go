@@ -366,6 +366,14 @@ func restoreAtStart(w fyne.Window, register string, msg *widget.Label, buttons *
 	p := &backupPanel{win: w, dir: data.DefaultBackupDir(register)}
 	b := newButton(lang.L("Restore a backup…"), p.onRestore)
 	p.restore = func(file, passphrase string) {
+		// The refused start let go of the register; the restore claims it as the app does, so
+		// that no other window of the app (or restore) works on the file while it is replaced.
+		lock, err := data.LockForRestore(register)
+		if err != nil {
+			showError(err, w)
+			return
+		}
+		defer lock.Release()
 		res, err := data.Restore(file, register, passphrase, true, time.Now(), "")
 		if err != nil {
 			showError(err, w)

@@ -1,11 +1,16 @@
 package ui
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -184,5 +189,104 @@ func TestDamagedRegisterAtStartOffersARestore(t *testing.T) {
 		t.Errorf("the damaged register set aside: %v", aside)
 	} else if kept, _ := os.ReadFile(aside[0]); !bytes.Equal(kept, b) {
 		t.Error("the damaged register was changed")
+	}
+}
+
+// TestMain lets this test binary act as a second program that holds a register's claim:
+// with KLACHTENREGISTER_TEST_HOLD it takes the app's claim on that register, says "held" and
+// keeps it until its input closes, as another window of the app would.
+func TestMain(m *testing.M) {
+	if reg := os.Getenv("KLACHTENREGISTER_TEST_HOLD"); reg != "" {
+		lock, err := data.LockForApp(reg)
+		if err != nil {
+			fmt.Println(err)
+			os.Exit(1)
+		}
+		fmt.Println("held")
+		io.Copy(io.Discard, os.Stdin)
+		lock.Release()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// holdClaim starts a second process that holds the app's claim on register until release.
+func holdClaim(t *testing.T, register string) (release func()) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "KLACHTENREGISTER_TEST_HOLD="+register)
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(out).ReadString('\n')
+	if line != "held\n" {
+		t.Fatalf("the second process says %q", line)
+	}
+	release = sync.OnceFunc(func() { in.Close(); cmd.Wait() })
+	t.Cleanup(release)
+	return release
+}
+
+// TestRestoreAtStartTakesTheClaim: the restore offered at a start refused for a damaged
+// register takes the claim the app takes. While another process holds it (another window of
+// the app that got as far, or a restore by the CLI), the restore is refused, says why, and
+// the damaged file stays where it is, untouched (regression: the restore ran without a claim).
+// Once the other process lets go, the restore goes ahead.
+func TestRestoreAtStartTakesTheClaim(t *testing.T) {
+	a := test.NewTempApp(t)
+	if err := UseLanguage("nl"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "klachtenregister.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addComplaint(t, s, "Mehmet Çelik")
+	info, _, err := s.AutoBackup(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	damaged := []byte("geen database meer")
+	if err := os.WriteFile(path, damaged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("Klachtenregister")
+	w.Resize(fyne.NewSize(640, 420))
+	msg := widget.NewLabel("")
+	buttons := container.NewGridWithRows(1)
+	button, p := restoreAtStart(w, path, msg, buttons)
+	buttons.Add(button)
+
+	release := holdClaim(t, path)
+	p.restore(info.File, "")
+	if text := overlayText(w); !strings.Contains(text, "is geopend in Klachtenregister of wordt al teruggezet") {
+		t.Errorf("with the claim held elsewhere the window says %q", text)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, damaged) || len(buttons.Objects) != 1 {
+		t.Fatalf("with the claim held elsewhere the register was replaced (buttons %d)", len(buttons.Objects))
+	}
+	if aside, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*-voor-terugzetten-*")); len(aside) != 0 {
+		t.Fatalf("with the claim held elsewhere the register was set aside: %v", aside)
+	}
+
+	release()
+	p.restore(info.File, "")
+	if !strings.Contains(msg.Text, "De reservekopie is teruggezet.") {
+		t.Fatalf("after the other process let go the window says %q", msg.Text)
+	}
+	if lock, err := data.LockForApp(path); err != nil {
+		t.Errorf("the restore kept its claim: %v", err)
+	} else {
+		lock.Release()
 	}
 }

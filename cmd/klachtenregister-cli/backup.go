@@ -146,6 +146,11 @@ func restoreCommand(fs *flag.FlagSet) func(c *call) error {
 				}
 			}
 		}
+		lock, err := data.LockForRestore(path) // not while the app has the register open
+		if err != nil {
+			return err
+		}
+		defer lock.Release()
 		res, err := data.Restore(backup, path, passphrase, *force, c.now(), "")
 		if err != nil {
 			return err

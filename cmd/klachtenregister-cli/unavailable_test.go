@@ -36,3 +36,28 @@ func TestRestoreOverARegisterInUse(t *testing.T) {
 		t.Errorf("the refused restore set files aside: %v", aside)
 	}
 }
+
+// TestRestoreWhileTheAppHoldsTheClaim: restore takes the claim the desktop app takes, so it is
+// refused (exit 3, nothing changed) while the app holds it, also when the app has no
+// connection open at that moment (its window on a damaged register offers a restore of its
+// own); regression: the restore went ahead and replaced the file under the app.
+func TestRestoreWhileTheAppHoldsTheClaim(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "4")
+	backup := filepath.Join(t.TempDir(), "kopie.reservekopie")
+	ok(t, db, "backup", "-o", backup)
+	app, err := data.LockForApp(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, db)
+	_, stderr, code := cli(t, db, "restore", backup, "--force")
+	if code != 3 || !strings.Contains(stderr, "is geopend in Klachtenregister of wordt al teruggezet; sluit Klachtenregister") {
+		t.Errorf("restore while the app holds the claim: exit %d, %q; want 3", code, stderr)
+	}
+	if fileHash(t, db) != before {
+		t.Error("the refused restore changed the register")
+	}
+	app.Release()
+	ok(t, db, "restore", backup, "--force")
+}
