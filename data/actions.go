@@ -24,6 +24,7 @@ const (
 	ItemCarryOutMeasure  ItemKind = "carry_out_measure" // an open measure's due date; not bound to a complaint
 	ItemEvaluateMeasure  ItemKind = "evaluate_measure"  // a measure carried out: judge whether it worked
 	ItemRetention        ItemKind = "retention"         // finished files past their retention period; not bound to a complaint
+	ItemReturnCopies     ItemKind = "return_copies"     // consent withdrawn: ask an expert to return or destroy the copies (Detail: the expert)
 )
 
 // Label is what to do, in the practitioner's words.
@@ -42,6 +43,7 @@ var itemLabels = map[ItemKind]string{
 	ItemCarryOutMeasure:  "Verbetermaatregel uitvoeren",
 	ItemEvaluateMeasure:  "Effect van de verbetermaatregel beoordelen",
 	ItemRetention:        "Dossiers over de bewaartermijn anonimiseren",
+	ItemReturnCopies:     "Kopieën terugvragen bij de deskundige",
 }
 
 // ActionItem is one thing the procedure now requires of the practice, with its due date.

@@ -266,7 +266,19 @@ func (e Event) Describe() Text {
 	case "consent_refused":
 		return Msg("Toestemming externe deskundige geweigerd")
 	case "consent_withdrawn":
+		if with, _ := p["copies_with"].([]any); len(with) > 0 {
+			names := make([]string, len(with))
+			for i, n := range with {
+				names[i], _ = n.(string)
+			}
+			return Msg("Toestemming externe deskundige ingetrokken; kopieën terugvragen bij %s", strings.Join(names, ", "))
+		}
 		return Msg("Toestemming externe deskundige ingetrokken")
+	case "copies_returned":
+		if p["destroyed"] == true {
+			return Msg("%s heeft de kopieën vernietigd (%s)", str("expert"), date("on"))
+		}
+		return Msg("%s heeft de kopieën teruggegeven (%s)", str("expert"), date("on"))
 	case "statement_signed":
 		return Msg("Geheimhoudingsverklaring ondertekend door %s op %s", str("expert"), date("signed_on"))
 	case "documents_shared":
@@ -349,6 +361,7 @@ var eventLabels = map[EventKind]string{
 	"contact_added": "contactmoment", "information_received": "informatie ontvangen", "consent_given": "toestemming gegeven",
 	"consent_refused": "toestemming geweigerd", "consent_withdrawn": "toestemming ingetrokken",
 	"statement_signed": "geheimhoudingsverklaring ondertekend", "documents_shared": "stukken gedeeld",
+	"copies_returned": "kopieën terug of vernietigd",
 	"attachment_added": "bijlage toegevoegd", "letter_generated": "brief gemaakt", "letter_sent": "brief verstuurd",
 	"measure_added": "maatregel vastgelegd", "measure_edited": "maatregel gewijzigd", "measure_linked": "maatregel gekoppeld",
 	"measure_unlinked": "maatregel ontkoppeld", "measure_done": "maatregel uitgevoerd",

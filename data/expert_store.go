@@ -197,7 +197,8 @@ func withdrawRefusal(tx *Tx, comp *Complaint, on Date) error {
 }
 
 // WithdrawConsent records that the complainant withdrew the consent in force: the latest
-// answer, when it gave consent.
+// answer, when it gave consent. Experts who received copies under it now hold them without
+// consent: the event names them, and CopiesOut lists them until their return is recorded.
 func (s *Store) WithdrawConsent(ref string, on Date) error {
 	return s.update(func(tx *Tx) error {
 		comp, err := tx.consultable(ref)
@@ -218,7 +219,20 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 		if _, err := tx.Exec(`UPDATE consents SET withdrawn_on = ? WHERE id = ?`, on, consents[n-1].ID); err != nil {
 			return err
 		}
-		return tx.event(comp.ID, "consent_withdrawn", map[string]string{"on": on.String()})
+		// The experts who hold copies now, to be asked to return or destroy them (CopiesOut).
+		out, err := copiesOut(tx, comp.ID)
+		if err != nil {
+			return err
+		}
+		payload := map[string]any{"on": on.String()}
+		if len(out) > 0 {
+			names := make([]string, len(out))
+			for i, o := range out {
+				names[i] = o.Expert
+			}
+			payload["copies_with"] = names
+		}
+		return tx.event(comp.ID, "consent_withdrawn", payload)
 	})
 }
 

@@ -21,7 +21,10 @@ type File struct {
 	Letters     []Letter
 	Measures    []Measure // the measures against recurrence linked to it
 	Events      []Event
-	Settings    Settings // the practice's settings in the same snapshot, which the file's rules read
+	// CopiesOut are the experts who still hold copies after consent was withdrawn; each has its
+	// action item among Items.
+	CopiesOut []CopiesOut
+	Settings  Settings // the practice's settings in the same snapshot, which the file's rules read
 }
 
 // File gathers one complaint's file by reference, in one read transaction: a change another
@@ -50,7 +53,15 @@ func readFile(q querier, ref string, today Date) (*File, error) {
 		return nil, unknownRef(ref)
 	}
 	f := &File{Listed: listed[0], Settings: set}
-	return f, f.read(q)
+	if err := f.read(q); err != nil {
+		return nil, err
+	}
+	if f.CopiesOut, err = copiesOut(q, f.ID); err != nil {
+		return nil, err
+	}
+	f.Items = append(f.Items, CopiesItems(f.CopiesOut, today, set)...)
+	f.Warning = WorstWarning(f.Items)
+	return f, nil
 }
 
 // read fills in the lists that belong to the complaint.

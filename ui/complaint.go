@@ -227,7 +227,7 @@ func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Bre
 		sorted := append([]data.ActionItem(nil), items...)
 		data.SortItems(sorted)
 		it := sorted[0]
-		lines[0] = fmt.Sprintf("%s: %s - %s (%s)", capitalised(warningLabel(it.Warning)), itemLabel(it.Kind), when(it), longDate(it.DueOn))
+		lines[0] = fmt.Sprintf("%s: %s - %s (%s)", capitalised(warningLabel(it.Warning)), itemText(it), when(it), longDate(it.DueOn))
 		cf.banner.Importance = map[data.Warning]widget.Importance{data.WarningOverdue: widget.DangerImportance,
 			data.WarningDueSoon: widget.WarningImportance, data.WarningOK: widget.MediumImportance}[it.Warning]
 	}

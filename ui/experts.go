@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -17,6 +19,8 @@ type expertsStore interface {
 	WithdrawConsent(ref string, on data.Date) error
 	RecordStatement(ref string, expertID int64, signed data.Date) error
 	ShareDocuments(ref string, sh data.Share) (int64, error)
+	CopiesOut(ref string) ([]data.CopiesOut, error)
+	RecordCopiesReturned(ref string, r data.CopiesReturned) error
 }
 
 // consentLabel is the consent state in the practitioner's words, with its date.
@@ -89,11 +93,59 @@ func (cf *complaintFile) onConsent() {
 		})
 }
 
+// onWithdrawConsent records the withdrawal, and then names the experts who hold copies shared
+// under the consent: they are to be asked to return or destroy them (an action item each, until
+// onCopiesReturned records it).
 func (cf *complaintFile) onWithdrawConsent() {
 	on := dateEntry(cf.today)
 	cf.ask(lang.L("Consent withdrawn"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Withdrawn on"), on)},
-		func() error { return cf.experts.WithdrawConsent(cf.ref, dateOf(on)) })
+		func() error {
+			if err := cf.experts.WithdrawConsent(cf.ref, dateOf(on)); err != nil {
+				return err
+			}
+			if out, err := cf.experts.CopiesOut(cf.ref); err == nil && len(out) > 0 {
+				inform(lang.L("Consent withdrawn"), copiesOutText(out), cf.win)
+			}
+			return nil
+		})
+}
+
+// copiesOutText says who holds copies without consent now, and what the practitioner does.
+func copiesOutText(out []data.CopiesOut) string {
+	names := make([]string, len(out))
+	for i, o := range out {
+		names[i] = o.Expert
+	}
+	return lang.L("Copies of documents of this complaint were shared with: {{.Experts}}. Without consent they may not keep them: ask them to return the copies or to destroy them. Today lists this until you record it on the Experts tab with Copies returned or destroyed.",
+		map[string]any{"Experts": strings.Join(names, ", ")})
+}
+
+// onCopiesReturned records that an expert returned the copies shared under a consent that was
+// withdrawn, or confirmed that they destroyed them.
+func (cf *complaintFile) onCopiesReturned() {
+	out := cf.file.CopiesOut
+	if len(out) == 0 {
+		return
+	}
+	names := make([]string, len(out))
+	for i, o := range out {
+		names[i] = o.Expert
+	}
+	who := newSelect(names, nil)
+	who.SetSelectedIndex(0)
+	answers := []string{lang.L("Returned"), lang.L("Destroyed")}
+	how := widget.NewRadioGroup(answers, nil)
+	how.SetSelected(answers[0])
+	on := dateEntry(cf.today)
+	cf.ask(lang.L("Copies returned or destroyed"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Expert"), who),
+		{Text: lang.L("The copies were"), Widget: how, HintText: lang.L("Destroyed: the expert confirmed that the copies, paper and digital, were destroyed.")},
+		widget.NewFormItem(lang.L("Date"), on)},
+		func() error {
+			return cf.experts.RecordCopiesReturned(cf.ref, data.CopiesReturned{ExpertID: out[max(0, who.SelectedIndex())].ExpertID,
+				On: dateOf(on), Destroyed: how.Selected == answers[1]})
+		})
 }
 
 // onExpert adds an expert, or records the signed confidentiality statement of one already known.
@@ -271,6 +323,10 @@ func expertRows(f *data.File) []string {
 	for _, s := range f.Shares {
 		rows = append(rows, lang.L("{{.On}} shared with {{.Expert}}: {{.Documents}}",
 			map[string]any{"On": shortDate(s.SharedOn), "Expert": s.ExpertName, "Documents": say(names.Describe(data.Documents{Letters: s.Letters, Attachments: s.Attachments}))}))
+	}
+	for _, o := range f.CopiesOut {
+		rows = append(rows, lang.L("{{.Expert}} still holds copies without consent (withdrawn {{.On}}): ask for them back or to destroy them",
+			map[string]any{"Expert": o.Expert, "On": shortDate(o.WithdrawnOn)}))
 	}
 	return rows
 }

@@ -32,6 +32,7 @@ type fileLists struct {
 	consent                            *widget.Label // where consent stands
 	consentButton                      *button
 	withdrawConsent, statement, share  *button
+	copiesReturned                     *button // while an expert holds copies after consent was withdrawn
 	addAttachment                      *button
 	addContact, askInformation         *button // the contacts tab's steps
 	informationReceived                *button // shown while requested information is awaited
@@ -170,6 +171,8 @@ func (l *fileLists) show(f *data.File) {
 	state, _ := f.ConsentState()
 	setEnabled(l.withdrawConsent, cf.offer(data.ActionConsultExpert, l.expertsWhy, l.consentButton, l.statement, l.share) &&
 		state == data.ConsentGiven)
+	l.copiesReturned.Hidden = len(f.CopiesOut) == 0
+	l.copiesReturned.Refresh()
 	cf.offer(data.ActionEdit, l.filesWhy, l.addAttachment)
 }
 
@@ -194,8 +197,11 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	l.withdrawConsent = newButton(lang.L("Consent withdrawn…"), cf.onWithdrawConsent)
 	l.statement = newButton(lang.L("Statement signed…"), cf.onStatement)
 	l.share = newButton(lang.L("Share documents…"), cf.onShare)
-	// Expert… keeps the register's experts, not this file: it stays offered on a closed file.
-	buttons := newFlow(l.consentButton, l.withdrawConsent, newButton(lang.L("Expert…"), cf.onExpert), l.statement, l.share)
+	l.copiesReturned = newButton(lang.L("Copies returned or destroyed…"), cf.onCopiesReturned)
+	l.copiesReturned.Hide()
+	// Expert… keeps the register's experts, not this file: it stays offered on a closed file,
+	// as does Copies returned…: the copies come back after the complaint ended too.
+	buttons := newFlow(l.consentButton, l.withdrawConsent, newButton(lang.L("Expert…"), cf.onExpert), l.statement, l.share, l.copiesReturned)
 	return cf.tabTop(topOver(container.NewVBox(l.consent, hint, buttons, l.expertsWhy), l.experts))
 }
 

@@ -114,6 +114,15 @@ func salutationLabel(s data.Salutation) string {
 }
 func verdictLabel(v data.Verdict) string     { return tr("verdict."+string(v), v.Label()) }
 func itemLabel(k data.ItemKind) string       { return tr("item."+string(k), k.Label()) }
+
+// itemText is what an action item asks, in the screens' language: its kind's label, or for
+// copies to come back the expert it concerns.
+func itemText(it data.ActionItem) string {
+	if it.Kind == data.ItemReturnCopies {
+		return lang.L("Ask {{.Expert}} to return or destroy the copies", map[string]any{"Expert": it.Detail})
+	}
+	return itemLabel(it.Kind)
+}
 func contactLabel(k data.ContactKind) string { return tr("contact."+string(k), k.Label()) }
 func partyLabel(p data.Party) string         { return tr("party."+string(p), p.Label()) }
 

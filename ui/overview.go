@@ -150,7 +150,7 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	case it.MeasureID != 0:
 		who = it.Detail
 	}
-	text.Segments[0].(*widget.TextSegment).Text = fmt.Sprintf("%s - %s   ", itemLabel(it.Kind), when(it))
+	text.Segments[0].(*widget.TextSegment).Text = fmt.Sprintf("%s - %s   ", itemText(it), when(it))
 	text.Segments[1].(*widget.TextSegment).Text = strings.Join(nonEmpty(it.Reference, who), " · ")
 	text.Refresh()
 	due.SetText(shortDate(it.DueOn))

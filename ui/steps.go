@@ -468,5 +468,8 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 		cf.measures.onNew()
 	case data.ItemSettleInformal:
 		cf.onContact(data.ContactPhone, false)
+	case data.ItemReturnCopies:
+		cf.tabs.Select(cf.tab("experts"))
+		cf.onCopiesReturned()
 	}
 }

@@ -19,6 +19,7 @@ func init() {
 		setup: consentCommand})
 	register("expert-statement", command{usage: "KENMERK --expert ID --signed JJJJ-MM-DD", setup: statementCommand})
 	register("share", command{usage: "KENMERK --expert ID (--letter ID | --attachment ID) ... [--on JJJJ-MM-DD]", setup: shareCommand})
+	register("copies-returned", command{usage: "KENMERK --expert ID [--destroyed] [--on JJJJ-MM-DD]", setup: copiesReturnedCommand})
 }
 
 func attachCommand(fs *flag.FlagSet) func(c *call) error {
@@ -133,7 +134,7 @@ func consentCommand(fs *flag.FlagSet) func(c *call) error {
 			if ct.Refused || !ct.Documents.None() || ct.How != "" {
 				return usagef("--withdraw gaat alleen samen met --on")
 			}
-			return stepDone(c, "toestemming ingetrokken", func(s *data.Store, ref string) error { return s.WithdrawConsent(ref, d) })
+			return endedConsent(c, "toestemming ingetrokken", func(s *data.Store, ref string) error { return s.WithdrawConsent(ref, d) })
 		}
 		ct.GivenOn, ct.Letters, ct.Attachments = d, letters, attachments
 		done := "toestemming vastgelegd"
@@ -143,7 +144,60 @@ func consentCommand(fs *flag.FlagSet) func(c *call) error {
 				ct.How = "niet vermeld"
 			}
 		}
+		if ct.Refused { // a refusal after consent ends it as a withdrawal does
+			return endedConsent(c, done, func(s *data.Store, ref string) error { return s.GiveConsent(ref, ct) })
+		}
 		return stepDone(c, done, func(s *data.Store, ref string) error { return s.GiveConsent(ref, ct) })
+	}
+}
+
+// endedConsent is stepDone for an answer that ends consent (withdrawn, or refused later): it
+// then names the experts who hold copies shared under it, which they may not keep.
+func endedConsent(c *call, done string, step func(s *data.Store, ref string) error) error {
+	var out []data.CopiesOut
+	var ref string
+	err := stepDone(c, done, func(s *data.Store, r string) error {
+		if err := step(s, r); err != nil {
+			return err
+		}
+		var err error
+		ref = r
+		out, err = s.CopiesOut(r)
+		return err
+	})
+	if err != nil || len(out) == 0 {
+		return err
+	}
+	fmt.Fprintln(c.stdout, "Kopieën van stukken van deze klacht zijn gedeeld met:")
+	for _, o := range out {
+		fmt.Fprintf(c.stdout, "  %s (deskundige %d, laatst gedeeld op %s)\n", o.Expert, o.ExpertID, o.SharedOn)
+	}
+	fmt.Fprintf(c.stdout, "Zonder toestemming mogen zij die niet houden: vraag hen de kopieën terug te geven of te vernietigen en leg dat vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd). Tot dan staat het bij 'deadlines'.\n", ref)
+	return nil
+}
+
+// copiesReturnedCommand records that an expert returned, or destroyed, the copies shared under
+// a consent that was withdrawn.
+func copiesReturnedCommand(fs *flag.FlagSet) func(c *call) error {
+	expert := fs.String("expert", "", "ID van de deskundige (zie 'experts')")
+	destroyed := fs.Bool("destroyed", false, "de deskundige heeft bevestigd dat de kopieën zijn vernietigd (anders: teruggegeven)")
+	on := fs.String("on", "", "datum, standaard vandaag")
+	return func(c *call) error {
+		id, err := expertID(*expert)
+		if err != nil {
+			return err
+		}
+		d, err := date(*on)
+		if err != nil {
+			return err
+		}
+		done := "teruggave van de kopieën vastgelegd"
+		if *destroyed {
+			done = "vernietiging van de kopieën vastgelegd"
+		}
+		return stepDone(c, done, func(s *data.Store, ref string) error {
+			return s.RecordCopiesReturned(ref, data.CopiesReturned{ExpertID: id, On: d, Destroyed: *destroyed})
+		})
 	}
 }
 

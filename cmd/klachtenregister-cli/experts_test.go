@@ -89,7 +89,20 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 		t.Errorf("shares: %v", file.Shares)
 	}
 
-	ok(t, db, "consent", ref, "--refused", "--how", "telefonisch")
+	// A refusal after sharing ends consent: the output names the expert who holds copies,
+	// 'deadlines' asks for them back until copies-returned records it.
+	if out := ok(t, db, "consent", ref, "--refused", "--how", "telefonisch"); !strings.Contains(out, "gedeeld met:\n  drs. H. Verhoef (deskundige 1, laatst gedeeld op 2026-11-30)") ||
+		!strings.Contains(out, "copies-returned "+ref+" --expert ID") {
+		t.Errorf("the refusal after sharing says %q", out)
+	}
+	if out := ok(t, db, "deadlines"); !strings.Contains(out, "Vraag drs. H. Verhoef de kopieën terug te geven of te vernietigen") {
+		t.Errorf("deadlines after the refusal: %q", out)
+	}
+	refusedUnchanged(t, db, "geen kopieën meer die terug moeten", "copies-returned", ref, "--expert", "2")
+	ok(t, db, "copies-returned", ref, "--expert", "1", "--destroyed")
+	if out := ok(t, db, "deadlines"); strings.Contains(out, "kopieën") {
+		t.Errorf("deadlines after copies-returned: %q", out)
+	}
 	refusedUnchanged(t, db, "toestemming", "share", ref, "--expert", "1", "--attachment", "1")
 	show()
 	if file.ConsentState != "refused" {
@@ -99,7 +112,9 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 	refusedUnchanged(t, db, "geen toestemming vastgelegd die kan worden ingetrokken", "consent", ref, "--withdraw")
 	ok(t, db, "consent", ref, "--how", "per e-mail", "--all")
 	ok(t, db, "share", ref, "--expert", "1", "--attachment", "1", "--letter", "1")
-	ok(t, db, "consent", ref, "--withdraw")
+	if out := ok(t, db, "consent", ref, "--withdraw"); !strings.Contains(out, "drs. H. Verhoef (deskundige 1") {
+		t.Errorf("the withdrawal after sharing says %q", out)
+	}
 	refusedUnchanged(t, db, "toestemming", "share", ref, "--expert", "1", "--attachment", "1")
 
 	ok(t, db, "withdraw", ref, "--on", "2026-11-30", "--note", "klager ziet ervan af")

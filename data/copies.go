@@ -1,0 +1,128 @@
+package data
+
+import "fmt"
+
+// CopiesOut are copies of a complaint's documents that an expert still holds after the
+// complainant withdrew the consent they were shared under (or refused it in a later answer). The procedure lets copies go to an
+// expert only with consent; once it is withdrawn, the practitioner asks the expert to return or
+// destroy them (the action item ItemReturnCopies) until that is recorded (RecordCopiesReturned).
+// It is derived from the shares, the consents and the copies_returned events, never stored.
+type CopiesOut struct {
+	ComplaintID  int64  `json:"-"`
+	Reference    string `json:"-"`
+	Complainant  string `json:"-"`
+	Organisation string `json:"-"`
+	Anonymous    bool   `json:"-"`
+	ExpertID     int64  `json:"expert_id"`
+	Expert       string `json:"expert"`
+	ShareID      int64  `json:"share_id"`     // the latest share to this expert under a consent that ended
+	SharedOn     Date   `json:"shared_on"`    // its day
+	WithdrawnOn  Date   `json:"withdrawn_on"` // the day such a consent ended (withdrawn or refused), the latest
+}
+
+// copiesOutSQL reads CopiesOut: per complaint and expert the shares made under a consent that
+// ended since (withdrawn, or a later answer refused it: the latest answer counts), unless a
+// copies_returned event for that expert covers the latest such share (its share_id). An
+// anonymised file has no one left to ask for. Its %[1]s narrows the
+// consents and shares to one complaint, or to all: shares are few, so Vandaag reads them all.
+const copiesOutSQL = `SELECT o.complaint_id, c.reference, c.complainant_name, c.organisation, c.anonymous, o.expert_id, x.name,
+	o.share_id, o.shared_on, o.withdrawn_on
+	FROM (SELECT sh.complaint_id, sh.expert_id, max(sh.id) AS share_id, max(sh.shared_on) AS shared_on, max(cs.ended_on) AS withdrawn_on
+		FROM shares sh JOIN (SELECT id, coalesce(withdrawn_on, (SELECT min(r.given_on) FROM consents r
+			WHERE r.complaint_id = consents.complaint_id AND r.refused AND (r.given_on > consents.given_on
+			OR r.given_on = consents.given_on AND r.id > consents.id))) AS ended_on FROM consents WHERE %[1]s) cs
+			ON cs.id = sh.consent_id
+		WHERE cs.ended_on IS NOT NULL AND sh.%[1]s GROUP BY sh.complaint_id, sh.expert_id) o
+	JOIN experts x ON x.id = o.expert_id
+	JOIN complaints c ON c.id = o.complaint_id AND c.anonymised_on IS NULL
+	WHERE NOT EXISTS (SELECT 1 FROM events e JOIN event_payloads p ON p.event_id = e.id
+		WHERE e.complaint_id = o.complaint_id AND e.kind = 'copies_returned'
+		AND json_extract(p.payload, '$.expert_id') = o.expert_id AND json_extract(p.payload, '$.share_id') >= o.share_id)
+	ORDER BY c.reference, x.name`
+
+// copiesOut reads the copies still out for complaint id, or in the whole register for id 0.
+func copiesOut(q querier, id int64) ([]CopiesOut, error) {
+	narrow, args := "complaint_id > 0", []any{}
+	if id != 0 {
+		narrow, args = "complaint_id = ?", []any{id, id}
+	}
+	return collect(q, func(o *CopiesOut) []any {
+		return []any{&o.ComplaintID, &o.Reference, &o.Complainant, &o.Organisation, &o.Anonymous, &o.ExpertID, &o.Expert,
+			&o.ShareID, &o.SharedOn, &o.WithdrawnOn}
+	}, fmt.Sprintf(copiesOutSQL, narrow), args...)
+}
+
+// CopiesItems are the action items of copies still out: "Vraag <expert> de kopieën terug te
+// geven of te vernietigen", due the short term (ack_days) after the withdrawal.
+func CopiesItems(out []CopiesOut, today Date, s Settings) []ActionItem {
+	var items []ActionItem
+	for _, o := range out {
+		due := ShortTermDue(o.WithdrawnOn, s)
+		items = append(items, ActionItem{ComplaintID: o.ComplaintID, Reference: o.Reference, Complainant: o.Complainant,
+			Organisation: o.Organisation, Anonymous: o.Anonymous, Detail: o.Expert, Kind: ItemReturnCopies,
+			Label: ReturnCopiesLabel(o.Expert), DueOn: due, DaysLeft: today.DaysUntil(due),
+			Warning: WarningFor(o.WithdrawnOn, due, today, s.WarningDays())})
+	}
+	return items
+}
+
+// ReturnCopiesLabel is the item for one expert in Dutch.
+func ReturnCopiesLabel(expert string) string {
+	return fmt.Sprintf("Vraag %s de kopieën terug te geven of te vernietigen", expert)
+}
+
+// CopiesReturned records that an expert returned the copies of a complaint's documents, or
+// confirmed they were destroyed, after the consent they were shared under was withdrawn.
+type CopiesReturned struct {
+	ExpertID  int64  `json:"expert_id"`
+	Expert    string `json:"expert"`
+	On        Date   `json:"on"`
+	Destroyed bool   `json:"destroyed"` // destroyed rather than returned
+	// ShareID is the latest share the return covers, set by the store: a later share, after
+	// a new consent that ends too, asks for the copies again, also on the same day.
+	ShareID int64 `json:"share_id"`
+}
+
+// RecordCopiesReturned records, as an event of the complaint (copies_returned), that the expert
+// returned or destroyed the copies still out with them. It is refused when that expert holds
+// no copies after a withdrawal, for a day before their latest share or in the future, and on
+// an anonymised file. A closed or withdrawn file still takes it: the copies come back after
+// the complaint ended too.
+func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
+	return s.update(func(tx *Tx) error {
+		comp, err := getComplaint(tx, ref)
+		if err != nil {
+			return err
+		}
+		if !comp.AnonymisedOn.IsZero() {
+			return conflict("klacht %s is geanonimiseerd; er valt niets meer vast te leggen", ref)
+		}
+		if r.Expert, err = expertName(tx, r.ExpertID); err != nil {
+			return err
+		}
+		out, err := copiesOut(tx, comp.ID)
+		if err != nil {
+			return err
+		}
+		var held *CopiesOut
+		for i := range out {
+			if out[i].ExpertID == r.ExpertID {
+				held = &out[i]
+			}
+		}
+		if held == nil {
+			return conflict("%s heeft bij klacht %s geen kopieën meer die terug moeten: er zijn geen stukken gedeeld onder een ingetrokken toestemming, of de teruggave is al vastgelegd", r.Expert, ref)
+		}
+		if err := checkDayAfter("on", &r.On, held.SharedOn, "het delen van de stukken", tx.today()); err != nil {
+			return err
+		}
+		r.ShareID = held.ShareID
+		return tx.event(comp.ID, "copies_returned", r)
+	})
+}
+
+// CopiesOut lists the experts that still hold copies of complaint ref's documents after a
+// withdrawal of consent.
+func (s *Store) CopiesOut(ref string) ([]CopiesOut, error) {
+	return ofComplaint(s, ref, copiesOut)
+}

@@ -1,0 +1,137 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCopiesComeBackAfterConsentIsWithdrawn: documents shared with an expert under a consent
+// that is withdrawn later are held without consent. The withdrawal names the expert (its
+// event, CopiesOut), Vandaag and the file ask "Vraag <expert> de kopieën terug te geven of te
+// vernietigen" from then on, also once the complaint is withdrawn, until the return is
+// recorded as an event; a new consent, a new share and a refusal start it again.
+// Regression: nothing prompted the practitioner to get the copies back.
+func TestCopiesComeBackAfterConsentIsWithdrawn(t *testing.T) {
+	s := openStore(t, "2026-02-20")
+	ref := reach(t, s, StatusAcknowledged) // received 2026-02-02
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+	must(t, err)
+	expert := anExpert(t, s)
+	idle, err := s.SaveExpert(Expert{Name: "Dr. Jansen"}) // signed, never shared with
+	must(t, err)
+	for _, e := range []int64{expert, idle} {
+		_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), e)
+		must(t, err)
+		must(t, s.RecordStatement(ref, e, day("2026-02-20")))
+	}
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
+	setToday(s, "2026-03-02")
+	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-25"), Attachments: []int64{att}})
+	must(t, err)
+	itemsOf := func() []ActionItem {
+		t.Helper()
+		_, all, err := s.Overview()
+		must(t, err)
+		var out []ActionItem
+		for _, it := range all {
+			if it.Kind == ItemReturnCopies {
+				out = append(out, it)
+			}
+		}
+		f, err := s.File(ref)
+		must(t, err)
+		var inFile []ActionItem
+		for _, it := range f.Items {
+			if it.Kind == ItemReturnCopies {
+				inFile = append(inFile, it)
+			}
+		}
+		if len(inFile) != len(out) {
+			t.Fatalf("Vandaag has %d items to get copies back, the file %d", len(out), len(inFile))
+		}
+		return out
+	}
+	if items := itemsOf(); len(items) != 0 {
+		t.Fatalf("with consent in force: %+v", items)
+	}
+
+	must(t, s.WithdrawConsent(ref, day("2026-03-01")))
+	out, err := s.CopiesOut(ref)
+	must(t, err)
+	if len(out) != 1 || out[0].Expert != "dr. H. Verhoef" || out[0].WithdrawnOn != day("2026-03-01") {
+		t.Fatalf("copies out after the withdrawal: %+v", out)
+	}
+	events, err := s.Timeline(ref)
+	must(t, err)
+	if got := events[len(events)-1].Describe().String(); got != "Toestemming externe deskundige ingetrokken; kopieën terugvragen bij dr. H. Verhoef" {
+		t.Errorf("the withdrawal's timeline entry: %q", got)
+	}
+	items := itemsOf()
+	if len(items) != 1 || items[0].Label != "Vraag dr. H. Verhoef de kopieën terug te geven of te vernietigen" ||
+		items[0].Reference != ref || items[0].Detail != "dr. H. Verhoef" || items[0].DueOn != ShortTermDue(day("2026-03-01"), settingsOf(t, s)) {
+		t.Fatalf("items after the withdrawal: %+v", items)
+	}
+
+	// The complaint ends; the copies must still come back.
+	must(t, s.Withdraw(ref, Date{}, ""))
+	if len(itemsOf()) != 1 {
+		t.Fatal("the item went with the complaint's withdrawal")
+	}
+	unchanged := func(why string, err, target error) {
+		t.Helper()
+		before := dumpTables(t, s)
+		if err == nil {
+			t.Fatalf("%s: allowed", why)
+		}
+		wantErr(t, err, target)
+		if dumpTables(t, s) != before {
+			t.Errorf("%s: the register changed", why)
+		}
+	}
+	unchanged("an expert who holds no copies", s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: idle}), ErrConflict)
+	unchanged("before the share", s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert, On: day("2026-02-24")}), ErrInvalid)
+	unchanged("in the future", s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert, On: day("2026-03-03")}), ErrInvalid)
+	unchanged("an unknown expert", s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: 99}), ErrNotFound)
+	must(t, s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert, Destroyed: true}))
+	if items := itemsOf(); len(items) != 0 {
+		t.Fatalf("after the return was recorded: %+v", items)
+	}
+	events, err = s.Timeline(ref)
+	must(t, err)
+	if got := events[len(events)-1].Describe().String(); !strings.Contains(got, "dr. H. Verhoef heeft de kopieën vernietigd") {
+		t.Errorf("the return's timeline entry: %q", got)
+	}
+	unchanged("recorded twice", s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert}), ErrConflict)
+	if r, err := s.Verify(); err != nil || !r.OK() {
+		t.Fatalf("verify: %+v %v", r, err)
+	}
+}
+
+// TestCopiesAfterALaterRefusal: a later answer that refuses consent ends it as a withdrawal
+// does (the latest answer counts), so the copies shared before must come back too.
+func TestCopiesAfterALaterRefusal(t *testing.T) {
+	s := openStore(t, "2026-02-20")
+	ref := reach(t, s, StatusAcknowledged)
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+	must(t, err)
+	expert := anExpert(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
+	must(t, err)
+	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
+	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{att}})
+	must(t, err)
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "telefonisch", Refused: true}))
+	out, err := s.CopiesOut(ref)
+	must(t, err)
+	if len(out) != 1 || out[0].WithdrawnOn != day("2026-02-20") {
+		t.Fatalf("copies out after a refusal: %+v", out)
+	}
+}
+
+func settingsOf(t *testing.T, s *Store) Settings {
+	t.Helper()
+	set, err := s.Settings()
+	must(t, err)
+	return set
+}
