@@ -361,7 +361,7 @@ var eventLabels = map[EventKind]string{
 	"contact_added": "contactmoment", "information_received": "informatie ontvangen", "consent_given": "toestemming gegeven",
 	"consent_refused": "toestemming geweigerd", "consent_withdrawn": "toestemming ingetrokken",
 	"statement_signed": "geheimhoudingsverklaring ondertekend", "documents_shared": "stukken gedeeld",
-	"copies_returned": "kopieën terug of vernietigd",
+	"copies_returned":  "kopieën terug of vernietigd",
 	"attachment_added": "bijlage toegevoegd", "letter_generated": "brief gemaakt", "letter_sent": "brief verstuurd",
 	"measure_added": "maatregel vastgelegd", "measure_edited": "maatregel gewijzigd", "measure_linked": "maatregel gekoppeld",
 	"measure_unlinked": "maatregel ontkoppeld", "measure_done": "maatregel uitgevoerd",

@@ -112,8 +112,8 @@ func subjectLabel(s data.Subject) string { return tr("subject."+string(s), s.Lab
 func salutationLabel(s data.Salutation) string {
 	return tr("salutation."+string(s), s.Label())
 }
-func verdictLabel(v data.Verdict) string     { return tr("verdict."+string(v), v.Label()) }
-func itemLabel(k data.ItemKind) string       { return tr("item."+string(k), k.Label()) }
+func verdictLabel(v data.Verdict) string { return tr("verdict."+string(v), v.Label()) }
+func itemLabel(k data.ItemKind) string   { return tr("item."+string(k), k.Label()) }
 
 // itemText is what an action item asks, in the screens' language: its kind's label, or for
 // copies to come back the expert it concerns.
