@@ -112,8 +112,10 @@ func subjectLabel(s data.Subject) string { return tr("subject."+string(s), s.Lab
 func salutationLabel(s data.Salutation) string {
 	return tr("salutation."+string(s), s.Label())
 }
-func verdictLabel(v data.Verdict) string { return tr("verdict."+string(v), v.Label()) }
-func itemLabel(k data.ItemKind) string   { return tr("item."+string(k), k.Label()) }
+func verdictLabel(v data.Verdict) string     { return tr("verdict."+string(v), v.Label()) }
+func itemLabel(k data.ItemKind) string       { return tr("item."+string(k), k.Label()) }
+func contactLabel(k data.ContactKind) string { return tr("contact."+string(k), k.Label()) }
+func partyLabel(p data.Party) string         { return tr("party."+string(p), p.Label()) }
 
 // itemText is what an action item asks, in the screens' language: its kind's label, or for
 // copies to come back the expert it concerns.
@@ -123,8 +125,6 @@ func itemText(it data.ActionItem) string {
 	}
 	return itemLabel(it.Kind)
 }
-func contactLabel(k data.ContactKind) string { return tr("contact."+string(k), k.Label()) }
-func partyLabel(p data.Party) string         { return tr("party."+string(p), p.Label()) }
 
 // when says by when an item is due, in words.
 func when(it data.ActionItem) string {
