@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"klachtenregister/data"
+)
+
+// TestWithdrawnConsentAsksForTheCopiesBack: when the complainant withdraws consent after
+// documents went to an expert, the dialog names the expert; Vandaag and the file ask "Vraag
+// <deskundige> de kopieën terug te geven of te vernietigen", and the item leads to the Experts
+// tab's step that records it, after which the item is gone. Regression: nothing prompted.
+func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne Visser")
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expert, err := s.SaveExpert(data.Expert{Name: "Dr. J. Smit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := data.Today(s.Now())
+	if _, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", []byte("%PDF-1.4\n"), expert); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{
+		s.GiveConsent(ref, data.Consent{GivenOn: today, How: "per brief", Documents: data.Documents{Attachments: []int64{att}}}),
+		s.RecordStatement(ref, expert, today),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ShareDocuments(ref, data.Share{ExpertID: expert, SharedOn: today, Attachments: []int64{att}}); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if !cf.lists.copiesReturned.Hidden {
+		t.Fatal("Copies returned is offered while consent is in force")
+	}
+
+	test.Tap(cf.lists.withdrawConsent)
+	cf.dialog.Submit()
+	settle(m)
+	if text := overlayText(cf.win); !strings.Contains(text, "Kopieën van stukken van deze klacht zijn gedeeld met: Dr. J. Smit.") ||
+		!strings.Contains(text, "vraag hen de kopieën terug te geven of te vernietigen") {
+		t.Fatalf("after the withdrawal the window says %q", text)
+	}
+	rows := strings.Join(cf.lists.expertRows, "\n")
+	if cf.lists.copiesReturned.Hidden || !strings.Contains(rows, "Dr. J. Smit heeft nog kopieën zonder toestemming") {
+		t.Errorf("the file: Copies returned hidden %v, the Experts tab:\n%s", cf.lists.copiesReturned.Hidden, rows)
+	}
+	if !slices.ContainsFunc(cf.file.Items, func(it data.ActionItem) bool { return it.Kind == data.ItemReturnCopies }) {
+		t.Errorf("the file's items: %+v", cf.file.Items)
+	}
+	m.refresh()
+	settle(m)
+	var item *data.ActionItem
+	for i, it := range m.Overview.items {
+		if it.Kind == data.ItemReturnCopies {
+			item = &m.Overview.items[i]
+		}
+	}
+	if item == nil || item.Reference != ref || itemText(*item) != "Vraag Dr. J. Smit de kopieën terug te geven of te vernietigen" {
+		t.Fatalf("Vandaag's items: %+v", m.Overview.items)
+	}
+
+	m.OpenComplaint(ref, item.Kind) // Vandaag's item opens the step
+	settle(m)
+	if cf.tabs.Selected() != cf.tab("experts") {
+		t.Error("the item does not lead to the Experts tab")
+	}
+	var how *widget.RadioGroup
+	for _, it := range cf.dialogItems {
+		if r, ok := it.Widget.(*widget.RadioGroup); ok {
+			how = r
+		}
+	}
+	if how == nil {
+		t.Fatal("the item opens no dialog to record the return")
+	}
+	how.SetSelected("Vernietigd")
+	cf.dialog.Submit()
+	settle(m)
+	if out, err := s.CopiesOut(ref); err != nil || len(out) != 0 {
+		t.Fatalf("copies out after recording: %+v %v", out, err)
+	}
+	if !cf.lists.copiesReturned.Hidden || strings.Contains(strings.Join(cf.lists.expertRows, "\n"), "kopieën") {
+		t.Errorf("after recording: Copies returned hidden %v, the Experts tab %q", cf.lists.copiesReturned.Hidden, cf.lists.expertRows)
+	}
+	if rows := timelineText(t, s, ref); !strings.Contains(rows, "Dr. J. Smit heeft de kopieën vernietigd") {
+		t.Errorf("the timeline: %s", rows)
+	}
+}
