@@ -15,13 +15,17 @@ type RestoreResult struct {
 	Backup   BackupHeader
 	Events   int    // events in the restored register, the restore itself included
 	SetAside string // where the register that was there now is; "" when there was none
+	// Replaced is the backup set against the register it replaced (what only SetAside keeps);
+	// nil when there was none, or it could not be read (a damaged one).
+	Replaced *BackupComparison
 }
 
 // Restore puts the register in a backup at dbPath. The backup is decrypted and checked in full
 // (integrity_check and verify) before anything is touched; a register already at dbPath is set
-// aside under a new name, never removed, and only with force. The swap is one rename, and the
-// restore is recorded in the restored register's audit trail, by actor ("": the
-// operating-system user).
+// aside under a new name, never removed, and only with force; the refusal without it says
+// what a restore would lose (BackupComparison.Warning), as the result does after it. The swap
+// is one rename, and the restore is recorded in the restored register's audit trail, by actor
+// ("": the operating-system user).
 func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, actor string) (RestoreResult, error) {
 	var res RestoreResult
 	if err := checkPath(dbPath); err != nil {
@@ -31,7 +35,13 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 		return res, NewError(CodeDatabase, "", "de map voor het register kan niet worden gemaakt: %v", err)
 	}
 	exists := fileExists(dbPath)
+	if exists {
+		res.Replaced = compareWithFile(backupPath, dbPath)
+	}
 	if exists && !force {
+		if w := res.Replaced.Warning(); w.Key != "" {
+			return res, NewError(CodeConflict, "", "op %s staat al een register. %s Met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath, w)
+		}
 		return res, NewError(CodeConflict, "", "op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath)
 	}
 	tmp, h, err := unpackBackup(backupPath, filepath.Dir(dbPath), passphrase)
@@ -64,13 +74,32 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 		s.Actor = actor
 	}
 	err = s.update(func(tx *Tx) error {
-		return tx.event(0, "register_restored", map[string]any{"backup": filepath.Base(backupPath), "created": h.Created,
-			"events": h.Events, "head": h.Head, "set_aside": res.SetAside})
+		payload := map[string]any{"backup": filepath.Base(backupPath), "created": h.Created,
+			"events": h.Events, "head": h.Head, "set_aside": res.SetAside}
+		if c := res.Replaced; c != nil { // what the register set aside held: its events, and how the backup stood to it
+			payload["replaced_events"], payload["relation"] = c.Events, c.Relation
+		}
+		return tx.event(0, "register_restored", payload)
 	})
 	if err == nil {
 		res.Events, _, err = head(s.reads())
 	}
 	return res, errors.Join(err, s.Close())
+}
+
+// compareWithFile is CompareBackup for a backup file, by its header only; nil when the
+// header cannot be read (the restore then says why).
+func compareWithFile(backupPath, dbPath string) *BackupComparison {
+	f, err := os.Open(backupPath)
+	if err != nil {
+		return nil
+	}
+	h, err := ReadBackupHeader(f)
+	f.Close()
+	if err != nil {
+		return nil
+	}
+	return CompareBackup(h, dbPath)
 }
 
 // unpackBackup writes the register in a backup to a new file in dir and checks it.

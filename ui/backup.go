@@ -79,6 +79,8 @@ type backupPanel struct {
 	win    fyne.Window
 	status *widget.Label
 	dir    string // the backup folder, where the restore dialog starts
+	// register is the file a restore replaces, which the confirmation compares the backup with.
+	register string
 	// done is told the outcome of a backup made with the button.
 	done func(err error)
 	// restore puts the register in a backup file in place of the open one.
@@ -86,7 +88,7 @@ type backupPanel struct {
 }
 
 func newBackupPanel(store backupStore, win fyne.Window, done func(error)) *backupPanel {
-	p := &backupPanel{store: store, win: win, status: widget.NewLabel(""), done: done}
+	p := &backupPanel{store: store, win: win, status: widget.NewLabel(""), done: done, register: store.Path()}
 	p.status.Wrapping = fyne.TextWrapWord
 	return p
 }
@@ -184,13 +186,24 @@ func (p *backupPanel) onRestore() {
 }
 
 // askRestore asks for the passphrase of an encrypted backup, then for the confirmation, which
-// says what is lost: what was recorded after the backup stays only in the register set aside.
+// says what is lost before anything changes: the backup is compared with the register by the
+// audit trail (data.CompareBackup), so the confirmation tells how many changes came after the
+// backup, or that the backup is no earlier state of this register at all (another practice's,
+// or one replaced since); either way they stay only in the register set aside.
 func (p *backupPanel) askRestore(file string, h data.BackupHeader) {
 	confirm := func(passphrase string) {
 		msg := lang.L("The backup of {{.Date}} ({{.Events}}) replaces the register. The current register is kept beside it under a new name. Continue?",
 			map[string]any{"Date": longTime(h.Created), "Events": countEvents(h.Events)})
-		msg = lang.L("What was recorded after {{.Date}} is not in the backup: enter it again afterwards, from the letters and notes.",
-			map[string]any{"Date": longTime(h.Created)}) + "\n\n" + msg
+		cmp := data.CompareBackup(h, p.register)
+		switch w := cmp.Warning(); {
+		case cmp == nil: // no register to compare with (a damaged one cannot be read)
+			msg = lang.L("What was recorded after {{.Date}} is not in the backup: enter it again afterwards, from the letters and notes.",
+				map[string]any{"Date": longTime(h.Created)}) + "\n\n" + msg
+		case w.Key != "":
+			msg = say(w) + "\n\n" + msg
+		default:
+			msg = lang.L("This backup holds the register as it is now: nothing recorded is lost.") + "\n\n" + msg
+		}
 		showDialog(dialog.NewConfirm(lang.L("Restore backup"), msg, func(yes bool) {
 			if yes {
 				p.restore(file, passphrase)

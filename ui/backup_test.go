@@ -92,9 +92,11 @@ func TestFileDialogsSayWhatToChoose(t *testing.T) {
 	}
 }
 
-// TestRestoreSaysWhatIsLostAndNeedsThePassphrase: the confirmation of a restore says that
-// what was recorded after the backup is not in it; an encrypted backup cannot go on to that
-// confirmation with an empty passphrase (which was refused only after the register was closed).
+// TestRestoreSaysWhatIsLostAndNeedsThePassphrase: the confirmation of a restore sets the backup
+// against the register by the audit trail: nothing is lost, so many changes came after it, or
+// it is no earlier state of this register at all (another practice's: regression, that was
+// not said); an encrypted backup cannot go on to that confirmation with an empty passphrase
+// (which was refused only after the register was closed).
 func TestRestoreSaysWhatIsLostAndNeedsThePassphrase(t *testing.T) {
 	m, s := newApp(t)
 	dir := t.TempDir()
@@ -119,8 +121,31 @@ func TestRestoreSaysWhatIsLostAndNeedsThePassphrase(t *testing.T) {
 	}
 	p := m.Settings.backups
 	p.askRestore(plain, header(plain))
-	if text := overlayText(m.win); !strings.Contains(text, "staat niet in de reservekopie: voer dat daarna opnieuw in, aan de hand van de brieven en notities") {
-		t.Errorf("the confirmation says %q", text)
+	if text := overlayText(m.win); !strings.Contains(text, "Deze reservekopie bevat het register zoals het nu is: er gaat niets verloren van wat is vastgelegd.") {
+		t.Errorf("the confirmation of the register as it is says %q", text)
+	}
+	m.win.Canvas().Overlays().Top().Hide()
+	addComplaint(t, s, "Na de kopie")
+	p.askRestore(plain, header(plain))
+	if text := overlayText(m.win); !strings.Contains(text, "Sinds deze reservekopie is in het register van Praktijk De Linde (register.db, ") ||
+		!strings.Contains(text, "1 wijziging vastgelegd. Die staat niet in de reservekopie: na het terugzetten staat ze alleen nog in het opzijgezette register.") {
+		t.Errorf("the confirmation of an earlier backup says %q", text)
+	}
+	m.win.Canvas().Overlays().Top().Hide()
+	other, err := data.Open(filepath.Join(t.TempDir(), "ander.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addComplaint(t, other, "Van een andere praktijk")
+	foreign := filepath.Join(dir, "ander.reservekopie")
+	if _, err := other.WriteBackup(foreign, "", false); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	p.askRestore(foreign, header(foreign))
+	if text := overlayText(m.win); !strings.Contains(text, "Deze reservekopie (van ander.db, ") ||
+		!strings.Contains(text, "is geen eerdere stand van het register van Praktijk De Linde (register.db") {
+		t.Errorf("the confirmation of another register's backup says %q", text)
 	}
 	m.win.Canvas().Overlays().Top().Hide()
 

@@ -171,6 +171,7 @@ var cliOnly = map[string]bool{
 	"geef het pad van het register op (--db PAD)": true,
 	"de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db": true,
 	"op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet":          true, // the app restores with force
+	"op %s staat al een register. %s Met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet":       true,
 }
 
 // TestDataTextsLeaveCLIFlagsToTheCLI: a hint at a command-line flag ("--withdraw") is an

@@ -363,7 +363,7 @@ func refusedStart(a fyne.App, path string, err error, quit func()) fyne.Window {
 // confirmation of the settings screen) in place of the damaged file, which is kept beside it,
 // and then says to start again.
 func restoreAtStart(w fyne.Window, register string, msg *widget.Label, buttons *fyne.Container) (fyne.CanvasObject, *backupPanel) {
-	p := &backupPanel{win: w, dir: data.DefaultBackupDir(register)}
+	p := &backupPanel{win: w, dir: data.DefaultBackupDir(register), register: register}
 	b := newButton(lang.L("Restore a backup…"), p.onRestore)
 	p.restore = func(file, passphrase string) {
 		// The refused start let go of the register; the restore claims it as the app does, so

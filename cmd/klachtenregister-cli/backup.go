@@ -159,6 +159,9 @@ func restoreCommand(fs *flag.FlagSet) func(c *call) error {
 		if res.SetAside != "" {
 			fmt.Fprintf(c.stdout, "Het register dat er stond, is bewaard als %s.\n", res.SetAside)
 		}
+		if w := res.Replaced.Warning(); w.Key != "" {
+			fmt.Fprintln(c.stdout, w)
+		}
 		return nil
 	}
 }

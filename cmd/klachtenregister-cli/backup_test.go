@@ -190,3 +190,41 @@ func backupLeftovers(t *testing.T, dirs ...string) []string {
 	}
 	return out
 }
+
+// TestRestoreSaysWhatItReplaces: restore sets the backup against the register at --db by the
+// audit trail before anything changes. Refused without --force, it says how many changes came
+// after an earlier backup, or that a backup of another practice's register is no earlier
+// state of this one; with --force its output says the same after naming the file set aside.
+// Regression: both only said that a register was there.
+func TestRestoreSaysWhatItReplaces(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "settings", "set", "practice_name=Praktijk De Linde")
+	ok(t, db, "add", "--name", "Mehmet Çelik", "--received", "2026-11-02", "--summary", "Factuur te hoog", "--channel", "letter")
+	earlier := filepath.Join(t.TempDir(), "eerder.reservekopie")
+	ok(t, db, "backup", "-o", earlier)
+	ok(t, db, "add", "--name", "Zoë van 't Hoff", "--received", "2026-11-03", "--summary", "Niet teruggebeld", "--channel", "phone")
+
+	other := newDB(t)
+	ok(t, other, "demo", "--count", "4")
+	foreign := filepath.Join(t.TempDir(), "ander.reservekopie")
+	ok(t, other, "backup", "-o", foreign)
+
+	before := fileHash(t, db)
+	_, stderr, code := cli(t, db, "restore", earlier)
+	if code != 2 || !strings.Contains(stderr, "Sinds deze reservekopie is in het register van Praktijk De Linde (register.db, ") ||
+		!strings.Contains(stderr, "1 wijziging vastgelegd") || !strings.Contains(stderr, "--force") {
+		t.Errorf("restore of an earlier backup without --force: exit %d, %q", code, stderr)
+	}
+	_, stderr, code = cli(t, db, "restore", foreign)
+	if code != 2 || !strings.Contains(stderr, "is geen eerdere stand van het register van Praktijk De Linde") {
+		t.Errorf("restore of another register's backup without --force: exit %d, %q", code, stderr)
+	}
+	if fileHash(t, db) != before {
+		t.Fatal("a refused restore changed the register")
+	}
+	out := ok(t, db, "restore", foreign, "--force")
+	if !strings.Contains(out, "is bewaard als") || !strings.Contains(out, "is geen eerdere stand van het register van Praktijk De Linde") ||
+		!strings.Contains(out, "alleen nog in het opzijgezette register") {
+		t.Errorf("restore --force of another register's backup: %q", out)
+	}
+}

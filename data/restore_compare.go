@@ -1,0 +1,92 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"path/filepath"
+)
+
+// BackupRelation says how a backup stands to the register a restore would replace.
+type BackupRelation string
+
+// The relations, read from the audit trail (see CompareBackup).
+const (
+	BackupSame    BackupRelation = "same"    // it holds the register as it is now
+	BackupEarlier BackupRelation = "earlier" // an earlier state of this register; what came after is not in it
+	BackupOther   BackupRelation = "other"   // no state of this register's audit trail: another register's, or one replaced since
+)
+
+// BackupComparison sets a backup against the register a restore would replace, so that the
+// practitioner sees what a restore changes before anything changes.
+type BackupComparison struct {
+	Backup   BackupHeader
+	File     string // the register's file name
+	Practice string // its practice_name; "" when not filled in
+	Events   int    // its events now
+	Relation BackupRelation
+	Since    int // BackupEarlier: the events recorded after the backup
+}
+
+// CompareBackup compares a backup's header with the register at dbPath by the audit trail:
+// the backup is a state of this register when the register's event at the backup's position
+// has the hash the header records. The chain makes every event before it the same too, so a
+// backup of another register, or of a state that a restore replaced since, is told apart,
+// whatever its file is called. Nil when there is no register at dbPath or it cannot be read
+// (a damaged one): then there is nothing to compare. The register is only
+// read (query_only), on a connection of its own, so the app may have it open meanwhile.
+func CompareBackup(h BackupHeader, dbPath string) *BackupComparison {
+	if !fileExists(dbPath) {
+		return nil
+	}
+	db, err := sql.Open("sqlite", dbPath+"?_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	if err != nil {
+		return nil
+	}
+	defer db.Close()
+	c := &BackupComparison{Backup: h, File: filepath.Base(dbPath)}
+	set, err := settings(db)
+	if err != nil {
+		return nil
+	}
+	c.Practice = set.PracticeName()
+	var at string
+	if c.Events, _, err = head(db); err != nil {
+		return nil
+	}
+	err = db.QueryRow(`SELECT hash FROM events WHERE id = ?`, h.Events).Scan(&at)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	switch {
+	case h.Events == 0 || at != "" && at == h.Head: // an empty register is where every register began
+		c.Relation, c.Since = BackupEarlier, c.Events-h.Events
+		if c.Since == 0 {
+			c.Relation = BackupSame
+		}
+	default:
+		c.Relation = BackupOther
+	}
+	return c
+}
+
+// Warning says in plain words what a restore of the backup loses from the register as it is,
+// and that it stays in the register set aside; the zero Text when it loses nothing.
+func (c *BackupComparison) Warning() Text {
+	if c == nil {
+		return Text{}
+	}
+	register := Msg("het register %s (%d wijzigingen)", c.File, c.Events)
+	if c.Practice != "" {
+		register = Msg("het register van %s (%s, %d wijzigingen)", c.Practice, c.File, c.Events)
+	}
+	switch {
+	case c.Relation == BackupOther:
+		return Msg("Deze reservekopie (van %s, %d wijzigingen) is geen eerdere stand van %s: ze is gemaakt van een ander register, of van een stand die intussen is vervangen. Na het terugzetten staat het huidige register met al zijn wijzigingen alleen nog in het opzijgezette register.",
+			c.Backup.Register, c.Backup.Events, register)
+	case c.Relation == BackupEarlier && c.Since == 1:
+		return Msg("Sinds deze reservekopie is in %s 1 wijziging vastgelegd. Die staat niet in de reservekopie: na het terugzetten staat ze alleen nog in het opzijgezette register.", register)
+	case c.Relation == BackupEarlier:
+		return Msg("Sinds deze reservekopie zijn in %s %d wijzigingen vastgelegd. Die staan niet in de reservekopie: na het terugzetten staan ze alleen nog in het opzijgezette register.", register, c.Since)
+	}
+	return Text{}
+}

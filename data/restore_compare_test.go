@@ -1,0 +1,97 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestRestoreSaysWhatItReplaces: before a restore changes anything, the backup is set against
+// the register by the audit trail. An earlier backup of this register says how many changes
+// came after it; a backup of another practice's register says it is no earlier state of this
+// one (regression: the refusal and the restore said neither, and a restore of the wrong
+// register silently replaced the current one). The facts are in the refusal without force,
+// in the result and in the restored register's event.
+func TestRestoreSaysWhatItReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "klachtenregister.db")
+	s := openAt(t, path, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{"practice_name": "Praktijk De Linde"}))
+	mustCreate(t, s, complaint("Eerder", "2026-03-02", false))
+	same := filepath.Join(t.TempDir(), "nu"+backupExt)
+	_, err := s.WriteBackup(same, "", false)
+	must(t, err)
+	mustCreate(t, s, complaint("Later", "2026-03-02", false))
+	mustCreate(t, s, complaint("Nog later", "2026-03-02", false))
+	events, _, err := s.ChainHead()
+	must(t, err)
+	now := filepath.Join(t.TempDir(), "nu"+backupExt)
+	_, err = s.WriteBackup(now, "", false)
+	must(t, err)
+	must(t, s.Close())
+
+	other := openAt(t, filepath.Join(t.TempDir(), "klachtenregister.db"), "2026-03-02")
+	must(t, other.SetSettings(map[string]string{"practice_name": "Praktijk Zon"}))
+	for _, name := range []string{"Een", "Twee", "Drie", "Vier", "Vijf"} {
+		mustCreate(t, other, complaint(name, "2026-03-02", false))
+	}
+	foreign := filepath.Join(t.TempDir(), "zon"+backupExt)
+	_, err = other.WriteBackup(foreign, "", false)
+	must(t, err)
+	must(t, other.Close())
+
+	header := func(file string) BackupHeader {
+		f, err := os.Open(file)
+		must(t, err)
+		defer f.Close()
+		h, err := ReadBackupHeader(f)
+		must(t, err)
+		return h
+	}
+	if c := CompareBackup(header(now), path); c == nil || c.Relation != BackupSame || c.Warning().Key != "" {
+		t.Errorf("the backup of the register as it is: %+v", c)
+	}
+	c := CompareBackup(header(same), path)
+	if c == nil || c.Relation != BackupEarlier || c.Since != 2 || c.Practice != "Praktijk De Linde" || c.Events != events {
+		t.Fatalf("an earlier backup: %+v", c)
+	}
+	if w := c.Warning().String(); w != "Sinds deze reservekopie zijn in het register van Praktijk De Linde (klachtenregister.db, "+
+		strconv.Itoa(events)+" wijzigingen) 2 wijzigingen vastgelegd. Die staan niet in de reservekopie: na het terugzetten staan ze alleen nog in het opzijgezette register." {
+		t.Errorf("an earlier backup says %q", w)
+	}
+	c = CompareBackup(header(foreign), path)
+	if c == nil || c.Relation != BackupOther {
+		t.Fatalf("another practice's backup: %+v", c)
+	}
+	if w := c.Warning().String(); !strings.HasPrefix(w, "Deze reservekopie (van klachtenregister.db, ") ||
+		!strings.Contains(w, "is geen eerdere stand van het register van Praktijk De Linde") ||
+		!strings.Contains(w, "alleen nog in het opzijgezette register") {
+		t.Errorf("another practice's backup says %q", w)
+	}
+	if CompareBackup(header(foreign), filepath.Join(dir, "geen.db")) != nil {
+		t.Error("compared with a register that is not there")
+	}
+
+	before := fileSum(t, path)
+	_, err = Restore(foreign, path, "", false, restoreTime, "tester")
+	wantErr(t, err, ErrConflict)
+	if !strings.Contains(err.Error(), "is geen eerdere stand van het register van Praktijk De Linde") || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("the refusal without force: %v", err)
+	}
+	if fileSum(t, path) != before {
+		t.Fatal("a refused restore changed the register")
+	}
+	res, err := Restore(foreign, path, "", true, restoreTime, "tester")
+	must(t, err)
+	if res.Replaced == nil || res.Replaced.Relation != BackupOther || res.Replaced.Events != events {
+		t.Errorf("the result: %+v", res.Replaced)
+	}
+	r := openAt(t, path, "2026-03-03")
+	var last string
+	must(t, r.r.QueryRow(`SELECT p.payload FROM events e JOIN event_payloads p ON p.event_id = e.id ORDER BY e.id DESC LIMIT 1`).Scan(&last))
+	if !strings.Contains(last, `"relation":"other"`) || !strings.Contains(last, `"replaced_events":`+strconv.Itoa(events)) {
+		t.Errorf("the restore's event: %s", last)
+	}
+}
