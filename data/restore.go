@@ -40,7 +40,7 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 	}
 	if exists && !force {
 		if w := res.Replaced.Warning(); w.Key != "" {
-			return res, NewError(CodeConflict, "", "op %s staat al een register. %s Met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath, w)
+			return res, NewError(CodeConflict, "", "op %s staat al een register. %s Met --force wordt het huidige register opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath, w)
 		}
 		return res, NewError(CodeConflict, "", "op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath)
 	}
