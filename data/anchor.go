@@ -152,6 +152,13 @@ func checkAnchor(q querier, v *Verification, a Anchor) {
 	}
 }
 
+// EventCount is a number of events as an argument of a Text: "1.204 gebeurtenissen" in Dutch,
+// and in the screens' language in the desktop app.
+type EventCount int
+
+// Label is the count in Dutch.
+func (n EventCount) Label() string { return CountEvents(int(n)) }
+
 // CountEvents is "1 gebeurtenis" or "1.204 gebeurtenissen".
 func CountEvents(n int) string {
 	if n == 1 {

@@ -75,14 +75,14 @@ func (c *BackupComparison) Warning() Text {
 	if c == nil {
 		return Text{}
 	}
-	register := Msg("het register %s (%d wijzigingen)", c.File, c.Events)
+	register := Msg("het register %s (%s)", c.File, EventCount(c.Events))
 	if c.Practice != "" {
-		register = Msg("het register van %s (%s, %d wijzigingen)", c.Practice, c.File, c.Events)
+		register = Msg("het register van %s (%s, %s)", c.Practice, c.File, EventCount(c.Events))
 	}
 	switch {
 	case c.Relation == BackupOther:
-		return Msg("Deze reservekopie (van %s, %d wijzigingen) is geen eerdere stand van %s: ze is gemaakt van een ander register, of van een stand die intussen is vervangen. Na het terugzetten staat het huidige register met al zijn wijzigingen alleen nog in het opzijgezette register.",
-			c.Backup.Register, c.Backup.Events, register)
+		return Msg("Deze reservekopie (van %s, %s) is geen eerdere stand van %s: ze is gemaakt van een ander register, of van een stand die intussen is vervangen. Na het terugzetten staat het huidige register met al zijn wijzigingen alleen nog in het opzijgezette register.",
+			c.Backup.Register, EventCount(c.Backup.Events), register)
 	case c.Relation == BackupEarlier && c.Since == 1:
 		return Msg("Sinds deze reservekopie is in %s 1 wijziging vastgelegd. Die staat niet in de reservekopie: na het terugzetten staat ze alleen nog in het opzijgezette register.", register)
 	case c.Relation == BackupEarlier:

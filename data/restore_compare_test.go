@@ -58,14 +58,14 @@ func TestRestoreSaysWhatItReplaces(t *testing.T) {
 		t.Fatalf("an earlier backup: %+v", c)
 	}
 	if w := c.Warning().String(); w != "Sinds deze reservekopie zijn in het register van Praktijk De Linde (klachtenregister.db, "+
-		strconv.Itoa(events)+" wijzigingen) 2 wijzigingen vastgelegd. Die staan niet in de reservekopie: na het terugzetten staan ze alleen nog in het opzijgezette register." {
+		CountEvents(events)+") 2 wijzigingen vastgelegd. Die staan niet in de reservekopie: na het terugzetten staan ze alleen nog in het opzijgezette register." {
 		t.Errorf("an earlier backup says %q", w)
 	}
 	c = CompareBackup(header(foreign), path)
 	if c == nil || c.Relation != BackupOther {
 		t.Fatalf("another practice's backup: %+v", c)
 	}
-	if w := c.Warning().String(); !strings.HasPrefix(w, "Deze reservekopie (van klachtenregister.db, ") ||
+	if w := c.Warning().String(); !strings.HasPrefix(w, "Deze reservekopie (van klachtenregister.db, 6 gebeurtenissen)") ||
 		!strings.Contains(w, "is geen eerdere stand van het register van Praktijk De Linde") ||
 		!strings.Contains(w, "alleen nog in het opzijgezette register") {
 		t.Errorf("another practice's backup says %q", w)

@@ -117,7 +117,7 @@ func copiesOutText(out []data.CopiesOut) string {
 	for i, o := range out {
 		names[i] = o.Expert
 	}
-	return lang.L("Copies of documents of this complaint were shared with: {{.Experts}}. Without consent they may not keep them: ask them to return the copies or to destroy them. Today lists this until you record it on the Experts tab with Copies returned or destroyed.",
+	return lang.L("Copies of documents of this complaint were shared with: {{.Experts}}. Without consent they may not keep them: ask them to return the copies or to destroy them. Today lists this as a to-do until you record it with ‘Copies returned or destroyed…’ on the Experts tab.",
 		map[string]any{"Experts": strings.Join(names, ", ")})
 }
 

@@ -162,6 +162,8 @@ func sayArg(a any) any {
 		return say(data.DocumentNames{}.Describe(v.Documents))
 	case data.EventKind:
 		return tr("event."+string(v), v.Label())
+	case data.EventCount:
+		return countEvents(int(v))
 	case data.FieldName:
 		return fieldLabel(v)
 	case data.FieldNames:
