@@ -103,7 +103,7 @@ func (p *privacyTab) onExport() {
 		return
 	}
 	p.cf.dialog = saveAs(p.cf.win, p.store, p.cf.ref+"-"+lang.L("access-request")+".zip", ".zip", zip,
-		lang.L("Before you send this copy, check the attachments, the notes of contacts and the other free texts for personal data of other people (staff, witnesses, third parties): the copy must not harm their rights (article 15(4) GDPR). Leave out or black out what concerns them."))
+		lang.L("Before you send this copy, check the attachments, the notes on contacts and the other free texts for personal data of other people (staff, witnesses, third parties): the copy must not harm their rights (article 15(4) GDPR). Leave out or black out what concerns them."))
 }
 
 // onErase anonymises the complaint at the complainant's request. An open complaint is
