@@ -20,6 +20,8 @@
 //     complaint.go; the date a letter carries and the one letter of a withdrawn file: letter.go.
 //   - Contacts and information requests: contact.go; experts, consent (asked / given / refused /
 //     withdrawn, the documents it names), statements per complaint and sharing: expert.go;
+//     the copies an expert still holds after consent ended, their action item and their
+//     return or destruction (an event, copies_returned): copies.go;
 //     letters, versions and delivery: letter.go, letter texts and placeholders: template.go;
 //     attachments: attachment.go; reading a document from disk, size-limited: attachment_file.go.
 //   - What typed text may hold (UTF-8, control and bidi characters, limits), for every field:
@@ -35,7 +37,9 @@
 //     (anchor files, compared by verify) and the one atomic file write: anchor.go.
 //   - Backups (snapshot, check, rotation, status): backup.go; where the plain snapshot lies,
 //     its lock and the removal of stale ones: backup_snapshot.go; the backup file format and its
-//     reader: backup_format.go; encryption: backup_crypto.go; restore: restore.go.
+//     reader: backup_format.go; encryption: backup_crypto.go; restore: restore.go; what a
+//     restore would replace (the backup set against the register by the audit trail):
+//     restore_compare.go.
 //   - Privacy over time (AVG): the retention period, what anonymising removes and keeps, the
 //     Vandaag item: retention.go; anonymising, erasure on request and legal hold, each complaint
 //     in one transaction, then the file scrubbed: retention_store.go; erasing payloads and row
