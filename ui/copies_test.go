@@ -17,30 +17,7 @@ import (
 // tab's step that records it, after which the item is gone. Regression: nothing prompted.
 func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	m, s := newApp(t)
-	ref := addComplaint(t, s, "Sanne Visser")
-	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	expert, err := s.SaveExpert(data.Expert{Name: "Dr. J. Smit"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	today := data.Today(s.Now())
-	if _, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", []byte("%PDF-1.4\n"), expert); err != nil {
-		t.Fatal(err)
-	}
-	for _, err := range []error{
-		s.GiveConsent(ref, data.Consent{GivenOn: today, How: "per brief", Documents: data.Documents{Attachments: []int64{att}}}),
-		s.RecordStatement(ref, expert, today),
-	} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := s.ShareDocuments(ref, data.Share{ExpertID: expert, SharedOn: today, Attachments: []int64{att}}); err != nil {
-		t.Fatal(err)
-	}
+	ref := sharedWithExpert(t, s)
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	if !cf.lists.copiesReturned.Hidden {
@@ -99,4 +76,35 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	if rows := timelineText(t, s, ref); !strings.Contains(rows, "Dr. J. Smit heeft de kopieën vernietigd") {
 		t.Errorf("the timeline: %s", rows)
 	}
+}
+
+// sharedWithExpert adds a complaint whose attachment went to the expert Dr. J. Smit, with the
+// complainant's consent and the expert's statement for it, all today.
+func sharedWithExpert(t *testing.T, s *data.Store) (ref string) {
+	t.Helper()
+	ref = addComplaint(t, s, "Sanne Visser")
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expert, err := s.SaveExpert(data.Expert{Name: "Dr. J. Smit"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := data.Today(s.Now())
+	if _, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", []byte("%PDF-1.4\n"), expert); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{
+		s.GiveConsent(ref, data.Consent{GivenOn: today, How: "per brief", Documents: data.Documents{Attachments: []int64{att}}}),
+		s.RecordStatement(ref, expert, today),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ShareDocuments(ref, data.Share{ExpertID: expert, SharedOn: today, Attachments: []int64{att}}); err != nil {
+		t.Fatal(err)
+	}
+	return ref
 }

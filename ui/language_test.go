@@ -382,30 +382,7 @@ func TestIntakePreviewsTheLettersInThePracticesLanguage(t *testing.T) {
 // The timeline names the documents consented to and shared in the screens' language.
 func TestTimelineNamesSharedDocumentsInTheScreensLanguage(t *testing.T) {
 	_, s := newApp(t)
-	ref := addComplaint(t, s, "Sanne Visser")
-	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	expert, err := s.SaveExpert(data.Expert{Name: "Dr. J. Smit"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	today := data.Today(s.Now())
-	if _, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", []byte("%PDF-1.4\n"), expert); err != nil {
-		t.Fatal(err)
-	}
-	for _, err := range []error{
-		s.GiveConsent(ref, data.Consent{GivenOn: today, How: "per brief", Documents: data.Documents{Attachments: []int64{att}}}),
-		s.RecordStatement(ref, expert, today),
-	} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := s.ShareDocuments(ref, data.Share{ExpertID: expert, SharedOn: today, Attachments: []int64{att}}); err != nil {
-		t.Fatal(err)
-	}
+	ref := sharedWithExpert(t, s)
 	timeline := func() string { return timelineText(t, s, ref) }
 	inLanguage(t, "en")
 	en := timeline()
