@@ -199,6 +199,15 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items {
+		if c, ok := it.Widget.(*choice); ok && c.required {
+			chosen := c.OnChanged
+			c.OnChanged = func(s string) {
+				if chosen != nil {
+					chosen(s)
+				}
+				valid()
+			}
+		}
 		if e, ok := it.Widget.(*entry); ok {
 			typed := e.OnChanged
 			e.OnChanged = func(s string) {
@@ -230,6 +239,9 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 // every field holds what its check accepts. A grey button alone does not say why.
 func waitingFor(items []*widget.FormItem) string {
 	for _, it := range items {
+		if c, ok := it.Widget.(*choice); ok && c.required && c.SelectedIndex() < 0 {
+			return lang.L("Make a choice for ‘{{.Field}}’.", map[string]any{"Field": strings.TrimSuffix(it.Text, " *")})
+		}
 		e, ok := it.Widget.(*entry)
 		if !ok || e.Validator == nil {
 			continue
@@ -359,6 +371,7 @@ func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widge
 
 func (cf *complaintFile) onResolve() {
 	verdict := newSelect(labels(data.Verdicts, verdictLabel), nil)
+	verdict.required = true
 	// A party not heard yet is told before the outcome is written, and then why not is asked.
 	var notHeard error
 	if cf.file != nil {
@@ -387,9 +400,6 @@ func (cf *complaintFile) onResolve() {
 		&widget.FormItem{Text: lang.L("Not heard"), Widget: noHearing,
 			HintText: lang.L("Only when a party could not be heard: why not (for example no answer to two invitations).")}),
 		func() error {
-			if verdict.SelectedIndex() < 0 {
-				return data.NewError(data.CodeInvalid, "", lang.L("choose a verdict"))
-			}
 			r := data.Resolution{Verdict: data.Verdicts[verdict.SelectedIndex()], Outcome: outcome.Text, On: dateOf(on),
 				NoHearingReason: noHearing.Text}
 			if i := slices.Index(justified.Options, justified.Selected); i >= 0 {

@@ -974,6 +974,9 @@ func TestResolveSaysUpFrontWhoIsNotHeard(t *testing.T) {
 	if text := overlayText(cf.win); !strings.Contains(text, "de klager is nog niet gehoord") {
 		t.Fatalf("the dialog does not say who is not heard: %q", text)
 	}
+	if why := cf.dialog.why.Text; why != "Maak een keuze bij ‘Oordeel’." { // the verdict first, as the form asks it
+		t.Errorf("OK waits for %q", why)
+	}
 	dialogField[*choice](t, cf, "Oordeel").SetSelectedIndex(0)
 	dialogField[*entry](t, cf, "Uitkomst").SetText("Wij hebben de factuur aangepast.")
 	if !cf.dialog.confirm.Disabled() {
