@@ -441,6 +441,19 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	on, note := dateEntry(cf.today), textArea(!request)
 	what, due := newEntry(), futureDateEntry(cf.today, !request)
 	party, partyName := newSelect(labels(data.Parties, partyLabel), nil), newEntry()
+	// The name is asked only of someone other than the complainant; the person the complaint
+	// is about is proposed by the name the complaint gives.
+	party.OnChanged = func(string) {
+		p := data.Parties[max(0, party.SelectedIndex())]
+		if p == data.PartyComplainant {
+			partyName.SetText("")
+		}
+		setEnabled(partyName, p != data.PartyComplainant)
+		partyName.SetPlaceHolder("")
+		if p == data.PartyConcerned && cf.file != nil {
+			partyName.SetPlaceHolder(cf.file.PersonNamed)
+		}
+	}
 	party.SetSelectedIndex(0)
 	hearing := newCheck(lang.L("Their view on the complaint was heard"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),

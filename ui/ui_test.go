@@ -987,3 +987,30 @@ func TestResolveSaysUpFrontWhoIsNotHeard(t *testing.T) {
 		t.Fatal("Afhandelen stays grey with the reason filled in")
 	}
 }
+
+// TestContactAsksANameOnlyOfSomeoneElse: the contact dialog's name is for someone other than
+// the complainant: greyed while the contact is with the complainant (it was open to typing),
+// and for the person the complaint is about it proposes the name the complaint gives.
+func TestContactAsksANameOnlyOfSomeoneElse(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	c, err := s.Complaint(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.PersonNamed = "Jan de Boer"
+	if err := s.Update(*c); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onContact(data.ContactPhone, false)
+	name, with := dialogField[*entry](t, cf, "Naam"), dialogField[*choice](t, cf, "Met")
+	if !name.Disabled() {
+		t.Error("a name can be typed for a contact with the complainant")
+	}
+	with.SetSelectedIndex(slices.Index(data.Parties, data.PartyConcerned))
+	if name.Disabled() || name.PlaceHolder != "Jan de Boer" {
+		t.Errorf("with the person concerned: disabled %v, proposed %q", name.Disabled(), name.PlaceHolder)
+	}
+}
