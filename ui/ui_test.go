@@ -1014,3 +1014,18 @@ func TestContactAsksANameOnlyOfSomeoneElse(t *testing.T) {
 		t.Errorf("with the person concerned: disabled %v, proposed %q", name.Disabled(), name.PlaceHolder)
 	}
 }
+
+// TestEmptyMeasuresListSaysWhy: an empty list of measures says why it is empty, per filter; it
+// asked to select a measure from a list that had none.
+func TestEmptyMeasuresListSaysWhy(t *testing.T) {
+	m, _ := newApp(t)
+	ms := m.Measures
+	for i, want := range []string{"Er wacht geen maatregel op uitvoering.", "Er is nog geen maatregel uitgevoerd.",
+		"Er zijn nog geen maatregelen."} {
+		ms.filter.SetSelectedIndex(i)
+		settle(m)
+		if !strings.HasPrefix(ms.detail.Text, want) {
+			t.Errorf("filter %d: %q", i, ms.detail.Text)
+		}
+	}
+}
