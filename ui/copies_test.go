@@ -50,6 +50,13 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 		t.Fatalf("Vandaag's items: %+v", m.Overview.items)
 	}
 
+	// Erasing would end the reminder, not the copies: its dialog says so.
+	test.Tap(cf.privacy.erase)
+	if text := overlayText(cf.win); !strings.Contains(text, "Bij Dr. J. Smit liggen nog kopieën van stukken van deze klacht, zonder toestemming.") {
+		t.Errorf("the erase dialog says %q", text)
+	}
+	cf.dialog.Hide()
+
 	m.OpenComplaint(ref, item.Kind) // Vandaag's item opens the step
 	settle(m)
 	if cf.tabs.Selected() != cf.tab("experts") {

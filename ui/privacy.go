@@ -125,6 +125,14 @@ func (p *privacyTab) onErase() {
 		text = lang.L("Still due: {{.Letters}}. After erasing, no letter can be made for this complaint any more: make and send that letter first.",
 			map[string]any{"Letters": owed}) + "\n\n" + text
 	}
+	if out := cf.file.CopiesOut; len(out) > 0 { // erasing ends their action item, not the copies
+		names := make([]string, len(out))
+		for i, o := range out {
+			names[i] = o.Expert
+		}
+		text = lang.L("Copies of documents of this complaint are still with {{.Experts}}, without consent. After erasing, Today no longer reminds you of them: ask for them back or to be destroyed first.",
+			map[string]any{"Experts": strings.Join(names, ", ")}) + "\n\n" + text
+	}
 	warning := widget.NewLabel(text)
 	warning.Wrapping, warning.Importance = fyne.TextWrapWord, widget.DangerImportance
 	items = append(items, widget.NewFormItem("", warning))
