@@ -46,7 +46,7 @@ func LockForApp(register string) (*AppLock, error) {
 func LockForRestore(register string) (*AppLock, error) {
 	l, err := LockForApp(register)
 	if Cause(err) == CauseOpenElsewhere {
-		return nil, NewError(CodeUnavailable, CauseOpenElsewhere, "het register %s is geopend in Klachtenregister of wordt al teruggezet; sluit Klachtenregister en probeer het opnieuw", register)
+		return nil, NewError(CodeUnavailable, CauseOpenElsewhere, "het register %s is geopend in een venster van Klachtenregister of wordt al teruggezet; sluit dat venster, of wacht tot het terugzetten klaar is, en probeer het opnieuw", register)
 	}
 	return l, err
 }

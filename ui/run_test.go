@@ -269,7 +269,7 @@ func TestRestoreAtStartTakesTheClaim(t *testing.T) {
 
 	release := holdClaim(t, path)
 	p.restore(info.File, "")
-	if text := overlayText(w); !strings.Contains(text, "is geopend in Klachtenregister of wordt al teruggezet") {
+	if text := overlayText(w); !strings.Contains(text, "is geopend in een venster van Klachtenregister of wordt al teruggezet") {
 		t.Errorf("with the claim held elsewhere the window says %q", text)
 	}
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, damaged) || len(buttons.Objects) != 1 {

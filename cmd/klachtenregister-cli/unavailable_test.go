@@ -52,7 +52,7 @@ func TestRestoreWhileTheAppHoldsTheClaim(t *testing.T) {
 	}
 	before := fileHash(t, db)
 	_, stderr, code := cli(t, db, "restore", backup, "--force")
-	if code != 3 || !strings.Contains(stderr, "is geopend in Klachtenregister of wordt al teruggezet; sluit Klachtenregister") {
+	if code != 3 || !strings.Contains(stderr, "is geopend in een venster van Klachtenregister of wordt al teruggezet; sluit dat venster") {
 		t.Errorf("restore while the app holds the claim: exit %d, %q; want 3", code, stderr)
 	}
 	if fileHash(t, db) != before {
