@@ -127,7 +127,7 @@ func TestRefusedStepsSayWhy(t *testing.T) {
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	if !cf.buttons[data.ActionExtend].Disabled() || !cf.reasons[data.ActionExtend].Visible() ||
-		!strings.Contains(cf.reasons[data.ActionExtend].Text, "Termijn verlengen kan niet") {
+		!strings.Contains(cf.reasons[data.ActionExtend].Text, "bevestig eerst de ontvangst") {
 		t.Errorf("received: extend disabled %v, reason shown %v %q", cf.buttons[data.ActionExtend].Disabled(),
 			cf.reasons[data.ActionExtend].Visible(), cf.reasons[data.ActionExtend].Text)
 	}

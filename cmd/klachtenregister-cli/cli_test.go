@@ -180,7 +180,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"contact on a closed file", []string{"contact", closed, "--kind", "phone", "--note", "x"}, "heropen"},
 		{"letter on a closed file", []string{"letter", closed, "progress", "-o", filepath.Join(t.TempDir(), "v.pdf")}, "gesloten"},
 		{"reopen without reason", []string{"reopen", closed}, "reden"},
-		{"reopen an open file", []string{"reopen", acknowledged, "--reason", "x"}, "heropenen"},
+		{"reopen an open file", []string{"reopen", acknowledged, "--reason", "x"}, "alleen een gesloten dossier kan worden heropend"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
