@@ -194,7 +194,7 @@ func (f *complaintForm) items() []*widget.FormItem {
 	hint := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem { // both translated by the caller
 		return &widget.FormItem{Text: label, Widget: w, HintText: hint}
 	}
-	return hintsBelow([]*widget.FormItem{
+	return hintsBelow(widget.Horizontal, []*widget.FormItem{
 		item("Complainant *", f.name),
 		hint(lang.L("On behalf of (organisation)"), f.org, lang.L("Only when the complaint comes from a company or other organisation: its name. The letters then go to the organisation, for the attention of the complainant above.")),
 		item("Salutation in letters", f.person1.salutation),

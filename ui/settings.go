@@ -159,7 +159,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			}
 			items = append(items, item)
 		}
-		form := widget.NewForm(hintsUnder(items)...)
+		form := widget.NewForm(hintsBelow(widget.Vertical, items)...)
 		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		// What follows the fields goes below the form: as a form row of its own, it would stand
 		// under the gap of an empty label.

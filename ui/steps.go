@@ -167,7 +167,7 @@ func (d *formDialog) Show() {
 // confirmed. Long explanations wrap below their field, and the fields scroll when the window
 // is smaller than the form.
 func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *formDialog {
-	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(items)...), onOK: onOK}
+	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(widget.Horizontal, items)...), onOK: onOK}
 	d.scroll = formScroll(d.form)
 	d.confirm = newButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
 	d.confirm.Importance = widget.HighImportance
