@@ -106,7 +106,7 @@ func shortened(s string, n int) string {
 // showSteps sets the next step's button and the menu of the other steps from the steps the
 // file allows now; a refused step shows why, under the button or in the menu.
 func (cf *complaintFile) showSteps(f *data.File) {
-	steps := data.AllowedSteps(f.Facts)
+	steps := cf.refusals
 	for a, b := range cf.buttons {
 		setEnabled(b, steps[a] == nil)
 		why := cf.reasons[a]
