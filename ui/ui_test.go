@@ -922,3 +922,23 @@ func TestANewMeasureShowsItsComplaintsOnce(t *testing.T) {
 		t.Errorf("the measure's complaints read %q", got)
 	}
 }
+
+// TestATitleTypedBeforeTheNameProposesTheSalutation: "mw. J. de Vries" proposes mevrouw and
+// leaves "mw." out of the initials; a salutation the practitioner chose stays.
+func TestATitleTypedBeforeTheNameProposesTheSalutation(t *testing.T) {
+	m, _ := newApp(t)
+	n := &m.Intake.form.person1
+	test.Type(m.Intake.form.name, "mw. J. de Vries")
+	if got := n.read(); got != (data.NameParts{Salutation: data.SalutationMrs, Initials: "J.", Surname: "de Vries"}) {
+		t.Fatalf("proposed %+v", got)
+	}
+	m.Intake.form.name.SetText("J. de Vries") // the title taken out again: neutral again
+	if got := n.read().Salutation; neutralIfNone(got) != data.SalutationNeutral {
+		t.Errorf("salutation after removing the title: %q", got)
+	}
+	n.salutation.SetSelectedIndex(slices.Index(data.Salutations, data.SalutationMr))
+	m.Intake.form.name.SetText("mevrouw J. de Vries")
+	if got := n.read().Salutation; got != data.SalutationMr {
+		t.Errorf("the chosen salutation was replaced by %q", got)
+	}
+}
