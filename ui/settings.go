@@ -90,7 +90,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			continue
 		}
 		e := newEntry()
-		if d.Key == data.KeyDisputesBody || d.Key == data.KeyDisputesBodyEn || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
+		if data.MultiLine(d.Key) {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
