@@ -874,3 +874,27 @@ func TestNamesAndPhoneNumbersStayOnOneLine(t *testing.T) {
 		t.Errorf("contact sentence %q, want the phone number bound", got)
 	}
 }
+
+// TestEnglishLetterheadNamesTheChamberOfCommerce: an English letterhead printed the Dutch
+// abbreviation "KvK", which a reader abroad does not know; other registers keep their names.
+func TestEnglishLetterheadNamesTheChamberOfCommerce(t *testing.T) {
+	const coc = "Chamber of Commerce no.\u00a0"
+	for typed, want := range map[string]string{
+		"KvK 12345678":                    coc + "12345678",
+		"KvK-nr.: 12345678":               coc + "12345678",
+		"KVK-nummer 12345678":             coc + "12345678",
+		"kvk nr 12345678":                 coc + "12345678",
+		"Kamer van Koophandel 12345678":   coc + "12345678",
+		"Coöperatie, KvK 12345678":        "Coöperatie, " + coc + "12345678",
+		"KvK 12345678 · BIG 49012345601":  coc + "12345678 · BIG 49012345601",
+		"BIG-register 49012345601":        "BIG-register 49012345601",
+		"Stichting KvKlachten, AGB 12345": "Stichting KvKlachten, AGB 12345",
+	} {
+		if got := registration(typed, "en"); got != want {
+			t.Errorf("English letterhead of %q: %q, want %q", typed, got, want)
+		}
+		if got := registration(typed, "nl"); got != typed {
+			t.Errorf("Dutch letterhead of %q: %q", typed, got)
+		}
+	}
+}

@@ -36,9 +36,12 @@ type phrases struct {
 	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
 	formSentBefore                                    string // consent request: the form went out already on %s, with the acknowledgement
 	phoneLabel, calibrationTitle                      string
-	calibration                                       []string // the calibration page's instructions
-	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
-	euroSpace                                         string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
+	// chamberOfCommerce takes the place of the Dutch "KvK" before the practice's number in the
+	// letterhead (see registration); "" keeps the practice's own words.
+	chamberOfCommerce string
+	calibration       []string // the calibration page's instructions
+	decimalComma      bool     // numbers are written 20,5 rather than 20.5
+	euroSpace         string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
 	titleForPrefix bool                       // a title takes the prefix's place: English "Prof. dr. H. Öztürk", not "Ms prof. dr."
@@ -268,6 +271,7 @@ var english = phrases{
 		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
 	formSentBefore: "We already sent you a consent form on %s. In case you no longer have it, we enclose it again.",
 	phoneLabel:     "Phone", calibrationTitle: "Address window test sheet",
+	chamberOfCommerce: "Chamber of Commerce no.",
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
 		"Put it in one of the practice's window envelopes: the dotted frame must lie entirely inside the window.",
