@@ -41,7 +41,7 @@ func consentChoices(in *Input) string {
 			if d.Letter {
 				label = t.letterNo
 			}
-			lines = append(lines, "  [ ] "+fmt.Sprintf(label, d.ID)+": "+d.Name)
+			lines = append(lines, "  [ ] "+numbered(label, d.ID, d.Name))
 		}
 	}
 	return strings.Join(append(lines, "[ ] "+t.consentNone), "\n")

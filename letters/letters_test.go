@@ -330,7 +330,7 @@ func TestConsentFormOffersTheNamedDocuments(t *testing.T) {
 				text string
 				want bool
 			}{{tr.consentAll, true}, {tr.consentNone, true}, {tr.consentNamed, tc.named}, {tr.consentOnly, tc.only},
-				{fmt.Sprintf(tr.attachmentNo, 3) + ": offerte.pdf", tc.ticked}} {
+				{fmt.Sprintf(tr.attachmentNo, 3) + " (offerte.pdf)", tc.ticked}} {
 				if strings.Contains(form, "[ ] "+c.text) != c.want {
 					t.Errorf("%s, documents %q, %d to tick: %q offered %v, want %v:\n%s", lang, tc.docs, len(tc.files), c.text, !c.want, c.want, form)
 				}
@@ -384,8 +384,8 @@ func TestDocumentsAreNamed(t *testing.T) {
 				t.Errorf("%s: the letter does not name %q:\n%s", lang, want, letter)
 			}
 			tr := phrasebook[lang]
-			for _, s := range []string{tr.consentAll, tr.consentOnly, tr.consentNone, fmt.Sprintf(tr.attachmentNo, 3) + ": klachtbrief.pdf",
-				fmt.Sprintf(tr.letterNo, 4) + ": "} {
+			for _, s := range []string{tr.consentAll, tr.consentOnly, tr.consentNone, fmt.Sprintf(tr.attachmentNo, 3) + " (klachtbrief.pdf)",
+				fmt.Sprintf(tr.letterNo, 4) + " ("} {
 				if !strings.Contains(form, s) {
 					t.Errorf("%s: the form lacks %q:\n%s", lang, s, form)
 				}

@@ -30,7 +30,7 @@ type phrases struct {
 	// about the enclosed form.
 	consentTick, consentAll, consentOnly, consentNone string
 	consentNamed                                      string // only the documents the letter names, when the file holds none to tick
-	letterNo, attachmentNo, letterOf                  string
+	letterNo, attachmentNo, letterOf                  string // a document of the file by its number (see numbered)
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
@@ -139,7 +139,7 @@ var dutch = phrases{
 	consentOnly:  "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
 	consentNone:  "Ik geef geen toestemming.",
 	consentNamed: "Ik geef alleen toestemming voor de hierboven genoemde stukken.",
-	letterNo:     "brief nr. %d", attachmentNo: "bijlage nr. %d", letterOf: "%s, verstuurd op %s",
+	letterNo:     "brief %d", attachmentNo: "bijlage %d", letterOf: "%s, verstuurd op %s",
 	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
@@ -261,7 +261,7 @@ var english = phrases{
 	consentOnly:  "I consent only to the documents I tick below being shared:",
 	consentNone:  "I do not consent.",
 	consentNamed: "I consent only to the documents named above being shared.",
-	letterNo:     "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
+	letterNo:     "letter %d", attachmentNo: "attachment %d", letterOf: "%s, sent on %s",
 	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
 		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the enclosed " +
