@@ -193,9 +193,7 @@ func (cf *complaintFile) show(f *data.File) {
 	}
 	cf.win.SetTitle(winTitle)
 	cf.showBanner(f.Items, f.Breached)
-	cf.hold.SetText(privacyLine(c))
-	cf.hold.Hidden = cf.hold.Text == ""
-	cf.hold.Refresh()
+	showLine(cf.hold, privacyLine(c))
 	cf.privacy.show(c, data.RetentionEnds(c, f.Settings), cf.today())
 	cf.showProcedure(f)
 	cf.refusals = data.AllowedSteps(f.Facts)

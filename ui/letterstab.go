@@ -52,9 +52,7 @@ func newLettersTab(cf *complaintFile, store lettersStore) *lettersTab {
 func (lt *lettersTab) content() fyne.CanvasObject {
 	lt.make = newButton(lang.L("Create a letter…"), lt.onMake)
 	lt.make.Importance = widget.HighImportance
-	lt.refusal = widget.NewLabel("")
-	lt.refusal.Wrapping, lt.refusal.Importance = fyne.TextWrapWord, widget.WarningImportance
-	lt.refusal.Hide()
+	lt.refusal = refusalLine()
 	bar := newFlow(lt.make)
 	for _, b := range lt.actions {
 		bar.Add(b)
