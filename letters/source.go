@@ -145,7 +145,7 @@ func consented(f *data.File, d data.Documents, lang string) string {
 		}
 		names = append(names, numbered(t.attachmentNo, id, name))
 	}
-	return joinAnd(names, t.and)
+	return data.JoinAnd(names, t.and)
 }
 
 // numbered is a document of the file by its number, as the consent form, the confidentiality
