@@ -153,8 +153,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			case data.KeyProgressLetterDays:
 				item.HintText = lang.L("After each extension the complainant gets a progress letter with the new deadline and its reason within this many working days (default 3).")
-			}
-			if k == data.KeyRetentionYears {
+			case data.KeyRetentionYears:
 				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
 			}
 			items = append(items, item)
