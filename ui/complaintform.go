@@ -127,8 +127,7 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.person1, f.rep = newNameFields(update), newNameFields(update)
 	f.letterDesc = newEntry()
 	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
-	f.preview = widget.NewLabel("")
-	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
+	f.preview = hintLabel("")
 	f.language = newSelect([]string{languageName("nl"), languageName("en")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
 	for _, e := range []**entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry, &f.org, &f.repOrg} {

@@ -208,8 +208,7 @@ func (cf *complaintFile) onStatement() {
 	signed := dateEntry(cf.today)
 	// What the file holds for the expert chosen, as it is now: the statement to sign may have
 	// been made since the file was opened.
-	hint := wrapped("")
-	hint.TextStyle.Italic = true
+	hint := hintLabel("")
 	who.OnChanged = func(string) {
 		made := cf.statementMade(experts[max(0, who.SelectedIndex())].ID)
 		if made.IsZero() {

@@ -95,8 +95,7 @@ func hintsBelow(o widget.Orientation, items []*widget.FormItem) []*widget.FormIt
 		if it.HintText == "" {
 			continue
 		}
-		hint := wrapped(it.HintText)
-		hint.TextStyle.Italic = true
+		hint := hintLabel(it.HintText)
 		it.HintText = ""
 		if o == widget.Vertical {
 			it.Widget = container.NewVBox(it.Widget, hint)
@@ -132,6 +131,14 @@ func (l *tapLabel) Tapped(*fyne.PointEvent) { l.onTap() }
 func heading(text string) *widget.Label {
 	l := wrapped(text)
 	l.TextStyle.Bold = true
+	return l
+}
+
+// hintLabel is an explanation beside the fields, in italics, that wraps: a field's hint, or
+// the sentence a text typed for a letter makes in it.
+func hintLabel(text string) *widget.Label {
+	l := wrapped(text)
+	l.TextStyle.Italic = true
 	return l
 }
 

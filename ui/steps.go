@@ -324,8 +324,7 @@ func (cf *complaintFile) onExtend() {
 // letterPreview shows, below a text typed for a letter, the sentence it makes in the letter,
 // in the complaint's language, as the practitioner types.
 func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widget.Label {
-	preview := widget.NewLabel("")
-	preview.Wrapping, preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
+	preview := hintLabel("")
 	language := "nl"
 	if cf.file != nil && cf.file.Language != "" {
 		language = cf.file.Language
