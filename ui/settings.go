@@ -94,17 +94,23 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
-		key := d.Key
-		e.Validator = func(v string) error {
-			if _, err := data.CheckSetting(key, v); err != nil {
-				return errorf(problemText(err))
-			}
-			return nil
-		}
+		e.Validator = settingValidator(d.Key)
 		e.OnChanged = func(string) { s.check() }
 		s.entries[d.Key] = e
 	}
 	return s
+}
+
+// settingValidator checks a setting's field as data.CheckSetting does. Its message goes under
+// the field, one line wide, so it leaves out the setting's name, which the field's label shows:
+// "E-mail praktijk: "info@delinde" is geen …" was cut off before it said what to type.
+func settingValidator(key string) fyne.StringValidator {
+	return func(v string) error {
+		if err := data.SettingProblem(key, v); err != nil {
+			return errorf(problemText(err))
+		}
+		return nil
+	}
 }
 
 // settingLabel is a setting's name on screen.
