@@ -130,11 +130,7 @@ func consented(f *data.File, d data.Documents, lang string) string {
 	for _, id := range d.Letters {
 		name := ""
 		if i := slices.IndexFunc(f.Letters, func(l data.Letter) bool { return l.ID == id }); i >= 0 {
-			l := f.Letters[i]
-			name = t.subjects[l.Kind]
-			if !l.SentOn.IsZero() {
-				name = fmt.Sprintf(t.letterOf, name, formatDate(l.SentOn, lang))
-			}
+			name = letterName(f.Letters[i], lang)
 		}
 		names = append(names, numbered(t.letterNo, id, name))
 	}
@@ -146,6 +142,16 @@ func consented(f *data.File, d data.Documents, lang string) string {
 		names = append(names, numbered(t.attachmentNo, id, name))
 	}
 	return data.JoinAnd(names, t.and)
+}
+
+// letterName is a letter of the file as the complainant knows it: its subject line and, once
+// sent, the day it went out ("Ontvangstbevestiging van uw klacht, verstuurd op 2 mei 2026").
+func letterName(l data.Letter, lang string) string {
+	t := phrasebook[lang]
+	if l.SentOn.IsZero() {
+		return t.subjects[l.Kind]
+	}
+	return fmt.Sprintf(t.letterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
 }
 
 // numbered is a document of the file by its number, as the consent form, the confidentiality
