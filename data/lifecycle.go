@@ -229,7 +229,17 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 	if err := checkDayAfter("on", &r.On, floor, what, today); err != nil {
 		return err
 	}
-	if !c.Formal || r.NoHearingReason != "" {
+	if r.NoHearingReason != "" {
+		return nil
+	}
+	return NotHeard(c, heard)
+}
+
+// NotHeard refuses to decide formal complaint c while a party is not heard (hoor en
+// wederhoor): heard are the parties heard in its contacts. The resolve dialog tells it before
+// the practitioner writes the outcome, and then asks why not.
+func NotHeard(c *Complaint, heard []Party) error {
+	if !c.Formal {
 		return nil
 	}
 	complainant := !slices.Contains(heard, PartyComplainant)
