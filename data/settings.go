@@ -225,6 +225,14 @@ func letterTextSettings() []Setting {
 // SettingKeys returns every setting in display order.
 func SettingKeys() []Setting { return slices.Clone(settingDefs) }
 
+// MultiLine reports whether setting key holds several lines, as its check lets it: the next
+// step after the outcome and the practice's letter texts hold paragraphs, staff_names a name
+// a line. The settings screen gives these a field of several lines and the letters keep their
+// line breaks; every other setting is one line.
+func MultiLine(key string) bool {
+	return key == KeyDisputesBody || key == KeyDisputesBodyEn || key == KeyStaffNames || strings.HasPrefix(key, "letter_")
+}
+
 // DefaultSettings returns a register's settings before the practice changes any.
 func DefaultSettings() Settings {
 	s := Settings{}

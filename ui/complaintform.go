@@ -127,8 +127,7 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.person1, f.rep = newNameFields(update), newNameFields(update)
 	f.letterDesc = newEntry()
 	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
-	f.preview = widget.NewLabel("")
-	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
+	f.preview = hintLabel("")
 	f.language = newSelect([]string{languageName("nl"), languageName("en")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
 	for _, e := range []**entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry, &f.org, &f.repOrg} {
@@ -205,7 +204,7 @@ func (f *complaintForm) items() []*widget.FormItem {
 	hint := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem { // both translated by the caller
 		return &widget.FormItem{Text: label, Widget: w, HintText: hint}
 	}
-	return hintsBelow([]*widget.FormItem{
+	return hintsBelow(widget.Horizontal, []*widget.FormItem{
 		item("Complainant *", f.name),
 		hint(lang.L("On behalf of (organisation)"), f.org, lang.L("Only when the complaint comes from a company or other organisation: its name. The letters then go to the organisation, for the attention of the complainant above.")),
 		item("Salutation in letters", f.person1.salutation),

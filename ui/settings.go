@@ -90,7 +90,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			continue
 		}
 		e := newEntry()
-		if d.Key == data.KeyDisputesBody || d.Key == data.KeyDisputesBodyEn || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
+		if data.MultiLine(d.Key) {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
@@ -159,13 +159,12 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			case data.KeyProgressLetterDays:
 				item.HintText = lang.L("After each extension the complainant gets a progress letter with the new deadline and its reason within this many working days (default 3).")
-			}
-			if k == data.KeyRetentionYears {
+			case data.KeyRetentionYears:
 				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
 			}
 			items = append(items, item)
 		}
-		form := widget.NewForm(hintsUnder(items)...)
+		form := widget.NewForm(hintsBelow(widget.Vertical, items)...)
 		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		// What follows the fields goes below the form: as a form row of its own, it would stand
 		// under the gap of an empty label.
