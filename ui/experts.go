@@ -112,6 +112,9 @@ func (cf *complaintFile) onExpert() {
 	titleAfter.SetPlaceHolder(lang.L("e.g. RA"))
 	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	checkAsTyped(&signed.Entry, dateValidator(true, true, cf.today))
+	markAsTyped(pc, func(s string) error { return data.CheckPostcode("expert_", s, country.Text, cf.file.Settings) })
+	markAsTyped(email, func(s string) error { return data.CheckEmail("expert_", s) })
+	country.OnChanged = func(string) { pc.Validate() }
 	options := []string{lang.L("New expert")}
 	for _, e := range experts {
 		options = append(options, e.Name)

@@ -95,6 +95,17 @@ func checkAsTyped(e *widget.Entry, check func(string) error) {
 	}
 }
 
+// markAsTyped gives e a rule of the store (data.CheckEmail, ...) as its check as typed, with
+// the store's refusal as the field's error.
+func markAsTyped(e *entry, rule func(string) error) {
+	checkAsTyped(&e.Entry, func(s string) error {
+		if err := rule(s); err != nil {
+			return errorf(problemText(err))
+		}
+		return nil
+	})
+}
+
 // required is the validator of a field that may not stay empty.
 func required(s string) error {
 	if strings.TrimSpace(s) == "" {
