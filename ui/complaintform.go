@@ -31,12 +31,12 @@ type complaintForm struct {
 	language     *choice
 	// practice are the practice's settings: its language is the letters' language of a new
 	// complaint while none is chosen, its country that of an address without one.
-	practice          data.Settings
-	org, repOrg       *entry // the organisation the complainant speaks for; the representative's firm
-	repName, repLine  *entry // the representative (gemachtigde) and their address
-	repLine2, repPC   *entry
-	repCity, repCtry  *entry
-	repEmail, repTel  *entry
+	practice         data.Settings
+	org, repOrg      *entry // the organisation the complainant speaks for; the representative's firm
+	repName, repLine *entry // the representative (gemachtigde) and their address
+	repLine2, repPC  *entry
+	repCity, repCtry *entry
+	repEmail, repTel *entry
 	// descHint says to whom the letters' description of the complaint is written: the
 	// complainant ("uw klacht"), or the representative who filed it ("de klacht").
 	descHint *widget.Label
