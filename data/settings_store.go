@@ -86,17 +86,19 @@ func (s *Store) SetSettings(values map[string]string) error {
 // made. SetSettings asks it of a new backup_dir; the CLI before it makes a new register.
 func CheckBackupDir(dir string) error { return refusedInput(KeyBackupDir, makeBackupDir(dir)) }
 
-// refusedInput is a refusal of a folder or file the practitioner chose (a backup folder that
-// cannot be written), which elsewhere says the disk is unavailable: here it refuses the
-// input in field, and nothing is saved. A Fault passes unchanged.
+// refusedInput is a failure of a folder or file the practitioner chose (a backup folder that
+// cannot be written or made), which a backup reports as the disk's: here it refuses the
+// input in field, in the same words, and nothing is saved.
 func refusedInput(field string, err error) error {
 	var e *Error
-	if !errors.As(err, &e) {
-		return err
+	var f *Fault
+	switch {
+	case errors.As(err, &e):
+		return &Error{Code: CodeInvalid, Field: field, Text: e.Text}
+	case errors.As(err, &f):
+		return &Error{Code: CodeInvalid, Field: field, Text: f.Text}
 	}
-	c := *e
-	c.Code, c.Field = CodeInvalid, field
-	return &c
+	return err
 }
 
 // followSector offers the new sector's next body: when the sector changes and disputes_body is

@@ -94,17 +94,29 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
-		key := d.Key
-		e.Validator = func(v string) error {
-			if _, err := data.CheckSetting(key, v); err != nil {
-				return errorf(problemText(err))
-			}
-			return nil
-		}
+		e.Validator = settingCheck(d.Key, func() string { return s.entries[data.KeyPracticeCountry].Text })
 		e.OnChanged = func(string) { s.check() }
 		s.entries[d.Key] = e
 	}
+	country, postcode := s.entries[data.KeyPracticeCountry], s.entries[data.KeyPracticePostcode]
+	country.OnChanged = func(string) { postcode.Validate(); s.check() }
 	return s
+}
+
+// settingCheck is the check of a settings field as typed: the setting's own, and for the
+// practice's postcode the one it shares with the practice's country (data.CheckSettings);
+// country is that field's text. The settings screen and first start mark their fields so.
+func settingCheck(key string, country func() string) func(string) error {
+	return func(v string) error {
+		_, err := data.CheckSetting(key, v)
+		if err == nil && key == data.KeyPracticePostcode {
+			err = data.CheckSettings(data.Settings{key: v, data.KeyPracticeCountry: country()})
+		}
+		if err != nil {
+			return errorf(problemText(err))
+		}
+		return nil
+	}
 }
 
 // settingLabel is a setting's name on screen.
@@ -300,7 +312,8 @@ func (s *settingsScreen) changed() bool {
 	return false
 }
 
-// check keeps Save disabled, saying why, while a value is invalid or nothing changed.
+// check keeps Save disabled, saying why, while a value is invalid or nothing changed; also a
+// practice postcode stored before it was checked, which the save would refuse.
 func (s *settingsScreen) check() {
 	values := s.values()
 	for _, d := range data.SettingKeys() {
@@ -309,6 +322,11 @@ func (s *settingsScreen) check() {
 			s.save.Disable()
 			return
 		}
+	}
+	if err := data.CheckSettings(values); err != nil {
+		showLine(s.problem, problemText(err))
+		s.save.Disable()
+		return
 	}
 	showLine(s.problem, "")
 	setEnabled(s.save, s.changed())
