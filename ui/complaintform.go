@@ -146,10 +146,11 @@ func (f *complaintForm) checks() {
 		}
 		return f.required(f.summary)(s)
 	})
-	markAsTyped(f.postcode, func(s string) error { return data.CheckPostcode("", s, f.country.Text, f.practice) })
-	markAsTyped(f.repPC, func(s string) error { return data.CheckPostcode("rep_", s, f.repCtry.Text, f.practice) })
-	markAsTyped(f.email, func(s string) error { return data.CheckEmail("", s) })
-	markAsTyped(f.repEmail, func(s string) error { return data.CheckEmail("rep_", s) })
+	practice := func() data.Settings { return f.practice }
+	checkPostcodeAsTyped(f.postcode, f.country, "", practice)
+	checkPostcodeAsTyped(f.repPC, f.repCtry, "rep_", practice)
+	checkEmailAsTyped(f.email, "")
+	checkEmailAsTyped(f.repEmail, "rep_")
 }
 
 // required is the check of a field that may not stay empty, once it was typed in.
@@ -187,7 +188,7 @@ func (f *complaintForm) update() {
 	}
 	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
 	if strings.TrimSpace(c.Representative.Name) != "" {
-		f.descHint.SetText(lang.L("Written to the representative, who filed the complaint (‘the complaint …’); empty gives the description shown above."))
+		f.descHint.SetText(lang.L("Written to the representative, who filed the complaint for the complainant (‘the complaint …’); empty gives the description shown above."))
 		f.letterDesc.SetPlaceHolder(lang.L("e.g. the complaint of 3 December 2026 about our services"))
 	} else {
 		f.descHint.SetText(lang.L("Written to the complainant; empty gives the description shown above."))

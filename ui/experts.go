@@ -112,8 +112,8 @@ func (cf *complaintFile) onExpert() {
 	titleAfter.SetPlaceHolder(lang.L("e.g. RA"))
 	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	checkAsTyped(&signed.Entry, dateValidator(true, true, cf.today))
-	markAsTyped(pc, func(s string) error { return data.CheckPostcode("expert_", s, country.Text, cf.file.Settings) })
-	markAsTyped(email, func(s string) error { return data.CheckEmail("expert_", s) })
+	checkPostcodeAsTyped(pc, country, "expert_", func() data.Settings { return cf.file.Settings })
+	checkEmailAsTyped(email, "expert_")
 	country.OnChanged = func(string) { pc.Validate() }
 	options := []string{lang.L("New expert")}
 	for _, e := range experts {

@@ -104,16 +104,16 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 }
 
 // settingCheck is the check of a settings field as typed: the setting's own, and for the
-// practice's postcode the one it shares with the practice's country (data.CheckSettings);
-// country is that field's text. The settings screen and first start mark their fields so.
+// practice's postcode the one it shares with the practice's country (data.CheckSettings),
+// in a few words under the field as for every postcode (checkPostcodeAsTyped); country is
+// that field's text. The settings screen and first start mark their fields so.
 func settingCheck(key string, country func() string) func(string) error {
 	return func(v string) error {
-		_, err := data.CheckSetting(key, v)
-		if err == nil && key == data.KeyPracticePostcode {
-			err = data.CheckSettings(data.Settings{key: v, data.KeyPracticeCountry: country()})
-		}
-		if err != nil {
+		if _, err := data.CheckSetting(key, v); err != nil {
 			return errorf(problemText(err))
+		}
+		if key == data.KeyPracticePostcode && data.CheckSettings(data.Settings{key: v, data.KeyPracticeCountry: country()}) != nil {
+			return errorf(lang.L("Four digits and two letters, such as 1234 AB, or fill in the country"))
 		}
 		return nil
 	}
