@@ -45,26 +45,55 @@ type NameParts struct {
 }
 
 // ProposeName splits a full name into a first proposal the practitioner can correct: the
-// first word as the first name, and the rest as the surname, from the first tussenvoegsel on
-// ("Anne-Sophie van den Broek"), or the last word when there is none. The salutation is
-// neutral: a name does not tell how someone wishes to be addressed.
+// words before the first tussenvoegsel as the first name, and the surname from there on
+// ("Anne-Sophie van den Broek"), or the last word as the surname when there is none. The salutation is
+// neutral, as a name does not tell how someone wishes to be addressed, unless the name as
+// typed starts with one ("mw. J. de Vries", "De heer Jansen"): that title then proposes the
+// salutation and is left out of the parts, which the letters put it before themselves.
 func ProposeName(full string) NameParts {
 	words := strings.Fields(full)
+	salutation := SalutationNeutral
+	if s, n := titleOfAddress(words); n > 0 && n < len(words) {
+		salutation, words = s, words[n:]
+	}
 	if len(words) == 0 {
-		return NameParts{Salutation: SalutationNeutral}
+		return NameParts{Salutation: salutation}
 	}
 	if len(words) == 1 {
-		return NameParts{Salutation: SalutationNeutral, Surname: words[0]}
+		return NameParts{Salutation: salutation, Surname: words[0]}
 	}
 	split := len(words) - 1
-	for i := 1; i < len(words)-1; i++ {
-		if surnameParticles[strings.ToLower(strings.Trim(words[i], "'’"))] || strings.EqualFold(words[i], "'t") {
+	for i := 0; i < len(words)-1; i++ {
+		if particle(words[i]) { // a name that starts with one ("De Vries") has no first name
 			split = i
 			break
 		}
 	}
-	return NameParts{Salutation: SalutationNeutral, Initials: strings.Join(words[:split], " "),
+	return NameParts{Salutation: salutation, Initials: strings.Join(words[:split], " "),
 		Surname: strings.Join(words[split:], " ")}
+}
+
+func particle(word string) bool {
+	return surnameParticles[strings.ToLower(strings.Trim(word, "'’"))] || strings.EqualFold(word, "'t")
+}
+
+// titlesOfAddress are the ways a name may be typed with its title of address before it. Not
+// "mr.": in Dutch that is the lawyer's title (meester), not "Mister".
+var titlesOfAddress = map[string]Salutation{"mevrouw": SalutationMrs, "mevr": SalutationMrs, "mw": SalutationMrs,
+	"mej": SalutationMrs, "mejuffrouw": SalutationMrs, "mrs": SalutationMrs, "ms": SalutationMrs,
+	"heer": SalutationMr, "dhr": SalutationMr, "meneer": SalutationMr}
+
+// titleOfAddress is the salutation that the first words of a name give, and how many words
+// that title takes: "mw." and "De heer" give mevrouw, 1 and heer, 2.
+func titleOfAddress(words []string) (Salutation, int) {
+	word := func(i int) string { return strings.ToLower(strings.TrimSuffix(words[i], ".")) }
+	switch {
+	case len(words) > 1 && word(0) == "de" && word(1) == "heer":
+		return SalutationMr, 2
+	case len(words) > 0 && titlesOfAddress[word(0)] != "":
+		return titlesOfAddress[word(0)], 1
+	}
+	return "", 0
 }
 
 // check fills in a proposal where the parts are empty and checks what was typed; prefix
@@ -84,7 +113,7 @@ func (n *NameParts) check(prefix, full string) error {
 		}
 	}
 	if n.Salutation == "" {
-		n.Salutation = SalutationNeutral
+		n.Salutation = proposal.Salutation
 	}
 	if !slices.Contains(Salutations, n.Salutation) {
 		return invalid(prefix+"salutation", "onbekende aanhef %q; kies uit %s", string(n.Salutation), joinAll(Salutations))

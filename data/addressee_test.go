@@ -18,6 +18,16 @@ func TestProposeName(t *testing.T) {
 		"Jansen":                      {SalutationNeutral, "", "Jansen"},
 		"  Pieter   ter   Horst   ":   {SalutationNeutral, "Pieter", "ter Horst"},
 		"Ludwig von Beethoven Junior": {SalutationNeutral, "Ludwig", "von Beethoven Junior"},
+		"Mevrouw J. van der Berg":     {SalutationMrs, "J.", "van der Berg"},
+		"mw. A.S. van den Broek":      {SalutationMrs, "A.S.", "van den Broek"},
+		"Mevr Jansen":                 {SalutationMrs, "", "Jansen"},
+		"De heer P. de Vries":         {SalutationMr, "P.", "de Vries"},
+		"dhr. Jan Peter Jansen":       {SalutationMr, "Jan Peter", "Jansen"},
+		"Mevrouw De Vries":            {SalutationMrs, "", "De Vries"},
+		"Ms Emma Clarke":              {SalutationMrs, "Emma", "Clarke"},
+		"mr. J. de Wit":               {SalutationNeutral, "mr. J.", "de Wit"}, // meester, the lawyer's title
+		"De Vries":                    {SalutationNeutral, "", "De Vries"},
+		"Heer":                        {SalutationNeutral, "", "Heer"}, // a surname, not a title
 	} {
 		if got := ProposeName(name); got != want {
 			t.Errorf("ProposeName(%q) = %+v, want %+v", name, got, want)

@@ -121,3 +121,14 @@ func (ct *Contact) validate(c *Complaint, today Date) error {
 	}
 	return nil
 }
+
+// Heard are the parties whose view the contacts record as heard.
+func Heard(contacts []Contact) []Party {
+	var heard []Party
+	for _, ct := range contacts {
+		if ct.Hearing && !slices.Contains(heard, ct.Party) {
+			heard = append(heard, ct.Party)
+		}
+	}
+	return heard
+}

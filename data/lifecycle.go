@@ -119,7 +119,41 @@ func Next(ref string, s Status, a Action) (Status, error) {
 		}
 		hint = Msg("wel mogelijk: %s", steps)
 	}
+	if why, ok := whatFirst(ref, s, a); ok { // the CLI also names the status and the steps it allows
+		cli := Msg("status %q%s", s, ForCLI(" ("+string(s)+")"))
+		if len(allowed) > 0 {
+			cli = Msg("%s; %s", cli, hint)
+		}
+		return "", NewError(CodeTransition, "status", "%s%s", why, ForCLI(" ("+cli.String()+")"))
+	}
 	return "", NewError(CodeTransition, "status", "%s kan niet bij klacht %s: de status is %q%s; %s", Capital{a}, ref, s, ForCLI(" ("+string(s)+")"), hint)
+}
+
+// whatFirst says in the procedure's words why step a cannot be taken at status s, and what
+// comes first, for the refusals a practitioner meets in the course of a complaint: a status
+// name and a list of steps made them work it out themselves.
+func whatFirst(ref string, s Status, a Action) (Text, bool) {
+	switch {
+	case s == StatusWithdrawn:
+		return Msg("klacht %s is ingetrokken; er is geen stap meer mogelijk", ref), true
+	case s == StatusClosed:
+		return Msg("het dossier van klacht %s is gesloten; heropen het eerst als er iets moet worden gecorrigeerd", ref), true
+	case s == StatusResolved:
+		return Msg("klacht %s is al afgehandeld; wat nog kan, is het dossier sluiten", ref), true
+	case a == ActionReopen:
+		return Msg("alleen een gesloten dossier kan worden heropend; klacht %s loopt nog", ref), true
+	case a == ActionClose:
+		return Msg("het dossier van klacht %s kan pas worden gesloten als de klacht is afgehandeld", ref), true
+	case a == ActionEscalate:
+		return Msg("klacht %s volgt de formele klachtenprocedure al", ref), true
+	case s == StatusInformal:
+		return Msg("klacht %s is informeel; start eerst de formele klachtenprocedure", ref), true
+	case a == ActionAcknowledge:
+		return Msg("de ontvangst van klacht %s is al bevestigd", ref), true
+	case s == StatusReceived:
+		return Msg("%s kan pas na de ontvangstbevestiging; bevestig eerst de ontvangst van klacht %s", Capital{a}, ref), true
+	}
+	return Text{}, false
 }
 
 func capitalise(s string) string {
@@ -195,7 +229,17 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 	if err := checkDayAfter("on", &r.On, floor, what, today); err != nil {
 		return err
 	}
-	if !c.Formal || r.NoHearingReason != "" {
+	if r.NoHearingReason != "" {
+		return nil
+	}
+	return NotHeard(c, heard)
+}
+
+// NotHeard refuses to decide formal complaint c while a party is not heard (hoor en
+// wederhoor): heard are the parties heard in its contacts. The resolve dialog tells it before
+// the practitioner writes the outcome, and then asks why not.
+func NotHeard(c *Complaint, heard []Party) error {
+	if !c.Formal {
 		return nil
 	}
 	complainant := !slices.Contains(heard, PartyComplainant)

@@ -303,3 +303,36 @@ func TestParseStatusTakesTheLabel(t *testing.T) {
 		t.Errorf("ParseStatus(open): %v", err)
 	}
 }
+
+// TestRefusedStepsSayWhatComesFirst: a step refused by the procedure says why in its words
+// and what comes first; it said only the status and a list of steps ("Afhandelen met oordeel
+// kan niet bij klacht …: de status is "ontvangen"; wel mogelijk: …").
+func TestRefusedStepsSayWhatComesFirst(t *testing.T) {
+	for _, tc := range []struct {
+		from Status
+		a    Action
+		want string
+	}{
+		{StatusReceived, ActionResolve, "bevestig eerst de ontvangst"},
+		{StatusReceived, ActionExtend, "bevestig eerst de ontvangst"},
+		{StatusAcknowledged, ActionEscalate, "volgt de formele klachtenprocedure al"},
+		{StatusInformal, ActionAcknowledge, "start eerst de formele klachtenprocedure"},
+		{StatusExtended, ActionAcknowledge, "is al bevestigd"},
+		{StatusAcknowledged, ActionClose, "pas worden gesloten als de klacht is afgehandeld"},
+		{StatusResolved, ActionExtend, "wat nog kan, is het dossier sluiten"},
+		{StatusClosed, ActionResolve, "heropen het eerst"},
+		{StatusReceived, ActionReopen, "alleen een gesloten dossier"},
+	} {
+		_, err := Next("K-2026-0001", tc.from, tc.a)
+		var de *Error
+		if !errors.As(err, &de) {
+			t.Fatalf("%s from %s: %v", tc.a, tc.from, err)
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s from %s: %q lacks %q", tc.a, tc.from, err, tc.want)
+		}
+		if screen := de.Text.Key; strings.Contains(screen, "de status is") {
+			t.Errorf("%s from %s: the screen's text names the status: %q", tc.a, tc.from, screen)
+		}
+	}
+}

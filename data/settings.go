@@ -274,6 +274,19 @@ func CheckSettings(set Settings) error {
 	return nil
 }
 
+// SettingProblem is what is wrong with value for the setting key, as CheckSetting finds it
+// but without the setting's name: for the line under the setting's own field, which shows
+// the name already. nil when the value may be stored.
+func SettingProblem(key, value string) error {
+	d, known := settingDef(key)
+	if !known {
+		_, err := CheckSetting(key, value)
+		return err
+	}
+	_, err := d.check(strings.TrimSpace(value))
+	return err
+}
+
 // text is a one-line setting of at most max characters (see cleanText).
 func text(max int) func(string) (string, error) {
 	return func(v string) (string, error) { return cleanText("value", v, textRule{max: max}) }

@@ -64,18 +64,29 @@ func newNameFields(onChange func()) nameFields {
 }
 
 // propose follows the name typed with a new proposal for the initials and surname, unless
-// the practitioner has corrected the last one.
+// the practitioner has corrected the last one, and for the salutation ("mw. J. de Vries"),
+// unless the practitioner chose another.
 func (n *nameFields) propose(name string) {
 	p := data.ProposeName(name)
 	if name == "" {
 		p = data.NameParts{}
 	}
 	if n.initials.Text == n.proposed.Initials && n.surname.Text == n.proposed.Surname {
-		n.proposed = p
 		n.initials.SetText(p.Initials)
 		n.surname.SetText(p.Surname)
 	}
+	if neutralIfNone(n.read().Salutation) == neutralIfNone(n.proposed.Salutation) {
+		n.salutation.SetSelectedIndex(slices.Index(data.Salutations, p.Salutation)) // none: the placeholder, neutral
+	}
 	n.proposed = p
+}
+
+// neutralIfNone is the salutation a letter uses when none is chosen.
+func neutralIfNone(s data.Salutation) data.Salutation {
+	if s == "" {
+		return data.SalutationNeutral
+	}
+	return s
 }
 
 func (n *nameFields) fill(name string, p data.NameParts) {

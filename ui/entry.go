@@ -68,14 +68,17 @@ func (e *entry) TypedShortcut(s fyne.Shortcut) {
 // newSelect is a drop-down list whose empty state speaks the screens' language: Fyne's own
 // placeholder "(Select one)" has no translation.
 func newSelect(options []string, changed func(string)) *choice {
-	s := &choice{widget.Select{Options: options, OnChanged: changed, PlaceHolder: lang.L("(choose)")}}
+	s := &choice{Select: widget.Select{Options: options, OnChanged: changed, PlaceHolder: lang.L("(choose)")}}
 	s.ExtendBaseWidget(s)
 	return s
 }
 
 // choice is a drop-down list that the form around it scrolls into view when it gets the
 // focus, and that leaves Escape to the dialog it is in.
-type choice struct{ widget.Select }
+type choice struct {
+	widget.Select
+	required bool // a step dialog's OK waits until one is chosen (see waitingFor)
+}
 
 func (s *choice) TypedKey(k *fyne.KeyEvent) {
 	if !escape(s, k) {

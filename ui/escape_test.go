@@ -78,7 +78,7 @@ func TestEscapeKeepsWhatWasTypedInAStepDialog(t *testing.T) {
 			e.SetText(outcome)
 		}
 	}
-	verdict := cf.dialogItems[0].Widget.(*choice)
+	verdict := dialogField[*choice](t, cf, "Oordeel")
 	cf.win.Canvas().Focus(verdict)
 	typeKey(cf.win, fyne.KeyEscape, false)
 	if cf.win.Canvas().Overlays().Top() != nil {

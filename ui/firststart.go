@@ -25,8 +25,9 @@ type firstStart struct {
 	fields     map[string]*widget.Entry
 	profession *choice
 	body       *widget.Entry // the name of the disputes body, for a sector that has one
-	bodyForm   *widget.Form
-	problem    *widget.Label // what is still missing, or wrong
+	form       *widget.Form
+	bodyItem   *widget.FormItem // the body's row, the form's last while the sector has one
+	problem    *widget.Label    // what is still missing, or wrong
 	save, demo *button
 	dialog     *dialog.CustomDialog
 	questions  *fyne.Container
@@ -44,8 +45,8 @@ func (fs *firstStart) fit() {
 	if room := fs.room(); room > 300 && height > room {
 		height = room
 	}
-	fs.dialog.Resize(fyne.NewSize(600, height))
-	fs.dialog.Show() // centred anew in the window as it now is
+	fs.dialog.Resize(fyne.NewSize(680, height)) // wide enough for a field's message on its one line
+	fs.dialog.Show()                            // centred anew in the window as it now is
 }
 
 // FirstStart runs when the register is new: before anything else it asks for the practice
@@ -64,11 +65,12 @@ func (m *Main) FirstStart() *firstStart {
 	fs := &firstStart{fields: map[string]*widget.Entry{}, body: widget.NewEntry(), problem: widget.NewLabel("")}
 	fs.problem.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
+	fs.form = form
 	for _, key := range firstStartKeys {
 		e := widget.NewEntry()
 		e.SetText(set[key]) // the country: Nederland
 		// The same check as the settings screen; empty is told below the form.
-		e.Validator = settingCheck(key, func() string {
+		e.Validator = settingValidator(key, func() string {
 			if country := fs.fields[data.KeyPracticeCountry]; country != nil { // asked after the postcode
 				return country.Text
 			}
@@ -82,17 +84,12 @@ func (m *Main) FirstStart() *firstStart {
 	// The sector picks the next body the outcome letter names; under the Wkkgz a care practice
 	// must be affiliated with a geschilleninstantie, whose name is typed here.
 	fs.profession = newSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
-	fs.body.SetPlaceHolder(lang.L("e.g. Geschilleninstantie Zorg"))
 	fs.body.OnChanged = func(string) { fs.check() }
-	fs.bodyForm = widget.NewForm(&widget.FormItem{Text: lang.L("Disputes body"), Widget: fs.body,
-		HintText: lang.L("The body your practice is affiliated with; the outcome letter names it.")})
+	fs.bodyItem = &widget.FormItem{Text: lang.L("Disputes body"), Widget: fs.body,
+		HintText: lang.L("The body your practice is affiliated with; the outcome letter names it.")}
 	form.Append(settingLabel(data.KeyProfession), fs.profession)
 	fs.profession.OnChanged = func(string) {
-		if fs.sector() == data.ProfessionOther {
-			fs.bodyForm.Hide()
-		} else {
-			fs.bodyForm.Show()
-		}
+		fs.showBody(fs.sector() != data.ProfessionOther)
 		fs.check()
 		fs.fit()
 	}
@@ -127,7 +124,7 @@ func (m *Main) FirstStart() *firstStart {
 	})
 	fs.profession.SetSelectedIndex(len(data.Professions) - 1) // also checks
 	// The questions scroll on a low screen; what is missing and the buttons stay in view.
-	fs.questions = container.NewVBox(intro, form, fs.bodyForm)
+	fs.questions = container.NewVBox(intro, form)
 	// What is missing keeps the room of two lines, so the dialog does not move under the
 	// pointer when it shrinks to one while the practitioner types.
 	twoLines := canvas.NewRectangle(color.Transparent)
@@ -140,6 +137,37 @@ func (m *Main) FirstStart() *firstStart {
 	fs.fit() // at the program's start again once the window is on screen (see Run)
 	keepOnEscape(fs.dialog, m.win)
 	return fs
+}
+
+// showBody shows the disputes body's row, in the form itself so that its label lines up with
+// the others, or takes it out for a sector without one; its example fits the sector.
+func (fs *firstStart) showBody(show bool) {
+	fs.body.SetPlaceHolder(bodyExample(fs.sector()))
+	if shown := fs.bodyShown(); show != shown {
+		if show {
+			fs.form.Items = append(fs.form.Items, fs.bodyItem)
+		} else {
+			fs.form.Items = fs.form.Items[:len(fs.form.Items)-1]
+		}
+		fs.form.Refresh()
+	}
+}
+
+func (fs *firstStart) bodyShown() bool {
+	n := len(fs.form.Items)
+	return n > 0 && fs.form.Items[n-1] == fs.bodyItem
+}
+
+// bodyExample is the example of a disputes body in its field for a sector: one its practices
+// are affiliated with, where the whole sector has one.
+func bodyExample(sector string) string {
+	switch sector {
+	case data.ProfessionCare:
+		return lang.L("e.g. Geschilleninstantie Zorg")
+	case data.ProfessionLegal:
+		return lang.L("e.g. Geschillencommissie Advocatuur")
+	}
+	return lang.L("the name of the disputes body")
 }
 
 // sector is the sector chosen.

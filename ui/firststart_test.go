@@ -47,8 +47,8 @@ func TestFirstStartAsksEverythingTheLettersNeed(t *testing.T) {
 		t.Fatalf("complete details: save disabled, problem %q", fs.problem.Text)
 	}
 	fs.profession.SetSelectedIndex(0) // zorg: the disputes body must be named
-	if !fs.save.Disabled() || !fs.bodyForm.Visible() || !strings.Contains(fs.problem.Text, "Geschilleninstantie") {
-		t.Fatalf("care without disputes body: save disabled %v, body shown %v, problem %q", fs.save.Disabled(), fs.bodyForm.Visible(), fs.problem.Text)
+	if !fs.save.Disabled() || !fs.bodyShown() || !strings.Contains(fs.problem.Text, "Geschilleninstantie") {
+		t.Fatalf("care without disputes body: save disabled %v, body shown %v, problem %q", fs.save.Disabled(), fs.bodyShown(), fs.problem.Text)
 	}
 	test.Type(fs.body, "Geschilleninstantie Zorg")
 	test.Tap(fs.save)
@@ -175,5 +175,30 @@ func TestFirstStartStaysPutWhileTyping(t *testing.T) {
 		if p, h := popUp.Position(), popUp.MinSize().Height; p != at || h != height {
 			t.Fatalf("after %s the dialog went from %v high at %v to %v high at %v (missing: %q)", k, height, at, h, p, fs.problem.Text)
 		}
+	}
+}
+
+// TestFirstStartLinesUpTheDisputesBody: the disputes body is a row of the practice's form, so
+// its label lines up with the others (it was a form of its own, out of line), with an example
+// for the sector, and no row for a sector without one. A field's message leaves out the
+// field's name, which its label shows: under the field it was cut off before the advice.
+func TestFirstStartLinesUpTheDisputesBody(t *testing.T) {
+	m, _ := openApp(t, nil)
+	fs := m.FirstStart()
+	if fs.bodyShown() || slices.Contains(fs.form.Items, fs.bodyItem) {
+		t.Fatal("a body row for the sector Anders")
+	}
+	fs.profession.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionLegal))
+	if !fs.bodyShown() || !strings.Contains(fs.body.PlaceHolder, "Advocatuur") {
+		t.Fatalf("legal: body shown %v, example %q", fs.bodyShown(), fs.body.PlaceHolder)
+	}
+	fs.profession.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionCare))
+	fs.profession.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionOther))
+	if fs.bodyShown() || len(fs.form.Items) != len(firstStartKeys)+1 {
+		t.Fatalf("back to Anders: %d rows", len(fs.form.Items))
+	}
+	err := fs.fields[data.KeyPracticeEmail].Validator("info@delinde")
+	if err == nil || strings.Contains(err.Error(), "E-mail praktijk") || !strings.Contains(err.Error(), "info@praktijk.nl") {
+		t.Errorf("the field's message: %v", err)
 	}
 }

@@ -429,8 +429,8 @@ func TestTimelineNamesSharedDocumentsInTheScreensLanguage(t *testing.T) {
 	}
 }
 
-// A step refused by the lifecycle names the status and the steps possible in words; the names
-// the CLI's commands use ("resolved", "close") stay on the CLI.
+// A step refused by the lifecycle says why in words; the names the CLI's commands use
+// ("resolved", "close") stay on the CLI.
 func TestRefusedStepShowsNoInternalNames(t *testing.T) {
 	_, err := data.Next("K-2026-0016", data.StatusResolved, data.ActionExtend)
 	if cli := err.Error(); !strings.Contains(cli, `"afgehandeld" (resolved)`) || !strings.Contains(cli, "dossier sluiten (close)") {
@@ -443,7 +443,7 @@ func TestRefusedStepShowsNoInternalNames(t *testing.T) {
 			t.Errorf("%s: %q shows internal names", code, got)
 		}
 	}
-	if got := explain(err); got != `Extend the deadline: not possible for complaint K-2026-0016, whose status is "resolved"; possible: close the file.` {
+	if got := explain(err); got != `Complaint K-2026-0016 has been resolved already; what remains is closing the file.` {
 		t.Errorf("English: %q", got)
 	}
 }

@@ -126,7 +126,7 @@ func (ms *measuresScreen) showDetail() {
 	if m == nil {
 		ms.links.RemoveAll()
 		ms.list.UnselectAll()
-		ms.detail.SetText(lang.L("Select a measure to see it in full."))
+		ms.detail.SetText(ms.noneSelected())
 		return
 	}
 	if i := slices.IndexFunc(ms.measures, func(x data.Measure) bool { return x.Code == m.Code }); i >= 0 {
@@ -151,6 +151,21 @@ func (ms *measuresScreen) showDetail() {
 	for _, ref := range m.Complaints {
 		ms.links.Add(newButton(ref, func() { ms.open(ref) }))
 	}
+}
+
+// noneSelected is the text below the list while no measure is selected: what to do, or for
+// an empty list why it is empty, so that a blank screen does not look broken.
+func (ms *measuresScreen) noneSelected() string {
+	if len(ms.measures) > 0 {
+		return lang.L("Select a measure to see it in full.")
+	}
+	switch ms.filter.SelectedIndex() {
+	case 0:
+		return lang.L("No measure is waiting to be carried out.")
+	case 1:
+		return lang.L("No measure has been carried out yet.")
+	}
+	return lang.L("No measures yet. Record one with ‘New measure…’, or from the file of a (partly) well-founded complaint.")
 }
 
 // edit asks for a new measure (m nil) or for changes to m.

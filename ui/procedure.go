@@ -43,9 +43,6 @@ func stageName(s data.Status) string {
 func (cf *complaintFile) showProcedure(f *data.File) {
 	cf.procedure.RemoveAll()
 	for i, s := range data.Stages(f.Facts) {
-		if i > 0 {
-			cf.procedure.Add(widget.NewLabel("→"))
-		}
 		name, when := stageName(s.Status), ""
 		switch {
 		case s.Optional:
@@ -65,7 +62,13 @@ func (cf *complaintFile) showProcedure(f *data.File) {
 				l.Importance = widget.DangerImportance
 			}
 		}
-		cf.procedure.Add(l)
+		if i == 0 {
+			cf.procedure.Add(l)
+			continue
+		}
+		// The arrow goes with the station it points to, so that a line that wraps ends on a
+		// station and the next begins with "→": an arrow left at the end read as a dead end.
+		cf.procedure.Add(container.NewHBox(widget.NewLabel("→"), l))
 	}
 	cf.facts.SetText(strings.Join(fileFacts(f), "\n"))
 }

@@ -16,17 +16,32 @@ import (
 func procedureLine(cf *complaintFile) string {
 	var parts []string
 	for _, o := range cf.procedure.Objects {
-		l := o.(*widget.Label)
-		if l.Text == "→" {
-			continue
+		var words []string
+		for _, l := range labelsIn(o) {
+			text := strings.ReplaceAll(l.Text, "\n", " ")
+			if l.TextStyle.Bold {
+				text = "[" + text + "]"
+			}
+			words = append(words, text)
 		}
-		text := strings.ReplaceAll(l.Text, "\n", " ")
-		if l.TextStyle.Bold {
-			text = "[" + text + "]"
-		}
-		parts = append(parts, text)
+		parts = append(parts, strings.Join(words, " "))
 	}
-	return strings.Join(parts, " → ")
+	return strings.Join(parts, " ")
+}
+
+// labelsIn are the labels o shows: o itself, or those of the container it is.
+func labelsIn(o fyne.CanvasObject) []*widget.Label {
+	if c, ok := o.(*fyne.Container); ok {
+		var all []*widget.Label
+		for _, in := range c.Objects {
+			all = append(all, labelsIn(in)...)
+		}
+		return all
+	}
+	if l, ok := o.(*widget.Label); ok {
+		return []*widget.Label{l}
+	}
+	return nil
 }
 
 // TestProcedureLinePerStatus: the complaint file opens with where the complaint stands in the
@@ -87,6 +102,11 @@ func TestProcedureLinePerStatus(t *testing.T) {
 		settle(m)
 		if got := procedureLine(cf); got != tc.line {
 			t.Errorf("%s: procedure line\n got %s\nwant %s", tc.ref, got, tc.line)
+		}
+		for _, o := range cf.procedure.Objects { // a line that wraps must not end on an arrow
+			if l := labelsIn(o); l[0].Text == "→" && len(l) == 1 {
+				t.Errorf("%s: an arrow apart from the station it points to", tc.ref)
+			}
 		}
 		if !strings.Contains(cf.facts.Text, tc.facts) {
 			t.Errorf("%s: facts %q, want %q in them", tc.ref, cf.facts.Text, tc.facts)

@@ -94,7 +94,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
-		e.Validator = settingCheck(d.Key, func() string { return s.entries[data.KeyPracticeCountry].Text })
+		e.Validator = settingValidator(d.Key, func() string { return s.entries[data.KeyPracticeCountry].Text })
 		e.OnChanged = func(string) { s.check() }
 		s.entries[d.Key] = e
 	}
@@ -103,13 +103,14 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 	return s
 }
 
-// settingCheck is the check of a settings field as typed: the setting's own, and for the
-// practice's postcode the one it shares with the practice's country (data.CheckSettings),
-// in a few words under the field as for every postcode (checkPostcodeAsTyped); country is
-// that field's text. The settings screen and first start mark their fields so.
-func settingCheck(key string, country func() string) func(string) error {
+// settingValidator checks a setting's field as data.CheckSetting does. Its message goes under
+// the field, one line wide, so it leaves out the setting's name, which the field's label shows:
+// "E-mail praktijk: "info@delinde" is geen …" was cut off before it said what to type. The
+// practice's postcode is also held to the practice's country (data.CheckSettings), in a few
+// words as every postcode is (checkPostcodeAsTyped); country is that field's text.
+func settingValidator(key string, country func() string) fyne.StringValidator {
 	return func(v string) error {
-		if _, err := data.CheckSetting(key, v); err != nil {
+		if err := data.SettingProblem(key, v); err != nil {
 			return errorf(problemText(err))
 		}
 		if key == data.KeyPracticePostcode && data.CheckSettings(data.Settings{key: v, data.KeyPracticeCountry: country()}) != nil {

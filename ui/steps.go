@@ -94,19 +94,20 @@ func (cf *complaintFile) refused(err error, d *formDialog) {
 	showRefusal(err, cf.win, cf.showSetting)
 }
 
-// draftOf is what the fields of a dialog hold, one text per field.
+// draftOf is what the fields of a dialog hold, one text per field that takes input; a line
+// of text, such as a warning shown only now, is no field, so it does not change the draft.
 func draftOf(items []*widget.FormItem) []string {
-	typed := make([]string, len(items))
-	for i, it := range items {
-		switch w := it.Widget.(type) {
+	var typed []string
+	for _, w := range inputs(items) {
+		switch w := w.(type) {
 		case *entry:
-			typed[i] = w.Text
+			typed = append(typed, w.Text)
 		case *choice:
-			typed[i] = w.Selected
+			typed = append(typed, w.Selected)
 		case *widget.RadioGroup:
-			typed[i] = w.Selected
+			typed = append(typed, w.Selected)
 		case *check:
-			typed[i] = strconv.FormatBool(w.Checked)
+			typed = append(typed, strconv.FormatBool(w.Checked))
 		}
 	}
 	return typed
@@ -114,8 +115,8 @@ func draftOf(items []*widget.FormItem) []string {
 
 // restoreDraft puts a draft back into the same dialog's new fields.
 func restoreDraft(items []*widget.FormItem, typed []string) {
-	for i, it := range items {
-		switch w := it.Widget.(type) {
+	for i, w := range inputs(items) {
+		switch w := w.(type) {
 		case *entry:
 			w.SetText(typed[i])
 		case *choice:
@@ -130,6 +131,18 @@ func restoreDraft(items []*widget.FormItem, typed []string) {
 			w.SetChecked(typed[i] == "true")
 		}
 	}
+}
+
+// inputs are the widgets of items that take input, the fields a draft holds.
+func inputs(items []*widget.FormItem) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, it := range items {
+		switch it.Widget.(type) {
+		case *entry, *choice, *widget.RadioGroup, *check:
+			out = append(out, it.Widget)
+		}
+	}
+	return out
 }
 
 // formDialog is a form in a dialog whose fields scroll, so that it fits a small screen or a
@@ -186,6 +199,15 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items {
+		if c, ok := it.Widget.(*choice); ok && c.required {
+			chosen := c.OnChanged
+			c.OnChanged = func(s string) {
+				if chosen != nil {
+					chosen(s)
+				}
+				valid()
+			}
+		}
 		if e, ok := it.Widget.(*entry); ok {
 			typed := e.OnChanged
 			e.OnChanged = func(s string) {
@@ -217,6 +239,9 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 // every field holds what its check accepts. A grey button alone does not say why.
 func waitingFor(items []*widget.FormItem) string {
 	for _, it := range items {
+		if c, ok := it.Widget.(*choice); ok && c.required && c.SelectedIndex() < 0 {
+			return lang.L("Make a choice for ‘{{.Field}}’.", map[string]any{"Field": strings.TrimSuffix(it.Text, " *")})
+		}
 		e, ok := it.Widget.(*entry)
 		if !ok || e.Validator == nil {
 			continue
@@ -346,26 +371,35 @@ func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widge
 
 func (cf *complaintFile) onResolve() {
 	verdict := newSelect(labels(data.Verdicts, verdictLabel), nil)
-	outcome, on, noHearing := textArea(true), dateEntry(cf.today), textArea(false)
+	verdict.required = true
+	// A party not heard yet is told before the outcome is written, and then why not is asked.
+	var notHeard error
+	if cf.file != nil {
+		notHeard = data.NotHeard(&cf.file.Complaint, data.Heard(cf.file.Contacts))
+	}
+	outcome, on, noHearing := textArea(true), dateEntry(cf.today), textArea(notHeard != nil)
 	noHearing.SetMinRowsVisible(2) // rarely needed: it keeps the dialog short
 	answers := []data.Justified{data.JustifiedYes, data.JustifiedNo}
 	justified := widget.NewRadioGroup([]string{lang.L("yes, (partly) justified"), lang.L("no")}, nil)
 	justified.Horizontal = true
 	justified.Disable()
 	verdict.OnChanged = func(string) { setEnabled(justified, data.Verdicts[verdict.SelectedIndex()] == data.VerdictSettled) }
-	cf.askKeeping(lang.L("Resolve the complaint"), lang.L("Resolve"), []*widget.FormItem{
+	var first []*widget.FormItem
+	if notHeard != nil {
+		warning := wrapped(explain(notHeard))
+		warning.Importance = widget.WarningImportance
+		first = append(first, widget.NewFormItem("", warning))
+	}
+	cf.askKeeping(lang.L("Resolve the complaint"), lang.L("Resolve"), append(first,
 		widget.NewFormItem(lang.L("Verdict"), verdict),
-		{Text: lang.L("Was it justified?"), Widget: justified,
+		&widget.FormItem{Text: lang.L("Was it justified?"), Widget: justified,
 			HintText: lang.L("For a complaint settled in consultation: a justified one counts in the evaluation.")},
-		{Text: lang.L("Outcome"), Widget: outcome, HintText: lang.L("This text goes into the outcome letter, written to the complainant: what was decided or agreed, and why.")},
+		&widget.FormItem{Text: lang.L("Outcome"), Widget: outcome, HintText: lang.L("This text goes into the outcome letter, written to the complainant: what was decided or agreed, and why.")},
 		widget.NewFormItem("", cf.letterPreview(outcome, data.LetterOutcome)),
 		widget.NewFormItem(lang.L("Resolved on"), on),
-		{Text: lang.L("Not heard"), Widget: noHearing,
-			HintText: lang.L("Only when a party could not be heard: why not (for example no answer to two invitations).")}},
+		&widget.FormItem{Text: lang.L("Not heard"), Widget: noHearing,
+			HintText: lang.L("Only when a party could not be heard: why not (for example no answer to two invitations).")}),
 		func() error {
-			if verdict.SelectedIndex() < 0 {
-				return data.NewError(data.CodeInvalid, "", lang.L("choose a verdict"))
-			}
 			r := data.Resolution{Verdict: data.Verdicts[verdict.SelectedIndex()], Outcome: outcome.Text, On: dateOf(on),
 				NoHearingReason: noHearing.Text}
 			if i := slices.Index(justified.Options, justified.Selected); i >= 0 {
@@ -407,6 +441,19 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	on, note := dateEntry(cf.today), textArea(!request)
 	what, due := newEntry(), futureDateEntry(cf.today, !request)
 	party, partyName := newSelect(labels(data.Parties, partyLabel), nil), newEntry()
+	// The name is asked only of someone other than the complainant; the person the complaint
+	// is about is proposed by the name the complaint gives.
+	party.OnChanged = func(string) {
+		p := data.Parties[max(0, party.SelectedIndex())]
+		if p == data.PartyComplainant {
+			partyName.SetText("")
+		}
+		setEnabled(partyName, p != data.PartyComplainant)
+		partyName.SetPlaceHolder("")
+		if p == data.PartyConcerned && cf.file != nil {
+			partyName.SetPlaceHolder(cf.file.PersonNamed)
+		}
+	}
 	party.SetSelectedIndex(0)
 	hearing := newCheck(lang.L("Their view on the complaint was heard"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),

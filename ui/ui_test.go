@@ -331,6 +331,19 @@ func formEntry(t *testing.T, cf *complaintFile, n int) *entry {
 }
 
 // dialogSelect returns the first choice list of the step dialog last shown.
+// dialogField is the field of the open step dialog with label text.
+func dialogField[W fyne.CanvasObject](t *testing.T, cf *complaintFile, text string) W {
+	t.Helper()
+	for _, it := range cf.dialogItems {
+		if w, ok := it.Widget.(W); ok && it.Text == text {
+			return w
+		}
+	}
+	t.Fatalf("the dialog has no field %q", text)
+	var none W
+	return none
+}
+
 func dialogSelect(t *testing.T, cf *complaintFile) *choice {
 	t.Helper()
 	for _, it := range cf.dialogItems {
@@ -839,8 +852,8 @@ func TestStepDialogKeepsWhatWasTyped(t *testing.T) {
 	settle(m)
 	const outcome = "Wij hebben de factuur aangepast."
 	fill := func() {
-		cf.dialogItems[0].Widget.(*choice).SetSelectedIndex(0)
-		cf.dialogItems[2].Widget.(*entry).SetText(outcome)
+		dialogField[*choice](t, cf, "Oordeel").SetSelectedIndex(0)
+		dialogField[*entry](t, cf, "Uitkomst").SetText(outcome)
 	}
 	cf.onResolve()
 	fill()
@@ -853,9 +866,12 @@ func TestStepDialogKeepsWhatWasTyped(t *testing.T) {
 	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactMeeting, Hearing: true, Note: "Klager gehoord."}); err != nil {
 		t.Fatal(err)
 	}
+	cf.load(nil) // as the app does on a change to the register
+	settle(m)
 	cf.onResolve()
-	if got := cf.dialogItems[2].Widget.(*entry).Text; got != outcome || cf.dialogItems[0].Widget.(*choice).SelectedIndex() != 0 {
-		t.Fatalf("reopened with outcome %q, verdict %d", got, cf.dialogItems[0].Widget.(*choice).SelectedIndex())
+	verdict := dialogField[*choice](t, cf, "Oordeel")
+	if got := dialogField[*entry](t, cf, "Uitkomst").Text; got != outcome || verdict.SelectedIndex() != 0 {
+		t.Fatalf("reopened with outcome %q, verdict %d", got, verdict.SelectedIndex())
 	}
 	cf.dialog.Submit()
 	settle(m)
@@ -920,5 +936,96 @@ func TestANewMeasureShowsItsComplaintsOnce(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "Klachten: geen: een maatregel voor de hele praktijk" {
 		t.Errorf("the measure's complaints read %q", got)
+	}
+}
+
+// TestATitleTypedBeforeTheNameProposesTheSalutation: "mw. J. de Vries" proposes mevrouw and
+// leaves "mw." out of the initials; a salutation the practitioner chose stays.
+func TestATitleTypedBeforeTheNameProposesTheSalutation(t *testing.T) {
+	m, _ := newApp(t)
+	n := &m.Intake.form.person1
+	test.Type(m.Intake.form.name, "mw. J. de Vries")
+	if got := n.read(); got != (data.NameParts{Salutation: data.SalutationMrs, Initials: "J.", Surname: "de Vries"}) {
+		t.Fatalf("proposed %+v", got)
+	}
+	m.Intake.form.name.SetText("J. de Vries") // the title taken out again: neutral again
+	if got := n.read().Salutation; neutralIfNone(got) != data.SalutationNeutral {
+		t.Errorf("salutation after removing the title: %q", got)
+	}
+	n.salutation.SetSelectedIndex(slices.Index(data.Salutations, data.SalutationMr))
+	m.Intake.form.name.SetText("mevrouw J. de Vries")
+	if got := n.read().Salutation; got != data.SalutationMr {
+		t.Errorf("the chosen salutation was replaced by %q", got)
+	}
+}
+
+// TestResolveSaysUpFrontWhoIsNotHeard: the resolve dialog of a formal complaint whose
+// complainant is not heard says so above the fields and asks why not before it can resolve;
+// it told only after the outcome was written and Afhandelen pressed.
+func TestResolveSaysUpFrontWhoIsNotHeard(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	if err := s.Acknowledge(ref, data.Date{}, data.DeliveryPost, "Ontvangst per brief bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onResolve()
+	if text := overlayText(cf.win); !strings.Contains(text, "de klager is nog niet gehoord") {
+		t.Fatalf("the dialog does not say who is not heard: %q", text)
+	}
+	if why := cf.dialog.why.Text; why != "Maak een keuze bij ‘Oordeel’." { // the verdict first, as the form asks it
+		t.Errorf("OK waits for %q", why)
+	}
+	dialogField[*choice](t, cf, "Oordeel").SetSelectedIndex(0)
+	dialogField[*entry](t, cf, "Uitkomst").SetText("Wij hebben de factuur aangepast.")
+	if !cf.dialog.confirm.Disabled() {
+		t.Fatal("Afhandelen is possible without a hearing or a reason")
+	}
+	dialogField[*entry](t, cf, "Reden waarom iemand niet is gehoord").SetText("Geen reactie op twee uitnodigingen.")
+	if cf.dialog.confirm.Disabled() {
+		t.Fatal("Afhandelen stays grey with the reason filled in")
+	}
+}
+
+// TestContactAsksANameOnlyOfSomeoneElse: the contact dialog's name is for someone other than
+// the complainant: greyed while the contact is with the complainant (it was open to typing),
+// and for the person the complaint is about it proposes the name the complaint gives.
+func TestContactAsksANameOnlyOfSomeoneElse(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Mehmet Çelik")
+	c, err := s.Complaint(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.PersonNamed = "Jan de Boer"
+	if err := s.Update(*c); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onContact(data.ContactPhone, false)
+	name, with := dialogField[*entry](t, cf, "Naam"), dialogField[*choice](t, cf, "Met")
+	if !name.Disabled() {
+		t.Error("a name can be typed for a contact with the complainant")
+	}
+	with.SetSelectedIndex(slices.Index(data.Parties, data.PartyConcerned))
+	if name.Disabled() || name.PlaceHolder != "Jan de Boer" {
+		t.Errorf("with the person concerned: disabled %v, proposed %q", name.Disabled(), name.PlaceHolder)
+	}
+}
+
+// TestEmptyMeasuresListSaysWhy: an empty list of measures says why it is empty, per filter; it
+// asked to select a measure from a list that had none.
+func TestEmptyMeasuresListSaysWhy(t *testing.T) {
+	m, _ := newApp(t)
+	ms := m.Measures
+	for i, want := range []string{"Er wacht geen maatregel op uitvoering.", "Er is nog geen maatregel uitgevoerd.",
+		"Er zijn nog geen maatregelen."} {
+		ms.filter.SetSelectedIndex(i)
+		settle(m)
+		if !strings.HasPrefix(ms.detail.Text, want) {
+			t.Errorf("filter %d: %q", i, ms.detail.Text)
+		}
 	}
 }

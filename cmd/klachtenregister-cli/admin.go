@@ -122,9 +122,15 @@ func settingsCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
+		// The value comes last, so a long text (the next body, a letter template) does not
+		// push every other line as wide as itself; its further lines stay in its column.
 		return c.table(set, func(w io.Writer) {
 			for _, d := range data.SettingKeys() {
-				fmt.Fprintf(w, "%s\t%s\t%s\n", d.Key, set[d.Key], d.Label)
+				lines := strings.Split(set[d.Key], "\n")
+				fmt.Fprintf(w, "%s\t%s\t%s\n", d.Key, d.Label, lines[0])
+				for _, l := range lines[1:] {
+					fmt.Fprintf(w, "\t\t%s\n", l)
+				}
 			}
 		})
 	}

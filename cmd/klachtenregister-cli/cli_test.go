@@ -272,3 +272,31 @@ func TestCommandHelpPrintsItsUsage(t *testing.T) {
 		t.Fatalf("add --help: exit %d, %q", code, out)
 	}
 }
+
+// A long or multi-line setting comes last on its line: it widened every other line to its
+// own length, and its further lines began at the left, as if they were settings.
+func TestSettingsListKeepsLongValuesLast(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "settings", "set", "practice_city=Utrecht", "profession=legal", "staff_names=Jan Jansen\nPiet Pietersen")
+	lines := strings.Split(ok(t, db, "settings"), "\n")
+	var city, staff int
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "practice_city "):
+			city = i
+		case strings.HasPrefix(l, "staff_names "):
+			staff = i
+		}
+	}
+	if w := len(lines[city]); w > 120 || !strings.HasSuffix(lines[city], "Utrecht") {
+		t.Errorf("practice_city's line is %d bytes: %q", w, lines[city])
+	}
+	next := lines[staff+1]
+	if !strings.HasSuffix(lines[staff], "Jan Jansen") || strings.TrimSpace(next) != "Piet Pietersen" ||
+		column(next, "Piet") != column(lines[staff], "Jan") {
+		t.Errorf("staff_names reads\n%s\n%s", lines[staff], next)
+	}
+}
+
+// column is where sub starts in line, in characters as a terminal shows them.
+func column(line, sub string) int { return len([]rune(line[:strings.Index(line, sub)])) }
