@@ -80,7 +80,10 @@ func DescriptionPreview(c *data.Complaint, lang string) string {
 	if _, err := data.ParseLanguage(lang); err != nil {
 		lang = "nl"
 	}
-	return fmt.Sprintf(phrasebook[lang].previewDescription, Description(c, lang))
+	// To a representative the letters reword the description typed as to the complainant
+	// ("uw klacht over ..." becomes "de klacht over ..."), and so does the preview.
+	to := &Input{Kind: data.LetterAcknowledgement, Language: lang, Complaint: *c}
+	return fmt.Sprintf(phrasebook[lang].previewDescription, forRepresentative(to, Description(c, lang)))
 }
 
 // TextPreview is a text typed for a letter as the letter prints it, quoted, in the letter's

@@ -173,6 +173,7 @@ func (cf *complaintFile) show(f *data.File) {
 	// to show the values as stored (a postcode as "1234 AB").
 	dirty := cf.file != nil && cf.form.read(cf.file.Complaint) != cf.file.Complaint && !cf.saved
 	cf.file, cf.saved = f, false
+	cf.form.practice = f.Settings
 	c := f.Complaint
 	title := fmt.Sprintf("%s · %s · %s", c.Reference, complainantName(c), statusLabel(c.Status))
 	switch { // the procedure beside the status, unless the status says it ("informeel")

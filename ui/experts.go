@@ -112,6 +112,9 @@ func (cf *complaintFile) onExpert() {
 	titleAfter.SetPlaceHolder(lang.L("e.g. RA"))
 	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	checkAsTyped(&signed.Entry, dateValidator(true, true, cf.today))
+	checkPostcodeAsTyped(pc, country, "expert_", func() data.Settings { return cf.file.Settings })
+	checkEmailAsTyped(email, "expert_")
+	country.OnChanged = func(string) { pc.Validate() }
 	options := []string{lang.L("New expert")}
 	for _, e := range experts {
 		options = append(options, e.Name)

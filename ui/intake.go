@@ -83,7 +83,7 @@ func (in *intake) content() fyne.CanvasObject {
 // reset empties the form for the next complaint; the date received starts at today.
 func (in *intake) reset() {
 	if set, err := in.store.Settings(); err == nil {
-		in.form.practiceLanguage = set.Language()
+		in.form.practice = set
 	}
 	in.form.fill(data.Complaint{ReceivedOn: in.form.today()})
 	in.form.channel.ClearSelected()

@@ -94,20 +94,27 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
-		e.Validator = settingValidator(d.Key)
+		e.Validator = settingValidator(d.Key, func() string { return s.entries[data.KeyPracticeCountry].Text })
 		e.OnChanged = func(string) { s.check() }
 		s.entries[d.Key] = e
 	}
+	country, postcode := s.entries[data.KeyPracticeCountry], s.entries[data.KeyPracticePostcode]
+	country.OnChanged = func(string) { postcode.Validate(); s.check() }
 	return s
 }
 
 // settingValidator checks a setting's field as data.CheckSetting does. Its message goes under
 // the field, one line wide, so it leaves out the setting's name, which the field's label shows:
-// "E-mail praktijk: "info@delinde" is geen …" was cut off before it said what to type.
-func settingValidator(key string) fyne.StringValidator {
+// "E-mail praktijk: "info@delinde" is geen …" was cut off before it said what to type. The
+// practice's postcode is also held to the practice's country (data.CheckSettings), in a few
+// words as every postcode is (checkPostcodeAsTyped); country is that field's text.
+func settingValidator(key string, country func() string) fyne.StringValidator {
 	return func(v string) error {
 		if err := data.SettingProblem(key, v); err != nil {
 			return errorf(problemText(err))
+		}
+		if key == data.KeyPracticePostcode && data.CheckSettings(data.Settings{key: v, data.KeyPracticeCountry: country()}) != nil {
+			return errorf(lang.L("Four digits and two letters, such as 1234 AB, or fill in the country"))
 		}
 		return nil
 	}
@@ -305,7 +312,8 @@ func (s *settingsScreen) changed() bool {
 	return false
 }
 
-// check keeps Save disabled, saying why, while a value is invalid or nothing changed.
+// check keeps Save disabled, saying why, while a value is invalid or nothing changed; also a
+// practice postcode stored before it was checked, which the save would refuse.
 func (s *settingsScreen) check() {
 	values := s.values()
 	for _, d := range data.SettingKeys() {
@@ -314,6 +322,11 @@ func (s *settingsScreen) check() {
 			s.save.Disable()
 			return
 		}
+	}
+	if err := data.CheckSettings(values); err != nil {
+		showLine(s.problem, problemText(err))
+		s.save.Disable()
+		return
 	}
 	showLine(s.problem, "")
 	setEnabled(s.save, s.changed())
