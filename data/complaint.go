@@ -331,6 +331,7 @@ func (c *Complaint) fileFormally(on Date, s Settings, p PhoneIntake) error {
 	if err := c.FormalRefusal(p); err != nil {
 		return err
 	}
+	c.PhoneIntake = PhoneIntake{} // recorded only for the way in that asks it
 	if c.Channel == ChannelPhone && !p.InWriting {
 		c.PhoneIntake = PhoneIntake{TakenBy: strings.TrimSpace(p.TakenBy), ExplicitRequest: p.ExplicitRequest}
 	}

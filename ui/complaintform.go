@@ -271,6 +271,7 @@ func (f *complaintForm) fill(c data.Complaint) {
 		f.description: c.Description, f.desired: c.Desired} {
 		e.SetText(v)
 	}
+	f.handler.SetPlaceHolder(f.practice.PractitionerName()) // who handles it when the field is left empty (data.Store.Create)
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, c.Channel))
 	f.subject.SetSelectedIndex(slices.Index(data.Subjects, c.Subject))
 	r := c.Representative
