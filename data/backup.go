@@ -229,6 +229,25 @@ func backupDirNotMade(dir string, err error) error {
 	return unusable(err, "de map voor reservekopieën %s kan niet worden gemaakt (%v)", dir, err)
 }
 
+// makeBackupDir makes the backup folder when it is not there yet and tries a file in it, so
+// that a folder the program may not write in (read-only, someone else's, a stick locked
+// against writing) is refused in these words both by a backup and when it is chosen in the
+// settings (SetSettings), rather than found out at the next backup.
+func makeBackupDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return backupDirNotMade(dir, err)
+	}
+	probe, err := os.CreateTemp(dir, ".klachtenregister-schrijftest-*")
+	switch {
+	case err != nil && notWritable(err):
+		return NewError(CodeUnavailable, "output", "dit programma mag in de map voor reservekopieën %s niet schrijven (alleen lezen of geen toegang). Kies een andere map voor de reservekopieën", dir)
+	case err != nil:
+		return unusable(err, "in de map voor reservekopieën %s kan niet worden geschreven (%v)", dir, err)
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
+}
+
 // AutoBackup makes the automatic backup in the backup folder and then thins out older ones
 // (rotate). At start the app asks for at most one a day (daily); at close a backup is skipped
 // when the newest one already holds the current head. made is false when nothing was needed.
@@ -237,8 +256,8 @@ func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
 	if err != nil {
 		return info, false, err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return info, false, backupDirNotMade(dir, err)
+	if err := makeBackupDir(dir); err != nil {
+		return info, false, err
 	}
 	backups, err := s.Backups()
 	if err != nil {

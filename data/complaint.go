@@ -168,9 +168,10 @@ func (c *Complaint) Imported() bool { return c.ImportedFrom != "" }
 // earliestReceipt is the earliest date of receipt the register takes: anything before is a typo.
 var earliestReceipt = NewDate(1900, 1, 1)
 
-// Validate checks the fields a person fills in, against today's date.
-// The first problem is returned, with Field set for the form.
-func (c *Complaint) Validate(today Date) error {
+// Validate checks the fields a person fills in, against today's date and the practice's
+// settings (an address without a country lies in the practice's country). The first problem
+// is returned, with Field set for the form.
+func (c *Complaint) Validate(today Date, set Settings) error {
 	if err := c.clean(); err != nil {
 		return err
 	}
@@ -197,13 +198,18 @@ func (c *Complaint) Validate(today Date) error {
 	case !slices.Contains(Subjects, c.Subject):
 		return invalid("subject", "onbekend onderwerp %q; kies uit %s", string(c.Subject), joinAll(Subjects))
 	}
-	if err := CheckEmail(c.Complainant.Email); err != nil {
+	p := &c.Complainant
+	var err error
+	if p.Postcode, err = checkPostcode("", p.Postcode, p.Country, set.PracticeCountry()); err != nil {
 		return err
 	}
-	if err := c.Complainant.NameParts.check("", c.Complainant.Name); err != nil {
+	if err := checkEmail("", p.Email); err != nil {
 		return err
 	}
-	if err := c.checkRepresentative(); err != nil {
+	if err := p.NameParts.check("", p.Name); err != nil {
+		return err
+	}
+	if err := c.checkRepresentative(set); err != nil {
 		return err
 	}
 	if c.Language != "" && !slices.Contains(Languages, c.Language) {
@@ -212,7 +218,7 @@ func (c *Complaint) Validate(today Date) error {
 	return nil
 }
 
-// clean checks and trims every text field (see cleanText) and writes a Dutch postcode as 1234 AB.
+// clean checks and trims every text field (see cleanText).
 func (c *Complaint) clean() error {
 	p := &c.Complainant
 	if err := cleanTexts(
@@ -236,17 +242,13 @@ func (c *Complaint) clean() error {
 	); err != nil {
 		return err
 	}
-	if err := c.Representative.clean("rep_", Msg("van de gemachtigde")); err != nil {
-		return err
-	}
-	p.Postcode, _ = DutchPostcode(p.Postcode)
-	return nil
+	return c.Representative.clean("rep_", Msg("van de gemachtigde"))
 }
 
 // clean checks and trims the address and contact fields of a representative (see cleanText),
-// with field names under prefix, and writes a Dutch postcode as 1234 AB.
+// with field names under prefix.
 func (p *Complainant) clean(prefix string, whose Text) error {
-	if err := cleanTexts(
+	return cleanTexts(
 		textField{prefix + "name", &p.Name, lineRule.as("de naam %s", whose)},
 		textField{prefix + "organisation", &p.Organisation, lineRule.as("de organisatie %s", whose)},
 		textField{prefix + "address", &p.AddressLine1, lineRule.as("het adres %s", whose)},
@@ -256,16 +258,12 @@ func (p *Complainant) clean(prefix string, whose Text) error {
 		textField{prefix + "country", &p.Country, lineRule.as("het land %s", whose)},
 		textField{prefix + "email", &p.Email, lineRule.as("het e-mailadres %s", whose)},
 		textField{prefix + "phone", &p.Phone, lineRule.as("het telefoonnummer %s", whose)},
-	); err != nil {
-		return err
-	}
-	p.Postcode, _ = DutchPostcode(p.Postcode)
-	return nil
+	)
 }
 
 // checkRepresentative checks the gemachtigde: a name whenever any of their details is filled
 // in, and the postal address the letters then go to.
-func (c *Complaint) checkRepresentative() error {
+func (c *Complaint) checkRepresentative(set Settings) error {
 	r := &c.Representative
 	if r.Name == "" {
 		if r.Organisation+r.AddressLine1+r.AddressLine2+r.Postcode+r.City+r.Country+r.Email+r.Phone+r.Surname+r.Initials != "" {
@@ -277,8 +275,12 @@ func (c *Complaint) checkRepresentative() error {
 	if r.AddressLine1 == "" || r.City == "" {
 		return invalid("rep_address", "vul het adres en de plaats van de gemachtigde (%s) in: de brieven gaan naar de gemachtigde", r.Name)
 	}
-	if _, err := email(r.Email); err != nil {
-		return InField("rep_email", err)
+	var err error
+	if r.Postcode, err = checkPostcode("rep_", r.Postcode, r.Country, set.PracticeCountry()); err != nil {
+		return err
+	}
+	if err := checkEmail("rep_", r.Email); err != nil {
+		return err
 	}
 	return r.NameParts.check("rep_", r.Name)
 }
@@ -321,14 +323,6 @@ func joinAll[T ~string](xs []T) string {
 	return strings.Join(s, ", ")
 }
 
-// CheckEmail checks an e-mail address as the complaint form and the CLI take it; empty is allowed.
-func CheckEmail(s string) error {
-	if _, err := email(strings.TrimSpace(s)); err != nil {
-		return InField("email", err)
-	}
-	return nil
-}
-
 // fileFormally starts the formal procedure on day on, the day the complaint was filed in
 // writing or the complainant asked for it explicitly: the deadlines for confirming receipt
 // and for the resolution run from that day. An anonymous complaint cannot be formal, and a
@@ -337,6 +331,7 @@ func (c *Complaint) fileFormally(on Date, s Settings, p PhoneIntake) error {
 	if err := c.FormalRefusal(p); err != nil {
 		return err
 	}
+	c.PhoneIntake = PhoneIntake{} // recorded only for the way in that asks it
 	if c.Channel == ChannelPhone && !p.InWriting {
 		c.PhoneIntake = PhoneIntake{TakenBy: strings.TrimSpace(p.TakenBy), ExplicitRequest: p.ExplicitRequest}
 	}

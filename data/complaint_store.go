@@ -62,11 +62,11 @@ func (s *Store) Complaint(ref string) (*Complaint, error) { return getComplaint(
 // The handler defaults to the practitioner, who per the procedure handles complaints.
 func (s *Store) Create(c Complaint) (string, error) {
 	err := s.update(func(tx *Tx) error {
-		if err := c.Validate(tx.today()); err != nil {
-			return err
-		}
 		set, err := settings(tx)
 		if err != nil {
+			return err
+		}
+		if err := c.Validate(tx.today(), set); err != nil {
 			return err
 		}
 		if c.Handler == "" {
@@ -140,7 +140,11 @@ func (s *Store) Update(c Complaint) error {
 		if c.Language == "" {
 			c.Language = old.Language
 		}
-		if err := c.Validate(tx.today()); err != nil {
+		set, err := settings(tx)
+		if err != nil {
+			return err
+		}
+		if err := c.Validate(tx.today(), set); err != nil {
 			return err
 		}
 		before, after := editable(old), editable(&c)

@@ -47,11 +47,21 @@ func TestValidateComplaint(t *testing.T) {
 		{"received in the year 0", func(c *Complaint) { c.ReceivedOn = day("0000-01-01") }, "received_on"},
 		{"received 31-12-1899", func(c *Complaint) { c.ReceivedOn = day("1899-12-31") }, "received_on"},
 		{"received 01-01-1900", func(c *Complaint) { c.ReceivedOn = day("1900-01-01") }, ""},
+		// A postcode was once checked only when a letter was made; now where it is typed.
+		{"postcode of five digits", func(c *Complaint) { c.Complainant.Postcode = "12345" }, "postcode"},
+		{"postcode without letters", func(c *Complaint) { c.Complainant.Postcode = "3511" }, "postcode"},
+		{"postcode in the Netherlands", func(c *Complaint) { c.Complainant.Postcode, c.Complainant.Country = "1234", "Nederland" }, "postcode"},
+		{"postcode as typed", func(c *Complaint) { c.Complainant.Postcode = "3511ax" }, ""},
+		{"postcode in Belgium", func(c *Complaint) { c.Complainant.Postcode, c.Complainant.Country = "1050", "België" }, ""},
+		{"postcode in Germany", func(c *Complaint) { c.Complainant.Postcode, c.Complainant.Country = "10115", "Duitsland" }, ""},
+		{"representative's postcode", func(c *Complaint) { c.Representative = representative("12345", "") }, "rep_postcode"},
+		{"representative's postcode ok", func(c *Complaint) { c.Representative = representative("1017 AB", "") }, ""},
+		{"representative's email", func(c *Complaint) { c.Representative = representative("1017 AB", "smit@advocaten") }, "rep_email"},
 	}
 	for _, tt := range tests {
 		c := complaint("Jansen", "2026-02-02", true)
 		tt.edit(&c)
-		err := c.Validate(today)
+		err := c.Validate(today, DefaultSettings())
 		if tt.field == "" {
 			if err != nil {
 				t.Errorf("%s: %v", tt.name, err)
@@ -63,6 +73,11 @@ func TestValidateComplaint(t *testing.T) {
 			t.Errorf("%s: error %v, want invalid %s", tt.name, err, tt.field)
 		}
 	}
+}
+
+// representative is a representative with a postal address in Amsterdam.
+func representative(postcode, email string) Complainant {
+	return Complainant{Name: "Pieter Smit", AddressLine1: "Herengracht 1", Postcode: postcode, City: "Amsterdam", Email: email}
 }
 
 func TestParseNames(t *testing.T) {

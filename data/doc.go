@@ -26,6 +26,9 @@
 //     attachments: attachment.go; reading a document from disk, size-limited: attachment_file.go.
 //   - What typed text may hold (UTF-8, control and bidi characters, limits), for every field:
 //     text.go (cleanText).
+//   - Postal addresses: the country an address lies in, and the postcode it takes (a Dutch
+//     one as 1234 AB), checked where it is typed and by the letters: address.go; e-mail
+//     addresses: settings.go (emailFault, checkEmail).
 //   - Settings, their checks and defaults (sector and its next body): settings.go; typed reads:
 //     settings_values.go; the practice details every letter needs: letterdetails.go.
 //   - The register list, search and the overview: list.go; one complaint file in one read

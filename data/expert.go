@@ -78,21 +78,25 @@ func (e Expert) Professor() bool {
 }
 
 // check trims and validates the expert as the expert dialog and the CLI take it, filling in a
-// proposal for the parts of the name that are empty.
-func (e *Expert) check() error {
+// proposal for the parts of the name that are empty. An address without a country lies in
+// the practice's (set).
+func (e *Expert) check(set Settings) error {
 	for _, p := range []*string{&e.Name, &e.Title, &e.TitleAfter, &e.Organisation, &e.AddressLine1, &e.AddressLine2,
 		&e.Postcode, &e.City, &e.Country, &e.Email} {
 		*p = strings.TrimSpace(*p)
 	}
-	e.Postcode, _ = DutchPostcode(e.Postcode)
 	if e.Name == "" {
 		return invalid("expert_name", "vul de naam van de deskundige in")
 	}
-	if _, err := email(e.Email); err != nil {
-		return InField("expert_email", err)
-	}
 	if (e.AddressLine1 == "") != (e.City == "") {
 		return invalid("expert_address", "vul van het postadres van de deskundige zowel het adres als de plaats in, of laat beide leeg")
+	}
+	var err error
+	if e.Postcode, err = checkPostcode("expert_", e.Postcode, e.Country, set.PracticeCountry()); err != nil {
+		return err
+	}
+	if err := checkEmail("expert_", e.Email); err != nil {
+		return err
 	}
 	return e.NameParts.check("expert_", e.Name)
 }

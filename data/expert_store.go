@@ -14,10 +14,14 @@ func (s *Store) SaveExpert(e Expert) (int64, error) {
 		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
 		return 0, err
 	}
-	if err := e.check(); err != nil {
-		return 0, err
-	}
 	err := s.update(func(tx *Tx) error {
+		set, err := settings(tx)
+		if err != nil {
+			return err
+		}
+		if err := e.check(set); err != nil {
+			return err
+		}
 		if !e.SignedOn.IsZero() && e.SignedOn.After(tx.today()) {
 			return invalid("signed_on", "de datum van ondertekening ligt in de toekomst")
 		}

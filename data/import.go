@@ -91,10 +91,11 @@ func (r *ImportRow) complete(set Settings) {
 	}
 }
 
-// Check holds a completed row to what a register's history can be. The error names the field.
-func (r *ImportRow) Check(today Date) error {
+// Check holds a completed row to what a register's history can be, with the practice's
+// settings set (Complaint.Validate). The error names the field.
+func (r *ImportRow) Check(today Date, set Settings) error {
 	c := &r.Complaint
-	if err := c.Validate(today); err != nil {
+	if err := c.Validate(today, set); err != nil {
 		return err
 	}
 	if !slices.Contains(Statuses, c.Status) {
@@ -143,7 +144,7 @@ func (s *Store) Prepare(r *ImportRow) error {
 		return err
 	}
 	r.complete(set)
-	return r.Check(s.today())
+	return r.Check(s.today(), set)
 }
 
 // duplicateKey is how a row is recognised when imported again: by the reference it had in
@@ -194,7 +195,7 @@ func prepareAll(f *ImportFile, set Settings, today Date) error {
 	for i := range f.Rows {
 		r := &f.Rows[i]
 		r.complete(set)
-		if err := r.Check(today); err != nil {
+		if err := r.Check(today, set); err != nil {
 			return invalid("file", "regel %d: %v", r.Line, err)
 		}
 	}

@@ -28,7 +28,7 @@ func TestImportRowRules(t *testing.T) {
 	if c.AckDueOn != day("2013-05-01") || c.DueOn != day("2013-05-23") {
 		t.Errorf("deadlines %s, %s", c.AckDueOn, c.DueOn)
 	}
-	if err := r.Check(day("2026-11-30")); err != nil {
+	if err := r.Check(day("2026-11-30"), set); err != nil {
 		t.Errorf("a consistent history refused: %v", err)
 	}
 	tests := []struct {
@@ -43,13 +43,15 @@ func TestImportRowRules(t *testing.T) {
 		{"withdrawn_on", func(c *Complaint) { c.Status, c.Verdict, c.ResolvedOn = StatusWithdrawn, "", Date{} }},
 		{"status", func(c *Complaint) { c.Status = StatusReceived }},
 		{"name", func(c *Complaint) { c.Complainant.Name = " " }},
+		{"postcode", func(c *Complaint) { c.Complainant.Postcode = "12345" }},
+		{"email", func(c *Complaint) { c.Complainant.Email = "jansen@kpn" }},
 	}
 	for _, tt := range tests {
 		r := history(3)
 		tt.change(&r.Complaint)
 		r.complete(set)
 		var e *Error
-		if err := r.Check(day("2026-11-30")); !errors.As(err, &e) || e.Field != tt.field {
+		if err := r.Check(day("2026-11-30"), set); !errors.As(err, &e) || e.Field != tt.field {
 			t.Errorf("%s: got %v", tt.field, err)
 		}
 	}
@@ -57,7 +59,7 @@ func TestImportRowRules(t *testing.T) {
 	w := history(4)
 	w.Complaint.Status, w.Complaint.Verdict = StatusWithdrawn, ""
 	w.complete(set)
-	if w.Complaint.WithdrawnOn != day("2013-05-20") || !w.Complaint.ResolvedOn.IsZero() || w.Check(day("2026-11-30")) != nil {
+	if w.Complaint.WithdrawnOn != day("2013-05-20") || !w.Complaint.ResolvedOn.IsZero() || w.Check(day("2026-11-30"), set) != nil {
 		t.Errorf("withdrawn: %+v", w.Complaint)
 	}
 }

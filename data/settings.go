@@ -38,8 +38,6 @@ const (
 // Policies lists the deadline policies in display order.
 var Policies = []string{PolicyMonth, PolicyWkkgz, Policy4Weeks, Policy8Weeks, PolicyCustom}
 
-var postcodeNL = regexp.MustCompile(`^([1-9][0-9]{3})[\s\x{00a0}-]*([A-Za-z]{2})$`) // spaces, a pasted non-breaking one, or a hyphen between
-
 var settingDefs = append([]Setting{
 	{KeyPracticeName, "Naam praktijk", "", text(120)},
 	{KeyPracticeAddress, "Adres praktijk", "", text(200)},
@@ -225,6 +223,14 @@ func letterTextSettings() []Setting {
 // SettingKeys returns every setting in display order.
 func SettingKeys() []Setting { return slices.Clone(settingDefs) }
 
+// MultiLine reports whether setting key holds several lines, as its check lets it: the next
+// step after the outcome and the practice's letter texts hold paragraphs, staff_names a name
+// a line. The settings screen gives these a field of several lines and the letters keep their
+// line breaks; every other setting is one line.
+func MultiLine(key string) bool {
+	return key == KeyDisputesBody || key == KeyDisputesBodyEn || key == KeyStaffNames || strings.HasPrefix(key, "letter_")
+}
+
 // DefaultSettings returns a register's settings before the practice changes any.
 func DefaultSettings() Settings {
 	s := Settings{}
@@ -260,6 +266,20 @@ func CheckSetting(key, value string) (string, error) {
 		keys[i] = d.Key
 	}
 	return "", invalid(key, "onbekende instelling %q; bestaande instellingen: %s", key, strings.Join(keys, ", "))
+}
+
+// CheckSettings checks what depends on more than one setting, in set as it would be saved:
+// the practice's postcode, which in the Netherlands (practice_country, empty being the
+// Netherlands) is four digits and two letters, as for every address in the register (see
+// checkPostcode). SetSettings asks it of every save, the settings screen and first start as
+// the practitioner types; a postcode stored before this check is refused until it is corrected.
+func CheckSettings(set Settings) error {
+	if pc := set[KeyPracticePostcode]; PostcodeRefused(pc, set[KeyPracticeCountry], set[KeyPracticeCountry]) {
+		return invalid(KeyPracticePostcode, "%s%s: %q is geen Nederlandse postcode; vul vier cijfers en twee letters in, zoals 1234 AB, "+
+			"of vul bij %s het land in als de praktijk in het buitenland ligt", SettingName(KeyPracticePostcode),
+			ForCLI(" ("+KeyPracticePostcode+")"), pc, SettingName(KeyPracticeCountry))
+	}
+	return nil
 }
 
 // SettingProblem is what is wrong with value for the setting key, as CheckSetting finds it
@@ -319,7 +339,8 @@ func oneOf(allowed ...string) func(string) (string, error) {
 }
 
 // postcode accepts a Dutch postcode in any spacing or case and writes it as "1234 AB";
-// other forms are kept as typed, for a practice across the border.
+// other forms are kept as typed, for a practice across the border. Whether the practice
+// lies there is its country's to say: CheckSettings.
 func postcode(v string) (string, error) {
 	if pc, ok := DutchPostcode(v); ok {
 		return pc, nil
@@ -327,30 +348,59 @@ func postcode(v string) (string, error) {
 	return text(20)(v)
 }
 
-// DutchPostcode writes a Dutch postcode typed in any spacing or case as PostNL prints it,
-// "1234 AB"; ok is false for any other text, which is returned as it is (an address across
-// the border, or a mistake the letters refuse for an address in the Netherlands).
-func DutchPostcode(s string) (pc string, ok bool) {
-	if m := postcodeNL.FindStringSubmatch(s); m != nil {
-		return m[1] + " " + strings.ToUpper(m[2]), true
-	}
-	return s, false
-}
-
-// email accepts an e-mail address that a letter or a mail program can use: one that mail
-// accepts and whose domain has a dot, so "info@praktijk" (".nl" forgotten) is not printed
-// on every letter.
+// email is the check of the practice's e-mail address (see emailFault); the settings name
+// the setting before the refusal.
 func email(v string) (string, error) {
-	if v == "" {
-		return "", nil
-	}
-	if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
+	switch emailFault(v) {
+	case emailInvalid:
 		return "", NewError(CodeInvalid, "", "%q is geen geldig e-mailadres", v)
-	}
-	if domain := v[strings.LastIndex(v, "@")+1:]; !strings.Contains(strings.Trim(domain, "."), ".") {
+	case emailIncomplete:
 		return "", NewError(CodeInvalid, "", "%q is geen volledig e-mailadres; vul het hele adres in, zoals info@praktijk.nl", v)
 	}
 	return v, nil
+}
+
+// CheckEmail checks the e-mail address of the person whose fields start with prefix ("",
+// "rep_", "expert_": see owners) as the store takes it, for a form to mark the field as it is
+// typed; empty is allowed.
+func CheckEmail(prefix, v string) error { return checkEmail(prefix, strings.TrimSpace(v)) }
+
+// checkEmail is the check of a person's e-mail address in the register (the complainant's,
+// the representative's, an expert's), in the field prefix+"email". The refusal names whose
+// address it is, so a practitioner who edits an old file, or imports a sheet, with an
+// address the rule now refuses knows which field to correct.
+func checkEmail(prefix, v string) error {
+	field, whose := prefix+"email", owners[prefix]
+	switch emailFault(v) {
+	case emailInvalid:
+		return invalid(field, "het e-mailadres %s, %q, is geen geldig e-mailadres; verbeter het of laat het leeg", whose, v)
+	case emailIncomplete:
+		return invalid(field, "het e-mailadres %s, %q, is niet volledig; vul het hele adres in, zoals info@praktijk.nl", whose, v)
+	}
+	return nil
+}
+
+// What can be wrong with an e-mail address.
+const (
+	emailOK = iota
+	emailInvalid
+	emailIncomplete
+)
+
+// emailFault says whether an e-mail address is one that a letter or a mail program can use:
+// one that mail accepts and whose domain has a dot, so "info@praktijk" (".nl" forgotten) is
+// not printed on every letter. Empty is allowed.
+func emailFault(v string) int {
+	if v == "" {
+		return emailOK
+	}
+	if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
+		return emailInvalid
+	}
+	if domain := v[strings.LastIndex(v, "@")+1:]; !strings.Contains(strings.Trim(domain, "."), ".") {
+		return emailIncomplete
+	}
+	return emailOK
 }
 
 // mmRange accepts a length in millimetres with at most one decimal, written with a point or a

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"maps"
 	"slices"
 )
@@ -33,7 +34,9 @@ func settings(q querier) (Settings, error) {
 func (s *Store) Settings() (Settings, error) { return settings(s.reads()) }
 
 // SetSettings validates every given value first and then stores them all in one transaction,
-// with an audit event per changed setting; one bad value changes nothing.
+// with an audit event per changed setting; one bad value changes nothing. The settings as
+// they would then be pass CheckSettings, and a new backup folder is made (as the next backup
+// would) and refused here, with a backup's own words, when the program cannot write in it.
 func (s *Store) SetSettings(values map[string]string) error {
 	clean := map[string]string{}
 	for _, k := range slices.Sorted(maps.Keys(values)) {
@@ -49,6 +52,16 @@ func (s *Store) SetSettings(values map[string]string) error {
 			return err
 		}
 		followSector(current, clean)
+		saved := maps.Clone(current)
+		maps.Copy(saved, clean)
+		if err := CheckSettings(saved); err != nil {
+			return err
+		}
+		if dir := clean[KeyBackupDir]; dir != "" && dir != current[KeyBackupDir] {
+			if err := CheckBackupDir(dir); err != nil {
+				return err
+			}
+		}
 		for _, k := range slices.Sorted(maps.Keys(clean)) {
 			if current[k] == clean[k] {
 				continue
@@ -66,6 +79,26 @@ func (s *Store) SetSettings(values map[string]string) error {
 		}
 		return nil
 	})
+}
+
+// CheckBackupDir refuses, as a refused setting, a backup folder that the program cannot make
+// or may not write in, in the words a backup uses (makeBackupDir); one that can be made is
+// made. SetSettings asks it of a new backup_dir; the CLI before it makes a new register.
+func CheckBackupDir(dir string) error { return refusedInput(KeyBackupDir, makeBackupDir(dir)) }
+
+// refusedInput is a failure of a folder or file the practitioner chose (a backup folder that
+// cannot be written or made), which a backup reports as the disk's: here it refuses the
+// input in field, in the same words, and nothing is saved.
+func refusedInput(field string, err error) error {
+	var e *Error
+	var f *Fault
+	switch {
+	case errors.As(err, &e):
+		return &Error{Code: CodeInvalid, Field: field, Text: e.Text}
+	case errors.As(err, &f):
+		return &Error{Code: CodeInvalid, Field: field, Text: f.Text}
+	}
+	return err
 }
 
 // followSector offers the new sector's next body: when the sector changes and disputes_body is

@@ -106,6 +106,21 @@ func TestDefaultSettingsPassTheirOwnChecks(t *testing.T) {
 	}
 }
 
+// TestMultiLineIsWhatTheCheckKeeps: the settings MultiLine names are exactly the texts whose
+// check keeps a line break, so the screen's field and the letters follow the check. (A folder
+// is taken as the system names it.)
+func TestMultiLineIsWhatTheCheckKeeps(t *testing.T) {
+	for _, d := range SettingKeys() {
+		if d.Key == KeyBackupDir {
+			continue
+		}
+		v, err := CheckSetting(d.Key, "Eerste regel\nTweede regel")
+		if kept := err == nil && strings.Contains(v, "\n"); kept != MultiLine(d.Key) {
+			t.Errorf("%s: MultiLine %v, but its check gives %q, %v", d.Key, MultiLine(d.Key), v, err)
+		}
+	}
+}
+
 // TestUnknownSettingKey: reading a setting that does not exist is a programming error that
 // fails loudly, never a silent zero that would put a deadline on the filing day.
 func TestUnknownSettingKey(t *testing.T) {

@@ -27,6 +27,13 @@ var (
 	textRule20k = textRule{max: MaxTextLength, multiLine: true}
 )
 
+// CheckSummary checks a complaint's short summary by the rule the store takes it by (its
+// length above all), for the form to mark the field as it is typed; empty is Validate's.
+func CheckSummary(s string) error {
+	_, err := cleanText("summary", s, summaryRule)
+	return err
+}
+
 // as names the field in messages: "de naam van de klager"; label is a Dutch key (see Msg).
 func (r textRule) as(label string, args ...any) textRule { r.label = Msg(label, args...); return r }
 

@@ -29,8 +29,8 @@ func addressLines(in *Input) []string {
 		}
 		return nonEmpty(lines)
 	}
-	home, country := sameCountry(p.country, in.Settings.PracticeCountry()), strings.ToUpper(p.country)
-	switch code := countryCode(p.country); {
+	home, country := data.SameCountry(p.country, in.Settings.PracticeCountry()), strings.ToUpper(p.country)
+	switch code := data.CountryCode(p.country); {
 	case p.country == "" || code == "NL":
 		lines = append(lines, strings.TrimSpace(p.pc+"  "+townInCapitals(p.city)))
 	case code == "GB":
@@ -78,14 +78,13 @@ func checkAddress(in *Input) error {
 	if p.line1 == "" && p.line2 == "" {
 		missing = append(missing, data.Msg("de straat en het huisnummer"))
 	}
-	if p.pc == "" && slices.Contains([]string{"", "NL", "BE", "DE", "LU", "FR", "GB"}, countryCode(p.country)) {
+	if p.pc == "" && slices.Contains([]string{"", "NL", "BE", "DE", "LU", "FR", "GB"}, data.CountryCode(p.country)) {
 		missing = append(missing, data.Msg("de postcode"))
 	}
 	if p.city == "" {
 		missing = append(missing, data.Msg("de woonplaats"))
 	}
-	inNL := countryCode(p.country) == "NL" || p.country == "" && sameCountry("NL", in.Settings.PracticeCountry())
-	if _, dutch := data.DutchPostcode(p.pc); p.pc != "" && !dutch && inNL {
+	if data.PostcodeRefused(p.pc, p.country, in.Settings.PracticeCountry()) { // typed before the register checked it
 		return data.NewError(data.CodeConflict, "address", "de postcode %q van %s is geen Nederlandse postcode (vier cijfers en twee letters, zoals 3511 AX); verbeter de postcode, of vul het land in als het adres in het buitenland ligt", p.pc, who)
 	}
 	switch {
@@ -106,35 +105,6 @@ func townInCapitals(town string) string {
 		}
 	}
 	return strings.ToUpper(town)
-}
-
-// countryNames are the ways of writing a country that mean the same one, by its ISO code.
-var countryNames = map[string]string{
-	"nederland": "NL", "netherlands": "NL", "the netherlands": "NL", "nl": "NL", "holland": "NL",
-	"belgië": "BE", "belgie": "BE", "belgium": "BE", "belgique": "BE", "belgien": "BE", "be": "BE",
-	"duitsland": "DE", "germany": "DE", "deutschland": "DE", "de": "DE",
-	"luxemburg": "LU", "luxembourg": "LU", "lu": "LU", "frankrijk": "FR", "france": "FR", "fr": "FR",
-	"verenigd koninkrijk": "GB", "united kingdom": "GB", "the united kingdom": "GB", "uk": "GB", "gb": "GB",
-	"groot-brittannië": "GB", "groot-brittannie": "GB", "great britain": "GB", "engeland": "GB", "england": "GB",
-	"schotland": "GB", "scotland": "GB", "wales": "GB", "noord-ierland": "GB", "northern ireland": "GB",
-}
-
-// countryCode is the ISO code of a country as typed, or the text folded when it is not known.
-func countryCode(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " .")), " "))
-	if c, ok := countryNames[s]; ok {
-		return c
-	}
-	return s
-}
-
-// sameCountry reports whether two spellings name the same country. An empty practice
-// country is the Netherlands, the register's home.
-func sameCountry(a, practice string) bool {
-	if strings.TrimSpace(practice) == "" {
-		practice = "Nederland"
-	}
-	return countryCode(a) == countryCode(practice)
 }
 
 // senderLine is the practice's return address, printed small above the recipient so it shows

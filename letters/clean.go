@@ -33,19 +33,13 @@ func cleanText(s string) string {
 // oneLine is cleanText for a field printed on a single line, such as a name or a letterhead line.
 func oneLine(s string) string { return strings.TrimSpace(strings.ReplaceAll(cleanText(s), "\n", " ")) }
 
-// multiLine reports whether a setting holds text with paragraphs: a letter text or the next
-// step after the outcome. Every other setting is printed on one line, if at all.
-func multiLine(key string) bool {
-	return key == data.KeyDisputesBody || key == data.KeyDisputesBodyEn || strings.HasPrefix(key, "letter_")
-}
-
 // tidy cleans every text of in that may be printed, once, before anything is checked or laid
 // out, so the characters checked against the font are exactly those drawn. It works on copies
 // and leaves the caller's settings map alone.
 func tidy(in Input) Input {
 	set := make(data.Settings, len(in.Settings))
 	for k, v := range in.Settings {
-		if multiLine(k) {
+		if data.MultiLine(k) {
 			set[k] = cleanText(v)
 		} else {
 			set[k] = oneLine(v)

@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"fmt"
 	"strings"
 
 	"klachtenregister/data"
@@ -41,7 +40,7 @@ func consentChoices(in *Input) string {
 			if d.Letter {
 				label = t.letterNo
 			}
-			lines = append(lines, "  [ ] "+fmt.Sprintf(label, d.ID)+": "+d.Name)
+			lines = append(lines, "  [ ] "+numbered(label, d.ID, d.Name))
 		}
 	}
 	return strings.Join(append(lines, "[ ] "+t.consentNone), "\n")
@@ -50,11 +49,10 @@ func consentChoices(in *Input) string {
 // fileDocuments lists what the consent form offers: the letters the complainant received and
 // the attachments of the file.
 func fileDocuments(f *data.File, lang string) []FileDocument {
-	t := phrasebook[lang]
 	var out []FileDocument
 	for _, l := range f.Letters {
 		if !l.SentOn.IsZero() && l.Kind != data.LetterConfidentiality {
-			out = append(out, FileDocument{Letter: true, ID: l.ID, Name: fmt.Sprintf(t.letterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))})
+			out = append(out, FileDocument{Letter: true, ID: l.ID, Name: letterName(l, lang)})
 		}
 	}
 	for _, a := range f.Attachments {

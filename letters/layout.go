@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -175,9 +176,10 @@ func letterhead(in *Input) []headLine {
 	if p := set.PracticePhone(); p != "" {
 		lines = append(lines, headLine{data.KeyPracticePhone, phrasebook[in.Language].phoneLabel + " " + p})
 	}
-	for _, k := range []string{data.KeyPracticeEmail, data.KeyPracticeWebsite, data.KeyPracticeRegistration} {
+	for _, k := range []string{data.KeyPracticeEmail, data.KeyPracticeWebsite} {
 		lines = append(lines, headLine{k, set[k]})
 	}
+	lines = append(lines, headLine{data.KeyPracticeRegistration, registration(set[data.KeyPracticeRegistration], in.Language)})
 	var out []headLine
 	for _, l := range lines {
 		if l.text != "" {
@@ -185,6 +187,22 @@ func letterhead(in *Input) []headLine {
 		}
 	}
 	return out
+}
+
+// kvk is the Dutch Chamber of Commerce's abbreviation before a number, as practices write it:
+// "KvK 12345678", "KvK-nr.: 12345678", "KVK-nummer 12345678", "Kamer van Koophandel 12345678".
+var kvk = regexp.MustCompile(`(?i)\b(?:KvK|Kamer van Koophandel)(?:[- ]?(?:nummer|nr\.?))?:?\s*(\d)`)
+
+// registration is the practice's registration number (setting practice_registration) as the
+// letterhead prints it. An English letter names the Chamber of Commerce in English: "KvK"
+// means nothing to a reader abroad, and "Chamber of Commerce" is the KvK's own English name,
+// which Dutch firms print on their English letterheads. Other registers (BIG, AGB, the bar)
+// keep the practice's words: their names are proper names.
+func registration(text, lang string) string {
+	if name := phrasebook[lang].chamberOfCommerce; name != "" {
+		return kvk.ReplaceAllString(text, name+nbsp+"${1}")
+	}
+	return text
 }
 
 // layoutLetterhead places the logo at the top left and the practice's details right-aligned

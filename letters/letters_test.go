@@ -330,7 +330,7 @@ func TestConsentFormOffersTheNamedDocuments(t *testing.T) {
 				text string
 				want bool
 			}{{tr.consentAll, true}, {tr.consentNone, true}, {tr.consentNamed, tc.named}, {tr.consentOnly, tc.only},
-				{fmt.Sprintf(tr.attachmentNo, 3) + ": offerte.pdf", tc.ticked}} {
+				{fmt.Sprintf(tr.attachmentNo, 3) + " (offerte.pdf)", tc.ticked}} {
 				if strings.Contains(form, "[ ] "+c.text) != c.want {
 					t.Errorf("%s, documents %q, %d to tick: %q offered %v, want %v:\n%s", lang, tc.docs, len(tc.files), c.text, !c.want, c.want, form)
 				}
@@ -384,8 +384,8 @@ func TestDocumentsAreNamed(t *testing.T) {
 				t.Errorf("%s: the letter does not name %q:\n%s", lang, want, letter)
 			}
 			tr := phrasebook[lang]
-			for _, s := range []string{tr.consentAll, tr.consentOnly, tr.consentNone, fmt.Sprintf(tr.attachmentNo, 3) + ": klachtbrief.pdf",
-				fmt.Sprintf(tr.letterNo, 4) + ": "} {
+			for _, s := range []string{tr.consentAll, tr.consentOnly, tr.consentNone, fmt.Sprintf(tr.attachmentNo, 3) + " (klachtbrief.pdf)",
+				fmt.Sprintf(tr.letterNo, 4) + " ("} {
 				if !strings.Contains(form, s) {
 					t.Errorf("%s: the form lacks %q:\n%s", lang, s, form)
 				}
@@ -872,5 +872,29 @@ func TestNamesAndPhoneNumbersStayOnOneLine(t *testing.T) {
 	set := data.Settings{data.KeyPracticePhone: "030 231 45 67"}
 	if got := reachable(set, nl); !strings.Contains(got, "030\u00a0231\u00a045\u00a067") {
 		t.Errorf("contact sentence %q, want the phone number bound", got)
+	}
+}
+
+// TestEnglishLetterheadNamesTheChamberOfCommerce: an English letterhead printed the Dutch
+// abbreviation "KvK", which a reader abroad does not know; other registers keep their names.
+func TestEnglishLetterheadNamesTheChamberOfCommerce(t *testing.T) {
+	const coc = "Chamber of Commerce no.\u00a0"
+	for typed, want := range map[string]string{
+		"KvK 12345678":                    coc + "12345678",
+		"KvK-nr.: 12345678":               coc + "12345678",
+		"KVK-nummer 12345678":             coc + "12345678",
+		"kvk nr 12345678":                 coc + "12345678",
+		"Kamer van Koophandel 12345678":   coc + "12345678",
+		"Coöperatie, KvK 12345678":        "Coöperatie, " + coc + "12345678",
+		"KvK 12345678 · BIG 49012345601":  coc + "12345678 · BIG 49012345601",
+		"BIG-register 49012345601":        "BIG-register 49012345601",
+		"Stichting KvKlachten, AGB 12345": "Stichting KvKlachten, AGB 12345",
+	} {
+		if got := registration(typed, "en"); got != want {
+			t.Errorf("English letterhead of %q: %q, want %q", typed, got, want)
+		}
+		if got := registration(typed, "nl"); got != typed {
+			t.Errorf("Dutch letterhead of %q: %q", typed, got)
+		}
 	}
 }

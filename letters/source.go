@@ -119,8 +119,8 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 }
 
 // consented names the documents a consent covers in the letter's language, as the consent
-// form offered them: "brief nr. 4: Ontvangstbevestiging van uw klacht, verstuurd op 2 mei 2026".
-// (The register's Consent.Scope is Dutch, for the CLI.)
+// form offered them: "brief 4 (Ontvangstbevestiging van uw klacht, verstuurd op 2 mei 2026)
+// en bijlage 3 (klachtbrief.pdf)". (The register's Consent.Scope is Dutch, for the CLI.)
 func consented(f *data.File, d data.Documents, lang string) string {
 	t := phrasebook[lang]
 	if d.All {
@@ -128,25 +128,41 @@ func consented(f *data.File, d data.Documents, lang string) string {
 	}
 	var names []string
 	for _, id := range d.Letters {
-		name := fmt.Sprintf(t.letterNo, id)
+		name := ""
 		if i := slices.IndexFunc(f.Letters, func(l data.Letter) bool { return l.ID == id }); i >= 0 {
-			l := f.Letters[i]
-			if l.SentOn.IsZero() {
-				name += ": " + t.subjects[l.Kind]
-			} else {
-				name += ": " + fmt.Sprintf(t.letterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
-			}
+			name = letterName(f.Letters[i], lang)
 		}
-		names = append(names, name)
+		names = append(names, numbered(t.letterNo, id, name))
 	}
 	for _, id := range d.Attachments {
-		name := fmt.Sprintf(t.attachmentNo, id)
+		name := ""
 		if i := slices.IndexFunc(f.Attachments, func(a data.Attachment) bool { return a.ID == id }); i >= 0 {
-			name += ": " + f.Attachments[i].Name
+			name = f.Attachments[i].Name
 		}
-		names = append(names, name)
+		names = append(names, numbered(t.attachmentNo, id, name))
 	}
-	return strings.Join(names, "; ")
+	return data.JoinAnd(names, t.and)
+}
+
+// letterName is a letter of the file as the complainant knows it: its subject line and, once
+// sent, the day it went out ("Ontvangstbevestiging van uw klacht, verstuurd op 2 mei 2026").
+func letterName(l data.Letter, lang string) string {
+	t := phrasebook[lang]
+	if l.SentOn.IsZero() {
+		return t.subjects[l.Kind]
+	}
+	return fmt.Sprintf(t.letterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
+}
+
+// numbered is a document of the file by its number, as the consent form, the confidentiality
+// statement and the app (and its timeline) all name it: "bijlage 3 (klachtbrief.pdf)", or
+// "bijlage 3" when its name is not known.
+func numbered(format string, id int64, name string) string {
+	s := fmt.Sprintf(format, id)
+	if name != "" {
+		s += " (" + name + ")"
+	}
+	return s
 }
 
 func pickExpert(src Source, id int64) (data.Expert, error) {

@@ -152,7 +152,7 @@ func TestConfidentialityNamesTheConsentedDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf("The documents concerned are: attachment no. %d: klachtbrief.pdf.", att)
+	want := fmt.Sprintf("The documents concerned are: attachment %d (klachtbrief.pdf).", att)
 	if body, err := bodyText(in); err != nil || !strings.Contains(body, want) || strings.Contains(body, "bijlage") {
 		t.Errorf("English statement lacks %q: %v\n%s", want, err, body)
 	}
@@ -246,5 +246,23 @@ func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
 	}
 	if text := consent(); strings.Contains(text, "al een toestemmingsformulier") {
 		t.Errorf("the complainant has answered, but the request sends the form again:\n%s", text)
+	}
+}
+
+// TestConsentedDocumentsReadAsASentence: the confidentiality statement names the documents
+// as the consent form and the app do, "bijlage 3 (klachtbrief.pdf)", in a sentence with "en"
+// before the last (it read "brief nr. 4: …; bijlage nr. 3: klachtbrief.pdf", colons within
+// the sentence, and the timeline said "bijlage 3 (klachtbrief.pdf)").
+func TestConsentedDocumentsReadAsASentence(t *testing.T) {
+	f := &data.File{Letters: []data.Letter{{ID: 4, Kind: data.LetterAcknowledgement, SentOn: day("2026-10-08")}},
+		Attachments: []data.Attachment{{ID: 3, Name: "klachtbrief.pdf"}}}
+	d := data.Documents{Letters: []int64{4}, Attachments: []int64{3, 9}}
+	for lang, want := range map[string]string{
+		"nl": "brief 4 (Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026), bijlage 3 (klachtbrief.pdf) en bijlage 9",
+		"en": "letter 4 (Acknowledgement of your complaint, sent on 8 October 2026), attachment 3 (klachtbrief.pdf) and attachment 9",
+	} {
+		if got := consented(f, d, lang); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
 	}
 }

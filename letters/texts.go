@@ -30,15 +30,18 @@ type phrases struct {
 	// about the enclosed form.
 	consentTick, consentAll, consentOnly, consentNone string
 	consentNamed                                      string // only the documents the letter names, when the file holds none to tick
-	letterNo, attachmentNo, letterOf                  string
+	letterNo, attachmentNo, letterOf                  string // a document of the file by its number (see numbered)
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
 	formSentBefore                                    string // consent request: the form went out already on %s, with the acknowledgement
 	phoneLabel, calibrationTitle                      string
-	calibration                                       []string // the calibration page's instructions
-	decimalComma                                      bool     // numbers are written 20,5 rather than 20.5
-	euroSpace                                         string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
+	// chamberOfCommerce takes the place of the Dutch "KvK" before the practice's number in the
+	// letterhead (see registration); "" keeps the practice's own words.
+	chamberOfCommerce string
+	calibration       []string // the calibration page's instructions
+	decimalComma      bool     // numbers are written 20,5 rather than 20.5
+	euroSpace         string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
 	titleForPrefix bool                       // a title takes the prefix's place: English "Prof. dr. H. Öztürk", not "Ms prof. dr."
@@ -136,7 +139,7 @@ var dutch = phrases{
 	consentOnly:  "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
 	consentNone:  "Ik geef geen toestemming.",
 	consentNamed: "Ik geef alleen toestemming voor de hierboven genoemde stukken.",
-	letterNo:     "brief nr. %d", attachmentNo: "bijlage nr. %d", letterOf: "%s, verstuurd op %s",
+	letterNo:     "brief %d", attachmentNo: "bijlage %d", letterOf: "%s, verstuurd op %s",
 	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
@@ -258,7 +261,7 @@ var english = phrases{
 	consentOnly:  "I consent only to the documents I tick below being shared:",
 	consentNone:  "I do not consent.",
 	consentNamed: "I consent only to the documents named above being shared.",
-	letterNo:     "letter no. %d", attachmentNo: "attachment no. %d", letterOf: "%s, sent on %s",
+	letterNo:     "letter %d", attachmentNo: "attachment %d", letterOf: "%s, sent on %s",
 	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
 		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the enclosed " +
@@ -268,6 +271,7 @@ var english = phrases{
 		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
 	formSentBefore: "We already sent you a consent form on %s. In case you no longer have it, we enclose it again.",
 	phoneLabel:     "Phone", calibrationTitle: "Address window test sheet",
+	chamberOfCommerce: "Chamber of Commerce no.",
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
 		"Put it in one of the practice's window envelopes: the dotted frame must lie entirely inside the window.",

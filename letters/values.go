@@ -80,7 +80,10 @@ func DescriptionPreview(c *data.Complaint, lang string) string {
 	if _, err := data.ParseLanguage(lang); err != nil {
 		lang = "nl"
 	}
-	return fmt.Sprintf(phrasebook[lang].previewDescription, Description(c, lang))
+	// To a representative the letters reword the description typed as to the complainant
+	// ("uw klacht over ..." becomes "de klacht over ..."), and so does the preview.
+	to := &Input{Kind: data.LetterAcknowledgement, Language: lang, Complaint: *c}
+	return fmt.Sprintf(phrasebook[lang].previewDescription, forRepresentative(to, Description(c, lang)))
 }
 
 // TextPreview is a text typed for a letter as the letter prints it, quoted, in the letter's
@@ -228,9 +231,9 @@ func progressSoFar(in *Input) string {
 		contacts = append(contacts, fmt.Sprintf("%s %s", t.contactKinds[ct.Kind], onDate(ct.On, in.Language)))
 	}
 	if len(contacts) > 0 && since {
-		parts = append(parts, fmt.Sprintf(t.contacted, joinAnd(contacts, t.and)))
+		parts = append(parts, fmt.Sprintf(t.contacted, data.JoinAnd(contacts, t.and)))
 	} else if len(contacts) > 0 {
-		parts = append(parts, fmt.Sprintf(t.contactedAll, joinAnd(contacts, t.and)))
+		parts = append(parts, fmt.Sprintf(t.contactedAll, data.JoinAnd(contacts, t.and)))
 	}
 	if in.ExpertConsulted {
 		parts = append(parts, t.expertAsked)
@@ -244,9 +247,6 @@ func onDate(d data.Date, lang string) string {
 	}
 	return "op " + formatDate(d, lang)
 }
-
-// joinAnd writes "a, b en c".
-func joinAnd(xs []string, and string) string { return data.JoinAnd(xs, and) }
 
 // conclusion is the verdict in a sentence that says only what happened: it names the
 // conversation with the complainant when a hearing of theirs is on record, the latest one.

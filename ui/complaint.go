@@ -56,6 +56,7 @@ type complaintFile struct {
 	title       *widget.Label
 	banner      *widget.Label
 	hold        *widget.Label                 // a legal hold, or that the file is anonymised (privacyLine)
+	refusals    map[data.Action]error         // why each step of data.FileSteps is refused now, nil if allowed: data.AllowedSteps, once per load
 	buttons     map[data.Action]*button       // one per step of data.FileSteps, in the menu of steps
 	steps       map[data.Action]func()        // what each step's button does
 	reasons     map[data.Action]*widget.Label // under a refused step in the menu: why not
@@ -172,6 +173,7 @@ func (cf *complaintFile) show(f *data.File) {
 	// to show the values as stored (a postcode as "1234 AB").
 	dirty := cf.file != nil && cf.form.read(cf.file.Complaint) != cf.file.Complaint && !cf.saved
 	cf.file, cf.saved = f, false
+	cf.form.practice = f.Settings
 	c := f.Complaint
 	title := fmt.Sprintf("%s · %s · %s", c.Reference, complainantName(c), statusLabel(c.Status))
 	switch { // the procedure beside the status, unless the status says it ("informeel")
@@ -192,13 +194,12 @@ func (cf *complaintFile) show(f *data.File) {
 	}
 	cf.win.SetTitle(winTitle)
 	cf.showBanner(f.Items, f.Breached)
-	cf.hold.SetText(privacyLine(c))
-	cf.hold.Hidden = cf.hold.Text == ""
-	cf.hold.Refresh()
+	showLine(cf.hold, privacyLine(c))
 	cf.privacy.show(c, data.RetentionEnds(c, f.Settings), cf.today())
 	cf.showProcedure(f)
+	cf.refusals = data.AllowedSteps(f.Facts)
 	cf.showSteps(f)
-	cf.form.setEditable(data.StepRefusal(f.Facts, data.ActionEdit) == nil)
+	cf.form.setEditable(cf.refusals[data.ActionEdit] == nil)
 	if !dirty {
 		cf.form.fill(c)
 	}
@@ -242,7 +243,7 @@ func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Bre
 
 // check keeps Save disabled until the details are valid and differ from what is stored.
 func (cf *complaintFile) check() {
-	if cf.file == nil || data.StepRefusal(cf.file.Facts, data.ActionEdit) != nil {
+	if cf.file == nil || cf.refusals[data.ActionEdit] != nil {
 		cf.save.Disable() // a read-only file, such as an anonymised one, has nothing to correct
 		showLine(cf.problem, "")
 		return
@@ -302,7 +303,7 @@ func refusalLine() *widget.Label {
 // refuses by (data.StepRefusal), and says in why what the refusal says; offered reports
 // whether the step is allowed.
 func (cf *complaintFile) offer(a data.Action, why *widget.Label, buttons ...*button) (offered bool) {
-	err := data.StepRefusal(cf.file.Facts, a)
+	err := cf.refusals[a]
 	for _, b := range buttons {
 		setEnabled(b, err == nil)
 	}

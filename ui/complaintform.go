@@ -29,13 +29,17 @@ type complaintForm struct {
 	letterDesc   *entry
 	preview      *widget.Label
 	language     *choice
-	// practiceLanguage is the setting language: the letters' language of a new complaint
-	// while none is chosen ("" is Dutch).
-	practiceLanguage string
+	// practice are the practice's settings: its language is the letters' language of a new
+	// complaint while none is chosen, its country that of an address without one.
+	practice         data.Settings
 	org, repOrg      *entry // the organisation the complainant speaks for; the representative's firm
 	repName, repLine *entry // the representative (gemachtigde) and their address
 	repLine2, repPC  *entry
 	repCity, repCtry *entry
+	repEmail, repTel *entry
+	// descHint says to whom the letters' description of the complaint is written: the
+	// complainant ("uw klacht"), or the representative who filed it ("de klacht").
+	descHint *widget.Label
 	// changed is told of every edit, after the proposal and the preview are brought up to date.
 	changed func()
 	// typed are the fields typed in since the form was filled; only these say "Verplicht"
@@ -112,37 +116,50 @@ func newComplaintForm(today func() data.Date) *complaintForm {
 	f.description, f.desired = newMultiLineEntry(), newMultiLineEntry()
 	f.description.Wrapping, f.desired.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.description.SetMinRowsVisible(3)
-	f.name.Validator, f.summary.Validator = f.required(f.name), f.required(f.summary)
+	f.name.Validator = f.required(f.name)
 	checkAsTyped(&f.received.Entry, dateValidator(false, true, today))
 	f.received.SetPlaceHolder(lang.L("dd-mm-yyyy"))
-	f.email.Validator = func(s string) error {
-		if err := data.CheckEmail(s); err != nil {
-			return errorf(problemText(err))
-		}
-		return nil
-	}
 	f.channel = newSelect(labels(data.Channels, channelLabel), nil)
 	f.subject = newSelect(labels(data.Subjects, subjectLabel), nil)
 	update := func() { f.update() }
 	f.person1, f.rep = newNameFields(update), newNameFields(update)
 	f.letterDesc = newEntry()
-	f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
-	f.preview = widget.NewLabel("")
-	f.preview.Wrapping, f.preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
+	f.preview = hintLabel("")
 	f.language = newSelect([]string{languageName("nl"), languageName("en")}, func(string) { f.update() })
 	f.language.PlaceHolder = lang.L("(the practice's language)")
-	for _, e := range []**entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry, &f.org, &f.repOrg} {
+	for _, e := range []**entry{&f.repName, &f.repLine, &f.repLine2, &f.repPC, &f.repCity, &f.repCtry, &f.repEmail, &f.repTel,
+		&f.org, &f.repOrg} {
 		*e = newEntry()
 	}
+	f.descHint = hintLabel("")
+	f.checks()
 	for _, e := range []*entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
 		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.letterDesc, f.repName, f.repLine,
-		f.repLine2, f.repPC, f.repCity, f.repCtry, f.org, f.repOrg} {
+		f.repLine2, f.repPC, f.repCity, f.repCtry, f.repEmail, f.repTel, f.org, f.repOrg} {
 		e.OnChanged = func(string) { f.edited(e) }
 	}
 	f.name.OnChanged = func(s string) { f.person1.propose(s); f.edited(f.name) }
 	f.repName.OnChanged = func(s string) { f.rep.propose(s); f.edited(f.repName) }
 	f.channel.OnChanged, f.subject.OnChanged = func(string) { f.update() }, func(string) { f.update() }
+	f.update()
 	return f
+}
+
+// checks give the fields the store's own rules (data.CheckSummary, data.CheckPostcode,
+// data.CheckEmail), so the mark beside a field agrees with what Save will say: a summary
+// too long once showed a green tick. A postcode is checked against the country beside it.
+func (f *complaintForm) checks() {
+	checkAsTyped(&f.summary.Entry, func(s string) error {
+		if err := data.CheckSummary(s); err != nil {
+			return errorf(problemText(err))
+		}
+		return f.required(f.summary)(s)
+	})
+	practice := func() data.Settings { return f.practice }
+	checkPostcodeAsTyped(f.postcode, f.country, "", practice)
+	checkPostcodeAsTyped(f.repPC, f.repCtry, "rep_", practice)
+	checkEmailAsTyped(f.email, "")
+	checkEmailAsTyped(f.repEmail, "rep_")
 }
 
 // required is the check of a field that may not stay empty, once it was typed in.
@@ -155,10 +172,17 @@ func (f *complaintForm) required(e *entry) func(string) error {
 	}
 }
 
-// edited notes a field the practitioner typed in, and updates the form.
+// edited notes a field the practitioner typed in, and updates the form. A country typed
+// decides anew whether the postcode beside it is right.
 func (f *complaintForm) edited(e *entry) {
 	if !f.filling {
 		f.typed[e] = true
+	}
+	switch e {
+	case f.country:
+		f.postcode.Validate()
+	case f.repCtry:
+		f.repPC.Validate()
 	}
 	f.update()
 }
@@ -169,9 +193,16 @@ func (f *complaintForm) update() {
 	c := f.read(data.Complaint{})
 	language := c.Language
 	if language == "" {
-		language = f.practiceLanguage // as the register will store it (data.Store.Create)
+		language = f.practice.Language() // as the register will store it (data.Store.Create)
 	}
 	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
+	if strings.TrimSpace(c.Representative.Name) != "" {
+		f.descHint.SetText(lang.L("Written to the representative, who filed the complaint for the complainant (‘the complaint …’); empty gives the description shown above."))
+		f.letterDesc.SetPlaceHolder(lang.L("e.g. the complaint of 3 December 2026 about our services"))
+	} else {
+		f.descHint.SetText(lang.L("Written to the complainant; empty gives the description shown above."))
+		f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
+	}
 	if f.changed != nil {
 		f.changed()
 	}
@@ -194,7 +225,7 @@ func (f *complaintForm) setEditable(on bool) {
 	for _, w := range []fyne.Disableable{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
 		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.channel, f.subject,
 		f.person1.salutation, f.person1.initials, f.person1.surname, f.letterDesc, f.language, f.repName, f.rep.salutation,
-		f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry, f.org, f.repOrg} {
+		f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry, f.repEmail, f.repTel, f.org, f.repOrg} {
 		setEnabled(w, on)
 	}
 }
@@ -205,7 +236,7 @@ func (f *complaintForm) items() []*widget.FormItem {
 	hint := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem { // both translated by the caller
 		return &widget.FormItem{Text: label, Widget: w, HintText: hint}
 	}
-	return hintsBelow([]*widget.FormItem{
+	return hintsBelow(widget.Horizontal, []*widget.FormItem{
 		item("Complainant *", f.name),
 		hint(lang.L("On behalf of (organisation)"), f.org, lang.L("Only when the complaint comes from a company or other organisation: its name. The letters then go to the organisation, for the attention of the complainant above.")),
 		item("Salutation in letters", f.person1.salutation),
@@ -218,13 +249,13 @@ func (f *complaintForm) items() []*widget.FormItem {
 		hint(lang.L("Summary *"), f.summary, lang.L("For the register only; letters never quote it.")),
 		item("Description of the complaint", f.description), item("Desired outcome", f.desired),
 		item("Language of the letters", f.language),
-		hint(lang.L("Description of the complaint in the letters"), container.NewVBox(f.letterDesc, f.preview),
-			lang.L("Written to the complainant; empty gives the description shown above.")),
+		item("Description of the complaint in the letters", container.NewVBox(f.letterDesc, f.preview)),
+		widget.NewFormItem("", f.descHint), // as hintsBelow sets a hint, in words that follow the representative
 		widget.NewFormItem("", heading(lang.L("Representative (optional): letters then go to them"))),
 		item("Representative", f.repName), item("Organisation", f.repOrg), item("Salutation in letters", f.rep.salutation),
 		item("Initials or first name", f.rep.initials), item("Surname", f.rep.surname),
 		item("Address", f.repLine), item("Address (line 2)", f.repLine2), item("Postcode", f.repPC),
-		item("City", f.repCity), item("Country", f.repCtry),
+		item("City", f.repCity), item("Country", f.repCtry), item("E-mail", f.repEmail), item("Phone", f.repTel),
 	})
 }
 
@@ -240,11 +271,12 @@ func (f *complaintForm) fill(c data.Complaint) {
 		f.description: c.Description, f.desired: c.Desired} {
 		e.SetText(v)
 	}
+	f.handler.SetPlaceHolder(f.practice.PractitionerName()) // who handles it when the field is left empty (data.Store.Create)
 	f.channel.SetSelectedIndex(slices.Index(data.Channels, c.Channel))
 	f.subject.SetSelectedIndex(slices.Index(data.Subjects, c.Subject))
 	r := c.Representative
 	for e, v := range map[*entry]string{f.letterDesc: c.LetterDescription, f.repName: r.Name, f.repOrg: r.Organisation, f.repLine: r.AddressLine1,
-		f.repLine2: r.AddressLine2, f.repPC: r.Postcode, f.repCity: r.City, f.repCtry: r.Country} {
+		f.repLine2: r.AddressLine2, f.repPC: r.Postcode, f.repCity: r.City, f.repCtry: r.Country, f.repEmail: r.Email, f.repTel: r.Phone} {
 		e.SetText(v)
 	}
 	f.person1.fill(p.Name, p.NameParts)
@@ -270,7 +302,7 @@ func (f *complaintForm) read(base data.Complaint) data.Complaint {
 		Email: f.email.Text, Phone: f.phone.Text}
 	c.Representative = data.Complainant{Name: f.repName.Text, NameParts: f.rep.read(), Organisation: f.repOrg.Text, AddressLine1: f.repLine.Text,
 		AddressLine2: f.repLine2.Text, Postcode: f.repPC.Text, City: f.repCity.Text, Country: f.repCtry.Text,
-		Email: base.Representative.Email, Phone: base.Representative.Phone}
+		Email: f.repEmail.Text, Phone: f.repTel.Text}
 	c.LetterDescription = f.letterDesc.Text
 	if i := f.language.SelectedIndex(); i >= 0 {
 		c.Language = data.Languages[i]
@@ -289,7 +321,7 @@ func (f *complaintForm) problem(base data.Complaint) error {
 	if !subject {
 		c.Subject = data.SubjectOther
 	}
-	err := c.Validate(f.today())
+	err := c.Validate(f.today(), f.practice)
 	// A date that is no date reaches Validate as none; the field's own check says what is
 	// wrong with it. Any other date (in the future, say) gets the domain's sentence, which
 	// also says what to fill in.

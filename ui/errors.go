@@ -25,6 +25,15 @@ func capitalised(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// uncapitalised starts s with a small letter, for a label within a sentence.
+func uncapitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
 // sentence makes a domain message into a sentence: capital first letter, full stop at the end.
 func sentence(msg string) string {
 	msg = capitalised(strings.TrimSpace(msg))

@@ -40,11 +40,11 @@ func (cf *complaintFile) documentChoices() (*widget.CheckGroup, func() data.Docu
 	var options []string
 	picked := map[string]data.Documents{}
 	for _, l := range cf.file.Letters {
-		o := lang.L("letter no. {{.ID}}: {{.Kind}}, version {{.Version}}", map[string]any{"ID": l.ID, "Kind": letterLabel(l.Kind), "Version": l.Version})
+		o := lang.L("letter {{.ID}} ({{.Kind}}, version {{.Version}})", map[string]any{"ID": l.ID, "Kind": letterLabel(l.Kind), "Version": l.Version})
 		options, picked[o] = append(options, o), data.Documents{Letters: []int64{l.ID}}
 	}
 	for _, a := range cf.file.Attachments {
-		o := lang.L("attachment no. {{.ID}}: {{.Name}}", map[string]any{"ID": a.ID, "Name": a.Name})
+		o := lang.L("attachment {{.ID}} ({{.Name}})", map[string]any{"ID": a.ID, "Name": a.Name})
 		options, picked[o] = append(options, o), data.Documents{Attachments: []int64{a.ID}}
 	}
 	group := widget.NewCheckGroup(options, nil)
@@ -164,6 +164,9 @@ func (cf *complaintFile) onExpert() {
 	titleAfter.SetPlaceHolder(lang.L("e.g. RA"))
 	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
 	checkAsTyped(&signed.Entry, dateValidator(true, true, cf.today))
+	checkPostcodeAsTyped(pc, country, "expert_", func() data.Settings { return cf.file.Settings })
+	checkEmailAsTyped(email, "expert_")
+	country.OnChanged = func(string) { pc.Validate() }
 	options := []string{lang.L("New expert")}
 	for _, e := range experts {
 		options = append(options, e.Name)
@@ -260,8 +263,7 @@ func (cf *complaintFile) onStatement() {
 	signed := dateEntry(cf.today)
 	// What the file holds for the expert chosen, as it is now: the statement to sign may have
 	// been made since the file was opened.
-	hint := wrapped("")
-	hint.TextStyle.Italic = true
+	hint := hintLabel("")
 	who.OnChanged = func(string) {
 		made := cf.statementMade(experts[max(0, who.SelectedIndex())].ID)
 		if made.IsZero() {

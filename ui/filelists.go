@@ -164,8 +164,8 @@ func (l *fileLists) show(f *data.File) {
 	}
 	cf := l.cf
 	cf.offer(data.ActionContact, l.contactsWhy, l.addContact)
-	setEnabled(l.askInformation, data.StepRefusal(f.Facts, data.ActionRequestInformation) == nil)
-	l.informationReceived.Hidden = data.StepRefusal(f.Facts, data.ActionInformationReceived) != nil
+	setEnabled(l.askInformation, cf.refusals[data.ActionRequestInformation] == nil)
+	l.informationReceived.Hidden = cf.refusals[data.ActionInformationReceived] != nil
 	l.informationReceived.Refresh()
 	// Consent is withdrawn only where the latest answer gave it, as the store asks.
 	state, _ := f.ConsentState()

@@ -15,9 +15,10 @@ import (
 )
 
 // firstStartKeys are the practice details first start asks for: everything a letter needs
-// (data.Settings.MissingLetterDetails), with the e-mail address beside the phone number.
+// (data.Settings.MissingLetterDetails), with the e-mail address beside the phone number, and
+// the country (Nederland), by which the postcode is checked.
 var firstStartKeys = []string{data.KeyPracticeName, data.KeyPracticeAddress, data.KeyPracticePostcode,
-	data.KeyPracticeCity, data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPractitionerName}
+	data.KeyPracticeCity, data.KeyPracticeCountry, data.KeyPracticePhone, data.KeyPracticeEmail, data.KeyPractitionerName}
 
 // firstStart is the dialog of a new register.
 type firstStart struct {
@@ -67,11 +68,19 @@ func (m *Main) FirstStart() *firstStart {
 	fs.form = form
 	for _, key := range firstStartKeys {
 		e := widget.NewEntry()
-		e.Validator = settingValidator(key) // the same check as the settings screen; empty is told below the form
+		e.SetText(set[key]) // the country: Nederland
+		// The same check as the settings screen; empty is told below the form.
+		e.Validator = settingValidator(key, func() string {
+			if country := fs.fields[data.KeyPracticeCountry]; country != nil { // asked after the postcode
+				return country.Text
+			}
+			return set.PracticeCountry()
+		})
 		e.OnChanged = func(string) { fs.check() }
 		fs.fields[key] = e
 		form.Append(settingLabel(key), e)
 	}
+	fs.fields[data.KeyPracticeCountry].OnChanged = func(string) { fs.fields[data.KeyPracticePostcode].Validate(); fs.check() }
 	// The sector picks the next body the outcome letter names; under the Wkkgz a care practice
 	// must be affiliated with a geschilleninstantie, whose name is typed here.
 	fs.profession = newSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
@@ -190,6 +199,9 @@ func (fs *firstStart) check() {
 			problem = problemText(err)
 			break
 		}
+	}
+	if err := data.CheckSettings(values); problem == "" && err != nil {
+		problem = problemText(err)
 	}
 	if problem == "" {
 		var missing []string

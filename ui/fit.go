@@ -83,35 +83,27 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-// hintsBelow moves each form item's explanation onto a row of its own below the field, where
-// it wraps: Fyne draws a hint on one line, as wide as its text.
-func hintsBelow(items []*widget.FormItem) []*widget.FormItem {
+// hintsBelow puts each form item's explanation below its field, where it wraps: Fyne draws a
+// hint on one line, as wide as its text. Where the labels stand beside their fields it takes a
+// row of its own, so that the form still holds the field itself and shows its validation
+// message; where they stand above their fields (widget.Vertical) such a row would open the gap
+// of an empty label between the field and its hint, so there it goes in the field's own row.
+func hintsBelow(o widget.Orientation, items []*widget.FormItem) []*widget.FormItem {
 	out := make([]*widget.FormItem, 0, len(items))
 	for _, it := range items {
 		out = append(out, it)
-		if it.HintText != "" {
-			hint := wrapped(it.HintText)
-			hint.TextStyle.Italic = true
-			it.HintText = ""
+		if it.HintText == "" {
+			continue
+		}
+		hint := hintLabel(it.HintText)
+		it.HintText = ""
+		if o == widget.Vertical {
+			it.Widget = container.NewVBox(it.Widget, hint)
+		} else {
 			out = append(out, widget.NewFormItem("", hint))
 		}
 	}
 	return out
-}
-
-// hintsUnder puts each form item's explanation right under its field, for a form whose labels
-// stand above their fields (widget.Vertical): there a row of its own would open a gap of an
-// empty label between the field and its hint.
-func hintsUnder(items []*widget.FormItem) []*widget.FormItem {
-	for _, it := range items {
-		if it.HintText != "" {
-			hint := wrapped(it.HintText)
-			hint.TextStyle.Italic = true
-			it.HintText = ""
-			it.Widget = container.NewVBox(it.Widget, hint)
-		}
-	}
-	return items
 }
 
 // checkText is a check box with a label that wraps and that toggles it when clicked: a
@@ -139,6 +131,14 @@ func (l *tapLabel) Tapped(*fyne.PointEvent) { l.onTap() }
 func heading(text string) *widget.Label {
 	l := wrapped(text)
 	l.TextStyle.Bold = true
+	return l
+}
+
+// hintLabel is an explanation beside the fields, in italics, that wraps: a field's hint, or
+// the sentence a text typed for a letter makes in it.
+func hintLabel(text string) *widget.Label {
+	l := wrapped(text)
+	l.TextStyle.Italic = true
 	return l
 }
 

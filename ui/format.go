@@ -95,6 +95,33 @@ func checkAsTyped(e *widget.Entry, check func(string) error) {
 	}
 }
 
+// checkPostcodeAsTyped marks a postcode field by the store's rule (data.CheckPostcode), for
+// the country typed beside it. Under the field it says in a few words what to type: the
+// store's sentence, which says whose postcode it is, stands above Save, as under the field it
+// would widen the form beyond the window (a form's line under a field does not wrap).
+func checkPostcodeAsTyped(pc, country *entry, prefix string, practice func() data.Settings) {
+	checkAsTyped(&pc.Entry, func(s string) error {
+		switch {
+		case data.CheckPostcode(prefix, s, country.Text, practice()) == nil:
+			return nil
+		case strings.TrimSpace(country.Text) == "":
+			return errorf(lang.L("Four digits and two letters, such as 1234 AB, or fill in the country"))
+		}
+		return errorf(lang.L("Four digits and two letters, such as 1234 AB"))
+	})
+}
+
+// checkEmailAsTyped marks an e-mail address field by the store's rule (data.CheckEmail), in a
+// few words as checkPostcodeAsTyped does.
+func checkEmailAsTyped(e *entry, prefix string) {
+	checkAsTyped(&e.Entry, func(s string) error {
+		if data.CheckEmail(prefix, s) != nil {
+			return errorf(lang.L("The whole e-mail address, such as info@practice.com"))
+		}
+		return nil
+	})
+}
+
 // required is the validator of a field that may not stay empty.
 func required(s string) error {
 	if strings.TrimSpace(s) == "" {

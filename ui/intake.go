@@ -23,7 +23,7 @@ type intake struct {
 	form   *complaintForm
 	formal *check
 	// The phone intake (shown when a phone complaint is formal) and anonymity.
-	takenBy   *widget.Entry
+	takenBy   *entry
 	explicit  *check
 	phoneForm *widget.Form
 	anonymous *check
@@ -38,7 +38,7 @@ type intake struct {
 func newIntake(store complaintCreator, today func() data.Date, created func(string), fail func(error)) *intake {
 	in := &intake{store: store, form: newComplaintForm(today), created: created, fail: fail}
 	in.formal = newCheck("", func(bool) { in.check() })
-	in.takenBy = widget.NewEntry()
+	in.takenBy = newEntry()
 	in.takenBy.OnChanged = func(string) { in.check() }
 	in.explicit = newCheck("", func(bool) { in.check() })
 	in.phoneForm = widget.NewForm(widget.NewFormItem(lang.L("Taken by *"), in.takenBy),
@@ -83,14 +83,14 @@ func (in *intake) content() fyne.CanvasObject {
 // reset empties the form for the next complaint; the date received starts at today.
 func (in *intake) reset() {
 	if set, err := in.store.Settings(); err == nil {
-		in.form.practiceLanguage = set.Language()
+		in.form.practice = set
 	}
 	in.form.fill(data.Complaint{ReceivedOn: in.form.today()})
 	in.form.channel.ClearSelected()
 	in.form.subject.ClearSelected()
 	in.form.language.ClearSelected()
 	in.formal.SetChecked(false)
-	in.takenBy.SetText("")
+	in.takenBy.SetText(in.form.practice.PractitionerName()) // in a practice of one, who takes the calls
 	in.explicit.SetChecked(false)
 	in.anonymous.SetChecked(false)
 	in.check()

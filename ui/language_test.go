@@ -230,10 +230,14 @@ func TestLetterFileNamesAndSelectsInTheScreensLanguage(t *testing.T) {
 func TestBackupFailureInTheEnglishUI(t *testing.T) {
 	m, s := newApp(t)
 	notAFolder := filepath.Join(t.TempDir(), "bestand")
-	if err := os.WriteFile(notAFolder, []byte("x"), 0o600); err != nil {
+	if err := s.SetSettings(map[string]string{data.KeyBackupDir: filepath.Join(notAFolder, "kopieën")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSettings(map[string]string{data.KeyBackupDir: filepath.Join(notAFolder, "kopieën")}); err != nil {
+	// Saved while it could be made (the settings refuse one that cannot); then its place is taken.
+	if err := os.RemoveAll(notAFolder); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(notAFolder, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err := s.AutoBackup(false)

@@ -52,9 +52,7 @@ func newLettersTab(cf *complaintFile, store lettersStore) *lettersTab {
 func (lt *lettersTab) content() fyne.CanvasObject {
 	lt.make = newButton(lang.L("Create a letter…"), lt.onMake)
 	lt.make.Importance = widget.HighImportance
-	lt.refusal = widget.NewLabel("")
-	lt.refusal.Wrapping, lt.refusal.Importance = fyne.TextWrapWord, widget.WarningImportance
-	lt.refusal.Hide()
+	lt.refusal = refusalLine()
 	bar := newFlow(lt.make)
 	for _, b := range lt.actions {
 		bar.Add(b)
@@ -105,19 +103,21 @@ func (lt *lettersTab) enable() {
 		l := lt.cf.file.Letters[lt.selected]
 		setEnabled(lt.actions[3], l.SentOn.IsZero() && data.LetterStepRefusal(c, l.Kind) == nil) // Mark as sent…
 	}
-	err := data.LetterStepRefusal(c, data.LetterAcknowledgement)
-	for _, k := range data.LetterKinds {
-		if data.LetterStepRefusal(c, k) == nil {
-			err = nil
-		}
+	kinds := makeable(c)
+	setEnabled(lt.make, len(kinds) > 0)
+	why := ""
+	if len(kinds) == 0 {
+		why = problemText(data.LetterStepRefusal(c, data.LetterAcknowledgement))
 	}
-	setEnabled(lt.make, err == nil)
-	if err != nil {
-		lt.refusal.SetText(problemText(err))
-		lt.refusal.Show()
-	} else {
-		lt.refusal.Hide()
-	}
+	showLine(lt.refusal, why)
+}
+
+// makeable is the letters complaint c can get now, by the store's own rule
+// (data.LetterStepRefusal): a withdrawn file only the confirmation of its withdrawal.
+func makeable(c *data.Complaint) []data.LetterKind {
+	return slices.DeleteFunc(slices.Clone(data.LetterKinds), func(k data.LetterKind) bool {
+		return data.LetterStepRefusal(c, k) != nil
+	})
 }
 
 func letterLabel(k data.LetterKind) string { return tr("letter."+string(k), k.Label()) }
@@ -126,11 +126,9 @@ func deliveryLabel(d data.Delivery) string { return tr("delivery."+string(d), d.
 // onMake asks which letter to make and in which language, then makes and opens it.
 func (lt *lettersTab) onMake() {
 	cf := lt.cf
-	kinds := data.LetterKinds // those the file can still get: a withdrawn one only its confirmation
+	kinds := data.LetterKinds
 	if cf.file != nil {
-		kinds = slices.DeleteFunc(slices.Clone(kinds), func(k data.LetterKind) bool {
-			return data.LetterStepRefusal(&cf.file.Complaint, k) != nil
-		})
+		kinds = makeable(&cf.file.Complaint)
 	}
 	kind := newSelect(labels(kinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
 	kind.SetSelectedIndex(0)

@@ -119,9 +119,7 @@ func (o *overview) showWarnings(st data.BackupStatus) {
 	if !isDemo(st.Dir) {
 		lines = append(lines, backupWarnings(st, false)...)
 	}
-	o.warnings.SetText(strings.Join(lines, "\n"))
-	o.warnings.Hidden = len(lines) == 0
-	o.warnings.Refresh()
+	showLine(o.warnings, strings.Join(lines, "\n"))
 }
 
 func (o *overview) newRow() fyne.CanvasObject {

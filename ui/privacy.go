@@ -120,11 +120,7 @@ func (p *privacyTab) onErase() {
 		items = append(items, &widget.FormItem{Text: lang.L("Still open"), Widget: withdraw,
 			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})
 	}
-	text := lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months).")
-	if owed := lettersOwed(cf.file.Items); owed != "" {
-		text = lang.L("Still due: {{.Letters}}. After erasing, no letter can be made for this complaint any more: make and send that letter first.",
-			map[string]any{"Letters": owed}) + "\n\n" + text
-	}
+	text := eraseWarning(cf.file.Items)
 	if out := cf.file.CopiesOut; len(out) > 0 { // erasing ends their action item, not the copies
 		names := make([]string, len(out))
 		for i, o := range out {
@@ -145,16 +141,22 @@ func (p *privacyTab) onErase() {
 	})
 }
 
-// lettersOwed names the letters the complainant is still owed ("" when none): erasing
-// removes the name and address they need, and the items go with them.
-func lettersOwed(items []data.ActionItem) string {
+// eraseWarning is the erase dialog's warning of what cannot be undone, after the letters the
+// complainant is still owed, if any: erasing removes the name and address they need, and the
+// items go with them. It speaks of that letter, or of those letters when there are several.
+func eraseWarning(items []data.ActionItem) string {
+	text := lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months).")
 	var owed []string
 	for _, it := range items {
 		if _, ok := itemLetter[it.Kind]; ok {
-			owed = append(owed, itemLabel(it.Kind))
+			owed = append(owed, uncapitalised(itemLabel(it.Kind))) // in one sentence
 		}
 	}
-	return strings.Join(owed, ", ")
+	if len(owed) == 0 {
+		return text
+	}
+	return lang.N("Still due: {{.Letters}}. After erasing, no letter can be made for this complaint any more: make and send that letter first.",
+		len(owed), map[string]any{"Letters": capitalised(data.JoinAnd(owed, lang.L("and")))}) + "\n\n" + text
 }
 
 // onHold places a legal hold, with its reason.

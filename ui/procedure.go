@@ -109,16 +109,14 @@ func shortened(s string, n int) string {
 // showSteps sets the next step's button and the menu of the other steps from the steps the
 // file allows now; a refused step shows why, under the button or in the menu.
 func (cf *complaintFile) showSteps(f *data.File) {
-	steps := data.AllowedSteps(f.Facts)
+	steps := cf.refusals
 	for a, b := range cf.buttons {
 		setEnabled(b, steps[a] == nil)
-		why := cf.reasons[a]
+		why := ""
 		if steps[a] != nil {
-			why.SetText(explain(steps[a]))
-			why.Show()
-		} else {
-			why.Hide()
+			why = explain(steps[a])
 		}
+		showLine(cf.reasons[a], why)
 	}
 	// The steps the file allows come first in the menu: on a closed file "Heropenen…" stood
 	// below every step it refuses, each with its reason.
@@ -135,7 +133,7 @@ func (cf *complaintFile) showSteps(f *data.File) {
 		cf.menuBox.Refresh()
 	}
 	cf.nextStep = data.NextStep(f.Facts)
-	cf.nextWhy.Hide()
+	showLine(cf.nextWhy, "")
 	if cf.nextStep == "" {
 		cf.next.Hide()
 		return
@@ -149,8 +147,7 @@ func (cf *complaintFile) showSteps(f *data.File) {
 		cf.next.SetText(letterStepLabel(kind, unsentLetter(f, kind) >= 0))
 		cf.next.Enable()
 	case steps[cf.nextStep] != nil:
-		cf.nextWhy.SetText(explain(steps[cf.nextStep]))
-		cf.nextWhy.Show()
+		showLine(cf.nextWhy, explain(steps[cf.nextStep]))
 	}
 	for a, row := range cf.menuRows { // the next step is not repeated in the menu
 		row.Hidden = a == cf.nextStep && !first

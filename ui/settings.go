@@ -90,24 +90,31 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 			continue
 		}
 		e := newEntry()
-		if d.Key == data.KeyDisputesBody || d.Key == data.KeyDisputesBodyEn || d.Key == data.KeyStaffNames || strings.HasPrefix(d.Key, "letter_") {
+		if data.MultiLine(d.Key) {
 			e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 			e.SetMinRowsVisible(6)
 		}
-		e.Validator = settingValidator(d.Key)
+		e.Validator = settingValidator(d.Key, func() string { return s.entries[data.KeyPracticeCountry].Text })
 		e.OnChanged = func(string) { s.check() }
 		s.entries[d.Key] = e
 	}
+	country, postcode := s.entries[data.KeyPracticeCountry], s.entries[data.KeyPracticePostcode]
+	country.OnChanged = func(string) { postcode.Validate(); s.check() }
 	return s
 }
 
 // settingValidator checks a setting's field as data.CheckSetting does. Its message goes under
 // the field, one line wide, so it leaves out the setting's name, which the field's label shows:
-// "E-mail praktijk: "info@delinde" is geen …" was cut off before it said what to type.
-func settingValidator(key string) fyne.StringValidator {
+// "E-mail praktijk: "info@delinde" is geen …" was cut off before it said what to type. The
+// practice's postcode is also held to the practice's country (data.CheckSettings), in a few
+// words as every postcode is (checkPostcodeAsTyped); country is that field's text.
+func settingValidator(key string, country func() string) fyne.StringValidator {
 	return func(v string) error {
 		if err := data.SettingProblem(key, v); err != nil {
 			return errorf(problemText(err))
+		}
+		if key == data.KeyPracticePostcode && data.CheckSettings(data.Settings{key: v, data.KeyPracticeCountry: country()}) != nil {
+			return errorf(lang.L("Four digits and two letters, such as 1234 AB, or fill in the country"))
 		}
 		return nil
 	}
@@ -159,13 +166,12 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			case data.KeyProgressLetterDays:
 				item.HintText = lang.L("After each extension the complainant gets a progress letter with the new deadline and its reason within this many working days (default 3).")
-			}
-			if k == data.KeyRetentionYears {
+			case data.KeyRetentionYears:
 				item.HintText = lang.L("Years after closing that a file keeps its personal data; choose it under the rules of your profession.")
 			}
 			items = append(items, item)
 		}
-		form := widget.NewForm(hintsUnder(items)...)
+		form := widget.NewForm(hintsBelow(widget.Vertical, items)...)
 		form.Orientation = widget.Vertical // the labels are long: above their fields, a narrow window shows them whole
 		// What follows the fields goes below the form: as a form row of its own, it would stand
 		// under the gap of an empty label.
@@ -306,7 +312,8 @@ func (s *settingsScreen) changed() bool {
 	return false
 }
 
-// check keeps Save disabled, saying why, while a value is invalid or nothing changed.
+// check keeps Save disabled, saying why, while a value is invalid or nothing changed; also a
+// practice postcode stored before it was checked, which the save would refuse.
 func (s *settingsScreen) check() {
 	values := s.values()
 	for _, d := range data.SettingKeys() {
@@ -315,6 +322,11 @@ func (s *settingsScreen) check() {
 			s.save.Disable()
 			return
 		}
+	}
+	if err := data.CheckSettings(values); err != nil {
+		showLine(s.problem, problemText(err))
+		s.save.Disable()
+		return
 	}
 	showLine(s.problem, "")
 	setEnabled(s.save, s.changed())

@@ -180,7 +180,7 @@ func (d *formDialog) Show() {
 // confirmed. Long explanations wrap below their field, and the fields scroll when the window
 // is smaller than the form.
 func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *formDialog {
-	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(items)...), onOK: onOK}
+	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(widget.Horizontal, items)...), onOK: onOK}
 	d.scroll = formScroll(d.form)
 	d.confirm = newButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
 	d.confirm.Importance = widget.HighImportance
@@ -349,8 +349,7 @@ func (cf *complaintFile) onExtend() {
 // letterPreview shows, below a text typed for a letter, the sentence it makes in the letter,
 // in the complaint's language, as the practitioner types.
 func (cf *complaintFile) letterPreview(text *entry, kind data.LetterKind) *widget.Label {
-	preview := widget.NewLabel("")
-	preview.Wrapping, preview.TextStyle = fyne.TextWrapWord, fyne.TextStyle{Italic: true}
+	preview := hintLabel("")
 	language := "nl"
 	if cf.file != nil && cf.file.Language != "" {
 		language = cf.file.Language

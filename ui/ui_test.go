@@ -1026,3 +1026,31 @@ func TestEmptyMeasuresListSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestIntakeProposesWhoTookTheCall: who took a formal phone complaint starts as the
+// practitioner, who takes the calls in a practice of one, and the handler's field shows who
+// handles the complaint when it is left empty; a complaint by letter records nobody taking a call.
+func TestIntakeProposesWhoTookTheCall(t *testing.T) {
+	m, s := newApp(t)
+	set, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := m.Intake
+	if in.takenBy.Text != set.PractitionerName() || in.form.handler.PlaceHolder != set.PractitionerName() || set.PractitionerName() == "" {
+		t.Fatalf("taken by %q, handler's placeholder %q, practitioner %q", in.takenBy.Text, in.form.handler.PlaceHolder, set.PractitionerName())
+	}
+	test.Type(in.form.name, "Mehmet Çelik")
+	test.Type(in.form.summary, "Factuur te hoog")
+	in.form.channel.SetSelectedIndex(slices.Index(data.Channels, data.ChannelLetter))
+	in.form.subject.SetSelectedIndex(0)
+	test.Tap(in.save)
+	settle(m)
+	listed, err := s.List(data.Filter{})
+	if err != nil || len(listed) != 1 {
+		t.Fatalf("%d complaints (%v)", len(listed), err)
+	}
+	if c := listed[0].Complaint; !c.Formal || c.TakenBy != "" || c.Handler != set.PractitionerName() {
+		t.Errorf("a letter: formal %v, taken by %q, handler %q", c.Formal, c.TakenBy, c.Handler)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"time"
 
@@ -141,16 +142,30 @@ func setSettings(c *call, pairs []string) error {
 	if len(pairs) == 0 {
 		return usagef("geef een of meer instellingen als SLEUTEL=WAARDE, bijvoorbeeld: settings set practice_city=Utrecht")
 	}
-	values := map[string]string{}
+	values, checked := map[string]string{}, map[string]string{}
 	for _, p := range pairs {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok {
 			return usagef("%q heeft geen =; schrijf SLEUTEL=WAARDE", p)
 		}
-		if _, err := data.CheckSetting(k, v); err != nil {
+		clean, err := data.CheckSetting(k, v)
+		if err != nil {
 			return err
 		}
-		values[k] = v
+		values[k], checked[k] = v, clean
+	}
+	set, err := c.settings()
+	if err != nil {
+		return err
+	}
+	maps.Copy(set, checked)
+	if err := data.CheckSettings(set); err != nil { // before a new register is made
+		return err
+	}
+	if dir := checked[data.KeyBackupDir]; dir != "" {
+		if err := data.CheckBackupDir(dir); err != nil {
+			return err
+		}
 	}
 	s, err := c.open()
 	if err != nil {

@@ -73,7 +73,11 @@ func addCommand(fs *flag.FlagSet) func(c *call) error {
 				}
 			}
 		}
-		if err := c.Validate(data.Today(cl.now())); err != nil {
+		set, err := cl.settings()
+		if err != nil {
+			return err
+		}
+		if err := c.Validate(data.Today(cl.now()), set); err != nil {
 			return err
 		}
 		s, err := cl.open()

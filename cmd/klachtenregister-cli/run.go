@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -150,6 +152,9 @@ func (c *call) path() (string, error) {
 // a new one; the others refuse a path where no register exists, rather than leaving an
 // empty one behind.
 func (c *call) open() (*data.Store, error) {
+	if c.store != nil {
+		return c.store, nil
+	}
 	path, err := c.path()
 	if err != nil {
 		return nil, err
@@ -165,6 +170,24 @@ func (c *call) open() (*data.Store, error) {
 	store.Now = c.now
 	c.store = store
 	return store, nil
+}
+
+// settings are the register's settings, for a command that checks its input before it
+// creates a register: the defaults while there is none, so a refused input leaves no file.
+// A register that is there is opened, and open returns it.
+func (c *call) settings() (data.Settings, error) {
+	path, err := c.path()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return data.DefaultSettings(), nil
+	}
+	s, err := c.open()
+	if err != nil {
+		return nil, err
+	}
+	return s.Settings()
 }
 
 // output checks an output path (-o, --csv) before the register changes, so a refused file
