@@ -111,14 +111,19 @@ func (cf *complaintFile) onWithdrawConsent() {
 		})
 }
 
-// copiesOutText says who holds copies without consent now, and what the practitioner does.
-func copiesOutText(out []data.CopiesOut) string {
+// holders are the experts who hold copies, by name.
+func holders(out []data.CopiesOut) []string {
 	names := make([]string, len(out))
 	for i, o := range out {
 		names[i] = o.Expert
 	}
+	return names
+}
+
+// copiesOutText says who holds copies without consent now, and what the practitioner does.
+func copiesOutText(out []data.CopiesOut) string {
 	return lang.L("Copies of documents of this complaint were shared with: {{.Experts}}. Without consent they may not keep them: ask them to return the copies or to destroy them. Today lists this as a to-do until you record it with ‘Copies returned or destroyed…’ on the Experts tab.",
-		map[string]any{"Experts": strings.Join(names, ", ")})
+		map[string]any{"Experts": strings.Join(holders(out), ", ")})
 }
 
 // onCopiesReturned records that an expert returned the copies shared under a consent that was
@@ -128,11 +133,7 @@ func (cf *complaintFile) onCopiesReturned() {
 	if len(out) == 0 {
 		return
 	}
-	names := make([]string, len(out))
-	for i, o := range out {
-		names[i] = o.Expert
-	}
-	who := newSelect(names, nil)
+	who := newSelect(holders(out), nil)
 	who.SetSelectedIndex(0)
 	answers := []string{lang.L("Returned"), lang.L("Destroyed")}
 	how := widget.NewRadioGroup(answers, nil)

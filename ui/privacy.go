@@ -122,12 +122,8 @@ func (p *privacyTab) onErase() {
 	}
 	text := eraseWarning(cf.file.Items)
 	if out := cf.file.CopiesOut; len(out) > 0 { // erasing ends their action item, not the copies
-		names := make([]string, len(out))
-		for i, o := range out {
-			names[i] = o.Expert
-		}
 		text = lang.L("Copies of documents of this complaint are still with {{.Experts}}, without consent. After erasing, Today no longer reminds you of them: ask for them back or to be destroyed first.",
-			map[string]any{"Experts": strings.Join(names, ", ")}) + "\n\n" + text
+			map[string]any{"Experts": strings.Join(holders(out), ", ")}) + "\n\n" + text
 	}
 	warning := widget.NewLabel(text)
 	warning.Wrapping, warning.Importance = fyne.TextWrapWord, widget.DangerImportance
