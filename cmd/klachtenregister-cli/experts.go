@@ -183,11 +183,7 @@ func copiesReturnedCommand(fs *flag.FlagSet) func(c *call) error {
 	destroyed := fs.Bool("destroyed", false, "de deskundige heeft bevestigd dat de kopieën zijn vernietigd (anders: teruggegeven)")
 	on := fs.String("on", "", "datum, standaard vandaag")
 	return func(c *call) error {
-		id, err := expertID(*expert)
-		if err != nil {
-			return err
-		}
-		d, err := date(*on)
+		id, d, err := expertOn(*expert, *on)
 		if err != nil {
 			return err
 		}
@@ -207,6 +203,16 @@ func expertID(s string) (int64, error) {
 		return 0, usagef("geef de deskundige op met --expert ID; 'klachtenregister-cli experts' toont de nummers")
 	}
 	return id, nil
+}
+
+// expertOn reads the --expert and --on flags of a step with an expert on a day.
+func expertOn(expert, on string) (int64, data.Date, error) {
+	id, err := expertID(expert)
+	if err != nil {
+		return 0, data.Date{}, err
+	}
+	d, err := date(on)
+	return id, d, err
 }
 
 func statementCommand(fs *flag.FlagSet) func(c *call) error {
@@ -235,11 +241,7 @@ func shareCommand(fs *flag.FlagSet) func(c *call) error {
 	fs.Var(&attachments, "attachment", "ID van een bijlage die u deelt (herhaalbaar; zie 'show KENMERK')")
 	on := fs.String("on", "", "datum, standaard vandaag")
 	return func(c *call) error {
-		id, err := expertID(*expert)
-		if err != nil {
-			return err
-		}
-		d, err := date(*on)
+		id, d, err := expertOn(*expert, *on)
 		if err != nil {
 			return err
 		}
