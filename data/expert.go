@@ -77,6 +77,24 @@ func (e Expert) Professor() bool {
 	return strings.HasPrefix(t, "prof") || strings.Contains(t, " prof")
 }
 
+// Validate checks the expert as SaveExpert takes it, against today (the day the statement was
+// signed) and the practice's settings, and trims what was typed; the CLI asks it before it
+// makes a register, so that refused input leaves no file.
+func (e *Expert) Validate(today Date, set Settings) error {
+	if err := cleanTexts(textField{"expert_name", &e.Name, lineRule.as("de naam van de deskundige")},
+		textField{"organisation", &e.Organisation, lineRule.as("de organisatie")},
+		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
+		return err
+	}
+	if err := e.check(set); err != nil {
+		return err
+	}
+	if !e.SignedOn.IsZero() && e.SignedOn.After(today) {
+		return invalid("signed_on", "de datum van ondertekening ligt in de toekomst")
+	}
+	return nil
+}
+
 // check trims and validates the expert as the expert dialog and the CLI take it, filling in a
 // proposal for the parts of the name that are empty. An address without a country lies in
 // the practice's (set).

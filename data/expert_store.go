@@ -9,21 +9,13 @@ import (
 // SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
 // confidentiality statement comes back. It returns the expert's ID.
 func (s *Store) SaveExpert(e Expert) (int64, error) {
-	if err := cleanTexts(textField{"expert_name", &e.Name, lineRule.as("de naam van de deskundige")},
-		textField{"organisation", &e.Organisation, lineRule.as("de organisatie")},
-		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
-		return 0, err
-	}
 	err := s.update(func(tx *Tx) error {
 		set, err := settings(tx)
 		if err != nil {
 			return err
 		}
-		if err := e.check(set); err != nil {
+		if err := e.Validate(tx.today(), set); err != nil {
 			return err
-		}
-		if !e.SignedOn.IsZero() && e.SignedOn.After(tx.today()) {
-			return invalid("signed_on", "de datum van ondertekening ligt in de toekomst")
 		}
 		kind := "expert_added"
 		if e.ID == 0 {

@@ -88,6 +88,13 @@ func expertCommand(fs *flag.FlagSet) func(c *call) error {
 				return err
 			}
 		}
+		set, err := c.settings()
+		if err != nil {
+			return err
+		}
+		if err := e.Validate(data.Today(c.now()), set); err != nil { // before a register is made
+			return err
+		}
 		s, err := c.open()
 		if err != nil {
 			return err

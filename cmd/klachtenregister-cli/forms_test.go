@@ -85,3 +85,14 @@ func TestImportSaysWhichAddressToCorrect(t *testing.T) {
 		}
 	}
 }
+
+// TestExpertRefusedMakesNoRegister: `expert` with input it refuses made an empty register
+// before it said so; like `add`, it now checks first, against the register's settings or the
+// defaults where there is none.
+func TestExpertRefusedMakesNoRegister(t *testing.T) {
+	db := newDB(t)
+	refused(t, db, "e-mailadres", "expert", "--name", "Hanneke Verhoef", "--email", "hanneke@verhoef")
+	refused(t, db, "postcode", "expert", "--name", "Hanneke Verhoef", "--address", "Laan 1", "--city", "Zeist", "--postcode", "12345")
+	refused(t, db, "toekomst", "expert", "--name", "Hanneke Verhoef", "--signed", "2099-01-01")
+	ok(t, db, "expert", "--name", "Hanneke Verhoef", "--email", "hanneke@verhoef.nl")
+}
