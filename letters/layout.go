@@ -173,7 +173,7 @@ func letterhead(in *Input) []headLine {
 	set := in.Settings
 	lines := []headLine{{data.KeyPracticeName, set.PracticeName()}, {data.KeyPracticeAddress, set.PracticeAddress()},
 		{data.KeyPracticeCity, strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity())}}
-	if p := set.PracticePhone(); p != "" {
+	if p := phoneNumber(set, phrasebook[in.Language]); p != "" {
 		lines = append(lines, headLine{data.KeyPracticePhone, phrasebook[in.Language].phoneLabel + " " + p})
 	}
 	for _, k := range []string{data.KeyPracticeEmail, data.KeyPracticeWebsite} {

@@ -898,3 +898,22 @@ func TestEnglishLetterheadNamesTheChamberOfCommerce(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishLettersDialTheNetherlands: an English letter, read abroad as often as not, gives
+// a Dutch phone number as dialled from abroad; a Dutch letter, a number already
+// international and a practice outside the Netherlands keep the number as typed.
+func TestEnglishLettersDialTheNetherlands(t *testing.T) {
+	for _, tc := range []struct{ phone, country, lang, want string }{
+		{"030 231 45 67", "", "en", "+31 30 231 45 67"},
+		{"06-12345678", "Nederland", "en", "+31 6-12345678"},
+		{"030 231 45 67", "", "nl", "030 231 45 67"},
+		{"+31 30 231 45 67", "", "en", "+31 30 231 45 67"},
+		{"0031 30 231 45 67", "", "en", "0031 30 231 45 67"},
+		{"02 123 45 67", "België", "en", "02 123 45 67"},
+	} {
+		set := data.Settings{data.KeyPracticePhone: tc.phone, data.KeyPracticeCountry: tc.country}
+		if got := phoneNumber(set, phrasebook[tc.lang]); got != tc.want {
+			t.Errorf("%q in %s (%s): %q, want %q", tc.phone, tc.country, tc.lang, got, tc.want)
+		}
+	}
+}

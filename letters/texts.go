@@ -39,9 +39,12 @@ type phrases struct {
 	// chamberOfCommerce takes the place of the Dutch "KvK" before the practice's number in the
 	// letterhead (see registration); "" keeps the practice's own words.
 	chamberOfCommerce string
-	calibration       []string // the calibration page's instructions
-	decimalComma      bool     // numbers are written 20,5 rather than 20.5
-	euroSpace         string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
+	// international writes a Dutch phone number as dialled from abroad, "+31 30 231 45 67"
+	// (see phoneNumber): an English letter is as often read outside the Netherlands.
+	international bool
+	calibration   []string // the calibration page's instructions
+	decimalComma  bool     // numbers are written 20,5 rather than 20.5
+	euroSpace     string   // between the euro sign and the amount: Dutch "€ 475", English "€475"
 
 	addressPrefix  map[data.Salutation]string // before the name in the address: "Mevrouw", "De heer"
 	titleForPrefix bool                       // a title takes the prefix's place: English "Prof. dr. H. Öztürk", not "Ms prof. dr."
@@ -272,6 +275,7 @@ var english = phrases{
 	formSentBefore: "We already sent you a consent form on %s. In case you no longer have it, we enclose it again.",
 	phoneLabel:     "Phone", calibrationTitle: "Address window test sheet",
 	chamberOfCommerce: "Chamber of Commerce no.",
+	international:     true,
 	calibration: []string{
 		"Print this page at actual size (100%, not ‘fit to page’) and fold it the way you fold your letters.",
 		"Put it in one of the practice's window envelopes: the dotted frame must lie entirely inside the window.",

@@ -193,7 +193,7 @@ func disputesBody(set data.Settings, lang string) string {
 // reachable says how the complainant can reach the practice, from what settings hold. The
 // phone number stays on one line: "030 231" at a line's end reads as a number of its own.
 func reachable(set data.Settings, t *phrases) string {
-	phone, email := strings.ReplaceAll(set.PracticePhone(), " ", nbsp), set.PracticeEmail()
+	phone, email := strings.ReplaceAll(phoneNumber(set, t), " ", nbsp), set.PracticeEmail()
 	switch {
 	case phone != "" && email != "":
 		return fmt.Sprintf(t.phoneAndEmail, phone, email)
@@ -203,6 +203,17 @@ func reachable(set data.Settings, t *phrases) string {
 		return fmt.Sprintf(t.email, email)
 	}
 	return t.noContact
+}
+
+// phoneNumber is the practice's phone number as the letter's reader dials it: for a practice
+// in the Netherlands, an English letter writes a number typed the Dutch way ("030 231 45 67")
+// as dialled from abroad ("+31 30 231 45 67"); any other number stays as typed.
+func phoneNumber(set data.Settings, t *phrases) string {
+	p := strings.TrimSpace(set.PracticePhone())
+	if !t.international || !data.InNetherlands(set.PracticeCountry(), "") || !strings.HasPrefix(p, "0") || strings.HasPrefix(p, "00") {
+		return p
+	}
+	return "+31 " + strings.TrimLeft(p[1:], " -")
 }
 
 // withComplainant says whether a contact was with the complainant's side: the complainant, or
