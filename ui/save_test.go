@@ -107,3 +107,16 @@ func TestWatchersStopWhileTheAppQuits(t *testing.T) {
 	watchDeadlines(fyne.CurrentApp(), func() *Main { return m })
 	time.Sleep(50 * time.Millisecond) // a crash in either goroutine ends the test binary
 }
+
+// TestADialogFitsItsWrappedNote: a dialog with a note of several lines is as tall as its
+// fields once they have their width; the note's height was measured before, at a narrow
+// width, and left a gap above the buttons.
+func TestADialogFitsItsWrappedNote(t *testing.T) {
+	m, s := newApp(t)
+	m.win.Resize(fyne.NewSize(1100, 760))
+	note := strings.Repeat("Controleer vóór het verzenden de bijlagen op persoonsgegevens van anderen. ", 5)
+	d := saveAs(m.win, s, "inzage", ".zip", []byte("x"), note)
+	if gap := d.scroll.Size().Height - d.form.MinSize().Height; gap > 1 {
+		t.Errorf("the dialog's fields have %.0f px more than they need", gap)
+	}
+}

@@ -170,9 +170,14 @@ func (d *formDialog) Submit() {
 func (d *formDialog) Show() {
 	d.CustomDialog.Show()
 	onEscape(d.win.Canvas(), d.Hide) // as its Cancel button: a step dialog keeps what was typed
-	natural := d.MinSize().AddWidthHeight(0, d.form.MinSize().Height-d.scroll.MinSize().Height)
-	room := d.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
-	d.Resize(fyne.NewSize(min(max(560, natural.Width), room.Width), min(natural.Height, room.Height)))
+	// Twice: a text that wraps measures its height at the width it has, which is only known
+	// once the dialog has its width; measured before, a note was as tall as at a narrow width
+	// and left a gap above the buttons.
+	for range 2 {
+		natural := d.MinSize().AddWidthHeight(0, d.form.MinSize().Height-d.scroll.MinSize().Height)
+		room := d.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
+		d.Resize(fyne.NewSize(min(max(560, natural.Width), room.Width), min(natural.Height, room.Height)))
+	}
 }
 
 // askForm shows a form dialog on win: its OK button stays disabled while a field is invalid,
