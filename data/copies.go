@@ -64,15 +64,10 @@ func CopiesItems(out []CopiesOut, today Date, s Settings) []ActionItem {
 		due := ShortTermDue(o.WithdrawnOn, s)
 		items = append(items, ActionItem{ComplaintID: o.ComplaintID, Reference: o.Reference, Complainant: o.Complainant,
 			Organisation: o.Organisation, Anonymous: o.Anonymous, Detail: o.Expert, Kind: ItemReturnCopies,
-			Label: ReturnCopiesLabel(o.Expert), DueOn: due, DaysLeft: today.DaysUntil(due),
+			Label: fmt.Sprintf("Vraag %s de kopieën terug te geven of te vernietigen", o.Expert), DueOn: due, DaysLeft: today.DaysUntil(due),
 			Warning: WarningFor(o.WithdrawnOn, due, today, s.WarningDays())})
 	}
 	return items
-}
-
-// ReturnCopiesLabel is the item for one expert in Dutch.
-func ReturnCopiesLabel(expert string) string {
-	return fmt.Sprintf("Vraag %s de kopieën terug te geven of te vernietigen", expert)
 }
 
 // CopiesReturned records that an expert returned the copies of a complaint's documents, or

@@ -77,36 +77,24 @@ func (e Expert) Professor() bool {
 	return strings.HasPrefix(t, "prof") || strings.Contains(t, " prof")
 }
 
-// Validate checks the expert as SaveExpert takes it, against today (the day the statement was
-// signed) and the practice's settings, and trims what was typed; the CLI asks it before it
-// makes a register, so that refused input leaves no file.
+// Validate trims and checks the expert as SaveExpert takes it (the expert dialog and the CLI
+// alike), against today (the day the statement was signed) and the practice's settings (an
+// address without a country lies in the practice's), filling in a proposal for the parts of
+// the name that are empty. The CLI asks it before it makes a register, so that refused input
+// leaves no file.
 func (e *Expert) Validate(today Date, set Settings) error {
 	if err := cleanTexts(textField{"expert_name", &e.Name, lineRule.as("de naam van de deskundige")},
 		textField{"organisation", &e.Organisation, lineRule.as("de organisatie")},
 		textField{"expert_email", &e.Email, lineRule.as("het e-mailadres")}); err != nil {
 		return err
 	}
-	if err := e.check(set); err != nil {
-		return err
-	}
-	if !e.SignedOn.IsZero() && e.SignedOn.After(today) {
-		return invalid("signed_on", "de datum van ondertekening ligt in de toekomst")
-	}
-	return nil
-}
-
-// check trims and validates the expert as the expert dialog and the CLI take it, filling in a
-// proposal for the parts of the name that are empty. An address without a country lies in
-// the practice's (set).
-func (e *Expert) check(set Settings) error {
-	for _, p := range []*string{&e.Name, &e.Title, &e.TitleAfter, &e.Organisation, &e.AddressLine1, &e.AddressLine2,
-		&e.Postcode, &e.City, &e.Country, &e.Email} {
+	for _, p := range []*string{&e.Title, &e.TitleAfter, &e.AddressLine1, &e.AddressLine2, &e.Postcode, &e.City, &e.Country} {
 		*p = strings.TrimSpace(*p)
 	}
-	if e.Name == "" {
+	switch {
+	case e.Name == "":
 		return invalid("expert_name", "vul de naam van de deskundige in")
-	}
-	if (e.AddressLine1 == "") != (e.City == "") {
+	case (e.AddressLine1 == "") != (e.City == ""):
 		return invalid("expert_address", "vul van het postadres van de deskundige zowel het adres als de plaats in, of laat beide leeg")
 	}
 	var err error
@@ -116,7 +104,13 @@ func (e *Expert) check(set Settings) error {
 	if err := checkEmail("expert_", e.Email); err != nil {
 		return err
 	}
-	return e.NameParts.check("expert_", e.Name)
+	if err := e.NameParts.check("expert_", e.Name); err != nil {
+		return err
+	}
+	if !e.SignedOn.IsZero() && e.SignedOn.After(today) {
+		return invalid("signed_on", "de datum van ondertekening ligt in de toekomst")
+	}
+	return nil
 }
 
 // Consent is the complainant's answer to the request to share copies of documents with an

@@ -185,12 +185,13 @@ func (s *Store) Extend(ref string, until Date, reason string) error {
 // Resolve records the decision on a complaint (see Resolution.check for what it needs).
 func (s *Store) Resolve(ref string, r Resolution) error {
 	return s.step(ref, ActionResolve, func(tx *Tx, c *Complaint, _ Settings) (Text, error) {
-		var heard []Party
-		if err := scanRows(tx, func(p *Party) []any { return []any{p} }, func(p Party) { heard = append(heard, p) },
-			`SELECT DISTINCT party FROM contacts WHERE complaint_id = ? AND hearing = 1`, c.ID); err != nil {
+		// Only what Heard reads: the contacts' notes are not needed to decide.
+		var cts []Contact
+		if err := scanRows(tx, func(ct *Contact) []any { return []any{&ct.Party, &ct.Hearing} }, func(ct Contact) { cts = append(cts, ct) },
+			`SELECT party, hearing FROM contacts WHERE complaint_id = ?`, c.ID); err != nil {
 			return Text{}, err
 		}
-		if err := r.check(c, heard, tx.today()); err != nil {
+		if err := r.check(c, Heard(cts), tx.today()); err != nil {
 			return Text{}, err
 		}
 		c.Verdict, c.Outcome, c.ResolvedOn, c.Justified, c.NoHearingReason = r.Verdict, r.Outcome, r.On, r.Justified, r.NoHearingReason

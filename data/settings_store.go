@@ -46,6 +46,19 @@ func (s *Store) SetSettings(values map[string]string) error {
 		}
 		clean[k] = v
 	}
+	// The folder is tried before the register is locked for writing: a drive that is not
+	// attached can keep the system busy for seconds, and the CLI's scheduled task waits meanwhile.
+	if dir := clean[KeyBackupDir]; dir != "" {
+		current, err := s.Settings()
+		if err != nil {
+			return err
+		}
+		if dir != current[KeyBackupDir] {
+			if err := CheckBackupDir(dir); err != nil {
+				return err
+			}
+		}
+	}
 	return s.update(func(tx *Tx) error {
 		current, err := settings(tx)
 		if err != nil {
@@ -56,11 +69,6 @@ func (s *Store) SetSettings(values map[string]string) error {
 		maps.Copy(saved, clean)
 		if err := CheckSettings(saved); err != nil {
 			return err
-		}
-		if dir := clean[KeyBackupDir]; dir != "" && dir != current[KeyBackupDir] {
-			if err := CheckBackupDir(dir); err != nil {
-				return err
-			}
 		}
 		for _, k := range slices.Sorted(maps.Keys(clean)) {
 			if current[k] == clean[k] {

@@ -196,15 +196,24 @@ func (f *complaintForm) update() {
 		language = f.practice.Language() // as the register will store it (data.Store.Create)
 	}
 	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
-	if strings.TrimSpace(c.Representative.Name) != "" {
-		f.descHint.SetText(lang.L("Written to the representative, who filed the complaint for the complainant (‘the complaint …’); empty gives the description shown above."))
-		f.letterDesc.SetPlaceHolder(lang.L("e.g. the complaint of 3 December 2026 about our services"))
-	} else {
-		f.descHint.SetText(lang.L("Written to the complainant; empty gives the description shown above."))
-		f.letterDesc.SetPlaceHolder(lang.L("e.g. your complaint of 3 December 2026 about our services"))
-	}
+	f.showDescHint(c.Representative.Name)
 	if f.changed != nil {
 		f.changed()
+	}
+}
+
+// showDescHint says to whom the description is written, as the representative's name
+// decides. update calls it on every keystroke in the form, so it redraws only on a change.
+func (f *complaintForm) showDescHint(repName string) {
+	hint, example := lang.L("Written to the complainant; empty gives the description shown above."),
+		lang.L("e.g. your complaint of 3 December 2026 about our services")
+	if strings.TrimSpace(repName) != "" {
+		hint, example = lang.L("Written to the representative, who filed the complaint for the complainant (‘the complaint …’); empty gives the description shown above."),
+			lang.L("e.g. the complaint of 3 December 2026 about our services")
+	}
+	if f.descHint.Text != hint {
+		f.descHint.SetText(hint)
+		f.letterDesc.SetPlaceHolder(example)
 	}
 }
 
