@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,12 +100,12 @@ func (s *Store) snapshot(snap string) (BackupHeader, error) {
 	if err != nil {
 		return h, err
 	}
-	_, err = src.Exec(`VACUUM INTO ?`, snap)
+	_, err = src.Exec(`VACUUM INTO ?`, existingFile(snap))
 	src.Close()
 	if err != nil {
 		return h, unusable(err, "de momentopname van het register is mislukt (%v)", err)
 	}
-	db, err := sql.Open("sqlite", snap)
+	db, err := sql.Open("sqlite", existingFile(snap))
 	if err != nil {
 		return h, err
 	}
@@ -132,6 +133,22 @@ func (s *Store) snapshot(snap string) (BackupHeader, error) {
 	}
 	h.Register, h.Created, h.Size, h.SHA256 = filepath.Base(s.path), s.Now().UTC(), st.Size(), sum
 	return h, nil
+}
+
+// existingFile names the file at path for SQLite so that it is opened only if it exists and
+// never made: an interruption removes a snapshot (RemovePartialOutputs) while the copy or its
+// check is still running, and SQLite, told the plain path, would make it again, empty, just
+// before the program ends, leaving it behind.
+func existingFile(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") { // C:/... on Windows
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p, RawQuery: "mode=rw"}).String()
 }
 
 func fileSHA256(path string) (string, error) {

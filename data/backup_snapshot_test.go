@@ -1,6 +1,7 @@
 package data
 
 import (
+	"database/sql"
 	"errors"
 	"io"
 	"os"
@@ -155,5 +156,48 @@ func TestSnapshotInProgressIsKept(t *testing.T) {
 	must(t, err)
 	if got := snapshotsIn(t, regDir); len(got) != 0 {
 		t.Errorf("the snapshot of a backup that ended is still there: %v", got)
+	}
+}
+
+// TestInterruptedSnapshotIsNotMadeAgain: an interruption removes the snapshot while SQLite is
+// still copying the register into it or checking it; SQLite, given the plain path, then made
+// the file again, empty, just before the program ended, and it stayed beside the register (CI:
+// TestInterruptedBackupLeavesNoCopy). Both steps now find the file gone and fail, leaving
+// nothing. A register in a folder whose name has a space, a % and an ë is copied as before.
+func TestInterruptedSnapshotIsNotMadeAgain(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "map 100% van Zoë")
+	must(t, os.Mkdir(dir, 0o700))
+	path := filepath.Join(dir, "register.db")
+	s := openAt(t, path, "2026-03-02")
+	mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	before := dirNames(t, dir)
+
+	snap, lock, err := claimSnapshot(dir)
+	must(t, err)
+	if _, err := s.snapshot(snap); err != nil {
+		t.Fatalf("snapshot in %q: %v", dir, err)
+	}
+	removeSnapshot(snap, lock)
+
+	// Gone before the copy began.
+	snap, lock, err = claimSnapshot(dir)
+	must(t, err)
+	removeSnapshot(snap, lock)
+	if _, err := s.snapshot(snap); err == nil {
+		t.Error("a snapshot into a file that was removed succeeded")
+	}
+	if got := dirNames(t, dir); !slices.Equal(got, before) {
+		t.Errorf("the register's folder held %v and after a snapshot into a removed file %v", before, got)
+	}
+
+	// Gone after the copy, before its check: the check must not make it again.
+	db, err := sql.Open("sqlite", existingFile(filepath.Join(dir, "weg.db")))
+	must(t, err)
+	defer db.Close()
+	if _, err := verifyDB(db, true); err == nil {
+		t.Error("checking a removed snapshot succeeded")
+	}
+	if got := dirNames(t, dir); !slices.Equal(got, before) {
+		t.Errorf("checking a removed snapshot left %v", got)
 	}
 }
