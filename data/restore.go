@@ -44,11 +44,11 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 		}
 		return res, NewError(CodeConflict, "", "op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath)
 	}
-	tmp, h, err := unpackBackup(backupPath, filepath.Dir(dbPath), passphrase)
+	tmp, done, h, err := unpackBackup(backupPath, filepath.Dir(dbPath), passphrase)
 	if err != nil {
 		return res, err
 	}
-	defer removeDB(tmp)
+	defer done()
 	res.Backup = h
 	if exists {
 		if res.SetAside, err = setAside(dbPath, now); err != nil {
@@ -102,35 +102,46 @@ func compareWithFile(backupPath, dbPath string) *BackupComparison {
 	return CompareBackup(h, dbPath)
 }
 
-// unpackBackup writes the register in a backup to a new file in dir and checks it.
-func unpackBackup(backupPath, dir, passphrase string) (string, BackupHeader, error) {
+// unpackBackup writes the register in a backup to a new file in dir and checks it; done
+// removes that file when it is still there (it was not renamed to the register). Like a
+// backup's snapshot, the file goes when the program is interrupted (RemovePartialOutputs):
+// a restore stopped halfway leaves no plain copy beside the register.
+func unpackBackup(backupPath, dir, passphrase string) (tmp string, done func(), h BackupHeader, err error) {
 	f, err := os.Open(backupPath)
 	if err != nil {
-		return "", BackupHeader{}, Unreadable(backupPath, err)
+		return "", nil, h, Unreadable(backupPath, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return "", BackupHeader{}, NewError(CodeInvalid, "", "%s is geen gewoon bestand; kies een reservekopie", backupPath)
+		return "", nil, h, NewError(CodeInvalid, "", "%s is geen gewoon bestand; kies een reservekopie", backupPath)
 	}
 	h, body, err := openBackup(f, passphrase)
 	if err != nil {
-		return "", h, err
+		return "", nil, h, err
 	}
-	tmp, err := os.CreateTemp(dir, ".klachtenregister-terugzetten-*.tmp")
+	var out *os.File
+	forget, err := makePartial(func() (string, func(), error) {
+		var err error
+		if out, err = os.CreateTemp(dir, ".klachtenregister-terugzetten-*.tmp"); err != nil {
+			return "", nil, err
+		}
+		tmp = out.Name()
+		return tmp, func() { removeDB(tmp) }, nil
+	})
 	if err != nil {
-		return "", h, err
+		return "", nil, h, err
 	}
-	_, err = io.Copy(tmp, body)
-	err = errors.Join(err, tmp.Sync(), tmp.Close())
+	done = func() { removeDB(tmp); forget() }
+	_, err = io.Copy(out, body)
+	err = errors.Join(err, out.Sync(), out.Close())
+	if err == nil {
+		err = checkCopy(tmp, h)
+	}
 	if err != nil {
-		removeDB(tmp.Name())
-		return "", h, err
+		done()
+		return "", nil, h, err
 	}
-	if err := checkCopy(tmp.Name(), h); err != nil {
-		removeDB(tmp.Name())
-		return "", h, err
-	}
-	return tmp.Name(), h, nil
+	return tmp, done, h, nil
 }
 
 // checkCopy checks that a file is an intact Klachtenregister database holding the chain head
@@ -142,7 +153,7 @@ func checkCopy(path string, h BackupHeader) error {
 	if err := probe(path); err != nil {
 		return damagedBackup("%s", err)
 	}
-	db, err := sql.Open("sqlite", path)
+	db, err := sql.Open("sqlite", existingFile(path))
 	if err != nil {
 		return damagedBackup("%s", err)
 	}

@@ -196,7 +196,11 @@ func prepareFile(path string, create bool) error {
 			return Classify(path, NewError(CodeDatabase, "", "de map voor de database kan niet worden gemaakt: %v", err))
 		}
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	flags := os.O_RDONLY // a file that must exist is not made when it has just gone
+	if create {
+		flags |= os.O_CREATE
+	}
+	f, err := os.OpenFile(path, flags, 0o600)
 	if err != nil {
 		if cause := causeOf(err); cause != "" {
 			return unavailable(cause, path, err)

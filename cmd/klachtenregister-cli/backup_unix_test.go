@@ -47,3 +47,51 @@ func TestInterruptedBackupLeavesNoCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedRestoreLeavesNoCopy: `restore --force` stopped with SIGTERM while it unpacks
+// and checks the backup left that plain copy of the register, hidden, beside the register, and
+// nothing removed it. Stopped five times at different moments, the restore leaves no copy, and
+// the register at --db is whole: the one it had or the one from the backup.
+func TestInterruptedRestoreLeavesNoCopy(t *testing.T) {
+	src := newDB(t)
+	ok(t, src, "demo", "--count", "40")
+	backup := filepath.Join(t.TempDir(), "b.enc")
+	t.Setenv(passphraseEnv, "lang genoeg wachtwoord")
+	ok(t, src, "backup", "-o", backup, "--encrypt")
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "4")
+	regDir := filepath.Dir(db)
+	for i := range 5 {
+		cmd, stderr := startChild(t, 0, "", "restore", backup, "--force", "--db", db)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(20 * time.Second); len(restoreLeftovers(t, regDir)) == 0; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("run %d: no restore began in 20 s: %s", i, stderr)
+			}
+		}
+		time.Sleep(time.Duration(rand.IntN(20)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+		if left := restoreLeftovers(t, regDir); len(left) != 0 {
+			t.Fatalf("run %d: the interrupted restore left %v (%s)", i, left, stderr)
+		}
+		if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
+			t.Fatalf("run %d: after the interrupted restore: %s", i, out)
+		}
+	}
+}
+
+// restoreLeftovers lists the copies a restore unpacks in dir.
+func restoreLeftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	for _, name := range dirNames(t, dir) {
+		if strings.HasPrefix(name, ".klachtenregister-terugzetten-") {
+			out = append(out, name)
+		}
+	}
+	return out
+}
