@@ -8,7 +8,7 @@ import (
 // TestCopiesComeBackAfterConsentIsWithdrawn: documents shared with an expert under a consent
 // that is withdrawn later are held without consent. The withdrawal names the expert (its
 // event, CopiesOut), Vandaag and the file ask "Vraag <expert> de kopieën terug te geven of te
-// vernietigen" from then on, also once the complaint is withdrawn, until the return is
+// vernietigen" from then on, also once the complaint is withdrawn and anonymised, until the return is
 // recorded as an event; a new consent, a new share and a refusal start it again.
 // Regression: nothing prompted the practitioner to get the copies back.
 func TestCopiesComeBackAfterConsentIsWithdrawn(t *testing.T) {
@@ -76,6 +76,13 @@ func TestCopiesComeBackAfterConsentIsWithdrawn(t *testing.T) {
 	must(t, s.Withdraw(ref, Date{}, ""))
 	if len(itemsOf()) != 1 {
 		t.Fatal("the item went with the complaint's withdrawal")
+	}
+	// Its personal data are removed; the expert still holds the copies (it went then).
+	if _, err := s.Anonymise([]string{ref}, RetentionReason); err != nil {
+		t.Fatal(err)
+	}
+	if items := itemsOf(); len(items) != 1 || items[0].Complainant != "" || items[0].Detail != "dr. H. Verhoef" {
+		t.Fatalf("items after the anonymisation: %+v", items)
 	}
 	unchanged := func(why string, err, target error) {
 		t.Helper()

@@ -14,7 +14,8 @@ import (
 // TestWithdrawnConsentAsksForTheCopiesBack: when the complainant withdraws consent after
 // documents went to an expert, the dialog names the expert; Vandaag and the file ask "Vraag
 // <deskundige> de kopieën terug te geven of te vernietigen", and the item leads to the Experts
-// tab's step that records it, after which the item is gone. Regression: nothing prompted.
+// tab's step that records it, after which the item is gone; also after the complaint's
+// personal data were erased. Regression: nothing prompted.
 func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	m, s := newApp(t)
 	ref := sharedWithExpert(t, s)
@@ -50,12 +51,32 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 		t.Fatalf("Vandaag's items: %+v", m.Overview.items)
 	}
 
-	// Erasing would end the reminder, not the copies: its dialog says so.
+	// Erasing the complaint's personal data leaves the copies with the expert: the dialog
+	// says so, and once erased the file and Vandaag still ask for them (it said that the
+	// reminder would go, and it went).
 	test.Tap(cf.privacy.erase)
-	if text := overlayText(cf.win); !strings.Contains(text, "Bij Dr. J. Smit liggen nog kopieën van stukken van deze klacht, zonder toestemming.") {
+	if text := overlayText(cf.win); !strings.Contains(text, "Bij Dr. J. Smit liggen nog kopieën van stukken van deze klacht, zonder toestemming.") ||
+		!strings.Contains(text, "Vandaag blijft u eraan herinneren") {
 		t.Errorf("the erase dialog says %q", text)
 	}
-	cf.dialog.Hide()
+	for _, it := range cf.dialogItems {
+		switch w := it.Widget.(type) {
+		case *entry:
+			w.SetText("verzoek van de klager")
+		case *check:
+			w.SetChecked(true) // withdraw the complaint first
+		}
+	}
+	cf.dialog.Submit()
+	settle(m)
+	if c, err := s.Complaint(ref); err != nil || c.AnonymisedOn.IsZero() {
+		t.Fatalf("the erasure: %+v %v", c, err)
+	}
+	m.refresh()
+	settle(m)
+	if !slices.ContainsFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemReturnCopies && it.Reference == ref }) {
+		t.Fatalf("after the erasure Vandaag's items: %+v", m.Overview.items)
+	}
 
 	m.OpenComplaint(ref, item.Kind) // Vandaag's item opens the step
 	settle(m)

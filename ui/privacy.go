@@ -121,8 +121,8 @@ func (p *privacyTab) onErase() {
 			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})
 	}
 	text := eraseWarning(cf.file.Items)
-	if out := cf.file.CopiesOut; len(out) > 0 { // erasing ends their action item, not the copies
-		text = lang.L("Copies of documents of this complaint are still with {{.Experts}}, without consent. After erasing, Today no longer reminds you of them: ask for them back or to be destroyed first.",
+	if out := cf.file.CopiesOut; len(out) > 0 { // the erasure must reach the expert too (art. 19 AVG)
+		text = lang.L("Copies of documents of this complaint are still with {{.Experts}}, without consent. Ask for them back or to be destroyed, and say that the complainant's data are being erased; Today keeps reminding you until you record that they were returned or destroyed.",
 			map[string]any{"Experts": strings.Join(holders(out), ", ")}) + "\n\n" + text
 	}
 	warning := widget.NewLabel(text)
