@@ -285,7 +285,7 @@ func (n DocumentNames) Describe(d Documents) Text {
 		}
 	}
 	for _, id := range d.Attachments {
-		if name, ok := n.Attachments[id]; ok {
+		if name := n.Attachments[id]; name != "" { // an anonymised file's have no name
 			parts = append(parts, Msg("bijlage %d (%s)", int(id), name))
 		} else {
 			parts = append(parts, Msg("bijlage %d", int(id)))

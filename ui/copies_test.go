@@ -77,6 +77,10 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	if !slices.ContainsFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemReturnCopies && it.Reference == ref }) {
 		t.Fatalf("after the erasure Vandaag's items: %+v", m.Overview.items)
 	}
+	// How consent was given is erased with the rest; its line showed empty brackets.
+	if rows := strings.Join(cf.lists.expertRows, "\n"); strings.Contains(rows, "()") || !strings.Contains(rows, "Toestemming gegeven op ") {
+		t.Errorf("after the erasure the Experts tab:\n%s", rows)
+	}
 
 	m.OpenComplaint(ref, item.Kind) // Vandaag's item opens the step
 	settle(m)

@@ -172,15 +172,24 @@ func endedConsent(c *call, done string, step func(s *data.Store, ref string) err
 		out, err = s.CopiesOut(r)
 		return err
 	})
-	if err != nil || len(out) == 0 {
-		return err
+	if err == nil {
+		printCopiesOut(c.stdout, ref, out, "")
 	}
-	fmt.Fprintln(c.stdout, "Kopieën van stukken van deze klacht zijn gedeeld met:")
+	return err
+}
+
+// printCopiesOut names the experts who hold copies of complaint ref's documents without
+// consent, and what to do; also, after an erasure (also), what else to tell them. Nothing
+// when there are none.
+func printCopiesOut(w io.Writer, ref string, out []data.CopiesOut, also string) {
+	if len(out) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "Kopieën van stukken van deze klacht zijn gedeeld met:")
 	for _, o := range out {
-		fmt.Fprintf(c.stdout, "  %s (deskundige %d, laatst gedeeld op %s)\n", o.Expert, o.ExpertID, o.SharedOn)
+		fmt.Fprintf(w, "  %s (deskundige %d, laatst gedeeld op %s)\n", o.Expert, o.ExpertID, o.SharedOn)
 	}
-	fmt.Fprintf(c.stdout, "Zonder toestemming mogen zij die niet houden: vraag hen de kopieën terug te geven of te vernietigen en leg dat vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd). Tot dan staat het bij 'deadlines'.\n", ref)
-	return nil
+	fmt.Fprintf(w, "Zonder toestemming mogen zij die niet houden: vraag hen de kopieën terug te geven of te vernietigen%s en leg dat vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd). Tot dan staat het bij 'deadlines'.\n", also, ref)
 }
 
 // copiesReturnedCommand records that an expert returned, or destroyed, the copies shared under

@@ -120,6 +120,20 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 	ok(t, db, "withdraw", ref, "--on", "2026-11-30", "--note", "klager ziet ervan af")
 	refusedUnchanged(t, db, "ingetrokken", "share", ref, "--expert", "1", "--attachment", "1")
 	refusedUnchanged(t, db, "ingetrokken", "consent", ref, "--how", "per e-mail", "--all")
+
+	// Erased at the complainant's request: the copies are still out, the output says to tell
+	// the expert of the erasure too, and 'deadlines' keeps asking until copies-returned.
+	if out := ok(t, db, "erase", ref, "--reason", "verzoek van de klager"); !strings.Contains(out, "drs. H. Verhoef (deskundige 1") ||
+		!strings.Contains(out, "meld daarbij dat de gegevens van de klager zijn gewist") {
+		t.Errorf("the erasure says %q", out)
+	}
+	if out := ok(t, db, "deadlines"); !strings.Contains(out, "Vraag drs. H. Verhoef de kopieën terug te geven of te vernietigen") {
+		t.Errorf("deadlines after the erasure: %q", out)
+	}
+	ok(t, db, "copies-returned", ref, "--expert", "1")
+	if out := ok(t, db, "deadlines"); strings.Contains(out, "kopieën") {
+		t.Errorf("deadlines after copies-returned on the erased file: %q", out)
+	}
 }
 
 // TestWhoComplains: a formal phone complaint needs who took the call and the explicit request,
