@@ -77,9 +77,16 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	if !slices.ContainsFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemReturnCopies && it.Reference == ref }) {
 		t.Fatalf("after the erasure Vandaag's items: %+v", m.Overview.items)
 	}
-	// How consent was given is erased with the rest; its line showed empty brackets.
+	// How consent was given, the contacts' notes and the attachments' names are erased with
+	// the rest; their lines showed empty brackets, a colon with nothing after it, and "(0 kB, …)".
 	if rows := strings.Join(cf.lists.expertRows, "\n"); strings.Contains(rows, "()") || !strings.Contains(rows, "Toestemming gegeven op ") {
 		t.Errorf("after the erasure the Experts tab:\n%s", rows)
+	}
+	if len(cf.lists.contactRows) == 0 || slices.ContainsFunc(cf.lists.contactRows, func(r string) bool { return strings.HasSuffix(r, ": ") }) {
+		t.Errorf("after the erasure the Contacts tab: %q", cf.lists.contactRows)
+	}
+	if want := "Bijlage toegevoegd op " + s.Now().Format("02-01-2006") + ", gewist met de persoonsgegevens"; !slices.Equal(cf.lists.fileRows, []string{want}) {
+		t.Errorf("after the erasure the Attachments tab: %q, want %q", cf.lists.fileRows, want)
 	}
 
 	m.OpenComplaint(ref, item.Kind) // Vandaag's item opens the step
@@ -117,6 +124,9 @@ func sharedWithExpert(t *testing.T, s *data.Store) (ref string) {
 	ref = addComplaint(t, s, "Sanne Visser")
 	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddContact(ref, data.Contact{On: data.Today(s.Now()), Kind: data.ContactPhone, Note: "Sanne Visser belde over de stukken"}); err != nil {
 		t.Fatal(err)
 	}
 	expert, err := s.SaveExpert(data.Expert{Name: "Dr. J. Smit"})

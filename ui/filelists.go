@@ -142,6 +142,9 @@ func (l *fileLists) show(f *data.File) {
 			with += " · " + lang.L("heard")
 		}
 		row := fmt.Sprintf("%s  %s: %s", shortDate(ct.On), with, note)
+		if note == "" { // erased with the personal data
+			row = shortDate(ct.On) + "  " + with
+		}
 		if ct.InfoRequested != "" {
 			row += " · " + lang.L("requested: {{.What}} by {{.Due}}", map[string]any{"What": ct.InfoRequested, "Due": shortDate(ct.InfoDueOn)})
 			if !ct.InfoReceivedOn.IsZero() {
@@ -154,7 +157,12 @@ func (l *fileLists) show(f *data.File) {
 	l.consent.SetText(consentLabel(f))
 	l.fileRows = l.fileRows[:0]
 	for _, a := range f.Attachments {
-		l.fileRows = append(l.fileRows, fmt.Sprintf("%s  (%d kB, %s)", a.Name, (a.Size+1023)/1024, a.AddedAt.Local().Format("02-01-2006")))
+		added := a.AddedAt.Local().Format("02-01-2006")
+		if a.Name == "" { // its name and content went with the personal data
+			l.fileRows = append(l.fileRows, lang.L("Attachment added {{.On}}, erased with the personal data", map[string]any{"On": added}))
+			continue
+		}
+		l.fileRows = append(l.fileRows, fmt.Sprintf("%s  (%d kB, %s)", a.Name, (a.Size+1023)/1024, added))
 	}
 	for _, w := range []*list{l.timeline, l.contacts, l.experts, l.files} {
 		w.Refresh()
