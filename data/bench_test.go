@@ -425,7 +425,8 @@ func BenchmarkFile(b *testing.B) {
 		// The file's whole question, in one read transaction with the settings, as the app asks
 		// it: the complaint with every fact (not only those of its status), its timeline,
 		// contacts, letters, attachments, extensions, consents and shares with the documents they
-		// name, statements, and its measures with their root cause and the complaints each answers.
+		// name, statements, its measures with their root cause and the complaints each answers,
+		// and the copies still out.
 		return withSettings(db, func(tx *sql.Tx) error {
 			for _, q := range []string{
 				`SELECT c.*, (SELECT group_concat(info_due_on) FROM contacts WHERE complaint_id = c.id AND info_due_on IS NOT NULL AND info_received_on IS NULL),
@@ -452,6 +453,15 @@ func BenchmarkFile(b *testing.B) {
 				`SELECT m.*, r.label, (SELECT group_concat(c.reference) FROM complaint_measures l JOIN complaints c ON c.id = l.complaint_id
 				WHERE l.measure_id = m.id) FROM complaint_measures cm JOIN measures m ON m.id = cm.measure_id
 				JOIN root_causes r ON r.code = m.root_cause WHERE cm.complaint_id = ? ORDER BY m.id`,
+				// The copies an expert still holds after the consent they were shared under ended.
+				`SELECT * FROM (SELECT sh.expert_id, x.name, max(sh.id) AS share_id, max(sh.shared_on),
+					max(coalesce(cs.withdrawn_on, (SELECT min(r.given_on) FROM consents r WHERE r.complaint_id = cs.complaint_id AND r.refused
+						AND (r.given_on > cs.given_on OR r.given_on = cs.given_on AND r.id > cs.id)))) AS ended
+				FROM shares sh JOIN consents cs ON cs.id = sh.consent_id JOIN experts x ON x.id = sh.expert_id
+				WHERE sh.complaint_id = ?1 GROUP BY sh.expert_id) o
+				WHERE ended IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e JOIN event_payloads p ON p.event_id = e.id
+					WHERE e.complaint_id = ?1 AND e.kind = 'copies_returned'
+					AND json_extract(p.payload, '$.expert_id') = o.expert_id AND json_extract(p.payload, '$.share_id') >= o.share_id)`,
 			} {
 				if _, err := drain(tx, q, id); err != nil {
 					return err

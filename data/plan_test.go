@@ -87,13 +87,20 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 	}
 	// Vandaag's copies still out look only at the complaints with a consent that ended, not at
 	// every share with its consent's end worked out (26 ms of Vandaag's 50 at 100,000).
-	copies := fmt.Sprintf(copiesOutSQL, consentEndedSQL, "1=1")
+	copies := fmt.Sprintf(copiesOutSQL, consentEndedSQL, sharesOfEndedConsents)
 	for _, n := range explain(t, s, copies) {
 		if strings.HasPrefix(n.detail, "SCAN sh") {
 			t.Errorf("Vandaag reads every share for the copies still out: %q", n.detail)
 		}
 	}
 	queries = append(queries, query{"copies still out", true, copies, nil})
+	// A file's copies still out look at its own shares and consents only, not at the list of
+	// every complaint with a consent that ended (0.7 ms of the file's 1.6 at 100,000).
+	for _, n := range explain(t, s, fmt.Sprintf(copiesOutSQL, consentEndedSQL, sharesOfComplaint), 1) {
+		if strings.HasPrefix(n.detail, "SCAN consents") || strings.HasPrefix(n.detail, "SCAN sh") {
+			t.Errorf("a file's copies still out: %q", n.detail)
+		}
+	}
 	queries = append(queries, query{"annual report", true, reportComplaintsSQL, []any{day("2025-01-01"), day("2027-01-01")}})
 	queries = append(queries, query{"annual report: reopened files", true, reopenedSQL, []any{"2025", "2027"}})
 	for _, q := range []string{
