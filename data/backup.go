@@ -140,15 +140,15 @@ func (s *Store) snapshot(snap string) (BackupHeader, error) {
 // check is still running, and SQLite, told the plain path, would make it again, empty, just
 // before the program ends, leaving it behind.
 func existingFile(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
+	uri := "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() // relative, should Abs fail
+	if abs, err := filepath.Abs(path); err == nil {
+		p := filepath.ToSlash(abs) // /home/…, C:/Users/…, //server/share/… (Windows)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p
+		}
+		uri = "file://" + (&url.URL{Path: p}).EscapedPath() // an empty authority, then the path
 	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") { // C:/... on Windows
-		p = "/" + p
-	}
-	return (&url.URL{Scheme: "file", Path: p, RawQuery: "mode=rw"}).String()
+	return uri + "?mode=rw"
 }
 
 func fileSHA256(path string) (string, error) {

@@ -136,6 +136,43 @@ func TestCopiesAfterALaterRefusal(t *testing.T) {
 	}
 }
 
+// TestReturnedCopiesStayReturnedAfterAnonymising: anonymising erases the payloads of a
+// complaint's events, the return of the copies among them, and the copies counted as still
+// out again (once anonymised files were no longer left out). The return's payload, which names
+// only the expert and the share, is kept; verify accepts it.
+func TestReturnedCopiesStayReturnedAfterAnonymising(t *testing.T) {
+	s := openStore(t, "2026-02-20")
+	ref := reach(t, s, StatusAcknowledged)
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+	must(t, err)
+	expert := anExpert(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
+	must(t, err)
+	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
+	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{att}})
+	must(t, err)
+	must(t, s.WithdrawConsent(ref, day("2026-02-20")))
+	must(t, s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert, On: day("2026-02-20")}))
+	must(t, s.Withdraw(ref, Date{}, ""))
+	if _, err := s.Anonymise([]string{ref}, RetentionReason); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := s.CopiesOut(ref); err != nil || len(out) != 0 {
+		t.Fatalf("copies out after anonymising a file whose copies were returned: %+v %v", out, err)
+	}
+	events, err := s.Timeline(ref)
+	must(t, err)
+	found := false
+	for _, e := range events {
+		found = found || strings.Contains(e.Describe().String(), "dr. H. Verhoef heeft de kopieën teruggegeven")
+	}
+	if !found {
+		t.Error("the timeline no longer says the copies were returned")
+	}
+	mustVerify(t, s)
+}
+
 func settingsOf(t *testing.T, s *Store) Settings {
 	t.Helper()
 	set, err := s.Settings()

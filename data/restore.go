@@ -120,28 +120,29 @@ func unpackBackup(backupPath, dir, passphrase string) (tmp string, done func(), 
 		return "", nil, h, err
 	}
 	var out *os.File
+	var name string // the closures' own copy: the results change on return
 	forget, err := makePartial(func() (string, func(), error) {
 		var err error
 		if out, err = os.CreateTemp(dir, ".klachtenregister-terugzetten-*.tmp"); err != nil {
 			return "", nil, err
 		}
-		tmp = out.Name()
-		return tmp, func() { removeDB(tmp) }, nil
+		name = out.Name()
+		return name, func() { removeDB(name) }, nil
 	})
 	if err != nil {
 		return "", nil, h, err
 	}
-	done = func() { removeDB(tmp); forget() }
+	done = func() { removeDB(name); forget() }
 	_, err = io.Copy(out, body)
 	err = errors.Join(err, out.Sync(), out.Close())
 	if err == nil {
-		err = checkCopy(tmp, h)
+		err = checkCopy(name, h)
 	}
 	if err != nil {
 		done()
 		return "", nil, h, err
 	}
-	return tmp, done, h, nil
+	return name, done, h, nil
 }
 
 // checkCopy checks that a file is an intact Klachtenregister database holding the chain head
@@ -150,7 +151,7 @@ func checkCopy(path string, h BackupHeader) error {
 	if err := prepareFile(path, false); err != nil {
 		return damagedBackup("het is geen database van Klachtenregister")
 	}
-	if err := probe(path); err != nil {
+	if err := probe(path, existingFile(path)); err != nil {
 		return damagedBackup("%s", err)
 	}
 	db, err := sql.Open("sqlite", existingFile(path))

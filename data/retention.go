@@ -40,6 +40,7 @@ var AnonymiseKeeps = []Text{
 	Msg("Het aantal verlengingen met hun datums, en of een termijn is overschreden."),
 	Msg("Met wie is gesproken (klager, betrokkene) en of beide kanten zijn gehoord, zonder namen of notities."),
 	Msg("De koppeling met verbetermaatregelen."),
+	Msg("Welke externe deskundige nog kopieën van stukken heeft, en wanneer die zijn teruggegeven of vernietigd."),
 	Msg("Het audit-spoor zelf: dat er iets is gebeurd en wanneer, zonder de inhoud."),
 }
 

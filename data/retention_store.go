@@ -220,9 +220,11 @@ func (tx *Tx) anonymise(ref, reason string, request bool) error {
 	if err != nil {
 		return err
 	}
+	// Every event's payload goes but that of a return of copies: it names only the expert and
+	// the share, and without it the copies would count as still out (copiesOutSQL).
 	var events []int64
 	if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { events = append(events, n) },
-		`SELECT id FROM events WHERE complaint_id = ? ORDER BY id`, c.ID); err != nil {
+		`SELECT id FROM events WHERE complaint_id = ? AND kind <> 'copies_returned' ORDER BY id`, c.ID); err != nil {
 		return err
 	}
 	measures, measureEvents, err := tx.maskMeasures(mask)

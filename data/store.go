@@ -92,7 +92,7 @@ func open(path string, create bool) (*Store, error) {
 	if err := prepareFile(path, create); err != nil {
 		return nil, err
 	}
-	if err := probe(path); err != nil {
+	if err := probe(path, path); err != nil {
 		return nil, err
 	}
 	if err := useLog(path); err != nil {
@@ -262,9 +262,14 @@ func useLog(path string) error {
 }
 
 // probe reads the identity of an existing file over a read-only connection that sets no
-// pragmas, so a refused file stays byte-for-byte as it was.
-func probe(path string) error {
-	db, err := sql.Open("sqlite", path+"?"+busyTimeout+"&_pragma=query_only(1)")
+// pragmas, so a refused file stays byte-for-byte as it was. SQLite opens it by name: the path,
+// or existingFile(path) for a file that must not be made again once removed.
+func probe(path, name string) error {
+	sep := "?"
+	if strings.Contains(name, "?") {
+		sep = "&"
+	}
+	db, err := sql.Open("sqlite", name+sep+busyTimeout+"&_pragma=query_only(1)")
 	if err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	if len(cf.lists.contactRows) == 0 || slices.ContainsFunc(cf.lists.contactRows, func(r string) bool { return strings.HasSuffix(r, ": ") }) {
 		t.Errorf("after the erasure the Contacts tab: %q", cf.lists.contactRows)
 	}
-	if want := "Bijlage toegevoegd op " + s.Now().Format("02-01-2006") + ", gewist met de persoonsgegevens"; !slices.Equal(cf.lists.fileRows, []string{want}) {
+	if want := "Bijlage toegevoegd op " + s.Now().Format("02-01-2006") + ", samen met de persoonsgegevens gewist"; !slices.Equal(cf.lists.fileRows, []string{want}) {
 		t.Errorf("after the erasure the Attachments tab: %q, want %q", cf.lists.fileRows, want)
 	}
 

@@ -307,23 +307,22 @@ func expertRows(f *data.File) []string {
 	var rows []string
 	names := f.Names() // the documents in the screens' language; the register keeps them in Dutch
 	for _, c := range f.Consents {
-		var row string
 		v := map[string]any{"On": shortDate(c.GivenOn), "How": c.How, "Scope": say(names.Describe(c.Documents))}
 		// How is gone from an anonymised file (it may name people); then no empty brackets.
-		switch refused := c.State() == data.ConsentRefused; {
-		case refused && c.How == "":
-			row = lang.L("Consent refused {{.On}}", v)
-		case refused:
-			row = lang.L("Consent refused {{.On}} ({{.How}})", v)
-		default:
+		if c.State() == data.ConsentRefused {
+			row := lang.L("Consent refused {{.On}} ({{.How}})", v)
 			if c.How == "" {
-				row = lang.L("Consent given {{.On}} for: {{.Scope}}", v)
-			} else {
-				row = lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", v)
+				row = lang.L("Consent refused {{.On}}", v)
 			}
-			if !c.WithdrawnOn.IsZero() {
-				row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
-			}
+			rows = append(rows, row)
+			continue
+		}
+		row := lang.L("Consent given {{.On}} ({{.How}}) for: {{.Scope}}", v)
+		if c.How == "" {
+			row = lang.L("Consent given {{.On}} for: {{.Scope}}", v)
+		}
+		if !c.WithdrawnOn.IsZero() {
+			row += " · " + lang.L("withdrawn {{.On}}", map[string]any{"On": shortDate(c.WithdrawnOn)})
 		}
 		rows = append(rows, row)
 	}

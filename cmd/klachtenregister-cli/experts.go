@@ -179,8 +179,8 @@ func endedConsent(c *call, done string, step func(s *data.Store, ref string) err
 }
 
 // printCopiesOut names the experts who hold copies of complaint ref's documents without
-// consent, and what to do; also, after an erasure (also), what else to tell them. Nothing
-// when there are none.
+// consent, and what to do; also, after an erasure, is what else to tell them. Nothing when
+// there are none.
 func printCopiesOut(w io.Writer, ref string, out []data.CopiesOut, also string) {
 	if len(out) == 0 {
 		return
@@ -189,7 +189,7 @@ func printCopiesOut(w io.Writer, ref string, out []data.CopiesOut, also string) 
 	for _, o := range out {
 		fmt.Fprintf(w, "  %s (deskundige %d, laatst gedeeld op %s)\n", o.Expert, o.ExpertID, o.SharedOn)
 	}
-	fmt.Fprintf(w, "Zonder toestemming mogen zij die niet houden: vraag hen de kopieën terug te geven of te vernietigen%s en leg dat vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd). Tot dan staat het bij 'deadlines'.\n", also, ref)
+	fmt.Fprintf(w, "Zonder toestemming mogen zij die niet houden: vraag hen de kopieën terug te geven of te vernietigen%s. Leg de teruggave of vernietiging vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd); tot dan staat het bij 'deadlines'.\n", also, ref)
 }
 
 // copiesReturnedCommand records that an expert returned, or destroyed, the copies shared under

@@ -130,6 +130,9 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 	if out := ok(t, db, "deadlines"); !strings.Contains(out, "Vraag drs. H. Verhoef de kopieën terug te geven of te vernietigen") {
 		t.Errorf("deadlines after the erasure: %q", out)
 	}
+	if out := ok(t, db, "show", ref); !strings.Contains(out, "\n  1  (samen met de persoonsgegevens gewist)\n") {
+		t.Errorf("show after the erasure lists the attachments as %q", out)
+	}
 	ok(t, db, "copies-returned", ref, "--expert", "1")
 	if out := ok(t, db, "deadlines"); strings.Contains(out, "kopieën") {
 		t.Errorf("deadlines after copies-returned on the erased file: %q", out)

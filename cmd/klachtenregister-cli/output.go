@@ -191,7 +191,11 @@ func printFile(w io.Writer, f *data.File) {
 	if len(f.Attachments) > 0 {
 		fmt.Fprintln(w, "\nBijlagen:")
 		for _, a := range f.Attachments {
-			fmt.Fprintf(w, "  %d  %s\n", a.ID, a.Name)
+			name := a.Name
+			if name == "" { // its name and content went with the personal data
+				name = "(samen met de persoonsgegevens gewist)"
+			}
+			fmt.Fprintf(w, "  %d  %s\n", a.ID, name)
 		}
 	}
 	fmt.Fprintln(w, "\nTijdlijn:")

@@ -119,7 +119,7 @@ func eraseCommand(fs *flag.FlagSet) func(c *call) error {
 		// The erasure must reach the experts too (art. 19 AVG); should this read fail, the
 		// erasure is done all the same and 'deadlines' still names them.
 		if out, err := s.CopiesOut(ref); err == nil {
-			printCopiesOut(c.stdout, ref, out, ", meld daarbij dat de gegevens van de klager zijn gewist,")
+			printCopiesOut(c.stdout, ref, out, " en meld daarbij dat de gegevens van de klager zijn gewist")
 		}
 		return nil
 	}
