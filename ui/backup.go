@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -29,6 +30,16 @@ func isDemo(path string) bool {
 	return strings.Contains(path, string(filepath.Separator)+"klachtenregister-demo-")
 }
 
+// autoBackup is the store's AutoBackup as the desktop app runs it. A backup's check reads the
+// whole register: on one of 100,000 complaints the app went from 230 MB to 430 MB and kept
+// that for minutes after. While it runs the garbage collector works twice as often, and
+// afterwards the memory goes back to the system at once.
+func autoBackup(s backupStore, daily bool) (data.BackupInfo, bool, error) {
+	old := debug.SetGCPercent(50)
+	defer func() { debug.SetGCPercent(old); debug.FreeOSMemory() }()
+	return s.AutoBackup(daily)
+}
+
 // backupAtStart makes the day's first backup in the background; a failure is shown on the
 // overview until a later backup succeeds.
 func (m *Main) backupAtStart() {
@@ -38,7 +49,7 @@ func (m *Main) backupAtStart() {
 	gate := shown
 	go func() {
 		<-gate
-		_, _, err := m.store.AutoBackup(true)
+		_, _, err := autoBackup(m.store, true)
 		deliver(func() { m.backupDone(err) })
 	}()
 }
@@ -56,7 +67,7 @@ func backupAtClose(s backupStore) error {
 	if isDemo(s.Path()) {
 		return nil
 	}
-	_, _, err := s.AutoBackup(false)
+	_, _, err := autoBackup(s, false)
 	return err
 }
 
@@ -115,7 +126,7 @@ func (p *backupPanel) show(st data.BackupStatus, failed error) {
 }
 
 func (p *backupPanel) onBackupNow() {
-	info, made, err := p.store.AutoBackup(false)
+	info, made, err := autoBackup(p.store, false)
 	p.done(err)
 	switch {
 	case err != nil:

@@ -342,7 +342,7 @@ func (s *settingsScreen) onSave() {
 	}
 	if folderChanged { // the new folder gets a backup at once, not only at close
 		go func() {
-			_, _, err := s.store.AutoBackup(false)
+			_, _, err := autoBackup(s.store, false)
 			deliver(func() { s.backups.done(err) })
 		}()
 	}
