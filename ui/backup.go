@@ -96,10 +96,11 @@ type backupPanel struct {
 	done func(err error)
 	// restore puts the register in a backup file in place of the open one.
 	restore func(file, passphrase string)
+	bg      *worker // the settings screen's, which runs a backup made with the button
 }
 
-func newBackupPanel(store backupStore, win fyne.Window, done func(error)) *backupPanel {
-	p := &backupPanel{store: store, win: win, status: widget.NewLabel(""), done: done, register: store.Path()}
+func newBackupPanel(store backupStore, win fyne.Window, bg *worker, done func(error)) *backupPanel {
+	p := &backupPanel{store: store, win: win, status: widget.NewLabel(""), done: done, register: store.Path(), bg: bg}
 	p.status.Wrapping = fyne.TextWrapWord
 	return p
 }
@@ -125,17 +126,30 @@ func (p *backupPanel) show(st data.BackupStatus, failed error) {
 	p.status.SetText(strings.Join(lines, "\n"))
 }
 
+// onBackupNow makes a backup in the background: copying and checking a large register takes a
+// while (about 25 s for 100,000 complaints), and the window must not freeze meanwhile.
 func (p *backupPanel) onBackupNow() {
-	info, made, err := autoBackup(p.store, false)
-	p.done(err)
-	switch {
-	case err != nil:
-		showError(err, p.win)
-	case !made:
-		inform(lang.L("Backup"), lang.L("The latest backup already holds every change."), p.win)
-	default:
-		inform(lang.L("Backup"), lang.L("Backup made and checked:")+" "+info.File, p.win)
+	type outcome struct {
+		info data.BackupInfo
+		made bool
 	}
+	working := busy(p.win, lang.L("Backup"), lang.L("Making and checking the backup…"))
+	run(p.bg, func() (outcome, error) {
+		info, made, err := autoBackup(p.store, false)
+		return outcome{info, made}, err
+	}, func(o outcome) {
+		working.Hide()
+		p.done(nil)
+		if !o.made {
+			inform(lang.L("Backup"), lang.L("The latest backup already holds every change."), p.win)
+			return
+		}
+		inform(lang.L("Backup"), lang.L("Backup made and checked:")+" "+o.info.File, p.win)
+	}, func(err error) {
+		working.Hide()
+		p.done(err)
+		showError(err, p.win)
+	})
 }
 
 // backupWarnings are the lines about backups on the overview, or (inSettings) on the backup

@@ -21,8 +21,11 @@ func TestBackupWarnings(t *testing.T) {
 	if !strings.Contains(m.Overview.warnings.Text, "Er staat nog geen reservekopie") || m.Overview.warnings.Hidden {
 		t.Fatalf("overview warnings %q", m.Overview.warnings.Text)
 	}
-	m.Settings.backups.onBackupNow()
+	m.Settings.backups.onBackupNow() // in the background: the window does not freeze meanwhile
 	settle(m)
+	if text := overlayText(m.win); !strings.Contains(text, "Reservekopie gemaakt en gecontroleerd:") || strings.Contains(text, "wordt gemaakt en gecontroleerd") {
+		t.Errorf("after Make a backup now the window says %q", text)
+	}
 	w := m.Overview.warnings.Text
 	if strings.Contains(w, "nog geen") || !strings.Contains(w, "dezelfde schijf") {
 		t.Errorf("overview after a backup: %q", w)

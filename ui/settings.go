@@ -79,7 +79,7 @@ func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *sett
 	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*entry{},
 		selects: map[string]*choice{}, problem: widget.NewLabel("")}
 	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
-	s.backups = newBackupPanel(store, win, func(error) { s.refresh() })
+	s.backups = newBackupPanel(store, win, &s.bg, func(error) { s.refresh() })
 	s.save = newButton(lang.L("Save settings"), s.onSave)
 	defer s.followSector()
 	s.save.Importance = widget.HighImportance
