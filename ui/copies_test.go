@@ -77,6 +77,10 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	if !slices.ContainsFunc(m.Overview.items, func(it data.ActionItem) bool { return it.Kind == data.ItemReturnCopies && it.Reference == ref }) {
 		t.Fatalf("after the erasure Vandaag's items: %+v", m.Overview.items)
 	}
+	// The file takes no step any more but the return of the copies, and says so.
+	if why := cf.lists.expertsWhy.Text; !strings.Contains(why, "geanonimiseerd") || !strings.Contains(why, "Wel kunt u nog vastleggen dat de deskundige de kopieën heeft teruggegeven of vernietigd.") {
+		t.Errorf("after the erasure the Experts tab says %q", why)
+	}
 	// How consent was given, the contacts' notes and the attachments' names are erased with
 	// the rest; their lines showed empty brackets, a colon with nothing after it, and "(0 kB, …)".
 	if rows := strings.Join(cf.lists.expertRows, "\n"); strings.Contains(rows, "()") || !strings.Contains(rows, "Toestemming gegeven op ") {

@@ -181,6 +181,9 @@ func (l *fileLists) show(f *data.File) {
 		state == data.ConsentGiven)
 	l.copiesReturned.Hidden = len(f.CopiesOut) == 0
 	l.copiesReturned.Refresh()
+	if !l.copiesReturned.Hidden && l.expertsWhy.Text != "" { // the file takes no other step, but this one
+		showLine(l.expertsWhy, l.expertsWhy.Text+"\n"+lang.L("What you can still record is that the expert returned or destroyed the copies."))
+	}
 	cf.offer(data.ActionEdit, l.filesWhy, l.addAttachment)
 }
 
