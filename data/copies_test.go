@@ -77,7 +77,11 @@ func TestCopiesComeBackAfterConsentIsWithdrawn(t *testing.T) {
 	if len(itemsOf()) != 1 {
 		t.Fatal("the item went with the complaint's withdrawal")
 	}
-	// Its personal data are removed; the expert still holds the copies (it went then).
+	// The review names the expert who holds them; its personal data are removed; the expert
+	// still holds the copies (the item went then).
+	if due, err := s.RetentionDue(day("2026-03-02"), day("2026-03-03")); err != nil || len(due) != 1 || len(due[0].CopiesWith) != 1 || due[0].CopiesWith[0] != "dr. H. Verhoef" {
+		t.Fatalf("the review of the files to anonymise: %+v %v", due, err)
+	}
 	if _, err := s.Anonymise([]string{ref}, RetentionReason); err != nil {
 		t.Fatal(err)
 	}

@@ -14,13 +14,25 @@ const anonymisedMark = "(verwijderd bij anonimiseren)"
 // RetentionDue lists the closed and withdrawn complaints not yet anonymised whose retention
 // period ended on or before today, or, when closedBefore is not zero, that ended before
 // closedBefore. Complaints under legal hold are included with Held set, so the review screen
-// can show them; Anonymise refuses them. Oldest first.
+// can show them; Anonymise refuses them. Oldest first, each with the experts who still hold
+// copies of its documents without consent.
 func (s *Store) RetentionDue(today Date, closedBefore Date) ([]RetentionCase, error) {
 	var out []RetentionCase
 	err := s.view(func(q querier) error {
 		set, err := settings(q)
 		if err == nil {
 			out, err = retentionDue(q, set, today, closedBefore)
+		}
+		if err != nil || len(out) == 0 {
+			return err
+		}
+		copies, err := copiesOut(q, 0)
+		holders := map[string][]string{}
+		for _, c := range copies {
+			holders[c.Reference] = append(holders[c.Reference], c.Expert)
+		}
+		for i := range out {
+			out[i].CopiesWith = holders[out[i].Reference]
 		}
 		return err
 	})

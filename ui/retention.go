@@ -242,6 +242,16 @@ func (r *retentionScreen) onAnonymise() {
 	}
 	msg := lang.N("Anonymise these {{.N}} files: {{.Refs}}?", len(refs), map[string]any{"N": thousands(len(refs)), "Refs": strings.Join(refs, ", ")}) +
 		"\n\n" + lang.L("Their personal data are removed from the register for good; this cannot be undone. The backups made before still hold them until they expire (at most 12 months).")
+	var copies []string // the erasure must reach the experts too (art. 19 AVG)
+	for _, c := range r.cases {
+		if r.picked[c.Reference] && len(c.CopiesWith) > 0 {
+			copies = append(copies, c.Reference+": "+strings.Join(c.CopiesWith, ", "))
+		}
+	}
+	if len(copies) > 0 {
+		msg += "\n\n" + lang.L("Copies of documents are still with an expert, without consent:") + "\n" + strings.Join(copies, "\n") +
+			"\n" + lang.L("Ask for them back or to be destroyed, and say that the complainant's data are erased; Today keeps reminding you until you record that.")
+	}
 	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
 		if yes {
 			r.run(refs)

@@ -64,7 +64,8 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 		t.Fatal(err)
 	}
 	store := &fakeRetention{cases: []data.RetentionCase{
-		{Reference: "K-2023-0001", Status: data.StatusClosed, Complainant: "Mehmet Çelik", ClosedOn: data.NewDate(2023, 3, 1), DueOn: data.NewDate(2025, 3, 1)},
+		{Reference: "K-2023-0001", Status: data.StatusClosed, Complainant: "Mehmet Çelik", ClosedOn: data.NewDate(2023, 3, 1), DueOn: data.NewDate(2025, 3, 1),
+			CopiesWith: []string{"dr. H. Verhoef"}},
 		{Reference: "K-2023-0002", Status: data.StatusWithdrawn, ClosedOn: data.NewDate(2023, 4, 1), DueOn: data.NewDate(2025, 4, 1)},
 		{Reference: "K-2023-0003", Status: data.StatusClosed, ClosedOn: data.NewDate(2023, 5, 1), DueOn: data.NewDate(2025, 5, 1),
 			Held: true, HoldReason: "tuchtzaak aanhangig"},
@@ -136,7 +137,10 @@ func TestRetentionReviewAnonymisesOnlyWhatWasChosenAfterConfirming(t *testing.T)
 		t.Errorf("with one file chosen the button says %q", r.anonymise.Text)
 	}
 	test.Tap(r.anonymise)
-	if text := overlayText(win); !strings.Contains(text, "Dit dossier anonimiseren: K-2023-0001?") || strings.Contains(text, "K-2023-0002") || !strings.Contains(text, "12 maanden") {
+	// It names the expert who still holds copies of the file's documents: the erasure must
+	// reach them too (it said nothing, and Vandaag's reminder went with the file).
+	if text := overlayText(win); !strings.Contains(text, "Dit dossier anonimiseren: K-2023-0001?") || strings.Contains(text, "K-2023-0002") || !strings.Contains(text, "12 maanden") ||
+		!strings.Contains(text, "Er liggen nog kopieën van stukken bij een deskundige, zonder toestemming:\nK-2023-0001: dr. H. Verhoef\nVraag de kopieën terug") {
 		t.Fatalf("the confirmation says %q", text)
 	}
 	tapInTop(t, win, "Annuleren")

@@ -121,6 +121,12 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 	refusedUnchanged(t, db, "ingetrokken", "share", ref, "--expert", "1", "--attachment", "1")
 	refusedUnchanged(t, db, "ingetrokken", "consent", ref, "--how", "per e-mail", "--all")
 
+	// The anonymising review names the expert who still holds copies (none of the rest do).
+	if out := ok(t, db, "anonymise", "--closed-before", "2026-12-01", "--dry-run"); !strings.Contains(out,
+		"Er liggen nog kopieën van stukken bij een deskundige, zonder toestemming:\n  "+ref+": drs. H. Verhoef\n") {
+		t.Errorf("anonymise --dry-run says %q", out)
+	}
+
 	// Erased at the complainant's request: the copies are still out, the output says to tell
 	// the expert of the erasure too, and 'deadlines' keeps asking until copies-returned.
 	if out := ok(t, db, "erase", ref, "--reason", "verzoek van de klager"); !strings.Contains(out, "drs. H. Verhoef (deskundige 1") ||

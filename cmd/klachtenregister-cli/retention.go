@@ -75,8 +75,16 @@ func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
 		return
 	}
 	fmt.Fprintln(w, "KENMERK\tSTATUS\tAFGEROND\tBEWAREN TOT\tBEWAARPLICHT")
+	var copies []string // the erasure must reach the experts too (art. 19 AVG)
 	for _, rc := range res.Due {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", rc.Reference, rc.Status.Label(), rc.ClosedOn, rc.DueOn, rc.HoldReason)
+		if len(rc.CopiesWith) > 0 && !rc.Held {
+			copies = append(copies, fmt.Sprintf("  %s: %s", rc.Reference, strings.Join(rc.CopiesWith, ", ")))
+		}
+	}
+	if len(copies) > 0 {
+		fmt.Fprintf(w, "\nEr liggen nog kopieën van stukken bij een deskundige, zonder toestemming:\n%s\n", strings.Join(copies, "\n"))
+		fmt.Fprintln(w, "Vraag de kopieën terug of laat ze vernietigen, en meld daarbij dat de gegevens van de klager zijn gewist; 'deadlines' blijft ernaar vragen tot 'copies-returned' het vastlegt.")
 	}
 	switch {
 	case res.DryRun:
