@@ -20,6 +20,10 @@ type Attachment struct {
 	AddedAt   time.Time `json:"added_at"`
 }
 
+// Erased reports whether anonymising removed the attachment's name and content: every
+// attachment is added with a name, so one without has been erased.
+func (a Attachment) Erased() bool { return a.Name == "" }
+
 // checkAttachment checks a document before it is kept and returns its cleaned file name.
 func checkAttachment(name string, content []byte) (string, error) {
 	name, err := cleanText("name", filepath.Base(strings.TrimSpace(name)), lineRule.as("de bestandsnaam"))

@@ -121,17 +121,7 @@ func TestCopiesComeBackAfterConsentIsWithdrawn(t *testing.T) {
 // TestCopiesAfterALaterRefusal: a later answer that refuses consent ends it as a withdrawal
 // does (the latest answer counts), so the copies shared before must come back too.
 func TestCopiesAfterALaterRefusal(t *testing.T) {
-	s := openStore(t, "2026-02-20")
-	ref := reach(t, s, StatusAcknowledged)
-	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
-	must(t, err)
-	expert := anExpert(t, s)
-	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
-	must(t, err)
-	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
-	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
-	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{att}})
-	must(t, err)
+	s, ref, _ := sharedOn20February(t)
 	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "telefonisch", Refused: true}))
 	out, err := s.CopiesOut(ref)
 	must(t, err)
@@ -145,17 +135,7 @@ func TestCopiesAfterALaterRefusal(t *testing.T) {
 // out again (once anonymised files were no longer left out). The return's payload, which names
 // only the expert and the share, is kept; verify accepts it.
 func TestReturnedCopiesStayReturnedAfterAnonymising(t *testing.T) {
-	s := openStore(t, "2026-02-20")
-	ref := reach(t, s, StatusAcknowledged)
-	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
-	must(t, err)
-	expert := anExpert(t, s)
-	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
-	must(t, err)
-	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
-	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
-	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{att}})
-	must(t, err)
+	s, ref, expert := sharedOn20February(t)
 	must(t, s.WithdrawConsent(ref, day("2026-02-20")))
 	must(t, s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert, On: day("2026-02-20")}))
 	must(t, s.Withdraw(ref, Date{}, ""))
@@ -175,6 +155,24 @@ func TestReturnedCopiesStayReturnedAfterAnonymising(t *testing.T) {
 		t.Error("the timeline no longer says the copies were returned")
 	}
 	mustVerify(t, s)
+}
+
+// sharedOn20February is a register whose acknowledged complaint ref had its attachment shared
+// with expert under the complainant's consent, with the expert's statement, on 20 February 2026.
+func sharedOn20February(t *testing.T) (s *Store, ref string, expert int64) {
+	t.Helper()
+	s = openStore(t, "2026-02-20")
+	ref = reach(t, s, StatusAcknowledged)
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+	must(t, err)
+	expert = anExpert(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
+	must(t, err)
+	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
+	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{att}})
+	must(t, err)
+	return s, ref, expert
 }
 
 func settingsOf(t *testing.T, s *Store) Settings {

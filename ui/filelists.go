@@ -158,7 +158,7 @@ func (l *fileLists) show(f *data.File) {
 	l.fileRows = l.fileRows[:0]
 	for _, a := range f.Attachments {
 		added := a.AddedAt.Local().Format("02-01-2006")
-		if a.Name == "" { // its name and content went with the personal data
+		if a.Erased() {
 			l.fileRows = append(l.fileRows, lang.L("Attachment added {{.On}}, erased with the personal data", map[string]any{"On": added}))
 			continue
 		}

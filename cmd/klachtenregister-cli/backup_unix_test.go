@@ -23,19 +23,8 @@ func TestInterruptedBackupLeavesNoCopy(t *testing.T) {
 	regDir, out := filepath.Dir(db), t.TempDir()
 	t.Setenv(passphraseEnv, "lang genoeg wachtwoord")
 	for i := range 5 {
-		cmd, stderr := startChild(t, 0, "", "backup", "-o", filepath.Join(out, "b.enc"), "--encrypt", "--force", "--db", db)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		for deadline := time.Now().Add(20 * time.Second); len(backupLeftovers(t, regDir, out)) == 0; time.Sleep(time.Millisecond) {
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatalf("run %d: no backup began in 20 s: %s", i, stderr)
-			}
-		}
-		time.Sleep(time.Duration(rand.IntN(20)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGTERM)
-		cmd.Wait()
+		stderr := stopWhile(t, i, func() bool { return len(backupLeftovers(t, regDir, out)) > 0 },
+			"backup", "-o", filepath.Join(out, "b.enc"), "--encrypt", "--force", "--db", db)
 		if !strings.Contains(stderr.String(), "afgebroken") {
 			t.Fatalf("run %d: the CLI did not stop on SIGTERM: %s", i, stderr)
 		}
@@ -62,19 +51,7 @@ func TestInterruptedRestoreLeavesNoCopy(t *testing.T) {
 	ok(t, db, "demo", "--count", "4")
 	regDir := filepath.Dir(db)
 	for i := range 5 {
-		cmd, stderr := startChild(t, 0, "", "restore", backup, "--force", "--db", db)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		for deadline := time.Now().Add(20 * time.Second); len(restoreLeftovers(t, regDir)) == 0; time.Sleep(time.Millisecond) {
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatalf("run %d: no restore began in 20 s: %s", i, stderr)
-			}
-		}
-		time.Sleep(time.Duration(rand.IntN(20)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGTERM)
-		cmd.Wait()
+		stderr := stopWhile(t, i, func() bool { return len(restoreLeftovers(t, regDir)) > 0 }, "restore", backup, "--force", "--db", db)
 		if left := restoreLeftovers(t, regDir); len(left) != 0 {
 			t.Fatalf("run %d: the interrupted restore left %v (%s)", i, left, stderr)
 		}
@@ -82,6 +59,27 @@ func TestInterruptedRestoreLeavesNoCopy(t *testing.T) {
 			t.Fatalf("run %d: after the interrupted restore: %s", i, out)
 		}
 	}
+}
+
+// stopWhile runs the CLI with args in a process of its own and stops it with SIGTERM a few
+// milliseconds after busy first holds (within 20 s), as a scheduled task is ended; it returns
+// what the process wrote to stderr once it has ended.
+func stopWhile(t *testing.T, run int, busy func() bool, args ...string) *strings.Builder {
+	t.Helper()
+	cmd, stderr := startChild(t, 0, "", args...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); !busy(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("run %d: no %s began in 20 s: %s", run, args[0], stderr)
+		}
+	}
+	time.Sleep(time.Duration(rand.IntN(20)) * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	return stderr
 }
 
 // restoreLeftovers lists the copies a restore unpacks in dir.

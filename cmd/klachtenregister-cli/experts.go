@@ -179,8 +179,8 @@ func endedConsent(c *call, done string, step func(s *data.Store, ref string) err
 }
 
 // printCopiesOut names the experts who hold copies of complaint ref's documents without
-// consent, and what to do; also, after an erasure, is what else to tell them. Nothing when
-// there are none.
+// consent, and what to do, with also added to the request (after an erasure: to tell them of
+// it). Nothing when there are none.
 func printCopiesOut(w io.Writer, ref string, out []data.CopiesOut, also string) {
 	if len(out) == 0 {
 		return

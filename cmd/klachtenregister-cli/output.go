@@ -192,7 +192,7 @@ func printFile(w io.Writer, f *data.File) {
 		fmt.Fprintln(w, "\nBijlagen:")
 		for _, a := range f.Attachments {
 			name := a.Name
-			if name == "" { // its name and content went with the personal data
+			if a.Erased() {
 				name = "(samen met de persoonsgegevens gewist)"
 			}
 			fmt.Fprintf(w, "  %d  %s\n", a.ID, name)
