@@ -94,3 +94,22 @@ func TestUsageShowsWhatIsOptional(t *testing.T) {
 		}
 	}
 }
+
+// TestDBBeforeTheCommand: --db may come before the command, as scheduled tasks often put it;
+// it then works as it does after the command.
+func TestDBBeforeTheCommand(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "add", "--name", "A. de Vries", "--summary", "Factuur te hoog", "--channel", "letter", "--formal")
+	for _, args := range [][]string{{"--db", db, "list"}, {"--db=" + db, "list"}, {"-db", db, "list", "--json"}} {
+		var out, errOut bytes.Buffer
+		if code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, args); code != 0 ||
+			!strings.Contains(out.String(), "A. de Vries") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 0 and the complaint", args, code, out.String(), errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, []string{"--db", db}); code != 2 ||
+		!strings.Contains(errOut.String(), "geef een opdracht op") {
+		t.Errorf("--db without a command: exit %d, stderr %q; want 2 and the question for a command", code, errOut.String())
+	}
+}

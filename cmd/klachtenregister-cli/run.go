@@ -64,6 +64,7 @@ func (e errUsage) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
 
 func run(e env, args []string) int {
+	args = dbAfterCommand(args)
 	if len(args) == 0 {
 		// A scheduled task with its command left out must not pass as done.
 		printHelp(e.stderr)
@@ -85,6 +86,26 @@ func run(e env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "klachtenregister-cli %s: %s\n", args[0], oneLine(err.Error()))
 	return exitCode(err)
+}
+
+// dbAfterCommand moves a --db given before the command to after it, where the command's flags
+// are read: "klachtenregister-cli --db PAD verify" is how many scheduled tasks are written.
+func dbAfterCommand(args []string) []string {
+	var db []string
+	for len(args) > 0 {
+		switch a := args[0]; {
+		case (a == "--db" || a == "-db") && len(args) > 1:
+			db, args = append(db, args[:2]...), args[2:]
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			db, args = append(db, a), args[1:]
+		default:
+			if len(db) == 0 || len(args) == 0 {
+				return args
+			}
+			return append(append([]string{args[0]}, db...), args[1:]...)
+		}
+	}
+	return args
 }
 
 func exitCode(err error) int {
@@ -286,7 +307,7 @@ func counted(n int, one, more string) string {
 
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "klachtenregister-cli: het klachtenregister zonder venster, voor scripts en geplande taken.")
-	fmt.Fprintln(w, "Elke opdracht kent --db PAD (standaard: KLACHTENREGISTER_DB of de programmagegevensmap).")
+	fmt.Fprintln(w, "Elke opdracht kent --db PAD, voor of na de opdracht (standaard: KLACHTENREGISTER_DB of de programmagegevensmap).")
 	fmt.Fprintln(w)
 	names := make([]string, 0, len(commands))
 	for n := range commands {
