@@ -1,6 +1,7 @@
 package data
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -124,16 +125,24 @@ func (n *NameParts) check(prefix, full string) error {
 	return nil
 }
 
-// Abbreviated writes a first name or initials as initials: "Anne-Sophie" and "A.S." give "A.S.".
+// initialWord is a first name or an initial, with the full stop after it when there is one.
+var initialWord = regexp.MustCompile(`([^\s.\-]+)(\.?)`)
+
+// Abbreviated writes a first name or initials as initials: "Anne-Sophie" and "A.S." give
+// "A.S.". An initial of two or three letters typed with its full stop, as Dutch writes Th.,
+// Chr. and Ph. ("M.A.Th."), stays as typed, with its capital.
 func Abbreviated(initials string) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(initials, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if upper := strings.ToUpper(w); strings.HasPrefix(upper, "IJ") || r == 'Ĳ' || r == 'ĳ' {
+	for _, m := range initialWord.FindAllStringSubmatch(initials, -1) {
+		w, dotted := m[1], m[2] != ""
+		r, size := utf8.DecodeRuneInString(w)
+		switch upper := strings.ToUpper(w); {
+		case strings.HasPrefix(upper, "IJ") || r == 'Ĳ' || r == 'ĳ':
 			b.WriteString("IJ.") // Dutch keeps the IJ together: IJsbrand is IJ.
-			continue
-		}
-		if unicode.IsLetter(r) {
+		case dotted && utf8.RuneCountInString(w) <= 3 && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }):
+			b.WriteRune(unicode.ToUpper(r))
+			b.WriteString(strings.ToLower(w[size:]) + ".")
+		case unicode.IsLetter(r):
 			b.WriteRune(unicode.ToUpper(r))
 			b.WriteByte('.')
 		}

@@ -64,6 +64,35 @@ func LetterStepRefusal(c *Complaint, kind LetterKind) error {
 	return StepRefusal(Facts{Complaint: *c}, ActionEdit)
 }
 
+// LetterMakeRefusal says why a letter of this kind cannot be made for complaint c now, or nil:
+// the refusals of LetterStepRefusal, and a letter that does not fit the complaint's stage. The
+// acknowledgement and the request for consent belong to a formal complaint in handling (the
+// procedure asks for the consent when the formal complaint is filed), the progress letter to a
+// complaint in handling, the confirmation of a withdrawal to a withdrawn one: an acknowledgement
+// made after the outcome would still promise contact and a date. A letter made earlier can
+// still be marked sent and printed again. The store, the letters and the letters tab ask it.
+func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
+	if err := LetterStepRefusal(c, kind); err != nil {
+		return err
+	}
+	refuse := func(key string, a ...any) error { return NewError(CodeConflict, string(kind), key, a...) }
+	switch {
+	case kind == LetterAcknowledgement && !c.Formal:
+		return refuse("klacht %s is informeel; een ontvangstbevestiging hoort bij de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
+	case kind == LetterConsent && !c.Formal:
+		return refuse("klacht %s is informeel; om toestemming voor een externe deskundige wordt gevraagd in de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
+	case kind == LetterAcknowledgement && !c.Status.Open():
+		return refuse("klacht %s is %s; een ontvangstbevestiging hoort bij een klacht die nog in behandeling is. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken", c.Reference, c.Status)
+	case kind == LetterConsent && !c.Status.Open():
+		return refuse("klacht %s is %s; om toestemming voor een externe deskundige wordt gevraagd zolang de klacht in behandeling is. Heropen de klacht eerst als u nog advies wilt vragen", c.Reference, c.Status)
+	case kind == LetterProgress && !c.Status.Open():
+		return refuse("klacht %s is %s; een voortgangsbericht hoort bij een klacht die nog in behandeling is", c.Reference, c.Status)
+	case kind == LetterWithdrawal && (c.Status != StatusWithdrawn || c.WithdrawnOn.IsZero()):
+		return refuse("klacht %s is niet ingetrokken; een bevestiging van de intrekking hoort bij een klacht die de klager heeft ingetrokken. Leg eerst de intrekking vast", c.Reference)
+	}
+	return nil
+}
+
 // MaxLetterDateAhead is how many days ahead a letter may be dated: letters are often made a
 // few days before they are posted.
 const MaxLetterDateAhead = 14

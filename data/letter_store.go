@@ -28,7 +28,7 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte,
 		if err != nil {
 			return err
 		}
-		if err := LetterStepRefusal(c, kind); err != nil {
+		if err := LetterMakeRefusal(c, kind); err != nil {
 			return err
 		}
 		if (kind == LetterConfidentiality) != (expertID != 0) {

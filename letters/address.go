@@ -108,11 +108,12 @@ func townInCapitals(town string) string {
 }
 
 // senderLine is the practice's return address, printed small above the recipient so it shows
-// in the window too.
-func senderLine(set data.Settings) string {
+// in the window too; with the practice's country when the letter goes abroad, so it can come back.
+func senderLine(in *Input) string {
+	set := in.Settings
 	var parts []string
 	for _, p := range []string{set.PracticeName(), set.PracticeAddress(),
-		strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity())} {
+		strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity()), practiceCountry(in)} {
 		if p != "" {
 			parts = append(parts, p)
 		}
@@ -120,8 +121,9 @@ func senderLine(set data.Settings) string {
 	return strings.Join(parts, " · ")
 }
 
-// maxWindowLines is the most lines the window takes, the return address included: more
-// would be set too small or too close to the window's edges to read by a sorting machine.
+// maxWindowLines is the most lines an address takes, as PostNL and the UPU allow: a name, an
+// organisation, two street lines, the town and postcode (two lines in the United Kingdom) and
+// the country. The small return address above it is no line of the address.
 const maxWindowLines = 6
 
 // addressBox is how the recipient block fits the window: the return address lines when there
@@ -157,7 +159,7 @@ func (d *document) fitAddress(lines []string) (addressBox, error) {
 			wrapped = append(wrapped, parts...)
 		}
 		block := lh * float64(len(wrapped))
-		if len(wrapped)+len(sender) <= maxWindowLines && 15+block <= w.h-2 {
+		if len(wrapped) <= maxWindowLines && 15+block <= w.h-2 {
 			top := w.y + 15
 			return addressBox{sender: sender, senderPt: senderPt, lines: wrapped, top: top, lineH: lh, pt: pt,
 				senderTop: top - 6 - 2.6*float64(len(sender)-1)}, nil
@@ -177,7 +179,7 @@ func (d *document) fitAddress(lines []string) (addressBox, error) {
 // that does not fit even then is refused, naming the settings to shorten: it never drops out
 // of the window unnoticed.
 func (d *document) fitSender() ([]string, float64, error) {
-	s := senderLine(d.in.Settings)
+	s := senderLine(d.in)
 	if s == "" {
 		return nil, 0, nil
 	}

@@ -157,8 +157,8 @@ func TestOtherLanguageIsRefused(t *testing.T) {
 			t.Errorf("message %q lacks %q", err, w)
 		}
 	}
-	in.Complaint.LetterDescription, in.Complaint.Outcome = "", ""
-	in.Kind = data.LetterAcknowledgement
+	in = sample(data.LetterAcknowledgement, "en")
+	in.Complaint.Language = "nl"
 	if err := Render(&bytes.Buffer{}, in); err != nil {
 		t.Errorf("nothing typed in Dutch, yet the English letter is refused: %v", err)
 	}
@@ -169,12 +169,30 @@ func TestOtherLanguageIsRefused(t *testing.T) {
 func TestAddressTooLongIsRefused(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
 	p := &in.Complaint.Complainant
-	p.Name = strings.Repeat("Stichting Onafhankelijk Toetsingsbureau ", 4)
+	p.Name = strings.Repeat("Stichting Onafhankelijk Toetsingsbureau ", 6)
 	p.NameParts = data.NameParts{Salutation: data.SalutationNeutral, Surname: p.Name}
 	p.AddressLine2 = "t.a.v. de directie"
 	err := Render(&bytes.Buffer{}, in)
 	if err == nil || !strings.Contains(err.Error(), "Stichting Onafhankelijk") || !strings.Contains(err.Error(), "6 regels") {
 		t.Errorf("address of seven lines: %v", err)
+	}
+}
+
+// TestSixLineAddressKeepsItsReturnAddress: an address of six lines, the most PostNL allows
+// (a flat in London: name, street, flat, town, postcode, country), gets its letter with the
+// return address above it in the window.
+func TestSixLineAddressKeepsItsReturnAddress(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	p := &in.Complaint.Complainant
+	p.AddressLine1, p.AddressLine2, p.Postcode, p.City, p.Country = "12 Baker Street", "Flat 3", "NW1 6XE", "London", "Verenigd Koninkrijk"
+	if n := len(addressLines(&in)); n != 6 {
+		t.Fatalf("the London address has %d lines, want 6", n)
+	}
+	text := flat(pdfText(t, writeTemp(t, "london.pdf", render(t, in))))
+	for _, want := range []string{"Praktijk De Linde · Oudegracht 118", "Flat 3", "LONDON", "NW1 6XE", "UNITED KINGDOM"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter to London lacks %q:\n%s", want, text)
+		}
 	}
 }
 

@@ -172,8 +172,9 @@ type headLine struct{ key, text string }
 func letterhead(in *Input) []headLine {
 	set := in.Settings
 	lines := []headLine{{data.KeyPracticeName, set.PracticeName()}, {data.KeyPracticeAddress, set.PracticeAddress()},
-		{data.KeyPracticeCity, strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity())}}
-	if p := phoneNumber(set, phrasebook[in.Language]); p != "" {
+		{data.KeyPracticeCity, strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity())},
+		{data.KeyPracticeCountry, practiceCountry(in)}}
+	if p := phoneFor(in); p != "" {
 		lines = append(lines, headLine{data.KeyPracticePhone, phrasebook[in.Language].phoneLabel + " " + p})
 	}
 	for _, k := range []string{data.KeyPracticeEmail, data.KeyPracticeWebsite} {

@@ -91,7 +91,7 @@ func check(in *Input) error {
 	if err := notClosed(in.Kind, c); err != nil {
 		return err
 	}
-	if err := data.LetterRefusal(c, in.Kind); err != nil {
+	if err := data.LetterMakeRefusal(c, in.Kind); err != nil {
 		return err
 	}
 	if err := sameLanguage(in); err != nil {
@@ -99,13 +99,10 @@ func check(in *Input) error {
 	}
 	switch in.Kind {
 	case data.LetterAcknowledgement:
-		if !c.Formal {
-			return refuse("klacht %s is informeel; een ontvangstbevestiging hoort bij de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
+		if !c.DueOn.IsZero() && c.DueOn.Before(in.Date) {
+			return refuse("de streefdatum van klacht %s (%s) ligt vóór de datum van de brief (%s); de ontvangstbevestiging zou de klager een datum noemen die al voorbij is. Verleng eerst de termijn, met reden en nieuwe datum: de bevestiging noemt dan de nieuwe datum, en het voortgangsbericht legt de klager uit waarom", c.Reference, c.DueOn, in.Date)
 		}
 	case data.LetterProgress:
-		if !c.Status.Open() {
-			return refuse("klacht %s is %s; een voortgangsbericht hoort bij een klacht die nog in behandeling is", c.Reference, c.Status.Label())
-		}
 		if in.Extension.Until.IsZero() {
 			return refuse("klacht %s is niet verlengd; een voortgangsbericht legt een verlenging uit. Verleng eerst de termijn, met reden en nieuwe datum", c.Reference)
 		}
@@ -141,10 +138,6 @@ func check(in *Input) error {
 		} else if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
 			return data.NewError(data.CodeConflict, data.KeyDisputesBody, "de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten", c.Reference, p)
 		}
-	case data.LetterWithdrawal:
-		if c.Status != data.StatusWithdrawn || c.WithdrawnOn.IsZero() {
-			return refuse("klacht %s is niet ingetrokken; een bevestiging van de intrekking hoort bij een klacht die de klager heeft ingetrokken. Leg eerst de intrekking vast", c.Reference)
-		}
 	case data.LetterConfidentiality:
 		if in.Expert.Name == "" {
 			return data.NewError(data.CodeInvalid, "expert", "kies de externe deskundige die de geheimhoudingsverklaring ondertekent")
@@ -175,10 +168,12 @@ func sameLanguage(in *Input) error {
 		return nil
 	}
 	own, other := data.LanguageName(c.Language), data.LanguageName(in.Language)
+	// Which language the typed text is in, the register cannot tell: the message says where
+	// it goes and both ways out, right whichever language it was typed in.
 	if len(typed) == 1 {
-		return data.NewError(data.CodeConflict, "language", "de brieven van klacht %s zijn in het %s, en %s is in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in", c.Reference, own, typed, own, own, other)
+		return data.NewError(data.CodeConflict, "language", "de brieven van klacht %[1]s zijn in het %[2]s, en %[3]s komt in de brief zoals die is getypt; maak de brief in het %[2]s, met die tekst in het %[2]s, of wijzig eerst de taal van de klacht en vul die tekst in het %[4]s in", c.Reference, own, typed, other)
 	}
-	return data.NewError(data.CodeConflict, "language", "de brieven van klacht %s zijn in het %s, en %s zijn in het %s ingevuld; maak de brief in het %s, of wijzig eerst de taal van de klacht en vul die tekst in het %s in", c.Reference, own, typed, own, own, other)
+	return data.NewError(data.CodeConflict, "language", "de brieven van klacht %[1]s zijn in het %[2]s, en %[3]s komen in de brief zoals ze zijn getypt; maak de brief in het %[2]s, met die teksten in het %[2]s, of wijzig eerst de taal van de klacht en vul die teksten in het %[4]s in", c.Reference, own, typed, other)
 }
 
 // notClosed refuses a new letter for a closed complaint: its file is complete.

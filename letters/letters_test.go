@@ -869,8 +869,8 @@ func TestNamesAndPhoneNumbersStayOnOneLine(t *testing.T) {
 	if got := (person{name: "Stichting Vrienden van het Museum"}).inSentence(nl); got != "Stichting Vrienden van het Museum" {
 		t.Errorf("organisation in a sentence %q, want it as typed", got)
 	}
-	set := data.Settings{data.KeyPracticePhone: "030 231 45 67"}
-	if got := reachable(set, nl); !strings.Contains(got, "030\u00a0231\u00a045\u00a067") {
+	in := Input{Language: "nl", Settings: data.Settings{data.KeyPracticePhone: "030 231 45 67"}}
+	if got := reachable(&in); !strings.Contains(got, "030\u00a0231\u00a045\u00a067") {
 		t.Errorf("contact sentence %q, want the phone number bound", got)
 	}
 }
@@ -899,21 +899,164 @@ func TestEnglishLetterheadNamesTheChamberOfCommerce(t *testing.T) {
 	}
 }
 
-// TestEnglishLettersDialTheNetherlands: an English letter, read abroad as often as not, gives
-// a Dutch phone number as dialled from abroad; a Dutch letter, a number already
-// international and a practice outside the Netherlands keep the number as typed.
+// TestEnglishLettersDialTheNetherlands: an English letter, read abroad as often as not, and a
+// letter to another country give a Dutch phone number as dialled from abroad; a Dutch letter
+// within the Netherlands, a number already international and a practice outside the
+// Netherlands keep the number as typed.
 func TestEnglishLettersDialTheNetherlands(t *testing.T) {
-	for _, tc := range []struct{ phone, country, lang, want string }{
-		{"030 231 45 67", "", "en", "+31 30 231 45 67"},
-		{"06-12345678", "Nederland", "en", "+31 6-12345678"},
-		{"030 231 45 67", "", "nl", "030 231 45 67"},
-		{"+31 30 231 45 67", "", "en", "+31 30 231 45 67"},
-		{"0031 30 231 45 67", "", "en", "0031 30 231 45 67"},
-		{"02 123 45 67", "België", "en", "02 123 45 67"},
+	for _, tc := range []struct{ phone, country, lang, to, want string }{
+		{"030 231 45 67", "", "en", "", "+31 30 231 45 67"},
+		{"06-12345678", "Nederland", "en", "Nederland", "+31 6-12345678"},
+		{"030 231 45 67", "", "nl", "", "030 231 45 67"},
+		{"030 231 45 67", "Nederland", "nl", "nederland", "030 231 45 67"},
+		{"030 231 45 67", "", "nl", "België", "+31 30 231 45 67"},
+		{"030 231 45 67", "Nederland", "nl", "Duitsland", "+31 30 231 45 67"},
+		{"+31 30 231 45 67", "", "en", "", "+31 30 231 45 67"},
+		{"0031 30 231 45 67", "", "en", "", "0031 30 231 45 67"},
+		{"02 123 45 67", "België", "en", "", "02 123 45 67"},
+		{"02 123 45 67", "België", "nl", "Nederland", "02 123 45 67"},
 	} {
-		set := data.Settings{data.KeyPracticePhone: tc.phone, data.KeyPracticeCountry: tc.country}
-		if got := phoneNumber(set, phrasebook[tc.lang]); got != tc.want {
-			t.Errorf("%q in %s (%s): %q, want %q", tc.phone, tc.country, tc.lang, got, tc.want)
+		in := sample(data.LetterAcknowledgement, tc.lang)
+		in.Settings[data.KeyPracticePhone], in.Settings[data.KeyPracticeCountry] = tc.phone, tc.country
+		in.Complaint.Complainant.Country = tc.to
+		if got := phoneFor(&in); got != tc.want {
+			t.Errorf("%q in %q (%s) to %q: %q, want %q", tc.phone, tc.country, tc.lang, tc.to, got, tc.want)
+		}
+	}
+}
+
+// TestLettersAbroadNameThePracticesCountry: a letter to another country names the practice's
+// country under its address in the letterhead and in the return address, in the letter's
+// language, and dials its number from abroad; a letter within the country does neither.
+func TestLettersAbroadNameThePracticesCountry(t *testing.T) {
+	for _, tc := range []struct{ lang, to, practice, head, sender string }{
+		{"nl", "België", "", "Nederland", "3511 AX Utrecht · Nederland"},
+		{"nl", "Verenigd Koninkrijk", "Nederland", "Nederland", "3511 AX Utrecht · Nederland"},
+		{"en", "Germany", "Netherlands", "The Netherlands", "3511 AX Utrecht · The Netherlands"},
+		{"nl", "Nederland", "", "", ""},
+		{"en", "", "", "", ""},
+	} {
+		in := sample(data.LetterAcknowledgement, tc.lang)
+		in.Settings[data.KeyPracticeCountry] = tc.practice
+		p := &in.Complaint.Complainant
+		p.Country = tc.to
+		if tc.to == "Verenigd Koninkrijk" {
+			p.Postcode, p.City = "NW1 6XE", "London"
+		} else if tc.to != "" && tc.to != "Nederland" {
+			p.Postcode = "1050"
+		}
+		var head []string
+		for _, l := range letterhead(&in) {
+			head = append(head, l.text)
+		}
+		text := flat(pdfText(t, writeTemp(t, "abroad.pdf", render(t, in))))
+		if tc.head == "" {
+			if slices.Contains(head, "Nederland") || strings.Contains(text, "Utrecht · ") || !strings.Contains(text, "Utrecht") {
+				t.Errorf("%s letter within the Netherlands names the country: %q", tc.lang, head)
+			}
+			continue
+		}
+		if i := slices.Index(head, tc.head); i < 0 || head[i-1] != "3511 AX Utrecht" {
+			t.Errorf("%s letter to %s: letterhead %q, want %q under the town", tc.lang, tc.to, head, tc.head)
+		}
+		if !strings.Contains(text, tc.sender) || !strings.Contains(text, "+31") {
+			t.Errorf("%s letter to %s lacks return address %q or the number dialled from abroad:\n%s", tc.lang, tc.to, tc.sender, text)
+		}
+	}
+}
+
+// TestProgressOwnsUpToAMissedDate: a progress letter made before the date the extension moves
+// says that date will not be met; one made after it says it was not met and apologises for
+// telling only now (the procedure promises to tell in good time).
+func TestProgressOwnsUpToAMissedDate(t *testing.T) {
+	for _, tc := range []struct {
+		lang, date, want, not string
+	}{
+		{"nl", "2026-11-02", "5 november 2026 af te handelen. Helaas lukt het ons niet om die datum te halen. Met deze brief", "nu pas"},
+		{"nl", "2026-11-05", "Helaas lukt het ons niet om die datum te halen.", "nu pas"},
+		{"nl", "2026-11-06", "5 november 2026 af te handelen. Dat is ons helaas niet gelukt, en het spijt ons dat wij u dat nu pas laten weten. Met deze brief", "lukt het ons niet"},
+		{"en", "2026-11-02", "by 5 November 2026. Unfortunately we will not be able to meet that date. We are writing", "only letting"},
+		{"en", "2026-11-29", "by 5 November 2026. Unfortunately we did not manage to, and we are sorry that we are only letting you know now. We are writing", "will not be able"},
+	} {
+		in := sample(data.LetterProgress, tc.lang)
+		in.Date, in.Contacts = day(tc.date), nil
+		text, err := bodyText(in)
+		if err != nil {
+			t.Fatalf("%s on %s: %v", tc.lang, tc.date, err)
+		}
+		if text = strings.Join(strings.Fields(text), " "); !strings.Contains(text, tc.want) || strings.Contains(text, tc.not) {
+			t.Errorf("%s on %s: want %q and not %q:\n%s", tc.lang, tc.date, tc.want, tc.not, text)
+		}
+	}
+}
+
+// TestAcknowledgementNeverNamesAPassedDate: an acknowledgement dated after the complaint's
+// target date is refused, saying to extend first; on the target date itself it is made.
+func TestAcknowledgementNeverNamesAPassedDate(t *testing.T) {
+	in := sample(data.LetterAcknowledgement, "nl")
+	in.Date = in.Complaint.DueOn
+	if err := Render(&bytes.Buffer{}, in); err != nil {
+		t.Fatalf("acknowledgement on the target date: %v", err)
+	}
+	in.Date = in.Complaint.DueOn.AddDays(1)
+	err := Render(&bytes.Buffer{}, in)
+	var de *data.Error
+	if !errors.As(err, &de) || de.Code != data.CodeConflict || !strings.Contains(err.Error(), "Verleng eerst de termijn") {
+		t.Errorf("acknowledgement a day after the target date: %v", err)
+	}
+}
+
+// TestLettersFitTheStage: a letter that does not fit the complaint's stage is refused by the
+// register's one rule: no acknowledgement or consent request once the outcome is there or for
+// an informal complaint, no progress letter once it is resolved.
+func TestLettersFitTheStage(t *testing.T) {
+	for _, tc := range []struct {
+		kind   data.LetterKind
+		status data.Status
+		formal bool
+		want   string
+	}{
+		{data.LetterAcknowledgement, data.StatusResolved, true, "een ontvangstbevestiging hoort bij een klacht die nog in behandeling is"},
+		{data.LetterAcknowledgement, data.StatusInformal, false, "is informeel"},
+		{data.LetterConsent, data.StatusResolved, true, "zolang de klacht in behandeling is"},
+		{data.LetterConsent, data.StatusInformal, false, "in de formele klachtenprocedure"},
+		{data.LetterProgress, data.StatusResolved, true, "een voortgangsbericht hoort bij een klacht die nog in behandeling is"},
+	} {
+		in := sample(tc.kind, "nl")
+		in.Complaint.Status, in.Complaint.Formal = tc.status, tc.formal
+		err := Render(&bytes.Buffer{}, in)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || data.LetterMakeRefusal(&in.Complaint, tc.kind) == nil {
+			t.Errorf("%s for a complaint %s: %v; want a refusal with %q", tc.kind, tc.status, err, tc.want)
+		}
+	}
+}
+
+// TestWithdrawalToARepresentativeSpeaksOfTheComplainant: the confirmation of a withdrawal
+// sent to a representative thanks them for the complainant's concerns and says the
+// complainant may complain again, not the representative; the complaint named with the
+// representative's filing is followed by a comma before its verb.
+func TestWithdrawalToARepresentativeSpeaksOfTheComplainant(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"nl": {"namens mevrouw A.S. van den Broek hebt ingediend, intrekt.", "het ongenoegen van mevrouw Van den Broek",
+			"Is mevrouw Van den Broek in de toekomst opnieuw ergens ontevreden over"},
+		"en": {"the concerns of Ms Van den Broek", "Should Ms Van den Broek be dissatisfied"},
+	} {
+		in := sample(data.LetterWithdrawal, lang)
+		in.Complaint.Complainant.NameParts.Salutation = data.SalutationMrs
+		in.Complaint.Representative = data.Complainant{Name: "Jeroen de Wit", NameParts: parts("Jeroen de Wit", data.SalutationMr),
+			AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+		body, err := bodyText(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body = strings.ReplaceAll(flat(body), nbsp, " ")
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s withdrawal to the representative lacks %q:\n%s", lang, w, body)
+			}
+		}
+		if strings.Contains(body, "kunt u altijd") || strings.Contains(body, "you are always welcome") {
+			t.Errorf("%s withdrawal invites the representative to complain:\n%s", lang, body)
 		}
 	}
 }

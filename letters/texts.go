@@ -64,6 +64,7 @@ type phrases struct {
 	description, descriptionRep string
 	aboutSubject                map[data.Subject]string
 	earlier                     string      // second progress letter: the original date (the body names the one missed now)
+	missing, missed             string      // the date before the extension: still to come when the letter is made, or passed (niet_gehaald)
 	reasonsIntro                string      // several extensions: the list of reasons follows
 	mine, theirs                [][2]string // the documents in the complainant's words ("mijn klachtbrief"), in the expert's ("de klachtbrief")
 	// toRepresentative rewords a letter to a representative: the complaint and the consent are
@@ -179,6 +180,8 @@ var dutch = phrases{
 	descriptionRep: "de klacht%[2]s die u op %[1]s namens %[3]s hebt ingediend",
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " over een van onze medewerkers",
 		data.SubjectService: " over onze dienstverlening", data.SubjectOrganisation: " over onze organisatie"},
+	missing: "Helaas lukt het ons niet om die datum te halen.",
+	missed:  "Dat is ons helaas niet gelukt, en het spijt ons dat wij u dat nu pas laten weten.",
 	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen. Het spijt " +
 		"ons dat wij de datum nu opnieuw moeten verschuiven.",
 	reasonsIntro: "De redenen daarvoor zijn:",
@@ -189,7 +192,10 @@ var dutch = phrases{
 			"Wilt u de verklaring op de volgende pagina door %s laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee" + nbsp + "is?"},
 		{"met uw toestemming", "met toestemming van %s"},
 		{"uw klachtdossier", "het klachtdossier"}, {"Uw klachtdossier", "Het klachtdossier"}, {"uw dossier", "het dossier"},
-		{"uw klacht", "de klacht"}, {"Uw klacht", "De klacht"}, {"u uw ongenoegen", "u het ongenoegen"},
+		{"uw klacht", "de klacht"}, {"Uw klacht", "De klacht"}, {"u uw ongenoegen", "u het ongenoegen van %s"},
+		{"Bent u in de toekomst opnieuw ergens ontevreden over, dan kunt u altijd een nieuwe klacht indienen.",
+			"Is %s in de toekomst opnieuw ergens ontevreden over, dan kan altijd een nieuwe klacht worden ingediend."},
+		{"hebt ingediend intrekt", "hebt ingediend, intrekt"}, // the complaint "die u namens … hebt ingediend" before the verb
 	},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
@@ -300,6 +306,8 @@ var english = phrases{
 	descriptionRep: "the complaint%[2]s that you submitted on %[1]s on behalf of %[3]s",
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " about a member of our staff",
 		data.SubjectService: " about our services", data.SubjectOrganisation: " about our organisation"},
+	missing: "Unfortunately we will not be able to meet that date.",
+	missed:  "Unfortunately we did not manage to, and we are sorry that we are only letting you know now.",
 	earlier: "We let you know earlier that we would not be able to meet the original date of %s. We are sorry that " +
 		"we now have to move the date once more.",
 	reasonsIntro: "The reasons for this are:",
@@ -310,7 +318,9 @@ var english = phrases{
 			"Please ask %s to fill in and sign the statement on the next page, and return it to us, even if the answer is" + nbsp + "no."},
 		{"with your consent", "with the consent of %s"},
 		{"your complaint", "the complaint"}, {"Your complaint", "The complaint"}, {"your file", "the file"},
-		{"your concerns", "these concerns"},
+		{"your concerns", "the concerns of %s"},
+		{"Should you be dissatisfied with anything in the future, you are always welcome to submit a new complaint.",
+			"Should %s be dissatisfied with anything in the future, a new complaint is always welcome."},
 	},
 	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName:       map[string]string{"nl": "Dutch", "en": "English"},
@@ -335,7 +345,7 @@ Alle stappen in de behandeling van uw klacht worden vastgelegd. Wij gaan zorgvul
 
 Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgegevens}. Wilt u daarbij ons kenmerk {kenmerk} vermelden?`,
 
-		data.LetterProgress: `Wij streefden ernaar {klacht} uiterlijk {oude_termijn} af te handelen. Helaas lukt het ons niet om die datum te halen. Met deze brief laten wij u weten waarom niet en hoe het verder gaat.
+		data.LetterProgress: `Wij streefden ernaar {klacht} uiterlijk {oude_termijn} af te handelen. {niet_gehaald} Met deze brief laten wij u weten waarom niet en hoe het verder gaat.
 
 {eerder_uitgesteld}
 
@@ -390,7 +400,7 @@ We keep a record of every step in handling your complaint, and we treat this inf
 
 If you have any questions in the meantime, please contact us {contactgegevens}, quoting our reference {kenmerk}.`,
 
-		data.LetterProgress: `We aimed to resolve {klacht} by {oude_termijn}, but unfortunately we will not be able to meet that date. We are writing to explain why, and what happens next.
+		data.LetterProgress: `We aimed to resolve {klacht} by {oude_termijn}. {niet_gehaald} We are writing to explain why, and what happens next.
 
 {eerder_uitgesteld}
 

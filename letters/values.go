@@ -28,6 +28,7 @@ func values(in *Input) map[string]string {
 		"oude_termijn":           formatDate(in.Extension.PreviousDueOn, in.Language),
 		"nieuwe_termijn":         formatDate(in.Extension.Until, in.Language),
 		"reden_verlenging":       reasons(in),
+		"niet_gehaald":           missed(in, t),
 		"eerder_uitgesteld":      earlier(in),
 		"datum_intrekking":       formatDate(c.WithdrawnOn, in.Language),
 		"stand_van_zaken":        progressSoFar(in),
@@ -42,7 +43,7 @@ func values(in *Input) map[string]string {
 		"organisatie_deskundige": in.Expert.Organisation,
 		"praktijk":               set.PracticeName(),
 		"praktijkhouder":         set.PractitionerName(),
-		"contactgegevens":        reachable(set, t),
+		"contactgegevens":        reachable(in),
 	}
 	if v["behandelaar"] == "" {
 		v["behandelaar"] = set.PractitionerName()
@@ -128,6 +129,16 @@ func reasons(in *Input) string {
 // earlier tells, in a second or later progress letter, that the date was moved before: the
 // original date, with an apology; the letter's opening names the date missed now. Empty for
 // the first.
+// missed says that the date before the extension will not be met, or, when the letter is
+// dated after it, that it was not met, with an apology for telling only now: the procedure
+// promises to tell in good time.
+func missed(in *Input, t *phrases) string {
+	if in.Date.After(in.Extension.PreviousDueOn) {
+		return t.missed
+	}
+	return t.missing
+}
+
 func earlier(in *Input) string {
 	all := extensions(in)
 	if len(all) < 2 {
@@ -192,8 +203,9 @@ func disputesBody(set data.Settings, lang string) string {
 
 // reachable says how the complainant can reach the practice, from what settings hold. The
 // phone number stays on one line: "030 231" at a line's end reads as a number of its own.
-func reachable(set data.Settings, t *phrases) string {
-	phone, email := strings.ReplaceAll(phoneNumber(set, t), " ", nbsp), set.PracticeEmail()
+func reachable(in *Input) string {
+	t, set := phrasebook[in.Language], in.Settings
+	phone, email := strings.ReplaceAll(phoneFor(in), " ", nbsp), set.PracticeEmail()
 	switch {
 	case phone != "" && email != "":
 		return fmt.Sprintf(t.phoneAndEmail, phone, email)
@@ -205,15 +217,53 @@ func reachable(set data.Settings, t *phrases) string {
 	return t.noContact
 }
 
-// phoneNumber is the practice's phone number as the letter's reader dials it: for a practice
-// in the Netherlands, an English letter writes a number typed the Dutch way ("030 231 45 67")
-// as dialled from abroad ("+31 30 231 45 67"); any other number stays as typed.
-func phoneNumber(set data.Settings, t *phrases) string {
+// phoneFor is the practice's phone number as the letter's reader dials it: from abroad when
+// the letter is in English (read abroad as often as not) or goes to another country.
+func phoneFor(in *Input) string {
+	return phoneNumber(in.Settings, phrasebook[in.Language].international || abroad(in))
+}
+
+// phoneNumber is the practice's phone number, for a practice in the Netherlands written the
+// Dutch way ("030 231 45 67") and dialled from abroad ("+31 30 231 45 67") when
+// international; any other number stays as typed.
+func phoneNumber(set data.Settings, international bool) string {
 	p := strings.TrimSpace(set.PracticePhone())
-	if !t.international || !data.InNetherlands(set.PracticeCountry(), "") || !strings.HasPrefix(p, "0") || strings.HasPrefix(p, "00") {
+	if !international || !data.InNetherlands(set.PracticeCountry(), "") || !strings.HasPrefix(p, "0") || strings.HasPrefix(p, "00") {
 		return p
 	}
 	return "+31 " + strings.TrimLeft(p[1:], " -")
+}
+
+// abroad says whether the letter goes to another country than the practice's: its reader
+// then dials the practice from abroad, and its letterhead and return address name the
+// practice's country.
+func abroad(in *Input) bool {
+	c := addressee(in).country
+	return strings.TrimSpace(c) != "" && !data.SameCountry(c, in.Settings.PracticeCountry())
+}
+
+// countryNames are the practice's country as a letter names it, by ISO code and language.
+var countryNames = map[string]map[string]string{
+	"NL": {"nl": "Nederland", "en": "The Netherlands"}, "BE": {"nl": "België", "en": "Belgium"},
+	"DE": {"nl": "Duitsland", "en": "Germany"}, "LU": {"nl": "Luxemburg", "en": "Luxembourg"},
+	"FR": {"nl": "Frankrijk", "en": "France"}, "GB": {"nl": "Verenigd Koninkrijk", "en": "United Kingdom"},
+}
+
+// practiceCountry is the practice's country as a letter abroad names it under the practice's
+// address, in the letter's language ("Nederland", "The Netherlands"); "" for a letter within
+// the country, where it goes without saying.
+func practiceCountry(in *Input) string {
+	if !abroad(in) {
+		return ""
+	}
+	typed := strings.TrimSpace(in.Settings.PracticeCountry())
+	if typed == "" {
+		typed = "Nederland"
+	}
+	if name := countryNames[data.CountryCode(typed)][in.Language]; name != "" {
+		return name
+	}
+	return typed
 }
 
 // withComplainant says whether a contact was with the complainant's side: the complainant, or

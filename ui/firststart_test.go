@@ -117,7 +117,7 @@ func TestLetterRefusedForItsLanguageOpensTheComplaintsLanguage(t *testing.T) {
 	cf.dialogItems[1].Widget.(*choice).SetSelectedIndex(1) // Engels
 	cf.dialog.Submit()
 	settle(m)
-	if text := overlayText(cf.win); !strings.Contains(text, "in het Nederlands ingevuld") {
+	if text := overlayText(cf.win); !strings.Contains(text, "komt in de brief zoals die is getypt; maak de brief in het Nederlands") {
 		t.Fatalf("refusal shows %q", text)
 	}
 	var icons []fyne.Resource

@@ -113,10 +113,11 @@ func (lt *lettersTab) enable() {
 }
 
 // makeable is the letters complaint c can get now, by the store's own rule
-// (data.LetterStepRefusal): a withdrawn file only the confirmation of its withdrawal.
+// (data.LetterMakeRefusal): a withdrawn file only the confirmation of its withdrawal, a
+// resolved one no acknowledgement.
 func makeable(c *data.Complaint) []data.LetterKind {
 	return slices.DeleteFunc(slices.Clone(data.LetterKinds), func(k data.LetterKind) bool {
-		return data.LetterStepRefusal(c, k) != nil
+		return data.LetterMakeRefusal(c, k) != nil
 	})
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,11 @@ func TestTheLetterDialogAsksOnlyWhatTheLetterUses(t *testing.T) {
 	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), data.ItemAcknowledge)
 	settle(m)
 	kind := cf.dialog.form.Items[0].Widget.(*choice)
-	for _, k := range data.LetterKinds {
+	kinds := makeable(&cf.file.Complaint)
+	if slices.Contains(kinds, data.LetterWithdrawal) || len(kinds) != len(data.LetterKinds)-1 {
+		t.Errorf("a received complaint is offered %v: every letter but the confirmation of a withdrawal", kinds)
+	}
+	for _, k := range kinds {
 		kind.SetSelected(capitalised(letterLabel(k)))
 		var labels []string
 		for _, it := range cf.dialog.form.Items {
