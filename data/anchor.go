@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -186,6 +187,17 @@ func ThousandsIn(lang string, n int) string {
 		return strings.ReplaceAll(Thousands(n), ".", ",")
 	}
 	return Thousands(n)
+}
+
+// DecimalIn writes v to one decimal as a reader of lang expects, without a trailing zero: a
+// median of 20,5 days in Dutch, 20.5 in English, 21 for 21. The screens and the annual report
+// share it, so both show the same figure.
+func DecimalIn(lang string, v float64) string {
+	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+	if lang == "nl" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 var dutchMonths = [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",

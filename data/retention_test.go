@@ -561,6 +561,20 @@ func TestThousandsIn(t *testing.T) {
 	}
 }
 
+// TestDecimalIn: a median of 20.5 days reads 20,5 on the screen and in the annual report alike
+// (the screen rounded it to 20 while the report said 20,5).
+func TestDecimalIn(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		v    float64
+		want string
+	}{{"nl", 20.5, "20,5"}, {"en", 20.5, "20.5"}, {"nl", 21, "21"}, {"nl", 2.25, "2,3"}, {"nl", 0, "0"}} {
+		if got := DecimalIn(c.lang, c.v); got != c.want {
+			t.Errorf("DecimalIn(%s, %v) = %q, want %q", c.lang, c.v, got, c.want)
+		}
+	}
+}
+
 // TestRetentionEndsAsTheReviewCountsIt: the day the Privacy tab and the access request name as
 // the end of the retention period is the day the review list counts from. An imported closed
 // file without a day of closing was said to be kept "until 2 years after closing" while it

@@ -3,10 +3,8 @@ package letters
 import (
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"klachtenregister/data"
 )
@@ -278,7 +276,7 @@ func reportRows(f data.YearFigures, t *reportPhrases, lang string) []string {
 		if f.HandlingDays.N == 0 {
 			return t.none
 		}
-		return decimal(v, lang)
+		return data.DecimalIn(lang, v)
 	}
 	ratio := func(r data.Ratio) string {
 		if r.Of == 0 {
@@ -291,13 +289,4 @@ func reportRows(f data.YearFigures, t *reportPhrases, lang string) []string {
 		n(f.OpenAtYearEnd), days(f.HandlingDays.Median), days(f.HandlingDays.P90), ratio(f.AckOnTime), ratio(f.WithinTerm),
 		ratio(f.WithinExtended), n(f.Extensions), n(f.Extended), n(f.LateExtensions), n(f.LateNotices), n(f.Reopened), n(f.NotHeard),
 		n(f.MeasuresAdded), n(f.MeasuresDone)}
-}
-
-// decimal writes a number with at most one decimal, with a decimal comma in Dutch.
-func decimal(v float64, lang string) string {
-	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
-	if lang == "nl" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
 }

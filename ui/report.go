@@ -104,8 +104,8 @@ func (r *reportScreen) show(rep data.Report) {
 		{lang.L("of which (partly) well-founded"), thousands(c.WellFounded), thousands(p.WellFounded)},
 		{openLabel(rep), thousands(c.OpenAtYearEnd), thousands(p.OpenAtYearEnd)},
 		{lang.L("Handling time, median (days)"), days(c.HandlingDays.N, c.HandlingDays.Median), days(p.HandlingDays.N, p.HandlingDays.Median)},
-		{lang.L("Handling time, 90% within (days)"), days(c.HandlingDays.N, c.HandlingDays.P90), days(p.HandlingDays.N, p.HandlingDays.P90)},
-		{lang.L("Receipt confirmed on time"), percent(c.AckOnTime), percent(p.AckOnTime)},
+		{lang.L("Handling time, 90th percentile (days)"), days(c.HandlingDays.N, c.HandlingDays.P90), days(p.HandlingDays.N, p.HandlingDays.P90)},
+		{lang.L("Receipt acknowledged on time"), percent(c.AckOnTime), percent(p.AckOnTime)},
 		{lang.L("Resolved within the deadline"), percent(c.WithinTerm), percent(p.WithinTerm)},
 		{lang.L("Extensions"), thousands(c.Extensions), thousands(p.Extensions)},
 		{lang.L("Extended only after the deadline had passed"), thousands(c.LateExtensions), thousands(p.LateExtensions)},
@@ -172,7 +172,7 @@ func days(n int, d float64) string {
 	if n == 0 {
 		return "-"
 	}
-	return strconv.FormatFloat(d, 'f', 0, 64)
+	return data.DecimalIn(uiLanguage(), d)
 }
 
 func percent(r data.Ratio) string {
