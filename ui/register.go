@@ -125,12 +125,15 @@ type register struct {
 	// Import opens the wizard that takes over a practice's earlier register.
 	Import *button
 
-	filter  data.Filter
-	rows    int
-	pages   map[int][]data.Listed
-	loading map[int]bool
-	gen     int // bumped on every new filter, so late answers to an old one are dropped
-	bg      worker
+	filter data.Filter
+	// sortedBy is the column last tapped to sort: Termijn and Termijnbewaking sort alike, and
+	// only the one tapped shows the arrow.
+	sortedBy string
+	rows     int
+	pages    map[int][]data.Listed
+	loading  map[int]bool
+	gen      int // bumped on every new filter, so late answers to an old one are dropped
+	bg       worker
 }
 
 func newRegister(store registerPager, open func(string), fail func(error)) *register {
@@ -385,7 +388,7 @@ func (r *register) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
 	}
 	c := registerColumns[r.shown[id.Col]]
 	text := lang.L(c.title)
-	if r.filter.Sort == c.sort && c.sort != "" {
+	if r.sortMark() == c.title {
 		if r.filter.Descending {
 			text += " ▼"
 		} else {
@@ -394,11 +397,29 @@ func (r *register) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
 	}
 	b.SetText(text)
 	b.OnTapped = func() {
-		if r.filter.Sort == c.sort {
+		if r.filter.Sort == c.sort && r.sortMark() == c.title {
 			r.filter.Descending = !r.filter.Descending
 		} else {
 			r.filter.Sort, r.filter.Descending = c.sort, false
 		}
+		r.sortedBy = c.title
 		r.refresh()
 	}
+}
+
+// sortMark is the title of the column that shows the sort's arrow: the one last tapped when it
+// sorts as the register does now, else the first that does.
+func (r *register) sortMark() string {
+	first := ""
+	for _, c := range registerColumns {
+		if c.sort == r.filter.Sort && c.sort != "" {
+			if c.title == r.sortedBy {
+				return c.title
+			}
+			if first == "" {
+				first = c.title
+			}
+		}
+	}
+	return first
 }

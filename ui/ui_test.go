@@ -508,6 +508,33 @@ func TestRegisterSortsByTheColumnTapped(t *testing.T) {
 	}
 }
 
+// TestOnlyTheColumnTappedShowsTheSortArrow: Termijn and Termijnbewaking sort alike (by
+// urgency); the arrow showed on both.
+func TestOnlyTheColumnTappedShowsTheSortArrow(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Daan Mulder")
+	r := m.Register
+	r.refresh()
+	settle(m)
+	headers := map[string]*button{}
+	cells := map[string]widget.TableCellID{}
+	for col, i := range r.shown {
+		title := registerColumns[i].title
+		headers[title], cells[title] = r.table.CreateHeader().(*button), widget.TableCellID{Row: -1, Col: col}
+		r.updateHeader(cells[title], headers[title])
+	}
+	for _, tapped := range []string{"Deadline", "Due"} {
+		test.Tap(headers[tapped])
+		settle(m)
+		for title, b := range headers {
+			r.updateHeader(cells[title], b)
+			if arrow := strings.HasSuffix(b.Text, "▲"); arrow != (title == tapped) {
+				t.Errorf("after a tap on %s: header %s reads %q", tapped, title, b.Text)
+			}
+		}
+	}
+}
+
 func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Fatima El Amrani")
