@@ -258,7 +258,16 @@ func (e Event) Describe() Text {
 				note = t
 			}
 		}
-		return Msg("Contactmoment (%s): %s", ContactKind(str("kind")), note)
+		kind, asked := ContactKind(str("kind")), str("info_requested")
+		switch empty := note == ""; {
+		case asked != "" && empty: // a request sent without a note of its own
+			return Msg("Contactmoment (%s): informatie gevraagd: %s (uiterlijk %s)", kind, asked, date("info_due_on"))
+		case asked != "":
+			return Msg("Contactmoment (%s): %s; informatie gevraagd: %s (uiterlijk %s)", kind, note, asked, date("info_due_on"))
+		case empty: // the note erased with the personal data
+			return Msg("Contactmoment (%s)", kind)
+		}
+		return Msg("Contactmoment (%s): %s", kind, note)
 	case "information_received":
 		return Msg("Gevraagde informatie ontvangen")
 	case "consent_given":

@@ -252,6 +252,30 @@ func TestEventFields(t *testing.T) {
 	}
 }
 
+// TestTimelineNamesTheInformationRequested: a contact that asks for information says what was
+// asked and by when; a request sent without a note of its own read "Contactmoment (brief): "
+// with nothing after it.
+func TestTimelineNamesTheInformationRequested(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	must(t, s.Acknowledge(ref, day("2026-02-05"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	for _, ct := range []Contact{
+		{On: day("2026-03-02"), Kind: ContactLetter, Party: PartyComplainant, InfoRequested: "Kopie van de nota van oktober", InfoDueOn: day("2026-03-16")},
+		{On: day("2026-03-02"), Kind: ContactPhone, Party: PartyComplainant, Note: "Nota besproken", InfoRequested: "De offerte", InfoDueOn: day("2026-03-20")},
+	} {
+		_, err := s.AddContact(ref, ct)
+		must(t, err)
+	}
+	evs, err := s.Timeline(ref)
+	must(t, err)
+	for i, want := range []string{"Contactmoment (brief): informatie gevraagd: Kopie van de nota van oktober (uiterlijk 2026-03-16)",
+		"Contactmoment (telefoon): Nota besproken; informatie gevraagd: De offerte (uiterlijk 2026-03-20)"} {
+		if d := evs[len(evs)-2+i].Describe().String(); d != want {
+			t.Errorf("Describe = %q, want %q", d, want)
+		}
+	}
+}
+
 // TestChainHashIsStable pins what an event's hash covers: every register written before holds
 // hashes made this way, so verify must make them the same way for good.
 func TestChainHashIsStable(t *testing.T) {
