@@ -138,8 +138,10 @@ func whatFirst(ref string, s Status, a Action) (Text, bool) {
 		return Msg("klacht %s is ingetrokken; er is geen stap meer mogelijk", ref), true
 	case s == StatusClosed:
 		return Msg("het dossier van klacht %s is gesloten; heropen het eerst als er iets moet worden gecorrigeerd", ref), true
-	case s == StatusResolved:
-		return Msg("klacht %s is al afgehandeld; wat nog kan, is het dossier sluiten", ref), true
+	case s == StatusResolved && a == ActionReopen:
+		return Msg("alleen een gesloten dossier kan worden heropend; klacht %s is afgehandeld, maar het dossier is nog niet gesloten", ref), true
+	case s == StatusResolved: // not "closing is all that is left": closing may still wait for the outcome letter or a measure
+		return Msg("klacht %s is al afgehandeld; deze stap hoort bij een klacht die nog in behandeling is", ref), true
 	case a == ActionReopen:
 		return Msg("alleen een gesloten dossier kan worden heropend; klacht %s loopt nog", ref), true
 	case a == ActionClose:

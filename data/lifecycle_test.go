@@ -319,7 +319,8 @@ func TestRefusedStepsSayWhatComesFirst(t *testing.T) {
 		{StatusInformal, ActionAcknowledge, "start eerst de formele klachtenprocedure"},
 		{StatusExtended, ActionAcknowledge, "is al bevestigd"},
 		{StatusAcknowledged, ActionClose, "pas worden gesloten als de klacht is afgehandeld"},
-		{StatusResolved, ActionExtend, "wat nog kan, is het dossier sluiten"},
+		{StatusResolved, ActionExtend, "hoort bij een klacht die nog in behandeling is"},
+		{StatusResolved, ActionReopen, "het dossier is nog niet gesloten"},
 		{StatusClosed, ActionResolve, "heropen het eerst"},
 		{StatusReceived, ActionReopen, "alleen een gesloten dossier"},
 	} {

@@ -424,7 +424,7 @@ func TestRefusedStepShowsNoInternalNames(t *testing.T) {
 			t.Errorf("%s: %q shows internal names", code, got)
 		}
 	}
-	if got := explain(err); got != `Complaint K-2026-0016 has been resolved already; what remains is closing the file.` {
+	if got := explain(err); got != `Complaint K-2026-0016 has been resolved already; this step belongs to a complaint still being handled.` {
 		t.Errorf("English: %q", got)
 	}
 }

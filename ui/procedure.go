@@ -282,7 +282,8 @@ func (cf *complaintFile) header() fyne.CanvasObject {
 	cf.menuBox = cf.stepsMenu()
 	width := canvas.NewRectangle(nil)
 	width.SetMinSize(fyne.NewSize(220, 0)) // room for the reason under the button to wrap in
-	steps := container.NewVBox(width, cf.next, cf.nextWhy, cf.others)
+	// The reason a step waits goes under both buttons: a long one pushed Andere stappen out of view.
+	steps := container.NewVBox(width, cf.next, cf.others, cf.nextWhy)
 	return container.NewVBox(cf.title, cf.hold, cf.banner,
 		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), widget.NewSeparator())
 }
@@ -328,6 +329,10 @@ func relayout(c *fyne.Container) {
 }
 
 func (h headerAbove) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// A wrapped text knows how many lines it takes only once it has its width: the header is
+	// laid out at the window's width first, so its height counts every line (a long reason why
+	// a step waits was cut off, and a shorter header left an empty band above the tabs).
+	h.header.Resize(fyne.NewSize(size.Width, h.header.MinSize().Height))
 	top := h.top(size.Height, objs[1])
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(size.Width, top))
