@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -291,6 +292,24 @@ func TestFileHeaderGrowsWithItsContent(t *testing.T) {
 	cf = m.files[ref]
 	settle(m)
 	check("after switching to English")
+}
+
+// TestHeaderCountsEveryLineOfAWrappedText: a long reason why a step waits, wrapped in the
+// narrow column of the buttons, was measured as one line before it had its width: the header
+// cut it off and the button under it went out of view.
+func TestHeaderCountsEveryLineOfAWrappedText(t *testing.T) {
+	test.NewTempApp(t)
+	why := widget.NewLabel(strings.Repeat("Klacht K-2026-0025 kan nog niet worden gesloten: er is geen verbetermaatregel gekoppeld. ", 3))
+	why.Wrapping = fyne.TextWrapWord
+	width := canvas.NewRectangle(nil)
+	width.SetMinSize(fyne.NewSize(220, 0))
+	button := widget.NewButton("Andere stappen", nil)
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(width, button, why), widget.NewLabel("Oordeel")))
+	frame := headerOver(header, widget.NewLabel("tabs"))
+	frame.Resize(fyne.NewSize(1000, 720))
+	if got, need := frame.Objects[0].Size().Height, why.Position().Y+why.Size().Height; got < need-1 || why.Size().Height < 3*button.MinSize().Height {
+		t.Errorf("the header has %.0f of the %.0f its wrapped reason needs (reason %.0f high)", got, need, why.Size().Height)
+	}
 }
 
 // TestContactsTabRecordsAndShowsInFull: the contacts tab has the steps that add a contact, as
