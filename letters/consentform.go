@@ -40,10 +40,21 @@ func consentChoices(in *Input) string {
 			if d.Letter {
 				label = t.letterNo
 			}
-			lines = append(lines, "  [ ] "+numbered(label, d.ID, d.Name))
+			lines = append(lines, "  [ ] "+numbered(label, d.ID, signersWords(in, d.Name)))
 		}
 	}
 	return strings.Join(append(lines, "[ ] "+t.consentNone), "\n")
+}
+
+// signersWords is a document's name in the words of who signs the form: "Ontvangstbevestiging
+// van mijn klacht", or "van onze klacht" for an organisation's; the letter named it "van uw klacht".
+func signersWords(in *Input, name string) string {
+	t := phrasebook[in.Language]
+	name = firstPerson(name, t)
+	if in.Complaint.Complainant.Organisation != "" {
+		name = reword(name, t.forOrganisation)
+	}
+	return name
 }
 
 // fileDocuments lists what the consent form offers: the letters the complainant received and
