@@ -42,8 +42,8 @@ var reasonWords = []struct {
 		"*adviseur*", "adviser*", "advisor*"}},
 	{ReasonAbsence, []string{"ziek", "zieke", "ziekte", "ziektes", "ziekten", "ziekmeld*", "ziekgemeld", "ziekteverlof",
 		"ziekteverzuim", "afwezig*", "vakantie*", "*verlof", "absen*", "illness", "ill", "sick*", "holiday*"}},
-	{ReasonInformation, []string{"*stukken", "*informatie*", "*gegevens", "document*", "wachten op", "reactie van",
-		"information", "waiting for"}},
+	{ReasonInformation, []string{"*stukken", "*informatie*", "*gegevens", "document*", "wacht", "wachten", "afwacht*",
+		"reactie van", "kopie", "kopieën", "ontbreekt", "ontbreken", "information", "waiting", "await*", "copy", "copies"}},
 	{ReasonComplexity, []string{"complex*", "ingewikkeld*", "omvang*", "*onderzoek*", "uitzoek*", "investigat*"}},
 }
 

@@ -290,6 +290,10 @@ func TestClassifyExtension(t *testing.T) {
 		"We are waiting for documents from your bank.":                                              ReasonInformation,
 		"Het onderzoek kost meer tijd dan verwacht.":                                                ReasonComplexity,
 		"Drukte rond de jaarafsluiting.":                                                            ReasonOther,
+		// Waiting, however it is put (a practitioner's "wachten nog op" read as "overig").
+		"Wij wachten nog op de kopie van de nota van oktober.": ReasonInformation,
+		"Een kopie van het contract ontbreekt nog.":            ReasonInformation,
+		"We are still awaiting the bank's reply.":              ReasonInformation,
 		// Whole words: a hospital or a health insurer is no illness.
 		"Wij wachten op stukken van het ziekenhuis.":                      ReasonInformation,
 		"De ziektekostenverzekeraar moet de declaratie nog beoordelen.":   ReasonOther,
