@@ -91,7 +91,7 @@ func (mt *measuresTab) onLink() {
 		return
 	}
 	which := newSelect(labels(open, func(m data.Measure) string { return m.Code + " · " + m.Description }), nil)
-	which.SetSelectedIndex(0)
+	which.required = true // none chosen for the practitioner: one click linked the first, unrelated measure
 	cf.ask(lang.L("Link an existing measure"), lang.L("Link"), []*widget.FormItem{widget.NewFormItem(lang.L("Measure"), which)},
 		func() error { return mt.store.LinkMeasure(open[max(0, which.SelectedIndex())].Code, cf.ref) })
 }

@@ -154,3 +154,48 @@ func sharedWithExpert(t *testing.T, s *data.Store) (ref string) {
 	}
 	return ref
 }
+
+// TestExpertStepsChooseTheLikelyExpert: the dialog for a signed statement chooses the expert
+// whose statement for this complaint was made and not signed yet, the one for sharing documents
+// an expert who signed; both chose the register's first expert, whom the step was not for. The
+// dialog that links a measure chooses none: one click linked the first, unrelated one.
+func TestExpertStepsChooseTheLikelyExpert(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne Visser")
+	if _, err := s.SaveExpert(data.Expert{Name: "Hanneke Verhoef"}); err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.SaveExpert(data.Expert{Name: "Pieter Jansen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", []byte("%PDF-1.4\n"), second); err != nil {
+		t.Fatal(err)
+	}
+	chosen := func(step func()) string {
+		t.Helper()
+		cf := m.OpenComplaint(ref, "")
+		settle(m)
+		step()
+		settle(m)
+		c := cf.dialogItems[0].Widget.(*choice)
+		defer cf.dialog.Hide()
+		return c.Selected
+	}
+	cf := m.OpenComplaint(ref, "")
+	if got := chosen(cf.onStatement); !strings.HasPrefix(got, "Pieter Jansen") {
+		t.Errorf("statement signed: %q chosen, want Pieter Jansen, whose statement was made", got)
+	}
+	if err := s.RecordStatement(ref, second, data.Today(s.Now())); err != nil {
+		t.Fatal(err)
+	}
+	if got := chosen(cf.onShare); got != "Pieter Jansen" {
+		t.Errorf("share documents: %q chosen, want Pieter Jansen, who signed", got)
+	}
+	if _, err := s.AddMeasure(data.Measure{Description: "Telefoon doorschakelen", RootCause: "bereikbaarheid"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := chosen(cf.measures.onLink); got != "" {
+		t.Errorf("link a measure: %q chosen, want none", got)
+	}
+}

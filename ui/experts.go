@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -209,9 +210,10 @@ func (cf *complaintFile) onExpert() {
 		})
 }
 
-// pickExpert is a choice of the register's experts; it says so and returns nil when there
-// are none yet.
-func (cf *complaintFile) pickExpert(title string) (*choice, []data.Expert) {
+// pickExpert is a choice of the register's experts, the first for whom likely holds chosen
+// (else the first): the expert a step is most likely for, not simply the first of the
+// register. It says so and returns nil when there are none yet.
+func (cf *complaintFile) pickExpert(title string, likely func(expert int64) bool) (*choice, []data.Expert) {
 	experts, err := cf.experts.Experts()
 	if err != nil {
 		showError(err, cf.win)
@@ -229,7 +231,7 @@ func (cf *complaintFile) pickExpert(title string) (*choice, []data.Expert) {
 		}
 	}
 	who := newSelect(names, nil)
-	who.SetSelectedIndex(0)
+	who.SetSelectedIndex(max(0, slices.IndexFunc(experts, func(e data.Expert) bool { return likely(e.ID) })))
 	return who, experts
 }
 
@@ -257,7 +259,9 @@ func (cf *complaintFile) statementMade(expert int64) data.Date {
 // onStatement records that the expert signed the confidentiality statement made for this
 // complaint; the store refuses a date before that letter was made.
 func (cf *complaintFile) onStatement() {
-	who, experts := cf.pickExpert(lang.L("Confidentiality statement signed"))
+	who, experts := cf.pickExpert(lang.L("Confidentiality statement signed"), func(id int64) bool { // made for them, not signed yet
+		return !cf.statementMade(id).IsZero() && !cf.statementSigned(id)
+	})
 	if who == nil {
 		return
 	}
@@ -285,7 +289,7 @@ func (cf *complaintFile) onStatement() {
 // onShare logs the documents of the file sent to an expert; the store refuses it without a
 // statement for this complaint, without consent, or for documents the consent does not name.
 func (cf *complaintFile) onShare() {
-	who, experts := cf.pickExpert(lang.L("Share documents"))
+	who, experts := cf.pickExpert(lang.L("Share documents"), cf.statementSigned)
 	if who == nil {
 		return
 	}
