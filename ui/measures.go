@@ -134,7 +134,7 @@ func (ms *measuresScreen) showDetail() {
 	}
 	ms.links.RemoveAll()
 	lines := []string{m.Code + ": " + m.Description,
-		lang.L("Root cause: {{.Cause}} · carried out by: {{.Owner}} · recorded {{.On}}",
+		lang.L("Root cause: {{.Cause}} · owner: {{.Owner}} · recorded {{.On}}",
 			map[string]any{"Cause": causeLabel(m.RootCause, m.RootCauseLabel), "Owner": m.Owner, "On": shortDate(m.CreatedOn)})}
 	if !m.DoneOn.IsZero() {
 		lines = append(lines, lang.L("Carried out on {{.On}}", map[string]any{"On": shortDate(m.DoneOn)}))

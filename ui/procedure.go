@@ -87,7 +87,7 @@ func fileFacts(f *data.File) []string {
 	if f.Verdict != "" {
 		v := verdictLabel(f.Verdict)
 		if f.Justified == data.JustifiedYes {
-			v += " · " + lang.L("yes, (partly) justified")
+			v += " · " + lang.L("complaint (partly) justified")
 		}
 		lines = append(lines, lang.L("Verdict: {{.Verdict}}", map[string]any{"Verdict": v}))
 	}
