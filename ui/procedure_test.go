@@ -471,3 +471,22 @@ func TestInformationReceivedBesideTheRequest(t *testing.T) {
 		t.Error("Informatie ontvangen… still shown once recorded")
 	}
 }
+
+// TestFormDialogGrowsWithItsHint: a text below a field that grows as the practitioner types
+// (the extension's preview of the progress letter) is shown in full: the dialog kept the size
+// it had when it opened, and the preview was cut off under it.
+func TestFormDialogGrowsWithItsHint(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(980, 720))
+	hint := hintLabel("")
+	reason := newEntry()
+	reason.OnChanged = func(s string) { hint.SetText(strings.Repeat("In het voortgangsbericht: "+s+". ", 8)) }
+	d := askForm(win, "Termijn verlengen", "Verlengen", []*widget.FormItem{widget.NewFormItem("Reden", reason),
+		widget.NewFormItem("", hint)}, func() {})
+	before := d.scroll.Size().Height
+	test.Type(reason, "Wij wachten nog op de kopie van de nota")
+	if got, need := d.scroll.Size().Height, d.form.MinSize().Height; got < need-1 || got <= before {
+		t.Errorf("the fields have %.0f of the %.0f they need (%.0f before the preview)", got, need, before)
+	}
+}

@@ -155,6 +155,7 @@ type formDialog struct {
 	confirm *button
 	why     *widget.Label // while OK is disabled: which field it waits for, and why
 	onOK    func()
+	shown   bool // fit sizes it only once it is on screen
 }
 
 // Submit confirms the dialog as its OK button does: only while every field is valid.
@@ -169,7 +170,17 @@ func (d *formDialog) Submit() {
 // Show shows the dialog as tall as its fields need, but never larger than the window.
 func (d *formDialog) Show() {
 	d.CustomDialog.Show()
+	d.shown = true
 	onEscape(d.win.Canvas(), d.Hide) // as its Cancel button: a step dialog keeps what was typed
+	d.fit()
+}
+
+// fit sizes the dialog to its fields, also when a text below a field grows as the
+// practitioner types (the extension's preview of the progress letter was cut off below).
+func (d *formDialog) fit() {
+	if !d.shown {
+		return
+	}
 	// Twice: a text that wraps measures its height at the width it has, which is only known
 	// once the dialog has its width; measured before, a note was as tall as at a narrow width
 	// and left a gap above the buttons.
@@ -200,11 +211,12 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 		why := waitingFor(items)
 		setEnabled(d.confirm, why == "")
 		showLine(d.why, why)
+		d.fit()
 	}
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items {
-		if c, ok := it.Widget.(*choice); ok && c.required {
+		if c, ok := it.Widget.(*choice); ok { // a choice may change the hint below it: the dialog fits it again
 			chosen := c.OnChanged
 			c.OnChanged = func(s string) {
 				if chosen != nil {
