@@ -25,6 +25,7 @@ type phrases struct {
 	expertAsked, and            string
 	documents                   string // {stukken} when nothing names them; it follows "stukken:"
 	formTitles, formStatements  map[data.LetterKind]string
+	enclosures                  map[data.LetterKind]string // under the signature when the form to sign is enclosed
 	formFields                  []string
 	// The consent form's choices (see consentChoices), and the acknowledgement's paragraph
 	// about the enclosed form.
@@ -122,6 +123,8 @@ var dutch = phrases{
 	expertAsked:  "Wij hebben advies gevraagd aan een onafhankelijke externe deskundige.",
 	and:          "en",
 	documents:    "de beschrijving van de klacht en de brieven, e-mails en verslagen uit het dossier die daarover gaan",
+	enclosures: map[data.LetterKind]string{data.LetterConsent: "Bijlage: toestemmingsformulier",
+		data.LetterConfidentiality: "Bijlage: geheimhoudingsverklaring"},
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Verklaring van toestemming",
 		data.LetterConfidentiality: "Geheimhoudingsverklaring"},
 	formStatements: map[data.LetterKind]string{
@@ -249,6 +252,8 @@ var english = phrases{
 	expertAsked:  "We have asked an independent external expert for advice.",
 	and:          "and",
 	documents:    "the description of the complaint and the letters, emails and notes in the file that relate to it",
+	enclosures: map[data.LetterKind]string{data.LetterConsent: "Enclosure: consent form",
+		data.LetterConfidentiality: "Enclosure: confidentiality statement"},
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Statement of consent",
 		data.LetterConfidentiality: "Confidentiality statement"},
 	formStatements: map[data.LetterKind]string{
