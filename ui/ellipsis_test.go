@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"klachtenregister/data"
@@ -64,5 +66,33 @@ func TestButtonsThatAskEndInAnEllipsis(t *testing.T) {
 		if !checked[want] {
 			t.Errorf("%q was not tried; tried %v", want, checked)
 		}
+	}
+}
+
+// TestTodaysLongItemEndsInAnEllipsis: on Vandaag, a measure's description too long for the
+// row ends in "…"; the row cut it off mid-word without one ("…in elke opdrachtbevestigi").
+func TestTodaysLongItemEndsInAnEllipsis(t *testing.T) {
+	m, s := newApp(t)
+	if _, err := s.AddMeasure(data.Measure{Description: strings.Repeat("De klachtenprocedure vermelden op de website en in elke opdrachtbevestiging. ", 4),
+		RootCause: "communicatie", DueOn: data.NewDate(2026, 12, 2)}); err != nil {
+		t.Fatal(err)
+	}
+	m.refresh()
+	settle(m)
+	o := m.Overview
+	if len(o.items) == 0 {
+		t.Fatal("Vandaag lists nothing")
+	}
+	row := o.newRow()
+	o.updateRow(0, row)
+	row.Resize(fyne.NewSize(700, row.MinSize().Height))
+	var shown []string
+	for _, obj := range test.LaidOutObjects(row) {
+		if c, ok := obj.(*canvas.Text); ok && c.Text != "" {
+			shown = append(shown, c.Text)
+		}
+	}
+	if all := strings.Join(shown, " | "); !strings.Contains(all, "…") || !strings.Contains(all, "Verbetermaatregel") {
+		t.Errorf("the narrow row shows %q: the measure without an ellipsis", all)
 	}
 }

@@ -122,12 +122,32 @@ func (o *overview) showWarnings(st data.BackupStatus) {
 	showLine(o.warnings, strings.Join(lines, "\n"))
 }
 
+// newRow is an item's row: its mark, what to do and when in bold, then the complaint or the
+// measure, ending in "…" where the window is narrow (a rich text of both parts cut the second
+// off mid-word, without an ellipsis), and the due date.
 func (o *overview) newRow() fyne.CanvasObject {
 	mark := canvas.NewRectangle(color.Transparent)
 	mark.SetMinSize(fyne.NewSize(6, 10))
-	text := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleStrong}, &widget.TextSegment{Style: widget.RichTextStyleInline})
-	text.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, mark, widget.NewLabel(""), text)
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	what := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(nil, nil, container.New(&rowStart{}, mark, what), widget.NewLabel(""), detail)
+}
+
+// rowStart lays out an item's mark and its bold text side by side with no gap after the
+// text: the detail beside it reads as the same line.
+type rowStart struct{}
+
+func (*rowStart) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m, w := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(m.Width+w.Width, max(m.Height, w.Height))
+}
+
+func (*rowStart) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	m := objs[0].MinSize().Width
+	objs[0].Resize(fyne.NewSize(m, size.Height))
+	objs[1].Move(fyne.NewPos(m, 0))
+	objs[1].Resize(fyne.NewSize(size.Width-m, size.Height))
 }
 
 func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
@@ -138,7 +158,8 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	// The row is the item's text, truncated where the window is narrow, with the mark to its
 	// left and the due date to its right, always in view.
 	row := obj.(*fyne.Container)
-	text, mark, due := row.Objects[0].(*widget.RichText), row.Objects[1].(*canvas.Rectangle), row.Objects[2].(*widget.Label)
+	detail, start, due := row.Objects[0].(*widget.Label), row.Objects[1].(*fyne.Container), row.Objects[2].(*widget.Label)
+	mark, what := start.Objects[0].(*canvas.Rectangle), start.Objects[1].(*widget.Label)
 	mark.FillColor = warningColour(it.Warning)
 	mark.Refresh()
 	who := itemComplainant(it)
@@ -148,9 +169,8 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	case it.MeasureID != 0:
 		who = it.Detail
 	}
-	text.Segments[0].(*widget.TextSegment).Text = fmt.Sprintf("%s - %s   ", itemText(it), when(it))
-	text.Segments[1].(*widget.TextSegment).Text = strings.Join(nonEmpty(it.Reference, who), " · ")
-	text.Refresh()
+	what.SetText(fmt.Sprintf("%s - %s", itemText(it), when(it)))
+	detail.SetText(strings.Join(nonEmpty(it.Reference, who), " · "))
 	due.SetText(shortDate(it.DueOn))
 }
 

@@ -228,7 +228,7 @@ func TestTodayNamesTheOrganisationAsTheRegisterDoes(t *testing.T) {
 	for i := range o.items {
 		row := o.newRow()
 		o.updateRow(i, row)
-		rows = append(rows, row.(*fyne.Container).Objects[0].(*widget.RichText).String())
+		rows = append(rows, row.(*fyne.Container).Objects[0].(*widget.Label).Text)
 	}
 	all := strings.Join(rows, "\n")
 	for _, want := range []string{"K-2026-0001 · Wim Jansen (Bakkerij Jansen B.V.)", "K-2026-0002 · (anoniem)"} {
