@@ -56,6 +56,7 @@ func (m Measure) underWay(year int) bool {
 type MeasureFilter struct {
 	Open      bool   // only measures not yet carried out
 	Done      bool   // only measures carried out
+	ToDo      bool   // only measures that still ask something: not carried out, or their effect not evaluated yet
 	Reference string // only measures linked to this complaint
 }
 

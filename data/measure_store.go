@@ -302,6 +302,9 @@ func listMeasures(q querier, f MeasureFilter) ([]Measure, error) {
 	if f.Done {
 		where = append(where, "m.done_on IS NOT NULL")
 	}
+	if f.ToDo {
+		where = append(where, "(m.done_on IS NULL OR m.evaluated_on IS NULL)")
+	}
 	if f.Reference != "" {
 		where = append(where, `m.id IN (SELECT cm.measure_id FROM complaint_measures cm JOIN complaints c ON c.id = cm.complaint_id
 			WHERE c.reference = ?)`)

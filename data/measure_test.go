@@ -161,14 +161,18 @@ func TestMeasureSteps(t *testing.T) {
 
 	second, err := s.AddMeasure(Measure{Description: "Telefoondienst", RootCause: "accessibility"})
 	must(t, err)
+	third, err := s.AddMeasure(Measure{Description: "Terugbellen binnen een dag", RootCause: "accessibility"})
+	must(t, err)
+	must(t, s.MeasureDone(third.Code, Date{})) // carried out, its effect not evaluated yet
 	for name, tc := range map[string]struct {
 		f    MeasureFilter
 		want []string
 	}{
-		"all":  {MeasureFilter{}, []string{second.Code, m.Code}},
-		"open": {MeasureFilter{Open: true}, []string{second.Code}},
-		"done": {MeasureFilter{Done: true}, []string{m.Code}},
-		"of b": {MeasureFilter{Reference: b}, []string{m.Code}},
+		"all":   {MeasureFilter{}, []string{second.Code, third.Code, m.Code}},
+		"open":  {MeasureFilter{Open: true}, []string{second.Code}},
+		"done":  {MeasureFilter{Done: true}, []string{third.Code, m.Code}},
+		"to do": {MeasureFilter{ToDo: true}, []string{second.Code, third.Code}},
+		"of b":  {MeasureFilter{Reference: b}, []string{m.Code}},
 	} {
 		list, err := s.Measures(tc.f)
 		must(t, err)
@@ -202,8 +206,8 @@ func TestMeasureSteps(t *testing.T) {
 	}
 	var added int
 	must(t, s.r.QueryRow(`SELECT count(*) FROM events WHERE kind = 'measure_added' AND complaint_id IS NULL`).Scan(&added))
-	if added != 2 {
-		t.Errorf("%d register events for added measures, want 2", added)
+	if added != 3 { // m, second and third
+		t.Errorf("%d register events for added measures, want 3", added)
 	}
 	timeline, err := s.Timeline(b)
 	must(t, err)

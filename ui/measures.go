@@ -48,7 +48,9 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 	ms := &measuresScreen{store: store, win: win, today: today, open: open, changed: changed,
 		detail: widget.NewLabel(""), links: newFlow()}
 	ms.detail.Wrapping = fyne.TextWrapWord
-	ms.filter = newSelect([]string{lang.L("To be carried out"), lang.L("Carried out"), lang.L("All measures")},
+	// The first shows what Vandaag asks about: a measure carried out whose effect is still to
+	// be evaluated stays in it (it was hidden while Vandaag listed it).
+	ms.filter = newSelect([]string{lang.L("Still to do"), lang.L("Carried out"), lang.L("All measures")},
 		func(string) { ms.refresh() })
 	ms.filter.SetSelectedIndex(0)
 	ms.list = textList(func() int { return len(ms.measures) }, func(i int) string {
@@ -93,7 +95,7 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 
 // refresh reloads the measures for the chosen filter.
 func (ms *measuresScreen) refresh() {
-	f := [3]data.MeasureFilter{{Open: true}, {Done: true}, {}}[max(0, ms.filter.SelectedIndex())]
+	f := [3]data.MeasureFilter{{ToDo: true}, {Done: true}, {}}[max(0, ms.filter.SelectedIndex())]
 	latest(&ms.bg, func() ([]data.Measure, error) { return ms.store.Measures(f) }, func(list []data.Measure) {
 		ms.measures = list
 		ms.list.Refresh()
@@ -248,8 +250,7 @@ func (ms *measuresScreen) onEvaluate() {
 	}
 	on, note := dateEntry(ms.today), textArea(true)
 	effective := widget.NewRadioGroup([]string{lang.L("Effective"), lang.L("Not effective")}, nil)
-	effective.SetSelected(lang.L("Effective"))
-	effective.Required = true
+	effective.Required = true // the practitioner's own judgement: nothing is chosen for them
 	askForm(ms.win, lang.L("Evaluate measure {{.Code}}", map[string]any{"Code": m.Code}), lang.L("Record"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Effect"), effective),
 			{Text: lang.L("Finding"), Widget: note, HintText: lang.L("Has the problem come back since? What did you see?")},

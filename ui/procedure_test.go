@@ -490,3 +490,21 @@ func TestFormDialogGrowsWithItsHint(t *testing.T) {
 		t.Errorf("the fields have %.0f of the %.0f they need (%.0f before the preview)", got, need, before)
 	}
 }
+
+// TestOKWaitsForARequiredAnswer: a question the practitioner must answer themselves (was the
+// measure effective?) has nothing chosen for them, and OK waits until it is answered.
+func TestOKWaitsForARequiredAnswer(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(900, 700))
+	effective := widget.NewRadioGroup([]string{"Effectief", "Niet effectief"}, nil)
+	effective.Required = true
+	d := askForm(win, "Maatregel beoordelen", "Vastleggen", []*widget.FormItem{widget.NewFormItem("Effect", effective)}, func() {})
+	if !d.confirm.Disabled() || !strings.Contains(d.why.Text, "Effect") {
+		t.Errorf("nothing chosen: OK enabled %v, the dialog says %q", !d.confirm.Disabled(), d.why.Text)
+	}
+	effective.SetSelected("Niet effectief")
+	if d.confirm.Disabled() {
+		t.Errorf("answered: OK still waits (%q)", d.why.Text)
+	}
+}

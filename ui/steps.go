@@ -216,6 +216,15 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items {
+		if r, ok := it.Widget.(*widget.RadioGroup); ok {
+			chosen := r.OnChanged
+			r.OnChanged = func(s string) {
+				if chosen != nil {
+					chosen(s)
+				}
+				valid()
+			}
+		}
 		if c, ok := it.Widget.(*choice); ok { // a choice may change the hint below it: the dialog fits it again
 			chosen := c.OnChanged
 			c.OnChanged = func(s string) {
@@ -257,6 +266,9 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 func waitingFor(items []*widget.FormItem) string {
 	for _, it := range items {
 		if c, ok := it.Widget.(*choice); ok && c.required && c.SelectedIndex() < 0 {
+			return lang.L("Make a choice for ‘{{.Field}}’.", map[string]any{"Field": strings.TrimSuffix(it.Text, " *")})
+		}
+		if r, ok := it.Widget.(*widget.RadioGroup); ok && r.Required && r.Selected == "" && !r.Disabled() {
 			return lang.L("Make a choice for ‘{{.Field}}’.", map[string]any{"Field": strings.TrimSuffix(it.Text, " *")})
 		}
 		e, ok := it.Widget.(*entry)
