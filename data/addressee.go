@@ -125,23 +125,31 @@ func (n *NameParts) check(prefix, full string) error {
 	return nil
 }
 
+// longInitials are the initials of more than one letter, as typed before their full stop.
+var longInitials = []string{"Th", "Ph", "Ch", "Chr", "Sj", "Joh", "Wm"}
+
 // initialWord is a first name or an initial, with the full stop after it when there is one.
 var initialWord = regexp.MustCompile(`([^\s.\-]+)(\.?)`)
 
 // Abbreviated writes a first name or initials as initials: "Anne-Sophie" and "A.S." give
-// "A.S.". An initial of two or three letters typed with its full stop, as Dutch writes Th.,
-// Chr. and Ph. ("M.A.Th."), stays as typed, with its capital.
+// "A.S.". The initials Dutch writes with more than one letter, Th., Ph., Ch., Chr., Sj., Joh.
+// and Wm. ("M.A.Th."), stay so when typed with their full stop; capitals typed together are
+// initials each ("JW." gives "J.W.").
 func Abbreviated(initials string) string {
 	var b strings.Builder
 	for _, m := range initialWord.FindAllStringSubmatch(initials, -1) {
 		w, dotted := m[1], m[2] != ""
-		r, size := utf8.DecodeRuneInString(w)
+		r, _ := utf8.DecodeRuneInString(w)
 		switch upper := strings.ToUpper(w); {
 		case strings.HasPrefix(upper, "IJ") || r == 'Ĳ' || r == 'ĳ':
 			b.WriteString("IJ.") // Dutch keeps the IJ together: IJsbrand is IJ.
-		case dotted && utf8.RuneCountInString(w) <= 3 && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }):
-			b.WriteRune(unicode.ToUpper(r))
-			b.WriteString(strings.ToLower(w[size:]) + ".")
+		case dotted && slices.Contains(longInitials, w):
+			b.WriteString(w + ".")
+		case dotted && utf8.RuneCountInString(w) <= 3 && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }):
+			for _, r := range w {
+				b.WriteRune(r)
+				b.WriteByte('.')
+			}
 		case unicode.IsLetter(r):
 			b.WriteRune(unicode.ToUpper(r))
 			b.WriteByte('.')

@@ -34,8 +34,8 @@ func TestProposeName(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{"Anne-Sophie": "A.S.", "A.S.": "A.S.", "Sam": "S.", "IJsbrand": "IJ.", "Ĳsbrand": "IJ.",
-		"jan peter": "J.P.", "": "", "M.A.Th.": "M.A.Th.", "m.a.th.": "M.A.Th.", "Chr. J.": "Chr.J.", "Thomas": "T.",
-		"Th": "T.", "Anne. S.": "A.S.", "J.-P.": "J.P."} {
+		"jan peter": "J.P.", "": "", "M.A.Th.": "M.A.Th.", "m.a.th.": "M.A.T.", "Chr. J.": "Chr.J.", "Thomas": "T.",
+		"Th": "T.", "Anne. S.": "A.S.", "J.-P.": "J.P.", "JW.": "J.W.", "HJM.": "H.J.M.", "Jan.": "J.", "Ph.A.": "Ph.A."} {
 		if got := Abbreviated(in); got != want {
 			t.Errorf("Abbreviated(%q) = %q, want %q", in, got, want)
 		}

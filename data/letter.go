@@ -84,7 +84,7 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 	case kind == LetterAcknowledgement && !c.Status.Open():
 		return refuse("klacht %s is %s; een ontvangstbevestiging hoort bij een klacht die nog in behandeling is. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken", c.Reference, c.Status)
 	case kind == LetterConsent && !c.Status.Open():
-		return refuse("klacht %s is %s; om toestemming voor een externe deskundige wordt gevraagd zolang de klacht in behandeling is. Heropen de klacht eerst als u nog advies wilt vragen", c.Reference, c.Status)
+		return refuse("klacht %s is %s; om toestemming voor een externe deskundige wordt gevraagd zolang de klacht in behandeling is", c.Reference, c.Status)
 	case kind == LetterProgress && !c.Status.Open():
 		return refuse("klacht %s is %s; een voortgangsbericht hoort bij een klacht die nog in behandeling is", c.Reference, c.Status)
 	case kind == LetterWithdrawal && (c.Status != StatusWithdrawn || c.WithdrawnOn.IsZero()):

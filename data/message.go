@@ -122,7 +122,7 @@ var fieldLabels = map[FieldName]string{
 	"rep_address_line1": "adres gemachtigde", "rep_address_line2": "adresregel 2 gemachtigde",
 	"rep_postcode": "postcode gemachtigde", "rep_city": "plaats gemachtigde", "rep_country": "land gemachtigde",
 	"rep_email": "e-mailadres gemachtigde", "rep_phone": "telefoonnummer gemachtigde",
-	"root_cause": "oorzaak", "owner": "uitvoerder", "due_on": "streefdatum",
+	"root_cause": "oorzaak", "owner": "verantwoordelijke", "due_on": "streefdatum",
 }
 
 // FieldLabels lists every field with a name of its own, for the translations' completeness test.

@@ -27,7 +27,7 @@ var placeholders = []Placeholder{
 	{"behandelaar", "wie de klacht behandelt", toComplainant},
 	{"termijn", "datum waarop de klacht naar verwachting is afgehandeld", aboutTarget},
 	{"oude_termijn", "de termijn van vóór de verlenging", []LetterKind{LetterProgress}},
-	{"niet_gehaald", "dat de oude termijn niet wordt gehaald; is die datum bij het maken van de brief al voorbij: dat dat niet is gelukt, met excuses dat de klager het nu pas hoort", []LetterKind{LetterProgress}},
+	{"niet_gehaald", "dat de oude termijn niet wordt gehaald; ligt die datum vóór de datum van de brief: dat dat niet is gelukt, met excuses dat de klager het nu pas hoort", []LetterKind{LetterProgress}},
 	{"nieuwe_termijn", "de nieuwe termijn na de verlenging", []LetterKind{LetterProgress}},
 	{"reden_verlenging", "de reden van de verlenging; na een eerdere verlenging alle redenen", []LetterKind{LetterProgress}},
 	{"eerder_uitgesteld", "na een eerdere verlenging: dat de datum al eerder is verschoven, met beide data en excuses; anders leeg", []LetterKind{LetterProgress}},

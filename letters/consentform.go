@@ -40,7 +40,11 @@ func consentChoices(in *Input) string {
 			if d.Letter {
 				label = t.letterNo
 			}
-			lines = append(lines, "  [ ] "+numbered(label, d.ID, signersWords(in, d.Name)))
+			name := d.Name
+			if d.Letter { // a letter by its subject; an attachment by its file's name, as stored
+				name = signersWords(in, name)
+			}
+			lines = append(lines, "  [ ] "+numbered(label, d.ID, name))
 		}
 	}
 	return strings.Join(append(lines, "[ ] "+t.consentNone), "\n")

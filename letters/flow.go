@@ -131,9 +131,6 @@ func (d *document) letter(body, form string) error {
 	if err != nil {
 		return err
 	}
-	if form != "" { // the enclosed form named under the signature, as the body names it
-		sig = append(sig, gap(2*paraGap), textLine(marginL, bodyPt, "", t.enclosures[in.formKind()]))
-	}
 	add(keepAll(sig[:len(sig)-1])...)
 	add(sig[len(sig)-1])
 	if form != "" {

@@ -99,8 +99,13 @@ func check(in *Input) error {
 	}
 	switch in.Kind {
 	case data.LetterAcknowledgement:
-		if !c.DueOn.IsZero() && c.DueOn.Before(in.Date) {
-			return refuse("de streefdatum van klacht %s (%s) ligt vóór de datum van de brief (%s); de ontvangstbevestiging zou de klager een datum noemen die al voorbij is. Verleng eerst de termijn, met reden en nieuwe datum: de bevestiging noemt dan de nieuwe datum, en het voortgangsbericht legt de klager uit waarom", c.Reference, c.DueOn, in.Date)
+		// A date the letter names must still lie ahead when it arrives. Before receipt is
+		// confirmed the term cannot be extended yet, so that refusal gives the way that works.
+		switch passed := !c.DueOn.IsZero() && !c.DueOn.After(in.Date); {
+		case passed && c.Status == data.StatusReceived:
+			return refuse("de streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; de ontvangstbevestiging zou de klager een datum noemen die voorbij is. Bevestig de ontvangst met een eigen brief of e-mail, met excuses voor de vertraging, en leg die vast met ‘Ontvangst bevestigd zonder brief uit het programma’%s; verleng daarna de termijn met reden en nieuwe datum: het voortgangsbericht legt de klager uit hoe het verder gaat", c.Reference, c.DueOn, in.Date, data.ForCLI(" (acknowledge)"))
+		case passed:
+			return refuse("de streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; de ontvangstbevestiging zou de klager een datum noemen die voorbij is. Verleng eerst de termijn, met reden en nieuwe datum: de bevestiging noemt dan de nieuwe datum, en het voortgangsbericht legt de klager uit waarom", c.Reference, c.DueOn, in.Date)
 		}
 	case data.LetterProgress:
 		if in.Extension.Until.IsZero() {

@@ -974,9 +974,9 @@ func TestProgressOwnsUpToAMissedDate(t *testing.T) {
 	}{
 		{"nl", "2026-11-02", "5 november 2026 af te handelen. Helaas lukt het ons niet om die datum te halen. Met deze brief", "nu pas"},
 		{"nl", "2026-11-05", "Helaas lukt het ons niet om die datum te halen.", "nu pas"},
-		{"nl", "2026-11-06", "5 november 2026 af te handelen. Dat is ons helaas niet gelukt, en het spijt ons dat wij u dat nu pas laten weten. Met deze brief", "lukt het ons niet"},
-		{"en", "2026-11-02", "by 5 November 2026. Unfortunately we will not be able to meet that date. We are writing", "only letting"},
-		{"en", "2026-11-29", "by 5 November 2026. Unfortunately we did not manage to, and we are sorry that we are only letting you know now. We are writing", "will not be able"},
+		{"nl", "2026-11-06", "5 november 2026 af te handelen. Dat is ons helaas niet gelukt. Het spijt ons dat u dit nu pas van ons hoort. Met deze brief", "lukt het ons niet"},
+		{"en", "2026-11-02", "by 5 November 2026. Unfortunately we will not be able to meet that date. We are writing", "sooner"},
+		{"en", "2026-11-29", "by 5 November 2026. Unfortunately we did not manage this, and we apologise for not letting you know sooner. We are writing", "will not be able"},
 	} {
 		in := sample(data.LetterProgress, tc.lang)
 		in.Date, in.Contacts = day(tc.date), nil
@@ -990,19 +990,27 @@ func TestProgressOwnsUpToAMissedDate(t *testing.T) {
 	}
 }
 
-// TestAcknowledgementNeverNamesAPassedDate: an acknowledgement dated after the complaint's
-// target date is refused, saying to extend first; on the target date itself it is made.
+// TestAcknowledgementNeverNamesAPassedDate: an acknowledgement dated on or after the
+// complaint's target date is refused, with the way out that works: extend first once receipt
+// is confirmed; before that (an extension waits for the confirmation) confirm receipt in a
+// letter of one's own and record it. The day before the target date it is made.
 func TestAcknowledgementNeverNamesAPassedDate(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
-	in.Date = in.Complaint.DueOn
+	in.Date = in.Complaint.DueOn.AddDays(-1)
 	if err := Render(&bytes.Buffer{}, in); err != nil {
-		t.Fatalf("acknowledgement on the target date: %v", err)
+		t.Fatalf("acknowledgement the day before the target date: %v", err)
 	}
-	in.Date = in.Complaint.DueOn.AddDays(1)
-	err := Render(&bytes.Buffer{}, in)
-	var de *data.Error
-	if !errors.As(err, &de) || de.Code != data.CodeConflict || !strings.Contains(err.Error(), "Verleng eerst de termijn") {
-		t.Errorf("acknowledgement a day after the target date: %v", err)
+	for status, want := range map[data.Status]string{data.StatusAcknowledged: "Verleng eerst de termijn",
+		data.StatusReceived: "leg die vast met ‘Ontvangst bevestigd zonder brief uit het programma’ (acknowledge); verleng daarna"} {
+		in.Complaint.Status = status
+		for _, on := range []data.Date{in.Complaint.DueOn, in.Complaint.DueOn.AddDays(1)} {
+			in.Date = on
+			err := Render(&bytes.Buffer{}, in)
+			var de *data.Error
+			if !errors.As(err, &de) || de.Code != data.CodeConflict || !strings.Contains(err.Error(), want) {
+				t.Errorf("acknowledgement of a complaint %s on %s, target %s: %v", status, on, in.Complaint.DueOn, err)
+			}
+		}
 	}
 }
 
@@ -1039,7 +1047,7 @@ func TestWithdrawalToARepresentativeSpeaksOfTheComplainant(t *testing.T) {
 	for lang, want := range map[string][]string{
 		"nl": {"namens mevrouw A.S. van den Broek hebt ingediend, intrekt.", "het ongenoegen van mevrouw Van den Broek",
 			"Is mevrouw Van den Broek in de toekomst opnieuw ergens ontevreden over"},
-		"en": {"the concerns of Ms Van den Broek", "Should Ms Van den Broek be dissatisfied"},
+		"en": {"the concerns of Ms Van den Broek", "Should Ms Van den Broek be dissatisfied", "a new complaint can always be submitted."},
 	} {
 		in := sample(data.LetterWithdrawal, lang)
 		in.Complaint.Complainant.NameParts.Salutation = data.SalutationMrs

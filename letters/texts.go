@@ -25,7 +25,6 @@ type phrases struct {
 	expertAsked, and            string
 	documents                   string // {stukken} when nothing names them; it follows "stukken:"
 	formTitles, formStatements  map[data.LetterKind]string
-	enclosures                  map[data.LetterKind]string // under the signature when the form to sign is enclosed
 	formFields                  []string
 	// The consent form's choices (see consentChoices), and the acknowledgement's paragraph
 	// about the enclosed form.
@@ -123,8 +122,6 @@ var dutch = phrases{
 	expertAsked:  "Wij hebben advies gevraagd aan een onafhankelijke externe deskundige.",
 	and:          "en",
 	documents:    "de beschrijving van de klacht en de brieven, e-mails en verslagen uit het dossier die daarover gaan",
-	enclosures: map[data.LetterKind]string{data.LetterConsent: "Bijlage: toestemmingsformulier",
-		data.LetterConfidentiality: "Bijlage: geheimhoudingsverklaring"},
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Verklaring van toestemming",
 		data.LetterConfidentiality: "Geheimhoudingsverklaring"},
 	formStatements: map[data.LetterKind]string{
@@ -184,7 +181,7 @@ var dutch = phrases{
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " over een van onze medewerkers",
 		data.SubjectService: " over onze dienstverlening", data.SubjectOrganisation: " over onze organisatie"},
 	missing: "Helaas lukt het ons niet om die datum te halen.",
-	missed:  "Dat is ons helaas niet gelukt, en het spijt ons dat wij u dat nu pas laten weten.",
+	missed:  "Dat is ons helaas niet gelukt. Het spijt ons dat u dit nu pas van ons hoort.",
 	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen. Het spijt " +
 		"ons dat wij de datum nu opnieuw moeten verschuiven.",
 	reasonsIntro: "De redenen daarvoor zijn:",
@@ -252,8 +249,6 @@ var english = phrases{
 	expertAsked:  "We have asked an independent external expert for advice.",
 	and:          "and",
 	documents:    "the description of the complaint and the letters, emails and notes in the file that relate to it",
-	enclosures: map[data.LetterKind]string{data.LetterConsent: "Enclosure: consent form",
-		data.LetterConfidentiality: "Enclosure: confidentiality statement"},
 	formTitles: map[data.LetterKind]string{data.LetterConsent: "Statement of consent",
 		data.LetterConfidentiality: "Confidentiality statement"},
 	formStatements: map[data.LetterKind]string{
@@ -312,7 +307,7 @@ var english = phrases{
 	aboutSubject: map[data.Subject]string{data.SubjectEmployee: " about a member of our staff",
 		data.SubjectService: " about our services", data.SubjectOrganisation: " about our organisation"},
 	missing: "Unfortunately we will not be able to meet that date.",
-	missed:  "Unfortunately we did not manage to, and we are sorry that we are only letting you know now.",
+	missed:  "Unfortunately we did not manage this, and we apologise for not letting you know sooner.",
 	earlier: "We let you know earlier that we would not be able to meet the original date of %s. We are sorry that " +
 		"we now have to move the date once more.",
 	reasonsIntro: "The reasons for this are:",
@@ -325,7 +320,7 @@ var english = phrases{
 		{"your complaint", "the complaint"}, {"Your complaint", "The complaint"}, {"your file", "the file"},
 		{"your concerns", "the concerns of %s"},
 		{"Should you be dissatisfied with anything in the future, you are always welcome to submit a new complaint.",
-			"Should %s be dissatisfied with anything in the future, a new complaint is always welcome."},
+			"Should %s be dissatisfied with anything in the future, a new complaint can always be submitted."},
 	},
 	theirs:             [][2]string{{"your ", "the "}, {"Your ", "The "}},
 	languageName:       map[string]string{"nl": "Dutch", "en": "English"},

@@ -126,9 +126,6 @@ func reasons(in *Input) string {
 	return out
 }
 
-// earlier tells, in a second or later progress letter, that the date was moved before: the
-// original date, with an apology; the letter's opening names the date missed now. Empty for
-// the first.
 // missed says that the date before the extension will not be met, or, when the letter is
 // dated after it, that it was not met, with an apology for telling only now: the procedure
 // promises to tell in good time.
@@ -139,6 +136,9 @@ func missed(in *Input, t *phrases) string {
 	return t.missing
 }
 
+// earlier tells, in a second or later progress letter, that the date was moved before: the
+// original date, with an apology; the letter's opening names the date missed now. Empty for
+// the first.
 func earlier(in *Input) string {
 	all := extensions(in)
 	if len(all) < 2 {

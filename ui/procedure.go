@@ -277,12 +277,13 @@ func (cf *complaintFile) step(a data.Action, label string, do func()) *button {
 }
 
 // header lays out the top of the file: title, banner, the procedure line with the facts below
-// it, and beside them the next step, why it cannot be taken yet, and the menu of other steps.
+// it, and beside them the next step, the menu of other steps, and why the next step cannot be
+// taken yet.
 func (cf *complaintFile) header() fyne.CanvasObject {
 	cf.menuBox = cf.stepsMenu()
 	width := canvas.NewRectangle(nil)
 	width.SetMinSize(fyne.NewSize(220, 0)) // room for the reason under the button to wrap in
-	// The reason a step waits goes under both buttons: a long one pushed Andere stappen out of view.
+	// The reason goes under both buttons: a long one pushed Andere stappen out of view.
 	steps := container.NewVBox(width, cf.next, cf.others, cf.nextWhy)
 	return container.NewVBox(cf.title, cf.hold, cf.banner,
 		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), widget.NewSeparator())

@@ -407,11 +407,12 @@ func (r *register) updateHeader(id widget.TableCellID, obj fyne.CanvasObject) {
 	}
 }
 
-// sortMark is the title of the column that shows the sort's arrow: the one last tapped when it
-// sorts as the register does now, else the first that does.
+// sortMark is the title of the column on screen that shows the sort's arrow: the one last
+// tapped when it sorts as the register does now, else the first that does.
 func (r *register) sortMark() string {
 	first := ""
-	for _, c := range registerColumns {
+	for _, i := range r.shown {
+		c := registerColumns[i]
 		if c.sort == r.filter.Sort && c.sort != "" {
 			if c.title == r.sortedBy {
 				return c.title

@@ -368,10 +368,14 @@ func (s *settingsScreen) onChooseLogo() {
 // onPreview renders the letter with the text as typed, on the most recent complaint, without
 // saving anything, and opens it.
 func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *entry) {
-	latest, err := s.store.List(data.Filter{Limit: 1})
+	latest, err := s.store.List(data.Filter{Limit: 50})
 	if err != nil || len(latest) == 0 {
 		inform(lang.L("Preview"), lang.L("Register a complaint first; the preview shows the letter on the latest complaint."), s.win)
 		return
+	}
+	// The latest complaint that can get this letter now: a resolved one gets no acknowledgement.
+	if i := slices.IndexFunc(latest, func(l data.Listed) bool { return data.LetterMakeRefusal(&l.Complaint, kind) == nil }); i > 0 {
+		latest = latest[i:]
 	}
 	body := e.Text
 	if strings.TrimSpace(body) == "" {

@@ -107,9 +107,18 @@ func TestDBBeforeTheCommand(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 0 and the complaint", args, code, out.String(), errOut.String())
 		}
 	}
-	var out, errOut bytes.Buffer
-	if code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, []string{"--db", db}); code != 2 ||
-		!strings.Contains(errOut.String(), "geef een opdracht op") {
-		t.Errorf("--db without a command: exit %d, stderr %q; want 2 and the question for a command", code, errOut.String())
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--db", db}, "geef een opdracht op"},
+		{[]string{"--db"}, "na --db hoort een pad"},
+		{[]string{"--db", db, "--json", "list"}, `"--json" is geen opdracht; zet de opdracht voor de andere opties`},
+	} {
+		var out, errOut bytes.Buffer
+		if code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, tc.args); code != 2 ||
+			!strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut.String(), tc.want)
+		}
 	}
 }

@@ -76,6 +76,14 @@ func run(e env, args []string) int {
 		return exitOK
 	}
 	cmd, ok := commands[args[0]]
+	switch {
+	case !ok && (args[0] == "--db" || args[0] == "-db"): // its path left out
+		fmt.Fprintln(e.stderr, "klachtenregister-cli: na --db hoort een pad: klachtenregister-cli --db PAD OPDRACHT, of klachtenregister-cli OPDRACHT --db PAD")
+		return exitRefused
+	case !ok && strings.HasPrefix(args[0], "-"):
+		fmt.Fprintf(e.stderr, "klachtenregister-cli: %q is geen opdracht; zet de opdracht voor de andere opties, zoals 'klachtenregister-cli list --json'\n", args[0])
+		return exitRefused
+	}
 	if !ok {
 		fmt.Fprintf(e.stderr, "klachtenregister-cli: onbekende opdracht %q; 'klachtenregister-cli help' toont alle opdrachten\n", args[0])
 		return exitRefused
