@@ -64,11 +64,19 @@ func (r rowHistory) then(n rowHistory) rowHistory {
 }
 
 // tableHistory is the history of every row of one tracked table that a range changed, by key:
-// an id, or the key of a setting.
+// an id, in pages of consecutive ids (a map entry per row took half as much again as the
+// histories themselves, and most of a backup's memory), or the key of a setting.
 type tableHistory struct {
-	ids  map[int64]rowHistory
-	keys map[string]rowHistory
+	pages map[int64]*historyPage
+	keys  map[string]rowHistory
 }
+
+// pageBits sets the ids a page holds: 256, so a range that changes a few old rows among many
+// new ones holds little more than it needs.
+const pageBits = 8
+
+// historyPage holds the histories of 256 consecutive ids; a zero first means no change recorded.
+type historyPage [1 << pageBits]rowHistory
 
 // rowHistories are a range's histories, per tracked table in the order of trackedTables.
 type rowHistories []tableHistory
@@ -76,7 +84,7 @@ type rowHistories []tableHistory
 func newRowHistories() rowHistories {
 	h := make(rowHistories, len(trackedTables))
 	for i := range h {
-		h[i] = tableHistory{ids: map[int64]rowHistory{}, keys: map[string]rowHistory{}}
+		h[i] = tableHistory{pages: map[int64]*historyPage{}, keys: map[string]rowHistory{}}
 	}
 	return h
 }
@@ -99,63 +107,97 @@ func (h rowHistories) note(event int64, changes []rowChange) {
 		}
 		before, after := keyOfHash(c.Before), keyOfHash(c.After)
 		if id, isID := c.Key.(int64); isID {
-			noteRow(h[i].ids, id, event, before, after)
+			noteChange(h[i].slot(id), event, before, after)
 		} else {
-			noteRow(h[i].keys, keyText(c.Key), event, before, after)
+			r := h[i].keys[keyText(c.Key)]
+			noteChange(&r, event, before, after)
+			h[i].keys[keyText(c.Key)] = r
 		}
 	}
 }
 
-// noteRow adds one change of the row key to its history in m.
-func noteRow[K comparable](m map[K]rowHistory, key K, event int64, before, after hashKey) {
-	r, seen := m[key]
+// slot is the history of row id, made when the range has none yet.
+func (t tableHistory) slot(id int64) *rowHistory {
+	p := t.pages[id>>pageBits]
+	if p == nil {
+		p = new(historyPage)
+		t.pages[id>>pageBits] = p
+	}
+	return &p[id&(1<<pageBits-1)]
+}
+
+// noteChange adds one change of a row to its history r.
+func noteChange(r *rowHistory, event int64, before, after hashKey) {
 	switch {
-	case !seen:
-		r = rowHistory{firstBefore: before, first: event}
+	case r.first == 0:
+		*r = rowHistory{firstBefore: before, first: event}
 	case r.broken == 0 && before != r.last:
 		r.broken = event
 	}
 	r.last = after
-	m[key] = r
 }
 
 // fold adds the histories of the range after h's to h, and empties next so its memory goes.
 func (h rowHistories) fold(next rowHistories) {
 	for i, t := range next {
-		foldRows(h[i].ids, t.ids)
-		foldRows(h[i].keys, t.keys)
+		for n, page := range t.pages {
+			mine := h[i].pages[n]
+			if mine == nil { // no row of this page changed before: the page moves over whole
+				h[i].pages[n] = page
+				continue
+			}
+			for j := range page {
+				if page[j].first != 0 {
+					mine[j] = joined(mine[j], page[j])
+				}
+			}
+		}
+		for k, n := range t.keys {
+			h[i].keys[k] = joined(h[i].keys[k], n)
+		}
 		next[i] = tableHistory{}
 	}
 }
 
-// foldRows adds the rows' histories in next to those in m, which come before them.
-func foldRows[K comparable](m, next map[K]rowHistory) {
-	for k, n := range next {
-		if r, ok := m[k]; ok {
-			n = r.then(n)
+// joined is the history r followed by n, that of the range after it; r is empty when the
+// earlier range did not change the row.
+func joined(r, n rowHistory) rowHistory {
+	if r.first == 0 {
+		return n
+	}
+	return r.then(n)
+}
+
+// historyCursor walks a table's recorded rows in SQLite's order: ids, then text keys.
+type historyCursor struct {
+	t     tableHistory
+	pages []int64
+	slot  int // the next slot of pages[0]
+	keys  []string
+}
+
+func (t tableHistory) cursor() *historyCursor {
+	return &historyCursor{t: t, pages: slices.Sorted(maps.Keys(t.pages)), keys: slices.Sorted(maps.Keys(t.keys))}
+}
+
+// next is the next recorded row and its history; ok is false after the last.
+func (c *historyCursor) next() (key any, r rowHistory, ok bool) {
+	for len(c.pages) > 0 {
+		page := c.t.pages[c.pages[0]]
+		for ; c.slot < len(page); c.slot++ {
+			if page[c.slot].first != 0 {
+				c.slot++
+				return c.pages[0]<<pageBits | int64(c.slot-1), page[c.slot-1], true
+			}
 		}
-		m[k] = n
-		delete(next, k)
+		c.pages, c.slot = c.pages[1:], 0
 	}
-}
-
-// sortedKeys are the table's recorded rows in SQLite's order: ids, then text keys.
-func (t tableHistory) sortedKeys() []any {
-	out := make([]any, 0, len(t.ids)+len(t.keys))
-	for _, id := range slices.Sorted(maps.Keys(t.ids)) {
-		out = append(out, id)
+	if len(c.keys) > 0 {
+		k := c.keys[0]
+		c.keys = c.keys[1:]
+		return k, c.t.keys[k], true
 	}
-	for _, k := range slices.Sorted(maps.Keys(t.keys)) {
-		out = append(out, k)
-	}
-	return out
-}
-
-func (t tableHistory) of(key any) rowHistory {
-	if id, ok := key.(int64); ok {
-		return t.ids[id]
-	}
-	return t.keys[keyText(key)]
+	return nil, rowHistory{}, false
 }
 
 // verifyRows compares every row of every tracked table with the last hash its events recorded,
@@ -229,31 +271,28 @@ func verifyTable(tx *sql.Tx, t trackedTable, h tableHistory) (string, error) {
 		}
 		return l
 	}
-	keys := h.sortedKeys()
+	recorded := h.cursor()
+	key, rec, has := recorded.next()
 	changed := func(event int64) string {
 		return fmt.Sprintf("is buiten Klachtenregister om gewijzigd vóór gebeurtenis %d", event)
 	}
-	for row.ok || len(keys) > 0 {
+	for row.ok || has {
 		c := -1 // a row no event recorded
-		if len(keys) > 0 {
+		if has {
 			c = 1 // recorded, but not in the table
 			if row.ok {
-				c = compareKeys(row.key, keys[0])
+				c = compareKeys(row.key, key)
 			}
-		}
-		var rec rowHistory
-		if c >= 0 {
-			rec = h.of(keys[0])
 		}
 		switch {
 		case c < 0:
 			return label(row.key) + " staat niet in het audit-spoor: toegevoegd buiten Klachtenregister om", nil
 		case c > 0 && rec.brokenAt() != 0:
-			return gone(keys[0]) + " " + changed(rec.brokenAt()), nil
+			return gone(key) + " " + changed(rec.brokenAt()), nil
 		case c > 0 && rec.last != noRow:
-			return gone(keys[0]) + " ontbreekt: verwijderd buiten Klachtenregister om", nil
+			return gone(key) + " ontbreekt: verwijderd buiten Klachtenregister om", nil
 		case c > 0: // removed by the program
-			keys = keys[1:]
+			key, rec, has = recorded.next()
 			continue
 		case rec.brokenAt() != 0:
 			return label(row.key) + " " + changed(rec.brokenAt()), nil
@@ -262,7 +301,7 @@ func verifyTable(tx *sql.Tx, t trackedTable, h tableHistory) (string, error) {
 		case rec.last != keyOfHash(row.hash):
 			return label(row.key) + " is buiten Klachtenregister om gewijzigd" + contentDetail(tx, t, row.key, rec.first), nil
 		}
-		keys = keys[1:]
+		key, rec, has = recorded.next()
 		if err := nextRow(); err != nil {
 			return "", err
 		}
