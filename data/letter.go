@@ -69,7 +69,8 @@ func LetterStepRefusal(c *Complaint, kind LetterKind) error {
 // acknowledgement and the request for consent belong to a formal complaint in handling (the
 // procedure asks for the consent when the formal complaint is filed), the progress letter to a
 // complaint in handling, the confirmation of a withdrawal to a withdrawn one: an acknowledgement
-// made after the outcome would still promise contact and a date. A letter made earlier can
+// made after the outcome would still promise contact and a date, one made again after receipt
+// was confirmed would thank anew and name another date. A letter made earlier can
 // still be marked sent and printed again. The store, the letters and the letters tab ask it.
 func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 	if err := LetterStepRefusal(c, kind); err != nil {
@@ -81,6 +82,10 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 		return refuse("klacht %s is informeel; een ontvangstbevestiging hoort bij de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
 	case kind == LetterConsent && !c.Formal:
 		return refuse("klacht %s is informeel; om toestemming voor een externe deskundige wordt gevraagd in de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
+	case kind == LetterAcknowledgement && (c.Status == StatusAcknowledged || c.Status == StatusExtended):
+		// Made again after receipt was confirmed, it would thank for the complaint anew and name
+		// a date the first one did not, without a word about the change.
+		return refuse("de ontvangst van klacht %s is al bevestigd; een nieuwe ontvangstbevestiging zou de klager opnieuw bedanken en een andere datum noemen. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken; een verlenging legt het voortgangsbericht uit", c.Reference)
 	case kind == LetterAcknowledgement && !c.Status.Open():
 		return refuse("klacht %s is %s; een ontvangstbevestiging hoort bij een klacht die nog in behandeling is. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken", c.Reference, c.Status)
 	case kind == LetterConsent && !c.Status.Open():

@@ -106,15 +106,22 @@ func TestAcknowledgementSentConfirmsReceipt(t *testing.T) {
 		t.Errorf("after sending: items %v still ask to acknowledge", kinds)
 	}
 
-	// A second acknowledgement once receipt is confirmed only adds the contact.
-	again, err := s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("nog eens"), 0)
-	must(t, err)
-	must(t, s.MarkLetterSent(again.ID, Date{}, DeliveryHand))
-	if c := complaintOf(t, s, ref); c.Status != StatusAcknowledged || c.AcknowledgedOn != day("2026-03-02") {
-		t.Errorf("second acknowledgement changed the complaint: %s %s", c.Status, c.AcknowledgedOn)
+	// A new acknowledgement once receipt is confirmed is refused: it would thank anew and name
+	// another date. The one sent can be printed again.
+	before := dumpTables(t, s)
+	_, err = s.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("nog eens"), 0)
+	wantErr(t, err, ErrConflict)
+	if dumpTables(t, s) != before {
+		t.Error("the refused acknowledgement changed the register")
 	}
-	contacts, _ = s.Contacts(ref)
-	if len(contacts) != 2 || contacts[1].Kind != ContactLetter || contacts[1].Note != "Ontvangstbevestiging (versie 2) persoonlijk overhandigd" {
+
+	// Handed over in person, it leaves a letter contact that says so.
+	other := mustCreate(t, s, complaint("Bakker", "2026-02-25", true))
+	l, err = s.SaveLetter(other, LetterAcknowledgement, "nl", pdf("ontvangst"), 0)
+	must(t, err)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryHand))
+	contacts, _ = s.Contacts(other)
+	if len(contacts) != 1 || contacts[0].Kind != ContactLetter || contacts[0].Note != "Ontvangstbevestiging (versie 1) persoonlijk overhandigd" {
 		t.Errorf("hand delivery should leave a letter contact that says so: %+v", contacts)
 	}
 }

@@ -70,10 +70,21 @@ func TestFindings(t *testing.T) {
 			second := data.Extension{On: day("2026-11-28"), PreviousDueOn: day("2026-12-07"), Until: day("2027-01-04"),
 				Reason: map[string]string{"nl": "De deskundige is ziek geworden.", "en": "The expert has fallen ill."}[in.Language]}
 			in.Extension, in.Extensions = second, []data.Extension{first, second}
-		}, nl: []string{"de oorspronkelijke datum van 5 november 2026", "uiterlijk 7 december 2026", "Het spijt ons",
-			"De redenen daarvoor zijn:", "• Wij hebben advies gevraagd", "• De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
-			en: []string{"the original date of 5 November 2026", "by 7 December 2026", "We are sorry", "The reasons for this are:",
-				"• The expert has fallen ill."}, notNL: []string{"onze excuses"}, notEN: []string{"our apologies"}},
+			in.ProgressSent = []data.Date{first.On} // the first extension was told
+		}, nl: []string{"de oorspronkelijke datum van 5 november 2026 niet haalbaar was", "uiterlijk 7 december 2026",
+			"Helaas moeten wij de datum nu opnieuw verschuiven.", "De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
+			en: []string{"the original date of 5 November 2026 could not be met", "by 7 December 2026", "we regret that",
+				"The expert has fallen ill."}, notNL: []string{"onze excuses", "De redenen daarvoor zijn:", "Wij hebben advies gevraagd"},
+			notEN: []string{"our apologies", "The reasons for this are:"}},
+		{name: "two extensions told at once", kind: data.LetterProgress, edit: func(in *Input) {
+			first := in.Extension // no progress letter went out for it
+			second := data.Extension{On: day("2026-11-28"), PreviousDueOn: day("2026-12-07"), Until: day("2027-01-04"),
+				Reason: map[string]string{"nl": "De deskundige is ziek geworden.", "en": "The expert has fallen ill."}[in.Language]}
+			in.Extension, in.Extensions = second, []data.Extension{first, second}
+		}, nl: []string{"uiterlijk 5 november 2026 af te handelen. Dat is ons helaas niet gelukt.", "De redenen daarvoor zijn:",
+			"• Wij hebben advies gevraagd", "• De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
+			en:    []string{"by 5 November 2026. Unfortunately we did not manage this", "The reasons for this are:", "• The expert has fallen ill."},
+			notNL: []string{"7 december", "oorspronkelijke datum"}, notEN: []string{"7 December", "original date"}},
 		{name: "consent statement in the first person", kind: data.LetterConsent, edit: func(in *Input) {
 			in.Documents = map[string]string{"nl": "uw klachtbrief van 5 oktober 2026 en de factuur", "en": "your letter of complaint and the invoice"}[in.Language]
 		}, nl: []string{"Ik, Łukasz Wiśniewski, geef", "dossier van mijn klacht", "de volgende stukken: mijn klachtbrief van 5 oktober 2026 en de factuur."},
@@ -268,7 +279,7 @@ func TestSamplesAreDatedAtTheirStep(t *testing.T) {
 			}
 			switch in.Kind {
 			case data.LetterAcknowledgement:
-				check(in.Date == cp.AcknowledgedOn && in.Date.Before(cp.DueOn), "not on the day of acknowledgement, before the date it promises")
+				check(cp.Status == data.StatusReceived && in.Date.Before(cp.DueOn), "not made before receipt is confirmed, before the date it promises")
 			case data.LetterProgress:
 				check(!in.Date.Before(in.Extension.On) && in.Date.Before(in.Extension.PreviousDueOn), "not between the extension and the date it moves")
 			case data.LetterOutcome:

@@ -64,7 +64,9 @@ func sample(kind data.LetterKind, lang string) Input {
 	switch kind {
 	case data.LetterConfidentiality:
 		c.Complainant.Name, c.Complainant.NameParts = "Mehmet Çelik", parts("Mehmet Çelik", data.SalutationMr)
-	case data.LetterAcknowledgement, data.LetterConsent: // made while the complaint is in handling
+	case data.LetterAcknowledgement: // made before receipt is confirmed
+		c.Status, c.ResolvedOn, c.Verdict, c.Outcome, c.AcknowledgedOn = data.StatusReceived, data.Date{}, "", "", data.Date{}
+	case data.LetterConsent: // made while the complaint is in handling
 		c.Status, c.ResolvedOn, c.Verdict, c.Outcome = data.StatusAcknowledged, data.Date{}, "", ""
 	case data.LetterProgress:
 		c.Status, c.ResolvedOn, c.Verdict, c.Outcome = data.StatusExtended, data.Date{}, "", ""

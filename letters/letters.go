@@ -24,6 +24,7 @@ type Input struct {
 
 	Extension       data.Extension   // progress letter: the latest extension
 	Extensions      []data.Extension // progress letter: every extension, oldest first; nil means only Extension
+	ProgressSent    []data.Date      // progress letter: the days earlier progress letters went out, to tell which extensions the complainant knows
 	Contacts        []data.Contact   // progress letter: what happened so far
 	ExpertConsulted bool             // progress letter: documents went to an expert
 	Expert          data.Expert      // confidentiality statement: who signs it
@@ -99,15 +100,16 @@ func check(in *Input) error {
 	}
 	switch in.Kind {
 	case data.LetterAcknowledgement:
-		// A date the letter names must still lie ahead when it arrives. Before receipt is
-		// confirmed the term cannot be extended yet, so that refusal gives the way that works.
-		switch passed := !c.DueOn.IsZero() && !c.DueOn.After(in.Date); {
-		case passed && c.Status == data.StatusReceived:
+		// A date the letter names must still lie ahead when it arrives. Receipt is not confirmed
+		// yet (data.LetterMakeRefusal), so the term cannot be extended first: the refusal gives
+		// the way that works.
+		if !c.DueOn.IsZero() && !c.DueOn.After(in.Date) {
 			return refuse("de streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; de ontvangstbevestiging zou de klager een datum noemen die voorbij is. Bevestig de ontvangst met een eigen brief of e-mail, met excuses voor de vertraging, en leg die vast met ‘Ontvangst bevestigd zonder brief uit het programma’%s; verleng daarna de termijn met reden en nieuwe datum: het voortgangsbericht legt de klager uit hoe het verder gaat", c.Reference, c.DueOn, in.Date, data.ForCLI(" (acknowledge)"))
-		case passed:
-			return refuse("de streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; de ontvangstbevestiging zou de klager een datum noemen die voorbij is. Verleng eerst de termijn, met reden en nieuwe datum: de bevestiging noemt dan de nieuwe datum, en het voortgangsbericht legt de klager uit waarom", c.Reference, c.DueOn, in.Date)
 		}
 	case data.LetterProgress:
+		if u := in.Extension.Until; !u.IsZero() && !u.After(in.Date) {
+			return refuse("de nieuwe streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; het voortgangsbericht zou de klager een datum noemen die voorbij is. Verleng de termijn opnieuw, met reden en een nieuwe datum", c.Reference, u, in.Date)
+		}
 		if in.Extension.Until.IsZero() {
 			return refuse("klacht %s is niet verlengd; een voortgangsbericht legt een verlenging uit. Verleng eerst de termijn, met reden en nieuwe datum", c.Reference)
 		}

@@ -996,11 +996,12 @@ func TestProgressOwnsUpToAMissedDate(t *testing.T) {
 // letter of one's own and record it. The day before the target date it is made.
 func TestAcknowledgementNeverNamesAPassedDate(t *testing.T) {
 	in := sample(data.LetterAcknowledgement, "nl")
+	in.Complaint.Status = data.StatusReceived
 	in.Date = in.Complaint.DueOn.AddDays(-1)
 	if err := Render(&bytes.Buffer{}, in); err != nil {
 		t.Fatalf("acknowledgement the day before the target date: %v", err)
 	}
-	for status, want := range map[data.Status]string{data.StatusAcknowledged: "Verleng eerst de termijn",
+	for status, want := range map[data.Status]string{data.StatusAcknowledged: "is al bevestigd; een nieuwe ontvangstbevestiging",
 		data.StatusReceived: "leg die vast met ‘Ontvangst bevestigd zonder brief uit het programma’ (acknowledge); verleng daarna"} {
 		in.Complaint.Status = status
 		for _, on := range []data.Date{in.Complaint.DueOn, in.Complaint.DueOn.AddDays(1)} {
@@ -1066,5 +1067,21 @@ func TestWithdrawalToARepresentativeSpeaksOfTheComplainant(t *testing.T) {
 		if strings.Contains(body, "kunt u altijd") || strings.Contains(body, "you are always welcome") {
 			t.Errorf("%s withdrawal invites the representative to complain:\n%s", lang, body)
 		}
+	}
+}
+
+// TestProgressNeverPromisesAPassedDate: a progress letter dated on or after the new target
+// date it would promise is refused, saying to extend again.
+func TestProgressNeverPromisesAPassedDate(t *testing.T) {
+	in := sample(data.LetterProgress, "nl")
+	in.Date = in.Extension.Until
+	err := Render(&bytes.Buffer{}, in)
+	var de *data.Error
+	if !errors.As(err, &de) || de.Code != data.CodeConflict || !strings.Contains(err.Error(), "Verleng de termijn opnieuw") {
+		t.Errorf("progress letter on its new target date: %v", err)
+	}
+	in.Date = in.Extension.Until.AddDays(-1)
+	if err := Render(&bytes.Buffer{}, in); err != nil {
+		t.Errorf("progress letter the day before its new target date: %v", err)
 	}
 }

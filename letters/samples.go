@@ -140,12 +140,16 @@ func sampleCases(lang string) []sampleCase {
 	// statement, the first extension on 30 October, the second on 3 December, the outcome on
 	// 18 December; the withdrawal is the other ending, told on 24 November.
 	mk := func(kind data.LetterKind, c data.Complaint, on string) Input {
+		if kind == data.LetterAcknowledgement { // made the day receipt is confirmed, before that is recorded
+			c.Status, c.AcknowledgedOn = data.StatusReceived, data.Date{}
+		}
 		return Input{Kind: kind, Date: sampleDay(on), Complaint: c, Contacts: contacts, Extension: first, ExpertConsulted: true,
 			Expert: expert, Documents: docs}
 	}
 	second2 := mk(data.LetterProgress, extended, "2026-12-03")
 	second2.Extension, second2.Extensions = second, []data.Extension{first, second}
 	second2.Contacts = append(slices.Clone(contacts), data.Contact{On: first.On, Kind: data.ContactLetter}) // the first progress letter, sent
+	second2.ProgressSent = []data.Date{first.On}
 	consent := mk(data.LetterConsent, base, "2026-10-13")
 	consent.FormSentOn = base.AcknowledgedOn // the acknowledgement carried the form
 	return []sampleCase{

@@ -70,6 +70,11 @@ func Prepare(src Source, r Request) (Input, error) {
 	if n := len(f.Extensions); n > 0 {
 		in.Extension, in.Extensions = f.Extensions[n-1], f.Extensions
 	}
+	for _, l := range f.Letters {
+		if l.Kind == data.LetterProgress && !l.SentOn.IsZero() {
+			in.ProgressSent = append(in.ProgressSent, l.SentOn)
+		}
+	}
 	if in.Documents == "" {
 		in.Documents = documentsInFile(f, in.Kind, in.Language)
 	}

@@ -182,8 +182,8 @@ var dutch = phrases{
 		data.SubjectService: " over onze dienstverlening", data.SubjectOrganisation: " over onze organisatie"},
 	missing: "Helaas lukt het ons niet om die datum te halen.",
 	missed:  "Dat is ons helaas niet gelukt. Het spijt ons dat u dit nu pas van ons hoort.",
-	earlier: "Eerder hebben wij u laten weten dat wij de oorspronkelijke datum van %s niet zouden halen. Het spijt " +
-		"ons dat wij de datum nu opnieuw moeten verschuiven.",
+	earlier: "Eerder hebben wij u laten weten dat de oorspronkelijke datum van %s niet haalbaar was. Helaas moeten " +
+		"wij de datum nu opnieuw verschuiven.",
 	reasonsIntro: "De redenen daarvoor zijn:",
 	mine:         [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
 	toRepresentative: [][2]string{
@@ -308,8 +308,8 @@ var english = phrases{
 		data.SubjectService: " about our services", data.SubjectOrganisation: " about our organisation"},
 	missing: "Unfortunately we will not be able to meet that date.",
 	missed:  "Unfortunately we did not manage this, and we apologise for not letting you know sooner.",
-	earlier: "We let you know earlier that we would not be able to meet the original date of %s. We are sorry that " +
-		"we now have to move the date once more.",
+	earlier: "We let you know earlier that the original date of %s could not be met, and we regret that we now have " +
+		"to move the date once more.",
 	reasonsIntro: "The reasons for this are:",
 	mine:         [][2]string{{"your ", "my "}, {"Your ", "My "}},
 	toRepresentative: [][2]string{

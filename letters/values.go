@@ -25,7 +25,7 @@ func values(in *Input) map[string]string {
 		"klacht":                 Description(c, in.Language),
 		"behandelaar":            c.Handler,
 		"termijn":                formatDate(c.DueOn, in.Language),
-		"oude_termijn":           formatDate(in.Extension.PreviousDueOn, in.Language),
+		"oude_termijn":           formatDate(knownDate(in), in.Language),
 		"nieuwe_termijn":         formatDate(in.Extension.Until, in.Language),
 		"reden_verlenging":       reasons(in),
 		"niet_gehaald":           missed(in, t),
@@ -113,38 +113,67 @@ func extensions(in *Input) []data.Extension {
 	return []data.Extension{in.Extension}
 }
 
-// reasons is the reason for the extension; after an earlier one, every reason, as a list.
-func reasons(in *Input) string {
+// told is how many of the extensions, oldest first, the complainant was told of: those
+// before the last one a progress letter went out after. Extensions made one after the other
+// without a letter are news to the complainant together.
+func told(in *Input) int {
+	all, n := extensions(in), 0
+	for i, e := range all {
+		for _, sent := range in.ProgressSent {
+			if !sent.Before(e.On) && !sent.After(in.Date) {
+				n = i + 1
+			}
+		}
+	}
+	return max(0, min(n, len(all)-1)) // the letter being made tells at least the latest
+}
+
+// knownDate is the target date the complainant was last told: the original one, or the date
+// of the last extension a progress letter told them of. The letter says that this date is
+// moved ({oude_termijn}).
+func knownDate(in *Input) data.Date {
 	all := extensions(in)
-	if len(all) < 2 {
+	if n := told(in); n > 0 {
+		return all[n-1].Until
+	}
+	if len(all) > 0 {
+		return all[0].PreviousDueOn
+	}
+	return in.Extension.PreviousDueOn
+}
+
+// reasons is the reason for the extension; when more than one was made since the complainant
+// was last told, every one of them, as a list. Reasons told before are not repeated.
+func reasons(in *Input) string {
+	news := extensions(in)[told(in):]
+	if len(news) < 2 {
 		return sentences(in.Extension.Reason)
 	}
 	out := phrasebook[in.Language].reasonsIntro
-	for _, e := range all {
+	for _, e := range news {
 		out += "\n- " + sentences(e.Reason)
 	}
 	return out
 }
 
-// missed says that the date before the extension will not be met, or, when the letter is
+// missed says that the date the complainant knows will not be met, or, when the letter is
 // dated after it, that it was not met, with an apology for telling only now: the procedure
 // promises to tell in good time.
 func missed(in *Input, t *phrases) string {
-	if in.Date.After(in.Extension.PreviousDueOn) {
+	if in.Date.After(knownDate(in)) {
 		return t.missed
 	}
 	return t.missing
 }
 
-// earlier tells, in a second or later progress letter, that the date was moved before: the
-// original date, with an apology; the letter's opening names the date missed now. Empty for
-// the first.
+// earlier tells, in a letter after an earlier progress letter, that the date was moved
+// before: the original date; the letter's opening names the date moved now. Empty when the
+// complainant was told of no extension yet.
 func earlier(in *Input) string {
-	all := extensions(in)
-	if len(all) < 2 {
+	if told(in) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(phrasebook[in.Language].earlier, formatDate(all[0].PreviousDueOn, in.Language))
+	return fmt.Sprintf(phrasebook[in.Language].earlier, formatDate(extensions(in)[0].PreviousDueOn, in.Language))
 }
 
 // firstPerson turns the documents as the practice wrote them to the complainant ("uw
