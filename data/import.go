@@ -121,7 +121,8 @@ func (r *ImportRow) Check(today Date, set Settings) error {
 	done := c.Status == StatusResolved || c.Status == StatusClosed
 	switch {
 	case done && c.ResolvedOn.IsZero():
-		return invalid("resolved_on", "status %s zonder datum van afhandeling; vul die in", c.Status)
+		// A sheet's "afgehandeld" reads as closed: the message names what both mean.
+		return invalid("resolved_on", "afgehandelde klacht zonder datum van afhandeling; vul die datum in, in een kolom zoals ‘Afgehandeld op’")
 	case done && c.Verdict == "":
 		return invalid("verdict", "status %s zonder oordeel; vul in: gegrond, deels gegrond, ongegrond of in overleg opgelost", c.Status)
 	case !c.ClosedOn.IsZero() && c.ClosedOn.Before(c.ResolvedOn):

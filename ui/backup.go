@@ -141,7 +141,7 @@ func (p *backupPanel) onBackupNow() {
 		working.Hide()
 		p.done(nil)
 		if !o.made {
-			inform(lang.L("Backup"), lang.L("The latest backup already holds every change."), p.win)
+			inform(lang.L("Backup"), lang.L("The latest backup already holds every change: {{.File}}", map[string]any{"File": o.info.File}), p.win)
 			return
 		}
 		inform(lang.L("Backup"), lang.L("Backup made and checked:")+" "+o.info.File, p.win)

@@ -156,9 +156,22 @@ func (l messageWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.width, h)
 }
 
-// showOpenError says that a document could not be shown, which is not a failed change: what
-// was made is kept, and the practitioner can save a copy and open it themselves.
-func showOpenError(err error, win fyne.Window) {
-	msg := lang.L("The document could not be opened: no program to show it was found. Anything made has been kept; use “Save as…” to store a copy and open it yourself.")
-	inform(lang.L("Not opened"), msg+"\n\n("+err.Error()+")", win)
+// showOpenError says that a document or folder could not be shown, which is not a failed
+// change: what was made is kept. With save, the message offers to save a copy to open
+// elsewhere (the calibration page and the previews have no Save as… of their own).
+func showOpenError(err error, win fyne.Window, save func()) {
+	detail := "\n\n" + lang.L("Message of the system: {{.Error}}", map[string]any{"Error": err.Error()})
+	if save == nil {
+		inform(lang.L("Not opened"), lang.L("It could not be opened: no program to show it was found. Anything made has been kept.")+detail, win)
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Not opened"), lang.L("The document could not be opened: no program to show it was found. Anything made has been kept. Save a copy and open it in a program of your choice.")+detail,
+		func(ok bool) {
+			if ok {
+				save()
+			}
+		}, win)
+	d.SetConfirmText(lang.L("Save as…"))
+	d.SetDismissText(lang.L("Close"))
+	showDialog(d, win)
 }

@@ -100,7 +100,7 @@ func (w *importWizard) showChoose() {
 	w.shown = w.showChoose
 	choose := newButton(lang.L("Choose file…"), w.onChoose)
 	choose.Importance = widget.HighImportance
-	w.step(1, lang.L("choose the file"), lang.L("Choose the Excel workbook (.xlsx) or CSV file in which the practice kept its complaints until now. The first row must hold the column names. Nothing is changed until you confirm the import in step 4."),
+	w.step(1, lang.L("choose the file"), lang.L("Choose the Excel workbook (.xlsx) or CSV file in which the practice kept its complaints until now. The first row must hold the column names. Nothing is changed until you click Import in step 3."),
 		container.NewCenter(choose), newButton(lang.L("Cancel"), w.win.Close))
 }
 

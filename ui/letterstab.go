@@ -256,7 +256,7 @@ func (lt *lettersTab) onOpen() {
 // open shows pdf in the system's PDF viewer, from where the practitioner prints it on letterhead.
 func (lt *lettersTab) open(name string, pdf []byte) {
 	if err := lt.cf.openCopy(name, pdf); err != nil {
-		showOpenError(err, lt.cf.win)
+		showOpenError(err, lt.cf.win, func() { saveAs(lt.cf.win, lt.store, name, ".pdf", pdf) })
 	}
 }
 
@@ -280,10 +280,10 @@ func (lt *lettersTab) onEmail() {
 	}
 	app := fyne.CurrentApp()
 	if err := app.OpenURL(emailDraft(lt.cf.file.Complaint, l, lt.expertOf(l))); err != nil {
-		showOpenError(err, lt.cf.win)
+		showOpenError(err, lt.cf.win, nil)
 	}
 	if err := app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}); err != nil {
-		showOpenError(err, lt.cf.win)
+		showOpenError(err, lt.cf.win, nil)
 	}
 }
 

@@ -108,7 +108,7 @@ func saved(win fyne.Window, target string, err error) {
 		map[string]any{"Name": filepath.Base(target), "Folder": saveFolder}), func(open bool) {
 		if open {
 			if err := fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(saveFolder)}); err != nil {
-				showOpenError(err, win)
+				showOpenError(err, win, nil)
 			}
 		}
 	}, win)

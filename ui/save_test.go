@@ -120,3 +120,26 @@ func TestADialogFitsItsWrappedNote(t *testing.T) {
 		t.Errorf("the dialog's fields have %.0f px more than they need", gap)
 	}
 }
+
+// TestNotOpenedOffersToSave: a document that no program could show is offered to be saved
+// from the message itself; the calibration page said to use a Save as… it does not have. A
+// folder or an e-mail draft that could not be opened gets no such offer.
+func TestNotOpenedOffersToSave(t *testing.T) {
+	test.NewTempApp(t)
+	inLanguage(t, "nl")
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(800, 600))
+	saved := false
+	showOpenError(os.ErrNotExist, win, func() { saved = true })
+	if text := overlayText(win); !strings.Contains(text, "Sla een kopie op") || strings.Contains(text, "“Opslaan als…”") {
+		t.Errorf("the message reads %q", text)
+	}
+	tapInTop(t, win, "Opslaan als…")
+	if !saved {
+		t.Error("Opslaan als… in the message saved nothing")
+	}
+	showOpenError(os.ErrNotExist, win, nil)
+	if text := overlayText(win); strings.Contains(text, "Sla een kopie op") || strings.Contains(text, "Opslaan als") {
+		t.Errorf("a folder not opened is offered a save: %q", text)
+	}
+}

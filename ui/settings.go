@@ -387,8 +387,9 @@ func (s *settingsScreen) onPreview(kind data.LetterKind, language string, e *ent
 		return
 	}
 	// The preview shows the latest complaint, so its copy goes with that complaint's copies.
-	if err := openPrivateCopy(s.copies, s.store, latest[0].Reference, fileWords(lang.L("Preview")+" "+letterLabel(kind))+".pdf", pdf); err != nil {
-		showOpenError(err, s.win)
+	name := fileWords(lang.L("Preview")+" "+letterLabel(kind)) + ".pdf"
+	if err := openPrivateCopy(s.copies, s.store, latest[0].Reference, name, pdf); err != nil {
+		showOpenError(err, s.win, func() { saveAs(s.win, s.store, name, ".pdf", pdf) })
 	}
 }
 
@@ -405,8 +406,9 @@ func (s *settingsScreen) onCalibration() {
 		showError(err, s.win)
 		return
 	}
-	if err := openPrivateCopy(s.copies, s.store, "", fileWords(lang.L("calibration window envelope"))+".pdf", buf.Bytes()); err != nil {
-		showOpenError(err, s.win)
+	name := fileWords(lang.L("calibration window envelope")) + ".pdf"
+	if err := openPrivateCopy(s.copies, s.store, "", name, buf.Bytes()); err != nil {
+		showOpenError(err, s.win, func() { saveAs(s.win, s.store, name, ".pdf", buf.Bytes()) })
 	}
 }
 
