@@ -165,9 +165,18 @@ func (se *session) start(s *data.Store) {
 	se.current.backupAtStart()
 }
 
-// quit ends the program, from the window's close button or the menu. The backup at close is
+// quit ends the program, from the window's close button or the menu. Settings changed and not
+// saved are asked about first: closing dropped them without a word. The backup at close is
 // made while the window is still there, so a failure can be told.
 func (se *session) quit() {
+	if st := se.current.Settings; st != nil && st.changed() {
+		st.askBeforeClosing(se.closeAfterBackup)
+		return
+	}
+	se.closeAfterBackup()
+}
+
+func (se *session) closeAfterBackup() {
 	if err := backupAtClose(se.current.store); err != nil {
 		showDialog(dialog.NewConfirm(lang.L("Backup"), backupFailedText(err)+"\n\n"+lang.L("Close the program anyway?"), func(yes bool) {
 			if yes {

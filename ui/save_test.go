@@ -143,3 +143,31 @@ func TestNotOpenedOffersToSave(t *testing.T) {
 		t.Errorf("a folder not opened is offered a save: %q", text)
 	}
 }
+
+// TestClosingAsksAboutUnsavedSettings: settings changed and not saved are asked about when the
+// program closes (closing dropped them without a word): Annuleren stays, Opslaan en sluiten
+// saves them and closes.
+func TestClosingAsksAboutUnsavedSettings(t *testing.T) {
+	m, s := newApp(t)
+	st := m.Settings
+	st.entries[data.KeyPracticeName].SetText("Praktijk Het Anker")
+	if !st.changed() {
+		t.Fatal("a typed practice name does not count as a change")
+	}
+	closed := false
+	st.askBeforeClosing(func() { closed = true })
+	tapInTop(t, m.win, "Annuleren")
+	if closed {
+		t.Error("Annuleren closed the program")
+	}
+	st.askBeforeClosing(func() { closed = true })
+	tapInTop(t, m.win, "Opslaan en sluiten")
+	settle(m)
+	set, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !closed || set.PracticeName() != "Praktijk Het Anker" || st.changed() {
+		t.Errorf("after Opslaan en sluiten: closed %v, practice name %q, still changed %v", closed, set.PracticeName(), st.changed())
+	}
+}
