@@ -43,7 +43,8 @@ type exportedEvent struct {
 	Payload     json.RawMessage `json:"payload"`
 }
 
-// ExportPerson answers an access request (art. 15 AVG): a ZIP with klacht.json (everything
+// ExportPerson answers an access request (art. 15 AVG): a ZIP with overzicht.txt (all of it in
+// plain Dutch, see overview), klacht.json (everything
 // stored about the complainant: the complaint, contacts, extensions, consent, shares,
 // letters' and attachments' details and the timeline), the letters as PDF (brieven/), the
 // attachments (bijlagen/), and LEESMIJ.txt, which explains the contents in Dutch (README.txt in
@@ -91,6 +92,7 @@ func (s *Store) ExportPerson(ref string) ([]byte, error) {
 			readMeName = "README.txt"
 		}
 		files[readMeName] = []byte(readMe(out, set, f.Complaint.Language == "en"))
+		files["overzicht.txt"] = []byte(overview(out, f.Events))
 		return nil
 	})
 	if err != nil {
@@ -103,7 +105,7 @@ func (s *Store) ExportPerson(ref string) ([]byte, error) {
 	files["klacht.json"] = body
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range append([]string{readMeName, "klacht.json"}, names...) {
+	for _, name := range append([]string{readMeName, "overzicht.txt", "klacht.json"}, names...) {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: s.Now()})
 		if err != nil {
 			return nil, err
@@ -200,10 +202,12 @@ var readMeDutch = readMeTexts{
 		"verordening gegevensbescherming). In dit bestand vindt u alle gegevens die in ons klachtenregister staan over uw " +
 		"klacht met kenmerk %s, zoals ze er op %s in stonden.\r\n\r\n",
 	contents: "Wat u in dit bestand vindt:\r\n\r\n" +
-		"- klacht.json: de gegevens van uw klacht: uw naam en contactgegevens, de omschrijving van de klacht, " +
-		"de contactmomenten, eventuele verlengingen van de termijn, uw toestemming voor het inschakelen van een externe " +
-		"deskundige, de stukken die met een deskundige zijn gedeeld en het verloop van de behandeling. Het is een " +
-		"tekstbestand (JSON); u kunt het openen met een teksteditor of een webbrowser.\r\n",
+		"- overzicht.txt: de gegevens van uw klacht, leesbaar: uw naam en contactgegevens, de omschrijving van de " +
+		"klacht, de contactmomenten, eventuele verlengingen van de termijn, de brieven, de bijlagen en het verloop " +
+		"van de behandeling, met uw toestemming voor het inschakelen van een externe deskundige en de stukken die " +
+		"met een deskundige zijn gedeeld.\r\n" +
+		"- klacht.json: dezelfde gegevens in een vorm voor de computer (JSON), zoals ons register ze bewaart, " +
+		"bijvoorbeeld om ze in een ander programma in te lezen.\r\n",
 	letters:     "- brieven: de brieven over uw klacht, als PDF.\r\n",
 	attachments: "- bijlagen: de documenten die bij uw klacht zijn bewaard.\r\n",
 	anonymised: "\r\nUw persoonsgegevens bij deze klacht zijn op %s verwijderd. Wat u hier vindt, is wat wij " +
@@ -229,10 +233,12 @@ var readMeEnglish = readMeTexts{
 		"Regulation). This file holds all the data in our complaints register about your complaint with reference %s, " +
 		"as they stood on %s.\r\n\r\n",
 	contents: "What you find in this file:\r\n\r\n" +
-		"- klacht.json: the data of your complaint: your name and contact details, the description of the complaint, " +
-		"the contacts, any extensions of the deadline, your consent to consulting an external expert, the documents " +
-		"shared with an expert and the course of the handling. It is a text file (JSON); you can open it with a text " +
-		"editor or a web browser. Its field names are in English, some of its texts in Dutch.\r\n",
+		"- overzicht.txt: the data of your complaint, readable, in Dutch: your name and contact details, the " +
+		"description of the complaint, the contacts, any extensions of the deadline, the letters, the attachments " +
+		"and the course of the handling, with your consent to consulting an external expert and the documents " +
+		"shared with an expert. We will gladly explain anything in it in English.\r\n" +
+		"- klacht.json: the same data in a form for a computer (JSON), as our register keeps them, for instance to " +
+		"read them into another program. Its field names are in English, some of its texts in Dutch.\r\n",
 	letters:     "- brieven: the letters about your complaint, as PDF.\r\n",
 	attachments: "- bijlagen: the documents kept with your complaint.\r\n",
 	anonymised: "\r\nYour personal data for this complaint were removed on %s. What you find here is what we keep " +

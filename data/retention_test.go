@@ -338,7 +338,7 @@ func TestExportPerson(t *testing.T) {
 		files[f.Name] = string(content)
 		names = append(names, f.Name)
 	}
-	want := []string{"LEESMIJ.txt", "klacht.json", "brieven/geheimhoudingsverklaring-versie-1.pdf",
+	want := []string{"LEESMIJ.txt", "overzicht.txt", "klacht.json", "brieven/geheimhoudingsverklaring-versie-1.pdf",
 		"brieven/uitkomstbrief-versie-1.pdf", "bijlagen/1-zwaanswijk-factuur.txt"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("ZIP holds %v, want %v", names, want)
@@ -358,13 +358,27 @@ func TestExportPerson(t *testing.T) {
 		len(j["timeline"].([]any)) < 10 || j["letters"].([]any)[1].(map[string]any)["file"] != "brieven/uitkomstbrief-versie-1.pdf" {
 		t.Errorf("klacht.json: %s", files["klacht.json"])
 	}
+	// The overview says it all in plain Dutch: no codes or field names of the JSON.
+	plain := files["overzicht.txt"]
+	for _, want := range []string{"Overzicht van uw gegevens bij klacht " + ref, "Praktijk Zon", "Naam: " + privName,
+		"E-mailadres: " + privEmail, "Contactmomenten", "Brieven", "Uitkomstbrief (versie 1)", "Bijlagen", "Verloop van de behandeling",
+		"Klacht geregistreerd"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("overzicht.txt lacks %q:\n%s", want, plain)
+		}
+	}
+	for _, code := range []string{"received_on", "\"status\"", "formal", "{", "payload"} {
+		if strings.Contains(plain, code) {
+			t.Errorf("overzicht.txt shows the code %q:\n%s", code, plain)
+		}
+	}
 	readme := files["LEESMIJ.txt"]
 	got, _ := s.Complaint(ref)
 	if got.ClosedOn.IsZero() {
 		t.Fatal("the full file is not closed")
 	}
 	until := longDay(got.ClosedOn.AddMonths(24)) // retention_years 2, the default
-	for _, want := range []string{"Uw gegevens bij klacht " + ref, "Praktijk Zon", "artikel 15", "klacht.json", "brieven", "bijlagen", "info@zon.example",
+	for _, want := range []string{"Uw gegevens bij klacht " + ref, "Praktijk Zon", "artikel 15", "overzicht.txt", "klacht.json", "brieven", "bijlagen", "info@zon.example",
 		// art. 15 also asks why the data are kept, how long, and where to complain
 		"om uw klacht te behandelen", "Wij bewaren ze tot " + until + " (2 jaar na de afsluiting van uw klacht)", "Autoriteit Persoonsgegevens"} {
 		if !strings.Contains(readme, want) {

@@ -27,7 +27,7 @@ func addressLines(in *Input) []string {
 		if p.email != "" {
 			lines = append(lines, fmt.Sprintf(t.byEmail, p.email))
 		}
-		return nonEmpty(lines)
+		return data.NonEmpty(lines...)
 	}
 	home, country := data.SameCountry(p.country, in.Settings.PracticeCountry()), strings.ToUpper(p.country)
 	switch code := data.CountryCode(p.country); {
@@ -41,17 +41,7 @@ func addressLines(in *Input) []string {
 	if p.country != "" && !home {
 		lines = append(lines, country)
 	}
-	return nonEmpty(lines)
-}
-
-func nonEmpty(lines []string) []string {
-	var out []string
-	for _, l := range lines {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
+	return data.NonEmpty(lines...)
 }
 
 // checkAddress refuses a letter its addressee would not receive: a postal address needs the

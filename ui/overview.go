@@ -170,19 +170,8 @@ func (o *overview) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 		who = it.Detail
 	}
 	what.SetText(fmt.Sprintf("%s - %s", itemText(it), when(it)))
-	detail.SetText(strings.Join(nonEmpty(it.Reference, who), " · "))
+	detail.SetText(strings.Join(data.NonEmpty(it.Reference, who), " · "))
 	due.SetText(shortDate(it.DueOn))
-}
-
-// nonEmpty is the texts that are not empty: an item of the whole register has no reference.
-func nonEmpty(texts ...string) []string {
-	var out []string
-	for _, t := range texts {
-		if t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // warningColour is red for overdue, amber for due soon and nothing when on time.

@@ -145,7 +145,7 @@ func TestExportPerson(t *testing.T) {
 	for _, f := range zr.File {
 		names = append(names, f.Name)
 	}
-	if !slices.Equal(names, []string{"LEESMIJ.txt", "klacht.json"}) {
+	if !slices.Equal(names, []string{"LEESMIJ.txt", "overzicht.txt", "klacht.json"}) {
 		t.Errorf("ZIP holds %v", names)
 	}
 	if _, stderr, code := cli(t, db, "export-person", ref, "-o", out); code != 2 || !strings.Contains(stderr, "--force") {
