@@ -93,10 +93,13 @@ func (s *choice) FocusGained() {
 
 // check is a check box that the form around it scrolls into view when it gets the focus,
 // and that leaves Escape to the dialog it is in.
-type check struct{ widget.Check }
+type check struct {
+	widget.Check
+	required bool // a step dialog's OK waits until it is ticked (see waitingFor)
+}
 
 func newCheck(label string, changed func(bool)) *check {
-	c := &check{widget.Check{Text: label, OnChanged: changed}}
+	c := &check{Check: widget.Check{Text: label, OnChanged: changed}}
 	c.ExtendBaseWidget(c)
 	return c
 }

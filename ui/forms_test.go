@@ -183,7 +183,7 @@ func TestEraseWarningCountsTheLetters(t *testing.T) {
 		{"en", two, "Still due: Confirm receipt and send progress letter about the extension. After erasing, no letter can be made for this complaint any more: make and send those letters first."},
 	} {
 		inLanguage(t, tc.lang)
-		if got := eraseWarning(tc.items); !strings.HasPrefix(got, tc.want+"\n\n") {
+		if got := eraseWarning(tc.items, false); !strings.HasPrefix(got, tc.want+"\n\n") {
 			t.Errorf("%s, %d items: %q, want %q", tc.lang, len(tc.items), got, tc.want)
 		}
 	}

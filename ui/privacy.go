@@ -116,11 +116,13 @@ func (p *privacyTab) onErase() {
 	items := []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason,
 		HintText: lang.L("For example: request of the complainant by letter of 1 December 2026. Name no names: the reason stays in the audit trail.")}}
 	withdraw := newCheck(lang.L("Record the withdrawal of the complaint first"), nil)
-	if cf.file.Status.Open() {
+	open := cf.file.Status.Open()
+	if open {
+		withdraw.required = true // Erase waits for it, rather than refusing after the click
 		items = append(items, &widget.FormItem{Text: lang.L("Still open"), Widget: withdraw,
 			HintText: lang.L("The complaint is still being handled; it can be erased only once its withdrawal is recorded.")})
 	}
-	text := eraseWarning(cf.file.Items)
+	text := eraseWarning(cf.file.Items, open)
 	if out := cf.file.CopiesOut; len(out) > 0 { // the erasure must reach the expert too (art. 19 AVG)
 		text = lang.L("Copies of documents of this complaint are still with {{.Experts}}, without consent. Ask for them back or to be destroyed, and say that the complainant's data are being erased; Today keeps reminding you until you record that they were returned or destroyed.",
 			map[string]any{"Experts": strings.Join(holders(out), ", ")}) + "\n\n" + text
@@ -140,8 +142,13 @@ func (p *privacyTab) onErase() {
 // eraseWarning is the erase dialog's warning of what cannot be undone, after the letters the
 // complainant is still owed, if any: erasing removes the name and address they need, and the
 // items go with them. It speaks of that letter, or of those letters when there are several.
-func eraseWarning(items []data.ActionItem) string {
+// A complaint still open is withdrawn and erased at once: the letter it is owed then is the
+// confirmation of the withdrawal, not the steps of its handling.
+func eraseWarning(items []data.ActionItem, open bool) string {
 	text := lang.L("This cannot be undone. Names, addresses, contact details, free texts, letters and attachments of this complaint are removed. Backups still hold them until they expire (at most 12 months).")
+	if open {
+		return lang.L("After erasing, no letter can be made for this complaint any more, not even the confirmation of the withdrawal. To send that first, record only the withdrawal (Other steps › Record withdrawal…), send its confirmation, and erase after that.") + "\n\n" + text
+	}
 	var owed []string
 	for _, it := range items {
 		if _, ok := itemLetter[it.Kind]; ok {

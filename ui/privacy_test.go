@@ -174,18 +174,15 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	}
 	test.Tap(p.erase)
 	formEntry(t, cf, 0).SetText("Verzoek van de klager per brief van 1 december 2026")
-	cf.dialog.Submit() // still open, withdrawal not ticked: refused
-	if text := overlayText(cf.win); !strings.Contains(text, "Bezig met het wissen van de persoonsgegevens") {
-		t.Errorf("while erasing runs in the background the window shows %q", text)
-	}
+	cf.dialog.Submit() // still open, withdrawal not ticked: Erase waits for it and says so
 	settle(m)
 	if c, _ := s.Complaint(ref); !c.AnonymisedOn.IsZero() || c.Complainant.Name != "Mehmet Çelik" {
 		t.Fatalf("an open complaint was erased without recording its withdrawal")
 	}
-	if text := overlayText(cf.win); text == "" {
-		t.Error("the refusal is not explained")
+	if text := overlayText(cf.win); !strings.Contains(text, "Vink ‘Eerst de intrekking van de klacht vastleggen’ aan.") ||
+		!strings.Contains(text, "ook niet de bevestiging van de intrekking") {
+		t.Errorf("the dialog does not say what Erase waits for, or what erasing an open complaint costs: %q", text)
 	}
-	cf.win.Canvas().Overlays().Top().Hide()
 	for _, it := range cf.dialogItems {
 		if c, ok := it.Widget.(*check); ok {
 			c.SetChecked(true) // record the withdrawal first

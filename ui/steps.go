@@ -216,6 +216,15 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items {
+		if c, ok := it.Widget.(*check); ok {
+			ticked := c.OnChanged
+			c.OnChanged = func(on bool) {
+				if ticked != nil {
+					ticked(on)
+				}
+				valid()
+			}
+		}
 		if r, ok := it.Widget.(*widget.RadioGroup); ok {
 			chosen := r.OnChanged
 			r.OnChanged = func(s string) {
@@ -270,6 +279,9 @@ func waitingFor(items []*widget.FormItem) string {
 		}
 		if r, ok := it.Widget.(*widget.RadioGroup); ok && r.Required && r.Selected == "" && !r.Disabled() {
 			return lang.L("Make a choice for ‘{{.Field}}’.", map[string]any{"Field": strings.TrimSuffix(it.Text, " *")})
+		}
+		if c, ok := it.Widget.(*check); ok && c.required && !c.Checked {
+			return lang.L("Tick ‘{{.Field}}’.", map[string]any{"Field": c.Text})
 		}
 		e, ok := it.Widget.(*entry)
 		if !ok || e.Validator == nil {
