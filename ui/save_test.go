@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -169,5 +170,35 @@ func TestClosingAsksAboutUnsavedSettings(t *testing.T) {
 	}
 	if !closed || set.PracticeName() != "Praktijk Het Anker" || st.changed() {
 		t.Errorf("after Opslaan en sluiten: closed %v, practice name %q, still changed %v", closed, set.PracticeName(), st.changed())
+	}
+}
+
+// TestCareSectorChoosesTheWkkgzTerm: choosing the care sector chooses the Wkkgz's six weeks
+// while the term is the default month (it changed the letter text but left the month), and
+// leaving the sector goes back; a stored combination is shown as it is.
+func TestCareSectorChoosesTheWkkgzTerm(t *testing.T) {
+	m, s := newApp(t)
+	st := m.Settings
+	sector, policy := st.selects[data.KeyProfession], st.selects[data.KeyDeadlinePolicy]
+	term := func() string { return data.Policies[policy.SelectedIndex()] }
+	if err := s.SetSettings(map[string]string{data.KeyProfession: data.ProfessionCare, data.KeyDeadlinePolicy: data.PolicyMonth}); err != nil {
+		t.Fatal(err)
+	}
+	st.refresh()
+	settle(m)
+	if term() != data.PolicyMonth || st.changed() {
+		t.Errorf("a stored care practice with a month's term shows %s (changed %v)", term(), st.changed())
+	}
+	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionLegal))
+	if term() != data.PolicyMonth {
+		t.Errorf("leaving the care sector with a month's term changed it to %s", term())
+	}
+	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionCare))
+	if term() != data.PolicyWkkgz {
+		t.Errorf("the care sector left the term at %s", term())
+	}
+	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionAccountancy))
+	if term() != data.PolicyMonth {
+		t.Errorf("leaving the care sector left the term at %s", term())
 	}
 }

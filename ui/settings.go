@@ -59,6 +59,7 @@ type settingsScreen struct {
 	saved   func()
 	entries map[string]*entry
 	selects map[string]*choice
+	loading bool // show is filling the form from the register
 	current data.Settings
 	save    *button
 	problem *widget.Label
@@ -275,6 +276,8 @@ func (s *settingsScreen) show(set data.Settings) {
 		return
 	}
 	s.current = set
+	s.loading = true // what is stored is shown as it is: no sector's defaults follow
+	defer func() { s.loading = false }()
 	for k, e := range s.entries {
 		e.SetText(set[k])
 	}
@@ -446,9 +449,24 @@ func (s *settingsScreen) followSector() {
 		en.SetPlaceHolder(english)
 		s.check()
 	}
+	policy := s.selects[data.KeyDeadlinePolicy]
 	sel.OnChanged = func(string) {
+		if s.loading {
+			s.check()
+			return
+		}
 		if i := sel.SelectedIndex(); i >= 0 && data.IsDefaultDisputesBody(body.Text) {
 			body.SetText(data.DisputesBodyFor(data.Professions[i]))
+		}
+		// Care falls under the Wkkgz and its six weeks: choosing the sector chooses that term
+		// while the term is the default month, and leaving it goes back.
+		care := sel.SelectedIndex() >= 0 && data.Professions[sel.SelectedIndex()] == data.ProfessionCare
+		from, to := data.PolicyMonth, data.PolicyWkkgz
+		if !care {
+			from, to = to, from
+		}
+		if i := policy.SelectedIndex(); i >= 0 && data.Policies[i] == from {
+			policy.SetSelectedIndex(slices.Index(data.Policies, to))
 		}
 		s.check()
 	}
