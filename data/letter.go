@@ -79,15 +79,15 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 	refuse := func(key string, a ...any) error { return NewError(CodeConflict, string(kind), key, a...) }
 	switch {
 	case kind == LetterAcknowledgement && !c.Formal:
-		return refuse("klacht %s is informeel; een ontvangstbevestiging hoort bij de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
+		return refuse("klacht %s is informeel; een ontvangstbevestiging hoort bij de formele klachtenprocedure. Start eerst de formele procedure%s", c.Reference, ForCLI(" (escalate)"))
 	case kind == LetterConsent && !c.Formal:
-		return refuse("klacht %s is informeel; om toestemming voor een externe deskundige wordt gevraagd in de formele klachtenprocedure. Start eerst de formele procedure", c.Reference)
+		return refuse("klacht %s is informeel; om toestemming voor een externe deskundige wordt gevraagd in de formele klachtenprocedure. Start eerst de formele procedure%s", c.Reference, ForCLI(" (escalate)"))
 	case kind == LetterAcknowledgement && (c.Status == StatusAcknowledged || c.Status == StatusExtended):
 		// Made again after receipt was confirmed, it would thank for the complaint anew and name
 		// a date the first one did not, without a word about the change.
-		return refuse("de ontvangst van klacht %s is al bevestigd; een nieuwe ontvangstbevestiging zou de klager opnieuw bedanken en een andere datum noemen. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken; een verlenging legt het voortgangsbericht uit", c.Reference)
+		return refuse("de ontvangst van klacht %s is al bevestigd; een nieuwe ontvangstbevestiging zou de klager opnieuw bedanken en een andere datum noemen. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken%s; een verlenging legt het voortgangsbericht uit", c.Reference, ForCLI(" (letter-copy)"))
 	case kind == LetterAcknowledgement && !c.Status.Open():
-		return refuse("klacht %s is %s; een ontvangstbevestiging hoort bij een klacht die nog in behandeling is. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken", c.Reference, c.Status)
+		return refuse("klacht %s is %s; een ontvangstbevestiging hoort bij een klacht die nog in behandeling is. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken%s", c.Reference, c.Status, ForCLI(" (letter-copy)"))
 	case kind == LetterConsent && !c.Status.Open():
 		return refuse("klacht %s is %s; om toestemming voor een externe deskundige wordt gevraagd zolang de klacht in behandeling is", c.Reference, c.Status)
 	case kind == LetterProgress && !c.Status.Open():

@@ -188,7 +188,7 @@ func notClosed(kind data.LetterKind, c *data.Complaint) error {
 	if c.Status != data.StatusClosed {
 		return nil
 	}
-	return data.NewError(data.CodeConflict, string(kind), "klacht %s is gesloten; er worden geen brieven meer voor gemaakt. Een eerder gemaakte brief kunt u wel opnieuw afdrukken", c.Reference)
+	return data.NewError(data.CodeConflict, string(kind), "klacht %s is gesloten; er worden geen brieven meer voor gemaakt. Een eerder gemaakte brief kunt u wel opnieuw afdrukken%s", c.Reference, data.ForCLI(" (letter-copy)"))
 }
 
 // expandTexts expands the letter's body and, for the two forms, the statement to sign, and
