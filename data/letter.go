@@ -98,6 +98,25 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 	return nil
 }
 
+// ExpertLetterRefusal says why no confidentiality statement can be made for an expert on
+// complaint c, given where the complainant's consent stands, or nil: copies of documents go to
+// an expert only in the formal procedure and with consent, so a statement that announces them
+// after a refusal or a withdrawal would promise what cannot follow.
+func ExpertLetterRefusal(c *Complaint, consent ConsentState) error {
+	refuse := func(key string, a ...any) error {
+		return NewError(CodeConflict, string(LetterConfidentiality), key, a...)
+	}
+	switch {
+	case !c.Formal:
+		return refuse("klacht %s is informeel; een externe deskundige krijgt alleen in de formele klachtenprocedure, met toestemming van de klager, stukken te zien. Start eerst de formele procedure%s", c.Reference, ForCLI(" (escalate)"))
+	case consent == ConsentRefused:
+		return refuse("de klager van klacht %s heeft geen toestemming gegeven voor een externe deskundige; er gaan geen stukken naar een deskundige, dus ook geen geheimhoudingsverklaring", c.Reference)
+	case consent == ConsentWithdrawn:
+		return refuse("de klager van klacht %s heeft de toestemming voor een externe deskundige ingetrokken; er gaan geen stukken meer naar een deskundige, dus ook geen geheimhoudingsverklaring", c.Reference)
+	}
+	return nil
+}
+
 // MaxLetterDateAhead is how many days ahead a letter may be dated: letters are often made a
 // few days before they are posted.
 const MaxLetterDateAhead = 14

@@ -47,6 +47,15 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte,
 		if err != nil {
 			return err
 		}
+		if kind == LetterConfidentiality {
+			state := ConsentNotAsked
+			if n := len(answers); n > 0 {
+				state = answers[n-1].State()
+			}
+			if err := ExpertLetterRefusal(c, state); err != nil {
+				return err
+			}
+		}
 		l.AsksConsent = AsksConsent(kind, c, set, len(answers) > 0)
 		l.Reference, l.CreatedAt = c.Reference, tx.now.UTC().Truncate(time.Second)
 		if err := tx.QueryRow(`SELECT coalesce(max(version), 0) + 1 FROM letters WHERE complaint_id = ? AND kind = ?`,

@@ -357,3 +357,28 @@ func TestWithdrawalLetterOnAWithdrawnFile(t *testing.T) {
 		}
 	}
 }
+
+// TestNoConfidentialityStatementWithoutConsent: a confidentiality statement announces copies
+// of documents to an expert; it is refused once the complainant refused or withdrew consent,
+// and for an informal complaint, and the refusal changes nothing.
+func TestNoConfidentialityStatementWithoutConsent(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	expert := anExpert(t, s)
+	ref := reach(t, s, StatusAcknowledged)
+	if _, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("geheimhouding"), expert); err != nil {
+		t.Fatalf("before any answer about consent: %v", err)
+	}
+	must(t, s.GiveConsent(ref, Consent{Refused: true, How: "per brief"}))
+	before := dumpTables(t, s)
+	_, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("geheimhouding"), expert)
+	wantErr(t, err, ErrConflict)
+	if err == nil || !strings.Contains(err.Error(), "geen toestemming gegeven") || dumpTables(t, s) != before {
+		t.Errorf("after a refusal: %v (register changed: %v)", err, dumpTables(t, s) != before)
+	}
+	informal := mustCreate(t, s, complaint("Bakker", "2026-02-25", false))
+	_, err = s.SaveLetter(informal, LetterConfidentiality, "nl", pdf("geheimhouding"), expert)
+	wantErr(t, err, ErrConflict)
+	if c := complaintOf(t, s, ref); ExpertLetterRefusal(c, ConsentWithdrawn) == nil || ExpertLetterRefusal(c, ConsentGiven) != nil {
+		t.Error("a withdrawal allows, or a consent given refuses, the statement")
+	}
+}

@@ -34,6 +34,9 @@ type Input struct {
 	// ConsentAnswered: the complainant's answer about consent is on record, so the
 	// acknowledgement does not ask it (data.AsksConsent).
 	ConsentAnswered bool
+	// Consent is where the complainant's consent stands (data.File.ConsentState): no
+	// confidentiality statement after a refusal or a withdrawal.
+	Consent data.ConsentState
 	// FormSentOn: consent request: the day an acknowledgement that carried the consent form
 	// was sent, so the request says the form comes again; zero when none was sent.
 	FormSentOn data.Date
@@ -146,6 +149,9 @@ func check(in *Input) error {
 			return data.NewError(data.CodeConflict, data.KeyDisputesBody, "de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten", c.Reference, p)
 		}
 	case data.LetterConfidentiality:
+		if err := data.ExpertLetterRefusal(c, in.Consent); err != nil {
+			return err
+		}
 		if in.Expert.Name == "" {
 			return data.NewError(data.CodeInvalid, "expert", "kies de externe deskundige die de geheimhoudingsverklaring ondertekent")
 		}

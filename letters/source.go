@@ -64,6 +64,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	}
 	in.Contacts = withoutAcknowledgements(f)
 	in.Measures, in.ConsentAnswered = f.Measures, len(f.Consents) > 0
+	in.Consent, _ = f.ConsentState()
 	if in.Kind == data.LetterConsent {
 		in.FormSentOn = formSentOn(f)
 	}

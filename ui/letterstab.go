@@ -103,7 +103,7 @@ func (lt *lettersTab) enable() {
 		l := lt.cf.file.Letters[lt.selected]
 		setEnabled(lt.actions[3], l.SentOn.IsZero() && data.LetterStepRefusal(c, l.Kind) == nil) // Mark as sent…
 	}
-	kinds := makeable(c)
+	kinds := makeable(lt.cf.file)
 	setEnabled(lt.make, len(kinds) > 0)
 	why := ""
 	if len(kinds) == 0 {
@@ -112,12 +112,15 @@ func (lt *lettersTab) enable() {
 	showLine(lt.refusal, why)
 }
 
-// makeable is the letters complaint c can get now, by the store's own rule
-// (data.LetterMakeRefusal): a withdrawn file only the confirmation of its withdrawal, a
-// resolved one no acknowledgement.
-func makeable(c *data.Complaint) []data.LetterKind {
+// makeable is the letters file f's complaint can get now, by the store's own rules
+// (data.LetterMakeRefusal, data.ExpertLetterRefusal): a withdrawn file only the confirmation
+// of its withdrawal, a resolved one no acknowledgement, one whose consent was refused no
+// confidentiality statement.
+func makeable(f *data.File) []data.LetterKind {
+	consent, _ := f.ConsentState()
 	return slices.DeleteFunc(slices.Clone(data.LetterKinds), func(k data.LetterKind) bool {
-		return data.LetterMakeRefusal(c, k) != nil
+		return data.LetterMakeRefusal(&f.Complaint, k) != nil ||
+			k == data.LetterConfidentiality && data.ExpertLetterRefusal(&f.Complaint, consent) != nil
 	})
 }
 
@@ -129,7 +132,7 @@ func (lt *lettersTab) onMake() {
 	cf := lt.cf
 	kinds := data.LetterKinds
 	if cf.file != nil {
-		kinds = makeable(&cf.file.Complaint)
+		kinds = makeable(cf.file)
 	}
 	kind := newSelect(labels(kinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
 	kind.SetSelectedIndex(0)

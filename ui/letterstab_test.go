@@ -20,7 +20,7 @@ func TestTheLetterDialogAsksOnlyWhatTheLetterUses(t *testing.T) {
 	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), data.ItemAcknowledge)
 	settle(m)
 	kind := cf.dialog.form.Items[0].Widget.(*choice)
-	kinds := makeable(&cf.file.Complaint)
+	kinds := makeable(cf.file)
 	if slices.Contains(kinds, data.LetterWithdrawal) || len(kinds) != len(data.LetterKinds)-1 {
 		t.Errorf("a received complaint is offered %v: every letter but the confirmation of a withdrawal", kinds)
 	}
