@@ -121,7 +121,7 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	for _, a := range f.Attachments {
 		names = append(names, a.Name)
 	}
-	return strings.Join(names, ", ")
+	return data.JoinAnd(names, phrasebook[lang].and) // "a, b en c", as the letter's sentence reads
 }
 
 // consented names the documents a consent covers in the letter's language, as the consent

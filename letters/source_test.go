@@ -266,3 +266,15 @@ func TestConsentedDocumentsReadAsASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestConsentLetterNamesTheAttachmentsAsASentence: the consent letter names the file's
+// attachments as the sentence reads them, "a, b en c" ("and" in English); it joined them with
+// commas only.
+func TestConsentLetterNamesTheAttachmentsAsASentence(t *testing.T) {
+	f := &data.File{Attachments: []data.Attachment{{Name: "klachtbrief.pdf"}, {Name: "offerte.pdf"}, {Name: "factuur.pdf"}}}
+	for lang, want := range map[string]string{"nl": "klachtbrief.pdf, offerte.pdf en factuur.pdf", "en": "klachtbrief.pdf, offerte.pdf and factuur.pdf"} {
+		if got := documentsInFile(f, data.LetterConsent, lang); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
