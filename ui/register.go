@@ -110,7 +110,11 @@ type register struct {
 	year   *choice
 	search *widget.Entry
 	total  *widget.Label
-	table  *table
+	// showAll clears the search and the filters; shown when they leave no complaint, which
+	// otherwise read as an empty register.
+	showAll *button
+	top     *fyne.Container // the filters above the table, laid out again when showAll comes or goes
+	table   *table
 	// shown are the columns on screen (positions in registerColumns), widths their widths.
 	shown  []int
 	widths []float32
@@ -165,6 +169,12 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 		r.refresh()
 	})
 	r.year.SetSelectedIndex(0)
+	r.showAll = newButton(lang.L("Show all complaints"), func() {
+		r.search.SetText("")
+		r.status.SetSelectedIndex(0)
+		r.year.SetSelectedIndex(0)
+	})
+	r.showAll.Hide()
 	for i := range registerColumns {
 		r.shown = append(r.shown, i) // until the first layout
 	}
@@ -185,9 +195,10 @@ func newRegister(store registerPager, open func(string), fail func(error)) *regi
 func (r *register) content() fyne.CanvasObject {
 	h := r.status.MinSize().Height
 	filters := newFlow(container.NewGridWrap(fyne.NewSize(300, h), r.search),
-		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.Import)
+		container.NewGridWrap(fyne.NewSize(180, h), r.status), container.NewGridWrap(fyne.NewSize(130, h), r.year), r.total, r.showAll, r.Import)
 	r.columns = container.New(&fitColumns{r: r, ref: r.widestRef, name: r.nameWidth}, r.table)
-	return topThen(filters, r.columns)
+	r.top = topThen(filters, r.columns)
+	return r.top
 }
 
 // fitColumns gives the register's columns the table's width: short texts (reference, dates,
@@ -291,6 +302,15 @@ func (r *register) refresh() {
 		}
 		r.rows, r.pages, r.loading = n, map[int][]data.Listed{}, map[int]bool{}
 		r.total.SetText(lang.N("{{.N}} complaints", n, map[string]any{"N": thousands(n)}))
+		if filtered := f.Search != "" || f.Status != "" || f.Year != 0; n == 0 && filtered {
+			r.total.SetText(lang.L("No complaint found."))
+			r.showAll.Show()
+		} else {
+			r.showAll.Hide()
+		}
+		if r.top != nil {
+			r.top.Refresh() // the row of filters may wrap anew
+		}
 		r.table.Refresh()
 	}, r.fail)
 	run(&r.bg, r.store.Years, r.setYears, r.fail)

@@ -1083,3 +1083,22 @@ func TestIntakeProposesWhoTookTheCall(t *testing.T) {
 		t.Errorf("a letter: formal %v, taken by %q, handler %q", c.Formal, c.TakenBy, c.Handler)
 	}
 }
+
+// TestRegisterSaysWhenItsFiltersHideEverything: a search and filters that leave no complaint
+// say so, with a button that shows all again; "0 klachten" read as an empty register.
+func TestRegisterSaysWhenItsFiltersHideEverything(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Daan Mulder")
+	r := m.Register
+	r.status.SetSelectedIndex(slices.Index(data.Statuses, data.StatusClosed) + 1)
+	test.Type(r.search, "Mulder")
+	settle(m)
+	if r.total.Text != "Geen klacht gevonden." || !r.showAll.Visible() {
+		t.Fatalf("filters hiding every complaint: %q, button shown %v", r.total.Text, r.showAll.Visible())
+	}
+	test.Tap(r.showAll)
+	settle(m)
+	if r.search.Text != "" || r.status.SelectedIndex() != 0 || r.total.Text != "1 klacht" || r.showAll.Visible() {
+		t.Errorf("after Alle klachten tonen: search %q, status %d, %q, button shown %v", r.search.Text, r.status.SelectedIndex(), r.total.Text, r.showAll.Visible())
+	}
+}
