@@ -157,8 +157,11 @@ func duplicateKey(c *Complaint) string {
 	return strings.ToLower(fmt.Sprintf("%s\x00%s\x00%s", c.ReceivedOn, c.Complainant.Name, c.Summary))
 }
 
-// planImport finds the rows already in the register or earlier in the file.
-func planImport(q querier, rows []ImportRow) (ImportPlan, []bool, error) {
+// planImport finds the rows already in the register or earlier in the file. A complaint
+// anonymised or erased since its import has lost the name and summary a row is recognised
+// by; it is still recognised by its day of receipt and the file and line it came from, which
+// it keeps, so importing the same sheet again does not bring back what was erased.
+func planImport(q querier, file string, rows []ImportRow) (ImportPlan, []bool, error) {
 	var p ImportPlan
 	dup := make([]bool, len(rows))
 	seen := map[string]bool{}
@@ -171,8 +174,9 @@ func planImport(q querier, rows []ImportRow) (ImportPlan, []bool, error) {
 			err = q.QueryRow(`SELECT count(*) FROM complaints WHERE original_reference = ?1 OR reference = ?1`,
 				c.OriginalReference).Scan(&n)
 		} else {
-			err = q.QueryRow(`SELECT count(*) FROM complaints WHERE received_on = ? AND lower(trim(complainant_name)) = lower(?)
-				AND lower(trim(summary)) = lower(?)`, c.ReceivedOn, c.Complainant.Name, c.Summary).Scan(&n)
+			err = q.QueryRow(`SELECT count(*) FROM complaints WHERE received_on = ?1 AND (lower(trim(complainant_name)) = lower(?2)
+				AND lower(trim(summary)) = lower(?3) OR anonymised_on IS NOT NULL AND imported_from = ?4 AND imported_line = ?5)`,
+				c.ReceivedOn, c.Complainant.Name, c.Summary, file, rows[i].Line).Scan(&n)
 		}
 		if err != nil {
 			return p, nil, err
@@ -214,7 +218,7 @@ func (s *Store) PlanImport(f ImportFile) (ImportPlan, error) {
 		if err := prepareAll(&f, set, s.today()); err != nil {
 			return err
 		}
-		p, _, err = planImport(q, f.Rows)
+		p, _, err = planImport(q, f.Name, f.Rows)
 		return err
 	})
 	return p, err
@@ -236,7 +240,7 @@ func (s *Store) Import(f ImportFile, progress func(done, total int)) (ImportResu
 		if err := prepareAll(&f, set, tx.today()); err != nil {
 			return err
 		}
-		plan, dup, err := planImport(tx, f.Rows)
+		plan, dup, err := planImport(tx, f.Name, f.Rows)
 		if err != nil {
 			return err
 		}

@@ -88,3 +88,27 @@ func TestImportIsOneTransaction(t *testing.T) {
 		t.Errorf("next reference %q, %v", ref, err)
 	}
 }
+
+// TestErasedComplaintIsNotImportedAgain: a complaint erased after its import lost the name and
+// summary a row is recognised by; importing the same sheet again still recognises it by its
+// day of receipt, file and line, so the erasure stays. The same row from another file is new.
+func TestErasedComplaintIsNotImportedAgain(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	file := ImportFile{Name: "register.csv", SHA256: "abc", Rows: []ImportRow{history(4)}}
+	res, err := s.Import(file, nil)
+	if err != nil || res.New != 1 {
+		t.Fatalf("first import: %v %+v", err, res)
+	}
+	must(t, s.Erase(res.References[0], "verzoek van de klager", false))
+	plan, err := s.PlanImport(file)
+	if err != nil || plan.New != 0 || len(plan.Duplicates) != 1 {
+		t.Errorf("the same sheet again after the erasure: %v %+v", err, plan)
+	}
+	if again, err := s.Import(file, nil); err != nil || again.New != 0 {
+		t.Errorf("the same sheet imported again after the erasure: %v %+v", err, again)
+	}
+	other := ImportFile{Name: "ander-register.csv", SHA256: "def", Rows: []ImportRow{history(4)}}
+	if plan, err := s.PlanImport(other); err != nil || plan.New != 1 {
+		t.Errorf("another file's row: %v %+v", err, plan)
+	}
+}
