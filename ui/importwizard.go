@@ -182,7 +182,7 @@ func (w *importWizard) showMapping() {
 	w.step(2, lang.L("match the columns"),
 		lang.L("{{.File}}: {{.Rows}}. Check for each column what it holds; a column you do not need can be left out. Date of receipt, complainant's name and the complaint are needed.",
 			map[string]any{"File": w.sheet.Name, "Rows": countRows(len(w.sheet.Rows))}),
-		container.NewVScroll(grid), newButton(lang.L("Back"), w.showChoose), w.Next)
+		container.NewVScroll(grid), newButton(lang.L("Cancel"), w.win.Close), newButton(lang.L("Back"), w.showChoose), w.Next)
 }
 
 // syncSelects shows the mapping again after a field moved from one column to another.
@@ -253,10 +253,10 @@ func (w *importWizard) showPreview(v previewed) {
 		split := container.NewVSplit(body, container.NewBorder(head, w.Skip, nil, nil, refused))
 		split.Offset = 0.6
 		w.step(3, lang.L("check the preview"), lang.L("These complaints will be imported with their own dates, status and verdict, marked as imported. Nothing is imported while a row is refused, unless you skip the refused rows."),
-			split, newButton(lang.L("Back"), w.showMapping), w.Next)
+			split, newButton(lang.L("Cancel"), w.win.Close), newButton(lang.L("Back"), w.showMapping), w.Next)
 	} else {
 		w.step(3, lang.L("check the preview"), lang.L("These complaints will be imported with their own dates, status and verdict, marked as imported."),
-			body, newButton(lang.L("Back"), w.showMapping), w.Next)
+			body, newButton(lang.L("Cancel"), w.win.Close), newButton(lang.L("Back"), w.showMapping), w.Next)
 	}
 	w.enableImport()
 }
