@@ -104,15 +104,22 @@ func saved(win fyne.Window, target string, err error) {
 		return
 	}
 	saveFolder = filepath.Dir(target)
-	d := dialog.NewConfirm(lang.L("Saved"), lang.L("Saved as {{.Name}} in the folder {{.Folder}}.",
-		map[string]any{"Name": filepath.Base(target), "Folder": saveFolder}), func(open bool) {
-		if open {
-			if err := fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(saveFolder)}); err != nil {
-				showOpenError(err, win, nil)
-			}
+	// Plain buttons: a confirmation's question mark and the cross on OK read as a question and a
+	// cancel, where the file is saved either way.
+	text := widget.NewLabel(lang.L("Saved as {{.Name}} in the folder {{.Folder}}.",
+		map[string]any{"Name": filepath.Base(target), "Folder": saveFolder}))
+	text.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	open := newButton(lang.L("Open folder"), func() {
+		d.Hide()
+		if err := fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(saveFolder)}); err != nil {
+			showOpenError(err, win, nil)
 		}
-	}, win)
-	d.SetConfirmText(lang.L("Open folder"))
-	d.SetDismissText(lang.L("OK"))
+	})
+	ok := newButton(lang.L("OK"), func() { d.Hide() })
+	ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("Saved"), text, win)
+	d.SetButtons([]fyne.CanvasObject{open, ok})
+	d.Resize(fyne.NewSize(min(560, win.Canvas().Size().Width-40), d.MinSize().Height))
 	showDialog(d, win)
 }
