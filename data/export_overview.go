@@ -38,6 +38,9 @@ func overview(e personExport, events []Event) string {
 
 	section("Uw gegevens")
 	person(c.Complainant)
+	if !c.AnonymisedOn.IsZero() {
+		fmt.Fprintf(&b, "Uw persoonsgegevens bij deze klacht zijn op %s verwijderd.\r\n", longDay(c.AnonymisedOn))
+	}
 	if c.Representative.Name != "" {
 		section("Uw gemachtigde")
 		person(c.Representative)
@@ -55,11 +58,15 @@ func overview(e personExport, events []Event) string {
 	line("Gewenste uitkomst", c.Desired)
 	line("Stand van zaken", c.Status.Label())
 	line("Ontvangst bevestigd op", day(c.AcknowledgedOn))
+	if c.Status.Open() {
+		line("Streefdatum voor de afhandeling", day(c.DueOn))
+	}
 	line("Afgehandeld op", day(c.ResolvedOn))
 	if c.Verdict != "" {
 		line("Oordeel", c.Verdict.Label())
 	}
 	line("Uitkomst", c.Outcome)
+	line("Afgehandeld zonder u of de betrokkene te horen, omdat", c.NoHearingReason)
 	line("Ingetrokken op", day(c.WithdrawnOn))
 	line("Dossier gesloten op", day(c.ClosedOn))
 
@@ -79,7 +86,30 @@ func overview(e personExport, events []Event) string {
 	if len(e.Extensions) > 0 {
 		section("Verlengingen van de termijn")
 		for _, x := range e.Extensions {
-			line(fmt.Sprintf("Op %s verlengd van %s tot %s", day(x.On), day(x.PreviousDueOn), day(x.Until)), x.Reason)
+			fmt.Fprintf(&b, "Op %s verlengd van %s tot %s\r\n", day(x.On), day(x.PreviousDueOn), day(x.Until))
+			line("  Reden", x.Reason)
+		}
+	}
+	if len(e.Consents) > 0 {
+		section("Toestemming voor een externe deskundige")
+		for _, ct := range e.Consents {
+			switch ct.State() {
+			case ConsentRefused:
+				fmt.Fprintf(&b, "Op %s geweigerd\r\n", day(ct.GivenOn))
+			default:
+				fmt.Fprintf(&b, "Op %s gegeven\r\n", day(ct.GivenOn))
+				line("  Voor", ct.Scope)
+				if !ct.WithdrawnOn.IsZero() {
+					fmt.Fprintf(&b, "  Ingetrokken op %s\r\n", day(ct.WithdrawnOn))
+				}
+			}
+			line("  Hoe", ct.How)
+		}
+	}
+	if len(e.Shares) > 0 {
+		section("Stukken gedeeld met een externe deskundige")
+		for _, sh := range e.Shares {
+			line(fmt.Sprintf("Op %s met %s", day(sh.SharedOn), sh.ExpertName), sh.Documents)
 		}
 	}
 	if len(e.Letters) > 0 {

@@ -122,7 +122,7 @@ func (r *ImportRow) Check(today Date, set Settings) error {
 	switch {
 	case done && c.ResolvedOn.IsZero():
 		// A sheet's "afgehandeld" reads as closed: the message names what both mean.
-		return invalid("resolved_on", "afgehandelde klacht zonder datum van afhandeling; vul die datum in, in een kolom zoals ‘Afgehandeld op’")
+		return invalid("resolved_on", "afgehandelde klacht zonder datum van afhandeling; vul de datum van afhandeling in, bijvoorbeeld in een kolom ‘Afgehandeld op’")
 	case done && c.Verdict == "":
 		return invalid("verdict", "status %s zonder oordeel; vul in: gegrond, deels gegrond, ongegrond of in overleg opgelost", c.Status)
 	case !c.ClosedOn.IsZero() && c.ClosedOn.Before(c.ResolvedOn):

@@ -85,7 +85,7 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 	case kind == LetterAcknowledgement && (c.Status == StatusAcknowledged || c.Status == StatusExtended):
 		// Made again after receipt was confirmed, it would thank for the complaint anew and name
 		// a date the first one did not, without a word about the change.
-		return refuse("de ontvangst van klacht %s is al bevestigd; een nieuwe ontvangstbevestiging zou de klager opnieuw bedanken en een andere datum noemen. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken%s; een verlenging legt het voortgangsbericht uit", c.Reference, ForCLI(" (letter-copy)"))
+		return refuse("de ontvangst van klacht %s is al bevestigd; een nieuwe ontvangstbevestiging zou de klager opnieuw bedanken. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken%s; een verlenging legt u uit in het voortgangsbericht", c.Reference, ForCLI(" (letter-copy)"))
 	case kind == LetterAcknowledgement && !c.Status.Open():
 		return refuse("klacht %s is %s; een ontvangstbevestiging hoort bij een klacht die nog in behandeling is. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken%s", c.Reference, c.Status, ForCLI(" (letter-copy)"))
 	case kind == LetterConsent && !c.Status.Open():
@@ -110,9 +110,9 @@ func ExpertLetterRefusal(c *Complaint, consent ConsentState) error {
 	case !c.Formal:
 		return refuse("klacht %s is informeel; een externe deskundige krijgt alleen in de formele klachtenprocedure, met toestemming van de klager, stukken te zien. Start eerst de formele procedure%s", c.Reference, ForCLI(" (escalate)"))
 	case consent == ConsentRefused:
-		return refuse("de klager van klacht %s heeft geen toestemming gegeven voor een externe deskundige; er gaan geen stukken naar een deskundige, dus ook geen geheimhoudingsverklaring", c.Reference)
+		return refuse("de klager van klacht %s heeft de toestemming voor een externe deskundige geweigerd; er gaan geen stukken naar een deskundige, dus is er ook geen geheimhoudingsverklaring nodig", c.Reference)
 	case consent == ConsentWithdrawn:
-		return refuse("de klager van klacht %s heeft de toestemming voor een externe deskundige ingetrokken; er gaan geen stukken meer naar een deskundige, dus ook geen geheimhoudingsverklaring", c.Reference)
+		return refuse("de klager van klacht %s heeft de toestemming voor een externe deskundige ingetrokken; er gaan geen stukken meer naar een deskundige, dus is er ook geen geheimhoudingsverklaring nodig", c.Reference)
 	}
 	return nil
 }

@@ -372,7 +372,7 @@ func TestNoConfidentialityStatementWithoutConsent(t *testing.T) {
 	before := dumpTables(t, s)
 	_, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("geheimhouding"), expert)
 	wantErr(t, err, ErrConflict)
-	if err == nil || !strings.Contains(err.Error(), "geen toestemming gegeven") || dumpTables(t, s) != before {
+	if err == nil || !strings.Contains(err.Error(), "toestemming voor een externe deskundige geweigerd") || dumpTables(t, s) != before {
 		t.Errorf("after a refusal: %v (register changed: %v)", err, dumpTables(t, s) != before)
 	}
 	informal := mustCreate(t, s, complaint("Bakker", "2026-02-25", false))

@@ -362,6 +362,7 @@ func TestExportPerson(t *testing.T) {
 	plain := files["overzicht.txt"]
 	for _, want := range []string{"Overzicht van uw gegevens bij klacht " + ref, "Praktijk Zon", "Naam: " + privName,
 		"E-mailadres: " + privEmail, "Contactmomenten", "Brieven", "Uitkomstbrief (versie 1)", "Bijlagen", "Verloop van de behandeling",
+		"Toestemming voor een externe deskundige", "Stukken gedeeld met een externe deskundige",
 		"Klacht geregistreerd"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("overzicht.txt lacks %q:\n%s", want, plain)

@@ -70,7 +70,7 @@ func TestFindings(t *testing.T) {
 			second := data.Extension{On: day("2026-11-28"), PreviousDueOn: day("2026-12-07"), Until: day("2027-01-04"),
 				Reason: map[string]string{"nl": "De deskundige is ziek geworden.", "en": "The expert has fallen ill."}[in.Language]}
 			in.Extension, in.Extensions = second, []data.Extension{first, second}
-			in.ProgressSent = []data.Date{first.On} // the first extension was told
+			in.ProgressSent = []Sent{{Made: first.On, On: first.On}} // the first extension was told
 		}, nl: []string{"de oorspronkelijke datum van 5 november 2026 niet haalbaar was", "uiterlijk 7 december 2026",
 			"Helaas moeten wij de datum nu opnieuw verschuiven.", "De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
 			en: []string{"the original date of 5 November 2026 could not be met", "by 7 December 2026", "we regret that",

@@ -24,7 +24,7 @@ type Input struct {
 
 	Extension       data.Extension   // progress letter: the latest extension
 	Extensions      []data.Extension // progress letter: every extension, oldest first; nil means only Extension
-	ProgressSent    []data.Date      // progress letter: the days earlier progress letters went out, to tell which extensions the complainant knows
+	ProgressSent    []Sent           // progress letter: the earlier progress letters that went out, to tell which extensions the complainant knows
 	Contacts        []data.Contact   // progress letter: what happened so far
 	ExpertConsulted bool             // progress letter: documents went to an expert
 	Expert          data.Expert      // confidentiality statement: who signs it
@@ -37,6 +37,9 @@ type Input struct {
 	// Consent is where the complainant's consent stands (data.File.ConsentState): no
 	// confidentiality statement after a refusal or a withdrawal.
 	Consent data.ConsentState
+	// Preview: a letter text shown in the settings on the latest complaint, whatever its stage
+	// (an acknowledgement on a complaint whose receipt is confirmed); never saved or sent.
+	Preview bool
 	// FormSentOn: consent request: the day an acknowledgement that carried the consent form
 	// was sent, so the request says the form comes again; zero when none was sent.
 	FormSentOn data.Date
@@ -76,6 +79,30 @@ func renderOn(w io.Writer, in Input, blank func() *gofpdf.Fpdf) error {
 	return d.write(w)
 }
 
+// Sent is a letter made and sent: it told what stood on the day it was made, and the
+// complainant knows it from the day it went out.
+type Sent struct{ Made, On data.Date }
+
+// stage refuses a letter the complaint's stage does not allow (data.LetterMakeRefusal,
+// data.ExpertLetterRefusal); a preview of a letter text in the settings is shown on the latest
+// complaint whatever its stage.
+func stage(in *Input) error {
+	if in.Preview {
+		return nil
+	}
+	c := &in.Complaint
+	if err := notClosed(in.Kind, c); err != nil {
+		return err
+	}
+	if err := data.LetterMakeRefusal(c, in.Kind); err != nil {
+		return err
+	}
+	if in.Kind == data.LetterConfidentiality {
+		return data.ExpertLetterRefusal(c, in.Consent)
+	}
+	return nil
+}
+
 // check refuses a letter that would be incomplete or that the complaint's state does not
 // allow, before anything is laid out.
 func check(in *Input) error {
@@ -92,10 +119,7 @@ func check(in *Input) error {
 	refuse := func(format string, a ...any) error {
 		return data.NewError(data.CodeConflict, string(in.Kind), format, a...)
 	}
-	if err := notClosed(in.Kind, c); err != nil {
-		return err
-	}
-	if err := data.LetterMakeRefusal(c, in.Kind); err != nil {
+	if err := stage(in); err != nil {
 		return err
 	}
 	if err := sameLanguage(in); err != nil {
@@ -103,6 +127,9 @@ func check(in *Input) error {
 	}
 	switch in.Kind {
 	case data.LetterAcknowledgement:
+		if in.Preview {
+			break
+		}
 		// A date the letter names must still lie ahead when it arrives. Receipt is not confirmed
 		// yet (data.LetterMakeRefusal), so the term cannot be extended first: the refusal gives
 		// the way that works.
@@ -110,7 +137,7 @@ func check(in *Input) error {
 			return refuse("de streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; de ontvangstbevestiging zou de klager een datum noemen die voorbij is. Bevestig de ontvangst met een eigen brief of e-mail, met excuses voor de vertraging, en leg die vast met ‘Ontvangst bevestigd zonder brief uit het programma’%s; verleng daarna de termijn met reden en nieuwe datum: het voortgangsbericht legt de klager uit hoe het verder gaat", c.Reference, c.DueOn, in.Date, data.ForCLI(" (acknowledge)"))
 		}
 	case data.LetterProgress:
-		if u := in.Extension.Until; !u.IsZero() && !u.After(in.Date) {
+		if u := in.Extension.Until; !u.IsZero() && !u.After(in.Date) && !in.Preview {
 			return refuse("de nieuwe streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; het voortgangsbericht zou de klager een datum noemen die voorbij is. Verleng de termijn opnieuw, met reden en een nieuwe datum", c.Reference, u, in.Date)
 		}
 		if in.Extension.Until.IsZero() {
@@ -149,9 +176,6 @@ func check(in *Input) error {
 			return data.NewError(data.CodeConflict, data.KeyDisputesBody, "de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten", c.Reference, p)
 		}
 	case data.LetterConfidentiality:
-		if err := data.ExpertLetterRefusal(c, in.Consent); err != nil {
-			return err
-		}
 		if in.Expert.Name == "" {
 			return data.NewError(data.CodeInvalid, "expert", "kies de externe deskundige die de geheimhoudingsverklaring ondertekent")
 		}

@@ -1085,3 +1085,31 @@ func TestProgressNeverPromisesAPassedDate(t *testing.T) {
 		t.Errorf("progress letter the day before its new target date: %v", err)
 	}
 }
+
+// TestProgressLetterToldWhatStoodWhenItWasMade: a progress letter tells the extensions made
+// before it was made, not those recorded before it was posted: an extension recorded between
+// making and posting it is still news.
+func TestProgressLetterToldWhatStoodWhenItWasMade(t *testing.T) {
+	in := sample(data.LetterProgress, "nl")
+	one := data.Extension{On: day("2026-10-30"), PreviousDueOn: day("2026-11-05"), Until: day("2026-11-20"), Reason: "Reden een."}
+	two := data.Extension{On: day("2026-11-01"), PreviousDueOn: day("2026-11-20"), Until: day("2026-12-10"), Reason: "Reden twee."}
+	three := data.Extension{On: day("2026-12-01"), PreviousDueOn: day("2026-12-10"), Until: day("2027-01-10"), Reason: "Reden drie."}
+	in.Extension, in.Extensions, in.Date, in.Contacts = three, []data.Extension{one, two, three}, day("2026-12-02"), nil
+	in.ProgressSent = []Sent{{Made: day("2026-10-30"), On: day("2026-11-02")}} // made for the first, posted after the second
+	if n, d := told(&in), knownDate(&in); n != 1 || d != one.Until {
+		t.Errorf("told %d extensions, known date %s; want 1 and %s", n, d, one.Until)
+	}
+	text, err := bodyText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{"uiterlijk 20 november 2026 af te handelen", "Reden twee.", "Reden drie."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Reden een.") {
+		t.Errorf("letter repeats the reason told before:\n%s", text)
+	}
+}

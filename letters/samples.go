@@ -149,7 +149,7 @@ func sampleCases(lang string) []sampleCase {
 	second2 := mk(data.LetterProgress, extended, "2026-12-03")
 	second2.Extension, second2.Extensions = second, []data.Extension{first, second}
 	second2.Contacts = append(slices.Clone(contacts), data.Contact{On: first.On, Kind: data.ContactLetter}) // the first progress letter, sent
-	second2.ProgressSent = []data.Date{first.On}
+	second2.ProgressSent = []Sent{{Made: first.On, On: first.On}}
 	consent := mk(data.LetterConsent, base, "2026-10-13")
 	consent.FormSentOn = base.AcknowledgedOn // the acknowledgement carried the form
 	return []sampleCase{

@@ -73,7 +73,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	}
 	for _, l := range f.Letters {
 		if l.Kind == data.LetterProgress && !l.SentOn.IsZero() {
-			in.ProgressSent = append(in.ProgressSent, l.SentOn)
+			in.ProgressSent = append(in.ProgressSent, Sent{Made: data.DateOf(l.CreatedAt.Local()), On: l.SentOn})
 		}
 	}
 	if in.Documents == "" {
@@ -219,7 +219,7 @@ func Preview(src Source, r Request, body string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	in.Body = body
+	in.Body, in.Preview = body, true
 	var buf bytes.Buffer
 	if err := Render(&buf, in); err != nil {
 		return nil, err

@@ -278,3 +278,20 @@ func TestConsentLetterNamesTheAttachmentsAsASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviewShowsATextWhateverTheStage: the settings' preview of the acknowledgement's text
+// is shown on the latest complaint also once its receipt is confirmed; making the letter is
+// refused then.
+func TestPreviewShowsATextWhateverTheStage(t *testing.T) {
+	s, ref := register(t)
+	if err := s.Acknowledge(ref, day("2026-11-03"), data.DeliveryEmail, "Per e-mail bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	req := Request{Reference: ref, Kind: data.LetterAcknowledgement, Date: day("2026-11-30")}
+	if _, err := Preview(s, req, DefaultBody(data.LetterAcknowledgement, "nl")); err != nil {
+		t.Errorf("preview on a complaint whose receipt is confirmed: %v", err)
+	}
+	if _, _, err := Generate(s, req); err == nil {
+		t.Error("a new acknowledgement was made after receipt was confirmed")
+	}
+}

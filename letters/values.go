@@ -113,14 +113,15 @@ func extensions(in *Input) []data.Extension {
 	return []data.Extension{in.Extension}
 }
 
-// told is how many of the extensions, oldest first, the complainant was told of: those
-// before the last one a progress letter went out after. Extensions made one after the other
-// without a letter are news to the complainant together.
+// told is how many of the extensions, oldest first, the complainant was told of: those up to
+// the last one a progress letter was made after (it tells what stood when it was made) and
+// sent by the day of this letter. Extensions made one after the other without a letter are
+// news to the complainant together.
 func told(in *Input) int {
 	all, n := extensions(in), 0
 	for i, e := range all {
 		for _, sent := range in.ProgressSent {
-			if !sent.Before(e.On) && !sent.After(in.Date) {
+			if !sent.Made.Before(e.On) && !sent.On.After(in.Date) {
 				n = i + 1
 			}
 		}

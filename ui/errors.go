@@ -165,13 +165,13 @@ func showOpenError(err error, win fyne.Window, save func()) {
 		inform(lang.L("Not opened"), lang.L("It could not be opened: no program to show it was found. Anything made has been kept.")+detail, win)
 		return
 	}
-	d := dialog.NewConfirm(lang.L("Not opened"), lang.L("The document could not be opened: no program to show it was found. Anything made has been kept. Save a copy and open it in a program of your choice.")+detail,
-		func(ok bool) {
-			if ok {
-				save()
-			}
-		}, win)
-	d.SetConfirmText(lang.L("Save as…"))
-	d.SetDismissText(lang.L("Close"))
+	text := widget.NewLabel(lang.L("The document could not be opened: no program to show it was found. Anything made has been kept. Save a copy and open it in a program of your choice.") + detail)
+	text.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	saveButton := newButton(lang.L("Save as…"), func() { d.Hide(); save() })
+	saveButton.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("Not opened"), text, win)
+	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Close"), func() { d.Hide() }), saveButton})
+	d.Resize(fyne.NewSize(min(560, win.Canvas().Size().Width-40), d.MinSize().Height))
 	showDialog(d, win)
 }

@@ -22,7 +22,7 @@ func (cf *complaintFile) openAttachment(a data.Attachment) {
 	}
 	name := fmt.Sprintf("%s-%s-%d%s", cf.ref, lang.L("attachment"), a.ID, filepath.Ext(a.Name))
 	if err := cf.openCopy(name, content); err != nil {
-		showOpenError(err, cf.win, func() { saveAs(cf.win, cf.output, name, filepath.Ext(a.Name), content) })
+		showOpenError(err, cf.win, func() { saveAs(cf.win, cf.output, a.Name, filepath.Ext(a.Name), content) })
 	}
 }
 

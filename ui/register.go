@@ -302,13 +302,14 @@ func (r *register) refresh() {
 		}
 		r.rows, r.pages, r.loading = n, map[int][]data.Listed{}, map[int]bool{}
 		r.total.SetText(lang.N("{{.N}} complaints", n, map[string]any{"N": thousands(n)}))
+		was := r.showAll.Visible()
 		if filtered := f.Search != "" || f.Status != "" || f.Year != 0; n == 0 && filtered {
 			r.total.SetText(lang.L("No complaint found."))
 			r.showAll.Show()
 		} else {
 			r.showAll.Hide()
 		}
-		if r.top != nil {
+		if r.top != nil && r.showAll.Visible() != was {
 			r.top.Refresh() // the row of filters may wrap anew
 		}
 		r.table.Refresh()

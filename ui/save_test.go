@@ -201,4 +201,9 @@ func TestCareSectorChoosesTheWkkgzTerm(t *testing.T) {
 	if term() != data.PolicyMonth {
 		t.Errorf("leaving the care sector left the term at %s", term())
 	}
+	policy.SetSelectedIndex(slices.Index(data.Policies, data.PolicyWkkgz)) // chosen on purpose
+	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionLegal))
+	if term() != data.PolicyWkkgz {
+		t.Errorf("a move between two other sectors changed the term to %s", term())
+	}
 }

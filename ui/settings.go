@@ -450,8 +450,10 @@ func (s *settingsScreen) followSector() {
 		s.check()
 	}
 	policy := s.selects[data.KeyDeadlinePolicy]
+	wasCare := false // the sector chosen before, as shown
 	sel.OnChanged = func(string) {
 		if s.loading {
+			wasCare = sel.SelectedIndex() >= 0 && data.Professions[sel.SelectedIndex()] == data.ProfessionCare
 			s.check()
 			return
 		}
@@ -459,15 +461,17 @@ func (s *settingsScreen) followSector() {
 			body.SetText(data.DisputesBodyFor(data.Professions[i]))
 		}
 		// Care falls under the Wkkgz and its six weeks: choosing the sector chooses that term
-		// while the term is the default month, and leaving it goes back.
+		// while the term is the default month, and leaving care goes back; a move between
+		// other sectors leaves the term as it is.
 		care := sel.SelectedIndex() >= 0 && data.Professions[sel.SelectedIndex()] == data.ProfessionCare
 		from, to := data.PolicyMonth, data.PolicyWkkgz
 		if !care {
 			from, to = to, from
 		}
-		if i := policy.SelectedIndex(); i >= 0 && data.Policies[i] == from {
+		if i := policy.SelectedIndex(); i >= 0 && data.Policies[i] == from && care != wasCare {
 			policy.SetSelectedIndex(slices.Index(data.Policies, to))
 		}
+		wasCare = care
 		s.check()
 	}
 }

@@ -106,7 +106,7 @@ func TestRefusedRows(t *testing.T) {
 	p := preview(t, s, "refused.csv", content)
 	want := []importer.Refusal{
 		{Line: 4, Column: "Datum ontvangst", Message: "datum ontvangst 31-02-2025 bestaat niet"},
-		{Line: 5, Column: "Afgehandeld op", Message: "afgehandelde klacht zonder datum van afhandeling; vul die datum in, in een kolom zoals ‘Afgehandeld op’"},
+		{Line: 5, Column: "Afgehandeld op", Message: "afgehandelde klacht zonder datum van afhandeling; vul de datum van afhandeling in, bijvoorbeeld in een kolom ‘Afgehandeld op’"},
 	}
 	if !slices.EqualFunc(p.Refused, want, func(a, b importer.Refusal) bool {
 		return a.Line == b.Line && a.Column == b.Column && a.Message == b.Message
