@@ -172,6 +172,15 @@ func showOpenError(err error, win fyne.Window, save func()) {
 	saveButton.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons(lang.L("Not opened"), text, win)
 	d.SetButtons([]fyne.CanvasObject{newButton(lang.L("Close"), func() { d.Hide() }), saveButton})
-	d.Resize(fyne.NewSize(min(560, win.Canvas().Size().Width-40), d.MinSize().Height))
+	showMessage(d, win)
+}
+
+// showMessage shows a message dialog of a wrapped text at a width that reads well, as tall as
+// the text then needs: measured before it had its width, the text left a gap above the buttons.
+func showMessage(d *dialog.CustomDialog, win fyne.Window) {
 	showDialog(d, win)
+	width := min(560, win.Canvas().Size().Width-40)
+	for range 2 {
+		d.Resize(fyne.NewSize(width, d.MinSize().Height))
+	}
 }

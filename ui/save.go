@@ -120,6 +120,5 @@ func saved(win fyne.Window, target string, err error) {
 	ok.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons(lang.L("Saved"), text, win)
 	d.SetButtons([]fyne.CanvasObject{open, ok})
-	d.Resize(fyne.NewSize(min(560, win.Canvas().Size().Width-40), d.MinSize().Height))
-	showDialog(d, win)
+	showMessage(d, win)
 }
