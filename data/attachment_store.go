@@ -20,6 +20,15 @@ func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
 			return err
 		}
 		id := c.ID
+		// The same document twice is a slip (chosen again, or a second scan of the same file):
+		// the file would list it twice, and an expert or the complainant would get it twice.
+		var same string
+		switch err := tx.QueryRow(`SELECT name FROM attachments WHERE complaint_id = ? AND sha256 = ? LIMIT 1`, id, a.SHA256).Scan(&same); {
+		case err == nil:
+			return conflict("dit document staat al bij klacht %s, als ‘%s’; het wordt niet nog eens bewaard", c.Reference, same)
+		case err != sql.ErrNoRows:
+			return err
+		}
 		a.AddedAt = tx.now.UTC()
 		res, err := tx.Exec(`INSERT INTO attachments (complaint_id, name, media_type, size, sha256, content, added_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, a.Name, a.MediaType, a.Size, a.SHA256, content, a.AddedAt.Format(time.RFC3339))

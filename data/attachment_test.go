@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -102,4 +103,24 @@ func TestAttachmentDamageDetected(t *testing.T) {
 	s = openAt(t, path, "2026-03-02")
 	_, err = s.AttachmentContent(id)
 	wantErr(t, err, ErrDatabase)
+}
+
+// TestSameDocumentIsNotAttachedTwice: the same bytes attached again to the same complaint are
+// refused, naming the attachment it already is, and change nothing; another complaint may
+// hold the same document.
+func TestSameDocumentIsNotAttachedTwice(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	_, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 brief"))
+	must(t, err)
+	before := dumpTables(t, s)
+	_, err = s.AddAttachment(ref, "scan van de klachtbrief.pdf", []byte("%PDF-1.4 brief"))
+	wantErr(t, err, ErrConflict)
+	if err == nil || !strings.Contains(err.Error(), "‘klachtbrief.pdf’") || dumpTables(t, s) != before {
+		t.Errorf("the same document again: %v", err)
+	}
+	other := mustCreate(t, s, complaint("Bakker", "2026-02-03", true))
+	if _, err := s.AddAttachment(other, "klachtbrief.pdf", []byte("%PDF-1.4 brief")); err != nil {
+		t.Errorf("the same document with another complaint: %v", err)
+	}
 }
