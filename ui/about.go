@@ -65,7 +65,7 @@ func showAbout(win fyne.Window, s aboutStore, meta fyne.AppMetadata) dialog.Dial
 	}
 	value := func(text string) *widget.Label {
 		l := widget.NewLabel(text)
-		l.Wrapping, l.Selectable = fyne.TextWrapBreak, true // a path or a hash may be copied
+		l.Wrapping, l.Selectable = fyne.TextWrapWord, true // a path or a hash may be copied; words stay whole where they fit
 		return l
 	}
 	form := widget.NewForm(widget.NewFormItem(lang.L("Version"), value(version)),
