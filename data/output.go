@@ -172,12 +172,34 @@ func makePartial(create func() (path string, remove func(), err error)) (forget 
 	return func() { partialFiles.Delete(path) }, nil
 }
 
+// steady is held, shared, by the steps an interruption must not cut in two (uninterrupted);
+// RemovePartialOutputs takes it whole, so the program ends only after such a step, and none
+// begins once it has run.
+var steady struct {
+	sync.RWMutex
+	ended bool
+}
+
+// uninterrupted runs step, which leaves the register inconsistent when cut short halfway (a
+// restore's swap of files and its record), so that an interruption waits for its end.
+func uninterrupted(step func() error) error {
+	steady.RLock()
+	defer steady.RUnlock()
+	if steady.ended {
+		return errors.New("het programma stopt")
+	}
+	return step()
+}
+
 // RemovePartialOutputs deletes the temporary files of outputs and backups still being
 // written. The CLI calls it when it is interrupted (Ctrl+C, SIGTERM) and the app when it
 // ends, so no half-written copy of personal data stays behind in a hidden file. Windows
 // removes no file that SQLite still has open; a snapshot left so goes at the next backup
 // (removeStaleSnapshots).
 func RemovePartialOutputs() {
+	steady.Lock() // after a step that must not be cut short, and before the next
+	steady.ended = true
+	steady.Unlock()
 	partials.Lock()
 	defer partials.Unlock()
 	partials.ended = true

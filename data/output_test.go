@@ -191,6 +191,9 @@ func interrupt() {
 	partials.Lock()
 	partials.ended = false
 	partials.Unlock()
+	steady.Lock()
+	steady.ended = false
+	steady.Unlock()
 }
 
 // TestInterruptWaitsForAFileBeingMade: an interruption while a temporary file is being made
@@ -224,5 +227,39 @@ func TestInterruptWaitsForAFileBeingMade(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Error("the refused file was made anyway")
+	}
+}
+
+// TestInterruptWaitsForAStepThatMustNotBeCut: an interruption during a restore's swap of
+// files waits until the swap and its record are done (cut in between, the register's anchor
+// named the register set aside), and no such step begins after it.
+func TestInterruptWaitsForAStepThatMustNotBeCut(t *testing.T) {
+	inStep, finish := make(chan struct{}), make(chan struct{})
+	stepDone := make(chan struct{})
+	go func() {
+		uninterrupted(func() error {
+			close(inStep)
+			<-finish
+			return nil
+		})
+		close(stepDone)
+	}()
+	<-inStep
+	removed := make(chan struct{})
+	go func() {
+		RemovePartialOutputs()
+		close(removed)
+	}()
+	defer interrupt() // allow outputs and steps again for the other tests
+	select {
+	case <-removed:
+		t.Fatal("the interruption did not wait for the step")
+	case <-time.After(30 * time.Millisecond):
+	}
+	close(finish)
+	<-stepDone
+	<-removed
+	if err := uninterrupted(func() error { return nil }); err == nil {
+		t.Error("a step began after the interruption")
 	}
 }

@@ -50,24 +50,35 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 	}
 	defer done()
 	res.Backup = h
+	// From setting the register aside until the restored one is recorded and its anchor
+	// written, an interruption waits: cut short in between, the register was missing, or its
+	// anchor still named the register set aside and verify reported a rewritten trail.
+	err = uninterrupted(func() error { return swapIn(&res, tmp, dbPath, exists, backupPath, now, actor) })
+	return res, err
+}
+
+// swapIn puts the unpacked backup tmp in the register's place and records the restore in it.
+func swapIn(res *RestoreResult, tmp, dbPath string, exists bool, backupPath string, now time.Time, actor string) error {
+	h := res.Backup
+	var err error
 	if exists {
 		if res.SetAside, err = setAside(dbPath, now); err != nil {
-			return res, err
+			return err
 		}
 	} else if err := os.Rename(tmp, dbPath); err != nil {
-		return res, err
+		return err
 	}
 	if res.SetAside != "" {
 		if err := os.Rename(tmp, dbPath); err != nil { // replaces the file in one step
 			if !fileExists(dbPath) { // it was moved aside rather than linked: move it back
 				os.Rename(res.SetAside, dbPath)
 			}
-			return res, unusable(err, "het terugzetten is mislukt; het register is niet gewijzigd (%v)", err)
+			return unusable(err, "het terugzetten is mislukt; het register is niet gewijzigd (%v)", err)
 		}
 	}
 	s, err := Open(dbPath)
 	if err != nil {
-		return res, err
+		return err
 	}
 	s.Now = func() time.Time { return now }
 	if actor != "" {
@@ -84,7 +95,7 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 	if err == nil {
 		res.Events, _, err = head(s.reads())
 	}
-	return res, errors.Join(err, s.Close())
+	return errors.Join(err, s.Close())
 }
 
 // compareWithFile is CompareBackup for a backup file, by its header only; nil when the
