@@ -215,42 +215,17 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	}
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
-	for _, it := range items {
-		if c, ok := it.Widget.(*check); ok {
-			ticked := c.OnChanged
-			c.OnChanged = func(on bool) {
-				if ticked != nil {
-					ticked(on)
-				}
-				valid()
-			}
-		}
-		if r, ok := it.Widget.(*widget.RadioGroup); ok {
-			chosen := r.OnChanged
-			r.OnChanged = func(s string) {
-				if chosen != nil {
-					chosen(s)
-				}
-				valid()
-			}
-		}
-		if c, ok := it.Widget.(*choice); ok { // a choice may change the hint below it: the dialog fits it again
-			chosen := c.OnChanged
-			c.OnChanged = func(s string) {
-				if chosen != nil {
-					chosen(s)
-				}
-				valid()
-			}
+	for _, it := range items { // every change of a field (a choice may change the hint below it) checks the form again
+		switch w := it.Widget.(type) {
+		case *check:
+			w.OnChanged = andThen(w.OnChanged, valid)
+		case *widget.RadioGroup:
+			w.OnChanged = andThen(w.OnChanged, valid)
+		case *choice:
+			w.OnChanged = andThen(w.OnChanged, valid)
 		}
 		if e, ok := it.Widget.(*entry); ok {
-			typed := e.OnChanged
-			e.OnChanged = func(s string) {
-				if typed != nil {
-					typed(s)
-				}
-				valid()
-			}
+			e.OnChanged = andThen(e.OnChanged, valid)
 			e.onEscape = d.Hide
 			if !e.MultiLine {
 				e.OnSubmitted = func(string) { d.Submit() }
@@ -267,6 +242,16 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 		}
 	}
 	return d
+}
+
+// andThen is the handler f (if any) followed by then.
+func andThen[T any](f func(T), then func()) func(T) {
+	return func(v T) {
+		if f != nil {
+			f(v)
+		}
+		then()
+	}
 }
 
 // waitingFor is what a form's OK button waits for: the first text field whose check refuses
