@@ -105,7 +105,7 @@ func (s *Store) snapshot(snap string) (BackupHeader, error) {
 	if err != nil {
 		return h, unusable(err, "de momentopname van het register is mislukt (%v)", err)
 	}
-	db, err := sql.Open("sqlite", existingFile(snap))
+	db, err := openCopy(snap)
 	if err != nil {
 		return h, err
 	}
@@ -149,6 +149,14 @@ func existingFile(path string) string {
 		uri = "file://" + (&url.URL{Path: p}).EscapedPath() // an empty authority, then the path
 	}
 	return uri + "?mode=rw"
+}
+
+// openCopy opens a copy of a register that a backup or a restore checks, with a page cache of
+// 256 KB per connection instead of 2 MB: the check reads the file through in order and is no
+// faster with more, and the desktop app makes its backups in the background (on a register of
+// 100,000 complaints, 13 MB of the app's memory during its backup).
+func openCopy(path string) (*sql.DB, error) {
+	return sql.Open("sqlite", existingFile(path)+"&_pragma=cache_size(-256)")
 }
 
 func fileSHA256(path string) (string, error) {

@@ -201,3 +201,21 @@ func TestInterruptedSnapshotIsNotMadeAgain(t *testing.T) {
 		t.Errorf("checking a removed snapshot left %v", got)
 	}
 }
+
+// A backup's or a restore's check of its copy reads with a small page cache: the desktop app
+// makes its backups in the background, beside everything it holds.
+func TestCopyIsCheckedWithASmallCache(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	db, err := openCopy(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var kib int
+	if err := db.QueryRow(`PRAGMA cache_size`).Scan(&kib); err != nil {
+		t.Fatal(err)
+	}
+	if kib != -256 {
+		t.Errorf("cache_size %d, want -256 (256 KB)", kib)
+	}
+}

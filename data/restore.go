@@ -165,7 +165,7 @@ func checkCopy(path string, h BackupHeader) error {
 	if err := probe(path, existingFile(path)); err != nil {
 		return damagedBackup("%s", err)
 	}
-	db, err := sql.Open("sqlite", existingFile(path))
+	db, err := openCopy(path)
 	if err != nil {
 		return damagedBackup("%s", err)
 	}

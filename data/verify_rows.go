@@ -16,43 +16,55 @@ import (
 // order, and then every tracked table is read once in key order beside those rows. Reading
 // the changes a second time, ordered by row, took a fifth of verify's time.
 
-// hashKey is a row hash as the check keeps it: its length and first 16 bytes. Matching half
-// of a SHA-256 on purpose still takes 2^128 tries, and 700,000 rows then take some 50 MB.
-type hashKey struct {
-	n int16 // the length; -1: no hash (no row before, or none after)
-	b [16]byte
-}
+// hashKey is a row hash as the check keeps it: its first 16 bytes, zero for no row (before a
+// row's first change, or after its removal). Row hashes are SHA-256, and the recorded ones are
+// covered by the chain: matching half of one on purpose still takes 2^128 tries, and 700,000
+// rows then take some 17 MB.
+type hashKey [16]byte
 
 func keyOfHash(b []byte) hashKey {
-	if b == nil {
-		return hashKey{n: -1}
+	var k hashKey
+	copy(k[:], b)
+	if b != nil && k == noRow { // a row all the same, whatever its hash looks like
+		k[0] = 1
 	}
-	k := hashKey{n: int16(min(len(b), 1<<14))}
-	copy(k.b[:], b)
 	return k
 }
 
 // noRow is the hash before a row's first change: there was no row.
-var noRow = keyOfHash(nil)
+var noRow hashKey
 
-// rowHistory is what one range of events recorded of one row, in event order.
+// rowHistory is what one range of events recorded of one row, in event order, as kept for
+// every row (24 bytes; a backup's check holds one for each of a large register's rows). What a
+// row there before the range's first change of it needs, and the event where a history breaks,
+// are rare and kept beside it in its tableHistory; rowRecord is the whole.
 type rowHistory struct {
-	firstBefore, last hashKey // before its first change, after its last
-	first             int64   // the event of its first change: for the whole walk, the one that created the row
-	broken            int64   // the first event whose "before" is not the "after" of the change before it; 0: none
+	last  hashKey // after its last change
+	first int64   // the event of its first change: for the whole walk, the one that created the row; 0: none
+}
+
+// rowRecord is a row's history with what is kept beside it.
+type rowRecord struct {
+	rowHistory
+	firstBefore hashKey // before its first change
+	broken      int64   // the first event whose "before" is not the "after" of the change before it; 0: none
 }
 
 // brokenAt is the first event at which the row's history does not hold, once every range is
 // joined: a first change that found a row already there, or a later broken link.
-func (r rowHistory) brokenAt() int64 {
+func (r rowRecord) brokenAt() int64 {
 	if r.firstBefore != noRow {
 		return r.first
 	}
 	return r.broken
 }
 
-// then is r followed by the history n of the range after it.
-func (r rowHistory) then(n rowHistory) rowHistory {
+// joined is the history r followed by n, that of the range after it; r is empty when the
+// earlier range did not change the row.
+func joined(r, n rowRecord) rowRecord {
+	if r.first == 0 {
+		return n
+	}
 	if r.broken == 0 {
 		r.broken = n.broken
 		if n.firstBefore != r.last {
@@ -63,12 +75,21 @@ func (r rowHistory) then(n rowHistory) rowHistory {
 	return r
 }
 
-// tableHistory is the history of every row of one tracked table that a range changed, by key:
-// an id, in pages of consecutive ids (a map entry per row took half as much again as the
-// histories themselves, and most of a backup's memory), or the key of a setting.
+// rowKey is a row's key in a tracked table: an id, or the text key of a setting.
+type rowKey struct {
+	id   int64
+	text string
+}
+
+// tableHistory is the history of every row of one tracked table that a range changed: by id,
+// in pages of consecutive ids (a map entry per row took half as much again as the histories
+// themselves, and most of a backup's memory), or by the key of a setting; with the rare parts
+// of a rowRecord beside them.
 type tableHistory struct {
-	pages map[int64]*historyPage
-	keys  map[string]rowHistory
+	pages  map[int64]*historyPage
+	keys   map[string]rowHistory
+	found  map[rowKey]hashKey // a row's firstBefore, when there was a row
+	broken map[rowKey]int64
 }
 
 // pageBits sets the ids a page holds: 256, so a range that changes a few old rows among many
@@ -84,7 +105,8 @@ type rowHistories []tableHistory
 func newRowHistories() rowHistories {
 	h := make(rowHistories, len(trackedTables))
 	for i := range h {
-		h[i] = tableHistory{pages: map[int64]*historyPage{}, keys: map[string]rowHistory{}}
+		h[i] = tableHistory{pages: map[int64]*historyPage{}, keys: map[string]rowHistory{},
+			found: map[rowKey]hashKey{}, broken: map[rowKey]int64{}}
 	}
 	return h
 }
@@ -105,13 +127,15 @@ func (h rowHistories) note(event int64, changes []rowChange) {
 		if !ok {
 			continue
 		}
+		t := h[i]
 		before, after := keyOfHash(c.Before), keyOfHash(c.After)
 		if id, isID := c.Key.(int64); isID {
-			noteChange(h[i].slot(id), event, before, after)
+			t.noteChange(rowKey{id: id}, t.slot(id), event, before, after)
 		} else {
-			r := h[i].keys[keyText(c.Key)]
-			noteChange(&r, event, before, after)
-			h[i].keys[keyText(c.Key)] = r
+			k := keyText(c.Key)
+			r := t.keys[k]
+			t.noteChange(rowKey{text: k}, &r, event, before, after)
+			t.keys[k] = r
 		}
 	}
 }
@@ -126,46 +150,77 @@ func (t tableHistory) slot(id int64) *rowHistory {
 	return &p[id&(1<<pageBits-1)]
 }
 
-// noteChange adds one change of a row to its history r.
-func noteChange(r *rowHistory, event int64, before, after hashKey) {
+// noteChange adds one change of row k to its history r.
+func (t tableHistory) noteChange(k rowKey, r *rowHistory, event int64, before, after hashKey) {
 	switch {
 	case r.first == 0:
-		*r = rowHistory{firstBefore: before, first: event}
-	case r.broken == 0 && before != r.last:
-		r.broken = event
+		r.first = event
+		if before != noRow {
+			t.found[k] = before
+		}
+	case before != r.last:
+		if _, ok := t.broken[k]; !ok {
+			t.broken[k] = event
+		}
 	}
 	r.last = after
+}
+
+// record is row k's history r with what is kept beside it.
+func (t tableHistory) record(k rowKey, r rowHistory) rowRecord {
+	return rowRecord{rowHistory: r, firstBefore: t.found[k], broken: t.broken[k]}
+}
+
+// keep notes rec's rare parts beside the row's history and returns that history.
+func (t tableHistory) keep(k rowKey, rec rowRecord) rowHistory {
+	putOrDelete(t.found, k, rec.firstBefore)
+	putOrDelete(t.broken, k, rec.broken)
+	return rec.rowHistory
+}
+
+func putOrDelete[V comparable](m map[rowKey]V, k rowKey, v V) {
+	var zero V
+	if v == zero {
+		delete(m, k)
+	} else {
+		m[k] = v
+	}
 }
 
 // fold adds the histories of the range after h's to h, and empties next so its memory goes.
 func (h rowHistories) fold(next rowHistories) {
 	for i, t := range next {
+		mine := h[i]
+		moved := map[int64]bool{}
 		for n, page := range t.pages {
-			mine := h[i].pages[n]
-			if mine == nil { // no row of this page changed before: the page moves over whole
-				h[i].pages[n] = page
+			p := mine.pages[n]
+			if p == nil { // no row of this page changed before: the page moves over whole
+				mine.pages[n], moved[n] = page, true
 				continue
 			}
 			for j := range page {
 				if page[j].first != 0 {
-					mine[j] = joined(mine[j], page[j])
+					k := rowKey{id: n<<pageBits | int64(j)}
+					p[j] = mine.keep(k, joined(mine.record(k, p[j]), t.record(k, page[j])))
 				}
 			}
 		}
-		for k, n := range t.keys {
-			h[i].keys[k] = joined(h[i].keys[k], n)
+		for k, v := range t.found {
+			if k.text == "" && moved[k.id>>pageBits] {
+				mine.found[k] = v
+			}
+		}
+		for k, v := range t.broken {
+			if k.text == "" && moved[k.id>>pageBits] {
+				mine.broken[k] = v
+			}
+		}
+		for text, n := range t.keys {
+			k := rowKey{text: text}
+			mine.keys[text] = mine.keep(k, joined(mine.record(k, mine.keys[text]), t.record(k, n)))
 		}
 		next[i] = tableHistory{}
 	}
-}
-
-// joined is the history r followed by n, that of the range after it; r is empty when the
-// earlier range did not change the row.
-func joined(r, n rowHistory) rowHistory {
-	if r.first == 0 {
-		return n
-	}
-	return r.then(n)
 }
 
 // historyCursor walks a table's recorded rows in SQLite's order: ids, then text keys.
@@ -181,13 +236,14 @@ func (t tableHistory) cursor() *historyCursor {
 }
 
 // next is the next recorded row and its history; ok is false after the last.
-func (c *historyCursor) next() (key any, r rowHistory, ok bool) {
+func (c *historyCursor) next() (key any, r rowRecord, ok bool) {
 	for len(c.pages) > 0 {
 		page := c.t.pages[c.pages[0]]
 		for ; c.slot < len(page); c.slot++ {
 			if page[c.slot].first != 0 {
+				id := c.pages[0]<<pageBits | int64(c.slot)
 				c.slot++
-				return c.pages[0]<<pageBits | int64(c.slot-1), page[c.slot-1], true
+				return id, c.t.record(rowKey{id: id}, page[c.slot-1]), true
 			}
 		}
 		c.pages, c.slot = c.pages[1:], 0
@@ -195,9 +251,9 @@ func (c *historyCursor) next() (key any, r rowHistory, ok bool) {
 	if len(c.keys) > 0 {
 		k := c.keys[0]
 		c.keys = c.keys[1:]
-		return k, c.t.keys[k], true
+		return k, c.t.record(rowKey{text: k}, c.t.keys[k]), true
 	}
-	return nil, rowHistory{}, false
+	return nil, rowRecord{}, false
 }
 
 // verifyRows compares every row of every tracked table with the last hash its events recorded,

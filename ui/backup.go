@@ -33,8 +33,9 @@ func isDemo(path string) bool {
 // autoBackup is the store's AutoBackup as the desktop app runs it. A backup's check reads the
 // whole register: on one of 100,000 complaints the app went from 230 MB to 430 MB and kept
 // that for minutes after. While it runs the garbage collector lets the heap grow by a fifth
-// instead of doubling it (at 50%, 300 MB at most; at 20%, 277 MB, in the same time), and
-// afterwards the memory goes back to the system at once.
+// instead of doubling it (with the check's compact histories of BENCHMARKS.md's run U: 287 MB
+// at most when doubling, 235–241 MB at a fifth, in the same time), and afterwards the memory
+// goes back to the system at once.
 func autoBackup(s backupStore, daily bool) (data.BackupInfo, bool, error) {
 	old := debug.SetGCPercent(20)
 	defer func() { debug.SetGCPercent(old); debug.FreeOSMemory() }()
