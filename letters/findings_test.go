@@ -72,9 +72,9 @@ func TestFindings(t *testing.T) {
 			in.Extension, in.Extensions = second, []data.Extension{first, second}
 			in.ProgressSent = []Sent{{Made: first.On, On: first.On}} // the first extension was told
 		}, nl: []string{"de oorspronkelijke datum van 5 november 2026 niet haalbaar was", "uiterlijk 7 december 2026",
-			"Helaas moeten wij de datum nu opnieuw verschuiven.", "De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
+			"Nu moeten wij de datum opnieuw verschuiven.", "De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
 			en: []string{"the original date of 5 November 2026 could not be met", "by 7 December 2026", "we regret that",
-				"The expert has fallen ill."}, notNL: []string{"onze excuses", "De redenen daarvoor zijn:", "Wij hebben advies gevraagd"},
+				"The expert has fallen ill."}, notNL: []string{"onze excuses", "De redenen daarvoor zijn:", "Wij hebben advies gevraagd", "Helaas moeten"},
 			notEN: []string{"our apologies", "The reasons for this are:"}},
 		{name: "two extensions told at once", kind: data.LetterProgress, edit: func(in *Input) {
 			first := in.Extension // no progress letter went out for it

@@ -182,8 +182,8 @@ var dutch = phrases{
 		data.SubjectService: " over onze dienstverlening", data.SubjectOrganisation: " over onze organisatie"},
 	missing: "Helaas lukt het ons niet om die datum te halen.",
 	missed:  "Dat is ons helaas niet gelukt. Het spijt ons dat u dit nu pas van ons hoort.",
-	earlier: "Eerder hebben wij u laten weten dat de oorspronkelijke datum van %s niet haalbaar was. Helaas moeten " +
-		"wij de datum nu opnieuw verschuiven.",
+	earlier: "Eerder hebben wij u laten weten dat de oorspronkelijke datum van %s niet haalbaar was. Nu moeten wij " +
+		"de datum opnieuw verschuiven.", // "Helaas" is the paragraph before's
 	reasonsIntro: "De redenen daarvoor zijn:",
 	mine:         [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
 	toRepresentative: [][2]string{
