@@ -109,13 +109,36 @@ func refusedInput(field string, err error) error {
 	return err
 }
 
-// followSector offers the new sector's next body: when the sector changes and disputes_body is
-// still a built-in text that this save does not set itself, it becomes the new sector's default.
+// followSector follows a change of sector that this save makes: the deadline term, unless the
+// save sets it (PolicyForSector), and the next body, when disputes_body is still a built-in
+// text that this save does not set itself. The settings screen shows both as they follow, and
+// saves them as shown; the first-start dialog and the CLI's settings set leave it to this.
 func followSector(current Settings, changes map[string]string) {
 	p, changed := changes[KeyProfession]
-	body, set := changes[KeyDisputesBody]
-	if own := set && body != current[KeyDisputesBody]; !changed || own || p == current[KeyProfession] || !IsDefaultDisputesBody(current[KeyDisputesBody]) {
+	if !changed || p == current[KeyProfession] {
+		return
+	}
+	if _, set := changes[KeyDeadlinePolicy]; !set {
+		if policy := PolicyForSector(current[KeyDeadlinePolicy], current[KeyProfession], p); policy != current[KeyDeadlinePolicy] {
+			changes[KeyDeadlinePolicy] = policy
+		}
+	}
+	if body, set := changes[KeyDisputesBody]; set && body != current[KeyDisputesBody] || !IsDefaultDisputesBody(current[KeyDisputesBody]) {
 		return
 	}
 	changes[KeyDisputesBody] = DisputesBodyFor(p)
+}
+
+// PolicyForSector is the deadline term once the sector goes from one to another: care falls
+// under the Wkkgz and its six weeks, so entering care turns the default month into the Wkkgz
+// term and leaving care turns that back; any other term, and a move between two other
+// sectors, stays as it is.
+func PolicyForSector(policy, from, to string) string {
+	switch care := ProfessionCare; {
+	case to == care && from != care && policy == PolicyMonth:
+		return PolicyWkkgz
+	case from == care && to != care && policy == PolicyWkkgz:
+		return PolicyMonth
+	}
+	return policy
 }

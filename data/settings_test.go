@@ -169,6 +169,33 @@ func TestSetSettings(t *testing.T) {
 // TestLetterDetails: a letter needs the practice's name, address, postcode, place, a phone
 // number or an e-mail address, and the signatory; the refusal names each missing one and
 // points at the first, so the app can open that setting.
+// TestSectorBringsItsTerm: a save that changes the sector and not the term follows the sector
+// (care: the Wkkgz's six weeks, and back to the month on leaving it), as the settings screen
+// does visibly; a term the save sets, or one of the practice's own choosing, stays.
+func TestSectorBringsItsTerm(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	steps := []struct {
+		set  map[string]string
+		want string
+	}{
+		{map[string]string{KeyProfession: ProfessionCare}, PolicyWkkgz},
+		{map[string]string{KeyProfession: ProfessionLegal}, PolicyMonth},
+		{map[string]string{KeyProfession: ProfessionCare, KeyDeadlinePolicy: PolicyMonth}, PolicyMonth},
+		{map[string]string{KeyProfession: ProfessionAccountancy}, PolicyMonth},
+		{map[string]string{KeyDeadlinePolicy: Policy8Weeks}, Policy8Weeks},
+		{map[string]string{KeyProfession: ProfessionCare}, Policy8Weeks},
+		{map[string]string{KeyProfession: ProfessionOther}, Policy8Weeks},
+	}
+	for i, step := range steps {
+		must(t, s.SetSettings(step.set))
+		set, err := s.Settings()
+		must(t, err)
+		if set.Policy() != step.want {
+			t.Errorf("step %d, %v: term %q, want %q", i+1, step.set, set.Policy(), step.want)
+		}
+	}
+}
+
 func TestLetterDetails(t *testing.T) {
 	set := DefaultSettings()
 	err := set.CheckLetterDetails()

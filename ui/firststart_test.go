@@ -64,6 +64,9 @@ func TestFirstStartAsksEverythingTheLettersNeed(t *testing.T) {
 		!strings.Contains(set.DisputesBody(), "Geschilleninstantie Zorg") || set.DisputesBodyPlaceholder() != "" {
 		t.Errorf("stored postcode %q, e-mail %q, sector %q, next body %q", set.PracticePostcode(), set.PracticeEmail(), set.Profession(), set.DisputesBody())
 	}
+	if set.Policy() != data.PolicyWkkgz { // as the settings screen chooses it; the month stayed
+		t.Errorf("a care practice starts with the term %q", set.Policy())
+	}
 	if m.FirstStart() != nil {
 		t.Error("first start asks again on a register with practice details")
 	}

@@ -450,28 +450,28 @@ func (s *settingsScreen) followSector() {
 		s.check()
 	}
 	policy := s.selects[data.KeyDeadlinePolicy]
-	wasCare := false // the sector chosen before, as shown
+	sector := func() string {
+		if i := sel.SelectedIndex(); i >= 0 {
+			return data.Professions[i]
+		}
+		return ""
+	}
+	was := "" // the sector chosen before, as shown
 	sel.OnChanged = func(string) {
 		if s.loading {
-			wasCare = sel.SelectedIndex() >= 0 && data.Professions[sel.SelectedIndex()] == data.ProfessionCare
+			was = sector()
 			s.check()
 			return
 		}
 		if i := sel.SelectedIndex(); i >= 0 && data.IsDefaultDisputesBody(body.Text) {
 			body.SetText(data.DisputesBodyFor(data.Professions[i]))
 		}
-		// Care falls under the Wkkgz and its six weeks: choosing the sector chooses that term
-		// while the term is the default month, and leaving care goes back; a move between
-		// other sectors leaves the term as it is.
-		care := sel.SelectedIndex() >= 0 && data.Professions[sel.SelectedIndex()] == data.ProfessionCare
-		from, to := data.PolicyMonth, data.PolicyWkkgz
-		if !care {
-			from, to = to, from
+		// The term follows the sector as a save without it would (care: the Wkkgz), shown
+		// here so the practitioner can choose otherwise before saving.
+		if i := policy.SelectedIndex(); i >= 0 {
+			policy.SetSelectedIndex(slices.Index(data.Policies, data.PolicyForSector(data.Policies[i], was, sector())))
 		}
-		if i := policy.SelectedIndex(); i >= 0 && data.Policies[i] == from && care != wasCare {
-			policy.SetSelectedIndex(slices.Index(data.Policies, to))
-		}
-		wasCare = care
+		was = sector()
 		s.check()
 	}
 }

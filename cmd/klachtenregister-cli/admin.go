@@ -154,10 +154,11 @@ func setSettings(c *call, pairs []string) error {
 		}
 		values[k], checked[k] = v, clean
 	}
-	set, err := c.settings()
+	before, err := c.settings()
 	if err != nil {
 		return err
 	}
+	set := maps.Clone(before)
 	maps.Copy(set, checked)
 	if err := data.CheckSettings(set); err != nil { // before a new register is made
 		return err
@@ -175,5 +176,24 @@ func setSettings(c *call, pairs []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s opgeslagen\n", counted(len(values), "instelling", "instellingen"))
+	after, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	// A new sector brings its own term and next body (see data.SetSettings): said, not silent.
+	for _, d := range data.SettingKeys() {
+		if _, given := values[d.Key]; !given && after[d.Key] != before[d.Key] {
+			fmt.Fprintf(c.stdout, "Aangepast aan de nieuwe sector: %s (%s) is nu: %s\n", d.Key, d.Label, firstLine(after[d.Key]))
+		}
+	}
 	return nil
+}
+
+// firstLine is a setting's value as one line: a long text's first line, with "…" when more follows.
+func firstLine(v string) string {
+	line, more, _ := strings.Cut(v, "\n")
+	if more != "" || len([]rune(line)) > 80 {
+		return string([]rune(line)[:min(len([]rune(line)), 80)]) + "…"
+	}
+	return line
 }

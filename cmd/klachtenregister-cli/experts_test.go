@@ -195,12 +195,14 @@ func TestWhoComplains(t *testing.T) {
 // placeholder, and the outcome letter waits until the practice fills in the name.
 func TestDisputesBodyPlaceholder(t *testing.T) {
 	db, ref := letterRegister(t)
-	ok(t, db, "settings", "set", "profession=care")
+	if out := ok(t, db, "settings", "set", "profession=care"); !strings.Contains(out, "deadline_policy (Afhandeltermijn) is nu: wkkgz") {
+		t.Errorf("choosing care did not say the term followed:\n%s", out)
+	}
 	var set map[string]string
 	if err := json.Unmarshal([]byte(ok(t, db, "settings", "--json")), &set); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(set["disputes_body"], "[naam geschilleninstantie]") || set["ask_consent_on_ack"] != "true" {
+	if !strings.Contains(set["disputes_body"], "[naam geschilleninstantie]") || set["ask_consent_on_ack"] != "true" || set["deadline_policy"] != "wkkgz" {
 		t.Fatalf("settings after choosing care: %v", set)
 	}
 	refusedUnchanged(t, db, "kies uit care, legal, accountancy, other", "settings", "set", "profession=bakkerij")
