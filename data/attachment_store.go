@@ -41,6 +41,63 @@ func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
 	return a.ID, err
 }
 
+// RemoveAttachment takes a document off complaint ref that does not belong there (put with
+// the wrong complaint, the wrong file): its content and its name go, also from the audit
+// trail, where the event that added it keeps its place in the chain but not its payload
+// (an erasure record says so, as anonymising does), and an event records the removal with
+// the reason and the document's fingerprint. A document that a consent names or that went
+// to an expert is part of the handling and stays; a closed file is reopened first.
+func (s *Store) RemoveAttachment(ref string, id int64, reason string) error {
+	reason, err := cleanText("reason", reason, textRule{max: 1000, multiLine: true}.as("de reden"))
+	if err != nil {
+		return err
+	}
+	if reason == "" {
+		return invalid("reason", "vul in waarom de bijlage weg moet, bijvoorbeeld: bij de verkeerde klacht gezet; de reden komt in het dossier")
+	}
+	return s.update(func(tx *Tx) error {
+		c, err := tx.changeable(ref)
+		if err != nil {
+			return err
+		}
+		var a Attachment
+		switch err := tx.QueryRow(`SELECT name, size, sha256 FROM attachments WHERE id = ? AND complaint_id = ?`, id, c.ID).Scan(&a.Name, &a.Size, &a.SHA256); {
+		case err == sql.ErrNoRows:
+			return notFound("klacht %s heeft geen bijlage %d", c.Reference, id)
+		case err != nil:
+			return err
+		case a.Erased():
+			return conflict("bijlage %d is al verwijderd toen de klacht werd geanonimiseerd", id)
+		}
+		var used bool
+		if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM shares WHERE attachment_id = ?1
+			UNION ALL SELECT 1 FROM share_documents WHERE attachment_id = ?1
+			UNION ALL SELECT 1 FROM consent_documents WHERE attachment_id = ?1)`, id).Scan(&used); err != nil {
+			return err
+		}
+		if used {
+			return conflict("‘%s’ is genoemd in een toestemming of gedeeld met een deskundige, en hoort daarmee bij de behandeling van klacht %s; de bijlage blijft bewaard", a.Name, c.Reference)
+		}
+		var added []int64
+		if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { added = append(added, n) },
+			`SELECT DISTINCT r.event_id FROM event_rows r JOIN events e ON e.id = r.event_id
+			WHERE r.tbl = 'attachments' AND r.row_key = ? AND e.kind = 'attachment_added' ORDER BY r.event_id`, id); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM attachments WHERE id = ?`, id); err != nil {
+			return err
+		}
+		er, err := tx.eraseHistory([]rowRef{{"attachments", id}}, added)
+		if err != nil {
+			return err
+		}
+		if err := tx.event(c.ID, "attachment_removed", map[string]any{"id": id, "size": a.Size, "sha256": a.SHA256, "reason": reason}); err != nil {
+			return err
+		}
+		return tx.event(c.ID, "payload_erased", er)
+	})
+}
+
 // Attachments lists a complaint's documents, oldest first.
 func (s *Store) Attachments(ref string) ([]Attachment, error) {
 	return ofComplaint(s, ref, attachments)

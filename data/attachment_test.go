@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,4 +124,51 @@ func TestSameDocumentIsNotAttachedTwice(t *testing.T) {
 	if _, err := s.AddAttachment(other, "klachtbrief.pdf", []byte("%PDF-1.4 brief")); err != nil {
 		t.Errorf("the same document with another complaint: %v", err)
 	}
+}
+
+// TestRemoveAttachment: a document put with the wrong complaint can be taken off it, with a
+// reason: its content and name go from the register and the audit trail (the file of another
+// client must not stay behind in the chain's payloads), the removal is recorded, and verify
+// still finds the register whole. What is part of the handling stays.
+func TestRemoveAttachment(t *testing.T) {
+	s := openStore(t, "2026-02-20")
+	ref := reach(t, s, StatusAcknowledged)
+	wrong, err := s.AddAttachment(ref, "aangifte-Pietersen-2025.pdf", []byte("%PDF-1.4 iemand anders"))
+	must(t, err)
+	kept, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+	must(t, err)
+	refusedUnchanged(t, s, "no reason", ErrInvalid, func() error { return s.RemoveAttachment(ref, wrong, "  ") })
+	refusedUnchanged(t, s, "not of this complaint", ErrNotFound, func() error { return s.RemoveAttachment(ref, 99, "verkeerd") })
+
+	must(t, s.RemoveAttachment(ref, wrong, "Hoort bij een ander dossier."))
+	list, err := s.Attachments(ref)
+	must(t, err)
+	if len(list) != 1 || list[0].ID != kept {
+		t.Errorf("attachments after the removal: %+v", list)
+	}
+	if _, err := s.AttachmentContent(wrong); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the removed document's content: %v", err)
+	}
+	var traces int
+	must(t, s.r.QueryRow(`SELECT (SELECT count(*) FROM event_payloads WHERE payload LIKE '%Pietersen%')
+		+ (SELECT count(*) FROM event_rows WHERE tbl = 'attachments' AND row_key = ?)`, wrong).Scan(&traces))
+	if traces != 0 {
+		t.Errorf("%d traces of the removed document left in the audit trail", traces)
+	}
+	events, err := s.Timeline(ref)
+	must(t, err)
+	var said []string
+	for _, e := range events {
+		said = append(said, e.Describe().String())
+	}
+	if all := strings.Join(said, "\n"); !strings.Contains(all, "Bijlage verwijderd: Hoort bij een ander dossier.") ||
+		!strings.Contains(all, "Bijlage toegevoegd: klachtbrief.pdf") {
+		t.Errorf("timeline:\n%s", all)
+	}
+	mustVerify(t, s)
+	refusedUnchanged(t, s, "removed already", ErrNotFound, func() error { return s.RemoveAttachment(ref, wrong, "nog eens") })
+
+	// Named in a consent: part of the handling.
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{Attachments: []int64{kept}}}))
+	refusedUnchanged(t, s, "named in a consent", ErrConflict, func() error { return s.RemoveAttachment(ref, kept, "verkeerd") })
 }

@@ -294,6 +294,8 @@ func (e Event) Describe() Text {
 		return Msg("Stukken gedeeld met %s: %s", str("expert"), documentsOf(p, "documents_text", "documents"))
 	case "attachment_added":
 		return Msg("Bijlage toegevoegd: %s", str("name"))
+	case "attachment_removed":
+		return Msg("Bijlage verwijderd: %s", str("reason"))
 	case "letter_generated":
 		return Msg("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")), p["version"], LanguageName(str("language")))
 	case "measure_added":
@@ -371,7 +373,7 @@ var eventLabels = map[EventKind]string{
 	"consent_refused": "toestemming geweigerd", "consent_withdrawn": "toestemming ingetrokken",
 	"statement_signed": "geheimhoudingsverklaring ondertekend", "documents_shared": "stukken gedeeld",
 	"copies_returned":  "kopieën terug of vernietigd",
-	"attachment_added": "bijlage toegevoegd", "letter_generated": "brief gemaakt", "letter_sent": "brief verstuurd",
+	"attachment_added": "bijlage toegevoegd", "attachment_removed": "bijlage verwijderd", "letter_generated": "brief gemaakt", "letter_sent": "brief verstuurd",
 	"measure_added": "maatregel vastgelegd", "measure_edited": "maatregel gewijzigd", "measure_linked": "maatregel gekoppeld",
 	"measure_unlinked": "maatregel ontkoppeld", "measure_done": "maatregel uitgevoerd",
 	"measure_evaluated": "effect van maatregel beoordeeld", "no_measure_recorded": "geen maatregel nodig",

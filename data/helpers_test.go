@@ -221,3 +221,18 @@ func anExpert(t *testing.T, s *Store) int64 {
 	must(t, err)
 	return id
 }
+
+// refusedUnchanged runs change, which the store must refuse with target, and checks that the
+// register is exactly as it was before it.
+func refusedUnchanged(t *testing.T, s *Store, why string, target error, change func() error) {
+	t.Helper()
+	before := dumpTables(t, s)
+	err := change()
+	if err == nil {
+		t.Fatalf("%s: allowed", why)
+	}
+	wantErr(t, err, target)
+	if dumpTables(t, s) != before {
+		t.Errorf("%s: the register changed", why)
+	}
+}

@@ -19,6 +19,7 @@ import (
 type attachmentsStore interface {
 	AddAttachment(ref, name string, content []byte) (int64, error)
 	AttachmentContent(id int64) ([]byte, error)
+	RemoveAttachment(ref string, id int64, reason string) error
 }
 
 // fileLists are the complaint file's tabs that list what was recorded: timeline, contacts,
@@ -33,7 +34,7 @@ type fileLists struct {
 	consentButton                      *button
 	withdrawConsent, statement, share  *button
 	copiesReturned                     *button // while an expert holds copies after consent was withdrawn
-	addAttachment                      *button
+	addAttachment, removeAttachment    *button
 	addContact, askInformation         *button // the contacts tab's steps
 	informationReceived                *button // shown while requested information is awaited
 	// Why the contacts, experts and attachments tabs refuse their changes now (refusalLine).
@@ -185,6 +186,38 @@ func (l *fileLists) show(f *data.File) {
 		showLine(l.expertsWhy, l.expertsWhy.Text+"\n"+lang.L("What you can still record is that the expert returned or destroyed the copies."))
 	}
 	cf.offer(data.ActionEdit, l.filesWhy, l.addAttachment)
+	setEnabled(l.removeAttachment, !l.addAttachment.Disabled() && len(removable(f.Attachments)) > 0)
+}
+
+// removable are the attachments that still have their content: an erased one has nothing left.
+func removable(all []data.Attachment) []data.Attachment {
+	var out []data.Attachment
+	for _, a := range all {
+		if !a.Erased() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// onRemoveAttachment takes a document that does not belong here off the file, with the reason
+// on record; the store refuses one that is part of the handling (named in a consent, shared).
+func (l *fileLists) onRemoveAttachment() {
+	cf := l.cf
+	list := removable(cf.file.Attachments)
+	names := make([]string, len(list))
+	for i, a := range list {
+		names[i] = a.Name
+	}
+	which := newSelect(names, nil)
+	which.required = true // none chosen for the practitioner: the wrong one would be gone
+	reason := textArea(true)
+	cf.ask(lang.L("Remove attachment"), lang.L("Remove"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Attachment"), which),
+		{Text: lang.L("Reason"), Widget: reason, HintText: lang.L("For example: added to the wrong complaint. The document and its name disappear from the file and the audit trail; the file records that an attachment was removed, and why.")}},
+		func() error {
+			return cf.attachments.RemoveAttachment(cf.ref, list[max(0, which.SelectedIndex())].ID, reason.Text)
+		})
 }
 
 // contactsContent is the contacts tab: the contacts recorded, each shown in full on a click,
@@ -239,9 +272,10 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 		}, cf.win)
 		showFileDialog(d, lang.L("Choose the attachment"), cf.win)
 	})
+	l.removeAttachment = newButton(lang.L("Remove attachment…"), l.onRemoveAttachment)
 	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
 	hint.Wrapping = fyne.TextWrapWord
-	return topThen(container.NewVBox(container.NewBorder(nil, nil, l.addAttachment, nil, hint), l.filesWhy), l.files)
+	return topThen(container.NewVBox(newFlow(l.addAttachment, l.removeAttachment), hint, l.filesWhy), l.files)
 }
 
 // wrappedHeight is about the height of a label with text wrapped at width: its lines, each as

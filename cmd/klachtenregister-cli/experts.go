@@ -12,6 +12,7 @@ import (
 
 func init() {
 	register("attach", command{usage: "KENMERK BESTAND", setup: attachCommand})
+	register("detach", command{usage: "KENMERK --attachment ID --reason TEKST", setup: detachCommand})
 	register("experts", command{usage: "[--json]", setup: expertsCommand})
 	register("expert", command{create: true, usage: "--name NAAM [--salutation mevrouw|heer|neutral] [--initials VOORLETTERS] [--surname ACHTERNAAM] [--title TITEL] [--title-after TITEL] [--organisation ORG] [--address REGEL] [--address2 REGEL] [--postcode PC] [--city PLAATS] [--country LAND] [--email ADRES] [--signed JJJJ-MM-DD] [--id ID (bijwerken)]", setup: expertCommand})
 	register("consent", command{
@@ -36,6 +37,21 @@ func attachCommand(fs *flag.FlagSet) func(c *call) error {
 		return stepDone(c, "bijlage "+filepath.Base(name)+" toegevoegd", func(s *data.Store, ref string) error {
 			_, err := s.AddAttachment(ref, name, content)
 			return err
+		})
+	}
+}
+
+// detachCommand takes a document that does not belong with a complaint off it (data.RemoveAttachment).
+func detachCommand(fs *flag.FlagSet) func(c *call) error {
+	attachment := fs.String("attachment", "", "ID van de bijlage (zie 'show KENMERK')")
+	reason := fs.String("reason", "", "waarom de bijlage weg moet; komt in het dossier")
+	return func(c *call) error {
+		id, err := strconv.ParseInt(*attachment, 10, 64)
+		if err != nil {
+			return usagef("geef de bijlage op met --attachment ID; 'klachtenregister-cli show KENMERK' toont de nummers")
+		}
+		return stepDone(c, fmt.Sprintf("bijlage %d verwijderd", id), func(s *data.Store, ref string) error {
+			return s.RemoveAttachment(ref, id, *reason)
 		})
 	}
 }

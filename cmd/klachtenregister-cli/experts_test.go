@@ -213,3 +213,24 @@ func TestDisputesBodyPlaceholder(t *testing.T) {
 	ok(t, db, "settings", "set", "disputes_body="+strings.ReplaceAll(set["disputes_body"], "[naam geschilleninstantie]", "de Geschilleninstantie Zorg"))
 	ok(t, db, "letter", ref, "outcome", "-o", out)
 }
+
+// TestDetachAWrongDocument: a document attached to the wrong complaint comes off with a
+// reason; without one, or for an ID the complaint lacks, nothing changes; verify passes after.
+func TestDetachAWrongDocument(t *testing.T) {
+	db, ref := letterRegister(t)
+	doc := filepath.Join(t.TempDir(), "aangifte-Pietersen.pdf")
+	if err := os.WriteFile(doc, []byte("%PDF-1.4 van een ander"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ok(t, db, "attach", ref, doc) // attachment 1
+	refusedUnchanged(t, db, "--attachment ID", "detach", ref, "--reason", "verkeerd dossier")
+	refusedUnchanged(t, db, "vul in waarom de bijlage weg moet", "detach", ref, "--attachment", "1")
+	refusedUnchanged(t, db, "heeft geen bijlage 2", "detach", ref, "--attachment", "2", "--reason", "verkeerd dossier")
+	if out := ok(t, db, "detach", ref, "--attachment", "1", "--reason", "Hoort bij een ander dossier."); !strings.Contains(out, "bijlage 1 verwijderd") {
+		t.Errorf("detach said %q", out)
+	}
+	if out := ok(t, db, "show", ref); strings.Contains(out, "Pietersen") || !strings.Contains(out, "Bijlage verwijderd: Hoort bij een ander dossier.") {
+		t.Errorf("the file after detach:\n%s", out)
+	}
+	ok(t, db, "verify")
+}

@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestRemoveAWrongAttachment: the attachments tab takes a document put with the wrong
+// complaint off the file. The dialog chooses none for the practitioner and waits for a
+// reason; the list then holds only the other document and the timeline says why.
+func TestRemoveAWrongAttachment(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	if _, err := s.AddAttachment(ref, "aangifte-Pietersen.pdf", []byte("%PDF-1.4 van een ander")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht")); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if cf.lists.removeAttachment.Disabled() {
+		t.Fatal("Remove attachment is not offered")
+	}
+	test.Tap(cf.lists.removeAttachment)
+	which := dialogSelect(t, cf)
+	if which.SelectedIndex() >= 0 || !cf.dialog.confirm.Disabled() {
+		t.Fatalf("the dialog chose %q for the practitioner, Remove enabled %v", which.Selected, !cf.dialog.confirm.Disabled())
+	}
+	which.SetSelected("aangifte-Pietersen.pdf")
+	if !cf.dialog.confirm.Disabled() {
+		t.Error("Remove enabled without a reason")
+	}
+	test.Type(formEntry(t, cf, 0), "Hoort bij een ander dossier.")
+	if cf.dialog.confirm.Disabled() {
+		t.Fatal("Remove disabled with an attachment and a reason")
+	}
+	cf.dialog.Submit()
+	settle(m)
+	if rows := strings.Join(cf.lists.fileRows, "\n"); strings.Contains(rows, "Pietersen") || !strings.Contains(rows, "klachtbrief.pdf") {
+		t.Errorf("the attachments tab after the removal:\n%s", rows)
+	}
+	if text := timelineText(t, s, ref); !strings.Contains(text, "Bijlage verwijderd: Hoort bij een ander dossier.") {
+		t.Errorf("timeline:\n%s", text)
+	}
+}
