@@ -104,7 +104,9 @@ func logo(set data.Settings) ([]byte, error) {
 
 // documentsInFile names the documents an expert gets to see, from the file: for the
 // confidentiality statement what the complainant consented to share (the latest consent not
-// withdrawn), and otherwise, or for the consent form, the complaint's attachments. ""
+// withdrawn), and otherwise, or for the consent request, what its form offers to tick, by the
+// same numbers: the letters the complainant received and the attachments (it named the
+// attachments alone, by file names that read as two documents where one held a comma). ""
 // leaves the letter's general description.
 func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	if kind != data.LetterConsent && kind != data.LetterConfidentiality {
@@ -117,11 +119,16 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 			}
 		}
 	}
+	t := phrasebook[lang]
 	var names []string
-	for _, a := range f.Attachments {
-		names = append(names, a.Name)
+	for _, d := range fileDocuments(f, lang) {
+		label := t.attachmentNo
+		if d.Letter {
+			label = t.letterNo
+		}
+		names = append(names, numbered(label, d.ID, d.Name))
 	}
-	return data.JoinAnd(names, phrasebook[lang].and) // "a, b en c", as the letter's sentence reads
+	return data.JoinAnd(names, t.and) // "a, b en c", as the letter's sentence reads
 }
 
 // consented names the documents a consent covers in the letter's language, as the consent
