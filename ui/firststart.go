@@ -29,6 +29,7 @@ type firstStart struct {
 	bodyItem   *widget.FormItem // the body's row, the form's last while the sector has one
 	problem    *widget.Label    // what is still missing, or wrong
 	save, demo *button
+	language   *button // the questions in the other language
 	dialog     *dialog.CustomDialog
 	questions  *fyne.Container
 	room       func() float32 // the window's height for the dialog
@@ -95,6 +96,13 @@ func (m *Main) FirstStart() *firstStart {
 	}
 	intro := widget.NewLabel(lang.L("Welcome. Fill in your practice's details; they appear on every letter. You can add the rest under Settings."))
 	intro.Wrapping = fyne.TextWrapWord
+	// The first start spoke Dutch whatever the practice speaks; each language's button is in its own words.
+	other, name := "en", "English"
+	if set.Language() == "en" {
+		other, name = "nl", "Nederlands"
+	}
+	fs.language = newButton(name, func() { m.firstStartIn(fs, other) })
+	fs.language.Importance = widget.LowImportance
 	fs.save = newButton(lang.L("Save and start"), func() {
 		if err := m.store.SetSettings(fs.values()); err != nil {
 			showError(err, m.win)
@@ -124,7 +132,7 @@ func (m *Main) FirstStart() *firstStart {
 	})
 	fs.profession.SetSelectedIndex(len(data.Professions) - 1) // also checks
 	// The questions scroll on a low screen; what is missing and the buttons stay in view.
-	fs.questions = container.NewVBox(intro, form)
+	fs.questions = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(fs.language), intro), form)
 	// What is missing keeps the room of two lines, so the dialog does not move under the
 	// pointer when it shrinks to one while the practitioner types.
 	twoLines := canvas.NewRectangle(color.Transparent)
@@ -137,6 +145,26 @@ func (m *Main) FirstStart() *firstStart {
 	fs.fit() // at the program's start again once the window is on screen (see Run)
 	keepOnEscape(fs.dialog, m.win)
 	return fs
+}
+
+// firstStartIn asks the first start's questions again in the language code, with what was
+// typed: the register speaks it from then on (its language setting), and so do the screens.
+func (m *Main) firstStartIn(fs *firstStart, code string) {
+	if err := m.store.SetSettings(map[string]string{data.KeyLanguage: code}); err != nil {
+		showError(err, m.win)
+		return
+	}
+	fs.closed = true
+	fs.dialog.Hide()
+	m.useLanguage(code)
+	if next := m.FirstStart(); next != nil {
+		for k, e := range fs.fields {
+			next.fields[k].SetText(e.Text)
+		}
+		next.profession.SetSelectedIndex(fs.profession.SelectedIndex())
+		next.body.SetText(fs.body.Text)
+		m.firstStart = next
+	}
 }
 
 // showBody shows the disputes body's row, in the form itself so that its label lines up with

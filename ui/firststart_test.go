@@ -205,3 +205,35 @@ func TestFirstStartLinesUpTheDisputesBody(t *testing.T) {
 		t.Errorf("the field's message: %v", err)
 	}
 }
+
+// TestFirstStartInEnglish: the first start asks in Dutch, and its "English" button asks the
+// same again in English with what was typed kept; the register then speaks English.
+func TestFirstStartInEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = UseLanguage("nl") })
+	m, s := openApp(t, nil)
+	fs := m.FirstStart()
+	m.firstStart = fs
+	test.Type(fs.fields[data.KeyPracticeName], "Practice Oak")
+	fs.profession.SetSelectedIndex(0) // care
+	test.Type(fs.body, "Geschilleninstantie Zorg")
+	if fs.language.Text != "English" {
+		t.Fatalf("the language button says %q", fs.language.Text)
+	}
+	test.Tap(fs.language)
+	settle(m)
+	next := m.firstStart
+	if next == fs || next == nil {
+		t.Fatal("no first start in English")
+	}
+	if next.fields[data.KeyPracticeName].Text != "Practice Oak" || next.sector() != data.ProfessionCare ||
+		next.body.Text != "Geschilleninstantie Zorg" || next.language.Text != "Nederlands" {
+		t.Errorf("in English: name %q, sector %q, body %q, button %q", next.fields[data.KeyPracticeName].Text, next.sector(),
+			next.body.Text, next.language.Text)
+	}
+	if !strings.HasPrefix(next.problem.Text, "Still to fill in: Practice address") {
+		t.Errorf("the English dialog says %q", next.problem.Text)
+	}
+	if set, err := s.Settings(); err != nil || set.Language() != "en" {
+		t.Errorf("the register's language: %q (%v)", set.Language(), err)
+	}
+}
