@@ -30,7 +30,10 @@ type Input struct {
 	Expert          data.Expert      // confidentiality statement: who signs it
 	Documents       string           // consent and confidentiality: which documents; "" describes them in general
 	FileDocuments   []FileDocument   // consent form: the documents of the file the complainant may tick
-	Measures        []data.Measure   // outcome letter under the Wkkgz: the measures taken, each with its term
+	// DocumentsOfFile: Documents names FileDocuments (none were named for the letter), so
+	// the consent form, which lists them to tick, does not name them a second time.
+	DocumentsOfFile bool
+	Measures        []data.Measure // outcome letter under the Wkkgz: the measures taken, each with its term
 	// ConsentAnswered: the complainant's answer about consent is on record, so the
 	// acknowledgement does not ask it (data.AsksConsent).
 	ConsentAnswered bool
@@ -256,6 +259,10 @@ func expandTexts(in *Input) (body, form string, err error) {
 		body = onceInFull(body, who.inSentence(t), who.short(t))
 	}
 	if s := t.formStatements[formKind]; s != "" {
+		// A consent form that lists the file's documents to tick names them there, not twice.
+		if formKind != data.LetterConsent || len(in.FileDocuments) == 0 || !in.DocumentsOfFile {
+			s += "\n\n" + t.formDocuments
+		}
 		signed := maps.Clone(vals)
 		signed["stukken"] = firstPerson(vals["stukken"], t)
 		signed["naam"] = in.Complaint.Complainant.Name // the consent is the complainant's, also via a representative

@@ -306,8 +306,6 @@ func TestEveryPlaceholderHasAValue(t *testing.T) {
 	}
 }
 
-// TestDocumentsAreNamed: the consent letter names the documents in its text; its form, which
-// comes back signed on its own, lets the complainant tick every document, the file's documents
 // TestConsentFormOffersTheNamedDocuments: a file without registered documents to tick, whose
 // letter names the documents in words, lets the complainant consent to just those; a file with
 // documents to tick offers those instead, and a letter that names none offers neither.
@@ -335,6 +333,30 @@ func TestConsentFormOffersTheNamedDocuments(t *testing.T) {
 					t.Errorf("%s, documents %q, %d to tick: %q offered %v, want %v:\n%s", lang, tc.docs, len(tc.files), c.text, !c.want, c.want, form)
 				}
 			}
+		}
+	}
+}
+
+// TestConsentFormNamesTheFileOnce: a consent request that names the file's documents (none
+// were named for it) lists them on its form to tick, without the sentence that named them
+// again just above the list; documents named in the practice's own words keep that sentence.
+func TestConsentFormNamesTheFileOnce(t *testing.T) {
+	for _, lang := range data.Languages {
+		sentence := strings.TrimSuffix(phrasebook[lang].formDocuments, " {stukken}.")
+		in := sample(data.LetterConsent, lang)
+		in.FileDocuments = []FileDocument{{ID: 3, Name: "offerte.pdf"}}
+		in.Documents, in.DocumentsOfFile = "‘offerte.pdf’", true
+		body, form, err := expandTexts(&in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(body, sentence) || strings.Contains(form, sentence) {
+			t.Errorf("%s, the file's documents: named in the letter %v, on the form %v:\n%s", lang,
+				strings.Contains(body, sentence), strings.Contains(form, sentence), form)
+		}
+		in.Documents, in.DocumentsOfFile = "de offerte", false
+		if _, form, err = expandTexts(&in); err != nil || !strings.Contains(form, sentence+" de offerte.") {
+			t.Errorf("%s, documents in the practice's words: the form says (%v)\n%s", lang, err, form)
 		}
 	}
 }

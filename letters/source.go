@@ -78,6 +78,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	}
 	if in.Documents == "" {
 		in.Documents = documentsInFile(f, in.Kind, in.Language)
+		in.DocumentsOfFile = in.Kind == data.LetterConsent
 	}
 	in.FileDocuments = fileDocuments(f, in.Language)
 	if in.Kind == data.LetterConfidentiality {
@@ -104,9 +105,10 @@ func logo(set data.Settings) ([]byte, error) {
 
 // documentsInFile names the documents an expert gets to see, from the file: for the
 // confidentiality statement what the complainant consented to share (the latest consent not
-// withdrawn), and otherwise, or for the consent request, what its form offers to tick, by the
-// same numbers: the letters the complainant received and the attachments (it named the
-// attachments alone, by file names that read as two documents where one held a comma). ""
+// withdrawn), and otherwise, or for the consent request, what its form offers to tick, in
+// words: "onze brief ‘Ontvangstbevestiging van uw klacht’ van 2 mei 2026 en ‘klachtbrief.pdf’"
+// (it named the attachments alone, and by their register numbers "bijlage 15" read as an
+// enclosure the complainant could not find; a file name in quotes keeps its comma). ""
 // leaves the letter's general description.
 func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	if kind != data.LetterConsent && kind != data.LetterConfidentiality {
@@ -121,12 +123,13 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	}
 	t := phrasebook[lang]
 	var names []string
-	for _, d := range fileDocuments(f, lang) {
-		label := t.attachmentNo
-		if d.Letter {
-			label = t.letterNo
+	for _, l := range f.Letters {
+		if offered(l) {
+			names = append(names, fmt.Sprintf(t.ourLetter, t.subjects[l.Kind], formatDate(l.SentOn, lang)))
 		}
-		names = append(names, numbered(label, d.ID, d.Name))
+	}
+	for _, a := range f.Attachments {
+		names = append(names, "‘"+a.Name+"’")
 	}
 	return data.JoinAnd(names, t.and) // "a, b en c", as the letter's sentence reads
 }

@@ -268,16 +268,16 @@ func TestConsentedDocumentsReadAsASentence(t *testing.T) {
 }
 
 // TestConsentLetterNamesWhatItsFormOffers: the consent request names the documents its form
-// offers to tick, by the same numbers, as the sentence reads them ("a, b en c"): it named the
-// attachments alone (the form also offers the letters sent), by file names that read as two
-// documents where one held a comma.
+// offers to tick, in words, as the sentence reads them ("a, b en c"): it named the attachments
+// alone (the form also offers the letters sent), by file names that read as two documents
+// where one held a comma; by their register numbers "bijlage 3" read as an enclosure.
 func TestConsentLetterNamesWhatItsFormOffers(t *testing.T) {
 	f := &data.File{Letters: []data.Letter{{ID: 4, Kind: data.LetterAcknowledgement, SentOn: day("2026-10-08")},
 		{ID: 5, Kind: data.LetterProgress}}, // not sent: not the complainant's, not on the form
 		Attachments: []data.Attachment{{ID: 3, Name: "klachtbrief, met bijlagen.pdf"}, {ID: 7, Name: "offerte.pdf"}}}
 	for lang, want := range map[string]string{
-		"nl": "brief 4 (Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026), bijlage 3 (klachtbrief, met bijlagen.pdf) en bijlage 7 (offerte.pdf)",
-		"en": "letter 4 (Acknowledgement of your complaint, sent on 8 October 2026), attachment 3 (klachtbrief, met bijlagen.pdf) and attachment 7 (offerte.pdf)",
+		"nl": "onze brief ‘Ontvangstbevestiging van uw klacht’ van 8 oktober 2026, ‘klachtbrief, met bijlagen.pdf’ en ‘offerte.pdf’",
+		"en": "our letter ‘Acknowledgement of your complaint’ of 8 October 2026, ‘klachtbrief, met bijlagen.pdf’ and ‘offerte.pdf’",
 	} {
 		if got := documentsInFile(f, data.LetterConsent, lang); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)

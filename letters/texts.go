@@ -26,11 +26,13 @@ type phrases struct {
 	documents                   string // {stukken} when nothing names them; it follows "stukken:"
 	formTitles, formStatements  map[data.LetterKind]string
 	formFields                  []string
+	formDocuments               string // the form's line that names the documents, unless it lists them to tick
 	// The consent form's choices (see consentChoices), and the acknowledgement's paragraph
 	// about the enclosed form.
 	consentTick, consentAll, consentOnly, consentNone string
 	consentNamed                                      string // only the documents the letter names, when the file holds none to tick
 	letterNo, attachmentNo, letterOf                  string // a document of the file by its number (see numbered)
+	ourLetter                                         string // a letter the complainant received, in a sentence of the letter
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
@@ -127,23 +129,23 @@ var dutch = phrases{
 	formStatements: map[data.LetterKind]string{
 		data.LetterConsent: "Ik, {naam}, geef hieronder aan of {praktijk} kopieën van stukken uit het dossier van mijn " +
 			"klacht met kenmerk {kenmerk} ter beschikking mag stellen aan een onafhankelijke externe deskundige die een " +
-			"geheimhoudingsverklaring heeft ondertekend. Ik weet dat ik mijn toestemming op elk moment kan intrekken.\n\n" +
-			"Het gaat om de volgende stukken: {stukken}.",
+			"geheimhoudingsverklaring heeft ondertekend. Ik weet dat ik mijn toestemming op elk moment kan intrekken.",
 		data.LetterConfidentiality: "Ik, {deskundige}, adviseer {praktijk} over de klacht met kenmerk {kenmerk}. " +
 			"Ik verklaar dat ik:\n" +
 			"- alle informatie die ik over deze klacht ontvang, geheimhoud;\n" +
 			"- de stukken alleen gebruik voor mijn advies over deze klacht;\n" +
 			"- de stukken en hun inhoud met niemand anders deel dan met {praktijk};\n" +
-			"- de stukken teruggeef of vernietig zodra mijn advies klaar is.\n\n" +
-			"Het gaat om de volgende stukken: {stukken}.",
+			"- de stukken teruggeef of vernietig zodra mijn advies klaar is.",
 	},
-	formFields:   []string{"Plaats", "Datum", "Handtekening"},
-	consentTick:  "Kruis één mogelijkheid aan:",
-	consentAll:   "Ik geef toestemming voor alle stukken uit het klachtdossier, ook voor stukken die later worden toegevoegd.",
-	consentOnly:  "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
-	consentNone:  "Ik geef geen toestemming.",
-	consentNamed: "Ik geef alleen toestemming voor de hierboven genoemde stukken.",
-	letterNo:     "brief %d", attachmentNo: "bijlage %d", letterOf: "%s, verstuurd op %s",
+	formFields:    []string{"Plaats", "Datum", "Handtekening"},
+	formDocuments: "Het gaat om de volgende stukken: {stukken}.",
+	consentTick:   "Kruis één mogelijkheid aan:",
+	consentAll:    "Ik geef toestemming voor alle stukken uit het klachtdossier, ook voor stukken die later worden toegevoegd.",
+	consentOnly:   "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
+	consentNone:   "Ik geef geen toestemming.",
+	consentNamed:  "Ik geef alleen toestemming voor de hierboven genoemde stukken.",
+	letterNo:      "brief %d", attachmentNo: "bijlage %d", letterOf: "%s, verstuurd op %s",
+	ourLetter:    "onze brief ‘%s’ van %s",
 	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
@@ -254,23 +256,23 @@ var english = phrases{
 	formStatements: map[data.LetterKind]string{
 		data.LetterConsent: "I, {naam}, indicate below whether {praktijk} may make copies of documents from the file of my " +
 			"complaint with reference {kenmerk} available to an independent external expert who has signed a " +
-			"confidentiality statement. I know that I may withdraw my consent at any time.\n\n" +
-			"The documents concerned are: {stukken}.",
+			"confidentiality statement. I know that I may withdraw my consent at any time.",
 		data.LetterConfidentiality: "I, {deskundige}, am advising {praktijk} on the complaint with reference {kenmerk}. " +
 			"I declare that I will:\n" +
 			"- keep all information I receive about this complaint confidential;\n" +
 			"- use the documents only for my advice on this complaint;\n" +
 			"- share the documents and their contents with no one other than {praktijk};\n" +
-			"- return or destroy the documents as soon as my advice is complete.\n\n" +
-			"The documents concerned are: {stukken}.",
+			"- return or destroy the documents as soon as my advice is complete.",
 	},
-	formFields:   []string{"Place", "Date", "Signature"},
-	consentTick:  "Tick one box:",
-	consentAll:   "I consent to all documents in the complaint file being shared, including documents added later.",
-	consentOnly:  "I consent only to the documents I tick below being shared:",
-	consentNone:  "I do not consent.",
-	consentNamed: "I consent only to the documents named above being shared.",
-	letterNo:     "letter %d", attachmentNo: "attachment %d", letterOf: "%s, sent on %s",
+	formFields:    []string{"Place", "Date", "Signature"},
+	formDocuments: "The documents concerned are: {stukken}.",
+	consentTick:   "Tick one box:",
+	consentAll:    "I consent to all documents in the complaint file being shared, including documents added later.",
+	consentOnly:   "I consent only to the documents I tick below being shared:",
+	consentNone:   "I do not consent.",
+	consentNamed:  "I consent only to the documents named above being shared.",
+	letterNo:      "letter %d", attachmentNo: "attachment %d", letterOf: "%s, sent on %s",
+	ourLetter:    "our letter ‘%s’ of %s",
 	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
 		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the enclosed " +
