@@ -41,19 +41,19 @@ func (s *Store) AddAttachment(ref, name string, content []byte) (int64, error) {
 	return a.ID, err
 }
 
-// RemoveAttachment takes a document off complaint ref that does not belong there (put with
+// RemoveAttachment takes a document off complaint ref that does not belong there (added to
 // the wrong complaint, the wrong file): its content and its name go, also from the audit
 // trail, where the event that added it keeps its place in the chain but not its payload
 // (an erasure record says so, as anonymising does), and an event records the removal with
-// the reason and the document's fingerprint. A document that a consent names or that went
-// to an expert is part of the handling and stays; a closed file is reopened first.
+// the reason, the day it was added and the document's fingerprint (not its name). A document
+// that is part of the handling stays (attachmentKept); a closed file is reopened first.
 func (s *Store) RemoveAttachment(ref string, id int64, reason string) error {
 	reason, err := cleanText("reason", reason, textRule{max: 1000, multiLine: true}.as("de reden"))
 	if err != nil {
 		return err
 	}
 	if reason == "" {
-		return invalid("reason", "vul in waarom de bijlage weg moet, bijvoorbeeld: bij de verkeerde klacht gezet; de reden komt in het dossier")
+		return invalid("reason", "geef op waarom de bijlage wordt verwijderd, bijvoorbeeld: toegevoegd aan de verkeerde klacht; de reden komt in het dossier")
 	}
 	return s.update(func(tx *Tx) error {
 		c, err := tx.changeable(ref)
@@ -61,25 +61,22 @@ func (s *Store) RemoveAttachment(ref string, id int64, reason string) error {
 			return err
 		}
 		var a Attachment
-		switch err := tx.QueryRow(`SELECT name, size, sha256 FROM attachments WHERE id = ? AND complaint_id = ?`, id, c.ID).Scan(&a.Name, &a.Size, &a.SHA256); {
+		var added string
+		switch err := tx.QueryRow(`SELECT name, size, sha256, added_at FROM attachments WHERE id = ? AND complaint_id = ?`,
+			id, c.ID).Scan(&a.Name, &a.Size, &a.SHA256, &added); {
 		case err == sql.ErrNoRows:
 			return notFound("klacht %s heeft geen bijlage %d", c.Reference, id)
 		case err != nil:
 			return err
 		case a.Erased():
-			return conflict("bijlage %d is al verwijderd toen de klacht werd geanonimiseerd", id)
+			return conflict("bijlage %d is al gewist bij het anonimiseren van de klacht", id)
 		}
-		var used bool
-		if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM shares WHERE attachment_id = ?1
-			UNION ALL SELECT 1 FROM share_documents WHERE attachment_id = ?1
-			UNION ALL SELECT 1 FROM consent_documents WHERE attachment_id = ?1)`, id).Scan(&used); err != nil {
+		a.AddedAt, _ = time.Parse(time.RFC3339, added)
+		if err := attachmentKept(tx, c, id, a.Name, added); err != nil {
 			return err
 		}
-		if used {
-			return conflict("‘%s’ is genoemd in een toestemming of gedeeld met een deskundige, en hoort daarmee bij de behandeling van klacht %s; de bijlage blijft bewaard", a.Name, c.Reference)
-		}
-		var added []int64
-		if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { added = append(added, n) },
+		var events []int64 // the event that added it: its payload names the file
+		if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { events = append(events, n) },
 			`SELECT DISTINCT r.event_id FROM event_rows r JOIN events e ON e.id = r.event_id
 			WHERE r.tbl = 'attachments' AND r.row_key = ? AND e.kind = 'attachment_added' ORDER BY r.event_id`, id); err != nil {
 			return err
@@ -87,15 +84,51 @@ func (s *Store) RemoveAttachment(ref string, id int64, reason string) error {
 		if _, err := tx.Exec(`DELETE FROM attachments WHERE id = ?`, id); err != nil {
 			return err
 		}
-		er, err := tx.eraseHistory([]rowRef{{"attachments", id}}, added)
+		er, err := tx.eraseHistory([]rowRef{{"attachments", id}}, events)
 		if err != nil {
 			return err
 		}
-		if err := tx.event(c.ID, "attachment_removed", map[string]any{"id": id, "size": a.Size, "sha256": a.SHA256, "reason": reason}); err != nil {
+		if err := tx.event(c.ID, "attachment_removed", map[string]any{"id": id, "added_on": DateOf(a.AddedAt.Local()),
+			"size": a.Size, "sha256": a.SHA256, "reason": reason}); err != nil {
 			return err
 		}
 		return tx.event(c.ID, "payload_erased", er)
 	})
+}
+
+// attachmentKept refuses to remove a document that is part of the handling: one a consent
+// names, one shared with an expert, or one a stored letter may name (the consent form of a
+// letter made after it was added lists the file's attachments, and a letter stays as it was
+// made, so the name would stay in the register).
+func attachmentKept(tx *Tx, c *Complaint, id int64, name, added string) error {
+	var on Date
+	var who string
+	switch err := tx.QueryRow(`SELECT c.given_on FROM consent_documents d JOIN consents c ON c.id = d.consent_id
+		WHERE d.attachment_id = ? ORDER BY c.id LIMIT 1`, id).Scan(&on); {
+	case err == nil:
+		return conflict("‘%s’ staat in de toestemming van %s en hoort daarmee bij de behandeling van klacht %s; de bijlage blijft bewaard", name, on, c.Reference)
+	case err != sql.ErrNoRows:
+		return err
+	}
+	switch err := tx.QueryRow(`SELECT s.shared_on, e.name FROM shares s JOIN experts e ON e.id = s.expert_id
+		WHERE s.attachment_id = ?1 OR s.id IN (SELECT share_id FROM share_documents WHERE attachment_id = ?1) ORDER BY s.id LIMIT 1`,
+		id).Scan(&on, &who); {
+	case err == nil:
+		return conflict("‘%s’ is op %s gedeeld met %s en hoort daarmee bij de behandeling van klacht %s; de bijlage blijft bewaard", name, on, who, c.Reference)
+	case err != sql.ErrNoRows:
+		return err
+	}
+	var kind LetterKind
+	var made string
+	switch err := tx.QueryRow(`SELECT kind, created_at FROM letters WHERE complaint_id = ? AND asks_consent AND created_at >= ?
+		ORDER BY id LIMIT 1`, c.ID, added).Scan(&kind, &made); {
+	case err == nil:
+		at, _ := time.Parse(time.RFC3339, made)
+		return conflict("‘%s’ staat op het toestemmingsformulier van de %s van %s, die bewaard blijft zoals hij is gemaakt; daarom blijft ook de bijlage bewaard", name, kind, DateOf(at.Local()))
+	case err != sql.ErrNoRows:
+		return err
+	}
+	return nil
 }
 
 // Attachments lists a complaint's documents, oldest first.

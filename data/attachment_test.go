@@ -161,14 +161,43 @@ func TestRemoveAttachment(t *testing.T) {
 	for _, e := range events {
 		said = append(said, e.Describe().String())
 	}
-	if all := strings.Join(said, "\n"); !strings.Contains(all, "Bijlage verwijderd: Hoort bij een ander dossier.") ||
+	if all := strings.Join(said, "\n"); !strings.Contains(all, "Bijlage verwijderd (toegevoegd op 2026-02-20): Hoort bij een ander dossier.") ||
 		!strings.Contains(all, "Bijlage toegevoegd: klachtbrief.pdf") {
 		t.Errorf("timeline:\n%s", all)
 	}
 	mustVerify(t, s)
 	refusedUnchanged(t, s, "removed already", ErrNotFound, func() error { return s.RemoveAttachment(ref, wrong, "nog eens") })
 
-	// Named in a consent: part of the handling.
+	// Part of the handling: named in a consent, shared with an expert, or on the consent form
+	// of a letter made after it was added; each refusal says which.
+	kept2, err := s.AddAttachment(ref, "offerte.pdf", []byte("%PDF-1.4 offerte"))
+	must(t, err)
 	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{Attachments: []int64{kept}}}))
 	refusedUnchanged(t, s, "named in a consent", ErrConflict, func() error { return s.RemoveAttachment(ref, kept, "verkeerd") })
+	expert := anExpert(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
+	must(t, err)
+	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "per e-mail", Documents: Documents{All: true}}))
+	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{kept2}})
+	must(t, err)
+	refusedUnchanged(t, s, "shared with an expert", ErrConflict, func() error { return s.RemoveAttachment(ref, kept2, "verkeerd") })
+	if err := s.RemoveAttachment(ref, kept2, "verkeerd"); err == nil || !strings.Contains(err.Error(), "gedeeld met") {
+		t.Errorf("the refusal for a shared document: %v", err)
+	}
+
+	other := reach(t, s, StatusReceived)
+	before, err := s.AddAttachment(other, "scan.pdf", []byte("%PDF-1.4 scan"))
+	must(t, err)
+	_, err = s.SaveLetter(other, LetterAcknowledgement, "nl", pdf("ontvangst met formulier"), 0)
+	must(t, err)
+	refusedUnchanged(t, s, "on the consent form of a letter", ErrConflict, func() error { return s.RemoveAttachment(other, before, "verkeerd") })
+	setToday(s, "2026-02-21")
+	after, err := s.AddAttachment(other, "scan-2.pdf", []byte("%PDF-1.4 scan 2"))
+	must(t, err)
+	must(t, s.RemoveAttachment(other, after, "Dubbel gescand."))
+
+	// Anonymised later: the erasure records stay, so verify still finds the register whole.
+	must(t, s.Erase(other, "Verzoek van de klager.", true))
+	mustVerify(t, s)
 }

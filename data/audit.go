@@ -295,7 +295,7 @@ func (e Event) Describe() Text {
 	case "attachment_added":
 		return Msg("Bijlage toegevoegd: %s", str("name"))
 	case "attachment_removed":
-		return Msg("Bijlage verwijderd: %s", str("reason"))
+		return Msg("Bijlage verwijderd (toegevoegd op %s): %s", date("added_on"), str("reason"))
 	case "letter_generated":
 		return Msg("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")), p["version"], LanguageName(str("language")))
 	case "measure_added":

@@ -232,11 +232,13 @@ func (tx *Tx) anonymise(ref, reason string, request bool) error {
 	if err != nil {
 		return err
 	}
-	// Every event's payload goes but that of a return of copies: it names only the expert and
-	// the share, and without it the copies would count as still out (copiesOutSQL).
+	// Every event's payload goes but that of a return of copies (it names only the expert and
+	// the share, and without it the copies would count as still out, copiesOutSQL) and that of
+	// an erasure record (event numbers and fingerprints; without it verify finds the erased
+	// payloads and row images of a removed attachment missing).
 	var events []int64
 	if err := scanRows(tx, func(n *int64) []any { return []any{n} }, func(n int64) { events = append(events, n) },
-		`SELECT id FROM events WHERE complaint_id = ? AND kind <> 'copies_returned' ORDER BY id`, c.ID); err != nil {
+		`SELECT id FROM events WHERE complaint_id = ? AND kind NOT IN ('copies_returned', 'payload_erased') ORDER BY id`, c.ID); err != nil {
 		return err
 	}
 	measures, measureEvents, err := tx.maskMeasures(mask)

@@ -136,11 +136,13 @@ func DisputesBodyNaming(profession, name string) string {
 	return t
 }
 
-// IsDefaultDisputesBody reports whether text is one of the built-in next bodies, which a
-// change of sector may replace; a practice's own text is never replaced.
+// IsDefaultDisputesBody reports whether text is one of the built-in next bodies, as it is or
+// with the name of the body filled in (DisputesBodyNaming), which a change of sector replaces:
+// a care practice's filled-in text named the Wkkgz in a lawyer's outcome letters. A practice's
+// own text is never replaced.
 func IsDefaultDisputesBody(text string) bool {
 	for _, t := range disputesBodies {
-		if t[0] == text {
+		if _, ok := filledIn(t[0], text); ok {
 			return true
 		}
 	}

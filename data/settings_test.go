@@ -196,6 +196,27 @@ func TestSectorBringsItsTerm(t *testing.T) {
 	}
 }
 
+// TestSectorReplacesItsFilledInText: a sector's next body with the practice's disputes body
+// filled in is still the sector's text: a care practice that became a law firm kept the
+// Wkkgz in its outcome letters. A text of the practice's own stays.
+func TestSectorReplacesItsFilledInText(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{KeyProfession: ProfessionCare}))
+	must(t, s.SetSettings(map[string]string{KeyDisputesBody: DisputesBodyNaming(ProfessionCare, "de Geschilleninstantie Zorg")}))
+	must(t, s.SetSettings(map[string]string{KeyProfession: ProfessionLegal}))
+	set, err := s.Settings()
+	must(t, err)
+	if set.DisputesBody() != DisputesBodyFor(ProfessionLegal) {
+		t.Errorf("after leaving care the next body is %q", set.DisputesBody())
+	}
+	own := "Bent u het niet eens met de uitkomst, dan kunt u naar de rechter."
+	must(t, s.SetSettings(map[string]string{KeyDisputesBody: own}))
+	must(t, s.SetSettings(map[string]string{KeyProfession: ProfessionAccountancy}))
+	if set, err = s.Settings(); err != nil || set.DisputesBody() != own {
+		t.Errorf("the practice's own text became %q (%v)", set.DisputesBody(), err)
+	}
+}
+
 func TestLetterDetails(t *testing.T) {
 	set := DefaultSettings()
 	err := set.CheckLetterDetails()

@@ -35,9 +35,10 @@ func keyOfHash(b []byte) hashKey {
 var noRow hashKey
 
 // rowHistory is what one range of events recorded of one row, in event order, as kept for
-// every row (24 bytes; a backup's check holds one for each of a large register's rows). What a
-// row there before the range's first change of it needs, and the event where a history breaks,
-// are rare and kept beside it in its tableHistory; rowRecord is the whole.
+// every row (24 bytes; a backup's check holds one for each of a large register's rows). The
+// hash before the range's first change of the row is kept beside it only for a row that was
+// there already (its page's before), and the event where a history breaks only for a row
+// whose history breaks (tableHistory.broken); rowRecord is the whole.
 type rowHistory struct {
 	last  hashKey // after its last change
 	first int64   // the event of its first change: for the whole walk, the one that created the row; 0: none
@@ -59,6 +60,17 @@ func (r rowRecord) brokenAt() int64 {
 	return r.broken
 }
 
+// noteChange adds one change of the row to its history r.
+func (r *rowRecord) noteChange(event int64, before, after hashKey) {
+	switch {
+	case r.first == 0:
+		*r = rowRecord{rowHistory: rowHistory{first: event}, firstBefore: before}
+	case r.broken == 0 && before != r.last:
+		r.broken = event
+	}
+	r.last = after
+}
+
 // joined is the history r followed by n, that of the range after it; r is empty when the
 // earlier range did not change the row.
 func joined(r, n rowRecord) rowRecord {
@@ -75,29 +87,27 @@ func joined(r, n rowRecord) rowRecord {
 	return r
 }
 
-// rowKey is a row's key in a tracked table: an id, or the text key of a setting.
-type rowKey struct {
-	id   int64
-	text string
-}
-
 // tableHistory is the history of every row of one tracked table that a range changed: by id,
 // in pages of consecutive ids (a map entry per row took half as much again as the histories
-// themselves, and most of a backup's memory), or by the key of a setting; with the rare parts
-// of a rowRecord beside them.
+// themselves, and most of a backup's memory), or whole by the key of a setting (few).
 type tableHistory struct {
 	pages  map[int64]*historyPage
-	keys   map[string]rowHistory
-	found  map[rowKey]hashKey // a row's firstBefore, when there was a row
-	broken map[rowKey]int64
+	broken map[int64]int64 // by id: the rows whose history breaks (rowRecord.broken)
+	keys   map[string]rowRecord
 }
 
 // pageBits sets the ids a page holds: 256, so a range that changes a few old rows among many
 // new ones holds little more than it needs.
 const pageBits = 8
 
-// historyPage holds the histories of 256 consecutive ids; a zero first means no change recorded.
-type historyPage [1 << pageBits]rowHistory
+// historyPage holds the histories of 256 consecutive ids; a zero first means no change
+// recorded. before holds the hash its rows had before the range's first change of them, once
+// one of them was there already (in a later range of the walk, every row an earlier one made;
+// after a retention run, most of them): 16 bytes more per row then, not a map entry each.
+type historyPage struct {
+	rows   [1 << pageBits]rowHistory
+	before *[1 << pageBits]hashKey
+}
 
 // rowHistories are a range's histories, per tracked table in the order of trackedTables.
 type rowHistories []tableHistory
@@ -105,8 +115,7 @@ type rowHistories []tableHistory
 func newRowHistories() rowHistories {
 	h := make(rowHistories, len(trackedTables))
 	for i := range h {
-		h[i] = tableHistory{pages: map[int64]*historyPage{}, keys: map[string]rowHistory{},
-			found: map[rowKey]hashKey{}, broken: map[rowKey]int64{}}
+		h[i] = tableHistory{pages: map[int64]*historyPage{}, broken: map[int64]int64{}, keys: map[string]rowRecord{}}
 	}
 	return h
 }
@@ -130,60 +139,52 @@ func (h rowHistories) note(event int64, changes []rowChange) {
 		t := h[i]
 		before, after := keyOfHash(c.Before), keyOfHash(c.After)
 		if id, isID := c.Key.(int64); isID {
-			t.noteChange(rowKey{id: id}, t.slot(id), event, before, after)
+			p := t.page(id)
+			r := p.record(id, t.broken[id])
+			r.noteChange(event, before, after)
+			t.keep(p, id, r)
 		} else {
-			k := keyText(c.Key)
-			r := t.keys[k]
-			t.noteChange(rowKey{text: k}, &r, event, before, after)
-			t.keys[k] = r
+			r := t.keys[keyText(c.Key)]
+			r.noteChange(event, before, after)
+			t.keys[keyText(c.Key)] = r
 		}
 	}
 }
 
-// slot is the history of row id, made when the range has none yet.
-func (t tableHistory) slot(id int64) *rowHistory {
+// page is the page of row id, made when the range has none yet.
+func (t tableHistory) page(id int64) *historyPage {
 	p := t.pages[id>>pageBits]
 	if p == nil {
 		p = new(historyPage)
 		t.pages[id>>pageBits] = p
 	}
-	return &p[id&(1<<pageBits-1)]
+	return p
 }
 
-// noteChange adds one change of row k to its history r.
-func (t tableHistory) noteChange(k rowKey, r *rowHistory, event int64, before, after hashKey) {
-	switch {
-	case r.first == 0:
-		r.first = event
-		if before != noRow {
-			t.found[k] = before
-		}
-	case before != r.last:
-		if _, ok := t.broken[k]; !ok {
-			t.broken[k] = event
-		}
+// record is row id's history in p, its page, with broken, its broken link (0: none).
+func (p *historyPage) record(id, broken int64) rowRecord {
+	slot := id & (1<<pageBits - 1)
+	r := rowRecord{rowHistory: p.rows[slot], broken: broken}
+	if p.before != nil {
+		r.firstBefore = p.before[slot]
 	}
-	r.last = after
+	return r
 }
 
-// record is row k's history r with what is kept beside it.
-func (t tableHistory) record(k rowKey, r rowHistory) rowRecord {
-	return rowRecord{rowHistory: r, firstBefore: t.found[k], broken: t.broken[k]}
-}
-
-// keep notes rec's rare parts beside the row's history and returns that history.
-func (t tableHistory) keep(k rowKey, rec rowRecord) rowHistory {
-	putOrDelete(t.found, k, rec.firstBefore)
-	putOrDelete(t.broken, k, rec.broken)
-	return rec.rowHistory
-}
-
-func putOrDelete[V comparable](m map[rowKey]V, k rowKey, v V) {
-	var zero V
-	if v == zero {
-		delete(m, k)
+// keep stores row id's history r in p, its page.
+func (t tableHistory) keep(p *historyPage, id int64, r rowRecord) {
+	slot := id & (1<<pageBits - 1)
+	p.rows[slot] = r.rowHistory
+	if r.firstBefore != noRow && p.before == nil {
+		p.before = new([1 << pageBits]hashKey)
+	}
+	if p.before != nil {
+		p.before[slot] = r.firstBefore
+	}
+	if r.broken != 0 {
+		t.broken[id] = r.broken
 	} else {
-		m[k] = v
+		delete(t.broken, id)
 	}
 }
 
@@ -198,26 +199,20 @@ func (h rowHistories) fold(next rowHistories) {
 				mine.pages[n], moved[n] = page, true
 				continue
 			}
-			for j := range page {
-				if page[j].first != 0 {
-					k := rowKey{id: n<<pageBits | int64(j)}
-					p[j] = mine.keep(k, joined(mine.record(k, p[j]), t.record(k, page[j])))
+			for j := range page.rows {
+				if page.rows[j].first != 0 {
+					id := n<<pageBits | int64(j)
+					mine.keep(p, id, joined(p.record(id, mine.broken[id]), page.record(id, t.broken[id])))
 				}
 			}
 		}
-		for k, v := range t.found {
-			if k.text == "" && moved[k.id>>pageBits] {
-				mine.found[k] = v
+		for id, b := range t.broken {
+			if moved[id>>pageBits] {
+				mine.broken[id] = b
 			}
 		}
-		for k, v := range t.broken {
-			if k.text == "" && moved[k.id>>pageBits] {
-				mine.broken[k] = v
-			}
-		}
-		for text, n := range t.keys {
-			k := rowKey{text: text}
-			mine.keys[text] = mine.keep(k, joined(mine.record(k, mine.keys[text]), t.record(k, n)))
+		for k, n := range t.keys {
+			mine.keys[k] = joined(mine.keys[k], n)
 		}
 		next[i] = tableHistory{}
 	}
@@ -239,11 +234,11 @@ func (t tableHistory) cursor() *historyCursor {
 func (c *historyCursor) next() (key any, r rowRecord, ok bool) {
 	for len(c.pages) > 0 {
 		page := c.t.pages[c.pages[0]]
-		for ; c.slot < len(page); c.slot++ {
-			if page[c.slot].first != 0 {
+		for ; c.slot < len(page.rows); c.slot++ {
+			if page.rows[c.slot].first != 0 {
 				id := c.pages[0]<<pageBits | int64(c.slot)
 				c.slot++
-				return id, c.t.record(rowKey{id: id}, page[c.slot-1]), true
+				return id, page.record(id, c.t.broken[id]), true
 			}
 		}
 		c.pages, c.slot = c.pages[1:], 0
@@ -251,7 +246,7 @@ func (c *historyCursor) next() (key any, r rowRecord, ok bool) {
 	if len(c.keys) > 0 {
 		k := c.keys[0]
 		c.keys = c.keys[1:]
-		return k, c.t.record(rowKey{text: k}, c.t.keys[k]), true
+		return k, c.t.keys[k], true
 	}
 	return nil, rowRecord{}, false
 }

@@ -22,11 +22,14 @@ func TestRowHistoriesJoinAsOneWalk(t *testing.T) {
 		last := map[any][]byte{}
 		for id := int64(1); id <= 30; id++ {
 			var changes []rowChange
-			for _, key := range []any{int64(1 + rng.IntN(4)), "practice_name"} {
+			// Ids on several pages (a page moves whole or joins), text keys, the empty one too.
+			ids := []int64{-3, 1, 2, 255, 256, 700}
+			for _, key := range []any{ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))], "practice_name", ""} {
 				if rng.IntN(3) > 0 {
 					continue
 				}
-				table := map[bool]string{true: "contacts", false: "settings"}[key != "practice_name"]
+				_, isID := key.(int64)
+				table := map[bool]string{true: "contacts", false: "settings"}[isID]
 				before := last[key]
 				if rng.IntN(8) == 0 {
 					before = hashes[rng.IntN(len(hashes))] // changed outside the program
@@ -45,15 +48,20 @@ func TestRowHistoriesJoinAsOneWalk(t *testing.T) {
 			whole.note(e.id, e.changes)
 		}
 		for cut := 0; cut <= len(events); cut++ {
-			first, second := newRowHistories(), newRowHistories()
+			cut2 := cut + rng.IntN(len(events)-cut+1) // a third range, empty at times
+			first, second, third := newRowHistories(), newRowHistories(), newRowHistories()
 			for i, e := range events {
-				if i < cut {
+				switch {
+				case i < cut:
 					first.note(e.id, e.changes)
-				} else {
+				case i < cut2:
 					second.note(e.id, e.changes)
+				default:
+					third.note(e.id, e.changes)
 				}
 			}
 			first.fold(second)
+			first.fold(third)
 			for i := range whole {
 				keys, got := recordedRows(first[i])
 				wantKeys, want := recordedRows(whole[i])
@@ -62,7 +70,7 @@ func TestRowHistoriesJoinAsOneWalk(t *testing.T) {
 				}
 				for j, k := range keys {
 					if g, w := got[j], want[j]; g.brokenAt() != w.brokenAt() || g.last != w.last || g.first != w.first {
-						t.Fatalf("round %d, cut after %d events, row %v of %s: joined %+v, one walk %+v", round, cut, k, trackedTables[i].name, g, w)
+						t.Fatalf("round %d, cuts after %d and %d events, row %v of %s: joined %+v, one walk %+v", round, cut, cut2, k, trackedTables[i].name, g, w)
 					}
 				}
 			}

@@ -13,10 +13,12 @@ import (
 func TestRemoveAWrongAttachment(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Hanna Jansen")
-	if _, err := s.AddAttachment(ref, "aangifte-Pietersen.pdf", []byte("%PDF-1.4 van een ander")); err != nil {
+	kept, err := s.AddAttachment(ref, "scan.pdf", []byte("%PDF-1.4 klacht"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht")); err != nil {
+	// A second document of the same name: the dialog chose by the name and removed the first.
+	if _, err := s.AddAttachment(ref, "scan.pdf", []byte("%PDF-1.4 van een ander")); err != nil {
 		t.Fatal(err)
 	}
 	cf := m.OpenComplaint(ref, "")
@@ -29,7 +31,7 @@ func TestRemoveAWrongAttachment(t *testing.T) {
 	if which.SelectedIndex() >= 0 || !cf.dialog.confirm.Disabled() {
 		t.Fatalf("the dialog chose %q for the practitioner, Remove enabled %v", which.Selected, !cf.dialog.confirm.Disabled())
 	}
-	which.SetSelected("aangifte-Pietersen.pdf")
+	which.SetSelected(which.Options[1])
 	if !cf.dialog.confirm.Disabled() {
 		t.Error("Remove enabled without a reason")
 	}
@@ -39,10 +41,13 @@ func TestRemoveAWrongAttachment(t *testing.T) {
 	}
 	cf.dialog.Submit()
 	settle(m)
-	if rows := strings.Join(cf.lists.fileRows, "\n"); strings.Contains(rows, "Pietersen") || !strings.Contains(rows, "klachtbrief.pdf") {
-		t.Errorf("the attachments tab after the removal:\n%s", rows)
+	if list, err := s.Attachments(ref); err != nil || len(list) != 1 || list[0].ID != kept {
+		t.Errorf("attachments after removing the second scan.pdf (%s): %+v (%v)", which.Options[1], list, err)
 	}
-	if text := timelineText(t, s, ref); !strings.Contains(text, "Bijlage verwijderd: Hoort bij een ander dossier.") {
+	if len(cf.lists.fileRows) != 1 {
+		t.Errorf("the attachments tab after the removal:\n%s", strings.Join(cf.lists.fileRows, "\n"))
+	}
+	if text := timelineText(t, s, ref); !strings.Contains(text, "Bijlage verwijderd (toegevoegd op ") || !strings.Contains(text, "Hoort bij een ander dossier.") {
 		t.Errorf("timeline:\n%s", text)
 	}
 }

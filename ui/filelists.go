@@ -206,8 +206,9 @@ func (l *fileLists) onRemoveAttachment() {
 	cf := l.cf
 	list := removable(cf.file.Attachments)
 	names := make([]string, len(list))
-	for i, a := range list {
-		names[i] = a.Name
+	for i, a := range list { // unique: two documents may have the same name, and the list chooses by its text
+		names[i] = lang.L("{{.Name}} (attachment {{.ID}}, added {{.On}})",
+			map[string]any{"Name": a.Name, "ID": a.ID, "On": a.AddedAt.Local().Format("02-01-2006")})
 	}
 	which := newSelect(names, nil)
 	which.required = true // none chosen for the practitioner: the wrong one would be gone

@@ -197,6 +197,10 @@ func TestCareSectorChoosesTheWkkgzTerm(t *testing.T) {
 	if term() != data.PolicyWkkgz {
 		t.Errorf("the care sector left the term at %s", term())
 	}
+	// Its text names the disputes body by a placeholder: saved all the same, and said.
+	if !strings.HasPrefix(st.problem.Text, "Vervang [naam geschilleninstantie] in ‘Vervolgstap na de uitkomst") || st.save.Disabled() {
+		t.Errorf("the care sector's text with its placeholder: %q, save disabled %v", st.problem.Text, st.save.Disabled())
+	}
 	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionAccountancy))
 	if term() != data.PolicyMonth {
 		t.Errorf("leaving the care sector left the term at %s", term())

@@ -331,7 +331,14 @@ func (s *settingsScreen) check() {
 		s.save.Disable()
 		return
 	}
-	showLine(s.problem, "")
+	// A placeholder left in the next body is saved (the name may follow later), but said: the
+	// outcome letter is refused until it is replaced.
+	if p := data.BracketedName(values[data.KeyDisputesBody]); p != "" {
+		showLine(s.problem, lang.L("Replace {{.Placeholder}} in “{{.Field}}” by the name of your disputes body: until then no outcome letter can be made.",
+			map[string]any{"Placeholder": p, "Field": settingLabel(data.KeyDisputesBody)}))
+	} else {
+		showLine(s.problem, "")
+	}
 	setEnabled(s.save, s.changed())
 }
 

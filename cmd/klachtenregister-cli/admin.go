@@ -183,17 +183,21 @@ func setSettings(c *call, pairs []string) error {
 	// A new sector brings its own term and next body (see data.SetSettings): said, not silent.
 	for _, d := range data.SettingKeys() {
 		if _, given := values[d.Key]; !given && after[d.Key] != before[d.Key] {
-			fmt.Fprintf(c.stdout, "Aangepast aan de nieuwe sector: %s (%s) is nu: %s\n", d.Key, d.Label, firstLine(after[d.Key]))
+			fmt.Fprintf(c.stdout, "Aangepast aan de nieuwe sector: %s is nu: %s\n", d.Key, shortened(after[d.Key]))
 		}
+	}
+	if p := after.DisputesBodyPlaceholder(); p != "" && after[data.KeyDisputesBody] != before[data.KeyDisputesBody] {
+		fmt.Fprintf(c.stdout, "Nog in te vullen: vervang %s in disputes_body door de naam van uw geschilleninstantie "+
+			"(settings set disputes_body=…); tot dan kan er geen uitkomstbrief worden gemaakt.\n", p)
 	}
 	return nil
 }
 
-// firstLine is a setting's value as one line: a long text's first line, with "…" when more follows.
-func firstLine(v string) string {
-	line, more, _ := strings.Cut(v, "\n")
-	if more != "" || len([]rune(line)) > 80 {
-		return string([]rune(line)[:min(len([]rune(line)), 80)]) + "…"
+// shortened is a setting's value on one line: a long text's first words, with "…" when more follows.
+func shortened(v string) string {
+	words := strings.Fields(v)
+	if len(words) <= 12 {
+		return strings.Join(words, " ")
 	}
-	return line
+	return strings.Join(words[:12], " ") + " …"
 }

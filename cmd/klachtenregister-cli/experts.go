@@ -34,10 +34,16 @@ func attachCommand(fs *flag.FlagSet) func(c *call) error {
 			return err
 		}
 		c.args = c.args[:1]
-		return stepDone(c, "bijlage "+filepath.Base(name)+" toegevoegd", func(s *data.Store, ref string) error {
-			_, err := s.AddAttachment(ref, name, content)
+		ref, s, err := c.openRef()
+		if err != nil {
 			return err
-		})
+		}
+		id, err := s.AddAttachment(ref, name, content)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: bijlage %d (%s) toegevoegd\n", ref, id, filepath.Base(name))
+		return nil
 	}
 }
 
@@ -47,8 +53,11 @@ func detachCommand(fs *flag.FlagSet) func(c *call) error {
 	reason := fs.String("reason", "", "waarom de bijlage weg moet; komt in het dossier")
 	return func(c *call) error {
 		id, err := strconv.ParseInt(*attachment, 10, 64)
-		if err != nil {
+		switch {
+		case *attachment == "":
 			return usagef("geef de bijlage op met --attachment ID; 'klachtenregister-cli show KENMERK' toont de nummers")
+		case err != nil:
+			return usagef("--attachment %q is geen nummer van een bijlage; 'klachtenregister-cli show KENMERK' toont de nummers", *attachment)
 		}
 		return stepDone(c, fmt.Sprintf("bijlage %d verwijderd", id), func(s *data.Store, ref string) error {
 			return s.RemoveAttachment(ref, id, *reason)

@@ -195,7 +195,7 @@ func TestWhoComplains(t *testing.T) {
 // placeholder, and the outcome letter waits until the practice fills in the name.
 func TestDisputesBodyPlaceholder(t *testing.T) {
 	db, ref := letterRegister(t)
-	if out := ok(t, db, "settings", "set", "profession=care"); !strings.Contains(out, "deadline_policy (Afhandeltermijn) is nu: wkkgz") {
+	if out := ok(t, db, "settings", "set", "profession=care"); !strings.Contains(out, "deadline_policy is nu: wkkgz") {
 		t.Errorf("choosing care did not say the term followed:\n%s", out)
 	}
 	var set map[string]string
@@ -222,14 +222,17 @@ func TestDetachAWrongDocument(t *testing.T) {
 	if err := os.WriteFile(doc, []byte("%PDF-1.4 van een ander"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ok(t, db, "attach", ref, doc) // attachment 1
+	if out := ok(t, db, "attach", ref, doc); !strings.Contains(out, "bijlage 1 (aangifte-Pietersen.pdf) toegevoegd") {
+		t.Errorf("attach said %q; detach needs the number", out)
+	}
 	refusedUnchanged(t, db, "--attachment ID", "detach", ref, "--reason", "verkeerd dossier")
-	refusedUnchanged(t, db, "vul in waarom de bijlage weg moet", "detach", ref, "--attachment", "1")
+	refusedUnchanged(t, db, `--attachment "een" is geen nummer`, "detach", ref, "--attachment", "een", "--reason", "verkeerd dossier")
+	refusedUnchanged(t, db, "geef op waarom de bijlage wordt verwijderd", "detach", ref, "--attachment", "1")
 	refusedUnchanged(t, db, "heeft geen bijlage 2", "detach", ref, "--attachment", "2", "--reason", "verkeerd dossier")
 	if out := ok(t, db, "detach", ref, "--attachment", "1", "--reason", "Hoort bij een ander dossier."); !strings.Contains(out, "bijlage 1 verwijderd") {
 		t.Errorf("detach said %q", out)
 	}
-	if out := ok(t, db, "show", ref); strings.Contains(out, "Pietersen") || !strings.Contains(out, "Bijlage verwijderd: Hoort bij een ander dossier.") {
+	if out := ok(t, db, "show", ref); strings.Contains(out, "Pietersen") || !strings.Contains(out, "Hoort bij een ander dossier.") {
 		t.Errorf("the file after detach:\n%s", out)
 	}
 	ok(t, db, "verify")
