@@ -262,7 +262,9 @@ func (e Event) Describe() Text {
 		switch empty := note == ""; {
 		case asked != "" && empty: // a request sent without a note of its own
 			return Msg("Contactmoment (%s): informatie gevraagd: %s (uiterlijk %s)", kind, asked, date("info_due_on"))
-		case asked != "":
+		case asked != "" && endsSentence(note):
+			return Msg("Contactmoment (%s): %s Informatie gevraagd: %s (uiterlijk %s)", kind, note, asked, date("info_due_on"))
+		case asked != "": // "…reactie.; informatie gevraagd" read twice stopped
 			return Msg("Contactmoment (%s): %s; informatie gevraagd: %s (uiterlijk %s)", kind, note, asked, date("info_due_on"))
 		case empty: // the note erased with the personal data
 			return Msg("Contactmoment (%s)", kind)
@@ -351,6 +353,14 @@ func fieldNames(changes map[string]any) FieldNames {
 		out = append(out, FieldName(k))
 	}
 	return out
+}
+
+// endsSentence tells a note typed as a sentence (ending in a full stop, question or
+// exclamation mark), after which the timeline begins a new one.
+func endsSentence(note any) bool {
+	s, ok := note.(string)
+	s = strings.TrimSpace(s)
+	return ok && s != "" && strings.ContainsRune(".!?", rune(s[len(s)-1]))
 }
 
 // EventKind is the kind of an event (contact_added), as a timeline names an event whose

@@ -262,6 +262,7 @@ func TestTimelineNamesTheInformationRequested(t *testing.T) {
 	for _, ct := range []Contact{
 		{On: day("2026-03-02"), Kind: ContactLetter, Party: PartyComplainant, InfoRequested: "Kopie van de nota van oktober", InfoDueOn: day("2026-03-16")},
 		{On: day("2026-03-02"), Kind: ContactPhone, Party: PartyComplainant, Note: "Nota besproken", InfoRequested: "De offerte", InfoDueOn: day("2026-03-20")},
+		{On: day("2026-03-02"), Kind: ContactEmail, Party: PartyComplainant, Note: "Wacht op schriftelijke reactie.", InfoRequested: "De nota", InfoDueOn: day("2026-03-20")},
 	} {
 		_, err := s.AddContact(ref, ct)
 		must(t, err)
@@ -269,8 +270,10 @@ func TestTimelineNamesTheInformationRequested(t *testing.T) {
 	evs, err := s.Timeline(ref)
 	must(t, err)
 	for i, want := range []string{"Contactmoment (brief): informatie gevraagd: Kopie van de nota van oktober (uiterlijk 2026-03-16)",
-		"Contactmoment (telefoon): Nota besproken; informatie gevraagd: De offerte (uiterlijk 2026-03-20)"} {
-		if d := evs[len(evs)-2+i].Describe().String(); d != want {
+		"Contactmoment (telefoon): Nota besproken; informatie gevraagd: De offerte (uiterlijk 2026-03-20)",
+		// A note typed as a sentence read "…reactie.; informatie gevraagd".
+		"Contactmoment (e-mail): Wacht op schriftelijke reactie. Informatie gevraagd: De nota (uiterlijk 2026-03-20)"} {
+		if d := evs[len(evs)-3+i].Describe().String(); d != want {
 			t.Errorf("Describe = %q, want %q", d, want)
 		}
 	}

@@ -220,7 +220,7 @@ func TestAcknowledgementAfterAConsentAnswer(t *testing.T) {
 // again; before it went out, or once the complainant has answered, it says nothing of it.
 func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
 	s, ref := register(t)
-	said := "Op 30 november 2026 hebben wij u al een toestemmingsformulier gestuurd. Voor het geval u dat niet meer hebt, sturen wij het hierbij opnieuw mee."
+	said := "Op 30 november 2026 hebben wij u al een toestemmingsformulier gestuurd. Voor het geval u dat niet meer hebt, sturen wij hierbij een nieuw formulier mee."
 	consent := func() string {
 		_, pdf, err := Generate(s, Request{Reference: ref, Kind: data.LetterConsent, Date: day("2026-11-30")})
 		if err != nil {

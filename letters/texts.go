@@ -155,7 +155,8 @@ var dutch = phrases{
 		"het bijgevoegde toestemmingsformulier door %[1]s laten invullen en ondertekenen, en het aan ons terugsturen, " +
 		"ook als het antwoord nee" + nbsp + "is?",
 	formSentBefore: "Op %s hebben wij u al een toestemmingsformulier gestuurd. Voor het geval u dat niet meer hebt, " +
-		"sturen wij het hierbij opnieuw mee.",
+		"sturen wij hierbij een nieuw formulier mee.", // it may offer more documents than the first
+
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
 	calibration: []string{
 		"Druk deze pagina af op ware grootte (100 %, niet ‘passend maken’) en vouw hem zoals u uw brieven vouwt.",
@@ -280,7 +281,7 @@ var english = phrases{
 	consentEnclosedRep: "We sometimes ask an independent external expert for advice. The expert sees documents from the " +
 		"file only with the consent of %[1]s and after signing a confidentiality statement. Please ask %[1]s to fill in " +
 		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
-	formSentBefore: "We already sent you a consent form on %s. In case you no longer have it, we enclose it again.",
+	formSentBefore: "We already sent you a consent form on %s. In case you no longer have it, we enclose a new one.",
 	phoneLabel:     "Phone", calibrationTitle: "Address window test sheet",
 	chamberOfCommerce: "Chamber of Commerce no.",
 	international:     true,
