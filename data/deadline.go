@@ -82,6 +82,20 @@ func termEnd(filed Date, policy string, s Settings) Date {
 	return filed.AddMonths(1)
 }
 
+// TermWarning says when a care practice chose a resolution term longer than the six weeks the
+// Wkkgz allows (eight weeks, or its own number of days); the zero Text when there is nothing
+// to say. Saved all the same: the settings screen and the CLI show it.
+func TermWarning(s Settings) Text {
+	if s.Profession() != ProfessionCare {
+		return Text{}
+	}
+	filed := NewDate(2026, 1, 1) // any day: a term is a fixed number of days, or a month
+	if days := filed.DaysUntil(termEnd(filed, s.Policy(), s)); days > 6*7 {
+		return Msg("de Wkkgz vraagt een zorgaanbieder binnen zes weken op een klacht te beslissen (eenmaal te verlengen met ten hoogste vier weken); de gekozen afhandeltermijn van %d dagen is langer", days)
+	}
+	return Text{}
+}
+
 // wkkgzMaxExtension is the longest extension the Wkkgz allows, once.
 const wkkgzMaxExtension = 4 * 7
 

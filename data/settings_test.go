@@ -217,6 +217,36 @@ func TestSectorReplacesItsFilledInText(t *testing.T) {
 	}
 }
 
+// TestTermWarning: a care practice whose resolution term is longer than the Wkkgz's six
+// weeks is told so; the same term elsewhere, or six weeks in care, says nothing.
+func TestTermWarning(t *testing.T) {
+	for _, tc := range []struct {
+		profession, policy, days string
+		warn                     bool
+	}{
+		{ProfessionCare, Policy8Weeks, "", true},
+		{ProfessionCare, PolicyCustom, "45", true},
+		{ProfessionCare, PolicyCustom, "42", false},
+		{ProfessionCare, PolicyWkkgz, "", false},
+		{ProfessionCare, PolicyMonth, "", false},
+		{ProfessionLegal, Policy8Weeks, "", false},
+	} {
+		set := DefaultSettings()
+		set[KeyProfession], set[KeyDeadlinePolicy] = tc.profession, tc.policy
+		if tc.days != "" {
+			set[KeyCustomDays] = tc.days
+		}
+		if w := TermWarning(set); (w.Key != "") != tc.warn {
+			t.Errorf("%s, %s %s: warning %q", tc.profession, tc.policy, tc.days, w)
+		}
+	}
+	set := DefaultSettings()
+	set[KeyProfession], set[KeyDeadlinePolicy], set[KeyCustomDays] = ProfessionCare, PolicyCustom, "45"
+	if w := TermWarning(set).String(); !strings.Contains(w, "van 45 dagen is langer") {
+		t.Errorf("the warning says %q", w)
+	}
+}
+
 func TestLetterDetails(t *testing.T) {
 	set := DefaultSettings()
 	err := set.CheckLetterDetails()

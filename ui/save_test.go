@@ -205,6 +205,12 @@ func TestCareSectorChoosesTheWkkgzTerm(t *testing.T) {
 	if term() != data.PolicyMonth {
 		t.Errorf("leaving the care sector left the term at %s", term())
 	}
+	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionCare))
+	policy.SetSelectedIndex(slices.Index(data.Policies, data.Policy8Weeks)) // longer than the Wkkgz allows: said, not refused
+	if !strings.Contains(st.problem.Text, "De Wkkgz vraagt een zorgaanbieder binnen zes weken") || st.save.Disabled() {
+		t.Errorf("care with eight weeks: %q, save disabled %v", st.problem.Text, st.save.Disabled())
+	}
+	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionAccountancy))
 	policy.SetSelectedIndex(slices.Index(data.Policies, data.PolicyWkkgz)) // chosen on purpose
 	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionLegal))
 	if term() != data.PolicyWkkgz {

@@ -331,14 +331,17 @@ func (s *settingsScreen) check() {
 		s.save.Disable()
 		return
 	}
-	// A placeholder left in the next body is saved (the name may follow later), but said: the
-	// outcome letter is refused until it is replaced.
+	// Saved all the same, but said: a placeholder left in the next body (the name may follow
+	// later; the outcome letter is refused until then), and a care practice's term beyond the Wkkgz's.
+	var notes []string
 	if p := data.BracketedName(values[data.KeyDisputesBody]); p != "" {
-		showLine(s.problem, lang.L("Replace {{.Placeholder}} in “{{.Field}}” by the name of your disputes body: until then no outcome letter can be made.",
+		notes = append(notes, lang.L("Replace {{.Placeholder}} in “{{.Field}}” by the name of your disputes body: until then no outcome letter can be made.",
 			map[string]any{"Placeholder": p, "Field": settingLabel(data.KeyDisputesBody)}))
-	} else {
-		showLine(s.problem, "")
 	}
+	if w := data.TermWarning(data.Settings(values)); w.Key != "" {
+		notes = append(notes, capitalised(say(w))+".")
+	}
+	showLine(s.problem, strings.Join(notes, "\n"))
 	setEnabled(s.save, s.changed())
 }
 

@@ -186,6 +186,9 @@ func setSettings(c *call, pairs []string) error {
 			fmt.Fprintf(c.stdout, "Aangepast aan de nieuwe sector: %s is nu: %s\n", d.Key, shortened(after[d.Key]))
 		}
 	}
+	if w := data.TermWarning(after); w.Key != "" {
+		fmt.Fprintf(c.stdout, "Let op: %s.\n", w)
+	}
 	if p := after.DisputesBodyPlaceholder(); p != "" && after[data.KeyDisputesBody] != before[data.KeyDisputesBody] {
 		fmt.Fprintf(c.stdout, "Nog in te vullen: vervang %s in disputes_body door de naam van uw geschilleninstantie "+
 			"(settings set disputes_body=…); tot dan kan er geen uitkomstbrief worden gemaakt.\n", p)

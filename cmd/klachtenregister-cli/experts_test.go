@@ -206,6 +206,10 @@ func TestDisputesBodyPlaceholder(t *testing.T) {
 		t.Fatalf("settings after choosing care: %v", set)
 	}
 	refusedUnchanged(t, db, "kies uit care, legal, accountancy, other", "settings", "set", "profession=bakkerij")
+	if out := ok(t, db, "settings", "set", "deadline_policy=8weeks"); !strings.Contains(out, "Let op: de Wkkgz vraagt een zorgaanbieder binnen zes weken") {
+		t.Errorf("eight weeks for a care practice:\n%s", out)
+	}
+	ok(t, db, "settings", "set", "deadline_policy=wkkgz")
 	ok(t, db, "acknowledge", ref, "--via", "post", "--note", "Ontvangst per brief bevestigd", "--on", "2026-11-21")
 	ok(t, db, "resolve", ref, "--verdict", "unfounded", "--outcome", "De factuur klopt.", "--no-hearing-reason", "geen reactie op twee uitnodigingen", "--on", "2026-11-28")
 	out := filepath.Join(t.TempDir(), "uitkomst.pdf")
