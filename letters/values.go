@@ -313,12 +313,14 @@ func progressSoFar(in *Input) string {
 		parts = append(parts, fmt.Sprintf(t.acknowledged, formatDate(d, in.Language)))
 	}
 	var contacts []string
-	since := !in.Complaint.AcknowledgedOn.IsZero() // every contact came after the acknowledgement
+	// "Daarna" only when every contact came on a later day than the acknowledgement: a call on
+	// its day may have come before it (the call that asked for the formal procedure).
+	since := !in.Complaint.AcknowledgedOn.IsZero()
 	for _, ct := range in.Contacts {
 		if ct.On.After(in.Date) || !withComplainant(ct) {
 			continue
 		}
-		since = since && !ct.On.Before(in.Complaint.AcknowledgedOn)
+		since = since && ct.On.After(in.Complaint.AcknowledgedOn)
 		contacts = append(contacts, fmt.Sprintf("%s %s", t.contactKinds[ct.Kind], onDate(ct.On, in.Language)))
 	}
 	if len(contacts) > 0 && since {
