@@ -196,23 +196,30 @@ func (f *complaintForm) update() {
 		language = f.practice.Language() // as the register will store it (data.Store.Create)
 	}
 	f.preview.SetText(lang.L("In the letters: {{.Sentence}}", map[string]any{"Sentence": letters.DescriptionPreview(&c, language)}))
-	f.showDescHint(c.Representative.Name)
+	f.showDescHint(c.Representative.Name, c.ReceivedOn)
 	if f.changed != nil {
 		f.changed()
 	}
 }
 
 // showDescHint says to whom the description is written, as the representative's name
-// decides. update calls it on every keystroke in the form, so it redraws only on a change.
-func (f *complaintForm) showDescHint(repName string) {
-	hint, example := lang.L("Written to the complainant; empty gives the description shown above."),
-		lang.L("e.g. your complaint of 3 December 2026 about our services")
+// decides, with an example on the day of receipt. update calls it on every keystroke in the
+// form, so it redraws only on a change.
+func (f *complaintForm) showDescHint(repName string, received data.Date) {
+	if received.IsZero() {
+		received = f.today()
+	}
+	on := map[string]any{"Date": longDate(received)}
+	hint, example := lang.L("Written to the complainant; left empty, the letters use the description shown above."),
+		lang.L("e.g. your complaint of {{.Date}} about our services", on)
 	if strings.TrimSpace(repName) != "" {
-		hint, example = lang.L("Written to the representative, who filed the complaint for the complainant (‘the complaint …’); empty gives the description shown above."),
-			lang.L("e.g. the complaint of 3 December 2026 about our services")
+		hint, example = lang.L("Written to the representative, who filed the complaint for the complainant (‘the complaint …’); left empty, the letters use the description shown above."),
+			lang.L("e.g. the complaint of {{.Date}} about our services", on)
 	}
 	if f.descHint.Text != hint {
 		f.descHint.SetText(hint)
+	}
+	if f.letterDesc.PlaceHolder != example {
 		f.letterDesc.SetPlaceHolder(example)
 	}
 }

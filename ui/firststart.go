@@ -139,7 +139,7 @@ func (m *Main) FirstStart() *firstStart {
 	twoLines.SetMinSize(widget.NewLabel("\n").MinSize())
 	problem := container.NewStack(twoLines, fs.problem)
 	content := container.NewBorder(nil, container.NewVBox(problem, container.NewHBox(fs.demo, fs.save)), nil, nil,
-		container.NewVScroll(fs.questions))
+		formScroll(fs.questions)) // the wheel scrolls it over a field too
 	fs.dialog = dialog.NewCustomWithoutButtons(lang.L("Set up your complaints register"), content, m.win)
 	fs.room = func() float32 { return m.win.Canvas().Size().Height - 40 }
 	fs.fit() // at the program's start again once the window is on screen (see Run)

@@ -237,3 +237,20 @@ func TestFirstStartInEnglish(t *testing.T) {
 		t.Errorf("the register's language: %q (%v)", set.Language(), err)
 	}
 }
+
+// TestFirstStartScrollsWithTheWheelOverAField: in a low window the questions scroll, also with
+// the mouse over a field (a field's own scroller took the wheel and nothing moved).
+func TestFirstStartScrollsWithTheWheelOverAField(t *testing.T) {
+	m, _ := openApp(t, nil)
+	m.win.Resize(fyne.NewSize(900, 420))
+	fs := m.FirstStart()
+	fs.fit()
+	settle(m)
+	name := fs.fields[data.KeyPracticeName]
+	d := fyne.CurrentApp().Driver()
+	before := d.AbsolutePositionForObject(name)
+	test.Scroll(m.win.Canvas(), before.AddXY(20, 10), 0, -60)
+	if after := d.AbsolutePositionForObject(name); after.Y >= before.Y {
+		t.Errorf("the wheel over a field left the questions at %v (was %v)", after, before)
+	}
+}

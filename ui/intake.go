@@ -94,6 +94,9 @@ func (in *intake) reset() {
 	in.explicit.SetChecked(false)
 	in.anonymous.SetChecked(false)
 	in.check()
+	if in.scroll != nil { // the next complaint starts at the top, not at the last field typed
+		in.scroll.ScrollToTop()
+	}
 }
 
 // typed is the complaint as the form holds it.

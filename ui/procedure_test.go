@@ -491,6 +491,24 @@ func TestFormDialogGrowsWithItsHint(t *testing.T) {
 	}
 }
 
+// TestAGrowingDialogKeepsItsButtonsInTheWindow: a dialog that grows as the practitioner types
+// stays within the window: it kept its top, and its buttons went below the window's edge.
+func TestAGrowingDialogKeepsItsButtonsInTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(980, 700))
+	hint := hintLabel("")
+	outcome := newEntry()
+	outcome.OnChanged = func(s string) { hint.SetText(strings.Repeat("In de brief: "+s+". ", 12)) }
+	d := askForm(win, "Klacht afhandelen", "Afhandelen", []*widget.FormItem{widget.NewFormItem("Uitkomst", outcome),
+		widget.NewFormItem("", hint)}, func() {})
+	test.Type(outcome, "Wij vergoeden de boete en maken het bedrag binnen twee weken aan u over")
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.confirm)
+	if bottom, room := pos.Y+d.confirm.Size().Height, win.Canvas().Size().Height; bottom > room || pos.Y < 0 {
+		t.Errorf("the dialog's button runs from %.0f to %.0f in a window of %.0f", pos.Y, bottom, room)
+	}
+}
+
 // TestOKWaitsForARequiredAnswer: a question the practitioner must answer themselves (was the
 // measure effective?) has nothing chosen for them, and OK waits until it is answered.
 func TestOKWaitsForARequiredAnswer(t *testing.T) {

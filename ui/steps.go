@@ -189,6 +189,13 @@ func (d *formDialog) fit() {
 		room := d.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
 		d.Resize(fyne.NewSize(min(max(560, natural.Width), room.Width), min(natural.Height, room.Height)))
 	}
+	// Fyne centres a dialog when it is shown, and a dialog that grew kept its top: its buttons
+	// went below the window (the outcome's preview in a complaint window). Centred again then.
+	c := d.win.Canvas()
+	bottom := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.confirm).Y + d.confirm.Size().Height
+	if top := c.Overlays().Top(); top != nil && bottom > c.Size().Height {
+		top.Refresh()
+	}
 }
 
 // askForm shows a form dialog on win: its OK button stays disabled while a field is invalid,

@@ -120,8 +120,20 @@ func TestIntakeRegistersAComplaintThatTheRegisterShows(t *testing.T) {
 	if in.save.Disabled() || !in.formal.Checked {
 		t.Fatalf("complete form: save disabled %v, formal %v, problem %q", in.save.Disabled(), in.formal.Checked, in.problem.Text)
 	}
+	// The description's example is on the day of receipt, not a day of the year it was written.
+	if ph, want := in.form.letterDesc.PlaceHolder, "bijv. uw klacht van "+longDate(in.form.today())+" over"; !strings.HasPrefix(ph, want) {
+		t.Errorf("the description's example is %q, want it to start %q", ph, want)
+	}
+	m.win.Resize(fyne.NewSize(1000, 500))
+	in.scroll.ScrollToBottom() // where the last field typed leaves it
+	if in.scroll.Offset.Y == 0 {
+		t.Fatal("the form does not scroll in a low window")
+	}
 	test.Tap(in.save)
 	settle(m)
+	if in.scroll.Offset.Y != 0 { // the next complaint starts at the top, not at "Gemachtigde"
+		t.Errorf("after registering, the form stays scrolled to %v", in.scroll.Offset)
+	}
 	listed, err := s.List(data.Filter{})
 	if err != nil || len(listed) != 1 {
 		t.Fatalf("store holds %d complaints (%v), want 1", len(listed), err)
