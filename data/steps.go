@@ -76,7 +76,7 @@ func CanClose(f Facts) error {
 		if !f.Verdict.NeedsMeasure() {
 			why = Msg("de klacht is in overleg opgelost en was (deels) terecht")
 		}
-		return conflict("klacht %s kan nog niet worden gesloten: %s, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast of leg vast waarom er geen nodig is", f.Reference, why)
+		return conflict("klacht %s kan nog niet worden gesloten: %s, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast, koppel een bestaande maatregel aan de klacht of leg vast waarom er geen nodig is", f.Reference, why)
 	}
 	return nil
 }

@@ -282,11 +282,13 @@ func (cf *complaintFile) step(a data.Action, label string, do func()) *button {
 func (cf *complaintFile) header() fyne.CanvasObject {
 	cf.menuBox = cf.stepsMenu()
 	width := canvas.NewRectangle(nil)
-	width.SetMinSize(fyne.NewSize(220, 0)) // room for the reason under the button to wrap in
-	// The reason goes under both buttons: a long one pushed Andere stappen out of view.
-	steps := container.NewVBox(width, cf.next, cf.others, cf.nextWhy)
+	width.SetMinSize(fyne.NewSize(220, 0))
+	// Why the next step waits goes across the header's width, below the facts: under the
+	// buttons (220 wide) a long reason took ten lines and the header its limit, so it was cut
+	// off mid-sentence ("… Leg een"); beside the buttons it pushed Andere stappen out of view.
+	steps := container.NewVBox(width, cf.next, cf.others)
 	return container.NewVBox(cf.title, cf.hold, cf.banner,
-		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), widget.NewSeparator())
+		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), cf.nextWhy, widget.NewSeparator())
 }
 
 // headerOver puts header above body, as tall as it needs but at most half the height: a

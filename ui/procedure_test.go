@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // procedureLine is the procedure line as read on screen, the current station in [brackets].
@@ -309,6 +310,41 @@ func TestHeaderCountsEveryLineOfAWrappedText(t *testing.T) {
 	frame.Resize(fyne.NewSize(1000, 720))
 	if got, need := frame.Objects[0].Size().Height, why.Position().Y+why.Size().Height; got < need-1 || why.Size().Height < 3*button.MinSize().Height {
 		t.Errorf("the header has %.0f of the %.0f its wrapped reason needs (reason %.0f high)", got, need, why.Size().Height)
+	}
+}
+
+// TestWhyTheFileWaitsIsReadInFull: why the next step waits (closing a well-founded complaint
+// without a measure) goes across the header's width and is shown in full: in the buttons'
+// narrow column it took ten lines and was cut off mid-sentence in a complaint window.
+func TestWhyTheFileWaitsIsReadInFull(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Petra van Dijk")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryPost, "Bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictWellFounded, NoHearingReason: "Geen reactie.",
+		Outcome: strings.Repeat("Wij hebben vastgesteld dat de aangifte te laat was en vergoeden de boete. ", 3)}); err != nil {
+		t.Fatal(err)
+	}
+	l, _, err := letters.Generate(s, letters.Request{Reference: ref, Kind: data.LetterOutcome, Date: data.Today(day)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	cf.win.Resize(fyne.NewSize(980, 700))
+	settle(m)
+	why, header := cf.nextWhy, cf.frame.Objects[0]
+	if !strings.Contains(why.Text, "geen verbetermaatregel gekoppeld") {
+		t.Fatalf("the header says why %q", why.Text)
+	}
+	d := fyne.CurrentApp().Driver()
+	bottom := d.AbsolutePositionForObject(why).Y + why.Size().Height - d.AbsolutePositionForObject(header).Y
+	if why.Size().Width < header.Size().Width/2 || bottom > header.Size().Height+1 {
+		t.Errorf("the reason is %.0f wide in a header of %.0f, and ends at %.0f of its %.0f", why.Size().Width,
+			header.Size().Width, bottom, header.Size().Height)
 	}
 }
 
