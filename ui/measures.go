@@ -21,6 +21,7 @@ type measuresStore interface {
 	AddMeasure(m data.Measure, refs ...string) (data.Measure, error)
 	EditMeasure(m data.Measure) error
 	LinkMeasure(code, ref string) error
+	Overview() (data.OverviewCounts, []data.ActionItem, error)
 	MeasureDone(code string, on data.Date) error
 	EvaluateMeasure(code string, on data.Date, effective bool, note string) error
 	RootCauses() ([]data.RootCause, error)
@@ -67,6 +68,7 @@ func newMeasuresScreen(store measuresStore, win fyne.Window, today func() data.D
 		"edit":     newButton(lang.L("Change…"), func() { ms.edit(ms.current()) }),
 		"done":     newButton(lang.L("Record completion…"), ms.onDone),
 		"evaluate": newButton(lang.L("Evaluate the effect…"), ms.onEvaluate),
+		"link":     newButton(lang.L("Link to a complaint…"), ms.onLink),
 	}
 	ms.buttons["new"].Importance = widget.HighImportance
 	return ms
@@ -85,7 +87,7 @@ func (ms *measuresScreen) content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Every (partly) well-founded complaint feeds a measure against recurrence, or a recorded reason why none is needed."))
 	hint.Wrapping = fyne.TextWrapWord
 	filter := container.NewGridWrap(fyne.NewSize(220, ms.filter.MinSize().Height), ms.filter)
-	bar := newFlow(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], filter)
+	bar := newFlow(ms.buttons["new"], ms.buttons["edit"], ms.buttons["done"], ms.buttons["evaluate"], ms.buttons["link"], filter)
 	detail := container.NewVBox(widget.NewSeparator(), ms.detail, ms.links)
 	ms.showDetail()
 	// The buttons stay below the header, which scrolls where the window is low, so they are
@@ -123,7 +125,7 @@ func (ms *measuresScreen) current() *data.Measure {
 func (ms *measuresScreen) showDetail() {
 	m := ms.current()
 	for k, b := range ms.buttons {
-		setEnabled(b, k == "new" || m != nil && (k == "edit" || k == "done" && m.Open() || k == "evaluate" && !m.Open()))
+		setEnabled(b, k == "new" || m != nil && (k == "edit" || (k == "done" || k == "link") && m.Open() || k == "evaluate" && !m.Open()))
 	}
 	if m == nil {
 		ms.links.RemoveAll()
@@ -259,6 +261,38 @@ func (ms *measuresScreen) onEvaluate() {
 			ms.do(func() error {
 				return ms.store.EvaluateMeasure(m.Code, dateOf(on), effective.Selected == lang.L("Effective"), note.Text)
 			})
+		})
+}
+
+// onLink links the selected measure, while it is being carried out, to a complaint that waits
+// for one (Vandaag's "Verbetermaatregel vastleggen"): a measure made here could be linked only
+// from the complaint's own file, which nothing pointed to.
+func (ms *measuresScreen) onLink() {
+	m := ms.current()
+	if m == nil {
+		return
+	}
+	_, items, err := ms.store.Overview()
+	if err != nil {
+		showError(err, ms.win)
+		return
+	}
+	var waiting []data.ActionItem
+	for _, it := range items {
+		if it.Kind == data.ItemMeasure {
+			waiting = append(waiting, it)
+		}
+	}
+	if len(waiting) == 0 {
+		inform(lang.L("Link to a complaint"), lang.L("No complaint is waiting for a measure. To link this measure to another complaint, open that complaint's file and use ‘Link an existing measure…’ in its Measures tab."), ms.win)
+		return
+	}
+	which := newSelect(labels(waiting, func(it data.ActionItem) string { return it.Reference + " · " + itemComplainant(it) }), nil)
+	which.required = true // none chosen for the practitioner
+	askForm(ms.win, lang.L("Link measure {{.Code}} to a complaint", map[string]any{"Code": m.Code}), lang.L("Link"),
+		[]*widget.FormItem{{Text: lang.L("Complaint"), Widget: which, HintText: lang.L("The complaints that wait for a measure against recurrence.")}},
+		func() {
+			ms.do(func() error { return ms.store.LinkMeasure(m.Code, waiting[max(0, which.SelectedIndex())].Reference) })
 		})
 }
 
