@@ -22,21 +22,30 @@ func barChart(title, chart string, counts []data.Count) fyne.CanvasObject {
 		most, n = max(most, c.N), n+c.N
 	}
 	rows := container.NewVBox(heading(fmt.Sprintf("%s (n = %s)", title, thousands(n))))
-	for _, c := range counts {
+	var widest float32 // the chart's labels share one column, as wide as the longest needs
+	labels := make([]*widget.Label, len(counts))
+	for i, c := range counts {
+		labels[i] = widget.NewLabel(letters.ReportLabel(uiLanguage(), chart, c))
+		labels[i].Truncation = fyne.TextTruncateEllipsis
+		widest = max(widest, fyne.MeasureText(labels[i].Text, theme.TextSize(), labels[i].TextStyle).Width+2*theme.InnerPadding())
+	}
+	for i, c := range counts {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		label := widget.NewLabel(letters.ReportLabel(uiLanguage(), chart, c))
-		label.Truncation = fyne.TextTruncateEllipsis
-		rows.Add(container.New(&barLayout{share: float32(c.N) / float32(most)}, label, bar, widget.NewLabel(thousands(c.N))))
+		rows.Add(container.New(&barLayout{share: float32(c.N) / float32(most), labels: widest}, labels[i], bar, widget.NewLabel(thousands(c.N))))
 	}
 	return rows
 }
 
-// barLayout places a label in the left third, then a bar as long as its share of the remaining
-// width, then the number.
-type barLayout struct{ share float32 }
+// barLayout places a label in a column as wide as the chart's longest label, between a third
+// and half of the width (at a third, "advies externe deskun…" was cut off beside a bar with
+// room to spare), then a bar as long as its share of the remaining width, then the number.
+type barLayout struct {
+	share  float32
+	labels float32 // the width the chart's longest label needs
+}
 
 func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	labelW := size.Width / 3
+	labelW := min(max(l.labels, size.Width/3), size.Width/2)
 	numW := objs[2].MinSize().Width
 	barMax := max(0, size.Width-labelW-numW-theme.Padding()*2)
 	barW := max(2, barMax*l.share)

@@ -390,3 +390,18 @@ func TestColumnWidthsStayNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestBarChartLabelsAreReadInFull: a chart's labels take the column the longest needs, up to
+// half the width: at a third, "advies externe deskun…" was cut off beside bars with room to spare.
+func TestBarChartLabelsAreReadInFull(t *testing.T) {
+	test.NewTempApp(t)
+	chart := barChart("Verlengingen naar reden", "extension", []data.Count{{Key: "expert", Label: "advies externe deskundige", N: 1},
+		{Key: "other", Label: "overig", N: 3}}).(*fyne.Container)
+	chart.Resize(fyne.NewSize(520, chart.MinSize().Height))
+	for _, row := range chart.Objects[1:] {
+		label := row.(*fyne.Container).Objects[0].(*widget.Label)
+		if need := fyne.MeasureText(label.Text, theme.TextSize(), label.TextStyle).Width + 2*theme.InnerPadding(); label.Size().Width < need {
+			t.Errorf("%q has %.0f of the %.0f it needs in a chart 520 wide", label.Text, label.Size().Width, need)
+		}
+	}
+}
