@@ -335,33 +335,41 @@ func (cf *complaintFile) onAcknowledge() {
 
 // onEscalate starts the formal procedure. A complaint first made by phone is then filed in
 // writing, or by phone with the complainant's explicit request and who took the call: the
-// procedure's two ways in.
+// procedure's two ways in. The second way names the explicit request; a check box below it
+// asked the same again.
 func (cf *complaintFile) onEscalate() {
 	on, takenBy := dateEntry(cf.today), newEntry()
-	explicit := newCheck(lang.L("The complainant explicitly asked for the formal complaints procedure"), nil)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
 	routes := []string{lang.L("In writing (a letter or an e-mail)"), lang.L("By phone, with an explicit request")}
 	route := widget.NewRadioGroup(routes, func(s string) {
 		setEnabled(takenBy, s == routes[1])
-		setEnabled(explicit, s == routes[1])
+		if cf.dialog != nil {
+			cf.dialog.form.Refresh() // the label of a field switched on no longer looks switched off
+		}
 	})
+	route.Required = true // none chosen for the practitioner: each records a fact, and Start waits
+	takenBy.Validator = func(s string) error {
+		if takenBy.Disabled() {
+			return nil
+		}
+		return required(s)
+	}
 	phone := cf.file != nil && cf.file.Channel == data.ChannelPhone
-	if phone { // no route chosen for the practitioner: each records a fact
+	if phone {
 		takenBy.Disable()
-		explicit.Disable()
 		items = append(items, &widget.FormItem{Text: lang.L("Filed *"), Widget: route,
 			HintText: lang.L("The first conversation was by phone; how did the complainant then ask for the formal procedure?")},
-			widget.NewFormItem(lang.L("Taken by *"), takenBy), widget.NewFormItem("", explicit))
+			widget.NewFormItem(lang.L("Taken by *"), takenBy))
 	}
 	cf.ask(lang.L("Start the formal complaints procedure"), lang.L("Start"), items,
 		func() error {
 			switch {
-			case phone && route.Selected == "":
-				return data.NewError(data.CodeInvalid, "", lang.L("choose how the complainant asked for the formal procedure: in writing, or by phone"))
+			case !phone:
+				return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{})
 			case route.Selected == routes[0]:
 				return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{InWriting: true})
 			}
-			return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{TakenBy: takenBy.Text, ExplicitRequest: explicit.Checked})
+			return cf.store.Escalate(cf.ref, dateOf(on), data.PhoneIntake{TakenBy: takenBy.Text, ExplicitRequest: true})
 		})
 }
 

@@ -160,9 +160,17 @@ func TestPhoneComplaintFiledInWriting(t *testing.T) {
 	if c, _ := s.Complaint(ref); c.Formal {
 		t.Fatal("started without saying how the complainant asked for it")
 	}
+	if !cf.dialog.confirm.Disabled() {
+		t.Error("Starten is offered before the way in is chosen")
+	}
 	route.SetSelected(route.Options[1])
-	if takenBy.Disabled() {
-		t.Error("the phone route leaves 'taken by' off")
+	if takenBy.Disabled() || !cf.dialog.confirm.Disabled() {
+		t.Errorf("the phone route: 'taken by' off %v, Starten offered without it %v", takenBy.Disabled(), !cf.dialog.confirm.Disabled())
+	}
+	for _, it := range cf.dialogItems {
+		if _, ok := it.Widget.(*check); ok { // "met een uitdrukkelijk verzoek" says it already
+			t.Errorf("the dialog asks %q besides the phone route", it.Widget.(*check).Text)
+		}
 	}
 	route.SetSelected(route.Options[0])
 	cf.dialog.Submit()
@@ -170,6 +178,30 @@ func TestPhoneComplaintFiledInWriting(t *testing.T) {
 	c, err := s.Complaint(ref)
 	if err != nil || !c.Formal || c.TakenBy != "" {
 		t.Errorf("after filing in writing: %+v (%v)", c, err)
+	}
+}
+
+// TestPhoneComplaintFiledByPhone: the phone route records who took the call and the explicit
+// request it names.
+func TestPhoneComplaintFiledByPhone(t *testing.T) {
+	m, s := newApp(t)
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Sanne Bakker"}, ReceivedOn: data.NewDate(2026, 11, 20),
+		Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Niet teruggebeld"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onEscalate()
+	dialogField[*widget.RadioGroup](t, cf, "Ingediend *").SetSelected("Telefonisch, met een uitdrukkelijk verzoek")
+	test.Type(dialogField[*entry](t, cf, "Aangenomen door *"), "Anne de Linde")
+	if cf.dialog.confirm.Disabled() {
+		t.Fatalf("Starten waits: %q", cf.dialog.why.Text)
+	}
+	cf.dialog.Submit()
+	settle(m)
+	if c, err := s.Complaint(ref); err != nil || !c.Formal || c.TakenBy != "Anne de Linde" || !c.ExplicitRequest {
+		t.Errorf("after filing by phone: %+v (%v)", c, err)
 	}
 }
 
