@@ -124,7 +124,7 @@ func attachmentKept(tx *Tx, c *Complaint, id int64, name, added string) error {
 		ORDER BY id LIMIT 1`, c.ID, added).Scan(&kind, &made); {
 	case err == nil:
 		at, _ := time.Parse(time.RFC3339, made)
-		return conflict("‘%s’ staat op het toestemmingsformulier van de %s van %s, die bewaard blijft zoals hij is gemaakt; daarom blijft ook de bijlage bewaard", name, kind, DateOf(at.Local()))
+		return conflict("‘%s’ staat op het toestemmingsformulier bij de brief ‘%s’ van %s; die brief blijft bewaard zoals hij is gemaakt, en daarom ook de bijlage", name, kind, DateOf(at.Local()))
 	case err != sql.ErrNoRows:
 		return err
 	}

@@ -192,6 +192,9 @@ func TestRemoveAttachment(t *testing.T) {
 	_, err = s.SaveLetter(other, LetterAcknowledgement, "nl", pdf("ontvangst met formulier"), 0)
 	must(t, err)
 	refusedUnchanged(t, s, "on the consent form of a letter", ErrConflict, func() error { return s.RemoveAttachment(other, before, "verkeerd") })
+	if err := s.RemoveAttachment(other, before, "verkeerd"); err == nil || !strings.Contains(err.Error(), "staat op het toestemmingsformulier bij de brief ‘ontvangstbevestiging’ van 2026-02-20") {
+		t.Errorf("the refusal for a document on a letter's consent form: %v", err)
+	}
 	setToday(s, "2026-02-21")
 	after, err := s.AddAttachment(other, "scan-2.pdf", []byte("%PDF-1.4 scan 2"))
 	must(t, err)
