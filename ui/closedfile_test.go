@@ -21,6 +21,16 @@ func closedComplaint(t *testing.T, s *data.Store) string {
 	if err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "Toegelicht.", NoHearingReason: "Geen reactie."}); err != nil {
 		t.Fatal(err)
 	}
+	sendOutcome(t, s, ref)
+	if err := s.CloseComplaint(ref); err != nil {
+		t.Fatal(err)
+	}
+	return ref
+}
+
+// sendOutcome makes the outcome letter of the resolved complaint ref and marks it sent.
+func sendOutcome(t *testing.T, s *data.Store, ref string) {
+	t.Helper()
 	l, _, err := letters.Generate(s, letters.Request{Reference: ref, Kind: data.LetterOutcome, Date: data.Today(day)})
 	if err != nil {
 		t.Fatal(err)
@@ -28,10 +38,6 @@ func closedComplaint(t *testing.T, s *data.Store) string {
 	if err := s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CloseComplaint(ref); err != nil {
-		t.Fatal(err)
-	}
-	return ref
 }
 
 // fileChanges are the buttons of a complaint file's tabs that change the file.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
-	"klachtenregister/letters"
 )
 
 // procedureLine is the procedure line as read on screen, the current station in [brackets].
@@ -326,13 +325,7 @@ func TestWhyTheFileWaitsIsReadInFull(t *testing.T) {
 		Outcome: strings.Repeat("Wij hebben vastgesteld dat de aangifte te laat was en vergoeden de boete. ", 3)}); err != nil {
 		t.Fatal(err)
 	}
-	l, _, err := letters.Generate(s, letters.Request{Reference: ref, Kind: data.LetterOutcome, Date: data.Today(day)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost); err != nil {
-		t.Fatal(err)
-	}
+	sendOutcome(t, s, ref)
 	cf := m.OpenComplaint(ref, "")
 	cf.win.Resize(fyne.NewSize(980, 700))
 	settle(m)

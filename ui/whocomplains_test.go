@@ -128,10 +128,9 @@ func TestConsentStateShown(t *testing.T) {
 	}
 }
 
-// TestPhoneComplaintFiledInWriting: a complaint first made by phone can enter the formal
-// procedure in writing, without a phone intake; choosing the phone route asks for it.
-func TestPhoneComplaintFiledInWriting(t *testing.T) {
-	m, s := newApp(t)
+// escalatingPhoneComplaint opens the Formeel maken dialog of a new informal phone complaint.
+func escalatingPhoneComplaint(t *testing.T, m *Main, s *data.Store) (string, *complaintFile) {
+	t.Helper()
 	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Sanne Bakker"}, ReceivedOn: data.NewDate(2026, 11, 20),
 		Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Niet teruggebeld"})
 	if err != nil {
@@ -140,6 +139,14 @@ func TestPhoneComplaintFiledInWriting(t *testing.T) {
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	cf.onEscalate()
+	return ref, cf
+}
+
+// TestPhoneComplaintFiledInWriting: a complaint first made by phone can enter the formal
+// procedure in writing, without a phone intake; choosing the phone route asks for it.
+func TestPhoneComplaintFiledInWriting(t *testing.T) {
+	m, s := newApp(t)
+	ref, cf := escalatingPhoneComplaint(t, m, s)
 	var route *widget.RadioGroup
 	var takenBy *entry
 	for _, it := range cf.dialogItems {
@@ -185,14 +192,7 @@ func TestPhoneComplaintFiledInWriting(t *testing.T) {
 // request it names.
 func TestPhoneComplaintFiledByPhone(t *testing.T) {
 	m, s := newApp(t)
-	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Sanne Bakker"}, ReceivedOn: data.NewDate(2026, 11, 20),
-		Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Niet teruggebeld"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cf := m.OpenComplaint(ref, "")
-	settle(m)
-	cf.onEscalate()
+	ref, cf := escalatingPhoneComplaint(t, m, s)
 	dialogField[*widget.RadioGroup](t, cf, "Ingediend *").SetSelected("Telefonisch, met een uitdrukkelijk verzoek")
 	test.Type(dialogField[*entry](t, cf, "Aangenomen door *"), "Anne de Linde")
 	if cf.dialog.confirm.Disabled() {
