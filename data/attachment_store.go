@@ -98,8 +98,8 @@ func (s *Store) RemoveAttachment(ref string, id int64, reason string) error {
 
 // attachmentKept refuses to remove a document that is part of the handling: one a consent
 // names, one shared with an expert, or one a stored letter may name (the consent form of a
-// letter made after it was added lists the file's attachments, and a letter stays as it was
-// made, so the name would stay in the register).
+// letter made after it was added lists the file's attachments, as may a confidentiality
+// statement, and a letter stays as it was made, so the name would stay in the register).
 func attachmentKept(tx *Tx, c *Complaint, id int64, name, added string) error {
 	var on Date
 	var who string
@@ -120,11 +120,11 @@ func attachmentKept(tx *Tx, c *Complaint, id int64, name, added string) error {
 	}
 	var kind LetterKind
 	var made string
-	switch err := tx.QueryRow(`SELECT kind, created_at FROM letters WHERE complaint_id = ? AND asks_consent AND created_at >= ?
-		ORDER BY id LIMIT 1`, c.ID, added).Scan(&kind, &made); {
+	switch err := tx.QueryRow(`SELECT kind, created_at FROM letters WHERE complaint_id = ? AND (asks_consent OR kind = 'confidentiality')
+		AND created_at >= ? ORDER BY id LIMIT 1`, c.ID, added).Scan(&kind, &made); {
 	case err == nil:
 		at, _ := time.Parse(time.RFC3339, made)
-		return conflict("‘%s’ staat op het toestemmingsformulier bij de brief ‘%s’ van %s; die brief blijft bewaard zoals hij is gemaakt, en daarom ook de bijlage", name, kind, DateOf(at.Local()))
+		return conflict("‘%s’ wordt genoemd in de brief ‘%s’ van %s; die brief blijft bewaard zoals hij is gemaakt, en daarom ook de bijlage", name, kind, DateOf(at.Local()))
 	case err != sql.ErrNoRows:
 		return err
 	}

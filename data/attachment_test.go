@@ -186,19 +186,37 @@ func TestRemoveAttachment(t *testing.T) {
 		t.Errorf("the refusal for a shared document: %v", err)
 	}
 
+	// Named in a confidentiality statement made after it was added.
+	setToday(s, "2026-02-21")
+	late, err := s.AddAttachment(ref, "nota.pdf", []byte("%PDF-1.4 nota"))
+	must(t, err)
+	setToday(s, "2026-02-22")
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring 2"), expert)
+	must(t, err)
+	if err := s.RemoveAttachment(ref, late, "verkeerd"); err == nil || !strings.Contains(err.Error(), "wordt genoemd in de brief ‘geheimhoudingsverklaring’") {
+		t.Errorf("the refusal for a document a confidentiality statement names: %v", err)
+	}
+	setToday(s, "2026-02-20")
+
 	other := reach(t, s, StatusReceived)
 	before, err := s.AddAttachment(other, "scan.pdf", []byte("%PDF-1.4 scan"))
 	must(t, err)
 	_, err = s.SaveLetter(other, LetterAcknowledgement, "nl", pdf("ontvangst met formulier"), 0)
 	must(t, err)
 	refusedUnchanged(t, s, "on the consent form of a letter", ErrConflict, func() error { return s.RemoveAttachment(other, before, "verkeerd") })
-	if err := s.RemoveAttachment(other, before, "verkeerd"); err == nil || !strings.Contains(err.Error(), "staat op het toestemmingsformulier bij de brief ‘ontvangstbevestiging’ van 2026-02-20") {
+	if err := s.RemoveAttachment(other, before, "verkeerd"); err == nil || !strings.Contains(err.Error(), "wordt genoemd in de brief ‘ontvangstbevestiging’ van 2026-02-20") {
 		t.Errorf("the refusal for a document on a letter's consent form: %v", err)
 	}
 	setToday(s, "2026-02-21")
 	after, err := s.AddAttachment(other, "scan-2.pdf", []byte("%PDF-1.4 scan 2"))
 	must(t, err)
 	must(t, s.RemoveAttachment(other, after, "Dubbel gescand."))
+
+	// An event recorded before the removal said when the document was added.
+	old := Event{Kind: "attachment_removed", Payload: []byte(`{"id":3,"reason":"Verkeerd dossier."}`)}
+	if d := old.Describe().String(); d != "Bijlage verwijderd: Verkeerd dossier." {
+		t.Errorf("an earlier removal reads %q", d)
+	}
 
 	// Anonymised later: the erasure records stay, so verify still finds the register whole.
 	must(t, s.Erase(other, "Verzoek van de klager.", true))

@@ -297,6 +297,9 @@ func (e Event) Describe() Text {
 	case "attachment_added":
 		return Msg("Bijlage toegevoegd: %s", str("name"))
 	case "attachment_removed":
+		if str("added_on") == "" { // recorded before the day it was added was
+			return Msg("Bijlage verwijderd: %s", str("reason"))
+		}
 		return Msg("Bijlage verwijderd (toegevoegd op %s): %s", date("added_on"), str("reason"))
 	case "letter_generated":
 		return Msg("Brief gemaakt: %s (versie %v, %s)", LetterKind(str("kind")), p["version"], LanguageName(str("language")))

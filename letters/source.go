@@ -105,8 +105,10 @@ func logo(set data.Settings) ([]byte, error) {
 
 // documentsInFile names the documents an expert gets to see, from the file: for the
 // confidentiality statement what the complainant consented to share (the latest consent not
-// withdrawn), and otherwise, or for the consent request, what its form offers to tick, in
-// words: "onze brief ‘Ontvangstbevestiging van uw klacht’ van 2 mei 2026 en ‘klachtbrief.pdf’"
+// withdrawn), or else every document of the file by its number ("brief 4 (…) en bijlage 3
+// (klachtbrief.pdf)"; "onze brief" would be the expert's); for the consent request what its
+// form offers to tick, in words: "onze brief ‘Ontvangstbevestiging van uw klacht’ van 2 mei
+// 2026 en ‘klachtbrief.pdf’"
 // (it named the attachments alone, and by their register numbers "bijlage 15" read as an
 // enclosure the complainant could not find; a file name in quotes keeps its comma). ""
 // leaves the letter's general description.
@@ -123,6 +125,16 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	}
 	t := phrasebook[lang]
 	var names []string
+	if kind == data.LetterConfidentiality { // to the expert: by the numbers the register knows them by
+		for _, d := range fileDocuments(f, lang) {
+			label := t.attachmentNo
+			if d.Letter {
+				label = t.letterNo
+			}
+			names = append(names, numbered(label, d.ID, d.Name))
+		}
+		return data.JoinAnd(names, t.and)
+	}
 	for _, l := range f.Letters {
 		if offered(l) {
 			names = append(names, fmt.Sprintf(t.ourLetter, t.subjects[l.Kind], formatDate(l.SentOn, lang)))

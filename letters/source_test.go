@@ -283,6 +283,11 @@ func TestConsentLetterNamesWhatItsFormOffers(t *testing.T) {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
+	// To the expert, without a consent that names them: by their numbers ("onze brief" is the practice's).
+	if got, want := documentsInFile(f, data.LetterConfidentiality, "nl"), "brief 4 (Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026), "+
+		"bijlage 3 (klachtbrief, met bijlagen.pdf) en bijlage 7 (offerte.pdf)"; got != want {
+		t.Errorf("the confidentiality statement: %q, want %q", got, want)
+	}
 	if got := documentsInFile(&data.File{}, data.LetterConsent, "nl"); got != "" {
 		t.Errorf("a file without documents: %q, want the letter's general description", got)
 	}

@@ -21,7 +21,7 @@ type phrases struct {
 	phoneAndEmail, phone, email string // ways to reach the practice
 	noContact                   string
 	acknowledged, contacted     string // parts of {stand_van_zaken}
-	contactedAll                string // contacted, when one came before the acknowledgement (no "since then")
+	contactedAll                string // contacted, when one came on or before the acknowledgement's day (no "since then")
 	expertAsked, and            string
 	documents                   string // {stukken} when nothing names them; it follows "stukken:"
 	formTitles, formStatements  map[data.LetterKind]string

@@ -210,7 +210,7 @@ func (f *complaintForm) showDescHint(repName string, received data.Date) {
 		received = f.today()
 	}
 	on := map[string]any{"Date": longDate(received)}
-	hint, example := lang.L("Written to the complainant; left empty, the letters use the description shown above."),
+	hint, example := lang.L("Written to the complainant (‘your complaint …’); left empty, the letters use the description shown above."),
 		lang.L("e.g. your complaint of {{.Date}} about our services", on)
 	if strings.TrimSpace(repName) != "" {
 		hint, example = lang.L("Written to the representative, who filed the complaint for the complainant (‘the complaint …’); left empty, the letters use the description shown above."),

@@ -531,6 +531,8 @@ func TestAGrowingDialogKeepsItsButtonsInTheWindow(t *testing.T) {
 	outcome.OnChanged = func(s string) { hint.SetText(strings.Repeat("In de brief: "+s+". ", 12)) }
 	d := askForm(win, "Klacht afhandelen", "Afhandelen", []*widget.FormItem{widget.NewFormItem("Uitkomst", outcome),
 		widget.NewFormItem("", hint)}, func() {})
+	// Another overlay above the dialog (a field's menu): the dialog's own is centred again.
+	widget.NewPopUp(widget.NewLabel("Plakken"), win.Canvas()).Show()
 	test.Type(outcome, "Wij vergoeden de boete en maken het bedrag binnen twee weken aan u over")
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.confirm)
 	if bottom, room := pos.Y+d.confirm.Size().Height, win.Canvas().Size().Height; bottom > room || pos.Y < 0 {

@@ -173,6 +173,26 @@ func TestClosingAsksAboutUnsavedSettings(t *testing.T) {
 	}
 }
 
+// TestSameSectorAgainKeepsTheBody: choosing the sector already chosen (Fyne's list reports
+// it too) leaves the practice's filled-in disputes body alone; it went back to the placeholder.
+func TestSameSectorAgainKeepsTheBody(t *testing.T) {
+	m, s := newApp(t)
+	st := m.Settings
+	filled := data.DisputesBodyNaming(data.ProfessionCare, "de Geschilleninstantie Zorg")
+	if err := s.SetSettings(map[string]string{data.KeyProfession: data.ProfessionCare}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSettings(map[string]string{data.KeyDisputesBody: filled}); err != nil {
+		t.Fatal(err)
+	}
+	st.refresh()
+	settle(m)
+	st.selects[data.KeyProfession].SetSelectedIndex(slices.Index(data.Professions, data.ProfessionCare))
+	if body := st.values()[data.KeyDisputesBody]; body != filled || st.changed() {
+		t.Errorf("care chosen again: the body is %q (changed %v)", body, st.changed())
+	}
+}
+
 // TestCareSectorChoosesTheWkkgzTerm: choosing the care sector chooses the Wkkgz's six weeks
 // while the term is the default month (it changed the letter text but left the month), and
 // leaving the sector goes back; a stored combination is shown as it is.

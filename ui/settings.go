@@ -473,7 +473,9 @@ func (s *settingsScreen) followSector() {
 			s.check()
 			return
 		}
-		if i := sel.SelectedIndex(); i >= 0 && data.IsDefaultDisputesBody(body.Text) {
+		// Only a change of sector: Fyne's list reports the sector chosen again too, and the
+		// practice's body filled in (a sector's text all the same) went back to its placeholder.
+		if i := sel.SelectedIndex(); i >= 0 && sector() != was && data.IsDefaultDisputesBody(body.Text) {
 			body.SetText(data.DisputesBodyFor(data.Professions[i]))
 		}
 		// The term follows the sector as a save without it would (care: the Wkkgz), shown

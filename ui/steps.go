@@ -155,7 +155,8 @@ type formDialog struct {
 	confirm *button
 	why     *widget.Label // while OK is disabled: which field it waits for, and why
 	onOK    func()
-	shown   bool // fit sizes it only once it is on screen
+	shown   bool              // fit sizes it only once it is on screen
+	overlay fyne.CanvasObject // the window's overlay that holds it, which centres it when refreshed
 }
 
 // Submit confirms the dialog as its OK button does: only while every field is valid.
@@ -170,7 +171,8 @@ func (d *formDialog) Submit() {
 // Show shows the dialog as tall as its fields need, but never larger than the window.
 func (d *formDialog) Show() {
 	d.CustomDialog.Show()
-	d.shown = true
+	d.shown, d.overlay = true, d.win.Canvas().Overlays().Top() // the dialog's: a drop-down opened later lies above it
+
 	onEscape(d.win.Canvas(), d.Hide) // as its Cancel button: a step dialog keeps what was typed
 	d.fit()
 }
@@ -191,10 +193,9 @@ func (d *formDialog) fit() {
 	}
 	// Fyne centres a dialog when it is shown, and a dialog that grew kept its top: its buttons
 	// went below the window (the outcome's preview in a complaint window). Centred again then.
-	c := d.win.Canvas()
 	bottom := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.confirm).Y + d.confirm.Size().Height
-	if top := c.Overlays().Top(); top != nil && bottom > c.Size().Height {
-		top.Refresh()
+	if d.overlay != nil && bottom > d.win.Canvas().Size().Height {
+		d.overlay.Refresh()
 	}
 }
 

@@ -186,7 +186,8 @@ func setSettings(c *call, pairs []string) error {
 			fmt.Fprintf(c.stdout, "Aangepast aan de nieuwe sector: %s is nu: %s\n", d.Key, shortened(after[d.Key]))
 		}
 	}
-	if w := data.TermWarning(after); w.Key != "" {
+	termSet := func(k string) bool { _, given := values[k]; return given || after[k] != before[k] }
+	if w := data.TermWarning(after); w.Key != "" && (termSet(data.KeyProfession) || termSet(data.KeyDeadlinePolicy) || termSet(data.KeyCustomDays)) {
 		fmt.Fprintf(c.stdout, "Let op: %s.\n", w)
 	}
 	if p := after.DisputesBodyPlaceholder(); p != "" && after[data.KeyDisputesBody] != before[data.KeyDisputesBody] {

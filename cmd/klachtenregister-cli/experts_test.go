@@ -209,6 +209,9 @@ func TestDisputesBodyPlaceholder(t *testing.T) {
 	if out := ok(t, db, "settings", "set", "deadline_policy=8weeks"); !strings.Contains(out, "Let op: de Wkkgz vraagt een zorgaanbieder binnen zes weken") {
 		t.Errorf("eight weeks for a care practice:\n%s", out)
 	}
+	if out := ok(t, db, "settings", "set", "practice_city=Utrecht"); strings.Contains(out, "Let op") { // said once, with the term
+		t.Errorf("an unrelated setting repeats the warning:\n%s", out)
+	}
 	ok(t, db, "settings", "set", "deadline_policy=wkkgz")
 	ok(t, db, "acknowledge", ref, "--via", "post", "--note", "Ontvangst per brief bevestigd", "--on", "2026-11-21")
 	ok(t, db, "resolve", ref, "--verdict", "unfounded", "--outcome", "De factuur klopt.", "--no-hearing-reason", "geen reactie op twee uitnodigingen", "--on", "2026-11-28")
