@@ -142,15 +142,20 @@ func (l *fileLists) show(f *data.File) {
 		if ct.Hearing {
 			with += " · " + lang.L("heard")
 		}
+		// Whether the information asked for came in goes before the note: at the row's end a
+		// long note cut it off ("… verzenddatu…"), and recording it changed nothing in view.
+		switch {
+		case ct.InfoRequested != "" && !ct.InfoReceivedOn.IsZero():
+			with += " · " + lang.L("information received {{.On}}", map[string]any{"On": shortDate(ct.InfoReceivedOn)})
+		case ct.InfoRequested != "":
+			with += " · " + lang.L("information awaited by {{.Due}}", map[string]any{"Due": shortDate(ct.InfoDueOn)})
+		}
 		row := fmt.Sprintf("%s  %s: %s", shortDate(ct.On), with, note)
 		if note == "" { // erased with the personal data
 			row = shortDate(ct.On) + "  " + with
 		}
 		if ct.InfoRequested != "" {
-			row += " · " + lang.L("requested: {{.What}} by {{.Due}}", map[string]any{"What": ct.InfoRequested, "Due": shortDate(ct.InfoDueOn)})
-			if !ct.InfoReceivedOn.IsZero() {
-				row += " · " + lang.L("received {{.On}}", map[string]any{"On": shortDate(ct.InfoReceivedOn)})
-			}
+			row += " · " + lang.L("requested: {{.What}}", map[string]any{"What": ct.InfoRequested})
 		}
 		l.contactRows = append(l.contactRows, row)
 	}

@@ -489,6 +489,10 @@ func TestInformationReceivedBesideTheRequest(t *testing.T) {
 	if !cf.lists.informationReceived.Visible() || cf.lists.informationReceived.Disabled() {
 		t.Fatal("Informatie ontvangen… not offered while the information is awaited")
 	}
+	// Whether it came in stands before the note, where a long note does not cut it off.
+	if row := cf.lists.contactRows[0]; !strings.Contains(row, "brief · informatie verwacht uiterlijk 14-12-2026: Om de offerte gevraagd.") {
+		t.Errorf("the contact while the information is awaited: %q", row)
+	}
 	test.Tap(cf.lists.informationReceived)
 	cf.dialog.Submit()
 	settle(m)
@@ -498,6 +502,9 @@ func TestInformationReceivedBesideTheRequest(t *testing.T) {
 	}
 	if cf.lists.informationReceived.Visible() {
 		t.Error("Informatie ontvangen… still shown once recorded")
+	}
+	if row := cf.lists.contactRows[0]; !strings.Contains(row, "brief · informatie ontvangen ") || !strings.HasSuffix(row, "· gevraagd: De offerte van september") {
+		t.Errorf("the contact once the information came in: %q", row)
 	}
 }
 
