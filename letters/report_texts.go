@@ -42,8 +42,8 @@ var dutchReport = reportPhrases{
 	keyFigures: "Kerncijfers", breakdown: "Verdeling", perMonth: "Per maand", measures: "Verbetermaatregelen",
 	notesTitle: "Toelichting bij de cijfers", figure: "Kerncijfer",
 	figures: []string{"Ontvangen klachten", "waarvan formeel", "waarvan informeel", "Afgehandeld",
-		"waarvan (deels) gegrond", "Ingetrokken", "Open aan het eind van het jaar", "Doorlooptijd, mediaan (dagen)",
-		"Doorlooptijd, 90e percentiel (dagen)", "Ontvangst tijdig bevestigd", "Afgehandeld binnen de termijn",
+		"waarvan (deels) gegrond", "Ingetrokken", "Open aan het eind van het jaar", "Doorlooptijd: de helft binnen (dagen)",
+		"Doorlooptijd: negen van de tien binnen (dagen)", "Ontvangst tijdig bevestigd", "Afgehandeld binnen de termijn",
 		"Afgehandeld binnen de verlengde termijn", "Verlengingen", "Klachten met een verlenging",
 		"Pas verlengd na het verstrijken van de termijn", "Voortgangsbericht te laat of niet verstuurd",
 		"Gesloten dossiers heropend", "Afgehandeld zonder hoor en wederhoor (met reden)", "Verbetermaatregelen vastgelegd", "Verbetermaatregelen uitgevoerd"},
@@ -61,8 +61,8 @@ var dutchReport = reportPhrases{
 			"Open aan het eind van het jaar: ontvangen, maar op 31 december (in een lopend jaar: op de dag van " +
 			"opstellen) nog niet afgehandeld of ingetrokken.",
 		"Doorlooptijd: dagen van ontvangst tot afhandeling, van de klachten die in het jaar zijn afgehandeld. De " +
-			"mediaan is de middelste waarde; bij het 90e percentiel waren negen van de tien klachten binnen dat aantal " +
-			"dagen afgehandeld.",
+			"helft daarvan was binnen het eerste aantal dagen afgehandeld (de mediaan), negen van de tien binnen het " +
+			"tweede (het 90e percentiel).",
 		ackNote,
 		"Binnen de termijn: formele klachten die in het jaar zijn afgehandeld, op of vóór de oorspronkelijke " +
 			"streefdatum; binnen de verlengde termijn: op of vóór de streefdatum na een eventuele verlenging.",
@@ -99,8 +99,8 @@ var englishReport = reportPhrases{
 	keyFigures: "Key figures", breakdown: "Breakdown", perMonth: "Per month", measures: "Improvement measures",
 	notesTitle: "Notes on the figures", figure: "Key figure",
 	figures: []string{"Complaints received", "of which formal", "of which informal", "Resolved",
-		"of which (partly) well-founded", "Withdrawn", "Open at the end of the year", "Handling time, median (days)",
-		"Handling time, 90th percentile (days)", "Receipt acknowledged on time", "Resolved within the deadline",
+		"of which (partly) well-founded", "Withdrawn", "Open at the end of the year", "Handling time: half within (days)",
+		"Handling time: nine in ten within (days)", "Receipt acknowledged on time", "Resolved within the deadline",
 		"Resolved within the extended deadline", "Extensions", "Complaints extended",
 		"Extended only after the deadline had passed", "Progress letter sent late or not at all",
 		"Closed files reopened", "Resolved without hearing both sides (reason recorded)", "Improvement measures recorded", "Improvement measures carried out"},
@@ -117,8 +117,8 @@ var englishReport = reportPhrases{
 		"Resolved: complaints on which a verdict was given in the year, including those received earlier. Open at " +
 			"the end of the year: received, but on 31 December (in a year under way: on the day of preparation) " +
 			"neither resolved nor withdrawn.",
-		"Handling time: days from receipt to resolution, of the complaints resolved in the year. The median is the " +
-			"middle value; at the 90th percentile, nine out of ten complaints had been resolved within that number of days.",
+		"Handling time: days from receipt to resolution, of the complaints resolved in the year. Half of them had " +
+			"been resolved within the first number of days (the median), nine in ten within the second (the 90th percentile).",
 		ackNote,
 		"Within the deadline: formal complaints resolved in the year on or before the original target date; within " +
 			"the extended deadline: on or before the target date after any extension.",
