@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -159,10 +160,17 @@ func duplicateKey(c *Complaint) string {
 
 // planImport finds the rows already in the register or earlier in the file. A complaint
 // anonymised or erased since its import has lost the name and summary a row is recognised
-// by; it is still recognised by its day of receipt and the file and line it came from, which
-// it keeps, so importing the same sheet again does not bring back what was erased.
-func planImport(q querier, file string, rows []ImportRow) (ImportPlan, []bool, error) {
+// by; it is still recognised by its day of receipt and the line it came from, in a file of
+// the same name or with the same bytes (the import's event keeps the file's SHA-256), so
+// importing the same sheet again, also a copy Windows renamed "(1)", does not bring back
+// what was erased.
+func planImport(q querier, f ImportFile) (ImportPlan, []bool, error) {
 	var p ImportPlan
+	file, rows := f.Name, f.Rows
+	sameFile, err := importsOfFile(q, f.SHA256)
+	if err != nil {
+		return p, nil, err
+	}
 	dup := make([]bool, len(rows))
 	seen := map[string]bool{}
 	for i := range rows {
@@ -175,8 +183,9 @@ func planImport(q querier, file string, rows []ImportRow) (ImportPlan, []bool, e
 				c.OriginalReference).Scan(&n)
 		} else {
 			err = q.QueryRow(`SELECT count(*) FROM complaints WHERE received_on = ?1 AND (lower(trim(complainant_name)) = lower(?2)
-				AND lower(trim(summary)) = lower(?3) OR anonymised_on IS NOT NULL AND imported_from = ?4 AND imported_line = ?5)`,
-				c.ReceivedOn, c.Complainant.Name, c.Summary, file, rows[i].Line).Scan(&n)
+				AND lower(trim(summary)) = lower(?3) OR anonymised_on IS NOT NULL AND imported_line = ?5
+				AND (imported_from = ?4 OR imported_event IN (SELECT value FROM json_each(?6))))`,
+				c.ReceivedOn, c.Complainant.Name, c.Summary, file, rows[i].Line, sameFile).Scan(&n)
 		}
 		if err != nil {
 			return p, nil, err
@@ -190,6 +199,18 @@ func planImport(q querier, file string, rows []ImportRow) (ImportPlan, []bool, e
 		p.New++
 	}
 	return p, dup, nil
+}
+
+// importsOfFile lists, as a JSON array, the imports of anonymised complaints whose file had
+// the bytes sum (their events keep its SHA-256); "[]" for none.
+func importsOfFile(q querier, sum string) (string, error) {
+	ids := []int64{}
+	err := scanRows(q, func(id *int64) []any { return []any{id} }, func(id int64) { ids = append(ids, id) },
+		`SELECT e.id FROM events e JOIN event_payloads p ON p.event_id = e.id
+		WHERE e.id IN (SELECT DISTINCT imported_event FROM complaints WHERE anonymised_on IS NOT NULL AND imported_event IS NOT NULL)
+		AND e.kind = 'register_imported' AND json_extract(p.payload, '$.sha256') = ?`, sum)
+	b, _ := json.Marshal(ids)
+	return string(b), err
 }
 
 // prepareAll completes and checks every row; the first refused row refuses the file.
@@ -218,7 +239,7 @@ func (s *Store) PlanImport(f ImportFile) (ImportPlan, error) {
 		if err := prepareAll(&f, set, s.today()); err != nil {
 			return err
 		}
-		p, _, err = planImport(q, f.Name, f.Rows)
+		p, _, err = planImport(q, f)
 		return err
 	})
 	return p, err
@@ -240,7 +261,7 @@ func (s *Store) Import(f ImportFile, progress func(done, total int)) (ImportResu
 		if err := prepareAll(&f, set, tx.today()); err != nil {
 			return err
 		}
-		plan, dup, err := planImport(tx, f.Name, f.Rows)
+		plan, dup, err := planImport(tx, f)
 		if err != nil {
 			return err
 		}

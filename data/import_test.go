@@ -90,8 +90,9 @@ func TestImportIsOneTransaction(t *testing.T) {
 }
 
 // TestErasedComplaintIsNotImportedAgain: a complaint erased after its import lost the name and
-// summary a row is recognised by; importing the same sheet again still recognises it by its
-// day of receipt, file and line, so the erasure stays. The same row from another file is new.
+// summary a row is recognised by; importing the same sheet again, also a renamed copy of it,
+// still recognises it by its day of receipt, file and line, so the erasure stays. The same row
+// from another file is new.
 func TestErasedComplaintIsNotImportedAgain(t *testing.T) {
 	s := openStore(t, "2026-11-30")
 	file := ImportFile{Name: "register.csv", SHA256: "abc", Rows: []ImportRow{history(4)}}
@@ -110,5 +111,11 @@ func TestErasedComplaintIsNotImportedAgain(t *testing.T) {
 	other := ImportFile{Name: "ander-register.csv", SHA256: "def", Rows: []ImportRow{history(4)}}
 	if plan, err := s.PlanImport(other); err != nil || plan.New != 1 {
 		t.Errorf("another file's row: %v %+v", err, plan)
+	}
+	// A copy of the same file under another name ("register (1).csv", as Windows names a
+	// second download) has the same bytes: the erased row stays out.
+	copied := ImportFile{Name: "register (1).csv", SHA256: "abc", Rows: []ImportRow{history(4)}}
+	if plan, err := s.PlanImport(copied); err != nil || plan.New != 0 || len(plan.Duplicates) != 1 {
+		t.Errorf("a renamed copy of the sheet after the erasure: %v %+v", err, plan)
 	}
 }
