@@ -39,7 +39,9 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 		res.Replaced = compareWithFile(backupPath, dbPath)
 	}
 	if exists && !force {
-		if w := res.Replaced.Warning(); w.Key != "" {
+		if w, note := res.Replaced.Warning(), res.Replaced.ErasedNote(); note.Key != "" {
+			return res, NewError(CodeConflict, "", "op %s staat al een register. %s %s Met --force wordt het huidige register opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath, w, note)
+		} else if w.Key != "" {
 			return res, NewError(CodeConflict, "", "op %s staat al een register. %s Met --force wordt het huidige register opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath, w)
 		}
 		return res, NewError(CodeConflict, "", "op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet", dbPath)

@@ -25,6 +25,9 @@ type BackupComparison struct {
 	Events   int    // its events now
 	Relation BackupRelation
 	Since    int // BackupEarlier: the events recorded after the backup
+	// Erased are the complaints whose personal data were erased or anonymised after the
+	// backup (BackupEarlier): a restore brings those data back.
+	Erased []string
 }
 
 // CompareBackup compares a backup's header with the register at dbPath by the audit trail:
@@ -66,7 +69,26 @@ func CompareBackup(h BackupHeader, dbPath string) *BackupComparison {
 	default:
 		c.Relation = BackupOther
 	}
+	if c.Relation == BackupEarlier && scanRows(db, func(r *string) []any { return []any{r} }, func(r string) { c.Erased = append(c.Erased, r) },
+		`SELECT DISTINCT c.reference FROM events e JOIN complaints c ON c.id = e.complaint_id
+		WHERE e.id > ? AND e.kind = 'complaint_anonymised' ORDER BY c.reference`, h.Events) != nil {
+		return nil
+	}
 	return c
+}
+
+// ErasedNote says that a restore brings back personal data erased or anonymised after the
+// backup, and what to do then; the zero Text when it brings back none. A restore undid an
+// erasure the complainant had asked for without a word.
+func (c *BackupComparison) ErasedNote() Text {
+	if c == nil || len(c.Erased) == 0 {
+		return Text{}
+	}
+	refs := make(And, len(c.Erased))
+	for i, r := range c.Erased {
+		refs[i] = r
+	}
+	return Msg("Na deze reservekopie zijn de persoonsgegevens van %s gewist of geanonimiseerd. Na het terugzetten staan ze weer in het register: wis of anonimiseer ze dan opnieuw. Het opzijgezette register bevat ze ook nog; verwijder het zodra u het niet meer nodig hebt.", refs)
 }
 
 // Warning says in plain words what a restore of the backup loses from the register as it is,

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRestoreSaysWhatItReplaces: before a restore changes anything, the backup is set against
@@ -93,5 +94,38 @@ func TestRestoreSaysWhatItReplaces(t *testing.T) {
 	must(t, r.r.QueryRow(`SELECT p.payload FROM events e JOIN event_payloads p ON p.event_id = e.id ORDER BY e.id DESC LIMIT 1`).Scan(&last))
 	if !strings.Contains(last, `"relation":"other"`) || !strings.Contains(last, `"replaced_events":`+strconv.Itoa(events)) {
 		t.Errorf("the restore's event: %s", last)
+	}
+}
+
+// TestRestoreSaysWhichErasuresItUndoes: personal data erased after a backup come back with
+// its restore; the confirmation names the complaints, so they are erased again (a restore
+// undid an erasure the complainant had asked for without a word).
+func TestRestoreSaysWhichErasuresItUndoes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "klachtenregister.db")
+	s := openAt(t, path, "2026-03-02")
+	kept := mustCreate(t, s, complaint("Blijft", "2026-03-02", false))
+	erased := mustCreate(t, s, complaint("Wist", "2026-03-02", false))
+	backup := filepath.Join(t.TempDir(), "kopie"+backupExt)
+	_, err := s.WriteBackup(backup, "", false)
+	must(t, err)
+	f, err := os.Open(backup)
+	must(t, err)
+	h, err := ReadBackupHeader(f)
+	f.Close()
+	must(t, err)
+	if c := CompareBackup(h, path); c == nil || c.ErasedNote().Key != "" {
+		t.Fatalf("nothing erased yet: %+v", c)
+	}
+	must(t, s.Erase(erased, "Verzoek van de klager.", true))
+	c := CompareBackup(h, path)
+	if c == nil || len(c.Erased) != 1 || c.Erased[0] != erased {
+		t.Fatalf("after the erasure of %s (not %s): %+v", erased, kept, c)
+	}
+	if note := c.ErasedNote().String(); !strings.Contains(note, "persoonsgegevens van "+erased+" gewist") || !strings.Contains(note, "wis of anonimiseer ze dan opnieuw") {
+		t.Errorf("the note says %q", note)
+	}
+	must(t, s.Close())
+	if _, err := Restore(backup, path, "", false, time.Now(), ""); err == nil || !strings.Contains(err.Error(), "persoonsgegevens van "+erased) {
+		t.Errorf("the refusal without force: %v", err)
 	}
 }

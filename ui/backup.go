@@ -228,6 +228,9 @@ func (p *backupPanel) askRestore(file string, h data.BackupHeader) {
 				map[string]any{"Date": longTime(h.Created)}) + "\n\n" + msg
 		case w.Key != "":
 			msg = say(w) + "\n\n" + msg
+			if note := cmp.ErasedNote(); note.Key != "" {
+				msg = say(note) + "\n\n" + msg
+			}
 		default:
 			msg = lang.L("This backup holds the register as it is now: nothing recorded is lost.") + "\n\n" + msg
 		}

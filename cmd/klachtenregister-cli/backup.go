@@ -162,6 +162,9 @@ func restoreCommand(fs *flag.FlagSet) func(c *call) error {
 		if w := res.Replaced.Warning(); w.Key != "" {
 			fmt.Fprintln(c.stdout, w)
 		}
+		if note := res.Replaced.ErasedNote(); note.Key != "" {
+			fmt.Fprintln(c.stdout, note)
+		}
 		return nil
 	}
 }
