@@ -325,13 +325,16 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// rotate returns the backups to remove: of the given ones (newest first) it keeps the newest
-// of each of the last 7 days, 4 weeks and 12 months that have a backup, but none made more
-// than 12 months before now, apart from the newest: the README and the review screen promise
-// that an anonymised complaint is gone from the backups within 12 months, also when the app
-// was not used every month.
+// rotate returns the backups to remove: of the given ones (newest first) it keeps every one of
+// today, and the newest of each of the last 7 days, 4 weeks and 12 months that have a backup,
+// but none made more than 12 months before now, apart from the newest: the README and the
+// review screen promise that an anonymised complaint is gone from the backups within 12
+// months, also when the app was not used every month.
 func rotate(backups []BackupInfo, now time.Time) []string {
 	keep := map[string]bool{}
+	for _, b := range backups { // all of today's: one made "to be safe" before a risky step removed the morning's
+		keep[b.File] = DateOf(b.Created.Local()) == DateOf(now.Local())
+	}
 	expired := now.AddDate(0, -12, 0)
 	periods := []struct {
 		n   int
