@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -311,9 +312,19 @@ func (w *importWizard) summary(res data.ImportResult) {
 	refs := res.References
 	text := lang.N("{{.N}} complaints imported from {{.File}}, with references {{.First}} to {{.Last}}.", len(refs),
 		map[string]any{"N": thousands(len(refs)), "File": w.sheet.Name, "First": refs[0], "Last": refs[len(refs)-1]})
-	dup, skipped := len(res.Duplicates), len(w.preview.Refused)
-	text += "\n" + lang.N("{{.N}} complaints were already in the register and were left out.", dup, map[string]any{"N": dup}) +
-		" " + lang.N("{{.N}} refused rows were skipped.", skipped, map[string]any{"N": skipped})
+	// Only what happened, and the lines skipped by number: a refused row left out is a
+	// complaint still to enter by hand ("0 geweigerde regels zijn overgeslagen" said nothing).
+	if dup := len(res.Duplicates); dup > 0 {
+		text += "\n" + lang.N("{{.N}} complaints were already in the register and were left out.", dup, map[string]any{"N": dup})
+	}
+	if skipped := len(w.preview.Refused); skipped > 0 {
+		lines := make([]string, skipped)
+		for i, r := range w.preview.Refused {
+			lines[i] = strconv.Itoa(r.Line)
+		}
+		text += "\n" + lang.N("{{.N}} refused rows were skipped (line {{.Lines}}): enter those complaints by hand, or correct them and import the file again.",
+			skipped, map[string]any{"N": skipped, "Lines": strings.Join(lines, ", ")})
+	}
 	text += "\n" + lang.L("Each imported complaint says in its file and timeline where it came from; the annual report counts them apart.")
 	w.Summary = widget.NewLabel(text)
 	w.Summary.Wrapping = fyne.TextWrapWord
