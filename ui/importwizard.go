@@ -218,9 +218,23 @@ func (w *importWizard) showPreview(v previewed) {
 	w.shown = func() { w.showPreview(v) }
 	w.preview, w.plan = v.p, v.plan
 	p := v.p
-	w.Counts = widget.NewLabel(lang.L("{{.Rows}}: {{.New}}, {{.Dup}} already in the register, {{.Refused}} refused.",
+	counts := lang.L("{{.Rows}}: {{.New}}, {{.Dup}} already in the register, {{.Refused}} refused.",
 		map[string]any{"Rows": countRows(len(p.Sheet.Rows)), "New": lang.N("{{.N}} new complaints", v.plan.New, map[string]any{"N": v.plan.New}),
-			"Dup": len(v.plan.Duplicates), "Refused": len(p.Refused)}))
+			"Dup": len(v.plan.Duplicates), "Refused": len(p.Refused)})
+	// An open complaint comes in with its own dates: said before, not found on Vandaag
+	// afterwards as "Ontvangst bevestigen - 569 dagen te laat".
+	open := 0
+	for _, r := range p.Rows {
+		if r.Complaint.Status.Open() && !slices.Contains(v.plan.Duplicates, r.Line) {
+			open++
+		}
+	}
+	if open > 0 {
+		counts += "\n" + lang.N("{{.N}} of them are still open: after the import Vandaag lists their next steps, with deadlines counted from their own dates, so an old one is overdue at once.",
+			open, map[string]any{"N": open})
+	}
+	w.Counts = widget.NewLabel(counts)
+	w.Counts.Wrapping = fyne.TextWrapWord
 	rows := widget.NewList(func() int { return len(p.Rows) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
