@@ -129,8 +129,11 @@ func overview(e personExport, events []Event) string {
 		section("Bijlagen")
 		for _, a := range e.Attachments {
 			name := a.Name
-			if a.File != "" {
+			switch {
+			case a.File != "":
 				name = a.File
+			case a.Erased(): // its name went with the personal data
+				name = "Een bijlage (gewist met de persoonsgegevens)"
 			}
 			fmt.Fprintf(&b, "%s, toegevoegd op %s\r\n", name, longDay(DateOf(a.AddedAt.Local())))
 		}

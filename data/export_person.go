@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -150,10 +151,12 @@ func readMe(e personExport, set Settings, english bool) string {
 	fmt.Fprintf(&b, t.title, e.Reference)
 	fmt.Fprintf(&b, t.intro, practice, e.Reference, t.day(e.ExportedOn))
 	b.WriteString(t.contents)
-	if len(e.Letters) > 0 {
+	// The folders only when the ZIP holds them: an anonymised complaint's letters and
+	// attachments are gone, and LEESMIJ.txt pointed to folders that were not there.
+	if slices.ContainsFunc(e.Letters, func(l exportedLetter) bool { return l.File != "" }) {
 		b.WriteString(t.letters)
 	}
-	if len(e.Attachments) > 0 {
+	if slices.ContainsFunc(e.Attachments, func(a exportedFile) bool { return a.File != "" }) {
 		b.WriteString(t.attachments)
 	}
 	if !e.Complaint.AnonymisedOn.IsZero() {

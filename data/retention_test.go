@@ -402,6 +402,28 @@ func TestExportPerson(t *testing.T) {
 		t.Errorf("unknown reference: %v", err)
 	}
 
+	// Once anonymised, the ZIP holds no letters or attachments: the explanation names no such
+	// folders, and the overview lists the attachment without its erased name.
+	must(t, s.Erase(ref, "Verzoek van de klager.", false))
+	b, err = s.ExportPerson(ref)
+	must(t, err)
+	zr, err = zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	erasedFiles := map[string]string{}
+	for _, f := range zr.File {
+		r, err := f.Open()
+		must(t, err)
+		content, err := io.ReadAll(r)
+		must(t, err)
+		erasedFiles[f.Name] = string(content)
+	}
+	if readme := erasedFiles["LEESMIJ.txt"]; strings.Contains(readme, "- brieven:") || strings.Contains(readme, "- bijlagen:") {
+		t.Errorf("LEESMIJ.txt of an anonymised complaint names folders the ZIP lacks:\n%s", readme)
+	}
+	if plain := erasedFiles["overzicht.txt"]; !strings.Contains(plain, "Een bijlage (gewist met de persoonsgegevens), toegevoegd op") || strings.Contains(plain, "\r\n, toegevoegd op") {
+		t.Errorf("overzicht.txt of an anonymised complaint:\n%s", plain)
+	}
+
 	// A complainant who gets English letters gets the explanation in English.
 	c := complaint("Jane Smith", "2024-03-01", false)
 	c.Language = "en"
