@@ -237,3 +237,16 @@ func TestCareSectorChoosesTheWkkgzTerm(t *testing.T) {
 		t.Errorf("a move between two other sectors changed the term to %s", term())
 	}
 }
+
+// TestRetentionReviewWaitsForTheSavedPeriod: the review of files past the retention period
+// uses the period as saved; with another typed and not saved, it says so instead of showing
+// the files for the old one.
+func TestRetentionReviewWaitsForTheSavedPeriod(t *testing.T) {
+	m, _ := newApp(t)
+	st := m.Settings
+	st.entries[data.KeyRetentionYears].SetText("1")
+	st.onReview()
+	if text := overlayText(m.win); !strings.Contains(text, "Sla de instellingen eerst op") || m.retention != nil {
+		t.Errorf("with an unsaved period the review says %q (opened %v)", text, m.retention != nil)
+	}
+}

@@ -183,7 +183,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		case "Backups":
 			page.Add(s.backups.content())
 		case "Privacy":
-			page.Add(newButton(lang.L("Review the files past the retention period…"), func() { s.showRetention() }))
+			page.Add(newButton(lang.L("Review the files past the retention period…"), s.onReview))
 		}
 		tabs.Append(container.NewTabItem(lang.L(g.title), formScroll(page)))
 	}
@@ -363,6 +363,16 @@ func (s *settingsScreen) onSave() {
 	if languageChanged && s.languageChanged != nil {
 		s.languageChanged(values[data.KeyLanguage])
 	}
+}
+
+// onReview shows the files past the retention period as saved: a period typed and not saved
+// yet is said first (the review spoke of the saved one, and Vandaag of the new one once saved).
+func (s *settingsScreen) onReview() {
+	if s.values()[data.KeyRetentionYears] != s.current[data.KeyRetentionYears] {
+		inform(lang.L("Retention period"), lang.L("Save the settings first: the review uses the retention period as saved."), s.win)
+		return
+	}
+	s.showRetention()
 }
 
 // askBeforeClosing asks what to do with the settings changed and not saved when the program
