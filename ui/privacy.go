@@ -167,7 +167,7 @@ func (p *privacyTab) onHold() {
 	reason := newEntry()
 	reason.Validator = required
 	p.cf.ask(lang.L("Legal hold"), lang.L("Place the hold"), []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason,
-		HintText: lang.L("For example: disciplinary case pending since 1 December 2026.")}},
+		HintText: lang.L("For example: disciplinary case pending since 1 December 2026. Name no names: the reason is shown in the lists of files under a hold and stays in the audit trail.")}},
 		func() error { return p.store.Hold(p.cf.ref, reason.Text) })
 }
 
