@@ -169,9 +169,10 @@ func TestEveryImportFieldIsTranslated(t *testing.T) {
 // cliOnly are data texts that only the CLI can give: the desktop app never makes these calls.
 var cliOnly = map[string]bool{
 	"geef het pad van het register op (--db PAD)": true,
-	"de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db":            true,
-	"op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet":                     true, // the app restores with force
-	"op %s staat al een register. %s Met --force wordt het huidige register opzijgezet (niet verwijderd) en de reservekopie teruggezet": true,
+	"de database %s bevat al %d klachten; een demoregister kan alleen in een lege database. Kies een nieuw bestand met --db":               true,
+	"op %s staat al een register; met --force wordt het opzijgezet (niet verwijderd) en de reservekopie teruggezet":                        true, // the app restores with force
+	"op %s staat al een register. %s Met --force wordt het huidige register opzijgezet (niet verwijderd) en de reservekopie teruggezet":    true,
+	"op %s staat al een register. %s %s Met --force wordt het huidige register opzijgezet (niet verwijderd) en de reservekopie teruggezet": true,
 }
 
 // TestDataTextsLeaveCLIFlagsToTheCLI: a hint at a command-line flag ("--withdraw") is an
