@@ -140,7 +140,7 @@ func overview(e personExport, events []Event) string {
 	}
 	section("Verloop van de behandeling")
 	for _, ev := range events {
-		fmt.Fprintf(&b, "%s %s  %s\r\n", longDay(DateOf(ev.At.Local())), ev.At.Local().Format("15:04"), ev.Describe().String())
+		fmt.Fprintf(&b, "%s %s  %s\r\n", longDay(DateOf(ev.At.Local())), ev.At.Local().Format("15:04"), ev.Describe().Prose())
 	}
 	return b.String()
 }

@@ -22,13 +22,19 @@ type Text struct {
 func Msg(key string, args ...any) Text { return Text{Key: key, Args: args} }
 
 // String is the text in Dutch, as the CLI prints it.
-func (t Text) String() string {
+func (t Text) String() string { return t.dutch(false) }
+
+// Prose is the text in Dutch as a complainant reads it (the overview of an access request):
+// dates in words, "16 september 2026", and without the parts only the CLI shows.
+func (t Text) Prose() string { return t.dutch(true) }
+
+func (t Text) dutch(prose bool) string {
 	if len(t.Args) == 0 {
 		return t.Key
 	}
 	args := make([]any, len(t.Args))
 	for i, a := range t.Args {
-		args[i] = dutchArg(a)
+		args[i] = dutchArg(a, prose)
 	}
 	return fmt.Sprintf(t.Key, args...)
 }
@@ -36,25 +42,34 @@ func (t Text) String() string {
 // labeled is a domain value with a name in the practitioner's words: a status, a verdict, ...
 type labeled interface{ Label() string }
 
-// dutchArg is an argument as Dutch text shows it.
-func dutchArg(a any) any {
+// dutchArg is an argument as Dutch text shows it; in prose, a date in words and no CLI part.
+func dutchArg(a any, prose bool) any {
+	each := func(xs []any) []string {
+		parts := make([]string, len(xs))
+		for i, x := range xs {
+			parts[i] = fmt.Sprint(dutchArg(x, prose))
+		}
+		return parts
+	}
 	switch v := a.(type) {
 	case Text:
-		return v.String()
+		return v.dutch(prose)
 	case List:
-		parts := make([]string, len(v))
-		for i, a := range v {
-			parts[i] = fmt.Sprint(dutchArg(a))
-		}
-		return strings.Join(parts, ", ")
+		return strings.Join(each(v), ", ")
 	case Capital:
-		return capitalise(fmt.Sprint(dutchArg(v.Value)))
+		return capitalise(fmt.Sprint(dutchArg(v.Value, prose)))
 	case And:
-		parts := make([]string, len(v))
-		for i, a := range v {
-			parts[i] = fmt.Sprint(dutchArg(a))
+		return JoinAnd(each(v), "en")
+	case ForCLI:
+		if prose {
+			return ""
 		}
-		return JoinAnd(parts, "en")
+		return v.Label()
+	case Date:
+		if prose && !v.IsZero() {
+			return longDay(v)
+		}
+		return v.String()
 	case labeled:
 		return v.Label()
 	}
@@ -205,7 +220,7 @@ func encodeArg(a any) (map[string]json.RawMessage, error) {
 	case string:
 		v = x
 	default:
-		v = fmt.Sprint(dutchArg(x))
+		v = fmt.Sprint(dutchArg(x, false))
 	}
 	raw, err := json.Marshal(v)
 	return map[string]json.RawMessage{kind: raw}, err

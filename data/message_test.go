@@ -60,3 +60,15 @@ func roundTrip(t *testing.T, in Text) Text {
 	}
 	return out
 }
+
+// TestProseIsForTheComplainant: the access request's overview reads the timeline as prose:
+// dates in words (it showed "2026-09-16" among Dutch dates), no part meant for the CLI.
+func TestProseIsForTheComplainant(t *testing.T) {
+	m := Msg("Brief verstuurd: %s per post op %s%s", LetterKind("outcome"), NewDate(2026, 9, 16), ForCLI(" (resolved)"))
+	if got, want := m.Prose(), "Brief verstuurd: uitkomstbrief per post op 16 september 2026"; got != want {
+		t.Errorf("prose %q, want %q", got, want)
+	}
+	if got, want := m.String(), "Brief verstuurd: uitkomstbrief per post op 2026-09-16 (resolved)"; got != want {
+		t.Errorf("the CLI's %q, want %q", got, want)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -373,6 +374,9 @@ func TestExportPerson(t *testing.T) {
 		if !strings.Contains(plain, want) {
 			t.Errorf("overzicht.txt lacks %q:\n%s", want, plain)
 		}
+	}
+	if iso := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`).FindString(plain); iso != "" { // dates in words, as the rest
+		t.Errorf("overzicht.txt shows the date %s as the CLI does:\n%s", iso, plain)
 	}
 	for _, code := range []string{"received_on", "\"status\"", "formal", "{", "payload"} {
 		if strings.Contains(plain, code) {
