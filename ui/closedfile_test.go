@@ -64,7 +64,7 @@ func TestClosedFileOffersNoChanges(t *testing.T) {
 	if !cf.lists.withdrawConsent.Disabled() {
 		t.Error("a closed file offers consent withdrawn")
 	}
-	for name, why := range map[string]string{"contacts": cf.lists.contactsWhy.Text, "experts": cf.lists.expertsWhy.Text,
+	for name, why := range map[string]string{"details": cf.editWhy.Text, "contacts": cf.lists.contactsWhy.Text, "experts": cf.lists.expertsWhy.Text,
 		"measures": cf.measures.why.Text, "attachments": cf.lists.filesWhy.Text, "letters": cf.letters.refusal.Text} {
 		if !strings.Contains(why, "is gesloten en kan niet meer worden gewijzigd") {
 			t.Errorf("the %s tab says %q", name, why)
@@ -86,7 +86,7 @@ func TestClosedFileOffersNoChanges(t *testing.T) {
 			t.Errorf("a reopened file does not offer %s", name)
 		}
 	}
-	for _, why := range []string{cf.lists.contactsWhy.Text, cf.lists.expertsWhy.Text, cf.measures.why.Text, cf.lists.filesWhy.Text} {
+	for _, why := range []string{cf.editWhy.Text, cf.lists.contactsWhy.Text, cf.lists.expertsWhy.Text, cf.measures.why.Text, cf.lists.filesWhy.Text} {
 		if why != "" || cf.lists.expertsWhy.Visible() {
 			t.Errorf("a reopened file still says %q", why)
 		}

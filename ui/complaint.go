@@ -72,6 +72,7 @@ type complaintFile struct {
 	form        *complaintForm
 	save        *button
 	problem     *widget.Label
+	editWhy     *widget.Label // why the details cannot be changed now (a closed file: reopen it first)
 	tabs        *container.AppTabs
 	tabItems    map[string]*container.TabItem
 	lists       *fileLists
@@ -94,7 +95,8 @@ type complaintFile struct {
 func newComplaintFile(store complaintStore, win fyne.Window, ref string, today func() data.Date, changed func()) *complaintFile {
 	cf := &complaintFile{store: store, experts: store, attachments: store, output: store, win: win, ref: ref, today: today, changed: changed,
 		title:  widget.NewLabelWithStyle(ref, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		banner: widget.NewLabel(""), hold: widget.NewLabel(""), form: newComplaintForm(today), problem: widget.NewLabel("")}
+		banner: widget.NewLabel(""), hold: widget.NewLabel(""), form: newComplaintForm(today), problem: widget.NewLabel(""),
+		editWhy: refusalLine()}
 	cf.banner.Wrapping, cf.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	cf.hold.Wrapping, cf.hold.Importance, cf.hold.TextStyle.Bold = fyne.TextWrapWord, widget.WarningImportance, true
 	cf.hold.Hide()
@@ -137,7 +139,7 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 
 // content lays the file out: the header (see header), then tabs.
 func (cf *complaintFile) content() fyne.CanvasObject {
-	details := container.NewBorder(nil, container.NewVBox(cf.problem, cf.save), nil, nil,
+	details := container.NewBorder(nil, container.NewVBox(cf.editWhy, cf.problem, cf.save), nil, nil,
 		formScroll(widget.NewForm(cf.form.items()...)))
 	cf.tabItems = map[string]*container.TabItem{
 		"details":     container.NewTabItem(lang.L("Details"), details),
@@ -243,8 +245,13 @@ func (cf *complaintFile) showBanner(items []data.ActionItem, breaches []data.Bre
 
 // check keeps Save disabled until the details are valid and differ from what is stored.
 func (cf *complaintFile) check() {
-	if cf.file == nil || cf.refusals[data.ActionEdit] != nil {
-		cf.save.Disable() // a read-only file, such as an anonymised one, has nothing to correct
+	// A read-only file, such as a closed or anonymised one, has nothing to correct; its greyed
+	// fields say why beside them, as the other tabs do (it was said only in Andere stappen).
+	if cf.file == nil {
+		cf.save.Disable()
+		return
+	}
+	if !cf.offer(data.ActionEdit, cf.editWhy, cf.save) {
 		showLine(cf.problem, "")
 		return
 	}
