@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -109,7 +110,7 @@ func overview(e personExport, events []Event) string {
 	if len(e.Shares) > 0 {
 		section("Stukken gedeeld met een externe deskundige")
 		for _, sh := range e.Shares {
-			line(fmt.Sprintf("Op %s met %s", day(sh.SharedOn), sh.ExpertName), sh.Documents)
+			line(fmt.Sprintf("Op %s met %s", day(sh.SharedOn), sh.ExpertName), sharedInWords(e, sh))
 		}
 	}
 	if len(e.Letters) > 0 {
@@ -143,6 +144,31 @@ func overview(e personExport, events []Event) string {
 		fmt.Fprintf(&b, "%s %s  %s\r\n", longDay(DateOf(ev.At.Local())), ev.At.Local().Format("15:04"), ev.Describe().Prose())
 	}
 	return b.String()
+}
+
+// sharedInWords names a share's documents as the complainant knows them: a letter by its kind
+// and version, an attachment by its name; the register's own words ("brief 64 (…)") for a
+// share of a document no longer in the file, or one recorded in words only.
+func sharedInWords(e personExport, sh Share) string {
+	var names []string
+	for _, id := range sh.Letters {
+		i := slices.IndexFunc(e.Letters, func(l exportedLetter) bool { return l.ID == id })
+		if i < 0 {
+			return sh.Documents
+		}
+		names = append(names, fmt.Sprintf("de %s (versie %d)", e.Letters[i].Kind.Label(), e.Letters[i].Version))
+	}
+	for _, id := range sh.Attachments {
+		i := slices.IndexFunc(e.Attachments, func(a exportedFile) bool { return a.ID == id })
+		if i < 0 || e.Attachments[i].Erased() {
+			return sh.Documents
+		}
+		names = append(names, "‘"+e.Attachments[i].Name+"’")
+	}
+	if len(names) == 0 {
+		return sh.Documents
+	}
+	return JoinAnd(names, "en")
 }
 
 // NonEmpty are the texts that are not blank, trimmed: an address's lines, a row's parts.

@@ -367,6 +367,10 @@ func TestExportPerson(t *testing.T) {
 	}
 	// The overview says it all in plain Dutch: no codes or field names of the JSON.
 	plain := files["overzicht.txt"]
+	// A share names the documents as the complainant knows them, not by the register's numbers.
+	if !strings.Contains(plain, "met Dr. Smit: ‘zwaanswijk-factuur.txt’") {
+		t.Errorf("overzicht.txt names the shared documents by number:\n%s", plain)
+	}
 	for _, want := range []string{"Overzicht van uw gegevens bij klacht " + ref, "Praktijk Zon", "Naam: " + privName,
 		"E-mailadres: " + privEmail, "Contactmomenten", "Brieven", "Uitkomstbrief (versie 1)", "Bijlagen", "Verloop van de behandeling",
 		"Toestemming voor een externe deskundige", "Stukken gedeeld met een externe deskundige",
