@@ -283,12 +283,13 @@ func (cf *complaintFile) header() fyne.CanvasObject {
 	cf.menuBox = cf.stepsMenu()
 	width := canvas.NewRectangle(nil)
 	width.SetMinSize(fyne.NewSize(220, 0))
-	// Why the next step waits goes across the header's width, below the facts: under the
-	// buttons (220 wide) a long reason took ten lines and the header its limit, so it was cut
-	// off mid-sentence ("… Leg een"); beside the buttons it pushed Andere stappen out of view.
+	// Why the next step waits goes across the header's width, under the banner that says what
+	// is due: under the buttons (220 wide) a long reason took ten lines and the header its
+	// limit, so it was cut off mid-sentence ("… Leg een"); beside the buttons it pushed Andere
+	// stappen out of view; below the facts a large scale left it under the header's limit.
 	steps := container.NewVBox(width, cf.next, cf.others)
-	return container.NewVBox(cf.title, cf.hold, cf.banner,
-		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), cf.nextWhy, widget.NewSeparator())
+	return container.NewVBox(cf.title, cf.hold, cf.banner, cf.nextWhy,
+		container.NewBorder(nil, nil, nil, steps, container.NewVBox(cf.procedure, cf.facts)), widget.NewSeparator())
 }
 
 // headerOver puts header above body, as tall as it needs but at most half the height: a
