@@ -15,6 +15,15 @@ type FileDocument struct {
 	Name   string
 }
 
+// numbered is the document by its number, as the register knows it: "brief 4 (…)", "bijlage 3 (…)".
+func (d FileDocument) numbered(t *phrases) string {
+	label := t.attachmentNo
+	if d.Letter {
+		label = t.letterNo
+	}
+	return numbered(label, d.ID, d.Name)
+}
+
 // formKind is the form a letter carries: its own, or for an acknowledgement that asks consent
 // (data.AsksConsent) the consent form, so one envelope holds the letter and the form.
 func (in *Input) formKind() data.LetterKind {
@@ -36,15 +45,10 @@ func consentChoices(in *Input) string {
 	if len(in.FileDocuments) > 0 {
 		lines = append(lines, "[ ] "+t.consentOnly)
 		for _, d := range in.FileDocuments {
-			label := t.attachmentNo
-			if d.Letter {
-				label = t.letterNo
-			}
-			name := d.Name
 			if d.Letter { // a letter by its subject; an attachment by its file's name, as stored
-				name = signersWords(in, name)
+				d.Name = signersWords(in, d.Name)
 			}
-			lines = append(lines, "  [ ] "+numbered(label, d.ID, name))
+			lines = append(lines, "  [ ] "+d.numbered(t))
 		}
 	}
 	return strings.Join(append(lines, "[ ] "+t.consentNone), "\n")

@@ -127,11 +127,7 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	var names []string
 	if kind == data.LetterConfidentiality { // to the expert: by the numbers the register knows them by
 		for _, d := range fileDocuments(f, lang) {
-			label := t.attachmentNo
-			if d.Letter {
-				label = t.letterNo
-			}
-			names = append(names, numbered(label, d.ID, d.Name))
+			names = append(names, d.numbered(t))
 		}
 		return data.JoinAnd(names, t.and)
 	}

@@ -162,11 +162,7 @@ func TestFirstStartFitsTheWindowOnceShown(t *testing.T) {
 // from two lines to one and to none; it moved up under the pointer, and the next click went
 // to another field.
 func TestFirstStartStaysPutWhileTyping(t *testing.T) {
-	m, _ := openApp(t, nil)
-	m.win.Resize(fyne.NewSize(1180, 720))
-	fs := m.FirstStart()
-	fs.fit()
-	settle(m)
+	m, fs := firstStartIn(t, fyne.NewSize(1180, 720))
 	popUp := overlayContent(m.win.Canvas().Overlays().Top())
 	at, height := popUp.Position(), popUp.MinSize().Height
 	for _, k := range []string{"practice_name", "practice_address", "practice_postcode", "practice_city", "practitioner_name",
@@ -241,11 +237,7 @@ func TestFirstStartInEnglish(t *testing.T) {
 // TestFirstStartScrollsWithTheWheelOverAField: in a low window the questions scroll, also with
 // the mouse over a field (a field's own scroller took the wheel and nothing moved).
 func TestFirstStartScrollsWithTheWheelOverAField(t *testing.T) {
-	m, _ := openApp(t, nil)
-	m.win.Resize(fyne.NewSize(900, 420))
-	fs := m.FirstStart()
-	fs.fit()
-	settle(m)
+	m, fs := firstStartIn(t, fyne.NewSize(900, 420))
 	name := fs.fields[data.KeyPracticeName]
 	d := fyne.CurrentApp().Driver()
 	before := d.AbsolutePositionForObject(name)
@@ -253,4 +245,15 @@ func TestFirstStartScrollsWithTheWheelOverAField(t *testing.T) {
 	if after := d.AbsolutePositionForObject(name); after.Y >= before.Y {
 		t.Errorf("the wheel over a field left the questions at %v (was %v)", after, before)
 	}
+}
+
+// firstStartIn shows the first-start dialog of a new register in a window of size.
+func firstStartIn(t *testing.T, size fyne.Size) (*Main, *firstStart) {
+	t.Helper()
+	m, _ := openApp(t, nil)
+	m.win.Resize(size)
+	fs := m.FirstStart()
+	fs.fit()
+	settle(m)
+	return m, fs
 }

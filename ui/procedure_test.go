@@ -512,14 +512,7 @@ func TestInformationReceivedBesideTheRequest(t *testing.T) {
 // (the extension's preview of the progress letter) is shown in full: the dialog kept the size
 // it had when it opened, and the preview was cut off under it.
 func TestFormDialogGrowsWithItsHint(t *testing.T) {
-	test.NewTempApp(t)
-	win := test.NewWindow(nil)
-	win.Resize(fyne.NewSize(980, 720))
-	hint := hintLabel("")
-	reason := newEntry()
-	reason.OnChanged = func(s string) { hint.SetText(strings.Repeat("In het voortgangsbericht: "+s+". ", 8)) }
-	d := askForm(win, "Termijn verlengen", "Verlengen", []*widget.FormItem{widget.NewFormItem("Reden", reason),
-		widget.NewFormItem("", hint)}, func() {})
+	_, d, reason := dialogWithPreview(t, 720, 8)
 	before := d.scroll.Size().Height
 	test.Type(reason, "Wij wachten nog op de kopie van de nota")
 	if got, need := d.scroll.Size().Height, d.form.MinSize().Height; got < need-1 || got <= before {
@@ -530,14 +523,7 @@ func TestFormDialogGrowsWithItsHint(t *testing.T) {
 // TestAGrowingDialogKeepsItsButtonsInTheWindow: a dialog that grows as the practitioner types
 // stays within the window: it kept its top, and its buttons went below the window's edge.
 func TestAGrowingDialogKeepsItsButtonsInTheWindow(t *testing.T) {
-	test.NewTempApp(t)
-	win := test.NewWindow(nil)
-	win.Resize(fyne.NewSize(980, 700))
-	hint := hintLabel("")
-	outcome := newEntry()
-	outcome.OnChanged = func(s string) { hint.SetText(strings.Repeat("In de brief: "+s+". ", 12)) }
-	d := askForm(win, "Klacht afhandelen", "Afhandelen", []*widget.FormItem{widget.NewFormItem("Uitkomst", outcome),
-		widget.NewFormItem("", hint)}, func() {})
+	win, d, outcome := dialogWithPreview(t, 700, 12)
 	// Another overlay above the dialog (a field's menu): the dialog's own is centred again.
 	widget.NewPopUp(widget.NewLabel("Plakken"), win.Canvas()).Show()
 	test.Type(outcome, "Wij vergoeden de boete en maken het bedrag binnen twee weken aan u over")
@@ -545,6 +531,20 @@ func TestAGrowingDialogKeepsItsButtonsInTheWindow(t *testing.T) {
 	if bottom, room := pos.Y+d.confirm.Size().Height, win.Canvas().Size().Height; bottom > room || pos.Y < 0 {
 		t.Errorf("the dialog's button runs from %.0f to %.0f in a window of %.0f", pos.Y, bottom, room)
 	}
+}
+
+// dialogWithPreview opens a step dialog in a window height high whose field repeats what is
+// typed times times in a preview below it, as the extension and the outcome do.
+func dialogWithPreview(t *testing.T, height float32, times int) (fyne.Window, *formDialog, *entry) {
+	t.Helper()
+	test.NewTempApp(t)
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(980, height))
+	hint := hintLabel("")
+	field := newEntry()
+	field.OnChanged = func(s string) { hint.SetText(strings.Repeat("In de brief: "+s+". ", times)) }
+	d := askForm(win, "Stap", "Vastleggen", []*widget.FormItem{widget.NewFormItem("Tekst", field), widget.NewFormItem("", hint)}, func() {})
+	return win, d, field
 }
 
 // TestOKWaitsForARequiredAnswer: a question the practitioner must answer themselves (was the
