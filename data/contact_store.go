@@ -1,5 +1,7 @@
 package data
 
+import "slices"
+
 // AddContact records a contact moment with the complainant.
 func (s *Store) AddContact(ref string, ct Contact) (int64, error) {
 	err := s.update(func(tx *Tx) error {
@@ -69,6 +71,17 @@ func (s *Store) InformationReceived(ref string, on Date) error {
 		}
 		return tx.event(c.ID, "information_received", map[string]string{"on": on.String()})
 	})
+}
+
+// InformationRequest is the newest request for information the complainant has not answered
+// yet, which the letter asking for it puts in words; nil when none is open.
+func (f *File) InformationRequest() *Contact {
+	for i, ct := range slices.Backward(f.Contacts) {
+		if ct.InfoRequested != "" && ct.InfoReceivedOn.IsZero() {
+			return &f.Contacts[i]
+		}
+	}
+	return nil
 }
 
 // Contacts lists a complaint's contact moments, oldest first.

@@ -16,17 +16,19 @@ const (
 	LetterConsent         LetterKind = "consent"         // asks the complainant's consent to involve an expert
 	LetterConfidentiality LetterKind = "confidentiality" // for the expert to sign
 	LetterWithdrawal      LetterKind = "withdrawal"      // confirms that the complainant withdrew the complaint
+	LetterInformation     LetterKind = "information"     // asks the complainant for the information a request names
 )
 
 // LetterKinds lists every kind in procedure order.
-var LetterKinds = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent, LetterConfidentiality,
-	LetterWithdrawal}
+var LetterKinds = []LetterKind{LetterAcknowledgement, LetterInformation, LetterProgress, LetterOutcome, LetterConsent,
+	LetterConfidentiality, LetterWithdrawal}
 
 // Label is the letter in the practitioner's words.
 func (k LetterKind) Label() string {
 	return map[LetterKind]string{LetterAcknowledgement: "ontvangstbevestiging", LetterProgress: "voortgangsbericht",
 		LetterOutcome: "uitkomstbrief", LetterConsent: "toestemming externe deskundige",
-		LetterConfidentiality: "geheimhoudingsverklaring", LetterWithdrawal: "bevestiging van de intrekking"}[k]
+		LetterConfidentiality: "geheimhoudingsverklaring", LetterWithdrawal: "bevestiging van de intrekking",
+		LetterInformation: "verzoek om informatie"}[k]
 }
 
 // ParseLetterKind checks a letter kind name.
@@ -90,10 +92,23 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 		return refuse("klacht %s is %s; een ontvangstbevestiging hoort bij een klacht die nog in behandeling is. Een eerder gemaakte ontvangstbevestiging kunt u opnieuw afdrukken%s", c.Reference, c.Status, ForCLI(" (letter-copy)"))
 	case kind == LetterConsent && !c.Status.Open():
 		return refuse("klacht %s is %s; om toestemming voor een externe deskundige wordt gevraagd zolang de klacht in behandeling is", c.Reference, c.Status)
+	case kind == LetterInformation && !c.Status.Open():
+		return refuse("klacht %s is %s; een verzoek om informatie hoort bij een klacht die nog in behandeling is", c.Reference, c.Status)
 	case kind == LetterProgress && !c.Status.Open():
 		return refuse("klacht %s is %s; een voortgangsbericht hoort bij een klacht die nog in behandeling is", c.Reference, c.Status)
 	case kind == LetterWithdrawal && (c.Status != StatusWithdrawn || c.WithdrawnOn.IsZero()):
 		return refuse("klacht %s is niet ingetrokken; een bevestiging van de intrekking hoort bij een klacht die de klager heeft ingetrokken. Leg eerst de intrekking vast", c.Reference)
+	}
+	return nil
+}
+
+// InformationLetterRefusal says why no request for information can be made for complaint c,
+// whose newest unanswered request is req (nil: none), or nil: the letter asks what the
+// request recorded, by the day it names, so the request is recorded first, with the
+// practitioner's words for what is asked.
+func InformationLetterRefusal(c *Complaint, req *Contact) error {
+	if req == nil {
+		return NewError(CodeConflict, string(LetterInformation), "klacht %s heeft geen openstaand verzoek om informatie; leg eerst vast welke informatie u de klager vraagt en vóór welke datum%s; de brief neemt die over", c.Reference, ForCLI(" (contact --request TEKST --expect DATUM)"))
 	}
 	return nil
 }

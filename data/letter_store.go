@@ -47,6 +47,15 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte,
 		if err != nil {
 			return err
 		}
+		if kind == LetterInformation {
+			asked, err := contacts(tx, c.ID)
+			if err != nil {
+				return err
+			}
+			if err := InformationLetterRefusal(c, (&File{Contacts: asked}).InformationRequest()); err != nil {
+				return err
+			}
+		}
 		if kind == LetterConfidentiality {
 			state := ConsentNotAsked
 			if n := len(answers); n > 0 {
@@ -180,9 +189,10 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 			return invalid("on", "de verzenddatum %s ligt vóór de dag waarop de brief is gemaakt (%s)", on, made)
 		}
 		var contactID *int64 // NULL: no contact moment
-		// The withdrawal's confirmation goes to a file that takes no more contacts: its sending is
-		// recorded on the letter and in the audit trail only.
-		if l.Kind != LetterConfidentiality && l.Kind != LetterWithdrawal {
+		// The withdrawal's confirmation goes to a file that takes no more contacts, and the
+		// request for information is the contact its request recorded: their sending is recorded
+		// on the letter and in the audit trail only.
+		if l.Kind != LetterConfidentiality && l.Kind != LetterWithdrawal && l.Kind != LetterInformation {
 			note := l.SentNote(via)
 			ct := Contact{On: on, Kind: via.contactKind(), Note: note.String()}
 			if err := tx.addContact(c, &ct, note); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -381,4 +382,78 @@ func TestNoConfidentialityStatementWithoutConsent(t *testing.T) {
 	if c := complaintOf(t, s, ref); ExpertLetterRefusal(c, ConsentWithdrawn) == nil || ExpertLetterRefusal(c, ConsentGiven) != nil {
 		t.Error("a withdrawal allows, or a consent given refuses, the statement")
 	}
+}
+
+// TestInformationLetterFollowsItsRequest: the request for information is made only while a
+// request is open (the letter asks what it recorded), and marking it sent adds no second
+// contact moment: the request is that contact. Once the information came in, no new one.
+func TestInformationLetterFollowsItsRequest(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := reach(t, s, StatusAcknowledged)
+	refusedUnchanged(t, s, "no request open", ErrConflict, func() error {
+		_, err := s.SaveLetter(ref, LetterInformation, "nl", pdf("verzoek"), 0)
+		return err
+	})
+	_, err := s.AddContact(ref, Contact{Kind: ContactLetter, InfoRequested: "de factuur van maart", InfoDueOn: day("2026-03-16")})
+	must(t, err)
+	f, err := s.File(ref)
+	must(t, err)
+	if r := f.InformationRequest(); r == nil || r.InfoRequested != "de factuur van maart" || r.InfoDueOn != day("2026-03-16") {
+		t.Fatalf("open request: %+v", r)
+	}
+	l, err := s.SaveLetter(ref, LetterInformation, "nl", pdf("verzoek"), 0)
+	must(t, err)
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
+	if contacts, _ := s.Contacts(ref); len(contacts) != 1 {
+		t.Errorf("sending the request for information added a contact to its request's: %+v", contacts)
+	}
+	if events, _ := s.Timeline(ref); events[len(events)-1].Describe().String() != "Brief verstuurd: verzoek om informatie (versie 1) per post op 2026-03-02" {
+		t.Errorf("timeline ends with %q", events[len(events)-1].Describe())
+	}
+	must(t, s.InformationReceived(ref, Date{}))
+	refusedUnchanged(t, s, "the information came in", ErrConflict, func() error {
+		_, err := s.SaveLetter(ref, LetterInformation, "nl", pdf("verzoek"), 0)
+		return err
+	})
+	if f, _ := s.File(ref); f.InformationRequest() != nil {
+		t.Errorf("an answered request is still open")
+	}
+}
+
+// TestUpgradeRebuildsLettersKeepingTheirLinks: migration 18 rebuilds the letters table to allow
+// the request for information. A register made by the build before it keeps every letter with
+// its hash (verify stays green), the statement that names a letter still names it, foreign
+// keys are on again afterwards, and the new kind can be saved.
+func TestUpgradeRebuildsLettersKeepingTheirLinks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	migrationsUpTo = 17
+	defer func() { migrationsUpTo = 0 }()
+	older := openAt(t, path, "2024-03-01")
+	ref := fullFile(t, older)
+	setToday(older, "2026-03-02")
+	open := reach(t, older, StatusAcknowledged)
+	letters, err := older.Letters(ref)
+	must(t, err)
+	must(t, older.Close())
+	migrationsUpTo = 0
+	s := openAt(t, path, "2026-03-02")
+	mustVerify(t, s)
+	after, err := s.Letters(ref)
+	must(t, err)
+	if len(letters) < 2 || !reflect.DeepEqual(after, letters) {
+		t.Errorf("letters after the upgrade:\n%+v\nwant\n%+v", after, letters)
+	}
+	var named int
+	must(t, s.r.QueryRow(`SELECT count(*) FROM statements st JOIN letters l ON l.id = st.letter_id WHERE l.kind = 'confidentiality'`).Scan(&named))
+	if named != 1 {
+		t.Errorf("%d statements name their letter after the upgrade, want 1", named)
+	}
+	if _, err := s.w.Exec(`INSERT INTO statements (complaint_id, expert_id, letter_id, signed_on) VALUES (1, 1, 999, '2024-03-06')`); err == nil {
+		t.Error("foreign keys are off after the upgrade: a statement naming no letter was stored")
+	}
+	_, err = s.AddContact(open, Contact{Kind: ContactEmail, InfoRequested: "de offerte", InfoDueOn: day("2026-03-16")})
+	must(t, err)
+	_, err = s.SaveLetter(open, LetterInformation, "nl", pdf("verzoek"), 0)
+	must(t, err)
+	mustVerify(t, s)
 }

@@ -15,8 +15,8 @@ type Placeholder struct {
 }
 
 var (
-	toComplainant = []LetterKind{LetterAcknowledgement, LetterProgress, LetterOutcome, LetterConsent, LetterWithdrawal}
-	aboutTarget   = []LetterKind{LetterAcknowledgement, LetterProgress, LetterConsent}
+	toComplainant = []LetterKind{LetterAcknowledgement, LetterInformation, LetterProgress, LetterOutcome, LetterConsent, LetterWithdrawal}
+	aboutTarget   = []LetterKind{LetterAcknowledgement, LetterInformation, LetterProgress, LetterConsent}
 )
 
 var placeholders = []Placeholder{
@@ -26,6 +26,8 @@ var placeholders = []Placeholder{
 	{"klacht", "hoe de brieven de klacht noemen, zoals ‘uw klacht van 3 december 2026 over onze dienstverlening’", toComplainant},
 	{"behandelaar", "wie de klacht behandelt", toComplainant},
 	{"termijn", "datum waarop de klacht naar verwachting is afgehandeld", aboutTarget},
+	{"gevraagde_informatie", "de informatie waarom u de klager vraagt, zoals u die bij het verzoek hebt vastgelegd", []LetterKind{LetterInformation}},
+	{"informatie_uiterlijk", "datum waarop u de gevraagde informatie verwacht", []LetterKind{LetterInformation}},
 	{"oude_termijn", "de streefdatum die de klager het laatst hoorde: de oorspronkelijke, of die uit het vorige voortgangsbericht", []LetterKind{LetterProgress}},
 	{"niet_gehaald", "dat de oude termijn niet wordt gehaald; ligt die datum vóór de datum van de brief: dat dat niet is gelukt, met excuses dat de klager het nu pas hoort", []LetterKind{LetterProgress}},
 	{"nieuwe_termijn", "de nieuwe termijn na de verlenging", []LetterKind{LetterProgress}},

@@ -229,8 +229,8 @@ func TestSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 26 {
-		t.Errorf("%d samples, want 13 per language", len(list))
+	if len(list) != 28 {
+		t.Errorf("%d samples, want 14 per language", len(list))
 	}
 	again, err := Samples(practice())
 	if err != nil {

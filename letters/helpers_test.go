@@ -34,7 +34,7 @@ func practice() data.Settings { return samplePractice() }
 var recipients = map[data.LetterKind]string{
 	data.LetterAcknowledgement: "Mehmet Çelik", data.LetterProgress: "Ĳsbrand de Vries",
 	data.LetterOutcome: "Zoë van 't Hoff", data.LetterConsent: "Łukasz Wiśniewski", data.LetterConfidentiality: "Ayşe Yılmaz",
-	data.LetterWithdrawal: "Anne-Sophie van den Broek",
+	data.LetterWithdrawal: "Anne-Sophie van den Broek", data.LetterInformation: "Søren Ødegård",
 }
 
 // salutations are how the sample recipients are addressed, one per letter kind.
@@ -42,6 +42,7 @@ var salutations = map[data.LetterKind]data.Salutation{
 	data.LetterAcknowledgement: data.SalutationMr, data.LetterProgress: data.SalutationMr,
 	data.LetterOutcome: data.SalutationMrs, data.LetterConsent: data.SalutationNeutral,
 	data.LetterConfidentiality: data.SalutationMrs, data.LetterWithdrawal: data.SalutationMrs,
+	data.LetterInformation: data.SalutationMr,
 }
 
 // parts are a sample name's parts as the intake form proposes them, with the salutation given.
@@ -66,7 +67,7 @@ func sample(kind data.LetterKind, lang string) Input {
 		c.Complainant.Name, c.Complainant.NameParts = "Mehmet Çelik", parts("Mehmet Çelik", data.SalutationMr)
 	case data.LetterAcknowledgement: // made before receipt is confirmed
 		c.Status, c.ResolvedOn, c.Verdict, c.Outcome, c.AcknowledgedOn = data.StatusReceived, data.Date{}, "", "", data.Date{}
-	case data.LetterConsent: // made while the complaint is in handling
+	case data.LetterConsent, data.LetterInformation: // made while the complaint is in handling
 		c.Status, c.ResolvedOn, c.Verdict, c.Outcome = data.StatusAcknowledged, data.Date{}, "", ""
 	case data.LetterProgress:
 		c.Status, c.ResolvedOn, c.Verdict, c.Outcome = data.StatusExtended, data.Date{}, "", ""
@@ -85,11 +86,15 @@ func sample(kind data.LetterKind, lang string) Input {
 			NameParts: parts(recipients[data.LetterConfidentiality], data.SalutationMrs), Title: "dr.",
 			AddressLine1: "Maliebaan 12", Postcode: "3581 CN", City: "Utrecht"},
 		Documents: "klachtbrief van 5 oktober 2026, offerte en factuur",
+		Request: data.Contact{On: day("2026-11-29"), Kind: data.ContactLetter, Party: data.PartyComplainant,
+			InfoRequested: "een kopie van de opdrachtbevestiging en de e-mails waarin u vroeg de jaarrekening eerder klaar te hebben",
+			InfoDueOn:     day("2026-12-13")},
 		FileDocuments: []FileDocument{{Letter: true, ID: 4, Name: "Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026"},
 			{ID: 3, Name: "klachtbrief.pdf"}}}
 	if lang == "en" {
 		in.Extension.Reason = "We have asked an independent expert for advice and are waiting for their reply."
 		in.Documents = "letter of complaint of 5 October 2026, quotation and invoice"
+		in.Request.InfoRequested = "a copy of the engagement letter and the e-mails in which you asked for the annual accounts to be ready earlier"
 	}
 	return in
 }

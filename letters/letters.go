@@ -27,6 +27,7 @@ type Input struct {
 	ProgressSent    []Sent           // progress letter: the earlier progress letters that went out, to tell which extensions the complainant knows
 	Contacts        []data.Contact   // progress letter: what happened so far
 	ExpertConsulted bool             // progress letter: documents went to an expert
+	Request         data.Contact     // request for information: the newest unanswered request, what it asks and by when
 	Expert          data.Expert      // confidentiality statement: who signs it
 	Documents       string           // consent and confidentiality: which documents; "" describes them in general
 	FileDocuments   []FileDocument   // consent form: the documents of the file the complainant may tick
@@ -178,6 +179,21 @@ func check(in *Input) error {
 		} else if p := in.Settings.DisputesBodyPlaceholder(); p != "" {
 			return data.NewError(data.CodeConflict, data.KeyDisputesBody, "de uitkomstbrief voor klacht %s kan nog niet worden gemaakt: in de instelling disputes_body (Instellingen › Brieven › Vervolgstap na de uitkomst) staat nog ‘%s’; vul daar de naam in van de instantie waarbij uw praktijk is aangesloten", c.Reference, p)
 		}
+	case data.LetterInformation:
+		if in.Preview {
+			break
+		}
+		var req *data.Contact
+		if in.Request.InfoRequested != "" {
+			req = &in.Request
+		}
+		if err := data.InformationLetterRefusal(c, req); err != nil {
+			return err
+		}
+		// The day it asks for must still lie ahead when the letter arrives.
+		if due := in.Request.InfoDueOn; !due.After(in.Date) {
+			return refuse("de datum waarop u de gevraagde informatie van klacht %s verwacht (%s) is op de datum van de brief (%s) al bereikt; de brief zou de klager om informatie vragen vóór een dag die voorbij is. Leg het verzoek opnieuw vast, met een latere datum", c.Reference, due, in.Date)
+		}
 	case data.LetterConfidentiality:
 		if in.Expert.Name == "" {
 			return data.NewError(data.CodeInvalid, "expert", "kies de externe deskundige die de geheimhoudingsverklaring ondertekent")
@@ -200,6 +216,9 @@ func sameLanguage(in *Input) error {
 	}
 	if in.Kind == data.LetterProgress && slices.ContainsFunc(extensions(in), func(e data.Extension) bool { return e.Reason != "" }) {
 		typed = append(typed, data.Msg("de reden van de verlenging"))
+	}
+	if in.Kind == data.LetterInformation && in.Request.InfoRequested != "" {
+		typed = append(typed, data.Msg("de gevraagde informatie"))
 	}
 	if in.Kind == data.LetterOutcome && c.Outcome != "" {
 		typed = append(typed, data.Msg("de uitkomst"))

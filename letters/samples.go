@@ -136,9 +136,10 @@ func sampleCases(lang string) []sampleCase {
 	withdrawn.Status, withdrawn.WithdrawnOn = data.StatusWithdrawn, sampleDay("2026-11-24")
 
 	// Each letter is dated at its own step of the complaint's life: received 5 October,
-	// acknowledged 8 October, consent asked after the call of 12 October, the expert's
-	// statement, the first extension on 30 October, the second on 3 December, the outcome on
-	// 18 December; the withdrawal is the other ending, told on 24 November.
+	// acknowledged 8 October, consent asked after the call of 12 October and information the
+	// day after, the expert's statement, the first extension on 30 October, the second on 3
+	// December, the outcome on 18 December; the withdrawal is the other ending, told on 24
+	// November.
 	mk := func(kind data.LetterKind, c data.Complaint, on string) Input {
 		if kind == data.LetterAcknowledgement { // made the day receipt is confirmed, before that is recorded
 			c.Status, c.AcknowledgedOn = data.StatusReceived, data.Date{}
@@ -151,9 +152,17 @@ func sampleCases(lang string) []sampleCase {
 	second2.Contacts = append(slices.Clone(contacts), data.Contact{On: first.On, Kind: data.ContactLetter}) // the first progress letter, sent
 	second2.ProgressSent = []Sent{{Made: first.On, On: first.On}}
 	consent := mk(data.LetterConsent, base, "2026-10-13")
+	information := mk(data.LetterInformation, base, "2026-10-14")
+	information.Request = data.Contact{On: sampleDay("2026-10-14"), Kind: data.ContactLetter, Party: data.PartyComplainant,
+		InfoRequested: pick("een kopie van de opdrachtbevestiging die u in maart van ons kreeg, en de e-mails waarin u "+
+			"vroeg de jaarrekening eerder klaar te hebben",
+			"a copy of the engagement letter we sent you in March, and the e-mails in which you asked for the annual "+
+				"accounts to be ready earlier"),
+		InfoDueOn: sampleDay("2026-10-28")}
 	consent.FormSentOn = base.AcknowledgedOn // the acknowledgement carried the form
 	return []sampleCase{
 		{"ontvangstbevestiging", mk(data.LetterAcknowledgement, base, "2026-10-08")},
+		{"verzoek-om-informatie", information},
 		{"voortgangsbericht", mk(data.LetterProgress, extended, "2026-10-30")},
 		{"tweede-voortgangsbericht", second2},
 		{"uitkomst", mk(data.LetterOutcome, resolved, "2026-12-18")},

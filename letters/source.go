@@ -68,6 +68,9 @@ func Prepare(src Source, r Request) (Input, error) {
 	if in.Kind == data.LetterConsent {
 		in.FormSentOn = formSentOn(f)
 	}
+	if r := f.InformationRequest(); r != nil && in.Kind == data.LetterInformation {
+		in.Request = *r
+	}
 	if n := len(f.Extensions); n > 0 {
 		in.Extension, in.Extensions = f.Extensions[n-1], f.Extensions
 	}
@@ -238,6 +241,9 @@ func Preview(src Source, r Request, body string) ([]byte, error) {
 		return nil, err
 	}
 	in.Body, in.Preview = body, true
+	if in.Kind == data.LetterInformation && in.Request.InfoRequested == "" { // the latest complaint asked nothing
+		in.Request = data.Contact{InfoRequested: phrasebook[in.Language].previewRequest, InfoDueOn: in.Date.AddDays(14)}
+	}
 	var buf bytes.Buffer
 	if err := Render(&buf, in); err != nil {
 		return nil, err

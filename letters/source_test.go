@@ -309,3 +309,45 @@ func TestPreviewShowsATextWhateverTheStage(t *testing.T) {
 		t.Error("a new acknowledgement was made after receipt was confirmed")
 	}
 }
+
+// TestInformationLetterAsksTheOpenRequest: the request for information is refused until a
+// request is open, then asks in its words by its date; a request whose date has passed by
+// the letter's date is refused, and the settings' preview on a complaint that asked nothing
+// shows a stand-in request rather than an empty paragraph.
+func TestInformationLetterAsksTheOpenRequest(t *testing.T) {
+	s, ref := register(t)
+	req := Request{Reference: ref, Kind: data.LetterInformation, Date: day("2026-11-30")}
+	if _, _, err := Generate(s, req); err == nil || !strings.Contains(err.Error(), "geen openstaand verzoek om informatie") {
+		t.Fatalf("without a request: %v", err)
+	}
+	preview, err := Preview(s, req, DefaultBody(data.LetterInformation, "nl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, writeTemp(t, "preview.pdf", preview)); !strings.Contains(text, "Een kopie van de factuur waarover u klaagt.") ||
+		!strings.Contains(text, "uiterlijk 14 december 2026") {
+		t.Errorf("preview without a request:\n%s", text)
+	}
+	if _, err := s.AddContact(ref, data.Contact{On: day("2026-11-30"), Kind: data.ContactLetter,
+		InfoRequested: "de e-mails over de planning", InfoDueOn: day("2026-12-04")}); err != nil {
+		t.Fatal(err)
+	}
+	_, pdf, err := Generate(s, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, writeTemp(t, "verzoek.pdf", pdf))
+	for _, want := range []string{"Betreft: Verzoek om aanvullende informatie over uw klacht", "De e-mails over de planning.",
+		"uiterlijk 4 december 2026 toesturen"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the letter lacks %q:\n%s", want, text)
+		}
+	}
+	req.Date = day("2026-12-04")
+	if _, _, err := Generate(s, req); err == nil || !strings.Contains(err.Error(), "al bereikt") {
+		t.Errorf("a letter dated on the day the information is due: %v", err)
+	}
+	if _, err := Preview(s, req, DefaultBody(data.LetterInformation, "nl")); err != nil {
+		t.Errorf("the preview is shown whatever the date: %v", err)
+	}
+}

@@ -76,6 +76,9 @@ type phrases struct {
 	languageName     map[string]string
 	// previews of texts typed for a letter, shown on screen before they are saved
 	previewDescription, previewReason, previewText string
+	// previewRequest stands in, in a preview of the request for information's text, for the
+	// request of a complaint that has none open.
+	previewRequest string
 }
 
 var phrasebook = map[string]*phrases{"nl": &dutch, "en": &english}
@@ -92,6 +95,7 @@ var dutch = phrases{
 		data.LetterConsent:         "Verzoek om toestemming voor advies van een externe deskundige",
 		data.LetterConfidentiality: "Geheimhoudingsverklaring",
 		data.LetterWithdrawal:      "Intrekking van uw klacht",
+		data.LetterInformation:     "Verzoek om aanvullende informatie over uw klacht",
 	},
 	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "gegrond", data.VerdictPartlyWellFounded: "deels gegrond",
 		data.VerdictUnfounded: "ongegrond", data.VerdictSettled: "in overleg opgelost"},
@@ -205,6 +209,7 @@ var dutch = phrases{
 	previewDescription: "‘Dank u wel voor %s.’",
 	previewReason:      "‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
 	previewText:        "‘%s’",
+	previewRequest:     "een kopie van de factuur waarover u klaagt",
 }
 
 var english = phrases{
@@ -219,6 +224,7 @@ var english = phrases{
 		data.LetterConsent:         "Request for consent to consult an external expert",
 		data.LetterConfidentiality: "Confidentiality statement",
 		data.LetterWithdrawal:      "Withdrawal of your complaint",
+		data.LetterInformation:     "Request for further information about your complaint",
 	},
 	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "well-founded", data.VerdictPartlyWellFounded: "partly well-founded",
 		data.VerdictUnfounded: "unfounded", data.VerdictSettled: "settled by mutual agreement"},
@@ -330,6 +336,7 @@ var english = phrases{
 	previewDescription: "‘Thank you for %s.’",
 	previewReason:      "‘We need more time than we expected. %s’",
 	previewText:        "‘%s’",
+	previewRequest:     "a copy of the invoice you are complaining about",
 }
 
 // DefaultBody is the built-in text of a letter in a language, shown in settings as the starting
@@ -347,6 +354,14 @@ Wij streven ernaar uw klacht uiterlijk {termijn} af te handelen. Lukt dat niet, 
 Alle stappen in de behandeling van uw klacht worden vastgelegd. Wij gaan zorgvuldig en vertrouwelijk met deze gegevens om.
 
 Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgegevens}. Wilt u daarbij ons kenmerk {kenmerk} vermelden?`,
+
+		data.LetterInformation: `Wij zijn bezig met de behandeling van {klacht}. Om uw klacht goed te kunnen beoordelen, hebben wij nog de volgende informatie van u nodig:
+
+{gevraagde_informatie}
+
+Wilt u ons deze informatie uiterlijk {informatie_uiterlijk} toesturen, met vermelding van ons kenmerk {kenmerk}?
+
+Lukt het niet om de informatie op tijd te sturen, of hebt u vragen over dit verzoek, neem dan gerust contact met ons op: {contactgegevens}.`,
 
 		data.LetterProgress: `Wij streefden ernaar {klacht} uiterlijk {oude_termijn} af te handelen. {niet_gehaald} Met deze brief laten wij u weten waarom niet en hoe het verder gaat.
 
@@ -402,6 +417,14 @@ We aim to resolve your complaint by {termijn}. If we cannot, we will let you kno
 We keep a record of every step in handling your complaint, and we treat this information with care and in confidence.
 
 If you have any questions in the meantime, please contact us {contactgegevens}, quoting our reference {kenmerk}.`,
+
+		data.LetterInformation: `We are currently handling {klacht}. To assess your complaint properly, we need the following information from you:
+
+{gevraagde_informatie}
+
+Could you please send us this information by {informatie_uiterlijk}, quoting our reference {kenmerk}?
+
+If you cannot send it in time, or if you have any questions about this request, please contact us {contactgegevens}.`,
 
 		data.LetterProgress: `We aimed to resolve {klacht} by {oude_termijn}. {niet_gehaald} We are writing to explain why, and what happens next.
 

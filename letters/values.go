@@ -31,6 +31,8 @@ func values(in *Input) map[string]string {
 		"niet_gehaald":           missed(in, t),
 		"eerder_uitgesteld":      earlier(in),
 		"datum_intrekking":       formatDate(c.WithdrawnOn, in.Language),
+		"gevraagde_informatie":   sentences(in.Request.InfoRequested),
+		"informatie_uiterlijk":   formatDate(in.Request.InfoDueOn, in.Language),
 		"stand_van_zaken":        progressSoFar(in),
 		"datum_afhandeling":      formatDate(c.ResolvedOn, in.Language),
 		"oordeel":                t.verdicts[c.Verdict],

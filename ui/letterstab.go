@@ -113,14 +113,16 @@ func (lt *lettersTab) enable() {
 }
 
 // makeable is the letters file f's complaint can get now, by the store's own rules
-// (data.LetterMakeRefusal, data.ExpertLetterRefusal): a withdrawn file only the confirmation
-// of its withdrawal, a resolved one no acknowledgement, one whose consent was refused no
-// confidentiality statement.
+// (data.LetterMakeRefusal, data.ExpertLetterRefusal, data.InformationLetterRefusal): a
+// withdrawn file only the confirmation of its withdrawal, a resolved one no acknowledgement,
+// one whose consent was refused no confidentiality statement, one without an open request
+// for information no letter asking for it.
 func makeable(f *data.File) []data.LetterKind {
 	consent, _ := f.ConsentState()
 	return slices.DeleteFunc(slices.Clone(data.LetterKinds), func(k data.LetterKind) bool {
 		return data.LetterMakeRefusal(&f.Complaint, k) != nil ||
-			k == data.LetterConfidentiality && data.ExpertLetterRefusal(&f.Complaint, consent) != nil
+			k == data.LetterConfidentiality && data.ExpertLetterRefusal(&f.Complaint, consent) != nil ||
+			k == data.LetterInformation && data.InformationLetterRefusal(&f.Complaint, f.InformationRequest()) != nil
 	})
 }
 
@@ -228,7 +230,17 @@ func suggestedLetter(f *data.File) (data.LetterKind, bool) {
 			return data.LetterProgress, true
 		}
 	}
+	if r := f.InformationRequest(); r != nil && r.Kind == data.ContactLetter && !madeSince(f, data.LetterInformation, r.On) {
+		return data.LetterInformation, true // asked by letter: this one puts the request in words
+	}
 	return "", false
+}
+
+// madeSince tells whether a letter of kind was made on or after the day on.
+func madeSince(f *data.File, kind data.LetterKind, on data.Date) bool {
+	return slices.ContainsFunc(f.Letters, func(l data.Letter) bool {
+		return l.Kind == kind && !data.DateOf(l.CreatedAt.Local()).Before(on)
+	})
 }
 
 func (lt *lettersTab) current() (data.Letter, []byte, bool) {

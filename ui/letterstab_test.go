@@ -21,8 +21,8 @@ func TestTheLetterDialogAsksOnlyWhatTheLetterUses(t *testing.T) {
 	settle(m)
 	kind := cf.dialog.form.Items[0].Widget.(*choice)
 	kinds := makeable(cf.file)
-	if slices.Contains(kinds, data.LetterWithdrawal) || len(kinds) != len(data.LetterKinds)-1 {
-		t.Errorf("a received complaint is offered %v: every letter but the confirmation of a withdrawal", kinds)
+	if slices.Contains(kinds, data.LetterWithdrawal) || slices.Contains(kinds, data.LetterInformation) || len(kinds) != len(data.LetterKinds)-2 {
+		t.Errorf("a received complaint is offered %v: every letter but the confirmation of a withdrawal and the request for information (none is open)", kinds)
 	}
 	for _, k := range kinds {
 		kind.SetSelected(capitalised(letterLabel(k)))
@@ -52,6 +52,47 @@ func TestTheLetterDialogAsksOnlyWhatTheLetterUses(t *testing.T) {
 		if top, centred := p.Position().Y, (c.Size().Height-p.Size().Height)/2; top < centred-1 || top > centred+1 {
 			t.Errorf("%s: the dialog's top at %v, not centred (%v) in the window", k, top, centred)
 		}
+	}
+}
+
+// TestARequestByLetterProposesItsLetter: once information is asked by letter, the letter
+// dialog offers and proposes the request for information, which asks what was recorded; once
+// it is made, it is no longer proposed, and once the information came in, no longer offered.
+func TestARequestByLetterProposesItsLetter(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne de Jong")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryEmail, "Ontvangst bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddContact(ref, data.Contact{Kind: data.ContactLetter, InfoRequested: "een kopie van de factuur van maart",
+		InfoDueOn: data.Today(day).AddDays(14)}); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if k, ok := suggestedLetter(cf.file); !ok || k != data.LetterInformation || !slices.Contains(makeable(cf.file), k) {
+		t.Fatalf("after a request by letter: proposed %q (%v), offered %v", k, ok, makeable(cf.file))
+	}
+	cf.letters.onMake()
+	kind := cf.dialog.form.Items[0].Widget.(*choice)
+	if kind.Selected != "Verzoek om informatie" {
+		t.Errorf("the letter dialog proposes %q", kind.Selected)
+	}
+	cf.dialog.Submit()
+	settle(m)
+	f, _ := s.File(ref)
+	if len(f.Letters) != 1 || f.Letters[0].Kind != data.LetterInformation {
+		t.Fatalf("letters after making it: %+v", f.Letters)
+	}
+	if k, ok := suggestedLetter(f); ok {
+		t.Errorf("made, the request for information is still proposed (%s)", k)
+	}
+	if err := s.InformationReceived(ref, data.Date{}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ = s.File(ref)
+	if slices.Contains(makeable(f), data.LetterInformation) {
+		t.Error("the information came in, and a request for it is still offered")
 	}
 }
 

@@ -510,8 +510,10 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 		title = lang.L("Request information")
 		what.Validator = required
 		due.SetText(shortDate(cf.today().AddDays(14)))
-		items = append(items, widget.NewFormItem(lang.L("Information requested"), what),
-			widget.NewFormItem(lang.L("Expected by"), due))
+		items = append(items, &widget.FormItem{Text: lang.L("Information requested"), Widget: what,
+			HintText: lang.L("Written to the complainant, as a letter would say it: ‘a copy of the invoice of March’.")},
+			&widget.FormItem{Text: lang.L("Expected by"), Widget: due,
+				HintText: lang.L("Asking by letter? Once this is recorded, make the ‘request for information’ under Letters: that letter asks for this, by this date.")})
 	}
 	cf.askKeeping(title, lang.L("Record"), items, func() error {
 		_, err := cf.store.AddContact(cf.ref, data.Contact{On: dateOf(on), Kind: data.ContactKinds[max(0, kinds.SelectedIndex())],

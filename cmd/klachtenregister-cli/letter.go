@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register("letter", command{output: true, usage: "KENMERK acknowledgement|progress|outcome|consent|confidentiality|withdrawal -o BESTAND.pdf [--force] [--lang nl|en] [--date JJJJ-MM-DD] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en] | letter samples -o MAP [--force]",
+	register("letter", command{output: true, usage: "KENMERK acknowledgement|information|progress|outcome|consent|confidentiality|withdrawal -o BESTAND.pdf [--force] [--lang nl|en] [--date JJJJ-MM-DD] [--expert ID] [--documents TEKST] | letter calibration -o BESTAND.pdf [--force] [--lang nl|en] | letter samples -o MAP [--force]",
 		setup: letterCommand})
 	register("letter-sent", command{usage: "KENMERK SOORT --via post|email|hand [--on JJJJ-MM-DD]", setup: letterSentCommand})
 	register("letters", command{usage: "KENMERK [--json]", setup: lettersCommand})

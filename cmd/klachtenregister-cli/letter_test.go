@@ -206,13 +206,33 @@ func TestRepresentativeWithdrawalAndSamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := fileHash(t, db)
-	if out := ok(t, db, "letter", "samples", "-o", samples); !strings.Contains(out, "26 voorbeeldbrieven") {
+	if out := ok(t, db, "letter", "samples", "-o", samples); !strings.Contains(out, "28 voorbeeldbrieven") {
 		t.Errorf("letter samples: %q", out)
 	}
-	if files, _ := filepath.Glob(filepath.Join(samples, "*.pdf")); len(files) != 26 {
-		t.Errorf("%d sample PDFs, want 26", len(files))
+	if files, _ := filepath.Glob(filepath.Join(samples, "*.pdf")); len(files) != 28 {
+		t.Errorf("%d sample PDFs, want 28", len(files))
 	}
 	if fileHash(t, db) != before {
 		t.Error("making the samples changed the register")
+	}
+}
+
+// TestInformationLetter: `letter REF information` is refused until `contact --request` records
+// what is asked, then asks it by its date; `letter-sent` records no second contact moment.
+func TestInformationLetter(t *testing.T) {
+	db, ref := letterRegister(t)
+	out := filepath.Join(t.TempDir(), "verzoek.pdf")
+	refusedUnchanged(t, db, "(contact --request TEKST --expect DATUM)", "letter", ref, "information", "-o", out)
+	ok(t, db, "contact", ref, "--kind", "letter", "--request", "de offerte die u van ons kreeg", "--expect", "2026-12-14")
+	ok(t, db, "letter", ref, "information", "-o", out)
+	text := strings.Join(strings.Fields(pdfToText(t, out)), " ")
+	for _, w := range []string{"De offerte die u van ons kreeg.", "uiterlijk 14 december 2026 toesturen"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the letter lacks %q:\n%s", w, text)
+		}
+	}
+	ok(t, db, "letter-sent", ref, "information", "--via", "post")
+	if shown := ok(t, db, "show", ref); strings.Count(shown, "gevraagd: de offerte") != 1 || strings.Contains(shown, "per post verstuurd") {
+		t.Errorf("after sending the request for information, show lists:\n%s", shown)
 	}
 }
