@@ -108,7 +108,7 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 // practitioner's words for what is asked.
 func InformationLetterRefusal(c *Complaint, req *Contact) error {
 	if req == nil {
-		return NewError(CodeConflict, string(LetterInformation), "klacht %s heeft geen openstaand verzoek om informatie; leg eerst vast welke informatie u de klager vraagt en vóór welke datum%s; de brief neemt die over", c.Reference, ForCLI(" (contact --request TEKST --expect DATUM)"))
+		return NewError(CodeConflict, string(LetterInformation), "klacht %s heeft geen openstaand verzoek om informatie; leg eerst vast welke informatie u de klager vraagt en wanneer u die uiterlijk verwacht%s; de brief neemt dat over", c.Reference, ForCLI(" (contact --request TEKST --expect DATUM)"))
 	}
 	return nil
 }
