@@ -271,6 +271,9 @@ func (e Event) Describe() Text {
 		}
 		return Msg("Contactmoment (%s): %s", kind, note)
 	case "information_received":
+		if note := str("note"); note != "" {
+			return Msg("Gevraagde informatie ontvangen: %s", note)
+		}
 		return Msg("Gevraagde informatie ontvangen")
 	case "consent_given":
 		return Msg("Toestemming externe deskundige vastgelegd: %s", documentsOf(p, "scope_text", "scope"))
@@ -335,9 +338,6 @@ func (e Event) Describe() Text {
 		return Msg("Persoonsgegevens verwijderd (geanonimiseerd): %s", reason)
 	case "payload_erased":
 		events, _ := p["events"].([]any)
-		if len(events) == 1 {
-			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
-		}
 		if len(events) == 1 {
 			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
 		}

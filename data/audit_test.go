@@ -55,7 +55,7 @@ func TestEveryChangeWritesItsEvents(t *testing.T) {
 			_, err := s.AddContact(ref, Contact{Kind: ContactEmail, InfoRequested: "foto", InfoDueOn: day("2026-03-09")})
 			return err
 		}, []string{"contact_added"}, false},
-		{"information", func() error { return s.InformationReceived(ref, Date{}) }, []string{"information_received"}, false},
+		{"information", func() error { return s.InformationReceived(ref, Date{}, "") }, []string{"information_received"}, false},
 		{"extend", func() error { return s.Extend(ref, day("2026-03-30"), "advies") }, []string{"status_changed"}, false},
 		{"consent", func() error { return s.GiveConsent(ref, Consent{How: "per e-mail", Documents: Documents{All: true}}) }, []string{"consent_given"}, false},
 		{"expert", func() (err error) {
@@ -156,7 +156,7 @@ func TestRefusedChangesWriteNothing(t *testing.T) {
 			return s.Acknowledge(ref, day("2026-03-03"), DeliveryEmail, "Ontvangst per e-mail bevestigd.")
 		},
 		"contact":           func() error { _, err := s.AddContact(ref, Contact{Kind: ContactEmail}); return err },
-		"information":       func() error { return s.InformationReceived(ref, Date{}) },
+		"information":       func() error { return s.InformationReceived(ref, Date{}, "") },
 		"withdraw consent":  func() error { return s.WithdrawConsent(ref, Date{}) },
 		"consent":           func() error { return s.GiveConsent(ref, Consent{How: "mondeling"}) },
 		"share":             func() error { _, err := s.ShareDocuments(ref, Share{ExpertID: 1, Documents: "x"}); return err },

@@ -51,8 +51,13 @@ func (tx *Tx) addContact(c *Complaint, ct *Contact, note Text) error {
 }
 
 // InformationReceived records that the complainant answered every open information request,
-// on the given day (zero: today).
-func (s *Store) InformationReceived(ref string, on Date) error {
+// on the given day (zero: today), with an optional note of what came in and how ("de factuur
+// per e-mail; het bankafschrift volgt"), which the timeline shows.
+func (s *Store) InformationReceived(ref string, on Date, note string) error {
+	note, err := cleanText("note", note, textRule20k.as("de notitie"))
+	if err != nil {
+		return err
+	}
 	return s.update(func(tx *Tx) error {
 		c, err := tx.changeable(ref)
 		if err != nil {
@@ -69,7 +74,11 @@ func (s *Store) InformationReceived(ref string, on Date) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return StepRefusal(Facts{Complaint: *c}, ActionInformationReceived) // none was open
 		}
-		return tx.event(c.ID, "information_received", map[string]string{"on": on.String()})
+		payload := map[string]string{"on": on.String()}
+		if note != "" {
+			payload["note"] = note
+		}
+		return tx.event(c.ID, "information_received", payload)
 	})
 }
 

@@ -386,7 +386,8 @@ func TestNoConfidentialityStatementWithoutConsent(t *testing.T) {
 
 // TestInformationLetterFollowsItsRequest: the request for information is made only while a
 // request is open (the letter asks what it recorded), and marking it sent adds no second
-// contact moment: the request is that contact. Once the information came in, no new one.
+// contact moment: the request is that contact. The information received is recorded with a
+// note of what came in, which the timeline shows; after that, no new letter.
 func TestInformationLetterFollowsItsRequest(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	ref := reach(t, s, StatusAcknowledged)
@@ -410,7 +411,11 @@ func TestInformationLetterFollowsItsRequest(t *testing.T) {
 	if events, _ := s.Timeline(ref); events[len(events)-1].Describe().String() != "Brief verstuurd: verzoek om informatie (versie 1) per post op 2026-03-02" {
 		t.Errorf("timeline ends with %q", events[len(events)-1].Describe())
 	}
-	must(t, s.InformationReceived(ref, Date{}))
+	refusedUnchanged(t, s, "a note that is no text", ErrInvalid, func() error { return s.InformationReceived(ref, Date{}, "de factuur\xff") })
+	must(t, s.InformationReceived(ref, Date{}, " de factuur per e-mail; het bankafschrift volgt "))
+	if events, _ := s.Timeline(ref); events[len(events)-1].Describe().String() != "Gevraagde informatie ontvangen: de factuur per e-mail; het bankafschrift volgt" {
+		t.Errorf("timeline ends with %q", events[len(events)-1].Describe())
+	}
 	refusedUnchanged(t, s, "the information came in", ErrConflict, func() error {
 		_, err := s.SaveLetter(ref, LetterInformation, "nl", pdf("verzoek"), 0)
 		return err

@@ -76,7 +76,7 @@ func TestStoreDeadlines(t *testing.T) {
 	// A call is no progress letter; a written contact is no outcome letter marked sent.
 	contact(d, Contact{Kind: ContactPhone, Note: "gebeld over vertraging"})
 	contact(e, Contact{On: day("2026-03-01"), Kind: ContactLetter, Note: "uitkomst besproken"})
-	wantErr(t, s.InformationReceived(b, Date{}), ErrConflict) // nothing asked of B
+	wantErr(t, s.InformationReceived(b, Date{}, ""), ErrConflict) // nothing asked of B
 	got := deadlines(t, s)
 	for _, want := range []refItem{{d, ItemProgressLetter, "2026-03-05", WarningOK}, {e, ItemOutcomeLetter, "2026-03-06", WarningOK},
 		{c, ItemChaseInformation, "2026-03-05", WarningDueSoon}} {
@@ -86,7 +86,7 @@ func TestStoreDeadlines(t *testing.T) {
 	}
 
 	must(t, s.Acknowledge(b, Date{}, DeliveryEmail, "Ontvangst per e-mail bevestigd."))
-	must(t, s.InformationReceived(c, day("2026-03-01")))
+	must(t, s.InformationReceived(c, day("2026-03-01"), ""))
 	sendLetter(t, s, d, LetterProgress, Date{}, DeliveryEmail)
 	sendLetter(t, s, e, LetterOutcome, Date{}, DeliveryEmail)
 	sendLetter(t, s, f, LetterWithdrawal, Date{}, DeliveryPost)
@@ -143,13 +143,13 @@ func TestInformationRequests(t *testing.T) {
 	if !reflect.DeepEqual(chases, []string{"2026-03-09", "2026-03-12"}) {
 		t.Fatalf("chase items due %v", chases)
 	}
-	must(t, s.InformationReceived(ref, Date{}))
+	must(t, s.InformationReceived(ref, Date{}, ""))
 	for _, it := range deadlines(t, s) {
 		if it.Kind == ItemChaseInformation {
 			t.Errorf("chase item left after InformationReceived: %v", it)
 		}
 	}
-	wantErr(t, s.InformationReceived(ref, Date{}), ErrConflict)
+	wantErr(t, s.InformationReceived(ref, Date{}, ""), ErrConflict)
 }
 
 func TestListFilters(t *testing.T) {

@@ -121,7 +121,7 @@ func TestClosedAndWithdrawnFilesAreReadOnly(t *testing.T) {
 					_, err := s.ShareDocuments(ref, Share{ExpertID: 1, Attachments: []int64{1}})
 					return err
 				},
-				"info received": func() error { return s.InformationReceived(ref, Date{}) },
+				"info received": func() error { return s.InformationReceived(ref, Date{}, "") },
 			}
 			before := dumpTables(t, s)
 			for name, change := range changes {

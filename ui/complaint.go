@@ -25,7 +25,7 @@ type fileStore interface {
 	Reopen(ref, reason string) error
 	Withdraw(ref string, on data.Date, note string) error
 	AddContact(ref string, ct data.Contact) (int64, error)
-	InformationReceived(ref string, on data.Date) error
+	InformationReceived(ref string, on data.Date, note string) error
 }
 
 // complaintStore is everything a complaint file's window needs, tab by tab; *data.Store is one.

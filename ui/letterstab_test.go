@@ -87,7 +87,7 @@ func TestARequestByLetterProposesItsLetter(t *testing.T) {
 	if k, ok := suggestedLetter(f); ok {
 		t.Errorf("made, the request for information is still proposed (%s)", k)
 	}
-	if err := s.InformationReceived(ref, data.Date{}); err != nil {
+	if err := s.InformationReceived(ref, data.Date{}, ""); err != nil {
 		t.Fatal(err)
 	}
 	f, _ = s.File(ref)

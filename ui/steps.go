@@ -524,10 +524,11 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 }
 
 func (cf *complaintFile) onInformationReceived() {
-	on := dateEntry(cf.today)
-	cf.ask(lang.L("Information received"), lang.L("Record"), []*widget.FormItem{
-		widget.NewFormItem(lang.L("Received on"), on)},
-		func() error { return cf.store.InformationReceived(cf.ref, dateOf(on)) })
+	on, note := dateEntry(cf.today), textArea(false)
+	cf.askKeeping(lang.L("Information received"), lang.L("Record"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Received on"), on),
+		{Text: lang.L("Note"), Widget: note, HintText: lang.L("Optional: what came in, and how; or what is still to come.")}},
+		func() error { return cf.store.InformationReceived(cf.ref, dateOf(on), note.Text) })
 }
 
 // itemLetter is the letter an action item asks for, where the item is done by a letter.

@@ -218,7 +218,8 @@ func TestRepresentativeWithdrawalAndSamples(t *testing.T) {
 }
 
 // TestInformationLetter: `letter REF information` is refused until `contact --request` records
-// what is asked, then asks it by its date; `letter-sent` records no second contact moment.
+// what is asked, then asks it by its date; `letter-sent` records no second contact moment;
+// `contact --info-received --note` records what came in.
 func TestInformationLetter(t *testing.T) {
 	db, ref := letterRegister(t)
 	out := filepath.Join(t.TempDir(), "verzoek.pdf")
@@ -234,5 +235,10 @@ func TestInformationLetter(t *testing.T) {
 	ok(t, db, "letter-sent", ref, "information", "--via", "post")
 	if shown := ok(t, db, "show", ref); strings.Count(shown, "gevraagd: de offerte") != 1 || strings.Contains(shown, "per post verstuurd") {
 		t.Errorf("after sending the request for information, show lists:\n%s", shown)
+	}
+	refusedUnchanged(t, db, "--info-received gaat alleen samen met --on en --note", "contact", ref, "--info-received", "--expect", "2026-12-20")
+	ok(t, db, "contact", ref, "--info-received", "--note", "offerte per e-mail ontvangen")
+	if shown := ok(t, db, "show", ref); !strings.Contains(shown, "Gevraagde informatie ontvangen: offerte per e-mail ontvangen") {
+		t.Errorf("the note of what came in is not in the timeline:\n%s", shown)
 	}
 }

@@ -16,7 +16,7 @@ func init() {
 	register("withdraw", command{usage: "KENMERK [--on JJJJ-MM-DD] [--note TEKST]", setup: withdrawCommand})
 	register("reopen", command{usage: "KENMERK --reason TEKST", setup: reopenCommand})
 	register("contact", command{
-		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--party complainant|concerned|other [--party-name NAAM]] [--hearing] [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD]",
+		usage: "KENMERK --kind phone|meeting|letter|email --note TEKST [--party complainant|concerned|other [--party-name NAAM]] [--hearing] [--on JJJJ-MM-DD] [--request TEKST --expect JJJJ-MM-DD] | KENMERK --info-received [--on JJJJ-MM-DD] [--note TEKST]",
 		setup: contactCommand})
 }
 
@@ -147,11 +147,11 @@ func contactCommand(fs *flag.FlagSet) func(c *call) error {
 			return err
 		}
 		if *received {
-			if *kind != "" || ct.Note != "" || ct.InfoRequested != "" {
-				return usagef("--info-received gaat alleen samen met --on")
+			if *kind != "" || ct.InfoRequested != "" || *party != "" || ct.PartyName != "" || ct.Hearing || *expect != "" {
+				return usagef("--info-received gaat alleen samen met --on en --note")
 			}
 			return stepDone(c, "gevraagde informatie ontvangen", func(s *data.Store, ref string) error {
-				return s.InformationReceived(ref, ct.On)
+				return s.InformationReceived(ref, ct.On, ct.Note)
 			})
 		}
 		if ct.Kind, err = data.ParseContactKind(*kind); err != nil {

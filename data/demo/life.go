@@ -97,7 +97,7 @@ func (p *plan) formal(l *life, t int, filed data.Date, f fate) {
 			return err
 		})
 		if f.stop == "" {
-			l.then(3+rng.IntN(6), func(s *data.Store) error { return s.InformationReceived(ref(), data.Date{}) })
+			l.then(3+rng.IntN(6), func(s *data.Store) error { return s.InformationReceived(ref(), data.Date{}, "") })
 		}
 	} else {
 		l.then(1+rng.IntN(5), func(s *data.Store) error {
