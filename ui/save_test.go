@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
 )
@@ -218,9 +219,16 @@ func TestCareSectorChoosesTheWkkgzTerm(t *testing.T) {
 		t.Errorf("the care sector left the term at %s", term())
 	}
 	// Its text names the disputes body by a placeholder: saved all the same, and said.
-	if !strings.HasPrefix(st.problem.Text, "Vervang [naam geschilleninstantie] in ‘Vervolgstap na de uitkomst") || st.save.Disabled() {
-		t.Errorf("the care sector's text with its placeholder: %q, save disabled %v", st.problem.Text, st.save.Disabled())
+	if !strings.HasPrefix(st.problem.Text, "Vervang [naam geschilleninstantie] in ‘Vervolgstap na de uitkomst") || st.save.Disabled() ||
+		st.problem.Importance != widget.WarningImportance {
+		t.Errorf("the care sector's text with its placeholder: %q, save disabled %v, importance %v (want a note's, not a refusal's)",
+			st.problem.Text, st.save.Disabled(), st.problem.Importance)
 	}
+	st.entries[data.KeyRetentionYears].SetText("x") // refused: in a refusal's colour
+	if st.problem.Importance != widget.DangerImportance || !st.save.Disabled() {
+		t.Errorf("a refused value: %q in importance %v, save disabled %v", st.problem.Text, st.problem.Importance, st.save.Disabled())
+	}
+	st.entries[data.KeyRetentionYears].SetText(st.current[data.KeyRetentionYears])
 	sector.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionAccountancy))
 	if term() != data.PolicyMonth {
 		t.Errorf("leaving the care sector left the term at %s", term())

@@ -79,7 +79,7 @@ type settingsScreen struct {
 func newSettingsScreen(store settingsStore, win fyne.Window, saved func()) *settingsScreen {
 	s := &settingsScreen{store: store, win: win, saved: saved, entries: map[string]*entry{},
 		selects: map[string]*choice{}, problem: widget.NewLabel("")}
-	s.problem.Importance, s.problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
+	s.problem.Wrapping = fyne.TextWrapWord // its colour says a refusal from a note (check)
 	s.backups = newBackupPanel(store, win, &s.bg, func(error) { s.refresh() })
 	s.save = newButton(lang.L("Save settings"), s.onSave)
 	defer s.followSector()
@@ -319,16 +319,19 @@ func (s *settingsScreen) changed() bool {
 // practice postcode stored before it was checked, which the save would refuse.
 func (s *settingsScreen) check() {
 	values := s.values()
+	refuse := func(err error) {
+		s.problem.Importance = widget.DangerImportance
+		showLine(s.problem, problemText(err))
+		s.save.Disable()
+	}
 	for _, d := range data.SettingKeys() {
 		if _, err := data.CheckSetting(d.Key, values[d.Key]); err != nil {
-			showLine(s.problem, problemText(err))
-			s.save.Disable()
+			refuse(err)
 			return
 		}
 	}
 	if err := data.CheckSettings(values); err != nil {
-		showLine(s.problem, problemText(err))
-		s.save.Disable()
+		refuse(err)
 		return
 	}
 	// Saved all the same, but said: a placeholder left in the next body (the name may follow
@@ -341,6 +344,7 @@ func (s *settingsScreen) check() {
 	if w := data.TermWarning(data.Settings(values)); w.Key != "" {
 		notes = append(notes, capitalised(say(w))+".")
 	}
+	s.problem.Importance = widget.WarningImportance // said, not refused: not in a refusal's red
 	showLine(s.problem, strings.Join(notes, "\n"))
 	setEnabled(s.save, s.changed())
 }
