@@ -113,7 +113,7 @@ func (ct *Contact) validate(c *Complaint, today Date) error {
 	case ct.Note == "" && ct.InfoRequested == "":
 		return invalid("note", "vul in wat er is besproken of geschreven")
 	case ct.InfoRequested != "" && ct.InfoDueOn.IsZero():
-		return invalid("info_due_on", "vul in vóór welke datum u de gevraagde informatie verwacht")
+		return invalid("info_due_on", "vul in wanneer u de gevraagde informatie uiterlijk verwacht")
 	case ct.InfoRequested == "" && !ct.InfoDueOn.IsZero():
 		return invalid("info_requested", "vul in om welke informatie u de klager vraagt")
 	case !ct.InfoDueOn.IsZero() && !ct.InfoDueOn.After(ct.On):

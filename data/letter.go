@@ -102,13 +102,18 @@ func LetterMakeRefusal(c *Complaint, kind LetterKind) error {
 	return nil
 }
 
-// InformationLetterRefusal says why no request for information can be made for complaint c,
-// whose newest unanswered request is req (nil: none), or nil: the letter asks what the
-// request recorded, by the day it names, so the request is recorded first, with the
-// practitioner's words for what is asked.
-func InformationLetterRefusal(c *Complaint, req *Contact) error {
+// InformationLetterRefusal says why no request for information dated on can be made for
+// complaint c, whose newest unanswered request is req (nil: none), or nil: the letter asks
+// what the request recorded, in the practitioner's words, by the day it names, so the request
+// is recorded first, and that day must still lie ahead when the letter goes out.
+func InformationLetterRefusal(c *Complaint, req *Contact, on Date) error {
+	refuse := func(key string, a ...any) error { return NewError(CodeConflict, string(LetterInformation), key, a...) }
 	if req == nil {
-		return NewError(CodeConflict, string(LetterInformation), "klacht %s heeft geen openstaand verzoek om informatie; leg eerst vast welke informatie u de klager vraagt en wanneer u die uiterlijk verwacht%s; de brief neemt dat over", c.Reference, ForCLI(" (contact --request TEKST --expect DATUM)"))
+		return refuse("klacht %s heeft geen openstaand verzoek om informatie; leg eerst vast welke informatie u de klager vraagt en wanneer u die uiterlijk verwacht%s; de brief neemt dat over", c.Reference,
+			ForCLI(" (contact "+c.Reference+" --kind letter --request TEKST --expect DATUM)"))
+	}
+	if !req.InfoDueOn.After(on) {
+		return refuse("de datum waarop u de gevraagde informatie van klacht %s verwacht (%s) is op de datum van de brief (%s) al bereikt; de brief zou de klager om informatie vragen vóór een dag die voorbij is. Leg het verzoek opnieuw vast, met een latere datum", c.Reference, req.InfoDueOn, on)
 	}
 	return nil
 }

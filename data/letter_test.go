@@ -443,6 +443,12 @@ func TestUpgradeRebuildsLettersKeepingTheirLinks(t *testing.T) {
 	migrationsUpTo = 0
 	s := openAt(t, path, "2026-03-02")
 	mustVerify(t, s)
+	var rehashed int // a rebuild that changed a column would rehash every letter, in a schema_upgraded event that explains it
+	must(t, s.r.QueryRow(`SELECT count(*) FROM events e JOIN event_payloads p ON p.event_id = e.id
+		WHERE e.kind = 'schema_upgraded' AND json_extract(p.payload, '$.migration') = 18`).Scan(&rehashed))
+	if rehashed != 0 {
+		t.Error("the rebuild changed the letters' rows: their hashes differ from those the audit trail recorded")
+	}
 	after, err := s.Letters(ref)
 	must(t, err)
 	if len(letters) < 2 || !reflect.DeepEqual(after, letters) {
@@ -461,4 +467,26 @@ func TestUpgradeRebuildsLettersKeepingTheirLinks(t *testing.T) {
 	_, err = s.SaveLetter(open, LetterInformation, "nl", pdf("verzoek"), 0)
 	must(t, err)
 	mustVerify(t, s)
+}
+
+// TestUpgradeOpensARegisterWithABrokenReference: a reference broken before the upgrade (an
+// edit outside the program) does not stop the rebuild, which would lock the practice out of
+// its register; verify names it. A reference the rebuild itself broke would stop it.
+func TestUpgradeOpensARegisterWithABrokenReference(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	migrationsUpTo = 17
+	defer func() { migrationsUpTo = 0 }()
+	older := openAt(t, path, "2024-03-01")
+	fullFile(t, older)
+	must(t, older.Close())
+	execRaw(t, path, `UPDATE letters SET contact_id = 999 WHERE id = (SELECT min(id) FROM letters)`)
+	migrationsUpTo = 0
+	if v := verifyAt(t, path); v.OK() {
+		t.Error("verify passed a letter naming a contact that does not exist")
+	}
+	var version int
+	must(t, rawDB(t, path).QueryRow(`PRAGMA user_version`).Scan(&version))
+	if version != len(migrationNames()) {
+		t.Errorf("schema version %d after opening, want %d", version, len(migrationNames()))
+	}
 }

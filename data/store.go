@@ -341,17 +341,21 @@ func (s *Store) migrate() error {
 	return nil
 }
 
-func (s *Store) applyMigration(ctx context.Context, n int, script string) error {
+func (s *Store) applyMigration(ctx context.Context, n int, script string) (err error) {
 	// A migration that rebuilds a table drops the old one: with foreign keys on, SQLite would
 	// take that for removing every row the other tables name. As SQLite's procedure for a
 	// rebuild asks, it runs with them off (outside a transaction: the writer has one
-	// connection), and is refused below should any reference be left dangling.
-	rebuild := strings.Contains(script, "DROP TABLE")
+	// connection), and is refused below should it leave a reference dangling.
+	rebuild := strings.Contains(strings.ToUpper(script), "DROP TABLE")
 	if rebuild {
 		if _, err := s.w.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 			return err
 		}
-		defer s.w.ExecContext(ctx, `PRAGMA foreign_keys = ON`)
+		defer func() {
+			if _, on := s.w.ExecContext(ctx, `PRAGMA foreign_keys = ON`); on != nil && err == nil {
+				err = on // the writer must not go on without them
+			}
+		}()
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -364,6 +368,12 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) error 
 	}
 	if version >= n {
 		return nil
+	}
+	var dangling int // references already broken before (an edit outside the program): verify names those
+	if rebuild {
+		if err := tx.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&dangling); err != nil {
+			return err
+		}
 	}
 	if n > rowAuditMigration {
 		if err := noteRowsBefore(tx); err != nil {
@@ -382,12 +392,12 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) error 
 		return err
 	}
 	if rebuild {
-		var table string
-		switch err := tx.QueryRow(`SELECT "table" FROM pragma_foreign_key_check LIMIT 1`).Scan(&table); {
-		case err == nil:
-			return fmt.Errorf("na de schema-update verwijst de tabel %s naar een rij die niet bestaat", table)
-		case !errors.Is(err, sql.ErrNoRows):
+		var after int
+		if err := tx.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&after); err != nil {
 			return err
+		}
+		if after > dangling {
+			return fmt.Errorf("na de schema-update zouden %d verwijzingen naar een rij wijzen die niet bestaat; er is niets gewijzigd", after-dangling)
 		}
 	}
 	return tx.Commit()

@@ -187,12 +187,8 @@ func check(in *Input) error {
 		if in.Request.InfoRequested != "" {
 			req = &in.Request
 		}
-		if err := data.InformationLetterRefusal(c, req); err != nil {
+		if err := data.InformationLetterRefusal(c, req, in.Date); err != nil {
 			return err
-		}
-		// The day it asks for must still lie ahead when the letter arrives.
-		if due := in.Request.InfoDueOn; !due.After(in.Date) {
-			return refuse("de datum waarop u de gevraagde informatie van klacht %s verwacht (%s) is op de datum van de brief (%s) al bereikt; de brief zou de klager om informatie vragen vóór een dag die voorbij is. Leg het verzoek opnieuw vast, met een latere datum", c.Reference, due, in.Date)
 		}
 	case data.LetterConfidentiality:
 		if in.Expert.Name == "" {

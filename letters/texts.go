@@ -359,7 +359,7 @@ Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgege
 
 {gevraagde_informatie}
 
-Wilt u ons deze informatie uiterlijk {informatie_uiterlijk} toesturen, met vermelding van ons kenmerk {kenmerk}?
+Wilt u ons deze informatie uiterlijk {informatie_uiterlijk} toesturen, met vermelding van ons kenmerk {kenmerk}? Ontvangen wij de informatie niet, dan beoordelen wij uw klacht op basis van de gegevens die wij wel hebben.
 
 Lukt het niet om de informatie op tijd te sturen, of hebt u vragen over dit verzoek, neem dan gerust contact met ons op: {contactgegevens}.`,
 
@@ -422,7 +422,7 @@ If you have any questions in the meantime, please contact us {contactgegevens}, 
 
 {gevraagde_informatie}
 
-Could you please send us this information by {informatie_uiterlijk}, quoting our reference {kenmerk}?
+Could you please send us this information by {informatie_uiterlijk}, quoting our reference {kenmerk}? If we do not receive it, we will assess your complaint on the basis of the information we have.
 
 If you cannot send it in time, or if you have any questions about this request, please contact us {contactgegevens}.`,
 

@@ -103,7 +103,7 @@ func (lt *lettersTab) enable() {
 		l := lt.cf.file.Letters[lt.selected]
 		setEnabled(lt.actions[3], l.SentOn.IsZero() && data.LetterStepRefusal(c, l.Kind) == nil) // Mark as sent…
 	}
-	kinds := makeable(lt.cf.file)
+	kinds := makeable(lt.cf.file, lt.cf.today())
 	setEnabled(lt.make, len(kinds) > 0)
 	why := ""
 	if len(kinds) == 0 {
@@ -116,13 +116,13 @@ func (lt *lettersTab) enable() {
 // (data.LetterMakeRefusal, data.ExpertLetterRefusal, data.InformationLetterRefusal): a
 // withdrawn file only the confirmation of its withdrawal, a resolved one no acknowledgement,
 // one whose consent was refused no confidentiality statement, one without an open request
-// for information no letter asking for it.
-func makeable(f *data.File) []data.LetterKind {
+// for information due after today no letter asking for it.
+func makeable(f *data.File, today data.Date) []data.LetterKind {
 	consent, _ := f.ConsentState()
 	return slices.DeleteFunc(slices.Clone(data.LetterKinds), func(k data.LetterKind) bool {
 		return data.LetterMakeRefusal(&f.Complaint, k) != nil ||
 			k == data.LetterConfidentiality && data.ExpertLetterRefusal(&f.Complaint, consent) != nil ||
-			k == data.LetterInformation && data.InformationLetterRefusal(&f.Complaint, f.InformationRequest()) != nil
+			k == data.LetterInformation && data.InformationLetterRefusal(&f.Complaint, f.InformationRequest(), today) != nil
 	})
 }
 
@@ -134,7 +134,7 @@ func (lt *lettersTab) onMake() {
 	cf := lt.cf
 	kinds := data.LetterKinds
 	if cf.file != nil {
-		kinds = makeable(cf.file)
+		kinds = makeable(cf.file, cf.today())
 	}
 	kind := newSelect(labels(kinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
 	kind.SetSelectedIndex(0)

@@ -20,7 +20,7 @@ func TestTheLetterDialogAsksOnlyWhatTheLetterUses(t *testing.T) {
 	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), data.ItemAcknowledge)
 	settle(m)
 	kind := cf.dialog.form.Items[0].Widget.(*choice)
-	kinds := makeable(cf.file)
+	kinds := makeable(cf.file, cf.today())
 	if slices.Contains(kinds, data.LetterWithdrawal) || slices.Contains(kinds, data.LetterInformation) || len(kinds) != len(data.LetterKinds)-2 {
 		t.Errorf("a received complaint is offered %v: every letter but the confirmation of a withdrawal and the request for information (none is open)", kinds)
 	}
@@ -70,8 +70,11 @@ func TestARequestByLetterProposesItsLetter(t *testing.T) {
 	}
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
-	if k, ok := suggestedLetter(cf.file); !ok || k != data.LetterInformation || !slices.Contains(makeable(cf.file), k) {
-		t.Fatalf("after a request by letter: proposed %q (%v), offered %v", k, ok, makeable(cf.file))
+	if k, ok := suggestedLetter(cf.file); !ok || k != data.LetterInformation || !slices.Contains(makeable(cf.file, cf.today()), k) {
+		t.Fatalf("after a request by letter: proposed %q (%v), offered %v", k, ok, makeable(cf.file, cf.today()))
+	}
+	if slices.Contains(makeable(cf.file, data.Today(day).AddDays(14)), data.LetterInformation) {
+		t.Error("the request for information is offered on the day the information is due: the letter would name a day gone by")
 	}
 	cf.letters.onMake()
 	kind := cf.dialog.form.Items[0].Widget.(*choice)
@@ -91,7 +94,7 @@ func TestARequestByLetterProposesItsLetter(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, _ = s.File(ref)
-	if slices.Contains(makeable(f), data.LetterInformation) {
+	if slices.Contains(makeable(f, data.Today(day)), data.LetterInformation) {
 		t.Error("the information came in, and a request for it is still offered")
 	}
 }

@@ -223,7 +223,7 @@ func TestRepresentativeWithdrawalAndSamples(t *testing.T) {
 func TestInformationLetter(t *testing.T) {
 	db, ref := letterRegister(t)
 	out := filepath.Join(t.TempDir(), "verzoek.pdf")
-	refusedUnchanged(t, db, "(contact --request TEKST --expect DATUM)", "letter", ref, "information", "-o", out)
+	refusedUnchanged(t, db, "(contact "+ref+" --kind letter --request TEKST --expect DATUM)", "letter", ref, "information", "-o", out)
 	ok(t, db, "contact", ref, "--kind", "letter", "--request", "de offerte die u van ons kreeg", "--expect", "2026-12-14")
 	ok(t, db, "letter", ref, "information", "-o", out)
 	text := strings.Join(strings.Fields(pdfToText(t, out)), " ")
