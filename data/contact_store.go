@@ -84,10 +84,13 @@ func (s *Store) InformationReceived(ref string, on Date, note string) error {
 
 // InformationRequest is the newest request for information the complainant has not answered
 // yet, which the letter asking for it puts in words; nil when none is open.
-func (f *File) InformationRequest() *Contact {
-	for i, ct := range slices.Backward(f.Contacts) {
+func (f *File) InformationRequest() *Contact { return openRequest(f.Contacts) }
+
+// openRequest is the newest of contacts, oldest first, that asks for information not yet received.
+func openRequest(contacts []Contact) *Contact {
+	for i, ct := range slices.Backward(contacts) {
 		if ct.InfoRequested != "" && ct.InfoReceivedOn.IsZero() {
-			return &f.Contacts[i]
+			return &contacts[i]
 		}
 	}
 	return nil

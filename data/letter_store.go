@@ -52,7 +52,7 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte,
 			if err != nil {
 				return err
 			}
-			if err := InformationLetterRefusal(c, (&File{Contacts: asked}).InformationRequest(), tx.today()); err != nil {
+			if err := InformationLetterRefusal(c, openRequest(asked), tx.today()); err != nil {
 				return err
 			}
 		}

@@ -370,8 +370,9 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) (err e
 		return nil
 	}
 	var dangling int // references already broken before (an edit outside the program): verify names those
+	broken := func(n *int) error { return tx.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(n) }
 	if rebuild {
-		if err := tx.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&dangling); err != nil {
+		if err := broken(&dangling); err != nil {
 			return err
 		}
 	}
@@ -393,7 +394,7 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) (err e
 	}
 	if rebuild {
 		var after int
-		if err := tx.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&after); err != nil {
+		if err := broken(&after); err != nil {
 			return err
 		}
 		if after > dangling {
