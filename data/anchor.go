@@ -91,7 +91,7 @@ func (s *Store) writeAnchors() error {
 		errs = append(errs, writeAtomic(p, func(w io.Writer) error { _, err := w.Write(append(body, '\n')); return err }))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fault(err, "het anker van het audit-spoor is niet weggeschreven (%v)", err)
+		return fault(err, "het anker van het logboek is niet weggeschreven (%v)", err)
 	}
 	return nil
 }
@@ -142,13 +142,13 @@ func (s *Store) NewestAnchor() (*Anchor, error) {
 func checkAnchor(q querier, v *Verification, a Anchor) {
 	when := a.Source + " van " + LongDate(a.At)
 	if v.Events < a.Events {
-		v.fail(fmt.Sprintf("het register heeft %s, %s had er %s: gebeurtenissen zijn verwijderd",
+		v.fail(fmt.Sprintf("het register heeft %s, %s had er %s: vastleggingen zijn verwijderd",
 			CountEvents(v.Events), when, Thousands(a.Events)))
 		return
 	}
 	var h string
 	if err := q.QueryRow(`SELECT hash FROM events WHERE id = ?`, a.Events).Scan(&h); err != nil || h != a.Head {
-		v.fail(fmt.Sprintf("gebeurtenis %s is niet meer de gebeurtenis die %s vastlegde: het audit-spoor is herschreven",
+		v.fail(fmt.Sprintf("vastlegging %s is niet meer de vastlegging die %s noemde: het logboek is herschreven",
 			Thousands(a.Events), when))
 	}
 }
@@ -163,9 +163,9 @@ func (n EventCount) Label() string { return CountEvents(int(n)) }
 // CountEvents is "1 gebeurtenis" or "1.204 gebeurtenissen".
 func CountEvents(n int) string {
 	if n == 1 {
-		return "1 gebeurtenis"
+		return "1 vastlegging"
 	}
-	return Thousands(n) + " gebeurtenissen"
+	return Thousands(n) + " vastleggingen"
 }
 
 // Thousands writes n with a dot between thousands, as Dutch readers expect: 1.204.

@@ -9,7 +9,8 @@ import (
 
 // nameMask is the set of name words that an anonymised text may not show: every word of two
 // or more letters in the complainants' names, folded (lower case, accents off, so "Celik"
-// matches "Çelik"), except the particles of surnames, which are ordinary words too.
+// matches "Çelik"), except the particles of surnames, titles of address and the "en" of "Jan
+// en Marie Bakker", which are ordinary words too.
 type nameMask map[string]bool
 
 // newNameMask is the mask of the given names.
@@ -24,7 +25,7 @@ func newNameMask(names ...string) nameMask {
 // add puts the words of one name in the mask.
 func (nm nameMask) add(name string) {
 	for _, w := range strings.FieldsFunc(name, notWordRune) {
-		if f := fold(w); isNameWord(f) && !surnameParticles[f] {
+		if f := fold(w); isNameWord(f) && !surnameParticles[f] && !isTitle(f) && f != "en" && f != "and" {
 			nm[f] = true
 		}
 	}
@@ -57,6 +58,24 @@ func (nm nameMask) matches(word string) bool {
 	return !strings.ContainsRune("aiouy", last)
 }
 
+// isTitle reports whether a folded word is a title of address: "mevrouw", "dhr", "heer".
+func isTitle(f string) bool { return titlesOfAddress[f] != "" || f == "heer" }
+
+// isName reports whether word, after prev in a text, is a name of the mask. A name is written
+// with a capital; a name word in lower case counts only right after a title ("de heer
+// çelik"), an initial ("J. klein") or another name, because many surnames are ordinary words
+// too: "een klein dossier" is no Mrs Klein, "groen licht" no Mr Groen.
+func (nm nameMask) isName(prev string, prevName bool, word string) bool {
+	if !nm.matches(word) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) || prevName || isTitle(fold(prev)) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(prev)
+	return n > 0 && n == len(prev) && unicode.IsUpper(r) // an initial
+}
+
 // The replacements of what anonymising takes out.
 const (
 	maskedName     = "N.N."
@@ -67,7 +86,7 @@ const (
 
 // mask anonymises a text written by the practice, such as a measure's description: e-mail
 // addresses, phone numbers and Dutch postcodes go, and every word of a name in the mask, also
-// as "Jansens" or "Bo's", becomes "N.N.".
+// as "Jansens" or "Bo's", becomes "N.N." (see isName).
 func (nm nameMask) mask(text string) string {
 	text = emailPattern.ReplaceAllString(text, maskedEmail)
 	text = maskPhones(text)
@@ -76,9 +95,9 @@ func (nm nameMask) mask(text string) string {
 		return text
 	}
 	var b strings.Builder
-	nm.words(text, func(before, word string) string {
+	nm.names(text, func(before, word string, name bool) string {
 		b.WriteString(before)
-		if !nm.matches(word) {
+		if !name {
 			b.WriteString(word)
 			return ""
 		}
@@ -95,13 +114,23 @@ func (nm nameMask) mask(text string) string {
 // find returns the first word of text that is a name word of the mask, or "".
 func (nm nameMask) find(text string) string {
 	found := ""
-	nm.words(text, func(_, word string) string {
-		if found == "" && nm.matches(word) {
+	nm.names(text, func(_, word string, name bool) string {
+		if found == "" && name {
 			found = word
 		}
 		return ""
 	})
 	return found
+}
+
+// names is words, telling each word whether it is a name (isName) after the word before it.
+func (nm nameMask) names(text string, each func(before, word string, name bool) string) {
+	prev, prevName := "", false
+	nm.words(text, func(before, word string) string {
+		name := word != "" && nm.isName(prev, prevName, word)
+		prev, prevName = word, name
+		return each(before, word, name)
+	})
 }
 
 // words hands each word of text to each, with the text between it and the previous word.

@@ -164,7 +164,7 @@ func (s *Store) AttachmentContent(id int64) ([]byte, error) {
 		return nil, conflict("bijlage %d is verwijderd toen de klacht werd geanonimiseerd", id)
 	}
 	if sha256Hex(content) != sum {
-		return nil, NewError(CodeDatabase, "", "bijlage %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd toegevoegd", id)
+		return nil, NewError(CodeDatabase, "", "bijlage %d is beschadigd: de inhoud klopt niet meer met de controlecode van toen hij werd toegevoegd", id)
 	}
 	return content, nil
 }

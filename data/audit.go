@@ -133,7 +133,7 @@ func scanEvent(rows *sql.Rows) (Event, error) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, at)
 	if err != nil {
-		return e, fmt.Errorf("tijdstip van gebeurtenis %d is onleesbaar: %q", e.ID, at)
+		return e, fmt.Errorf("tijdstip van vastlegging %d is onleesbaar: %q", e.ID, at)
 	}
 	e.At = t
 	if payload.Valid {
@@ -339,9 +339,9 @@ func (e Event) Describe() Text {
 	case "payload_erased":
 		events, _ := p["events"].([]any)
 		if len(events) == 1 {
-			return Msg("Inhoud van 1 eerdere gebeurtenis gewist")
+			return Msg("Inhoud van 1 eerdere vastlegging gewist")
 		}
-		return Msg("Inhoud van %d eerdere gebeurtenissen gewist", len(events))
+		return Msg("Inhoud van %d eerdere vastleggingen gewist", len(events))
 	case "letter_sent":
 		return Msg("Brief verstuurd: %s (versie %v) %s op %s", LetterKind(str("kind")), p["version"],
 			Delivery(str("sent_via")), date("sent_on"))
@@ -390,7 +390,7 @@ var eventLabels = map[EventKind]string{
 	"measure_added": "maatregel vastgelegd", "measure_edited": "maatregel gewijzigd", "measure_linked": "maatregel gekoppeld",
 	"measure_unlinked": "maatregel ontkoppeld", "measure_done": "maatregel uitgevoerd",
 	"measure_evaluated": "effect van maatregel beoordeeld", "no_measure_recorded": "geen maatregel nodig",
-	"root_cause_added": "oorzaak toegevoegd", "hold_placed": "bewaarplicht ingesteld", "hold_released": "bewaarplicht opgeheven",
+	"root_cause_added": "oorzaak toegevoegd", "hold_placed": "juridische bewaarplicht ingesteld", "hold_released": "juridische bewaarplicht opgeheven",
 	"complaint_anonymised": "geanonimiseerd", "payload_erased": "inhoud gewist", "register_imported": "geïmporteerd",
 }
 

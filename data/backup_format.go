@@ -96,7 +96,7 @@ func readHeader(br *bufio.Reader) (BackupHeader, []byte, *bufio.Reader, error) {
 			return h, nil, nil, err
 		}
 	} else if len(h.SHA256) != 64 {
-		return h, nil, nil, damagedBackup("de vingerafdruk ontbreekt")
+		return h, nil, nil, damagedBackup("de controlecode ontbreekt")
 	}
 	head := append([]byte(backupMagic), line...)
 	return h, head, br, nil
@@ -151,7 +151,7 @@ func (c *checkedReader) Read(p []byte) (int, error) {
 		case c.n != c.size:
 			return n, damagedBackup("het bestand is afgebroken: %d van %d bytes", c.n, c.size)
 		case c.h != nil && !bytes.Equal(c.h.Sum(nil), c.want):
-			return n, damagedBackup("de inhoud wijkt af van de vingerafdruk")
+			return n, damagedBackup("de inhoud wijkt af van de controlecode")
 		}
 	}
 	return n, err

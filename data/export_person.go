@@ -205,7 +205,7 @@ var readMeDutch = readMeTexts{
 		"verordening gegevensbescherming). In dit bestand vindt u alle gegevens die in ons klachtenregister staan over uw " +
 		"klacht met kenmerk %s, zoals ze er op %s in stonden.\r\n\r\n",
 	contents: "Wat u in dit bestand vindt:\r\n\r\n" +
-		"- overzicht.txt: de gegevens van uw klacht, leesbaar: uw naam en contactgegevens, de omschrijving van de " +
+		"- overzicht.txt: een leesbaar overzicht van de gegevens van uw klacht: uw naam en contactgegevens, de omschrijving van de " +
 		"klacht, de contactmomenten, eventuele verlengingen van de termijn, de brieven, de bijlagen en het verloop " +
 		"van de behandeling, met uw toestemming voor het inschakelen van een externe deskundige en de stukken die " +
 		"met een deskundige zijn gedeeld.\r\n" +
@@ -220,7 +220,7 @@ var readMeDutch = readMeTexts{
 	keptOpen:  "Wij bewaren ze tot %s na de afsluiting van uw klacht; daarna verwijderen wij uw persoonsgegevens.",
 	keptUntil: "Wij bewaren ze tot %s (%s na de afsluiting van uw klacht); daarna verwijderen wij uw persoonsgegevens.",
 	keptPast:  "De bewaartermijn van %s na de afsluiting van uw klacht is op %s verstreken; wij verwijderen uw persoonsgegevens binnenkort.",
-	held:      " Zolang er over uw klacht een juridische procedure loopt, bewaren wij ze tot die is afgerond.",
+	held:      " Omdat er over uw klacht een juridische procedure loopt, bewaren wij ze in elk geval tot die is afgerond.",
 	questions: "\r\nHebt u vragen over deze gegevens, of wilt u dat wij iets verbeteren of verwijderen, neem dan contact met ons op",
 	authority: ". Bent u het niet eens met de manier waarop wij met uw gegevens omgaan, dan kunt u een klacht " +
 		"indienen bij de Autoriteit Persoonsgegevens (www.autoriteitpersoonsgegevens.nl)",
@@ -251,7 +251,7 @@ var readMeEnglish = readMeTexts{
 	keptOpen:  "We keep them until %s after your complaint was concluded; then we remove your personal data.",
 	keptUntil: "We keep them until %s (%s after your complaint was concluded); then we remove your personal data.",
 	keptPast:  "The retention period of %s after your complaint was concluded ended on %s; we will remove your personal data shortly.",
-	held:      " While legal proceedings about your complaint are pending, we keep them until those have ended.",
+	held:      " As legal proceedings about your complaint are pending, we keep them at least until those have ended.",
 	questions: "\r\nIf you have questions about these data, or would like us to correct or remove anything, please contact us",
 	authority: ". If you disagree with the way we handle your data, you can lodge a complaint with the Dutch Data " +
 		"Protection Authority, the Autoriteit Persoonsgegevens (www.autoriteitpersoonsgegevens.nl)",

@@ -150,7 +150,7 @@ func (s *Store) LetterPDF(id int64) ([]byte, error) {
 		return nil, conflict("brief %d is verwijderd toen de klacht werd geanonimiseerd", id)
 	}
 	if sha256Hex(pdf) != sum {
-		return nil, NewError(CodeDatabase, "", "brief %d is beschadigd: de inhoud klopt niet meer met de vingerafdruk van toen hij werd gemaakt", id)
+		return nil, NewError(CodeDatabase, "", "brief %d is beschadigd: de inhoud klopt niet meer met de controlecode van toen hij werd gemaakt", id)
 	}
 	return pdf, nil
 }

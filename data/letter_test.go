@@ -290,9 +290,9 @@ func TestLetterSettings(t *testing.T) {
 		{"letter_outcome_en", "To {naam}:\r\n\r\nOutcome: {uitkomst}", "To {naam}:\n\nOutcome: {uitkomst}", ""},
 		{"letter_outcome_nl", "Aan {naam}:\n\nUw klacht is {oordeel.", "", "regel 3"},
 		{"letter_outcome_nl", "Aan {naam}:\nUw klacht is oordeel}.", "", "regel 2"},
-		{"letter_outcome_nl", "Aan {naam}:\n\n{oordel}", "", "regel 3: onbekende plaatshouder {oordel}"},
-		{"letter_acknowledgement_nl", "Uitkomst: {uitkomst}", "", "regel 1: onbekende plaatshouder {uitkomst}"},
-		{"letter_confidentiality_nl", "Aan {naam}", "", "onbekende plaatshouder {naam}"},
+		{"letter_outcome_nl", "Aan {naam}:\n\n{oordel}", "", "regel 3: onbekend invulveld {oordel}"},
+		{"letter_acknowledgement_nl", "Uitkomst: {uitkomst}", "", "regel 1: onbekend invulveld {uitkomst}"},
+		{"letter_confidentiality_nl", "Aan {naam}", "", "onbekend invulveld {naam}"},
 		// the letter prints its own salutation and closing: a text with its own would repeat them
 		{"letter_acknowledgement_nl", "Geachte {naam},\n\nUw klacht {kenmerk} is ontvangen.", "", "regel 1: de tekst begint met een aanhef (‘Geachte {naam},’)"},
 		{"letter_outcome_en", "\n  Dear Sir or Madam,\nOutcome: {uitkomst}", "", "regel 1: de tekst begint met een aanhef"},

@@ -348,6 +348,18 @@ func TestMaskNames(t *testing.T) {
 	if w := mask.find("Offerte bij meerwerk."); w != "" {
 		t.Errorf("find: %q", w)
 	}
+	// Surnames that are ordinary words too: in lower case they are a name only after a title,
+	// an initial or another name. "Jan en Marie" and "Dhr." put no "en" or "dhr" in the mask.
+	common := newNameMask("Sanne Klein", "Jan en Marie de Groen", "Dhr. P. Kok")
+	for in, want := range map[string]string{
+		"Bij een klein dossier eerst bellen; groen licht van de kok, en pas dan de offerte.": "Bij een klein dossier eerst bellen; groen licht van de kok, en pas dan de offerte.",
+		"Gesprek met mevrouw klein en met de heer kok; Klein belde.":                         "Gesprek met mevrouw N.N. en met de heer N.N.; N.N. belde.",
+		"Sanne klein en M. groen belden, dhr. kok niet.":                                     "N.N. en M. N.N. belden, dhr. N.N. niet.",
+	} {
+		if got := common.mask(in); got != want {
+			t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
 }
 
 // TestMeasureMayNotNameItsComplainant refuses a measure that names the complainant of a
@@ -404,6 +416,14 @@ func TestMeasureMayNameNobody(t *testing.T) {
 	}
 	if _, err := s.AddMeasure(Measure{Description: "Medewerkers extra begeleiden bij klachten", RootCause: "other"}, ref); err != nil {
 		t.Errorf("a description without names: %v", err)
+	}
+	// A surname that is an ordinary word too, written as that word: refused before.
+	klein := resolved(t, s, "Sanne Klein", VerdictWellFounded)
+	if _, err := s.AddMeasure(Measure{Description: "Bij een klein dossier eerst bellen", RootCause: "other"}, klein); err != nil {
+		t.Errorf("'een klein dossier' with Sanne Klein in the register: %v", err)
+	}
+	if _, err := s.AddMeasure(Measure{Description: "Mevrouw Klein eerst bellen", RootCause: "other"}, klein); err == nil {
+		t.Error("'Mevrouw Klein' was accepted")
 	}
 }
 

@@ -66,7 +66,7 @@ func TestRestoreSaysWhatItReplaces(t *testing.T) {
 	if c == nil || c.Relation != BackupOther {
 		t.Fatalf("another practice's backup: %+v", c)
 	}
-	if w := c.Warning().String(); !strings.HasPrefix(w, "Deze reservekopie (van klachtenregister.db, 6 gebeurtenissen)") ||
+	if w := c.Warning().String(); !strings.HasPrefix(w, "Deze reservekopie (van klachtenregister.db, 6 vastleggingen)") ||
 		!strings.Contains(w, "is geen eerdere stand van het register van Praktijk De Linde") ||
 		!strings.Contains(w, "alleen nog in het opzijgezette register") {
 		t.Errorf("another practice's backup says %q", w)

@@ -30,21 +30,21 @@ type RetentionCase struct {
 var AnonymiseRemoves = []Text{
 	Msg("Naam, adres, e-mailadres en telefoonnummer van de klager en van een gemachtigde."),
 	Msg("De naam van de persoon over wie is geklaagd."),
-	Msg("Alle vrije teksten: samenvatting, omschrijving, gewenste uitkomst, omschrijving in de brieven, uitkomst, notities bij contactmomenten en redenen van verlenging."),
+	Msg("Alle vrije teksten: klacht in het kort, omschrijving, gewenste uitkomst, omschrijving in de brieven, uitkomst, notities bij contactmomenten en redenen van verlenging."),
 	Msg("De brieven (PDF) en de bijlagen, ook hun opgeslagen inhoud."),
 	Msg("De gegevens van de toestemming en van de stukken die met externe deskundigen zijn gedeeld."),
-	Msg("De inhoud van de eerdere gebeurtenissen in het audit-spoor van deze klacht."),
+	Msg("De inhoud van de eerdere vastleggingen in het logboek van deze klacht."),
 }
 
 // AnonymiseKeeps says what stays after anonymising: what the annual report needs.
 var AnonymiseKeeps = []Text{
 	Msg("Het kenmerk en alle datums (ontvangst, bevestiging, termijnen, afhandeling, sluiting)."),
-	Msg("Kanaal, onderwerp en oordeel."),
+	Msg("Ontvangen via, onderwerp en oordeel."),
 	Msg("Het aantal verlengingen met hun datums, en of een termijn is overschreden."),
 	Msg("Met wie is gesproken (klager, betrokkene) en of beide kanten zijn gehoord, zonder namen of notities."),
 	Msg("De koppeling met verbetermaatregelen."),
 	Msg("Welke externe deskundige nog kopieën van stukken heeft, en wanneer die zijn teruggegeven of vernietigd."),
-	Msg("Het audit-spoor zelf: dat er iets is gebeurd en wanneer, zonder de inhoud."),
+	Msg("Het logboek zelf: dat er iets is gebeurd en wanneer, zonder de inhoud."),
 }
 
 // AnonymiseBackupNote says where the removed data still is: in the backups made before,

@@ -189,7 +189,7 @@ func (s *Store) Erase(ref, reason string, withdraw bool) error {
 func anonymiseReason(reason string) (string, error) {
 	reason, err := cleanText("reason", reason, textRule20k.as("de reden"))
 	if err == nil && reason == "" {
-		err = invalid("reason", "vul de reden in (bijvoorbeeld: bewaartermijn verstreken, of verzoek van de klager); die komt in het audit-spoor")
+		err = invalid("reason", "vul de reden in (bijvoorbeeld: bewaartermijn verstreken, of verzoek van de klager); die komt in het logboek")
 	}
 	return reason, err
 }

@@ -266,5 +266,5 @@ func (tx *Tx) unrecordedChange() error {
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("interne fout: een wijziging in %s heeft geen gebeurtenis in het audit-spoor; er is niets opgeslagen", tbl)
+	return fmt.Errorf("interne fout: een wijziging in %s staat niet in het logboek; er is niets opgeslagen", tbl)
 }

@@ -58,7 +58,7 @@ var settingDefs = append([]Setting{
 	{KeyWarningDays, "Waarschuwen vanaf (dagen voor de termijn)", "7", intRange(0, 60)},
 	{KeyProgressInterval, "Voortgangsbericht elke (dagen) bij verlenging", "14", intRange(1, 90)},
 	{KeyProgressLetterDays, "Voortgangsbericht na een verlenging binnen (werkdagen)", "3", intRange(1, 20)},
-	{KeyShiftToWorkday, "Termijn op weekend of feestdag schuift door naar werkdag", "true", oneOf("true", "false")},
+	{KeyShiftToWorkday, "Termijn op zaterdag, zondag of feestdag: eerstvolgende werkdag", "true", oneOf("true", "false")},
 	{KeyLanguage, "Taal", "nl", oneOf("nl", "en")},
 	{KeyPracticeLogo, "Logo op het briefpapier (pad van een PNG- of JPEG-bestand)", "", logoFile},
 	{KeyWindowLeft, "Adresvenster: afstand van de linkerkant (mm)", "20", mmRange(5, 100)},

@@ -26,7 +26,7 @@ var placeholders = []Placeholder{
 	{"klacht", "hoe de brieven de klacht noemen, zoals ‘uw klacht van 3 december 2026 over onze dienstverlening’", toComplainant},
 	{"behandelaar", "wie de klacht behandelt", toComplainant},
 	{"termijn", "datum waarop de klacht naar verwachting is afgehandeld", aboutTarget},
-	{"gevraagde_informatie", "de informatie waarom u de klager vraagt, zoals u die bij het verzoek hebt vastgelegd", []LetterKind{LetterInformation}},
+	{"gevraagde_informatie", "de informatie waar u de klager om vraagt, zoals u die bij het verzoek hebt vastgelegd", []LetterKind{LetterInformation}},
 	{"informatie_uiterlijk", "datum waarop u de gevraagde informatie verwacht", []LetterKind{LetterInformation}},
 	{"oude_termijn", "de streefdatum die de klager het laatst hoorde: de oorspronkelijke, of die uit het vorige voortgangsbericht", []LetterKind{LetterProgress}},
 	{"niet_gehaald", "dat de oude termijn niet wordt gehaald; ligt die datum vóór de datum van de brief: dat dat niet is gelukt, met excuses dat de klager het nu pas hoort", []LetterKind{LetterProgress}},
@@ -95,11 +95,11 @@ func ExpandTemplate(kind LetterKind, text string, values map[string]string) (str
 			case ch == '{':
 				end := strings.IndexAny(line[i+1:], "{}")
 				if end < 0 || line[i+1+end] == '{' {
-					return "", refuse("{ zonder } erna; sluit de plaatshouder af, zoals {naam}, of schrijf {{ voor een losse accolade")
+					return "", refuse("{ zonder } erna; sluit het invulveld af, zoals {naam}, of schrijf {{ voor een losse accolade")
 				}
 				name := strings.ToLower(strings.TrimSpace(line[i+1 : i+1+end]))
 				if !slices.ContainsFunc(known, func(p Placeholder) bool { return p.Name == name }) {
-					return "", refuse("onbekende plaatshouder {%s} in de %s; mogelijk zijn: %s", name, kind.Label(), placeholderNames(known))
+					return "", refuse("onbekend invulveld {%s} in de %s; mogelijk zijn: %s", name, kind.Label(), placeholderNames(known))
 				}
 				if values != nil {
 					v, ok := values[name]

@@ -297,9 +297,9 @@ func joinChain(v *Verification, parts []chainPart) error {
 		if i > 0 && p.first.ID != 0 { // the first range checks its start itself
 			switch {
 			case p.first.ID != last.ID+1:
-				fail(last.ID+1, fmt.Sprintf("gebeurtenis %d ontbreekt: het audit-spoor springt van %d naar %d (verwijderd)", last.ID+1, last.ID, p.first.ID))
+				fail(last.ID+1, fmt.Sprintf("vastlegging %d ontbreekt: het logboek springt van %d naar %d (verwijderd)", last.ID+1, last.ID, p.first.ID))
 			case p.first.PrevHash != last.Hash:
-				fail(p.first.ID, fmt.Sprintf("gebeurtenis %d sluit niet aan op de vorige: gebeurtenissen zijn verwijderd of van volgorde veranderd", p.first.ID))
+				fail(p.first.ID, fmt.Sprintf("vastlegging %d sluit niet aan op de vorige: vastleggingen zijn verwijderd of van volgorde veranderd", p.first.ID))
 			}
 		}
 		if p.problem != "" && v.OK() {
@@ -322,7 +322,7 @@ func joinChain(v *Verification, parts []chainPart) error {
 		}
 	}
 	if first != 0 {
-		fail(first, fmt.Sprintf("de inhoud van gebeurtenis %d (%s) is verwijderd, zonder dat een wisgebeurtenis dat vastlegt", first, missing[first]))
+		fail(first, fmt.Sprintf("de inhoud van vastlegging %d (%s) is verwijderd, zonder dat het logboek vastlegt dat die is gewist", first, missing[first]))
 	}
 	return nil
 }
@@ -369,15 +369,15 @@ func walkChain(tx *sql.Tx, lo, hi int64, kept keptRecords) (p chainPart) {
 		}
 		switch {
 		case e.ID != want:
-			fail(want, fmt.Sprintf("gebeurtenis %d ontbreekt: het audit-spoor springt van %d naar %d (verwijderd)", want, want-1, e.ID))
+			fail(want, fmt.Sprintf("vastlegging %d ontbreekt: het logboek springt van %d naar %d (verwijderd)", want, want-1, e.ID))
 		case e.PrevHash != prev:
-			fail(e.ID, fmt.Sprintf("gebeurtenis %d sluit niet aan op de vorige: gebeurtenissen zijn verwijderd of van volgorde veranderd", e.ID))
+			fail(e.ID, fmt.Sprintf("vastlegging %d sluit niet aan op de vorige: vastleggingen zijn verwijderd of van volgorde veranderd", e.ID))
 		case chainHash(e) != e.Hash:
-			fail(e.ID, fmt.Sprintf("gebeurtenis %d (%s) is achteraf gewijzigd", e.ID, e.Kind))
+			fail(e.ID, fmt.Sprintf("vastlegging %d (%s) is achteraf gewijzigd", e.ID, e.Kind))
 		case e.Payload != nil && sha256Hex(e.Payload) != e.PayloadSHA256:
-			fail(e.ID, fmt.Sprintf("de inhoud van gebeurtenis %d (%s) is achteraf gewijzigd", e.ID, e.Kind))
+			fail(e.ID, fmt.Sprintf("de inhoud van vastlegging %d (%s) is achteraf gewijzigd", e.ID, e.Kind))
 		case rowsDigest(got) != e.RowsSHA256 && !kept.holds(e.ID, got):
-			fail(e.ID, fmt.Sprintf("de vastgelegde rijwijzigingen van gebeurtenis %d (%s) zijn achteraf gewijzigd", e.ID, e.Kind))
+			fail(e.ID, fmt.Sprintf("de rijwijzigingen van vastlegging %d (%s) zijn achteraf gewijzigd", e.ID, e.Kind))
 		}
 		if p.problem != "" {
 			return p
@@ -388,7 +388,7 @@ func walkChain(tx *sql.Tx, lo, hi int64, kept keptRecords) (p chainPart) {
 		} else if e.Kind == "payload_erased" {
 			var er erasure
 			if err := json.Unmarshal(e.Payload, &er); err != nil {
-				fail(e.ID, fmt.Sprintf("de inhoud van gebeurtenis %d (%s) is onleesbaar", e.ID, e.Kind))
+				fail(e.ID, fmt.Sprintf("de inhoud van vastlegging %d (%s) is onleesbaar", e.ID, e.Kind))
 				return p
 			}
 			for _, id := range er.Events {
@@ -401,7 +401,7 @@ func walkChain(tx *sql.Tx, lo, hi int64, kept keptRecords) (p chainPart) {
 		return chainPart{err: err}
 	}
 	if hi == math.MaxInt64 && changes.next != nil {
-		fail(changes.id, fmt.Sprintf("er zijn rijwijzigingen vastgelegd voor gebeurtenis %d, die niet bestaat: gebeurtenissen zijn verwijderd", changes.id))
+		fail(changes.id, fmt.Sprintf("er zijn rijwijzigingen vastgelegd voor vastlegging %d, die niet bestaat: vastleggingen zijn verwijderd", changes.id))
 	}
 	return p
 }

@@ -325,7 +325,7 @@ func verifyTable(tx *sql.Tx, t trackedTable, h tableHistory) (string, error) {
 	recorded := h.cursor()
 	key, rec, has := recorded.next()
 	changed := func(event int64) string {
-		return fmt.Sprintf("is buiten Klachtenregister om gewijzigd vóór gebeurtenis %d", event)
+		return fmt.Sprintf("is buiten Klachtenregister om gewijzigd vóór vastlegging %d", event)
 	}
 	for row.ok || has {
 		c := -1 // a row no event recorded
@@ -337,7 +337,7 @@ func verifyTable(tx *sql.Tx, t trackedTable, h tableHistory) (string, error) {
 		}
 		switch {
 		case c < 0:
-			return label(row.key) + " staat niet in het audit-spoor: toegevoegd buiten Klachtenregister om", nil
+			return label(row.key) + " staat niet in het logboek: toegevoegd buiten Klachtenregister om", nil
 		case c > 0 && rec.brokenAt() != 0:
 			return gone(key) + " " + changed(rec.brokenAt()), nil
 		case c > 0 && rec.last != noRow:
@@ -348,7 +348,7 @@ func verifyTable(tx *sql.Tx, t trackedTable, h tableHistory) (string, error) {
 		case rec.brokenAt() != 0:
 			return label(row.key) + " " + changed(rec.brokenAt()), nil
 		case rec.last == noRow:
-			return label(row.key) + " staat niet in het audit-spoor: toegevoegd buiten Klachtenregister om", nil
+			return label(row.key) + " staat niet in het logboek: toegevoegd buiten Klachtenregister om", nil
 		case rec.last != keyOfHash(row.hash):
 			return label(row.key) + " is buiten Klachtenregister om gewijzigd" + contentDetail(tx, t, row.key, rec.first), nil
 		}
@@ -402,5 +402,5 @@ func contentDetail(tx *sql.Tx, t trackedTable, key any, stored int64) string {
 	if json.Unmarshal([]byte(payload.String), &p) != nil || p.SHA256 == "" || p.SHA256 == sha256Hex(bytes) {
 		return ""
 	}
-	return fmt.Sprintf(": %s wijkt af van de vingerafdruk die gebeurtenis %d vastlegde", what, stored)
+	return fmt.Sprintf(": %s wijkt af van de controlecode die vastlegging %d noemde", what, stored)
 }

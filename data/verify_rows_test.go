@@ -82,11 +82,11 @@ func TestVerifyFindsEveryTamperedRow(t *testing.T) {
 		{"dates", []string{`UPDATE complaints SET received_on = '2026-02-01', due_on = '2026-04-30' WHERE id = 1`}, "klacht K-2026-0001 is buiten"},
 		{"contact note", []string{`UPDATE contacts SET note = 'niets besproken'`}, "contactmoment van 2026-02-10 bij klacht K-2026-0001 is buiten"},
 		{"setting", []string{`UPDATE settings SET value = 'Praktijk Maan' WHERE key = 'practice_name'`}, "instelling practice_name is buiten"},
-		{"setting added", []string{`INSERT INTO settings (key, value) VALUES ('ack_days', '60')`}, "instelling ack_days staat niet in het audit-spoor"},
+		{"setting added", []string{`INSERT INTO settings (key, value) VALUES ('ack_days', '60')`}, "instelling ack_days staat niet in het logboek"},
 		{"extension", []string{`UPDATE extensions SET until = '2026-06-30'`}, "verlenging tot 2026-06-30 bij klacht K-2026-0001 is buiten"},
 		{"letter marked sent", []string{`UPDATE letters SET sent_on = NULL, sent_via = NULL`}, "brief progress versie 1 bij klacht K-2026-0001 is buiten"},
 		{"letter pdf swapped", []string{`UPDATE letters SET pdf = CAST('%PDF-1.4 vervalst' AS BLOB), sha256 = '` +
-			sha256Hex([]byte("%PDF-1.4 vervalst")) + `'`}, "de PDF wijkt af van de vingerafdruk die gebeurtenis"},
+			sha256Hex([]byte("%PDF-1.4 vervalst")) + `'`}, "de PDF wijkt af van de controlecode die vastlegging"},
 		{"attachment swapped", []string{`UPDATE attachments SET content = CAST('vervalst' AS BLOB), sha256 = '` +
 			sha256Hex([]byte("vervalst")) + `'`}, "bijlage brief.txt bij klacht K-2026-0001 is buiten Klachtenregister om gewijzigd: de inhoud wijkt af"},
 		{"consent", []string{`UPDATE consents SET scope = 'alles'`}, "toestemming van 2026-02-24 bij klacht K-2026-0001 is buiten"},
@@ -95,19 +95,19 @@ func TestVerifyFindsEveryTamperedRow(t *testing.T) {
 		{"measure", []string{`UPDATE measures SET description = 'niets'`}, "verbetermaatregel M-2026-001 is buiten"},
 		{"measure unlinked", []string{`DELETE FROM complaint_measures`}, "koppeling van een verbetermaatregel (nummer 1, tabel complaint_measures) ontbreekt"},
 		{"contact added", []string{`INSERT INTO contacts (complaint_id, contact_on, kind, note) VALUES (2, '2026-03-01', 'phone', 'x')`},
-			"contactmoment van 2026-03-01 bij klacht K-2026-0002 staat niet in het audit-spoor"},
-		{"payload deleted", []string{`DELETE FROM event_payloads WHERE event_id = 4`}, "de inhoud van gebeurtenis 4 (contact_added) is verwijderd"},
+			"contactmoment van 2026-03-01 bij klacht K-2026-0002 staat niet in het logboek"},
+		{"payload deleted", []string{`DELETE FROM event_payloads WHERE event_id = 4`}, "de inhoud van vastlegging 4 (contact_added) is verwijderd"},
 		{"last event deleted with its payload", []string{dropTriggers, `DROP TRIGGER event_rows_append_only_delete`,
 			`DELETE FROM event_rows WHERE event_id = (SELECT max(id) FROM events)`,
 			`DELETE FROM event_payloads WHERE event_id = (SELECT max(id) FROM events)`,
-			`DELETE FROM events WHERE id = (SELECT max(id) FROM events)`}, "het register heeft 17 gebeurtenissen, het ankerbestand naast het register van 2 maart 2026 had er 18"},
+			`DELETE FROM events WHERE id = (SELECT max(id) FROM events)`}, "het register heeft 17 vastleggingen, het ankerbestand naast het register van 2 maart 2026 had er 18"},
 		{"newest complaint removed entirely", []string{dropTriggers, `DROP TRIGGER event_rows_append_only_delete`,
 			`DELETE FROM event_rows WHERE event_id IN (SELECT id FROM events WHERE complaint_id = 2)`,
 			`DELETE FROM event_payloads WHERE event_id IN (SELECT id FROM events WHERE complaint_id = 2)`,
 			`DELETE FROM events WHERE complaint_id = 2`, `DELETE FROM complaint_search WHERE rowid = 2`,
-			`DELETE FROM complaints WHERE id = 2`}, "had er 18: gebeurtenissen zijn verwijderd"},
+			`DELETE FROM complaints WHERE id = 2`}, "had er 18: vastleggingen zijn verwijderd"},
 		{"event rows left behind", []string{dropTriggers, `DELETE FROM event_payloads WHERE event_id = 18`, `DELETE FROM events WHERE id = 18`},
-			"rijwijzigingen vastgelegd voor gebeurtenis 18, die niet bestaat"},
+			"rijwijzigingen vastgelegd voor vastlegging 18, die niet bestaat"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,7 +129,7 @@ func TestVerifyFindsTamperingUnderALaterChange(t *testing.T) {
 	must(t, s.Acknowledge("K-2026-0002", day("2026-03-02"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
 	v, err := s.Verify()
 	must(t, err)
-	if v.OK() || !strings.Contains(v.Problem, "klacht K-2026-0002 is buiten Klachtenregister om gewijzigd vóór gebeurtenis 19") {
+	if v.OK() || !strings.Contains(v.Problem, "klacht K-2026-0002 is buiten Klachtenregister om gewijzigd vóór vastlegging 19") {
 		t.Fatalf("Verify = %q", v.Problem)
 	}
 }
@@ -157,7 +157,7 @@ func TestVerifyFindsRecomputedChain(t *testing.T) {
 	s := openAt(t, path, "2026-03-02")
 	v, err := s.Verify()
 	must(t, err)
-	if v.OK() || !strings.Contains(v.Problem, "is niet meer de gebeurtenis die het ankerbestand") || !strings.Contains(v.Problem, "herschreven") {
+	if v.OK() || !strings.Contains(v.Problem, "is niet meer de vastlegging die het ankerbestand") || !strings.Contains(v.Problem, "herschreven") {
 		t.Fatalf("Verify = %q, want a rewritten chain", v.Problem)
 	}
 	// Without the anchors the rewrite would pass: that is what the anchors are for.
@@ -221,7 +221,7 @@ func TestChangeWithoutEventIsRefused(t *testing.T) {
 		_, err := tx.Exec(`UPDATE complaints SET summary = 'x' WHERE reference = ?`, ref)
 		return err
 	})
-	if err == nil || !strings.Contains(err.Error(), "geen gebeurtenis") {
+	if err == nil || !strings.Contains(err.Error(), "staat niet in het logboek") {
 		t.Fatalf("update without event = %v", err)
 	}
 	c, err := s.Complaint(ref)

@@ -52,27 +52,27 @@ func TestVerifyFindsTampering(t *testing.T) {
 		eventID int64
 		problem string // part of the message
 	}{
-		{"kind changed", []string{`UPDATE events SET kind = 'complaint_edited' WHERE id = 3`}, 3, "gebeurtenis 3 (complaint_edited) is achteraf gewijzigd"},
-		{"actor changed", []string{`UPDATE events SET actor = 'iemand anders' WHERE id = 4`}, 4, "gebeurtenis 4"},
-		{"time changed", []string{`UPDATE events SET at = '2026-01-01T12:00:00Z' WHERE id = 2`}, 2, "gebeurtenis 2"},
-		{"complaint changed", []string{`UPDATE events SET complaint_id = NULL WHERE id = 5`}, 5, "gebeurtenis 5"},
-		{"payload changed", []string{`UPDATE event_payloads SET payload = '{"note":"niets gezegd"}' WHERE event_id = 4`}, 4, "de inhoud van gebeurtenis 4"},
+		{"kind changed", []string{`UPDATE events SET kind = 'complaint_edited' WHERE id = 3`}, 3, "vastlegging 3 (complaint_edited) is achteraf gewijzigd"},
+		{"actor changed", []string{`UPDATE events SET actor = 'iemand anders' WHERE id = 4`}, 4, "vastlegging 4"},
+		{"time changed", []string{`UPDATE events SET at = '2026-01-01T12:00:00Z' WHERE id = 2`}, 2, "vastlegging 2"},
+		{"complaint changed", []string{`UPDATE events SET complaint_id = NULL WHERE id = 5`}, 5, "vastlegging 5"},
+		{"payload changed", []string{`UPDATE event_payloads SET payload = '{"note":"niets gezegd"}' WHERE event_id = 4`}, 4, "de inhoud van vastlegging 4"},
 		{"payload hash replaced", []string{
 			`UPDATE event_payloads SET payload = '{}' WHERE event_id = 4`,
 			`UPDATE events SET payload_sha256 = '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' WHERE id = 4`,
-		}, 4, "gebeurtenis 4"},
-		{"middle event deleted", []string{`DELETE FROM event_payloads WHERE event_id = 3`, `DELETE FROM events WHERE id = 3`}, 3, "gebeurtenis 3 ontbreekt"},
-		{"event row deleted, payload left", []string{`DELETE FROM events WHERE id = 3`}, 3, "gebeurtenis 3 ontbreekt"},
-		{"first event deleted", []string{`DELETE FROM event_payloads WHERE event_id = 1`, `DELETE FROM events WHERE id = 1`}, 1, "gebeurtenis 1 ontbreekt"},
+		}, 4, "vastlegging 4"},
+		{"middle event deleted", []string{`DELETE FROM event_payloads WHERE event_id = 3`, `DELETE FROM events WHERE id = 3`}, 3, "vastlegging 3 ontbreekt"},
+		{"event row deleted, payload left", []string{`DELETE FROM events WHERE id = 3`}, 3, "vastlegging 3 ontbreekt"},
+		{"first event deleted", []string{`DELETE FROM event_payloads WHERE event_id = 1`, `DELETE FROM events WHERE id = 1`}, 1, "vastlegging 1 ontbreekt"},
 		{"events swapped", []string{
 			`UPDATE events SET id = -1 WHERE id = 3`, `UPDATE events SET id = 3 WHERE id = 4`, `UPDATE events SET id = 4 WHERE id = -1`,
 			`UPDATE event_payloads SET event_id = -1 WHERE event_id = 3`, `UPDATE event_payloads SET event_id = 3 WHERE event_id = 4`,
 			`UPDATE event_payloads SET event_id = 4 WHERE event_id = -1`,
-		}, 3, "gebeurtenis 3 sluit niet aan"},
+		}, 3, "vastlegging 3 sluit niet aan"},
 		{"last two swapped", []string{
 			`UPDATE events SET id = -1 WHERE id = 5`, `UPDATE events SET id = 5 WHERE id = 6`, `UPDATE events SET id = 6 WHERE id = -1`,
-		}, 5, "gebeurtenis 5"},
-		{"event renumbered", []string{`UPDATE events SET id = 7 WHERE id = 6`, `UPDATE event_payloads SET event_id = 7 WHERE event_id = 6`}, 6, "gebeurtenis 6 ontbreekt"},
+		}, 5, "vastlegging 5"},
+		{"event renumbered", []string{`UPDATE events SET id = 7 WHERE id = 6`, `UPDATE event_payloads SET event_id = 7 WHERE event_id = 6`}, 6, "vastlegging 6 ontbreekt"},
 		{"unreadable time", []string{`UPDATE events SET at = 'gisteren' WHERE id = 2`}, 2, "onleesbaar"},
 	}
 	for _, tt := range tests {
@@ -152,7 +152,7 @@ func TestVerifyNamesEachRemovedEvent(t *testing.T) {
 		s := openAt(t, path, "2026-03-02")
 		v, err := s.Verify()
 		must(t, err)
-		want := fmt.Sprintf("gebeurtenis %d ontbreekt: het audit-spoor springt van %d naar %d", id, id-1, id+1)
+		want := fmt.Sprintf("vastlegging %d ontbreekt: het logboek springt van %d naar %d", id, id-1, id+1)
 		if v.OK() || v.EventID != int64(id) || !strings.Contains(v.Problem, want) {
 			t.Errorf("event %d removed: Verify = %+v, want %q", id, v, want)
 		}
@@ -207,7 +207,7 @@ func TestVerifyFindsAnEventBeforeTheFirst(t *testing.T) {
 		s := openAt(t, path, "2026-03-02")
 		v, err := s.Verify()
 		must(t, err)
-		if v.OK() || v.EventID != 1 || !strings.Contains(v.Problem, "gebeurtenis 1 ontbreekt") {
+		if v.OK() || v.EventID != 1 || !strings.Contains(v.Problem, "vastlegging 1 ontbreekt") {
 			t.Errorf("event %s slipped in: Verify = %+v, want event 1 named", id, v)
 		}
 	}
@@ -248,7 +248,7 @@ func TestVerifyFindsTheFirstHalfRemoved(t *testing.T) {
 	}
 	v, err := openAt(t, path, "2026-03-02").Verify()
 	must(t, err)
-	if v.OK() || v.EventID != 1 || !strings.Contains(v.Problem, "gebeurtenis 1 ontbreekt: het audit-spoor springt van 0 naar 4") {
+	if v.OK() || v.EventID != 1 || !strings.Contains(v.Problem, "vastlegging 1 ontbreekt: het logboek springt van 0 naar 4") {
 		t.Fatalf("Verify = %+v, want event 1 named missing", v)
 	}
 }

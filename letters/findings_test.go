@@ -52,7 +52,7 @@ func TestFindings(t *testing.T) {
 			en: []string{"Dear Professor Öztürk-Vermeulen,"}, notNL: []string{"Geachte prof. dr."}},
 		{name: "no internal summary quoted", kind: data.LetterAcknowledgement, edit: func(in *Input) {
 			in.Complaint.Summary = "klaagster is niet tijdig geïnformeerd. Zij vraagt vergoeding."
-		}, nl: []string{"Geachte heer Çelik, Dank u wel voor uw klacht van 5 oktober 2026 over onze dienstverlening."},
+		}, nl: []string{"Geachte heer Çelik, Hartelijk dank voor uw klacht van 5 oktober 2026 over onze dienstverlening."},
 			en:    []string{"Dear Mr Çelik, Thank you for your complaint of 5 October 2026 about our services."},
 			notNL: []string{"klaagster", "samenvatting", "‘"}, notEN: []string{"klaagster", "summar"}},
 		{name: "own letter description", kind: data.LetterOutcome, edit: func(in *Input) {

@@ -252,7 +252,7 @@ func TestEuroAmounts(t *testing.T) {
 // TestAcknowledgementOpensWithThanks: the acknowledgement opens by thanking the complainant
 // for the complaint it names, and the intake form's preview quotes that same sentence.
 func TestAcknowledgementOpensWithThanks(t *testing.T) {
-	for lang, want := range map[string]string{"nl": "Dank u wel voor uw klacht van 5 oktober 2026 over onze dienstverlening.",
+	for lang, want := range map[string]string{"nl": "Hartelijk dank voor uw klacht van 5 oktober 2026 over onze dienstverlening.",
 		"en": "Thank you for your complaint of 5 October 2026 about our services."} {
 		in := sample(data.LetterAcknowledgement, lang)
 		body, err := bodyText(in)

@@ -260,15 +260,18 @@ func expandTexts(in *Input) (body, form string, err error) {
 		return "", "", err
 	}
 	t, formKind := phrasebook[in.Language], in.formKind()
+	closing := closingParagraph(body, vals["contactgegevens"])
 	body = keepTogether(forRepresentative(in, body), t)
+	var asks []string // what the form on the next page asks of the complainant
 	if formKind != in.Kind && toRepresentative(in) {
-		body += "\n\n" + fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).inSentence(t))
+		asks = append(asks, fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).inSentence(t)))
 	} else if formKind != in.Kind {
-		body += "\n\n" + t.consentEnclosed
+		asks = append(asks, t.consentEnclosed)
 	}
 	if in.Kind == data.LetterConsent && !in.FormSentOn.IsZero() && !in.ConsentAnswered {
-		body += "\n\n" + fmt.Sprintf(t.formSentBefore, formatDate(in.FormSentOn, in.Language))
+		asks = append(asks, fmt.Sprintf(t.formSentBefore, formatDate(in.FormSentOn, in.Language)))
 	}
+	body = insertParagraphs(body, closing, asks)
 	if toRepresentative(in) {
 		who := complainantPerson(in)
 		body = onceInFull(body, who.inSentence(t), who.short(t))
@@ -299,4 +302,33 @@ func expandTexts(in *Input) (body, form string, err error) {
 		return "", "", err
 	}
 	return body, form, nil
+}
+
+// closingParagraph is the index of the paragraph of body that tells how to reach the practice
+// (the last one naming contact): what the letter adds about the form on the next page goes
+// before it, not after the letter has said goodbye. -1 when no paragraph but the first names it:
+// then at the end.
+func closingParagraph(body, contact string) int {
+	if contact == "" {
+		return -1
+	}
+	paras := strings.Split(body, "\n\n")
+	for i, p := range slices.Backward(paras) {
+		if strings.Contains(p, contact) && i > 0 { // not before the letter's opening
+			return i
+		}
+	}
+	return -1
+}
+
+// insertParagraphs puts paras into body before its paragraph at, or at the end when at < 0.
+func insertParagraphs(body string, at int, paras []string) string {
+	if len(paras) == 0 {
+		return body
+	}
+	all := strings.Split(body, "\n\n")
+	if at < 0 || at >= len(all) {
+		at = len(all)
+	}
+	return strings.Join(slices.Insert(all, at, paras...), "\n\n")
 }

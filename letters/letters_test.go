@@ -580,12 +580,17 @@ func TestAcknowledgementEnclosesConsentForm(t *testing.T) {
 		in.Settings[data.KeyAskConsentOnAck], in.ConsentAnswered = ask, tc.answered
 		pages := strings.Split(strings.TrimRight(pdfText(t, writeTemp(t, "ack.pdf", render(t, in))), "\f"), "\f")
 		text := strings.Join(strings.Fields(strings.Join(pages, " ")), " ")
-		enclosed := strings.Contains(text, "bijgevoegde toestemmingsformulier invullen")
+		enclosed := strings.Contains(text, "verklaring van toestemming op de volgende pagina invullen")
 		last := strings.Join(strings.Fields(pages[len(pages)-1]), " ")
 		form := strings.Contains(last, "Verklaring van toestemming") && strings.Contains(last, "Ik geef geen toestemming.") &&
 			strings.Contains(last, "Handtekening:") && !strings.Contains(last, "Met vriendelijke groet")
 		if want := ask == "true" && !tc.answered; enclosed != want || form != want {
 			t.Errorf("ask_consent_on_ack=%s, answered %v: paragraph about the form %v, form page %v:\n%s", ask, tc.answered, enclosed, form, strings.Join(pages, "\n---\n"))
+		}
+		// The request comes before the paragraph that says how to reach the practice, not
+		// after the letter has said goodbye.
+		if ask, closing := strings.Index(text, "Wilt u de verklaring"), strings.Index(text, "Hebt u in de tussentijd vragen"); enclosed && (closing < 0 || ask > closing) {
+			t.Errorf("the request to sign comes after the closing paragraph:\n%s", text)
 		}
 	}
 }
@@ -693,7 +698,7 @@ func TestLettersToARepresentative(t *testing.T) {
 	notSaid := map[string][]string{"nl": {"uw klacht", "Uw klacht", "uw toestemming", "uw dossier"},
 		"en": {"your complaint", "Your complaint", "your consent", "your file"}}
 	asksComplainant := map[string][]string{
-		"nl": {"Dat doen wij alleen met toestemming van de heer Wiśniewski.",
+		"nl": {"Die kopieën geven wij de deskundige alleen met toestemming van de heer Wiśniewski.",
 			"Wilt u de verklaring op de volgende pagina door de heer Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
 		"en": {"We will only share them with the consent of Mr Wiśniewski.",
 			"Please ask Mr Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
@@ -751,7 +756,7 @@ func TestConsentFormIsReturnedInAllCases(t *testing.T) {
 func TestEnglishReadsAsEnglish(t *testing.T) {
 	for kind, says := range map[data.LetterKind][]string{
 		data.LetterAcknowledgement: {"We value being told when someone is dissatisfied", "even if you do not consent",
-			"I consent to all documents in the complaint file being shared", "I consent only to the documents I tick below being shared:"},
+			"I consent to copies of all documents in the complaint file being shared", "I consent only to copies of the documents I tick below being shared:"},
 		data.LetterConfidentiality: {"am advising Praktijk De Linde on the complaint", "share the documents and their contents with no one other than"},
 		data.LetterOutcome:         {"We will take the part of your complaint that is well-founded into account when we evaluate our practice"},
 	} {

@@ -44,7 +44,7 @@ func TestAnnualReport(t *testing.T) {
 			// The head of the audit chain is in the footer, as one more anchor outside the register.
 			v, err := s.Verify()
 			if err != nil || !strings.Contains(flat, v.Head) || !strings.Contains(flat, map[string]string{
-				"nl": "Audit-spoor bij het opstellen: ", "en": "Audit trail when prepared: "}[lang]+data.Thousands(v.Events)) {
+				"nl": "Logboek bij het opstellen: ", "en": "Audit trail when prepared: "}[lang]+data.Thousands(v.Events)) {
 				t.Errorf("the footer lacks the chain head %d %s (%v)", v.Events, v.Head, err)
 			}
 			if strings.Contains(flat, "werkdag") || strings.Contains(flat, "working day") {
@@ -181,7 +181,7 @@ func TestReportSameAfterAnonymising(t *testing.T) {
 		var lines []string
 		for _, l := range strings.Split(pdfText(t, writeTemp(t, name, buf.Bytes())), "\n") {
 			// pdftotext's layout shifts with the footer's length, so the words are compared
-			if f := strings.Fields(l); len(f) > 0 && !strings.Contains(l, "Audit-spoor bij het opstellen") {
+			if f := strings.Fields(l); len(f) > 0 && !strings.Contains(l, "Logboek bij het opstellen") {
 				lines = append(lines, strings.Join(f, " "))
 			}
 		}

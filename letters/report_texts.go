@@ -30,14 +30,14 @@ var reportBook = map[string]*reportPhrases{"nl": &dutchReport, "en": &englishRep
 var dutchReport = reportPhrases{
 	title:  "Klachtenjaarverslag %d",
 	madeOn: "opgesteld op %s",
-	chain:  "Audit-spoor bij het opstellen: %s gebeurtenissen, vingerafdruk van de laatste: %s",
+	chain:  "Logboek bij het opstellen: %s vastleggingen, controlecode van de laatste: %s",
 	intro: "Dit jaarverslag geeft een overzicht van de klachten die %s in %d heeft ontvangen en afgehandeld, en van de " +
 		"verbetermaatregelen die zijn genomen om herhaling te voorkomen. Zo leggen wij verantwoording af over de " +
 		"klachtenprocedure en over wat wij van klachten leren. Het verslag is geanonimiseerd: er staan geen namen, " +
 		"adressen of omschrijvingen van klachten in.",
 	underWay: "Het jaar %d is nog niet voorbij: de cijfers lopen tot en met %s.",
 	imported: "%s van de %s klachten van %d zijn overgenomen uit het register dat de praktijk eerder bijhield; " +
-		"hun data, status en oordeel komen uit dat register. Of hun ontvangst tijdig is bevestigd, telt alleen mee " +
+		"hun datums, status en oordeel komen uit dat register. Of hun ontvangst tijdig is bevestigd, telt alleen mee " +
 		"als dat register de datum van bevestiging noemt.",
 	keyFigures: "Kerncijfers", breakdown: "Verdeling", perMonth: "Per maand", measures: "Verbetermaatregelen",
 	notesTitle: "Toelichting bij de cijfers", figure: "Kerncijfer",
@@ -74,14 +74,14 @@ var dutchReport = reportPhrases{
 			"het begin uitgevoerd), met hun stand op de dag van opstellen.",
 	},
 	ackNote: "Ontvangst tijdig bevestigd: formele klachten die in het jaar formeel zijn ingediend (een informele " +
-		"klacht die formeel werd telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d dagen na " +
+		"klacht die formeel werd, telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d dagen na " +
 		"het indienen schriftelijk is bevestigd. Een bevestiging die nog uitstaat terwijl die termijn verstreken is, " +
-		"telt als te laat; een klacht die binnen de termijn is ingetrokken telt niet mee.",
+		"telt als te laat; een klacht die binnen de termijn is ingetrokken, telt niet mee.",
 	ackNoteWorkday: "Ontvangst tijdig bevestigd: formele klachten die in het jaar formeel zijn ingediend (een " +
-		"informele klacht die formeel werd telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d " +
+		"informele klacht die formeel werd, telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d " +
 		"dagen na het indienen schriftelijk is bevestigd, of op de eerstvolgende werkdag als die dag in een weekend " +
 		"of op een feestdag valt. Een bevestiging die nog uitstaat terwijl die termijn verstreken is, telt als te " +
-		"laat; een klacht die binnen de termijn is ingetrokken telt niet mee.",
+		"laat; een klacht die binnen de termijn is ingetrokken, telt niet mee.",
 }
 
 var englishReport = reportPhrases{

@@ -220,7 +220,7 @@ func TestAcknowledgementAfterAConsentAnswer(t *testing.T) {
 // again; before it went out, or once the complainant has answered, it says nothing of it.
 func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
 	s, ref := register(t)
-	said := "Op 30 november 2026 hebben wij u al een toestemmingsformulier gestuurd. Voor het geval u dat niet meer hebt, sturen wij hierbij een nieuw formulier mee."
+	said := "Op 30 november 2026 hebben wij u al een verklaring van toestemming gestuurd. Die hebben wij nog niet van u terugontvangen; daarom sturen wij haar opnieuw mee."
 	consent := func() string {
 		_, pdf, err := Generate(s, Request{Reference: ref, Kind: data.LetterConsent, Date: day("2026-11-30")})
 		if err != nil {
@@ -232,7 +232,7 @@ func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
 	if err != nil || !ack.AsksConsent {
 		t.Fatalf("acknowledgement asks consent %v: %v", ack.AsksConsent, err)
 	}
-	if text := consent(); strings.Contains(text, "al een toestemmingsformulier") {
+	if text := consent(); strings.Contains(text, "al een verklaring van toestemming") {
 		t.Errorf("the acknowledgement is not sent yet, but the request says so:\n%s", text)
 	}
 	if err := s.MarkLetterSent(ack.ID, day("2026-11-30"), data.DeliveryPost); err != nil {
@@ -244,7 +244,7 @@ func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
 	if err := s.GiveConsent(ref, data.Consent{How: "telefonisch", Refused: true}); err != nil {
 		t.Fatal(err)
 	}
-	if text := consent(); strings.Contains(text, "al een toestemmingsformulier") {
+	if text := consent(); strings.Contains(text, "al een verklaring van toestemming") {
 		t.Errorf("the complainant has answered, but the request sends the form again:\n%s", text)
 	}
 }

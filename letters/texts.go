@@ -144,22 +144,23 @@ var dutch = phrases{
 	formFields:    []string{"Plaats", "Datum", "Handtekening"},
 	formDocuments: "Het gaat om de volgende stukken: {stukken}.",
 	consentTick:   "Kruis één mogelijkheid aan:",
-	consentAll:    "Ik geef toestemming voor alle stukken uit het klachtdossier, ook voor stukken die later worden toegevoegd.",
-	consentOnly:   "Ik geef alleen toestemming voor de stukken die ik hieronder aankruis:",
+	consentAll:    "Ik geef toestemming voor kopieën van alle stukken uit het klachtdossier, ook van stukken die later worden toegevoegd.",
+	consentOnly:   "Ik geef alleen toestemming voor kopieën van de stukken die ik hieronder aankruis:",
 	consentNone:   "Ik geef geen toestemming.",
-	consentNamed:  "Ik geef alleen toestemming voor de hierboven genoemde stukken.",
+	consentNamed:  "Ik geef alleen toestemming voor kopieën van de hierboven genoemde stukken.",
 	letterNo:      "brief %d", attachmentNo: "bijlage %d", letterOf: "%s, verstuurd op %s",
 	ourLetter:    "onze brief ‘%s’ van %s",
 	allDocuments: "alle stukken uit het klachtdossier",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
-		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u het " +
-		"bijgevoegde toestemmingsformulier invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft?",
+		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft ondertekend. Wilt u de " +
+		"verklaring van toestemming op de volgende pagina invullen, ondertekenen en aan ons terugsturen, ook als u geen " +
+		"toestemming geeft?",
 	consentEnclosedRep: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit het dossier " +
-		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft getekend. Wilt u " +
-		"het bijgevoegde toestemmingsformulier door %[1]s laten invullen en ondertekenen, en het aan ons terugsturen, " +
-		"ook als het antwoord nee" + nbsp + "is?",
-	formSentBefore: "Op %s hebben wij u al een toestemmingsformulier gestuurd. Voor het geval u dat niet meer hebt, " +
-		"sturen wij hierbij een nieuw formulier mee.", // it may offer more documents than the first
+		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft ondertekend. Wilt u " +
+		"de verklaring van toestemming op de volgende pagina door %[1]s laten invullen en ondertekenen, en haar aan ons " +
+		"terugsturen, ook als het antwoord nee" + nbsp + "is?",
+	formSentBefore: "Op %s hebben wij u al een verklaring van toestemming gestuurd. Die hebben wij nog niet van u " +
+		"terugontvangen; daarom sturen wij haar opnieuw mee.", // it may offer more documents than the first
 
 	phoneLabel: "Telefoon", calibrationTitle: "Proefvel adresvenster",
 	calibration: []string{
@@ -206,7 +207,7 @@ var dutch = phrases{
 	},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
-	previewDescription: "‘Dank u wel voor %s.’",
+	previewDescription: "‘Hartelijk dank voor %s.’",
 	previewReason:      "‘Wij hebben meer tijd nodig dan wij hadden verwacht. %s’",
 	previewText:        "‘%s’",
 	previewRequest:     "een kopie van de factuur waarover u klaagt",
@@ -274,20 +275,20 @@ var english = phrases{
 	formFields:    []string{"Place", "Date", "Signature"},
 	formDocuments: "The documents concerned are: {stukken}.",
 	consentTick:   "Tick one box:",
-	consentAll:    "I consent to all documents in the complaint file being shared, including documents added later.",
-	consentOnly:   "I consent only to the documents I tick below being shared:",
+	consentAll:    "I consent to copies of all documents in the complaint file being shared, including documents added later.",
+	consentOnly:   "I consent only to copies of the documents I tick below being shared:",
 	consentNone:   "I do not consent.",
-	consentNamed:  "I consent only to the documents named above being shared.",
+	consentNamed:  "I consent only to copies of the documents named above being shared.",
 	letterNo:      "letter %d", attachmentNo: "attachment %d", letterOf: "%s, sent on %s",
 	ourLetter:    "our letter ‘%s’ of %s",
 	allDocuments: "all documents in the complaint file",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
-		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the enclosed " +
-		"consent form and return it to us, even if you do not consent.",
+		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the consent " +
+		"statement on the next page and return it to us, even if you do not consent.",
 	consentEnclosedRep: "We sometimes ask an independent external expert for advice. The expert sees documents from the " +
 		"file only with the consent of %[1]s and after signing a confidentiality statement. Please ask %[1]s to fill in " +
-		"and sign the enclosed consent form, and return it to us, even if the answer is" + nbsp + "no.",
-	formSentBefore: "We already sent you a consent form on %s. In case you no longer have it, we enclose a new one.",
+		"and sign the consent statement on the next page, and return it to us, even if the answer is" + nbsp + "no.",
+	formSentBefore: "We already sent you a consent statement on %s. As we have not received it back yet, we enclose it again.",
 	phoneLabel:     "Phone", calibrationTitle: "Address window test sheet",
 	chamberOfCommerce: "Chamber of Commerce no.",
 	international:     true,
@@ -345,7 +346,7 @@ func DefaultBody(kind data.LetterKind, lang string) string { return bodies[lang]
 
 var bodies = map[string]map[data.LetterKind]string{
 	"nl": {
-		data.LetterAcknowledgement: `Dank u wel voor {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen deze klacht serieus.
+		data.LetterAcknowledgement: `Hartelijk dank voor {klacht}. Wij vinden het belangrijk om te horen wanneer iemand ontevreden is, en nemen uw klacht serieus.
 
 Uw klacht wordt behandeld door {behandelaar}, volgens onze klachtenprocedure. Meestal nemen wij eerst contact met u op om de verdere stappen te bespreken. Ook kunnen wij u om een nadere toelichting of aanvullende informatie vragen. Wilt u zelf nog iets aanvullen, laat het ons dan gerust weten.
 
@@ -359,7 +360,7 @@ Hebt u in de tussentijd vragen, neem dan gerust contact met ons op: {contactgege
 
 {gevraagde_informatie}
 
-Wilt u ons deze informatie uiterlijk {informatie_uiterlijk} toesturen, met vermelding van ons kenmerk {kenmerk}? Ontvangen wij de informatie niet, dan beoordelen wij uw klacht op basis van de gegevens die wij wel hebben.
+Wilt u ons deze informatie uiterlijk {informatie_uiterlijk} toesturen, met vermelding van ons kenmerk {kenmerk}? Ontvangen wij de informatie niet op tijd, dan beoordelen wij uw klacht op basis van de gegevens die wij al hebben.
 
 Lukt het niet om de informatie op tijd te sturen, of hebt u vragen over dit verzoek, neem dan gerust contact met ons op: {contactgegevens}.`,
 
@@ -387,7 +388,7 @@ Wij danken u dat u de moeite hebt genomen uw klacht aan ons voor te leggen. {eva
 
 Hiermee is de behandeling van uw klacht afgerond. Hebt u nog vragen over deze brief, neem dan gerust contact met ons op: {contactgegevens}.`,
 
-		data.LetterConsent: `Bij de behandeling van {klacht} willen wij advies vragen aan een onafhankelijke externe deskundige. Daarvoor moet deze deskundige kopieën van stukken uit uw klachtdossier kunnen inzien. Dat doen wij alleen met uw toestemming.
+		data.LetterConsent: `Bij de behandeling van {klacht} willen wij advies vragen aan een onafhankelijke externe deskundige. Daarvoor moet deze deskundige kopieën van stukken uit uw klachtdossier kunnen inzien. Die kopieën geven wij de deskundige alleen met uw toestemming.
 
 Het gaat om de volgende stukken: {stukken}.
 
@@ -408,7 +409,7 @@ Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `Thank you for {klacht}. We value being told when someone is dissatisfied, and we take this complaint seriously.
+		data.LetterAcknowledgement: `Thank you for {klacht}. We value being told when someone is dissatisfied, and we take your complaint seriously.
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
@@ -422,7 +423,7 @@ If you have any questions in the meantime, please contact us {contactgegevens}, 
 
 {gevraagde_informatie}
 
-Could you please send us this information by {informatie_uiterlijk}, quoting our reference {kenmerk}? If we do not receive it, we will assess your complaint on the basis of the information we have.
+Could you please send us this information by {informatie_uiterlijk}, quoting our reference {kenmerk}? If we do not receive it in time, we will assess your complaint on the basis of the information we already have.
 
 If you cannot send it in time, or if you have any questions about this request, please contact us {contactgegevens}.`,
 

@@ -77,7 +77,7 @@ func Description(c *data.Complaint, lang string) string {
 
 // DescriptionPreview is the sentence the acknowledgement makes of the letters' description of
 // the complaint, quoted, in the letter's language, for the intake form to show beside the
-// field (which says in the screens' language where it appears): "‘Dank u wel voor uw klacht
+// field (which says in the screens' language where it appears): "‘Hartelijk dank voor uw klacht
 // van 3 december 2026 over onze dienstverlening.’"
 func DescriptionPreview(c *data.Complaint, lang string) string {
 	if _, err := data.ParseLanguage(lang); err != nil {

@@ -40,7 +40,7 @@ func TestHelpAboutShowsVersionRegisterBackupAndChainHead(t *testing.T) {
 	if !strings.Contains(text, "onbekend") {
 		t.Errorf("a test app has no version, and the dialog should say so: %q", text)
 	}
-	for _, want := range []string{s.Path(), filepath.Base(info.File), head, "gebeurtenissen, vingerafdruk van de laatste"} {
+	for _, want := range []string{s.Path(), filepath.Base(info.File), head, "vastleggingen, controlecode van de laatste"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Over Klachtenregister lacks %q:\n%s", want, text)
 		}

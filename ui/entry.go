@@ -80,6 +80,18 @@ type choice struct {
 	required bool // a step dialog's OK waits until one is chosen (see waitingFor)
 }
 
+// SetSelectedIndex selects the option at index; an index of none (-1, what slices.Index gives
+// for an empty value) clears the choice. Fyne's own ignores it and keeps the previous option:
+// the emptied intake form kept the last complaint's "mevrouw" and greeted the next
+// complainant with it.
+func (s *choice) SetSelectedIndex(index int) {
+	if index < 0 || index >= len(s.Options) {
+		s.ClearSelected()
+		return
+	}
+	s.Select.SetSelectedIndex(index)
+}
+
 func (s *choice) TypedKey(k *fyne.KeyEvent) {
 	if !escape(s, k) {
 		s.Select.TypedKey(k)

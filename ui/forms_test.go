@@ -157,7 +157,7 @@ func TestLetterDescriptionHintFollowsTheRepresentative(t *testing.T) {
 		strings.Contains(f.letterDesc.PlaceHolder, "uw klacht") {
 		t.Errorf("with a representative: hint %q, example %q", f.descHint.Text, f.letterDesc.PlaceHolder)
 	}
-	if !strings.Contains(f.preview.Text, "‘Dank u wel voor de klacht over de factuur.’") {
+	if !strings.Contains(f.preview.Text, "‘Hartelijk dank voor de klacht over de factuur.’") {
 		t.Errorf("with a representative the preview says %q", f.preview.Text)
 	}
 	inLanguage(t, "en")

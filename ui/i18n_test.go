@@ -145,10 +145,10 @@ func TestCountsAgreeWithTheirNumber(t *testing.T) {
 		t.Errorf("countEvents(1204) = %q", got)
 	}
 	inLanguage(t, "nl")
-	if got := countEvents(1); got != "1 gebeurtenis" {
+	if got := countEvents(1); got != "1 vastlegging" {
 		t.Errorf("countEvents(1) = %q", got)
 	}
-	if got := countEvents(1204); got != "1.204 gebeurtenissen" {
+	if got := countEvents(1204); got != "1.204 vastleggingen" {
 		t.Errorf("countEvents(1204) = %q", got)
 	}
 }

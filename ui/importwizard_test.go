@@ -62,7 +62,7 @@ func TestImportWizard(t *testing.T) {
 	test.Tap(w.Next)
 	settleWizard(m, w)
 	if got := w.Counts.Text; got != "200 regels: 198 nieuwe klachten, 0 al in het register, 2 geweigerd.\n"+
-		"Daarvan staan er 6 nog open: na het importeren noemt Vandaag hun volgende stappen, met termijnen vanaf hun eigen data, dus een oude klacht is meteen over tijd." {
+		"Daarvan staan er 6 nog open: na het importeren noemt Vandaag hun volgende stappen, met termijnen vanaf hun eigen datums, dus een oude klacht is meteen over tijd." {
 		t.Errorf("counts: %q", got)
 	}
 	if !w.Next.Disabled() {

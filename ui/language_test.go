@@ -334,14 +334,14 @@ func TestLanguageSwitchRebuildsEveryWindow(t *testing.T) {
 }
 
 // A letter's sentence shown beside a field keeps the letter's language, and what is said
-// around it is in the screens' language: "In the letters: ‘Dank u wel voor …’".
+// around it is in the screens' language: "In the letters: ‘Hartelijk dank voor …’".
 func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
 	m, _ := newApp(t)
 	inLanguage(t, "en")
 	m.useLanguage("en")
 	f := m.Intake.form
 	test.Type(f.summary, "Te laat.")
-	if got := f.preview.Text; !strings.HasPrefix(got, "In the letters: ‘Dank u wel voor uw klacht") {
+	if got := f.preview.Text; !strings.HasPrefix(got, "In the letters: ‘Hartelijk dank voor uw klacht") {
 		t.Errorf("English screens, Dutch letter: preview %q", got)
 	}
 	// The letter texts are headed with their language in the screens' language.
@@ -351,7 +351,7 @@ func TestLetterSentencePreviewSaysWhereInTheScreensLanguage(t *testing.T) {
 	inLanguage(t, "nl")
 	m.useLanguage("nl")
 	test.Type(m.Intake.form.summary, "Te laat.")
-	if got := m.Intake.form.preview.Text; !strings.HasPrefix(got, "In de brieven: ‘Dank u wel") {
+	if got := m.Intake.form.preview.Text; !strings.HasPrefix(got, "In de brieven: ‘Hartelijk dank") {
 		t.Errorf("Dutch preview %q", got)
 	}
 }
@@ -368,7 +368,7 @@ func TestIntakePreviewsTheLettersInThePracticesLanguage(t *testing.T) {
 		t.Errorf("English register, no language chosen: preview %q", got)
 	}
 	f.language.SetSelectedIndex(0) // Dutch
-	if got := f.preview.Text; !strings.Contains(got, "‘Dank u wel voor uw klacht") {
+	if got := f.preview.Text; !strings.Contains(got, "‘Hartelijk dank voor uw klacht") {
 		t.Errorf("Dutch chosen: preview %q", got)
 	}
 	// Back to Dutch: the form the switch builds anew previews in Dutch again.
@@ -378,7 +378,7 @@ func TestIntakePreviewsTheLettersInThePracticesLanguage(t *testing.T) {
 	inLanguage(t, "nl")
 	m.useLanguage("nl")
 	test.Type(m.Intake.form.summary, "Te laat.")
-	if got := m.Intake.form.preview.Text; !strings.Contains(got, "‘Dank u wel voor uw klacht") {
+	if got := m.Intake.form.preview.Text; !strings.Contains(got, "‘Hartelijk dank voor uw klacht") {
 		t.Errorf("Dutch register: preview %q", got)
 	}
 }

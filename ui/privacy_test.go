@@ -130,7 +130,7 @@ func TestPrivacyTabHoldsExportsAndErases(t *testing.T) {
 	if c, _ := s.Complaint(ref); !c.Held || c.HoldReason != "Tuchtzaak aanhangig sinds 1 december 2026" {
 		t.Fatalf("after placing the hold: held %v, reason %q", c.Held, c.HoldReason)
 	}
-	if cf.hold.Hidden || !strings.Contains(cf.hold.Text, "Bewaarplicht wegens een lopende zaak: Tuchtzaak aanhangig sinds 1 december 2026.") {
+	if cf.hold.Hidden || !strings.Contains(cf.hold.Text, "Juridische bewaarplicht wegens een lopende zaak: Tuchtzaak aanhangig sinds 1 december 2026.") {
 		t.Errorf("the file's header says %q (hidden %v)", cf.hold.Text, cf.hold.Hidden)
 	}
 	if !p.erase.Disabled() || !p.hold.Disabled() || p.release.Disabled() {

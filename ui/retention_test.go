@@ -261,7 +261,7 @@ func TestRetentionReviewShowsALongHoldReasonInFull(t *testing.T) {
 	if full == nil || full.Text != "K-2023-0003: "+reason || full.Wrapping != fyne.TextWrapWord {
 		t.Fatalf("beside the list the reason is not shown in full: %+v", full)
 	}
-	if !strings.Contains(texts(win.Content()), "Onder bewaarplicht") {
+	if !strings.Contains(texts(win.Content()), "Onder juridische bewaarplicht") {
 		t.Error("the full reasons have no heading")
 	}
 	store.cases = store.cases[:1]

@@ -757,11 +757,11 @@ func TestIntakeProposesTheNamePartsAndShowsTheLetterSentence(t *testing.T) {
 	test.Type(f.summary, "Klaagster is niet tijdig geïnformeerd.")
 	f.channel.SetSelectedIndex(2)
 	f.subject.SetSelectedIndex(1) // dienstverlening
-	if want := "Dank u wel voor uw klacht van 30 november 2026 over onze dienstverlening."; !strings.Contains(f.preview.Text, want) {
+	if want := "Hartelijk dank voor uw klacht van 30 november 2026 over onze dienstverlening."; !strings.Contains(f.preview.Text, want) {
 		t.Errorf("preview %q lacks %q", f.preview.Text, want)
 	}
 	test.Type(f.letterDesc, "Uw klacht over de factuur.")
-	if want := "Dank u wel voor uw klacht over de factuur.’"; !strings.Contains(f.preview.Text, want) {
+	if want := "Hartelijk dank voor uw klacht over de factuur.’"; !strings.Contains(f.preview.Text, want) {
 		t.Errorf("preview %q lacks %q", f.preview.Text, want)
 	}
 	test.Type(f.repName, "Jeroen de Wit")
@@ -781,6 +781,14 @@ func TestIntakeProposesTheNamePartsAndShowsTheLetterSentence(t *testing.T) {
 		c.LetterDescription != "Uw klacht over de factuur." || c.Representative.Name != "Jeroen de Wit" ||
 		c.Representative.Surname != "de Wit" || c.Representative.City != "Amsterdam" || c.Language != "nl" {
 		t.Errorf("stored %+v", c)
+	}
+	// The emptied form keeps nothing of her: the next complainant is not greeted "mevrouw".
+	if i := f.person1.salutation.SelectedIndex(); i >= 0 || f.rep.salutation.SelectedIndex() >= 0 {
+		t.Errorf("the emptied form still proposes salutation %d", i)
+	}
+	test.Type(f.name, "Pieter-Jan van der Heijden")
+	if i := f.person1.salutation.SelectedIndex(); i >= 0 && data.Salutations[i] != data.SalutationNeutral {
+		t.Errorf("the next name got salutation %q", data.Salutations[i])
 	}
 }
 

@@ -97,9 +97,9 @@ func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 		if !v.OK() {
 			return verifyFailed{strings.Join(v.Problems, "; ")}
 		}
-		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %s in het audit-spoor, keten klopt, elke rij klopt met het audit-spoor.\n",
+		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %s in het logboek, keten klopt, elke rij klopt met het logboek.\n",
 			data.CountEvents(v.Events))
-		fmt.Fprintf(c.stdout, "Kop van de keten: %s, laatste vingerafdruk %s\n", data.CountEvents(v.Events), v.Head)
+		fmt.Fprintf(c.stdout, "Kop van de keten: %s, controlecode van de laatste %s\n", data.CountEvents(v.Events), v.Head)
 		if a := v.Anchor; a != nil {
 			fmt.Fprintf(c.stdout, "Vergeleken met %s van %s (%s).\n", a.Source, data.LongDate(a.At), data.CountEvents(a.Events))
 		} else {

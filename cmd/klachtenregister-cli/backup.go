@@ -113,7 +113,7 @@ func backupsCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		fmt.Fprintf(c.stdout, "Reservekopieën in %s, nieuwste eerst:\n", dir)
 		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "GEMAAKT\tGEBEURTENISSEN\tVERSLEUTELD\tBESTAND")
+		fmt.Fprintln(tw, "GEMAAKT\tVASTLEGGINGEN\tVERSLEUTELD\tBESTAND")
 		for _, b := range backups {
 			enc := "nee"
 			if b.Encrypted {

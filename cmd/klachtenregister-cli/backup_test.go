@@ -124,7 +124,7 @@ func TestBackupsAndVerifyJSON(t *testing.T) {
 		DELETE FROM events WHERE id = (SELECT max(id) FROM events)`)
 	out, stderr, code := cli(t, db, "verify", "--json")
 	if err := json.Unmarshal([]byte(out), &v); err != nil || code != 1 || v["ok"] != false ||
-		!strings.Contains(strings.Join(toStrings(v["problems"]), " "), "gebeurtenissen zijn verwijderd") {
+		!strings.Contains(strings.Join(toStrings(v["problems"]), " "), "vastleggingen zijn verwijderd") {
 		t.Fatalf("verify --json after tampering: exit %d, %v, %q", code, v, stderr)
 	}
 }

@@ -261,7 +261,7 @@ func TestVerifyFindsTampering(t *testing.T) {
 	ok(t, db, "demo", "--count", "8")
 	tamper(t, db, `DROP TRIGGER events_append_only_update; UPDATE events SET kind = 'x' WHERE id = 5`)
 	_, stderr, code := cli(t, db, "verify")
-	if code != 1 || !strings.Contains(stderr, "gebeurtenis 5") {
+	if code != 1 || !strings.Contains(stderr, "vastlegging 5") {
 		t.Fatalf("verify after tampering: exit %d, %q", code, stderr)
 	}
 }

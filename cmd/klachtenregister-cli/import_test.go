@@ -57,7 +57,7 @@ func TestImportDryRun(t *testing.T) {
 	if !strings.Contains(again, "waarvan al in het register 198, nieuw 0") || !strings.Contains(again, "niets nieuws") {
 		t.Errorf("second import:\n%s", again)
 	}
-	if out := ok(t, db, "verify"); !strings.Contains(out, "2 gebeurtenissen") {
+	if out := ok(t, db, "verify"); !strings.Contains(out, "2 vastleggingen") {
 		t.Errorf("verify after the imports: %s", out)
 	}
 }
