@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"net/http"
 	"net/mail"
@@ -118,6 +119,43 @@ var disputesBodies = map[string][2]string{
 	ProfessionOther: {DefaultDisputesBody, "If you do not agree with the outcome, you may submit the dispute to the competent court."},
 }
 
+// unaffiliatedBodies are the next steps of a law firm or an accountancy practice that is not
+// affiliated with a disputes body: the law asks it of neither, so the competent court takes
+// its place. A care practice must be affiliated (Wkkgz); it has none.
+var unaffiliatedBodies = map[string][2]string{
+	ProfessionLegal: {DefaultDisputesBody + " Bent u van mening dat wij in strijd met onze beroepsregels hebben " +
+		"gehandeld, dan kunt u ook een klacht indienen bij de deken van de Orde van Advocaten in het arrondissement waar " +
+		"ons kantoor is gevestigd.",
+		"If you do not agree with the outcome, you may submit the dispute to the competent court. If you believe that we " +
+			"have acted in breach of our professional rules, you may also file a complaint with the dean of the Netherlands " +
+			"Bar (Orde van Advocaten) in the district where our firm is established."},
+	ProfessionAccountancy: {DefaultDisputesBody + " Gaat uw klacht over de beroepsuitoefening van een accountant, dan " +
+		"kunt u zich ook wenden tot de Accountantskamer.",
+		"If you do not agree with the outcome, you may submit the dispute to the competent court. If your complaint " +
+			"concerns the professional conduct of an accountant, you may also turn to the Accountantskamer, the Dutch " +
+			"disciplinary court for accountants."},
+}
+
+// builtInBodies are every built-in next step, in Dutch and in English.
+func builtInBodies() iter.Seq[[2]string] {
+	return func(yield func([2]string) bool) {
+		for _, m := range []map[string][2]string{disputesBodies, unaffiliatedBodies} {
+			for _, t := range m {
+				if !yield(t) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// AffiliationRequired reports whether a practice of the sector must name the disputes body it
+// is affiliated with: only care (Wkkgz); a law firm or an accountancy practice may have none.
+func AffiliationRequired(profession string) bool {
+	_, optional := unaffiliatedBodies[profession]
+	return profession != ProfessionOther && !optional
+}
+
 // DisputesBodyFor is the default next body for a sector.
 func DisputesBodyFor(profession string) string {
 	if t, ok := disputesBodies[profession]; ok {
@@ -127,11 +165,14 @@ func DisputesBodyFor(profession string) string {
 }
 
 // DisputesBodyNaming is the sector's default next body with the name of the body the practice
-// is affiliated with filled in; with name empty the placeholder stays, to be filled in later.
+// is affiliated with filled in. With name empty: the next step without one where the sector
+// allows it (unaffiliatedBodies); for care the placeholder stays, to be filled in later.
 func DisputesBodyNaming(profession, name string) string {
 	t := DisputesBodyFor(profession)
 	if name = strings.TrimSpace(name); name != "" {
 		t = bracketed.ReplaceAllLiteralString(t, name)
+	} else if none, ok := unaffiliatedBodies[profession]; ok {
+		t = none[0]
 	}
 	return t
 }
@@ -141,7 +182,7 @@ func DisputesBodyNaming(profession, name string) string {
 // a care practice's filled-in text named the Wkkgz in a lawyer's outcome letters. A practice's
 // own text is never replaced.
 func IsDefaultDisputesBody(text string) bool {
-	for _, t := range disputesBodies {
+	for t := range builtInBodies() {
 		if _, ok := filledIn(t[0], text); ok {
 			return true
 		}
@@ -172,7 +213,7 @@ func (s Settings) DisputesBodyIn(lang string) (text, key string) {
 	if own := s.DisputesBodyEn(); strings.TrimSpace(own) != "" {
 		return own, KeyDisputesBodyEn
 	}
-	for _, t := range disputesBodies {
+	for t := range builtInBodies() {
 		if name, ok := filledIn(t[0], nl); ok && name != "" {
 			return bracketed.ReplaceAllLiteralString(t[1], name), KeyDisputesBody
 		} else if ok {

@@ -215,6 +215,13 @@ func TestSectorReplacesItsFilledInText(t *testing.T) {
 	if set, err = s.Settings(); err != nil || set.DisputesBody() != own {
 		t.Errorf("the practice's own text became %q (%v)", set.DisputesBody(), err)
 	}
+	// The next step of an unaffiliated accountant is built in too: a change of sector
+	// replaces it, as it replaces the one naming a body.
+	must(t, s.SetSettings(map[string]string{KeyDisputesBody: DisputesBodyNaming(ProfessionAccountancy, "")}))
+	must(t, s.SetSettings(map[string]string{KeyProfession: ProfessionCare}))
+	if set, err = s.Settings(); err != nil || set.DisputesBody() != DisputesBodyFor(ProfessionCare) {
+		t.Errorf("after an unaffiliated accountant became a care practice the next body is %q (%v)", set.DisputesBody(), err)
+	}
 }
 
 // TestTermWarning: a care practice whose resolution term is longer than the Wkkgz's six

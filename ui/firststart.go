@@ -171,6 +171,10 @@ func (m *Main) firstStartIn(fs *firstStart, code string) {
 // the others, or takes it out for a sector without one; its example fits the sector.
 func (fs *firstStart) showBody(show bool) {
 	fs.body.SetPlaceHolder(bodyExample(fs.sector()))
+	fs.bodyItem.HintText = lang.L("The body your practice is affiliated with; the outcome letter names it.")
+	if !data.AffiliationRequired(fs.sector()) {
+		fs.bodyItem.HintText = lang.L("Leave it empty if your practice is not affiliated with a disputes body: the outcome letter then names the competent court.")
+	}
 	if shown := fs.bodyShown(); show != shown {
 		if show {
 			fs.form.Items = append(fs.form.Items, fs.bodyItem)
@@ -194,6 +198,8 @@ func bodyExample(sector string) string {
 		return lang.L("e.g. Geschilleninstantie Zorg")
 	case data.ProfessionLegal:
 		return lang.L("e.g. Geschillencommissie Advocatuur")
+	case data.ProfessionAccountancy:
+		return lang.L("e.g. Geschillencommissie Zakelijke Dienstverlening")
 	}
 	return lang.L("the name of the disputes body")
 }
@@ -240,7 +246,7 @@ func (fs *firstStart) check() {
 				missing = append(missing, settingLabel(k))
 			}
 		}
-		if fs.sector() != data.ProfessionOther && strings.TrimSpace(fs.body.Text) == "" {
+		if data.AffiliationRequired(fs.sector()) && strings.TrimSpace(fs.body.Text) == "" {
 			missing = append(missing, lang.L("Disputes body"))
 		}
 		if len(missing) > 0 {

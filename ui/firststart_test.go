@@ -257,3 +257,38 @@ func firstStartIn(t *testing.T, size fyne.Size) (*Main, *firstStart) {
 	settle(m)
 	return m, fs
 }
+
+// TestFirstStartLetsALawFirmOrAccountantBeUnaffiliated: only a care practice must name its
+// disputes body (Wkkgz); an accountant who leaves it empty gets the competent court and the
+// Accountantskamer in the outcome letter, in Dutch and English, and is not held at the door.
+func TestFirstStartLetsALawFirmOrAccountantBeUnaffiliated(t *testing.T) {
+	m, s := openApp(t, nil)
+	fs := m.FirstStart()
+	for k, v := range map[string]string{"practice_name": "Kantoor Bakker", "practice_address": "Oudegracht 118",
+		"practice_postcode": "3511 AX", "practice_city": "Utrecht", "practitioner_name": "Jan Bakker",
+		"practice_email": "info@kantoorbakker.example"} {
+		test.Type(fs.fields[k], v)
+	}
+	fs.profession.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionAccountancy))
+	if fs.save.Disabled() || !fs.bodyShown() || !strings.Contains(fs.bodyItem.HintText, "Laat dit leeg") ||
+		!strings.Contains(fs.body.PlaceHolder, "Zakelijke Dienstverlening") {
+		t.Fatalf("accountancy without a disputes body: save disabled %v (%q), hint %q, example %q", fs.save.Disabled(),
+			fs.problem.Text, fs.bodyItem.HintText, fs.body.PlaceHolder)
+	}
+	test.Tap(fs.save)
+	settle(m)
+	set, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl, _ := set.DisputesBodyIn("nl")
+	en, _ := set.DisputesBodyIn("en")
+	if !strings.Contains(nl, "bevoegde rechter") || !strings.Contains(nl, "Accountantskamer") || strings.Contains(nl, "aangesloten") ||
+		!strings.Contains(en, "competent court") || !strings.Contains(en, "Accountantskamer") || set.CheckLetterDetails() != nil {
+		t.Errorf("next step of an unaffiliated accountant: %q / %q (%v)", nl, en, set.CheckLetterDetails())
+	}
+	// Care still asks for its body.
+	if !data.AffiliationRequired(data.ProfessionCare) || data.AffiliationRequired(data.ProfessionLegal) {
+		t.Error("AffiliationRequired: care must name its body, a law firm need not")
+	}
+}
