@@ -117,3 +117,32 @@ func (f *File) read(q querier) (err error) {
 func (f *File) ExtensionRange(today Date) (ExtensionRange, error) {
 	return extensionRange(&f.Complaint, len(f.Extensions), today, f.Settings)
 }
+
+// UnsentLetters are the newest version of each letter (per kind, and per expert for a
+// confidentiality statement) that is not marked sent. A closed file takes no more changes,
+// so closing leaves them unsent for good: the confirmation names them.
+func (f *File) UnsentLetters() []Letter {
+	type which struct {
+		kind   LetterKind
+		expert int64
+	}
+	newest := map[which]Letter{}
+	var order []which
+	for _, l := range f.Letters {
+		w := which{l.Kind, l.ExpertID}
+		n, seen := newest[w]
+		if !seen {
+			order = append(order, w)
+		}
+		if !seen || l.Version > n.Version {
+			newest[w] = l
+		}
+	}
+	var out []Letter
+	for _, w := range order {
+		if l := newest[w]; l.SentOn.IsZero() {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -118,6 +118,18 @@ func InformationLetterRefusal(c *Complaint, req *Contact, on Date) error {
 	return nil
 }
 
+// OutcomeLetterRefusal says why no outcome letter can be made yet for complaint c, which has
+// measures linked to it, or nil. Under the Wkkgz the outcome letter names the measures the
+// practice takes against recurrence and by when; a complaint that needs one (measureDue)
+// waits for it, or for the reason none is needed, so its letter is not silent about them.
+func OutcomeLetterRefusal(c *Complaint, measures int) error {
+	if c.DeadlinePolicy != PolicyWkkgz || !measureDue(c, measures) {
+		return nil
+	}
+	return NewError(CodeConflict, string(LetterOutcome), "%s; onder de Wkkgz noemt de uitkomstbrief de maatregelen die u neemt om herhaling te voorkomen. Leg eerst een verbetermaatregel vast, koppel een bestaande maatregel aan de klacht of leg vast waarom er geen nodig is%s",
+		measureWhy(c), ForCLI(" (measure-add --ref "+c.Reference+", measure-link of no-measure)"))
+}
+
 // ExpertLetterRefusal says why no confidentiality statement can be made for an expert on
 // complaint c, given where the complainant's consent stands, or nil: copies of documents go to
 // an expert only in the formal procedure and with consent, so a statement that announces them

@@ -47,6 +47,15 @@ func (s *Store) SaveLetter(ref string, kind LetterKind, lang string, pdf []byte,
 		if err != nil {
 			return err
 		}
+		if kind == LetterOutcome {
+			var measures int
+			if err := tx.QueryRow(`SELECT count(*) FROM complaint_measures WHERE complaint_id = ?`, c.ID).Scan(&measures); err != nil {
+				return err
+			}
+			if err := OutcomeLetterRefusal(c, measures); err != nil {
+				return err
+			}
+		}
 		if kind == LetterInformation {
 			asked, err := contacts(tx, c.ID)
 			if err != nil {

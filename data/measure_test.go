@@ -538,3 +538,40 @@ func TestNewCauseAlreadyListed(t *testing.T) {
 		t.Errorf("categories %v, want %v", after, before)
 	}
 }
+
+// TestWkkgzOutcomeLetterWaitsForItsMeasure: under the Wkkgz the outcome letter names the
+// measures against recurrence, so for a well-founded complaint it is refused, changing
+// nothing, until a measure is linked; under the month the letter may come before it.
+func TestWkkgzOutcomeLetterWaitsForItsMeasure(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	wellFounded := func(name string) string {
+		ref := mustCreate(t, s, complaint(name, "2026-02-02", true))
+		must(t, s.Acknowledge(ref, day("2026-02-03"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+		_, err := s.AddContact(ref, Contact{On: day("2026-02-10"), Kind: ContactMeeting, Hearing: true, Note: "Klager gehoord."})
+		must(t, err)
+		must(t, s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: "besproken", On: day("2026-02-20")}))
+		return ref
+	}
+	month := wellFounded("Bo Li")
+	must(t, s.SetSettings(map[string]string{KeyProfession: ProfessionCare, KeyDeadlinePolicy: PolicyWkkgz}))
+	wkkgz := wellFounded("Thijs Jansen")
+	before := dumpTables(t, s)
+	_, err := s.SaveLetter(wkkgz, LetterOutcome, "nl", pdf("uitkomst"), 0)
+	var de *Error
+	if !errors.As(err, &de) || de.Code != CodeConflict || !strings.Contains(err.Error(), "Wkkgz") || !strings.Contains(err.Error(), "verbetermaatregel") {
+		t.Errorf("the Wkkgz outcome letter without a measure: %v", err)
+	}
+	if dumpTables(t, s) != before {
+		t.Error("a refused outcome letter changed the register")
+	}
+	if err := CanClose(Facts{Complaint: Complaint{Reference: wkkgz, Status: StatusResolved, Formal: true, Verdict: VerdictWellFounded}}); err == nil ||
+		!strings.Contains(err.Error(), "verbetermaatregel") {
+		t.Errorf("closing asks the measure first: %v", err)
+	}
+	_, err = s.AddMeasure(Measure{Description: "Offerte bij meerwerk", RootCause: "fees", DueOn: day("2026-04-01")}, wkkgz)
+	must(t, err)
+	_, err = s.SaveLetter(wkkgz, LetterOutcome, "nl", pdf("uitkomst"), 0)
+	must(t, err)
+	_, err = s.SaveLetter(month, LetterOutcome, "nl", pdf("uitkomst"), 0)
+	must(t, err)
+}

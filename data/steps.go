@@ -67,18 +67,23 @@ func AllowedSteps(f Facts) map[Action]error {
 // the outcome; a complaint found (partly) well-founded only once it has a measure against
 // recurrence or a recorded reason why none is needed, as the procedure promises that such
 // complaints feed the evaluation.
+// The measure is asked first: under the Wkkgz the outcome letter names it (OutcomeLetterRefusal).
 func CanClose(f Facts) error {
+	if measureDue(&f.Complaint, f.MeasureCount) {
+		return conflict("%s en kan nog niet worden gesloten: er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast, koppel een bestaande maatregel aan de klacht of leg vast waarom er geen nodig is", measureWhy(&f.Complaint))
+	}
 	if f.OutcomeLetterDue() {
 		return conflict("klacht %s kan nog niet worden gesloten: de uitkomst is nog niet schriftelijk bevestigd. Maak de uitkomstbrief en markeer die als verstuurd", f.Reference)
 	}
-	if measureDue(&f.Complaint, f.MeasureCount) {
-		why := Msg("de klacht is %s verklaard", f.Verdict)
-		if !f.Verdict.NeedsMeasure() {
-			why = Msg("de klacht is in overleg opgelost en was (deels) terecht")
-		}
-		return conflict("klacht %s kan nog niet worden gesloten: %s, maar er is geen verbetermaatregel gekoppeld. Leg een verbetermaatregel vast, koppel een bestaande maatregel aan de klacht of leg vast waarom er geen nodig is", f.Reference, why)
-	}
 	return nil
+}
+
+// measureWhy says why complaint c needs a measure: its verdict.
+func measureWhy(c *Complaint) Text {
+	if !c.Verdict.NeedsMeasure() {
+		return Msg("klacht %s is in overleg opgelost en was (deels) terecht", c.Reference)
+	}
+	return Msg("klacht %s is %s verklaard", c.Reference, c.Verdict)
 }
 
 // readOnly refuses any change to a closed or withdrawn complaint's file: its details, contacts,

@@ -166,6 +166,9 @@ func check(in *Input) error {
 				}
 			}
 		}
+		if err := data.OutcomeLetterRefusal(c, len(in.Measures)); err != nil && !in.Preview {
+			return err
+		}
 		if len(missing) > 0 {
 			return refuse("de uitkomstbrief voor klacht %s kan nog niet worden gemaakt; er ontbreekt: %s", c.Reference, missing)
 		}

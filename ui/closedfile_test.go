@@ -276,3 +276,28 @@ func TestStepDialogSaysWhatItWaitsFor(t *testing.T) {
 	}
 	cf.dialog.Hide()
 }
+
+// TestClosingNamesTheLettersNotSent: a file whose newest outcome letter (version 2) was made
+// but never marked sent closes only after a confirmation that names it, as closing leaves it
+// unsent for good; an older version that was sent is not named, nor an unsent one superseded.
+func TestClosingNamesTheLettersNotSent(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryPost, "Bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "Toegelicht.", NoHearingReason: "Geen reactie."}); err != nil {
+		t.Fatal(err)
+	}
+	sendOutcome(t, s, ref)
+	if _, _, err := letters.Generate(s, letters.Request{Reference: ref, Kind: data.LetterOutcome, Date: data.Today(day)}); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onClose()
+	if got := overlayText(cf.win); !strings.Contains(got, "Nog niet als verstuurd gemarkeerd: uitkomstbrief (versie 2).") ||
+		strings.Contains(got, "versie 1") || strings.Contains(got, "ontvangstbevestiging") {
+		t.Errorf("the close confirmation says %q", got)
+	}
+}

@@ -113,16 +113,18 @@ func (lt *lettersTab) enable() {
 }
 
 // makeable is the letters file f's complaint can get now, by the store's own rules
-// (data.LetterMakeRefusal, data.ExpertLetterRefusal, data.InformationLetterRefusal): a
-// withdrawn file only the confirmation of its withdrawal, a resolved one no acknowledgement,
-// one whose consent was refused no confidentiality statement, one without an open request
-// for information due after today no letter asking for it.
+// (data.LetterMakeRefusal, data.ExpertLetterRefusal, data.InformationLetterRefusal,
+// data.OutcomeLetterRefusal): a withdrawn file only the confirmation of its withdrawal, a
+// resolved one no acknowledgement, one whose consent was refused no confidentiality
+// statement, one without an open request for information due after today no letter asking
+// for it, a Wkkgz complaint that waits for its measure no outcome letter.
 func makeable(f *data.File, today data.Date) []data.LetterKind {
 	consent, _ := f.ConsentState()
 	return slices.DeleteFunc(slices.Clone(data.LetterKinds), func(k data.LetterKind) bool {
 		return data.LetterMakeRefusal(&f.Complaint, k) != nil ||
 			k == data.LetterConfidentiality && data.ExpertLetterRefusal(&f.Complaint, consent) != nil ||
-			k == data.LetterInformation && data.InformationLetterRefusal(&f.Complaint, f.InformationRequest(), today) != nil
+			k == data.LetterInformation && data.InformationLetterRefusal(&f.Complaint, f.InformationRequest(), today) != nil ||
+			k == data.LetterOutcome && data.OutcomeLetterRefusal(&f.Complaint, f.MeasureCount) != nil
 	})
 }
 

@@ -194,3 +194,28 @@ func TestTheLetterDateSaysBrieflyWhichDaysItTakes(t *testing.T) {
 		}
 	}
 }
+
+// TestWkkgzFileAsksTheMeasureBeforeTheOutcomeLetter: a well-founded complaint under the Wkkgz
+// gets no outcome letter before its measure (the letter names it): the letters tab does not
+// offer it and the next step says what comes first, instead of a letter the store refuses.
+func TestWkkgzFileAsksTheMeasureBeforeTheOutcomeLetter(t *testing.T) {
+	m, s := newApp(t)
+	if err := s.SetSettings(map[string]string{data.KeyProfession: data.ProfessionCare, data.KeyDeadlinePolicy: data.PolicyWkkgz}); err != nil {
+		t.Fatal(err)
+	}
+	ref := addComplaint(t, s, "Hanna Jansen")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryEmail, "Bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictWellFounded, Outcome: "Toegelicht.", NoHearingReason: "Geen reactie."}); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if slices.Contains(makeable(cf.file, data.Today(day)), data.LetterOutcome) {
+		t.Error("the letters tab offers the outcome letter before the measure")
+	}
+	if cf.next.Text == "Uitkomstbrief maken…" || !strings.Contains(cf.nextWhy.Text, "verbetermaatregel") {
+		t.Errorf("next step %q, why %q", cf.next.Text, cf.nextWhy.Text)
+	}
+}

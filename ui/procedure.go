@@ -164,7 +164,7 @@ func letterFirst(f *data.File, next data.Action) (data.LetterKind, bool) {
 		return data.LetterAcknowledgement, true
 	case slices.ContainsFunc(f.Items, func(it data.ActionItem) bool { return it.Kind == data.ItemProgressLetter }):
 		return data.LetterProgress, true
-	case next == data.ActionClose && f.OutcomeLetterDue():
+	case next == data.ActionClose && f.OutcomeLetterDue() && data.OutcomeLetterRefusal(&f.Complaint, f.MeasureCount) == nil:
 		return data.LetterOutcome, true
 	}
 	return "", false

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -451,7 +452,16 @@ func (cf *complaintFile) onResolve() {
 }
 
 func (cf *complaintFile) onClose() {
-	dialog.ShowConfirm(lang.L("Close the file"), lang.L("Close this complaint's file? Afterwards it can only be changed by reopening it, with a reason."),
+	text := lang.L("Close this complaint's file? Afterwards it can only be changed by reopening it, with a reason.")
+	if unsent := cf.file.UnsentLetters(); len(unsent) > 0 {
+		names := make([]string, len(unsent))
+		for i, l := range unsent {
+			names[i] = fmt.Sprintf("%s (%s %d)", letterLabel(l.Kind), lang.L("version"), l.Version)
+		}
+		text += "\n\n" + lang.L("Not marked as sent: {{.Letters}}. After closing, that can no longer be done: mark a letter you did send as sent first (tab Letters).",
+			map[string]any{"Letters": strings.Join(names, ", ")})
+	}
+	dialog.ShowConfirm(lang.L("Close the file"), text,
 		func(ok bool) {
 			if ok {
 				cf.do(func() error { return cf.store.CloseComplaint(cf.ref) })

@@ -97,13 +97,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	}
 	ok(t, db, "contact", ref, "--kind", "meeting", "--hearing", "--note", "Klager uitgebreid gehoord")
 	ok(t, db, "resolve", ref, "--verdict", "partly_well_founded", "--outcome", "Factuur aangepast")
-	_, stderr, code := cli(t, db, "close", ref)
-	if code != 2 || !strings.Contains(stderr, "schriftelijk") {
-		t.Fatalf("close before written outcome: exit %d, %q", code, stderr)
-	}
-	ok(t, db, "letter", ref, "outcome", "-o", filepath.Join(t.TempDir(), "uitkomst.pdf"))
-	ok(t, db, "letter-sent", ref, "outcome", "--via", "post")
-	// Partly well-founded: the file closes once a measure against recurrence is linked.
+	// Partly well-founded: the file closes once a measure against recurrence is linked, asked
+	// first, and the outcome is confirmed in writing.
 	if _, stderr, code := cli(t, db, "close", ref); code != 2 || !strings.Contains(stderr, "verbetermaatregel") {
 		t.Fatalf("close without a measure: exit %d, %q", code, stderr)
 	}
@@ -111,6 +106,12 @@ func TestAddListShowAndProcedure(t *testing.T) {
 		"--ref", ref)); code != "M-2026-001" {
 		t.Errorf("measure-add printed %q", code)
 	}
+	_, stderr, code := cli(t, db, "close", ref)
+	if code != 2 || !strings.Contains(stderr, "schriftelijk") {
+		t.Fatalf("close before written outcome: exit %d, %q", code, stderr)
+	}
+	ok(t, db, "letter", ref, "outcome", "-o", filepath.Join(t.TempDir(), "uitkomst.pdf"))
+	ok(t, db, "letter-sent", ref, "outcome", "--via", "post")
 	ok(t, db, "close", ref)
 	ok(t, db, "reopen", ref, "--reason", "Postcode verbeterd")
 	ok(t, db, "close", ref)
