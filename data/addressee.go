@@ -84,6 +84,17 @@ var titlesOfAddress = map[string]Salutation{"mevrouw": SalutationMrs, "mevr": Sa
 	"mej": SalutationMrs, "mejuffrouw": SalutationMrs, "mrs": SalutationMrs, "ms": SalutationMrs,
 	"heer": SalutationMr, "dhr": SalutationMr, "meneer": SalutationMr}
 
+// withoutTitle is name without a title of address typed before it ("mevrouw Joke van den
+// Berg", "De heer J. Bakker"); a title alone, or the names of two people ("Dhr. en mevr.
+// Jansen"), stay as typed.
+func withoutTitle(name string) string {
+	words := strings.Fields(name)
+	if _, n := titleOfAddress(words); n > 0 && n < len(words) && !strings.EqualFold(words[n], "en") && words[n] != "&" {
+		return strings.Join(words[n:], " ")
+	}
+	return name
+}
+
 // titleOfAddress is the salutation that the first words of a name give, and how many words
 // that title takes: "mw." and "De heer" give mevrouw, 1 and heer, 2.
 func titleOfAddress(words []string) (Salutation, int) {
@@ -99,14 +110,17 @@ func titleOfAddress(words []string) (Salutation, int) {
 
 // check fills in a proposal where the parts are empty and checks what was typed; prefix
 // names the form fields ("" for the complainant, "rep_" for the representative).
-func (n *NameParts) check(prefix, full string) error {
+// A title typed before the name ("mevrouw Joke van den Berg") is taken off it: the name is how
+// the person signs, on the consent form, and the title is the salutation's.
+func (n *NameParts) check(prefix string, name *string) error {
 	n.Initials, n.Surname = strings.TrimSpace(n.Initials), strings.TrimSpace(n.Surname)
 	n.Salutation = Salutation(strings.TrimSpace(string(n.Salutation)))
-	if full == "" {
+	if *name == "" {
 		*n = NameParts{}
 		return nil
 	}
-	proposal := ProposeName(full)
+	proposal := ProposeName(*name) // its salutation from the title, before that goes
+	*name = withoutTitle(*name)
 	if n.Surname == "" {
 		n.Surname = proposal.Surname
 		if n.Initials == "" {

@@ -84,3 +84,22 @@ func TestComplaintLetterFields(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleTypedWithTheNameBecomesTheSalutation: "mevrouw Joke van den Berg" is stored as the
+// name she signs with, the title as the salutation; two people, or a title alone, stay.
+func TestTitleTypedWithTheNameBecomesTheSalutation(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	for typed, want := range map[string]Complainant{
+		"mevrouw Joke van den Berg": {Name: "Joke van den Berg", NameParts: NameParts{Salutation: SalutationMrs, Initials: "Joke", Surname: "van den Berg"}},
+		"De heer J. Bakker":         {Name: "J. Bakker", NameParts: NameParts{Salutation: SalutationMr, Initials: "J.", Surname: "Bakker"}},
+		"Dhr. en mevr. Jansen":      {Name: "Dhr. en mevr. Jansen"},
+		"Mevrouw":                   {Name: "Mevrouw"},
+	} {
+		ref := mustCreate(t, s, complaint(typed, "2026-02-02", false))
+		c, err := s.Complaint(ref)
+		must(t, err)
+		if got := c.Complainant; got.Name != want.Name || want.Surname != "" && got.NameParts != want.NameParts {
+			t.Errorf("%q stored as %q %+v", typed, got.Name, got.NameParts)
+		}
+	}
+}

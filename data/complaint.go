@@ -206,7 +206,7 @@ func (c *Complaint) Validate(today Date, set Settings) error {
 	if err := checkEmail("", p.Email); err != nil {
 		return err
 	}
-	if err := p.NameParts.check("", p.Name); err != nil {
+	if err := p.NameParts.check("", &p.Name); err != nil {
 		return err
 	}
 	if err := c.checkRepresentative(set); err != nil {
@@ -282,7 +282,7 @@ func (c *Complaint) checkRepresentative(set Settings) error {
 	if err := checkEmail("rep_", r.Email); err != nil {
 		return err
 	}
-	return r.NameParts.check("rep_", r.Name)
+	return r.NameParts.check("rep_", &r.Name)
 }
 
 // ParseVerdict checks a verdict name as typed on the CLI or stored in a form.

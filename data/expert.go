@@ -104,7 +104,7 @@ func (e *Expert) Validate(today Date, set Settings) error {
 	if err := checkEmail("expert_", e.Email); err != nil {
 		return err
 	}
-	if err := e.NameParts.check("expert_", e.Name); err != nil {
+	if err := e.NameParts.check("expert_", &e.Name); err != nil {
 		return err
 	}
 	if !e.SignedOn.IsZero() && e.SignedOn.After(today) {
