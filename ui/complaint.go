@@ -86,6 +86,7 @@ type complaintFile struct {
 	dialog      *formDialog       // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	drafts      map[string][]string // what was typed in a step dialog closed without its step, by title
+	afterStep   func()              // what a step that succeeded opens once the file is shown anew
 	bg          worker
 
 	showSetting func(key string)    // opens a setting in the main window, e.g. a missing practice detail

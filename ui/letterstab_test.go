@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -217,5 +218,31 @@ func TestWkkgzFileAsksTheMeasureBeforeTheOutcomeLetter(t *testing.T) {
 	}
 	if cf.next.Text == "Uitkomstbrief maken…" || !strings.Contains(cf.nextWhy.Text, "verbetermaatregel") {
 		t.Errorf("next step %q, why %q", cf.next.Text, cf.nextWhy.Text)
+	}
+}
+
+// TestARequestRecordedAsALetterOpensIt: recording a request for information asked by letter
+// opens the letter that asks it, on the letters tab; one asked by phone opens nothing more.
+func TestARequestRecordedAsALetterOpensIt(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne de Jong")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryEmail, "Ontvangst bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	for _, kind := range []data.ContactKind{data.ContactPhone, data.ContactLetter} {
+		cf.onContact(kind, true)
+		request := cf.dialog
+		test.Type(cf.dialogItems[3].Widget.(*entry), "een kopie van de factuur van maart")
+		request.Submit()
+		settle(m)
+		opened := cf.dialog != request && cf.tabs.Selected() == cf.tab("letters")
+		if opened != (kind == data.ContactLetter) {
+			t.Errorf("a request by %s: the letter opened %v", kind, opened)
+		}
+		if opened && cf.dialog.form.Items[0].Widget.(*choice).Selected != "Verzoek om informatie" {
+			t.Errorf("the letter dialog proposes %q", cf.dialog.form.Items[0].Widget.(*choice).Selected)
+		}
 	}
 }

@@ -59,8 +59,10 @@ func (cf *complaintFile) askSlow(title, confirm, doing string, items []*widget.F
 			cf.refused(err, d)
 			return
 		}
+		then := cf.afterStep
+		cf.afterStep = nil
 		cf.changed()
-		cf.load(nil)
+		cf.load(then)
 	}
 	d = askForm(cf.win, title, confirm, items, func() {
 		if doing == "" {
@@ -507,8 +509,12 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	}
 	party.SetSelectedIndex(0)
 	hearing := newCheck(lang.L("Their view on the complaint was heard"), nil)
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds),
-		widget.NewFormItem(lang.L("What was discussed or written"), note)}
+	noteItem := widget.NewFormItem(lang.L("What was discussed or written"), note)
+	if request { // the letter asking for it is made after
+		noteItem = &widget.FormItem{Text: lang.L("Note"), Widget: note,
+			HintText: lang.L("Optional: how you asked, when not by letter; or what was said about it.")}
+	}
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), on), widget.NewFormItem(lang.L("Kind"), kinds), noteItem}
 	title := lang.L("Record contact")
 	if !request {
 		items = append(items, widget.NewFormItem(lang.L("With"), party),
@@ -523,12 +529,16 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 		items = append(items, &widget.FormItem{Text: lang.L("Information requested"), Widget: what,
 			HintText: lang.L("Written to the complainant, as a letter would say it: ‘a copy of the invoice of March’.")},
 			&widget.FormItem{Text: lang.L("Expected by"), Widget: due,
-				HintText: lang.L("Asking by letter? Once this is recorded, make the ‘request for information’ under Letters: that letter asks for this, by this date.")})
+				HintText: lang.L("Asking by letter? Once this is recorded, the ‘request for information’ letter opens: it asks for this, by this date.")})
 	}
 	cf.askKeeping(title, lang.L("Record"), items, func() error {
-		_, err := cf.store.AddContact(cf.ref, data.Contact{On: dateOf(on), Kind: data.ContactKinds[max(0, kinds.SelectedIndex())],
+		k := data.ContactKinds[max(0, kinds.SelectedIndex())]
+		_, err := cf.store.AddContact(cf.ref, data.Contact{On: dateOf(on), Kind: k,
 			Party: data.Parties[max(0, party.SelectedIndex())], PartyName: partyName.Text, Hearing: hearing.Checked,
 			Note: note.Text, InfoRequested: what.Text, InfoDueOn: dateOf(due)})
+		if err == nil && request && k == data.ContactLetter { // the letter that asks it, proposed
+			cf.afterStep = func() { cf.tabs.Select(cf.tab("letters")); cf.letters.onMake() }
+		}
 		return err
 	})
 }
