@@ -98,6 +98,9 @@ func newComplaintFile(store complaintStore, win fyne.Window, ref string, today f
 		title:  widget.NewLabelWithStyle(ref, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		banner: widget.NewLabel(""), hold: widget.NewLabel(""), form: newComplaintForm(today), problem: widget.NewLabel(""),
 		editWhy: refusalLine()}
+	// A long name or organisation is cut off with an ellipsis rather than widening the window
+	// past the screen; the details tab shows it in full.
+	cf.title.Truncation = fyne.TextTruncateEllipsis
 	cf.banner.Wrapping, cf.problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	cf.hold.Wrapping, cf.hold.Importance, cf.hold.TextStyle.Bold = fyne.TextWrapWord, widget.WarningImportance, true
 	cf.hold.Hide()

@@ -564,3 +564,16 @@ func TestOKWaitsForARequiredAnswer(t *testing.T) {
 		t.Errorf("answered: OK still waits (%q)", d.why.Text)
 	}
 }
+
+// TestALongNameDoesNotWidenTheFile: the file's title line with a name of 150 characters asks
+// no more width than one with a short name; it ends in an ellipsis (it made the window 1,309
+// pixels wide, past a laptop's screen).
+func TestALongNameDoesNotWidenTheFile(t *testing.T) {
+	m, s := newApp(t)
+	short := m.OpenComplaint(addComplaint(t, s, "Bo Li"), "")
+	long := m.OpenComplaint(addComplaint(t, s, "Pieter-Jan Alexander Maximiliaan Frederik "+strings.Repeat("van der Heijden-", 7)+"Bakker"), "")
+	settle(m)
+	if w, want := long.win.Content().MinSize().Width, short.win.Content().MinSize().Width; w > want {
+		t.Errorf("the file of a long name needs %.0f pixels, of a short one %.0f", w, want)
+	}
+}
