@@ -44,6 +44,13 @@ func addressLines(in *Input) []string {
 	return data.NonEmpty(lines...)
 }
 
+// AddressRefusal says why no letter can reach the complainant of c (or the representative
+// who gets its letters) for want of an address, or nil. The intake form warns of it when a
+// formal complaint is registered, days before the acknowledgement is due.
+func AddressRefusal(c data.Complaint, set data.Settings) error {
+	return checkAddress(&Input{Kind: data.LetterAcknowledgement, Language: c.Language, Complaint: c, Settings: set})
+}
+
 // checkAddress refuses a letter its addressee would not receive: a postal address needs the
 // street, the town and (in the Netherlands, its neighbours and the United Kingdom, where every
 // address has one) the postcode, in the Netherlands of the form PostNL sorts by (1234 AB);

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 // complaintCreator is what the intake form needs from the store.
@@ -156,6 +157,12 @@ func (in *intake) check() {
 		return
 	}
 	in.problem.SetText("")
+	if c.Formal { // registering is fine; the letters would be refused later, so say it now
+		if err := letters.AddressRefusal(c, in.form.practice); err != nil {
+			in.problem.Importance = widget.WarningImportance
+			in.problem.SetText(lang.L("You can register it, but no letter can be sent yet:") + " " + problemText(err))
+		}
+	}
 	in.save.Enable()
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -290,5 +291,26 @@ func TestIntakeAsksFormalFirst(t *testing.T) {
 	}
 	if bottom := y(in.scroll) + in.scroll.Size().Height; y(in.anonymous)+in.anonymous.Size().Height > bottom {
 		t.Errorf("Anonymous lies below the form's view (%v > %v)", y(in.anonymous), bottom)
+	}
+}
+
+// TestIntakeWarnsOfAFormalComplaintWithoutAddress: a formal complaint without postal or e-mail
+// address can be registered, but the form says at once that no letter can reach the
+// complainant yet (the acknowledgement is due within days); an e-mail address ends the warning.
+func TestIntakeWarnsOfAFormalComplaintWithoutAddress(t *testing.T) {
+	m, _ := newApp(t)
+	in, f := m.Intake, m.Intake.form
+	f.channel.SetSelectedIndex(slices.Index(data.Channels, data.ChannelLetter))
+	f.subject.SetSelectedIndex(1)
+	in.formal.SetChecked(true)
+	test.Type(f.summary, "Factuur te hoog")
+	test.Type(f.name, "Daan Mulder")
+	if in.save.Disabled() || in.problem.Importance != widget.WarningImportance ||
+		!strings.Contains(in.problem.Text, "geen postadres en geen e-mailadres") {
+		t.Errorf("formal without address: save disabled %v, %q (%v)", in.save.Disabled(), in.problem.Text, in.problem.Importance)
+	}
+	test.Type(f.email, "daan@voorbeeld.example")
+	if in.save.Disabled() || in.problem.Text != "" {
+		t.Errorf("with an e-mail address: save disabled %v, %q", in.save.Disabled(), in.problem.Text)
 	}
 }
