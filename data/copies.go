@@ -117,7 +117,7 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 		if held == nil {
 			return conflict("%s heeft bij klacht %s geen kopieën meer die terug moeten: er zijn geen stukken gedeeld onder een ingetrokken toestemming, of de teruggave is al vastgelegd", r.Expert, ref)
 		}
-		if err := checkDayAfter("on", &r.On, held.SharedOn, "het delen van de stukken", tx.today()); err != nil {
+		if err := checkDayAfter("on", &r.On, held.SharedOn, Msg("het delen van de stukken"), tx.today()); err != nil {
 			return err
 		}
 		r.ShareID = held.ShareID

@@ -168,13 +168,28 @@ func capitalise(s string) string {
 // checkDay refuses a date in the future or before the complaint was received. The zero date
 // means today.
 func checkDay(field string, on *Date, c *Complaint, today Date) error {
-	return checkDayAfter(field, on, c.ReceivedOn, "de ontvangst van de klacht", today)
+	floor, what := c.DayFloor(ActionEdit)
+	return checkDayAfter(field, on, floor, what, today)
+}
+
+// DayFloor is the first day step a of complaint c may carry, and the step before it that sets
+// that day: a formal complaint's resolution follows its acknowledgement, an acknowledgement the
+// start of the formal procedure, any other step the receipt. The store refuses an earlier
+// date; the step dialogs check it as it is typed.
+func (c *Complaint) DayFloor(a Action) (Date, Text) {
+	switch {
+	case a == ActionResolve && c.Formal:
+		return c.AcknowledgedOn, Msg("de ontvangstbevestiging")
+	case a == ActionAcknowledge:
+		return c.FiledOn, Msg("de start van de formele procedure")
+	}
+	return c.ReceivedOn, Msg("de ontvangst van de klacht")
 }
 
 // checkDayAfter refuses a date in the future or before floor, the date of the step that must
 // come first (named by what), so the file never tells a story in the wrong order. The zero
 // date means today.
-func checkDayAfter(field string, on *Date, floor Date, what string, today Date) error {
+func checkDayAfter(field string, on *Date, floor Date, what Text, today Date) error {
 	if on.IsZero() {
 		*on = today
 	}
@@ -224,10 +239,7 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 	case r.Verdict != VerdictSettled:
 		r.Justified = ""
 	}
-	floor, what := c.ReceivedOn, "de ontvangst van de klacht"
-	if c.Formal {
-		floor, what = c.AcknowledgedOn, "de ontvangstbevestiging"
-	}
+	floor, what := c.DayFloor(ActionResolve)
 	if err := checkDayAfter("on", &r.On, floor, what, today); err != nil {
 		return err
 	}

@@ -136,7 +136,8 @@ func (s *Store) Acknowledge(ref string, on Date, via Delivery, note string) erro
 // acknowledgement letter sent.
 func acknowledge(on Date) stepFunc {
 	return func(tx *Tx, c *Complaint, _ Settings) (Text, error) {
-		if err := checkDayAfter("on", &on, c.FiledOn, "de start van de formele procedure", tx.today()); err != nil {
+		floor, what := c.DayFloor(ActionAcknowledge)
+		if err := checkDayAfter("on", &on, floor, what, tx.today()); err != nil {
 			return Text{}, err
 		}
 		c.AcknowledgedOn = on

@@ -65,7 +65,7 @@ func (cf *complaintFile) onConsent() {
 	answers := []string{lang.L("Consent given"), lang.L("Consent refused")}
 	answer := widget.NewRadioGroup(answers, nil)
 	answer.SetSelected(answers[0])
-	on, how := dateEntry(cf.today), newEntry()
+	on, how := cf.stepDate(data.ActionConsultExpert), newEntry()
 	how.SetText(lang.L("in writing, on a signed form"))
 	how.Validator = required
 	all := newCheck(lang.L("All documents in the file, including those added later"), nil)

@@ -577,3 +577,42 @@ func TestALongNameDoesNotWidenTheFile(t *testing.T) {
 		t.Errorf("the file of a long name needs %.0f pixels, of a short one %.0f", w, want)
 	}
 }
+
+// TestStepDatesAreCheckedByTheStoresRules: a step's date field marks a day the store would
+// refuse as it is typed, saying which days are allowed, instead of a tick followed by a
+// refusal: a resolution before the acknowledgement, a new target date not after the current.
+func TestStepDatesAreCheckedByTheStoresRules(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryPost, "Bevestigd."); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onResolve()
+	var on *entry
+	for _, it := range cf.dialogItems {
+		if it.Text == "Afgehandeld op" {
+			on = it.Widget.(*entry)
+		}
+	}
+	for typed, want := range map[string]string{"20-11-2026": "Kies 23-11-2026 (de ontvangstbevestiging) of later",
+		"31-12-2026": "Deze datum ligt in de toekomst; kies vandaag of eerder", "23-11-2026": ""} {
+		on.SetText(typed)
+		if err := on.Validate(); err == nil && want != "" || err != nil && err.Error() != want {
+			t.Errorf("resolved on %s: %v, want %q", typed, err, want)
+		}
+	}
+	cf.dialog.Hide()
+	cf.onExtend()
+	until := cf.dialogItems[0].Widget.(*entry)
+	due := cf.file.DueOn
+	until.SetText(shortDate(due))
+	if err := until.Validate(); err == nil || !strings.Contains(err.Error(), "na de huidige termijn") {
+		t.Errorf("a new target date on the current one: %v", err)
+	}
+	until.SetText(shortDate(due.AddDays(14)))
+	if err := until.Validate(); err != nil {
+		t.Errorf("a new target date two weeks later: %v", err)
+	}
+}

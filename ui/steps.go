@@ -302,6 +302,28 @@ func dateEntry(today func() data.Date) *entry {
 	return e
 }
 
+// stepDate is the date field of step a of the file: today, checked as typed against the
+// store's own limits (data.Complaint.DayFloor), so no tick shows beside a day it refuses.
+func (cf *complaintFile) stepDate(a data.Action) *entry {
+	e := dateEntry(cf.today)
+	var floor data.Date
+	var what data.Text
+	if cf.file != nil {
+		floor, what = cf.file.DayFloor(a)
+	}
+	within := dateValidator(false, true, cf.today)
+	checkAsTyped(&e.Entry, func(s string) error {
+		if err := within(s); err != nil {
+			return err
+		}
+		if d, _ := parseDate(s); d.Before(floor) {
+			return fmt.Errorf("%s", lang.L("Choose {{.Floor}} ({{.What}}) or later", map[string]any{"Floor": shortDate(floor), "What": say(what)}))
+		}
+		return nil
+	})
+	return e
+}
+
 // futureDateEntry is a field for a date still to come.
 func futureDateEntry(today func() data.Date, optional bool) *entry {
 	e := newEntry()
@@ -324,7 +346,7 @@ func dateOf(e *entry) data.Date { d, _ := parseDate(e.Text); return d }
 // onAcknowledge records a written confirmation of receipt made outside the app; the usual way
 // is the acknowledgement letter in the Letters tab, whose sending confirms receipt by itself.
 func (cf *complaintFile) onAcknowledge() {
-	on, note := dateEntry(cf.today), textArea(true)
+	on, note := cf.stepDate(data.ActionAcknowledge), textArea(true)
 	via := newSelect(labels(data.Deliveries, deliveryLabel), nil)
 	via.SetSelectedIndex(slices.Index(data.Deliveries, data.DeliveryEmail))
 	cf.ask(lang.L("Confirm receipt without the app's letter"), lang.L("Record"), []*widget.FormItem{
@@ -342,7 +364,7 @@ func (cf *complaintFile) onAcknowledge() {
 // procedure's two ways in. The second way names the explicit request; a check box below it
 // asked the same again.
 func (cf *complaintFile) onEscalate() {
-	on, takenBy := dateEntry(cf.today), newEntry()
+	on, takenBy := cf.stepDate(data.ActionEscalate), newEntry()
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Formal procedure requested on"), on)}
 	routes := []string{lang.L("In writing (a letter or an e-mail)"), lang.L("By phone, with an explicit request")}
 	route := widget.NewRadioGroup(routes, func(s string) {
@@ -383,6 +405,17 @@ func (cf *complaintFile) onExtend() {
 		if r, err := cf.file.ExtensionRange(cf.today()); err == nil {
 			until.SetText(shortDate(r.Proposed))
 		}
+		typed := dateValidator(false, false, cf.today)
+		checkAsTyped(&until.Entry, func(s string) error { // the store's rules, so no tick beside a date it refuses
+			if err := typed(s); err != nil {
+				return err
+			}
+			d, _ := parseDate(s)
+			if err := cf.file.CheckExtensionDate(d, cf.today()); err != nil {
+				return errors.New(capitalised(problemText(err)))
+			}
+			return nil
+		})
 	}
 	cf.askKeeping(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("New expected date"), until),
@@ -421,7 +454,7 @@ func (cf *complaintFile) onResolve() {
 	if cf.file != nil {
 		notHeard = data.NotHeard(&cf.file.Complaint, data.Heard(cf.file.Contacts))
 	}
-	outcome, on, noHearing := textArea(true), dateEntry(cf.today), textArea(notHeard != nil)
+	outcome, on, noHearing := textArea(true), cf.stepDate(data.ActionResolve), textArea(notHeard != nil)
 	noHearing.SetMinRowsVisible(2) // rarely needed: it keeps the dialog short
 	answers := []data.Justified{data.JustifiedYes, data.JustifiedNo}
 	justified := widget.NewRadioGroup([]string{lang.L("yes, (partly) justified"), lang.L("no")}, nil)
@@ -480,7 +513,7 @@ func (cf *complaintFile) onReopen() {
 }
 
 func (cf *complaintFile) onWithdraw() {
-	on, note := dateEntry(cf.today), textArea(false)
+	on, note := cf.stepDate(data.ActionWithdraw), textArea(false)
 	cf.askKeeping(lang.L("Complaint withdrawn"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Withdrawn on"), on),
 		{Text: lang.L("Note"), Widget: note, HintText: lang.L("Optional: how and why the complainant withdrew.")}},
@@ -491,7 +524,7 @@ func (cf *complaintFile) onWithdraw() {
 func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	kinds := newSelect(labels(data.ContactKinds, contactLabel), nil)
 	kinds.SetSelectedIndex(slices.Index(data.ContactKinds, kind))
-	on, note := dateEntry(cf.today), textArea(!request)
+	on, note := cf.stepDate(data.ActionContact), textArea(!request)
 	what, due := newEntry(), futureDateEntry(cf.today, !request)
 	party, partyName := newSelect(labels(data.Parties, partyLabel), nil), newEntry()
 	// The name is asked only of someone other than the complainant; the person the complaint
@@ -544,7 +577,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 }
 
 func (cf *complaintFile) onInformationReceived() {
-	on, note := dateEntry(cf.today), textArea(false)
+	on, note := cf.stepDate(data.ActionInformationReceived), textArea(false)
 	cf.askKeeping(lang.L("Information received"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Received on"), on),
 		{Text: lang.L("Note"), Widget: note, HintText: lang.L("Optional: what came in, and how; or what is still to come.")}},
