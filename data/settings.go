@@ -57,7 +57,7 @@ var settingDefs = append([]Setting{
 	{KeyDeadlinePolicy, "Afhandeltermijn", PolicyMonth, oneOf(Policies...)},
 	{KeyCustomDays, "Eigen afhandeltermijn (dagen)", "30", intRange(1, 365)},
 	{KeyWarningDays, "Waarschuwen vanaf (dagen voor de termijn)", "7", intRange(0, 60)},
-	{KeyProgressInterval, "Voortgangsbericht elke (dagen) bij verlenging", "14", intRange(1, 90)},
+	{KeyProgressInterval, "Tijdens een verlenging: voortgangsbericht elke (dagen)", "14", intRange(1, 90)},
 	{KeyProgressLetterDays, "Voortgangsbericht na een verlenging binnen (werkdagen)", "3", intRange(1, 20)},
 	{KeyShiftToWorkday, "Termijn op zaterdag, zondag of feestdag: eerstvolgende werkdag", "true", oneOf("true", "false")},
 	{KeyLanguage, "Taal", "nl", oneOf("nl", "en")},

@@ -148,10 +148,10 @@ func TestReportFindings(t *testing.T) {
 	r.Months[10], r.Months[11] = data.MonthCount{Received: 4, Resolved: 2}, data.MonthCount{Received: 3}
 	for lang, want := range map[string][]string{
 		"nl": {"Kerncijfer 2026 2025", "Ontvangen klachten 7 –", "Open op 2 december 2026 (2025: op 31 december) 2 –",
-			"Per maand (n = 7 ontvangen, 2 afgehandeld)", "lopend, onvolledig", "Oorzaak van (deels) gegronde klachten (n = 3)",
-			"Ontvangen via (n = 7)"},
+			"Per maand (7 ontvangen, 2 afgehandeld)", "lopend, onvolledig", "Oorzaak van (deels) gegronde klachten (totaal 3)",
+			"Ontvangen via (totaal 7)"},
 		"en": {"Complaints received 7 –", "Open on 2 December 2026 (2025: on 31 December) 2 –",
-			"Per month (n = 7 received, 2 resolved)", "current, incomplete", "(n = 3)"},
+			"Per month (7 received, 2 resolved)", "current, incomplete", "(total 3)"},
 	} {
 		var buf bytes.Buffer
 		if err := RenderReport(&buf, ReportInput{Report: r, Settings: practice(), Language: lang}); err != nil {

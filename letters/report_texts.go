@@ -50,8 +50,8 @@ var dutchReport = reportPhrases{
 	channel: "Ontvangen via", subject: "Onderwerp", procedure: "Informeel of formeel", outcome: "Afloop",
 	rootCause: "Oorzaak van (deels) gegronde klachten", extension: "Reden van verlenging",
 	measureState: "Stand van de verbetermaatregelen", received: "ontvangen", resolved: "afgehandeld",
-	noMeasures: "In %d liepen er geen verbetermaatregelen.", none: "–", of: "%s%% (%s van %s)", total: "n = %s",
-	openOn: "Open op %s (%d: op 31 december)", monthTotals: "n = %s ontvangen, %s afgehandeld", incomplete: "lopend, onvolledig",
+	noMeasures: "In %d liepen er geen verbetermaatregelen.", none: "–", of: "%s%% (%s van %s)", total: "totaal %s",
+	openOn: "Open op %s (%d: op 31 december)", monthTotals: "%s ontvangen, %s afgehandeld", incomplete: "lopend, onvolledig",
 	measureColumns: []string{"Code", "Oorzaak", "Maatregel", "Streefdatum", "Uitgevoerd", "Stand"},
 	months:         [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
 	notes: []string{
@@ -107,8 +107,8 @@ var englishReport = reportPhrases{
 	channel: "Received by", subject: "Subject", procedure: "Informal or formal", outcome: "Outcome",
 	rootCause: "Root cause of (partly) well-founded complaints", extension: "Reason for extension",
 	measureState: "Status of the improvement measures", received: "received", resolved: "resolved",
-	noMeasures: "No improvement measures were under way in %d.", none: "–", of: "%s%% (%s of %s)", total: "n = %s",
-	openOn: "Open on %s (%d: on 31 December)", monthTotals: "n = %s received, %s resolved", incomplete: "current, incomplete",
+	noMeasures: "No improvement measures were under way in %d.", none: "–", of: "%s%% (%s of %s)", total: "total %s",
+	openOn: "Open on %s (%d: on 31 December)", monthTotals: "%s received, %s resolved", incomplete: "current, incomplete",
 	measureColumns: []string{"Code", "Root cause", "Measure", "Target date", "Carried out", "Status"},
 	months:         [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	notes: []string{

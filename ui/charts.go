@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +22,7 @@ func barChart(title, chart string, counts []data.Count) fyne.CanvasObject {
 	for _, c := range counts {
 		most, n = max(most, c.N), n+c.N
 	}
-	rows := container.NewVBox(heading(fmt.Sprintf("%s (n = %s)", title, thousands(n))))
+	rows := container.NewVBox(heading(fmt.Sprintf("%s (%s)", title, lang.L("total {{.Total}}", map[string]any{"Total": thousands(n)}))))
 	var widest float32 // the chart's labels share one column, as wide as the longest needs
 	labels := make([]*widget.Label, len(counts))
 	for i, c := range counts {

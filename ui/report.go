@@ -133,7 +133,7 @@ func (r *reportScreen) show(rep data.Report) {
 	for _, m := range rep.Months {
 		received, resolved = received+m.Received, resolved+m.Resolved
 	}
-	legend := wrapped(lang.L("Per month: received (blue, n = {{.Received}}) and resolved (orange, n = {{.Resolved}})",
+	legend := wrapped(lang.L("Per month: received (blue, {{.Received}}) and resolved (orange, {{.Resolved}})",
 		map[string]any{"Received": thousands(received), "Resolved": thousands(resolved)}))
 	charts := container.NewGridWithColumns(2,
 		barChart(lang.L("By channel"), "channel", rep.ByChannel), barChart(lang.L("By subject"), "subject", rep.BySubject),
