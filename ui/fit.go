@@ -92,11 +92,18 @@ func hintsBelow(o widget.Orientation, items []*widget.FormItem) []*widget.FormIt
 	out := make([]*widget.FormItem, 0, len(items))
 	for _, it := range items {
 		out = append(out, it)
-		if it.HintText == "" {
+		text := it.HintText
+		// A checked field keeps the line below it for the check's message, empty until there
+		// is one: Fyne adds that line when a message appears, so the fields below jumped while
+		// a date was typed, and a click aimed at one landed on the field above it.
+		it.HintText = ""
+		if e, ok := it.Widget.(*entry); ok && e.Validator != nil {
+			it.HintText = " "
+		}
+		if text == "" {
 			continue
 		}
-		hint := hintLabel(it.HintText)
-		it.HintText = ""
+		hint := hintLabel(text)
 		if o == widget.Vertical {
 			it.Widget = container.NewVBox(it.Widget, hint)
 		} else {

@@ -222,3 +222,25 @@ func TestSettingsCheckThePracticePostcodeAndTheBackupFolder(t *testing.T) {
 		t.Errorf("the folder was saved: %q", got.BackupDir())
 	}
 }
+
+// TestAFieldsMessageDoesNotMoveTheFieldsBelow: a date typed wrong gets its message in a line
+// kept for it, so the field below stays where the practitioner is about to click (the fields
+// below jumped a line down and up again with every key of a date).
+func TestAFieldsMessageDoesNotMoveTheFieldsBelow(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Hanna Jansen"), "")
+	settle(m)
+	cf.onContact(data.ContactPhone, false)
+	on, kind := cf.dialogItems[0].Widget.(*entry), cf.dialogItems[1].Widget
+	cf.dialog.form.Refresh()
+	below := func() float32 { return fyne.CurrentApp().Driver().AbsolutePositionForObject(kind).Y }
+	was := below()
+	for _, typed := range []string{"3", "31-11-2026", "01-12-2026"} {
+		on.SetText(typed)
+		on.Validate()
+		cf.dialog.form.Refresh()
+		if y := below(); y != was {
+			t.Errorf("with %q in the date the next field moved from %.0f to %.0f", typed, was, y)
+		}
+	}
+}
