@@ -69,11 +69,11 @@ func (in *intake) content() fyne.CanvasObject {
 	// How the complaint came in, and whether it is formal or anonymous, come first: the
 	// practitioner decides them before anything else, and they decide which fields matter.
 	f := in.form
-	form := widget.NewForm(widget.NewFormItem(lang.L("Received on *"), f.received),
+	form := widget.NewForm(hintsBelow(widget.Horizontal, []*widget.FormItem{widget.NewFormItem(lang.L("Received on *"), f.received),
 		widget.NewFormItem(lang.L("Received via *"), f.channel),
 		widget.NewFormItem("", container.NewVBox(
 			checkText(in.formal, lang.L("Formal complaints procedure (in writing, or explicitly asked for by phone)")), in.phoneForm)),
-		widget.NewFormItem("", checkText(in.anonymous, lang.L("Anonymous (no name; informal only, for the evaluation)"))))
+		widget.NewFormItem("", checkText(in.anonymous, lang.L("Anonymous (no name; informal only, for the evaluation)")))})...)
 	for _, it := range withoutFields(f.items(), map[fyne.CanvasObject]bool{f.received: true, f.channel: true}) {
 		form.AppendItem(it)
 	}
