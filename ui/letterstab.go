@@ -167,9 +167,25 @@ func (lt *lettersTab) onMake() {
 		}
 		return nil
 	})
+	// An acknowledgement dated after its term is late: said before it is made, not found out
+	// from the banner or the annual report.
+	late := wrapped("")
+	late.Importance = widget.WarningImportance
+	lateAck := func() {
+		text := ""
+		if d, err := parseDate(dated.Text); err == nil && cf.file != nil && len(kinds) > 0 && kinds[max(0, kind.SelectedIndex())] == data.LetterAcknowledgement &&
+			!cf.file.AckDueOn.IsZero() && d.After(cf.file.AckDueOn) {
+			text = lang.L("This date lies after the term for the acknowledgement ({{.Due}}): receipt then counts as confirmed late.",
+				map[string]any{"Due": shortDate(cf.file.AckDueOn)})
+		}
+		showLine(late, text)
+	}
+	dated.OnChanged = func(string) { lateAck() }
+	lateAck()
 	cf.ask(lang.L("Create a letter"), lang.L("Create"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Letter"), kind), widget.NewFormItem(lang.L("Language"), language),
 		{Text: lang.L("Date of the letter"), Widget: dated, HintText: lang.L("The day it goes out: today or up to 14 days ahead.")},
+		widget.NewFormItem("", late),
 		{Text: lang.L("Documents"), Widget: documents, HintText: lang.L("The documents the expert gets to see, as the letter names them. Empty: the file's attachments, or for the confidentiality statement the documents the complainant consented to.")},
 		{Text: lang.L("Expert"), Widget: expert, HintText: lang.L("The expert who signs the confidentiality statement.")}},
 		func() error {
@@ -190,6 +206,7 @@ func (lt *lettersTab) onMake() {
 	d := cf.dialog
 	form, all := d.form, d.form.Items
 	kind.OnChanged = func(string) {
+		lateAck()
 		k := kinds[kind.SelectedIndex()]
 		form.Items = withoutFields(all, map[fyne.CanvasObject]bool{
 			documents: k != data.LetterConsent && k != data.LetterConfidentiality,

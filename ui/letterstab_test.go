@@ -246,3 +246,34 @@ func TestARequestRecordedAsALetterOpensIt(t *testing.T) {
 		}
 	}
 }
+
+// TestALateAcknowledgementSaysSoBeforeItIsMade: an acknowledgement dated after its term says,
+// in the letter dialog, that receipt then counts as confirmed late; dated in time it says nothing.
+func TestALateAcknowledgementSaysSoBeforeItIsMade(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne de Jong")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.letters.onMake()
+	var dated *entry
+	var late *widget.Label
+	for _, it := range cf.dialogItems {
+		switch w := it.Widget.(type) {
+		case *entry:
+			if it.Text == "Datum van de brief" {
+				dated = w
+			}
+		case *widget.Label:
+			late = w
+		}
+	}
+	due := cf.file.AckDueOn
+	dated.SetText(shortDate(due.AddDays(1)))
+	if !late.Visible() || !strings.Contains(late.Text, "te laat bevestigd") || !strings.Contains(late.Text, shortDate(due)) {
+		t.Errorf("dated after the term (%s): %q, shown %v", due, late.Text, late.Visible())
+	}
+	dated.SetText(shortDate(due))
+	if late.Visible() {
+		t.Errorf("dated on the last day of the term: %q", late.Text)
+	}
+}
