@@ -125,8 +125,8 @@ func (f *File) CheckExtensionDate(until, today Date) error {
 }
 
 // UnsentLetters are the newest version of each letter (per kind, and per expert for a
-// confidentiality statement) that is not marked sent. A closed file takes no more changes,
-// so closing leaves them unsent for good: the confirmation names them.
+// confidentiality statement) that is not marked sent. A closed file takes no changes until
+// it is reopened, so closing names them first (the app's confirmation, the CLI's close).
 func (f *File) UnsentLetters() []Letter {
 	type which struct {
 		kind   LetterKind

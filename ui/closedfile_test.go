@@ -296,7 +296,7 @@ func TestClosingNamesTheLettersNotSent(t *testing.T) {
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	cf.onClose()
-	if got := overlayText(cf.win); !strings.Contains(got, "Nog niet als verstuurd gemarkeerd: uitkomstbrief (versie 2).") ||
+	if got := overlayText(cf.win); !strings.Contains(got, "Nog niet als verstuurd gemarkeerd: uitkomstbrief (versie 2). Een gesloten dossier kan pas na heropenen") ||
 		strings.Contains(got, "versie 1") || strings.Contains(got, "ontvangstbevestiging") {
 		t.Errorf("the close confirmation says %q", got)
 	}

@@ -493,7 +493,7 @@ func (cf *complaintFile) onClose() {
 		for i, l := range unsent {
 			names[i] = fmt.Sprintf("%s (%s %d)", letterLabel(l.Kind), lang.L("version"), l.Version)
 		}
-		text += "\n\n" + lang.L("Not marked as sent: {{.Letters}}. After closing, that can no longer be done: mark a letter you did send as sent first (tab Letters).",
+		text += "\n\n" + lang.L("Not marked as sent: {{.Letters}}. A closed file takes no changes until it is reopened: mark a letter you did send as sent first (tab Letters).",
 			map[string]any{"Letters": strings.Join(names, ", ")})
 	}
 	dialog.ShowConfirm(lang.L("Close the file"), text,

@@ -112,7 +112,11 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	}
 	ok(t, db, "letter", ref, "outcome", "-o", filepath.Join(t.TempDir(), "uitkomst.pdf"))
 	ok(t, db, "letter-sent", ref, "outcome", "--via", "post")
-	ok(t, db, "close", ref)
+	ok(t, db, "letter", ref, "outcome", "-o", filepath.Join(t.TempDir(), "uitkomst-2.pdf"))
+	// Closing names the newer version never marked sent, as the app's confirmation does.
+	if out := ok(t, db, "close", ref); !strings.Contains(out, "niet als verstuurd gemarkeerd: uitkomstbrief (versie 2)") {
+		t.Errorf("close with an unsent outcome letter printed %q", out)
+	}
 	ok(t, db, "reopen", ref, "--reason", "Postcode verbeterd")
 	ok(t, db, "close", ref)
 
@@ -123,8 +127,8 @@ func TestAddListShowAndProcedure(t *testing.T) {
 	if file["status"] != "closed" || file["verdict"] != "partly_well_founded" {
 		t.Errorf("show: status %v verdict %v", file["status"], file["verdict"])
 	}
-	if n := len(file["timeline"].([]any)); n != 14 {
-		t.Errorf("timeline has %d events, want 14", n)
+	if n := len(file["timeline"].([]any)); n != 15 { // the second outcome letter among them
+		t.Errorf("timeline has %d events, want 15", n)
 	}
 	if out := ok(t, db, "verify"); !strings.HasPrefix(out, "In orde") {
 		t.Errorf("verify: %q", out)

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"klachtenregister/data"
 )
@@ -92,8 +93,30 @@ func resolveCommand(fs *flag.FlagSet) func(c *call) error {
 	}
 }
 
+// closeCommand closes a file and then names the letters made for it but never marked sent,
+// as the app's confirmation does: a closed file takes no changes until it is reopened.
 func closeCommand(fs *flag.FlagSet) func(c *call) error {
-	return func(c *call) error { return stepDone(c, "dossier gesloten", (*data.Store).CloseComplaint) }
+	return func(c *call) error {
+		var unsent []data.Letter
+		if err := stepDone(c, "dossier gesloten", func(s *data.Store, ref string) error {
+			f, err := s.File(ref)
+			if err != nil {
+				return err
+			}
+			unsent = f.UnsentLetters()
+			return s.CloseComplaint(ref)
+		}); err != nil {
+			return err
+		}
+		if len(unsent) > 0 {
+			names := make([]string, len(unsent))
+			for i, l := range unsent {
+				names[i] = fmt.Sprintf("%s (versie %d)", l.Kind.Label(), l.Version)
+			}
+			fmt.Fprintf(c.stdout, "Let op: niet als verstuurd gemarkeerd: %s. Is zo'n brief wel verstuurd, heropen het dossier (reopen) en markeer hem als verstuurd (letter-sent).\n", strings.Join(names, ", "))
+		}
+		return nil
+	}
 }
 
 func withdrawCommand(fs *flag.FlagSet) func(c *call) error {
