@@ -27,6 +27,7 @@ type firstStart struct {
 	body       *widget.Entry // the name of the disputes body, for a sector that has one
 	form       *widget.Form
 	bodyItem   *widget.FormItem // the body's row, the form's last while the sector has one
+	bodyHint   *widget.Label    // below the body's field: a hint that wraps (Fyne's stays on one line, cut off)
 	problem    *widget.Label    // what is still missing, or wrong
 	save, demo *button
 	language   *button // the questions in the other language
@@ -42,12 +43,16 @@ func (fs *firstStart) fit() {
 	if fs.dialog == nil || fs.closed {
 		return // still being built, or done
 	}
-	height := fs.questions.MinSize().Height + fs.problem.MinSize().Height + fs.save.MinSize().Height + 120
-	if room := fs.room(); room > 300 && height > room {
-		height = room
+	// Twice: a hint that wraps knows its height only once it has its width (the disputes
+	// body's pushed the buttons below the window).
+	for range 2 {
+		height := fs.questions.MinSize().Height + fs.problem.MinSize().Height + fs.save.MinSize().Height + 120
+		if room := fs.room(); room > 300 && height > room {
+			height = room
+		}
+		fs.dialog.Resize(fyne.NewSize(680, height)) // wide enough for a field's message on its one line
 	}
-	fs.dialog.Resize(fyne.NewSize(680, height)) // wide enough for a field's message on its one line
-	fs.dialog.Show()                            // centred anew in the window as it now is
+	fs.dialog.Show() // centred anew in the window as it now is
 }
 
 // FirstStart runs when the register is new: before anything else it asks for the practice
@@ -86,8 +91,8 @@ func (m *Main) FirstStart() *firstStart {
 	// must be affiliated with a geschilleninstantie, whose name is typed here.
 	fs.profession = newSelect(labels(data.Professions, func(p string) string { return choiceLabel(data.KeyProfession, p) }), nil)
 	fs.body.OnChanged = func(string) { fs.check() }
-	fs.bodyItem = &widget.FormItem{Text: lang.L("Disputes body"), Widget: fs.body,
-		HintText: lang.L("The body your practice is affiliated with; the outcome letter names it.")}
+	fs.bodyHint = hintLabel("")
+	fs.bodyItem = &widget.FormItem{Text: lang.L("Disputes body"), Widget: container.NewVBox(fs.body, fs.bodyHint)}
 	form.Append(settingLabel(data.KeyProfession), fs.profession)
 	fs.profession.OnChanged = func(string) {
 		fs.showBody(fs.sector() != data.ProfessionOther)
@@ -171,10 +176,11 @@ func (m *Main) firstStartIn(fs *firstStart, code string) {
 // the others, or takes it out for a sector without one; its example fits the sector.
 func (fs *firstStart) showBody(show bool) {
 	fs.body.SetPlaceHolder(bodyExample(fs.sector()))
-	fs.bodyItem.HintText = lang.L("The body your practice is affiliated with; the outcome letter names it.")
+	hint := lang.L("The body your practice is affiliated with; the outcome letter names it.")
 	if !data.AffiliationRequired(fs.sector()) {
-		fs.bodyItem.HintText = lang.L("Leave it empty if your practice is not affiliated with a disputes body: the outcome letter then names the competent court.")
+		hint = lang.L("Leave it empty if your practice is not affiliated with a disputes body: the outcome letter then names the competent court.")
 	}
+	fs.bodyHint.SetText(hint)
 	if shown := fs.bodyShown(); show != shown {
 		if show {
 			fs.form.Items = append(fs.form.Items, fs.bodyItem)

@@ -270,10 +270,10 @@ func TestFirstStartLetsALawFirmOrAccountantBeUnaffiliated(t *testing.T) {
 		test.Type(fs.fields[k], v)
 	}
 	fs.profession.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionAccountancy))
-	if fs.save.Disabled() || !fs.bodyShown() || !strings.Contains(fs.bodyItem.HintText, "Laat dit leeg") ||
+	if fs.save.Disabled() || !fs.bodyShown() || !strings.Contains(fs.bodyHint.Text, "Laat dit leeg") ||
 		!strings.Contains(fs.body.PlaceHolder, "Zakelijke Dienstverlening") {
 		t.Fatalf("accountancy without a disputes body: save disabled %v (%q), hint %q, example %q", fs.save.Disabled(),
-			fs.problem.Text, fs.bodyItem.HintText, fs.body.PlaceHolder)
+			fs.problem.Text, fs.bodyHint.Text, fs.body.PlaceHolder)
 	}
 	test.Tap(fs.save)
 	settle(m)
