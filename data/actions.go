@@ -139,7 +139,7 @@ const (
 // Label is the breach in the practitioner's words.
 func (k BreachKind) Label() string {
 	return map[BreachKind]string{BreachLateExtension: "termijn pas verlengd nadat die was verstreken",
-		BreachLateNotice: "voortgangsbericht te laat verstuurd", BreachNoNotice: "voortgangsbericht niet verstuurd, terwijl de termijn is verstreken"}[k]
+		BreachLateNotice: "voortgangsbericht te laat verstuurd", BreachNoNotice: "voortgangsbericht niet verstuurd, terwijl de termijn daarvoor is verstreken"}[k]
 }
 
 // Breach is one broken promise about a delay.

@@ -86,13 +86,19 @@ var titlesOfAddress = map[string]Salutation{"mevrouw": SalutationMrs, "mevr": Sa
 
 // withoutTitle is name without a title of address typed before it ("mevrouw Joke van den
 // Berg", "De heer J. Bakker"); a title alone, or the names of two people ("Dhr. en mevr.
-// Jansen"), stay as typed.
+// Jansen", "Mevrouw Jansen en de heer Pietersen"), stay as typed.
 func withoutTitle(name string) string {
 	words := strings.Fields(name)
-	if _, n := titleOfAddress(words); n > 0 && n < len(words) && !strings.EqualFold(words[n], "en") && words[n] != "&" {
-		return strings.Join(words[n:], " ")
+	_, n := titleOfAddress(words)
+	if n == 0 || n == len(words) {
+		return name
 	}
-	return name
+	for i, w := range words[n:] {
+		if _, title := titleOfAddress(words[n+i:]); title > 0 || slices.Contains([]string{"en", "&", "/", "and"}, strings.ToLower(w)) {
+			return name
+		}
+	}
+	return strings.Join(words[n:], " ")
 }
 
 // titleOfAddress is the salutation that the first words of a name give, and how many words

@@ -90,10 +90,12 @@ func TestComplaintLetterFields(t *testing.T) {
 func TestTitleTypedWithTheNameBecomesTheSalutation(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	for typed, want := range map[string]Complainant{
-		"mevrouw Joke van den Berg": {Name: "Joke van den Berg", NameParts: NameParts{Salutation: SalutationMrs, Initials: "Joke", Surname: "van den Berg"}},
-		"De heer J. Bakker":         {Name: "J. Bakker", NameParts: NameParts{Salutation: SalutationMr, Initials: "J.", Surname: "Bakker"}},
-		"Dhr. en mevr. Jansen":      {Name: "Dhr. en mevr. Jansen"},
-		"Mevrouw":                   {Name: "Mevrouw"},
+		"mevrouw Joke van den Berg":           {Name: "Joke van den Berg", NameParts: NameParts{Salutation: SalutationMrs, Initials: "Joke", Surname: "van den Berg"}},
+		"De heer J. Bakker":                   {Name: "J. Bakker", NameParts: NameParts{Salutation: SalutationMr, Initials: "J.", Surname: "Bakker"}},
+		"Dhr. en mevr. Jansen":                {Name: "Dhr. en mevr. Jansen"},
+		"Mevrouw Jansen en de heer Pietersen": {Name: "Mevrouw Jansen en de heer Pietersen"},
+		"Dhr. J. en mevr. A. Jansen":          {Name: "Dhr. J. en mevr. A. Jansen"},
+		"Mevrouw":                             {Name: "Mevrouw"},
 	} {
 		ref := mustCreate(t, s, complaint(typed, "2026-02-02", false))
 		c, err := s.Complaint(ref)

@@ -132,15 +132,9 @@ func extensionRange(c *Complaint, earlier int, today Date, s Settings) (Extensio
 // CheckExtension validates a new target date for complaint c, which has had `earlier`
 // extensions already.
 func CheckExtension(c *Complaint, earlier int, until, today Date, reason string, s Settings) error {
-	if reason == "" {
-		return invalid("reason", "vul de reden van de verlenging in; de klager krijgt die te lezen in het voortgangsbericht")
-	}
-	return checkExtensionDate(c, earlier, until, today, s)
-}
-
-// checkExtensionDate is CheckExtension of the new target date alone.
-func checkExtensionDate(c *Complaint, earlier int, until, today Date, s Settings) error {
 	switch {
+	case reason == "":
+		return invalid("reason", "vul de reden van de verlenging in; de klager krijgt die te lezen in het voortgangsbericht")
 	case until.IsZero():
 		return invalid("until", "vul de nieuwe datum in waarop de klacht naar verwachting is afgehandeld")
 	case !until.After(c.DueOn):

@@ -118,12 +118,6 @@ func (f *File) ExtensionRange(today Date) (ExtensionRange, error) {
 	return extensionRange(&f.Complaint, len(f.Extensions), today, f.Settings)
 }
 
-// CheckExtensionDate checks a new target date for this complaint by CheckExtension's rules,
-// as the extension dialog does while it is typed.
-func (f *File) CheckExtensionDate(until, today Date) error {
-	return checkExtensionDate(&f.Complaint, len(f.Extensions), until, today, f.Settings)
-}
-
 // UnsentLetters are the newest version of each letter (per kind, and per expert for a
 // confidentiality statement) that is not marked sent. A closed file takes no changes until
 // it is reopened, so closing names them first (the app's confirmation, the CLI's close).

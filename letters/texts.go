@@ -157,8 +157,8 @@ var dutch = phrases{
 		"toestemming geeft?",
 	consentEnclosedRep: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit het dossier " +
 		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft ondertekend. Wilt u " +
-		"de verklaring van toestemming op de volgende pagina door %[1]s laten invullen en ondertekenen, en haar aan ons " +
-		"terugsturen, ook als het antwoord nee" + nbsp + "is?",
+		"de verklaring van toestemming op de volgende pagina door %[1]s laten invullen en ondertekenen, en de verklaring " +
+		"aan ons terugsturen, ook als het antwoord nee" + nbsp + "is?",
 	formSentBefore: "Op %s hebben wij u al een verklaring van toestemming gestuurd. Die hebben wij nog niet van u " +
 		"terugontvangen; daarom sturen wij haar opnieuw mee.", // it may offer more documents than the first
 

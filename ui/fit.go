@@ -93,14 +93,15 @@ func hintsBelow(o widget.Orientation, items []*widget.FormItem) []*widget.FormIt
 	for _, it := range items {
 		out = append(out, it)
 		text := it.HintText
-		// A checked field keeps the line below it for the check's message, empty until there
-		// is one: Fyne adds that line when a message appears, so the fields below jumped while
-		// a date was typed, and a click aimed at one landed on the field above it.
 		it.HintText = ""
-		if e, ok := it.Widget.(*entry); ok && e.Validator != nil {
-			it.HintText = " "
-		}
 		if text == "" {
+			// A checked field beside its label keeps the line below it for the check's
+			// message, empty until there is one: Fyne adds that line when a message appears,
+			// so the fields below jumped while a date was typed, and a click aimed at one
+			// landed on the field above it. (A field with a hint has that row below it.)
+			if e, ok := it.Widget.(*entry); ok && e.Validator != nil && o == widget.Horizontal {
+				it.HintText = " "
+			}
 			continue
 		}
 		hint := hintLabel(text)

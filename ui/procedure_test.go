@@ -608,7 +608,7 @@ func TestStepDatesAreCheckedByTheStoresRules(t *testing.T) {
 	until := cf.dialogItems[0].Widget.(*entry)
 	due := cf.file.DueOn
 	until.SetText(shortDate(due))
-	if err := until.Validate(); err == nil || !strings.Contains(err.Error(), "na de huidige termijn") {
+	if err := until.Validate(); err == nil || err.Error() != "Kies een datum na "+shortDate(due) {
 		t.Errorf("a new target date on the current one: %v", err)
 	}
 	until.SetText(shortDate(due.AddDays(14)))

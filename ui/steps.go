@@ -404,18 +404,22 @@ func (cf *complaintFile) onExtend() {
 	if cf.file != nil {
 		if r, err := cf.file.ExtensionRange(cf.today()); err == nil {
 			until.SetText(shortDate(r.Proposed))
+			typed := dateValidator(false, false, cf.today)
+			// The store's range (data.CheckExtension), so no tick shows beside a date it refuses;
+			// in words short enough for the line below the field.
+			checkAsTyped(&until.Entry, func(s string) error {
+				if err := typed(s); err != nil {
+					return err
+				}
+				switch d, _ := parseDate(s); {
+				case !d.After(r.After):
+					return errorf(lang.L("Choose a date after {{.After}}", map[string]any{"After": shortDate(r.After)}))
+				case !r.Latest.IsZero() && d.After(r.Latest):
+					return errorf(lang.L("Choose {{.Latest}} or earlier", map[string]any{"Latest": shortDate(r.Latest)}))
+				}
+				return nil
+			})
 		}
-		typed := dateValidator(false, false, cf.today)
-		checkAsTyped(&until.Entry, func(s string) error { // the store's rules, so no tick beside a date it refuses
-			if err := typed(s); err != nil {
-				return err
-			}
-			d, _ := parseDate(s)
-			if err := cf.file.CheckExtensionDate(d, cf.today()); err != nil {
-				return errors.New(capitalised(problemText(err)))
-			}
-			return nil
-		})
 	}
 	cf.askKeeping(lang.L("Extend the deadline"), lang.L("Extend"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("New expected date"), until),
