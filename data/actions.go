@@ -226,12 +226,13 @@ func ActionItems(f Facts, today Date, s Settings) []ActionItem {
 			add(ItemProgressUpdate, last, dueAfter(last, s.ProgressIntervalDays(), s))
 		}
 	case StatusResolved:
+		if measureDue(&f.Complaint, f.MeasureCount) {
+			// Decided while the complaint is fresh, in the same week as the outcome letter, and
+			// named first: under the Wkkgz that letter names it (OutcomeLetterRefusal).
+			add(ItemMeasure, f.ResolvedOn, ShortTermDue(f.ResolvedOn, s))
+		}
 		if f.OutcomeLetterDue() {
 			add(ItemOutcomeLetter, f.ResolvedOn, ShortTermDue(f.ResolvedOn, s))
-		}
-		if measureDue(&f.Complaint, f.MeasureCount) {
-			// Decided while the complaint is fresh, in the same week as the outcome letter.
-			add(ItemMeasure, f.ResolvedOn, ShortTermDue(f.ResolvedOn, s))
 		}
 	case StatusWithdrawn:
 		if f.WithdrawalLetterDue(today) {

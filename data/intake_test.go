@@ -129,7 +129,7 @@ func TestDisputesBody(t *testing.T) {
 	}
 	must(t, s.SetSettings(map[string]string{KeyProfession: ProfessionLegal}))
 	set, _ = s.Settings()
-	if set.DisputesBody() != DisputesBodyFor(ProfessionLegal) {
+	if set.DisputesBody() != DisputesBodyNaming(ProfessionLegal, "") { // no body named: the court
 		t.Errorf("a built-in text did not follow the sector: %q", set.DisputesBody())
 	}
 	own := "U kunt terecht bij de Geschillencommissie Zorg Algemeen."

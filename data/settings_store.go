@@ -126,7 +126,7 @@ func followSector(current Settings, changes map[string]string) {
 	if body, set := changes[KeyDisputesBody]; set && body != current[KeyDisputesBody] || !IsDefaultDisputesBody(current[KeyDisputesBody]) {
 		return
 	}
-	changes[KeyDisputesBody] = DisputesBodyFor(p)
+	changes[KeyDisputesBody] = DisputesBodyNaming(p, "") // a law firm or accountant without a body: the court
 }
 
 // PolicyForSector is the deadline term once the sector goes from one to another: care falls

@@ -206,7 +206,7 @@ func TestSectorReplacesItsFilledInText(t *testing.T) {
 	must(t, s.SetSettings(map[string]string{KeyProfession: ProfessionLegal}))
 	set, err := s.Settings()
 	must(t, err)
-	if set.DisputesBody() != DisputesBodyFor(ProfessionLegal) {
+	if set.DisputesBody() != DisputesBodyNaming(ProfessionLegal, "") { // no body named: the court
 		t.Errorf("after leaving care the next body is %q", set.DisputesBody())
 	}
 	own := "Bent u het niet eens met de uitkomst, dan kunt u naar de rechter."

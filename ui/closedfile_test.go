@@ -112,7 +112,7 @@ func TestWithdrawnFileOffersOnlyItsConfirmation(t *testing.T) {
 		t.Errorf("withdrawn: measures tab says %q, letters tab %q", cf.measures.why.Text, cf.letters.refusal.Text)
 	}
 	// "Brief maken" offers only the letter the file can still get: its confirmation.
-	cf.letters.onMake()
+	cf.letters.onMake("")
 	var offered []string
 	for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
 		if sel, ok := o.(*choice); ok && len(offered) == 0 {

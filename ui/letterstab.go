@@ -50,7 +50,7 @@ func newLettersTab(cf *complaintFile, store lettersStore) *lettersTab {
 }
 
 func (lt *lettersTab) content() fyne.CanvasObject {
-	lt.make = newButton(lang.L("Create a letter…"), lt.onMake)
+	lt.make = newButton(lang.L("Create a letter…"), func() { lt.onMake("") })
 	lt.make.Importance = widget.HighImportance
 	lt.refusal = refusalLine()
 	bar := newFlow(lt.make)
@@ -108,6 +108,8 @@ func (lt *lettersTab) enable() {
 	why := ""
 	if len(kinds) == 0 {
 		why = problemText(data.LetterStepRefusal(c, data.LetterAcknowledgement))
+	} else if err := data.OutcomeLetterRefusal(c, lt.cf.file.MeasureCount); err != nil && lt.cf.file.OutcomeLetterDue() {
+		why = problemText(err) // the letter the file waits for, and what comes first
 	}
 	showLine(lt.refusal, why)
 }
@@ -131,8 +133,10 @@ func makeable(f *data.File, today data.Date) []data.LetterKind {
 func letterLabel(k data.LetterKind) string { return tr("letter."+string(k), k.Label()) }
 func deliveryLabel(d data.Delivery) string { return tr("delivery."+string(d), d.Label()) }
 
-// onMake asks which letter to make and in which language, then makes and opens it.
-func (lt *lettersTab) onMake() {
+// onMake asks which letter to make and in which language, then makes and opens it. It
+// proposes want, or with want "" the letter the file waits for (suggestedLetter), where
+// that letter can be made now.
+func (lt *lettersTab) onMake(want data.LetterKind) {
 	cf := lt.cf
 	kinds := data.LetterKinds
 	if cf.file != nil {
@@ -140,8 +144,11 @@ func (lt *lettersTab) onMake() {
 	}
 	kind := newSelect(labels(kinds, func(k data.LetterKind) string { return capitalised(letterLabel(k)) }), nil)
 	kind.SetSelectedIndex(0)
-	if k, ok := suggestedLetter(cf.file); ok {
-		kind.SetSelected(capitalised(letterLabel(k)))
+	if k, ok := suggestedLetter(cf.file); want == "" && ok {
+		want = k
+	}
+	if slices.Contains(kinds, want) {
+		kind.SetSelected(capitalised(letterLabel(want)))
 	}
 	language := newSelect([]string{languageName("nl"), languageName("en")}, nil)
 	language.SetSelectedIndex(0)

@@ -77,7 +77,7 @@ func TestARequestByLetterProposesItsLetter(t *testing.T) {
 	if slices.Contains(makeable(cf.file, data.Today(day).AddDays(14)), data.LetterInformation) {
 		t.Error("the request for information is offered on the day the information is due: the letter would name a day gone by")
 	}
-	cf.letters.onMake()
+	cf.letters.onMake("")
 	kind := cf.dialog.form.Items[0].Widget.(*choice)
 	if kind.Selected != "Verzoek om informatie" {
 		t.Errorf("the letter dialog proposes %q", kind.Selected)
@@ -219,16 +219,17 @@ func TestWkkgzFileAsksTheMeasureBeforeTheOutcomeLetter(t *testing.T) {
 	if cf.next.Text == "Uitkomstbrief maken…" || !strings.Contains(cf.nextWhy.Text, "verbetermaatregel") {
 		t.Errorf("next step %q, why %q", cf.next.Text, cf.nextWhy.Text)
 	}
+	if !strings.Contains(cf.letters.refusal.Text, "Wkkgz") || cf.file.Items[0].Kind != data.ItemMeasure {
+		t.Errorf("the letters tab says %q; the first item is %s", cf.letters.refusal.Text, cf.file.Items[0].Kind)
+	}
 }
 
 // TestARequestRecordedAsALetterOpensIt: recording a request for information asked by letter
-// opens the letter that asks it, on the letters tab; one asked by phone opens nothing more.
+// opens the letter that asks it, on the letters tab, also while the acknowledgement is the
+// letter the file waits for; one asked by phone opens nothing more.
 func TestARequestRecordedAsALetterOpensIt(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Sanne de Jong")
-	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryEmail, "Ontvangst bevestigd."); err != nil {
-		t.Fatal(err)
-	}
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	for _, kind := range []data.ContactKind{data.ContactPhone, data.ContactLetter} {
@@ -254,7 +255,7 @@ func TestALateAcknowledgementSaysSoBeforeItIsMade(t *testing.T) {
 	ref := addComplaint(t, s, "Sanne de Jong")
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
-	cf.letters.onMake()
+	cf.letters.onMake("")
 	var dated *entry
 	var late *widget.Label
 	for _, it := range cf.dialogItems {

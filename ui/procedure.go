@@ -223,7 +223,7 @@ func (cf *complaintFile) letterStep(kind data.LetterKind) {
 		cf.letters.onMarkSent()
 		return
 	}
-	cf.letters.onMake()
+	cf.letters.onMake(kind)
 }
 
 // stepsMenu builds the menu of steps: per step its button, and below a refused one why not.

@@ -490,7 +490,7 @@ func (s *settingsScreen) followSector() {
 		// Only a change of sector: Fyne's list reports the sector chosen again too, and the
 		// practice's body filled in (a sector's text all the same) went back to its placeholder.
 		if i := sel.SelectedIndex(); i >= 0 && sector() != was && data.IsDefaultDisputesBody(body.Text) {
-			body.SetText(data.DisputesBodyFor(data.Professions[i]))
+			body.SetText(data.DisputesBodyNaming(data.Professions[i], "")) // the store's choice (SetSettings)
 		}
 		// The term follows the sector as a save without it would (care: the Wkkgz), shown
 		// here so the practitioner can choose otherwise before saving.

@@ -573,8 +573,13 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 		_, err := cf.store.AddContact(cf.ref, data.Contact{On: dateOf(on), Kind: k,
 			Party: data.Parties[max(0, party.SelectedIndex())], PartyName: partyName.Text, Hearing: hearing.Checked,
 			Note: note.Text, InfoRequested: what.Text, InfoDueOn: dateOf(due)})
-		if err == nil && request && k == data.ContactLetter { // the letter that asks it, proposed
-			cf.afterStep = func() { cf.tabs.Select(cf.tab("letters")); cf.letters.onMake() }
+		if err == nil && request && k == data.ContactLetter { // the letter that asks it, where it can be made now
+			cf.afterStep = func() {
+				if slices.Contains(makeable(cf.file, cf.today()), data.LetterInformation) {
+					cf.tabs.Select(cf.tab("letters"))
+					cf.letters.onMake(data.LetterInformation)
+				}
+			}
 		}
 		return err
 	})

@@ -937,7 +937,7 @@ func TestDraftsStayWithTheirDialog(t *testing.T) {
 	ref := addComplaint(t, s, "Mehmet Çelik")
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
-	cf.letters.onMake()
+	cf.letters.onMake("")
 	choice := dialogSelect(t, cf)
 	choice.SetSelectedIndex(len(choice.Options) - 1)
 	cf.dialog.Hide()
