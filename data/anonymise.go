@@ -2,6 +2,7 @@ package data
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,10 +23,16 @@ func newNameMask(names ...string) nameMask {
 	return nm
 }
 
-// add puts the words of one name in the mask.
+// add puts the words of one name in the mask; not the titles of address before it ("Dhr. en
+// mevr. Jansen"), but a surname such as De Heer.
 func (nm nameMask) add(name string) {
-	for _, w := range strings.FieldsFunc(name, notWordRune) {
-		if f := fold(w); isNameWord(f) && !surnameParticles[f] && !isTitle(f) && f != "en" && f != "and" {
+	words := strings.FieldsFunc(name, notWordRune)
+	for i, w := range words {
+		f := fold(w)
+		if _, title := titleOfAddress(words[i:]); title > 0 && (i == 0 || slices.Contains([]string{"en", "and"}, fold(words[i-1]))) {
+			continue // a title: only the name after it
+		}
+		if isNameWord(f) && !surnameParticles[f] && f != "en" && f != "and" {
 			nm[f] = true
 		}
 	}
@@ -58,22 +65,41 @@ func (nm nameMask) matches(word string) bool {
 	return !strings.ContainsRune("aiouy", last)
 }
 
-// isTitle reports whether a folded word is a title of address: "mevrouw", "dhr", "heer".
-func isTitle(f string) bool { return titlesOfAddress[f] != "" || f == "heer" }
+// namesNext reports whether a name may follow a folded word: a title of address ("mevrouw",
+// "dhr", "heer") or the family ("fam.").
+func namesNext(f string) bool {
+	return titlesOfAddress[f] != "" || f == "heer" || f == "fam" || f == "familie"
+}
 
-// isName reports whether word, after prev in a text, is a name of the mask. A name is written
-// with a capital; a name word in lower case counts only right after a title ("de heer
-// çelik"), an initial ("J. klein") or another name, because many surnames are ordinary words
-// too: "een klein dossier" is no Mrs Klein, "groen licht" no Mr Groen.
-func (nm nameMask) isName(prev string, prevName bool, word string) bool {
+// isName reports whether word is a name of the mask, where a name may stand (after a title,
+// an initial or another name: see names) or not. A name word written with a capital is a name;
+// in lower case too, unless it is an ordinary word (ordinaryWords) where no name is expected:
+// "een klein dossier" is no Mrs Klein, "groen licht" no Mr Groen, but "met jansen
+// gebeld" is Mr Jansen, and so is "de heer groen".
+func (nm nameMask) isName(word string, nameHere bool) bool {
 	if !nm.matches(word) {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(r) || prevName || isTitle(fold(prev)) {
-		return true
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r) || nameHere || !ordinaryWords[fold(word)]
+}
+
+// ordinaryWords are Dutch words that are common surnames or first names too ("ik ben", "hij
+// wil"). Written in lower case where no name is expected they stay: the annual report printed "N.N." for them, and a measure
+// describing "een klein dossier" was refused for naming Mrs Klein.
+var ordinaryWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`klein groot lang lange kort sterk snel stil goed rijk arm hoog laag nieuw oud vrij
+		blij vlug wijs recht zwart rood bruin blauw geel grijs groen wit jong heer boer bakker visser kok koster
+		schipper timmerman slager molenaar kuiper brouwer schilder schrijver verver herder jager ruiter knecht meester
+		koopman smid koning prins graaf keizer hoek berg brink dijk veen beek meer laan kerk molen heuvel veld hof dam
+		brug haven zee water wal weg plas poort toren huis kamp hout steen staal goud zilver koper vis haan kat hond
+		wolf vogel vink haas beer bok kraai mol mus snoek zwaan bos vos boom bloem roos eik linde riet gras hart
+		mens man kind vriend vroeg laat winter zomer maan zon ster bril hamer pot pan kop kaas brood melk wijn
+		zout peper ben wil lot fleur iris hoop storm mark mei april juni`) {
+		ordinaryWords[w] = true
 	}
-	r, n := utf8.DecodeRuneInString(prev)
-	return n > 0 && n == len(prev) && unicode.IsUpper(r) // an initial
 }
 
 // The replacements of what anonymising takes out.
@@ -123,14 +149,31 @@ func (nm nameMask) find(text string) string {
 	return found
 }
 
-// names is words, telling each word whether it is a name (isName) after the word before it.
+// names is words, telling each word whether it is a name (isName). A name is expected after
+// a title, an initial ("J.", "Th.") or another name in the same run of words, looking back
+// past the particles of a surname: "mevrouw de vries", "J. van dijk", "Sanne klein".
 func (nm nameMask) names(text string, each func(before, word string, name bool) string) {
-	prev, prevName := "", false
+	prev, prevName, expect := "", false, false // prev: the last word that is no particle, until the next word
 	nm.words(text, func(before, word string) string {
-		name := word != "" && nm.isName(prev, prevName, word)
-		prev, prevName = word, name
+		if prev != "" {
+			expect = prevName && strings.TrimSpace(before) == "" || namesNext(fold(prev)) || isInitial(prev, before)
+			prev = ""
+		}
+		name := word != "" && nm.isName(word, expect)
+		if word != "" && !surnameParticles[fold(word)] {
+			prev, prevName = word, name
+		}
 		return each(before, word, name)
 	})
+}
+
+// isInitial reports whether word, followed by after, is an initial: "J.", "Th.", or a capital
+// on its own.
+func isInitial(word, after string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	n := utf8.RuneCountInString(word)
+	dotted := strings.HasPrefix(after, ".")
+	return n == 1 && (dotted || unicode.IsUpper(r)) || n <= 3 && dotted && unicode.IsUpper(r)
 }
 
 // words hands each word of text to each, with the text between it and the previous word.

@@ -65,7 +65,8 @@ func FuzzCheckTemplate(f *testing.F) {
 	})
 }
 
-// FuzzNameMask: whatever the name and the text, the masked text shows no word of the name.
+// FuzzNameMask: whatever the name and the text, mask and find agree: the masked text holds
+// nothing find takes for a name. What counts as a name is TestMaskNames's.
 func FuzzNameMask(f *testing.F) {
 	for _, s := range [][2]string{{"Mehmet Çelik", "Gesprek met de heer Celik over Çeliks factuur"},
 		{"Bo de Vries", "Bo's klacht, Bos en de Vries"}, {"Jan Jansen", "jansen@example.nl belde 06-12345678, 1234 AB"},

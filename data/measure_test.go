@@ -350,11 +350,26 @@ func TestMaskNames(t *testing.T) {
 	}
 	// Surnames that are ordinary words too: in lower case they are a name only after a title,
 	// an initial or another name. "Jan en Marie" and "Dhr." put no "en" or "dhr" in the mask.
+	// (A surname that is no ordinary word is a name in lower case anywhere: below.)
 	common := newNameMask("Sanne Klein", "Jan en Marie de Groen", "Dhr. P. Kok")
 	for in, want := range map[string]string{
 		"Bij een klein dossier eerst bellen; groen licht van de kok, en pas dan de offerte.": "Bij een klein dossier eerst bellen; groen licht van de kok, en pas dan de offerte.",
 		"Gesprek met mevrouw klein en met de heer kok; Klein belde.":                         "Gesprek met mevrouw N.N. en met de heer N.N.; N.N. belde.",
 		"Sanne klein en M. groen belden, dhr. kok niet.":                                     "N.N. en M. N.N. belden, dhr. N.N. niet.",
+	} {
+		if got := common.mask(in); got != want {
+			t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+	// A name in lower case where a name stands: after a title or an initial, past the
+	// particles of the surname; and a surname that is no ordinary word, anywhere.
+	common = newNameMask("Sanne de Groot", "Piet van Dijk", "Jan Bakker", "Thijs Jansen", "Mevrouw De Heer", "Sanne Klein")
+	for in, want := range map[string]string{
+		"Gesprek met mevrouw de groot over een groot dossier.": "Gesprek met mevrouw de N.N. over een groot dossier.",
+		"J. van dijk belde over de weg langs de dijk.":         "J. van N.N. belde over de weg langs de dijk.",
+		"Th. klein en fam. bakker; de bakker bleef.":           "Th. N.N. en fam. N.N.; de bakker bleef.",
+		"Gesprek met jansen, daarna met de heer Jansen.":       "Gesprek met N.N., daarna met de heer N.N..",
+		"Mevrouw De Heer belde.":                               "Mevrouw De N.N. belde.",
 	} {
 		if got := common.mask(in); got != want {
 			t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
