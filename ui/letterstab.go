@@ -178,7 +178,9 @@ func (lt *lettersTab) onMake(want data.LetterKind) {
 	// from the banner or the annual report.
 	late := wrapped("")
 	late.Importance = widget.WarningImportance
+	var fields func() // the rows shown, once the dialog is built
 	lateAck := func() {
+		was := late.Visible()
 		text := ""
 		if d, err := parseDate(dated.Text); err == nil && cf.file != nil && len(kinds) > 0 && kinds[max(0, kind.SelectedIndex())] == data.LetterAcknowledgement &&
 			!cf.file.AckDueOn.IsZero() && d.After(cf.file.AckDueOn) {
@@ -186,6 +188,9 @@ func (lt *lettersTab) onMake(want data.LetterKind) {
 				map[string]any{"Due": shortDate(cf.file.AckDueOn)})
 		}
 		showLine(late, text)
+		if late.Visible() != was && fields != nil {
+			fields()
+		}
 	}
 	dated.OnChanged = func(string) { lateAck() }
 	lateAck()
@@ -209,20 +214,24 @@ func (lt *lettersTab) onMake(want data.LetterKind) {
 			lt.open(fmt.Sprintf("%s-%s.pdf", fileWords(letterLabel(kinds[kind.SelectedIndex()])), cf.ref), pdf)
 			return nil
 		})
-	// The documents and the expert only for the letters that name them (letters.Request).
+	// The documents and the expert only for the letters that name them (letters.Request), the
+	// warning only when there is one.
 	d := cf.dialog
 	form, all := d.form, d.form.Items
-	kind.OnChanged = func(string) {
-		lateAck()
+	fields = func() {
 		k := kinds[kind.SelectedIndex()]
 		form.Items = withoutFields(all, map[fyne.CanvasObject]bool{
 			documents: k != data.LetterConsent && k != data.LetterConfidentiality,
-			expert:    k != data.LetterConfidentiality})
+			expert:    k != data.LetterConfidentiality, late: !late.Visible()}) // a hidden line still took a row's room
 		form.Refresh()
 		d.Show() // fitted anew to the fields shown, and centred again
 		for _, o := range cf.win.Canvas().Overlays().List() {
 			o.Refresh()
 		}
+	}
+	kind.OnChanged = func(string) {
+		lateAck()
+		fields()
 	}
 	kind.OnChanged("")
 }
