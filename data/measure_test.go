@@ -338,9 +338,7 @@ func TestMaskNames(t *testing.T) {
 		"Tel.06-12345678, tel:0612345678.":                                              "Tel.[telefoon], tel:[telefoon].",
 		"Na K-2025-0007 0612345678 gebeld.":                                             "Na K-2025-0007 [telefoon] gebeld.",
 	} {
-		if got := mask.mask(in); got != want {
-			t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
-		}
+		masks(t, mask, in, want)
 	}
 	if w := mask.find("Offerte voor de Jansens."); w != "Jansens" {
 		t.Errorf("find: %q", w)
@@ -357,9 +355,7 @@ func TestMaskNames(t *testing.T) {
 		"Gesprek met mevrouw klein en met de heer kok; Klein belde.":                         "Gesprek met mevrouw N.N. en met de heer N.N.; N.N. belde.",
 		"Sanne klein en M. groen belden, dhr. kok niet.":                                     "N.N. en M. N.N. belden, dhr. N.N. niet.",
 	} {
-		if got := common.mask(in); got != want {
-			t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
-		}
+		masks(t, common, in, want)
 	}
 	// A name in lower case where a name stands: after a title or an initial, past the
 	// particles of the surname; and a surname that is no ordinary word, anywhere.
@@ -371,9 +367,15 @@ func TestMaskNames(t *testing.T) {
 		"Gesprek met jansen, daarna met de heer Jansen.":       "Gesprek met N.N., daarna met de heer N.N..",
 		"Mevrouw De Heer belde.":                               "Mevrouw De N.N. belde.",
 	} {
-		if got := common.mask(in); got != want {
-			t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
-		}
+		masks(t, common, in, want)
+	}
+}
+
+// masks checks that mask turns in into want.
+func masks(t *testing.T, mask nameMask, in, want string) {
+	t.Helper()
+	if got := mask.mask(in); got != want {
+		t.Errorf("mask(%q)\n got %q\nwant %q", in, got, want)
 	}
 }
 

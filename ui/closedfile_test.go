@@ -14,6 +14,16 @@ import (
 // closedComplaint is a formal complaint handled and closed, with its outcome letter sent.
 func closedComplaint(t *testing.T, s *data.Store) string {
 	t.Helper()
+	ref := outcomeSent(t, s)
+	if err := s.CloseComplaint(ref); err != nil {
+		t.Fatal(err)
+	}
+	return ref
+}
+
+// outcomeSent is a formal complaint found unfounded, with its outcome letter sent.
+func outcomeSent(t *testing.T, s *data.Store) string {
+	t.Helper()
 	ref := addComplaint(t, s, "Hanna Jansen")
 	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryPost, "Bevestigd."); err != nil {
 		t.Fatal(err)
@@ -22,9 +32,6 @@ func closedComplaint(t *testing.T, s *data.Store) string {
 		t.Fatal(err)
 	}
 	sendOutcome(t, s, ref)
-	if err := s.CloseComplaint(ref); err != nil {
-		t.Fatal(err)
-	}
 	return ref
 }
 
@@ -282,14 +289,7 @@ func TestStepDialogSaysWhatItWaitsFor(t *testing.T) {
 // unsent for good; an older version that was sent is not named, nor an unsent one superseded.
 func TestClosingNamesTheLettersNotSent(t *testing.T) {
 	m, s := newApp(t)
-	ref := addComplaint(t, s, "Hanna Jansen")
-	if err := s.Acknowledge(ref, data.NewDate(2026, 11, 23), data.DeliveryPost, "Bevestigd."); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Resolve(ref, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "Toegelicht.", NoHearingReason: "Geen reactie."}); err != nil {
-		t.Fatal(err)
-	}
-	sendOutcome(t, s, ref)
+	ref := outcomeSent(t, s)
 	if _, _, err := letters.Generate(s, letters.Request{Reference: ref, Kind: data.LetterOutcome, Date: data.Today(day)}); err != nil {
 		t.Fatal(err)
 	}
