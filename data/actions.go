@@ -25,6 +25,7 @@ const (
 	ItemEvaluateMeasure  ItemKind = "evaluate_measure"  // a measure carried out: judge whether it worked
 	ItemRetention        ItemKind = "retention"         // finished files past their retention period; not bound to a complaint
 	ItemReturnCopies     ItemKind = "return_copies"     // consent withdrawn: ask an expert to return or destroy the copies (Detail: the expert)
+	ItemEraseAgain       ItemKind = "erase_again"       // a restore brought back personal data erased after its backup
 )
 
 // Label is what to do, in the practitioner's words.
@@ -44,6 +45,7 @@ var itemLabels = map[ItemKind]string{
 	ItemEvaluateMeasure:  "Effect van de verbetermaatregel beoordelen",
 	ItemRetention:        "Dossiers over de bewaartermijn anonimiseren",
 	ItemReturnCopies:     "Kopieën terugvragen bij de deskundige",
+	ItemEraseAgain:       "Persoonsgegevens opnieuw wissen",
 }
 
 // ActionItem is one thing the procedure now requires of the practice, with its due date.

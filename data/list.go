@@ -461,6 +461,11 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		return OverviewCounts{}, nil, err
 	}
 	items = append(items, RetentionItems(due, today, set)...)
+	again, err := eraseAgainItems(s.reads(), today, set)
+	if err != nil {
+		return OverviewCounts{}, nil, err
+	}
+	items = append(items, again...)
 	out, err := copiesOut(s.reads(), 0)
 	if err != nil {
 		return OverviewCounts{}, nil, err

@@ -91,6 +91,9 @@ func swapIn(res *RestoreResult, tmp, dbPath string, exists bool, backupPath stri
 			"events": h.Events, "head": h.Head, "set_aside": res.SetAside}
 		if c := res.Replaced; c != nil { // what the register set aside held: its events, and how the backup stood to it
 			payload["replaced_events"], payload["relation"] = c.Events, c.Relation
+			if len(c.Erased) > 0 { // erased after the backup: Vandaag asks to erase them again (EraseAgainItems)
+				payload["erase_again"] = c.Erased
+			}
 		}
 		return tx.event(0, "register_restored", payload)
 	})

@@ -112,3 +112,22 @@ func (c *BackupComparison) Warning() Text {
 	}
 	return Text{}
 }
+
+// eraseAgainItems are Vandaag's items for the complaints whose personal data were erased or
+// anonymised after a backup that was then restored (its register_restored event names them),
+// until they are anonymised again: the confirmation of the restore said so once, but an
+// erasure the complainant asked for (AVG article 17) must not stay undone by a restore.
+func eraseAgainItems(q querier, today Date, s Settings) ([]ActionItem, error) {
+	var items []ActionItem
+	err := scanRows(q, func(it *ActionItem) []any {
+		return []any{&it.ComplaintID, &it.Reference, &it.Complainant, &it.Organisation, &it.DueOn}
+	}, func(it ActionItem) {
+		it.Kind, it.Label = ItemEraseAgain, ItemEraseAgain.Label()
+		it.DaysLeft, it.Warning = today.DaysUntil(it.DueOn), WarningFor(Date{}, it.DueOn, today, s.WarningDays())
+		items = append(items, it)
+	}, `SELECT DISTINCT c.id, c.reference, c.complainant_name, c.organisation, date(e.at, 'localtime')
+		FROM events e JOIN event_payloads p ON p.event_id = e.id, json_each(p.payload, '$.erase_again') j
+		JOIN complaints c ON c.reference = j.value
+		WHERE e.complaint_id IS NULL AND e.kind = 'register_restored' AND c.anonymised_on IS NULL`)
+	return items, err
+}

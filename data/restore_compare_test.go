@@ -128,4 +128,28 @@ func TestRestoreSaysWhichErasuresItUndoes(t *testing.T) {
 	if _, err := Restore(backup, path, "", false, time.Now(), ""); err == nil || !strings.Contains(err.Error(), "persoonsgegevens van "+erased) {
 		t.Errorf("the refusal without force: %v", err)
 	}
+	// Restored, Vandaag asks to erase it again until it is: the confirmation said it once.
+	if _, err := Restore(backup, path, "", true, time.Now(), ""); err != nil {
+		t.Fatal(err)
+	}
+	s = openAt(t, path, "2026-03-02")
+	again := func() []string {
+		t.Helper()
+		_, items, err := s.Overview()
+		must(t, err)
+		var refs []string
+		for _, it := range items {
+			if it.Kind == ItemEraseAgain {
+				refs = append(refs, it.Reference)
+			}
+		}
+		return refs
+	}
+	if refs := again(); len(refs) != 1 || refs[0] != erased {
+		t.Errorf("after the restore Vandaag asks to erase %v again, want %s", refs, erased)
+	}
+	must(t, s.Erase(erased, "Verzoek van de klager, opnieuw na het terugzetten.", true))
+	if refs := again(); len(refs) != 0 {
+		t.Errorf("erased again, Vandaag still asks it for %v", refs)
+	}
 }

@@ -624,5 +624,7 @@ func (cf *complaintFile) openAt(kind data.ItemKind) {
 	case data.ItemReturnCopies:
 		cf.tabs.Select(cf.tab("experts"))
 		cf.onCopiesReturned()
+	case data.ItemEraseAgain: // where the erasure is done again
+		cf.tabs.Select(cf.tab("privacy"))
 	}
 }
