@@ -400,6 +400,14 @@ func BenchmarkOverview(b *testing.B) {
 			WHERE sh.complaint_id IN (SELECT complaint_id FROM consents WHERE withdrawn_on IS NOT NULL)
 			AND cs.withdrawn_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.complaint_id = sh.complaint_id
 			AND e.kind = 'copies_returned') GROUP BY sh.complaint_id, sh.expert_id`)
+			if err != nil {
+				return err
+			}
+			// The complaints a restore brought back after their erasure (none in the demo).
+			_, err = drain(tx, `SELECT DISTINCT c.id, c.reference, c.complainant_name, c.organisation, date(e.at, 'localtime')
+			FROM events e JOIN event_payloads p ON p.event_id = e.id, json_each(p.payload, '$.erase_again') j
+			JOIN complaints c ON c.reference = j.value
+			WHERE e.complaint_id IS NULL AND e.kind = 'register_restored' AND c.anonymised_on IS NULL`)
 			return err
 		})
 	})
