@@ -213,6 +213,9 @@ func (s *Store) EvaluateMeasure(code string, on Date, effective bool, note strin
 		case note == "":
 			return invalid("evaluation", "vul in waarop het oordeel over het effect berust")
 		}
+		if err := tx.namesNobody("evaluation", note, Msg("de bevinding"), Msg("beschrijf het effect zonder namen: het hoort bij de verbetermaatregel, die in het jaarverslag staat")); err != nil {
+			return err
+		}
 		effect := EffectNotEffective
 		if effective {
 			effect = EffectEffective

@@ -592,3 +592,29 @@ func TestWkkgzOutcomeLetterWaitsForItsMeasure(t *testing.T) {
 	_, err = s.SaveLetter(month, LetterOutcome, "nl", pdf("uitkomst"), 0)
 	must(t, err)
 }
+
+// TestTextsWithoutNamesNameNobody: the reason of a legal hold and the finding of a measure's
+// evaluation, asked without names because they outlive the complaint's personal data, are
+// refused, changing nothing, when they name someone the register knows, as a measure is.
+func TestTextsWithoutNamesNameNobody(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := resolved(t, s, "Thijs Bakker", VerdictWellFounded)
+	m, err := s.AddMeasure(Measure{Description: "Offerte bij meerwerk", RootCause: "fees", DueOn: day("2026-03-02")}, ref)
+	must(t, err)
+	must(t, s.MeasureDone(m.Code, Date{}))
+	before := dumpTables(t, s)
+	for what, err := range map[string]error{
+		"hold":       s.Hold(ref, "Tuchtzaak van de heer Bakker, aanhangig sinds 1 maart 2026"),
+		"evaluation": s.EvaluateMeasure(m.Code, Date{}, true, "Bakker kreeg daarna een offerte vooraf."),
+	} {
+		var de *Error
+		if !errors.As(err, &de) || de.Code != CodeInvalid || !strings.Contains(err.Error(), `"Bakker"`) {
+			t.Errorf("%s naming the complainant: %v", what, err)
+		}
+	}
+	if dumpTables(t, s) != before {
+		t.Error("a refused text changed the register")
+	}
+	must(t, s.Hold(ref, "Tuchtzaak aanhangig sinds 1 maart 2026"))
+	must(t, s.EvaluateMeasure(m.Code, Date{}, true, "Sindsdien geen klachten over meerwerk."))
+}

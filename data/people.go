@@ -106,14 +106,21 @@ func (bp *batchPeople) read(tx *Tx, query string, args ...any) error {
 // naming the word: a measure improves how the practice works, for everyone, and the annual
 // report prints it.
 func (tx *Tx) checkNoPerson(description string) error {
+	return tx.namesNobody("description", description, Msg("de omschrijving"),
+		Msg("beschrijf de verbetermaatregel zonder namen: hij verbetert de werkwijze van de praktijk en staat in het jaarverslag"))
+}
+
+// namesNobody refuses a text the practitioner was asked to write without names (field; what
+// it is, and why without names) that names a person the register knows, naming the word:
+// such a text outlives the complaint's personal data, in the annual report or the audit trail.
+func (tx *Tx) namesNobody(field, text string, what, why Text) error {
 	nm, err := tx.knownPeople()
 	if err != nil {
 		return err
 	}
-	if w := nm.find(description); w != "" {
-		return invalid("description", "de omschrijving noemt %q, de naam van iemand in het register (een klager, gemachtigde, "+
-			"betrokkene, behandelaar, deskundige, de praktijkhouder of een medewerker); beschrijf de verbetermaatregel zonder namen: "+
-			"hij verbetert de werkwijze van de praktijk en staat in het jaarverslag", w)
+	if w := nm.find(text); w != "" {
+		return invalid(field, "%s noemt %q, de naam van iemand in het register (een klager, gemachtigde, "+
+			"betrokkene, behandelaar, deskundige, de praktijkhouder of een medewerker); %s", what, w, why)
 	}
 	return nil
 }

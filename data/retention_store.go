@@ -87,6 +87,9 @@ func (s *Store) Hold(ref, reason string) error {
 		if !c.AnonymisedOn.IsZero() {
 			return conflict("klacht %s is al geanonimiseerd op %s; er valt niets meer te bewaren", ref, c.AnonymisedOn)
 		}
+		if err := tx.namesNobody("reason", reason, Msg("de reden"), Msg("noem geen namen: de reden staat in de overzichten van dossiers met een juridische bewaarplicht en blijft in het logboek")); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`UPDATE complaints SET held = 1, hold_reason = ? WHERE id = ?`, reason, c.ID); err != nil {
 			return err
 		}
