@@ -235,9 +235,14 @@ func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent, names D
 		return conflict("stukken delen met %s kan niet: voor klacht %s is geen geheimhoudingsverklaring vastgelegd die %s op of vóór %s heeft ondertekend; leg eerst de ondertekende verklaring vast%s",
 			sh.ExpertName, c.Reference, sh.ExpertName, sh.SharedOn, ForCLI(" (expert-statement "+c.Reference+" --expert ID --signed JJJJ-MM-DD)"))
 	}
-	if consent == nil || consent.Refused || !consent.WithdrawnOn.IsZero() && !consent.WithdrawnOn.After(sh.SharedOn) {
-		return conflict("stukken delen kan niet: de klager van %s heeft op %s geen toestemming die van kracht is om stukken met een externe deskundige te delen; leg eerst de toestemming van de klager vast%s",
+	switch {
+	case consent == nil:
+		return conflict("stukken delen kan niet: voor klacht %s is op %s geen toestemming van de klager vastgelegd om stukken met een externe deskundige te delen; leg eerst de toestemming van de klager vast%s",
 			c.Reference, sh.SharedOn, ForCLI(" (consent "+c.Reference+")"))
+	case consent.Refused:
+		return conflict("stukken delen kan niet: de klager van %s heeft geen toestemming gegeven om stukken met een externe deskundige te delen", c.Reference)
+	case !consent.WithdrawnOn.IsZero() && !consent.WithdrawnOn.After(sh.SharedOn):
+		return conflict("stukken delen kan niet: de klager van %s heeft de toestemming om stukken met een externe deskundige te delen op %s ingetrokken", c.Reference, consent.WithdrawnOn)
 	}
 	if !consent.Covers(sh.picked()) {
 		return conflict("stukken delen kan niet: de toestemming van de klager geldt alleen voor %s", names.Describe(consent.Documents))

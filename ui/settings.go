@@ -240,7 +240,18 @@ func (s *settingsScreen) letterTexts() fyne.CanvasObject {
 			hint.Wrapping = fyne.TextWrapWord
 			preview := newButton(lang.L("Preview on the latest complaint"), func() { s.onPreview(kind, language, e) })
 			copyDefault := newButton(lang.L("Start from the standard text"), func() {
-				e.SetText(letters.DefaultBody(kind, language))
+				standard := letters.DefaultBody(kind, language)
+				if strings.TrimSpace(e.Text) == "" || e.Text == standard {
+					e.SetText(standard)
+					return
+				}
+				// A text of the practice's own is not replaced without asking.
+				dialog.ShowConfirm(lang.L("Start from the standard text"), lang.L("Replace the text above by the standard text? What you wrote there is lost unless you copy it first."),
+					func(ok bool) {
+						if ok {
+							e.SetText(standard)
+						}
+					}, s.win)
 			})
 			box.Add(container.NewVBox(heading, e, hint, container.NewGridWithColumns(2, copyDefault, preview), widget.NewSeparator()))
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -49,5 +50,26 @@ func TestSettingRefusalNamesNoKey(t *testing.T) {
 	}
 	if got := err.Error(); !strings.Contains(got, "Bewaartermijn na sluiting (jaren) (retention_years): ") {
 		t.Errorf("the CLI says %q", got)
+	}
+}
+
+// TestStandardTextAsksBeforeReplacingAnOwnText: "Beginnen met de standaardtekst" fills an
+// empty letter text at once, but asks before it replaces a text the practice wrote.
+func TestStandardTextAsksBeforeReplacingAnOwnText(t *testing.T) {
+	m, _ := newApp(t)
+	set := m.Settings
+	e := set.entries[data.LetterTextKey(data.LetterAcknowledgement, "nl")]
+	standard := findButton(t, set.letterTexts(), "Beginnen met de standaardtekst")
+	own := "Beste {naam},\n\nDank voor uw klacht."
+	e.SetText(own)
+	test.Tap(standard)
+	if e.Text != own || m.win.Canvas().Overlays().Top() == nil {
+		t.Errorf("an own text was replaced without asking (dialog %v): %q", m.win.Canvas().Overlays().Top() != nil, e.Text)
+	}
+	m.win.Canvas().Overlays().Top().Hide()
+	e.SetText("")
+	test.Tap(standard)
+	if e.Text != letters.DefaultBody(data.LetterAcknowledgement, "nl") {
+		t.Errorf("an empty text did not get the standard text: %q", e.Text)
 	}
 }
