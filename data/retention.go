@@ -110,6 +110,17 @@ func RetentionDetail(n int) string {
 }
 
 // anonymiseRefusal says why a complaint cannot be anonymised now, or nil when it can.
+// ErasureRefusal says why the personal data of complaint c cannot be erased on request now, or
+// nil: an open complaint can, together with the record of its withdrawal (Store.Erase); a
+// resolved one only once its file is closed. The store refuses by it, and the privacy tab
+// says it beside its button instead of after the reason was typed.
+func ErasureRefusal(c *Complaint) error {
+	if c.Status.Open() && !c.Held && c.AnonymisedOn.IsZero() {
+		return nil
+	}
+	return anonymiseRefusal(c)
+}
+
 func anonymiseRefusal(c *Complaint) error {
 	switch {
 	case !c.AnonymisedOn.IsZero():

@@ -168,8 +168,8 @@ func (s *Store) Erase(ref, reason string, withdraw bool) error {
 		if err != nil {
 			return err
 		}
-		if c.Held || !c.AnonymisedOn.IsZero() {
-			return anonymiseRefusal(c)
+		if err := ErasureRefusal(c); err != nil {
+			return err
 		}
 		if c.Status.Open() {
 			if !withdraw {

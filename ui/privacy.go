@@ -31,10 +31,11 @@ type privacyTab struct {
 	export, erase *button
 	hold, release *button
 	state         *widget.Label
+	eraseWhy      *widget.Label // why erasing is refused now, below its button
 }
 
 func newPrivacyTab(cf *complaintFile, store privacyStore) *privacyTab {
-	p := &privacyTab{cf: cf, store: store, state: widget.NewLabel("")}
+	p := &privacyTab{cf: cf, store: store, state: widget.NewLabel(""), eraseWhy: refusalLine()}
 	p.state.Wrapping = fyne.TextWrapWord
 	p.export = newButton(lang.L("Export for an access request…"), p.onExport)
 	p.erase = newButton(lang.L("Erase on request…"), p.onErase)
@@ -44,22 +45,35 @@ func newPrivacyTab(cf *complaintFile, store privacyStore) *privacyTab {
 }
 
 func (p *privacyTab) content() fyne.CanvasObject {
-	row := func(hint string, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	// A row: its buttons, why they are refused now (nil: never said here), what they do.
+	row := func(hint string, why fyne.CanvasObject, buttons ...fyne.CanvasObject) fyne.CanvasObject {
 		l := widget.NewLabel(hint)
 		l.Wrapping = fyne.TextWrapWord
-		return container.NewVBox(container.NewHBox(buttons...), l, widget.NewSeparator())
+		box := container.NewVBox(container.NewHBox(buttons...))
+		if why != nil {
+			box.Add(why)
+		}
+		box.Add(l)
+		box.Add(widget.NewSeparator())
+		return box
 	}
 	return container.NewVScroll(container.NewVBox(p.state, widget.NewSeparator(),
-		row(lang.L("Access (article 15 GDPR): one ZIP file with everything recorded about this complainant, the letters and attachments, and an explanation for the complainant, in the language of their letters."), p.export),
-		row(lang.L("Erasure (article 17 GDPR): the personal data of this complaint are removed now, before the retention period ends. What the annual report needs stays."), p.erase),
-		row(lang.L("Legal hold: while a case is pending (a disciplinary or court case), this file is neither anonymised nor erased until you release the hold."), p.hold, p.release)))
+		row(lang.L("Access (article 15 GDPR): one ZIP file with everything recorded about this complainant, the letters and attachments, and an explanation for the complainant, in the language of their letters."), nil, p.export),
+		row(lang.L("Erasure (article 17 GDPR): the personal data of this complaint are removed now, before the retention period ends. What the annual report needs stays."), p.eraseWhy, p.erase),
+		row(lang.L("Legal hold: while a case is pending (a disciplinary or court case), this file is neither anonymised nor erased until you release the hold."), nil, p.hold, p.release)))
 }
 
 // show sets the buttons and the state line from a freshly loaded file; until is the day its
 // retention period ends (zero while it is being handled).
 func (p *privacyTab) show(c data.Complaint, until, today data.Date) {
 	anonymised := !c.AnonymisedOn.IsZero()
-	setEnabled(p.erase, !anonymised && !c.Held)
+	refused := data.ErasureRefusal(&c)
+	setEnabled(p.erase, refused == nil)
+	why := ""
+	if refused != nil && !anonymised && !c.Held { // those the file's header says
+		why = problemText(refused)
+	}
+	showLine(p.eraseWhy, why)
 	setEnabled(p.hold, !anonymised && !c.Held)
 	setEnabled(p.release, c.Held)
 	p.state.SetText(privacyLine(c))

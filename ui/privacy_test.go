@@ -267,3 +267,24 @@ func TestPrivacyTabSaysUntilWhen(t *testing.T) {
 		t.Errorf("within retention the tab says %q, want %q", cf.privacy.state.Text, want)
 	}
 }
+
+// TestErasingAResolvedFileSaysFirstToCloseIt: a resolved file not yet closed cannot be erased
+// (the store refuses it); the privacy tab says so beside the button, which it disables, instead
+// of refusing after the reason was typed. Closed, the button is offered.
+func TestErasingAResolvedFileSaysFirstToCloseIt(t *testing.T) {
+	m, s := newApp(t)
+	ref := outcomeSent(t, s)
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if p := cf.privacy; !p.erase.Disabled() || !p.eraseWhy.Visible() || !strings.Contains(p.eraseWhy.Text, "sluit het eerst") {
+		t.Errorf("resolved: erase disabled %v, why %q", p.erase.Disabled(), p.eraseWhy.Text)
+	}
+	if err := s.CloseComplaint(ref); err != nil {
+		t.Fatal(err)
+	}
+	cf.load(nil)
+	settle(m)
+	if p := cf.privacy; p.erase.Disabled() || p.eraseWhy.Visible() {
+		t.Errorf("closed: erase disabled %v, why %q", p.erase.Disabled(), p.eraseWhy.Text)
+	}
+}
