@@ -201,7 +201,7 @@ func (cf *complaintFile) onExpert() {
 		item("Organisation", org), item("Address", line1), item("Address (line 2)", line2),
 		item("Postcode and city", container.NewGridWithColumns(2, pc, city)), item("Country", country),
 		item("E-mail", email),
-		{Text: lang.L("Confidentiality statement signed on"), Widget: signed, HintText: lang.L("Leave empty until the signed statement is back.")}},
+		{Text: lang.L("General confidentiality statement signed on"), Widget: signed, HintText: lang.L("For your own records. Documents of a complaint are shared only once the expert has signed the statement for that complaint: in its file, tab Experts › Statement signed…")}},
 		func() error {
 			_, err := cf.experts.SaveExpert(data.Expert{ID: id, Name: name.Text, NameParts: parts.read(), Title: title.Text,
 				TitleAfter: titleAfter.Text, Organisation: org.Text, AddressLine1: line1.Text, AddressLine2: line2.Text,
