@@ -48,6 +48,7 @@ type importWizard struct {
 	// The widgets of the current step, for tests.
 	Selects  []*choice
 	Counts   *widget.Label
+	Refusal  *widget.Label // the refused row selected, in full
 	Skip     *widget.Check
 	Next     *button
 	Progress *widget.ProgressBar
@@ -252,20 +253,23 @@ func (w *importWizard) showPreview(v previewed) {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		r := p.Refused[i]
-		text := fmt.Sprintf("%s %d: %s", lang.L("row"), r.Line, say(r.Text)) // as the preview above names rows
-		if r.Column != "" {
-			text += "  (" + lang.L("column") + " " + r.Column + ")"
-		}
-		o.(*widget.Label).SetText(text)
+		o.(*widget.Label).SetText(refusedLine(p.Refused[i]))
 	})
+	// The list cuts a long refusal off on its one line; the one selected (at first the first)
+	// is shown in full below it.
+	w.Refusal = wrapped("")
+	w.Refusal.Importance = widget.DangerImportance
+	refused.OnSelected = func(i widget.ListItemID) { w.Refusal.SetText(refusedLine(p.Refused[i])) }
+	if len(p.Refused) > 0 {
+		refused.Select(0)
+	}
 	w.Next = newButton(lang.L("Import"), w.onImport)
 	w.Next.Importance = widget.HighImportance
 	w.Skip = widget.NewCheck(lang.L("Skip the refused rows and import the others"), func(bool) { w.enableImport() })
 	body := container.NewBorder(w.Counts, nil, nil, nil, rows)
 	if len(p.Refused) > 0 {
 		head := widget.NewLabelWithStyle(lang.L("Refused rows: correct them in the file and choose it again, or skip them."), 0, fyne.TextStyle{Bold: true})
-		split := container.NewVSplit(body, container.NewBorder(head, w.Skip, nil, nil, refused))
+		split := container.NewVSplit(body, container.NewBorder(head, container.NewVBox(w.Refusal, w.Skip), nil, nil, refused))
 		split.Offset = 0.6
 		w.step(3, lang.L("check the preview"), lang.L("These complaints will be imported with their own dates, status and verdict, marked as imported. Nothing is imported while a row is refused, unless you skip the refused rows."),
 			split, newButton(lang.L("Cancel"), w.win.Close), newButton(lang.L("Back"), w.showMapping), w.Next)
@@ -287,6 +291,15 @@ func (w *importWizard) enableImport() {
 
 // countRows is a number of rows of the sheet in words: "1 row", "200 rows".
 func countRows(n int) string { return lang.N("{{.N}} rows", n, map[string]any{"N": thousands(n)}) }
+
+// refusedLine is a refused row of the preview: its line, why, and the column.
+func refusedLine(r importer.Refusal) string {
+	text := fmt.Sprintf("%s %d: %s", lang.L("row"), r.Line, say(r.Text)) // as the preview above names rows
+	if r.Column != "" {
+		text += "  (" + lang.L("column") + " " + r.Column + ")"
+	}
+	return text
+}
 
 // previewLine is one complaint of the preview as the practitioner recognises it.
 func previewLine(r data.ImportRow) string {

@@ -68,6 +68,10 @@ func TestImportWizard(t *testing.T) {
 	if !w.Next.Disabled() {
 		t.Error("Import is enabled while rows are refused")
 	}
+	// The first refusal in full below the list, which cuts it off on its one line.
+	if got := w.Refusal.Text; !strings.HasPrefix(got, "regel 38: ") || got != refusedLine(w.preview.Refused[0]) {
+		t.Errorf("the refusal shown in full: %q", got)
+	}
 	cancels("the preview")
 	w.Skip.SetChecked(true)
 	if w.Next.Disabled() {
