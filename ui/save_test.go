@@ -218,6 +218,9 @@ func TestCareSectorChoosesTheWkkgzTerm(t *testing.T) {
 	if term() != data.PolicyWkkgz {
 		t.Errorf("the care sector left the term at %s", term())
 	}
+	if !strings.Contains(st.problem.Text, "De afhandeltermijn wordt “Wkkgz: 6 weken") || !strings.Contains(st.problem.Text, "was “Eén kalendermaand") {
+		t.Errorf("the term that followed the sector is not said: %q", st.problem.Text)
+	}
 	// Its text names the disputes body by a placeholder: saved all the same, and said.
 	if !strings.HasPrefix(st.problem.Text, "Vervang [naam geschilleninstantie] in ‘Vervolgstap na de uitkomst") || st.save.Disabled() ||
 		st.problem.Importance != widget.WarningImportance {

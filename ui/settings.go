@@ -355,6 +355,12 @@ func (s *settingsScreen) check() {
 	if w := data.TermWarning(data.Settings(values)); w.Key != "" {
 		notes = append(notes, capitalised(say(w))+".")
 	}
+	// The term may follow the sector (care: the Wkkgz): said, since the practice's published
+	// procedure names a term too.
+	if was, now := s.current[data.KeyDeadlinePolicy], values[data.KeyDeadlinePolicy]; was != "" && now != was {
+		notes = append(notes, lang.L("The resolution term becomes “{{.New}}” (was “{{.Old}}”) for complaints filed from now on; those filed before keep theirs. Check that your published complaints procedure names the same term.",
+			map[string]any{"New": choiceLabel(data.KeyDeadlinePolicy, now), "Old": choiceLabel(data.KeyDeadlinePolicy, was)}))
+	}
 	s.problem.Importance = widget.WarningImportance // said, not refused: not in a refusal's red
 	showLine(s.problem, strings.Join(notes, "\n"))
 	setEnabled(s.save, s.changed())
