@@ -1,6 +1,9 @@
 package data
 
-import "slices"
+import (
+	"encoding/json"
+	"slices"
+)
 
 // AddContact records a contact moment with the complainant.
 func (s *Store) AddContact(ref string, ct Contact) (int64, error) {
@@ -80,6 +83,22 @@ func (s *Store) InformationReceived(ref string, on Date, note string) error {
 		}
 		return tx.event(c.ID, "information_received", payload)
 	})
+}
+
+// ReceivedNote is the note recorded when the information asked for came in on the day on ("":
+// none, or erased with the personal data): Informatie ontvangen closes every open request at
+// once with one note, which its event keeps, so the contacts tab can show it beside them.
+func (f *File) ReceivedNote(on Date) string {
+	for _, e := range slices.Backward(f.Events) {
+		if e.Kind != "information_received" {
+			continue
+		}
+		var p map[string]string
+		if json.Unmarshal(e.Payload, &p) == nil && p["on"] == on.String() {
+			return p["note"]
+		}
+	}
+	return ""
 }
 
 // InformationRequest is the newest request for information the complainant has not answered

@@ -147,6 +147,9 @@ func (l *fileLists) show(f *data.File) {
 		switch {
 		case ct.InfoRequested != "" && !ct.InfoReceivedOn.IsZero():
 			with += " · " + lang.L("information received {{.On}}", map[string]any{"On": shortDate(ct.InfoReceivedOn)})
+			if got := f.ReceivedNote(ct.InfoReceivedOn); got != "" { // what came in, as recorded then
+				with += " (" + got + ")"
+			}
 		case ct.InfoRequested != "":
 			with += " · " + lang.L("information awaited by {{.Due}}", map[string]any{"Due": shortDate(ct.InfoDueOn)})
 		}

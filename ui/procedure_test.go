@@ -494,6 +494,7 @@ func TestInformationReceivedBesideTheRequest(t *testing.T) {
 		t.Errorf("the contact while the information is awaited: %q", row)
 	}
 	test.Tap(cf.lists.informationReceived)
+	cf.dialogItems[1].Widget.(*entry).SetText("Per post ontvangen.")
 	cf.dialog.Submit()
 	settle(m)
 	f, err := s.File(ref)
@@ -503,7 +504,9 @@ func TestInformationReceivedBesideTheRequest(t *testing.T) {
 	if cf.lists.informationReceived.Visible() {
 		t.Error("Informatie ontvangen… still shown once recorded")
 	}
-	if row := cf.lists.contactRows[0]; !strings.Contains(row, "brief · informatie ontvangen ") || !strings.HasSuffix(row, "· gevraagd: De offerte van september") {
+	// With what came in, as recorded then (it was in the timeline only).
+	if row := cf.lists.contactRows[0]; !strings.Contains(row, "brief · informatie ontvangen ") || !strings.Contains(row, " (Per post ontvangen.): ") ||
+		!strings.HasSuffix(row, "· gevraagd: De offerte van september") {
 		t.Errorf("the contact once the information came in: %q", row)
 	}
 }
