@@ -240,9 +240,9 @@ func (ms *measuresScreen) onDone() {
 		return
 	}
 	on := dateEntry(ms.today)
-	askForm(ms.win, lang.L("Measure {{.Code}} carried out", map[string]any{"Code": m.Code}), lang.L("Record"),
+	ms.ask(lang.L("Measure {{.Code}} carried out", map[string]any{"Code": m.Code}), lang.L("Record"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Carried out on"), on)},
-		func() { ms.do(func() error { return ms.store.MeasureDone(m.Code, dateOf(on)) }) })
+		func() error { return ms.store.MeasureDone(m.Code, dateOf(on)) })
 }
 
 func (ms *measuresScreen) onEvaluate() {
@@ -253,15 +253,28 @@ func (ms *measuresScreen) onEvaluate() {
 	on, note := dateEntry(ms.today), textArea(true)
 	effective := widget.NewRadioGroup([]string{lang.L("Effective"), lang.L("Not effective")}, nil)
 	effective.Required = true // the practitioner's own judgement: nothing is chosen for them
-	askForm(ms.win, lang.L("Evaluate measure {{.Code}}", map[string]any{"Code": m.Code}), lang.L("Record"),
+	ms.ask(lang.L("Evaluate measure {{.Code}}", map[string]any{"Code": m.Code}), lang.L("Record"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Effect"), effective),
 			{Text: lang.L("Finding"), Widget: note, HintText: lang.L("Has the problem come back since? What did you see?")},
 			widget.NewFormItem(lang.L("Evaluated on"), on)},
-		func() {
-			ms.do(func() error {
-				return ms.store.EvaluateMeasure(m.Code, dateOf(on), effective.Selected == lang.L("Effective"), note.Text)
-			})
+		func() error {
+			return ms.store.EvaluateMeasure(m.Code, dateOf(on), effective.Selected == lang.L("Effective"), note.Text)
 		})
+}
+
+// ask is askForm for a change the store may refuse (a date before the measure was recorded, a
+// finding that names someone): refused, the dialog stays with what was typed, beside the
+// refusal, as the measure's own dialog does (editMeasure); it closed and lost the text.
+func (ms *measuresScreen) ask(title, confirm string, items []*widget.FormItem, change func() error) {
+	var d *formDialog
+	d = askForm(ms.win, title, confirm, items, func() {
+		if err := change(); err != nil {
+			d.Show()
+			showError(err, ms.win)
+			return
+		}
+		ms.changed()
+	})
 }
 
 // onLink links the selected measure, while it is being carried out, to a complaint that waits

@@ -723,6 +723,33 @@ func TestMeasuresScreenCarriesAMeasureThrough(t *testing.T) {
 	if len(ms.measures) != 1 || ms.current() == nil || ms.buttons["evaluate"].Disabled() {
 		t.Errorf("after carrying it out the to-do list shows %d measures, selection %v", len(ms.measures), ms.current())
 	}
+	// A finding the store refuses (it names the practitioner) keeps its dialog and what was
+	// typed: it closed and lost the text.
+	test.Tap(ms.buttons["evaluate"])
+	var note *entry
+	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
+		switch w := o.(type) {
+		case *widget.RadioGroup:
+			w.SetSelected(w.Options[0])
+		case *entry:
+			if w.MultiLine {
+				note = w
+			}
+		}
+	}
+	note.SetText("Volgens Anne geen klachten meer.")
+	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
+		if b, ok := asButton(o); ok && b.Text == "Vastleggen" {
+			test.Tap(b)
+			break
+		}
+	}
+	settle(m)
+	overlays := m.win.Canvas().Overlays().List() // the refusal over the dialog it refused
+	if got, _ := s.Measure(list[0].Code); !got.EvaluatedOn.IsZero() || note.Text != "Volgens Anne geen klachten meer." ||
+		len(overlays) != 2 || !strings.Contains(overlayText(m.win), `noemt "Anne"`) {
+		t.Errorf("a refused finding: evaluated on %s, %d overlays, on top %q", got.EvaluatedOn, len(overlays), overlayText(m.win))
+	}
 }
 
 func TestEscapeClosesAnErrorDialog(t *testing.T) {
