@@ -58,6 +58,21 @@ func retentionDue(q querier, set Settings, today, closedBefore Date) ([]Retentio
 	return out, err
 }
 
+// PastRetention is how many finished files not under a legal hold are past the retention period
+// with the settings set: what Vandaag would ask to anonymise (RetentionItems). The settings
+// screen says it before a shorter period is saved.
+func (s *Store) PastRetention(set Settings) (int, error) {
+	var n int
+	err := s.view(func(q querier) error {
+		due, err := retentionDue(q, set, s.today(), Date{})
+		for _, it := range RetentionItems(due, s.today(), set) {
+			n = it.Count
+		}
+		return err
+	})
+	return n, err
+}
+
 // retentionDueSQL reads the finished files not yet anonymised that ended before a day, from
 // the partial index complaints_retention, in its order (the day a file ended is its closing or
 // withdrawal; for an imported one without those, its resolution or receipt). Without

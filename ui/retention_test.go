@@ -290,3 +290,29 @@ func TestRetentionReviewSaysYearOrYearsInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestAShorterRetentionPeriodSaysWhatFallsPastIt: typing a shorter retention period says, before
+// saving, how many closed files it puts past the period (Vandaag then asks to anonymise them).
+func TestAShorterRetentionPeriodSaysWhatFallsPastIt(t *testing.T) {
+	m, s := newApp(t)
+	s.Now = func() time.Time { return time.Date(2025, 1, 10, 10, 0, 0, 0, time.Local) }
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Sanne Klein"}, ReceivedOn: data.NewDate(2025, 1, 5),
+		Channel: data.ChannelLetter, Formal: true, Subject: data.SubjectService, Summary: "Factuur te hoog"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Withdraw(ref, data.NewDate(2025, 1, 10), ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return day }
+	st := m.Settings
+	st.refresh()
+	settle(m)
+	if n, err := s.PastRetention(data.Settings(st.values())); err != nil || n != 0 {
+		t.Fatalf("withdrawn in January 2025, past the default period: %d (%v)", n, err)
+	}
+	st.entries[data.KeyRetentionYears].SetText("1")
+	if !strings.Contains(st.problem.Text, "Met deze bewaartermijn is 1 gesloten dossier over de termijn") || st.save.Disabled() {
+		t.Errorf("a period of one year: %q, save disabled %v", st.problem.Text, st.save.Disabled())
+	}
+}

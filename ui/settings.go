@@ -23,6 +23,7 @@ type settingsStore interface {
 	outputGuard
 	SetSettings(values map[string]string) error
 	List(f data.Filter) ([]data.Listed, error)
+	PastRetention(set data.Settings) (int, error)
 }
 
 // choices are the settings picked from a list rather than typed.
@@ -360,6 +361,12 @@ func (s *settingsScreen) check() {
 	if was, now := s.current[data.KeyDeadlinePolicy], values[data.KeyDeadlinePolicy]; was != "" && now != was {
 		notes = append(notes, lang.L("The resolution term becomes “{{.New}}” (was “{{.Old}}”) for complaints filed from now on; those filed before keep theirs. Check that your published complaints procedure names the same term.",
 			map[string]any{"New": choiceLabel(data.KeyDeadlinePolicy, now), "Old": choiceLabel(data.KeyDeadlinePolicy, was)}))
+	}
+	// A shorter retention period puts files past it at once: said before it is saved.
+	if was, now := s.current[data.KeyRetentionYears], values[data.KeyRetentionYears]; now != was {
+		if n, err := s.store.PastRetention(data.Settings(values)); err == nil && n > 0 {
+			notes = append(notes, lang.N("With this retention period {{.N}} closed file is past it: once saved, Today asks you to anonymise it.", n, map[string]any{"N": thousands(n)}))
+		}
 	}
 	s.problem.Importance = widget.WarningImportance // said, not refused: not in a refusal's red
 	showLine(s.problem, strings.Join(notes, "\n"))
