@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // CopiesOut are copies of a complaint's documents that an expert still holds after the
 // complainant withdrew the consent they were shared under (or refused it in a later answer). The procedure lets copies go to an
@@ -129,4 +132,18 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 // withdrawal of consent.
 func (s *Store) CopiesOut(ref string) ([]CopiesOut, error) {
 	return ofComplaint(s, ref, copiesOut)
+}
+
+// CopiesBack says, for the file's experts tab, each time an expert returned or destroyed the
+// copies of documents (what the timeline says too); none for an event whose content was erased
+// with the personal data.
+func (f *File) CopiesBack() []Text {
+	var out []Text
+	for _, e := range f.Events {
+		var r struct{ Expert string }
+		if e.Kind == "copies_returned" && json.Unmarshal(e.Payload, &r) == nil && r.Expert != "" {
+			out = append(out, e.Describe())
+		}
+	}
+	return out
 }

@@ -105,6 +105,10 @@ func TestCopiesComeBackAfterConsentIsWithdrawn(t *testing.T) {
 	if got := events[len(events)-1].Describe().String(); !strings.Contains(got, "dr. H. Verhoef heeft de kopieën vernietigd") {
 		t.Errorf("the return's timeline entry: %q", got)
 	}
+	// The experts tab lists it too (the warning that asked for it is gone).
+	if f, err := s.File(ref); err != nil || len(f.CopiesBack()) != 1 || !strings.Contains(f.CopiesBack()[0].String(), "heeft de kopieën vernietigd") {
+		t.Errorf("the file's returns: %v (%v)", f.CopiesBack(), err)
+	}
 	refusedUnchanged(t, s, "recorded twice", ErrConflict, func() error { return s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert}) })
 	if r, err := s.Verify(); err != nil || !r.OK() {
 		t.Fatalf("verify: %+v %v", r, err)

@@ -337,6 +337,9 @@ func expertRows(f *data.File) []string {
 		rows = append(rows, lang.L("{{.On}} shared with {{.Expert}}: {{.Documents}}",
 			map[string]any{"On": shortDate(s.SharedOn), "Expert": s.ExpertName, "Documents": say(names.Describe(data.Documents{Letters: s.Letters, Attachments: s.Attachments}))}))
 	}
+	for _, back := range f.CopiesBack() {
+		rows = append(rows, say(back))
+	}
 	for _, o := range f.CopiesOut {
 		rows = append(rows, lang.L("{{.Expert}} still holds copies without consent (withdrawn {{.On}}): ask for them back or to destroy them",
 			map[string]any{"Expert": o.Expert, "On": shortDate(o.WithdrawnOn)}))
