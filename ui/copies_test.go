@@ -113,7 +113,9 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	if out, err := s.CopiesOut(ref); err != nil || len(out) != 0 {
 		t.Fatalf("copies out after recording: %+v %v", out, err)
 	}
-	if !cf.lists.copiesReturned.Hidden || strings.Contains(strings.Join(cf.lists.expertRows, "\n"), "kopieën") {
+	// The warning is gone, and the return is listed in its place.
+	if rows := strings.Join(cf.lists.expertRows, "\n"); !cf.lists.copiesReturned.Hidden || strings.Contains(rows, "zonder toestemming") ||
+		!strings.HasSuffix(rows, "Dr. J. Smit heeft de kopieën vernietigd (30-11-2026)") {
 		t.Errorf("after recording: Copies returned hidden %v, the Experts tab %q", cf.lists.copiesReturned.Hidden, cf.lists.expertRows)
 	}
 	if rows := timelineText(t, s, ref); !strings.Contains(rows, "Dr. J. Smit heeft de kopieën vernietigd") {
