@@ -190,16 +190,12 @@ func letterStepLabel(kind data.LetterKind, made bool) string {
 // unsentLetter is the index in f.Letters of the newest version of kind when it is not marked
 // sent yet, or -1.
 func unsentLetter(f *data.File, kind data.LetterKind) int {
-	newest := -1
-	for i, l := range f.Letters {
-		if l.Kind == kind && (newest < 0 || l.Version > f.Letters[newest].Version) {
-			newest = i
+	for _, l := range f.UnsentLetters() {
+		if l.Kind == kind {
+			return slices.IndexFunc(f.Letters, func(x data.Letter) bool { return x.ID == l.ID })
 		}
 	}
-	if newest >= 0 && !f.Letters[newest].SentOn.IsZero() {
-		return -1
-	}
-	return newest
+	return -1
 }
 
 // onNext takes the next step: the letter it waits for, made or marked sent, or the step's own

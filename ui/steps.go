@@ -305,7 +305,8 @@ func dateEntry(today func() data.Date) *entry {
 // stepDate is the date field of step a of the file: today, checked as typed against the
 // store's own limits (data.Complaint.DayFloor), so no tick shows beside a day it refuses.
 func (cf *complaintFile) stepDate(a data.Action) *entry {
-	e := dateEntry(cf.today)
+	e := newEntry() // dateEntry's field, with a check of its own
+	e.SetText(shortDate(cf.today()))
 	var floor data.Date
 	var what data.Text
 	if cf.file != nil {
