@@ -33,6 +33,14 @@ func knownPeople(q querier) (nameMask, error) {
 // peopleNames are the columns of a complaint that name a person, as knownPeople reads them.
 const peopleNames = `complainant_name, rep_name, person_named, handler`
 
+// changedComplaintsSQL reads the names of the complaints changed after an event and by the
+// change so far. The event's range of the row notes is read through their primary key: by
+// their index on table, the query would read every complaint's note of the register (at
+// 100,000 complaints, half the generator's time went there).
+const changedComplaintsSQL = `SELECT c.id, ` + peopleNames + ` FROM complaints c WHERE c.id IN (
+	SELECT row_key FROM event_rows WHERE event_id > ? AND +tbl = 'complaints'
+	UNION SELECT row_key FROM pending_rows WHERE tbl = 'complaints')`
+
 // batchPeople is knownPeople kept up to date through a batch: the name words of every
 // complaint, counted, so that a batch adding hundreds of measures to a register of 100,000
 // complaints reads again only the complaints changed since the last check (the audit trail
@@ -60,9 +68,7 @@ func (tx *Tx) knownPeople() (nameMask, error) {
 		}
 	} else {
 		// The complaints changed since: by events after upTo, and by this change so far.
-		if err := bp.read(tx, `SELECT c.id, `+peopleNames+` FROM complaints c WHERE c.id IN (
-			SELECT row_key FROM event_rows WHERE event_id > ? AND tbl = 'complaints'
-			UNION SELECT row_key FROM pending_rows WHERE tbl = 'complaints')`, bp.upTo); err != nil {
+		if err := bp.read(tx, changedComplaintsSQL, bp.upTo); err != nil {
 			return nil, err
 		}
 		if err := tx.QueryRow(`SELECT coalesce(max(id), 0) FROM events`).Scan(&bp.upTo); err != nil {

@@ -101,6 +101,13 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 			t.Errorf("a file's copies still out: %q", n.detail)
 		}
 	}
+	// A batch's check of names reads the row notes since its last check, not every
+	// complaint's note of the register.
+	for _, n := range explain(t, s, changedComplaintsSQL, 1) {
+		if strings.Contains(n.detail, "event_rows") && !strings.Contains(n.detail, "USING PRIMARY KEY (event_id>?)") {
+			t.Errorf("the batch's names of changed complaints read every complaint's row notes: %q", n.detail)
+		}
+	}
 	queries = append(queries, query{"annual report", true, reportComplaintsSQL, []any{day("2025-01-01"), day("2027-01-01")}})
 	queries = append(queries, query{"annual report: reopened files", true, reopenedSQL, []any{"2025", "2027"}})
 	for _, q := range []string{
