@@ -284,6 +284,39 @@ func TestStatusRankIsTheProcedureOrder(t *testing.T) {
 	}
 }
 
+// TestRegisterSortsComplainantsBySurname: sorted by complainant, the register follows the
+// surname without its tussenvoegsel, as a practice files its clients, with the full name after
+// it; a surname written all in lower case sorts as written. Before, "Anouk Bakker" came before
+// "Zoë van 't Hoff" only because A comes before Z. The index of migration 0019 holds the
+// register's very expression, or SQLite reads the whole register to sort it.
+func TestRegisterSortsComplainantsBySurname(t *testing.T) {
+	s := openStore(t, "2026-11-30")
+	for i, name := range []string{"Zoë van 't Hoff", "Sjoerd Bos", "ayşe el amrani", "Pieter-Bas de Boer", "Daan Bakker", "Anouk Bakker"} {
+		mustCreate(t, s, complaint(name, fmt.Sprintf("2026-11-%02d", i+1), true))
+	}
+	want := []string{"Anouk Bakker", "Daan Bakker", "Pieter-Bas de Boer", "Sjoerd Bos", "ayşe el amrani", "Zoë van 't Hoff"}
+	for _, desc := range []bool{false, true} {
+		listed, err := s.List(Filter{Sort: SortComplainant, Descending: desc})
+		must(t, err)
+		var got []string
+		for _, l := range listed {
+			got = append(got, l.Complainant.Name)
+		}
+		if desc {
+			slices.Reverse(got)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("sorted by complainant (descending %v): %q, want %q", desc, got, want)
+		}
+	}
+	var index string
+	must(t, s.r.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'complaints_complainant'`).Scan(&index))
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if want := flat(strings.ReplaceAll(surnameKeySQL, "c.", "")); !strings.Contains(flat(index), want) {
+		t.Errorf("the complainant index is on\n%s\nnot on the register's\n%s", flat(index), want)
+	}
+}
+
 // TestActiveListsOnlyRecentWithdrawals: the register's active filter lists a withdrawn formal
 // complaint while its confirmation is asked for, 90 days after the withdrawal, and not a
 // withdrawal of long ago, in List and Count as in Vandaag. List and Count counted every
