@@ -174,17 +174,41 @@ func (s *Store) MeasureDone(code string, on Date) error {
 		if on.IsZero() {
 			on = tx.today()
 		}
-		switch {
-		case on.After(tx.today()):
+		if on.After(tx.today()) {
 			return invalid("on", "de datum %s ligt in de toekomst", on)
-		case on.Before(m.CreatedOn):
-			return invalid("on", "de datum %s ligt vóór %s, de dag waarop de maatregel is vastgelegd", on, m.CreatedOn)
+		}
+		if err := tx.doneAfterCause(m, on); err != nil {
+			return err
 		}
 		if _, err := tx.Exec(`UPDATE measures SET done_on = ? WHERE id = ?`, on, m.ID); err != nil {
 			return err
 		}
 		return tx.event(0, "measure_done", map[string]string{"code": m.Code, "done_on": on.String()})
 	})
+}
+
+// doneAfterCause refuses a day of carrying out the measure before its cause: the first of its
+// complaints to come in, or, for a measure of the practice's own or recorded before its
+// complaints, the day it was recorded. A practitioner who improved the practice right after a
+// complaint and records the measure later gives the real day.
+func (tx *Tx) doneAfterCause(m *Measure, on Date) error {
+	var ref string
+	var received Date
+	err := tx.QueryRow(`SELECT c.reference, c.received_on FROM complaint_measures cm JOIN complaints c ON c.id = cm.complaint_id
+		WHERE cm.measure_id = ? ORDER BY c.received_on, c.id LIMIT 1`, m.ID).Scan(&ref, &received)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if ref != "" && received.Before(m.CreatedOn) {
+		if on.Before(received) {
+			return invalid("on", "de datum %s ligt vóór %s, de dag waarop klacht %s binnenkwam", on, received, ref)
+		}
+		return nil
+	}
+	if on.Before(m.CreatedOn) {
+		return invalid("on", "de datum %s ligt vóór %s, de dag waarop de maatregel is vastgelegd", on, m.CreatedOn)
+	}
+	return nil
 }
 
 // EvaluateMeasure records the evaluation of a carried-out measure's effect on the given day

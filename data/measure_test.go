@@ -102,6 +102,31 @@ func TestClosingNeedsAMeasureOrAReason(t *testing.T) {
 	}
 }
 
+// TestMeasureCarriedOutBeforeItWasRecorded: a practitioner who improved the practice right
+// after a complaint and records the measure later gives the real day, from the day its first
+// complaint came in; it was refused before the day of recording. A measure of the practice's
+// own has no complaint to go by: it cannot be carried out before it was recorded.
+func TestMeasureCarriedOutBeforeItWasRecorded(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	a := resolved(t, s, "Jansen", VerdictWellFounded) // came in on 2 February
+	early, err := s.AddMeasure(Measure{Description: "Tarieven op de website", RootCause: "fees"}, a)
+	must(t, err)
+	own, err := s.AddMeasure(Measure{Description: "Checklist bij intake", RootCause: "fees"})
+	must(t, err)
+	setToday(s, "2026-03-10")
+	before := dumpTables(t, s)
+	wantErr(t, s.MeasureDone(early.Code, day("2026-02-01")), ErrInvalid) // before its complaint came in
+	wantErr(t, s.MeasureDone(own.Code, day("2026-03-01")), ErrInvalid)   // before it was recorded
+	if !reflect.DeepEqual(dumpTables(t, s), before) {
+		t.Error("a refused day changed the register")
+	}
+	must(t, s.MeasureDone(early.Code, day("2026-02-02")))
+	if got, _ := s.Measure(early.Code); got.DoneOn != day("2026-02-02") {
+		t.Errorf("carried out before it was recorded: done on %s, want 2026-02-02", got.DoneOn)
+	}
+	must(t, s.MeasureDone(own.Code, day("2026-03-02")))
+}
+
 func TestMeasureSteps(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	a := resolved(t, s, "Jansen", VerdictWellFounded)
@@ -147,9 +172,11 @@ func TestMeasureSteps(t *testing.T) {
 	wantErr(t, s.EvaluateMeasure(m.Code, Date{}, true, "werkt"), ErrConflict) // not carried out yet
 	setToday(s, "2026-03-10")
 	wantErr(t, s.MeasureDone(m.Code, day("2026-03-11")), ErrInvalid) // in the future
-	wantErr(t, s.MeasureDone(m.Code, day("2026-03-01")), ErrInvalid) // before it was recorded
+	// Carried out after its complaints came in but before it was recorded: the real day is kept.
+	wantErr(t, s.MeasureDone(m.Code, day("2026-02-01")), ErrInvalid) // before its complaints came in
 	must(t, s.MeasureDone(m.Code, day("2026-03-05")))
 	wantErr(t, s.MeasureDone(m.Code, Date{}), ErrConflict)
+
 	wantErr(t, s.EvaluateMeasure(m.Code, day("2026-03-04"), true, "werkt"), ErrInvalid) // before it was done
 	wantErr(t, s.EvaluateMeasure(m.Code, Date{}, true, " "), ErrInvalid)
 	must(t, s.EvaluateMeasure(m.Code, Date{}, false, "opnieuw een klacht"))
