@@ -82,7 +82,7 @@ var sortColumns = map[SortKey][]string{
 	"":              {"c.received_on DESC", "c.id DESC"},
 	SortReceived:    {"c.received_on", "c.id"},
 	SortReference:   {"c.reference"},
-	SortComplainant: {surnameKeySQL + " COLLATE NOCASE", "c.complainant_name COLLATE NOCASE", "c.id"},
+	SortComplainant: {surnameKeySQL, "c.id"},
 	SortSummary:     {"c.summary COLLATE NOCASE", "c.id"},
 	SortHandler:     {"c.handler COLLATE NOCASE", "c.id"},
 	SortStatus:      {statusRankSQL, "c.status", "c.received_on", "c.id"}, // the status's own name changes no order: see statusRankSQL
@@ -96,10 +96,9 @@ var sortColumns = map[SortKey][]string{
 const statusRankSQL = `CASE c.status WHEN 'informal' THEN 1 WHEN 'received' THEN 2 WHEN 'acknowledged' THEN 3 WHEN 'extended' THEN 4
 	WHEN 'resolved' THEN 5 WHEN 'closed' THEN 6 WHEN 'withdrawn' THEN 7 END`
 
-// surnameKeySQL is the name a complainant sorts by: the surname without its tussenvoegsel
-// ("de Boer" under B), as a practice files its clients. The index of migration 0019 holds this
-// very expression; SQLite uses it only for the same.
-const surnameKeySQL = `coalesce(nullif(ltrim(c.surname, 'abcdefghijklmnopqrstuvwxyz ''’'), ''), nullif(c.surname, ''), c.complainant_name)`
+// surnameKeySQL is the name a complainant sorts by (surnameKey): the index of migration 0019
+// holds this very expression; SQLite uses it only for the same.
+const surnameKeySQL = `klrg_surname_key(c.surname, c.complainant_name)`
 
 // rank is the status's place in the procedure, as statusRankSQL gives it.
 func (s Status) rank() int { return slices.Index(Statuses, s) + 1 }

@@ -39,7 +39,8 @@ var registerColumns = []column{
 	{"Reference", data.SortReference, 0, 0, 0, func(l data.Listed) string { return l.Reference }},
 	{"Received", data.SortReceived, 0, 0, 0, func(l data.Listed) string { return shortDate(l.ReceivedOn) }},
 	{"Complainant", data.SortComplainant, 150, 110, 2, func(l data.Listed) string { return complainantName(l.Complaint) }},
-	{"Complaint", data.SortSummary, 200, 110, 3, func(l data.Listed) string { return l.Summary }},
+	// The summary needs about twenty characters to say what a complaint is about ("Vertrouwelij…" did not).
+	{"Complaint", data.SortSummary, 200, 170, 3, func(l data.Listed) string { return l.Summary }},
 	{"Handler", data.SortHandler, 115, 80, 1, func(l data.Listed) string { return l.Handler }},
 	{"Status", data.SortStatus, 0, 0, 0, func(l data.Listed) string { return statusLabel(l.Status) }},
 	{"Due", data.SortDue, 0, 0, 0, func(l data.Listed) string { return shortDate(l.DueOn) }},
