@@ -45,11 +45,21 @@ type Measure struct {
 // Open reports whether the measure still has to be carried out.
 func (m Measure) Open() bool { return m.DoneOn.IsZero() }
 
-// underWay reports whether the measure was under way in year: recorded by its end and not
+// since is the first day the measure was there: the day it was recorded, or the day it was
+// carried out when the practitioner recorded it afterwards (doneAfterCause). A measure carried
+// out in December and recorded in January belongs to December's year.
+func (m Measure) since() Date {
+	if !m.Open() && m.DoneOn.Before(m.CreatedOn) {
+		return m.DoneOn
+	}
+	return m.CreatedOn
+}
+
+// underWay reports whether the measure was under way in year: there by its end and not
 // carried out before its start. The annual report lists these measures and masks their
 // descriptions.
 func (m Measure) underWay(year int) bool {
-	return !m.CreatedOn.After(NewDate(year, time.December, 31)) && (m.Open() || !m.DoneOn.Before(NewDate(year, time.January, 1)))
+	return !m.since().After(NewDate(year, time.December, 31)) && (m.Open() || !m.DoneOn.Before(NewDate(year, time.January, 1)))
 }
 
 // MeasureFilter narrows Measures; the zero filter lists them all.

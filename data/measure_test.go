@@ -127,6 +127,32 @@ func TestMeasureCarriedOutBeforeItWasRecorded(t *testing.T) {
 	must(t, s.MeasureDone(own.Code, day("2026-03-02")))
 }
 
+// TestMeasureCarriedOutBeforeTheYearItWasRecorded: a measure carried out in December and
+// recorded in January belongs to December's annual report, listed and counted there; the
+// next year's report neither lists it nor counts it as added. It was in no report at all.
+func TestMeasureCarriedOutBeforeTheYearItWasRecorded(t *testing.T) {
+	s := openStore(t, "2026-12-10")
+	ref := mustCreate(t, s, complaint("Jansen", "2026-12-01", true))
+	must(t, s.Acknowledge(ref, day("2026-12-02"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	_, err := s.AddContact(ref, Contact{On: day("2026-12-03"), Kind: ContactMeeting, Hearing: true, Note: "Klager gehoord."})
+	must(t, err)
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictWellFounded, Outcome: "besproken", On: day("2026-12-10")}))
+	setToday(s, "2027-01-10")
+	m, err := s.AddMeasure(Measure{Description: "Tarieven op de website", RootCause: "fees"}, ref)
+	must(t, err)
+	must(t, s.MeasureDone(m.Code, day("2026-12-15")))
+	for year, want := range map[int]int{2026: 1, 2027: 0} {
+		r, err := s.YearReport(year)
+		must(t, err)
+		if len(r.Measures) != want || r.Current.MeasuresAdded != want || r.Current.MeasuresDone != want {
+			t.Errorf("%d: %d measures listed, %d added, %d carried out; want %d", year, len(r.Measures), r.Current.MeasuresAdded, r.Current.MeasuresDone, want)
+		}
+		if year == 2027 && (r.Previous.MeasuresAdded != 1 || r.Previous.MeasuresDone != 1) {
+			t.Errorf("2027's column for 2026: %d added, %d carried out; want 1 and 1, as the 2026 report", r.Previous.MeasuresAdded, r.Previous.MeasuresDone)
+		}
+	}
+}
+
 func TestMeasureSteps(t *testing.T) {
 	s := openStore(t, "2026-03-02")
 	a := resolved(t, s, "Jansen", VerdictWellFounded)

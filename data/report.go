@@ -61,7 +61,7 @@ type YearFigures struct {
 	LateNotices    int   // progress letters for the year's extensions sent late, or past due and not sent
 	Reopened       int   // closed files reopened in the year for a correction
 	NotHeard       int   // formal complaints resolved in the year without hearing both sides, with the reason on record
-	MeasuresAdded  int   // measures recorded in the year
+	MeasuresAdded  int   // measures recorded in the year, or carried out in it before they were recorded
 	MeasuresDone   int   // measures carried out in the year
 }
 

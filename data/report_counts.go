@@ -211,7 +211,7 @@ func (y *yearCounter) figures(in *reportFacts) YearFigures {
 	}
 	f.Extended = len(extended)
 	for _, m := range in.measures {
-		if inYear(m.CreatedOn, year) {
+		if inYear(m.since(), year) {
 			f.MeasuresAdded++
 		}
 		if inYear(m.DoneOn, year) {

@@ -132,14 +132,15 @@ func (in *reportFacts) readCauses(q querier, year int) error {
 		WHERE c.resolved_on >= ? AND c.resolved_on < ?`, NewDate(year, time.January, 1), NewDate(year+1, time.January, 1))
 }
 
-// readMeasures reads the measures recorded by the end of year.
+// readMeasures reads the measures there by the end of year: recorded, or carried out before
+// they were recorded (Measure.since).
 func (in *reportFacts) readMeasures(q querier, year int) error {
 	return scanRows(q, func(m *Measure) []any {
 		return []any{&m.ID, &m.Code, &m.Description, &m.RootCause, &m.RootCauseLabel, &m.CreatedOn, &m.DueOn, &m.DoneOn, &m.Effect}
 	}, func(m Measure) { in.measures = append(in.measures, m) },
 		`SELECT m.id, m.code, m.description, m.root_cause, r.label, m.created_on, m.due_on, m.done_on, m.effect
-		FROM measures m JOIN root_causes r ON r.code = m.root_cause WHERE m.created_on < ? ORDER BY m.id`,
-		NewDate(year+1, time.January, 1))
+		FROM measures m JOIN root_causes r ON r.code = m.root_cause WHERE m.created_on < ? OR m.done_on < ? ORDER BY m.id`,
+		NewDate(year+1, time.January, 1), NewDate(year+1, time.January, 1))
 }
 
 // readLinked reads which complaints the measures under way in year answer. Their
