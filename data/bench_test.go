@@ -290,7 +290,7 @@ func BenchmarkRegisterPage(b *testing.B) {
 func keysetFloor(db *sql.DB, order string, id int64) (string, []any, error) {
 	var terms []string
 	op := ">"
-	for _, t := range strings.Split(order, ", ") {
+	for _, t := range sortTerms(order) {
 		if base, desc := strings.CutSuffix(t, " DESC"); desc {
 			t, op = base, "<"
 		}
@@ -307,6 +307,25 @@ func keysetFloor(db *sql.DB, order string, id int64) (string, []any, error) {
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(terms)), ", ")
 	return fmt.Sprintf("%s %s= ? AND (%s) %s (%s)", terms[0], op, row, op, marks), append([]any{vals[0]}, vals...), nil
+}
+
+// sortTerms splits an ORDER BY list at its commas outside parentheses: a term may call a
+// function of two arguments (surnameKey).
+func sortTerms(order string) []string {
+	var terms []string
+	depth, start := 0, 0
+	for i, r := range order {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+		case r == ',' && depth == 0:
+			terms = append(terms, strings.TrimSpace(order[start:i]))
+			start = i + 1
+		}
+	}
+	return append(terms, strings.TrimSpace(order[start:]))
 }
 
 func cmpOr(a, b string) string {

@@ -24,9 +24,16 @@ func knownPeople(q querier) (nameMask, error) {
 	if err := nm.addPractice(q); err != nil {
 		return nil, err
 	}
-	err := scanRows(q, func(s *string) []any { return []any{s} }, func(s string) { nm.add(s) },
-		`SELECT complainant_name FROM complaints UNION SELECT rep_name FROM complaints
-		UNION SELECT person_named FROM complaints UNION SELECT handler FROM complaints`)
+	// One pass over the complaints; each name once (the handler is nearly always the same).
+	seen := map[string]bool{}
+	err := scanRows(q, func(n *[4]string) []any { return []any{&n[0], &n[1], &n[2], &n[3]} }, func(names [4]string) {
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				nm.add(n)
+			}
+		}
+	}, `SELECT `+peopleNames+` FROM complaints`)
 	return nm, err
 }
 

@@ -46,7 +46,7 @@ var dutchReport = reportPhrases{
 		"Doorlooptijd: negen van de tien binnen (dagen)", "Ontvangst tijdig bevestigd", "Afgehandeld binnen de termijn",
 		"Afgehandeld binnen de verlengde termijn", "Verlengingen", "Klachten met een verlenging",
 		"Pas verlengd na het verstrijken van de termijn", "Voortgangsbericht te laat of niet verstuurd",
-		"Gesloten dossiers heropend", "Afgehandeld zonder hoor en wederhoor (met reden)", "Verbetermaatregelen vastgelegd", "Verbetermaatregelen uitgevoerd"},
+		"Gesloten dossiers heropend", "Afgehandeld zonder hoor en wederhoor (met reden)", "Nieuwe verbetermaatregelen", "Verbetermaatregelen uitgevoerd"},
 	channel: "Ontvangen via", subject: "Onderwerp", procedure: "Informeel of formeel", outcome: "Afloop",
 	rootCause: "Oorzaak van (deels) gegronde klachten", extension: "Reden van verlenging",
 	measureState: "Stand van de verbetermaatregelen", received: "ontvangen", resolved: "afgehandeld",
@@ -70,8 +70,9 @@ var dutchReport = reportPhrases{
 		"Redenen van verlenging zijn ingedeeld naar de woorden in de reden die de klager te lezen kreeg.",
 		"Oorzaak: (deels) gegronde klachten die in het jaar zijn afgehandeld, naar de oorzaken van de " +
 			"verbetermaatregelen die eraan zijn gekoppeld; een klacht met maatregelen voor twee oorzaken telt bij beide.",
-		"Verbetermaatregelen: de maatregelen die in het jaar liepen (vastgelegd vóór het einde ervan en niet vóór " +
-			"het begin uitgevoerd), met hun stand op de dag van opstellen.",
+		"Verbetermaatregelen: de maatregelen die in het jaar liepen (vóór het einde ervan vastgelegd of uitgevoerd, " +
+			"en niet vóór het begin uitgevoerd), met hun stand op de dag van opstellen. Nieuw is een maatregel in het " +
+			"jaar waarin hij is vastgelegd, of eerder uitgevoerd; zijn code draagt het jaar van vastleggen.",
 	},
 	ackNote: "Ontvangst tijdig bevestigd: formele klachten die in het jaar formeel zijn ingediend (een informele " +
 		"klacht die formeel werd, telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d dagen na " +
@@ -103,7 +104,7 @@ var englishReport = reportPhrases{
 		"Handling time: nine in ten within (days)", "Receipt acknowledged on time", "Resolved within the deadline",
 		"Resolved within the extended deadline", "Extensions", "Complaints extended",
 		"Extended only after the deadline had passed", "Progress letter sent late or not at all",
-		"Closed files reopened", "Resolved without hearing both sides (reason recorded)", "Improvement measures recorded", "Improvement measures carried out"},
+		"Closed files reopened", "Resolved without hearing both sides (reason recorded)", "New improvement measures", "Improvement measures carried out"},
 	channel: "Received by", subject: "Subject", procedure: "Informal or formal", outcome: "Outcome",
 	rootCause: "Root cause of (partly) well-founded complaints", extension: "Reason for extension",
 	measureState: "Status of the improvement measures", received: "received", resolved: "resolved",
@@ -126,8 +127,9 @@ var englishReport = reportPhrases{
 		"Reasons for extension are grouped by the words of the reason the complainant was given.",
 		"Root cause: (partly) well-founded complaints resolved in the year, by the root causes of the improvement " +
 			"measures linked to them; a complaint with measures for two causes counts for both.",
-		"Improvement measures: the measures under way in the year (recorded before its end and not carried out " +
-			"before its start), with their status on the day of preparation.",
+		"Improvement measures: the measures under way in the year (recorded or carried out before its end, " +
+			"and not carried out before its start), with their status on the day of preparation. A measure is new in the " +
+			"year it was recorded, or carried out before that; its code bears the year it was recorded.",
 	},
 	ackNote: "Receipt acknowledged on time: formal complaints filed in the year (an informal complaint made formal " +
 		"counts in the year that happened), whose receipt was confirmed in writing at most %d days after filing. An " +

@@ -262,8 +262,8 @@ func (ms *measuresScreen) onEvaluate() {
 		})
 }
 
-// ask is askForm for a change the store may refuse (a date before the measure was recorded, a
-// finding that names someone): refused, the dialog stays with what was typed, beside the
+// ask is askForm for a change the store may refuse (a date before the measure's first
+// complaint came in, a finding that names someone): refused, the dialog stays with what was typed, beside the
 // refusal, as the measure's own dialog does (editMeasure); it closed and lost the text.
 func (ms *measuresScreen) ask(title, confirm string, items []*widget.FormItem, change func() error) {
 	var d *formDialog

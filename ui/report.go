@@ -112,7 +112,7 @@ func (r *reportScreen) show(rep data.Report) {
 		{lang.L("Progress letter sent late or not at all"), thousands(c.LateNotices), thousands(p.LateNotices)},
 		{lang.L("Closed files reopened"), thousands(c.Reopened), thousands(p.Reopened)},
 		{lang.L("Resolved without hearing both sides (reason recorded)"), thousands(c.NotHeard), thousands(p.NotHeard)},
-		{lang.L("Measures recorded / carried out"), thousands(c.MeasuresAdded) + " / " + thousands(c.MeasuresDone),
+		{lang.L("New measures / carried out"), thousands(c.MeasuresAdded) + " / " + thousands(c.MeasuresDone),
 			thousands(p.MeasuresAdded) + " / " + thousands(p.MeasuresDone)},
 	} {
 		if !rep.HasPrevious {
