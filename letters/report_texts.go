@@ -71,8 +71,9 @@ var dutchReport = reportPhrases{
 		"Oorzaak: (deels) gegronde klachten die in het jaar zijn afgehandeld, naar de oorzaken van de " +
 			"verbetermaatregelen die eraan zijn gekoppeld; een klacht met maatregelen voor twee oorzaken telt bij beide.",
 		"Verbetermaatregelen: de maatregelen die in het jaar liepen (vóór het einde ervan vastgelegd of uitgevoerd, " +
-			"en niet vóór het begin uitgevoerd), met hun stand op de dag van opstellen. Nieuw is een maatregel in het " +
-			"jaar waarin hij is vastgelegd, of eerder uitgevoerd; zijn code draagt het jaar van vastleggen.",
+			"en niet vóór het begin uitgevoerd), met hun stand op de dag van opstellen. Een maatregel telt als nieuw in " +
+			"het jaar waarin hij is vastgelegd, of in het jaar waarin hij is uitgevoerd als dat eerder was; zijn code " +
+			"draagt het jaar van vastleggen.",
 	},
 	ackNote: "Ontvangst tijdig bevestigd: formele klachten die in het jaar formeel zijn ingediend (een informele " +
 		"klacht die formeel werd, telt in het jaar waarin dat gebeurde), waarvan de ontvangst uiterlijk %d dagen na " +
@@ -128,8 +129,9 @@ var englishReport = reportPhrases{
 		"Root cause: (partly) well-founded complaints resolved in the year, by the root causes of the improvement " +
 			"measures linked to them; a complaint with measures for two causes counts for both.",
 		"Improvement measures: the measures under way in the year (recorded or carried out before its end, " +
-			"and not carried out before its start), with their status on the day of preparation. A measure is new in the " +
-			"year it was recorded, or carried out before that; its code bears the year it was recorded.",
+			"and not carried out before its start), with their status on the day of preparation. A measure counts as new in " +
+			"the year it was recorded, or in the year it was carried out if that was earlier; its code bears the " +
+			"year it was recorded.",
 	},
 	ackNote: "Receipt acknowledged on time: formal complaints filed in the year (an informal complaint made formal " +
 		"counts in the year that happened), whose receipt was confirmed in writing at most %d days after filing. An " +
