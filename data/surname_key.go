@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql/driver"
 	"strings"
+	"unicode/utf8"
 
 	"modernc.org/sqlite"
 )
@@ -43,7 +44,9 @@ func surnameKey(surname, name string) string {
 	if len(words) == 0 {
 		words = surnameOf(strings.Fields(name))
 	}
-	alone := sortFold(strings.Join(words, " ")) == sortFold(strings.Join(strings.Fields(name), " "))
+	// Whether the surname stands alone counts only for a tussenvoegsel with a capital.
+	all := strings.Join(words, " ")
+	alone := func() bool { return sortFold(all) == sortFold(strings.Join(strings.Fields(name), " ")) }
 	for len(words) > 1 && sortParticle(words[0], alone) {
 		words = words[1:]
 	}
@@ -57,7 +60,7 @@ func surnameKey(surname, name string) string {
 // surnameOf is the surname in a full name: from its first tussenvoegsel, or its last word.
 func surnameOf(words []string) []string {
 	for i, w := range words[:max(len(words)-1, 0)] {
-		if sortParticle(w, true) {
+		if sortParticle(w, func() bool { return true }) {
 			return words[i:]
 		}
 	}
@@ -66,10 +69,10 @@ func surnameOf(words []string) []string {
 
 // sortParticle reports whether word is a tussenvoegsel that does not count for the order: in
 // lower case, or with a capital where the surname stands alone. Any apostrophe: 't, ’t, ‘t.
-func sortParticle(word string, alone bool) bool {
+func sortParticle(word string, alone func() bool) bool {
 	w := strings.Trim(word, "'’‘")
 	lower := sortFold(w)
-	return sortParticles[lower] && (alone || w == lower)
+	return sortParticles[lower] && (w == lower || alone())
 }
 
 // sortParticles are the tussenvoegsels the sort leaves out (frozen: see surnameKeyFunc).
@@ -99,7 +102,15 @@ func init() {
 // sortFold is s in lower case without accents, by the frozen table: A–Z and the letters of
 // sortLetters; any other letter stays as it is.
 func sortFold(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii { // most names: no need to look letters up
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		switch plain, ok := sortLetters[r]; {
 		case ok:
