@@ -173,11 +173,37 @@ func (f Filter) keysetPage(cond string, args, anchor []any) (string, []any) {
 		// Ordered by the terms from the k-th on: SQLite takes the equal ones before it as
 		// constant for a column (the status), not for an expression (its place in the
 		// procedure), and would otherwise sort the whole range to find its first rows.
-		parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT c.id FROM complaints c WHERE %s AND %s ORDER BY %s LIMIT %d)`,
-			cond, strings.Join(same, " AND "), strings.Join(f.orderTerms()[k-1:], ", "), limit))
+		parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT c.id%s FROM complaints c WHERE %s AND %s ORDER BY %s LIMIT %d)`,
+			f.sortKeys(), cond, strings.Join(same, " AND "), strings.Join(f.orderTerms()[k-1:], ", "), limit))
 	}
-	return fmt.Sprintf(`SELECT c.id FROM (%s) AS after JOIN complaints c ON c.id = after.id ORDER BY %s LIMIT %d`,
-		strings.Join(parts, " UNION ALL "), f.orderBy(), limit), all
+	return fmt.Sprintf(`SELECT id FROM (%s) AS after ORDER BY %s LIMIT %d`,
+		strings.Join(parts, " UNION ALL "), f.sortedBy("after"), limit), all
+}
+
+// sortKeys are the sort's terms as the columns s1, s2, … of the rows of a part of a page
+// after an anchor (", t1 AS s1, …"), read from the sort's index, so that the parts are put in
+// order by them (sortedBy) without reading each complaint again and working its terms out
+// anew: the complainant's key is a function in Go.
+func (f Filter) sortKeys() string {
+	terms, _ := f.keysetTerms()
+	var cols strings.Builder
+	for i, t := range terms {
+		fmt.Fprintf(&cols, ", %s AS s%d", t, i+1)
+	}
+	return cols.String()
+}
+
+// sortedBy is the ORDER BY clause of the sort by the columns sortKeys gives the rows of table.
+func (f Filter) sortedBy(table string) string {
+	var terms []string
+	for i, t := range f.orderTerms() {
+		dir := ""
+		if strings.HasSuffix(t, " DESC") {
+			dir = " DESC"
+		}
+		terms = append(terms, fmt.Sprintf("%s.s%d%s", table, i+1, dir))
+	}
+	return strings.Join(terms, ", ")
 }
 
 // orderBy is the ORDER BY clause of the filter's sort; the default order is newest first.
