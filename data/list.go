@@ -176,14 +176,14 @@ func (f Filter) keysetPage(cond string, args, anchor []any) (string, []any) {
 		parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT c.id%s FROM complaints c WHERE %s AND %s ORDER BY %s LIMIT %d)`,
 			f.sortKeys(), cond, strings.Join(same, " AND "), strings.Join(f.orderTerms()[k-1:], ", "), limit))
 	}
-	return fmt.Sprintf(`SELECT id FROM (%s) AS after ORDER BY %s LIMIT %d`,
+	return fmt.Sprintf(`SELECT * FROM (%s) AS after ORDER BY %s LIMIT %d`,
 		strings.Join(parts, " UNION ALL "), f.sortedBy("after"), limit), all
 }
 
-// sortKeys are the sort's terms as the columns s1, s2, … of the rows of a part of a page
-// after an anchor (", t1 AS s1, …"), read from the sort's index, so that the parts are put in
-// order by them (sortedBy) without reading each complaint again and working its terms out
-// anew: the complainant's key is a function in Go.
+// sortKeys are the sort's terms as the columns s1, s2, … of a page's rows (", t1 AS s1, …"),
+// read from the sort's index, so that the page (and each part of one after an anchor) is put
+// in order by them (sortedBy) without working the terms out anew for each complaint: the
+// complainant's key is a function in Go.
 func (f Filter) sortKeys() string {
 	terms, _ := f.keysetTerms()
 	var cols strings.Builder
@@ -406,12 +406,17 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 	}
 	// The page's ids are chosen first, so the per-row subqueries below run for one page only,
 	// not for every complaint the sort has to look at.
-	page := `SELECT c.id FROM complaints c WHERE ` + cond + ` ORDER BY ` + f.orderBy()
+	// A page carries its sort terms as read from the sort's index, and is put in order by them:
+	// ordered by the terms of each complaint again, the complainant's key (a function in Go) was
+	// worked out anew for every row, a millisecond a page.
+	page, order := `SELECT c.id FROM complaints c WHERE `+cond+` ORDER BY `+f.orderBy(), f.orderBy()
 	switch {
 	case anchor != nil:
 		page, args = f.keysetPage(cond, args, anchor)
+		order = f.sortedBy("page")
 	case f.Limit > 0:
-		page += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+		page = fmt.Sprintf(`SELECT c.id%s FROM complaints c WHERE %s ORDER BY %s LIMIT %d OFFSET %d`, f.sortKeys(), cond, f.orderBy(), f.Limit, f.Offset)
+		order = f.sortedBy("page")
 	}
 	// Each fact only for the statuses whose action items ActionItems derives from it (SQLite
 	// skips a CASE's other branches), but in a complaint file.
@@ -444,7 +449,7 @@ func (f Filter) listQuery(anchor []any) (query string, args []any, ok bool, err 
 	if f.facts == dueFacts {
 		return query + `complaints c WHERE ` + cond, args, true, nil
 	}
-	return query + `(` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + f.orderBy(), args, true, nil
+	return query + `(` + page + `) AS page JOIN complaints c ON c.id = page.id ORDER BY ` + order, args, true, nil
 }
 
 // Deadlines lists every action item in the register, overdue first: those of the complaints
