@@ -44,10 +44,13 @@ func (s *Store) Batch(fn func(b *Store) error) error {
 	// returns to SQLite's default (2 MB) once the transaction below has ended.
 	defer s.w.Exec(`PRAGMA cache_size = -2000`)
 	defer sqlTx.Rollback()
+	if err := s.sameFile(); err != nil {
+		return err
+	}
 	if _, err := sqlTx.Exec(`PRAGMA cache_size = -262144`); err != nil {
 		return err
 	}
-	b := Store{w: s.w, r: s.r, ckpt: s.ckpt, stmts: s.stmts, path: s.path, Now: s.Now, Actor: s.Actor,
+	b := Store{w: s.w, r: s.r, ckpt: s.ckpt, stmts: s.stmts, path: s.path, file: s.file, Now: s.Now, Actor: s.Actor,
 		batch: &batch{tx: sqlTx, stmts: map[string]*sql.Stmt{}, search: map[int64]bool{}}}
 	defer func() {
 		for _, st := range b.batch.stmts {

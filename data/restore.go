@@ -52,12 +52,17 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 	}
 	defer done()
 	res.Backup = h
+	unpacked()
 	// From setting the register aside until the restored one is recorded and its anchor
 	// written, an interruption waits: cut short in between, the register was missing, or its
 	// anchor still named the register set aside and verify reported a rewritten trail.
 	err = uninterrupted(func() error { return swapIn(&res, tmp, dbPath, exists, backupPath, now, actor) })
 	return res, err
 }
+
+// unpacked is called once the backup is unpacked and checked, before the register is set
+// aside: a test records a change there, as a scheduled task might.
+var unpacked = func() {}
 
 // swapIn puts the unpacked backup tmp in the register's place and records the restore in it.
 func swapIn(res *RestoreResult, tmp, dbPath string, exists bool, backupPath string, now time.Time, actor string) error {
@@ -76,6 +81,12 @@ func swapIn(res *RestoreResult, tmp, dbPath string, exists bool, backupPath stri
 				os.Rename(res.SetAside, dbPath)
 			}
 			return unusable(err, "het terugzetten is mislukt; het register is niet gewijzigd (%v)", err)
+		}
+		// What the register set aside holds now: a scheduled task may have recorded changes
+		// while the backup was unpacked and checked, after the first comparison.
+		if c := CompareBackup(h, res.SetAside); c != nil {
+			c.File = filepath.Base(dbPath)
+			res.Replaced = c
 		}
 	}
 	s, err := Open(dbPath)

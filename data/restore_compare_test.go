@@ -97,6 +97,68 @@ func TestRestoreSaysWhatItReplaces(t *testing.T) {
 	}
 }
 
+// TestRestoreCountsChangesMadeWhileItRuns: a scheduled task that records changes while a
+// restore unpacks and checks its backup puts them in the register the restore sets aside; the
+// result and the restored register's event count them. They said what the register held when
+// the restore began (15 changes of 60 in a walk with a task adding complaints).
+func TestRestoreCountsChangesMadeWhileItRuns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "klachtenregister.db")
+	s := openAt(t, path, "2026-03-02")
+	mustCreate(t, s, complaint("Eerder", "2026-03-02", false))
+	backup := filepath.Join(t.TempDir(), "eerder"+backupExt)
+	_, err := s.WriteBackup(backup, "", false)
+	must(t, err)
+	mustCreate(t, s, complaint("Later", "2026-03-02", false))
+	must(t, s.Close())
+	defer func() { unpacked = func() {} }()
+	unpacked = func() { // the scheduled task, in a store of its own
+		task := openAt(t, path, "2026-03-02")
+		mustCreate(t, task, complaint("Tijdens het terugzetten", "2026-03-02", false))
+		must(t, task.Close())
+	}
+	res, err := Restore(backup, path, "", true, restoreTime, "tester")
+	must(t, err)
+	if res.Replaced == nil || res.Replaced.Since != 2 || res.Replaced.File != "klachtenregister.db" {
+		t.Fatalf("the result: %+v, want 2 changes since the backup", res.Replaced)
+	}
+	aside := openAt(t, res.SetAside, "2026-03-03")
+	if n, err := aside.Count(Filter{}); err != nil || n != 3 {
+		t.Errorf("the register set aside holds %d complaints (%v), want 3", n, err)
+	}
+	r := openAt(t, path, "2026-03-03")
+	var last string
+	must(t, r.r.QueryRow(`SELECT p.payload FROM events e JOIN event_payloads p ON p.event_id = e.id ORDER BY e.id DESC LIMIT 1`).Scan(&last))
+	if !strings.Contains(last, `"replaced_events":`+strconv.Itoa(res.Replaced.Events)) {
+		t.Errorf("the restore's event: %s", last)
+	}
+}
+
+// TestChangeRefusedOnceTheRegisterWasReplaced: a store opened before a restore replaced the
+// register's file (a scheduled task that started just before) refuses its change as the
+// register unavailable, and writes nothing in the register set aside; it wrote its change
+// there, where nobody looks, and reported success.
+func TestChangeRefusedOnceTheRegisterWasReplaced(t *testing.T) {
+	dir := t.TempDir()
+	path, aside, restored := filepath.Join(dir, "k.db"), filepath.Join(dir, "k-opzij.db"), filepath.Join(dir, "nieuw.db")
+	task := openAt(t, path, "2026-03-02")
+	mustCreate(t, task, complaint("Eerder", "2026-03-02", false))
+	other := openAt(t, restored, "2026-03-02")
+	must(t, other.Close())
+	must(t, os.Link(path, aside)) // as the restore sets it aside
+	must(t, os.Rename(restored, path))
+	_, err := task.Create(complaint("Tijdens het terugzetten", "2026-03-02", false))
+	wantErr(t, err, ErrUnavailable)
+	if err == nil || !strings.Contains(err.Error(), "teruggezette reservekopie") {
+		t.Errorf("the refusal: %v", err)
+	}
+	wantErr(t, task.Batch(func(b *Store) error { return nil }), ErrUnavailable)
+	must(t, task.Close())
+	kept := openAt(t, aside, "2026-03-02")
+	if n, err := kept.Count(Filter{}); err != nil || n != 1 {
+		t.Errorf("the register set aside holds %d complaints (%v), want 1", n, err)
+	}
+}
+
 // TestRestoreSaysWhichErasuresItUndoes: personal data erased after a backup come back with
 // its restore; the confirmation names the complaints, so they are erased again (a restore
 // undid an erasure the complainant had asked for without a word).

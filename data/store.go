@@ -37,7 +37,8 @@ type Store struct {
 	ckpt  *checkpointer
 	stmts *statements // the writer's, for every change outside a batch
 	path  string
-	batch *batch // set on the store Batch hands to its function
+	file  os.FileInfo // the register's file as opened (sameFile)
+	batch *batch      // set on the store Batch hands to its function
 	// changed is set once this store committed a change, so Close writes a new anchor.
 	changed atomic.Bool
 	closed  atomic.Bool
@@ -98,6 +99,11 @@ func open(path string, create bool) (*Store, error) {
 	if err := useLog(path); err != nil {
 		return nil, Classify(path, err)
 	}
+	file, err := os.Stat(path)
+	if err != nil {
+		return nil, Classify(path, err)
+	}
+	os.SameFile(file, file) // on Windows this reads the file's identity now, not by its path at the first change
 	// temp_store(2): the statement journals that the row-audit triggers make every write keep
 	// stay in memory instead of a temporary file written for each statement. secure_delete(1):
 	// text that is changed or removed (anonymising) is overwritten in the file, not left in a
@@ -122,7 +128,7 @@ func open(path string, create bool) (*Store, error) {
 		r.Close()
 		return nil, err
 	}
-	s := &Store{w: w, r: r, ckpt: ckpt, stmts: &statements{}, path: path, Now: time.Now, Actor: currentUser()}
+	s := &Store{w: w, r: r, ckpt: ckpt, stmts: &statements{}, path: path, file: file, Now: time.Now, Actor: currentUser()}
 	if err := s.migrate(); err != nil {
 		s.Close()
 		return nil, Classify(path, err)
@@ -457,6 +463,9 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 	}
 	defer s.stmts.prepareWanted(s.w) // once the transaction has ended (the deferred call below)
 	defer sqlTx.Rollback()
+	if err := s.sameFile(); err != nil {
+		return err
+	}
 	tx := &Tx{Tx: sqlTx, store: s, now: s.Now()}
 	if err := tx.change(fn); err != nil {
 		return err
@@ -467,6 +476,17 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 	s.changed.Store(true)
 	s.ckpt.committed()
 	return nil
+}
+
+// sameFile refuses a change, once it holds the register's write lock, when the register's file
+// is no longer the one this store opened: a restore set it aside and put a backup in its
+// place. The change would go into the register set aside, where nobody looks for it; a
+// scheduled task reports the register unavailable and is run again on the restored one.
+func (s *Store) sameFile() error {
+	if now, err := os.Stat(s.path); err == nil && os.SameFile(now, s.file) {
+		return nil
+	}
+	return NewError(CodeUnavailable, "", "het register %s is intussen vervangen door een teruggezette reservekopie; er is niets vastgelegd. Voer de opdracht opnieuw uit", s.path)
 }
 
 // change runs fn as one change in tx: the rows it touches are noted afresh, and it is refused
