@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"syscall"
 
-	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -69,8 +68,10 @@ func Cause(err error) string {
 	return ""
 }
 
+// causeOf is why an SQLite or file error makes the register unavailable, or "" when it does
+// not say. SQLite's errors are recognised by their result code (the driver's *sqlite.Error).
 func causeOf(err error) string {
-	var se *sqlite.Error
+	var se interface{ Code() int }
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
@@ -83,7 +84,10 @@ func causeOf(err error) string {
 		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 			return CauseDamaged
 		case sqlite3.SQLITE_IOERR:
-			if isDiskFull(err) {
+			// SHMSIZE: the shared-memory file beside the register cannot grow, which on
+			// opening a register that no other program has open is a full disk; it was
+			// reported as a damaged register, with the advice to restore a backup.
+			if isDiskFull(err) || se.Code() == sqlite3.SQLITE_IOERR_SHMSIZE {
 				return CauseFull
 			}
 		}

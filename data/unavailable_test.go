@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // TestOpenExistingCreatesNothing: a command that reads, or changes a complaint that must be
@@ -113,6 +115,10 @@ func TestErrorsAreWordedByCause(t *testing.T) {
 	}{
 		{Classify(path, busyErr), CauseBusy, "in gebruik door een ander programma; probeer het zo opnieuw", false},
 		{Classify(path, fmt.Errorf("schrijven: %w", syscall.ENOSPC)), CauseFull, "schijf", false},
+		// Opening a register on a full disk that no other program has open: SQLite cannot
+		// make the shared-memory file beside it grow (it read "beschadigd … zet de reservekopie terug").
+		{Classify(path, sqliteCode{sqlite3.SQLITE_IOERR_SHMSIZE}), CauseFull, "schijf", false},
+		{Classify(path, sqliteCode{sqlite3.SQLITE_CORRUPT}), CauseDamaged, "beschadigd", true},
 		{Classify(path, fmt.Errorf("openen: %w", syscall.EROFS)), CauseReadOnly, "niet mag schrijven", false},
 		{Classify(path, fmt.Errorf("openen: %w", os.ErrPermission)), CauseReadOnly, "niet mag schrijven", false},
 		{damagedErr, CauseDamaged, "beschadigd", true},
@@ -154,3 +160,9 @@ func TestRegisterWithDamagedFirstBytesIsDamaged(t *testing.T) {
 		t.Errorf("a file that never was a register: %v", err)
 	}
 }
+
+// sqliteCode is an SQLite error by its result code, as the driver's *sqlite.Error gives it.
+type sqliteCode struct{ code int }
+
+func (e sqliteCode) Error() string { return fmt.Sprintf("sqlite (%d)", e.code) }
+func (e sqliteCode) Code() int     { return e.code }
