@@ -71,7 +71,8 @@ func DefaultPath() (string, error) {
 		base, _ = os.UserConfigDir()
 	}
 	if base == "" {
-		return "", errors.New("de map voor programmagegevens is niet te vinden; geef de database op met --db PAD")
+		// Unavailable, not bad input: a scheduled task without HOME (cron, systemd) meets it.
+		return "", NewError(CodeUnavailable, CauseMissing, "de map voor programmagegevens is niet te vinden; geef de database op met --db PAD of KLACHTENREGISTER_DB")
 	}
 	return filepath.Join(base, "Klachtenregister", "klachtenregister.db"), nil
 }

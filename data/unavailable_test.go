@@ -166,3 +166,18 @@ type sqliteCode struct{ code int }
 
 func (e sqliteCode) Error() string { return fmt.Sprintf("sqlite (%d)", e.code) }
 func (e sqliteCode) Code() int     { return e.code }
+
+// TestNoApplicationDataFolderIsUnavailable: a scheduled task without HOME (cron, systemd) finds
+// no folder for the register: the register is unavailable (the CLI's exit code 3), not a
+// problem verify found (1, as it was).
+func TestNoApplicationDataFolderIsUnavailable(t *testing.T) {
+	t.Setenv("KLACHTENREGISTER_DB", "")
+	t.Setenv("LOCALAPPDATA", "") // Windows
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_CONFIG_HOME", "")
+	_, err := DefaultPath()
+	wantErr(t, err, ErrUnavailable)
+	if err == nil || !strings.Contains(err.Error(), "--db") {
+		t.Errorf("without HOME: %v", err)
+	}
+}
