@@ -29,10 +29,13 @@ type Anchor struct {
 
 // anchorFile is what an anchor file holds.
 type anchorFile struct {
-	Register string    `json:"register"`
-	Events   int       `json:"events"`
-	Head     string    `json:"head"`
-	At       time.Time `json:"at"`
+	Register string `json:"register"`
+	// Path is where the register that wrote it is: a copy of the register elsewhere (a
+	// restore tried out in another folder) shares its backup folder and the anchor's name.
+	Path   string    `json:"path,omitempty"`
+	Events int       `json:"events"`
+	Head   string    `json:"head"`
+	At     time.Time `json:"at"`
 }
 
 // anchorSuffix ends the name of an anchor file.
@@ -78,7 +81,7 @@ func (s *Store) writeAnchors() error {
 	if err != nil {
 		return err
 	}
-	body, err := json.MarshalIndent(anchorFile{Register: filepath.Base(s.path), Events: n, Head: h, At: s.Now().UTC()}, "", "  ")
+	body, err := json.MarshalIndent(anchorFile{Register: filepath.Base(s.path), Path: absPath(s.path), Events: n, Head: h, At: s.Now().UTC()}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -96,14 +99,25 @@ func (s *Store) writeAnchors() error {
 	return nil
 }
 
-// readAnchor reads an anchor file; a missing or unreadable one is no anchor.
-func readAnchor(path, source string) *Anchor {
+// absPath is path made absolute, as far as that is known; else path as it is.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// readAnchor reads the anchor file of the register at register; a missing or unreadable one
+// is no anchor, and neither is one that a register elsewhere wrote (anchorFile.Path): a copy
+// restored in another folder to try it out wrote its own head over the register's in their
+// shared backup folder, and verify then reported the register's events as removed.
+func readAnchor(path, source, register string) *Anchor {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
 	var f anchorFile
-	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" {
+	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" || f.Path != "" && f.Path != absPath(register) {
 		return nil
 	}
 	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}
@@ -123,7 +137,7 @@ func (s *Store) NewestAnchor() (*Anchor, error) {
 		}
 	}
 	for i, p := range paths {
-		consider(readAnchor(p, anchorSources[i]))
+		consider(readAnchor(p, anchorSources[i], s.path))
 	}
 	backups, err := s.Backups()
 	if err != nil {

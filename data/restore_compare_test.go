@@ -215,3 +215,35 @@ func TestRestoreSaysWhichErasuresItUndoes(t *testing.T) {
 		t.Errorf("erased again, Vandaag still asks it for %v", refs)
 	}
 }
+
+// TestACopyElsewhereLeavesTheRegistersAnchorAlone: a copy of the register restored in another
+// folder to try it out shares the register's backup folder and file name, and so the anchor's
+// name there. Its changes made verify of the register itself report removed events; an anchor
+// now says where its register is, and the register reads only its own.
+func TestACopyElsewhereLeavesTheRegistersAnchorAlone(t *testing.T) {
+	shared := t.TempDir()
+	path := filepath.Join(t.TempDir(), "w.db")
+	s := openAt(t, path, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{KeyBackupDir: shared}))
+	mustCreate(t, s, complaint("Eerder", "2026-03-02", false))
+	must(t, s.Close())
+	b, err := os.ReadFile(path)
+	must(t, err)
+	copied := filepath.Join(t.TempDir(), "w.db")
+	must(t, os.WriteFile(copied, b, 0o600))
+	c := openAt(t, copied, "2026-03-03")
+	mustCreate(t, c, complaint("In de kopie", "2026-03-02", false))
+	mustCreate(t, c, complaint("Nog een", "2026-03-02", false))
+	must(t, c.Close()) // writes its anchor in the shared backup folder, under the same name
+	s = openAt(t, path, "2026-03-02")
+	v, err := s.Verify()
+	must(t, err)
+	if !v.OK() {
+		t.Errorf("the register after its copy elsewhere changed: %s", v.Problem)
+	}
+	a, err := s.NewestAnchor()
+	must(t, err)
+	if a == nil || a.File != path+anchorSuffix {
+		t.Errorf("the register's newest anchor: %+v, want its own beside it", a)
+	}
+}
