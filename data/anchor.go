@@ -111,44 +111,60 @@ func absPath(path string) string {
 // is no anchor, and neither is one that a register elsewhere wrote (anchorFile.Path): a copy
 // restored in another folder to try it out wrote its own head over the register's in their
 // shared backup folder, and verify then reported the register's events as removed.
-func readAnchor(path, source, register string) *Anchor {
+// An anchor file that is there but holds no anchor is unreadable: the program writes it whole
+// or not at all, so someone or something else changed it.
+func readAnchor(path, source, register string) (a *Anchor, unreadable bool) {
 	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, false
+	} else if err != nil {
+		return nil, true
 	}
 	var f anchorFile
-	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" || f.Path != "" && f.Path != absPath(register) {
-		return nil
+	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" {
+		return nil, true
 	}
-	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}
+	if f.Path != "" && f.Path != absPath(register) {
+		return nil, false
+	}
+	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}, false
 }
 
 // NewestAnchor is the most recent head recorded outside the file: in the anchor beside the
 // register, the anchor in the backup folder, or a backup. Nil when there is none yet.
 func (s *Store) NewestAnchor() (*Anchor, error) {
+	a, _, err := s.anchors()
+	return a, err
+}
+
+// anchors is NewestAnchor, and the anchor files that are there but cannot be read.
+func (s *Store) anchors() (newest *Anchor, unreadable []string, err error) {
 	paths, err := s.anchorPaths()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var newest *Anchor
 	consider := func(a *Anchor) {
 		if a != nil && (newest == nil || a.At.After(newest.At)) {
 			newest = a
 		}
 	}
 	for i, p := range paths {
-		consider(readAnchor(p, anchorSources[i], s.path))
+		a, bad := readAnchor(p, anchorSources[i], s.path)
+		consider(a)
+		if bad {
+			unreadable = append(unreadable, anchorSources[i]+" ("+p+")")
+		}
 	}
 	backups, err := s.Backups()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, b := range backups {
 		if b.Events > 0 {
 			consider(&Anchor{Events: b.Events, Head: b.Head, At: b.Created, Source: "de reservekopie", File: b.File})
 		}
 	}
-	return newest, nil
+	return newest, unreadable, nil
 }
 
 // checkAnchor compares the chain with an anchor: it must be at least as long, and hold the

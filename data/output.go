@@ -49,8 +49,9 @@ func DefaultBackupDir(register string) string {
 }
 
 // registerCompanions are the files SQLite and the app keep beside a register; replacing
-// one of them damages or unlocks the register as surely as replacing the register itself.
-var registerCompanions = []string{"", "-wal", "-shm", "-journal", ".lock", ".front"}
+// one of them damages or unlocks the register as surely as replacing the register itself, and
+// replacing its anchor takes away what verify compares the audit trail with.
+var registerCompanions = []string{"", "-wal", "-shm", "-journal", ".lock", ".front", anchorSuffix}
 
 // CheckOutput reports why target may not be written, without writing anything, so a command
 // refuses a bad -o before it changes the register. WriteOutput checks the same again.

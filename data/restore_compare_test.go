@@ -247,3 +247,20 @@ func TestACopyElsewhereLeavesTheRegistersAnchorAlone(t *testing.T) {
 		t.Errorf("the register's newest anchor: %+v, want its own beside it", a)
 	}
 }
+
+// TestUnreadableAnchorFailsVerify: an anchor file replaced with something else than an
+// anchor made verify say there was no anchor yet, and pass: garbage silenced the check of the
+// audit trail against it. The program writes an anchor whole or not at all.
+func TestUnreadableAnchorFailsVerify(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.db")
+	s := openAt(t, path, "2026-03-02")
+	mustCreate(t, s, complaint("Eerder", "2026-03-02", false))
+	must(t, s.Close())
+	must(t, os.WriteFile(path+anchorSuffix, []byte("rommel\n"), 0o600))
+	s = openAt(t, path, "2026-03-02")
+	v, err := s.Verify()
+	must(t, err)
+	if v.OK() || !strings.Contains(v.Problem, "het ankerbestand naast het register ("+path+anchorSuffix+") is onleesbaar") {
+		t.Errorf("verify with a garbled anchor: %q", v.Problem)
+	}
+}

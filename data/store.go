@@ -72,7 +72,7 @@ func DefaultPath() (string, error) {
 	}
 	if base == "" {
 		// Unavailable, not bad input: a scheduled task without HOME (cron, systemd) meets it.
-		return "", NewError(CodeUnavailable, CauseMissing, "de map voor programmagegevens is niet te vinden; geef de database op met --db PAD of KLACHTENREGISTER_DB")
+		return "", NewError(CodeUnavailable, CauseMissing, "de map voor programmagegevens is niet te vinden%s", ForCLI("; geef de database op met --db PAD of KLACHTENREGISTER_DB"))
 	}
 	return filepath.Join(base, "Klachtenregister", "klachtenregister.db"), nil
 }

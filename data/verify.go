@@ -47,7 +47,7 @@ func (s *Store) VerifyThorough() (Verification, error) { return s.verify(true) }
 func (s *Store) verify(thorough bool) (Verification, error) {
 	// The anchors first: another program that commits and closes meanwhile then leaves an
 	// anchor no newer than what the snapshot below sees.
-	anchor, err := s.NewestAnchor()
+	anchor, unreadable, err := s.anchors()
 	if err != nil {
 		return Verification{}, err
 	}
@@ -70,6 +70,10 @@ func (s *Store) verify(thorough bool) (Verification, error) {
 	// rows) the anchor tells whether events are missing.
 	if v.Anchor != nil && v.EventID == 0 && (v.Events > 0 || v.OK()) {
 		checkAnchor(db, &v, *v.Anchor)
+	}
+	for _, a := range unreadable { // replaced with garbage, the anchor would silence the check above
+		v.fail(fmt.Sprintf("%s is onleesbaar: het is buiten Klachtenregister om gewijzigd of beschadigd, zodat het logboek er niet mee "+
+			"kan worden vergeleken. Ga na wie of wat het heeft veranderd; bij de volgende wijziging in het register wordt het opnieuw geschreven", a))
 	}
 	return v, nil
 }
