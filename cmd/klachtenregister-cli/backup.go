@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("backup", command{output: true, usage: "-o BESTAND [--encrypt] [--force]", setup: backupCommand})
+	register("backup", command{output: true, usage: "[-o BESTAND [--encrypt] [--force]]", setup: backupCommand})
 	register("backups", command{usage: "[--json]", setup: backupsCommand})
 	register("restore", command{usage: "BESTAND [--force]", setup: restoreCommand})
 }
@@ -24,6 +24,9 @@ const passphraseEnv = "KLACHTENREGISTER_PASSPHRASE"
 // terminal without echo; a new one is asked twice. It is never stored.
 func readPassphrase(c *call, confirm bool) (string, error) {
 	if p := os.Getenv(passphraseEnv); p != "" {
+		if confirm && len([]rune(p)) < 8 {
+			return "", usagef("kies in %s een wachtwoord van minstens 8 tekens", passphraseEnv)
+		}
 		return p, nil
 	}
 	fd := int(os.Stdin.Fd())
@@ -58,7 +61,7 @@ func backupCommand(fs *flag.FlagSet) func(c *call) error {
 			return err
 		}
 		if *out == "" {
-			return usagef("geef met -o het bestand voor de reservekopie, bijvoorbeeld: backup -o klachtenregister%s", ".reservekopie")
+			return folderBackup(c, *encrypt)
 		}
 		if err := c.output(*out, "klachtenregister.reservekopie"); err != nil { // before the passphrase is asked
 			return err
@@ -85,6 +88,29 @@ func backupCommand(fs *flag.FlagSet) func(c *call) error {
 		fmt.Fprintf(c.stdout, "Reservekopie gemaakt en gecontroleerd: %s (%s, %s)\n", info.File, data.CountEvents(info.Events), how)
 		return nil
 	}
+}
+
+// folderBackup makes the backup in the backup folder, as the app makes its own: for a
+// scheduled task. It is listed by backups, verify compares the register with it, and the
+// older ones are thinned out; none is made when the newest already holds the register as it is.
+func folderBackup(c *call, encrypt bool) error {
+	if encrypt {
+		return usagef("de reservekopieën in de map voor reservekopieën worden niet versleuteld; geef voor een versleutelde reservekopie met -o een bestand op, bijvoorbeeld: backup -o klachtenregister.reservekopie --encrypt")
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	info, made, err := s.AutoBackup(false)
+	if err != nil {
+		return err
+	}
+	if !made {
+		fmt.Fprintf(c.stdout, "Geen nieuwe reservekopie nodig: de nieuwste (%s) bevat het register zoals het nu is (%s)\n", info.File, data.CountEvents(info.Events))
+		return nil
+	}
+	fmt.Fprintf(c.stdout, "Reservekopie gemaakt en gecontroleerd: %s (%s, niet versleuteld)\n", info.File, data.CountEvents(info.Events))
+	return nil
 }
 
 func backupsCommand(fs *flag.FlagSet) func(c *call) error {

@@ -228,3 +228,32 @@ func TestRestoreSaysWhatItReplaces(t *testing.T) {
 		t.Errorf("restore --force of another register's backup: %q", out)
 	}
 }
+
+// TestBackupIntoTheBackupFolder: `backup` without -o makes the backup in the backup folder, as
+// the app makes its own, for a scheduled task: listed by `backups`, and none again while the
+// newest holds the register as it is. It was refused, and a backup with -o into that folder
+// is refused still ("daar schrijft alleen de reservekopie"), so a task had no way to make one
+// that verify and the app count.
+func TestBackupIntoTheBackupFolder(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "6")
+	out := ok(t, db, "backup")
+	folder := filepath.Join(filepath.Dir(db), "Reservekopieën")
+	if !strings.Contains(out, "Reservekopie gemaakt en gecontroleerd: "+folder) {
+		t.Fatalf("backup: %q", out)
+	}
+	var listed []data.BackupInfo
+	if err := json.Unmarshal([]byte(ok(t, db, "backups", "--json")), &listed); err != nil || len(listed) != 1 {
+		t.Fatalf("backups after it: %d (%v)", len(listed), err)
+	}
+	if out := ok(t, db, "backup"); !strings.Contains(out, "Geen nieuwe reservekopie nodig") {
+		t.Errorf("backup again, nothing changed: %q", out)
+	}
+	if _, stderr, code := cli(t, db, "backup", "--encrypt"); code != 2 || !strings.Contains(stderr, "-o") {
+		t.Errorf("an encrypted backup into the folder: exit %d, %q", code, stderr)
+	}
+	t.Setenv(passphraseEnv, "kort")
+	if _, stderr, code := cli(t, db, "backup", "-o", filepath.Join(t.TempDir(), "k.reservekopie"), "--encrypt"); code != 2 || !strings.Contains(stderr, "8 tekens") {
+		t.Errorf("a passphrase of four characters from %s: exit %d, %q", passphraseEnv, code, stderr)
+	}
+}
