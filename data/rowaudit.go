@@ -125,27 +125,77 @@ func (t trackedTable) rowHashSQL(cols []string, alias string) string {
 // installRowAudit (re)creates the triggers of every tracked table from its current columns;
 // it runs after every schema change so a new column is covered at once.
 func installRowAudit(tx *sql.Tx) error {
-	for _, t := range trackedTables {
-		cols, err := columns(tx, t.name)
-		if err != nil {
-			return err
-		}
-		note := func(event, key, before, after string) string {
-			return fmt.Sprintf(`DROP TRIGGER IF EXISTS %[1]s_audit_%[2]s;
-CREATE TRIGGER %[1]s_audit_%[2]s AFTER %[2]s ON %[1]s BEGIN
-    INSERT INTO pending_rows (tbl, row_key, before, after) VALUES ('%[1]s', %[3]s, %[4]s, %[5]s)
-    ON CONFLICT (tbl, row_key) DO UPDATE SET after = excluded.after;
-END;`, t.name, event, key, before, after)
-		}
-		script := note("insert", "NEW."+t.key, "NULL", t.rowHashSQL(cols, "NEW")) +
-			note("update", "NEW."+t.key, t.rowHashSQL(cols, "OLD"), t.rowHashSQL(cols, "NEW")) +
-			note("delete", "OLD."+t.key, t.rowHashSQL(cols, "OLD"), "NULL")
-		if _, err := tx.Exec(script); err != nil {
+	triggers, err := auditTriggers(tx)
+	if err != nil {
+		return err
+	}
+	for _, t := range triggers {
+		if _, err := tx.Exec(`DROP TRIGGER IF EXISTS ` + t.name + `; ` + t.sql); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// auditTrigger is a trigger that notes a tracked table's changed rows for the next event.
+type auditTrigger struct{ table, name, sql string }
+
+// auditTriggers are the row triggers of every tracked table as its columns stand: what
+// installRowAudit creates, and what verify expects to find.
+func auditTriggers(q querier) ([]auditTrigger, error) {
+	var out []auditTrigger
+	for _, t := range trackedTables {
+		cols, err := columns(q, t.name)
+		if err != nil {
+			return nil, err
+		}
+		note := func(event, key, before, after string) {
+			name := t.name + "_audit_" + event
+			out = append(out, auditTrigger{t.name, name, fmt.Sprintf(`CREATE TRIGGER %[1]s AFTER %[2]s ON %[3]s BEGIN
+    INSERT INTO pending_rows (tbl, row_key, before, after) VALUES ('%[3]s', %[4]s, %[5]s, %[6]s)
+    ON CONFLICT (tbl, row_key) DO UPDATE SET after = excluded.after;
+END`, name, event, t.name, key, before, after)})
+		}
+		note("insert", "NEW."+t.key, "NULL", t.rowHashSQL(cols, "NEW"))
+		note("update", "NEW."+t.key, t.rowHashSQL(cols, "OLD"), t.rowHashSQL(cols, "NEW"))
+		note("delete", "OLD."+t.key, t.rowHashSQL(cols, "OLD"), "NULL")
+	}
+	return out, nil
+}
+
+// checkTriggers finds the first trigger of the audit trail that is missing or not as the
+// program made it: without it, changes to a table (or to the trail itself) are no longer
+// recorded, or no longer refused, and verify would see nothing amiss until the next change.
+func checkTriggers(q querier) (string, error) {
+	want, err := auditTriggers(q)
+	if err != nil {
+		return "", err
+	}
+	found := map[string]string{}
+	if err := scanRows(q, func(r *[2]string) []any { return []any{&r[0], &r[1]} }, func(r [2]string) { found[r[0]] = r[1] },
+		`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'`); err != nil {
+		return "", err
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, t := range want {
+		switch got, ok := found[t.name]; {
+		case !ok:
+			return fmt.Sprintf("de bewaking van tabel %s ontbreekt (trigger %s is verwijderd): wijzigingen daarin worden niet meer in het logboek vastgelegd", t.table, t.name), nil
+		case flat(got) != flat(t.sql):
+			return fmt.Sprintf("de bewaking van tabel %s (trigger %s) is buiten Klachtenregister om gewijzigd", t.table, t.name), nil
+		}
+	}
+	for _, name := range appendOnlyTriggers {
+		if _, ok := found[name]; !ok {
+			return fmt.Sprintf("de beveiliging van het logboek ontbreekt (trigger %s is verwijderd): vastleggingen kunnen worden gewijzigd of verwijderd", name), nil
+		}
+	}
+	return "", nil
+}
+
+// appendOnlyTriggers refuse to change or remove what the audit trail recorded (migrations 0001, 0010, 0013).
+var appendOnlyTriggers = []string{"events_append_only_update", "events_append_only_delete",
+	"event_rows_append_only_update", "event_rows_append_only_delete"}
 
 // eachTracked runs the statement that stmt makes for every tracked table, given the SQL of a
 // row's hash (table alias t), and returns how many rows the statements changed in all.

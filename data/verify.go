@@ -99,6 +99,12 @@ func verifyDB(db *sql.DB, thorough bool) (Verification, error) {
 	case err == nil && f.dangling != "":
 		v.fail(f.dangling)
 	}
+	if err == nil {
+		var problem string
+		if problem, err = checkTriggers(db); problem != "" {
+			v.fail(problem)
+		}
+	}
 	return v, err
 }
 

@@ -146,12 +146,19 @@ func TestVerifyFindsRecomputedChain(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
+	// A careful script puts back the triggers it drops, or verify reports them missing.
+	var triggers []string
+	must(t, scanRows(db, func(s *string) []any { return []any{s} }, func(s string) { triggers = append(triggers, s) },
+		`SELECT sql FROM sqlite_schema WHERE name IN ('events_append_only_update', 'events_append_only_delete', 'event_rows_append_only_update')`))
 	exec(dropTriggers + `; DROP TRIGGER event_rows_append_only_update`)
 	exec(`UPDATE complaints SET verdict = 'unfounded' WHERE id = 1`)
 	exec(`UPDATE event_rows SET after = (SELECT after FROM pending_rows WHERE tbl = 'complaints' AND row_key = 1)
 		WHERE tbl = 'complaints' AND row_key = 1 AND event_id = (SELECT max(event_id) FROM event_rows WHERE tbl = 'complaints' AND row_key = 1)`)
 	exec(`DELETE FROM pending_rows`)
 	rechain(t, db)
+	for _, sql := range triggers {
+		exec(sql)
+	}
 	db.Close()
 
 	s := openAt(t, path, "2026-03-02")
@@ -336,5 +343,29 @@ func TestVerifyWhileAnotherWriterCloses(t *testing.T) {
 		if !v.OK() {
 			t.Fatalf("Verify during writes = %q", v.Problems)
 		}
+	}
+}
+
+// TestVerifyFindsAMissingOrChangedTrigger: with the trigger that notes a table's changed rows
+// dropped, verify passed, and the next change through the program was taken for an edit
+// outside it; a trigger replaced by one that notes nothing went unseen too. So did a dropped
+// trigger that keeps the audit trail append-only.
+func TestVerifyFindsAMissingOrChangedTrigger(t *testing.T) {
+	for _, tt := range []struct{ name, sql, says string }{
+		{"dropped", `DROP TRIGGER complaints_audit_update`, "de bewaking van tabel complaints ontbreekt (trigger complaints_audit_update is verwijderd)"},
+		{"emptied", `DROP TRIGGER contacts_audit_insert; CREATE TRIGGER contacts_audit_insert AFTER insert ON contacts BEGIN SELECT 1; END`,
+			"de bewaking van tabel contacts (trigger contacts_audit_insert) is buiten Klachtenregister om gewijzigd"},
+		{"append-only", `DROP TRIGGER events_append_only_delete`, "de beveiliging van het logboek ontbreekt (trigger events_append_only_delete is verwijderd)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := fullFixture(t)
+			execRaw(t, path, tt.sql)
+			s := openAt(t, path, "2026-03-02")
+			v, err := s.Verify()
+			must(t, err)
+			if v.OK() || !strings.Contains(v.Problem, tt.says) {
+				t.Errorf("Verify = %q, want %q", v.Problem, tt.says)
+			}
+		})
 	}
 }
