@@ -86,7 +86,10 @@ func (s *Store) writeAnchors() error {
 		return err
 	}
 	var errs []error
-	for _, p := range paths {
+	for i, p := range paths {
+		if _, isDefault, _ := s.BackupDir(); i == 1 && !isDefault && !isFolder(filepath.Dir(p)) {
+			continue // the practice's backup folder is not connected: not made again on this disk (backupDirMissing)
+		}
 		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 			errs = append(errs, err)
 			continue

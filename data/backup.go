@@ -254,6 +254,19 @@ func backupDirNotMade(dir string, err error) error {
 	return unusable(err, "de map voor reservekopieën %s kan niet worden gemaakt (%v)", dir, err)
 }
 
+// backupDirMissing refuses a backup into the practice's own backup folder that is not there:
+// made again on the register's disk, it held the backups while the practitioner thought them
+// on the USB stick or network drive that was not connected.
+func backupDirMissing(dir string) error {
+	return NewError(CodeUnavailable, "output", "de map voor reservekopieën %s is er niet: is de USB-stick of netwerkschijf aangesloten? Sluit die aan, of kies bij Instellingen een andere map; er is geen reservekopie gemaakt", dir)
+}
+
+// isFolder reports whether path is an existing folder.
+func isFolder(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
 // makeBackupDir makes the backup folder when it is not there yet and tries a file in it, so
 // that a folder the program may not write in (read-only, someone else's, a stick locked
 // against writing) is refused in these words both by a backup and when it is chosen in the
@@ -277,9 +290,12 @@ func makeBackupDir(dir string) error {
 // (rotate). At start the app asks for at most one a day (daily); at close a backup is skipped
 // when the newest one already holds the current head. made is false when nothing was needed.
 func (s *Store) AutoBackup(daily bool) (info BackupInfo, made bool, err error) {
-	dir, _, err := s.BackupDir()
+	dir, isDefault, err := s.BackupDir()
 	if err != nil {
 		return info, false, err
+	}
+	if !isDefault && !isFolder(dir) {
+		return info, false, backupDirMissing(dir)
 	}
 	if err := makeBackupDir(dir); err != nil {
 		return info, false, err

@@ -368,3 +368,24 @@ func TestBackupFolderOnAMissingDrive(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingBackupFolderIsNotMadeAgain: the practice's own backup folder on a USB stick that
+// is not connected was made again on the register's disk by the next change (its anchor) and
+// backup, which then held the backups the practitioner thought on the stick. The backup is
+// refused as unavailable, saying what to do, and the folder stays away.
+func TestMissingBackupFolderIsNotMadeAgain(t *testing.T) {
+	stick := filepath.Join(t.TempDir(), "usb")
+	s := openStore(t, "2026-03-02")
+	must(t, s.SetSettings(map[string]string{KeyBackupDir: stick}))
+	must(t, os.RemoveAll(stick)) // the stick taken out
+	mustCreate(t, s, complaint("Jansen", "2026-03-02", false))
+	_, made, err := s.AutoBackup(false)
+	wantErr(t, err, ErrUnavailable)
+	if made || err == nil || !strings.Contains(err.Error(), "USB-stick") {
+		t.Errorf("a backup into the missing folder: made %v, %v", made, err)
+	}
+	must(t, s.Close()) // writes the anchor beside the register only
+	if isFolder(stick) {
+		t.Error("the missing backup folder was made again on this disk")
+	}
+}
