@@ -63,6 +63,11 @@ type anchorJSON struct {
 	Head   string    `json:"head"`
 }
 
+// verifyAdvice says what to do when verify finds a problem: keep the evidence, then restore.
+const verifyAdvice = "Werk niet verder in het register tot dit is uitgezocht: bewaar een kopie van het bestand zoals het nu is, " +
+	"met het ankerbestand ernaast, en zet zo nodig de nieuwste reservekopie terug die wel in orde is (restore zegt eerst wat die mist; " +
+	"het huidige register wordt opzijgezet, niet verwijderd)"
+
 func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 	thorough := fs.Bool("thorough", false, "controleer ook elke index van het databasebestand; duurt bijna twee keer zo lang")
 	return func(c *call) error {
@@ -95,7 +100,7 @@ func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 			return nil
 		}
 		if !v.OK() {
-			return verifyFailed{strings.Join(v.Problems, "; ")}
+			return verifyFailed{strings.Join(v.Problems, "; ") + ". " + verifyAdvice}
 		}
 		fmt.Fprintf(c.stdout, "In orde: databasebestand intact, %s in het logboek, keten klopt, elke rij klopt met het logboek.\n",
 			data.CountEvents(v.Events))

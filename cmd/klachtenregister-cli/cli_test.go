@@ -269,6 +269,10 @@ func TestVerifyFindsTampering(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "vastlegging 5") {
 		t.Fatalf("verify after tampering: exit %d, %q", code, stderr)
 	}
+	// It says what to do, and the dropped trigger too.
+	if !strings.Contains(stderr, "bewaar een kopie van het bestand") || !strings.Contains(stderr, "trigger events_append_only_update is verwijderd") {
+		t.Errorf("verify after tampering says %q", stderr)
+	}
 }
 
 func TestCommandHelpPrintsItsUsage(t *testing.T) {
