@@ -309,3 +309,17 @@ func TestSettingsListKeepsLongValuesLast(t *testing.T) {
 
 // column is where sub starts in line, in characters as a terminal shows them.
 func column(line, sub string) int { return len([]rune(line[:strings.Index(line, sub)])) }
+
+// TestNewRegisterIsAnnounced: `add` with a mistyped --db made a new, empty register and printed
+// only the reference, so a script's typo went unnoticed. It says so, once.
+func TestNewRegisterIsAnnounced(t *testing.T) {
+	db := newDB(t)
+	add := []string{"add", "--name", "Anouk Bakker", "--received", "2026-11-02", "--summary", "Wachttijd", "--channel", "phone", "--subject", "service"}
+	_, stderr, code := cli(t, db, add...)
+	if code != 0 || !strings.Contains(stderr, "Nieuw register gemaakt: "+db) {
+		t.Errorf("the first add: exit %d, %q", code, stderr)
+	}
+	if _, stderr, _ := cli(t, db, add...); strings.Contains(stderr, "Nieuw register") {
+		t.Errorf("the second add: %q", stderr)
+	}
+}

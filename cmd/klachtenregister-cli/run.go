@@ -192,9 +192,13 @@ func (c *call) open() (*data.Store, error) {
 	if c.create {
 		openRegister = data.Open
 	}
+	_, statErr := os.Stat(path)
 	store, err := openRegister(path)
 	if err != nil {
 		return nil, err
+	}
+	if errors.Is(statErr, fs.ErrNotExist) { // a mistyped --db in a script would go unnoticed
+		fmt.Fprintf(c.stderr, "Nieuw register gemaakt: %s\n", path)
 	}
 	store.Now = c.now
 	c.store = store
