@@ -323,3 +323,27 @@ func TestNewRegisterIsAnnounced(t *testing.T) {
 		t.Errorf("the second add: %q", stderr)
 	}
 }
+
+// TestJSONOnlyWhereOffered: --json was accepted and ignored by commands that print no JSON
+// (add, backup, restore, demo), so a script that parsed their output broke on text. Only the
+// commands whose usage offers it take it; the others refuse it as input.
+func TestJSONOnlyWhereOffered(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "3")
+	for _, args := range [][]string{{"add", "--name", "A", "--summary", "B", "--channel", "letter", "--json"}, {"backup", "--json"}, {"demo", "--json"}} {
+		if _, stderr, code := cli(t, db, args...); code != 2 || !strings.Contains(stderr, "json") {
+			t.Errorf("%s --json: exit %d, %q", args[0], code, stderr)
+		}
+	}
+	for name, cmd := range commands {
+		if strings.Contains(cmd.usage, "--json") {
+			continue
+		}
+		if _, _, code := cli(t, db, name, "--json"); code != 2 {
+			t.Errorf("%s --json: exit %d, want 2", name, code)
+		}
+	}
+	if _, _, code := cli(t, db, "deadlines", "--json"); code != 0 {
+		t.Errorf("deadlines --json: exit %d", code)
+	}
+}

@@ -140,7 +140,9 @@ func (cmd command) invoke(e env, name string, args []string) error {
 	if cmd.output {
 		fs.BoolVar(&c.force, "force", false, "vervang een bestaand uitvoerbestand")
 	}
-	fs.BoolVar(&c.json, "json", false, "uitvoer als JSON")
+	if strings.Contains(cmd.usage, "--json") { // elsewhere refused, not silently ignored
+		fs.BoolVar(&c.json, "json", false, "uitvoer als JSON")
+	}
 	runner := cmd.setup(fs)
 	for rest := args; ; {
 		if err := fs.Parse(rest); errors.Is(err, flag.ErrHelp) {
