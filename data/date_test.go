@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -73,6 +74,13 @@ func TestParseDate(t *testing.T) {
 		if _, err := ParseDate(bad); !errors.Is(err, ErrInvalid) {
 			t.Errorf("ParseDate(%q) error = %v, want ErrInvalid", bad, err)
 		}
+	}
+	// Written right, a day the calendar lacks: it said to write the date as JJJJ-MM-DD.
+	if _, err := ParseDate("2026-02-30"); err == nil || !strings.Contains(err.Error(), "bestaat niet") || strings.Contains(err.Error(), "JJJJ") {
+		t.Errorf("ParseDate(2026-02-30): %v", err)
+	}
+	if _, err := ParseDate("2026-13-01"); err == nil || !strings.Contains(err.Error(), "JJJJ-MM-DD") {
+		t.Errorf("ParseDate(2026-13-01): %v", err)
 	}
 }
 
