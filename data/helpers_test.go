@@ -134,15 +134,7 @@ func dumpTables(t *testing.T, s *Store) string {
 		}
 		cols, _ := rows.Columns()
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "%s %v\n", table, vals)
+			fmt.Fprintf(&b, "%s %v\n", table, rowValues(t, rows, len(cols)))
 		}
 		if err := rows.Close(); err != nil {
 			t.Fatal(err)
@@ -235,4 +227,16 @@ func refusedUnchanged(t *testing.T, s *Store, why string, target error, change f
 	if dumpTables(t, s) != before {
 		t.Errorf("%s: the register changed", why)
 	}
+}
+
+// rowValues scans the current row's n columns, whatever their types.
+func rowValues(t *testing.T, rows *sql.Rows, n int) []any {
+	t.Helper()
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	must(t, rows.Scan(ptrs...))
+	return vals
 }

@@ -186,13 +186,7 @@ func seeksEachRow(t *testing.T, s *Store, query string, args ...any) bool {
 	defer rows.Close()
 	cols, _ := rows.Columns()
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		must(t, rows.Scan(ptrs...))
-		if op, _ := vals[1].(string); op == "DeferredSeek" {
+		if op, _ := rowValues(t, rows, len(cols))[1].(string); op == "DeferredSeek" {
 			return true
 		}
 	}
