@@ -110,27 +110,37 @@ func absPath(path string) string {
 	return path
 }
 
-// readAnchor reads the anchor file of the register at register; a missing or unreadable one
-// is no anchor, and neither is one that a register elsewhere wrote (anchorFile.Path): a copy
-// restored in another folder to try it out wrote its own head over the register's in their
-// shared backup folder, and verify then reported the register's events as removed.
-// An anchor file that is there but holds no anchor is unreadable: the program writes it whole
-// or not at all, so someone or something else changed it.
-func readAnchor(path, source, register string) (a *Anchor, unreadable bool) {
+// readAnchor reads the anchor file of the register at register; a missing one is no anchor,
+// and neither is one in the backup folder that a register elsewhere wrote (anchorFile.Path): a
+// copy restored in another folder to try it out wrote its own head over the register's in
+// their shared backup folder, and verify then reported the register's events as removed. One
+// that reads but holds no anchor is unreadable: the program writes it whole or not at all, so
+// someone or something else changed it. One that cannot be read now (no access, a lock) is
+// no anchor this time.
+func readAnchor(path, source, register string, shared bool) (a *Anchor, unreadable bool) {
 	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
+	if err != nil {
 		return nil, false
-	} else if err != nil {
-		return nil, true
 	}
 	var f anchorFile
 	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" {
 		return nil, true
 	}
-	if f.Path != "" && f.Path != absPath(register) {
+	if shared && f.Path != "" && !samePath(f.Path, register) {
 		return nil, false
 	}
 	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}, false
+}
+
+// samePath reports whether two paths name the same register file: spelled the same, or the
+// same file however spelled (a link, another drive letter's case, a share's name).
+func samePath(a, b string) bool {
+	if a == absPath(b) {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
 // NewestAnchor is the most recent head recorded outside the file: in the anchor beside the
@@ -152,7 +162,7 @@ func (s *Store) anchors() (newest *Anchor, unreadable []string, err error) {
 		}
 	}
 	for i, p := range paths {
-		a, bad := readAnchor(p, anchorSources[i], s.path)
+		a, bad := readAnchor(p, anchorSources[i], s.path, i == 1)
 		consider(a)
 		if bad {
 			unreadable = append(unreadable, anchorSources[i]+" ("+p+")")

@@ -258,7 +258,7 @@ func backupDirNotMade(dir string, err error) error {
 // made again on the register's disk, it held the backups while the practitioner thought them
 // on the USB stick or network drive that was not connected.
 func backupDirMissing(dir string) error {
-	return NewError(CodeUnavailable, "output", "de map voor reservekopieën %s is er niet: is de USB-stick of netwerkschijf aangesloten? Sluit die aan, of kies bij Instellingen een andere map; er is geen reservekopie gemaakt", dir)
+	return NewError(CodeUnavailable, "output", "de map voor reservekopieën %s is niet te vinden: is de USB-stick of netwerkschijf aangesloten? Sluit die aan, maak de map opnieuw aan of kies bij Instellingen een andere map; er is geen reservekopie gemaakt", dir)
 }
 
 // isFolder reports whether path is an existing folder.

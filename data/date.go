@@ -33,7 +33,7 @@ func ParseDate(s string) (Date, error) {
 	if !ok {
 		// Written right, but a day the calendar lacks (30 February): say that, not how to write it.
 		if _, err := time.Parse(dateLayout, s); err != nil && strings.Contains(err.Error(), "day out of range") {
-			return Date{}, invalid("date", "%q bestaat niet: die maand heeft zoveel dagen niet", s)
+			return Date{}, invalid("date", "%q bestaat niet als datum; controleer de dag", s)
 		}
 		return Date{}, invalid("date", "%q is geen geldige datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2026-11-29", s)
 	}

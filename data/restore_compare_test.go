@@ -153,6 +153,9 @@ func TestChangeRefusedOnceTheRegisterWasReplaced(t *testing.T) {
 	}
 	wantErr(t, task.Batch(func(b *Store) error { return nil }), ErrUnavailable)
 	must(t, task.Close())
+	if fileExists(path + anchorSuffix) { // the set-aside register's head over the restored one's
+		t.Error("the task wrote its anchor beside the register that replaced its own")
+	}
 	kept := openAt(t, aside, "2026-03-02")
 	if n, err := kept.Count(Filter{}); err != nil || n != 1 {
 		t.Errorf("the register set aside holds %d complaints (%v), want 1", n, err)

@@ -180,9 +180,9 @@ func checkTriggers(q querier) (string, error) {
 	for _, t := range want {
 		switch got, ok := found[t.name]; {
 		case !ok:
-			return fmt.Sprintf("de bewaking van tabel %s ontbreekt (trigger %s is verwijderd): wijzigingen daarin worden niet meer in het logboek vastgelegd", t.table, t.name), nil
+			return fmt.Sprintf("de bewaking van de tabel %s ontbreekt (trigger %s is verwijderd): wijzigingen daarin worden niet meer in het logboek vastgelegd", t.table, t.name), nil
 		case flat(got) != flat(t.sql):
-			return fmt.Sprintf("de bewaking van tabel %s (trigger %s) is buiten Klachtenregister om gewijzigd", t.table, t.name), nil
+			return fmt.Sprintf("de bewaking van de tabel %s (trigger %s) is buiten Klachtenregister om gewijzigd", t.table, t.name), nil
 		}
 	}
 	for _, name := range appendOnlyTriggers {

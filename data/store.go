@@ -104,7 +104,11 @@ func open(path string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, Classify(path, err)
 	}
-	os.SameFile(file, file) // on Windows this reads the file's identity now, not by its path at the first change
+	// On Windows this reads the file's identity now, not by its path at the first change; a
+	// file system without one (some network drives) cannot tell a replaced file: no check.
+	if !os.SameFile(file, file) {
+		file = nil
+	}
 	// temp_store(2): the statement journals that the row-audit triggers make every write keep
 	// stay in memory instead of a temporary file written for each statement. secure_delete(1):
 	// text that is changed or removed (anonymising) is overwritten in the file, not left in a
@@ -165,7 +169,8 @@ func (s *Store) Close() error {
 		return nil
 	}
 	var anchorErr error
-	if s.changed.Load() {
+	// Not over a restored register's anchors: this store's head is the register set aside.
+	if s.changed.Load() && s.sameFile() == nil {
 		anchorErr = s.writeAnchors()
 	}
 	return errors.Join(anchorErr, s.ckpt.stop(), s.r.Close(), s.stmts.close(), s.w.Close())
@@ -484,10 +489,17 @@ func (s *Store) update(fn func(tx *Tx) error) error {
 // place. The change would go into the register set aside, where nobody looks for it; a
 // scheduled task reports the register unavailable and is run again on the restored one.
 func (s *Store) sameFile() error {
-	if now, err := os.Stat(s.path); err == nil && os.SameFile(now, s.file) {
+	if s.file == nil {
 		return nil
 	}
-	return NewError(CodeUnavailable, "", "het register %s is intussen vervangen door een teruggezette reservekopie; er is niets vastgelegd. Voer de opdracht opnieuw uit", s.path)
+	now, err := os.Stat(s.path)
+	switch {
+	case err != nil: // gone, or its drive: said as such, not as a restore
+		return Classify(s.path, err)
+	case os.SameFile(now, s.file):
+		return nil
+	}
+	return NewError(CodeUnavailable, "", "het register %s is intussen vervangen door een teruggezette reservekopie; er is niets vastgelegd%s", s.path, ForCLI(". Voer de opdracht opnieuw uit"))
 }
 
 // change runs fn as one change in tx: the rows it touches are noted afresh, and it is refused

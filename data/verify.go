@@ -73,7 +73,7 @@ func (s *Store) verify(thorough bool) (Verification, error) {
 	}
 	for _, a := range unreadable { // replaced with garbage, the anchor would silence the check above
 		v.fail(fmt.Sprintf("%s is onleesbaar: het is buiten Klachtenregister om gewijzigd of beschadigd, zodat het logboek er niet mee "+
-			"kan worden vergeleken. Ga na wie of wat het heeft veranderd; bij de volgende wijziging in het register wordt het opnieuw geschreven", a))
+			"kan worden vergeleken. Bewaar het zoals het is en ga na wie of wat het heeft veranderd", a))
 	}
 	return v, nil
 }

@@ -352,9 +352,9 @@ func TestVerifyWhileAnotherWriterCloses(t *testing.T) {
 // trigger that keeps the audit trail append-only.
 func TestVerifyFindsAMissingOrChangedTrigger(t *testing.T) {
 	for _, tt := range []struct{ name, sql, says string }{
-		{"dropped", `DROP TRIGGER complaints_audit_update`, "de bewaking van tabel complaints ontbreekt (trigger complaints_audit_update is verwijderd)"},
+		{"dropped", `DROP TRIGGER complaints_audit_update`, "de bewaking van de tabel complaints ontbreekt (trigger complaints_audit_update is verwijderd)"},
 		{"emptied", `DROP TRIGGER contacts_audit_insert; CREATE TRIGGER contacts_audit_insert AFTER insert ON contacts BEGIN SELECT 1; END`,
-			"de bewaking van tabel contacts (trigger contacts_audit_insert) is buiten Klachtenregister om gewijzigd"},
+			"de bewaking van de tabel contacts (trigger contacts_audit_insert) is buiten Klachtenregister om gewijzigd"},
 		{"append-only", `DROP TRIGGER events_append_only_delete`, "de beveiliging van het logboek ontbreekt (trigger events_append_only_delete is verwijderd)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

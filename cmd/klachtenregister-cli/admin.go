@@ -65,8 +65,8 @@ type anchorJSON struct {
 
 // verifyAdvice says what to do when verify finds a problem: keep the evidence, then restore.
 const verifyAdvice = "Werk niet verder in het register tot dit is uitgezocht: bewaar een kopie van het bestand zoals het nu is, " +
-	"met het ankerbestand ernaast, en zet zo nodig de nieuwste reservekopie terug die wel in orde is (restore zegt eerst wat die mist; " +
-	"het huidige register wordt opzijgezet, niet verwijderd)"
+	"met het ankerbestand ernaast, en zet zo nodig de nieuwste reservekopie die wel in orde is terug (restore meldt eerst wat daarin " +
+	"ontbreekt; het huidige register wordt opzijgezet, niet verwijderd)"
 
 func verifyCommand(fs *flag.FlagSet) func(c *call) error {
 	thorough := fs.Bool("thorough", false, "controleer ook elke index van het databasebestand; duurt bijna twee keer zo lang")

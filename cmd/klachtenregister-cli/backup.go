@@ -25,7 +25,7 @@ const passphraseEnv = "KLACHTENREGISTER_PASSPHRASE"
 func readPassphrase(c *call, confirm bool) (string, error) {
 	if p := os.Getenv(passphraseEnv); p != "" {
 		if confirm && len([]rune(p)) < 8 {
-			return "", usagef("kies in %s een wachtwoord van minstens 8 tekens", passphraseEnv)
+			return "", usagef("het wachtwoord in %s is te kort; gebruik minstens 8 tekens", passphraseEnv)
 		}
 		return p, nil
 	}
@@ -95,7 +95,7 @@ func backupCommand(fs *flag.FlagSet) func(c *call) error {
 // older ones are thinned out; none is made when the newest already holds the register as it is.
 func folderBackup(c *call, encrypt bool) error {
 	if encrypt {
-		return usagef("de reservekopieën in de map voor reservekopieën worden niet versleuteld; geef voor een versleutelde reservekopie met -o een bestand op, bijvoorbeeld: backup -o klachtenregister.reservekopie --encrypt")
+		return usagef("reservekopieën in de vaste map worden niet versleuteld; geef voor een versleutelde reservekopie met -o een bestand op, bijvoorbeeld: backup -o klachtenregister.reservekopie --encrypt")
 	}
 	s, err := c.open()
 	if err != nil {
