@@ -126,10 +126,17 @@ func readAnchor(path, source, register string, shared bool) (a *Anchor, unreadab
 	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" {
 		return nil, true
 	}
-	if shared && f.Path != "" && !samePath(f.Path, register) {
+	if shared && otherRegister(f.Path, register) {
 		return nil, false
 	}
 	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}, false
+}
+
+// otherRegister reports whether path, recorded in an anchor or a backup, is another register
+// than the one at register: a file that is there, and not this one. A register moved since
+// (nothing at the old path any more) keeps its anchors and backups.
+func otherRegister(path, register string) bool {
+	return path != "" && fileExists(path) && !samePath(path, register)
 }
 
 // samePath reports whether two paths name the same register file: spelled the same, or the

@@ -64,7 +64,7 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) || !strings.HasSuffix(e.Name(), backupExt) {
 			continue
 		}
-		if b, err := backupInfo(filepath.Join(dir, e.Name())); err == nil {
+		if b, path, err := backupInfo(filepath.Join(dir, e.Name())); err == nil && !otherRegister(path, s.path) {
 			out = append(out, b)
 		}
 	}
@@ -72,22 +72,22 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 	return out, nil
 }
 
-// backupInfo reads a backup file's header.
-func backupInfo(path string) (BackupInfo, error) {
+// backupInfo reads a backup file's header, and where the register it was made of was.
+func backupInfo(path string) (BackupInfo, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return BackupInfo{}, err
+		return BackupInfo{}, "", err
 	}
 	defer f.Close()
 	h, err := ReadBackupHeader(f)
 	if err != nil {
-		return BackupInfo{}, err
+		return BackupInfo{}, "", err
 	}
 	st, err := f.Stat()
 	if err != nil {
-		return BackupInfo{}, err
+		return BackupInfo{}, "", err
 	}
-	return BackupInfo{File: path, Created: h.Created, Events: h.Events, Head: h.Head, Encrypted: h.Encrypted(), Size: st.Size()}, nil
+	return BackupInfo{File: path, Created: h.Created, Events: h.Events, Head: h.Head, Encrypted: h.Encrypted(), Size: st.Size()}, h.Path, nil
 }
 
 // snapshot copies the register as it is now into the empty file snap (VACUUM INTO, consistent
@@ -131,7 +131,7 @@ func (s *Store) snapshot(snap string) (BackupHeader, error) {
 	if err != nil {
 		return h, err
 	}
-	h.Register, h.Created, h.Size, h.SHA256 = filepath.Base(s.path), s.Now().UTC(), st.Size(), sum
+	h.Register, h.Path, h.Created, h.Size, h.SHA256 = filepath.Base(s.path), absPath(s.path), s.Now().UTC(), st.Size(), sum
 	return h, nil
 }
 
@@ -227,7 +227,8 @@ func (s *Store) writeBackup(path, passphrase string, put func(write func(io.Writ
 	if err != nil {
 		return BackupInfo{}, backupNotWritten(path, err)
 	}
-	return backupInfo(path)
+	info, _, err := backupInfo(path)
+	return info, err
 }
 
 // backupNotWritten words a backup that could not be written: a full disk or a folder the

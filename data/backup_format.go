@@ -22,12 +22,15 @@ const maxHeader = 4096
 
 // BackupHeader describes a backup.
 type BackupHeader struct {
-	Register string    `json:"register"` // file name of the register it was made of
-	Created  time.Time `json:"created"`
-	Events   int       `json:"events"`
-	Head     string    `json:"head"`
-	Size     int64     `json:"size"`             // bytes of the register
-	SHA256   string    `json:"sha256,omitempty"` // of the register's bytes; encrypted backups rely on GCM instead
+	Register string `json:"register"` // file name of the register it was made of
+	// Path is where that register was (absolute): a copy of the register elsewhere that
+	// shares the backup folder makes backups with the same name (otherRegister).
+	Path    string    `json:"path,omitempty"`
+	Created time.Time `json:"created"`
+	Events  int       `json:"events"`
+	Head    string    `json:"head"`
+	Size    int64     `json:"size"`             // bytes of the register
+	SHA256  string    `json:"sha256,omitempty"` // of the register's bytes; encrypted backups rely on GCM instead
 	// Encryption is nil for a backup that is not encrypted.
 	Encryption *encryption `json:"encryption,omitempty"`
 }

@@ -249,6 +249,20 @@ func TestACopyElsewhereLeavesTheRegistersAnchorAlone(t *testing.T) {
 	if a == nil || a.File != path+anchorSuffix {
 		t.Errorf("the register's newest anchor: %+v, want its own beside it", a)
 	}
+	// The copy's backups in the shared folder carry the register's name too: they are neither
+	// the register's anchors nor its backups to list or thin out.
+	c = openAt(t, copied, "2026-03-04")
+	_, made, err := c.AutoBackup(false)
+	must(t, err)
+	must(t, c.Close())
+	own, err := s.Backups()
+	must(t, err)
+	if !made || len(own) != 0 {
+		t.Errorf("the register lists %d backups after its copy made one (made %v), want none", len(own), made)
+	}
+	if a, err := s.NewestAnchor(); err != nil || a == nil || a.File != path+anchorSuffix {
+		t.Errorf("after the copy's backup, the register's newest anchor: %+v (%v)", a, err)
+	}
 }
 
 // TestUnreadableAnchorFailsVerify: an anchor file replaced with something else than an
