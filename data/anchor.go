@@ -90,6 +90,9 @@ func (s *Store) writeAnchors() error {
 		if _, isDefault, _ := s.BackupDir(); i == 1 && !isDefault && !isFolder(filepath.Dir(p)) {
 			continue // the practice's backup folder is not connected: not made again on this disk (backupDirMissing)
 		}
+		if i == 1 && anchorOfOther(p, s.path) {
+			continue // a copy of the register elsewhere leaves the register's anchor alone
+		}
 		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 			errs = append(errs, err)
 			continue
@@ -130,6 +133,13 @@ func readAnchor(path, source, register string, shared bool) (a *Anchor, unreadab
 		return nil, false
 	}
 	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}, false
+}
+
+// anchorOfOther reports whether the anchor file at path is another register's (otherRegister).
+func anchorOfOther(path, register string) bool {
+	b, err := os.ReadFile(path)
+	var f anchorFile
+	return err == nil && json.Unmarshal(b, &f) == nil && otherRegister(f.Path, register)
 }
 
 // otherRegister reports whether path, recorded in an anchor or a backup, is another register

@@ -237,7 +237,10 @@ func TestACopyElsewhereLeavesTheRegistersAnchorAlone(t *testing.T) {
 	c := openAt(t, copied, "2026-03-03")
 	mustCreate(t, c, complaint("In de kopie", "2026-03-02", false))
 	mustCreate(t, c, complaint("Nog een", "2026-03-02", false))
-	must(t, c.Close()) // writes its anchor in the shared backup folder, under the same name
+	must(t, c.Close()) // its anchor in the shared backup folder would have the same name
+	if a, _ := readAnchor(filepath.Join(shared, "w"+anchorSuffix), "", path, true); a == nil || a.Events != 2 {
+		t.Errorf("the register's anchor in the shared backup folder after its copy closed: %+v", a)
+	}
 	s = openAt(t, path, "2026-03-02")
 	v, err := s.Verify()
 	must(t, err)
