@@ -347,3 +347,33 @@ func TestJSONOnlyWhereOffered(t *testing.T) {
 		t.Errorf("deadlines --json: exit %d", code)
 	}
 }
+
+// TestDeadlinesLineUp: the due dates of `deadlines` stand in one column; "bijna verlopen" was
+// one character wider than the warnings' column and pushed its line's date out of it.
+func TestDeadlinesLineUp(t *testing.T) {
+	db := newDB(t)
+	ok(t, db, "demo", "--count", "60", "--seed", "3")
+	out := ok(t, db, "deadlines")
+	date := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+	col, warnings := -1, map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		at := date.FindStringIndex(line)
+		if at == nil {
+			t.Fatalf("no date in %q", line)
+		}
+		if col == -1 {
+			col = at[0]
+		}
+		if at[0] != col {
+			t.Errorf("date at %d, want %d: %q", at[0], col, line)
+		}
+		for _, w := range []string{"bijna verlopen", "op tijd", "verlopen"} {
+			if strings.Contains(line, "  "+w+" ") {
+				warnings[w] = true
+			}
+		}
+	}
+	if !warnings["bijna verlopen"] || !warnings["op tijd"] {
+		t.Errorf("the demo register's deadlines show the warnings %v; the test needs 'bijna verlopen' beside a shorter one", warnings)
+	}
+}

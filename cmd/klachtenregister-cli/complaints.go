@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"klachtenregister/data"
 )
@@ -170,6 +171,10 @@ func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 		if len(items) == 0 {
 			fmt.Fprintln(c.stdout, "Er staat niets te doen.")
 		}
+		warnWidth := 0 // the longest warning ("bijna verlopen"): the dates line up, in the same column every day
+		for _, w := range []data.Warning{data.WarningOK, data.WarningDueSoon, data.WarningOverdue} {
+			warnWidth = max(warnWidth, utf8.RuneCountInString(w.Label()))
+		}
 		for _, it := range items {
 			who := it.Complainant
 			if it.Organisation != "" { // as list names them: the contact person and the organisation
@@ -181,7 +186,7 @@ func deadlinesCommand(fs *flag.FlagSet) func(c *call) error {
 			if who != "" { // an anonymous complaint has no name
 				who = " (" + who + ")"
 			}
-			fmt.Fprintf(c.stdout, "%-11s  %-13s  %s  %s - %s%s\n", it.Reference, it.Warning.Label(), it.DueOn,
+			fmt.Fprintf(c.stdout, "%-11s  %-*s  %s  %s - %s%s\n", it.Reference, warnWidth, it.Warning.Label(), it.DueOn,
 				it.Label, it.When(), who)
 		}
 		return nil

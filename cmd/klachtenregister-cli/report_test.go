@@ -77,7 +77,7 @@ func TestMeasureCommands(t *testing.T) {
 	code := strings.TrimSpace(ok(t, db, "measure-add", "--description", "Dossiers afschermen", "--cause", "privacy-en-avg",
 		"--owner", "Mark Peters", "--due", "2026-12-10", "--ref", ref))
 	ok(t, db, "measure-edit", code, "--due", "2026-12-05")
-	if out := ok(t, db, "deadlines"); !strings.Contains(out, code+"   op tijd        2026-12-05  Verbetermaatregel uitvoeren") || // due soon from 3 December
+	if out := ok(t, db, "deadlines"); !strings.Contains(out, code+"   op tijd         2026-12-05  Verbetermaatregel uitvoeren") || // due soon from 3 December
 		!strings.Contains(out, "Dossiers afschermen") {
 		t.Errorf("deadlines lack the measure:\n%s", out)
 	}
