@@ -61,6 +61,9 @@ func backupCommand(fs *flag.FlagSet) func(c *call) error {
 			return err
 		}
 		if *out == "" {
+			if c.force { // nothing to replace: the folder's backups each get a new name
+				return usagef("--force hoort bij -o BESTAND: een reservekopie in de map voor reservekopieën vervangt geen bestand")
+			}
 			return folderBackup(c, *encrypt)
 		}
 		if err := c.output(*out, "klachtenregister.reservekopie"); err != nil { // before the passphrase is asked

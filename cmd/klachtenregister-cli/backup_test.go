@@ -252,6 +252,9 @@ func TestBackupIntoTheBackupFolder(t *testing.T) {
 	if _, stderr, code := cli(t, db, "backup", "--encrypt"); code != 2 || !strings.Contains(stderr, "-o") {
 		t.Errorf("an encrypted backup into the folder: exit %d, %q", code, stderr)
 	}
+	if _, stderr, code := cli(t, db, "backup", "--force"); code != 2 || !strings.Contains(stderr, "--force hoort bij -o") {
+		t.Errorf("--force without -o: exit %d, %q", code, stderr)
+	}
 	t.Setenv(passphraseEnv, "kort")
 	if _, stderr, code := cli(t, db, "backup", "-o", filepath.Join(t.TempDir(), "k.reservekopie"), "--encrypt"); code != 2 || !strings.Contains(stderr, "8 tekens") {
 		t.Errorf("a passphrase of four characters from %s: exit %d, %q", passphraseEnv, code, stderr)
