@@ -85,12 +85,16 @@ func (s *Store) writeAnchors() error {
 	if err != nil {
 		return err
 	}
+	_, isDefault, err := s.BackupDir()
+	if err != nil {
+		return err
+	}
 	var errs []error
 	for i, p := range paths {
-		if _, isDefault, _ := s.BackupDir(); i == 1 && !isDefault && !isFolder(filepath.Dir(p)) {
+		if i == 1 && !isDefault && !isFolder(filepath.Dir(p)) {
 			continue // the practice's backup folder is not connected: not made again on this disk (backupDirMissing)
 		}
-		if i == 1 && anchorOfOther(p, s.path) {
+		if f, err := readAnchorFile(p); i == 1 && err == nil && otherRegister(f.Path, s.path) {
 			continue // a copy of the register elsewhere leaves the register's anchor alone
 		}
 		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
@@ -121,13 +125,11 @@ func absPath(path string) string {
 // someone or something else changed it. One that cannot be read now (no access, a lock) is
 // no anchor this time.
 func readAnchor(path, source, register string, shared bool) (a *Anchor, unreadable bool) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, false
-	}
-	var f anchorFile
-	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" {
+	f, err := readAnchorFile(path)
+	if errors.Is(err, errNoAnchor) {
 		return nil, true
+	} else if err != nil {
+		return nil, false
 	}
 	if shared && otherRegister(f.Path, register) {
 		return nil, false
@@ -135,11 +137,20 @@ func readAnchor(path, source, register string, shared bool) (a *Anchor, unreadab
 	return &Anchor{Events: f.Events, Head: f.Head, At: f.At, Source: source, File: path}, false
 }
 
-// anchorOfOther reports whether the anchor file at path is another register's (otherRegister).
-func anchorOfOther(path, register string) bool {
-	b, err := os.ReadFile(path)
+// errNoAnchor is an anchor file that reads but holds no anchor.
+var errNoAnchor = errors.New("geen anker")
+
+// readAnchorFile reads the anchor file at path: the file's error, or errNoAnchor.
+func readAnchorFile(path string) (anchorFile, error) {
 	var f anchorFile
-	return err == nil && json.Unmarshal(b, &f) == nil && otherRegister(f.Path, register)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return f, err
+	}
+	if json.Unmarshal(b, &f) != nil || f.Events <= 0 || f.Head == "" {
+		return f, errNoAnchor
+	}
+	return f, nil
 }
 
 // otherRegister reports whether path, recorded in an anchor or a backup, is another register
