@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"klachtenregister"
 )
 
 // TestFlagWithoutItsValue: the last flag on the line lacks its value (in the other tests
@@ -119,6 +121,32 @@ func TestDBBeforeTheCommand(t *testing.T) {
 		if code := run(env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}, tc.args); code != 2 ||
 			!strings.Contains(errOut.String(), tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut.String(), tc.want)
+		}
+	}
+}
+
+// TestHelpForOneCommand: "help add" prints add's usage alone (it printed every command), an
+// unknown one is refused, and --version says FyneApp.toml's version, as the app's About does.
+func TestHelpForOneCommand(t *testing.T) {
+	var out, errOut bytes.Buffer
+	e := env{stdout: &out, stderr: &errOut, now: func() time.Time { return today }}
+	if code := run(e, []string{"help", "add"}); code != 0 || !strings.Contains(out.String(), "add --name NAAM") ||
+		strings.Contains(out.String(), "verify [--json]") || errOut.Len() != 0 {
+		t.Errorf("help add: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := run(e, []string{"help", "toevoegen"}); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), `onbekende opdracht "toevoegen"`) {
+		t.Errorf("help of an unknown command: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+	app, err := klachtenregister.ParseApp(klachtenregister.FyneApp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"--version", "version"} {
+		out.Reset()
+		want := "klachtenregister-cli " + app.Details.Version + " (build "
+		if code := run(e, []string{v}); code != 0 || app.Details.Version == "" || !strings.HasPrefix(out.String(), want) {
+			t.Errorf("%s: exit %d, stdout %q; want %q…", v, code, out.String(), want)
 		}
 	}
 }

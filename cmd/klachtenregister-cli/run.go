@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"klachtenregister"
 	"klachtenregister/data"
 )
 
@@ -71,8 +72,14 @@ func run(e env, args []string) int {
 		fmt.Fprintln(e.stderr, "\nklachtenregister-cli: geef een opdracht op, zoals 'klachtenregister-cli verify'")
 		return exitRefused
 	}
-	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	switch {
+	case (args[0] == "help" || args[0] == "-h" || args[0] == "--help") && len(args) == 1:
 		printHelp(e.stdout)
+		return exitOK
+	case args[0] == "help": // "help add": that command's usage, as "add --help" prints it
+		args = []string{args[1], "--help"}
+	case args[0] == "version" || args[0] == "--version":
+		fmt.Fprintln(e.stdout, versionLine())
 		return exitOK
 	}
 	cmd, ok := commands[args[0]]
@@ -319,6 +326,16 @@ func counted(n int, one, more string) string {
 	return data.Thousands(n) + " " + more // 1.352 dossiers, as a Dutch reader writes it
 }
 
+// versionLine is what --version prints: the version and build of FyneApp.toml, which the
+// app's Help › Over Klachtenregister shows too, so a practice can tell support both.
+func versionLine() string {
+	a, err := klachtenregister.ParseApp(klachtenregister.FyneApp)
+	if err != nil { // the file is embedded at build time; a build from a broken one says so
+		return "klachtenregister-cli: versie onbekend (" + err.Error() + ")"
+	}
+	return fmt.Sprintf("klachtenregister-cli %s (build %d)", a.Details.Version, a.Details.Build)
+}
+
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "klachtenregister-cli: het klachtenregister zonder venster, voor scripts en geplande taken.")
 	fmt.Fprintln(w, "Elke opdracht kent --db PAD, voor of na de opdracht (standaard: KLACHTENREGISTER_DB of de programmagegevensmap).")
@@ -331,5 +348,6 @@ func printHelp(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %s %s\n", n, commands[n].usage)
 	}
+	fmt.Fprintln(w, "\n'klachtenregister-cli help OPDRACHT' toont één opdracht; --version de versie van het programma.")
 	fmt.Fprintln(w, "\nAfsluitcodes: 0 gelukt, 1 probleem gevonden (verify) of storing, 2 onjuiste invoer of geweigerde stap (database ongewijzigd),\n3 register niet beschikbaar (in gebruik, schijf vol, alleen lezen, niet gevonden of beschadigd).")
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/BurntSushi/toml"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
@@ -21,14 +19,7 @@ func init() {
 
 // metadata reads the [Details] and [Migrations] of a FyneApp.toml.
 func metadata(text []byte) (fyne.AppMetadata, error) {
-	var f struct {
-		Details struct {
-			ID, Name, Version string
-			Build             int
-		}
-		Migrations map[string]bool
-	}
-	_, err := toml.Decode(string(text), &f)
-	return fyne.AppMetadata{ID: f.Details.ID, Name: f.Details.Name, Version: f.Details.Version, Build: f.Details.Build,
-		Migrations: f.Migrations, Custom: map[string]string{}}, err
+	a, err := klachtenregister.ParseApp(text)
+	return fyne.AppMetadata{ID: a.Details.ID, Name: a.Details.Name, Version: a.Details.Version, Build: a.Details.Build,
+		Migrations: a.Migrations, Custom: map[string]string{}}, err
 }
