@@ -7,7 +7,11 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
+	"maps"
 	"math"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -163,17 +167,18 @@ END`, name, event, t.name, key, before, after)})
 	return out, nil
 }
 
-// checkTriggers finds the first trigger of the audit trail that is missing or not as the
-// program made it: without it, changes to a table (or to the trail itself) are no longer
-// recorded, or no longer refused, and verify would see nothing amiss until the next change.
+// checkTriggers finds the first trigger of the register that is not as the program made it:
+// an audit trigger missing or changed (changes to a table, or to the trail itself, are no
+// longer recorded or refused, and verify would see nothing amiss until the next change), or a
+// trigger added outside the program (its changes would be recorded as the program's own).
 func checkTriggers(q querier) (string, error) {
 	want, err := auditTriggers(q)
 	if err != nil {
 		return "", err
 	}
-	found := map[string]string{}
-	if err := scanRows(q, func(r *[2]string) []any { return []any{&r[0], &r[1]} }, func(r [2]string) { found[r[0]] = r[1] },
-		`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'`); err != nil {
+	found := map[string][2]string{}
+	if err := scanRows(q, func(r *[3]string) []any { return []any{&r[0], &r[1], &r[2]} }, func(r [3]string) { found[r[0]] = [2]string{r[1], r[2]} },
+		`SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`); err != nil {
 		return "", err
 	}
 	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -181,21 +186,55 @@ func checkTriggers(q querier) (string, error) {
 		switch got, ok := found[t.name]; {
 		case !ok:
 			return fmt.Sprintf("de bewaking van de tabel %s ontbreekt (trigger %s is verwijderd): wijzigingen daarin worden niet meer in het logboek vastgelegd", t.table, t.name), nil
-		case flat(got) != flat(t.sql):
+		case flat(got[1]) != flat(t.sql):
 			return fmt.Sprintf("de bewaking van de tabel %s (trigger %s) is buiten Klachtenregister om gewijzigd", t.table, t.name), nil
 		}
+		delete(found, t.name)
 	}
-	for _, name := range appendOnlyTriggers {
-		if _, ok := found[name]; !ok {
-			return fmt.Sprintf("de beveiliging van het logboek ontbreekt (trigger %s is verwijderd): vastleggingen kunnen worden gewijzigd of verwijderd", name), nil
+	for _, t := range appendOnlyTriggers {
+		switch got, ok := found[t.name]; {
+		case !ok:
+			return fmt.Sprintf("de beveiliging van het logboek ontbreekt (trigger %s is verwijderd): vastleggingen kunnen worden gewijzigd of verwijderd", t.name), nil
+		case flat(got[1]) != flat(t.sql):
+			return fmt.Sprintf("de beveiliging van het logboek (trigger %s) is buiten Klachtenregister om gewijzigd: vastleggingen kunnen worden gewijzigd of verwijderd", t.name), nil
 		}
+		delete(found, t.name)
+	}
+	if extra := slices.Sorted(maps.Keys(found)); len(extra) > 0 {
+		return fmt.Sprintf("aan de tabel %s is buiten Klachtenregister om een trigger toegevoegd (%s): wat die wijzigt, legt het logboek vast alsof Klachtenregister het deed", found[extra[0]][0], extra[0]), nil
 	}
 	return "", nil
 }
 
-// appendOnlyTriggers refuse to change or remove what the audit trail recorded (migrations 0001, 0010, 0013).
-var appendOnlyTriggers = []string{"events_append_only_update", "events_append_only_delete",
-	"event_rows_append_only_update", "event_rows_append_only_delete"}
+// appendOnlyTriggers refuse to change or remove what the audit trail recorded, as the
+// migrations made them last (0001, 0010, 0013): read from the migrations themselves, so a
+// later one that changes them changes what verify expects too.
+var appendOnlyTriggers = migrationTriggers()
+
+// migrationTriggers are the triggers the migrations leave, with their statements as SQLite
+// keeps them (without the closing semicolon), in order of name.
+func migrationTriggers() []auditTrigger {
+	stmt := regexp.MustCompile(`(?ms)^(?:DROP TRIGGER (\w+);|CREATE TRIGGER (\w+) [^;]*? ON (\w+)\b.*?^END;)`)
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	made := map[string]auditTrigger{}
+	for _, name := range names { // in the order they run
+		text, err := migrationFS.ReadFile(name)
+		if err != nil {
+			panic(err) // embedded: present in every build
+		}
+		for _, m := range stmt.FindAllSubmatch(text, -1) {
+			if len(m[1]) > 0 {
+				delete(made, string(m[1]))
+			} else {
+				made[string(m[2])] = auditTrigger{string(m[3]), string(m[2]), strings.TrimSuffix(string(m[0]), ";")}
+			}
+		}
+	}
+	return slices.SortedFunc(maps.Values(made), func(a, b auditTrigger) int { return strings.Compare(a.name, b.name) })
+}
 
 // eachTracked runs the statement that stmt makes for every tracked table, given the SQL of a
 // row's hash (table alias t), and returns how many rows the statements changed in all.

@@ -349,13 +349,19 @@ func TestVerifyWhileAnotherWriterCloses(t *testing.T) {
 // TestVerifyFindsAMissingOrChangedTrigger: with the trigger that notes a table's changed rows
 // dropped, verify passed, and the next change through the program was taken for an edit
 // outside it; a trigger replaced by one that notes nothing went unseen too. So did a dropped
-// trigger that keeps the audit trail append-only.
+// trigger that keeps the audit trail append-only, one of those emptied (checked by name only),
+// and a trigger added outside the program, whose changes the trail would record as the
+// program's own.
 func TestVerifyFindsAMissingOrChangedTrigger(t *testing.T) {
 	for _, tt := range []struct{ name, sql, says string }{
 		{"dropped", `DROP TRIGGER complaints_audit_update`, "de bewaking van de tabel complaints ontbreekt (trigger complaints_audit_update is verwijderd)"},
 		{"emptied", `DROP TRIGGER contacts_audit_insert; CREATE TRIGGER contacts_audit_insert AFTER insert ON contacts BEGIN SELECT 1; END`,
 			"de bewaking van de tabel contacts (trigger contacts_audit_insert) is buiten Klachtenregister om gewijzigd"},
 		{"append-only", `DROP TRIGGER events_append_only_delete`, "de beveiliging van het logboek ontbreekt (trigger events_append_only_delete is verwijderd)"},
+		{"append-only emptied", `DROP TRIGGER events_append_only_update; CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events BEGIN SELECT 1; END`,
+			"de beveiliging van het logboek (trigger events_append_only_update) is buiten Klachtenregister om gewijzigd"},
+		{"added", `CREATE TRIGGER zz_verdict AFTER UPDATE OF status ON complaints BEGIN UPDATE complaints SET verdict = 'unfounded' WHERE id = NEW.id; END`,
+			"aan de tabel complaints is buiten Klachtenregister om een trigger toegevoegd (zz_verdict)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			path := fullFixture(t)
