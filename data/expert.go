@@ -104,6 +104,7 @@ func (e *Expert) Validate(today Date, set Settings) error {
 	if err := checkEmail("expert_", e.Email); err != nil {
 		return err
 	}
+	e.proposeTitles()
 	if err := e.NameParts.check("expert_", &e.Name); err != nil {
 		return err
 	}
@@ -111,6 +112,23 @@ func (e *Expert) Validate(today Date, set Settings) error {
 		return invalid("signed_on", "de datum van ondertekening ligt in de toekomst")
 	}
 	return nil
+}
+
+// proposeTitles fills in, while they are empty, the titles the name was typed with and the
+// name's parts without them: "drs. P. Bakker" gives the title "drs." and the initials "P.", as
+// the expert dialog proposes them.
+func (e *Expert) proposeTitles() {
+	before, rest, after := SplitTitles(e.Name)
+	if before == "" && after == "" {
+		return
+	}
+	if e.Title == "" && e.TitleAfter == "" {
+		e.Title, e.TitleAfter = before, after
+	}
+	if e.Surname == "" {
+		p := ProposeName(rest)
+		e.Initials, e.Surname = p.Initials, p.Surname
+	}
 }
 
 // Consent is the complainant's answer to the request to share copies of documents with an
@@ -198,7 +216,7 @@ func consentRefusal(ref string, c Consent) error {
 	case c.Refused && !c.Documents.None():
 		return invalid("documents", "een weigering noemt geen stukken; laat de stukken weg")
 	case !c.Refused && c.Documents.None():
-		return invalid("documents", "geef aan voor welke stukken van klacht %s de toestemming geldt: alle stukken, of de brieven en bijlagen die de klager op het formulier heeft aangekruist", ref)
+		return invalid("documents", "geef aan voor welke stukken van klacht %s de toestemming geldt: alle stukken, of alleen de brieven en bijlagen waarvoor de klager toestemming gaf", ref)
 	}
 	return nil
 }

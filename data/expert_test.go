@@ -291,7 +291,7 @@ func TestExpertAndConsentValidation(t *testing.T) {
 	must(t, err)
 	experts, err := s.Experts()
 	must(t, err)
-	if len(experts) != 1 || experts[0] != (Expert{ID: id, Name: "Dr. B", NameParts: NameParts{SalutationNeutral, "Dr.", "B"}, Organisation: "Kliniek", Email: "b@example.nl"}) {
+	if len(experts) != 1 || experts[0] != (Expert{ID: id, Name: "Dr. B", NameParts: NameParts{SalutationNeutral, "", "B"}, Title: "Dr.", Organisation: "Kliniek", Email: "b@example.nl"}) {
 		t.Errorf("Experts = %+v", experts)
 	}
 
@@ -313,4 +313,30 @@ func TestExpertAndConsentValidation(t *testing.T) {
 		t.Errorf("%d consents stored after refusals", n)
 	}
 	wantErr(t, s.GiveConsent("K-2026-0099", Consent{How: "x", Documents: all}), ErrNotFound)
+}
+
+// TestExpertTitlesAreProposedFromTheName: an expert typed as "drs. P. Bakker" got the initials
+// "drs. P.", and the letter began "Geachte drs. P. Bakker,"; a title after the name became the
+// surname. The titles now go to the title fields, unless those or the parts were given.
+func TestExpertTitlesAreProposedFromTheName(t *testing.T) {
+	for _, tc := range []struct {
+		in   Expert
+		want Expert
+	}{
+		{Expert{Name: "drs. P. Bakker"}, Expert{Name: "drs. P. Bakker", Title: "drs.", NameParts: NameParts{SalutationNeutral, "P.", "Bakker"}}},
+		{Expert{Name: "prof.dr. Hélène Öztürk-Vermeulen RA"}, Expert{Name: "prof.dr. Hélène Öztürk-Vermeulen RA", Title: "prof.dr.", TitleAfter: "RA",
+			NameParts: NameParts{SalutationNeutral, "Hélène", "Öztürk-Vermeulen"}}},
+		{Expert{Name: "Mr. J. van der Berg LL.M."}, Expert{Name: "Mr. J. van der Berg LL.M.", Title: "Mr.", TitleAfter: "LL.M.",
+			NameParts: NameParts{SalutationNeutral, "J.", "van der Berg"}}},
+		{Expert{Name: "Ma Drost"}, Expert{Name: "Ma Drost", NameParts: NameParts{SalutationNeutral, "Ma", "Drost"}}}, // a first name, not a title
+		{Expert{Name: "Dr. Ir"}, Expert{Name: "Dr. Ir", Title: "Dr.", NameParts: NameParts{SalutationNeutral, "", "Ir"}}},
+		{Expert{Name: "drs. P. Bakker", Title: "drs"}, Expert{Name: "drs. P. Bakker", Title: "drs", NameParts: NameParts{SalutationNeutral, "P.", "Bakker"}}},
+		{Expert{Name: "drs. P. Bakker", NameParts: NameParts{Initials: "Piet", Surname: "Bakker"}},
+			Expert{Name: "drs. P. Bakker", Title: "drs.", NameParts: NameParts{SalutationNeutral, "Piet", "Bakker"}}}, // parts given: as given
+	} {
+		e := tc.in
+		if err := e.Validate(day("2026-03-02"), Settings{}); err != nil || e != tc.want {
+			t.Errorf("Validate(%q) = %+v (%v), want %+v", tc.in.Name, e, err, tc.want)
+		}
+	}
 }

@@ -630,9 +630,17 @@ func TestWkkgzOutcomeNamesEachMeasureAndItsTerm(t *testing.T) {
 	in.Measures[1].DueOn = day("2026-12-20")
 	body, err := bodyText(in)
 	flat := strings.ReplaceAll(body, "\u00a0", " ")
-	if err != nil || !strings.Contains(flat, "- Wachttijden op de website vermelden; dit is uiterlijk 15 januari 2027 gerealiseerd.") ||
-		!strings.Contains(flat, "- Terugbelafspraken in de agenda zetten; dit is uiterlijk 20 december 2026 gerealiseerd.") {
+	if err != nil || !strings.Contains(flat, "- Wachttijden op de website vermelden; dit voeren wij uiterlijk 15 januari 2027 in.") ||
+		!strings.Contains(flat, "- Terugbelafspraken in de agenda zetten; dit voeren wij uiterlijk 20 december 2026 in.") {
 		t.Errorf("%v\n%s", err, body)
+	}
+	// A measure carried out by the letter's date is said as done ("dit is uiterlijk … gerealiseerd"
+	// read as a promise), and needs no due date.
+	in.Measures[1].DueOn, in.Measures[1].DoneOn = data.Date{}, in.Date.AddDays(-3)
+	body, err = bodyText(in)
+	flat = strings.ReplaceAll(body, "\u00a0", " ")
+	if want := "- Terugbelafspraken in de agenda zetten; dit hebben wij op " + formatDate(in.Date.AddDays(-3), "nl") + " ingevoerd."; err != nil || !strings.Contains(flat, want) {
+		t.Errorf("a measure carried out: %v, want %q in\n%s", err, want, body)
 	}
 	in.Complaint.DeadlinePolicy = data.PolicyMonth
 	if body, _ := bodyText(in); strings.Contains(body, "maatregelen") {

@@ -16,6 +16,7 @@ type phrases struct {
 	heardConclusions map[data.Verdict]string
 	// measuresIntro and measureTerm list the measures and their terms (outcome letter, Wkkgz).
 	measuresIntro, measureTerm  string
+	measureDone                 string                  // a measure carried out by the letter's date
 	evaluations                 map[data.Verdict]string // {evaluatie}: only where the practice learns from it
 	contactKinds                map[data.ContactKind]string
 	phoneAndEmail, phone, email string // ways to reach the practice
@@ -112,7 +113,8 @@ var dutch = phrases{
 		data.VerdictSettled:           "Na ons gesprek van %s hebben wij uw klacht in overleg met u opgelost.",
 	},
 	measuresIntro: "Om herhaling te voorkomen, nemen wij de volgende maatregelen:",
-	measureTerm:   "%s; dit is uiterlijk %s gerealiseerd.",
+	measureTerm:   "%s; dit voeren wij uiterlijk %s in.",
+	measureDone:   "%s; dit hebben wij op %s ingevoerd.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "Wij nemen uw klacht mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.",
 		data.VerdictPartlyWellFounded: "Het deel van uw klacht dat gegrond is, nemen wij mee in de evaluatie van onze praktijk, " +
@@ -242,7 +244,8 @@ var english = phrases{
 		data.VerdictSettled:           "After our conversation on %s, your complaint has been settled by mutual agreement.",
 	},
 	measuresIntro: "To prevent this from happening again, we are taking the following measures:",
-	measureTerm:   "%s; this will be in place by %s.",
+	measureTerm:   "%s; we will put this in place by %s.",
+	measureDone:   "%s; we put this in place on %s.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "We will take your complaint into account when we evaluate our practice, so that we can " +
 			"prevent this from happening again as far as possible.",

@@ -359,14 +359,25 @@ func conclusion(in *Input, t *phrases) string {
 }
 
 // measuresTaken lists, for a complaint under the Wkkgz, the measures decided on and the term
-// within which each will be realised, as the act requires the outcome letter to say.
+// within which each will be realised, as the act requires the outcome letter to say; or the
+// day one was carried out, when that is before the letter's.
 func measuresTaken(in *Input, t *phrases) string {
 	if in.Complaint.DeadlinePolicy != data.PolicyWkkgz || len(in.Measures) == 0 {
 		return ""
 	}
 	out := "\n\n" + t.measuresIntro
 	for _, m := range in.Measures {
-		out += "\n- " + fmt.Sprintf(t.measureTerm, strings.TrimRight(strings.TrimSpace(m.Description), "."), formatDate(m.DueOn, in.Language))
+		text, day := t.measureTerm, m.DueOn
+		if doneBy(m, in.Date) {
+			text, day = t.measureDone, m.DoneOn
+		}
+		out += "\n- " + fmt.Sprintf(text, strings.TrimRight(strings.TrimSpace(m.Description), "."), formatDate(day, in.Language))
 	}
 	return out
+}
+
+// doneBy reports whether the measure was carried out by the letter's date: its term is then
+// the day it was, and it needs no due date.
+func doneBy(m data.Measure, letter data.Date) bool {
+	return !m.Open() && !m.DoneOn.After(letter)
 }

@@ -136,6 +136,7 @@ func (m *Main) newFile(win fyne.Window, ref string) *complaintFile {
 	cf.copies = &m.copies
 	win.SetContent(m.framed(cf.content()))
 	bindKeys(win, fileKeys(cf))
+	win.SetCloseIntercept(cf.askBeforeClosing)
 	return cf
 }
 

@@ -177,7 +177,7 @@ func (cf *complaintFile) load(then func()) {
 func (cf *complaintFile) show(f *data.File) {
 	// A refresh never overwrites details the practitioner is still editing; after Save it does,
 	// to show the values as stored (a postcode as "1234 AB").
-	dirty := cf.file != nil && cf.form.read(cf.file.Complaint) != cf.file.Complaint && !cf.saved
+	dirty := cf.unsaved() && !cf.saved
 	cf.file, cf.saved = f, false
 	cf.form.practice = f.Settings
 	c := f.Complaint
@@ -269,13 +269,37 @@ func (cf *complaintFile) check() {
 }
 
 func (cf *complaintFile) onSave() {
-	if err := cf.store.Update(cf.form.read(cf.file.Complaint)); err != nil {
+	if err := cf.saveDetails(); err != nil {
 		showError(err, cf.win)
 		return
 	}
+	cf.load(nil)
+}
+
+// saveDetails stores the details as typed.
+func (cf *complaintFile) saveDetails() error {
+	if err := cf.store.Update(cf.form.read(cf.file.Complaint)); err != nil {
+		return err
+	}
 	cf.saved = true
 	cf.changed()
-	cf.load(nil)
+	return nil
+}
+
+// unsaved reports whether the details tab holds changes not saved yet.
+func (cf *complaintFile) unsaved() bool {
+	return cf.file != nil && cf.form.read(cf.file.Complaint) != cf.file.Complaint
+}
+
+// askBeforeClosing is the window's close button: with details changed and not saved, it asks
+// whether to save them, close without them or stay (closing lost them without a word).
+func (cf *complaintFile) askBeforeClosing() {
+	if !cf.unsaved() {
+		cf.win.Close()
+		return
+	}
+	askUnsaved(cf.win, lang.L("Not saved"), lang.L("You changed the details of {{.Reference}} without saving them.",
+		map[string]any{"Reference": cf.ref}), cf.saveDetails, cf.win.Close)
 }
 
 // do runs a change; on success the file and the main window refresh, on refusal the

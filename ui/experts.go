@@ -161,7 +161,22 @@ func (cf *complaintFile) onExpert() {
 	title, titleAfter, line1, line2, pc, city, country := newEntry(), newEntry(), newEntry(), newEntry(), newEntry(), newEntry(), newEntry()
 	parts := newNameFields(func() {})
 	name.Validator = required
-	name.OnChanged = parts.propose
+	// The titles typed with the name ("drs. P. Bakker") are proposed for the title fields and
+	// left out of the initials, as the register stores them (data.SplitTitles).
+	var proposedTitle, proposedAfter string
+	filling := false
+	name.OnChanged = func(typed string) {
+		if filling {
+			return
+		}
+		before, rest, after := data.SplitTitles(typed)
+		parts.propose(rest)
+		if title.Text == proposedTitle && titleAfter.Text == proposedAfter {
+			title.SetText(before)
+			titleAfter.SetText(after)
+		}
+		proposedTitle, proposedAfter = before, after
+	}
 	title.SetPlaceHolder(lang.L("e.g. prof. dr."))
 	titleAfter.SetPlaceHolder(lang.L("e.g. RA"))
 	signed.SetPlaceHolder(lang.L("dd-mm-yyyy"))
@@ -181,12 +196,16 @@ func (cf *complaintFile) onExpert() {
 			e = experts[i-1]
 		}
 		id = e.ID
+		filling = true
+		defer func() { filling = false }()
 		for w, v := range map[*entry]string{name: e.Name, org: e.Organisation, email: e.Email, signed: shortDate(e.SignedOn),
 			title: e.Title, titleAfter: e.TitleAfter, line1: e.AddressLine1, line2: e.AddressLine2, pc: e.Postcode,
 			city: e.City, country: e.Country} {
 			w.SetText(v)
 		}
-		parts.fill(e.Name, e.NameParts)
+		var rest string
+		proposedTitle, rest, proposedAfter = data.SplitTitles(e.Name)
+		parts.fill(rest, e.NameParts)
 	}
 	which.SetSelectedIndex(0)
 	item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(lang.L(label), w) }

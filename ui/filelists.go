@@ -282,7 +282,7 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 		showFileDialog(d, lang.L("Choose the attachment"), cf.win)
 	})
 	l.removeAttachment = newButton(lang.L("Remove attachment…"), l.onRemoveAttachment)
-	hint := widget.NewLabel(lang.L("Select an attachment to open it."))
+	hint := widget.NewLabel(lang.L("Add the complainant's letter, scans or e-mails as attachments; select one to open it."))
 	hint.Wrapping = fyne.TextWrapWord
 	return topThen(container.NewVBox(newFlow(l.addAttachment, l.removeAttachment), hint, l.filesWhy), l.files)
 }

@@ -149,7 +149,7 @@ func (in *intake) check() {
 	if err != nil {
 		// Until the practitioner starts, the reason is a quiet hint rather than a red error.
 		in.problem.Importance = widget.LowImportance
-		if len(f.typed) > 0 || f.channel.SelectedIndex() >= 0 || f.subject.SelectedIndex() >= 0 {
+		if in.started() {
 			in.problem.Importance = widget.DangerImportance
 		}
 		in.problem.SetText(problemText(err))
@@ -164,6 +164,13 @@ func (in *intake) check() {
 		}
 	}
 	in.save.Enable()
+}
+
+// started reports whether the practitioner began a complaint here: typed in a field or chose
+// how it came in or what it is about. Quitting then asks first (Main.unsaved).
+func (in *intake) started() bool {
+	f := in.form
+	return len(f.typed) > 0 || f.channel.SelectedIndex() >= 0 || f.subject.SelectedIndex() >= 0
 }
 
 func (in *intake) onSave() {

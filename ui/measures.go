@@ -201,7 +201,8 @@ func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m
 	cause.SetSelectedIndex(slices.IndexFunc(causes, func(c data.RootCause) bool { return c.Code == m.RootCause }))
 	newCause.SetPlaceHolder(lang.L("or type a new category"))
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("What will be done"), description), widget.NewFormItem(lang.L("Root cause"), cause),
+		{Text: lang.L("What will be done"), Widget: description, HintText: lang.L("The annual report lists this, and under the Wkkgz the outcome letter quotes it to the complainant: write it as you would to them, without names.")},
+		widget.NewFormItem(lang.L("Root cause"), cause),
 		widget.NewFormItem("", newCause), {Text: lang.L("Carried out by"), Widget: owner, HintText: lang.L("Empty: the practitioner.")},
 		widget.NewFormItem(lang.L("Due by"), due)}
 	title := lang.L("New improvement measure")

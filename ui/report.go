@@ -42,7 +42,7 @@ type reportScreen struct {
 func newReportScreen(store reportStore, win fyne.Window, today func() data.Date) *reportScreen {
 	r := &reportScreen{store: store, win: win, today: today, body: container.NewVBox()}
 	r.year = newSelect(nil, func(string) { r.load() })
-	r.anonymised = widget.NewCheck(lang.L("Anonymised (no names, addresses or free text)"), nil)
+	r.anonymised = widget.NewCheck(lang.L("CSV anonymised (no names, addresses or free text)"), nil)
 	r.anonymised.SetChecked(true)
 	return r
 }
@@ -199,9 +199,12 @@ func (r *reportScreen) onCSV() {
 		showError(err, r.win)
 		return
 	}
-	name := fmt.Sprintf("klachtenregister-%d.csv", r.selectedYear())
 	if r.anonymised.Checked {
-		name = fmt.Sprintf("klachtenregister-%d-%s.csv", r.selectedYear(), lang.L("anonymised"))
+		saveAs(r.win, r.store, fmt.Sprintf("klachtenregister-%d-%s.csv", r.selectedYear(), lang.L("anonymised")), ".csv", buf.Bytes())
+		return
 	}
-	saveAs(r.win, r.store, name, ".csv", buf.Bytes())
+	// The file's name says what it holds, and the dialog says how to keep it: the same name as
+	// the anonymised export's but for one word let the two be mixed up.
+	saveAs(r.win, r.store, fmt.Sprintf("klachtenregister-%d-%s.csv", r.selectedYear(), lang.L("with-names")), ".csv", buf.Bytes(),
+		lang.L("This file holds the complainants' names, addresses and free texts. Keep it only where no one else can read it, and delete it once you no longer need it."))
 }

@@ -169,11 +169,13 @@ func (se *session) start(s *data.Store) {
 // saved are asked about first: closing dropped them without a word. The backup at close is
 // made while the window is still there, so a failure can be told.
 func (se *session) quit() {
-	if st := se.current.Settings; st != nil && st.changed() {
-		st.askBeforeClosing(se.closeAfterBackup)
-		return
-	}
-	se.closeAfterBackup()
+	se.current.askBeforeQuitting(func() {
+		if st := se.current.Settings; st != nil && st.changed() {
+			st.askBeforeClosing(se.closeAfterBackup)
+			return
+		}
+		se.closeAfterBackup()
+	})
 }
 
 func (se *session) closeAfterBackup() {

@@ -261,3 +261,72 @@ func TestRetentionReviewWaitsForTheSavedPeriod(t *testing.T) {
 		t.Errorf("with an unsaved period the review says %q (opened %v)", text, m.retention != nil)
 	}
 }
+
+// TestQuittingAsksAboutUnsavedForms: a new complaint half typed and details changed in an
+// open file were thrown away without a word by Bestand › Afsluiten (and the details by the
+// file window's close button). Now quitting names them and stays on Annuleren; the file's
+// window offers to save them.
+func TestQuittingAsksAboutUnsavedForms(t *testing.T) {
+	m, s := newApp(t)
+	quit := false
+	m.askBeforeQuitting(func() { quit = true })
+	if !quit || m.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("with nothing typed, quitting asked or did not quit")
+	}
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Type(m.Intake.form.name, "Jan Pietersen")
+	cf.form.name.SetText("Hanna Jansen-de Vries")
+	quit = false
+	m.askBeforeQuitting(func() { quit = true })
+	want := "U hebt de nieuwe klacht en de gegevens van " + ref + " nog niet opgeslagen."
+	if text := overlayText(m.win); quit || !strings.Contains(text, want) {
+		t.Fatalf("quitting with both unsaved: quit %v, the question reads %q; want %q", quit, text, want)
+	}
+	tapInTop(t, m.win, "Annuleren")
+	if quit || m.Intake.form.name.Text != "Jan Pietersen" {
+		t.Fatalf("Annuleren: quit %v, the new complaint's name %q", quit, m.Intake.form.name.Text)
+	}
+	cf.askBeforeClosing()
+	if text := overlayText(cf.win); !strings.Contains(text, "U hebt de gegevens van "+ref+" gewijzigd zonder ze op te slaan") {
+		t.Fatalf("closing the file's window asks %q", text)
+	}
+	tapInTop(t, cf.win, "Opslaan en sluiten")
+	settle(m)
+	if f, err := s.File(ref); err != nil || f.Complaint.Complainant.Name != "Hanna Jansen-de Vries" {
+		t.Fatalf("Opslaan en sluiten stored %q (%v)", f.Complaint.Complainant.Name, err)
+	}
+	if _, open := m.files[ref]; open {
+		t.Error("the file's window stayed open after Opslaan en sluiten")
+	}
+	m.askBeforeQuitting(func() { quit = true })
+	if text := overlayText(m.win); !strings.Contains(text, "U hebt de nieuwe klacht nog niet opgeslagen") {
+		t.Fatalf("with only the new complaint left: %q", text)
+	}
+	tapInTop(t, m.win, "Sluiten zonder opslaan")
+	if !quit {
+		t.Error("Sluiten zonder opslaan did not quit")
+	}
+}
+
+// TestCSVWithNamesIsNamedAndWarned: the export with names got the anonymised one's name but
+// for one word, and no word on what it holds; it is now "…-met-namen.csv" with a note on
+// keeping it, and the anonymised one keeps its name without the note.
+func TestCSVWithNamesIsNamedAndWarned(t *testing.T) {
+	m, s := newApp(t)
+	addComplaint(t, s, "Kees van der Meer")
+	m.Report.refresh()
+	settle(m)
+	m.Report.onCSV()
+	if text := overlayText(m.win); !strings.Contains(text, "klachtenregister-2026-geanonimiseerd.csv") || strings.Contains(text, "Bewaar het alleen") {
+		t.Errorf("the anonymised export's dialog reads %q", text)
+	}
+	tapInTop(t, m.win, "Annuleren")
+	m.Report.anonymised.SetChecked(false)
+	m.Report.onCSV()
+	if text := overlayText(m.win); !strings.Contains(text, "klachtenregister-2026-met-namen.csv") ||
+		!strings.Contains(text, "bevat de namen, adressen en vrije teksten van de klagers. Bewaar het alleen waar niemand anders het kan lezen") {
+		t.Errorf("the export with names' dialog reads %q", text)
+	}
+}

@@ -406,25 +406,13 @@ func (s *settingsScreen) onReview() {
 // askBeforeClosing asks what to do with the settings changed and not saved when the program
 // closes: save them and close, close without them, or stay. closeApp runs for the first two.
 func (s *settingsScreen) askBeforeClosing(closeApp func()) {
-	var d *dialog.CustomDialog
-	saveAndClose := newButton(lang.L("Save and close"), func() {
+	askUnsaved(s.win, lang.L("Settings not saved"), lang.L("You changed the settings without saving them."), func() error {
 		if err := s.store.SetSettings(s.values()); err != nil {
-			d.Hide()
-			showError(err, s.win) // the program stays open, with the settings as typed
-			return
+			return err
 		}
-		d.Hide()
 		s.saved()
-		closeApp()
-	})
-	saveAndClose.Importance = widget.HighImportance
-	discard := newButton(lang.L("Close without saving"), func() { d.Hide(); closeApp() })
-	stay := newButton(lang.L("Cancel"), func() { d.Hide() })
-	text := widget.NewLabel(lang.L("You changed the settings without saving them."))
-	text.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons(lang.L("Settings not saved"), text, s.win)
-	d.SetButtons([]fyne.CanvasObject{stay, discard, saveAndClose})
-	showDialog(d, s.win)
+		return nil
+	}, closeApp)
 }
 
 func (s *settingsScreen) onChooseLogo() {

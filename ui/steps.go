@@ -192,7 +192,7 @@ func (d *formDialog) fit() {
 	for range 2 {
 		natural := d.MinSize().AddWidthHeight(0, d.form.MinSize().Height-d.scroll.MinSize().Height)
 		room := d.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
-		d.Resize(fyne.NewSize(min(max(560, natural.Width), room.Width), min(natural.Height, room.Height)))
+		d.Resize(fyne.NewSize(min(max(560, natural.Width, d.labelsWidth()+fieldsWidth), room.Width), min(natural.Height, room.Height)))
 	}
 	// Fyne centres a dialog when it is shown, and a dialog that grew kept its top: its buttons
 	// went below the window (the outcome's preview in a complaint window). Centred again then.
@@ -200,6 +200,20 @@ func (d *formDialog) fit() {
 	if d.overlay != nil && bottom > d.win.Canvas().Size().Height {
 		d.overlay.Refresh()
 	}
+}
+
+// fieldsWidth is the room a form dialog gives its fields beside the labels, where the window
+// has it: a dialog with long labels ("Titels voor en achter de naam") left its fields 165 px,
+// which cut off their placeholders and a typed name.
+const fieldsWidth = 420
+
+// labelsWidth is the width of the form's label column: its longest label, in bold.
+func (d *formDialog) labelsWidth() float32 {
+	var w float32
+	for _, it := range d.form.Items {
+		w = max(w, fyne.MeasureText(it.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
+	}
+	return w + 4*theme.InnerPadding()
 }
 
 // askForm shows a form dialog on win: its OK button stays disabled while a field is invalid,
@@ -563,7 +577,7 @@ func (cf *complaintFile) onContact(kind data.ContactKind, request bool) {
 	if request {
 		title = lang.L("Request information")
 		what.Validator = required
-		due.SetText(shortDate(cf.today().AddDays(14)))
+		due.SetText(shortDate(data.NextWorkingDay(cf.today().AddDays(14)))) // two weeks, on a working day
 		items = append(items, &widget.FormItem{Text: lang.L("Information requested"), Widget: what,
 			HintText: lang.L("Written to the complainant, as a letter would say it: ‘a copy of the invoice of March’.")},
 			&widget.FormItem{Text: lang.L("Expected by"), Widget: due,

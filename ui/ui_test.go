@@ -1149,3 +1149,42 @@ func TestRegisterSaysWhenItsFiltersHideEverything(t *testing.T) {
 		t.Errorf("after Alle klachten tonen: search %q, status %d, %q, button shown %v", r.search.Text, r.status.SelectedIndex(), r.total.Text, r.showAll.Visible())
 	}
 }
+
+// TestExpertDialogProposesTitlesAndFits: "drs. P. Bakker" typed as the expert's name put
+// "drs. P." in the initials (the letter began "Geachte drs. P. Bakker,"); the title is now
+// proposed in its own field. The dialog's fields had 165 px beside its long labels.
+func TestExpertDialogProposesTitlesAndFits(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Hanna Jansen"), "")
+	settle(m)
+	cf.onExpert()
+	name := dialogField[*entry](t, cf, "Naam")
+	test.Type(name, "drs. P. Bakker RA")
+	titles := dialogField[*fyne.Container](t, cf, "Titels voor en achter de naam").Objects
+	initials, surname := dialogField[*entry](t, cf, "Voorletters of voornaam"), dialogField[*entry](t, cf, "Achternaam")
+	if got := []string{titles[0].(*entry).Text, initials.Text, surname.Text, titles[1].(*entry).Text}; !slices.Equal(got, []string{"drs.", "P.", "Bakker", "RA"}) {
+		t.Errorf("title, initials, surname, title after proposed as %q", got)
+	}
+	titles[0].(*entry).SetText("dr.") // corrected: the titles no longer follow the name
+	test.Type(name, "x")
+	if titles[0].(*entry).Text != "dr." || titles[1].(*entry).Text != "RA" {
+		t.Errorf("after a corrected title the fields read %q, %q", titles[0].(*entry).Text, titles[1].(*entry).Text)
+	}
+	if w := name.Size().Width; w < 380 {
+		t.Errorf("the name field is %.0f px wide in a window of %.0f px", w, cf.win.Canvas().Size().Width)
+	}
+}
+
+// TestInformationExpectedOnAWorkingDay: asked on a Saturday, the request for information
+// proposed the Saturday two weeks on; it proposes the Monday after.
+func TestInformationExpectedOnAWorkingDay(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	s.Now = func() time.Time { return time.Date(2026, 12, 5, 10, 0, 0, 0, time.Local) } // a Saturday
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onContact(data.ContactLetter, true)
+	if got := dialogField[*entry](t, cf, "Verwacht uiterlijk").Text; got != "21-12-2026" {
+		t.Errorf("information expected by %s, want Monday 21-12-2026", got)
+	}
+}
