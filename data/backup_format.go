@@ -9,6 +9,7 @@ import (
 	"errors"
 	"hash"
 	"io"
+	"os"
 	"time"
 )
 
@@ -34,6 +35,10 @@ type BackupHeader struct {
 	// Encryption is nil for a backup that is not encrypted.
 	Encryption *encryption `json:"encryption,omitempty"`
 }
+
+// plainCopy reports whether the "backup" is a plain copy of a register file (openBackup),
+// which names no register, events or head.
+func (h BackupHeader) plainCopy() bool { return h.Size < 0 }
 
 // Encrypted reports whether a passphrase is needed to read the backup.
 func (h BackupHeader) Encrypted() bool { return h.Encryption != nil }
@@ -76,6 +81,23 @@ func writeBackup(w io.Writer, h BackupHeader, body io.Reader, passphrase string)
 }
 
 // ReadBackupHeader reads only the header of a backup.
+// BackupFileHeader reads the header of the backup file at path, so that a restore refuses a
+// missing file or one that is no backup before it takes the register's claim or makes its
+// folder (a refused restore left a .lock file and a mistyped folder). A plain copy of a
+// register gives the header plainCopy; an encrypted backup its header, without the passphrase.
+func BackupFileHeader(path string) (BackupHeader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return BackupHeader{}, Unreadable(path, err)
+	}
+	defer f.Close()
+	h, _, err := openBackup(f, "")
+	if errors.Is(err, ErrNeedPassphrase) {
+		err = nil
+	}
+	return h, err
+}
+
 func ReadBackupHeader(r io.Reader) (BackupHeader, error) {
 	h, _, _, err := readHeader(bufio.NewReader(r))
 	return h, err
@@ -111,7 +133,7 @@ func readHeader(br *bufio.Reader) (BackupHeader, []byte, *bufio.Reader, error) {
 func openBackup(r io.Reader, passphrase string) (BackupHeader, io.Reader, error) {
 	br := bufio.NewReaderSize(r, maxHeader+len(backupMagic))
 	if peek, _ := br.Peek(16); bytes.Equal(peek, []byte("SQLite format 3\x00")) {
-		return BackupHeader{Size: -1}, br, nil
+		return BackupHeader{Size: -1}, br, nil // plainCopy
 	}
 	h, head, br, err := readHeader(br)
 	if err != nil {

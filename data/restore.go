@@ -31,6 +31,9 @@ func Restore(backupPath, dbPath, passphrase string, force bool, now time.Time, a
 	if err := checkPath(dbPath); err != nil {
 		return res, err
 	}
+	if _, err := BackupFileHeader(backupPath); err != nil {
+		return res, err
+	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return res, NewError(CodeDatabase, "", "de map voor het register kan niet worden gemaakt: %v", err)
 	}

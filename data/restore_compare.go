@@ -36,9 +36,11 @@ type BackupComparison struct {
 // backup of another register, or of a state that a restore replaced since, is told apart,
 // whatever its file is called. Nil when there is no register at dbPath or it cannot be read
 // (a damaged one): then there is nothing to compare. The register is only
-// read (query_only), on a connection of its own, so the app may have it open meanwhile.
+// read (query_only), on a connection of its own, so the app may have it open meanwhile. A
+// plain copy of a register file has no header to compare by: nil too (it was counted as an
+// empty register's backup, so every event of another register counted as "since").
 func CompareBackup(h BackupHeader, dbPath string) *BackupComparison {
-	if !fileExists(dbPath) {
+	if h.plainCopy() || !fileExists(dbPath) {
 		return nil
 	}
 	db, err := sql.Open("sqlite", dbPath+"?_pragma=busy_timeout(5000)&_pragma=query_only(1)")

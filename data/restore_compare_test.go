@@ -284,3 +284,29 @@ func TestUnreadableAnchorFailsVerify(t *testing.T) {
 		t.Errorf("verify with a garbled anchor: %q", v.Problem)
 	}
 }
+
+// TestPlainCopyOfAnotherRegisterIsNotCompared: a plain copy of another register's file,
+// restored with force, was taken for a backup of an empty register: "38 changes since this
+// backup", and relation "earlier" in the restore's event. A plain copy names no state to
+// compare with (README): the result has no comparison and the event no relation.
+func TestPlainCopyOfAnotherRegisterIsNotCompared(t *testing.T) {
+	dir := t.TempDir()
+	other := openAt(t, filepath.Join(dir, "ander.db"), "2026-03-02")
+	mustCreate(t, other, complaint("Ander", "2026-03-02", false))
+	must(t, other.Close())
+	path := filepath.Join(dir, "klachtenregister.db")
+	s := openAt(t, path, "2026-03-02")
+	mustCreate(t, s, complaint("Eigen", "2026-03-02", false))
+	must(t, s.Close())
+	res, err := Restore(filepath.Join(dir, "ander.db"), path, "", true, restoreTime, "tester")
+	must(t, err)
+	if res.Replaced != nil {
+		t.Errorf("a plain copy was compared: %+v", *res.Replaced)
+	}
+	r := openAt(t, path, "2026-03-03")
+	var last string
+	must(t, r.r.QueryRow(`SELECT p.payload FROM events e JOIN event_payloads p ON p.event_id = e.id ORDER BY e.id DESC LIMIT 1`).Scan(&last))
+	if !strings.Contains(last, `"set_aside":`) || strings.Contains(last, `"relation"`) {
+		t.Errorf("the restore's event: %s", last)
+	}
+}

@@ -166,13 +166,13 @@ func restoreCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		backup := c.args[0]
 		passphrase := ""
-		if f, err := os.Open(backup); err == nil {
-			h, herr := data.ReadBackupHeader(f)
-			f.Close()
-			if herr == nil && h.Encrypted() {
-				if passphrase, err = readPassphrase(c, false); err != nil {
-					return err
-				}
+		h, err := data.BackupFileHeader(backup) // refused before the register is claimed
+		if err != nil {
+			return err
+		}
+		if h.Encrypted() {
+			if passphrase, err = readPassphrase(c, false); err != nil {
+				return err
 			}
 		}
 		lock, err := data.LockForRestore(path) // not while the app has the register open

@@ -260,3 +260,23 @@ func TestBackupIntoTheBackupFolder(t *testing.T) {
 		t.Errorf("a passphrase of four characters from %s: exit %d, %q", passphraseEnv, code, stderr)
 	}
 }
+
+// TestRefusedRestoreLeavesNothing: a restore of a file that is missing or no backup took the
+// register's claim and made the register's folder first, and left a .lock file in a mistyped
+// folder; it is refused before it touches anything.
+func TestRefusedRestoreLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	notBackup := filepath.Join(dir, "boodschappen.txt")
+	if err := os.WriteFile(notBackup, []byte("melk\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "tpyo", "klachtenregister.db")
+	for _, backup := range []string{filepath.Join(dir, "weg.reservekopie"), notBackup} {
+		if _, errOut, code := cli(t, db, "restore", backup); code != 2 {
+			t.Errorf("restore %s: exit %d, want 2: %s", filepath.Base(backup), code, errOut)
+		}
+		if _, err := os.Stat(filepath.Dir(db)); !os.IsNotExist(err) {
+			t.Fatalf("restore %s left %s behind", filepath.Base(backup), filepath.Dir(db))
+		}
+	}
+}
