@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"klachtenregister/data"
@@ -76,6 +77,18 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 		}
 		c.create = !*dryRun // a dry run never makes a register
 		s, err := c.open()
+		if *dryRun && data.Cause(err) == data.CauseMissing {
+			// No register yet, as on a new computer: the file is checked against an empty one,
+			// as the import itself would make it, and nothing is left behind.
+			dir, tmpErr := os.MkdirTemp("", "klachtenregister-proefimport-*")
+			if tmpErr != nil {
+				return err
+			}
+			defer os.RemoveAll(dir)
+			if s, err = data.Open(filepath.Join(dir, "leeg.db")); err == nil {
+				defer s.Close()
+			}
+		}
 		if err != nil {
 			return err
 		}
@@ -89,7 +102,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 			if err != nil {
 				return err
 			}
-			rep.Duplicates, rep.New = plan.Duplicates, plan.New
+			rep.Duplicates, rep.New = empty(plan.Duplicates), plan.New
 		}
 		refused := len(preview.Refused) > 0 && !*skip
 		if !*dryRun && !refused && rep.New > 0 {
@@ -97,7 +110,7 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 			if err != nil {
 				return err
 			}
-			rep.result, rep.Imported, rep.Duplicates, rep.New = &res, res.References, res.Duplicates, res.New
+			rep.result, rep.Imported, rep.Duplicates, rep.New = &res, res.References, empty(res.Duplicates), res.New
 		}
 		if c.json {
 			if err := writeJSON(c.stdout, rep); err != nil {

@@ -97,3 +97,25 @@ func TestImportOfOneSaysOne(t *testing.T) {
 		t.Errorf("import of one:\n%s\nwant it to end in %q", out, want)
 	}
 }
+
+// TestImportDryRunBeforeThereIsARegister: on a new computer, a dry run first was refused
+// (exit 3, no register) while the import itself would make one; it now checks the file
+// against an empty register and leaves no file. "duplicates" is a list when there are none
+// (it was null, where "refused" and "imported" were []).
+func TestImportDryRunBeforeThereIsARegister(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "nieuw", "klachtenregister.db")
+	out, errOut, code := cli(t, db, "import", fixture("register.xlsx"), "--dry-run", "--skip-refused", "--json")
+	if code != 0 {
+		t.Fatalf("dry run without a register: exit %d: %s", code, errOut)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := rep["duplicates"].([]any); !ok || len(d) != 0 || rep["new"] != float64(198) {
+		t.Errorf("dry run: duplicates %#v, new %v", rep["duplicates"], rep["new"])
+	}
+	if _, err := os.Stat(filepath.Dir(db)); !os.IsNotExist(err) {
+		t.Errorf("the dry run left %s behind (%v)", filepath.Dir(db), err)
+	}
+}

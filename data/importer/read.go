@@ -179,9 +179,16 @@ func decode(b []byte) string {
 	return string(s)
 }
 
-// separator picks the separator the first line uses most, outside quotes; Dutch Excel writes
-// semicolons, English Excel commas.
+// separator picks the separator the header line (the first that is not blank) uses most,
+// outside quotes; Dutch Excel writes semicolons, English Excel commas.
 func separator(text string) rune {
+	for { // blank lines above the header: a comma-separated file began with one was read as ';'
+		line, rest, found := strings.Cut(text, "\n")
+		if !found || strings.TrimSpace(line) != "" {
+			break
+		}
+		text = rest
+	}
 	counts := map[rune]int{}
 	quoted := false
 	for _, c := range text {

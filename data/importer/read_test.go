@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"klachtenregister/data"
@@ -163,5 +164,21 @@ func TestGuessHeaders(t *testing.T) {
 		importer.Organisation}
 	if got := importer.Guess(header); !slices.Equal(got, want) {
 		t.Errorf("Guess = %v\nwant %v", got, want)
+	}
+}
+
+// TestBlankLinesAboveACommaHeader: the separator was taken from the first line, so a
+// comma- or tab-separated file with a blank line above its header found no columns.
+func TestBlankLinesAboveACommaHeader(t *testing.T) {
+	for _, sep := range []string{",", "\t", ";"} {
+		content := "\r\n \r\n" + strings.Join([]string{"Datum ontvangst", "Klager", "Klacht"}, sep) + "\r\n" +
+			strings.Join([]string{"06-01-2025", "Jan Pietersen", "Te laat teruggebeld"}, sep) + "\r\n"
+		sh, err := importer.Read("register.csv", []byte(content))
+		if err != nil {
+			t.Fatalf("separator %q: %v", sep, err)
+		}
+		if got := sh.Header; !slices.Equal(got, []string{"Datum ontvangst", "Klager", "Klacht"}) {
+			t.Errorf("separator %q: header %q", sep, got)
+		}
 	}
 }
