@@ -33,7 +33,8 @@ func unavailable(cause, path string, err error) error {
 		return NewError(CodeUnavailable, cause, "het register %s staat op een plek waar dit programma niet mag schrijven (alleen lezen); er is niets gewijzigd. "+
 			"Zet het in een map waarin u mag schrijven, of vraag schrijfrechten", path)
 	case CauseMissing:
-		return NewError(CodeUnavailable, cause, "er is geen register op %s; controleer het pad. Een nieuw register ontstaat pas wanneer u de eerste klacht invoert", path)
+		return NewError(CodeUnavailable, cause, "er is geen register op %s; controleer het pad%s", path,
+			ForCLI(". Een nieuw register maakt u met add, import, demo, expert of settings set"))
 	}
 	if err != nil {
 		return NewError(CodeUnavailable, cause, "het register %s is beschadigd en kan niet worden gelezen (%s); het bestand is niet gewijzigd. Zet de nieuwste reservekopie terug", path, err)
