@@ -38,6 +38,7 @@ const (
 	KeyWindowHeight         = "address_window_height_mm"
 	KeyDisputesBody         = "disputes_body"
 	KeyDisputesBodyEn       = "disputes_body_en"
+	KeyComplaintsOfficer    = "complaints_officer"
 	KeyProfession           = "profession"
 	KeyAskConsentOnAck      = "ask_consent_on_ack"
 	KeyBackupDir            = "backup_dir"
@@ -104,6 +105,11 @@ func (s Settings) DisputesBody() string { return s.text(KeyDisputesBody) }
 // DisputesBodyEn is the practice's own English text of disputes_body, for English letters;
 // "" when it has none (see DisputesBodyIn).
 func (s Settings) DisputesBodyEn() string { return s.text(KeyDisputesBodyEn) }
+
+// ComplaintsOfficer is the independent complaints officer (klachtenfunctionaris) a care
+// provider must offer free of charge under the Wkkgz, with how to reach them; "" when none is
+// filled in. The acknowledgement of a complaint under the Wkkgz names them.
+func (s Settings) ComplaintsOfficer() string { return s.text(KeyComplaintsOfficer) }
 
 // Profession is the practice's sector (ProfessionCare, ...), which picks the default next body.
 func (s Settings) Profession() string { return s.text(KeyProfession) }

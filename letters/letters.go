@@ -234,6 +234,16 @@ func sameLanguage(in *Input) error {
 	return data.NewError(data.CodeConflict, "language", "de brieven van klacht %[1]s zijn in het %[2]s, en %[3]s komen in de brief zoals ze zijn getypt; maak de brief in het %[2]s, met die teksten in het %[2]s, of wijzig eerst de taal van de klacht en vul die teksten in het %[4]s in", c.Reference, own, typed, other)
 }
 
+// complaintsOfficer is who the acknowledgement of a complaint under the Wkkgz names as the free,
+// independent help the act requires care providers to offer (setting complaints_officer,
+// without a closing full stop: the sentence adds one); "" for any other letter or complaint.
+func complaintsOfficer(in *Input) string {
+	if in.Kind != data.LetterAcknowledgement || in.Complaint.DeadlinePolicy != data.PolicyWkkgz {
+		return ""
+	}
+	return strings.TrimRight(strings.TrimSpace(in.Settings.ComplaintsOfficer()), ".")
+}
+
 // notClosed refuses a new letter for a closed complaint: its file is complete.
 func notClosed(kind data.LetterKind, c *data.Complaint) error {
 	if c.Status != data.StatusClosed {
@@ -265,7 +275,10 @@ func expandTexts(in *Input) (body, form string, err error) {
 	t, formKind := phrasebook[in.Language], in.formKind()
 	closing := closingParagraph(body, vals["contactgegevens"])
 	body = keepTogether(forRepresentative(in, body), t)
-	var asks []string // what the form on the next page asks of the complainant
+	var asks []string // what the form on the next page asks of the complainant, and the officer
+	if officer := complaintsOfficer(in); officer != "" {
+		asks = append(asks, fmt.Sprintf(t.complaintsOfficer, officer))
+	}
 	if formKind != in.Kind && toRepresentative(in) {
 		asks = append(asks, fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).inSentence(t)))
 	} else if formKind != in.Kind {

@@ -1149,3 +1149,36 @@ func TestProgressLetterToldWhatStoodWhenItWasMade(t *testing.T) {
 		t.Errorf("letter repeats the reason told before:\n%s", text)
 	}
 }
+
+// TestWkkgzAcknowledgementNamesTheComplaintsOfficer: a care provider must offer the
+// complainant free help from an independent complaints officer (Wkkgz); the acknowledgement
+// of a complaint under the Wkkgz names the one in the settings, before the paragraph on how to
+// reach the practice. Not under another regime, nor when none is filled in.
+func TestWkkgzAcknowledgementNamesTheComplaintsOfficer(t *testing.T) {
+	for _, lang := range []string{"nl", "en"} {
+		in := sample(data.LetterAcknowledgement, lang)
+		in.Complaint.DeadlinePolicy = data.PolicyWkkgz
+		in.Settings[data.KeyComplaintsOfficer] = "Stichting Klachtenhulp, telefoon 030 123 45 67."
+		body, err := bodyText(in)
+		want := map[string]string{"nl": "Wilt u hulp of advies bij uw klacht? Dan kunt u kosteloos terecht bij een onafhankelijke klachtenfunctionaris: Stichting Klachtenhulp, telefoon 030 123 45 67.\n\n",
+			"en": "Would you like help or advice with your complaint? An independent complaints officer can help you free of charge: Stichting Klachtenhulp, telefoon 030 123 45 67.\n\n"}[lang]
+		flat := strings.ReplaceAll(body, "\u00a0", " ")
+		i := strings.Index(flat, want)
+		if err != nil || i < 0 || i > strings.LastIndex(flat, "\n\n") { // before the last paragraph, which says how to reach the practice
+			t.Errorf("%s: %v; want %q before the practice's contact details in\n%s", lang, err, want, body)
+		}
+		for _, other := range []func(*Input){
+			func(in *Input) { in.Complaint.DeadlinePolicy = data.PolicyMonth },
+			func(in *Input) { in.Settings[data.KeyComplaintsOfficer] = "" },
+			func(in *Input) { in.Kind = data.LetterInformation },
+		} {
+			in := sample(data.LetterAcknowledgement, lang)
+			in.Complaint.DeadlinePolicy = data.PolicyWkkgz
+			in.Settings[data.KeyComplaintsOfficer] = "Stichting Klachtenhulp"
+			other(&in)
+			if body, _ := bodyText(in); strings.Contains(body, "Klachtenhulp") {
+				t.Errorf("%s: the officer named where no Wkkgz acknowledgement asks for it:\n%s", lang, body)
+			}
+		}
+	}
+}

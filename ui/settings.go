@@ -46,7 +46,7 @@ var settingGroups = []struct {
 		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo, data.KeyProfession}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
 		data.KeyProgressLetterDays, data.KeyShiftToWorkday}},
-	{"Letters", []string{data.KeyDisputesBody, data.KeyDisputesBodyEn, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
+	{"Letters", []string{data.KeyDisputesBody, data.KeyDisputesBodyEn, data.KeyComplaintsOfficer, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight}},
 	{"Backups", []string{data.KeyBackupDir}},
 	{"Privacy", []string{data.KeyRetentionYears}},
@@ -164,6 +164,8 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 				item.HintText = lang.L("If the text holds words in square brackets (a sector's text does), replace them by the name of your disputes body; until then no outcome letter can be made.")
 			case data.KeyDisputesBodyEn:
 				item.HintText = lang.L("For English outcome letters. Empty: the English version of a standard text above, shown greyed; a text of your own above needs its English text here.")
+			case data.KeyComplaintsOfficer:
+				item.HintText = lang.L("Under the Wkkgz you offer the complainant free help from an independent complaints officer. The acknowledgement of a complaint under the Wkkgz names who: the officer or their organisation, with a telephone number or website.")
 			case data.KeyLanguage:
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			case data.KeyProgressLetterDays:
