@@ -103,6 +103,7 @@ const wkkgzMaxExtension = 4 * 7
 // Latest is set, not after Latest. Proposed is the date a form offers first.
 type ExtensionRange struct {
 	After, Latest, Proposed Date
+	Wkkgz                   bool // Latest is the Wkkgz's four weeks, which a form names as the reason
 }
 
 // extensionRange is the range for complaint c, which has had `earlier` extensions already.
@@ -117,14 +118,14 @@ func extensionRange(c *Complaint, earlier int, today Date, s Settings) (Extensio
 			return r, conflict("onder de Wkkgz mag de termijn maar één keer worden verlengd; deze klacht is al verlengd")
 		}
 		r.Latest = workday(termEnd(c.FiledOn, PolicyWkkgz, s).AddDays(wkkgzMaxExtension), s)
-		r.Proposed = r.Latest
+		r.Proposed, r.Wkkgz = r.Latest, true
 	}
 	if !r.Proposed.After(r.After) {
 		r.Proposed = r.After.AddDays(wkkgzMaxExtension)
 	}
 	// More than a year after receipt is a typo, not a plan (CheckExtension says so).
 	if year := c.ReceivedOn.AddMonths(12); !c.ReceivedOn.IsZero() && (r.Latest.IsZero() || year.Before(r.Latest)) {
-		r.Latest = year
+		r.Latest, r.Wkkgz = year, false
 	}
 	return r, nil
 }

@@ -222,10 +222,19 @@ func (cf *complaintFile) onExpert() {
 		item("E-mail", email),
 		{Text: lang.L("General confidentiality statement signed on"), Widget: signed, HintText: lang.L("For your own records. Documents of a complaint are shared only once the expert has signed the statement for that complaint: in its file, tab Experts › Statement signed…")}},
 		func() error {
-			_, err := cf.experts.SaveExpert(data.Expert{ID: id, Name: name.Text, NameParts: parts.read(), Title: title.Text,
+			if _, err := cf.experts.SaveExpert(data.Expert{ID: id, Name: name.Text, NameParts: parts.read(), Title: title.Text,
 				TitleAfter: titleAfter.Text, Organisation: org.Text, AddressLine1: line1.Text, AddressLine2: line2.Text,
-				Postcode: pc.Text, City: city.Text, Country: country.Text, Email: email.Text, SignedOn: dateOf(signed)})
-			return err
+				Postcode: pc.Text, City: city.Text, Country: country.Text, Email: email.Text, SignedOn: dateOf(signed)}); err != nil {
+				return err
+			}
+			if id == 0 { // a new expert shows in this file only once signed for it: say what comes next
+				saved := name.Text
+				cf.afterStep = func() {
+					inform(lang.L("External expert"), lang.L("{{.Name}} is saved. Next, make the confidentiality statement for this complaint under Letters; once it is back signed, record that with ‘Statement signed…’.",
+						map[string]any{"Name": saved}), cf.win)
+				}
+			}
+			return nil
 		})
 }
 

@@ -429,6 +429,8 @@ func (cf *complaintFile) onExtend() {
 				switch d, _ := parseDate(s); {
 				case !d.After(r.After):
 					return errorf(lang.L("Choose a date after {{.After}}", map[string]any{"After": shortDate(r.After)}))
+				case r.Wkkgz && d.After(r.Latest):
+					return errorf(lang.L("The Wkkgz allows at most four weeks more: choose {{.Latest}} or earlier", map[string]any{"Latest": shortDate(r.Latest)}))
 				case !r.Latest.IsZero() && d.After(r.Latest):
 					return errorf(lang.L("Choose {{.Latest}} or earlier", map[string]any{"Latest": shortDate(r.Latest)}))
 				}

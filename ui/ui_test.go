@@ -1173,6 +1173,12 @@ func TestExpertDialogProposesTitlesAndFits(t *testing.T) {
 	if w := name.Size().Width; w < 380 {
 		t.Errorf("the name field is %.0f px wide in a window of %.0f px", w, cf.win.Canvas().Size().Width)
 	}
+	// A new expert shows in the file only once signed for it: the app says what comes next.
+	cf.dialog.Submit()
+	settle(m)
+	if text := overlayText(cf.win); !strings.Contains(text, "drs. P. Bakker RAx is opgeslagen. Maak nu bij Brieven de geheimhoudingsverklaring") {
+		t.Errorf("after saving a new expert the file says %q", text)
+	}
 }
 
 // TestInformationExpectedOnAWorkingDay: asked on a Saturday, the request for information
@@ -1186,5 +1192,23 @@ func TestInformationExpectedOnAWorkingDay(t *testing.T) {
 	cf.onContact(data.ContactLetter, true)
 	if got := dialogField[*entry](t, cf, "Verwacht uiterlijk").Text; got != "21-12-2026" {
 		t.Errorf("information expected by %s, want Monday 21-12-2026", got)
+	}
+}
+
+// TestWkkgzExtensionSaysWhyItsLimit: past the Wkkgz's four weeks the date field said only
+// "Kies … of eerder"; it says why.
+func TestWkkgzExtensionSaysWhyItsLimit(t *testing.T) {
+	m, s := newApp(t)
+	if err := s.SetSettings(map[string]string{data.KeyDeadlinePolicy: data.PolicyWkkgz}); err != nil {
+		t.Fatal(err)
+	}
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onExtend()
+	until := dialogField[*entry](t, cf, "Nieuwe verwachte datum")
+	until.SetText("01-06-2027")
+	if err := until.Validate(); err == nil || !strings.Contains(err.Error(), "De Wkkgz staat ten hoogste vier weken extra toe: kies ") {
+		t.Errorf("a date past the Wkkgz's four weeks: %v", err)
 	}
 }
