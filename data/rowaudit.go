@@ -176,6 +176,10 @@ func checkTriggers(q querier) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	var version int // the migrations the file has had: an older backup being checked before its upgrade has their triggers
+	if err := q.QueryRow(`SELECT user_version FROM pragma_user_version`).Scan(&version); err != nil {
+		return "", err
+	}
 	found := map[string][2]string{}
 	if err := scanRows(q, func(r *[3]string) []any { return []any{&r[0], &r[1], &r[2]} }, func(r [3]string) { found[r[0]] = [2]string{r[1], r[2]} },
 		`SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`); err != nil {
@@ -191,7 +195,7 @@ func checkTriggers(q querier) (string, error) {
 		}
 		delete(found, t.name)
 	}
-	for _, t := range appendOnlyTriggers {
+	for _, t := range migrationTriggers(version) {
 		switch got, ok := found[t.name]; {
 		case !ok:
 			return fmt.Sprintf("de beveiliging van het logboek ontbreekt (trigger %s is verwijderd): vastleggingen kunnen worden gewijzigd of verwijderd", t.name), nil
@@ -206,26 +210,30 @@ func checkTriggers(q querier) (string, error) {
 	return "", nil
 }
 
-// appendOnlyTriggers refuse to change or remove what the audit trail recorded, as the
-// migrations made them last (0001, 0010, 0013): read from the migrations themselves, so a
-// later one that changes them changes what verify expects too.
-var appendOnlyTriggers = migrationTriggers()
+// migrationTrigger is a CREATE TRIGGER or DROP TRIGGER statement of a migration, as the
+// migrations write them: keywords in capitals, at the start of a line, a CREATE's body ending
+// in "END;" on a line of its own. TestMigrationTriggersAreRead counts them, so a migration
+// written otherwise fails a test instead of being missed.
+var migrationTrigger = regexp.MustCompile(`(?ms)^(?:DROP TRIGGER (\w+);|CREATE TRIGGER (\w+) [^;]*? ON (\w+)\b.*?^END;)`)
 
-// migrationTriggers are the triggers the migrations leave, with their statements as SQLite
-// keeps them (without the closing semicolon), in order of name.
-func migrationTriggers() []auditTrigger {
-	stmt := regexp.MustCompile(`(?ms)^(?:DROP TRIGGER (\w+);|CREATE TRIGGER (\w+) [^;]*? ON (\w+)\b.*?^END;)`)
+// migrationTriggers are the triggers the first version migrations leave (those that keep the
+// audit trail append-only: 0001, 0010, 0013), with their statements as SQLite keeps them
+// (without the closing semicolon), in order of name. Read from the migrations themselves, so
+// that a later one that changes them changes what verify expects too, and a register or
+// backup of an older version is held to its own.
+func migrationTriggers(version int) []auditTrigger {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
 		panic(err)
 	}
+	slices.Sort(names)
 	made := map[string]auditTrigger{}
-	for _, name := range names { // in the order they run
+	for _, name := range names[:min(version, len(names))] { // in the order they run
 		text, err := migrationFS.ReadFile(name)
 		if err != nil {
 			panic(err) // embedded: present in every build
 		}
-		for _, m := range stmt.FindAllSubmatch(text, -1) {
+		for _, m := range migrationTrigger.FindAllSubmatch(text, -1) {
 			if len(m[1]) > 0 {
 				delete(made, string(m[1]))
 			} else {

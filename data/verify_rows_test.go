@@ -4,7 +4,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -374,4 +376,43 @@ func TestVerifyFindsAMissingOrChangedTrigger(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMigrationTriggersAreRead: every CREATE or DROP TRIGGER of the migrations is read by the
+// pattern verify takes the append-only triggers from; one written otherwise (lower case,
+// IF NOT EXISTS) would be missed, and verify would expect the trigger as it was before.
+func TestMigrationTriggersAreRead(t *testing.T) {
+	mentions := regexp.MustCompile(`(?im)^\s*(create|drop)\s+trigger\b`)
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	must(t, err)
+	for _, name := range names {
+		text, err := migrationFS.ReadFile(name)
+		must(t, err)
+		if want, got := len(mentions.FindAll(text, -1)), len(migrationTrigger.FindAll(text, -1)); got != want {
+			t.Errorf("%s: %d trigger statements, %d read", name, want, got)
+		}
+	}
+	if n := len(migrationTriggers(len(names))); n != 4 {
+		t.Errorf("%d append-only triggers after every migration, want 4", n)
+	}
+}
+
+// TestOlderBackupRestores: a backup made by a build before migration 13 (which changed an
+// append-only trigger) is checked against its own version's triggers before it is upgraded;
+// held to the newest ones it was refused as damaged.
+func TestOlderBackupRestores(t *testing.T) {
+	dir := t.TempDir()
+	migrationsUpTo = 12
+	defer func() { migrationsUpTo = 0 }()
+	older := openAt(t, filepath.Join(dir, "oud.db"), "2026-03-02") // today's changes need today's columns: an empty register
+	backup := filepath.Join(dir, "oud"+backupExt)
+	_, err := older.WriteBackup(backup, "", false)
+	must(t, err)
+	must(t, older.Close())
+	migrationsUpTo = 0
+	path := filepath.Join(dir, "klachtenregister.db")
+	if _, err := Restore(backup, path, "", false, restoreTime, "tester"); err != nil {
+		t.Fatalf("restoring a backup of migration 12: %v", err)
+	}
+	mustVerify(t, openAt(t, path, "2026-03-03"))
 }
