@@ -114,21 +114,27 @@ func (e *Expert) Validate(today Date, set Settings) error {
 	return nil
 }
 
-// proposeTitles fills in, while they are empty, the titles the name was typed with and the
-// name's parts without them: "drs. P. Bakker" gives the title "drs." and the initials "P.", as
-// the expert dialog proposes them.
+// proposeTitles fills in, for a name given without its parts (the CLI's expert --name), the
+// name's parts without the titles it was typed with and, where none was given, those titles:
+// "drs. P. Bakker" gives the title "drs." and the initials "P.", as the expert dialog proposes
+// them. Parts given (the dialog's, or stored) are left alone, and so are titles taken out of
+// them on purpose.
 func (e *Expert) proposeTitles() {
+	if e.Surname != "" || e.Initials != "" {
+		return
+	}
 	before, rest, after := SplitTitles(e.Name)
 	if before == "" && after == "" {
 		return
 	}
-	if e.Title == "" && e.TitleAfter == "" {
-		e.Title, e.TitleAfter = before, after
+	if e.Title == "" {
+		e.Title = before
 	}
-	if e.Surname == "" {
-		p := ProposeName(rest)
-		e.Initials, e.Surname = p.Initials, p.Surname
+	if e.TitleAfter == "" {
+		e.TitleAfter = after
 	}
+	p := ProposeName(rest)
+	e.Initials, e.Surname = p.Initials, p.Surname
 }
 
 // Consent is the complainant's answer to the request to share copies of documents with an

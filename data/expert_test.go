@@ -330,9 +330,17 @@ func TestExpertTitlesAreProposedFromTheName(t *testing.T) {
 			NameParts: NameParts{SalutationNeutral, "J.", "van der Berg"}}},
 		{Expert{Name: "Ma Drost"}, Expert{Name: "Ma Drost", NameParts: NameParts{SalutationNeutral, "Ma", "Drost"}}}, // a first name, not a title
 		{Expert{Name: "Dr. Ir"}, Expert{Name: "Dr. Ir", Title: "Dr.", NameParts: NameParts{SalutationNeutral, "", "Ir"}}},
-		{Expert{Name: "drs. P. Bakker", Title: "drs"}, Expert{Name: "drs. P. Bakker", Title: "drs", NameParts: NameParts{SalutationNeutral, "P.", "Bakker"}}},
+		{Expert{Name: "drs. P. Bakker RA", Title: "drs"}, Expert{Name: "drs. P. Bakker RA", Title: "drs", TitleAfter: "RA", NameParts: NameParts{SalutationNeutral, "P.", "Bakker"}}},
 		{Expert{Name: "drs. P. Bakker", NameParts: NameParts{Initials: "Piet", Surname: "Bakker"}},
-			Expert{Name: "drs. P. Bakker", Title: "drs.", NameParts: NameParts{SalutationNeutral, "Piet", "Bakker"}}}, // parts given: as given
+			Expert{Name: "drs. P. Bakker", NameParts: NameParts{SalutationNeutral, "Piet", "Bakker"}}}, // parts given: as given, titles too
+		// Names that look like titles are names.
+		{Expert{Name: "M.R. de Vries"}, Expert{Name: "M.R. de Vries", NameParts: NameParts{SalutationNeutral, "M.R.", "de Vries"}}},
+		{Expert{Name: "D.R. Jansen"}, Expert{Name: "D.R. Jansen", NameParts: NameParts{SalutationNeutral, "D.R.", "Jansen"}}},
+		{Expert{Name: "P. van der Aa"}, Expert{Name: "P. van der Aa", NameParts: NameParts{SalutationNeutral, "P.", "van der Aa"}}},
+		{Expert{Name: "J. Ma"}, Expert{Name: "J. Ma", NameParts: NameParts{SalutationNeutral, "J.", "Ma"}}},
+		{Expert{Name: "J. MA"}, Expert{Name: "J. MA", NameParts: NameParts{SalutationNeutral, "J.", "MA"}}},
+		{Expert{Name: "Amadou Ba"}, Expert{Name: "Amadou Ba", NameParts: NameParts{SalutationNeutral, "Amadou", "Ba"}}},
+		{Expert{Name: "Ing Tan"}, Expert{Name: "Ing Tan", NameParts: NameParts{SalutationNeutral, "Ing", "Tan"}}},
 	} {
 		e := tc.in
 		if err := e.Validate(day("2026-03-02"), Settings{}); err != nil || e != tc.want {

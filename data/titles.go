@@ -1,48 +1,59 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Academic and professional titles an expert's name may be typed with ("drs. P. Bakker",
 // "prof. dr. H. Öztürk RA"). They belong in the expert's title fields, which the address
 // prints, and not in the initials and surname, which the salutation uses: "Geachte drs. P.
-// Bakker," and a surname "RA" came of them.
+// Bakker," and a surname "RA" came of them. A word is taken for a title only as titles are
+// written, so that names are not: "M.R." are initials, "Ing" and "Ma" are names, "Aa" in
+// "van der Aa" is a surname.
 var (
-	titlesBefore = map[string]bool{"prof": true, "dr": true, "drs": true, "mr": true, "ir": true, "ing": true,
-		"ds": true, "bc": true, "kand": true}
-	titlesAfter = map[string]bool{"ra": true, "aa": true, "msc": true, "ma": true, "bsc": true, "ba": true, "llm": true,
-		"llb": true, "mba": true, "phd": true, "rc": true, "rv": true, "rb": true, "cpa": true}
+	titlesBefore = []string{"prof", "dr", "drs", "mr", "ir", "ing", "ds", "bc", "kand"} // with their full stop
+	titlesAfter  = []string{"RA", "AA", "RC", "RV", "RB", "CPA", "MSc", "MA", "BSc", "BA", "LLM", "LL.M.", "LLB", "MBA",
+		"PhD", "Ph.D."} // as written, capitals and all
 )
 
 // SplitTitles parts a name into the titles typed before it, the name itself and the titles
-// after it: "prof. dr. H. Öztürk RA" gives "prof. dr.", "H. Öztürk" and "RA". A name of
-// titles alone stays the name.
+// after it: "prof. dr. H. Öztürk RA" gives "prof. dr.", "H. Öztürk" and "RA". What stays is
+// always a name with a surname: a title that would leave none is taken as a name.
 func SplitTitles(name string) (before, rest, after string) {
 	words := strings.Fields(name)
 	first, last := 0, len(words)
-	for first < last-1 && isTitle(words[first], titlesBefore) {
+	for first < last-1 && titleBefore(words[first]) {
 		first++
 	}
-	for last > first+1 && isTitle(words[last-1], titlesAfter) {
+	for last > first+1 && slices.Contains(titlesAfter, words[last-1]) && !particle(words[last-2]) &&
+		slices.ContainsFunc(words[first:last-1], func(w string) bool { return !initials(w) }) {
 		last--
 	}
 	return strings.Join(words[:first], " "), strings.Join(words[first:last], " "), strings.Join(words[last:], " ")
 }
 
-// isTitle reports whether word is a title of the set, also when written together or
-// without its dots: "prof.dr.", "Dr", "Ph.D.", "LL.M.".
-func isTitle(word string, set map[string]bool) bool {
+// titleBefore reports whether word is a title written before a name with its full stop, also
+// several written together: "dr.", "Prof.", "prof.dr.".
+func titleBefore(word string) bool {
 	w := strings.ToLower(word)
-	if set[strings.ReplaceAll(w, ".", "")] {
-		return true
-	}
-	parts := strings.Split(strings.TrimSuffix(w, "."), ".")
-	if len(parts) < 2 {
+	if !strings.HasSuffix(w, ".") {
 		return false
 	}
-	for _, p := range parts {
-		if !set[p] {
+	for _, part := range strings.Split(strings.TrimSuffix(w, "."), ".") {
+		if !slices.Contains(titlesBefore, part) {
 			return false
 		}
 	}
 	return true
+}
+
+// initials reports whether word is initials only: "P.", "M.R.", "J.-P.".
+func initials(word string) bool {
+	for _, part := range strings.Split(strings.TrimSuffix(word, "."), ".") {
+		if n := len([]rune(strings.Trim(part, "-"))); n != 1 {
+			return false
+		}
+	}
+	return strings.HasSuffix(word, ".")
 }
