@@ -80,7 +80,6 @@ func writeBackup(w io.Writer, h BackupHeader, body io.Reader, passphrase string)
 	return enc.seal(w, body, head)
 }
 
-// ReadBackupHeader reads only the header of a backup.
 // BackupFileHeader reads the header of the backup file at path, so that a restore refuses a
 // missing file or one that is no backup before it takes the register's claim or makes its
 // folder (a refused restore left a .lock file and a mistyped folder). A plain copy of a
@@ -98,6 +97,7 @@ func BackupFileHeader(path string) (BackupHeader, error) {
 	return h, err
 }
 
+// ReadBackupHeader reads only the header of a backup.
 func ReadBackupHeader(r io.Reader) (BackupHeader, error) {
 	h, _, _, err := readHeader(bufio.NewReader(r))
 	return h, err

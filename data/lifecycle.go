@@ -251,13 +251,15 @@ func (r *Resolution) check(c *Complaint, heard []Party, today Date) error {
 
 // NotHeard refuses to decide formal complaint c while a party is not heard (hoor en
 // wederhoor): heard are the parties heard in its contacts. The resolve dialog tells it before
-// the practitioner writes the outcome, and then asks why not.
+// the practitioner writes the outcome, and then asks why not. The person the complaint
+// concerns who also handles it, as the procedure has it and as in a practice of one, is the
+// one who decides: there is no one else to hear.
 func NotHeard(c *Complaint, heard []Party) error {
 	if !c.Formal {
 		return nil
 	}
 	complainant := !slices.Contains(heard, PartyComplainant)
-	concerned := c.PersonNamed != "" && !slices.Contains(heard, PartyConcerned)
+	concerned := c.PersonNamed != "" && !samePerson(c.PersonNamed, c.Handler) && !slices.Contains(heard, PartyConcerned)
 	switch {
 	case complainant && concerned:
 		return conflict("klacht %s kan nog niet worden afgehandeld: de klager en %s, over wie de klacht gaat, zijn nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon", c.Reference, c.PersonNamed)
@@ -267,6 +269,12 @@ func NotHeard(c *Complaint, heard []Party) error {
 		return conflict("klacht %s kan nog niet worden afgehandeld: %s, over wie de klacht gaat, is nog niet gehoord (hoor en wederhoor). Leg het gesprek vast als contactmoment waarin de zienswijze is gehoord, of leg vast waarom dat niet kon", c.Reference, c.PersonNamed)
 	}
 	return nil
+}
+
+// samePerson reports whether two names as typed are one person's: "Anne de Linde" and
+// "anne  de linde".
+func samePerson(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // Justified answers, for a complaint settled in consultation, whether it was (partly) justified.

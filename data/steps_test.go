@@ -209,6 +209,16 @@ func TestHearingBothSides(t *testing.T) {
 	}
 	informal := mustCreate(t, s, complaint("Bakker", "2026-02-20", false))
 	must(t, s.Resolve(informal, Resolution{Verdict: VerdictUnfounded, Outcome: "Uitgelegd in een gesprek."}))
+
+	// A complaint about the practitioner who handles it (a practice of one): hearing the
+	// complainant is enough; the practitioner was asked to hear themselves.
+	own := complaint("Visser", "2026-02-20", true)
+	own.PersonNamed, own.Handler = "anne de  Linde", "Anne de Linde"
+	ownRef := mustCreate(t, s, own)
+	must(t, s.Acknowledge(ownRef, day("2026-02-21"), DeliveryPost, "Bevestigd."))
+	_, err = s.AddContact(ownRef, Contact{Kind: ContactMeeting, Hearing: true, Note: "Gesprek met de klager."})
+	must(t, err)
+	must(t, s.Resolve(ownRef, Resolution{Verdict: VerdictUnfounded, Outcome: "Besproken."}))
 }
 
 // TestStagesAndNextStep: the procedure line of a complaint file in each state, with its dates,

@@ -160,9 +160,13 @@ func check(in *Input) error {
 			missing = append(missing, data.Msg("de vervolgstap voor de klager (instelling disputes_body)"))
 		}
 		if c.DeadlinePolicy == data.PolicyWkkgz {
-			for _, m := range in.Measures {
-				if m.DueOn.IsZero() && !doneBy(m, in.Date) {
-					missing = append(missing, data.Msg("de datum waarop verbetermaatregel %s is gerealiseerd (onder de Wkkgz noemt de uitkomstbrief de termijn van elke maatregel)", m.Code))
+			for _, m := range in.Measures { // each with its term, which may not lie behind the letter already
+				switch {
+				case doneBy(m, in.Date):
+				case m.DueOn.IsZero():
+					missing = append(missing, data.Msg("de datum waarop verbetermaatregel %s uiterlijk is ingevoerd (onder de Wkkgz noemt de uitkomstbrief de termijn van elke maatregel; een uitgevoerde maatregel heeft die niet nodig)", m.Code))
+				case m.DueOn.Before(in.Date):
+					missing = append(missing, data.Msg("een nieuwe datum voor verbetermaatregel %s, die uiterlijk %s zou zijn ingevoerd (leg vast dat die is uitgevoerd, of kies een latere datum)", m.Code, m.DueOn))
 				}
 			}
 		}
@@ -275,9 +279,11 @@ func expandTexts(in *Input) (body, form string, err error) {
 	t, formKind := phrasebook[in.Language], in.formKind()
 	closing := closingParagraph(body, vals["contactgegevens"])
 	body = keepTogether(forRepresentative(in, body), t)
-	var asks []string // what the form on the next page asks of the complainant, and the officer
-	if officer := complaintsOfficer(in); officer != "" {
-		asks = append(asks, fmt.Sprintf(t.complaintsOfficer, officer))
+	var asks []string                                                            // what the form on the next page asks of the complainant, and the officer
+	if officer := complaintsOfficer(in); officer != "" && toRepresentative(in) { // the complainant's right, told to whoever the letter goes to
+		asks = append(asks, keepTogether(fmt.Sprintf(t.complaintsOfficerRep, complainantPerson(in).inSentence(t), officer), t))
+	} else if officer != "" {
+		asks = append(asks, keepTogether(fmt.Sprintf(t.complaintsOfficer, officer), t))
 	}
 	if formKind != in.Kind && toRepresentative(in) {
 		asks = append(asks, fmt.Sprintf(t.consentEnclosedRep, complainantPerson(in).inSentence(t)))

@@ -627,6 +627,10 @@ func TestWkkgzOutcomeNamesEachMeasureAndItsTerm(t *testing.T) {
 	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "M-2026-002") {
 		t.Fatalf("a measure without a term: %v, want a refusal naming it", err)
 	}
+	in.Measures[1].DueOn = in.Date.AddDays(-1) // a term the letter would promise after it passed
+	if _, err := bodyText(in); err == nil || !strings.Contains(err.Error(), "een nieuwe datum voor verbetermaatregel M-2026-002") {
+		t.Fatalf("a measure past its term: %v, want a refusal naming it", err)
+	}
 	in.Measures[1].DueOn = day("2026-12-20")
 	body, err := bodyText(in)
 	flat := strings.ReplaceAll(body, "\u00a0", " ")
@@ -1166,6 +1170,14 @@ func TestWkkgzAcknowledgementNamesTheComplaintsOfficer(t *testing.T) {
 		i := strings.Index(flat, want)
 		if err != nil || i < 0 || i > strings.LastIndex(flat, "\n\n") { // before the last paragraph, which says how to reach the practice
 			t.Errorf("%s: %v; want %q before the practice's contact details in\n%s", lang, err, want, body)
+		}
+		rep := in // the letter goes to a representative: the officer is there for the complainant
+		rep.Complaint.Representative = data.Complainant{Name: "K. de Wit", NameParts: parts("K. de Wit", data.SalutationMr),
+			AddressLine1: "Herengracht 1", Postcode: "1015 BA", City: "Amsterdam"}
+		body, err = bodyText(rep)
+		wantRep := map[string]string{"nl": "Voor hulp of advies bij de klacht kan ", "en": "For help or advice with the complaint, "}[lang]
+		if flat := strings.ReplaceAll(body, "\u00a0", " "); err != nil || !strings.Contains(flat, wantRep) || strings.Contains(flat, want) {
+			t.Errorf("%s, to a representative: %v\n%s", lang, err, body)
 		}
 		for _, other := range []func(*Input){
 			func(in *Input) { in.Complaint.DeadlinePolicy = data.PolicyMonth },

@@ -36,7 +36,7 @@ type phrases struct {
 	ourLetter                                         string // a letter the complainant received, in a sentence of the letter
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
-	complaintsOfficer                                 string // the Wkkgz's free help, named by the acknowledgement
+	complaintsOfficer, complaintsOfficerRep           string // the Wkkgz's free help, named by the acknowledgement
 	consentEnclosedRep                                string // the same to a representative: %[1]s is the complainant, who signs
 	formSentBefore                                    string // consent request: the form went out already on %s, with the acknowledgement
 	phoneLabel, calibrationTitle                      string
@@ -155,6 +155,8 @@ var dutch = phrases{
 	ourLetter:    "onze brief ‘%s’ van %s",
 	allDocuments: "alle stukken uit het klachtdossier",
 	complaintsOfficer: "Wilt u hulp of advies bij uw klacht? Dan kunt u kosteloos terecht bij een onafhankelijke " +
+		"klachtenfunctionaris: %s.",
+	complaintsOfficerRep: "Voor hulp of advies bij de klacht kan %s kosteloos terecht bij een onafhankelijke " +
 		"klachtenfunctionaris: %s.",
 	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
 		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft ondertekend. Wilt u de " +
@@ -290,6 +292,8 @@ var english = phrases{
 	allDocuments: "all documents in the complaint file",
 	complaintsOfficer: "Would you like help or advice with your complaint? An independent complaints officer can help " +
 		"you free of charge: %s.",
+	complaintsOfficerRep: "For help or advice with the complaint, %s can turn to an independent complaints officer free " +
+		"of charge: %s.",
 	consentEnclosed: "We sometimes ask an independent external expert for advice. The expert sees documents from your " +
 		"file only with your consent and after signing a confidentiality statement. Please fill in and sign the consent " +
 		"statement on the next page and return it to us, even if you do not consent.",

@@ -110,13 +110,19 @@ func (m *Main) useLanguage(code string) {
 		return
 	}
 	selected := m.tabs.SelectedIndex()
+	typed := m.Intake
 	m.build()
+	m.Intake.takeOver(typed) // what was typed stays, as in the file windows below
 	m.tabs.SelectIndex(selected)
 	m.win.Canvas().Focus(m.firstControl()) // the control that had the focus is gone
 	for ref, cf := range m.files {
 		tab := cf.tabs.SelectedIndex()
 		m.files[ref] = m.newFile(cf.win, ref)
 		m.files[ref].tabs.SelectIndex(tab)
+		if cf.unsaved() { // shown again as typed once the new window has the file (refresh below)
+			typed := cf.form.read(cf.file.Complaint)
+			m.files[ref].carry = &typed
+		}
 	}
 	if r := m.retention; r != nil {
 		m.retention = m.newRetention(r.win)

@@ -83,6 +83,7 @@ type complaintFile struct {
 	tops        []*fyne.Container // the tabs' tops above their lists (topOver), likewise
 	showMeasure func(code string) // opens a measure on the measures screen
 	saved       bool              // the details were just saved: the next load shows them as stored
+	carry       *data.Complaint   // details typed and not saved in the window this one replaced (a new language)
 	dialog      *formDialog       // the step dialog last shown and its fields, which tests fill and submit
 	dialogItems []*widget.FormItem
 	drafts      map[string][]string // what was typed in a step dialog closed without its step, by title
@@ -206,7 +207,11 @@ func (cf *complaintFile) show(f *data.File) {
 	cf.refusals = data.AllowedSteps(f.Facts)
 	cf.showSteps(f)
 	cf.form.setEditable(cf.refusals[data.ActionEdit] == nil)
-	if !dirty {
+	switch {
+	case cf.carry != nil:
+		cf.form.fill(*cf.carry)
+		cf.carry = nil
+	case !dirty:
 		cf.form.fill(c)
 	}
 	cf.lists.show(f)

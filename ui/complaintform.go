@@ -238,12 +238,20 @@ func (f *complaintForm) field(name string) fyne.Focusable {
 
 // setEditable makes every field editable or read-only, as for a closed file.
 func (f *complaintForm) setEditable(on bool) {
-	for _, w := range []fyne.Disableable{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
-		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.channel, f.subject,
-		f.person1.salutation, f.person1.initials, f.person1.surname, f.letterDesc, f.language, f.repName, f.rep.salutation,
-		f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry, f.repEmail, f.repTel, f.org, f.repOrg} {
-		setEnabled(w, on)
+	for _, e := range f.entries() {
+		setEnabled(e, on)
 	}
+	for _, c := range []*choice{f.channel, f.subject, f.person1.salutation, f.language, f.rep.salutation} {
+		setEnabled(c, on)
+	}
+}
+
+// entries are the form's text fields.
+func (f *complaintForm) entries() []*entry {
+	return []*entry{f.name, f.address1, f.address2, f.postcode, f.city, f.country, f.email, f.phone,
+		f.received, f.person, f.handler, f.summary, f.description, f.desired, f.person1.initials, f.person1.surname,
+		f.letterDesc, f.repName, f.rep.initials, f.rep.surname, f.repLine, f.repLine2, f.repPC, f.repCity, f.repCtry,
+		f.repEmail, f.repTel, f.org, f.repOrg}
 }
 
 // items lays the fields out; required ones are marked with an asterisk.
@@ -261,7 +269,9 @@ func (f *complaintForm) items() []*widget.FormItem {
 		item("Address", f.address1), item("Address (line 2)", f.address2),
 		item("Postcode", f.postcode), item("City", f.city), item("Country", f.country), item("E-mail", f.email),
 		item("Phone", f.phone), item("Received on *", f.received), item("Received via *", f.channel),
-		item("Subject *", f.subject), item("Person concerned", f.person), item("Handler", f.handler),
+		item("Subject *", f.subject),
+		hint(lang.L("Person concerned"), f.person, lang.L("Who the complaint is about, such as a staff member. Someone other than the handler is heard too before the complaint is decided.")),
+		hint(lang.L("Handler"), f.handler, lang.L("Who handles the complaint: by the complaints procedure, the person it concerns. Empty: the practitioner.")),
 		hint(lang.L("Summary *"), f.summary, lang.L("For the register only; letters never quote it.")),
 		item("Description of the complaint", f.description), item("Desired outcome", f.desired),
 		item("Language of the letters", f.language),

@@ -227,7 +227,8 @@ func (cf *complaintFile) onExpert() {
 				Postcode: pc.Text, City: city.Text, Country: country.Text, Email: email.Text, SignedOn: dateOf(signed)}); err != nil {
 				return err
 			}
-			if id == 0 { // a new expert shows in this file only once signed for it: say what comes next
+			if id == 0 && slices.Contains(makeable(cf.file, cf.today()), data.LetterConfidentiality) {
+				// A new expert shows in this file only once signed for it: say what comes next.
 				saved := name.Text
 				cf.afterStep = func() {
 					inform(lang.L("External expert"), lang.L("{{.Name}} is saved. Next, make the confidentiality statement for this complaint under Letters; once it is back signed, record that with ‘Statement signed…’.",

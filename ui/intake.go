@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -149,7 +150,7 @@ func (in *intake) check() {
 	if err != nil {
 		// Until the practitioner starts, the reason is a quiet hint rather than a red error.
 		in.problem.Importance = widget.LowImportance
-		if in.started() {
+		if len(f.typed) > 0 || f.channel.SelectedIndex() >= 0 || f.subject.SelectedIndex() >= 0 { // also a field typed and emptied: now it is missing
 			in.problem.Importance = widget.DangerImportance
 		}
 		in.problem.SetText(problemText(err))
@@ -166,11 +167,35 @@ func (in *intake) check() {
 	in.save.Enable()
 }
 
+// takeOver shows what was typed in old, the form this one replaces when the language of the
+// screens changes: rebuilt empty, it lost a complaint half typed without a word.
+func (in *intake) takeOver(old *intake) {
+	if old == nil || !old.started() {
+		return
+	}
+	in.form.fill(old.typed())
+	for _, e := range in.form.entries() {
+		if e.Text != "" && e != in.form.received {
+			in.form.typed[e] = true // typed, as in the old form: quitting asks about it
+		}
+	}
+	in.formal.SetChecked(old.formal.Checked)
+	in.anonymous.SetChecked(old.anonymous.Checked)
+	in.takenBy.SetText(old.takenBy.Text)
+	in.explicit.SetChecked(old.explicit.Checked)
+	in.check()
+}
+
 // started reports whether the practitioner began a complaint here: typed in a field or chose
 // how it came in or what it is about. Quitting then asks first (Main.unsaved).
 func (in *intake) started() bool {
 	f := in.form
-	return len(f.typed) > 0 || f.channel.SelectedIndex() >= 0 || f.subject.SelectedIndex() >= 0
+	for e := range f.typed {
+		if strings.TrimSpace(e.Text) != "" { // typed and emptied again is not started
+			return true
+		}
+	}
+	return f.channel.SelectedIndex() >= 0 || f.subject.SelectedIndex() >= 0
 }
 
 func (in *intake) onSave() {

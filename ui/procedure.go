@@ -143,6 +143,12 @@ func (cf *complaintFile) showSteps(f *data.File) {
 	setEnabled(cf.next, steps[cf.nextStep] == nil)
 	kind, first := letterFirst(f, cf.nextStep)
 	switch {
+	case measureFirst(f, cf.nextStep): // a well-founded complaint waits for its measure: that is the step, and why
+		cf.next.SetText(lang.L("Record a measure against recurrence…"))
+		cf.next.Enable()
+		if steps[cf.nextStep] != nil {
+			showLine(cf.nextWhy, explain(steps[cf.nextStep]))
+		}
 	case first: // the letter first: made, then marked sent, each from this button
 		cf.next.SetText(letterStepLabel(kind, unsentLetter(f, kind) >= 0))
 		cf.next.Enable()
@@ -152,6 +158,13 @@ func (cf *complaintFile) showSteps(f *data.File) {
 	for a, row := range cf.menuRows { // the next step is not repeated in the menu
 		row.Hidden = a == cf.nextStep && !first
 	}
+}
+
+// measureFirst reports whether closing the file (and, under the Wkkgz, its outcome letter)
+// waits for a measure against recurrence or the reason none is needed: after the decision the
+// button read "Dossier sluiten", disabled, while the step to take was on another tab.
+func measureFirst(f *data.File, next data.Action) bool {
+	return next == data.ActionClose && slices.ContainsFunc(f.Items, func(it data.ActionItem) bool { return it.Kind == data.ItemMeasure })
 }
 
 // letterFirst is the letter the next step waits for: the acknowledgement letter confirms
@@ -201,6 +214,10 @@ func unsentLetter(f *data.File, kind data.LetterKind) int {
 // onNext takes the next step: the letter it waits for, made or marked sent, or the step's own
 // dialog.
 func (cf *complaintFile) onNext() {
+	if measureFirst(cf.file, cf.nextStep) {
+		cf.openAt(data.ItemMeasure)
+		return
+	}
 	kind, first := letterFirst(cf.file, cf.nextStep)
 	if !first {
 		cf.steps[cf.nextStep]()

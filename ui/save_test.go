@@ -304,6 +304,14 @@ func TestQuittingAsksAboutUnsavedForms(t *testing.T) {
 	if text := overlayText(m.win); !strings.Contains(text, "U hebt de nieuwe klacht nog niet opgeslagen") {
 		t.Fatalf("with only the new complaint left: %q", text)
 	}
+	// A step dialog open in a file window, with an outcome half written, counts too.
+	cf = m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onContact(data.ContactPhone, false)
+	m.askBeforeQuitting(func() { quit = true })
+	if text := overlayText(m.win); !strings.Contains(text, "U hebt de nieuwe klacht en uw invoer in ‘Contactmoment vastleggen’ bij "+ref+" nog niet opgeslagen") {
+		t.Fatalf("with a step dialog open: %q", text)
+	}
 	tapInTop(t, m.win, "Sluiten zonder opslaan")
 	if !quit {
 		t.Error("Sluiten zonder opslaan did not quit")
@@ -328,5 +336,35 @@ func TestCSVWithNamesIsNamedAndWarned(t *testing.T) {
 	if text := overlayText(m.win); !strings.Contains(text, "klachtenregister-2026-met-namen.csv") ||
 		!strings.Contains(text, "bevat de namen, adressen en vrije teksten van de klagers. Bewaar het alleen waar niemand anders het kan lezen") {
 		t.Errorf("the export with names' dialog reads %q", text)
+	}
+}
+
+// TestLanguageSwitchKeepsWhatWasTyped: choosing another language rebuilds the screens; the new
+// complaint half typed and the details changed in an open file were lost without a word.
+func TestLanguageSwitchKeepsWhatWasTyped(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	test.Type(m.Intake.form.name, "Jan Pietersen")
+	m.Intake.formal.SetChecked(true)
+	cf.form.name.SetText("Hanna Jansen-de Vries")
+	inLanguage(t, "en")
+	m.useLanguage("en")
+	settle(m)
+	in, file := m.Intake, m.files[ref]
+	if in.form.name.Text != "Jan Pietersen" || !in.formal.Checked || !in.started() {
+		t.Errorf("the new complaint after the switch: name %q, formal %v, started %v", in.form.name.Text, in.formal.Checked, in.started())
+	}
+	if file.form.name.Text != "Hanna Jansen-de Vries" || !file.unsaved() || file.save.Disabled() {
+		t.Errorf("the file's details after the switch: name %q, unsaved %v, save disabled %v", file.form.name.Text, file.unsaved(), file.save.Disabled())
+	}
+	if got := m.unsaved(); len(got) != 2 {
+		t.Errorf("unsaved after the switch: %q", got)
+	}
+	in.form.name.SetText("")
+	in.formal.SetChecked(false)
+	if in.started() {
+		t.Error("a name typed and emptied again still counts as a complaint begun")
 	}
 }

@@ -152,6 +152,7 @@ func inputs(items []*widget.FormItem) []fyne.CanvasObject {
 // large scale; its OK button stays disabled while a field is invalid.
 type formDialog struct {
 	*dialog.CustomDialog
+	title   string
 	win     fyne.Window
 	form    *widget.Form
 	scroll  *container.Scroll
@@ -178,6 +179,11 @@ func (d *formDialog) Show() {
 
 	onEscape(d.win.Canvas(), d.Hide) // as its Cancel button: a step dialog keeps what was typed
 	d.fit()
+}
+
+// open reports whether the dialog is on screen now, not cancelled or confirmed.
+func (d *formDialog) open() bool {
+	return d.shown && slices.Contains(d.win.Canvas().Overlays().List(), d.overlay)
 }
 
 // fit sizes the dialog to its fields, also when a text below a field grows as the
@@ -221,7 +227,7 @@ func (d *formDialog) labelsWidth() float32 {
 // confirmed. Long explanations wrap below their field, and the fields scroll when the window
 // is smaller than the form.
 func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, onOK func()) *formDialog {
-	d := &formDialog{win: win, form: widget.NewForm(hintsBelow(widget.Horizontal, items)...), onOK: onOK}
+	d := &formDialog{title: title, win: win, form: widget.NewForm(hintsBelow(widget.Horizontal, items)...), onOK: onOK}
 	d.scroll = formScroll(d.form)
 	d.confirm = newButtonWithIcon(confirm, theme.ConfirmIcon(), d.Submit)
 	d.confirm.Importance = widget.HighImportance

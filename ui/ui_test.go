@@ -252,6 +252,15 @@ func TestProcedureThroughTheComplaintFile(t *testing.T) {
 	if got := m.Overview.tiles[0].number.Text; got != "0" {
 		t.Errorf("overview after resolving shows %s open complaints, want 0", got)
 	}
+	// Partly well-founded: the file waits for a measure, and its main button leads there (it
+	// read "Dossier sluiten", disabled, with the measure on another tab).
+	if cf.next.Text != "Verbetermaatregel vastleggen…" || cf.next.Disabled() {
+		t.Fatalf("after the decision the main button reads %q (disabled %v)", cf.next.Text, cf.next.Disabled())
+	}
+	test.Tap(cf.next)
+	if text := overlayText(cf.win); !strings.Contains(text, "Nieuwe verbetermaatregel") {
+		t.Errorf("the main button opened %q", text)
+	}
 }
 
 func TestRefusedStepShowsADialogAndChangesNothing(t *testing.T) {
@@ -1176,7 +1185,7 @@ func TestExpertDialogProposesTitlesAndFits(t *testing.T) {
 	// A new expert shows in the file only once signed for it: the app says what comes next.
 	cf.dialog.Submit()
 	settle(m)
-	if text := overlayText(cf.win); !strings.Contains(text, "drs. P. Bakker RAx is opgeslagen. Maak nu bij Brieven de geheimhoudingsverklaring") {
+	if text := overlayText(cf.win); !strings.Contains(text, "drs. P. Bakker RAx is opgeslagen. Maak nu bij Brieven de geheimhoudingsverklaring voor deze klacht. Komt die") {
 		t.Errorf("after saving a new expert the file says %q", text)
 	}
 }
@@ -1210,5 +1219,25 @@ func TestWkkgzExtensionSaysWhyItsLimit(t *testing.T) {
 	until.SetText("01-06-2027")
 	if err := until.Validate(); err == nil || !strings.Contains(err.Error(), "De Wkkgz staat ten hoogste vier weken extra toe: kies ") {
 		t.Errorf("a date past the Wkkgz's four weeks: %v", err)
+	}
+}
+
+// TestNewExpertOnAnInformalComplaintSaysNoNextStep: an informal complaint gets no
+// confidentiality statement, so saving an expert there does not send the practitioner to make one.
+func TestNewExpertOnAnInformalComplaintSaysNoNextStep(t *testing.T) {
+	m, s := newApp(t)
+	ref, err := s.Create(data.Complaint{Complainant: data.Complainant{Name: "Kees Smit"}, ReceivedOn: data.NewDate(2026, 11, 20),
+		Channel: data.ChannelPhone, Subject: data.SubjectService, Summary: "Wachttijd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onExpert()
+	test.Type(dialogField[*entry](t, cf, "Naam"), "dr. A. Visser")
+	cf.dialog.Submit()
+	settle(m)
+	if text := overlayText(cf.win); strings.Contains(text, "is opgeslagen") {
+		t.Errorf("an informal complaint's file sends the practitioner to a statement it refuses: %q", text)
 	}
 }

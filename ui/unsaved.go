@@ -39,16 +39,21 @@ func askUnsaved(win fyne.Window, title, text string, save func() error, closeIt 
 	showDialog(d, win)
 }
 
-// unsaved names what was typed in the main window's new-complaint form and in the details of
-// open complaint files and not saved, which quitting would throw away.
+// unsaved names what was typed in the main window's new-complaint form, in the details of
+// open complaint files and in their step dialogs still open (an outcome, a note), and not
+// saved, which quitting would throw away.
 func (m *Main) unsaved() []string {
 	var out []string
 	if m.Intake != nil && m.Intake.started() {
 		out = append(out, lang.L("the new complaint"))
 	}
 	for _, ref := range slices.Sorted(maps.Keys(m.files)) {
-		if m.files[ref].unsaved() {
+		cf := m.files[ref]
+		if cf.unsaved() {
 			out = append(out, lang.L("the details of {{.Reference}}", map[string]any{"Reference": ref}))
+		}
+		if cf.dialog != nil && cf.dialog.open() {
+			out = append(out, lang.L("what you entered in ‘{{.Title}}’ for {{.Reference}}", map[string]any{"Title": cf.dialog.title, "Reference": ref}))
 		}
 	}
 	return out
@@ -56,7 +61,7 @@ func (m *Main) unsaved() []string {
 
 // askBeforeQuitting asks before the program closes while anything typed is not saved (see
 // unsaved): stay, or close and lose it. Each form has its own Save, which may refuse, so the
-// question offers no saving of its own; the first such window comes to the front on Cancel.
+// question offers no saving of its own.
 func (m *Main) askBeforeQuitting(quit func()) {
 	open := m.unsaved()
 	if len(open) == 0 {

@@ -134,6 +134,18 @@ func TestHelpForOneCommand(t *testing.T) {
 		strings.Contains(out.String(), "verify [--json]") || errOut.Len() != 0 {
 		t.Errorf("help add: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
+	for _, asked := range [][]string{{"--help", "add"}, {"-h", "add"}, {"--db", "x.db", "help", "add"}, {"help", "add", "--db", "x.db"}} {
+		out.Reset()
+		if code := run(e, asked); code != 0 || !strings.Contains(out.String(), "add --name NAAM") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", asked, code, out.String(), errOut.String())
+		}
+	}
+	for _, asked := range []string{"help", "version"} {
+		out.Reset()
+		if code := run(e, []string{"help", asked}); code != 0 || out.Len() == 0 {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q", asked, code, out.String(), errOut.String())
+		}
+	}
 	out.Reset()
 	if code := run(e, []string{"help", "toevoegen"}); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), `onbekende opdracht "toevoegen"`) {
 		t.Errorf("help of an unknown command: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())

@@ -87,6 +87,9 @@ func importCommand(fs *flag.FlagSet) func(c *call) error {
 			defer os.RemoveAll(dir)
 			if s, err = data.Open(filepath.Join(dir, "leeg.db")); err == nil {
 				defer s.Close()
+				s.Now = c.now
+				path, _ := c.path()
+				fmt.Fprintf(c.stderr, "Er is nog geen register op %s; het bestand is gecontroleerd tegen een leeg register.\n", path)
 			}
 		}
 		if err != nil {

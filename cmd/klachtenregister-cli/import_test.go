@@ -105,7 +105,7 @@ func TestImportOfOneSaysOne(t *testing.T) {
 func TestImportDryRunBeforeThereIsARegister(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "nieuw", "klachtenregister.db")
 	out, errOut, code := cli(t, db, "import", fixture("register.xlsx"), "--dry-run", "--skip-refused", "--json")
-	if code != 0 {
+	if code != 0 || !strings.Contains(errOut, "Er is nog geen register op "+db+"; het bestand is gecontroleerd tegen een leeg register") {
 		t.Fatalf("dry run without a register: exit %d: %s", code, errOut)
 	}
 	var rep map[string]any

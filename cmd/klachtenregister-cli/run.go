@@ -72,13 +72,19 @@ func run(e env, args []string) int {
 		fmt.Fprintln(e.stderr, "\nklachtenregister-cli: geef een opdracht op, zoals 'klachtenregister-cli verify'")
 		return exitRefused
 	}
-	switch {
-	case (args[0] == "help" || args[0] == "-h" || args[0] == "--help") && len(args) == 1:
-		printHelp(e.stdout)
-		return exitOK
-	case args[0] == "help": // "help add": that command's usage, as "add --help" prints it
-		args = []string{args[1], "--help"}
-	case args[0] == "version" || args[0] == "--version":
+	if isHelp(args[0]) {
+		topic := withoutDB(args[1:])
+		switch {
+		case len(topic) == 0 || isHelp(topic[0]):
+			printHelp(e.stdout)
+			return exitOK
+		case isVersion(topic[0]):
+			fmt.Fprintln(e.stdout, "gebruik: klachtenregister-cli --version (of version): de versie en build van het programma")
+			return exitOK
+		}
+		args = []string{topic[0], "--help"} // "help add": that command's usage, as "add --help" prints it
+	}
+	if isVersion(args[0]) {
 		fmt.Fprintln(e.stdout, versionLine())
 		return exitOK
 	}
@@ -101,6 +107,24 @@ func run(e env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "klachtenregister-cli %s: %s\n", args[0], oneLine(err.Error()))
 	return exitCode(err)
+}
+
+func isHelp(arg string) bool    { return arg == "help" || arg == "-h" || arg == "--help" }
+func isVersion(arg string) bool { return arg == "version" || arg == "--version" }
+
+// withoutDB is args without --db and its path, which help takes anywhere and ignores.
+func withoutDB(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--db" || a == "-db":
+			i++
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // dbAfterCommand moves a --db given before the command to after it, where the command's flags
