@@ -87,6 +87,10 @@ func (r *reportScreen) load() {
 	latest(&r.bg, func() (data.Report, error) { return r.store.YearReport(year) }, r.show, func(err error) { showError(err, r.win) })
 }
 
+// fewComplaints is how many complaints in a year the anonymised report's details may point to
+// a person below.
+const fewComplaints = 5
+
 func (r *reportScreen) show(rep data.Report) {
 	r.report = rep
 	c, p := rep.Current, rep.Previous
@@ -148,6 +152,13 @@ func (r *reportScreen) show(rep data.Report) {
 	month := container.NewBorder(legend, wrapped(note), nil, nil,
 		newMonthChart(rep.Months, shownMonths(rep), running, months))
 	r.body.Objects = []fyne.CanvasObject{container.New(&besideOrBelow{}, figures, month), widget.NewSeparator(), charts}
+	if c.Received > 0 && c.Received < fewComplaints {
+		// No names, but with one or two complaints a reader who knows the practice can tell
+		// whose complaint a channel, a subject or a measure is.
+		warning := wrapped(lang.L("With fewer than five complaints in the year, someone who knows the practice may recognise a complaint in the anonymised report by its details. Share it only with those who may read it."))
+		warning.Importance = widget.WarningImportance
+		r.body.Objects = append([]fyne.CanvasObject{warning}, r.body.Objects...)
+	}
 	r.body.Refresh()
 }
 

@@ -308,8 +308,9 @@ func TestQuittingAsksAboutUnsavedForms(t *testing.T) {
 	cf = m.OpenComplaint(ref, "")
 	settle(m)
 	cf.onContact(data.ContactPhone, false)
+	m.Measures.edit(nil) // and a new measure begun on the Maatregelen screen
 	m.askBeforeQuitting(func() { quit = true })
-	if text := overlayText(m.win); !strings.Contains(text, "U hebt de nieuwe klacht en uw invoer in ‘Contactmoment vastleggen’ bij "+ref+" nog niet opgeslagen") {
+	if text := overlayText(m.win); !strings.Contains(text, "U hebt de nieuwe klacht, uw invoer in ‘Nieuwe verbetermaatregel’ en uw invoer in ‘Contactmoment vastleggen’ bij "+ref+" nog niet opgeslagen") {
 		t.Fatalf("with a step dialog open: %q", text)
 	}
 	tapInTop(t, m.win, "Sluiten zonder opslaan")

@@ -165,7 +165,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			case data.KeyDisputesBodyEn:
 				item.HintText = lang.L("For English outcome letters. Empty: the English version of a standard text above, shown greyed; a text of your own above needs its English text here.")
 			case data.KeyComplaintsOfficer:
-				item.HintText = lang.L("Under the Wkkgz you offer the complainant free help from an independent complaints officer. The acknowledgement of a complaint under the Wkkgz names who: the officer or their organisation, with a telephone number or website.")
+				item.HintText = lang.L("Under the Wkkgz you offer the complainant free help from an independent complaints officer. The acknowledgement of a complaint under the Wkkgz names who: the officer or their organisation, with a telephone number or website, in words that fit Dutch and English letters alike.")
 			case data.KeyLanguage:
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			case data.KeyProgressLetterDays:

@@ -175,7 +175,10 @@ func (d *formDialog) Submit() {
 // Show shows the dialog as tall as its fields need, but never larger than the window.
 func (d *formDialog) Show() {
 	d.CustomDialog.Show()
-	d.shown, d.overlay = true, d.win.Canvas().Overlays().Top() // the dialog's: a drop-down opened later lies above it
+	// The overlay is the dialog's: a drop-down opened later lies above it.
+	d.shown, d.overlay = true, d.win.Canvas().Overlays().Top()
+	openDialogs(nil) // asked of no window: drops the dialogs closed since
+	formDialogs[d] = true
 
 	onEscape(d.win.Canvas(), d.Hide) // as its Cancel button: a step dialog keeps what was typed
 	d.fit()
@@ -184,6 +187,26 @@ func (d *formDialog) Show() {
 // open reports whether the dialog is on screen now, not cancelled or confirmed.
 func (d *formDialog) open() bool {
 	return d.shown && slices.Contains(d.win.Canvas().Overlays().List(), d.overlay)
+}
+
+// formDialogs are the form dialogs shown and perhaps still open, for the question before
+// quitting (openDialogs); closed ones are dropped when it asks.
+var formDialogs = map[*formDialog]bool{}
+
+// openDialogs are the titles of the form dialogs open on win: what was typed there is not
+// saved until the dialog is confirmed.
+func openDialogs(win fyne.Window) []string {
+	var titles []string
+	for d := range formDialogs {
+		switch {
+		case !d.open():
+			delete(formDialogs, d)
+		case d.win == win:
+			titles = append(titles, d.title)
+		}
+	}
+	slices.Sort(titles)
+	return titles
 }
 
 // fit sizes the dialog to its fields, also when a text below a field grows as the

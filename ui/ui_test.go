@@ -650,6 +650,9 @@ func TestReportScreenShowsTheYear(t *testing.T) {
 		}
 	}
 	joined := strings.Join(texts, "|")
+	if !strings.Contains(joined, "Met minder dan vijf klachten in het jaar") {
+		t.Error("a year of two complaints: no word that the anonymised report may still point to them")
+	}
 	// The register holds no 2025, so its column has no figures; the year is under way.
 	for _, want := range []string{"Ontvangen klachten|2|–", "Open op 30 november 2026 (2025: op 31 december)|2|–", "Naar wijze van ontvangst (totaal 2)",
 		"ontvangen (blauw, 2)", "lopende maand"} {

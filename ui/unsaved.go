@@ -40,20 +40,23 @@ func askUnsaved(win fyne.Window, title, text string, save func() error, closeIt 
 }
 
 // unsaved names what was typed in the main window's new-complaint form, in the details of
-// open complaint files and in their step dialogs still open (an outcome, a note), and not
+// open complaint files and in form dialogs still open (an outcome, a note, a measure), and not
 // saved, which quitting would throw away.
 func (m *Main) unsaved() []string {
 	var out []string
 	if m.Intake != nil && m.Intake.started() {
 		out = append(out, lang.L("the new complaint"))
 	}
+	for _, title := range openDialogs(m.win) { // a measure, an expert …
+		out = append(out, lang.L("what you entered in ‘{{.Title}}’", map[string]any{"Title": title}))
+	}
 	for _, ref := range slices.Sorted(maps.Keys(m.files)) {
 		cf := m.files[ref]
 		if cf.unsaved() {
 			out = append(out, lang.L("the details of {{.Reference}}", map[string]any{"Reference": ref}))
 		}
-		if cf.dialog != nil && cf.dialog.open() {
-			out = append(out, lang.L("what you entered in ‘{{.Title}}’ for {{.Reference}}", map[string]any{"Title": cf.dialog.title, "Reference": ref}))
+		for _, title := range openDialogs(cf.win) {
+			out = append(out, lang.L("what you entered in ‘{{.Title}}’ for {{.Reference}}", map[string]any{"Title": title, "Reference": ref}))
 		}
 	}
 	return out
