@@ -164,6 +164,8 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 				item.HintText = lang.L("If the text holds words in square brackets (a sector's text does), replace them by the name of your disputes body; until then no outcome letter can be made.")
 			case data.KeyDisputesBodyEn:
 				item.HintText = lang.L("For English outcome letters. Empty: the English version of a standard text above, shown greyed; a text of your own above needs its English text here.")
+			case data.KeyProfession:
+				item.HintText = lang.L("Care falls under the Wkkgz: choosing it turns the standard month under Deadlines into the Wkkgz's six weeks (once extendable by four), and the letters name a disputes body and, once filled in under Letters, a complaints officer.")
 			case data.KeyComplaintsOfficer:
 				item.HintText = lang.L("Under the Wkkgz you offer the complainant free help from an independent complaints officer. The acknowledgement of a complaint under the Wkkgz names who: the officer or their organisation, with a telephone number or website, in words that fit Dutch and English letters alike.")
 			case data.KeyLanguage:
