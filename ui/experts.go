@@ -296,10 +296,19 @@ func (cf *complaintFile) onStatement() {
 	}
 	signed := dateEntry(cf.today)
 	// What the file holds for the expert chosen, as it is now: the statement to sign may have
-	// been made since the file was opened.
+	// been made since the file was opened. Without one, Record waits (the store refuses it).
+	made := func() data.Date { return cf.statementMade(experts[max(0, who.SelectedIndex())].ID) }
+	validDate := signed.Validator
+	signed.Validator = func(s string) error {
+		if made().IsZero() {
+			return errorf(lang.L("the statement for this complaint is not made yet (Letters tab)"))
+		}
+		return validDate(s)
+	}
 	hint := hintLabel("")
 	who.OnChanged = func(string) {
-		made := cf.statementMade(experts[max(0, who.SelectedIndex())].ID)
+		made := made()
+		signed.Validate()
 		if made.IsZero() {
 			hint.SetText(lang.L("Make the confidentiality statement for this complaint on the Letters tab first."))
 			return

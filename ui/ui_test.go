@@ -1244,3 +1244,19 @@ func TestNewExpertOnAnInformalComplaintSaysNoNextStep(t *testing.T) {
 		t.Errorf("an informal complaint's file sends the practitioner to a statement it refuses: %q", text)
 	}
 }
+
+// TestStatementSignedWaitsForTheStatement: "Verklaring ondertekend…" offered Vastleggen while
+// its hint said to make the statement first (the store then refused it).
+func TestStatementSignedWaitsForTheStatement(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	if _, err := s.SaveExpert(data.Expert{Name: "P. Bakker"}); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onStatement()
+	if !cf.dialog.confirm.Disabled() || !strings.Contains(cf.dialog.why.Text, "de verklaring voor deze klacht is nog niet gemaakt") {
+		t.Errorf("without a statement: Vastleggen enabled %v, the dialog waits for %q", !cf.dialog.confirm.Disabled(), cf.dialog.why.Text)
+	}
+}
