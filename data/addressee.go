@@ -65,13 +65,23 @@ func ProposeName(full string) NameParts {
 	}
 	split := len(words) - 1
 	for i := 0; i < len(words)-1; i++ {
-		if particle(words[i]) { // a name that starts with one ("De Vries") has no first name
+		// A name that starts with one ("De Vries") has no first name; a double name whose
+		// second part has one ("Bakker-de Wit") starts at its first part.
+		if particle(words[i]) || hyphenedParticle(words[i]) {
 			split = i
 			break
 		}
 	}
 	return NameParts{Salutation: salutation, Initials: strings.Join(words[:split], " "),
 		Surname: strings.Join(words[split:], " ")}
+}
+
+// hyphenedParticle reports whether word is the first part of a double surname whose second
+// part starts with a tussenvoegsel: "Bakker-de" of "Bakker-de Wit", "Jansen-van" of
+// "Jansen-van Dijk".
+func hyphenedParticle(word string) bool {
+	i := strings.LastIndex(word, "-")
+	return i > 0 && particle(word[i+1:])
 }
 
 func particle(word string) bool {
@@ -83,6 +93,10 @@ func particle(word string) bool {
 var titlesOfAddress = map[string]Salutation{"mevrouw": SalutationMrs, "mevr": SalutationMrs, "mw": SalutationMrs,
 	"mej": SalutationMrs, "mejuffrouw": SalutationMrs, "mrs": SalutationMrs, "ms": SalutationMrs,
 	"heer": SalutationMr, "dhr": SalutationMr, "meneer": SalutationMr}
+
+// englishMister is "Mr" as English writes it, without a full stop ("Mr John Smith"); with one
+// ("mr.", "Mr.") it is the Dutch lawyer's title.
+const englishMister = "Mr"
 
 // withoutTitle is name without a title of address typed before it ("mevrouw Joke van den
 // Berg", "De heer J. Bakker"); a title alone, or the names of two people ("Dhr. en mevr.
@@ -110,6 +124,8 @@ func titleOfAddress(words []string) (Salutation, int) {
 		return SalutationMr, 2
 	case len(words) > 0 && titlesOfAddress[word(0)] != "":
 		return titlesOfAddress[word(0)], 1
+	case len(words) > 0 && words[0] == englishMister:
+		return SalutationMr, 1
 	}
 	return "", 0
 }

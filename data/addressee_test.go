@@ -27,7 +27,11 @@ func TestProposeName(t *testing.T) {
 		"Ms Emma Clarke":              {SalutationMrs, "Emma", "Clarke"},
 		"mr. J. de Wit":               {SalutationNeutral, "mr. J.", "de Wit"}, // meester, the lawyer's title
 		"De Vries":                    {SalutationNeutral, "", "De Vries"},
-		"Heer":                        {SalutationNeutral, "", "Heer"}, // a surname, not a title
+		"Heer":                        {SalutationNeutral, "", "Heer"},        // a surname, not a title
+		"mevrouw A. Bakker-de Wit":    {SalutationMrs, "A.", "Bakker-de Wit"}, // a double name with a tussenvoegsel
+		"Maria Jansen-van Dijk":       {SalutationNeutral, "Maria", "Jansen-van Dijk"},
+		"Mr John Smith":               {SalutationMr, "John", "Smith"}, // English, without a full stop
+		"Mr. J. de Wit":               {SalutationNeutral, "Mr. J.", "de Wit"},
 	} {
 		if got := ProposeName(name); got != want {
 			t.Errorf("ProposeName(%q) = %+v, want %+v", name, got, want)

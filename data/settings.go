@@ -70,6 +70,7 @@ var settingDefs = append([]Setting{
 	{KeyDisputesBody, "Vervolgstap na de uitkomst (geschilleninstantie of rechter)", DefaultDisputesBody, lines(1000)},
 	{KeyDisputesBodyEn, "Vervolgstap na de uitkomst in het Engels (voor Engelse brieven)", "", lines(1000)},
 	{KeyComplaintsOfficer, "Klachtenfunctionaris (zorg, Wkkgz): naam en bereikbaarheid", "", text(300)},
+	{KeyComplaintsOfficerEn, "Klachtenfunctionaris in het Engels (voor Engelse brieven)", "", text(300)},
 	{KeyAskConsentOnAck, "Toestemmingsformulier bij de ontvangstbevestiging", "true", oneOf("true", "false")},
 	{KeyBackupDir, "Map voor reservekopieën (leeg: map Reservekopieën naast het register)", "", folder},
 	{KeyRetentionYears, "Bewaartermijn na sluiting (jaren)", "2", intRange(1, 30)},

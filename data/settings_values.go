@@ -39,6 +39,7 @@ const (
 	KeyDisputesBody         = "disputes_body"
 	KeyDisputesBodyEn       = "disputes_body_en"
 	KeyComplaintsOfficer    = "complaints_officer"
+	KeyComplaintsOfficerEn  = "complaints_officer_en"
 	KeyProfession           = "profession"
 	KeyAskConsentOnAck      = "ask_consent_on_ack"
 	KeyBackupDir            = "backup_dir"
@@ -110,6 +111,16 @@ func (s Settings) DisputesBodyEn() string { return s.text(KeyDisputesBodyEn) }
 // provider must offer free of charge under the Wkkgz, with how to reach them; "" when none is
 // filled in. The acknowledgement of a complaint under the Wkkgz names them.
 func (s Settings) ComplaintsOfficer() string { return s.text(KeyComplaintsOfficer) }
+
+// ComplaintsOfficerIn is the complaints officer in a letter's language: for English letters
+// complaints_officer_en, "" when that is empty while the Dutch text is filled in (the letter
+// is then refused rather than print Dutch words).
+func (s Settings) ComplaintsOfficerIn(lang string) string {
+	if lang == "en" {
+		return s.text(KeyComplaintsOfficerEn)
+	}
+	return s.ComplaintsOfficer()
+}
 
 // Profession is the practice's sector (ProfessionCare, ...), which picks the default next body.
 func (s Settings) Profession() string { return s.text(KeyProfession) }

@@ -94,6 +94,10 @@ func TestFindings(t *testing.T) {
 				AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
 		}, nl: []string{"De heer J. de Wit", "Herengracht 500", "1017 CB AMSTERDAM", "Geachte heer De Wit,", "(namens de heer M. Çelik)", "namens de heer M. Çelik hebt ingediend"},
 			en: []string{"Dear Mr De Wit,", "(on behalf of Mr M. Çelik)"}, notNL: []string{"Burgemeester Reigerstraat"}},
+		{name: "representative asked for consent", kind: data.LetterConsent, edit: func(in *Input) {
+			in.Complaint.Representative = data.Complainant{Name: "Jeroen de Wit", NameParts: data.NameParts{Salutation: data.SalutationMr, Initials: "J.", Surname: "de Wit"},
+				AddressLine1: "Herengracht 500", Postcode: "1017 CB", City: "Amsterdam"}
+		}, nl: []string{"hebt ingediend, willen wij advies vragen"}, notNL: []string{"hebt ingediend willen wij"}},
 		{name: "address in Belgium", kind: data.LetterAcknowledgement, edit: func(in *Input) {
 			p := &in.Complaint.Complainant
 			p.AddressLine1, p.Postcode, p.City, p.Country = "Rue Gray 21", "1050", "Elsene", "België"
@@ -111,7 +115,7 @@ func TestFindings(t *testing.T) {
 			en: []string{"Dear Sir or Madam,"}},
 		{name: "withdrawal", kind: data.LetterWithdrawal, edit: func(*Input) {},
 			nl: []string{"Betreft: Intrekking van uw klacht", "Op 24 november 2026 hebt u ons laten weten dat u uw klacht van 5 oktober 2026 over onze dienstverlening intrekt."},
-			en: []string{"Subject: Withdrawal of your complaint", "On 24 November 2026 you let us know that you wish to withdraw your complaint"}},
+			en: []string{"Subject: Withdrawal of your complaint", "On 24 November 2026 you told us that you wished to withdraw your complaint"}},
 		{name: "English title of the practitioner", kind: data.LetterAcknowledgement, edit: func(*Input) {},
 			nl: []string{"Anne de Linde Praktijkhouder"}, en: []string{"Anne de Linde Practice owner"}, notEN: []string{"Praktijkhouder"}},
 		{name: "amounts, dates and initials stay together", kind: data.LetterOutcome, edit: func(in *Input) {

@@ -137,6 +137,9 @@ func check(in *Input) error {
 		// A date the letter names must still lie ahead when it arrives. Receipt is not confirmed
 		// yet (data.LetterMakeRefusal), so the term cannot be extended first: the refusal gives
 		// the way that works.
+		if in.Language == "en" && complaintsOfficer(in) == "" && c.DeadlinePolicy == data.PolicyWkkgz && strings.TrimSpace(in.Settings.ComplaintsOfficer()) != "" {
+			return data.NewError(data.CodeConflict, data.KeyComplaintsOfficerEn, "de ontvangstbevestiging in het Engels voor klacht %s kan nog niet worden gemaakt: de klachtenfunctionaris staat alleen in het Nederlands in de instellingen (complaints_officer). Vul de Engelse tekst in bij Instellingen › Brieven › Klachtenfunctionaris in het Engels (complaints_officer_en)", c.Reference)
+		}
 		if !c.DueOn.IsZero() && !c.DueOn.After(in.Date) {
 			return refuse("de streefdatum van klacht %s (%s) is op de datum van de brief (%s) al bereikt; de ontvangstbevestiging zou de klager een datum noemen die voorbij is. Bevestig de ontvangst met een eigen brief of e-mail, met excuses voor de vertraging, en leg die vast met ‘Ontvangst bevestigd zonder brief uit het programma’%s; verleng daarna de termijn met reden en nieuwe datum: het voortgangsbericht legt de klager uit hoe het verder gaat", c.Reference, c.DueOn, in.Date, data.ForCLI(" (acknowledge)"))
 		}
@@ -239,13 +242,14 @@ func sameLanguage(in *Input) error {
 }
 
 // complaintsOfficer is who the acknowledgement of a complaint under the Wkkgz names as the free,
-// independent help the act requires care providers to offer (setting complaints_officer,
-// without a closing full stop: the sentence adds one); "" for any other letter or complaint.
+// independent help the act requires care providers to offer (setting complaints_officer, or
+// complaints_officer_en for an English letter, without a closing full stop: the sentence adds
+// one); "" for any other letter or complaint.
 func complaintsOfficer(in *Input) string {
 	if in.Kind != data.LetterAcknowledgement || in.Complaint.DeadlinePolicy != data.PolicyWkkgz {
 		return ""
 	}
-	return strings.TrimRight(strings.TrimSpace(in.Settings.ComplaintsOfficer()), ".")
+	return strings.TrimRight(strings.TrimSpace(in.Settings.ComplaintsOfficerIn(in.Language)), ".")
 }
 
 // notClosed refuses a new letter for a closed complaint: its file is complete.

@@ -643,8 +643,14 @@ func TestWkkgzOutcomeNamesEachMeasureAndItsTerm(t *testing.T) {
 	in.Measures[1].DueOn, in.Measures[1].DoneOn = data.Date{}, in.Date.AddDays(-3)
 	body, err = bodyText(in)
 	flat = strings.ReplaceAll(body, "\u00a0", " ")
-	if want := "- Terugbelafspraken in de agenda zetten; dit hebben wij op " + formatDate(in.Date.AddDays(-3), "nl") + " ingevoerd."; err != nil || !strings.Contains(flat, want) {
+	if want := "- Terugbelafspraken in de agenda zetten; dit hebben wij op " + formatDate(in.Date.AddDays(-3), "nl") + " ingevoerd."; err != nil || !strings.Contains(flat, want) ||
+		!strings.Contains(flat, "nemen wij de volgende maatregelen:") {
 		t.Errorf("a measure carried out: %v, want %q in\n%s", err, want, body)
+	}
+	// One measure, carried out: said as one, and as taken.
+	in.Measures = in.Measures[1:]
+	if body, err := bodyText(in); err != nil || !strings.Contains(body, "Naar aanleiding van uw klacht hebben wij de volgende maatregel genomen:") {
+		t.Errorf("one measure carried out: %v\n%s", err, body)
 	}
 	in.Complaint.DeadlinePolicy = data.PolicyMonth
 	if body, _ := bodyText(in); strings.Contains(body, "maatregelen") {
@@ -678,7 +684,7 @@ func TestLettersMadeInARunAreTheSame(t *testing.T) {
 func TestProgressTellsOnlyContactsWithTheComplainant(t *testing.T) {
 	for lang, want := range map[string]string{
 		"nl": "Daarna hebben wij contact met u gehad: telefonisch op 12 oktober 2026 en per brief op 24 november 2026.",
-		"en": "Since then we have been in touch with you: by phone on 12 October 2026 and by letter on 24 November 2026.",
+		"en": "Since then we have been in touch with you by phone on 12 October 2026 and by letter on 24 November 2026.",
 	} {
 		in := sample(data.LetterProgress, lang)
 		in.Contacts = []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone, Party: data.PartyComplainant},
@@ -767,7 +773,7 @@ func TestConsentFormIsReturnedInAllCases(t *testing.T) {
 // expects, not a word-for-word Dutch phrase.
 func TestEnglishReadsAsEnglish(t *testing.T) {
 	for kind, says := range map[data.LetterKind][]string{
-		data.LetterAcknowledgement: {"We value being told when someone is dissatisfied", "even if you do not consent",
+		data.LetterAcknowledgement: {"We want to hear when someone is not satisfied", "even if you do not consent",
 			"I consent to copies of all documents in the complaint file being shared", "I consent only to copies of the documents I tick below being shared:"},
 		data.LetterConfidentiality: {"am advising Praktijk De Linde on the complaint", "share the documents and their contents with no one other than"},
 		data.LetterOutcome:         {"We will take the part of your complaint that is well-founded into account when we evaluate our practice"},
@@ -1163,9 +1169,16 @@ func TestWkkgzAcknowledgementNamesTheComplaintsOfficer(t *testing.T) {
 		in := sample(data.LetterAcknowledgement, lang)
 		in.Complaint.DeadlinePolicy = data.PolicyWkkgz
 		in.Settings[data.KeyComplaintsOfficer] = "Stichting Klachtenhulp, telefoon 030 123 45 67."
+		if lang == "en" { // the Dutch text only: refused rather than print Dutch words
+			var e *data.Error
+			if _, err := bodyText(in); !errors.As(err, &e) || e.Field != data.KeyComplaintsOfficerEn {
+				t.Fatalf("an English acknowledgement with the officer in Dutch only: %v, want a refusal naming complaints_officer_en", err)
+			}
+			in.Settings[data.KeyComplaintsOfficerEn] = "Stichting Klachtenhulp, telephone 030 123 45 67."
+		}
 		body, err := bodyText(in)
 		want := map[string]string{"nl": "Wilt u hulp of advies bij uw klacht? Dan kunt u kosteloos terecht bij een onafhankelijke klachtenfunctionaris: Stichting Klachtenhulp, telefoon 030 123 45 67.\n\n",
-			"en": "Would you like help or advice with your complaint? An independent complaints officer can help you free of charge: Stichting Klachtenhulp, telefoon 030 123 45 67.\n\n"}[lang]
+			"en": "Would you like help or advice with your complaint? An independent complaints officer can help you free of charge: Stichting Klachtenhulp, telephone 030 123 45 67.\n\n"}[lang]
 		flat := strings.ReplaceAll(body, "\u00a0", " ")
 		i := strings.Index(flat, want)
 		if err != nil || i < 0 || i > strings.LastIndex(flat, "\n\n") { // before the last paragraph, which says how to reach the practice
@@ -1181,12 +1194,14 @@ func TestWkkgzAcknowledgementNamesTheComplaintsOfficer(t *testing.T) {
 		}
 		for _, other := range []func(*Input){
 			func(in *Input) { in.Complaint.DeadlinePolicy = data.PolicyMonth },
-			func(in *Input) { in.Settings[data.KeyComplaintsOfficer] = "" },
+			func(in *Input) {
+				in.Settings[data.KeyComplaintsOfficer], in.Settings[data.KeyComplaintsOfficerEn] = "", ""
+			},
 			func(in *Input) { in.Kind = data.LetterInformation },
 		} {
 			in := sample(data.LetterAcknowledgement, lang)
 			in.Complaint.DeadlinePolicy = data.PolicyWkkgz
-			in.Settings[data.KeyComplaintsOfficer] = "Stichting Klachtenhulp"
+			in.Settings[data.KeyComplaintsOfficer], in.Settings[data.KeyComplaintsOfficerEn] = "Stichting Klachtenhulp", "Stichting Klachtenhulp"
 			other(&in)
 			if body, _ := bodyText(in); strings.Contains(body, "Klachtenhulp") {
 				t.Errorf("%s: the officer named where no Wkkgz acknowledgement asks for it:\n%s", lang, body)

@@ -15,7 +15,8 @@ type phrases struct {
 	// without one the letter never claims a conversation or a settlement "in overleg met u".
 	heardConclusions map[data.Verdict]string
 	// measuresIntro and measureTerm list the measures and their terms (outcome letter, Wkkgz).
-	measuresIntro, measureTerm  string
+	measuresIntro               [2][2]string // [one measure or more][being taken or all taken already]
+	measureTerm                 string
 	measureDone                 string                  // a measure carried out by the letter's date
 	evaluations                 map[data.Verdict]string // {evaluatie}: only where the practice learns from it
 	contactKinds                map[data.ContactKind]string
@@ -113,9 +114,11 @@ var dutch = phrases{
 		data.VerdictUnfounded:         "Na ons gesprek van %s en zorgvuldig onderzoek vinden wij uw klacht ongegrond.",
 		data.VerdictSettled:           "Na ons gesprek van %s hebben wij uw klacht in overleg met u opgelost.",
 	},
-	measuresIntro: "Om herhaling te voorkomen, nemen wij de volgende maatregelen:",
-	measureTerm:   "%s; dit voeren wij uiterlijk %s in.",
-	measureDone:   "%s; dit hebben wij op %s ingevoerd.",
+	measuresIntro: [2][2]string{
+		{"Naar aanleiding van uw klacht nemen wij de volgende maatregel:", "Naar aanleiding van uw klacht hebben wij de volgende maatregel genomen:"},
+		{"Naar aanleiding van uw klacht nemen wij de volgende maatregelen:", "Naar aanleiding van uw klacht hebben wij de volgende maatregelen genomen:"}},
+	measureTerm: "%s; dit voeren wij uiterlijk %s in.",
+	measureDone: "%s; dit hebben wij op %s ingevoerd.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "Wij nemen uw klacht mee in de evaluatie van onze praktijk, zodat wij herhaling zoveel mogelijk voorkomen.",
 		data.VerdictPartlyWellFounded: "Het deel van uw klacht dat gegrond is, nemen wij mee in de evaluatie van onze praktijk, " +
@@ -211,6 +214,7 @@ var dutch = phrases{
 		{"Bent u in de toekomst opnieuw ergens ontevreden over, dan kunt u altijd een nieuwe klacht indienen.",
 			"Is %s in de toekomst opnieuw ergens ontevreden over, dan kan altijd een nieuwe klacht worden ingediend."},
 		{"hebt ingediend intrekt", "hebt ingediend, intrekt"}, // the complaint "die u namens … hebt ingediend" before the verb
+		{"hebt ingediend willen wij", "hebt ingediend, willen wij"},
 	},
 	theirs:             [][2]string{{"uw ", "de "}, {"Uw ", "De "}},
 	languageName:       map[string]string{"nl": "Nederlands", "en": "Engels"},
@@ -248,9 +252,11 @@ var english = phrases{
 		data.VerdictUnfounded:         "After our conversation on %s and a careful look into your complaint, we have concluded that it is unfounded.",
 		data.VerdictSettled:           "After our conversation on %s, your complaint has been settled by mutual agreement.",
 	},
-	measuresIntro: "To prevent this from happening again, we are taking the following measures:",
-	measureTerm:   "%s; we will put this in place by %s.",
-	measureDone:   "%s; we put this in place on %s.",
+	measuresIntro: [2][2]string{
+		{"Following your complaint, we are taking the following measure:", "Following your complaint, we have taken the following measure:"},
+		{"Following your complaint, we are taking the following measures:", "Following your complaint, we have taken the following measures:"}},
+	measureTerm: "%s; we will put this in place by %s.",
+	measureDone: "%s; we put this in place on %s.",
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "We will take your complaint into account when we evaluate our practice, so that we can " +
 			"prevent this from happening again as far as possible.",
@@ -262,8 +268,8 @@ var english = phrases{
 	phoneAndEmail: "by phone on %s or by email at %s", phone: "by phone on %s", email: "by email at %s",
 	noContact:    "at the address at the top of this letter",
 	acknowledged: "On %s we confirmed that we had received your complaint.",
-	contacted:    "Since then we have been in touch with you: %s.",
-	contactedAll: "We have been in touch with you: %s.",
+	contacted:    "Since then we have been in touch with you %s.",
+	contactedAll: "We were in touch with you %s.",
 	expertAsked:  "We have asked an independent external expert for advice.",
 	and:          "and",
 	documents:    "the description of the complaint and the letters, emails and notes in the file that relate to it",
@@ -421,11 +427,11 @@ Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
 	"en": {
-		data.LetterAcknowledgement: `Thank you for {klacht}. We value being told when someone is dissatisfied, and we take your complaint seriously.
+		data.LetterAcknowledgement: `Thank you for {klacht}. We want to hear when someone is not satisfied, and we take your complaint seriously.
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
-We aim to resolve your complaint by {termijn}. If we cannot, we will let you know in good time why not and when you can expect the outcome. When we have finished, we will confirm the outcome in writing.
+We aim to resolve your complaint by {termijn}. If we cannot, we will let you know in good time, explaining why and when you can expect the outcome. When we have finished, we will confirm the outcome in writing.
 
 We keep a record of every step in handling your complaint, and we treat this information with care and in confidence.
 
@@ -477,7 +483,7 @@ The documents concerned are: {stukken}.
 
 The documents contain confidential information and personal data. We ask you to handle them with care, as described in the statement.`,
 
-		data.LetterWithdrawal: `On {datum_intrekking} you let us know that you wish to withdraw {klacht}. We are writing to confirm this.
+		data.LetterWithdrawal: `On {datum_intrekking} you told us that you wished to withdraw {klacht}. We are writing to confirm this.
 
 We have therefore stopped handling your complaint. Thank you for bringing your concerns to our attention. Should you be dissatisfied with anything in the future, you are always welcome to submit a new complaint.
 

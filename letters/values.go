@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"klachtenregister/data"
@@ -365,7 +366,14 @@ func measuresTaken(in *Input, t *phrases) string {
 	if in.Complaint.DeadlinePolicy != data.PolicyWkkgz || len(in.Measures) == 0 {
 		return ""
 	}
-	out := "\n\n" + t.measuresIntro
+	several, done := 0, 1
+	if len(in.Measures) > 1 {
+		several = 1
+	}
+	if slices.ContainsFunc(in.Measures, func(m data.Measure) bool { return !doneBy(m, in.Date) }) {
+		done = 0
+	}
+	out := "\n\n" + t.measuresIntro[several][done]
 	for _, m := range in.Measures {
 		text, day := t.measureTerm, m.DueOn
 		if doneBy(m, in.Date) {

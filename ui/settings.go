@@ -46,7 +46,7 @@ var settingGroups = []struct {
 		data.KeyPractitionerTitle, data.KeyPractitionerTitleEn, data.KeyStaffNames, data.KeyPracticeLogo, data.KeyProfession}},
 	{"Deadlines", []string{data.KeyDeadlinePolicy, data.KeyCustomDays, data.KeyAckDays, data.KeyWarningDays, data.KeyProgressInterval,
 		data.KeyProgressLetterDays, data.KeyShiftToWorkday}},
-	{"Letters", []string{data.KeyDisputesBody, data.KeyDisputesBodyEn, data.KeyComplaintsOfficer, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
+	{"Letters", []string{data.KeyDisputesBody, data.KeyDisputesBodyEn, data.KeyComplaintsOfficer, data.KeyComplaintsOfficerEn, data.KeyAskConsentOnAck, data.KeyWindowLeft, data.KeyWindowTop, data.KeyWindowWidth,
 		data.KeyWindowHeight}},
 	{"Backups", []string{data.KeyBackupDir}},
 	{"Privacy", []string{data.KeyRetentionYears}},
@@ -167,7 +167,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 			case data.KeyProfession:
 				item.HintText = lang.L("Care falls under the Wkkgz: choosing it turns the standard month under Deadlines into the Wkkgz's six weeks (once extendable by four), and the letters name a disputes body and, once filled in under Letters, a complaints officer.")
 			case data.KeyComplaintsOfficer:
-				item.HintText = lang.L("Under the Wkkgz you offer the complainant free help from an independent complaints officer. The acknowledgement of a complaint under the Wkkgz names who: the officer or their organisation, with a telephone number or website, in words that fit Dutch and English letters alike.")
+				item.HintText = lang.L("Under the Wkkgz you offer the complainant free help from an independent complaints officer. The acknowledgement of a complaint under the Wkkgz names who: the officer or their organisation, with a telephone number or website.")
+			case data.KeyComplaintsOfficerEn:
+				item.HintText = lang.L("For English acknowledgements: the same in English. While it is empty and the Dutch text is filled in, no English acknowledgement under the Wkkgz can be made.")
 			case data.KeyLanguage:
 				item.HintText = lang.L("The language of the screens, and the first choice for the letters of a new complaint and the annual report. Each complaint keeps its own language for its letters.")
 			case data.KeyProgressLetterDays:
