@@ -85,7 +85,11 @@ func TestAddListShowAndProcedure(t *testing.T) {
 
 	ok(t, db, "acknowledge", ref, "--on", "2026-11-04", "--via", "email", "--note", "Ontvangst per e-mail bevestigd")
 	ok(t, db, "contact", ref, "--kind", "phone", "--note", "Besproken", "--request", "Kopie offerte", "--expect", "2026-12-10")
-	ok(t, db, "extend", ref, "--until", "2026-12-23", "--reason", "Advies van een deskundige gevraagd")
+	// The reason as the progress letter prints it, so a reason typed as half a sentence is seen.
+	if out := ok(t, db, "extend", ref, "--until", "2026-12-23", "--reason", "Advies van een deskundige gevraagd"); !strings.Contains(out,
+		"In het voortgangsbericht: ‘Wij hebben meer tijd nodig dan wij hadden verwacht. Advies van een deskundige gevraagd.’") {
+		t.Errorf("extend says:\n%s", out)
+	}
 	deadlines := ok(t, db, "deadlines")
 	if !strings.Contains(deadlines, "Voortgangsbericht over de verlenging sturen") {
 		t.Errorf("deadlines lacks the progress letter:\n%s", deadlines)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"klachtenregister/data"
+	"klachtenregister/letters"
 )
 
 func init() {
@@ -64,9 +65,23 @@ func extendCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		return stepDone(c, "termijn verlengd tot "+d.String(), func(s *data.Store, ref string) error {
+		if err := stepDone(c, "termijn verlengd tot "+d.String(), func(s *data.Store, ref string) error {
 			return s.Extend(ref, d, *reason)
-		})
+		}); err != nil {
+			return err
+		}
+		// The reason as the complainant will read it, as the app shows it while it is typed: a
+		// reason typed as half a sentence reads wrongly after the letter's own.
+		ref, s, err := c.openRef()
+		if err != nil {
+			return err
+		}
+		got, err := s.Complaint(ref)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "In het voortgangsbericht: %s\n", letters.TextPreview(data.LetterProgress, *reason, got.Language))
+		return nil
 	}
 }
 
