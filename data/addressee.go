@@ -77,11 +77,11 @@ func ProposeName(full string) NameParts {
 }
 
 // hyphenedParticle reports whether word is the first part of a double surname whose second
-// part starts with a tussenvoegsel: "Bakker-de" of "Bakker-de Wit", "Jansen-van" of
-// "Jansen-van Dijk".
+// part starts with a tussenvoegsel, written in lower case as Dutch writes it there: "Bakker-de"
+// of "Bakker-de Wit", "Jansen-van" of "Jansen-van Dijk"; not the first name "Marie-Do".
 func hyphenedParticle(word string) bool {
 	i := strings.LastIndex(word, "-")
-	return i > 0 && particle(word[i+1:])
+	return i > 0 && word[i+1:] == strings.ToLower(word[i+1:]) && particle(word[i+1:])
 }
 
 func particle(word string) bool {

@@ -30,7 +30,8 @@ func TestProposeName(t *testing.T) {
 		"Heer":                        {SalutationNeutral, "", "Heer"},        // a surname, not a title
 		"mevrouw A. Bakker-de Wit":    {SalutationMrs, "A.", "Bakker-de Wit"}, // a double name with a tussenvoegsel
 		"Maria Jansen-van Dijk":       {SalutationNeutral, "Maria", "Jansen-van Dijk"},
-		"Mr John Smith":               {SalutationMr, "John", "Smith"}, // English, without a full stop
+		"Marie-Do Jansen":             {SalutationNeutral, "Marie-Do", "Jansen"}, // a first name; "do" is a particle only in lower case
+		"Mr John Smith":               {SalutationMr, "John", "Smith"},           // English, without a full stop
 		"Mr. J. de Wit":               {SalutationNeutral, "Mr. J.", "de Wit"},
 	} {
 		if got := ProposeName(name); got != want {
