@@ -177,7 +177,10 @@ func (m *Main) firstStartIn(fs *firstStart, code string) {
 func (fs *firstStart) showBody(show bool) {
 	fs.body.SetPlaceHolder(bodyExample(fs.sector()))
 	hint := lang.L("The body your practice is affiliated with; the outcome letter names it.")
-	if !data.AffiliationRequired(fs.sector()) {
+	switch {
+	case fs.sector() == data.ProfessionCare: // the Wkkgz asks one more thing of the letters, which can wait
+		hint += " " + lang.L("The complaints officer the Wkkgz asks you to offer is filled in later, under Settings › Letters.")
+	case !data.AffiliationRequired(fs.sector()):
 		hint = lang.L("Leave it empty if your practice is not affiliated with a disputes body: the outcome letter then names the competent court.")
 	}
 	fs.bodyHint.SetText(hint)

@@ -292,3 +292,18 @@ func TestFirstStartLetsALawFirmOrAccountantBeUnaffiliated(t *testing.T) {
 		t.Error("AffiliationRequired: care must name its body, a law firm need not")
 	}
 }
+
+// TestFirstStartOfACarePracticeNamesTheComplaintsOfficer: the first start of a care practice
+// asks its disputes body and says where the complaints officer the Wkkgz asks for is filled in.
+func TestFirstStartOfACarePracticeNamesTheComplaintsOfficer(t *testing.T) {
+	m, _ := openApp(t, nil)
+	fs := m.FirstStart()
+	fs.profession.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionCare))
+	if !fs.bodyShown() || !strings.Contains(fs.bodyHint.Text, "klachtenfunctionaris die u onder de Wkkgz aanbiedt, vult u later in bij Instellingen › Brieven") {
+		t.Errorf("care's first start says %q", fs.bodyHint.Text)
+	}
+	fs.profession.SetSelectedIndex(slices.Index(data.Professions, data.ProfessionLegal))
+	if strings.Contains(fs.bodyHint.Text, "klachtenfunctionaris") {
+		t.Errorf("a law firm's first start mentions the complaints officer: %q", fs.bodyHint.Text)
+	}
+}
