@@ -256,7 +256,7 @@ func (cf *complaintFile) pickExpert(title string, likely func(expert int64) bool
 	for i, e := range experts {
 		names[i] = e.Name
 		if !cf.statementSigned(e.ID) {
-			names[i] += " " + lang.L("(no signed confidentiality statement for this complaint)")
+			names[i] += " " + lang.L("(statement not signed for this complaint)")
 		}
 	}
 	who := newSelect(names, nil)
