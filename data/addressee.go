@@ -54,7 +54,14 @@ type NameParts struct {
 func ProposeName(full string) NameParts {
 	words := strings.Fields(full)
 	salutation := SalutationNeutral
-	if s, n := titleOfAddress(words); n > 0 && n < len(words) {
+	s, n := titleOfAddress(words)
+	if len(words) > 1 && words[0] == englishMister {
+		n = max(n, 1) // "Mr and Mrs Smith" too
+	}
+	if n > 0 && n < len(words) && twoPeople(words[n:]) { // "Dhr. en mevr. Jansen": the letters use the names as typed
+		return NameParts{Salutation: SalutationNeutral}
+	}
+	if n > 0 && n < len(words) && s != "" {
 		salutation, words = s, words[n:]
 	}
 	if len(words) == 0 {
@@ -67,7 +74,7 @@ func ProposeName(full string) NameParts {
 	for i := 0; i < len(words)-1; i++ {
 		// A name that starts with one ("De Vries") has no first name; a double name whose
 		// second part has one ("Bakker-de Wit") starts at its first part.
-		if particle(words[i]) || hyphenedParticle(words[i]) {
+		if particle(words[i]) || hyphenedParticle(words[i:]) {
 			split = i
 			break
 		}
@@ -76,12 +83,22 @@ func ProposeName(full string) NameParts {
 		Surname: strings.Join(words[split:], " ")}
 }
 
-// hyphenedParticle reports whether word is the first part of a double surname whose second
-// part starts with a tussenvoegsel, written in lower case as Dutch writes it there: "Bakker-de"
-// of "Bakker-de Wit", "Jansen-van" of "Jansen-van Dijk"; not the first name "Marie-Do".
-func hyphenedParticle(word string) bool {
+// hyphenedParticle reports whether words start with a double surname whose second part
+// starts with a tussenvoegsel, written as Dutch writes it: its first part with a capital, the
+// tussenvoegsel in lower case, and then only tussenvoegsels and the last word: "Bakker-de Wit",
+// "Jansen-van der Berg"; not the first names "Marie-Do" and "Nour-el Houda Benali".
+func hyphenedParticle(words []string) bool {
+	word := words[0]
 	i := strings.LastIndex(word, "-")
-	return i > 0 && word[i+1:] == strings.ToLower(word[i+1:]) && particle(word[i+1:])
+	if i <= 0 || !unicode.IsUpper([]rune(word)[0]) || word[i+1:] != strings.ToLower(word[i+1:]) || !particle(word[i+1:]) {
+		return false
+	}
+	for _, w := range words[1 : len(words)-1] {
+		if !particle(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func particle(word string) bool {
@@ -94,9 +111,18 @@ var titlesOfAddress = map[string]Salutation{"mevrouw": SalutationMrs, "mevr": Sa
 	"mej": SalutationMrs, "mejuffrouw": SalutationMrs, "mrs": SalutationMrs, "ms": SalutationMrs,
 	"heer": SalutationMr, "dhr": SalutationMr, "meneer": SalutationMr}
 
-// englishMister is "Mr" as English writes it, without a full stop ("Mr John Smith"); with one
-// ("mr.", "Mr.") it is the Dutch lawyer's title.
+// englishMister is "Mr" as English writes it, without a full stop and before a first name
+// ("Mr John Smith"); with a full stop ("mr.", "Mr."), or before initials or another title ("Mr
+// A. Bakker", "Mr drs. J. Jansen"), it is the Dutch lawyer's title (meester).
 const englishMister = "Mr"
+
+// misterBefore reports whether word, following "Mr", is a first name rather than initials or
+// a title.
+func misterBefore(word string) bool {
+	r := []rune(word)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && !strings.Contains(word, ".") &&
+		!slices.Contains(titlesBefore, strings.ToLower(word))
+}
 
 // withoutTitle is name without a title of address typed before it ("mevrouw Joke van den
 // Berg", "De heer J. Bakker"); a title alone, or the names of two people ("Dhr. en mevr.
@@ -107,12 +133,21 @@ func withoutTitle(name string) string {
 	if n == 0 || n == len(words) {
 		return name
 	}
-	for i, w := range words[n:] {
-		if _, title := titleOfAddress(words[n+i:]); title > 0 || slices.Contains([]string{"en", "&", "/", "and"}, strings.ToLower(w)) {
-			return name
-		}
+	if twoPeople(words[n:]) {
+		return name
 	}
 	return strings.Join(words[n:], " ")
+}
+
+// twoPeople reports whether the words after a title of address name more than one person:
+// "en mevr. Jansen", "and Mrs Smith", "Jansen en de heer Pietersen".
+func twoPeople(words []string) bool {
+	for i, w := range words {
+		if _, title := titleOfAddress(words[i:]); title > 0 || slices.Contains([]string{"en", "&", "/", "and"}, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleOfAddress is the salutation that the first words of a name give, and how many words
@@ -124,7 +159,7 @@ func titleOfAddress(words []string) (Salutation, int) {
 		return SalutationMr, 2
 	case len(words) > 0 && titlesOfAddress[word(0)] != "":
 		return titlesOfAddress[word(0)], 1
-	case len(words) > 0 && words[0] == englishMister:
+	case len(words) > 2 && words[0] == englishMister && misterBefore(words[1]):
 		return SalutationMr, 1
 	}
 	return "", 0

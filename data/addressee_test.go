@@ -31,7 +31,14 @@ func TestProposeName(t *testing.T) {
 		"mevrouw A. Bakker-de Wit":    {SalutationMrs, "A.", "Bakker-de Wit"}, // a double name with a tussenvoegsel
 		"Maria Jansen-van Dijk":       {SalutationNeutral, "Maria", "Jansen-van Dijk"},
 		"Marie-Do Jansen":             {SalutationNeutral, "Marie-Do", "Jansen"}, // a first name; "do" is a particle only in lower case
-		"Mr John Smith":               {SalutationMr, "John", "Smith"},           // English, without a full stop
+		"marie-do jansen":             {SalutationNeutral, "marie-do", "jansen"},
+		"Nour-el Houda Benali":        {SalutationNeutral, "Nour-el Houda", "Benali"},
+		"Jansen-van der Berg":         {SalutationNeutral, "", "Jansen-van der Berg"},
+		"Mr A. Bakker":                {SalutationNeutral, "Mr A.", "Bakker"}, // the lawyer's title, without its full stop
+		"Mr drs J. Jansen":            {SalutationNeutral, "Mr drs J.", "Jansen"},
+		"Mr and Mrs Smith":            {SalutationNeutral, "", ""}, // two people: the letters use the name as typed
+		"Dhr. en mevr. Jansen":        {SalutationNeutral, "", ""},
+		"Mr John Smith":               {SalutationMr, "John", "Smith"}, // English, without a full stop
 		"Mr. J. de Wit":               {SalutationNeutral, "Mr. J.", "de Wit"},
 	} {
 		if got := ProposeName(name); got != want {

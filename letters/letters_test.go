@@ -653,7 +653,7 @@ func TestWkkgzOutcomeNamesEachMeasureAndItsTerm(t *testing.T) {
 		t.Errorf("one measure carried out: %v\n%s", err, body)
 	}
 	in.Complaint.DeadlinePolicy = data.PolicyMonth
-	if body, _ := bodyText(in); strings.Contains(body, "maatregelen") {
+	if body, _ := bodyText(in); strings.Contains(body, "Terugbelafspraken") {
 		t.Errorf("outside the Wkkgz the letter lists the measures:\n%s", body)
 	}
 }
@@ -684,7 +684,7 @@ func TestLettersMadeInARunAreTheSame(t *testing.T) {
 func TestProgressTellsOnlyContactsWithTheComplainant(t *testing.T) {
 	for lang, want := range map[string]string{
 		"nl": "Daarna hebben wij contact met u gehad: telefonisch op 12 oktober 2026 en per brief op 24 november 2026.",
-		"en": "Since then we have been in touch with you by phone on 12 October 2026 and by letter on 24 November 2026.",
+		"en": "After that, we were in touch with you by phone on 12 October 2026 and by letter on 24 November 2026.",
 	} {
 		in := sample(data.LetterProgress, lang)
 		in.Contacts = []data.Contact{{On: day("2026-10-12"), Kind: data.ContactPhone, Party: data.PartyComplainant},

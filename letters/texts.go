@@ -253,8 +253,8 @@ var english = phrases{
 		data.VerdictSettled:           "After our conversation on %s, your complaint has been settled by mutual agreement.",
 	},
 	measuresIntro: [2][2]string{
-		{"Following your complaint, we are taking the following measure:", "Following your complaint, we have taken the following measure:"},
-		{"Following your complaint, we are taking the following measures:", "Following your complaint, we have taken the following measures:"}},
+		{"As a result of your complaint, we are taking the following measure:", "As a result of your complaint, we have taken the following measure:"},
+		{"As a result of your complaint, we are taking the following measures:", "As a result of your complaint, we have taken the following measures:"}},
 	measureTerm: "%s; we will put this in place by %s.",
 	measureDone: "%s; we put this in place on %s.",
 	evaluations: map[data.Verdict]string{
@@ -268,7 +268,7 @@ var english = phrases{
 	phoneAndEmail: "by phone on %s or by email at %s", phone: "by phone on %s", email: "by email at %s",
 	noContact:    "at the address at the top of this letter",
 	acknowledged: "On %s we confirmed that we had received your complaint.",
-	contacted:    "Since then we have been in touch with you %s.",
+	contacted:    "After that, we were in touch with you %s.",
 	contactedAll: "We were in touch with you %s.",
 	expertAsked:  "We have asked an independent external expert for advice.",
 	and:          "and",
@@ -431,7 +431,7 @@ Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 
 Your complaint is being handled by {behandelaar}, in line with our complaints procedure. We will usually contact you first to discuss the next steps. We may also ask you for further explanation or additional information. If there is anything you would like to add, please let us know.
 
-We aim to resolve your complaint by {termijn}. If we cannot, we will let you know in good time, explaining why and when you can expect the outcome. When we have finished, we will confirm the outcome in writing.
+We aim to resolve your complaint by {termijn}. If we cannot, we will let you know in good time why, and when you can expect the outcome. When we have finished, we will confirm the outcome in writing.
 
 We keep a record of every step in handling your complaint, and we treat this information with care and in confidence.
 

@@ -183,7 +183,7 @@ func (m *Main) ShowImport() *importWizard {
 	win.SetContent(m.framed(win.Content()))
 	closeOnEscape(win)
 	m.imports[w] = true
-	win.SetOnClosed(func() { delete(m.imports, w) })
+	win.SetOnClosed(func() { delete(m.imports, w); forgetDialogs(win) })
 	showFitted(win, fyne.NewSize(920, 640))
 	return w
 }
@@ -199,7 +199,7 @@ func (m *Main) ShowRetention() *retentionScreen {
 	win := m.app.NewWindow("")
 	r := m.newRetention(win)
 	closeOnEscape(win)
-	win.SetOnClosed(func() { m.retention = nil })
+	win.SetOnClosed(func() { m.retention = nil; forgetDialogs(win) })
 	m.retention = r
 	showFitted(win, fyne.NewSize(1280, 720))
 	r.refresh()
@@ -247,7 +247,7 @@ func (m *Main) OpenComplaint(ref string, kind data.ItemKind) *complaintFile {
 		win := m.app.NewWindow(m.title(ref))
 		cf = m.newFile(win, ref)
 		closeOnEscape(win)
-		win.SetOnClosed(func() { delete(m.files, ref); delete(bound, win.Canvas()) })
+		win.SetOnClosed(func() { delete(m.files, ref); delete(bound, win.Canvas()); forgetDialogs(win) })
 		m.files[ref] = cf
 		showFitted(win, fileSize)
 	}

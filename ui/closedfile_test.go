@@ -200,7 +200,7 @@ func TestStatementDialogReadsTheLetterMade(t *testing.T) {
 	hint := func() string {
 		test.Tap(cf.lists.statement)
 		defer cf.dialog.Hide()
-		return texts(cf.dialog.form)
+		return texts(cf.dialog.form) + "\n" + cf.dialog.why.Text // the form's hint, or what Record waits for
 	}
 	if got := hint(); !strings.Contains(got, "Maak eerst") {
 		t.Errorf("before the statement was made: %q", got)

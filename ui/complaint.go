@@ -297,14 +297,20 @@ func (cf *complaintFile) unsaved() bool {
 }
 
 // askBeforeClosing is the window's close button: with details changed and not saved, it asks
-// whether to save them, close without them or stay (closing lost them without a word).
+// whether to save them, close without them or stay (closing lost them without a word); with a
+// step dialog open (an outcome half written), whether to close without it or stay.
 func (cf *complaintFile) askBeforeClosing() {
-	if !cf.unsaved() {
+	dialogs := openDialogs(cf.win)
+	switch {
+	case cf.unsaved():
+		askUnsaved(cf.win, lang.L("Not saved"), lang.L("You changed the details of {{.Reference}} without saving them.",
+			map[string]any{"Reference": cf.ref}), cf.saveDetails, cf.win.Close)
+	case len(dialogs) > 0:
+		askUnsaved(cf.win, lang.L("Not saved"), lang.L("You have not saved {{.What}}. If you close the window now, what you typed there is lost.",
+			map[string]any{"What": lang.L("what you entered in ‘{{.Title}}’", map[string]any{"Title": dialogs[0]})}), nil, cf.win.Close)
+	default:
 		cf.win.Close()
-		return
 	}
-	askUnsaved(cf.win, lang.L("Not saved"), lang.L("You changed the details of {{.Reference}} without saving them.",
-		map[string]any{"Reference": cf.ref}), cf.saveDetails, cf.win.Close)
 }
 
 // do runs a change; on success the file and the main window refresh, on refusal the

@@ -298,19 +298,11 @@ func (cf *complaintFile) onStatement() {
 	// What the file holds for the expert chosen, as it is now: the statement to sign may have
 	// been made since the file was opened. Without one, Record waits (the store refuses it).
 	made := func() data.Date { return cf.statementMade(experts[max(0, who.SelectedIndex())].ID) }
-	validDate := signed.Validator
-	signed.Validator = func(s string) error {
-		if made().IsZero() {
-			return errorf(lang.L("the statement for this complaint is not made yet (Letters tab)"))
-		}
-		return validDate(s)
-	}
 	hint := hintLabel("")
 	who.OnChanged = func(string) {
 		made := made()
-		signed.Validate()
-		if made.IsZero() {
-			hint.SetText(lang.L("Make the confidentiality statement for this complaint on the Letters tab first."))
+		if made.IsZero() { // Record waits, and the line above it says why
+			hint.SetText("")
 			return
 		}
 		hint.SetText(lang.L("The confidentiality statement for this complaint was made on {{.On}}; the expert signs it on or after that day.",
@@ -322,6 +314,13 @@ func (cf *complaintFile) onStatement() {
 		func() error {
 			return cf.experts.RecordStatement(cf.ref, experts[who.SelectedIndex()].ID, dateOf(signed))
 		})
+	cf.dialog.waits = func() string {
+		if made().IsZero() {
+			return lang.L("Make the confidentiality statement for this complaint on the Letters tab first.")
+		}
+		return ""
+	}
+	cf.dialog.revalidate()
 }
 
 // onShare logs the documents of the file sent to an expert; the store refuses it without a

@@ -369,3 +369,24 @@ func TestLanguageSwitchKeepsWhatWasTyped(t *testing.T) {
 		t.Error("a name typed and emptied again still counts as a complaint begun")
 	}
 }
+
+// TestClosingAFileWithADialogOpenAsks: a contact note half written in a file window was lost
+// when the window closed; closing asks now, and a closed window's dialogs are no longer kept.
+func TestClosingAFileWithADialogOpenAsks(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onContact(data.ContactPhone, false)
+	cf.askBeforeClosing()
+	if text := overlayText(cf.win); !strings.Contains(text, "U hebt uw invoer in ‘Contactmoment vastleggen’ nog niet opgeslagen. Sluit u het venster nu") {
+		t.Fatalf("closing with a step dialog open asks %q", text)
+	}
+	tapInTop(t, cf.win, "Sluiten zonder opslaan")
+	settle(m)
+	for d := range formDialogs {
+		if d.win == cf.win {
+			t.Error("the closed window's dialog is still kept")
+		}
+	}
+}

@@ -159,8 +159,12 @@ type formDialog struct {
 	confirm *button
 	why     *widget.Label // while OK is disabled: which field it waits for, and why
 	onOK    func()
-	shown   bool              // fit sizes it only once it is on screen
-	overlay fyne.CanvasObject // the window's overlay that holds it, which centres it when refreshed
+	// waits, when set, is what else OK waits for, beside the fields (a statement to be made
+	// first); revalidate checks again once it may have changed.
+	waits      func() string
+	revalidate func()
+	shown      bool              // fit sizes it only once it is on screen
+	overlay    fyne.CanvasObject // the window's overlay that holds it, which centres it when refreshed
 }
 
 // Submit confirms the dialog as its OK button does: only while every field is valid.
@@ -192,6 +196,16 @@ func (d *formDialog) open() bool {
 // formDialogs are the form dialogs shown and perhaps still open, for the question before
 // quitting (openDialogs); closed ones are dropped when it asks.
 var formDialogs = map[*formDialog]bool{}
+
+// forgetDialogs drops the form dialogs of win, which closed: its overlays stay as they were, so
+// a dialog it closed with would count as open, and keep the window's screen in memory.
+func forgetDialogs(win fyne.Window) {
+	for d := range formDialogs {
+		if d.win == win {
+			delete(formDialogs, d)
+		}
+	}
+}
 
 // openDialogs are the titles of the form dialogs open on win: what was typed there is not
 // saved until the dialog is confirmed.
@@ -263,10 +277,14 @@ func askForm(win fyne.Window, title, confirm string, items []*widget.FormItem, o
 	// emptied again while typing not at all.
 	valid := func() {
 		why := waitingFor(items)
+		if why == "" && d.waits != nil {
+			why = d.waits()
+		}
 		setEnabled(d.confirm, why == "")
 		showLine(d.why, why)
 		d.fit()
 	}
+	d.revalidate = valid
 	valid()
 	d.form.SetOnValidationChanged(func(error) { valid() })
 	for _, it := range items { // every change of a field (a choice may change the hint below it) checks the form again

@@ -1256,7 +1256,7 @@ func TestStatementSignedWaitsForTheStatement(t *testing.T) {
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	cf.onStatement()
-	if !cf.dialog.confirm.Disabled() || !strings.Contains(cf.dialog.why.Text, "de verklaring voor deze klacht is nog niet gemaakt") {
+	if !cf.dialog.confirm.Disabled() || !strings.Contains(cf.dialog.why.Text, "Maak eerst op het tabblad Brieven de geheimhoudingsverklaring voor deze klacht") {
 		t.Errorf("without a statement: Vastleggen enabled %v, the dialog waits for %q", !cf.dialog.confirm.Disabled(), cf.dialog.why.Text)
 	}
 }

@@ -70,17 +70,18 @@ func extendCommand(fs *flag.FlagSet) func(c *call) error {
 		}); err != nil {
 			return err
 		}
-		// The reason as the complainant will read it, as the app shows it while it is typed: a
-		// reason typed as half a sentence reads wrongly after the letter's own.
+		// The reason as stored, as the complainant will read it, as the app shows it while it is
+		// typed: a reason typed as half a sentence reads wrongly after the letter's own.
 		ref, s, err := c.openRef()
 		if err != nil {
 			return err
 		}
-		got, err := s.Complaint(ref)
-		if err != nil {
+		f, err := s.File(ref)
+		if err != nil || f.Anonymous || len(f.Extensions) == 0 { // an anonymous complaint gets no letters
 			return err
 		}
-		fmt.Fprintf(c.stdout, "In het voortgangsbericht: %s\n", letters.TextPreview(data.LetterProgress, *reason, got.Language))
+		reason := f.Extensions[len(f.Extensions)-1].Reason
+		fmt.Fprintf(c.stdout, "In het voortgangsbericht: %s\n", letters.TextPreview(data.LetterProgress, reason, f.Language))
 		return nil
 	}
 }
