@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"maps"
 	"math"
 	"regexp"
@@ -222,13 +221,9 @@ var migrationTrigger = regexp.MustCompile(`(?ms)^(?:DROP TRIGGER (\w+);|CREATE T
 // that a later one that changes them changes what verify expects too, and a register or
 // backup of an older version is held to its own.
 func migrationTriggers(version int) []auditTrigger {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		panic(err)
-	}
-	slices.Sort(names)
+	names := migrationNames() // in the order they run
 	made := map[string]auditTrigger{}
-	for _, name := range names[:min(version, len(names))] { // in the order they run
+	for _, name := range names[:min(version, len(names))] {
 		text, err := migrationFS.ReadFile(name)
 		if err != nil {
 			panic(err) // embedded: present in every build

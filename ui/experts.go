@@ -300,13 +300,13 @@ func (cf *complaintFile) onStatement() {
 	made := func() data.Date { return cf.statementMade(experts[max(0, who.SelectedIndex())].ID) }
 	hint := hintLabel("")
 	who.OnChanged = func(string) {
-		made := made()
-		if made.IsZero() { // Record waits, and the line above it says why
-			hint.SetText("")
+		on := made()
+		if on.IsZero() { // Record waits, and the line above it says why
+			showLine(hint, "")
 			return
 		}
-		hint.SetText(lang.L("The confidentiality statement for this complaint was made on {{.On}}; the expert signs it on or after that day.",
-			map[string]any{"On": shortDate(made)}))
+		showLine(hint, lang.L("The confidentiality statement for this complaint was made on {{.On}}; the expert signs it on or after that day.",
+			map[string]any{"On": shortDate(on)}))
 	}
 	who.OnChanged(who.Selected)
 	cf.ask(lang.L("Confidentiality statement signed"), lang.L("Record"), []*widget.FormItem{
