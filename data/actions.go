@@ -307,7 +307,7 @@ func latest(a, b Date) Date {
 
 // OverviewCounts are what the overview screen, its badge and the desktop notification show.
 type OverviewCounts struct {
-	Open                    int // complaints not yet resolved, closed or withdrawn
+	Open                    int // complaints whose file is running: not closed or withdrawn (Status.Running)
 	Overdue                 int // action items past their due date (complaints' and measures')
 	DueSoon                 int // action items due within the warning period
 	DueToday                int // action items due today (also counted in DueSoon)

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -247,5 +248,27 @@ func TestWithdrawalToConfirmForNinetyDays(t *testing.T) {
 		if got := len(items) == 1 && len(f.Items) == 1; got != listed || len(items) != len(f.Items) {
 			t.Errorf("%s: Vandaag %v, file %v; want listed %v", today, itemsOf(items), itemsOf(f.Items), listed)
 		}
+	}
+}
+
+// TestVandaagCountsRunningFiles: Vandaag's "lopend" counts a file until it closes, also once
+// its outcome is decided and the outcome letter is still due (it said "lopend 0" beside that
+// letter's item); a withdrawn complaint no longer counts, closed files neither.
+func TestVandaagCountsRunningFiles(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-02-02", true))
+	withdrawn := mustCreate(t, s, complaint("Jansen", "2026-02-02", true))
+	must(t, s.Withdraw(withdrawn, day("2026-02-27"), ""))
+	must(t, s.Acknowledge(ref, day("2026-02-03"), DeliveryEmail, "Ontvangst per e-mail bevestigd."))
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "uitgelegd", On: day("2026-02-27"), NoHearingReason: "niet van toepassing in deze test"}))
+	sum, items, err := s.Overview()
+	must(t, err)
+	if sum.Open != 1 || !slices.ContainsFunc(items, func(it ActionItem) bool { return it.Kind == ItemOutcomeLetter && it.Reference == ref }) {
+		t.Fatalf("resolved, outcome letter due: lopend %d, items %v; want 1 and the outcome letter", sum.Open, itemsOf(items))
+	}
+	sendLetter(t, s, ref, LetterOutcome, Date{}, DeliveryPost)
+	must(t, s.CloseComplaint(ref))
+	if sum, _, err := s.Overview(); err != nil || sum.Open != 0 {
+		t.Fatalf("closed: lopend %d (%v), want 0", sum.Open, err)
 	}
 }

@@ -38,6 +38,12 @@ func (s Status) Open() bool {
 	return s != StatusResolved && s != StatusClosed && s != StatusWithdrawn
 }
 
+// Running reports whether the complaint's file is still running, as Vandaag counts it: also
+// once its outcome is decided, while that is still to be confirmed in writing or a measure
+// recorded before the file closes. A withdrawn complaint is no longer running, even while its
+// withdrawal is still to be confirmed: that letter is an action item of its own.
+func (s Status) Running() bool { return s != StatusClosed && s != StatusWithdrawn }
+
 // ParseStatus reads a status by its name (closed) or by its label as the lists show it
 // (gesloten, in any case).
 func ParseStatus(s string) (Status, error) {

@@ -471,7 +471,7 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 			return err
 		}
 		err = eachListed(q, Filter{Active: true, facts: dueFacts}, set, today, func(l *Listed) {
-			if l.Status.Open() {
+			if l.Status.Running() {
 				open++
 			}
 			items = append(items, l.Items...)

@@ -279,7 +279,7 @@ func TestOverviewMatchesRegister(t *testing.T) {
 				open, kinds := 0, map[data.ItemKind]bool{}
 				for _, l := range listed {
 					want = append(want, l.Items...)
-					if l.Status.Open() {
+					if l.Status.Running() {
 						open++
 					}
 				}
