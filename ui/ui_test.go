@@ -249,8 +249,9 @@ func TestProcedureThroughTheComplaintFile(t *testing.T) {
 		t.Fatalf("after resolving: %s %s", c.Status, c.Verdict)
 	}
 	settle(m)
-	if got := m.Overview.tiles[0].number.Text; got != "0" {
-		t.Errorf("overview after resolving shows %s open complaints, want 0", got)
+	// Decided, but the file still runs until it closes: the measure and the outcome letter.
+	if got := m.Overview.tiles[0].number.Text; got != "1" {
+		t.Errorf("overview after resolving shows %s running complaints, want 1", got)
 	}
 	// Partly well-founded: the file waits for a measure, and its main button leads there (it
 	// read "Dossier sluiten", disabled, with the measure on another tab).
@@ -600,6 +601,9 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 	if cf.buttons[data.ActionClose].Disabled() {
 		t.Fatal("close stays disabled with a measure linked")
 	}
+	if got := m.Overview.tiles[0].number.Text; got != "1" {
+		t.Errorf("Vandaag before closing shows %s running complaints, want 1", got)
+	}
 	test.Tap(cf.buttons[data.ActionClose])
 	if top := cf.win.Canvas().Overlays().Top(); top != nil {
 		for _, o := range test.LaidOutObjects(top) {
@@ -611,6 +615,9 @@ func TestWellFoundedComplaintClosesOnceItHasAMeasure(t *testing.T) {
 	settle(m)
 	if c, _ := s.Complaint(ref); c.Status != data.StatusClosed {
 		t.Fatalf("status after closing: %s", c.Status)
+	}
+	if got := m.Overview.tiles[0].number.Text; got != "0" {
+		t.Errorf("Vandaag after closing shows %s running complaints, want 0", got)
 	}
 
 	// A closed file is read-only: its details cannot be typed in and only reopening is offered.
