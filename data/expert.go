@@ -71,9 +71,10 @@ func (s ConsentState) Label() string {
 		ConsentGiven: "gegeven", ConsentRefused: "geweigerd", ConsentWithdrawn: "ingetrokken"}[s]
 }
 
-// Professor reports whether the expert is addressed as a professor: "Geachte professor ...".
-func (e Expert) Professor() bool {
-	t := strings.ToLower(e.Title)
+// Professor reports whether titles name a professor ("prof. dr.", "dr. prof."), whom a letter
+// greets so: "Geachte professor Öztürk,".
+func Professor(titles string) bool {
+	t := strings.ToLower(titles)
 	return strings.HasPrefix(t, "prof") || strings.Contains(t, " prof")
 }
 

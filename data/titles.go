@@ -33,6 +33,31 @@ func SplitTitles(name string) (before, rest, after string) {
 	return strings.Join(words[:first], " "), strings.Join(words[first:last], " "), strings.Join(words[last:], " ")
 }
 
+// InitialsTitles splits the titles typed before initials or a first name from them: "mr. P."
+// gives "mr." and "P.", "Mr drs J." gives "Mr drs" and "J.". A complainant and a representative
+// have no fields for titles, so a title typed with their name stays with the initials: the
+// address prints it, the salutation leaves it out, and it is no initial ("mr. P." is not
+// "M.P."). A title alone is left as typed.
+func InitialsTitles(initials string) (titles, rest string) {
+	words := strings.Fields(initials)
+	n := 0
+	for n < len(words)-1 && (titleBefore(words[n]) || slices.Contains(titlesBefore, strings.ToLower(words[n]))) {
+		n++
+	}
+	return strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+}
+
+// Doctor reports whether titles hold a doctorate ("dr.", "prof. dr."; not "drs."), which an
+// English salutation uses: "Dear Dr Jones,".
+func Doctor(titles string) bool {
+	for _, w := range strings.Fields(strings.ToLower(titles)) {
+		if slices.Contains(strings.Split(strings.TrimSuffix(w, "."), "."), "dr") {
+			return true
+		}
+	}
+	return false
+}
+
 // titleBefore reports whether word is a title written before a name with its full stop, also
 // several written together: "dr.", "Prof.", "prof.dr.".
 func titleBefore(word string) bool {

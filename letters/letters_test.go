@@ -1209,3 +1209,39 @@ func TestWkkgzAcknowledgementNamesTheComplaintsOfficer(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesTypedWithTheInitials: a complainant or representative has no title fields, so a
+// title typed with the name stays with the initials. The address prints it before them and no
+// initial is made of it ("mr. P." printed "De heer M.P. de Wit"); the salutation leaves it out
+// ("Geachte mr. P. de Wit,"), but for a professor and, in English, a doctor.
+func TestTitlesTypedWithTheInitials(t *testing.T) {
+	for _, tc := range []struct {
+		lang     string
+		parts    data.NameParts
+		name     string // the address's name line
+		greeting string
+	}{
+		{"nl", data.NameParts{Salutation: data.SalutationMr, Initials: "mr. P.", Surname: "de Wit"}, "De heer mr. P.\u00a0de Wit", "Geachte heer De Wit,"},
+		{"nl", data.NameParts{Salutation: data.SalutationNeutral, Initials: "mr. P.", Surname: "de Wit"}, "mr. P. de Wit", "Geachte P. de Wit,"},
+		{"nl", data.NameParts{Salutation: data.SalutationMrs, Initials: "dr. A.", Surname: "Bakker"}, "Mevrouw dr. A.\u00a0Bakker", "Geachte mevrouw Bakker,"},
+		{"nl", data.NameParts{Salutation: data.SalutationMr, Initials: "prof.dr. K.", Surname: "Jansen"}, "De heer prof.dr. K.\u00a0Jansen", "Geachte professor Jansen,"},
+		{"nl", data.NameParts{Salutation: data.SalutationNeutral, Initials: "drs.", Surname: "De Wit"}, "drs. De Wit", "Geachte drs. De Wit,"}, // a title alone stays as typed
+		{"en", data.NameParts{Salutation: data.SalutationMrs, Initials: "dr. A.", Surname: "Bakker"}, "Dr. A.\u00a0Bakker", "Dear Dr Bakker,"},
+		{"en", data.NameParts{Salutation: data.SalutationMrs, Initials: "drs. M.", Surname: "el-Amrani"}, "Drs. M.\u00a0el-Amrani", "Dear Ms El-Amrani,"},
+		{"nl", data.NameParts{Salutation: data.SalutationMr, Initials: "Jan Peter", Surname: "Jansen"}, "De heer J.P.\u00a0Jansen", "Geachte heer Jansen,"},
+	} {
+		p := person{name: "x", parts: tc.parts}
+		if got := p.nameLine(phrasebook[tc.lang]); got != tc.name {
+			t.Errorf("%s %+v: address %q, want %q", tc.lang, tc.parts, got, tc.name)
+		}
+		if got := p.salutation(phrasebook[tc.lang]); got != tc.greeting {
+			t.Errorf("%s %+v: salutation %q, want %q", tc.lang, tc.parts, got, tc.greeting)
+		}
+	}
+	for in, want := range map[string][2]string{"mr. P.": {"mr.", "P."}, "Mr drs J.": {"Mr drs", "J."}, "drs.": {"", "drs."},
+		"Ing": {"", "Ing"}, "M.R.": {"", "M.R."}, "prof.dr. H.": {"prof.dr.", "H."}} {
+		if titles, rest := data.InitialsTitles(in); titles != want[0] || rest != want[1] {
+			t.Errorf("InitialsTitles(%q) = %q, %q; want %q", in, titles, rest, want)
+		}
+	}
+}

@@ -12,7 +12,6 @@ type person struct {
 	name                   string // as typed in the register
 	parts                  data.NameParts
 	title, titleAfter      string // an expert's titles, printed in the address only
-	professor              bool
 	organisation           string
 	forOrganisation        bool // the person speaks for the organisation, whose name heads the address
 	line1, line2, pc, city string
@@ -32,7 +31,7 @@ func addressee(in *Input) person {
 		line1:           p.AddressLine1, line2: p.AddressLine2, pc: p.Postcode, city: p.City, country: p.Country, email: p.Email,
 		postal: p.HasPostalAddress()}
 	if in.Kind == data.LetterConfidentiality {
-		to.title, to.titleAfter, to.professor = in.Expert.Title, in.Expert.TitleAfter, in.Expert.Professor()
+		to.title, to.titleAfter = in.Expert.Title, in.Expert.TitleAfter
 	}
 	return to
 }
@@ -59,18 +58,19 @@ func (p person) nameLine(t *phrases) string {
 	if n.Surname == "" {
 		return p.name
 	}
+	title, initials := p.titles()
 	core := data.CapitalSurname(n.Surname) // without initials before it, the tussenvoegsel takes a capital
-	if n.Salutation == data.SalutationNeutral && n.Initials != "" {
-		core = n.Initials + " " + n.Surname
-	} else if ini := data.Abbreviated(n.Initials); ini != "" {
+	if n.Salutation == data.SalutationNeutral && initials != "" {
+		core = initials + " " + n.Surname
+	} else if ini := data.Abbreviated(initials); ini != "" {
 		core = ini + nbsp + n.Surname
 	}
 	prefix := t.addressPrefix[n.Salutation]
 	switch {
-	case p.title != "" && t.titleForPrefix:
-		core, prefix = data.CapitalSurname(p.title)+" "+core, ""
-	case p.title != "":
-		core = p.title + " " + core
+	case title != "" && t.titleForPrefix:
+		core, prefix = data.CapitalSurname(title)+" "+core, ""
+	case title != "":
+		core = title + " " + core
 	}
 	if p.titleAfter != "" {
 		core += " " + p.titleAfter
@@ -128,19 +128,33 @@ func onceInFull(s, full, short string) string {
 
 // salutation is the opening of the letter: "Geachte mevrouw Van den Broek,", "Geachte heer De
 // Vries,", "Geachte professor Öztürk-Vermeulen," or "Geachte Sam de Vries,"; to an
-// organisation, or without a first name, "Geachte heer, mevrouw,". Titles stay in the address.
+// organisation, or without a first name, "Geachte heer, mevrouw,". Titles stay in the address,
+// but for a professor's and, in English, a doctor's ("Dear Dr Jones,").
 func (p person) salutation(t *phrases) string {
 	n := p.parts
+	title, initials := p.titles()
 	switch {
 	case n.Surname == "":
 		return fmt.Sprintf(t.salutation, p.name)
-	case p.professor:
+	case data.Professor(title):
 		return fmt.Sprintf(t.salutation, t.professor+" "+data.CapitalSurname(n.Surname))
+	case t.doctor != "" && data.Doctor(title):
+		return fmt.Sprintf(t.salutation, t.doctor+" "+data.CapitalSurname(n.Surname))
 	case n.Salutation == data.SalutationNeutral:
-		if n.Initials == "" { // an organisation, or someone whose first name is not known
+		if initials == "" { // an organisation, or someone whose first name is not known
 			return fmt.Sprintf(t.salutation, t.dearSirOrMadam)
 		}
-		return fmt.Sprintf(t.salutation, n.Initials+" "+n.Surname)
+		return fmt.Sprintf(t.salutation, initials+" "+n.Surname)
 	}
 	return fmt.Sprintf(t.salutation, t.salutationWord[n.Salutation]+" "+data.CapitalSurname(n.Surname))
+}
+
+// titles are the person's titles and the initials or first name without them: an expert's
+// from the title fields, anyone else's as typed before the initials ("mr. P.": a complainant
+// and a representative have no title fields).
+func (p person) titles() (title, initials string) {
+	if p.title != "" {
+		return p.title, p.parts.Initials
+	}
+	return data.InitialsTitles(p.parts.Initials)
 }

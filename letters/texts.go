@@ -57,6 +57,7 @@ type phrases struct {
 	mentionPrefix  map[data.Salutation]string // the same inside a sentence: "mevrouw", "de heer"
 	salutationWord map[data.Salutation]string // in the salutation: "Geachte mevrouw ..."
 	professor      string                     // "Geachte professor ..."
+	doctor         string                     // "Dear Dr ..." in English; Dutch greets a doctor by title of address
 	dearSirOrMadam string                     // "Geachte heer, mevrouw," to an organisation
 	onBehalf       string                     // subject line of a letter to a representative: subject, complainant
 	attention      string                     // the contact person under an organisation's name: "t.a.v. de heer W. Jansen"
@@ -322,6 +323,7 @@ var english = phrases{
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	professor:      "Professor",
+	doctor:         "Dr",
 	onBehalf:       "%s (on behalf of %s)",
 	attention:      "Attn. %s",
 	signedFor:      "%s, on behalf of %s",
