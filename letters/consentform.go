@@ -1,27 +1,39 @@
 package letters
 
 import (
+	"slices"
 	"strings"
 
 	"klachtenregister/data"
 )
 
 // FileDocument is a document of the complaint file that the consent form lets the complainant
-// tick, by the number the register knows it by, so the practitioner records the answer as
-// given: `consent REF --letter N --attachment N`.
+// tick, by its name; the practitioner records the answer by the same names in the app (the
+// CLI's `consent REF --letter N --attachment N` takes the numbers `letters` and `attachments`
+// list).
 type FileDocument struct {
 	Letter bool // a letter the complainant received; else an attachment
 	ID     int64
 	Name   string
 }
 
-// numbered is the document by its number, as the register knows it: "brief 4 (…)", "bijlage 3 (…)".
-func (d FileDocument) numbered(t *phrases) string {
-	label := t.attachmentNo
-	if d.Letter {
-		label = t.letterNo
+// distinct are the names of docs as a letter lists them: by name, as the complainant knows
+// them, and by the number the register knows them by only where a name is not known or two
+// documents share it ("bijlage 3 (scan.pdf)"). By number alone, "brief 91" read to a
+// complainant who had two letters as ninety they never had.
+func distinct(docs []FileDocument, names []string, t *phrases) []string {
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = names[i]
+		if names[i] == "" || slices.Contains(names[:i], names[i]) || slices.Contains(names[i+1:], names[i]) {
+			label := t.attachmentNo
+			if d.Letter {
+				label = t.letterNo
+			}
+			out[i] = numbered(label, d.ID, names[i])
+		}
 	}
-	return numbered(label, d.ID, d.Name)
+	return out
 }
 
 // formKind is the form a letter carries: its own, or for an acknowledgement that asks consent
@@ -44,11 +56,15 @@ func consentChoices(in *Input) string {
 	}
 	if len(in.FileDocuments) > 0 {
 		lines = append(lines, "[ ] "+t.consentOnly)
-		for _, d := range in.FileDocuments {
-			if d.Letter { // a letter by its subject; an attachment by its file's name, as stored
-				d.Name = signersWords(in, d.Name)
+		names := make([]string, len(in.FileDocuments))
+		for i, d := range in.FileDocuments {
+			names[i] = d.Name // a letter by its subject; an attachment by its file's name, as stored
+			if d.Letter {
+				names[i] = signersWords(in, d.Name)
 			}
-			lines = append(lines, "  [ ] "+d.numbered(t))
+		}
+		for _, name := range distinct(in.FileDocuments, names, t) {
+			lines = append(lines, "  [ ] "+name)
 		}
 	}
 	return strings.Join(append(lines, "[ ] "+t.consentNone), "\n")

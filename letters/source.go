@@ -108,8 +108,8 @@ func logo(set data.Settings) ([]byte, error) {
 
 // documentsInFile names the documents an expert gets to see, from the file: for the
 // confidentiality statement what the complainant consented to share (the latest consent not
-// withdrawn), or else every document of the file by its number ("brief 4 (…) en bijlage 3
-// (klachtbrief.pdf)"; "onze brief" would be the expert's); for the consent request what its
+// withdrawn), or else every document the consent form offers ("de brief ‘…’ van 2 mei 2026 en
+// ‘klachtbrief.pdf’"; "onze brief" would be the expert's, who signs it); for the consent request what its
 // form offers to tick, in words: "onze brief ‘Ontvangstbevestiging van uw klacht’ van 2 mei
 // 2026 en ‘klachtbrief.pdf’"
 // (it named the attachments alone, and by their register numbers "bijlage 15" read as an
@@ -128,11 +128,16 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	}
 	t := phrasebook[lang]
 	var names []string
-	if kind == data.LetterConfidentiality { // to the expert: by the numbers the register knows them by
+	if kind == data.LetterConfidentiality { // to the expert: every document the form offers
+		var letters, attachments []int64
 		for _, d := range fileDocuments(f, lang) {
-			names = append(names, d.numbered(t))
+			if d.Letter {
+				letters = append(letters, d.ID)
+			} else {
+				attachments = append(attachments, d.ID)
+			}
 		}
-		return data.JoinAnd(names, t.and)
+		return inSentence(f, letters, attachments, lang)
 	}
 	for _, l := range f.Letters {
 		if offered(l) {
@@ -145,30 +150,42 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	return data.JoinAnd(names, t.and) // "a, b en c", as the letter's sentence reads
 }
 
-// consented names the documents a consent covers in the letter's language, as the consent
-// form offered them: "brief 4 (Ontvangstbevestiging van uw klacht, verstuurd op 2 mei 2026)
-// en bijlage 3 (klachtbrief.pdf)". (The register's Consent.Scope is Dutch, for the CLI.)
+// consented names the documents a consent covers in the letter's language, as a sentence
+// reads them: "de brief ‘Ontvangstbevestiging van uw klacht’ van 2 mei 2026 en
+// ‘klachtbrief.pdf’". (The register's Consent.Scope is Dutch, for the CLI.)
 func consented(f *data.File, d data.Documents, lang string) string {
-	t := phrasebook[lang]
 	if d.All {
-		return t.allDocuments
+		return phrasebook[lang].allDocuments
 	}
+	return inSentence(f, d.Letters, d.Attachments, lang)
+}
+
+// inSentence names documents of the file in a sentence, by their names (see distinct): a
+// letter by its subject in quotes and the day it was sent, an attachment by its file's name
+// in quotes (which may hold a comma), one no longer in the file by its number.
+func inSentence(f *data.File, letters, attachments []int64, lang string) string {
+	t := phrasebook[lang]
+	var docs []FileDocument
 	var names []string
-	for _, id := range d.Letters {
+	for _, id := range letters {
 		name := ""
 		if i := slices.IndexFunc(f.Letters, func(l data.Letter) bool { return l.ID == id }); i >= 0 {
-			name = letterName(f.Letters[i], lang)
+			l := f.Letters[i]
+			name = fmt.Sprintf(t.theLetter, t.subjects[l.Kind])
+			if !l.SentOn.IsZero() {
+				name = fmt.Sprintf(t.theLetterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
+			}
 		}
-		names = append(names, numbered(t.letterNo, id, name))
+		docs, names = append(docs, FileDocument{Letter: true, ID: id}), append(names, name)
 	}
-	for _, id := range d.Attachments {
+	for _, id := range attachments {
 		name := ""
-		if i := slices.IndexFunc(f.Attachments, func(a data.Attachment) bool { return a.ID == id }); i >= 0 {
-			name = f.Attachments[i].Name
+		if i := slices.IndexFunc(f.Attachments, func(a data.Attachment) bool { return a.ID == id }); i >= 0 && f.Attachments[i].Name != "" {
+			name = "‘" + f.Attachments[i].Name + "’"
 		}
-		names = append(names, numbered(t.attachmentNo, id, name))
+		docs, names = append(docs, FileDocument{ID: id}), append(names, name)
 	}
-	return data.JoinAnd(names, t.and)
+	return data.JoinAnd(distinct(docs, names, t), t.and)
 }
 
 // letterName is a letter of the file as the complainant knows it: its subject line and, once
@@ -181,9 +198,9 @@ func letterName(l data.Letter, lang string) string {
 	return fmt.Sprintf(t.letterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
 }
 
-// numbered is a document of the file by its number, as the consent form, the confidentiality
-// statement and the app (and its timeline) all name it: "bijlage 3 (klachtbrief.pdf)", or
-// "bijlage 3" when its name is not known.
+// numbered is a document of the file by its number, as the app (and its timeline) names it
+// and a letter where the name alone does not tell it (see distinct): "bijlage 3 (scan.pdf)",
+// or "bijlage 3" when its name is not known.
 func numbered(format string, id int64, name string) string {
 	s := fmt.Sprintf(format, id)
 	if name != "" {

@@ -140,7 +140,7 @@ func TestConfidentialityNamesTheConsentedDocuments(t *testing.T) {
 		}
 	}
 	// An English statement names them in English, as the consent form did, not in the
-	// register's Dutch ("bijlage 1 (klachtbrief.pdf)").
+	// register's Dutch ("bijlage 1 (klachtbrief.pdf)"), and by name, not by number.
 	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -152,8 +152,8 @@ func TestConfidentialityNamesTheConsentedDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf("The documents concerned are: attachment %d (klachtbrief.pdf).", att)
-	if body, err := bodyText(in); err != nil || !strings.Contains(body, want) || strings.Contains(body, "bijlage") {
+	want := "The documents concerned are: ‘klachtbrief.pdf’."
+	if body, err := bodyText(in); err != nil || !strings.Contains(body, want) || strings.Contains(body, "bijlage") || strings.Contains(body, fmt.Sprint(att)+" (") {
 		t.Errorf("English statement lacks %q: %v\n%s", want, err, body)
 	}
 }
@@ -250,16 +250,18 @@ func TestConsentRequestAfterTheFormWasSent(t *testing.T) {
 }
 
 // TestConsentedDocumentsReadAsASentence: the confidentiality statement names the documents
-// as the consent form and the app do, "bijlage 3 (klachtbrief.pdf)", in a sentence with "en"
-// before the last (it read "brief nr. 4: …; bijlage nr. 3: klachtbrief.pdf", colons within
-// the sentence, and the timeline said "bijlage 3 (klachtbrief.pdf)").
+// by their names, in a sentence with "en" before the last: a letter by its subject in quotes
+// and its day, an attachment by its file's name in quotes, and only one no longer in the file,
+// or two of the same name, by its number too. (It read "brief nr. 4: …; bijlage nr. 3:
+// klachtbrief.pdf", colons within the sentence; then "brief 91 (…)", which read to a
+// complainant with two letters as ninety.)
 func TestConsentedDocumentsReadAsASentence(t *testing.T) {
 	f := &data.File{Letters: []data.Letter{{ID: 4, Kind: data.LetterAcknowledgement, SentOn: day("2026-10-08")}},
-		Attachments: []data.Attachment{{ID: 3, Name: "klachtbrief.pdf"}}}
-	d := data.Documents{Letters: []int64{4}, Attachments: []int64{3, 9}}
+		Attachments: []data.Attachment{{ID: 3, Name: "klachtbrief.pdf"}, {ID: 5, Name: "scan.pdf"}, {ID: 6, Name: "scan.pdf"}}}
+	d := data.Documents{Letters: []int64{4}, Attachments: []int64{3, 5, 6, 9}}
 	for lang, want := range map[string]string{
-		"nl": "brief 4 (Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026), bijlage 3 (klachtbrief.pdf) en bijlage 9",
-		"en": "letter 4 (Acknowledgement of your complaint, sent on 8 October 2026), attachment 3 (klachtbrief.pdf) and attachment 9",
+		"nl": "de brief ‘Ontvangstbevestiging van uw klacht’ van 8 oktober 2026, ‘klachtbrief.pdf’, bijlage 5 (‘scan.pdf’), bijlage 6 (‘scan.pdf’) en bijlage 9",
+		"en": "the letter ‘Acknowledgement of your complaint’ of 8 October 2026, ‘klachtbrief.pdf’, attachment 5 (‘scan.pdf’), attachment 6 (‘scan.pdf’) and attachment 9",
 	} {
 		if got := consented(f, d, lang); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
@@ -283,9 +285,9 @@ func TestConsentLetterNamesWhatItsFormOffers(t *testing.T) {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
-	// To the expert, without a consent that names them: by their numbers ("onze brief" is the practice's).
-	if got, want := documentsInFile(f, data.LetterConfidentiality, "nl"), "brief 4 (Ontvangstbevestiging van uw klacht, verstuurd op 8 oktober 2026), "+
-		"bijlage 3 (klachtbrief, met bijlagen.pdf) en bijlage 7 (offerte.pdf)"; got != want {
+	// To the expert, without a consent that names them: "de brief", as the expert signs it ("onze brief" is the practice's).
+	if got, want := documentsInFile(f, data.LetterConfidentiality, "nl"), "de brief ‘Ontvangstbevestiging van uw klacht’ van 8 oktober 2026, "+
+		"‘klachtbrief, met bijlagen.pdf’ en ‘offerte.pdf’"; got != want {
 		t.Errorf("the confidentiality statement: %q, want %q", got, want)
 	}
 	if got := documentsInFile(&data.File{}, data.LetterConsent, "nl"); got != "" {

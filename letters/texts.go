@@ -35,6 +35,7 @@ type phrases struct {
 	consentNamed                                      string // only the documents the letter names, when the file holds none to tick
 	letterNo, attachmentNo, letterOf                  string // a document of the file by its number (see numbered)
 	ourLetter                                         string // a letter the complainant received, in a sentence of the letter
+	theLetter, theLetterOf                            string // a letter of the file in a sentence of the statement to the expert
 	allDocuments                                      string // a consent for every document, as the statement names it
 	consentEnclosed                                   string
 	complaintsOfficer, complaintsOfficerRep           string // the Wkkgz's free help, named by the acknowledgement
@@ -156,7 +157,8 @@ var dutch = phrases{
 	consentNone:   "Ik geef geen toestemming.",
 	consentNamed:  "Ik geef alleen toestemming voor kopieën van de hierboven genoemde stukken.",
 	letterNo:      "brief %d", attachmentNo: "bijlage %d", letterOf: "%s, verstuurd op %s",
-	ourLetter:    "onze brief ‘%s’ van %s",
+	ourLetter: "onze brief ‘%s’ van %s",
+	theLetter: "de brief ‘%s’", theLetterOf: "de brief ‘%s’ van %s",
 	allDocuments: "alle stukken uit het klachtdossier",
 	complaintsOfficer: "Wilt u hulp of advies bij uw klacht? Dan kunt u kosteloos terecht bij een onafhankelijke " +
 		"klachtenfunctionaris: %s.",
@@ -295,7 +297,8 @@ var english = phrases{
 	consentNone:   "I do not consent.",
 	consentNamed:  "I consent only to copies of the documents named above being shared.",
 	letterNo:      "letter %d", attachmentNo: "attachment %d", letterOf: "%s, sent on %s",
-	ourLetter:    "our letter ‘%s’ of %s",
+	ourLetter: "our letter ‘%s’ of %s",
+	theLetter: "the letter ‘%s’", theLetterOf: "the letter ‘%s’ of %s",
 	allDocuments: "all documents in the complaint file",
 	complaintsOfficer: "Would you like help or advice with your complaint? An independent complaints officer can help " +
 		"you free of charge: %s.",

@@ -41,7 +41,12 @@ func (cf *complaintFile) documentChoices() (*widget.CheckGroup, func() data.Docu
 	var options []string
 	picked := map[string]data.Documents{}
 	for _, l := range cf.file.Letters {
-		o := lang.L("letter {{.ID}} ({{.Kind}}, version {{.Version}})", map[string]any{"ID": l.ID, "Kind": letterLabel(l.Kind), "Version": l.Version})
+		// With the day it was sent, as the consent form names it to the complainant.
+		v := map[string]any{"ID": l.ID, "Kind": letterLabel(l.Kind), "Version": l.Version, "Sent": shortDate(l.SentOn)}
+		o := lang.L("letter {{.ID}} ({{.Kind}}, version {{.Version}})", v)
+		if !l.SentOn.IsZero() {
+			o = lang.L("letter {{.ID}} ({{.Kind}}, version {{.Version}}, sent on {{.Sent}})", v)
+		}
 		options, picked[o] = append(options, o), data.Documents{Letters: []int64{l.ID}}
 	}
 	for _, a := range cf.file.Attachments {

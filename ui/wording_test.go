@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,5 +52,22 @@ func TestTheWordsThePractitionerReads(t *testing.T) {
 	}
 	if got := m.Settings.backups.status.Text; !strings.Contains(got, "Kies hierboven een map op een andere schijf") || strings.Contains(got, "bij Instellingen") {
 		t.Errorf("backup settings: %q", got)
+	}
+}
+
+// TestConsentChoicesNameTheDaySent: the documents to tick when recording the complainant's
+// answer name a sent letter with its day, as the consent form names it to the complainant
+// ("Ontvangstbevestiging van mijn klacht, verstuurd op 8 oktober 2026"), so the practitioner
+// finds the ticked one.
+func TestConsentChoicesNameTheDaySent(t *testing.T) {
+	m, s := newApp(t)
+	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), "")
+	settle(m)
+	cf.file.Letters = []data.Letter{{ID: 4, Kind: data.LetterAcknowledgement, Version: 1, SentOn: data.NewDate(2026, 10, 8)},
+		{ID: 5, Kind: data.LetterProgress, Version: 1}}
+	group, _ := cf.documentChoices()
+	want := []string{"brief 4 (ontvangstbevestiging, versie 1, verstuurd op 08-10-2026)", "brief 5 (voortgangsbericht, versie 1)"}
+	if !slices.Equal(group.Options, want) {
+		t.Errorf("options %q, want %q", group.Options, want)
 	}
 }
