@@ -222,3 +222,53 @@ func TestRemoveAttachment(t *testing.T) {
 	must(t, s.Erase(other, "Verzoek van de klager.", true))
 	mustVerify(t, s)
 }
+
+// TestAttachmentNumbersAreNotGivenAgain: a document taken off a complaint leaves its number
+// used. SQLite gave the highest, once removed, to the next document, and the audit trail's
+// "bijlage 2" then meant two documents. Also in a register made before migration 20, where
+// only the removal's event still names the number.
+func TestAttachmentNumbersAreNotGivenAgain(t *testing.T) {
+	removeLast := func(t *testing.T, s *Store, ref string) int64 {
+		t.Helper()
+		_, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+		must(t, err)
+		wrong, err := s.AddAttachment(ref, "ci3.log", []byte("iemand anders"))
+		must(t, err)
+		must(t, s.RemoveAttachment(ref, wrong, "Per ongeluk toegevoegd."))
+		return wrong
+	}
+	t.Run("new register", func(t *testing.T) {
+		s := openStore(t, "2026-02-20")
+		ref := reach(t, s, StatusAcknowledged)
+		removed := removeLast(t, s, ref)
+		next, err := s.AddAttachment(ref, "offerte.pdf", []byte("%PDF-1.4 offerte"))
+		must(t, err)
+		if next <= removed {
+			t.Errorf("the next attachment got number %d, after %d was removed", next, removed)
+		}
+		mustVerify(t, s)
+	})
+	t.Run("upgraded register", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "register.db")
+		migrationsUpTo = 19
+		defer func() { migrationsUpTo = 0 }()
+		older := openAt(t, path, "2026-02-20")
+		ref := reach(t, older, StatusAcknowledged)
+		removed := removeLast(t, older, ref)
+		must(t, older.Close())
+		migrationsUpTo = 0
+		s := openAt(t, path, "2026-02-20")
+		mustVerify(t, s)
+		next, err := s.AddAttachment(ref, "offerte.pdf", []byte("%PDF-1.4 offerte"))
+		must(t, err)
+		if next <= removed {
+			t.Errorf("after the upgrade the next attachment got number %d, after %d was removed", next, removed)
+		}
+		list, err := s.Attachments(ref)
+		must(t, err)
+		if len(list) != 2 || list[0].Name != "klachtbrief.pdf" {
+			t.Errorf("attachments after the upgrade: %+v", list)
+		}
+		mustVerify(t, s)
+	})
+}
