@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -49,5 +50,39 @@ func TestRemoveAWrongAttachment(t *testing.T) {
 	}
 	if text := timelineText(t, s, ref); !strings.Contains(text, "Bijlage verwijderd (toegevoegd op ") || !strings.Contains(text, "Hoort bij een ander dossier.") {
 		t.Errorf("timeline:\n%s", text)
+	}
+}
+
+// TestAttachmentIsConfirmed: a file chosen as an attachment goes into the complaint file only
+// once the practitioner confirms it, named with its size and folder (a double click in Fyne's
+// file dialog attached someone else's file lying under the folder just opened).
+func TestAttachmentIsConfirmed(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	answer := func(button string) {
+		t.Helper()
+		cf.confirmAttachment(storage.NewFileURI("/tmp/elders/ci3.log"), []byte("iemand anders"))
+		if text := overlayText(cf.win); !strings.Contains(text, "‘ci3.log’ (1 kB, uit /tmp/elders) als bijlage toevoegen aan klacht "+ref+"?") {
+			t.Fatalf("the question: %q", text)
+		}
+		if list, err := s.Attachments(ref); err != nil || len(list) != 0 {
+			t.Fatalf("attached before the answer: %+v (%v)", list, err)
+		}
+		for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
+			if b, ok := asButton(o); ok && b.Text == button {
+				test.Tap(b)
+			}
+		}
+		settle(m)
+	}
+	answer("Annuleren")
+	if list, err := s.Attachments(ref); err != nil || len(list) != 0 {
+		t.Fatalf("attached after Annuleren: %+v (%v)", list, err)
+	}
+	answer("Toevoegen")
+	if list, err := s.Attachments(ref); err != nil || len(list) != 1 || list[0].Name != "ci3.log" {
+		t.Fatalf("after Toevoegen: %+v (%v)", list, err)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -277,7 +278,7 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 				showError(err, cf.win)
 				return
 			}
-			cf.do(func() error { _, err := cf.attachments.AddAttachment(cf.ref, r.URI().Name(), content); return err })
+			cf.confirmAttachment(r.URI(), content)
 		}, cf.win)
 		showFileDialog(d, lang.L("Choose the attachment"), cf.win)
 	})
@@ -285,6 +286,26 @@ func (l *fileLists) attachmentsContent() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Add the complainant's letter, scans or e-mails as attachments; select one to open it."))
 	hint.Wrapping = fyne.TextWrapWord
 	return topThen(container.NewVBox(newFlow(l.addAttachment, l.removeAttachment), hint, l.filesWhy), l.files)
+}
+
+// confirmAttachment asks before a chosen file goes into the complaint file, naming it with
+// its size and folder: Fyne's file dialog takes a double click that lands on a file after the
+// folder opened for the first click, and a document added by mistake can only be taken off
+// again with a reason in the audit trail.
+func (cf *complaintFile) confirmAttachment(uri fyne.URI, content []byte) {
+	folder := ""
+	if uri.Scheme() == "file" {
+		folder = filepath.Dir(uri.Path())
+	}
+	msg := lang.L("Add ‘{{.Name}}’ ({{.Size}} kB, from {{.Folder}}) to complaint {{.Ref}} as an attachment?",
+		map[string]any{"Name": uri.Name(), "Size": (len(content) + 1023) / 1024, "Folder": folder, "Ref": cf.ref})
+	d := dialog.NewCustomConfirm(lang.L("Add attachment"), lang.L("Add"), lang.L("Cancel"), wrapped(msg), func(yes bool) {
+		if yes {
+			cf.do(func() error { _, err := cf.attachments.AddAttachment(cf.ref, uri.Name(), content); return err })
+		}
+	}, cf.win)
+	d.Resize(fyne.NewSize(480, 0))
+	showDialog(d, cf.win)
 }
 
 // wrappedHeight is about the height of a label with text wrapped at width: its lines, each as
