@@ -281,4 +281,6 @@ type Letter struct {
 	AsksConsent bool `json:"asks_consent"`
 	// ExpertID is the expert a confidentiality statement is addressed to; 0 for other letters.
 	ExpertID int64 `json:"expert_id,omitempty"`
+	// DatedOn is the date printed on the letter (SaveDatedLetter); it went out on or after it.
+	DatedOn Date `json:"dated_on"`
 }

@@ -471,7 +471,9 @@ func TestUpgradeRebuildsLettersKeepingTheirLinks(t *testing.T) {
 
 // TestUpgradeOpensARegisterWithABrokenReference: a reference broken before the upgrade (an
 // edit outside the program) does not stop the rebuild, which would lock the practice out of
-// its register; verify names it. A reference the rebuild itself broke would stop it.
+// its register; verify names it. A reference the rebuild itself broke would stop it. The
+// edit's row noted by its trigger does not stop a later migration that adds a column to the
+// letters (21: it failed on the row noted twice).
 func TestUpgradeOpensARegisterWithABrokenReference(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "register.db")
 	migrationsUpTo = 17
@@ -489,4 +491,34 @@ func TestUpgradeOpensARegisterWithABrokenReference(t *testing.T) {
 	if version != len(migrationNames()) {
 		t.Errorf("schema version %d after opening, want %d", version, len(migrationNames()))
 	}
+}
+
+// TestLetterDatedAheadIsSentOnItsDate: a letter keeps the date printed on it, up to two weeks
+// ahead, and cannot be marked sent before it: marked sent the day it was made, the next letters
+// cited a day before the one the complainant read on it. A letter made before letters kept
+// their date counts as dated the day it was made.
+func TestLetterDatedAheadIsSentOnItsDate(t *testing.T) {
+	s := openStore(t, "2026-03-02")
+	ref := mustCreate(t, s, complaint("Çelik", "2026-03-02", true))
+	refusedUnchanged(t, s, "dated in the past", ErrInvalid, func() error {
+		_, err := s.SaveDatedLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0, day("2026-03-01"))
+		return err
+	})
+	l, err := s.SaveDatedLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0, day("2026-03-04"))
+	must(t, err)
+	if got, _ := s.LatestLetter(ref, LetterAcknowledgement); got.DatedOn != day("2026-03-04") {
+		t.Errorf("the letter reads back dated %s, want 2026-03-04", got.DatedOn)
+	}
+	refusedUnchanged(t, s, "sent before its date", ErrInvalid, func() error { return s.MarkLetterSent(l.ID, Date{}, DeliveryPost) })
+	setToday(s, "2026-03-04")
+	must(t, s.MarkLetterSent(l.ID, Date{}, DeliveryPost))
+	if got, _ := s.LatestLetter(ref, LetterAcknowledgement); got.SentOn != day("2026-03-04") {
+		t.Errorf("sent on %s, want 2026-03-04", got.SentOn)
+	}
+	today, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"), 0)
+	must(t, err)
+	if today.DatedOn != day("2026-03-04") {
+		t.Errorf("a letter without a date is dated %s, want today", today.DatedOn)
+	}
+	mustVerify(t, s)
 }

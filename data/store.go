@@ -389,6 +389,12 @@ func (s *Store) applyMigration(ctx context.Context, n int, script string) (err e
 		}
 	}
 	if n > rowAuditMigration {
+		// Rows noted by a change made outside the program are no part of the upgrade (see
+		// change); left, a migration that adds a column to their table failed on them and the
+		// register would not open.
+		if _, err := tx.Exec(`DELETE FROM pending_rows`); err != nil {
+			return err
+		}
 		if err := noteRowsBefore(tx); err != nil {
 			return err
 		}

@@ -20,7 +20,7 @@ type Source interface {
 // Archive is a Source that also keeps the letters made; *data.Store has it.
 type Archive interface {
 	Source
-	SaveLetter(ref string, kind data.LetterKind, lang string, pdf []byte, expertID int64) (data.Letter, error)
+	SaveDatedLetter(ref string, kind data.LetterKind, lang string, pdf []byte, expertID int64, on data.Date) (data.Letter, error)
 }
 
 // Request names the letter to make.
@@ -241,7 +241,9 @@ func Generate(a Archive, r Request) (data.Letter, []byte, error) {
 	if err := Render(&buf, in); err != nil {
 		return data.Letter{}, nil, err
 	}
-	l, err := a.SaveLetter(r.Reference, in.Kind, in.Language, buf.Bytes(), in.Expert.ID)
+	// Dated as asked; without a date, the register's today (the PDF's is the clock's: the same
+	// day, but for a test or the demo with a clock of its own).
+	l, err := a.SaveDatedLetter(r.Reference, in.Kind, in.Language, buf.Bytes(), in.Expert.ID, r.Date)
 	return l, buf.Bytes(), err
 }
 

@@ -76,8 +76,11 @@ func (lt *lettersTab) row(i int) string {
 	if !l.SentOn.IsZero() {
 		sent = lang.L("sent {{.On}} ({{.Via}})", map[string]any{"On": shortDate(l.SentOn), "Via": deliveryLabel(l.SentVia)})
 	}
-	return fmt.Sprintf("%s · %s %d · %s · %s", capitalised(letterLabel(l.Kind)), lang.L("version"), l.Version,
-		l.CreatedAt.Local().Format("02-01-2006 15:04"), sent)
+	made := l.CreatedAt.Local().Format("02-01-2006 15:04")
+	if l.DatedOn != data.DateOf(l.CreatedAt.Local()) { // made ahead of the date it carries
+		made += " · " + lang.L("dated {{.On}}", map[string]any{"On": shortDate(l.DatedOn)})
+	}
+	return fmt.Sprintf("%s · %s %d · %s · %s", capitalised(letterLabel(l.Kind)), lang.L("version"), l.Version, made, sent)
 }
 
 // show refreshes the list after the file was loaded.
@@ -383,4 +386,10 @@ func (lt *lettersTab) onMarkSent() {
 		func() error {
 			return lt.store.MarkLetterSent(l.ID, dateOf(on), data.Deliveries[max(0, via.SelectedIndex())])
 		})
+	if l.DatedOn.After(cf.today()) { // it goes out on its date, not before (the store refuses it)
+		cf.dialog.waits = func() string {
+			return lang.L("This letter is dated {{.On}}: mark it sent on or after that day.", map[string]any{"On": shortDate(l.DatedOn)})
+		}
+		cf.dialog.revalidate()
+	}
 }

@@ -278,3 +278,25 @@ func TestALateAcknowledgementSaysSoBeforeItIsMade(t *testing.T) {
 		t.Errorf("dated on the last day of the term: %q", late.Text)
 	}
 }
+
+// TestALetterDatedAheadWaitsForItsDate: a letter made ahead of the date it carries says that
+// date in the list, and "Als verstuurd markeren" waits for it, saying why: marked sent the day
+// it was made, the next letters cited a day before the one on the letter.
+func TestALetterDatedAheadWaitsForItsDate(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Sanne de Jong")
+	dated := data.DateOf(day).AddDays(2)
+	if _, err := s.SaveDatedLetter(ref, data.LetterAcknowledgement, "nl", []byte("%PDF-1.4 ontvangst"), 0, dated); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if row := cf.letters.row(0); !strings.Contains(row, "gedateerd "+shortDate(dated)) {
+		t.Errorf("the letters list: %q", row)
+	}
+	cf.letters.list.Select(0)
+	cf.letters.onMarkSent()
+	if !cf.dialog.confirm.Disabled() || !strings.Contains(cf.dialog.why.Text, "Deze brief is gedateerd "+shortDate(dated)) {
+		t.Errorf("mark sent: Record enabled %v, why %q", !cf.dialog.confirm.Disabled(), cf.dialog.why.Text)
+	}
+}

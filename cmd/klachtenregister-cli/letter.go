@@ -211,13 +211,13 @@ func lettersCommand(fs *flag.FlagSet) func(c *call) error {
 			return nil
 		}
 		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tSOORT\tVERSIE\tTAAL\tGEMAAKT\tVERSTUURD")
+		fmt.Fprintln(tw, "ID\tSOORT\tVERSIE\tTAAL\tGEMAAKT\tGEDATEERD\tVERSTUURD")
 		for _, l := range list {
 			sent := "nog niet"
 			if !l.SentOn.IsZero() {
 				sent = l.SentOn.String() + " " + l.SentVia.Label()
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\n", l.ID, l.Kind.Label(), l.Version, l.Language, l.CreatedAt.Local().Format("2006-01-02 15:04"), sent)
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\n", l.ID, l.Kind.Label(), l.Version, l.Language, l.CreatedAt.Local().Format("2006-01-02 15:04"), l.DatedOn, sent)
 		}
 		return tw.Flush()
 	}

@@ -242,3 +242,14 @@ func TestInformationLetter(t *testing.T) {
 		t.Errorf("the note of what came in is not in the timeline:\n%s", shown)
 	}
 }
+
+// TestLetterDatedAheadIsMarkedSentOnItsDate: `letters` shows the date a letter carries, and
+// `letter-sent` refuses a day before it (exit 2, nothing changed), naming that date.
+func TestLetterDatedAheadIsMarkedSentOnItsDate(t *testing.T) {
+	db, ref := letterRegister(t)
+	ok(t, db, "letter", ref, "acknowledgement", "-o", filepath.Join(t.TempDir(), "ontvangst.pdf"), "--date", "2026-12-02")
+	if out := ok(t, db, "letters", ref); !strings.Contains(out, "GEDATEERD") || !strings.Contains(out, "2026-12-02  nog niet") {
+		t.Errorf("letters: %q", out)
+	}
+	refusedUnchanged(t, db, "is gedateerd 2026-12-02 en kan niet eerder zijn verstuurd", "letter-sent", ref, "acknowledgement", "--via", "post")
+}
