@@ -110,8 +110,8 @@ var disputesBodies = map[string][2]string{
 		"het arrondissement waar ons kantoor is gevestigd.",
 		"If you do not agree with the outcome, you may submit the dispute to the disputes body our firm is affiliated " +
 			"with: [name of the disputes body]. If you believe that we have acted in breach of our professional rules, you " +
-			"may also file a complaint with the dean of the Netherlands Bar (Orde van Advocaten) in the district where our " +
-			"firm is established."},
+			"may also file a complaint with the dean (deken) of the local Bar Association (Orde van Advocaten) in the " +
+			"district where our firm is established."},
 	ProfessionAccountancy: {"Bent u het niet eens met de uitkomst, dan kunt u het geschil voorleggen aan de " +
 		"geschilleninstantie waarbij wij zijn aangesloten: [naam geschilleninstantie]. Gaat uw klacht over de " +
 		"beroepsuitoefening van een accountant, dan kunt u zich ook wenden tot de Accountantskamer.",
@@ -129,8 +129,8 @@ var unaffiliatedBodies = map[string][2]string{
 		"gehandeld, dan kunt u ook een klacht indienen bij de deken van de Orde van Advocaten in het arrondissement waar " +
 		"ons kantoor is gevestigd.",
 		"If you do not agree with the outcome, you may submit the dispute to the competent court. If you believe that we " +
-			"have acted in breach of our professional rules, you may also file a complaint with the dean of the Netherlands " +
-			"Bar (Orde van Advocaten) in the district where our firm is established."},
+			"have acted in breach of our professional rules, you may also file a complaint with the dean (deken) of the " +
+			"local Bar Association (Orde van Advocaten) in the district where our firm is established."},
 	ProfessionAccountancy: {DefaultDisputesBody + " Gaat uw klacht over de beroepsuitoefening van een accountant, dan " +
 		"kunt u zich ook wenden tot de Accountantskamer.",
 		"If you do not agree with the outcome, you may submit the dispute to the competent court. If your complaint " +

@@ -106,11 +106,13 @@ func townInCapitals(town string) string {
 
 // senderLine is the practice's return address, printed small above the recipient so it shows
 // in the window too; with the practice's country when the letter goes abroad, so it can come back.
+// The postcode and the town stay on one line ("1015 CJ" on one and "Amsterdam" on the next read
+// as two places).
 func senderLine(in *Input) string {
 	set := in.Settings
 	var parts []string
 	for _, p := range []string{set.PracticeName(), set.PracticeAddress(),
-		strings.TrimSpace(set.PracticePostcode() + " " + set.PracticeCity()), practiceCountry(in)} {
+		strings.ReplaceAll(strings.TrimSpace(set.PracticePostcode()+" "+set.PracticeCity()), " ", nbsp), practiceCountry(in)} {
 		if p != "" {
 			parts = append(parts, p)
 		}

@@ -72,7 +72,7 @@ func TestFindings(t *testing.T) {
 			in.Extension, in.Extensions = second, []data.Extension{first, second}
 			in.ProgressSent = []Sent{{Made: first.On, On: first.On}} // the first extension was told
 		}, nl: []string{"de oorspronkelijke datum van 5 november 2026 niet haalbaar was", "uiterlijk 7 december 2026",
-			"Nu moeten wij de datum opnieuw verschuiven.", "De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
+			"Het spijt ons dat wij de datum nu opnieuw moeten verschuiven.", "De deskundige is ziek geworden.", "uiterlijk 4 januari 2027"},
 			en: []string{"the original date of 5 November 2026 could not be met", "by 7 December 2026", "we regret that",
 				"The expert has fallen ill."}, notNL: []string{"onze excuses", "De redenen daarvoor zijn:", "Wij hebben advies gevraagd", "Helaas moeten"},
 			notEN: []string{"our apologies", "The reasons for this are:"}},
@@ -219,6 +219,16 @@ func TestSenderNeverDisappears(t *testing.T) {
 	text := flat(pdfText(t, writeTemp(t, "sender.pdf", render(t, in))))
 	if !strings.Contains(text, "Praktijk De Linde · Verlengde Hoofdstraat") || !strings.Contains(text, "postkantoor 118") {
 		t.Errorf("long return address missing:\n%s", text)
+	}
+	// Broken where it must, it keeps the postcode with the town (it wrapped "… · 1015 CJ" /
+	// "Amsterdam · Nederland" in a letter abroad, which names the practice's country too).
+	abroad := sample(data.LetterAcknowledgement, "nl")
+	abroad.Complaint.Complainant.Country, abroad.Complaint.Complainant.Postcode, abroad.Complaint.Complainant.City = "België", "1000", "Brussel"
+	abroad.Settings["practice_address"] = "Oudegracht " + strings.Repeat("x", 22) + " 118"
+	for _, line := range strings.Split(pdfText(t, writeTemp(t, "abroad.pdf", render(t, abroad))), "\n") {
+		if strings.Contains(line, "3511") && !strings.Contains(line, "3511 AX Utrecht") {
+			t.Errorf("the return address breaks between postcode and town: %q", line)
+		}
 	}
 	in.Settings["practice_address"] = strings.Repeat("Verlengde Hoofdstraat tegenover het oude postkantoor ", 3)
 	if err := Render(&bytes.Buffer{}, in); err == nil || !strings.Contains(err.Error(), "practice_address") {

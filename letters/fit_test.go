@@ -213,7 +213,7 @@ func TestLetterNeedsAnAddress(t *testing.T) {
 	}
 	en := sample(data.LetterConfidentiality, "en")
 	en.Expert.AddressLine1, en.Expert.Postcode, en.Expert.City, en.Expert.Email = "", "", "", "a.yilmaz@example.nl"
-	if lines := addressLines(&en); lines[len(lines)-1] != "By e-mail: a.yilmaz@example.nl" {
+	if lines := addressLines(&en); lines[len(lines)-1] != "By email: a.yilmaz@example.nl" {
 		t.Errorf("an expert by e-mail: %q", lines)
 	}
 	en.Expert.Email = ""

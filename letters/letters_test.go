@@ -724,7 +724,7 @@ func TestLettersToARepresentative(t *testing.T) {
 		"en": {"your complaint", "Your complaint", "your consent", "your file"}}
 	asksComplainant := map[string][]string{
 		"nl": {"Die kopieën geven wij de deskundige alleen met toestemming van de heer Wiśniewski.",
-			"Wilt u de verklaring op de volgende pagina door de heer Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee is?"},
+			"Wilt u de verklaring op de volgende pagina door de heer Wiśniewski laten invullen en ondertekenen, en die aan ons terugsturen, ook als de heer Wiśniewski geen toestemming geeft?"},
 		"en": {"We will only share them with the consent of Mr Wiśniewski.",
 			"Please ask Mr Wiśniewski to fill in and sign the statement on the next page, and return it to us, even if the answer is no."}}
 	for _, lang := range data.Languages {
@@ -783,7 +783,7 @@ func TestEnglishReadsAsEnglish(t *testing.T) {
 		data.LetterAcknowledgement: {"We want to hear when someone is not satisfied", "even if you do not consent",
 			"I consent to copies of all documents in the complaint file being shared", "I consent only to copies of the documents I tick below being shared:"},
 		data.LetterConfidentiality: {"am advising Praktijk De Linde on the complaint", "share the documents and their contents with no one other than"},
-		data.LetterOutcome:         {"We will take the part of your complaint that is well-founded into account when we evaluate our practice"},
+		data.LetterOutcome:         {"We will take the part of your complaint that we have upheld into account when we evaluate our practice"},
 	} {
 		in := tidy(sample(kind, "en"))
 		body, form, err := expandTexts(&in)
@@ -1100,7 +1100,7 @@ func TestLettersFitTheStage(t *testing.T) {
 func TestWithdrawalToARepresentativeSpeaksOfTheComplainant(t *testing.T) {
 	for lang, want := range map[string][]string{
 		"nl": {"namens mevrouw A.S. van den Broek hebt ingediend, intrekt.", "het ongenoegen van mevrouw Van den Broek",
-			"Is mevrouw Van den Broek in de toekomst opnieuw ergens ontevreden over"},
+			"Mocht mevrouw Van den Broek in de toekomst opnieuw ergens ontevreden over zijn"},
 		"en": {"the concerns of Ms Van den Broek", "Should Ms Van den Broek be dissatisfied", "a new complaint can always be submitted."},
 	} {
 		in := sample(data.LetterWithdrawal, lang)

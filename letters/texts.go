@@ -164,14 +164,14 @@ var dutch = phrases{
 		"klachtenfunctionaris: %s.",
 	complaintsOfficerRep: "Voor hulp of advies bij de klacht kan %s kosteloos terecht bij een onafhankelijke " +
 		"klachtenfunctionaris: %s.",
-	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit uw dossier " +
-		"alleen met uw toestemming, en pas nadat hij of zij een geheimhoudingsverklaring heeft ondertekend. Wilt u de " +
+	consentEnclosed: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Deze deskundige krijgt stukken uit " +
+		"uw dossier alleen met uw toestemming te zien, en pas nadat hij of zij een geheimhoudingsverklaring heeft ondertekend. Wilt u de " +
 		"verklaring van toestemming op de volgende pagina invullen, ondertekenen en aan ons terugsturen, ook als u geen " +
 		"toestemming geeft?",
-	consentEnclosedRep: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Die ziet stukken uit het dossier " +
-		"alleen met toestemming van %[1]s, en pas nadat hij of zij een geheimhoudingsverklaring heeft ondertekend. Wilt u " +
-		"de verklaring van toestemming op de volgende pagina door %[1]s laten invullen en ondertekenen, en de verklaring " +
-		"aan ons terugsturen, ook als het antwoord nee" + nbsp + "is?",
+	consentEnclosedRep: "Soms vragen wij advies aan een onafhankelijke externe deskundige. Deze deskundige krijgt stukken uit " +
+		"het dossier alleen met toestemming van %[1]s te zien, en pas nadat hij of zij een geheimhoudingsverklaring heeft " +
+		"ondertekend. Wilt u de verklaring van toestemming op de volgende pagina door %[1]s laten invullen en ondertekenen, " +
+		"en de verklaring aan ons terugsturen, ook als %[1]s geen toestemming geeft?",
 	formSentBefore: "Op %s hebben wij u al een verklaring van toestemming gestuurd. Die hebben wij nog niet van u " +
 		"terugontvangen; daarom sturen wij haar opnieuw mee.", // it may offer more documents than the first
 
@@ -203,18 +203,20 @@ var dutch = phrases{
 		data.SubjectService: " over onze dienstverlening", data.SubjectOrganisation: " over onze organisatie"},
 	missing: "Helaas lukt het ons niet om die datum te halen.",
 	missed:  "Dat is ons helaas niet gelukt. Het spijt ons dat u dit nu pas van ons hoort.",
-	earlier: "Eerder hebben wij u laten weten dat de oorspronkelijke datum van %s niet haalbaar was. Nu moeten wij " +
-		"de datum opnieuw verschuiven.", // "Helaas" is the paragraph before's
+	earlier: "Eerder hebben wij u laten weten dat de oorspronkelijke datum van %s niet haalbaar was. Het spijt ons dat " +
+		"wij de datum nu opnieuw moeten verschuiven.", // "Helaas" is the paragraph before's
 	reasonsIntro: "De redenen daarvoor zijn:",
 	mine:         [][2]string{{"uw ", "mijn "}, {"Uw ", "Mijn "}},
 	toRepresentative: [][2]string{
 		{"U kunt uw toestemming op elk moment intrekken.", "De toestemming kan op elk moment worden ingetrokken."},
 		{"Wilt u de verklaring op de volgende pagina invullen, ondertekenen en aan ons terugsturen, ook als u geen toestemming geeft?",
-			"Wilt u de verklaring op de volgende pagina door %s laten invullen en ondertekenen, en die aan ons terugsturen, ook als het antwoord nee" + nbsp + "is?"},
+			"Wilt u de verklaring op de volgende pagina door %s laten invullen en ondertekenen, en die aan ons terugsturen, ook als %s geen toestemming geeft?"},
 		{"met uw toestemming", "met toestemming van %s"},
 		{"uw klachtdossier", "het klachtdossier"}, {"Uw klachtdossier", "Het klachtdossier"}, {"uw dossier", "het dossier"},
 		{"uw klacht", "de klacht"}, {"Uw klacht", "De klacht"}, {"u uw ongenoegen", "u het ongenoegen van %s"},
-		{"Bent u in de toekomst opnieuw ergens ontevreden over, dan kunt u altijd een nieuwe klacht indienen.",
+		{"Mocht u in de toekomst opnieuw ergens ontevreden over zijn, dan kunt u altijd een nieuwe klacht indienen.",
+			"Mocht %s in de toekomst opnieuw ergens ontevreden over zijn, dan kan altijd een nieuwe klacht worden ingediend."},
+		{"Bent u in de toekomst opnieuw ergens ontevreden over, dan kunt u altijd een nieuwe klacht indienen.", // a practice's text from before
 			"Is %s in de toekomst opnieuw ergens ontevreden over, dan kan altijd een nieuwe klacht worden ingediend."},
 		{"hebt ingediend intrekt", "hebt ingediend, intrekt"}, // the complaint "die u namens … hebt ingediend" before the verb
 		{"hebt ingediend willen wij", "hebt ingediend, willen wij"},
@@ -241,18 +243,18 @@ var english = phrases{
 		data.LetterWithdrawal:      "Withdrawal of your complaint",
 		data.LetterInformation:     "Request for further information about your complaint",
 	},
-	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "well-founded", data.VerdictPartlyWellFounded: "partly well-founded",
-		data.VerdictUnfounded: "unfounded", data.VerdictSettled: "settled by mutual agreement"},
+	verdicts: map[data.Verdict]string{data.VerdictWellFounded: "upheld", data.VerdictPartlyWellFounded: "partly upheld",
+		data.VerdictUnfounded: "not upheld", data.VerdictSettled: "settled by mutual agreement"},
 	conclusions: map[data.Verdict]string{
-		data.VerdictWellFounded:       "Having looked into your complaint carefully, we have concluded that it is well-founded.",
-		data.VerdictPartlyWellFounded: "Having looked into your complaint carefully, we have concluded that it is partly well-founded.",
-		data.VerdictUnfounded:         "Having looked into your complaint carefully, we have concluded that it is unfounded.",
+		data.VerdictWellFounded:       "Having looked into your complaint carefully, we have upheld it.",
+		data.VerdictPartlyWellFounded: "Having looked into your complaint carefully, we have partly upheld it.",
+		data.VerdictUnfounded:         "Having looked into your complaint carefully, we have not upheld it.",
 		data.VerdictSettled:           "Your complaint has been resolved.",
 	},
 	heardConclusions: map[data.Verdict]string{
-		data.VerdictWellFounded:       "After our conversation on %s and a careful look into your complaint, we have concluded that it is well-founded.",
-		data.VerdictPartlyWellFounded: "After our conversation on %s and a careful look into your complaint, we have concluded that it is partly well-founded.",
-		data.VerdictUnfounded:         "After our conversation on %s and a careful look into your complaint, we have concluded that it is unfounded.",
+		data.VerdictWellFounded:       "After our conversation on %s and a careful look into your complaint, we have upheld it.",
+		data.VerdictPartlyWellFounded: "After our conversation on %s and a careful look into your complaint, we have partly upheld it.",
+		data.VerdictUnfounded:         "After our conversation on %s and a careful look into your complaint, we have not upheld it.",
 		data.VerdictSettled:           "After our conversation on %s, your complaint has been settled by mutual agreement.",
 	},
 	measuresIntro: [2][2]string{
@@ -263,7 +265,7 @@ var english = phrases{
 	evaluations: map[data.Verdict]string{
 		data.VerdictWellFounded: "We will take your complaint into account when we evaluate our practice, so that we can " +
 			"prevent this from happening again as far as possible.",
-		data.VerdictPartlyWellFounded: "We will take the part of your complaint that is well-founded into account when we " +
+		data.VerdictPartlyWellFounded: "We will take the part of your complaint that we have upheld into account when we " +
 			"evaluate our practice, so that we can prevent this from happening again as far as possible.",
 	},
 	contactKinds: map[data.ContactKind]string{data.ContactPhone: "by phone", data.ContactMeeting: "in a meeting",
@@ -322,7 +324,7 @@ var english = phrases{
 	},
 	addressPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	titleForPrefix: true,
-	byEmail:        "By e-mail: %s",
+	byEmail:        "By email: %s",
 	mentionPrefix:  map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	salutationWord: map[data.Salutation]string{data.SalutationMrs: "Ms", data.SalutationMr: "Mr"},
 	professor:      "Professor",
@@ -427,7 +429,7 @@ De stukken bevatten vertrouwelijke informatie en persoonsgegevens. Wij vragen u 
 
 		data.LetterWithdrawal: `Op {datum_intrekking} hebt u ons laten weten dat u {klacht} intrekt. Met deze brief bevestigen wij dat.
 
-Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw ongenoegen aan ons hebt voorgelegd. Bent u in de toekomst opnieuw ergens ontevreden over, dan kunt u altijd een nieuwe klacht indienen.
+Wij hebben de behandeling van uw klacht daarom beëindigd. Wij danken u dat u uw ongenoegen aan ons hebt voorgelegd. Mocht u in de toekomst opnieuw ergens ontevreden over zijn, dan kunt u altijd een nieuwe klacht indienen.
 
 Hebt u nog vragen, neem dan gerust contact met ons op: {contactgegevens}.`,
 	},
