@@ -62,7 +62,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	if err := notClosed(in.Kind, &in.Complaint); err != nil {
 		return in, err
 	}
-	in.Contacts = withoutAcknowledgements(f)
+	in.Contacts = withoutToldLetters(f)
 	in.Measures, in.ConsentAnswered = f.Measures, len(f.Consents) > 0
 	in.Consent, _ = f.ConsentState()
 	if in.Kind == data.LetterConsent {
@@ -298,12 +298,14 @@ func formSentOn(f *data.File) data.Date {
 	return on
 }
 
-// withoutAcknowledgements leaves out the contact moments that record an acknowledgement
-// letter, which the progress letter already mentions as the confirmation of receipt.
-func withoutAcknowledgements(f *data.File) []data.Contact {
+// withoutToldLetters leaves out the contact moments that record an acknowledgement or a
+// progress letter, which the progress letter already tells in words of their own: the
+// confirmation of receipt, and that the date was moved before. Listed as contact too, a
+// second progress letter said "Wij hebben contact met u gehad: per brief op …" of the first.
+func withoutToldLetters(f *data.File) []data.Contact {
 	skip := map[int64]bool{}
 	for _, l := range f.Letters {
-		if l.Kind == data.LetterAcknowledgement {
+		if l.Kind == data.LetterAcknowledgement || l.Kind == data.LetterProgress {
 			skip[l.ContactID] = true
 		}
 	}
