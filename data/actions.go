@@ -312,7 +312,7 @@ type OverviewCounts struct {
 	DueSoon                 int // action items due within the warning period
 	DueToday                int // action items due today (also counted in DueSoon)
 	AwaitingAcknowledgement int // complaints whose receipt is still to be confirmed
-	AwaitingProgress        int // extended complaints owing a progress letter or update
+	AwaitingProgress        int // extended complaints owing a progress letter, or an update due soon or overdue
 }
 
 // CountOverview counts the action items as the overview shows them, beside the number of
@@ -332,8 +332,12 @@ func CountOverview(open int, items []ActionItem) OverviewCounts {
 		switch it.Kind {
 		case ItemAcknowledge:
 			s.AwaitingAcknowledgement++
-		case ItemProgressLetter, ItemProgressUpdate:
+		case ItemProgressLetter:
 			s.AwaitingProgress++
+		case ItemProgressUpdate: // the routine update counts once it is due soon: after a progress letter it was "needed" at once
+			if it.Warning != WarningOK {
+				s.AwaitingProgress++
+			}
 		}
 	}
 	return s

@@ -272,3 +272,15 @@ func TestVandaagCountsRunningFiles(t *testing.T) {
 		t.Fatalf("closed: lopend %d (%v), want 0", sum.Open, err)
 	}
 }
+
+// TestProgressUpdateCountsWhenDue: Vandaag's "voortgangsbericht nodig" counts a progress
+// letter owed at once, and the routine update of an extended complaint only once it is due
+// soon or overdue: right after the progress letter went out it said 1 for an update due in
+// two weeks.
+func TestProgressUpdateCountsWhenDue(t *testing.T) {
+	items := []ActionItem{{Kind: ItemProgressLetter, Warning: WarningOK}, {Kind: ItemProgressUpdate, Warning: WarningOK},
+		{Kind: ItemProgressUpdate, Warning: WarningDueSoon}, {Kind: ItemProgressUpdate, Warning: WarningOverdue}}
+	if got := CountOverview(0, items).AwaitingProgress; got != 3 {
+		t.Errorf("progress needed %d, want 3 (the letter, and the updates due soon and overdue)", got)
+	}
+}
