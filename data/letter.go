@@ -284,3 +284,8 @@ type Letter struct {
 	// DatedOn is the date printed on the letter (SaveDatedLetter); it went out on or after it.
 	DatedOn Date `json:"dated_on"`
 }
+
+// Offered reports whether the letter is a document of the file that a consent may name and an
+// expert may get: one the complainant received (sent, and not the expert's confidentiality
+// statement). The consent form offers these, and the app lists them to tick.
+func (l Letter) Offered() bool { return !l.SentOn.IsZero() && l.Kind != LetterConfidentiality }

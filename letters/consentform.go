@@ -81,15 +81,13 @@ func signersWords(in *Input, name string) string {
 	return name
 }
 
-// offered tells the letters a consent form offers: those the complainant received.
-func offered(l data.Letter) bool { return !l.SentOn.IsZero() && l.Kind != data.LetterConfidentiality }
 
 // fileDocuments lists what the consent form offers: the letters the complainant received and
 // the attachments of the file.
 func fileDocuments(f *data.File, lang string) []FileDocument {
 	var out []FileDocument
 	for _, l := range f.Letters {
-		if offered(l) {
+		if l.Offered() {
 			out = append(out, FileDocument{Letter: true, ID: l.ID, Name: letterName(l, lang)})
 		}
 	}

@@ -140,7 +140,7 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 		return inSentence(f, letters, attachments, lang)
 	}
 	for _, l := range f.Letters {
-		if offered(l) {
+		if l.Offered() {
 			names = append(names, fmt.Sprintf(t.ourLetter, t.subjects[l.Kind], formatDate(l.SentOn, lang)))
 		}
 	}

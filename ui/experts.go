@@ -35,18 +35,19 @@ func consentLabel(f *data.File) string {
 	return lang.L("Consent for an external expert: {{.State}} ({{.On}})", map[string]any{"State": label, "On": shortDate(on)})
 }
 
-// documentChoices lists the file's letters and attachments to tick, by the numbers the
-// consent form shows, and reads back the ticked ones.
+// documentChoices lists the documents of the file to tick as the consent form offers them
+// (the letters the complainant received, with the day each was sent, and the attachments),
+// and reads back the ticked ones.
 func (cf *complaintFile) documentChoices() (*widget.CheckGroup, func() data.Documents) {
 	var options []string
 	picked := map[string]data.Documents{}
 	for _, l := range cf.file.Letters {
-		// With the day it was sent, as the consent form names it to the complainant.
-		v := map[string]any{"ID": l.ID, "Kind": letterLabel(l.Kind), "Version": l.Version, "Sent": shortDate(l.SentOn)}
-		o := lang.L("letter {{.ID}} ({{.Kind}}, version {{.Version}})", v)
-		if !l.SentOn.IsZero() {
-			o = lang.L("letter {{.ID}} ({{.Kind}}, version {{.Version}}, sent on {{.Sent}})", v)
+		if !l.Offered() { // not the expert's own statement, nor a letter never sent: the form offers neither
+			continue
 		}
+		// With the day it was sent, as the consent form names it to the complainant.
+		o := lang.L("letter {{.ID}} ({{.Kind}}, version {{.Version}}, sent on {{.Sent}})",
+			map[string]any{"ID": l.ID, "Kind": letterLabel(l.Kind), "Version": l.Version, "Sent": shortDate(l.SentOn)})
 		options, picked[o] = append(options, o), data.Documents{Letters: []int64{l.ID}}
 	}
 	for _, a := range cf.file.Attachments {

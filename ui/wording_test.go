@@ -56,17 +56,19 @@ func TestTheWordsThePractitionerReads(t *testing.T) {
 }
 
 // TestConsentChoicesNameTheDaySent: the documents to tick when recording the complainant's
-// answer name a sent letter with its day, as the consent form names it to the complainant
-// ("Ontvangstbevestiging van mijn klacht, verstuurd op 8 oktober 2026"), so the practitioner
-// finds the ticked one.
+// answer, or sharing with an expert, are those the consent form offers: the letters the
+// complainant received (not a draft, not the expert's confidentiality statement, which was
+// offered to share with the expert herself), each with the day it was sent, as the form names
+// it ("Ontvangstbevestiging van mijn klacht, verstuurd op 8 oktober 2026").
 func TestConsentChoicesNameTheDaySent(t *testing.T) {
 	m, s := newApp(t)
 	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), "")
 	settle(m)
 	cf.file.Letters = []data.Letter{{ID: 4, Kind: data.LetterAcknowledgement, Version: 1, SentOn: data.NewDate(2026, 10, 8)},
-		{ID: 5, Kind: data.LetterProgress, Version: 1}}
+		{ID: 5, Kind: data.LetterProgress, Version: 1}, // never sent: not on the form
+		{ID: 6, Kind: data.LetterConfidentiality, Version: 1, SentOn: data.NewDate(2026, 10, 9), ExpertID: 1}} // the expert's own
 	group, _ := cf.documentChoices()
-	want := []string{"brief 4 (ontvangstbevestiging, versie 1, verstuurd op 08-10-2026)", "brief 5 (voortgangsbericht, versie 1)"}
+	want := []string{"brief 4 (ontvangstbevestiging, versie 1, verstuurd op 08-10-2026)"}
 	if !slices.Equal(group.Options, want) {
 		t.Errorf("options %q, want %q", group.Options, want)
 	}
