@@ -25,6 +25,7 @@ type measuresStore interface {
 	MeasureDone(code string, on data.Date) error
 	EvaluateMeasure(code string, on data.Date, effective bool, note string) error
 	RootCauses() ([]data.RootCause, error)
+	Settings() (data.Settings, error)
 }
 
 // measuresScreen lists the improvement measures, open or done, with their linked complaints one
@@ -200,8 +201,13 @@ func editMeasure(win fyne.Window, store measuresStore, today func() data.Date, m
 	cause := newSelect(labels(causes, func(c data.RootCause) string { return causeLabel(c.Code, c.Label) }), nil)
 	cause.SetSelectedIndex(slices.IndexFunc(causes, func(c data.RootCause) bool { return c.Code == m.RootCause }))
 	newCause.SetPlaceHolder(lang.L("or type a new category"))
+	// Only care falls under the Wkkgz, whose outcome letter quotes the measure to the complainant.
+	hint := lang.L("The annual report lists this: describe what will change, without names.")
+	if set, err := store.Settings(); err == nil && set.Profession() == data.ProfessionCare {
+		hint = lang.L("The annual report lists this, and under the Wkkgz the outcome letter quotes it to the complainant: write it as you would to them, without names.")
+	}
 	items := []*widget.FormItem{
-		{Text: lang.L("What will be done"), Widget: description, HintText: lang.L("The annual report lists this, and under the Wkkgz the outcome letter quotes it to the complainant: write it as you would to them, without names.")},
+		{Text: lang.L("What will be done"), Widget: description, HintText: hint},
 		widget.NewFormItem(lang.L("Root cause"), cause),
 		widget.NewFormItem("", newCause), {Text: lang.L("Carried out by"), Widget: owner, HintText: lang.L("Empty: the practitioner.")},
 		widget.NewFormItem(lang.L("Due by"), due)}

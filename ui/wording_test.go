@@ -73,3 +73,23 @@ func TestConsentChoicesNameTheDaySent(t *testing.T) {
 		t.Errorf("options %q, want %q", group.Options, want)
 	}
 }
+
+// TestMeasureHintNamesTheWkkgzOnlyForCare: the measure's description is quoted to the
+// complainant only under the Wkkgz, so only a care practice's dialog says so (an accountant
+// read "…en onder de Wkkgz ook in de uitkomstbrief").
+func TestMeasureHintNamesTheWkkgzOnlyForCare(t *testing.T) {
+	m, s := newApp(t)
+	for _, tc := range []struct {
+		profession string
+		wkkgz      bool
+	}{{data.ProfessionAccountancy, false}, {data.ProfessionCare, true}} {
+		if err := s.SetSettings(map[string]string{data.KeyProfession: tc.profession}); err != nil {
+			t.Fatal(err)
+		}
+		d := editMeasure(m.win, s, m.today, nil, "", func(string) {})
+		if text := overlayText(m.win); strings.Contains(text, "Wkkgz") != tc.wkkgz || !strings.Contains(text, "jaarverslag") {
+			t.Errorf("%s: the measure dialog says %q", tc.profession, text)
+		}
+		d.Hide()
+	}
+}
