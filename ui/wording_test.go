@@ -65,7 +65,7 @@ func TestConsentChoicesNameTheDaySent(t *testing.T) {
 	cf := m.OpenComplaint(addComplaint(t, s, "Sanne de Jong"), "")
 	settle(m)
 	cf.file.Letters = []data.Letter{{ID: 4, Kind: data.LetterAcknowledgement, Version: 1, SentOn: data.NewDate(2026, 10, 8)},
-		{ID: 5, Kind: data.LetterProgress, Version: 1}, // never sent: not on the form
+		{ID: 5, Kind: data.LetterProgress, Version: 1},                                                        // never sent: not on the form
 		{ID: 6, Kind: data.LetterConfidentiality, Version: 1, SentOn: data.NewDate(2026, 10, 9), ExpertID: 1}} // the expert's own
 	group, _ := cf.documentChoices()
 	want := []string{"brief 4 (ontvangstbevestiging, versie 1, verstuurd op 08-10-2026)"}
