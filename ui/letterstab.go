@@ -331,12 +331,23 @@ func (lt *lettersTab) onEmail() {
 		showError(err, lt.cf.win)
 		return
 	}
-	app := fyne.CurrentApp()
-	if err := app.OpenURL(emailDraft(lt.cf.file.Complaint, l, lt.expertOf(l))); err != nil {
-		showOpenError(err, lt.cf.win, nil)
-	}
-	if err := app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}); err != nil {
-		showOpenError(err, lt.cf.win, nil)
+	openForEmail(fyne.CurrentApp().OpenURL, emailDraft(lt.cf.file.Complaint, l, lt.expertOf(l)), path, lt.cf.win)
+}
+
+// openForEmail opens a draft e-mail (mailto) and the folder that holds the letter's PDF at path,
+// to attach it. What could not be opened is said once, with where the PDF is and to whom it
+// goes: two messages stacked on each other said the same twice.
+func openForEmail(open func(*url.URL) error, draft *url.URL, path string, win fyne.Window) {
+	mailErr := open(draft)
+	folderErr := open(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))})
+	v := map[string]any{"Folder": filepath.Dir(path), "File": filepath.Base(path), "To": draft.Opaque}
+	switch {
+	case mailErr != nil:
+		inform(lang.L("Not opened"), lang.L("The e-mail program could not be opened. The letter is ready as {{.File}} in the folder {{.Folder}}: write an e-mail to {{.To}} and attach it.", v)+
+			"\n\n"+lang.L("Message of the system: {{.Error}}", map[string]any{"Error": mailErr.Error()}), win)
+	case folderErr != nil:
+		inform(lang.L("Not opened"), lang.L("The folder could not be opened. The letter is ready as {{.File}} in the folder {{.Folder}}: attach it to the e-mail.", v)+
+			"\n\n"+lang.L("Message of the system: {{.Error}}", map[string]any{"Error": folderErr.Error()}), win)
 	}
 }
 

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"errors"
+	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -298,5 +301,21 @@ func TestALetterDatedAheadWaitsForItsDate(t *testing.T) {
 	cf.letters.onMarkSent()
 	if !cf.dialog.confirm.Disabled() || !strings.Contains(cf.dialog.why.Text, "Deze brief is gedateerd "+shortDate(dated)) {
 		t.Errorf("mark sent: Record enabled %v, why %q", !cf.dialog.confirm.Disabled(), cf.dialog.why.Text)
+	}
+}
+
+// TestEmailWithoutAMailProgramSaysSoOnce: where no mail program or file manager opens, one
+// message says where the letter's PDF is and to whom it goes (two stacked messages said the
+// same twice).
+func TestEmailWithoutAMailProgramSaysSoOnce(t *testing.T) {
+	m, _ := newApp(t)
+	failing := func(*url.URL) error { return errors.New("xdg-open ontbreekt") }
+	draft := &url.URL{Scheme: "mailto", Opaque: "anne@voorbeeld.example"}
+	openForEmail(failing, draft, filepath.Join(t.TempDir(), "ontvangstbevestiging.pdf"), m.win)
+	if n := len(m.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d messages, want 1", n)
+	}
+	if text := overlayText(m.win); !strings.Contains(text, "ontvangstbevestiging.pdf") || !strings.Contains(text, "anne@voorbeeld.example") || !strings.Contains(text, "xdg-open ontbreekt") {
+		t.Errorf("the message: %q", text)
 	}
 }
