@@ -81,7 +81,6 @@ func signersWords(in *Input, name string) string {
 	return name
 }
 
-
 // fileDocuments lists what the consent form offers: the letters the complainant received and
 // the attachments of the file.
 func fileDocuments(f *data.File, lang string) []FileDocument {
