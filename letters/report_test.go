@@ -20,7 +20,7 @@ func TestAnnualReport(t *testing.T) {
 		"nl": {"Klachtenjaarverslag 2025", "Praktijk De Linde · opgesteld op 30 november 2026", "Ontvangen klachten",
 			"71% (5 van 7)", "60% (3 van 5)", "25,5", "advies externe", "M-2025-002", "N.N. klacht", "[telefoon]",
 			"pagina 3 van 3", "geen maatregel nodig", "jan", "dec", "uiterlijk 7 dagen na het indienen schriftelijk is bevestigd.",
-			"Streefdatum", "01-12-2025", "verlopen", "negen van de tien binnen het tweede (het 90e percentiel)", "Doorlooptijd: de helft binnen (dagen)"},
+			"Streefdatum", "01-12-2025", "verlopen", "negen van de tien binnen het tweede (het 90e percentiel)", "Doorlooptijd: de helft afgehandeld binnen (dagen)"},
 		"en": {"Annual complaints report 2025", "prepared on 30 November 2026", "Complaints received", "71% (5 of 7)",
 			"25.5", "external expert's", "settled by agreement", "carried out, not", "page 3 of 3", "Target date", "overdue"},
 	} {
