@@ -81,7 +81,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	}
 	if in.Documents == "" {
 		in.Documents = documentsInFile(f, in.Kind, in.Language)
-		in.DocumentsOfFile = in.Kind == data.LetterConsent
+		in.DocumentsOfFile = in.Kind == data.LetterConsent && in.Documents != ""
 	}
 	in.FileDocuments = fileDocuments(f, in.Language)
 	if in.Kind == data.LetterConfidentiality {
@@ -111,10 +111,10 @@ func logo(set data.Settings) ([]byte, error) {
 // withdrawn), or else every document the consent form offers ("de brief ‘…’ van 2 mei 2026 en
 // ‘klachtbrief.pdf’"; "onze brief" would be the expert's, who signs it); for the consent request what its
 // form offers to tick, in words: "onze brief ‘Ontvangstbevestiging van uw klacht’ van 2 mei
-// 2026 en ‘klachtbrief.pdf’"
-// (it named the attachments alone, and by their register numbers "bijlage 15" read as an
-// enclosure the complainant could not find; a file name in quotes keeps its comma). ""
-// leaves the letter's general description.
+// 2026 en ‘klachtbrief.pdf’" (it named the attachments alone, and by their register numbers
+// "bijlage 15" read as an enclosure the complainant could not find; a file name in quotes keeps
+// its comma). "" leaves the letter's general description, also for a consent request when the
+// file holds none but our own letters: it asked consent to show an expert our acknowledgement.
 func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 	if kind != data.LetterConsent && kind != data.LetterConfidentiality {
 		return ""
@@ -138,6 +138,9 @@ func documentsInFile(f *data.File, kind data.LetterKind, lang string) string {
 			}
 		}
 		return inSentence(f, letters, attachments, lang)
+	}
+	if len(f.Attachments) == 0 { // only our own letters: "onze brief ‘Ontvangstbevestiging…’" read as what the expert would advise on
+		return ""
 	}
 	for _, l := range f.Letters {
 		if l.Offered() {

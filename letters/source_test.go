@@ -294,6 +294,10 @@ func TestConsentLetterNamesWhatItsFormOffers(t *testing.T) {
 	if got := documentsInFile(&data.File{}, data.LetterConsent, "nl"); got != "" {
 		t.Errorf("a file without documents: %q, want the letter's general description", got)
 	}
+	// Our own letters alone are no documents to advise on: the general description says what an expert gets.
+	if got := documentsInFile(&data.File{Letters: f.Letters}, data.LetterConsent, "nl"); got != "" {
+		t.Errorf("a file of our own letters only: %q, want the letter's general description", got)
+	}
 }
 
 // TestPreviewShowsATextWhateverTheStage: the settings' preview of the acknowledgement's text
