@@ -148,7 +148,7 @@ func (l *fileLists) show(f *data.File) {
 		switch {
 		case ct.InfoRequested != "" && !ct.InfoReceivedOn.IsZero():
 			with += " · " + lang.L("information received {{.On}}", map[string]any{"On": shortDate(ct.InfoReceivedOn)})
-			if got := f.ReceivedNote(ct.InfoReceivedOn); got != "" { // what came in, as recorded then
+			if got := strings.TrimRight(f.ReceivedNote(ct.InfoReceivedOn), ". "); got != "" { // what came in, as recorded then, without its full stop before "):"
 				with += " (" + got + ")"
 			}
 		case ct.InfoRequested != "":

@@ -504,8 +504,9 @@ func TestInformationReceivedBesideTheRequest(t *testing.T) {
 	if cf.lists.informationReceived.Visible() {
 		t.Error("Informatie ontvangen… still shown once recorded")
 	}
-	// With what came in, as recorded then (it was in the timeline only).
-	if row := cf.lists.contactRows[0]; !strings.Contains(row, "brief · informatie ontvangen ") || !strings.Contains(row, " (Per post ontvangen.): ") ||
+	// With what came in, as recorded then (it was in the timeline only), without the full stop
+	// that read "(… ontvangen.):".
+	if row := cf.lists.contactRows[0]; !strings.Contains(row, "brief · informatie ontvangen ") || !strings.Contains(row, " (Per post ontvangen): ") ||
 		!strings.HasSuffix(row, "· gevraagd: De offerte van september") {
 		t.Errorf("the contact once the information came in: %q", row)
 	}
