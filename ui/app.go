@@ -13,8 +13,9 @@ import (
 
 // The sizes the main window and a complaint file open at, where the screen has the room;
 // showFitted makes them smaller where it has not. The main window's width lets the register
-// show every column with a readable summary on a screen of 1366 pixels at scale 1.
-var mainSize, fileSize = fyne.NewSize(1320, 720), fyne.NewSize(980, 700)
+// show every column with a readable summary on a screen of 1366 pixels at scale 1; the file's
+// keeps its procedure line on one row beside the longest next step.
+var mainSize, fileSize = fyne.NewSize(1320, 720), fyne.NewSize(1080, 700)
 
 // Main is the app's main window and the screens in it.
 type Main struct {

@@ -620,3 +620,27 @@ func TestStepDatesAreCheckedByTheStoresRules(t *testing.T) {
 		t.Errorf("a new target date two weeks later: %v", err)
 	}
 }
+
+// TestProcedureLineFitsBesideTheLongestStep: at the file window's size the procedure line stays
+// on one row beside the longest next step, "Ontvangstbevestiging als verstuurd markeren…" (at
+// 980 points "→ Gesloten" went to a row of its own).
+func TestProcedureLineFitsBesideTheLongestStep(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Henk van der Meulen")
+	if _, err := s.SaveLetter(ref, data.LetterAcknowledgement, "nl", []byte("%PDF-1.4 ontvangst"), 0); err != nil {
+		t.Fatal(err)
+	}
+	cf := m.OpenComplaint(ref, "")
+	cf.win.Resize(fileSize)
+	settle(m)
+	if cf.next.Text != "Ontvangstbevestiging als verstuurd markeren…" {
+		t.Fatalf("the next step reads %q", cf.next.Text)
+	}
+	first := cf.procedure.Objects[0].Position().Y
+	for _, o := range cf.procedure.Objects {
+		if o.Visible() && o.Position().Y != first {
+			t.Errorf("the procedure line takes more than one row at %v: %T at y %v, the first at %v", fileSize, o, o.Position().Y, first)
+			break
+		}
+	}
+}
