@@ -24,7 +24,7 @@ const (
 	ItemCarryOutMeasure  ItemKind = "carry_out_measure" // an open measure's due date; not bound to a complaint
 	ItemEvaluateMeasure  ItemKind = "evaluate_measure"  // a measure carried out: judge whether it worked
 	ItemRetention        ItemKind = "retention"         // finished files past their retention period; not bound to a complaint
-	ItemReturnCopies     ItemKind = "return_copies"     // consent withdrawn: ask an expert to return or destroy the copies (Detail: the expert)
+	ItemReturnCopies     ItemKind = "return_copies"     // consent or file ended: ask an expert to return or destroy the copies (Detail: the expert)
 	ItemEraseAgain       ItemKind = "erase_again"       // a restore brought back personal data erased after its backup
 )
 

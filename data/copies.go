@@ -5,11 +5,14 @@ import (
 	"fmt"
 )
 
-// CopiesOut are copies of a complaint's documents that an expert still holds after the
-// complainant withdrew the consent they were shared under (or refused it in a later answer). The procedure lets copies go to an
-// expert only with consent; once it is withdrawn, the practitioner asks the expert to return or
-// destroy them (the action item ItemReturnCopies) until that is recorded (RecordCopiesReturned).
-// It is derived from the shares, the consents and the copies_returned events, never stored.
+// CopiesOut are copies of a complaint's documents that an expert still holds when they are due
+// back: the complainant withdrew the consent they were shared under (or refused it in a later
+// answer), or the file ended (closed or withdrawn), as the expert's confidentiality statement
+// promises their return or destruction once the advice is given. The procedure lets copies go to
+// an expert only for the handling and only with consent; the practitioner then asks the expert
+// to return or destroy them (the action item ItemReturnCopies) until that is recorded
+// (RecordCopiesReturned). It is derived from the shares, the consents, the complaint and the
+// copies_returned events, never stored.
 type CopiesOut struct {
 	ComplaintID  int64  `json:"-"`
 	Reference    string `json:"-"`
@@ -18,9 +21,10 @@ type CopiesOut struct {
 	Anonymous    bool   `json:"-"`
 	ExpertID     int64  `json:"expert_id"`
 	Expert       string `json:"expert"`
-	ShareID      int64  `json:"share_id"`     // the latest share to this expert under a consent that ended
-	SharedOn     Date   `json:"shared_on"`    // its day
-	WithdrawnOn  Date   `json:"withdrawn_on"` // the day such a consent ended (withdrawn or refused), the latest
+	ShareID      int64  `json:"share_id"`               // the latest share to this expert that is due back
+	SharedOn     Date   `json:"shared_on"`              // its day
+	WithdrawnOn  Date   `json:"withdrawn_on,omitempty"` // the day a consent they were shared under ended (withdrawn or refused), the latest; zero when none did
+	EndedOn      Date   `json:"ended_on"`               // the day they became due back: that, or else the day the file ended
 }
 
 // consentEndedSQL is the day the consent aliased cs ended: withdrawn, or refused by a later
@@ -28,19 +32,21 @@ type CopiesOut struct {
 const consentEndedSQL = `coalesce(cs.withdrawn_on, (SELECT min(r.given_on) FROM consents r WHERE r.complaint_id = cs.complaint_id
 	AND r.refused AND (r.given_on > cs.given_on OR r.given_on = cs.given_on AND r.id > cs.id)))`
 
+// fileEndedSQL is the day the complaint aliased fc ended: closed (a reopened file is not) or
+// withdrawn; NULL while it runs.
+const fileEndedSQL = `coalesce(fc.closed_on, fc.withdrawn_on)`
+
 // copiesOutSQL reads CopiesOut: per complaint and expert the shares made under a consent that
-// ended since, unless a copies_returned event for that expert covers the latest such share
-// (its share_id). An anonymised file keeps them: the expert still holds the copies of a person
-// whose data the register no longer has, and the erasure must reach them too (art. 19 AVG).
-// Its %[2]s narrows the shares to one complaint, or, as Vandaag reads them, to the complaints
-// with a consent withdrawn or refused: working out the end of every share's consent took 26 ms
-// of Vandaag's 50 on the benchmark register (7,256 shares), this takes 2 ms. For one complaint
-// that list is no help: reading it took 0.7 ms of the file's 1.6.
+// ended since, or all shares once the file ended, unless a copies_returned event for that
+// expert covers the latest such share (its share_id). An anonymised file keeps them: the expert
+// still holds the copies of a person whose data the register no longer has, and the erasure
+// must reach them too (art. 19 AVG). Its %[3]s narrows the shares (copiesOut).
 const copiesOutSQL = `SELECT o.complaint_id, c.reference, c.complainant_name, c.organisation, c.anonymous, o.expert_id, x.name,
-	o.share_id, o.shared_on, o.withdrawn_on
-	FROM (SELECT sh.complaint_id, sh.expert_id, max(sh.id) AS share_id, max(sh.shared_on) AS shared_on, max(%[1]s) AS withdrawn_on
-		FROM shares sh JOIN consents cs ON cs.id = sh.consent_id
-		WHERE %[2]s AND %[1]s IS NOT NULL GROUP BY sh.complaint_id, sh.expert_id) o
+	o.share_id, o.shared_on, o.withdrawn_on, coalesce(o.withdrawn_on, o.file_ended)
+	FROM (SELECT sh.complaint_id, sh.expert_id, max(sh.id) AS share_id, max(sh.shared_on) AS shared_on, max(%[1]s) AS withdrawn_on,
+			max(%[2]s) AS file_ended
+		FROM shares sh JOIN consents cs ON cs.id = sh.consent_id JOIN complaints fc ON fc.id = sh.complaint_id
+		WHERE %[3]s AND (%[1]s IS NOT NULL OR %[2]s IS NOT NULL) GROUP BY sh.complaint_id, sh.expert_id) o
 	JOIN experts x ON x.id = o.expert_id
 	JOIN complaints c ON c.id = o.complaint_id
 	WHERE NOT EXISTS (SELECT 1 FROM events e JOIN event_payloads p ON p.event_id = e.id
@@ -48,41 +54,56 @@ const copiesOutSQL = `SELECT o.complaint_id, c.reference, c.complainant_name, c.
 		AND json_extract(p.payload, '$.expert_id') = o.expert_id AND json_extract(p.payload, '$.share_id') >= o.share_id)
 	ORDER BY c.reference, x.name`
 
-// copiesOutSQL's narrowing: to the complaints with a consent that ended, as Vandaag reads the
-// copies out in the whole register, or to one complaint, as its file does.
+// copiesOutSQL's narrowing. Vandaag reads the copies out in the whole register, of the
+// complaints with a consent that ended and of the files that ended since a day, by the index
+// of the day a file ended (a file anonymised since, on request, its own file still names): working out
+// the end of every share's consent took 26 ms of Vandaag's 50 on the benchmark register
+// (7,256 shares), this takes a few. A file reads its own: that list is no help there (reading
+// it took 0.7 ms of the file's 1.6).
 const (
-	sharesOfEndedConsents = "sh.complaint_id IN (SELECT complaint_id FROM consents WHERE withdrawn_on IS NOT NULL OR refused)"
-	sharesOfComplaint     = "sh.complaint_id = ?"
+	sharesDueBack = `(sh.complaint_id IN (SELECT complaint_id FROM consents WHERE withdrawn_on IS NOT NULL OR refused)
+		OR sh.complaint_id IN (SELECT id FROM complaints INDEXED BY complaints_retention WHERE status IN ('closed', 'withdrawn')
+			AND anonymised_on IS NULL AND coalesce(closed_on, withdrawn_on, resolved_on, received_on) >= ?))`
+	sharesOfComplaint = "sh.complaint_id = ?"
 )
 
-// copiesOut reads the copies still out for complaint id, or in the whole register for id 0.
-func copiesOut(q querier, id int64) ([]CopiesOut, error) {
-	narrow, args := sharesOfEndedConsents, []any{}
+// copiesOut reads the copies still out for complaint id, or in the whole register for id 0:
+// there, of the files that ended on or after since (any day for zero), as Vandaag asks them
+// back for 90 days after a file ended (copiesListedDays) and the retention list wants all.
+func copiesOut(q querier, id int64, since Date) ([]CopiesOut, error) {
+	narrow, args := sharesDueBack, []any{since}
 	if id != 0 {
 		narrow, args = sharesOfComplaint, []any{id}
+	} else if since.IsZero() {
+		narrow, args = "1", nil
 	}
 	return collect(q, func(o *CopiesOut) []any {
 		return []any{&o.ComplaintID, &o.Reference, &o.Complainant, &o.Organisation, &o.Anonymous, &o.ExpertID, &o.Expert,
-			&o.ShareID, &o.SharedOn, &o.WithdrawnOn}
-	}, fmt.Sprintf(copiesOutSQL, consentEndedSQL, narrow), args...)
+			&o.ShareID, &o.SharedOn, &o.WithdrawnOn, &o.EndedOn}
+	}, fmt.Sprintf(copiesOutSQL, consentEndedSQL, fileEndedSQL, narrow), args...)
 }
 
+// copiesListedDays is how long after a file ended Vandaag asks for the copies still out with
+// an expert, as for the confirmation of a withdrawal (withdrawalListedDays): the files of the
+// years before the app asked for them do not fill it. The file itself asks until recorded.
+const copiesListedDays = 90
+
 // CopiesItems are the action items of copies still out: "Vraag <expert> de kopieën terug te
-// geven of te vernietigen", due the short term (ack_days) after the withdrawal.
+// geven of te vernietigen", due the short term (ack_days) after they became due back.
 func CopiesItems(out []CopiesOut, today Date, s Settings) []ActionItem {
 	var items []ActionItem
 	for _, o := range out {
-		due := ShortTermDue(o.WithdrawnOn, s)
+		due := ShortTermDue(o.EndedOn, s)
 		items = append(items, ActionItem{ComplaintID: o.ComplaintID, Reference: o.Reference, Complainant: o.Complainant,
 			Organisation: o.Organisation, Anonymous: o.Anonymous, Detail: o.Expert, Kind: ItemReturnCopies,
 			Label: fmt.Sprintf("Vraag %s de kopieën terug te geven of te vernietigen", o.Expert), DueOn: due, DaysLeft: today.DaysUntil(due),
-			Warning: WarningFor(o.WithdrawnOn, due, today, s.WarningDays())})
+			Warning: WarningFor(o.EndedOn, due, today, s.WarningDays())})
 	}
 	return items
 }
 
 // CopiesReturned records that an expert returned the copies of a complaint's documents, or
-// confirmed they were destroyed, after the consent they were shared under was withdrawn.
+// confirmed they were destroyed, once they were due back (see CopiesOut).
 type CopiesReturned struct {
 	ExpertID  int64  `json:"expert_id"`
 	Expert    string `json:"expert"`
@@ -95,7 +116,7 @@ type CopiesReturned struct {
 
 // RecordCopiesReturned records, as an event of the complaint (copies_returned), that the expert
 // returned or destroyed the copies still out with them. It is refused when that expert holds
-// no copies after a withdrawal, and for a day before their latest share or in the future. A
+// no copies due back, and for a day before their latest share or in the future. A
 // closed, withdrawn or anonymised file still takes it: the copies come back after the
 // complaint ended, and after its personal data were removed.
 func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
@@ -107,7 +128,7 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 		if r.Expert, err = expertName(tx, r.ExpertID); err != nil {
 			return err
 		}
-		out, err := copiesOut(tx, comp.ID)
+		out, err := copiesOut(tx, comp.ID, Date{})
 		if err != nil {
 			return err
 		}
@@ -118,7 +139,7 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 			}
 		}
 		if held == nil {
-			return conflict("%s heeft bij klacht %s geen kopieën meer die terug moeten: er zijn geen stukken gedeeld onder een ingetrokken toestemming, of de teruggave is al vastgelegd", r.Expert, ref)
+			return conflict("%s heeft bij klacht %s geen kopieën die terug moeten: de toestemming loopt nog en het dossier is niet gesloten, of de teruggave is al vastgelegd", r.Expert, ref)
 		}
 		if err := checkDayAfter("on", &r.On, held.SharedOn, Msg("het delen van de stukken"), tx.today()); err != nil {
 			return err
@@ -128,10 +149,10 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 	})
 }
 
-// CopiesOut lists the experts that still hold copies of complaint ref's documents after a
-// withdrawal of consent.
+// CopiesOut lists the experts that still hold copies of complaint ref's documents that are
+// due back (see CopiesOut).
 func (s *Store) CopiesOut(ref string) ([]CopiesOut, error) {
-	return ofComplaint(s, ref, copiesOut)
+	return ofComplaint(s, ref, func(q querier, id int64) ([]CopiesOut, error) { return copiesOut(q, id, Date{}) })
 }
 
 // CopiesBack says, for the file's experts tab, each time an expert returned or destroyed the

@@ -178,3 +178,67 @@ func settingsOf(t *testing.T, s *Store) Settings {
 	must(t, err)
 	return set
 }
+
+// TestCopiesComeBackWhenTheFileEnds: the expert's confidentiality statement promises the
+// return or destruction of the copies once the advice is given, so closing the file asks for
+// them (consent still in force): in the file until recorded, in Vandaag for 90 days after the
+// file ended. Reopening the file takes the request away again. Regression: at closing the file
+// said nothing was left, with the copies still out.
+func TestCopiesComeBackWhenTheFileEnds(t *testing.T) {
+	s := openStore(t, "2026-02-20")
+	ref := reach(t, s, StatusAcknowledged)
+	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+	must(t, err)
+	expert := anExpert(t, s)
+	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
+	must(t, err)
+	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
+	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
+	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{att}})
+	must(t, err)
+	returnItems := func(today string) (vandaag, file int) {
+		t.Helper()
+		setToday(s, today)
+		_, all, err := s.Overview()
+		must(t, err)
+		f, err := s.File(ref)
+		must(t, err)
+		for _, it := range all {
+			vandaag += map[bool]int{true: 1}[it.Kind == ItemReturnCopies]
+		}
+		for _, it := range f.Items {
+			file += map[bool]int{true: 1}[it.Kind == ItemReturnCopies]
+		}
+		return vandaag, file
+	}
+	if v, f := returnItems("2026-02-25"); v != 0 || f != 0 {
+		t.Fatalf("while the file runs: Vandaag %d, file %d", v, f)
+	}
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "uitgelegd", NoHearingReason: "niet van toepassing in deze test"}))
+	sendLetter(t, s, ref, LetterOutcome, Date{}, DeliveryPost)
+	must(t, s.CloseComplaint(ref))
+	out, err := s.CopiesOut(ref)
+	must(t, err)
+	if len(out) != 1 || out[0].ExpertID != expert || out[0].EndedOn != day("2026-02-25") || !out[0].WithdrawnOn.IsZero() {
+		t.Fatalf("copies out after closing: %+v", out)
+	}
+	if v, f := returnItems("2026-03-02"); v != 1 || f != 1 {
+		t.Errorf("after closing: Vandaag %d, file %d; want 1 each", v, f)
+	}
+	if v, f := returnItems("2026-05-26"); v != 1 || f != 1 {
+		t.Errorf("90 days after closing: Vandaag %d, file %d; want 1 each", v, f)
+	}
+	if v, f := returnItems("2026-05-27"); v != 0 || f != 1 {
+		t.Errorf("91 days after closing: Vandaag %d, file %d; want 0 and 1", v, f)
+	}
+	must(t, s.Reopen(ref, "Klager heeft nieuwe stukken gestuurd."))
+	if v, f := returnItems("2026-05-27"); v != 0 || f != 0 {
+		t.Errorf("reopened: Vandaag %d, file %d; want none", v, f)
+	}
+	must(t, s.CloseComplaint(ref))
+	must(t, s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert, Destroyed: true}))
+	if v, f := returnItems("2026-05-27"); v != 0 || f != 0 {
+		t.Errorf("once recorded: Vandaag %d, file %d; want none", v, f)
+	}
+	mustVerify(t, s)
+}

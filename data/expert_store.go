@@ -216,7 +216,7 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 			return err
 		}
 		// The experts who hold copies now, to be asked to return or destroy them (CopiesOut).
-		out, err := copiesOut(tx, comp.ID)
+		out, err := copiesOut(tx, comp.ID, Date{})
 		if err != nil {
 			return err
 		}

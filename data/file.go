@@ -21,8 +21,8 @@ type File struct {
 	Letters     []Letter
 	Measures    []Measure // the measures against recurrence linked to it
 	Events      []Event
-	// CopiesOut are the experts who still hold copies after consent was withdrawn; each has its
-	// action item among Items.
+	// CopiesOut are the experts who still hold copies that are due back (consent ended, or the
+	// file ended); each has its action item among Items.
 	CopiesOut []CopiesOut
 	Settings  Settings // the practice's settings in the same snapshot, which the file's rules read
 }
@@ -56,7 +56,7 @@ func readFile(q querier, ref string, today Date) (*File, error) {
 	if err := f.read(q); err != nil {
 		return nil, err
 	}
-	if f.CopiesOut, err = copiesOut(q, f.ID); err != nil {
+	if f.CopiesOut, err = copiesOut(q, f.ID, Date{}); err != nil {
 		return nil, err
 	}
 	f.Items = append(f.Items, CopiesItems(f.CopiesOut, today, set)...)

@@ -201,3 +201,57 @@ func TestExpertStepsChooseTheLikelyExpert(t *testing.T) {
 		t.Errorf("link a measure: %q chosen, want none", got)
 	}
 }
+
+// TestClosedFileAsksForTheCopies: a closed file whose expert still holds copies says so on the
+// experts tab, with the day it ended, and offers "Kopieën terug of vernietigd…" (it said
+// nothing was left to do).
+func TestClosedFileAsksForTheCopies(t *testing.T) {
+	m, s := newApp(t)
+	ref := addComplaint(t, s, "Hanna Jansen")
+	expert, err := s.SaveExpert(data.Expert{Name: "Marieke Smits", Email: "m.smits@advies.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []func() error{
+		func() error { return s.Acknowledge(ref, data.Date{}, data.DeliveryEmail, "Ontvangst bevestigd.") },
+		func() error {
+			_, err := s.SaveLetter(ref, data.LetterConfidentiality, "nl", []byte("%PDF-1.4 verklaring"), expert)
+			return err
+		},
+		func() error { return s.RecordStatement(ref, expert, data.DateOf(day)) },
+		func() error { return s.GiveConsent(ref, data.Consent{How: "schriftelijk", Documents: data.Documents{All: true}}) },
+		func() error {
+			att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
+			if err == nil {
+				_, err = s.ShareDocuments(ref, data.Share{ExpertID: expert, Attachments: []int64{att}})
+			}
+			return err
+		},
+		func() error {
+			return s.Resolve(ref, data.Resolution{Verdict: data.VerdictUnfounded, Outcome: "uitgelegd", NoHearingReason: "niet van toepassing"})
+		},
+		func() error {
+			l, err := s.SaveLetter(ref, data.LetterOutcome, "nl", []byte("%PDF-1.4 uitkomst"), 0)
+			if err != nil {
+				return err
+			}
+			return s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
+		},
+		func() error { return s.CloseComplaint(ref) },
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	if !slices.ContainsFunc(cf.lists.expertRows, func(r string) bool {
+		return strings.HasPrefix(r, "Marieke Smits heeft nog kopieën, en het dossier is afgesloten (")
+	}) {
+		t.Errorf("the experts tab of the closed file:\n%s", strings.Join(cf.lists.expertRows, "\n"))
+	}
+	if cf.lists.copiesReturned.Hidden || cf.lists.copiesReturned.Disabled() {
+		t.Error("Kopieën terug of vernietigd… is not offered on the closed file")
+	}
+}

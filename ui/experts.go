@@ -384,8 +384,13 @@ func expertRows(f *data.File) []string {
 		rows = append(rows, say(back))
 	}
 	for _, o := range f.CopiesOut {
-		rows = append(rows, lang.L("{{.Expert}} still holds copies without consent (withdrawn {{.On}}): ask for them back or to destroy them",
-			map[string]any{"Expert": o.Expert, "On": shortDate(o.WithdrawnOn)}))
+		row := lang.L("{{.Expert}} still holds copies without consent (withdrawn {{.On}}): ask for them back or to destroy them",
+			map[string]any{"Expert": o.Expert, "On": shortDate(o.WithdrawnOn)})
+		if o.WithdrawnOn.IsZero() { // the file ended: the statement promises them back once the advice is given
+			row = lang.L("{{.Expert}} still holds copies, and the file has ended ({{.On}}): ask for them back or to destroy them, as the confidentiality statement promises",
+				map[string]any{"Expert": o.Expert, "On": shortDate(o.EndedOn)})
+		}
+		rows = append(rows, row)
 	}
 	return rows
 }

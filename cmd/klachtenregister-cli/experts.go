@@ -203,18 +203,22 @@ func endedConsent(c *call, done string, step func(s *data.Store, ref string) err
 	return err
 }
 
-// printCopiesOut names the experts who hold copies of complaint ref's documents without
-// consent, and what to do, with also added to the request (after an erasure: to tell them of
-// it). Nothing when there are none.
+// printCopiesOut names the experts who hold copies of complaint ref's documents that are due
+// back (consent ended, or the file ended), and what to do, with also added to the request
+// (after an erasure: to tell them of it). Nothing when there are none.
 func printCopiesOut(w io.Writer, ref string, out []data.CopiesOut, also string) {
 	if len(out) == 0 {
 		return
 	}
 	fmt.Fprintln(w, "Kopieën van stukken van deze klacht zijn gedeeld met:")
+	why := "Nu het dossier is afgesloten, horen zij die terug te geven of te vernietigen, zoals hun geheimhoudingsverklaring belooft"
 	for _, o := range out {
 		fmt.Fprintf(w, "  %s (deskundige %d, laatst gedeeld op %s)\n", o.Expert, o.ExpertID, o.SharedOn)
+		if !o.WithdrawnOn.IsZero() {
+			why = "Zonder toestemming mogen zij die niet houden"
+		}
 	}
-	fmt.Fprintf(w, "Zonder toestemming mogen zij die niet houden: vraag hen de kopieën terug te geven of te vernietigen%s. Leg de teruggave of vernietiging vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd); tot dan staat het bij 'deadlines'.\n", also, ref)
+	fmt.Fprintf(w, "%s: vraag hen de kopieën terug te geven of te vernietigen%s. Leg de teruggave of vernietiging vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd); tot dan staat het bij 'deadlines'.\n", why, also, ref)
 }
 
 // copiesReturnedCommand records that an expert returned, or destroyed, the copies shared under

@@ -98,7 +98,7 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 	if out := ok(t, db, "deadlines"); !strings.Contains(out, "Vraag drs. H. Verhoef de kopieën terug te geven of te vernietigen") {
 		t.Errorf("deadlines after the refusal: %q", out)
 	}
-	refusedUnchanged(t, db, "geen kopieën meer die terug moeten", "copies-returned", ref, "--expert", "2")
+	refusedUnchanged(t, db, "geen kopieën die terug moeten", "copies-returned", ref, "--expert", "2")
 	ok(t, db, "copies-returned", ref, "--expert", "1", "--destroyed")
 	if out := ok(t, db, "deadlines"); strings.Contains(out, "kopieën") {
 		t.Errorf("deadlines after copies-returned: %q", out)

@@ -109,21 +109,29 @@ func resolveCommand(fs *flag.FlagSet) func(c *call) error {
 	}
 }
 
-// closeCommand closes a file and then names the letters made for it but never marked sent,
-// as the app's confirmation does: a closed file takes no changes until it is reopened.
+// closeCommand closes a file and then names the experts who still hold copies of its documents
+// and the letters made for it but never marked sent, as the app's confirmation does: a closed
+// file takes no changes until it is reopened.
 func closeCommand(fs *flag.FlagSet) func(c *call) error {
 	return func(c *call) error {
 		var unsent []data.Letter
-		if err := stepDone(c, "dossier gesloten", func(s *data.Store, ref string) error {
-			f, err := s.File(ref)
+		var copies []data.CopiesOut
+		var ref string
+		if err := stepDone(c, "dossier gesloten", func(s *data.Store, r string) error {
+			f, err := s.File(r)
 			if err != nil {
 				return err
 			}
-			unsent = f.UnsentLetters()
-			return s.CloseComplaint(ref)
+			unsent, ref = f.UnsentLetters(), r
+			if err := s.CloseComplaint(r); err != nil {
+				return err
+			}
+			copies, err = s.CopiesOut(r)
+			return err
 		}); err != nil {
 			return err
 		}
+		printCopiesOut(c.stdout, ref, copies, "")
 		if len(unsent) > 0 {
 			names := make([]string, len(unsent))
 			for i, l := range unsent {
