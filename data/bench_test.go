@@ -416,13 +416,18 @@ func BenchmarkOverview(b *testing.B) {
 				return err
 			}
 			// The copies an expert still holds after the consent they were shared under was
-			// withdrawn (refusals after a consent: none in the demo), not yet returned.
+			// withdrawn (refusals after a consent: none in the demo), or of a file that ended in the
+			// last 90 days, not yet returned.
 			_, err := drain(tx, `SELECT sh.complaint_id, c.reference, c.complainant_name, sh.expert_id, x.name, max(sh.id), max(sh.shared_on),
-			max(cs.withdrawn_on) FROM shares sh JOIN consents cs ON cs.id = sh.consent_id JOIN experts x ON x.id = sh.expert_id
+			max(cs.withdrawn_on), max(coalesce(c.closed_on, c.withdrawn_on))
+			FROM shares sh JOIN consents cs ON cs.id = sh.consent_id JOIN experts x ON x.id = sh.expert_id
 			JOIN complaints c ON c.id = sh.complaint_id AND c.anonymised_on IS NULL
-			WHERE sh.complaint_id IN (SELECT complaint_id FROM consents WHERE withdrawn_on IS NOT NULL)
-			AND cs.withdrawn_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.complaint_id = sh.complaint_id
-			AND e.kind = 'copies_returned') GROUP BY sh.complaint_id, sh.expert_id`)
+			WHERE (sh.complaint_id IN (SELECT complaint_id FROM consents WHERE withdrawn_on IS NOT NULL)
+				OR sh.complaint_id IN (SELECT id FROM complaints INDEXED BY complaints_retention WHERE status IN ('closed', 'withdrawn')
+				AND anonymised_on IS NULL AND coalesce(closed_on, withdrawn_on, resolved_on, received_on) >= ?))
+			AND (cs.withdrawn_on IS NOT NULL OR c.closed_on IS NOT NULL OR c.withdrawn_on IS NOT NULL)
+			AND NOT EXISTS (SELECT 1 FROM events e WHERE e.complaint_id = sh.complaint_id
+			AND e.kind = 'copies_returned') GROUP BY sh.complaint_id, sh.expert_id`, datatest.BenchToday.AddDays(-90))
 			if err != nil {
 				return err
 			}
@@ -484,11 +489,12 @@ func BenchmarkFile(b *testing.B) {
 				`SELECT m.*, r.label, (SELECT group_concat(c.reference) FROM complaint_measures l JOIN complaints c ON c.id = l.complaint_id
 				WHERE l.measure_id = m.id) FROM complaint_measures cm JOIN measures m ON m.id = cm.measure_id
 				JOIN root_causes r ON r.code = m.root_cause WHERE cm.complaint_id = ? ORDER BY m.id`,
-				// The copies an expert still holds after the consent they were shared under ended.
+				// The copies an expert still holds after the consent they were shared under ended,
+				// or the file did.
 				`SELECT * FROM (SELECT sh.expert_id, x.name, max(sh.id) AS share_id, max(sh.shared_on),
-					max(coalesce(cs.withdrawn_on, (SELECT min(r.given_on) FROM consents r WHERE r.complaint_id = cs.complaint_id AND r.refused
-						AND (r.given_on > cs.given_on OR r.given_on = cs.given_on AND r.id > cs.id)))) AS ended
-				FROM shares sh JOIN consents cs ON cs.id = sh.consent_id JOIN experts x ON x.id = sh.expert_id
+					coalesce(max(coalesce(cs.withdrawn_on, (SELECT min(r.given_on) FROM consents r WHERE r.complaint_id = cs.complaint_id AND r.refused
+						AND (r.given_on > cs.given_on OR r.given_on = cs.given_on AND r.id > cs.id)))), max(coalesce(fc.closed_on, fc.withdrawn_on))) AS ended
+				FROM shares sh JOIN consents cs ON cs.id = sh.consent_id JOIN experts x ON x.id = sh.expert_id JOIN complaints fc ON fc.id = sh.complaint_id
 				WHERE sh.complaint_id = ?1 GROUP BY sh.expert_id) o
 				WHERE ended IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e JOIN event_payloads p ON p.event_id = e.id
 					WHERE e.complaint_id = ?1 AND e.kind = 'copies_returned'

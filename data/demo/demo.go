@@ -16,7 +16,7 @@ import (
 
 // Revision changes whenever Fill makes a different register from the same count, seed and
 // day, so registers cached by count, seed and revision (the benchmarks') are made again.
-const Revision = 6
+const Revision = 7
 
 // MaxCount is the largest demo register Fill makes.
 const MaxCount = 100_000
@@ -92,8 +92,9 @@ type step struct {
 // complaint is one demo complaint while it is being made: its reference is known once it
 // is registered.
 type complaint struct {
-	ref   string
-	ackID int64 // the acknowledgement letter sent, which the expert gets to see
+	ref    string
+	ackID  int64 // the acknowledgement letter sent, which the expert gets to see
+	shared bool  // documents go to the expert, who returns them once the file has ended
 }
 
 // measure is the latest measure of a topic: open until carried out.

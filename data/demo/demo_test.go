@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -284,7 +285,7 @@ func TestOverviewMatchesRegister(t *testing.T) {
 					}
 				}
 				for _, it := range items {
-					if it.ComplaintID != 0 {
+					if it.ComplaintID != 0 && it.Kind != data.ItemReturnCopies { // read from the shares, not the rows (below)
 						got, kinds[it.Kind] = append(got, it), true
 					}
 				}
@@ -310,12 +311,25 @@ func TestOverviewMatchesRegister(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				copiesAsked := map[string]int{} // Vandaag's requests for copies still out, per file
+				for _, it := range items {
+					if it.Kind == data.ItemReturnCopies {
+						copiesAsked[it.Reference]++
+					}
+				}
 				for _, l := range all {
 					f, err := s.File(l.Reference)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if !reflect.DeepEqual(l.Items, f.Items) || l.Warning != f.Warning || !reflect.DeepEqual(l.Breached, f.Breached) {
+					// The copies still out come from the shares, which the file reads and the
+					// register's rows do not; Vandaag asks for those of files ended lately.
+					fileItems := slices.DeleteFunc(slices.Clone(f.Items), func(it data.ActionItem) bool { return it.Kind == data.ItemReturnCopies })
+					if n := len(f.Items) - len(fileItems); n != copiesAsked[l.Reference] {
+						t.Errorf("%s: its file asks %d experts for copies, Vandaag %d", l.Reference, n, copiesAsked[l.Reference])
+					}
+					sameItems := len(l.Items) == 0 && len(fileItems) == 0 || reflect.DeepEqual(l.Items, fileItems)
+					if !sameItems || l.Warning != data.WorstWarning(fileItems) || !reflect.DeepEqual(l.Breached, f.Breached) {
 						t.Errorf("%s (%s) in the register: %v, %s, %v; in its file: %v, %s, %v", l.Reference, l.Status,
 							l.Items, l.Warning, l.Breached, f.Items, f.Warning, f.Breached)
 					}

@@ -144,6 +144,12 @@ func (p *plan) formal(l *life, t int, filed data.Date, f fate) {
 	}
 	l.letter(1+rng.IntN(3), data.LetterOutcome)
 	l.then(rng.IntN(4), func(s *data.Store) error { return s.CloseComplaint(ref()) })
+	if l.c.shared { // the expert returns or destroys the copies once the file has ended, as they promised
+		destroyed := rng.IntN(2) == 0
+		l.then(2+rng.IntN(8), func(s *data.Store) error {
+			return s.RecordCopiesReturned(ref(), data.CopiesReturned{ExpertID: p.expertID, Destroyed: destroyed})
+		})
+	}
 }
 
 // hearing plans the hearing of the complainant and, when the complaint names a person, of that
@@ -183,6 +189,7 @@ func (p *plan) extend(l *life, due data.Date, f fate) {
 			return s.GiveConsent(ref(), data.Consent{How: "schriftelijk (getekend formulier)", Documents: data.Documents{All: true}})
 		})
 		l.then(1, func(s *data.Store) error { return p.shareWithExpert(s, ref(), l.c.ackID) })
+		l.c.shared = true
 	}
 	if d := l.day.DaysUntil(until) - 8; d > 0 {
 		l.day = l.day.AddDays(rng.IntN(d))
