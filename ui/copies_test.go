@@ -219,7 +219,9 @@ func TestClosedFileAsksForTheCopies(t *testing.T) {
 			return err
 		},
 		func() error { return s.RecordStatement(ref, expert, data.DateOf(day)) },
-		func() error { return s.GiveConsent(ref, data.Consent{How: "schriftelijk", Documents: data.Documents{All: true}}) },
+		func() error {
+			return s.GiveConsent(ref, data.Consent{How: "schriftelijk", Documents: data.Documents{All: true}})
+		},
 		func() error {
 			att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
 			if err == nil {
