@@ -309,3 +309,25 @@ func TestSamplesAreDatedAtTheirStep(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressLetterListsAnEarlierOneOnce: a progress letter after a second extension says the
+// date was moved before ("Eerder hebben wij u laten weten …") and does not list the first
+// progress letter among its contacts as well ("per brief op …"); a second letter about the
+// same extension, which says nothing of an earlier one, keeps it as a contact.
+func TestProgressLetterListsAnEarlierOneOnce(t *testing.T) {
+	in := sample(data.LetterProgress, "nl")
+	first := in.Extension
+	letter := data.Contact{ID: 41, On: first.On, Kind: data.ContactLetter, Party: data.PartyComplainant}
+	in.Contacts = append(in.Contacts, letter)
+	in.ProgressSent = []Sent{{Made: first.On, On: first.On, ContactID: letter.ID}}
+	said := "per brief op " + formatDate(first.On, "nl")
+	in.Date = first.On.AddDays(10)
+	if got := progressSoFar(&in); !strings.Contains(got, said) || earlier(&in) != "" {
+		t.Errorf("a second letter about the same extension: %q (earlier %q), want it to list %q", got, earlier(&in), said)
+	}
+	second := data.Extension{On: first.On.AddDays(20), PreviousDueOn: first.Until, Until: first.Until.AddDays(28), Reason: "De deskundige is ziek geworden."}
+	in.Extension, in.Extensions, in.Date = second, []data.Extension{first, second}, second.On
+	if got := progressSoFar(&in); strings.Contains(got, said) || earlier(&in) == "" {
+		t.Errorf("after a second extension: %q (earlier %q), want no %q", got, earlier(&in), said)
+	}
+}

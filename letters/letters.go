@@ -85,7 +85,10 @@ func renderOn(w io.Writer, in Input, blank func() *gofpdf.Fpdf) error {
 
 // Sent is a letter made and sent: it told what stood on the day it was made, and the
 // complainant knows it from the day it went out.
-type Sent struct{ Made, On data.Date }
+type Sent struct {
+	Made, On  data.Date
+	ContactID int64 // the contact moment its sending recorded
+}
 
 // stage refuses a letter the complaint's stage does not allow (data.LetterMakeRefusal,
 // data.ExpertLetterRefusal); a preview of a letter text in the settings is shown on the latest

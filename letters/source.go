@@ -62,7 +62,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	if err := notClosed(in.Kind, &in.Complaint); err != nil {
 		return in, err
 	}
-	in.Contacts = withoutToldLetters(f)
+	in.Contacts = withoutAcknowledgements(f)
 	in.Measures, in.ConsentAnswered = f.Measures, len(f.Consents) > 0
 	in.Consent, _ = f.ConsentState()
 	if in.Kind == data.LetterConsent {
@@ -76,7 +76,7 @@ func Prepare(src Source, r Request) (Input, error) {
 	}
 	for _, l := range f.Letters {
 		if l.Kind == data.LetterProgress && !l.SentOn.IsZero() {
-			in.ProgressSent = append(in.ProgressSent, Sent{Made: data.DateOf(l.CreatedAt.Local()), On: l.SentOn})
+			in.ProgressSent = append(in.ProgressSent, Sent{Made: data.DateOf(l.CreatedAt.Local()), On: l.SentOn, ContactID: l.ContactID})
 		}
 	}
 	if in.Documents == "" {
@@ -301,14 +301,12 @@ func formSentOn(f *data.File) data.Date {
 	return on
 }
 
-// withoutToldLetters leaves out the contact moments that record an acknowledgement or a
-// progress letter, which the progress letter already tells in words of their own: the
-// confirmation of receipt, and that the date was moved before. Listed as contact too, a
-// second progress letter said "Wij hebben contact met u gehad: per brief op …" of the first.
-func withoutToldLetters(f *data.File) []data.Contact {
+// withoutAcknowledgements leaves out the contact moments that record an acknowledgement
+// letter, which the progress letter already mentions as the confirmation of receipt.
+func withoutAcknowledgements(f *data.File) []data.Contact {
 	skip := map[int64]bool{}
 	for _, l := range f.Letters {
-		if l.Kind == data.LetterAcknowledgement || l.Kind == data.LetterProgress {
+		if l.Kind == data.LetterAcknowledgement {
 			skip[l.ContactID] = true
 		}
 	}

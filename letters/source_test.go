@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -356,21 +355,5 @@ func TestInformationLetterAsksTheOpenRequest(t *testing.T) {
 	}
 	if _, err := Preview(s, req, DefaultBody(data.LetterInformation, "nl")); err != nil {
 		t.Errorf("the preview is shown whatever the date: %v", err)
-	}
-}
-
-// TestProgressLetterTellsEarlierLettersOnce: the contacts a progress letter lists leave out
-// those that record the acknowledgement and an earlier progress letter, which it tells in
-// words of their own; other letters and contacts stay.
-func TestProgressLetterTellsEarlierLettersOnce(t *testing.T) {
-	f := &data.File{Letters: []data.Letter{{Kind: data.LetterAcknowledgement, ContactID: 1}, {Kind: data.LetterProgress, ContactID: 2},
-		{Kind: data.LetterConsent, ContactID: 3}, {Kind: data.LetterProgress}},
-		Contacts: []data.Contact{{ID: 1}, {ID: 2}, {ID: 3}, {ID: 4}}}
-	var ids []int64
-	for _, ct := range withoutToldLetters(f) {
-		ids = append(ids, ct.ID)
-	}
-	if !slices.Equal(ids, []int64{3, 4}) {
-		t.Errorf("contacts listed: %v, want 3 and 4", ids)
 	}
 }

@@ -319,8 +319,9 @@ func progressSoFar(in *Input) string {
 	// "Daarna" only when every contact came on a later day than the acknowledgement: a call on
 	// its day may have come before it (the call that asked for the formal procedure).
 	since := !in.Complaint.AcknowledgedOn.IsZero()
+	toldBefore := toldLetters(in)
 	for _, ct := range in.Contacts {
-		if ct.On.After(in.Date) || !withComplainant(ct) {
+		if ct.On.After(in.Date) || !withComplainant(ct) || toldBefore[ct.ID] {
 			continue
 		}
 		since = since && ct.On.After(in.Complaint.AcknowledgedOn)
@@ -335,6 +336,24 @@ func progressSoFar(in *Input) string {
 		parts = append(parts, t.expertAsked)
 	}
 	return strings.Join(parts, " ")
+}
+
+// toldLetters are the contact moments of the progress letters that told an earlier extension,
+// which the letter's "Eerder hebben wij u laten weten …" (earlier) already tells: listed as
+// contact too, a second progress letter said "Wij hebben contact met u gehad: per brief op …"
+// of the first. A progress letter about the latest extension stays a contact.
+func toldLetters(in *Input) map[int64]bool {
+	all := extensions(in)
+	if earlier(in) == "" || len(all) == 0 {
+		return nil
+	}
+	out := map[int64]bool{}
+	for _, sent := range in.ProgressSent {
+		if sent.ContactID != 0 && sent.Made.Before(all[len(all)-1].On) {
+			out[sent.ContactID] = true
+		}
+	}
+	return out
 }
 
 func onDate(d data.Date, lang string) string {
