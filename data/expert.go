@@ -280,6 +280,7 @@ func shareRefusal(c *Complaint, sh Share, signed Date, consent *Consent, names D
 type DocumentNames struct {
 	Letters     map[int64]Text
 	Attachments map[int64]string
+	notOffered  map[int64]bool // letters a consent may not name (Letter.Offered): unsent, or an expert's statement
 }
 
 // Names are the names of the file's letters and attachments, to describe a consent's or a

@@ -75,10 +75,11 @@ func (s *Store) Experts() ([]Expert, error) {
 // fileDocuments names the documents of complaint id, by id: letters as "ontvangstbevestiging,
 // versie 1", attachments by file name. They check that picked ids belong to the complaint.
 func fileDocuments(q querier, id int64) (DocumentNames, error) {
-	n := DocumentNames{Letters: map[int64]Text{}, Attachments: map[int64]string{}}
-	err := scanRows(q, func(l *Letter) []any { return []any{&l.ID, &l.Kind, &l.Version} }, func(l Letter) {
+	n := DocumentNames{Letters: map[int64]Text{}, Attachments: map[int64]string{}, notOffered: map[int64]bool{}}
+	err := scanRows(q, func(l *Letter) []any { return []any{&l.ID, &l.Kind, &l.Version, &l.SentOn} }, func(l Letter) {
 		n.Letters[l.ID] = letterName(l.Kind, l.Version)
-	}, `SELECT id, kind, version FROM letters WHERE complaint_id = ?`, id)
+		n.notOffered[l.ID] = !l.Offered()
+	}, `SELECT id, kind, version, sent_on FROM letters WHERE complaint_id = ?`, id)
 	if err != nil {
 		return n, err
 	}
@@ -88,11 +89,15 @@ func fileDocuments(q querier, id int64) (DocumentNames, error) {
 	return n, err
 }
 
-// checkPicked refuses a letter or attachment id that is not in complaint ref's file.
+// checkPicked refuses a letter or attachment id that is not in complaint ref's file, and a
+// letter the complainant did not receive (Letter.Offered), which the consent form does not offer.
 func checkPicked(ref string, d Documents, names DocumentNames) error {
 	for _, id := range d.Letters {
 		if _, ok := names.Letters[id]; !ok {
 			return notFound("brief %d hoort niet bij klacht %s; 'letters %s' toont de brieven met hun ID", id, ref, ref)
+		}
+		if names.notOffered[id] {
+			return invalid("letter", "brief %d (%s) heeft de klager niet gekregen: nog niet verstuurd, of de geheimhoudingsverklaring van een deskundige; kies de verstuurde brieven aan de klager of de bijlagen", id, names.Letters[id])
 		}
 	}
 	for _, id := range d.Attachments {

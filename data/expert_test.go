@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -347,4 +348,25 @@ func TestExpertTitlesAreProposedFromTheName(t *testing.T) {
 			t.Errorf("Validate(%q) = %+v (%v), want %+v", tc.in.Name, e, err, tc.want)
 		}
 	}
+}
+
+// TestConsentNamesOnlyLettersTheComplainantReceived: a consent or a share names the letters the
+// complainant received, as the consent form offers them (Letter.Offered); an unsent letter or
+// an expert's confidentiality statement is refused, with nothing changed (the CLI took them).
+func TestConsentNamesOnlyLettersTheComplainantReceived(t *testing.T) {
+	s := openStore(t, "2026-02-20")
+	ref := reach(t, s, StatusAcknowledged)
+	draft, err := s.SaveLetter(ref, LetterConsent, "nl", pdf("toestemming"), 0)
+	must(t, err)
+	expert := anExpert(t, s)
+	statement, err := s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
+	must(t, err)
+	must(t, s.MarkLetterSent(statement.ID, Date{}, DeliveryEmail))
+	for _, id := range []int64{draft.ID, statement.ID} {
+		refusedUnchanged(t, s, fmt.Sprintf("letter %d", id), ErrInvalid, func() error {
+			return s.GiveConsent(ref, Consent{How: "schriftelijk", Documents: Documents{Letters: []int64{id}}})
+		})
+	}
+	must(t, s.MarkLetterSent(draft.ID, Date{}, DeliveryPost))
+	must(t, s.GiveConsent(ref, Consent{How: "schriftelijk", Documents: Documents{Letters: []int64{draft.ID}}}))
 }
