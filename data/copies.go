@@ -54,39 +54,37 @@ const copiesOutSQL = `SELECT o.complaint_id, c.reference, c.complainant_name, c.
 		AND json_extract(p.payload, '$.expert_id') = o.expert_id AND json_extract(p.payload, '$.share_id') >= o.share_id)
 	ORDER BY c.reference, x.name`
 
-// copiesOutSQL's narrowing. Vandaag reads the copies out in the whole register, of the
-// complaints with a consent that ended and of the files that ended since a day, by the index
-// of the day a file ended (a file anonymised since, on request, its own file still names): working out
-// the end of every share's consent took 26 ms of Vandaag's 50 on the benchmark register
-// (7,256 shares), this takes a few. A file reads its own: that list is no help there (reading
-// it took 0.7 ms of the file's 1.6).
+// copiesOutSQL's narrowing: to the complaints with a consent that ended, as Vandaag reads the
+// copies out in the whole register (working out the end of every share's consent took 26 ms
+// of Vandaag's 50 on the benchmark register, 7,256 shares; this takes 2 ms); to every share, as
+// the retention list reads them; or to one complaint, as its file does (the list of complaints
+// with a consent that ended is no help there: reading it took 0.7 ms of the file's 1.6).
+// Vandaag leaves out the copies of a file that ended with its consent in force: finding those
+// among the files ended lately, and whether each expert returned them, took 46 ms of CPU on
+// the benchmark register, as the returns are events. The file asks for them, and closing it
+// says so.
 const (
-	sharesDueBack = `(sh.complaint_id IN (SELECT complaint_id FROM consents WHERE withdrawn_on IS NOT NULL OR refused)
-		OR sh.complaint_id IN (SELECT id FROM complaints INDEXED BY complaints_retention WHERE status IN ('closed', 'withdrawn')
-			AND anonymised_on IS NULL AND coalesce(closed_on, withdrawn_on, resolved_on, received_on) >= ?))`
-	sharesOfComplaint = "sh.complaint_id = ?"
+	sharesOfEndedConsents = "sh.complaint_id IN (SELECT complaint_id FROM consents WHERE withdrawn_on IS NOT NULL OR refused)"
+	sharesOfComplaint     = "sh.complaint_id = ?"
+	everyShare            = "1"
 )
 
-// copiesOut reads the copies still out for complaint id, or in the whole register for id 0:
-// there, of the files that ended on or after since (any day for zero), as Vandaag asks them
-// back for 90 days after a file ended (copiesListedDays) and the retention list wants all.
-func copiesOut(q querier, id int64, since Date) ([]CopiesOut, error) {
-	narrow, args := sharesDueBack, []any{since}
-	if id != 0 {
+// copiesOut reads the copies still out for complaint id; for id 0, of the consents that
+// ended in the whole register (Vandaag), or every copy still out when all is set (the
+// retention list).
+func copiesOut(q querier, id int64, all bool) ([]CopiesOut, error) {
+	narrow, args := sharesOfEndedConsents, []any{}
+	switch {
+	case id != 0:
 		narrow, args = sharesOfComplaint, []any{id}
-	} else if since.IsZero() {
-		narrow, args = "1", nil
+	case all:
+		narrow = everyShare
 	}
 	return collect(q, func(o *CopiesOut) []any {
 		return []any{&o.ComplaintID, &o.Reference, &o.Complainant, &o.Organisation, &o.Anonymous, &o.ExpertID, &o.Expert,
 			&o.ShareID, &o.SharedOn, &o.WithdrawnOn, &o.EndedOn}
 	}, fmt.Sprintf(copiesOutSQL, consentEndedSQL, fileEndedSQL, narrow), args...)
 }
-
-// copiesListedDays is how long after a file ended Vandaag asks for the copies still out with
-// an expert, as for the confirmation of a withdrawal (withdrawalListedDays): the files of the
-// years before the app asked for them do not fill it. The file itself asks until recorded.
-const copiesListedDays = 90
 
 // CopiesItems are the action items of copies still out: "Vraag <expert> de kopieën terug te
 // geven of te vernietigen", due the short term (ack_days) after they became due back.
@@ -128,7 +126,7 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 		if r.Expert, err = expertName(tx, r.ExpertID); err != nil {
 			return err
 		}
-		out, err := copiesOut(tx, comp.ID, Date{})
+		out, err := copiesOut(tx, comp.ID, false)
 		if err != nil {
 			return err
 		}
@@ -152,7 +150,7 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 // CopiesOut lists the experts that still hold copies of complaint ref's documents that are
 // due back (see CopiesOut).
 func (s *Store) CopiesOut(ref string) ([]CopiesOut, error) {
-	return ofComplaint(s, ref, func(q querier, id int64) ([]CopiesOut, error) { return copiesOut(q, id, Date{}) })
+	return ofComplaint(s, ref, func(q querier, id int64) ([]CopiesOut, error) { return copiesOut(q, id, false) })
 }
 
 // CopiesBack says, for the file's experts tab, each time an expert returned or destroyed the

@@ -229,19 +229,19 @@ func consentRefusal(ref string, c Consent) error {
 }
 
 // statementRefusal is the rule for recording a signed confidentiality statement: it answers
-// the statement letter for this complaint and expert, so it is signed on or after the day that
-// letter was made, and not in the future.
-func statementRefusal(ref, expert string, letterMade, signed, today Date) error {
+// the statement letter for this complaint and expert, so it is signed on or after the date that
+// letter carries (dated: zero while none was made), and not in the future.
+func statementRefusal(ref, expert string, dated, signed, today Date) error {
 	switch {
 	case signed.IsZero():
 		return invalid("signed", "vul de datum in waarop de deskundige de geheimhoudingsverklaring heeft ondertekend")
 	case signed.After(today):
 		return invalid("signed", "de datum van ondertekening (%s) ligt in de toekomst", signed)
-	case letterMade.IsZero():
+	case dated.IsZero():
 		return conflict("voor klacht %s is nog geen geheimhoudingsverklaring voor %s gemaakt; maak eerst die brief%s en leg daarna de ondertekening vast", ref, expert,
 			ForCLI(" (letter "+ref+" confidentiality --expert ID -o BESTAND.pdf)"))
-	case signed.Before(letterMade):
-		return invalid("signed", "de ondertekening (%s) ligt vóór de dag waarop de geheimhoudingsverklaring voor klacht %s is gemaakt (%s)", signed, ref, letterMade)
+	case signed.Before(dated):
+		return invalid("signed", "de ondertekening (%s) ligt vóór de datum van de geheimhoudingsverklaring voor klacht %s (%s)", signed, ref, dated)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package data
 import (
 	"database/sql"
 	"errors"
-	"time"
 )
 
 // SaveExpert adds an expert (ID 0) or updates one, for instance when the signed
@@ -221,7 +220,7 @@ func (s *Store) WithdrawConsent(ref string, on Date) error {
 			return err
 		}
 		// The experts who hold copies now, to be asked to return or destroy them (CopiesOut).
-		out, err := copiesOut(tx, comp.ID, Date{})
+		out, err := copiesOut(tx, comp.ID, false)
 		if err != nil {
 			return err
 		}
@@ -249,17 +248,16 @@ func (s *Store) RecordStatement(ref string, expertID int64, signed Date) error {
 		if st.ExpertName, err = expertName(tx, expertID); err != nil {
 			return err
 		}
-		var made Date
-		var at string
-		err = tx.QueryRow(`SELECT id, created_at FROM letters WHERE complaint_id = ? AND kind = ? AND expert_id = ?
-			ORDER BY version DESC LIMIT 1`, comp.ID, LetterConfidentiality, expertID).Scan(&st.LetterID, &at)
+		var dated Date // the statement's date: the expert signs it on or after it
+		l, err := scanLetter(tx.QueryRow(`SELECT `+letterSelect()+` FROM letters l JOIN complaints c ON c.id = l.complaint_id
+			WHERE l.complaint_id = ? AND l.kind = ? AND l.expert_id = ? ORDER BY l.version DESC LIMIT 1`, comp.ID, LetterConfidentiality, expertID))
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if at != "" {
-			made = madeOn(at)
+		if err == nil {
+			st.LetterID, dated = l.ID, l.DatedOn
 		}
-		if err := statementRefusal(ref, st.ExpertName, made, signed, tx.today()); err != nil {
+		if err := statementRefusal(ref, st.ExpertName, dated, signed, tx.today()); err != nil {
 			return err
 		}
 		res, err := tx.Exec(`INSERT INTO statements (complaint_id, expert_id, letter_id, signed_on) VALUES (?, ?, ?, ?)`,
@@ -372,11 +370,4 @@ func readDocuments(q querier, table, column string, row int64, all bool) (Docume
 		}
 	}, `SELECT coalesce(letter_id, 0), coalesce(attachment_id, 0) FROM `+table+` WHERE `+column+` = ? ORDER BY id`, row)
 	return d, err
-}
-
-// madeOn is the day a letter stored with created_at (RFC 3339, UTC) was made, in the
-// practice's zone.
-func madeOn(createdAt string) Date {
-	t, _ := time.Parse(time.RFC3339, createdAt)
-	return Today(t)
 }

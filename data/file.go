@@ -56,7 +56,7 @@ func readFile(q querier, ref string, today Date) (*File, error) {
 	if err := f.read(q); err != nil {
 		return nil, err
 	}
-	if f.CopiesOut, err = copiesOut(q, f.ID, Date{}); err != nil {
+	if f.CopiesOut, err = copiesOut(q, f.ID, false); err != nil {
 		return nil, err
 	}
 	f.Items = append(f.Items, CopiesItems(f.CopiesOut, today, set)...)

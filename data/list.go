@@ -501,7 +501,7 @@ func (s *Store) Overview() (OverviewCounts, []ActionItem, error) {
 		return OverviewCounts{}, nil, err
 	}
 	items = append(items, again...)
-	out, err := copiesOut(s.reads(), 0, today.AddDays(-copiesListedDays))
+	out, err := copiesOut(s.reads(), 0, false)
 	if err != nil {
 		return OverviewCounts{}, nil, err
 	}

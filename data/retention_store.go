@@ -26,7 +26,7 @@ func (s *Store) RetentionDue(today Date, closedBefore Date) ([]RetentionCase, er
 		if err != nil || len(out) == 0 {
 			return err
 		}
-		copies, err := copiesOut(q, 0, Date{})
+		copies, err := copiesOut(q, 0, true)
 		holders := map[string][]string{}
 		for _, c := range copies {
 			holders[c.Reference] = append(holders[c.Reference], c.Expert)

@@ -202,9 +202,9 @@ func TestExpertStepsChooseTheLikelyExpert(t *testing.T) {
 	}
 }
 
-// TestClosedFileAsksForTheCopies: a closed file whose expert still holds copies says so on the
-// experts tab, with the day it ended, and offers "Kopieën terug of vernietigd…" (it said
-// nothing was left to do).
+// TestClosedFileAsksForTheCopies: closing a file whose expert still holds copies says so, and
+// the closed file says so on the experts tab, with the day it ended, and offers "Kopieën terug
+// of vernietigd…" (it said nothing was left to do).
 func TestClosedFileAsksForTheCopies(t *testing.T) {
 	m, s := newApp(t)
 	ref := addComplaint(t, s, "Hanna Jansen")
@@ -239,7 +239,6 @@ func TestClosedFileAsksForTheCopies(t *testing.T) {
 			}
 			return s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
 		},
-		func() error { return s.CloseComplaint(ref) },
 	}
 	for i, step := range steps {
 		if err := step(); err != nil {
@@ -248,6 +247,19 @@ func TestClosedFileAsksForTheCopies(t *testing.T) {
 	}
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
+	cf.onClose() // closing says who still holds copies
+	for _, o := range test.LaidOutObjects(cf.win.Canvas().Overlays().Top()) {
+		if b, ok := asButton(o); ok && b.Text == "Ja" {
+			test.Tap(b)
+		}
+	}
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusClosed {
+		t.Fatalf("status after closing: %s", c.Status)
+	}
+	if text := overlayText(cf.win); !strings.Contains(text, "Er zijn nog kopieën van stukken uit dit dossier bij Marieke Smits.") {
+		t.Errorf("after closing the file says: %q", text)
+	}
 	if !slices.ContainsFunc(cf.lists.expertRows, func(r string) bool {
 		return strings.HasPrefix(r, "Marieke Smits heeft nog kopieën, en het dossier is afgesloten (")
 	}) {

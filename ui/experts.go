@@ -279,13 +279,13 @@ func (cf *complaintFile) statementSigned(expert int64) bool {
 	return false
 }
 
-// statementMade is the day the latest confidentiality statement for this complaint was made
+// statementMade is the date of the latest confidentiality statement for this complaint made
 // for the expert, zero when none was: the day from which they can sign it.
 func (cf *complaintFile) statementMade(expert int64) data.Date {
 	var made data.Date
 	for _, l := range cf.file.Letters {
 		if l.Kind == data.LetterConfidentiality && l.ExpertID == expert {
-			made = data.Today(l.CreatedAt)
+			made = l.DatedOn
 		}
 	}
 	return made
@@ -311,7 +311,7 @@ func (cf *complaintFile) onStatement() {
 			showLine(hint, "")
 			return
 		}
-		showLine(hint, lang.L("The confidentiality statement for this complaint was made on {{.On}}; the expert signs it on or after that day.",
+		showLine(hint, lang.L("The confidentiality statement for this complaint is dated {{.On}}; the expert signs it on or after that day.",
 			map[string]any{"On": shortDate(on)}))
 	}
 	who.OnChanged(who.Selected)

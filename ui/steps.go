@@ -566,10 +566,32 @@ func (cf *complaintFile) onClose() {
 	}
 	dialog.ShowConfirm(lang.L("Close the file"), text,
 		func(ok bool) {
-			if ok {
-				cf.do(func() error { return cf.store.CloseComplaint(cf.ref) })
+			if !ok {
+				return
 			}
+			if err := cf.store.CloseComplaint(cf.ref); err != nil {
+				cf.headerToTop()
+				showError(err, cf.win)
+				return
+			}
+			cf.changed()
+			cf.load(cf.askForCopies)
 		}, cf.win)
+}
+
+// askForCopies says, once the file is closed, which experts still hold copies of its
+// documents: their confidentiality statement promises them back once the advice is given, and
+// nothing else says so at that moment (Vandaag lists copies only after a consent ended).
+func (cf *complaintFile) askForCopies() {
+	if len(cf.file.CopiesOut) == 0 {
+		return
+	}
+	names := make([]string, len(cf.file.CopiesOut))
+	for i, o := range cf.file.CopiesOut {
+		names[i] = o.Expert
+	}
+	inform(lang.L("Close the file"), lang.L("Copies of documents of this file are still with {{.Experts}}. Ask for them back or to have them destroyed, as the confidentiality statement promises, and record it on the Experts tab (‘Copies returned or destroyed…’).",
+		map[string]any{"Experts": data.JoinAnd(names, lang.L("and"))}), cf.win)
 }
 
 // onReopen takes a closed file back to resolved for a correction, with the reason on record.
