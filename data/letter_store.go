@@ -227,7 +227,7 @@ func (s *Store) MarkLetterSent(id int64, on Date, via Delivery) error {
 			on = tx.today()
 		}
 		if on.Before(l.DatedOn) {
-			return invalid("on", "de %s (versie %d) is gedateerd %s en kan niet eerder zijn verstuurd; markeer hem op of na die dag als verstuurd, of maak de brief opnieuw met een eerdere datum", l.Kind, l.Version, l.DatedOn)
+			return invalid("on", "de %s (versie %d) is gedateerd %s en kan niet eerder zijn verstuurd; markeer de brief op of na die dag als verstuurd, of maak hem opnieuw met een eerdere datum", l.Kind, l.Version, l.DatedOn)
 		}
 		var contactID *int64 // NULL: no contact moment
 		// The withdrawal's confirmation goes to a file that takes no more contacts, and the

@@ -21,10 +21,11 @@ type FileDocument struct {
 // them, and by the number the register knows them by only where a name is not known or two
 // documents share it ("bijlage 3 (scan.pdf)"). By number alone, "brief 91" read to a
 // complainant who had two letters as ninety they never had.
-func distinct(docs []FileDocument, names []string, t *phrases) []string {
+// A sentence shows each as shown[i] ("de brief ‘…’ van 2 mei 2026"); a form, by its name.
+func distinct(docs []FileDocument, names, shown []string, t *phrases) []string {
 	out := make([]string, len(docs))
 	for i, d := range docs {
-		out[i] = names[i]
+		out[i] = shown[i]
 		if names[i] == "" || slices.Contains(names[:i], names[i]) || slices.Contains(names[i+1:], names[i]) {
 			label := t.attachmentNo
 			if d.Letter {
@@ -63,7 +64,7 @@ func consentChoices(in *Input) string {
 				names[i] = signersWords(in, d.Name)
 			}
 		}
-		for _, name := range distinct(in.FileDocuments, names, t) {
+		for _, name := range distinct(in.FileDocuments, names, names, t) {
 			lines = append(lines, "  [ ] "+name)
 		}
 	}

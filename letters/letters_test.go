@@ -1236,6 +1236,7 @@ func TestTitlesTypedWithTheInitials(t *testing.T) {
 		{"en", data.NameParts{Salutation: data.SalutationMrs, Initials: "dr. A.", Surname: "Bakker"}, "Dr. A.\u00a0Bakker", "Dear Dr Bakker,"},
 		{"en", data.NameParts{Salutation: data.SalutationMrs, Initials: "drs. M.", Surname: "el-Amrani"}, "Drs. M.\u00a0el-Amrani", "Dear Ms El-Amrani,"},
 		{"nl", data.NameParts{Salutation: data.SalutationMr, Initials: "Jan Peter", Surname: "Jansen"}, "De heer J.P.\u00a0Jansen", "Geachte heer Jansen,"},
+		{"en", data.NameParts{Salutation: data.SalutationMrs, Initials: "mr. P.", Surname: "de Wit"}, "Ms P.\u00a0de Wit", "Dear Ms De Wit,"}, // not "Mr. P. de Wit"
 	} {
 		p := person{name: "x", parts: tc.parts}
 		if got := p.nameLine(phrasebook[tc.lang]); got != tc.name {

@@ -66,6 +66,9 @@ func (p person) nameLine(t *phrases) string {
 		core = ini + nbsp + n.Surname
 	}
 	prefix := t.addressPrefix[n.Salutation]
+	if t.titleForPrefix && strings.EqualFold(title, "mr.") && prefix != "" {
+		title = "" // the Dutch lawyer's title reads as "Mr." in English: "Ms P. de Wit", as the salutation greets her
+	}
 	switch {
 	case title != "" && t.titleForPrefix:
 		core, prefix = data.CapitalSurname(title)+" "+core, ""

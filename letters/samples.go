@@ -103,9 +103,9 @@ func sampleCases(lang string) []sampleCase {
 		"factuur. Dat de jaarrekening later klaar was dan afgesproken, hebben wij u op 2 september wel laten weten, met de "+
 		"reden; op dat punt vinden wij uw klacht niet gegrond.",
 		"You are right on one point: we did not tell you in advance that extra hours were needed. We apologise for this. "+
-			"We will reduce the invoice by €475 and send you a new invoice within two weeks. That the annual accounts were "+
-			"ready later than agreed, we did tell you on 2 September, with the reason; on that point we do not consider "+
-			"your complaint well-founded.")
+			"We will reduce the invoice by €475 and send you a new invoice within two weeks. We did tell you on 2 September "+
+			"that the annual accounts would be ready later than agreed, and why; on that point we have not upheld your "+
+			"complaint.")
 	first := data.Extension{On: sampleDay("2026-10-30"), PreviousDueOn: sampleDay("2026-11-05"), Until: sampleDay("2026-12-07"),
 		Reason: pick("het advies van de deskundige is nog niet binnen", "the expert's advice has not come in yet")}
 	second := data.Extension{On: sampleDay("2026-12-03"), PreviousDueOn: sampleDay("2026-12-07"), Until: sampleDay("2027-01-04"),

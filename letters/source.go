@@ -169,26 +169,26 @@ func consented(f *data.File, d data.Documents, lang string) string {
 func inSentence(f *data.File, letters, attachments []int64, lang string) string {
 	t := phrasebook[lang]
 	var docs []FileDocument
-	var names []string
+	var names, shown []string // as the form names them, and as the sentence does
 	for _, id := range letters {
-		name := ""
+		name, show := "", ""
 		if i := slices.IndexFunc(f.Letters, func(l data.Letter) bool { return l.ID == id }); i >= 0 {
 			l := f.Letters[i]
-			name = fmt.Sprintf(t.theLetter, t.subjects[l.Kind])
+			name, show = letterName(l, lang), fmt.Sprintf(t.theLetter, t.subjects[l.Kind])
 			if !l.SentOn.IsZero() {
-				name = fmt.Sprintf(t.theLetterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
+				show = fmt.Sprintf(t.theLetterOf, t.subjects[l.Kind], formatDate(l.SentOn, lang))
 			}
 		}
-		docs, names = append(docs, FileDocument{Letter: true, ID: id}), append(names, name)
+		docs, names, shown = append(docs, FileDocument{Letter: true, ID: id}), append(names, name), append(shown, show)
 	}
 	for _, id := range attachments {
 		name := ""
-		if i := slices.IndexFunc(f.Attachments, func(a data.Attachment) bool { return a.ID == id }); i >= 0 && f.Attachments[i].Name != "" {
-			name = "‘" + f.Attachments[i].Name + "’"
+		if i := slices.IndexFunc(f.Attachments, func(a data.Attachment) bool { return a.ID == id }); i >= 0 {
+			name = f.Attachments[i].Name
 		}
-		docs, names = append(docs, FileDocument{ID: id}), append(names, name)
+		docs, names, shown = append(docs, FileDocument{ID: id}), append(names, name), append(shown, "‘"+name+"’")
 	}
-	return data.JoinAnd(distinct(docs, names, t), t.and)
+	return data.JoinAnd(distinct(docs, names, shown, t), t.and)
 }
 
 // letterName is a letter of the file as the complainant knows it: its subject line and, once

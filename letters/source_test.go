@@ -260,8 +260,8 @@ func TestConsentedDocumentsReadAsASentence(t *testing.T) {
 		Attachments: []data.Attachment{{ID: 3, Name: "klachtbrief.pdf"}, {ID: 5, Name: "scan.pdf"}, {ID: 6, Name: "scan.pdf"}}}
 	d := data.Documents{Letters: []int64{4}, Attachments: []int64{3, 5, 6, 9}}
 	for lang, want := range map[string]string{
-		"nl": "de brief ‘Ontvangstbevestiging van uw klacht’ van 8 oktober 2026, ‘klachtbrief.pdf’, bijlage 5 (‘scan.pdf’), bijlage 6 (‘scan.pdf’) en bijlage 9",
-		"en": "the letter ‘Acknowledgement of your complaint’ of 8 October 2026, ‘klachtbrief.pdf’, attachment 5 (‘scan.pdf’), attachment 6 (‘scan.pdf’) and attachment 9",
+		"nl": "de brief ‘Ontvangstbevestiging van uw klacht’ van 8 oktober 2026, ‘klachtbrief.pdf’, bijlage 5 (scan.pdf), bijlage 6 (scan.pdf) en bijlage 9",
+		"en": "the letter ‘Acknowledgement of your complaint’ of 8 October 2026, ‘klachtbrief.pdf’, attachment 5 (scan.pdf), attachment 6 (scan.pdf) and attachment 9",
 	} {
 		if got := consented(f, d, lang); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)

@@ -320,8 +320,11 @@ func (cf *complaintFile) confirmAttachment(uri fyne.URI, content []byte) {
 	if uri.Scheme() == "file" {
 		folder = filepath.Dir(uri.Path())
 	}
-	msg := lang.L("Add ‘{{.Name}}’ ({{.Size}} kB, from {{.Folder}}) to complaint {{.Ref}} as an attachment?",
-		map[string]any{"Name": uri.Name(), "Size": (len(content) + 1023) / 1024, "Folder": folder, "Ref": cf.ref})
+	v := map[string]any{"Name": uri.Name(), "Size": (len(content) + 1023) / 1024, "Folder": folder, "Ref": cf.ref}
+	msg := lang.L("Add ‘{{.Name}}’ ({{.Size}} kB, from {{.Folder}}) to complaint {{.Ref}} as an attachment?", v)
+	if folder == "" { // not a file of this computer's folders
+		msg = lang.L("Add ‘{{.Name}}’ ({{.Size}} kB) to complaint {{.Ref}} as an attachment?", v)
+	}
 	d := dialog.NewCustomConfirm(lang.L("Add attachment"), lang.L("Add"), lang.L("Cancel"), wrapped(msg), func(yes bool) {
 		if yes {
 			cf.do(func() error { _, err := cf.attachments.AddAttachment(cf.ref, uri.Name(), content); return err })
