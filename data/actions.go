@@ -305,6 +305,11 @@ func latest(a, b Date) Date {
 	return b
 }
 
+// UpdateDue reports whether the item is a routine progress update that is due soon or overdue:
+// only then does the complainant need news (Vandaag's count, the letter the file proposes);
+// right after a progress letter it was counted as needed at once.
+func (it ActionItem) UpdateDue() bool { return it.Kind == ItemProgressUpdate && it.Warning != WarningOK }
+
 // OverviewCounts are what the overview screen, its badge and the desktop notification show.
 type OverviewCounts struct {
 	Open                    int // complaints whose file is running: not closed or withdrawn (Status.Running)
@@ -334,8 +339,8 @@ func CountOverview(open int, items []ActionItem) OverviewCounts {
 			s.AwaitingAcknowledgement++
 		case ItemProgressLetter:
 			s.AwaitingProgress++
-		case ItemProgressUpdate: // the routine update counts once it is due soon: after a progress letter it was "needed" at once
-			if it.Warning != WarningOK {
+		case ItemProgressUpdate:
+			if it.UpdateDue() {
 				s.AwaitingProgress++
 			}
 		}

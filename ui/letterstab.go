@@ -264,7 +264,7 @@ func suggestedLetter(f *data.File) (data.LetterKind, bool) {
 		if k, ok := itemLetter[it.Kind]; ok {
 			return k, true
 		}
-		if it.Kind == data.ItemProgressUpdate && it.Warning != data.WarningOK { // once the progress letter went out, only when news is due again
+		if it.UpdateDue() { // once the progress letter went out, only when news is due again
 			return data.LetterProgress, true
 		}
 	}
