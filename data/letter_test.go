@@ -522,3 +522,25 @@ func TestLetterDatedAheadIsSentOnItsDate(t *testing.T) {
 	}
 	mustVerify(t, s)
 }
+
+// TestLetterMadeBeforeDatesCountsAsDatedTheDayItWasMade: a letter made before letters kept
+// their date (migration 21) counts as dated the day it was made: after the upgrade it is
+// marked sent that day, not the day before.
+func TestLetterMadeBeforeDatesCountsAsDatedTheDayItWasMade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	migrationsUpTo = 20
+	defer func() { migrationsUpTo = 0 }()
+	older := openAt(t, path, "2026-03-02")
+	ref := mustCreate(t, older, complaint("Çelik", "2026-03-02", true))
+	l, err := older.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0)
+	must(t, err)
+	must(t, older.Close())
+	migrationsUpTo = 0
+	s := openAt(t, path, "2026-03-02")
+	if got, _ := s.LatestLetter(ref, LetterAcknowledgement); got.DatedOn != day("2026-03-02") {
+		t.Errorf("after the upgrade the letter reads dated %s, want the day it was made", got.DatedOn)
+	}
+	refusedUnchanged(t, s, "sent before it was made", ErrInvalid, func() error { return s.MarkLetterSent(l.ID, day("2026-03-01"), DeliveryPost) })
+	must(t, s.MarkLetterSent(l.ID, day("2026-03-02"), DeliveryPost))
+	mustVerify(t, s)
+}
