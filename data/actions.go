@@ -308,7 +308,9 @@ func latest(a, b Date) Date {
 // UpdateDue reports whether the item is a routine progress update that is due soon or overdue:
 // only then does the complainant need news (Vandaag's count, the letter the file proposes);
 // right after a progress letter it was counted as needed at once.
-func (it ActionItem) UpdateDue() bool { return it.Kind == ItemProgressUpdate && it.Warning != WarningOK }
+func (it ActionItem) UpdateDue() bool {
+	return it.Kind == ItemProgressUpdate && it.Warning != WarningOK
+}
 
 // OverviewCounts are what the overview screen, its badge and the desktop notification show.
 type OverviewCounts struct {

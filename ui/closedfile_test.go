@@ -210,7 +210,7 @@ func TestStatementDialogReadsTheLetterMade(t *testing.T) {
 	}
 	cf.load(nil)
 	settle(m)
-	if got := hint(); strings.Contains(got, "Maak eerst") || !strings.Contains(got, "gemaakt op 30-11-2026") {
+	if got := hint(); strings.Contains(got, "Maak eerst") || !strings.Contains(got, "gedateerd 30-11-2026") {
 		t.Errorf("after the statement was made: %q", got)
 	}
 }

@@ -61,7 +61,7 @@ func TestExpertsConsentAndSharing(t *testing.T) {
 	refusedUnchanged(t, db, "geheimhoudingsverklaring", "share", ref, "--expert", "1", "--attachment", "1")
 	refusedUnchanged(t, db, "nog geen geheimhoudingsverklaring", "expert-statement", ref, "--expert", "1", "--signed", "2026-11-30")
 	ok(t, db, "letter", ref, "confidentiality", "--expert", "1", "-o", filepath.Join(dir, "verklaring.pdf")) // letter 2
-	refusedUnchanged(t, db, "vóór de dag waarop", "expert-statement", ref, "--expert", "1", "--signed", "2026-11-29")
+	refusedUnchanged(t, db, "vóór de datum van de geheimhoudingsverklaring", "expert-statement", ref, "--expert", "1", "--signed", "2026-11-29")
 	refusedUnchanged(t, db, "toekomst", "expert-statement", ref, "--expert", "1", "--signed", "2026-12-01")
 	refusedUnchanged(t, db, "nog geen geheimhoudingsverklaring", "expert-statement", ref, "--expert", "2", "--signed", "2026-11-30")
 	refusedUnchanged(t, db, "bestaat niet", "expert-statement", ref, "--expert", "9", "--signed", "2026-11-30")
