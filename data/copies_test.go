@@ -186,17 +186,7 @@ func settingsOf(t *testing.T, s *Store) Settings {
 // takes the request away again. Regression: at closing the file said nothing was left, with
 // the copies still out.
 func TestCopiesComeBackWhenTheFileEnds(t *testing.T) {
-	s := openStore(t, "2026-02-20")
-	ref := reach(t, s, StatusAcknowledged)
-	att, err := s.AddAttachment(ref, "klachtbrief.pdf", []byte("%PDF-1.4 klacht"))
-	must(t, err)
-	expert := anExpert(t, s)
-	_, err = s.SaveLetter(ref, LetterConfidentiality, "nl", pdf("verklaring"), expert)
-	must(t, err)
-	must(t, s.RecordStatement(ref, expert, day("2026-02-20")))
-	must(t, s.GiveConsent(ref, Consent{GivenOn: day("2026-02-20"), How: "schriftelijk", Documents: Documents{All: true}}))
-	_, err = s.ShareDocuments(ref, Share{ExpertID: expert, SharedOn: day("2026-02-20"), Attachments: []int64{att}})
-	must(t, err)
+	s, ref, expert := sharedOn20February(t)
 	returnItems := func(today string) (vandaag, file int) {
 		t.Helper()
 		setToday(s, today)
