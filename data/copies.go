@@ -21,10 +21,10 @@ type CopiesOut struct {
 	Anonymous    bool   `json:"-"`
 	ExpertID     int64  `json:"expert_id"`
 	Expert       string `json:"expert"`
-	ShareID      int64  `json:"share_id"`               // the latest share to this expert that is due back
-	SharedOn     Date   `json:"shared_on"`              // its day
-	WithdrawnOn  Date   `json:"withdrawn_on,omitempty"` // the day a consent they were shared under ended (withdrawn or refused), the latest; zero when none did
-	EndedOn      Date   `json:"ended_on"`               // the day they became due back: that, or else the day the file ended
+	ShareID      int64  `json:"share_id"`              // the latest share to this expert that is due back
+	SharedOn     Date   `json:"shared_on"`             // its day
+	WithdrawnOn  Date   `json:"withdrawn_on,omitzero"` // the day a consent they were shared under ended (withdrawn or refused), the latest; zero when none did
+	EndedOn      Date   `json:"ended_on"`              // the day they became due back: that, or else the day the file ended
 }
 
 // consentEndedSQL is the day the consent aliased cs ended: withdrawn, or refused by a later
@@ -36,15 +36,17 @@ const consentEndedSQL = `coalesce(cs.withdrawn_on, (SELECT min(r.given_on) FROM 
 // withdrawn; NULL while it runs.
 const fileEndedSQL = `coalesce(fc.closed_on, fc.withdrawn_on)`
 
-// copiesOutSQL reads CopiesOut: per complaint and expert the shares made under a consent that
-// ended since, or all shares once the file ended, unless a copies_returned event for that
-// expert covers the latest such share (its share_id). An anonymised file keeps them: the expert
-// still holds the copies of a person whose data the register no longer has, and the erasure
-// must reach them too (art. 19 AVG). Its %[3]s narrows the shares (copiesOut).
+// copiesOutSQL reads CopiesOut: per complaint and expert the latest share that is due back
+// (made under a consent that ended since, or any once the file ended: %[2]s, NULL where only
+// the consents count), with the days of that share (SQLite takes bare columns from the row of
+// the max), unless a copies_returned event for that expert covers it (its share_id): an ended
+// consent of copies returned before does not date a later share. An anonymised file keeps
+// them: the expert still holds the copies of a person whose data the register no longer has,
+// and the erasure must reach them too (art. 19 AVG). Its %[3]s narrows the shares (copiesOut).
 const copiesOutSQL = `SELECT o.complaint_id, c.reference, c.complainant_name, c.organisation, c.anonymous, o.expert_id, x.name,
 	o.share_id, o.shared_on, o.withdrawn_on, coalesce(o.withdrawn_on, o.file_ended)
-	FROM (SELECT sh.complaint_id, sh.expert_id, max(sh.id) AS share_id, max(sh.shared_on) AS shared_on, max(%[1]s) AS withdrawn_on,
-			max(%[2]s) AS file_ended
+	FROM (SELECT sh.complaint_id, sh.expert_id, max(sh.id) AS share_id, sh.shared_on AS shared_on, %[1]s AS withdrawn_on,
+			%[2]s AS file_ended
 		FROM shares sh JOIN consents cs ON cs.id = sh.consent_id JOIN complaints fc ON fc.id = sh.complaint_id
 		WHERE %[3]s AND (%[1]s IS NOT NULL OR %[2]s IS NOT NULL) GROUP BY sh.complaint_id, sh.expert_id) o
 	JOIN experts x ON x.id = o.expert_id
@@ -73,17 +75,17 @@ const (
 // ended in the whole register (Vandaag), or every copy still out when all is set (the
 // retention list).
 func copiesOut(q querier, id int64, all bool) ([]CopiesOut, error) {
-	narrow, args := sharesOfEndedConsents, []any{}
+	narrow, args, fileEnded := sharesOfEndedConsents, []any{}, "NULL" // Vandaag: the consents alone
 	switch {
 	case id != 0:
-		narrow, args = sharesOfComplaint, []any{id}
+		narrow, args, fileEnded = sharesOfComplaint, []any{id}, fileEndedSQL
 	case all:
-		narrow = everyShare
+		narrow, fileEnded = everyShare, fileEndedSQL
 	}
 	return collect(q, func(o *CopiesOut) []any {
 		return []any{&o.ComplaintID, &o.Reference, &o.Complainant, &o.Organisation, &o.Anonymous, &o.ExpertID, &o.Expert,
 			&o.ShareID, &o.SharedOn, &o.WithdrawnOn, &o.EndedOn}
-	}, fmt.Sprintf(copiesOutSQL, consentEndedSQL, fileEndedSQL, narrow), args...)
+	}, fmt.Sprintf(copiesOutSQL, consentEndedSQL, fileEnded, narrow), args...)
 }
 
 // CopiesItems are the action items of copies still out: "Vraag <expert> de kopieën terug te
@@ -137,7 +139,7 @@ func (s *Store) RecordCopiesReturned(ref string, r CopiesReturned) error {
 			}
 		}
 		if held == nil {
-			return conflict("%s heeft bij klacht %s geen kopieën die terug moeten: de toestemming loopt nog en het dossier is niet gesloten, of de teruggave is al vastgelegd", r.Expert, ref)
+			return conflict("%s heeft bij klacht %s geen kopieën die terug moeten: er is niets met deze deskundige gedeeld, de toestemming loopt nog en het dossier is niet afgesloten, of de teruggave is al vastgelegd", r.Expert, ref)
 		}
 		if err := checkDayAfter("on", &r.On, held.SharedOn, Msg("het delen van de stukken"), tx.today()); err != nil {
 			return err

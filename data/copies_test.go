@@ -233,3 +233,37 @@ func TestCopiesComeBackWhenTheFileEnds(t *testing.T) {
 	}
 	mustVerify(t, s)
 }
+
+// TestCopiesAfterAReturnedWithdrawalAreDatedByTheirOwnShare: copies returned after a consent
+// was withdrawn, then shared again under a new consent, are due back when the file closes,
+// dated by the close and not by the old withdrawal (they read "zonder toestemming (ingetrokken
+// 22-02)" and overdue at once); Vandaag, which asks for copies after a consent ended, does not
+// list them (it did, for a complaint that once had a consent withdrawn).
+func TestCopiesAfterAReturnedWithdrawalAreDatedByTheirOwnShare(t *testing.T) {
+	s, ref, expert := sharedOn20February(t)
+	setToday(s, "2026-02-22")
+	must(t, s.WithdrawConsent(ref, day("2026-02-22")))
+	must(t, s.RecordCopiesReturned(ref, CopiesReturned{ExpertID: expert, Destroyed: true}))
+	setToday(s, "2026-02-25")
+	must(t, s.GiveConsent(ref, Consent{How: "per e-mail", Documents: Documents{All: true}}))
+	att, err := s.AddAttachment(ref, "offerte.pdf", []byte("%PDF-1.4 offerte"))
+	must(t, err)
+	second, err := s.ShareDocuments(ref, Share{ExpertID: expert, Attachments: []int64{att}})
+	must(t, err)
+	must(t, s.Resolve(ref, Resolution{Verdict: VerdictUnfounded, Outcome: "uitgelegd", NoHearingReason: "niet van toepassing in deze test"}))
+	sendLetter(t, s, ref, LetterOutcome, Date{}, DeliveryPost)
+	setToday(s, "2026-03-02")
+	must(t, s.CloseComplaint(ref))
+	out, err := s.CopiesOut(ref)
+	must(t, err)
+	if len(out) != 1 || out[0].ShareID != second || !out[0].WithdrawnOn.IsZero() || out[0].EndedOn != day("2026-03-02") {
+		t.Errorf("copies out after closing: %+v; want share %d, due from the close on 2026-03-02", out, second)
+	}
+	_, items, err := s.Overview()
+	must(t, err)
+	for _, it := range items {
+		if it.Kind == ItemReturnCopies {
+			t.Errorf("Vandaag asks for the copies of a file that ended: %+v", it)
+		}
+	}
+}

@@ -531,7 +531,7 @@ func TestLetterMadeBeforeDatesCountsAsDatedTheDayItWasMade(t *testing.T) {
 	migrationsUpTo = 20
 	defer func() { migrationsUpTo = 0 }()
 	older := openAt(t, path, "2026-03-02")
-	ref := mustCreate(t, older, complaint("Çelik", "2026-03-02", true))
+	ref := mustCreate(t, older, complaint("Çelik", "2026-02-20", true)) // received before: only the letter's date refuses the 1st
 	l, err := older.SaveLetter(ref, LetterAcknowledgement, "nl", pdf("ontvangst"), 0)
 	must(t, err)
 	must(t, older.Close())

@@ -20,8 +20,9 @@ type RetentionCase struct {
 	DueOn      Date   `json:"due_on"`
 	Held       bool   `json:"held"` // under legal hold: listed, but Anonymise skips it
 	HoldReason string `json:"hold_reason"`
-	// CopiesWith are the experts who still hold copies of its documents without consent: they
-	// are to be told of the anonymising too (art. 19 AVG), and Vandaag keeps asking for them.
+	// CopiesWith are the experts who still hold copies of its documents that are due back
+	// (CopiesOut): they are to be told of the anonymising too (art. 19 AVG), and the file keeps
+	// asking for them.
 	CopiesWith []string `json:"copies_with,omitempty"`
 }
 

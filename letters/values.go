@@ -349,7 +349,7 @@ func toldLetters(in *Input) map[int64]bool {
 	}
 	out := map[int64]bool{}
 	for _, sent := range in.ProgressSent {
-		if sent.ContactID != 0 && sent.Made.Before(all[len(all)-1].On) {
+		if sent.ContactID != 0 && !sent.Made.Before(all[0].On) && sent.Made.Before(all[len(all)-1].On) {
 			out[sent.ContactID] = true
 		}
 	}

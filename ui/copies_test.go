@@ -55,8 +55,8 @@ func TestWithdrawnConsentAsksForTheCopiesBack(t *testing.T) {
 	// says so, and once erased the file and Vandaag still ask for them (it said that the
 	// reminder would go, and it went).
 	test.Tap(cf.privacy.erase)
-	if text := overlayText(cf.win); !strings.Contains(text, "Bij Dr. J. Smit liggen nog kopieën van stukken van deze klacht, zonder toestemming.") ||
-		!strings.Contains(text, "Vandaag blijft u eraan herinneren") {
+	if text := overlayText(cf.win); !strings.Contains(text, "Bij Dr. J. Smit liggen nog kopieën van stukken van deze klacht.") ||
+		!strings.Contains(text, "Het dossier blijft erom vragen") {
 		t.Errorf("the erase dialog says %q", text)
 	}
 	for _, it := range cf.dialogItems {
@@ -202,11 +202,10 @@ func TestExpertStepsChooseTheLikelyExpert(t *testing.T) {
 	}
 }
 
-// TestClosedFileAsksForTheCopies: closing a file whose expert still holds copies says so, and
-// the closed file says so on the experts tab, with the day it ended, and offers "Kopieën terug
-// of vernietigd…" (it said nothing was left to do).
-func TestClosedFileAsksForTheCopies(t *testing.T) {
-	m, s := newApp(t)
+// sharedWithAnExpert is a complaint of register s whose attachment went to the expert Marieke
+// Smits under the complainant's consent; decided, with its outcome letter sent, when decided.
+func sharedWithAnExpert(t *testing.T, s *data.Store, decided bool) string {
+	t.Helper()
 	ref := addComplaint(t, s, "Hanna Jansen")
 	expert, err := s.SaveExpert(data.Expert{Name: "Marieke Smits", Email: "m.smits@advies.example"})
 	if err != nil {
@@ -240,11 +239,23 @@ func TestClosedFileAsksForTheCopies(t *testing.T) {
 			return s.MarkLetterSent(l.ID, data.Date{}, data.DeliveryPost)
 		},
 	}
+	if !decided {
+		steps = steps[:len(steps)-2] // the decision and the outcome letter
+	}
 	for i, step := range steps {
 		if err := step(); err != nil {
 			t.Fatalf("step %d: %v", i, err)
 		}
 	}
+	return ref
+}
+
+// TestClosedFileAsksForTheCopies: closing a file whose expert still holds copies says so, and
+// the closed file says so on the experts tab, with the day it ended, and offers "Kopieën terug
+// of vernietigd…" (it said nothing was left to do).
+func TestClosedFileAsksForTheCopies(t *testing.T) {
+	m, s := newApp(t)
+	ref := sharedWithAnExpert(t, s, true)
 	cf := m.OpenComplaint(ref, "")
 	settle(m)
 	cf.onClose() // closing says who still holds copies
@@ -267,5 +278,23 @@ func TestClosedFileAsksForTheCopies(t *testing.T) {
 	}
 	if cf.lists.copiesReturned.Hidden || cf.lists.copiesReturned.Disabled() {
 		t.Error("Kopieën terug of vernietigd… is not offered on the closed file")
+	}
+}
+
+// TestWithdrawnFileAsksForTheCopies: withdrawing the complaint ends the file too, so it says
+// who still holds copies, as closing does.
+func TestWithdrawnFileAsksForTheCopies(t *testing.T) {
+	m, s := newApp(t)
+	ref := sharedWithAnExpert(t, s, false)
+	cf := m.OpenComplaint(ref, "")
+	settle(m)
+	cf.onWithdraw()
+	cf.dialog.Submit()
+	settle(m)
+	if c, _ := s.Complaint(ref); c.Status != data.StatusWithdrawn {
+		t.Fatalf("status after withdrawing: %s", c.Status)
+	}
+	if text := overlayText(cf.win); !strings.Contains(text, "Er zijn nog kopieën van stukken uit dit dossier bij Marieke Smits.") {
+		t.Errorf("after withdrawing the file says: %q", text)
 	}
 }

@@ -138,7 +138,7 @@ func (p *privacyTab) onErase() {
 	}
 	text := eraseWarning(cf.file.Items, open)
 	if out := cf.file.CopiesOut; len(out) > 0 { // the erasure must reach the expert too (art. 19 AVG)
-		text = lang.L("Copies of documents of this complaint are still with {{.Experts}}, without consent. Ask for them back or to be destroyed, and say that the complainant's data are being erased; Today keeps reminding you until you record that they were returned or destroyed.",
+		text = lang.L("Copies of documents of this complaint are still with {{.Experts}}. Ask for them back or to be destroyed, and say that the complainant's data are being erased; the file keeps asking until you record that they were returned or destroyed.",
 			map[string]any{"Experts": strings.Join(holders(out), ", ")}) + "\n\n" + text
 	}
 	warning := widget.NewLabel(text)

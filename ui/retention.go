@@ -249,8 +249,8 @@ func (r *retentionScreen) onAnonymise() {
 		}
 	}
 	if len(copies) > 0 {
-		msg += "\n\n" + lang.L("Copies of documents are still with an expert, without consent:") + "\n" + strings.Join(copies, "\n") +
-			"\n" + lang.L("Ask for them back or to be destroyed, and say that the complainant's data are erased; Today keeps reminding you until you record that.")
+		msg += "\n\n" + lang.L("Copies of documents are still with an expert:") + "\n" + strings.Join(copies, "\n") +
+			"\n" + lang.L("Ask for them back or to be destroyed, and say that the complainant's data are erased; the file keeps asking until you record that.")
 	}
 	d := dialog.NewConfirm(lang.L("Anonymise"), msg, func(yes bool) {
 		if yes {

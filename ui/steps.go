@@ -579,7 +579,7 @@ func (cf *complaintFile) onClose() {
 		}, cf.win)
 }
 
-// askForCopies says, once the file is closed, which experts still hold copies of its
+// askForCopies says, once the file is closed or withdrawn, which experts still hold copies of its
 // documents: their confidentiality statement promises them back once the advice is given, and
 // nothing else says so at that moment (Vandaag lists copies only after a consent ended).
 func (cf *complaintFile) askForCopies() {
@@ -607,7 +607,13 @@ func (cf *complaintFile) onWithdraw() {
 	cf.askKeeping(lang.L("Complaint withdrawn"), lang.L("Record"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Withdrawn on"), on),
 		{Text: lang.L("Note"), Widget: note, HintText: lang.L("Optional: how and why the complainant withdrew.")}},
-		func() error { return cf.store.Withdraw(cf.ref, dateOf(on), note.Text) })
+		func() error {
+			if err := cf.store.Withdraw(cf.ref, dateOf(on), note.Text); err != nil {
+				return err
+			}
+			cf.afterStep = cf.askForCopies // the file has ended: the expert's copies are due back
+			return nil
+		})
 }
 
 // onContact records a contact; with request set it asks the complainant for information.

@@ -218,7 +218,7 @@ func printCopiesOut(w io.Writer, ref string, out []data.CopiesOut, also string) 
 			why = "Zonder toestemming mogen zij die niet houden"
 		}
 	}
-	fmt.Fprintf(w, "%s: vraag hen de kopieën terug te geven of te vernietigen%s. Leg de teruggave of vernietiging vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd); tot dan staat het bij 'deadlines'.\n", why, also, ref)
+	fmt.Fprintf(w, "%s: vraag hen de kopieën terug te geven of te vernietigen%s. Leg de teruggave of vernietiging vast met 'klachtenregister-cli copies-returned %s --expert ID' (met --destroyed als ze zijn vernietigd); tot dan vraagt het dossier erom ('show').\n", why, also, ref)
 }
 
 // copiesReturnedCommand records that an expert returned, or destroyed, the copies shared under

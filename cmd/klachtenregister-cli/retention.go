@@ -83,8 +83,8 @@ func printAnonymise(w io.Writer, res anonymiseResult, refs []string) {
 		}
 	}
 	if len(copies) > 0 {
-		fmt.Fprintf(w, "\nEr liggen nog kopieën van stukken bij een deskundige, zonder toestemming:\n%s\n", strings.Join(copies, "\n"))
-		fmt.Fprintln(w, "Vraag de kopieën terug of laat ze vernietigen, en meld daarbij dat de gegevens van de klager zijn gewist; 'deadlines' blijft ernaar vragen tot 'copies-returned' het vastlegt.")
+		fmt.Fprintf(w, "\nEr liggen nog kopieën van stukken bij een deskundige:\n%s\n", strings.Join(copies, "\n"))
+		fmt.Fprintln(w, "Vraag de kopieën terug of laat ze vernietigen, en meld daarbij dat de gegevens van de klager zijn gewist; het dossier ('show') blijft ernaar vragen tot 'copies-returned' het vastlegt.")
 	}
 	switch {
 	case res.DryRun:

@@ -151,7 +151,20 @@ func withdrawCommand(fs *flag.FlagSet) func(c *call) error {
 		if err != nil {
 			return err
 		}
-		return stepDone(c, "ingetrokken", func(s *data.Store, ref string) error { return s.Withdraw(ref, d, *note) })
+		var copies []data.CopiesOut
+		var ref string
+		if err := stepDone(c, "ingetrokken", func(s *data.Store, r string) error {
+			if err := s.Withdraw(r, d, *note); err != nil {
+				return err
+			}
+			ref = r
+			copies, err = s.CopiesOut(r) // the file has ended: the expert's copies are due back
+			return err
+		}); err != nil {
+			return err
+		}
+		printCopiesOut(c.stdout, ref, copies, "")
+		return nil
 	}
 }
 
