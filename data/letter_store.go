@@ -92,11 +92,14 @@ func (s *Store) SaveDatedLetter(ref string, kind LetterKind, lang string, pdf []
 			c.ID, kind).Scan(&l.Version); err != nil {
 			return err
 		}
-		insert, args := `INSERT INTO letters (complaint_id, kind, version, language, created_at, pdf, sha256, asks_consent, expert_id, dated_on)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, []any{c.ID, kind, l.Version, lang, l.CreatedAt.Format(time.RFC3339), pdf, l.SHA256,
-			l.AsksConsent, nullID(expertID), l.DatedOn}
-		if !datedLetters() {
-			insert, args = strings.Replace(strings.Replace(insert, ", dated_on", "", 1), ", ?)", ")", 1), args[:len(args)-1]
+		args := []any{c.ID, kind, l.Version, lang, l.CreatedAt.Format(time.RFC3339), pdf, l.SHA256, l.AsksConsent, nullID(expertID)}
+		insert := `INSERT INTO letters (complaint_id, kind, version, language, created_at, pdf, sha256, asks_consent, expert_id, dated_on)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		if datedLetters() {
+			args = append(args, l.DatedOn)
+		} else {
+			insert = `INSERT INTO letters (complaint_id, kind, version, language, created_at, pdf, sha256, asks_consent, expert_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		}
 		res, err := tx.Exec(insert, args...)
 		if err != nil {

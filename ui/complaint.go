@@ -315,14 +315,17 @@ func (cf *complaintFile) askBeforeClosing() {
 
 // do runs a change; on success the file and the main window refresh, on refusal the
 // practitioner reads why and nothing was changed.
-func (cf *complaintFile) do(change func() error) {
+func (cf *complaintFile) do(change func() error) { cf.doThen(change, nil) }
+
+// doThen is do with then run once the file is shown anew (see load).
+func (cf *complaintFile) doThen(change func() error, then func()) {
 	if err := change(); err != nil {
 		cf.headerToTop()
 		showError(err, cf.win)
 		return
 	}
 	cf.changed()
-	cf.load(nil)
+	cf.load(then)
 }
 
 // headerToTop shows the file's header from its top after a refused step, read afresh: scrolled

@@ -566,16 +566,9 @@ func (cf *complaintFile) onClose() {
 	}
 	dialog.ShowConfirm(lang.L("Close the file"), text,
 		func(ok bool) {
-			if !ok {
-				return
+			if ok {
+				cf.doThen(func() error { return cf.store.CloseComplaint(cf.ref) }, cf.askForCopies)
 			}
-			if err := cf.store.CloseComplaint(cf.ref); err != nil {
-				cf.headerToTop()
-				showError(err, cf.win)
-				return
-			}
-			cf.changed()
-			cf.load(cf.askForCopies)
 		}, cf.win)
 }
 
