@@ -149,8 +149,9 @@ func sampleCases(lang string) []sampleCase {
 	}
 	second2 := mk(data.LetterProgress, extended, "2026-12-03")
 	second2.Extension, second2.Extensions = second, []data.Extension{first, second}
-	second2.Contacts = append(slices.Clone(contacts), data.Contact{On: first.On, Kind: data.ContactLetter}) // the first progress letter, sent
-	second2.ProgressSent = []Sent{{Made: first.On, On: first.On}}
+	// The first progress letter, sent: its contact moment, which the letter tells as the date moved before.
+	second2.Contacts = append(slices.Clone(contacts), data.Contact{ID: 99, On: first.On, Kind: data.ContactLetter})
+	second2.ProgressSent = []Sent{{Made: first.On, On: first.On, ContactID: 99}}
 	consent := mk(data.LetterConsent, base, "2026-10-13")
 	information := mk(data.LetterInformation, base, "2026-10-14")
 	information.Request = data.Contact{On: sampleDay("2026-10-14"), Kind: data.ContactLetter, Party: data.PartyComplainant,

@@ -40,7 +40,6 @@ type fileLists struct {
 	informationReceived                *button // shown while requested information is awaited
 	// Why the contacts, experts and attachments tabs refuse their changes now (refusalLine).
 	contactsWhy, expertsWhy, filesWhy *widget.Label
-	knownExperts                      *widget.Label // the register's experts, so one just saved is seen
 }
 
 func newFileLists(cf *complaintFile) *fileLists {
@@ -164,8 +163,7 @@ func (l *fileLists) show(f *data.File) {
 		}
 		l.contactRows = append(l.contactRows, row)
 	}
-	l.expertRows = expertRows(f)
-	l.showKnownExperts()
+	l.expertRows = append(l.knownExperts(), expertRows(f)...)
 	l.consent.SetText(consentLabel(f))
 	l.fileRows = l.fileRows[:0]
 	for _, a := range f.Attachments {
@@ -258,28 +256,23 @@ func (l *fileLists) expertsContent() fyne.CanvasObject {
 	// Expert… keeps the register's experts, not this file: it stays offered on a closed file,
 	// as does Copies returned…: the copies come back after the complaint ended too.
 	buttons := newFlow(l.consentButton, l.withdrawConsent, newButton(lang.L("Expert…"), cf.onExpert), l.statement, l.share, l.copiesReturned)
-	l.knownExperts = hintLabel("")
-	l.showKnownExperts()
-	return cf.tabTop(topOver(container.NewVBox(l.consent, hint, buttons, l.expertsWhy, l.knownExperts), l.experts))
+	return cf.tabTop(topOver(container.NewVBox(l.consent, hint, buttons, l.expertsWhy), l.experts))
 }
 
-// showKnownExperts names the register's experts under the steps: the rows below list only
-// what happened in this file, so an expert just saved showed nowhere until a statement was
-// recorded, and was taken for not saved.
-func (l *fileLists) showKnownExperts() {
-	if l.knownExperts == nil {
-		return
-	}
+// knownExperts names the register's experts, as the first row of the experts tab: the rows
+// after it list only what happened in this file, so an expert just saved showed nowhere until a
+// statement was recorded, and was taken for not saved. (A line of its own above the rows took
+// room the rows need at 150 %.)
+func (l *fileLists) knownExperts() []string {
 	experts, err := l.cf.experts.Experts()
 	if err != nil || len(experts) == 0 {
-		showLine(l.knownExperts, "")
-		return
+		return nil
 	}
 	names := make([]string, len(experts))
 	for i, e := range experts {
 		names[i] = e.Name
 	}
-	showLine(l.knownExperts, lang.L("Experts in the register: {{.Names}}.", map[string]any{"Names": strings.Join(names, ", ")}))
+	return []string{lang.L("Experts in the register: {{.Names}}.", map[string]any{"Names": strings.Join(names, ", ")})}
 }
 
 func (l *fileLists) attachmentsContent() fyne.CanvasObject {
